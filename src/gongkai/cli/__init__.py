@@ -1,0 +1,10 @@
+"""Command-line entry point: ``gongkai check|schema|read|render|serve|…``."""
+
+from __future__ import annotations
+
+from . import check  # noqa: F401  (registers its commands)
+from .app import app
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,71 @@
+"""What every format reader produces: the document as text blocks and tables of cells.
+
+A format reader (text, HTML, DOCX, PDF) only turns a file into a ``Document``; recognising the
+statutory tables on it is the recogniser's job, the same for every format (the pdfplumber habit:
+first a grid of cells with positions, then the meaning).
+
+Conventions every reader keeps:
+- ``TableBlock.rows`` lists each row's cells in source order. A merged cell appears once, in the
+  first row and column it covers, with its ``rowspan``/``colspan``; it is not repeated.
+- A blank cell is kept as a ``Cell`` with empty text: its position matters.
+- ``where`` says where the thing was read, in words a person can follow back to the file:
+  ``line 212``, ``table 3 row 4 cell 2``, ``page 2 table 1 row 5 cell 3``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    where: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class TableBlock:
+    rows: list[list[Cell]]
+    where: str
+
+    def texts(self) -> list[list[str]]:
+        return [[cell.text for cell in row] for row in self.rows]
+
+
+@dataclass
+class TextBlock:
+    text: str
+    where: str
+
+
+Block = TextBlock | TableBlock
+
+
+@dataclass
+class Document:
+    source: str
+    format: str  # text, markdown, html, docx, pdf
+    blocks: list[Block] = field(default_factory=list)
+    encoding: str | None = None
+    title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any
+    pages: int | None = None
+
+    @property
+    def tables(self) -> list[TableBlock]:
+        return [b for b in self.blocks if isinstance(b, TableBlock)]
+
+    @property
+    def paragraphs(self) -> list[TextBlock]:
+        return [b for b in self.blocks if isinstance(b, TextBlock)]
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as a report, with the reason in Chinese and English."""
+
+    def __init__(self, source: str, reason_zh: str, reason_en: str) -> None:
+        self.source = source
+        self.reason_zh = reason_zh
+        self.reason_en = reason_en
+        super().__init__(f"{source}: {reason_zh} / {reason_en}")

@@ -1,0 +1,434 @@
+"""The statutory arithmetic (勾稽关系) as named checks.
+
+Each rule has a stable name (``requests.column_balance``), a severity and a bilingual title; a run
+over a report returns findings, each naming the table, row and column it concerns, the numbers
+involved and a message in Chinese and English. Checks never change the data; a cell that is
+``null`` (unknown) takes no part, and the rules that would have needed it are skipped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+from .model import Report
+from .templates import TABLES_BY_KEY, Template, template_for_year
+
+
+class Severity(str, Enum):
+    ERROR = "error"  # the report contradicts the statutory arithmetic
+    WARNING = "warning"  # a figure that cannot be right, though no equation is broken
+    INFO = "info"  # worth knowing: unknown cells, checks that could not run
+
+    @property
+    def label_zh(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule broken at one place of one report."""
+
+    rule: str
+    severity: Severity
+    table: str
+    row: str | None
+    column: str | int | None
+    values: dict[str, Any]
+    message_zh: str
+    message_en: str
+    agency: str = ""
+    year: int | None = None
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def place(self) -> str:
+        """``requests.carried_forward[0]``: the cell or row the finding is about."""
+        where = self.table
+        if self.row is not None:
+            where += f".{self.row}"
+        if isinstance(self.column, int):
+            where += f"[{self.column}]"
+        elif self.column is not None:
+            where += f".{self.column}"
+        return where
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        if self.source is None:
+            data.pop("source")
+        return data
+
+    def with_source(self, source: str) -> Finding:
+        return Finding(**{**asdict(self), "source": source})
+
+
+RULES: dict[str, Rule] = {}
+_REPORT_CHECKS: list[Callable[[Report], Iterator[Finding]]] = []
+
+
+def _rule(name: str, severity: Severity, title_zh: str, title_en: str) -> Rule:
+    rule = Rule(name, severity, title_zh, title_en)
+    RULES[name] = rule
+    return rule
+
+
+def _report_check(func: Callable[[Report], Iterator[Finding]]) -> Callable[[Report], Iterator[Finding]]:
+    _REPORT_CHECKS.append(func)
+    return func
+
+
+def _finding(
+    rule: Rule,
+    report: Report,
+    table: str,
+    row: str | None,
+    column: str | int | None,
+    values: dict[str, Any],
+    zh: str,
+    en: str,
+) -> Finding:
+    return Finding(rule.name, rule.severity, table, row, column, values, zh, en, report.agency, report.year)
+
+
+def _known(*values: Any) -> bool:
+    return all(v is not None for v in values)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules on one report
+# ---------------------------------------------------------------------------------------------
+
+TEMPLATE_YEAR = _rule(
+    "report.template_year", Severity.ERROR, "模板与年度不符", "template does not fit the year"
+)
+COLUMN_BALANCE = _rule(
+    "requests.column_balance",
+    Severity.ERROR,
+    "第一项加第二项之和不等于第三项加第四项之和",
+    "new + carried over ≠ processed + carried forward",
+)
+ROW_SUM = _rule("requests.row_sum", Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
+OUTCOME_SUM = _rule(
+    "requests.outcome_sum", Severity.ERROR, "各项办理结果之和不等于（七）总计", "outcomes ≠ total processed"
+)
+APPEAL_SUM = _rule(
+    "appeals.group_sum", Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
+)
+NEGATIVE_ITEMS = _rule(
+    "active.negative_items", Severity.WARNING, "上一年项目数量加本年增减为负", "items would become negative"
+)
+PUBLISHED_OVER_TOTAL = _rule(
+    "active.published_exceeds_total",
+    Severity.WARNING,
+    "本年新公开数量大于对外公开总数量",
+    "published this year exceeds total published",
+)
+UNKNOWN_CELLS = _rule("report.unknown_cells", Severity.INFO, "有未知的数值", "some values are unknown")
+
+
+@_report_check
+def _template_fits_year(report: Report) -> Iterator[Finding]:
+    expected = template_for_year(report.year)
+    if not report.template.fits_year(report.year):
+        yield _finding(
+            TEMPLATE_YEAR,
+            report,
+            "report",
+            None,
+            None,
+            {"year": report.year, "template": report.template.id, "expected": expected.id},
+            f"{report.year} 年度报告应使用 {expected.id} 模板（{expected.document}），而非 {report.template.id} 模板",
+            f"a report on {report.year} uses template {expected.id} ({expected.document}), "
+            f"not {report.template.id}",
+        )
+
+
+@_report_check
+def _column_balance(report: Report) -> Iterator[Finding]:
+    t = report.template
+    req = report.requests
+    for column in t.request_columns:
+        c = column.index
+        new, old = req["new_received"][c], req["carried_over"][c]
+        done, carry = req["total_processed"][c], req["carried_forward"][c]
+        if not _known(new, old, done, carry):
+            continue
+        assert new is not None and old is not None and done is not None and carry is not None
+        if new + old != done + carry:
+            yield _finding(
+                COLUMN_BALANCE,
+                report,
+                "requests",
+                None,
+                c,
+                {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
+                f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ 总计 {done} + 结转下年 {carry} = {done + carry}",
+                f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
+                f"processed {done} + carried forward {carry} = {done + carry}",
+            )
+
+
+@_report_check
+def _row_sums(report: Report) -> Iterator[Finding]:
+    t = report.template
+    total = t.total_column
+    for row in t.request_rows:
+        values = report.requests[row.key]
+        parts = values[:total]
+        if not _known(*values):
+            continue
+        whole = sum(v for v in parts if v is not None)
+        if whole != values[total]:
+            listed = " + ".join(str(v) for v in parts)
+            yield _finding(
+                ROW_SUM,
+                report,
+                "requests",
+                row.key,
+                total,
+                {"columns": list(parts), "sum": whole, "total": values[total]},
+                f"{row.full_label}：{listed} = {whole} ≠ 总计 {values[total]}",
+                f"{row.key}: {listed} = {whole} ≠ total {values[total]}",
+            )
+
+
+@_report_check
+def _outcome_sums(report: Report) -> Iterator[Finding]:
+    t = report.template
+    for column in t.request_columns:
+        c = column.index
+        outcomes = [report.requests[row.key][c] for row in t.outcome_rows]
+        total = report.requests["total_processed"][c]
+        if not _known(total, *outcomes):
+            continue
+        whole = sum(v for v in outcomes if v is not None)
+        if whole != total:
+            nonzero = {row.key: v for row, v in zip(t.outcome_rows, outcomes, strict=True) if v}
+            yield _finding(
+                OUTCOME_SUM,
+                report,
+                "requests",
+                "total_processed",
+                c,
+                {"outcomes": nonzero, "sum": whole, "total_processed": total},
+                f"{column.label}：各项办理结果之和 {whole} ≠ （七）总计 {total}",
+                f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
+            )
+
+
+@_report_check
+def _appeal_sums(report: Report) -> Iterator[Finding]:
+    t = report.template
+    for group in t.appeal_groups:
+        cells = report.appeals[group.key]
+        parts = [cells[f.key] for f in t.appeal_fields if f.key != "total"]
+        if not _known(cells["total"], *parts):
+            continue
+        whole = sum(v for v in parts if v is not None)
+        if whole != cells["total"]:
+            listed = " + ".join(str(v) for v in parts)
+            yield _finding(
+                APPEAL_SUM,
+                report,
+                "appeals",
+                group.key,
+                "total",
+                {**cells, "sum": whole},
+                f"{group.full_label}：{listed} = {whole} ≠ 总计 {cells['total']}",
+                f"{group.key}: {listed} = {whole} ≠ total {cells['total']}",
+            )
+
+
+@_report_check
+def _items_never_negative(report: Report) -> Iterator[Finding]:
+    for row in report.template.active_rows:
+        keys = {f.key for f in row.fields}
+        if not {"previous_items", "change"} <= keys:
+            continue
+        previous, change = report.active[row.key]["previous_items"], report.active[row.key]["change"]
+        if _known(previous, change) and previous + change < 0:  # type: ignore[operator]
+            now = previous + change  # type: ignore[operator]
+            yield _finding(
+                NEGATIVE_ITEMS,
+                report,
+                "active",
+                row.key,
+                "change",
+                {"previous_items": previous, "change": change, "result": now},
+                f"{row.label}：上一年项目数量 {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，项目数不能为负",  # type: ignore[arg-type]
+                f"{row.key}: previous items {_fmt(previous)} + change {_fmt(change)} = {_fmt(now)} < 0",  # type: ignore[arg-type]
+            )
+
+
+@_report_check
+def _published_within_total(report: Report) -> Iterator[Finding]:
+    for row in report.template.active_rows:
+        cells = report.active[row.key]
+        if not {"new_published", "total_published"} <= cells.keys():
+            continue
+        new, total = cells["new_published"], cells["total_published"]
+        if _known(new, total) and new > total:  # type: ignore[operator]
+            yield _finding(
+                PUBLISHED_OVER_TOTAL,
+                report,
+                "active",
+                row.key,
+                "total_published",
+                {"new_published": new, "total_published": total},
+                f"{row.label}：本年新公开 {_fmt(new)} 件多于对外公开总数 {_fmt(total)} 件",  # type: ignore[arg-type]
+                f"{row.key}: published this year {_fmt(new)} > total published {_fmt(total)}",  # type: ignore[arg-type]
+            )
+
+
+@_report_check
+def _unknown_cells(report: Report) -> Iterator[Finding]:
+    unknown = [(table, row, column) for table, row, column, value in report.cells() if value is None]
+    if unknown:
+        places = [f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
+                  for table, row, column in unknown]
+        shown = "、".join(places[:5]) + ("…" if len(places) > 5 else "")
+        yield _finding(
+            UNKNOWN_CELLS,
+            report,
+            "report",
+            None,
+            None,
+            {"count": len(unknown), "cells": places},
+            f"{len(unknown)} 个数值未知（{shown}），涉及它们的校验未执行",
+            f"{len(unknown)} values are unknown ({', '.join(places[:5])}); checks that need them were skipped",
+        )
+
+
+def check_report(report: Report) -> list[Finding]:
+    """Every single-report rule, in a stable order."""
+    return [finding for check in _REPORT_CHECKS for finding in check(report)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules across the years of one agency
+# ---------------------------------------------------------------------------------------------
+
+CARRIED_OVER = _rule(
+    "series.carried_over", Severity.ERROR, "上年结转数不等于上一年度结转下年数", "carried over ≠ last year's carried forward"
+)
+IN_FORCE = _rule(
+    "series.in_force",
+    Severity.ERROR,
+    "现行有效件数不等于上年现行有效加本年制发减本年废止",
+    "in force ≠ last year's in force + made − repealed",
+)
+DUPLICATE_YEAR = _rule(
+    "series.duplicate_year", Severity.WARNING, "同一机关同一年度有多份报告", "several reports for one agency and year"
+)
+
+
+def agency_key(name: str) -> str:
+    """Agencies compare by name with spacing removed."""
+    return "".join(name.split())
+
+
+def check_series(reports: Iterable[Report]) -> list[Finding]:
+    """Rules between consecutive years of the same agency (reports may come in any order)."""
+    by_agency: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        by_agency[agency_key(report.agency)].append(report)
+    findings: list[Finding] = []
+    for series in by_agency.values():
+        series.sort(key=lambda r: r.year)
+        for earlier, later in zip(series, series[1:], strict=False):
+            if later.year == earlier.year:
+                findings.append(
+                    _finding(
+                        DUPLICATE_YEAR,
+                        later,
+                        "report",
+                        None,
+                        None,
+                        {"year": later.year},
+                        f"{later.agency} {later.year} 年度有多份报告，跨年度校验只用其中一份",
+                        f"{later.agency} has several reports on {later.year}; cross-year checks use one",
+                    )
+                )
+            elif later.year == earlier.year + 1:
+                findings.extend(_carried_over(earlier, later))
+                findings.extend(_in_force(earlier, later))
+    return findings
+
+
+def _carried_over(earlier: Report, later: Report) -> Iterator[Finding]:
+    for column in later.template.request_columns:
+        c = column.index
+        before, now = earlier.requests["carried_forward"][c], later.requests["carried_over"][c]
+        if _known(before, now) and before != now:
+            yield _finding(
+                CARRIED_OVER,
+                later,
+                "requests",
+                "carried_over",
+                c,
+                {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
+                f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年结转下年度继续办理 {before}",
+                f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
+                f"{earlier.year} {before}",
+            )
+
+
+def _in_force(earlier: Report, later: Report) -> Iterator[Finding]:
+    if not (_has_in_force(earlier.template) and _has_in_force(later.template)):
+        return
+    for row in later.template.active_rows:
+        if "in_force" not in later.active[row.key] or row.key not in earlier.active:
+            continue
+        last = earlier.active[row.key].get("in_force")
+        made, repealed, now = (later.active[row.key][k] for k in ("made", "repealed", "in_force"))
+        if not _known(last, made, repealed, now):
+            continue
+        expected = last + made - repealed  # type: ignore[operator]
+        if expected != now:
+            yield _finding(
+                IN_FORCE,
+                later,
+                "active",
+                row.key,
+                "in_force",
+                {"in_force": now, "previous_in_force": last, "made": made, "repealed": repealed},
+                f"{row.label}：{earlier.year} 年现行有效 {_fmt(last)} + 本年制发 {_fmt(made)} − 本年废止 "  # type: ignore[arg-type]
+                f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",  # type: ignore[arg-type]
+                f"{row.key}: in force {earlier.year} {_fmt(last)} + made {_fmt(made)} − repealed "  # type: ignore[arg-type]
+                f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",  # type: ignore[arg-type]
+            )
+
+
+def _has_in_force(template: Template) -> bool:
+    return any(f.key == "in_force" for row in template.active_rows for f in row.fields)
+
+
+def check_all(reports: list[Report]) -> list[Finding]:
+    """Each report's own rules, then the cross-year rules over all of them."""
+    findings = [f for report in reports for f in check_report(report)]
+    return findings + check_series(reports)
+
+
+def table_title(table: str) -> str:
+    return TABLES_BY_KEY[table].heading if table in TABLES_BY_KEY else table

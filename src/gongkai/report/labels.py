@@ -1,0 +1,47 @@
+"""Comparing printed labels with the template's, whatever the typesetting did to them.
+
+Real reports split labels with spaces and line breaks (``三、 本年 度办 理结 果``), mix full- and
+half-width brackets, digits and quotes, and drop or change the numbering. ``label_key`` folds all
+of that away so that two spellings of one label compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "「": "", "」": ""})
+_NOISE = re.compile(r"[\s\u3000\xa0\u200b\ufeff*#|:：;；,，、.．。·•/／\-—_~]+")
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_BRACKETS = re.compile(r"[()（）\[\]【】〔〕<>《》]")
+# Leading numbering: 一、 （三） (3) 1. 1、 第一项 …
+_NUMBERING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[（(]?\d{1,2}[)）.、．]|\d{1,2}(?=\D))+"
+)
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise: full-width digits, letters and brackets to half-width; no-break spaces."""
+    return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+
+
+def label_key(text: str) -> str:
+    """A comparison key for a label: no spacing, punctuation, quotes or brackets."""
+    folded = fold(text).translate(_QUOTES)
+    folded = _BRACKETS.sub("", folded)
+    return _NOISE.sub("", folded)
+
+
+def strip_numbering(text: str) -> str:
+    """``（三）1.属于国家秘密`` → ``属于国家秘密``; works on raw or folded text."""
+    compact = _SPACE.sub("", fold(text))
+    previous = None
+    while previous != compact:
+        previous = compact
+        compact = _NUMBERING.sub("", compact)
+    return compact
+
+
+def bare_label_key(text: str) -> str:
+    """``label_key`` without the leading numbering, so that misnumbered rows still match."""
+    return label_key(strip_numbering(text))
