@@ -1,0 +1,205 @@
+"""Read a web page (as government sites publish reports) into a ``Document``.
+
+Pages come in UTF-8 or the GB family, wrap the report in site chrome, and carry Word-exported
+tables: ``<td rowspan colspan>`` with ``<p><span><font>…<o:p></o:p>`` inside every cell, and
+``&nbsp;`` for blank cells. The reader keeps every visible line of text as a ``TextBlock`` (the
+recogniser finds the title and the sections among them) and every table that holds no other
+table as a ``TableBlock``; a table that holds tables is page layout, and its cells are read as
+text and tables in order.
+
+selectolax's lexbor parser does the parsing and the inline unwrapping in C; the Python walk only
+visits block-level nodes, which keeps a 100 KB page at about a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
+
+# Elements whose content is never shown as text on the page.
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object",
+     "embed", "svg", "math", "canvas", "select", "button", "input", "textarea", "map", "audio",
+     "video", "-comment", "#comment"}
+)
+# Elements that start a new line of text (everything else runs inline).
+_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td",
+     "th", "tbody", "thead", "tfoot", "caption", "section", "article", "header", "footer", "nav",
+     "aside", "main", "blockquote", "form", "fieldset", "legend", "address", "figure",
+     "figcaption", "hr", "center", "body", "html", "details", "summary", "dir", "menu", "pre",
+     "table"}
+)
+# Inline elements unwrapped in C before the walk, so that a Word-exported run of
+# <span><font>…</font></span> becomes one text node.
+_INLINE = [  # CSS selectors: the colon of Word's o:p and st1:* escaped
+
+    "span", "font", "o\\:p", "b", "strong", "i", "em", "u", "a", "small", "big", "sub", "sup",
+    "ins", "del", "s", "strike", "label", "abbr", "acronym", "cite", "code", "kbd", "samp", "var",
+    "tt", "mark", "q", "time", "bdi", "bdo", "nobr", "wbr", "st1\\:chsdate", "st1\\:chmetcnv",
+    "ucaptitle", "ucapcontent", "publishtime",
+]
+_WHITESPACE = re.compile(r"\s+")
+_MAX_SPAN = 1000  # the HTML standard's own cap on colspan; guards against rowspan="99999"
+
+
+def read_html(path: Path, data: bytes) -> Document:
+    """Parse ``data`` (the bytes of ``path``) as a web page."""
+    source = str(path)
+    try:
+        text, encoding = decode(data, declared_html_charset(data))
+    except EncodingUnknown as error:
+        raise UnreadableFile(
+            source,
+            "不是网页文本：无法识别文字编码（UTF-8、GBK/GB18030 均不符）",
+            f"not a web page: the bytes are in no recognisable text encoding ({error})",
+        ) from None
+    tree = LexborHTMLParser(text)
+    title = _page_title(tree)
+    body = tree.body
+    if body is None:
+        raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
+    body.unwrap_tags(_INLINE)
+    body.merge_text_nodes()
+    document = Document(source=source, format="html", encoding=encoding, title=title)
+    _Walker(document.blocks).run(body)
+    if not document.blocks:
+        raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
+    if document.title is None:
+        document.title = _first_heading(body)
+    return document
+
+
+def _page_title(tree: LexborHTMLParser) -> str | None:
+    head = tree.head
+    node = head.css_first("title") if head is not None else None
+    if node is None:
+        return None
+    title = _WHITESPACE.sub(" ", node.text()).strip()
+    return title or None
+
+
+def _first_heading(body: LexborNode) -> str | None:
+    for selector in ("h1", "h2"):
+        node = body.css_first(selector)
+        if node is not None:
+            text = _WHITESPACE.sub(" ", node.text()).strip()
+            if text:
+                return text
+    return None
+
+
+def _span(value: str | None) -> int:
+    if not value:
+        return 1
+    digits = re.match(r"\s*(\d+)", value)
+    if digits is None:
+        return 1
+    return min(max(int(digits.group(1)), 1), _MAX_SPAN)
+
+
+class _Walker:
+    """Walks the tree in document order, emitting text lines and leaf tables."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.pending: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def run(self, root: LexborNode) -> None:
+        self._walk(root)
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        line = _WHITESPACE.sub(" ", "".join(self.pending)).strip()
+        self.pending.clear()
+        if line:
+            self.paragraphs += 1
+            self.blocks.append(TextBlock(line, f"paragraph {self.paragraphs}"))
+
+    def _walk(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.pending.append(child.text_content or "")
+            elif tag in _SKIPPED or tag is None:
+                continue
+            elif tag == "br":
+                self._flush()
+            elif tag == "table":
+                self._flush()
+                if len(child.css("table")) == 1:  # the selector matches the table itself
+                    self._table(child)
+                else:
+                    self._walk(child)  # a layout table: read its cells as content
+                    self._flush()
+            elif tag == "pre":
+                self._flush()
+                for line in child.text().splitlines():
+                    self.pending.append(line)
+                    self._flush()
+            elif tag in _BLOCKS:
+                self._flush()
+                self._walk(child)
+                self._flush()
+            else:
+                self._walk(child)
+
+    def _table(self, table: LexborNode) -> None:
+        self.tables += 1
+        number = self.tables
+        rows: list[list[Cell]] = []
+        for tr in _table_rows(table, self):
+            cells: list[Cell] = []
+            for td in tr.iter():
+                if td.tag not in ("td", "th"):
+                    continue
+                attrs = td.attrs
+                cells.append(
+                    Cell(
+                        _cell_text(td),
+                        f"table {number} row {len(rows) + 1} cell {len(cells) + 1}",
+                        rowspan=_span(attrs.get("rowspan")),
+                        colspan=_span(attrs.get("colspan")),
+                    )
+                )
+            if cells:
+                rows.append(cells)
+        if rows:
+            self.blocks.append(TableBlock(rows, f"table {number}"))
+
+
+def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
+    """The table's own rows in source order; a caption goes out as a line of text first."""
+    rows: list[LexborNode] = []
+    for child in table.iter():
+        tag = child.tag
+        if tag == "tr":
+            rows.append(child)
+        elif tag in ("tbody", "thead", "tfoot"):
+            rows.extend(tr for tr in child.iter() if tr.tag == "tr")
+        elif tag == "caption":
+            walker.pending.append(child.text())
+            walker._flush()
+    return rows
+
+
+def _cell_text(cell: LexborNode) -> str:
+    """A cell's lines (its paragraphs and <br>s) joined by newlines, blank if only spaces."""
+    lines: list[str] = []
+    collector = _Walker([])
+    collector.run(cell)
+    for block in collector.blocks:
+        if isinstance(block, TextBlock):
+            lines.append(block.text)
+        else:  # cannot happen for a leaf table; kept for completeness
+            lines.extend(" ".join(row) for row in block.texts())
+    return "\n".join(lines)
