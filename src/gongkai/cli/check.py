@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -17,8 +18,8 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 @app.command()
 def check(
-    files: list[Path] = typer.Argument(..., help="报告数据 JSON 文件 / report data JSON files"),
-    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出 / print findings as JSON"),
+    files: Annotated[list[Path], typer.Argument(help="报告数据 JSON 文件 / report data JSON files")],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出 / print findings as JSON")] = False,
 ) -> None:
     """校验年度报告数据的勾稽关系 / check report data against the statutory arithmetic.
 
@@ -63,23 +64,28 @@ def _print_unreadable(unreadable: list[ReportDataError]) -> None:
 
 
 def _print_findings(findings: list[Finding], read: int) -> None:
-    if findings:
-        table = Table(title="校验结果 / findings", show_lines=False)
-        for column in ("文件 / file", "规则 / rule", "级别", "位置 / place", "说明 / message"):
-            table.add_column(column, overflow="fold")
-        for f in findings:
-            where = Path(f.source).name if f.source else f"{f.agency} {f.year}"
+    by_source: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_source.setdefault(f.source or f"{f.agency} {f.year} (跨年度 / across years)", []).append(f)
+    for source, group in by_source.items():
+        first = group[0]
+        console.print(f"\n[bold]{source}[/]  {first.agency} {first.year}", highlight=False)
+        table = Table(show_header=True, box=None, padding=(0, 1))
+        table.add_column("级别", no_wrap=True)
+        table.add_column("规则 / rule", no_wrap=True)
+        table.add_column("位置 / place")
+        table.add_column("说明 / message", overflow="fold")
+        for f in group:
             table.add_row(
-                where,
-                f.rule,
                 f"[{_STYLE[f.severity]}]{f.severity.label_zh}[/]",
+                f.rule,
                 f.place,
                 f"{f.message_zh}\n[dim]{f.message_en}[/]",
             )
         console.print(table)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     console.print(
-        f"{read} 份报告 / reports: {counts[Severity.ERROR]} 错误 errors, "
+        f"\n{read} 份报告 / reports: {counts[Severity.ERROR]} 错误 errors, "
         f"{counts[Severity.WARNING]} 警告 warnings, {counts[Severity.INFO]} 提示 notes"
     )
 

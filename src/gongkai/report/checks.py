@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 
 from .model import Report
 from .templates import TABLES_BY_KEY, Template, template_for_year
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"  # the report contradicts the statutory arithmetic
     WARNING = "warning"  # a figure that cannot be right, though no equation is broken
     INFO = "info"  # worth knowing: unknown cells, checks that could not run
@@ -183,7 +184,8 @@ def _column_balance(report: Report) -> Iterator[Finding]:
                 None,
                 c,
                 {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
-                f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ 总计 {done} + 结转下年 {carry} = {done + carry}",
+                f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
+                f"总计 {done} + 结转下年 {carry} = {done + carry}",
                 f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
                 f"processed {done} + carried forward {carry} = {done + carry}",
             )
@@ -260,15 +262,21 @@ def _appeal_sums(report: Report) -> Iterator[Finding]:
             )
 
 
+def _numbers(cells: dict[str, Any], *keys: str) -> list[float] | None:
+    """The values of ``keys`` if every one is present and known, else None (the rule is skipped)."""
+    values = [cells.get(key) for key in keys]
+    return None if any(v is None for v in values) else values  # type: ignore[return-value]
+
+
 @_report_check
 def _items_never_negative(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        keys = {f.key for f in row.fields}
-        if not {"previous_items", "change"} <= keys:
+        numbers = _numbers(report.active[row.key], "previous_items", "change")
+        if numbers is None:
             continue
-        previous, change = report.active[row.key]["previous_items"], report.active[row.key]["change"]
-        if _known(previous, change) and previous + change < 0:  # type: ignore[operator]
-            now = previous + change  # type: ignore[operator]
+        previous, change = numbers
+        if previous + change < 0:
+            now = previous + change
             yield _finding(
                 NEGATIVE_ITEMS,
                 report,
@@ -276,19 +284,20 @@ def _items_never_negative(report: Report) -> Iterator[Finding]:
                 row.key,
                 "change",
                 {"previous_items": previous, "change": change, "result": now},
-                f"{row.label}：上一年项目数量 {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，项目数不能为负",  # type: ignore[arg-type]
-                f"{row.key}: previous items {_fmt(previous)} + change {_fmt(change)} = {_fmt(now)} < 0",  # type: ignore[arg-type]
+                f"{row.label}：上一年项目数量 {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，"
+                "项目数不能为负",
+                f"{row.key}: previous items {_fmt(previous)} + change {_fmt(change)} = {_fmt(now)} < 0",
             )
 
 
 @_report_check
 def _published_within_total(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        cells = report.active[row.key]
-        if not {"new_published", "total_published"} <= cells.keys():
+        numbers = _numbers(report.active[row.key], "new_published", "total_published")
+        if numbers is None:
             continue
-        new, total = cells["new_published"], cells["total_published"]
-        if _known(new, total) and new > total:  # type: ignore[operator]
+        new, total = numbers
+        if new > total:
             yield _finding(
                 PUBLISHED_OVER_TOTAL,
                 report,
@@ -296,8 +305,8 @@ def _published_within_total(report: Report) -> Iterator[Finding]:
                 row.key,
                 "total_published",
                 {"new_published": new, "total_published": total},
-                f"{row.label}：本年新公开 {_fmt(new)} 件多于对外公开总数 {_fmt(total)} 件",  # type: ignore[arg-type]
-                f"{row.key}: published this year {_fmt(new)} > total published {_fmt(total)}",  # type: ignore[arg-type]
+                f"{row.label}：本年新公开 {_fmt(new)} 件多于对外公开总数 {_fmt(total)} 件",
+                f"{row.key}: published this year {_fmt(new)} > total published {_fmt(total)}",
             )
 
 
@@ -316,7 +325,8 @@ def _unknown_cells(report: Report) -> Iterator[Finding]:
             None,
             {"count": len(unknown), "cells": places},
             f"{len(unknown)} 个数值未知（{shown}），涉及它们的校验未执行",
-            f"{len(unknown)} values are unknown ({', '.join(places[:5])}); checks that need them were skipped",
+            f"{len(unknown)} values are unknown ({', '.join(places[:5])}); "
+            "checks that need them were skipped",
         )
 
 
@@ -330,7 +340,10 @@ def check_report(report: Report) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 CARRIED_OVER = _rule(
-    "series.carried_over", Severity.ERROR, "上年结转数不等于上一年度结转下年数", "carried over ≠ last year's carried forward"
+    "series.carried_over",
+    Severity.ERROR,
+    "上年结转数不等于上一年度结转下年数",
+    "carried over ≠ last year's carried forward",
 )
 IN_FORCE = _rule(
     "series.in_force",
@@ -339,7 +352,10 @@ IN_FORCE = _rule(
     "in force ≠ last year's in force + made − repealed",
 )
 DUPLICATE_YEAR = _rule(
-    "series.duplicate_year", Severity.WARNING, "同一机关同一年度有多份报告", "several reports for one agency and year"
+    "series.duplicate_year",
+    Severity.WARNING,
+    "同一机关同一年度有多份报告",
+    "several reports for one agency and year",
 )
 
 
@@ -356,7 +372,7 @@ def check_series(reports: Iterable[Report]) -> list[Finding]:
     findings: list[Finding] = []
     for series in by_agency.values():
         series.sort(key=lambda r: r.year)
-        for earlier, later in zip(series, series[1:], strict=False):
+        for earlier, later in pairwise(series):
             if later.year == earlier.year:
                 findings.append(
                     _finding(
@@ -400,11 +416,12 @@ def _in_force(earlier: Report, later: Report) -> Iterator[Finding]:
     for row in later.template.active_rows:
         if "in_force" not in later.active[row.key] or row.key not in earlier.active:
             continue
-        last = earlier.active[row.key].get("in_force")
-        made, repealed, now = (later.active[row.key][k] for k in ("made", "repealed", "in_force"))
-        if not _known(last, made, repealed, now):
+        last = _numbers(earlier.active[row.key], "in_force")
+        numbers = _numbers(later.active[row.key], "made", "repealed", "in_force")
+        if last is None or numbers is None:
             continue
-        expected = last + made - repealed  # type: ignore[operator]
+        made, repealed, now = numbers
+        expected = last[0] + made - repealed
         if expected != now:
             yield _finding(
                 IN_FORCE,
@@ -412,11 +429,11 @@ def _in_force(earlier: Report, later: Report) -> Iterator[Finding]:
                 "active",
                 row.key,
                 "in_force",
-                {"in_force": now, "previous_in_force": last, "made": made, "repealed": repealed},
-                f"{row.label}：{earlier.year} 年现行有效 {_fmt(last)} + 本年制发 {_fmt(made)} − 本年废止 "  # type: ignore[arg-type]
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",  # type: ignore[arg-type]
-                f"{row.key}: in force {earlier.year} {_fmt(last)} + made {_fmt(made)} − repealed "  # type: ignore[arg-type]
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",  # type: ignore[arg-type]
+                {"in_force": now, "previous_in_force": last[0], "made": made, "repealed": repealed},
+                f"{row.label}：{earlier.year} 年现行有效 {_fmt(last[0])} + 本年制发 {_fmt(made)} − 本年废止 "
+                f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",
+                f"{row.key}: in force {earlier.year} {_fmt(last[0])} + made {_fmt(made)} − repealed "
+                f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",
             )
 
 

@@ -135,7 +135,7 @@ def validation_model(template_id: str) -> type[BaseModel]:
         __config__=ConfigDict(extra="allow", title=f"Annual report, template {suffix}"),
         agency=(Annotated[str, Strict()], PydField(description="发布机关，按标题原文")),
         year=(Annotated[int, Strict(), PydField(ge=1990, le=2200)], PydField(description="报告年度")),
-        template=(Literal[suffix], PydField(description=template.document)),  # type: ignore[valid-type]
+        template=(Literal[suffix], PydField(description=template.document)),  # type: ignore[arg-type]
         active=(_forbid(f"Active{suffix}", active_fields), PydField(description="表二 主动公开")),
         requests=(_forbid(f"Requests{suffix}", request_fields), PydField(description="表三 依申请")),
         appeals=(_forbid(f"Appeals{suffix}", appeal_fields), PydField(description="表四 复议诉讼")),
@@ -197,7 +197,8 @@ class Report:
             )
         template_id = data.get("template")
         if template_id is None:
-            raise ReportDataError([Problem("template", "缺少模板（2019 或 2021）", "is missing (2019 or 2021)")], source)
+            missing = Problem("template", "缺少模板（2019 或 2021）", "is missing (2019 or 2021)")
+            raise ReportDataError([missing], source)
         if template_id not in TEMPLATES:
             raise ReportDataError(
                 [

@@ -11,11 +11,11 @@ the platform all look them up here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a cell may hold."""
 
     COUNT = "count"  # a non-negative integer
@@ -36,6 +36,13 @@ class Field:
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.label, *self.variants)
+
+    @property
+    def header(self) -> str:
+        """The column header as printed, with its unit: 采购总金额（单位：元）."""
+        if not self.unit or self.unit in self.label:
+            return self.label
+        return f"{self.label}（单位：{self.unit}）"
 
 
 @dataclass(frozen=True)
@@ -268,6 +275,17 @@ APPEAL_FIELDS: tuple[AppealField, ...] = (
     AppealField("pending", "尚未审结"),
     AppealField("total", "总计", ("合计",)),
 )
+
+# The document around the tables: its title line (after the agency and year) and the short names
+# the charts of the illustrated reading (图解) use where a full row label would not fit.
+REPORT_TITLE = "政府信息公开工作年度报告"
+CHART_LABELS: dict[str, str] = {
+    "new_received": "本年新收",
+    "carried_over": "上年结转",
+    "total_processed": "本年办结",
+    "carried_forward": "结转下年度",
+    "partially_granted": "部分公开",
+}
 
 ACCEPTED = "三、本年度办理结果"
 DENIED = "（三）不予公开"
