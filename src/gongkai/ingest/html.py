@@ -171,9 +171,8 @@ class _Walker:
                         colspan=_span(attrs.get("colspan")),
                     )
                 )
-            if cells:
-                rows.append(cells)
-        if rows:
+            rows.append(cells)  # even a row with no cells: rowspans above count it
+        if any(rows):
             self.blocks.append(TableBlock(rows, f"table {number}"))
 
 

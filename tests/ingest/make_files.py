@@ -1,0 +1,335 @@
+"""Make report files in every published format from report data, to read them back in tests.
+
+The three statutory tables are laid out as the State Council template prints them (the layout of
+the corpus's real Word-exported page): merged header cells, the 三、本年度办理结果 column spanning
+its outcome rows, table 四's two-level header. One placement list per table drives every writer,
+and is also what a reader must give back (``expected_rows``).
+
+Labels come from ``gongkai.report.templates``, values from the report data (the corpus gold).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gongkai.report import templates as tpl
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "corpus" / "gold"
+RAW = SHARED / "corpus" / "raw"
+
+FILLER = (
+    "本机关坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，"
+    "围绕中心工作，不断加大政府信息公开力度，推进决策、执行、管理、服务、结果公开，"
+    "切实保障人民群众的知情权、参与权、表达权和监督权，政府信息公开工作取得新的进展。"
+)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A cell of a table at its grid position, spanning ``rowspan`` × ``colspan`` grid cells."""
+
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    title: str  # 二、主动公开政府信息情况 …
+    rows: int
+    cols: int
+    cells: tuple[Placed, ...]
+
+    def expected_rows(self) -> list[list[tuple[str, int, int]]]:
+        """What a reader must return: each row's cells (text, rowspan, colspan), merged once."""
+        out: list[list[tuple[str, int, int]]] = [[] for _ in range(self.rows)]
+        for cell in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            out[cell.row].append((cell.text, cell.rowspan, cell.colspan))
+        return out
+
+
+def number(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(int(value))
+
+
+def title_of(report: dict[str, Any]) -> str:
+    return f"{report['agency']}{report['year']}年政府信息公开工作年度报告"
+
+
+# ---------------------------------------------------------------------------------------------
+# The three tables as placements
+# ---------------------------------------------------------------------------------------------
+
+
+def active_grid(report: dict[str, Any]) -> Grid:
+    template = tpl.TEMPLATES[report["template"]]
+    cells: list[Placed] = []
+    row = 0
+    for item in template.active_items:
+        cells.append(Placed(row, 0, item, colspan=4))
+        row += 1
+        members = [r for r in template.active_rows if r.item == item]
+        fields = members[0].fields
+        spans = {1: [3], 2: [1, 2], 3: [1, 1, 1]}[len(fields)]
+        cells.append(Placed(row, 0, tpl.ACTIVE_CORNER))
+        col = 1
+        for field, span in zip(fields, spans, strict=True):
+            header = field.label
+            if field.unit and field.unit not in header:
+                header = f"{header}（单位：{field.unit}）"
+            cells.append(Placed(row, col, header, colspan=span))
+            col += span
+        row += 1
+        for member in members:
+            cells.append(Placed(row, 0, member.label))
+            col = 1
+            for field, span in zip(member.fields, spans, strict=True):
+                cells.append(Placed(row, col, number(report["active"][member.key][field.key]), colspan=span))
+                col += span
+            row += 1
+    return Grid(f"二、{tpl.TABLES_BY_KEY['active'].title}", row, 4, tuple(cells))
+
+
+def requests_grid(report: dict[str, Any]) -> Grid:
+    template = tpl.TEMPLATES[report["template"]]
+    columns = template.request_columns
+    cells: list[Placed] = [
+        Placed(0, 0, tpl.REQUESTS_NOTE, rowspan=3, colspan=3),
+        Placed(0, 3, tpl.REQUESTS_CORNER, colspan=7),
+        Placed(1, 3, columns[0].label, rowspan=2),
+        Placed(1, 4, tpl.ORGANISATION_GROUP, colspan=5),
+        Placed(1, 9, columns[-1].label, rowspan=2),
+        *(Placed(2, 3 + c.index, c.label) for c in columns[1:-1]),
+    ]
+    rows = template.request_rows
+    outcome_rows = [r for r in rows if r.section == tpl.ACCEPTED]
+    groups: dict[str, int] = {}
+    for r in outcome_rows:
+        if r.group:
+            groups[r.group] = groups.get(r.group, 0) + 1
+    row = 3
+    for request_row in rows:
+        if request_row.section != tpl.ACCEPTED:
+            cells.append(Placed(row, 0, request_row.printed, colspan=3))
+        else:
+            if request_row is outcome_rows[0]:
+                cells.append(Placed(row, 0, tpl.ACCEPTED, rowspan=len(outcome_rows)))
+            if not request_row.group:
+                cells.append(Placed(row, 1, request_row.printed, colspan=2))
+            else:
+                first_of_group = next(r for r in outcome_rows if r.group == request_row.group)
+                if request_row is first_of_group:
+                    cells.append(Placed(row, 1, request_row.group, rowspan=groups[request_row.group]))
+                cells.append(Placed(row, 2, request_row.printed))
+        values = report["requests"][request_row.key]
+        cells.extend(Placed(row, 3 + i, number(v)) for i, v in enumerate(values))
+        row += 1
+    return Grid(f"三、{tpl.TABLES_BY_KEY['requests'].title}", row, 10, tuple(cells))
+
+
+def appeals_grid(report: dict[str, Any]) -> Grid:
+    fields = tpl.APPEAL_FIELDS
+    groups = tpl.APPEAL_GROUPS
+    width = len(fields)
+    cells: list[Placed] = [
+        Placed(0, 0, groups[0].label, colspan=width),
+        Placed(0, width, tpl.LITIGATION, colspan=2 * width),
+        *(Placed(1, i, f.label, rowspan=2) for i, f in enumerate(fields)),
+        Placed(1, width, groups[1].label, colspan=width),
+        Placed(1, 2 * width, groups[2].label, colspan=width),
+        *(Placed(2, width * g + i, f.label) for g in (1, 2) for i, f in enumerate(fields)),
+    ]
+    for g, group in enumerate(groups):
+        for i, f in enumerate(fields):
+            cells.append(Placed(3, width * g + i, number(report["appeals"][group.key][f.key])))
+    return Grid(f"四、{tpl.TABLES_BY_KEY['appeals'].title}", 4, 3 * width, tuple(cells))
+
+
+def grids(report: dict[str, Any]) -> list[Grid]:
+    return [active_grid(report), requests_grid(report), appeals_grid(report)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The text around the tables
+# ---------------------------------------------------------------------------------------------
+
+
+def body(report: dict[str, Any], filler: int = 1, before_requests: int = 0) -> list[str | Grid]:
+    """The report from title to signature: paragraphs (str) and tables (Grid) in order.
+
+    ``filler`` paragraphs go under 一、总体情况 (many make a long report); ``before_requests``
+    paragraphs go just before table 三, to push it across a page break.
+    """
+    active, requests, appeals = grids(report)
+    year = report["year"]
+    parts: list[str | Grid] = [
+        title_of(report),
+        f"本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据统计期限为{year}年1月1日至{year}年12月31日。",
+        f"一、{tpl.SECTIONS[0].title}",
+        *([FILLER] * filler),
+        active.title,
+        active,
+        *([FILLER] * before_requests),
+        requests.title,
+        requests,
+        appeals.title,
+        appeals,
+        f"五、{tpl.SECTIONS[4].title}",
+        FILLER,
+        f"六、{tpl.SECTIONS[5].title}",
+        "本年度无其他需要报告的事项。",
+        str(report["agency"]),
+        f"{year + 1}年1月20日",
+    ]
+    return parts
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers
+# ---------------------------------------------------------------------------------------------
+
+
+def html_table(grid: Grid) -> str:
+    lines = ['<table border="1" cellspacing="0" style="border-collapse:collapse">', "<tbody>"]
+    for row in grid.expected_rows():
+        lines.append("<tr>")
+        for text, rowspan, colspan in row:
+            attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                f' colspan="{colspan}"' if colspan > 1 else ""
+            )
+            # Word-exported markup: every cell a <p><span>…<o:p></o:p></span></p>; blank = &nbsp;
+            inner = html.escape(text) if text else "&nbsp;"
+            lines.append(
+                f'<td{attrs} valign="center"><p align="center"><span style="font-family:仿宋">'
+                f"{inner}<o:p></o:p></span></p></td>"
+            )
+        lines.append("</tr>")
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
+def write_html(report: dict[str, Any], path: Path, encoding: str = "utf-8", filler: int = 1) -> Path:
+    """A government-site page: navigation and footer around the report, the charset declared."""
+    charset = {"gb18030": "gb2312", "gbk": "gbk"}.get(encoding, encoding)
+    out = [
+        "<!DOCTYPE html><html><head>",
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">',
+        f"<title>{html.escape(title_of(report))}_政府信息公开</title>",
+        "<style>td{border:1px solid #000}</style><script>var nav = '<p>不是正文</p>';</script>",
+        "</head><body>",
+        '<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/gk">政府信息公开</a></li></ul></div>',
+        '<div class="content">',
+    ]
+    for part in body(report, filler):
+        if isinstance(part, Grid):
+            out.append(html_table(part))
+        elif part == title_of(report):
+            out.append(f"<h1>{html.escape(part)}</h1>")
+        else:
+            out.append(f'<p style="text-indent:2em"><span>{html.escape(part)}</span>&nbsp;</p>')
+    out.append('</div><div class="footer"><p>主办单位：某某人民政府办公室&nbsp;&nbsp;网站标识码：0000000000</p></div>')
+    out.append("</body></html>")
+    path.write_bytes("\n".join(out).encode(encoding))
+    return path
+
+
+def write_docx(
+    report: dict[str, Any],
+    path: Path,
+    filler: int = 1,
+    before_requests: int = 0,
+    repeat_header: bool = False,
+) -> Path:
+    """A Word report as agencies write them: the tables with merged cells (gridSpan, vMerge).
+
+    ``repeat_header`` marks the header rows of table 三 to repeat on each page (w:tblHeader),
+    which Word and LibreOffice then print again at the top of the continuation page.
+    """
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.oxml.shared import OxmlElement
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = title_of(report)
+    style = document.styles["Normal"]
+    style.font.name = "Noto Serif CJK SC"
+    style.font.size = Pt(12)
+    for part in body(report, filler, before_requests):
+        if isinstance(part, str):
+            if part == title_of(report):
+                heading = document.add_heading(part, level=1)
+                heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            else:
+                document.add_paragraph(part)
+            continue
+        table = document.add_table(rows=part.rows, cols=part.cols)
+        table.style = "Table Grid"
+        for cell in part.cells:
+            target = table.cell(cell.row, cell.col)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+            target.text = cell.text
+            for paragraph in target.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+        if repeat_header and part.title.startswith("三"):
+            for tr in table.rows[:3]:
+                tr_pr = tr._tr.get_or_add_trPr()
+                header = OxmlElement("w:tblHeader")
+                header.set(qn("w:val"), "true")
+                tr_pr.append(header)
+    document.save(str(path))
+    return path
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def convert_to_pdf(paths: Sequence[Path], outdir: Path) -> list[Path]:
+    """All files to PDF in ONE LibreOffice run (each start costs seconds)."""
+    binary = soffice()
+    if binary is None:
+        raise FileNotFoundError("soffice (LibreOffice) is not installed")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = outdir / ".lo-profile"  # a private profile: parallel runs must not share one
+    subprocess.run(
+        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(outdir), *map(str, paths)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = [outdir / (p.stem + ".pdf") for p in paths]
+    missing = [p for p in out if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {missing}")
+    return out
+
+
+def gold_reports() -> Iterable[tuple[str, dict[str, Any]]]:
+    import json
+
+    for path in sorted(GOLD.glob("*.json")):
+        yield path.stem, json.loads(path.read_text(encoding="utf-8"))
