@@ -1,0 +1,134 @@
+"""The words of the report: its preamble and the text of its six numbered sections.
+
+A report read from a published document carries its text in the extra key ``sections``; the
+ingest layer writes a list of ``{"number", "title", "text"}``. A dict ``title → text`` and a list
+of ``{"title", "text"}`` (or ``"paragraphs"``) are accepted too. A section the data does not give
+is written as a plain statement built from the figures, and says so where it has nothing to say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..report.labels import bare_label_key, label_key
+from ..report.model import Report
+from ..report.templates import CHART_LABELS, SECTIONS, Section
+
+PREAMBLE_KEYS = ("preamble", "前言", "引言", "")
+
+
+@dataclass
+class SectionText:
+    section: Section
+    paragraphs: list[str] = field(default_factory=list)
+    given: bool = False  # the text came with the report data (not written here)
+
+
+@dataclass
+class ReportText:
+    preamble: list[str]
+    sections: list[SectionText]  # the six, in order
+
+
+def _paragraphs(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [p for item in value for p in _paragraphs(item)]
+    return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+
+def _entries(raw: Any) -> list[tuple[str, str, list[str]]]:
+    """(number, title, paragraphs) of every section the data gives, in its order."""
+    entries: list[tuple[str, str, list[str]]] = []
+    if isinstance(raw, dict):
+        for title, text in raw.items():
+            entries.append(("", str(title), _paragraphs(text)))
+    elif isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict):
+                text = item.get("text", item.get("paragraphs", item.get("body")))
+                entries.append((str(item.get("number") or ""), str(item.get("title") or ""), _paragraphs(text)))
+            elif isinstance(item, str):
+                entries.append(("", "", _paragraphs(item)))
+    return entries
+
+
+def _match(number: str, title: str) -> Section | None:
+    digits = number.strip().rstrip("、.．")
+    for section in SECTIONS:
+        if digits and digits == section.number:
+            return section
+    bare = bare_label_key(title)
+    for section in SECTIONS:
+        if bare and any(bare == label_key(t) for t in section.titles):
+            return section
+    for section in SECTIONS:  # a title carrying its own number: 三、收到和处理…
+        if bare and bare_label_key(title) == bare_label_key(section.heading):
+            return section
+    return None
+
+
+def report_text(report: Report) -> ReportText:
+    given: dict[str, SectionText] = {}
+    preamble: list[str] = []
+    leftovers: list[str] = []
+    for number, title, paragraphs in _entries(report.extra.get("sections")):
+        section = _match(number, title)
+        if section is not None:
+            target = given.setdefault(section.number, SectionText(section, [], True))
+            target.paragraphs += paragraphs
+        elif label_key(title) in {label_key(k) for k in PREAMBLE_KEYS} and not given:
+            preamble += paragraphs
+        else:  # a section the statute does not name: kept, under 六 (nothing read is lost)
+            leftovers += ([title] if title else []) + paragraphs
+    sections = [given.get(s.number) or SectionText(s, default_paragraphs(report, s)) for s in SECTIONS]
+    if leftovers:
+        sections[-1].paragraphs += leftovers
+    return ReportText(preamble or default_preamble(report), sections)
+
+
+def default_preamble(report: Report) -> list[str]:
+    y = report.year
+    return [
+        f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，"
+        f"所列数据的统计期限为{y}年1月1日至{y}年12月31日。"
+    ]
+
+
+def _total(report: Report, row: str) -> str:
+    value = report.request_total(row)
+    return "（未知）" if value is None else str(value)
+
+
+def _appeal_total(report: Report, *groups: str) -> str:
+    values = [report.appeals[g]["total"] for g in groups]
+    if any(v is None for v in values):
+        return "（未知）"
+    return str(sum(v for v in values if v is not None))
+
+
+def default_paragraphs(report: Report, section: Section) -> list[str]:
+    """A plain statement for a section the data gives no text for, built from the figures."""
+    y = report.year
+    if section.number == "一":
+        return [
+            f"{y}年，{report.agency}本年新收政府信息公开申请{_total(report, 'new_received')}件，"
+            f"本年办结{_total(report, 'total_processed')}件；"
+            f"因政府信息公开被申请行政复议{_appeal_total(report, 'review')}件，"
+            f"被提起行政诉讼{_appeal_total(report, 'litigation_direct', 'litigation_after_review')}件。"
+        ]
+    if section.number == "二":
+        return [f"{y}年主动公开政府信息情况如下表。"]
+    if section.number == "三":
+        c = CHART_LABELS
+        return [
+            f"{y}年{c['new_received']}政府信息公开申请{_total(report, 'new_received')}件，"
+            f"{c['carried_over']}{_total(report, 'carried_over')}件；"
+            f"{c['total_processed']}{_total(report, 'total_processed')}件，"
+            f"{c['carried_forward']}继续办理{_total(report, 'carried_forward')}件。具体情况如下表。"
+        ]
+    if section.number == "四":
+        return [f"{y}年政府信息公开行政复议、行政诉讼情况如下表。"]
+    return ["本报告数据未附此部分文字说明。"]
