@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "gongkai.platform.accounts"
+    label = "accounts"
+    verbose_name = "用户与角色"

@@ -1,0 +1,73 @@
+"""Making and changing users: through here, with an audit entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from ..audit.services import record, snapshot
+from .models import AGENCY_ROLES, Role, User
+from .permissions import PermissionDenied, may_administer
+
+_FIELDS = ("username", "display_name", "role", "agency_id", "applicant_type", "is_active")
+
+
+class AccountError(ValueError):
+    pass
+
+
+def _validate(role: str, agency: Any) -> None:
+    if role in AGENCY_ROLES and agency is None:
+        raise AccountError(f"{Role(role).label}必须属于一个机关 / a {role} belongs to an agency")
+
+
+def create_user(actor: Any, *, username: str, password: str | None, role: str = Role.APPLICANT,
+                agency: Any = None, **fields: Any) -> User:
+    """An administrator creates any user; anyone may sign up as an applicant (``actor`` anonymous)."""
+    if role != Role.APPLICANT and not may_administer(actor):
+        raise PermissionDenied("只有平台管理员可以设立工作人员账号 / only administrators create staff accounts")
+    _validate(role, agency)
+    with transaction.atomic():
+        user = User(username=username, role=role, agency=agency, **fields)
+        if role == Role.ADMIN:
+            user.is_staff = True  # Django's admin site
+            user.is_superuser = True
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        record(actor, "account.create", user, after=snapshot(user, _FIELDS), agency=agency)
+    return user
+
+
+def change_role(actor: Any, user: User, *, role: str, agency: Any = None) -> User:
+    if not may_administer(actor):
+        raise PermissionDenied("只有平台管理员可以调整角色 / only administrators change roles")
+    _validate(role, agency)
+    with transaction.atomic():
+        before = snapshot(user, _FIELDS)
+        user.role = role
+        user.agency = agency
+        user.is_staff = user.is_superuser = role == Role.ADMIN
+        user.save()
+        record(actor, "account.role", user, before=before, after=snapshot(user, _FIELDS), agency=agency)
+    return user
+
+
+def ensure_admin(username: str, password: str | None, email: str = "") -> tuple[User, bool]:
+    """The first administrator (``gongkai serve``): created once, left alone afterwards."""
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        return existing, False
+    with transaction.atomic():
+        user = User(username=username, email=email, role=Role.ADMIN, is_staff=True, is_superuser=True,
+                    display_name="平台管理员")
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        record(None, "account.create", user, after=snapshot(user, _FIELDS), note="首个管理员 / first administrator")
+    return user, True

@@ -1,0 +1,63 @@
+"""The JSON API (django-ninja): one API, one router per app, the same permission functions as pages.
+
+Authentication: the browser session (with CSRF) or ``Authorization: Bearer <token>`` (accounts.ApiToken).
+Endpoints under ``/api/public/`` need no sign-in and never return personal data.
+OpenAPI: ``/api/openapi.json``, browsable at ``/api/docs``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+from .accounts.permissions import PermissionDenied
+
+
+class SessionAuth(APIKeyCookie):
+    """The signed-in browser session; CSRF is checked on unsafe methods."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        return user if user is not None and user.is_authenticated else None
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        from .accounts.models import ApiToken
+
+        found = ApiToken.objects.select_related("user").filter(digest=ApiToken.hash(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(
+    title="gongkai 政府信息公开平台接口",
+    version="1",
+    description="依申请公开、复议诉讼、年度报告的接口。权限与网页相同；个人信息只向办理机关和申请人本人提供。",
+    auth=[SessionAuth(), TokenAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+def _register_routers() -> None:
+    # Each app contributes its router; a new app adds one line here.
+    from .agencies.api import router as agencies_router
+
+    api.add_router("/agencies", agencies_router)
+
+
+_register_routers()

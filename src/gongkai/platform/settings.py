@@ -1,0 +1,119 @@
+"""Django settings of the platform. Everything a deployment changes comes from the environment:
+
+GONGKAI_DATA_DIR (default ./var), GONGKAI_DATABASE_URL (default SQLite in the data directory),
+GONGKAI_SECRET_KEY (default: a key generated once and kept in the data directory), GONGKAI_DEBUG,
+GONGKAI_ALLOWED_HOSTS (comma separated).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from .database import data_dir, database_config
+
+PLATFORM_DIR = Path(__file__).resolve().parent
+DATA_DIR = data_dir()
+
+
+def _secret_key() -> str:
+    if key := os.environ.get("GONGKAI_SECRET_KEY"):
+        return key
+    path = DATA_DIR / "secret_key"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        pass
+    key = secrets.token_urlsafe(50)
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(key)
+        path.chmod(0o600)
+    except OSError:
+        pass  # a read-only place: the key lives as long as the process
+    return key
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("GONGKAI_DEBUG", "") in ("1", "true", "yes")
+ALLOWED_HOSTS = [h for h in os.environ.get("GONGKAI_ALLOWED_HOSTS", "*").split(",") if h]
+
+# The platform's own apps, one job each. Issue 6 and later apps append here.
+PLATFORM_APPS = [
+    "gongkai.platform.agencies",
+    "gongkai.platform.accounts",
+    "gongkai.platform.audit",
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    *PLATFORM_APPS,
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "gongkai.platform.urls"
+WSGI_APPLICATION = "gongkai.platform.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PLATFORM_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.platform.accounts.context.role",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config(os.environ.get("GONGKAI_DATABASE_URL"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "media/"  # never served publicly: files go out through views that check permissions
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+NINJA_PAGINATION_PER_PAGE = 50
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"gongkai": {"handlers": ["console"], "level": "INFO"}},
+}

@@ -1,0 +1,52 @@
+"""Platform tests: Django configured for the platform, a real database per test (pytest-django).
+
+The database is in-memory SQLite, or PostgreSQL when GONGKAI_DATABASE_URL is set
+(``GONGKAI_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test``): pytest-django creates a test
+database beside the named one and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("GONGKAI_SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-tests-"))
+
+from gongkai.platform import setup
+
+setup()
+
+from gongkai.platform.accounts.models import Role, User  # noqa: E402
+from gongkai.platform.agencies.models import Agency, AgencyKind  # noqa: E402
+
+
+@pytest.fixture
+def tree(db: Any) -> dict[str, Agency]:
+    """浙江省 › 嘉兴市 › 海盐县 › (秦山街道, 县发改局); 温州市 › 苍南县: a small real-shaped tree."""
+    zj = Agency.objects.create(name="浙江省人民政府", kind=AgencyKind.PROVINCE, code="002482")
+    jx = Agency.objects.create(name="嘉兴市人民政府", kind=AgencyKind.CITY, parent=zj)
+    hy = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY, parent=jx, code="002541000",
+                               phone="0573-86123456", address="海盐县武原街道枣园东路1号")
+    qs = Agency.objects.create(name="秦山街道办事处", kind=AgencyKind.TOWN, parent=hy)
+    fgj = Agency.objects.create(name="海盐县发展和改革局", kind=AgencyKind.DEPARTMENT, parent=hy)
+    wz = Agency.objects.create(name="温州市人民政府", kind=AgencyKind.CITY, parent=zj)
+    cn = Agency.objects.create(name="苍南县人民政府", kind=AgencyKind.COUNTY, parent=wz)
+    return {"zj": zj, "jx": jx, "hy": hy, "qs": qs, "fgj": fgj, "wz": wz, "cn": cn}
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., User]:
+    def make(username: str, role: str = Role.APPLICANT, agency: Agency | None = None, **fields: Any) -> User:
+        user = User(username=username, role=role, agency=agency, **fields)
+        user.set_password("pw-" + username)
+        if role == Role.ADMIN:
+            user.is_superuser = user.is_staff = True
+        user.save()
+        return user
+
+    return make
