@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import check  # noqa: F401  (registers its commands)
+from . import render  # noqa: F401  (registers its commands)
 from .app import app
 
 

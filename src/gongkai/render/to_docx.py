@@ -53,7 +53,7 @@ _TABLE_SIZE = {"active": 21, "requests": 18, "appeals": 18}
 
 def _set_fonts(style: BaseStyle, latin: str, east_asia: str, size: float | None = None,
                bold: bool | None = None) -> None:
-    font = style.font
+    font = style.font  # type: ignore[attr-defined]
     font.name = latin
     if size is not None:
         font.size = Pt(size)
