@@ -1,0 +1,464 @@
+"""Read a PDF with a text layer into a ``Document``: text lines and ruled tables, page by page.
+
+Speed: pdfium (pypdfium2) reads every page's text and counts its drawn paths in about a
+millisecond; only pages that draw enough lines to hold a ruled table go through pdfplumber, whose
+table finder is proven but costs tens of milliseconds a page.
+
+Tables that run across pages come out as ONE ``TableBlock``: a table at the top of a page that
+continues the table ending the previous page (same column rules, nothing but a page number
+between them) is joined to it. A header repeated on the new page is dropped, a row that Word
+broke across the page is put back together, and a merged cell that runs on past the break
+(三、本年度办理结果 spanning its rows) stays one cell.
+
+A PDF without a text layer (a scan) is refused with a message that says so; it is not read as an
+empty report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+
+# A page needs at least this many drawn paths (rules, cell borders) to be worth pdfplumber's time.
+_MIN_PATHS_FOR_TABLE = 4
+_TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
+_NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def read_pdf(path: Path, data: bytes) -> Document:
+    """Parse ``data`` (the bytes of ``path``) as a PDF with a text layer."""
+    source = str(path)
+    pdf = _open(source, data)
+    try:
+        pages = [_PageSurvey.of(pdf[i]) for i in range(len(pdf))]
+    except Exception as error:  # pdfium raises its own error type for damaged page trees
+        raise _damaged(source, error) from None
+    finally:
+        pdf.close()
+    if not pages:
+        raise UnreadableFile(source, "PDF 文件没有任何页面", "the PDF has no pages")
+    if not any(p.has_text for p in pages):
+        if any(p.images for p in pages):
+            raise UnreadableFile(
+                source,
+                f"扫描件，没有文字层：全部 {len(pages)} 页都只有图像，无法读出文字；"
+                "请用原始的 Word 或网页版本，或先做文字识别（OCR）",
+                f"scanned PDF with no text layer: all {len(pages)} pages are images only; "
+                "use the original Word file or web page, or run OCR first",
+            )
+        raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
+    items: list[_Item] = []
+    table_pages = [i for i, p in enumerate(pages) if p.paths >= _MIN_PATHS_FOR_TABLE and p.has_text]
+    plumbed = _tables_with_pdfplumber(source, data, table_pages) if table_pages else {}
+    for index, survey in enumerate(pages):
+        if index in plumbed:
+            items.extend(plumbed[index])
+        else:
+            items.extend(_Item(index, n, _Line(text)) for n, text in enumerate(survey.lines))
+    document = Document(source=source, format="pdf", pages=len(pages))
+    document.blocks.extend(_blocks(_join_across_pages(items)))
+    return document
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening and surveying with pdfium
+# ---------------------------------------------------------------------------------------------
+
+
+def _open(source: str, data: bytes) -> Any:
+    import pypdfium2 as pdfium
+
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableFile(source, "不是 PDF 文件（缺少 %PDF 文件头）", "not a PDF file (no %PDF header)")
+    if b"%%EOF" not in data[-8192:]:
+        raise UnreadableFile(
+            source,
+            "PDF 文件不完整（结尾缺少 %%EOF 标记），可能下载或复制时被截断",
+            "the PDF is truncated (no %%EOF at its end): the download or copy was cut short",
+        )
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise UnreadableFile(
+                source,
+                "PDF 文件已加密（需要密码才能打开），无法读取；请提供未加密的版本",
+                "the PDF is encrypted (it needs a password to open); provide an unencrypted copy",
+            ) from None
+        raise _damaged(source, error) from None
+
+
+def _damaged(source: str, error: BaseException) -> UnreadableFile:
+    return UnreadableFile(
+        source,
+        "PDF 文件已损坏，无法解析",
+        f"the PDF is damaged and cannot be parsed ({type(error).__name__}: {error})",
+    )
+
+
+@dataclass
+class _PageSurvey:
+    lines: list[str]
+    paths: int
+    images: int
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.lines)
+
+    @classmethod
+    def of(cls, page: Any) -> _PageSurvey:
+        import pypdfium2.raw as raw
+
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+        lines = [line for line in (_WHITESPACE.sub(" ", s).strip() for s in text.splitlines()) if line]
+        paths = images = 0
+        for obj in page.get_objects():
+            if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                paths += 1
+            elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+        page.close()
+        return cls(lines, paths, images)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages with tables: pdfplumber
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _RawCell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    page: int
+
+
+@dataclass
+class _RawTable:
+    cells: list[_RawCell]
+    page: int
+    top: float
+    bottom: float
+    page_height: float
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+
+
+@dataclass
+class _Item:
+    """A line of text or a table on a page, in reading order."""
+
+    page: int
+    order: int
+    what: _Line | _RawTable
+
+
+def _tables_with_pdfplumber(source: str, data: bytes, page_numbers: list[int]) -> dict[int, list[_Item]]:
+    import pdfplumber
+
+    out: dict[int, list[_Item]] = {}
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index in page_numbers:
+                page = pdf.pages[index]
+                out[index] = _page_items(page, index)
+                page.close()
+    except UnreadableFile:
+        raise
+    except Exception as error:  # pdfminer raises a dozen types for broken content streams
+        raise _damaged(source, error) from None
+    return out
+
+
+def _page_items(page: Any, index: int) -> list[_Item]:
+    tables = [t for t in page.find_tables() if len(t.cells) >= 2]
+    placed: list[tuple[float, _Line | _RawTable]] = []
+    chars = page.chars
+    inside: set[int] = set()
+    for table in tables:
+        cells, taken = _cells_of(table, chars, index)
+        inside |= taken
+        placed.append((table.bbox[1], _RawTable(cells, index, table.bbox[1], table.bbox[3], page.height, [index])))
+    lines = _lines_of([c for i, c in enumerate(chars) if i not in inside] if inside else chars)
+    placed.extend((top, _Line(text)) for top, text in lines)
+    placed.sort(key=lambda item: item[0])
+    return [_Item(index, n, what) for n, (_, what) in enumerate(placed)]
+
+
+def _cells_of(table: Any, chars: list[dict[str, Any]], page: int) -> tuple[list[_RawCell], set[int]]:
+    """The table's cells with their text; a char belongs to the cell its centre falls in."""
+    boxes = [tuple(c) for c in table.cells]
+    x0, top, x1, bottom = table.bbox
+    by_cell: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(boxes))}
+    taken: set[int] = set()
+    # Bucket cells by row band so that each char looks at a handful of cells, not all of them.
+    tops = sorted({b[1] for b in boxes})
+    bands: dict[float, list[int]] = {t: [] for t in tops}
+    for i, box in enumerate(boxes):
+        for t in tops:
+            if box[1] - _TOLERANCE <= t < box[3] - _TOLERANCE:
+                bands[t].append(i)
+    for n, char in enumerate(chars):
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        band = tops[max(bisect.bisect_right(tops, cy) - 1, 0)]
+        for i in bands[band]:
+            bx0, btop, bx1, bbottom = boxes[i]
+            if bx0 <= cx <= bx1 and btop <= cy <= bbottom:
+                by_cell[i].append(char)
+                taken.add(n)
+                break
+    cells = [
+        _RawCell(b[0], b[1], b[2], b[3], _cell_text(by_cell[i]), page) for i, b in enumerate(boxes)
+    ]
+    return cells, taken
+
+
+def _cell_text(chars: list[dict[str, Any]]) -> str:
+    """A cell's chars in reading order; wrapped lines joined without a break (it is one label)."""
+    if not chars:
+        return ""
+    lines = _lines_of(chars)
+    return _WHITESPACE.sub(" ", "".join(text for _, text in lines)).strip()
+
+
+def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
+    """Group chars into lines by their vertical position; each line's text left to right."""
+    rows: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if rows and abs(rows[-1][0]["top"] - char["top"]) <= _TOLERANCE * 1.5:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    out: list[tuple[float, str]] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        previous: dict[str, Any] | None = None
+        for char in row:
+            # A visible gap between two chars is a space in the text (pdfplumber's x_tolerance).
+            if previous is not None and char["x0"] - previous["x1"] > max(3.0, char["size"] * 0.6):
+                parts.append(" ")
+            parts.append(char["text"])
+            previous = char
+        text = _WHITESPACE.sub(" ", "".join(parts)).strip()
+        if text:
+            out.append((row[0]["top"], text))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Joining a table continued on the next page
+# ---------------------------------------------------------------------------------------------
+
+
+def _join_across_pages(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    for item in items:
+        if isinstance(item.what, _RawTable) and _is_page_top(items, item):
+            previous = _last_table_before(out, item.page)
+            if previous is not None and _continues(previous, item.what):
+                _append(previous, item.what)
+                continue
+        out.append(item)
+    return out
+
+
+def _is_page_top(items: list[_Item], item: _Item) -> bool:
+    """Nothing but page numbers above the table on its page."""
+    for other in items:
+        if (
+            other.page == item.page
+            and other.order < item.order
+            and isinstance(other.what, _Line)
+            and not _PAGE_NUMBER.match(other.what.text)
+        ):
+            return False
+    return item.page > 0
+
+
+def _last_table_before(out: list[_Item], page: int) -> _RawTable | None:
+    """The previous page's last table, if nothing but page numbers follows it."""
+    for item in reversed(out):
+        if isinstance(item.what, _Line):
+            if item.page == page - 1 and not _PAGE_NUMBER.match(item.what.text):
+                return None
+            continue
+        if isinstance(item.what, _RawTable) and item.what.pages[-1] == page - 1:
+            return item.what
+        return None
+    return None
+
+
+def _columns(cells: list[_RawCell]) -> list[float]:
+    return _cluster([c.x0 for c in cells] + [c.x1 for c in cells])
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > _TOLERANCE:
+            out.append(value)
+    return out
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) <= _TOLERANCE
+
+
+def _continues(first: _RawTable, second: _RawTable) -> bool:
+    """Same outer edges, and every column rule of the second part is one of the first's."""
+    cols_first = _columns(first.cells)
+    cols_second = _columns(second.cells)
+    if not (_near(cols_first[0], cols_second[0]) and _near(cols_first[-1], cols_second[-1])):
+        return False
+    return all(any(_near(x, y) for y in cols_first) for x in cols_second)
+
+
+def _rows_of(cells: list[_RawCell]) -> list[list[_RawCell]]:
+    tops = _cluster([c.top for c in cells])
+    rows: list[list[_RawCell]] = [[] for _ in tops]
+    for cell in cells:
+        rows[_index(tops, cell.top)].append(cell)
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+    return rows
+
+
+def _index(points: list[float], value: float) -> int:
+    i = bisect.bisect_left(points, value - _TOLERANCE)
+    return min(i, len(points) - 1)
+
+
+def _append(first: _RawTable, second: _RawTable) -> None:
+    """Put ``second`` (the part on the next page) under ``first``, in ``first``'s coordinates."""
+    cells = list(second.cells)
+    rows_first = _rows_of(first.cells)
+    rows_second = _rows_of(cells)
+    # 1. A header repeated at the top of the new page (Word's "repeat header rows").
+    repeated = 0
+    for k in range(1, min(len(rows_first), len(rows_second))):
+        if _row_texts(rows_first[:k]) == _row_texts(rows_second[:k]) and any(
+            c.text for row in rows_second[:k] for c in row
+        ):
+            repeated = k
+    if repeated:
+        cut = rows_second[repeated][0].top
+        cells = [c for c in cells if c.top >= cut - _TOLERANCE]
+    if not cells:
+        first.pages.append(second.page)
+        return
+    # 2. Shift the new part so that its top edge is the old part's bottom edge.
+    top = min(c.top for c in cells)
+    bottom = max(c.bottom for c in first.cells)
+    shift = bottom - top
+    shifted = [_RawCell(c.x0, c.top + shift, c.x1, c.bottom + shift, c.text, second.page) for c in cells]
+    top_row = [c for c in shifted if _near(c.top, bottom)]
+    bottom_cells = [c for c in first.cells if _near(c.bottom, bottom)]
+    fragment = _is_row_fragment(top_row, bottom_cells)
+    first_tops = _cluster([c.top for c in first.cells])
+    second_tops = _cluster([c.top for c in shifted])
+    merged: list[_RawCell] = []
+    for cell in shifted:
+        partner = None
+        if any(cell is c for c in top_row):
+            partner = next((b for b in bottom_cells if _near(b.x0, cell.x0) and _near(b.x1, cell.x1)), None)
+        if partner is not None and (
+            fragment or (not cell.text and partner.text and (
+                _spans_rows(partner, first_tops) or _spans_rows(cell, second_tops)))
+        ):
+            # The same cell, broken by the page: one cell, its text in order.
+            partner.bottom = cell.bottom
+            partner.text = partner.text + cell.text
+            continue
+        merged.append(cell)
+    first.cells.extend(merged)
+    first.pages.append(second.page)
+
+
+def _row_texts(rows: list[list[_RawCell]]) -> list[list[str]]:
+    return [[c.text for c in row] for row in rows]
+
+
+def _spans_rows(cell: _RawCell, tops: list[float]) -> bool:
+    return sum(1 for t in tops if cell.top - _TOLERANCE < t < cell.bottom - _TOLERANCE) > 1
+
+
+def _is_row_fragment(top_row: list[_RawCell], bottom_cells: list[_RawCell]) -> bool:
+    """Is the new page's first row the rest of a row Word broke across the page?
+
+    It is when it holds no number (the figures were printed on the first part) and its words
+    do not start a numbered label, while the row it would continue printed figures.
+    """
+    texts = [c.text for c in top_row if c.text]
+    if not texts or any(_NUMBER.match(t) for t in texts) or _NUMBERING.match(texts[0]):
+        return False
+    return any(_NUMBER.match(c.text) for c in bottom_cells if c.text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Items to blocks
+# ---------------------------------------------------------------------------------------------
+
+
+def _blocks(items: list[_Item]) -> list[Block]:
+    blocks: list[Block] = []
+    line_numbers: dict[int, int] = {}
+    tables = 0
+    for item in items:
+        page = item.page + 1
+        if isinstance(item.what, _Line):
+            line_numbers[page] = line_numbers.get(page, 0) + 1
+            blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}"))
+            continue
+        tables += 1
+        blocks.append(_table_block(item.what, tables))
+    return blocks
+
+
+def _table_block(table: _RawTable, number: int) -> TableBlock:
+    cells = table.cells
+    xs = _columns(cells)
+    ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])
+    rows: list[list[Cell]] = [[] for _ in range(max(len(ys) - 1, 1))]
+    for cell in sorted(cells, key=lambda c: (c.top, c.x0)):
+        r0, r1 = _index(ys, cell.top), _index(ys, cell.bottom)
+        c0, c1 = _index(xs, cell.x0), _index(xs, cell.x1)
+        page = cell.page + 1
+        row = rows[min(r0, len(rows) - 1)]
+        row.append(
+            Cell(
+                cell.text,
+                f"page {page} table {number} row {r0 + 1} cell {len(row) + 1}",
+                rowspan=max(r1 - r0, 1),
+                colspan=max(c1 - c0, 1),
+            )
+        )
+    first, last = table.pages[0] + 1, table.pages[-1] + 1
+    where = f"page {first} table {number}" if first == last else f"pages {first}-{last} table {number}"
+    return TableBlock(rows, where)
