@@ -89,26 +89,31 @@ def _figure(spec: _Spec) -> Any:
     return figure
 
 
-def _nothing(axes: Any, text: str) -> None:
-    axes.text(0.5, 0.5, text, ha="center", va="center", fontsize=12, color=_MUTED, transform=axes.transAxes)
-    axes.set_xticks([])
-    axes.set_yticks([])
-    for side in ("left", "bottom"):
-        axes.spines[side].set_visible(False)
+def _empty(spec: _Spec, text: str) -> Chart:
+    """A chart with nothing to show is a one-line strip that says so, not an empty frame."""
+    import matplotlib
+
+    spec = _Spec(spec.key, spec.title, f"{spec.caption}（{text}）", 0.9)
+    with matplotlib.rc_context(_rc()):
+        figure = _figure(spec)
+        axes = figure.add_subplot()
+        axes.set_title(spec.title, fontsize=12, color=_INK, loc="left")
+        axes.text(0.5, 0.4, text, ha="center", va="center", fontsize=11, color=_MUTED, transform=axes.transAxes)
+        axes.set_axis_off()
+        return _finish(figure, spec)
 
 
 def _hbars(spec: _Spec, labels: Sequence[str], values: Sequence[int | float | None], empty: str) -> Chart:
     """Horizontal bars, largest label first at the top, each bar with its figure."""
     import matplotlib
 
+    known = [v for v in values if v is not None]
+    if not known or max(known) == 0:
+        return _empty(spec, empty)
     with matplotlib.rc_context(_rc()):
         figure = _figure(spec)
         axes = figure.add_subplot()
         axes.set_title(spec.title, fontsize=12, color=_INK, loc="left")
-        known = [v for v in values if v is not None]
-        if not known or max(known) == 0:
-            _nothing(axes, empty)
-            return _finish(figure, spec)
         positions = list(range(len(labels)))[::-1]
         bars = [0 if v is None else v for v in values]
         axes.barh(positions, bars, color=_PALETTE[0], height=0.6)
@@ -128,10 +133,21 @@ def _hbars(spec: _Spec, labels: Sequence[str], values: Sequence[int | float | No
 def applicants_chart(report: Report) -> Chart:
     columns = [c for c in report.template.request_columns if c.index != report.template.total_column]
     values = [report.requests["new_received"][c.index] for c in columns]
-    title = f"{report.year}年{CHART_LABELS['new_received']}申请：按申请人类型（件）"
+    title = f"{report.year}年新收申请：按申请人类型（件）"
     caption = "；".join(f"{c.label} {'未知' if v is None else v}" for c, v in zip(columns, values, strict=True))
     return _hbars(_Spec("applicants", title, caption, 3.0), [c.label for c in columns], values,
                   "本年度未收到政府信息公开申请")
+
+
+def decisions_chart(report: Report) -> Chart:
+    """Table 二: the decisions of the rows that count them (许可, 处罚, 强制 …)."""
+    rows = [row for row in report.template.active_rows if any(f.key == "decisions" for f in row.fields)]
+    values = [report.active[row.key]["decisions"] for row in rows]
+    label = rows[0].field("decisions").label
+    title = f"{report.year}年主动公开：{label}（件）"
+    caption = "；".join(f"{row.label} {'未知' if v is None else v}" for row, v in zip(rows, values, strict=True))
+    return _hbars(_Spec("decisions", title, caption, 0.5 + 0.45 * len(rows)), [row.label for row in rows], values,
+                  f"本年度{label}均为 0")
 
 
 def _outcome_categories(report: Report) -> list[tuple[str, int | None]]:
@@ -174,15 +190,14 @@ def appeals_chart(report: Report) -> Chart:
         f"{g.full_label}：" + "、".join(f"{f.label} {report.appeals[g.key][f.key]}" for f in results) for g in groups
     )
     spec = _Spec("appeals", title, caption, 3.4)
+    values = [[report.appeals[g.key][f.key] for f in results] for g in groups]
+    known = [v for row in values for v in row if v is not None]
+    if not known or max(known) == 0:
+        return _empty(spec, "本年度没有因政府信息公开引起的行政复议、行政诉讼")
     with matplotlib.rc_context(_rc()):
         figure = _figure(spec)
         axes = figure.add_subplot()
         axes.set_title(title, fontsize=12, color=_INK, loc="left")
-        values = [[report.appeals[g.key][f.key] for f in results] for g in groups]
-        known = [v for row in values for v in row if v is not None]
-        if not known or max(known) == 0:
-            _nothing(axes, "本年度没有因政府信息公开引起的行政复议、行政诉讼")
-            return _finish(figure, spec)
         width = 0.8 / len(results)
         for i, result in enumerate(results):
             xs = [g + (i - (len(results) - 1) / 2) * width for g in range(len(groups))]
@@ -259,7 +274,8 @@ def _sum(values: Any) -> int | None:
 
 def report_charts(report: Report, history: Sequence[Report] = ()) -> list[Chart]:
     """The charts of one report's year, and the trend when other years of its agency are given."""
-    charts = [applicants_chart(report), outcomes_chart(report), flow_chart(report), appeals_chart(report)]
+    charts = [applicants_chart(report), outcomes_chart(report), flow_chart(report), appeals_chart(report),
+              decisions_chart(report)]
     years = {r.year: r for r in history if _same_agency(r, report)}
     years[report.year] = report
     if len(years) > 1:

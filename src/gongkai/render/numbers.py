@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from ..report.model import CellValue
-from ..report.templates import Kind
+from ..report.templates import UNKNOWN_MARK, Kind
 
-# An unknown figure (null in the data) is printed as this mark, never as 0; the document explains it.
-UNKNOWN_MARK = "—"
-UNKNOWN_NOTE = "注：表中“—”表示该数值未知（原报告无法确认），不是 0。"
+# An unknown figure (null in the data) is printed as UNKNOWN_MARK, never as 0; the document says so.
+UNKNOWN_NOTE = f"注：表中“{UNKNOWN_MARK}”表示该数值未知（原报告无法确认），不是 0。"
 
 
 def format_value(value: CellValue, kind: Kind = Kind.COUNT) -> str:

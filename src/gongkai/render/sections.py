@@ -1,7 +1,8 @@
 """The words of the report: its preamble and the text of its six numbered sections.
 
 A report read from a published document carries its text in the extra key ``sections``; the
-ingest layer writes a list of ``{"number", "title", "text"}``. A dict ``title → text`` and a list
+ingest layer writes a list of ``{"number", "title", "text"}`` (``text`` null where the source has no
+such part). A dict ``title → text`` and a list
 of ``{"title", "text"}`` (or ``"paragraphs"``) are accepted too. A section the data does not give
 is written as a plain statement built from the figures, and says so where it has nothing to say.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..report.labels import bare_label_key, label_key
 from ..report.model import Report
-from ..report.templates import CHART_LABELS, SECTIONS, Section
+from ..report.templates import SECTIONS, Section
 
 PREAMBLE_KEYS = ("preamble", "前言", "引言", "")
 
@@ -76,6 +77,8 @@ def report_text(report: Report) -> ReportText:
     leftovers: list[str] = []
     for number, title, paragraphs in _entries(report.extra.get("sections")):
         section = _match(number, title)
+        if not paragraphs and section is not None:  # a part the source did not print: written below
+            continue
         if section is not None:
             target = given.setdefault(section.number, SectionText(section, [], True))
             target.paragraphs += paragraphs
@@ -114,20 +117,19 @@ def default_paragraphs(report: Report, section: Section) -> list[str]:
     y = report.year
     if section.number == "一":
         return [
-            f"{y}年，{report.agency}本年新收政府信息公开申请{_total(report, 'new_received')}件，"
-            f"本年办结{_total(report, 'total_processed')}件；"
+            f"{y}年，{report.agency}新收政府信息公开申请{_total(report, 'new_received')}件，"
+            f"办结{_total(report, 'total_processed')}件；"
             f"因政府信息公开被申请行政复议{_appeal_total(report, 'review')}件，"
             f"被提起行政诉讼{_appeal_total(report, 'litigation_direct', 'litigation_after_review')}件。"
         ]
     if section.number == "二":
         return [f"{y}年主动公开政府信息情况如下表。"]
     if section.number == "三":
-        c = CHART_LABELS
         return [
-            f"{y}年{c['new_received']}政府信息公开申请{_total(report, 'new_received')}件，"
-            f"{c['carried_over']}{_total(report, 'carried_over')}件；"
-            f"{c['total_processed']}{_total(report, 'total_processed')}件，"
-            f"{c['carried_forward']}继续办理{_total(report, 'carried_forward')}件。具体情况如下表。"
+            f"{y}年，新收政府信息公开申请{_total(report, 'new_received')}件，"
+            f"上年结转{_total(report, 'carried_over')}件；"
+            f"办结{_total(report, 'total_processed')}件，"
+            f"结转下年度继续办理{_total(report, 'carried_forward')}件。具体情况如下表。"
         ]
     if section.number == "四":
         return [f"{y}年政府信息公开行政复议、行政诉讼情况如下表。"]

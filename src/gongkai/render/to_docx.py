@@ -190,10 +190,8 @@ def render_docx(doc: Composition, fonts: FontSet = OFFICIAL_FONTS) -> bytes:
         for chart in doc.charts:
             picture = document.add_paragraph()
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.paragraph_format.keep_with_next = True
-            picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(chart.width_cm))
-            caption = document.add_paragraph(chart.title, style="Caption")
-            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture.paragraph_format.space_after = Pt(10)
+            picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(chart.width_cm))  # titled inside
     if doc.problems:
         document.add_paragraph(FINDINGS_HEADING, style="Heading 1")
         document.add_paragraph(FINDINGS_INTRO, style="Body Text")

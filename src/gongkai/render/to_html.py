@@ -100,8 +100,7 @@ def _chart(chart: Chart) -> str:
     data = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
     return (
         f'<figure data-chart="{chart.key}"><img src="data:image/svg+xml;base64,{data}" '
-        f'alt="{escape(chart.caption)}" style="width:{chart.width_cm}cm">'
-        f"<figcaption>{escape(chart.title)}</figcaption></figure>"
+        f'alt="{escape(chart.title)}：{escape(chart.caption)}" style="width:{chart.width_cm}cm"></figure>'
     )
 
 

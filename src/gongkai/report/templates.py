@@ -287,6 +287,10 @@ CHART_LABELS: dict[str, str] = {
     "partially_granted": "部分公开",
 }
 
+# A figure nobody can know (null in the data) as documents print it: a word, because "—" and "/"
+# in published tables mean "none" (0), and an unknown figure must never read back as 0.
+UNKNOWN_MARK = "未知"
+
 ACCEPTED = "三、本年度办理结果"
 DENIED = "（三）不予公开"
 UNAVAILABLE = "（四）无法提供"
