@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from . import check  # noqa: F401  (registers its commands)
-from . import render  # noqa: F401  (registers its commands)
+from . import (
+    check,  # noqa: F401  (registers its commands)
+    render,  # noqa: F401  (registers its commands)
+)
 from .app import app
 
 

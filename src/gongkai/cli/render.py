@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -53,15 +54,15 @@ def _out_path(path: Path, to: str, out: Path | None, several: bool) -> Path:
 
 @app.command()
 def render(
-    files: list[Path] = typer.Argument(..., help="报告数据 JSON 文件 / report data JSON files"),
+    files: Annotated[list[Path], typer.Argument(help="报告数据 JSON 文件 / report data JSON files")],
     to: str = typer.Option("html", "--to", "-t", help="输出格式 / output format: html, docx, pdf, md"),
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="输出文件（多个输入时为目录） / output file (a folder for several inputs)"
-    ),
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="输出文件（多个输入时为目录） / output file (a folder for several inputs)"
+    )] = None,
     illustrated: bool = typer.Option(False, "--illustrated", help="附图解 / add the charts (图解)"),
-    history: list[Path] = typer.Option(
-        [], "--history", help="同一机关其他年度的报告，用于趋势图 / other years of the agency, for the trend chart"
-    ),
+    history: Annotated[list[Path] | None, typer.Option(
+        "--history", help="同一机关其他年度的报告，用于趋势图 / other years of the agency, for the trend chart"
+    )] = None,
     strict: bool = typer.Option(
         False, "--strict", help="数据不符合勾稽关系时拒绝生成 / refuse reports that break the arithmetic"
     ),
@@ -84,7 +85,7 @@ def render(
         errors.print(f"[bold red]未知字体方案 / unknown font set[/] {fonts!r}: {', '.join(FONT_SETS)}")
         raise typer.Exit(EXIT_UNREADABLE)
     loaded, unreadable = _load(files)
-    past, unreadable_history = _load(history)
+    past, unreadable_history = _load(history or [])
     unreadable += unreadable_history
     _print_unreadable(unreadable)
     past_reports = [r for _, r in past]

@@ -47,7 +47,7 @@ def cjk_font() -> str:
     raise CJKFontMissing()
 
 
-def _rc() -> dict[str, Any]:
+def _rc() -> Any:  # matplotlib types rc keys as literals
     return {
         "font.family": cjk_font(),
         "font.size": 10,
