@@ -1,0 +1,256 @@
+"""Which printed cell is which column, when a row holds more or fewer cells than the template.
+
+Extraction loses and adds cells: a trailing tab, a merged label cell, a surplus ``0`` (``1 0 0 0 0 0
+0 1`` for seven columns), a lost blank, cells that ran together (``18010003184``). ``readings``
+lists every way to read a row as ``n`` values at a small cost — dropping blank padding at either
+end is free, each inserted, dropped or split cell costs one — and the caller lets the statutory
+arithmetic choose among them (``choose``). A reading never changes a printed figure: it only
+decides where the figure goes; a cell that was not printed reads as 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass
+
+from gongkai.ingest.numbers import CellKind, CellValue
+
+Number = int | float
+MAX_COST = 3
+_MAX_SPLITS = 20_000  # enumeration cap for run-together digits
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One printed value cell of a row."""
+
+    value: CellValue
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    values: tuple[Number, ...]
+    wheres: tuple[str | None, ...]  # where each column's value was printed (None: not printed)
+    units: tuple[str, ...]
+    cost: int
+    how: str  # what was done to the printed cells, in English ("" when read as printed)
+    how_zh: str
+
+
+def _blank(slot: Slot) -> bool:
+    return slot.value.kind is CellKind.BLANK
+
+
+def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str) -> Reading:
+    return Reading(
+        tuple(c.value.amount for c in cells),
+        tuple(c.where for c in cells),
+        tuple(c.value.unit for c in cells),
+        cost,
+        how,
+        how_zh,
+    )
+
+
+Accept = Callable[[tuple[Number, ...]], bool]
+
+
+def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> list[Reading]:
+    """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
+
+    ``accept`` is the row's own arithmetic (the six applicant columns add up to 总计 …): a
+    free reading it accepts is taken alone; run-together digits are only split into readings it
+    accepts.
+    """
+    count = len(slots)
+    lead = 0
+    while lead < count and _blank(slots[lead]):
+        lead += 1
+    trail = 0
+    while trail < count - lead and _blank(slots[count - 1 - trail]):
+        trail += 1
+    core = count - lead - trail
+    found: dict[tuple[Number, ...], Reading] = {}
+
+    def add(reading: Reading) -> None:
+        known = found.get(reading.values)
+        if known is None or reading.cost < known.cost:
+            found[reading.values] = reading
+
+    # Free: keep some of the blank padding at either end.
+    for keep_lead in range(lead + 1):
+        keep_trail = n - core - keep_lead
+        if 0 <= keep_trail <= trail:
+            window = slots[lead - keep_lead: count - trail + keep_trail]
+            add(_plain(window, 0, "", ""))
+    free = sorted(found.values(), key=lambda r: r.cost)
+    if len(free) == 1 and (accept is None or accept(free[0].values)):
+        return free
+    for keep_lead in range(lead + 1):
+        for keep_trail in range(trail + 1):
+            base = list(slots[lead - keep_lead: count - trail + keep_trail])
+            gap = n - len(base)
+            if gap == 0 or abs(gap) > MAX_COST:
+                continue
+            if gap < 0:
+                for dropped in itertools.combinations(range(len(base)), -gap):
+                    kept = [s for i, s in enumerate(base) if i not in dropped]
+                    what = ", ".join(f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})"
+                                     for i in dropped)
+                    add(_plain(kept, -gap, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}"))
+            else:
+                for inserted in itertools.combinations(range(n), gap):
+                    add(_inserted(base, n, inserted))
+    if not found or (accept is not None and not any(accept(r.values) for r in found.values())):
+        for reading in _splits(slots, n, accept):
+            add(reading)
+    return sorted(found.values(), key=lambda r: r.cost)
+
+
+def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...]) -> Reading:
+    values: list[Number] = []
+    wheres: list[str | None] = []
+    units: list[str] = []
+    source = iter(base)
+    for column in range(n):
+        if column in positions:
+            values.append(0)
+            wheres.append(None)
+            units.append("")
+        else:
+            slot = next(source)
+            values.append(slot.value.amount)
+            wheres.append(slot.where)
+            units.append(slot.value.unit)
+    columns = ", ".join(str(p) for p in positions)
+    return Reading(
+        tuple(values), tuple(wheres), tuple(units), len(positions),
+        f"{len(positions)} cell(s) missing from the row; column(s) {columns} not printed, read as 0",
+        f"该行少 {len(positions)} 个单元格；第 {columns} 列（从 0 起）未印出，按 0 计",
+    )
+
+
+def _splits(slots: Sequence[Slot], n: int, accept: Callable[[tuple[Number, ...]], bool] | None) -> Iterator[Reading]:
+    """Readings that cut run-together digit cells (``18010003184``) into several numbers."""
+    cells = [s for s in slots if not _blank(s)]
+    runs = [i for i, s in enumerate(cells) if len(s.value.digits) >= 2]
+    extra = n - len(cells)
+    if extra <= 0 or not runs:
+        return
+    budget = [_MAX_SPLITS]
+
+    def pieces(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
+        """Cut ``digits`` into ``parts`` numbers without leading zeros."""
+        if parts == 1:
+            if digits and (digits == "0" or digits[0] != "0"):
+                yield (int(digits),)
+            return
+        if digits[:1] == "0":
+            for rest in pieces(digits[1:], parts - 1):
+                yield (0, *rest)
+            return
+        for cut in range(1, len(digits) - parts + 2):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return
+            for rest in pieces(digits[cut:], parts - 1):
+                yield (int(digits[:cut]), *rest)
+
+    # Spread the extra cells over the runs in every way, then cut each run accordingly.
+    for spread in _spreads(extra, [len(cells[i].value.digits) - 1 for i in runs]):
+        per_run = dict(zip(runs, spread, strict=True))
+        options: list[list[tuple[Number, ...]]] = []
+        for i, cell in enumerate(cells):
+            add = per_run.get(i, 0)
+            if add:
+                options.append(list(pieces(cell.value.digits, add + 1)))
+            else:
+                options.append([(cell.value.amount,)])
+        for combo in itertools.product(*options):
+            values = tuple(v for part in combo for v in part)
+            if len(values) != n or (accept is not None and not accept(values)):
+                continue
+            wheres: list[str | None] = []
+            units: list[str] = []
+            for cell, part in zip(cells, combo, strict=True):
+                tag = f"{cell.where} (split)" if len(part) > 1 else cell.where
+                wheres.extend([tag] * len(part))
+                units.extend([""] * (len(part) - 1) + [cell.value.unit])
+            yield Reading(values, tuple(wheres), tuple(units), extra,
+                          "cells ran together; cut where the arithmetic fits",
+                          "单元格粘连，按勾稽关系拆分")
+            budget[0] -= 1
+            if budget[0] < 0:
+                return
+
+
+def _spreads(total: int, limits: list[int]) -> Iterator[tuple[int, ...]]:
+    if not limits:
+        if total == 0:
+            yield ()
+        return
+    for here in range(min(total, limits[0]) + 1):
+        for rest in _spreads(total - here, limits[1:]):
+            yield (here, *rest)
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing among the readings of several rows with the arithmetic of the whole table
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    reading: Reading
+    unknown: frozenset[int]  # columns the arithmetic could not decide (tied readings disagree)
+    rivals: int  # how many distinct readings were considered
+
+
+def choose(
+    options: dict[Hashable, list[Reading]],
+    failures: Callable[[dict[Hashable, tuple[Number, ...]]], int],
+    exhaustive_limit: int = 4096,
+) -> dict[Hashable, Choice]:
+    """Pick one reading per row so that the table breaks the fewest statutory equations.
+
+    Ties are broken by cost (the reading nearest to what was printed); readings that still tie
+    but disagree leave the disagreeing columns unknown.
+    """
+    fixed = {key: opts[0] for key, opts in options.items() if len(opts) == 1}
+    open_rows = [key for key, opts in options.items() if len(opts) > 1]
+    result = {key: Choice(reading, frozenset(), 1) for key, reading in fixed.items()}
+    if not open_rows:
+        return result
+    base = {key: reading.values for key, reading in fixed.items()}
+    size = 1
+    for key in open_rows:
+        size *= len(options[key])
+    if size <= exhaustive_limit:
+        scored: list[tuple[int, int, tuple[Reading, ...]]] = []
+        for combo in itertools.product(*(options[key] for key in open_rows)):
+            table = dict(base)
+            table.update({key: r.values for key, r in zip(open_rows, combo, strict=True)})
+            scored.append((failures(table), sum(r.cost for r in combo), combo))
+        best = min((s[0], s[1]) for s in scored)
+        winners = [combo for f, c, combo in scored if (f, c) == best]
+    else:
+        current = {key: options[key][0] for key in open_rows}
+        for _ in range(3):
+            for key in open_rows:
+                def score(r: Reading, key: Hashable = key) -> tuple[int, int]:
+                    table = dict(base)
+                    table.update({k: v.values for k, v in current.items()})
+                    table[key] = r.values
+                    return failures(table), r.cost
+                current[key] = min(options[key], key=score)
+        winners = [tuple(current[key] for key in open_rows)]
+    for index, key in enumerate(open_rows):
+        chosen = winners[0][index]
+        unknown: set[int] = set()
+        for combo in winners[1:]:
+            other = combo[index].values
+            unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, other, strict=True)) if a != b)
+        result[key] = Choice(chosen, frozenset(unknown), len(options[key]))
+    return result

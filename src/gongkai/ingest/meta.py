@@ -1,0 +1,199 @@
+"""Who issued a report, on which year, and its six numbered parts.
+
+The agency is "the issuing body exactly as the title prints it": the words before the year in
+``苍南县人民政府办公室2020年度政府信息公开工作年度报告``, between the year and 政府信息公开 in
+``2020柯桥区政府信息公开年度报告``, or the line above a title that starts with the year
+(``海盐县人民政府`` / ``2020 年度政府信息公开工作年度报告``). When the title does not say, the
+signature (the last short line before the closing date) does.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from gongkai.ingest.document import Document, TextBlock
+from gongkai.report.labels import label_key
+from gongkai.report.templates import SECTIONS, Section
+
+_NUMERALS = "一二三四五六"
+_HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s*(?P<title>.+?)[*\s。.:：]*$")
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?\s*度?")
+_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_MARKUP = re.compile(r"^[#>*\s]+|[*\s]+$")
+_LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
+_SITE_TAIL = re.compile(r"\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
+_DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
+_SECTION_KEYS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(label_key(title) for title in section.titles) for section in SECTIONS
+)
+
+
+def clean_line(text: str) -> str:
+    """One line without Markdown markers or spacing."""
+    return _SPACE.sub("", _MARKUP.sub("", unicodedata.normalize("NFKC", text)))
+
+
+def match_section_heading(text: str) -> Section | None:
+    """The section a heading line starts (``### 三、收到和处理政府信息公开申请情况``), if it is one."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60 or stripped[0] not in "#>*一二三四五六":
+        return None
+    match = _HEADING.match(stripped)
+    if match is None:
+        return None
+    index = _NUMERALS.index(match["num"])
+    key = label_key(match["title"])
+    if not key:
+        return None
+    for candidate in _SECTION_KEYS[index]:
+        if key == candidate or key.startswith(candidate):
+            return SECTIONS[index]
+        common = _common_prefix(key, candidate)
+        if common >= min(4, len(candidate)) and len(candidate) >= 4:
+            return SECTIONS[index]
+    return None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@dataclass(frozen=True)
+class Identity:
+    agency: str | None
+    year: int | None
+    agency_where: str | None
+    year_where: str | None
+    notes: tuple[str, ...] = ()  # why a fallback was used (for ``uncertain``)
+
+
+def _title_parts(line: str) -> tuple[str, int] | None:
+    """(agency as printed, year) from a title line, agency '' when the title starts with the year."""
+    text = _LABEL_PREFIX.sub("", clean_line(line))
+    if "报告" not in text or not any(word in text for word in _DISCLOSURE) or len(text) > 80:
+        return None
+    match = _YEAR.search(text)
+    if match is None:
+        return None
+    year = int(match["year"])
+    before = text[: match.start()].strip("-—_:：,，、 ")
+    if before:
+        return before, year
+    after = text[match.end():]
+    for word in _DISCLOSURE:
+        at = after.find(word)
+        if at >= 0:
+            agency = after[:at]
+            if agency.endswith("人民"):  # 某县人民政府信息公开…: the 政府 belongs to both
+                agency += "政府"
+            return agency, year
+    return "", year
+
+
+def identify(document: Document) -> Identity:
+    """Agency and year from the title, falling back on the signature and the body."""
+    texts = document.paragraphs
+    heading_at = next((i for i, b in enumerate(texts) if match_section_heading(b.text)), len(texts))
+    head = texts[: max(heading_at, 1)][:60]
+    candidates: list[tuple[str, str, str | None]] = []  # (line, where, line above)
+    for i, block in enumerate(head):
+        above = head[i - 1].text if i else None
+        candidates.append((block.text, block.where, above))
+    if document.title:
+        candidates.append((_SITE_TAIL.sub("", document.title), "title", None))
+    notes: list[str] = []
+    for line, where, above in candidates:
+        parts = _title_parts(line)
+        if parts is None:
+            continue
+        agency, year = parts
+        if not agency and above is not None and _looks_like_agency(above):
+            return Identity(clean_line(above), year, f"{where} (line above the title)", where)
+        if agency:
+            return Identity(agency, year, where, where)
+        signed = _signature(texts)
+        if signed is not None:
+            notes.append("agency: the title does not name it; taken from the signature")
+            return Identity(signed[0], year, signed[1], where, tuple(notes))
+        return Identity(None, year, None, where, ("agency: neither the title nor a signature names it",))
+    signed = _signature(texts)
+    year_found = _body_year(texts)
+    found_agency = signed[0] if signed else None
+    if signed:
+        notes.append("agency: no title found; taken from the signature")
+    found_year = year_found[0] if year_found else None
+    if year_found:
+        notes.append(f"year: no title found; {year_found[2]}")
+    return Identity(found_agency, found_year, signed[1] if signed else None, year_found[1] if year_found else None,
+                    tuple(notes))
+
+
+def _looks_like_agency(text: str) -> bool:
+    line = clean_line(text)
+    return 2 <= len(line) <= 40 and not re.search(r"\d", line) and "报告" not in line
+
+
+def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:
+    """The signing body: the short line just before the closing date, near the end."""
+    tail = texts[-8:]
+    for i in range(len(tail) - 1, 0, -1):
+        if _DATE.match(clean_line(tail[i].text)) and _looks_like_agency(tail[i - 1].text):
+            return clean_line(tail[i - 1].text), tail[i - 1].where
+    return None
+
+
+def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
+    for block in texts[:30]:
+        match = re.search(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年", clean_line(block.text))
+        if match:
+            return int(match.group(1)), block.where, "from the statistics period in the body"
+    for block in reversed(texts[-8:]):
+        match = _DATE.match(clean_line(block.text))
+        if match:
+            return int(match["year"]) - 1, block.where, "the year before the closing date"
+    return None
+
+
+def sections(document: Document) -> list[dict[str, Any]]:
+    """The six numbered parts: heading as printed, where, and the text up to the next part."""
+    found: dict[str, dict[str, Any]] = {}
+    current: dict[str, Any] | None = None
+    next_index = 0
+    for block in document.blocks:
+        if not isinstance(block, TextBlock):
+            continue
+        section = match_section_heading(block.text)
+        if section is not None and SECTIONS.index(section) >= next_index:
+            next_index = SECTIONS.index(section) + 1
+            current = {
+                "number": section.number,
+                "title": section.title,
+                "printed": clean_line(block.text),
+                "where": block.where,
+                "paragraphs": [],
+            }
+            found[section.number] = current
+        elif current is not None:
+            line = block.text.strip()
+            if line:
+                current["paragraphs"].append(_MARKUP.sub("", line))
+    result = []
+    for section in SECTIONS:
+        entry = found.get(section.number)
+        if entry is None:
+            result.append({"number": section.number, "title": section.title, "printed": None, "where": None,
+                           "text": None})
+        else:
+            paragraphs = entry.pop("paragraphs")
+            entry["text"] = "\n".join(paragraphs)
+            result.append(entry)
+    return result

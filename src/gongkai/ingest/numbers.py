@@ -1,0 +1,98 @@
+"""What a table cell holds: a number (with its unit), a blank, a dash, or words.
+
+Real reports print ``1,070``, ``309486424 元``, ``271.53万元``, ``－3``, full-width digits, a blank
+cell for nothing, and ``/`` or ``—`` for "not applicable". ``parse_cell`` tells them apart; it is
+called for every cell of every report, so it is cached and uses one regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+
+class CellKind(str, Enum):  # noqa: UP042  (the style of report/templates.py)
+    NUMBER = "number"
+    BLANK = "blank"  # nothing printed: counts as 0
+    DASH = "dash"  # / — - 无: printed "nothing", read as 0 and noted
+    TEXT = "text"  # a label or anything that is not a value
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    kind: CellKind
+    number: int | float | None = None
+    unit: str = ""  # 元, 万元, 亿元 … as printed next to the number
+    digits: str = ""  # the bare digit run of an unsigned integer (for splitting run-together cells)
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind is not CellKind.TEXT
+
+    @property
+    def amount(self) -> int | float:
+        """The cell as a number: blank and dash are 0."""
+        return self.number if self.number is not None else 0
+
+
+BLANK = CellValue(CellKind.BLANK, 0)
+DASH = CellValue(CellKind.DASH, 0)
+TEXT = CellValue(CellKind.TEXT)
+
+_DASHES = frozenset({"/", "\\", "-", "--", "---", "—", "——", "–", "－", "―", "无", "－－", "×", "x", "X", "n/a", "N/A"})
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+# sign, digits with optional thousands separators, decimals, then an optional unit.
+_NUMBER = re.compile(
+    r"(?P<sign>[-−+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?P<unit>万元|亿元|元|千元|件|个|项|条|次|人次|家|份|宗|起|%)?"
+)
+_SCALE = {"万元": 10_000, "亿元": 100_000_000, "千元": 1_000}
+
+
+@lru_cache(maxsize=8192)
+def parse_cell(text: str) -> CellValue:
+    """Classify one cell's text. Markdown emphasis and all spacing are ignored."""
+    compact = _SPACE.sub("", text).replace("*", "")
+    if not compact:
+        return BLANK
+    folded = unicodedata.normalize("NFKC", compact)
+    if folded in _DASHES:
+        return DASH
+    match = _NUMBER.fullmatch(folded.replace("，", ","))
+    if match is None:
+        return TEXT
+    number: int | float
+    if match["frac"]:
+        number = float(match["int"].replace(",", "") + match["frac"])
+    else:
+        number = int(match["int"].replace(",", ""))
+    if match["sign"] in ("-", "−"):
+        number = -number
+    digits = match["int"] if not match["sign"] and not match["frac"] and "," not in match["int"] else ""
+    return CellValue(CellKind.NUMBER, number, match["unit"] or "", digits)
+
+
+def scale_money(value: int | float, unit: str, target: str) -> int | float:
+    """Convert an amount printed in ``unit`` (元/万元/…, empty for unknown) to ``target`` (元 or 万元)."""
+    if not unit or unit == target or unit not in (*_SCALE, "元"):
+        return tidy(value)
+    yuan = value * _SCALE.get(unit, 1)
+    return tidy(yuan / _SCALE.get(target, 1))
+
+
+def tidy(value: int | float) -> int | float:
+    """Round away float noise (271.53 × 10000) and give whole numbers as int."""
+    rounded = round(float(value), 6)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def header_unit(text: str) -> str:
+    """The money unit a column header names: 采购总金额（元） → 元, （单位：万元） → 万元."""
+    folded = unicodedata.normalize("NFKC", text)
+    for unit in ("亿元", "万元", "千元", "元"):
+        if unit in folded:
+            return unit
+    return ""

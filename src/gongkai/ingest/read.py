@@ -1,0 +1,156 @@
+"""Read one published report file, whatever its format, into report data.
+
+The format is told by the file's first bytes (``%PDF``, a ZIP holding ``word/document.xml``,
+``<html``), then by its extension. A file that cannot be read gives an ``UnreadableFile`` with the
+reason in Chinese and English; ``read_report`` never lets any other exception out, so that one
+broken file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Protocol
+
+from gongkai.ingest.document import Document, UnreadableFile
+from gongkai.report.model import Report
+
+MAX_BYTES = 200 * 1024 * 1024  # a report larger than this is not a report
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+READERS = {
+    "text": ("gongkai.ingest.text", "read_text"),
+    "html": ("gongkai.ingest.html", "read_html"),
+    "docx": ("gongkai.ingest.docx", "read_docx"),
+    "pdf": ("gongkai.ingest.pdf", "read_pdf"),
+}
+
+
+class FormatReader(Protocol):
+    def __call__(self, path: Path, data: bytes) -> Document: ...
+
+
+@dataclass
+class ReadResult:
+    """One file's outcome: the report, or why it could not be read."""
+
+    path: Path
+    format: str | None = None
+    report: Report | None = None
+    error_zh: str | None = None
+    error_en: str | None = None
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+    @property
+    def error(self) -> str:
+        return f"{self.path}: {self.error_zh} / {self.error_en}"
+
+
+def detect_format(path: Path, data: bytes) -> str | None:
+    """text, html, docx or pdf by magic bytes, then by extension; None when neither tells."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        return "docx" if path.suffix.lower() == ".docx" else None
+    lowered = head[:512].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"\xef\xbb\xbf<!doctype html", b"\xef\xbb\xbf<html")) or (
+        b"<html" in lowered and b"<body" in data[:65536].lower()
+    ):
+        return "html"
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix == ".docx":
+        return "docx"
+    if suffix == ".pdf":
+        return "pdf"
+    return None
+
+
+def _reader(fmt: str) -> FormatReader:
+    module_name, function = READERS[fmt]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        zh, en = f"暂不支持读取 {fmt} 文件（{error}）", f"{fmt} files cannot be read yet ({error})"
+        raise UnreadableFile("", zh, en) from None
+    reader: FormatReader = getattr(module, function)
+    return reader
+
+
+def read_document(path: Path, data: bytes | None = None) -> Document:
+    """The file as a ``Document`` (before recognition). Raises ``UnreadableFile``."""
+    source = str(path)
+    if data is None:
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            zh, en = f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}"
+            raise UnreadableFile(source, zh, en) from None
+        if size > MAX_BYTES:
+            mb = size // 1_048_576
+            raise UnreadableFile(source, f"文件过大（{mb} MB）", f"the file is too large ({mb} MB)")
+        try:
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise UnreadableFile(source, "这是一个文件夹，不是文件", "this is a folder, not a file") from None
+        except OSError as error:
+            zh, en = f"无法读取文件：{error.strerror}", f"cannot read the file: {error.strerror}"
+            raise UnreadableFile(source, zh, en) from None
+    if not data.strip():
+        raise UnreadableFile(source, "文件为空", "the file is empty")
+    fmt = detect_format(path, data)
+    if fmt is None:
+        fmt = "text"  # unknown extension: try it as text; the text reader rejects binary data
+    try:
+        return _reader(fmt)(path, data)
+    except UnreadableFile as error:
+        if not error.source:
+            raise UnreadableFile(source, error.reason_zh, error.reason_en) from None
+        raise
+
+
+def read_report(path: Path | str) -> ReadResult:
+    """Read ``path`` into report data; never raises (errors are in the result)."""
+    path = Path(path)
+    started = time.perf_counter()
+    result = ReadResult(path)
+    try:
+        document = read_document(path)
+        result.format = document.format
+        from gongkai.ingest.recognise import recognise
+
+        report = recognise(document)
+        source: dict[str, Any] = {"file": path.name, "format": document.format, "encoding": document.encoding}
+        if document.pages is not None:
+            source["pages"] = document.pages
+        report.extra = {"source": source, **report.extra}
+        result.report = report
+    except UnreadableFile as error:
+        result.error_zh, result.error_en = error.reason_zh, error.reason_en
+    except MemoryError:
+        result.error_zh, result.error_en = "文件过大，内存不足", "out of memory reading the file"
+    except Exception as error:  # one broken file must never stop a batch
+        name = type(error).__name__
+        result.error_zh = f"读取时出错（{name}: {error}）"
+        result.error_en = f"failed while reading ({name}: {error})"
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,335 @@
+"""Read a plain-text or Markdown dump of a report into a ``Document``.
+
+Text dumps of published reports come out of web pages, Word and PDF converters in many layouts.
+This reader finds the tables among the prose and turns each into rows of cells, keeping blank
+cells, for the recogniser (which maps them to the template by their labels and the arithmetic):
+
+- tab-separated rows (a row per line, cells split by tabs, blank cells kept);
+- cells as tab-indented lines (``\\t<value>``, a lone tab is a blank cell), rows split by blank lines;
+- pipe (Markdown) tables, including tables a PDF converter broke into fragments;
+- one cell per line, a filled cell followed by one blank line and a blank cell printed as a
+  single blank line (text copied out of an HTML table);
+- rows whose cells run together on one line (``规章000``, ``行政强制 76 -3 8844``): the line is
+  cut into label and numbers; a digit run the recogniser may still split by the arithmetic.
+
+Section headings (一、总体情况 …) always end a table and are kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.meta import match_section_heading
+from gongkai.ingest.numbers import CellKind, parse_cell
+
+_MAX_SHORT = 60  # longer lines are prose, never a table cell
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# A number inside a line: optional sign, digits (ASCII or full-width, thousands separators),
+# decimals, an optional money unit.
+_NUMBER_IN_LINE = re.compile(
+    r"[-−－]?[0-9０-９](?:[0-9０-９]|[,，](?=[0-9０-９]{3}))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
+)
+_CJK = re.compile(r"[\u3400-\u9fff（(]")
+# Characters after a number that make it part of a phrase (2020年, 第3项, 26个领域) rather than a cell.
+_WORD_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件次人户家名位批类种份张篇本部所座处亿万千百十%％·:：/-—.．")
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    """Decode ``data`` (UTF-8 or the GB family, else charset-normalizer's guess) and find its tables."""
+    source = str(path)
+    if not data.strip():
+        raise UnreadableFile(source, "文件为空", "the file is empty")
+    try:
+        text, encoding = decode(data)
+    except EncodingUnknown:
+        raise UnreadableFile(source, "不是文本文件（无法识别编码）", "not a text file (no known encoding)") from None
+    if "\x00" in text[:4096]:
+        raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
+    fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Document(source=source, format=fmt, blocks=list(_blocks(lines)), encoding=encoding)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lines into segments
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_tab(line: str) -> bool:
+    return "\t" in line and (len(line) <= 400 or line.count("\t") >= 3)
+
+
+def _is_pipe(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 3)
+
+
+def _is_empty(line: str) -> bool:
+    return not line.strip(" \t\r") and "\t" not in line
+
+
+def _is_spacer(line: str) -> bool:
+    """A line of nothing but no-break or ideographic spaces: a spacer paragraph, never a cell."""
+    return bool(line) and not line.strip() and "\t" not in line and line.strip(" ") != ""
+
+
+def _blocks(lines: list[str]) -> Iterator[Block]:
+    i, n = 0, len(lines)
+    plain_start = 0
+    while i < n:
+        line = lines[i]
+        if _is_tab(line) and not _heading(line):
+            yield from _plain(lines, plain_start, i)
+            end = _segment_end(lines, i, _is_tab)
+            yield from _tab_table(lines, i, end)
+            i = plain_start = end
+        elif _is_pipe(line):
+            yield from _plain(lines, plain_start, i)
+            end = _segment_end(lines, i, lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)))
+            yield from _pipe_table(lines, i, end)
+            i = plain_start = end
+        else:
+            i += 1
+    yield from _plain(lines, plain_start, n)
+
+
+def _heading(line: str) -> bool:
+    return match_section_heading(line.replace("\t", " ")) is not None
+
+
+def _segment_end(lines: list[str], start: int, member: object) -> int:
+    """The end of a run of table lines; blank lines inside the run belong to it."""
+    test = member if callable(member) else None
+    assert test is not None
+    end = start + 1
+    last = start
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if test(line) and not _heading(line):
+            last = i
+        elif not (_is_empty(line) or _is_spacer(line)):
+            break
+        i += 1
+    end = last + 1
+    return end
+
+
+# ---------------------------------------------------------------------------------------------
+# Tab-separated layouts
+# ---------------------------------------------------------------------------------------------
+
+
+def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
+    tab_lines = [line for line in lines[start:end] if "\t" in line]
+    indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
+    rows: list[list[Cell]] = []
+    if indented * 5 >= len(tab_lines) * 4:
+        # One cell per tab-indented line, rows split by blank lines.
+        row: list[Cell] = []
+        for number in range(start, end):
+            line = lines[number]
+            if _is_empty(line) or _is_spacer(line):
+                if row:
+                    rows.append(row)
+                    row = []
+                continue
+            text = line[1:] if line.startswith("\t") else line
+            row.append(Cell(_clean_cell(text.replace("\t", " ")), f"line {number + 1}"))
+        if row:
+            rows.append(row)
+    else:
+        for number in range(start, end):
+            line = lines[number]
+            if _is_empty(line) or _is_spacer(line):
+                continue
+            cells = line.rstrip("\r\n").split("\t")
+            rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
+    if rows:
+        yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Pipe tables
+# ---------------------------------------------------------------------------------------------
+
+
+def _pipe_cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", stripped)]
+
+
+def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
+    rows: list[list[Cell]] = []
+    for number in range(start, end):
+        line = lines[number]
+        if _is_empty(line) or _is_spacer(line) or _PIPE_SEPARATOR.match(line):
+            continue
+        cells = _pipe_cells(line)
+        rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
+    if rows:
+        yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+def _clean_cell(text: str) -> str:
+    text = _BR.sub("\n", text).replace("**", "").replace("__", "")
+    return text.strip(" \t\r\n\u3000\xa0")
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain lines: prose, headings, and tables with a cell (or a row) per line
+# ---------------------------------------------------------------------------------------------
+
+
+def split_line(line: str) -> list[str]:
+    """Cut a line of a table without separators into label and number cells.
+
+    ``行政强制 76 -3 8844`` → [行政强制, 76, -3, 8844]; ``规章000`` → [规章, 000] (a digit run the
+    recogniser may split); numbers that are part of words (2020年, 第3项, 1.属于…) stay in the label.
+    """
+    cells: list[str] = []
+    label_from = 0
+    for match in _NUMBER_IN_LINE.finditer(line):
+        a, b = match.span()
+        token = match.group()
+        before = line[a - 1] if a else ""
+        after = line[b] if b < len(line) else ""
+        if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第":
+            continue
+        if after in ".．、" and _CJK.match(line[b + 1: b + 2].lstrip() or line[b + 2: b + 3]):
+            # "…0000004.保护第三方" : the last digit numbers the next label.
+            digits = token.lstrip("-−－")
+            if len(digits) > 1 and digits.isdigit():
+                b -= 1
+                token = token[:-1]
+            else:
+                continue
+        elif after and after in _WORD_AFTER:
+            continue
+        label = line[label_from:a].strip(" \t\u3000\xa0")
+        if label:
+            cells.append(label)
+        cells.append(token.strip())
+        label_from = b
+    tail = line[label_from:].strip(" \t\u3000\xa0")
+    if tail:
+        cells.append(tail)
+    return cells
+
+
+def _kind(line: str) -> str:
+    """empty, spacer, page, heading, value, mixed (words then numbers), short, prose."""
+    if _is_empty(line):
+        return "empty"
+    if _is_spacer(line):
+        return "spacer"
+    stripped = line.strip()
+    if _PAGE_NUMBER.match(stripped):
+        return "page"
+    if stripped.startswith("#") or _heading(stripped):
+        return "heading"
+    if parse_cell(stripped).is_value:
+        return "value"
+    if len(stripped) > _MAX_SHORT or stripped.endswith(("。", "；", ";")):
+        return "prose"
+    cells = split_line(stripped)
+    if len(cells) > 1 and parse_cell(cells[-1]).kind is CellKind.NUMBER:
+        return "mixed"
+    return "short"
+
+
+def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
+    if start >= end:
+        return
+    kinds = [_kind(lines[i]) for i in range(start, end)]
+    i = 0
+    while i < len(kinds):
+        if kinds[i] in ("value", "mixed", "short", "empty", "spacer", "page"):
+            j = i
+            while j < len(kinds) and kinds[j] in ("value", "mixed", "short", "empty", "spacer", "page"):
+                j += 1
+            numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
+            if numbers >= 3:
+                yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
+            else:
+                yield from _texts(lines, start + i, start + j)
+            i = j
+        else:
+            yield from _texts(lines, start + i, start + i + 1)
+            i += 1
+
+
+def _texts(lines: list[str], start: int, end: int) -> Iterator[Block]:
+    for number in range(start, end):
+        text = _clean_cell(lines[number].lstrip("#").strip())
+        if text and not _PAGE_NUMBER.match(text):
+            yield TextBlock(text, f"line {number + 1}")
+
+
+def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Iterator[Block]:
+    """A table printed one cell per line (or one run-together row per line)."""
+    filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
+    empties = kinds.count("empty")
+    blank_separated = empties * 10 >= filled * 6  # a blank line after (nearly) every cell
+    cells: list[Cell] = []
+    i = 0
+    while i < len(kinds):
+        number = start + i
+        kind = kinds[i]
+        if kind == "page":
+            i += 1
+        elif kind == "spacer":
+            i += 1
+            if blank_separated and i < len(kinds) and kinds[i] == "empty":
+                i += 1  # the spacer paragraph's own separator
+        elif kind == "empty":
+            if blank_separated:
+                cells.append(Cell("", f"line {number + 1}"))
+            i += 1
+        else:
+            text = lines[number]
+            j = i + 1
+            # A label broken over lines (本年新 / 制作数量) is one cell when blank lines separate cells.
+            while (
+                blank_separated
+                and kind == "short"
+                and j < len(kinds)
+                and kinds[j] == "short"
+            ):
+                text += "\n" + lines[start + j]
+                j += 1
+            if kind == "mixed":
+                for k, part in enumerate(split_line(text.strip())):
+                    cells.append(Cell(part, f"line {number + 1} part {k + 1}"))
+            else:
+                cells.append(Cell(_clean_cell(text), f"line {number + 1}"))
+            i = j
+            if blank_separated and i < len(kinds) and kinds[i] == "empty":
+                i += 1  # the separator after a filled cell
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    previous_value = False
+    for cell in cells:
+        is_value = parse_cell(cell.text).is_value
+        if row and not is_value and previous_value:
+            rows.append(row)
+            row = []
+        row.append(cell)
+        previous_value = is_value
+    if row:
+        rows.append(row)
+    if rows:
+        yield TableBlock(rows, f"lines {start + 1}-{end}")

@@ -1,0 +1,110 @@
+"""The labels of the three statutory tables as lookup keys, built once from ``report/templates.py``.
+
+Nothing here spells a label: every key is ``label_key``/``bare_label_key`` of a label or variant
+the templates declare. Both templates are merged, so that a table can be read before its
+template is known (the headers and the 三（六） rows decide it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from gongkai.report.labels import bare_label_key, label_key
+from gongkai.report.templates import (
+    ACCEPTED,
+    ACTIVE_CORNER,
+    DENIED,
+    LITIGATION,
+    NOT_PROCESSED,
+    ORGANISATION_GROUP,
+    OTHER_HANDLING,
+    REQUEST_COLUMNS,
+    REQUESTS_CORNER,
+    REQUESTS_NOTE,
+    TEMPLATE_2019,
+    TEMPLATE_2021,
+    UNAVAILABLE,
+    Field,
+    Template,
+)
+
+TEMPLATES_BOTH: tuple[Template, ...] = (TEMPLATE_2019, TEMPLATE_2021)
+ITEM_MARK = label_key("第二十条")  # the 第二十条第（X）项 group rows of table 二
+
+
+@dataclass(frozen=True)
+class RequestRowKeys:
+    key: str
+    index: int  # position in the merged printed order
+    keys: frozenset[str]  # bare label keys
+    templates: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    active_rows: dict[str, str]  # label key → row key
+    active_fields: dict[str, tuple[Field, str]]  # label key → (field, template id or "" for both)
+    request_rows: tuple[RequestRowKeys, ...]
+    request_headings: frozenset[str]  # 三、本年度办理结果, （三）不予公开 … (bare keys)
+    request_header: frozenset[str]  # note, corner, column labels, 法人或其他组织
+    note_key: str
+    appeal_groups: dict[str, str]  # label key → group key
+    appeal_parent: str
+    appeal_fields: dict[str, str]  # label key → field key
+    active_corner: str
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    active_rows: dict[str, str] = {}
+    fields: dict[str, tuple[Field, str]] = {}
+    for template in TEMPLATES_BOTH:
+        for row in template.active_rows:
+            for label in row.labels:
+                active_rows.setdefault(label_key(label), row.key)
+            for f in row.fields:
+                for label in f.labels:
+                    key = label_key(label)
+                    if key in fields and fields[key][1] != template.id:
+                        fields[key] = (f, "")  # printed by both templates (处理决定数量)
+                    else:
+                        fields.setdefault(key, (f, template.id))
+    # Merged printed order of table 三: the 2019 rows, with 2021's three （六） rows after （六）其他处理.
+    merged: list[tuple[str, frozenset[str], set[str]]] = []
+    seen: dict[str, int] = {}
+    for template in TEMPLATES_BOTH:
+        previous = -1
+        for request_row in template.request_rows:
+            keys = frozenset(bare_label_key(label) for label in request_row.labels)
+            if request_row.key in seen:
+                previous = seen[request_row.key]
+                merged[previous][2].add(template.id)
+                continue
+            merged.insert(previous + 1, (request_row.key, keys, {template.id}))
+            seen = {key: i for i, (key, _, _) in enumerate(merged)}
+            previous = seen[request_row.key]
+    request_rows = tuple(
+        RequestRowKeys(key, i, keys, frozenset(ids)) for i, (key, keys, ids) in enumerate(merged)
+    )
+    headings = frozenset(
+        bare_label_key(text) for text in (ACCEPTED, DENIED, UNAVAILABLE, NOT_PROCESSED, OTHER_HANDLING)
+    )
+    header = frozenset(
+        {label_key(REQUESTS_CORNER), label_key(ORGANISATION_GROUP), label_key(REQUESTS_NOTE)}
+        | {label_key(label) for column in REQUEST_COLUMNS for label in column.labels}
+    )
+    groups = {label_key(g.label): g.key for g in TEMPLATE_2019.appeal_groups}
+    appeal_fields = {label_key(label): f.key for f in TEMPLATE_2019.appeal_fields for label in f.labels}
+    return Vocabulary(
+        active_rows=active_rows,
+        active_fields=fields,
+        request_rows=request_rows,
+        request_headings=headings,
+        request_header=header,
+        note_key=label_key(REQUESTS_NOTE),
+        appeal_groups=groups,
+        appeal_parent=label_key(LITIGATION),
+        appeal_fields=appeal_fields,
+        active_corner=label_key(ACTIVE_CORNER),
+    )
