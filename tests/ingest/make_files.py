@@ -333,3 +333,130 @@ def gold_reports() -> Iterable[tuple[str, dict[str, Any]]]:
 
     for path in sorted(GOLD.glob("*.json")):
         yield path.stem, json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------------
+# PDFs that are not what they seem: built byte by byte, the way other software writes them
+# ---------------------------------------------------------------------------------------------
+
+
+def pdf_bytes(objects: Sequence[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A well-formed PDF of the given objects (object 1 must be the catalog), with its xref."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, trailer_extra, xref
+    )
+    return bytes(out)
+
+
+def scanned_pdf(pages: int = 2) -> bytes:
+    """What a scanner writes: each page one image, no text layer."""
+    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
+    pixels = bytes(range(0, 256, 4)) * 64  # 64 x 64 grey ramp
+    for i in range(pages):
+        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /XObject << /Im0 %d 0 R >> >> >>" % (content, image),
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
+            b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels),
+        ]
+        assert page == len(objects) - 2
+    return pdf_bytes(objects)
+
+
+def encrypted_pdf() -> bytes:
+    """A PDF encrypted with a user password (standard security handler, RC4 40-bit)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 "
+        b"/O <" + b"7a" * 32 + b"> /U <" + b"3c" * 32 + b"> >>",
+    ]
+    file_id = b"<" + b"0123456789abcdef" * 2 + b">"
+    return pdf_bytes(objects, b"/Encrypt 4 0 R /ID [" + file_id + b" " + file_id + b"] ")
+
+
+def blank_pdf() -> bytes:
+    """A page with nothing on it at all."""
+    return pdf_bytes([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ])
+
+
+# ---------------------------------------------------------------------------------------------
+# One set of files for a whole test session
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Fixtures:
+    root: Path
+    reports: dict[str, dict[str, Any]]
+    docx: dict[str, Path]  # gold name → DOCX
+    html: dict[str, Path]  # gold name → UTF-8 page
+    gbk_html: dict[str, Path]  # gold name → GB18030 page declaring gb2312
+    pdf: dict[str, Path]  # every DOCX converted (gold names, plus the split variants)
+    pdf_error: str | None  # why there are no PDFs (LibreOffice missing or failing)
+
+    SPLIT = "split-000"  # table 三 broken across pages, one row broken in two
+    SPLIT_HEADER = "split-header-000"  # the same with its header repeated on the new page
+    LONG = "long-000"  # a ten-page report
+
+
+_BUILT: dict[str, Fixtures] = {}
+
+
+def build_fixtures(root: Path) -> Fixtures:
+    """All report files made from the gold data, converted to PDF in ONE LibreOffice run.
+
+    Cached for the process: the conversion takes seconds, and every test module shares it.
+    """
+    key = "fixtures"
+    if key in _BUILT:
+        return _BUILT[key]
+    root.mkdir(parents=True, exist_ok=True)
+    reports = dict(gold_reports())
+    docx: dict[str, Path] = {}
+    html_files: dict[str, Path] = {}
+    gbk: dict[str, Path] = {}
+    for name, report in reports.items():
+        docx[name] = write_docx(report, root / f"{name}.docx")
+        html_files[name] = write_html(report, root / f"{name}.html")
+        gbk[name] = write_html(report, root / f"{name}.gbk.html", encoding="gb18030")
+    base = reports["000_21925bfca89cb37b"] if "000_21925bfca89cb37b" in reports else next(iter(reports.values()))
+    extra = {
+        Fixtures.SPLIT: write_docx(base, root / f"{Fixtures.SPLIT}.docx", before_requests=6),
+        Fixtures.SPLIT_HEADER: write_docx(
+            base, root / f"{Fixtures.SPLIT_HEADER}.docx", before_requests=6, repeat_header=True
+        ),
+        Fixtures.LONG: write_docx(base, root / f"{Fixtures.LONG}.docx", filler=70),
+    }
+    pdf: dict[str, Path] = {}
+    error: str | None = None
+    sources = {**docx, **extra}
+    if soffice() is None:
+        error = "LibreOffice (soffice) is not installed: ./scripts/install installs libreoffice-writer-nogui"
+    else:
+        try:
+            converted = convert_to_pdf(list(sources.values()), root / "pdf")
+            pdf = dict(zip(sources, converted, strict=True))
+        except (subprocess.SubprocessError, RuntimeError, OSError) as failure:
+            error = f"LibreOffice failed to convert the fixtures: {failure}"
+    built = Fixtures(root, reports, docx, html_files, gbk, pdf, error)
+    _BUILT[key] = built
+    return built

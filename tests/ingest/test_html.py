@@ -126,7 +126,8 @@ def test_spans_are_sane_when_attributes_are_odd() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", "no text"),
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
         (b"<html><body><script>var a=1;</script></body></html>", "no text"),
         (bytes(range(256)) * 40, "encoding"),
     ],

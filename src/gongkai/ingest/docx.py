@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.limits import check_data
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -41,6 +42,7 @@ _HEADING_STYLES = re.compile(r"^(?:title|heading\s*1|1|标题\s*1?)$", re.IGNORE
 def read_docx(path: Path, data: bytes) -> Document:
     """Parse ``data`` (the bytes of ``path``) as a Word .docx file."""
     source = str(path)
+    check_data(source, data)
     package = _open_package(source, data)
     try:
         root = etree.fromstring(package.read(_main_part(package)), _PARSER)

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
+from gongkai.ingest.limits import check_data
 
 # Elements whose content is never shown as text on the page.
 _SKIPPED = frozenset(
@@ -51,6 +52,7 @@ _MAX_SPAN = 1000  # the HTML standard's own cap on colspan; guards against rowsp
 def read_html(path: Path, data: bytes) -> Document:
     """Parse ``data`` (the bytes of ``path``) as a web page."""
     source = str(path)
+    check_data(source, data)
     try:
         text, encoding = decode(data, declared_html_charset(data))
     except EncodingUnknown as error:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.limits import check_data
 
 # A page needs at least this many drawn paths (rules, cell borders) to be worth pdfplumber's time.
 _MIN_PATHS_FOR_TABLE = 4
@@ -34,11 +35,20 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
 _WHITESPACE = re.compile(r"\s+")
+# PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
+# extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
+_HAN = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
+
+
+def _clean(text: str) -> str:
+    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip())
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
     """Parse ``data`` (the bytes of ``path``) as a PDF with a text layer."""
     source = str(path)
+    check_data(source, data)
     pdf = _open(source, data)
     try:
         pages = [_PageSurvey.of(pdf[i]) for i in range(len(pdf))]
@@ -126,7 +136,7 @@ class _PageSurvey:
             text = textpage.get_text_range()
         finally:
             textpage.close()
-        lines = [line for line in (_WHITESPACE.sub(" ", s).strip() for s in text.splitlines()) if line]
+        lines = [line for line in (_clean(s) for s in text.splitlines()) if line]
         paths = images = 0
         for obj in page.get_objects():
             if obj.type == raw.FPDF_PAGEOBJ_PATH:
@@ -244,7 +254,7 @@ def _cell_text(chars: list[dict[str, Any]]) -> str:
     if not chars:
         return ""
     lines = _lines_of(chars)
-    return _WHITESPACE.sub(" ", "".join(text for _, text in lines)).strip()
+    return _clean("".join(text for _, text in lines))
 
 
 def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
@@ -266,7 +276,7 @@ def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
                 parts.append(" ")
             parts.append(char["text"])
             previous = char
-        text = _WHITESPACE.sub(" ", "".join(parts)).strip()
+        text = _clean("".join(parts))
         if text:
             out.append((row[0]["top"], text))
     return out
@@ -332,12 +342,18 @@ def _near(a: float, b: float) -> bool:
 
 
 def _continues(first: _RawTable, second: _RawTable) -> bool:
-    """Same outer edges, and every column rule of the second part is one of the first's."""
+    """Same outer edges, and most column rules of the part with fewer rules are in the other.
+
+    Not all: the rows on one page may not draw a rule that rows on the other page do (the
+    （三）不予公开 group column only exists below 三、本年度办理结果's first row).
+    """
     cols_first = _columns(first.cells)
     cols_second = _columns(second.cells)
     if not (_near(cols_first[0], cols_second[0]) and _near(cols_first[-1], cols_second[-1])):
         return False
-    return all(any(_near(x, y) for y in cols_first) for x in cols_second)
+    fewer, more = sorted((cols_first[1:-1], cols_second[1:-1]), key=len)
+    shared = sum(1 for x in fewer if any(_near(x, y) for y in more))
+    return shared * 2 >= len(fewer)
 
 
 def _rows_of(cells: list[_RawCell]) -> list[list[_RawCell]]:
@@ -388,10 +404,7 @@ def _append(first: _RawTable, second: _RawTable) -> None:
         partner = None
         if any(cell is c for c in top_row):
             partner = next((b for b in bottom_cells if _near(b.x0, cell.x0) and _near(b.x1, cell.x1)), None)
-        if partner is not None and (
-            fragment or (not cell.text and partner.text and (
-                _spans_rows(partner, first_tops) or _spans_rows(cell, second_tops)))
-        ):
+        if partner is not None and (fragment or _same_spanning_cell(partner, cell, first_tops, second_tops)):
             # The same cell, broken by the page: one cell, its text in order.
             partner.bottom = cell.bottom
             partner.text = partner.text + cell.text
@@ -399,6 +412,20 @@ def _append(first: _RawTable, second: _RawTable) -> None:
         merged.append(cell)
     first.cells.extend(merged)
     first.pages.append(second.page)
+
+
+def _same_spanning_cell(
+    partner: _RawCell, cell: _RawCell, first_tops: list[float], second_tops: list[float]
+) -> bool:
+    """Is ``cell`` (top of the new page) the rest of a merged cell that ran past the break?
+
+    It is when either part spans rows and the new part does not start a numbered label of its
+    own and is no figure: LibreOffice prints the rest of 三、本年度办理结果 there, Word nothing.
+    """
+    spanning = _spans_rows(partner, first_tops) or _spans_rows(cell, second_tops)
+    if _NUMBER.match(cell.text) or _NUMBERING.match(cell.text):
+        return False  # a figure, or a label of its own: the first row of the new page
+    return spanning and bool(partner.text or cell.text)
 
 
 def _row_texts(rows: list[list[_RawCell]]) -> list[list[str]]:

@@ -1,0 +1,118 @@
+"""The PDF reader on PDFs LibreOffice made from Word files of the gold data, and on broken PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from gongkai.ingest.document import TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.pdf import read_pdf
+
+from .files import need_pdfs, report_files
+from .make_files import Fixtures, blank_pdf, encrypted_pdf, grids, scanned_pdf
+
+__all__ = ["report_files"]
+
+
+def _spans(table: TableBlock) -> list[list[tuple[str, int, int]]]:
+    return [[(c.text, c.rowspan, c.colspan) for c in row] for row in table.rows]
+
+
+def _page_texts(path: Path) -> list[str]:
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def test_gold_reports_read_back_cell_for_cell(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    for name, report in report_files.reports.items():
+        path = report_files.pdf[name]
+        doc = read_pdf(path, path.read_bytes())
+        assert doc.format == "pdf"
+        assert doc.pages == len(_page_texts(path))
+        # Wrapped lines inside a cell are joined: in a PDF they are only the cell's width.
+        assert [_spans(t) for t in doc.tables] == [g.expected_rows() for g in grids(report)], name
+
+
+def test_table_split_over_two_pages_is_one_table(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    path = report_files.pdf[Fixtures.SPLIT]
+    pages = _page_texts(path)
+    # The fixture really does break table 三 across a page, inside a row.
+    start = next(i for i, text in enumerate(pages) if "本年新收" in text)
+    assert "结转下年度继续办理" not in pages[start].replace("\r\n", "")
+    assert "结转下年度继续" in "".join(pages[start + 1].split())
+    doc = read_pdf(path, path.read_bytes())
+    report = report_files.reports["000_21925bfca89cb37b"]
+    assert [_spans(t) for t in doc.tables] == [g.expected_rows() for g in grids(report)]
+    requests = doc.tables[1]
+    assert requests.where == f"pages {start + 1}-{start + 2} table 2"
+    # Cells say which page they were read on.
+    assert requests.rows[3][1].where.startswith(f"page {start + 1} ")
+    assert requests.rows[-1][1].where.startswith(f"page {start + 2} ")
+
+
+def test_repeated_header_on_the_next_page_is_dropped(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    path = report_files.pdf[Fixtures.SPLIT_HEADER]
+    pages = _page_texts(path)
+    assert sum("申请人情况" in "".join(text.split()) for text in pages) == 2  # printed twice
+    doc = read_pdf(path, path.read_bytes())
+    report = report_files.reports["000_21925bfca89cb37b"]
+    assert [_spans(t) for t in doc.tables] == [g.expected_rows() for g in grids(report)]
+
+
+def test_text_lines_carry_pages_and_keep_order(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    path = report_files.pdf[Fixtures.LONG]
+    doc = read_pdf(path, path.read_bytes())
+    assert doc.pages is not None and doc.pages >= 8
+    assert doc.paragraphs[0].text == "海盐县人民政府2020年政府信息公开工作年度报告"
+    assert doc.paragraphs[0].where == "page 1 line 1"
+    assert doc.paragraphs[-1].where.startswith(f"page {doc.pages} ")
+    order = [
+        "T" if isinstance(b, TableBlock) else b.text[:2]
+        for b in doc.blocks
+        if isinstance(b, TableBlock) or (isinstance(b, TextBlock) and b.text[:2] in ("二、", "三、", "四、", "五、"))
+    ]
+    assert order == ["二、", "T", "三、", "T", "四、", "T", "五、"]
+
+
+@pytest.mark.parametrize(
+    ("make", "zh", "en"),
+    [
+        (lambda: scanned_pdf(3), "扫描件，没有文字层", "scanned PDF with no text layer: all 3 pages"),
+        (encrypted_pdf, "已加密", "encrypted"),
+        (blank_pdf, "没有任何文字", "no text"),
+        (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 8, "不完整", "truncated"),
+        (lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "不是 PDF", "not a PDF"),
+        (lambda: b"", "为空", "empty"),
+    ],
+)
+def test_unreadable_pdfs_say_why(make: object, zh: str, en: str) -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        read_pdf(Path("bad.pdf"), make())  # type: ignore[operator]
+    assert caught.value.source == "bad.pdf"
+    assert zh in caught.value.reason_zh
+    assert en in caught.value.reason_en
+
+
+def test_truncated_real_pdf(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    data = report_files.pdf["shuyang-fgj-2023"].read_bytes()
+    with pytest.raises(UnreadableFile, match="truncated"):
+        read_pdf(Path("cut.pdf"), data[: len(data) * 2 // 3])
+
+
+def test_damaged_pdf_with_an_end_marker(report_files: Fixtures) -> None:
+    need_pdfs(report_files)
+    data = report_files.pdf["shuyang-fgj-2023"].read_bytes()
+    broken = data[:2000] + b"\x00garbage" * 500 + b"\n%%EOF\n"
+    with pytest.raises(UnreadableFile) as caught:
+        read_pdf(Path("broken.pdf"), broken)
+    assert caught.value.reason_zh
