@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     check,  # noqa: F401  (registers its commands)
+    read,  # noqa: F401  (registers its commands)
     render,  # noqa: F401  (registers its commands)
 )
 from .app import app

@@ -1,0 +1,142 @@
+"""``gongkai read``: published reports (text, HTML, DOCX, PDF) into report data.
+
+Exit 0: every file was read; 1: some file could not be read (each is reported, the rest are
+still read and written); 2: nothing to read or nowhere to write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, app, console, errors
+
+
+def expand(inputs: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for every file under it (hidden files skipped), sorted."""
+    files: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            files.extend(
+                sorted(p for p in item.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
+                                                                             p.relative_to(item).parts))
+            )
+        else:
+            files.append(item)
+    return files
+
+
+def output_names(files: list[Path]) -> dict[Path, str]:
+    """``<name without extension>.json``; a name two inputs share keeps the extension too."""
+    stems: dict[str, int] = {}
+    for path in files:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    names: dict[Path, str] = {}
+    used: set[str] = set()
+    for path in files:
+        name = f"{path.stem}.json" if stems[path.stem] == 1 else f"{path.stem}{path.suffix.replace('.', '_')}.json"
+        base, n = name[:-5], 1
+        while name in used:
+            n += 1
+            name = f"{base}_{n}.json"
+        used.add(name)
+        names[path] = name
+    return names
+
+
+@app.command()
+def read(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf)")],
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")] = None,
+    table: Annotated[Path | None, typer.Option(
+        "--table", help="另存为一张表（.csv 或 .xlsx），每份报告一行 / also write one sheet, a row per report")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐个文件列出结果 / list every file")] = False,
+) -> None:
+    """读取已发布的年度报告，输出报告数据 / read published annual reports into report data.
+
+    Each input becomes OUT/<file name without extension>.json in the report data format, with
+    source, sections, provenance, uncertain and findings. Exit 0 when every file was read, 1 when
+    some file could not be read (the others are still written), 2 when there is nothing to do.
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..ingest.read import ReadResult, read_report
+    from ..ingest.sheet import SheetRow, write_sheet
+
+    if out is None and table is None:
+        errors.print("[bold red]请用 --out 指定输出文件夹或用 --table 指定表格文件[/] / give --out DIR or --table FILE")
+        raise typer.Exit(EXIT_UNREADABLE)
+    if table is not None and table.suffix.lower() not in (".csv", ".xlsx"):
+        errors.print(f"[bold red]--table 只支持 .csv 或 .xlsx[/] / --table must end in .csv or .xlsx: {table}")
+        raise typer.Exit(EXIT_UNREADABLE)
+    files = expand(inputs)
+    if not files:
+        errors.print("[bold red]没有可读取的文件[/] / no files to read")
+        raise typer.Exit(EXIT_UNREADABLE)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    names = output_names(files)
+    failed: list[ReadResult] = []
+    rows: list[SheetRow] = []
+    read_count = 0
+    with Progress(
+        TextColumn("[bold]读取 reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("read", total=len(files), name="")
+        for path in files:
+            progress.update(task, name=path.name)
+            result = read_report(path)
+            if result.report is not None:
+                read_count += 1
+                if out is not None:
+                    try:
+                        result.report.save(out / names[path])
+                    except OSError as error:
+                        result.report = None
+                        result.error_zh = f"无法写出 {out / names[path]}：{error.strerror}"
+                        result.error_en = f"cannot write {out / names[path]}: {error.strerror}"
+                        read_count -= 1
+            if result.report is None:
+                failed.append(result)
+                rows.append(SheetRow(str(path), None, f"{result.error_zh} / {result.error_en}"))
+            else:
+                rows.append(SheetRow(str(path), result.report))
+                if verbose:
+                    _print_read(path, result, out / names[path] if out else None)
+            progress.advance(task)
+    for result in failed:
+        errors.print(f"[bold red]无法读取 / cannot read[/] {result.path}")
+        errors.print(f"  {result.error_zh}\n  {result.error_en}", markup=False, highlight=False)
+    if table is not None:
+        table.parent.mkdir(parents=True, exist_ok=True)
+        count = write_sheet(rows, table)
+        console.print(f"表格 / sheet: {table}（{count} 行 rows）")
+    console.print(
+        f"读取 {read_count} 份，失败 {len(failed)} 份 / read {read_count} of {len(files)} files, {len(failed)} failed"
+        + (f" → {out}" if out is not None else "")
+    )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _print_read(path: Path, result: object, target: Path | None) -> None:
+    from ..ingest.read import ReadResult
+
+    assert isinstance(result, ReadResult) and result.report is not None
+    report = result.report
+    findings = report.extra.get("findings", [])
+    errors_found = sum(1 for f in findings if f.get("severity") == "error")
+    console.print(
+        f"[green]✓[/] {path.name} → {target.name if target else '-'}: {report.agency} {report.year} "
+        f"（模板 {report.template.id}；错误 {errors_found}，不确定 {len(report.extra.get('uncertain', []))}）",
+        highlight=False,
+    )
