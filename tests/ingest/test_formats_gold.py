@@ -1,0 +1,60 @@
+"""Every format, end to end: files made from the gold data read back to the gold data.
+
+Through ``read_report`` (dispatch, format reader, recogniser), scored with the corpus's own
+scorer (``shared/tools/score_reports.py``): every cell right, agency, year and template too.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from gongkai.ingest.read import read_report
+
+from .files import need_pdfs, report_files
+from .make_files import SHARED, Fixtures, in_ci
+
+__all__ = ["report_files"]
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    path = SHARED / "tools" / "score_reports.py"
+    if not path.exists():
+        if in_ci():
+            pytest.fail(f"CI=true and the corpus scorer is missing: {path}")
+        pytest.skip(f"the corpus scorer is missing: {path}")
+    spec = importlib.util.spec_from_file_location("score_reports", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _assert_scores_perfectly(scorer: ModuleType, path: Path, gold: dict[str, Any]) -> None:
+    result = read_report(path)
+    assert result.ok, result.error
+    assert result.report is not None
+    right, wrong, missing, _, _ = scorer.score(gold, result.report.to_dict())
+    assert (wrong, missing) == ([], []), f"{path.name}: {right} right"
+    assert right > 150
+
+
+@pytest.mark.parametrize("kind", ["html", "gbk_html", "docx"])
+def test_html_and_docx_read_back_to_gold(report_files: Fixtures, scorer: ModuleType, kind: str) -> None:
+    files: dict[str, Path] = getattr(report_files, kind)
+    for name, path in files.items():
+        _assert_scores_perfectly(scorer, path, report_files.reports[name])
+
+
+def test_pdf_reads_back_to_gold(report_files: Fixtures, scorer: ModuleType) -> None:
+    need_pdfs(report_files)
+    for name, report in report_files.reports.items():
+        _assert_scores_perfectly(scorer, report_files.pdf[name], report)
+    base = report_files.reports["000_21925bfca89cb37b"]
+    for variant in (Fixtures.SPLIT, Fixtures.SPLIT_HEADER, Fixtures.LONG):
+        _assert_scores_perfectly(scorer, report_files.pdf[variant], base)
