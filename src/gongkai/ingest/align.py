@@ -64,6 +64,13 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
     free reading it accepts is taken alone; run-together digits are only split into readings it
     accepts.
     """
+    printed = [s for s in slots if not _blank(s)]
+    if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
+        # One run of digits for a whole row: the cells ran together; only a cut can read it.
+        cuts: dict[tuple[Number, ...], Reading] = {}
+        for reading in _splits(printed, n, accept):
+            cuts.setdefault(reading.values, reading)
+        return list(cuts.values())
     count = len(slots)
     lead = 0
     while lead < count and _blank(slots[lead]):

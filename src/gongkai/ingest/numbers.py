@@ -49,6 +49,7 @@ _NUMBER = re.compile(
     r"(?P<sign>[-−+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?P<unit>万元|亿元|元|千元|件|个|项|条|次|人次|家|份|宗|起|%)?"
 )
+_SPACED_DIGITS = re.compile(r"\d[\s\u3000\xa0]+[-−+]?\d")
 _SCALE = {"万元": 10_000, "亿元": 100_000_000, "千元": 1_000}
 
 
@@ -58,6 +59,8 @@ def parse_cell(text: str) -> CellValue:
     compact = _SPACE.sub("", text).replace("*", "")
     if not compact:
         return BLANK
+    if _SPACED_DIGITS.search(text):
+        return TEXT  # "180 1 0 0": several numbers in one cell, not one number
     folded = unicodedata.normalize("NFKC", compact)
     if folded in _DASHES:
         return DASH
@@ -73,6 +76,18 @@ def parse_cell(text: str) -> CellValue:
         number = -number
     digits = match["int"] if not match["sign"] and not match["frac"] and "," not in match["int"] else ""
     return CellValue(CellKind.NUMBER, number, match["unit"] or "", digits)
+
+
+def several_numbers(text: str) -> list[CellValue] | None:
+    """The values of a cell that holds several numbers split by spaces ("180 1 0 0"), else None."""
+    parts = _SPACE.split(text.strip())
+    if len(parts) < 2:
+        return None
+    values = [parse_cell(part) for part in parts]
+    if any(v.kind is CellKind.TEXT for v in values):
+        # "309486424 元": a number and its unit are one value, not two.
+        return None
+    return values
 
 
 def scale_money(value: int | float, unit: str, target: str) -> int | float:

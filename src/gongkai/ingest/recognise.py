@@ -21,8 +21,8 @@ from typing import Any
 from gongkai.ingest.align import Choice, Number, Reading, Slot, choose, readings
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.meta import identify, sections
-from gongkai.ingest.numbers import CellKind, CellValue, header_unit, parse_cell, scale_money, tidy
-from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, vocabulary
+from gongkai.ingest.numbers import CellKind, CellValue, header_unit, parse_cell, scale_money, several_numbers, tidy
+from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, is_table_label, vocabulary
 from gongkai.report.checks import check_report
 from gongkai.report.labels import bare_label_key, label_key
 from gongkai.report.model import Report
@@ -58,19 +58,42 @@ def _records(document: Document) -> list[Record]:
     for table in document.tables:
         for row in table.rows:
             parsed = [parse_cell(cell.text) for cell in row]
-            last_label = max((i for i, v in enumerate(parsed) if v.kind is CellKind.TEXT), default=-1)
+            spreads = [several_numbers(c.text) if v.kind is CellKind.TEXT else None for c, v in zip(row, parsed, strict=True)]
+            last_label = max(
+                (i for i, v in enumerate(parsed) if v.kind is CellKind.TEXT and spreads[i] is None), default=-1
+            )
             for i, (cell, value) in enumerate(zip(row, parsed, strict=True)):
-                if value.kind is CellKind.TEXT:
-                    token = Token(cell.text, cell.where, value)
+                spread = spreads[i]
+                if spread is not None and records:
+                    records[-1].values.extend(
+                        Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
+                        for k, v in enumerate(spread)
+                    )
+                elif value.kind is CellKind.TEXT:
+                    tokens = [Token(part, cell.where, value) for part in _label_parts(cell.text)]
                     if records and not records[-1].values:
-                        records[-1].labels.append(token)
+                        records[-1].labels.extend(tokens)
                     else:
-                        records.append(Record([token]))
+                        records.append(Record(tokens))
                 elif i < last_label and value.kind is CellKind.BLANK:
                     continue  # blank cells in the label area of a row: merged-cell padding
                 elif records:
                     records[-1].values.append(Token(cell.text, cell.where, value))
     return records
+
+
+def _label_parts(text: str) -> list[str]:
+    """A cell holding several labels split by spaces (``信息内容 本年新制作数量 …``) as its labels.
+
+    Spaces inside one label (``三、 本年 度办 理结 果``) stay: the cell is only split when at
+    least two of its parts are labels of the tables on their own.
+    """
+    parts = text.split()
+    if len(parts) < 2 or is_table_label(text):
+        return [text]
+    if sum(1 for part in parts if is_table_label(part)) >= 2:
+        return parts
+    return [text]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,6 +119,8 @@ def _tables_hit(record: Record) -> dict[str, int]:
             hit[REQUESTS] += 1
         if key in vocab.appeal_groups or key == vocab.appeal_parent or key in vocab.appeal_fields:
             hit[APPEALS] += 1
+        elif len(key) > 4 and sum(label in key for label in (*vocab.appeal_groups, *vocab.appeal_fields)) >= 2:
+            hit[APPEALS] += 2  # header cells run together: 行政复议行政诉讼, 结果维持结果纠正…
     return hit
 
 
@@ -442,15 +467,24 @@ def _read_appeals(template: Template, records: list[Record], report: Report, rea
     for record in records:
         last_group: str | None = None
         for token in record.labels:
+            # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
             key = label_key(token.text)
-            if key in vocab.appeal_groups:
-                last_group = vocab.appeal_groups[key]
-                if last_group not in group_order:
-                    group_order.append(last_group)
-            elif key in vocab.appeal_fields:
-                last_group = None
-                if vocab.appeal_fields[key] not in field_order:
-                    field_order.append(vocab.appeal_fields[key])
+            found = sorted(
+                [(key.find(label), len(label), group, True) for label, group in vocab.appeal_groups.items()
+                 if label in key]
+                + [(key.find(label), len(label), name, False) for label, name in vocab.appeal_fields.items()
+                   if label in key],
+                key=lambda hit: (hit[0], -hit[1]),
+            )
+            for _, _, name, is_group in found:
+                if is_group:
+                    last_group = name
+                    if name not in group_order:
+                        group_order.append(name)
+                else:
+                    last_group = None
+                    if name not in field_order:
+                        field_order.append(name)
         numbers = sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
         if last_group is not None and numbers >= 3:
             per_group[last_group] = record
@@ -482,7 +516,7 @@ def _read_appeals(template: Template, records: list[Record], report: Report, rea
             record = per_group[group]
             options[group] = readings(record.slots(), width, group_sums)
             label_where[group] = record.labels[-1].where
-    elif biggest is not None and len(biggest.values) >= width:
+    elif biggest is not None and biggest.values:
         options["all"] = readings(biggest.slots(), width * len(groups), group_sums)
         label_where["all"] = biggest.values[0].where
     else:

@@ -25,6 +25,7 @@ from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.vocabulary import label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -262,7 +263,8 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             while j < len(kinds) and kinds[j] in ("value", "mixed", "short", "empty", "spacer", "page"):
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
-            if numbers >= 3:
+            labels = sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short")
+            if numbers >= 3 or labels >= 3:
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)

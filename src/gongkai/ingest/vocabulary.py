@@ -55,6 +55,41 @@ class Vocabulary:
     active_corner: str
 
 
+def is_table_label(text: str) -> bool:
+    """Whether a line is a label of one of the statutory tables (a row, a column header)."""
+    vocab = vocabulary()
+    key = label_key(text)
+    if not key:
+        return False
+    bare = bare_label_key(text)
+    return (
+        ITEM_MARK in key
+        or key in vocab.active_fields
+        or bare in vocab.active_rows
+        or key in vocab.request_header
+        or bare in vocab.request_headings
+        or any(bare in row.keys for row in vocab.request_rows)
+        or key in vocab.appeal_groups
+        or key in vocab.appeal_fields
+    )
+
+
+def label_weight(text: str) -> int:
+    """How many table labels a line holds: one label, labels split by spaces, or header cells run
+    together (行政复议行政诉讼). Used to tell a table printed without numbers from prose."""
+    if is_table_label(text):
+        return 1
+    parts = text.split()
+    if len(parts) > 1:
+        count = sum(1 for part in parts if is_table_label(part))
+        if count >= 2:
+            return count
+    vocab = vocabulary()
+    key = label_key(text)
+    inside = sum(1 for label in (*vocab.appeal_groups, *vocab.appeal_fields) if label in key)
+    return inside if inside >= 2 else 0
+
+
 @cache
 def vocabulary() -> Vocabulary:
     active_rows: dict[str, str] = {}
