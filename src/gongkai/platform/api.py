@@ -53,11 +53,39 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=403)
 
 
+def _bad_request(request: HttpRequest, exc: Any) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+def _register_errors() -> None:
+    # The rules' own errors (bilingual messages) are the caller's mistakes: 400 with the message.
+    from ..report.model import ReportDataError
+    from .annual.services import AnnualError
+    from .desk.receipt import ReceiptError
+    from .desk.services import DeskError
+    from .letters.services import LetterTemplateError
+    from .workdays.services import ScheduleError
+
+    for error in (DeskError, ReceiptError, AnnualError, ScheduleError, LetterTemplateError, ReportDataError):
+        api.add_exception_handler(error, _bad_request)
+
+
 def _register_routers() -> None:
     # Each app contributes its router; a new app adds one line here.
     from .agencies.api import router as agencies_router
+    from .annual.api import router as annual_router
+    from .appeals.api import router as appeals_router
+    from .desk.api import public_router
+    from .desk.api import router as desk_router
+    from .workdays.api import router as workdays_router
 
     api.add_router("/agencies", agencies_router)
+    api.add_router("/cases", desk_router)
+    api.add_router("/public", public_router)
+    api.add_router("/appeals", appeals_router)
+    api.add_router("/reports", annual_router)
+    api.add_router("/workdays", workdays_router)
 
 
 _register_routers()
+_register_errors()

@@ -44,6 +44,11 @@ PLATFORM_APPS = [
     "gongkai.platform.agencies",
     "gongkai.platform.accounts",
     "gongkai.platform.audit",
+    "gongkai.platform.workdays",
+    "gongkai.platform.desk",
+    "gongkai.platform.letters",
+    "gongkai.platform.appeals",
+    "gongkai.platform.annual",
 ]
 
 INSTALLED_APPS = [

@@ -1,0 +1,47 @@
+"""What the office keeps per agency and year: table 二 as entered, the narrative, or an imported report.
+
+Tables 三 and 四 of a compiled report are never stored as typed figures: they are counted from the
+cases and appeals whenever the report is shown or exported (``compile.py``). An imported report (an
+earlier year read from its published document or report JSON) is kept whole in ``imported`` so that
+the carried-over figures of the next year continue from it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from django.conf import settings
+from django.db import models
+
+
+class Source(models.TextChoices):
+    COMPILED = "compiled", "由办理记录生成"
+    IMPORTED = "imported", "导入已发布的报告"
+
+
+class AnnualReport(models.Model):
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT,
+                               related_name="annual_reports")
+    year = models.PositiveSmallIntegerField("年度")
+    source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.COMPILED)
+    active = models.JSONField("表二（主动公开）", default=dict, blank=True)
+    active_source = models.TextField("表二数据来源说明", blank=True)
+    sections = models.JSONField("正文各部分", default=dict, blank=True)  # {"一": "…", "五": "…"}
+    imported = models.JSONField("导入的报告数据", null=True, blank=True)
+    imported_from = models.CharField("导入文件", max_length=300, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[AnnualReport]] = models.Manager()
+    if TYPE_CHECKING:
+        agency_id: int
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        ordering = ("agency", "-year")
+        constraints = (models.UniqueConstraint(fields=["agency", "year"], name="annual_one_report_per_year"),)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} 年度报告"

@@ -1,0 +1,112 @@
+"""The office's entries in its annual report (table 二, narrative) and imports of earlier years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from ...report.model import Report, ReportDataError
+from ...report.templates import SECTIONS, template_for_year
+from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
+from ..agencies.models import Agency
+from ..audit.services import record
+from .models import AnnualReport, Source
+
+SECTION_NUMBERS = tuple(s.number for s in SECTIONS)
+
+
+class AnnualError(ValueError):
+    pass
+
+
+def _require_office(actor: Any, agency: Agency) -> None:
+    if not (may_change_agency_records(actor, agency) or may_administer(actor)):
+        raise PermissionDenied(
+            "只有本机关的政府信息公开工作机构可以编写年度报告 / only the agency's office writes its report")
+
+
+def _clean_active(year: int, active: dict[str, Any]) -> dict[str, dict[str, int | float | None]]:
+    template = template_for_year(year)
+    clean: dict[str, dict[str, int | float | None]] = {}
+    for row in template.active_rows:
+        given = active.get(row.key) or {}
+        clean[row.key] = {}
+        for f in row.fields:
+            value = given.get(f.key, 0)
+            if value in ("", None):
+                value = 0
+            if isinstance(value, str):
+                try:
+                    value = float(value) if "." in value else int(value)
+                except ValueError:
+                    raise AnnualError(f"{row.label}·{f.label}：“{value}”不是数字 / not a number") from None
+            if f.kind.value != "change" and value < 0:
+                raise AnnualError(f"{row.label}·{f.label}不能为负数 / must not be negative")
+            clean[row.key][f.key] = value
+    return clean
+
+
+def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any] | None = None,
+                 active_source: str | None = None, sections: dict[str, str] | None = None) -> AnnualReport:
+    """Table 二 (until the publication registry computes it) and the narrative sections."""
+    _require_office(actor, agency)
+    with transaction.atomic():
+        stored, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+        if stored.source == Source.IMPORTED:
+            raise AnnualError("导入的报告按原文保存，不能修改 / an imported report is kept as published")
+        before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
+        if active is not None:
+            stored.active = _clean_active(year, active)
+        if active_source is not None:
+            stored.active_source = active_source
+        if sections is not None:
+            unknown = set(sections) - set(SECTION_NUMBERS)
+            if unknown:
+                raise AnnualError(f"没有这些部分 / no such sections: {sorted(unknown)}")
+            stored.sections = {k: v for k, v in {**stored.sections, **sections}.items() if v}
+        stored.updated_by = actor
+        stored.save()
+        record(actor, "annual.entries", stored, before=before,
+               after={"active": stored.active, "active_source": stored.active_source, "sections": stored.sections},
+               agency=agency)
+    return stored
+
+
+def import_report(actor: Any, agency: Agency, report: Report, source: str = "") -> AnnualReport:
+    """Keep a published report of an earlier year, so that its carried-forward figures continue."""
+    _require_office(actor, agency)
+    with transaction.atomic():
+        stored, created = AnnualReport.objects.get_or_create(agency=agency, year=report.year)
+        before = None if created else {"source": stored.source, "imported": stored.imported}
+        stored.source = Source.IMPORTED
+        stored.imported = report.to_dict()
+        stored.imported_from = source[:300]
+        stored.updated_by = actor
+        stored.save()
+        record(actor, "annual.import", stored, before=before, after={"source": stored.source, "file": source},
+               agency=agency)
+    return stored
+
+
+def read_report_file(path: Path) -> Report:
+    """Report data JSON, or a published report through ``gongkai.ingest`` when it can read it."""
+    if path.suffix.lower() == ".json":
+        return Report.load(path)
+    try:
+        from ...ingest.read import read_report  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise AnnualError(
+            f"{path.name}: 读取已发布报告的模块尚不可用，请导入报告数据 JSON / the report reader is not available; "
+            "import report data JSON") from None
+    try:
+        result = read_report(path)
+    except ReportDataError:
+        raise
+    except Exception as error:  # a reader failing on one file must say which and why
+        raise AnnualError(f"{path.name}: 无法读取 / cannot read: {error}") from error
+    report = getattr(result, "report", result)
+    if not isinstance(report, Report):
+        raise AnnualError(f"{path.name}: 未读出报告数据 / no report data read")
+    return report

@@ -1,0 +1,164 @@
+"""Annual report pages: the compiled tables with their checks, the office's entries, exports, imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ...report.model import ReportDataError
+from ...report.templates import SECTIONS
+from ..accounts.permissions import (
+    PermissionDenied,
+    may_administer,
+    may_change_agency_records,
+    may_view_agency_records,
+    role_of,
+    scope,
+    supervises,
+)
+from ..agencies.models import Agency
+from .compile import Compiled, compile_report
+from .services import AnnualError, import_report, read_report_file, save_entries
+
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def may_view_aggregate(user: Any, agency: Agency) -> bool:
+    """Everything under ``agency``: its supervisors and administrators."""
+    return may_administer(user) or supervises(user, agency)
+
+
+def _allowed(user: Any, agency: Agency, aggregate: bool) -> bool:
+    return may_view_aggregate(user, agency) if aggregate else may_view_agency_records(user, agency)
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    agencies = scope(request.user, Agency.objects.all(), agency_prefix="").order_by("path")[:300]
+    years = list(range(dt.date.today().year, 2018, -1))
+    return render(request, "annual/index.html", {"agencies": agencies, "years": years})
+
+
+def _compiled_or_404(request: HttpRequest, agency: Agency, year: int, aggregate: bool) -> Compiled:
+    if not _allowed(request.user, agency, aggregate):
+        raise Http404
+    if not 2008 <= year <= 2200:
+        raise Http404
+    return compile_report(agency, year, aggregate=aggregate)
+
+
+@login_required
+def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    aggregate = request.GET.get("aggregate") == "1"
+    compiled = _compiled_or_404(request, agency, year, aggregate)
+    report = compiled.report
+    template = report.template
+    office = not aggregate and may_change_agency_records(request.user, agency)
+    context = {
+        "agency": agency, "year": year, "aggregate": aggregate, "compiled": compiled, "report": report,
+        "template": template, "office": office,
+        "can_aggregate": may_view_aggregate(request.user, agency) and agency.children.exists(),
+        "active_rows": [
+            (row, [(f, report.active[row.key][f.key]) for f in row.fields]) for row in template.active_rows],
+        "request_rows": [(row, report.requests[row.key]) for row in template.request_rows],
+        "columns": template.request_columns,
+        "appeal_rows": [
+            (g, [report.appeals[g.key][f.key] for f in template.appeal_fields]) for g in template.appeal_groups],
+        "appeal_fields": template.appeal_fields,
+        "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
+        "imported": compiled.stored is not None and compiled.stored.source == "imported",
+    }
+    return render(request, "annual/report.html", context)
+
+
+@login_required
+def export(request: HttpRequest, agency_pk: int, year: int, fmt: str) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    aggregate = request.GET.get("aggregate") == "1"
+    compiled = _compiled_or_404(request, agency, year, aggregate)
+    name = f"report-{agency.pk}-{year}{'-all' if aggregate else ''}"
+    if fmt == "json":
+        response: HttpResponse = JsonResponse(compiled.report.to_dict(), json_dumps_params={"ensure_ascii": False,
+                                                                                            "indent": 2})
+    elif fmt in FORMATS:
+        try:
+            data = _render(compiled, fmt)
+        except ImportError:
+            return HttpResponse("文档生成模块不可用 / the render layer is not available", status=503)
+        response = HttpResponse(data, content_type=FORMATS[fmt])
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _render(compiled: Compiled, fmt: str) -> bytes:
+    from ...render.batch import render_document
+
+    if fmt != "pdf":
+        return render_document(compiled.report, fmt)
+    from ...render.to_pdf import docx_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="gongkai-report-") as tmp:
+        source = Path(tmp) / "report.docx"
+        source.write_bytes(render_document(compiled.report, "docx"))
+        (pdf,) = docx_to_pdf([source], Path(tmp))
+        return pdf.read_bytes()
+
+
+@login_required
+def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    if request.method != "POST":
+        return redirect("annual:report", agency_pk=agency.pk, year=year)
+    compiled = compile_report(agency, year, with_previous=False)
+    active: dict[str, dict[str, str]] = {}
+    for row in compiled.report.template.active_rows:
+        active[row.key] = {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
+    sections = {s.number: request.POST.get(f"section-{s.number}", "") for s in SECTIONS}
+    try:
+        save_entries(request.user, agency, year, active=active, sections=sections,
+                     active_source=request.POST.get("active_source", ""))
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error)) from None
+    except AnnualError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已保存")
+    return redirect("annual:report", agency_pk=agency.pk, year=year)
+
+
+@login_required
+def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    if not (may_change_agency_records(request.user, agency) or may_administer(request.user)):
+        raise HttpForbidden
+    upload = request.FILES.get("file") if request.method == "POST" else None
+    if upload is not None:
+        suffix = Path(upload.name or "report.json").suffix or ".json"
+        with tempfile.TemporaryDirectory(prefix="gongkai-import-") as tmp:
+            path = Path(tmp) / f"upload{suffix}"
+            path.write_bytes(upload.read())
+            try:
+                report = read_report_file(path)
+                stored = import_report(request.user, agency, report, source=upload.name or "")
+            except (ReportDataError, AnnualError) as error:
+                messages.error(request, f"{upload.name}: {error}")
+            else:
+                messages.success(request, f"已导入 {stored.year} 年度报告")
+                return redirect("annual:report", agency_pk=agency.pk, year=stored.year)
+    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user)})

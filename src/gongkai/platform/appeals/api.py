@@ -1,0 +1,77 @@
+"""Appeals over the JSON API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from ..accounts.permissions import may_view, scope
+from ..desk.models import Application
+from .models import Appeal
+from .services import file_appeal, record_result
+
+router = Router(tags=["复议诉讼 appeals"])
+
+
+class AppealOut(Schema):
+    id: int
+    application_id: int
+    agency_id: int
+    kind: str
+    group: str
+    review_id: int | None
+    body: str
+    case_number: str
+    filed_on: dt.date
+    result: str
+    decided_on: dt.date | None
+
+
+class AppealIn(Schema):
+    application_id: int
+    kind: str
+    filed_on: dt.date
+    body: str
+    case_number: str = ""
+    review_id: int | None = None
+
+
+class ResultIn(Schema):
+    result: str
+    decided_on: dt.date | None = None
+
+
+def _out(appeal: Appeal) -> dict[str, Any]:
+    return {"id": appeal.pk, "application_id": appeal.application_id, "agency_id": appeal.agency_id,
+            "kind": appeal.kind, "group": appeal.group, "review_id": appeal.review_id, "body": appeal.body,
+            "case_number": appeal.case_number, "filed_on": appeal.filed_on, "result": appeal.result,
+            "decided_on": appeal.decided_on}
+
+
+@router.get("/", response=list[AppealOut], summary="复议诉讼列表（按权限范围）")
+def list_appeals(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    appeals = scope(request.user, Appeal.objects.all(), agency_prefix="agency__").order_by("-filed_on", "-id")
+    return [_out(a) for a in appeals[offset: offset + max(1, min(limit, 500))]]
+
+
+@router.post("/", response={201: AppealOut}, summary="登记复议或诉讼（受理机关）")
+def create(request: HttpRequest, body: AppealIn) -> tuple[int, dict[str, Any]]:
+    case = get_object_or_404(Application, pk=body.application_id)
+    if not may_view(request.user, case):
+        raise Http404
+    review = get_object_or_404(Appeal, pk=body.review_id) if body.review_id else None
+    appeal = file_appeal(request.user, case, kind=body.kind, filed_on=body.filed_on, body=body.body,
+                         case_number=body.case_number, review=review)
+    return 201, _out(appeal)
+
+
+@router.post("/{appeal_id}/result", response=AppealOut, summary="登记结果")
+def result(request: HttpRequest, appeal_id: int, body: ResultIn) -> dict[str, Any]:
+    appeal = get_object_or_404(Appeal, pk=appeal_id)
+    if not may_view(request.user, appeal):
+        raise Http404
+    return _out(record_result(request.user, appeal, result=body.result, decided_on=body.decided_on))

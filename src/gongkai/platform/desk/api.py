@@ -1,0 +1,352 @@
+"""The request desk over the JSON API: the same service functions and permissions as the pages.
+
+Personal data (ID number, phone, address, e-mail) is returned only to the handling office and the
+applicant themselves (``personal`` is null otherwise), and never by the public endpoints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from ..accounts.permissions import may_see_personal_data, may_view
+from ..agencies.models import Agency
+from . import queries, services
+from .models import Application, Consultation
+
+router = Router(tags=["依申请公开 desk"])
+public_router = Router(tags=["公众 public"])
+
+
+class Personal(Schema):
+    id_number: str
+    phone: str
+    address: str
+    email: str
+
+
+class DueOut(Schema):
+    due: dt.date | None
+    state: str
+    steps: list[str]
+    warning: str | None
+
+
+class CaseOut(Schema):
+    id: int
+    tracking_code: str
+    agency_id: int
+    agency_name: str
+    applicant_type: str
+    description: str
+    channel: str
+    submitted_on: dt.date
+    receipt_date: dt.date | None
+    status: str
+    status_label: str
+    due_date: dt.date | None
+    extension_days: int
+    outcome: str
+    decided_on: dt.date | None
+
+
+class ConsultationOut(Schema):
+    id: int
+    kind: str
+    party: str
+    started_on: dt.date
+    deadline: dt.date
+    answered_on: dt.date | None
+
+
+class CaseDetailOut(CaseOut):
+    applicant_name: str
+    personal: Personal | None
+    form_wanted: str
+    clarification_sent_on: dt.date | None
+    clarification_deadline: dt.date | None
+    clarification_request: str
+    clarified_on: dt.date | None
+    fee_method: str
+    fee_amount: int
+    fee_deadline: dt.date | None
+    fee_paid_on: dt.date | None
+    reply_text: str
+    consultations: list[ConsultationOut]
+    due: DueOut
+
+
+def _row(case: Application) -> dict[str, Any]:
+    return {
+        "id": case.pk, "tracking_code": case.tracking_code, "agency_id": case.agency_id,
+        "agency_name": case.agency.name, "applicant_type": case.applicant_type, "description": case.description,
+        "channel": case.channel, "submitted_on": case.submitted_on, "receipt_date": case.receipt_date,
+        "status": case.status, "status_label": case.get_status_display(), "due_date": case.due_date,
+        "extension_days": case.extension_days, "outcome": case.outcome, "decided_on": case.decided_on,
+    }
+
+
+def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
+    consultations = list(case.consultations.all())
+    due = services.clock.compute(services.timeline(case, consultations), services.work_calendar(), services.today())
+    personal = None
+    if may_see_personal_data(request.user, case):
+        personal = {"id_number": case.id_number, "phone": case.phone, "address": case.address, "email": case.email}
+    return {
+        **_row(case), "applicant_name": case.applicant_name, "personal": personal, "form_wanted": case.form_wanted,
+        "clarification_sent_on": case.clarification_sent_on, "clarification_deadline": case.clarification_deadline,
+        "clarification_request": case.clarification_request, "clarified_on": case.clarified_on,
+        "fee_method": case.fee_method, "fee_amount": case.fee_amount, "fee_deadline": case.fee_deadline,
+        "fee_paid_on": case.fee_paid_on, "reply_text": case.reply_text,
+        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party, "started_on": c.started_on,
+                           "deadline": c.deadline, "answered_on": c.answered_on} for c in consultations],
+        "due": {"due": due.due, "state": due.state, "steps": due.steps, "warning": due.warning},
+    }
+
+
+def _case(request: HttpRequest, case_id: int) -> Application:
+    case = get_object_or_404(Application.objects.select_related("agency"), pk=case_id)
+    if not may_view(request.user, case):
+        raise Http404  # the same answer as a case that does not exist
+    return case
+
+
+@router.get("/", response=list[CaseOut], summary="申请列表（按权限范围）")
+def list_cases(request: HttpRequest, tab: str = "all", agency: int | None = None, year: int | None = None,
+               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    cases = queries.visible_cases(request.user)
+    on = services.today()
+    if tab == "open":
+        cases = queries.open_cases(cases)
+    elif tab == "overdue":
+        cases = queries.overdue(cases, on)
+    elif tab == "soon":
+        cases = queries.due_soon(cases, on, services.work_calendar())
+    elif tab == "waiting":
+        cases = queries.waiting_for_applicant(cases)
+    if agency is not None:
+        cases = cases.filter(agency_id=agency)
+    if year is not None:
+        cases = cases.filter(receipt_date__gte=dt.date(year, 1, 1), receipt_date__lte=dt.date(year, 12, 31))
+    limit = max(1, min(limit, 500))
+    rows = queries.list_rows(cases).order_by("-submitted_on", "-id")[offset: offset + limit]
+    return [_row(c) for c in rows]
+
+
+class ApplicantIn(Schema):
+    applicant_type: str = "natural_person"
+    applicant_name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+
+
+class RegisterIn(ApplicantIn):
+    agency_id: int
+    channel: str
+    submitted_on: dt.date
+    signed_on: dt.date | None = None
+    confirmed_on: dt.date | None = None
+    description: str
+    form_wanted: str = ""
+
+
+@router.post("/", response={201: CaseDetailOut}, summary="登记申请（受理机关）")
+def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any]]:
+    agency = get_object_or_404(Agency, pk=body.agency_id)
+    case = services.register(request.user, agency, channel=body.channel, submitted_on=body.submitted_on,
+                             signed_on=body.signed_on, confirmed_on=body.confirmed_on,
+                             applicant=body.dict(), description=body.description, form_wanted=body.form_wanted)
+    return 201, detail(request, case)
+
+
+@router.get("/{case_id}", response=CaseDetailOut, summary="一件申请，含答复期限及其计算过程")
+def get_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    return detail(request, _case(request, case_id))
+
+
+class OnIn(Schema):
+    on: dt.date
+
+
+class ClarificationIn(OnIn):
+    request: str
+    deadline: dt.date | None = None
+
+
+class ConsultationIn(OnIn):
+    kind: str
+    party: str
+
+
+class ConsultationEndIn(OnIn):
+    opinion: str = ""
+
+
+class ExtensionIn(OnIn):
+    days: int
+    reason: str
+
+
+class FeeIn(OnIn):
+    method: str
+    pages: int | None = None
+    received_on: dt.date | None = None
+
+
+class AnswerIn(OnIn):
+    outcome: str
+    reply_text: str = ""
+    legal_basis: str = ""
+    responsible_agency: str = ""
+
+
+class WithdrawIn(OnIn):
+    note: str = ""
+
+
+def _done(request: HttpRequest, case: Application) -> dict[str, Any]:
+    case.refresh_from_db()
+    return detail(request, case)
+
+
+@router.post("/{case_id}/confirm-receipt", response=CaseDetailOut, summary="确认收到（平信、网络、传真）")
+def confirm_receipt(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.confirm_receipt(request.user, _case(request, case_id), body.on))
+
+
+@router.post("/{case_id}/clarification", response=CaseDetailOut, summary="要求补正")
+def clarification(request: HttpRequest, case_id: int, body: ClarificationIn) -> dict[str, Any]:
+    case = services.ask_clarification(request.user, _case(request, case_id), body.on, body.request, body.deadline)
+    return _done(request, case)
+
+
+@router.post("/{case_id}/clarified", response=CaseDetailOut, summary="收到补正（期限重新计算）")
+def clarified(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on))
+
+
+@router.post("/{case_id}/close-no-clarification", response=CaseDetailOut, summary="逾期不补正，不再处理")
+def close_no_clarification(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.close_for_no_clarification(request.user, _case(request, case_id), body.on))
+
+
+@router.post("/{case_id}/consultations", response=CaseDetailOut, summary="征求第三方或其他机关意见")
+def consult(request: HttpRequest, case_id: int, body: ConsultationIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    services.start_consultation(request.user, case, kind=body.kind, party=body.party, on=body.on)
+    return _done(request, case)
+
+
+@router.post("/{case_id}/consultations/{consultation_id}/end", response=CaseDetailOut, summary="收到意见")
+def consulted(request: HttpRequest, case_id: int, consultation_id: int, body: ConsultationEndIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    consultation = get_object_or_404(Consultation, pk=consultation_id, application=case)
+    return _done(request, services.end_consultation(request.user, consultation, body.on, body.opinion))
+
+
+@router.post("/{case_id}/extension", response=CaseDetailOut, summary="延长答复期限（负责人）")
+def extension(request: HttpRequest, case_id: int, body: ExtensionIn) -> dict[str, Any]:
+    case = services.extend(request.user, _case(request, case_id), days=body.days, reason=body.reason, on=body.on)
+    return _done(request, case)
+
+
+@router.post("/{case_id}/fee", response=CaseDetailOut, summary="发出收费通知")
+def fee_notice(request: HttpRequest, case_id: int, body: FeeIn) -> dict[str, Any]:
+    case = services.issue_fee_notice(request.user, _case(request, case_id), method=body.method, on=body.on,
+                                     pages=body.pages, received_on=body.received_on)
+    return _done(request, case)
+
+
+@router.post("/{case_id}/payment", response=CaseDetailOut, summary="登记缴费")
+def payment(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.record_payment(request.user, _case(request, case_id), body.on))
+
+
+@router.post("/{case_id}/close-unpaid", response=CaseDetailOut, summary="逾期未缴费，不再处理")
+def close_unpaid(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.close_for_unpaid_fee(request.user, _case(request, case_id), body.on))
+
+
+@router.post("/{case_id}/answer", response=CaseDetailOut, summary="答复")
+def answer(request: HttpRequest, case_id: int, body: AnswerIn) -> dict[str, Any]:
+    case = services.answer(request.user, _case(request, case_id), outcome=body.outcome, on=body.on,
+                           reply_text=body.reply_text, legal_basis=body.legal_basis,
+                           responsible_agency=body.responsible_agency)
+    return _done(request, case)
+
+
+@router.post("/{case_id}/withdraw", response=CaseDetailOut, summary="撤回申请")
+def withdraw(request: HttpRequest, case_id: int, body: WithdrawIn) -> dict[str, Any]:
+    return _done(request, services.withdraw(request.user, _case(request, case_id), body.on, body.note))
+
+
+@router.post("/{case_id}/close", response=CaseDetailOut, summary="办结归档")
+def close(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+    return _done(request, services.close(request.user, _case(request, case_id), body.on))
+
+
+@router.get("/{case_id}/letter", summary="答复告知书（fmt=docx 或 pdf）")
+def letter(request: HttpRequest, case_id: int, fmt: str = "docx") -> HttpResponse:
+    from ..letters.views import _send
+
+    return _send(_case(request, case_id), fmt)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public: no sign-in, no personal data
+# ---------------------------------------------------------------------------------------------
+
+
+class ApplyIn(ApplicantIn):
+    agency_id: int
+    description: str
+    form_wanted: str = "电子邮件"
+
+
+class TrackOut(Schema):
+    tracking_code: str
+    agency_name: str
+    status: str
+    status_label: str
+    submitted_on: dt.date
+    receipt_date: dt.date | None
+    due_date: dt.date | None
+    due_steps: list[str]
+    clarification_request: str
+    fee_amount: int
+    outcome: str
+    outcome_label: str
+    decided_on: dt.date | None
+    letter_url: str | None
+
+
+def track_data(case: Application) -> dict[str, Any]:
+    due = services.due_of(case)
+    return {
+        "tracking_code": case.tracking_code, "agency_name": case.agency.name, "status": case.status,
+        "status_label": case.get_status_display(), "submitted_on": case.submitted_on,
+        "receipt_date": case.receipt_date, "due_date": due.due, "due_steps": due.steps,
+        "clarification_request": case.clarification_request, "fee_amount": case.fee_amount,
+        "outcome": case.outcome, "outcome_label": case.outcome_label, "decided_on": case.decided_on,
+        "letter_url": f"/letters/track/{case.tracking_code}.docx" if case.outcome else None,
+    }
+
+
+@public_router.post("/applications", response={201: TrackOut}, auth=None, summary="在线提交申请（无需登录）")
+def apply(request: HttpRequest, body: ApplyIn) -> tuple[int, dict[str, Any]]:
+    agency = get_object_or_404(Agency, pk=body.agency_id)
+    case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,
+                                  form_wanted=body.form_wanted)
+    return 201, track_data(case)
+
+
+@public_router.get("/track/{code}", response=TrackOut, auth=None, summary="凭查询码查看进度")
+def track(request: HttpRequest, code: str) -> dict[str, Any]:
+    case = get_object_or_404(Application.objects.select_related("agency"), tracking_code=code.strip().upper())
+    return track_data(case)

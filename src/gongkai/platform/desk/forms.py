@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from ..accounts.models import APPLICANT_TYPE_CHOICES
+from ..agencies.models import Agency
+from .fees import FeeMethod
+from .models import ANSWER_OUTCOMES, OUTCOME_LABELS, ConsultationKind
+from .receipt import Channel
+
+FORM_CHOICES = [("电子邮件", "电子邮件"), ("纸质", "纸质"), ("光盘", "光盘"), ("当场查阅", "当场查阅、抄录")]
+
+
+class ApplicantFields(forms.Form):
+    applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPE_CHOICES)
+    applicant_name = forms.CharField(label="姓名或名称", max_length=200)
+    id_number = forms.CharField(label="身份证件号码（或统一社会信用代码）", max_length=40, required=False)
+    phone = forms.CharField(label="联系电话", max_length=40)
+    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    email = forms.EmailField(label="电子邮箱", required=False)
+    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea)
+    form_wanted = forms.ChoiceField(label="获取信息的方式", choices=FORM_CHOICES)
+
+
+class ApplyForm(ApplicantFields):
+    agency = forms.ModelChoiceField(label="向哪个机关申请", queryset=Agency.objects.order_by("path"))
+    field_order = ("agency",)
+
+
+class RegisterForm(ApplicantFields):
+    channel = forms.ChoiceField(label="提交方式", choices=Channel.choices)
+    submitted_on = forms.DateField(label="提交（寄出、发送）日期", widget=forms.DateInput(attrs={"type": "date"}),
+                                   initial=dt.date.today)
+    signed_on = forms.DateField(label="签收日期（需签收的邮件）", required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    confirmed_on = forms.DateField(label="双方确认日期（平信、网络、传真）", required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    field_order = ("channel", "submitted_on", "signed_on", "confirmed_on")
+
+
+def _date(label: str) -> forms.DateField:
+    return forms.DateField(label=label, initial=dt.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DateForm(forms.Form):
+    on = _date("日期")
+
+
+class ClarificationForm(forms.Form):
+    on = _date("补正通知日期")
+    request = forms.CharField(label="需要补正的事项", widget=forms.Textarea)
+    deadline = forms.DateField(label="补正期限（空：10 个工作日）", required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ConsultationForm(forms.Form):
+    kind = forms.ChoiceField(label="类别", choices=ConsultationKind.choices)
+    party = forms.CharField(label="征求对象", max_length=200)
+    on = _date("发出日期")
+
+
+class ConsultationEndForm(forms.Form):
+    consultation = forms.IntegerField(widget=forms.HiddenInput)
+    on = _date("收到意见日期")
+    opinion = forms.CharField(label="意见", widget=forms.Textarea, required=False)
+
+
+class ExtensionForm(forms.Form):
+    days = forms.IntegerField(label="延长工作日数（最多 20）", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea)
+    on = _date("批准日期")
+
+
+class FeeForm(forms.Form):
+    method = forms.ChoiceField(label="收费方式（按件、按量只能择一）", choices=FeeMethod.choices)
+    pages = forms.IntegerField(label="页数（按量计收）", required=False, min_value=1)
+    on = _date("收费通知日期")
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(label="办理结果", choices=[(k, OUTCOME_LABELS[k]) for k in ANSWER_OUTCOMES])
+    on = _date("答复日期")
+    reply_text = forms.CharField(label="答复内容：获取的方式和途径、不予公开的理由等", widget=forms.Textarea,
+                                 required=False)
+    legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", required=False)
+    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（本机关不掌握时）", required=False)
+
+
+class WithdrawForm(forms.Form):
+    on = _date("撤回日期")
+    note = forms.CharField(label="说明", required=False)

@@ -1,0 +1,179 @@
+"""An application for government information (依申请公开) and the steps of its life.
+
+State changes go through ``services.py`` only. ``due_date`` is stored (recomputed by the services
+at every change, and when a holiday schedule is entered) so that the lists of what is due and
+overdue are plain indexed queries.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, ClassVar
+
+from django.conf import settings
+from django.db import models
+
+from ...report.templates import TEMPLATE_2021
+from ..accounts.models import APPLICANT_TYPE_CHOICES, NATURAL_PERSON
+from .fees import FeeMethod
+from .receipt import Channel
+
+# Outcomes are the outcome rows of table 三 of the current template (keys and labels from
+# report.templates); the 2019 template's single （六）其他处理 is their sum (annual.compile).
+OUTCOME_CHOICES: list[tuple[str, str]] = [(row.key, row.full_label) for row in TEMPLATE_2021.outcome_rows]
+OUTCOME_LABELS: dict[str, str] = dict(OUTCOME_CHOICES)
+NO_CORRECTION = "other_no_correction"
+UNPAID_FEE = "other_unpaid_fee"
+OTHER = "other_other"
+UNCLEAR_AFTER_CLARIFICATION = "unavailable_unclear"
+# Outcomes the office chooses in an answer; the other three come from their own service functions.
+ANSWER_OUTCOMES = [key for key, _ in OUTCOME_CHOICES if key not in (NO_CORRECTION, UNPAID_FEE, OTHER)]
+
+
+class Status(models.TextChoices):
+    AWAITING_RECEIPT = "awaiting_receipt", "待确认收到"
+    REGISTERED = "registered", "办理中"
+    CLARIFICATION = "clarification", "待申请人补正"
+    CONSULTATION = "consultation", "征求意见中"
+    FEE = "fee", "待申请人缴费"
+    ANSWERED = "answered", "已答复"
+    CLOSED = "closed", "已办结"
+
+
+OPEN_STATUSES = (Status.AWAITING_RECEIPT, Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
+PAUSED_STATUSES = (Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
+DECIDED_STATUSES = (Status.ANSWERED, Status.CLOSED)
+
+_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_tracking_code() -> str:
+    raw = "".join(secrets.choice(_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class Application(models.Model):
+    agency = models.ForeignKey("agencies.Agency", verbose_name="受理机关", on_delete=models.PROTECT,
+                               related_name="applications")
+    tracking_code = models.CharField("查询码", max_length=20, unique=True, default=new_tracking_code, editable=False)
+    # -- the applicant (personal data: the handling office and the applicant only) ---------------
+    applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="applications")
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES,
+                                      default=NATURAL_PERSON)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_number = models.CharField("证件号码", max_length=40, blank=True)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    address = models.CharField("通信地址", max_length=300, blank=True)
+    email = models.CharField("电子邮箱", max_length=200, blank=True)
+    applicant_key = models.CharField(max_length=64, db_index=True, editable=False, default="")
+    # -- what is asked ------------------------------------------------------------------------
+    description = models.TextField("所需政府信息的名称、文号或者便于查询的其他特征性描述")
+    form_wanted = models.CharField("获取信息的方式", max_length=100, blank=True, default="电子邮件")
+    # -- arrival (条例 第三十一条) ----------------------------------------------------------------
+    channel = models.CharField("提交方式", max_length=20, choices=Channel.choices)
+    submitted_on = models.DateField("提交日期")
+    receipt_date = models.DateField("收到申请日期", null=True, blank=True, db_index=True)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.AWAITING_RECEIPT)
+    due_date = models.DateField("答复期限", null=True, blank=True)
+    # -- clarification (补正, 第三十条) ----------------------------------------------------------
+    clarification_sent_on = models.DateField("补正通知日期", null=True, blank=True)
+    clarification_deadline = models.DateField("补正期限", null=True, blank=True)
+    clarification_request = models.TextField("补正要求", blank=True)
+    clarified_on = models.DateField("收到补正日期", null=True, blank=True)
+    # -- extension (延期, 第三十三条) -----------------------------------------------------------
+    extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
+    extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
+    extension_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                              on_delete=models.SET_NULL, related_name="+")
+    extension_reason = models.TextField("延期理由", blank=True)
+    # -- fee (国办函〔2020〕109号) --------------------------------------------------------------
+    fee_method = models.CharField("收费方式", max_length=20, choices=FeeMethod.choices, blank=True)
+    fee_units = models.PositiveIntegerField("件次或页数", default=0)
+    fee_amount = models.PositiveIntegerField("收费金额（元）", default=0)
+    fee_notice_on = models.DateField("收费通知日期", null=True, blank=True)
+    fee_received_on = models.DateField("申请人收到收费通知日期", null=True, blank=True)
+    fee_deadline = models.DateField("缴费期限", null=True, blank=True)
+    fee_paid_on = models.DateField("缴费日期", null=True, blank=True)
+    # -- the answer (第三十六条) ----------------------------------------------------------------
+    outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, blank=True)
+    decided_on = models.DateField("答复日期", null=True, blank=True, db_index=True)
+    reply_text = models.TextField("答复内容（获取方式、不予公开的理由等）", blank=True)
+    legal_basis = models.CharField("法律依据", max_length=300, blank=True)
+    responsible_agency = models.CharField("负有责任的机关及联系方式", max_length=300, blank=True)
+    closed_on = models.DateField("办结归档日期", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[Application]] = models.Manager()
+    if TYPE_CHECKING:  # what Django adds, spelled out for mypy (no django-stubs plugin here)
+        agency_id: int
+        applicant_user_id: int | None
+        consultations: models.Manager[Consultation]
+
+        def get_status_display(self) -> str: ...
+        def get_channel_display(self) -> str: ...
+        def get_applicant_type_display(self) -> str: ...
+        def get_fee_method_display(self) -> str: ...
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ("-submitted_on", "-id")
+        indexes = (
+            models.Index(fields=["agency", "status", "due_date"], name="desk_app_agency_status_due"),
+            models.Index(fields=["status", "due_date"], name="desk_app_status_due"),
+            models.Index(fields=["agency", "receipt_date"], name="desk_app_agency_receipt"),
+            models.Index(fields=["agency", "decided_on"], name="desk_app_agency_decided"),
+            models.Index(fields=["agency", "-submitted_on", "-id"], name="desk_app_agency_list"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.tracking_code} {self.description[:30]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status in PAUSED_STATUSES
+
+    @property
+    def outcome_label(self) -> str:
+        return OUTCOME_LABELS.get(self.outcome, "")
+
+
+class ConsultationKind(models.TextChoices):
+    THIRD_PARTY = "third_party", "征求第三方意见"
+    OTHER_AGENCY = "other_agency", "征求其他机关意见"
+
+
+class Consultation(models.Model):
+    """A third party (第三十二条) or other agencies (第三十四条) asked for their opinion: not counted."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consultations")
+    kind = models.CharField("类别", max_length=20, choices=ConsultationKind.choices)
+    party = models.CharField("征求对象", max_length=200)
+    started_on = models.DateField("发出征求意见日期")
+    deadline = models.DateField("答复期限")
+    answered_on = models.DateField("收到意见日期", null=True, blank=True)
+    opinion = models.TextField("意见", blank=True)
+
+    objects: ClassVar[models.Manager[Consultation]] = models.Manager()
+    if TYPE_CHECKING:
+        application_id: int
+
+        def get_kind_display(self) -> str: ...
+
+    class Meta:
+        verbose_name = "征求意见"
+        verbose_name_plural = "征求意见"
+        ordering = ("started_on", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.party}"
+
+    @property
+    def agency(self) -> object:
+        return self.application.agency

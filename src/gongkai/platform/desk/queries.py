@@ -1,0 +1,56 @@
+"""The lists of the desk: open cases, due soon, overdue, waiting for the applicant.
+
+A case waiting for the applicant (clarification, fee) or paused for a consultation has no running
+clock and is never overdue; an extended case is overdue only after its extended due date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ..accounts.permissions import scope
+from ..workdays.calendar import WorkCalendar
+from .models import OPEN_STATUSES, Application, Status
+
+
+def visible_cases(user: Any) -> QuerySet[Application]:
+    """What ``user`` may see: their own (applicants), their agency (office), their subtree (supervisor)."""
+    return scope(user, Application.objects.all(), agency_prefix="agency__", applicant_field="applicant_user_id")
+
+
+def list_rows(cases: QuerySet[Application]) -> QuerySet[Application]:
+    """The columns of a case list, without personal data, one query (no N+1)."""
+    return cases.select_related("agency").only(
+        "id", "tracking_code", "agency__id", "agency__name", "agency__short_name", "applicant_type", "description",
+        "channel", "submitted_on", "receipt_date", "status", "due_date", "outcome", "decided_on", "extension_days",
+    )
+
+
+def running(cases: QuerySet[Application]) -> QuerySet[Application]:
+    return cases.filter(status=Status.REGISTERED)
+
+
+def overdue(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:
+    return running(cases).filter(due_date__lt=on)
+
+
+def due_soon(cases: QuerySet[Application], on: dt.date, calendar: WorkCalendar,
+             workdays: int = 5) -> QuerySet[Application]:
+    return running(cases).filter(due_date__gte=on, due_date__lte=calendar.add_workdays(on, workdays))
+
+
+def waiting_for_applicant(cases: QuerySet[Application]) -> QuerySet[Application]:
+    return cases.filter(status__in=(Status.CLARIFICATION, Status.FEE))
+
+
+def lapsed(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:
+    """Waiting for the applicant past the deadline: to be closed (``sweep``)."""
+    return cases.filter(status=Status.CLARIFICATION, clarification_deadline__lt=on) | cases.filter(
+        status=Status.FEE, fee_deadline__lt=on)
+
+
+def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:
+    return cases.filter(status__in=OPEN_STATUSES)

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "desk"
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("mine/", views.my_cases, name="mine"),
+    path("new/", views.register_case, name="register"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/<slug:action>/", views.case_action, name="action"),
+]
+
+public_urlpatterns = [
+    path("apply/", views.apply, name="apply"),
+    path("track/", views.track, name="track"),
+]

@@ -1,0 +1,253 @@
+"""Pages of the request desk. Thin: each action calls one function of ``services``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ..accounts.permissions import (
+    PermissionDenied,
+    may_approve,
+    may_change,
+    may_see_personal_data,
+    may_view,
+    role_of,
+    scope,
+)
+from ..agencies.models import Agency
+from ..audit.services import history
+from . import forms as desk_forms
+from . import queries, services
+from .models import Application, Consultation, Status
+
+LIST_TABS = {
+    "open": "办理中",
+    "overdue": "逾期",
+    "soon": "5 个工作日内到期",
+    "waiting": "等待申请人",
+    "decided": "已答复",
+    "all": "全部",
+}
+
+
+def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
+    on = services.today()
+    if tab == "open":
+        cases = queries.open_cases(cases)
+    elif tab == "overdue":
+        cases = queries.overdue(cases, on)
+    elif tab == "soon":
+        cases = queries.due_soon(cases, on, services.work_calendar())
+    elif tab == "waiting":
+        cases = queries.waiting_for_applicant(cases)
+    elif tab == "decided":
+        cases = cases.filter(status__in=(Status.ANSWERED, Status.CLOSED))
+    if agency := request.GET.get("agency"):
+        cases = cases.filter(agency_id=agency)
+    if year := request.GET.get("year"):
+        cases = cases.filter(receipt_date__year=int(year))
+    return cases
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    if role_of(request.user) == "applicant":
+        return redirect("desk:mine")
+    tab = request.GET.get("tab", "open")
+    cases = _filtered(request, queries.visible_cases(request.user), tab)
+    order = ("due_date", "id") if tab in ("open", "overdue", "soon") else ("-submitted_on", "-id")
+    page = Paginator(queries.list_rows(cases).order_by(*order), 50).get_page(request.GET.get("page"))
+    on = services.today()
+    return render(request, "desk/list.html", {"page": page, "tab": tab, "tabs": LIST_TABS, "today": on,
+                                              "can_register": role_of(request.user) in ("clerk", "head")})
+
+
+@login_required
+def my_cases(request: HttpRequest) -> HttpResponse:
+    cases = Application.objects.filter(applicant_user_id=request.user.pk).select_related("agency")
+    return render(request, "desk/mine.html", {"cases": cases.order_by("-submitted_on", "-id")[:200]})
+
+
+def _case_for(request: HttpRequest, pk: int) -> Application:
+    case = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    if not may_view(request.user, case):
+        raise Http404  # not "forbidden": do not reveal that the case exists
+    return case
+
+
+@login_required
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_for(request, pk)
+    consultations = list(case.consultations.all())
+    calendar = services.work_calendar()
+    due = services.clock.compute(services.timeline(case, consultations), calendar, services.today())
+    office = may_change(request.user, case)
+    context = {
+        "case": case,
+        "due": due,
+        "consultations": consultations,
+        "personal": may_see_personal_data(request.user, case),
+        "office": office,
+        "head": may_approve(request.user, case.agency),
+        "history": history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
+        "overdue": case.status == Status.REGISTERED and case.due_date and case.due_date < services.today(),
+        "forms": _action_forms(case) if office else {},
+        "letter_ready": bool(case.outcome),
+    }
+    return render(request, "desk/detail.html", context)
+
+
+def _action_forms(case: Application) -> dict[str, forms.Form]:
+    s = case.status
+    available: dict[str, forms.Form] = {}
+    if s == Status.AWAITING_RECEIPT:
+        available["confirm"] = desk_forms.DateForm(prefix="confirm")
+    if s == Status.REGISTERED and case.clarification_sent_on is None:
+        available["clarify"] = desk_forms.ClarificationForm(prefix="clarify")
+    if s == Status.CLARIFICATION:
+        available["clarified"] = desk_forms.DateForm(prefix="clarified")
+        available["no_clarification"] = desk_forms.DateForm(prefix="no_clarification")
+    if s in (Status.REGISTERED, Status.CONSULTATION):
+        available["consult"] = desk_forms.ConsultationForm(prefix="consult")
+        if not case.extension_days:
+            available["extend"] = desk_forms.ExtensionForm(prefix="extend")
+        available["answer"] = desk_forms.AnswerForm(prefix="answer")
+    if s == Status.REGISTERED and not case.fee_method:
+        available["fee"] = desk_forms.FeeForm(prefix="fee")
+    if s == Status.FEE:
+        available["paid"] = desk_forms.DateForm(prefix="paid")
+        available["unpaid"] = desk_forms.DateForm(prefix="unpaid")
+    if s in (Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE):
+        available["withdraw"] = desk_forms.WithdrawForm(prefix="withdraw")
+    if s == Status.ANSWERED:
+        available["close"] = desk_forms.DateForm(prefix="close")
+    return available
+
+
+Action = tuple[type[forms.Form], Callable[[Any, Application, dict[str, Any]], object], str]
+
+ACTIONS: dict[str, Action] = {
+    "confirm": (desk_forms.DateForm, lambda u, c, d: services.confirm_receipt(u, c, d["on"]), "已确认收到申请"),
+    "clarify": (desk_forms.ClarificationForm,
+                lambda u, c, d: services.ask_clarification(u, c, d["on"], d["request"], d["deadline"]),
+                "已发出补正通知"),
+    "clarified": (desk_forms.DateForm, lambda u, c, d: services.receive_clarification(u, c, d["on"]),
+                  "已收到补正，答复期限重新计算"),
+    "no_clarification": (desk_forms.DateForm, lambda u, c, d: services.close_for_no_clarification(u, c, d["on"]),
+                         "已按逾期不补正办结"),
+    "consult": (desk_forms.ConsultationForm,
+                lambda u, c, d: services.start_consultation(u, c, kind=d["kind"], party=d["party"], on=d["on"]),
+                "已发出征求意见，期间不计入答复期限"),
+    "consulted": (desk_forms.ConsultationEndForm,
+                  lambda u, c, d: services.end_consultation(
+                      u, get_object_or_404(Consultation, pk=d["consultation"], application=c), d["on"], d["opinion"]),
+                  "已收到意见"),
+    "extend": (desk_forms.ExtensionForm,
+               lambda u, c, d: services.extend(u, c, days=d["days"], reason=d["reason"], on=d["on"]), "已延长答复期限"),
+    "fee": (desk_forms.FeeForm,
+            lambda u, c, d: services.issue_fee_notice(u, c, method=d["method"], on=d["on"], pages=d["pages"]),
+            "已发出收费通知"),
+    "paid": (desk_forms.DateForm, lambda u, c, d: services.record_payment(u, c, d["on"]), "已登记缴费"),
+    "unpaid": (desk_forms.DateForm, lambda u, c, d: services.close_for_unpaid_fee(u, c, d["on"]), "已按逾期未缴费办结"),
+    "answer": (desk_forms.AnswerForm,
+               lambda u, c, d: services.answer(u, c, outcome=d["outcome"], on=d["on"], reply_text=d["reply_text"],
+                                               legal_basis=d["legal_basis"],
+                                               responsible_agency=d["responsible_agency"]),
+               "已答复"),
+    "withdraw": (desk_forms.WithdrawForm, lambda u, c, d: services.withdraw(u, c, d["on"], d["note"]), "已撤回"),
+    "close": (desk_forms.DateForm, lambda u, c, d: services.close(u, c, d["on"]), "已办结归档"),
+}
+
+
+@login_required
+@require_POST
+def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    case = _case_for(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    form_class, run, done = ACTIONS[action]
+    form = form_class(request.POST, prefix=action if action != "consulted" else None)
+    if not form.is_valid():
+        messages.error(request, "；".join(f"{k}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items()))
+        return redirect("desk:detail", pk=case.pk)
+    try:
+        run(request.user, case, form.cleaned_data)
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error)) from None
+    except services.DeskError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("desk:detail", pk=case.pk)
+
+
+@login_required
+def register_case(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    if role_of(user) not in ("clerk", "head"):
+        raise HttpForbidden
+    form = desk_forms.RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            case = services.register(
+                user, user.agency, channel=d["channel"], submitted_on=d["submitted_on"],
+                signed_on=d["signed_on"], confirmed_on=d["confirmed_on"], applicant=d,
+                description=d["description"], form_wanted=d["form_wanted"])
+        except services.DeskError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"已登记，查询码 {case.tracking_code}")
+            return redirect("desk:detail", pk=case.pk)
+    return render(request, "desk/register.html", {"form": form})
+
+
+# ---------------------------------------------------------------------------------------------
+# Public: apply online, track by code (no personal data on these pages)
+# ---------------------------------------------------------------------------------------------
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    initial: dict[str, Any] = {}
+    if agency_id := request.GET.get("agency"):
+        initial["agency"] = agency_id
+    user: Any = request.user
+    if role_of(user) == "applicant":
+        initial.update(applicant_name=user.display_name, applicant_type=user.applicant_type, phone=user.phone,
+                       email=user.email, address=user.address, id_number=user.id_number)
+    form = desk_forms.ApplyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            case = services.submit_online(user, d["agency"], applicant=d, description=d["description"],
+                                          form_wanted=d["form_wanted"])
+        except services.DeskError as error:
+            form.add_error(None, str(error))
+        else:
+            return render(request, "desk/submitted.html", {"case": case})
+    return render(request, "desk/apply.html", {"form": form})
+
+
+def track(request: HttpRequest) -> HttpResponse:
+    code = (request.GET.get("code") or "").strip().upper()
+    case = None
+    due = None
+    if code:
+        case = Application.objects.select_related("agency").filter(tracking_code=code).first()
+        if case is not None:
+            due = services.due_of(case)
+    return render(request, "desk/track.html", {"code": code, "case": case, "due": due,
+                                               "not_found": bool(code) and case is None})
+
+
+def agencies_for(user: Any) -> Any:
+    return scope(user, Agency.objects.all(), agency_prefix="")

@@ -1,0 +1,39 @@
+"""Editing letter templates: an agency's head for the agency, an administrator for the platform."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.template import Template, TemplateSyntaxError
+
+from ..accounts.permissions import PermissionDenied, may_administer, may_approve
+from ..audit.services import record
+from ..desk.models import OUTCOME_LABELS
+from .models import LetterTemplate
+
+
+class LetterTemplateError(ValueError):
+    pass
+
+
+def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
+    if agency is None and not may_administer(actor):
+        raise PermissionDenied("只有平台管理员可以修改全平台模板 / only administrators edit platform templates")
+    if agency is not None and not may_approve(actor, agency):
+        raise PermissionDenied("只有本机关公开办负责人可以修改模板 / only the office's head edits its templates")
+    if outcome not in OUTCOME_LABELS:
+        raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
+    try:
+        Template(body)
+    except TemplateSyntaxError as error:
+        raise LetterTemplateError(f"模板语法错误 / template syntax error: {error}") from None
+    with transaction.atomic():
+        existing = LetterTemplate.objects.filter(agency=agency, outcome=outcome).first()
+        before = {"title": existing.title, "body": existing.body} if existing else None
+        template = existing or LetterTemplate(agency=agency, outcome=outcome)
+        template.title, template.body, template.updated_by = title, body, actor
+        template.save()
+        record(actor, "letters.template", template, before=before, after={"title": title, "body": body},
+               agency=agency)
+    return template

@@ -1,0 +1,81 @@
+"""Letters out (the office, the applicant, the tracking code holder) and template editing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ...render.to_pdf import PdfConversionError
+from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_view, role_of
+from ..desk.models import OUTCOME_CHOICES, Application
+from .render import letter_docx, letter_pdf, template_for
+from .services import LetterTemplateError, save_template
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def _send(case: Application, fmt: str) -> HttpResponse:
+    if fmt not in CONTENT_TYPES or not case.outcome:
+        raise Http404
+    try:
+        data = letter_docx(case) if fmt == "docx" else letter_pdf(case)
+    except PdfConversionError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="reply-{case.tracking_code}.{fmt}"'
+    return response
+
+
+@login_required
+def case_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), pk=pk)
+    if not may_view(request.user, case):
+        raise Http404
+    return _send(case, fmt)
+
+
+def tracked_letter(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    """The holder of the tracking code gets the reply (it carries the name only, no other personal data)."""
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
+                             tracking_code=code.upper())
+    return _send(case, fmt)
+
+
+class TemplateForm(forms.Form):
+    outcome = forms.ChoiceField(label="办理结果", choices=OUTCOME_CHOICES)
+    title = forms.CharField(label="标题")
+    body = forms.CharField(label="正文（Django 模板语法，空行分段）", widget=forms.Textarea(attrs={"rows": 16}))
+
+
+@login_required
+def edit_templates(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    platform_wide = may_administer(user)
+    agency = None if platform_wide else user.agency
+    if not platform_wide and not (agency is not None and may_approve(user, agency)):
+        raise HttpForbidden
+    outcome = request.POST.get("outcome") or request.GET.get("outcome") or OUTCOME_CHOICES[0][0]
+    if request.method == "POST":
+        form = TemplateForm(request.POST)
+        if form.is_valid():
+            try:
+                save_template(user, agency=agency, **form.cleaned_data)
+            except (LetterTemplateError, PermissionDenied) as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "模板已保存")
+                return redirect(f"{request.path}?outcome={outcome}")
+    else:
+        probe = Application(agency=agency or user.agency, outcome=outcome) if (agency or user.agency) else None
+        title, body = template_for(probe) if probe is not None else ("", "")
+        form = TemplateForm(initial={"outcome": outcome, "title": title, "body": body})
+    return render(request, "letters/edit.html", {"form": form, "agency": agency, "role": role_of(user)})
