@@ -44,8 +44,8 @@ def test_page_fonts_headings_and_charts(rendered: dict[str, Rendered], stem: str
         assert fonts.get(qn("w:asciiTheme")) is None  # a theme font would override the one set
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[: len(SECTIONS)] == [s.heading for s in SECTIONS]
-    title = document.paragraphs[0].text
-    assert title.startswith(item.report.agency) and document.core_properties.title == title
+    agency, title = document.paragraphs[0].text.split("\n")
+    assert agency == item.report.agency and document.core_properties.title == agency + title
     assert len(document.inline_shapes) == item.charts >= 4
 
 

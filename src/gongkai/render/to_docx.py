@@ -124,6 +124,8 @@ def table_xml(table: GridTable, fonts: FontSet) -> str:
     rows: list[str] = []
     for r, positions in enumerate(grid):
         header = "<w:tblHeader/>" if r < table.header_rows else ""
+        # Short tables (二's bands aside) stay on one page: every row keeps with the next.
+        keep = "<w:keepNext/>" if table.key == "appeals" and r < len(grid) - 1 else ""
         cells: list[str] = []
         c = 0
         while c < table.columns:
@@ -140,7 +142,7 @@ def table_xml(table: GridTable, fonts: FontSet) -> str:
             align = "left" if cell.role in (Role.LABEL, Role.ITEM) else "center"
             content = _run(cell.text, fonts, size, bold=cell.role is Role.ITEM) if origin else ""
             cells.append(
-                f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
+                f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before=\"0\" w:after=\"0\" "
                 f'w:line="260" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr>'
                 f"{content}</w:p></w:tc>"
             )
@@ -167,7 +169,10 @@ def render_docx(doc: Composition, fonts: FontSet = OFFICIAL_FONTS) -> bytes:
     props = document.core_properties
     props.title, props.author, props.language = doc.full_title, doc.agency, "zh-CN"
     props.subject, props.keywords = doc.title, f"政府信息公开,{doc.report.year}"
-    document.add_paragraph(doc.full_title, style="Title")
+    # The agency on a line of its own: a long name would otherwise break the title mid-word.
+    title = document.add_paragraph(doc.agency, style="Title")
+    title.runs[0].add_break()
+    title.add_run(doc.title)
     for text in doc.preamble:
         document.add_paragraph(text, style="Body Text")
     for part in doc.parts:

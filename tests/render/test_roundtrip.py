@@ -1,0 +1,55 @@
+"""Round trip: every gold report rendered, read back with ``gongkai read``, scored cell by cell.
+
+The scorer (``shared/tools/score_reports.py``) must find every cell right, plus agency, year and
+template: what the renderer prints, the readers of published reports must be able to read.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import GOLD, SCORER, Rendered
+
+try:
+    from gongkai.ingest.read import read_report
+except ImportError:  # only while the ingest layer is being written
+    read_report = None  # type: ignore[assignment]
+
+pytestmark = pytest.mark.skipif(read_report is None, reason="ingest layer not yet available")
+
+
+def _read_back(files: dict[str, Path], pred: Path) -> list[str]:
+    pred.mkdir()
+    errors = []
+    for stem, path in files.items():
+        result = read_report(path)
+        if result.report is None:
+            errors.append(result.error)
+            continue
+        (pred / f"{stem}.json").write_text(result.report.to_json(), encoding="utf-8")
+    return errors
+
+
+def _score(pred: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred)],
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "md"])
+def test_rendered_documents_read_back_cell_for_cell(rendered: dict[str, Rendered], fmt: str, tmp_path: Path) -> None:
+    files = {stem: getattr(item, fmt) for stem, item in rendered.items()}
+    errors = _read_back(files, tmp_path / "pred")
+    assert not errors
+    scored = _score(tmp_path / "pred")
+    assert scored.returncode == 0, scored.stdout
+
+
+def test_rendered_pdfs_read_back_cell_for_cell(pdfs: dict[str, Path], tmp_path: Path) -> None:
+    errors = _read_back(pdfs, tmp_path / "pred")
+    assert not errors
+    scored = _score(tmp_path / "pred")
+    assert scored.returncode == 0, scored.stdout
