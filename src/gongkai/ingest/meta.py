@@ -104,10 +104,9 @@ def identify(document: Document) -> Identity:
     texts = document.paragraphs
     heading_at = next((i for i, b in enumerate(texts) if match_section_heading(b.text)), len(texts))
     head = texts[: max(heading_at, 1)][:60]
-    candidates: list[tuple[str, str, str | None]] = []  # (line, where, line above)
+    candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
     for i, block in enumerate(head):
-        above = head[i - 1].text if i else None
-        candidates.append((block.text, block.where, above))
+        candidates.append((block.text, block.where, head[i - 1] if i else None))
     if document.title:
         candidates.append((_SITE_TAIL.sub("", document.title), "title", None))
     notes: list[str] = []
@@ -116,8 +115,8 @@ def identify(document: Document) -> Identity:
         if parts is None:
             continue
         agency, year = parts
-        if not agency and above is not None and _looks_like_agency(above):
-            return Identity(clean_line(above), year, f"{where} (line above the title)", where)
+        if not agency and above is not None and _looks_like_agency(above.text):
+            return Identity(clean_line(above.text), year, above.where, where)
         if agency:
             return Identity(agency, year, where, where)
         signed = _signature(texts)

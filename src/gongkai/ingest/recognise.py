@@ -58,7 +58,9 @@ def _records(document: Document) -> list[Record]:
     for table in document.tables:
         for row in table.rows:
             parsed = [parse_cell(cell.text) for cell in row]
-            spreads = [several_numbers(c.text) if v.kind is CellKind.TEXT else None for c, v in zip(row, parsed, strict=True)]
+            spreads = [
+                several_numbers(c.text) if v.kind is CellKind.TEXT else None for c, v in zip(row, parsed, strict=True)
+            ]
             last_label = max(
                 (i for i, v in enumerate(parsed) if v.kind is CellKind.TEXT and spreads[i] is None), default=-1
             )

@@ -1,0 +1,142 @@
+"""The text reader on every layout of the corpus, and on layouts rendered from the gold data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.document import TableBlock, UnreadableFile
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.read import read_report
+from gongkai.ingest.recognise import recognise
+from gongkai.ingest.text import read_text, split_line
+from gongkai.report.checks import check_report
+from gongkai.report.model import Report
+
+from .corpus import GOLD, need_corpus, raw
+from .layouts import LAYOUTS, render_run_together
+
+
+def _gold_reports() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if GOLD.is_dir() else []
+
+
+def _rows(path: Path) -> list[list[str]]:
+    document = read_text(path, path.read_bytes())
+    return [[c.text for c in row] for table in document.tables for row in table.rows]
+
+
+def test_tab_separated_rows_keep_their_cells() -> None:
+    rows = _rows(raw("000"))
+    assert ["行政强制", "76", "-3", "8844"] in rows
+    assert ["(六) 其他处理", "1", "0", "0", "0", "0", "0", "0", "1"] in rows  # 8 numbers, as printed
+    assert ["无法提供", "政府信息", "", "", "", "", "", "", ""] in rows  # a label's second line
+
+
+def test_one_cell_per_line_with_blank_cells() -> None:
+    rows = _rows(raw("001"))
+    assert ["5.属于三类内部事务信息", "", "", "", "", "", "1"] in rows  # 6 cells, as printed
+    # The no-break-space line before the 四 heading is a spacer, not a 7th cell.
+    assert ["四、结转下年度继续办理", "", "", "", "", "", "6"] in rows
+    assert any(row[:3] == ["第二十条第(一)项", "信息内容", "本年新\n\xa0 制作数量"] for row in rows)
+
+
+def test_tab_indented_cells_with_blank_cells_kept() -> None:
+    rows = _rows(raw("002"))
+    assert ["规章", "", "", ""] in rows
+    assert ["一、上年结转政府信息公开申请数量", "1", "", "", "", "", "", "1"] in rows
+
+
+def test_gbk_text_reads_like_utf8(tmp_path: Path) -> None:
+    source = raw("003")
+    text = source.read_text(encoding="utf-8")
+    target = tmp_path / "gbk.txt"
+    target.write_bytes(text.encode("gb18030"))
+    utf8, gbk = read_report(source), read_report(target)
+    assert gbk.ok and utf8.ok and gbk.report is not None and utf8.report is not None
+    assert gbk.report.extra["source"]["encoding"] == "gb18030"
+    assert list(gbk.report.cells()) == list(utf8.report.cells())
+    assert gbk.report.agency == utf8.report.agency == "秦山街道"
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("gold_file", _gold_reports(), ids=lambda p: p.stem[:8])
+def test_layout_rendered_from_gold_reads_back_the_same_data(layout: str, gold_file: Path) -> None:
+    need_corpus()
+    expected = Report.load(gold_file)
+    text = LAYOUTS[layout](expected)
+    got = recognise(read_text(Path(f"{gold_file.stem}.txt"), text.encode("utf-8")))
+    assert (got.agency, got.year, got.template.id) == (expected.agency, expected.year, expected.template.id)
+    assert list(got.cells()) == list(expected.cells())
+    # Read as printed: the contradictions of 001 and 004 are kept and reported.
+    assert [f["rule"] for f in got.extra["findings"]] == [f.rule for f in check_report(expected)]
+
+
+@pytest.mark.parametrize("gold_file", _gold_reports(), ids=lambda p: p.stem[:8])
+def test_cells_run_together_split_where_only_one_split_fits(gold_file: Path) -> None:
+    need_corpus()
+    expected = Report.load(gold_file)
+    got = recognise(read_text(Path("run.txt"), render_run_together(expected).encode("utf-8")))
+    pairs = list(zip(expected.cells(), got.cells(), strict=True))
+    # Never a wrong figure: a value is either the printed one or unknown.
+    assert all(g[3] is None or g[3] == e[3] for e, g in pairs)
+    unknown = {f"{g[0]}.{g[1]}" for e, g in pairs if g[3] is None}
+    assert all(path in {u["cell"] for u in got.extra["uncertain"]} for path in unknown)
+    # Table 四's groups add up in every gold report, so its fifteen cells have one split only.
+    assert all(g[3] is not None for e, g in pairs if g[0] == "appeals")
+    # Where the printed table keeps the arithmetic, the arithmetic finds the one split of table 三.
+    if not [f for f in check_report(expected) if f.is_error]:
+        assert got.requests == expected.requests
+
+
+def test_split_line() -> None:
+    assert split_line("行政强制 76 -3 8844") == ["行政强制", "76", "-3", "8844"]
+    assert split_line("规章000") == ["规章", "000"]
+    assert split_line("政府集中采购 2711 309486424 元") == ["政府集中采购", "2711", "309486424 元"]
+    assert split_line("2020年度政府信息公开") == ["2020年度政府信息公开"]
+    assert split_line("（三）不予公开1.属于国家秘密0000000") == ["（三）不予公开1.属于国家秘密", "0000000"]
+    assert split_line("00000004.保护第三方合法权益") == ["0000000", "4.保护第三方合法权益"]
+    assert split_line("索引号 001008003009001/2021-29025")[-1].endswith("29025")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "unit"),
+    [
+        ("", CellKind.BLANK, 0, ""),
+        ("\xa0 ", CellKind.BLANK, 0, ""),
+        ("/", CellKind.DASH, 0, ""),
+        ("——", CellKind.DASH, 0, ""),
+        ("1,070", CellKind.NUMBER, 1070, ""),
+        ("１２３", CellKind.NUMBER, 123, ""),
+        ("－3", CellKind.NUMBER, -3, ""),
+        ("271.53万元", CellKind.NUMBER, 271.53, "万元"),
+        ("309486424 元", CellKind.NUMBER, 309486424, "元"),
+        ("**12**", CellKind.NUMBER, 12, ""),
+        ("180 1 0", CellKind.TEXT, None, ""),
+        ("规章", CellKind.TEXT, None, ""),
+    ],
+)
+def test_parse_cell(text: str, kind: CellKind, number: float | None, unit: str) -> None:
+    value = parse_cell(text)
+    assert (value.kind, value.number, value.unit) == (kind, number, unit)
+
+
+def test_bad_text_input(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="empty"):
+        read_text(tmp_path / "a.txt", b"  \n\n")
+    with pytest.raises(UnreadableFile):
+        read_text(tmp_path / "b.txt", bytes(range(256)) * 40)
+    prose = "本机关认真贯彻落实条例。\n\n一、总体情况\n\n全年主动公开信息一千条。\n".encode()
+    document = read_text(tmp_path / "c.txt", prose)
+    assert not document.tables
+    with pytest.raises(UnreadableFile, match="no statutory tables"):
+        recognise(document)
+
+
+def test_markdown_pipe_table_blocks(tmp_path: Path) -> None:
+    text = "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 1 | 0 | 5 |\n"
+    document = read_text(tmp_path / "t.md", text.encode())
+    assert document.format == "markdown"
+    assert isinstance(document.blocks[0], TableBlock)
+    assert [c.text for c in document.blocks[0].rows[1]] == ["规章", "1", "0", "5"]
