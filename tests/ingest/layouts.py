@@ -81,7 +81,7 @@ def table_rows(report: Report, blank_zero: bool = False) -> list[list[Row]]:
     return [active, requests, appeals]
 
 
-def _document(report: Report, tables: list[str], heading: Callable[[str], str] = lambda s: s) -> str:
+def document_text(report: Report, tables: list[str], heading: Callable[[str], str] = lambda s: s) -> str:
     parts = [f"{report.agency}{report.year}年度政府信息公开工作年度报告", "", FILLER, ""]
     table_of = {1: 0, 2: 1, 3: 2}
     for index, section in enumerate(SECTIONS):
@@ -94,13 +94,13 @@ def _document(report: Report, tables: list[str], heading: Callable[[str], str] =
 
 def render_tsv(report: Report) -> str:
     tables = ["\n".join("\t".join(r.labels + r.values) for r in rows) for rows in table_rows(report)]
-    return _document(report, tables)
+    return document_text(report, tables)
 
 
 def render_tab_indented(report: Report) -> str:
     tables = ["\n\n".join("\n".join("\t" + c for c in r.labels + r.values) for r in rows)
               for rows in table_rows(report, blank_zero=True)]
-    return _document(report, tables)
+    return document_text(report, tables)
 
 
 def render_cell_per_line(report: Report) -> str:
@@ -111,7 +111,7 @@ def render_cell_per_line(report: Report) -> str:
                 lines += [c, ""] if c else [""]
         return "\n".join(lines)
 
-    return _document(report, [cells(rows) for rows in table_rows(report, blank_zero=True)])
+    return document_text(report, [cells(rows) for rows in table_rows(report, blank_zero=True)])
 
 
 def _pipe(r: Row, width: int) -> str:
@@ -126,7 +126,7 @@ def render_pipe(report: Report) -> str:
         width = max(len(r.labels) + len(r.values) for r in rows)
         lines = [_pipe(rows[0], width), "|" + "---|" * width] + [_pipe(r, width) for r in rows[1:]]
         tables.append("\n".join(lines))
-    return _document(report, tables, heading=lambda s: f"## {s}")
+    return document_text(report, tables, heading=lambda s: f"## {s}")
 
 
 def render_pipe_fragments(report: Report) -> str:
@@ -142,18 +142,18 @@ def render_pipe_fragments(report: Report) -> str:
                 lines += ["", f"- {page} -", "", "|" + " |" * width, "|" + "---|" * width]
             lines.append(_pipe(r, width))
         tables.append("\n".join(lines))
-    return _document(report, tables)
+    return document_text(report, tables)
 
 
 def render_spaced(report: Report) -> str:
     tables = ["\n".join(" ".join(r.labels + r.values) for r in rows) for rows in table_rows(report)]
-    return _document(report, tables)
+    return document_text(report, tables)
 
 
 def render_run_together(report: Report) -> str:
     """Every row's cells with no separator at all, as copied out of some web pages."""
     tables = ["\n".join("".join(r.labels) + "".join(r.values) for r in rows) for rows in table_rows(report)]
-    return _document(report, tables)
+    return document_text(report, tables)
 
 
 LAYOUTS: dict[str, Callable[[Report], str]] = {
