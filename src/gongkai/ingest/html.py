@@ -7,8 +7,8 @@ recogniser finds the title and the sections among them) and every table that hol
 table as a ``TableBlock``; a table that holds tables is page layout, and its cells are read as
 text and tables in order.
 
-selectolax's lexbor parser does the parsing and the inline unwrapping in C; the Python walk only
-visits block-level nodes, which keeps a 100 KB page at about a millisecond.
+selectolax's lexbor parser does the parsing in C; the Python walk visits only the nodes above the
+paragraphs and cells, and takes each paragraph's or cell's text with one call into C.
 """
 
 from __future__ import annotations
@@ -36,15 +36,9 @@ _BLOCKS = frozenset(
      "figcaption", "hr", "center", "body", "html", "details", "summary", "dir", "menu", "pre",
      "table"}
 )
-# Inline elements unwrapped in C before the walk, so that a Word-exported run of
-# <span><font>…</font></span> becomes one text node.
-_INLINE = [  # CSS selectors: the colon of Word's o:p and st1:* escaped
-
-    "span", "font", "o\\:p", "b", "strong", "i", "em", "u", "a", "small", "big", "sub", "sup",
-    "ins", "del", "s", "strike", "label", "abbr", "acronym", "cite", "code", "kbd", "samp", "var",
-    "tt", "mark", "q", "time", "bdi", "bdo", "nobr", "wbr", "st1\\:chsdate", "st1\\:chmetcnv",
-    "ucaptitle", "ucapcontent", "publishtime",
-]
+# What ends a line or hides text: a node holding none of these is read with one text() call.
+_STRUCTURAL = (_BLOCKS | {"br"} | _SKIPPED) - {"html", "body"}
+_PARAGRAPHS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "center", "blockquote"})
 _WHITESPACE = re.compile(r"\s+")
 _MAX_SPAN = 1000  # the HTML standard's own cap on colspan; guards against rowspan="99999"
 
@@ -66,10 +60,8 @@ def read_html(path: Path, data: bytes) -> Document:
     body = tree.body
     if body is None:
         raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
-    body.unwrap_tags(_INLINE)
-    body.merge_text_nodes()
     document = Document(source=source, format="html", encoding=encoding, title=title)
-    _Walker(document.blocks).run(body)
+    _Walker(document.blocks, _containers(body)).run(body)
     if not document.blocks:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
     if document.title is None:
@@ -108,8 +100,9 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the tree in document order, emitting text lines and leaf tables."""
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], containers: set[int]) -> None:
         self.blocks = blocks
+        self.containers = containers
         self.pending: list[str] = []
         self.paragraphs = 0
         self.tables = 0
@@ -150,8 +143,13 @@ class _Walker:
                     self._flush()
             elif tag in _BLOCKS:
                 self._flush()
-                self._walk(child)
+                if child.mem_id not in self.containers:
+                    self.pending.append(child.text())
+                else:
+                    self._walk(child)
                 self._flush()
+            elif child.mem_id not in self.containers:  # inline, and nothing inside breaks a line
+                self.pending.append(child.text())
             else:
                 self._walk(child)
 
@@ -159,23 +157,47 @@ class _Walker:
         self.tables += 1
         number = self.tables
         rows: list[list[Cell]] = []
-        for tr in _table_rows(table, self):
+        # Most cells span nothing: read attributes only of those one query says do.
+        spanning = {node.mem_id for node in table.css("[rowspan],[colspan]")}
+        containers = self.containers
+        for r, tr in enumerate(_table_rows(table, self), start=1):
             cells: list[Cell] = []
             for td in tr.iter():
                 if td.tag not in ("td", "th"):
                     continue
-                attrs = td.attrs
-                cells.append(
-                    Cell(
-                        _cell_text(td),
-                        f"table {number} row {len(rows) + 1} cell {len(cells) + 1}",
-                        rowspan=_span(attrs.get("rowspan")),
-                        colspan=_span(attrs.get("colspan")),
-                    )
-                )
+                where = f"table {number} row {r} cell {len(cells) + 1}"
+                text = _cell_text(td, containers)
+                if td.mem_id in spanning:
+                    attrs = td.attrs
+                    cells.append(Cell(text, where, _span(attrs.get("rowspan")), _span(attrs.get("colspan"))))
+                else:
+                    cells.append(Cell(text, where))
             rows.append(cells)  # even a row with no cells: rowspans above count it
         if any(rows):
             self.blocks.append(TableBlock(rows, f"table {number}"))
+
+
+def _containers(root: LexborNode) -> set[int]:
+    """The nodes (by ``mem_id``) that hold a line break, a block, a table or hidden text.
+
+    Any other node holds only inline text, and lexbor's ``text()`` gives its one line in a single
+    C call: Word-exported pages wrap every few characters in <span><font>, and not walking those
+    in Python is most of the reader's speed. Marking the ancestors of each structural node
+    costs a few hops each.
+    """
+    marked: set[int] = set()
+    structural = _STRUCTURAL
+    for node in root.traverse():  # a plain walk in C beats a 47-way selector query here
+        if node.tag not in structural:
+            continue
+        parent = node.parent
+        while parent is not None:
+            key = parent.mem_id
+            if key in marked:
+                break
+            marked.add(key)
+            parent = parent.parent
+    return marked
 
 
 def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
@@ -193,14 +215,20 @@ def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
     return rows
 
 
-def _cell_text(cell: LexborNode) -> str:
+def _cell_text(cell: LexborNode, containers: set[int]) -> str:
     """A cell's lines (its paragraphs and <br>s) joined by newlines, blank if only spaces."""
+    if cell.mem_id not in containers:  # inline text only
+        return _WHITESPACE.sub(" ", cell.text()).strip()
     lines: list[str] = []
-    collector = _Walker([])
+    for child in cell.iter():
+        if child.tag not in _PARAGRAPHS or child.mem_id in containers:
+            break
+        line = _WHITESPACE.sub(" ", child.text()).strip()
+        if line:
+            lines.append(line)
+    else:  # the Word way, <td><p>…</p><p>…</p></td>, each paragraph one line, and nothing else
+        if not cell.text(deep=False).strip():
+            return "\n".join(lines)
+    collector = _Walker([], containers)
     collector.run(cell)
-    for block in collector.blocks:
-        if isinstance(block, TextBlock):
-            lines.append(block.text)
-        else:  # cannot happen for a leaf table; kept for completeness
-            lines.extend(" ".join(row) for row in block.texts())
-    return "\n".join(lines)
+    return "\n".join(b.text for b in collector.blocks if isinstance(b, TextBlock))
