@@ -21,6 +21,11 @@ from gongkai.platform import setup
 
 setup()
 
+from django.conf import settings  # noqa: E402
+
+# Tests make many users: a fast hash (never in production) keeps the suite quick.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 from gongkai.platform.accounts.models import Role, User  # noqa: E402
 from gongkai.platform.agencies.models import Agency, AgencyKind  # noqa: E402
 
@@ -50,3 +55,26 @@ def make_user(db: Any) -> Callable[..., User]:
         return user
 
     return make
+
+
+@pytest.fixture
+def office(tree: dict[str, Agency], make_user: Callable[..., User]) -> dict[str, Any]:
+    """海盐县's disclosure office (clerk, head), 苍南县's clerk, supervisors, applicants, an administrator."""
+    return {
+        **tree,
+        "clerk": make_user("hy_clerk", Role.CLERK, tree["hy"], display_name="海盐经办"),
+        "head": make_user("hy_head", Role.HEAD, tree["hy"], display_name="海盐负责人"),
+        "qs_clerk": make_user("qs_clerk", Role.CLERK, tree["qs"]),
+        "cn_clerk": make_user("cn_clerk", Role.CLERK, tree["cn"]),
+        "jx_supervisor": make_user("jx_sup", Role.SUPERVISOR, tree["jx"]),
+        "wz_supervisor": make_user("wz_sup", Role.SUPERVISOR, tree["wz"]),
+        "alice": make_user("alice", Role.APPLICANT, display_name="李明", id_number="330424198001011111",
+                           phone="13900001111", address="海盐县某路1号"),
+        "bob": make_user("bob", Role.APPLICANT, display_name="王强"),
+        "admin": make_user("root", Role.ADMIN),
+    }
+
+
+APPLICANT = {"applicant_type": "natural_person", "applicant_name": "赵六", "id_number": "330424197702023333",
+             "phone": "13700007777", "address": "海盐县武原街道某小区8幢"}
+PERSONAL_VALUES = ("330424197702023333", "13700007777", "海盐县武原街道某小区8幢")

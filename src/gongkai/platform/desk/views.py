@@ -110,26 +110,26 @@ def _action_forms(case: Application) -> dict[str, forms.Form]:
     s = case.status
     available: dict[str, forms.Form] = {}
     if s == Status.AWAITING_RECEIPT:
-        available["confirm"] = desk_forms.DateForm(prefix="confirm")
+        available["confirm"] = desk_forms.DateForm(auto_id="confirm-%s")
     if s == Status.REGISTERED and case.clarification_sent_on is None:
-        available["clarify"] = desk_forms.ClarificationForm(prefix="clarify")
+        available["clarify"] = desk_forms.ClarificationForm(auto_id="clarify-%s")
     if s == Status.CLARIFICATION:
-        available["clarified"] = desk_forms.DateForm(prefix="clarified")
-        available["no_clarification"] = desk_forms.DateForm(prefix="no_clarification")
+        available["clarified"] = desk_forms.DateForm(auto_id="clarified-%s")
+        available["no_clarification"] = desk_forms.DateForm(auto_id="no_clarification-%s")
     if s in (Status.REGISTERED, Status.CONSULTATION):
-        available["consult"] = desk_forms.ConsultationForm(prefix="consult")
+        available["consult"] = desk_forms.ConsultationForm(auto_id="consult-%s")
         if not case.extension_days:
-            available["extend"] = desk_forms.ExtensionForm(prefix="extend")
-        available["answer"] = desk_forms.AnswerForm(prefix="answer")
+            available["extend"] = desk_forms.ExtensionForm(auto_id="extend-%s")
+        available["answer"] = desk_forms.AnswerForm(auto_id="answer-%s")
     if s == Status.REGISTERED and not case.fee_method:
-        available["fee"] = desk_forms.FeeForm(prefix="fee")
+        available["fee"] = desk_forms.FeeForm(auto_id="fee-%s")
     if s == Status.FEE:
-        available["paid"] = desk_forms.DateForm(prefix="paid")
-        available["unpaid"] = desk_forms.DateForm(prefix="unpaid")
+        available["paid"] = desk_forms.DateForm(auto_id="paid-%s")
+        available["unpaid"] = desk_forms.DateForm(auto_id="unpaid-%s")
     if s in (Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE):
-        available["withdraw"] = desk_forms.WithdrawForm(prefix="withdraw")
+        available["withdraw"] = desk_forms.WithdrawForm(auto_id="withdraw-%s")
     if s == Status.ANSWERED:
-        available["close"] = desk_forms.DateForm(prefix="close")
+        available["close"] = desk_forms.DateForm(auto_id="close-%s")
     return available
 
 
@@ -175,7 +175,7 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404
     form_class, run, done = ACTIONS[action]
-    form = form_class(request.POST, prefix=action if action != "consulted" else None)
+    form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, "；".join(f"{k}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items()))
         return redirect("desk:detail", pk=case.pk)

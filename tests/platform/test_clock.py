@@ -1,0 +1,121 @@
+"""The statutory clock on China's real calendars (chinese-calendar), with and without the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import chinese_calendar
+import pytest
+
+from gongkai.platform.desk.clock import Pause, Timeline, compute
+from gongkai.platform.workdays.calendar import WorkCalendar
+
+D = dt.date
+
+
+def due(timeline: Timeline, calendar: WorkCalendar | None = None) -> Any:
+    return compute(timeline, calendar or WorkCalendar())
+
+
+def test_the_calendar_knows_2020_national_day_and_its_make_up_days() -> None:
+    calendar = WorkCalendar()
+    assert calendar.is_workday(D(2020, 9, 27))  # Sunday, 调休
+    assert calendar.is_workday(D(2020, 10, 10))  # Saturday, 调休
+    assert not any(calendar.is_workday(D(2020, 10, day)) for day in range(1, 9))  # 国庆中秋 8 days
+    assert calendar.holiday_name(D(2020, 10, 1)) == "国庆节"
+
+
+def test_received_the_day_before_national_day_2020() -> None:
+    # Day 1 is Fri 9 Oct, day 2 the make-up Saturday 10 Oct, … day 20 is Wed 4 Nov.
+    result = due(Timeline(receipt=D(2020, 9, 30)))
+    assert result.due == D(2020, 11, 4)
+    assert result.state == "running"
+    text = "\n".join(result.steps)
+    assert "2020年9月30日" in text and "2020年11月4日" in text
+    assert "国庆节" in text and "10月10日" in text  # why the naive count is wrong is shown
+    # Mon–Fri counting (the foreign habit) would give 28 Oct: the statutory calendar matters.
+    assert result.due != D(2020, 10, 28)
+
+
+def test_a_make_up_sunday_counts_as_a_working_day() -> None:
+    # Received Fri 25 Sep 2020: Sun 27 Sep is day 1, … day 20 is Thu 29 Oct.
+    assert due(Timeline(receipt=D(2020, 9, 25))).due == D(2020, 10, 29)
+
+
+def test_due_dates_agree_with_chinese_calendar_counting() -> None:
+    for receipt in (D(2020, 1, 20), D(2021, 4, 30), D(2023, 9, 28), D(2024, 2, 8), D(2025, 12, 31)):
+        result = due(Timeline(receipt=receipt)).due
+        assert result is not None
+        between = chinese_calendar.get_workdays(receipt + dt.timedelta(days=1), result)
+        assert len(between) == 20 and chinese_calendar.is_workday(result)
+
+
+def test_clarification_stops_the_clock_and_restarts_it_from_the_clarified_application() -> None:
+    waiting = due(Timeline(receipt=D(2020, 9, 30), clarification_sent_on=D(2020, 10, 9),
+                           clarification_deadline=D(2020, 10, 23)))
+    assert waiting.due is None and waiting.state == "clarification"
+    restarted = due(Timeline(receipt=D(2020, 9, 30), clarification_sent_on=D(2020, 10, 9),
+                             clarification_deadline=D(2020, 10, 23), clarified_on=D(2020, 10, 20)))
+    # 20 working days from Tue 20 Oct: 21 Oct is day 1 … 17 Nov is day 20.
+    assert restarted.due == D(2020, 11, 17)
+    assert any("重新计算" in step for step in restarted.steps)
+
+
+def test_consultation_time_is_not_counted() -> None:
+    plain = due(Timeline(receipt=D(2021, 3, 1)))
+    assert plain.due == D(2021, 3, 29)
+    consulted = due(Timeline(receipt=D(2021, 3, 1),
+                             pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19)),)))
+    # 9 working days (9–19 March) are skipped; 清明 (Mon 5 April 2021) is a day off on the way.
+    assert consulted.due == D(2021, 4, 12)
+    assert any("9 个工作日不计入" in step for step in consulted.steps)
+
+
+def test_an_open_consultation_pauses_the_clock() -> None:
+    paused = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None),)))
+    assert paused.due is None and paused.state == "paused" and paused.used_days == 5
+
+
+def test_extension_adds_working_days_after_the_original_deadline() -> None:
+    extended = due(Timeline(receipt=D(2020, 9, 30), extension_days=20, extension_approved_on=D(2020, 10, 30)))
+    assert extended.due == D(2020, 12, 2)
+    assert any("延长答复期限 20 个工作日" in step for step in extended.steps)
+
+
+def test_a_year_beyond_the_package_falls_back_to_weekdays_with_a_warning() -> None:
+    calendar = WorkCalendar()
+    result = compute(Timeline(receipt=D(2027, 3, 1)), calendar)
+    assert result.due == D(2027, 3, 29)  # Mon–Fri: 20 weekdays after Mon 1 March
+    assert result.warning is not None and "2027" in result.warning
+
+
+def test_an_entered_schedule_is_used_for_a_new_year() -> None:
+    calendar = WorkCalendar({D(2027, 3, 2): "holiday", D(2027, 3, 6): "workday"}, entered_years=[2027])
+    result = compute(Timeline(receipt=D(2027, 3, 1)), calendar)
+    assert result.warning is None
+    # One weekday off and one Saturday on: the count lands on the same day, by another road.
+    assert not calendar.is_workday(D(2027, 3, 2)) and calendar.is_workday(D(2027, 3, 6))
+    assert result.due == D(2027, 3, 29)
+    calendar_off = WorkCalendar({D(2027, 3, 2): "holiday"}, entered_years=[2027])
+    assert compute(Timeline(receipt=D(2027, 3, 1)), calendar_off).due == D(2027, 3, 30)
+
+
+def test_not_received_means_not_started() -> None:
+    result = due(Timeline(receipt=None, channel_rule="通过互联网渠道提交的，以双方确认之日为收到申请之日"))
+    assert result.due is None and result.state == "not_started"
+
+
+@pytest.mark.django_db
+def test_schedule_entered_in_the_database_changes_open_due_dates(office: dict[str, Any]) -> None:
+    from gongkai.platform.accounts.permissions import PermissionDenied
+    from gongkai.platform.desk.services import recompute_due_dates
+    from gongkai.platform.workdays.services import enter_schedule
+
+    with pytest.raises(PermissionDenied):
+        enter_schedule(office["clerk"], 2027, holidays=[(D(2027, 1, 1), "元旦")], workdays=[])
+    enter_schedule(office["admin"], 2027, holidays=[(D(2027, 3, 2), "示例")], workdays=[], document="测试")
+    calendar = WorkCalendar.from_database()
+    assert compute(Timeline(receipt=D(2027, 3, 1)), calendar).due == D(2027, 3, 30)
+    assert calendar.warning() is None
+    assert recompute_due_dates(office["admin"]) == 0  # nothing open yet
