@@ -64,7 +64,16 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
     free reading it accepts is taken alone; run-together digits are only split into readings it
     accepts.
     """
+    if len(slots) == n and not _blank(slots[0]) and not _blank(slots[-1]):
+        return [_plain(slots, 0, "", "")]  # as printed: no padding, nothing to move
     printed = [s for s in slots if not _blank(s)]
+    if len(slots) != n and len(slots) and all(s.value.amount == 0 and not s.value.digits[1:] for s in slots):
+        # Nothing but zeros and blanks: every placement reads the same; no choice to make.
+        gap = abs(n - len(slots))
+        wheres = tuple(s.where for s in slots[:n]) + (None,) * max(0, n - len(slots))
+        how = f"the row prints {len(slots)} cells for {n} columns, all of them 0 or blank"
+        how_zh = f"该行印有 {len(slots)} 个单元格（应为 {n} 个），均为 0 或空白"
+        return [Reading((0,) * n, wheres, ("",) * n, gap, how, how_zh)]
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
         cuts: dict[tuple[Number, ...], Reading] = {}
@@ -95,8 +104,9 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
     free = sorted(found.values(), key=lambda r: r.cost)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
         return free
-    for keep_lead in range(lead + 1):
-        for keep_trail in range(trail + 1):
+    # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
+    for keep_lead in sorted({0, lead}):
+        for keep_trail in sorted({0, trail}):
             base = list(slots[lead - keep_lead: count - trail + keep_trail])
             gap = n - len(base)
             if gap == 0 or abs(gap) > MAX_COST:
@@ -110,7 +120,8 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted))
-    if not found or (accept is not None and not any(accept(r.values) for r in found.values())):
+    no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
+    if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
         for reading in _splits(slots, n, accept):
             add(reading)
     return sorted(found.values(), key=lambda r: r.cost)

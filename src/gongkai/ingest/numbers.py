@@ -78,7 +78,8 @@ def parse_cell(text: str) -> CellValue:
     return CellValue(CellKind.NUMBER, number, match["unit"] or "", digits)
 
 
-def several_numbers(text: str) -> list[CellValue] | None:
+@lru_cache(maxsize=8192)
+def several_numbers(text: str) -> tuple[CellValue, ...] | None:
     """The values of a cell that holds several numbers split by spaces ("180 1 0 0"), else None."""
     parts = _SPACE.split(text.strip())
     if len(parts) < 2:
@@ -87,7 +88,7 @@ def several_numbers(text: str) -> list[CellValue] | None:
     if any(v.kind is CellKind.TEXT for v in values):
         # "309486424 元": a number and its unit are one value, not two.
         return None
-    return values
+    return tuple(values)
 
 
 def scale_money(value: int | float, unit: str, target: str) -> int | float:

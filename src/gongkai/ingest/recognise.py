@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from gongkai.ingest.align import Choice, Number, Reading, Slot, choose, readings
@@ -53,38 +54,52 @@ class Record:
         return [Slot(t.value, t.where) for t in self.values]
 
 
+@lru_cache(maxsize=32768)
+def _cell_info(text: str) -> tuple[CellValue, tuple[CellValue, ...] | None, tuple[str, ...] | None]:
+    """(value, several numbers in one cell or None, label parts or None when not a label); cached."""
+    value = parse_cell(text)
+    if value.kind is not CellKind.TEXT:
+        return value, None, None
+    spread = several_numbers(text)
+    if spread is not None:
+        return value, spread, None
+    return value, None, _label_parts(text)
+
+
 def _records(document: Document) -> list[Record]:
     records: list[Record] = []
+    blank = CellKind.BLANK
     for table in document.tables:
         for row in table.rows:
-            parsed = [parse_cell(cell.text) for cell in row]
-            spreads = [
-                several_numbers(c.text) if v.kind is CellKind.TEXT else None for c, v in zip(row, parsed, strict=True)
-            ]
-            last_label = max(
-                (i for i, v in enumerate(parsed) if v.kind is CellKind.TEXT and spreads[i] is None), default=-1
-            )
-            for i, (cell, value) in enumerate(zip(row, parsed, strict=True)):
-                spread = spreads[i]
-                if spread is not None and records:
-                    records[-1].values.extend(
-                        Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
-                        for k, v in enumerate(spread)
-                    )
-                elif value.kind is CellKind.TEXT:
-                    tokens = [Token(part, cell.where, value) for part in _label_parts(cell.text)]
+            infos = [_cell_info(cell.text) for cell in row]
+            last_label = -1
+            for i, info in enumerate(infos):
+                if info[2] is not None:
+                    last_label = i
+            for i, cell in enumerate(row):
+                value, spread, parts = infos[i]
+                if parts is not None:
+                    tokens = [Token(part, cell.where, value) for part in parts]
                     if records and not records[-1].values:
                         records[-1].labels.extend(tokens)
                     else:
                         records.append(Record(tokens))
-                elif i < last_label and value.kind is CellKind.BLANK:
+                elif not records:
+                    continue  # values before any label belong to nothing
+                elif spread is not None:
+                    records[-1].values.extend(
+                        Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
+                        for k, v in enumerate(spread)
+                    )
+                elif i < last_label and value.kind is blank:
                     continue  # blank cells in the label area of a row: merged-cell padding
-                elif records:
+                else:
                     records[-1].values.append(Token(cell.text, cell.where, value))
     return records
 
 
-def _label_parts(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _label_parts(text: str) -> tuple[str, ...]:
     """A cell holding several labels split by spaces (``信息内容 本年新制作数量 …``) as its labels.
 
     Spaces inside one label (``三、 本年 度办 理结 果``) stay: the cell is only split when at
@@ -92,10 +107,10 @@ def _label_parts(text: str) -> list[str]:
     """
     parts = text.split()
     if len(parts) < 2 or is_table_label(text):
-        return [text]
+        return (text,)
     if sum(1 for part in parts if is_table_label(part)) >= 2:
-        return parts
-    return [text]
+        return tuple(parts)
+    return (text,)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -103,26 +118,37 @@ def _label_parts(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
+def _label_hits(text: str) -> tuple[int, int, int]:
+    """Which tables one label belongs to (active, requests, appeals); cached, labels repeat."""
+    vocab = vocabulary()
+    key = label_key(text)
+    bare = bare_label_key(text)
+    active = requests = appeals = 0
+    if ITEM_MARK in key or key == vocab.active_corner or bare in vocab.active_rows or _field_of(key) is not None:
+        active = 1
+    if (
+        key in vocab.request_header
+        or (len(key) >= 8 and key in vocab.note_key)
+        or bare in vocab.request_headings
+        or (len(bare) >= 4 and any(bare in row.keys or _fuzzy(bare, row) for row in vocab.request_rows))
+    ):
+        requests = 1
+    if key in vocab.appeal_groups or key == vocab.appeal_parent or key in vocab.appeal_fields:
+        appeals = 1
+    elif len(key) > 4 and sum(label in key for label in (*vocab.appeal_groups, *vocab.appeal_fields)) >= 2:
+        appeals = 2  # header cells run together: 行政复议行政诉讼, 结果维持结果纠正…
+    return active, requests, appeals
+
+
 def _tables_hit(record: Record) -> dict[str, int]:
     """How many of the record's labels belong to each table."""
-    vocab = vocabulary()
     hit = {ACTIVE: 0, REQUESTS: 0, APPEALS: 0}
     for token in record.labels:
-        key = label_key(token.text)
-        bare = bare_label_key(token.text)
-        if ITEM_MARK in key or key == vocab.active_corner or bare in vocab.active_rows or _field_of(key) is not None:
-            hit[ACTIVE] += 1
-        if (
-            key in vocab.request_header
-            or (len(key) >= 8 and key in vocab.note_key)
-            or bare in vocab.request_headings
-            or (len(bare) >= 4 and any(bare in row.keys or _fuzzy(bare, row) for row in vocab.request_rows))
-        ):
-            hit[REQUESTS] += 1
-        if key in vocab.appeal_groups or key == vocab.appeal_parent or key in vocab.appeal_fields:
-            hit[APPEALS] += 1
-        elif len(key) > 4 and sum(label in key for label in (*vocab.appeal_groups, *vocab.appeal_fields)) >= 2:
-            hit[APPEALS] += 2  # header cells run together: 行政复议行政诉讼, 结果维持结果纠正…
+        active, requests, appeals = _label_hits(token.text)
+        hit[ACTIVE] += active
+        hit[REQUESTS] += requests
+        hit[APPEALS] += appeals
     return hit
 
 
@@ -168,6 +194,7 @@ class Reader:
 # ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _field_of(key: str) -> tuple[str, str] | None:
     """(field key, template id or "") of a table 二 column header, tolerant of a unit suffix."""
     fields = vocabulary().active_fields
@@ -199,7 +226,7 @@ def _active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[s
         row_token: Token | None = None
         fresh: list[tuple[str, Token]] = []
         for token in record.labels:
-            key = label_key(token.text)
+            key = _key(token.text)
             if ITEM_MARK in key:
                 header = []
                 continue
@@ -209,7 +236,7 @@ def _active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[s
                 if found[1]:
                     votes.append(found[1])
                 continue
-            bare = bare_label_key(token.text)
+            bare = _bare(token.text)
             if bare in vocab.active_rows:
                 row_key, row_token = vocab.active_rows[bare], token
         if fresh:
@@ -306,34 +333,40 @@ class RequestRaw:
     values: list[Token]
 
 
-def _match_request(record: Record, started: bool, next_index: int) -> RequestRowKeys | None:
-    rows = vocabulary().request_rows
-    labels = record.labels
-    bares = [bare_label_key(t.text) for t in labels]
-    for position in range(len(labels) - 1, -1, -1):
-        bare = bares[position]
-        joined = "".join(bares[: position + 1])
-        best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
-        for row in rows:
-            quality = 0.0
-            length = 0
-            for k in row.keys:
-                if not k:
-                    continue
-                if bare == k:
-                    q = 3.0
-                elif len(k) >= 4 and joined.endswith(k):
-                    q = 2.0
-                elif len(k) >= 4 and k in bare:
-                    q = 1.5
-                elif len(bare) >= 4 and k.startswith(bare):
-                    q = 1.0
-                else:
-                    continue
-                if (q, len(k)) > (quality, length):
-                    quality, length = q, len(k)
-            if not quality:
+@lru_cache(maxsize=16384)
+def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRowKeys], ...]:
+    """The table 三 rows a label may name: (quality, matched length, row); exact beats suffix
+    (a group heading in the same cell), beats containing, beats a prefix (a label cut short)."""
+    found = []
+    for row in vocabulary().request_rows:
+        quality = 0.0
+        length = 0
+        for k in row.keys:
+            if not k:
                 continue
+            if bare == k:
+                q = 3.0
+            elif len(k) >= 4 and joined.endswith(k):
+                q = 2.0
+            elif len(k) >= 4 and k in bare:
+                q = 1.5
+            elif len(bare) >= 4 and k.startswith(bare):
+                q = 1.0
+            else:
+                continue
+            if (q, len(k)) > (quality, length):
+                quality, length = q, len(k)
+        if quality:
+            found.append((quality, length, row))
+    return tuple(found)
+
+
+def _match_request(record: Record, started: bool, next_index: int) -> RequestRowKeys | None:
+    labels = record.labels
+    bares = [_bare(t.text) for t in labels]
+    for position in range(len(labels) - 1, -1, -1):
+        best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
+        for quality, length, row in _row_candidates(bares[position], "".join(bares[: position + 1])):
             if not started and length < 4:
                 continue  # 其他, 总计 in the column headers
             distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
@@ -343,6 +376,10 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
         if best is not None:
             return best[1]
     return None
+
+
+_bare = lru_cache(maxsize=16384)(bare_label_key)
+_key = lru_cache(maxsize=16384)(label_key)
 
 
 def _request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str]]:
@@ -429,8 +466,11 @@ def _read_requests(template: Template, raw: dict[str, RequestRaw], report: Repor
             continue
         found = raw[row.key]
         values = _apply(choice, f"requests.{row.key}", row.full_label, found.label.where, reader)
-        report.requests[row.key] = [_count(v, Kind.COUNT, f"requests.{row.key}[{i}]", reader, choice.reading.wheres[i])
-                                    for i, v in enumerate(values)]
+        report.requests[row.key] = [
+            v if type(v) is int and v >= 0 else _count(v, Kind.COUNT, f"requests.{row.key}[{i}]", reader,
+                                                       choice.reading.wheres[i])
+            for i, v in enumerate(values)
+        ]
         for i, where in enumerate(choice.reading.wheres):
             if where:
                 reader.provenance[f"requests.{row.key}[{i}]"] = where
@@ -470,7 +510,7 @@ def _read_appeals(template: Template, records: list[Record], report: Report, rea
         last_group: str | None = None
         for token in record.labels:
             # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
-            key = label_key(token.text)
+            key = _key(token.text)
             found = sorted(
                 [(key.find(label), len(label), group, True) for label, group in vocab.appeal_groups.items()
                  if label in key]

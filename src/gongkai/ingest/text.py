@@ -186,7 +186,8 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
 
 
 def _clean_cell(text: str) -> str:
-    text = _BR.sub("\n", text).replace("**", "").replace("__", "")
+    if "<" in text or "*" in text or "_" in text:
+        text = _BR.sub("\n", text).replace("**", "").replace("__", "")
     return text.strip(" \t\r\n\u3000\xa0")
 
 
