@@ -69,11 +69,12 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
     printed = [s for s in slots if not _blank(s)]
     if len(slots) != n and len(slots) and all(s.value.amount == 0 and not s.value.digits[1:] for s in slots):
         # Nothing but zeros and blanks: every placement reads the same; no choice to make.
-        gap = abs(n - len(slots))
+        # Dropping blank cells is padding, not a judgement; only a missing cell costs.
+        gap = 0 if len(printed) <= n <= len(slots) else abs(n - len(slots))
         wheres = tuple(s.where for s in slots[:n]) + (None,) * max(0, n - len(slots))
         how = f"the row prints {len(slots)} cells for {n} columns, all of them 0 or blank"
         how_zh = f"该行印有 {len(slots)} 个单元格（应为 {n} 个），均为 0 或空白"
-        return [Reading((0,) * n, wheres, ("",) * n, gap, how, how_zh)]
+        return [Reading((0,) * n, wheres, ("",) * n, gap, how if gap else "", how_zh if gap else "")]
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
         cuts: dict[tuple[Number, ...], Reading] = {}
