@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ..accounts.permissions import PermissionDenied, may_change, scope
+from ..desk.forms import date_widget
 from ..desk.models import Application
 from ..desk.services import DeskError
 from .models import RESULT_CHOICES, Appeal, AppealKind
@@ -24,12 +25,12 @@ class AppealForm(forms.Form):
     body = forms.CharField(label="复议机关或人民法院")
     case_number = forms.CharField(label="案号", required=False)
     filed_on = forms.DateField(label="申请（起诉）日期", initial=dt.date.today,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+                               widget=date_widget())
 
 
 class ResultForm(forms.Form):
     result = forms.ChoiceField(label="结果", choices=RESULT_CHOICES)
-    decided_on = forms.DateField(label="审结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(label="审结日期", required=False, widget=date_widget())
 
 
 @login_required

@@ -10,6 +10,12 @@ from .fees import FeeMethod
 from .models import ANSWER_OUTCOMES, OUTCOME_LABELS, ConsultationKind
 from .receipt import Channel
 
+
+def date_widget() -> forms.DateInput:
+    """An <input type=date>: browsers accept only ISO values, whatever the locale's date format."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 FORM_CHOICES = [("电子邮件", "电子邮件"), ("纸质", "纸质"), ("光盘", "光盘"), ("当场查阅", "当场查阅、抄录")]
 
 
@@ -31,17 +37,17 @@ class ApplyForm(ApplicantFields):
 
 class RegisterForm(ApplicantFields):
     channel = forms.ChoiceField(label="提交方式", choices=Channel.choices)
-    submitted_on = forms.DateField(label="提交（寄出、发送）日期", widget=forms.DateInput(attrs={"type": "date"}),
+    submitted_on = forms.DateField(label="提交（寄出、发送）日期", widget=date_widget(),
                                    initial=dt.date.today)
     signed_on = forms.DateField(label="签收日期（需签收的邮件）", required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
+                                widget=date_widget())
     confirmed_on = forms.DateField(label="双方确认日期（平信、网络、传真）", required=False,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=date_widget())
     field_order = ("channel", "submitted_on", "signed_on", "confirmed_on")
 
 
 def _date(label: str) -> forms.DateField:
-    return forms.DateField(label=label, initial=dt.date.today, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(label=label, initial=dt.date.today, widget=date_widget())
 
 
 class DateForm(forms.Form):
@@ -52,7 +58,7 @@ class ClarificationForm(forms.Form):
     on = _date("补正通知日期")
     request = forms.CharField(label="需要补正的事项", widget=forms.Textarea)
     deadline = forms.DateField(label="补正期限（空：10 个工作日）", required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+                               widget=date_widget())
 
 
 class ConsultationForm(forms.Form):
