@@ -20,7 +20,10 @@ D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def register(office: dict[str, Any], received: dt.date = D(2020, 9, 30), **applicant: Any) -> Application:
+NATIONAL_DAY_EVE = D(2020, 9, 30)
+
+
+def register(office: dict[str, Any], received: dt.date = NATIONAL_DAY_EVE, **applicant: Any) -> Application:
     return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=received,
                              applicant={**APPLICANT, **applicant}, description="2020年某地块土地出让合同")
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Body, Router, Schema
 
 from ...report.model import Report
 from ..agencies.models import Agency
@@ -36,6 +36,14 @@ def _compiled(agency: Agency, year: int, aggregate: bool) -> dict[str, Any]:
             "notes": compiled.notes, "errors": len(compiled.errors)}
 
 
+@router.post("/import/{agency_id}", response=CompiledOut, summary="导入以前年度的报告数据 JSON")
+def post_import(request: HttpRequest, agency_id: int, body: Body[dict[str, Any]]) -> dict[str, Any]:
+    agency = get_object_or_404(Agency, pk=agency_id)
+    report = Report.from_dict(body, source="api")
+    import_report(request.user, agency, report, source="api")
+    return _compiled(agency, report.year, False)
+
+
 @router.get("/{agency_id}/{year}", response=CompiledOut, summary="年度报告数据（表三、表四由办理记录统计）及校验结果")
 def get_report(request: HttpRequest, agency_id: int, year: int, aggregate: bool = False) -> dict[str, Any]:
     agency = get_object_or_404(Agency, pk=agency_id)
@@ -50,11 +58,3 @@ def put_entries(request: HttpRequest, agency_id: int, year: int, body: EntriesIn
     save_entries(request.user, agency, year, active=body.active, active_source=body.active_source,
                  sections=body.sections)
     return _compiled(agency, year, False)
-
-
-@router.post("/{agency_id}/import", response=CompiledOut, summary="导入以前年度的报告数据 JSON")
-def post_import(request: HttpRequest, agency_id: int, body: dict[str, Any]) -> dict[str, Any]:
-    agency = get_object_or_404(Agency, pk=agency_id)
-    report = Report.from_dict(body, source="api")
-    import_report(request.user, agency, report, source="api")
-    return _compiled(agency, report.year, False)

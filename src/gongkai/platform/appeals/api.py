@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from ..accounts.permissions import may_view, scope
 from ..desk.models import Application
@@ -59,14 +60,14 @@ def list_appeals(request: HttpRequest, limit: int = 100, offset: int = 0) -> lis
 
 
 @router.post("/", response={201: AppealOut}, summary="登记复议或诉讼（受理机关）")
-def create(request: HttpRequest, body: AppealIn) -> tuple[int, dict[str, Any]]:
+def create(request: HttpRequest, body: AppealIn) -> Status[dict[str, Any]]:
     case = get_object_or_404(Application, pk=body.application_id)
     if not may_view(request.user, case):
         raise Http404
     review = get_object_or_404(Appeal, pk=body.review_id) if body.review_id else None
     appeal = file_appeal(request.user, case, kind=body.kind, filed_on=body.filed_on, body=body.body,
                          case_number=body.case_number, review=review)
-    return 201, _out(appeal)
+    return Status(201, _out(appeal))
 
 
 @router.post("/{appeal_id}/result", response=AppealOut, summary="登记结果")

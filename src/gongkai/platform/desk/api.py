@@ -12,6 +12,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from ..accounts.permissions import may_see_personal_data, may_view
 from ..agencies.models import Agency
@@ -157,12 +158,12 @@ class RegisterIn(ApplicantIn):
 
 
 @router.post("/", response={201: CaseDetailOut}, summary="登记申请（受理机关）")
-def register(request: HttpRequest, body: RegisterIn) -> tuple[int, dict[str, Any]]:
+def register(request: HttpRequest, body: RegisterIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
     case = services.register(request.user, agency, channel=body.channel, submitted_on=body.submitted_on,
                              signed_on=body.signed_on, confirmed_on=body.confirmed_on,
                              applicant=body.dict(), description=body.description, form_wanted=body.form_wanted)
-    return 201, detail(request, case)
+    return Status(201, detail(request, case))
 
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="一件申请，含答复期限及其计算过程")
@@ -339,11 +340,11 @@ def track_data(case: Application) -> dict[str, Any]:
 
 
 @public_router.post("/applications", response={201: TrackOut}, auth=None, summary="在线提交申请（无需登录）")
-def apply(request: HttpRequest, body: ApplyIn) -> tuple[int, dict[str, Any]]:
+def apply(request: HttpRequest, body: ApplyIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
     case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,
                                   form_wanted=body.form_wanted)
-    return 201, track_data(case)
+    return Status(201, track_data(case))
 
 
 @public_router.get("/track/{code}", response=TrackOut, auth=None, summary="凭查询码查看进度")
