@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from gongkai.ingest.document import Document, TextBlock
@@ -37,6 +38,7 @@ def clean_line(text: str) -> str:
     return _SPACE.sub("", _MARKUP.sub("", unicodedata.normalize("NFKC", text)))
 
 
+@lru_cache(maxsize=32768)
 def match_section_heading(text: str) -> Section | None:
     """The section a heading line starts (``### 三、收到和处理政府信息公开申请情况``), if it is one."""
     stripped = text.strip()

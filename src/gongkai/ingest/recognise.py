@@ -15,7 +15,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +24,7 @@ from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.numbers import CellKind, CellValue, header_unit, parse_cell, scale_money, several_numbers, tidy
 from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, is_table_label, vocabulary
-from gongkai.report.checks import check_report
+from gongkai.report.checks import Finding, check_report
 from gongkai.report.labels import bare_label_key, label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Kind, Template, template_for_year
@@ -587,6 +587,18 @@ def _read_appeals(template: Template, records: list[Record], report: Report, rea
 # ---------------------------------------------------------------------------------------------
 
 
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    """``Finding.to_dict`` without its deep copy (the values are fresh per finding): same keys."""
+    data = {name: getattr(finding, name) for name in _FINDING_FIELDS}
+    data["severity"] = finding.severity.value
+    if finding.source is None:
+        data.pop("source")
+    return data
+
+
 def _decide_template(votes: list[str], year: int | None, reader: Reader) -> Template:
     counted = {tid: votes.count(tid) for tid in TEMPLATES}
     if any(counted.values()):
@@ -637,5 +649,5 @@ def recognise(document: Document) -> Report:
     report.extra["sections"] = sections(document)
     report.extra["provenance"] = reader.provenance
     report.extra["uncertain"] = reader.uncertain
-    report.extra["findings"] = [f.to_dict() for f in check_report(report)]
+    report.extra["findings"] = [_finding_dict(f) for f in check_report(report)]
     return report

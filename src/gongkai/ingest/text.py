@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
@@ -232,6 +233,7 @@ def split_line(line: str) -> list[str]:
     return cells
 
 
+@lru_cache(maxsize=32768)
 def _kind(line: str) -> str:
     """empty, spacer, page, heading, value, mixed (words then numbers), short, prose."""
     if _is_empty(line):

@@ -8,7 +8,7 @@ template is known (the headers and the 三（六） rows decide it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.report.labels import bare_label_key, label_key
 from gongkai.report.templates import (
@@ -55,6 +55,7 @@ class Vocabulary:
     active_corner: str
 
 
+@lru_cache(maxsize=32768)
 def is_table_label(text: str) -> bool:
     """Whether a line is a label of one of the statutory tables (a row, a column header)."""
     vocab = vocabulary()
@@ -74,6 +75,7 @@ def is_table_label(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=32768)
 def label_weight(text: str) -> int:
     """How many table labels a line holds: one label, labels split by spaces, or header cells run
     together (行政复议行政诉讼). Used to tell a table printed without numbers from prose."""
