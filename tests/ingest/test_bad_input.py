@@ -94,3 +94,33 @@ def test_a_batch_with_bad_files_still_reads_every_good_file(report_files: Fixtur
     assert "truncated" in (results["truncated.pdf"].error_en or "")
     assert "too large" in (results["huge.pdf"].error_en or "")
     assert "empty" in (results["empty.pdf"].error_en or "")
+
+
+def test_gongkai_read_batch_writes_every_good_file_and_fails_the_bad(
+    report_files: Fixtures, tmp_path: Path
+) -> None:
+    need_pdfs(report_files)
+    from typer.testing import CliRunner
+
+    from gongkai.cli import app
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "scan.pdf").write_bytes(scanned_pdf(1))
+    (inputs / "encrypted.pdf").write_bytes(encrypted_pdf())
+    (inputs / "empty.html").write_bytes(b"")
+    good = {
+        "page.html": report_files.gbk_html["shuyang-fgj-2023"],
+        "word.docx": report_files.docx["002_7c7920e851bb8139"],
+        "split.pdf": report_files.pdf[Fixtures.SPLIT],
+    }
+    for name, source in good.items():
+        (inputs / name).write_bytes(source.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["read", str(inputs), "--out", str(out)])
+    assert result.exit_code == 1, result.output  # some inputs failed
+    assert sorted(p.name for p in out.glob("*.json")) == ["page.json", "split.json", "word.json"]
+    printed = "".join(result.output.split())  # rich wraps long paths at the console width
+    for name in ("scan.pdf", "encrypted.pdf", "empty.html"):
+        assert name in printed
+    assert "扫描件" in printed
