@@ -86,7 +86,8 @@ def test_xlsx_sheet(tmp_path: Path) -> None:
     sheet = tmp_path / "all.xlsx"
     result = runner.invoke(app, ["read", str(RAW), "--table", str(sheet)])
     assert result.exit_code == 0, result.output
-    rows = list(load_workbook(sheet, read_only=True).active.iter_rows(values_only=True))
+    worksheet = load_workbook(sheet, read_only=True)["年度报告"]
+    rows = list(worksheet.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert len(body) == 6
     assert len(header) == len(set(header))  # every column once
