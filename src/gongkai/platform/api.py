@@ -64,9 +64,12 @@ def _register_errors() -> None:
     from .desk.receipt import ReceiptError
     from .desk.services import DeskError
     from .letters.services import LetterTemplateError
+    from .registry.files import AttachmentError
+    from .registry.services import RegistryError
     from .workdays.services import ScheduleError
 
-    for error in (DeskError, ReceiptError, AnnualError, ScheduleError, LetterTemplateError, ReportDataError):
+    for error in (DeskError, ReceiptError, AnnualError, ScheduleError, LetterTemplateError, ReportDataError,
+                  RegistryError, AttachmentError):
         api.add_exception_handler(error, _bad_request)
 
 
@@ -77,6 +80,8 @@ def _register_routers() -> None:
     from .appeals.api import router as appeals_router
     from .desk.api import public_router
     from .desk.api import router as desk_router
+    from .portal.api import router as portal_router
+    from .registry.api import router as registry_router
     from .workdays.api import router as workdays_router
 
     api.add_router("/agencies", agencies_router)
@@ -85,6 +90,8 @@ def _register_routers() -> None:
     api.add_router("/appeals", appeals_router)
     api.add_router("/reports", annual_router)
     api.add_router("/workdays", workdays_router)
+    api.add_router("/registry", registry_router)
+    api.add_router("/portal", portal_router)
 
 
 _register_routers()

@@ -49,6 +49,8 @@ PLATFORM_APPS = [
     "gongkai.platform.letters",
     "gongkai.platform.appeals",
     "gongkai.platform.annual",
+    "gongkai.platform.registry",
+    "gongkai.platform.portal",
 ]
 
 INSTALLED_APPS = [

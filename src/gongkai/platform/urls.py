@@ -22,6 +22,8 @@ urlpatterns = [
     path("letters/", include("gongkai.platform.letters.urls")),
     path("appeals/", include("gongkai.platform.appeals.urls")),
     path("annual/", include("gongkai.platform.annual.urls")),
+    path("registry/", include("gongkai.platform.registry.urls")),
+    path("portal/", include("gongkai.platform.portal.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

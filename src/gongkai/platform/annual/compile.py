@@ -161,15 +161,10 @@ def stored_report(agency: Agency, year: int) -> AnnualReport | None:
 
 
 def _active(agency: Agency, aggregate: bool, year: int, template: Template) -> dict[str, dict[str, Any]]:
-    active: dict[str, dict[str, Any]] = {row.key: {f.key: 0 for f in row.fields} for row in template.active_rows}
-    entries = AnnualReport.objects.filter(_scope(agency, aggregate), year=year).values_list("active", flat=True)
-    for entered in entries:
-        for row in template.active_rows:
-            for f in row.fields:
-                value = (entered or {}).get(row.key, {}).get(f.key)
-                if isinstance(value, int | float) and active[row.key][f.key] is not None:
-                    active[row.key][f.key] += value
-    return active
+    """Table 二 from the publication registry: documents counted, other figures as the office entered them."""
+    from ..registry.tables import active_table
+
+    return active_table(agency, year, template, aggregate=aggregate)
 
 
 def _sections(stored: AnnualReport | None) -> list[dict[str, Any]]:

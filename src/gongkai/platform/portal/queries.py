@@ -1,0 +1,126 @@
+"""What the public may see: the one place the portal's pages and API get items and reports from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from ..agencies.models import Agency
+from ..registry import search
+from ..registry.models import Attachment, Attribute, Item, ReportPublication, Status
+from ..registry.services import agency_key
+
+PAGE_SIZE = 20
+# The columns a public list shows: never the review fields, never the drafter or reviewer.
+LIST_FIELDS = ("id", "agency_id", "index_number", "index_year", "index_serial", "category", "title", "doc_number",
+               "made_on", "published_on", "repealed_on", "expires_on")
+
+
+def public_items() -> QuerySet[Item]:
+    return Item.objects.filter(status=Status.PUBLISHED, attribute=Attribute.PROACTIVE)
+
+
+def public_attachment(item: Item, pk: int) -> Attachment:
+    if not item.is_public:
+        raise Http404
+    found = Attachment.objects.filter(item=item, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def agency_by_key(key: str) -> Agency:
+    """``key`` is the agency's code, or ``id<pk>`` for an agency without one."""
+    if key.startswith("id") and key[2:].isdigit():
+        found = Agency.objects.filter(pk=int(key[2:]), code="").first()
+    else:
+        found = Agency.objects.filter(code=key).order_by("pk").first() if key else None
+    if found is None:
+        raise Http404
+    return found
+
+
+def item_by_key(agency: Agency, key: str) -> Item:
+    """``key`` is the 索引号's ``year-serial`` or the item's id; only public items are found."""
+    items = public_items().filter(agency=agency)
+    year, _, serial = key.partition("-")
+    if serial and year.isdigit() and serial.isdigit():
+        found = items.filter(index_year=int(year), index_serial=int(serial)).first()
+    elif key.isdigit():
+        found = items.filter(pk=int(key)).first()
+    else:
+        found = None
+    if found is None:
+        raise Http404
+    return found
+
+
+def category_counts(agency: Agency) -> dict[str, int]:
+    rows = public_items().filter(agency=agency).values("category").annotate(n=Count("id")).order_by()
+    return {row["category"]: row["n"] for row in rows}
+
+
+@dataclass
+class Page:
+    items: list[Item]
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def page_of(queryset: QuerySet[Item], number: int, size: int = PAGE_SIZE) -> Page:
+    """One page without counting the whole list (a count over a million rows is wasted work)."""
+    number = max(1, min(number, 10_000))
+    rows = list(queryset.only(*LIST_FIELDS)[(number - 1) * size:number * size + 1])
+    return Page(rows[:size], number, len(rows) > size)
+
+
+def catalogue(agency: Agency, category: str | None, year: int | None, number: int) -> Page:
+    items = public_items().filter(agency=agency)
+    if category:
+        items = items.filter(category=category)
+    if year:
+        items = items.filter(published_on__year=year)
+    return page_of(items.order_by("-published_on", "-id"), number)
+
+
+@dataclass
+class Results:
+    items: list[Item]
+    count: int
+    capped: bool
+    number: int
+    has_next: bool
+
+
+def run_search(query: str, agency: Agency | None, category: str | None, year: int | None, number: int) -> Results:
+    number = max(1, min(number, 500))
+    filters = search.Filters(agency_path=agency.path if agency else None, category=category or None, year=year)
+    hits = search.search(query, filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    by_id = {i.pk: i for i in public_items().filter(pk__in=hits.ids).select_related("agency").only(
+        *LIST_FIELDS, "summary", "body", "agency__code", "agency__name")}
+    items = [by_id[i] for i in hits.ids if i in by_id]
+    return Results(items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE)
+
+
+def item_address(item: Item, agency: Any = None) -> str:
+    return f"/portal/{agency_key(agency or item.agency)}/items/{item.serial_key}/"
+
+
+def published_reports(agency: Agency) -> list[ReportPublication]:
+    return list(ReportPublication.objects.filter(agency=agency, withdrawn=False).order_by("-year").only(
+        "id", "year", "published_at", "agency_id"))
+
+
+def published_report(agency: Agency, year: int) -> ReportPublication:
+    found = ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False).order_by(
+        "-published_at").first()
+    if found is None:
+        raise Http404
+    return found

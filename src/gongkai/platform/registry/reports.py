@@ -1,0 +1,63 @@
+"""Publishing the annual report on the portal: only a report whose statutory checks pass.
+
+The report is compiled by ``annual.compile`` (tables 三 and 四 from the cases, table 二 from this
+registry), rendered by ``gongkai.render`` and kept as published — later changes to the records do
+not alter a published report; publishing again replaces it (the earlier one is kept, withdrawn).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..accounts.permissions import PermissionDenied, may_approve
+from ..agencies.models import Agency
+from ..audit.services import record
+from .models import ReportPublication
+from .services import RegistryError
+
+
+def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
+    """The head publishes ``agency``'s report on ``year``; refused while any check finds an error."""
+    if not may_approve(actor, agency):
+        raise PermissionDenied(
+            "只有本机关政府信息公开工作机构负责人可以发布年度报告 / only the office's head publishes")
+    from ...render.batch import render_document
+    from ..annual.compile import compile_report
+
+    compiled = compile_report(agency, year)
+    if compiled.errors:
+        listed = "；".join(f.message_zh for f in compiled.errors[:5])
+        raise RegistryError(f"年度报告有 {len(compiled.errors)} 处错误，不能发布：{listed} / "
+                            f"the report has {len(compiled.errors)} errors and cannot be published")
+    html = render_document(compiled.report, "html").decode("utf-8")
+    with transaction.atomic():
+        earlier = list(ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False))
+        ReportPublication.objects.filter(pk__in=[p.pk for p in earlier]).update(withdrawn=True)
+        publication = ReportPublication.objects.create(
+            agency=agency, year=year, data=compiled.report.to_dict(), html=html, published_at=timezone.now(),
+            published_by=actor)
+        record(actor, "registry.publish_report", publication, agency=agency,
+               before={"replaced": [p.pk for p in earlier]} if earlier else None,
+               after={"year": year, "active": compiled.report.active})
+    return publication
+
+
+def withdraw_report(actor: Any, publication: ReportPublication, reason: str) -> ReportPublication:
+    if not may_approve(actor, publication.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以撤回 / only the office's head withdraws")
+    if not reason.strip():
+        raise RegistryError("撤回须说明理由 / a reason is required")
+    with transaction.atomic():
+        publication.withdrawn = True
+        publication.save(update_fields=["withdrawn"])
+        record(actor, "registry.withdraw_report", publication, agency=publication.agency,
+               before={"withdrawn": False}, after={"withdrawn": True}, note=reason)
+    return publication
+
+
+def published_reports(agency: Agency) -> list[ReportPublication]:
+    """The current publication of every year, newest year first."""
+    return list(ReportPublication.objects.filter(agency=agency, withdrawn=False).order_by("-year"))

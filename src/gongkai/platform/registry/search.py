@@ -1,0 +1,217 @@
+"""Full-text search in Chinese over the published items: one module, two backends.
+
+Text is cut into overlapping character bigrams (最多跑一次 → 最多 多跑 跑一 一次, plus the run's
+last character alone so that a one-character query can match by prefix); Latin letters and digits
+stay whole words. A query term becomes the *phrase* of its bigrams, so a document matches exactly
+when the term occurs in it as written — no word list to maintain, no false hits from words that
+merely share characters.
+
+* SQLite (default): an FTS5 table ``registry_search`` (rowid = item id) over the bigram text.
+* PostgreSQL: a table ``registry_search`` with a ``tsvector`` built from the same bigrams (lexemes
+  and positions given directly, bypassing any text-search parser) and a GIN index; a query is a
+  ``tsquery`` of ``<->`` phrases.
+
+Only published, proactively disclosed items are ever put in the index (``services.publish`` adds,
+``services.withdraw`` removes), and every query joins back to the item and checks it is public —
+two locks on the same door.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[0-9a-z]+")
+MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a common word is wasted work
+PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
+
+
+def tokens(text: str) -> list[str]:
+    """The index tokens of ``text``: CJK bigrams (+ each run's last character), Latin/digit words."""
+    out: list[str] = []
+    for run in _RUN.findall(unicodedata.normalize("NFKC", text).lower()):
+        if run[0].isascii() or len(run) == 1:
+            out.append(run)
+        else:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.append(run[-1])
+    return out
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One query term: its tokens in order; ``prefix`` for a lone CJK character."""
+
+    parts: tuple[str, ...]
+    prefix: bool = False
+
+
+def parse_query(query: str) -> list[Phrase]:
+    """Terms separated by spaces must all occur; each term is matched as written."""
+    phrases: list[Phrase] = []
+    for term in query.split():
+        for run in _RUN.findall(unicodedata.normalize("NFKC", term).lower()):
+            if run[0].isascii():
+                phrases.append(Phrase((run,)))
+            elif len(run) == 1:
+                phrases.append(Phrase((run,), prefix=True))
+            else:
+                phrases.append(Phrase(tuple(run[i:i + 2] for i in range(len(run) - 1))))
+    return phrases
+
+
+@dataclass(frozen=True)
+class Filters:
+    agency_path: str | None = None  # an agency and everything under it
+    category: str | None = None
+    year: int | None = None  # the year published
+
+
+@dataclass
+class Hits:
+    ids: list[int]
+    count: int  # capped at MAX_COUNT + 1
+    capped: bool
+
+
+def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
+    sql = " AND i.status = 'published' AND i.attribute = 'proactive'"
+    params: list[Any] = []
+    if filters.agency_path:
+        sql += " AND i.agency_id IN (SELECT a.id FROM agencies_agency a WHERE a.path LIKE %s)"
+        params.append(filters.agency_path + "%")
+    if filters.category:
+        sql += " AND i.category = %s"
+        params.append(filters.category)
+    if filters.year:
+        sql += " AND i.published_on >= %s AND i.published_on <= %s"
+        params += [f"{filters.year:04d}-01-01", f"{filters.year:04d}-12-31"]
+    return sql, params
+
+
+class Backend:
+    vendor = ""
+
+    def index(self, rows: Iterable[tuple[int, str]]) -> None:
+        raise NotImplementedError
+
+    def remove(self, item_ids: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            for item_id in item_ids:
+                cursor.execute(self.delete_sql, [item_id])
+
+    delete_sql = ""
+
+    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        raise NotImplementedError
+
+    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
+        phrases = parse_query(query)
+        if not phrases:
+            return Hits([], 0, False)
+        where, params = self.match(phrases)
+        extra, extra_params = _filter_sql(filters)
+        base = f"FROM registry_search s JOIN registry_item i ON i.id = s.{self.key} WHERE {where}{extra}"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT i.id {base} ORDER BY s.{self.key} DESC LIMIT %s OFFSET %s",
+                           [*params, *extra_params, limit, offset])
+            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s) t",
+                           [*params, *extra_params, MAX_COUNT + 1])
+            count = cursor.fetchone()[0]
+        return Hits(ids, count, count > MAX_COUNT)
+
+    key = ""
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+    key = "rowid"
+    delete_sql = "DELETE FROM registry_search WHERE rowid = %s"
+
+    def index(self, rows: Iterable[tuple[int, str]]) -> None:
+        data = [(item_id, " ".join(tokens(text))) for item_id, text in rows]
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM registry_search WHERE rowid = %s", [(d[0],) for d in data])
+            cursor.executemany("INSERT INTO registry_search(rowid, tokens) VALUES (%s, %s)", data)
+
+    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        parts = []
+        for phrase in phrases:
+            quoted = '"' + " ".join(phrase.parts) + '"'
+            parts.append(quoted + ("*" if phrase.prefix else ""))
+        return "registry_search MATCH %s", [" AND ".join(parts)]
+
+
+def tsvector_literal(words: list[str]) -> str:
+    """A tsvector literal with the given lexemes at their positions (no parser involved)."""
+    positions: dict[str, list[int]] = {}
+    for n, word in enumerate(words, start=1):
+        positions.setdefault(word, []).append(min(n, PG_MAX_POSITION))
+    # tsvector keeps at most 256 positions per lexeme; keep the first ones.
+    return " ".join(f"'{w}':{','.join(map(str, sorted(set(p))[:256]))}" for w, p in positions.items())
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+    key = "item_id"
+    delete_sql = "DELETE FROM registry_search WHERE item_id = %s"
+
+    def index(self, rows: Iterable[tuple[int, str]]) -> None:
+        data = [(item_id, tsvector_literal(tokens(text))) for item_id, text in rows]
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO registry_search(item_id, tokens) VALUES (%s, %s::tsvector) "
+                "ON CONFLICT (item_id) DO UPDATE SET tokens = EXCLUDED.tokens", data)
+
+    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        parts = []
+        for phrase in phrases:
+            if phrase.prefix:
+                parts.append(f"'{phrase.parts[0]}':*")
+            else:
+                parts.append("(" + " <-> ".join(f"'{p}'" for p in phrase.parts) + ")")
+        return "s.tokens @@ %s::tsquery", [" & ".join(parts)]
+
+
+def backend() -> Backend:
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
+
+
+def index_texts(rows: Iterable[tuple[int, str]]) -> None:
+    backend().index(rows)
+
+
+def remove(item_ids: Sequence[int]) -> None:
+    backend().remove(item_ids)
+
+
+def search(query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> Hits:
+    return backend().search(query, filters or Filters(), limit, offset)
+
+
+# -- the index table, created by the migration for the database in use ------------------------------
+
+SQLITE_CREATE = "CREATE VIRTUAL TABLE IF NOT EXISTS registry_search USING fts5(tokens, tokenize = 'unicode61')"
+POSTGRES_CREATE = (
+    "CREATE TABLE IF NOT EXISTS registry_search ("
+    # No foreign key: Django's flush truncates registry_item, and items are never deleted anyway.
+    " item_id bigint PRIMARY KEY,"
+    " tokens tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS registry_search_tokens ON registry_search USING gin (tokens)",
+)
+
+
+def create_table(schema_editor: Any) -> None:
+    statements = POSTGRES_CREATE if schema_editor.connection.vendor == "postgresql" else (SQLITE_CREATE,)
+    for sql in statements:
+        schema_editor.execute(sql)
+
+
+def drop_table(schema_editor: Any) -> None:
+    schema_editor.execute("DROP TABLE IF EXISTS registry_search")

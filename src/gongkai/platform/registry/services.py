@@ -1,0 +1,344 @@
+"""Every change to a registry item: permission, rule, change, audit entry — in one transaction.
+
+The review before publishing (条例 第十七条): a drafter (the office's clerk) proposes an item with its
+disclosure attribute; the reviewer (the office's head, never the drafter) checks it — helped by the
+automatic scan for personal data and secrecy marks — and approves it or sends it back with a
+comment; only an approved, proactively disclosed item can be published. Withdrawing a published
+item takes it off the portal and out of the search index, and keeps its record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
+from ..agencies.models import Agency
+from ..audit.services import record, snapshot
+from . import files, search
+from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
+from .models import EDITABLE_STATUSES, Attachment, Attribute, IndexCounter, Item, Status
+from .scan import blocking, scan
+
+TRACKED = ("status", "attribute", "attribute_reason", "published_on", "repealed_on", "amended_on", "expires_on",
+           "review_comment", "withdrawn_reason")
+EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body", "made_on", "expires_on",
+                   "interprets", "attribute", "attribute_reason")
+
+
+class RegistryError(ValueError):
+    """A step the rules do not allow now (message in Chinese and English)."""
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def agency_key(agency: Agency) -> str:
+    """The agency part of 索引号 and of portal addresses: its code, or ``id<pk>`` when it has none."""
+    return agency.code or f"id{agency.pk}"
+
+
+def next_serial(agency: Agency, year: int) -> int:
+    """The next 索引号 serial of ``agency`` in ``year``; race-safe: the UPDATE locks the counter row
+    until the caller's transaction ends (PostgreSQL: row lock; SQLite: the write lock)."""
+    for _ in range(3):
+        updated = IndexCounter.objects.filter(agency=agency, year=year).update(last=F("last") + 1)
+        if updated:
+            return IndexCounter.objects.get(agency=agency, year=year).last
+        try:
+            with transaction.atomic():
+                IndexCounter.objects.create(agency=agency, year=year, last=0)
+        except IntegrityError:
+            pass  # another transaction made it first: take the UPDATE path again
+    raise RegistryError("无法生成索引号，请重试 / could not allocate an index number, try again")
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _require_drafter(actor: Any, agency: Agency) -> None:
+    if not may_change_agency_records(actor, agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构的人员可以拟稿 / only the agency's office drafts items")
+
+
+def _require_reviewer(actor: Any, item: Item) -> None:
+    if not may_approve(actor, item.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以审核 / only the office's head reviews items")
+    if item.drafted_by_id is not None and item.drafted_by_id == actor.pk:
+        raise PermissionDenied("拟稿人不能审核自己拟的稿件 / the drafter may not review their own item")
+
+
+def _require_status(item: Item, *allowed: str) -> None:
+    if item.status not in allowed:
+        names = "、".join(Status(s).label for s in allowed)
+        raise RegistryError(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
+                            f"not allowed while the item is {item.status}")
+
+
+def _clean(agency: Agency, fields: dict[str, Any], item: Item | None = None) -> dict[str, Any]:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise RegistryError(f"不能修改这些字段 / fields not editable: {sorted(unknown)}")
+    merged = {name: getattr(item, name) for name in EDITABLE_FIELDS} if item else {}
+    merged.update(fields)
+    category = merged.get("category") or ""
+    if category not in CATEGORY_BY_KEY:
+        raise RegistryError(f"没有这个分类 / no such category: {category!r}")
+    if not (merged.get("title") or "").strip():
+        raise RegistryError("名称不能为空 / the title is required")
+    made_on = merged.get("made_on")
+    if not isinstance(made_on, dt.date):
+        raise RegistryError("请填写成文日期 / the date made is required")
+    if made_on > today():
+        raise RegistryError("成文日期不能晚于今天 / the date made cannot be in the future")
+    expires_on = merged.get("expires_on")
+    if expires_on is not None and expires_on < made_on:
+        raise RegistryError("有效期不能早于成文日期 / it cannot expire before it was made")
+    attribute = merged.get("attribute") or Attribute.PROACTIVE
+    if attribute not in Attribute.values:
+        raise RegistryError(f"没有这个公开属性 / no such disclosure attribute: {attribute!r}")
+    if attribute != Attribute.PROACTIVE and not (merged.get("attribute_reason") or "").strip():
+        raise RegistryError("依申请公开或不予公开须说明理由 / a reason is required unless proactively disclosed")
+    interprets = merged.get("interprets")
+    if category == INTERPRETATION:
+        if interprets is None:
+            raise RegistryError("政策解读须关联所解读的文件 / an interpretation must link the document it explains")
+        if interprets.category == INTERPRETATION:
+            raise RegistryError("政策解读不能解读另一篇解读 / an interpretation explains a document, not another one")
+    elif interprets is not None:
+        raise RegistryError("只有政策解读可以关联被解读的文件 / only an interpretation links a document")
+    if interprets is not None and item is not None and interprets.pk == item.pk:
+        raise RegistryError("不能解读自己 / an item cannot interpret itself")
+    clean = {k: v for k, v in fields.items()}
+    clean.setdefault("issuer", merged.get("issuer") or agency.name)
+    clean["attribute"] = attribute
+    for text in ("title", "doc_number", "issuer"):
+        if text in clean and isinstance(clean[text], str):
+            clean[text] = clean[text].strip()
+    return clean
+
+
+def _scan(item: Item) -> list[dict[str, object]]:
+    parts = [("名称", item.title), ("文号", item.doc_number), ("内容概述", item.summary), ("正文", item.body)]
+    parts += [(f"附件：{a.name}", a.text) for a in item.attachments.all()]
+    findings = [f.to_dict() for f in scan(parts)]
+    images = [a.name for a in item.attachments.all() if a.content_type.startswith("image/")]
+    findings += [{"kind": "image", "label": "图片附件须人工查看", "where": f"附件：{name}", "excerpt": "",
+                  "blocking": False} for name in images]
+    return findings
+
+
+def index_text(item: Item) -> str:
+    """What the search finds an item by: 索引号, 文号, 名称, 概述, 正文 and its attachments' text."""
+    parts = [item.index_number, item.doc_number, item.title, item.summary, item.body]
+    parts += [a.text for a in item.attachments.all()]
+    return "\n".join(p for p in parts if p)
+
+
+# -- drafting ----------------------------------------------------------------------------------------
+
+
+def create_item(actor: Any, agency: Agency, **fields: Any) -> Item:
+    """A new draft in ``agency``'s catalogue, with its 索引号 (``code/year-serial``)."""
+    _require_drafter(actor, agency)
+    clean = _clean(agency, fields)
+    with transaction.atomic():
+        year = clean["made_on"].year
+        serial = next_serial(agency, year)
+        item = Item(agency=agency, index_year=year, index_serial=serial,
+                    index_number=f"{agency_key(agency)}/{year}-{serial}", drafted_by=actor, **clean)
+        item.save()
+        record(actor, "registry.create", item, after=snapshot(item, ("index_number", *TRACKED)))
+    return item
+
+
+def update_item(actor: Any, item: Item, **fields: Any) -> Item:
+    _require_drafter(actor, item.agency)
+    _require_status(item, *EDITABLE_STATUSES)
+    clean = _clean(item.agency, fields, item)
+    with transaction.atomic():
+        names = [n for n in clean if n in EDITABLE_FIELDS]
+        before = snapshot(item, names)
+        for name, value in clean.items():
+            setattr(item, name, value)
+        item.save()
+        record(actor, "registry.update", item, before=before, after=snapshot(item, names))
+    return item
+
+
+def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment:
+    _require_drafter(actor, item.agency)
+    _require_status(item, *EDITABLE_STATUSES)
+    content_type = files.check(name, data)
+    with transaction.atomic():
+        attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
+                                text=files.extract_text(name, data))
+        attachment.file.save(name, ContentFile(data), save=False)
+        attachment.save()
+        record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+    return attachment
+
+
+def remove_attachment(actor: Any, attachment: Attachment) -> None:
+    item = attachment.item
+    _require_drafter(actor, item.agency)
+    _require_status(item, *EDITABLE_STATUSES)
+    with transaction.atomic():
+        record(actor, "registry.detach", item, before={"attachment": attachment.name})
+        attachment.file.delete(save=False)
+        attachment.delete()
+
+
+def submit(actor: Any, item: Item) -> Item:
+    """The drafter proposes the item for review; the automatic scan runs for the reviewer."""
+    _require_drafter(actor, item.agency)
+    _require_status(item, *EDITABLE_STATUSES)
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.scan_findings = _scan(item)
+        item.status = Status.SUBMITTED
+        item.save()
+        record(actor, "registry.submit", item, before=before, after=snapshot(item, TRACKED),
+               note=f"自动扫描发现 {len(item.scan_findings)} 处需注意的内容" if item.scan_findings else "")
+    return item
+
+
+# -- review ------------------------------------------------------------------------------------------
+
+
+def send_back(actor: Any, item: Item, comment: str) -> Item:
+    """The reviewer returns the item to the drafter, saying what to fix."""
+    _require_reviewer(actor, item)
+    _require_status(item, Status.SUBMITTED)
+    if not comment.strip():
+        raise RegistryError("退回须写明修改意见 / say what to fix when sending an item back")
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.status = Status.RETURNED
+        item.review_comment = comment.strip()
+        item.reviewed_by = actor
+        item.reviewed_at = timezone.now()
+        item.save()
+        record(actor, "registry.return", item, before=before, after=snapshot(item, TRACKED), note=comment)
+    return item
+
+
+def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = None, reason: str | None = None) -> Item:
+    """The reviewer confirms the item and its disclosure attribute (he may change the attribute)."""
+    _require_reviewer(actor, item)
+    _require_status(item, Status.SUBMITTED)
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        if attribute is not None:
+            if attribute not in Attribute.values:
+                raise RegistryError(f"没有这个公开属性 / no such disclosure attribute: {attribute!r}")
+            item.attribute = attribute
+            if reason is not None:
+                item.attribute_reason = reason
+            if attribute != Attribute.PROACTIVE and not item.attribute_reason.strip():
+                raise RegistryError("依申请公开或不予公开须说明理由 / a reason is required")
+        item.scan_findings = _scan(item)  # the text the reviewer approves, not the one once scanned
+        found = blocking(item.scan_findings)
+        if found and item.attribute == Attribute.PROACTIVE:
+            kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
+            raise RegistryError(f"“{item.title}”含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
+                                "personal data or secrecy marks found: send it back to be removed")
+        item.status = Status.APPROVED
+        item.review_comment = comment.strip()
+        item.reviewed_by = actor
+        item.reviewed_at = timezone.now()
+        item.save()
+        record(actor, "registry.approve", item, before=before, after=snapshot(item, TRACKED), note=comment)
+    return item
+
+
+# -- publication and life ------------------------------------------------------------------------------
+
+
+def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
+    """Put an approved, proactively disclosed item on the portal and into the search index."""
+    if not may_change_agency_records(actor, item.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构可以发布 / only the agency's office publishes")
+    _require_status(item, Status.APPROVED)
+    if item.attribute != Attribute.PROACTIVE:
+        raise RegistryError(f"“{item.title}”的公开属性为{item.get_attribute_display()}，不在网站发布 / "
+                            "only proactively disclosed items are published")
+    on = on or today()
+    if on > today() or on < item.made_on:
+        raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.status = Status.PUBLISHED
+        item.published_on = on
+        item.save()
+        search.index_texts([(item.pk, index_text(item))])
+        record(actor, "registry.publish", item, before=before, after=snapshot(item, TRACKED))
+    return item
+
+
+def withdraw(actor: Any, item: Item, reason: str) -> Item:
+    """Take a published item off the portal; its record (and its place in table 二) stays."""
+    if not may_approve(actor, item.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以撤回 / only the office's head withdraws")
+    _require_status(item, Status.PUBLISHED)
+    if not reason.strip():
+        raise RegistryError("撤回须说明理由 / a reason is required")
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.status = Status.WITHDRAWN
+        item.withdrawn_reason = reason.strip()
+        item.save()
+        search.remove([item.pk])
+        record(actor, "registry.withdraw", item, before=before, after=snapshot(item, TRACKED), note=reason)
+    return item
+
+
+def _require_document(item: Item) -> None:
+    if item.category not in DOCUMENT_CATEGORIES:
+        raise RegistryError("只有规章和规范性文件记录修订和废止 / only rules and normative documents are amended "
+                            "or repealed here")
+    _require_status(item, Status.PUBLISHED, Status.WITHDRAWN)
+
+
+def repeal(actor: Any, item: Item, on: dt.date, note: str = "") -> Item:
+    """The document is repealed (废止) on ``on``: it leaves 现行有效 and counts in that year's 本年废止."""
+    if not may_change_agency_records(actor, item.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构可以登记废止 / only the agency's office records this")
+    _require_document(item)
+    if item.repealed_on is not None:
+        raise RegistryError(f"已于 {item.repealed_on} 废止 / already repealed")
+    assert item.published_on is not None
+    if on < item.published_on or on > today():
+        raise RegistryError("废止日期须在发布日期和今天之间 / the repeal date must be between publication and today")
+    if item.expires_on is not None and item.expires_on < on:
+        raise RegistryError(f"已于 {item.expires_on} 到期失效，无需废止 / it already expired")
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.repealed_on = on
+        item.save()
+        record(actor, "registry.repeal", item, before=before, after=snapshot(item, TRACKED), note=note)
+    return item
+
+
+def amend(actor: Any, item: Item, on: dt.date, note: str) -> Item:
+    """The document was amended (修订) on ``on``; it stays in force."""
+    if not may_change_agency_records(actor, item.agency):
+        raise PermissionDenied("只有本机关政府信息公开工作机构可以登记修订 / only the agency's office records this")
+    _require_document(item)
+    assert item.published_on is not None
+    if on < item.published_on or on > today():
+        raise RegistryError("修订日期须在发布日期和今天之间 / the amendment date must be between publication and today")
+    if not note.strip():
+        raise RegistryError("请说明修订内容 / say what was amended")
+    with transaction.atomic():
+        before = snapshot(item, TRACKED)
+        item.amended_on = on
+        item.save()
+        record(actor, "registry.amend", item, before=before, after=snapshot(item, TRACKED), note=note)
+    return item
