@@ -10,6 +10,7 @@ withdrawal, archiving, appeals) at random intervals. Events the rules refuse (a 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -112,7 +113,7 @@ def test_any_sequence_of_events_yields_tables_that_pass_every_check(office: dict
         reports = [compile_report(office["hy"], year, with_previous=False).report for year in (2020, 2021, 2022)]
         for report in reports:
             assert [f for f in check_report(report) if f.is_error] == [], report.to_dict()["requests"]
-        for earlier, later in zip(reports, reports[1:], strict=False):
+        for earlier, later in itertools.pairwise(reports):
             assert later.requests["carried_over"] == earlier.requests["carried_forward"]
         assert [f for f in check_series(reports) if f.is_error] == []
         # Nothing decided is left open, nothing open has an outcome.
