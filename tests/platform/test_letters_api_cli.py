@@ -1,0 +1,135 @@
+"""Reply letters (DOCX and PDF), the whole desk through the JSON API, and ``gongkai serve``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from docx import Document
+
+from gongkai.platform.desk import services
+from gongkai.platform.desk.models import Application
+from gongkai.platform.desk.receipt import Channel
+from gongkai.platform.letters.render import compose_letter, letter_docx, letter_pdf
+from gongkai.platform.letters.services import LetterTemplateError, save_template
+
+from .conftest import APPLICANT, PERSONAL_VALUES
+
+D = dt.date
+
+
+def answered(office: dict[str, Any], outcome: str, **answer: Any) -> Application:
+    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 5, 6),
+                             applicant=APPLICANT, description="2020年某地块土地出让合同")
+    return services.answer(office["clerk"], case, outcome=outcome, on=D(2021, 5, 20), **answer)
+
+
+def docx_text(data: bytes) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+@pytest.mark.django_db
+def test_a_refusal_letter_carries_reasons_contact_and_remedies(office: dict[str, Any]) -> None:
+    case = answered(office, "denied_third_party", reply_text="涉及第三方商业秘密，第三方不同意公开",
+                    legal_basis="《中华人民共和国政府信息公开条例》第十五条")
+    text = docx_text(letter_docx(case))
+    assert "赵六" in text and "2021年5月6日" in text and "2020年某地块土地出让合同" in text
+    assert "保护第三方合法权益" in text and "第十五条" in text and "涉及第三方商业秘密" in text
+    assert "六十日内" in text and "六个月内" in text and "行政复议" in text and "行政诉讼" in text
+    assert "0573-86123456" in text  # the office's contact
+    assert not any(value in text for value in PERSONAL_VALUES)
+
+
+@pytest.mark.django_db
+def test_each_outcome_says_what_article_36_requires(office: dict[str, Any]) -> None:
+    not_held = answered(office, "unavailable_not_held", responsible_agency="海盐县自然资源和规划局（0573-1234）")
+    assert "海盐县自然资源和规划局" in " ".join(compose_letter(not_held).paragraphs)
+    granted = answered(office, "granted", reply_text="该信息已在海盐县人民政府网站政府信息公开栏目公开，网址见……")
+    assert "政府信息公开栏目" in " ".join(compose_letter(granted).paragraphs)
+    duplicate = answered(office, "not_processed_duplicate")
+    assert "重复申请" in " ".join(compose_letter(duplicate).paragraphs)
+
+
+@pytest.mark.django_db
+def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
+    case = answered(office, "granted", reply_text="见附件")
+    with pytest.raises(Exception, match="负责人"):
+        save_template(office["clerk"], agency=office["hy"], outcome="granted", title="告知书", body="x")
+    with pytest.raises(LetterTemplateError):
+        save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="{% if %}")
+    save_template(office["head"], agency=office["hy"], outcome="granted", title="海盐县政府信息公开告知书",
+                  body="{{ applicant_name }}：\n\n经审查，予以公开。{{ reply_text }}\n\n如不服，可于六十日内申请行政复议。")
+    letter = compose_letter(case)
+    assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件"
+
+
+@pytest.mark.django_db
+def test_the_letter_as_pdf(office: dict[str, Any]) -> None:
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is missing in CI: scripts/install installs it")
+        pytest.skip("LibreOffice (soffice) is not installed here")
+    pdf = letter_pdf(answered(office, "granted", reply_text="见附件"))
+    assert pdf.startswith(b"%PDF")
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "".join(page.extract_text() or "" for page in document.pages)
+    assert "政府信息公开申请答复告知书" in text.replace(" ", "")
+
+
+@pytest.mark.django_db
+def test_the_whole_desk_through_the_api(office: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(office["clerk"])
+
+    def post(path: str, **body: Any) -> Any:
+        response = client.post(path, body, content_type="application/json")
+        assert response.status_code in (200, 201), response.content.decode()
+        return response.json()
+
+    case = post("/api/cases/", agency_id=office["hy"].pk, channel="ordinary_post", submitted_on="2020-09-25",
+                description="某文件", **APPLICANT)
+    assert case["status"] == "awaiting_receipt" and case["personal"]["phone"] == APPLICANT["phone"]
+    case = post(f"/api/cases/{case['id']}/confirm-receipt", on="2020-09-30")
+    assert case["due"]["due"] == "2020-11-04" and any("国庆节" in s for s in case["due"]["steps"])
+    case = post(f"/api/cases/{case['id']}/clarification", on="2020-10-09", request="请写明文号",
+                deadline="2020-10-23")
+    assert case["due"]["state"] == "clarification"
+    case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20")
+    assert case["due_date"] == "2020-11-17"
+    refused = client.post(f"/api/cases/{case['id']}/extension", {"on": "2020-11-02", "days": 20, "reason": "多"},
+                          content_type="application/json")
+    assert refused.status_code == 403  # the head approves
+    bad = client.post(f"/api/cases/{case['id']}/answer", {"on": "2020-11-03", "outcome": "nonsense"},
+                      content_type="application/json")
+    assert bad.status_code == 400 and "办理结果" in bad.json()["detail"]
+    case = post(f"/api/cases/{case['id']}/answer", on="2020-11-03", outcome="granted", reply_text="见附件")
+    assert case["status"] == "answered" and case["outcome"] == "granted"
+    letter = client.get(f"/api/cases/{case['id']}/letter?fmt=docx")
+    assert letter.status_code == 200 and "予以公开" in docx_text(letter.content)
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert {"/api/cases/", "/api/cases/{case_id}/answer", "/api/public/applications", "/api/appeals/",
+            "/api/reports/{agency_id}/{year}", "/api/workdays/{year}"} <= set(paths)
+
+
+def test_gongkai_serve_prepares_a_fresh_data_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("GONGKAI_DATABASE_URL", "GONGKAI_SECRET_KEY",
+                                                            "DJANGO_SETTINGS_MODULE")}
+    command = [sys.executable, "-c", "from gongkai.cli import main; main()", "serve", "--migrate-only",
+               "--no-input", "--data-dir", str(tmp_path / "var")]
+    result = subprocess.run(command,
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "var" / "gongkai.sqlite3").exists()
+    assert "admin" in result.stdout and "password" in result.stdout
+    again = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert again.returncode == 0 and "administrator created" not in again.stdout  # the first one stays
