@@ -66,7 +66,8 @@ def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
     with pytest.raises(LetterTemplateError):
         save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="{% if %}")
     save_template(office["head"], agency=office["hy"], outcome="granted", title="海盐县政府信息公开告知书",
-                  body="{{ applicant_name }}：\n\n经审查，予以公开。{{ reply_text }}\n\n如不服，可于六十日内申请行政复议。")
+                  body="{{ applicant_name }}：\n\n经审查，予以公开。{{ reply_text }}\n\n"
+                       "如不服，可于六十日内申请行政复议。")
     letter = compose_letter(case)
     assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件"
 
