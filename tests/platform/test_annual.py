@@ -155,3 +155,36 @@ def test_reports_over_the_api_and_as_documents(office: dict[str, Any], year_of_c
         Report.empty("海盐县人民政府", 2019, compile_report(office["hy"], 2019).report.template).to_dict()),
         content_type="application/json")
     assert imported.status_code == 200 and imported.json()["report"]["year"] == 2019
+
+
+RAW = GOLD.parent / "raw"
+
+
+@pytest.mark.skipif(not RAW.is_dir(), reason="the corpus (../shared/corpus/raw) is not beside the repository")
+def test_a_published_report_is_imported_through_the_reader(office: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(office["clerk"])
+    with (RAW / "000_21925bfca89cb37b.txt").open("rb") as published:
+        response = client.post(f"/annual/{office['hy'].pk}/import/", {"file": published})
+    assert response.status_code == 302 and response["Location"].endswith("/2020/")
+    gold = Report.load(GOLD / "000_21925bfca89cb37b.json")
+    stored = compile_report(office["hy"], 2020).report
+    assert stored.requests == gold.requests and stored.appeals == gold.appeals
+    following = compile_report(office["hy"], 2021)
+    assert following.report.requests["carried_over"] == gold.requests["carried_forward"] and not following.errors
+    with (RAW / "000_21925bfca89cb37b.txt").open("rb") as published:
+        refused = Client()
+        refused.force_login(office["cn_clerk"])
+        assert refused.post(f"/annual/{office['hy'].pk}/import/", {"file": published}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_reminders_list_overdue_cases(office: dict[str, Any]) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    overdue = case(office, D(2021, 3, 1))
+    out = StringIO()
+    call_command("desk_reminders", "--date", "2021-04-01", stdout=out)
+    assert overdue.tracking_code in out.getvalue() and "海盐县人民政府: 1" in out.getvalue()

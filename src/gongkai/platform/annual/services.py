@@ -91,22 +91,12 @@ def import_report(actor: Any, agency: Agency, report: Report, source: str = "") 
 
 
 def read_report_file(path: Path) -> Report:
-    """Report data JSON, or a published report through ``gongkai.ingest`` when it can read it."""
+    """Report data JSON, or a published report (HTML, DOCX, PDF, text) read by ``gongkai.ingest``."""
     if path.suffix.lower() == ".json":
         return Report.load(path)
-    try:
-        from ...ingest.read import read_report  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise AnnualError(
-            f"{path.name}: 读取已发布报告的模块尚不可用，请导入报告数据 JSON / the report reader is not available; "
-            "import report data JSON") from None
-    try:
-        result = read_report(path)
-    except ReportDataError:
-        raise
-    except Exception as error:  # a reader failing on one file must say which and why
-        raise AnnualError(f"{path.name}: 无法读取 / cannot read: {error}") from error
-    report = getattr(result, "report", result)
-    if not isinstance(report, Report):
-        raise AnnualError(f"{path.name}: 未读出报告数据 / no report data read")
-    return report
+    from ...ingest.read import read_report
+
+    result = read_report(path)
+    if result.report is None:
+        raise AnnualError(result.error)
+    return result.report
