@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from ...report.model import Report, ReportDataError
+from ...report.model import Report
 from ...report.templates import SECTIONS, template_for_year
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
