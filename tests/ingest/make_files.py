@@ -254,11 +254,13 @@ def write_docx(
     filler: int = 1,
     before_requests: int = 0,
     repeat_header: bool = False,
+    running: str | None = None,
 ) -> Path:
     """A Word report as agencies write them: the tables with merged cells (gridSpan, vMerge).
 
     ``repeat_header`` marks the header rows of table 三 to repeat on each page (w:tblHeader),
-    which Word and LibreOffice then print again at the top of the continuation page.
+    which Word and LibreOffice then print again at the top of the continuation page; ``running``
+    is a page header and footer line printed on every page.
     """
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -268,6 +270,10 @@ def write_docx(
 
     document = docx.Document()
     document.core_properties.title = title_of(report)
+    if running:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = running
+        section.footer.paragraphs[0].text = f"{running} 印发"
     style = document.styles["Normal"]
     style.font.name = "Noto Serif CJK SC"
     style.font.size = Pt(12)
@@ -442,7 +448,8 @@ def build_fixtures(root: Path) -> Fixtures:
     extra = {
         Fixtures.SPLIT: write_docx(base, root / f"{Fixtures.SPLIT}.docx", before_requests=6),
         Fixtures.SPLIT_HEADER: write_docx(
-            base, root / f"{Fixtures.SPLIT_HEADER}.docx", before_requests=6, repeat_header=True
+            base, root / f"{Fixtures.SPLIT_HEADER}.docx", before_requests=6, repeat_header=True,
+            running=f"{base['agency']}办公室",
         ),
         Fixtures.LONG: write_docx(base, root / f"{Fixtures.LONG}.docx", filler=70),
     }
@@ -460,3 +467,46 @@ def build_fixtures(root: Path) -> Fixtures:
     built = Fixtures(root, reports, docx, html_files, gbk, pdf, error)
     _BUILT[key] = built
     return built
+
+
+def _page_objects(first: int, content: bytes, resources: bytes) -> list[bytes]:
+    """A page (object ``first``) with its content stream (object ``first + 1``)."""
+    return [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources %s >>"
+        % (first + 1, resources),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+
+
+_HELVETICA = b"<< /Font << /F1 %d 0 R >> >>"
+
+
+def one_path_grid_pdf() -> tuple[bytes, list[list[str]]]:
+    """A 2 × 3 ruled table whose every rule is ONE path (as some PDF writers draw grids)."""
+    xs, ys = [100, 200, 300, 400], [700, 680, 660]
+    rows = [["a", "1", "2"], ["b", "3", "4"]]
+    rules = [f"{xs[0]} {y} m {xs[-1]} {y} l" for y in ys] + [f"{x} {ys[0]} m {x} {ys[-1]} l" for x in xs]
+    text = [
+        f"BT /F1 10 Tf {xs[c] + 5} {ys[r] - 15} Td ({cell}) Tj ET"
+        for r, row in enumerate(rows)
+        for c, cell in enumerate(row)
+    ]
+    content = ("0.5 w " + " ".join(rules) + " S " + " ".join(text) + " BT /F1 12 Tf 100 750 Td (Report) Tj ET")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    objects += _page_objects(3, content.encode(), _HELVETICA % 5)
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return pdf_bytes(objects), rows
+
+
+def text_then_scan_pdf() -> bytes:
+    """Page 1 typed text, page 2 a scanned image (the tables, printed and scanned back in)."""
+    pixels = bytes(range(0, 256, 4)) * 64
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>"]
+    objects += _page_objects(3, b"BT /F1 12 Tf 100 750 Td (Annual report 2021) Tj ET", _HELVETICA % 7)
+    objects += _page_objects(5, b"q 595 0 0 842 0 0 cm /Im0 Do Q", b"<< /XObject << /Im0 8 0 R >> >>")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects.append(
+        b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
+    )
+    return pdf_bytes(objects)

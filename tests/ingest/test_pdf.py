@@ -8,10 +8,18 @@ import pypdfium2 as pdfium
 import pytest
 
 from gongkai.ingest.document import TableBlock, TextBlock, UnreadableFile
-from gongkai.ingest.pdf import read_pdf
+from gongkai.ingest.pdf import _Item, _join_across_pages, _Line, _RawCell, _RawTable, read_pdf
 
 from .files import need_pdfs, report_files
-from .make_files import Fixtures, blank_pdf, encrypted_pdf, grids, scanned_pdf
+from .make_files import (
+    Fixtures,
+    blank_pdf,
+    encrypted_pdf,
+    grids,
+    one_path_grid_pdf,
+    scanned_pdf,
+    text_then_scan_pdf,
+)
 
 __all__ = ["report_files"]
 
@@ -57,14 +65,18 @@ def test_table_split_over_two_pages_is_one_table(report_files: Fixtures) -> None
     assert requests.rows[-1][1].where.startswith(f"page {start + 2} ")
 
 
-def test_repeated_header_on_the_next_page_is_dropped(report_files: Fixtures) -> None:
+def test_repeated_header_and_running_header_and_footer(report_files: Fixtures) -> None:
+    """The table's header printed again on the new page is dropped; the page header and footer
+    printed between the two parts do not keep them apart."""
     need_pdfs(report_files)
     path = report_files.pdf[Fixtures.SPLIT_HEADER]
     pages = _page_texts(path)
     assert sum("申请人情况" in "".join(text.split()) for text in pages) == 2  # printed twice
+    assert all("海盐县人民政府办公室" in text for text in pages)
     doc = read_pdf(path, path.read_bytes())
     report = report_files.reports["000_21925bfca89cb37b"]
     assert [_spans(t) for t in doc.tables] == [g.expected_rows() for g in grids(report)]
+    assert doc.tables[1].where.startswith("pages ")
 
 
 def test_text_lines_carry_pages_and_keep_order(report_files: Fixtures) -> None:
@@ -116,3 +128,49 @@ def test_damaged_pdf_with_an_end_marker(report_files: Fixtures) -> None:
     with pytest.raises(UnreadableFile) as caught:
         read_pdf(Path("broken.pdf"), broken)
     assert caught.value.reason_zh
+
+
+def test_a_grid_drawn_as_one_path_is_still_a_table() -> None:
+    data, rows = one_path_grid_pdf()
+    doc = read_pdf(Path("grid.pdf"), data)
+    assert [t.texts() for t in doc.tables] == [rows]
+    assert [b.text for b in doc.paragraphs] == ["Report"]
+
+
+def test_scanned_table_pages_after_typed_text_are_reported() -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        read_pdf(Path("mixed.pdf"), text_then_scan_pdf())
+    assert "第 2 页是扫描件" in caught.value.reason_zh
+    assert "page(s) 2 are scanned images" in caught.value.reason_en
+
+
+def _line(page: int, order: int, text: str) -> _Item:
+    return _Item(page, order, _Line(text))
+
+
+def _part(page: int, order: int, cells: list[tuple[float, float, float, float, str]]) -> _Item:
+    raw = [_RawCell(x0, top, x1, bottom, text, page) for x0, top, x1, bottom, text in cells]
+    top, bottom = min(c.top for c in raw), max(c.bottom for c in raw)
+    return _Item(page, order, _RawTable(raw, page, top, bottom, 842.0, [page]))
+
+
+@pytest.mark.parametrize("between", ["续表", "表三（续）", "- 2 -", "第 2 页 共 5 页"])
+def test_continued_table_marks_and_page_numbers_do_not_split_a_table(between: str) -> None:
+    items = [
+        _part(0, 0, [(0, 700, 100, 720, "一、本年新收"), (100, 700, 200, 720, "5")]),
+        _line(1, 0, between),
+        _part(1, 1, [(0, 50, 100, 70, "二、上年结转"), (100, 50, 200, 70, "1")]),
+    ]
+    joined = _join_across_pages(items, set())
+    tables = [item.what for item in joined if isinstance(item.what, _RawTable)]
+    assert len(tables) == 1 and tables[0].pages == [0, 1]
+
+
+def test_words_between_two_tables_keep_them_apart() -> None:
+    items = [
+        _part(0, 0, [(0, 700, 100, 720, "规章"), (100, 700, 200, 720, "5")]),
+        _line(1, 0, "三、收到和处理政府信息公开申请情况"),
+        _part(1, 1, [(0, 50, 100, 70, "一、本年新收"), (100, 50, 200, 70, "1")]),
+    ]
+    joined = _join_across_pages(items, set())
+    assert sum(isinstance(item.what, _RawTable) for item in joined) == 2

@@ -26,14 +26,17 @@ from typing import Any
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
 
-# A page needs at least this many drawn paths (rules, cell borders) to be worth pdfplumber's time.
+# A page is worth pdfplumber's time when it draws this many paths (rules, cell borders), or one
+# path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
+_GRID_SIZE = (40.0, 20.0)  # points, width and height
 _TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
+_CONTINUED = re.compile(r"^\s*(?:续表|[（(]?续[表上]?[)）]?|表\s*[一二三四1-4]?\s*[（(]续[)）])\s*$")
 _WHITESPACE = re.compile(r"\s+")
 # PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
 # extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
@@ -47,12 +50,14 @@ def _clean(text: str) -> str:
 
 def read_pdf(path: Path, data: bytes) -> Document:
     """Parse ``data`` (the bytes of ``path``) as a PDF with a text layer."""
+    import pypdfium2 as pdfium
+
     source = str(path)
     check_data(source, data)
     pdf = _open(source, data)
     try:
         pages = [_PageSurvey.of(pdf[i]) for i in range(len(pdf))]
-    except Exception as error:  # pdfium raises its own error type for damaged page trees
+    except (pdfium.PdfiumError, ValueError, OSError) as error:  # a damaged page tree
         raise _damaged(source, error) from None
     finally:
         pdf.close()
@@ -69,15 +74,27 @@ def read_pdf(path: Path, data: bytes) -> Document:
             )
         raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
     items: list[_Item] = []
-    table_pages = [i for i, p in enumerate(pages) if p.paths >= _MIN_PATHS_FOR_TABLE and p.has_text]
+    table_pages = [i for i, p in enumerate(pages) if p.may_hold_table]
     plumbed = _tables_with_pdfplumber(source, data, table_pages) if table_pages else {}
     for index, survey in enumerate(pages):
         if index in plumbed:
             items.extend(plumbed[index])
         else:
             items.extend(_Item(index, n, _Line(text)) for n, text in enumerate(survey.lines))
+    joined = _join_across_pages(items, _running_lines(items))
+    scanned = [i + 1 for i, p in enumerate(pages) if not p.has_text and p.images]
+    if scanned and not any(isinstance(item.what, _RawTable) for item in joined):
+        # Typical: the text typed, the tables printed, signed and scanned back in.
+        numbers = "、".join(map(str, scanned))
+        raise UnreadableFile(
+            source,
+            f"第 {numbers} 页是扫描件，没有文字层，其余页面也没有表格：统计表格无法读取；"
+            "请做文字识别（OCR）或用原始文件",
+            f"page(s) {', '.join(map(str, scanned))} are scanned images with no text layer and no other "
+            "page holds a table: the statutory tables cannot be read; run OCR or use the original file",
+        )
     document = Document(source=source, format="pdf", pages=len(pages))
-    document.blocks.extend(_blocks(_join_across_pages(items)))
+    document.blocks.extend(_blocks(joined))
     return document
 
 
@@ -122,10 +139,15 @@ class _PageSurvey:
     lines: list[str]
     paths: int
     images: int
+    large_path: bool = False
 
     @property
     def has_text(self) -> bool:
         return bool(self.lines)
+
+    @property
+    def may_hold_table(self) -> bool:
+        return self.has_text and (self.paths >= _MIN_PATHS_FOR_TABLE or self.large_path)
 
     @classmethod
     def of(cls, page: Any) -> _PageSurvey:
@@ -138,13 +160,17 @@ class _PageSurvey:
             textpage.close()
         lines = [line for line in (_clean(s) for s in text.splitlines()) if line]
         paths = images = 0
+        large = False
         for obj in page.get_objects():
             if obj.type == raw.FPDF_PAGEOBJ_PATH:
                 paths += 1
+                if not large and paths < _MIN_PATHS_FOR_TABLE:
+                    left, bottom, right, top = obj.get_bounds()
+                    large = right - left >= _GRID_SIZE[0] and top - bottom >= _GRID_SIZE[1]
             elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
                 images += 1
         page.close()
-        return cls(lines, paths, images)
+        return cls(lines, paths, images, large)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,11 +313,30 @@ def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _join_across_pages(items: list[_Item]) -> list[_Item]:
+def _running_lines(items: list[_Item]) -> set[str]:
+    """Running headers and footers: the same first or last line on two pages or more."""
+    firsts: dict[str, int] = {}
+    lasts: dict[str, int] = {}
+    by_page: dict[int, list[str]] = {}
+    for item in items:
+        if isinstance(item.what, _Line):
+            by_page.setdefault(item.page, []).append(item.what.text)
+    for lines in by_page.values():
+        firsts[lines[0]] = firsts.get(lines[0], 0) + 1
+        lasts[lines[-1]] = lasts.get(lines[-1], 0) + 1
+    return {text for counts in (firsts, lasts) for text, n in counts.items() if n >= 2}
+
+
+def _between_parts(text: str, running: set[str]) -> bool:
+    """May this line stand between a table and its continuation (page number, 续表, header)?"""
+    return bool(_PAGE_NUMBER.match(text) or _CONTINUED.match(text)) or text in running
+
+
+def _join_across_pages(items: list[_Item], running: set[str]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
-        if isinstance(item.what, _RawTable) and _is_page_top(items, item):
-            previous = _last_table_before(out, item.page)
+        if isinstance(item.what, _RawTable) and _is_page_top(items, item, running):
+            previous = _last_table_before(out, item.page, running)
             if previous is not None and _continues(previous, item.what):
                 _append(previous, item.what)
                 continue
@@ -299,24 +344,24 @@ def _join_across_pages(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _is_page_top(items: list[_Item], item: _Item) -> bool:
-    """Nothing but page numbers above the table on its page."""
+def _is_page_top(items: list[_Item], item: _Item, running: set[str]) -> bool:
+    """Nothing but page numbers, 续表 or a running header above the table on its page."""
     for other in items:
         if (
             other.page == item.page
             and other.order < item.order
             and isinstance(other.what, _Line)
-            and not _PAGE_NUMBER.match(other.what.text)
+            and not _between_parts(other.what.text, running)
         ):
             return False
     return item.page > 0
 
 
-def _last_table_before(out: list[_Item], page: int) -> _RawTable | None:
-    """The previous page's last table, if nothing but page numbers follows it."""
+def _last_table_before(out: list[_Item], page: int, running: set[str]) -> _RawTable | None:
+    """The previous page's last table, if nothing but page numbers or a footer follows it."""
     for item in reversed(out):
         if isinstance(item.what, _Line):
-            if item.page == page - 1 and not _PAGE_NUMBER.match(item.what.text):
+            if item.page == page - 1 and not _between_parts(item.what.text, running):
                 return None
             continue
         if isinstance(item.what, _RawTable) and item.what.pages[-1] == page - 1:
