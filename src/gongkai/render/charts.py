@@ -72,14 +72,32 @@ class _Spec:
 
 
 def _finish(figure: Any, spec: _Spec) -> Chart:
+    """The chart, drawn lazily: SVG (for HTML) and PNG (for DOCX, PDF) each cost as much as the
+    chart itself, and a format needs only one of them."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
     figure.tight_layout(pad=0.6)
-    svg, png = io.StringIO(), io.BytesIO()
-    figure.savefig(svg, format="svg", metadata={"Date": None})
-    figure.savefig(png, format="png", dpi=PNG_DPI)
-    return Chart(spec.key, spec.title, spec.caption, svg.getvalue(), png.getvalue(), _WIDTH_IN * 2.54)
+
+    def svg() -> str:
+        out = io.StringIO()
+        with matplotlib_rc():
+            figure.savefig(out, format="svg", metadata={"Date": None})
+        return out.getvalue()
+
+    def png() -> bytes:
+        out = io.BytesIO()
+        with matplotlib_rc():  # tick labels are formatted at drawing time, under these settings
+            figure.savefig(out, format="png", dpi=PNG_DPI)
+        return out.getvalue()
+
+    return Chart(spec.key, spec.title, spec.caption, _WIDTH_IN * 2.54, svg, png)
+
+
+def matplotlib_rc() -> Any:
+    import matplotlib
+
+    return matplotlib.rc_context(_rc())
 
 
 def _figure(spec: _Spec) -> Any:

@@ -7,8 +7,9 @@ illustrated reading, the charts. The HTML, DOCX and Markdown writers only lay th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..report.checks import Finding, Severity, check_report
 from ..report.model import Report
@@ -27,14 +28,22 @@ CHARTS_HEADING = "附：图解"
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart of the illustrated reading, in the forms the writers embed."""
+    """One chart of the illustrated reading; its SVG and PNG are drawn when first asked for."""
 
     key: str
     title: str
     caption: str  # what the chart shows, in words (alt text)
-    svg: str
-    png: bytes
     width_cm: float
+    draw_svg: Callable[[], str] = field(repr=False, compare=False)
+    draw_png: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def svg(self) -> str:
+        return self.draw_svg()
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.draw_png()
 
 
 @dataclass

@@ -9,12 +9,14 @@ The tables are written as WordprocessingML directly (``gridSpan`` for cells merg
 from __future__ import annotations
 
 import io
+import re
+import struct
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -67,7 +69,7 @@ def _set_fonts(style: BaseStyle, latin: str, east_asia: str, size: float | None 
 
 
 @cache
-def _template(fonts: FontSet) -> bytes:
+def _template(fonts: FontSet) -> _Package:
     """An empty document with the page and the styles set up, built once per font set."""
     document = Document()
     section = document.sections[0]
@@ -101,9 +103,10 @@ def _template(fonts: FontSet) -> bytes:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    style_ids = {name: styles[name].style_id for name in _STYLES}
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _Package.from_docx(buffer.getvalue(), style_ids)
 
 
 def _run(text: str, fonts: FontSet, size: int, bold: bool = False) -> str:
@@ -115,8 +118,8 @@ def _run(text: str, fonts: FontSet, size: int, bold: bool = False) -> str:
     )
 
 
-def table_xml(table: GridTable, fonts: FontSet) -> str:
-    """One statutory table as a ``w:tbl`` element."""
+def table_xml(table: GridTable, fonts: FontSet, namespaces: bool = True) -> str:
+    """One statutory table as a ``w:tbl`` element (declaring its namespace to stand alone)."""
     total = sum(table.widths)
     widths = [round(_TEXT_WIDTH_TWIPS * w / total) for w in table.widths]
     size = _TABLE_SIZE.get(table.key, 18)
@@ -152,84 +155,166 @@ def table_xml(table: GridTable, fonts: FontSet) -> str:
     borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tbl{" " + nsdecls("w") if namespaces else ""}><w:tblPr>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
         f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>{"".join(rows)}</w:tbl>'
     )
 
 
-class _Writer:
-    """Collects the body as WordprocessingML and inserts it in one parse.
-
-    python-docx's ``add_paragraph(style=…)`` scans every style to resolve the name, and parsing
-    each element on its own costs as much again; together they were most of the rendering time.
-    """
-
-    def __init__(self, document: DocxDocument, fonts: FontSet) -> None:
-        self.document = document
-        self.fonts = fonts
-        self.ids = {name: document.styles[name].style_id for name in _STYLES}
-        self.pending: list[str] = []
-
-    def paragraph(self, style: str, *lines: str, ppr: str = "") -> None:
-        runs = "<w:r><w:br/></w:r>".join(f'<w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for t in lines)
-        self.pending.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[style]}"/>{ppr}</w:pPr>{runs}</w:p>')
-
-    def table(self, table: GridTable) -> None:
-        self.pending.append(table_xml(table, self.fonts))
-
-    def flush(self) -> None:
-        """Insert what was collected before the section properties, i.e. at the end of the body."""
-        if not self.pending:
-            return
-        wrapper = parse_xml(f'<w:body {nsdecls("w")}>{"".join(self.pending)}</w:body>')
-        sect_pr = self.document.element.body.sectPr
-        for element in list(wrapper):
-            sect_pr.addprevious(element)
-        self.pending.clear()
-
-
 _STYLES = ("Title", "Body Text", "Heading 1", "Caption", "List Bullet")
 _KEEP_NEXT = "<w:keepNext/>"
 _PAGE_BREAK_BEFORE = "<w:pageBreakBefore/>"
 
+_REL_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_CORE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{creator}</dc:creator>"
+    "<cp:keywords>{keywords}</cp:keywords><dc:language>zh-CN</dc:language>"
+    "<cp:lastModifiedBy>gongkai</cp:lastModifiedBy><cp:revision>1</cp:revision></cp:coreProperties>"
+)
+_EMU_PER_CM = 360000
+_DRAWING_NAMESPACES = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+
+
+@dataclass(frozen=True)
+class _Package:
+    """The parts of the template DOCX, with its body cut out to be filled per report.
+
+    A report's DOCX is these parts plus its own body, core properties and chart images, zipped:
+    opening and saving the template through python-docx for every report cost ten times more.
+    """
+
+    parts: tuple[tuple[str, bytes], ...]  # every part but those rewritten per report
+    document_head: str  # word/document.xml up to and including <w:body>
+    document_tail: str  # from the body's <w:sectPr> to the end
+    rels: str  # word/_rels/document.xml.rels
+    content_types: str
+    style_ids: dict[str, str]
+
+    # Parts Word has not needed since 2010 (stylesWithEffects) or that only show python-docx's
+    # own preview picture (the thumbnail); dropping them also keeps each file small and fast.
+    DROPPED = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg")
+
+    @classmethod
+    def from_docx(cls, data: bytes, style_ids: dict[str, str]) -> _Package:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            files = {name: archive.read(name) for name in archive.namelist()}
+        document = files.pop("word/document.xml").decode("utf-8")
+        for prefix, uri in _DRAWING_NAMESPACES.items():  # for the chart pictures
+            if f"xmlns:{prefix}=" not in document:
+                document = document.replace("<w:document ", f'<w:document xmlns:{prefix}="{uri}" ', 1)
+        body = document.index("<w:body>") + len("<w:body>")
+        sect = document.index("<w:sectPr", body)
+        rels = files.pop("word/_rels/document.xml.rels").decode("utf-8")
+        root_rels = files.pop("_rels/.rels").decode("utf-8")
+        types = files.pop("[Content_Types].xml").decode("utf-8")
+        for name in cls.DROPPED:
+            files.pop(name, None)
+            rels = re.sub(rf'<Relationship [^>]*Target="{re.escape(name.split("/", 1)[1])}"/>', "", rels)
+            root_rels = re.sub(rf'<Relationship [^>]*Target="{re.escape(name)}"/>', "", root_rels)
+            types = types.replace(f'<Override PartName="/{name}" ', '<Override PartName="/dropped" ')
+            types = re.sub(r'<Override PartName="/dropped" [^>]*/>', "", types)
+        files.pop("docProps/core.xml", None)
+        if 'Extension="png"' not in types:
+            types = types.replace("<Default ", '<Default Extension="png" ContentType="image/png"/><Default ', 1)
+        parts = (("_rels/.rels", root_rels.encode("utf-8")), *sorted(files.items()))
+        return cls(parts, document[:body], document[sect:], rels, types, style_ids)
+
+    def build(self, body: str, core: str, images: list[tuple[str, bytes]]) -> bytes:
+        rels = self.rels
+        if images:
+            extra = "".join(f'<Relationship Id="{rid}" Type="{_REL_IMAGE}" Target="media/{rid}.png"/>'
+                            for rid, _ in images)
+            rels = rels.replace("</Relationships>", extra + "</Relationships>")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            archive.writestr("[Content_Types].xml", self.content_types)
+            for name, data in self.parts:
+                archive.writestr(name, data)
+            archive.writestr("docProps/core.xml", core)
+            archive.writestr("word/document.xml", self.document_head + body + self.document_tail)
+            archive.writestr("word/_rels/document.xml.rels", rels)
+            for rid, png in images:
+                archive.writestr(f"word/media/{rid}.png", png, compress_type=zipfile.ZIP_STORED)
+        return buffer.getvalue()
+
+
+class _Body:
+    """The body of one report's document, written as WordprocessingML."""
+
+    def __init__(self, package: _Package, fonts: FontSet) -> None:
+        self.ids = package.style_ids
+        self.fonts = fonts
+        self.xml: list[str] = []
+        self.images: list[tuple[str, bytes]] = []
+
+    def paragraph(self, style: str, *lines: str, ppr: str = "") -> None:
+        runs = "<w:r><w:br/></w:r>".join(f'<w:r><w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for t in lines)
+        self.xml.append(f'<w:p><w:pPr><w:pStyle w:val="{self.ids[style]}"/>{ppr}</w:pPr>{runs}</w:p>')
+
+    def table(self, table: GridTable) -> None:
+        self.xml.append(table_xml(table, self.fonts, namespaces=False))
+
+    def picture(self, png: bytes, width_cm: float, name: str) -> None:
+        """An inline picture, as wide as asked, its height kept in proportion (DrawingML)."""
+        number = len(self.images) + 1
+        rid = f"rIdChart{number}"
+        self.images.append((rid, png))
+        width_px, height_px = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
+        cx = round(width_cm * _EMU_PER_CM)
+        cy = round(cx * height_px / width_px)
+        self.xml.append(
+            '<w:p><w:pPr><w:spacing w:after="200"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
+            f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:docPr id="{number}" name="{escape(name)}"/>'
+            '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{number}" name="{rid}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
+
 
 def render_docx(doc: Composition, fonts: FontSet = OFFICIAL_FONTS) -> bytes:
-    document = Document(io.BytesIO(_template(fonts)))
-    props = document.core_properties
-    props.title, props.author, props.language = doc.full_title, doc.agency, "zh-CN"
-    props.subject, props.keywords = doc.title, f"政府信息公开,{doc.report.year}"
-    write = _Writer(document, fonts)
+    package = _template(fonts)
+    body = _Body(package, fonts)
     # The agency on a line of its own: a long name would otherwise break the title mid-word.
-    write.paragraph("Title", doc.agency, doc.title)
+    body.paragraph("Title", doc.agency, doc.title)
     for text in doc.preamble:
-        write.paragraph("Body Text", text)
+        body.paragraph("Body Text", text)
     for part in doc.parts:
         # Table 三 is a page long: it starts on a page of its own rather than split in two.
         starts_page = part.table is not None and part.table.key == "requests"
-        write.paragraph("Heading 1", part.heading, ppr=_PAGE_BREAK_BEFORE if starts_page else "")
+        body.paragraph("Heading 1", part.heading, ppr=_PAGE_BREAK_BEFORE if starts_page else "")
         for text in part.paragraphs:
-            write.paragraph("Body Text", text, ppr=_KEEP_NEXT if part.table is not None else "")
+            body.paragraph("Body Text", text, ppr=_KEEP_NEXT if part.table is not None else "")
         if part.table is not None:
-            write.table(part.table)
+            body.table(part.table)
             if part.table_note:
-                write.paragraph("Caption", part.table_note)
-    write.paragraph("Body Text", doc.agency, ppr='<w:spacing w:before="360"/><w:jc w:val="right"/>')
+                body.paragraph("Caption", part.table_note)
+    body.paragraph("Body Text", doc.agency, ppr='<w:spacing w:before="360"/><w:ind w:firstLine="0"/>'
+                   '<w:jc w:val="right"/>')
     if doc.charts:
-        write.paragraph("Heading 1", CHARTS_HEADING, ppr=_PAGE_BREAK_BEFORE)
-        write.flush()  # pictures go through python-docx, which adds their image parts
+        body.paragraph("Heading 1", CHARTS_HEADING, ppr=_PAGE_BREAK_BEFORE)
         for chart in doc.charts:
-            picture = document.add_paragraph()
-            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.paragraph_format.space_after = Pt(10)
-            picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(chart.width_cm))  # titled inside
+            body.picture(chart.png, chart.width_cm, chart.title)  # the chart carries its title
     if doc.problems:
-        write.paragraph("Heading 1", FINDINGS_HEADING)
-        write.paragraph("Body Text", FINDINGS_INTRO)
+        body.paragraph("Heading 1", FINDINGS_HEADING)
+        body.paragraph("Body Text", FINDINGS_INTRO)
         for finding in doc.problems:
-            write.paragraph("List Bullet", f"{finding.message_zh}（{finding.message_en}）")
-    write.flush()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+            body.paragraph("List Bullet", f"{finding.message_zh}（{finding.message_en}）")
+    core = _CORE.format(title=escape(doc.full_title), subject=escape(doc.title), creator=escape(doc.agency),
+                        keywords=escape(f"政府信息公开,{doc.report.year}"))
+    return package.build("".join(body.xml), core, body.images)
