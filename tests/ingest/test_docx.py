@@ -112,7 +112,8 @@ def test_content_controls_line_breaks_and_text_box_fallbacks() -> None:
         + _p("某县人民政府2021年政府信息公开工作年度报告", '<w:pPr><w:pStyle w:val="Title"/></w:pPr>')
         + "</w:sdtContent></w:sdt>"
         + "<w:p><w:r><w:t>某县人民政府</w:t><w:br/><w:t>2022年1月</w:t><w:tab/><w:t>10日</w:t></w:r></w:p>"
-        + "<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>去</w:delText></w:r></w:del></w:p>"
+        + "<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>去</w:delText></w:r></w:del>"
+        + "<w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:ins><w:r><w:t>增</w:t></w:r></w:ins></w:p>"
         + text_box
         + "<w:tbl><w:tr>" + _tc("外") + "<w:tc><w:tbl><w:tr>" + _tc("内1") + _tc("内2")
         + "</w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>"
@@ -123,7 +124,7 @@ def test_content_controls_line_breaks_and_text_box_fallbacks() -> None:
         "某县人民政府2021年政府信息公开工作年度报告",
         "某县人民政府",
         "2022年1月 10日",
-        "删",
+        "删增",
         "印章文字",
     ]
     assert doc.tables[0].texts() == [["外", "内1 内2"]]

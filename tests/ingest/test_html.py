@@ -138,3 +138,15 @@ def test_unreadable_pages_say_why(data: bytes, reason: str) -> None:
     assert caught.value.source == "bad.html"
     assert reason in caught.value.reason_en
     assert caught.value.reason_zh
+
+
+def test_word_sizing_row_is_not_a_table_row() -> None:
+    page = (
+        "<table><tr><td>行政复议</td><td>1</td></tr>"
+        "<![if !supportMisalignedColumns]><tr height=0><td width=64></td><td width=80></td></tr><![endif]>"
+        "<tr style='display: none'><td></td><td></td></tr>"
+        "<tr><td></td><td></td></tr>"  # a visible blank row stays
+        "</table>"
+    )
+    doc = _read(page)
+    assert doc.tables[0].texts() == [["行政复议", "1"], ["", ""]]

@@ -30,6 +30,9 @@ _SDT_CONTENT, _CUSTOM_XML = f"{{{W}}}sdtContent", f"{{{W}}}customXml"
 _T, _TAB, _BR, _CR = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{{{W}}}val"
 _FALLBACK = f"{{{MC}}}Fallback"
+_MOVE_FROM = f"{{{W}}}moveFrom"
+# Text under these is not on the page: a text box's VML copy, text moved away (tracked changes).
+_UNSHOWN = (_FALLBACK, _MOVE_FROM)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE compound file: .doc, or encrypted .docx
 _WHITESPACE = re.compile(r"[^\S\n]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -113,10 +116,10 @@ def _core_title(package: zipfile.ZipFile) -> str | None:
 def _paragraph_lines(p: Any) -> list[str]:
     """The lines of a paragraph (split at its line breaks), spaces collapsed."""
     parts: list[str] = []
-    has_fallback = p.find(f".//{{{MC}}}AlternateContent") is not None
+    careful = p.find(f".//{{{MC}}}AlternateContent") is not None or p.find(f".//{_MOVE_FROM}") is not None
     for node in p.iter(_T, _TAB, _BR, _CR):
-        if has_fallback and any(a.tag == _FALLBACK for a in node.iterancestors()):
-            continue  # the same text box twice: once as DrawingML, once as VML fallback
+        if careful and any(a.tag in _UNSHOWN for a in node.iterancestors()):
+            continue  # a text box's second copy, or text a tracked change moved elsewhere
         tag = node.tag
         if tag == _T:
             parts.append(node.text or "")

@@ -1,8 +1,8 @@
 """Bytes to text for files published in China: UTF-8 or the GB family, sometimes Big5.
 
-Order of trust: a byte-order mark, then what the file declares (an HTML ``<meta charset>``), then
-strict UTF-8, then strict GB18030 (a superset of GBK and GB2312, which most older government
-pages use), then charset-normalizer's guess. A declared GB2312 or GBK is read as GB18030, because
+Order of trust: a byte-order mark, then strict UTF-8, then what the file declares (an HTML
+``<meta charset>``), then strict GB18030 (a superset of GBK and GB2312, which most older
+government pages use), then charset-normalizer's guess. A declared GB2312 or GBK is read as GB18030, because
 pages labelled GB2312 routinely hold characters only GBK or GB18030 has.
 """
 
@@ -20,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WESTERN = {"latin-1", "iso8859-1", "iso8859-15", "cp1252", "ascii", "windows-1252"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 
@@ -58,8 +59,13 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 return data.decode(bom_codec), bom_codec.replace("-sig", "")
             except UnicodeDecodeError:
                 break  # a lookalike of a byte-order mark: fall through to the other tests
+    # Valid UTF-8 with Chinese in it is UTF-8 whatever the page declares (sites moved to UTF-8
+    # and kept their old gb2312 <meta>); GBK text is practically never valid UTF-8. A declared
+    # Western single-byte charset decodes any bytes at all, so it is tried after GB18030.
+    western = declared in _WESTERN
+    order = ("utf-8", "gb18030", declared) if western else ("utf-8", declared, "gb18030")
     tried: list[str] = []
-    for codec in (declared, "utf-8", "gb18030"):
+    for codec in order:
         if codec is None or codec in tried:
             continue
         tried.append(codec)

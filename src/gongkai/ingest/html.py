@@ -172,6 +172,8 @@ class _Walker:
                     cells.append(Cell(text, where, _span(attrs.get("rowspan")), _span(attrs.get("colspan"))))
                 else:
                     cells.append(Cell(text, where))
+            if cells and not any(c.text for c in cells) and _hidden(tr):
+                continue  # Word's <tr height=0> of empty sizing cells, shown to no reader
             rows.append(cells)  # even a row with no cells: rowspans above count it
         if any(rows):
             self.blocks.append(TableBlock(rows, f"table {number}"))
@@ -198,6 +200,12 @@ def _containers(root: LexborNode) -> set[int]:
             marked.add(key)
             parent = parent.parent
     return marked
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attrs
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return attrs.get("height") == "0" or "display:none" in style or "hidden" in attrs
 
 
 def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
