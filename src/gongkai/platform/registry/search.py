@@ -9,7 +9,8 @@ merely share characters.
 * SQLite (default): an FTS5 table ``registry_search`` (rowid = item id) over the bigram text.
 * PostgreSQL: a table ``registry_search`` with a ``tsvector`` built from the same bigrams (lexemes
   and positions given directly, bypassing any text-search parser) and a GIN index; a query is a
-  ``tsquery`` of ``<->`` phrases.
+  ``tsquery`` of ``<->`` phrases. A long text is indexed in overlapping parts of 2000 tokens
+  (tsvector positions stop at 16383 and keep 256 per lexeme).
 
 Only published, proactively disclosed items are ever put in the index (``services.publish`` adds,
 ``services.withdraw`` removes), and every query joins back to the item and checks it is public —
@@ -29,6 +30,8 @@ from django.db import connection
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[0-9a-z]+")
 MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a common word is wasted work
 PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
+PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
+PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 
 
 def tokens(text: str) -> list[str]:
@@ -96,87 +99,92 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
 
 class Backend:
     vendor = ""
+    delete_sql = ""
 
     def index(self, rows: Iterable[tuple[int, str]]) -> None:
         raise NotImplementedError
 
     def remove(self, item_ids: Sequence[int]) -> None:
         with connection.cursor() as cursor:
-            for item_id in item_ids:
-                cursor.execute(self.delete_sql, [item_id])
+            cursor.executemany(self.delete_sql, [(item_id,) for item_id in item_ids])
 
-    delete_sql = ""
-
-    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        """``FROM … WHERE …`` matching the phrases; the item table is ``i``."""
         raise NotImplementedError
+
+    order = ""
 
     def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
         phrases = parse_query(query)
         if not phrases:
             return Hits([], 0, False)
-        where, params = self.match(phrases)
+        base, params = self.base(phrases)
         extra, extra_params = _filter_sql(filters)
-        base = f"FROM registry_search s JOIN registry_item i ON i.id = s.{self.key} WHERE {where}{extra}"
+        base += extra
+        params += extra_params
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT i.id {base} ORDER BY s.{self.key} DESC LIMIT %s OFFSET %s",
-                           [*params, *extra_params, limit, offset])
+            cursor.execute(f"SELECT i.id {base} ORDER BY {self.order} DESC LIMIT %s OFFSET %s",
+                           [*params, limit, offset])
             ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s) t",
-                           [*params, *extra_params, MAX_COUNT + 1])
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s) t", [*params, MAX_COUNT + 1])
             count = cursor.fetchone()[0]
         return Hits(ids, count, count > MAX_COUNT)
-
-    key = ""
 
 
 class SqliteBackend(Backend):
     vendor = "sqlite"
-    key = "rowid"
     delete_sql = "DELETE FROM registry_search WHERE rowid = %s"
+    order = "s.rowid"  # FTS5 walks its doclists by rowid: newest first, stopping at the LIMIT
 
     def index(self, rows: Iterable[tuple[int, str]]) -> None:
         data = [(item_id, " ".join(tokens(text))) for item_id, text in rows]
         with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM registry_search WHERE rowid = %s", [(d[0],) for d in data])
+            cursor.executemany(self.delete_sql, [(d[0],) for d in data])
             cursor.executemany("INSERT INTO registry_search(rowid, tokens) VALUES (%s, %s)", data)
 
-    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
-        parts = []
-        for phrase in phrases:
-            quoted = '"' + " ".join(phrase.parts) + '"'
-            parts.append(quoted + ("*" if phrase.prefix else ""))
-        return "registry_search MATCH %s", [" AND ".join(parts)]
+    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        parts = ['"' + " ".join(p.parts) + '"' + ("*" if p.prefix else "") for p in phrases]
+        return ("FROM registry_search s JOIN registry_item i ON i.id = s.rowid WHERE registry_search MATCH %s",
+                [" AND ".join(parts)])
 
 
-def tsvector_literal(words: list[str]) -> str:
+def tsvector_literal(words: Sequence[str]) -> str:
     """A tsvector literal with the given lexemes at their positions (no parser involved)."""
     positions: dict[str, list[int]] = {}
     for n, word in enumerate(words, start=1):
         positions.setdefault(word, []).append(min(n, PG_MAX_POSITION))
-    # tsvector keeps at most 256 positions per lexeme; keep the first ones.
-    return " ".join(f"'{w}':{','.join(map(str, sorted(set(p))[:256]))}" for w, p in positions.items())
+    # tsvector keeps at most 256 positions per lexeme; parts are short enough that this never binds.
+    return " ".join(f"'{w}':{','.join(map(str, p[:256]))}" for w, p in positions.items())
+
+
+def parts_of(words: list[str]) -> list[list[str]]:
+    """A long text as overlapping parts of PART_SIZE tokens: tsvector positions stop at 16383 and keep
+    256 per lexeme, so one vector per long document would lose phrases near its end."""
+    if len(words) <= PART_SIZE:
+        return [words]
+    step = PART_SIZE - PART_OVERLAP
+    return [words[start:start + PART_SIZE] for start in range(0, len(words) - PART_OVERLAP, step)]
 
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
-    key = "item_id"
     delete_sql = "DELETE FROM registry_search WHERE item_id = %s"
+    order = "i.id"
 
     def index(self, rows: Iterable[tuple[int, str]]) -> None:
-        data = [(item_id, tsvector_literal(tokens(text))) for item_id, text in rows]
+        data = [(item_id, n, tsvector_literal(part))
+                for item_id, text in rows for n, part in enumerate(parts_of(tokens(text)))]
         with connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO registry_search(item_id, tokens) VALUES (%s, %s::tsvector) "
-                "ON CONFLICT (item_id) DO UPDATE SET tokens = EXCLUDED.tokens", data)
+            cursor.executemany(self.delete_sql, sorted({(d[0],) for d in data}))
+            cursor.executemany("INSERT INTO registry_search(item_id, part, tokens) VALUES (%s, %s, %s::tsvector)",
+                               data)
 
-    def match(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
-        parts = []
-        for phrase in phrases:
-            if phrase.prefix:
-                parts.append(f"'{phrase.parts[0]}':*")
-            else:
-                parts.append("(" + " <-> ".join(f"'{p}'" for p in phrase.parts) + ")")
-        return "s.tokens @@ %s::tsquery", [" & ".join(parts)]
+    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+        # One sub-query per term: a long document's terms may sit in different parts.
+        queries = [f"'{p.parts[0]}':*" if p.prefix else " <-> ".join(f"'{t}'" for t in p.parts) for p in phrases]
+        where = " AND ".join(
+            "i.id IN (SELECT s.item_id FROM registry_search s WHERE s.tokens @@ %s::tsquery)" for _ in queries)
+        return f"FROM registry_item i WHERE {where}", queries
 
 
 def backend() -> Backend:
@@ -201,8 +209,8 @@ SQLITE_CREATE = "CREATE VIRTUAL TABLE IF NOT EXISTS registry_search USING fts5(t
 POSTGRES_CREATE = (
     "CREATE TABLE IF NOT EXISTS registry_search ("
     # No foreign key: Django's flush truncates registry_item, and items are never deleted anyway.
-    " item_id bigint PRIMARY KEY,"
-    " tokens tsvector NOT NULL)",
+    " item_id bigint NOT NULL, part integer NOT NULL, tokens tsvector NOT NULL,"
+    " PRIMARY KEY (item_id, part))",
     "CREATE INDEX IF NOT EXISTS registry_search_tokens ON registry_search USING gin (tokens)",
 )
 

@@ -1,0 +1,35 @@
+"""The corpus reports' text, as items to publish: real Chinese text for the search tests."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+CORPUS = Path("/work/shared/corpus/raw")
+
+
+def corpus_texts() -> dict[str, str]:
+    """File name → plain text (the HTML report through its text content)."""
+    texts: dict[str, str] = {}
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix == ".txt":
+            texts[path.name] = path.read_text(encoding="utf-8")
+        elif path.suffix == ".html":
+            tree = LexborHTMLParser(path.read_bytes())
+            tree.strip_tags(["style", "script", "noscript"])
+            texts[path.name] = tree.text(separator="\n")
+    return texts
+
+
+def contains(text: str, word: str) -> bool:
+    """The ground truth: does ``word`` occur in ``text`` (width and case folded, as the search does)."""
+    return unicodedata.normalize("NFKC", word).lower() in unicodedata.normalize("NFKC", text).lower()
+
+
+def title_of(text: str) -> str:
+    for line in text.splitlines():
+        if "年度报告" in line and len(line.strip()) < 80:
+            return line.strip()
+    return text.strip().splitlines()[0][:80]

@@ -1,0 +1,105 @@
+"""Search on real Chinese text: the corpus reports published as items, found by the words in them
+and not by words that are not — on whichever database the tests run (FTS5 or PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from gongkai.platform.registry import search, services
+from gongkai.platform.registry.models import Item
+from tests.platform.registry.helpers import publish_item
+
+from .corpus import contains, corpus_texts, title_of
+
+PRESENT = ["最多跑一次", "政务公开", "依申请公开", "行政复议", "规范性文件", "政府信息公开指南", "苍南", "盐池县",
+           "营商环境", "国办公开办函", "2020"]
+ABSENT = ["量子计算", "火星探测", "跑一次最多", "公开政务信息化大数据"]
+
+
+@pytest.fixture
+def corpus_items(staff: dict[str, Any]) -> dict[str, Item]:
+    texts = corpus_texts()
+    assert len(texts) == 6
+    items = {}
+    for n, (name, text) in enumerate(texts.items()):
+        items[name] = publish_item(staff["clerk"], staff["head"], staff["hy"], title=title_of(text), body=text,
+                                   category="other", on=dt.date(2021, 1, 10 + n))
+    return items
+
+
+def _found(query: str) -> set[int]:
+    return set(search.search(query, limit=50).ids)
+
+
+@pytest.mark.parametrize("word", PRESENT)
+def test_found_exactly_by_the_words_they_contain(corpus_items: dict[str, Item], word: str) -> None:
+    expected = {item.pk for name, item in corpus_items.items() if contains(item.body, word)}
+    assert expected, f"{word} should be in some corpus report"
+    assert _found(word) == expected
+
+
+@pytest.mark.parametrize("word", ABSENT)
+def test_not_found_by_words_they_do_not_contain(corpus_items: dict[str, Item], word: str) -> None:
+    assert not any(contains(item.body, word) for item in corpus_items.values())
+    assert _found(word) == set()
+
+
+def test_every_term_must_occur(corpus_items: dict[str, Item]) -> None:
+    both = {i.pk for i in corpus_items.values() if contains(i.body, "最多跑一次") and contains(i.body, "营商环境")}
+    assert _found("最多跑一次 营商环境") == both
+    assert _found("最多跑一次 火星探测") == set()
+
+
+def test_one_character_and_index_number_and_document_number(corpus_items: dict[str, Item],
+                                                             staff: dict[str, Any]) -> None:
+    assert _found("跑") == {i.pk for i in corpus_items.values() if "跑" in i.body}
+    item = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="关于印发某办法的通知",
+                        doc_number="盐政发〔2021〕12号")
+    assert _found("盐政发〔2021〕12号") == {item.pk}
+    assert item.pk in _found(item.index_number)
+
+
+def test_words_near_the_end_of_the_longest_report_are_found(corpus_items: dict[str, Item]) -> None:
+    """A report longer than one indexed part (PostgreSQL) is found by the words of its last part."""
+    longest = max(corpus_items.values(), key=lambda i: len(search.tokens(i.body)))
+    assert len(search.tokens(longest.body)) > 2 * search.PART_SIZE
+    tail = re.findall(r"[\u4e00-\u9fff]{6,}", longest.body)[-1]
+    assert longest.body.rindex(tail) > len(longest.body) * 0.9
+    assert longest.pk in _found(tail)
+
+
+def test_filters_by_agency_category_and_year(corpus_items: dict[str, Item], staff: dict[str, Any]) -> None:
+    other = publish_item(staff["cn_clerk"], staff["cn_head"], staff["cn"], title="苍南县推进政务公开工作",
+                         body="全面推进政务公开", on=dt.date(2022, 3, 1))
+    everything = _found("政务公开")
+    assert other.pk in everything
+    in_hy = set(search.search("政务公开", search.Filters(agency_path=staff["hy"].path)).ids)
+    assert other.pk not in in_hy and in_hy == everything - {other.pk}
+    in_zj = set(search.search("政务公开", search.Filters(agency_path=staff["zj"].path), limit=50).ids)
+    assert in_zj == everything  # the province's search covers its subtree
+    assert set(search.search("政务公开", search.Filters(year=2022)).ids) == {other.pk}
+    assert set(search.search("政务公开", search.Filters(category="work")).ids) == {other.pk}
+
+
+def test_withdrawn_items_leave_the_search(corpus_items: dict[str, Item], staff: dict[str, Any]) -> None:
+    item = next(i for i in corpus_items.values() if contains(i.body, "最多跑一次"))
+    services.withdraw(staff["head"], item, "更正后重新发布")
+    assert item.pk not in _found("最多跑一次")
+
+
+def test_portal_search_page_in_chinese(corpus_items: dict[str, Item], client: Client) -> None:
+    response = client.get("/portal/search/", {"q": "最多跑一次"})
+    page = response.content.decode()
+    expected = [i for i in corpus_items.values() if contains(i.body, "最多跑一次")]
+    assert f"找到 {len(expected)} 条结果" in page
+    for item in expected:
+        assert f"/portal/002541000/items/{item.serial_key}/" in page
+    assert "<mark>最多跑一次</mark>" in page
+    assert "没有找到" in client.get("/portal/search/", {"q": "量子计算"}).content.decode()
+    api = client.get("/api/portal/search", {"q": "最多跑一次"}).json()
+    assert {i["id"] for i in api["items"]} == {i.pk for i in expected}
