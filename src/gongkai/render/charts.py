@@ -165,7 +165,7 @@ def decisions_chart(report: Report) -> Chart:
     title = f"{report.year}年主动公开：{label}（件）"
     caption = "；".join(f"{row.label} {'未知' if v is None else v}" for row, v in zip(rows, values, strict=True))
     return _hbars(_Spec("decisions", title, caption, 0.5 + 0.45 * len(rows)), [row.label for row in rows], values,
-                  f"本年度{label}均为 0")
+                  f"各项{label}均为 0")
 
 
 def _outcome_categories(report: Report) -> list[tuple[str, int | None]]:

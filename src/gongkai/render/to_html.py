@@ -52,7 +52,7 @@ section.findings .en { color: var(--muted); font-size: 13px; }
   table.statutory[data-table="appeals"] { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
-  section[data-section="三"] .table-wrap { break-before: page; page-break-before: always; }
+  section[data-section="三"] { break-before: page; page-break-before: always; }
   section.charts { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
 }
