@@ -174,3 +174,16 @@ def test_the_applicant_may_withdraw_their_own(office: dict[str, Any]) -> None:
 def test_dates_in_the_future_are_refused(office: dict[str, Any]) -> None:
     with pytest.raises(services.DeskError):
         register(office, received=services.today() + dt.timedelta(days=3))
+
+
+def test_the_case_list_pages_through_without_counting(office: dict[str, Any], client: Any) -> None:
+    for day in range(1, 4):
+        for _ in range(20):
+            register(office, received=D(2021, 3, day))
+    client.force_login(office["clerk"])
+    rows = '<td><a href="/desk/'
+    first = client.get("/desk/?tab=all").content.decode()
+    assert first.count(rows) == 50 and "下一页" in first and "上一页" not in first
+    second = client.get("/desk/?tab=all&page=2").content.decode()
+    assert second.count(rows) == 10 and "上一页" in second and "下一页" not in second
+    assert client.get("/desk/?tab=all&page=x").content.decode().count(rows) == 50

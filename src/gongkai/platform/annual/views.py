@@ -81,8 +81,22 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "appeal_fields": template.appeal_fields,
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
+        "active_url": _registry_table_url(agency, year),
     }
     return render(request, "annual/report.html", context)
+
+
+def _registry_table_url(agency: Agency, year: int) -> str | None:
+    """Where table 二 is kept once the publication registry (issue 6) computes it."""
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+
+    if not apps.is_installed("gongkai.platform.registry"):
+        return None
+    try:
+        return reverse("registry:table", kwargs={"agency_pk": agency.pk, "year": year})
+    except NoReverseMatch:
+        return None
 
 
 @login_required
@@ -126,13 +140,14 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("annual:report", agency_pk=agency.pk, year=year)
     compiled = compile_report(agency, year, with_previous=False)
-    active: dict[str, dict[str, str]] = {}
-    for row in compiled.report.template.active_rows:
-        active[row.key] = {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
+    active: dict[str, dict[str, str]] | None = None
+    if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here
+        active = {row.key: {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
+                  for row in compiled.report.template.active_rows}
     sections = {s.number: request.POST.get(f"section-{s.number}", "") for s in SECTIONS}
     try:
         save_entries(request.user, agency, year, active=active, sections=sections,
-                     active_source=request.POST.get("active_source", ""))
+                     active_source=request.POST.get("active_source") if active is not None else None)
     except PermissionDenied as error:
         raise HttpForbidden(str(error)) from None
     except AnnualError as error:
