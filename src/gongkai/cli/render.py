@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..report.checks import Finding, Severity, check_report, check_series
+from ..report.checks import Finding, Severity, agency_key, check_report, check_series
 from ..report.model import Report, ReportDataError
 from .app import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, app, console, errors
 
@@ -34,11 +34,13 @@ def _print_unreadable(unreadable: list[ReportDataError]) -> None:
 
 
 def _print_findings(path: Path, findings: list[Finding]) -> None:
-    shown = [f for f in findings if f.severity is not Severity.INFO]
-    if not shown:
-        return
-    errors.print(f"[yellow]注意 / warning[/] {path}: 数据不符合勾稽关系 / the figures break the statutory arithmetic")
-    for f in shown:
+    broken = [f for f in findings if f.severity is not Severity.INFO]
+    if broken:
+        errors.print(f"[yellow]注意 / warning[/] {path}: 数据不符合勾稽关系 / "
+                     "the figures break the statutory arithmetic")
+    elif findings:
+        errors.print(f"[cyan]提示 / note[/] {path}:")
+    for f in findings:
         errors.print(f"  [{_STYLE[f.severity]}]{f.severity.label_zh}[/] {f.rule} {f.place}: ", end="")
         errors.print(f"{f.message_zh} / {f.message_en}", markup=False, highlight=False)
 
@@ -89,6 +91,11 @@ def render(
     unreadable += unreadable_history
     _print_unreadable(unreadable)
     past_reports = [r for _, r in past]
+    agencies = {agency_key(r.agency) for _, r in loaded}
+    for path, r in past:
+        if agency_key(r.agency) not in agencies:
+            errors.print(f"[yellow]注意 / warning[/] {path}: {r.agency} 不是所生成报告的机关，不计入趋势图 / "
+                         "not the agency of any report rendered; left out of the trend", highlight=False)
 
     jobs: list[Job] = []
     refused = 0

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..report.labels import strip_numbering
 from ..report.model import Report
-from ..report.templates import CHART_LABELS, LITIGATION
+from ..report.templates import CHART_LABELS, LITIGATION, UNKNOWN_MARK
 from .compose import Chart
 
 # Sans-serif CJK fonts, most wanted first; Debian's fonts-noto-cjk provides the first.
@@ -139,7 +139,7 @@ def _hbars(spec: _Spec, labels: Sequence[str], values: Sequence[int | float | No
         axes.tick_params(axis="y", length=0, labelsize=10.5)
         top = max(known)
         for y, v in zip(positions, values, strict=True):
-            text = "未知" if v is None else f"{v:g}"
+            text = UNKNOWN_MARK if v is None else f"{v:g}"
             axes.text((v or 0) + top * 0.01, y, text, va="center", fontsize=10, color=_INK)
         axes.set_xlim(0, top * 1.15)
         axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
@@ -152,7 +152,7 @@ def applicants_chart(report: Report) -> Chart:
     columns = [c for c in report.template.request_columns if c.index != report.template.total_column]
     values = [report.requests["new_received"][c.index] for c in columns]
     title = f"{report.year}年新收申请：按申请人类型（件）"
-    caption = "；".join(f"{c.label} {'未知' if v is None else v}" for c, v in zip(columns, values, strict=True))
+    caption = "；".join(f"{c.label} {UNKNOWN_MARK if v is None else v}" for c, v in zip(columns, values, strict=True))
     return _hbars(_Spec("applicants", title, caption, 3.0), [c.label for c in columns], values,
                   "本年度未收到政府信息公开申请")
 
@@ -163,7 +163,7 @@ def decisions_chart(report: Report) -> Chart:
     values = [report.active[row.key]["decisions"] for row in rows]
     label = rows[0].field("decisions").label
     title = f"{report.year}年主动公开：{label}（件）"
-    caption = "；".join(f"{row.label} {'未知' if v is None else v}" for row, v in zip(rows, values, strict=True))
+    caption = "；".join(f"{row.label} {UNKNOWN_MARK if v is None else v}" for row, v in zip(rows, values, strict=True))
     return _hbars(_Spec("decisions", title, caption, 0.5 + 0.45 * len(rows)), [row.label for row in rows], values,
                   f"各项{label}均为 0")
 
@@ -183,7 +183,7 @@ def _outcome_categories(report: Report) -> list[tuple[str, int | None]]:
 def outcomes_chart(report: Report) -> Chart:
     categories = _outcome_categories(report)
     title = f"{report.year}年申请办理结果（件）"
-    caption = "；".join(f"{name} {'未知' if v is None else v}" for name, v in categories)
+    caption = "；".join(f"{name} {UNKNOWN_MARK if v is None else v}" for name, v in categories)
     return _hbars(_Spec("outcomes", title, caption, 3.0), [n for n, _ in categories],
                   [v for _, v in categories], "本年度没有办理完结的申请")
 
@@ -193,7 +193,7 @@ def flow_chart(report: Report) -> Chart:
     values = [report.request_total(k) for k in keys]
     labels = [CHART_LABELS[k] for k in keys]
     title = f"{report.year}年申请的结转与办结（件）"
-    caption = "；".join(f"{label} {'未知' if v is None else v}" for label, v in zip(labels, values, strict=True))
+    caption = "；".join(f"{label} {UNKNOWN_MARK if v is None else v}" for label, v in zip(labels, values, strict=True))
     return _hbars(_Spec("flow", title, caption, 2.4), labels, values, "本年度没有政府信息公开申请")
 
 
@@ -223,7 +223,7 @@ def appeals_chart(report: Report) -> Chart:
             axes.bar(xs, heights, width=width * 0.92, color=_PALETTE[i], label=result.label)
             for x, v in zip(xs, [row[i] for row in values], strict=True):
                 if v is None or v > 0:
-                    axes.text(x, (v or 0) + max(known) * 0.02, "未知" if v is None else str(v),
+                    axes.text(x, (v or 0) + max(known) * 0.02, UNKNOWN_MARK if v is None else str(v),
                               ha="center", va="bottom", fontsize=9.5, color=_INK)
         axes.set_xticks(range(len(groups)), [g.full_label.replace(" · ", "\n") for g in groups])
         axes.tick_params(axis="x", length=0, labelsize=10)
@@ -252,7 +252,7 @@ def trend_chart(reports: Sequence[Report]) -> Chart:
                       for r in series]),
     ]
     title = f"{series[0].agency} {years[0]}—{years[-1]}年申请与复议、诉讼（件）"
-    caption = "；".join(f"{name}：" + "、".join(f"{y}年 {'未知' if v is None else v}"
+    caption = "；".join(f"{name}：" + "、".join(f"{y}年 {UNKNOWN_MARK if v is None else v}"
                                                for y, v in zip(years, values, strict=True))
                        for name, values in lines)
     spec = _Spec("trend", title, caption, 3.0)
