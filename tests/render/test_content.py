@@ -48,6 +48,12 @@ def test_sections_as_a_dict_of_titles_and_variant_titles(report: Report) -> None
     assert texts[SECTIONS[0].heading] == ["概述段。"]
 
 
+def test_sections_as_a_dict_keyed_by_number(report: Report) -> None:
+    texts = _section_texts(_with(report, sections={"二": "主动公开。", "六、": "其他。"}))
+    assert texts[SECTIONS[1].heading] == ["主动公开。"]
+    assert texts[SECTIONS[5].heading] == ["其他。"]
+
+
 def test_an_unnamed_section_is_kept_under_six(report: Report) -> None:
     texts = _section_texts(_with(report, sections=[{"title": "政务公开工作要点落实情况", "text": "落实。"}]))
     assert texts[SECTIONS[5].heading][-2:] == ["政务公开工作要点落实情况", "落实。"]

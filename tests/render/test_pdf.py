@@ -94,3 +94,11 @@ def test_pdf_embeds_cjk_fonts_and_the_charts(pdfs: dict[str, Path], stem: str) -
                             check=True).stdout
     pictures = [line for line in images.splitlines()[2:] if " image " in line]
     assert len(pictures) >= 4
+
+
+def test_one_report_to_pdf_bytes(gold_reports: dict[str, Report]) -> None:
+    need_tool("soffice")
+    from gongkai.render.batch import render_pdf
+
+    data = render_pdf(gold_reports["shuyang-fgj-2023"])
+    assert data.startswith(b"%PDF") and len(data) > 20_000

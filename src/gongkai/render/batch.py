@@ -43,6 +43,18 @@ def render_document(report: Report, fmt: str, charts: Sequence[Chart] = (), font
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(f for f in FORMATS if f != 'pdf')}")
 
 
+def render_pdf(report: Report, charts: Sequence[Chart] = (), fonts: FontSet | None = None) -> bytes:
+    """One report as PDF: its DOCX in fonts this machine has (Noto CJK), through LibreOffice.
+
+    For many reports use ``render_files`` (one LibreOffice run for all of them).
+    """
+    with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
+        docx = Path(tmp) / "report.docx"
+        docx.write_bytes(render_document(report, "docx", charts, fonts or NOTO_FONTS))
+        (pdf,) = docx_to_pdf([docx], Path(tmp) / "pdf")
+        return pdf.read_bytes()
+
+
 @dataclass
 class Job:
     report: Report

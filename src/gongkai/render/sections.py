@@ -44,8 +44,8 @@ def _entries(raw: Any) -> list[tuple[str, str, list[str]]]:
     """(number, title, paragraphs) of every section the data gives, in its order."""
     entries: list[tuple[str, str, list[str]]] = []
     if isinstance(raw, dict):
-        for title, text in raw.items():
-            entries.append(("", str(title), _paragraphs(text)))
+        for key, text in raw.items():  # keyed by title, or by number (一 … 六) as the platform stores them
+            entries.append((str(key), str(key), _paragraphs(text)))
     elif isinstance(raw, list):
         for item in raw:
             if isinstance(item, dict):
