@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -103,3 +104,25 @@ def test_pages_render_in_chinese(client: Any, tree: dict[str, Agency]) -> None:
     page = client.get(f"/agencies/{tree['hy'].pk}/").content.decode()
     assert "海盐县人民政府" in page and "秦山街道办事处" in page and 'name="viewport"' in page
     assert client.get("/accounts/login/").status_code == 200
+
+
+def test_the_suite_runs_on_the_database_it_was_asked_for(db: Any) -> None:
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("GONGKAI_DATABASE_URL") else "sqlite"
+    assert connection.vendor == expected
+
+
+@pytest.mark.postgres
+def test_postgresql_is_there_for_the_platform() -> None:
+    import psycopg
+
+    url = os.environ.get("GONGKAI_DATABASE_URL") or "postgresql://postgres@127.0.0.1:5432/test"
+    try:
+        with psycopg.connect(url, connect_timeout=3) as connection:
+            version = connection.execute("show server_version").fetchone()
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is not reachable at {url} in CI: {error}")
+        pytest.skip(f"PostgreSQL is not reachable at {url}: {error}")
+    assert version is not None and int(str(version[0]).split(".")[0]) >= 13
