@@ -86,9 +86,16 @@ def _finish(figure: Any, spec: _Spec) -> Chart:
         return out.getvalue()
 
     def png() -> bytes:
-        out = io.BytesIO()
+        from PIL import Image
+
+        rgba = io.BytesIO()
         with matplotlib_rc():  # tick labels are formatted at drawing time, under these settings
-            figure.savefig(out, format="png", dpi=PNG_DPI)
+            figure.savefig(rgba, format="png", dpi=PNG_DPI)
+        # Opaque RGB: with an alpha channel LibreOffice puts a soft mask in the PDF, which some
+        # viewers draw as a grey box behind the chart.
+        out = io.BytesIO()
+        with Image.open(rgba) as image:
+            image.convert("RGB").save(out, format="PNG", dpi=(PNG_DPI, PNG_DPI))
         return out.getvalue()
 
     return Chart(spec.key, spec.title, spec.caption, _WIDTH_IN * 2.54, svg, png)
