@@ -98,3 +98,17 @@ def test_annual_narrative_letter_templates_and_calendar_pages(office: dict[str, 
     assert not calendar.is_workday(dt.date(2027, 10, 4)) and calendar.is_workday(dt.date(2027, 9, 26))
     assert calendar.warning() is None  # 2027 is known now
     assert clerk.get("/workdays/").status_code == 403
+
+
+def test_the_audit_trail_page_is_scoped(office: dict[str, Any]) -> None:
+    from gongkai.platform.desk import services
+
+    services.register(office["clerk"], office["hy"], channel="in_person", submitted_on=dt.date(2021, 3, 1),
+                      applicant=APPLICANT, description="县里的申请")
+    services.register(office["cn_clerk"], office["cn"], channel="in_person", submitted_on=dt.date(2021, 3, 1),
+                      applicant=APPLICANT, description="苍南的申请")
+    county = login(office["clerk"]).get("/audit/?action=desk.").content.decode()
+    assert "县里的申请" in county and "苍南的申请" not in county and "desk.register" in county
+    assert "苍南的申请" in login(office["wz_supervisor"]).get("/audit/").content.decode()
+    assert login(office["alice"]).get("/audit/").status_code == 403
+    assert Client().get("/audit/").status_code == 302

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("gongkai.platform.accounts.urls")),
     path("agencies/", include("gongkai.platform.agencies.urls")),
+    path("audit/", include("gongkai.platform.audit.urls")),
     path("workdays/", include("gongkai.platform.workdays.urls")),
     path("desk/", include("gongkai.platform.desk.urls")),
     path("", include((public_urlpatterns, "public"))),
