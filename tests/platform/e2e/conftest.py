@@ -35,6 +35,31 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+class _Chromium:
+    """One Playwright and one chromium per test process. Playwright's sync API allows one at a time in a
+    thread, and other test folders import these fixtures (each import is a fixture of its own)."""
+
+    playwright: Any = None
+    browser: Any = None
+
+    @classmethod
+    def start(cls) -> Any:
+        if cls.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            cls.playwright = sync_playwright().start()
+            cls.browser = cls.playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                                         args=CHROMIUM_ARGS)
+        return cls.browser
+
+    @classmethod
+    def stop(cls) -> None:
+        if cls.browser is not None:
+            cls.browser.close()
+            cls.playwright.stop()
+            cls.browser = cls.playwright = None
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
@@ -42,25 +67,15 @@ def browser() -> Iterator[Any]:
         if _in_ci():
             pytest.fail(reason)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[Any]:
-    report = yield
-    setattr(item, f"report_{report.when}", report)
-    return report
+    yield _Chromium.start()
+    _Chromium.stop()
 
 
 @pytest.fixture
 def open_page(request: pytest.FixtureRequest, browser: Any, live_server: Any) -> Iterator[Callable[[], Any]]:
     """``open_page()`` → a page in a new browser context (its own cookies: one person each)."""
     contexts: list[Any] = []
+    failures_before = request.session.testsfailed
 
     def make() -> Any:
         context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="zh-CN")
@@ -69,9 +84,7 @@ def open_page(request: pytest.FixtureRequest, browser: Any, live_server: Any) ->
         return context.new_page()
 
     yield make
-    failed = any(getattr(request.node, f"report_{when}", None) is not None
-                 and getattr(request.node, f"report_{when}").failed for when in ("setup", "call"))
-    if failed:
+    if request.session.testsfailed > failures_before:  # this test failed (setup or call)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-120:]
         for c, context in enumerate(contexts):
