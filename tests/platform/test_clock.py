@@ -72,9 +72,27 @@ def test_consultation_time_is_not_counted() -> None:
     assert any("9 个工作日不计入" in step for step in consulted.steps)
 
 
-def test_an_open_consultation_pauses_the_clock() -> None:
-    paused = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None),)))
+def test_an_open_fee_wait_pauses_the_clock() -> None:
+    paused = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("等待缴费", D(2021, 3, 8), None),)))
     assert paused.due is None and paused.state == "paused" and paused.used_days == 5
+
+
+def test_a_consultation_excludes_at_most_its_fifteen_working_days() -> None:
+    # Third party asked on Mon 8 March 2021; its 15 working days end Mon 29 March.
+    waiting = compute(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None,
+                                                                       D(2021, 3, 29)),)),
+                      WorkCalendar(), D(2021, 3, 20))
+    assert waiting.state == "paused" and waiting.due == D(2021, 4, 20)
+    silent = compute(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None,
+                                                                      D(2021, 3, 29)),)),
+                     WorkCalendar(), D(2021, 4, 6))
+    assert silent.state == "running" and silent.due == D(2021, 4, 20)  # silence: the clock runs again
+    late = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 4, 15),
+                                                              D(2021, 3, 29)),)))
+    assert late.due == D(2021, 4, 20) and any("超过征求意见期限" in step for step in late.steps)
+    early = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19),
+                                                               D(2021, 3, 29)),)))
+    assert early.due == D(2021, 4, 12)
 
 
 def test_extension_adds_working_days_after_the_original_deadline() -> None:

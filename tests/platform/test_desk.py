@@ -82,7 +82,7 @@ def test_consultation_pauses_and_its_time_is_not_counted(office: dict[str, Any])
                                                on=D(2021, 3, 8))
     assert consultation.deadline == D(2021, 3, 29)  # 15 working days
     case.refresh_from_db()
-    assert case.status == Status.CONSULTATION and case.due_date is None
+    assert case.status == Status.CONSULTATION and case.due_date == D(2021, 4, 20)  # if it takes all 15 days
     services.end_consultation(office["clerk"], consultation, D(2021, 3, 19), "不同意公开")
     case.refresh_from_db()
     assert case.status == Status.REGISTERED and case.due_date == D(2021, 4, 12)
@@ -114,7 +114,9 @@ def test_lists_overdue_and_due_soon_never_hold_paused_or_waiting_cases(office: d
     assert list(queries.overdue(cases, on)) == [running]
     assert set(queries.due_soon(cases, D(2021, 3, 24), calendar)) == {running}
     assert set(queries.waiting_for_applicant(cases)) == {waiting}
-    assert list(queries.overdue(cases, D(2021, 4, 28))) in ([running, extended], [extended, running])
+    # The other agency stayed silent past its 15 working days (2–23 March): the paused case fell due 20 April.
+    assert paused.pk in set(queries.overdue(cases, D(2021, 4, 21)).values_list("pk", flat=True))
+    assert set(queries.overdue(cases, D(2021, 4, 28))) == {running, extended, paused}
 
 
 def test_fees_per_request_count_the_applicants_month(office: dict[str, Any]) -> None:

@@ -8,8 +8,10 @@ Counting: the day that starts a period is not counted (the first working day aft
 The 20 working days run from the receipt date, or — after a clarification (补正) — from the day the
 clarified application arrived. Time spent on a third-party or other-agency consultation, and
 between a fee notice and its payment, is not counted: the working days from the day after the
-pause began up to and including the day it ended are skipped. An extension adds at most 20 working
-days at the end.
+pause began up to and including the day it ended are skipped. A consultation excludes at most its
+own 15 working days (第三十二条、第三十四条: silence after them lets the office decide), so a case
+waiting on a silent third party has a due date and becomes overdue like any other. An extension
+adds at most 20 working days at the end.
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ class Pause:
     kind: str  # 征求第三方意见 / 征求其他机关意见 / 等待缴费
     started_on: dt.date
     ended_on: dt.date | None  # None: still paused
+    limit: dt.date | None = None  # the last day the pause may exclude (a consultation's 15 working days)
+
+    @property
+    def excluded_until(self) -> dt.date | None:
+        """The last day not counted: the end, or the limit if the end is later or not there yet."""
+        if self.limit is None:
+            return self.ended_on
+        return self.limit if self.ended_on is None or self.ended_on > self.limit else self.ended_on
 
 
 @dataclass(frozen=True)
@@ -112,8 +122,10 @@ def compute(timeline: Timeline, calendar: WorkCalendar, today: dt.date | None = 
     base_due = calendar.add_workdays(start, ANSWER_DAYS)
     steps.append(f"自 {fmt(start)} 的次日起算 {ANSWER_DAYS} 个工作日，不计暂停的期间：原定 {fmt(base_due)}。")
     steps.extend(_holiday_notes(calendar, start, base_due))
+    waiting = False
     for pause in pauses:
-        if pause.ended_on is None:
+        until = pause.excluded_until
+        if until is None:
             used = calendar.workdays_between(start, pause.started_on) - _skipped(calendar, skip, pause.started_on)
             steps.append(
                 f"自 {fmt(pause.started_on)} 起{pause.kind}，停止计时："
@@ -122,12 +134,17 @@ def compute(timeline: Timeline, calendar: WorkCalendar, today: dt.date | None = 
                 + "。"
             )
             return Due(None, steps, "paused", used, calendar.warning())
-        if pause.ended_on > pause.started_on:
-            first = pause.started_on + dt.timedelta(days=1)
-            skip.append((first, pause.ended_on))
-            excluded = calendar.workdays_between(pause.started_on, pause.ended_on)
-            steps.append(f"{pause.kind}：{fmt(pause.started_on)} 至 {fmt(pause.ended_on)}，"
-                         f"其间 {excluded} 个工作日不计入答复期限。")
+        if until > pause.started_on:
+            skip.append((pause.started_on + dt.timedelta(days=1), until))
+            excluded = calendar.workdays_between(pause.started_on, until)
+            if pause.ended_on is None:
+                waiting = today is None or today <= until
+                steps.append(f"自 {fmt(pause.started_on)} 起{pause.kind}，征求意见期限至 {fmt(until)}，"
+                             f"其间 {excluded} 个工作日不计入答复期限；逾期未提出意见的，期限自次日起恢复计算。")
+            else:
+                late = "（超过征求意见期限的部分计入）" if until != pause.ended_on else ""
+                steps.append(f"{pause.kind}：{fmt(pause.started_on)} 至 {fmt(pause.ended_on)}，"
+                             f"其间 {excluded} 个工作日不计入答复期限{late}。")
 
     due = calendar.add_workdays(start, ANSWER_DAYS, skip)
     if skip:
@@ -140,7 +157,7 @@ def compute(timeline: Timeline, calendar: WorkCalendar, today: dt.date | None = 
         steps.extend(_holiday_notes(calendar, due, extended))
         due = extended
     steps.append(f"答复期限：{fmt(due)}。")
-    state = "running"
+    state = "paused" if waiting else "running"
     if timeline.decided_on is not None:
         on_time = "按期" if timeline.decided_on <= due else "逾期"
         steps.append(f"{fmt(timeline.decided_on)} 作出答复（{on_time}）。")

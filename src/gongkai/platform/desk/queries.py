@@ -1,7 +1,8 @@
 """The lists of the desk: open cases, due soon, overdue, waiting for the applicant.
 
-A case waiting for the applicant (clarification, fee) or paused for a consultation has no running
-clock and is never overdue; an extended case is overdue only after its extended due date.
+A case waiting for the applicant (clarification, fee) has no running clock and is never overdue; a
+case in consultation is due only after the consultation's 15 working days and whatever remains (its
+stored due date says so); an extended case is overdue only after its extended due date.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def list_rows(cases: QuerySet[Application]) -> QuerySet[Application]:
 
 
 def running(cases: QuerySet[Application]) -> QuerySet[Application]:
-    return cases.filter(status=Status.REGISTERED)
+    """Cases whose clock runs or will run again by itself (not waiting for the applicant)."""
+    return cases.filter(status__in=(Status.REGISTERED, Status.CONSULTATION))
 
 
 def overdue(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:

@@ -72,7 +72,7 @@ def work_calendar() -> WorkCalendar:
 def timeline(case: Application, consultations: list[Consultation] | None = None) -> clock.Timeline:
     if consultations is None:
         consultations = list(case.consultations.all()) if case.pk else []
-    pauses = [clock.Pause(c.get_kind_display(), c.started_on, c.answered_on) for c in consultations]
+    pauses = [clock.Pause(c.get_kind_display(), c.started_on, c.answered_on, c.deadline) for c in consultations]
     if case.fee_notice_on is not None:
         pauses.append(clock.Pause("等待申请人缴纳信息处理费", case.fee_notice_on, case.fee_paid_on))
     return clock.Timeline(

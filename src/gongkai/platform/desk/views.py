@@ -111,7 +111,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "office": office,
         "head": may_approve(request.user, case.agency),
         "history": history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
-        "overdue": case.status == Status.REGISTERED and case.due_date and case.due_date < services.today(),
+        "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION) and case.due_date
+        and case.due_date < services.today(),
         "forms": _action_forms(case) if office else {},
         "letter_ready": bool(case.outcome),
     }
