@@ -112,3 +112,20 @@ def test_the_audit_trail_page_is_scoped(office: dict[str, Any]) -> None:
     assert "苍南的申请" in login(office["wz_supervisor"]).get("/audit/").content.decode()
     assert login(office["alice"]).get("/audit/").status_code == 403
     assert Client().get("/audit/").status_code == 302
+
+
+def test_an_applicant_with_an_account_applies_and_follows_their_case(office: dict[str, Any]) -> None:
+    alice = login(office["alice"])
+    form = alice.get("/apply/").content.decode()
+    assert "李明" in form  # filled in from the account
+    alice.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person", "applicant_name": "李明",
+                           "phone": "13900001111", "description": "我申请的文件", "form_wanted": "电子邮件"})
+    case = Application.objects.get(description="我申请的文件")
+    assert case.applicant_user == office["alice"] and case.id_number == "330424198001011111"
+    assert case.tracking_code in alice.get("/desk/mine/").content.decode()
+    own = alice.get(f"/desk/{case.pk}/").content.decode()
+    assert "330424198001011111" in own and "办理记录" not in own  # their data, not the office's trail
+    assert login(office["bob"]).get(f"/desk/{case.pk}/").status_code == 404
+    signup = Client().post("/accounts/signup/", {"username": "carol", "password": "a-long-password",
+                                                 "display_name": "某律师事务所", "applicant_type": "legal_services"})
+    assert signup.status_code == 302
