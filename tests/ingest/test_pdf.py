@@ -8,7 +8,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from gongkai.ingest.document import TableBlock, TextBlock, UnreadableFile
-from gongkai.ingest.pdf import _Item, _join_across_pages, _Line, _RawCell, _RawTable, read_pdf
+from gongkai.ingest.pdf import _join_across_pages, read_pdf
+from gongkai.ingest.pdf_page import Item, Line, RawCell, RawTable
 
 from .files import need_pdfs, report_files
 from .make_files import (
@@ -144,14 +145,14 @@ def test_scanned_table_pages_after_typed_text_are_reported() -> None:
     assert "page(s) 2 are scanned images" in caught.value.reason_en
 
 
-def _line(page: int, order: int, text: str) -> _Item:
-    return _Item(page, order, _Line(text))
+def _line(page: int, order: int, text: str) -> Item:
+    return Item(page, order, Line(text))
 
 
-def _part(page: int, order: int, cells: list[tuple[float, float, float, float, str]]) -> _Item:
-    raw = [_RawCell(x0, top, x1, bottom, text, page) for x0, top, x1, bottom, text in cells]
+def _part(page: int, order: int, cells: list[tuple[float, float, float, float, str]]) -> Item:
+    raw = [RawCell(x0, top, x1, bottom, text, page) for x0, top, x1, bottom, text in cells]
     top, bottom = min(c.top for c in raw), max(c.bottom for c in raw)
-    return _Item(page, order, _RawTable(raw, page, top, bottom, 842.0, [page]))
+    return Item(page, order, RawTable(raw, page, top, bottom, 842.0, [page]))
 
 
 @pytest.mark.parametrize("between", ["续表", "表三（续）", "- 2 -", "第 2 页 共 5 页"])
@@ -162,7 +163,7 @@ def test_continued_table_marks_and_page_numbers_do_not_split_a_table(between: st
         _part(1, 1, [(0, 50, 100, 70, "二、上年结转"), (100, 50, 200, 70, "1")]),
     ]
     joined = _join_across_pages(items, set())
-    tables = [item.what for item in joined if isinstance(item.what, _RawTable)]
+    tables = [item.what for item in joined if isinstance(item.what, RawTable)]
     assert len(tables) == 1 and tables[0].pages == [0, 1]
 
 
@@ -173,4 +174,40 @@ def test_words_between_two_tables_keep_them_apart() -> None:
         _part(1, 1, [(0, 50, 100, 70, "一、本年新收"), (100, 50, 200, 70, "1")]),
     ]
     joined = _join_across_pages(items, set())
-    assert sum(isinstance(item.what, _RawTable) for item in joined) == 2
+    assert sum(isinstance(item.what, RawTable) for item in joined) == 2
+
+
+def test_both_page_engines_read_the_same(report_files: Fixtures) -> None:
+    """The fast engine (pdfium rules and characters) gives what pdfplumber's own parsing gives."""
+    need_pdfs(report_files)
+    import io
+
+    import pdfplumber
+
+    from gongkai.ingest.pdf_page import pdfium_items, plumber_items
+
+    compared = 0
+    for path in report_files.pdf.values():
+        data = path.read_bytes()
+        fast_pdf = pdfium.PdfDocument(data)
+        with pdfplumber.open(io.BytesIO(data)) as slow_pdf:
+            for index, slow_page in enumerate(slow_pdf.pages):
+                page = fast_pdf[index]
+                textpage = page.get_textpage()
+                fast = pdfium_items(page, textpage, index)
+                assert fast is not None, f"{path.name} page {index + 1} fell back to pdfplumber"
+                slow = plumber_items(slow_page, index)
+                assert _summary(fast) == _summary(slow), f"{path.name} page {index + 1}"
+                compared += any(isinstance(item.what, RawTable) for item in fast)
+        fast_pdf.close()
+    assert compared >= 20  # pages with tables among them
+
+
+def _summary(items: list[Item]) -> list[object]:
+    out: list[object] = []
+    for item in items:
+        if isinstance(item.what, Line):
+            out.append(item.what.text)
+        else:
+            out.append([(c.text, round(c.x0), round(c.top), round(c.x1), round(c.bottom)) for c in item.what.cells])
+    return out

@@ -1,8 +1,10 @@
 """Read a PDF with a text layer into a ``Document``: text lines and ruled tables, page by page.
 
 Speed: pdfium (pypdfium2) reads every page's text and counts its drawn paths in about a
-millisecond; only pages that draw enough lines to hold a ruled table go through pdfplumber, whose
-table finder is proven but costs tens of milliseconds a page.
+millisecond; pages that draw enough lines to hold a ruled table have their rules and characters
+read through pdfium too, and pdfplumber's table finder turns the rules into cells
+(``pdf_page``). pdfplumber's own parsing, ten times slower, is kept for the pages pdfium cannot
+place the rules of.
 
 Tables that run across pages come out as ONE ``TableBlock``: a table at the top of a page that
 continues the table ending the previous page (same column rules, nothing but a page number
@@ -19,33 +21,24 @@ from __future__ import annotations
 import bisect
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
+from gongkai.ingest.pdf_page import TOLERANCE, Item, Line, RawCell, RawTable, clean, pdfium_items, plumber_items
 
-# A page is worth pdfplumber's time when it draws this many paths (rules, cell borders), or one
+# A page is worth looking for tables on when it draws this many paths (rules, cell borders), or one
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
 _GRID_SIZE = (40.0, 20.0)  # points, width and height
-_TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
 _CONTINUED = re.compile(r"^\s*(?:续表|[（(]?续[表上]?[)）]?|表\s*[一二三四1-4]?\s*[（(]续[)）])\s*$")
-_WHITESPACE = re.compile(r"\s+")
-# PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
-# extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
-_HAN = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
-
-
-def _clean(text: str) -> str:
-    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip())
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
@@ -55,8 +48,14 @@ def read_pdf(path: Path, data: bytes) -> Document:
     source = str(path)
     check_data(source, data)
     pdf = _open(source, data)
+    pages: list[_PageSurvey] = []
+    by_page: dict[int, list[Item]] = {}
     try:
-        pages = [_PageSurvey.of(pdf[i]) for i in range(len(pdf))]
+        for index in range(len(pdf)):
+            survey, items_here = _read_page(pdf[index], index)
+            pages.append(survey)
+            if items_here is not None:
+                by_page[index] = items_here
     except (pdfium.PdfiumError, ValueError, OSError) as error:  # a damaged page tree
         raise _damaged(source, error) from None
     finally:
@@ -73,17 +72,13 @@ def read_pdf(path: Path, data: bytes) -> Document:
                 "use the original Word file or web page, or run OCR first",
             )
         raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
-    items: list[_Item] = []
-    table_pages = [i for i, p in enumerate(pages) if p.may_hold_table]
-    plumbed = _tables_with_pdfplumber(source, data, table_pages) if table_pages else {}
-    for index, survey in enumerate(pages):
-        if index in plumbed:
-            items.extend(plumbed[index])
-        else:
-            items.extend(_Item(index, n, _Line(text)) for n, text in enumerate(survey.lines))
+    left = [i for i in range(len(pages)) if i not in by_page]
+    if left:
+        by_page.update(_items_with_pdfplumber(source, data, left))
+    items = [item for index in range(len(pages)) for item in by_page[index]]
     joined = _join_across_pages(items, _running_lines(items))
     scanned = [i + 1 for i, p in enumerate(pages) if not p.has_text and p.images]
-    if scanned and not any(isinstance(item.what, _RawTable) for item in joined):
+    if scanned and not any(isinstance(item.what, RawTable) for item in joined):
         # Typical: the text typed, the tables printed, signed and scanned back in.
         numbers = "、".join(map(str, scanned))
         raise UnreadableFile(
@@ -149,16 +144,14 @@ class _PageSurvey:
     def may_hold_table(self) -> bool:
         return self.has_text and (self.paths >= _MIN_PATHS_FOR_TABLE or self.large_path)
 
-    @classmethod
-    def of(cls, page: Any) -> _PageSurvey:
-        import pypdfium2.raw as raw
 
-        textpage = page.get_textpage()
-        try:
-            text = textpage.get_text_range()
-        finally:
-            textpage.close()
-        lines = [line for line in (_clean(s) for s in text.splitlines()) if line]
+def _read_page(page: Any, index: int) -> tuple[_PageSurvey, list[Item] | None]:
+    """What is on the page, and its items (``None``: leave the page to pdfplumber)."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    try:
+        lines = [line for line in (clean(s) for s in textpage.get_text_range().splitlines()) if line]
         paths = images = 0
         large = False
         for obj in page.get_objects():
@@ -169,142 +162,32 @@ class _PageSurvey:
                     large = right - left >= _GRID_SIZE[0] and top - bottom >= _GRID_SIZE[1]
             elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
                 images += 1
+        survey = _PageSurvey(lines, paths, images, large)
+        if survey.may_hold_table:
+            return survey, pdfium_items(page, textpage, index)
+        return survey, [Item(index, n, Line(text)) for n, text in enumerate(lines)]
+    finally:
+        textpage.close()
         page.close()
-        return cls(lines, paths, images, large)
 
 
 # ---------------------------------------------------------------------------------------------
-# Pages with tables: pdfplumber
+# Pages pdfium could not do: pdfplumber
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class _RawCell:
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-    page: int
-
-
-@dataclass
-class _RawTable:
-    cells: list[_RawCell]
-    page: int
-    top: float
-    bottom: float
-    page_height: float
-    pages: list[int] = field(default_factory=list)
-
-
-@dataclass
-class _Line:
-    text: str
-
-
-@dataclass
-class _Item:
-    """A line of text or a table on a page, in reading order."""
-
-    page: int
-    order: int
-    what: _Line | _RawTable
-
-
-def _tables_with_pdfplumber(source: str, data: bytes, page_numbers: list[int]) -> dict[int, list[_Item]]:
+def _items_with_pdfplumber(source: str, data: bytes, page_numbers: list[int]) -> dict[int, list[Item]]:
     import pdfplumber
 
-    out: dict[int, list[_Item]] = {}
+    out: dict[int, list[Item]] = {}
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index in page_numbers:
                 page = pdf.pages[index]
-                out[index] = _page_items(page, index)
+                out[index] = plumber_items(page, index)
                 page.close()
-    except UnreadableFile:
-        raise
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None
-    return out
-
-
-def _page_items(page: Any, index: int) -> list[_Item]:
-    tables = [t for t in page.find_tables() if len(t.cells) >= 2]
-    placed: list[tuple[float, _Line | _RawTable]] = []
-    chars = page.chars
-    inside: set[int] = set()
-    for table in tables:
-        cells, taken = _cells_of(table, chars, index)
-        inside |= taken
-        placed.append((table.bbox[1], _RawTable(cells, index, table.bbox[1], table.bbox[3], page.height, [index])))
-    lines = _lines_of([c for i, c in enumerate(chars) if i not in inside] if inside else chars)
-    placed.extend((top, _Line(text)) for top, text in lines)
-    placed.sort(key=lambda item: item[0])
-    return [_Item(index, n, what) for n, (_, what) in enumerate(placed)]
-
-
-def _cells_of(table: Any, chars: list[dict[str, Any]], page: int) -> tuple[list[_RawCell], set[int]]:
-    """The table's cells with their text; a char belongs to the cell its centre falls in."""
-    boxes = [tuple(c) for c in table.cells]
-    x0, top, x1, bottom = table.bbox
-    by_cell: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(boxes))}
-    taken: set[int] = set()
-    # Bucket cells by row band so that each char looks at a handful of cells, not all of them.
-    tops = sorted({b[1] for b in boxes})
-    bands: dict[float, list[int]] = {t: [] for t in tops}
-    for i, box in enumerate(boxes):
-        for t in tops:
-            if box[1] - _TOLERANCE <= t < box[3] - _TOLERANCE:
-                bands[t].append(i)
-    for n, char in enumerate(chars):
-        cx = (char["x0"] + char["x1"]) / 2
-        cy = (char["top"] + char["bottom"]) / 2
-        if not (x0 <= cx <= x1 and top <= cy <= bottom):
-            continue
-        band = tops[max(bisect.bisect_right(tops, cy) - 1, 0)]
-        for i in bands[band]:
-            bx0, btop, bx1, bbottom = boxes[i]
-            if bx0 <= cx <= bx1 and btop <= cy <= bbottom:
-                by_cell[i].append(char)
-                taken.add(n)
-                break
-    cells = [
-        _RawCell(b[0], b[1], b[2], b[3], _cell_text(by_cell[i]), page) for i, b in enumerate(boxes)
-    ]
-    return cells, taken
-
-
-def _cell_text(chars: list[dict[str, Any]]) -> str:
-    """A cell's chars in reading order; wrapped lines joined without a break (it is one label)."""
-    if not chars:
-        return ""
-    lines = _lines_of(chars)
-    return _clean("".join(text for _, text in lines))
-
-
-def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
-    """Group chars into lines by their vertical position; each line's text left to right."""
-    rows: list[list[dict[str, Any]]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if rows and abs(rows[-1][0]["top"] - char["top"]) <= _TOLERANCE * 1.5:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    out: list[tuple[float, str]] = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        parts: list[str] = []
-        previous: dict[str, Any] | None = None
-        for char in row:
-            # A visible gap between two chars is a space in the text (pdfplumber's x_tolerance).
-            if previous is not None and char["x0"] - previous["x1"] > max(3.0, char["size"] * 0.6):
-                parts.append(" ")
-            parts.append(char["text"])
-            previous = char
-        text = _clean("".join(parts))
-        if text:
-            out.append((row[0]["top"], text))
     return out
 
 
@@ -313,13 +196,13 @@ def _lines_of(chars: list[dict[str, Any]]) -> list[tuple[float, str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _running_lines(items: list[_Item]) -> set[str]:
+def _running_lines(items: list[Item]) -> set[str]:
     """Running headers and footers: the same first or last line on two pages or more."""
     firsts: dict[str, int] = {}
     lasts: dict[str, int] = {}
     by_page: dict[int, list[str]] = {}
     for item in items:
-        if isinstance(item.what, _Line):
+        if isinstance(item.what, Line):
             by_page.setdefault(item.page, []).append(item.what.text)
     for lines in by_page.values():
         firsts[lines[0]] = firsts.get(lines[0], 0) + 1
@@ -332,10 +215,10 @@ def _between_parts(text: str, running: set[str]) -> bool:
     return bool(_PAGE_NUMBER.match(text) or _CONTINUED.match(text)) or text in running
 
 
-def _join_across_pages(items: list[_Item], running: set[str]) -> list[_Item]:
-    out: list[_Item] = []
+def _join_across_pages(items: list[Item], running: set[str]) -> list[Item]:
+    out: list[Item] = []
     for item in items:
-        if isinstance(item.what, _RawTable) and _is_page_top(items, item, running):
+        if isinstance(item.what, RawTable) and _is_page_top(items, item, running):
             previous = _last_table_before(out, item.page, running)
             if previous is not None and _continues(previous, item.what):
                 _append(previous, item.what)
@@ -344,49 +227,49 @@ def _join_across_pages(items: list[_Item], running: set[str]) -> list[_Item]:
     return out
 
 
-def _is_page_top(items: list[_Item], item: _Item, running: set[str]) -> bool:
+def _is_page_top(items: list[Item], item: Item, running: set[str]) -> bool:
     """Nothing but page numbers, 续表 or a running header above the table on its page."""
     for other in items:
         if (
             other.page == item.page
             and other.order < item.order
-            and isinstance(other.what, _Line)
+            and isinstance(other.what, Line)
             and not _between_parts(other.what.text, running)
         ):
             return False
     return item.page > 0
 
 
-def _last_table_before(out: list[_Item], page: int, running: set[str]) -> _RawTable | None:
+def _last_table_before(out: list[Item], page: int, running: set[str]) -> RawTable | None:
     """The previous page's last table, if nothing but page numbers or a footer follows it."""
     for item in reversed(out):
-        if isinstance(item.what, _Line):
+        if isinstance(item.what, Line):
             if item.page == page - 1 and not _between_parts(item.what.text, running):
                 return None
             continue
-        if isinstance(item.what, _RawTable) and item.what.pages[-1] == page - 1:
+        if isinstance(item.what, RawTable) and item.what.pages[-1] == page - 1:
             return item.what
         return None
     return None
 
 
-def _columns(cells: list[_RawCell]) -> list[float]:
+def _columns(cells: list[RawCell]) -> list[float]:
     return _cluster([c.x0 for c in cells] + [c.x1 for c in cells])
 
 
 def _cluster(values: list[float]) -> list[float]:
     out: list[float] = []
     for value in sorted(values):
-        if not out or value - out[-1] > _TOLERANCE:
+        if not out or value - out[-1] > TOLERANCE:
             out.append(value)
     return out
 
 
 def _near(a: float, b: float) -> bool:
-    return abs(a - b) <= _TOLERANCE
+    return abs(a - b) <= TOLERANCE
 
 
-def _continues(first: _RawTable, second: _RawTable) -> bool:
+def _continues(first: RawTable, second: RawTable) -> bool:
     """Same outer edges, and most column rules of the part with fewer rules are in the other.
 
     Not all: the rows on one page may not draw a rule that rows on the other page do (the
@@ -401,9 +284,9 @@ def _continues(first: _RawTable, second: _RawTable) -> bool:
     return shared * 2 >= len(fewer)
 
 
-def _rows_of(cells: list[_RawCell]) -> list[list[_RawCell]]:
+def _rows_of(cells: list[RawCell]) -> list[list[RawCell]]:
     tops = _cluster([c.top for c in cells])
-    rows: list[list[_RawCell]] = [[] for _ in tops]
+    rows: list[list[RawCell]] = [[] for _ in tops]
     for cell in cells:
         rows[_index(tops, cell.top)].append(cell)
     for row in rows:
@@ -412,11 +295,11 @@ def _rows_of(cells: list[_RawCell]) -> list[list[_RawCell]]:
 
 
 def _index(points: list[float], value: float) -> int:
-    i = bisect.bisect_left(points, value - _TOLERANCE)
+    i = bisect.bisect_left(points, value - TOLERANCE)
     return min(i, len(points) - 1)
 
 
-def _append(first: _RawTable, second: _RawTable) -> None:
+def _append(first: RawTable, second: RawTable) -> None:
     """Put ``second`` (the part on the next page) under ``first``, in ``first``'s coordinates."""
     cells = list(second.cells)
     rows_first = _rows_of(first.cells)
@@ -430,7 +313,7 @@ def _append(first: _RawTable, second: _RawTable) -> None:
             repeated = k
     if repeated:
         cut = rows_second[repeated][0].top
-        cells = [c for c in cells if c.top >= cut - _TOLERANCE]
+        cells = [c for c in cells if c.top >= cut - TOLERANCE]
     if not cells:
         first.pages.append(second.page)
         return
@@ -438,13 +321,13 @@ def _append(first: _RawTable, second: _RawTable) -> None:
     top = min(c.top for c in cells)
     bottom = max(c.bottom for c in first.cells)
     shift = bottom - top
-    shifted = [_RawCell(c.x0, c.top + shift, c.x1, c.bottom + shift, c.text, second.page) for c in cells]
+    shifted = [RawCell(c.x0, c.top + shift, c.x1, c.bottom + shift, c.text, second.page) for c in cells]
     top_row = [c for c in shifted if _near(c.top, bottom)]
     bottom_cells = [c for c in first.cells if _near(c.bottom, bottom)]
     fragment = _is_row_fragment(top_row, bottom_cells)
     first_tops = _cluster([c.top for c in first.cells])
     second_tops = _cluster([c.top for c in shifted])
-    merged: list[_RawCell] = []
+    merged: list[RawCell] = []
     for cell in shifted:
         partner = None
         if any(cell is c for c in top_row):
@@ -460,7 +343,7 @@ def _append(first: _RawTable, second: _RawTable) -> None:
 
 
 def _same_spanning_cell(
-    partner: _RawCell, cell: _RawCell, first_tops: list[float], second_tops: list[float]
+    partner: RawCell, cell: RawCell, first_tops: list[float], second_tops: list[float]
 ) -> bool:
     """Is ``cell`` (top of the new page) the rest of a merged cell that ran past the break?
 
@@ -473,15 +356,15 @@ def _same_spanning_cell(
     return spanning and bool(partner.text or cell.text)
 
 
-def _row_texts(rows: list[list[_RawCell]]) -> list[list[str]]:
+def _row_texts(rows: list[list[RawCell]]) -> list[list[str]]:
     return [[c.text for c in row] for row in rows]
 
 
-def _spans_rows(cell: _RawCell, tops: list[float]) -> bool:
-    return sum(1 for t in tops if cell.top - _TOLERANCE < t < cell.bottom - _TOLERANCE) > 1
+def _spans_rows(cell: RawCell, tops: list[float]) -> bool:
+    return sum(1 for t in tops if cell.top - TOLERANCE < t < cell.bottom - TOLERANCE) > 1
 
 
-def _is_row_fragment(top_row: list[_RawCell], bottom_cells: list[_RawCell]) -> bool:
+def _is_row_fragment(top_row: list[RawCell], bottom_cells: list[RawCell]) -> bool:
     """Is the new page's first row the rest of a row Word broke across the page?
 
     It is when it holds no number (the figures were printed on the first part) and its words
@@ -498,13 +381,13 @@ def _is_row_fragment(top_row: list[_RawCell], bottom_cells: list[_RawCell]) -> b
 # ---------------------------------------------------------------------------------------------
 
 
-def _blocks(items: list[_Item]) -> list[Block]:
+def _blocks(items: list[Item]) -> list[Block]:
     blocks: list[Block] = []
     line_numbers: dict[int, int] = {}
     tables = 0
     for item in items:
         page = item.page + 1
-        if isinstance(item.what, _Line):
+        if isinstance(item.what, Line):
             line_numbers[page] = line_numbers.get(page, 0) + 1
             blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}"))
             continue
@@ -513,7 +396,7 @@ def _blocks(items: list[_Item]) -> list[Block]:
     return blocks
 
 
-def _table_block(table: _RawTable, number: int) -> TableBlock:
+def _table_block(table: RawTable, number: int) -> TableBlock:
     cells = table.cells
     xs = _columns(cells)
     ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])

@@ -1,0 +1,280 @@
+"""One PDF page with ruled tables → its text lines and tables, in reading order.
+
+Two engines give the same result. The fast one reads the page's rules (path segments) and
+characters through pdfium and hands the rules to pdfplumber's table finder as explicit lines;
+the page content is then parsed once, in C. pdfplumber's own (pdfminer) parsing, ten times
+slower, is the fallback for what the fast one does not handle: rules inside form XObjects and
+rotated pages.
+
+Text in a cell is joined without line breaks: in a PDF a break inside a cell is only the cell's
+width (一、本年新收政府信息公开申 / 请数量 is one label).
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
+_WHITESPACE = re.compile(r"\s+")
+# PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
+# extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
+_HAN = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
+_EXPLICIT = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit"}
+
+
+def clean(text: str) -> str:
+    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip())
+
+
+@dataclass
+class RawCell:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    page: int
+
+
+@dataclass
+class RawTable:
+    cells: list[RawCell]
+    page: int
+    top: float
+    bottom: float
+    page_height: float
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    text: str
+
+
+@dataclass
+class Item:
+    """A line of text or a table on a page, in reading order."""
+
+    page: int
+    order: int
+    what: Line | RawTable
+
+
+Char = dict[str, Any]  # text, x0, x1, top, bottom, size (pdfplumber's keys)
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+# ---------------------------------------------------------------------------------------------
+# The engines
+# ---------------------------------------------------------------------------------------------
+
+
+def pdfium_items(page: Any, textpage: Any, index: int) -> list[Item] | None:
+    """The page's items from pdfium; ``None`` when this page needs the pdfplumber engine."""
+    import pypdfium2.raw as raw
+
+    if page.get_rotation() % 360:
+        return None
+    top_y = page.get_mediabox()[3]
+    horizontal: list[Char] = []
+    vertical: list[Char] = []
+    for obj in page.get_objects(max_depth=0):
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            if _form_draws(obj):
+                return None  # rules inside a form XObject: their placement needs pdfminer
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            _path_edges(obj, top_y, horizontal, vertical)
+    if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
+        return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(_chars(textpage, top_y)))]
+    tables = _find_tables(horizontal, vertical)
+    return _place(index, top_y, _chars(textpage, top_y), tables)
+
+
+def plumber_items(page: Any, index: int) -> list[Item]:
+    """The page's items from pdfplumber (a ``pdfplumber.page.Page``)."""
+    tables = [_boxes(t) for t in page.find_tables() if len(t.cells) >= 2]
+    # Space glyphs are dropped as in the pdfium engine (which does not report all of them):
+    # a space in the text comes from the gap between two characters, in both engines alike.
+    chars = [c for c in page.chars if not c["text"].isspace()]
+    return _place(index, page.height, chars, tables)
+
+
+def _place(index: int, height: float, chars: list[Char], tables: Sequence[tuple[Box, list[Box]]]) -> list[Item]:
+    placed: list[tuple[float, Line | RawTable]] = []
+    inside: set[int] = set()
+    for bbox, boxes in tables:
+        cells, taken = _cells_of(bbox, boxes, chars, index)
+        inside |= taken
+        placed.append((bbox[1], RawTable(cells, index, bbox[1], bbox[3], height, [index])))
+    lines = _lines_of([c for i, c in enumerate(chars) if i not in inside] if inside else chars)
+    placed.extend((top, Line(text)) for top, text in lines)
+    placed.sort(key=lambda item: item[0])
+    return [Item(index, n, what) for n, (_, what) in enumerate(placed)]
+
+
+# ---------------------------------------------------------------------------------------------
+# pdfium: rules and characters
+# ---------------------------------------------------------------------------------------------
+
+
+def _form_draws(form: Any) -> bool:
+    """Does a form XObject draw any path (it may only hold text, which the text page has)?"""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFFormObj_CountObjects(form.raw)
+    for i in range(count):
+        child = raw.FPDFFormObj_GetObject(form.raw, i)
+        kind = raw.FPDFPageObj_GetType(child)
+        if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            return True
+    return False
+
+
+def _path_edges(obj: Any, top_y: float, horizontal: list[Char], vertical: list[Char]) -> None:
+    """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space."""
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = obj.get_matrix().get()
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    start: tuple[float, float] | None = None
+    previous: tuple[float, float] | None = None
+    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
+        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
+            _edge(previous, point, top_y, horizontal, vertical)
+        # Bezier segments draw no rule; the point still moves the pen.
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _edge(point, start, top_y, horizontal, vertical)
+        previous = point
+
+
+def _edge(
+    p0: tuple[float, float], p1: tuple[float, float], top_y: float, horizontal: list[Char], vertical: list[Char]
+) -> None:
+    x0, x1 = sorted((p0[0], p1[0]))
+    top, bottom = sorted((top_y - p0[1], top_y - p1[1]))
+    width, height = x1 - x0, bottom - top
+    if height < 0.01 and width > 0:
+        horizontal.append(_edge_dict(x0, x1, top, bottom, "h"))
+    elif width < 0.01 and height > 0:
+        vertical.append(_edge_dict(x0, x1, top, bottom, "v"))
+
+
+def _edge_dict(x0: float, x1: float, top: float, bottom: float, orientation: str) -> Char:
+    return {
+        "object_type": "line_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+    }
+
+
+def _find_tables(horizontal: list[Char], vertical: list[Char]) -> list[tuple[Box, list[Box]]]:
+    """pdfplumber's table finder (snap, join, intersections, cells, tables) on our rules."""
+    from pdfplumber.table import TableFinder
+
+    settings = {**_EXPLICIT, "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal}
+    finder = TableFinder(None, settings)  # type: ignore[arg-type]  # the page is only kept, never read
+    return [_boxes(t) for t in finder.tables if len(t.cells) >= 2]
+
+
+def _boxes(table: Any) -> tuple[Box, list[Box]]:
+    x0, top, x1, bottom = table.bbox
+    return (x0, top, x1, bottom), [(c[0], c[1], c[2], c[3]) for c in table.cells]
+
+
+def _chars(textpage: Any, top_y: float) -> list[Char]:
+    """The page's characters with their boxes (the font's full height, as pdfplumber has them)."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw
+    box = raw.FS_RECTF()
+    out: list[Char] = []
+    for i in range(raw.FPDFText_CountChars(handle)):
+        if raw.FPDFText_IsGenerated(handle, i) == 1:
+            continue  # spaces and line ends pdfium made up, some of them mid-word
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if code <= 32 or 0xD800 <= code <= 0xDFFF:
+            continue  # spaces come back from the gaps; surrogate halves cannot stand alone
+        if not raw.FPDFText_GetLooseCharBox(handle, i, box):
+            continue
+        top, bottom = top_y - box.top, top_y - box.bottom
+        out.append(
+            {"text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom, "size": bottom - top}
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters into cells and lines
+# ---------------------------------------------------------------------------------------------
+
+
+def _cells_of(bbox: Box, boxes: list[Box], chars: list[Char], page: int) -> tuple[list[RawCell], set[int]]:
+    """The table's cells with their text; a char belongs to the cell its centre falls in."""
+    x0, top, x1, bottom = bbox
+    by_cell: dict[int, list[Char]] = {i: [] for i in range(len(boxes))}
+    taken: set[int] = set()
+    # Bucket cells by row band so that each char looks at a handful of cells, not all of them.
+    tops = sorted({b[1] for b in boxes})
+    bands: dict[float, list[int]] = {t: [] for t in tops}
+    for i, box in enumerate(boxes):
+        for t in tops:
+            if box[1] - TOLERANCE <= t < box[3] - TOLERANCE:
+                bands[t].append(i)
+    for n, char in enumerate(chars):
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        band = tops[max(bisect.bisect_right(tops, cy) - 1, 0)]
+        for i in bands[band]:
+            bx0, btop, bx1, bbottom = boxes[i]
+            if bx0 <= cx <= bx1 and btop <= cy <= bbottom:
+                by_cell[i].append(char)
+                taken.add(n)
+                break
+    cells = [RawCell(b[0], b[1], b[2], b[3], _cell_text(by_cell[i]), page) for i, b in enumerate(boxes)]
+    return cells, taken
+
+
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's chars in reading order; wrapped lines joined without a break (it is one label)."""
+    if not chars:
+        return ""
+    return clean("".join(text for _, text in _lines_of(chars)))
+
+
+def _lines_of(chars: list[Char]) -> list[tuple[float, str]]:
+    """Group chars into lines by their vertical position; each line's text left to right."""
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
+        if rows and abs(rows[-1][0]["top"] - char["top"]) <= TOLERANCE * 1.5:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    out: list[tuple[float, str]] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        parts: list[str] = []
+        previous: Char | None = None
+        for char in row:
+            # A visible gap between two chars is a space in the text (pdfplumber's x_tolerance).
+            if previous is not None and char["x0"] - previous["x1"] > max(3.0, char["size"] * 0.6):
+                parts.append(" ")
+            parts.append(char["text"])
+            previous = char
+        text = clean("".join(parts))
+        if text:
+            out.append((row[0]["top"], text))
+    return out
