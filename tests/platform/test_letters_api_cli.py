@@ -134,3 +134,26 @@ def test_gongkai_serve_prepares_a_fresh_data_directory(tmp_path: Path) -> None:
     assert "admin" in result.stdout and "password" in result.stdout
     again = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert again.returncode == 0 and "administrator created" not in again.stdout  # the first one stays
+
+
+@pytest.mark.django_db
+def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: dict[str, Any]) -> None:
+    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
+                             applicant=APPLICANT, description="某文件")
+    public = Client()
+    assert public.get(f"/letters/track/{case.tracking_code}/clarification.docx").status_code == 404  # not yet
+    services.ask_clarification(office["clerk"], case, D(2021, 3, 2), "请写明文件的年份", deadline=D(2021, 3, 16))
+    text = docx_text(public.get(f"/letters/track/{case.tracking_code}/clarification.docx").content)
+    assert "补正告知书" in text and "请写明文件的年份" in text and "2021年3月16日" in text and "第三十条" in text
+    services.receive_clarification(office["clerk"], case, D(2021, 3, 3))
+    services.extend(office["head"], case, days=15, reason="需要调取档案", on=D(2021, 3, 10))
+    case.refresh_from_db()
+    text = docx_text(public.get(f"/letters/track/{case.tracking_code}/extension.docx").content)
+    assert case.due_date is not None
+    assert "延长 15 个工作日" in text and "需要调取档案" in text
+    assert f"{case.due_date.month}月{case.due_date.day}日" in text
+    services.issue_fee_notice(office["clerk"], case, method="per_page", pages=120, on=D(2021, 3, 11))
+    text = docx_text(public.get(f"/letters/track/{case.tracking_code}/fee.docx").content)
+    assert "1100 元" in text and "按量计收" in text and "20 个工作日" in text
+    assert not any(value in text for value in PERSONAL_VALUES)
+    assert public.get(f"/letters/track/{case.tracking_code}/nonsense.docx").status_code == 404

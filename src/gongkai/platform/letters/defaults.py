@@ -102,3 +102,30 @@ def default_body(outcome: str) -> str:
     key = "denied" if outcome.startswith("denied_") else outcome
     middle = BODIES.get(key, "{{ reply_text }}")
     return "\n\n".join((OPENING, middle, CONTACT, REMEDIES))
+
+
+# Notices sent while a case is open: the applicant is told (第三十条, 第三十三条, 国办函〔2020〕109号).
+NOTICES: dict[str, tuple[str, str]] = {
+    "clarification": (
+        "政府信息公开申请补正告知书",
+        "{{ applicant_name }}：\n\n本机关于{{ receipt_date }}收到您（单位）提出的政府信息公开申请。"
+        "经审查，您的申请内容不够明确，依据《中华人民共和国政府信息公开条例》第三十条，请您于"
+        "{{ clarification_deadline }}前补正以下内容：{{ clarification_request }}\n\n"
+        "答复期限自本机关收到补正后的申请之日起计算。您无正当理由逾期不补正的，视为放弃申请，"
+        "本机关不再处理该政府信息公开申请。\n\n" + CONTACT,
+    ),
+    "extension": (
+        "政府信息公开申请延期答复告知书",
+        "{{ applicant_name }}：\n\n本机关于{{ receipt_date }}收到您（单位）提出的政府信息公开申请。"
+        "因{{ extension_reason }}，不能在规定期限内答复。经本机关政府信息公开工作机构负责人同意，依据"
+        "《中华人民共和国政府信息公开条例》第三十三条第二款，答复期限延长 {{ extension_days }} 个工作日，"
+        "至{{ due_date }}。\n\n" + CONTACT,
+    ),
+    "fee": (
+        "政府信息公开信息处理费收费通知书",
+        "{{ applicant_name }}：\n\n本机关于{{ receipt_date }}收到您（单位）提出的政府信息公开申请。"
+        "{{ fee_basis }}。应缴纳信息处理费 {{ fee_amount }} 元。\n\n请您自收到本通知之日起 20 个工作日内"
+        "（{{ fee_deadline }}前）缴纳。缴费方式请与本机关联系。逾期未缴纳的，视为放弃申请，本机关不再处理"
+        "该政府信息公开申请。发出本通知之日至您缴纳费用之日的期间，不计算在答复期限内。\n\n" + CONTACT,
+    ),
+}

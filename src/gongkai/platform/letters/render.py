@@ -10,8 +10,9 @@ from typing import Any
 
 from django.template import Context, Template
 
+from ..desk.fees import fee_basis
 from ..desk.models import Application
-from .defaults import TITLE, default_body
+from .defaults import NOTICES, TITLE, default_body
 from .models import LetterTemplate
 
 
@@ -65,6 +66,12 @@ def letter_context(case: Application) -> dict[str, Any]:
         or f"{agency.parent.name if agency.parent else '上一级行政机关'}或者本级人民政府",
         "court": agency.court or "有管辖权的人民法院",
         "tracking_code": case.tracking_code,
+        "clarification_request": case.clarification_request,
+        "extension_days": case.extension_days,
+        "extension_reason": case.extension_reason,
+        "due_date": _cn_date(case.due_date),
+        "fee_basis": fee_basis(case.fee_method, case.fee_units) if case.fee_method else "",
+        "fee_deadline": _cn_date(case.fee_deadline),
     }
 
 
@@ -78,13 +85,39 @@ def compose_letter(case: Application) -> Letter:
                   signature=case.agency.name, date=_cn_date(case.decided_on))
 
 
+def notice_ready(case: Application, kind: str) -> bool:
+    """Whether the event a notice tells of has happened."""
+    return {"clarification": case.clarification_sent_on is not None, "extension": bool(case.extension_days),
+            "fee": bool(case.fee_method)}.get(kind, False)
+
+
+def compose_notice(case: Application, kind: str) -> Letter:
+    """A notice sent while the case is open: 补正告知书, 延期答复告知书, 收费通知书."""
+    if not notice_ready(case, kind):
+        raise ValueError(f"no {kind} notice for this application")
+    title, body = NOTICES[kind]
+    text = Template(body).render(Context(letter_context(case), autoescape=False))
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    sent = {"clarification": case.clarification_sent_on, "extension": case.extension_approved_on,
+            "fee": case.fee_notice_on}[kind]
+    return Letter(title=title, number=f"查询码 {case.tracking_code}", paragraphs=paragraphs,
+                  signature=case.agency.name, date=_cn_date(sent))
+
+
 def letter_docx(case: Application) -> bytes:
+    return write_docx(compose_letter(case))
+
+
+def notice_docx(case: Application, kind: str) -> bytes:
+    return write_docx(compose_notice(case, kind))
+
+
+def write_docx(letter: Letter) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    letter = compose_letter(case)
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Noto Serif CJK SC"

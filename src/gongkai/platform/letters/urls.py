@@ -8,5 +8,7 @@ app_name = "letters"
 urlpatterns = [
     path("case/<int:pk>.<str:fmt>", views.case_letter, name="case_letter"),
     path("track/<str:code>.<str:fmt>", views.tracked_letter, name="tracked_letter"),
+    path("case/<int:pk>/<slug:kind>.docx", views.case_notice, name="case_notice"),
+    path("track/<str:code>/<slug:kind>.docx", views.tracked_notice, name="tracked_notice"),
     path("templates/", views.edit_templates, name="templates"),
 ]

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ...render.to_pdf import PdfConversionError
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_view, role_of
 from ..desk.models import OUTCOME_CHOICES, Application
-from .render import letter_docx, letter_pdf, template_for
+from .defaults import NOTICES
+from .render import letter_docx, letter_pdf, notice_docx, notice_ready, template_for
 from .services import LetterTemplateError, save_template
 
 CONTENT_TYPES = {
@@ -48,6 +49,28 @@ def tracked_letter(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
                              tracking_code=code.upper())
     return _send(case, fmt)
+
+
+def _send_notice(case: Application, kind: str) -> HttpResponse:
+    if kind not in NOTICES or not notice_ready(case, kind):
+        raise Http404
+    response = HttpResponse(notice_docx(case, kind), content_type=CONTENT_TYPES["docx"])
+    response["Content-Disposition"] = f'attachment; filename="{kind}-{case.tracking_code}.docx"'
+    return response
+
+
+@login_required
+def case_notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), pk=pk)
+    if not may_view(request.user, case):
+        raise Http404
+    return _send_notice(case, kind)
+
+
+def tracked_notice(request: HttpRequest, code: str, kind: str) -> HttpResponse:
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
+                             tracking_code=code.upper())
+    return _send_notice(case, kind)
 
 
 class TemplateForm(forms.Form):
