@@ -156,7 +156,29 @@ def render_run_together(report: Report) -> str:
     return document_text(report, tables)
 
 
+def render_pdf_text(report: Report) -> str:
+    """As ``pdftotext -layout`` leaves a PDF: cells padded with spaces, long labels wrapped onto a
+    second line, and each table broken by a page footer and its repeated header rows."""
+    tables = []
+    for rows in table_rows(report):
+        header = [r for r in rows if not r.values][:3]
+        lines: list[str] = []
+        for i, r in enumerate(rows):
+            if i and i % 9 == 0:
+                lines += ["", "— 7 —", "", *("    ".join(h.labels) for h in header)]
+            labels = list(r.labels)
+            tail = ""
+            if labels and len(labels[-1]) > 14 and r.values:
+                labels[-1], tail = labels[-1][:12], labels[-1][12:]
+            lines.append("   ".join(labels) + "      " + "    ".join(v or "0" for v in r.values))
+            if tail:
+                lines.append("      " + tail)
+        tables.append("\n".join(lines))
+    return document_text(report, tables)
+
+
 LAYOUTS: dict[str, Callable[[Report], str]] = {
+    "pdf_text": render_pdf_text,
     "tsv": render_tsv,
     "tab_indented": render_tab_indented,
     "cell_per_line": render_cell_per_line,

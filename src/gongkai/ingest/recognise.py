@@ -228,7 +228,7 @@ def _active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[s
         for token in record.labels:
             key = _key(token.text)
             if ITEM_MARK in key:
-                header = []
+                header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 continue
             found = _field_of(key)
             if found is not None:
@@ -361,20 +361,46 @@ def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRo
     return tuple(found)
 
 
+@lru_cache(maxsize=16384)
+def _bare_parts(text: str) -> tuple[str, ...]:
+    """Bare keys of a label cell's space-separated parts, last first ('' for a one-part cell)."""
+    parts = text.split()
+    if len(parts) < 2:
+        return ()
+    return tuple(key for key in (bare_label_key(part) for part in reversed(parts)) if key)
+
+
+def _best_row(
+    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0
+) -> RequestRowKeys | None:
+    best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
+    for quality, length, row in _row_candidates(bare, joined):
+        if length < min_length or (quality < 2 and len(bare) < min_length) or quality < min_quality:
+            continue
+        distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
+        rank = (quality, length, -distance)
+        if best is None or rank > best[0]:
+            best = (rank, row)
+    return best[1] if best is not None else None
+
+
 def _match_request(record: Record, started: bool, next_index: int) -> RequestRowKeys | None:
-    labels = record.labels
-    bares = [_bare(t.text) for t in labels]
-    for position in range(len(labels) - 1, -1, -1):
-        best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
-        for quality, length, row in _row_candidates(bares[position], "".join(bares[: position + 1])):
-            if not started and length < 4:
-                continue  # 其他, 总计 in the column headers
-            distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
-            rank = (quality, length, -distance)
-            if best is None or rank > best[0]:
-                best = (rank, row)
-        if best is not None:
-            return best[1]
+    """The row a record's labels name. The label nearest the values decides: within a cell, its
+    last space-separated part that names a row by at least four characters (a group heading and
+    a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
+    其他 and 总计 count only once the rows have started (before, they are column headers)."""
+    wholes = [_bare(t.text) for t in record.labels]
+    for position in range(len(wholes) - 1, -1, -1):
+        before = "".join(wholes[:position])
+        for index, part in enumerate(_bare_parts(record.labels[position].text)):
+            # Only the last part may be a label cut short (wrapped); a middle part that starts
+            # like some label (无正当理…) is a piece of a label split by spaces.
+            row = _best_row(part, before + part, next_index, 4, 1.0 if index == 0 else 1.5)
+            if row is not None:
+                return row
+        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4)
+        if row is not None:
+            return row
     return None
 
 
@@ -388,17 +414,20 @@ def _request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list
     started = False
     next_index = 0
     pending: RequestRaw | None = None
+    header = vocabulary().request_header
     for record in records:
-        match = _match_request(record, started, next_index)
+        # A header repeated on a new page (申请人情况 自然人 … 其他) names no row, though 其他 and
+        # 总计 are row labels too: in a header run only a long label counts.
+        in_header = sum(1 for t in record.labels if _key(t.text) in header) >= 2
+        match = _match_request(record, started and not in_header, next_index)
         if match is None:
-            empty = pending is not None and all(t.value.kind is CellKind.BLANK for t in pending.values)
-            if pending is not None and empty and record.values:
+            if pending is not None and not pending.values and record.values:
                 pending.values = list(record.values)  # values printed on the label's next line
                 pending = None
             continue
         started = True
         next_index = match.index + 1
-        if len(match.templates) == 1:
+        if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
         if match.key in rows:
             continue

@@ -247,12 +247,17 @@ def _kind(line: str) -> str:
         return "heading"
     if parse_cell(stripped).is_value:
         return "value"
-    if len(stripped) > _MAX_SHORT or stripped.endswith(("。", "；", ";")):
+    if stripped.endswith(("。", "；", ";")) or len(stripped) > 6 * _MAX_SHORT:
         return "prose"
-    cells = split_line(stripped)
-    if len(cells) > 1 and parse_cell(cells[-1]).kind is CellKind.NUMBER:
-        return "mixed"
-    return "short"
+    if stripped[-1].isdigit() or stripped.endswith("元"):
+        # Words then numbers (a row printed on one line): only the words must be short.
+        cells = split_line(stripped)
+        if len(cells) > 1 and parse_cell(cells[-1]).kind is CellKind.NUMBER:
+            words = sum(len(c) for c in cells if not parse_cell(c).is_value)
+            return "mixed" if words <= _MAX_SHORT else "prose"
+    if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2:
+        return "short"  # a cell, or a row of header cells split by spaces
+    return "prose"
 
 
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:

@@ -65,12 +65,14 @@ def is_table_label(text: str) -> bool:
     bare = bare_label_key(text)
     return (
         ITEM_MARK in key
+        or key == vocab.active_corner
         or key in vocab.active_fields
         or bare in vocab.active_rows
         or key in vocab.request_header
         or bare in vocab.request_headings
         or any(bare in row.keys for row in vocab.request_rows)
         or key in vocab.appeal_groups
+        or key == vocab.appeal_parent
         or key in vocab.appeal_fields
     )
 
