@@ -481,8 +481,12 @@ def _page_objects(first: int, content: bytes, resources: bytes) -> list[bytes]:
 _HELVETICA = b"<< /Font << /F1 %d 0 R >> >>"
 
 
-def one_path_grid_pdf() -> tuple[bytes, list[list[str]]]:
-    """A 2 × 3 ruled table whose every rule is ONE path (as some PDF writers draw grids)."""
+def one_path_grid_pdf(in_form: bool = False) -> tuple[bytes, list[list[str]]]:
+    """A 2 × 3 ruled table whose every rule is ONE path (as some PDF writers draw grids).
+
+    ``in_form`` draws the table inside a form XObject, shifted by the form's matrix, as
+    programs that stamp or place content do.
+    """
     xs, ys = [100, 200, 300, 400], [700, 680, 660]
     rows = [["a", "1", "2"], ["b", "3", "4"]]
     rules = [f"{xs[0]} {y} m {xs[-1]} {y} l" for y in ys] + [f"{x} {ys[0]} m {x} {ys[-1]} l" for x in xs]
@@ -491,10 +495,21 @@ def one_path_grid_pdf() -> tuple[bytes, list[list[str]]]:
         for r, row in enumerate(rows)
         for c, cell in enumerate(row)
     ]
-    content = ("0.5 w " + " ".join(rules) + " S " + " ".join(text) + " BT /F1 12 Tf 100 750 Td (Report) Tj ET")
+    table = ("0.5 w " + " ".join(rules) + " S " + " ".join(text)).encode()
+    title = b" BT /F1 12 Tf 100 750 Td (Report) Tj ET"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
-    objects += _page_objects(3, content.encode(), _HELVETICA % 5)
+    if not in_form:
+        objects += _page_objects(3, table + title, _HELVETICA % 5)
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        return pdf_bytes(objects), rows
+    objects += _page_objects(
+        3, b"q 1 0 0 1 0 -100 cm /Fm0 Do Q" + title, b"<< /Font << /F1 5 0 R >> /XObject << /Fm0 6 0 R >> >>"
+    )
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objects.append(
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Matrix [1 0 0 1 0 50] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Length %d >>\nstream\n%s\nendstream" % (len(table), table)
+    )
     return pdf_bytes(objects), rows
 
 

@@ -131,11 +131,32 @@ def test_damaged_pdf_with_an_end_marker(report_files: Fixtures) -> None:
     assert caught.value.reason_zh
 
 
-def test_a_grid_drawn_as_one_path_is_still_a_table() -> None:
-    data, rows = one_path_grid_pdf()
+@pytest.mark.parametrize("in_form", [False, True])
+def test_a_grid_drawn_as_one_path_is_still_a_table(in_form: bool) -> None:
+    """One path for all rules; and inside a form XObject (which the pdfplumber engine reads)."""
+    data, rows = one_path_grid_pdf(in_form)
     doc = read_pdf(Path("grid.pdf"), data)
     assert [t.texts() for t in doc.tables] == [rows]
     assert [b.text for b in doc.paragraphs] == ["Report"]
+    if in_form:
+        import pypdfium2 as pdfium
+
+        from gongkai.ingest.pdf_page import pdfium_items
+
+        page = pdfium.PdfDocument(data)[0]
+        assert pdfium_items(page, page.get_textpage(), 0) is None  # it did fall back
+
+
+def test_the_pdfplumber_engine_reads_whole_reports(report_files: Fixtures, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the fast engine out of the way, the fallback reads the split report just as well."""
+    need_pdfs(report_files)
+    import gongkai.ingest.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "pdfium_items", lambda page, textpage, index: None)
+    path = report_files.pdf[Fixtures.SPLIT_HEADER]
+    doc = read_pdf(path, path.read_bytes())
+    report = report_files.reports["000_21925bfca89cb37b"]
+    assert [_spans(t) for t in doc.tables] == [g.expected_rows() for g in grids(report)]
 
 
 def test_scanned_table_pages_after_typed_text_are_reported() -> None:
