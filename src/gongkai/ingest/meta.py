@@ -78,16 +78,22 @@ class Identity:
     notes: tuple[str, ...] = ()  # why a fallback was used (for ``uncertain``)
 
 
+_CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CHINESE_YEAR = re.compile(r"[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
+_REQUEST_WORDS = re.compile(r"(?:关于印发|关于公布|关于发布|关于)$")
+
+
 def _title_parts(line: str) -> tuple[str, int] | None:
     """(agency as printed, year) from a title line, agency '' when the title starts with the year."""
     text = _LABEL_PREFIX.sub("", clean_line(line))
+    text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二〇年
     if "报告" not in text or not any(word in text for word in _DISCLOSURE) or len(text) > 80:
         return None
     match = _YEAR.search(text)
     if match is None:
         return None
     year = int(match["year"])
-    before = text[: match.start()].strip("-—_:：,，、 ")
+    before = _REQUEST_WORDS.sub("", text[: match.start()].strip("-—_:：,，、 【】[] "))
     if before:
         return before, year
     after = text[match.end():]

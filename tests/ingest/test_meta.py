@@ -1,0 +1,55 @@
+"""Agency, year and the six sections, from titles and signatures as real reports print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.ingest.document import Document, TextBlock
+from gongkai.ingest.meta import identify, match_section_heading, sections
+
+
+def _doc(*lines: str, title: str | None = None) -> Document:
+    return Document("x.txt", "text", [TextBlock(line, f"line {i + 1}") for i, line in enumerate(lines)], title=title)
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency", "year"),
+    [
+        (["苍南县人民政府办公室2020年度政府信息公开工作年度报告"], "苍南县人民政府办公室", 2020),
+        (["2020柯桥区政府信息公开年度报告"], "柯桥区", 2020),
+        (["秦山街道 2020 年度政府信息公开工作 年度报告"], "秦山街道", 2020),
+        (["# 海盐县人民政府", "## 2020 年度政府信息公开工作年度报告"], "海盐县人民政府", 2020),
+        (["某市生态环境局二〇二一年度政府信息公开工作年度报告"], "某市生态环境局", 2021),
+        (["2022年度某县人民政府信息公开工作年度报告"], "某县人民政府", 2022),
+        (["某县人民政府办公室关于印发2019年政府信息公开工作年度报告的通知"], "某县人民政府办公室", 2019),
+        (["标题：沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局"], "沭阳县发展和改革局", 2023),
+    ],
+)
+def test_agency_and_year_from_the_title(lines: list[str], agency: str, year: int) -> None:
+    found = identify(_doc(*lines, "一、总体情况", "正文。"))
+    assert (found.agency, found.year) == (agency, year)
+    assert found.notes == ()
+
+
+def test_signature_when_the_title_names_no_agency() -> None:
+    found = identify(_doc("2021年度政府信息公开工作年度报告", "一、总体情况", "正文。", "某镇人民政府", "2022年1月20日"))
+    assert (found.agency, found.year, found.agency_where) == ("某镇人民政府", 2021, "line 4")
+    assert found.notes  # the fallback is recorded for `uncertain`
+
+
+def test_no_title_falls_back_on_signature_and_date() -> None:
+    found = identify(_doc("一、总体情况", "正文。", "某县司法局", "2021年1月15日"))
+    assert (found.agency, found.year) == ("某县司法局", 2020)
+    assert len(found.notes) == 2
+
+
+def test_section_headings() -> None:
+    assert match_section_heading("### 三、收到和处理政府信息公开申请情况") is not None
+    assert match_section_heading("## **六、其他需要报告的事项**") is not None
+    assert match_section_heading("五、存在的主要问题及整改措施") is not None
+    assert match_section_heading("三、本年度办理结果") is None  # a row of table 三, not a section
+    assert match_section_heading("四、结转下年度继续办理") is None
+    parts = sections(_doc("一、总体情况", "甲。", "乙。", "五、存在的主要问题及改进情况", "丙。"))
+    assert [p["number"] for p in parts] == list("一二三四五六")
+    assert parts[0]["text"] == "甲。\n乙。" and parts[4]["text"] == "丙。"
+    assert parts[1]["printed"] is None and parts[1]["text"] is None
