@@ -32,7 +32,8 @@ def test_agency_and_year_from_the_title(lines: list[str], agency: str, year: int
 
 
 def test_signature_when_the_title_names_no_agency() -> None:
-    found = identify(_doc("2021年度政府信息公开工作年度报告", "一、总体情况", "正文。", "某镇人民政府", "2022年1月20日"))
+    lines = ("2021年度政府信息公开工作年度报告", "一、总体情况", "正文。", "某镇人民政府", "2022年1月20日")
+    found = identify(_doc(*lines))
     assert (found.agency, found.year, found.agency_where) == ("某镇人民政府", 2021, "line 4")
     assert found.notes  # the fallback is recorded for `uncertain`
 

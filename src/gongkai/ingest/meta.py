@@ -80,6 +80,7 @@ class Identity:
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CHINESE_YEAR = re.compile(r"[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
+_EDGE = "".join(sorted(set("-—_:：,，、 【】[]")))  # punctuation around a title's parts
 _REQUEST_WORDS = re.compile(r"(?:关于印发|关于公布|关于发布|关于)$")
 
 
@@ -93,7 +94,7 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     if match is None:
         return None
     year = int(match["year"])
-    before = _REQUEST_WORDS.sub("", text[: match.start()].strip("-—_:：,，、 【】[] "))
+    before = _REQUEST_WORDS.sub("", text[: match.start()].strip(_EDGE))
     if before:
         return before, year
     after = text[match.end():]
