@@ -60,7 +60,12 @@ def test_one_character_and_index_number_and_document_number(corpus_items: dict[s
     assert _found("跑") == {i.pk for i in corpus_items.values() if "跑" in i.body}
     item = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="关于印发某办法的通知",
                         doc_number="盐政发〔2021〕12号")
-    assert _found("盐政发〔2021〕12号") == {item.pk}
+    near = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="另一个通知",
+                        doc_number="盐政发〔2012〕21号")
+    assert _found("盐政发〔2021〕12号") == {item.pk}  # the number as written, not its parts anywhere
+    assert _found("盐政发[2021]12号") == {item.pk}  # whatever brackets the visitor types
+    assert _found("盐政发〔2012〕21号") == {near.pk}
+    assert _found("〔2021〕12") == {item.pk}
     assert item.pk in _found(item.index_number)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from html import escape
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
+from ..registry.search import fold
 from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_label
 from ..registry.models import Item
 from ..registry.services import agency_key
@@ -128,10 +128,10 @@ def report(request: HttpRequest, key: str, year: int) -> HttpResponse:
 def _snippet(item: Item, query: str, width: int = 60) -> SafeString:
     text = " ".join((item.summary or item.body or "").split())
     terms = [t for t in query.split() if t]
-    folded = unicodedata.normalize("NFKC", text).lower()
+    folded = fold(text)
     start = 0
     for term in terms:
-        at = folded.find(unicodedata.normalize("NFKC", term).lower())
+        at = folded.find(fold(term))
         if at >= 0:
             start = max(0, at - width // 3)
             break

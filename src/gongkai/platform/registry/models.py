@@ -96,9 +96,11 @@ class Item(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["agency", "index_year", "index_serial"], name="registry_one_serial"),
         )
+        # The catalogue's pages: one agency's public items, newest first, all or of one category.
         indexes = (
-            models.Index(fields=["agency", "status", "category", "published_on"]),
-            models.Index(fields=["status", "category", "published_on"]),
+            models.Index(fields=["agency", "status", "published_on", "id"], name="registry_catalogue"),
+            models.Index(fields=["agency", "status", "category", "published_on", "id"],
+                         name="registry_catalogue_category"),
         )
 
     def __str__(self) -> str:
