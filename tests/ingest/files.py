@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from .make_files import Fixtures, build_fixtures, in_ci
@@ -9,7 +11,10 @@ from .make_files import Fixtures, build_fixtures, in_ci
 
 @pytest.fixture(scope="session")
 def report_files(tmp_path_factory: pytest.TempPathFactory) -> Fixtures:
-    return build_fixtures(tmp_path_factory.mktemp("report-files"))
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's own folder, shared by its workers: LibreOffice runs once
+    return build_fixtures(base / "report-files")
 
 
 def need_pdfs(files: Fixtures) -> None:

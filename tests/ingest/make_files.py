@@ -11,9 +11,11 @@ Labels come from ``gongkai.report.templates``, values from the report data (the 
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,8 +337,6 @@ def convert_to_pdf(paths: Sequence[Path], outdir: Path) -> list[Path]:
 
 
 def gold_reports() -> Iterable[tuple[str, dict[str, Any]]]:
-    import json
-
     for path in sorted(GOLD.glob("*.json")):
         yield path.stem, json.loads(path.read_text(encoding="utf-8"))
 
@@ -424,49 +424,75 @@ class Fixtures:
     LONG = "long-000"  # a ten-page report
 
 
-_BUILT: dict[str, Fixtures] = {}
+_BUILT: dict[Path, Fixtures] = {}
 
 
 def build_fixtures(root: Path) -> Fixtures:
     """All report files made from the gold data, converted to PDF in ONE LibreOffice run.
 
-    Cached for the process: the conversion takes seconds, and every test module shares it.
+    Cached for the process, and shared between processes (pytest-xdist workers) that pass the
+    same ``root``: the first to take the lock builds, the others wait for its ``.done`` marker.
     """
-    key = "fixtures"
-    if key in _BUILT:
-        return _BUILT[key]
+    if root in _BUILT:
+        return _BUILT[root]
     root.mkdir(parents=True, exist_ok=True)
-    reports = dict(gold_reports())
-    docx: dict[str, Path] = {}
-    html_files: dict[str, Path] = {}
-    gbk: dict[str, Path] = {}
-    for name, report in reports.items():
-        docx[name] = write_docx(report, root / f"{name}.docx")
-        html_files[name] = write_html(report, root / f"{name}.html")
-        gbk[name] = write_html(report, root / f"{name}.gbk.html", encoding="gb18030")
-    base = reports["000_21925bfca89cb37b"] if "000_21925bfca89cb37b" in reports else next(iter(reports.values()))
-    extra = {
-        Fixtures.SPLIT: write_docx(base, root / f"{Fixtures.SPLIT}.docx", before_requests=6),
-        Fixtures.SPLIT_HEADER: write_docx(
-            base, root / f"{Fixtures.SPLIT_HEADER}.docx", before_requests=6, repeat_header=True,
-            running=f"{base['agency']}办公室",
-        ),
-        Fixtures.LONG: write_docx(base, root / f"{Fixtures.LONG}.docx", filler=70),
-    }
-    pdf: dict[str, Path] = {}
-    error: str | None = None
-    sources = {**docx, **extra}
-    if soffice() is None:
-        error = "LibreOffice (soffice) is not installed: ./scripts/install installs libreoffice-writer-nogui"
+    done = root / ".done"
+    try:
+        lock = os.open(root / ".lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        built = _wait_for(root, done)
     else:
-        try:
-            converted = convert_to_pdf(list(sources.values()), root / "pdf")
-            pdf = dict(zip(sources, converted, strict=True))
-        except (subprocess.SubprocessError, RuntimeError, OSError) as failure:
-            error = f"LibreOffice failed to convert the fixtures: {failure}"
-    built = Fixtures(root, reports, docx, html_files, gbk, pdf, error)
-    _BUILT[key] = built
+        os.close(lock)
+        built = _build(root)
+        done.write_text(json.dumps({"pdf_error": built.pdf_error}), encoding="utf-8")
+    _BUILT[root] = built
     return built
+
+
+def _wait_for(root: Path, done: Path, timeout: float = 900.0) -> Fixtures:
+    waited = 0.0
+    while not done.exists():
+        if waited > timeout:
+            raise TimeoutError(f"another process never finished building the fixtures in {root}")
+        time.sleep(0.2)
+        waited += 0.2
+    return _build(root, write=False, pdf_error=json.loads(done.read_text(encoding="utf-8"))["pdf_error"])
+
+
+def _build(root: Path, write: bool = True, pdf_error: str | None = None) -> Fixtures:
+    """The fixture files under ``root``: written and converted, or (``write=False``) only named."""
+    reports = dict(gold_reports())
+    docx = {name: root / f"{name}.docx" for name in reports}
+    html_files = {name: root / f"{name}.html" for name in reports}
+    gbk = {name: root / f"{name}.gbk.html" for name in reports}
+    extra = {name: root / f"{name}.docx" for name in (Fixtures.SPLIT, Fixtures.SPLIT_HEADER, Fixtures.LONG)}
+    sources = {**docx, **extra}
+    if write:
+        for name, report in reports.items():
+            write_docx(report, docx[name])
+            write_html(report, html_files[name])
+            write_html(report, gbk[name], encoding="gb18030")
+        base = reports.get("000_21925bfca89cb37b") or next(iter(reports.values()))
+        write_docx(base, extra[Fixtures.SPLIT], before_requests=6)
+        write_docx(
+            base, extra[Fixtures.SPLIT_HEADER], before_requests=6, repeat_header=True,
+            running=f"{base['agency']}办公室",
+        )
+        write_docx(base, extra[Fixtures.LONG], filler=70)
+        pdf_error = _convert(list(sources.values()), root / "pdf")
+    pdf = {} if pdf_error else {name: root / "pdf" / f"{path.stem}.pdf" for name, path in sources.items()}
+    return Fixtures(root, reports, docx, html_files, gbk, pdf, pdf_error)
+
+
+def _convert(sources: list[Path], outdir: Path) -> str | None:
+    """Why there are no PDFs, or None when LibreOffice made them all."""
+    if soffice() is None:
+        return "LibreOffice (soffice) is not installed: ./scripts/install installs libreoffice-writer-nogui"
+    try:
+        convert_to_pdf(sources, outdir)
+    except (subprocess.SubprocessError, RuntimeError, OSError) as failure:
+        return f"LibreOffice failed to convert the fixtures: {failure}"
+    return None
 
 
 def _page_objects(first: int, content: bytes, resources: bytes) -> list[bytes]:
