@@ -39,7 +39,9 @@ def database_config(url: str | None) -> dict[str, Any]:
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": 60,
-            "TEST": {"NAME": f"test_{unquote(name)}_gongkai"},
+            # GONGKAI_TEST_DATABASE_SUFFIX keeps two test runs on one server apart (scripts/test sets it
+            # per run); pytest-django adds _gw0, _gw1 … for its xdist workers on top.
+            "TEST": {"NAME": f"test_{unquote(name)}_gongkai{os.environ.get('GONGKAI_TEST_DATABASE_SUFFIX', '')}"},
         }
     if parts.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parts.path) or ":memory:"}
