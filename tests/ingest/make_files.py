@@ -507,21 +507,27 @@ def _page_objects(first: int, content: bytes, resources: bytes) -> list[bytes]:
 _HELVETICA = b"<< /Font << /F1 %d 0 R >> >>"
 
 
-def one_path_grid_pdf(in_form: bool = False) -> tuple[bytes, list[list[str]]]:
+def one_path_grid_pdf(in_form: bool = False, rects: bool = False) -> tuple[bytes, list[list[str]]]:
     """A 2 × 3 ruled table whose every rule is ONE path (as some PDF writers draw grids).
 
     ``in_form`` draws the table inside a form XObject, shifted by the form's matrix, as
-    programs that stamp or place content do.
+    programs that stamp or place content do; ``rects`` draws each rule as a thin filled
+    rectangle, as Word and WPS do, instead of a stroked line.
     """
     xs, ys = [100, 200, 300, 400], [700, 680, 660]
     rows = [["a", "1", "2"], ["b", "3", "4"]]
-    rules = [f"{xs[0]} {y} m {xs[-1]} {y} l" for y in ys] + [f"{x} {ys[0]} m {x} {ys[-1]} l" for x in xs]
+    if rects:
+        rules = [f"{xs[0]} {y - 0.25} {xs[-1] - xs[0]} 0.5 re" for y in ys]
+        rules += [f"{x - 0.25} {ys[-1]} 0.5 {ys[0] - ys[-1]} re" for x in xs]
+    else:
+        rules = [f"{xs[0]} {y} m {xs[-1]} {y} l" for y in ys] + [f"{x} {ys[0]} m {x} {ys[-1]} l" for x in xs]
     text = [
         f"BT /F1 10 Tf {xs[c] + 5} {ys[r] - 15} Td ({cell}) Tj ET"
         for r, row in enumerate(rows)
         for c, cell in enumerate(row)
     ]
-    table = ("0.5 w " + " ".join(rules) + " S " + " ".join(text)).encode()
+    paint = " f " if rects else " S "
+    table = ("0.5 w " + " ".join(rules) + paint + " ".join(text)).encode()
     title = b" BT /F1 12 Tf 100 750 Td (Report) Tj ET"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
     if not in_form:

@@ -126,8 +126,10 @@ def test_content_controls_line_breaks_and_text_box_fallbacks() -> None:
         "2022年1月 10日",
         "删增",
         "印章文字",
+        "外",
     ]
-    assert doc.tables[0].texts() == [["外", "内1 内2"]]
+    # A table holding a table is layout: its cell text is text, the inner table a table.
+    assert doc.tables[0].texts() == [["内1", "内2"]]
 
 
 def test_core_title_is_used_when_it_is_a_real_title() -> None:

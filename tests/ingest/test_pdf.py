@@ -131,10 +131,11 @@ def test_damaged_pdf_with_an_end_marker(report_files: Fixtures) -> None:
     assert caught.value.reason_zh
 
 
-@pytest.mark.parametrize("in_form", [False, True])
-def test_a_grid_drawn_as_one_path_is_still_a_table(in_form: bool) -> None:
-    """One path for all rules; and inside a form XObject (which the pdfplumber engine reads)."""
-    data, rows = one_path_grid_pdf(in_form)
+@pytest.mark.parametrize(("in_form", "rects"), [(False, False), (False, True), (True, False), (True, True)])
+def test_a_grid_drawn_as_one_path_is_still_a_table(in_form: bool, rects: bool) -> None:
+    """One path for all rules, stroked lines or filled thin rectangles; and inside a form
+    XObject (which the pdfplumber engine reads)."""
+    data, rows = one_path_grid_pdf(in_form, rects)
     doc = read_pdf(Path("grid.pdf"), data)
     assert [t.texts() for t in doc.tables] == [rows]
     assert [b.text for b in doc.paragraphs] == ["Report"]

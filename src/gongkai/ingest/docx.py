@@ -1,5 +1,8 @@
 """Read a Word file (.docx) into a ``Document``: paragraphs and tables in body order.
 
+A table that holds tables is page layout (a whole report typed into one big table): its cells
+are read as body, so the tables inside come out as tables.
+
 Word stores a merged cell as the first cell with ``w:gridSpan`` (horizontal) or ``w:vMerge
 w:val="restart"`` followed by ``w:vMerge`` continuation cells in the rows below (vertical). The
 reader turns that into one ``Cell`` with ``colspan``/``rowspan``, as every reader does; the
@@ -178,7 +181,13 @@ class _BodyReader:
                     self.paragraphs += 1
                     self.blocks.append(TextBlock(line, f"paragraph {self.paragraphs}"))
             elif child.tag == _TBL:
-                self._table(child)
+                if child.find(f".//{_TBL}") is None:
+                    self._table(child)
+                else:  # a table of tables is page layout: its cells are read as body, in order
+                    for tr in _children(child):
+                        for tc in _children(tr) if tr.tag == _TR else ():
+                            if tc.tag == _TC:
+                                self.read(tc)
 
     def _table(self, tbl: Any) -> None:
         self.tables += 1
@@ -232,10 +241,4 @@ class _BodyReader:
         for child in _children(tc):
             if child.tag == _P:
                 lines.extend(_paragraph_lines(child))
-            elif child.tag == _TBL:  # a table inside a cell: its text, row by row
-                for tr in child.iter(_TR):
-                    texts = [" ".join(_paragraph_lines(p)) for p in tr.iter(_P)]
-                    line = " ".join(t for t in texts if t)
-                    if line:
-                        lines.append(line)
         return "\n".join(lines)
