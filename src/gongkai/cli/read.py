@@ -115,15 +115,19 @@ def read(
                     _print_read(path, result, out / names[path] if out else None)
             progress.advance(task)
     for result in failed:
-        errors.print(f"[bold red]无法读取 / cannot read[/] {result.path}")
-        errors.print(f"  {result.error_zh}\n  {result.error_en}", markup=False, highlight=False)
+        # soft_wrap: a path is never broken over lines (people copy it)
+        errors.print("[bold red]无法读取 / cannot read[/]", end=" ")
+        errors.print(str(result.path), markup=False, highlight=False, soft_wrap=True)
+        errors.print(f"  {result.error_zh}\n  {result.error_en}", markup=False, highlight=False, soft_wrap=True)
     if table is not None:
         table.parent.mkdir(parents=True, exist_ok=True)
         count = write_sheet(rows, table)
-        console.print(f"表格 / sheet: {table}（{count} 行 rows）")
+        console.print(f"表格 / sheet: {table}（{count} 行 rows）", soft_wrap=True, markup=False)
     console.print(
         f"读取 {read_count} 份，失败 {len(failed)} 份 / read {read_count} of {len(files)} files, {len(failed)} failed"
-        + (f" → {out}" if out is not None else "")
+        + (f" → {out}" if out is not None else ""),
+        soft_wrap=True,
+        markup=False,
     )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -139,4 +143,5 @@ def _print_read(path: Path, result: object, target: Path | None) -> None:
         f"[green]✓[/] {path.name} → {target.name if target else '-'}: {report.agency} {report.year} "
         f"（模板 {report.template.id}；错误 {errors_found}，不确定 {len(report.extra.get('uncertain', []))}）",
         highlight=False,
+        soft_wrap=True,
     )

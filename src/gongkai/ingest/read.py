@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gongkai.ingest.document import Document, UnreadableFile
+from gongkai.ingest.limits import check_data, check_size
 from gongkai.report.model import Report
 
-MAX_BYTES = 200 * 1024 * 1024  # a report larger than this is not a report
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 READERS = {
@@ -105,9 +105,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         except OSError as error:
             zh, en = f"无法打开文件：{error.strerror}", f"cannot open the file: {error.strerror}"
             raise UnreadableFile(source, zh, en) from None
-        if size > MAX_BYTES:
-            mb = size // 1_048_576
-            raise UnreadableFile(source, f"文件过大（{mb} MB）", f"the file is too large ({mb} MB)")
+        check_size(source, size)  # empty, or far too large to be a report: refused unread
         try:
             data = path.read_bytes()
         except IsADirectoryError:
@@ -115,8 +113,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         except OSError as error:
             zh, en = f"无法读取文件：{error.strerror}", f"cannot read the file: {error.strerror}"
             raise UnreadableFile(source, zh, en) from None
-    if not data.strip():
-        raise UnreadableFile(source, "文件为空", "the file is empty")
+    check_data(source, data)
     fmt = detect_format(path, data)
     if fmt is None:
         fmt = "text"  # unknown extension: try it as text; the text reader rejects binary data

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.vocabulary import label_weight
@@ -48,8 +49,7 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 def read_text(path: Path, data: bytes) -> Document:
     """Decode ``data`` (UTF-8 or the GB family, else charset-normalizer's guess) and find its tables."""
     source = str(path)
-    if not data.strip():
-        raise UnreadableFile(source, "文件为空", "the file is empty")
+    check_data(source, data)
     try:
         text, encoding = decode(data)
     except EncodingUnknown:
