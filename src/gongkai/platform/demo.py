@@ -109,6 +109,7 @@ def fill(year: int | None = None, seed: int = 2020) -> DemoResult:
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             users[username] = user
+    fill_published_items(made, year)
     if Application.objects.exists():
         return DemoResult(len(made), Application.objects.count(), {u: DEMO_PASSWORD for u in users})
     clerks = {"海盐县人民政府": users["haiyan_clerk"], "秦山街道办事处": users["qinshan_clerk"],
@@ -217,3 +218,10 @@ def _open_case(rng: random.Random, agency: Agency, clerk: User) -> int:
     if rng.random() < 0.3 and calendar.add_workdays(received, 2) <= today:
         services.ask_clarification(clerk, case, calendar.add_workdays(received, 2), "请补充所需信息的时间范围")
     return 1
+
+
+def fill_published_items(made: dict[str, Agency], year: int) -> int:
+    """Proactive disclosure (issue 6): the items the demo agencies publish, through the review."""
+    from .registry.demo import fill_registry
+
+    return fill_registry(made, year)

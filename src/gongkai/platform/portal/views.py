@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
-from ..registry.search import fold
 from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_label
 from ..registry.models import Item
+from ..registry.search import fold
 from ..registry.services import agency_key
 from . import queries
 

@@ -9,8 +9,8 @@ merely share characters.
 * SQLite (default): an FTS5 table ``registry_search`` (rowid = item id) over the bigram text.
 * PostgreSQL: a table ``registry_search`` with a ``tsvector`` of the same bigrams (joined by spaces,
   ``to_tsvector('simple', …)``: one lexeme per token, no stemming, no stop words) and a GIN index;
-  a query is a ``tsquery`` of ``<->`` phrases built from the same tokens. A long text is indexed in overlapping parts of 2000 tokens
-  (tsvector positions stop at 16383 and keep 256 per lexeme).
+  a query is a ``tsquery`` of ``<->`` phrases built from the same tokens. A long text is indexed
+  in overlapping parts of 2000 tokens (tsvector positions stop at 16383 and keep 256 per lexeme).
 
 Only published, proactively disclosed items are ever put in the index (``services.publish`` adds,
 ``services.withdraw`` removes), and every query joins back to the item and checks it is public —
@@ -39,11 +39,15 @@ TO_TSVECTOR = "to_tsvector('simple', %s)"
 # Full-width Latin letters and digits (ＡＢＣ１２３) as ASCII: what NFKC would do for the characters
 # that matter here, at a fraction of its cost (indexing a million items spends its time here).
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def fold(text: str) -> str:
-    """Text as the index sees it: full-width forms as ASCII, lower case."""
-    return text.translate(_FULLWIDTH).lower()
+    """Text as the index sees it: full-width letters and digits as ASCII, lower case. (Full-width
+    punctuation, common in Chinese text, separates tokens either way: no need to translate it.)"""
+    if _WIDE_ALNUM.search(text):
+        text = text.translate(_FULLWIDTH)
+    return text.lower()
 
 
 def tokens(text: str) -> list[str]:
