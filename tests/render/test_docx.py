@@ -56,3 +56,17 @@ def test_noto_font_set_names_the_fonts_debian_installs(gold_reports: dict) -> No
     document = Document(io.BytesIO(render_document(report, "docx", fonts=NOTO_FONTS)))
     fonts = document.styles["Body Text"].element.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == NOTO_FONTS.body
+
+
+def test_font_table_names_noto_fallbacks_for_the_chinese_fonts(rendered: dict[str, Rendered]) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    item = next(iter(rendered.values()))
+    with zipfile.ZipFile(item.docx) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+    alt = {font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
+           for font in table.findall(qn("w:font")) if font.find(qn("w:altName")) is not None}
+    for name, fallback in OFFICIAL_FONTS.fallbacks:
+        assert alt[name] == fallback

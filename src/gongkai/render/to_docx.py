@@ -29,17 +29,23 @@ from .layout import GridTable, Role, expand
 
 @dataclass(frozen=True)
 class FontSet:
-    """The fonts of a document: Latin (ascii) and Chinese (eastAsia) for body, headings, tables."""
+    """The fonts of a document: Latin (ascii) and Chinese (eastAsia) for body, headings, tables.
+
+    ``fallbacks`` name, for a Chinese font, the font a reader should use where it is missing
+    (written as ``w:altName`` in the font table).
+    """
 
     name: str
     latin: str
     body: str
     heading: str
     table: str
+    fallbacks: tuple[tuple[str, str], ...] = ()
 
 
 # What Chinese government documents use; Word and WPS on Windows have all of them.
-OFFICIAL_FONTS = FontSet("official", "Times New Roman", "仿宋", "黑体", "宋体")
+OFFICIAL_FONTS = FontSet("official", "Times New Roman", "仿宋", "黑体", "宋体",
+                         (("仿宋", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC"), ("宋体", "Noto Serif CJK SC")))
 # Debian's fonts-noto-cjk: what LibreOffice on a server has, used for the PDF so that it embeds
 # real CJK glyphs whatever the machine.
 NOTO_FONTS = FontSet("noto", "Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif CJK SC")
@@ -106,7 +112,16 @@ def _template(fonts: FontSet) -> _Package:
     style_ids = {name: styles[name].style_id for name in _STYLES}
     buffer = io.BytesIO()
     document.save(buffer)
-    return _Package.from_docx(buffer.getvalue(), style_ids)
+    return _Package.from_docx(buffer.getvalue(), style_ids, _font_table_entries(fonts))
+
+
+def _font_table_entries(fonts: FontSet) -> str:
+    """Font table entries for the Chinese fonts: GB2312 charset and the fallback to use."""
+    return "".join(
+        f'<w:font w:name="{escape(name)}"><w:altName w:val="{escape(alt)}"/><w:charset w:val="86"/>'
+        '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+        for name, alt in fonts.fallbacks
+    )
 
 
 def _run(text: str, fonts: FontSet, size: int, bold: bool = False) -> str:
@@ -206,9 +221,12 @@ class _Package:
     DROPPED = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg")
 
     @classmethod
-    def from_docx(cls, data: bytes, style_ids: dict[str, str]) -> _Package:
+    def from_docx(cls, data: bytes, style_ids: dict[str, str], fonts: str = "") -> _Package:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             files = {name: archive.read(name) for name in archive.namelist()}
+        if fonts:
+            table = files["word/fontTable.xml"].decode("utf-8")
+            files["word/fontTable.xml"] = table.replace("</w:fonts>", fonts + "</w:fonts>").encode("utf-8")
         document = files.pop("word/document.xml").decode("utf-8")
         for prefix, uri in _DRAWING_NAMESPACES.items():  # for the chart pictures
             if f"xmlns:{prefix}=" not in document:
