@@ -241,7 +241,10 @@ def _active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[s
                 row_key, row_token = vocab.active_rows[bare], token
         if fresh:
             header = fresh
-        if row_key is not None and row_token is not None and row_key not in rows:
+        known = rows.get(row_key) if row_key is not None else None
+        # The first row of that name wins, unless it stood outside the table (no column headers
+        # before it, e.g. a summary on the page) and this one is under the table's headers.
+        if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
             pending = ActiveRaw(row_key, row_token, list(record.values), list(header))
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:
@@ -429,8 +432,8 @@ def _request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list
         next_index = match.index + 1
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
-        if match.key in rows:
-            continue
+        if match.key in rows and rows[match.key].values:
+            continue  # the first printing of a row wins (a page may repeat a table)
         pending = RequestRaw(match.key, record.labels[-1], list(record.values))
         rows[match.key] = pending
     return rows, votes
