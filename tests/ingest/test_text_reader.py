@@ -140,3 +140,20 @@ def test_markdown_pipe_table_blocks(tmp_path: Path) -> None:
     assert document.format == "markdown"
     assert isinstance(document.blocks[0], TableBlock)
     assert [c.text for c in document.blocks[0].rows[1]] == ["规章", "1", "0", "5"]
+
+
+def test_markdown_with_raw_html_tables() -> None:
+    """Markdown dumps keep merged-cell tables as raw HTML: those are read by the HTML reader."""
+    import re
+
+    html = raw("shuyang").read_text(encoding="utf-8")
+    tables = re.findall(r"<table\b.*?</table\s*>", html, re.S | re.I)[1:]
+    parts = ["# 沭阳县发展和改革局2023年政府信息公开年度报告", "", "一、总体情况", "", "正文。", ""]
+    for heading, table in zip(("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                               "四、政府信息公开行政复议、行政诉讼情况"), tables, strict=True):
+        parts += [heading, "", table, ""]
+    got = recognise(read_text(Path("report.md"), "\n".join(parts).encode("utf-8")))
+    expected = Report.load(next(GOLD.glob("shuyang*.json")))
+    assert list(got.cells()) == list(expected.cells())
+    assert (got.agency, got.year) == (expected.agency, expected.year)
+    assert got.extra["provenance"]["requests.new_received[0]"].startswith("line ")
