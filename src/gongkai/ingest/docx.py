@@ -32,6 +32,7 @@ _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{t}" for t in ("p", "tbl", "tr", "tc", "sdt
 _SDT_CONTENT, _CUSTOM_XML = f"{{{W}}}sdtContent", f"{{{W}}}customXml"
 _T, _TAB, _BR, _CR = (f"{{{W}}}{t}" for t in ("t", "tab", "br", "cr"))
 _VAL = f"{{{W}}}val"
+_TC_PR, _GRID_SPAN, _VMERGE, _HMERGE = (f"{{{W}}}{t}" for t in ("tcPr", "gridSpan", "vMerge", "hMerge"))
 _FALLBACK = f"{{{MC}}}Fallback"
 _MOVE_FROM = f"{{{W}}}moveFrom"
 # Text under these is not on the page: a text box's VML copy, text moved away (tracked changes).
@@ -51,7 +52,8 @@ def read_docx(path: Path, data: bytes) -> Document:
     check_data(source, data)
     package = _open_package(source, data)
     try:
-        root = etree.fromstring(package.read(_main_part(package)), _PARSER)
+        xml = package.read(_main_part(package))
+        root = etree.fromstring(xml, _PARSER)
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise UnreadableFile(
             source,
@@ -61,7 +63,9 @@ def read_docx(path: Path, data: bytes) -> Document:
     body = root.find(f"{{{W}}}body")
     document = Document(source=source, format="docx", title=_core_title(package))
     if body is not None:
-        reader = _BodyReader(document.blocks)
+        # Text boxes and moved text need an ancestor check per run; most files have neither.
+        careful = b"AlternateContent" in xml or b"moveFrom" in xml
+        reader = _BodyReader(document.blocks, careful)
         reader.read(body)
         if document.title is None:
             document.title = reader.heading
@@ -116,10 +120,9 @@ def _core_title(package: zipfile.ZipFile) -> str | None:
     return text if _CJK.search(text) else None
 
 
-def _paragraph_lines(p: Any) -> list[str]:
+def _paragraph_lines(p: Any, careful: bool) -> list[str]:
     """The lines of a paragraph (split at its line breaks), spaces collapsed."""
     parts: list[str] = []
-    careful = p.find(f".//{{{MC}}}AlternateContent") is not None or p.find(f".//{_MOVE_FROM}") is not None
     for node in p.iter(_T, _TAB, _BR, _CR):
         if careful and any(a.tag in _UNSHOWN for a in node.iterancestors()):
             continue  # a text box's second copy, or text a tracked change moved elsewhere
@@ -155,6 +158,22 @@ def _children(node: Any) -> list[Any]:
     return out
 
 
+def _merge_properties(tc: Any) -> tuple[int, Any, Any]:
+    """A cell's gridSpan (1 if none), vMerge and hMerge elements, in one look at its tcPr."""
+    span, vmerge, hmerge = 1, None, None
+    props = tc[0] if len(tc) and tc[0].tag == _TC_PR else None
+    if props is not None:
+        for prop in props:
+            tag = prop.tag
+            if tag == _GRID_SPAN:
+                span = max(_int_val(prop), 1)
+            elif tag == _VMERGE:
+                vmerge = prop
+            elif tag == _HMERGE:
+                hmerge = prop
+    return span, vmerge, hmerge
+
+
 def _int_val(node: Any, default: int = 1) -> int:
     if node is None:
         return default
@@ -165,8 +184,9 @@ def _int_val(node: Any, default: int = 1) -> int:
 
 
 class _BodyReader:
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], careful: bool) -> None:
         self.blocks = blocks
+        self.careful = careful
         self.paragraphs = 0
         self.tables = 0
         self.heading: str | None = None
@@ -174,7 +194,7 @@ class _BodyReader:
     def read(self, body: Any) -> None:
         for child in _children(body):
             if child.tag == _P:
-                lines = _paragraph_lines(child)
+                lines = _paragraph_lines(child, self.careful)
                 if lines and self.heading is None and _is_heading(child):
                     self.heading = " ".join(lines)
                 for line in lines:
@@ -203,10 +223,7 @@ class _BodyReader:
             for tc in _children(tr):
                 if tc.tag != _TC:
                     continue
-                props = tc.find(f"{{{W}}}tcPr")
-                span = max(_int_val(props.find(f"{{{W}}}gridSpan") if props is not None else None), 1)
-                vmerge = props.find(f"{{{W}}}vMerge") if props is not None else None
-                hmerge = props.find(f"{{{W}}}hMerge") if props is not None else None
+                span, vmerge, hmerge = _merge_properties(tc)
                 if vmerge is not None and vmerge.get(_VAL, "continue") == "continue" and col in open_merges:
                     origin, origin_row = open_merges[col]
                     origin[1] = row_index - origin_row + 1
@@ -240,5 +257,5 @@ class _BodyReader:
         lines: list[str] = []
         for child in _children(tc):
             if child.tag == _P:
-                lines.extend(_paragraph_lines(child))
+                lines.extend(_paragraph_lines(child, self.careful))
         return "\n".join(lines)
