@@ -7,6 +7,7 @@ GONGKAI_ALLOWED_HOSTS (comma separated).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -15,6 +16,8 @@ from .database import data_dir, database_config
 
 PLATFORM_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
+with contextlib.suppress(OSError):  # read-only: the database error will name the place
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # SQLite cannot make its own directory
 
 
 def _secret_key() -> str:

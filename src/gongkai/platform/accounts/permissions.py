@@ -112,6 +112,7 @@ def visible_agencies_filter(user: Any, prefix: str = "agency__") -> Q | None:
     if role in (Role.CLERK, Role.HEAD) and user.agency_id:
         return Q(**{f"{prefix}id": user.agency_id}) if prefix else Q(id=user.agency_id)
     if role == Role.SUPERVISOR and user.agency_id:
+        # A join on the path prefix: lists ordered by date walk their index and stop after a page.
         return Q(**{f"{prefix}path__startswith": user.agency.path})
     return Q(pk__in=[])
 

@@ -126,6 +126,7 @@ class Application(models.Model):
             models.Index(fields=["agency", "receipt_date"], name="desk_app_agency_receipt"),
             models.Index(fields=["agency", "decided_on"], name="desk_app_agency_decided"),
             models.Index(fields=["agency", "-submitted_on", "-id"], name="desk_app_agency_list"),
+            models.Index(fields=["-submitted_on", "-id"], name="desk_app_list"),  # wide scopes, newest first
         )
 
     def __str__(self) -> str:
