@@ -157,3 +157,35 @@ def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: d
     assert "1100 元" in text and "按量计收" in text and "20 个工作日" in text
     assert not any(value in text for value in PERSONAL_VALUES)
     assert public.get(f"/letters/track/{case.tracking_code}/nonsense.docx").status_code == 404
+
+
+@pytest.mark.django_db
+def test_calendar_and_appeals_through_the_api(office: dict[str, Any]) -> None:
+    public = Client()
+    year = public.get("/api/workdays/2020").json()
+    days = {d["date"]: d for d in year["days"]}
+    assert days["2020-10-10"]["workday"] and not days["2020-10-08"]["workday"] and year["warning"] is None
+    assert days["2020-10-01"]["holiday"] == "国庆节"
+    assert public.get("/api/workdays/2027").json()["warning"]  # not known yet: said so, no crash
+    admin = Client()
+    admin.force_login(office["admin"])
+    body = {"document": "国办发明电〔2026〕1号", "holidays": [{"date": "2027-10-01", "name": "国庆节"}],
+            "workdays": [{"date": "2027-10-09", "name": "国庆节"}]}
+    assert public.put("/api/workdays/2027", body, content_type="application/json").status_code == 401
+    saved = admin.put("/api/workdays/2027", body, content_type="application/json").json()
+    assert saved["warning"] is None and {d["date"]: d["workday"] for d in saved["days"]}["2027-10-09"]
+    clerk = Client()
+    clerk.force_login(office["clerk"])
+    case = answered(office, "denied_process_info", reply_text="过程性信息")
+    created = clerk.post("/api/appeals/", {"application_id": case.pk, "kind": "litigation", "filed_on": "2021-06-01",
+                                          "body": "海盐县人民法院"}, content_type="application/json")
+    assert created.status_code == 201 and created.json()["group"] == "litigation_direct"
+    appeal_id = created.json()["id"]
+    decided = clerk.post(f"/api/appeals/{appeal_id}/result", {"result": "upheld", "decided_on": "2021-09-01"},
+                         content_type="application/json").json()
+    assert decided["result"] == "upheld"
+    other = Client()
+    other.force_login(office["cn_clerk"])
+    assert other.get("/api/appeals/").json() == []
+    assert other.post(f"/api/appeals/{appeal_id}/result", {"result": "other"},
+                      content_type="application/json").status_code == 404
