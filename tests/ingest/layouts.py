@@ -114,6 +114,12 @@ def render_cell_per_line(report: Report) -> str:
     return document_text(report, [cells(rows) for rows in table_rows(report, blank_zero=True)])
 
 
+def render_cell_per_line_tight(report: Report) -> str:
+    """One cell per line with no blank line between cells; a blank cell is an empty line."""
+    tables = ["\n".join(c for r in rows for c in r.labels + r.values) for rows in table_rows(report, blank_zero=True)]
+    return document_text(report, tables)
+
+
 def _pipe(r: Row, width: int) -> str:
     cells = r.labels + r.values
     cells += [""] * (width - len(cells))
@@ -182,6 +188,7 @@ LAYOUTS: dict[str, Callable[[Report], str]] = {
     "tsv": render_tsv,
     "tab_indented": render_tab_indented,
     "cell_per_line": render_cell_per_line,
+    "cell_per_line_tight": render_cell_per_line_tight,
     "pipe": render_pipe,
     "pipe_fragments": render_pipe_fragments,
     "spaced": render_spaced,

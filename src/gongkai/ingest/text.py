@@ -339,7 +339,13 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
     """A table printed one cell per line (or one run-together row per line)."""
     filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
     empties = kinds.count("empty")
-    blank_separated = empties * 10 >= filled * 6  # a blank line after (nearly) every cell
+    # Blank-separated (a blank line after every filled cell, a blank cell a lone blank line) or
+    # tight (a line per cell, a blank cell an empty line)? In the first, a filled cell sits on the
+    # line right after another only where a label wraps; in the second, header cells, a row's
+    # label and its first number follow each other all the time.
+    filled_kinds = ("value", "mixed", "short")
+    adjacent = sum(1 for a, b in zip(kinds, kinds[1:], strict=False) if a in filled_kinds and b in filled_kinds)
+    blank_separated = empties * 10 >= filled * 6 and adjacent * 10 <= filled
     cells: list[Cell] = []
     i = 0
     while i < len(kinds):
@@ -352,8 +358,9 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
             if blank_separated and i < len(kinds) and kinds[i] == "empty":
                 i += 1  # the spacer paragraph's own separator
         elif kind == "empty":
-            if blank_separated:
-                cells.append(Cell("", f"line {number + 1}"))
+            # A blank cell (in either layout; where rows sit one per line, a blank line between
+            # rows only pads the row before it, which the recogniser drops as padding).
+            cells.append(Cell("", f"line {number + 1}"))
             i += 1
         else:
             text = lines[number]
