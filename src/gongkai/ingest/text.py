@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
@@ -344,7 +345,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
     # line right after another only where a label wraps; in the second, header cells, a row's
     # label and its first number follow each other all the time.
     filled_kinds = ("value", "mixed", "short")
-    adjacent = sum(1 for a, b in zip(kinds, kinds[1:], strict=False) if a in filled_kinds and b in filled_kinds)
+    adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
     blank_separated = empties * 10 >= filled * 6 and adjacent * 10 <= filled
     cells: list[Cell] = []
     i = 0
