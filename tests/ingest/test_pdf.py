@@ -153,7 +153,7 @@ def test_the_pdfplumber_engine_reads_whole_reports(report_files: Fixtures, monke
     need_pdfs(report_files)
     import gongkai.ingest.pdf as pdf_module
 
-    monkeypatch.setattr(pdf_module, "pdfium_items", lambda page, textpage, index: None)
+    monkeypatch.setattr(pdf_module, "pdfium_items", lambda *args: None)
     path = report_files.pdf[Fixtures.SPLIT_HEADER]
     doc = read_pdf(path, path.read_bytes())
     report = report_files.reports["000_21925bfca89cb37b"]

@@ -27,7 +27,17 @@ from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.pdf_page import TOLERANCE, Item, Line, RawCell, RawTable, clean, pdfium_items, plumber_items
+from gongkai.ingest.pdf_page import (
+    TOLERANCE,
+    Item,
+    Line,
+    PageObjects,
+    RawCell,
+    RawTable,
+    clean,
+    pdfium_items,
+    plumber_items,
+)
 
 # A page is worth looking for tables on when it draws this many paths (rules, cell borders), or one
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
@@ -132,39 +142,25 @@ def _damaged(source: str, error: BaseException) -> UnreadableFile:
 @dataclass
 class _PageSurvey:
     lines: list[str]
-    paths: int
     images: int
-    large_path: bool = False
 
     @property
     def has_text(self) -> bool:
         return bool(self.lines)
 
-    @property
-    def may_hold_table(self) -> bool:
-        return self.has_text and (self.paths >= _MIN_PATHS_FOR_TABLE or self.large_path)
-
 
 def _read_page(page: Any, index: int) -> tuple[_PageSurvey, list[Item] | None]:
     """What is on the page, and its items (``None``: leave the page to pdfplumber)."""
-    import pypdfium2.raw as raw
-
     textpage = page.get_textpage()
     try:
         lines = [line for line in (clean(s) for s in textpage.get_text_range().splitlines()) if line]
-        paths = images = 0
-        large = False
-        for obj in page.get_objects():
-            if obj.type == raw.FPDF_PAGEOBJ_PATH:
-                paths += 1
-                if not large and paths < _MIN_PATHS_FOR_TABLE:
-                    left, bottom, right, top = obj.get_bounds()
-                    large = right - left >= _GRID_SIZE[0] and top - bottom >= _GRID_SIZE[1]
-            elif obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-        survey = _PageSurvey(lines, paths, images, large)
-        if survey.may_hold_table:
-            return survey, pdfium_items(page, textpage, index)
+        objects = PageObjects.of(page)
+        survey = _PageSurvey(lines, objects.images)
+        may_hold_table = lines and (
+            len(objects.paths) >= _MIN_PATHS_FOR_TABLE or objects.forms or objects.large_path(*_GRID_SIZE)
+        )
+        if may_hold_table:
+            return survey, pdfium_items(page, textpage, index, objects)
         return survey, [Item(index, n, Line(text)) for n, text in enumerate(lines)]
     finally:
         textpage.close()

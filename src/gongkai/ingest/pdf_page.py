@@ -75,21 +75,62 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # ---------------------------------------------------------------------------------------------
 
 
-def pdfium_items(page: Any, textpage: Any, index: int) -> list[Item] | None:
+@dataclass
+class PageObjects:
+    """What a page draws, as raw pdfium handles (no Python wrapper per object: pages hold
+    hundreds of text objects, and wrapping each costs more than reading the page)."""
+
+    paths: list[Any]
+    forms: list[Any]
+    images: int
+
+    @classmethod
+    def of(cls, page: Any) -> PageObjects:
+        import pypdfium2.raw as raw
+
+        handle = page.raw
+        paths: list[Any] = []
+        forms: list[Any] = []
+        images = 0
+        for i in range(raw.FPDFPage_CountObjects(handle)):
+            obj = raw.FPDFPage_GetObject(handle, i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                paths.append(obj)
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                forms.append(obj)
+                images += _form_count(obj, raw.FPDF_PAGEOBJ_IMAGE)  # scanners wrap pages in forms
+        return cls(paths, forms, images)
+
+    def large_path(self, width: float, height: float) -> bool:
+        """Is one of the page's paths at least ``width`` × ``height`` points (a whole grid)?"""
+        import pypdfium2.raw as raw
+
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        for obj in self.paths:
+            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and (
+                right.value - left.value >= width and top.value - bottom.value >= height
+            ):
+                return True
+        return False
+
+
+def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | None = None) -> list[Item] | None:
     """The page's items from pdfium; ``None`` when this page needs the pdfplumber engine."""
     import pypdfium2.raw as raw
 
     if page.get_rotation() % 360:
         return None
+    objects = objects or PageObjects.of(page)
+    if any(_form_count(form, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM) for form in objects.forms):
+        return None  # rules inside a form XObject: their placement needs pdfminer
     top_y = page.get_mediabox()[3]
     horizontal: list[Char] = []
     vertical: list[Char] = []
-    for obj in page.get_objects(max_depth=0):
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            if _form_draws(obj):
-                return None  # rules inside a form XObject: their placement needs pdfminer
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            _path_edges(obj, top_y, horizontal, vertical)
+    for obj in objects.paths:
+        _path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
         return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(_chars(textpage, top_y)))]
     tables = _find_tables(horizontal, vertical)
@@ -123,30 +164,31 @@ def _place(index: int, height: float, chars: list[Char], tables: Sequence[tuple[
 # ---------------------------------------------------------------------------------------------
 
 
-def _form_draws(form: Any) -> bool:
-    """Does a form XObject draw any path (it may only hold text, which the text page has)?"""
+def _form_count(form: Any, *kinds: int) -> int:
+    """How many objects of ``kinds`` a form XObject holds directly."""
     import pypdfium2.raw as raw
 
-    count = raw.FPDFFormObj_CountObjects(form.raw)
-    for i in range(count):
-        child = raw.FPDFFormObj_GetObject(form.raw, i)
-        kind = raw.FPDFPageObj_GetType(child)
-        if kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-            return True
-    return False
+    return sum(
+        1
+        for i in range(raw.FPDFFormObj_CountObjects(form))
+        if raw.FPDFPageObj_GetType(raw.FPDFFormObj_GetObject(form, i)) in kinds
+    )
 
 
 def _path_edges(obj: Any, top_y: float, horizontal: list[Char], vertical: list[Char]) -> None:
     """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space."""
     import pypdfium2.raw as raw
 
-    a, b, c, d, e, f = obj.get_matrix().get()
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     x = ctypes.c_float()
     y = ctypes.c_float()
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
-    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
-        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
