@@ -363,22 +363,40 @@ def pdf_bytes(objects: Sequence[bytes], trailer_extra: bytes = b"") -> bytes:
     return bytes(out)
 
 
-def scanned_pdf(pages: int = 2) -> bytes:
-    """What a scanner writes: each page one image, no text layer."""
-    kids = b" ".join(b"%d 0 R" % (3 + 3 * i) for i in range(pages))
+def scanned_pdf(pages: int = 2, in_form: bool = False) -> bytes:
+    """What a scanner writes: each page one image, no text layer.
+
+    ``in_form`` wraps each page's image in a form XObject, as some scanning software does.
+    """
+    per_page = 4 if in_form else 3
+    kids = b" ".join(b"%d 0 R" % (3 + per_page * i) for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)]
     pixels = bytes(range(0, 256, 4)) * 64  # 64 x 64 grey ramp
+    image_object = (
+        b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
+    )
     for i in range(pages):
-        page, content, image = 3 + 3 * i, 4 + 3 * i, 5 + 3 * i
+        page = 3 + per_page * i
+        content, first_xobject = page + 1, page + 2
         draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
-        objects += [
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /XObject << /Im0 %d 0 R >> >> >>" % (content, image),
-            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
-            b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
-            b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels),
-        ]
-        assert page == len(objects) - 2
+        if in_form:
+            form_draw = b"/Fm0 Do"
+            objects += [
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /XObject << /Fm0 %d 0 R >> >> >>" % (content, first_xobject),
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(form_draw), form_draw),
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /Im0 %d 0 R >> >> "
+                b"/Length %d >>\nstream\n%s\nendstream" % (first_xobject + 1, len(draw), draw),
+                image_object,
+            ]
+        else:
+            objects += [
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /XObject << /Im0 %d 0 R >> >> >>" % (content, first_xobject),
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
+                image_object,
+            ]
     return pdf_bytes(objects)
 
 

@@ -100,6 +100,7 @@ def test_text_lines_carry_pages_and_keep_order(report_files: Fixtures) -> None:
     ("make", "zh", "en"),
     [
         (lambda: scanned_pdf(3), "扫描件，没有文字层", "scanned PDF with no text layer: all 3 pages"),
+        (lambda: scanned_pdf(2, in_form=True), "扫描件，没有文字层", "scanned PDF with no text layer: all 2 pages"),
         (encrypted_pdf, "已加密", "encrypted"),
         (blank_pdf, "没有任何文字", "no text"),
         (lambda: b"%PDF-1.4\n" + bytes(range(256)) * 8, "不完整", "truncated"),
