@@ -157,3 +157,9 @@ def test_markdown_with_raw_html_tables() -> None:
     assert list(got.cells()) == list(expected.cells())
     assert (got.agency, got.year) == (expected.agency, expected.year)
     assert got.extra["provenance"]["requests.new_received[0]"].startswith("line ")
+
+
+def test_other_cell_separators_on_one_line() -> None:
+    assert split_line("规章\u30000\u30001\u30002") == ["规章", "0", "1", "2"]
+    assert split_line("规章;0;1;2") == ["规章", "0", "1", "2"]
+    assert split_line("行政强制，76，-3，8844") == ["行政强制", "76", "-3", "8844"]

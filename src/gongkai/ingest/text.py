@@ -39,7 +39,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A number inside a line: optional sign, digits (ASCII or full-width, thousands separators),
 # decimals, an optional money unit.
 _NUMBER_IN_LINE = re.compile(
-    r"[-−－]?[0-9０-９](?:[0-9０-９]|[,，](?=[0-9０-９]{3}))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
+    r"[-−－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
 )
 _CJK = re.compile(r"[\u3400-\u9fff（(]")
 # Characters after a number that make it part of a phrase (2020年, 第3项, 26个领域) rather than a cell.
@@ -269,15 +269,18 @@ def split_line(line: str) -> list[str]:
                 continue
         elif after and after in _WORD_AFTER:
             continue
-        label = line[label_from:a].strip(" \t\u3000\xa0")
+        label = line[label_from:a].strip(_SEPARATORS)
         if label:
             cells.append(label)
         cells.append(token.strip())
         label_from = b
-    tail = line[label_from:].strip(" \t\u3000\xa0")
+    tail = line[label_from:].strip(_SEPARATORS)
     if tail:
         cells.append(tail)
     return cells
+
+
+_SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 
 
 @lru_cache(maxsize=32768)
