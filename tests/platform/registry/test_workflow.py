@@ -180,3 +180,10 @@ def test_index_numbers_are_unique_under_concurrent_drafting(staff: dict[str, Any
     assert not errors
     serials = sorted(Item.objects.filter(agency=staff["hy"]).values_list("index_serial", flat=True))
     assert serials == list(range(1, 21))
+
+
+def test_publication_deadline_counts_working_days_on_the_real_calendar(staff: dict[str, Any]) -> None:
+    """条例 第二十六条: 20 working days from the day made — across the 2020 National Day holiday, with the
+    make-up working days of 27 September (Sunday) and 10 October (Saturday)."""
+    item = _draft(staff, made_on=dt.date(2020, 9, 25))
+    assert services.publish_by(item) == dt.date(2020, 10, 29)

@@ -39,6 +39,13 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
+def publish_by(item: Item) -> dt.date:
+    """条例 第二十六条: proactively disclosed information is published within 20 working days of being made."""
+    from ..workdays.calendar import WorkCalendar
+
+    return WorkCalendar.from_database().add_workdays(item.made_on, 20)
+
+
 def agency_key(agency: Agency) -> str:
     """The agency part of 索引号 and of portal addresses: its code, or ``id<pk>`` when it has none."""
     return agency.code or f"id{agency.pk}"

@@ -112,6 +112,8 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "date_form": DateNoteForm(initial={"on": dt.date.today()}), "reason_form": ReasonForm(),
         "publish_form": PublishForm(), "interpretations": item.interpretations.all(),
         "is_document": item.is_document,
+        "publish_by": services.publish_by(item) if item.attribute == "proactive" else None,
+        "today": dt.date.today(),
         "portal_url": f"/portal/{services.agency_key(item.agency)}/items/{item.serial_key}/"})
 
 
