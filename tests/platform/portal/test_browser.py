@@ -69,6 +69,7 @@ def test_drafter_proposes_reviewer_sends_back_then_approves_and_visitor_finds_it
     item.refresh_from_db()
     assert visitor.url.endswith(f"/portal/002541000/items/{item.serial_key}/")
     assert "盐政发〔2026〕7号" in visitor.inner_text("main")
+    assert "海盐县人民政府" in visitor.inner_text("article")  # 发布机构: the agency when left empty
     assert "13912345678" not in visitor.content()
     visitor.goto("/portal/search/?q=量子计算")
     assert "没有找到" in visitor.inner_text("#result-count")

@@ -122,8 +122,9 @@ def _clean(agency: Agency, fields: dict[str, Any], item: Item | None = None) -> 
         raise RegistryError("只有政策解读可以关联被解读的文件 / only an interpretation links a document")
     if interprets is not None and item is not None and interprets.pk == item.pk:
         raise RegistryError("不能解读自己 / an item cannot interpret itself")
-    clean = {k: v for k, v in fields.items()}
-    clean.setdefault("issuer", merged.get("issuer") or agency.name)
+    clean = dict(fields)
+    if "issuer" in clean or item is None:  # an empty 发文机关 is the agency itself
+        clean["issuer"] = (clean.get("issuer") or "").strip() or agency.name
     clean["attribute"] = attribute
     for text in ("title", "doc_number", "issuer"):
         if text in clean and isinstance(clean[text], str):
