@@ -20,9 +20,7 @@ from ..accounts.permissions import (
     may_see_personal_data,
     may_view,
     role_of,
-    scope,
 )
-from ..agencies.models import Agency
 from ..audit.services import history
 from . import forms as desk_forms
 from . import queries, services
@@ -261,6 +259,3 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/track.html", {"code": code, "case": case, "due": due,
                                                "not_found": bool(code) and case is None})
 
-
-def agencies_for(user: Any) -> Any:
-    return scope(user, Agency.objects.all(), agency_prefix="")
