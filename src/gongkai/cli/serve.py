@@ -46,7 +46,7 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
 
 def _run(host: str, port: int) -> None:
     from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.servers.basehttp import run
+    from django.core.servers.basehttp import ThreadedWSGIServer, run
     from django.core.wsgi import get_wsgi_application
 
     from ..platform.database import data_dir, database_config
@@ -55,7 +55,11 @@ def _run(host: str, port: int) -> None:
     console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()})")
     console.print("接口文档 / API docs: " + f"http://{host}:{port}/api/docs   Ctrl-C 退出 / to stop")
     try:
-        run(host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=True)
+        # Django's ThreadedWSGIServer closes a thread's database connections when its client leaves;
+        # run(threading=True) does not, and with CONN_MAX_AGE each finished thread left its PostgreSQL
+        # connection open until garbage collection: 50 clients twice exhausted max_connections (100).
+        run(host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=False,
+            server_cls=ThreadedWSGIServer)
     except KeyboardInterrupt:
         console.print("已停止 / stopped")
 
