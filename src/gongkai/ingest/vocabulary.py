@@ -147,3 +147,16 @@ def vocabulary() -> Vocabulary:
         appeal_fields=appeal_fields,
         active_corner=label_key(ACTIVE_CORNER),
     )
+
+
+@lru_cache(maxsize=4096)
+def field_of(key: str) -> tuple[str, str] | None:
+    """(field key, template id or "") of a table 二 column header, tolerant of a unit suffix."""
+    fields = vocabulary().active_fields
+    if key in fields:
+        f, template = fields[key]
+        return f.key, template
+    for label, (f, template) in fields.items():
+        if len(label) >= 4 and key.startswith(label) and len(key) - len(label) <= 8:
+            return f.key, template
+    return None

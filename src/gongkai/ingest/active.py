@@ -1,0 +1,105 @@
+"""Table 二 (主动公开政府信息情况): rows by their labels, columns by the headers of their group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gongkai.ingest.align import Number, Slot, readings
+from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
+from gongkai.ingest.numbers import header_unit, scale_money
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
+from gongkai.report.model import Report
+from gongkai.report.templates import Kind, Template
+
+
+@dataclass
+class ActiveRaw:
+    row: str
+    label: Token
+    values: list[Token]
+    header: list[tuple[str, Token]]  # the column headers of its group: (field key, header cell)
+
+
+def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[str]]:
+    vocab = vocabulary()
+    rows: dict[str, ActiveRaw] = {}
+    votes: list[str] = []
+    header: list[tuple[str, Token]] = []
+    pending: ActiveRaw | None = None
+    for record in records:
+        row_key: str | None = None
+        row_token: Token | None = None
+        fresh: list[tuple[str, Token]] = []
+        for token in record.labels:
+            key = cached_key(token.text)
+            if ITEM_MARK in key:
+                header, fresh = [], []  # a new 第二十条 group: its own column headers follow
+                continue
+            found = field_of(key)
+            if found is not None:
+                fresh.append((found[0], token))
+                if found[1]:
+                    votes.append(found[1])
+                continue
+            bare = cached_bare(token.text)
+            if bare in vocab.active_rows:
+                row_key, row_token = vocab.active_rows[bare], token
+        if fresh:
+            header = fresh
+        known = rows.get(row_key) if row_key is not None else None
+        # The first row of that name wins, unless it stood outside the table (no column headers
+        # before it, e.g. a summary on the page) and this one is under the table's headers.
+        if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
+            pending = ActiveRaw(row_key, row_token, list(record.values), list(header))
+            rows[row_key] = pending
+        elif pending is not None and not pending.values and row_key is None and not fresh:
+            pending.values = list(record.values)  # the label's values came on the next line
+    return rows, votes
+
+
+def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, evidence: Evidence) -> None:
+    for row in template.active_rows:
+        found = raw.get(row.key)
+        path = f"active.{row.key}"
+        if found is None:
+            evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
+            continue
+        field_keys = [f.key for f in row.fields]
+        headed = [key for key, _ in found.header]
+        order = headed if sorted(headed) == sorted(field_keys) else field_keys
+        units = {key: header_unit(token.text) for key, token in found.header}
+        options = readings([Slot(t.value, t.where) for t in found.values], len(order))
+        distinct = {r.values for r in options if r.cost == options[0].cost} if options else set()
+        if not options or len(distinct) > 1:
+            printed = " ".join(t.text for t in found.values) or "无"
+            cells, columns = len(found.values), len(order)
+            evidence.doubt(path, None,
+                           f"“{row.label}”行印有 {cells} 个单元格（{printed}），应为 {columns} 个，无法确定对应关系",
+                           f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
+                           "nothing decides which is which", found.label.where)
+            continue
+        reading = options[0]
+        if reading.cost:
+            evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
+                           f"row {row.label}: {reading.how}", found.label.where)
+        for index, key in enumerate(order):
+            f = row.field(key)
+            value: Number | None = reading.values[index]
+            where = reading.wheres[index]
+            cell_path = f"{path}.{key}"
+            if f.kind is Kind.MONEY:
+                unit = reading.units[index] or units.get(key, "")
+                target = f.unit or "元"
+                assert value is not None
+                converted = scale_money(value, unit, target)
+                if unit and unit != target:
+                    evidence.doubt(cell_path, converted, f"印为 {fmt(value)}{unit}，换算为{target}",
+                                   f"printed {fmt(value)} {unit}, converted to {target}", where)
+                value = converted
+            else:
+                value = count_value(value, f.kind, cell_path, evidence, where)
+            report.active[row.key][key] = value
+            if where:
+                evidence.provenance[cell_path] = where
+        note_dashes(found.values, path, evidence)

@@ -1,0 +1,96 @@
+"""Table 四 (政府信息公开行政复议、行政诉讼情况): fifteen cells in one row, or a row per group."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from gongkai.ingest.align import Number, Reading, choose, readings
+from gongkai.ingest.evidence import Evidence, apply_choice, count_value
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, cached_key
+from gongkai.ingest.vocabulary import vocabulary
+from gongkai.report.model import Report
+from gongkai.report.templates import Kind, Template
+
+
+def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    vocab = vocabulary()
+    group_order: list[str] = []
+    field_order: list[str] = []
+    per_group: dict[str, Record] = {}
+    biggest: Record | None = None
+    for record in records:
+        last_group: str | None = None
+        for token in record.labels:
+            # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
+            key = cached_key(token.text)
+            found = sorted(
+                [(key.find(label), len(label), group, True) for label, group in vocab.appeal_groups.items()
+                 if label in key]
+                + [(key.find(label), len(label), name, False) for label, name in vocab.appeal_fields.items()
+                   if label in key],
+                key=lambda hit: (hit[0], -hit[1]),
+            )
+            for _, _, name, is_group in found:
+                if is_group:
+                    last_group = name
+                    if name not in group_order:
+                        group_order.append(name)
+                else:
+                    last_group = None
+                    if name not in field_order:
+                        field_order.append(name)
+        numbers = sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
+        if last_group is not None and numbers >= 3:
+            per_group[last_group] = record
+        if biggest is None or len(record.values) > len(biggest.values):
+            biggest = record
+    groups = [g.key for g in template.appeal_groups]
+    fields = [f.key for f in template.appeal_fields]
+    if sorted(group_order) == sorted(groups):
+        groups = group_order
+    if sorted(field_order) == sorted(fields):
+        fields = field_order
+    width = len(fields)
+    total_at = fields.index("total")
+
+    def group_sums(values: tuple[Number, ...]) -> bool:
+        return all(
+            sum(v for i, v in enumerate(values[g * width:(g + 1) * width]) if i != total_at)
+            == values[g * width + total_at]
+            for g in range(len(values) // width)
+        )
+
+    def failures(table: dict[Hashable, tuple[Number, ...]]) -> int:
+        return sum(0 if group_sums(values) else 1 for values in table.values())
+
+    options: dict[Hashable, list[Reading]] = {}
+    label_where: dict[Hashable, str] = {}
+    if len(per_group) == len(groups):
+        for group in groups:
+            record = per_group[group]
+            options[group] = readings(record.slots(), width, group_sums)
+            label_where[group] = record.labels[-1].where
+    elif biggest is not None and biggest.values:
+        options["all"] = readings(biggest.slots(), width * len(groups), group_sums)
+        label_where["all"] = biggest.values[0].where
+    else:
+        evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
+        return
+    options = {k: v for k, v in options.items() if v}
+    chosen = choose(options, failures)
+    for part, choice in chosen.items():
+        path = "appeals" if part == "all" else f"appeals.{part}"
+        values = apply_choice(choice, path, "表四", label_where[part], evidence)
+        part_groups = groups if part == "all" else [str(part)]
+        for g, group in enumerate(part_groups):
+            for i, key in enumerate(fields):
+                index = g * width + i
+                path = f"appeals.{group}.{key}"
+                where = choice.reading.wheres[index]
+                report.appeals[group][key] = count_value(values[index], Kind.COUNT, path, evidence, where)
+                if where:
+                    evidence.provenance[path] = where
+    if not chosen:
+        evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
+                       "table 四: the cells do not fit its 15 columns")

@@ -1,0 +1,69 @@
+"""What a reading rests on: where each value was read, and each judgement made on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gongkai.ingest.align import Choice, Number
+from gongkai.ingest.numbers import CellKind, tidy
+from gongkai.ingest.records import Token
+from gongkai.report.templates import Kind
+
+
+@dataclass
+class Evidence:
+    """``provenance`` (cell path → where it was read) and ``uncertain`` (the judgements)."""
+
+    provenance: dict[str, str] = field(default_factory=dict)
+    uncertain: list[dict[str, Any]] = field(default_factory=list)
+
+    def doubt(self, cell: str, value: Any, zh: str, en: str, where: str | None = None) -> None:
+        entry: dict[str, Any] = {"cell": cell, "value": value, "reason_zh": zh, "reason_en": en}
+        if where:
+            entry["where"] = where
+        self.uncertain.append(entry)
+
+
+def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        evidence.doubt(path, None, f"计数印为小数 {value}", f"a count printed as a fraction {value}", where)
+        return None
+    number = int(value)
+    if kind is Kind.COUNT and number < 0:
+        evidence.doubt(path, None, f"计数印为负数 {number}", f"a count printed negative ({number})", where)
+        return None
+    return number
+
+
+def fmt(value: Number) -> str:
+    return str(tidy(value))
+
+
+def note_dashes(tokens: Iterable[Token], path: str, evidence: Evidence) -> None:
+    dashes = [t for t in tokens if t.value.kind is CellKind.DASH]
+    if dashes:
+        shown = "、".join(f"“{t.text.strip()}”" for t in dashes)
+        evidence.doubt(path, None, f"单元格印为 {shown}，按 0 计", f"cells printed as {shown} are read as 0",
+                       dashes[0].where)
+
+
+def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Evidence) -> list[Number | None]:
+    reading = choice.reading
+    values: list[Number | None] = list(reading.values)
+    for column in choice.unknown:
+        values[column] = None
+    if choice.unknown:
+        columns = ", ".join(str(c) for c in sorted(choice.unknown))
+        evidence.doubt(path, values,
+                       f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
+                       f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
+    elif reading.cost or choice.rivals > 1:
+        evidence.doubt(path, values,
+                       f"“{label}”：{reading.how_zh or '按原样读取'}（在 {choice.rivals} 种读法中按勾稽关系选定）",
+                       f"{label}: {reading.how or 'read as printed'} (chosen by the statutory arithmetic among "
+                       f"{choice.rivals} readings)", where)
+    return values

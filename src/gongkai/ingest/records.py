@@ -1,0 +1,159 @@
+"""A document's tables as one stream of records: label cells, then the value cells after them.
+
+Every format reader hands over tables as rows of cells. Read in order, all cells of all tables
+make one stream, cut into *records* (a run of labels followed by the values after it), and each
+record is given to the table (二, 三, 四) its labels belong to. A row split over lines, a table
+split over pages or copied one cell per line gives the same records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gongkai.ingest.align import Slot
+from gongkai.ingest.document import Document
+from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
+from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, field_of, is_table_label, vocabulary
+from gongkai.report.labels import bare_label_key, label_key
+
+ACTIVE, REQUESTS, APPEALS = "active", "requests", "appeals"
+_ORDER = (ACTIVE, REQUESTS, APPEALS)
+
+cached_key = lru_cache(maxsize=16384)(label_key)
+cached_bare = lru_cache(maxsize=16384)(bare_label_key)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    where: str
+    value: CellValue
+
+
+@dataclass(slots=True)
+class Record:
+    labels: list[Token]
+    values: list[Token] = field(default_factory=list)
+
+    def slots(self) -> list[Slot]:
+        return [Slot(t.value, t.where) for t in self.values]
+
+
+@lru_cache(maxsize=32768)
+def _cell_info(text: str) -> tuple[CellValue, tuple[CellValue, ...] | None, tuple[str, ...] | None]:
+    """(value, several numbers in one cell or None, label parts or None when not a label); cached."""
+    value = parse_cell(text)
+    if value.kind is not CellKind.TEXT:
+        return value, None, None
+    spread = several_numbers(text)
+    if spread is not None:
+        return value, spread, None
+    return value, None, _label_parts(text)
+
+
+def read_records(document: Document) -> list[Record]:
+    """The records of every table of ``document``, in order."""
+    records: list[Record] = []
+    blank = CellKind.BLANK
+    for table in document.tables:
+        for row in table.rows:
+            infos = [_cell_info(cell.text) for cell in row]
+            last_label = -1
+            for i, info in enumerate(infos):
+                if info[2] is not None:
+                    last_label = i
+            for i, cell in enumerate(row):
+                value, spread, parts = infos[i]
+                if parts is not None:
+                    tokens = [Token(part, cell.where, value) for part in parts]
+                    if records and not records[-1].values:
+                        records[-1].labels.extend(tokens)
+                    else:
+                        records.append(Record(tokens))
+                elif not records:
+                    continue  # values before any label belong to nothing
+                elif spread is not None:
+                    records[-1].values.extend(
+                        Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
+                        for k, v in enumerate(spread)
+                    )
+                elif i < last_label and value.kind is blank:
+                    continue  # blank cells in the label area of a row: merged-cell padding
+                else:
+                    records[-1].values.append(Token(cell.text, cell.where, value))
+    return records
+
+
+@lru_cache(maxsize=16384)
+def _label_parts(text: str) -> tuple[str, ...]:
+    """A cell holding several labels split by spaces (``信息内容 本年新制作数量 …``) as its labels.
+
+    Spaces inside one label (``三、 本年 度办 理结 果``) stay: the cell is only split when at
+    least two of its parts are labels of the tables on their own.
+    """
+    parts = text.split()
+    if len(parts) < 2 or is_table_label(text):
+        return (text,)
+    if sum(1 for part in parts if is_table_label(part)) >= 2:
+        return tuple(parts)
+    return (text,)
+
+
+# ---------------------------------------------------------------------------------------------
+# Which table a record belongs to
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16384)
+def _label_hits(text: str) -> tuple[int, int, int]:
+    """Which tables one label belongs to (active, requests, appeals); cached, labels repeat."""
+    vocab = vocabulary()
+    key = label_key(text)
+    bare = bare_label_key(text)
+    active = requests = appeals = 0
+    if ITEM_MARK in key or key == vocab.active_corner or bare in vocab.active_rows or field_of(key) is not None:
+        active = 1
+    if (
+        key in vocab.request_header
+        or (len(key) >= 8 and key in vocab.note_key)
+        or bare in vocab.request_headings
+        or (len(bare) >= 4 and any(bare in row.keys or _fuzzy(bare, row) for row in vocab.request_rows))
+    ):
+        requests = 1
+    if key in vocab.appeal_groups or key == vocab.appeal_parent or key in vocab.appeal_fields:
+        appeals = 1
+    elif len(key) > 4 and sum(label in key for label in (*vocab.appeal_groups, *vocab.appeal_fields)) >= 2:
+        appeals = 2  # header cells run together: 行政复议行政诉讼, 结果维持结果纠正…
+    return active, requests, appeals
+
+
+def _tables_hit(record: Record) -> dict[str, int]:
+    """How many of the record's labels belong to each table."""
+    hit = {ACTIVE: 0, REQUESTS: 0, APPEALS: 0}
+    for token in record.labels:
+        active, requests, appeals = _label_hits(token.text)
+        hit[ACTIVE] += active
+        hit[REQUESTS] += requests
+        hit[APPEALS] += appeals
+    return hit
+
+
+def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
+    return any(len(k) >= 4 and (bare.endswith(k) or (len(bare) >= 5 and k.startswith(bare))) for k in row.keys)
+
+
+def split_tables(records: list[Record]) -> dict[str, list[Record]]:
+    parts: dict[str, list[Record]] = {name: [] for name in _ORDER}
+    state: str | None = None
+    for record in records:
+        hit = _tables_hit(record)
+        most = max(hit.values())
+        if most:
+            leaders = [name for name in _ORDER if hit[name] == most]
+            if state not in leaders:
+                later = [name for name in leaders if state is None or _ORDER.index(name) > _ORDER.index(state)]
+                state = later[0] if later else leaders[-1]
+        if state is not None:
+            parts[state].append(record)
+    return parts
