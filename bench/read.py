@@ -23,6 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# Not bench/ itself on the path: a bench script there named like a standard module (platform.py)
+# would shadow it for every library that imports it.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))  # for the report-file generator in tests/ingest
 
 from rich.console import Console  # noqa: E402
@@ -75,7 +78,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=max(Console().width, 110))
     console.print(f"gongkai read benchmark — {one_core()}")
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp:
         with console.status("making report files from the gold data (LibreOffice for the PDFs)…"):
