@@ -178,7 +178,9 @@ def _part(page: int, order: int, cells: list[tuple[float, float, float, float, s
     return Item(page, order, RawTable(raw, page, top, bottom, 842.0, [page]))
 
 
-@pytest.mark.parametrize("between", ["续表", "表三（续）", "- 2 -", "第 2 页 共 5 页"])
+@pytest.mark.parametrize(
+    "between", ["续表", "续表三", "表三（续）", "三、收到和处理政府信息公开申请情况（续）", "- 2 -", "第 2 页 共 5 页"]
+)
 def test_continued_table_marks_and_page_numbers_do_not_split_a_table(between: str) -> None:
     items = [
         _part(0, 0, [(0, 700, 100, 720, "一、本年新收"), (100, 700, 200, 720, "5")]),

@@ -48,7 +48,8 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
-_CONTINUED = re.compile(r"^\s*(?:续表|[（(]?续[表上]?[)）]?|表\s*[一二三四1-4]?\s*[（(]续[)）])\s*$")
+# 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
+_CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")
 
 
 def read_pdf(path: Path, data: bytes) -> Document:
