@@ -29,6 +29,8 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
     with console.status("准备数据库 / migrating the database…"):
         call_command("migrate", interactive=False, verbosity=0)
     if User.objects.filter(role=Role.ADMIN).exists() or User.objects.filter(is_superuser=True).exists():
+        console.print("[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "
+                      "python -m gongkai.platform.manage changepassword <用户名>[/]")
         return
     password = admin_password or os.environ.get("GONGKAI_ADMIN_PASSWORD")
     generated = False
