@@ -4,7 +4,7 @@
                                      [--queries 300] [--clients 50] [--requests 3000] [--seconds 120]
 
 For each database: a fresh database (SQLite file in a temporary folder, or the PostgreSQL database
-``gongkai_bench`` on 127.0.0.1, dropped afterwards), migrations applied, 120 agencies, ``--items``
+``gongkai_portal_bench`` on 127.0.0.1, dropped afterwards), migrations applied, 120 agencies, ``--items``
 published items bulk-inserted (titles and bodies made of sentences of the corpus reports, so the
 text is real Chinese), the search index filled the way ``services.publish`` fills it (bigram
 tokens; on PostgreSQL by COPY with the GIN index built after the load, as one does for bulk loads).
@@ -39,7 +39,7 @@ from typing import Any
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "raw"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-PG_BENCH = "postgresql://postgres@127.0.0.1:5432/gongkai_bench"
+PG_BENCH = "postgresql://postgres@127.0.0.1:5432/gongkai_portal_bench"  # its own: bench/platform.py has gongkai_bench
 BATCH = 10_000
 AGENCIES = 120
 BIG_SHARE = 0.2  # the largest agency holds this share of the items: its catalogue is the one loaded
@@ -374,8 +374,8 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute("DROP DATABASE IF EXISTS gongkai_bench")
-            admin.execute("CREATE DATABASE gongkai_bench")
+            admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
+            admin.execute("CREATE DATABASE gongkai_portal_bench")
         os.environ["GONGKAI_DATABASE_URL"] = PG_BENCH
     else:
         os.environ.pop("GONGKAI_DATABASE_URL", None)
@@ -405,7 +405,7 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute("DROP DATABASE IF EXISTS gongkai_bench")
+            admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
     return result
 
 
@@ -444,11 +444,14 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=3000, help="catalogue requests in all (bounded)")
     parser.add_argument("--seconds", type=float, default=120, help="stop the load after this long")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_bench")
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_portal_bench")
     parser.add_argument("--run-one", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:  # a child process: Django is configured once per process, so one backend each
-        print("RESULT " + json.dumps(run_one(args.run_one, args)), flush=True)
+        result = run_one(args.run_one, args)
+        # Also kept in a file: a long run's numbers survive whatever happens to the terminal.
+        (Path(tempfile.gettempdir()) / f"gongkai-portal-bench-{args.run_one}.json").write_text(json.dumps(result))
+        print("RESULT " + json.dumps(result), flush=True)
         return
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     for backend in backends:
