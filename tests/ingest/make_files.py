@@ -287,16 +287,7 @@ def write_docx(
             else:
                 document.add_paragraph(part)
             continue
-        table = document.add_table(rows=part.rows, cols=part.cols)
-        table.style = "Table Grid"
-        for cell in part.cells:
-            target = table.cell(cell.row, cell.col)
-            if cell.rowspan > 1 or cell.colspan > 1:
-                target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-            target.text = cell.text
-            for paragraph in target.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(9)
+        table = add_docx_table(document, part)
         if repeat_header and part.title.startswith("三"):
             for tr in table.rows[:3]:
                 tr_pr = tr._tr.get_or_add_trPr()
@@ -305,6 +296,23 @@ def write_docx(
                 tr_pr.append(header)
     document.save(str(path))
     return path
+
+
+def add_docx_table(document: Any, grid: Grid) -> Any:
+    """``grid`` as a Word table of ``document``, merged cells merged the Word way."""
+    from docx.shared import Pt
+
+    table = document.add_table(rows=grid.rows, cols=grid.cols)
+    table.style = "Table Grid"
+    for cell in grid.cells:
+        target = table.cell(cell.row, cell.col)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+        target.text = cell.text
+        for paragraph in target.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(9)
+    return table
 
 
 def soffice() -> str | None:
