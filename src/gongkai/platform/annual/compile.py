@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from ...report.checks import Finding, check_report, check_series
 from ...report.model import Report
@@ -198,8 +198,20 @@ def _active(agency: Agency, aggregate: bool, year: int, template: Template) -> d
     return active_table(agency, year, template, aggregate=aggregate)
 
 
-def _sections(stored: AnnualReport | None) -> list[dict[str, Any]]:
-    given = (stored.sections if stored else None) or {}
+def fees_collected(scope: Q, year: int) -> tuple[int, int]:
+    """(yuan, applications): information-processing fees paid in ``year`` (reported under 六)."""
+    paid = Application.objects.filter(scope, fee_paid_on__gte=dt.date(year, 1, 1),
+                                      fee_paid_on__lte=dt.date(year, 12, 31))
+    totals = paid.aggregate(yuan=Sum("fee_amount"), n=Count("id"))
+    return int(totals["yuan"] or 0), int(totals["n"] or 0)
+
+
+def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[dict[str, Any]]:
+    given = dict((stored.sections if stored else None) or {})
+    if not given.get("六"):  # what the statute asks under 六 and the records know: the fees collected
+        yuan, count = fees
+        given["六"] = (f"本年度收取政府信息公开信息处理费 {yuan} 元（{count} 件申请）。" if count
+                      else "本年度未收取政府信息公开信息处理费。")
     return [{"number": s.number, "title": s.title, "text": given.get(s.number)} for s in SECTIONS]
 
 
@@ -224,7 +236,8 @@ def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_p
         report = Report(
             agency=name, year=year, template=template, active=_active(agency, aggregate, year, template),
             requests=requests, appeals={k: dict(v) for k, v in count_appeals(scope, year, template).items()},
-            extra={"sections": _sections(stored), "source": "gongkai platform: compiled from case records",
+            extra={"sections": _sections(stored, fees_collected(scope, year)),
+                   "source": "gongkai platform: compiled from case records",
                    "aggregate": aggregate},
         )
         compiled = Compiled(report, notes=notes, legacy=legacy, stored=stored)
