@@ -43,6 +43,7 @@ from gongkai.ingest.pdf_page import (
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
 _GRID_SIZE = (40.0, 20.0)  # points, width and height
+_ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
@@ -274,11 +275,22 @@ def _continues(first: RawTable, second: RawTable) -> bool:
     """
     cols_first = _columns(first.cells)
     cols_second = _columns(second.cells)
-    if not (_near(cols_first[0], cols_second[0]) and _near(cols_first[-1], cols_second[-1])):
+    if not (_across(cols_first[0], cols_second[0]) and _across(cols_first[-1], cols_second[-1])):
         return False
     fewer, more = sorted((cols_first[1:-1], cols_second[1:-1]), key=len)
-    shared = sum(1 for x in fewer if any(_near(x, y) for y in more))
+    shared = sum(1 for x in fewer if any(_across(x, y) for y in more))
     return shared * 2 >= len(fewer)
+
+
+def _across(a: float, b: float) -> bool:
+    """The same column rule on two pages: browsers place a table's rules a point or two apart
+    from page to page."""
+    return abs(a - b) <= _ACROSS_PAGES
+
+
+def _snap_to(columns: list[float], x: float) -> float:
+    nearest = min(columns, key=lambda c: abs(c - x))
+    return nearest if _across(nearest, x) else x
 
 
 def _rows_of(cells: list[RawCell]) -> list[list[RawCell]]:
@@ -318,7 +330,11 @@ def _append(first: RawTable, second: RawTable) -> None:
     top = min(c.top for c in cells)
     bottom = max(c.bottom for c in first.cells)
     shift = bottom - top
-    shifted = [RawCell(c.x0, c.top + shift, c.x1, c.bottom + shift, c.text, second.page) for c in cells]
+    columns = _columns(first.cells)
+    shifted = [
+        RawCell(_snap_to(columns, c.x0), c.top + shift, _snap_to(columns, c.x1), c.bottom + shift, c.text, second.page)
+        for c in cells
+    ]
     top_row = [c for c in shifted if _near(c.top, bottom)]
     bottom_cells = [c for c in first.cells if _near(c.bottom, bottom)]
     fragment = _is_row_fragment(top_row, bottom_cells)

@@ -66,7 +66,7 @@ class Item:
     what: Line | RawTable
 
 
-Char = dict[str, Any]  # text, x0, x1, top, bottom, size (pdfplumber's keys)
+Char = dict[str, Any]  # text, x0, x1, top, bottom, size (pdfplumber's keys) and base (the baseline)
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -133,16 +133,22 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
         _path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
         return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(_chars(textpage, top_y)))]
-    tables = _find_tables(horizontal, vertical)
+    tables = _find_tables(horizontal + _closing_edges(vertical), vertical)
     return _place(index, top_y, _chars(textpage, top_y), tables)
 
 
 def plumber_items(page: Any, index: int) -> list[Item]:
     """The page's items from pdfplumber (a ``pdfplumber.page.Page``)."""
-    tables = [_boxes(t) for t in page.find_tables() if len(t.cells) >= 2]
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    settings = {"explicit_horizontal_lines": _closing_edges(verticals)}
+    tables = [_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
     # Space glyphs are dropped as in the pdfium engine (which does not report all of them):
     # a space in the text comes from the gap between two characters, in both engines alike.
-    chars = [c for c in page.chars if not c["text"].isspace()]
+    chars = [
+        {**c, "base": c["bottom"] + c["y0"] - c["matrix"][5]}  # the baseline, top-down
+        for c in page.chars
+        if not c["text"].isspace()
+    ]
     return _place(index, page.height, chars, tables)
 
 
@@ -230,6 +236,25 @@ def _find_tables(horizontal: list[Char], vertical: list[Char]) -> list[tuple[Box
     return [_boxes(t) for t in finder.tables if len(t.cells) >= 2]
 
 
+def _closing_edges(vertical: list[Char]) -> list[Char]:
+    """Rules across the top and the bottom ends of the page's column rules.
+
+    A table the page cuts in two is often drawn open at the cut (browsers print no border
+    there): without a rule to close them, its first and last rows on the page are no cells at
+    all. Where the table is closed, the added rule lies on the real one and changes nothing.
+    """
+    if len(vertical) < 2:
+        return []
+    out: list[Char] = []
+    for end, pick in (("top", min), ("bottom", max)):
+        y = pick(v[end] for v in vertical)
+        reaching = [v for v in vertical if abs(v[end] - y) <= TOLERANCE]
+        if len(reaching) >= 2:
+            x0, x1 = min(v["x0"] for v in reaching), max(v["x1"] for v in reaching)
+            out.append(_edge_dict(x0, x1, y, y, "h"))
+    return out
+
+
 def _boxes(table: Any) -> tuple[Box, list[Box]]:
     x0, top, x1, bottom = table.bbox
     return (x0, top, x1, bottom), [(c[0], c[1], c[2], c[3]) for c in table.cells]
@@ -241,6 +266,7 @@ def _chars(textpage: Any, top_y: float) -> list[Char]:
 
     handle = textpage.raw
     box = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
     out: list[Char] = []
     for i in range(raw.FPDFText_CountChars(handle)):
         if raw.FPDFText_IsGenerated(handle, i) == 1:
@@ -251,9 +277,11 @@ def _chars(textpage: Any, top_y: float) -> list[Char]:
         if not raw.FPDFText_GetLooseCharBox(handle, i, box):
             continue
         top, bottom = top_y - box.top, top_y - box.bottom
-        out.append(
-            {"text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom, "size": bottom - top}
-        )
+        base = top_y - y.value if raw.FPDFText_GetCharOrigin(handle, i, x, y) else bottom
+        out.append({
+            "text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
+            "size": bottom - top, "base": base,
+        })
     return out
 
 
@@ -298,10 +326,14 @@ def _cell_text(chars: list[Char]) -> str:
 
 
 def _lines_of(chars: list[Char]) -> list[tuple[float, str]]:
-    """Group chars into lines by their vertical position; each line's text left to right."""
+    """Group chars into lines by their baseline; each line's text left to right.
+
+    The baseline, not the top: a glyph from a fallback font (工, 一) has a box of its own
+    height, but sits on the same baseline as its neighbours.
+    """
     rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if rows and abs(rows[-1][0]["top"] - char["top"]) <= TOLERANCE * 1.5:
+    for char in sorted(chars, key=lambda c: (round(c["base"]), c["x0"])):
+        if rows and abs(rows[-1][0]["base"] - char["base"]) <= TOLERANCE:
             rows[-1].append(char)
         else:
             rows.append([char])
@@ -318,5 +350,5 @@ def _lines_of(chars: list[Char]) -> list[tuple[float, str]]:
             previous = char
         text = clean("".join(parts))
         if text:
-            out.append((row[0]["top"], text))
+            out.append((min(c["top"] for c in row), text))
     return out
