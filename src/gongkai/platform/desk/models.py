@@ -126,6 +126,10 @@ class Application(models.Model):
             models.Index(fields=["agency", "receipt_date"], name="desk_app_agency_receipt"),
             models.Index(fields=["agency", "decided_on"], name="desk_app_agency_decided"),
             models.Index(fields=["agency", "-submitted_on", "-id"], name="desk_app_agency_list"),
+            # The open cases by due date (the desk's first list): a supervisor high in the tree reads
+            # the first page straight off this index and counts the open cases from it alone.
+            models.Index(fields=["due_date", "id", "agency"], name="desk_app_open_due",
+                         condition=models.Q(status__in=[status.value for status in OPEN_STATUSES])),
             models.Index(fields=["-submitted_on", "-id"], name="desk_app_list"),  # wide scopes, newest first
         )
 
