@@ -583,3 +583,24 @@ def text_then_scan_pdf() -> bytes:
         b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
     )
     return pdf_bytes(objects)
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def print_with_chromium(page: Path, pdf: Path) -> None:
+    """A web page printed to PDF by Debian's chromium (a second PDF writer besides LibreOffice:
+    it draws borders cell by cell and leaves a table open where the page cuts it)."""
+    binary = chromium()
+    if binary is None:
+        raise FileNotFoundError("chromium is not installed")
+    subprocess.run(
+        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--user-data-dir={pdf.parent / '.chromium-profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    if not pdf.exists():
+        raise RuntimeError(f"chromium did not write {pdf}")
