@@ -236,3 +236,10 @@ def _summary(items: list[Item]) -> list[object]:
         else:
             out.append([(c.text, round(c.x0), round(c.top), round(c.x1), round(c.bottom)) for c in item.what.cells])
     return out
+
+
+def test_kangxi_radicals_from_subset_fonts_read_as_ideographs() -> None:
+    from gongkai.ingest.pdf_page import clean
+
+    # What pdfminer reads from a Chromium-printed page's ToUnicode table, and what is printed.
+    assert clean("⼀、本年新收  ⾏政许可 2020 年") == "一、本年新收 行政许可2020年"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +29,13 @@ _AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_
 _EXPLICIT = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit"}
 
 
+# Fonts subset by browsers and some PDF writers map 一 二 行 止 方 … to the look-alike Kangxi
+# radicals (⼀ ⼆ ⾏ ⽌ ⽅, U+2F00–U+2FD5) in their ToUnicode tables; the text means the ideographs.
+_RADICALS = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
+
+
 def clean(text: str) -> str:
-    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip())
+    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip()).translate(_RADICALS)
 
 
 @dataclass
