@@ -19,23 +19,28 @@ filters) served by Django's threaded server (as ``gongkai serve`` runs it) on lo
 
 from __future__ import annotations
 
-import argparse
-import gc
-import json
-import os
-import random
-import re
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import Any
+
+# A script's folder comes first on sys.path, and bench/platform.py would hide the standard library's
+# ``platform`` (which uuid, psycopg … import): this script does without its folder.
+sys.path[:] = [p for p in sys.path if p not in ("", __file__.rsplit("/", 1)[0]) and not p.endswith("/bench")]
+
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "raw"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
@@ -288,15 +293,17 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-# Django's threaded WSGI server, as ``gongkai serve`` runs it. It starts a thread per request, so a
-# connection kept for reuse (CONN_MAX_AGE) would be left behind by every thread: closed after each
-# request here, as a thread-per-request server needs.
+# Django's threaded WSGI server, as ``gongkai serve`` runs it, with two settings a thread-per-request
+# server needs under 50 clients: connections closed after each request (CONN_MAX_AGE would leave one
+# open behind every finished thread until PostgreSQL refuses more), and a listen backlog of 128
+# (Django's 10 drops connection attempts, which clients retry a second later: p95 ≈ 1 s of nothing).
 SERVER = """
 import sys
 from gongkai.platform import setup
 setup()
 from django.conf import settings
-from django.core.servers.basehttp import run
+from django.core.servers.basehttp import WSGIServer, run
+WSGIServer.request_queue_size = 128
 from django.core.wsgi import get_wsgi_application
 settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 run("127.0.0.1", int(sys.argv[1]), get_wsgi_application(), threading=True)
@@ -367,9 +374,10 @@ def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int
 
 def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     """In this process: configure Django for ``backend``, load, measure; return the numbers."""
-    data_dir = tempfile.mkdtemp(prefix=f"gongkai-bench-{backend}-")
+    data_dir = args.reuse or tempfile.mkdtemp(prefix=f"gongkai-bench-{backend}-")
     os.environ["GONGKAI_DATA_DIR"] = data_dir
     os.environ["GONGKAI_SECRET_KEY"] = "bench-only"
+    print(f"{backend}: data folder {data_dir}", flush=True)
     if backend == "postgresql":
         import psycopg
 
@@ -385,9 +393,20 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     from django.core.management import call_command
     from django.db import connection
 
+    maker = TextMaker(seed=1, body_chars=args.body_chars)
+    if args.reuse:  # measure an earlier run's database again, without loading it
+        from gongkai.platform.agencies.models import Agency
+
+        agencies = list(Agency.objects.order_by("id"))
+        count = __import__("gongkai.platform.registry.models", fromlist=["Item"]).Item.objects.count()
+        result = {"backend": backend, "items": count, "load_seconds": 0.0, "size_mb": _size(backend, data_dir)}
+        result["search"] = measure_search(maker, agencies, args.queries)
+        connection.close()
+        result["catalogue"] = measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
+                                                args.seconds)
+        return result
     call_command("migrate", verbosity=0)
     agencies = make_agencies()
-    maker = TextMaker(seed=1, body_chars=args.body_chars)
     gc.freeze()  # the load makes hundreds of millions of short-lived strings; the cycle collector only slows it
     gc.disable()
     seconds = load(args.items, agencies, maker)
@@ -445,6 +464,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="catalogue requests in all (bounded)")
     parser.add_argument("--seconds", type=float, default=120, help="stop the load after this long")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_portal_bench")
+    parser.add_argument("--reuse", metavar="DATA_DIR", help="measure again the SQLite database of an earlier run "
+                        "(its data folder, printed at the start), without loading")
     parser.add_argument("--run-one", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:  # a child process: Django is configured once per process, so one backend each
@@ -454,6 +475,8 @@ def main() -> None:
         print("RESULT " + json.dumps(result), flush=True)
         return
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    if args.reuse and backends != ["sqlite"]:
+        parser.error("--reuse measures an SQLite run again: use it with --backend sqlite")
     for backend in backends:
         argv = [sys.executable, __file__, "--run-one", backend, *sys.argv[1:]]
         child = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
