@@ -17,6 +17,7 @@ from gongkai.ingest.read import read_report
 from gongkai.ingest.recognise import recognise
 from gongkai.ingest.text import read_text
 from gongkai.report.model import Report
+from gongkai.report.templates import TEMPLATE_2019, TEMPLATE_2021, Kind
 
 from .corpus import GOLD
 from .layouts import LAYOUTS, Row, document_text, table_rows
@@ -122,3 +123,79 @@ def test_read_report_turns_any_failure_into_a_message(tmp_path: Path) -> None:
         result = read_report(path)
         assert not result.ok
         assert result.error_zh and result.error_en and name in result.error
+
+
+_AGENCIES = ["某县人民政府", "某市生态环境局", "某区人民政府办公室", "某街道办事处", "某县发展和改革局"]
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> Report:
+    """Any report data: either template, counts small or large, zeros often, money with decimals."""
+    template = draw(st.sampled_from([TEMPLATE_2019, TEMPLATE_2021]))
+    year = draw(st.integers(template.first_year, template.last_year or 2030))
+    report = Report.empty(draw(st.sampled_from(_AGENCIES)), year, template)
+    counts = st.one_of(st.just(0), st.integers(0, 9), st.integers(0, 999_999))
+    for row in template.active_rows:
+        for f in row.fields:
+            if f.kind is Kind.MONEY:
+                value = draw(st.one_of(st.integers(0, 10**9), st.decimals(0, 10**6, places=2).map(float)))
+            elif f.kind is Kind.CHANGE:
+                value = draw(st.integers(-999, 999))
+            else:
+                value = draw(counts)
+            report.active[row.key][f.key] = value
+    for rrow in template.request_rows:
+        report.requests[rrow.key] = [draw(counts) for _ in template.request_columns]
+    for group in template.appeal_groups:
+        for af in template.appeal_fields:
+            report.appeals[group.key][af.key] = draw(counts)
+    return report
+
+
+# Layouts whose every cell is delimited: what is printed there is read, whatever the figures.
+_DELIMITED = sorted(set(LAYOUTS) - {"cell_per_line", "cell_per_line_tight"})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=_reports(), layout=st.sampled_from(_DELIMITED))
+def test_any_report_in_any_delimited_layout_reads_back(report: Report, layout: str) -> None:
+    """Figures that break the arithmetic too: cells that fit their columns are read as printed."""
+    got = _read(LAYOUTS[layout](report))
+    assert got is not None
+    assert (got.agency, got.year, got.template.id) == (report.agency, report.year, report.template.id)
+    assert list(got.cells()) == list(report.cells())
+
+
+@st.composite
+def _consistent_reports(draw: st.DrawFn) -> Report:
+    """Report data that keeps the statutory arithmetic (as most published reports do)."""
+    report = draw(_reports())
+    t = report.template
+    small = st.one_of(st.just(0), st.just(0), st.integers(0, 30))
+    for c in range(t.total_column):
+        for row in t.outcome_rows:
+            report.requests[row.key][c] = draw(small)
+        done = sum(report.requests[row.key][c] or 0 for row in t.outcome_rows)
+        carry = draw(small)
+        old = draw(st.integers(0, done + carry))
+        report.requests["total_processed"][c] = done
+        report.requests["carried_forward"][c] = carry
+        report.requests["carried_over"][c] = old
+        report.requests["new_received"][c] = done + carry - old
+    for values in report.requests.values():
+        values[t.total_column] = sum(v or 0 for v in values[: t.total_column])
+    for group in report.appeals.values():
+        for key in group:
+            group[key] = draw(small) if key != "total" else 0
+        group["total"] = sum(v or 0 for k, v in group.items() if k != "total")
+    return report
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=_consistent_reports(), layout=st.sampled_from(sorted(LAYOUTS)))
+def test_any_consistent_report_in_any_layout_reads_back(report: Report, layout: str) -> None:
+    """One cell per line with blank cells for 0 leaves blank padding ambiguous; the arithmetic of
+    a report that keeps it decides, and the figures come back."""
+    got = _read(LAYOUTS[layout](report))
+    assert got is not None
+    assert list(got.cells()) == list(report.cells())

@@ -37,13 +37,20 @@ class Reading:
     cost: int
     how: str  # what was done to the printed cells, in English ("" when read as printed)
     how_zh: str
+    tail: int = 0  # trailing blank cells kept as cells: a blank after the last figure is more
+    # often padding (a trailing tab, a blank line after the table) than a cell, so on a tie the
+    # reading with fewer of them wins
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return self.cost, self.tail
 
 
 def _blank(slot: Slot) -> bool:
     return slot.value.kind is CellKind.BLANK
 
 
-def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str) -> Reading:
+def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 0) -> Reading:
     return Reading(
         tuple(c.value.amount for c in cells),
         tuple(c.where for c in cells),
@@ -51,21 +58,27 @@ def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str) -> Reading:
         cost,
         how,
         how_zh,
+        tail,
     )
 
 
 Accept = Callable[[tuple[Number, ...]], bool]
 
 
-def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> list[Reading]:
+def readings(
+    slots: Sequence[Slot], n: int, accept: Accept | None = None, fixed_width: bool = False
+) -> list[Reading]:
     """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
 
     ``accept`` is the row's own arithmetic (the six applicant columns add up to 总计 …): a
     free reading it accepts is taken alone; run-together digits are only split into readings it
-    accepts.
+    accepts. ``fixed_width``: the row's table shows no blank padding after its rows, so a row of
+    exactly ``n`` cells is read as printed, blank cells included.
     """
-    if len(slots) == n and not _blank(slots[0]) and not _blank(slots[-1]):
-        return [_plain(slots, 0, "", "")]  # as printed: no padding, nothing to move
+    if len(slots) == n and (fixed_width or (not _blank(slots[0]) and not _blank(slots[-1]))):
+        # As printed: no padding, or a table whose rows are as wide as the template (blank cells
+        # there are cells), so nothing to move.
+        return [_plain(slots, 0, "", "")]
     printed = [s for s in slots if not _blank(s)]
     if len(slots) != n and len(slots) and all(s.value.amount == 0 and not s.value.digits[1:] for s in slots):
         # Nothing but zeros and blanks: every placement reads the same; no choice to make.
@@ -89,11 +102,15 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
     while trail < count - lead and _blank(slots[count - 1 - trail]):
         trail += 1
     core = count - lead - trail
+    if core == n:
+        # The printed cells, first figure to last, fill the columns exactly: read as printed,
+        # whatever the arithmetic says (a report may contradict itself; it is not corrected).
+        return [_plain(slots[lead: lead + n], 0, "", "")]
     found: dict[tuple[Number, ...], Reading] = {}
 
     def add(reading: Reading) -> None:
         known = found.get(reading.values)
-        if known is None or reading.cost < known.cost:
+        if known is None or reading.rank < known.rank:
             found[reading.values] = reading
 
     # Free: keep some of the blank padding at either end.
@@ -101,8 +118,8 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
         keep_trail = n - core - keep_lead
         if 0 <= keep_trail <= trail:
             window = slots[lead - keep_lead: count - trail + keep_trail]
-            add(_plain(window, 0, "", ""))
-    free = sorted(found.values(), key=lambda r: r.cost)
+            add(_plain(window, 0, "", "", keep_trail))
+    free = sorted(found.values(), key=lambda r: r.rank)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
         return free
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
@@ -113,22 +130,24 @@ def readings(slots: Sequence[Slot], n: int, accept: Accept | None = None) -> lis
             if gap == 0 or abs(gap) > MAX_COST:
                 continue
             if gap < 0:
-                for dropped in itertools.combinations(range(len(base)), -gap):
+                # Only a blank or a 0 may be a surplus cell: a printed figure is never dropped.
+                droppable = [i for i, s in enumerate(base) if s.value.amount == 0]
+                for dropped in itertools.combinations(droppable, -gap):
                     kept = [s for i, s in enumerate(base) if i not in dropped]
                     what = ", ".join(f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})"
                                      for i in dropped)
-                    add(_plain(kept, -gap, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}"))
+                    add(_plain(kept, -gap, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}", keep_trail))
             else:
                 for inserted in itertools.combinations(range(n), gap):
-                    add(_inserted(base, n, inserted))
+                    add(_inserted(base, n, inserted, keep_trail))
     no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
     if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
         for reading in _splits(slots, n, accept):
             add(reading)
-    return sorted(found.values(), key=lambda r: r.cost)
+    return sorted(found.values(), key=lambda r: r.rank)
 
 
-def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...]) -> Reading:
+def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: int) -> Reading:
     values: list[Number] = []
     wheres: list[str | None] = []
     units: list[str] = []
@@ -148,6 +167,7 @@ def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...]) -> Readi
         tuple(values), tuple(wheres), tuple(units), len(positions),
         f"{len(positions)} cell(s) missing from the row; column(s) {columns} not printed, read as 0",
         f"该行少 {len(positions)} 个单元格；第 {columns} 列（从 0 起）未印出，按 0 计",
+        tail,
     )
 
 
@@ -247,23 +267,24 @@ def choose(
     for key in open_rows:
         size *= len(options[key])
     if size <= exhaustive_limit:
-        scored: list[tuple[int, int, tuple[Reading, ...]]] = []
+        scored: list[tuple[tuple[int, int, int], tuple[Reading, ...]]] = []
         for combo in itertools.product(*(options[key] for key in open_rows)):
             table = dict(base)
             table.update({key: r.values for key, r in zip(open_rows, combo, strict=True)})
-            scored.append((failures(table), sum(r.cost for r in combo), combo))
-        best = min((s[0], s[1]) for s in scored)
-        winners = [combo for f, c, combo in scored if (f, c) == best]
+            score = (failures(table), sum(r.cost for r in combo), sum(r.tail for r in combo))
+            scored.append((score, combo))
+        best = min(score for score, _ in scored)
+        winners = [combo for score, combo in scored if score == best]
     else:
         current = {key: options[key][0] for key in open_rows}
         for _ in range(3):
             for key in open_rows:
-                def score(r: Reading, key: Hashable = key) -> tuple[int, int]:
+                def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
                     table = dict(base)
                     table.update({k: v.values for k, v in current.items()})
                     table[key] = r.values
-                    return failures(table), r.cost
-                current[key] = min(options[key], key=score)
+                    return failures(table), r.cost, r.tail
+                current[key] = min(options[key], key=rank)
         winners = [tuple(current[key] for key in open_rows)]
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]

@@ -35,6 +35,7 @@ class Token:
 class Record:
     labels: list[Token]
     values: list[Token] = field(default_factory=list)
+    table: int = 0  # which table block of the document it starts in
 
     def slots(self) -> list[Slot]:
         return [Slot(t.value, t.where) for t in self.values]
@@ -56,7 +57,8 @@ def read_records(document: Document) -> list[Record]:
     """The records of every table of ``document``, in order."""
     records: list[Record] = []
     blank = CellKind.BLANK
-    for table in document.tables:
+    for number, table in enumerate(document.tables):
+        labelled = False  # a label seen in this table yet
         for row in table.rows:
             infos = [_cell_info(cell.text) for cell in row]
             last_label = -1
@@ -66,11 +68,12 @@ def read_records(document: Document) -> list[Record]:
             for i, cell in enumerate(row):
                 value, spread, parts = infos[i]
                 if parts is not None:
+                    labelled = True
                     tokens = [Token(part, cell.where, value) for part in parts]
                     if records and not records[-1].values:
                         records[-1].labels.extend(tokens)
                     else:
-                        records.append(Record(tokens))
+                        records.append(Record(tokens, [], number))
                 elif not records:
                     continue  # values before any label belong to nothing
                 elif spread is not None:
@@ -78,8 +81,10 @@ def read_records(document: Document) -> list[Record]:
                         Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
                         for k, v in enumerate(spread)
                     )
-                elif i < last_label and value.kind is blank:
-                    continue  # blank cells in the label area of a row: merged-cell padding
+                elif (i < last_label or not labelled) and value.kind is blank:
+                    # Blank cells in the label area of a row (merged-cell padding), or at the top of
+                    # a table before its first label: they belong to no row before them.
+                    continue
                 else:
                     records[-1].values.append(Token(cell.text, cell.where, value))
     return records

@@ -9,6 +9,7 @@ from typing import Any
 
 from gongkai.ingest.align import Number, Reading, Slot, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.labels import bare_label_key
@@ -21,6 +22,7 @@ class RequestRaw:
     key: str
     label: Token
     values: list[Token]
+    table: int = 0
 
 
 @lru_cache(maxsize=16384)
@@ -117,7 +119,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             votes.extend(match.templates)
         if match.key in rows and rows[match.key].values:
             continue  # the first printing of a row wins (a page may repeat a table)
-        pending = RequestRaw(match.key, record.labels[-1], list(record.values))
+        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table)
         rows[match.key] = pending
     return rows, votes
 
@@ -159,13 +161,23 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
     n = len(template.request_columns)
     total = template.total_column
     options: dict[Hashable, list[Reading]] = {}
+    # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
+    # as long as the template with a blank last cell may be a short row plus that padding.
+    padded = {
+        found.table
+        for found in raw.values()
+        if len(found.values) > n and all(t.value.kind is CellKind.BLANK for t in found.values[n:])
+        and found.values[n - 1].value.kind is not CellKind.BLANK
+    }
     for row in template.request_rows:
         found = raw.get(row.key)
         if found is None:
             evidence.doubt(f"requests.{row.key}", None, f"表三未找到“{row.full_label}”行",
                            f"table 三 has no row {row.full_label}")
             continue
-        found_options = readings([Slot(t.value, t.where) for t in found.values], n, _row_sum(total))
+        found_options = readings(
+            [Slot(t.value, t.where) for t in found.values], n, _row_sum(total), fixed_width=found.table not in padded
+        )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(f"requests.{row.key}", None,
