@@ -69,10 +69,11 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if len(per_group) == len(groups):
         for group in groups:
             record = per_group[group]
-            options[group] = readings(record.slots(), width, group_sums)
+            options[group] = readings(record.slots(), width, group_sums, fixed_width=True)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
-        options["all"] = readings(biggest.slots(), width * len(groups), group_sums)
+        # Fifteen cells for fifteen columns are read as printed, blank cells included.
+        options["all"] = readings(biggest.slots(), width * len(groups), group_sums, fixed_width=True)
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
