@@ -133,15 +133,15 @@ def _label_hits(text: str) -> tuple[int, int, int]:
     return active, requests, appeals
 
 
-def _tables_hit(record: Record) -> dict[str, int]:
-    """How many of the record's labels belong to each table."""
-    hit = {ACTIVE: 0, REQUESTS: 0, APPEALS: 0}
+def _tables_hit(record: Record) -> tuple[int, int, int]:
+    """How many of the record's labels belong to each table (active, requests, appeals)."""
+    active = requests = appeals = 0
     for token in record.labels:
-        active, requests, appeals = _label_hits(token.text)
-        hit[ACTIVE] += active
-        hit[REQUESTS] += requests
-        hit[APPEALS] += appeals
-    return hit
+        a, r, p = _label_hits(token.text)
+        active += a
+        requests += r
+        appeals += p
+    return active, requests, appeals
 
 
 def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
@@ -149,16 +149,18 @@ def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
 
 
 def split_tables(records: list[Record]) -> dict[str, list[Record]]:
+    """Each record to the table most of its labels belong to; a record whose labels belong to no
+    table (a fragment, a unit line) stays with the table before it. Ties go to the current table,
+    else to the next one in printed order (二 → 三 → 四)."""
     parts: dict[str, list[Record]] = {name: [] for name in _ORDER}
-    state: str | None = None
+    state = -1
     for record in records:
         hit = _tables_hit(record)
-        most = max(hit.values())
-        if most:
-            leaders = [name for name in _ORDER if hit[name] == most]
-            if state not in leaders:
-                later = [name for name in leaders if state is None or _ORDER.index(name) > _ORDER.index(state)]
-                state = later[0] if later else leaders[-1]
-        if state is not None:
-            parts[state].append(record)
+        most = max(hit)
+        if most and (state < 0 or hit[state] != most):
+            leaders = [i for i in range(3) if hit[i] == most]
+            later = [i for i in leaders if i > state]
+            state = later[0] if later else leaders[-1]
+        if state >= 0:
+            parts[_ORDER[state]].append(record)
     return parts
