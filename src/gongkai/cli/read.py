@@ -58,10 +58,10 @@ def read(
 ) -> None:
     """读取已发布的年度报告，输出报告数据 / read published annual reports into report data.
 
-    Each input becomes OUT/<file name without extension>.json in the report data format, with
-    source, sections, provenance, uncertain and findings. Exit 0 when every file was read, 1 when
-    some file could not be read (the others are still written), 2 when there is nothing to do.
-    """
+    Each input becomes OUT/<file name without extension>.json in the report data format, with source, sections, provenance, uncertain and findings.
+
+    Exit 0 when every file was read, 1 when some file could not be read (the others are still written), 2 when there is nothing to do.
+    """  # noqa: E501  (one line per paragraph: the help screen wraps it)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ..ingest.read import ReadResult, read_report
