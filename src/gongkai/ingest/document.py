@@ -15,10 +15,13 @@ Conventions every reader keeps:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell; immutable. A named tuple rather than a frozen dataclass: readers make hundreds
+    per report, and a named tuple is built four times faster."""
+
     text: str
     where: str
     rowspan: int = 1
