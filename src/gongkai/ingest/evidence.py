@@ -52,6 +52,7 @@ def note_dashes(tokens: Iterable[Token], path: str, evidence: Evidence) -> None:
 
 
 def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Evidence) -> list[Number | None]:
+    """The chosen reading's values (None where tied readings disagree), its judgement noted."""
     reading = choice.reading
     values: list[Number | None] = list(reading.values)
     for column in choice.unknown:
@@ -61,6 +62,9 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
         evidence.doubt(path, values,
                        f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
                        f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
+    elif choice.rivals == 1 and reading.cost:
+        # One reading only (e.g. every placement of the printed cells gives the same values).
+        evidence.doubt(path, values, f"“{label}”：{reading.how_zh}", f"{label}: {reading.how}", where)
     elif reading.cost or choice.rivals > 1:
         evidence.doubt(path, values,
                        f"“{label}”：{reading.how_zh or '按原样读取'}（在 {choice.rivals} 种读法中按勾稽关系选定）",
