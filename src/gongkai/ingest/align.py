@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gongkai.ingest.numbers import CellKind, CellValue
 
@@ -21,16 +22,14 @@ MAX_COST = 3
 _MAX_SPLITS = 20_000  # enumeration cap for run-together digits
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One printed value cell of a row."""
+class Slot(NamedTuple):
+    """One printed value cell of a row (named tuples: many are made per report, and fast)."""
 
     value: CellValue
     where: str
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     values: tuple[Number, ...]
     wheres: tuple[str | None, ...]  # where each column's value was printed (None: not printed)
     units: tuple[str, ...]
@@ -51,10 +50,11 @@ def _blank(slot: Slot) -> bool:
 
 
 def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 0) -> Reading:
+    values = [c.value for c in cells]
     return Reading(
-        tuple(c.value.amount for c in cells),
-        tuple(c.where for c in cells),
-        tuple(c.value.unit for c in cells),
+        tuple([v.amount for v in values]),
+        tuple([c.where for c in cells]),
+        tuple([v.unit for v in values]),
         cost,
         how,
         how_zh,
