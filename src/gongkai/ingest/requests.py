@@ -157,6 +157,11 @@ def _row_sum(total: int) -> Any:
     return lambda values: sum(values[:total]) == values[total]
 
 
+@lru_cache(maxsize=256)
+def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
+    return tuple(f"requests.{row}[{i}]" for i in range(columns))
+
+
 def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
     n = len(template.request_columns)
     total = template.total_column
@@ -198,7 +203,8 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
                                                        choice.reading.wheres[i])
             for i, v in enumerate(values)
         ]
+        paths = _cell_paths(row.key, n)
         for i, where in enumerate(choice.reading.wheres):
             if where:
-                evidence.provenance[f"requests.{row.key}[{i}]"] = where
+                evidence.provenance[paths[i]] = where
         note_dashes(found.values, f"requests.{row.key}", evidence)
