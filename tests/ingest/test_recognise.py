@@ -109,3 +109,15 @@ def test_a_tie_the_arithmetic_cannot_break_leaves_the_cells_unknown() -> None:
     assert chosen["row"].unknown == frozenset({0, 1})
     decided = choose({"row": [a, b]}, lambda table: 0 if table["row"] == (0, 1) else 1)
     assert decided["row"].reading is b and not decided["row"].unknown
+
+
+def test_appeals_printed_turned_over() -> None:
+    report = Report.load(gold("002"))
+    t = report.template
+    rows = table_rows(report)
+    rows[2] = [Row(["", *(g.label for g in t.appeal_groups)], [])] + [
+        Row([f.label], [str(report.appeals[g.key][f.key]) for g in t.appeal_groups]) for f in t.appeal_fields
+    ]
+    got = _read(report, rows)
+    assert got.appeals == report.appeals
+    assert any("turned over" in u["reason_en"] for u in got.extra["uncertain"])

@@ -18,9 +18,11 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     group_order: list[str] = []
     field_order: list[str] = []
     per_group: dict[str, Record] = {}
+    per_field: dict[str, Record] = {}
     biggest: Record | None = None
     for record in records:
         last_group: str | None = None
+        last_field: str | None = None
         for token in record.labels:
             # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
             key = cached_key(token.text)
@@ -33,16 +35,18 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
             )
             for _, _, name, is_group in found:
                 if is_group:
-                    last_group = name
+                    last_group, last_field = name, None
                     if name not in group_order:
                         group_order.append(name)
                 else:
-                    last_group = None
+                    last_group, last_field = None, name
                     if name not in field_order:
                         field_order.append(name)
         numbers = sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
         if last_group is not None and numbers >= 3:
             per_group[last_group] = record
+        if last_field is not None and record.values:
+            per_field.setdefault(last_field, record)
         if biggest is None or len(record.values) > len(biggest.values):
             biggest = record
     groups = [g.key for g in template.appeal_groups]
@@ -64,6 +68,8 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     def failures(table: dict[Hashable, tuple[Number, ...]]) -> int:
         return sum(0 if group_sums(values) else 1 for values in table.values())
 
+    if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
+        return
     options: dict[Hashable, list[Reading]] = {}
     label_where: dict[Hashable, str] = {}
     if len(per_group) == len(groups):
@@ -95,3 +101,28 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not chosen:
         evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
                        "table 四: the cells do not fit its 15 columns")
+
+
+def _transposed(groups: list[str], per_field: dict[str, Record], report: Report, evidence: Evidence) -> bool:
+    """Table 四 printed turned over: a row per result (结果维持 …), a column per group. Read only
+    when every result row holds one cell per group; each group's sum is then checked as usual."""
+    fields = list(report.appeals[groups[0]])
+    if set(per_field) != set(fields):
+        return False
+    table: dict[str, list[Reading]] = {}
+    for name in fields:
+        options = readings(per_field[name].slots(), len(groups), fixed_width=True)
+        if len(options) != 1 or options[0].cost:
+            return False
+        table[name] = options
+    for name in fields:
+        reading = table[name][0]
+        for g, group in enumerate(groups):
+            path = f"appeals.{group}.{name}"
+            where = reading.wheres[g]
+            report.appeals[group][name] = count_value(reading.values[g], Kind.COUNT, path, evidence, where)
+            if where:
+                evidence.provenance[path] = where
+    evidence.doubt("appeals", None, "表四按行列互换的版式印出（每行一种结果，每列一类案件），按此读取",
+                   "table 四 is printed turned over (a row per result, a column per group); read that way")
+    return True
