@@ -54,3 +54,9 @@ def test_section_headings() -> None:
     assert [p["number"] for p in parts] == list("一二三四五六")
     assert parts[0]["text"] == "甲。\n乙。" and parts[4]["text"] == "丙。"
     assert parts[1]["printed"] is None and parts[1]["text"] is None
+
+
+def test_a_navigation_line_above_the_title_is_not_an_agency() -> None:
+    lines = ("政府信息公开", "2023年度政府信息公开工作年度报告", "一、总体情况", "正文。", "某县水利局", "2024年1月5日")
+    found = identify(_doc(*lines))
+    assert (found.agency, found.year) == ("某县水利局", 2023)  # from the signature

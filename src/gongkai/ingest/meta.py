@@ -145,9 +145,21 @@ def identify(document: Document) -> Identity:
                     tuple(notes))
 
 
+# How the names of issuing bodies end (人民政府, 办公室, 发展和改革局, 街道, 管委会 …): a line
+# standing alone above a title or a date is taken as the agency only if it reads like one.
+_AGENCY_END = re.compile(
+    r"(?:政府|办公室|办公厅|局|委员会|委|厅|部|署|院|街道|镇|乡|区|县|市|州|盟|旗|中心|办事处|管委会|公司|所|站|队|会)$"
+)
+
+
 def _looks_like_agency(text: str) -> bool:
     line = clean_line(text)
-    return 2 <= len(line) <= 40 and not re.search(r"\d", line) and "报告" not in line
+    return (
+        2 <= len(line) <= 40
+        and not re.search(r"\d", line)
+        and "报告" not in line
+        and bool(_AGENCY_END.search(line))
+    )
 
 
 def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:
