@@ -121,3 +121,20 @@ def test_appeals_printed_turned_over() -> None:
     got = _read(report, rows)
     assert got.appeals == report.appeals
     assert any("turned over" in u["reason_en"] for u in got.extra["uncertain"])
+
+
+def test_unknown_figures_read_as_null() -> None:
+    """未知 (templates.UNKNOWN_MARK, how documents print a null figure) reads back as null, never 0."""
+    report = Report.load(gold("000"))
+    rows = table_rows(report)
+    granted = _row(rows[1], "（一）予以公开")
+    granted.values[0] = "未知"
+    rows[2][-1].values[0] = "未知"
+    got = _read(report, rows)
+    assert got.requests["granted"] == [None, *report.requests["granted"][1:]]
+    assert got.appeals["review"]["upheld"] is None
+    assert got.appeals["review"]["total"] == report.appeals["review"]["total"]
+    assert {u["cell"] for u in got.extra["uncertain"]} >= {"requests.granted", "appeals"}
+    assert any(f["rule"] == "report.unknown_cells" for f in got.extra["findings"])
+    # The row and column checks that need the unknown figure are skipped, not failed.
+    assert not [f for f in got.extra["findings"] if f["severity"] == "error"]

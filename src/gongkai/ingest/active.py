@@ -88,10 +88,9 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
             value: Number | None = reading.values[index]
             where = reading.wheres[index]
             cell_path = f"{path}.{key}"
-            if f.kind is Kind.MONEY:
+            if f.kind is Kind.MONEY and value is not None:
                 unit = reading.units[index] or units.get(key, "")
                 target = f.unit or "元"
-                assert value is not None
                 converted = scale_money(value, unit, target)
                 if unit and unit != target:
                     evidence.doubt(cell_path, converted, f"印为 {fmt(value)}{unit}，换算为{target}",

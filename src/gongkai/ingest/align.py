@@ -18,6 +18,7 @@ from typing import NamedTuple
 from gongkai.ingest.numbers import CellKind, CellValue
 
 Number = int | float
+Value = int | float | None  # None: printed as unknown (未知)
 MAX_COST = 3
 _MAX_SPLITS = 20_000  # enumeration cap for run-together digits
 
@@ -30,7 +31,7 @@ class Slot(NamedTuple):
 
 
 class Reading(NamedTuple):
-    values: tuple[Number, ...]
+    values: tuple[Value, ...]
     wheres: tuple[str | None, ...]  # where each column's value was printed (None: not printed)
     units: tuple[str, ...]
     cost: int
@@ -62,7 +63,7 @@ def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 
     )
 
 
-Accept = Callable[[tuple[Number, ...]], bool]
+Accept = Callable[[tuple[Value, ...]], bool]
 
 
 def readings(
@@ -90,7 +91,7 @@ def readings(
         return [Reading((0,) * n, wheres, ("",) * n, gap, how if gap else "", how_zh if gap else "")]
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
-        cuts: dict[tuple[Number, ...], Reading] = {}
+        cuts: dict[tuple[Value, ...], Reading] = {}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)
         return list(cuts.values())
@@ -106,7 +107,7 @@ def readings(
         # The printed cells, first figure to last, fill the columns exactly: read as printed,
         # whatever the arithmetic says (a report may contradict itself; it is not corrected).
         return [_plain(slots[lead: lead + n], 0, "", "")]
-    found: dict[tuple[Number, ...], Reading] = {}
+    found: dict[tuple[Value, ...], Reading] = {}
 
     def add(reading: Reading) -> None:
         known = found.get(reading.values)
@@ -148,7 +149,7 @@ def readings(
 
 
 def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: int) -> Reading:
-    values: list[Number] = []
+    values: list[Value] = []
     wheres: list[str | None] = []
     units: list[str] = []
     source = iter(base)
@@ -171,7 +172,7 @@ def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: in
     )
 
 
-def _splits(slots: Sequence[Slot], n: int, accept: Callable[[tuple[Number, ...]], bool] | None) -> Iterator[Reading]:
+def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Reading]:
     """Readings that cut run-together digit cells (``18010003184``) into several numbers."""
     cells = [s for s in slots if not _blank(s)]
     runs = [i for i, s in enumerate(cells) if len(s.value.digits) >= 2]
@@ -200,7 +201,7 @@ def _splits(slots: Sequence[Slot], n: int, accept: Callable[[tuple[Number, ...]]
     # Spread the extra cells over the runs in every way, then cut each run accordingly.
     for spread in _spreads(extra, [len(cells[i].value.digits) - 1 for i in runs]):
         per_run = dict(zip(runs, spread, strict=True))
-        options: list[list[tuple[Number, ...]]] = []
+        options: list[list[tuple[Value, ...]]] = []
         for i, cell in enumerate(cells):
             add = per_run.get(i, 0)
             if add:
@@ -249,7 +250,7 @@ class Choice:
 
 def choose(
     options: dict[Hashable, list[Reading]],
-    failures: Callable[[dict[Hashable, tuple[Number, ...]]], int],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     exhaustive_limit: int = 4096,
 ) -> dict[Hashable, Choice]:
     """Pick one reading per row so that the table breaks the fewest statutory equations.

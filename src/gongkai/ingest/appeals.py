@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from gongkai.ingest.align import Number, Reading, choose, readings
-from gongkai.ingest.evidence import Evidence, apply_choice, count_value
+from gongkai.ingest.align import Reading, Value, choose, readings
+from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
 from gongkai.ingest.vocabulary import vocabulary
@@ -58,14 +58,17 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     width = len(fields)
     total_at = fields.index("total")
 
-    def group_sums(values: tuple[Number, ...]) -> bool:
-        return all(
-            sum(v for i, v in enumerate(values[g * width:(g + 1) * width]) if i != total_at)
-            == values[g * width + total_at]
-            for g in range(len(values) // width)
-        )
+    def group_sums(values: tuple[Value, ...]) -> bool:
+        """Every group adds up (a group with an unknown figure cannot break it)."""
+        for g in range(len(values) // width):
+            group = values[g * width:(g + 1) * width]
+            if None in group:
+                continue
+            if sum(v or 0 for i, v in enumerate(group) if i != total_at) != group[total_at]:
+                return False
+        return True
 
-    def failures(table: dict[Hashable, tuple[Number, ...]]) -> int:
+    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
         return sum(0 if group_sums(values) else 1 for values in table.values())
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
@@ -85,6 +88,8 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
         return
     options = {k: v for k, v in options.items() if v}
+    sources = [biggest] if "all" in options else [per_group[str(part)] for part in options]
+    note_dashes([t for record in sources if record is not None for t in record.values], "appeals", evidence)
     chosen = choose(options, failures)
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"

@@ -44,11 +44,17 @@ def fmt(value: Number) -> str:
 
 
 def note_dashes(tokens: Iterable[Token], path: str, evidence: Evidence) -> None:
+    """Note cells printed as a dash (read as 0) or as 未知 (read as null)."""
+    tokens = list(tokens)
     dashes = [t for t in tokens if t.value.kind is CellKind.DASH]
     if dashes:
         shown = "、".join(f"“{t.text.strip()}”" for t in dashes)
         evidence.doubt(path, None, f"单元格印为 {shown}，按 0 计", f"cells printed as {shown} are read as 0",
                        dashes[0].where)
+    unknown = [t for t in tokens if t.value.kind is CellKind.UNKNOWN]
+    if unknown:
+        evidence.doubt(path, None, f"{len(unknown)} 个单元格印为“未知”，记为未知（null）",
+                       f"{len(unknown)} cell(s) printed as 未知 (unknown) are read as null", unknown[0].where)
 
 
 def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Evidence) -> list[Number | None]:

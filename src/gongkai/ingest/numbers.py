@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from gongkai.report.templates import UNKNOWN_MARK
+
 
 class CellKind(str, Enum):  # noqa: UP042  (the style of report/templates.py)
     NUMBER = "number"
     BLANK = "blank"  # nothing printed: counts as 0
     DASH = "dash"  # / — - 无: printed "nothing", read as 0 and noted
+    UNKNOWN = "unknown"  # 未知 (templates.UNKNOWN_MARK): a figure nobody can know, read as null
     TEXT = "text"  # a label or anything that is not a value
 
 
@@ -33,14 +36,18 @@ class CellValue:
         return self.kind is not CellKind.TEXT
 
     @property
-    def amount(self) -> int | float:
-        """The cell as a number: blank and dash are 0."""
-        return self.number if self.number is not None else 0
+    def amount(self) -> int | float | None:
+        """The cell as a number: blank and dash are 0, unknown is None."""
+        if self.number is not None:
+            return self.number
+        return None if self.kind is CellKind.UNKNOWN else 0
 
 
 BLANK = CellValue(CellKind.BLANK, 0)
 DASH = CellValue(CellKind.DASH, 0)
 TEXT = CellValue(CellKind.TEXT)
+UNKNOWN = CellValue(CellKind.UNKNOWN)
+_UNKNOWN_MARKS = frozenset({UNKNOWN_MARK, "不详"})
 
 _DASHES = frozenset({"/", "\\", "-", "--", "---", "—", "——", "–", "－", "―", "无", "－－", "×", "x", "X", "n/a", "N/A"})
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
@@ -64,6 +71,8 @@ def parse_cell(text: str) -> CellValue:
     folded = unicodedata.normalize("NFKC", compact)
     if folded in _DASHES:
         return DASH
+    if folded in _UNKNOWN_MARKS:
+        return UNKNOWN
     match = _NUMBER.fullmatch(folded.replace("，", ","))
     if match is None:
         return TEXT

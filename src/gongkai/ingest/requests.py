@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from gongkai.ingest.align import Number, Reading, Slot, choose, readings
+from gongkai.ingest.align import Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
@@ -124,37 +123,52 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     return rows, votes
 
 
-def _request_failures(template: Template) -> Any:
+def _request_failures(template: Template) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
+    """How many statutory equations a reading of table 三 breaks; an equation with an unknown
+    (未知) figure in it is not counted either way."""
     keys = [row.key for row in template.request_rows]
     outcomes = [row.key for row in template.outcome_rows]
     total = template.total_column
 
-    def failures(table: dict[Hashable, tuple[Number, ...]]) -> int:
+    def unequal(left: list[Value], right: list[Value]) -> bool:
+        if None in left or None in right:
+            return False
+        return sum(v for v in left if v is not None) != sum(v for v in right if v is not None)
+
+    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
         broken = 0
         for key in keys:
             values = table.get(key)
-            if values is not None and sum(values[:total]) != values[total]:
+            if values is not None and unequal(list(values[:total]), [values[total]]):
                 broken += 1
         done = table.get("total_processed")
         new, old, carry = table.get("new_received"), table.get("carried_over"), table.get("carried_forward")
         for c in range(total + 1):
             parts = [table[k][c] for k in outcomes if k in table]
-            if done is not None and len(parts) == len(outcomes) and sum(parts) != done[c]:
+            complete = len(parts) == len(outcomes)
+            if done is not None and complete and unequal(parts, [done[c]]):
                 broken += 1
             if new is not None and old is not None and carry is not None:
-                if done is not None and new[c] + old[c] != done[c] + carry[c]:
+                if done is not None and unequal([new[c], old[c]], [done[c], carry[c]]):
                     broken += 1
                 # The same balance through the outcome rows (they add up to 总计): what was
                 # received either got an outcome or is carried forward.
-                if len(parts) == len(outcomes) and new[c] + old[c] != sum(parts) + carry[c]:
+                if complete and unequal([new[c], old[c]], [*parts, carry[c]]):
                     broken += 1
         return broken
 
     return failures
 
 
-def _row_sum(total: int) -> Any:
-    return lambda values: sum(values[:total]) == values[total]
+def _row_sum(total: int) -> Callable[[tuple[Value, ...]], bool]:
+    """The row's own equation; a row with an unknown figure cannot break it."""
+
+    def accept(values: tuple[Value, ...]) -> bool:
+        if None in values:
+            return True
+        return sum(v for v in values[:total] if v is not None) == values[total]
+
+    return accept
 
 
 @lru_cache(maxsize=256)
