@@ -1,9 +1,11 @@
-# ruff: noqa: E402  (the standard-library imports follow the sys.path fix below)
 """The platform at scale on PostgreSQL: 10,000 agencies, one million cases.
 
-    .venv/bin/python bench/platform.py [--agencies 10000] [--cases 1000000] [--clients 50] [--seconds 20]
-                                       [--database-url postgresql://postgres@127.0.0.1:5432/gongkai_bench]
-                                       [--reuse]
+(Not ``bench/platform.py``: a script's folder leads sys.path, and that name hid the standard
+library's ``platform`` module from every other script in bench/.)
+
+    .venv/bin/python bench/platform_scale.py [--agencies 10000] [--cases 1000000] [--clients 50] [--seconds 20]
+                                             [--database-url postgresql://postgres@127.0.0.1:5432/gongkai_bench]
+                                             [--reuse]
 
 1. Builds a database of its own (dropped and made again unless ``--reuse`` finds one of the same
    size): a province → cities → counties → departments and towns, and ``--cases`` applications
@@ -24,13 +26,6 @@ a floor of what the platform does on a machine of its own.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, this file's folder leads sys.path and its name would hide the standard library's
-# ``platform`` module (which uuid, and so Django, imports).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-
 import argparse
 import datetime as dt
 import hashlib
@@ -44,6 +39,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -51,6 +47,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
