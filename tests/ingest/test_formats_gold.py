@@ -7,6 +7,7 @@ scorer (``shared/tools/score_reports.py``): every cell right, agency, year and t
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from gongkai.ingest.read import read_report
 
 from .files import need_pdfs, report_files
-from .make_files import SHARED, Fixtures, chromium, in_ci, print_with_chromium
+from .make_files import SHARED, Fixtures, chromium, in_ci, print_with_chromium, soffice
 
 __all__ = ["report_files"]
 
@@ -78,3 +79,23 @@ def test_web_page_printed_to_pdf_by_chromium_reads_back_to_gold(
     tables = read_pdf(pdf, pdf.read_bytes()).tables
     assert len(tables) == 3 and any(t.where.startswith("pages ") for t in tables)
     _assert_scores_perfectly(scorer, pdf, report_files.reports[name])
+
+
+def test_old_binary_word_file_is_converted_and_read_back_to_gold(
+    report_files: Fixtures, scorer: ModuleType, tmp_path: Path
+) -> None:
+    """Many agencies still publish .doc: LibreOffice turns it into .docx for the DOCX reader."""
+    binary = soffice()
+    if binary is None:
+        if in_ci():
+            pytest.fail("CI=true and LibreOffice is missing (./scripts/install installs it)")
+        pytest.skip("LibreOffice is not installed (./scripts/install installs it)")
+    name = "shuyang-fgj-2023"
+    subprocess.run(
+        [binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "doc",
+         "--outdir", str(tmp_path), str(report_files.docx[name])],
+        capture_output=True, timeout=180, check=True,
+    )
+    doc = tmp_path / f"{report_files.docx[name].stem}.doc"
+    assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # really the old binary format
+    _assert_scores_perfectly(scorer, doc, report_files.reports[name])

@@ -55,7 +55,6 @@ def test_rendered_pdfs_read_back_cell_for_cell(pdfs: dict[str, Path], tmp_path: 
     assert scored.returncode == 0, scored.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="ingest does not yet read templates.UNKNOWN_MARK (未知) back as null")
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_unknown_figures_read_back_as_unknown(gold_reports: dict, fmt: str, tmp_path: Path) -> None:  # type: ignore[type-arg]
     from gongkai.render.batch import render_document

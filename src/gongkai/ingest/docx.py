@@ -24,6 +24,7 @@ from typing import Any
 from lxml import etree
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -82,11 +83,7 @@ def _open_package(source: str, data: bytes) -> zipfile.ZipFile:
                 "Word 文件有密码保护（已加密），无法读取；请去掉密码后再读",
                 "the Word file is password-protected (encrypted); remove the password and read it again",
             )
-        raise UnreadableFile(
-            source,
-            "这是旧版 Word 格式（.doc），不是 .docx；请用 Word 或 LibreOffice 另存为 .docx 后再读",
-            "this is an old binary Word file (.doc), not .docx; save it as .docx with Word or LibreOffice",
-        )
+        data = doc_to_docx(source, data)  # an old binary .doc: LibreOffice makes it a .docx
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):

@@ -60,6 +60,8 @@ def detect_format(path: Path, data: bytes) -> str | None:
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "docx"  # an OLE file: an old .doc (converted) or a password-protected .docx (refused)
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
