@@ -374,16 +374,17 @@ def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int
 
 def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     """In this process: configure Django for ``backend``, load, measure; return the numbers."""
-    data_dir = args.reuse or tempfile.mkdtemp(prefix=f"gongkai-bench-{backend}-")
+    data_dir = (args.reuse if backend == "sqlite" else None) or tempfile.mkdtemp(prefix=f"gongkai-bench-{backend}-")
     os.environ["GONGKAI_DATA_DIR"] = data_dir
     os.environ["GONGKAI_SECRET_KEY"] = "bench-only"
     print(f"{backend}: data folder {data_dir}", flush=True)
     if backend == "postgresql":
         import psycopg
 
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
-            admin.execute("CREATE DATABASE gongkai_portal_bench")
+        if not args.reuse:
+            with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+                admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
+                admin.execute("CREATE DATABASE gongkai_portal_bench")
         os.environ["GONGKAI_DATABASE_URL"] = PG_BENCH
     else:
         os.environ.pop("GONGKAI_DATABASE_URL", None)
@@ -404,7 +405,7 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         connection.close()
         result["catalogue"] = measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
                                                 args.seconds)
-        return result
+        return result  # the database stays: it was an earlier run's
     call_command("migrate", verbosity=0)
     agencies = make_agencies()
     gc.freeze()  # the load makes hundreds of millions of short-lived strings; the cycle collector only slows it
@@ -464,8 +465,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="catalogue requests in all (bounded)")
     parser.add_argument("--seconds", type=float, default=120, help="stop the load after this long")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_portal_bench")
-    parser.add_argument("--reuse", metavar="DATA_DIR", help="measure again the SQLite database of an earlier run "
-                        "(its data folder, printed at the start), without loading")
+    parser.add_argument("--reuse", metavar="DATA_DIR", help="measure an earlier run again without loading: "
+                        "SQLite: its data folder (printed at the start); PostgreSQL: any value (the kept database)")
     parser.add_argument("--run-one", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:  # a child process: Django is configured once per process, so one backend each
@@ -475,8 +476,8 @@ def main() -> None:
         print("RESULT " + json.dumps(result), flush=True)
         return
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    if args.reuse and backends != ["sqlite"]:
-        parser.error("--reuse measures an SQLite run again: use it with --backend sqlite")
+    if args.reuse and len(backends) != 1:
+        parser.error("--reuse measures one earlier run again: name its --backend")
     for backend in backends:
         argv = [sys.executable, __file__, "--run-one", backend, *sys.argv[1:]]
         child = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)

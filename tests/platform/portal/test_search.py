@@ -108,3 +108,20 @@ def test_portal_search_page_in_chinese(corpus_items: dict[str, Item], client: Cl
     assert "没有找到" in client.get("/portal/search/", {"q": "量子计算"}).content.decode()
     api = client.get("/api/portal/search", {"q": "最多跑一次"}).json()
     assert {i["id"] for i in api["items"]} == {i.pk for i in expected}
+
+
+def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item], staff: dict[str, Any],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL picks a plan by how common a word is and how selective the filters are (bounded
+    windows of the newest ids, key lookups, the whole GIN list): each must give the same hits."""
+    words = ["最多跑一次", "政务公开", "营商环境 行政复议", "跑", "量子计算"]
+    wanted = {w: (search.search(w, limit=50).ids, search.search(w, search.Filters(year=2021), limit=50).ids)
+              for w in words}
+    for window, selective in ((1, 0), (2, 10_000), (10**9, 0)):
+        monkeypatch.setattr(search, "WINDOW", window)
+        monkeypatch.setattr(search, "SELECTIVE", selective)
+        for word, (everywhere, in_2021) in wanted.items():
+            assert search.search(word, limit=50).ids == everywhere, (word, window)
+            assert search.search(word, search.Filters(year=2021), limit=50).ids == in_2021, (word, window)
+            hits = search.search(word, limit=2, offset=1)
+            assert hits.ids == everywhere[1:3]

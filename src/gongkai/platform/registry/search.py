@@ -24,13 +24,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[0-9a-z]+")
 MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a common word is wasted work
 PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
+WINDOW = 20_000  # PostgreSQL: the newest ids searched first
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -109,12 +110,23 @@ class Hits:
     capped: bool
 
 
+SMALL_SUBTREE = 2000  # agency ids listed in the query (the planner then uses the catalogue index)
+SELECTIVE = 20_000  # filters leaving at most this many items: search among them, item by item
+
+
 def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     sql = " AND i.status = 'published' AND i.attribute = 'proactive'"
     params: list[Any] = []
     if filters.agency_path:
-        sql += " AND i.agency_id IN (SELECT a.id FROM agencies_agency a WHERE a.path LIKE %s)"
-        params.append(filters.agency_path + "%")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM agencies_agency WHERE path LIKE %s LIMIT %s",
+                           [filters.agency_path + "%", SMALL_SUBTREE + 1])
+            ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) <= SMALL_SUBTREE:
+            sql += f" AND i.agency_id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+        else:
+            sql += " AND i.agency_id IN (SELECT a.id FROM agencies_agency a WHERE a.path LIKE %s)"
+            params.append(filters.agency_path + "%")
     if filters.category:
         sql += " AND i.category = %s"
         params.append(filters.category)
@@ -197,12 +209,74 @@ class PostgresBackend(Backend):
             cursor.executemany(f"INSERT INTO registry_search(item_id, part, tokens) VALUES (%s, %s, {TO_TSVECTOR})",
                                data)
 
+    @staticmethod
+    def tsqueries(phrases: list[Phrase]) -> list[str]:
+        # One tsquery per term: a long document's terms may sit in different parts.
+        return [" <-> ".join(f"'{t}'" for t in p.parts) + (":*" if p.prefix else "") for p in phrases]
+
     def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
-        # One sub-query per term: a long document's terms may sit in different parts.
-        queries = [" <-> ".join(f"'{t}'" for t in p.parts) + (":*" if p.prefix else "") for p in phrases]
+        queries = self.tsqueries(phrases)
         where = " AND ".join(
             "i.id IN (SELECT s.item_id FROM registry_search s WHERE s.tokens @@ %s::tsquery)" for _ in queries)
         return f"FROM registry_item i WHERE {where}", queries
+
+    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
+        """The planner cannot know how common a phrase is; three plans, each bounded:
+
+        * selective filters (a county, a year …): the few items they leave, each checked by its key;
+        * otherwise the newest items first, in a growing window of ids: a common word fills the
+          page within the first window;
+        * a rare word: all its matches through the GIN index (few, by definition), then the newest.
+        """
+        phrases = parse_query(query)
+        if not phrases:
+            return Hits([], 0, False)
+        queries = self.tsqueries(phrases)
+        extra, extra_params = _filter_sql(filters)
+        need = offset + limit
+        exists = " AND ".join("EXISTS (SELECT 1 FROM registry_search s WHERE s.item_id = i.id "
+                              "AND s.tokens @@ %s::tsquery)" for _ in queries)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if filters.agency_path or filters.year or filters.category:
+                cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
+                               [*extra_params, SELECTIVE + 1])
+                if cursor.fetchone()[0] <= SELECTIVE:
+                    cursor.execute("SET LOCAL enable_bitmapscan = off")  # key lookups, not the whole GIN list
+                    where = f"FROM registry_item i WHERE {exists}{extra}"
+                    return self._page(cursor, where, [*queries, *extra_params], limit, offset)
+            cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
+            top = int(cursor.fetchone()[0])
+            window = WINDOW
+            while window < top:
+                where = f"FROM registry_item i WHERE i.id > %s AND {exists}{extra}"
+                params = [top - window, *queries, *extra_params]
+                cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
+                ids = [row[0] for row in cursor.fetchall()]
+                if len(ids) >= need:
+                    cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
+                    in_window = int(cursor.fetchone()[0])
+                    if in_window * top / window > MAX_COUNT:  # plainly more than the page says: not counted
+                        return Hits(ids[offset:], MAX_COUNT + 1, True)
+                    break
+                window *= 8
+            matched = " INTERSECT ".join(
+                "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
+            where = (f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}")
+            cursor.execute(f"WITH matched AS MATERIALIZED ({matched}) SELECT i.id {where} ORDER BY i.id DESC "
+                           "LIMIT %s OFFSET %s", [*queries, *extra_params, limit, offset])
+            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"WITH matched AS MATERIALIZED ({matched}) SELECT count(*) FROM "
+                           f"(SELECT 1 {where} LIMIT %s) t", [*queries, *extra_params, MAX_COUNT + 1])
+            count = int(cursor.fetchone()[0])
+        return Hits(ids, count, count > MAX_COUNT)
+
+    @staticmethod
+    def _page(cursor: Any, where: str, params: list[Any], limit: int, offset: int) -> Hits:
+        cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
+        count = int(cursor.fetchone()[0])
+        return Hits(ids, count, count > MAX_COUNT)
 
 
 def backend() -> Backend:
