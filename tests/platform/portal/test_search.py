@@ -117,7 +117,7 @@ def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item],
     words = ["最多跑一次", "政务公开", "营商环境 行政复议", "跑", "量子计算"]
     wanted = {w: (search.search(w, limit=50).ids, search.search(w, search.Filters(year=2021), limit=50).ids)
               for w in words}
-    for window, selective in ((1, 0), (2, 10_000), (10**9, 0)):
+    for window, selective in ((1, 0), (2, 10_000), (4, 0), (10**9, 0)):
         monkeypatch.setattr(search, "WINDOW", window)
         monkeypatch.setattr(search, "SELECTIVE", selective)
         for word, (everywhere, in_2021) in wanted.items():

@@ -31,7 +31,7 @@ MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a
 PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
-WINDOW = 20_000  # PostgreSQL: the newest ids searched first
+WINDOW = 5_000  # PostgreSQL: the newest ids searched first
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -224,8 +224,7 @@ class PostgresBackend(Backend):
         """The planner cannot know how common a phrase is; three plans, each bounded:
 
         * selective filters (a county, a year …): the few items they leave, each checked by its key;
-        * otherwise the newest items first, in a growing window of ids: a common word fills the
-          page within the first window;
+        * otherwise the newest items first, in a window of ids: a common word fills the page there;
         * a rare word: all its matches through the GIN index (few, by definition), then the newest.
         """
         phrases = parse_query(query)
@@ -246,19 +245,18 @@ class PostgresBackend(Backend):
                     return self._page(cursor, where, [*queries, *extra_params], limit, offset)
             cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
             top = int(cursor.fetchone()[0])
-            window = WINDOW
-            while window < top:
+            if top > WINDOW:
+                # One window only: each row costs a key lookup and a tsvector check (≈ 20 µs), so a
+                # word too rare to fill the page here goes to the GIN list, which is then short.
                 where = f"FROM registry_item i WHERE i.id > %s AND {exists}{extra}"
-                params = [top - window, *queries, *extra_params]
+                params = [top - WINDOW, *queries, *extra_params]
                 cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
                 ids = [row[0] for row in cursor.fetchall()]
                 if len(ids) >= need:
                     cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
                     in_window = int(cursor.fetchone()[0])
-                    if in_window * top / window > MAX_COUNT:  # plainly more than the page says: not counted
+                    if in_window * top / WINDOW > MAX_COUNT:  # plainly more than the page says: not counted
                         return Hits(ids[offset:], MAX_COUNT + 1, True)
-                    break
-                window *= 8
             matched = " INTERSECT ".join(
                 "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
             where = (f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}")
