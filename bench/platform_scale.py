@@ -11,7 +11,7 @@ library's ``platform`` module from every other script in bench/.)
    size): a province → cities → counties → departments and towns, and ``--cases`` applications
    spread over them and over the last two years (COPY, with a progress bar). Most are answered
    with an outcome, the rest open in every state; due dates come from the real working-day
-   calendar; 1 % of the answers are appealed.
+   calendar; 1 % of the answers are appealed, 0.3 % paid a fee.
 2. Compiles the annual report (tables 三 and 四 counted from the cases, with the statutory checks
    and last year's for the carried-over series, as the report page does) for one county with
    everything under it, and for the whole province: seconds, best and median of three.
@@ -227,6 +227,10 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
                     decided = min(received + dt.timedelta(days=rng.randint(1, 40)), today)
                     row.update(status="answered" if decided > today - dt.timedelta(days=60) else "closed",
                                outcome=outcome(rng), decided_on=decided)
+                    if rng.random() < 0.003:  # a fee for an excessive volume (国办函〔2020〕109号), paid
+                        paid = max(decided - dt.timedelta(days=3), received)
+                        row.update(fee_method="per_request", fee_units=11, fee_amount=100, fee_notice_on=received,
+                                   fee_received_on=received, fee_deadline=due, fee_paid_on=paid)
                     if rng.random() < 0.01:
                         appeals.append((n, row["agency_id"], rng.choice(["review", "litigation"]),
                                         min(decided + dt.timedelta(days=rng.randint(5, 50)), today),
