@@ -240,23 +240,28 @@ class PostgresBackend(Backend):
                 cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
                                [*extra_params, SELECTIVE + 1])
                 if cursor.fetchone()[0] <= SELECTIVE:
-                    cursor.execute("SET LOCAL enable_bitmapscan = off")  # key lookups, not the whole GIN list
+                    _key_lookups(cursor, True)
                     where = f"FROM registry_item i WHERE {exists}{extra}"
-                    return self._page(cursor, where, [*queries, *extra_params], limit, offset)
+                    hits = self._page(cursor, where, [*queries, *extra_params], limit, offset)
+                    _key_lookups(cursor, False)  # an enclosing transaction must not keep the settings
+                    return hits
             cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
             top = int(cursor.fetchone()[0])
             if top > WINDOW:
                 # One window only: each row costs a key lookup and a tsvector check (≈ 20 µs), so a
                 # word too rare to fill the page here goes to the GIN list, which is then short.
+                _key_lookups(cursor, True)
                 where = f"FROM registry_item i WHERE i.id > %s AND {exists}{extra}"
                 params = [top - WINDOW, *queries, *extra_params]
                 cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
                 ids = [row[0] for row in cursor.fetchall()]
+                in_window = 0
                 if len(ids) >= need:
                     cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
                     in_window = int(cursor.fetchone()[0])
-                    if in_window * top / WINDOW > MAX_COUNT:  # plainly more than the page says: not counted
-                        return Hits(ids[offset:], MAX_COUNT + 1, True)
+                _key_lookups(cursor, False)
+                if len(ids) >= need and in_window * top / WINDOW > MAX_COUNT:  # plainly more: not counted
+                    return Hits(ids[offset:], MAX_COUNT + 1, True)
             matched = " INTERSECT ".join(
                 "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
             where = (f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}")
@@ -275,6 +280,14 @@ class PostgresBackend(Backend):
         cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
         count = int(cursor.fetchone()[0])
         return Hits(ids, count, count > MAX_COUNT)
+
+
+def _key_lookups(cursor: Any, on: bool) -> None:
+    """Make the planner check rows one by one through the keys (for this transaction): left to
+    itself it hashes the whole GIN list of a common word, thousands of times the work."""
+    value = "off" if on else "on"
+    for setting in ("enable_hashjoin", "enable_mergejoin", "enable_bitmapscan"):
+        cursor.execute(f"SET LOCAL {setting} = {value}")
 
 
 def backend() -> Backend:
