@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[0-9a-z]+")
 MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a common word is wasted work
@@ -111,7 +111,7 @@ class Hits:
 
 
 SMALL_SUBTREE = 2000  # agency ids listed in the query (the planner then uses the catalogue index)
-SELECTIVE = 20_000  # filters leaving at most this many items: search among them, item by item
+SELECTIVE = 10_000  # filters leaving at most this many items: search among them, item by item
 
 
 def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
@@ -221,11 +221,16 @@ class PostgresBackend(Backend):
         return f"FROM registry_item i WHERE {where}", queries
 
     def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
-        """The planner cannot know how common a phrase is; three plans, each bounded:
+        """The planner cannot know how common a phrase is (it guesses one row), so the plans are
+        chosen here, each bounded:
 
-        * selective filters (a county, a year …): the few items they leave, each checked by its key;
-        * otherwise the newest items first, in a window of ids: a common word fills the page there;
-        * a rare word: all its matches through the GIN index (few, by definition), then the newest.
+        * few candidates (filters leaving at most SELECTIVE items, or the newest WINDOW ids): they
+          are taken newest first and each is checked through its key, stopping when the page is
+          full — a common word fills it at once;
+        * a word too rare for that: all its matches through the GIN index (few, by definition).
+
+        When the page fills long before the candidates run out, the total is estimated from how
+        soon it filled, and shown as "1000 以上" only when plainly above 1000; otherwise counted.
         """
         phrases = parse_query(query)
         if not phrases:
@@ -233,61 +238,61 @@ class PostgresBackend(Backend):
         queries = self.tsqueries(phrases)
         extra, extra_params = _filter_sql(filters)
         need = offset + limit
-        exists = " AND ".join("EXISTS (SELECT 1 FROM registry_search s WHERE s.item_id = i.id "
-                              "AND s.tokens @@ %s::tsquery)" for _ in queries)
-        with transaction.atomic(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            candidates = None
             if filters.agency_path or filters.year or filters.category:
                 cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
                                [*extra_params, SELECTIVE + 1])
-                if cursor.fetchone()[0] <= SELECTIVE:
-                    _key_lookups(cursor, True)
-                    where = f"FROM registry_item i WHERE {exists}{extra}"
-                    hits = self._page(cursor, where, [*queries, *extra_params], limit, offset)
-                    _key_lookups(cursor, False)  # an enclosing transaction must not keep the settings
-                    return hits
+                candidates = int(cursor.fetchone()[0])
             cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
             top = int(cursor.fetchone()[0])
-            if top > WINDOW:
-                # One window only: each row costs a key lookup and a tsvector check (≈ 20 µs), so a
-                # word too rare to fill the page here goes to the GIN list, which is then short.
-                _key_lookups(cursor, True)
-                where = f"FROM registry_item i WHERE i.id > %s AND {exists}{extra}"
-                params = [top - WINDOW, *queries, *extra_params]
-                cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
-                ids = [row[0] for row in cursor.fetchall()]
-                in_window = 0
-                if len(ids) >= need:
-                    cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
-                    in_window = int(cursor.fetchone()[0])
-                _key_lookups(cursor, False)
-                if len(ids) >= need and in_window * top / WINDOW > MAX_COUNT:  # plainly more: not counted
-                    return Hits(ids[offset:], MAX_COUNT + 1, True)
-            matched = " INTERSECT ".join(
-                "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
-            where = (f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}")
-            cursor.execute(f"WITH matched AS MATERIALIZED ({matched}) SELECT i.id {where} ORDER BY i.id DESC "
-                           "LIMIT %s OFFSET %s", [*queries, *extra_params, limit, offset])
-            ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(f"WITH matched AS MATERIALIZED ({matched}) SELECT count(*) FROM "
-                           f"(SELECT 1 {where} LIMIT %s) t", [*queries, *extra_params, MAX_COUNT + 1])
-            count = int(cursor.fetchone()[0])
-        return Hits(ids, count, count > MAX_COUNT)
+            if candidates is not None and candidates <= SELECTIVE:
+                hits = self._scan(cursor, f"true{extra}", extra_params, queries, need, candidates, everything=True)
+            elif top > WINDOW:
+                hits = self._scan(cursor, f"i.id > %s{extra}", [top - WINDOW, *extra_params], queries, need,
+                                  candidates if candidates is not None else top, everything=False)
+            else:
+                hits = None
+            if hits is None:
+                hits = self._gin(cursor, queries, extra, extra_params, need)
+        return Hits(hits.ids[offset:need], hits.count, hits.capped)
 
     @staticmethod
-    def _page(cursor: Any, where: str, params: list[Any], limit: int, offset: int) -> Hits:
-        cursor.execute(f"SELECT i.id {where} ORDER BY i.id DESC LIMIT %s OFFSET %s", [*params, limit, offset])
+    def _scan(cursor: Any, where: str, params: list[Any], queries: list[str], need: int, population: int,
+              everything: bool) -> Hits | None:
+        """Candidates newest first, each checked by key; None when they cannot decide the answer."""
+        checks = " AND ".join("(SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
+                              "WHERE s.item_id = w.id)" for _ in queries)
+        # A materialized CTE is read in the order it was written: newest first, stopping at LIMIT.
+        base = (f"WITH w AS MATERIALIZED (SELECT i.id, row_number() OVER (ORDER BY i.id DESC) AS rn "
+                f"FROM registry_item i WHERE {where} ORDER BY i.id DESC) ")
+        cursor.execute(f"{base}SELECT id, rn FROM w WHERE {checks} LIMIT %s", [*params, *queries, need])
+        rows = cursor.fetchall()
+        if len(rows) < need:
+            # Every candidate was checked: the count is exact among them — the answer when they
+            # were all the items the filters allow; otherwise the rare word goes to the GIN list.
+            return Hits([r[0] for r in rows], len(rows), False) if everything else None
+        if need * population / rows[-1][1] > MAX_COUNT:
+            return Hits([r[0] for r in rows], MAX_COUNT + 1, True)
+        if not everything:
+            return None  # few matches overall: the GIN list is short and exact
+        cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 FROM w WHERE {checks} LIMIT %s) t",
+                       [*params, *queries, MAX_COUNT + 1])
+        count = int(cursor.fetchone()[0])
+        return Hits([r[0] for r in rows], count, count > MAX_COUNT)
+
+    @staticmethod
+    def _gin(cursor: Any, queries: list[str], extra: str, extra_params: list[Any], need: int) -> Hits:
+        matched = " INTERSECT ".join(
+            "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
+        base = f"WITH matched AS MATERIALIZED ({matched}) "
+        where = f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}"
+        cursor.execute(f"{base}SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*queries, *extra_params, need])
         ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
+        cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t",
+                       [*queries, *extra_params, MAX_COUNT + 1])
         count = int(cursor.fetchone()[0])
         return Hits(ids, count, count > MAX_COUNT)
-
-
-def _key_lookups(cursor: Any, on: bool) -> None:
-    """Make the planner check rows one by one through the keys (for this transaction): left to
-    itself it hashes the whole GIN list of a common word, thousands of times the work."""
-    value = "off" if on else "on"
-    for setting in ("enable_hashjoin", "enable_mergejoin", "enable_bitmapscan"):
-        cursor.execute(f"SET LOCAL {setting} = {value}")
 
 
 def backend() -> Backend:
