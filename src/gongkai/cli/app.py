@@ -14,7 +14,7 @@ app = typer.Typer(
 )
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # file names and paths must never be broken mid-word
 
 # Exit statuses shared by every subcommand.
 EXIT_OK = 0
