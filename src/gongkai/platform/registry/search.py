@@ -32,6 +32,7 @@ PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 WINDOW = 5_000  # PostgreSQL: the newest ids searched first
+RAREST_CAP = 5_000  # PostgreSQL: each term's matches counted up to this, to find the rarest
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -249,8 +250,8 @@ class PostgresBackend(Backend):
             if candidates is not None and candidates <= SELECTIVE:
                 hits = self._scan(cursor, f"true{extra}", extra_params, queries, need, candidates, everything=True)
             elif top > WINDOW:
-                hits = self._scan(cursor, f"i.id > %s{extra}", [top - WINDOW, *extra_params], queries, need,
-                                  candidates if candidates is not None else top, everything=False)
+                hits = self._scan(cursor, f"i.id > %s{extra}", [top - WINDOW, *extra_params], queries, need, top,
+                                  everything=False)
             else:
                 hits = None
             if hits is None:
@@ -268,6 +269,9 @@ class PostgresBackend(Backend):
                 f"FROM registry_item i WHERE {where} ORDER BY i.id DESC) ")
         cursor.execute(f"{base}SELECT id, rn FROM w WHERE {checks} LIMIT %s", [*params, *queries, need])
         rows = cursor.fetchall()
+        if not everything and rows:  # the window's share of the filtered items, scaled to all ids
+            cursor.execute(f"{base}SELECT count(*) FROM w", params)
+            population = int(population * int(cursor.fetchone()[0]) / WINDOW)
         if len(rows) < need:
             # Every candidate was checked: the count is exact among them — the answer when they
             # were all the items the filters allow; otherwise the rare word goes to the GIN list.
@@ -283,14 +287,24 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def _gin(cursor: Any, queries: list[str], extra: str, extra_params: list[Any], need: int) -> Hits:
-        matched = " INTERSECT ".join(
-            "SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery" for _ in queries)
-        base = f"WITH matched AS MATERIALIZED ({matched}) "
-        where = f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}"
-        cursor.execute(f"{base}SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*queries, *extra_params, need])
+        """Through the GIN index: the rarest term's matches (each term's count capped, the rarest
+        materialized), the other terms checked by key on those few."""
+        if len(queries) > 1:
+            sizes = []
+            for q in queries:
+                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM registry_search WHERE tokens @@ %s::tsquery "
+                               "LIMIT %s) t", [q, RAREST_CAP])
+                sizes.append(int(cursor.fetchone()[0]))
+            queries = [q for _, q in sorted(zip(sizes, queries, strict=True))]
+        rarest, others = queries[0], queries[1:]
+        checks = "".join(" AND (SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
+                         "WHERE s.item_id = i.id)" for _ in others)
+        base = "WITH matched AS MATERIALIZED (SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery) "
+        where = f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}{checks}"
+        params = [rarest, *extra_params, *others]
+        cursor.execute(f"{base}SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
         ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t",
-                       [*queries, *extra_params, MAX_COUNT + 1])
+        cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
         count = int(cursor.fetchone()[0])
         return Hits(ids, count, count > MAX_COUNT)
 
