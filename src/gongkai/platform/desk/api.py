@@ -119,20 +119,8 @@ def _case(request: HttpRequest, case_id: int) -> Application:
 @router.get("/", response=list[CaseOut], summary="申请列表（按权限范围）")
 def list_cases(request: HttpRequest, tab: str = "all", agency: int | None = None, year: int | None = None,
                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    cases = queries.visible_cases(request.user)
-    on = services.today()
-    if tab == "open":
-        cases = queries.open_cases(cases)
-    elif tab == "overdue":
-        cases = queries.overdue(cases, on)
-    elif tab == "soon":
-        cases = queries.due_soon(cases, on, services.work_calendar())
-    elif tab == "waiting":
-        cases = queries.waiting_for_applicant(cases)
-    if agency is not None:
-        cases = cases.filter(agency_id=agency)
-    if year is not None:
-        cases = cases.filter(receipt_date__gte=dt.date(year, 1, 1), receipt_date__lte=dt.date(year, 12, 31))
+    cases = queries.in_tab(queries.visible_cases(request.user), tab, services.today(), services.work_calendar())
+    cases = queries.narrowed(cases, agency, year)
     limit = max(1, min(limit, 500))
     rows = queries.list_rows(cases).order_by("-submitted_on", "-id")[offset: offset + limit]
     return [_row(c) for c in rows]

@@ -56,3 +56,27 @@ def lapsed(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:
 
 def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:
     return cases.filter(status__in=OPEN_STATUSES)
+
+
+def in_tab(cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCalendar) -> QuerySet[Application]:
+    """The cases of one list tab (pages and API alike): open, overdue, due soon, waiting, decided or all."""
+    if tab == "open":
+        return open_cases(cases)
+    if tab == "overdue":
+        return overdue(cases, on)
+    if tab == "soon":
+        return due_soon(cases, on, calendar)
+    if tab == "waiting":
+        return waiting_for_applicant(cases)
+    if tab == "decided":
+        return cases.filter(status__in=(Status.ANSWERED, Status.CLOSED))
+    return cases
+
+
+def narrowed(cases: QuerySet[Application], agency: int | None, year: int | None) -> QuerySet[Application]:
+    """Cut a list down to one agency and to the applications received in one year."""
+    if agency is not None:
+        cases = cases.filter(agency_id=agency)
+    if year is not None:
+        cases = cases.filter(receipt_date__gte=dt.date(year, 1, 1), receipt_date__lte=dt.date(year, 12, 31))
+    return cases

@@ -37,22 +37,9 @@ LIST_TABS = {
 
 
 def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
-    on = services.today()
-    if tab == "open":
-        cases = queries.open_cases(cases)
-    elif tab == "overdue":
-        cases = queries.overdue(cases, on)
-    elif tab == "soon":
-        cases = queries.due_soon(cases, on, services.work_calendar())
-    elif tab == "waiting":
-        cases = queries.waiting_for_applicant(cases)
-    elif tab == "decided":
-        cases = cases.filter(status__in=(Status.ANSWERED, Status.CLOSED))
-    if agency := request.GET.get("agency"):
-        cases = cases.filter(agency_id=agency)
-    if year := request.GET.get("year"):
-        cases = cases.filter(receipt_date__year=int(year))
-    return cases
+    cases = queries.in_tab(cases, tab, services.today(), services.work_calendar())
+    agency, year = request.GET.get("agency", ""), request.GET.get("year", "")
+    return queries.narrowed(cases, int(agency) if agency.isdigit() else None, int(year) if year.isdigit() else None)
 
 
 @login_required
