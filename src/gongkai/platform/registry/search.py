@@ -32,7 +32,6 @@ PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 WINDOW = 5_000  # PostgreSQL: the newest ids searched first
-RAREST_CAP = 5_000  # PostgreSQL: each term's matches counted up to this, to find the rarest
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -287,21 +286,16 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def _gin(cursor: Any, queries: list[str], extra: str, extra_params: list[Any], need: int) -> Hits:
-        """Through the GIN index: the rarest term's matches (each term's count capped, the rarest
-        materialized), the other terms checked by key on those few."""
-        if len(queries) > 1:
-            sizes = []
-            for q in queries:
-                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM registry_search WHERE tokens @@ %s::tsquery "
-                               "LIMIT %s) t", [q, RAREST_CAP])
-                sizes.append(int(cursor.fetchone()[0]))
-            queries = [q for _, q in sorted(zip(sizes, queries, strict=True))]
-        rarest, others = queries[0], queries[1:]
+        """Through the GIN index: every term at once (the index intersects their bigrams), plus the
+        few long documents whose terms may sit in different parts, each term then checked by key."""
+        combined = " & ".join(f"({q})" for q in queries)
         checks = "".join(" AND (SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
-                         "WHERE s.item_id = i.id)" for _ in others)
-        base = "WITH matched AS MATERIALIZED (SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery) "
+                         "WHERE s.item_id = i.id)" for _ in queries) if len(queries) > 1 else ""
+        long_parts = " UNION SELECT item_id FROM registry_search WHERE part > 0" if len(queries) > 1 else ""
+        base = (f"WITH matched AS MATERIALIZED (SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery"
+                f"{long_parts}) ")
         where = f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}{checks}"
-        params = [rarest, *extra_params, *others]
+        params = [combined, *extra_params, *(queries if checks else [])]
         cursor.execute(f"{base}SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])
         ids = [row[0] for row in cursor.fetchall()]
         cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) t", [*params, MAX_COUNT + 1])
@@ -328,12 +322,15 @@ def search(query: str, filters: Filters | None = None, limit: int = 20, offset: 
 # -- the index table, created by the migration for the database in use ------------------------------
 
 SQLITE_CREATE = "CREATE VIRTUAL TABLE IF NOT EXISTS registry_search USING fts5(tokens, tokenize = 'unicode61')"
+# The long documents (indexed in several parts): found at once when a query's terms may sit apart.
+LONG_PARTS_INDEX = "CREATE INDEX IF NOT EXISTS registry_search_long ON registry_search (item_id) WHERE part > 0"
 POSTGRES_CREATE = (
     "CREATE TABLE IF NOT EXISTS registry_search ("
     # No foreign key: Django's flush truncates registry_item, and items are never deleted anyway.
     " item_id bigint NOT NULL, part integer NOT NULL, tokens tsvector NOT NULL,"
     " PRIMARY KEY (item_id, part))",
     "CREATE INDEX IF NOT EXISTS registry_search_tokens ON registry_search USING gin (tokens)",
+    LONG_PARTS_INDEX,
 )
 
 
