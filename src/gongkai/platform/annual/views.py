@@ -48,8 +48,11 @@ def _allowed(user: Any, agency: Agency, aggregate: bool) -> bool:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     agencies = scope(request.user, Agency.objects.all(), agency_prefix="").order_by("path")[:300]
-    years = list(range(dt.date.today().year, 2018, -1))
-    return render(request, "annual/index.html", {"agencies": agencies, "years": years})
+    this_year = dt.date.today().year
+    years = list(range(this_year, 2018, -1))
+    # Reports are written in January on the year just ended: that is the one most often wanted.
+    context = {"agencies": agencies, "years": years, "report_year": this_year - 1}
+    return render(request, "annual/index.html", context)
 
 
 def _compiled_or_404(request: HttpRequest, agency: Agency, year: int, aggregate: bool) -> Compiled:
