@@ -31,7 +31,8 @@ MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a
 PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
-WINDOW = 5_000  # PostgreSQL: the newest ids searched first
+WINDOW = 5_000  # PostgreSQL: the newest candidates searched first
+POPULATION_CAP = 200_000  # PostgreSQL: filtered items counted up to this (for the estimate of a total)
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -224,9 +225,9 @@ class PostgresBackend(Backend):
         """The planner cannot know how common a phrase is (it guesses one row), so the plans are
         chosen here, each bounded:
 
-        * few candidates (filters leaving at most SELECTIVE items, or the newest WINDOW ids): they
-          are taken newest first and each is checked through its key, stopping when the page is
-          full — a common word fills it at once;
+        * few candidates (filters leaving at most SELECTIVE items, or the newest WINDOW of the items
+          the filters leave): taken newest first, each checked through its key, stopping when the
+          page is full — a common word fills it at once;
         * a word too rare for that: all its matches through the GIN index (few, by definition).
 
         When the page fills long before the candidates run out, the total is estimated from how
@@ -239,41 +240,37 @@ class PostgresBackend(Backend):
         extra, extra_params = _filter_sql(filters)
         need = offset + limit
         with connection.cursor() as cursor:
-            candidates = None
+            cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
+            population = int(cursor.fetchone()[0])
             if filters.agency_path or filters.year or filters.category:
                 cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
-                               [*extra_params, SELECTIVE + 1])
-                candidates = int(cursor.fetchone()[0])
-            cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
-            top = int(cursor.fetchone()[0])
-            if candidates is not None and candidates <= SELECTIVE:
-                hits = self._scan(cursor, f"true{extra}", extra_params, queries, need, candidates, everything=True)
-            elif top > WINDOW:
-                hits = self._scan(cursor, f"i.id > %s{extra}", [top - WINDOW, *extra_params], queries, need, top,
-                                  everything=False)
-            else:
-                hits = None
+                               [*extra_params, POPULATION_CAP])
+                population = min(population, int(cursor.fetchone()[0]))
+            hits = None
+            if population <= SELECTIVE:
+                hits = self._scan(cursor, extra, extra_params, queries, need, population, everything=True)
+            elif population > WINDOW:
+                hits = self._scan(cursor, extra, extra_params, queries, need, population, everything=False)
             if hits is None:
                 hits = self._gin(cursor, queries, extra, extra_params, need)
         return Hits(hits.ids[offset:need], hits.count, hits.capped)
 
     @staticmethod
-    def _scan(cursor: Any, where: str, params: list[Any], queries: list[str], need: int, population: int,
+    def _scan(cursor: Any, extra: str, params: list[Any], queries: list[str], need: int, population: int,
               everything: bool) -> Hits | None:
-        """Candidates newest first, each checked by key; None when they cannot decide the answer."""
+        """Candidates (all the filtered items, or the newest WINDOW of them) newest first, each
+        checked by key; None when they cannot decide the answer."""
         checks = " AND ".join("(SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
                               "WHERE s.item_id = w.id)" for _ in queries)
+        window = "" if everything else f" LIMIT {int(WINDOW)}"
         # A materialized CTE is read in the order it was written: newest first, stopping at LIMIT.
         base = (f"WITH w AS MATERIALIZED (SELECT i.id, row_number() OVER (ORDER BY i.id DESC) AS rn "
-                f"FROM registry_item i WHERE {where} ORDER BY i.id DESC) ")
+                f"FROM registry_item i WHERE true{extra} ORDER BY i.id DESC{window}) ")
         cursor.execute(f"{base}SELECT id, rn FROM w WHERE {checks} LIMIT %s", [*params, *queries, need])
         rows = cursor.fetchall()
-        if not everything and rows:  # the window's share of the filtered items, scaled to all ids
-            cursor.execute(f"{base}SELECT count(*) FROM w", params)
-            population = int(population * int(cursor.fetchone()[0]) / WINDOW)
         if len(rows) < need:
-            # Every candidate was checked: the count is exact among them — the answer when they
-            # were all the items the filters allow; otherwise the rare word goes to the GIN list.
+            # Every candidate was checked: exact among them — the answer when they were all the
+            # items the filters allow; otherwise the word is rare and goes to the GIN list.
             return Hits([r[0] for r in rows], len(rows), False) if everything else None
         if need * population / rows[-1][1] > MAX_COUNT:
             return Hits([r[0] for r in rows], MAX_COUNT + 1, True)
