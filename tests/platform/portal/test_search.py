@@ -120,6 +120,8 @@ def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item],
     for window, selective in ((1, 0), (2, 10_000), (4, 0), (10**9, 0)):
         monkeypatch.setattr(search, "WINDOW", window)
         monkeypatch.setattr(search, "SELECTIVE", selective)
+        monkeypatch.setattr(search, "SQLITE_WINDOW", window)
+        monkeypatch.setattr(search, "SQLITE_SELECTIVE", selective)
         for word, (everywhere, in_2021) in wanted.items():
             assert search.search(word, limit=50).ids == everywhere, (word, window)
             assert search.search(word, search.Filters(year=2021), limit=50).ids == in_2021, (word, window)

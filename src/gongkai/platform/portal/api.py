@@ -37,6 +37,7 @@ class PublicItemDetail(PublicItem):
 class SearchOut(Schema):
     count: int
     capped: bool
+    estimated: bool
     items: list[PublicItem]
 
 
@@ -52,7 +53,8 @@ def search(request: HttpRequest, q: str, agency: str | None = None, category: st
            year: int | None = None, page: int = 1) -> dict[str, Any]:
     found = queries.agency_by_key(agency) if agency else None
     results = queries.run_search(q[:100], found, category, year, page)
-    return {"count": results.count, "capped": results.capped, "items": [_row(i) for i in results.items]}
+    return {"count": results.count, "capped": results.capped, "estimated": results.estimated,
+            "items": [_row(i) for i in results.items]}
 
 
 @router.get("/items/{item_id}", response=PublicItemDetail, summary="已公开的信息")

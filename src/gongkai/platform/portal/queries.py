@@ -97,6 +97,7 @@ class Results:
     capped: bool
     number: int
     has_next: bool
+    estimated: bool = False
 
 
 def run_search(query: str, agency: Agency | None, category: str | None, year: int | None, number: int) -> Results:
@@ -106,7 +107,7 @@ def run_search(query: str, agency: Agency | None, category: str | None, year: in
     by_id = {i.pk: i for i in public_items().filter(pk__in=hits.ids).select_related("agency").only(
         *LIST_FIELDS, "summary", "body", "agency__code", "agency__name")}
     items = [by_id[i] for i in hits.ids if i in by_id]
-    return Results(items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE)
+    return Results(items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE, hits.estimated)
 
 
 def item_address(item: Item, agency: Any = None) -> str:

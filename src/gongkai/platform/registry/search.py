@@ -32,7 +32,9 @@ PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 WINDOW = 5_000  # PostgreSQL: the newest candidates searched first
-POPULATION_CAP = 200_000  # PostgreSQL: filtered items counted up to this (for the estimate of a total)
+POPULATION_CAP = 200_000  # filtered items counted up to this (for the estimate of a total)
+SQLITE_SELECTIVE = 4_000  # SQLite: filters leaving at most this many items: all checked by rowid
+SQLITE_WINDOW = 2_000  # SQLite: otherwise the newest this many filtered items first
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
 # position (CJK characters are letters to PostgreSQL's parser in any UTF-8 database).
 TO_TSVECTOR = "to_tsvector('simple', %s)"
@@ -109,6 +111,7 @@ class Hits:
     ids: list[int]
     count: int  # capped at MAX_COUNT + 1
     capped: bool
+    estimated: bool = False  # scaled from the newest candidates, not counted
 
 
 SMALL_SUBTREE = 2000  # agency ids listed in the query (the planner then uses the catalogue index)
@@ -186,6 +189,36 @@ class SqliteBackend(Backend):
         parts = ['"' + " ".join(p.parts) + '"' + (" *" if p.prefix else "") for p in phrases]
         return ("FROM registry_search s JOIN registry_item i ON i.id = s.rowid WHERE registry_search MATCH %s",
                 [" AND ".join(parts)])
+
+    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
+        """Without filters FTS5 walks the word's list newest first and stops at the page. With
+        filters that walk may pass most of a common word's list before it meets the filtered
+        items (a county's year long ago): then the filtered items are the candidates — all of them
+        when few, else the newest SQLITE_WINDOW — each looked up in the index by rowid, in one pass."""
+        if not (filters.agency_path or filters.year or filters.category):
+            return super().search(query, filters, limit, offset)
+        phrases = parse_query(query)
+        if not phrases:
+            return Hits([], 0, False)
+        _, (match,) = self.base(phrases)
+        extra, extra_params = _filter_sql(filters)
+        need = offset + limit
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE 1{extra} LIMIT %s) t",
+                           [*extra_params, POPULATION_CAP])
+            population = int(cursor.fetchone()[0])
+            everything = population <= SQLITE_SELECTIVE
+            window = "" if everything else f" ORDER BY i.id DESC LIMIT {int(SQLITE_WINDOW)}"
+            cursor.execute(f"SELECT s.rowid FROM registry_search s WHERE registry_search MATCH %s AND s.rowid IN "
+                           f"(SELECT i.id FROM registry_item i WHERE 1{extra}{window}) ORDER BY s.rowid DESC",
+                           [match, *extra_params])
+            ids = [row[0] for row in cursor.fetchall()]
+        if everything:
+            return Hits(ids[offset:need], min(len(ids), MAX_COUNT + 1), len(ids) > MAX_COUNT)
+        if len(ids) >= need:  # the newest candidates filled the page: the total scaled from them
+            estimate = round(len(ids) * population / SQLITE_WINDOW)
+            return Hits(ids[offset:need], min(estimate, MAX_COUNT + 1), estimate > MAX_COUNT, estimated=True)
+        return super().search(query, filters, limit, offset)  # a word rare here: its list is short
 
 
 def parts_of(words: list[str]) -> list[list[str]]:
