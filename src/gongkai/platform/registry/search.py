@@ -32,7 +32,7 @@ PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 WINDOW = 5_000  # PostgreSQL: the newest candidates searched first
-POPULATION_CAP = 200_000  # filtered items counted up to this (for the estimate of a total)
+POPULATION_CAP = 20_001  # filtered items counted up to this (more: the estimate of a total is a floor)
 SQLITE_SELECTIVE = 4_000  # SQLite: filters leaving at most this many items: all checked by rowid
 SQLITE_WINDOW = 2_000  # SQLite: otherwise the newest this many filtered items first
 # The bigrams joined by spaces, through the 'simple' configuration: every token is one lexeme at its
@@ -217,7 +217,8 @@ class SqliteBackend(Backend):
             return Hits(ids[offset:need], min(len(ids), MAX_COUNT + 1), len(ids) > MAX_COUNT)
         if len(ids) >= need:  # the newest candidates filled the page: the total scaled from them
             estimate = round(len(ids) * population / SQLITE_WINDOW)
-            return Hits(ids[offset:need], min(estimate, MAX_COUNT + 1), estimate > MAX_COUNT, estimated=True)
+            if estimate > MAX_COUNT or population < POPULATION_CAP:  # (a capped population gives a floor)
+                return Hits(ids[offset:need], min(estimate, MAX_COUNT + 1), estimate > MAX_COUNT, estimated=True)
         return super().search(query, filters, limit, offset)  # a word rare here: its list is short
 
 
