@@ -56,12 +56,15 @@ def _run(host: str, port: int) -> None:
     engine = database_config(os.environ.get("GONGKAI_DATABASE_URL"))["ENGINE"].rsplit(".", 1)[-1]
     console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()})")
     console.print("接口文档 / API docs: " + f"http://{host}:{port}/api/docs   Ctrl-C 退出 / to stop")
+    class Server(ThreadedWSGIServer):
+        request_queue_size = 128  # Django's 10 refuses connections when 50 clients arrive at once
+
     try:
         # Django's ThreadedWSGIServer closes a thread's database connections when its client leaves;
         # run(threading=True) does not, and with CONN_MAX_AGE each finished thread left its PostgreSQL
         # connection open until garbage collection: 50 clients twice exhausted max_connections (100).
         run(host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=False,
-            server_cls=ThreadedWSGIServer)
+            server_cls=Server)
     except KeyboardInterrupt:
         console.print("已停止 / stopped")
 
