@@ -91,6 +91,13 @@ def readings(
         return [Reading((0,) * n, wheres, ("",) * n, gap, how if gap else "", how_zh if gap else "")]
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
+        run = printed[0]
+        if len(run.value.digits) == n:
+            # A digit per column ("0000001" for seven columns): the only cut there is, so it is
+            # read as printed even where the row's arithmetic says the report contradicts itself.
+            return [Reading(tuple(int(d) for d in run.value.digits), (f"{run.where} (split)",) * n,
+                            ("",) * (n - 1) + (run.value.unit,), n - 1,
+                            "cells ran together; one digit per column", "单元格粘连，每列一位数字")]
         cuts: dict[tuple[Value, ...], Reading] = {}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)

@@ -82,6 +82,7 @@ _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000
 _CHINESE_YEAR = re.compile(r"[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
 _EDGE = "".join(sorted(set("-—_:：,，、 【】[]")))  # punctuation around a title's parts
 _REQUEST_WORDS = re.compile(r"(?:关于印发|关于公布|关于发布|关于)$")
+_SENTENCE = re.compile(r"[,。;]|^本(?:年度)?报告")
 
 
 def _title_parts(line: str) -> tuple[str, int] | None:
@@ -90,6 +91,8 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二〇年
     if "报告" not in text or not any(word in text for word in _DISCLOSURE) or len(text) > 80:
         return None
+    if _SENTENCE.search(text):
+        return None  # 本报告根据《条例》要求编制，所列数据…: a sentence of the body, not a title
     match = _YEAR.search(text)
     if match is None:
         return None

@@ -18,7 +18,7 @@ Section headings (一、总体情况 …) always end a table and are kept as tex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -167,10 +167,34 @@ def _segment_end(lines: list[str], start: int, member: object) -> int:
         if test(line) and not _heading(line):
             last = i
         elif not (_is_empty(line) or _is_spacer(line)):
-            break
+            wrapped = _wrapped_label_lines(lines, i, test)
+            if not wrapped:
+                break
+            i += wrapped
+            continue
         i += 1
     end = last + 1
     return end
+
+
+_MAX_WRAPPED = 3  # a long row label wraps onto at most this many lines of its own
+_MAX_WRAPPED_PIECE = 40
+
+
+def _wrapped_label_lines(lines: list[str], i: int, member: Callable[[str], bool]) -> int:
+    """How many lines from ``i`` are pieces of a row label a web page or Word wrapped onto lines
+    of their own inside a tab table (``（二）部分公开（区分处理的，`` then ``只计这一情形…\t22\t0…``):
+    short, not a heading, not a sentence, and followed by a row of the table. 0 if not that."""
+    count = 0
+    while i + count < len(lines) and count <= _MAX_WRAPPED:
+        text = lines[i + count].strip()
+        if member(lines[i + count]) and not _heading(lines[i + count]):
+            return count
+        if (not text or len(text) > _MAX_WRAPPED_PIECE or _heading(text) or text.endswith(("。", "；", ";"))
+                or parse_cell(text).is_value):
+            return 0
+        count += 1
+    return 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,6 +291,10 @@ def split_line(line: str) -> list[str]:
                 token = token[:-1]
             else:
                 continue
+        elif after and after in _COUNT_UNITS and _cell_edge(line, a - 1) and _cell_edge(line, b + 1):
+            # "规章 2件 1件 15件": a count printed with its unit, a cell of its own.
+            token += after
+            b += 1
         elif after and after in _WORD_AFTER:
             continue
         label = line[label_from:a].strip(_SEPARATORS)
@@ -281,6 +309,12 @@ def split_line(line: str) -> list[str]:
 
 
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
+_COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
+
+
+def _cell_edge(line: str, at: int) -> bool:
+    """Whether position ``at`` of ``line`` is outside it or a separator between cells."""
+    return at < 0 or at >= len(line) or line[at] in _SEPARATORS
 
 
 @lru_cache(maxsize=32768)
@@ -299,7 +333,8 @@ def _kind(line: str) -> str:
         return "value"
     if stripped.endswith(("。", "；", ";")) or len(stripped) > 6 * _MAX_SHORT:
         return "prose"
-    if stripped[-1].isdigit() or stripped.endswith("元"):
+    counted = stripped[-1] in _COUNT_UNITS and stripped[-2:-1].isdigit()  # …15件
+    if stripped[-1].isdigit() or stripped.endswith("元") or counted:
         # Words then numbers (a row printed on one line): only the words must be short.
         cells = split_line(stripped)
         if len(cells) > 1 and parse_cell(cells[-1]).kind is CellKind.NUMBER:
