@@ -152,6 +152,41 @@ def _full_width(tables: Tables) -> Tables:
     return [[Row(r.labels, [v.translate(_WIDE) for v in r.values]) for r in rows] for rows in tables]
 
 
+def _dashes(mark: str) -> Callable[[Tables], Tables]:
+    """Every 0 printed as ``mark`` (/ or —: "nothing")."""
+    return lambda tables: [[Row(r.labels, [mark if v == "0" else v for v in r.values]) for r in rows]
+                           for rows in tables]
+
+
+def _pdf_centred(width: int) -> Callable[[Tables], Tables]:
+    """As ``pdftotext -layout`` prints a row whose label wraps: the figures on the label's middle
+    line, the other pieces above and below; the group cell (（六）其他处理) beside the middle
+    line too, so it lands among the pieces of its first row's label."""
+
+    def centre(tables: Tables) -> Tables:
+        out: Tables = []
+        for rows in tables:
+            placed: list[Row] = []
+            for r in rows:
+                label = r.labels[-1] if r.values and r.labels else ""
+                if len(label) <= width:
+                    placed.append(r)
+                    continue
+                pieces = [label[i: i + width] for i in range(0, len(label), width)]
+                middle = len(pieces) // 2
+                placed.extend(Row(["        " + piece], []) for piece in pieces[:middle])
+                placed.append(Row([*r.labels[:-1], pieces[middle]], r.values))
+                placed.extend(Row(["        " + piece], []) for piece in pieces[middle + 1:])
+            out.append(placed)
+        return out
+
+    return centre
+
+
+def _pdf_layout(rows: list[Row]) -> str:
+    return "\n".join("   ".join(r.labels) + ("      " + "    ".join(r.values) if r.values else "") for r in rows)
+
+
 def _text(data: dict[str, Any], change: Callable[[Tables], Tables], layout: Callable[[list[Row]], str]) -> str:
     report = Report.from_dict(data)
     return document_text(report, [layout(rows) for rows in change(table_rows(report))])
@@ -161,12 +196,17 @@ _TAB: Callable[[list[Row]], str] = lambda rows: _joined(rows, "\t")  # noqa: E73
 _SPACED: Callable[[list[Row]], str] = lambda rows: _joined(rows, " ")  # noqa: E731
 
 CASES: dict[str, tuple[Callable[[Tables], Tables], Callable[[list[Row]], str]]] = {
-    # These failed before: wrapped label lines ended a tab table; 件 hid a row's numbers.
+    # These failed before: wrapped label lines ended a tab table; 件 or / hid a row's figures; a
+    # group heading among the pieces of a wrapped label named the wrong row.
     "labels wrapped over lines, tab cells": (_wrapped_labels(10), _TAB),
     "labels wrapped over 2 lines, tab cells": (_wrapped_labels(16), _TAB),
     "counts with 件, cells split by spaces": (_counts_with_unit, _SPACED),
     "full-width counts with 件, spaces": (lambda t: _counts_with_unit(_full_width(t)), _SPACED),
+    "0 printed as /, cells split by spaces": (_dashes("/"), lambda rows: _joined(rows, "  ")),
+    "0 printed as —, cells split by spaces": (_dashes("—"), lambda rows: _joined(rows, "  ")),
+    "pdftotext -layout, labels wrapped around their figures": (_pdf_centred(12), _pdf_layout),
     # These passed: kept so they stay read.
+    "0 printed as /, tab cells": (_dashes("/"), _TAB),
     "counts with 件, tab cells": (_counts_with_unit, _TAB),
     "table 四 with a two-row header, values split over lines": (
         lambda t: _appeal_values_split(_appeals_two_header_rows(t)), _TAB),

@@ -80,6 +80,11 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
+    stitched = _stitched(record)
+    if stitched:
+        row = _best_row(stitched, stitched, next_index, 8, 1.0)
+        if row is not None:
+            return row
     wholes = [cached_bare(t.text) for t in record.labels]
     for position in range(len(wholes) - 1, -1, -1):
         before = "".join(wholes[:position])
@@ -93,6 +98,22 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
         if row is not None:
             return row
     return None
+
+
+def _stitched(record: Record) -> str:
+    """A wrapped row label with its group heading printed among its pieces, as ``pdftotext
+    -layout`` leaves a cell centred beside a taller one (``1.申请人无正当理由逾期`` /
+    ``（六）其他处理   不补正、行政机关不再处理``): the pieces joined without the heading; '' if
+    no heading sits between pieces."""
+    parts = [part for t in record.labels for part in (t.text.split() or [t.text])]
+    if len(parts) < 3:
+        return ""
+    headings = vocabulary().request_headings
+    bares = [cached_bare(part) for part in parts]
+    inside = {i for i in range(1, len(parts) - 1) if bares[i] in headings}
+    if not inside:
+        return ""
+    return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
 
 def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str]]:

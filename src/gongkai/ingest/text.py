@@ -297,19 +297,39 @@ def split_line(line: str) -> list[str]:
             b += 1
         elif after and after in _WORD_AFTER:
             continue
-        label = line[label_from:a].strip(_SEPARATORS)
-        if label:
-            cells.append(label)
+        cells.extend(_words_and_dashes(line[label_from:a]))
         cells.append(token.strip())
         label_from = b
-    tail = line[label_from:].strip(_SEPARATORS)
-    if tail:
-        cells.append(tail)
+    cells.extend(_words_and_dashes(line[label_from:]))
     return cells
+
+
+def _words_and_dashes(text: str) -> list[str]:
+    """The cells of a stretch of a line between numbers: a label, and the dash cells (/ — for
+    "nothing") standing apart from it by spaces on either side (``1.属于国家秘密  /  /``)."""
+    text = text.strip(_SEPARATORS)
+    if not text:
+        return []
+    parts = text.split()
+    head = 0
+    while head < len(parts) and parse_cell(parts[head]).kind is CellKind.DASH:
+        head += 1
+    tail = len(parts)
+    while tail > head and parse_cell(parts[tail - 1]).kind is CellKind.DASH:
+        tail -= 1
+    if head == 0 and tail == len(parts):
+        return [text]
+    middle = text.strip()
+    for part in parts[:head]:
+        middle = middle[len(part):].lstrip()
+    for part in reversed(parts[tail:]):
+        middle = middle[: len(middle) - len(part)].rstrip()
+    return [*parts[:head], *([middle.strip(_SEPARATORS)] if middle.strip(_SEPARATORS) else []), *parts[tail:]]
 
 
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
+_DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
 
 
 def _cell_edge(line: str, at: int) -> bool:
@@ -334,10 +354,11 @@ def _kind(line: str) -> str:
     if stripped.endswith(("。", "；", ";")) or len(stripped) > 6 * _MAX_SHORT:
         return "prose"
     counted = stripped[-1] in _COUNT_UNITS and stripped[-2:-1].isdigit()  # …15件
-    if stripped[-1].isdigit() or stripped.endswith("元") or counted:
+    dashed = stripped[-1] in _DASH_ENDS and stripped[-2:-1].isspace()  # …  /  /
+    if stripped[-1].isdigit() or stripped.endswith("元") or counted or dashed:
         # Words then numbers (a row printed on one line): only the words must be short.
         cells = split_line(stripped)
-        if len(cells) > 1 and parse_cell(cells[-1]).kind is CellKind.NUMBER:
+        if len(cells) > 1 and parse_cell(cells[-1]).kind in (CellKind.NUMBER, CellKind.DASH):
             words = sum(len(c) for c in cells if not parse_cell(c).is_value)
             return "mixed" if words <= _MAX_SHORT else "prose"
     if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2:
