@@ -205,6 +205,7 @@ CASES: dict[str, tuple[Callable[[Tables], Tables], Callable[[list[Row]], str]]] 
     "0 printed as /, cells split by spaces": (_dashes("/"), lambda rows: _joined(rows, "  ")),
     "0 printed as —, cells split by spaces": (_dashes("—"), lambda rows: _joined(rows, "  ")),
     "pdftotext -layout, labels wrapped around their figures": (_pdf_centred(12), _pdf_layout),
+    "pdftotext -layout, a narrow label column (其他对外管理服务 / 事项)": (_pdf_centred(8), _pdf_layout),
     # These passed: kept so they stay read.
     "0 printed as /, tab cells": (_dashes("/"), _TAB),
     "counts with 件, tab cells": (_counts_with_unit, _TAB),

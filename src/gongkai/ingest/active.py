@@ -31,20 +31,32 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
         row_key: str | None = None
         row_token: Token | None = None
         fresh: list[tuple[str, Token]] = []
+        loose: list[Token] = []  # labels naming nothing yet: maybe pieces of a wrapped one
         for token in record.labels:
             key = cached_key(token.text)
             if ITEM_MARK in key:
                 header, fresh = [], []  # a new 第二十条 group: its own column headers follow
+                loose = []
                 continue
             found = field_of(key)
             if found is not None:
                 fresh.append((found[0], token))
                 if found[1]:
                     votes.append(found[1])
+                loose = []
                 continue
             bare = cached_bare(token.text)
             if bare in vocab.active_rows:
                 row_key, row_token = vocab.active_rows[bare], token
+                loose = []
+                continue
+            loose.append(token)
+            for pieces in (2, 3):  # 其他对外管理服务 / 事项: a row label wrapped onto lines
+                joined = "".join(cached_bare(t.text) for t in loose[-pieces:])
+                if len(loose) >= pieces and joined in vocab.active_rows:
+                    row_key, row_token = vocab.active_rows[joined], token
+                    loose = []
+                    break
         if fresh:
             header = fresh
         known = rows.get(row_key) if row_key is not None else None
