@@ -340,3 +340,35 @@ def test_agency_and_title_forms(tmp_path: Path, agency: str, year: int, title: s
     page = _page(data, heading=False, title_tag=f"{title} - 某某网")
     assert _differences(_read(tmp_path, page, ".html"), data) == []
     assert report.agency == agency
+
+
+@pytest.mark.parametrize("heading", [True, False])
+@pytest.mark.parametrize("source", ["2021", "000"])
+def test_sidebar_of_other_years_reports_before_the_title(tmp_path: Path, source: str, heading: bool) -> None:
+    """A page listing the agency's earlier reports in a sidebar above the content: the year (and
+    agency) are the page's own (``<title>``, the heading), not the first link's (read 2021 for a
+    2022 report before)."""
+    data = _report_2021() if source == "2021" else _gold(source)
+    links = "".join(f"<li><a href='#'>{data['agency']}{year}年政府信息公开工作年度报告</a></li>"
+                    for year in (data["year"] - 1, data["year"] - 2))
+    page = _page(data, heading=heading, title_tag=f"{mf.title_of(data)} - 某某网")
+    page = page.replace('<div class="content">', f"<div class='side'><h3>年度报告</h3><ul>{links}</ul></div>"
+                        '<div class="content">', 1)
+    assert _differences(_read(tmp_path, page, ".html"), data) == []
+
+
+def test_web_text_dump_with_page_furniture(tmp_path: Path) -> None:
+    """Text copied from a whole web page: breadcrumb, index number, publishing date and source
+    lines around the title, related links to other years' reports and the footer at the end."""
+    data = _report_2021()
+    agency, year = data["agency"], data["year"]
+    report = Report.from_dict(data)
+    tables = table_rows(report)
+    body = document_text(report, [_joined(rows, "\t") for rows in tables])
+    title = f"{agency}{year}年度政府信息公开工作年度报告"
+    body = body.replace(title + "\n", f"{title}\n发布时间：{year + 1}-01-20 10:30    来源：{agency}    浏览次数：1024\n"
+                        "【字体：大 中 小】  打印本页  关闭窗口\n", 1)
+    text = (f"首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 政府信息公开 > 政府信息公开年报\n"
+            f"索引号：11330100MB1234567X/{year + 1}-00012    分类：政府信息公开年报\n{body}\n相关链接：\n"
+            f"{agency}{year - 1}年政府信息公开工作年度报告\n主办单位：{agency}  备案号：浙ICP备12345678号\n")
+    assert _differences(_read(tmp_path, text), data) == []

@@ -119,6 +119,7 @@ def identify(document: Document) -> Identity:
     candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
     for i, block in enumerate(head):
         candidates.append((block.text, block.where, head[i - 1] if i else None))
+    page_title = _title_parts(_SITE_TAIL.sub("", document.title)) if document.title else None
     if document.title:
         candidates.append((_SITE_TAIL.sub("", document.title), "title", None))
     notes: list[str] = []
@@ -127,6 +128,8 @@ def identify(document: Document) -> Identity:
         if parts is None:
             continue
         agency, year = parts
+        if page_title is not None and year != page_title[1] and where != "title":
+            continue  # a link to another year's report (a sidebar) above the page's own title
         if not agency and above is not None and _looks_like_agency(above.text):
             return Identity(clean_line(above.text), year, above.where, where)
         if agency:
