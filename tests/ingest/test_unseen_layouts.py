@@ -284,14 +284,7 @@ def _page(data: dict[str, Any], table: Callable[[mf.Grid], str] = mf.html_table,
 def _unmerged(grid: mf.Grid) -> str:
     """No rowspan or colspan: a merged label repeated in every cell it covered, a merged value
     printed once and the cells after it blank."""
-    cells: dict[tuple[int, int], str] = {}
-    for cell in grid.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                first = (r, c) == (cell.row, cell.col)
-                cells[(r, c)] = cell.text if first or not re.fullmatch(r"[-\d.—]+", cell.text) else ""
-    rows = ["<tr>" + "".join(f"<td>{html.escape(cells.get((r, c), ''))}</td>" for c in range(grid.cols)) + "</tr>"
-            for r in range(grid.rows)]
+    rows = ["<tr>" + "".join(f"<td>{html.escape(text)}</td>" for text in row) + "</tr>" for row in _unmerged_rows(grid)]
     return "<table>" + "\n".join(rows) + "</table>"
 
 
@@ -371,4 +364,37 @@ def test_web_text_dump_with_page_furniture(tmp_path: Path) -> None:
     text = (f"首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 政府信息公开 > 政府信息公开年报\n"
             f"索引号：11330100MB1234567X/{year + 1}-00012    分类：政府信息公开年报\n{body}\n相关链接：\n"
             f"{agency}{year - 1}年政府信息公开工作年度报告\n主办单位：{agency}  备案号：浙ICP备12345678号\n")
+    assert _differences(_read(tmp_path, text), data) == []
+
+
+def _unmerged_rows(grid: mf.Grid) -> list[list[str]]:
+    """A table's grid with merged label cells repeated in every cell they covered (as Excel's
+    unmerge or a Markdown converter leaves them) and merged figures printed once."""
+    cells: dict[tuple[int, int], str] = {}
+    for cell in grid.cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                first = (r, c) == (cell.row, cell.col)
+                cells[(r, c)] = cell.text if first or not re.fullmatch(r"[-\d.—]+", cell.text) else ""
+    return [[cells.get((r, c), "") for c in range(grid.cols)] for r in range(grid.rows)]
+
+
+def _pipe_rows(rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows[1:]])
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "spaces"])
+@pytest.mark.parametrize("source", ["2021", "000"])
+def test_repeated_label_cells_in_text(tmp_path: Path, source: str, layout: str) -> None:
+    """Every row carries its group labels (三、本年度办理结果 （二）部分公开… printed twice): with
+    spaces, such a row's words are longer than one cell's (it read as prose before)."""
+    data = _report_2021() if source == "2021" else _gold(source)
+    write: Callable[[list[list[str]]], str] = {
+        "pipe": _pipe_rows,
+        "tab": lambda rows: "\n".join("\t".join(r) for r in rows),
+        "spaces": lambda rows: "\n".join(" ".join(c for c in r if c) for r in rows),
+    }[layout]
+    report = Report.from_dict(data)
+    text = document_text(report, [write(_unmerged_rows(grid)) for grid in mf.grids(data)])
     assert _differences(_read(tmp_path, text), data) == []

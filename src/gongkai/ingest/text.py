@@ -360,7 +360,10 @@ def _kind(line: str) -> str:
         cells = split_line(stripped)
         if len(cells) > 1 and parse_cell(cells[-1]).kind in (CellKind.NUMBER, CellKind.DASH):
             words = sum(len(c) for c in cells if not parse_cell(c).is_value)
-            return "mixed" if words <= _MAX_SHORT else "prose"
+            figures = len(cells) - sum(1 for c in cells if not parse_cell(c).is_value)
+            # A row of table 三 (7 figures) may carry its group labels too, some repeated where a
+            # converter unmerged cells: longer words than one cell's, never a sentence's.
+            return "mixed" if words <= (2 * _MAX_SHORT if figures >= 5 else _MAX_SHORT) else "prose"
     if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2:
         return "short"  # a cell, or a row of header cells split by spaces
     return "prose"
