@@ -398,3 +398,19 @@ def test_repeated_label_cells_in_text(tmp_path: Path, source: str, layout: str) 
     report = Report.from_dict(data)
     text = document_text(report, [write(_unmerged_rows(grid)) for grid in mf.grids(data)])
     assert _differences(_read(tmp_path, text), data) == []
+
+
+@pytest.mark.parametrize("minus", ["－", "−", "–", "—"])
+@pytest.mark.parametrize("layout", ["tab", "spaces"])
+def test_negative_change_printed_with_a_dash(tmp_path: Path, minus: str, layout: str) -> None:
+    """本年增/减 printed ``—3`` (Word turns a typed minus into a dash): read as -3, never as 3 and
+    never lost (before: unknown in tab rows, +3 with a dropped "surplus" cell in spaced rows)."""
+    data = _gold("000")
+    assert data["active"]["coercion"]["change"] == -3
+
+    def dashed(tables: Tables) -> Tables:
+        return [[Row(r.labels, [minus + v[1:] if v.startswith("-") else v for v in r.values]) for r in rows]
+                for rows in tables]
+
+    text = _text(data, dashed, _TAB if layout == "tab" else _SPACED)
+    assert _differences(_read(tmp_path, text), data) == []

@@ -53,7 +53,7 @@ _DASHES = frozenset({"/", "\\", "-", "--", "---", "—", "——", "–", "－",
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 # sign, digits with optional thousands separators, decimals, then an optional unit.
 _NUMBER = re.compile(
-    r"(?P<sign>[-−+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
+    r"(?P<sign>[-−–—+]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
     r"(?P<unit>万元|亿元|元|千元|件|个|项|条|次|人次|家|份|宗|起|%)?"
 )
 _SPACED_DIGITS = re.compile(r"\d[\s\u3000\xa0]+[-−+]?\d")
@@ -81,7 +81,7 @@ def parse_cell(text: str) -> CellValue:
         number = float(match["int"].replace(",", "") + match["frac"])
     else:
         number = int(match["int"].replace(",", ""))
-    if match["sign"] in ("-", "−"):
+    if match["sign"] in ("-", "−", "–", "—"):  # Word turns a typed minus into a dash: —3
         number = -number
     digits = match["int"] if not match["sign"] and not match["frac"] and "," not in match["int"] else ""
     return CellValue(CellKind.NUMBER, number, match["unit"] or "", digits)

@@ -39,7 +39,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A number inside a line: optional sign, digits (ASCII or full-width, thousands separators),
 # decimals, an optional money unit.
 _NUMBER_IN_LINE = re.compile(
-    r"[-−－]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
+    r"[-−－–—]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
 )
 _CJK = re.compile(r"[\u3400-\u9fff（(]")
 # Characters after a number that make it part of a phrase (2020年, 第3项, 26个领域) rather than a cell.
@@ -285,7 +285,7 @@ def split_line(line: str) -> list[str]:
             continue
         if after in ".．、" and _CJK.match(line[b + 1: b + 2].lstrip() or line[b + 2: b + 3]):
             # "…0000004.保护第三方" : the last digit numbers the next label.
-            digits = token.lstrip("-−－")
+            digits = token.lstrip("-−－–—")
             if len(digits) > 1 and digits.isdigit():
                 b -= 1
                 token = token[:-1]
