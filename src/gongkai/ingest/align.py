@@ -294,6 +294,18 @@ def choose(
                     return failures(table), r.cost, r.tail
                 current[key] = min(options[key], key=rank)
         winners = [tuple(current[key] for key in open_rows)]
+        # Too many rows to try every combination: still, a row whose other readings do as well
+        # with the rest of the table as chosen leaves the columns they disagree on unknown.
+        for index, key in enumerate(open_rows):
+            def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
+                table = dict(base)
+                table.update({k: v.values for k, v in current.items()})
+                table[key] = r.values
+                return failures(table), r.cost, r.tail
+            best_rank = settled(current[key])
+            for rival in options[key]:
+                if rival is not current[key] and settled(rival) == best_rank:
+                    winners.append((*winners[0][:index], rival, *winners[0][index + 1:]))
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]
         unknown: set[int] = set()
