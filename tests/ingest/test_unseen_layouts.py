@@ -432,3 +432,25 @@ def test_blank_zeros_dropped_are_unknown_not_guessed(tmp_path: Path, source: str
     unknown = {cell.split("[")[0].rsplit(".", 1)[0] for cell, _, _ in _differences(got, data)}
     noted = {u["cell"].split("[")[0] for u in got["uncertain"]}
     assert all(any(n.startswith(cell) or cell.startswith(n) for n in noted) for cell in unknown)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "《{a}{y}年度政府信息公开工作年度报告》",
+        "关于印发《{a}{y}年度政府信息公开工作年度报告》的通知",
+        "关于公布{a}{y}年政府信息公开工作年度报告的公告",
+        "【{a}】{y}年政府信息公开工作年度报告",
+        "{a}{y}年政府信息公开工作年度报告（全文）",
+    ],
+)
+def test_title_wrapped_in_marks_or_a_notice(tmp_path: Path, title: str) -> None:
+    """The agency is the issuing body as the title prints it, without the title marks or the
+    关于印发 of a notice around it (read 《宁波市… or 关于印发《宁波市… before)."""
+    data = _report_2021()
+    agency, year = "宁波市鄞州区人民政府办公室", 2022
+    data.update(agency=agency, year=year)
+    printed = title.format(a=agency, y=year)
+    text = _text(data, lambda t: t, _TAB).replace(f"{agency}{year}年度政府信息公开工作年度报告", printed, 1)
+    assert printed in text
+    assert _differences(_read(tmp_path, text), data) == []

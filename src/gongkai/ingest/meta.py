@@ -80,8 +80,9 @@ class Identity:
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CHINESE_YEAR = re.compile(r"[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
-_EDGE = "".join(sorted(set("-—_:：,，、 【】[]")))  # punctuation around a title's parts
+_EDGE = "".join(sorted(set("-—_:：,，、 【】[]《》〈〉「」“”\"")))  # punctuation around a title's parts
 _REQUEST_WORDS = re.compile(r"(?:关于印发|关于公布|关于发布|关于)$")
+_LEADING_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?")
 _SENTENCE = re.compile(r"[,。;]|^本(?:年度)?报告")
 
 
@@ -98,6 +99,7 @@ def _title_parts(line: str) -> tuple[str, int] | None:
         return None
     year = int(match["year"])
     before = _REQUEST_WORDS.sub("", text[: match.start()].strip(_EDGE))
+    before = _LEADING_WORDS.sub("", before).strip(_EDGE)  # 关于印发《某局2022年度…》的通知
     if before:
         return before, year
     after = text[match.end():]
