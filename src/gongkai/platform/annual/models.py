@@ -8,7 +8,7 @@ the carried-over figures of the next year continue from it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -34,8 +34,6 @@ class AnnualReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[AnnualReport]] = models.Manager()
-    if TYPE_CHECKING:
-        agency_id: int
 
     class Meta:
         verbose_name = "年度报告"

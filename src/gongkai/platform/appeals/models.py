@@ -6,7 +6,7 @@ known at the end of that year — 尚未审结 if it was not decided by 31 Decem
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from django.db import models
 
@@ -38,13 +38,6 @@ class Appeal(models.Model):
     note = models.TextField("说明", blank=True)
 
     objects: ClassVar[models.Manager[Appeal]] = models.Manager()
-    if TYPE_CHECKING:
-        application_id: int
-        agency_id: int
-        review_id: int | None
-
-        def get_kind_display(self) -> str: ...
-        def get_result_display(self) -> str: ...
 
     class Meta:
         verbose_name = "行政复议、行政诉讼"

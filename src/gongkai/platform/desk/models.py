@@ -8,7 +8,7 @@ overdue are plain indexed queries.
 from __future__ import annotations
 
 import secrets
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -106,15 +106,6 @@ class Application(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[Application]] = models.Manager()
-    if TYPE_CHECKING:  # what Django adds, spelled out for mypy (no django-stubs plugin here)
-        agency_id: int
-        applicant_user_id: int | None
-        consultations: models.Manager[Consultation]
-
-        def get_status_display(self) -> str: ...
-        def get_channel_display(self) -> str: ...
-        def get_applicant_type_display(self) -> str: ...
-        def get_fee_method_display(self) -> str: ...
 
     class Meta:
         verbose_name = "政府信息公开申请"
@@ -170,10 +161,6 @@ class Consultation(models.Model):
     opinion = models.TextField("意见", blank=True)
 
     objects: ClassVar[models.Manager[Consultation]] = models.Manager()
-    if TYPE_CHECKING:
-        application_id: int
-
-        def get_kind_display(self) -> str: ...
 
     class Meta:
         verbose_name = "征求意见"

@@ -7,7 +7,7 @@ built-in default of ``defaults.py``. Bodies use Django template syntax over the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -26,8 +26,6 @@ class LetterTemplate(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[LetterTemplate]] = models.Manager()
-    if TYPE_CHECKING:
-        def get_outcome_display(self) -> str: ...
 
     class Meta:
         verbose_name = "告知书模板"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -77,17 +77,6 @@ class Item(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[Item]] = models.Manager()
-    if TYPE_CHECKING:  # what Django adds, spelled out for mypy
-        agency_id: int
-        interprets_id: int | None
-        drafted_by_id: int | None
-        reviewed_by_id: int | None
-        attachments: models.Manager[Attachment]
-        interpretations: models.Manager[Item]
-
-        def get_status_display(self) -> str: ...
-        def get_attribute_display(self) -> str: ...
-        def get_category_display(self) -> str: ...
 
     class Meta:
         verbose_name = "公开事项"
@@ -157,8 +146,6 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     objects: ClassVar[models.Manager[Attachment]] = models.Manager()
-    if TYPE_CHECKING:
-        item_id: int
 
     class Meta:
         verbose_name = "附件"

@@ -7,7 +7,7 @@ schedule takes precedence over the package, so a correction can also be made for
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -21,8 +21,6 @@ class YearSchedule(models.Model):
     entered_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[YearSchedule]] = models.Manager()
-    if TYPE_CHECKING:
-        days: models.Manager[ScheduleDay]
 
     class Meta:
         verbose_name = "年度放假安排"
@@ -45,8 +43,6 @@ class ScheduleDay(models.Model):
     name = models.CharField("节日", max_length=40, blank=True)
 
     objects: ClassVar[models.Manager[ScheduleDay]] = models.Manager()
-    if TYPE_CHECKING:
-        def get_kind_display(self) -> str: ...
 
     class Meta:
         verbose_name = "放假安排日期"
