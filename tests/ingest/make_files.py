@@ -91,10 +91,7 @@ def active_grid(report: dict[str, Any]) -> Grid:
         cells.append(Placed(row, 0, tpl.ACTIVE_CORNER))
         col = 1
         for field, span in zip(fields, spans, strict=True):
-            header = field.label
-            if field.unit and field.unit not in header:
-                header = f"{header}（单位：{field.unit}）"
-            cells.append(Placed(row, col, header, colspan=span))
+            cells.append(Placed(row, col, field.header, colspan=span))
             col += span
         row += 1
         for member in members:

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from .model import Report
-from .templates import TABLES_BY_KEY, Template, template_for_year
+from .templates import Template, template_for_year
 
 
 class Severity(StrEnum):
@@ -446,6 +446,3 @@ def check_all(reports: list[Report]) -> list[Finding]:
     findings = [f for report in reports for f in check_report(report)]
     return findings + check_series(reports)
 
-
-def table_title(table: str) -> str:
-    return TABLES_BY_KEY[table].heading if table in TABLES_BY_KEY else table

@@ -294,7 +294,3 @@ class Report:
 
     def request_total(self, row: str) -> int | None:
         return self.requests[row][self.template.total_column]
-
-    def copy(self) -> Report:
-        return Report.from_dict(json.loads(self.to_json()))
-
