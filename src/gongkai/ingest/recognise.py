@@ -58,7 +58,7 @@ def recognise(document: Document) -> Report:
     records = read_records(document)
     parts = split_tables(records)
     active_raw, active_votes = active_records(parts[ACTIVE])
-    request_raw, request_votes = request_records(parts[REQUESTS])
+    request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
         raise UnreadableFile(
             document.source,
@@ -86,7 +86,7 @@ def recognise(document: Document) -> Report:
 
     report = Report.empty(agency, year, template, fill=None)
     read_active(template, active_raw, report, evidence)
-    read_requests(template, request_raw, report, evidence)
+    read_requests(template, request_raw, report, evidence, request_orphans)
     read_appeals(template, parts[APPEALS], report, evidence)
     report.extra["sections"] = sections(document)
     report.extra["provenance"] = evidence.provenance
