@@ -78,6 +78,7 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
             evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
             continue
         field_keys = [f.key for f in row.fields]
+        found = _unrepeated(found)
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -114,3 +115,17 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
             if where:
                 evidence.provenance[cell_path] = where
         note_dashes(found.values, path, evidence)
+
+
+def _unrepeated(found: ActiveRaw) -> ActiveRaw:
+    """A merged header cell a converter repeated in every column it spans (``本年增/减 |
+    本年增/减``), its figure repeated under it alike (``-104 | -104``): one column. Only where the
+    row prints one cell per header cell and every repeated figure equals the one before it."""
+    keys = [key for key, _ in found.header]
+    repeats = [i for i in range(1, len(keys)) if keys[i] == keys[i - 1]]
+    if not repeats or len(found.values) != len(keys):
+        return found
+    if any(found.values[i].text.strip() != found.values[i - 1].text.strip() for i in repeats):
+        return found
+    keep = [i for i in range(len(keys)) if i not in repeats]
+    return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep])

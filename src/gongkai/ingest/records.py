@@ -160,7 +160,17 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
         if most and (state < 0 or hit[state] != most):
             leaders = [i for i in range(3) if hit[i] == most]
             later = [i for i in leaders if i > state]
-            state = later[0] if later else leaders[-1]
+            if later:
+                state = later[0]
+            elif not hit[state] or _names_earlier(record, leaders[-1]):
+                # Back to a table printed before: only on a label of that table's own, not on
+                # short words every table prints (其他, 总计: the pieces of 四's broken header).
+                state = leaders[-1]
         if state >= 0:
             parts[_ORDER[state]].append(record)
     return parts
+
+
+def _names_earlier(record: Record, table: int) -> bool:
+    """Whether a record holds a label of ``table`` of four characters or more."""
+    return any(len(cached_key(token.text)) >= 4 and _label_hits(token.text)[table] for token in record.labels)

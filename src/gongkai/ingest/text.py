@@ -253,8 +253,23 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             continue
         cells = _pipe_cells(line)
         rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
-    if rows:
+    if rows and _laid_out_text(rows):
+        for row in rows:
+            yield TextBlock("".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+    elif rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+def _laid_out_text(rows: list[list[Cell]]) -> bool:
+    """A line of text a PDF-to-Markdown converter set as a pipe table of its own (the title
+    beside a blank column, a sentence cut at the page's column edges): at most two rows, no
+    figure, no label of the statutory tables, and words enough to be a line of prose."""
+    if len(rows) > 2:
+        return False
+    filled = [cell.text for row in rows for cell in row if cell.text]
+    if not filled or max(len(text) for text in filled) < 8:
+        return False
+    return not any(parse_cell(text).is_value or label_weight(text) for text in filled)
 
 
 def _clean_cell(text: str) -> str:
