@@ -28,6 +28,7 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.runon import unrun
 from gongkai.ingest.vocabulary import label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
@@ -59,7 +60,7 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = list(_with_html_tables(path, lines) if "<table" in text.lower() else _blocks(lines))
+    blocks = list(_with_html_tables(path, lines) if "<table" in text.lower() else _blocks(unrun(lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
