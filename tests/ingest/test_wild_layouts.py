@@ -22,7 +22,6 @@ THRESHOLD = 99.5
 NOT_YET = {
     "pdftotext": "1698/2420 cells (70.17%), 30 wrong cells not in uncertain",
     "pdftotext-layout": "2252/2420 cells (93.06%)",
-    "markitdown": "2334/2420 cells (96.45%)",
     "crawler": "2262/2420 cells (93.47%): table 二 digit runs have no arithmetic to cut them",
     "crawler-nospace": "2262/2420 cells (93.47%): table 二 digit runs have no arithmetic to cut them",
 }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Number, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
-from gongkai.ingest.numbers import header_unit, scale_money
+from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.model import Report
@@ -78,7 +79,7 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
             evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
             continue
         field_keys = [f.key for f in row.fields]
-        found = _unrepeated(found)
+        found = _under_headers(_unrepeated(found))
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -129,3 +130,26 @@ def _unrepeated(found: ActiveRaw) -> ActiveRaw:
         return found
     keep = [i for i in range(len(keys)) if i not in repeats]
     return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep])
+
+
+_CELL = re.compile(r"cell (\d+)$")
+
+
+def _under_headers(found: ActiveRaw) -> ActiveRaw:
+    """The figures printed under the column headers, by cell position, where a converter left
+    empty columns between them (``| 行政处罚 | | 0 | 73 | | 72 |`` under ``| | 信息内容 |
+    上一年项目数量 | 本年增/减 | | 处理决定数量 |``): taken only when every header has a cell
+    under it and every other cell of the row is blank."""
+    if not found.header or len(found.values) == len(found.header):
+        return found
+    columns = [_CELL.search(token.where) for _, token in found.header]
+    cells = [_CELL.search(token.where) for token in found.values]
+    if not all(columns) or not all(cells):
+        return found
+    by_cell = {int(m.group(1)): token for m, token in zip(cells, found.values, strict=True) if m}
+    wanted = [int(m.group(1)) for m in columns if m]
+    if len(set(wanted)) != len(wanted) or any(c not in by_cell for c in wanted):
+        return found
+    if any(token.value.kind is not CellKind.BLANK for c, token in by_cell.items() if c not in wanted):
+        return found
+    return ActiveRaw(found.row, found.label, [by_cell[c] for c in wanted], found.header)

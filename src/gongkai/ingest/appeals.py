@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
-from gongkai.ingest.align import Reading, Value, choose, readings
+from gongkai.ingest.align import Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
@@ -78,11 +78,13 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if len(per_group) == len(groups):
         for group in groups:
             record = per_group[group]
-            options[group] = readings(record.slots(), width, group_sums, fixed_width=True)
+            options[group] = readings(_figures_only(record.slots(), width, group_sums), width, group_sums,
+                                      fixed_width=True)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(biggest.slots(), width * len(groups), group_sums, fixed_width=True)
+        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), group_sums),
+                                  width * len(groups), group_sums, fixed_width=True)
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -106,6 +108,16 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not chosen:
         evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
                        "table 四: the cells do not fit its 15 columns")
+
+
+def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Slot]:
+    """Exactly as many figures as the table has cells, with blank cells among them: the blanks
+    are columns a converter laid out (table 四 has no other cells), so the figures alone are the
+    row, if they add up. Otherwise the cells as printed, for ``readings`` to weigh."""
+    figures = [s for s in slots if s.value.kind is not CellKind.BLANK]
+    if len(figures) != n or len(figures) == len(slots):
+        return slots
+    return figures if accept(tuple(s.value.amount for s in figures)) else slots
 
 
 def _transposed(groups: list[str], per_field: dict[str, Record], report: Report, evidence: Evidence) -> bool:

@@ -136,6 +136,8 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     votes: list[str] = []
     orphans: list[Orphan] = []
     open_orphans: list[Orphan] = []  # orphans still waiting for the next named row
+    last: RequestRaw | None = None  # the row the record just before named (None: not a row)
+    previous: RequestRaw | None = None
     started = False
     next_index = 0
     pending: RequestRaw | None = None
@@ -145,9 +147,15 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         # 总计 are row labels too: in a header run only a long label counts.
         in_header = sum(1 for t in record.labels if cached_key(t.text) in header) >= 2
         match = _match_request(record, started and not in_header, next_index)
+        previous, last = last, None
         if match is None:
-            if pending is not None and not pending.values and record.values:
-                pending.values = list(record.values)  # values printed on the label's next line
+            if pending is not None and record.values and (
+                not pending.values
+                or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
+            ):
+                # The label's values printed on its next line; or, right after it, a row holding
+                # the rest of its wrapped label and the figures, its own row blank cells only.
+                pending.values = list(record.values)
                 pending = None
             elif _row_of_figures(record.values):
                 label = "".join(cached_bare(t.text) for t in record.labels if not in_header)
@@ -167,7 +175,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         if match.key in rows and rows[match.key].values:
             continue  # the first printing of a row wins (a page may repeat a table)
         pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table)
-        rows[match.key] = pending
+        rows[match.key] = last = pending
     return rows, votes, orphans
 
 
