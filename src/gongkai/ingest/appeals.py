@@ -105,6 +105,16 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
                 report.appeals[group][key] = count_value(values[index], Kind.COUNT, path, evidence, where)
                 if where:
                     evidence.provenance[path] = where
+            group_values = tuple(values[g * width:(g + 1) * width])
+            blanks = any(not figure for figure in choice.reading.wheres) or any(
+                t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values)
+            if blanks and not group_sums(group_values):
+                # Blank cells were read as cells and the group does not add up: a blank may be a
+                # column of the layout and the figures shifted; the reading is a guess.
+                evidence.doubt(f"appeals.{group}", list(group_values),
+                               "表四该组各项之和与总计不符，且表中有空白单元格：数值可能错位",
+                               "table 四: this group does not add up and the table has blank cells; "
+                               "the figures may be shifted", label_where[part])
     if not chosen:
         evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
                        "table 四: the cells do not fit its 15 columns")
