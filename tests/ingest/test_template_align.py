@@ -159,3 +159,30 @@ def test_2019_other_row_in_a_2021_report_with_figures_keeps_the_sum(kind: str) -
     source = json.loads(next(CORPUS_GOLD.glob("000*.json")).read_text(encoding="utf-8"))
     printed = source["requests"]["other"]  # the case's 其他处理 row comes from this gold report
     assert any(u.get("value") == printed for u in pred["uncertain"])
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("damage", ["dropped", "misread"])
+@pytest.mark.parametrize("converter", CONVERTERS)
+def test_damaged_table_two_labels_still_name_their_rows(tmp_path: Path, converter: str, damage: str) -> None:
+    """Table 二's row labels (行政许可, 规范性文件 …) damaged in turn: read, and flagged."""
+    failures: list[str] = []
+    tried = 0
+    for stem in SAMPLES:
+        source = (FIXTURES / converter / f"{stem}.md").read_text(encoding="utf-8")
+        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+        for row in TEMPLATES[gold["template"]].active_rows:
+            if len(row.label) < 4 or row.label not in source:
+                continue
+            damaged = DAMAGE[damage](row.label)
+            path = tmp_path / f"{stem}.md"
+            path.write_text(source.replace(row.label, damaged), encoding="utf-8")
+            pred = read_fixture(path)
+            tried += 1
+            problems = _check(path, gold, pred)
+            if not any(str(u.get("cell")) == f"active.{row.key}" for u in pred.get("uncertain", [])):
+                problems.append(f"active.{row.key} not named in uncertain")
+            if problems:
+                failures.append(f"{stem} {row.label} → {damaged}: {problems[:3]}")
+    assert tried >= 15
+    assert not failures, f"{len(failures)} of {tried}:\n" + "\n".join(failures[:10])

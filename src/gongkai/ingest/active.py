@@ -9,6 +9,7 @@ from gongkai.ingest.align import Number, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
 from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -20,6 +21,7 @@ class ActiveRaw:
     label: Token
     values: list[Token]
     header: list[tuple[str, Token]]  # the column headers of its group: (field key, header cell)
+    fuzzy: float = 0.0  # the label's similarity when it names the row only approximately
 
 
 def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[str]]:
@@ -28,6 +30,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     votes: list[str] = []
     header: list[tuple[str, Token]] = []
     pending: ActiveRaw | None = None
+    fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
     for record in records:
         row_key: str | None = None
         row_token: Token | None = None
@@ -58,13 +61,18 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     row_key, row_token = vocab.active_rows[joined], token
                     loose = []
                     break
+            else:
+                named = fuzzy_row(bare, vocab.active_rows)
+                if named is not None and named[0] not in rows:
+                    row_key, row_token, fuzzy[named[0]] = named[0], token, named[1]
+                    loose = []
         if fresh:
             header = fresh
         known = rows.get(row_key) if row_key is not None else None
         # The first row of that name wins, unless it stood outside the table (no column headers
         # before it, e.g. a summary on the page) and this one is under the table's headers.
         if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
-            pending = ActiveRaw(row_key, row_token, list(record.values), list(header))
+            pending = ActiveRaw(row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0))
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:
             pending.values = list(record.values)  # the label's values came on the next line
@@ -78,6 +86,10 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
         if found is None:
             evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
             continue
+        if found.fuzzy:
+            evidence.doubt(path, None, f"“{row.label}”行的标签印作“{found.label.text}”，按近似匹配读入",
+                           f"row {row.label}: label printed as {found.label.text}, read fuzzily "
+                           f"({found.fuzzy:.2f})", found.label.where)
         field_keys = [f.key for f in row.fields]
         found = _under_headers(_unrepeated(found))
         headed = [key for key, _ in found.header]
@@ -129,7 +141,8 @@ def _unrepeated(found: ActiveRaw) -> ActiveRaw:
     if any(found.values[i].text.strip() != found.values[i - 1].text.strip() for i in repeats):
         return found
     keep = [i for i in range(len(keys)) if i not in repeats]
-    return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep])
+    return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep],
+                     found.fuzzy)
 
 
 _CELL = re.compile(r"cell (\d+)$")
@@ -152,4 +165,4 @@ def _under_headers(found: ActiveRaw) -> ActiveRaw:
         return found
     if any(token.value.kind is not CellKind.BLANK for c, token in by_cell.items() if c not in wanted):
         return found
-    return ActiveRaw(found.row, found.label, [by_cell[c] for c in wanted], found.header)
+    return ActiveRaw(found.row, found.label, [by_cell[c] for c in wanted], found.header, found.fuzzy)

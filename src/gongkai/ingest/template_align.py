@@ -125,3 +125,24 @@ def _best_in(label: str, rows: Sequence[Sequence[str]]) -> int | None:
     scores = [row_similarity(label, keys) for keys in rows]
     best = max(scores)
     return scores.index(best) if best >= MIN_SIMILARITY else None
+
+
+_MARGIN = 0.15  # the best row must beat the next by this much: a label between two names none
+
+
+def fuzzy_row(printed: str, labels: dict[str, str]) -> tuple[str, float] | None:
+    """The row (of ``labels``: bare label key → row key) a damaged label names, with its
+    similarity; None when none is similar enough or two rows are about as similar."""
+    if len(printed) < _MIN_KEY:
+        return None
+    scores: dict[str, float] = {}
+    for key, row in labels.items():
+        score = similarity(printed, key)
+        if score > scores.get(row, 0.0):
+            scores[row] = score
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < MIN_SIMILARITY:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < _MARGIN:
+        return None
+    return ranked[0]
