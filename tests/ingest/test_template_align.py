@@ -186,3 +186,30 @@ def test_damaged_table_two_labels_still_name_their_rows(tmp_path: Path, converte
                 failures.append(f"{stem} {row.label} → {damaged}: {problems[:3]}")
     assert tried >= 15
     assert not failures, f"{len(failures)} of {tried}:\n" + "\n".join(failures[:10])
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("converter", CONVERTERS)
+def test_a_row_whose_whole_label_cell_is_gone_is_placed_by_position(tmp_path: Path, converter: str) -> None:
+    """The printed label with its numbering removed (``一、本年新收…`` gone, its cell empty):
+    the row of figures is no longer glued to the row above it, and is placed between the rows
+    named around it, named in uncertain."""
+    failures: list[str] = []
+    tried = 0
+    for stem in SAMPLES:
+        source = (FIXTURES / converter / f"{stem}.md").read_text(encoding="utf-8")
+        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+        for row in TEMPLATES[gold["template"]].request_rows:
+            if row.printed not in source:
+                continue
+            path = tmp_path / f"{stem}.md"
+            path.write_text(source.replace(row.printed, ""), encoding="utf-8")
+            pred = read_fixture(path)
+            tried += 1
+            problems = _check(path, gold, pred)
+            if not any(str(u.get("cell")) == f"requests.{row.key}" for u in pred.get("uncertain", [])):
+                problems.append(f"requests.{row.key} not named in uncertain")
+            if problems:
+                failures.append(f"{stem} {row.printed}: {problems[:3]}")
+    assert tried >= 40
+    assert not failures, f"{len(failures)} of {tried}:\n" + "\n".join(failures[:10])

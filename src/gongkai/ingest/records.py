@@ -36,6 +36,9 @@ class Record:
     labels: list[Token]
     values: list[Token] = field(default_factory=list)
     table: int = 0  # which table block of the document it starts in
+    # Where a later row of the table with no label of its own began adding values (indices into
+    # ``values``): a row whose label a converter pulled out, or the rest of a wrapped row.
+    breaks: list[int] = field(default_factory=list)
 
     def slots(self) -> list[Slot]:
         return [Slot(t.value, t.where) for t in self.values]
@@ -65,6 +68,8 @@ def read_records(document: Document) -> list[Record]:
             for i, info in enumerate(infos):
                 if info[2] is not None:
                     last_label = i
+            if last_label < 0 and records and records[-1].values:
+                records[-1].breaks.append(len(records[-1].values))
             for i, cell in enumerate(row):
                 value, spread, parts = infos[i]
                 if parts is not None:
