@@ -20,8 +20,7 @@ THRESHOLD = 99.5
 
 # Measured when each mark was set (bench/wild_score.py): cells right / total.
 NOT_YET = {
-    "pdftotext": "1698/2420 cells (70.17%): labels and figures printed apart, out of order",
-    "pdftotext-layout": "2252/2420 cells (93.06%)",
+    "pdftotext": "1671/2420 cells (69.05%): labels and figures printed apart, out of order",
     "markitdown": "2334/2420 cells (96.45%)",
     "crawler": "2299/2420 cells (95.00%): table 二 digit runs have no arithmetic to cut them",
     "crawler-nospace": "2299/2420 cells (95.00%): table 二 digit runs have no arithmetic to cut them",

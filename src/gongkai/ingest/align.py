@@ -90,6 +90,12 @@ def readings(
         # Nothing but zeros and blanks: every placement reads the same; no choice to make.
         # Dropping blank cells is padding, not a judgement; only a missing cell costs.
         gap = 0 if len(printed) <= n <= len(slots) else abs(n - len(slots))
+        if not printed:
+            # Not one figure printed: blank cells may mean 0, or the figures went elsewhere (a
+            # converter that printed them before the label): a reading, but a doubtful one.
+            how = f"the row prints no figure ({len(slots)} blank cells for {n} columns); read as 0"
+            how_zh = f"该行未印出任何数字（{len(slots)} 个空白单元格，应为 {n} 列），按 0 计"
+            return [Reading((0,) * n, (None,) * n, ("",) * n, max(gap, 1), how, how_zh)]
         wheres = tuple(s.where for s in slots[:n]) + (None,) * max(0, n - len(slots))
         how = f"the row prints {len(slots)} cells for {n} columns, all of them 0 or blank"
         how_zh = f"该行印有 {len(slots)} 个单元格（应为 {n} 个），均为 0 或空白"
