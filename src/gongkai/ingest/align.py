@@ -163,7 +163,11 @@ def readings(
                     kept = [s for i, s in enumerate(base) if i not in dropped]
                     what = ", ".join(f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})"
                                      for i in dropped)
-                    add(_plain(kept, -gap, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}", keep_trail))
+                    # A blank cell is more often a converter's empty grid column than a printed
+                    # 0 is a surplus figure: dropping a printed 0 costs one more.
+                    figures = sum(1 for i in dropped if not _blank(base[i]))
+                    add(_plain(kept, -gap + figures, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}",
+                               keep_trail))
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
