@@ -57,6 +57,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         fields = field_order
     width = len(fields)
     total_at = fields.index("total")
+    sums_at_end = (width,) if total_at == width - 1 else ()  # 总计 printed last in each group
 
     def group_sums(values: tuple[Value, ...]) -> bool:
         """Every group adds up (a group with an unknown figure cannot break it)."""
@@ -79,12 +80,13 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         for group in groups:
             record = per_group[group]
             options[group] = readings(_figures_only(record.slots(), width, group_sums), width, group_sums,
-                                      fixed_width=True)
+                                      fixed_width=True, groups=sums_at_end)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
         options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), group_sums),
-                                  width * len(groups), group_sums, fixed_width=True)
+                                  width * len(groups), group_sums, fixed_width=True,
+                                  groups=sums_at_end * len(groups))
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")

@@ -25,6 +25,15 @@ class Evidence:
             entry["where"] = where
         self.uncertain.append(entry)
 
+    def doubt_more(self, cell: str, zh: str, en: str, where: str | None = None) -> None:
+        """One more reason to doubt ``cell``: added to its entry if it has one (one entry per cell)."""
+        for entry in self.uncertain:
+            if entry["cell"] == cell:
+                entry["reason_zh"] += f"；{zh}"
+                entry["reason_en"] += f"; {en}"
+                return
+        self.doubt(cell, None, zh, en, where)
+
 
 def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:
     if value is None:

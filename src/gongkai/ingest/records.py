@@ -153,6 +153,15 @@ def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
     return any(len(k) >= 4 and (bare.endswith(k) or (len(bare) >= 5 and k.startswith(bare))) for k in row.keys)
 
 
+def _names_only(record: Record, table: int) -> bool:
+    """Whether a label of ``record`` of four characters or more belongs to ``table`` and no other."""
+    for token in record.labels:
+        hits = _label_hits(token.text)
+        if hits[table] and sum(1 for h in hits if h) == 1 and len(cached_bare(token.text)) >= 4:
+            return True
+    return False
+
+
 def split_tables(records: list[Record]) -> dict[str, list[Record]]:
     """Each record to the table most of its labels belong to; a record whose labels belong to no
     table (a fragment, a unit line) stays with the table before it. Ties go to the current table,
@@ -167,15 +176,10 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
             later = [i for i in leaders if i > state]
             if later:
                 state = later[0]
-            elif not hit[state] or _names_earlier(record, leaders[-1]):
-                # Back to a table printed before: only on a label of that table's own, not on
-                # short words every table prints (其他, 总计: the pieces of 四's broken header).
+            elif _names_only(record, leaders[-1]):
+                # Back to an earlier table only on a label that is that table's alone: short
+                # labels several tables print (其他, 总计) in table 四's header are not.
                 state = leaders[-1]
         if state >= 0:
             parts[_ORDER[state]].append(record)
     return parts
-
-
-def _names_earlier(record: Record, table: int) -> bool:
-    """Whether a record holds a label of ``table`` of four characters or more."""
-    return any(len(cached_key(token.text)) >= 4 and _label_hits(token.text)[table] for token in record.labels)

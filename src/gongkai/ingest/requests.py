@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ class RequestRaw:
     label: Token
     values: list[Token]
     table: int = 0
+    stacked: str = ""  # another row's label printed between this row's label and its values
     placed: str = ""  # how a row no label named was put here (template_align), else ""
 
 
@@ -38,6 +40,47 @@ class Orphan:
     table: int
     after: int  # merged index of the named row before it (-1: none)
     before: int = 10_000  # merged index of the named row after it
+
+
+@lru_cache(maxsize=1)
+def _printed_rows() -> dict[str, str]:
+    """label key of a row label as printed with its numbering (（七）总计, 3.其他) → row key; and bare
+    keys of four characters or more. A label of this set names a row on its own."""
+    from gongkai.ingest.vocabulary import TEMPLATES_BOTH
+
+    named: dict[str, str] = {}
+    for template in TEMPLATES_BOTH:
+        for row in template.request_rows:
+            for label in row.labels:
+                named.setdefault(cached_key(f"{row.number}{label}"), row.key)
+                bare = cached_bare(label)
+                if len(bare) >= 4:
+                    named.setdefault(bare, row.key)
+    return named
+
+
+def _other_row_label(record: Record, key: str) -> str:
+    """The text of a label in ``record`` that names a row other than ``key`` on its own, if any:
+    labels stacked before values (``（七）总计`` / ``3.其他`` / figures, as ``pdftotext`` prints a
+    table whose cells it read out of order) leave the figures' row in doubt."""
+    named = _printed_rows()
+    headings = vocabulary().request_headings
+    lines = [line for token in record.labels for line in token.text.split("\n")]
+    for text in lines[:-1]:
+        bare = cached_bare(text)
+        if bare in headings:
+            continue  # a group heading (（三）不予公开) printed beside its rows
+        other = named.get(cached_key(text)) or named.get(bare)
+        if other is None and _NUMBERED.match(text) and len(bare) >= 4:
+            # A numbered label cut short by wrapping (5.要求行政机关确认或重新出具已获)
+            starts = {row.key for row in vocabulary().request_rows if any(k.startswith(bare) for k in row.keys)}
+            other = next(iter(starts)) if len(starts) == 1 else None
+        if other is not None and other != key:
+            return text
+    return ""
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]+[)）])")
 
 
 @lru_cache(maxsize=16384)
@@ -175,7 +218,8 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             votes.extend(match.templates)
         if match.key in rows and rows[match.key].values:
             continue  # the first printing of a row wins (a page may repeat a table)
-        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table)
+        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table,
+                             _other_row_label(record, match.key) if record.values else "")
         rows[match.key] = last = pending
     return rows, votes, orphans
 
@@ -314,6 +358,49 @@ def _request_failures(template: Template) -> Callable[[dict[Hashable, tuple[Valu
     return failures
 
 
+def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
+    """The rows of a read table 三 that take part in a broken statutory equation, each with what
+    broke (in Chinese). The reading keeps the printed figures; this says they are in doubt.
+
+    Kept small and on its own so that it can be switched to the report layer's shared equations.
+    """
+    total = template.total_column
+    outcomes = [row.key for row in template.outcome_rows]
+    broken: dict[str, list[str]] = {}
+
+    def known(*rows: str) -> bool:
+        return all(row in table for row in rows)
+
+    def note(rows: list[str], what: str) -> None:
+        for row in rows:
+            broken.setdefault(row, []).append(what)
+
+    for row in template.request_rows:
+        values = table.get(row.key)
+        if values is None or None in values:
+            continue
+        if sum(v or 0 for v in values[:total]) != values[total]:
+            note([row.key], "各类申请人之和不等于总计")
+    for c in range(total + 1):
+        column = template.request_columns[c].label
+        done = table["total_processed"][c] if "total_processed" in table else None
+        if done is not None:
+            read = [k for k in outcomes if k in table and table[k][c] is not None]
+            parts_sum = sum(table[k][c] or 0 for k in read)
+            if len(read) == len(outcomes) and parts_sum != done:
+                note([*read, "total_processed"], f"“{column}”列各办理结果之和不等于（七）总计")
+            elif parts_sum > done:
+                # Rows not read cannot make the sum smaller: counts are never negative.
+                note([*(k for k in read if table[k][c]), "total_processed"],
+                     f"“{column}”列已读出的办理结果之和已超过（七）总计")
+        if known("new_received", "carried_over", "total_processed", "carried_forward"):
+            cells = [table[k][c] for k in ("new_received", "carried_over", "total_processed", "carried_forward")]
+            if None not in cells and (cells[0] or 0) + (cells[1] or 0) != (cells[2] or 0) + (cells[3] or 0):
+                note(["new_received", "carried_over", "total_processed", "carried_forward"],
+                     f"“{column}”列第一项加第二项不等于第三项加第四项")
+    return broken
+
+
 def _row_sum(total: int) -> Callable[[tuple[Value, ...]], bool]:
     """The row's own equation; a row with an unknown figure cannot break it."""
 
@@ -351,7 +438,7 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
                 how = f"label read fuzzily ({placement.score:.2f})"
             else:
                 how = "no label names this row; placed by its position between the rows named around it"
-            raw[row.key] = RequestRaw(row.key, label, orphan.values, orphan.table, how)
+            raw[row.key] = RequestRaw(row.key, label, orphan.values, orphan.table, placed=how)
 
 
 def read_requests(
@@ -393,7 +480,8 @@ def read_requests(
             continue
         found = printed_row
         found_options = readings(
-            [Slot(t.value, t.where) for t in found.values], n, _row_sum(total), fixed_width=found.table not in padded
+            [Slot(t.value, t.where) for t in found.values], n, _row_sum(total), fixed_width=found.table not in padded,
+            groups=(n,) if total == n - 1 else (),
         )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
@@ -425,3 +513,14 @@ def read_requests(
             if where:
                 evidence.provenance[paths[i]] = where
         note_dashes(found.values, f"requests.{row.key}", evidence)
+        if found.stacked:
+            evidence.doubt_more(f"requests.{row.key}",
+                           f"“{row.full_label}”的数值前还印有另一行的标签“{found.stacked}”，数值属于哪一行存疑",
+                           f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
+                           "figures: which row they belong to is in doubt", found.label.where)
+    read = {key: values for key, values in report.requests.items() if key in chosen}
+    for key, broke in broken_rows(template, read).items():
+        shown = "；".join(dict.fromkeys(broke))
+        evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",
+                       "table 三 breaks its arithmetic here: the row's figures as read, or the report, are wrong",
+                       raw[key].label.where)

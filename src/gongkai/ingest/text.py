@@ -62,7 +62,10 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = list(_with_html_tables(path, lines) if "<table" in text.lower() else _blocks(unrun(lines)))
+    if "<table" in text.lower():
+        blocks = list(_with_html_tables(path, lines))
+    else:
+        blocks = list(_blocks(unrun(_drop_page_numbers(lines))))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -404,9 +407,34 @@ def _kind(line: str) -> str:
             # A row of table 三 (7 figures) may carry its group labels too, some repeated where a
             # converter unmerged cells: longer words than one cell's, never a sentence's.
             return "mixed" if words <= (2 * _MAX_SHORT if figures >= 5 else _MAX_SHORT) else "prose"
-    if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2:
+    if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2 or _header_pieces(stripped):
         return "short"  # a cell, or a row of header cells split by spaces
     return "prose"
+
+
+def _header_pieces(line: str) -> bool:
+    """A line of header cells wrapped a few characters a line and set side by side, as
+    ``pdftotext -layout`` prints table 四's header (``维持   纠正   结果   审结``): several
+    pieces of at most four characters, none a figure."""
+    parts = line.split()
+    return len(parts) >= 3 and all(len(part) <= 4 and not any(ch.isdigit() for ch in part) for part in parts)
+
+
+def _drop_page_numbers(lines: list[str]) -> list[str]:
+    """Blank a page's number: a lone small figure as the last line before a page break (a line
+    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file; read as a
+    cell, it would be one figure too many for the table row above it."""
+    if not any(line.startswith("\f") for line in lines):
+        return lines
+    out = list(lines)
+    breaks = [i for i, line in enumerate(out) if line.startswith("\f")] + [len(out)]
+    for at in breaks:
+        i = at - 1
+        while i >= 0 and not out[i].strip():
+            i -= 1
+        if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
+            out[i] = ""
+    return out
 
 
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
