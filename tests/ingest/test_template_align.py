@@ -213,3 +213,26 @@ def test_a_row_whose_whole_label_cell_is_gone_is_placed_by_position(tmp_path: Pa
                 failures.append(f"{stem} {row.printed}: {problems[:3]}")
     assert tried >= 40
     assert not failures, f"{len(failures)} of {tried}:\n" + "\n".join(failures[:10])
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+def test_an_unlabeled_row_is_not_guessed_when_its_position_does_not_decide(tmp_path: Path) -> None:
+    """One row loses its label and the row after it is not printed at all: two template rows are
+    missing between the named neighbours and one row of figures has no label, so nothing says
+    which row it is. Both rows stay unknown and named in uncertain; nothing is guessed."""
+    stem = "synth-2021-large"
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    lines = (FIXTURES / "markitdown" / f"{stem}.md").read_text(encoding="utf-8").split("\n")
+    rows = TEMPLATE_2021.request_rows
+    first = next(i for i, row in enumerate(rows) if row.key == "denied_prohibited_by_law")
+    unlabeled, dropped = rows[first], rows[first + 1]
+    lines = [line for line in lines if dropped.label not in line]
+    text = "\n".join(lines).replace(unlabeled.label, "")
+    path = tmp_path / f"{stem}.md"
+    path.write_text(text, encoding="utf-8")
+    pred = read_fixture(path)
+    for row in (unlabeled, dropped):
+        assert pred["requests"][row.key] == [None] * 7
+        assert any(str(u.get("cell")) == f"requests.{row.key}" for u in pred["uncertain"])
+    gold["requests"][unlabeled.key] = gold["requests"][dropped.key] = [None] * 7
+    assert not _check(path, gold, pred)
