@@ -11,6 +11,7 @@ named in ``uncertain``; a row placed without its own label must be named there.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -236,3 +237,30 @@ def test_an_unlabeled_row_is_not_guessed_when_its_position_does_not_decide(tmp_p
         assert any(str(u.get("cell")) == f"requests.{row.key}" for u in pred["uncertain"])
     gold["requests"][unlabeled.key] = gold["requests"][dropped.key] = [None] * 7
     assert not _check(path, gold, pred)
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("converter", CONVERTERS)
+def test_a_table_two_row_whose_label_cell_is_empty_is_placed_by_position(tmp_path: Path, converter: str) -> None:
+    """A table 二 row label cell emptied (the label pulled out of the table): its figures were
+    read into the row above it, silently; now it is placed between its named neighbours."""
+    failures: list[str] = []
+    tried = 0
+    for stem in SAMPLES:
+        source = (FIXTURES / converter / f"{stem}.md").read_text(encoding="utf-8")
+        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+        for row in TEMPLATES[gold["template"]].active_rows:
+            text = re.sub(r"\|\s*" + re.escape(row.label) + r"\s*\|", "|  |", source)
+            if text == source:
+                continue
+            path = tmp_path / f"{stem}.md"
+            path.write_text(text, encoding="utf-8")
+            pred = read_fixture(path)
+            tried += 1
+            problems = _check(path, gold, pred)
+            if not any(str(u.get("cell")) == f"active.{row.key}" for u in pred.get("uncertain", [])):
+                problems.append(f"active.{row.key} not named in uncertain")
+            if problems:
+                failures.append(f"{stem} {row.label}: {problems[:3]}")
+    assert tried >= 20
+    assert not failures, f"{len(failures)} of {tried}:\n" + "\n".join(failures[:10])

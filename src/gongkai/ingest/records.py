@@ -8,8 +8,10 @@ split over pages or copied one cell per line gives the same records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Document
@@ -54,6 +56,20 @@ def _cell_info(text: str) -> tuple[CellValue, tuple[CellValue, ...] | None, tupl
     if spread is not None:
         return value, spread, None
     return value, None, _label_parts(text)
+
+
+def physical_rows(record: Record, whole: Callable[[list[Token]], bool]) -> list[Record]:
+    """A record whose values run over several rows of the printed table, the later rows with no
+    label of their own (a converter pulled the labels out of the table), as one record per row,
+    when every such row is ``whole`` (a full row of its table); the rows after the first have no
+    labels. Otherwise (a row wrapped over two lines) the record as it is."""
+    if not record.breaks:
+        return [record]
+    edges = [0, *record.breaks, len(record.values)]
+    parts = [record.values[a:b] for a, b in pairwise(edges) if b > a]
+    if len(parts) < 2 or not all(whole(part) for part in parts):
+        return [record]
+    return [Record(record.labels, parts[0], record.table), *(Record([], part, record.table) for part in parts[1:])]
 
 
 def read_records(document: Document) -> list[Record]:

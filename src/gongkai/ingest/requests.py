@@ -6,12 +6,11 @@ import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.labels import bare_label_key
@@ -186,7 +185,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     next_index = 0
     pending: RequestRaw | None = None
     header = vocabulary().request_header
-    for record in (part for whole in records for part in _physical_rows(whole)):
+    for record in (part for whole in records for part in physical_rows(whole, _full_row)):
         # A header repeated on a new page (申请人情况 自然人 … 其他) names no row, though 其他 and
         # 总计 are row labels too: in a header run only a long label counts.
         in_header = sum(1 for t in record.labels if cached_key(t.text) in header) >= 2
@@ -299,21 +298,13 @@ def _merged_other(template: Template, raw: dict[str, RequestRaw]) -> _MergedOthe
     return None
 
 
-_MIN_ROW = 6  # cells a physical row of table 三 must hold to be a row on its own (7 columns)
+_MIN_ROW = 6  # cells a printed row of table 三 must hold to be a row on its own (7 columns)
 
 
-def _physical_rows(record: Record) -> list[Record]:
-    """A record whose values run over several rows of the printed table, the later rows with no
-    label (a converter pulled the labels out of the table), as one record per row: each a full
-    row of figures. A row wrapped over two lines (4 + 3 cells) stays one record."""
-    if not record.breaks:
-        return [record]
-    edges = [0, *record.breaks, len(record.values)]
-    parts = [record.values[a:b] for a, b in pairwise(edges) if b > a]
-    if len(parts) < 2 or not all(len(part) >= _MIN_ROW and _row_of_figures(part) for part in parts):
-        return [record]
-    return [Record(record.labels, parts[0], record.table),
-            *(Record([], part, record.table) for part in parts[1:])]
+def _full_row(values: list[Token]) -> bool:
+    """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
+    a row wrapped over two lines (4 + 3 cells) is not."""
+    return len(values) >= _MIN_ROW and _row_of_figures(values)
 
 
 def _row_of_figures(values: list[Token]) -> bool:
