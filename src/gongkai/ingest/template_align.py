@@ -47,11 +47,10 @@ def similarity(printed: str, key: str) -> float:
         return 0.0
     if printed == key:
         return 1.0
-    if abs(len(printed) - len(key)) > len(key) // 2 and len(printed) < len(key):
-        return 0.0
+    if len(printed) < len(key) - len(key) // 2:
+        return 0.0  # less than half of the label is left: it names nothing
     best = 1.0 - edit_distance(printed, key) / max(len(printed), len(key))
     if len(printed) > len(key):
-        tail = printed[-len(key):]
         for extra in (-1, 0, 1):  # the tail may hold one character more or less than the key
             start = len(printed) - len(key) - extra
             if 0 <= start < len(printed):
