@@ -223,6 +223,8 @@ def _under_headers(found: ActiveRaw) -> ActiveRaw:
     if not all(columns) or not all(cells):
         return found
     by_cell = {int(m.group(1)): token for m, token in zip(cells, found.values, strict=True) if m}
+    if len(by_cell) != len(found.values):
+        return found  # cells of several printed rows: positions do not say which is which
     wanted = [int(m.group(1)) for m in columns if m]
     if len(set(wanted)) != len(wanted) or any(c not in by_cell for c in wanted):
         return found
