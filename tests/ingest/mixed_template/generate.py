@@ -134,7 +134,8 @@ def main() -> int:
                 json.dumps(_expected(data), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         for pdf in docx_to_pdf(docx_files, HERE):
             stem = pdf.stem
-            (HERE / f"{stem}.pymupdf4llm.md").write_text(pymupdf4llm.to_markdown(str(pdf)), encoding="utf-8")
+            (HERE / f"{stem}.pymupdf4llm.md").write_text(
+                pymupdf4llm.to_markdown(str(pdf), show_progress=False), encoding="utf-8")
             (HERE / f"{stem}.markitdown.md").write_text(markitdown.convert(str(pdf)).text_content, encoding="utf-8")
     versions = {"pymupdf4llm": getattr(pymupdf4llm, "__version__", "?"), "markitdown": _version("markitdown")}
     (HERE / "converters.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
