@@ -276,6 +276,7 @@ class Choice:
     reading: Reading
     unknown: frozenset[int]  # columns the arithmetic could not decide (tied readings disagree)
     rivals: int  # how many distinct readings were considered
+    alternatives: tuple[tuple[Value, ...], ...] = ()  # the tied readings, where they disagree
 
 
 def choose(
@@ -335,5 +336,6 @@ def choose(
         for combo in winners[1:]:
             other = combo[index].values
             unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, other, strict=True)) if a != b)
-        result[key] = Choice(chosen, frozenset(unknown), len(options[key]))
+        tied = tuple(dict.fromkeys(combo[index].values for combo in winners)) if unknown else ()
+        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:8])
     return result

@@ -285,6 +285,15 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
 
 
 def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
+    _read_by_labels(template, raw, report, evidence)
+
+
+def request_failures(template: Template) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
+    """How many statutory equations a reading of table 三 breaks (for readers of other layouts)."""
+    return _request_failures(template)
+
+
+def _read_by_labels(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
     n = len(template.request_columns)
     total = template.total_column
     options: dict[Hashable, list[Reading]] = {}
