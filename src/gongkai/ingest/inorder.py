@@ -51,6 +51,29 @@ def _adds_up(values: list[int], width: int, total_at: int) -> bool:
 _TOLERATED = 2
 
 
+_PAGE_NUMBER_MAX = 20  # a figure that may be a page's number printed among the cells
+
+
+def _without_page_number(figures: list[Token], width: int, total_at: int, cells_3: int, width_4: int,
+                         total_at_4: int) -> list[Token] | None:
+    """The figures without the one that is a page number printed among them (``pdftotext`` may set
+    a page's footer inside the table that spans the break): the one small figure whose removal
+    makes every row and group add up. None when no removal, or more than one, does."""
+    found: list[list[Token]] = []
+    for i, token in enumerate(figures):
+        amount = token.value.amount
+        if not isinstance(amount, int) or not 1 <= amount <= _PAGE_NUMBER_MAX:
+            continue
+        rest = figures[:i] + figures[i + 1:]
+        values = [int(t.value.amount or 0) for t in rest]
+        if (_unequal(values[:cells_3], width, total_at) <= _TOLERATED
+                and _adds_up(values[cells_3:], width_4, total_at_4)):
+            if found and [t.value.amount for t in found[0]] != values:
+                return None
+            found.append(rest)
+    return found[0] if found else None
+
+
 def read_in_order(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Replace the labelled readings of tables 三 and 四 by the in-order one where it is confirmed
     and they are not; ``records``: the records of tables 三 and 四, in order."""
@@ -62,7 +85,10 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
     cells_3, cells_4 = n * len(rows), len(groups) * len(fields)
-    if len(figures) not in (cells_3, cells_3 + cells_4):
+    if len(figures) == cells_3 + cells_4 + 1:
+        figures = _without_page_number(figures, n, template.total_column, cells_3, len(fields),
+                                       fields.index("total"))
+    if figures is None or len(figures) not in (cells_3, cells_3 + cells_4):
         return
     amounts = [int(t.value.amount or 0) for t in figures]
     if _unequal(amounts[:cells_3], n, template.total_column) > _TOLERATED:
@@ -75,9 +101,11 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
 def _take_requests(template: Template, rows: list[str], figures: list[Token], amounts: list[int], report: Report,
                    evidence: Evidence) -> None:
     n = len(template.request_columns)
-    failures = request_failures(template)
     in_order: dict[Hashable, tuple[Value, ...]] = {key: tuple(amounts[i * n:(i + 1) * n]) for i, key in enumerate(rows)}
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    if labelled == in_order:
+        return  # the labels named the figures in printed order: nothing to replace (the usual case)
+    failures = request_failures(template)
     complete = all(v is not None for values in labelled.values() for v in values)
     if complete and failures(labelled) <= failures(in_order):
         return
