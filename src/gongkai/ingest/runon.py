@@ -127,12 +127,14 @@ def _cut(line: str, cuts: set[int]) -> list[str]:
 
 def unrun(lines: list[str]) -> list[str]:
     """``lines`` with every run-on line cut into pieces (other lines as they are)."""
-    if not any(len(line) >= _MIN_LENGTH for line in lines):
+    run_on = [i for i, line in enumerate(lines) if len(line) >= _MIN_LENGTH and is_run_on(line)]
+    if not run_on:
         return lines
     out: list[str] = []
-    for line in lines:
-        if is_run_on(line):
-            out.extend(cut_run_on(line))
-        else:
-            out.append(line)
+    done = 0
+    for i in run_on:
+        out.extend(lines[done:i])
+        out.extend(cut_run_on(lines[i]))
+        done = i + 1
+    out.extend(lines[done:])
     return out
