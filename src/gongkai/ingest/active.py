@@ -129,6 +129,19 @@ def _place_orphans(template: Template, raw: dict[str, ActiveRaw], orphans: list[
             raw[key] = ActiveRaw(key, label, orphan.values, orphan.header, placed=True)
 
 
+_MAX_ALTERNATIVES = 12
+
+
+def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row keeps the report layer's warnings quiet."""
+    cells = dict(zip(order, values, strict=True))
+    new, total = cells.get("new_published"), cells.get("total_published")
+    if new is not None and total is not None and new > total:
+        return False
+    before, change = cells.get("previous_items"), cells.get("change")
+    return before is None or change is None or before + change >= 0
+
+
 def read_active(
     template: Template,
     raw: dict[str, ActiveRaw],
@@ -159,17 +172,34 @@ def read_active(
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
         options = readings([Slot(t.value, t.where) for t in found.values], len(order))
-        distinct = {r.values for r in options if r.cost == options[0].cost} if options else set()
-        if not options or len(distinct) > 1:
+        best = [r for r in options if r.cost == options[0].cost]
+        # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
+        # never below zero) only narrow the readings that tie.
+        best = [r for r in best if _plausible(order, r.values)] or best
+        distinct = list(dict.fromkeys(r.values for r in best))
+        unknown = {i for i in range(len(order)) if len({values[i] for values in distinct}) > 1}
+        if not options or len(unknown) == len(order) or len(distinct) > _MAX_ALTERNATIVES:
             printed = " ".join(t.text for t in found.values) or "无"
             cells, columns = len(found.values), len(order)
             evidence.doubt(path, None,
                            f"“{row.label}”行印有 {cells} 个单元格（{printed}），应为 {columns} 个，无法确定对应关系",
                            f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
                            "nothing decides which is which", found.label.where)
+            if 1 < len(distinct) <= _MAX_ALTERNATIVES:
+                evidence.uncertain[-1]["alternatives"] = [list(values) for values in distinct]
             continue
-        reading = options[0]
-        if reading.cost:
+        reading = best[0]
+        if unknown:
+            # Readings that tie agree on some columns: those are read, the others left unknown.
+            values = tuple(None if i in unknown else v for i, v in enumerate(reading.values))
+            columns_text = ", ".join(str(i) for i in sorted(unknown))
+            evidence.doubt(path, list(values),
+                           f"“{row.label}”行：{reading.how_zh}；无法确定第 {columns_text} 列（从 0 起），记为未知",
+                           f"row {row.label}: {reading.how}; column(s) {columns_text} cannot be decided, left unknown",
+                           found.label.where)
+            evidence.uncertain[-1]["alternatives"] = [list(v) for v in distinct]
+            reading = reading._replace(values=values)
+        elif reading.cost:
             evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
                            f"row {row.label}: {reading.how}", found.label.where)
         for index, key in enumerate(order):

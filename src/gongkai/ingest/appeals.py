@@ -13,7 +13,10 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
 
-def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence,
+                 stated: dict[str, int] | None = None) -> None:
+    """Table 四 into ``report``; ``stated``: totals the prose states (``stated.stated_figures``),
+    which break ties the group sums leave open."""
     vocab = vocabulary()
     group_order: list[str] = []
     field_order: list[str] = []
@@ -69,8 +72,32 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
                 return False
         return True
 
+    def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
+        """Each group's 总计 as this reading has it."""
+        found: dict[str, Value] = {}
+        for part, values in table.items():
+            names = groups if part == "all" else [str(part)]
+            for g, group in enumerate(names):
+                if (g + 1) * width <= len(values):
+                    found[group] = values[g * width + total_at]
+        return found
+
+    def prose_misses(table: dict[Hashable, tuple[Value, ...]]) -> int:
+        """How many totals the prose states this reading contradicts (a tie-breaker only)."""
+        if not stated:
+            return 0
+        got = totals(table)
+        misses = 0
+        if "appeals.review" in stated and got.get("review") is not None:
+            misses += got["review"] != stated["appeals.review"]
+        lawsuits = [got.get("litigation_direct"), got.get("litigation_after_review")]
+        if "appeals.litigation" in stated and None not in lawsuits:
+            misses += sum(v or 0 for v in lawsuits) != stated["appeals.litigation"]
+        return misses
+
     def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
-        return sum(0 if group_sums(values) else 1 for values in table.values())
+        # A broken group sum outweighs any number of disagreements with the prose.
+        return 100 * sum(0 if group_sums(values) else 1 for values in table.values()) + prose_misses(table)
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return

@@ -77,6 +77,10 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
         evidence.doubt(path, values,
                        f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
                        f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
+        if len(choice.alternatives) > 1:
+            # The readings the arithmetic could not choose between, for a person to decide.
+            entry = evidence.uncertain[-1]
+            entry["alternatives"] = [list(values) for values in choice.alternatives]
     elif choice.rivals == 1 and reading.cost:
         # One reading only (e.g. every placement of the printed cells gives the same values).
         evidence.doubt(path, values, f"“{label}”：{reading.how_zh}", f"{label}: {reading.how}", where)

@@ -439,6 +439,21 @@ def read_requests(
     evidence: Evidence,
     orphans: list[Orphan] | None = None,
 ) -> None:
+    _read_by_labels(template, raw, report, evidence, orphans)
+
+
+def request_failures(template: Template) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
+    """How many statutory equations a reading of table 三 breaks (for readers of other layouts)."""
+    return _request_failures(template)
+
+
+def _read_by_labels(
+    template: Template,
+    raw: dict[str, RequestRaw],
+    report: Report,
+    evidence: Evidence,
+    orphans: list[Orphan] | None = None,
+) -> None:
     n = len(template.request_columns)
     total = template.total_column
     if orphans:
