@@ -12,11 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
+from . import equations as eq
+from .equations import Equation, balance, cell_value, equations, series_equations
 from .model import Report
-from .templates import Template, template_for_year
+from .templates import template_for_year
 
 
 class Severity(StrEnum):
@@ -108,10 +111,6 @@ def _finding(
     return Finding(rule.name, rule.severity, table, row, column, values, zh, en, report.agency, report.year)
 
 
-def _known(*values: Any) -> bool:
-    return all(v is not None for v in values)
-
-
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -124,17 +123,17 @@ TEMPLATE_YEAR = _rule(
     "report.template_year", Severity.ERROR, "模板与年度不符", "template does not fit the year"
 )
 COLUMN_BALANCE = _rule(
-    "requests.column_balance",
+    eq.COLUMN_BALANCE,
     Severity.ERROR,
     "第一项加第二项之和不等于第三项加第四项之和",
     "new + carried over ≠ processed + carried forward",
 )
-ROW_SUM = _rule("requests.row_sum", Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
+ROW_SUM = _rule(eq.ROW_SUM, Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
 OUTCOME_SUM = _rule(
-    "requests.outcome_sum", Severity.ERROR, "各项办理结果之和不等于（七）总计", "outcomes ≠ total processed"
+    eq.OUTCOME_SUM, Severity.ERROR, "各项办理结果之和不等于（七）总计", "outcomes ≠ total processed"
 )
 APPEAL_SUM = _rule(
-    "appeals.group_sum", Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
+    eq.APPEAL_SUM, Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
 )
 NEGATIVE_ITEMS = _rule(
     "active.negative_items", Severity.WARNING, "上一年项目数量加本年增减为负", "items would become negative"
@@ -166,100 +165,91 @@ def _template_fits_year(report: Report) -> Iterator[Finding]:
 
 
 @_report_check
-def _column_balance(report: Report) -> Iterator[Finding]:
-    t = report.template
-    req = report.requests
-    for column in t.request_columns:
-        c = column.index
-        new, old = req["new_received"][c], req["carried_over"][c]
-        done, carry = req["total_processed"][c], req["carried_forward"][c]
-        if not _known(new, old, done, carry):
-            continue
-        assert new is not None and old is not None and done is not None and carry is not None
-        if new + old != done + carry:
-            yield _finding(
-                COLUMN_BALANCE,
-                report,
-                "requests",
-                None,
-                c,
-                {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
-                f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
-                f"总计 {done} + 结转下年 {carry} = {done + carry}",
-                f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
-                f"processed {done} + carried forward {carry} = {done + carry}",
-            )
+def _equations(report: Report) -> Iterator[Finding]:
+    """Every statutory equation of the report's template that its figures break."""
+    value = partial(cell_value, report)
+    for equation in equations(report.template):
+        left, right = equation.values(value)
+        if balance(left, right) is False:
+            yield _EQUATION_FINDINGS[equation.rule](report, equation, left, right)
 
 
-@_report_check
-def _row_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    total = t.total_column
-    for row in t.request_rows:
-        values = report.requests[row.key]
-        parts = values[:total]
-        if not _known(*values):
-            continue
-        whole = sum(v for v in parts if v is not None)
-        if whole != values[total]:
-            listed = " + ".join(str(v) for v in parts)
-            yield _finding(
-                ROW_SUM,
-                report,
-                "requests",
-                row.key,
-                total,
-                {"columns": list(parts), "sum": whole, "total": values[total]},
-                f"{row.full_label}：{listed} = {whole} ≠ 总计 {values[total]}",
-                f"{row.key}: {listed} = {whole} ≠ total {values[total]}",
-            )
+def _column_balance(report: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = report.template.request_columns[equation.column]
+    (new, old), (done, carry) = left, right
+    return _finding(
+        COLUMN_BALANCE,
+        report,
+        "requests",
+        None,
+        column.index,
+        {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
+        f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
+        f"总计 {done} + 结转下年 {carry} = {done + carry}",
+        f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
+        f"processed {done} + carried forward {carry} = {done + carry}",
+    )
 
 
-@_report_check
-def _outcome_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    for column in t.request_columns:
-        c = column.index
-        outcomes = [report.requests[row.key][c] for row in t.outcome_rows]
-        total = report.requests["total_processed"][c]
-        if not _known(total, *outcomes):
-            continue
-        whole = sum(v for v in outcomes if v is not None)
-        if whole != total:
-            nonzero = {row.key: v for row, v in zip(t.outcome_rows, outcomes, strict=True) if v}
-            yield _finding(
-                OUTCOME_SUM,
-                report,
-                "requests",
-                "total_processed",
-                c,
-                {"outcomes": nonzero, "sum": whole, "total_processed": total},
-                f"{column.label}：各项办理结果之和 {whole} ≠ （七）总计 {total}",
-                f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
-            )
+def _row_sum(report: Report, equation: Equation, parts: list[Any], right: list[Any]) -> Finding:
+    assert equation.row is not None
+    row = report.template.request_row(equation.row)
+    whole, total = sum(parts), right[0]
+    listed = " + ".join(str(v) for v in parts)
+    return _finding(
+        ROW_SUM,
+        report,
+        "requests",
+        row.key,
+        equation.column,
+        {"columns": list(parts), "sum": whole, "total": total},
+        f"{row.full_label}：{listed} = {whole} ≠ 总计 {total}",
+        f"{row.key}: {listed} = {whole} ≠ total {total}",
+    )
 
 
-@_report_check
-def _appeal_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    for group in t.appeal_groups:
-        cells = report.appeals[group.key]
-        parts = [cells[f.key] for f in t.appeal_fields if f.key != "total"]
-        if not _known(cells["total"], *parts):
-            continue
-        whole = sum(v for v in parts if v is not None)
-        if whole != cells["total"]:
-            listed = " + ".join(str(v) for v in parts)
-            yield _finding(
-                APPEAL_SUM,
-                report,
-                "appeals",
-                group.key,
-                "total",
-                {**cells, "sum": whole},
-                f"{group.full_label}：{listed} = {whole} ≠ 总计 {cells['total']}",
-                f"{group.key}: {listed} = {whole} ≠ total {cells['total']}",
-            )
+def _outcome_sum(report: Report, equation: Equation, outcomes: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = report.template.request_columns[equation.column]
+    whole, total = sum(outcomes), right[0]
+    nonzero = {cell.row: v for cell, v in zip(equation.left, outcomes, strict=True) if v}
+    return _finding(
+        OUTCOME_SUM,
+        report,
+        "requests",
+        equation.row,
+        column.index,
+        {"outcomes": nonzero, "sum": whole, "total_processed": total},
+        f"{column.label}：各项办理结果之和 {whole} ≠ （七）总计 {total}",
+        f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
+    )
+
+
+def _appeal_sum(report: Report, equation: Equation, parts: list[Any], right: list[Any]) -> Finding:
+    group = next(g for g in report.template.appeal_groups if g.key == equation.row)
+    cells = report.appeals[group.key]
+    whole, total = sum(parts), right[0]
+    listed = " + ".join(str(v) for v in parts)
+    return _finding(
+        APPEAL_SUM,
+        report,
+        "appeals",
+        group.key,
+        equation.column,
+        {**cells, "sum": whole},
+        f"{group.full_label}：{listed} = {whole} ≠ 总计 {total}",
+        f"{group.key}: {listed} = {whole} ≠ total {total}",
+    )
+
+
+_EquationFinding = Callable[[Report, Equation, list[Any], list[Any]], Finding]
+_EQUATION_FINDINGS: dict[str, _EquationFinding] = {
+    COLUMN_BALANCE.name: _column_balance,
+    ROW_SUM.name: _row_sum,
+    OUTCOME_SUM.name: _outcome_sum,
+    APPEAL_SUM.name: _appeal_sum,
+}
 
 
 def _numbers(cells: dict[str, Any], *keys: str) -> list[float] | None:
@@ -340,13 +330,13 @@ def check_report(report: Report) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 CARRIED_OVER = _rule(
-    "series.carried_over",
+    eq.CARRIED_OVER,
     Severity.ERROR,
     "上年结转数不等于上一年度结转下年数",
     "carried over ≠ last year's carried forward",
 )
 IN_FORCE = _rule(
-    "series.in_force",
+    eq.IN_FORCE,
     Severity.ERROR,
     "现行有效件数不等于上年现行有效加本年制发减本年废止",
     "in force ≠ last year's in force + made − repealed",
@@ -387,58 +377,57 @@ def check_series(reports: Iterable[Report]) -> list[Finding]:
                     )
                 )
             elif later.year == earlier.year + 1:
-                findings.extend(_carried_over(earlier, later))
-                findings.extend(_in_force(earlier, later))
+                findings.extend(_series(earlier, later))
     return findings
 
 
-def _carried_over(earlier: Report, later: Report) -> Iterator[Finding]:
-    for column in later.template.request_columns:
-        c = column.index
-        before, now = earlier.requests["carried_forward"][c], later.requests["carried_over"][c]
-        if _known(before, now) and before != now:
-            yield _finding(
-                CARRIED_OVER,
-                later,
-                "requests",
-                "carried_over",
-                c,
-                {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
-                f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年结转下年度继续办理 {before}",
-                f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
-                f"{earlier.year} {before}",
-            )
+def _series(earlier: Report, later: Report) -> Iterator[Finding]:
+    """The equations between consecutive years that the two reports break."""
+    value = partial(cell_value, later, previous=earlier)
+    for equation in series_equations(earlier.template, later.template):
+        left, right = equation.values(value)
+        if balance(left, right) is False:
+            yield _SERIES_FINDINGS[equation.rule](earlier, later, equation, left, right)
 
 
-def _in_force(earlier: Report, later: Report) -> Iterator[Finding]:
-    if not (_has_in_force(earlier.template) and _has_in_force(later.template)):
-        return
-    for row in later.template.active_rows:
-        if "in_force" not in later.active[row.key] or row.key not in earlier.active:
-            continue
-        last = _numbers(earlier.active[row.key], "in_force")
-        numbers = _numbers(later.active[row.key], "made", "repealed", "in_force")
-        if last is None or numbers is None:
-            continue
-        made, repealed, now = numbers
-        expected = last[0] + made - repealed
-        if expected != now:
-            yield _finding(
-                IN_FORCE,
-                later,
-                "active",
-                row.key,
-                "in_force",
-                {"in_force": now, "previous_in_force": last[0], "made": made, "repealed": repealed},
-                f"{row.label}：{earlier.year} 年现行有效 {_fmt(last[0])} + 本年制发 {_fmt(made)} − 本年废止 "
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",
-                f"{row.key}: in force {earlier.year} {_fmt(last[0])} + made {_fmt(made)} − repealed "
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",
-            )
+def _carried_over(earlier: Report, later: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = later.template.request_columns[equation.column]
+    (before,), (now,) = left, right
+    return _finding(
+        CARRIED_OVER,
+        later,
+        "requests",
+        "carried_over",
+        column.index,
+        {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
+        f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年结转下年度继续办理 {before}",
+        f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
+        f"{earlier.year} {before}",
+    )
 
 
-def _has_in_force(template: Template) -> bool:
-    return any(f.key == "in_force" for row in template.active_rows for f in row.fields)
+def _in_force(earlier: Report, later: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert equation.row is not None
+    row = later.template.active_row(equation.row)
+    (last, made), (now, repealed) = left, right
+    expected = last + made - repealed
+    return _finding(
+        IN_FORCE,
+        later,
+        "active",
+        row.key,
+        "in_force",
+        {"in_force": now, "previous_in_force": last, "made": made, "repealed": repealed},
+        f"{row.label}：{earlier.year} 年现行有效 {_fmt(last)} + 本年制发 {_fmt(made)} − 本年废止 "
+        f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",
+        f"{row.key}: in force {earlier.year} {_fmt(last)} + made {_fmt(made)} − repealed "
+        f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",
+    )
+
+
+_SeriesFinding = Callable[[Report, Report, Equation, list[Any], list[Any]], Finding]
+_SERIES_FINDINGS: dict[str, _SeriesFinding] = {CARRIED_OVER.name: _carried_over, IN_FORCE.name: _in_force}
 
 
 def check_all(reports: list[Report]) -> list[Finding]:
