@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from gongkai.ingest.align import Reading, Value, choose, readings
+from gongkai.ingest.align import Reading, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
@@ -56,33 +57,23 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if sorted(field_order) == sorted(fields):
         fields = field_order
     width = len(fields)
-    total_at = fields.index("total")
-
-    def group_sums(values: tuple[Value, ...]) -> bool:
-        """Every group adds up (a group with an unknown figure cannot break it)."""
-        for g in range(len(values) // width):
-            group = values[g * width:(g + 1) * width]
-            if None in group:
-                continue
-            if sum(v or 0 for i, v in enumerate(group) if i != total_at) != group[total_at]:
-                return False
-        return True
-
-    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
-        return sum(0 if group_sums(values) else 1 for values in table.values())
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
     options: dict[Hashable, list[Reading]] = {}
     label_where: dict[Hashable, str] = {}
-    if len(per_group) == len(groups):
+    # The statutory equations of table 四 (each group adds up to its total), over the table as
+    # this reader keeps it: a row per group, or the fifteen cells in one row.
+    flat = len(per_group) != len(groups)
+    bound = appeals_bound(template.id, tuple(groups), tuple(fields), flat)
+    if not flat:
         for group in groups:
             record = per_group[group]
-            options[group] = readings(record.slots(), width, group_sums, fixed_width=True)
+            options[group] = readings(record.slots(), width, bound.row_check(group), fixed_width=True)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(biggest.slots(), width * len(groups), group_sums, fixed_width=True)
+        options["all"] = readings(biggest.slots(), width * len(groups), bound.row_check("all"), fixed_width=True)
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -90,7 +81,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     options = {k: v for k, v in options.items() if v}
     sources = [biggest] if "all" in options else [per_group[str(part)] for part in options]
     note_dashes([t for record in sources if record is not None for t in record.values], "appeals", evidence)
-    chosen = choose(options, failures)
+    chosen = choose(options, bound.broken)
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"
         values = apply_choice(choice, path, "表四", label_where[part], evidence)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import Reading, Slot, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
+from gongkai.report.equations import requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -144,54 +145,6 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     return rows, votes
 
 
-def _request_failures(template: Template) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
-    """How many statutory equations a reading of table 三 breaks; an equation with an unknown
-    (未知) figure in it is not counted either way."""
-    keys = [row.key for row in template.request_rows]
-    outcomes = [row.key for row in template.outcome_rows]
-    total = template.total_column
-
-    def unequal(left: list[Value], right: list[Value]) -> bool:
-        if None in left or None in right:
-            return False
-        return sum(v for v in left if v is not None) != sum(v for v in right if v is not None)
-
-    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
-        broken = 0
-        for key in keys:
-            values = table.get(key)
-            if values is not None and unequal(list(values[:total]), [values[total]]):
-                broken += 1
-        done = table.get("total_processed")
-        new, old, carry = table.get("new_received"), table.get("carried_over"), table.get("carried_forward")
-        for c in range(total + 1):
-            parts = [table[k][c] for k in outcomes if k in table]
-            complete = len(parts) == len(outcomes)
-            if done is not None and complete and unequal(parts, [done[c]]):
-                broken += 1
-            if new is not None and old is not None and carry is not None:
-                if done is not None and unequal([new[c], old[c]], [done[c], carry[c]]):
-                    broken += 1
-                # The same balance through the outcome rows (they add up to 总计): what was
-                # received either got an outcome or is carried forward.
-                if complete and unequal([new[c], old[c]], [*parts, carry[c]]):
-                    broken += 1
-        return broken
-
-    return failures
-
-
-def _row_sum(total: int) -> Callable[[tuple[Value, ...]], bool]:
-    """The row's own equation; a row with an unknown figure cannot break it."""
-
-    def accept(values: tuple[Value, ...]) -> bool:
-        if None in values:
-            return True
-        return sum(v for v in values[:total] if v is not None) == values[total]
-
-    return accept
-
-
 @lru_cache(maxsize=256)
 def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
@@ -199,7 +152,7 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
 
 def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
     n = len(template.request_columns)
-    total = template.total_column
+    bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     options: dict[Hashable, list[Reading]] = {}
     # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
     # as long as the template with a blank last cell may be a short row plus that padding.
@@ -216,7 +169,8 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
                            f"table 三 has no row {row.full_label}")
             continue
         found_options = readings(
-            [Slot(t.value, t.where) for t in found.values], n, _row_sum(total), fixed_width=found.table not in padded
+            [Slot(t.value, t.where) for t in found.values], n, bound.row_check(row.key),
+            fixed_width=found.table not in padded
         )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
@@ -226,7 +180,7 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
                            found.label.where)
             continue
         options[row.key] = found_options
-    chosen = choose(options, _request_failures(template))
+    chosen = choose(options, bound.broken)
     for row in template.request_rows:
         choice = chosen.get(row.key)
         if choice is None:
