@@ -39,7 +39,7 @@ def _read_004() -> Report:
 
 
 def _arithmetic_findings(report: Report) -> set[str]:
-    return {f["rule"] for f in report.extra["findings"] if f["rule"].startswith(("requests.", "appeals."))}
+    return {f.rule for f in report.findings or [] if f.rule.startswith(("requests.", "appeals."))}
 
 
 def test_the_reader_compiles_the_report_layers_equation_objects() -> None:

@@ -109,7 +109,7 @@ def test_the_office_enters_table_two_and_the_narrative(office: dict[str, Any], y
                           active_source="县司法局统计")
     assert stored.active["licensing"] == {"decisions": 120} and stored.active["fees"]["amount_10k_yuan"] == 1.5
     report = compile_report(office["hy"], 2021).report
-    sections = {s["number"]: s["text"] for s in report.extra["sections"]}
+    sections = {s.number: s.text for s in report.sections or []}
     assert sections["一"].startswith("2021年") and sections["三"] is None
     assert sections["六"] == "本年度未收取政府信息公开信息处理费。"  # from the records, as 六 requires
     with pytest.raises(AnnualError):
@@ -195,8 +195,8 @@ def test_fees_collected_are_reported_under_section_six(office: dict[str, Any]) -
     paid = case(office, D(2021, 3, 1))
     services.issue_fee_notice(office["clerk"], paid, method="per_page", pages=150, on=D(2021, 3, 2))
     services.record_payment(office["clerk"], paid, D(2021, 3, 5))
-    sections = {s["number"]: s["text"] for s in compile_report(office["hy"], 2021).report.extra["sections"]}
+    sections = {s.number: s.text for s in compile_report(office["hy"], 2021).report.sections or []}
     assert sections["六"] == "本年度收取政府信息公开信息处理费 1700 元（1 件申请）。"
     save_entries(office["clerk"], office["hy"], 2021, sections={"六": "本机关自行填写的其他事项。"})
-    sections = {s["number"]: s["text"] for s in compile_report(office["hy"], 2021).report.extra["sections"]}
+    sections = {s.number: s.text for s in compile_report(office["hy"], 2021).report.sections or []}
     assert sections["六"] == "本机关自行填写的其他事项。"

@@ -137,11 +137,10 @@ def _print_read(path: Path, result: object, target: Path | None) -> None:
 
     assert isinstance(result, ReadResult) and result.report is not None
     report = result.report
-    findings = report.extra.get("findings", [])
-    errors_found = sum(1 for f in findings if f.get("severity") == "error")
+    errors_found = sum(1 for f in report.findings or [] if f.is_error)
     console.print(
         f"[green]✓[/] {path.name} → {target.name if target else '-'}: {report.agency} {report.year} "
-        f"（模板 {report.template.id}；错误 {errors_found}，不确定 {len(report.extra.get('uncertain', []))}）",
+        f"（模板 {report.template.id}；错误 {errors_found}，不确定 {len(report.uncertain or [])}）",
         highlight=False,
         soft_wrap=True,
     )

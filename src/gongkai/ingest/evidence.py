@@ -9,6 +9,7 @@ from typing import Any
 from gongkai.ingest.align import Choice, Number
 from gongkai.ingest.numbers import CellKind, tidy
 from gongkai.ingest.records import Token
+from gongkai.report.envelope import Doubt
 from gongkai.report.templates import Kind
 
 
@@ -17,13 +18,10 @@ class Evidence:
     """``provenance`` (cell path → where it was read) and ``uncertain`` (the judgements)."""
 
     provenance: dict[str, str] = field(default_factory=dict)
-    uncertain: list[dict[str, Any]] = field(default_factory=list)
+    uncertain: list[Doubt] = field(default_factory=list)
 
     def doubt(self, cell: str, value: Any, zh: str, en: str, where: str | None = None) -> None:
-        entry: dict[str, Any] = {"cell": cell, "value": value, "reason_zh": zh, "reason_en": en}
-        if where:
-            entry["where"] = where
-        self.uncertain.append(entry)
+        self.uncertain.append(Doubt(cell, value, zh, en, where or None))
 
 
 def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:

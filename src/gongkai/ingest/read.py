@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data, check_size
+from gongkai.report.envelope import Source
 from gongkai.report.model import Report
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -138,10 +139,7 @@ def read_report(path: Path | str) -> ReadResult:
         from gongkai.ingest.recognise import recognise
 
         report = recognise(document)
-        source: dict[str, Any] = {"file": path.name, "format": document.format, "encoding": document.encoding}
-        if document.pages is not None:
-            source["pages"] = document.pages
-        report.extra = {"source": source, **report.extra}
+        report.source = Source(document.format, path.name, document.encoding, document.pages)
         result.report = report
     except UnreadableFile as error:
         result.error_zh, result.error_en = error.reason_zh, error.reason_en

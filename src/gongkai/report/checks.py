@@ -10,77 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from functools import partial
 from itertools import pairwise
 from typing import Any
 
 from . import equations as eq
 from .equations import Equation, balance, cell_value, equations, series_equations
+from .findings import Finding, Rule, Severity
 from .model import Report
 from .templates import template_for_year
 
-
-class Severity(StrEnum):
-    ERROR = "error"  # the report contradicts the statutory arithmetic
-    WARNING = "warning"  # a figure that cannot be right, though no equation is broken
-    INFO = "info"  # worth knowing: unknown cells, checks that could not run
-
-    @property
-    def label_zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    severity: Severity
-    title_zh: str
-    title_en: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken at one place of one report."""
-
-    rule: str
-    severity: Severity
-    table: str
-    row: str | None
-    column: str | int | None
-    values: dict[str, Any]
-    message_zh: str
-    message_en: str
-    agency: str = ""
-    year: int | None = None
-    source: str | None = field(default=None, compare=False)
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-    @property
-    def place(self) -> str:
-        """``requests.carried_forward[0]``: the cell or row the finding is about."""
-        where = self.table
-        if self.row is not None:
-            where += f".{self.row}"
-        if isinstance(self.column, int):
-            where += f"[{self.column}]"
-        elif self.column is not None:
-            where += f".{self.column}"
-        return where
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        if self.source is None:
-            data.pop("source")
-        return data
-
-    def with_source(self, source: str) -> Finding:
-        return Finding(**{**asdict(self), "source": source})
+__all__ = ["RULES", "Finding", "Rule", "Severity", "check_all", "check_report", "check_series"]
 
 
 RULES: dict[str, Rule] = {}

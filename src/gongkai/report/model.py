@@ -18,6 +18,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Strict, TypeAdapter, ValidationError, create_model
 from pydantic import Field as PydField
 
+from .envelope import ENVELOPE_KEYS, Doubt, SectionText, Source
+from .findings import Finding
 from .templates import TEMPLATES, Kind, Template, get_template
 
 CellValue = int | float | None
@@ -106,6 +108,16 @@ def _forbid(name: str, fields: dict[str, Any]) -> type[BaseModel]:
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
 
 
+# The envelope (``envelope.py``): optional, one shape each.
+_ENVELOPE_FIELDS: dict[str, Any] = {
+    "source": (Source | None, PydField(default=None, description="读取的文件 / the file read")),
+    "sections": (list[SectionText] | None, PydField(default=None, description="正文六个部分 / the six parts")),
+    "provenance": (dict[str, str] | None, PydField(default=None, description="单元格 → 原文位置 / where printed")),
+    "uncertain": (list[Doubt] | None, PydField(default=None, description="读取中的判断 / judgements made")),
+    "findings": (list[Finding] | None, PydField(default=None, description="校验结果 / check results")),
+}
+
+
 @cache
 def validation_model(template_id: str) -> type[BaseModel]:
     """The pydantic model of a whole report in template ``template_id``."""
@@ -139,7 +151,9 @@ def validation_model(template_id: str) -> type[BaseModel]:
         active=(_forbid(f"Active{suffix}", active_fields), PydField(description="表二 主动公开")),
         requests=(_forbid(f"Requests{suffix}", request_fields), PydField(description="表三 依申请")),
         appeals=(_forbid(f"Appeals{suffix}", appeal_fields), PydField(description="表四 复议诉讼")),
+        **_ENVELOPE_FIELDS,
     )
+
 
 
 def json_schema() -> dict[str, Any]:
@@ -161,8 +175,9 @@ def json_schema() -> dict[str, Any]:
 class Report:
     """The data of one annual report: its three statutory tables and what identifies it.
 
-    ``extra`` keeps every other top-level key of the JSON (``notes``, ``source``, ``sections``,
-    ``provenance``, ``uncertain``, ``findings`` …) so that nothing read is lost on saving.
+    ``source``, ``sections``, ``provenance``, ``uncertain`` and ``findings`` are the envelope
+    (``envelope.py``): ``None`` where the data has no such key. ``extra`` keeps every other
+    top-level key of the JSON (``notes`` …) so that nothing read is lost on saving.
     """
 
     agency: str
@@ -172,6 +187,11 @@ class Report:
     requests: dict[str, list[int | None]]
     appeals: dict[str, dict[str, int | None]]
     extra: dict[str, Any] = field(default_factory=dict)
+    source: Source | None = None
+    sections: list[SectionText] | None = None
+    provenance: dict[str, str] | None = None
+    uncertain: list[Doubt] | None = None
+    findings: list[Finding] | None = None
 
     # -- construction -----------------------------------------------------------------------
 
@@ -211,7 +231,7 @@ class Report:
                 source,
             )
         try:
-            validation_model(template_id).model_validate(data)
+            valid = validation_model(template_id).model_validate(data)
         except ValidationError as error:
             raise ReportDataError(_problems_from(error), source) from None
         template = get_template(template_id)
@@ -222,7 +242,9 @@ class Report:
             active={row.key: dict(data["active"][row.key]) for row in template.active_rows},
             requests={row.key: list(data["requests"][row.key]) for row in template.request_rows},
             appeals={g.key: dict(data["appeals"][g.key]) for g in template.appeal_groups},
-            extra={k: v for k, v in data.items() if k not in ("agency", "year", "template", *TABLE_KEYS)},
+            extra={k: v for k, v in data.items()
+                   if k not in ("agency", "year", "template", *TABLE_KEYS, *ENVELOPE_KEYS)},
+            **{key: getattr(valid, key) for key in ENVELOPE_KEYS},
         )
 
     @classmethod
@@ -268,6 +290,16 @@ class Report:
         data["active"] = {row.key: {f.key: self.active[row.key][f.key] for f in row.fields} for row in t.active_rows}
         data["requests"] = {row.key: list(self.requests[row.key]) for row in t.request_rows}
         data["appeals"] = {g.key: {f.key: self.appeals[g.key][f.key] for f in t.appeal_fields} for g in t.appeal_groups}
+        if self.source is not None:
+            data["source"] = self.source.to_dict()
+        if self.sections is not None:
+            data["sections"] = [s.to_dict() for s in self.sections]
+        if self.provenance is not None:
+            data["provenance"] = self.provenance
+        if self.uncertain is not None:
+            data["uncertain"] = [u.to_dict() for u in self.uncertain]
+        if self.findings is not None:
+            data["findings"] = [f.to_dict() for f in self.findings]
         data.update(self.extra)
         return data
 

@@ -29,6 +29,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from ...report.checks import Finding, check_report, check_series
+from ...report.envelope import PLATFORM, SectionText
 from ...report.model import Report
 from ...report.templates import SECTIONS, Template, template_for_year
 from ..accounts.models import APPLICANT_TYPE_INDEX
@@ -206,13 +207,13 @@ def fees_collected(scope: Q, year: int) -> tuple[int, int]:
     return int(totals["yuan"] or 0), int(totals["n"] or 0)
 
 
-def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[dict[str, Any]]:
+def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[SectionText]:
     given = dict((stored.sections if stored else None) or {})
     if not given.get("六"):  # what the statute asks under 六 and the records know: the fees collected
         yuan, count = fees
         given["六"] = (f"本年度收取政府信息公开信息处理费 {yuan} 元（{count} 件申请）。" if count
                       else "本年度未收取政府信息公开信息处理费。")
-    return [{"number": s.number, "title": s.title, "text": given.get(s.number)} for s in SECTIONS]
+    return [SectionText(s.number, s.title, given.get(s.number)) for s in SECTIONS]
 
 
 def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_previous: bool = True) -> Compiled:
@@ -236,9 +237,8 @@ def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_p
         report = Report(
             agency=name, year=year, template=template, active=_active(agency, aggregate, year, template),
             requests=requests, appeals={k: dict(v) for k, v in count_appeals(scope, year, template).items()},
-            extra={"sections": _sections(stored, fees_collected(scope, year)),
-                   "source": "gongkai platform: compiled from case records",
-                   "aggregate": aggregate},
+            sections=_sections(stored, fees_collected(scope, year)), source=PLATFORM,
+            extra={"aggregate": aggregate},
         )
         compiled = Compiled(report, notes=notes, legacy=legacy, stored=stored)
     compiled.findings = check_report(compiled.report)
