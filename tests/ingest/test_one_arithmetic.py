@@ -8,15 +8,19 @@ the rows that only the arithmetic decides.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from gongkai.ingest.read import read_report
+from gongkai.ingest.recognise import recognise
+from gongkai.ingest.text import read_text
 from gongkai.report import equations as eq
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES
 
-from .corpus import raw
+from .corpus import gold, raw
+from .layouts import render_run_together
 
 
 @pytest.fixture
@@ -70,3 +74,20 @@ def test_the_same_rows_with_the_equations() -> None:
     assert report.requests["unavailable_not_held"] == [2, 0, 0, 0, 0, 0, 2]
     # 三（七）总计 is printed all 0: the same equations report it
     assert _arithmetic_findings(report) == {"requests.outcome_sum", "requests.column_balance"}
+
+
+def _run_together(prefix: str) -> tuple[Report, Report]:
+    """A gold report as crawler text prints it, its cells run together: only the equations cut it."""
+    expected = Report.load(gold(prefix))
+    return expected, recognise(read_text(Path("run.txt"), render_run_together(expected).encode("utf-8")))
+
+
+def test_run_together_cells_are_cut_by_the_report_layers_equations(no_equations: None) -> None:
+    expected, got = _run_together("002")
+    assert got.appeals != expected.appeals  # table 四's fifteen digits: no group sums left to cut by
+    assert got.requests != expected.requests
+
+
+def test_run_together_cells_with_the_equations() -> None:
+    expected, got = _run_together("002")
+    assert (got.requests, got.appeals) == (expected.requests, expected.appeals)
