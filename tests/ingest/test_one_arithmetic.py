@@ -25,9 +25,10 @@ from .layouts import render_run_together
 
 @pytest.fixture
 def no_equations(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def forget() -> None:
-        for cached in (eq._all, eq.requests_bound, eq.appeals_bound):
-            cached.cache_clear()
+    def forget() -> None:  # every equation set and compiled form the module has cached
+        for cached in vars(eq).values():
+            if callable(getattr(cached, "cache_clear", None)):
+                cached.cache_clear()
 
     forget()
     monkeypatch.setattr(eq, "_all", lambda template_id: ())

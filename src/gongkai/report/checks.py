@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Any
 
 from . import equations as eq
-from .equations import Equation, balance, cell_value, equations, series_equations
+from .equations import Equation, balance, cell_value, report_bound, report_table, series_equations
 from .findings import Finding, Rule, Severity
 from .model import Report
 from .templates import template_for_year
@@ -107,10 +107,11 @@ def _template_fits_year(report: Report) -> Iterator[Finding]:
 @_report_check
 def _equations(report: Report) -> Iterator[Finding]:
     """Every statutory equation of the report's template that its figures break."""
+    bound = report_bound(report.template.id)  # compiled once per template: checks run per report read
     value = partial(cell_value, report)
-    for equation in equations(report.template):
-        left, right = equation.values(value)
-        if balance(left, right) is False:
+    for equation, holds in zip(bound.equations, bound.statuses(report_table(report)), strict=True):
+        if holds is False:
+            left, right = equation.values(value)
             yield _EQUATION_FINDINGS[equation.rule](report, equation, left, right)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .templates import TEMPLATES, Template, get_template
 
@@ -206,14 +206,16 @@ def containing(template: Template, cell: Cell, *, derived: bool = False) -> tupl
 # Scoring readings: the equations compiled against a reader's table of rows
 # ---------------------------------------------------------------------------------------------
 
-Place = tuple[Hashable, int]  # (row of the reader's table, index in that row)
-Table = Mapping[Hashable, Sequence[Value]]
-# One side of a compiled equation: per row of the reader's table, the indices it takes there.
-_Side = tuple[tuple[Hashable, tuple[int, ...]], ...]
+Place = tuple[Hashable, int | str]  # (row of the table, index or key in that row)
+# A table as rows: sequences of values by column index (a reader's candidate rows, a report's
+# table 三) or mappings by key (a report's table 四); Any, because either may be indexed.
+Table = Mapping[Hashable, Any]
+# One side of a compiled equation: per row of the table, the indices it takes there.
+_Side = tuple[tuple[Hashable, tuple[int | str, ...]], ...]
 
 
 def _side(places: Iterable[Place]) -> _Side:
-    grouped: dict[Hashable, list[int]] = {}
+    grouped: dict[Hashable, list[int | str]] = {}
     for part, index in places:
         grouped.setdefault(part, []).append(index)
     return tuple((part, tuple(indices)) for part, indices in grouped.items())
@@ -286,7 +288,7 @@ class Bound:
                       for left, right in self._compiled
                       if {p for p, _ in left} | {p for p, _ in right} == {part}]
 
-            def check(values: Sequence[Value], inside: list[tuple[tuple[int, ...], tuple[int, ...]]] = inside) -> bool:
+            def check(values: Sequence[Value], inside: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = inside) -> bool:
                 for left, right in inside:
                     a = [values[i] for i in left]
                     b = [values[i] for i in right]
@@ -323,6 +325,23 @@ def appeals_bound(template_id: str, groups: tuple[str, ...], fields: tuple[str, 
         return cell.row, index
 
     return Bound(equations(get_template(template_id)), place)
+
+
+def _in_report(cell: Cell) -> Place | None:
+    return ((cell.table, cell.row), cell.column) if cell.year == 0 else None
+
+
+@cache
+def report_bound(template_id: str) -> Bound:
+    """The equations of one report (not the derived ones) over ``report_table(report)``."""
+    return Bound(equations(get_template(template_id)), _in_report)
+
+
+def report_table(report: Report) -> dict[Hashable, Any]:
+    """A report's tables 三 and 四 as the rows ``report_bound`` reads: (table, row) → row."""
+    table: dict[Hashable, Any] = {("requests", key): values for key, values in report.requests.items()}
+    table.update({("appeals", key): cells for key, cells in report.appeals.items()})
+    return table
 
 
 def all_equations() -> tuple[Equation, ...]:
