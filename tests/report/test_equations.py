@@ -62,6 +62,11 @@ def test_every_equation_names_real_cells_each_once(template: Template) -> None:
         assert len(equation.left) == len(set(equation.left)), equation
 
 
+def test_cells_name_themselves_as_uncertain_and_provenance_do() -> None:
+    assert Cell("requests", "granted", 0).path == "requests.granted[0]"
+    assert Cell("appeals", "review", "total").path == "appeals.review.total"
+
+
 def test_checks_report_every_equation_rule_and_no_derived_one(template: Template) -> None:
     for equation in equations(template, derived=True):
         assert (equation.rule in RULES) != equation.derived, equation.rule
