@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from gongkai.ingest.read import read_report
-from tests.environment import missing
+from tests.environment import SHARED, missing
 
 from .files import need_pdfs, report_files
-from .make_files import SHARED, Fixtures, chromium, print_with_chromium, soffice
+from .make_files import Fixtures, chromium, print_with_chromium, soffice
 
 __all__ = ["report_files"]
 
