@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from ...render.batch import render_document, render_pdf
 from ...report.model import ReportDataError
-from ...report.templates import SECTIONS
+from ...report.templates import SECTIONS, TABLES_BY_KEY, TEMPLATE_2021
 from ..accounts.permissions import (
     PermissionDenied,
     may_administer,
@@ -86,6 +86,7 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
         "active_url": _registry_table_url(agency, year),
+        "tables": TABLES_BY_KEY,
     }
     return render(request, "annual/report.html", context)
 
@@ -169,4 +170,6 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"已导入 {stored.year} 年度报告")
                 return redirect("annual:report", agency_pk=agency.pk, year=stored.year)
-    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user)})
+    carried_forward = TEMPLATE_2021.request_row("carried_forward").label
+    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user),
+                                                  "carried_forward": carried_forward})

@@ -55,7 +55,7 @@ BODIES: dict[str, str] = {
     ),
     "unavailable_unclear": (
         "本机关于{{ clarification_sent_on }}"
-        "要求您补正申请内容，补正后申请内容仍不明确，本机关无法提供。"
+        "要求您补正申请内容，补正后，申请内容仍不明确，本机关无法提供。"
         "{{ reply_text }}"
     ),
     "not_processed_petition": (
