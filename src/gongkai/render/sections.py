@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..report.labels import bare_label_key, label_key
 from ..report.model import Report
-from ..report.templates import SECTIONS, Section
+from ..report.templates import SECTIONS, TABLES_BY_KEY, Section
 
 PREAMBLE_KEYS = ("preamble", "前言", "引言", "")
 
@@ -92,6 +92,10 @@ def _appeal_total(report: Report, *groups: str) -> str:
     return str(sum(v for v in values if v is not None))
 
 
+def _label(report: Report, row: str) -> str:
+    return report.template.request_row(row).label
+
+
 def default_paragraphs(report: Report, section: Section) -> list[str]:
     """A plain statement for a section the data gives no text for, built from the figures."""
     y = report.year
@@ -103,14 +107,14 @@ def default_paragraphs(report: Report, section: Section) -> list[str]:
             f"被提起行政诉讼{_appeal_total(report, 'litigation_direct', 'litigation_after_review')}件。"
         ]
     if section.number == "二":
-        return [f"{y}年主动公开政府信息情况如下表。"]
+        return [f"{y}年{TABLES_BY_KEY['active'].title}如下表。"]
     if section.number == "三":
         return [
             f"{y}年，新收政府信息公开申请{_total(report, 'new_received')}件，"
             f"上年结转{_total(report, 'carried_over')}件；"
             f"办结{_total(report, 'total_processed')}件，"
-            f"结转下年度继续办理{_total(report, 'carried_forward')}件。具体情况如下表。"
+            f"{_label(report, 'carried_forward')}{_total(report, 'carried_forward')}件。具体情况如下表。"
         ]
     if section.number == "四":
-        return [f"{y}年政府信息公开行政复议、行政诉讼情况如下表。"]
+        return [f"{y}年{TABLES_BY_KEY['appeals'].title}如下表。"]
     return ["本报告数据未附此部分文字说明。"]

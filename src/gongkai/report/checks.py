@@ -18,7 +18,16 @@ from . import equations as eq
 from .equations import Equation, balance, cell_value, report_bound, report_table, series_equations
 from .findings import Finding, Rule, Severity
 from .model import Report
-from .templates import template_for_year
+from .templates import TEMPLATE_2019, TEMPLATE_2021, template_for_year
+
+# The labels the messages quote, from the templates (the one place they are spelled).
+_TOTAL_PROCESSED = TEMPLATE_2021.request_row("total_processed").printed
+_CARRIED_FORWARD = TEMPLATE_2021.request_row("carried_forward").label
+_DOCS_2019 = TEMPLATE_2019.active_row("regulations")
+_PREVIOUS_ITEMS = TEMPLATE_2019.active_row("licensing").field("previous_items").label
+_NEW_PUBLISHED = _DOCS_2019.field("new_published").label
+_TOTAL_PUBLISHED = _DOCS_2019.field("total_published").label
+_IN_FORCE = TEMPLATE_2021.active_row("regulations").field("in_force").label
 
 __all__ = ["RULES", "Finding", "Rule", "Severity", "check_all", "check_report", "check_series"]
 
@@ -70,18 +79,18 @@ COLUMN_BALANCE = _rule(
 )
 ROW_SUM = _rule(eq.ROW_SUM, Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
 OUTCOME_SUM = _rule(
-    eq.OUTCOME_SUM, Severity.ERROR, "各项办理结果之和不等于（七）总计", "outcomes ≠ total processed"
+    eq.OUTCOME_SUM, Severity.ERROR, f"各项办理结果之和不等于{_TOTAL_PROCESSED}", "outcomes ≠ total processed"
 )
 APPEAL_SUM = _rule(
     eq.APPEAL_SUM, Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
 )
 NEGATIVE_ITEMS = _rule(
-    "active.negative_items", Severity.WARNING, "上一年项目数量加本年增减为负", "items would become negative"
+    "active.negative_items", Severity.WARNING, f"{_PREVIOUS_ITEMS}加本年增减为负", "items would become negative"
 )
 PUBLISHED_OVER_TOTAL = _rule(
     "active.published_exceeds_total",
     Severity.WARNING,
-    "本年新公开数量大于对外公开总数量",
+    f"{_NEW_PUBLISHED}大于{_TOTAL_PUBLISHED}",
     "published this year exceeds total published",
 )
 UNKNOWN_CELLS = _rule("report.unknown_cells", Severity.INFO, "有未知的数值", "some values are unknown")
@@ -162,7 +171,7 @@ def _outcome_sum(report: Report, equation: Equation, outcomes: list[Any], right:
         equation.row,
         column.index,
         {"outcomes": nonzero, "sum": whole, "total_processed": total},
-        f"{column.label}：各项办理结果之和 {whole} ≠ （七）总计 {total}",
+        f"{column.label}：各项办理结果之和 {whole} ≠ {_TOTAL_PROCESSED} {total}",
         f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
     )
 
@@ -215,7 +224,7 @@ def _items_never_negative(report: Report) -> Iterator[Finding]:
                 row.key,
                 "change",
                 {"previous_items": previous, "change": change, "result": now},
-                f"{row.label}：上一年项目数量 {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，"
+                f"{row.label}：{_PREVIOUS_ITEMS} {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，"
                 "项目数不能为负",
                 f"{row.key}: previous items {_fmt(previous)} + change {_fmt(change)} = {_fmt(now)} < 0",
             )
@@ -279,7 +288,7 @@ CARRIED_OVER = _rule(
 IN_FORCE = _rule(
     eq.IN_FORCE,
     Severity.ERROR,
-    "现行有效件数不等于上年现行有效加本年制发减本年废止",
+    f"{_IN_FORCE}不等于上年现行有效加本年制发减本年废止",
     "in force ≠ last year's in force + made − repealed",
 )
 DUPLICATE_YEAR = _rule(
@@ -342,7 +351,7 @@ def _carried_over(earlier: Report, later: Report, equation: Equation, left: list
         "carried_over",
         column.index,
         {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
-        f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年结转下年度继续办理 {before}",
+        f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年{_CARRIED_FORWARD} {before}",
         f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
         f"{earlier.year} {before}",
     )

@@ -20,7 +20,9 @@ from pydantic import Field as PydField
 
 from .envelope import ENVELOPE_KEYS, Doubt, SectionText, Source
 from .findings import Finding
-from .templates import TEMPLATES, Kind, Template, get_template
+from .templates import REQUEST_COLUMNS, TEMPLATES, Kind, Template, get_template
+
+_COLUMNS = len(REQUEST_COLUMNS)
 
 CellValue = int | float | None
 TABLE_KEYS = ("active", "requests", "appeals")
@@ -69,9 +71,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "string_type": ("应为文字", "must be a string"),
     "greater_than_equal": ("不能为负数", "must not be negative"),
     "less_than_equal": ("超出范围", "is out of range"),
-    "too_short": ("值的个数不对（应为 7 个）", "has the wrong number of values (7 expected)"),
-    "too_long": ("值的个数不对（应为 7 个）", "has the wrong number of values (7 expected)"),
-    "list_type": ("应为 7 个值的列表", "must be a list of 7 values"),
+    "too_short": (f"值的个数不对（应为 {_COLUMNS} 个）", f"has the wrong number of values ({_COLUMNS} expected)"),
+    "too_long": (f"值的个数不对（应为 {_COLUMNS} 个）", f"has the wrong number of values ({_COLUMNS} expected)"),
+    "list_type": (f"应为 {_COLUMNS} 个值的列表", f"must be a list of {_COLUMNS} values"),
     "dict_type": ("应为对象", "must be an object"),
     "model_type": ("应为对象", "must be an object"),
     "literal_error": ("取值不在允许范围内", "has a value that is not allowed"),

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from gongkai.platform.registry.scan import id_checksum_ok, mask, scan, scan_text
+from tests.environment import RAW
 
-CORPUS = Path("/work/shared/corpus/raw")
+CORPUS = RAW
 
 
 def test_finds_id_numbers_mobiles_bank_cards_and_secrecy_marks() -> None:

@@ -31,15 +31,15 @@ from django.db.models import Count, Q, Sum
 from ...report.checks import Finding, check_report, check_series
 from ...report.envelope import PLATFORM, SectionText
 from ...report.model import Report
-from ...report.templates import SECTIONS, Template, template_for_year
+from ...report.templates import OTHER_HANDLING, REQUEST_COLUMNS, SECTIONS, TEMPLATE_2021, Template, template_for_year
 from ..accounts.models import APPLICANT_TYPE_INDEX
 from ..agencies.models import Agency
 from ..appeals.models import Appeal
 from ..desk.models import Application
 from .models import AnnualReport, Source
 
-COLUMNS = 7
-TOTAL = 6
+COLUMNS = len(REQUEST_COLUMNS)  # table 三's applicant columns, 总计 last
+TOTAL = TEMPLATE_2021.total_column
 
 
 @dataclass
@@ -92,7 +92,8 @@ def outcome_row_key(template: Template, outcome: str) -> str:
     """The row of ``template`` an outcome counts in (2019: the three 其他处理 rows are one)."""
     if outcome in template.requests_by_key:
         return outcome
-    if outcome.startswith("other_") and "other" in template.requests_by_key:
+    row = TEMPLATE_2021.requests_by_key.get(outcome)  # the desk's outcomes are 2021's rows
+    if row is not None and row.group == OTHER_HANDLING and "other" in template.requests_by_key:
         return "other"
     raise KeyError(f"outcome {outcome!r} has no row in template {template.id}")
 

@@ -16,6 +16,7 @@ from ninja.responses import Status
 
 from ..accounts.permissions import may_see_personal_data, may_view
 from ..agencies.models import Agency
+from ..letters.responses import letter_response
 from . import queries, services
 from .models import Application, Consultation
 
@@ -282,9 +283,7 @@ def close(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
 
 @router.get("/{case_id}/letter", summary="答复告知书（fmt=docx 或 pdf）")
 def letter(request: HttpRequest, case_id: int, fmt: str = "docx") -> HttpResponse:
-    from ..letters.views import _send
-
-    return _send(_case(request, case_id), fmt)
+    return letter_response(_case(request, case_id), fmt)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ...report.templates import DENIED, TEMPLATE_2021
 from ..accounts.models import APPLICANT_TYPE_INDEX, Role
 from ..accounts.permissions import (
     PermissionDenied,
@@ -440,8 +441,9 @@ def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_te
     if outcome not in ANSWER_OUTCOMES:
         raise DeskError(f"不是可选的办理结果 / not an outcome an answer may give: {outcome!r}")
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:
-        raise DeskError("“补正后申请内容仍不明确”须先经过补正 / needs a clarification first")
-    if outcome.startswith("denied_") and not reply_text.strip():
+        label = TEMPLATE_2021.request_row(UNCLEAR_AFTER_CLARIFICATION).label
+        raise DeskError(f"“{label}”须先经过补正 / needs a clarification first")
+    if TEMPLATE_2021.request_row(outcome).group == DENIED and not reply_text.strip():
         raise DeskError("不予公开须说明理由 / a refusal must give its reasons (第三十六条)")
     if outcome == "unavailable_not_held" and not responsible_agency.strip() and not reply_text.strip():
         raise DeskError("请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
-from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_label
+from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_20_item
 from ..registry.models import Item
 from ..registry.search import fold
 from ..registry.services import agency_key
@@ -79,7 +79,7 @@ def statutory(request: HttpRequest, key: str) -> HttpResponse:
         cats = [c for c in CATEGORIES if c.article == number]
         rows = [(c, list(items.filter(category=c.key).order_by("-published_on", "-id").only(*queries.LIST_FIELDS)[:5]))
                 for c in cats]
-        sections.append({"label": article_label(number), "text": text, "categories": rows})
+        sections.append({"label": article_20_item(number), "text": text, "categories": rows})
     return render(request, "portal/statutory.html", _context(agency, sections=sections))
 
 

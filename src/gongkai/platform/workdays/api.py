@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema
 from ..accounts.permissions import PermissionDenied, may_administer
 from .calendar import WorkCalendar
 from .services import enter_schedule
+from .signals import announce_schedule_change
 
 router = Router(tags=["工作日历 workdays"])
 
@@ -54,7 +55,5 @@ def put_schedule(request: HttpRequest, year: int, body: ScheduleIn) -> YearOut:
         raise PermissionDenied("只有平台管理员可以录入放假安排 / only administrators enter holiday schedules")
     enter_schedule(request.user, year, holidays=[(d.date, d.name) for d in body.holidays],
                    workdays=[(d.date, d.name) for d in body.workdays], document=body.document)
-    from ..desk.services import recompute_due_dates
-
-    recompute_due_dates(request.user)
+    announce_schedule_change(request.user, year)
     return year_days(request, year)

@@ -14,6 +14,7 @@ from ..accounts.permissions import may_administer
 from .calendar import WorkCalendar
 from .models import YearSchedule
 from .services import ScheduleError, enter_schedule, parse_days
+from .signals import announce_schedule_change
 
 
 class ScheduleForm(forms.Form):
@@ -37,9 +38,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         except ScheduleError as error:
             form.add_error(None, str(error))
         else:
-            from ..desk.services import recompute_due_dates
-
-            changed = recompute_due_dates(request.user)
+            changed = announce_schedule_change(request.user, data["year"])
             messages.success(request, f"{data['year']} 年放假安排已保存，{changed} 件申请的答复期限已重新计算。")
             return redirect("workdays:page")
     this_year = dt.date.today().year
