@@ -194,7 +194,7 @@ def _pdf(data: bytes) -> Contents:
         info = [f"{key}: {value}" for key, value in pdf.get_metadata_dict(skip_empty=True).items()]
         if info:
             contents.parts.append(("文档属性", "\n".join(info)))
-        toc = [item.title for item in pdf.get_toc(max_depth=8) if item.title]
+        toc = [title for mark in pdf.get_toc(max_depth=8) if (title := mark.get_title())]
         if toc:
             contents.parts.append(("书签", "\n".join(toc)))
     finally:

@@ -9,8 +9,8 @@ the text first lets one set of patterns catch every spelling:
 * Invisible characters (Unicode format characters: zero-width space and joiners, BOM, soft hyphen,
   bidi controls; combining marks; control characters other than line breaks and tabs) are dropped.
 * Digits of any script become ASCII digits.
-* Chinese numerals (〇一二…九, 零壹贰…玖, 幺) become digits, but only in a run of at least
-  ``NUMERAL_RUN`` digit-like characters, so that ordinary words (一二三, 二〇二〇年) stay as they are.
+* Chinese numerals (〇一二…九, 零壹贰…玖, 幺) become digits, but only in a run holding at least
+  ``NUMERAL_RUN`` of them, so that ordinary words (一二三, 二〇二〇年, 李四 before a number) stay.
 
 Separators inside digit runs are not removed here: ``numbers.py`` decides which groups of digits
 belong together, since removing them blindly would glue unrelated table figures into one number.
@@ -25,7 +25,7 @@ import unicodedata
 
 # Characters a numeral run may have between its digits (a space, a dash, a line break …).
 SEPARATORS = " \t\r\n\u00a0-‐‑‒–—―−_./\\·・•()[]"
-NUMERAL_RUN = 7  # shortest run of digits and numerals read as a number (an ID or phone has ≥ 11)
+NUMERAL_RUN = 7  # fewest numerals in a run read as a number (an ID or phone has ≥ 11 digits)
 _NUMERALS = {
     **dict.fromkeys("〇零洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两", "2"),
     **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
@@ -39,7 +39,7 @@ _SEP_CLASS = re.escape(SEPARATORS)
 # two classes are disjoint, so each character is consumed once: linear time.
 _NUMERAL_RUN_RE = re.compile(f"[{_DIGIT_LIKE}](?:[{_SEP_CLASS}]{{0,3}}[{_DIGIT_LIKE}])*")
 _HAS_NUMERAL = re.compile(f"[{''.join(_NUMERALS)}]")
-_DIGIT_LIKE_RE = re.compile(f"[{_DIGIT_LIKE}]")
+_NUMERAL_RE = re.compile(f"[{''.join(_NUMERALS)}]")
 
 
 @functools.cache
@@ -61,8 +61,8 @@ def _fold_table() -> dict[int, str | None]:
 
 def _numerals(match: re.Match[str]) -> str:
     run = match.group()
-    if not _HAS_NUMERAL.search(run) or len(_DIGIT_LIKE_RE.findall(run)) < NUMERAL_RUN:
-        return run
+    if len(_NUMERAL_RE.findall(run)) < NUMERAL_RUN:
+        return run  # a name before a number (李四440301…) keeps its 四
     return run.translate(_NUMERAL_TABLE)
 
 

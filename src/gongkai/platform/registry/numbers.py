@@ -47,6 +47,7 @@ _MAX_PUNCT = 2  # of which not whitespace
 _LONGEST = 19 + 4  # digits of the longest candidate: a bank card, or 0086 and a mobile
 _CARD_PREFIX = re.compile(r"62|4|5[1-5]")  # UnionPay, Visa, Mastercard
 _MOBILE_DIGITS = re.compile(r"1[3-9][0-9]{9}")
+_DECIMALS = re.compile(r"\.[0-9]{1,2}(?![0-9.])")
 _LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
 _MAX_GROUPS = 6  # of a number in groups (6-4-4-4, 3-3-4-4-4, 0086-138-1234-5678 …), or digit by digit
 _MOBILE_SHAPES = frozenset({(11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (1,) * 11})
@@ -190,6 +191,8 @@ def find_numbers(text: str) -> Iterator[Number]:
 def _classify(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
               shape: tuple[int, ...]) -> Number | None:
     start, end = chain[i].start(), chain[j].end()
+    if _DECIMALS.match(text, end) or (start > 1 and text[start - 1] == "." and text[start - 2].isdigit()):
+        return None  # an amount with its decimals (13456789012.50元), or the decimals of one
     whole = len(shape) == 1
     if len(digits) == 17:
         x_end = _check_x(text, end)
