@@ -8,14 +8,18 @@ file name, or one part of a DOCX or PDF built for it; the finding must name that
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from gongkai.platform.registry.item_scan import scan_item
 from gongkai.platform.registry.scan import scan_text
+from gongkai.render.to_pdf import docx_to_pdf, find_soffice
+from tests.ingest.make_files import in_ci, scanned_pdf
 
 from .attachments import DOCX_PLACES, FIELD_PLACES, NEUTRAL, PDF_PLACES, attachment, docx_with, item, pdf_with
 
@@ -85,8 +89,6 @@ def test_published_annual_reports_give_no_finding(path: Path) -> None:
 
 
 def test_image_only_pdf_is_for_manual_review() -> None:
-    from tests.ingest.make_files import scanned_pdf
-
     findings = scan_item(item([attachment("扫描件.pdf", scanned_pdf(pages=2))]))
     assert [(f["kind"], f["blocking"]) for f in findings] == [("manual", False)]
     assert "没有文字层" in str(findings[0]["label"])
@@ -98,3 +100,19 @@ def test_an_attachment_name_with_an_id_is_masked_where_findings_name_it() -> Non
     assert findings and all("330424198001011234" not in str(f) for f in findings)
     assert NEUTRAL  # the other fields are neutral: only the file name is found
     assert {f["where"] for f in findings} == {"附件1（张三身份证330*************34.pdf） · 文件名"}
+
+
+def test_a_pdf_made_by_libreoffice_is_read_text_and_properties(tmp_path: Path) -> None:
+    """A real Chinese PDF (a Word file exported by LibreOffice): full-width ID in the text, mobile in /Author."""
+    if find_soffice() is None:
+        if in_ci():
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    word = docx.Document(io.BytesIO(docx_with("docx_author", "张三 13912345678")))
+    word.add_paragraph("申请人身份证号：３３０４２４１９８００１０１１２３４，请妥善保管。")
+    source = tmp_path / "通知.docx"
+    word.save(str(source))
+    (pdf,) = docx_to_pdf([source], tmp_path / "out")
+    findings = scan_item(item([attachment("通知.pdf", pdf.read_bytes())]))
+    places = {(f["kind"], str(f["where"]).split(" · ")[-1]) for f in findings}
+    assert places >= {("id_number", "第1页"), ("mobile", "文档属性")}

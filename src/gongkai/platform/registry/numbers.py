@@ -161,11 +161,12 @@ def _mobile(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str, 
 def find_numbers(text: str) -> Iterator[Number]:
     """Every ID, mobile and bank card number in folded ``text`` (longest reading first, no overlaps)."""
     for chain in _chains(text):
-        lengths = [m.end() - m.start() for m in chain]
+        groups = [m.group() for m in chain]
+        lengths = [len(g) for g in groups]
         if sum(lengths) < 11:
             continue  # too few digits for any number: most chains (dates, figures) stop here
         if len(chain) >= 11 and max(lengths) == 1:  # written digit by digit: the whole chain or nothing
-            found = _classify(text, chain, 0, len(chain) - 1, "".join(m.group() for m in chain), tuple(lengths))
+            found = _classify(text, chain, 0, len(chain) - 1, "".join(groups), tuple(lengths))
             if found is not None:
                 yield found
             continue
@@ -176,7 +177,7 @@ def find_numbers(text: str) -> Iterator[Number]:
             digits = ""
             best: Number | None = None
             for j in range(i, min(i + _MAX_GROUPS, len(chain))):
-                digits += chain[j].group()
+                digits += groups[j]
                 if len(digits) > _LONGEST:
                     break
                 if len(digits) in _LENGTHS:
@@ -190,22 +191,33 @@ def find_numbers(text: str) -> Iterator[Number]:
 
 def _classify(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
               shape: tuple[int, ...]) -> Number | None:
+    found = _read(text, chain, i, j, digits, shape)
+    if found is None:
+        return None
     start, end = chain[i].start(), chain[j].end()
     if _DECIMALS.match(text, end) or (start > 1 and text[start - 1] == "." and text[start - 2].isdigit()):
         return None  # an amount with its decimals (13456789012.50元), or the decimals of one
+    return found
+
+
+def _read(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
+          shape: tuple[int, ...]) -> Number | None:
+    start, end = chain[i].start(), chain[j].end()
     whole = len(shape) == 1
-    if len(digits) == 17:
+    size = len(digits)
+    if size == 17:
         x_end = _check_x(text, end)
         if x_end and is_id18(digits + "X", whole=whole and x_end == end + 1):
             return Number("id_number", text[start:x_end], start, x_end)
-    if len(digits) == 18 and is_id18(digits, whole=whole):
+    elif size == 18:
+        if is_id18(digits, whole=whole):
+            return Number("id_number", text[start:end], start, end)
+    elif size == 15 and (whole or shape == (6, 6, 3)) and is_id15(digits):
         return Number("id_number", text[start:end], start, end)
-    if len(digits) == 15 and (whole or shape == (6, 6, 3)) and is_id15(digits):
-        return Number("id_number", text[start:end], start, end)
-    if (16 <= len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_ok(digits)
-            and (whole or all(n == 4 for n in shape[:-1]))):
+    if (size >= 16 and (whole or all(n == 4 for n in shape[:-1])) and _CARD_PREFIX.match(digits)
+            and luhn_ok(digits)):
         return Number("bank_card", text[start:end], start, end)
-    if _mobile(text, chain, i, j, digits, shape):
+    if size in (11, 13, 15) and _mobile(text, chain, i, j, digits, shape):
         if start > 0 and text[start - 1] == "+":  # +86…
             start -= 1
         return Number("mobile", text[start:end], start, end)

@@ -65,7 +65,7 @@ _ADDRESS = re.compile(
     f"|(?:村|社区){_GAP}(?:{_ADDRESS_NUMBER}{{1,3}}{_GAP}组{_GAP})?{_ADDRESS_NUMBER}{{1,5}}{_GAP}号"
 )
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_EMAIL_DOMAIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 
 @dataclass(frozen=True)
