@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-MAX_XML_BYTES = 64 * 1024 * 1024  # decompressed XML read from one DOCX, in all
+MAX_XML_BYTES = 32 * 1024 * 1024  # decompressed XML read from one DOCX, in all (a long report: a few MB)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TEXT_TAGS = frozenset({"t", "delText", "instrText", "delInstrText"})  # w:t, a:t, deleted text, field codes
