@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 import time
+import zipfile
 
 import docx
 import pytest
 
+from gongkai.platform.registry.contents import MAX_XML_BYTES, read_contents
 from gongkai.platform.registry.item_scan import scan_item
 from gongkai.platform.registry.scan import scan_text
 
@@ -48,3 +50,20 @@ def test_the_reviews_long_run_docx_is_scanned_within_a_second() -> None:
     findings = scan_item(item([attachment("longrun120k.docx", out.getvalue())]))
     elapsed = time.perf_counter() - start
     assert findings == [] and elapsed < LIMIT, f"{elapsed:.2f} s"
+
+
+def test_a_docx_expanding_past_the_limit_is_left_to_the_reviewer() -> None:
+    """Decompression stops at ``MAX_XML_BYTES``: the parts past it are not parsed, and the finding says so."""
+    out = io.BytesIO()
+    docx.Document().save(out)
+    padded = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source, \
+            zipfile.ZipFile(padded, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/document.xml":
+                content = content.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * (MAX_XML_BYTES // 6 + 1))
+            target.writestr(info, content)
+    contents = read_contents("bomb.docx", padded.getvalue())
+    assert len(padded.getvalue()) < MAX_XML_BYTES // 100
+    assert any("过大" in reason for reason in contents.manual)
