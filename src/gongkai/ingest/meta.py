@@ -24,9 +24,10 @@ _HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?\s*度?")
 _DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
-_MARKUP = re.compile(r"^[#>*\s]+|[*\s]+$")
+_MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
 _LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
-_SITE_TAIL = re.compile(r"\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
+# Starts only where a whitespace run starts (the leftmost match anyway): one try per run, not per space.
+_SITE_TAIL = re.compile(r"(?<!\s)\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
 _DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
 _SECTION_KEYS: tuple[tuple[str, ...], ...] = tuple(
     tuple(label_key(title) for title in section.titles) for section in SECTIONS

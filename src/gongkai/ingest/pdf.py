@@ -47,7 +47,7 @@ _ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－\s]*\d+[-—–－\s]*|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
+    r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
 # 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
 _CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")

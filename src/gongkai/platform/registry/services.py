@@ -22,8 +22,9 @@ from ..agencies.models import Agency
 from ..audit.services import record, snapshot
 from . import files, search
 from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
+from .item_scan import scan_item
 from .models import EDITABLE_STATUSES, Attachment, Attribute, IndexCounter, Item, Status
-from .scan import blocking, scan
+from .scan import blocking
 
 TRACKED = ("status", "attribute", "attribute_reason", "published_on", "repealed_on", "amended_on", "expires_on",
            "review_comment", "withdrawn_reason")
@@ -133,13 +134,16 @@ def _clean(agency: Agency, fields: dict[str, Any], item: Item | None = None) -> 
 
 
 def _scan(item: Item) -> list[dict[str, object]]:
-    parts = [("名称", item.title), ("文号", item.doc_number), ("内容概述", item.summary), ("正文", item.body)]
-    parts += [(f"附件：{a.name}", a.text) for a in item.attachments.all()]
-    findings = [f.to_dict() for f in scan(parts)]
-    images = [a.name for a in item.attachments.all() if a.content_type.startswith("image/")]
-    findings += [{"kind": "image", "label": "图片附件须人工查看", "where": f"附件：{name}", "excerpt": "",
-                  "blocking": False} for name in images]
-    return findings
+    return scan_item(item)
+
+
+def _refuse_blocking(item: Item, findings: list[dict[str, object]]) -> None:
+    found = blocking(findings)
+    if found and item.attribute == Attribute.PROACTIVE:
+        kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
+        places = "、".join(dict.fromkeys(str(f["where"]) for f in found))
+        raise RegistryError(f"“{item.title}”的{places}含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
+                            "personal data or secrecy marks found: send it back to be removed")
 
 
 def index_text(item: Item) -> str:
@@ -252,11 +256,7 @@ def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = N
             if attribute != Attribute.PROACTIVE and not item.attribute_reason.strip():
                 raise RegistryError("依申请公开或不予公开须说明理由 / a reason is required")
         item.scan_findings = _scan(item)  # the text the reviewer approves, not the one once scanned
-        found = blocking(item.scan_findings)
-        if found and item.attribute == Attribute.PROACTIVE:
-            kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
-            raise RegistryError(f"“{item.title}”含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
-                                "personal data or secrecy marks found: send it back to be removed")
+        _refuse_blocking(item, item.scan_findings)
         item.status = Status.APPROVED
         item.review_comment = comment.strip()
         item.reviewed_by = actor
@@ -280,6 +280,7 @@ def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
     on = on or today()
     if on > today() or on < item.made_on:
         raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
+    _refuse_blocking(item, _scan(item))  # once more: nothing changed since approval may slip through
     with transaction.atomic():
         before = snapshot(item, TRACKED)
         item.status = Status.PUBLISHED
