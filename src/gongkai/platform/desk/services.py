@@ -27,6 +27,7 @@ from ..accounts.permissions import (
 )
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
 from . import clock
 from .fees import FeeMethod, fee
@@ -54,6 +55,10 @@ TRACKED = (
 
 class DeskError(ValueError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
+
+class DeskConflict(Conflict, DeskError):
+    """Someone else changed the case since it was read (HTTP 409)."""
 
 
 def today() -> dt.date:
@@ -126,6 +131,8 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
 def _apply(actor: Any, case: Application, action: str, change: Callable[[], None], note: str = "",
            calendar: WorkCalendar | None = None) -> Application:
     with transaction.atomic():
+        if case.pk:  # what the caller checked must still be so, and stays so until the commit
+            lock_unchanged(case, TRACKED, DeskConflict)
         before = snapshot(case, TRACKED) if case.pk else None
         change()
         _refresh_due(case, calendar or work_calendar())

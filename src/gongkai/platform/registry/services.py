@@ -20,6 +20,7 @@ from django.utils import timezone
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..locking import Conflict, lock_unchanged
 from . import files, search
 from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
 from .models import EDITABLE_STATUSES, Attachment, Attribute, IndexCounter, Item, Status
@@ -33,6 +34,15 @@ EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body
 
 class RegistryError(ValueError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
+
+class RegistryConflict(Conflict, RegistryError):
+    """Someone else changed the item since it was read (HTTP 409)."""
+
+
+def _hold(item: Item) -> None:
+    """Inside the change's transaction: the item is still as the caller checked it, and stays so."""
+    lock_unchanged(item, (*TRACKED, *EDITABLE_FIELDS), RegistryConflict)
 
 
 def today() -> dt.date:
@@ -171,6 +181,7 @@ def update_item(actor: Any, item: Item, **fields: Any) -> Item:
     _require_status(item, *EDITABLE_STATUSES)
     clean = _clean(item.agency, fields, item)
     with transaction.atomic():
+        _hold(item)
         names = [n for n in clean if n in EDITABLE_FIELDS]
         before = snapshot(item, names)
         for name, value in clean.items():
@@ -185,6 +196,7 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
     _require_status(item, *EDITABLE_STATUSES)
     content_type = files.check(name, data)
     with transaction.atomic():
+        _hold(item)
         attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
                                 text=files.extract_text(name, data))
         attachment.file.save(name, ContentFile(data), save=False)
@@ -198,6 +210,7 @@ def remove_attachment(actor: Any, attachment: Attachment) -> None:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
+        _hold(item)
         record(actor, "registry.detach", item, before={"attachment": attachment.name})
         attachment.file.delete(save=False)
         attachment.delete()
@@ -208,6 +221,7 @@ def submit(actor: Any, item: Item) -> Item:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.scan_findings = _scan(item)
         item.status = Status.SUBMITTED
@@ -227,6 +241,7 @@ def send_back(actor: Any, item: Item, comment: str) -> Item:
     if not comment.strip():
         raise RegistryError("退回须写明修改意见 / say what to fix when sending an item back")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.RETURNED
         item.review_comment = comment.strip()
@@ -242,21 +257,25 @@ def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = N
     _require_reviewer(actor, item)
     _require_status(item, Status.SUBMITTED)
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
+        # Everything is checked before the item changes: a refusal leaves the caller's item as stored.
+        new_attribute, new_reason = item.attribute, item.attribute_reason
         if attribute is not None:
             if attribute not in Attribute.values:
                 raise RegistryError(f"没有这个公开属性 / no such disclosure attribute: {attribute!r}")
-            item.attribute = attribute
+            new_attribute = attribute
             if reason is not None:
-                item.attribute_reason = reason
-            if attribute != Attribute.PROACTIVE and not item.attribute_reason.strip():
+                new_reason = reason
+            if attribute != Attribute.PROACTIVE and not new_reason.strip():
                 raise RegistryError("依申请公开或不予公开须说明理由 / a reason is required")
-        item.scan_findings = _scan(item)  # the text the reviewer approves, not the one once scanned
-        found = blocking(item.scan_findings)
-        if found and item.attribute == Attribute.PROACTIVE:
+        findings = _scan(item)  # the text the reviewer approves, not the one once scanned
+        found = blocking(findings)
+        if found and new_attribute == Attribute.PROACTIVE:
             kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
             raise RegistryError(f"“{item.title}”含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
                                 "personal data or secrecy marks found: send it back to be removed")
+        item.attribute, item.attribute_reason, item.scan_findings = new_attribute, new_reason, findings
         item.status = Status.APPROVED
         item.review_comment = comment.strip()
         item.reviewed_by = actor
@@ -281,6 +300,7 @@ def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
     if on > today() or on < item.made_on:
         raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.PUBLISHED
         item.published_on = on
@@ -298,6 +318,7 @@ def withdraw(actor: Any, item: Item, reason: str) -> Item:
     if not reason.strip():
         raise RegistryError("撤回须说明理由 / a reason is required")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.WITHDRAWN
         item.withdrawn_reason = reason.strip()
@@ -327,6 +348,7 @@ def repeal(actor: Any, item: Item, on: dt.date, note: str = "") -> Item:
     if item.expires_on is not None and item.expires_on < on:
         raise RegistryError(f"已于 {item.expires_on} 到期失效，无需废止 / it already expired")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.repealed_on = on
         item.save()
@@ -345,6 +367,7 @@ def amend(actor: Any, item: Item, on: dt.date, note: str) -> Item:
     if not note.strip():
         raise RegistryError("请说明修订内容 / say what was amended")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.amended_on = on
         item.save()
