@@ -22,8 +22,9 @@ M = TypeVar("M", bound=Model)
 
 
 class Conflict(Exception):
-    """Someone else changed the record first. Each app's error class is mixed in (DeskConflict is a
-    DeskError), so the pages that show that app's errors show this one too."""
+    """The record is not, or no longer, in the state the step needs: someone changed it first (HTTP 409).
+    Each app mixes in its own error class (DeskConflict is a DeskError), so the pages that show that
+    app's errors show this one too."""
 
 
 def locked(model: type[M], pk: Any) -> M:

@@ -58,7 +58,7 @@ class DeskError(ValueError):
 
 
 class DeskConflict(Conflict, DeskError):
-    """Someone else changed the case since it was read (HTTP 409)."""
+    """The case is not, or no longer, in a state that allows the step (HTTP 409)."""
 
 
 def today() -> dt.date:
@@ -117,7 +117,7 @@ def _require_office(actor: Any, case: Application) -> None:
 def _require_status(case: Application, *allowed: str) -> None:
     if case.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise DeskError(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
                         f"not allowed while the application is {case.status}")
 
 

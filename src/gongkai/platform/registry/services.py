@@ -37,7 +37,7 @@ class RegistryError(ValueError):
 
 
 class RegistryConflict(Conflict, RegistryError):
-    """Someone else changed the item since it was read (HTTP 409)."""
+    """The item is not, or no longer, in a state that allows the step (HTTP 409)."""
 
 
 def _hold(item: Item) -> None:
@@ -94,7 +94,7 @@ def _require_reviewer(actor: Any, item: Item) -> None:
 def _require_status(item: Item, *allowed: str) -> None:
     if item.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise RegistryError(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
+        raise RegistryConflict(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
                             f"not allowed while the item is {item.status}")
 
 
