@@ -22,12 +22,10 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
     current_data_dir().mkdir(parents=True, exist_ok=True)
     setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from ..platform.accounts.models import Role, User
     from ..platform.accounts.services import ensure_admin
-
-    from django.db import connection
-
     from ..platform.database import without_statement_timeout
 
     with console.status("准备数据库 / migrating the database…"), without_statement_timeout(connection):
