@@ -26,14 +26,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the PostgreSQL-only tests when the platform runs on SQLite."""
+    """Deselect the PostgreSQL-only tests when the platform runs on SQLite, and the tests that start
+    their own servers on both databases when the platform's suite runs again on PostgreSQL."""
     import os
 
-    if os.environ.get("GONGKAI_DATABASE_URL", "").startswith("postgres"):
-        return
+    on_postgres = os.environ.get("GONGKAI_DATABASE_URL", "").startswith("postgres")
+    unwanted = "own_servers" if on_postgres else "postgres_only"
     kept, dropped = [], []
     for item in items:
-        (dropped if item.get_closest_marker("postgres_only") else kept).append(item)
+        (dropped if item.get_closest_marker(unwanted) else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

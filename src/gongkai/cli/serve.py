@@ -22,11 +22,13 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
     current_data_dir().mkdir(parents=True, exist_ok=True)
     setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from ..platform.accounts.models import Role, User
     from ..platform.accounts.services import ensure_admin
+    from ..platform.database import without_statement_timeout
 
-    with console.status("准备数据库 / migrating the database…"):
+    with console.status("准备数据库 / migrating the database…"), without_statement_timeout(connection):
         call_command("migrate", interactive=False, verbosity=0)
     if User.objects.filter(role=Role.ADMIN).exists() or User.objects.filter(is_superuser=True).exists():
         console.print("[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "

@@ -15,6 +15,7 @@ from ninja import NinjaAPI
 from ninja.security import APIKeyCookie, HttpBearer
 
 from .accounts.permissions import PermissionDenied
+from .locking import Conflict
 
 
 class SessionAuth(APIKeyCookie):
@@ -55,6 +56,12 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 def _bad_request(request: HttpRequest, exc: Any) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(Conflict)
+def _conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    # Found before the app's own error class (DeskConflict is also a DeskError): 409, not 400.
+    return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 def _register_errors() -> None:

@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path
 
-from .database import data_dir, database_config
+from .database import create_private_sqlite_file, data_dir, database_config
 
 PLATFORM_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -97,6 +97,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(os.environ.get("GONGKAI_DATABASE_URL"))}
+create_private_sqlite_file(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
@@ -121,9 +122,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Every server error, with its traceback, to stderr and to errors.log in the data directory, whatever
+# DEBUG says (Django's default sends them to mail_admins, which without ADMINS means nowhere). The
+# visitor's 500 page stays Django's plain one. The file is opened on the first error (delay), so a
+# read-only data directory costs the file, not the start; WatchedFileHandler follows logrotate.
+ERROR_LOG = DATA_DIR / "errors.log"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"gongkai": {"handlers": ["console"], "level": "INFO"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "error_file": {"class": "logging.handlers.WatchedFileHandler", "filename": str(ERROR_LOG),
+                       "delay": True, "encoding": "utf-8", "level": "ERROR", "formatter": "plain"},
+    },
+    "loggers": {
+        "gongkai": {"handlers": ["console", "error_file"], "level": "INFO"},
+        # 500s (django-ninja hands its unhandled exceptions to Django, which logs them here)
+        "django.request": {"handlers": ["console", "error_file"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console", "error_file"], "level": "ERROR", "propagate": False},
+    },
 }

@@ -18,13 +18,13 @@ import pytest
 
 from gongkai.platform.registry.item_scan import scan_item
 from gongkai.platform.registry.scan import scan_text
-from gongkai.render.to_pdf import docx_to_pdf, find_soffice
-from tests.ingest.make_files import in_ci, scanned_pdf
+from gongkai.render.to_pdf import docx_to_pdf
+from tests.environment import RAW, need_tool
+from tests.ingest.make_files import scanned_pdf
 
 from .attachments import DOCX_PLACES, FIELD_PLACES, NEUTRAL, PDF_PLACES, attachment, docx_with, item, pdf_with
 
 CORPUS = json.loads((Path(__file__).with_name("scan_corpus.json")).read_text(encoding="utf-8"))
-RAW = Path("/work/shared/corpus/raw")
 
 
 def _findings(where: str, text: str) -> list[dict[str, Any]]:
@@ -82,8 +82,6 @@ def test_look_alikes_in_every_field_and_part_give_no_finding() -> None:
 @pytest.mark.parametrize("path", sorted(RAW.glob("*")), ids=lambda p: p.name)
 def test_published_annual_reports_give_no_finding(path: Path) -> None:
     """Real reports of real offices (tables of figures, dates, 文号, the offices' phones and addresses)."""
-    if not RAW.exists():
-        pytest.skip("the shared corpus is not here")
     findings = scan_item(item(body=path.read_text(encoding="utf-8")))
     assert findings == []
 
@@ -104,10 +102,7 @@ def test_an_attachment_name_with_an_id_is_masked_where_findings_name_it() -> Non
 
 def test_a_pdf_made_by_libreoffice_is_read_text_and_properties(tmp_path: Path) -> None:
     """A real Chinese PDF (a Word file exported by LibreOffice): full-width ID in the text, mobile in /Author."""
-    if find_soffice() is None:
-        if in_ci():
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("LibreOffice (soffice) is not installed")
+    need_tool("soffice", "libreoffice")
     word = docx.Document(io.BytesIO(docx_with("docx_author", "张三 13912345678")))
     word.add_paragraph("申请人身份证号：３３０４２４１９８００１０１１２３４，请妥善保管。")
     source = tmp_path / "通知.docx"

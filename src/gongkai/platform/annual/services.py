@@ -12,6 +12,7 @@ from ...report.templates import SECTIONS, template_for_year
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..locking import locked
 from .models import AnnualReport, Source
 
 SECTION_NUMBERS = tuple(s.number for s in SECTIONS)
@@ -54,6 +55,7 @@ def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any
     _require_office(actor, agency)
     with transaction.atomic():
         stored, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+        stored = locked(AnnualReport, stored.pk)  # two editors merge their sections one after the other
         if stored.source == Source.IMPORTED:
             raise AnnualError("导入的报告按原文保存，不能修改 / an imported report is kept as published")
         before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
@@ -79,6 +81,7 @@ def import_report(actor: Any, agency: Agency, report: Report, source: str = "") 
     _require_office(actor, agency)
     with transaction.atomic():
         stored, created = AnnualReport.objects.get_or_create(agency=agency, year=report.year)
+        stored = locked(AnnualReport, stored.pk)
         before = None if created else {"source": stored.source, "imported": stored.imported}
         stored.source = Source.IMPORTED
         stored.imported = report.to_dict()

@@ -28,6 +28,7 @@ from ..accounts.permissions import (
 )
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
 from . import clock
 from .fees import FeeMethod, fee
@@ -55,6 +56,10 @@ TRACKED = (
 
 class DeskError(ValueError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
+
+class DeskConflict(Conflict, DeskError):
+    """The case is not, or no longer, in a state that allows the step (HTTP 409)."""
 
 
 def today() -> dt.date:
@@ -113,7 +118,7 @@ def _require_office(actor: Any, case: Application) -> None:
 def _require_status(case: Application, *allowed: str) -> None:
     if case.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise DeskError(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
                         f"not allowed while the application is {case.status}")
 
 
@@ -127,6 +132,8 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
 def _apply(actor: Any, case: Application, action: str, change: Callable[[], None], note: str = "",
            calendar: WorkCalendar | None = None) -> Application:
     with transaction.atomic():
+        if case.pk:  # what the caller checked must still be so, and stays so until the commit
+            lock_unchanged(case, TRACKED, DeskConflict)
         before = snapshot(case, TRACKED) if case.pk else None
         change()
         _refresh_due(case, calendar or work_calendar())
