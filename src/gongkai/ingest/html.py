@@ -14,12 +14,14 @@ paragraphs and cells, and takes each paragraph's or cell's text with one call in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
+from gongkai.ingest.html_depth import flatten_deep
 from gongkai.ingest.limits import check_data
 
 # Elements whose content is never shown as text on the page.
@@ -55,7 +57,7 @@ def read_html(path: Path, data: bytes) -> Document:
             "不是网页文本：无法识别文字编码（UTF-8、GBK/GB18030 均不符）",
             f"not a web page: the bytes are in no recognisable text encoding ({error})",
         ) from None
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(flatten_deep(text))  # a page nested 100,000 deep parses in O(n²)
     title = _page_title(tree)
     body = tree.body
     if body is None:
@@ -91,7 +93,7 @@ def _first_heading(body: LexborNode) -> str | None:
 def _span(value: str | None) -> int:
     if not value:
         return 1
-    digits = re.match(r"\s*(\d+)", value)
+    digits = re.match(r"\s*(\d{1,9})", value)  # not int() of a 5,000-digit rowspan
     if digits is None:
         return 1
     return min(max(int(digits.group(1)), 1), _MAX_SPAN)
@@ -121,7 +123,17 @@ class _Walker:
             self.blocks.append(TextBlock(line, f"paragraph {self.paragraphs}"))
 
     def _walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
+        # A stack of (children still to visit, whether a line ends after them), not recursion:
+        # a page may nest deeper than Python's recursion limit.
+        stack: list[tuple[Iterator[LexborNode], bool]] = [(node.iter(include_text=True), False)]
+        while stack:
+            children, line_after = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if line_after:
+                    self._flush()
+                continue
             tag = child.tag
             if tag == "-text":
                 self.pending.append(child.text_content or "")
@@ -133,9 +145,8 @@ class _Walker:
                 self._flush()
                 if len(child.css("table")) == 1:  # the selector matches the table itself
                     self._table(child)
-                else:
-                    self._walk(child)  # a layout table: read its cells as content
-                    self._flush()
+                else:  # a layout table: read its cells as content
+                    stack.append((child.iter(include_text=True), True))
             elif tag == "pre":
                 self._flush()
                 for line in child.text().splitlines():
@@ -145,13 +156,13 @@ class _Walker:
                 self._flush()
                 if child.mem_id not in self.containers:
                     self.pending.append(child.text())
+                    self._flush()
                 else:
-                    self._walk(child)
-                self._flush()
+                    stack.append((child.iter(include_text=True), True))
             elif child.mem_id not in self.containers:  # inline, and nothing inside breaks a line
                 self.pending.append(child.text())
             else:
-                self._walk(child)
+                stack.append((child.iter(include_text=True), False))
 
     def _table(self, table: LexborNode) -> None:
         self.tables += 1
