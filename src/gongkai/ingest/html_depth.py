@@ -7,9 +7,9 @@ Chrome's parser stops nesting at 512 and puts deeper elements beside each other 
 does the same on the text: a start tag that would open an element deeper than ``MAX_DEPTH`` is
 dropped with its matching end tag, and the text inside stays, one level up.
 
-Only a page of more than ``_SCAN_FROM`` tags is scanned; the scan is a single linear pass over the tags; elements that close themselves or may be left
-open (``<br>``, ``<p>``, ``<td>`` …) do not count, and comments and script, style or title
-contents are stepped over, as the parser does.
+Only a page of more than ``_SCAN_FROM`` tags is scanned, in a single linear pass over the tags;
+elements that close themselves or may be left open (``<br>``, ``<p>``, ``<td>`` …) do not count,
+and comments and script, style or title contents are stepped over, as the parser does.
 """
 
 from __future__ import annotations
