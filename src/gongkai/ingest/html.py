@@ -63,7 +63,7 @@ def read_html(path: Path, data: bytes) -> Document:
     if body is None:
         raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
     document = Document(source=source, format="html", encoding=encoding, title=title)
-    _Walker(document.blocks, _containers(body)).run(body)
+    _Walker(document.blocks, _containers(body), _layout_tables(body)).run(body)
     if not document.blocks:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
     if document.title is None:
@@ -102,9 +102,10 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the tree in document order, emitting text lines and leaf tables."""
 
-    def __init__(self, blocks: list[Block], containers: set[int]) -> None:
+    def __init__(self, blocks: list[Block], containers: set[int], layout: set[int]) -> None:
         self.blocks = blocks
         self.containers = containers
+        self.layout = layout
         self.pending: list[str] = []
         self.paragraphs = 0
         self.tables = 0
@@ -143,7 +144,7 @@ class _Walker:
                 self._flush()
             elif tag == "table":
                 self._flush()
-                if len(child.css("table")) == 1:  # the selector matches the table itself
+                if child.mem_id not in self.layout:
                     self._table(child)
                 else:  # a layout table: read its cells as content
                     stack.append((child.iter(include_text=True), True))
@@ -177,7 +178,7 @@ class _Walker:
                 if td.tag not in ("td", "th"):
                     continue
                 where = f"table {number} row {r} cell {len(cells) + 1}"
-                text = _cell_text(td, containers)
+                text = _cell_text(td, containers, self.layout)
                 if td.mem_id in spanning:
                     attrs = td.attrs
                     cells.append(Cell(text, where, _span(attrs.get("rowspan")), _span(attrs.get("colspan"))))
@@ -213,6 +214,24 @@ def _containers(root: LexborNode) -> set[int]:
     return marked
 
 
+def _layout_tables(root: LexborNode) -> set[int]:
+    """The tables (by ``mem_id``) that hold a table: page layout, whose cells are read as content.
+
+    Each table marks the tables above it, and a walk up stops where an earlier one passed: linear,
+    where asking each table for the tables inside it is quadratic on tables nested 5,000 deep.
+    """
+    layout: set[int] = set()
+    passed: set[int] = set()
+    for table in root.css("table"):
+        node = table.parent
+        while node is not None and node.mem_id not in passed:
+            passed.add(node.mem_id)
+            if node.tag == "table":
+                layout.add(node.mem_id)
+            node = node.parent
+    return layout
+
+
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attrs
     style = (attrs.get("style") or "").replace(" ", "").lower()
@@ -234,7 +253,7 @@ def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
     return rows
 
 
-def _cell_text(cell: LexborNode, containers: set[int]) -> str:
+def _cell_text(cell: LexborNode, containers: set[int], layout: set[int]) -> str:
     """A cell's lines (its paragraphs and <br>s) joined by newlines, blank if only spaces."""
     if cell.mem_id not in containers:  # inline text only
         return _WHITESPACE.sub(" ", cell.text()).strip()
@@ -248,6 +267,6 @@ def _cell_text(cell: LexborNode, containers: set[int]) -> str:
     else:  # the Word way, <td><p>…</p><p>…</p></td>, each paragraph one line, and nothing else
         if not cell.text(deep=False).strip():
             return "\n".join(lines)
-    collector = _Walker([], containers)
+    collector = _Walker([], containers, layout)
     collector.run(cell)
     return "\n".join(b.text for b in collector.blocks if isinstance(b, TextBlock))

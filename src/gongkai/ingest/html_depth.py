@@ -5,7 +5,9 @@ down the stack of open elements: a page nested n deep costs O(n²) to parse (lex
 ``<div>`` take 3.6 s, 500,000 would take hours). No real page nests past a few dozen levels;
 Chrome's parser stops nesting at 512 and puts deeper elements beside each other instead. This
 does the same on the text: a start tag that would open an element deeper than ``MAX_DEPTH`` is
-dropped with its matching end tag, and the text inside stays, one level up.
+dropped with its matching end tag, and the text inside stays, one level up. The walk down the
+stack stops at a table (a scope boundary), so depth is counted from the innermost table, and a
+table is never dropped: the statutory tables of a page wrapped in 100,000 ``<div>`` still read.
 
 Only a page of more than ``_SCAN_FROM`` tags is scanned, in a single linear pass over the tags;
 elements that close themselves or may be left open (``<br>``, ``<p>``, ``<td>`` …) do not count,
@@ -46,6 +48,7 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
     if text.count("<") <= max(limit, _SCAN_FROM):
         return text
     stack: list[str] = []
+    tables: list[int] = []  # where in ``stack`` each open table is: depth counts from the last
     dropped: dict[str, int] = {}  # start tags dropped, by name: their end tags go too
     cuts: list[tuple[int, int]] = []
     next_close = -1  # the first ">" at or after the last place looked: never searched for twice
@@ -67,6 +70,8 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
             for i in range(len(stack) - 1, max(-1, len(stack) - 1 - _MATCH_WITHIN), -1):
                 if stack[i] == name:
                     del stack[i:]
+                    while tables and tables[-1] >= i:
+                        tables.pop()
                     break
             continue
         if not closing:
@@ -80,7 +85,11 @@ def flatten_deep(text: str, limit: int = MAX_DEPTH) -> str:
                     break
                 skip_to = found.start()
                 continue
-            if len(stack) < limit:
+            if name == "table":
+                tables.append(len(stack))
+                stack.append(name)
+                continue
+            if len(stack) - (tables[-1] + 1 if tables else 0) < limit:
                 stack.append(name)
                 continue
         # A start tag past the limit, or the end tag of one: cut out, up to its ">".
