@@ -67,7 +67,7 @@ def docx_declaring_entries(count: int) -> bytes:
     """A valid DOCX whose zip64 end record claims ``count`` entries (a billion, say)."""
     data = _base_docx()
     end = data.rfind(b"PK\x05\x06")
-    _, _, _, _, size, offset, comment = struct.unpack_from("<HHHHIIH", data, end + 4)
+    _, _, _, _, size, offset, _comment = struct.unpack_from("<HHHHIIH", data, end + 4)
     record64 = struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, offset)
     locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, end, 1)
     record = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, size, offset, 0)
