@@ -18,6 +18,7 @@ import copyreg
 import importlib
 import multiprocessing
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -78,6 +79,7 @@ def _address_space() -> int:
 
 def _serve(conn: Connection, memory: int) -> None:
     """The worker: read each path it is sent, send back its ``ReadResult``; ``None`` ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     if memory:
         cap = _address_space() + memory
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
@@ -131,8 +133,8 @@ def read_files(
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(_PRELOAD)
-    else:  # imported once here, not once in each worker (and again in each replacement)
-        for module in _PRELOAD:
+    else:  # what every file needs, imported once here, not again in each (replacement) worker
+        for module in _PRELOAD[:2]:
             importlib.import_module(module)
     queue = deque(enumerate(paths))
     workers = [_Worker(context, limits) for _ in range(max(1, min(jobs, len(paths))))]
