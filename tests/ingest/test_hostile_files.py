@@ -42,9 +42,9 @@ def test_a_docx_inflating_to_300_mb_of_xml_is_refused_unread(tmp_path: Path) -> 
     bomb = tmp_path / "bomb.docx"
     bomb.write_bytes(hostile.docx_bomb(300))
     assert bomb.stat().st_size < 2 * 1024 * 1024  # well under every upload limit
-    before, started = _peak_mb(), time.perf_counter()
+    before, started = _peak_mb(), time.process_time()
     assert "inflate to more than 100.0 MB" in _refused_as_bomb(bomb)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert _peak_mb() - before < 50  # the XML was never inflated (the old reader: 1 GB and more)
 
 
@@ -97,9 +97,9 @@ def test_a_real_docx_passes_the_zip_check(report_files: Fixtures) -> None:
 def test_html_nested_100000_deep_reads_in_seconds(tmp_path: Path) -> None:
     page = tmp_path / "deep.html"
     page.write_text(hostile.nested_html(100_000), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     result = read_report(page)
-    assert time.perf_counter() - started < 5  # the old reader: 13 s, then RecursionError
+    assert time.process_time() - started < 5  # the old reader: 13 s, then RecursionError
     assert "RecursionError" not in result.error and "no statutory tables" in (result.error_en or "")
 
 
@@ -108,9 +108,9 @@ def test_a_report_wrapped_in_deep_nesting_reads_as_the_plain_one(tmp_path: Path,
     plain = raw("shuyang")
     wrapped = tmp_path / "wrapped.html"
     wrapped.write_text(hostile.wrap_body(plain.read_text(encoding="utf-8"), depth), encoding="utf-8")
-    expected, started = read_report(plain), time.perf_counter()
+    expected, started = read_report(plain), time.process_time()
     got = read_report(wrapped)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert got.report is not None and expected.report is not None, got.error
     assert (got.report.active, got.report.requests, got.report.appeals) == (
         expected.report.active, expected.report.requests, expected.report.appeals)
