@@ -61,7 +61,9 @@ def new_appeal(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 @login_required
 def set_result(request: HttpRequest, pk: int) -> HttpResponse:
-    appeal = get_object_or_404(Appeal, pk=pk)
+    # Looked up among the appeals this user may see: another office's appeal is "not found", never
+    # "forbidden", so its existence is not revealed.
+    appeal = get_object_or_404(scope(request.user, Appeal.objects.all(), agency_prefix="agency__"), pk=pk)
     form = ResultForm(request.POST)
     if request.method != "POST" or not form.is_valid():
         messages.error(request, "请填写结果")
