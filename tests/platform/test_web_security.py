@@ -388,3 +388,91 @@ def test_annual_save_checks_permission_before_compiling(office: dict[str, Any], 
     monkeypatch.setattr(views, "compile_report", must_not_run)
     assert _client(office["bob"]).post(f"/annual/{office['hy'].pk}/2025/save/", {}).status_code == 403
     assert _client(office["cn_clerk"]).post(f"/annual/{office['hy'].pk}/2025/save/", {}).status_code == 403
+
+
+def test_search_snippet_highlighting_keeps_the_markup_whole() -> None:
+    """A later term used to match inside an earlier <mark> or an escape (`r` in `<mark>` → `<ma<mark>r</mark>k>`)."""
+    import html
+    import random
+    import re
+
+    from gongkai.platform.portal.views import _highlight, _snippet
+
+    assert _snippet(Item(body="a r"), "a r") == "<mark>a</mark> <mark>r</mark>"
+    assert _highlight("a r", ["a", "r"]) == "<mark>a</mark> <mark>r</mark>"
+    assert _highlight("x<y & z", ["y", "amp", "lt"]) == "x&lt;<mark>y</mark> &amp; z"
+    assert _highlight("政府信息公开", ["信息", "信息公开"]) == "政府<mark>信息公开</mark>"
+    rng = random.Random(10)
+    alphabet = "ab<>&\"'=/mkr 政府"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        terms = ["".join(rng.choice(alphabet.strip()) for _ in range(rng.randint(1, 3))) for _ in range(3)]
+        out = _highlight(text, terms)
+        assert re.sub(r"<[^>]*>", "", out).count("<") == 0  # no stray tag: only <mark> and </mark>
+        assert set(re.findall(r"<[^>]*>", out)) <= {"<mark>", "</mark>"}
+        assert html.unescape(out.replace("<mark>", "").replace("</mark>", "")) == text
+
+
+def _zip(names: list[str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+def _image(fmt: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(out, fmt)
+    return out.getvalue()
+
+
+def test_an_upload_must_parse_as_the_type_it_claims() -> None:
+    """Magic bytes alone accepted polyglots (review L4-2)."""
+    import io
+
+    import docx
+
+    from gongkai.platform.registry.files import AttachmentError, check
+    from tests.platform.portal.test_security import MINIMAL_PDF
+
+    refused = {
+        "a.pdf": b"%PDF-1.4\n<html><script>alert(1)</script></html>",
+        "b.gif": b"GIF89a<script>alert(1)</script>" + b" " * 64,
+        "c.png": b"\x89PNG\r\n\x1a\n<script>alert(1)</script>",
+        "d.webp": b"RIFF<html><body>hi</body></html>",
+        "e.docx": _zip(["hello.txt"]),
+        "f.jpg": b"\xff\xd8\xff" + _image("PNG"),
+        "g.png": _image("PNG")[:40],  # truncated
+    }
+    for name, data in refused.items():
+        with pytest.raises(AttachmentError):
+            check(name, data)
+    document = io.BytesIO()
+    docx.Document().save(document)
+    accepted = {"a.pdf": MINIMAL_PDF, "b.docx": document.getvalue(), "c.png": _image("PNG"),
+                "d.jpg": _image("JPEG"), "e.gif": _image("GIF"), "f.webp": _image("WEBP")}
+    for name, data in accepted.items():
+        assert check(name, data).startswith(("application/", "image/")), name
+
+
+def test_a_static_path_climbing_out_is_refused_not_a_server_error(db: Any) -> None:
+    """`gongkai serve`'s static handler: Django's lets SuspiciousFileOperation escape (a 500 from the server)."""
+    from django.core.wsgi import get_wsgi_application
+    from django.test import RequestFactory
+
+    from gongkai.platform.security import static_files_handler
+
+    handler = static_files_handler(get_wsgi_application())
+    environ = RequestFactory().get("/static/x").environ
+    environ["PATH_INFO"] = "/static/../../../../etc/passwd"
+    statuses: list[str] = []
+    body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
+    assert statuses[0].startswith("400") and b"root:" not in body

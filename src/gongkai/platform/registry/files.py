@@ -35,6 +35,10 @@ def check(name: str, data: bytes) -> str:
     content_type, magics = ACCEPTED[suffix]
     if not data.startswith(magics):
         raise AttachmentError(f"{name}：文件内容与扩展名不符 / the content does not match the extension")
+    from .filetype import problem
+
+    if reason := problem(suffix, data):
+        raise AttachmentError(f"{name}：{reason}")
     return content_type
 
 
