@@ -155,11 +155,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one user name from one address,
-# that pair is locked out for AXES_COOLOFF_TIME; site login, admin login and token creation all count.
-# ninja: Swagger UI from our own static files, not a CDN; staticfiles: our script and those files found
+# staticfiles: our own script (static/gongkai) found and served; ninja: Swagger UI from its own static
+# files instead of a CDN; axes: the login lockout below.
 INSTALLED_APPS += ["django.contrib.staticfiles", "axes", "ninja"]
 STATICFILES_DIRS = [PLATFORM_DIR / "static"]
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one user name from one address,
+# that pair is locked out for AXES_COOLOFF_TIME; site login, admin login and token creation all count.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
 MIDDLEWARE += [
     "gongkai.platform.security.OddInputMiddleware",
@@ -178,7 +179,7 @@ AXES_VERBOSE = False
 
 # Rate limits (django-ninja's throttles, the one mechanism for the API and the pages), kept in Django's
 # cache. The default local-memory cache is per process: right for the single-process `gongkai serve`;
-# several worker processes need a shared cache (GONGKAI_CACHE_URL=redis://…) to share the counts.
+# several worker processes need a shared cache (GONGKAI_CACHE_URL=redis://…, with the redis package).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gongkai"}}
 if cache_url := os.environ.get("GONGKAI_CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
