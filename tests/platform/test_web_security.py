@@ -369,6 +369,22 @@ def test_public_fields_have_length_limits(office: dict[str, Any]) -> None:
     assert not Application.objects.exists()
 
 
+def test_staff_fields_have_their_column_limits_on_pages_and_in_the_api(office: dict[str, Any]) -> None:
+    """Over a column's limit: SQLite stored it silently, PostgreSQL answered 500."""
+    case = _case(office)
+    long_basis = "《条例》第十四条" * 100  # 900 characters; the column holds 300
+    api = _client(office["clerk"]).post(f"/api/cases/{case.pk}/answer", {
+        "on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis}, content_type="application/json")
+    assert api.status_code == 422
+    page = _client(office["clerk"]).post(f"/desk/{case.pk}/answer/", {
+        "on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis})
+    assert page.status_code == 302  # back to the case with the form's error
+    case.refresh_from_db()
+    assert case.outcome == "" and case.legal_basis == ""
+    assert _client(office["admin"]).put("/api/workdays/2026", {"document": "文" * 500, "holidays": []},
+                                        content_type="application/json").status_code == 422
+
+
 def test_appeal_result_does_not_reveal_another_offices_appeal(office: dict[str, Any]) -> None:
     case = _case(office)
     desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")

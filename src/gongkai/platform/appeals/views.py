@@ -22,8 +22,8 @@ from .services import file_appeal, record_result
 class AppealForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=AppealKind.choices)
     review = forms.IntegerField(label="此前的行政复议编号（复议后起诉时填写）", required=False)
-    body = forms.CharField(label="复议机关或人民法院")
-    case_number = forms.CharField(label="案号", required=False)
+    body = forms.CharField(label="复议机关或人民法院", max_length=200)
+    case_number = forms.CharField(label="案号", max_length=100, required=False)
     filed_on = forms.DateField(label="申请（起诉）日期", initial=dt.date.today,
                                widget=date_widget())
 

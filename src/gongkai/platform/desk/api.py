@@ -173,7 +173,7 @@ class ClarificationIn(OnIn):
 
 class ConsultationIn(OnIn):
     kind: str
-    party: str
+    party: str = Field(max_length=column(Consultation, "party"))
 
 
 class ConsultationEndIn(OnIn):
@@ -194,8 +194,8 @@ class FeeIn(OnIn):
 class AnswerIn(OnIn):
     outcome: str
     reply_text: str = ""
-    legal_basis: str = ""
-    responsible_agency: str = ""
+    legal_basis: str = Field("", max_length=column(Application, "legal_basis"))
+    responsible_agency: str = Field("", max_length=column(Application, "responsible_agency"))
 
 
 class WithdrawIn(OnIn):

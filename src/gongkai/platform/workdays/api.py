@@ -8,8 +8,9 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from ..accounts.permissions import PermissionDenied, may_administer
-from ..inputs import Input, Year
+from ..inputs import Input, Year, column
 from .calendar import WorkCalendar
+from .models import ScheduleDay, YearSchedule
 from .services import enter_schedule
 
 router = Router(tags=["工作日历 workdays"])
@@ -29,11 +30,11 @@ class YearOut(Schema):
 
 class DayIn(Input):
     date: dt.date
-    name: str = ""
+    name: str = Field("", max_length=column(ScheduleDay, "name"))
 
 
 class ScheduleIn(Input):
-    document: str = ""
+    document: str = Field("", max_length=column(YearSchedule, "document"))
     holidays: list[DayIn]
     workdays: list[DayIn] = Field(default_factory=list)
 
