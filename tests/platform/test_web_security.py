@@ -492,3 +492,21 @@ def test_a_static_path_climbing_out_is_refused_not_a_server_error(db: Any) -> No
     statuses: list[str] = []
     body = b"".join(handler(environ, lambda status, headers: statuses.append(status)))
     assert statuses[0].startswith("400") and b"root:" not in body
+
+
+def test_a_failed_attachment_leaves_no_file_behind(office: dict[str, Any], monkeypatch: Any) -> None:
+    from tests.platform.portal.test_security import MINIMAL_PDF
+
+    item = registry.create_item(office["clerk"], office["hy"], category="normative", title="通知", body="正文。",
+                                made_on=D(2025, 1, 2))
+    media = Path(settings.MEDIA_ROOT)
+    before = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(registry, "record", fail)
+    with pytest.raises(RuntimeError):
+        registry.add_attachment(office["clerk"], item, "附件.pdf", MINIMAL_PDF)
+    after = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
+    assert after == before
