@@ -42,6 +42,10 @@ def check(name: str, data: bytes) -> str:
         raise AttachmentError(f"{name}：文件内容与扩展名不符 / the content does not match the extension")
     if suffix == ".docx":
         _check_package(name, data)
+    from .filetype import problem
+
+    if reason := problem(suffix, data):
+        raise AttachmentError(f"{name}：{reason}")
     return content_type
 
 
