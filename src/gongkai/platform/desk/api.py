@@ -16,8 +16,8 @@ from ninja.responses import Status
 
 from ..accounts.permissions import may_see_personal_data, may_view
 from ..agencies.models import Agency
-from ..letters.responses import letter_response
 from ..inputs import Id, Input, Limit, Offset, Year, column
+from ..letters.responses import letter_response
 from ..security import ScopedThrottle
 from . import queries, services
 from .models import Application, Consultation
