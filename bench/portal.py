@@ -377,6 +377,7 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     data_dir = (args.reuse if backend == "sqlite" else None) or tempfile.mkdtemp(prefix=f"gongkai-bench-{backend}-")
     os.environ["GONGKAI_DATA_DIR"] = data_dir
     os.environ["GONGKAI_SECRET_KEY"] = "bench-only"
+    os.environ.setdefault("GONGKAI_DB_STATEMENT_TIMEOUT", "0")  # one COPY of the whole load outlasts a request's 30 s
     print(f"{backend}: data folder {data_dir}", flush=True)
     if backend == "postgresql":
         import psycopg

@@ -21,12 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gongkai.libreoffice import convert, find_soffice
 from gongkai.report import templates as tpl
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "corpus" / "gold"
-RAW = SHARED / "corpus" / "raw"
+from tests.environment import GOLD
 
 FILLER = (
     "本机关坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，"
@@ -313,32 +310,12 @@ def add_docx_table(document: Any, grid: Grid) -> Any:
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
+    return find_soffice()
 
 
 def convert_to_pdf(paths: Sequence[Path], outdir: Path) -> list[Path]:
     """All files to PDF in ONE LibreOffice run (each start costs seconds)."""
-    binary = soffice()
-    if binary is None:
-        raise FileNotFoundError("soffice (LibreOffice) is not installed")
-    outdir.mkdir(parents=True, exist_ok=True)
-    profile = outdir / ".lo-profile"  # a private profile: parallel runs must not share one
-    subprocess.run(
-        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), *map(str, paths)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    out = [outdir / (p.stem + ".pdf") for p in paths]
-    missing = [p for p in out if not p.exists()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not write {missing}")
-    return out
+    return convert(paths, outdir, "pdf", timeout=300)
 
 
 def gold_reports() -> Iterable[tuple[str, dict[str, Any]]]:

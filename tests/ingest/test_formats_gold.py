@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from gongkai.ingest.read import read_report
+from tests.environment import SHARED, missing
 
 from .files import need_pdfs, report_files
-from .make_files import SHARED, Fixtures, chromium, in_ci, print_with_chromium, soffice
+from .make_files import Fixtures, chromium, print_with_chromium, soffice
 
 __all__ = ["report_files"]
 
@@ -26,9 +27,7 @@ __all__ = ["report_files"]
 def scorer() -> ModuleType:
     path = SHARED / "tools" / "score_reports.py"
     if not path.exists():
-        if in_ci():
-            pytest.fail(f"CI=true and the corpus scorer is missing: {path}")
-        pytest.skip(f"the corpus scorer is missing: {path}")
+        missing(f"the corpus scorer is missing: {path}")
     spec = importlib.util.spec_from_file_location("score_reports", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -66,9 +65,7 @@ def test_web_page_printed_to_pdf_by_chromium_reads_back_to_gold(
     report_files: Fixtures, scorer: ModuleType, tmp_path: Path
 ) -> None:
     if chromium() is None:
-        if in_ci():
-            pytest.fail("CI=true and chromium is missing (./scripts/install installs it)")
-        pytest.skip("chromium is not installed (./scripts/install installs it)")
+        missing("chromium is not installed (./scripts/install installs it)")
     name = "000_21925bfca89cb37b"
     pdf = tmp_path / f"{name}.pdf"
     print_with_chromium(report_files.html[name], pdf)
@@ -87,9 +84,7 @@ def test_old_binary_word_file_is_converted_and_read_back_to_gold(
     """Many agencies still publish .doc: LibreOffice turns it into .docx for the DOCX reader."""
     binary = soffice()
     if binary is None:
-        if in_ci():
-            pytest.fail("CI=true and LibreOffice is missing (./scripts/install installs it)")
-        pytest.skip("LibreOffice is not installed (./scripts/install installs it)")
+        missing("LibreOffice is not installed (./scripts/install installs it)")
     name = "shuyang-fgj-2023"
     subprocess.run(
         [binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "doc",

@@ -8,8 +8,9 @@ import pytest
 
 from gongkai.ingest.document import Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.html import read_html
+from tests.environment import RAW, missing
 
-SHUYANG = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "raw" / "shuyang-fgj-2023.html"
+SHUYANG = RAW / "shuyang-fgj-2023.html"
 
 
 def _read(html: str | bytes, name: str = "page.html") -> Document:
@@ -20,7 +21,7 @@ def _read(html: str | bytes, name: str = "page.html") -> Document:
 @pytest.fixture(scope="module")
 def shuyang() -> Document:
     if not SHUYANG.exists():
-        pytest.skip(f"corpus file missing: {SHUYANG}")
+        missing(f"corpus file missing: {SHUYANG}")
     return read_html(SHUYANG, SHUYANG.read_bytes())
 
 

@@ -51,9 +51,9 @@ def test_section_headings() -> None:
     assert match_section_heading("三、本年度办理结果") is None  # a row of table 三, not a section
     assert match_section_heading("四、结转下年度继续办理") is None
     parts = sections(_doc("一、总体情况", "甲。", "乙。", "五、存在的主要问题及改进情况", "丙。"))
-    assert [p["number"] for p in parts] == list("一二三四五六")
-    assert parts[0]["text"] == "甲。\n乙。" and parts[4]["text"] == "丙。"
-    assert parts[1]["printed"] is None and parts[1]["text"] is None
+    assert [p.number for p in parts] == list("一二三四五六")
+    assert parts[0].text == "甲。\n乙。" and parts[4].text == "丙。"
+    assert parts[1].printed is None and parts[1].text is None
 
 
 def test_a_navigation_line_above_the_title_is_not_an_agency() -> None:

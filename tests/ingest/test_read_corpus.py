@@ -47,10 +47,13 @@ def test_output_is_valid_report_data_with_the_extra_keys(read_all: Path) -> None
     for path in sorted(read_all.glob("*.json")):
         report = Report.load(path)  # the spec's format, validated
         for key in ("source", "sections", "provenance", "uncertain", "findings"):
-            assert key in report.extra, (path.name, key)
-        assert report.extra["source"]["file"].startswith(path.stem)
-        assert [s["number"] for s in report.extra["sections"]] == list("一二三四五六")
-        assert all(s["printed"] for s in report.extra["sections"]), path.name
+            assert getattr(report, key) is not None, (path.name, key)  # read back, one shape each
+        assert report.source is not None and report.source.file is not None
+        assert report.source.file.startswith(path.stem)
+        assert report.sections is not None
+        assert [s.number for s in report.sections] == list("一二三四五六")
+        assert all(s.printed for s in report.sections), path.name
+        assert report.to_dict() == json.loads(path.read_text(encoding="utf-8"))  # nothing lost
 
 
 def test_000_rows_with_eight_numbers_for_seven_columns(read_all: Path) -> None:
@@ -130,4 +133,4 @@ def test_agency_year_and_template_with_provenance(read_all: Path) -> None:
 def test_read_report_never_raises_on_the_corpus() -> None:
     result = read_report(raw("003"))
     assert result.ok and result.report is not None
-    assert result.report.extra["uncertain"] == []
+    assert result.report.uncertain == []

@@ -30,8 +30,8 @@ def test_dashes_read_as_zero_and_noted() -> None:
     _row(rows[0], "行政许可").values = ["—", "/", "0"]
     got = _read(report, rows)
     assert got.active["licensing"] == {"previous_items": 0, "change": 0, "decisions": 0}
-    notes = [u for u in got.extra["uncertain"] if u["cell"] == "active.licensing"]
-    assert notes and "“—”" in notes[0]["reason_zh"]
+    notes = [u for u in got.uncertain or [] if u.cell == "active.licensing"]
+    assert notes and "“—”" in notes[0].reason_zh
 
 
 def test_thousands_separators_and_units() -> None:
@@ -43,7 +43,7 @@ def test_thousands_separators_and_units() -> None:
     got = _read(report, rows)
     assert got.active["licensing"]["decisions"] == 146653
     assert got.active["procurement"] == {"projects": 2711, "amount_yuan": 309486424}
-    assert any(u["cell"] == "active.procurement.amount_yuan" for u in got.extra["uncertain"])
+    assert any(u.cell == "active.procurement.amount_yuan" for u in got.uncertain or [])
 
 
 def test_2021_fees_printed_in_yuan_are_converted_to_10k_yuan() -> None:
@@ -72,9 +72,9 @@ def test_a_missing_table_is_unknown_not_zero() -> None:
     rows = table_rows(report)
     got = _read(report, [rows[0], rows[1], []])
     assert all(v is None for group in got.appeals.values() for v in group.values())
-    assert any(u["cell"] == "appeals" for u in got.extra["uncertain"])
+    assert any(u.cell == "appeals" for u in got.uncertain or [])
     assert got.requests == report.requests
-    assert any(f["rule"] == "report.unknown_cells" for f in got.extra["findings"])
+    assert any(f.rule == "report.unknown_cells" for f in got.findings or [])
 
 
 def test_template_from_the_headers_even_against_the_year() -> None:
@@ -82,7 +82,7 @@ def test_template_from_the_headers_even_against_the_year() -> None:
     report.year = 2022  # … in a report on 2022: read as printed, and the mismatch reported
     got = _read(report, table_rows(report))
     assert got.template is TEMPLATE_2019
-    assert any(f["rule"] == "report.template_year" for f in got.extra["findings"])
+    assert any(f.rule == "report.template_year" for f in got.findings or [])
 
 
 def test_readings_of_a_row_with_a_surplus_and_a_missing_cell() -> None:
@@ -120,7 +120,7 @@ def test_appeals_printed_turned_over() -> None:
     ]
     got = _read(report, rows)
     assert got.appeals == report.appeals
-    assert any("turned over" in u["reason_en"] for u in got.extra["uncertain"])
+    assert any("turned over" in u.reason_en for u in got.uncertain or [])
 
 
 def test_unknown_figures_read_as_null() -> None:
@@ -134,7 +134,7 @@ def test_unknown_figures_read_as_null() -> None:
     assert got.requests["granted"] == [None, *report.requests["granted"][1:]]
     assert got.appeals["review"]["upheld"] is None
     assert got.appeals["review"]["total"] == report.appeals["review"]["total"]
-    assert {u["cell"] for u in got.extra["uncertain"]} >= {"requests.granted", "appeals"}
-    assert any(f["rule"] == "report.unknown_cells" for f in got.extra["findings"])
+    assert {u.cell for u in got.uncertain or []} >= {"requests.granted", "appeals"}
+    assert any(f.rule == "report.unknown_cells" for f in got.findings or [])
     # The row and column checks that need the unknown figure are skipped, not failed.
-    assert not [f for f in got.extra["findings"] if f["severity"] == "error"]
+    assert not [f for f in got.findings or [] if f.is_error]

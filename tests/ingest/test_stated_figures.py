@@ -30,6 +30,6 @@ def test_table_four_read_as_zeros_while_the_text_says_otherwise_is_a_doubt(tmp_p
     report = read_report(path).report
     assert report is not None
     assert report.appeals["review"]["total"] == 0  # read as printed …
-    doubts = {u["cell"]: u["reason_en"] for u in report.extra["uncertain"]}
+    doubts = {u.cell: u.reason_en for u in report.uncertain or []}
     assert "the text states 4" in doubts["appeals.review"]  # … but 被申请行政复议4件 says otherwise
     assert "the text states 12" in doubts["appeals"]

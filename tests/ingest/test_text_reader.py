@@ -55,7 +55,7 @@ def test_gbk_text_reads_like_utf8(tmp_path: Path) -> None:
     target.write_bytes(text.encode("gb18030"))
     utf8, gbk = read_report(source), read_report(target)
     assert gbk.ok and utf8.ok and gbk.report is not None and utf8.report is not None
-    assert gbk.report.extra["source"]["encoding"] == "gb18030"
+    assert gbk.report.source is not None and gbk.report.source.encoding == "gb18030"
     assert list(gbk.report.cells()) == list(utf8.report.cells())
     assert gbk.report.agency == utf8.report.agency == "秦山街道"
 
@@ -70,7 +70,7 @@ def test_layout_rendered_from_gold_reads_back_the_same_data(layout: str, gold_fi
     assert (got.agency, got.year, got.template.id) == (expected.agency, expected.year, expected.template.id)
     assert list(got.cells()) == list(expected.cells())
     # Read as printed: the contradictions of 001 and 004 are kept and reported.
-    assert [f["rule"] for f in got.extra["findings"]] == [f.rule for f in check_report(expected)]
+    assert [f.rule for f in got.findings or []] == [f.rule for f in check_report(expected)]
 
 
 @pytest.mark.parametrize("gold_file", _gold_reports(), ids=lambda p: p.stem[:8])
@@ -82,7 +82,7 @@ def test_cells_run_together_split_where_only_one_split_fits(gold_file: Path) -> 
     # Never a wrong figure: a value is either the printed one or unknown.
     assert all(g[3] is None or g[3] == e[3] for e, g in pairs)
     unknown = {f"{g[0]}.{g[1]}" for e, g in pairs if g[3] is None}
-    assert all(path in {u["cell"] for u in got.extra["uncertain"]} for path in unknown)
+    assert all(path in {u.cell for u in got.uncertain or []} for path in unknown)
     # Table 四's groups add up in every gold report, so its fifteen cells have one split only.
     assert all(g[3] is not None for e, g in pairs if g[0] == "appeals")
     # Where the printed table keeps the arithmetic, the arithmetic finds the one split of table 三.
@@ -156,7 +156,7 @@ def test_markdown_with_raw_html_tables() -> None:
     expected = Report.load(next(GOLD.glob("shuyang*.json")))
     assert list(got.cells()) == list(expected.cells())
     assert (got.agency, got.year) == (expected.agency, expected.year)
-    assert got.extra["provenance"]["requests.new_received[0]"].startswith("line ")
+    assert (got.provenance or {})["requests.new_received[0]"].startswith("line ")
 
 
 def test_other_cell_separators_on_one_line() -> None:

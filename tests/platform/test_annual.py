@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,11 +18,11 @@ from gongkai.platform.desk.models import Application
 from gongkai.platform.desk.receipt import Channel
 from gongkai.report.checks import check_report, check_series
 from gongkai.report.model import Report
+from tests.environment import GOLD, RAW, need_corpus
 
 from .conftest import APPLICANT
 
 D = dt.date
-GOLD = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "gold"
 pytestmark = pytest.mark.django_db
 
 
@@ -109,7 +108,7 @@ def test_the_office_enters_table_two_and_the_narrative(office: dict[str, Any], y
                           active_source="县司法局统计")
     assert stored.active["licensing"] == {"decisions": 120} and stored.active["fees"]["amount_10k_yuan"] == 1.5
     report = compile_report(office["hy"], 2021).report
-    sections = {s["number"]: s["text"] for s in report.extra["sections"]}
+    sections = {s.number: s.text for s in report.sections or []}
     assert sections["一"].startswith("2021年") and sections["三"] is None
     assert sections["六"] == "本年度未收取政府信息公开信息处理费。"  # from the records, as 六 requires
     with pytest.raises(AnnualError):
@@ -118,8 +117,8 @@ def test_the_office_enters_table_two_and_the_narrative(office: dict[str, Any], y
         save_entries(office["cn_clerk"], office["hy"], 2021, sections={"一": "x"})
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="the corpus (../shared/corpus/gold) is not beside the repository")
 def test_an_imported_earlier_year_continues_into_the_compiled_one(office: dict[str, Any]) -> None:
+    need_corpus()
     gold = Report.load(GOLD / "000_21925bfca89cb37b.json")  # 海盐县人民政府 2020, as published
     import_report(office["clerk"], office["hy"], gold, source="000_21925bfca89cb37b.json")
     compiled = compile_report(office["hy"], 2021)
@@ -158,13 +157,12 @@ def test_reports_over_the_api_and_as_documents(office: dict[str, Any], year_of_c
     assert imported.status_code == 200 and imported.json()["report"]["year"] == 2019
 
 
-RAW = GOLD.parent / "raw"
 
 
-@pytest.mark.skipif(not RAW.is_dir(), reason="the corpus (../shared/corpus/raw) is not beside the repository")
 def test_a_published_report_is_imported_through_the_reader(office: dict[str, Any]) -> None:
     client = Client()
     client.force_login(office["clerk"])
+    need_corpus()
     with (RAW / "000_21925bfca89cb37b.txt").open("rb") as published:
         response = client.post(f"/annual/{office['hy'].pk}/import/", {"file": published})
     assert response.status_code == 302 and response["Location"].endswith("/2020/")
@@ -195,8 +193,8 @@ def test_fees_collected_are_reported_under_section_six(office: dict[str, Any]) -
     paid = case(office, D(2021, 3, 1))
     services.issue_fee_notice(office["clerk"], paid, method="per_page", pages=150, on=D(2021, 3, 2))
     services.record_payment(office["clerk"], paid, D(2021, 3, 5))
-    sections = {s["number"]: s["text"] for s in compile_report(office["hy"], 2021).report.extra["sections"]}
+    sections = {s.number: s.text for s in compile_report(office["hy"], 2021).report.sections or []}
     assert sections["六"] == "本年度收取政府信息公开信息处理费 1700 元（1 件申请）。"
     save_entries(office["clerk"], office["hy"], 2021, sections={"六": "本机关自行填写的其他事项。"})
-    sections = {s["number"]: s["text"] for s in compile_report(office["hy"], 2021).report.extra["sections"]}
+    sections = {s.number: s.text for s in compile_report(office["hy"], 2021).report.sections or []}
     assert sections["六"] == "本机关自行填写的其他事项。"

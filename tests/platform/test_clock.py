@@ -137,3 +137,31 @@ def test_schedule_entered_in_the_database_changes_open_due_dates(office: dict[st
     assert compute(Timeline(receipt=D(2027, 3, 1)), calendar).due == D(2027, 3, 30)
     assert calendar.warning() is None
     assert recompute_due_dates(office["admin"]) == 0  # nothing open yet
+
+
+@pytest.mark.django_db
+def test_a_schedule_entered_on_the_page_or_the_api_moves_open_due_dates(office: dict[str, Any]) -> None:
+    """The calendar announces the change (workdays.signals); the desk recomputes its open cases."""
+    from django.test import Client
+
+    from gongkai.platform.desk import services
+    from gongkai.platform.desk.receipt import Channel
+
+    from .conftest import APPLICANT
+
+    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2026, 11, 2),
+                             applicant=APPLICANT, description="某项目批复")
+    assert case.due_date == D(2026, 11, 30)  # 20 working days from Tue 3 Nov
+    admin = Client()
+    admin.force_login(office["admin"])
+    holidays = [{"date": "2026-11-16", "name": "示例"}]
+    response = admin.put("/api/workdays/2026", {"holidays": holidays, "workdays": [], "document": "测试"},
+                         content_type="application/json")
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert case.due_date == D(2026, 12, 1)  # one working day fewer in the window
+    page = admin.post("/workdays/", {"year": 2026, "holidays": "2026-11-16..2026-11-17 示例", "workdays": "",
+                                     "document": "测试"})
+    assert page.status_code == 302
+    case.refresh_from_db()
+    assert case.due_date == D(2026, 12, 2)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from gongkai.platform.desk.models import Application
 from gongkai.platform.desk.receipt import Channel
 from gongkai.platform.letters.render import compose_letter, letter_docx, letter_pdf
 from gongkai.platform.letters.services import LetterTemplateError, save_template
+from tests.environment import need_tool
 
 from .conftest import APPLICANT, PERSONAL_VALUES
 
@@ -74,10 +74,7 @@ def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
 
 @pytest.mark.django_db
 def test_the_letter_as_pdf(office: dict[str, Any]) -> None:
-    if shutil.which("soffice") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is missing in CI: scripts/install installs it")
-        pytest.skip("LibreOffice (soffice) is not installed here")
+    need_tool("soffice")
     pdf = letter_pdf(answered(office, "granted", reply_text="见附件"))
     assert pdf.startswith(b"%PDF")
     import pdfplumber

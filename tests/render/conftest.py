@@ -8,8 +8,6 @@ A missing tool (soffice, pdftoppm, pdftotext) skips the tests that need it, exce
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,23 +15,10 @@ import pytest
 
 from gongkai.render.batch import Job, charts_for, render_document, render_files
 from gongkai.report.model import Report
+from tests.environment import GOLD, SCORER, SHARED, need_tool
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-GOLD = SHARED / "corpus" / "gold"
-SCORER = SHARED / "tools" / "score_reports.py"
+__all__ = ["GOLD", "SCORER", "SHARED", "need_tool"]
 GOLD_FILES = sorted(GOLD.glob("*.json"))
-
-
-def need_tool(name: str) -> str:
-    """The path of a command-line tool, or skip (locally) / fail (CI) without it."""
-    found = shutil.which(name)
-    if found:
-        return found
-    reason = f"{name} is not installed (Debian packages of scripts/install)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.render.batch import render_document
 from gongkai.render.compose import compose
-from gongkai.report.model import Report
+from gongkai.report.model import Report, ReportDataError
 from gongkai.report.templates import SECTIONS, UNKNOWN_MARK
 
 from .grids import check_statutory_tables, docx_grids, html_grids
@@ -42,16 +42,25 @@ def test_sections_as_the_ingest_layer_writes_them(report: Report) -> None:
     assert texts[SECTIONS[5].heading] and texts[SECTIONS[5].heading] != [""]
 
 
-def test_sections_as_a_dict_of_titles_and_variant_titles(report: Report) -> None:
-    texts = _section_texts(_with(report, sections={"存在的主要问题及整改措施": "整改。", "概述": "概述段。"}))
+def test_sections_placed_by_title_and_variant_titles(report: Report) -> None:
+    sections = [{"title": "存在的主要问题及整改措施", "text": "整改。"}, {"title": "概述", "text": "概述段。"}]
+    texts = _section_texts(_with(report, sections=sections))
     assert texts[SECTIONS[4].heading] == ["整改。"]
     assert texts[SECTIONS[0].heading] == ["概述段。"]
 
 
-def test_sections_as_a_dict_keyed_by_number(report: Report) -> None:
-    texts = _section_texts(_with(report, sections={"二": "主动公开。", "六、": "其他。"}))
+def test_sections_placed_by_number(report: Report) -> None:
+    sections = [{"number": "二", "text": "主动公开。"}, {"number": "六、", "text": "其他。"}]
+    texts = _section_texts(_with(report, sections=sections))
     assert texts[SECTIONS[1].heading] == ["主动公开。"]
     assert texts[SECTIONS[5].heading] == ["其他。"]
+
+
+def test_sections_come_in_one_shape(report: Report) -> None:
+    """A dict of titles is not the envelope's shape: refused where the data is read, naming the key."""
+    with pytest.raises(ReportDataError) as refused:
+        _with(report, sections={"二": "主动公开。"})
+    assert [p.path for p in refused.value.problems] == ["sections"]
 
 
 def test_an_unnamed_section_is_kept_under_six(report: Report) -> None:

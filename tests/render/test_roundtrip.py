@@ -12,14 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.ingest.read import read_report
+
 from .conftest import GOLD, SCORER, Rendered
-
-try:
-    from gongkai.ingest.read import read_report
-except ImportError:  # only while the ingest layer is being written
-    read_report = None  # type: ignore[assignment]
-
-pytestmark = pytest.mark.skipif(read_report is None, reason="ingest layer not yet available")
 
 
 def _read_back(files: dict[str, Path], pred: Path) -> list[str]:

@@ -10,9 +10,9 @@ import pytest
 
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATE_2019, TEMPLATE_2021, Template
+from tests.environment import GOLD as GOLD_DIR
+from tests.environment import SHARED
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-GOLD_DIR = SHARED / "corpus" / "gold"
 SPEC_DIR = SHARED / "spec"
 
 

@@ -22,11 +22,13 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
     current_data_dir().mkdir(parents=True, exist_ok=True)
     setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from ..platform.accounts.models import Role, User
     from ..platform.accounts.services import ensure_admin
+    from ..platform.database import without_statement_timeout
 
-    with console.status("准备数据库 / migrating the database…"):
+    with console.status("准备数据库 / migrating the database…"), without_statement_timeout(connection):
         call_command("migrate", interactive=False, verbosity=0)
     if User.objects.filter(role=Role.ADMIN).exists() or User.objects.filter(is_superuser=True).exists():
         console.print("[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "
@@ -47,11 +49,16 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
 
 
 def _run(host: str, port: int) -> None:
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.servers import basehttp
     from django.core.servers.basehttp import ThreadedWSGIServer, run
     from django.core.wsgi import get_wsgi_application
 
     from ..platform.database import data_dir, database_config
+    from ..platform.security import static_files_handler
+
+    # No server or Python version in the Server header (ours, and the one on the server's own error pages).
+    basehttp.ServerHandler.server_software = basehttp.WSGIRequestHandler.server_version = "gongkai"
+    basehttp.WSGIRequestHandler.sys_version = ""
 
     engine = database_config(os.environ.get("GONGKAI_DATABASE_URL"))["ENGINE"].rsplit(".", 1)[-1]
     console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()})")
@@ -63,7 +70,7 @@ def _run(host: str, port: int) -> None:
         # Django's ThreadedWSGIServer closes a thread's database connections when its client leaves;
         # run(threading=True) does not, and with CONN_MAX_AGE each finished thread left its PostgreSQL
         # connection open until garbage collection: 50 clients twice exhausted max_connections (100).
-        run(host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=False,
+        run(host, port, static_files_handler(get_wsgi_application()), ipv6=":" in host, threading=False,
             server_cls=Server)
     except KeyboardInterrupt:
         console.print("已停止 / stopped")

@@ -11,6 +11,7 @@ from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
+from gongkai.report.checks import active_row_warns
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
@@ -134,12 +135,7 @@ _MAX_ALTERNATIVES = 12
 
 def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row keeps the report layer's warnings quiet."""
-    cells = dict(zip(order, values, strict=True))
-    new, total = cells.get("new_published"), cells.get("total_published")
-    if new is not None and total is not None and new > total:
-        return False
-    before, change = cells.get("previous_items"), cells.get("change")
-    return before is None or change is None or before + change >= 0
+    return not active_row_warns(dict(zip(order, values, strict=True)))
 
 
 def read_active(
@@ -186,7 +182,7 @@ def read_active(
                            f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
                            "nothing decides which is which", found.label.where)
             if 1 < len(distinct) <= _MAX_ALTERNATIVES:
-                evidence.uncertain[-1]["alternatives"] = [list(values) for values in distinct]
+                evidence.alternatives(distinct)
             continue
         reading = best[0]
         if unknown:
@@ -197,7 +193,7 @@ def read_active(
                            f"“{row.label}”行：{reading.how_zh}；无法确定第 {columns_text} 列（从 0 起），记为未知",
                            f"row {row.label}: {reading.how}; column(s) {columns_text} cannot be decided, left unknown",
                            found.label.where)
-            evidence.uncertain[-1]["alternatives"] = [list(v) for v in distinct]
+            evidence.alternatives(distinct)
             reading = reading._replace(values=values)
         elif reading.cost:
             evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",

@@ -8,7 +8,9 @@ from gongkai.ingest.align import Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
+from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
@@ -59,21 +61,10 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if sorted(field_order) == sorted(fields):
         fields = field_order
     width = len(fields)
-    total_at = fields.index("total")
-    sums_at_end = (width,) if total_at == width - 1 else ()  # 总计 printed last in each group
-
-    def group_sums(values: tuple[Value, ...]) -> bool:
-        """Every group adds up (a group with an unknown figure cannot break it)."""
-        for g in range(len(values) // width):
-            group = values[g * width:(g + 1) * width]
-            if None in group:
-                continue
-            if sum(v or 0 for i, v in enumerate(group) if i != total_at) != group[total_at]:
-                return False
-        return True
 
     def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
         """Each group's 总计 as this reading has it."""
+        total_at = fields.index("total")
         found: dict[str, Value] = {}
         for part, values in table.items():
             names = groups if part == "all" else [str(part)]
@@ -87,33 +78,29 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         if not stated:
             return 0
         got = totals(table)
-        misses = 0
-        if "appeals.review" in stated and got.get("review") is not None:
-            misses += got["review"] != stated["appeals.review"]
-        lawsuits = [got.get("litigation_direct"), got.get("litigation_after_review")]
-        if "appeals.litigation" in stated and None not in lawsuits:
-            misses += sum(v or 0 for v in lawsuits) != stated["appeals.litigation"]
-        return misses
-
-    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
-        # A broken group sum outweighs any number of disagreements with the prose.
-        return 100 * sum(0 if group_sums(values) else 1 for values in table.values()) + prose_misses(table)
+        return sum(1 for place, said in stated.items() if place in STATED_TOTALS
+                   and agrees(STATED_TOTALS[place], said, lambda cell: got.get(cell.row)) is False)
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
     options: dict[Hashable, list[Reading]] = {}
     label_where: dict[Hashable, str] = {}
-    if len(per_group) == len(groups):
+    # The statutory equations of table 四 (each group adds up to its total), over the table as
+    # this reader keeps it: a row per group, or the fifteen cells in one row.
+    flat = len(per_group) != len(groups)
+    bound = appeals_bound(template.id, tuple(groups), tuple(fields), flat)
+    per_group_bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)  # one group at a time
+    if not flat:
         for group in groups:
             record = per_group[group]
-            options[group] = readings(_figures_only(record.slots(), width, group_sums), width, group_sums,
-                                      fixed_width=True, groups=sums_at_end)
+            options[group] = readings(_figures_only(record.slots(), width, bound.row_check(group)), width,
+                                      bound.row_check(group), fixed_width=True, groups=bound.run_groups(group, width))
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), group_sums),
-                                  width * len(groups), group_sums, fixed_width=True,
-                                  groups=sums_at_end * len(groups))
+        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
+                                  width * len(groups), bound.row_check("all"), fixed_width=True,
+                                  groups=bound.run_groups("all", width * len(groups)))
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -121,6 +108,10 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     options = {k: v for k, v in options.items() if v}
     sources = [biggest] if "all" in options else [per_group[str(part)] for part in options]
     note_dashes([t for record in sources if record is not None for t in record.values], "appeals", evidence)
+    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
+        # A broken group sum outweighs any number of disagreements with the prose.
+        return 100 * bound.broken(table) + prose_misses(table)
+
     chosen = choose(options, failures)
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"
@@ -137,7 +128,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
             group_values = tuple(values[g * width:(g + 1) * width])
             blanks = any(not figure for figure in choice.reading.wheres) or any(
                 t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values)
-            if blanks and not group_sums(group_values):
+            if blanks and not per_group_bound.row_check(group)(group_values):
                 # Blank cells were read as cells and the group does not add up: a blank may be a
                 # column of the layout and the figures shifted; the reading is a guess.
                 evidence.doubt(f"appeals.{group}", list(group_values),

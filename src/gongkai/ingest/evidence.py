@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gongkai.ingest.align import Choice, Number
 from gongkai.ingest.numbers import CellKind, tidy
 from gongkai.ingest.records import Token
+from gongkai.report.envelope import Doubt
 from gongkai.report.templates import Kind
 
 
@@ -17,22 +18,27 @@ class Evidence:
     """``provenance`` (cell path → where it was read) and ``uncertain`` (the judgements)."""
 
     provenance: dict[str, str] = field(default_factory=dict)
-    uncertain: list[dict[str, Any]] = field(default_factory=list)
+    uncertain: list[Doubt] = field(default_factory=list)
 
     def doubt(self, cell: str, value: Any, zh: str, en: str, where: str | None = None) -> None:
-        entry: dict[str, Any] = {"cell": cell, "value": value, "reason_zh": zh, "reason_en": en}
-        if where:
-            entry["where"] = where
-        self.uncertain.append(entry)
+        self.uncertain.append(Doubt(cell, value, zh, en, where or None))
 
     def doubt_more(self, cell: str, zh: str, en: str, where: str | None = None) -> None:
         """One more reason to doubt ``cell``: added to its entry if it has one (one entry per cell)."""
-        for entry in self.uncertain:
-            if entry["cell"] == cell:
-                entry["reason_zh"] += f"；{zh}"
-                entry["reason_en"] += f"; {en}"
+        for i, entry in enumerate(self.uncertain):
+            if entry.cell == cell:
+                self.uncertain[i] = replace(entry, reason_zh=f"{entry.reason_zh}；{zh}",
+                                            reason_en=f"{entry.reason_en}; {en}")
                 return
         self.doubt(cell, None, zh, en, where)
+
+    def alternatives(self, readings: Iterable[Iterable[Any]]) -> None:
+        """The readings the last doubt could not choose between, for a person to decide."""
+        self.uncertain[-1] = replace(self.uncertain[-1], alternatives=[list(values) for values in readings])
+
+    def forget(self, prefix: str) -> None:
+        """Drop the doubts about the cells under ``prefix`` (a table read again another way)."""
+        self.uncertain[:] = [u for u in self.uncertain if not u.cell.startswith(prefix)]
 
 
 def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:
@@ -79,8 +85,7 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
                        f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
         if len(choice.alternatives) > 1:
             # The readings the arithmetic could not choose between, for a person to decide.
-            entry = evidence.uncertain[-1]
-            entry["alternatives"] = [list(values) for values in choice.alternatives]
+            evidence.alternatives(choice.alternatives)
     elif choice.rivals == 1 and reading.cost:
         # One reading only (e.g. every placement of the printed cells gives the same values).
         evidence.doubt(path, values, f"“{label}”：{reading.how_zh}", f"{label}: {reading.how}", where)

@@ -12,13 +12,14 @@ labels left cells unread or broke more equations. It is said in ``uncertain``.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
 from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import broken_rows, request_failures
+from gongkai.ingest.requests import broken_rows
+from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -32,18 +33,29 @@ def _figures(records: list[Record]) -> list[Token] | None:
     return figures
 
 
-def _unequal(values: list[int], width: int, total_at: int) -> int:
-    """How many runs of ``width`` values do not have their ``total_at`` value equal to the others' sum."""
-    broken = 0
-    for start in range(0, len(values), width):
-        group = values[start:start + width]
-        if sum(v for i, v in enumerate(group) if i != total_at) != group[total_at]:
-            broken += 1
-    return broken
+class _Grid:
+    """Where the figures in printed order fall, and the report layer's equations over them:
+    ``n`` to a row of table 三 in the template's row order, then table 四's groups in one row."""
 
+    def __init__(self, template: Template) -> None:
+        self.n = len(template.request_columns)
+        self.rows = [row.key for row in template.request_rows]
+        self.groups = [g.key for g in template.appeal_groups]
+        self.fields = [f.key for f in template.appeal_fields]
+        self.cells_3 = self.n * len(self.rows)
+        self.cells_4 = len(self.groups) * len(self.fields)
+        self.requests: Bound = requests_bound(template.id)
+        self.appeals: Bound = appeals_bound(template.id, tuple(self.groups), tuple(self.fields), True)
 
-def _adds_up(values: list[int], width: int, total_at: int) -> bool:
-    return _unequal(values, width, total_at) == 0
+    def rows_broken(self, values: list[int]) -> int:
+        """How many rows of table 三 break their own sum (``values``: its figures in order)."""
+        n = self.n
+        return sum(0 if self.requests.row_check(key)(values[i * n:(i + 1) * n]) else 1
+                   for i, key in enumerate(self.rows))
+
+    def appeals_add_up(self, values: Sequence[int | None]) -> bool:
+        """Every group of table 四 adds up (``values``: its fifteen figures in order)."""
+        return self.appeals.broken({"all": values}) == 0
 
 
 # Rows of table 三 that may fail their own sum in an in-order reading: a report may contradict
@@ -54,8 +66,7 @@ _TOLERATED = 2
 _PAGE_NUMBER_MAX = 20  # a figure that may be a page's number printed among the cells
 
 
-def _without_page_number(figures: list[Token], width: int, total_at: int, cells_3: int, width_4: int,
-                         total_at_4: int) -> list[Token] | None:
+def _without_page_number(figures: list[Token], grid: _Grid) -> list[Token] | None:
     """The figures without the one that is a page number printed among them (``pdftotext`` may set
     a page's footer inside the table that spans the break): the one small figure whose removal
     makes every row and group add up. None when no removal, or more than one, does."""
@@ -66,8 +77,7 @@ def _without_page_number(figures: list[Token], width: int, total_at: int, cells_
             continue
         rest = figures[:i] + figures[i + 1:]
         values = [int(t.value.amount or 0) for t in rest]
-        if (_unequal(values[:cells_3], width, total_at) <= _TOLERATED
-                and _adds_up(values[cells_3:], width_4, total_at_4)):
+        if grid.rows_broken(values[:grid.cells_3]) <= _TOLERATED and grid.appeals_add_up(values[grid.cells_3:]):
             if found and [t.value.amount for t in found[0]] != values:
                 return None
             found.append(rest)
@@ -80,22 +90,18 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
     figures = _figures(records)
     if figures is None:
         return
-    n = len(template.request_columns)
-    rows = [row.key for row in template.request_rows]
-    groups = [g.key for g in template.appeal_groups]
-    fields = [f.key for f in template.appeal_fields]
-    cells_3, cells_4 = n * len(rows), len(groups) * len(fields)
+    grid = _Grid(template)
+    cells_3, cells_4 = grid.cells_3, grid.cells_4
     if len(figures) == cells_3 + cells_4 + 1:
-        figures = _without_page_number(figures, n, template.total_column, cells_3, len(fields),
-                                       fields.index("total"))
+        figures = _without_page_number(figures, grid)
     if figures is None or len(figures) not in (cells_3, cells_3 + cells_4):
         return
     amounts = [int(t.value.amount or 0) for t in figures]
-    if _unequal(amounts[:cells_3], n, template.total_column) > _TOLERATED:
+    if grid.rows_broken(amounts[:cells_3]) > _TOLERATED:
         return
-    _take_requests(template, rows, figures[:cells_3], amounts[:cells_3], report, evidence)
-    if len(figures) == cells_3 + cells_4 and _adds_up(amounts[cells_3:], len(fields), fields.index("total")):
-        _take_appeals(groups, fields, figures[cells_3:], amounts[cells_3:], report, evidence)
+    _take_requests(template, grid.rows, figures[:cells_3], amounts[:cells_3], report, evidence)
+    if len(figures) == cells_3 + cells_4 and grid.appeals_add_up(amounts[cells_3:]):
+        _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
 
 
 def _take_requests(template: Template, rows: list[str], figures: list[Token], amounts: list[int], report: Report,
@@ -105,7 +111,7 @@ def _take_requests(template: Template, rows: list[str], figures: list[Token], am
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     if labelled == in_order:
         return  # the labels named the figures in printed order: nothing to replace (the usual case)
-    failures = request_failures(template)
+    failures = requests_bound(template.id).broken
     complete = all(v is not None for values in labelled.values() for v in values)
     if complete and failures(labelled) <= failures(in_order):
         return
@@ -113,7 +119,7 @@ def _take_requests(template: Template, rows: list[str], figures: list[Token], am
         report.requests[key] = list[int | None](amounts[i * n:(i + 1) * n])
         for c in range(n):
             evidence.provenance[f"requests.{key}[{c}]"] = figures[i * n + c].where
-    evidence.uncertain[:] = [u for u in evidence.uncertain if not str(u["cell"]).startswith("requests.")]
+    evidence.forget("requests.")
     evidence.doubt("requests", None,
                    f"表三的行标签与数字分开印出：按数字的印刷顺序逐行读取（每行 {n} 个，按各行合计核对）",
                    f"table 三 prints its row labels apart from its figures: read in printed order, {n} to a row "
@@ -123,17 +129,17 @@ def _take_requests(template: Template, rows: list[str], figures: list[Token], am
                             "table 三 breaks its arithmetic here")
 
 
-def _take_appeals(groups: list[str], fields: list[str], figures: list[Token], amounts: list[int], report: Report,
+def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report: Report,
                   evidence: Evidence) -> None:
-    width = len(fields)
+    groups, fields, width = grid.groups, grid.fields, len(grid.fields)
     labelled = [report.appeals[g][f] for g in groups for f in fields]
-    if None not in labelled and _adds_up([int(v or 0) for v in labelled], width, fields.index("total")):
+    if None not in labelled and grid.appeals_add_up(labelled):
         return
     for g, group in enumerate(groups):
         for i, key in enumerate(fields):
             report.appeals[group][key] = amounts[g * width + i]
             evidence.provenance[f"appeals.{group}.{key}"] = figures[g * width + i].where
-    evidence.uncertain[:] = [u for u in evidence.uncertain if not str(u["cell"]).startswith("appeals")]
+    evidence.forget("appeals")
     evidence.doubt("appeals", None,
                    "表四的标签与数字分开印出：按数字的印刷顺序读取（各组合计均相符）",
                    "table 四 prints its labels apart from its figures: read in printed order (every group adds up)",

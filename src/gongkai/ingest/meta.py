@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from gongkai.ingest.document import Document, TextBlock
+from gongkai.report.envelope import SectionText
 from gongkai.report.labels import label_key
 from gongkai.report.templates import SECTIONS, Section
 
@@ -24,9 +24,10 @@ _HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?\s*度?")
 _DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
-_MARKUP = re.compile(r"^[#>*\s]+|[*\s]+$")
+_MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
 _LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
-_SITE_TAIL = re.compile(r"\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
+# Starts only where a whitespace run starts (the leftmost match anyway): one try per run, not per space.
+_SITE_TAIL = re.compile(r"(?<!\s)\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
 _DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
 _SECTION_KEYS: tuple[tuple[str, ...], ...] = tuple(
     tuple(label_key(title) for title in section.titles) for section in SECTIONS
@@ -191,10 +192,10 @@ def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
     return None
 
 
-def sections(document: Document) -> list[dict[str, Any]]:
+def sections(document: Document) -> list[SectionText]:
     """The six numbered parts: heading as printed, where, and the text up to the next part."""
-    found: dict[str, dict[str, Any]] = {}
-    current: dict[str, Any] | None = None
+    found: dict[str, tuple[str, str, list[str]]] = {}  # number → (printed heading, where, paragraphs)
+    current: list[str] | None = None
     next_index = 0
     for block in document.blocks:
         if not isinstance(block, TextBlock):
@@ -202,26 +203,18 @@ def sections(document: Document) -> list[dict[str, Any]]:
         section = match_section_heading(block.text)
         if section is not None and SECTIONS.index(section) >= next_index:
             next_index = SECTIONS.index(section) + 1
-            current = {
-                "number": section.number,
-                "title": section.title,
-                "printed": clean_line(block.text),
-                "where": block.where,
-                "paragraphs": [],
-            }
-            found[section.number] = current
+            current = []
+            found[section.number] = (clean_line(block.text), block.where, current)
         elif current is not None:
             line = block.text.strip()
             if line:
-                current["paragraphs"].append(_MARKUP.sub("", line))
+                current.append(_MARKUP.sub("", line))
     result = []
     for section in SECTIONS:
         entry = found.get(section.number)
         if entry is None:
-            result.append({"number": section.number, "title": section.title, "printed": None, "where": None,
-                           "text": None})
+            result.append(SectionText(section.number, section.title))
         else:
-            paragraphs = entry.pop("paragraphs")
-            entry["text"] = "\n".join(paragraphs)
-            result.append(entry)
+            printed, where, paragraphs = entry
+            result.append(SectionText(section.number, section.title, "\n".join(paragraphs), printed, where))
     return result

@@ -14,9 +14,6 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from dataclasses import fields
-from typing import Any
-
 from gongkai.ingest.active import active_records, read_active
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.document import Document, UnreadableFile
@@ -26,20 +23,9 @@ from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records
 from gongkai.ingest.stated import doubt_against_prose, stated_figures
-from gongkai.report.checks import Finding, check_report
+from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
-
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
-
-
-def _finding_dict(finding: Finding) -> dict[str, Any]:
-    """``Finding.to_dict`` without its deep copy (the values are fresh per finding): same keys."""
-    data = {name: getattr(finding, name) for name in _FINDING_FIELDS}
-    data["severity"] = finding.severity.value
-    if finding.source is None:
-        data.pop("source")
-    return data
 
 
 def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> Template:
@@ -93,8 +79,8 @@ def recognise(document: Document) -> Report:
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     doubt_against_prose(report, stated, evidence)
-    report.extra["sections"] = sections(document)
-    report.extra["provenance"] = evidence.provenance
-    report.extra["uncertain"] = evidence.uncertain
-    report.extra["findings"] = [_finding_dict(f) for f in check_report(report)]
+    report.sections = sections(document)
+    report.provenance = evidence.provenance
+    report.uncertain = evidence.uncertain
+    report.findings = check_report(report)
     return report

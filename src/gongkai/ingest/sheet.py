@@ -55,10 +55,9 @@ def _values(row: SheetRow, cells: list[CellId]) -> list[Any]:
     report = row.report
     if report is None:
         return [row.file, "", "", "", "", "", row.error or ""]
-    findings = report.extra.get("findings", [])
-    errors = sum(1 for f in findings if f.get("severity") == "error")
+    errors = sum(1 for f in report.findings or [] if f.is_error)
     lead: list[Any] = [row.file, report.agency, report.year, report.template.id, errors,
-                       len(report.extra.get("uncertain", [])), ""]
+                       len(report.uncertain or []), ""]
     present = {(table, key, column): value for table, key, column, value in report.cells()}
     return lead + [present.get(cell) for cell in cells]
 

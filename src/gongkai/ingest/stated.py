@@ -10,9 +10,11 @@ contradicts them is a doubt, never corrected.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
+from gongkai.report.equations import Cell, Value, balance, cell_value, total
 from gongkai.report.model import Report
 
 _N = r"\s*([0-9０-９]{1,7})\s*(?:件|个)"
@@ -24,6 +26,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeals.review", re.compile(r"(?:申请|提起)?行政复议(?:案件)?(?:共)?" + _N)),
     ("appeals.litigation", re.compile(r"(?:提起)?行政诉讼(?:案件)?(?:共)?" + _N)),
 )
+# The cells whose sum each stated figure repeats (行政诉讼: both groups of lawsuits); a figure of
+# table 三 is its 总计 column, looked up per template.
+_TOTAL = -1
+STATED_TOTALS: dict[str, tuple[Cell, ...]] = {
+    **{place: (Cell("requests", place.partition(".")[2], _TOTAL),) for place, _ in _PATTERNS
+       if place.startswith("requests.")},
+    "appeals.review": (Cell("appeals", "review", "total"),),
+    "appeals.litigation": (Cell("appeals", "litigation_direct", "total"),
+                           Cell("appeals", "litigation_after_review", "total")),
+}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -41,22 +53,24 @@ def stated_figures(document: Document) -> dict[str, int]:
     return found
 
 
+def agrees(cells: tuple[Cell, ...], said: int, value: Callable[[Cell], Value]) -> bool | None:
+    """Do ``cells`` add up to the figure the prose states? None when one of them is unknown."""
+    return balance([value(c) for c in cells], [said])
+
+
 def doubt_against_prose(report: Report, stated: dict[str, int], evidence: Evidence) -> None:
     """Name in ``uncertain`` every table total the prose states otherwise (a table read as all 0
     while the text says 行政复议 3 件 is a doubt, not a reading)."""
-    total = report.template.total_column
+    last = report.template.total_column
+
+    def value(cell: Cell) -> Value:
+        return cell_value(report, cell._replace(column=last) if cell.column == _TOTAL else cell)
+
     for place, said in stated.items():
-        table, _, row = place.partition(".")
-        if table == "requests":
-            got = report.requests[row][total]
-            cell = f"requests.{row}"
-        elif row == "review":
-            got = report.appeals["review"]["total"]
-            cell = "appeals.review"
-        else:
-            parts = [report.appeals[g]["total"] for g in ("litigation_direct", "litigation_after_review")]
-            got = None if None in parts else sum(v or 0 for v in parts)
-            cell = "appeals"
-        if got is not None and got != said:
-            evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}",
-                                f"the text states {said}, the table reads {got}")
+        cells = STATED_TOTALS.get(place)
+        if cells is None or agrees(cells, said, value) is not False:
+            continue
+        got = total([value(c) for c in cells])
+        cell = place if place != "appeals.litigation" else "appeals"
+        evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}",
+                            f"the text states {said}, the table reads {got}")

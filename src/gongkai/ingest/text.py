@@ -34,9 +34,10 @@ from gongkai.ingest.runon import unrun
 from gongkai.ingest.vocabulary import label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
+_PIPE_SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:(?:\s*[,，/])?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A number inside a line: optional sign, digits (ASCII or full-width, thousands separators),

@@ -18,7 +18,7 @@ from .compose import Chart, compose
 from .to_docx import NOTO_FONTS, OFFICIAL_FONTS, FontSet, render_docx
 from .to_html import render_html
 from .to_markdown import render_markdown
-from .to_pdf import PdfConversionError, docx_to_pdf
+from .to_pdf import PdfConversionError, docx_bytes_to_pdf, docx_to_pdf
 
 FORMATS: dict[str, str] = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "md": ".md"}
 
@@ -48,11 +48,7 @@ def render_pdf(report: Report, charts: Sequence[Chart] = (), fonts: FontSet | No
 
     For many reports use ``render_files`` (one LibreOffice run for all of them).
     """
-    with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
-        docx = Path(tmp) / "report.docx"
-        docx.write_bytes(render_document(report, "docx", charts, fonts or NOTO_FONTS))
-        (pdf,) = docx_to_pdf([docx], Path(tmp) / "pdf")
-        return pdf.read_bytes()
+    return docx_bytes_to_pdf(render_document(report, "docx", charts, fonts or NOTO_FONTS), "report")
 
 
 @dataclass

@@ -1,26 +1,25 @@
 """The words of the report: its preamble and the text of its six numbered sections.
 
-A report read from a published document carries its text in the extra key ``sections``; the
-ingest layer writes a list of ``{"number", "title", "text"}`` (``text`` null where the source has no
-such part). A dict ``title → text`` and a list
-of ``{"title", "text"}`` (or ``"paragraphs"``) are accepted too. A section the data does not give
-is written as a plain statement built from the figures, and says so where it has nothing to say.
+A report read from a published document carries its text in ``Report.sections``
+(``report/envelope.py``: number, title, text; ``text`` is None where the source has no such part).
+An entry is placed by its number, else by its title (or a variant of it). A section the data does
+not give is written as a plain statement built from the figures, and says so where it has nothing
+to say.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..report.labels import bare_label_key, label_key
 from ..report.model import Report
-from ..report.templates import SECTIONS, Section
+from ..report.templates import SECTIONS, TABLES_BY_KEY, Section
 
 PREAMBLE_KEYS = ("preamble", "前言", "引言", "")
 
 
 @dataclass
-class SectionText:
+class PartText:
     section: Section
     paragraphs: list[str] = field(default_factory=list)
     given: bool = False  # the text came with the report data (not written here)
@@ -29,31 +28,11 @@ class SectionText:
 @dataclass
 class ReportText:
     preamble: list[str]
-    sections: list[SectionText]  # the six, in order
+    sections: list[PartText]  # the six, in order
 
 
-def _paragraphs(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list | tuple):
-        return [p for item in value for p in _paragraphs(item)]
-    return [line.strip() for line in str(value).splitlines() if line.strip()]
-
-
-def _entries(raw: Any) -> list[tuple[str, str, list[str]]]:
-    """(number, title, paragraphs) of every section the data gives, in its order."""
-    entries: list[tuple[str, str, list[str]]] = []
-    if isinstance(raw, dict):
-        for key, text in raw.items():  # keyed by title, or by number (一 … 六) as the platform stores them
-            entries.append((str(key), str(key), _paragraphs(text)))
-    elif isinstance(raw, list):
-        for item in raw:
-            if isinstance(item, dict):
-                text = item.get("text", item.get("paragraphs", item.get("body")))
-                entries.append((str(item.get("number") or ""), str(item.get("title") or ""), _paragraphs(text)))
-            elif isinstance(item, str):
-                entries.append(("", "", _paragraphs(item)))
-    return entries
+def _paragraphs(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _match(number: str, title: str) -> Section | None:
@@ -72,21 +51,22 @@ def _match(number: str, title: str) -> Section | None:
 
 
 def report_text(report: Report) -> ReportText:
-    given: dict[str, SectionText] = {}
+    given: dict[str, PartText] = {}
     preamble: list[str] = []
     leftovers: list[str] = []
-    for number, title, paragraphs in _entries(report.extra.get("sections")):
-        section = _match(number, title)
+    for entry in report.sections or []:
+        title, paragraphs = entry.title, _paragraphs(entry.text)
+        section = _match(entry.number, title)
         if not paragraphs and section is not None:  # a part the source did not print: written below
             continue
         if section is not None:
-            target = given.setdefault(section.number, SectionText(section, [], True))
+            target = given.setdefault(section.number, PartText(section, [], True))
             target.paragraphs += paragraphs
         elif label_key(title) in {label_key(k) for k in PREAMBLE_KEYS} and not given:
             preamble += paragraphs
         else:  # a section the statute does not name: kept, under 六 (nothing read is lost)
             leftovers += ([title] if title else []) + paragraphs
-    sections = [given.get(s.number) or SectionText(s, default_paragraphs(report, s)) for s in SECTIONS]
+    sections = [given.get(s.number) or PartText(s, default_paragraphs(report, s)) for s in SECTIONS]
     if leftovers:
         sections[-1].paragraphs += leftovers
     return ReportText(preamble or default_preamble(report), sections)
@@ -112,6 +92,10 @@ def _appeal_total(report: Report, *groups: str) -> str:
     return str(sum(v for v in values if v is not None))
 
 
+def _label(report: Report, row: str) -> str:
+    return report.template.request_row(row).label
+
+
 def default_paragraphs(report: Report, section: Section) -> list[str]:
     """A plain statement for a section the data gives no text for, built from the figures."""
     y = report.year
@@ -123,14 +107,14 @@ def default_paragraphs(report: Report, section: Section) -> list[str]:
             f"被提起行政诉讼{_appeal_total(report, 'litigation_direct', 'litigation_after_review')}件。"
         ]
     if section.number == "二":
-        return [f"{y}年主动公开政府信息情况如下表。"]
+        return [f"{y}年{TABLES_BY_KEY['active'].title}如下表。"]
     if section.number == "三":
         return [
             f"{y}年，新收政府信息公开申请{_total(report, 'new_received')}件，"
             f"上年结转{_total(report, 'carried_over')}件；"
             f"办结{_total(report, 'total_processed')}件，"
-            f"结转下年度继续办理{_total(report, 'carried_forward')}件。具体情况如下表。"
+            f"{_label(report, 'carried_forward')}{_total(report, 'carried_forward')}件。具体情况如下表。"
         ]
     if section.number == "四":
-        return [f"{y}年政府信息公开行政复议、行政诉讼情况如下表。"]
+        return [f"{y}年{TABLES_BY_KEY['appeals'].title}如下表。"]
     return ["本报告数据未附此部分文字说明。"]

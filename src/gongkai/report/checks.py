@@ -10,74 +10,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from enum import StrEnum
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
+from . import equations as eq
+from .equations import Equation, balance, cell_value, report_bound, report_table, series_equations
+from .findings import Finding, Rule, Severity
 from .model import Report
-from .templates import Template, template_for_year
+from .templates import TEMPLATE_2019, TEMPLATE_2021, template_for_year
 
+# The labels the messages quote, from the templates (the one place they are spelled).
+_TOTAL_PROCESSED = TEMPLATE_2021.request_row("total_processed").printed
+_CARRIED_FORWARD = TEMPLATE_2021.request_row("carried_forward").label
+_DOCS_2019 = TEMPLATE_2019.active_row("regulations")
+_PREVIOUS_ITEMS = TEMPLATE_2019.active_row("licensing").field("previous_items").label
+_NEW_PUBLISHED = _DOCS_2019.field("new_published").label
+_TOTAL_PUBLISHED = _DOCS_2019.field("total_published").label
+_IN_FORCE = TEMPLATE_2021.active_row("regulations").field("in_force").label
 
-class Severity(StrEnum):
-    ERROR = "error"  # the report contradicts the statutory arithmetic
-    WARNING = "warning"  # a figure that cannot be right, though no equation is broken
-    INFO = "info"  # worth knowing: unknown cells, checks that could not run
-
-    @property
-    def label_zh(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    severity: Severity
-    title_zh: str
-    title_en: str
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken at one place of one report."""
-
-    rule: str
-    severity: Severity
-    table: str
-    row: str | None
-    column: str | int | None
-    values: dict[str, Any]
-    message_zh: str
-    message_en: str
-    agency: str = ""
-    year: int | None = None
-    source: str | None = field(default=None, compare=False)
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-    @property
-    def place(self) -> str:
-        """``requests.carried_forward[0]``: the cell or row the finding is about."""
-        where = self.table
-        if self.row is not None:
-            where += f".{self.row}"
-        if isinstance(self.column, int):
-            where += f"[{self.column}]"
-        elif self.column is not None:
-            where += f".{self.column}"
-        return where
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        if self.source is None:
-            data.pop("source")
-        return data
-
-    def with_source(self, source: str) -> Finding:
-        return Finding(**{**asdict(self), "source": source})
+__all__ = ["RULES", "Finding", "Rule", "Severity", "check_all", "check_report", "check_series"]
 
 
 RULES: dict[str, Rule] = {}
@@ -108,10 +60,6 @@ def _finding(
     return Finding(rule.name, rule.severity, table, row, column, values, zh, en, report.agency, report.year)
 
 
-def _known(*values: Any) -> bool:
-    return all(v is not None for v in values)
-
-
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -124,25 +72,25 @@ TEMPLATE_YEAR = _rule(
     "report.template_year", Severity.ERROR, "模板与年度不符", "template does not fit the year"
 )
 COLUMN_BALANCE = _rule(
-    "requests.column_balance",
+    eq.COLUMN_BALANCE,
     Severity.ERROR,
     "第一项加第二项之和不等于第三项加第四项之和",
     "new + carried over ≠ processed + carried forward",
 )
-ROW_SUM = _rule("requests.row_sum", Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
+ROW_SUM = _rule(eq.ROW_SUM, Severity.ERROR, "各类申请人之和不等于总计", "applicant columns ≠ total")
 OUTCOME_SUM = _rule(
-    "requests.outcome_sum", Severity.ERROR, "各项办理结果之和不等于（七）总计", "outcomes ≠ total processed"
+    eq.OUTCOME_SUM, Severity.ERROR, f"各项办理结果之和不等于{_TOTAL_PROCESSED}", "outcomes ≠ total processed"
 )
 APPEAL_SUM = _rule(
-    "appeals.group_sum", Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
+    eq.APPEAL_SUM, Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
 )
 NEGATIVE_ITEMS = _rule(
-    "active.negative_items", Severity.WARNING, "上一年项目数量加本年增减为负", "items would become negative"
+    "active.negative_items", Severity.WARNING, f"{_PREVIOUS_ITEMS}加本年增减为负", "items would become negative"
 )
 PUBLISHED_OVER_TOTAL = _rule(
     "active.published_exceeds_total",
     Severity.WARNING,
-    "本年新公开数量大于对外公开总数量",
+    f"{_NEW_PUBLISHED}大于{_TOTAL_PUBLISHED}",
     "published this year exceeds total published",
 )
 UNKNOWN_CELLS = _rule("report.unknown_cells", Severity.INFO, "有未知的数值", "some values are unknown")
@@ -166,100 +114,92 @@ def _template_fits_year(report: Report) -> Iterator[Finding]:
 
 
 @_report_check
-def _column_balance(report: Report) -> Iterator[Finding]:
-    t = report.template
-    req = report.requests
-    for column in t.request_columns:
-        c = column.index
-        new, old = req["new_received"][c], req["carried_over"][c]
-        done, carry = req["total_processed"][c], req["carried_forward"][c]
-        if not _known(new, old, done, carry):
-            continue
-        assert new is not None and old is not None and done is not None and carry is not None
-        if new + old != done + carry:
-            yield _finding(
-                COLUMN_BALANCE,
-                report,
-                "requests",
-                None,
-                c,
-                {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
-                f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
-                f"总计 {done} + 结转下年 {carry} = {done + carry}",
-                f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
-                f"processed {done} + carried forward {carry} = {done + carry}",
-            )
+def _equations(report: Report) -> Iterator[Finding]:
+    """Every statutory equation of the report's template that its figures break."""
+    bound = report_bound(report.template.id)  # compiled once per template: checks run per report read
+    value = partial(cell_value, report)
+    for equation, holds in zip(bound.equations, bound.statuses(report_table(report)), strict=True):
+        if holds is False:
+            left, right = equation.values(value)
+            yield _EQUATION_FINDINGS[equation.rule](report, equation, left, right)
 
 
-@_report_check
-def _row_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    total = t.total_column
-    for row in t.request_rows:
-        values = report.requests[row.key]
-        parts = values[:total]
-        if not _known(*values):
-            continue
-        whole = sum(v for v in parts if v is not None)
-        if whole != values[total]:
-            listed = " + ".join(str(v) for v in parts)
-            yield _finding(
-                ROW_SUM,
-                report,
-                "requests",
-                row.key,
-                total,
-                {"columns": list(parts), "sum": whole, "total": values[total]},
-                f"{row.full_label}：{listed} = {whole} ≠ 总计 {values[total]}",
-                f"{row.key}: {listed} = {whole} ≠ total {values[total]}",
-            )
+def _column_balance(report: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = report.template.request_columns[equation.column]
+    (new, old), (done, carry) = left, right
+    return _finding(
+        COLUMN_BALANCE,
+        report,
+        "requests",
+        None,
+        column.index,
+        {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
+        f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
+        f"总计 {done} + 结转下年 {carry} = {done + carry}",
+        f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
+        f"processed {done} + carried forward {carry} = {done + carry}",
+    )
 
 
-@_report_check
-def _outcome_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    for column in t.request_columns:
-        c = column.index
-        outcomes = [report.requests[row.key][c] for row in t.outcome_rows]
-        total = report.requests["total_processed"][c]
-        if not _known(total, *outcomes):
-            continue
-        whole = sum(v for v in outcomes if v is not None)
-        if whole != total:
-            nonzero = {row.key: v for row, v in zip(t.outcome_rows, outcomes, strict=True) if v}
-            yield _finding(
-                OUTCOME_SUM,
-                report,
-                "requests",
-                "total_processed",
-                c,
-                {"outcomes": nonzero, "sum": whole, "total_processed": total},
-                f"{column.label}：各项办理结果之和 {whole} ≠ （七）总计 {total}",
-                f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
-            )
+def _row_sum(report: Report, equation: Equation, parts: list[Any], right: list[Any]) -> Finding:
+    assert equation.row is not None
+    row = report.template.request_row(equation.row)
+    whole, total = sum(parts), right[0]
+    listed = " + ".join(str(v) for v in parts)
+    return _finding(
+        ROW_SUM,
+        report,
+        "requests",
+        row.key,
+        equation.column,
+        {"columns": list(parts), "sum": whole, "total": total},
+        f"{row.full_label}：{listed} = {whole} ≠ 总计 {total}",
+        f"{row.key}: {listed} = {whole} ≠ total {total}",
+    )
 
 
-@_report_check
-def _appeal_sums(report: Report) -> Iterator[Finding]:
-    t = report.template
-    for group in t.appeal_groups:
-        cells = report.appeals[group.key]
-        parts = [cells[f.key] for f in t.appeal_fields if f.key != "total"]
-        if not _known(cells["total"], *parts):
-            continue
-        whole = sum(v for v in parts if v is not None)
-        if whole != cells["total"]:
-            listed = " + ".join(str(v) for v in parts)
-            yield _finding(
-                APPEAL_SUM,
-                report,
-                "appeals",
-                group.key,
-                "total",
-                {**cells, "sum": whole},
-                f"{group.full_label}：{listed} = {whole} ≠ 总计 {cells['total']}",
-                f"{group.key}: {listed} = {whole} ≠ total {cells['total']}",
-            )
+def _outcome_sum(report: Report, equation: Equation, outcomes: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = report.template.request_columns[equation.column]
+    whole, total = sum(outcomes), right[0]
+    nonzero = {cell.row: v for cell, v in zip(equation.left, outcomes, strict=True) if v}
+    return _finding(
+        OUTCOME_SUM,
+        report,
+        "requests",
+        equation.row,
+        column.index,
+        {"outcomes": nonzero, "sum": whole, "total_processed": total},
+        f"{column.label}：各项办理结果之和 {whole} ≠ {_TOTAL_PROCESSED} {total}",
+        f"{column.full_label}: outcomes add up to {whole} ≠ total processed {total}",
+    )
+
+
+def _appeal_sum(report: Report, equation: Equation, parts: list[Any], right: list[Any]) -> Finding:
+    group = next(g for g in report.template.appeal_groups if g.key == equation.row)
+    cells = report.appeals[group.key]
+    whole, total = sum(parts), right[0]
+    listed = " + ".join(str(v) for v in parts)
+    return _finding(
+        APPEAL_SUM,
+        report,
+        "appeals",
+        group.key,
+        equation.column,
+        {**cells, "sum": whole},
+        f"{group.full_label}：{listed} = {whole} ≠ 总计 {total}",
+        f"{group.key}: {listed} = {whole} ≠ total {total}",
+    )
+
+
+_EquationFinding = Callable[[Report, Equation, list[Any], list[Any]], Finding]
+_EQUATION_FINDINGS: dict[str, _EquationFinding] = {
+    COLUMN_BALANCE.name: _column_balance,
+    ROW_SUM.name: _row_sum,
+    OUTCOME_SUM.name: _outcome_sum,
+    APPEAL_SUM.name: _appeal_sum,
+}
 
 
 def _numbers(cells: dict[str, Any], *keys: str) -> list[float] | None:
@@ -268,14 +208,30 @@ def _numbers(cells: dict[str, Any], *keys: str) -> list[float] | None:
     return None if any(v is None for v in values) else values  # type: ignore[return-value]
 
 
+def _negative_items(cells: dict[str, Any]) -> tuple[float, float] | None:
+    """(上年项目数, 本年增/减) of a table 二 row whose items would fall below zero, else None."""
+    numbers = _numbers(cells, "previous_items", "change")
+    return (numbers[0], numbers[1]) if numbers is not None and numbers[0] + numbers[1] < 0 else None
+
+
+def _published_over_total(cells: dict[str, Any]) -> tuple[float, float] | None:
+    """(本年新公开, 对外公开总数) of a table 二 row that publishes more this year than in all, else None."""
+    numbers = _numbers(cells, "new_published", "total_published")
+    return (numbers[0], numbers[1]) if numbers is not None and numbers[0] > numbers[1] else None
+
+
+def active_row_warns(cells: dict[str, Any]) -> bool:
+    """Whether one row of table 二 (its cells by key) sets off this module's warnings on table 二:
+    readers weigh readings of a row with it."""
+    return _negative_items(cells) is not None or _published_over_total(cells) is not None
+
+
 @_report_check
 def _items_never_negative(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        numbers = _numbers(report.active[row.key], "previous_items", "change")
-        if numbers is None:
-            continue
-        previous, change = numbers
-        if previous + change < 0:
+        numbers = _negative_items(report.active[row.key])
+        if numbers is not None:
+            previous, change = numbers
             now = previous + change
             yield _finding(
                 NEGATIVE_ITEMS,
@@ -284,7 +240,7 @@ def _items_never_negative(report: Report) -> Iterator[Finding]:
                 row.key,
                 "change",
                 {"previous_items": previous, "change": change, "result": now},
-                f"{row.label}：上一年项目数量 {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，"
+                f"{row.label}：{_PREVIOUS_ITEMS} {_fmt(previous)} 加本年增/减 {_fmt(change)} = {_fmt(now)}，"
                 "项目数不能为负",
                 f"{row.key}: previous items {_fmt(previous)} + change {_fmt(change)} = {_fmt(now)} < 0",
             )
@@ -293,11 +249,9 @@ def _items_never_negative(report: Report) -> Iterator[Finding]:
 @_report_check
 def _published_within_total(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        numbers = _numbers(report.active[row.key], "new_published", "total_published")
-        if numbers is None:
-            continue
-        new, total = numbers
-        if new > total:
+        numbers = _published_over_total(report.active[row.key])
+        if numbers is not None:
+            new, total = numbers
             yield _finding(
                 PUBLISHED_OVER_TOTAL,
                 report,
@@ -340,15 +294,15 @@ def check_report(report: Report) -> list[Finding]:
 # ---------------------------------------------------------------------------------------------
 
 CARRIED_OVER = _rule(
-    "series.carried_over",
+    eq.CARRIED_OVER,
     Severity.ERROR,
     "上年结转数不等于上一年度结转下年数",
     "carried over ≠ last year's carried forward",
 )
 IN_FORCE = _rule(
-    "series.in_force",
+    eq.IN_FORCE,
     Severity.ERROR,
-    "现行有效件数不等于上年现行有效加本年制发减本年废止",
+    f"{_IN_FORCE}不等于上年现行有效加本年制发减本年废止",
     "in force ≠ last year's in force + made − repealed",
 )
 DUPLICATE_YEAR = _rule(
@@ -387,58 +341,57 @@ def check_series(reports: Iterable[Report]) -> list[Finding]:
                     )
                 )
             elif later.year == earlier.year + 1:
-                findings.extend(_carried_over(earlier, later))
-                findings.extend(_in_force(earlier, later))
+                findings.extend(_series(earlier, later))
     return findings
 
 
-def _carried_over(earlier: Report, later: Report) -> Iterator[Finding]:
-    for column in later.template.request_columns:
-        c = column.index
-        before, now = earlier.requests["carried_forward"][c], later.requests["carried_over"][c]
-        if _known(before, now) and before != now:
-            yield _finding(
-                CARRIED_OVER,
-                later,
-                "requests",
-                "carried_over",
-                c,
-                {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
-                f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年结转下年度继续办理 {before}",
-                f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
-                f"{earlier.year} {before}",
-            )
+def _series(earlier: Report, later: Report) -> Iterator[Finding]:
+    """The equations between consecutive years that the two reports break."""
+    value = partial(cell_value, later, previous=earlier)
+    for equation in series_equations(earlier.template, later.template):
+        left, right = equation.values(value)
+        if balance(left, right) is False:
+            yield _SERIES_FINDINGS[equation.rule](earlier, later, equation, left, right)
 
 
-def _in_force(earlier: Report, later: Report) -> Iterator[Finding]:
-    if not (_has_in_force(earlier.template) and _has_in_force(later.template)):
-        return
-    for row in later.template.active_rows:
-        if "in_force" not in later.active[row.key] or row.key not in earlier.active:
-            continue
-        last = _numbers(earlier.active[row.key], "in_force")
-        numbers = _numbers(later.active[row.key], "made", "repealed", "in_force")
-        if last is None or numbers is None:
-            continue
-        made, repealed, now = numbers
-        expected = last[0] + made - repealed
-        if expected != now:
-            yield _finding(
-                IN_FORCE,
-                later,
-                "active",
-                row.key,
-                "in_force",
-                {"in_force": now, "previous_in_force": last[0], "made": made, "repealed": repealed},
-                f"{row.label}：{earlier.year} 年现行有效 {_fmt(last[0])} + 本年制发 {_fmt(made)} − 本年废止 "
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",
-                f"{row.key}: in force {earlier.year} {_fmt(last[0])} + made {_fmt(made)} − repealed "
-                f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",
-            )
+def _carried_over(earlier: Report, later: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert isinstance(equation.column, int)
+    column = later.template.request_columns[equation.column]
+    (before,), (now,) = left, right
+    return _finding(
+        CARRIED_OVER,
+        later,
+        "requests",
+        "carried_over",
+        column.index,
+        {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
+        f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年{_CARRIED_FORWARD} {before}",
+        f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
+        f"{earlier.year} {before}",
+    )
 
 
-def _has_in_force(template: Template) -> bool:
-    return any(f.key == "in_force" for row in template.active_rows for f in row.fields)
+def _in_force(earlier: Report, later: Report, equation: Equation, left: list[Any], right: list[Any]) -> Finding:
+    assert equation.row is not None
+    row = later.template.active_row(equation.row)
+    (last, made), (now, repealed) = left, right
+    expected = last + made - repealed
+    return _finding(
+        IN_FORCE,
+        later,
+        "active",
+        row.key,
+        "in_force",
+        {"in_force": now, "previous_in_force": last, "made": made, "repealed": repealed},
+        f"{row.label}：{earlier.year} 年现行有效 {_fmt(last)} + 本年制发 {_fmt(made)} − 本年废止 "
+        f"{_fmt(repealed)} = {_fmt(expected)} ≠ 现行有效 {_fmt(now)}",
+        f"{row.key}: in force {earlier.year} {_fmt(last)} + made {_fmt(made)} − repealed "
+        f"{_fmt(repealed)} = {_fmt(expected)} ≠ in force {_fmt(now)}",
+    )
+
+
+_SeriesFinding = Callable[[Report, Report, Equation, list[Any], list[Any]], Finding]
+_SERIES_FINDINGS: dict[str, _SeriesFinding] = {CARRIED_OVER.name: _carried_over, IN_FORCE.name: _in_force}
 
 
 def check_all(reports: list[Report]) -> list[Finding]:

@@ -18,7 +18,11 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Strict, TypeAdapter, ValidationError, create_model
 from pydantic import Field as PydField
 
-from .templates import TEMPLATES, Kind, Template, get_template
+from .envelope import ENVELOPE_KEYS, Doubt, SectionText, Source
+from .findings import Finding
+from .templates import REQUEST_COLUMNS, TEMPLATES, Kind, Template, get_template
+
+_COLUMNS = len(REQUEST_COLUMNS)
 
 CellValue = int | float | None
 TABLE_KEYS = ("active", "requests", "appeals")
@@ -67,9 +71,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "string_type": ("应为文字", "must be a string"),
     "greater_than_equal": ("不能为负数", "must not be negative"),
     "less_than_equal": ("超出范围", "is out of range"),
-    "too_short": ("值的个数不对（应为 7 个）", "has the wrong number of values (7 expected)"),
-    "too_long": ("值的个数不对（应为 7 个）", "has the wrong number of values (7 expected)"),
-    "list_type": ("应为 7 个值的列表", "must be a list of 7 values"),
+    "too_short": (f"值的个数不对（应为 {_COLUMNS} 个）", f"has the wrong number of values ({_COLUMNS} expected)"),
+    "too_long": (f"值的个数不对（应为 {_COLUMNS} 个）", f"has the wrong number of values ({_COLUMNS} expected)"),
+    "list_type": (f"应为 {_COLUMNS} 个值的列表", f"must be a list of {_COLUMNS} values"),
     "dict_type": ("应为对象", "must be an object"),
     "model_type": ("应为对象", "must be an object"),
     "literal_error": ("取值不在允许范围内", "has a value that is not allowed"),
@@ -106,6 +110,16 @@ def _forbid(name: str, fields: dict[str, Any]) -> type[BaseModel]:
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
 
 
+# The envelope (``envelope.py``): optional, one shape each.
+_ENVELOPE_FIELDS: dict[str, Any] = {
+    "source": (Source | None, PydField(default=None, description="读取的文件 / the file read")),
+    "sections": (list[SectionText] | None, PydField(default=None, description="正文六个部分 / the six parts")),
+    "provenance": (dict[str, str] | None, PydField(default=None, description="单元格 → 原文位置 / where printed")),
+    "uncertain": (list[Doubt] | None, PydField(default=None, description="读取中的判断 / judgements made")),
+    "findings": (list[Finding] | None, PydField(default=None, description="校验结果 / check results")),
+}
+
+
 @cache
 def validation_model(template_id: str) -> type[BaseModel]:
     """The pydantic model of a whole report in template ``template_id``."""
@@ -139,7 +153,9 @@ def validation_model(template_id: str) -> type[BaseModel]:
         active=(_forbid(f"Active{suffix}", active_fields), PydField(description="表二 主动公开")),
         requests=(_forbid(f"Requests{suffix}", request_fields), PydField(description="表三 依申请")),
         appeals=(_forbid(f"Appeals{suffix}", appeal_fields), PydField(description="表四 复议诉讼")),
+        **_ENVELOPE_FIELDS,
     )
+
 
 
 def json_schema() -> dict[str, Any]:
@@ -161,8 +177,9 @@ def json_schema() -> dict[str, Any]:
 class Report:
     """The data of one annual report: its three statutory tables and what identifies it.
 
-    ``extra`` keeps every other top-level key of the JSON (``notes``, ``source``, ``sections``,
-    ``provenance``, ``uncertain``, ``findings`` …) so that nothing read is lost on saving.
+    ``source``, ``sections``, ``provenance``, ``uncertain`` and ``findings`` are the envelope
+    (``envelope.py``): ``None`` where the data has no such key. ``extra`` keeps every other
+    top-level key of the JSON (``notes`` …) so that nothing read is lost on saving.
     """
 
     agency: str
@@ -172,6 +189,11 @@ class Report:
     requests: dict[str, list[int | None]]
     appeals: dict[str, dict[str, int | None]]
     extra: dict[str, Any] = field(default_factory=dict)
+    source: Source | None = None
+    sections: list[SectionText] | None = None
+    provenance: dict[str, str] | None = None
+    uncertain: list[Doubt] | None = None
+    findings: list[Finding] | None = None
 
     # -- construction -----------------------------------------------------------------------
 
@@ -211,7 +233,7 @@ class Report:
                 source,
             )
         try:
-            validation_model(template_id).model_validate(data)
+            valid = validation_model(template_id).model_validate(data)
         except ValidationError as error:
             raise ReportDataError(_problems_from(error), source) from None
         template = get_template(template_id)
@@ -222,7 +244,9 @@ class Report:
             active={row.key: dict(data["active"][row.key]) for row in template.active_rows},
             requests={row.key: list(data["requests"][row.key]) for row in template.request_rows},
             appeals={g.key: dict(data["appeals"][g.key]) for g in template.appeal_groups},
-            extra={k: v for k, v in data.items() if k not in ("agency", "year", "template", *TABLE_KEYS)},
+            extra={k: v for k, v in data.items()
+                   if k not in ("agency", "year", "template", *TABLE_KEYS, *ENVELOPE_KEYS)},
+            **{key: getattr(valid, key) for key in ENVELOPE_KEYS},
         )
 
     @classmethod
@@ -268,6 +292,16 @@ class Report:
         data["active"] = {row.key: {f.key: self.active[row.key][f.key] for f in row.fields} for row in t.active_rows}
         data["requests"] = {row.key: list(self.requests[row.key]) for row in t.request_rows}
         data["appeals"] = {g.key: {f.key: self.appeals[g.key][f.key] for f in t.appeal_fields} for g in t.appeal_groups}
+        if self.source is not None:
+            data["source"] = self.source.to_dict()
+        if self.sections is not None:
+            data["sections"] = [s.to_dict() for s in self.sections]
+        if self.provenance is not None:
+            data["provenance"] = self.provenance
+        if self.uncertain is not None:
+            data["uncertain"] = [u.to_dict() for u in self.uncertain]
+        if self.findings is not None:
+            data["findings"] = [f.to_dict() for f in self.findings]
         data.update(self.extra)
         return data
 

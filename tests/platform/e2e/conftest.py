@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from tests.environment import missing
+
 # Playwright's sync API keeps an asyncio loop in the test thread; Django would then refuse the ORM
 # calls the tests make between browser steps. Nothing here is actually concurrent.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,10 +31,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(os.environ.get("GONGKAI_E2E_SCREENSHOTS") or Path(tempfile.gettempdir()) / "gongkai-e2e")
 TIMEOUT_MS = 30_000  # LibreOffice makes the PDF letters; a slow CI machine needs the margin
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 class _Chromium:
@@ -64,9 +62,7 @@ class _Chromium:
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} 不存在：浏览器测试需要 Debian 的 chromium（./scripts/install）/ chromium is not installed"
-        if _in_ci():
-            pytest.fail(reason)
-        pytest.skip(reason)
+        missing(reason)
     yield _Chromium.start()
     _Chromium.stop()
 

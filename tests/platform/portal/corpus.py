@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from selectolax.lexbor import LexborHTMLParser
 
-CORPUS = Path("/work/shared/corpus/raw")
+from tests.environment import RAW
+
+CORPUS = RAW
 _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width letters and digits
 
 

@@ -156,11 +156,10 @@ def test_dates_are_checked(staff: dict[str, Any]) -> None:
         services.repeal(staff["clerk"], work, TODAY)
 
 
+@pytest.mark.postgres_only  # the SQLite test database is in memory, one connection
 @pytest.mark.django_db(transaction=True)
 def test_index_numbers_are_unique_under_concurrent_drafting(staff: dict[str, Any]) -> None:
     """Several offices' workers drafting at once never get the same 索引号."""
-    if connection.vendor == "sqlite":
-        pytest.skip("the SQLite test database is in memory, one connection: concurrency runs on PostgreSQL")
     errors: list[BaseException] = []
 
     def work() -> None:

@@ -29,16 +29,17 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from ...report.checks import Finding, check_report, check_series
+from ...report.envelope import PLATFORM, SectionText
 from ...report.model import Report
-from ...report.templates import SECTIONS, Template, template_for_year
+from ...report.templates import OTHER_HANDLING, REQUEST_COLUMNS, SECTIONS, TEMPLATE_2021, Template, template_for_year
 from ..accounts.models import APPLICANT_TYPE_INDEX
 from ..agencies.models import Agency
 from ..appeals.models import Appeal
 from ..desk.models import Application
 from .models import AnnualReport, Source
 
-COLUMNS = 7
-TOTAL = 6
+COLUMNS = len(REQUEST_COLUMNS)  # table 三's applicant columns, 总计 last
+TOTAL = TEMPLATE_2021.total_column
 
 
 @dataclass
@@ -91,7 +92,8 @@ def outcome_row_key(template: Template, outcome: str) -> str:
     """The row of ``template`` an outcome counts in (2019: the three 其他处理 rows are one)."""
     if outcome in template.requests_by_key:
         return outcome
-    if outcome.startswith("other_") and "other" in template.requests_by_key:
+    row = TEMPLATE_2021.requests_by_key.get(outcome)  # the desk's outcomes are 2021's rows
+    if row is not None and row.group == OTHER_HANDLING and "other" in template.requests_by_key:
         return "other"
     raise KeyError(f"outcome {outcome!r} has no row in template {template.id}")
 
@@ -206,13 +208,13 @@ def fees_collected(scope: Q, year: int) -> tuple[int, int]:
     return int(totals["yuan"] or 0), int(totals["n"] or 0)
 
 
-def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[dict[str, Any]]:
+def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[SectionText]:
     given = dict((stored.sections if stored else None) or {})
     if not given.get("六"):  # what the statute asks under 六 and the records know: the fees collected
         yuan, count = fees
         given["六"] = (f"本年度收取政府信息公开信息处理费 {yuan} 元（{count} 件申请）。" if count
                       else "本年度未收取政府信息公开信息处理费。")
-    return [{"number": s.number, "title": s.title, "text": given.get(s.number)} for s in SECTIONS]
+    return [SectionText(s.number, s.title, given.get(s.number)) for s in SECTIONS]
 
 
 def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_previous: bool = True) -> Compiled:
@@ -236,9 +238,8 @@ def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_p
         report = Report(
             agency=name, year=year, template=template, active=_active(agency, aggregate, year, template),
             requests=requests, appeals={k: dict(v) for k, v in count_appeals(scope, year, template).items()},
-            extra={"sections": _sections(stored, fees_collected(scope, year)),
-                   "source": "gongkai platform: compiled from case records",
-                   "aggregate": aggregate},
+            sections=_sections(stored, fees_collected(scope, year)), source=PLATFORM,
+            extra={"aggregate": aggregate},
         )
         compiled = Compiled(report, notes=notes, legacy=legacy, stored=stored)
     compiled.findings = check_report(compiled.report)

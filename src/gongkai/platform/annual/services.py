@@ -12,9 +12,14 @@ from ...report.templates import SECTIONS, template_for_year
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..locking import locked
 from .models import AnnualReport, Source
 
 SECTION_NUMBERS = tuple(s.number for s in SECTIONS)
+# An uploaded report is read in a worker process (``ingest.limited``) under these limits: a hostile
+# file costs the request at most this long, and the server no memory at all.
+IMPORT_SECONDS = 60.0
+IMPORT_MEMORY = 1024**3
 
 
 class AnnualError(ValueError):
@@ -54,6 +59,7 @@ def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any
     _require_office(actor, agency)
     with transaction.atomic():
         stored, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
+        stored = locked(AnnualReport, stored.pk)  # two editors merge their sections one after the other
         if stored.source == Source.IMPORTED:
             raise AnnualError("导入的报告按原文保存，不能修改 / an imported report is kept as published")
         before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
@@ -79,6 +85,7 @@ def import_report(actor: Any, agency: Agency, report: Report, source: str = "") 
     _require_office(actor, agency)
     with transaction.atomic():
         stored, created = AnnualReport.objects.get_or_create(agency=agency, year=report.year)
+        stored = locked(AnnualReport, stored.pk)
         before = None if created else {"source": stored.source, "imported": stored.imported}
         stored.source = Source.IMPORTED
         stored.imported = report.to_dict()
@@ -94,9 +101,9 @@ def read_report_file(path: Path) -> Report:
     """Report data JSON, or a published report (HTML, DOCX, PDF, text) read by ``gongkai.ingest``."""
     if path.suffix.lower() == ".json":
         return Report.load(path)
-    from ...ingest.read import read_report
+    from ...ingest.limited import Limits, read_one
 
-    result = read_report(path)
+    result = read_one(path, Limits(IMPORT_SECONDS, IMPORT_MEMORY))
     if result.report is None:
         raise AnnualError(result.error)
     return result.report

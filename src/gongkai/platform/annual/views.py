@@ -13,8 +13,9 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from ...render.batch import render_document, render_pdf
 from ...report.model import ReportDataError
-from ...report.templates import SECTIONS
+from ...report.templates import SECTIONS, TABLES_BY_KEY, TEMPLATE_2021
 from ..accounts.permissions import (
     PermissionDenied,
     may_administer,
@@ -85,6 +86,7 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
         "active_url": _registry_table_url(agency, year),
+        "tables": TABLES_BY_KEY,
     }
     return render(request, "annual/report.html", context)
 
@@ -112,11 +114,7 @@ def export(request: HttpRequest, agency_pk: int, year: int, fmt: str) -> HttpRes
         response: HttpResponse = JsonResponse(compiled.report.to_dict(), json_dumps_params={"ensure_ascii": False,
                                                                                             "indent": 2})
     elif fmt in FORMATS:
-        try:
-            data = _render(compiled, fmt)
-        except ImportError:
-            return HttpResponse("文档生成模块不可用 / the render layer is not available", status=503)
-        response = HttpResponse(data, content_type=FORMATS[fmt])
+        response = HttpResponse(_render(compiled, fmt), content_type=FORMATS[fmt])
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -124,17 +122,10 @@ def export(request: HttpRequest, agency_pk: int, year: int, fmt: str) -> HttpRes
 
 
 def _render(compiled: Compiled, fmt: str) -> bytes:
-    from ...render.batch import render_document
-
-    if fmt != "pdf":
-        return render_document(compiled.report, fmt)
-    from ...render.to_pdf import docx_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="gongkai-report-") as tmp:
-        source = Path(tmp) / "report.docx"
-        source.write_bytes(render_document(compiled.report, "docx"))
-        (pdf,) = docx_to_pdf([source], Path(tmp))
-        return pdf.read_bytes()
+    # The same PDF as `gongkai render --to pdf` (fonts this machine embeds), not a second path.
+    if fmt == "pdf":
+        return render_pdf(compiled.report)
+    return render_document(compiled.report, fmt)
 
 
 @login_required
@@ -142,6 +133,8 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_pk)
     if request.method != "POST":
         return redirect("annual:report", agency_pk=agency.pk, year=year)
+    if not (may_change_agency_records(request.user, agency) or may_administer(request.user)):
+        raise HttpForbidden  # before the compile run: no work for those who may not save
     compiled = compile_report(agency, year, with_previous=False)
     active: dict[str, dict[str, str]] | None = None
     if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here
@@ -179,4 +172,6 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
             else:
                 messages.success(request, f"已导入 {stored.year} 年度报告")
                 return redirect("annual:report", agency_pk=agency.pk, year=stored.year)
-    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user)})
+    carried_forward = TEMPLATE_2021.request_row("carried_forward").label
+    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user),
+                                                  "carried_forward": carried_forward})

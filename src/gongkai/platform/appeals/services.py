@@ -10,7 +10,8 @@ from django.db import transaction
 from ..accounts.permissions import PermissionDenied, may_change
 from ..audit.services import record, snapshot
 from ..desk.models import Application
-from ..desk.services import DeskError, today
+from ..desk.services import DeskConflict, DeskError, today
+from ..locking import lock_unchanged
 from .models import PENDING, RESULT_CHOICES, Appeal, AppealKind
 
 _FIELDS = ("kind", "review_id", "body", "case_number", "filed_on", "result", "decided_on")
@@ -46,6 +47,7 @@ def record_result(actor: Any, appeal: Appeal, *, result: str, decided_on: dt.dat
     if decided_on is not None and (decided_on < appeal.filed_on or decided_on > today()):
         raise DeskError(f"审结日期不合理 / implausible date {decided_on}")
     with transaction.atomic():
+        lock_unchanged(appeal, _FIELDS, DeskConflict)
         before = snapshot(appeal, _FIELDS)
         appeal.result = result
         appeal.decided_on = decided_on if result != PENDING else None

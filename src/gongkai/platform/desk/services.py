@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ...report.templates import DENIED, TEMPLATE_2021
 from ..accounts.models import APPLICANT_TYPE_INDEX, Role
 from ..accounts.permissions import (
     PermissionDenied,
@@ -27,6 +28,7 @@ from ..accounts.permissions import (
 )
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
 from . import clock
 from .fees import FeeMethod, fee
@@ -54,6 +56,10 @@ TRACKED = (
 
 class DeskError(ValueError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
+
+class DeskConflict(Conflict, DeskError):
+    """The case is not, or no longer, in a state that allows the step (HTTP 409)."""
 
 
 def today() -> dt.date:
@@ -112,7 +118,7 @@ def _require_office(actor: Any, case: Application) -> None:
 def _require_status(case: Application, *allowed: str) -> None:
     if case.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise DeskError(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
                         f"not allowed while the application is {case.status}")
 
 
@@ -126,6 +132,8 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
 def _apply(actor: Any, case: Application, action: str, change: Callable[[], None], note: str = "",
            calendar: WorkCalendar | None = None) -> Application:
     with transaction.atomic():
+        if case.pk:  # what the caller checked must still be so, and stays so until the commit
+            lock_unchanged(case, TRACKED, DeskConflict)
         before = snapshot(case, TRACKED) if case.pk else None
         change()
         _refresh_due(case, calendar or work_calendar())
@@ -440,8 +448,9 @@ def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_te
     if outcome not in ANSWER_OUTCOMES:
         raise DeskError(f"不是可选的办理结果 / not an outcome an answer may give: {outcome!r}")
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:
-        raise DeskError("“补正后申请内容仍不明确”须先经过补正 / needs a clarification first")
-    if outcome.startswith("denied_") and not reply_text.strip():
+        label = TEMPLATE_2021.request_row(UNCLEAR_AFTER_CLARIFICATION).label
+        raise DeskError(f"“{label}”须先经过补正 / needs a clarification first")
+    if TEMPLATE_2021.request_row(outcome).group == DENIED and not reply_text.strip():
         raise DeskError("不予公开须说明理由 / a refusal must give its reasons (第三十六条)")
     if outcome == "unavailable_not_held" and not responsible_agency.strip() and not reply_text.strip():
         raise DeskError("请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "

@@ -6,6 +6,8 @@ reasons, where and how to get what is disclosed, the office's contact, and the r
 
 from __future__ import annotations
 
+from ...report.templates import DENIED, TEMPLATE_2021
+
 TITLE = "政府信息公开申请答复告知书"
 
 OPENING = (
@@ -55,7 +57,7 @@ BODIES: dict[str, str] = {
     ),
     "unavailable_unclear": (
         "本机关于{{ clarification_sent_on }}"
-        "要求您补正申请内容，补正后申请内容仍不明确，本机关无法提供。"
+        "要求您补正申请内容，补正后，申请内容仍不明确，本机关无法提供。"
         "{{ reply_text }}"
     ),
     "not_processed_petition": (
@@ -99,7 +101,8 @@ BODIES: dict[str, str] = {
 
 
 def default_body(outcome: str) -> str:
-    key = "denied" if outcome.startswith("denied_") else outcome
+    row = TEMPLATE_2021.requests_by_key.get(outcome)
+    key = "denied" if row is not None and row.group == DENIED else outcome
     middle = BODIES.get(key, "{{ reply_text }}")
     return "\n\n".join((OPENING, middle, CONTACT, REMEDIES))
 

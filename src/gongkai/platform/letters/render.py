@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.template import Context, Template
 
+from ...render.to_pdf import docx_bytes_to_pdf
 from ..desk.fees import fee_basis
 from ..desk.models import Application
 from .defaults import NOTICES, TITLE, default_body
@@ -144,10 +143,4 @@ def write_docx(letter: Letter) -> bytes:
 
 def letter_pdf(case: Application) -> bytes:
     """Through LibreOffice (the render layer's converter): the DOCX, converted."""
-    from ...render.to_pdf import docx_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="gongkai-letter-") as tmp:
-        source = Path(tmp) / f"{case.tracking_code}.docx"
-        source.write_bytes(letter_docx(case))
-        (pdf,) = docx_to_pdf([source], Path(tmp))
-        return pdf.read_bytes()
+    return docx_bytes_to_pdf(letter_docx(case), case.tracking_code)

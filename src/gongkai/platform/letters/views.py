@@ -11,29 +11,12 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ...render.to_pdf import PdfConversionError
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_view, role_of
 from ..desk.models import OUTCOME_CHOICES, Application
 from .defaults import NOTICES
-from .render import letter_docx, letter_pdf, notice_docx, notice_ready, template_for
+from .render import notice_docx, notice_ready, template_for
+from .responses import CONTENT_TYPES, letter_response
 from .services import LetterTemplateError, save_template
-
-CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
-
-
-def _send(case: Application, fmt: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES or not case.outcome:
-        raise Http404
-    try:
-        data = letter_docx(case) if fmt == "docx" else letter_pdf(case)
-    except PdfConversionError as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="reply-{case.tracking_code}.{fmt}"'
-    return response
 
 
 @login_required
@@ -41,14 +24,14 @@ def case_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), pk=pk)
     if not may_view(request.user, case):
         raise Http404
-    return _send(case, fmt)
+    return letter_response(case, fmt)
 
 
 def tracked_letter(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     """The holder of the tracking code gets the reply (it carries the name only, no other personal data)."""
     case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
                              tracking_code=code.upper())
-    return _send(case, fmt)
+    return letter_response(case, fmt)
 
 
 def _send_notice(case: Application, kind: str) -> HttpResponse:
@@ -75,7 +58,7 @@ def tracked_notice(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 class TemplateForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=OUTCOME_CHOICES)
-    title = forms.CharField(label="标题")
+    title = forms.CharField(label="标题", max_length=200)
     body = forms.CharField(label="正文（Django 模板语法，空行分段）", widget=forms.Textarea(attrs={"rows": 16}))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
-from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_label
+from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_20_item
 from ..registry.models import Item
 from ..registry.search import fold
 from ..registry.services import agency_key
@@ -79,7 +80,7 @@ def statutory(request: HttpRequest, key: str) -> HttpResponse:
         cats = [c for c in CATEGORIES if c.article == number]
         rows = [(c, list(items.filter(category=c.key).order_by("-published_on", "-id").only(*queries.LIST_FIELDS)[:5]))
                 for c in cats]
-        sections.append({"label": article_label(number), "text": text, "categories": rows})
+        sections.append({"label": article_20_item(number), "text": text, "categories": rows})
     return render(request, "portal/statutory.html", _context(agency, sections=sections))
 
 
@@ -136,10 +137,22 @@ def _snippet(item: Item, query: str, width: int = 60) -> SafeString:
             start = max(0, at - width // 3)
             break
     piece = text[start:start + width * 2]
-    html = escape(piece)
-    for term in terms:
-        html = html.replace(escape(term), f"<mark>{escape(term)}</mark>")
+    html = _highlight(piece, terms)
     return mark_safe(("…" if start else "") + html + ("…" if start + width * 2 < len(text) else ""))
+
+
+def _highlight(text: str, terms: list[str]) -> str:
+    """``text`` escaped, each occurrence of a term in <mark>: one pass over the raw text (longest term
+    first), so a later term can never match inside the markup or the escapes of an earlier one."""
+    if not terms:
+        return str(escape(text))
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+    parts, last = [], 0
+    for found in pattern.finditer(text):
+        parts += [escape(text[last:found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        last = found.end()
+    parts.append(escape(text[last:]))
+    return "".join(parts)
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -9,32 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...report.templates import TEMPLATE_2019, TEMPLATE_2021
+from ...report.templates import ARTICLE_20, TEMPLATE_2019, TEMPLATE_2021, article_20_item
 
-# 条例 第二十条: what every agency publishes on its own initiative.
-ARTICLE_20: tuple[tuple[str, str], ...] = (
-    ("一", "行政法规、规章和规范性文件"),
-    ("二", "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名"),
-    ("三", "国民经济和社会发展规划、专项规划、区域规划及相关政策"),
-    ("四", "国民经济和社会发展统计信息"),
-    ("五", "办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果"),
-    ("六", "实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定"),
-    ("七", "财政预算、决算信息"),
-    ("八", "行政事业性收费项目及其依据、标准"),
-    ("九", "政府集中采购项目的目录、标准及实施情况"),
-    ("十", "重大建设项目的批准和实施情况"),
-    ("十一", "扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况"),
-    ("十二", "突发公共事件的应急预案、预警信息及应对情况"),
-    ("十三", "环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况"),
-    ("十四", "公务员招考的职位、名额、报考条件等事项以及录用结果"),
-    ("十五", "法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息"),
-)
-ARTICLE_20_TEXT = dict(ARTICLE_20)
-
-
-def article_label(number: str) -> str:
-    return f"第二十条第（{number}）项"
-
+__all__ = ["ARTICLE_20", "article_20_item"]  # the portal's 第二十条 page reads them here too
 
 @dataclass(frozen=True)
 class Category:
@@ -43,6 +20,10 @@ class Category:
     group: str  # the portal catalogue's heading
     article: str = ""  # 第二十条 item number (一 … 十五), "" when none
     active_row: str = ""  # the table 二 row whose documents are counted from this category
+
+    @property
+    def article_label(self) -> str:
+        return article_20_item(self.article) if self.article else ""
 
 
 _T21 = TEMPLATE_2021.active_by_key
@@ -81,8 +62,3 @@ CATEGORY_CHOICES: list[tuple[str, str]] = [(c.key, c.label) for c in CATEGORIES]
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(c.group for c in CATEGORIES))
 # 规章 and 规范性文件 carry their life (made, published, amended, repealed); table 二 counts them.
 DOCUMENT_CATEGORIES: dict[str, str] = {c.key: c.active_row for c in CATEGORIES if c.active_row}
-
-
-def category_label(key: str) -> str:
-    found = CATEGORY_BY_KEY.get(key)
-    return found.label if found else key

@@ -10,6 +10,7 @@ from ...report.templates import Kind, template_for_year
 from ..accounts.permissions import PermissionDenied, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..locking import locked
 from .models import ActiveFigures
 from .services import RegistryError
 from .tables import COUNTED_ROWS
@@ -55,6 +56,7 @@ def save_figures(actor: Any, agency: Agency, year: int, values: dict[str, dict[s
             clean_sources[row.key] = source
     with transaction.atomic():
         stored, _ = ActiveFigures.objects.get_or_create(agency=agency, year=year)
+        stored = locked(ActiveFigures, stored.pk)  # the "before" of the audit entry is what this change replaced
         before = {"values": stored.values, "sources": stored.sources}
         stored.values, stored.sources, stored.updated_by = clean, clean_sources, actor
         stored.save()

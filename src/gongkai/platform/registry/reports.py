@@ -15,8 +15,9 @@ from django.utils import timezone
 from ..accounts.permissions import PermissionDenied, may_approve
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..locking import lock_unchanged, locked
 from .models import ReportPublication
-from .services import RegistryError
+from .services import RegistryConflict, RegistryError
 
 
 def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
@@ -34,6 +35,7 @@ def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
                             f"the report has {len(compiled.errors)} errors and cannot be published")
     html = render_document(compiled.report, "html").decode("utf-8")
     with transaction.atomic():
+        locked(Agency, agency.pk)  # one publication at a time per agency: never two current reports of a year
         earlier = list(ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False))
         ReportPublication.objects.filter(pk__in=[p.pk for p in earlier]).update(withdrawn=True)
         publication = ReportPublication.objects.create(
@@ -51,6 +53,7 @@ def withdraw_report(actor: Any, publication: ReportPublication, reason: str) -> 
     if not reason.strip():
         raise RegistryError("撤回须说明理由 / a reason is required")
     with transaction.atomic():
+        lock_unchanged(publication, ("withdrawn",), RegistryConflict)
         publication.withdrawn = True
         publication.save(update_fields=["withdrawn"])
         record(actor, "registry.withdraw_report", publication, agency=publication.agency,

@@ -2,27 +2,32 @@
 
 The scan flags; the reviewer decides. Findings of ``BLOCKING`` kinds (ID numbers, mobile numbers,
 bank cards, secrecy marks) keep an item from being approved until the text is fixed: these never
-belong on a public page. Landlines and e-mail addresses are usually the office's own contacts, so
-they are shown as warnings only.
+belong on a public page. E-mail addresses and home addresses are shown as warnings for the reviewer
+to confirm: an office's own e-mail and a company's registered address are public.
+
+Landlines are not reported: a document's 咨询电话 is the office's own number, and flagging it on
+every item would teach reviewers to click past the scan.
+
+Secrecy marks (密级标志): ``绝密/机密/秘密`` followed or preceded by ``★`` (spaces allowed between
+the characters), after ``密级：``, or standing alone on a line (with an optional period such as
+``秘密 一年``), which is where a document carries its mark. The words inside a sentence
+(商业秘密, 国家秘密, 保守工作秘密) are ordinary prose and are not flagged; nor is 涉密 (涉密人员管理).
+
+Every pattern is linear: text is folded first (``normalise.fold``), numbers are assembled from digit
+groups in one pass (``numbers.py``), e-mail addresses are grown outwards from each ``@`` with bounded
+repeats, and the other patterns have bounded repeats and a fixed first character.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
-# The weights and check characters of GB 11643 (居民身份证号码).
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
+from .normalise import fold
+from .numbers import find_numbers, id_checksum_ok
 
-_ID = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-                 r"\d{3}[\dXx](?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
-_BANK = re.compile(r"(?<!\d)(?:62|4\d|5[1-5])\d{14,17}(?!\d)")
-_LANDLINE = re.compile(r"(?<!\d)0\d{2,3}[-－ ]?\d{7,8}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_SECRET = re.compile(r"(?:绝密|机密|秘密)\s*[★*☆]|[★*☆]\s*(?:绝密|机密|秘密)|内部资料|注意保管|不得外传|涉密")
+__all__ = ["BLOCKING", "LABELS", "Finding", "blocking", "id_checksum_ok", "mask", "redact", "scan", "scan_text"]
 
 BLOCKING = frozenset({"id_number", "mobile", "bank_card", "secret_mark"})
 LABELS = {
@@ -30,26 +35,49 @@ LABELS = {
     "mobile": "手机号码",
     "bank_card": "银行卡号",
     "secret_mark": "密级标志或内部资料字样",
-    "landline": "固定电话",
     "email": "电子邮箱",
+    "address": "住址（请确认是否为个人住址）",
+    "more": "同类内容过多，其余未逐条列出",
 }
+MAX_PER_PART = 50  # findings listed per field or attachment part; the rest are counted
+
+_SPACE = "[ \\t]{0,3}"
+_SECRET_LEVEL = f"(?:绝|机|秘){_SPACE}密"
+_PERIOD = f"(?:[0-9一二三四五六七八九十]{{1,3}}{_SPACE}(?:年|个月|月)|长期)"
+_SECRET = re.compile(
+    f"{_SECRET_LEVEL}{_SPACE}[★☆*]"  # 机密★, 秘 密 ★一年
+    f"|[★☆*]{_SPACE}{_SECRET_LEVEL}"  # ★机密
+    f"|密级{_SPACE}[:：]?{_SPACE}{_SECRET_LEVEL}"  # 密级：秘密
+    f"|(?m:^[ \\t]{{0,20}}{_SECRET_LEVEL}(?:{_SPACE}{_PERIOD})?[ \\t]{{0,20}}$)"  # 秘密 alone on its line
+    "|内部资料|注意保管|不得外传"
+)
+_ADDRESS_NUMBER = "[0-9一二三四五六七八九十百零〇两]"
+_GAP = "[ \\t]{0,2}"
+_ADDRESS = re.compile(
+    # 路/街/巷/弄 N号 then a flat: 幢/栋/单元/室 (an office address usually stops at 号)
+    f"(?:路|街|巷|弄|大道|胡同){_GAP}{_ADDRESS_NUMBER}{{1,5}}{_GAP}号{_GAP}(?:院{_GAP})?"
+    f"{_ADDRESS_NUMBER}{{1,4}}{_GAP}(?:幢|栋|单元|室)"
+    # N幢/栋 (N单元) N室, N单元N室
+    f"|{_ADDRESS_NUMBER}{{1,4}}{_GAP}(?:幢|栋){_GAP}(?:{_ADDRESS_NUMBER}{{1,3}}{_GAP}单元{_GAP})?"
+    f"{_ADDRESS_NUMBER}{{1,5}}{_GAP}室"
+    f"|{_ADDRESS_NUMBER}{{1,3}}{_GAP}单元{_GAP}{_ADDRESS_NUMBER}{{1,5}}{_GAP}室"
+    # a village home: 村/社区 (N组) N号
+    f"|(?:村|社区){_GAP}(?:{_ADDRESS_NUMBER}{{1,3}}{_GAP}组{_GAP})?{_ADDRESS_NUMBER}{{1,5}}{_GAP}号"
+)
+_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_EMAIL_DOMAIN = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z0-9][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str
     label: str
-    where: str  # 名称 / 正文 / 附件：文件名
+    where: str  # 名称 / 正文 / 附件：文件名 · 页眉
     excerpt: str  # masked, so the finding itself never spreads the data
     blocking: bool
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-def id_checksum_ok(number: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11] == number[17].upper()
 
 
 def mask(value: str) -> str:
@@ -59,43 +87,66 @@ def mask(value: str) -> str:
     return value[:3] + "*" * (len(value) - 5) + value[-2:]
 
 
-def _luhn_ok(number: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        d = int(ch)
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
+def _emails(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of e-mail addresses, grown from each ``@``: each costs at most a few hundred steps."""
+    at = text.find("@")
+    while at != -1:
+        start = at  # walk back over the local part; it stops at the previous @, so each character once
+        while start > 0 and at - start < 64 and text[start - 1] in _EMAIL_LOCAL:
+            start -= 1
+        domain = _EMAIL_DOMAIN.match(text, at + 1)
+        if start < at and domain:
+            name = domain.group().rstrip(".-")
+            if name.rsplit(".", 1)[-1].isalpha():
+                yield start, at + 1 + len(name)
+        at = text.find("@", at + 1)
+
+
+def _spans(text: str) -> Iterator[tuple[str, int, int]]:
+    for number in find_numbers(text):
+        yield number.kind, number.start, number.end
+    for start, end in _emails(text):
+        yield "email", start, end
+    for match in _SECRET.finditer(text):
+        yield "secret_mark", match.start(), match.end()
+    for match in _ADDRESS.finditer(text):
+        yield "address", match.start(), match.end()
 
 
 def scan_text(text: str, where: str) -> list[Finding]:
+    """Findings in one field or attachment part, at most ``MAX_PER_PART`` listed."""
+    folded = fold(text)
+    order = {kind: n for n, kind in enumerate(("id_number", "bank_card", "mobile", "secret_mark", "email", "address"))}
+    spans = sorted(_spans(folded), key=lambda s: (s[1], order[s[0]]))
     found: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(kind: str, match: re.Match[str]) -> None:
-        span = match.span()
-        if any(a < span[1] and span[0] < b for a, b in taken):
-            return
-        taken.append(span)
-        found.append(Finding(kind, LABELS[kind], where, mask(match.group()), kind in BLOCKING))
-
-    # Every 18-digit number shaped like an ID is flagged, valid checksum or not: a typo in an ID
-    # number is still personal data.
-    for match in _ID.finditer(text):
-        add("id_number", match)
-    for match in _BANK.finditer(text):
-        if _luhn_ok(match.group()):
-            add("bank_card", match)
-    for match in _MOBILE.finditer(text):
-        add("mobile", match)
-    for match in _LANDLINE.finditer(text):
-        add("landline", match)
-    for match in _EMAIL.finditer(text):
-        add("email", match)
-    for match in _SECRET.finditer(text):
-        add("secret_mark", match)
+    more: list[str] = []
+    reach = -1
+    for kind, start, end in spans:
+        if start < reach:
+            continue  # an ID inside an e-mail address, …: reported once
+        reach = end
+        if len(found) >= MAX_PER_PART:
+            more.append(kind)
+            continue
+        excerpt = " ".join(folded[start:end].split())
+        if kind != "secret_mark":  # a secrecy mark is shown as it is: it is no one's data
+            excerpt = mask(excerpt)
+        found.append(Finding(kind, LABELS[kind], where, excerpt, kind in BLOCKING))
+    if more:
+        found.append(Finding("more", f"另有 {len(more)} 处未列出", where, "",
+                             any(kind in BLOCKING for kind in more)))
     return found
+
+
+def redact(text: str) -> str:
+    """``text`` folded, with every blocking finding masked: for naming a file without repeating an ID in it."""
+    folded = fold(text)
+    out, at = [], 0
+    for kind, start, end in sorted(_spans(folded), key=lambda s: s[1]):
+        if kind in BLOCKING and kind != "secret_mark" and start >= at:
+            out += [folded[at:start], mask(folded[start:end])]
+            at = end
+    return "".join([*out, folded[at:]])
 
 
 def scan(parts: Iterable[tuple[str, str]]) -> list[Finding]:

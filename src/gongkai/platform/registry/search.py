@@ -28,7 +28,6 @@ from django.db import connection
 
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[0-9a-z]+")
 MAX_COUNT = 1000  # beyond this the portal says "1000+": counting every hit of a common word is wasted work
-PG_MAX_POSITION = 16383  # PostgreSQL's last tsvector position
 PART_SIZE = 2000  # tokens per indexed part on PostgreSQL
 PART_OVERLAP = 64  # a phrase of up to 64 characters is never cut between two parts
 WINDOW = 5_000  # PostgreSQL: the newest candidates searched first

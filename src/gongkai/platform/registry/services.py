@@ -20,10 +20,12 @@ from django.utils import timezone
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..locking import Conflict, lock_unchanged
 from . import files, search
 from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
+from .item_scan import scan_item
 from .models import EDITABLE_STATUSES, Attachment, Attribute, IndexCounter, Item, Status
-from .scan import blocking, scan
+from .scan import blocking
 
 TRACKED = ("status", "attribute", "attribute_reason", "published_on", "repealed_on", "amended_on", "expires_on",
            "review_comment", "withdrawn_reason")
@@ -33,6 +35,15 @@ EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body
 
 class RegistryError(ValueError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
+
+class RegistryConflict(Conflict, RegistryError):
+    """The item is not, or no longer, in a state that allows the step (HTTP 409)."""
+
+
+def _hold(item: Item) -> None:
+    """Inside the change's transaction: the item is still as the caller checked it, and stays so."""
+    lock_unchanged(item, (*TRACKED, *EDITABLE_FIELDS), RegistryConflict)
 
 
 def today() -> dt.date:
@@ -84,7 +95,7 @@ def _require_reviewer(actor: Any, item: Item) -> None:
 def _require_status(item: Item, *allowed: str) -> None:
     if item.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise RegistryError(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
+        raise RegistryConflict(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
                             f"not allowed while the item is {item.status}")
 
 
@@ -133,13 +144,17 @@ def _clean(agency: Agency, fields: dict[str, Any], item: Item | None = None) -> 
 
 
 def _scan(item: Item) -> list[dict[str, object]]:
-    parts = [("名称", item.title), ("文号", item.doc_number), ("内容概述", item.summary), ("正文", item.body)]
-    parts += [(f"附件：{a.name}", a.text) for a in item.attachments.all()]
-    findings = [f.to_dict() for f in scan(parts)]
-    images = [a.name for a in item.attachments.all() if a.content_type.startswith("image/")]
-    findings += [{"kind": "image", "label": "图片附件须人工查看", "where": f"附件：{name}", "excerpt": "",
-                  "blocking": False} for name in images]
-    return findings
+    return scan_item(item)
+
+
+def _refuse_blocking(item: Item, findings: list[dict[str, object]], attribute: str | None = None) -> None:
+    """Refuse a 主动公开 item (``attribute``: the one about to be given, else the item's) with findings."""
+    found = blocking(findings)
+    if found and (attribute or item.attribute) == Attribute.PROACTIVE:
+        kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
+        places = "、".join(dict.fromkeys(str(f["where"]) for f in found))
+        raise RegistryError(f"“{item.title}”的{places}含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
+                            "personal data or secrecy marks found: send it back to be removed")
 
 
 def index_text(item: Item) -> str:
@@ -171,6 +186,7 @@ def update_item(actor: Any, item: Item, **fields: Any) -> Item:
     _require_status(item, *EDITABLE_STATUSES)
     clean = _clean(item.agency, fields, item)
     with transaction.atomic():
+        _hold(item)
         names = [n for n in clean if n in EDITABLE_FIELDS]
         before = snapshot(item, names)
         for name, value in clean.items():
@@ -185,11 +201,16 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
     _require_status(item, *EDITABLE_STATUSES)
     content_type = files.check(name, data)
     with transaction.atomic():
+        _hold(item)
         attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
                                 text=files.extract_text(name, data))
         attachment.file.save(name, ContentFile(data), save=False)
-        attachment.save()
-        record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        try:
+            attachment.save()
+            record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        except BaseException:
+            attachment.file.delete(save=False)  # the row is rolled back: leave no orphan file behind
+            raise
     return attachment
 
 
@@ -198,6 +219,7 @@ def remove_attachment(actor: Any, attachment: Attachment) -> None:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
+        _hold(item)
         record(actor, "registry.detach", item, before={"attachment": attachment.name})
         attachment.file.delete(save=False)
         attachment.delete()
@@ -208,6 +230,7 @@ def submit(actor: Any, item: Item) -> Item:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.scan_findings = _scan(item)
         item.status = Status.SUBMITTED
@@ -227,6 +250,7 @@ def send_back(actor: Any, item: Item, comment: str) -> Item:
     if not comment.strip():
         raise RegistryError("退回须写明修改意见 / say what to fix when sending an item back")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.RETURNED
         item.review_comment = comment.strip()
@@ -242,21 +266,21 @@ def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = N
     _require_reviewer(actor, item)
     _require_status(item, Status.SUBMITTED)
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
+        # Everything is checked before the item changes: a refusal leaves the caller's item as stored.
+        new_attribute, new_reason = item.attribute, item.attribute_reason
         if attribute is not None:
             if attribute not in Attribute.values:
                 raise RegistryError(f"没有这个公开属性 / no such disclosure attribute: {attribute!r}")
-            item.attribute = attribute
+            new_attribute = attribute
             if reason is not None:
-                item.attribute_reason = reason
-            if attribute != Attribute.PROACTIVE and not item.attribute_reason.strip():
+                new_reason = reason
+            if attribute != Attribute.PROACTIVE and not new_reason.strip():
                 raise RegistryError("依申请公开或不予公开须说明理由 / a reason is required")
-        item.scan_findings = _scan(item)  # the text the reviewer approves, not the one once scanned
-        found = blocking(item.scan_findings)
-        if found and item.attribute == Attribute.PROACTIVE:
-            kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
-            raise RegistryError(f"“{item.title}”含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
-                                "personal data or secrecy marks found: send it back to be removed")
+        findings = _scan(item)  # the text the reviewer approves, not the one once scanned
+        _refuse_blocking(item, findings, new_attribute)
+        item.attribute, item.attribute_reason, item.scan_findings = new_attribute, new_reason, findings
         item.status = Status.APPROVED
         item.review_comment = comment.strip()
         item.reviewed_by = actor
@@ -280,7 +304,9 @@ def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
     on = on or today()
     if on > today() or on < item.made_on:
         raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
+    _refuse_blocking(item, _scan(item))  # once more: nothing changed since approval may slip through
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.PUBLISHED
         item.published_on = on
@@ -298,6 +324,7 @@ def withdraw(actor: Any, item: Item, reason: str) -> Item:
     if not reason.strip():
         raise RegistryError("撤回须说明理由 / a reason is required")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.status = Status.WITHDRAWN
         item.withdrawn_reason = reason.strip()
@@ -327,6 +354,7 @@ def repeal(actor: Any, item: Item, on: dt.date, note: str = "") -> Item:
     if item.expires_on is not None and item.expires_on < on:
         raise RegistryError(f"已于 {item.expires_on} 到期失效，无需废止 / it already expired")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.repealed_on = on
         item.save()
@@ -345,6 +373,7 @@ def amend(actor: Any, item: Item, on: dt.date, note: str) -> Item:
     if not note.strip():
         raise RegistryError("请说明修订内容 / say what was amended")
     with transaction.atomic():
+        _hold(item)
         before = snapshot(item, TRACKED)
         item.amended_on = on
         item.save()

@@ -16,7 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ...report.templates import template_for_year
+from ...report.templates import TABLES_BY_KEY, template_for_year
 from ..accounts.permissions import (
     PermissionDenied,
     may_approve,
@@ -223,6 +223,7 @@ def table(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
              "source": (stored.sources if stored else {}).get(row.key, "")} for row in template.active_rows]
     return render(request, "registry/table.html", {
         "agency": agency, "year": year, "template": template, "rows": rows, "office": office,
+        "table": TABLES_BY_KEY["active"],
         "head": may_approve(request.user, agency), "publications": reports.published_reports(agency)})
 
 

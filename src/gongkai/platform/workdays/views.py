@@ -14,11 +14,12 @@ from ..accounts.permissions import may_administer
 from .calendar import WorkCalendar
 from .models import YearSchedule
 from .services import ScheduleError, enter_schedule, parse_days
+from .signals import announce_schedule_change
 
 
 class ScheduleForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2200)
-    document = forms.CharField(label="依据（国务院办公厅通知文号）", required=False)
+    document = forms.CharField(label="依据（国务院办公厅通知文号）", max_length=200, required=False)
     holidays = forms.CharField(label="放假日期（每行一个日期或范围，如 2027-10-01..2027-10-07 国庆节）",
                                widget=forms.Textarea)
     workdays = forms.CharField(label="调休上班日期（每行一个，如 2027-09-26 国庆节）", widget=forms.Textarea,
@@ -37,9 +38,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         except ScheduleError as error:
             form.add_error(None, str(error))
         else:
-            from ..desk.services import recompute_due_dates
-
-            changed = recompute_due_dates(request.user)
+            changed = announce_schedule_change(request.user, data["year"])
             messages.success(request, f"{data['year']} 年放假安排已保存，{changed} 件申请的答复期限已重新计算。")
             return redirect("workdays:page")
     this_year = dt.date.today().year
