@@ -23,6 +23,7 @@ NOT_YET = {
     "pdftotext": "2003/2420 cells (82.77%): labels and figures printed apart, some figures out of order",
     "crawler": "2305/2420 cells (95.25%): table 二 digit runs have no arithmetic to cut them",
     "crawler-nospace": "2305/2420 cells (95.25%): table 二 digit runs have no arithmetic to cut them",
+    "crawler-partial": "2329/2420 cells (96.24%): table 二 digit runs have no arithmetic to cut them",
 }
 
 
@@ -53,7 +54,7 @@ def test_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace", "crawler-partial"])
 def test_crawler_text_is_read_not_refused(name: str) -> None:
     """A whole report on one line, cells run together: read, and every wrong cell flagged."""
     score = score_class(name)

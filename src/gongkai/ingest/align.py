@@ -149,6 +149,13 @@ def readings(
     free = sorted(found.values(), key=lambda r: r.rank)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
         return free
+    no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
+    if no_blanks and len(printed) < n and any(s.value.digits[:1] == "0" and len(s.value.digits) > 1 for s in printed):
+        # A figure printed with a leading zero (0000, 027) is cells that ran together, never one
+        # cell: only the cuts of the runs read it (a missing cell would leave the 0000 whole).
+        glued = list(_grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept))
+        if glued:
+            return sorted(glued, key=lambda r: (accept is not None and not accept(r.values), r.rank))
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
     for keep_lead in sorted({0, lead}):
         for keep_trail in sorted({0, trail}):
@@ -171,10 +178,13 @@ def readings(
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
-    no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
     if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
         for reading in _grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept):
             add(reading)
+    if accept is not None:
+        # Readings that keep the row's own equation first: where the table is too big to try
+        # every combination, the search starts from them.
+        return sorted(found.values(), key=lambda r: (not accept(r.values), r.rank))
     return sorted(found.values(), key=lambda r: r.rank)
 
 

@@ -41,10 +41,9 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 def stated_figures(document: Document) -> dict[str, int]:
     """The totals the prose states, by the table place they repeat (first statement of each)."""
-    # Lines of a paragraph wrapped by a PDF converter are joined: 结转下年度继 / 续办理 2 件.
-    text = "".join(block.text.replace("\n", "") for block in document.paragraphs
-                   if "件" in block.text or len(block.text) < 12)  # 件 ends every statement; short: a wrapped piece
-    text = re.sub(r"\s+", "", text)
+    # Lines of a paragraph wrapped by a PDF converter are joined (结转下年度继 / 续办理 2 件): every
+    # statement ends in 件, so lines without one hold none.
+    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
     found: dict[str, int] = {}
     for place, pattern in _PATTERNS:
         match = pattern.search(text)
