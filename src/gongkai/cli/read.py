@@ -49,7 +49,7 @@ def output_names(files: list[Path]) -> dict[Path, str]:
 @app.command()
 def read(
     inputs: Annotated[list[Path], typer.Argument(
-        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf)")],
+        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf, scans as .pdf .png .jpg .tif)")],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")] = None,
     table: Annotated[Path | None, typer.Option(
@@ -64,6 +64,7 @@ def read(
     """  # noqa: E501  (one line per paragraph: the help screen wraps it)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from ..ingest.ocr import ocr_session
     from ..ingest.read import ReadResult, read_report
     from ..ingest.sheet import SheetRow, write_sheet
 
@@ -95,7 +96,13 @@ def read(
         task = progress.add_task("read", total=len(files), name="")
         for path in files:
             progress.update(task, name=path.name)
-            result = read_report(path)
+
+            def ocr_page(done: int, total: int, name: str = path.name) -> None:
+                # A scan is read page by page by OCR, seconds a page: show how far it got.
+                progress.update(task, name=f"{name}  文字识别 OCR {done}/{total} 页 pages")
+
+            with ocr_session(progress=ocr_page):
+                result = read_report(path)
             if result.report is not None:
                 read_count += 1
                 if out is not None:

@@ -32,12 +32,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from gongkai.ingest.document import Document, UnreadableFile
+from gongkai.ingest.limits import check_data
 from gongkai.ingest.ocr_engine import TextBox, lines, page_text
 from gongkai.ingest.ocr_grid import GridTable, PxBox, binarise, rotate, skew_angle, tables
 from gongkai.ingest.pdf_page import Item, Line, RawCell, RawTable, clean
 
 PDF_DPI = 200  # PDF pages are rendered at this resolution: enough for 10.5 pt figures
 MAX_DPI = 300  # images scanned finer are scaled down to this: OCR gains nothing above it
+MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 million: more is no scanned page
+MAX_PAGES = 200  # frames of a TIFF
 _A4_WIDTH_INCHES = 8.27
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
@@ -52,7 +55,7 @@ class _Hooks:
     deadline: float | None = None  # time.monotonic() after which no further page is started
 
 
-_HOOKS: ContextVar[_Hooks] = ContextVar("gongkai_ocr_hooks", default=_Hooks())
+_HOOKS: ContextVar[_Hooks | None] = ContextVar("gongkai_ocr_hooks", default=None)
 
 
 @contextmanager
@@ -66,7 +69,7 @@ def ocr_session(progress: Progress | None = None, deadline: float | None = None)
 
 
 def _check_time(source: str, done: int, total: int) -> None:
-    hooks = _HOOKS.get()
+    hooks = _HOOKS.get() or _Hooks()
     if hooks.progress is not None:
         hooks.progress(done, total)
     if hooks.deadline is not None and done < total and time.monotonic() > hooks.deadline:
@@ -104,11 +107,15 @@ def read_image(path: Path, data: bytes) -> Document:
     from PIL import Image, UnidentifiedImageError
 
     source = str(path)
+    check_data(source, data)
     try:
         image = Image.open(BytesIO(data))
         frames = getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, OSError, ValueError) as error:
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise UnreadableFile(source, "图像文件已损坏，无法打开", f"the image is damaged ({error})") from None
+    if frames > MAX_PAGES:
+        raise UnreadableFile(source, f"图像有 {frames} 页，超过 {MAX_PAGES} 页的上限",
+                             f"the image has {frames} pages, over the limit of {MAX_PAGES}")
     from gongkai.ingest.pdf import items_to_blocks
 
     items: list[Item] = []
@@ -116,8 +123,11 @@ def read_image(path: Path, data: bytes) -> Document:
     for index in range(frames):
         try:
             image.seek(index)
+            if image.size[0] * image.size[1] > MAX_PIXELS:
+                raise UnreadableFile(source, f"图像第 {index + 1} 页过大（{image.size[0]}×{image.size[1]} 像素）",
+                                     f"image page {index + 1} is too large ({image.size[0]}×{image.size[1]} pixels)")
             gray, dpi = _page_pixels(image)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
             raise UnreadableFile(source, f"图像第 {index + 1} 页无法解码", f"image page {index + 1} cannot be decoded "
                                  f"({error})") from None
         items.extend(page_items(gray, dpi, index))
@@ -135,9 +145,9 @@ def _page_pixels(image: Any) -> tuple[NDArray[np.uint8], int]:
 
     dpi_info = image.info.get("dpi")
     width, height = image.size
-    dpi = int(round(float(dpi_info[0]))) if dpi_info and float(dpi_info[0]) >= 72 else 0
+    dpi = round(float(dpi_info[0])) if dpi_info and float(dpi_info[0]) >= 72 else 0
     if not dpi or dpi > 1200:
-        dpi = int(round(min(width, height) / _A4_WIDTH_INCHES))
+        dpi = round(min(width, height) / _A4_WIDTH_INCHES)
     gray = image.convert("L")
     if dpi > MAX_DPI:
         gray = gray.resize((width * MAX_DPI // dpi, height * MAX_DPI // dpi), Image.Resampling.LANCZOS)

@@ -48,14 +48,16 @@ def _engine() -> Any:
     from rapidocr_onnxruntime import RapidOCR
 
     # The angle classifier is for upside-down text lines, which a scanned report does not have.
-    return RapidOCR(use_cls=False, print_verbose=False)
+    # One thread: ONNX Runtime's pool spins on every core it is given, which on a shared machine
+    # (or with a batch read by several processes) costs far more than it gains.
+    return RapidOCR(use_cls=False, print_verbose=False, intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 def _colour(image: NDArray[np.uint8]) -> NDArray[np.uint8]:
     import cv2
 
     if image.ndim == 2:
-        colour: NDArray[np.uint8] = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        colour: NDArray[np.uint8] = np.asarray(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR), dtype=np.uint8)
         return colour
     return image
 

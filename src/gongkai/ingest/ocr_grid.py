@@ -14,11 +14,12 @@ Coordinates are pixels of the deskewed page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-Image = NDArray[np.uint8]
+Image = NDArray[Any]  # grey or binary pixels (uint8); OpenCV's stubs type its results loosely
 PxBox = tuple[int, int, int, int]  # x0, top, x1, bottom (exclusive)
 
 _MAX_SKEW = 3.0  # degrees: scans are rarely more crooked than this; more is a photo, not handled
