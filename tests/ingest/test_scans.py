@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.document import Cell, Document, TableBlock, TextBlock
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.read import detect_format, read_report
@@ -53,9 +53,12 @@ def _gold(scan: Path) -> dict[str, Any]:
 
 def _named(path: tuple[Any, ...], uncertain: list[dict[str, Any]]) -> bool:
     """Is the scorer's cell ``path`` (``('requests', 'new_received', 3)``) named in ``uncertain``?"""
-    table, row, *rest = path
-    names = {f"{table}.{row}", f"{table}.{row}[{rest[0]}]" if rest else "", ".".join(map(str, path))}
-    return any(entry["cell"] in names or entry["cell"] == table for entry in uncertain)
+    names = {".".join(map(str, path)), str(path[0])}
+    if len(path) >= 2:
+        names.add(f"{path[0]}.{path[1]}")  # a whole row
+    if len(path) == 3 and isinstance(path[2], int):
+        names.add(f"{path[0]}.{path[1]}[{path[2]}]")
+    return any(entry["cell"] in names for entry in uncertain)
 
 
 def _score(scorer: ModuleType, scan: Path) -> tuple[int, int, list[tuple[Any, ...]]]:
@@ -227,3 +230,13 @@ def test_a_low_confidence_figure_nothing_confirms_is_named() -> None:
     assert [e["cell"] for e in evidence.uncertain] == ["active.regulations.new_made"]
     _, evidence = _doubted(0.99, {"active.regulations.new_made": 7})
     assert evidence.uncertain == []
+
+
+def test_an_agency_read_by_ocr_is_named_for_a_person_to_check() -> None:
+    report = Report.load(GOLD / "000_21925bfca89cb37b.json")
+    for confidence, named in ((0.99, True), (None, False)):  # OCR'd, or from a text layer
+        evidence = Evidence()
+        evidence.provenance["agency"] = "page 1 line 1"
+        document = Document("scan.pdf", "pdf", [TextBlock(report.agency, "page 1 line 1", confidence)])
+        note_ocr_doubts(document, report, evidence)
+        assert [e["cell"] for e in evidence.uncertain] == (["agency"] if named else [])

@@ -42,6 +42,7 @@ class TableBlock:
 class TextBlock:
     text: str
     where: str
+    confidence: float | None = None  # OCR's confidence in ``text`` (0–1); None when read from text
 
 
 Block = TextBlock | TableBlock

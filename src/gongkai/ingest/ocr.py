@@ -178,8 +178,8 @@ def page_items(gray: NDArray[np.uint8], dpi: int, index: int) -> list[Item]:
         taken |= used
         placed.append((table.box[1] * scale, RawTable(cells, index, table.box[1] * scale, table.box[3] * scale,
                                                       height, [index])))
-    for top, text in _text_lines([b for i, b in enumerate(boxes) if i not in taken]):
-        placed.append((top * scale, Line(text)))
+    for top, text, score in _text_lines([b for i, b in enumerate(boxes) if i not in taken]):
+        placed.append((top * scale, Line(text, round(score, 3))))
     placed.sort(key=lambda item: item[0])
     return [Item(index, n, what) for n, (_, what) in enumerate(placed)]
 
@@ -301,10 +301,11 @@ def _cell_text(boxes: list[TextBox]) -> str:
     return clean("".join(_join(row) for row in _rows(boxes)))
 
 
-def _text_lines(boxes: list[TextBox]) -> list[tuple[float, str]]:
-    out: list[tuple[float, str]] = []
+def _text_lines(boxes: list[TextBox]) -> list[tuple[float, str, float]]:
+    """Lines outside the tables: (top, text, the lowest confidence of its boxes)."""
+    out: list[tuple[float, str, float]] = []
     for row in _rows(boxes):
         text = clean(_join(row))
         if text:
-            out.append((min(b.box[1] for b in row), text))
+            out.append((min(b.box[1] for b in row), text, min(b.score for b in row)))
     return out

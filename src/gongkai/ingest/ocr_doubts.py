@@ -8,7 +8,7 @@ they do not, and two equations or more agree on the one value that would make th
 value is taken: the OCR misreading is corrected by the arithmetic, and the correction is written to
 ``uncertain`` with what OCR read. Otherwise the figure stays as read and is named in ``uncertain``;
 it is never a silent figure. Table 二 has no equations: its low-confidence figures are always
-named.
+named. The agency's name read by OCR is always named too: nothing checks a name.
 """
 
 from __future__ import annotations
@@ -116,7 +116,21 @@ def _confidence(low: dict[str, float], where: str) -> float | None:
     return None
 
 
+def _note_agency(document: Document, report: Report, evidence: Evidence) -> None:
+    """The agency's name read by OCR: no arithmetic checks a name, and a rare character of a place
+    name (沭阳 read as 沐阳) is misread with confidence; so it is always named for a person to check."""
+    where = evidence.provenance.get("agency")
+    for block in document.paragraphs:
+        if block.where == where and block.confidence is not None:
+            evidence.doubt("agency", report.agency,
+                           f"机关名称由文字识别（OCR）读出（置信度 {block.confidence:.2f}），请核对",
+                           f"the agency's name was read by OCR (confidence {block.confidence:.2f}); check it",
+                           where)
+            return
+
+
 def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> None:
+    _note_agency(document, report, evidence)
     low = low_confidence(document)
     if not low:
         return

@@ -417,7 +417,7 @@ def _blocks(items: list[Item]) -> list[Block]:
         page = item.page + 1
         if isinstance(item.what, Line):
             line_numbers[page] = line_numbers.get(page, 0) + 1
-            blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}"))
+            blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}", item.what.confidence))
             continue
         tables += 1
         blocks.append(_table_block(item.what, tables))
