@@ -35,6 +35,7 @@ from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.ocr_engine import TextBox, lines, page_text
 from gongkai.ingest.ocr_grid import GridTable, PxBox, binarise, rotate, skew_angle, tables
+from gongkai.ingest.ocr_labels import mend_label
 from gongkai.ingest.pdf_page import Item, Line, RawCell, RawTable, clean
 
 PDF_DPI = 200  # PDF pages are rendered at this resolution: enough for 10.5 pt figures
@@ -168,7 +169,7 @@ def page_items(gray: NDArray[np.uint8], dpi: int, index: int) -> list[Item]:
         gray = rotate(gray, angle)
         binary = binarise(gray, dpi)
     grid = tables(binary, dpi)
-    boxes = page_text(gray)
+    boxes = page_text(gray, dpi)
     scale = 72.0 / dpi
     height = gray.shape[0] * scale
     placed: list[tuple[float, Line | RawTable]] = []
@@ -216,7 +217,7 @@ def _fill(
         texts[i] = clean(text)
         scores[i] = score if text.strip() else 0.0  # ink that reads as nothing: a doubt, not a blank
     cells = [
-        RawCell(c[0] * scale, c[1] * scale, c[2] * scale, c[3] * scale, _as_figure(texts[i]), index,
+        RawCell(c[0] * scale, c[1] * scale, c[2] * scale, c[3] * scale, mend_label(_as_figure(texts[i])), index,
                 round(scores[i], 3))
         for i, c in enumerate(table.cells)
     ]

@@ -27,6 +27,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 PxBox = tuple[int, int, int, int]
+DETECT_DPI = 200  # text detection at this resolution at most (PDF pages are rendered at it)
+REC_MIN_WIDTH = 192
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,12 @@ def _engine() -> Any:
     # The angle classifier is for upside-down text lines, which a scanned report does not have.
     # One thread: ONNX Runtime's pool spins on every core it is given, which on a shared machine
     # (or with a batch read by several processes) costs far more than it gains.
-    return RapidOCR(use_cls=False, print_verbose=False, intra_op_num_threads=1, inter_op_num_threads=1)
+    engine = RapidOCR(use_cls=False, print_verbose=False, intra_op_num_threads=1, inter_op_num_threads=1)
+    # Lines are padded to at least this width before recognition (RapidOCR: 320 px, 6.7 times
+    # the height). Most lines of a table are one short figure: 192 reads the same text with the
+    # same confidence at two thirds of the cost (measured on the committed scans).
+    engine.text_rec.rec_image_shape = [3, 48, REC_MIN_WIDTH]
+    return engine
 
 
 def _colour(image: NDArray[np.uint8]) -> NDArray[np.uint8]:
@@ -62,13 +69,30 @@ def _colour(image: NDArray[np.uint8]) -> NDArray[np.uint8]:
     return image
 
 
-def page_text(image: NDArray[np.uint8]) -> list[TextBox]:
-    """Every text line on a (grey) page image: detect, then recognise."""
-    found, _ = _engine()(_colour(image), use_cls=False)
+def page_text(image: NDArray[np.uint8], dpi: int) -> list[TextBox]:
+    """Every text line on a (grey) page image: detect, then recognise.
+
+    Detection runs on the page scaled down to ``DETECT_DPI`` when it is finer (a 300 dpi scan);
+    each line is recognised from the page at full resolution. (Detecting at 150 dpi costs a third
+    less, but loses the ``二、`` of labels and misreads 申 as 中 on our scans: not worth it.)
+    """
+    import cv2
+
+    engine = _engine()
+    colour = _colour(image)
+    factor = min(1.0, DETECT_DPI / dpi)
+    small = colour if factor == 1.0 else cv2.resize(colour, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    found, _ = engine.text_det(small)
+    if found is None or len(found) == 0:
+        return []
+    points = engine.sorted_boxes((np.asarray(found, dtype=np.float32) / factor).astype(np.float32))
+    recognised, _ = engine.text_rec(engine.get_crop_img_list(colour, points))
     out: list[TextBox] = []
-    for points, text, score in found or []:
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
+    for quad, (text, score) in zip(points, recognised, strict=True):
+        if float(score) < engine.text_score:
+            continue  # what RapidOCR itself drops: specks read as nothing much
+        xs = [p[0] for p in quad]
+        ys = [p[1] for p in quad]
         box = (int(min(xs)), int(min(ys)), int(max(xs)) + 1, int(max(ys)) + 1)
         out.append(TextBox(box, str(text), float(score)))
     return out
