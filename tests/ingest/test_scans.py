@@ -282,3 +282,17 @@ def test_a_row_label_misread_by_one_character_is_mended_figures_never() -> None:
     assert mend_label("其他对外管理服务事顶") == "其他对外管理服务事项"
     for text in ("二、上年结转政府信息公开申请数量", "180", "规章", "规草", "本报告数据未附此部分文字说明"):
         assert mend_label(text) == text  # right already, a figure, too short to tell, or no label
+
+
+def test_ocr_reports_its_pages_and_stops_at_the_deadline() -> None:
+    import time
+
+    from gongkai.ingest.ocr import ocr_session
+
+    calls: list[tuple[int, int]] = []
+    with ocr_session(progress=lambda done, total: calls.append((done, total)), deadline=time.monotonic() - 1):
+        result = read_report(DEFAULT_SCAN)
+    assert not result.ok
+    assert "OCR ran out of time: 0 of 3 pages" in (result.error_en or "")
+    assert "超时" in (result.error_zh or "")
+    assert calls == [(0, 3)]  # told before the first page; no page was read
