@@ -8,8 +8,14 @@ turned by 1–2 degrees, blurred, speckled with noise, on grey paper that is dar
 then saved as JPEG pages inside a PDF (no text layer). The degradation is seeded by the file
 name, so the same command makes the same files.
 
-The committed fixtures (``tests/ingest/scans/*.pdf``) are what ``--out tests/ingest/scans``
-makes with the defaults below; ``test_scans.py`` reads them back and scores them against gold.
+The committed fixtures (``tests/ingest/scans/*.pdf``, 4 MB in all: about 430 KiB a report at
+150 dpi, 1.4 MiB at 300 dpi) are every report at 150 dpi and one at 300 dpi:
+
+    PYTHONPATH=src python tests/ingest/scans/generate.py --dpi 150
+    PYTHONPATH=src python tests/ingest/scans/generate.py --dpi 300 --only 000_21925bfca89cb37b
+
+``test_scans.py`` reads them back and scores them against gold. The pixels are the same on every
+run; the PDF's creation date is not.
 """
 
 from __future__ import annotations
