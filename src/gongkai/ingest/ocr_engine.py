@@ -11,7 +11,9 @@ Why RapidOCR and not Tesseract (measured on our own renders, page 2 of a report:
 
 Tesseract's page segmentation loses most figures between ruling lines and scrambles the order
 of characters in labels (人自然, 计总); RapidOCR reads nearly everything, and what its detector
-misses (lone ``0`` in wide cells) is read again cell by cell (``lines``). The package
+misses (lone ``0`` in wide cells) is read again cell by cell (``lines``). Through the whole
+reader, on the committed degraded scans: 1408 of 1409 cells right, at about 5 CPU-seconds a page
+on one core (``bench/ocr.py``); the page geometry (deskew, rules, cells) is 2% of that. The package
 ``rapidocr_onnxruntime`` ships its three models inside the wheel (15 MB): nothing is downloaded
 at run time. (The newer ``rapidocr`` 2+/3+ packages fetch their models on first use, so they are
 not used.)
