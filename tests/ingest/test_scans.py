@@ -118,7 +118,7 @@ def test_a_pdf_of_typed_and_scanned_pages_reads_both(scorer: ModuleType, tmp_pat
     mixed = pdfium.PdfDocument.new()
     mixed.import_pages(typed, [0])
     mixed.import_pages(scan, [1, 2])
-    path = tmp_path / "mixed.pdf"
+    path = tmp_path / "000_21925bfca89cb37b-mixed.pdf"  # the gold report it is scored against, by name
     mixed.save(path)
     for pdf in (mixed, scan, typed):
         pdf.close()
