@@ -1,0 +1,126 @@
+"""The store of published reports: one record per agency and year, its versions, and the imports.
+
+A version is identified by the SHA-256 of its file (or of the platform's report data), so the same
+file imported twice is one version; a different file for the same agency and year becomes the new
+current version and the old one stays, marked superseded. Each imported file keeps its own state
+(``ImportFile.status``) so that an interrupted batch resumes where it stopped, and a file that
+failed or could not be matched keeps its reason.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+
+
+class ImportBatch(models.Model):
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    root = models.ForeignKey("agencies.Agency", verbose_name="所辖范围", on_delete=models.PROTECT,
+                             related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    label = models.CharField("说明", max_length=300, blank=True)
+
+    objects: ClassVar[models.Manager[ImportBatch]] = models.Manager()
+
+    class Meta:
+        verbose_name = "导入批次"
+        verbose_name_plural = "导入批次"
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"导入批次 {self.pk}"
+
+
+class FileStatus(models.TextChoices):
+    PENDING = "pending", "待处理"
+    IMPORTED = "imported", "已导入"
+    DUPLICATE = "duplicate", "重复文件"
+    UNMATCHED = "unmatched", "待匹配"
+    FAILED = "failed", "读取失败"
+
+
+class ImportFile(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="files")
+    name = models.CharField("文件", max_length=500)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField("状态", max_length=20, choices=FileStatus.choices, default=FileStatus.PENDING,
+                              db_index=True)
+    reason_zh = models.TextField(blank=True)
+    reason_en = models.TextField(blank=True)
+    # What the mapping file or the list said about the file, before reading it.
+    hint_agency = models.CharField(max_length=200, blank=True)
+    hint_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    format = models.CharField(max_length=20, blank=True)
+    data = models.JSONField(null=True, blank=True)  # the report as read, kept for matching by hand
+    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    version = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="files")
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[ImportFile]] = models.Manager()
+
+    class Meta:
+        verbose_name = "导入文件"
+        verbose_name_plural = "导入文件"
+        ordering = ("batch", "pk")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PublishedReport(models.Model):
+    """An agency's published report of one year: the current version and its history."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="published_reports")
+    year = models.PositiveSmallIntegerField("年度", db_index=True)
+    current = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")
+    published_on = models.DateField("发布日期", null=True, blank=True)
+
+    objects: ClassVar[models.Manager[PublishedReport]] = models.Manager()
+
+    class Meta:
+        verbose_name = "已发布的年度报告"
+        verbose_name_plural = "已发布的年度报告"
+        ordering = ("agency__path", "-year")
+        constraints = (models.UniqueConstraint(fields=["agency", "year"], name="oversight_one_report_per_year"),)
+        indexes = (models.Index(fields=["year", "agency"]),)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
+
+
+class VersionSource(models.TextChoices):
+    FILE = "file", "导入的文件"
+    PLATFORM = "platform", "平台生成的报告"
+
+
+class ReportVersion(models.Model):
+    report = models.ForeignKey(PublishedReport, on_delete=models.CASCADE, related_name="versions")
+    sha256 = models.CharField(max_length=64, unique=True)
+    source = models.CharField(max_length=20, choices=VersionSource.choices, default=VersionSource.FILE)
+    file_name = models.CharField(max_length=500, blank=True)
+    format = models.CharField(max_length=20, blank=True)
+    data = models.JSONField()
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    superseded_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    objects: ClassVar[models.Manager[ReportVersion]] = models.Manager()
+
+    class Meta:
+        verbose_name = "报告版本"
+        verbose_name_plural = "报告版本"
+        ordering = ("report", "created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.report} ({self.file_name or self.source})"
