@@ -124,3 +124,52 @@ class ReportVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} ({self.file_name or self.source})"
+
+
+class FindingStatus(models.TextChoices):
+    OPEN = "open", "待处理"
+    CONFIRMED = "confirmed", "已确认"
+    DISMISSED = "dismissed", "已排除"
+    SENT_BACK = "sent_back", "已退回机关"
+    ANSWERED = "answered", "机关已答复"
+    RECTIFIED = "rectified", "已整改"
+
+
+class ReportFinding(models.Model):
+    """One finding of the checks on a published report, and what the supervisor decided about it.
+
+    Keyed by ``fingerprint`` (rule + agency + year + place + numbers): a re-reading or a new
+    version that finds the same thing finds this row again, so the decision stays; what the newest
+    version no longer shows is kept with ``active`` off (a corrected report resolves it)."""
+
+    report = models.ForeignKey(PublishedReport, on_delete=models.CASCADE, related_name="findings")
+    version = models.ForeignKey(ReportVersion, null=True, on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(db_index=True)
+    fingerprint = models.CharField(max_length=64, unique=True)
+    rule = models.CharField(max_length=60, db_index=True)
+    severity = models.CharField(max_length=10)
+    place = models.CharField(max_length=120)
+    values = models.JSONField(default=dict)
+    message_zh = models.TextField()
+    message_en = models.TextField()
+    active = models.BooleanField(default=True, db_index=True)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN,
+                              db_index=True)
+    reason = models.TextField("理由", blank=True)
+    answer = models.TextField("机关答复", blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[ReportFinding]] = models.Manager()
+
+    class Meta:
+        verbose_name = "检查发现"
+        verbose_name_plural = "检查发现"
+        ordering = ("agency__path", "-year", "rule", "place")
+        indexes = (models.Index(fields=["year", "active", "rule"]),)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} {self.rule} {self.place}"

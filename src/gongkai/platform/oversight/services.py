@@ -23,12 +23,23 @@ from django.utils import timezone
 from ...ingest.read import read_report
 from ...report.model import Report
 from ...report.narrative import signed_date
-from ..accounts.permissions import PermissionDenied, may_administer, supervises
+from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records, supervises
 from ..agencies.models import Agency
-from ..audit.services import record
+from ..audit.services import record, snapshot
 from ..database import data_dir
+from ..locking import lock_unchanged
+from .checking import check_published_report
 from .matching import Candidate, Matcher
-from .models import FileStatus, ImportBatch, ImportFile, PublishedReport, ReportVersion, VersionSource
+from .models import (
+    FileStatus,
+    FindingStatus,
+    ImportBatch,
+    ImportFile,
+    PublishedReport,
+    ReportFinding,
+    ReportVersion,
+    VersionSource,
+)
 from .sources import Entry
 
 
@@ -210,6 +221,7 @@ def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], d
     published.current = version
     published.published_on = version.published_on
     published.save(update_fields=["current", "published_on"])
+    check_published_report(published)
     record(actor, "oversight.version", version, before={"current": previous.pk if previous else None},
            after={"current": version.pk, "file": file_name, "sha256": digest}, agency=published.agency)
     return version
@@ -222,3 +234,64 @@ def store_platform_report(actor: Any, agency: Agency, year: int, report: Report)
     with transaction.atomic():
         return store_version(actor, agency.pk, year, data, sha256(canonical), f"{agency.name} {year}（平台）",
                              "platform", VersionSource.PLATFORM)
+
+
+# ---------------------------------------------------------------------------------------------
+# The work list: decisions on findings, sent back to the agency and answered
+# ---------------------------------------------------------------------------------------------
+
+DECISIONS = (FindingStatus.CONFIRMED, FindingStatus.DISMISSED, FindingStatus.RECTIFIED, FindingStatus.OPEN)
+_TRACKED = ("status", "reason", "answer")
+
+
+def decide(actor: Any, finding: ReportFinding, status: str, reason: str = "") -> ReportFinding:
+    """A supervisor's decision: confirmed, dismissed (a reason is required), rectified, or reopened."""
+    _require(actor, finding.agency)
+    if status not in DECISIONS:
+        raise OversightError(f"未知的处理结果 {status} / unknown decision {status}")
+    if status == FindingStatus.DISMISSED and not reason.strip():
+        raise OversightError("排除一项发现须说明理由 / dismissing a finding needs a reason")
+    with transaction.atomic():
+        finding = lock_unchanged(finding, ("status",))
+        before = snapshot(finding, _TRACKED)
+        finding.status, finding.reason = status, reason.strip()
+        finding.decided_by, finding.decided_at = actor, timezone.now()
+        finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+        record(actor, f"oversight.finding.{status}", finding, before=before, after=snapshot(finding, _TRACKED),
+               agency=finding.agency, note=reason.strip())
+    return finding
+
+
+def send_back(actor: Any, findings: Iterable[ReportFinding], note: str = "") -> int:
+    """Send findings to their agency for an answer (and a corrected report)."""
+    count = 0
+    with transaction.atomic():
+        for finding in findings:
+            _require(actor, finding.agency)
+            finding = lock_unchanged(finding, ("status",))
+            before = snapshot(finding, _TRACKED)
+            finding.status, finding.reason = FindingStatus.SENT_BACK, note.strip()
+            finding.decided_by, finding.decided_at = actor, timezone.now()
+            finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+            record(actor, "oversight.finding.sent_back", finding, before=before,
+                   after=snapshot(finding, _TRACKED), agency=finding.agency, note=note.strip())
+            count += 1
+    return count
+
+
+def answer(actor: Any, finding: ReportFinding, text: str) -> ReportFinding:
+    """The agency's office answers a finding sent back to it."""
+    if not may_change_agency_records(actor, finding.agency):
+        raise PermissionDenied("只有该机关的经办人员可以答复 / only the agency's office may answer")
+    if finding.status != FindingStatus.SENT_BACK:
+        raise OversightError("只能答复退回的发现 / only a finding sent back can be answered")
+    if not text.strip():
+        raise OversightError("答复不能为空 / the answer is empty")
+    with transaction.atomic():
+        finding = lock_unchanged(finding, ("status",))
+        before = snapshot(finding, _TRACKED)
+        finding.status, finding.answer = FindingStatus.ANSWERED, text.strip()
+        finding.save(update_fields=["status", "answer"])
+        record(actor, "oversight.finding.answered", finding, before=before, after=snapshot(finding, _TRACKED),
+               agency=finding.agency)
+    return finding
