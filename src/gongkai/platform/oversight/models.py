@@ -173,3 +173,42 @@ class ReportFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} {self.rule} {self.place}"
+
+
+class FilingStatus(models.TextChoices):
+    SUBMITTED = "submitted", "已报送"
+    RETURNED = "returned", "已退回"
+    ACCEPTED = "accepted", "已审核通过"
+    PUBLISHED = "published", "已发布"
+
+
+class Filing(models.Model):
+    """报送: an agency's computed annual report submitted to its 主管部门 (the parent agency).
+
+    The report is kept as it was submitted (``data``); while submitted, the agency's entries of
+    that year are locked; the supervisor accepts it or returns it with comments; the agency
+    publishes an accepted report, which then enters the store of published reports."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="filings")
+    year = models.PositiveSmallIntegerField("年度")
+    status = models.CharField("状态", max_length=20, choices=FilingStatus.choices, default=FilingStatus.SUBMITTED)
+    data = models.JSONField("报送的报告")
+    comments = models.TextField("审核意见", blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[models.Manager[Filing]] = models.Manager()
+
+    class Meta:
+        verbose_name = "报送"
+        verbose_name_plural = "报送"
+        ordering = ("agency__path", "-year")
+        constraints = (models.UniqueConstraint(fields=["agency", "year"], name="oversight_one_filing_per_year"),)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} 年度报告报送"

@@ -204,7 +204,7 @@ def _published_on(data: dict[str, Any]) -> dt.date | None:
 
 
 def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], digest: str, file_name: str,
-                  fmt: str, source: str = VersionSource.FILE) -> ReportVersion:
+                  fmt: str, source: str = VersionSource.FILE, published_on: dt.date | None = None) -> ReportVersion:
     """Keep ``data`` as the current version of the agency's report of ``year``; the same content
     again is the version already kept; other content supersedes the current one (kept as history)."""
     existing = ReportVersion.objects.filter(sha256=digest).first()
@@ -214,7 +214,7 @@ def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], d
     now = timezone.now()
     previous = published.current
     version = ReportVersion.objects.create(report=published, sha256=digest, source=source, file_name=file_name[:500],
-                                           format=fmt, data=data, published_on=_published_on(data),
+                                           format=fmt, data=data, published_on=published_on or _published_on(data),
                                            created_by=actor if getattr(actor, "pk", None) else None)
     if previous is not None:
         ReportVersion.objects.filter(pk=previous.pk).update(superseded_at=now)
@@ -233,7 +233,7 @@ def store_platform_report(actor: Any, agency: Agency, year: int, report: Report)
     canonical = Report.from_dict(data).to_json(indent=None).encode()
     with transaction.atomic():
         return store_version(actor, agency.pk, year, data, sha256(canonical), f"{agency.name} {year}（平台）",
-                             "platform", VersionSource.PLATFORM)
+                             "platform", VersionSource.PLATFORM, published_on=timezone.localdate())
 
 
 # ---------------------------------------------------------------------------------------------

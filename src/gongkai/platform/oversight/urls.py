@@ -13,3 +13,15 @@ urlpatterns = [
     path("files/<int:file_pk>/match/", views.match, name="match"),
     path("reports/<int:report_pk>/", views.report_page, name="report"),
 ]
+urlpatterns += [
+    path("dashboard/<int:root_pk>/<int:year>/", views.dashboard_page, name="dashboard"),
+    path("findings/<int:root_pk>/<int:year>/", views.findings_page, name="findings"),
+    path("findings/<int:finding_pk>/decide/", views.decide_view, name="decide"),
+    path("answers/", views.answers_page, name="answers"),
+    path("answers/<int:finding_pk>/", views.answer_view, name="answer"),
+]
+urlpatterns += [
+    path("filings/", views.filings_page, name="filings"),
+    path("filings/submit/", views.filing_action, {"action": "submit"}, name="filing_submit"),
+    path("filings/<int:filing_pk>/<str:action>/", views.filing_action, name="filing_action"),
+]

@@ -11,12 +11,29 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ...report.checks import RULES
+from ...report.model import Report, ReportDataError
 from ..accounts.models import Role
-from ..accounts.permissions import PermissionDenied, may_administer, role_of
+from ..accounts.permissions import PermissionDenied, may_administer, may_approve, role_of
 from ..agencies.models import Agency
+from ..audit.services import history
+from ..locking import Conflict
+from . import filing as filings
+from .dashboard import dashboard, today_year
 from .jobs import run_job
-from .models import FileStatus, ImportBatch, ImportFile, PublishedReport
-from .services import OversightError, counts, create_batch, match_file, may_oversee, run_batch
+from .models import FileStatus, Filing, FindingStatus, ImportBatch, ImportFile, PublishedReport, ReportFinding
+from .services import (
+    DECISIONS,
+    OversightError,
+    answer,
+    counts,
+    create_batch,
+    decide,
+    match_file,
+    may_oversee,
+    run_batch,
+    send_back,
+)
 from .sources import Entry, collect_uploads, read_mapping
 
 
@@ -37,7 +54,8 @@ def index(request: HttpRequest) -> HttpResponse:
     roots = [r.pk for r in regions]
     batches = ImportBatch.objects.filter(root__in=roots).select_related("root")[:50]
     waiting = ImportFile.objects.filter(batch__root__in=roots, status=FileStatus.UNMATCHED).count()
-    return render(request, "oversight/index.html", {"regions": regions, "batches": batches, "waiting": waiting})
+    return render(request, "oversight/index.html", {"regions": regions, "batches": batches, "waiting": waiting,
+                                                    "year": today_year()})
 
 
 @login_required
@@ -105,10 +123,166 @@ def match(request: HttpRequest, file_pk: int) -> HttpResponse:
     return redirect("oversight:batch", batch_pk=file.batch_id)
 
 
+# ---------------------------------------------------------------------------------------------
+# Dashboard, findings, the report with its cells
+# ---------------------------------------------------------------------------------------------
+
+
+def _root_or_404(request: HttpRequest, root_pk: int) -> Agency:
+    root = get_object_or_404(Agency, pk=root_pk)
+    if not may_oversee(request.user, root):
+        raise Http404
+    return root
+
+
+@login_required
+def dashboard_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
+    root = _root_or_404(request, root_pk)
+    board = dashboard(root, year)
+    titles = {name: rule.title_zh for name, rule in RULES.items()}
+    for row in board.by_rule:
+        row["title"] = titles.get(row["rule"], row["rule"])
+    return render(request, "oversight/dashboard.html", {"board": board, "root": root, "year": year,
+                                                        "years": range(year + 1, year - 5, -1)})
+
+
+@login_required
+def findings_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
+    root = _root_or_404(request, root_pk)
+    found = ReportFinding.objects.filter(agency__path__startswith=root.path, year=year, active=True)
+    rule = request.GET.get("rule", "")
+    if rule:
+        found = found.filter(rule=rule)
+    status = request.GET.get("status", "")
+    if status:
+        found = found.filter(status=status)
+    return render(request, "oversight/findings.html", {
+        "root": root, "year": year, "rule": rule, "findings": found.select_related("agency")[:500],
+        "statuses": FindingStatus.choices, "decisions": [(s.value, s.label) for s in DECISIONS]})
+
+
+@login_required
+@require_POST
+def decide_view(request: HttpRequest, finding_pk: int) -> HttpResponse:
+    finding = get_object_or_404(ReportFinding.objects.select_related("agency"), pk=finding_pk)
+    if not may_oversee(request.user, finding.agency):
+        raise Http404
+    try:
+        if request.POST.get("status") == FindingStatus.SENT_BACK:
+            send_back(request.user, [finding], request.POST.get("reason", ""))
+        else:
+            decide(request.user, finding, request.POST.get("status", ""), request.POST.get("reason", ""))
+    except (OversightError, PermissionDenied, Conflict) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已记录处理结果")
+    if request.POST.get("next"):
+        return redirect(_safe_next(request))
+    return redirect("oversight:report", report_pk=finding.report_id)
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next", "")
+    return target if target.startswith("/oversight/") else "/oversight/"
+
+
+@login_required
+def answers_page(request: HttpRequest) -> HttpResponse:
+    """The agency's side: findings its supervisors sent back, to answer."""
+    user: Any = request.user
+    if not user.agency_id or role_of(user) not in (Role.CLERK, Role.HEAD):
+        raise HttpForbidden
+    found = ReportFinding.objects.filter(agency_id=user.agency_id).exclude(
+        status=FindingStatus.OPEN).select_related("agency")[:300]
+    return render(request, "oversight/answers.html", {"findings": found})
+
+
+@login_required
+@require_POST
+def answer_view(request: HttpRequest, finding_pk: int) -> HttpResponse:
+    finding = get_object_or_404(ReportFinding.objects.select_related("agency"), pk=finding_pk)
+    try:
+        answer(request.user, finding, request.POST.get("answer", ""))
+    except (OversightError, PermissionDenied, Conflict) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "已答复")
+    return redirect("oversight:answers")
+
+
 @login_required
 def report_page(request: HttpRequest, report_pk: int) -> HttpResponse:
     report = get_object_or_404(PublishedReport.objects.select_related("agency", "current"), pk=report_pk)
     if not may_oversee(request.user, report.agency):
         raise Http404
     versions = report.versions.order_by("-created_at", "-pk")
-    return render(request, "oversight/report.html", {"report": report, "versions": versions})
+    cells: list[dict[str, Any]] = []
+    if report.current is not None:
+        try:
+            data = Report.from_dict(report.current.data)
+        except ReportDataError:
+            data = None
+        if data is not None:
+            where = data.provenance or {}
+            for table, row, column, value in data.cells():
+                key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
+                cells.append({"key": key, "value": value, "where": where.get(key, "")})
+    findings = report.findings.order_by("-active", "rule")
+    return render(request, "oversight/report.html", {
+        "report": report, "versions": versions, "cells": cells, "findings": findings,
+        "decisions": [(s.value, s.label) for s in DECISIONS]})
+
+
+# ---------------------------------------------------------------------------------------------
+# 报送: both sides of one list
+# ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def filings_page(request: HttpRequest) -> HttpResponse:
+    """The office sees its own filings and submits; a supervisor those of the agencies below."""
+    user: Any = request.user
+    role = role_of(user)
+    if role in (Role.CLERK, Role.HEAD) and user.agency_id:
+        rows = Filing.objects.filter(agency_id=user.agency_id)
+    elif role == Role.SUPERVISOR and user.agency_id:
+        rows = Filing.objects.filter(agency__path__startswith=user.agency.path).exclude(agency_id=user.agency_id)
+    elif may_administer(user):
+        rows = Filing.objects.all()
+    else:
+        raise HttpForbidden
+    rows = rows.select_related("agency", "submitted_by", "decided_by").order_by("status", "agency__path", "-year")
+    listed = [{"filing": f, "history": list(history(f)),
+               "may_review": filings.may_review(user, f.agency), "may_publish": may_approve(user, f.agency)}
+              for f in rows[:200]]
+    return render(request, "oversight/filings.html", {
+        "rows": listed, "may_submit": role in (Role.CLERK, Role.HEAD), "year": today_year()})
+
+
+@login_required
+@require_POST
+def filing_action(request: HttpRequest, action: str, filing_pk: int = 0) -> HttpResponse:
+    comments = request.POST.get("comments", "")
+    try:
+        if action == "submit":
+            user: Any = request.user
+            if not user.agency_id:
+                raise HttpForbidden
+            filings.submit(user, user.agency, int(request.POST.get("year", "0")))
+        else:
+            filing = get_object_or_404(Filing.objects.select_related("agency__parent"), pk=filing_pk)
+            if action == "accept":
+                filings.accept(request.user, filing, comments)
+            elif action == "return":
+                filings.return_filing(request.user, filing, comments)
+            elif action == "publish":
+                filings.publish(request.user, filing)
+            else:
+                raise Http404
+    except (OversightError, PermissionDenied, Conflict) as error:
+        messages.error(request, str(error))
+    except ValueError:
+        messages.error(request, "年度应为数字 / the year must be a number")
+    else:
+        messages.success(request, "已完成")
+    return redirect("oversight:filings")
