@@ -54,6 +54,10 @@ def findings_for(published: PublishedReport) -> list[Finding]:
     previous = _report(earlier)
     if previous is not None:
         found += check_repetition(previous, report)
+    if published.current is not None and published.current.source != "platform":
+        from .computed import compare_with_platform
+
+        found += compare_with_platform(published.agency, published.year, report) or []
     return found
 
 
