@@ -40,6 +40,7 @@ def cases_behind(agency: Agency, year: int, template: Template) -> dict[str, lis
              .values_list("tracking_code", "applicant_type", "outcome", "receipt_date", "decided_on").order_by("pk"))
     for code, kind, outcome, received, decided in cases:
         column, label = APPLICANT_TYPE_INDEX[kind], f"申请 {code}"
+        assert received is not None  # filtered on receipt_date__lte
         _add(cells, "requests.new_received" if received >= start else "requests.carried_over", column, label)
         if decided is not None and start <= decided <= end:
             _add(cells, f"requests.{outcome_row_key(template, outcome)}", column, label)
