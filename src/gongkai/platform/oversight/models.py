@@ -83,6 +83,15 @@ class PublishedReport(models.Model):
     current = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
     published_on = models.DateField("发布日期", null=True, blank=True)
+    # The current version's figures the indicators need, as columns so that a region's comparison
+    # and rankings are aggregate queries (``indicators.figures`` fills them; null: unknown).
+    received = models.IntegerField("本年新收申请", null=True, blank=True)
+    processed = models.IntegerField("办理结果总计", null=True, blank=True)
+    granted = models.IntegerField("予以公开", null=True, blank=True)
+    partly = models.IntegerField("部分公开", null=True, blank=True)
+    refused = models.IntegerField("不予公开", null=True, blank=True)
+    appeals_decided = models.IntegerField("复议诉讼已审结", null=True, blank=True)
+    appeals_corrected = models.IntegerField("复议诉讼被纠错", null=True, blank=True)
 
     objects: ClassVar[models.Manager[PublishedReport]] = models.Manager()
 

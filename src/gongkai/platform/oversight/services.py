@@ -29,6 +29,7 @@ from ..audit.services import record, snapshot
 from ..database import data_dir
 from ..locking import lock_unchanged
 from .checking import check_published_report
+from .indicators import FIGURES, figures
 from .matching import Candidate, Matcher
 from .models import (
     FileStatus,
@@ -220,7 +221,9 @@ def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], d
         ReportVersion.objects.filter(pk=previous.pk).update(superseded_at=now)
     published.current = version
     published.published_on = version.published_on
-    published.save(update_fields=["current", "published_on"])
+    for name, value in figures(data).items():
+        setattr(published, name, value)
+    published.save(update_fields=["current", "published_on", *FIGURES])
     check_published_report(published)
     record(actor, "oversight.version", version, before={"current": previous.pk if previous else None},
            after={"current": version.pk, "file": file_name, "sha256": digest}, agency=published.agency)

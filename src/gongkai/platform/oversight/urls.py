@@ -25,3 +25,7 @@ urlpatterns += [
     path("filings/submit/", views.filing_action, {"action": "submit"}, name="filing_submit"),
     path("filings/<int:filing_pk>/<str:action>/", views.filing_action, name="filing_action"),
 ]
+urlpatterns += [
+    path("compare/<int:root_pk>/<int:year>/", views.compare_page, name="compare"),
+    path("agency/<int:agency_pk>/years/", views.agency_years_page, name="agency_years"),
+]

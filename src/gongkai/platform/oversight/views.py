@@ -20,6 +20,8 @@ from ..audit.services import history
 from ..locking import Conflict
 from . import filing as filings
 from .dashboard import dashboard, today_year
+from .export import table_response
+from .indicators import INDICATORS, INDICATORS_BY_KEY, MIN_SAMPLE, agency_rows, ranked, region_rows, region_totals
 from .jobs import run_job
 from .models import FileStatus, Filing, FindingStatus, ImportBatch, ImportFile, PublishedReport, ReportFinding
 from .services import (
@@ -286,3 +288,56 @@ def filing_action(request: HttpRequest, action: str, filing_pk: int = 0) -> Http
     else:
         messages.success(request, "已完成")
     return redirect("oversight:filings")
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison and indicators
+# ---------------------------------------------------------------------------------------------
+
+_PERCENT = ("share_granted", "share_partly", "share_refused", "correction_rate", "on_time_rate")
+
+
+def _cell(row: dict[str, Any], key: str) -> Any:
+    value = row.get(key)
+    if value is None:
+        return ""
+    return round(value * 100, 1) if key in _PERCENT else value
+
+
+def _indicator_table(rows: list[dict[str, Any]], first: tuple[str, str]) -> tuple[list[str], list[list[Any]]]:
+    headers = [first[1], "发布日期", *[i.title + ("（%）" if i.key in _PERCENT else "") for i in INDICATORS]]
+    body = [[row[first[0]], row["published_on"] or "", *[_cell(row, i.key) for i in INDICATORS]] for row in rows]
+    return headers, body
+
+
+@login_required
+def compare_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
+    """The region's agencies side by side; ``?rank=`` ranks them (small samples left out)."""
+    root = _root_or_404(request, root_pk)
+    rows = region_rows(root, year)
+    rank = request.GET.get("rank", "")
+    left_out: list[dict[str, Any]] = []
+    if rank in INDICATORS_BY_KEY:
+        rows, left_out = ranked(rows, rank)
+    headers, body = _indicator_table(rows + left_out, ("agency__name", "机关"))
+    if rank in INDICATORS_BY_KEY:
+        headers.insert(0, "名次")
+        body = [[row.get("rank", "样本不足"), *line] for row, line in zip(rows + left_out, body, strict=True)]
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        return table_response(f"{root.name}{year}年度指标", headers, body, fmt)
+    return render(request, "oversight/compare.html", {
+        "root": root, "year": year, "headers": headers, "body": body, "indicators": INDICATORS,
+        "rank": rank, "totals": region_totals(root, year), "minimum": MIN_SAMPLE})
+
+
+@login_required
+def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
+    """One agency over the years."""
+    agency = _root_or_404(request, agency_pk)
+    headers, body = _indicator_table(agency_rows(agency), ("year", "年度"))
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "xlsx"):
+        return table_response(f"{agency.name}历年指标", headers, body, fmt)
+    return render(request, "oversight/agency_years.html", {"agency": agency, "headers": headers, "body": body,
+                                                           "indicators": INDICATORS})
