@@ -95,3 +95,12 @@ def test_filing_pages_on_both_sides(office: dict[str, Any], client: Any) -> None
     client.force_login(office["clerk"])
     page = client.get("/oversight/filings/").content.decode()
     assert "已退回" in page and "第五部分太简略" in page
+
+
+def test_hierarchy_from_the_dashboard(office: dict[str, Any], tmp_path: Path, client: Any) -> None:
+    _import(office, tmp_path)
+    client.force_login(office["jx_supervisor"])
+    response = client.post(f"/oversight/hierarchy/{office['jx'].pk}/2020/")
+    assert response.status_code == 302
+    missing = ReportFinding.objects.get(rule="region.missing_child")
+    assert missing.agency == office["hy"] and missing.values["child"] == "秦山街道办事处"

@@ -116,3 +116,8 @@ def check_region_hierarchy(root: Agency, year: int) -> int:
         _save(own, check_hierarchy(parent, present, missing), rules=HIERARCHY_RULES)
         checked += 1
     return checked
+
+
+def hierarchy_job(root_id: int, year: int) -> int:
+    """``check_region_hierarchy`` by ids, as a background job takes it."""
+    return check_region_hierarchy(Agency.objects.get(pk=root_id), year)

@@ -29,3 +29,4 @@ urlpatterns += [
     path("compare/<int:root_pk>/<int:year>/", views.compare_page, name="compare"),
     path("agency/<int:agency_pk>/years/", views.agency_years_page, name="agency_years"),
 ]
+urlpatterns += [path("hierarchy/<int:root_pk>/<int:year>/", views.hierarchy_view, name="hierarchy")]

@@ -19,6 +19,7 @@ from ..agencies.models import Agency
 from ..audit.services import history
 from ..locking import Conflict
 from . import filing as filings
+from .checking import hierarchy_job
 from .dashboard import dashboard, today_year
 from .export import table_response
 from .indicators import INDICATORS, INDICATORS_BY_KEY, MIN_SAMPLE, agency_rows, ranked, region_rows, region_totals
@@ -341,3 +342,13 @@ def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
         return table_response(f"{agency.name}历年指标", headers, body, fmt)
     return render(request, "oversight/agency_years.html", {"agency": agency, "headers": headers, "body": body,
                                                            "indicators": INDICATORS})
+
+
+@login_required
+@require_POST
+def hierarchy_view(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
+    """Check each government of the region against the sum of its children's reports."""
+    root = _root_or_404(request, root_pk)
+    checked = run_job(hierarchy_job, root.pk, year)
+    messages.success(request, f"已核对 {checked} 个政府的报告与其下级报告之和")
+    return redirect("oversight:dashboard", root_pk=root.pk, year=year)
