@@ -188,3 +188,12 @@ def test_cli_imports_a_folder(office: dict[str, Any], folder: Path, make_user: C
     assert result.exit_code == 1, result.output  # one failed, one waiting: listed, exit 1
     assert "已导入 4" in result.output and "broken.pdf" in result.output
     assert Agency.objects.get(name="海盐县人民政府").published_reports.count() == 2
+
+
+def test_two_workers_share_a_batch_without_overlap(office: dict[str, Any], folder: Path) -> None:
+    batch = create_batch(office["jx_supervisor"], office["jx"], collect([folder]))
+    seen: list[list[int]] = [[], []]
+    for worker in (0, 1):
+        run_batch(batch.pk, progress=lambda f, w=worker: seen[w].append(f.pk), worker=worker, workers=2)
+    assert seen[0] and seen[1] and not set(seen[0]) & set(seen[1])
+    assert counts(batch)["pending"] == 0 and len(seen[0]) + len(seen[1]) == 7

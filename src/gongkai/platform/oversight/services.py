@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils import timezone
 
 from ...ingest.read import read_report
@@ -104,11 +104,17 @@ def matcher_for(root: Agency) -> Matcher:
     return Matcher([Candidate(*row) for row in rows])
 
 
-def run_batch(batch_id: int, progress: Callable[[ImportFile], None] | None = None) -> dict[str, int]:
-    """Process the batch's pending files (a resumed batch picks up where it stopped)."""
+def run_batch(batch_id: int, progress: Callable[[ImportFile], None] | None = None, *, worker: int = 0,
+              workers: int = 1) -> dict[str, int]:
+    """Process the batch's pending files (a resumed batch picks up where it stopped). With
+    ``workers`` > 1, this worker takes the files whose id modulo ``workers`` is ``worker``, so
+    several processes share a batch without claiming the same file."""
     batch = ImportBatch.objects.select_related("root", "created_by").get(pk=batch_id)
     matcher = matcher_for(batch.root)
-    for pending in batch.files.filter(status=FileStatus.PENDING).order_by("pk").iterator(chunk_size=200):
+    pending_files = batch.files.filter(status=FileStatus.PENDING)
+    if workers > 1:
+        pending_files = pending_files.alias(slot=F("pk") % workers).filter(slot=worker)
+    for pending in pending_files.order_by("pk").iterator(chunk_size=200):
         process_file(pending, matcher, batch.created_by)
         if progress is not None:
             progress(pending)
