@@ -197,3 +197,17 @@ def test_two_workers_share_a_batch_without_overlap(office: dict[str, Any], folde
         run_batch(batch.pk, progress=lambda f, w=worker: seen[w].append(f.pk), worker=worker, workers=2)
     assert seen[0] and seen[1] and not set(seen[0]) & set(seen[1])
     assert counts(batch)["pending"] == 0 and len(seen[0]) + len(seen[1]) == 7
+
+
+def test_a_word_file_named_otherwise_is_not_opened_as_an_archive() -> None:
+    from gongkai.platform.oversight.sources import from_bytes
+
+    docx = rendered("秦山街道", 2020, "docx")
+    [entry] = from_bytes("report-without-suffix", docx)
+    assert entry.data == docx
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.docx", docx)
+        archive.writestr("b.html", b"<html><body>x</body></html>")
+    names = [e.name for e in from_bytes("reports.bin", buffer.getvalue())]
+    assert names == ["reports.bin/a.docx", "reports.bin/b.html"]

@@ -99,11 +99,19 @@ def from_zip(name: str, data: bytes) -> Iterator[Entry]:
 
 def from_bytes(name: str, data: bytes) -> Iterator[Entry]:
     """An uploaded file: a ZIP archive is opened, anything else is one entry."""
-    is_docx = data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
-    if data.startswith(b"PK\x03\x04") and not is_docx and not name.lower().endswith(".docx"):
+    if data.startswith(b"PK\x03\x04") and not name.lower().endswith(".docx") and not _is_docx(data):
         yield from from_zip(name, data)
     else:
         yield Entry(name, data)
+
+
+def _is_docx(data: bytes) -> bool:
+    """A Word file is a ZIP too: it holds ``word/document.xml`` (the reader tells it the same way)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def _from_list(path: Path) -> Iterator[Entry]:
