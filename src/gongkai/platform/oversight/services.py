@@ -114,10 +114,11 @@ def run_batch(batch_id: int, progress: Callable[[ImportFile], None] | None = Non
     pending_files = batch.files.filter(status=FileStatus.PENDING)
     if workers > 1:
         pending_files = pending_files.alias(slot=F("pk") % workers).filter(slot=worker)
-    for pending in pending_files.order_by("pk").iterator(chunk_size=200):
-        process_file(pending, matcher, batch.created_by)
-        if progress is not None:
-            progress(pending)
+    with tempfile.TemporaryDirectory(prefix="gongkai-import-") as workdir:
+        for pending in pending_files.order_by("pk").iterator(chunk_size=200):
+            process_file(pending, matcher, batch.created_by, Path(workdir))
+            if progress is not None:
+                progress(pending)
     if not batch.files.filter(status=FileStatus.PENDING).exists():
         ImportBatch.objects.filter(pk=batch.pk).update(finished_at=timezone.now())
     return counts(batch)
@@ -129,23 +130,26 @@ def counts(batch: ImportBatch) -> dict[str, int]:
     return {status: found.get(status, 0) for status in FileStatus.values}
 
 
-def _read(file: ImportFile) -> tuple[Report | None, str, str, str]:
-    """The report in the stored bytes, read under the original file name (its suffix tells formats)."""
+def _read(file: ImportFile, workdir: Path) -> tuple[Report | None, str, str, str]:
+    """The report in the stored bytes, read under the original file name's suffix (it tells formats)
+    through a link in ``workdir`` (one folder per batch run: making one per file costs more than reading)."""
     blob = blob_dir() / file.sha256
     suffix = PurePosixPath(file.name.replace("\\", "/")).suffix[:10]
-    with tempfile.TemporaryDirectory(prefix="gongkai-import-") as tmp:
-        target = Path(tmp) / f"report{suffix}"
-        try:
-            target.symlink_to(blob)
-        except OSError:
-            target.write_bytes(blob.read_bytes())
+    target = workdir / f"{file.pk}{suffix}"
+    try:
+        target.symlink_to(blob)
+    except OSError:
+        target.write_bytes(blob.read_bytes())
+    try:
         result = read_report(target)
+    finally:
+        target.unlink(missing_ok=True)
     if result.report is None:
         return None, result.format or "", result.error_zh or "", result.error_en or ""
     return result.report, result.format or "", "", ""
 
 
-def process_file(file: ImportFile, matcher: Matcher, actor: Any = None) -> None:
+def process_file(file: ImportFile, matcher: Matcher, actor: Any, workdir: Path) -> None:
     """Read one pending file and store it, or keep why not. Its state is saved either way."""
     existing = ReportVersion.objects.filter(sha256=file.sha256).select_related("report").first()
     if existing is not None:
@@ -153,7 +157,7 @@ def process_file(file: ImportFile, matcher: Matcher, actor: Any = None) -> None:
                 year=existing.report.year, zh=f"与已导入的“{existing.file_name}”内容相同",
                 en=f"same content as '{existing.file_name}', already imported")
         return
-    report, fmt, zh, en = _read(file)
+    report, fmt, zh, en = _read(file, workdir)
     file.format = fmt
     if report is None:
         _finish(file, FileStatus.FAILED, zh=zh, en=en)
