@@ -211,3 +211,13 @@ def test_a_word_file_named_otherwise_is_not_opened_as_an_archive() -> None:
         archive.writestr("b.html", b"<html><body>x</body></html>")
     names = [e.name for e in from_bytes("reports.bin", buffer.getvalue())]
     assert names == ["reports.bin/a.docx", "reports.bin/b.html"]
+
+
+def test_the_queue_across_batches(client: Any, office: dict[str, Any], folder: Path) -> None:
+    run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([folder / "unknown.html"])).pk)
+    client.force_login(office["jx_supervisor"])
+    assert "id=\"waiting\">1</strong> 个文件待人工匹配" in client.get("/oversight/").content.decode()
+    page = client.get("/oversight/queue/").content.decode()
+    assert "unknown.html" in page and "某某市某某局" in page and "苍南县人民政府" not in page  # outside 嘉兴市
+    client.force_login(office["clerk"])
+    assert client.get("/oversight/queue/").status_code == 403

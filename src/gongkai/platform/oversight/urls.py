@@ -30,3 +30,4 @@ urlpatterns += [
     path("agency/<int:agency_pk>/years/", views.agency_years_page, name="agency_years"),
 ]
 urlpatterns += [path("hierarchy/<int:root_pk>/<int:year>/", views.hierarchy_view, name="hierarchy")]
+urlpatterns += [path("queue/", views.queue_page, name="queue")]

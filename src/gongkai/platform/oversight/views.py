@@ -352,3 +352,16 @@ def hierarchy_view(request: HttpRequest, root_pk: int, year: int) -> HttpRespons
     checked = run_job(hierarchy_job, root.pk, year)
     messages.success(request, f"已核对 {checked} 个政府的报告与其下级报告之和")
     return redirect("oversight:dashboard", root_pk=root.pk, year=year)
+
+
+@login_required
+def queue_page(request: HttpRequest) -> HttpResponse:
+    """Every file waiting to be matched in the regions the user oversees, across batches."""
+    regions = _regions(request.user)
+    if not regions:
+        raise HttpForbidden
+    waiting = (ImportFile.objects.filter(batch__root__in=[r.pk for r in regions], status=FileStatus.UNMATCHED)
+               .select_related("batch__root").order_by("batch", "pk")[:300])
+    agencies = Agency.objects.filter(path__startswith=regions[0].path).only("pk", "name") if len(regions) == 1 \
+        else Agency.objects.only("pk", "name")
+    return render(request, "oversight/queue.html", {"files": waiting, "agencies": agencies[:5000]})
