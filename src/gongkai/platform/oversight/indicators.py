@@ -57,13 +57,19 @@ class Indicator:
     sample: str  # the figure that must reach MIN_SAMPLE for a ranking
 
 
+# The definitions quote the statutory labels from the templates (the one place they are spelled).
+_ROW = {key: TEMPLATE_2021.request_row(key) for key in ("new_received", "granted", "total_processed")}
+_PROCESSED = f"“{_ROW['total_processed'].printed}”（总计列）"
+_GROUPS = "、".join(g.label for g in TEMPLATE_2021.appeal_groups)
+_FIELD = {f.key: f.label for f in TEMPLATE_2021.appeal_fields}
+
 INDICATORS: tuple[Indicator, ...] = (
-    Indicator("received", "收到申请数", "表三“本年新收政府信息公开申请数量”的总计列。", "received"),
-    Indicator("share_granted", "予以公开比例", "表三“予以公开”÷“办理结果总计”（总计列）。", "processed"),
-    Indicator("share_partly", "部分公开比例", "表三“部分公开”÷“办理结果总计”（总计列）。", "processed"),
-    Indicator("share_refused", "不予公开比例", "表三“（三）不予公开”各行之和÷“办理结果总计”（总计列）。", "processed"),
+    Indicator("received", "收到申请数", f"表三“{_ROW['new_received'].label}”的总计列。", "received"),
+    Indicator("share_granted", "予以公开比例", f"表三“{_ROW['granted'].label}”÷{_PROCESSED}。", "processed"),
+    Indicator("share_partly", "部分公开比例", f"表三“部分公开”行÷{_PROCESSED}。", "processed"),
+    Indicator("share_refused", "不予公开比例", f"表三“{_DENIED}”各行之和÷{_PROCESSED}。", "processed"),
     Indicator("correction_rate", "纠错率",
-              "表四行政复议、未经复议直接起诉、复议后起诉三组“结果纠正”之和÷三组已审结数（总计减尚未审结）之和。",
+              f"表四{_GROUPS}三组“{_FIELD['corrected']}”之和÷三组已审结数（{_FIELD['total']}减{_FIELD['pending']}）之和。",
               "appeals_decided"),
     Indicator("on_time_rate", "按时答复率",
               "仅限办理记录在本平台的机关：本年作出答复的申请中，答复日期不晚于答复期限的比例（期限按条例第三十三条"
