@@ -47,3 +47,18 @@ def test_a_published_report_that_differs_from_the_cases(office: dict[str, Any], 
     assert cell.values["published"] == 2 and cell.values["computed"] == 1 and len(cell.values["cases"]) == 1
     assert cell.values["cases"][0] in cell.message_zh
     assert compare_with_platform(office["cn"], 2021, printed) is None  # no cases of 苍南县 on the platform
+
+
+def test_fees_the_text_states_against_the_desk(office: dict[str, Any]) -> None:
+    from gongkai.platform.desk.models import Application
+    from gongkai.report.envelope import SectionText
+
+    computed = compile_report(office["hy"], 2021).report
+    printed = Report.from_dict(computed.to_dict())
+    printed.sections = [SectionText("六", "其他需要报告的事项", "2021年度本机关未收取信息处理费。")]
+    assert [f.rule for f in compare_with_platform(office["hy"], 2021, printed) or []] == []
+    case = Application.objects.filter(agency=office["hy"]).first()
+    assert case is not None
+    Application.objects.filter(pk=case.pk).update(fee_amount=100, fee_paid_on="2021-06-01")
+    found = compare_with_platform(office["hy"], 2021, printed) or []
+    assert [(f.rule, f.values["desk_yuan"]) for f in found] == [("text.fees_vs_desk", 100.0)]

@@ -60,7 +60,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("received", re.compile(r"(?:未|没有)收到[^。；，,]{0,12}?(?:公开申请|依申请)")),
-    ("fees", re.compile(r"(?:未|不|没有|无)(?:发生|收取)[^。；，,]{0,12}?(?:费用|收费)"
+    ("fees", re.compile(r"(?:未|不|没有|无)(?:发生|收取)[^。；，,]{0,12}?(?:费用|收费|处理费)"
                         r"|未(?:发生)?收费|不收取任何费用")),
 )
 

@@ -14,13 +14,13 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from ...report.crosschecks import check_against_computed
+from ...report.crosschecks import check_against_computed, check_fees_against_desk
 from ...report.findings import Finding
 from ...report.model import Report
 from ...report.templates import Template
 from ..accounts.models import APPLICANT_TYPE_INDEX
 from ..agencies.models import Agency
-from ..annual.compile import TOTAL, compile_report, outcome_row_key
+from ..annual.compile import TOTAL, compile_report, fees_collected, outcome_row_key
 from ..annual.models import Source
 from ..appeals.models import Appeal
 from ..desk.models import Application
@@ -56,6 +56,12 @@ def cases_behind(agency: Agency, year: int, template: Template) -> dict[str, lis
     return dict(cells)
 
 
+def fees_against_desk(agency: Agency, year: int, published: Report) -> list[Finding]:
+    """The fees the published narrative states against what the desk collected in the year."""
+    yuan, _count = fees_collected(Q(agency=agency), year)
+    return check_fees_against_desk(published, float(yuan))
+
+
 def compare_with_platform(agency: Agency, year: int, published: Report) -> list[Finding] | None:
     """The differences, or None where the platform has no cases of the agency to compare with (or
     keeps that year only as an imported report)."""
@@ -64,4 +70,5 @@ def compare_with_platform(agency: Agency, year: int, published: Report) -> list[
     compiled = compile_report(agency, year)
     if compiled.stored is not None and compiled.stored.source == Source.IMPORTED:
         return None
-    return check_against_computed(published, compiled.report, cases_behind(agency, year, compiled.report.template))
+    behind = cases_behind(agency, year, compiled.report.template)
+    return check_against_computed(published, compiled.report, behind) + fees_against_desk(agency, year, published)
