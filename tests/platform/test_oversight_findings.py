@@ -98,3 +98,23 @@ def test_hierarchy_of_a_county_and_its_missing_children(office: dict[str, Any], 
     found = {f.rule: f for f in ReportFinding.objects.filter(agency=office["hy"], rule__startswith="region.")}
     assert found["region.missing_child"].place == "region.秦山街道办事处"
     assert found["region.hierarchy"].values["own"] == 5 and found["region.hierarchy"].values["children_sum"] == 3
+
+
+def test_the_agency_resubmits_a_corrected_report(office: dict[str, Any], tmp_path: Path, client: Any) -> None:
+    path = tmp_path / "hy.html"
+    path.write_bytes(rendered("海盐县人民政府", 2020, new_received=9))  # table 三 unbalanced
+    _import(office, path)
+    broken = ReportFinding.objects.get(agency=office["hy"], rule="requests.column_balance", active=True)
+    send_back(office["jx_supervisor"], [broken], "表三第一列不平衡")
+    client.force_login(office["clerk"])
+    corrected = tmp_path / "hy-corrected.html"
+    corrected.write_bytes(rendered("海盐县人民政府", 2020))
+    with corrected.open("rb") as upload:
+        response = client.post("/oversight/import/", {"root": office["hy"].pk, "files": [upload]})
+    assert response["Location"] == "/oversight/answers/"
+    report = PublishedReport.objects.get(agency=office["hy"], year=2020)
+    assert report.versions.count() == 2 and report.current.file_name == "hy-corrected.html"
+    broken.refresh_from_db()
+    assert not broken.active and broken.status == FindingStatus.SENT_BACK  # resolved by the new version
+    with corrected.open("rb") as upload:  # not for another agency's reports
+        assert client.post("/oversight/import/", {"root": office["jx"].pk, "files": [upload]}).status_code == 403

@@ -73,9 +73,15 @@ def sha256(data: bytes) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def may_import(user: Any, root: Agency) -> bool:
+    """Supervisors import for their region; an agency's office re-submits its own corrected report."""
+    return may_oversee(user, root) or may_change_agency_records(user, root)
+
+
 def create_batch(actor: Any, root: Agency, entries: Iterable[Entry], label: str = "") -> ImportBatch:
     """Record every entry as a pending file (or a failed one, with its reason); read nothing yet."""
-    _require(actor, root)
+    if not may_import(actor, root):
+        raise PermissionDenied(f"无权导入 {root} 的报告 / may not import reports of {root}")
     batch = ImportBatch.objects.create(created_by=actor if getattr(actor, "pk", None) else None, root=root,
                                        label=label)
     rows = []

@@ -33,6 +33,7 @@ from .services import (
     create_batch,
     decide,
     match_file,
+    may_import,
     may_oversee,
     run_batch,
     send_back,
@@ -65,7 +66,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_POST
 def import_files(request: HttpRequest) -> HttpResponse:
     root = get_object_or_404(Agency, pk=request.POST.get("root") or 0)
-    if not may_oversee(request.user, root):
+    if not may_import(request.user, root):
         raise HttpForbidden
     mapping_file = request.FILES.get("mapping")
     mapping = read_mapping(mapping_file.read().decode("utf-8-sig", "replace")) if mapping_file else None
@@ -75,7 +76,11 @@ def import_files(request: HttpRequest) -> HttpResponse:
         return redirect("oversight:index")
     entries: list[Entry] = list(collect_uploads(uploads, mapping))
     batch = create_batch(request.user, root, entries, label=request.POST.get("label", "")[:300])
-    run_job(run_batch, batch.pk)
+    tally = run_job(run_batch, batch.pk)
+    if not may_oversee(request.user, root):  # an agency re-submitting: back to its list, with the outcome
+        labels = dict(FileStatus.choices)
+        messages.info(request, "重新提交：" + " · ".join(f"{labels[k]} {n}" for k, n in tally.items() if n))
+        return redirect("oversight:answers")
     return redirect("oversight:batch", batch_pk=batch.pk)
 
 
@@ -197,7 +202,7 @@ def answers_page(request: HttpRequest) -> HttpResponse:
         raise HttpForbidden
     found = ReportFinding.objects.filter(agency_id=user.agency_id).exclude(
         status=FindingStatus.OPEN).select_related("agency")[:300]
-    return render(request, "oversight/answers.html", {"findings": found})
+    return render(request, "oversight/answers.html", {"findings": found, "agency": user.agency})
 
 
 @login_required
