@@ -64,6 +64,7 @@ def test_pages_and_exports(office: dict[str, Any], tmp_path: Path, client: Any) 
     client.force_login(office["jx_supervisor"])
     page = client.get(f"/oversight/compare/{office['jx'].pk}/2020/?rank=share_granted").content.decode()
     assert "样本不足" in page and "纠错率" in page and "结果纠正" in page  # the definitions are shown
+    assert 'id="chart"' in page and "width:100.0%" in page  # the first of the ranking is the longest bar
     csv = client.get(f"/oversight/compare/{office['jx'].pk}/2020/?rank=share_granted&format=csv")
     text = csv.content.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("名次,机关,发布日期,收到申请数") and "海盐县人民政府" in text

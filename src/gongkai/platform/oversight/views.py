@@ -334,7 +334,16 @@ def compare_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
         return table_response(f"{root.name}{year}年度指标", headers, body, fmt)
     return render(request, "oversight/compare.html", {
         "root": root, "year": year, "headers": headers, "body": body, "indicators": INDICATORS,
-        "rank": rank, "totals": region_totals(root, year), "minimum": MIN_SAMPLE})
+        "rank": rank, "totals": region_totals(root, year), "minimum": MIN_SAMPLE,
+        "chart": _bars(rows, rank) if rank in INDICATORS_BY_KEY else []})
+
+
+def _bars(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """The ranked indicator as a bar chart (widths in % of the largest), the first 30 agencies."""
+    shown = rows[:30]
+    top = max((r[key] for r in shown), default=0) or 1
+    return [{"name": r["agency__name"], "value": _cell(r, key), "width": round(100 * r[key] / top, 1)}
+            for r in shown]
 
 
 @login_required
