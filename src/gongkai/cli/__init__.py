@@ -6,6 +6,7 @@ from . import (
     check,  # noqa: F401  (registers its commands)
     read,  # noqa: F401  (registers its commands)
     render,  # noqa: F401  (registers its commands)
+    reports,  # noqa: F401  (registers its commands)
     serve,  # noqa: F401  (registers its commands)
 )
 from .app import app

@@ -20,6 +20,7 @@ from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records
 from gongkai.ingest.stated import doubt_against_prose, stated_figures
@@ -78,6 +79,7 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
     report.provenance = evidence.provenance

@@ -53,6 +53,7 @@ PLATFORM_APPS = [
     "gongkai.platform.annual",
     "gongkai.platform.registry",
     "gongkai.platform.portal",
+    "gongkai.platform.oversight",
 ]
 
 INSTALLED_APPS = [

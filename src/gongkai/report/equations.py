@@ -94,6 +94,15 @@ class Equation:
         known = total(right)
         return known is not None and sum(v for v in left if v is not None) > known
 
+    def solve(self, cell: Cell, value: Callable[[Cell], Value]) -> Value:
+        """The value of ``cell`` that makes the equation hold, the other cells as ``value`` has
+        them; None when another cell is unknown."""
+        left = total([value(c) for c in self.left if c != cell])
+        right = total([value(c) for c in self.right if c != cell])
+        if left is None or right is None:
+            return None
+        return right - left if cell in self.left else left - right
+
     def holds_in(self, report: Report, previous: Report | None = None) -> bool | None:
         """The equation on ``report`` (and, for a cross-year one, last year's ``previous``)."""
         return self.holds(lambda cell: cell_value(report, cell, previous))
