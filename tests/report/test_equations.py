@@ -211,3 +211,15 @@ def test_parts_already_beyond_the_total_break_the_equation_whatever_is_unknown()
     assert outcome.exceeded(values.get)
     values[outcome.left[0]] = 2
     assert not outcome.exceeded(values.get)
+
+
+def test_solving_an_equation_for_one_cell_gives_the_value_that_makes_it_hold() -> None:
+    row = next(e for e in equations(TEMPLATE_2021) if e.rule == eq.ROW_SUM and e.row == "granted")
+    values: dict[Cell, int | None] = {cell: 1 for cell in row.left}
+    values[row.right[0]] = 6
+    values[row.left[2]] = 9  # misread: 1 + 1 + 9 + 1 + 1 + 1 ≠ 6
+    assert row.holds(values.get) is False
+    assert row.solve(row.left[2], values.get) == 1
+    assert row.solve(row.right[0], values.get) == 14
+    values[row.left[0]] = None
+    assert row.solve(row.left[2], values.get) is None  # another cell unknown: nothing to solve
