@@ -7,6 +7,7 @@ from . import (
     read,  # noqa: F401  (registers its commands)
     render,  # noqa: F401  (registers its commands)
     serve,  # noqa: F401  (registers its commands)
+    worker,  # noqa: F401  (registers its commands)
 )
 from .app import app
 
