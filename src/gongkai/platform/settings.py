@@ -185,6 +185,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("GONGKAI_BROKER_VISIBILITY_TIMEOUT", "3600")),
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# several platforms (or test runs) on one Redis keep apart by their queue's name
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GONGKAI_QUEUE", "gongkai")
 
 _mail = os.environ.get("GONGKAI_EMAIL_BACKEND", "file").strip()
 EMAIL_BACKEND = {
