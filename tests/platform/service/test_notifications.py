@@ -172,3 +172,23 @@ def test_the_api_docs_page_loads_nothing_from_another_host() -> None:
     assert any(a.endswith("swagger-ui-bundle.js") for a in assets), assets
     assert all(a.startswith("/") and not a.startswith("//") for a in assets), assets
     assert "cdn" not in page.lower()
+
+
+def test_the_answer_mails_the_letter_and_an_appeal_is_confirmed_to_the_applicant(
+        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    from gongkai.platform.appeals.services import file_appeal
+
+    case = _register(office, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer(office["clerk"], case, outcome="granted", on=dt.date(2020, 9, 15),
+                        reply_text="所申请信息见附件。")
+    [answer] = mail.outbox
+    assert answer.subject == "政府信息公开申请答复" and "予以公开" in answer.body
+    assert f"/letters/track/{case.tracking_code}.pdf" in answer.body
+    [(name, content, kind)] = answer.attachments  # the letter itself: PDF, or DOCX without LibreOffice
+    assert name.startswith(f"答复告知书-{case.tracking_code}.")
+    assert content[:4] in (b"%PDF", b"PK\x03\x04"), content[:8]
+    with django_capture_on_commit_callbacks(execute=True):
+        file_appeal(office["clerk"], case, kind="review", filed_on=dt.date(2020, 10, 20), body="申请人不服答复")
+    assert mail.outbox[-1].subject == "行政复议已记录" and mail.outbox[-1].to == ["zhao@example.cn"]
