@@ -188,7 +188,8 @@ def test_the_answer_mails_the_letter_and_an_appeal_is_confirmed_to_the_applicant
     assert f"/letters/track/{case.tracking_code}.pdf" in answer.body
     [(name, content, kind)] = answer.attachments  # the letter itself: PDF, or DOCX without LibreOffice
     assert name.startswith(f"答复告知书-{case.tracking_code}.")
-    assert content[:4] in (b"%PDF", b"PK\x03\x04"), content[:8]
+    assert (content[:4], kind) in ((b"%PDF", "application/pdf"), (b"PK\x03\x04", "application/vnd.openxmlformats-"
+                                   "officedocument.wordprocessingml.document")), (content[:8], kind)
     with django_capture_on_commit_callbacks(execute=True):
         file_appeal(office["clerk"], case, kind="review", filed_on=dt.date(2020, 10, 20), body="申请人不服答复")
     assert mail.outbox[-1].subject == "行政复议已记录" and mail.outbox[-1].to == ["zhao@example.cn"]
