@@ -103,8 +103,8 @@ class Server:
         """Start ``gongkai serve`` (with ``options``, e.g. ``--workers 2``) and wait until it answers."""
         log = (self.data_dir / "serve.log").open("ab")
         self.process = subprocess.Popen(_gongkai("serve", "--host", "127.0.0.1", "--port", str(self.port),
-                                                 "--no-input", *options), env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                                                 "--no-input", *options), env=self.env, stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while True:
             if self.process.poll() is not None:

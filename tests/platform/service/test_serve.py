@@ -4,6 +4,7 @@ app itself (collected into the data directory), and the API docs need no other h
 from __future__ import annotations
 
 import re
+import time
 import urllib.request
 from pathlib import Path
 
@@ -31,7 +32,11 @@ def test_serve_runs_worker_processes_and_serves_its_own_static_files(tmp_path: P
     try:
         server.start("--workers", "3", "--no-scheduler")
         assert server.process is not None
-        # the CLI process is gunicorn's master: three workers forked from it
+        # the CLI process is gunicorn's master: three workers forked from it (the socket answers before
+        # the last one is up)
+        deadline = time.monotonic() + 60
+        while len(_children(server.process.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert len(_children(server.process.pid)) == 3, _children(server.process.pid)
         page = urllib.request.urlopen(server.url + "/api/docs", timeout=30).read().decode()
         assets = re.findall(r'(?:src|href)="([^"]+)"', page)
