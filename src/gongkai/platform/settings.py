@@ -208,3 +208,7 @@ SMS_QUIET_HOURS = os.environ.get("GONGKAI_SMS_QUIET_HOURS", "22-8")
 SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 with contextlib.suppress(OSError):  # WhiteNoise warns at every start about a missing directory
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# A job's failure (also in-process, eager) is logged where the platform's errors go.
+LOGGING["loggers"]["celery"] = {  # type: ignore[index]
+    "handlers": [h for h in ("console", "error_file") if h in LOGGING["handlers"]],  # type: ignore[operator]
+    "level": "WARNING"}

@@ -28,7 +28,8 @@ app.conf.beat_schedule = {"tick": {"task": "gongkai.tick", "schedule": float(TIC
 def enqueue(task: Any, *args: Any) -> None:
     """Run ``task(*args)`` once the current transaction commits (the job must see what it is about).
 
-    Embedded (no broker), the job runs right then, in this process; a failure is logged, never raised
-    into the request that caused it (the state change itself has been committed).
+    Embedded (no broker), the job runs right then, in this process. A failure — of the job, or of
+    Redis when queueing it (kombu retries the publish first) — is logged, never raised into the request
+    that caused it: the state change itself has been committed.
     """
-    transaction.on_commit(lambda: task.delay(*args))
+    transaction.on_commit(lambda: task.delay(*args), robust=True)

@@ -193,3 +193,17 @@ def test_the_answer_mails_the_letter_and_an_appeal_is_confirmed_to_the_applicant
     with django_capture_on_commit_callbacks(execute=True):
         file_appeal(office["clerk"], case, kind="review", filed_on=dt.date(2020, 10, 20), body="申请人不服答复")
     assert mail.outbox[-1].subject == "行政复议已记录" and mail.outbox[-1].to == ["zhao@example.cn"]
+
+
+def test_a_failing_notification_job_never_fails_the_step_that_caused_it(
+        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any],
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from gongkai.platform.notifications import events
+
+    def broken(entry: Any) -> list[Any]:
+        raise RuntimeError("template error")
+
+    monkeypatch.setitem(events.EVENTS, "desk.register", broken)
+    case = _register(office, django_capture_on_commit_callbacks)
+    assert case.status == Status.REGISTERED and Message.objects.count() == 0
+    assert "template error" in caplog.text
