@@ -211,4 +211,4 @@ with contextlib.suppress(OSError):  # WhiteNoise warns at every start about a mi
 # A job's failure (also in-process, eager) is logged where the platform's errors go.
 LOGGING["loggers"]["celery"] = {  # type: ignore[index]
     "handlers": [h for h in ("console", "error_file") if h in LOGGING["handlers"]],  # type: ignore[operator]
-    "level": "WARNING"}
+    "level": "INFO" if BROKER_URL else "WARNING"}  # a worker tells what it runs; in-process, only failures

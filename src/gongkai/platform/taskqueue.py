@@ -12,6 +12,7 @@ so a job run twice — retried after a worker died, or scheduled twice — sends
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from celery import Celery
@@ -21,7 +22,7 @@ app = Celery("gongkai")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.include = ["gongkai.platform.notifications.tasks"]
 # The scheduler's one entry: `tick` runs every periodic job whose time has come (each idempotent).
-TICK_SECONDS = 300
+TICK_SECONDS = int(os.environ.get("GONGKAI_TICK_SECONDS", "300"))
 app.conf.beat_schedule = {"tick": {"task": "gongkai.tick", "schedule": float(TICK_SECONDS)}}
 
 

@@ -65,10 +65,25 @@ def platform(tmp_path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
         redis.Redis.from_url(REDIS_URL).delete(queue)
 
 
+LAPSED = """
+import datetime as dt
+from gongkai.platform import setup
+setup()
+from gongkai.platform.accounts.models import Role, User
+from gongkai.platform.agencies.models import Agency, AgencyKind
+from gongkai.platform.desk import services
+agency = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY)
+clerk = User.objects.create(username="clerk", role=Role.CLERK, agency=agency)
+case = services.register(clerk, agency, channel="in_person", submitted_on=dt.date(2020, 9, 8),
+                         applicant={"applicant_name": "赵六"}, description="海盐县2020年财政预算执行情况")
+services.ask_clarification(clerk, case, dt.date(2020, 9, 10), "请写明年份")  # deadline 24 September 2020
+"""
+
+
 @contextlib.contextmanager
-def worker(data: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+def worker(data: Path, env: dict[str, str], *options: str) -> Iterator[subprocess.Popen[bytes]]:
     log = (data / "worker.log").open("ab")
-    process = subprocess.Popen(_gongkai("worker", "--concurrency", "1"), env=env, stdout=log,
+    process = subprocess.Popen(_gongkai("worker", "--concurrency", "1", *options), env=env, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
     try:
         yield process
@@ -131,3 +146,26 @@ def test_a_worker_killed_mid_job_loses_no_job_and_sends_nothing_twice(platform: 
     assert not (data / "sms-sent.log").exists()  # the SMS in flight when the worker died is not sent again
     rows = _rows(data)
     assert [k for k, v in rows.items() if v == "sending"] == [k for k in rows if ":sms:" in k]
+
+
+def test_the_scheduler_runs_the_periodic_work_on_the_queue(platform: tuple[Path, dict[str, str]]) -> None:
+    """celery beat (``gongkai worker --beat``) sends ``tick`` every GONGKAI_TICK_SECONDS: the lapsed
+    clarification is closed, once, however many ticks run."""
+    data, env = platform
+    env = {**env, "GONGKAI_TICK_SECONDS": "1"}
+    subprocess.run([sys.executable, "-c", LAPSED], env=env, check=True, timeout=120, capture_output=True)
+
+    def closed() -> list[tuple[str, str]]:
+        with contextlib.closing(sqlite3.connect(data / "gongkai.sqlite3", timeout=30)) as db:
+            return db.execute("SELECT status, outcome FROM desk_application").fetchall()
+
+    def ticks() -> int:
+        return (data / "worker.log").read_text(errors="replace").count("gongkai.tick[") if (
+            data / "worker.log").exists() else 0
+
+    with worker(data, env, "--beat"):
+        _wait(lambda: closed() == [("closed", "other_no_correction")], data)
+        _wait(lambda: ticks() >= 6, data)  # at least three ticks (each logged as received and succeeded)
+    with contextlib.closing(sqlite3.connect(data / "gongkai.sqlite3", timeout=30)) as db:
+        [(n,)] = db.execute("SELECT count(*) FROM audit_auditentry WHERE action = 'desk.close_no_clarification'")
+    assert n == 1
