@@ -23,7 +23,7 @@ from .app import app, console
 def worker(
     concurrency: int = typer.Option(0, "--concurrency", "-c", help="并行任务数（默认每个 CPU 核一个）/ jobs at once"),
     beat: bool = typer.Option(False, "--beat", help="同时运行定时调度（全部署只需一个）/ also run the scheduler"),
-    once: bool = typer.Option(False, "--once", help="未配置队列时：只运行一次定时任务 / embedded: one tick, then exit"),
+    once: bool = typer.Option(False, "--once", help="在本进程运行一次定时任务后退出（cron）/ one tick here, then exit"),
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="数据目录（默认 ./var）/ data directory")] = None,
 ) -> None:
     """运行后台任务进程 / run background jobs (Celery worker over GONGKAI_BROKER_URL, else the periodic timer)."""
