@@ -207,3 +207,22 @@ def test_a_failing_notification_job_never_fails_the_step_that_caused_it(
     case = _register(office, django_capture_on_commit_callbacks)
     assert case.status == Status.REGISTERED and Message.objects.count() == 0
     assert "template error" in caplog.text
+
+
+def test_a_message_whose_worker_died_mid_send_is_marked_for_checking_not_resent(office: dict[str, Any]) -> None:
+    from django.utils import timezone
+
+    from gongkai.platform.notifications.services import sweep_stale
+
+    now = timezone.now()
+    message = Message.objects.create(dedupe_key="t:stale", event="test", channel=Channel.EMAIL, subject="s",
+                                     body="b", recipient_label="申请人", recipient_address="zhao@example.cn",
+                                     status=Sent.SENDING, claimed_at=now - dt.timedelta(minutes=20))
+    fresh = Message.objects.create(dedupe_key="t:fresh", event="test", channel=Channel.EMAIL, subject="s", body="b",
+                                   recipient_label="申请人", recipient_address="zhao@example.cn",
+                                   status=Sent.SENDING, claimed_at=now - dt.timedelta(minutes=1))
+    assert sweep_stale(now) == 1
+    message.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (message.status, fresh.status) == (Sent.UNCONFIRMED, Sent.SENDING)
+    assert deliver(message, now) == Sent.UNCONFIRMED and deliver_waiting(now) == 0 and mail.outbox == []
