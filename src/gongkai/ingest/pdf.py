@@ -115,7 +115,7 @@ def _open(source: str, data: bytes) -> Any:
 
     if b"%PDF" not in data[:1024]:
         raise UnreadableFile(source, "不是 PDF 文件（缺少 %PDF 文件头）", "not a PDF file (no %PDF header)")
-    if b"%%EOF" not in data[-8192:]:
+    if b"%%EOF" not in data[-8192:] and _cut_short(data):
         raise UnreadableFile(
             source,
             "PDF 文件不完整（结尾缺少 %%EOF 标记），可能下载或复制时被截断",
@@ -131,6 +131,17 @@ def _open(source: str, data: bytes) -> Any:
                 "the PDF is encrypted (it needs a password to open); provide an unencrypted copy",
             ) from None
         raise _damaged(source, error) from None
+
+
+def _cut_short(data: bytes) -> bool:
+    """No ``%%EOF`` near the end: truncated, unless the file ends with bytes that are no PDF.
+
+    Readers accept a complete PDF with junk after its last ``%%EOF`` (a mail gateway's padding, a
+    signature block); a cut file has objects after its last ``%%EOF`` (a linearized file's first
+    one is near the start) or none at all.
+    """
+    last = data.rfind(b"%%EOF")
+    return last < 0 or b"endobj" in data[last:]
 
 
 def _damaged(source: str, error: BaseException) -> UnreadableFile:

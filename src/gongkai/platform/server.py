@@ -43,9 +43,13 @@ class GunicornServer(BaseApplication):
 def run(host: str, port: int, workers: int, threads: int = 4, on_starting: Callable[[Any], None] | None = None,
         on_exit: Callable[[Any], None] | None = None) -> None:
     """Serve until stopped (SIGINT/SIGTERM: graceful). The application is loaded once, before the fork."""
+    import gunicorn.http.wsgi
     from django.core.wsgi import get_wsgi_application
     from django.db import connections
 
+    # The Server header names no software (the security middleware sets "gongkai" on every response;
+    # gunicorn would add its own "gunicorn" line beside it).
+    gunicorn.http.wsgi.SERVER = "gongkai"
     application = get_wsgi_application()
     connections.close_all()  # never share the master's database connection with the forked workers
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

@@ -16,6 +16,10 @@ from ..locking import locked
 from .models import AnnualReport, Source
 
 SECTION_NUMBERS = tuple(s.number for s in SECTIONS)
+# An uploaded report is read in a worker process (``ingest.limited``) under these limits: a hostile
+# file costs the request at most this long, and the server no memory at all.
+IMPORT_SECONDS = 60.0
+IMPORT_MEMORY = 1024**3
 
 
 class AnnualError(ValueError):
@@ -97,9 +101,9 @@ def read_report_file(path: Path) -> Report:
     """Report data JSON, or a published report (HTML, DOCX, PDF, text) read by ``gongkai.ingest``."""
     if path.suffix.lower() == ".json":
         return Report.load(path)
-    from ...ingest.read import read_report
+    from ...ingest.limited import Limits, read_one
 
-    result = read_report(path)
+    result = read_one(path, Limits(IMPORT_SECONDS, IMPORT_MEMORY))
     if result.report is None:
         raise AnnualError(result.error)
     return result.report

@@ -22,6 +22,8 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..audit.services import history
+from ..inputs import query_id, query_year
+from ..security import rate_limited
 from . import forms as desk_forms
 from . import queries, services
 from .models import Application, Consultation, Status
@@ -38,8 +40,8 @@ LIST_TABS = {
 
 def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
     cases = queries.in_tab(cases, tab, services.today(), services.work_calendar())
-    agency, year = request.GET.get("agency", ""), request.GET.get("year", "")
-    return queries.narrowed(cases, int(agency) if agency.isdigit() else None, int(year) if year.isdigit() else None)
+    agency, year = query_id(request.GET.get("agency")), query_year(request.GET.get("year"))
+    return queries.narrowed(cases, agency, year)
 
 
 @login_required
@@ -214,6 +216,7 @@ def register_case(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------
 
 
+@rate_limited("public_apply")
 def apply(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {}
     if agency_id := request.GET.get("agency"):

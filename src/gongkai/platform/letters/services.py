@@ -17,17 +17,22 @@ class LetterTemplateError(ValueError):
     pass
 
 
-def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
-    if agency is None and not may_administer(actor):
-        raise PermissionDenied("只有平台管理员可以修改全平台模板 / only administrators edit platform templates")
-    if agency is not None and not may_approve(actor, agency):
-        raise PermissionDenied("只有本机关公开办负责人可以修改模板 / only the office's head edits its templates")
+def check_template(outcome: str, body: str) -> None:
+    """LetterTemplateError unless ``body`` is a valid template for a known outcome (pages, API, admin)."""
     if outcome not in OUTCOME_LABELS:
         raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
     try:
         Template(body)
     except TemplateSyntaxError as error:
         raise LetterTemplateError(f"模板语法错误 / template syntax error: {error}") from None
+
+
+def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
+    if agency is None and not may_administer(actor):
+        raise PermissionDenied("只有平台管理员可以修改全平台模板 / only administrators edit platform templates")
+    if agency is not None and not may_approve(actor, agency):
+        raise PermissionDenied("只有本机关公开办负责人可以修改模板 / only the office's head edits its templates")
+    check_template(outcome, body)
     with transaction.atomic():
         existing = LetterTemplate.objects.filter(agency=agency, outcome=outcome).first()
         before = {"title": existing.title, "body": existing.body} if existing else None

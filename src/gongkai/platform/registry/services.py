@@ -205,8 +205,12 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
         attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
                                 text=files.extract_text(name, data))
         attachment.file.save(name, ContentFile(data), save=False)
-        attachment.save()
-        record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        try:
+            attachment.save()
+            record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        except BaseException:
+            attachment.file.delete(save=False)  # the row is rolled back: leave no orphan file behind
+            raise
     return attachment
 
 
