@@ -40,6 +40,16 @@ class GunicornServer(BaseApplication):
         return self.application
 
 
+def _without_server_header(application: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapped(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            return start_response(status, [(k, v) for k, v in headers if k.lower() != "server"], exc_info)
+
+        return application(environ, start)
+
+    return wrapped
+
+
 def run(host: str, port: int, workers: int, threads: int = 4, on_starting: Callable[[Any], None] | None = None,
         on_exit: Callable[[Any], None] | None = None) -> None:
     """Serve until stopped (SIGINT/SIGTERM: graceful). The application is loaded once, before the fork."""
@@ -47,10 +57,10 @@ def run(host: str, port: int, workers: int, threads: int = 4, on_starting: Calla
     from django.core.wsgi import get_wsgi_application
     from django.db import connections
 
-    # The Server header names no software (the security middleware sets "gongkai" on every response;
-    # gunicorn would add its own "gunicorn" line beside it).
+    # One Server header, naming no software: gunicorn writes its own line first, so it says "gongkai"
+    # and the application's (the security middleware's) is dropped rather than repeated.
     gunicorn.http.wsgi.SERVER = "gongkai"
-    application = get_wsgi_application()
+    application = _without_server_header(get_wsgi_application())
     connections.close_all()  # never share the master's database connection with the forked workers
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     options: dict[str, Any] = {

@@ -38,7 +38,9 @@ def test_serve_runs_worker_processes_and_serves_its_own_static_files(tmp_path: P
         while len(_children(server.process.pid)) < 3 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert len(_children(server.process.pid)) == 3, _children(server.process.pid)
-        page = urllib.request.urlopen(server.url + "/api/docs", timeout=30).read().decode()
+        with urllib.request.urlopen(server.url + "/api/docs", timeout=30) as response:
+            page = response.read().decode()
+            assert response.headers.get_all("Server") == ["gongkai"]  # one, naming no software
         assets = re.findall(r'(?:src|href)="([^"]+)"', page)
         assert assets and all(a.startswith("/static/") for a in assets), assets
         for asset in assets:
