@@ -244,12 +244,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# several platforms (or test runs) on one Redis keep apart by their queue's name, and so do the jobs
+# taken but not yet acknowledged (kombu's "unacked" keys are otherwise shared by every queue)
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GONGKAI_QUEUE", "gongkai")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("GONGKAI_BROKER_VISIBILITY_TIMEOUT", "3600")),
+    **{f"unacked{part}_key": f"{CELERY_TASK_DEFAULT_QUEUE}.unacked{part}" for part in ("", "_index", "_mutex")},
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# several platforms (or test runs) on one Redis keep apart by their queue's name
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GONGKAI_QUEUE", "gongkai")
 
 _mail = os.environ.get("GONGKAI_EMAIL_BACKEND", "file").strip()
 EMAIL_BACKEND = {

@@ -62,7 +62,7 @@ def platform(tmp_path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     with contextlib.suppress(Exception):
         import redis
 
-        redis.Redis.from_url(REDIS_URL).delete(queue)
+        redis.Redis.from_url(REDIS_URL).delete(queue, *(f"{queue}.unacked{part}" for part in ("", "_index", "_mutex")))
 
 
 LAPSED = """
