@@ -8,6 +8,7 @@ from . import (
     render,  # noqa: F401  (registers its commands)
     reports,  # noqa: F401  (registers its commands)
     serve,  # noqa: F401  (registers its commands)
+    worker,  # noqa: F401  (registers its commands)
 )
 from .app import app
 

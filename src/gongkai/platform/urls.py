@@ -26,6 +26,7 @@ urlpatterns = [
     path("registry/", include("gongkai.platform.registry.urls")),
     path("portal/", include("gongkai.platform.portal.urls")),
     path("oversight/", include("gongkai.platform.oversight.urls")),
+    path("messages/", include("gongkai.platform.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

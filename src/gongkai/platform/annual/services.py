@@ -12,6 +12,7 @@ from ...report.templates import SECTIONS, template_for_year
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..errors import RuleError
 from ..locking import locked
 from .models import AnnualReport, Source
 
@@ -22,8 +23,8 @@ IMPORT_SECONDS = 60.0
 IMPORT_MEMORY = 1024**3
 
 
-class AnnualError(ValueError):
-    pass
+class AnnualError(RuleError):
+    code = "annual"
 
 
 def _require_office(actor: Any, agency: Agency) -> None:

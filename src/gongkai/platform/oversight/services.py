@@ -27,6 +27,7 @@ from ..accounts.permissions import PermissionDenied, may_administer, may_change_
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
 from ..database import data_dir
+from ..errors import RuleError
 from ..locking import lock_unchanged
 from .checking import check_published_report
 from .indicators import FIGURES, figures
@@ -44,8 +45,9 @@ from .models import (
 from .sources import Entry
 
 
-class OversightError(ValueError):
+class OversightError(RuleError):
     """A step the rules do not allow (bilingual message)."""
+    code = "oversight"
 
 
 def may_oversee(user: Any, agency: Agency) -> bool:
