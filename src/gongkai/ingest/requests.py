@@ -391,16 +391,6 @@ def read_requests(
     evidence: Evidence,
     orphans: list[Orphan] | None = None,
 ) -> None:
-    _read_by_labels(template, raw, report, evidence, orphans)
-
-
-def _read_by_labels(
-    template: Template,
-    raw: dict[str, RequestRaw],
-    report: Report,
-    evidence: Evidence,
-    orphans: list[Orphan] | None = None,
-) -> None:
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
