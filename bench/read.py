@@ -30,7 +30,8 @@ sys.path.insert(0, str(REPO))  # for the report-file generator in tests/ingest
 
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
-from tests.ingest.make_files import RAW, Fixtures, build_fixtures  # noqa: E402
+from tests.environment import RAW  # noqa: E402
+from tests.ingest.make_files import Fixtures, build_fixtures  # noqa: E402
 
 from gongkai.ingest.read import read_document, read_report  # noqa: E402
 
