@@ -35,8 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))  # for the file makers in tests/ingest
 
-from tests.ingest import hostile  # noqa: E402
 from tests.environment import GOLD, RAW  # noqa: E402
+from tests.ingest import hostile  # noqa: E402
 from tests.ingest.make_files import pdf_bytes  # noqa: E402
 
 GONGKAI = [sys.executable, "-c", "from gongkai.cli import main; main()"]
