@@ -276,6 +276,7 @@ class Bound:
         self.equations: tuple[Equation, ...] = tuple(kept)
         self._compiled = tuple(compiled)
         self._row_checks: dict[Hashable, Callable[[Sequence[Value]], bool]] = {}
+        self._run_groups: dict[tuple[Hashable, int], tuple[int, ...]] = {}  # asked for every run of digits
 
     def statuses(self, table: Table) -> list[bool | None]:
         """Per equation: True satisfied, False broken, None undecidable (a row or value missing)."""
@@ -314,6 +315,12 @@ class Bound:
         other cells, where the row's own equations say so (a row of 三: one group of seven; 四 in
         one row: three groups of five, 总计 printed last): what cuts a run of digits into the
         row's cells. () when its equations do not tile the row that way."""
+        key = (part, width)
+        if key not in self._run_groups:
+            self._run_groups[key] = self._tiling(part, width)
+        return self._run_groups[key]
+
+    def _tiling(self, part: Hashable, width: int) -> tuple[int, ...]:
         spans: list[tuple[int, int]] = []
         for left, right in self._inside(part):
             if len(right) != 1 or not isinstance(right[0], int) or not left:
