@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Number, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
-from gongkai.ingest.numbers import header_unit, scale_money
-from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.numbers import CellKind, header_unit, scale_money
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
+from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -19,15 +21,41 @@ class ActiveRaw:
     label: Token
     values: list[Token]
     header: list[tuple[str, Token]]  # the column headers of its group: (field key, header cell)
+    fuzzy: float = 0.0  # the label's similarity when it names the row only approximately
+    placed: bool = False  # no label: put here by its position between the rows named around it
 
 
-def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[str]]:
+@dataclass
+class ActiveOrphan:
+    """A printed row of table 二 whose label cell is empty (a converter pulled the label out),
+    between the rows named before and after it."""
+
+    values: list[Token]
+    header: list[tuple[str, Token]]
+    after: str | None  # the row named before it
+    before: str | None = None  # the row named after it
+
+
+def _any_figure(values: list[Token]) -> bool:
+    return any(t.value.kind is not CellKind.BLANK for t in values)
+
+
+def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[str], list[ActiveOrphan]]:
     vocab = vocabulary()
     rows: dict[str, ActiveRaw] = {}
     votes: list[str] = []
+    orphans: list[ActiveOrphan] = []
     header: list[tuple[str, Token]] = []
     pending: ActiveRaw | None = None
-    for record in records:
+    named_last: str | None = None
+    fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
+    for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
+        if not record.labels:
+            if pending is not None and not pending.values:
+                pending.values = list(record.values)  # the label's values came on the next line
+            elif _any_figure(record.values):
+                orphans.append(ActiveOrphan(list(record.values), list(header), named_last))
+            continue
         row_key: str | None = None
         row_token: Token | None = None
         fresh: list[tuple[str, Token]] = []
@@ -57,27 +85,76 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     row_key, row_token = vocab.active_rows[joined], token
                     loose = []
                     break
+            else:
+                named = fuzzy_row(bare, vocab.active_rows)
+                if named is not None and named[0] not in rows:
+                    row_key, row_token, fuzzy[named[0]] = named[0], token, named[1]
+                    loose = []
         if fresh:
             header = fresh
         known = rows.get(row_key) if row_key is not None else None
         # The first row of that name wins, unless it stood outside the table (no column headers
         # before it, e.g. a summary on the page) and this one is under the table's headers.
+        if row_key is not None:
+            for orphan in orphans:
+                if orphan.before is None:
+                    orphan.before = row_key
+            named_last = row_key
         if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
-            pending = ActiveRaw(row_key, row_token, list(record.values), list(header))
+            pending = ActiveRaw(row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0))
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:
             pending.values = list(record.values)  # the label's values came on the next line
-    return rows, votes
+        elif row_key is None and fresh and _any_figure(record.values):
+            # Figures right under the column headers, their row's label pulled out of the table.
+            orphans.append(ActiveOrphan(list(record.values), list(header), named_last))
+    return rows, votes, orphans
 
 
-def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, evidence: Evidence) -> None:
+def _place_orphans(template: Template, raw: dict[str, ActiveRaw], orphans: list[ActiveOrphan]) -> None:
+    """Rows of figures with no label, each put on the template row missing between the rows
+    named around it, only where as many rows are missing there as rows have no label."""
+    order = [row.key for row in template.active_rows]
+    gaps: dict[tuple[str | None, str | None], list[ActiveOrphan]] = {}
+    for orphan in orphans:
+        gaps.setdefault((orphan.after, orphan.before), []).append(orphan)
+    for (after, before), items in gaps.items():
+        start = order.index(after) + 1 if after in order else 0
+        end = order.index(before) if before in order else len(order)
+        free = [key for key in order[start:end] if key not in raw]
+        if len(free) != len(items):
+            continue
+        for key, orphan in zip(free, items, strict=True):
+            label = Token("", orphan.values[0].where, orphan.values[0].value)
+            raw[key] = ActiveRaw(key, label, orphan.values, orphan.header, placed=True)
+
+
+def read_active(
+    template: Template,
+    raw: dict[str, ActiveRaw],
+    report: Report,
+    evidence: Evidence,
+    orphans: list[ActiveOrphan] | None = None,
+) -> None:
+    if orphans:
+        raw = dict(raw)
+        _place_orphans(template, raw, orphans)
     for row in template.active_rows:
         found = raw.get(row.key)
         path = f"active.{row.key}"
         if found is None:
             evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
             continue
+        if found.placed:
+            evidence.doubt(path, None, f"“{row.label}”行未印标签，按其在表中的位置读入",
+                           f"row {row.label}: printed without its label; placed by its position between "
+                           "the rows named around it", found.label.where)
+        if found.fuzzy:
+            evidence.doubt(path, None, f"“{row.label}”行的标签印作“{found.label.text}”，按近似匹配读入",
+                           f"row {row.label}: label printed as {found.label.text}, read fuzzily "
+                           f"({found.fuzzy:.2f})", found.label.where)
         field_keys = [f.key for f in row.fields]
+        found = _under_headers(_unrepeated(found))
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -114,3 +191,43 @@ def read_active(template: Template, raw: dict[str, ActiveRaw], report: Report, e
             if where:
                 evidence.provenance[cell_path] = where
         note_dashes(found.values, path, evidence)
+
+
+def _unrepeated(found: ActiveRaw) -> ActiveRaw:
+    """A merged header cell a converter repeated in every column it spans (``本年增/减 |
+    本年增/减``), its figure repeated under it alike (``-104 | -104``): one column. Only where the
+    row prints one cell per header cell and every repeated figure equals the one before it."""
+    keys = [key for key, _ in found.header]
+    repeats = [i for i in range(1, len(keys)) if keys[i] == keys[i - 1]]
+    if not repeats or len(found.values) != len(keys):
+        return found
+    if any(found.values[i].text.strip() != found.values[i - 1].text.strip() for i in repeats):
+        return found
+    keep = [i for i in range(len(keys)) if i not in repeats]
+    return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep],
+                     found.fuzzy, found.placed)
+
+
+_CELL = re.compile(r"cell (\d+)$")
+
+
+def _under_headers(found: ActiveRaw) -> ActiveRaw:
+    """The figures printed under the column headers, by cell position, where a converter left
+    empty columns between them (``| 行政处罚 | | 0 | 73 | | 72 |`` under ``| | 信息内容 |
+    上一年项目数量 | 本年增/减 | | 处理决定数量 |``): taken only when every header has a cell
+    under it and every other cell of the row is blank."""
+    if not found.header or len(found.values) == len(found.header):
+        return found
+    columns = [_CELL.search(token.where) for _, token in found.header]
+    cells = [_CELL.search(token.where) for token in found.values]
+    if not all(columns) or not all(cells):
+        return found
+    by_cell = {int(m.group(1)): token for m, token in zip(cells, found.values, strict=True) if m}
+    if len(by_cell) != len(found.values):
+        return found  # cells of several printed rows: positions do not say which is which
+    wanted = [int(m.group(1)) for m in columns if m]
+    if len(set(wanted)) != len(wanted) or any(c not in by_cell for c in wanted):
+        return found
+    if any(token.value.kind is not CellKind.BLANK for c, token in by_cell.items() if c not in wanted):
+        return found
+    return ActiveRaw(found.row, found.label, [by_cell[c] for c in wanted], found.header, found.fuzzy, found.placed)

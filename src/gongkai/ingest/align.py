@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import CellKind, CellValue
 
 Number = int | float
@@ -67,14 +68,18 @@ Accept = Callable[[tuple[Value, ...]], bool]
 
 
 def readings(
-    slots: Sequence[Slot], n: int, accept: Accept | None = None, fixed_width: bool = False
+    slots: Sequence[Slot], n: int, accept: Accept | None = None, fixed_width: bool = False,
+    groups: Sequence[int] = (),
 ) -> list[Reading]:
     """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
 
     ``accept`` is the row's own arithmetic (the six applicant columns add up to 总计 …): a
     free reading it accepts is taken alone; run-together digits are only split into readings it
     accepts. ``fixed_width``: the row's table shows no blank padding after its rows, so a row of
-    exactly ``n`` cells is read as printed, blank cells included.
+    exactly ``n`` cells is read as printed, blank cells included. ``groups``: the row's cells
+    form consecutive groups of these sizes, each ending in the sum of the others (a row of table
+    三, table 四 in one row); a run of digits for the whole row is then cut by that arithmetic
+    (``digits.cut_groups``) rather than by trying every cut.
     """
     if len(slots) == n and (fixed_width or (not _blank(slots[0]) and not _blank(slots[-1]))):
         # As printed: no padding, or a table whose rows are as wide as the template (blank cells
@@ -85,6 +90,12 @@ def readings(
         # Nothing but zeros and blanks: every placement reads the same; no choice to make.
         # Dropping blank cells is padding, not a judgement; only a missing cell costs.
         gap = 0 if len(printed) <= n <= len(slots) else abs(n - len(slots))
+        if not printed:
+            # Not one figure printed: blank cells may mean 0, or the figures went elsewhere (a
+            # converter that printed them before the label): a reading, but a doubtful one.
+            how = f"the row prints no figure ({len(slots)} blank cells for {n} columns); read as 0"
+            how_zh = f"该行未印出任何数字（{len(slots)} 个空白单元格，应为 {n} 列），按 0 计"
+            return [Reading((0,) * n, (None,) * n, ("",) * n, max(gap, 1), how, how_zh)]
         wheres = tuple(s.where for s in slots[:n]) + (None,) * max(0, n - len(slots))
         how = f"the row prints {len(slots)} cells for {n} columns, all of them 0 or blank"
         how_zh = f"该行印有 {len(slots)} 个单元格（应为 {n} 个），均为 0 或空白"
@@ -98,6 +109,14 @@ def readings(
             return [Reading(tuple(int(d) for d in run.value.digits), (f"{run.where} (split)",) * n,
                             ("",) * (n - 1) + (run.value.unit,), n - 1,
                             "cells ran together; one digit per column", "单元格粘连，每列一位数字")]
+        if groups and sum(groups) == n:
+            solved = cut_groups(run.value.digits, groups)
+            if solved is None:
+                return []  # too many ways to cut it: nothing decides, the caller says so
+            if solved:
+                return [Reading(values, (f"{run.where} (split)",) * n, ("",) * (n - 1) + (run.value.unit,), n - 1,
+                                "cells ran together; cut where every group adds up to its total",
+                                "单元格粘连，按各组合计拆分") for values in solved]
         cuts: dict[tuple[Value, ...], Reading] = {}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)
@@ -144,7 +163,11 @@ def readings(
                     kept = [s for i, s in enumerate(base) if i not in dropped]
                     what = ", ".join(f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})"
                                      for i in dropped)
-                    add(_plain(kept, -gap, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}", keep_trail))
+                    # A blank cell is more often a converter's empty grid column than a printed
+                    # 0 is a surplus figure: dropping a printed 0 costs one more.
+                    figures = sum(1 for i in dropped if not _blank(base[i]))
+                    add(_plain(kept, -gap + figures, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}",
+                               keep_trail))
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
+<<<<<<< HEAD
 from gongkai.ingest.align import Reading, choose, readings
+=======
+from gongkai.ingest.align import Reading, Slot, Value, choose, readings
+>>>>>>> h-labels
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
@@ -57,6 +61,24 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if sorted(field_order) == sorted(fields):
         fields = field_order
     width = len(fields)
+<<<<<<< HEAD
+=======
+    total_at = fields.index("total")
+    sums_at_end = (width,) if total_at == width - 1 else ()  # 总计 printed last in each group
+
+    def group_sums(values: tuple[Value, ...]) -> bool:
+        """Every group adds up (a group with an unknown figure cannot break it)."""
+        for g in range(len(values) // width):
+            group = values[g * width:(g + 1) * width]
+            if None in group:
+                continue
+            if sum(v or 0 for i, v in enumerate(group) if i != total_at) != group[total_at]:
+                return False
+        return True
+
+    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
+        return sum(0 if group_sums(values) else 1 for values in table.values())
+>>>>>>> h-labels
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
@@ -69,11 +91,22 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not flat:
         for group in groups:
             record = per_group[group]
+<<<<<<< HEAD
             options[group] = readings(record.slots(), width, bound.row_check(group), fixed_width=True)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
         options["all"] = readings(biggest.slots(), width * len(groups), bound.row_check("all"), fixed_width=True)
+=======
+            options[group] = readings(_figures_only(record.slots(), width, group_sums), width, group_sums,
+                                      fixed_width=True, groups=sums_at_end)
+            label_where[group] = record.labels[-1].where
+    elif biggest is not None and biggest.values:
+        # Fifteen cells for fifteen columns are read as printed, blank cells included.
+        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), group_sums),
+                                  width * len(groups), group_sums, fixed_width=True,
+                                  groups=sums_at_end * len(groups))
+>>>>>>> h-labels
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -94,9 +127,29 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
                 report.appeals[group][key] = count_value(values[index], Kind.COUNT, path, evidence, where)
                 if where:
                     evidence.provenance[path] = where
+            group_values = tuple(values[g * width:(g + 1) * width])
+            blanks = any(not figure for figure in choice.reading.wheres) or any(
+                t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values)
+            if blanks and not group_sums(group_values):
+                # Blank cells were read as cells and the group does not add up: a blank may be a
+                # column of the layout and the figures shifted; the reading is a guess.
+                evidence.doubt(f"appeals.{group}", list(group_values),
+                               "表四该组各项之和与总计不符，且表中有空白单元格：数值可能错位",
+                               "table 四: this group does not add up and the table has blank cells; "
+                               "the figures may be shifted", label_where[part])
     if not chosen:
         evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
                        "table 四: the cells do not fit its 15 columns")
+
+
+def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Slot]:
+    """Exactly as many figures as the table has cells, with blank cells among them: the blanks
+    are columns a converter laid out (table 四 has no other cells), so the figures alone are the
+    row, if they add up. Otherwise the cells as printed, for ``readings`` to weigh."""
+    figures = [s for s in slots if s.value.kind is not CellKind.BLANK]
+    if len(figures) != n or len(figures) == len(slots):
+        return slots
+    return figures if accept(tuple(s.value.amount for s in figures)) else slots
 
 
 def _transposed(groups: list[str], per_field: dict[str, Record], report: Report, evidence: Evidence) -> bool:

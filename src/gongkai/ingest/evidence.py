@@ -23,6 +23,15 @@ class Evidence:
     def doubt(self, cell: str, value: Any, zh: str, en: str, where: str | None = None) -> None:
         self.uncertain.append(Doubt(cell, value, zh, en, where or None))
 
+    def doubt_more(self, cell: str, zh: str, en: str, where: str | None = None) -> None:
+        """One more reason to doubt ``cell``: added to its entry if it has one (one entry per cell)."""
+        for entry in self.uncertain:
+            if entry["cell"] == cell:
+                entry["reason_zh"] += f"；{zh}"
+                entry["reason_en"] += f"; {en}"
+                return
+        self.doubt(cell, None, zh, en, where)
+
 
 def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:
     if value is None:

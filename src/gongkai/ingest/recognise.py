@@ -43,8 +43,8 @@ def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
     records = read_records(document)
     parts = split_tables(records)
-    active_raw, active_votes = active_records(parts[ACTIVE])
-    request_raw, request_votes = request_records(parts[REQUESTS])
+    active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
+    request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
         raise UnreadableFile(
             document.source,
@@ -71,8 +71,8 @@ def recognise(document: Document) -> Report:
         evidence.provenance["year"] = identity.year_where
 
     report = Report.empty(agency, year, template, fill=None)
-    read_active(template, active_raw, report, evidence)
-    read_requests(template, request_raw, report, evidence)
+    read_active(template, active_raw, report, evidence, active_orphans)
+    read_requests(template, request_raw, report, evidence, request_orphans)
     read_appeals(template, parts[APPEALS], report, evidence)
     report.sections = sections(document)
     report.provenance = evidence.provenance

@@ -8,8 +8,10 @@ split over pages or copied one cell per line gives the same records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Document
@@ -36,6 +38,9 @@ class Record:
     labels: list[Token]
     values: list[Token] = field(default_factory=list)
     table: int = 0  # which table block of the document it starts in
+    # Where a later row of the table with no label of its own began adding values (indices into
+    # ``values``): a row whose label a converter pulled out, or the rest of a wrapped row.
+    breaks: list[int] = field(default_factory=list)
 
     def slots(self) -> list[Slot]:
         return [Slot(t.value, t.where) for t in self.values]
@@ -53,6 +58,20 @@ def _cell_info(text: str) -> tuple[CellValue, tuple[CellValue, ...] | None, tupl
     return value, None, _label_parts(text)
 
 
+def physical_rows(record: Record, whole: Callable[[list[Token]], bool]) -> list[Record]:
+    """A record whose values run over several rows of the printed table, the later rows with no
+    label of their own (a converter pulled the labels out of the table), as one record per row,
+    when every such row is ``whole`` (a full row of its table); the rows after the first have no
+    labels. Otherwise (a row wrapped over two lines) the record as it is."""
+    if not record.breaks:
+        return [record]
+    edges = [0, *record.breaks, len(record.values)]
+    parts = [record.values[a:b] for a, b in pairwise(edges) if b > a]
+    if len(parts) < 2 or not all(whole(part) for part in parts):
+        return [record]
+    return [Record(record.labels, parts[0], record.table), *(Record([], part, record.table) for part in parts[1:])]
+
+
 def read_records(document: Document) -> list[Record]:
     """The records of every table of ``document``, in order."""
     records: list[Record] = []
@@ -65,6 +84,8 @@ def read_records(document: Document) -> list[Record]:
             for i, info in enumerate(infos):
                 if info[2] is not None:
                     last_label = i
+            if last_label < 0 and records and records[-1].values:
+                records[-1].breaks.append(len(records[-1].values))
             for i, cell in enumerate(row):
                 value, spread, parts = infos[i]
                 if parts is not None:
@@ -148,6 +169,15 @@ def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
     return any(len(k) >= 4 and (bare.endswith(k) or (len(bare) >= 5 and k.startswith(bare))) for k in row.keys)
 
 
+def _names_only(record: Record, table: int) -> bool:
+    """Whether a label of ``record`` of four characters or more belongs to ``table`` and no other."""
+    for token in record.labels:
+        hits = _label_hits(token.text)
+        if hits[table] and sum(1 for h in hits if h) == 1 and len(cached_bare(token.text)) >= 4:
+            return True
+    return False
+
+
 def split_tables(records: list[Record]) -> dict[str, list[Record]]:
     """Each record to the table most of its labels belong to; a record whose labels belong to no
     table (a fragment, a unit line) stays with the table before it. Ties go to the current table,
@@ -160,7 +190,12 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
         if most and (state < 0 or hit[state] != most):
             leaders = [i for i in range(3) if hit[i] == most]
             later = [i for i in leaders if i > state]
-            state = later[0] if later else leaders[-1]
+            if later:
+                state = later[0]
+            elif _names_only(record, leaders[-1]):
+                # Back to an earlier table only on a label that is that table's alone: short
+                # labels several tables print (其他, 总计) in table 四's header are not.
+                state = leaders[-1]
         if state >= 0:
             parts[_ORDER[state]].append(record)
     return parts

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Reading, Slot, choose, readings
+from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
+from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import TEMPLATES, Kind, RequestRow, Template
 
 
 @dataclass
@@ -23,6 +25,62 @@ class RequestRaw:
     label: Token
     values: list[Token]
     table: int = 0
+    stacked: str = ""  # another row's label printed between this row's label and its values
+    placed: str = ""  # how a row no label named was put here (template_align), else ""
+
+
+@dataclass
+class Orphan:
+    """A printed row of figures whose label names no row (missing, pulled out of the table by a
+    converter, or too damaged), with the named rows around it (merged template order)."""
+
+    label: str  # its bare label, '' when it has none
+    values: list[Token]
+    where: str
+    table: int
+    after: int  # merged index of the named row before it (-1: none)
+    before: int = 10_000  # merged index of the named row after it
+
+
+@lru_cache(maxsize=1)
+def _printed_rows() -> dict[str, str]:
+    """label key of a row label as printed with its numbering (（七）总计, 3.其他) → row key; and bare
+    keys of four characters or more. A label of this set names a row on its own."""
+    from gongkai.ingest.vocabulary import TEMPLATES_BOTH
+
+    named: dict[str, str] = {}
+    for template in TEMPLATES_BOTH:
+        for row in template.request_rows:
+            for label in row.labels:
+                named.setdefault(cached_key(f"{row.number}{label}"), row.key)
+                bare = cached_bare(label)
+                if len(bare) >= 4:
+                    named.setdefault(bare, row.key)
+    return named
+
+
+def _other_row_label(record: Record, key: str) -> str:
+    """The text of a label in ``record`` that names a row other than ``key`` on its own, if any:
+    labels stacked before values (``（七）总计`` / ``3.其他`` / figures, as ``pdftotext`` prints a
+    table whose cells it read out of order) leave the figures' row in doubt."""
+    named = _printed_rows()
+    headings = vocabulary().request_headings
+    lines = [line for token in record.labels for line in token.text.split("\n")]
+    for text in lines[:-1]:
+        bare = cached_bare(text)
+        if bare in headings:
+            continue  # a group heading (（三）不予公开) printed beside its rows
+        other = named.get(cached_key(text)) or named.get(bare)
+        if other is None and _NUMBERED.match(text) and len(bare) >= 4:
+            # A numbered label cut short by wrapping (5.要求行政机关确认或重新出具已获)
+            starts = {row.key for row in vocabulary().request_rows if any(k.startswith(bare) for k in row.keys)}
+            other = next(iter(starts)) if len(starts) == 1 else None
+        if other is not None and other != key:
+            return text
+    return ""
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]+[)）])")
 
 
 @lru_cache(maxsize=16384)
@@ -117,32 +175,185 @@ def _stitched(record: Record) -> str:
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
 
-def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str]]:
+def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str], list[Orphan]]:
     rows: dict[str, RequestRaw] = {}
     votes: list[str] = []
+    orphans: list[Orphan] = []
+    open_orphans: list[Orphan] = []  # orphans still waiting for the next named row
+    last: RequestRaw | None = None  # the row the record just before named (None: not a row)
+    previous: RequestRaw | None = None
     started = False
     next_index = 0
     pending: RequestRaw | None = None
     header = vocabulary().request_header
-    for record in records:
+    for record in (part for whole in records for part in physical_rows(whole, _full_row)):
         # A header repeated on a new page (申请人情况 自然人 … 其他) names no row, though 其他 and
         # 总计 are row labels too: in a header run only a long label counts.
         in_header = sum(1 for t in record.labels if cached_key(t.text) in header) >= 2
         match = _match_request(record, started and not in_header, next_index)
+        previous, last = last, None
         if match is None:
-            if pending is not None and not pending.values and record.values:
-                pending.values = list(record.values)  # values printed on the label's next line
+            if pending is not None and record.values and (
+                not pending.values
+                or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
+            ):
+                # The label's values printed on its next line; or, right after it, a row holding
+                # the rest of its wrapped label and the figures, its own row blank cells only.
+                pending.values = list(record.values)
+                pending = None
+            elif _row_of_figures(record.values):
+                label = "".join(cached_bare(t.text) for t in record.labels if not in_header)
+                where = record.labels[-1].where if record.labels else record.values[0].where
+                orphan = Orphan(label, list(record.values), where, record.table, next_index - 1)
+                orphans.append(orphan)
+                open_orphans.append(orphan)
                 pending = None
             continue
+        for orphan in open_orphans:
+            orphan.before = match.index
+        open_orphans = []
         started = True
         next_index = match.index + 1
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
         if match.key in rows and rows[match.key].values:
             continue  # the first printing of a row wins (a page may repeat a table)
-        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table)
-        rows[match.key] = pending
-    return rows, votes
+        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table,
+                             _other_row_label(record, match.key) if record.values else "")
+        rows[match.key] = last = pending
+    return rows, votes, orphans
+
+
+@dataclass
+class _MergedOther:
+    """A report on the 2021 template printing the 2019 template's single （六）其他处理 row for
+    the three rows 2021 splits it into (``parts``). The printed row is read with the table's
+    arithmetic standing in for the three; all zero, it says each part is zero; otherwise
+    only its sum is known, the parts stay unknown and the sum goes to ``uncertain``."""
+
+    row: RequestRow
+    parts: tuple[str, ...]
+
+    def failures(
+        self, failures: Callable[[dict[Hashable, tuple[Value, ...]]], int], n: int
+    ) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
+        key, first, rest = self.row.key, self.parts[0], self.parts[1:]
+
+        def with_parts(table: dict[Hashable, tuple[Value, ...]]) -> int:
+            if key not in table:
+                return failures(table)
+            split = dict(table)
+            split[first] = split.pop(key)
+            for part in rest:
+                split[part] = (0,) * n
+            return failures(split)
+
+        return with_parts
+
+    def read(self, choice: Choice | None, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
+        if choice is None:
+            return
+        found = raw[self.row.key]
+        path = f"requests.{self.row.key}"
+        values = apply_choice(choice, path, self.row.full_label, found.label.where, evidence)
+        where = found.label.where
+        if all(v == 0 for v in values):
+            for part in self.parts:
+                report.requests[part] = [0] * len(values)
+                for i, cell in enumerate(choice.reading.wheres):
+                    if cell:
+                        evidence.provenance[f"requests.{part}[{i}]"] = cell
+            evidence.doubt(path, list(values), f"报告按 2019 模板印出“{self.row.full_label}”一行（均为 0），"
+                           "其三个子项均按 0 读入",
+                           f"the report prints the 2019 template's single row {self.row.full_label} (all zero); "
+                           "its three 2021 sub-rows are read as 0", where)
+            return
+        for part in self.parts:
+            evidence.doubt(f"requests.{part}", None,
+                           f"报告按 2019 模板印出“{self.row.full_label}”一行（{_shown(values)}），"
+                           "无法分到 2021 模板的三个子项，记为未知",
+                           f"the report prints the 2019 template's single row {self.row.full_label} "
+                           f"({_shown(values)}); the 2021 sub-rows cannot be told apart, left unknown", where)
+        evidence.doubt(path, list(values), f"“{self.row.full_label}”一行印出的合计：{_shown(values)}",
+                       f"the printed sum of row {self.row.full_label}: {_shown(values)}", where)
+
+
+def _shown(values: list[Value]) -> str:
+    return " ".join("未知" if v is None else str(v) for v in values)
+
+
+def _merged_other(template: Template, raw: dict[str, RequestRaw]) -> _MergedOther | None:
+    """The single 其他处理 row of the other template, printed where this template splits it."""
+    ours = {row.key for row in template.request_rows}
+    for other in TEMPLATES.values():
+        if other.id == template.id:
+            continue
+        for row in other.request_rows:
+            found = raw.get(row.key)
+            if row.key in ours or found is None or not found.values:
+                continue
+            # The rows this template prints under the other's single row as their heading.
+            parts = tuple(r.key for r in template.request_rows if r.group == row.printed)
+            if len(parts) > 1 and not any(raw.get(p) is not None and raw[p].values for p in parts):
+                return _MergedOther(row, parts)
+    return None
+
+
+_MIN_ROW = 6  # cells a printed row of table 三 must hold to be a row on its own (7 columns)
+
+
+def _full_row(values: list[Token]) -> bool:
+    """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
+    a row wrapped over two lines (4 + 3 cells) is not."""
+    return len(values) >= _MIN_ROW and _row_of_figures(values)
+
+
+def _row_of_figures(values: list[Token]) -> bool:
+    """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote)."""
+    return sum(1 for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK) >= 3
+
+
+def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
+    """The rows of a read table 三 that take part in a broken statutory equation, each with what
+    broke (in Chinese). The reading keeps the printed figures; this says they are in doubt.
+
+    Kept small and on its own so that it can be switched to the report layer's shared equations.
+    """
+    total = template.total_column
+    outcomes = [row.key for row in template.outcome_rows]
+    broken: dict[str, list[str]] = {}
+
+    def known(*rows: str) -> bool:
+        return all(row in table for row in rows)
+
+    def note(rows: list[str], what: str) -> None:
+        for row in rows:
+            broken.setdefault(row, []).append(what)
+
+    for row in template.request_rows:
+        values = table.get(row.key)
+        if values is None or None in values:
+            continue
+        if sum(v or 0 for v in values[:total]) != values[total]:
+            note([row.key], "各类申请人之和不等于总计")
+    for c in range(total + 1):
+        column = template.request_columns[c].label
+        done = table["total_processed"][c] if "total_processed" in table else None
+        if done is not None:
+            read = [k for k in outcomes if k in table and table[k][c] is not None]
+            parts_sum = sum(table[k][c] or 0 for k in read)
+            if len(read) == len(outcomes) and parts_sum != done:
+                note([*read, "total_processed"], f"“{column}”列各办理结果之和不等于（七）总计")
+            elif parts_sum > done:
+                # Rows not read cannot make the sum smaller: counts are never negative.
+                note([*(k for k in read if table[k][c]), "total_processed"],
+                     f"“{column}”列已读出的办理结果之和已超过（七）总计")
+        if known("new_received", "carried_over", "total_processed", "carried_forward"):
+            cells = [table[k][c] for k in ("new_received", "carried_over", "total_processed", "carried_forward")]
+            if None not in cells and (cells[0] or 0) + (cells[1] or 0) != (cells[2] or 0) + (cells[3] or 0):
+                note(["new_received", "carried_over", "total_processed", "carried_forward"],
+                     f"“{column}”列第一项加第二项不等于第三项加第四项")
+    return broken
 
 
 @lru_cache(maxsize=256)
@@ -150,9 +361,50 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
 
 
-def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
+def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
+    """Put the rows no label named on the template rows missing between their named neighbours
+    (``template_align``), each placement noted on the row it fills."""
+    merged = {row.key: row for row in vocabulary().request_rows}
+    ours = [merged[row.key] for row in template.request_rows]
+    gaps: dict[tuple[int, int], list[Orphan]] = {}
+    for orphan in orphans:
+        gaps.setdefault((orphan.after, orphan.before), []).append(orphan)
+    for (after, before), items in gaps.items():
+        free = [row for row in ours if after < row.index < before
+                and (row.key not in raw or not raw[row.key].values)]
+        placements = align_gap([o.label for o in items], [sorted(row.keys) for row in free])
+        for placement in placements:
+            orphan, row = items[placement.item], free[placement.row]
+            label = Token(orphan.label, orphan.where, orphan.values[0].value)
+            if placement.score >= 1.0:
+                how = ""
+            elif placement.score:
+                how = f"label read fuzzily ({placement.score:.2f})"
+            else:
+                how = "no label names this row; placed by its position between the rows named around it"
+            raw[row.key] = RequestRaw(row.key, label, orphan.values, orphan.table, placed=how)
+
+
+def read_requests(
+    template: Template,
+    raw: dict[str, RequestRaw],
+    report: Report,
+    evidence: Evidence,
+    orphans: list[Orphan] | None = None,
+) -> None:
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
+    total = template.total_column
+    if orphans:
+        raw = dict(raw)
+        _place_orphans(template, raw, orphans)
+    for found in raw.values():
+        if found.placed:
+            label = template.request_row(found.key).full_label if found.key in template.requests_by_key else found.key
+            zh = (f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
+                  if found.placed.startswith("no label") else
+                  f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入")
+            evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
     options: dict[Hashable, list[Reading]] = {}
     # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
     # as long as the template with a blank last cell may be a short row plus that padding.
@@ -162,15 +414,21 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
         if len(found.values) > n and all(t.value.kind is CellKind.BLANK for t in found.values[n:])
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
-    for row in template.request_rows:
-        found = raw.get(row.key)
-        if found is None:
-            evidence.doubt(f"requests.{row.key}", None, f"表三未找到“{row.full_label}”行",
-                           f"table 三 has no row {row.full_label}")
+    merged = _merged_other(template, raw)
+    read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    for row in read_rows:
+        printed_row = raw.get(row.key)
+        if printed_row is None:
+            if merged is None or row.key not in merged.parts:
+                evidence.doubt(f"requests.{row.key}", None, f"表三未找到“{row.full_label}”行",
+                               f"table 三 has no row {row.full_label}")
             continue
+        found = printed_row
         found_options = readings(
-            [Slot(t.value, t.where) for t in found.values], n, bound.row_check(row.key),
-            fixed_width=found.table not in padded
+            # The 2019 row printed for 2021's parts adds up as its first part does.
+            [Slot(t.value, t.where) for t in found.values], n,
+            bound.row_check(merged.parts[0] if merged is not None and row is merged.row else row.key),
+            fixed_width=found.table not in padded, groups=(n,) if total == n - 1 else (),
         )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
@@ -180,7 +438,12 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
                            found.label.where)
             continue
         options[row.key] = found_options
-    chosen = choose(options, bound.broken)
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int] = bound.broken
+    if merged is not None:
+        failures = merged.failures(failures, n)
+    chosen = choose(options, failures)
+    if merged is not None:
+        merged.read(chosen.get(merged.row.key), raw, report, evidence)
     for row in template.request_rows:
         choice = chosen.get(row.key)
         if choice is None:
@@ -197,3 +460,14 @@ def read_requests(template: Template, raw: dict[str, RequestRaw], report: Report
             if where:
                 evidence.provenance[paths[i]] = where
         note_dashes(found.values, f"requests.{row.key}", evidence)
+        if found.stacked:
+            evidence.doubt_more(f"requests.{row.key}",
+                           f"“{row.full_label}”的数值前还印有另一行的标签“{found.stacked}”，数值属于哪一行存疑",
+                           f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
+                           "figures: which row they belong to is in doubt", found.label.where)
+    read = {key: values for key, values in report.requests.items() if key in chosen}
+    for key, broke in broken_rows(template, read).items():
+        shown = "；".join(dict.fromkeys(broke))
+        evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",
+                       "table 三 breaks its arithmetic here: the row's figures as read, or the report, are wrong",
+                       raw[key].label.where)

@@ -28,6 +28,9 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.pipes import lone_figures as _lone_figures
+from gongkai.ingest.pipes import rejoin_displaced
+from gongkai.ingest.runon import unrun
 from gongkai.ingest.vocabulary import label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
@@ -60,7 +63,10 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks = list(_with_html_tables(path, lines) if "<table" in text.lower() else _blocks(lines))
+    if "<table" in text.lower():
+        blocks = list(_with_html_tables(path, lines))
+    else:
+        blocks = list(_blocks(unrun(_drop_page_numbers(lines))))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -144,7 +150,7 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
             i = plain_start = end
         elif _is_pipe(line):
             yield from _plain(lines, plain_start, i)
-            end = _segment_end(lines, i, lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)))
+            end = _segment_end(lines, i, lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)), _lone_figures)
             yield from _pipe_table(lines, i, end)
             i = plain_start = end
         else:
@@ -156,8 +162,11 @@ def _heading(line: str) -> bool:
     return match_section_heading(line.replace("\t", " ")) is not None
 
 
-def _segment_end(lines: list[str], start: int, member: object) -> int:
-    """The end of a run of table lines; blank lines inside the run belong to it."""
+def _segment_end(
+    lines: list[str], start: int, member: object, inside: Callable[[str], bool] | None = None
+) -> int:
+    """The end of a run of table lines; blank lines inside the run belong to it, and lines
+    ``inside`` says may stand between its rows (a cell a converter set on a line of its own)."""
     test = member if callable(member) else None
     assert test is not None
     end = start + 1
@@ -167,8 +176,12 @@ def _segment_end(lines: list[str], start: int, member: object) -> int:
         line = lines[i]
         if test(line) and not _heading(line):
             last = i
+        elif inside is not None and inside(line) and (
+            (i + 1 < len(lines) and test(lines[i + 1])) or test(lines[i - 1])
+        ):
+            last = i  # kept when a row of the table is next to it
         elif not (_is_empty(line) or _is_spacer(line)):
-            wrapped = _wrapped_label_lines(lines, i, test)
+            wrapped = _wrapped_label_lines(lines, i, test, inside)
             if not wrapped:
                 break
             i += wrapped
@@ -182,7 +195,9 @@ _MAX_WRAPPED = 3  # a long row label wraps onto at most this many lines of its o
 _MAX_WRAPPED_PIECE = 40
 
 
-def _wrapped_label_lines(lines: list[str], i: int, member: Callable[[str], bool]) -> int:
+def _wrapped_label_lines(
+    lines: list[str], i: int, member: Callable[[str], bool], inside: Callable[[str], bool] | None = None
+) -> int:
     """How many lines from ``i`` are pieces of a row label a web page or Word wrapped onto lines
     of their own inside a tab table (``（二）部分公开（区分处理的，`` then ``只计这一情形…\t22\t0…``):
     short, not a heading, not a sentence, and followed by a row of the table. 0 if not that."""
@@ -191,6 +206,9 @@ def _wrapped_label_lines(lines: list[str], i: int, member: Callable[[str], bool]
         text = lines[i + count].strip()
         if member(lines[i + count]) and not _heading(lines[i + count]):
             return count
+        if inside is not None and inside(lines[i + count]):
+            count += 1  # a cell set on a line of its own beside the wrapped label
+            continue
         if (not text or len(text) > _MAX_WRAPPED_PIECE or _heading(text) or text.endswith(("。", "；", ";"))
                 or parse_cell(text).is_value):
             return 0
@@ -248,14 +266,39 @@ def _pipe_cells(line: str) -> list[str]:
 
 def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     rows: list[list[Cell]] = []
+    lone: set[int] = set()  # rows that are figures on a line of their own
     for number in range(start, end):
         line = lines[number]
         if _is_empty(line) or _is_spacer(line) or _PIPE_SEPARATOR.match(line):
             continue
+        if not _is_pipe(line) and _lone_figures(line):
+            lone.add(len(rows))
+            rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
+            continue
         cells = _pipe_cells(line)
         rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
-    if rows:
+    left: list[list[Cell]] = []
+    if lone:
+        rows, left = rejoin_displaced(rows, lone)
+    if rows and _laid_out_text(rows):
+        for row in rows:
+            yield TextBlock("".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+    elif rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
+    for row in left:  # figures no row lacks: a page number, a footnote mark
+        yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+def _laid_out_text(rows: list[list[Cell]]) -> bool:
+    """A line of text a PDF-to-Markdown converter set as a pipe table of its own (the title
+    beside a blank column, a sentence cut at the page's column edges): at most two rows, no
+    figure, no label of the statutory tables, and words enough to be a line of prose."""
+    if len(rows) > 2:
+        return False
+    filled = [cell.text for row in rows for cell in row if cell.text]
+    if not filled or max(len(text) for text in filled) < 8:
+        return False
+    return not any(parse_cell(text).is_value or label_weight(text) for text in filled)
 
 
 def _clean_cell(text: str) -> str:
@@ -365,9 +408,34 @@ def _kind(line: str) -> str:
             # A row of table 三 (7 figures) may carry its group labels too, some repeated where a
             # converter unmerged cells: longer words than one cell's, never a sentence's.
             return "mixed" if words <= (2 * _MAX_SHORT if figures >= 5 else _MAX_SHORT) else "prose"
-    if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2:
+    if len(stripped) <= _MAX_SHORT or label_weight(stripped) >= 2 or _header_pieces(stripped):
         return "short"  # a cell, or a row of header cells split by spaces
     return "prose"
+
+
+def _header_pieces(line: str) -> bool:
+    """A line of header cells wrapped a few characters a line and set side by side, as
+    ``pdftotext -layout`` prints table 四's header (``维持   纠正   结果   审结``): several
+    pieces of at most four characters, none a figure."""
+    parts = line.split()
+    return len(parts) >= 3 and all(len(part) <= 4 and not any(ch.isdigit() for ch in part) for part in parts)
+
+
+def _drop_page_numbers(lines: list[str]) -> list[str]:
+    """Blank a page's number: a lone small figure as the last line before a page break (a line
+    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file; read as a
+    cell, it would be one figure too many for the table row above it."""
+    if not any(line.startswith("\f") for line in lines):
+        return lines
+    out = list(lines)
+    breaks = [i for i, line in enumerate(out) if line.startswith("\f")] + [len(out)]
+    for at in breaks:
+        i = at - 1
+        while i >= 0 and not out[i].strip():
+            i -= 1
+        if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
+            out[i] = ""
+    return out
 
 
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:

@@ -1,0 +1,137 @@
+"""Cut a report saved as run-on text (a crawler's page text) back into lines.
+
+A crawler that strips a page's markup and collapses its whitespace leaves the whole report on one
+line or a few, every table cell run into the next: ``…对外公开总数量规章1473900规范性文件172422466
+第二十条第（五）项…``. Nothing separates the cells, but the joints are still visible: a figure ends
+where a label starts (a digit followed by a Chinese character or an opening bracket), a section
+heading starts a part, a sentence ends at 。. This module cuts there, and only there, so that each
+label and the digit run after it become one line of the shape the text reader already reads
+(``规章1473900``); cutting a digit run into cells is the table's arithmetic's job, not this one's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongkai.ingest.vocabulary import TEMPLATES_BOTH, vocabulary
+from gongkai.report import templates as tpl
+from gongkai.report.templates import REPORT_TITLE, SECTIONS
+
+_MIN_LENGTH = 150  # shorter lines are read as they are
+_MIN_ROW_LABELS = 3  # row labels followed by a figure that make a line a run-on table
+_NUMBER = re.compile(r"[-−－]?\d+(?:[.．]\d+)?")
+_CJK_START = re.compile(r"[\u3400-\u9fff（(“【《]")
+# A figure followed by one of these is part of a phrase (2020年, 7759件, 第3项, 50%), not a cell.
+_PHRASE_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件次人户家名位批类种份张篇本部所座处亿万千百十%％·:：/")
+_IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
+
+
+@cache
+def _row_label_pattern() -> re.Pattern[str]:
+    """Any row label of tables 二 and 三 directly followed by a digit (the mark of a run-on row)."""
+    vocab = vocabulary()
+    labels = {label for label in vocab.active_rows if len(label) >= 2}
+    labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
+    alternatives = "|".join(sorted((re.escape(label) for label in labels), key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})\\s?\\d")
+
+
+@cache
+def _heading_pattern() -> re.Pattern[str]:
+    titles = [f"{section.number}、{title}" for section in SECTIONS for title in section.titles]
+    return re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
+    over 其他 at the same place)."""
+    labels: set[str] = {tpl.ACTIVE_CORNER, tpl.REQUESTS_NOTE, tpl.REQUESTS_CORNER, tpl.ORGANISATION_GROUP,
+                        tpl.LITIGATION, tpl.ACCEPTED, tpl.DENIED, tpl.UNAVAILABLE, tpl.NOT_PROCESSED,
+                        tpl.OTHER_HANDLING}
+    for template in TEMPLATES_BOTH:
+        for row in template.active_rows:
+            labels.add(row.item)
+            labels.update(row.labels)
+            for f in row.fields:
+                labels.update((*f.labels, f.header))
+        for request_row in template.request_rows:
+            labels.update(f"{request_row.number}{label}" for label in request_row.labels)
+            labels.update(request_row.labels)
+        for column in template.request_columns:
+            labels.update(column.labels)
+        for group in template.appeal_groups:
+            labels.add(group.label)
+        for appeal_field in template.appeal_fields:
+            labels.update(appeal_field.labels)
+    return re.compile("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
+
+
+def is_run_on(line: str) -> bool:
+    """A long line carrying several table rows whose labels run straight into their figures."""
+    if len(line) < _MIN_LENGTH:
+        return False
+    return len(_row_label_pattern().findall(line)) >= _MIN_ROW_LABELS
+
+
+def cut_run_on(line: str) -> list[str]:
+    """The pieces of a run-on line: sentences, headings, and one label-plus-figures piece per row."""
+    cuts: set[int] = set()
+    for match in _heading_pattern().finditer(line):
+        cuts.add(match.start())
+        cuts.add(match.end())  # the heading alone on its line, as a page prints it
+    title = line.find(REPORT_TITLE)
+    if title >= 0:
+        cuts.add(title + len(REPORT_TITLE))
+    for match in re.finditer("[。；]", line):
+        cuts.add(match.end())
+    for match in _NUMBER.finditer(line):
+        a, b = match.span()
+        before = line[a - 1] if a else ""
+        after = line[b] if b < len(line) else ""
+        if before and _IDENTIFIER_BEFORE.match(before):
+            continue
+        if after in ".．、" and _CJK_START.match(line[b + 1: b + 2]):
+            # "…00000017252.其他法律…": the last digit numbers the next label.
+            cuts.add(b - 1 if b - a > 1 else a)
+        elif after in _PHRASE_AFTER:
+            continue
+        elif after and _CJK_START.match(after):
+            cuts.add(b)
+    pieces: list[str] = []
+    for piece in _cut(line, cuts):
+        if piece.endswith(("。", "；")) or _heading_pattern().fullmatch(piece):
+            pieces.append(piece)  # a sentence or a heading: its words are not cells
+        else:
+            # Header cells and a row label after them (…对外公开总数量规章1473900): a line each,
+            # a label keeping the figures after it.
+            pieces.extend(_cut(piece, {m.start() for m in _label_pattern().finditer(piece)}))
+    return pieces
+
+
+def _cut(line: str, cuts: set[int]) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for cut in sorted(c for c in cuts if 0 < c < len(line)):
+        piece = line[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    rest = line[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def unrun(lines: list[str]) -> list[str]:
+    """``lines`` with every run-on line cut into pieces (other lines as they are)."""
+    if not any(len(line) >= _MIN_LENGTH for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if is_run_on(line):
+            out.extend(cut_run_on(line))
+        else:
+            out.append(line)
+    return out
