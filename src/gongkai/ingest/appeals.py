@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-<<<<<<< HEAD
-from gongkai.ingest.align import Reading, choose, readings
-=======
 from gongkai.ingest.align import Reading, Slot, Value, choose, readings
->>>>>>> h-labels
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
@@ -61,8 +57,6 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if sorted(field_order) == sorted(fields):
         fields = field_order
     width = len(fields)
-<<<<<<< HEAD
-=======
     total_at = fields.index("total")
     sums_at_end = (width,) if total_at == width - 1 else ()  # 总计 printed last in each group
 
@@ -76,10 +70,6 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
                 return False
         return True
 
-    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
-        return sum(0 if group_sums(values) else 1 for values in table.values())
->>>>>>> h-labels
-
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
     options: dict[Hashable, list[Reading]] = {}
@@ -91,22 +81,16 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not flat:
         for group in groups:
             record = per_group[group]
-<<<<<<< HEAD
-            options[group] = readings(record.slots(), width, bound.row_check(group), fixed_width=True)
-            label_where[group] = record.labels[-1].where
-    elif biggest is not None and biggest.values:
-        # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(biggest.slots(), width * len(groups), bound.row_check("all"), fixed_width=True)
-=======
-            options[group] = readings(_figures_only(record.slots(), width, group_sums), width, group_sums,
+            check = bound.row_check(group)
+            options[group] = readings(_figures_only(record.slots(), width, check), width, check,
                                       fixed_width=True, groups=sums_at_end)
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), group_sums),
-                                  width * len(groups), group_sums, fixed_width=True,
+        check = bound.row_check("all")
+        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), check),
+                                  width * len(groups), check, fixed_width=True,
                                   groups=sums_at_end * len(groups))
->>>>>>> h-labels
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")

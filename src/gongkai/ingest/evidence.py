@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gongkai.ingest.align import Choice, Number
@@ -25,10 +25,10 @@ class Evidence:
 
     def doubt_more(self, cell: str, zh: str, en: str, where: str | None = None) -> None:
         """One more reason to doubt ``cell``: added to its entry if it has one (one entry per cell)."""
-        for entry in self.uncertain:
-            if entry["cell"] == cell:
-                entry["reason_zh"] += f"；{zh}"
-                entry["reason_en"] += f"; {en}"
+        for i, entry in enumerate(self.uncertain):
+            if entry.cell == cell:
+                self.uncertain[i] = replace(entry, reason_zh=f"{entry.reason_zh}；{zh}",
+                                            reason_en=f"{entry.reason_en}; {en}")
                 return
         self.doubt(cell, None, zh, en, where)
 
