@@ -318,6 +318,14 @@ def split_line(line: str) -> list[str]:
     ``行政强制 76 -3 8844`` → [行政强制, 76, -3, 8844]; ``规章000`` → [规章, 000] (a digit run the
     recogniser may split); numbers that are part of words (2020年, 第3项, 1.属于…) stay in the label.
     """
+    dashed = _DASHED_FIGURES.search(line)
+    if dashed is not None and ("/" in dashed.group() or "／" in dashed.group()) and not _DATE.fullmatch(dashed.group()):
+        # "…申请数量6820842129228353/10127": a crawler ran the row's cells together and the
+        # dash cells (/ for "none") are what is left between the figures: each dash is a cell of
+        # its own, each digit run one or more cells (cut later by the row's arithmetic).
+        head = line[: dashed.start()]
+        return [*split_line(head), *_DASH_OR_RUN.findall(dashed.group())] if head.strip() else \
+            _DASH_OR_RUN.findall(dashed.group())
     cells: list[str] = []
     label_from = 0
     for match in _NUMBER_IN_LINE.finditer(line):
@@ -371,6 +379,11 @@ def _words_and_dashes(text: str) -> list[str]:
     return [*parts[:head], *([middle.strip(_SEPARATORS)] if middle.strip(_SEPARATORS) else []), *parts[tail:]]
 
 
+# The end of a row whose figures and dash cells ran together (no space between them): digits and
+# dashes only, at least one dash between or after figures, right after the label's last word.
+_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”])[0-9/／]*[0-9][0-9/／]*$")
+_DASH_OR_RUN = re.compile(r"[0-9]+|[/／]")
+_DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
