@@ -40,3 +40,29 @@ def test_agency_after_the_sites_navigation_and_a_metadata_label() -> None:
     # Cut out of a longer line, the name is a judgement: it is named in uncertain.
     report, _ = _read("crawler", "synth-2021-large~plain")
     assert any(d.cell == "agency" for d in report.uncertain or [])
+
+
+def test_radical_code_points_of_a_pdf_converter_read_as_characters() -> None:
+    # markitdown (pdfminer) names 民 by the radical ⺠ (U+2EA0), which NFKC does not fold.
+    path = FIXTURES / "markitdown" / "000_21925bfca89cb37b~cms.md"
+    assert "⺠政府" in path.read_text(encoding="utf-8")
+    report, gold = _read("markitdown", "000_21925bfca89cb37b~cms")
+    assert report.agency == gold["agency"] == "海盐县人民政府"
+
+
+def test_a_numbered_label_piece_names_only_a_row_of_that_number() -> None:
+    # pdftotext -layout wraps 2.其他法律行政法规禁止公开 as "2.其他" / "法律行" / "政法规 12 0 …":
+    # "2.其他" is not the row 3.其他 of （六）其他处理.
+    report, gold = _read("pdftotext-layout", "synth-2021-large~wps")
+    for key in ("denied_prohibited_by_law", "other_no_correction", "other_unpaid_fee", "other_other"):
+        assert report.requests[key] == gold["requests"][key], key
+
+
+def test_table_4_groups_printed_out_of_order_are_a_doubt() -> None:
+    # pdftotext prints the header 复议后起诉 before 未经复议直接起诉 (it sits higher on the page):
+    # the printed order may not be the columns' order, so the groups read by it are in uncertain.
+    report, gold = _read("pdftotext", "002_7c7920e851bb8139~wps")
+    doubted = {d.cell for d in report.uncertain or []}
+    for group, fields in gold["appeals"].items():
+        if report.appeals[group] != fields:
+            assert f"appeals.{group}" in doubted or "appeals" in doubted, group

@@ -30,6 +30,7 @@ from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
+from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import unrun
 from gongkai.ingest.vocabulary import label_weight
 
@@ -62,6 +63,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
