@@ -120,13 +120,38 @@ def _bare_parts(text: str) -> tuple[str, ...]:
     return tuple(key for key in (bare_label_key(part) for part in reversed(parts)) if key)
 
 
+@lru_cache(maxsize=1)
+def _row_numbers() -> dict[str, frozenset[str]]:
+    """row key → the item numbers (1 … 8) it is printed with, in either template."""
+    from gongkai.ingest.vocabulary import TEMPLATES_BOTH
+
+    numbers: dict[str, set[str]] = {}
+    for template in TEMPLATES_BOTH:
+        for row in template.request_rows:
+            digits = "".join(c for c in row.number if c.isdigit())
+            numbers.setdefault(row.key, set()).add(digits)
+    return {key: frozenset(found) for key, found in numbers.items()}
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.．、]")
+
+
+def _printed_number(text: str) -> str | None:
+    """The item number a label is printed with (``2.其他`` → 2), None when it has none."""
+    match = _ITEM_NUMBER.match(text)
+    return match.group(1) if match else None
+
+
 def _best_row(
-    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0
+    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0,
+    number: str | None = None,
 ) -> RequestRowKeys | None:
     best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
     for quality, length, row in _row_candidates(bare, joined):
         if length < min_length or (quality < 2 and len(bare) < min_length) or quality < min_quality:
             continue
+        if number is not None and number not in _row_numbers().get(row.key, frozenset({number})):
+            continue  # "2.其他" (法律行政法规禁止公开 wrapped) is not the row 3.其他
         distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
         rank = (quality, length, -distance)
         if best is None or rank > best[0]:
@@ -153,7 +178,8 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
             row = _best_row(part, before + part, next_index, 4, 1.0 if index == 0 else 1.5)
             if row is not None:
                 return row
-        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4)
+        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4,
+                        number=_printed_number(record.labels[position].text))
         if row is not None:
             return row
     return None
