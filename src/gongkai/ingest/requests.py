@@ -382,6 +382,42 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
     return broken
 
 
+def _unconfirmed_placements(
+    template: Template, read: dict[str, list[int | None]], raw: dict[str, RequestRaw], chosen: dict[Hashable, Choice]
+) -> list[str]:
+    """Rows whose figures sit in their columns only because of blank cells around them (a blank
+    for none, or cells the reading inserted) while the column sums that would confirm those
+    columns cannot be checked (a row unknown) or do not hold. Blank cells are where text
+    extraction and converters lose or add cells: a shifted figure keeps its row's sum, so only
+    the columns' arithmetic can tell; without it the placement is a guess."""
+    total = template.total_column
+    outcomes = [row.key for row in template.outcome_rows]
+    balance = ("new_received", "carried_over", "total_processed", "carried_forward")
+
+    def holds(rows: list[str], column: int, left: int) -> bool:
+        cells = [read[k][column] if k in read else None for k in rows]
+        if None in cells:
+            return False
+        return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
+
+    by_outcome = [holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)]
+    by_balance = [holds(list(balance), c, 2) for c in range(total)]
+    doubted = []
+    for key, values in read.items():
+        choice = chosen.get(key)
+        found = raw.get(key)
+        if choice is None or found is None or not any(values[:total]):
+            continue
+        blanks = any(t.value.kind is CellKind.BLANK for t in found.values) or None in choice.reading.wheres[:total]
+        if not blanks:
+            continue
+        confirmed = by_outcome if key in outcomes else by_balance if key in balance[:2] or key == balance[3] else [
+            a or b for a, b in zip(by_outcome, by_balance, strict=True)]
+        if not all(confirmed):
+            doubted.append(key)
+    return doubted
+
+
 @lru_cache(maxsize=256)
 def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
@@ -492,6 +528,12 @@ def read_requests(
                            f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
                            "figures: which row they belong to is in doubt", found.label.where)
     read = {key: values for key, values in report.requests.items() if key in chosen}
+    for key in _unconfirmed_placements(template, read, raw, chosen):
+        evidence.doubt_more(f"requests.{key}",
+                            "本行的数字按空白单元格的位置对应各列，表中勾稽关系无法印证其列位",
+                            "the row's figures were placed in columns by its blank cells (or cells not "
+                            "printed), and the table's column sums cannot confirm the placement",
+                            raw[key].label.where)
     for key, broke in broken_rows(template, read).items():
         shown = "；".join(dict.fromkeys(broke))
         evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",
