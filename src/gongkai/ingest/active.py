@@ -172,6 +172,11 @@ def read_active(
         if reading.cost:
             evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
                            f"row {row.label}: {reading.how}", found.label.where)
+        elif not _any_figure(found.values):
+            # Not one figure printed: blank may mean 0, or the figures went elsewhere (pdftotext
+            # printing a table's labels apart from its figures, a converter's shifted cells).
+            evidence.doubt(path, list(reading.values), f"“{row.label}”行未印出任何数字，按 0 计",
+                           f"row {row.label} prints no figure (blank cells only); read as 0", found.label.where)
         for index, key in enumerate(order):
             f = row.field(key)
             value: Number | None = reading.values[index]
