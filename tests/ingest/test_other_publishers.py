@@ -96,3 +96,13 @@ def test_a_table_2_row_printing_no_figure_is_a_doubt() -> None:
     report, gold = _read("pdftotext", "synth-2021-large~plain")
     assert report.active["fees"]["amount_10k_yuan"] == 0 != gold["active"]["fees"]["amount_10k_yuan"]
     assert not _unflagged("pdftotext", "synth-2021-large~plain", "active")
+
+
+def test_a_tables_last_row_set_apart_as_text_is_read() -> None:
+    # pymupdf4llm ends table 三's pipe table at （七）总计 and prints its last row after it as a
+    # line of text with the blank cells gone: 四、结转下年度继续办理 0 2 5 7. It is a row; the
+    # column balance places its figures.
+    path = FIXTURES / "pymupdf4llm" / "synth-2019-large~wordgov.md"
+    assert "四、结转下年度继续办理 0 2 5 7" in path.read_text(encoding="utf-8")
+    report, gold = _read("pymupdf4llm", "synth-2019-large~wordgov")
+    assert report.requests["carried_forward"] == gold["requests"]["carried_forward"]

@@ -32,7 +32,7 @@ from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import unrun
-from gongkai.ingest.vocabulary import label_weight
+from gongkai.ingest.vocabulary import is_table_label, label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -479,7 +479,9 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
             labels = sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short")
-            if numbers >= 3 or labels >= 3:
+            if numbers >= 3 or labels >= 3 or any(
+                kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j)
+            ):
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)
@@ -487,6 +489,14 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
         else:
             yield from _texts(lines, start + i, start + i + 1)
             i += 1
+
+
+def _statutory_row(line: str) -> bool:
+    """A row of a statutory table standing alone (a converter set the table's last row after it
+    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more."""
+    cells = split_line(line.strip())
+    figures = sum(1 for c in cells if parse_cell(c).is_value)
+    return figures >= 2 and is_table_label(cells[0])
 
 
 def _texts(lines: list[str], start: int, end: int) -> Iterator[Block]:
