@@ -106,3 +106,13 @@ def test_a_tables_last_row_set_apart_as_text_is_read() -> None:
     assert "四、结转下年度继续办理 0 2 5 7" in path.read_text(encoding="utf-8")
     report, gold = _read("pymupdf4llm", "synth-2019-large~wordgov")
     assert report.requests["carried_forward"] == gold["requests"]["carried_forward"]
+
+
+def test_a_doubled_grid_of_blank_columns_is_dropped() -> None:
+    # pymupdf4llm on a fixed-width WPS table: every figure has an empty grid column beside it
+    # (|||（七）总计||||6795||850||…): one figure per column among many blanks.
+    path = FIXTURES / "pymupdf4llm" / "synth-2021-large~wps.md"
+    assert "|||（七）总计||||6795||850||" in path.read_text(encoding="utf-8")
+    report, gold = _read("pymupdf4llm", "synth-2021-large~wps")
+    for key in ("other_unpaid_fee", "other_other", "total_processed", "carried_forward"):
+        assert report.requests[key] == gold["requests"][key], key

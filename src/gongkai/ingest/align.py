@@ -140,6 +140,12 @@ def readings(
         if known is None or reading.rank < known.rank:
             found[reading.values] = reading
 
+    if len(printed) == n and count - n > MAX_COST:
+        # Exactly one figure per column among many blank cells (a converter that doubled the
+        # grid: ||6795||850||…): the blanks are the grid's, the figures the row. Fewer surplus
+        # blanks are tried one by one below.
+        add(_plain(printed, MAX_COST, f"{count - n} blank cells dropped (empty grid columns)",
+                   f"去掉 {count - n} 个空白单元格（空的表格列）"))
     # Free: keep some of the blank padding at either end.
     for keep_lead in range(lead + 1):
         keep_trail = n - core - keep_lead
