@@ -139,7 +139,7 @@ _ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.．、]")
 def _printed_number(text: str) -> str | None:
     """The item number a label is printed with (``2.其他`` → 2), None when it has none."""
     match = _ITEM_NUMBER.match(text)
-    return match.group(1) if match else None
+    return str(int(match.group(1))) if match else None  # ２ (full width) is 2
 
 
 def _best_row(
@@ -150,8 +150,10 @@ def _best_row(
     for quality, length, row in _row_candidates(bare, joined):
         if length < min_length or (quality < 2 and len(bare) < min_length) or quality < min_quality:
             continue
-        if number is not None and number not in _row_numbers().get(row.key, frozenset({number})):
-            continue  # "2.其他" (法律行政法规禁止公开 wrapped) is not the row 3.其他
+        if number is not None and length < 4 and number not in _row_numbers().get(row.key, frozenset({number})):
+            # "2.其他" (2.其他法律行政法规禁止公开 wrapped) is not the row 3.其他: a short label
+            # names a row only with its own number; a long one names it whatever its number.
+            continue
         distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
         rank = (quality, length, -distance)
         if best is None or rank > best[0]:
