@@ -122,3 +122,13 @@ def test_a_table_2_row_of_blanks_and_zeros_is_a_doubt() -> None:
     # pdftotext: 政府集中采购 followed by a blank line and a 0 that belongs elsewhere; its own
     # figures (15, 2,715,300) come later. A row of zeros made of blank cells is named in uncertain.
     assert not _unflagged("pdftotext", "001_cf5ac85f95ca13ec~plain", "active")
+
+
+def test_blank_cells_hidden_in_a_crawlers_spaces() -> None:
+    # A Word page leaving none blank, saved by a crawler: 180 | 1 | | | | 3 | 184 becomes
+    # "1801 3184". The space is where the blanks were; the row's sums cut the runs and the
+    # table's column sums confirm the columns.
+    path = FIXTURES / "crawler" / "000_21925bfca89cb37b~wordgov.txt"
+    assert "申请数量1801 3184" in path.read_text(encoding="utf-8")
+    report, gold = _read("crawler", "000_21925bfca89cb37b~wordgov")
+    assert report.requests == gold["requests"]
