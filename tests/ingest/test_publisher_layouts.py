@@ -26,10 +26,10 @@ NON_ZERO = 99.0
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
     "pdftotext": "4840/9682 cells (49.99%), non-zero 39.86%: labels and figures printed apart",
-    "pdftotext-layout": "7849/9682 cells (81.07%), non-zero 83.08%: blank cells of Word tables lost (wordgov)",
-    "pymupdf4llm": "9591/9682 cells (99.06%), non-zero 98.48%",
-    "markitdown": "7943/9682 cells (82.04%), non-zero 82.33%, 7 unflagged: blank cells lost, labels outside the table",
-    "crawler": "5292/6456 cells (81.97%), non-zero 73.34%: blanks collapsed, table 二 digit runs",
+    "pdftotext-layout": "8092/9682 cells (83.58%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
+    "pymupdf4llm": "9605/9682 cells (99.20%), non-zero 98.58%",
+    "markitdown": "7945/9682 cells (82.06%), non-zero 82.35%, 7 unflagged: blank cells lost, labels outside the table",
+    "crawler": "5804/6456 cells (89.90%), non-zero 84.41%: blanks collapsed, table 二 digit runs",
     "crawler-nospace": "4892/6456 cells (75.77%), non-zero 73.30%: blanks gone, table 二 digit runs",
 }
 UNFLAGGED_NOT_YET = {name: NOT_YET[name] for name in ("markitdown",)}
