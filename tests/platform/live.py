@@ -102,11 +102,12 @@ class Server:
         subprocess.run(_gongkai("demo", "--no-serve", "--admin-password", "live-admin"), env=self.env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
 
-    def start(self) -> None:
+    def start(self, *options: str) -> None:
+        """Start ``gongkai serve`` (with ``options``, e.g. ``--workers 2``) and wait until it answers."""
         log = (self.data_dir / "serve.log").open("ab")
         self.process = subprocess.Popen(_gongkai("serve", "--host", "127.0.0.1", "--port", str(self.port),
-                                                 "--no-input"), env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                                                 "--no-input", *options), env=self.env, stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while True:
             if self.process.poll() is not None:

@@ -59,14 +59,16 @@ def parse_memory(text: str) -> int:
 @app.command()
 def read(
     inputs: Annotated[list[Path], typer.Argument(
-        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf)")],
+        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf, scans as .pdf .png .jpg .tif)")],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")] = None,
     table: Annotated[Path | None, typer.Option(
         "--table", help="另存为一张表（.csv 或 .xlsx），每份报告一行 / also write one sheet, a row per report")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐个文件列出结果 / list every file")] = False,
     timeout: Annotated[float, typer.Option(
-        "--timeout", min=0.01, help="每个文件的读取时间上限（秒） / time limit per file, seconds")] = 60.0,
+        "--timeout", min=0.01,
+        help="每个文件的读取时间上限（秒；扫描件识别约 5 秒一页） / time limit per file, seconds (OCR: ~5 s a page)",
+    )] = 180.0,
     memory: Annotated[str, typer.Option(
         "--memory", help="每个文件的内存上限，如 2G、512M；0 为不限 / memory limit per file (2G, 512M; 0: none)",
     )] = "2G",
@@ -115,8 +117,13 @@ def read(
     ) as progress:
         task = progress.add_task("read", total=len(files), name="")
         started = lambda path: progress.update(task, name=path.name, refresh=True)  # noqa: E731
+
+        def ocr_page(path: Path, done: int, total: int) -> None:
+            # A scan is read page by page by OCR, seconds a page: show how far it got.
+            progress.update(task, name=f"{path.name}  文字识别 OCR {done}/{total} 页 pages", refresh=True)
+
         for index, result in read_files(files, limits, jobs, on_start=started,
-                                        on_tick=progress.refresh):
+                                        on_tick=progress.refresh, on_pages=ocr_page):
             path = files[index]
             if result.report is not None:
                 read_count += 1

@@ -27,10 +27,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.ocr import ocr_session
 from gongkai.ingest.read import ReadResult, read_report
 from gongkai.report.templates import Template, get_template
 
-DEFAULT_SECONDS = 60.0
+DEFAULT_SECONDS = 180.0  # a text report reads in well under a second; a 30-page scan by OCR, ~5 s a page, fits
+_OCR_MARGIN = 2.0  # OCR stops itself this long before the parent's kill, with a message saying how far it got
 DEFAULT_MEMORY = 2 * 1024**3
 _TICK = 0.25  # how often the caller hears from a long wait (a progress bar redraws)
 _PRELOAD = ["gongkai.ingest.read", "gongkai.ingest.recognise", "gongkai.ingest.html", "gongkai.ingest.docx",
@@ -77,8 +79,12 @@ def _address_space() -> int:
         return 0
 
 
-def _serve(conn: Connection, memory: int) -> None:
-    """The worker: read each path it is sent, send back its ``ReadResult``; ``None`` ends it."""
+def _serve(conn: Connection, memory: int, seconds: float) -> None:
+    """The worker: read each path it is sent, send back its ``ReadResult``; ``None`` ends it.
+
+    A scan read by OCR sends ``("pages", done, total)`` as it goes, and stops itself (with a message
+    naming how far it got) a moment before the parent would kill it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     if memory:
         cap = _address_space() + memory
@@ -90,13 +96,19 @@ def _serve(conn: Connection, memory: int) -> None:
             return
         if path is None:
             return
-        conn.send(read_report(path))
+
+        def pages(done: int, total: int) -> None:
+            conn.send(("pages", done, total))
+
+        with ocr_session(progress=pages, deadline=time.monotonic() + max(1.0, seconds - _OCR_MARGIN)):
+            result = read_report(path)
+        conn.send(result)
 
 
 class _Worker:
     def __init__(self, context: Any, limits: Limits) -> None:
         ours, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, limits.memory), daemon=True)
+        self.process = context.Process(target=_serve, args=(theirs, limits.memory, limits.seconds), daemon=True)
         self.process.start()
         theirs.close()
         self.conn: Connection = ours
@@ -127,6 +139,7 @@ def read_files(
     method: str = "fork",
     on_start: Callable[[Path], None] | None = None,
     on_tick: Callable[[], None] | None = None,
+    on_pages: Callable[[Path, int, int], None] | None = None,
 ) -> Iterator[tuple[int, ReadResult]]:
     """(index in ``paths``, result) for every file, as each finishes; never raises for a file."""
     limits = limits or Limits()
@@ -159,7 +172,10 @@ def read_files(
                 assert worker.job is not None
                 index, path = worker.job
                 if worker.conn in ready:
-                    result, fresh = _collect(worker, path, limits, now)
+                    answer = _collect(worker, path, limits, now, on_pages)
+                    if answer is None:  # OCR progress, not yet the result
+                        continue
+                    result, fresh = answer
                 elif now - worker.started >= limits.seconds:
                     result, fresh = over_time(path, limits), False
                 else:
@@ -174,10 +190,18 @@ def read_files(
             worker.stop()
 
 
-def _collect(worker: _Worker, path: Path, limits: Limits, now: float) -> tuple[ReadResult, bool]:
-    """The worker's answer, or why it has none (it died); True when the worker must be replaced."""
+def _collect(
+    worker: _Worker, path: Path, limits: Limits, now: float, on_pages: Callable[[Path, int, int], None] | None = None
+) -> tuple[ReadResult, bool] | None:
+    """The worker's answer, or why it has none (it died); True when the worker must be replaced.
+    None: the message was OCR progress (passed to ``on_pages``), the result is still to come."""
     try:
-        result: ReadResult = worker.conn.recv()
+        message = worker.conn.recv()
+        if isinstance(message, tuple):
+            if on_pages is not None:
+                on_pages(path, message[1], message[2])
+            return None
+        result: ReadResult = message
     except (EOFError, OSError):
         worker.process.join(timeout=1)
         return over_memory(path, limits, now - worker.started, worker.process.exitcode), True

@@ -1,7 +1,8 @@
 """Read one published report file, whatever its format, into report data.
 
 The format is told by the file's first bytes (``%PDF``, a ZIP holding ``word/document.xml``,
-``<html``), then by its extension. A file that cannot be read gives an ``UnreadableFile`` with the
+``<html``, the PNG, JPEG and TIFF signatures), then by its extension. Images (a scanned report)
+are read by OCR (``ocr``). A file that cannot be read gives an ``UnreadableFile`` with the
 reason in Chinese and English; ``read_report`` never lets any other exception out, so that one
 broken file never stops a batch.
 """
@@ -21,11 +22,14 @@ from gongkai.report.model import Report
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 READERS = {
     "text": ("gongkai.ingest.text", "read_text"),
     "html": ("gongkai.ingest.html", "read_html"),
     "docx": ("gongkai.ingest.docx", "read_docx"),
     "pdf": ("gongkai.ingest.pdf", "read_pdf"),
+    "image": ("gongkai.ingest.ocr", "read_image"),
 }
 
 
@@ -56,7 +60,9 @@ class ReadResult:
 
 
 def detect_format(path: Path, data: bytes) -> str | None:
-    """text, html, docx or pdf by magic bytes, then by extension; None when neither tells."""
+    """text, html, docx, pdf or image by magic bytes, then by extension; None when neither tells."""
+    if data.startswith(IMAGE_MAGIC):
+        return "image"
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -81,6 +87,8 @@ def detect_format(path: Path, data: bytes) -> str | None:
         return "docx"
     if suffix == ".pdf":
         return "pdf"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
     return None
 
 

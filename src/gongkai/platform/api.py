@@ -18,7 +18,7 @@ from ninja.errors import Throttled
 from ninja.security import APIKeyCookie, HttpBearer
 
 from .accounts.permissions import PermissionDenied
-from .locking import Conflict
+from .errors import RuleError
 from .security import TOO_MANY
 
 
@@ -69,26 +69,18 @@ def _bad_request(request: HttpRequest, exc: Any) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
-@api.exception_handler(Conflict)
-def _conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
-    # Found before the app's own error class (DeskConflict is also a DeskError): 409, not 400.
-    return api.create_response(request, {"detail": str(exc)}, status=409)
+@api.exception_handler(RuleError)
+def _refused(request: HttpRequest, exc: RuleError) -> HttpResponse:
+    # Every app's refusal (DeskError, RegistryError …, Conflict): its status, message and code. A
+    # DeskConflict is a Conflict first in its MRO, so it answers 409, not the desk's 400.
+    return api.create_response(request, {"detail": str(exc), "code": exc.code}, status=exc.status)
 
 
 def _register_errors() -> None:
-    # The rules' own errors (bilingual messages) are the caller's mistakes: 400 with the message.
+    # Report data that does not validate (an import) is the caller's mistake too.
     from ..report.model import ReportDataError
-    from .annual.services import AnnualError
-    from .desk.receipt import ReceiptError
-    from .desk.services import DeskError
-    from .letters.services import LetterTemplateError
-    from .registry.files import AttachmentError
-    from .registry.services import RegistryError
-    from .workdays.services import ScheduleError
 
-    for error in (DeskError, ReceiptError, AnnualError, ScheduleError, LetterTemplateError, ReportDataError,
-                  RegistryError, AttachmentError):
-        api.add_exception_handler(error, _bad_request)
+    api.add_exception_handler(ReportDataError, _bad_request)
 
 
 def _register_routers() -> None:

@@ -53,6 +53,7 @@ PLATFORM_APPS = [
     "gongkai.platform.annual",
     "gongkai.platform.registry",
     "gongkai.platform.portal",
+    "gongkai.platform.oversight",
 ]
 
 INSTALLED_APPS = [
@@ -206,3 +207,79 @@ GONGKAI_RATES = {
     "signup": os.environ.get("GONGKAI_RATE_SIGNUP", "10/h"),
     "token": os.environ.get("GONGKAI_RATE_TOKEN", "20/h"),  # API tokens made by one user or address
 }
+
+
+# -- Serving, background jobs, notifications (issue 11) ------------------------------------------------
+# Kept in one block, after everything else. From the environment:
+#   GONGKAI_BROKER_URL       redis://host:6379/0 → jobs go to `gongkai worker` processes (Celery);
+#                            unset → the same jobs run in the process that asks (nothing to install)
+#   GONGKAI_BROKER_VISIBILITY_TIMEOUT  seconds before a job taken by a worker that died is handed out again
+#   GONGKAI_EMAIL_BACKEND    smtp | file (default: .eml files in <data dir>/mail) | console | locmem
+#   GONGKAI_SMTP_HOST/_PORT/_USER/_PASSWORD/_TLS, GONGKAI_MAIL_FROM
+#   GONGKAI_SMS_BACKEND      dotted path of an SMS backend class (default: the logging backend, no vendor)
+#   GONGKAI_SMS_QUIET_HOURS  e.g. 22-8 (no SMS from 22:00 to 08:00; held and sent afterwards)
+#   GONGKAI_SITE_URL         the address in messages' links (https://gongkai.example.gov.cn)
+for _app in ("django.contrib.staticfiles", "ninja", "gongkai.platform.notifications"):
+    if _app not in INSTALLED_APPS:  # the security block may have added the first two already
+        INSTALLED_APPS.append(_app)
+# WhiteNoise serves /static/ from the app itself (collected by `gongkai serve` into <data dir>/static,
+# compressed); right after SecurityMiddleware, as its documentation asks.
+if "whitenoise.middleware.WhiteNoiseMiddleware" not in MIDDLEWARE:
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                      "whitenoise.middleware.WhiteNoiseMiddleware")
+STATIC_URL = "/static/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # also serves what was not collected yet (tests, manage.py runserver)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
+    "gongkai.platform.notifications.context.unread")
+
+BROKER_URL = os.environ.get("GONGKAI_BROKER_URL", "").strip()
+CELERY_BROKER_URL = BROKER_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not BROKER_URL  # embedded: a job runs where it is asked for
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_ACKS_LATE = True  # a job is taken off the queue only when done: a killed worker loses none
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = TIME_ZONE
+# several platforms (or test runs) on one Redis keep apart by their queue's name, and so do the jobs
+# taken but not yet acknowledged (kombu's "unacked" keys are otherwise shared by every queue)
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GONGKAI_QUEUE", "gongkai")
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("GONGKAI_BROKER_VISIBILITY_TIMEOUT", "3600")),
+    **{f"unacked{part}_key": f"{CELERY_TASK_DEFAULT_QUEUE}.unacked{part}" for part in ("", "_index", "_mutex")},
+}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+_mail = os.environ.get("GONGKAI_EMAIL_BACKEND", "file").strip()
+EMAIL_BACKEND = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}.get(_mail, _mail)
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_HOST = os.environ.get("GONGKAI_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("GONGKAI_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("GONGKAI_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("GONGKAI_SMTP_TLS", "") in ("1", "true", "yes")
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_MAIL_FROM", "gongkai@localhost")
+SMS_BACKEND = os.environ.get("GONGKAI_SMS_BACKEND", "gongkai.platform.notifications.sms.LoggingBackend")
+SMS_QUIET_HOURS = os.environ.get("GONGKAI_SMS_QUIET_HOURS", "22-8")
+SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `gongkai serve` runs several processes: the rate limits' counts must be shared by them, so without a
+# Redis cache they live in files in the data directory rather than in each process's memory.
+if not os.environ.get("GONGKAI_CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(DATA_DIR / "cache")}}
+with contextlib.suppress(OSError):  # WhiteNoise warns at every start about a missing directory
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+# A job's failure (also in-process, eager) is logged where the platform's errors go.
+LOGGING["loggers"]["celery"] = {  # type: ignore[index]
+    "handlers": [h for h in ("console", "error_file") if h in LOGGING["handlers"]],  # type: ignore[operator]
+    "level": "INFO" if BROKER_URL else "WARNING"}  # a worker tells what it runs; in-process, only failures

@@ -7,14 +7,15 @@ from typing import Any
 from django.db import transaction
 
 from ..audit.services import record, snapshot
+from ..errors import RuleError
 from .models import AGENCY_ROLES, ApiToken, Role, User
 from .permissions import PermissionDenied, may_administer
 
 _FIELDS = ("username", "display_name", "role", "agency_id", "applicant_type", "is_active")
 
 
-class AccountError(ValueError):
-    pass
+class AccountError(RuleError):
+    code = "account"
 
 
 def _validate(role: str, agency: Any) -> None:

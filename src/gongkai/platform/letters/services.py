@@ -10,11 +10,12 @@ from django.template import Template, TemplateSyntaxError
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
+from ..errors import RuleError
 from .models import LetterTemplate
 
 
-class LetterTemplateError(ValueError):
-    pass
+class LetterTemplateError(RuleError):
+    code = "letter_template"
 
 
 def check_template(outcome: str, body: str) -> None:

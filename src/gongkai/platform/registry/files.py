@@ -9,6 +9,7 @@ import zlib
 
 from ...ingest.document import UnreadableFile
 from ...ingest.limits import check_zip
+from ..errors import RuleError
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -24,8 +25,8 @@ ACCEPTED: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
-class AttachmentError(ValueError):
-    pass
+class AttachmentError(RuleError):
+    code = "attachment"
 
 
 def check(name: str, data: bytes) -> str:

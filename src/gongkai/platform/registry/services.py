@@ -20,6 +20,7 @@ from django.utils import timezone
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
 from . import files, search
 from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
@@ -33,8 +34,9 @@ EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body
                    "interprets", "attribute", "attribute_reason")
 
 
-class RegistryError(ValueError):
+class RegistryError(RuleError):
     """A step the rules do not allow now (message in Chinese and English)."""
+    code = "registry"
 
 
 class RegistryConflict(Conflict, RegistryError):
