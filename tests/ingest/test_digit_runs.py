@@ -35,3 +35,21 @@ def test_contradictory_or_huge_runs_stay_bounded() -> None:
     result = cut_groups("1" * 60, [7, 7, 7])
     assert result is None or len(result) <= MAX_CUTS
     assert time.perf_counter() - started < 5.0
+
+
+def test_separators_the_text_kept_are_cuts() -> None:
+    # 一、本年新收…数量310 000031: the space is a border between cells, never inside one
+    assert cut_groups("310000031", [7], joints=[3]) == [(31, 0, 0, 0, 0, 0, 31)]
+    assert cut_groups("703650120384681017759", [7], joints=[5]) == []  # 70365 cannot be one cell
+
+
+def test_a_row_printed_as_several_runs_is_read_by_its_sum() -> None:
+    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.numbers import parse_cell
+
+    slots = [Slot(parse_cell(text), f"cell {i}") for i, text in enumerate(("7036", "50120", "38468101", "7759"))]
+    def row_sum(values: tuple[int | float | None, ...]) -> bool:
+        return sum(v or 0 for v in values[:6]) == values[6]
+
+    found = readings(slots, 7, row_sum, groups=(7,))
+    assert [r.values for r in found if row_sum(r.values)] == [(7036, 50, 120, 384, 68, 101, 7759)]

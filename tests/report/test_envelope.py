@@ -25,7 +25,9 @@ def _read_like(stem: str) -> dict[str, Any]:
     data["provenance"] = {"requests.granted[0]": "page 2 line 7 cell 2"}
     data["uncertain"] = [{"cell": "requests.granted", "value": [1, 0, 0, 0, 0, 0, 1], "reason_zh": "按勾稽关系选定",
                           "reason_en": "chosen by the arithmetic", "where": "page 2 line 7"},
-                         {"cell": "agency", "value": None, "reason_zh": "未写明", "reason_en": "not printed"}]
+                         {"cell": "agency", "value": None, "reason_zh": "未写明", "reason_en": "not printed"},
+                         {"cell": "active.rules", "value": None, "reason_zh": "无法确定", "reason_en": "undecided",
+                          "alternatives": [[3, 1, 0], [31, 0, 0]]}]
     data["findings"] = [f.to_dict() for f in check_report(report)]
     return data
 
@@ -36,6 +38,7 @@ def test_the_envelope_reads_into_types_and_writes_back_the_same_json() -> None:
     assert report.source == Source("pdf", "001_cf5ac85f95ca13ec.pdf", None, 3)
     assert report.sections == [SectionText("一", "总体情况", "正文。", "一、总体情况", "page 1 line 3")]
     assert report.uncertain is not None and report.uncertain[1] == Doubt("agency", None, "未写明", "not printed")
+    assert report.uncertain[2].alternatives == [[3, 1, 0], [31, 0, 0]]  # the readings left for a person
     assert report.findings == check_report(report)  # the same findings, typed again
     assert report.findings and report.findings[0].severity is Severity.ERROR
     assert report.extra == {}

@@ -186,3 +186,40 @@ def test_equations_between_consecutive_years() -> None:
     # last year's in force + made = in force + repealed
     assert [(c.column, c.year) for c in in_force[0].left] == [("in_force", -1), ("made", 0)]
     assert [(c.column, c.year) for c in in_force[0].right] == [("in_force", 0), ("repealed", 0)]
+
+
+def test_run_groups_follow_the_equations_and_the_printed_order() -> None:
+    # What cuts a run of digits into cells: groups ending in their total, as the equations say.
+    assert requests_bound("2021").run_groups("granted", 7) == (7,)
+    assert requests_bound("2019").run_groups("other", 7) == (7,)
+    assert requests_bound("2021").run_groups("other", 7) == ()  # not a row of 2021's table 三
+    groups = tuple(g.key for g in TEMPLATE_2021.appeal_groups)
+    fields = tuple(f.key for f in TEMPLATE_2021.appeal_fields)
+    assert appeals_bound("2021", groups, fields, True).run_groups("all", 15) == (5, 5, 5)
+    assert appeals_bound("2021", groups, fields, False).run_groups("review", 5) == (5,)
+    first = ("total", *(f for f in fields if f != "total"))  # 总计 printed first: no tail to cut from
+    assert appeals_bound("2021", groups, first, True).run_groups("all", 15) == ()
+
+
+def test_parts_already_beyond_the_total_break_the_equation_whatever_is_unknown() -> None:
+    outcome = next(e for e in equations(TEMPLATE_2021) if e.rule == eq.OUTCOME_SUM and e.column == 0)
+    values: dict[Cell, int | None] = {cell: 0 for cell in outcome.cells}
+    values[outcome.right[0]] = 3
+    values[outcome.left[0]] = 4
+    values[outcome.left[1]] = None
+    assert outcome.holds(values.get) is None
+    assert outcome.exceeded(values.get)
+    values[outcome.left[0]] = 2
+    assert not outcome.exceeded(values.get)
+
+
+def test_solving_an_equation_for_one_cell_gives_the_value_that_makes_it_hold() -> None:
+    row = next(e for e in equations(TEMPLATE_2021) if e.rule == eq.ROW_SUM and e.row == "granted")
+    values: dict[Cell, int | None] = {cell: 1 for cell in row.left}
+    values[row.right[0]] = 6
+    values[row.left[2]] = 9  # misread: 1 + 1 + 9 + 1 + 1 + 1 ≠ 6
+    assert row.holds(values.get) is False
+    assert row.solve(row.left[2], values.get) == 1
+    assert row.solve(row.right[0], values.get) == 14
+    values[row.left[0]] = None
+    assert row.solve(row.left[2], values.get) is None  # another cell unknown: nothing to solve

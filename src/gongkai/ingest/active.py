@@ -11,6 +11,7 @@ from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
+from gongkai.report.checks import active_row_warns
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
@@ -129,6 +130,14 @@ def _place_orphans(template: Template, raw: dict[str, ActiveRaw], orphans: list[
             raw[key] = ActiveRaw(key, label, orphan.values, orphan.header, placed=True)
 
 
+_MAX_ALTERNATIVES = 12
+
+
+def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row keeps the report layer's warnings quiet."""
+    return not active_row_warns(dict(zip(order, values, strict=True)))
+
+
 def read_active(
     template: Template,
     raw: dict[str, ActiveRaw],
@@ -159,17 +168,34 @@ def read_active(
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
         options = readings([Slot(t.value, t.where) for t in found.values], len(order))
-        distinct = {r.values for r in options if r.cost == options[0].cost} if options else set()
-        if not options or len(distinct) > 1:
+        best = [r for r in options if r.cost == options[0].cost]
+        # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
+        # never below zero) only narrow the readings that tie.
+        best = [r for r in best if _plausible(order, r.values)] or best
+        distinct = list(dict.fromkeys(r.values for r in best))
+        unknown = {i for i in range(len(order)) if len({values[i] for values in distinct}) > 1}
+        if not options or len(unknown) == len(order) or len(distinct) > _MAX_ALTERNATIVES:
             printed = " ".join(t.text for t in found.values) or "无"
             cells, columns = len(found.values), len(order)
             evidence.doubt(path, None,
                            f"“{row.label}”行印有 {cells} 个单元格（{printed}），应为 {columns} 个，无法确定对应关系",
                            f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
                            "nothing decides which is which", found.label.where)
+            if 1 < len(distinct) <= _MAX_ALTERNATIVES:
+                evidence.alternatives(distinct)
             continue
-        reading = options[0]
-        if reading.cost:
+        reading = best[0]
+        if unknown:
+            # Readings that tie agree on some columns: those are read, the others left unknown.
+            values = tuple(None if i in unknown else v for i, v in enumerate(reading.values))
+            columns_text = ", ".join(str(i) for i in sorted(unknown))
+            evidence.doubt(path, list(values),
+                           f"“{row.label}”行：{reading.how_zh}；无法确定第 {columns_text} 列（从 0 起），记为未知",
+                           f"row {row.label}: {reading.how}; column(s) {columns_text} cannot be decided, left unknown",
+                           found.label.where)
+            evidence.alternatives(distinct)
+            reading = reading._replace(values=values)
+        elif reading.cost:
             evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
                            f"row {row.label}: {reading.how}", found.label.where)
         elif not any(reading.values) and any(t.value.kind is CellKind.BLANK for t in found.values):

@@ -155,6 +155,13 @@ def readings(
     free = sorted(found.values(), key=lambda r: r.rank)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
         return free
+    no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
+    if no_blanks and len(printed) < n and any(s.value.digits[:1] == "0" and len(s.value.digits) > 1 for s in printed):
+        # A figure printed with a leading zero (0000, 027) is cells that ran together, never one
+        # cell: only the cuts of the runs read it (a missing cell would leave the 0000 whole).
+        glued = list(_grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept))
+        if glued:
+            return sorted(glued, key=lambda r: (accept is not None and not accept(r.values), r.rank))
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
     for keep_lead in sorted({0, lead}):
         for keep_trail in sorted({0, trail}):
@@ -177,14 +184,43 @@ def readings(
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
-    no_blanks = len(printed) == len(slots)  # cells that ran together leave no blank cells
     if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
-        for reading in _splits(slots, n, accept):
+        for reading in _grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept):
             add(reading)
         if accept is not None and _one_line(slots) and not any(accept(r.values) for r in found.values()):
             for reading in _hidden_blanks(slots, n, accept):
                 add(reading)
+    if accept is not None:
+        # Readings that keep the row's own equation first: where the table is too big to try
+        # every combination, the search starts from them.
+        return sorted(found.values(), key=lambda r: (not accept(r.values), r.rank))
     return sorted(found.values(), key=lambda r: r.rank)
+
+
+def _all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
+    """Plain digit runs only (no sign, decimals or separators), fewer cells than columns, and
+    group sums to cut them by."""
+    return bool(groups) and sum(groups) == n and len(slots) < n and all(s.value.digits for s in slots)
+
+
+def _grouped_splits(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> Iterator[Reading]:
+    """Several runs of digits for one row (``310 000031``): cut as one run in which the spaces
+    the text printed are cuts already."""
+    digits = "".join(s.value.digits for s in slots)
+    joints: list[int] = []
+    owner: list[int] = []  # which printed cell each digit came from
+    for k, slot in enumerate(slots):
+        if k:
+            joints.append(len(owner))
+        owner.extend([k] * len(slot.value.digits))
+    for values in cut_groups(digits, groups, joints) or ():
+        wheres: list[str | None] = []
+        at = 0
+        for value in values:
+            wheres.append(f"{slots[owner[at]].where} (split)")
+            at += len(str(value))
+        yield Reading(values, tuple(wheres), ("",) * n, n - len(slots),
+                      "cells ran together; cut where every group adds up to its total", "单元格粘连，按各组合计拆分")
 
 
 _ZERO = CellValue(CellKind.NUMBER, 0, digits="0")
@@ -324,6 +360,7 @@ class Choice:
     reading: Reading
     unknown: frozenset[int]  # columns the arithmetic could not decide (tied readings disagree)
     rivals: int  # how many distinct readings were considered
+    alternatives: tuple[tuple[Value, ...], ...] = ()  # the tied readings, where they disagree
 
 
 def choose(
@@ -383,5 +420,6 @@ def choose(
         for combo in winners[1:]:
             other = combo[index].values
             unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, other, strict=True)) if a != b)
-        result[key] = Choice(chosen, frozenset(unknown), len(options[key]))
+        tied = tuple(dict.fromkeys(combo[index].values for combo in winners)) if unknown else ()
+        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:8])
     return result

@@ -8,13 +8,17 @@ from gongkai.ingest.align import Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
+from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
 
-def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence,
+                 stated: dict[str, int] | None = None) -> None:
+    """Table 四 into ``report``; ``stated``: totals the prose states (``stated.stated_figures``),
+    which break ties the group sums leave open."""
     vocab = vocabulary()
     group_order: list[str] = []
     field_order: list[str] = []
@@ -58,18 +62,25 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         fields = field_order
     _doubt_order(template, groups, fields, evidence)
     width = len(fields)
-    total_at = fields.index("total")
-    sums_at_end = (width,) if total_at == width - 1 else ()  # 总计 printed last in each group
 
-    def group_sums(values: tuple[Value, ...]) -> bool:
-        """Every group adds up (a group with an unknown figure cannot break it)."""
-        for g in range(len(values) // width):
-            group = values[g * width:(g + 1) * width]
-            if None in group:
-                continue
-            if sum(v or 0 for i, v in enumerate(group) if i != total_at) != group[total_at]:
-                return False
-        return True
+    def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
+        """Each group's 总计 as this reading has it."""
+        total_at = fields.index("total")
+        found: dict[str, Value] = {}
+        for part, values in table.items():
+            names = groups if part == "all" else [str(part)]
+            for g, group in enumerate(names):
+                if (g + 1) * width <= len(values):
+                    found[group] = values[g * width + total_at]
+        return found
+
+    def prose_misses(table: dict[Hashable, tuple[Value, ...]]) -> int:
+        """How many totals the prose states this reading contradicts (a tie-breaker only)."""
+        if not stated:
+            return 0
+        got = totals(table)
+        return sum(1 for place, said in stated.items() if place in STATED_TOTALS
+                   and agrees(STATED_TOTALS[place], said, lambda cell: got.get(cell.row)) is False)
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
@@ -79,19 +90,18 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     # this reader keeps it: a row per group, or the fifteen cells in one row.
     flat = len(per_group) != len(groups)
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), flat)
+    per_group_bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)  # one group at a time
     if not flat:
         for group in groups:
             record = per_group[group]
-            check = bound.row_check(group)
-            options[group] = readings(_figures_only(record.slots(), width, check), width, check,
-                                      fixed_width=True, groups=sums_at_end)
+            options[group] = readings(_figures_only(record.slots(), width, bound.row_check(group)), width,
+                                      bound.row_check(group), fixed_width=True, groups=bound.run_groups(group, width))
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        check = bound.row_check("all")
-        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), check),
-                                  width * len(groups), check, fixed_width=True,
-                                  groups=sums_at_end * len(groups))
+        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
+                                  width * len(groups), bound.row_check("all"), fixed_width=True,
+                                  groups=bound.run_groups("all", width * len(groups)))
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -99,7 +109,11 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     options = {k: v for k, v in options.items() if v}
     sources = [biggest] if "all" in options else [per_group[str(part)] for part in options]
     note_dashes([t for record in sources if record is not None for t in record.values], "appeals", evidence)
-    chosen = choose(options, bound.broken)
+    def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
+        # A broken group sum outweighs any number of disagreements with the prose.
+        return 100 * bound.broken(table) + prose_misses(table)
+
+    chosen = choose(options, failures)
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"
         values = apply_choice(choice, path, "表四", label_where[part], evidence)
@@ -115,7 +129,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
             group_values = tuple(values[g * width:(g + 1) * width])
             blanks = any(not figure for figure in choice.reading.wheres) or any(
                 t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values)
-            if blanks and not group_sums(group_values):
+            if blanks and not per_group_bound.row_check(group)(group_values):
                 # Blank cells were read as cells and the group does not add up: a blank may be a
                 # column of the layout and the figures shifted; the reading is a guess.
                 evidence.doubt(f"appeals.{group}", list(group_values),

@@ -25,13 +25,21 @@ def _number(text: str) -> int | None:
     return int(text)
 
 
-def cut_groups(digits: str, groups: Sequence[int]) -> list[tuple[int, ...]] | None:
+def cut_groups(digits: str, groups: Sequence[int], joints: Sequence[int] = ()) -> list[tuple[int, ...]] | None:
     """Every cut of ``digits`` into ``sum(groups)`` numbers such that each group of ``groups[i]``
     numbers ends in the sum of its others; None when the search ran out of budget or found more
-    than ``MAX_CUTS`` cuts (the run cannot be told)."""
+    than ``MAX_CUTS`` cuts (the run cannot be told). ``joints``: positions where the text had a
+    separator (``310 000031``): a cut is made there, and no number spans one."""
     budget = [_BUDGET]
     found: list[tuple[int, ...]] = []
-    for values in _cut(digits, tuple(groups), budget):
+    # For each position, the nearest joint at or before it: a piece [a, b) spans a joint when the
+    # nearest joint before b - 1 lies after a.
+    last_joint = [-1] * (len(digits) + 1)
+    marks = set(joints)
+    for i in range(1, len(digits) + 1):
+        last_joint[i] = i if i in marks else last_joint[i - 1]
+    span = _Spans(last_joint)
+    for values in _cut(digits, tuple(groups), budget, span):
         found.append(values)
         if len(found) > MAX_CUTS:
             return None
@@ -40,7 +48,18 @@ def cut_groups(digits: str, groups: Sequence[int]) -> list[tuple[int, ...]] | No
     return found
 
 
-def _cut(digits: str, groups: tuple[int, ...], budget: list[int]) -> Iterator[tuple[int, ...]]:
+class _Spans:
+    """Whether a piece of the run would cross a separator the text printed."""
+
+    def __init__(self, last_joint: list[int]) -> None:
+        self.last_joint = last_joint
+        self.any = any(j > 0 for j in last_joint)
+
+    def crosses(self, start: int, end: int) -> bool:
+        return self.any and self.last_joint[end - 1] > start
+
+
+def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) -> Iterator[tuple[int, ...]]:
     if not groups:
         if not digits:
             yield ()
@@ -48,34 +67,40 @@ def _cut(digits: str, groups: tuple[int, ...], budget: list[int]) -> Iterator[tu
     size = groups[-1]
     before = groups[:-1]
     least = sum(before)  # every earlier cell takes at least one digit
-    for length in range(1, len(digits) - least - (size - 1) + 1):
-        total = _number(digits[len(digits) - length:])
+    end = len(digits)
+    for length in range(1, end - least - (size - 1) + 1):
+        if span.crosses(end - length, end):
+            break
+        total = _number(digits[end - length:])
         if total is None:
             continue
-        head = digits[: len(digits) - length]
-        for parts, rest in _parts(head, size - 1, total, least, budget):
-            for earlier in _cut(rest, before, budget):
+        head = digits[: end - length]
+        for parts, rest in _parts(head, size - 1, total, least, budget, span):
+            for earlier in _cut(rest, before, budget, span):
                 yield (*earlier, *parts, total)
         if budget[0] < 0:
             return
 
 
-def _parts(digits: str, count: int, remaining: int, keep: int,
-           budget: list[int]) -> Iterator[tuple[tuple[int, ...], str]]:
+def _parts(digits: str, count: int, remaining: int, keep: int, budget: list[int],
+           span: _Spans) -> Iterator[tuple[tuple[int, ...], str]]:
     """Cut ``count`` numbers adding up to ``remaining`` off the right end of ``digits``, leaving at
     least ``keep`` digits for the cells before them: (the numbers, what is left)."""
     budget[0] -= 1
     if budget[0] < 0:
         return
+    end = len(digits)
     if count == 1:
         text = str(remaining)
-        if digits.endswith(text) and len(digits) - len(text) >= keep:
-            yield (remaining,), digits[: len(digits) - len(text)]
+        if digits.endswith(text) and end - len(text) >= keep and not span.crosses(end - len(text), end):
+            yield (remaining,), digits[: end - len(text)]
         return
     longest = len(str(remaining))
-    for length in range(1, min(longest, len(digits) - keep - (count - 1)) + 1):
-        value = _number(digits[len(digits) - length:])
+    for length in range(1, min(longest, end - keep - (count - 1)) + 1):
+        if span.crosses(end - length, end):
+            break
+        value = _number(digits[end - length:])
         if value is None or value > remaining:
             continue
-        for parts, rest in _parts(digits[: len(digits) - length], count - 1, remaining - value, keep, budget):
+        for parts, rest in _parts(digits[: end - length], count - 1, remaining - value, keep, budget, span):
             yield (*parts, value), rest

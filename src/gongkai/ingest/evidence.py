@@ -32,6 +32,14 @@ class Evidence:
                 return
         self.doubt(cell, None, zh, en, where)
 
+    def alternatives(self, readings: Iterable[Iterable[Any]]) -> None:
+        """The readings the last doubt could not choose between, for a person to decide."""
+        self.uncertain[-1] = replace(self.uncertain[-1], alternatives=[list(values) for values in readings])
+
+    def forget(self, prefix: str) -> None:
+        """Drop the doubts about the cells under ``prefix`` (a table read again another way)."""
+        self.uncertain[:] = [u for u in self.uncertain if not u.cell.startswith(prefix)]
+
 
 def count_value(value: Number | None, kind: Kind, path: str, evidence: Evidence, where: str | None) -> int | None:
     if value is None:
@@ -75,6 +83,9 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
         evidence.doubt(path, values,
                        f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
                        f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
+        if len(choice.alternatives) > 1:
+            # The readings the arithmetic could not choose between, for a person to decide.
+            evidence.alternatives(choice.alternatives)
     elif choice.rivals == 1 and reading.cost:
         # One reading only (e.g. every placement of the printed cells gives the same values).
         evidence.doubt(path, values, f"“{label}”：{reading.how_zh}", f"{label}: {reading.how}", where)

@@ -14,22 +14,13 @@ named. The agency's name read by OCR is always named too: nothing checks a name.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
+from gongkai.report.equations import Cell, Equation, Value, cell_value, equations
 from gongkai.report.model import Report
-from gongkai.report.templates import Template
 
 LOW_CONFIDENCE = 0.9  # RapidOCR scores: right figures read ≥ 0.95 on our degraded scans
-
-
-@dataclass(frozen=True)
-class Equation:
-    """``sum(left) == sum(right)``, over cell paths."""
-
-    left: tuple[str, ...]
-    right: tuple[str, ...]
 
 
 def low_confidence(document: Document) -> dict[str, float]:
@@ -43,66 +34,22 @@ def low_confidence(document: Document) -> dict[str, float]:
     }
 
 
-def equations(template: Template) -> list[Equation]:
-    """The equations of tables 三 and 四, as in ``report.checks``."""
-    out: list[Equation] = []
-    total = template.total_column
-
-    def req(row: str, column: int) -> str:
-        return f"requests.{row}[{column}]"
-
-    for row in template.request_rows:
-        out.append(Equation(tuple(req(row.key, c) for c in range(total)), (req(row.key, total),)))
-    for c in range(total + 1):
-        out.append(Equation((req("new_received", c), req("carried_over", c)),
-                            (req("total_processed", c), req("carried_forward", c))))
-        out.append(Equation(tuple(req(row.key, c) for row in template.outcome_rows), (req("total_processed", c),)))
-    for group in template.appeal_groups:
-        parts = tuple(f"appeals.{group.key}.{f.key}" for f in template.appeal_fields if f.key != "total")
-        out.append(Equation(parts, (f"appeals.{group.key}.total",)))
-    return out
+def _cell(path: str) -> Cell | None:
+    """The cell a provenance path names (``requests.granted[3]``, ``appeals.review.total``,
+    ``active.rules.made``); None for a path that is no table cell (``agency``)."""
+    table, _, rest = path.partition(".")
+    if table == "requests" and rest.endswith("]"):
+        row, _, column = rest[:-1].partition("[")
+        return Cell(table, row, int(column)) if column.isdigit() else None
+    row, _, field = rest.partition(".")
+    return Cell(table, row, field) if table in ("appeals", "active") and field else None
 
 
-class _Cells:
-    """Read and write report values by path (``requests.row[3]``, ``appeals.group.field``, ``active.row.field``)."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-
-    def get(self, path: str) -> int | float | None:
-        table, rest = path.split(".", 1)
-        if table == "requests":
-            row, column = rest.rstrip("]").split("[")
-            return self.report.requests[row][int(column)]
-        first, second = rest.split(".", 1)
-        value: int | float | None = getattr(self.report, table)[first][second]
-        return value
-
-    def set(self, path: str, value: int) -> None:
-        table, rest = path.split(".", 1)
-        if table == "requests":
-            row, column = rest.rstrip("]").split("[")
-            self.report.requests[row][int(column)] = value
-            return
-        first, second = rest.split(".", 1)
-        getattr(self.report, table)[first][second] = value
-
-
-def _holds(eq: Equation, cells: _Cells) -> bool | None:
-    values = [cells.get(p) for p in (*eq.left, *eq.right)]
-    if any(v is None for v in values):
-        return None  # an unknown figure: the equation says nothing
-    return sum(cells.get(p) or 0 for p in eq.left) == sum(cells.get(p) or 0 for p in eq.right)
-
-
-def _solve(eq: Equation, path: str, cells: _Cells) -> int | float | None:
-    """The value of ``path`` that makes ``eq`` hold, the other cells as read."""
-    others = [p for p in (*eq.left, *eq.right) if p != path]
-    if any(cells.get(p) is None for p in others):
-        return None
-    left = sum(cells.get(p) or 0 for p in eq.left if p != path)
-    right = sum(cells.get(p) or 0 for p in eq.right if p != path)
-    return right - left if path in eq.left else left - right
+def _set(report: Report, cell: Cell, value: int) -> None:
+    if cell.table == "requests" and isinstance(cell.column, int):
+        report.requests[cell.row][cell.column] = value
+    else:
+        getattr(report, cell.table)[cell.row][str(cell.column)] = value
 
 
 def _confidence(low: dict[str, float], where: str) -> float | None:
@@ -134,25 +81,29 @@ def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> N
     low = low_confidence(document)
     if not low:
         return
-    cells = _Cells(report)
-    involving: dict[str, list[Equation]] = defaultdict(list)
+    # The statutory equations of tables 三 and 四 (report/equations: the ones checks report).
+    involving: dict[Cell, list[Equation]] = defaultdict(list)
     for eq in equations(report.template):
-        for path in (*eq.left, *eq.right):
-            involving[path].append(eq)
+        for member in eq.cells:
+            involving[member].append(eq)
+
+    def value(cell: Cell) -> Value:
+        return cell_value(report, cell)
+
     for path, where in list(evidence.provenance.items()):
         confidence = _confidence(low, where)
-        if confidence is None or cells.get(path) is None:
+        cell = _cell(path)
+        if confidence is None or cell is None or value(cell) is None:
             continue  # read with confidence, or already unknown (null): nothing silent
-        mine = involving.get(path, [])
-        checked = [_holds(eq, cells) for eq in mine]
-        if mine and all(checked):
+        mine = involving.get(cell, [])
+        if mine and all(eq.holds(value) for eq in mine):
             continue  # the arithmetic confirms the figure
-        read = cells.get(path)
-        solutions = {_solve(eq, path, cells) for eq in mine}
+        read = value(cell)
+        solutions = {eq.solve(cell, value) for eq in mine}
         if len(mine) >= 2 and len(solutions) == 1:
             (fixed,) = solutions
             if isinstance(fixed, int) and fixed >= 0 and fixed != read:
-                cells.set(path, fixed)
+                _set(report, cell, fixed)
                 evidence.doubt(path, fixed,
                                f"文字识别（OCR）读作 {read}（置信度 {confidence:.2f}），与勾稽关系不符；"
                                f"{len(mine)} 个等式一致给出 {fixed}，按 {fixed} 记",

@@ -18,10 +18,12 @@ from gongkai.ingest.active import active_records, read_active
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records
+from gongkai.ingest.stated import doubt_against_prose, stated_figures
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
@@ -78,8 +80,11 @@ def recognise(document: Document) -> Report:
     report = Report.empty(agency, year, template, fill=None)
     read_active(template, active_raw, report, evidence, active_orphans)
     read_requests(template, request_raw, report, evidence, request_orphans)
-    read_appeals(template, parts[APPEALS], report, evidence)
+    stated = stated_figures(document)
+    read_appeals(template, parts[APPEALS], report, evidence, stated)
+    read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
+    doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
     report.provenance = evidence.provenance
     report.uncertain = evidence.uncertain

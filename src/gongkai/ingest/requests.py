@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,7 +13,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
-from gongkai.report.equations import requests_bound
+from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Cell, equations, requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Kind, RequestRow, Template
@@ -261,6 +261,7 @@ class _MergedOther:
 
     row: RequestRow
     parts: tuple[str, ...]
+    template_id: str  # the other template, whose equations hold the printed row's own sum
 
     def failures(
         self, failures: Callable[[dict[Hashable, tuple[Value, ...]]], int], n: int
@@ -323,7 +324,7 @@ def _merged_other(template: Template, raw: dict[str, RequestRaw]) -> _MergedOthe
             # The rows this template prints under the other's single row as their heading.
             parts = tuple(r.key for r in template.request_rows if r.group == row.printed)
             if len(parts) > 1 and not any(raw.get(p) is not None and raw[p].values for p in parts):
-                return _MergedOther(row, parts)
+                return _MergedOther(row, parts, other.id)
     return None
 
 
@@ -342,45 +343,43 @@ def _row_of_figures(values: list[Token]) -> bool:
 
 
 def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
-    """The rows of a read table 三 that take part in a broken statutory equation, each with what
-    broke (in Chinese). The reading keeps the printed figures; this says they are in doubt.
-
-    Kept small and on its own so that it can be switched to the report layer's shared equations.
-    """
-    total = template.total_column
-    outcomes = [row.key for row in template.outcome_rows]
+    """The rows of a read table 三 that take part in a broken statutory equation (the report
+    layer's ``equations``), each with what broke (in Chinese). The reading keeps the printed
+    figures; this says they are in doubt."""
     broken: dict[str, list[str]] = {}
+    known = all(row.key in table and None not in table[row.key] for row in template.request_rows)
+    rows: dict[Hashable, list[int | None]] = dict(table.items())
+    if known and not requests_bound(template.id).broken(rows):
+        return broken  # the usual case: every row known and every equation holds (compiled, fast)
 
-    def known(*rows: str) -> bool:
-        return all(row in table for row in rows)
+    def value(cell: Cell) -> Value:
+        row = table.get(cell.row)
+        return row[cell.column] if row is not None and isinstance(cell.column, int) else None
 
-    def note(rows: list[str], what: str) -> None:
-        for row in rows:
+    def note(cells: Iterable[Cell], what: str) -> None:
+        for row in dict.fromkeys(c.row for c in cells):
             broken.setdefault(row, []).append(what)
 
-    for row in template.request_rows:
-        values = table.get(row.key)
-        if values is None or None in values:
-            continue
-        if sum(v or 0 for v in values[:total]) != values[total]:
-            note([row.key], "各类申请人之和不等于总计")
-    for c in range(total + 1):
-        column = template.request_columns[c].label
-        done = table["total_processed"][c] if "total_processed" in table else None
-        if done is not None:
-            read = [k for k in outcomes if k in table and table[k][c] is not None]
-            parts_sum = sum(table[k][c] or 0 for k in read)
-            if len(read) == len(outcomes) and parts_sum != done:
-                note([*read, "total_processed"], f"“{column}”列各办理结果之和不等于（七）总计")
-            elif parts_sum > done:
+    done = template.request_row("total_processed").printed  # （七）总计
+    found = [e for e in equations(template) if e.table == "requests"]
+    # Row sums first, then column by column its outcome sum and its balance.
+    order = {ROW_SUM: 0, OUTCOME_SUM: 1, COLUMN_BALANCE: 2}
+    found.sort(key=lambda e: (e.rule != ROW_SUM, e.column if e.rule != ROW_SUM else 0, order.get(e.rule, 3)))
+    for equation in found:
+        holds = equation.holds(value)
+        column = template.request_columns[equation.column].label if isinstance(equation.column, int) else ""
+        if equation.rule == ROW_SUM:
+            if holds is False:
+                note(equation.cells, "各类申请人之和不等于总计")
+        elif equation.rule == OUTCOME_SUM:
+            if holds is False:
+                note((*equation.left, *equation.right), f"“{column}”列各办理结果之和不等于{done}")
+            elif holds is None and equation.exceeded(value):
                 # Rows not read cannot make the sum smaller: counts are never negative.
-                note([*(k for k in read if table[k][c]), "total_processed"],
-                     f"“{column}”列已读出的办理结果之和已超过（七）总计")
-        if known("new_received", "carried_over", "total_processed", "carried_forward"):
-            cells = [table[k][c] for k in ("new_received", "carried_over", "total_processed", "carried_forward")]
-            if None not in cells and (cells[0] or 0) + (cells[1] or 0) != (cells[2] or 0) + (cells[3] or 0):
-                note(["new_received", "carried_over", "total_processed", "carried_forward"],
-                     f"“{column}”列第一项加第二项不等于第三项加第四项")
+                note((*(c for c in equation.left if value(c)), *equation.right),
+                     f"“{column}”列已读出的办理结果之和已超过{done}")
+        elif equation.rule == COLUMN_BALANCE and holds is False:
+            note((*equation.left, *equation.right), f"“{column}”列第一项加第二项不等于第三项加第四项")
     return broken
 
 
@@ -458,7 +457,6 @@ def read_requests(
 ) -> None:
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
-    total = template.total_column
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
@@ -488,11 +486,12 @@ def read_requests(
                                f"table 三 has no row {row.full_label}")
             continue
         found = printed_row
+        # The row's own equation; the other template's single row is not in this template's.
+        row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
+        check = row_bound.row_check(row.key)
         found_options = readings(
-            # The 2019 row printed for 2021's parts adds up as its first part does.
-            [Slot(t.value, t.where) for t in found.values], n,
-            bound.row_check(merged.parts[0] if merged is not None and row is merged.row else row.key),
-            fixed_width=found.table not in padded, groups=(n,) if total == n - 1 else (),
+            [Slot(t.value, t.where) for t in found.values], n, check, fixed_width=found.table not in padded,
+            groups=row_bound.run_groups(row.key, n),
         )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)

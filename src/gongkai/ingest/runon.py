@@ -24,6 +24,7 @@ _NUMBER = re.compile(r"[-−－]?\d+(?:[.．]\d+)?")
 _CJK_START = re.compile(r"[\u3400-\u9fff（(“【《]")
 # A figure followed by one of these is part of a phrase (2020年, 7759件, 第3项, 50%), not a cell.
 _PHRASE_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件次人户家名位批类种份张篇本部所座处亿万千百十%％·:：/")
+_FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”][0-9]")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 
 
@@ -70,8 +71,8 @@ def _label_pattern() -> re.Pattern[str]:
 
 def is_run_on(line: str) -> bool:
     """A long line carrying several table rows whose labels run straight into their figures."""
-    if len(line) < _MIN_LENGTH:
-        return False
+    if len(line) < _MIN_LENGTH or len(_FIGURE_AFTER_WORD.findall(line)) < _MIN_ROW_LABELS:
+        return False  # prose: few figures straight after a word (the cheap test first)
     return len(_row_label_pattern().findall(line)) >= _MIN_ROW_LABELS
 
 
@@ -126,12 +127,14 @@ def _cut(line: str, cuts: set[int]) -> list[str]:
 
 def unrun(lines: list[str]) -> list[str]:
     """``lines`` with every run-on line cut into pieces (other lines as they are)."""
-    if not any(len(line) >= _MIN_LENGTH for line in lines):
+    run_on = [i for i, line in enumerate(lines) if len(line) >= _MIN_LENGTH and is_run_on(line)]
+    if not run_on:
         return lines
     out: list[str] = []
-    for line in lines:
-        if is_run_on(line):
-            out.extend(cut_run_on(line))
-        else:
-            out.append(line)
+    done = 0
+    for i in run_on:
+        out.extend(lines[done:i])
+        out.extend(cut_run_on(lines[i]))
+        done = i + 1
+    out.extend(lines[done:])
     return out

@@ -68,7 +68,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:
-        blocks = list(_blocks(unrun(_drop_page_numbers(lines))))
+        blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -248,7 +248,11 @@ def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 continue
             cells = line.rstrip("\r\n").split("\t")
             rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
-    if rows:
+    filled = [cell for row in rows for cell in row if cell.text]
+    if len(rows) == 1 and len(filled) == 1 and "报告" in filled[0].text and not label_weight(filled[0].text):
+        # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
+        yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
+    elif rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
 
 
@@ -282,9 +286,13 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     left: list[list[Cell]] = []
     if lone:
         rows, left = rejoin_displaced(rows, lone)
+    filled = [cell for row in rows for cell in row if cell.text]
     if rows and _laid_out_text(rows):
         for row in rows:
             yield TextBlock("".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+    elif len(rows) == 1 and len(filled) == 1 and "报告" in filled[0].text and not label_weight(filled[0].text):
+        # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
+        yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
     elif rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
     for row in left:  # figures no row lacks: a page number, a footnote mark
@@ -454,10 +462,11 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     """Blank a page's number: a lone small figure as the last line before a page break (a line
     starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file; read as a
     cell, it would be one figure too many for the table row above it."""
-    if not any(line.startswith("\f") for line in lines):
+    breaks = [i for i, line in enumerate(lines) if line[:1] == "\f"]
+    if not breaks:
         return lines
     out = list(lines)
-    breaks = [i for i, line in enumerate(out) if line.startswith("\f")] + [len(out)]
+    breaks.append(len(out))
     for at in breaks:
         i = at - 1
         while i >= 0 and not out[i].strip():

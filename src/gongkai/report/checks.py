@@ -208,14 +208,30 @@ def _numbers(cells: dict[str, Any], *keys: str) -> list[float] | None:
     return None if any(v is None for v in values) else values  # type: ignore[return-value]
 
 
+def _negative_items(cells: dict[str, Any]) -> tuple[float, float] | None:
+    """(上年项目数, 本年增/减) of a table 二 row whose items would fall below zero, else None."""
+    numbers = _numbers(cells, "previous_items", "change")
+    return (numbers[0], numbers[1]) if numbers is not None and numbers[0] + numbers[1] < 0 else None
+
+
+def _published_over_total(cells: dict[str, Any]) -> tuple[float, float] | None:
+    """(本年新公开, 对外公开总数) of a table 二 row that publishes more this year than in all, else None."""
+    numbers = _numbers(cells, "new_published", "total_published")
+    return (numbers[0], numbers[1]) if numbers is not None and numbers[0] > numbers[1] else None
+
+
+def active_row_warns(cells: dict[str, Any]) -> bool:
+    """Whether one row of table 二 (its cells by key) sets off this module's warnings on table 二:
+    readers weigh readings of a row with it."""
+    return _negative_items(cells) is not None or _published_over_total(cells) is not None
+
+
 @_report_check
 def _items_never_negative(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        numbers = _numbers(report.active[row.key], "previous_items", "change")
-        if numbers is None:
-            continue
-        previous, change = numbers
-        if previous + change < 0:
+        numbers = _negative_items(report.active[row.key])
+        if numbers is not None:
+            previous, change = numbers
             now = previous + change
             yield _finding(
                 NEGATIVE_ITEMS,
@@ -233,11 +249,9 @@ def _items_never_negative(report: Report) -> Iterator[Finding]:
 @_report_check
 def _published_within_total(report: Report) -> Iterator[Finding]:
     for row in report.template.active_rows:
-        numbers = _numbers(report.active[row.key], "new_published", "total_published")
-        if numbers is None:
-            continue
-        new, total = numbers
-        if new > total:
+        numbers = _published_over_total(report.active[row.key])
+        if numbers is not None:
+            new, total = numbers
             yield _finding(
                 PUBLISHED_OVER_TOTAL,
                 report,

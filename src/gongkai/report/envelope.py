@@ -61,12 +61,16 @@ class Doubt:
     reason_zh: str
     reason_en: str
     where: str | None = None
+    # The readings the arithmetic could not choose between, for a person to decide.
+    alternatives: list[list[Any]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"cell": self.cell, "value": self.value, "reason_zh": self.reason_zh,
                                 "reason_en": self.reason_en}
         if self.where:
             data["where"] = self.where
+        if self.alternatives:
+            data["alternatives"] = self.alternatives
         return data
 
 

@@ -87,6 +87,22 @@ class Equation:
         left, right = self.values(value)
         return balance(left, right)
 
+    def exceeded(self, value: Callable[[Cell], Value]) -> bool:
+        """The parts known so far already add up to more than the totals, all known: broken
+        whatever the unknown parts are (counts are never negative)."""
+        left, right = self.values(value)
+        known = total(right)
+        return known is not None and sum(v for v in left if v is not None) > known
+
+    def solve(self, cell: Cell, value: Callable[[Cell], Value]) -> Value:
+        """The value of ``cell`` that makes the equation hold, the other cells as ``value`` has
+        them; None when another cell is unknown."""
+        left = total([value(c) for c in self.left if c != cell])
+        right = total([value(c) for c in self.right if c != cell])
+        if left is None or right is None:
+            return None
+        return right - left if cell in self.left else left - right
+
     def holds_in(self, report: Report, previous: Report | None = None) -> bool | None:
         """The equation on ``report`` (and, for a cross-year one, last year's ``previous``)."""
         return self.holds(lambda cell: cell_value(report, cell, previous))
@@ -96,6 +112,14 @@ def balance(left: Sequence[Value], right: Sequence[Value]) -> bool | None:
     if None in left or None in right:
         return None
     return sum(v for v in left if v is not None) == sum(v for v in right if v is not None)
+
+
+def total(values: Sequence[Value]) -> Value:
+    """The sum of ``values``; None if one is unknown (for a figure stated elsewhere, such as the
+    prose, that names the sum of several cells)."""
+    if None in values:
+        return None
+    return sum(v for v in values if v is not None)
 
 
 def cell_value(report: Report, cell: Cell, previous: Report | None = None) -> Value:
@@ -279,14 +303,39 @@ class Bound:
         statuses = self.statuses(table)
         return statuses.count(True), statuses.count(False)
 
+    def _inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+        """The equations wholly inside one row of the table, as (left, right) indices in it."""
+        return [(tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
+                for left, right in self._compiled
+                if {p for p, _ in left} | {p for p, _ in right} == {part}]
+
+    def run_groups(self, part: Hashable, width: int) -> tuple[int, ...]:
+        """The row ``part`` of ``width`` cells as consecutive groups, each ending in the sum of its
+        other cells, where the row's own equations say so (a row of 三: one group of seven; 四 in
+        one row: three groups of five, 总计 printed last): what cuts a run of digits into the
+        row's cells. () when its equations do not tile the row that way."""
+        spans: list[tuple[int, int]] = []
+        for left, right in self._inside(part):
+            if len(right) != 1 or not isinstance(right[0], int) or not left:
+                return ()
+            end = right[0]
+            if tuple(left) != tuple(range(end - len(left), end)):
+                return ()
+            spans.append((end - len(left), end + 1))
+        spans.sort()
+        at = 0
+        for start, stop in spans:
+            if start != at:
+                return ()
+            at = stop
+        return tuple(stop - start for start, stop in spans) if spans and at == width else ()
+
     def row_check(self, part: Hashable) -> Callable[[Sequence[Value]], bool]:
         """For the equations wholly inside one row of the table: does a reading of that row
         alone break none of them (a row with an unknown value cannot break one)."""
         check = self._row_checks.get(part)
         if check is None:
-            inside = [(tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
-                      for left, right in self._compiled
-                      if {p for p, _ in left} | {p for p, _ in right} == {part}]
+            inside = self._inside(part)
 
             def check(values: Sequence[Value], inside: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = inside) -> bool:
                 for left, right in inside:

@@ -26,6 +26,10 @@ markitdown             ``markitdown`` with its PDF extra (pdfminer; no model)
 crawler                the HTML's text with every tag removed and whitespace collapsed to one
                        space (selectolax ``text(separator="")``): one line, cells run together
 crawler-nospace        the same with no whitespace at all, as some crawlers store it
+crawler-partial        the text with a space between every element (``text(separator=" ")``),
+                       then each space kept or dropped by a seeded coin: a page whose cells are
+                       set apart only where their markup happened to carry a line break
+                       (``一、本年新收…数量310 000031``, the shape issue 9 quotes)
 =====================  =====================================================================
 
 and ``fixtures/gold/<name>.json``: the report data each file must read back to, named as
@@ -59,7 +63,8 @@ from gongkai.render.batch import Job, render_document, render_files  # noqa: E40
 from gongkai.report.model import Report  # noqa: E402
 from gongkai.report.templates import TEMPLATES, Kind, Template  # noqa: E402
 
-CLASSES = ("pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
+CLASSES = ("pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace",
+           "crawler-partial")
 EXTENSIONS = {"pymupdf4llm": ".md", "markitdown": ".md"}
 
 # (name, gold report it starts from, template, year, scale of its figures, seed)
@@ -189,15 +194,20 @@ def markitdown_markdown(pdf: Path) -> str:
     return MarkItDown(enable_plugins=False).convert(str(pdf)).text_content
 
 
-def crawler_text(html: str, spaces: bool) -> str:
-    """The page's text as a crawler stores it: no tags, whitespace collapsed (or gone)."""
+def crawler_text(html: str, spaces: bool, separator: str = "", seed: int | None = None) -> str:
+    """The page's text as a crawler stores it: no tags, whitespace collapsed (or gone); with a
+    ``seed``, each space kept or dropped by a coin of that seed."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
     for node in tree.css("script, style, head"):
         node.decompose()
     body = tree.body or tree.root
-    text = body.text(separator="") if body is not None else ""
+    text = body.text(separator=separator) if body is not None else ""
+    if seed is not None:
+        coin = random.Random(seed)
+        text = re.sub(r"\s+", lambda m: " " if coin.random() < 0.5 else "", text).strip()
+        return text + "\n"
     if not spaces:
         return re.sub(r"\s+", "", text) + "\n"
     return re.sub(r"\s+", " ", text).strip() + "\n"
@@ -212,6 +222,7 @@ FROM_PDF: dict[str, Callable[[Path], str]] = {
 FROM_HTML: dict[str, Callable[[str], str]] = {
     "crawler": lambda html: crawler_text(html, spaces=True),
     "crawler-nospace": lambda html: crawler_text(html, spaces=False),
+    "crawler-partial": lambda html: crawler_text(html, spaces=True, separator=" ", seed=len(html)),
 }
 
 

@@ -39,30 +39,25 @@ def _changed(before: dict[str, Any] | None, after: dict[str, Any]) -> tuple[dict
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 
-class ServiceOnlyAdmin(admin.ModelAdmin):
+class _ReadOnly:
+    """No add, change or delete in admin: the model's changes go through its services."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ServiceOnlyAdmin(_ReadOnly, admin.ModelAdmin):
     """Read only in admin: its changes go through the services."""
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ServiceOnlyInline(admin.TabularInline):
+class ServiceOnlyInline(_ReadOnly, admin.TabularInline):
     extra = 0
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -1,0 +1,146 @@
+"""Tables 三 and 四 read from their figures in printed order, where labels were set apart from them.
+
+A converter that prints every cell on a line of its own (``pdftotext`` without ``-layout``) keeps
+the figures of a table in reading order but moves its labels: a row label printed a few cells
+early, a wrapped label after its figures, table 四's header after table 三's last row. The labels
+then name the wrong figures. The figures alone still fit the template when the table prints
+exactly one figure per cell: seven to a row of table 三 in the template's row order, then table
+四's fifteen in its group order. That reading is taken only when the arithmetic confirms it —
+every row of table 三 adds up to its 总计, every group of table 四 to its 总计 — and the reading by
+labels left cells unread or broke more equations. It is said in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from gongkai.ingest.align import Value
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests import broken_rows
+from gongkai.report.equations import Bound, appeals_bound, requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+
+def _figures(records: list[Record]) -> list[Token] | None:
+    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in figures:
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None  # a word, a fraction or a negative among the figures: not a plain grid
+    return figures
+
+
+class _Grid:
+    """Where the figures in printed order fall, and the report layer's equations over them:
+    ``n`` to a row of table 三 in the template's row order, then table 四's groups in one row."""
+
+    def __init__(self, template: Template) -> None:
+        self.n = len(template.request_columns)
+        self.rows = [row.key for row in template.request_rows]
+        self.groups = [g.key for g in template.appeal_groups]
+        self.fields = [f.key for f in template.appeal_fields]
+        self.cells_3 = self.n * len(self.rows)
+        self.cells_4 = len(self.groups) * len(self.fields)
+        self.requests: Bound = requests_bound(template.id)
+        self.appeals: Bound = appeals_bound(template.id, tuple(self.groups), tuple(self.fields), True)
+
+    def rows_broken(self, values: list[int]) -> int:
+        """How many rows of table 三 break their own sum (``values``: its figures in order)."""
+        n = self.n
+        return sum(0 if self.requests.row_check(key)(values[i * n:(i + 1) * n]) else 1
+                   for i, key in enumerate(self.rows))
+
+    def appeals_add_up(self, values: Sequence[int | None]) -> bool:
+        """Every group of table 四 adds up (``values``: its fifteen figures in order)."""
+        return self.appeals.broken({"all": values}) == 0
+
+
+# Rows of table 三 that may fail their own sum in an in-order reading: a report may contradict
+# itself in a row or two; a wrong cut of the figures into rows breaks nearly every row after it.
+_TOLERATED = 2
+
+
+_PAGE_NUMBER_MAX = 20  # a figure that may be a page's number printed among the cells
+
+
+def _without_page_number(figures: list[Token], grid: _Grid) -> list[Token] | None:
+    """The figures without the one that is a page number printed among them (``pdftotext`` may set
+    a page's footer inside the table that spans the break): the one small figure whose removal
+    makes every row and group add up. None when no removal, or more than one, does."""
+    found: list[list[Token]] = []
+    for i, token in enumerate(figures):
+        amount = token.value.amount
+        if not isinstance(amount, int) or not 1 <= amount <= _PAGE_NUMBER_MAX:
+            continue
+        rest = figures[:i] + figures[i + 1:]
+        values = [int(t.value.amount or 0) for t in rest]
+        if grid.rows_broken(values[:grid.cells_3]) <= _TOLERATED and grid.appeals_add_up(values[grid.cells_3:]):
+            if found and [t.value.amount for t in found[0]] != values:
+                return None
+            found.append(rest)
+    return found[0] if found else None
+
+
+def read_in_order(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Replace the labelled readings of tables 三 and 四 by the in-order one where it is confirmed
+    and they are not; ``records``: the records of tables 三 and 四, in order."""
+    figures = _figures(records)
+    if figures is None:
+        return
+    grid = _Grid(template)
+    cells_3, cells_4 = grid.cells_3, grid.cells_4
+    if len(figures) == cells_3 + cells_4 + 1:
+        figures = _without_page_number(figures, grid)
+    if figures is None or len(figures) not in (cells_3, cells_3 + cells_4):
+        return
+    amounts = [int(t.value.amount or 0) for t in figures]
+    if grid.rows_broken(amounts[:cells_3]) > _TOLERATED:
+        return
+    _take_requests(template, grid.rows, figures[:cells_3], amounts[:cells_3], report, evidence)
+    if len(figures) == cells_3 + cells_4 and grid.appeals_add_up(amounts[cells_3:]):
+        _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
+
+
+def _take_requests(template: Template, rows: list[str], figures: list[Token], amounts: list[int], report: Report,
+                   evidence: Evidence) -> None:
+    n = len(template.request_columns)
+    in_order: dict[Hashable, tuple[Value, ...]] = {key: tuple(amounts[i * n:(i + 1) * n]) for i, key in enumerate(rows)}
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    if labelled == in_order:
+        return  # the labels named the figures in printed order: nothing to replace (the usual case)
+    failures = requests_bound(template.id).broken
+    complete = all(v is not None for values in labelled.values() for v in values)
+    if complete and failures(labelled) <= failures(in_order):
+        return
+    for i, key in enumerate(rows):
+        report.requests[key] = list[int | None](amounts[i * n:(i + 1) * n])
+        for c in range(n):
+            evidence.provenance[f"requests.{key}[{c}]"] = figures[i * n + c].where
+    evidence.forget("requests.")
+    evidence.doubt("requests", None,
+                   f"表三的行标签与数字分开印出：按数字的印刷顺序逐行读取（每行 {n} 个，按各行合计核对）",
+                   f"table 三 prints its row labels apart from its figures: read in printed order, {n} to a row "
+                   "(checked by every row's total)", figures[0].where)
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
+                            "table 三 breaks its arithmetic here")
+
+
+def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report: Report,
+                  evidence: Evidence) -> None:
+    groups, fields, width = grid.groups, grid.fields, len(grid.fields)
+    labelled = [report.appeals[g][f] for g in groups for f in fields]
+    if None not in labelled and grid.appeals_add_up(labelled):
+        return
+    for g, group in enumerate(groups):
+        for i, key in enumerate(fields):
+            report.appeals[group][key] = amounts[g * width + i]
+            evidence.provenance[f"appeals.{group}.{key}"] = figures[g * width + i].where
+    evidence.forget("appeals")
+    evidence.doubt("appeals", None,
+                   "表四的标签与数字分开印出：按数字的印刷顺序读取（各组合计均相符）",
+                   "table 四 prints its labels apart from its figures: read in printed order (every group adds up)",
+                   figures[0].where)

@@ -1,0 +1,75 @@
+"""Figures the report's prose states (新收政府信息公开申请 544 件 …), to weigh readings of its tables.
+
+The template's section 一 and the sentences before tables 三 and 四 usually repeat a few totals:
+applications received, carried over, processed and carried forward, and the numbers of
+administrative reviews and lawsuits. They are no statutory equation (prose may round, or count
+otherwise), so they only break ties between readings the arithmetic leaves open, and a table that
+contradicts them is a doubt, never corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from gongkai.ingest.document import Document
+from gongkai.ingest.evidence import Evidence
+from gongkai.report.equations import Cell, Value, balance, cell_value, total
+from gongkai.report.model import Report
+
+_N = r"\s*([0-9０-９]{1,7})\s*(?:件|个)"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("requests.new_received", re.compile(r"(?:新收|收到)(?:各类)?(?:政府信息公开)?申请(?:共|总计|合计)?" + _N)),
+    ("requests.carried_over", re.compile(r"上年(?:度)?结转(?:政府信息公开申请)?" + _N)),
+    ("requests.total_processed", re.compile(r"(?:办结|办理完毕|答复)(?:政府信息公开申请)?(?:共)?" + _N)),
+    ("requests.carried_forward", re.compile(r"结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?" + _N)),
+    ("appeals.review", re.compile(r"(?:申请|提起)?行政复议(?:案件)?(?:共)?" + _N)),
+    ("appeals.litigation", re.compile(r"(?:提起)?行政诉讼(?:案件)?(?:共)?" + _N)),
+)
+# The cells whose sum each stated figure repeats (行政诉讼: both groups of lawsuits); a figure of
+# table 三 is its 总计 column, looked up per template.
+_TOTAL = -1
+STATED_TOTALS: dict[str, tuple[Cell, ...]] = {
+    **{place: (Cell("requests", place.partition(".")[2], _TOTAL),) for place, _ in _PATTERNS
+       if place.startswith("requests.")},
+    "appeals.review": (Cell("appeals", "review", "total"),),
+    "appeals.litigation": (Cell("appeals", "litigation_direct", "total"),
+                           Cell("appeals", "litigation_after_review", "total")),
+}
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def stated_figures(document: Document) -> dict[str, int]:
+    """The totals the prose states, by the table place they repeat (first statement of each)."""
+    # Lines of a paragraph wrapped by a PDF converter are joined (结转下年度继 / 续办理 2 件): every
+    # statement ends in 件, so lines without one hold none.
+    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    found: dict[str, int] = {}
+    for place, pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            found[place] = int(match.group(1).translate(_FULL_WIDTH))
+    return found
+
+
+def agrees(cells: tuple[Cell, ...], said: int, value: Callable[[Cell], Value]) -> bool | None:
+    """Do ``cells`` add up to the figure the prose states? None when one of them is unknown."""
+    return balance([value(c) for c in cells], [said])
+
+
+def doubt_against_prose(report: Report, stated: dict[str, int], evidence: Evidence) -> None:
+    """Name in ``uncertain`` every table total the prose states otherwise (a table read as all 0
+    while the text says 行政复议 3 件 is a doubt, not a reading)."""
+    last = report.template.total_column
+
+    def value(cell: Cell) -> Value:
+        return cell_value(report, cell._replace(column=last) if cell.column == _TOTAL else cell)
+
+    for place, said in stated.items():
+        cells = STATED_TOTALS.get(place)
+        if cells is None or agrees(cells, said, value) is not False:
+            continue
+        got = total([value(c) for c in cells])
+        cell = place if place != "appeals.litigation" else "appeals"
+        evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}",
+                            f"the text states {said}, the table reads {got}")
