@@ -25,12 +25,12 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "4840/9682 cells (49.99%), non-zero 39.86%: labels and figures printed apart",
-    "pdftotext-layout": "8092/9682 cells (83.58%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
+    "pdftotext": "5020/9682 cells (51.85%), non-zero 42.57%: labels and figures printed apart",
+    "pdftotext-layout": "8074/9682 cells (83.39%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
     "pymupdf4llm": "9605/9682 cells (99.20%), non-zero 98.58%",
-    "markitdown": "7945/9682 cells (82.06%), non-zero 82.35%, 7 unflagged: blank cells lost, labels outside the table",
-    "crawler": "5804/6456 cells (89.90%), non-zero 84.41%: blanks collapsed, table 二 digit runs",
-    "crawler-nospace": "4892/6456 cells (75.77%), non-zero 73.30%: blanks gone, table 二 digit runs",
+    "markitdown": "8022/9682 cells (82.85%), non-zero 83.38%, 7 unflagged: blank cells lost, labels outside the table",
+    "crawler": "5825/6456 cells (90.23%), non-zero 84.73%: blanks collapsed, table 二 digit runs",
+    "crawler-nospace": "4913/6456 cells (76.10%), non-zero 73.62%: blanks gone, table 二 digit runs",
 }
 UNFLAGGED_NOT_YET = {name: NOT_YET[name] for name in ("markitdown",)}
 
