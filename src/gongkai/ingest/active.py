@@ -198,6 +198,12 @@ def read_active(
         elif reading.cost:
             evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
                            f"row {row.label}: {reading.how}", found.label.where)
+        elif not any(reading.values) and any(t.value.kind is CellKind.BLANK for t in found.values):
+            # Nothing but blank cells and zeros: blank may mean 0, or the figures went elsewhere
+            # (pdftotext printing a table's labels apart from its figures, a converter's shifted
+            # cells); a row of zeros made of blanks is a guess.
+            evidence.doubt(path, list(reading.values), f"“{row.label}”行只印有空白单元格和 0，按 0 计",
+                           f"row {row.label} prints only blank cells and zeros; read as 0", found.label.where)
         for index, key in enumerate(order):
             f = row.field(key)
             value: Number | None = reading.values[index]

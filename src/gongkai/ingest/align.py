@@ -140,6 +140,12 @@ def readings(
         if known is None or reading.rank < known.rank:
             found[reading.values] = reading
 
+    if len(printed) == n and count - n > MAX_COST:
+        # Exactly one figure per column among many blank cells (a converter that doubled the
+        # grid: ||6795||850||…): the blanks are the grid's, the figures the row. Fewer surplus
+        # blanks are tried one by one below.
+        add(_plain(printed, MAX_COST, f"{count - n} blank cells dropped (empty grid columns)",
+                   f"去掉 {count - n} 个空白单元格（空的表格列）"))
     # Free: keep some of the blank padding at either end.
     for keep_lead in range(lead + 1):
         keep_trail = n - core - keep_lead
@@ -181,6 +187,9 @@ def readings(
     if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
         for reading in _grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept):
             add(reading)
+        if accept is not None and _one_line(slots) and not any(accept(r.values) for r in found.values()):
+            for reading in _hidden_blanks(slots, n, accept):
+                add(reading)
     if accept is not None:
         # Readings that keep the row's own equation first: where the table is too big to try
         # every combination, the search starts from them.
@@ -212,6 +221,45 @@ def _grouped_splits(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> Ite
             at += len(str(value))
         yield Reading(values, tuple(wheres), ("",) * n, n - len(slots),
                       "cells ran together; cut where every group adds up to its total", "单元格粘连，按各组合计拆分")
+
+
+_ZERO = CellValue(CellKind.NUMBER, 0, digits="0")
+
+
+def _one_line(slots: Sequence[Slot]) -> bool:
+    """Two or more figures cut from one line of text (``line 12 part 3``): the spaces between
+    them are where blank cells may have been. Figures a cell per line, or a pipe table's
+    explicit cells, have no such spaces."""
+    lines = {s.where.split(" part ")[0] for s in slots if " part " in s.where}
+    return len(slots) >= 2 and len(lines) == 1 and all(" part " in s.where for s in slots)
+_MAX_HIDDEN = 5  # blank cells a row may hide in the spaces between its printed runs
+
+
+def _hidden_blanks(slots: Sequence[Slot], n: int, accept: Accept) -> Iterator[Reading]:
+    """Readings where blank cells were lost around the printed runs: a crawler that collapses
+    whitespace turns ``180 | 1 | (blank) | (blank) | (blank) | 3 | 184`` into ``1801 3184``.
+    Blanks are put into the gaps (fewest first), the runs cut, and only readings the row's own
+    arithmetic accepts are kept; the table's sums choose, and placements they cannot tell apart
+    leave the columns unknown."""
+    # Before the first run, between runs and after the last: a blank may sit anywhere, and a
+    # candidate set that left out the ends would make a guess look decided.
+    gaps = len(slots) + 1
+    for hidden in range(1, min(n - len(slots), _MAX_HIDDEN) + 1):
+        for spread in _spreads(hidden, [hidden] * gaps):
+            cells: list[Slot] = []
+            for gap, count in enumerate(spread):
+                cells.extend([Slot(_ZERO, "")] * count)
+                if gap < len(slots):
+                    cells.append(slots[gap])
+            if len(cells) == n:
+                candidates = [_plain(cells, 0, "", "")] if accept(tuple(c.value.amount for c in cells)) else []
+            else:
+                candidates = list(_splits(cells, n, accept))
+            for reading in candidates:
+                yield reading._replace(
+                    wheres=tuple(w or None for w in reading.wheres), cost=reading.cost + hidden,
+                    how=f"{hidden} blank cell(s) taken to be hidden in the spaces between the printed figures",
+                    how_zh=f"印出的数字之间的空格处视为 {hidden} 个空白单元格")
 
 
 def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: int) -> Reading:

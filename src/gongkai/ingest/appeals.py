@@ -60,6 +60,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         groups = group_order
     if sorted(field_order) == sorted(fields):
         fields = field_order
+    _doubt_order(template, groups, fields, evidence)
     width = len(fields)
 
     def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
@@ -138,6 +139,26 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not chosen:
         evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
                        "table 四: the cells do not fit its 15 columns")
+
+
+def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
+    """Headers printed in another order than the template's are read in their printed order, but
+    text extraction may have reordered them (``pdftotext`` printing 复议后起诉 before 未经复议直接起诉
+    when the second sits higher on the page): which figures are whose is then a judgement."""
+    statutory = [g.key for g in template.appeal_groups]
+    labels = {g.key: g.label for g in template.appeal_groups}
+    for i, group in enumerate(groups):
+        if group != statutory[i]:
+            evidence.doubt(f"appeals.{group}", None,
+                           f"表四表头的“{labels[group]}”印在第 {i + 1} 组（模板为第 {statutory.index(group) + 1} 组），"
+                           "按印出的顺序读入",
+                           f"table 四 prints {group} as group {i + 1} (template: {statutory.index(group) + 1}); "
+                           "read in the printed order")
+    statutory_fields = [f.key for f in template.appeal_fields]
+    if fields != statutory_fields:
+        evidence.doubt("appeals", None, "表四各组的栏目顺序与模板不同，按印出的顺序读入",
+                       f"table 四's columns are printed in another order ({', '.join(fields)}) than the "
+                       "template's; read in the printed order")
 
 
 def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Slot]:

@@ -25,7 +25,8 @@ _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?\s*度?")
 _DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
-_LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]\s*")
+# A metadata box's label before the title (名称：…, or 名称 in a cell of its own beside it).
+_LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]?\s*")
 # Starts only where a whitespace run starts (the leftmost match anyway): one try per run, not per space.
 _SITE_TAIL = re.compile(r"(?<!\s)\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
 _DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
@@ -77,6 +78,7 @@ class Identity:
     agency_where: str | None
     year_where: str | None
     notes: tuple[str, ...] = ()  # why a fallback was used (for ``uncertain``)
+    trimmed_from: str | None = None  # the title's words before the year, when more than the agency
 
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -136,7 +138,8 @@ def identify(document: Document) -> Identity:
         if not agency and above is not None and _looks_like_agency(above.text):
             return Identity(clean_line(above.text), year, above.where, where)
         if agency:
-            return Identity(agency, year, where, where)
+            trimmed = _without_chrome(agency, texts)
+            return Identity(trimmed, year, where, where, trimmed_from=agency if trimmed != agency else None)
         signed = _signature(texts)
         if signed is not None:
             notes.append("agency: the title does not name it; taken from the signature")
@@ -152,6 +155,28 @@ def identify(document: Document) -> Identity:
         notes.append(f"year: no title found; {year_found[2]}")
     return Identity(found_agency, found_year, signed[1] if signed else None, year_found[1] if year_found else None,
                     tuple(notes))
+
+
+# Page text that is not a name: navigation, breadcrumbs, a metadata box's labels.
+_CHROME = re.compile(r"[\s>»/|｜:：]|首页|当前位置|您的位置|名称|发布机构")
+
+
+def _without_chrome(agency: str, texts: list[TextBlock]) -> str:
+    """A crawler's text runs the site's navigation into the title (首页政务公开…当前位置:首页>
+    年报海盐县人民政府2022年…): what stands before the year is then more than the agency. The name
+    is the longest end of it that reads like an agency and that the page prints again elsewhere
+    (the body, the signature, a 发布机构 field); failing that, the end after the last piece of
+    chrome."""
+    if not _CHROME.search(agency):
+        return agency
+    body = "".join(_SPACE.sub("", b.text) for b in texts)
+    compact = _SPACE.sub("", agency)
+    for start in range(len(compact) - 2):
+        tail = compact[start:]
+        if len(tail) <= 40 and _AGENCY_END.search(tail) and not _CHROME.search(tail) and body.count(tail) >= 2:
+            return tail
+    pieces = [p for p in _CHROME.split(compact) if p]
+    return pieces[-1] if pieces else agency
 
 
 # How the names of issuing bodies end (人民政府, 办公室, 发展和改革局, 街道, 管委会 …): a line

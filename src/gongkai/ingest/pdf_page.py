@@ -15,10 +15,11 @@ from __future__ import annotations
 import bisect
 import ctypes
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from gongkai.ingest.radicals import RADICALS
 
 TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
 _WHITESPACE = re.compile(r"\s+")
@@ -31,11 +32,10 @@ _EXPLICIT = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit"}
 
 # Fonts subset by browsers and some PDF writers map 一 二 行 止 方 … to the look-alike Kangxi
 # radicals (⼀ ⼆ ⾏ ⽌ ⽅, U+2F00–U+2FD5) in their ToUnicode tables; the text means the ideographs.
-_RADICALS = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)})
 
 
 def clean(text: str) -> str:
-    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip()).translate(_RADICALS)
+    return _AUTOSPACE.sub("", _WHITESPACE.sub(" ", text).strip()).translate(RADICALS)
 
 
 @dataclass

@@ -66,6 +66,10 @@ def recognise(document: Document) -> Report:
     if not identity.agency:
         evidence.doubt("agency", None, "标题与落款均未写明发布机关",
                        "neither the title nor a signature names the agency")
+    if identity.trimmed_from:
+        evidence.doubt("agency", agency, f"标题前连有页面的其他文字（{identity.trimmed_from[:40]}），发布机关取其末尾",
+                       f"the title line begins with other page text ('{identity.trimmed_from[:40]}', a site's "
+                       "navigation or a metadata box); the agency is its end that the page prints again elsewhere")
     for note in identity.notes:
         evidence.doubt(note.split(":")[0], None, "标题未写明，取自落款或正文", note)
     if identity.agency_where:

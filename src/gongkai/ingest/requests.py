@@ -120,12 +120,39 @@ def _bare_parts(text: str) -> tuple[str, ...]:
     return tuple(key for key in (bare_label_key(part) for part in reversed(parts)) if key)
 
 
+@lru_cache(maxsize=1)
+def _row_numbers() -> dict[str, frozenset[str]]:
+    """row key → the item numbers (1 … 8) it is printed with, in either template."""
+    from gongkai.ingest.vocabulary import TEMPLATES_BOTH
+
+    numbers: dict[str, set[str]] = {}
+    for template in TEMPLATES_BOTH:
+        for row in template.request_rows:
+            digits = "".join(c for c in row.number if c.isdigit())
+            numbers.setdefault(row.key, set()).add(digits)
+    return {key: frozenset(found) for key, found in numbers.items()}
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.．、]")
+
+
+def _printed_number(text: str) -> str | None:
+    """The item number a label is printed with (``2.其他`` → 2), None when it has none."""
+    match = _ITEM_NUMBER.match(text)
+    return str(int(match.group(1))) if match else None  # ２ (full width) is 2
+
+
 def _best_row(
-    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0
+    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0,
+    number: str | None = None,
 ) -> RequestRowKeys | None:
     best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
     for quality, length, row in _row_candidates(bare, joined):
         if length < min_length or (quality < 2 and len(bare) < min_length) or quality < min_quality:
+            continue
+        if number is not None and length < 4 and number not in _row_numbers().get(row.key, frozenset({number})):
+            # "2.其他" (2.其他法律行政法规禁止公开 wrapped) is not the row 3.其他: a short label
+            # names a row only with its own number; a long one names it whatever its number.
             continue
         distance = row.index - next_index if row.index >= next_index else 1000 + next_index - row.index
         rank = (quality, length, -distance)
@@ -153,7 +180,8 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
             row = _best_row(part, before + part, next_index, 4, 1.0 if index == 0 else 1.5)
             if row is not None:
                 return row
-        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4)
+        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4,
+                        number=_printed_number(record.labels[position].text))
         if row is not None:
             return row
     return None
@@ -355,6 +383,42 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
     return broken
 
 
+def _unconfirmed_placements(
+    template: Template, read: dict[str, list[int | None]], raw: dict[str, RequestRaw], chosen: dict[Hashable, Choice]
+) -> list[str]:
+    """Rows whose figures sit in their columns only because of blank cells around them (a blank
+    for none, or cells the reading inserted) while the column sums that would confirm those
+    columns cannot be checked (a row unknown) or do not hold. Blank cells are where text
+    extraction and converters lose or add cells: a shifted figure keeps its row's sum, so only
+    the columns' arithmetic can tell; without it the placement is a guess."""
+    total = template.total_column
+    outcomes = [row.key for row in template.outcome_rows]
+    balance = ("new_received", "carried_over", "total_processed", "carried_forward")
+
+    def holds(rows: list[str], column: int, left: int) -> bool:
+        cells = [read[k][column] if k in read else None for k in rows]
+        if None in cells:
+            return False
+        return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
+
+    by_outcome = [holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)]
+    by_balance = [holds(list(balance), c, 2) for c in range(total)]
+    doubted = []
+    for key, values in read.items():
+        choice = chosen.get(key)
+        found = raw.get(key)
+        if choice is None or found is None or not any(values[:total]):
+            continue
+        blanks = any(t.value.kind is CellKind.BLANK for t in found.values) or None in choice.reading.wheres[:total]
+        if not blanks:
+            continue
+        confirmed = by_outcome if key in outcomes else by_balance if key in balance[:2] or key == balance[3] else [
+            a or b for a, b in zip(by_outcome, by_balance, strict=True)]
+        if not all(confirmed):
+            doubted.append(key)
+    return doubted
+
+
 @lru_cache(maxsize=256)
 def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
@@ -465,6 +529,12 @@ def read_requests(
                            f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
                            "figures: which row they belong to is in doubt", found.label.where)
     read = {key: values for key, values in report.requests.items() if key in chosen}
+    for key in _unconfirmed_placements(template, read, raw, chosen):
+        evidence.doubt_more(f"requests.{key}",
+                            "本行的数字按空白单元格的位置对应各列，表中勾稽关系无法印证其列位",
+                            "the row's figures were placed in columns by its blank cells (or cells not "
+                            "printed), and the table's column sums cannot confirm the placement",
+                            raw[key].label.where)
     for key, broke in broken_rows(template, read).items():
         shown = "；".join(dict.fromkeys(broke))
         evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",

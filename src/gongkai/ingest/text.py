@@ -30,8 +30,9 @@ from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
+from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import unrun
-from gongkai.ingest.vocabulary import label_weight
+from gongkai.ingest.vocabulary import is_table_label, label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -62,6 +63,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
@@ -326,6 +328,13 @@ def split_line(line: str) -> list[str]:
     ``行政强制 76 -3 8844`` → [行政强制, 76, -3, 8844]; ``规章000`` → [规章, 000] (a digit run the
     recogniser may split); numbers that are part of words (2020年, 第3项, 1.属于…) stay in the label.
     """
+    dashed = _dashed_figures(line)
+    if dashed is not None:
+        # "…申请数量6820842129228353/10127", "规章———": a crawler ran the row's cells together and
+        # the dash cells (/ — for "none") are what is left between the figures: each dash is a
+        # cell of its own, each digit run one or more cells (cut later by the row's arithmetic).
+        head = line[:dashed].strip()
+        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(line[dashed:])]
     cells: list[str] = []
     label_from = 0
     for match in _NUMBER_IN_LINE.finditer(line):
@@ -379,6 +388,25 @@ def _words_and_dashes(text: str) -> list[str]:
     return [*parts[:head], *([middle.strip(_SEPARATORS)] if middle.strip(_SEPARATORS) else []), *parts[tail:]]
 
 
+# The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
+# not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
+_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—]*[/／—][0-9/／—]*$")
+_DASH_OR_RUN = re.compile(r"[0-9]+|[/／—]")
+_DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
+
+
+def _dashed_figures(line: str) -> int | None:
+    """Where the run of figures and dash cells ending ``line`` starts, if it has one."""
+    match = _DASHED_FIGURES.search(line)
+    if match is None or _DATE.fullmatch(match.group()):
+        return None
+    run = match.group()
+    dashes = sum(run.count(d) for d in "/／—")
+    if line[match.start() - 1].isspace() and dashes < 2:
+        return None  # "数量 3/4": one slash after a space may be a fraction or a page count
+    if "/" not in run and "／" not in run and dashes < 2 and not run.endswith("—"):
+        return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
+    return match.start()
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
@@ -406,7 +434,8 @@ def _kind(line: str) -> str:
     if stripped.endswith(("。", "；", ";")) or len(stripped) > 6 * _MAX_SHORT:
         return "prose"
     counted = stripped[-1] in _COUNT_UNITS and stripped[-2:-1].isdigit()  # …15件
-    dashed = stripped[-1] in _DASH_ENDS and stripped[-2:-1].isspace()  # …  /  /
+    # …  /  /, or dash cells run into the label and figures (规章———, …数量8//14//22)
+    dashed = (stripped[-1] in _DASH_ENDS and stripped[-2:-1].isspace()) or _dashed_figures(stripped) is not None
     if stripped[-1].isdigit() or stripped.endswith("元") or counted or dashed:
         # Words then numbers (a row printed on one line): only the words must be short.
         cells = split_line(stripped)
@@ -459,7 +488,9 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
             labels = sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short")
-            if numbers >= 3 or labels >= 3:
+            if numbers >= 3 or labels >= 3 or any(
+                kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j)
+            ):
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)
@@ -467,6 +498,14 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
         else:
             yield from _texts(lines, start + i, start + i + 1)
             i += 1
+
+
+def _statutory_row(line: str) -> bool:
+    """A row of a statutory table standing alone (a converter set the table's last row after it
+    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more."""
+    cells = split_line(line.strip())
+    figures = sum(1 for c in cells if parse_cell(c).is_value)
+    return figures >= 2 and is_table_label(cells[0])
 
 
 def _texts(lines: list[str], start: int, end: int) -> Iterator[Block]:

@@ -1,0 +1,57 @@
+"""How well gongkai reads report pages laid out by other publishers (not gongkai's renderer).
+
+    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher] [CLASS ...]
+
+Reads every file of ``tests/ingest/publishers/fixtures/<class>/`` (made by
+``tests/ingest/publishers/generate.py``: pages as agency sites and Word files lay them out, printed
+by chromium and LibreOffice, turned into text by the real tools) and scores it against
+``fixtures/gold``. Prints per class: cells right / total, non-zero cells right / total, wrong cells,
+wrong cells not named in ``uncertain`` and refused files; ``--show`` lists mismatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+sys.path.insert(0, str(REPO))
+
+from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
+from tests.ingest.publishers.scoring import CLASSES, ClassScore, score_class  # noqa: E402
+
+
+def line(label: str, s: ClassScore) -> str:
+    return (f"{label:26} {s.right:>6}/{s.total:<6} {s.accuracy:6.2f}% {s.nonzero_right:>6}/{s.nonzero_total:<6}"
+            f" {s.nonzero:6.2f}% {len(s.wrong):>6} {len(s.unflagged):>9} {len(s.refused)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", type=int, default=0, help="mismatches to list per class")
+    parser.add_argument("--by-publisher", action="store_true", help="one line per publisher too")
+    parser.add_argument("classes", nargs="*", default=list(CLASSES))
+    args = parser.parse_args()
+    print(f"{'class':26} {'cells right/total':>22} {'non-zero right/total':>24} {'wrong':>6} {'unflagged':>9} refused")
+    for name in args.classes:
+        s = score_class(name)
+        print(line(name, s))
+        if args.by_publisher:
+            for publisher in PUBLISHERS:
+                print(line(f"  {publisher}", score_class(name, publisher)))
+        if args.show:
+            for text in s.unflagged[: args.show]:
+                print(f"    UNFLAGGED {text}")
+            for text in [w for w in s.wrong if w not in s.unflagged][: args.show]:
+                print(f"    flagged   {text}")
+            for text in s.missing[: args.show]:
+                print(f"    missing   {text}")
+            for text in s.refused:
+                print(f"    refused   {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
