@@ -102,7 +102,7 @@ def test_the_whole_desk_through_the_api(office: dict[str, Any]) -> None:
     case = post(f"/api/cases/{case['id']}/clarification", on="2020-10-09", request="请写明文号",
                 deadline="2020-10-23")
     assert case["due"]["state"] == "clarification"
-    case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20")
+    case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20", content="2020年第三季度的会议纪要")
     assert case["due_date"] == "2020-11-17"
     refused = client.post(f"/api/cases/{case['id']}/extension", {"on": "2020-11-02", "days": 20, "reason": "多"},
                           content_type="application/json")
@@ -142,7 +142,7 @@ def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: d
     services.ask_clarification(office["clerk"], case, D(2021, 3, 2), "请写明文件的年份", deadline=D(2021, 3, 16))
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/clarification.docx").content)
     assert "补正告知书" in text and "请写明文件的年份" in text and "2021年3月16日" in text and "第三十条" in text
-    services.receive_clarification(office["clerk"], case, D(2021, 3, 3))
+    services.receive_clarification(office["clerk"], case, D(2021, 3, 3), "补正后的申请内容")
     services.extend(office["head"], case, days=15, reason="需要调取档案", on=D(2021, 3, 10))
     case.refresh_from_db()
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/extension.docx").content)

@@ -95,7 +95,7 @@ def test_a_clarification_restarts_the_clock(office: dict[str, Any], login: Calla
     # The clarified application arrives on Monday 28 September: 20 working days from that day.
     desk_day.set(CLARIFIED)
     clerk.goto(f"/desk/{case.pk}/")
-    fill_form(clerk, "#action-clarified", {"on": CLARIFIED.isoformat()})
+    fill_form(clerk, "#action-clarified", {"on": CLARIFIED.isoformat(), "content": "2020年9月的会议纪要"})
     assert "答复期限重新计算" in clerk.inner_text(".messages")
     heading, steps = _due_card(clerk)
     assert heading == "答复期限：2020年11月2日"

@@ -11,10 +11,10 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from ..accounts.permissions import may_see_personal_data, may_view
+from ..accounts.permissions import may_change, may_see_personal_data, may_view, role_of
 from ..agencies.models import Agency
 from ..letters.responses import letter_response
 from . import queries, services
@@ -73,6 +73,7 @@ class CaseDetailOut(CaseOut):
     clarification_deadline: dt.date | None
     clarification_request: str
     clarified_on: dt.date | None
+    clarified_description: str
     fee_method: str
     fee_amount: int
     fee_deadline: dt.date | None
@@ -96,17 +97,22 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
     consultations = list(case.consultations.all())
     due = services.clock.compute(services.timeline(case, consultations), services.work_calendar(), services.today())
     personal = None
+    internal = may_change(request.user, case) or role_of(request.user) in ("supervisor", "admin")
     if may_see_personal_data(request.user, case):
         personal = {"id_number": case.id_number, "phone": case.phone, "address": case.address, "email": case.email}
     return {
         **_row(case), "applicant_name": case.applicant_name, "personal": personal, "form_wanted": case.form_wanted,
         "clarification_sent_on": case.clarification_sent_on, "clarification_deadline": case.clarification_deadline,
         "clarification_request": case.clarification_request, "clarified_on": case.clarified_on,
+        "clarified_description": case.clarified_description,
         "fee_method": case.fee_method, "fee_amount": case.fee_amount, "fee_deadline": case.fee_deadline,
         "fee_paid_on": case.fee_paid_on, "reply_text": case.reply_text,
-        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party, "started_on": c.started_on,
-                           "deadline": c.deadline, "answered_on": c.answered_on} for c in consultations],
-        "due": {"due": due.due, "state": due.state, "steps": due.steps, "warning": due.warning},
+        # A third party's name is the office's and the supervisors' only (never the applicant's).
+        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party if internal else "",
+                           "started_on": c.started_on, "deadline": c.deadline, "answered_on": c.answered_on}
+                          for c in consultations],
+        "due": {"due": due.due, "state": due.state, "steps": due.steps,
+                "warning": due.warning if internal else None},
     }
 
 
@@ -216,9 +222,15 @@ def clarification(request: HttpRequest, case_id: int, body: ClarificationIn) -> 
     return _done(request, case)
 
 
+class ClarifiedIn(Schema):
+    on: dt.date
+    content: str
+
+
 @router.post("/{case_id}/clarified", response=CaseDetailOut, summary="收到补正（期限重新计算）")
-def clarified(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
-    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on))
+def clarified(request: HttpRequest, case_id: int, body: ClarifiedIn) -> dict[str, Any]:
+    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on,
+                                                         body.content))
 
 
 @router.post("/{case_id}/close-no-clarification", response=CaseDetailOut, summary="逾期不补正，不再处理")
@@ -295,6 +307,8 @@ class ApplyIn(ApplicantIn):
     agency_id: int
     description: str
     form_wanted: str = "电子邮件"
+    id_kind: str = "resident_id"
+    token: str = Field("", max_length=64, description="一次性提交令牌：同一令牌再次提交，返回第一次建立的申请")
 
 
 class TrackOut(Schema):
@@ -330,7 +344,7 @@ def track_data(case: Application) -> dict[str, Any]:
 def apply(request: HttpRequest, body: ApplyIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
     case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,
-                                  form_wanted=body.form_wanted)
+                                  form_wanted=body.form_wanted, token=body.token)
     return Status(201, track_data(case))
 
 

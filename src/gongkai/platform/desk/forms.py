@@ -7,6 +7,7 @@ from django import forms
 from ..accounts.models import APPLICANT_TYPE_CHOICES
 from ..agencies.models import Agency
 from .fees import FeeMethod
+from .identity import IdKind, applicant_problems
 from .models import ANSWER_OUTCOMES, OUTCOME_LABELS, ConsultationKind
 from .receipt import Channel
 
@@ -20,18 +21,37 @@ FORM_CHOICES = [("电子邮件", "电子邮件"), ("纸质", "纸质"), ("光盘
 
 
 class ApplicantFields(forms.Form):
+    """第二十九条: 姓名或者名称、身份证明、联系方式 and the description, all required."""
+
+    required_css_class = "required"  # the label says which fields must be filled
     applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPE_CHOICES)
     applicant_name = forms.CharField(label="姓名或名称", max_length=200)
-    id_number = forms.CharField(label="身份证件号码（或统一社会信用代码）", max_length=40, required=False)
+    id_kind = forms.ChoiceField(label="身份证明类型", choices=IdKind.choices, initial=IdKind.RESIDENT_ID,
+                                required=False)  # left out: 居民身份证
+    id_number = forms.CharField(label="证件号码（法人或其他组织填统一社会信用代码）", max_length=40)
     phone = forms.CharField(label="联系电话", max_length=40)
     address = forms.CharField(label="通信地址", max_length=300, required=False)
-    email = forms.EmailField(label="电子邮箱", required=False)
-    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea)
+    email = forms.CharField(label="电子邮箱", max_length=200, required=False)
+    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea,
+                                  min_length=4)
     form_wanted = forms.ChoiceField(label="获取信息的方式", choices=FORM_CHOICES)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        data["id_kind"] = data.get("id_kind") or IdKind.RESIDENT_ID
+        problems = applicant_problems(str(data.get("id_kind") or ""), str(data.get("id_number") or ""),
+                                      str(data.get("phone") or ""), str(data.get("email") or ""),
+                                      str(data.get("address") or ""))
+        for name, problem in problems.items():
+            if name not in self.errors:
+                self.add_error(name, problem)
+        return data
 
 
 class ApplyForm(ApplicantFields):
     agency = forms.ModelChoiceField(label="向哪个机关申请", queryset=Agency.objects.order_by("path"))
+    # One per form shown: sending the same form again finds the case it filed (services.submit_online).
+    token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     field_order = ("agency",)
 
 
@@ -52,6 +72,11 @@ def _date(label: str) -> forms.DateField:
 
 class DateForm(forms.Form):
     on = _date("日期")
+
+
+class ClarifiedForm(forms.Form):
+    on = _date("收到补正日期")
+    content = forms.CharField(label="补正后的申请内容（所需政府信息的名称、文号或特征性描述）", widget=forms.Textarea)
 
 
 class ClarificationForm(forms.Form):

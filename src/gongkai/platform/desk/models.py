@@ -16,6 +16,7 @@ from django.db import models
 from ...report.templates import TEMPLATE_2021
 from ..accounts.models import APPLICANT_TYPE_CHOICES, NATURAL_PERSON
 from .fees import FeeMethod
+from .identity import IdKind
 from .receipt import Channel
 
 # Outcomes are the outcome rows of table 三 of the current template (keys and labels from
@@ -55,12 +56,15 @@ class Application(models.Model):
     agency = models.ForeignKey("agencies.Agency", verbose_name="受理机关", on_delete=models.PROTECT,
                                related_name="applications")
     tracking_code = models.CharField("查询码", max_length=20, unique=True, default=new_tracking_code, editable=False)
+    # The public form's one-time token: a resubmitted form (refresh, double click) finds its case again.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # -- the applicant (personal data: the handling office and the applicant only) ---------------
     applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="applications")
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES,
                                       default=NATURAL_PERSON)
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_kind = models.CharField("身份证明类型", max_length=20, choices=IdKind.choices, blank=True, default="")
     id_number = models.CharField("证件号码", max_length=40, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
     address = models.CharField("通信地址", max_length=300, blank=True)
@@ -80,6 +84,7 @@ class Application(models.Model):
     clarification_deadline = models.DateField("补正期限", null=True, blank=True)
     clarification_request = models.TextField("补正要求", blank=True)
     clarified_on = models.DateField("收到补正日期", null=True, blank=True)
+    clarified_description = models.TextField("补正后的申请内容", blank=True)
     # -- extension (延期, 第三十三条) -----------------------------------------------------------
     extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -32,6 +32,7 @@ from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
 from . import clock
 from .fees import FeeMethod, fee
+from .identity import IdKind, applicant_problems, normalized_id
 from .models import (
     ANSWER_OUTCOMES,
     NO_CORRECTION,
@@ -165,10 +166,19 @@ def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_
         raise DeskError(f"未知的申请人类型 / unknown applicant type {kind!r}")
     if channel not in Channel.values:
         raise DeskError(f"未知的提交方式 / unknown channel {channel!r}")
+    id_kind = str(applicant.get("id_kind") or IdKind.RESIDENT_ID)
+    id_number = normalized_id(id_kind, str(applicant.get("id_number", "")))
+    # 第二十九条: 身份证明 and 联系方式. Online they are required; a paper application registered
+    # without them is the office's to complete by 补正, but what is given must be well formed.
+    problems = applicant_problems(id_kind, id_number, str(applicant.get("phone", "")),
+                                  str(applicant.get("email", "")), str(applicant.get("address", "")),
+                                  require_id=channel == Channel.ONLINE)
+    if problems:
+        raise DeskError("；".join(problems.values()))
     case = Application(
         agency=agency, applicant_user=applicant_user, applicant_type=kind,
         applicant_name=str(applicant["applicant_name"]).strip(),
-        id_number=str(applicant.get("id_number", "")).strip(), phone=str(applicant.get("phone", "")).strip(),
+        id_kind=id_kind if id_number else "", id_number=id_number, phone=str(applicant.get("phone", "")).strip(),
         address=str(applicant.get("address", "")).strip(), email=str(applicant.get("email", "")).strip(),
         description=description.strip(), form_wanted=form_wanted, channel=channel, submitted_on=submitted_on,
     )
@@ -197,8 +207,14 @@ def register(actor: Any, agency: Agency, *, channel: str, submitted_on: dt.date,
 
 
 def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], description: str,
-                  form_wanted: str = "电子邮件") -> Application:
-    """The public form: anyone, signed in or not. Received once the office confirms (第三十一条第四项)."""
+                  form_wanted: str = "电子邮件", token: str = "") -> Application:
+    """The public form: anyone, signed in or not. Received once the office confirms (第三十一条第四项).
+
+    ``token`` is the form's one-time token: the same form sent twice (a refresh, a double click, a
+    retried request) returns the case the first sending created instead of filing a second one.
+    """
+    if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
+        return earlier
     user = actor if role_of(actor) == Role.APPLICANT else None
     if user is not None:
         applicant = {"applicant_name": user.display_name or user.username, "applicant_type": user.applicant_type,
@@ -206,7 +222,13 @@ def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], desc
                      "email": user.email, **{k: v for k, v in applicant.items() if v}}
     case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user)
     case.status = Status.AWAITING_RECEIPT
-    return _apply(actor, case, "desk.submit", lambda: None, note=RULES[Channel.ONLINE])
+    case.submission_token = token or None
+    try:
+        return _apply(actor, case, "desk.submit", lambda: None, note=RULES[Channel.ONLINE])
+    except IntegrityError:  # the same token sent twice at once: the other request filed it
+        if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
+            return earlier
+        raise
 
 
 def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
@@ -255,17 +277,24 @@ def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
     return _apply(actor, case, "desk.ask_clarification", change, calendar=calendar)
 
 
-def receive_clarification(actor: Any, case: Application, on: dt.date) -> Application:
-    """The clarified application arrives: the 20 working days start again from this day."""
+def receive_clarification(actor: Any, case: Application, on: dt.date, content: str) -> Application:
+    """The clarified application arrives: the 20 working days start again from this day.
+
+    ``content`` is what the applicant now asks for (the clarified description): the answer is given
+    to it, so it is kept on the case beside the original description.
+    """
     _require_office(actor, case)
     _require_status(case, Status.CLARIFICATION)
     _check_date(on, case.clarification_sent_on, "收到补正日期")
+    if not content.strip():
+        raise DeskError("请录入补正后的申请内容 / record the clarified application's content")
 
     def change() -> None:
         case.clarified_on = on
+        case.clarified_description = content.strip()
         case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.receive_clarification", change)
+    return _apply(actor, case, "desk.receive_clarification", change, note=content.strip()[:500])
 
 
 def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Application:

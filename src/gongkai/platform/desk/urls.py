@@ -15,5 +15,6 @@ urlpatterns = [
 
 public_urlpatterns = [
     path("apply/", views.apply, name="apply"),
+    path("apply/done/", views.apply_done, name="apply_done"),
     path("track/", views.track, name="track"),
 ]

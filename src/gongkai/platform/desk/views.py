@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from ..accounts.permissions import (
 from ..audit.services import history
 from . import forms as desk_forms
 from . import queries, services
+from .messages import chinese, form_errors
 from .models import Application, Consultation, Status
 
 LIST_TABS = {
@@ -88,6 +90,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     calendar = services.work_calendar()
     due = services.clock.compute(services.timeline(case, consultations), calendar, services.today())
     office = may_change(request.user, case)
+    internal = office or role_of(request.user) in ("supervisor", "admin")
+    if not internal:
+        due.warning = None  # the applicant does not see the administrators' to-do
     context = {
         "case": case,
         "due": due,
@@ -95,16 +100,17 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "personal": may_see_personal_data(request.user, case),
         "office": office,
         "head": may_approve(request.user, case.agency),
+        "internal": internal,  # third parties' names and opinions: the office and supervisors only
         "history": history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
         "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION) and case.due_date
         and case.due_date < services.today(),
-        "forms": _action_forms(case) if office else {},
+        "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else {},
         "letter_ready": bool(case.outcome),
     }
     return render(request, "desk/detail.html", context)
 
 
-def _action_forms(case: Application) -> dict[str, forms.Form]:
+def _action_forms(case: Application, head: bool) -> dict[str, forms.Form]:
     s = case.status
     available: dict[str, forms.Form] = {}
     if s == Status.AWAITING_RECEIPT:
@@ -112,11 +118,11 @@ def _action_forms(case: Application) -> dict[str, forms.Form]:
     if s == Status.REGISTERED and case.clarification_sent_on is None:
         available["clarify"] = desk_forms.ClarificationForm(auto_id="clarify-%s")
     if s == Status.CLARIFICATION:
-        available["clarified"] = desk_forms.DateForm(auto_id="clarified-%s")
+        available["clarified"] = desk_forms.ClarifiedForm(auto_id="clarified-%s")
         available["no_clarification"] = desk_forms.DateForm(auto_id="no_clarification-%s")
     if s in (Status.REGISTERED, Status.CONSULTATION):
         available["consult"] = desk_forms.ConsultationForm(auto_id="consult-%s")
-        if not case.extension_days:
+        if not case.extension_days and head:  # only the head may extend: nobody else sees the form
             available["extend"] = desk_forms.ExtensionForm(auto_id="extend-%s")
         available["answer"] = desk_forms.AnswerForm(auto_id="answer-%s")
     if s == Status.REGISTERED and not case.fee_method:
@@ -138,7 +144,8 @@ ACTIONS: dict[str, Action] = {
     "clarify": (desk_forms.ClarificationForm,
                 lambda u, c, d: services.ask_clarification(u, c, d["on"], d["request"], d["deadline"]),
                 "已发出补正通知"),
-    "clarified": (desk_forms.DateForm, lambda u, c, d: services.receive_clarification(u, c, d["on"]),
+    "clarified": (desk_forms.ClarifiedForm,
+                  lambda u, c, d: services.receive_clarification(u, c, d["on"], d["content"]),
                   "已收到补正，答复期限重新计算"),
     "no_clarification": (desk_forms.DateForm, lambda u, c, d: services.close_for_no_clarification(u, c, d["on"]),
                          "已按逾期不补正办结"),
@@ -175,14 +182,14 @@ def case_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form_class, run, done = ACTIONS[action]
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, "；".join(f"{k}: {' '.join(str(e) for e in v)}" for k, v in form.errors.items()))
+        messages.error(request, form_errors(form))
         return redirect("desk:detail", pk=case.pk)
     try:
         run(request.user, case, form.cleaned_data)
     except PermissionDenied as error:
-        raise HttpForbidden(str(error)) from None
+        raise HttpForbidden(chinese(str(error))) from None
     except services.DeskError as error:
-        messages.error(request, str(error))
+        messages.error(request, chinese(str(error)))
     else:
         messages.success(request, done)
     return redirect("desk:detail", pk=case.pk)
@@ -202,7 +209,7 @@ def register_case(request: HttpRequest) -> HttpResponse:
                 signed_on=d["signed_on"], confirmed_on=d["confirmed_on"], applicant=d,
                 description=d["description"], form_wanted=d["form_wanted"])
         except services.DeskError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, chinese(str(error)))
         else:
             messages.success(request, f"已登记，查询码 {case.tracking_code}")
             return redirect("desk:detail", pk=case.pk)
@@ -215,7 +222,9 @@ def register_case(request: HttpRequest) -> HttpResponse:
 
 
 def apply(request: HttpRequest) -> HttpResponse:
-    initial: dict[str, Any] = {}
+    """The public form. A successful POST redirects (POST/redirect/GET): a refresh of the result
+    page only shows it again, and the form's one-time token stops a resent POST filing twice."""
+    initial: dict[str, Any] = {"token": secrets.token_urlsafe(24)}
     if agency_id := request.GET.get("agency"):
         initial["agency"] = agency_id
     user: Any = request.user
@@ -227,22 +236,39 @@ def apply(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             case = services.submit_online(user, d["agency"], applicant=d, description=d["description"],
-                                          form_wanted=d["form_wanted"])
+                                          form_wanted=d["form_wanted"], token=d.get("token") or "")
         except services.DeskError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, chinese(str(error)))
         else:
-            return render(request, "desk/submitted.html", {"case": case})
+            request.session["submitted_case"] = case.pk
+            return redirect("public:apply_done")
     return render(request, "desk/apply.html", {"form": form})
 
 
+def apply_done(request: HttpRequest) -> HttpResponse:
+    """The receipt (回执) of the application this browser just filed: read from the session."""
+    pk = request.session.get("submitted_case")
+    case = Application.objects.select_related("agency").filter(pk=pk).first() if pk else None
+    if case is None:
+        return redirect("public:apply")
+    return render(request, "desk/submitted.html", {"case": case})
+
+
+def normalized_code(raw: str) -> str:
+    """A tracking code as typed: without dashes, with spaces, lower case — all find the case."""
+    compact = "".join(ch for ch in raw.upper() if ch.isalnum())
+    return f"{compact[:4]}-{compact[4:8]}-{compact[8:]}" if len(compact) == 12 else raw.strip().upper()
+
+
 def track(request: HttpRequest) -> HttpResponse:
-    code = (request.GET.get("code") or "").strip().upper()
+    code = normalized_code(request.GET.get("code") or "")
     case = None
     due = None
     if code:
         case = Application.objects.select_related("agency").filter(tracking_code=code).first()
         if case is not None:
             due = services.due_of(case)
+            due.warning = None  # an administrator's to-do (a year's 调休 not entered): never shown to the public
     return render(request, "desk/track.html", {"code": code, "case": case, "due": due,
                                                "not_found": bool(code) and case is None})
 
