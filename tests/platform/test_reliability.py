@@ -136,7 +136,7 @@ def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(
                                                     "description": "某文件"}, content_type="application/json")
     page = visitor.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person",
                                     "applicant_name": "赵六", "phone": "13700007777", "description": "某文件",
-                                    "form_wanted": "电子邮件"})
+                                    "id_number": "33042419770202333X", "form_wanted": "电子邮件"})
     for response in (api, page):
         assert response.status_code == 500
         assert b"disk-full-7731" not in response.content and b"Traceback" not in response.content

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from ..accounts.models import Role
 from ..accounts.permissions import role_of, scope
+from .labels import Action, labelled
 from .models import AuditEntry
 
 PAGE_SIZE = 100
@@ -26,5 +27,6 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     except ValueError:
         number = 1
     rows = list(entries.order_by("-at", "-id")[(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
-    return render(request, "audit/list.html", {"entries": rows[:PAGE_SIZE], "number": number,
-                                               "has_next": len(rows) > PAGE_SIZE, "action": action or ""})
+    return render(request, "audit/list.html", {"entries": [labelled(e) for e in rows[:PAGE_SIZE]],
+                                               "number": number, "has_next": len(rows) > PAGE_SIZE,
+                                               "action": action or "", "actions": Action.choices})

@@ -33,7 +33,7 @@ class ApplicantFields(forms.Form):
     address = forms.CharField(label="通信地址", max_length=300, required=False)
     email = forms.CharField(label="电子邮箱", max_length=200, required=False)
     description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea,
-                                  min_length=4)
+                                  min_length=2)
     form_wanted = forms.ChoiceField(label="获取信息的方式", choices=FORM_CHOICES)
 
     def clean(self) -> dict[str, object]:

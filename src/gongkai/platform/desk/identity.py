@@ -103,7 +103,10 @@ def email_problem(email: str) -> str | None:
 
 def applicant_problems(kind: str, id_number: str, phone: str, email: str, address: str,
                        *, require_id: bool = True) -> dict[str, str]:
-    """Field → problem for the applicant's 身份证明 and 联系方式 (empty: all good)."""
+    """Field → problem for the applicant's 身份证明 and 联系方式 (empty: all good).
+
+    ``require_id``: both must be there (the public form); otherwise only what is given is checked.
+    """
     problems: dict[str, str] = {}
     if (id_number.strip() or require_id) and (problem := id_problem(kind or IdKind.RESIDENT_ID, id_number)):
         problems["id_number"] = problem
@@ -111,6 +114,6 @@ def applicant_problems(kind: str, id_number: str, phone: str, email: str, addres
         problems["phone"] = problem
     if problem := email_problem(email):
         problems["email"] = problem
-    if not (phone.strip() or email.strip() or address.strip()):
+    if require_id and not (phone.strip() or email.strip() or address.strip()):
         problems["phone"] = "请至少填写一种联系方式（电话、电子邮箱或通信地址）"
     return problems

@@ -156,7 +156,7 @@ def applicant_key(user_id: int | None, id_number: str, name: str, phone: str) ->
 
 
 def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_wanted: str, channel: str,
-              submitted_on: dt.date, applicant_user: Any = None) -> Application:
+              submitted_on: dt.date, applicant_user: Any = None, *, public: bool = False) -> Application:
     if not description.strip():
         raise DeskError("请描述所需的政府信息 / describe the information wanted")
     if not str(applicant.get("applicant_name", "")).strip():
@@ -168,11 +168,12 @@ def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_
         raise DeskError(f"未知的提交方式 / unknown channel {channel!r}")
     id_kind = str(applicant.get("id_kind") or IdKind.RESIDENT_ID)
     id_number = normalized_id(id_kind, str(applicant.get("id_number", "")))
-    # 第二十九条: 身份证明 and 联系方式. Online they are required; a paper application registered
-    # without them is the office's to complete by 补正, but what is given must be well formed.
+    # 第二十九条: 身份证明 and 联系方式. On the public form they are required; an application the
+    # office registers without them is the office's to complete by 补正, but what is given must be
+    # well formed.
     problems = applicant_problems(id_kind, id_number, str(applicant.get("phone", "")),
                                   str(applicant.get("email", "")), str(applicant.get("address", "")),
-                                  require_id=channel == Channel.ONLINE)
+                                  require_id=public)
     if problems:
         raise DeskError("；".join(problems.values()))
     case = Application(
@@ -220,7 +221,7 @@ def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], desc
         applicant = {"applicant_name": user.display_name or user.username, "applicant_type": user.applicant_type,
                      "id_number": user.id_number, "phone": user.phone, "address": user.address,
                      "email": user.email, **{k: v for k, v in applicant.items() if v}}
-    case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user)
+    case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user, public=True)
     case.status = Status.AWAITING_RECEIPT
     case.submission_token = token or None
     try:

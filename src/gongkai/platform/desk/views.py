@@ -22,7 +22,7 @@ from ..accounts.permissions import (
     may_view,
     role_of,
 )
-from ..audit.services import history
+from ..audit.labels import labelled_history
 from . import forms as desk_forms
 from . import queries, services
 from .messages import chinese, form_errors
@@ -101,7 +101,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "office": office,
         "head": may_approve(request.user, case.agency),
         "internal": internal,  # third parties' names and opinions: the office and supervisors only
-        "history": history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
+        "history": labelled_history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
         "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION) and case.due_date
         and case.due_date < services.today(),
         "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else {},

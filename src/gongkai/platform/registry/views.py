@@ -26,7 +26,7 @@ from ..accounts.permissions import (
     scope,
 )
 from ..agencies.models import Agency
-from ..audit.services import history
+from ..audit.labels import labelled_history
 from . import figures, reports, services
 from .categories import CATEGORY_BY_KEY
 from .files import AttachmentError
@@ -107,7 +107,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item, "category": CATEGORY_BY_KEY.get(item.category), "office": office, "reviewer": reviewer,
         "head": may_approve(request.user, item.agency),
         "editable": office and item.status in EDITABLE_STATUSES, "attachments": item.attachments.all(),
-        "history": history(item), "return_form": ReturnForm(),
+        "history": labelled_history(item), "return_form": ReturnForm(),
         "approve_form": ApproveForm(initial={"attribute": item.attribute, "attribute_reason": item.attribute_reason}),
         "date_form": DateNoteForm(initial={"on": dt.date.today()}), "reason_form": ReasonForm(),
         "publish_form": PublishForm(), "interpretations": item.interpretations.all(),
