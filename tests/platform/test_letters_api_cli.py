@@ -65,11 +65,13 @@ def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
         save_template(office["clerk"], agency=office["hy"], outcome="granted", title="告知书", body="x")
     with pytest.raises(LetterTemplateError):
         save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="{% if %}")
+    with pytest.raises(LetterTemplateError, match="【申请人名字】"):
+        save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="【申请人名字】：")
     save_template(office["head"], agency=office["hy"], outcome="granted", title="海盐县政府信息公开告知书",
-                  body="{{ applicant_name }}：\n\n经审查，予以公开。{{ reply_text }}\n\n"
+                  body="【申请人】：\n\n经审查，予以公开。【答复内容】\n\n"
                        "如不服，可于六十日内申请行政复议。")
     letter = compose_letter(case)
-    assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件"
+    assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件。"
 
 
 @pytest.mark.django_db
@@ -147,11 +149,17 @@ def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: d
     case.refresh_from_db()
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/extension.docx").content)
     assert case.due_date is not None
-    assert "延长 15 个工作日" in text and "需要调取档案" in text
+    assert "延长15个工作日" in text and "需要调取档案" in text
     assert f"{case.due_date.month}月{case.due_date.day}日" in text
+    extension = public.get(f"/letters/track/{case.tracking_code}/extension.docx").content
     services.issue_fee_notice(office["clerk"], case, method="per_page", pages=120, on=D(2021, 3, 11))
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/fee.docx").content)
-    assert "1100 元" in text and "按量计收" in text and "20 个工作日" in text
+    assert "1100元" in text and "按量计收" in text and "20个工作日" in text
+    # The fee pauses the clock (no due date now): the extension letter already sent is not rebuilt.
+    case.refresh_from_db()
+    assert case.due_date is None
+    assert public.get(f"/letters/track/{case.tracking_code}/extension.docx").content == extension
+    assert "（未定）" not in docx_text(extension)
     assert not any(value in text for value in PERSONAL_VALUES)
     assert public.get(f"/letters/track/{case.tracking_code}/nonsense.docx").status_code == 404
 

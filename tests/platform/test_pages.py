@@ -85,7 +85,7 @@ def test_annual_narrative_letter_templates_and_calendar_pages(office: dict[str, 
     head = login(office["head"])
     assert head.get("/letters/templates/?outcome=granted").status_code == 200
     head.post("/letters/templates/", {"outcome": "granted", "title": "答复书",
-                                      "body": "{{ applicant_name }}：予以公开。"})
+                                      "body": "【申请人】：予以公开。"})
     assert LetterTemplate.objects.get(agency=office["hy"], outcome="granted").title == "答复书"
     assert clerk.get("/letters/templates/").status_code == 403
     admin = login(office["admin"])

@@ -200,6 +200,7 @@ class AnswerIn(OnIn):
     reply_text: str = ""
     legal_basis: str = ""
     responsible_agency: str = ""
+    withheld_reason: str = ""
 
 
 class WithdrawIn(OnIn):
@@ -279,7 +280,7 @@ def close_unpaid(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, An
 def answer(request: HttpRequest, case_id: int, body: AnswerIn) -> dict[str, Any]:
     case = services.answer(request.user, _case(request, case_id), outcome=body.outcome, on=body.on,
                            reply_text=body.reply_text, legal_basis=body.legal_basis,
-                           responsible_agency=body.responsible_agency)
+                           responsible_agency=body.responsible_agency, withheld_reason=body.withheld_reason)
     return _done(request, case)
 
 

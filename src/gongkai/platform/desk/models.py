@@ -103,6 +103,7 @@ class Application(models.Model):
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, blank=True)
     decided_on = models.DateField("答复日期", null=True, blank=True, db_index=True)
     reply_text = models.TextField("答复内容（获取方式、不予公开的理由等）", blank=True)
+    withheld_reason = models.TextField("不予公开部分的理由", blank=True)
     legal_basis = models.CharField("法律依据", max_length=300, blank=True)
     responsible_agency = models.CharField("负有责任的机关及联系方式", max_length=300, blank=True)
     closed_on = models.DateField("办结归档日期", null=True, blank=True)

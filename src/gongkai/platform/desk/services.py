@@ -47,6 +47,7 @@ from .models import (
     Status,
 )
 from .receipt import RULES, Channel, receipt_date
+from .signals import case_changed
 
 TRACKED = (
     "status", "receipt_date", "due_date", "clarification_sent_on", "clarification_deadline", "clarified_on",
@@ -140,6 +141,7 @@ def _apply(actor: Any, case: Application, action: str, change: Callable[[], None
         _refresh_due(case, calendar or work_calendar())
         case.save()
         record(actor, action, case, before=before, after=snapshot(case, TRACKED), note=note)
+        case_changed.send(sender=Application, case=case, action=action, actor=actor)
     return case
 
 
@@ -471,7 +473,7 @@ def _decide(actor: Any, case: Application, outcome: str, on: dt.date, status: st
 
 
 def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_text: str = "",
-           legal_basis: str = "", responsible_agency: str = "") -> Application:
+           legal_basis: str = "", responsible_agency: str = "", withheld_reason: str = "") -> Application:
     """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only."""
     _require_office(actor, case)
     _require_status(case, Status.REGISTERED, Status.CONSULTATION)
@@ -480,13 +482,16 @@ def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_te
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:
         label = TEMPLATE_2021.request_row(UNCLEAR_AFTER_CLARIFICATION).label
         raise DeskError(f"“{label}”须先经过补正 / needs a clarification first")
-    if TEMPLATE_2021.request_row(outcome).group == DENIED and not reply_text.strip():
+    if TEMPLATE_2021.request_row(outcome).group == DENIED and not (reply_text.strip() or withheld_reason.strip()):
         raise DeskError("不予公开须说明理由 / a refusal must give its reasons (第三十六条)")
     if outcome == "unavailable_not_held" and not responsible_agency.strip() and not reply_text.strip():
         raise DeskError("请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "
                         "where known, or say why")
+    if outcome == "partially_granted" and not (reply_text.strip() or withheld_reason.strip()):
+        raise DeskError("部分公开须说明不予公开部分的理由 / a partial answer gives the reasons for what it withholds")
     return _decide(actor, case, outcome, on, Status.ANSWERED, "desk.answer", reply_text=reply_text.strip(),
-                   legal_basis=legal_basis.strip(), responsible_agency=responsible_agency.strip())
+                   legal_basis=legal_basis.strip(), responsible_agency=responsible_agency.strip(),
+                   withheld_reason=withheld_reason.strip())
 
 
 def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Application:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.template import Template, TemplateSyntaxError
 
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
 from .models import LetterTemplate
+from .placeholders import PlaceholderError, check
 
 
 class LetterTemplateError(ValueError):
@@ -25,9 +25,9 @@ def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: An
     if outcome not in OUTCOME_LABELS:
         raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
     try:
-        Template(body)
-    except TemplateSyntaxError as error:
-        raise LetterTemplateError(f"模板语法错误 / template syntax error: {error}") from None
+        check(body)
+    except PlaceholderError as error:
+        raise LetterTemplateError(str(error)) from None
     with transaction.atomic():
         existing = LetterTemplate.objects.filter(agency=agency, outcome=outcome).first()
         before = {"title": existing.title, "body": existing.body} if existing else None
