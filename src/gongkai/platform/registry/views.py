@@ -234,11 +234,14 @@ def publish_report(request: HttpRequest, agency_pk: int, year: int) -> HttpRespo
     if not may_view_agency_records(request.user, agency):
         raise Http404
     try:
-        reports.publish_report(request.user, agency, year)
+        reports.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
     except PermissionDenied as error:
-        raise HttpForbidden(str(error)) from None
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except reports.NeedsConfirmation as pending:
+        return render(request, "registry/confirm_publish.html", {"agency": agency, "year": year,
+                                                                 "concerns": pending.concerns})
     except services.RegistryError as error:
-        messages.error(request, str(error))
+        messages.error(request, str(error).partition(" / ")[0])
     else:
         messages.success(request, f"{year} 年度报告已在门户网站发布")
     return redirect("registry:table", agency_pk=agency.pk, year=year)
