@@ -43,10 +43,11 @@ def issue(case: Application, kind: str) -> IssuedLetter:
         Agency.objects.select_for_update().filter(pk=case.agency_id).first()
         last = IssuedLetter.objects.filter(agency_id=case.agency_id, year=year).aggregate(n=Max("sequence"))["n"]
         sequence = (last or 0) + 1
-        letter.number = letter_number(case.agency, year, sequence)
+        number = letter_number(case.agency, year, sequence)
+        letter.number = f"{number}\n查询码 {case.tracking_code}"  # the applicant follows the case by it
         return IssuedLetter.objects.create(
             application=case, agency_id=case.agency_id, kind=kind, year=year, sequence=sequence,
-            number=letter.number, title=letter.title, paragraphs=letter.paragraphs, signature=letter.signature,
+            number=number, title=letter.title, paragraphs=letter.paragraphs, signature=letter.signature,
             date_text=letter.date, docx=write_docx(letter))
 
 
