@@ -119,7 +119,7 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
     again = client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json")
     assert again.status_code == 409 and "已答复" in again.json()["detail"] and " / " in again.json()["detail"]
     page = client.post(f"/desk/{case.pk}/answer/", body, follow=True)
-    assert page.status_code == 200 and "此操作只适用于" in page.content.decode()
+    assert page.status_code == 200 and "“答复”只适用于" in page.content.decode()
 
 
 def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(

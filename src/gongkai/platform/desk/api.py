@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from ..accounts.permissions import may_change, may_see_personal_data, may_view, role_of
+from ..accounts.permissions import may_approve, may_change, may_see_personal_data, may_view, role_of
 from ..agencies.models import Agency
 from ..letters.responses import letter_response
-from . import queries, services
+from . import queries, services, states
 from .models import Application, Consultation
 
 router = Router(tags=["依申请公开 desk"])
@@ -65,6 +65,12 @@ class ConsultationOut(Schema):
     answered_on: dt.date | None
 
 
+class StepOut(Schema):
+    name: str
+    label: str
+    who: str
+
+
 class CaseDetailOut(CaseOut):
     applicant_name: str
     personal: Personal | None
@@ -81,6 +87,7 @@ class CaseDetailOut(CaseOut):
     reply_text: str
     consultations: list[ConsultationOut]
     due: DueOut
+    steps: list[StepOut]
 
 
 def _row(case: Application) -> dict[str, Any]:
@@ -113,6 +120,10 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
                           for c in consultations],
         "due": {"due": due.due, "state": due.state, "steps": due.steps,
                 "warning": due.warning if internal else None},
+        # What the requester may do now: the states table's answer, as the case page shows it.
+        "steps": [{"name": s.name, "label": s.label, "who": s.who} for s in states.offered(
+            case, services.today(), office=may_change(request.user, case),
+            head=may_approve(request.user, case.agency))],
     }
 
 

@@ -30,7 +30,7 @@ from ..agencies.models import Agency
 from ..audit.services import record, snapshot
 from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
-from . import clock
+from . import clock, states
 from .fees import FeeMethod, fee
 from .identity import IdKind, applicant_problems, normalized_id
 from .models import (
@@ -117,11 +117,12 @@ def _require_office(actor: Any, case: Application) -> None:
         raise PermissionDenied("只有受理机关的政府信息公开工作机构可以办理 / only the handling office may do this")
 
 
-def _require_status(case: Application, *allowed: str) -> None:
-    if case.status not in allowed:
-        names = "、".join(Status(s).label for s in allowed)
-        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
-                        f"not allowed while the application is {case.status}")
+def _require_step(case: Application, name: str) -> None:
+    """The state allows the step (``states.STEPS``, the one table of what each state allows)."""
+    step = states.STEP[name]
+    if case.status not in step.states:
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，“{step.label}”只适用于：{step.state_labels} / "
+                           f"not allowed while the application is {case.status}")
 
 
 def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
@@ -237,7 +238,7 @@ def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], desc
 def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
     """The office and the applicant confirm receipt (ordinary post, online, fax): the clock starts."""
     _require_office(actor, case)
-    _require_status(case, Status.AWAITING_RECEIPT)
+    _require_step(case, "confirm")
     _check_date(on, case.submitted_on, "确认收到日期")
 
     def change() -> None:
@@ -255,7 +256,7 @@ def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
 def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
                       deadline: dt.date | None = None) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED)
+    _require_step(case, "clarify")
     if case.clarification_sent_on is not None:
         raise DeskError("补正只能要求一次 / a clarification may be asked for once only")
     assert case.receipt_date is not None
@@ -287,7 +288,7 @@ def receive_clarification(actor: Any, case: Application, on: dt.date, content: s
     to it, so it is kept on the case beside the original description.
     """
     _require_office(actor, case)
-    _require_status(case, Status.CLARIFICATION)
+    _require_step(case, "clarified")
     _check_date(on, case.clarification_sent_on, "收到补正日期")
     if not content.strip():
         raise DeskError("请录入补正后的申请内容 / record the clarified application's content")
@@ -304,7 +305,7 @@ def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Ap
     """No clarification in the set time: 申请人无正当理由逾期不补正, no further processing."""
     if actor is not None:
         _require_office(actor, case)
-    _require_status(case, Status.CLARIFICATION)
+    _require_step(case, "no_clarification")
     assert case.clarification_deadline is not None
     if on <= case.clarification_deadline:
         raise DeskError(f"补正期限 {case.clarification_deadline} 尚未届满 / the clarification deadline has not passed")
@@ -318,7 +319,7 @@ def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Ap
 
 def start_consultation(actor: Any, case: Application, *, kind: str, party: str, on: dt.date) -> Consultation:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "consult")
     if kind not in ConsultationKind.values:
         raise DeskError(f"未知的征求意见类别 / unknown consultation kind {kind!r}")
     _check_date(on, case.clarified_on or case.receipt_date, "征求意见日期")
@@ -338,6 +339,7 @@ def start_consultation(actor: Any, case: Application, *, kind: str, party: str, 
 def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinion: str = "") -> Application:
     case = consultation.application
     _require_office(actor, case)
+    _require_step(case, "consulted")
     if consultation.answered_on is not None:
         raise DeskError("该征求意见已结束 / this consultation has ended")
     _check_date(on, consultation.started_on, "收到意见日期")
@@ -360,7 +362,7 @@ def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinio
 def extend(actor: Any, case: Application, *, days: int, reason: str, on: dt.date) -> Application:
     if not may_approve(actor, case.agency):
         raise PermissionDenied("延长答复期限须经政府信息公开工作机构负责人同意 / only the head approves an extension")
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "extend")
     if case.extension_days:
         raise DeskError("答复期限已经延长过 / the deadline has already been extended")
     if not 1 <= days <= clock.MAX_EXTENSION_DAYS:
@@ -397,7 +399,7 @@ def nth_in_month(case: Application) -> int:
 def issue_fee_notice(actor: Any, case: Application, *, method: str, on: dt.date, pages: int | None = None,
                      received_on: dt.date | None = None) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED)
+    _require_step(case, "fee")
     if case.fee_method:
         raise DeskError("已发出过收费通知；按件与按量不得同时计收 / a fee was already charged (never both methods)")
     if method == FeeMethod.PER_PAGE:
@@ -427,7 +429,7 @@ def issue_fee_notice(actor: Any, case: Application, *, method: str, on: dt.date,
 
 def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.FEE)
+    _require_step(case, "paid")
     _check_date(on, case.fee_notice_on, "缴费日期")
     assert case.fee_deadline is not None
     if on > case.fee_deadline:
@@ -443,7 +445,7 @@ def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
 def close_for_unpaid_fee(actor: Any, case: Application, on: dt.date) -> Application:
     if actor is not None:
         _require_office(actor, case)
-    _require_status(case, Status.FEE)
+    _require_step(case, "unpaid")
     assert case.fee_deadline is not None
     if on <= case.fee_deadline:
         raise DeskError(f"缴费期限 {case.fee_deadline} 尚未届满 / the payment deadline has not passed")
@@ -476,7 +478,7 @@ def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_te
            legal_basis: str = "", responsible_agency: str = "", withheld_reason: str = "") -> Application:
     """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only."""
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "answer")
     if outcome not in ANSWER_OUTCOMES:
         raise DeskError(f"不是可选的办理结果 / not an outcome an answer may give: {outcome!r}")
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:
@@ -498,14 +500,14 @@ def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Appl
     """The applicant withdraws (撤回): counted as （六）其他处理."""
     if not (is_applicant_of(actor, case) or may_change(actor, case)):
         raise PermissionDenied("只有申请人本人或受理机关可以撤回 / only the applicant or the office withdraws")
-    _require_status(case, Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
+    _require_step(case, "withdraw")
     return _decide(actor, case, OTHER, on, Status.CLOSED, "desk.withdraw", reply_text=note or "申请人撤回申请")
 
 
 def close(actor: Any, case: Application, on: dt.date) -> Application:
     """Archive an answered case (第四十五条: 登记、审核、办理、答复、归档)."""
     _require_office(actor, case)
-    _require_status(case, Status.ANSWERED)
+    _require_step(case, "close")
     _check_date(on, case.decided_on, "归档日期")
 
     def change() -> None:

@@ -24,7 +24,7 @@ from ..accounts.permissions import (
 )
 from ..audit.labels import labelled_history
 from . import forms as desk_forms
-from . import queries, services
+from . import queries, services, states
 from .messages import chinese, form_errors
 from .models import Application, Consultation, Status
 
@@ -104,37 +104,25 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "history": labelled_history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
         "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION) and case.due_date
         and case.due_date < services.today(),
-        "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else {},
+        "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else [],
         "letter_ready": bool(case.outcome),
     }
     return render(request, "desk/detail.html", context)
 
 
-def _action_forms(case: Application, head: bool) -> dict[str, forms.Form]:
-    s = case.status
-    available: dict[str, forms.Form] = {}
-    if s == Status.AWAITING_RECEIPT:
-        available["confirm"] = desk_forms.DateForm(auto_id="confirm-%s")
-    if s == Status.REGISTERED and case.clarification_sent_on is None:
-        available["clarify"] = desk_forms.ClarificationForm(auto_id="clarify-%s")
-    if s == Status.CLARIFICATION:
-        available["clarified"] = desk_forms.ClarifiedForm(auto_id="clarified-%s")
-        available["no_clarification"] = desk_forms.DateForm(auto_id="no_clarification-%s")
-    if s in (Status.REGISTERED, Status.CONSULTATION):
-        available["consult"] = desk_forms.ConsultationForm(auto_id="consult-%s")
-        if not case.extension_days and head:  # only the head may extend: nobody else sees the form
-            available["extend"] = desk_forms.ExtensionForm(auto_id="extend-%s")
-        available["answer"] = desk_forms.AnswerForm(auto_id="answer-%s")
-    if s == Status.REGISTERED and not case.fee_method:
-        available["fee"] = desk_forms.FeeForm(auto_id="fee-%s")
-    if s == Status.FEE:
-        available["paid"] = desk_forms.DateForm(auto_id="paid-%s")
-        available["unpaid"] = desk_forms.DateForm(auto_id="unpaid-%s")
-    if s in (Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE):
-        available["withdraw"] = desk_forms.WithdrawForm(auto_id="withdraw-%s")
-    if s == Status.ANSWERED:
-        available["close"] = desk_forms.DateForm(auto_id="close-%s")
-    return available
+# The form of each step (which steps are offered is the states table's answer, not the page's).
+STEP_FORMS: dict[str, type[forms.Form]] = {
+    "confirm": desk_forms.DateForm, "clarify": desk_forms.ClarificationForm, "clarified": desk_forms.ClarifiedForm,
+    "no_clarification": desk_forms.DateForm, "consult": desk_forms.ConsultationForm,
+    "extend": desk_forms.ExtensionForm, "fee": desk_forms.FeeForm, "paid": desk_forms.DateForm,
+    "unpaid": desk_forms.DateForm, "answer": desk_forms.AnswerForm, "withdraw": desk_forms.WithdrawForm,
+    "close": desk_forms.DateForm,
+}
+
+
+def _action_forms(case: Application, head: bool) -> list[tuple[states.Step, forms.Form]]:
+    offered = states.offered(case, services.today(), office=True, head=head)
+    return [(step, STEP_FORMS[step.name](auto_id=f"{step.name}-%s")) for step in offered if step.name in STEP_FORMS]
 
 
 Action = tuple[type[forms.Form], Callable[[Any, Application, dict[str, Any]], object], str]
