@@ -10,8 +10,9 @@ from django.db import transaction
 
 from ..accounts.permissions import PermissionDenied, may_change
 from ..audit.services import record, snapshot
+from ..desk import services as desk_services
 from ..desk.models import Application
-from ..desk.services import DeskConflict, DeskError, today
+from ..desk.services import DeskConflict, DeskError
 from ..locking import lock_unchanged
 from .models import PENDING, RESULT_CHOICES, Appeal, AppealKind
 
@@ -33,7 +34,7 @@ def _check(case: Application, kind: str, filed_on: dt.date, case_number: str, re
         raise DeskError(f"未知的类别 / unknown kind {kind!r}")
     if case.receipt_date is None:
         raise DeskError("尚未收到的申请不能被复议或起诉 / the application was never received")
-    if filed_on > today():
+    if filed_on > desk_services.today():
         raise DeskError(f"申请（起诉）日期 {filed_on} 晚于今天 / {filed_on} is in the future")
     if case.decided_on is not None and filed_on < case.decided_on:
         raise DeskError(f"申请（起诉）日期 {filed_on} 早于所针对的答复（{case.decided_on}），请核对 / "
@@ -111,7 +112,7 @@ def withdraw_appeal(actor: Any, appeal: Appeal, *, reason: str, on: dt.date | No
         if appeal.withdrawn_on is not None:
             raise DeskConflict("该登记已撤销 / already withdrawn")
         before = snapshot(appeal, _FIELDS)
-        appeal.withdrawn_on = on or today()
+        appeal.withdrawn_on = on or desk_services.today()
         appeal.withdrawal_reason = reason.strip()
         appeal.save()
         record(actor, "appeals.withdraw", appeal, before=before, after=snapshot(appeal, _FIELDS), note=reason.strip())
@@ -127,7 +128,7 @@ def record_result(actor: Any, appeal: Appeal, *, result: str, decided_on: dt.dat
         raise DeskError(f"未知的结果 / unknown result {result!r}")
     if result != PENDING and decided_on is None:
         raise DeskError("审结须有日期 / a decided appeal needs its date")
-    if decided_on is not None and (decided_on < appeal.filed_on or decided_on > today()):
+    if decided_on is not None and (decided_on < appeal.filed_on or decided_on > desk_services.today()):
         raise DeskError(f"审结日期不合理 / implausible date {decided_on}")
     with transaction.atomic():
         lock_unchanged(appeal, _FIELDS, DeskConflict)
