@@ -132,7 +132,7 @@ def test_an_extension_approved_by_the_head(office: dict[str, Any], login: Callab
     # is not shown a form that could only end in a refusal.
     desk_day.set(dt.date(2020, 10, 20))
     clerk.goto(f"/desk/{extended.pk}/")
-    assert clerk.locator("#action-extend").count() == 0 and clerk.locator("#action-answer").count() == 1
+    assert clerk.locator("#action-extend").count() == 0 and clerk.locator("#action-request_extension").count() == 1
 
     head = login("hy_head")
     head.goto(f"/desk/{extended.pk}/")

@@ -123,3 +123,31 @@ class AnswerForm(forms.Form):
 class WithdrawForm(forms.Form):
     on = _date("撤回日期")
     note = forms.CharField(label="说明", required=False)
+
+
+class DraftForm(forms.Form):
+    """拟办: the answer as the clerk proposes it; the head dates it when signing."""
+
+    outcome = forms.ChoiceField(label="办理结果", choices=[(k, OUTCOME_LABELS[k]) for k in ANSWER_OUTCOMES])
+    reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea,
+                                 required=False)
+    withheld_reason = forms.CharField(label="不予公开（部分）的理由", widget=forms.Textarea, required=False)
+    legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", required=False)
+    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（不属于本机关负责公开时）",
+                                         required=False)
+
+
+class ExtensionRequestForm(forms.Form):
+    days = forms.IntegerField(label="延长工作日数（最多 20）", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea)
+
+
+class SignForm(forms.Form):
+    approval = forms.IntegerField(widget=forms.HiddenInput)
+    on = _date("签发日期")
+    comment = forms.CharField(label="审核意见", required=False)
+
+
+class ReturnForm(forms.Form):
+    approval = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(label="退回意见", widget=forms.Textarea)

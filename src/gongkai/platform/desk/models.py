@@ -178,3 +178,51 @@ class Consultation(models.Model):
     @property
     def agency(self) -> object:
         return self.application.agency
+
+
+class ApprovalKind(models.TextChoices):
+    ANSWER = "answer", "答复拟办"
+    EXTENSION = "extension", "延期申请"
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", "待负责人审核"
+    RETURNED = "returned", "已退回"
+    SIGNED = "signed", "已签发"
+
+
+class Approval(models.Model):
+    """拟办 → 审核 → 签发: what the clerk proposes (an answer, an extension) and the head's decision.
+
+    The answer or extension itself is made by the desk's services when the head signs, with the
+    proposed content; returning keeps the proposal and the head's comment for the record.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="approvals")
+    kind = models.CharField("类别", max_length=20, choices=ApprovalKind.choices)
+    status = models.CharField("状态", max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING)
+    proposal = models.JSONField("拟办内容", default=dict)  # the answer's or the extension's fields
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟办人", null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    drafted_at = models.DateTimeField("拟办时间", auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+
+    objects: ClassVar[models.Manager[Approval]] = models.Manager()
+
+    class Meta:
+        verbose_name = "拟办审核"
+        verbose_name_plural = "拟办审核"
+        ordering = ("drafted_at", "id")
+        constraints = (models.UniqueConstraint(fields=["application", "kind"],
+                                               condition=models.Q(status="pending"),
+                                               name="desk_one_pending_approval_per_kind"),)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.get_status_display()}"
+
+    @property
+    def agency(self) -> object:
+        return self.application.agency

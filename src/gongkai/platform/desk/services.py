@@ -121,7 +121,7 @@ def _require_step(case: Application, name: str) -> None:
     """The state allows the step (``states.STEPS``, the one table of what each state allows)."""
     step = states.STEP[name]
     if case.status not in step.states:
-        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，“{step.label}”只适用于：{step.state_labels} / "
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，“{step.action}”只适用于：{step.state_labels} / "
                            f"not allowed while the application is {case.status}")
 
 

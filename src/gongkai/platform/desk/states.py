@@ -18,11 +18,18 @@ from .models import Application, Status
 class Who:
     OFFICE = "office"  # the handling office's clerks and head
     HEAD = "head"  # the head of the office only
+    CLERK = "clerk"  # the office's clerks: what they propose, the head signs (拟办 → 审核 → 签发)
     OFFICE_OR_APPLICANT = "office_or_applicant"
 
 
-WHO_LABELS = {Who.OFFICE: "公开办经办人或负责人", Who.HEAD: "公开办负责人",
+WHO_LABELS = {Who.OFFICE: "公开办经办人或负责人", Who.HEAD: "公开办负责人", Who.CLERK: "公开办经办人",
               Who.OFFICE_OR_APPLICANT: "公开办或申请人本人"}
+
+
+def _no_pending(kind: str) -> Ready:
+    def ready(case: Application, today: dt.date) -> bool:
+        return not case.approvals.filter(kind=kind, status="pending").exists()
+    return ready
 
 Ready = Callable[[Application, dt.date], bool]
 
@@ -63,12 +70,15 @@ STEPS: tuple[Step, ...] = (
          ends_in=Status.CLOSED),
     Step("consult", "征求第三方或其他机关意见", RUNNING, ends_in=Status.CONSULTATION),
     Step("consulted", "登记收到意见", (Status.CONSULTATION,)),
+    Step("request_extension", "申请延长答复期限（提交负责人审核）", RUNNING, who=Who.CLERK,
+         ready=lambda c, t: not c.extension_days and _no_pending("extension")(c, t)),
     Step("extend", "延长答复期限（负责人批准）", RUNNING, who=Who.HEAD, ready=lambda c, t: not c.extension_days),
     Step("fee", "收取信息处理费", (Status.REGISTERED,), ready=lambda c, t: not c.fee_method, ends_in=Status.FEE),
     Step("paid", "登记缴费", (Status.FEE,), ends_in=Status.REGISTERED),
     Step("unpaid", "逾期未缴费，不再处理", (Status.FEE,),
          ready=lambda c, t: c.fee_deadline is not None and t > c.fee_deadline, ends_in=Status.CLOSED),
-    Step("answer", "答复", RUNNING, ends_in=Status.ANSWERED),
+    Step("draft", "拟办答复（提交负责人签发）", RUNNING, who=Who.CLERK, ready=_no_pending("answer")),
+    Step("answer", "答复（负责人签发）", RUNNING, who=Who.HEAD, ends_in=Status.ANSWERED),
     Step("withdraw", "申请人撤回", OPEN_AFTER_RECEIPT, who=Who.OFFICE_OR_APPLICANT, ends_in=Status.CLOSED),
     Step("close", "办结归档", (Status.ANSWERED,), ends_in=Status.CLOSED),
 )
@@ -86,6 +96,8 @@ def offered(case: Application, today: dt.date, *, office: bool, head: bool) -> l
         if case.status not in step.states or not step.ready(case, today):
             continue
         if step.who == Who.HEAD and not head:
+            continue
+        if step.who == Who.CLERK and (head or not office):
             continue
         if step.who in (Who.OFFICE, Who.OFFICE_OR_APPLICANT) and not office:
             continue

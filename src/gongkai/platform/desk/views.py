@@ -23,10 +23,10 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..audit.labels import labelled_history
+from . import approval, queries, services, states
 from . import forms as desk_forms
-from . import queries, services, states
 from .messages import chinese, form_errors
-from .models import Application, Consultation, Status
+from .models import Application, Approval, Consultation, Status
 
 LIST_TABS = {
     "open": "办理中",
@@ -106,6 +106,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and case.due_date < services.today(),
         "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else [],
         "letter_ready": bool(case.outcome),
+        "today": services.today(),
+        "approvals": list(case.approvals.select_related("drafted_by", "decided_by")) if office else [],
+        "sign_form": desk_forms.SignForm(auto_id="sign-%s"), "return_form": desk_forms.ReturnForm(auto_id="return-%s"),
     }
     return render(request, "desk/detail.html", context)
 
@@ -114,7 +117,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 STEP_FORMS: dict[str, type[forms.Form]] = {
     "confirm": desk_forms.DateForm, "clarify": desk_forms.ClarificationForm, "clarified": desk_forms.ClarifiedForm,
     "no_clarification": desk_forms.DateForm, "consult": desk_forms.ConsultationForm,
-    "extend": desk_forms.ExtensionForm, "fee": desk_forms.FeeForm, "paid": desk_forms.DateForm,
+    "extend": desk_forms.ExtensionForm, "request_extension": desk_forms.ExtensionRequestForm,
+    "draft": desk_forms.DraftForm, "fee": desk_forms.FeeForm, "paid": desk_forms.DateForm,
     "unpaid": desk_forms.DateForm, "answer": desk_forms.AnswerForm, "withdraw": desk_forms.WithdrawForm,
     "close": desk_forms.DateForm,
 }
@@ -158,6 +162,17 @@ ACTIONS: dict[str, Action] = {
                                                withheld_reason=d["withheld_reason"]),
                "已答复"),
     "withdraw": (desk_forms.WithdrawForm, lambda u, c, d: services.withdraw(u, c, d["on"], d["note"]), "已撤回"),
+    "draft": (desk_forms.DraftForm, lambda u, c, d: approval.draft_answer(u, c, **d), "已提交负责人审核"),
+    "request_extension": (desk_forms.ExtensionRequestForm,
+                          lambda u, c, d: approval.request_extension(u, c, days=d["days"], reason=d["reason"]),
+                          "延期申请已提交负责人审核"),
+    "sign": (desk_forms.SignForm,
+             lambda u, c, d: approval.sign(u, get_object_or_404(Approval, pk=d["approval"], application=c),
+                                           on=d["on"], comment=d["comment"]), "已签发"),
+    "return": (desk_forms.ReturnForm,
+               lambda u, c, d: approval.return_to_clerk(
+                   u, get_object_or_404(Approval, pk=d["approval"], application=c), comment=d["comment"]),
+               "已退回经办人"),
     "close": (desk_forms.DateForm, lambda u, c, d: services.close(u, c, d["on"]), "已办结归档"),
 }
 
