@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("mine/", views.my_cases, name="mine"),
     path("new/", views.register_case, name="register"),
+    path("export.xlsx", views.export_cases, name="export"),
+    path("batch-confirm/", views.batch_confirm, name="batch_confirm"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
 ]

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ..accounts.permissions import (
@@ -23,12 +24,13 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..audit.labels import labelled_history
-from . import approval, queries, services, states
+from . import approval, export, queries, search, services, states
 from . import forms as desk_forms
 from .messages import chinese, form_errors
 from .models import Application, Approval, Consultation, Status
 
 LIST_TABS = {
+    "awaiting": "待确认收到",
     "open": "办理中",
     "overdue": "逾期",
     "soon": "5 个工作日内到期",
@@ -44,20 +46,90 @@ def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
     return queries.narrowed(cases, int(agency) if agency.isdigit() else None, int(year) if year.isdigit() else None)
 
 
+COUNT_CAP = 1000  # tab counts stop here: a province's supervisor never waits for COUNT over a million rows
+
+
+def _searched(request: HttpRequest, tab: str) -> Any:
+    office = role_of(request.user) in ("clerk", "head")
+    criteria = search.Criteria.from_query(request.GET)
+    cases = search.filtered(_filtered(request, queries.visible_cases(request.user), tab), criteria, names=office)
+    return cases, criteria, office
+
+
+def _tab_counts(request: HttpRequest) -> dict[str, str]:
+    counts = {}
+    for key in LIST_TABS:
+        if key == "all":
+            continue
+        cases, _, _ = _searched(request, key)
+        n = cases.order_by()[:COUNT_CAP + 1].count()
+        counts[key] = f"{COUNT_CAP}+" if n > COUNT_CAP else str(n)
+    return counts
+
+
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     if role_of(request.user) == "applicant":
         return redirect("desk:mine")
     tab = request.GET.get("tab", "open")
-    cases = _filtered(request, queries.visible_cases(request.user), tab)
-    order = ("due_date", "id") if tab in ("open", "overdue", "soon") else ("-submitted_on", "-id")
+    cases, criteria, office = _searched(request, tab)
+    default = ("due_date", "id") if tab in ("open", "overdue", "soon") else ("-submitted_on", "-id")
     number = _page_number(request)
     # No COUNT over what may be a million rows: fetch one row more than a page to know if there is a next.
-    rows = list(queries.list_rows(cases).order_by(*order)[(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
+    rows = list(search.ordered(queries.list_rows(cases), criteria, default)
+                [(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
     on = services.today()
+    counts = _tab_counts(request)
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    kept.pop("tab", None)
     return render(request, "desk/list.html", {
         "rows": rows[:PAGE_SIZE], "number": number, "has_next": len(rows) > PAGE_SIZE, "tab": tab,
-        "tabs": LIST_TABS, "today": on, "can_register": role_of(request.user) in ("clerk", "head")})
+        "tabs": [(key, label, counts.get(key, "")) for key, label in LIST_TABS.items()], "today": on,
+        "can_register": office, "office": office,
+        "criteria": criteria, "statuses": Status.choices, "sorts": [(k, v[0]) for k, v in search.SORTS.items()],
+        "query": kept.urlencode()})
+
+
+EXPORT_LIMIT = 20_000
+
+
+@login_required
+def export_cases(request: HttpRequest) -> HttpResponse:
+    """The list as filtered, as an Excel workbook (at most ``EXPORT_LIMIT`` rows)."""
+    if role_of(request.user) == "applicant":
+        raise Http404
+    tab = request.GET.get("tab", "all")
+    cases, criteria, office = _searched(request, tab)
+    rows = search.ordered(cases.select_related("agency"), criteria, ("-submitted_on", "-id"))[:EXPORT_LIMIT]
+    response = HttpResponse(export.workbook(rows, names=office),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="cases-{services.today().isoformat()}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def batch_confirm(request: HttpRequest) -> HttpResponse:
+    """Confirm receipt of several online applications at once (each through the service, each audited)."""
+    form = desk_forms.DateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(f"{reverse('desk:list')}?tab=awaiting")
+    ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()][:200]
+    done, refused = [], []
+    for case in queries.visible_cases(request.user).filter(pk__in=ids).select_related("agency"):
+        try:
+            services.confirm_receipt(request.user, case, form.cleaned_data["on"])
+        except (services.DeskError, PermissionDenied) as error:
+            refused.append(f"{case.tracking_code}：{chinese(str(error))}")
+        else:
+            done.append(case.tracking_code)
+    if done:
+        messages.success(request, f"已确认收到 {len(done)} 件申请")
+    for line in refused:
+        messages.error(request, line)
+    return redirect(f"{reverse('desk:list')}?tab=awaiting")
 
 
 PAGE_SIZE = 50
