@@ -45,6 +45,8 @@ class Action(models.TextChoices):
     DESK_DRAFT_ANSWER = "desk.draft_answer", "拟办答复，提交负责人审核"
     DESK_REQUEST_EXTENSION = "desk.request_extension", "申请延长答复期限，提交负责人审核"
     DESK_SIGN = "desk.sign", "负责人签发"
+    DESK_ATTACH = "desk.attach", "上传案卷材料"
+    DESK_DELIVERY = "desk.delivery", "登记送达"
     DESK_RETURN = "desk.return", "负责人退回拟办"
     DESK_WITHDRAW = "desk.withdraw", "申请人撤回申请"
     DESK_CLOSE = "desk.close", "办结归档"

@@ -8,7 +8,7 @@ from ..accounts.models import APPLICANT_TYPE_CHOICES
 from ..agencies.models import Agency
 from .fees import FeeMethod
 from .identity import IdKind, applicant_problems
-from .models import ANSWER_OUTCOMES, OUTCOME_LABELS, ConsultationKind
+from .models import ANSWER_OUTCOMES, OUTCOME_LABELS, AttachmentKind, ConsultationKind, DeliveryMethod
 from .receipt import Channel
 
 
@@ -151,3 +151,16 @@ class SignForm(forms.Form):
 class ReturnForm(forms.Form):
     approval = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(label="退回意见", widget=forms.Textarea)
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label="材料类别", choices=AttachmentKind.choices)
+    file = forms.FileField(label="文件（PDF、DOCX 或图片，20 MB 以内）")
+
+
+class DeliveryForm(forms.Form):
+    letter = forms.CharField(label="送达的文书", max_length=200, initial="政府信息公开申请答复告知书")
+    method = forms.ChoiceField(label="送达方式", choices=DeliveryMethod.choices)
+    sent_on = _date("发出日期")
+    received_on = forms.DateField(label="签收日期", required=False, widget=date_widget())
+    reference = forms.CharField(label="邮件号码或签收人", required=False, max_length=100)

@@ -8,6 +8,8 @@ overdue are plain indexed queries.
 from __future__ import annotations
 
 import secrets
+import uuid
+from pathlib import PurePath
 from typing import ClassVar
 
 from django.conf import settings
@@ -226,3 +228,74 @@ class Approval(models.Model):
     @property
     def agency(self) -> object:
         return self.application.agency
+
+
+class AttachmentKind(models.TextChoices):
+    APPLICATION_SCAN = "application_scan", "申请书扫描件"
+    ID_COPY = "id_copy", "身份证明复印件"
+    RELEASED = "released", "公开的政府信息"
+    CONSULTATION_REPLY = "consultation_reply", "征求意见的回复"
+    OTHER = "other", "其他材料"
+
+
+def _case_file_path(instance: CaseAttachment, filename: str) -> str:
+    # A random name: the stored path never reveals the applicant or the title.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"desk/{instance.application.agency_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class CaseAttachment(models.Model):
+    """A file of the case file (案卷): office staff only; its type is checked against its content."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("类别", max_length=30, choices=AttachmentKind.choices)
+    file = models.FileField("文件", upload_to=_case_file_path)
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[CaseAttachment]] = models.Manager()
+
+    class Meta:
+        verbose_name = "案卷材料"
+        verbose_name_plural = "案卷材料"
+        ordering = ("uploaded_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def agency(self) -> object:
+        return self.application.agency
+
+
+class DeliveryMethod(models.TextChoices):
+    POST = "post", "邮寄（EMS 等）"
+    EMAIL = "email", "电子邮件"
+    IN_PERSON = "in_person", "当场领取"
+    ONLINE = "online", "网上送达"
+    FAX = "fax", "传真"
+
+
+class Delivery(models.Model):
+    """送达: how and when a letter reached the applicant (the 送达回证 of the case file)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="deliveries")
+    letter = models.CharField("送达的文书", max_length=200)
+    method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
+    sent_on = models.DateField("发出日期")
+    received_on = models.DateField("签收日期", null=True, blank=True)
+    reference = models.CharField("邮件号码或签收人", max_length=100, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects: ClassVar[models.Manager[Delivery]] = models.Manager()
+
+    class Meta:
+        verbose_name = "送达记录"
+        verbose_name_plural = "送达记录"
+        ordering = ("sent_on", "id")
+
+    def __str__(self) -> str:
+        return f"{self.letter} {self.get_method_display()}"

@@ -12,6 +12,9 @@ urlpatterns = [
     path("export.xlsx", views.export_cases, name="export"),
     path("batch-confirm/", views.batch_confirm, name="batch_confirm"),
     path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/attachments/", views.upload_attachment, name="attach"),
+    path("<int:pk>/attachments/<int:file_pk>/", views.attachment_file, name="attachment"),
+    path("<int:pk>/deliveries/", views.add_delivery, name="delivery"),
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
 ]
 

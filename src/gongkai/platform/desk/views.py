@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -24,10 +24,10 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..audit.labels import labelled_history
-from . import approval, export, queries, search, services, states
+from . import approval, casefile, export, queries, search, services, states
 from . import forms as desk_forms
 from .messages import chinese, form_errors
-from .models import Application, Approval, Consultation, Status
+from .models import Application, Approval, CaseAttachment, Consultation, Status
 
 LIST_TABS = {
     "awaiting": "待确认收到",
@@ -180,7 +180,10 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "letter_ready": bool(case.outcome),
         "today": services.today(),
         "approvals": list(case.approvals.select_related("drafted_by", "decided_by")) if office else [],
-        "sign_form": desk_forms.SignForm(auto_id="sign-%s"), "return_form": desk_forms.ReturnForm(auto_id="return-%s"),
+        "attachments": list(case.attachments.all()) if office else [],
+        "deliveries": list(case.deliveries.all()) if office else [],
+        "attachment_form": desk_forms.AttachmentForm(auto_id="attach-%s"),
+        "delivery_form": desk_forms.DeliveryForm(auto_id="delivery-%s"),
     }
     return render(request, "desk/detail.html", context)
 
@@ -348,3 +351,53 @@ def track(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/track.html", {"code": code, "case": case, "due": due,
                                                "not_found": bool(code) and case is None})
 
+
+
+@login_required
+@require_POST
+def upload_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_for(request, pk)
+    form = desk_forms.AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect("desk:detail", pk=case.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        casefile.add_attachment(request.user, case, kind=form.cleaned_data["kind"], name=upload.name,
+                                data=upload.read())
+    except PermissionDenied as error:
+        raise HttpForbidden(chinese(str(error))) from None
+    except services.DeskError as error:
+        messages.error(request, chinese(str(error)))
+    else:
+        messages.success(request, "已归入案卷")
+    return redirect("desk:detail", pk=case.pk)
+
+
+@login_required
+def attachment_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+    case = _case_for(request, pk)
+    if not may_change(request.user, case):
+        raise Http404
+    attachment = get_object_or_404(CaseAttachment, pk=file_pk, application=case)
+    return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
+                        filename=attachment.name)
+
+
+@login_required
+@require_POST
+def add_delivery(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_for(request, pk)
+    form = desk_forms.DeliveryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect("desk:detail", pk=case.pk)
+    try:
+        casefile.record_delivery(request.user, case, **form.cleaned_data)
+    except PermissionDenied as error:
+        raise HttpForbidden(chinese(str(error))) from None
+    except services.DeskError as error:
+        messages.error(request, chinese(str(error)))
+    else:
+        messages.success(request, "已登记送达")
+    return redirect("desk:detail", pk=case.pk)

@@ -11,10 +11,12 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_view, role_of
+from ...render.to_pdf import PdfConversionError
+from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_change, may_view, role_of
 from ..desk.messages import chinese
 from ..desk.models import OUTCOME_CHOICES, Application
 from .defaults import NOTICES
+from .dossier import dossier_pdf
 from .placeholders import PLACEHOLDERS
 from .render import template_for
 from .responses import letter_response
@@ -87,3 +89,18 @@ def edit_templates(request: HttpRequest) -> HttpResponse:
         form = TemplateForm(initial={"outcome": outcome, "title": title, "body": body})
     return render(request, "letters/edit.html", {"form": form, "agency": agency, "role": role_of(user),
                                                  "placeholders": PLACEHOLDERS})
+
+
+@login_required
+def case_dossier(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole case file as one PDF: the handling office only (it holds the applicant's data)."""
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), pk=pk)
+    if not may_change(request.user, case):
+        raise Http404
+    try:
+        data = dossier_pdf(case)
+    except PdfConversionError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="dossier-{case.tracking_code}.pdf"'
+    return response
