@@ -98,7 +98,7 @@ def test_public_application_to_the_reply_letter(office: dict[str, Any], open_pag
     assert "予以公开" in docx and "低保资金发放情况表" in docx  # the outcome and the reply (第三十六条)
     assert "行政复议" in docx and "行政诉讼" in docx and "0573-86123456" in docx  # remedies, the office's contact
     assert not any(value in docx for value in PERSONAL_VALUES)
-    pdf_bytes = _download(clerk, clerk.locator("a.button", has_text="PDF"))
+    pdf_bytes = _download(clerk, clerk.get_by_role("link", name="PDF", exact=True))
     assert pdf_bytes.startswith(b"%PDF")
     pdf = _pdf_text(pdf_bytes)
     assert "答复告知书" in pdf and code in pdf

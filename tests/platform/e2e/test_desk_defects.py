@@ -117,7 +117,7 @@ def test_the_reply_letter_pdf_is_a_document_of_record(office: dict[str, Any], lo
     clerk = login("hy_clerk")
     clerk.goto(f"/desk/{case.pk}/")
     with clerk.expect_download() as info:
-        clerk.get_by_role("link", name="PDF").click()
+        clerk.get_by_role("link", name="PDF", exact=True).click()
     with open(info.value.path(), "rb") as handle, pdfplumber.open(io.BytesIO(handle.read())) as pdf:
         pages = [(page.extract_text() or "").replace(" ", "") for page in pdf.pages]
     text = "".join(pages)
