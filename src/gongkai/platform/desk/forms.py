@@ -164,3 +164,13 @@ class DeliveryForm(forms.Form):
     sent_on = _date("发出日期")
     received_on = forms.DateField(label="签收日期", required=False, widget=date_widget())
     reference = forms.CharField(label="邮件号码或签收人", required=False, max_length=100)
+
+
+class ForwardForm(forms.Form):
+    to = forms.ModelChoiceField(label="负责公开的机关", queryset=Agency.objects.order_by("path"))
+    on = _date("转送日期")
+    note = forms.CharField(label="转送理由", required=False)
+
+
+class RepeatForm(forms.Form):
+    code = forms.CharField(label="原申请的查询码", max_length=20)

@@ -41,6 +41,7 @@ class Status(models.TextChoices):
     FEE = "fee", "待申请人缴费"
     ANSWERED = "answered", "已答复"
     CLOSED = "closed", "已办结"
+    FORWARDED = "forwarded", "已转送其他机关"
 
 
 OPEN_STATUSES = (Status.AWAITING_RECEIPT, Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
@@ -109,6 +110,11 @@ class Application(models.Model):
     legal_basis = models.CharField("法律依据", max_length=300, blank=True)
     responsible_agency = models.CharField("负有责任的机关及联系方式", max_length=300, blank=True)
     closed_on = models.DateField("办结归档日期", null=True, blank=True)
+    # -- routing: a misdirected application forwarded, a repeated one linked ------------------------
+    forwarded_to = models.OneToOneField("self", verbose_name="转送后的申请", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="forwarded_from")
+    repeat_of = models.ForeignKey("self", verbose_name="重复申请的原申请", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="repeats")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -52,7 +52,7 @@ from .signals import case_changed
 TRACKED = (
     "status", "receipt_date", "due_date", "clarification_sent_on", "clarification_deadline", "clarified_on",
     "extension_days", "extension_approved_on", "fee_method", "fee_units", "fee_amount", "fee_notice_on",
-    "fee_deadline", "fee_paid_on", "outcome", "decided_on", "closed_on",
+    "fee_deadline", "fee_paid_on", "outcome", "decided_on", "closed_on", "forwarded_to_id", "repeat_of_id",
 )
 
 
@@ -246,6 +246,47 @@ def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
         case.status = Status.REGISTERED
 
     return _apply(actor, case, "desk.confirm_receipt", change, note=RULES.get(case.channel, ""))
+
+
+def forward(actor: Any, case: Application, to: Agency, on: dt.date, note: str = "") -> Application:
+    """An online application sent to the wrong agency, not yet received: it goes to ``to`` as a new
+    application awaiting that agency's confirmation (its clock starts there); here it ends as
+    forwarded, never received, never counted. The applicant sees the new code on the tracking page."""
+    _require_office(actor, case)
+    _require_step(case, "forward")
+    if to.pk == case.agency_id:
+        raise DeskError("请选择其他机关 / choose another agency")
+    _check_date(on, case.submitted_on, "转送日期")
+    with transaction.atomic():
+        moved = Application(
+            agency=to, applicant_user=case.applicant_user, applicant_type=case.applicant_type,
+            applicant_name=case.applicant_name, id_kind=case.id_kind, id_number=case.id_number, phone=case.phone,
+            address=case.address, email=case.email, applicant_key=case.applicant_key, description=case.description,
+            form_wanted=case.form_wanted, channel=case.channel, submitted_on=on, status=Status.AWAITING_RECEIPT)
+        _apply(actor, moved, "desk.forwarded_in", lambda: None, note=f"由{case.agency.name}转送：{note}".rstrip("："))
+
+        def change() -> None:
+            case.status = Status.FORWARDED
+            case.forwarded_to = moved
+            case.closed_on = on
+
+        _apply(actor, case, "desk.forward", change, note=f"转送{to.name}" + (f"：{note}" if note else ""))
+    return moved
+
+
+def link_repeat(actor: Any, case: Application, earlier: Application) -> Application:
+    """Mark ``case`` as repeating ``earlier`` (the same applicant's same request at this agency)."""
+    _require_office(actor, case)
+    if earlier.pk == case.pk or earlier.agency_id != case.agency_id:
+        raise DeskError("只能关联本机关的另一件申请 / link another application of this agency")
+    return _apply(actor, case, "desk.link_repeat", lambda: setattr(case, "repeat_of", earlier),
+                  note=f"与 {earlier.tracking_code} 重复")
+
+
+def applicant_history(case: Application) -> list[Application]:
+    """The same applicant's other applications at this agency, newest first (重复申请, 按件计收)."""
+    return list(Application.objects.filter(agency_id=case.agency_id, applicant_key=case.applicant_key)
+                .exclude(pk=case.pk).order_by("-submitted_on", "-id")[:50])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -62,6 +62,8 @@ OPEN_AFTER_RECEIPT = (Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATI
 
 STEPS: tuple[Step, ...] = (
     Step("confirm", "确认收到申请", (Status.AWAITING_RECEIPT,), ends_in=Status.REGISTERED),
+    Step("forward", "转送负责公开的机关（本机关不负责、尚未确认收到）", (Status.AWAITING_RECEIPT,),
+         ends_in=Status.FORWARDED),
     Step("clarify", "要求补正（仅一次，收到后 7 个工作日内）", (Status.REGISTERED,),
          ready=lambda c, t: c.clarification_sent_on is None, ends_in=Status.CLARIFICATION),
     Step("clarified", "收到补正后的申请", (Status.CLARIFICATION,), ends_in=Status.REGISTERED),
