@@ -126,3 +126,23 @@ def test_a_sent_letter_is_served_as_issued(office: dict[str, Any]) -> None:
     office["hy"].save()
     Application.objects.filter(pk=case.pk).update(reply_text="事后改动的答复")
     assert public.get(f"/letters/track/{case.tracking_code}.docx").content == before
+
+
+def test_a_consultation_letter_is_issued_to_the_party_without_the_applicant(office: dict[str, Any]) -> None:
+    from gongkai.platform.desk.models import ConsultationKind
+
+    case = case_of(office, description="某地块出让合同及其附件")
+    services.start_consultation(office["clerk"], case, kind=ConsultationKind.THIRD_PARTY,
+                                party="浙江某建设有限公司", on=D(2021, 3, 3))
+    letter = IssuedLetter.objects.get(application=case, kind=LetterKind.CONSULTATION)
+    text = text_of(bytes(letter.docx))
+    assert letter.title == "政府信息公开征求第三方意见函" and text.startswith("政府信息公开征求第三方意见函")
+    assert "浙江某建设有限公司：" in text and "第三十二条" in text and "某地块出让合同及其附件" in text
+    assert APPLICANT["applicant_name"] not in text and case.tracking_code not in text
+    clerk = Client()
+    clerk.force_login(office["clerk"])
+    assert f"/letters/issued/{letter.pk}.docx" in clerk.get(f"/desk/{case.pk}/").content.decode()
+    assert clerk.get(f"/letters/issued/{letter.pk}.docx").content == bytes(letter.docx)
+    applicant = Client()
+    applicant.force_login(office["alice"])
+    assert applicant.get(f"/letters/issued/{letter.pk}.docx").status_code == 404

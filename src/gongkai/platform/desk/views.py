@@ -182,6 +182,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "approvals": list(case.approvals.select_related("drafted_by", "decided_by")) if office else [],
         "attachments": list(case.attachments.all()) if office else [],
         "applicant_history": services.applicant_history(case) if office else [],
+        # the consultation letters issued (letters.IssuedLetter, through its reverse relation)
+        "consultation_letters": list(case.letters.filter(kind="consultation").order_by("id")) if office else [],
         "repeat_form": desk_forms.RepeatForm(auto_id="repeat-%s"),
         "deliveries": list(case.deliveries.all()) if office else [],
         "attachment_form": desk_forms.AttachmentForm(auto_id="attach-%s"),

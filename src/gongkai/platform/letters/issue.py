@@ -17,7 +17,7 @@ from ...render.to_pdf import docx_bytes_to_pdf
 from ..agencies.models import Agency
 from ..desk.models import Application
 from .models import IssuedLetter, LetterKind
-from .render import Letter, compose_letter, compose_notice, notice_ready, write_docx
+from .render import Letter, compose_consultation, compose_letter, compose_notice, notice_ready, write_docx
 
 # Which step issues which letter (every step that sets the outcome issues the reply).
 NOTICE_OF_ACTION = {
@@ -38,17 +38,29 @@ def issue(case: Application, kind: str) -> IssuedLetter:
     on = {LetterKind.REPLY: case.decided_on, LetterKind.CLARIFICATION: case.clarification_sent_on,
           LetterKind.EXTENSION: case.extension_approved_on, LetterKind.FEE: case.fee_notice_on}[LetterKind(kind)]
     year = on.year if on is not None else case.submitted_on.year
+    return _store(case, kind, letter, year, with_code=True)
+
+
+def _store(case: Application, kind: str, letter: Letter, year: int, *, with_code: bool = False) -> IssuedLetter:
+    """Number and keep ``letter``. ``with_code``: letters to the applicant carry the tracking code
+    (never a consultation letter: the code opens the applicant's letters)."""
     with transaction.atomic():
         # The agency row is the lock of its numbering: two letters never get one number.
         Agency.objects.select_for_update().filter(pk=case.agency_id).first()
         last = IssuedLetter.objects.filter(agency_id=case.agency_id, year=year).aggregate(n=Max("sequence"))["n"]
         sequence = (last or 0) + 1
         number = letter_number(case.agency, year, sequence)
-        letter.number = f"{number}\n查询码 {case.tracking_code}"  # the applicant follows the case by it
+        letter.number = f"{number}\n查询码 {case.tracking_code}" if with_code else number
         return IssuedLetter.objects.create(
-            application=case, agency_id=case.agency_id, kind=kind, year=year, sequence=sequence,
-            number=number, title=letter.title, paragraphs=letter.paragraphs, signature=letter.signature,
-            date_text=letter.date, docx=write_docx(letter))
+            application=case, agency_id=case.agency_id, kind=kind, year=year, sequence=sequence, number=number,
+            title=letter.title, paragraphs=letter.paragraphs, signature=letter.signature, date_text=letter.date,
+            docx=write_docx(letter))
+
+
+def issue_consultation(case: Application, consultation: Any) -> IssuedLetter:
+    """The consultation letter, numbered like every letter the agency issues, kept as issued."""
+    return _store(case, LetterKind.CONSULTATION, compose_consultation(case, consultation),
+                  consultation.started_on.year)
 
 
 def latest(case: Application, kind: str) -> IssuedLetter | None:
@@ -74,7 +86,11 @@ def pdf_of(letter: IssuedLetter) -> bytes:
 
 
 def on_case_changed(sender: Any, case: Application, action: str, **kwargs: Any) -> None:
-    if action in NOTICE_OF_ACTION:
+    if action == "desk.start_consultation":
+        consultation = case.consultations.order_by("-id").first()
+        if consultation is not None:
+            issue_consultation(case, consultation)
+    elif action in NOTICE_OF_ACTION:
         issue(case, NOTICE_OF_ACTION[action])
     elif action in REPLY_ACTIONS and case.outcome:
         issue(case, LetterKind.REPLY)

@@ -45,6 +45,7 @@ class LetterKind(models.TextChoices):
     CLARIFICATION = "clarification", "补正告知书"
     EXTENSION = "extension", "延期答复告知书"
     FEE = "fee", "收费通知书"
+    CONSULTATION = "consultation", "征求意见函"
 
 
 class IssuedLetter(models.Model):

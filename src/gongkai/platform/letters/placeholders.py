@@ -64,6 +64,8 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("行政复议机关", "行政复议机关"),
     Placeholder("人民法院", "管辖法院"),
     Placeholder("查询码", "申请的查询码"),
+    Placeholder("征求对象", "征求意见函的收件方（第三方或其他机关）"),
+    Placeholder("征求意见期限", "征求意见的答复期限"),
 )
 NAMES = frozenset(p.name for p in PLACEHOLDERS)
 

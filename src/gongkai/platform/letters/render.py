@@ -12,7 +12,7 @@ from ...render.to_pdf import docx_bytes_to_pdf
 from ..accounts.models import NATURAL_PERSON
 from ..desk.fees import fee_basis
 from ..desk.models import Application
-from .defaults import NOTICES, TITLE, body_key, default_body
+from .defaults import CONSULTATION_LETTERS, NOTICES, TITLE, body_key, default_body
 from .models import LetterTemplate
 from .placeholders import clause, fill, sentence, tidy
 
@@ -135,6 +135,16 @@ def compose_letter(case: Application) -> Letter:
     title, body = template_for(case)
     return Letter(title=title, number=f"查询码 {case.tracking_code}", paragraphs=render_body(body, case),
                   signature=case.agency.name, date=_cn_date(case.decided_on))
+
+
+def compose_consultation(case: Application, consultation: Any) -> Letter:
+    """征求第三方意见函 / 征求其他机关意见函 for one consultation of ``case``."""
+    title, body = CONSULTATION_LETTERS[consultation.kind]
+    values = placeholder_values(case) | {"征求对象": consultation.party,
+                                         "征求意见期限": _cn_date(consultation.deadline)}
+    paragraphs = [tidy(p.strip()) for p in fill(body, values).split("\n\n") if p.strip()]
+    return Letter(title=title, number="", paragraphs=paragraphs, signature=case.agency.name,
+                  date=_cn_date(consultation.started_on))
 
 
 def notice_ready(case: Application, kind: str) -> bool:

@@ -12,4 +12,5 @@ urlpatterns = [
     path("track/<str:code>/<slug:kind>.docx", views.tracked_notice, name="tracked_notice"),
     path("templates/", views.edit_templates, name="templates"),
     path("case/<int:pk>/dossier.pdf", views.case_dossier, name="dossier"),
+    path("issued/<int:pk>.docx", views.issued_letter, name="issued"),
 ]

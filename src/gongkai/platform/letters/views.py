@@ -17,9 +17,10 @@ from ..desk.messages import chinese
 from ..desk.models import OUTCOME_CHOICES, Application
 from .defaults import NOTICES
 from .dossier import dossier_pdf
+from .models import IssuedLetter
 from .placeholders import PLACEHOLDERS
 from .render import template_for
-from .responses import letter_response
+from .responses import CONTENT_TYPES, letter_response
 from .services import LetterTemplateError, save_template
 
 
@@ -103,4 +104,15 @@ def case_dossier(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="dossier-{case.tracking_code}.pdf"'
+    return response
+
+
+@login_required
+def issued_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """One issued letter by its id (consultation letters, several per case): the handling office only."""
+    letter = get_object_or_404(IssuedLetter.objects.select_related("application__agency"), pk=pk)
+    if not may_change(request.user, letter.application):
+        raise Http404
+    response = HttpResponse(bytes(letter.docx), content_type=CONTENT_TYPES["docx"])
+    response["Content-Disposition"] = f'attachment; filename="{letter.kind}-{letter.year}-{letter.sequence}.docx"'
     return response
