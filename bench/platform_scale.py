@@ -322,13 +322,14 @@ def time_compile(agency_id: int, year: int, repeat: int = 3) -> tuple[float, flo
 
 
 @contextmanager
-def platform_server(url: str, port: int) -> Iterator[str]:
-    """``gongkai serve`` on loopback, on the benchmark's database; stopped on leaving."""
+def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
+    """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database."""
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     log = tempfile.NamedTemporaryFile(prefix="gongkai-bench-serve-", suffix=".log", delete=False)  # noqa: SIM115
     server = subprocess.Popen([gongkai, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-input",
-                               "--admin-password", "bench-admin"], env=env, stdout=log, stderr=subprocess.STDOUT,
+                               "--admin-password", "bench-admin", "--workers", str(workers), "--no-scheduler"],
+                              env=env, stdout=log, stderr=subprocess.STDOUT,
                               start_new_session=True)
     try:
         deadline = time.monotonic() + 120
@@ -439,6 +440,8 @@ def main() -> int:
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--reuse", action="store_true", help="keep a database loaded by an earlier run")
     parser.add_argument("--skip-load-test", action="store_true")
+    parser.add_argument("--skip-compile", action="store_true", help="only the load test")
+    parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
     args = parser.parse_args()
     if not 1 <= args.clients <= 200 or not 1 <= args.seconds <= 600:
         parser.error("--clients 1..200, --seconds 1..600")
@@ -479,7 +482,7 @@ def main() -> int:
     county = max(tree.counties, key=lambda pk: Application.objects.filter(
         agency__path__startswith=Agency.objects.get(pk=pk).path).count()) if len(tree.counties) < 200 else \
         tree.counties[0]
-    for label, agency_id in (("county", county), ("province", tree.province)):
+    for label, agency_id in () if args.skip_compile else (("county", county), ("province", tree.province)):
         best, median, processed = time_compile(agency_id, year)
         results.add_row(f"annual report {year}, {label} with everything under it "
                         f"({processed:,} answered that year)", f"best {best:.2f} s · median {median:.2f} s")
@@ -499,23 +502,26 @@ def main() -> int:
         ]
         load_table = Table(title=f"case list under {args.clients} concurrent clients, {args.seconds:.0f} s each "
                                  "(gongkai serve, loopback)")
-        for column in ("scenario", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "1 client p50 ms"):
+        columns = ("scenario", "workers", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                   "1 client p50 ms")
+        for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
-        with platform_server(args.database_url, args.port):
-            for label, path, cookie in scenarios:
-                drive(args.port, path, cookie, min(args.clients, 5), 2)  # warm the server and the caches
-                # One client alone: the time a request takes when nothing queues (the server is one
-                # Python process; under load, latency ≈ clients / throughput).
-                alone = drive(args.port, path, cookie, 1, min(args.seconds, 5))
-                load = drive(args.port, path, cookie, args.clients, args.seconds)
-                load_table.add_row(label, f"{len(load.latencies):,}", str(load.errors),
-                                   f"{len(load.latencies) / load.seconds:.1f}",
-                                   f"{percentile(load.latencies, 50) * 1000:.0f}",
-                                   f"{percentile(load.latencies, 95) * 1000:.0f}",
-                                   f"{percentile(load.latencies, 99) * 1000:.0f}",
-                                   f"{percentile(alone.latencies, 50) * 1000:.0f}")
-                console.print(f"  {label}: {len(load.latencies):,} requests, p50 "
-                              f"{percentile(load.latencies, 50) * 1000:.0f} ms")
+        for workers in (int(n) for n in args.workers.split(",")):
+            with platform_server(args.database_url, args.port, workers):
+                for label, path, cookie in scenarios:
+                    drive(args.port, path, cookie, min(args.clients, 5), 2)  # warm the server and the caches
+                    # One client alone: the time a request takes when nothing queues (the server is one
+                    # Python process; under load, latency ≈ clients / throughput).
+                    alone = drive(args.port, path, cookie, 1, min(args.seconds, 5))
+                    load = drive(args.port, path, cookie, args.clients, args.seconds)
+                    load_table.add_row(label, str(workers), f"{len(load.latencies):,}", str(load.errors),
+                                       f"{len(load.latencies) / load.seconds:.1f}",
+                                       f"{percentile(load.latencies, 50) * 1000:.0f}",
+                                       f"{percentile(load.latencies, 95) * 1000:.0f}",
+                                       f"{percentile(load.latencies, 99) * 1000:.0f}",
+                                       f"{percentile(alone.latencies, 50) * 1000:.0f}")
+                    console.print(f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "
+                                  f"{percentile(load.latencies, 50) * 1000:.0f} ms")
         console.print(load_table)
     return 0
 

@@ -13,7 +13,7 @@ Then: ``--queries`` searches through ``portal.queries.run_search`` (the portal's
 search + filters + fetching the page of items) — common words, rare words, absent words, two-word
 queries, one character, with and without agency/year filters — and their p50/p95; and the
 catalogue page of the largest agency (``/portal/<code>/catalogue/?page=…``, with category/year
-filters) served by Django's threaded server (as ``gongkai serve`` runs it) on loopback, under
+filters) served by gunicorn as ``gongkai serve`` runs it, with each of ``--workers`` (1,2) process counts, under
 ``--clients`` concurrent clients (a thread pool), bounded by ``--requests`` and ``--seconds``.
 """
 
@@ -27,6 +27,7 @@ sys.path[:] = [p for p in sys.path if p not in ("", __file__.rsplit("/", 1)[0]) 
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
@@ -293,27 +294,22 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-# Django's threaded WSGI server, as ``gongkai serve`` runs it, with two settings a thread-per-request
-# server needs under 50 clients: connections closed after each request (CONN_MAX_AGE would leave one
-# open behind every finished thread until PostgreSQL refuses more), and a listen backlog of 128
-# (Django's 10 drops connection attempts, which clients retry a second later: p95 ≈ 1 s of nothing).
+# The server of ``gongkai serve``: gunicorn with ``workers`` processes (gthread, 4 threads each).
 SERVER = """
 import sys
 from gongkai.platform import setup
 setup()
-from django.conf import settings
-from django.core.servers.basehttp import WSGIServer, run
-WSGIServer.request_queue_size = 128
-from django.core.wsgi import get_wsgi_application
-settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
-run("127.0.0.1", int(sys.argv[1]), get_wsgi_application(), threading=True)
+from gongkai.platform import server
+server.run("127.0.0.1", int(sys.argv[1]), workers=int(sys.argv[2]))
 """
 
 
-def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int, seconds: float) -> dict[str, Any]:
+def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int, seconds: float,
+                      workers: int = 1) -> dict[str, Any]:
     port = _free_port()
     log = Path(env["GONGKAI_DATA_DIR"]) / "server.log"
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], env=env, stdout=subprocess.DEVNULL,
+    server = subprocess.Popen([sys.executable, "-c", SERVER, str(port), str(workers)], env=env,
+                              stdout=subprocess.DEVNULL,
                               stderr=log.open("w"))
     try:
         base = f"http://127.0.0.1:{port}"
@@ -336,6 +332,11 @@ def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int
                 paths.append(f"/portal/{key}/catalogue/?category={rng.choice(CATEGORIES)}&page={page}")
             else:
                 paths.append(f"/portal/{key}/catalogue/?year={rng.randrange(2015, 2027)}&page={rng.randrange(1, 5)}")
+        alone = [time.perf_counter()]  # one client alone: the time a request takes when nothing queues
+        for path in paths[:60]:
+            urllib.request.urlopen(base + path, timeout=60).read()
+            alone.append(time.perf_counter())
+        single = statistics.median(b - a for a, b in itertools.pairwise(alone)) * 1000
         stop_at = time.time() + seconds
         latencies: list[float] = []
         errors = 0
@@ -366,7 +367,7 @@ def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int
             lines = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
             reasons.update({f"server: {line[:160]}": 1 for line in lines[-3:]})
         return {"requests": len(latencies), "errors": errors, "wall": wall, "rate": len(latencies) / wall,
-                "latency": _percentiles(latencies), "reasons": reasons}
+                "latency": _percentiles(latencies), "reasons": reasons, "workers": workers, "single_p50": single}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -404,8 +405,8 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         result = {"backend": backend, "items": count, "load_seconds": 0.0, "size_mb": _size(backend, data_dir)}
         result["search"] = measure_search(maker, agencies, args.queries)
         connection.close()
-        result["catalogue"] = measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
-                                                args.seconds)
+        result["catalogue"] = [measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
+                                                 args.seconds, int(n)) for n in args.workers.split(",")]
         return result  # the database stays: it was an earlier run's
     call_command("migrate", verbosity=0)
     agencies = make_agencies()
@@ -419,8 +420,8 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     result: dict[str, Any] = {"backend": backend, "items": args.items, "load_seconds": seconds, "size_mb": size}
     result["search"] = measure_search(maker, agencies, args.queries)
     connection.close()
-    result["catalogue"] = measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
-                                            args.seconds)
+    result["catalogue"] = [measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
+                                             args.seconds, int(n)) for n in args.workers.split(",")]
     if backend == "postgresql" and not args.keep:
         connection.close()
         import psycopg
@@ -448,12 +449,13 @@ def report(result: dict[str, Any]) -> None:
     print(f"search (portal code path, page of 20)   p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {worst:7.1f} ms")
     for kind, (k50, k95, kmax, hits) in result["search"]["kinds"].items():
         print(f"   {kind:<24} p50 {k50:7.1f} ms   p95 {k95:7.1f} ms   max {kmax:7.1f} ms   median hits {hits:,.0f}")
-    c = result["catalogue"]
-    c50, c95, cmax = c["latency"]
-    print(f"catalogue page, {c['requests']} requests over {c['wall']:.1f} s ({c['rate']:.1f} req/s), "
-          f"errors {c['errors']}:   p50 {c50:7.1f} ms   p95 {c95:7.1f} ms   max {cmax:7.1f} ms")
-    for reason, n in c.get("reasons", {}).items():
-        print(f"   {n} × {reason}")
+    for c in result["catalogue"]:
+        c50, c95, cmax = c["latency"]
+        print(f"catalogue page, {c['workers']} worker process(es): {c['requests']} requests over {c['wall']:.1f} s "
+              f"({c['rate']:.1f} req/s), errors {c['errors']}:   p50 {c50:7.1f} ms   p95 {c95:7.1f} ms   "
+              f"max {cmax:7.1f} ms   one client alone p50 {c['single_p50']:.1f} ms")
+        for reason, n in c.get("reasons", {}).items():
+            print(f"   {n} × {reason}")
 
 
 def main() -> None:
@@ -465,6 +467,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=3000, help="catalogue requests in all (bounded)")
     parser.add_argument("--seconds", type=float, default=120, help="stop the load after this long")
+    parser.add_argument("--workers", default="1,2", help="gunicorn worker process counts to measure")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_portal_bench")
     parser.add_argument("--reuse", metavar="DATA_DIR", help="measure an earlier run again without loading: "
                         "SQLite: its data folder (printed at the start); PostgreSQL: any value (the kept database)")

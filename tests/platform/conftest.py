@@ -25,6 +25,8 @@ from django.conf import settings  # noqa: E402
 
 # Tests make many users: a fast hash (never in production) keeps the suite quick.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests submit far more from one address than a person would; tests of the limits set their own rates.
+settings.GONGKAI_RATES = {scope: "100000/m" for scope in getattr(settings, "GONGKAI_RATES", {})}
 
 from gongkai.platform.accounts.models import Role, User  # noqa: E402
 from gongkai.platform.agencies.models import Agency, AgencyKind  # noqa: E402

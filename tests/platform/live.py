@@ -87,6 +87,9 @@ class Server:
     def env(self) -> dict[str, str]:
         env = {**os.environ, "GONGKAI_DATA_DIR": str(self.data_dir), "GONGKAI_SECRET_KEY": "live-tests-only",
                "PYTHONPATH": os.pathsep.join([str(SOURCE), os.environ.get("PYTHONPATH", "")])}
+        # Every request comes from 127.0.0.1: the public rate limits (10 applications an hour per address)
+        # would refuse a load test, which measures concurrency, not throttling.
+        env.update({f"GONGKAI_RATE_{scope}": "1000000/m" for scope in ("APPLY", "PUBLIC", "SIGNUP", "TOKEN")})
         env.pop("GONGKAI_DATABASE_URL", None)
         env.pop("GONGKAI_DEBUG", None)  # production behaviour: plain 500 pages
         if self.database_url:
@@ -99,11 +102,12 @@ class Server:
         subprocess.run(_gongkai("demo", "--no-serve", "--admin-password", "live-admin"), env=self.env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
 
-    def start(self) -> None:
+    def start(self, *options: str) -> None:
+        """Start ``gongkai serve`` (with ``options``, e.g. ``--workers 2``) and wait until it answers."""
         log = (self.data_dir / "serve.log").open("ab")
         self.process = subprocess.Popen(_gongkai("serve", "--host", "127.0.0.1", "--port", str(self.port),
-                                                 "--no-input"), env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                                                 "--no-input", *options), env=self.env, stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while True:
             if self.process.poll() is not None:

@@ -14,7 +14,7 @@ from django.test import Client
 from gongkai.platform.annual.compile import compile_report
 from gongkai.platform.appeals.models import Appeal
 from gongkai.platform.appeals.services import correct_appeal, file_appeal, withdraw_appeal
-from gongkai.platform.audit.labels import ACTION_LABELS
+from gongkai.platform.audit.labels import ACTION_LABELS, model_of
 from gongkai.platform.desk import services
 from gongkai.platform.desk.models import Application
 from gongkai.platform.desk.receipt import Channel
@@ -91,6 +91,7 @@ def test_every_audited_action_has_a_chinese_label() -> None:
     for path in SRC.rglob("*.py"):
         used |= set(re.findall(r'record\(\s*\w+,\s*"([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
         used |= set(re.findall(r'"(desk\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    used = {name for name in used if model_of(name) is None}  # "desk.application" is a model, not an action
     assert used and used <= set(ACTION_LABELS), sorted(used - set(ACTION_LABELS))
 
 

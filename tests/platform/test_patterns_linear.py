@@ -19,7 +19,7 @@ import pytest
 import gongkai
 
 N = 20_000
-LIMIT = 1.0
+LIMIT = 2.0  # seconds of CPU (a quadratic pattern takes tens of seconds here)
 UNITS = ["a", "1", " ", "\t", "\n", "\u3000", ".", "-", "a@", "@a.", "1 ", "1.", "1,", "1\n", "一", "一 ", "年",
          "（", "<", "|", "*", "#", "、", "x", "0", "a ", "第1页" + " " * 5000 + "x", "续表" + " " * 5000]
 
@@ -49,7 +49,7 @@ def test_patterns_were_found() -> None:
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_pattern_is_linear_on_hostile_runs(name: str) -> None:
     pattern = PATTERNS[name]
-    start = time.perf_counter()
+    start = time.process_time()
     for unit in UNITS:
         text = (unit * (N // len(unit) + 1))[:N]
         subjects: tuple[str, str] | tuple[bytes, bytes] = (
@@ -58,5 +58,5 @@ def test_pattern_is_linear_on_hostile_runs(name: str) -> None:
             pass
         pattern.search(subjects[1])  # type: ignore[arg-type]
         pattern.match(subjects[0])  # type: ignore[arg-type]
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < LIMIT, f"{name} ({pattern.pattern!r}): {elapsed:.2f} s"

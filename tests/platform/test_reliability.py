@@ -118,6 +118,11 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
     assert client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json").status_code == 200
     again = client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json")
     assert again.status_code == 409 and "已答复" in again.json()["detail"] and " / " in again.json()["detail"]
+    assert again.json()["code"] == "conflict"  # every refusal derives from RuleError and names its kind
+    fresh = _registered(office)
+    wrong = client.post(f"/api/cases/{fresh.pk}/answer", {**body, "outcome": "no_such_outcome"},
+                        content_type="application/json")
+    assert wrong.status_code == 400 and wrong.json()["code"] == "desk"
     page = client.post(f"/desk/{case.pk}/answer/", body, follow=True)
     assert page.status_code == 200 and "“答复”只适用于" in page.content.decode()
 

@@ -6,7 +6,9 @@ from . import (
     check,  # noqa: F401  (registers its commands)
     read,  # noqa: F401  (registers its commands)
     render,  # noqa: F401  (registers its commands)
+    reports,  # noqa: F401  (registers its commands)
     serve,  # noqa: F401  (registers its commands)
+    worker,  # noqa: F401  (registers its commands)
 )
 from .app import app
 

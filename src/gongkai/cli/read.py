@@ -6,6 +6,7 @@ still read and written); 2: nothing to read or nowhere to write.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -46,15 +47,34 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     return names
 
 
+def parse_memory(text: str) -> int:
+    """``2G``, ``1.5GB``, ``512M``, ``0`` (no cap) → bytes; a bare number is MB."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
+    if match is None:
+        raise typer.BadParameter(f"内存上限应写作 2G、512M 或 0 / write the memory limit as 2G, 512M or 0: {text}")
+    scale = {"": 1024**2, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}[match[2]]
+    return int(float(match[1]) * scale)
+
+
 @app.command()
 def read(
     inputs: Annotated[list[Path], typer.Argument(
-        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf)")],
+        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf, scans as .pdf .png .jpg .tif)")],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")] = None,
     table: Annotated[Path | None, typer.Option(
         "--table", help="另存为一张表（.csv 或 .xlsx），每份报告一行 / also write one sheet, a row per report")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐个文件列出结果 / list every file")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0.01,
+        help="每个文件的读取时间上限（秒；扫描件识别约 5 秒一页） / time limit per file, seconds (OCR: ~5 s a page)",
+    )] = 180.0,
+    memory: Annotated[str, typer.Option(
+        "--memory", help="每个文件的内存上限，如 2G、512M；0 为不限 / memory limit per file (2G, 512M; 0: none)",
+    )] = "2G",
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="同时读取的文件数（每个都有上述内存上限） / files read at once (each with "
+        "the memory limit above)")] = 1,
 ) -> None:
     """读取已发布的年度报告，输出报告数据 / read published annual reports into report data.
 
@@ -64,7 +84,8 @@ def read(
     """  # noqa: E501  (one line per paragraph: the help screen wraps it)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from ..ingest.read import ReadResult, read_report
+    from ..ingest.limited import Limits, read_files
+    from ..ingest.read import ReadResult
     from ..ingest.sheet import SheetRow, write_sheet
 
     if out is None and table is None:
@@ -73,6 +94,7 @@ def read(
     if table is not None and table.suffix.lower() not in (".csv", ".xlsx"):
         errors.print(f"[bold red]--table 只支持 .csv 或 .xlsx[/] / --table must end in .csv or .xlsx: {table}")
         raise typer.Exit(EXIT_UNREADABLE)
+    limits = Limits(timeout, parse_memory(memory))
     files = expand(inputs)
     if not files:
         errors.print("[bold red]没有可读取的文件[/] / no files to read")
@@ -80,8 +102,8 @@ def read(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     names = output_names(files)
-    failed: list[ReadResult] = []
-    rows: list[SheetRow] = []
+    failed: list[tuple[int, ReadResult]] = []
+    rows: list[SheetRow | None] = [None] * len(files)  # in the order given, whatever order they finish in
     read_count = 0
     with Progress(
         TextColumn("[bold]读取 reading"),
@@ -91,11 +113,18 @@ def read(
         TimeRemainingColumn(),
         console=errors,
         transient=True,
+        auto_refresh=False,  # redrawn from the loop: no thread in the process the workers fork from
     ) as progress:
         task = progress.add_task("read", total=len(files), name="")
-        for path in files:
-            progress.update(task, name=path.name)
-            result = read_report(path)
+        started = lambda path: progress.update(task, name=path.name, refresh=True)  # noqa: E731
+
+        def ocr_page(path: Path, done: int, total: int) -> None:
+            # A scan is read page by page by OCR, seconds a page: show how far it got.
+            progress.update(task, name=f"{path.name}  文字识别 OCR {done}/{total} 页 pages", refresh=True)
+
+        for index, result in read_files(files, limits, jobs, on_start=started,
+                                        on_tick=progress.refresh, on_pages=ocr_page):
+            path = files[index]
             if result.report is not None:
                 read_count += 1
                 if out is not None:
@@ -107,21 +136,23 @@ def read(
                         result.error_en = f"cannot write {out / names[path]}: {error.strerror}"
                         read_count -= 1
             if result.report is None:
-                failed.append(result)
-                rows.append(SheetRow(str(path), None, f"{result.error_zh} / {result.error_en}"))
+                failed.append((index, result))
+                rows[index] = SheetRow(str(path), None, f"{result.error_zh} / {result.error_en}")
             else:
-                rows.append(SheetRow(str(path), result.report))
+                rows[index] = SheetRow(str(path), result.report)
                 if verbose:
                     _print_read(path, result, out / names[path] if out else None)
             progress.advance(task)
-    for result in failed:
+            progress.refresh()
+    failed.sort(key=lambda item: item[0])
+    for _, result in failed:
         # soft_wrap: a path is never broken over lines (people copy it)
         errors.print("[bold red]无法读取 / cannot read[/]", end=" ")
         errors.print(str(result.path), markup=False, highlight=False, soft_wrap=True)
         errors.print(f"  {result.error_zh}\n  {result.error_en}", markup=False, highlight=False, soft_wrap=True)
     if table is not None:
         table.parent.mkdir(parents=True, exist_ok=True)
-        count = write_sheet(rows, table)
+        count = write_sheet([row for row in rows if row is not None], table)
         console.print(f"表格 / sheet: {table}（{count} 行 rows）", soft_wrap=True, markup=False)
     console.print(
         f"读取 {read_count} 份，失败 {len(failed)} 份 / read {read_count} of {len(files)} files, {len(failed)} failed"

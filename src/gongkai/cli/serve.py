@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +31,8 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
 
     with console.status("准备数据库 / migrating the database…"), without_statement_timeout(connection):
         call_command("migrate", interactive=False, verbosity=0)
+    with console.status("收集静态文件 / collecting static files…"):
+        _collect_static()
     if User.objects.filter(role=Role.ADMIN).exists() or User.objects.filter(is_superuser=True).exists():
         console.print("[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "
                       "python -m gongkai.platform.manage changepassword <用户名>[/]")
@@ -48,26 +51,41 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
                   + (f"  密码 / password: [bold]{password}[/]" if generated else ""))
 
 
-def _run(host: str, port: int) -> None:
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.servers.basehttp import ThreadedWSGIServer, run
-    from django.core.wsgi import get_wsgi_application
+def _collect_static() -> None:
+    """Copy (and compress) the static files into <data dir>/static, where WhiteNoise serves them."""
+    from django.core.management import call_command
 
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _scheduler() -> subprocess.Popen[bytes] | None:
+    """Embedded (no broker): one ``gongkai worker`` process runs the periodic work on its timer."""
+    from django.conf import settings
+
+    if settings.BROKER_URL:
+        return None  # `gongkai worker --beat` schedules it on the queue
+    command = [sys.executable, "-c", "import sys; from gongkai.cli import main; sys.argv[0] = 'gongkai'; main()",
+               "worker"]
+    return subprocess.Popen(command, env=os.environ.copy())
+
+
+def _run(host: str, port: int, workers: int, threads: int, scheduler: bool) -> None:
+    from ..platform import server
     from ..platform.database import data_dir, database_config
 
     engine = database_config(os.environ.get("GONGKAI_DATABASE_URL"))["ENGINE"].rsplit(".", 1)[-1]
-    console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()})")
+    console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()}, "
+                  f"{workers} 个工作进程 worker processes × {threads} 线程 threads)")
     console.print("接口文档 / API docs: " + f"http://{host}:{port}/api/docs   Ctrl-C 退出 / to stop")
-    class Server(ThreadedWSGIServer):
-        request_queue_size = 128  # Django's 10 refuses connections when 50 clients arrive at once
-
+    timer = _scheduler() if scheduler else None
     try:
-        # Django's ThreadedWSGIServer closes a thread's database connections when its client leaves;
-        # run(threading=True) does not, and with CONN_MAX_AGE each finished thread left its PostgreSQL
-        # connection open until garbage collection: 50 clients twice exhausted max_connections (100).
-        run(host, port, StaticFilesHandler(get_wsgi_application()), ipv6=":" in host, threading=False,
-            server_cls=Server)
+        server.run(host, port, workers=workers, threads=threads)
     except KeyboardInterrupt:
+        pass
+    finally:
+        if timer is not None:
+            timer.terminate()
+            timer.wait(timeout=30)
         console.print("已停止 / stopped")
 
 
@@ -81,8 +99,18 @@ def serve(
     no_input: bool = typer.Option(False, "--no-input", help="不询问，随机生成密码并打印 / never prompt"),
     demo: bool = typer.Option(False, "--demo", help="先填入演示数据 / fill with demo data first"),
     migrate_only: bool = typer.Option(False, "--migrate-only", help="只准备数据库，不启动 / prepare, do not serve"),
+    workers: int = typer.Option(0, "--workers", help="工作进程数（默认每个 CPU 核一个）/ worker processes "
+                                "(default: one per core)"),
+    threads: int = typer.Option(4, "--threads", help="每个工作进程的线程数 / threads per worker process"),
+    no_scheduler: bool = typer.Option(False, "--no-scheduler", help="不在本机运行定时任务（未配置队列时）/ "
+                                      "do not run the periodic work here (embedded mode)"),
 ) -> None:
-    """启动政府信息公开平台 / run the web platform (SQLite by default, GONGKAI_DATABASE_URL for PostgreSQL)."""
+    """启动政府信息公开平台 / run the web platform (SQLite by default, GONGKAI_DATABASE_URL for PostgreSQL).
+
+    gunicorn with several worker processes (see ``gongkai.platform.server``), static files by WhiteNoise.
+    Without GONGKAI_BROKER_URL the background jobs run in the web processes and one ``gongkai worker``
+    process runs the periodic work (reminder digests, lapsed cases) on its timer.
+    """
     try:
         _prepare(data_dir, admin_user, admin_password, no_input)
     except Exception as error:  # a broken database or data directory: say so plainly
@@ -91,7 +119,9 @@ def serve(
     if demo:
         _fill_demo()
     if not migrate_only:
-        _run(host, port)
+        from ..platform.server import default_workers
+
+        _run(host, port, workers or default_workers(), max(1, threads), scheduler=not no_scheduler)
 
 
 def _fill_demo() -> None:
@@ -112,7 +142,8 @@ def demo(
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="数据目录（默认 ./var）/ data directory")] = None,
     admin_password: str | None = typer.Option(None, help="管理员 admin 的密码（默认随机）/ admin password"),
     no_serve: bool = typer.Option(False, "--no-serve", help="只填数据，不启动 / fill only"),
+    workers: int = typer.Option(0, "--workers", help="工作进程数（默认每个 CPU 核一个）/ worker processes"),
 ) -> None:
     """填入演示数据（语料中的机关、一年的申请、演示账号）并启动 / demo data, then serve."""
     serve(host=host, port=port, data_dir=data_dir, admin_user="admin", admin_password=admin_password,
-          no_input=True, demo=True, migrate_only=no_serve)
+          no_input=True, demo=True, migrate_only=no_serve, workers=workers, threads=4, no_scheduler=False)

@@ -26,6 +26,7 @@ class Cell(NamedTuple):
     where: str
     rowspan: int = 1
     colspan: int = 1
+    confidence: float | None = None  # OCR's confidence in ``text`` (0–1); None when read from text
 
 
 @dataclass
@@ -41,6 +42,7 @@ class TableBlock:
 class TextBlock:
     text: str
     where: str
+    confidence: float | None = None  # OCR's confidence in ``text`` (0–1); None when read from text
 
 
 Block = TextBlock | TableBlock
@@ -49,7 +51,7 @@ Block = TextBlock | TableBlock
 @dataclass
 class Document:
     source: str
-    format: str  # text, markdown, html, docx, pdf
+    format: str  # text, markdown, html, docx, pdf, image
     blocks: list[Block] = field(default_factory=list)
     encoding: str | None = None
     title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any

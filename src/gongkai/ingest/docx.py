@@ -15,9 +15,9 @@ every merged cell's extent by walking the grid again).
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from lxml import etree
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.legacy import doc_to_docx
-from gongkai.ingest.limits import check_data
+from gongkai.ingest.limits import check_data, check_zip, read_member
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -44,6 +44,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+# What a damaged zip raises on the way in: bad directory, bad CRC, corrupt deflate, odd method.
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 _HEADING_STYLES = re.compile(r"^(?:title|heading\s*1|1|标题\s*1?)$", re.IGNORECASE)
 
 
@@ -53,16 +55,16 @@ def read_docx(path: Path, data: bytes) -> Document:
     check_data(source, data)
     package = _open_package(source, data)
     try:
-        xml = package.read(_main_part(package))
+        xml = read_member(source, package, _main_part(source, package))
         root = etree.fromstring(xml, _PARSER)
-    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except (KeyError, etree.XMLSyntaxError, *_BROKEN_ZIP) as error:
         raise UnreadableFile(
             source,
             "Word 文件已损坏：正文部分（word/document.xml）缺失或无法解析",
             f"damaged Word file: its main part (word/document.xml) is missing or broken ({error})",
         ) from None
     body = root.find(f"{{{W}}}body")
-    document = Document(source=source, format="docx", title=_core_title(package))
+    document = Document(source=source, format="docx", title=_core_title(source, package))
     if body is not None:
         # Text boxes and moved text need an ancestor check per run; most files have neither.
         careful = b"AlternateContent" in xml or b"moveFrom" in xml
@@ -85,8 +87,8 @@ def _open_package(source: str, data: bytes) -> zipfile.ZipFile:
             )
         data = doc_to_docx(source, data)  # an old binary .doc: LibreOffice makes it a .docx
     try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return check_zip(source, data)  # a zip bomb is refused here, before any part is inflated
+    except _BROKEN_ZIP:
         raise UnreadableFile(
             source,
             "不是有效的 Word 文件（.docx）：文件不完整或已损坏",
@@ -94,11 +96,11 @@ def _open_package(source: str, data: bytes) -> zipfile.ZipFile:
         ) from None
 
 
-def _main_part(package: zipfile.ZipFile) -> str:
+def _main_part(source: str, package: zipfile.ZipFile) -> str:
     """The main document part named in the package relationships (word/document.xml as a rule)."""
     try:
-        rels = etree.fromstring(package.read("_rels/.rels"), _PARSER)
-    except (KeyError, etree.XMLSyntaxError):
+        rels = etree.fromstring(read_member(source, package, "_rels/.rels"), _PARSER)
+    except (KeyError, etree.XMLSyntaxError, *_BROKEN_ZIP):
         return "word/document.xml"
     for rel in rels.iter(_REL_NS):
         if rel.get("Type") == _REL_OFFICE:
@@ -106,11 +108,11 @@ def _main_part(package: zipfile.ZipFile) -> str:
     return "word/document.xml"
 
 
-def _core_title(package: zipfile.ZipFile) -> str | None:
+def _core_title(source: str, package: zipfile.ZipFile) -> str | None:
     """The title in the document properties, if it is a real one (not "Microsoft Word - x.doc")."""
     try:
-        core = etree.fromstring(package.read("docProps/core.xml"), _PARSER)
-    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile):
+        core = etree.fromstring(read_member(source, package, "docProps/core.xml"), _PARSER)
+    except (KeyError, etree.XMLSyntaxError, *_BROKEN_ZIP):
         return None
     node = core.find("{http://purl.org/dc/elements/1.1/}title")
     text = " ".join((node.text or "").split()) if node is not None else ""

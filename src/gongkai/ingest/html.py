@@ -14,12 +14,14 @@ paragraphs and cells, and takes each paragraph's or cell's text with one call in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
+from gongkai.ingest.html_depth import flatten_deep
 from gongkai.ingest.limits import check_data
 
 # Elements whose content is never shown as text on the page.
@@ -55,13 +57,13 @@ def read_html(path: Path, data: bytes) -> Document:
             "不是网页文本：无法识别文字编码（UTF-8、GBK/GB18030 均不符）",
             f"not a web page: the bytes are in no recognisable text encoding ({error})",
         ) from None
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(flatten_deep(text))  # a page nested 100,000 deep parses in O(n²)
     title = _page_title(tree)
     body = tree.body
     if body is None:
         raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
     document = Document(source=source, format="html", encoding=encoding, title=title)
-    _Walker(document.blocks, _containers(body)).run(body)
+    _Walker(document.blocks, _containers(body), _layout_tables(body)).run(body)
     if not document.blocks:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
     if document.title is None:
@@ -91,7 +93,7 @@ def _first_heading(body: LexborNode) -> str | None:
 def _span(value: str | None) -> int:
     if not value:
         return 1
-    digits = re.match(r"\s*(\d+)", value)
+    digits = re.match(r"\s*(\d{1,9})", value)  # not int() of a 5,000-digit rowspan
     if digits is None:
         return 1
     return min(max(int(digits.group(1)), 1), _MAX_SPAN)
@@ -100,9 +102,10 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the tree in document order, emitting text lines and leaf tables."""
 
-    def __init__(self, blocks: list[Block], containers: set[int]) -> None:
+    def __init__(self, blocks: list[Block], containers: set[int], layout: set[int]) -> None:
         self.blocks = blocks
         self.containers = containers
+        self.layout = layout
         self.pending: list[str] = []
         self.paragraphs = 0
         self.tables = 0
@@ -121,7 +124,17 @@ class _Walker:
             self.blocks.append(TextBlock(line, f"paragraph {self.paragraphs}"))
 
     def _walk(self, node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
+        # A stack of (children still to visit, whether a line ends after them), not recursion:
+        # a page may nest deeper than Python's recursion limit.
+        stack: list[tuple[Iterator[LexborNode], bool]] = [(node.iter(include_text=True), False)]
+        while stack:
+            children, line_after = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if line_after:
+                    self._flush()
+                continue
             tag = child.tag
             if tag == "-text":
                 self.pending.append(child.text_content or "")
@@ -131,11 +144,10 @@ class _Walker:
                 self._flush()
             elif tag == "table":
                 self._flush()
-                if len(child.css("table")) == 1:  # the selector matches the table itself
+                if child.mem_id not in self.layout:
                     self._table(child)
-                else:
-                    self._walk(child)  # a layout table: read its cells as content
-                    self._flush()
+                else:  # a layout table: read its cells as content
+                    stack.append((child.iter(include_text=True), True))
             elif tag == "pre":
                 self._flush()
                 for line in child.text().splitlines():
@@ -145,13 +157,13 @@ class _Walker:
                 self._flush()
                 if child.mem_id not in self.containers:
                     self.pending.append(child.text())
+                    self._flush()
                 else:
-                    self._walk(child)
-                self._flush()
+                    stack.append((child.iter(include_text=True), True))
             elif child.mem_id not in self.containers:  # inline, and nothing inside breaks a line
                 self.pending.append(child.text())
             else:
-                self._walk(child)
+                stack.append((child.iter(include_text=True), False))
 
     def _table(self, table: LexborNode) -> None:
         self.tables += 1
@@ -166,7 +178,7 @@ class _Walker:
                 if td.tag not in ("td", "th"):
                     continue
                 where = f"table {number} row {r} cell {len(cells) + 1}"
-                text = _cell_text(td, containers)
+                text = _cell_text(td, containers, self.layout)
                 if td.mem_id in spanning:
                     attrs = td.attrs
                     cells.append(Cell(text, where, _span(attrs.get("rowspan")), _span(attrs.get("colspan"))))
@@ -202,6 +214,24 @@ def _containers(root: LexborNode) -> set[int]:
     return marked
 
 
+def _layout_tables(root: LexborNode) -> set[int]:
+    """The tables (by ``mem_id``) that hold a table: page layout, whose cells are read as content.
+
+    Each table marks the tables above it, and a walk up stops where an earlier one passed: linear,
+    where asking each table for the tables inside it is quadratic on tables nested 5,000 deep.
+    """
+    layout: set[int] = set()
+    passed: set[int] = set()
+    for table in root.css("table"):
+        node = table.parent
+        while node is not None and node.mem_id not in passed:
+            passed.add(node.mem_id)
+            if node.tag == "table":
+                layout.add(node.mem_id)
+            node = node.parent
+    return layout
+
+
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attrs
     style = (attrs.get("style") or "").replace(" ", "").lower()
@@ -223,7 +253,7 @@ def _table_rows(table: LexborNode, walker: _Walker) -> list[LexborNode]:
     return rows
 
 
-def _cell_text(cell: LexborNode, containers: set[int]) -> str:
+def _cell_text(cell: LexborNode, containers: set[int], layout: set[int]) -> str:
     """A cell's lines (its paragraphs and <br>s) joined by newlines, blank if only spaces."""
     if cell.mem_id not in containers:  # inline text only
         return _WHITESPACE.sub(" ", cell.text()).strip()
@@ -237,6 +267,6 @@ def _cell_text(cell: LexborNode, containers: set[int]) -> str:
     else:  # the Word way, <td><p>…</p><p>…</p></td>, each paragraph one line, and nothing else
         if not cell.text(deep=False).strip():
             return "\n".join(lines)
-    collector = _Walker([], containers)
+    collector = _Walker([], containers, layout)
     collector.run(cell)
     return "\n".join(b.text for b in collector.blocks if isinstance(b, TextBlock))

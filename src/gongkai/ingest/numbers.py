@@ -58,6 +58,9 @@ _NUMBER = re.compile(
 )
 _SPACED_DIGITS = re.compile(r"\d[\s\u3000\xa0]+[-−+]?\d")
 _SCALE = {"万元": 10_000, "亿元": 100_000_000, "千元": 1_000}
+# Longer than any figure, even a whole row of figures run together in one cell ("1801000…"): a
+# digit run like this is a serial number or junk, not a number (and int() refuses 4,300 digits).
+MAX_DIGITS = 100
 
 
 @lru_cache(maxsize=8192)
@@ -74,7 +77,7 @@ def parse_cell(text: str) -> CellValue:
     if folded in _UNKNOWN_MARKS:
         return UNKNOWN
     match = _NUMBER.fullmatch(folded.replace("，", ","))
-    if match is None:
+    if match is None or len(match["int"]) + len(match["frac"] or "") > MAX_DIGITS:
         return TEXT
     number: int | float
     if match["frac"]:

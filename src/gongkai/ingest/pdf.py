@@ -12,8 +12,9 @@ between them) is joined to it. A header repeated on the new page is dropped, a r
 broke across the page is put back together, and a merged cell that runs on past the break
 (三、本年度办理结果 spanning its rows) stays one cell.
 
-A PDF without a text layer (a scan) is refused with a message that says so; it is not read as an
-empty report.
+Pages without a text layer that show images (a scan, or the tables of a typed report printed and
+scanned back in) are read by OCR (``ocr``) into the same items, so the rest does not care; a scan
+in which OCR finds nothing is refused with a message that says so, never read as an empty report.
 """
 
 from __future__ import annotations
@@ -62,26 +63,32 @@ def read_pdf(path: Path, data: bytes) -> Document:
     pdf = _open(source, data)
     pages: list[_PageSurvey] = []
     by_page: dict[int, list[Item]] = {}
+    scanned: list[int] = []
     try:
         for index in range(len(pdf)):
             survey, items_here = _read_page(pdf[index], index)
             pages.append(survey)
             if items_here is not None:
                 by_page[index] = items_here
+        scanned = [i for i, p in enumerate(pages) if not p.has_text and p.images]
+        if scanned:
+            from gongkai.ingest.ocr import ocr_pdf_pages
+
+            by_page.update(ocr_pdf_pages(source, pdf, scanned))
     except (pdfium.PdfiumError, ValueError, OSError) as error:  # a damaged page tree
         raise _damaged(source, error) from None
     finally:
         pdf.close()
     if not pages:
         raise UnreadableFile(source, "PDF 文件没有任何页面", "the PDF has no pages")
-    if not any(p.has_text for p in pages):
-        if any(p.images for p in pages):
+    if not any(p.has_text for p in pages) and not any(by_page.get(i) for i in scanned):
+        if scanned:
             raise UnreadableFile(
                 source,
-                f"扫描件，没有文字层：全部 {len(pages)} 页都只有图像，无法读出文字；"
-                "请用原始的 Word 或网页版本，或先做文字识别（OCR）",
-                f"scanned PDF with no text layer: all {len(pages)} pages are images only; "
-                "use the original Word file or web page, or run OCR first",
+                f"扫描件，没有文字层：全部 {len(pages)} 页都只有图像，文字识别（OCR）也没有识别出文字；"
+                "请用原始的 Word 或网页版本，或更清晰的扫描件",
+                f"scanned PDF with no text layer: all {len(pages)} pages are images only and OCR found no "
+                "text on them; use the original Word file or web page, or a clearer scan",
             )
         raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
     left = [i for i in range(len(pages)) if i not in by_page]
@@ -89,20 +96,25 @@ def read_pdf(path: Path, data: bytes) -> Document:
         by_page.update(_items_with_pdfplumber(source, data, left))
     items = [item for index in range(len(pages)) for item in by_page[index]]
     joined = _join_across_pages(items, _running_lines(items))
-    scanned = [i + 1 for i, p in enumerate(pages) if not p.has_text and p.images]
     if scanned and not any(isinstance(item.what, RawTable) for item in joined):
-        # Typical: the text typed, the tables printed, signed and scanned back in.
-        numbers = "、".join(map(str, scanned))
+        # Typical: the text typed, the tables printed, signed and scanned back in, and too faint.
+        numbers = [i + 1 for i in scanned]
         raise UnreadableFile(
             source,
-            f"第 {numbers} 页是扫描件，没有文字层，其余页面也没有表格：统计表格无法读取；"
-            "请做文字识别（OCR）或用原始文件",
-            f"page(s) {', '.join(map(str, scanned))} are scanned images with no text layer and no other "
-            "page holds a table: the statutory tables cannot be read; run OCR or use the original file",
+            f"第 {'、'.join(map(str, numbers))} 页是扫描件，没有文字层，文字识别（OCR）未找到表格，其余页面也没有"
+            "表格：统计表格无法读取；请用原始文件或更清晰的扫描件",
+            f"page(s) {', '.join(map(str, numbers))} are scanned images with no text layer, OCR found no "
+            "table on them and no other page holds one: the statutory tables cannot be read; use the "
+            "original file or a clearer scan",
         )
     document = Document(source=source, format="pdf", pages=len(pages))
     document.blocks.extend(_blocks(joined))
     return document
+
+
+def items_to_blocks(items: list[Item]) -> list[Block]:
+    """Items of consecutive pages (from OCR too) as blocks, tables joined across pages."""
+    return _blocks(_join_across_pages(items, _running_lines(items)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +127,7 @@ def _open(source: str, data: bytes) -> Any:
 
     if b"%PDF" not in data[:1024]:
         raise UnreadableFile(source, "不是 PDF 文件（缺少 %PDF 文件头）", "not a PDF file (no %PDF header)")
-    if b"%%EOF" not in data[-8192:]:
+    if b"%%EOF" not in data[-8192:] and _cut_short(data):
         raise UnreadableFile(
             source,
             "PDF 文件不完整（结尾缺少 %%EOF 标记），可能下载或复制时被截断",
@@ -131,6 +143,17 @@ def _open(source: str, data: bytes) -> Any:
                 "the PDF is encrypted (it needs a password to open); provide an unencrypted copy",
             ) from None
         raise _damaged(source, error) from None
+
+
+def _cut_short(data: bytes) -> bool:
+    """No ``%%EOF`` near the end: truncated, unless the file ends with bytes that are no PDF.
+
+    Readers accept a complete PDF with junk after its last ``%%EOF`` (a mail gateway's padding, a
+    signature block); a cut file has objects after its last ``%%EOF`` (a linearized file's first
+    one is near the start) or none at all.
+    """
+    last = data.rfind(b"%%EOF")
+    return last < 0 or b"endobj" in data[last:]
 
 
 def _damaged(source: str, error: BaseException) -> UnreadableFile:
@@ -332,7 +355,8 @@ def _append(first: RawTable, second: RawTable) -> None:
     shift = bottom - top
     columns = _columns(first.cells)
     shifted = [
-        RawCell(_snap_to(columns, c.x0), c.top + shift, _snap_to(columns, c.x1), c.bottom + shift, c.text, second.page)
+        RawCell(_snap_to(columns, c.x0), c.top + shift, _snap_to(columns, c.x1), c.bottom + shift, c.text, second.page,
+                c.confidence)
         for c in cells
     ]
     top_row = [c for c in shifted if _near(c.top, bottom)]
@@ -349,6 +373,8 @@ def _append(first: RawTable, second: RawTable) -> None:
             # The same cell, broken by the page: one cell, its text in order.
             partner.bottom = cell.bottom
             partner.text = partner.text + cell.text
+            if cell.confidence is not None:
+                partner.confidence = min(partner.confidence or 1.0, cell.confidence)
             continue
         merged.append(cell)
     first.cells.extend(merged)
@@ -402,7 +428,7 @@ def _blocks(items: list[Item]) -> list[Block]:
         page = item.page + 1
         if isinstance(item.what, Line):
             line_numbers[page] = line_numbers.get(page, 0) + 1
-            blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}"))
+            blocks.append(TextBlock(item.what.text, f"page {page} line {line_numbers[page]}", item.what.confidence))
             continue
         tables += 1
         blocks.append(_table_block(item.what, tables))
@@ -425,6 +451,7 @@ def _table_block(table: RawTable, number: int) -> TableBlock:
                 f"page {page} table {number} row {r0 + 1} cell {len(row) + 1}",
                 rowspan=max(r1 - r0, 1),
                 colspan=max(c1 - c0, 1),
+                confidence=cell.confidence,
             )
         )
     first, last = table.pages[0] + 1, table.pages[-1] + 1

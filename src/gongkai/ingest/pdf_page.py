@@ -46,6 +46,7 @@ class RawCell:
     bottom: float
     text: str
     page: int
+    confidence: float | None = None  # the OCR engine's, for a scanned page; None from a text layer
 
 
 @dataclass
@@ -61,6 +62,7 @@ class RawTable:
 @dataclass
 class Line:
     text: str
+    confidence: float | None = None  # the OCR engine's, for a scanned page; None from a text layer
 
 
 @dataclass

@@ -19,6 +19,7 @@ from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records
 from gongkai.report.checks import check_report
@@ -74,6 +75,7 @@ def recognise(document: Document) -> Report:
     read_active(template, active_raw, report, evidence)
     read_requests(template, request_raw, report, evidence)
     read_appeals(template, parts[APPEALS], report, evidence)
+    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     report.sections = sections(document)
     report.provenance = evidence.provenance
     report.uncertain = evidence.uncertain

@@ -18,13 +18,18 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import Model
 
+from .errors import RuleError
+
 M = TypeVar("M", bound=Model)
 
 
-class Conflict(Exception):
+class Conflict(RuleError):
     """The record is not, or no longer, in the state the step needs: someone changed it first (HTTP 409).
     Each app mixes in its own error class (DeskConflict is a DeskError), so the pages that show that
     app's errors show this one too."""
+
+    code = "conflict"
+    status = 409
 
 
 def locked(model: type[M], pk: Any) -> M:

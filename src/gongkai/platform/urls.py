@@ -25,6 +25,8 @@ urlpatterns = [
     path("annual/", include("gongkai.platform.annual.urls")),
     path("registry/", include("gongkai.platform.registry.urls")),
     path("portal/", include("gongkai.platform.portal.urls")),
+    path("oversight/", include("gongkai.platform.oversight.urls")),
+    path("messages/", include("gongkai.platform.notifications.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -1,7 +1,8 @@
 """The scan in linear time: 120,000-character runs aimed at each of its patterns finish within a second.
 
 The e-mail pattern it replaced took 35 s on a 120,000-character run (O(n²)), holding the GIL: the whole
-server stopped answering. Bound: 1 s each (the runs take a few hundredths of a second here).
+server stopped answering. Bound: 3 s of this process's CPU each (the runs take a few hundredths of a second
+here; CPU time, not wall time, so that a loaded machine does not fail a linear scan).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from gongkai.platform.registry.scan import scan_text
 from .attachments import attachment, item
 
 N = 120_000
-LIMIT = 1.0  # seconds
+LIMIT = 3.0  # seconds of CPU
 UNITS = [
     "a", "1", "０", "一", " ", ".", "\n", "-", "@", "a@", "@a.", "a.", "1 ", "1-", "1.", "1\n", "一 ", "1\u200b",
     "62", "86 ", "138 ", "a" * 62 + "!@", "3" * 17 + "X ", "X", "密★", "机 ", "秘密\n", "\n秘密\n", "★", "路1号",
@@ -33,9 +34,9 @@ def test_adversarial_runs_finish_within_a_second(unit: str) -> None:
     scan_text("３", "正文")  # the folding table is built once per process, not timed here
     text = (unit * (N // len(unit) + 1))[:N]
     for variant in (text, text + "@"):
-        start = time.perf_counter()
+        start = time.process_time()
         scan_text(variant, "正文")
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         assert elapsed < LIMIT, f"{unit!r}×{N // len(unit)}: {elapsed:.2f} s"
 
 
@@ -46,9 +47,9 @@ def test_the_reviews_long_run_docx_is_scanned_within_a_second() -> None:
     out = io.BytesIO()
     document.save(out)
     scan_text("３", "正文")
-    start = time.perf_counter()
+    start = time.process_time()
     findings = scan_item(item([attachment("longrun120k.docx", out.getvalue())]))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert findings == [] and elapsed < LIMIT, f"{elapsed:.2f} s"
 
 

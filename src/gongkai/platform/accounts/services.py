@@ -7,14 +7,15 @@ from typing import Any
 from django.db import transaction
 
 from ..audit.services import record, snapshot
-from .models import AGENCY_ROLES, Role, User
+from ..errors import RuleError
+from .models import AGENCY_ROLES, ApiToken, Role, User
 from .permissions import PermissionDenied, may_administer
 
 _FIELDS = ("username", "display_name", "role", "agency_id", "applicant_type", "is_active")
 
 
-class AccountError(ValueError):
-    pass
+class AccountError(RuleError):
+    code = "account"
 
 
 def _validate(role: str, agency: Any) -> None:
@@ -71,3 +72,21 @@ def ensure_admin(username: str, password: str | None, email: str = "") -> tuple[
         user.save()
         record(None, "account.create", user, after=snapshot(user, _FIELDS), note="首个管理员 / first administrator")
     return user, True
+
+
+def issue_token(actor: User, label: str = "") -> tuple[ApiToken, str]:
+    """A new API token for ``actor`` (the token itself is returned once, only its hash is kept)."""
+    with transaction.atomic():
+        token, secret = ApiToken.issue(actor, label=label[:100])
+        record(actor, "account.token_create", token, after={"label": token.label}, agency=actor.agency)
+    return token, secret
+
+
+def revoke_token(actor: Any, token: ApiToken) -> None:
+    """Its owner (or an administrator) revokes a token: it stops working at once."""
+    if token.user_id != getattr(actor, "pk", None) and not may_administer(actor):
+        raise PermissionDenied("只能撤销自己的令牌 / only your own tokens can be revoked")
+    with transaction.atomic():
+        record(actor, "account.token_revoke", token, before={"label": token.label, "created": token.created},
+               agency=token.user.agency)
+        token.delete()

@@ -12,4 +12,5 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("me/", views.profile, name="profile"),
     path("me/token/", views.new_token, name="new_token"),
+    path("me/token/<int:pk>/revoke/", views.revoke, name="revoke_token"),
 ]

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from ..inputs import Id, Limit
 from .models import Agency
 
 router = Router(tags=["机关 agencies"])
@@ -25,8 +26,8 @@ class AgencyOut(Schema):
 
 
 @router.get("/", response=list[AgencyOut], auth=None, summary="机关列表（可按上级筛选）")
-def list_agencies(request: HttpRequest, parent: int | None = None, under: int | None = None,
-                  limit: int = 500) -> list[Agency]:
+def list_agencies(request: HttpRequest, parent: Id | None = None, under: Id | None = None,
+                  limit: Limit = 500) -> list[Agency]:
     agencies = Agency.objects.all()
     if parent is not None:
         agencies = agencies.filter(parent_id=parent)
@@ -36,5 +37,5 @@ def list_agencies(request: HttpRequest, parent: int | None = None, under: int | 
 
 
 @router.get("/{agency_id}", response=AgencyOut, auth=None, summary="一个机关")
-def get_agency(request: HttpRequest, agency_id: int) -> Agency:
+def get_agency(request: HttpRequest, agency_id: Id) -> Agency:
     return get_object_or_404(Agency, pk=agency_id)

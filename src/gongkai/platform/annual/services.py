@@ -12,14 +12,19 @@ from ...report.templates import SECTIONS, template_for_year
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
+from ..errors import RuleError
 from ..locking import locked
 from .models import AnnualReport, Source
 
 SECTION_NUMBERS = tuple(s.number for s in SECTIONS)
+# An uploaded report is read in a worker process (``ingest.limited``) under these limits: a hostile
+# file costs the request at most this long, and the server no memory at all.
+IMPORT_SECONDS = 60.0
+IMPORT_MEMORY = 1024**3
 
 
-class AnnualError(ValueError):
-    pass
+class AnnualError(RuleError):
+    code = "annual"
 
 
 def _require_office(actor: Any, agency: Agency) -> None:
@@ -58,6 +63,11 @@ def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any
         stored = locked(AnnualReport, stored.pk)  # two editors merge their sections one after the other
         if stored.source == Source.IMPORTED:
             raise AnnualError("导入的报告按原文保存，不能修改 / an imported report is kept as published")
+        from ..oversight.filing import is_locked  # the one hook of 报送: submitted entries are frozen
+
+        if is_locked(agency.pk, year):
+            raise AnnualError("报告已报送主管部门，退回前不能修改 / "
+                              "the report was submitted; it is locked until returned")
         before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
         if active is not None:
             stored.active = _clean_active(year, active)
@@ -97,9 +107,9 @@ def read_report_file(path: Path) -> Report:
     """Report data JSON, or a published report (HTML, DOCX, PDF, text) read by ``gongkai.ingest``."""
     if path.suffix.lower() == ".json":
         return Report.load(path)
-    from ...ingest.read import read_report
+    from ...ingest.limited import Limits, read_one
 
-    result = read_report(path)
+    result = read_one(path, Limits(IMPORT_SECONDS, IMPORT_MEMORY))
     if result.report is None:
         raise AnnualError(result.error)
     return result.report

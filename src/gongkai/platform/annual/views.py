@@ -133,6 +133,8 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_pk)
     if request.method != "POST":
         return redirect("annual:report", agency_pk=agency.pk, year=year)
+    if not (may_change_agency_records(request.user, agency) or may_administer(request.user)):
+        raise HttpForbidden  # before the compile run: no work for those who may not save
     compiled = compile_report(agency, year, with_previous=False)
     active: dict[str, dict[str, str]] | None = None
     if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here

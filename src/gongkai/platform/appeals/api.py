@@ -7,11 +7,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from ..accounts.permissions import may_view, scope
 from ..desk.models import Application
+from ..inputs import Id, Input, Limit, Offset, column
 from .models import Appeal
 from .services import correct_appeal, file_appeal, record_result, withdraw_appeal
 
@@ -33,16 +34,16 @@ class AppealOut(Schema):
     withdrawn_on: dt.date | None
 
 
-class AppealIn(Schema):
-    application_id: int
+class AppealIn(Input):
+    application_id: Id
     kind: str
     filed_on: dt.date
-    body: str
-    case_number: str = ""
-    review_id: int | None = None
+    body: str = Field(max_length=column(Appeal, "body"))
+    case_number: str = Field("", max_length=column(Appeal, "case_number"))
+    review_id: Id | None = None
 
 
-class ResultIn(Schema):
+class ResultIn(Input):
     result: str
     decided_on: dt.date | None = None
 
@@ -55,7 +56,7 @@ def _out(appeal: Appeal) -> dict[str, Any]:
 
 
 @router.get("/", response=list[AppealOut], summary="复议诉讼列表（按权限范围）")
-def list_appeals(request: HttpRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def list_appeals(request: HttpRequest, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     appeals = scope(request.user, Appeal.objects.all(), agency_prefix="agency__").order_by("-filed_on", "-id")
     return [_out(a) for a in appeals[offset: offset + max(1, min(limit, 500))]]
 
@@ -72,7 +73,7 @@ def create(request: HttpRequest, body: AppealIn) -> Status[dict[str, Any]]:
 
 
 @router.post("/{appeal_id}/result", response=AppealOut, summary="登记结果")
-def result(request: HttpRequest, appeal_id: int, body: ResultIn) -> dict[str, Any]:
+def result(request: HttpRequest, appeal_id: Id, body: ResultIn) -> dict[str, Any]:
     appeal = get_object_or_404(Appeal, pk=appeal_id)
     if not may_view(request.user, appeal):
         raise Http404

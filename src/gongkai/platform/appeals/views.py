@@ -24,8 +24,8 @@ from .services import correct_appeal, file_appeal, record_result, withdraw_appea
 class AppealForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=AppealKind.choices)
     review = forms.IntegerField(label="此前的行政复议编号（复议后起诉时填写）", required=False)
-    body = forms.CharField(label="复议机关或人民法院")
-    case_number = forms.CharField(label="案号", required=False)
+    body = forms.CharField(label="复议机关或人民法院", max_length=200)
+    case_number = forms.CharField(label="案号", max_length=100, required=False)
     filed_on = forms.DateField(label="申请（起诉）日期", initial=dt.date.today,
                                widget=date_widget())
 
@@ -76,7 +76,9 @@ def new_appeal(request: HttpRequest, case_pk: int) -> HttpResponse:
 
 @login_required
 def set_result(request: HttpRequest, pk: int) -> HttpResponse:
-    appeal = get_object_or_404(Appeal, pk=pk)
+    # Looked up among the appeals this user may see: another office's appeal is "not found", never
+    # "forbidden", so its existence is not revealed.
+    appeal = get_object_or_404(scope(request.user, Appeal.objects.all(), agency_prefix="agency__"), pk=pk)
     form = ResultForm(request.POST)
     if request.method != "POST" or not form.is_valid():
         messages.error(request, "请选择结果")

@@ -24,6 +24,7 @@ class AuditEntry(models.Model):
     before = models.JSONField("变更前", null=True, blank=True)
     after = models.JSONField("变更后", null=True, blank=True)
     note = models.TextField("说明", blank=True)
+    ip = models.GenericIPAddressField("来源地址", null=True, blank=True)  # the request's client, if any
 
     class Meta:
         verbose_name = "审计记录"

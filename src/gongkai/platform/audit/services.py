@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
+from .middleware import current_address
 from .models import AuditEntry
 
 
@@ -45,7 +46,7 @@ def record(
     """Write one audit entry: ``actor`` did ``action`` to ``obj``, turning ``before`` into ``after``.
 
     ``actor`` may be a user, ``None`` or an anonymous user (the public form, the system clock); the
-    entry then names "公众" or "系统".
+    entry then names "公众" or "系统". The client address of the request being served, if any, is kept.
     """
     user = actor if getattr(actor, "is_authenticated", False) else None
     if user is not None:
@@ -59,12 +60,13 @@ def record(
         actor_label=label,
         action=action,
         object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_id=str(obj.pk)[:64],
         object_label=str(obj)[:300],
         agency=agency if agency is not None else getattr(obj, "agency", None),
         before=_plain(before) if before is not None else None,
         after=_plain(after) if after is not None else None,
         note=note,
+        ip=current_address(),
     )
 
 

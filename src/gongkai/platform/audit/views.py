@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from ..accounts.models import Role
 from ..accounts.permissions import role_of, scope
+from ..inputs import query_int
 from .labels import Action, labelled
 from .models import AuditEntry
 
@@ -22,10 +23,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     entries = scope(request.user, AuditEntry.objects.select_related("agency"), agency_prefix="agency__")
     if action := request.GET.get("action"):
         entries = entries.filter(action__startswith=action)
-    try:
-        number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        number = 1
+    number = query_int(request.GET.get("page"), 1, 100_000) or 1
     rows = list(entries.order_by("-at", "-id")[(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
     return render(request, "audit/list.html", {"entries": [labelled(e) for e in rows[:PAGE_SIZE]],
                                                "number": number, "has_next": len(rows) > PAGE_SIZE,

@@ -1,21 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from ..audit.admin_base import ServiceOnlyAdmin, ServiceOnlyInline
 from .models import Application, Consultation
 
 
-class ConsultationInline(admin.TabularInline):
+class ConsultationInline(ServiceOnlyInline):
     model = Consultation
-    extra = 0
-    can_delete = False
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ServiceOnlyAdmin):
     """Read only: cases change through the desk's service functions (and the audit trail)."""
 
     list_display = ("tracking_code", "agency", "status", "receipt_date", "due_date", "outcome")
@@ -23,12 +19,3 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ("tracking_code", "description")
     raw_id_fields = ("agency", "applicant_user")
     inlines = (ConsultationInline,)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

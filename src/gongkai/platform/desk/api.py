@@ -16,12 +16,15 @@ from ninja.responses import Status
 
 from ..accounts.permissions import may_approve, may_change, may_see_personal_data, may_view, role_of
 from ..agencies.models import Agency
+from ..inputs import Id, Input, Limit, Offset, Year, column
 from ..letters.responses import letter_response
+from ..security import ScopedThrottle
 from . import queries, services, states
 from .models import Application, Consultation
 
 router = Router(tags=["依申请公开 desk"])
-public_router = Router(tags=["公众 public"])
+# The public endpoints are rate limited per client address (settings.GONGKAI_RATES).
+public_router = Router(tags=["公众 public"], throttle=ScopedThrottle("public_read"))
 
 
 class Personal(Schema):
@@ -127,7 +130,7 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
     }
 
 
-def _case(request: HttpRequest, case_id: int) -> Application:
+def _case(request: HttpRequest, case_id: Id) -> Application:
     case = get_object_or_404(Application.objects.select_related("agency"), pk=case_id)
     if not may_view(request.user, case):
         raise Http404  # the same answer as a case that does not exist
@@ -135,8 +138,8 @@ def _case(request: HttpRequest, case_id: int) -> Application:
 
 
 @router.get("/", response=list[CaseOut], summary="申请列表（按权限范围）")
-def list_cases(request: HttpRequest, tab: str = "all", agency: int | None = None, year: int | None = None,
-               limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def list_cases(request: HttpRequest, tab: str = "all", agency: Id | None = None, year: Year | None = None,
+               limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
     cases = queries.in_tab(queries.visible_cases(request.user), tab, services.today(), services.work_calendar())
     cases = queries.narrowed(cases, agency, year)
     limit = max(1, min(limit, 500))
@@ -144,13 +147,13 @@ def list_cases(request: HttpRequest, tab: str = "all", agency: int | None = None
     return [_row(c) for c in rows]
 
 
-class ApplicantIn(Schema):
-    applicant_type: str = "natural_person"
-    applicant_name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
-    email: str = ""
+class ApplicantIn(Input):
+    applicant_type: str = Field("natural_person", max_length=column(Application, "applicant_type"))
+    applicant_name: str = Field(max_length=column(Application, "applicant_name"))
+    id_number: str = Field("", max_length=column(Application, "id_number"))
+    phone: str = Field("", max_length=column(Application, "phone"))
+    address: str = Field("", max_length=column(Application, "address"))
+    email: str = Field("", max_length=column(Application, "email"))
 
 
 class RegisterIn(ApplicantIn):
@@ -160,7 +163,7 @@ class RegisterIn(ApplicantIn):
     signed_on: dt.date | None = None
     confirmed_on: dt.date | None = None
     description: str
-    form_wanted: str = ""
+    form_wanted: str = Field("", max_length=column(Application, "form_wanted"))
 
 
 @router.post("/", response={201: CaseDetailOut}, summary="登记申请（受理机关）")
@@ -173,11 +176,11 @@ def register(request: HttpRequest, body: RegisterIn) -> Status[dict[str, Any]]:
 
 
 @router.get("/{case_id}", response=CaseDetailOut, summary="一件申请，含答复期限及其计算过程")
-def get_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def get_case(request: HttpRequest, case_id: Id) -> dict[str, Any]:
     return detail(request, _case(request, case_id))
 
 
-class OnIn(Schema):
+class OnIn(Input):
     on: dt.date
 
 
@@ -188,7 +191,7 @@ class ClarificationIn(OnIn):
 
 class ConsultationIn(OnIn):
     kind: str
-    party: str
+    party: str = Field(max_length=column(Consultation, "party"))
 
 
 class ConsultationEndIn(OnIn):
@@ -209,9 +212,9 @@ class FeeIn(OnIn):
 class AnswerIn(OnIn):
     outcome: str
     reply_text: str = ""
-    legal_basis: str = ""
-    responsible_agency: str = ""
-    withheld_reason: str = ""
+    legal_basis: str = Field("", max_length=column(Application, "legal_basis"))
+    responsible_agency: str = Field("", max_length=column(Application, "responsible_agency"))
+    withheld_reason: str = Field("", max_length=5000)
 
 
 class WithdrawIn(OnIn):
@@ -224,71 +227,71 @@ def _done(request: HttpRequest, case: Application) -> dict[str, Any]:
 
 
 @router.post("/{case_id}/confirm-receipt", response=CaseDetailOut, summary="确认收到（平信、网络、传真）")
-def confirm_receipt(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+def confirm_receipt(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
     return _done(request, services.confirm_receipt(request.user, _case(request, case_id), body.on))
 
 
 @router.post("/{case_id}/clarification", response=CaseDetailOut, summary="要求补正")
-def clarification(request: HttpRequest, case_id: int, body: ClarificationIn) -> dict[str, Any]:
+def clarification(request: HttpRequest, case_id: Id, body: ClarificationIn) -> dict[str, Any]:
     case = services.ask_clarification(request.user, _case(request, case_id), body.on, body.request, body.deadline)
     return _done(request, case)
 
 
-class ClarifiedIn(Schema):
+class ClarifiedIn(Input):
     on: dt.date
     content: str
 
 
 @router.post("/{case_id}/clarified", response=CaseDetailOut, summary="收到补正（期限重新计算）")
-def clarified(request: HttpRequest, case_id: int, body: ClarifiedIn) -> dict[str, Any]:
+def clarified(request: HttpRequest, case_id: Id, body: ClarifiedIn) -> dict[str, Any]:
     return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on,
                                                          body.content))
 
 
 @router.post("/{case_id}/close-no-clarification", response=CaseDetailOut, summary="逾期不补正，不再处理")
-def close_no_clarification(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+def close_no_clarification(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
     return _done(request, services.close_for_no_clarification(request.user, _case(request, case_id), body.on))
 
 
 @router.post("/{case_id}/consultations", response=CaseDetailOut, summary="征求第三方或其他机关意见")
-def consult(request: HttpRequest, case_id: int, body: ConsultationIn) -> dict[str, Any]:
+def consult(request: HttpRequest, case_id: Id, body: ConsultationIn) -> dict[str, Any]:
     case = _case(request, case_id)
     services.start_consultation(request.user, case, kind=body.kind, party=body.party, on=body.on)
     return _done(request, case)
 
 
 @router.post("/{case_id}/consultations/{consultation_id}/end", response=CaseDetailOut, summary="收到意见")
-def consulted(request: HttpRequest, case_id: int, consultation_id: int, body: ConsultationEndIn) -> dict[str, Any]:
+def consulted(request: HttpRequest, case_id: Id, consultation_id: Id, body: ConsultationEndIn) -> dict[str, Any]:
     case = _case(request, case_id)
     consultation = get_object_or_404(Consultation, pk=consultation_id, application=case)
     return _done(request, services.end_consultation(request.user, consultation, body.on, body.opinion))
 
 
 @router.post("/{case_id}/extension", response=CaseDetailOut, summary="延长答复期限（负责人）")
-def extension(request: HttpRequest, case_id: int, body: ExtensionIn) -> dict[str, Any]:
+def extension(request: HttpRequest, case_id: Id, body: ExtensionIn) -> dict[str, Any]:
     case = services.extend(request.user, _case(request, case_id), days=body.days, reason=body.reason, on=body.on)
     return _done(request, case)
 
 
 @router.post("/{case_id}/fee", response=CaseDetailOut, summary="发出收费通知")
-def fee_notice(request: HttpRequest, case_id: int, body: FeeIn) -> dict[str, Any]:
+def fee_notice(request: HttpRequest, case_id: Id, body: FeeIn) -> dict[str, Any]:
     case = services.issue_fee_notice(request.user, _case(request, case_id), method=body.method, on=body.on,
                                      pages=body.pages, received_on=body.received_on)
     return _done(request, case)
 
 
 @router.post("/{case_id}/payment", response=CaseDetailOut, summary="登记缴费")
-def payment(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+def payment(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
     return _done(request, services.record_payment(request.user, _case(request, case_id), body.on))
 
 
 @router.post("/{case_id}/close-unpaid", response=CaseDetailOut, summary="逾期未缴费，不再处理")
-def close_unpaid(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+def close_unpaid(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
     return _done(request, services.close_for_unpaid_fee(request.user, _case(request, case_id), body.on))
 
 
 @router.post("/{case_id}/answer", response=CaseDetailOut, summary="答复")
-def answer(request: HttpRequest, case_id: int, body: AnswerIn) -> dict[str, Any]:
+def answer(request: HttpRequest, case_id: Id, body: AnswerIn) -> dict[str, Any]:
     case = services.answer(request.user, _case(request, case_id), outcome=body.outcome, on=body.on,
                            reply_text=body.reply_text, legal_basis=body.legal_basis,
                            responsible_agency=body.responsible_agency, withheld_reason=body.withheld_reason)
@@ -296,17 +299,17 @@ def answer(request: HttpRequest, case_id: int, body: AnswerIn) -> dict[str, Any]
 
 
 @router.post("/{case_id}/withdraw", response=CaseDetailOut, summary="撤回申请")
-def withdraw(request: HttpRequest, case_id: int, body: WithdrawIn) -> dict[str, Any]:
+def withdraw(request: HttpRequest, case_id: Id, body: WithdrawIn) -> dict[str, Any]:
     return _done(request, services.withdraw(request.user, _case(request, case_id), body.on, body.note))
 
 
 @router.post("/{case_id}/close", response=CaseDetailOut, summary="办结归档")
-def close(request: HttpRequest, case_id: int, body: OnIn) -> dict[str, Any]:
+def close(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
     return _done(request, services.close(request.user, _case(request, case_id), body.on))
 
 
 @router.get("/{case_id}/letter", summary="答复告知书（fmt=docx 或 pdf）")
-def letter(request: HttpRequest, case_id: int, fmt: str = "docx") -> HttpResponse:
+def letter(request: HttpRequest, case_id: Id, fmt: str = "docx") -> HttpResponse:
     return letter_response(_case(request, case_id), fmt)
 
 
@@ -318,8 +321,8 @@ def letter(request: HttpRequest, case_id: int, fmt: str = "docx") -> HttpRespons
 class ApplyIn(ApplicantIn):
     agency_id: int
     description: str
-    form_wanted: str = "电子邮件"
-    id_kind: str = "resident_id"
+    form_wanted: str = Field("电子邮件", max_length=column(Application, "form_wanted"))
+    id_kind: str = Field("resident_id", max_length=20)
     token: str = Field("", max_length=64, description="一次性提交令牌：同一令牌再次提交，返回第一次建立的申请")
 
 
@@ -352,7 +355,8 @@ def track_data(case: Application) -> dict[str, Any]:
     }
 
 
-@public_router.post("/applications", response={201: TrackOut}, auth=None, summary="在线提交申请（无需登录）")
+@public_router.post("/applications", response={201: TrackOut}, auth=None, summary="在线提交申请（无需登录）",
+                    throttle=ScopedThrottle("public_apply"))
 def apply(request: HttpRequest, body: ApplyIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
     case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,

@@ -116,8 +116,9 @@ class AnswerForm(forms.Form):
     reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea,
                                  required=False)
     withheld_reason = forms.CharField(label="不予公开（部分）的理由", widget=forms.Textarea, required=False)
-    legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", required=False)
-    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（本机关不掌握时）", required=False)
+    legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", max_length=300, required=False)
+    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（本机关不掌握时）", max_length=300,
+                                         required=False)
 
 
 class WithdrawForm(forms.Form):

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import models
 
+from ..errors import RuleError
+
 
 class Channel(models.TextChoices):
     IN_PERSON = "in_person", "当面提交"
@@ -24,8 +26,8 @@ RULES: dict[str, str] = {
 }
 
 
-class ReceiptError(ValueError):
-    pass
+class ReceiptError(RuleError):
+    code = "receipt"
 
 
 def receipt_date(channel: str, *, submitted_on: dt.date | None = None, signed_on: dt.date | None = None,

@@ -28,6 +28,7 @@ from ..accounts.permissions import (
 )
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
 from . import clock, states
@@ -56,8 +57,9 @@ TRACKED = (
 )
 
 
-class DeskError(ValueError):
+class DeskError(RuleError):
     """A step the rules do not allow now (message in Chinese and English)."""
+    code = "desk"
 
 
 class DeskConflict(Conflict, DeskError):

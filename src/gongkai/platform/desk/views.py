@@ -24,6 +24,8 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..audit.labels import labelled_history
+from ..inputs import query_id, query_year
+from ..security import rate_limited
 from . import approval, casefile, export, queries, search, services, states
 from . import forms as desk_forms
 from .messages import chinese, form_errors
@@ -42,8 +44,8 @@ LIST_TABS = {
 
 def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
     cases = queries.in_tab(cases, tab, services.today(), services.work_calendar())
-    agency, year = request.GET.get("agency", ""), request.GET.get("year", "")
-    return queries.narrowed(cases, int(agency) if agency.isdigit() else None, int(year) if year.isdigit() else None)
+    agency, year = query_id(request.GET.get("agency")), query_year(request.GET.get("year"))
+    return queries.narrowed(cases, agency, year)
 
 
 COUNT_CAP = 1000  # tab counts stop here: a province's supervisor never waits for COUNT over a million rows
@@ -311,6 +313,7 @@ def register_case(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------
 
 
+@rate_limited("public_apply")
 def apply(request: HttpRequest) -> HttpResponse:
     """The public form. A successful POST redirects (POST/redirect/GET): a refresh of the result
     page only shows it again, and the form's one-time token stops a resent POST filing twice."""

@@ -9,12 +9,24 @@ from django.db import transaction
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
+from ..errors import RuleError
 from .models import LetterTemplate
 from .placeholders import PlaceholderError, check
 
 
-class LetterTemplateError(ValueError):
-    pass
+class LetterTemplateError(RuleError):
+    code = "letter_template"
+
+
+def check_template(outcome: str, body: str) -> None:
+    """LetterTemplateError unless ``body`` is a valid template for a known outcome (pages, API, admin):
+    Chinese placeholders only (``placeholders.check``), no template syntax."""
+    if outcome not in OUTCOME_LABELS:
+        raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
+    try:
+        check(body)
+    except PlaceholderError as error:
+        raise LetterTemplateError(str(error)) from None
 
 
 def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
@@ -22,12 +34,7 @@ def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: An
         raise PermissionDenied("只有平台管理员可以修改全平台模板 / only administrators edit platform templates")
     if agency is not None and not may_approve(actor, agency):
         raise PermissionDenied("只有本机关公开办负责人可以修改模板 / only the office's head edits its templates")
-    if outcome not in OUTCOME_LABELS:
-        raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
-    try:
-        check(body)
-    except PlaceholderError as error:
-        raise LetterTemplateError(str(error)) from None
+    check_template(outcome, body)
     with transaction.atomic():
         existing = LetterTemplate.objects.filter(agency=agency, outcome=outcome).first()
         before = {"title": existing.title, "body": existing.body} if existing else None

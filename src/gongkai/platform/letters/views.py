@@ -61,7 +61,7 @@ def tracked_notice(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 class TemplateForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=OUTCOME_CHOICES)
-    title = forms.CharField(label="标题")
+    title = forms.CharField(label="标题", max_length=200)
     body = forms.CharField(label="正文（用【申请人】这样的占位符，空行分段）",
                            widget=forms.Textarea(attrs={"rows": 16}))
 

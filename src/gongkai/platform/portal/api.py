@@ -8,9 +8,11 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
+from ..inputs import Id, Year
+from ..security import ScopedThrottle
 from . import queries
 
-router = Router(tags=["公开门户 portal"], auth=None)
+router = Router(tags=["公开门户 portal"], auth=None, throttle=ScopedThrottle("public_read"))
 
 
 class PublicItem(Schema):
@@ -50,7 +52,7 @@ def _row(item: Any) -> dict[str, Any]:
 
 @router.get("/search", response=SearchOut, summary="全文检索已公开的信息")
 def search(request: HttpRequest, q: str, agency: str | None = None, category: str | None = None,
-           year: int | None = None, page: int = 1) -> dict[str, Any]:
+           year: Year | None = None, page: int = 1) -> dict[str, Any]:
     found = queries.agency_by_key(agency) if agency else None
     results = queries.run_search(q[:100], found, category, year, page)
     return {"count": results.count, "capped": results.capped, "estimated": results.estimated,
@@ -58,7 +60,7 @@ def search(request: HttpRequest, q: str, agency: str | None = None, category: st
 
 
 @router.get("/items/{item_id}", response=PublicItemDetail, summary="已公开的信息")
-def item(request: HttpRequest, item_id: int) -> dict[str, Any]:
+def item(request: HttpRequest, item_id: Id) -> dict[str, Any]:
     found = queries.public_items().select_related("agency").filter(pk=item_id).first()
     if found is None:
         raise Http404

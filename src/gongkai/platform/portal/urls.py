@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from .. import inputs  # noqa: F401  (registers the <year:…> converter)
 from . import views
 
 app_name = "portal"
@@ -13,7 +14,7 @@ urlpatterns = [
     path("<str:key>/catalogue/", views.catalogue, name="catalogue"),
     path("<str:key>/statutory/", views.statutory, name="statutory"),
     path("<str:key>/reports/", views.reports, name="reports"),
-    path("<str:key>/reports/<int:year>/", views.report, name="report"),
+    path("<str:key>/reports/<year:year>/", views.report, name="report"),
     path("<str:key>/items/<str:item_key>/", views.item_page, name="item"),
     path("<str:key>/items/<str:item_key>/files/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from typing import Any
 
@@ -136,10 +137,22 @@ def _snippet(item: Item, query: str, width: int = 60) -> SafeString:
             start = max(0, at - width // 3)
             break
     piece = text[start:start + width * 2]
-    html = escape(piece)
-    for term in terms:
-        html = html.replace(escape(term), f"<mark>{escape(term)}</mark>")
+    html = _highlight(piece, terms)
     return mark_safe(("…" if start else "") + html + ("…" if start + width * 2 < len(text) else ""))
+
+
+def _highlight(text: str, terms: list[str]) -> str:
+    """``text`` escaped, each occurrence of a term in <mark>: one pass over the raw text (longest term
+    first), so a later term can never match inside the markup or the escapes of an earlier one."""
+    if not terms:
+        return str(escape(text))
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+    parts, last = [], 0
+    for found in pattern.finditer(text):
+        parts += [escape(text[last:found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        last = found.end()
+    parts.append(escape(text[last:]))
+    return "".join(parts)
 
 
 def search(request: HttpRequest) -> HttpResponse:

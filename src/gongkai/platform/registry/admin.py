@@ -2,34 +2,34 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from ..audit.admin_base import ServiceOnlyAdmin, ServiceOnlyInline
 from .models import ActiveFigures, Attachment, Item, ReportPublication
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ServiceOnlyInline):
     model = Attachment
-    extra = 0
-    readonly_fields = ("name", "content_type", "size")
+    exclude = ("text",)
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
-    # Read-mostly: state changes go through the services (review, audit trail), not the admin.
+class ItemAdmin(ServiceOnlyAdmin):
+    """Read only: an item changes through the registry (review, confidentiality scan, audit trail)."""
+
     list_display = ("index_number", "title", "category", "attribute", "status", "published_on")
     list_filter = ("status", "category", "attribute")
     search_fields = ("index_number", "title", "doc_number")
     raw_id_fields = ("agency", "interprets", "drafted_by", "reviewed_by")
-    readonly_fields = ("status", "published_on", "reviewed_by", "reviewed_at", "scan_findings")
     inlines = (AttachmentInline,)
 
 
 @admin.register(ActiveFigures)
-class ActiveFiguresAdmin(admin.ModelAdmin):
+class ActiveFiguresAdmin(ServiceOnlyAdmin):
     list_display = ("agency", "year", "updated_at")
     raw_id_fields = ("agency",)
 
 
 @admin.register(ReportPublication)
-class ReportPublicationAdmin(admin.ModelAdmin):
+class ReportPublicationAdmin(ServiceOnlyAdmin):
     list_display = ("agency", "year", "published_at", "withdrawn")
     raw_id_fields = ("agency",)
     exclude = ("html",)

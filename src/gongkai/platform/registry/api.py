@@ -7,11 +7,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from ...report.templates import template_for_year
 from ..accounts.permissions import may_view_agency_records, scope
 from ..agencies.models import Agency
+from ..inputs import Id, Input, Limit, Offset, Year, column
 from . import figures, reports, services
 from .models import Item
 from .tables import active_table
@@ -19,11 +20,11 @@ from .tables import active_table
 router = Router(tags=["主动公开目录 registry"])
 
 
-class ItemIn(Schema):
+class ItemIn(Input):
     category: str
-    title: str
-    doc_number: str = ""
-    issuer: str = ""
+    title: str = Field(max_length=column(Item, "title"))
+    doc_number: str = Field("", max_length=column(Item, "doc_number"))
+    issuer: str = Field("", max_length=column(Item, "issuer"))
     summary: str = ""
     body: str = ""
     made_on: dt.date
@@ -54,23 +55,23 @@ class ItemOut(Schema):
     scan_findings: list[dict[str, Any]]
 
 
-class CommentIn(Schema):
+class CommentIn(Input):
     comment: str = ""
     attribute: str | None = None
     attribute_reason: str | None = None
 
 
-class DateIn(Schema):
+class DateIn(Input):
     on: dt.date | None = None
     note: str = ""
 
 
-class FiguresIn(Schema):
+class FiguresIn(Input):
     values: dict[str, dict[str, Any]]
     sources: dict[str, str] | None = None
 
 
-def _item(request: HttpRequest, item_id: int) -> Item:
+def _item(request: HttpRequest, item_id: Id) -> Item:
     item = get_object_or_404(Item.objects.select_related("agency"), pk=item_id)
     if not may_view_agency_records(request.user, item.agency):
         raise Http404
@@ -91,7 +92,7 @@ def _fields(request: HttpRequest, body: ItemIn) -> dict[str, Any]:
 
 
 @router.get("/items", response=list[ItemOut], summary="目录事项（按权限范围）")
-def list_items(request: HttpRequest, status: str | None = None, limit: int = 50, offset: int = 0) -> Any:
+def list_items(request: HttpRequest, status: str | None = None, limit: Limit = 50, offset: Offset = 0) -> Any:
     items = scope(request.user, Item.objects.all())
     if status:
         items = items.filter(status=status)
@@ -99,7 +100,7 @@ def list_items(request: HttpRequest, status: str | None = None, limit: int = 50,
 
 
 @router.get("/items/{item_id}", response=ItemOut, summary="目录事项")
-def get_item(request: HttpRequest, item_id: int) -> Item:
+def get_item(request: HttpRequest, item_id: Id) -> Item:
     return _item(request, item_id)
 
 
@@ -112,44 +113,44 @@ def create(request: HttpRequest, body: ItemIn) -> Item:
 
 
 @router.put("/items/{item_id}", response=ItemOut, summary="修改草稿")
-def update(request: HttpRequest, item_id: int, body: ItemIn) -> Item:
+def update(request: HttpRequest, item_id: Id, body: ItemIn) -> Item:
     item = _item(request, item_id)
     return services.update_item(request.user, item, **_fields(request, body))
 
 
 @router.post("/items/{item_id}/submit", response=ItemOut, summary="提交审核")
-def submit(request: HttpRequest, item_id: int) -> Item:
+def submit(request: HttpRequest, item_id: Id) -> Item:
     return services.submit(request.user, _item(request, item_id))
 
 
 @router.post("/items/{item_id}/return", response=ItemOut, summary="退回修改（负责人）")
-def send_back(request: HttpRequest, item_id: int, body: CommentIn) -> Item:
+def send_back(request: HttpRequest, item_id: Id, body: CommentIn) -> Item:
     return services.send_back(request.user, _item(request, item_id), body.comment)
 
 
 @router.post("/items/{item_id}/approve", response=ItemOut, summary="审核通过（负责人）")
-def approve(request: HttpRequest, item_id: int, body: CommentIn) -> Item:
+def approve(request: HttpRequest, item_id: Id, body: CommentIn) -> Item:
     return services.approve(request.user, _item(request, item_id), body.comment, attribute=body.attribute,
                             reason=body.attribute_reason)
 
 
 @router.post("/items/{item_id}/publish", response=ItemOut, summary="发布")
-def publish(request: HttpRequest, item_id: int, body: DateIn) -> Item:
+def publish(request: HttpRequest, item_id: Id, body: DateIn) -> Item:
     return services.publish(request.user, _item(request, item_id), body.on)
 
 
 @router.post("/items/{item_id}/withdraw", response=ItemOut, summary="撤回（负责人）")
-def withdraw(request: HttpRequest, item_id: int, body: DateIn) -> Item:
+def withdraw(request: HttpRequest, item_id: Id, body: DateIn) -> Item:
     return services.withdraw(request.user, _item(request, item_id), body.note)
 
 
 @router.post("/items/{item_id}/repeal", response=ItemOut, summary="登记废止")
-def repeal(request: HttpRequest, item_id: int, body: DateIn) -> Item:
+def repeal(request: HttpRequest, item_id: Id, body: DateIn) -> Item:
     return services.repeal(request.user, _item(request, item_id), body.on or services.today(), body.note)
 
 
 @router.get("/table/{agency_id}/{year}", summary="表二（目录统计 + 本机关填报）")
-def get_table(request: HttpRequest, agency_id: int, year: int) -> dict[str, Any]:
+def get_table(request: HttpRequest, agency_id: Id, year: Year) -> dict[str, Any]:
     agency = get_object_or_404(Agency, pk=agency_id)
     if not may_view_agency_records(request.user, agency):
         raise Http404
@@ -157,14 +158,14 @@ def get_table(request: HttpRequest, agency_id: int, year: int) -> dict[str, Any]
 
 
 @router.put("/table/{agency_id}/{year}", summary="填报表二中目录不能统计的数据（注明来源）")
-def put_figures(request: HttpRequest, agency_id: int, year: int, body: FiguresIn) -> dict[str, Any]:
+def put_figures(request: HttpRequest, agency_id: Id, year: Year, body: FiguresIn) -> dict[str, Any]:
     agency = get_object_or_404(Agency, pk=agency_id)
     figures.save_figures(request.user, agency, year, body.values, body.sources or {})
     return active_table(agency, year, template_for_year(year))
 
 
 @router.post("/reports/{agency_id}/{year}/publish", summary="发布年度报告（校验通过后，负责人）")
-def publish_report(request: HttpRequest, agency_id: int, year: int, confirmed: bool = False) -> dict[str, Any]:
+def publish_report(request: HttpRequest, agency_id: Id, year: Year, confirmed: bool = False) -> dict[str, Any]:
     """Empty narrative parts or a missed deadline: refused until sent again with ``confirmed=true``."""
     agency = get_object_or_404(Agency, pk=agency_id)
     publication = reports.publish_report(request.user, agency, year, confirmed=confirmed)

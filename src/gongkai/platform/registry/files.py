@@ -4,6 +4,12 @@ confidentiality scan and the search."""
 from __future__ import annotations
 
 import io
+import zipfile
+import zlib
+
+from ...ingest.document import UnreadableFile
+from ...ingest.limits import check_zip
+from ..errors import RuleError
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -19,8 +25,8 @@ ACCEPTED: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
-class AttachmentError(ValueError):
-    pass
+class AttachmentError(RuleError):
+    code = "attachment"
 
 
 def check(name: str, data: bytes) -> str:
@@ -35,7 +41,25 @@ def check(name: str, data: bytes) -> str:
     content_type, magics = ACCEPTED[suffix]
     if not data.startswith(magics):
         raise AttachmentError(f"{name}：文件内容与扩展名不符 / the content does not match the extension")
+    if suffix == ".docx":
+        _check_package(name, data)
+    from .filetype import problem
+
+    if reason := problem(suffix, data):
+        raise AttachmentError(f"{name}：{reason}")
     return content_type
+
+
+def _check_package(name: str, data: bytes) -> None:
+    """A DOCX is a zip: refused when it is a zip bomb or no zip at all, before anything inflates it."""
+    try:
+        check_zip(name, data).close()
+    except UnreadableFile as error:
+        raise AttachmentError(f"{name}：{error.reason_zh} / {error.reason_en}") from None
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+        raise AttachmentError(
+            f"{name}：不是有效的 DOCX 文件（压缩包已损坏）/ not a valid DOCX file (a damaged zip)"
+        ) from None
 
 
 def extract_text(name: str, data: bytes) -> str:
@@ -53,6 +77,7 @@ def extract_text(name: str, data: bytes) -> str:
         if suffix == "docx":
             import docx
 
+            check_zip(name, data).close()  # python-docx inflates every part: never a zip bomb's
             document = docx.Document(io.BytesIO(data))
             parts = [p.text for p in document.paragraphs]
             parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
+from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
 from . import files, search
 from .categories import CATEGORY_BY_KEY, DOCUMENT_CATEGORIES, INTERPRETATION
@@ -33,8 +34,9 @@ EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body
                    "interprets", "attribute", "attribute_reason")
 
 
-class RegistryError(ValueError):
+class RegistryError(RuleError):
     """A step the rules do not allow now (message in Chinese and English)."""
+    code = "registry"
 
 
 class RegistryConflict(Conflict, RegistryError):
@@ -205,8 +207,12 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
         attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
                                 text=files.extract_text(name, data))
         attachment.file.save(name, ContentFile(data), save=False)
-        attachment.save()
-        record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        try:
+            attachment.save()
+            record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+        except BaseException:
+            attachment.file.delete(save=False)  # the row is rolled back: leave no orphan file behind
+            raise
     return attachment
 
 

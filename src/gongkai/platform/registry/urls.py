@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from .. import inputs  # noqa: F401  (registers the <year:…> converter)
 from . import views
 
 app_name = "registry"
@@ -13,6 +14,6 @@ urlpatterns = [
     path("<int:pk>/<slug:action>/", views.item_action, name="action"),
     path("files/<int:pk>/", views.attachment_file, name="file"),
     path("files/<int:pk>/remove/", views.detach, name="detach"),
-    path("table/<int:agency_pk>/<int:year>/", views.table, name="table"),
-    path("table/<int:agency_pk>/<int:year>/publish/", views.publish_report, name="publish_report"),
+    path("table/<int:agency_pk>/<year:year>/", views.table, name="table"),
+    path("table/<int:agency_pk>/<year:year>/publish/", views.publish_report, name="publish_report"),
 ]

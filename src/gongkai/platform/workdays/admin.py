@@ -2,15 +2,17 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from ..audit.admin_base import ServiceOnlyAdmin, ServiceOnlyInline
 from .models import ScheduleDay, YearSchedule
 
 
-class ScheduleDayInline(admin.TabularInline):
+class ScheduleDayInline(ServiceOnlyInline):
     model = ScheduleDay
-    extra = 0
 
 
 @admin.register(YearSchedule)
-class YearScheduleAdmin(admin.ModelAdmin):
+class YearScheduleAdmin(ServiceOnlyAdmin):
+    """Entered on the calendar page, which recomputes every due date: read only here."""
+
     list_display = ("year", "document", "entered_at")
     inlines = (ScheduleDayInline,)

@@ -10,11 +10,12 @@ from django.db import transaction
 
 from ..accounts.permissions import PermissionDenied, may_administer
 from ..audit.services import record
+from ..errors import RuleError
 from .models import DayKind, ScheduleDay, YearSchedule
 
 
-class ScheduleError(ValueError):
-    pass
+class ScheduleError(RuleError):
+    code = "schedule"
 
 
 def enter_schedule(actor: Any, year: int, *, holidays: Iterable[tuple[dt.date, str]],

@@ -19,7 +19,7 @@ from .signals import announce_schedule_change
 
 class ScheduleForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2200)
-    document = forms.CharField(label="依据（国务院办公厅通知文号）", required=False)
+    document = forms.CharField(label="依据（国务院办公厅通知文号）", max_length=200, required=False)
     holidays = forms.CharField(label="放假日期（每行一个日期或范围，如 2027-10-01..2027-10-07 国庆节）",
                                widget=forms.Textarea)
     workdays = forms.CharField(label="调休上班日期（每行一个，如 2027-09-26 国庆节）", widget=forms.Textarea,
