@@ -21,7 +21,17 @@ from .conftest import fill_form
 
 pytestmark = pytest.mark.browser
 
-PDF_SCAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _real_pdf() -> bytes:
+    """A one-page PDF as a scanner would hand it over (the upload check reads it, not only its name)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def test_case_file_and_its_pdf(office: dict[str, Any], login: Callable[[str], Any], tmp_path: Path) -> None:
@@ -42,7 +52,7 @@ def test_case_file_and_its_pdf(office: dict[str, Any], login: Callable[[str], An
         clerk.click("#attach button[type=submit]")
     assert "文件内容与扩展名不符" in clerk.inner_text(".messages") and not CaseAttachment.objects.exists()
     scan = tmp_path / "申请书扫描件.pdf"
-    scan.write_bytes(PDF_SCAN)
+    scan.write_bytes(_real_pdf())
     clerk.select_option("#attach select[name=kind]", "application_scan")
     clerk.set_input_files("#attach input[type=file]", str(scan))
     with clerk.expect_navigation():

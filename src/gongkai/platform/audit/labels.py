@@ -150,12 +150,23 @@ def model_of(object_type: str) -> type[models.Model] | None:
         return None
 
 
+# Keys an entry records that are not fields of its object (a message's channel and addressee).
+KEY_LABELS = {"channel": "渠道", "to": "收件人", "subject": "主题", "attachment": "附件", "size": "大小",
+              "replaced": "被替换的发布", "year": "年度", "active": "表二数据", "withdrawn": "已撤回"}
+
+
 def labelled(entry: AuditEntry) -> LabelledEntry:
-    model = model_of(entry.object_type)
+    # The object's own fields label the keys only for its own app's actions (the desk's on a case);
+    # another app's entry about it (a message sent) records keys of its own.
+    own = entry.action.split(".", 1)[0] == entry.object_type.split(".", 1)[0]
+    model = model_of(entry.object_type) if own else None
     changes = []
     for key, before, after in entry.changes():
         field = _field(model, key)
-        label = str(field.verbose_name) if field is not None and field.verbose_name != key.replace("_", " ") else key
+        if field is not None and field.verbose_name != key.replace("_", " "):
+            label = str(field.verbose_name)
+        else:
+            label = KEY_LABELS.get(key, key)
         changes.append(Change(label, value_text(field, before), value_text(field, after)))
     return LabelledEntry(entry, action_label(entry.action), changes)
 
