@@ -114,7 +114,8 @@ def _call(tally: Tally, what: str, expected: tuple[int, ...], run: Any) -> Any:
 def apply_api(clients: Clients, tally: Tally, agency: int, n: int) -> None:
     body = _call(tally, "application (API)", (201,), lambda: clients.of(None).api(
         "POST", "/api/public/applications", {"agency_id": agency, "applicant_name": f"可靠性测试{n}",
-                                              "phone": "13700007777", "description": f"某信息 {n}"}))
+                                              "phone": "13700007777", "id_number": "33042419770202333X",
+                                              "description": f"某信息 {n}"}))
     if isinstance(body, dict):
         with tally.lock:
             tally.codes.add(body["tracking_code"])
@@ -129,7 +130,9 @@ def apply_page(clients: Clients, tally: Tally, agency: int, n: int) -> None:
         status, page = visitor.request("POST", "/apply/", form={
             "csrfmiddlewaretoken": token, "agency": str(agency), "applicant_type": "natural_person",
             "applicant_name": f"网页申请人{n}", "phone": "13700007777", "description": f"某文件 {n}",
-            "form_wanted": "电子邮件"})
+            "id_number": "33042419770202333X", "form_wanted": "电子邮件"})
+        if status == 302:  # POST/redirect/GET: the receipt is the next page
+            status, page = visitor.request("GET", "/apply/done/")
         found = re.search(r'id="tracking-code"[^>]*>([0-9A-Z-]{14})<', page.decode(errors="replace"))
         return (status if found else -status), found.group(1) if found else page[:200].decode(errors="replace")
 

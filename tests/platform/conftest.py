@@ -77,6 +77,6 @@ def office(tree: dict[str, Agency], make_user: Callable[..., User]) -> dict[str,
     }
 
 
-APPLICANT = {"applicant_type": "natural_person", "applicant_name": "赵六", "id_number": "330424197702023333",
+APPLICANT = {"applicant_type": "natural_person", "applicant_name": "赵六", "id_number": "33042419770202333X",
              "phone": "13700007777", "address": "海盐县武原街道某小区8幢"}
-PERSONAL_VALUES = ("330424197702023333", "13700007777", "海盐县武原街道某小区8幢")
+PERSONAL_VALUES = ("33042419770202333X", "13700007777", "海盐县武原街道某小区8幢")

@@ -104,8 +104,28 @@ def test_extension_adds_working_days_after_the_original_deadline() -> None:
 def test_a_year_beyond_the_package_falls_back_to_weekdays_with_a_warning() -> None:
     calendar = WorkCalendar()
     result = compute(Timeline(receipt=D(2027, 3, 1)), calendar)
-    assert result.due == D(2027, 3, 29)  # Mon–Fri: 20 weekdays after Mon 1 March
-    assert result.warning is not None and "2027" in result.warning
+    assert result.due == D(2027, 3, 29)  # Mon–Fri: 20 weekdays after Mon 1 March, no holiday in between
+    assert result.warning is not None and "2027" in result.warning and "调休" in result.warning
+    assert "/" not in result.warning  # Chinese only: shown to office staff
+
+
+def test_an_unknown_year_still_knows_its_statutory_holidays() -> None:
+    """The 2025 办法: 元旦, 春节 from 除夕 (4 days), 清明, 劳动节 2 days, 端午, 中秋, 国庆 3 days."""
+    from gongkai.platform.workdays.statutory import statutory_holidays
+
+    calendar = WorkCalendar()
+    # 2027: 除夕 Fri 5 Feb, 清明 Mon 5 Apr, 端午 Wed 9 Jun, 中秋 Wed 15 Sep (lunar-python dates).
+    for day in (D(2027, 1, 1), D(2027, 2, 5), D(2027, 4, 5), D(2027, 6, 9), D(2027, 9, 15), D(2027, 10, 1)):
+        assert not calendar.is_workday(day), day
+    assert calendar.holiday_name(D(2027, 2, 5)) == "春节"
+    # Received Fri 4 Dec 2026: 20 working days end on Fri 1 January 2027 (元旦) counting Mon–Fri.
+    assert compute(Timeline(receipt=D(2026, 12, 2)), calendar).due == D(2026, 12, 30)
+    assert calendar.add_workdays(D(2026, 12, 4), 20) == D(2027, 1, 4)  # not 1 January
+    # The rule computes the years chinese-calendar knows exactly as the State Council fixed them.
+    for year in (2025, 2026):
+        for day, name in statutory_holidays(year).items():
+            assert chinese_calendar.is_holiday(day), (day, name)
+        assert len(statutory_holidays(year)) == 13
 
 
 def test_an_entered_schedule_is_used_for_a_new_year() -> None:

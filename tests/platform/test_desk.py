@@ -58,7 +58,7 @@ def test_clarification_restarts_the_clock_once_only(office: dict[str, Any]) -> N
         services.ask_clarification(office["clerk"], case, D(2020, 10, 19), "请写明文号")
     services.ask_clarification(office["clerk"], case, D(2020, 10, 9), "请写明文号", deadline=D(2020, 10, 23))
     assert case.status == Status.CLARIFICATION and case.due_date is None
-    services.receive_clarification(office["clerk"], case, D(2020, 10, 20))
+    services.receive_clarification(office["clerk"], case, D(2020, 10, 20), "2020年第三季度的会议纪要")
     assert case.status == Status.REGISTERED and case.due_date == D(2020, 11, 17)
     with pytest.raises(services.DeskError):
         services.ask_clarification(office["clerk"], case, D(2020, 10, 21), "再补正")
@@ -183,7 +183,7 @@ def test_the_case_list_pages_through_without_counting(office: dict[str, Any], cl
         for _ in range(20):
             register(office, received=D(2021, 3, day))
     client.force_login(office["clerk"])
-    rows = '<td><a href="/desk/'
+    rows = 'class="code" style="white-space:nowrap"><a href="/desk/'  # one per listed case
     first = client.get("/desk/?tab=all").content.decode()
     assert first.count(rows) == 50 and "下一页" in first and "上一页" not in first
     second = client.get("/desk/?tab=all&page=2").content.decode()

@@ -65,11 +65,13 @@ def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
         save_template(office["clerk"], agency=office["hy"], outcome="granted", title="告知书", body="x")
     with pytest.raises(LetterTemplateError):
         save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="{% if %}")
+    with pytest.raises(LetterTemplateError, match="【申请人名字】"):
+        save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="【申请人名字】：")
     save_template(office["head"], agency=office["hy"], outcome="granted", title="海盐县政府信息公开告知书",
-                  body="{{ applicant_name }}：\n\n经审查，予以公开。{{ reply_text }}\n\n"
+                  body="【申请人】：\n\n经审查，予以公开。【答复内容】\n\n"
                        "如不服，可于六十日内申请行政复议。")
     letter = compose_letter(case)
-    assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件"
+    assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件。"
 
 
 @pytest.mark.django_db
@@ -102,7 +104,7 @@ def test_the_whole_desk_through_the_api(office: dict[str, Any]) -> None:
     case = post(f"/api/cases/{case['id']}/clarification", on="2020-10-09", request="请写明文号",
                 deadline="2020-10-23")
     assert case["due"]["state"] == "clarification"
-    case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20")
+    case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20", content="2020年第三季度的会议纪要")
     assert case["due_date"] == "2020-11-17"
     refused = client.post(f"/api/cases/{case['id']}/extension", {"on": "2020-11-02", "days": 20, "reason": "多"},
                           content_type="application/json")
@@ -142,16 +144,22 @@ def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: d
     services.ask_clarification(office["clerk"], case, D(2021, 3, 2), "请写明文件的年份", deadline=D(2021, 3, 16))
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/clarification.docx").content)
     assert "补正告知书" in text and "请写明文件的年份" in text and "2021年3月16日" in text and "第三十条" in text
-    services.receive_clarification(office["clerk"], case, D(2021, 3, 3))
+    services.receive_clarification(office["clerk"], case, D(2021, 3, 3), "补正后的申请内容")
     services.extend(office["head"], case, days=15, reason="需要调取档案", on=D(2021, 3, 10))
     case.refresh_from_db()
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/extension.docx").content)
     assert case.due_date is not None
-    assert "延长 15 个工作日" in text and "需要调取档案" in text
+    assert "延长15个工作日" in text and "需要调取档案" in text
     assert f"{case.due_date.month}月{case.due_date.day}日" in text
+    extension = public.get(f"/letters/track/{case.tracking_code}/extension.docx").content
     services.issue_fee_notice(office["clerk"], case, method="per_page", pages=120, on=D(2021, 3, 11))
     text = docx_text(public.get(f"/letters/track/{case.tracking_code}/fee.docx").content)
-    assert "1100 元" in text and "按量计收" in text and "20 个工作日" in text
+    assert "1100元" in text and "按量计收" in text and "20个工作日" in text
+    # The fee pauses the clock (no due date now): the extension letter already sent is not rebuilt.
+    case.refresh_from_db()
+    assert case.due_date is None
+    assert public.get(f"/letters/track/{case.tracking_code}/extension.docx").content == extension
+    assert "（未定）" not in docx_text(extension)
     assert not any(value in text for value in PERSONAL_VALUES)
     assert public.get(f"/letters/track/{case.tracking_code}/nonsense.docx").status_code == 404
 

@@ -29,7 +29,7 @@ def test_apply_track_register_and_answer_through_the_pages(office: dict[str, Any
     form = public.get(f"/apply/?agency={office['hy'].pk}").content.decode()
     assert "所需政府信息的名称、文号或者便于查询的其他特征性描述" in form
     done = public.post("/apply/", {**APPLICANT, "agency": office["hy"].pk, "description": "某地块出让合同",
-                                   "form_wanted": "电子邮件"}).content.decode()
+                                   "form_wanted": "电子邮件"}, follow=True).content.decode()
     case = Application.objects.get()
     assert case.tracking_code in done
     tracked = public.get(f"/track/?code={case.tracking_code.lower()}").content.decode()
@@ -85,7 +85,7 @@ def test_annual_narrative_letter_templates_and_calendar_pages(office: dict[str, 
     head = login(office["head"])
     assert head.get("/letters/templates/?outcome=granted").status_code == 200
     head.post("/letters/templates/", {"outcome": "granted", "title": "答复书",
-                                      "body": "{{ applicant_name }}：予以公开。"})
+                                      "body": "【申请人】：予以公开。"})
     assert LetterTemplate.objects.get(agency=office["hy"], outcome="granted").title == "答复书"
     assert clerk.get("/letters/templates/").status_code == 403
     admin = login(office["admin"])
@@ -119,7 +119,8 @@ def test_an_applicant_with_an_account_applies_and_follows_their_case(office: dic
     form = alice.get("/apply/").content.decode()
     assert "李明" in form  # filled in from the account
     alice.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person", "applicant_name": "李明",
-                           "phone": "13900001111", "description": "我申请的文件", "form_wanted": "电子邮件"})
+                           "phone": "13900001111", "id_number": "330424198001011111", "description": "我申请的文件",
+                           "form_wanted": "电子邮件"})
     case = Application.objects.get(description="我申请的文件")
     assert case.applicant_user == office["alice"] and case.id_number == "330424198001011111"
     assert case.tracking_code in alice.get("/desk/mine/").content.decode()

@@ -58,7 +58,7 @@ def _step(office: dict[str, Any], case: Application, event: str, on: dt.date, pl
     elif event == "clarify":
         services.ask_clarification(clerk, case, on, "请明确所需信息")
     elif event == "clarified":
-        services.receive_clarification(clerk, case, on)
+        services.receive_clarification(clerk, case, on, "补正后的申请内容")
     elif event == "lapse":
         services.close_for_no_clarification(clerk, case, on)
     elif event == "consult":

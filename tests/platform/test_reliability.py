@@ -124,7 +124,7 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
                         content_type="application/json")
     assert wrong.status_code == 400 and wrong.json()["code"] == "desk"
     page = client.post(f"/desk/{case.pk}/answer/", body, follow=True)
-    assert page.status_code == 200 and "此操作只适用于" in page.content.decode()
+    assert page.status_code == 200 and "“答复”只适用于" in page.content.decode()
 
 
 def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(
@@ -141,7 +141,7 @@ def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(
                                                     "description": "某文件"}, content_type="application/json")
     page = visitor.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person",
                                     "applicant_name": "赵六", "phone": "13700007777", "description": "某文件",
-                                    "form_wanted": "电子邮件"})
+                                    "id_number": "33042419770202333X", "form_wanted": "电子邮件"})
     for response in (api, page):
         assert response.status_code == 500
         assert b"disk-full-7731" not in response.content and b"Traceback" not in response.content

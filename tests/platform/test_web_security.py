@@ -83,10 +83,10 @@ def test_a_broken_letter_template_cannot_be_saved_in_admin(office: dict[str, Any
     response = admin.post("/admin/letters/lettertemplate/add/",
                           {"outcome": "granted", "title": "告知书", "body": "{% if %}坏了{% endif %}"})
     assert response.status_code == 200  # the form again, with the error
-    assert "模板语法错误" in response.content.decode()
+    assert "不要使用 {{ }} 或 {% %} 模板语法" in response.content.decode()  # placeholders only (issue 12)
     assert not LetterTemplate.objects.exists()
     response = admin.post("/admin/letters/lettertemplate/add/",
-                          {"outcome": "granted", "title": "告知书", "body": "{{ applicant_name }}：同意公开。"})
+                          {"outcome": "granted", "title": "告知书", "body": "【申请人】：同意公开。"})
     assert response.status_code == 302
     template = LetterTemplate.objects.get()
     entry = AuditEntry.objects.get(action="admin.add", object_type="letters.lettertemplate")
@@ -195,7 +195,7 @@ def test_a_forwarded_address_is_believed_only_behind_a_configured_proxy(office: 
 
 def _apply_json(office: dict[str, Any], n: int) -> dict[str, Any]:
     return {"agency_id": office["hy"].pk, "applicant_name": f"申请人{n}", "description": "某文件",
-            "phone": "13700000000"}
+            "phone": "13700000000", "id_number": "33042419770202333X"}
 
 
 def test_public_applications_are_rate_limited_page_and_api_together(office: dict[str, Any], settings: Any) -> None:

@@ -16,6 +16,7 @@ from .accounts.models import Role, User
 from .agencies.models import Agency, AgencyKind
 from .appeals.services import file_appeal, record_result
 from .desk import services
+from .desk.identity import resident_id_check
 from .desk.models import ANSWER_OUTCOMES, Application, ConsultationKind
 from .desk.receipt import Channel
 
@@ -105,7 +106,7 @@ def fill(year: int | None = None, seed: int = 2020) -> DemoResult:
             if user is None:
                 user = User(username=username, role=role, agency=made.get(agency_name) if agency_name else None,
                             display_name=display, phone="13800000000" if role == Role.APPLICANT else "",
-                            id_number="330424199001011234" if role == Role.APPLICANT else "")
+                            id_number="330424199001011239" if role == Role.APPLICANT else "")
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             users[username] = user
@@ -135,7 +136,14 @@ def _applicant(rng: random.Random, user: User | None) -> dict[str, Any]:
     name = surname + rng.choice(["伟", "芳", "敏", "静", "强", "磊"]) if kind == "natural_person" else rng.choice(
         ["某某科技有限公司", "某某律师事务所", "某某研究院", "某某公益基金会", "某某合作社"])
     return {"applicant_type": kind, "applicant_name": name, "phone": f"139{rng.randrange(10**8):08d}",
-            "id_number": f"3304241980{rng.randrange(10**8):08d}", "address": "浙江省嘉兴市海盐县某路某号"}
+            "id_number": _resident_id(rng), "address": "浙江省嘉兴市海盐县某路某号"}
+
+
+def _resident_id(rng: random.Random) -> str:
+    """A made-up 居民身份证 number of 海盐 that passes the GB 11643 check (birth date, check digit)."""
+    born = f"{1950 + rng.randrange(50)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first17 = f"330424{born}{rng.randrange(1000):03d}"
+    return first17 + resident_id_check(first17)
 
 
 def _weekday(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -170,7 +178,7 @@ def _one_case(rng: random.Random, agency: Agency, clerk: User, head: User | None
         step = calendar.add_workdays(step, rng.randrange(2, 8))
         if step >= today:
             return 1
-        services.receive_clarification(clerk, case, step)
+        services.receive_clarification(clerk, case, step, case.description + "（补正：2024年1月至12月）")
     if rng.random() < 0.1:
         consultation = services.start_consultation(clerk, case, kind=ConsultationKind.THIRD_PARTY,
                                                    party="相关企业", on=calendar.add_workdays(step, 1))

@@ -71,10 +71,24 @@ def test_public_application_to_the_reply_letter(office: dict[str, Any], open_pag
     assert "答复期限：" in clerk.inner_text("main") and "收到申请：" in clerk.inner_text("ol.steps")
     case.refresh_from_db()
     assert case.status == Status.REGISTERED and case.due_date is not None
-    fill_form(clerk, "#action-answer", {
+    # 拟办 → 审核 → 签发: the clerk drafts, the head returns it once, the clerk drafts again, the head signs.
+    assert clerk.locator("#action-answer").count() == 0
+    fill_form(clerk, "#action-draft", {"outcome": "granted", "reply_text": "所申请信息见附件。"})
+    assert "已提交负责人审核" in clerk.inner_text(".messages")
+    head = login("hy_head")
+    head.goto(f"/desk/{case.pk}/")
+    assert "所申请信息见附件。" in head.inner_text("#approvals")
+    fill_form(head, "#approvals form[id^=return-]", {"comment": "请写明附件名称和发送方式"})
+    assert "已退回经办人" in head.inner_text(".messages")
+    clerk.goto(f"/desk/{case.pk}/")
+    assert "请写明附件名称和发送方式" in clerk.inner_text("#approvals")
+    fill_form(clerk, "#action-draft", {
         "outcome": "granted", "reply_text": "所申请信息见附件《海盐县2024年低保资金发放情况表》，已通过电子邮件发送。",
     })
-    assert "已答复" in clerk.inner_text(".messages")
+    head.goto(f"/desk/{case.pk}/")
+    fill_form(head, "#approvals form[id^=sign-]", {"comment": "同意"})
+    assert "已签发" in head.inner_text(".messages")
+    clerk.goto(f"/desk/{case.pk}/")
     case.refresh_from_db()
     assert (case.status, case.outcome) == (Status.ANSWERED, "granted")
     assert "予以公开" in clerk.inner_text("main")
@@ -84,14 +98,15 @@ def test_public_application_to_the_reply_letter(office: dict[str, Any], open_pag
     assert "予以公开" in docx and "低保资金发放情况表" in docx  # the outcome and the reply (第三十六条)
     assert "行政复议" in docx and "行政诉讼" in docx and "0573-86123456" in docx  # remedies, the office's contact
     assert not any(value in docx for value in PERSONAL_VALUES)
-    pdf_bytes = _download(clerk, clerk.locator("a.button", has_text="PDF"))
+    pdf_bytes = _download(clerk, clerk.get_by_role("link", name="PDF", exact=True))
     assert pdf_bytes.startswith(b"%PDF")
     pdf = _pdf_text(pdf_bytes)
     assert "答复告知书" in pdf and code in pdf
 
     entries = AuditEntry.objects.filter(object_id=str(case.pk)).exclude(action="notify.sent")  # messages: elsewhere
     actions = list(entries.order_by("id").values_list("action", flat=True))
-    assert actions[:3] == ["desk.submit", "desk.confirm_receipt", "desk.answer"], actions
+    assert actions[:7] == ["desk.submit", "desk.confirm_receipt", "desk.draft_answer", "desk.return",
+                           "desk.draft_answer", "desk.answer", "desk.sign"], actions
 
     # -- the applicant again, with the tracking code only --------------------------------------------
     tracker = open_page()

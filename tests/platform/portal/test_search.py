@@ -127,3 +127,13 @@ def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item],
             assert search.search(word, search.Filters(year=2021), limit=50).ids == in_2021, (word, window)
             hits = search.search(word, limit=2, offset=1)
             assert hits.ids == everywhere[1:3]
+
+
+def test_a_repealed_document_is_marked_in_the_results(corpus_items: dict[str, Item], staff: dict[str, Any],
+                                                      client: Client) -> None:
+    expected = [i for i in corpus_items.values() if contains(i.body, "最多跑一次")]
+    repealed = expected[0]
+    Item.objects.filter(pk=repealed.pk).update(repealed_on=dt.date(2022, 1, 1))
+    page = client.get("/portal/search/", {"q": "最多跑一次"}).content.decode()
+    marks = re.findall(r'href="([^"]+)">[^<]*</a> <span class="badge overdue validity">已废止</span>', page)
+    assert marks == [f"/portal/002541000/items/{repealed.serial_key}/"]

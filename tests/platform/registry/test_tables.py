@@ -122,14 +122,19 @@ def test_publish_annual_report_only_when_checks_pass(staff: dict[str, Any], clie
     _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5), title="关于推进政务公开的意见")
     with pytest.raises(PermissionDenied):
         reports.publish_report(staff["clerk"], hy, 2021)  # the head publishes
-    publication = reports.publish_report(staff["head"], hy, 2021)
+    with pytest.raises(reports.NeedsConfirmation) as held:  # no narrative yet, and long after 2022-01-31
+        reports.publish_report(staff["head"], hy, 2021)
+    assert any("没有文字说明" in c for c in held.value.concerns)
+    assert any("2022年1月31日 已过" in c for c in held.value.concerns)
+    assert not ReportPublication.objects.exists()
+    publication = reports.publish_report(staff["head"], hy, 2021, confirmed=True)
     assert publication.data["active"]["normative_documents"]["made"] == 1
     assert "行政规范性文件" in publication.html and "<table" in publication.html
     response = client.get("/portal/002541000/reports/2021/")
     assert response.status_code == 200 and "2021" in response.content.decode()
     assert "/portal/002541000/reports/2021/" in client.get("/portal/002541000/reports/").content.decode()
     # publishing again replaces it; the earlier publication is kept, withdrawn
-    reports.publish_report(staff["head"], hy, 2021)
+    reports.publish_report(staff["head"], hy, 2021, confirmed=True)
     assert ReportPublication.objects.filter(agency=hy, year=2021).count() == 2
     assert ReportPublication.objects.filter(agency=hy, year=2021, withdrawn=False).count() == 1
 
@@ -146,5 +151,24 @@ def test_a_report_with_errors_cannot_be_published(staff: dict[str, Any]) -> None
     compiled = compile_report(staff["hy"], 2022)
     assert compiled.errors
     with pytest.raises(RegistryError, match="错误"):
-        reports.publish_report(staff["head"], staff["hy"], 2022)
+        reports.publish_report(staff["head"], staff["hy"], 2022, confirmed=True)
     assert not ReportPublication.objects.filter(agency=staff["hy"], year=2022).exists()
+
+
+def test_the_head_is_asked_to_confirm_a_late_or_empty_report_in_the_page(staff: dict[str, Any]) -> None:
+    from gongkai.platform.annual.models import AnnualReport
+
+    hy = staff["hy"]
+    head = Client()
+    head.force_login(staff["head"])
+    page = head.post(f"/registry/table/{hy.pk}/2021/publish/").content.decode()
+    assert "确认发布" in page and "没有文字说明" in page and "已过" in page and "我已了解，仍然发布" in page
+    assert not ReportPublication.objects.exists()
+    head.post(f"/registry/table/{hy.pk}/2021/publish/", {"confirmed": "1"})
+    assert ReportPublication.objects.filter(agency=hy, year=2021, withdrawn=False).count() == 1
+    # Every part written and within the deadline: nothing to confirm.
+    AnnualReport.objects.update_or_create(agency=hy, year=2025, defaults={
+        "sections": {n: "本部分说明。" for n in ("一", "二", "三", "四", "五", "六")}})
+    compiled = compile_report(hy, 2025).report
+    assert reports.publication_concerns(compiled, 2025, dt.date(2026, 1, 20)) == []
+    assert len(reports.publication_concerns(compiled, 2025, dt.date(2026, 2, 2))) == 1

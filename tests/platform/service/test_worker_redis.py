@@ -33,7 +33,7 @@ from gongkai.platform.desk import services
 agency = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY)
 User.objects.create(username="clerk", role=Role.CLERK, agency=agency, email="clerk@haiyan.gov.cn")
 case = services.submit_online(None, agency, description="海盐县2020年财政预算执行情况", applicant={
-    "applicant_name": "赵六", "phone": "13700007777", "email": "zhao@example.cn", "id_number": "330424197702023333"})
+    "applicant_name": "赵六", "phone": "13700007777", "email": "zhao@example.cn", "id_number": "33042419770202333X"})
 print(case.pk)
 """
 

@@ -144,7 +144,7 @@ def count_appeals(scope: Q, year: int, template: Template) -> dict[str, dict[str
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     table = {g.key: {f.key: 0 for f in template.appeal_fields} for g in template.appeal_groups}
     items = (
-        Appeal.objects.filter(scope, filed_on__gte=start, filed_on__lte=end)
+        Appeal.active.filter(scope, filed_on__gte=start, filed_on__lte=end)
         .values("kind", "result")
         .annotate(
             n=Count("id"),

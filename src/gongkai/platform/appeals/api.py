@@ -14,7 +14,7 @@ from ..accounts.permissions import may_view, scope
 from ..desk.models import Application
 from ..inputs import Id, Input, Limit, Offset, column
 from .models import Appeal
-from .services import file_appeal, record_result
+from .services import correct_appeal, file_appeal, record_result, withdraw_appeal
 
 router = Router(tags=["复议诉讼 appeals"])
 
@@ -31,6 +31,7 @@ class AppealOut(Schema):
     filed_on: dt.date
     result: str
     decided_on: dt.date | None
+    withdrawn_on: dt.date | None
 
 
 class AppealIn(Input):
@@ -51,7 +52,7 @@ def _out(appeal: Appeal) -> dict[str, Any]:
     return {"id": appeal.pk, "application_id": appeal.application_id, "agency_id": appeal.agency_id,
             "kind": appeal.kind, "group": appeal.group, "review_id": appeal.review_id, "body": appeal.body,
             "case_number": appeal.case_number, "filed_on": appeal.filed_on, "result": appeal.result,
-            "decided_on": appeal.decided_on}
+            "decided_on": appeal.decided_on, "withdrawn_on": appeal.withdrawn_on}
 
 
 @router.get("/", response=list[AppealOut], summary="复议诉讼列表（按权限范围）")
@@ -77,3 +78,33 @@ def result(request: HttpRequest, appeal_id: Id, body: ResultIn) -> dict[str, Any
     if not may_view(request.user, appeal):
         raise Http404
     return _out(record_result(request.user, appeal, result=body.result, decided_on=body.decided_on))
+
+
+class CorrectionIn(Schema):
+    kind: str
+    filed_on: dt.date
+    body: str
+    case_number: str = ""
+    reason: str
+
+
+class WithdrawalIn(Schema):
+    reason: str
+
+
+def _appeal(request: HttpRequest, appeal_id: int) -> Appeal:
+    appeal = get_object_or_404(Appeal, pk=appeal_id)
+    if not may_view(request.user, appeal):
+        raise Http404
+    return appeal
+
+
+@router.post("/{appeal_id}/correct", response=AppealOut, summary="更正登记（记入审计）")
+def correct(request: HttpRequest, appeal_id: int, body: CorrectionIn) -> dict[str, Any]:
+    return _out(correct_appeal(request.user, _appeal(request, appeal_id), reason=body.reason, kind=body.kind,
+                               filed_on=body.filed_on, body=body.body, case_number=body.case_number))
+
+
+@router.post("/{appeal_id}/withdraw", response=AppealOut, summary="撤销登记（不再计入表四，记入审计）")
+def withdraw(request: HttpRequest, appeal_id: int, body: WithdrawalIn) -> dict[str, Any]:
+    return _out(withdraw_appeal(request.user, _appeal(request, appeal_id), reason=body.reason))

@@ -22,6 +22,11 @@ class AppealKind(models.TextChoices):
     LITIGATION = "litigation", "行政诉讼"
 
 
+class ActiveAppeals(models.Manager["Appeal"]):
+    def get_queryset(self) -> models.QuerySet[Appeal]:
+        return super().get_queryset().filter(withdrawn_on__isnull=True)
+
+
 class Appeal(models.Model):
     application = models.ForeignKey("desk.Application", verbose_name="申请", on_delete=models.PROTECT,
                                     related_name="appeals")
@@ -36,8 +41,12 @@ class Appeal(models.Model):
     result = models.CharField("结果", max_length=20, choices=RESULT_CHOICES, default=PENDING)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("说明", blank=True)
+    # Withdrawn (registered in error, or the appellant withdrew): kept for the audit trail, not counted.
+    withdrawn_on = models.DateField("撤销登记日期", null=True, blank=True)
+    withdrawal_reason = models.TextField("撤销登记原因", blank=True)
 
     objects: ClassVar[models.Manager[Appeal]] = models.Manager()
+    active: ClassVar[ActiveAppeals] = ActiveAppeals()  # what table 四 counts
 
     class Meta:
         verbose_name = "行政复议、行政诉讼"

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from ..accounts.models import Role
 from ..accounts.permissions import role_of, scope
 from ..inputs import query_int
+from .labels import Action, labelled
 from .models import AuditEntry
 
 PAGE_SIZE = 100
@@ -24,5 +25,6 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(action__startswith=action)
     number = query_int(request.GET.get("page"), 1, 100_000) or 1
     rows = list(entries.order_by("-at", "-id")[(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
-    return render(request, "audit/list.html", {"entries": rows[:PAGE_SIZE], "number": number,
-                                               "has_next": len(rows) > PAGE_SIZE, "action": action or ""})
+    return render(request, "audit/list.html", {"entries": [labelled(e) for e in rows[:PAGE_SIZE]],
+                                               "number": number, "has_next": len(rows) > PAGE_SIZE,
+                                               "action": action or "", "actions": Action.choices})

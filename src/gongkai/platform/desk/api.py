@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from ..accounts.permissions import may_see_personal_data, may_view
+from ..accounts.permissions import may_approve, may_change, may_see_personal_data, may_view, role_of
 from ..agencies.models import Agency
 from ..inputs import Id, Input, Limit, Offset, Year, column
 from ..letters.responses import letter_response
 from ..security import ScopedThrottle
-from . import queries, services
+from . import queries, services, states
 from .models import Application, Consultation
 
 router = Router(tags=["依申请公开 desk"])
@@ -68,6 +68,12 @@ class ConsultationOut(Schema):
     answered_on: dt.date | None
 
 
+class StepOut(Schema):
+    name: str
+    label: str
+    who: str
+
+
 class CaseDetailOut(CaseOut):
     applicant_name: str
     personal: Personal | None
@@ -76,6 +82,7 @@ class CaseDetailOut(CaseOut):
     clarification_deadline: dt.date | None
     clarification_request: str
     clarified_on: dt.date | None
+    clarified_description: str
     fee_method: str
     fee_amount: int
     fee_deadline: dt.date | None
@@ -83,6 +90,7 @@ class CaseDetailOut(CaseOut):
     reply_text: str
     consultations: list[ConsultationOut]
     due: DueOut
+    steps: list[StepOut]
 
 
 def _row(case: Application) -> dict[str, Any]:
@@ -99,17 +107,26 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
     consultations = list(case.consultations.all())
     due = services.clock.compute(services.timeline(case, consultations), services.work_calendar(), services.today())
     personal = None
+    internal = may_change(request.user, case) or role_of(request.user) in ("supervisor", "admin")
     if may_see_personal_data(request.user, case):
         personal = {"id_number": case.id_number, "phone": case.phone, "address": case.address, "email": case.email}
     return {
         **_row(case), "applicant_name": case.applicant_name, "personal": personal, "form_wanted": case.form_wanted,
         "clarification_sent_on": case.clarification_sent_on, "clarification_deadline": case.clarification_deadline,
         "clarification_request": case.clarification_request, "clarified_on": case.clarified_on,
+        "clarified_description": case.clarified_description,
         "fee_method": case.fee_method, "fee_amount": case.fee_amount, "fee_deadline": case.fee_deadline,
         "fee_paid_on": case.fee_paid_on, "reply_text": case.reply_text,
-        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party, "started_on": c.started_on,
-                           "deadline": c.deadline, "answered_on": c.answered_on} for c in consultations],
-        "due": {"due": due.due, "state": due.state, "steps": due.steps, "warning": due.warning},
+        # A third party's name is the office's and the supervisors' only (never the applicant's).
+        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party if internal else "",
+                           "started_on": c.started_on, "deadline": c.deadline, "answered_on": c.answered_on}
+                          for c in consultations],
+        "due": {"due": due.due, "state": due.state, "steps": due.steps,
+                "warning": due.warning if internal else None},
+        # What the requester may do now: the states table's answer, as the case page shows it.
+        "steps": [{"name": s.name, "label": s.label, "who": s.who} for s in states.offered(
+            case, services.today(), office=may_change(request.user, case),
+            head=may_approve(request.user, case.agency))],
     }
 
 
@@ -197,6 +214,7 @@ class AnswerIn(OnIn):
     reply_text: str = ""
     legal_basis: str = Field("", max_length=column(Application, "legal_basis"))
     responsible_agency: str = Field("", max_length=column(Application, "responsible_agency"))
+    withheld_reason: str = Field("", max_length=5000)
 
 
 class WithdrawIn(OnIn):
@@ -219,9 +237,15 @@ def clarification(request: HttpRequest, case_id: Id, body: ClarificationIn) -> d
     return _done(request, case)
 
 
+class ClarifiedIn(Input):
+    on: dt.date
+    content: str
+
+
 @router.post("/{case_id}/clarified", response=CaseDetailOut, summary="收到补正（期限重新计算）")
-def clarified(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any]:
-    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on))
+def clarified(request: HttpRequest, case_id: Id, body: ClarifiedIn) -> dict[str, Any]:
+    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on,
+                                                         body.content))
 
 
 @router.post("/{case_id}/close-no-clarification", response=CaseDetailOut, summary="逾期不补正，不再处理")
@@ -270,7 +294,7 @@ def close_unpaid(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any
 def answer(request: HttpRequest, case_id: Id, body: AnswerIn) -> dict[str, Any]:
     case = services.answer(request.user, _case(request, case_id), outcome=body.outcome, on=body.on,
                            reply_text=body.reply_text, legal_basis=body.legal_basis,
-                           responsible_agency=body.responsible_agency)
+                           responsible_agency=body.responsible_agency, withheld_reason=body.withheld_reason)
     return _done(request, case)
 
 
@@ -298,6 +322,8 @@ class ApplyIn(ApplicantIn):
     agency_id: int
     description: str
     form_wanted: str = Field("电子邮件", max_length=column(Application, "form_wanted"))
+    id_kind: str = Field("resident_id", max_length=20)
+    token: str = Field("", max_length=64, description="一次性提交令牌：同一令牌再次提交，返回第一次建立的申请")
 
 
 class TrackOut(Schema):
@@ -334,7 +360,7 @@ def track_data(case: Application) -> dict[str, Any]:
 def apply(request: HttpRequest, body: ApplyIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
     case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,
-                                  form_wanted=body.form_wanted)
+                                  form_wanted=body.form_wanted, token=body.token)
     return Status(201, track_data(case))
 
 

@@ -8,6 +8,8 @@ overdue are plain indexed queries.
 from __future__ import annotations
 
 import secrets
+import uuid
+from pathlib import PurePath
 from typing import ClassVar
 
 from django.conf import settings
@@ -16,6 +18,7 @@ from django.db import models
 from ...report.templates import TEMPLATE_2021
 from ..accounts.models import APPLICANT_TYPE_CHOICES, NATURAL_PERSON
 from .fees import FeeMethod
+from .identity import IdKind
 from .receipt import Channel
 
 # Outcomes are the outcome rows of table 三 of the current template (keys and labels from
@@ -38,6 +41,7 @@ class Status(models.TextChoices):
     FEE = "fee", "待申请人缴费"
     ANSWERED = "answered", "已答复"
     CLOSED = "closed", "已办结"
+    FORWARDED = "forwarded", "已转送其他机关"
 
 
 OPEN_STATUSES = (Status.AWAITING_RECEIPT, Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
@@ -55,12 +59,15 @@ class Application(models.Model):
     agency = models.ForeignKey("agencies.Agency", verbose_name="受理机关", on_delete=models.PROTECT,
                                related_name="applications")
     tracking_code = models.CharField("查询码", max_length=20, unique=True, default=new_tracking_code, editable=False)
+    # The public form's one-time token: a resubmitted form (refresh, double click) finds its case again.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # -- the applicant (personal data: the handling office and the applicant only) ---------------
     applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="applications")
     applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES,
                                       default=NATURAL_PERSON)
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_kind = models.CharField("身份证明类型", max_length=20, choices=IdKind.choices, blank=True, default="")
     id_number = models.CharField("证件号码", max_length=40, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
     address = models.CharField("通信地址", max_length=300, blank=True)
@@ -80,6 +87,7 @@ class Application(models.Model):
     clarification_deadline = models.DateField("补正期限", null=True, blank=True)
     clarification_request = models.TextField("补正要求", blank=True)
     clarified_on = models.DateField("收到补正日期", null=True, blank=True)
+    clarified_description = models.TextField("补正后的申请内容", blank=True)
     # -- extension (延期, 第三十三条) -----------------------------------------------------------
     extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
@@ -98,9 +106,15 @@ class Application(models.Model):
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, blank=True)
     decided_on = models.DateField("答复日期", null=True, blank=True, db_index=True)
     reply_text = models.TextField("答复内容（获取方式、不予公开的理由等）", blank=True)
+    withheld_reason = models.TextField("不予公开部分的理由", blank=True)
     legal_basis = models.CharField("法律依据", max_length=300, blank=True)
     responsible_agency = models.CharField("负有责任的机关及联系方式", max_length=300, blank=True)
     closed_on = models.DateField("办结归档日期", null=True, blank=True)
+    # -- routing: a misdirected application forwarded, a repeated one linked ------------------------
+    forwarded_to = models.OneToOneField("self", verbose_name="转送后的申请", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="forwarded_from")
+    repeat_of = models.ForeignKey("self", verbose_name="重复申请的原申请", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="repeats")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -172,3 +186,122 @@ class Consultation(models.Model):
     @property
     def agency(self) -> object:
         return self.application.agency
+
+
+class ApprovalKind(models.TextChoices):
+    ANSWER = "answer", "答复拟办"
+    EXTENSION = "extension", "延期申请"
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", "待负责人审核"
+    RETURNED = "returned", "已退回"
+    SIGNED = "signed", "已签发"
+
+
+class Approval(models.Model):
+    """拟办 → 审核 → 签发: what the clerk proposes (an answer, an extension) and the head's decision.
+
+    The answer or extension itself is made by the desk's services when the head signs, with the
+    proposed content; returning keeps the proposal and the head's comment for the record.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="approvals")
+    kind = models.CharField("类别", max_length=20, choices=ApprovalKind.choices)
+    status = models.CharField("状态", max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING)
+    proposal = models.JSONField("拟办内容", default=dict)  # the answer's or the extension's fields
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟办人", null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    drafted_at = models.DateTimeField("拟办时间", auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField("审核时间", null=True, blank=True)
+    comment = models.TextField("审核意见", blank=True)
+
+    objects: ClassVar[models.Manager[Approval]] = models.Manager()
+
+    class Meta:
+        verbose_name = "拟办审核"
+        verbose_name_plural = "拟办审核"
+        ordering = ("drafted_at", "id")
+        constraints = (models.UniqueConstraint(fields=["application", "kind"],
+                                               condition=models.Q(status="pending"),
+                                               name="desk_one_pending_approval_per_kind"),)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.get_status_display()}"
+
+    @property
+    def agency(self) -> object:
+        return self.application.agency
+
+
+class AttachmentKind(models.TextChoices):
+    APPLICATION_SCAN = "application_scan", "申请书扫描件"
+    ID_COPY = "id_copy", "身份证明复印件"
+    RELEASED = "released", "公开的政府信息"
+    CONSULTATION_REPLY = "consultation_reply", "征求意见的回复"
+    OTHER = "other", "其他材料"
+
+
+def _case_file_path(instance: CaseAttachment, filename: str) -> str:
+    # A random name: the stored path never reveals the applicant or the title.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"desk/{instance.application.agency_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class CaseAttachment(models.Model):
+    """A file of the case file (案卷): office staff only; its type is checked against its content."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField("类别", max_length=30, choices=AttachmentKind.choices)
+    file = models.FileField("文件", upload_to=_case_file_path)
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects: ClassVar[models.Manager[CaseAttachment]] = models.Manager()
+
+    class Meta:
+        verbose_name = "案卷材料"
+        verbose_name_plural = "案卷材料"
+        ordering = ("uploaded_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def agency(self) -> object:
+        return self.application.agency
+
+
+class DeliveryMethod(models.TextChoices):
+    POST = "post", "邮寄（EMS 等）"
+    EMAIL = "email", "电子邮件"
+    IN_PERSON = "in_person", "当场领取"
+    ONLINE = "online", "网上送达"
+    FAX = "fax", "传真"
+
+
+class Delivery(models.Model):
+    """送达: how and when a letter reached the applicant (the 送达回证 of the case file)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="deliveries")
+    letter = models.CharField("送达的文书", max_length=200)
+    method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
+    sent_on = models.DateField("发出日期")
+    received_on = models.DateField("签收日期", null=True, blank=True)
+    reference = models.CharField("邮件号码或签收人", max_length=100, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects: ClassVar[models.Manager[Delivery]] = models.Manager()
+
+    class Meta:
+        verbose_name = "送达记录"
+        verbose_name_plural = "送达记录"
+        ordering = ("sent_on", "id")
+
+    def __str__(self) -> str:
+        return f"{self.letter} {self.get_method_display()}"

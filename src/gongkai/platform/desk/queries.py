@@ -27,6 +27,7 @@ def list_rows(cases: QuerySet[Application]) -> QuerySet[Application]:
     return cases.select_related("agency").only(
         "id", "tracking_code", "agency__id", "agency__name", "agency__short_name", "applicant_type", "description",
         "channel", "submitted_on", "receipt_date", "status", "due_date", "outcome", "decided_on", "extension_days",
+        "applicant_name",
     )
 
 
@@ -60,6 +61,8 @@ def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:
 
 def in_tab(cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCalendar) -> QuerySet[Application]:
     """The cases of one list tab (pages and API alike): open, overdue, due soon, waiting, decided or all."""
+    if tab == "awaiting":
+        return cases.filter(status=Status.AWAITING_RECEIPT)
     if tab == "open":
         return open_cases(cases)
     if tab == "overdue":

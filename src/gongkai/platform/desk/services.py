@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -31,8 +31,9 @@ from ..audit.services import record, snapshot
 from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
 from ..workdays.calendar import WorkCalendar
-from . import clock
+from . import clock, states
 from .fees import FeeMethod, fee
+from .identity import IdKind, applicant_problems, normalized_id
 from .models import (
     ANSWER_OUTCOMES,
     NO_CORRECTION,
@@ -47,11 +48,12 @@ from .models import (
     Status,
 )
 from .receipt import RULES, Channel, receipt_date
+from .signals import case_changed
 
 TRACKED = (
     "status", "receipt_date", "due_date", "clarification_sent_on", "clarification_deadline", "clarified_on",
     "extension_days", "extension_approved_on", "fee_method", "fee_units", "fee_amount", "fee_notice_on",
-    "fee_deadline", "fee_paid_on", "outcome", "decided_on", "closed_on",
+    "fee_deadline", "fee_paid_on", "outcome", "decided_on", "closed_on", "forwarded_to_id", "repeat_of_id",
 )
 
 
@@ -117,11 +119,12 @@ def _require_office(actor: Any, case: Application) -> None:
         raise PermissionDenied("只有受理机关的政府信息公开工作机构可以办理 / only the handling office may do this")
 
 
-def _require_status(case: Application, *allowed: str) -> None:
-    if case.status not in allowed:
-        names = "、".join(Status(s).label for s in allowed)
-        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，此操作只适用于：{names} / "
-                        f"not allowed while the application is {case.status}")
+def _require_step(case: Application, name: str) -> None:
+    """The state allows the step (``states.STEPS``, the one table of what each state allows)."""
+    step = states.STEP[name]
+    if case.status not in step.states:
+        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，“{step.action}”只适用于：{step.state_labels} / "
+                           f"not allowed while the application is {case.status}")
 
 
 def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
@@ -141,6 +144,7 @@ def _apply(actor: Any, case: Application, action: str, change: Callable[[], None
         _refresh_due(case, calendar or work_calendar())
         case.save()
         record(actor, action, case, before=before, after=snapshot(case, TRACKED), note=note)
+        case_changed.send(sender=Application, case=case, action=action, actor=actor)
     return case
 
 
@@ -157,7 +161,7 @@ def applicant_key(user_id: int | None, id_number: str, name: str, phone: str) ->
 
 
 def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_wanted: str, channel: str,
-              submitted_on: dt.date, applicant_user: Any = None) -> Application:
+              submitted_on: dt.date, applicant_user: Any = None, *, public: bool = False) -> Application:
     if not description.strip():
         raise DeskError("请描述所需的政府信息 / describe the information wanted")
     if not str(applicant.get("applicant_name", "")).strip():
@@ -167,10 +171,20 @@ def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_
         raise DeskError(f"未知的申请人类型 / unknown applicant type {kind!r}")
     if channel not in Channel.values:
         raise DeskError(f"未知的提交方式 / unknown channel {channel!r}")
+    id_kind = str(applicant.get("id_kind") or IdKind.RESIDENT_ID)
+    id_number = normalized_id(id_kind, str(applicant.get("id_number", "")))
+    # 第二十九条: 身份证明 and 联系方式. On the public form they are required; an application the
+    # office registers without them is the office's to complete by 补正, but what is given must be
+    # well formed.
+    problems = applicant_problems(id_kind, id_number, str(applicant.get("phone", "")),
+                                  str(applicant.get("email", "")), str(applicant.get("address", "")),
+                                  require_id=public)
+    if problems:
+        raise DeskError("；".join(problems.values()))
     case = Application(
         agency=agency, applicant_user=applicant_user, applicant_type=kind,
         applicant_name=str(applicant["applicant_name"]).strip(),
-        id_number=str(applicant.get("id_number", "")).strip(), phone=str(applicant.get("phone", "")).strip(),
+        id_kind=id_kind if id_number else "", id_number=id_number, phone=str(applicant.get("phone", "")).strip(),
         address=str(applicant.get("address", "")).strip(), email=str(applicant.get("email", "")).strip(),
         description=description.strip(), form_wanted=form_wanted, channel=channel, submitted_on=submitted_on,
     )
@@ -199,22 +213,34 @@ def register(actor: Any, agency: Agency, *, channel: str, submitted_on: dt.date,
 
 
 def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], description: str,
-                  form_wanted: str = "电子邮件") -> Application:
-    """The public form: anyone, signed in or not. Received once the office confirms (第三十一条第四项)."""
+                  form_wanted: str = "电子邮件", token: str = "") -> Application:
+    """The public form: anyone, signed in or not. Received once the office confirms (第三十一条第四项).
+
+    ``token`` is the form's one-time token: the same form sent twice (a refresh, a double click, a
+    retried request) returns the case the first sending created instead of filing a second one.
+    """
+    if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
+        return earlier
     user = actor if role_of(actor) == Role.APPLICANT else None
     if user is not None:
         applicant = {"applicant_name": user.display_name or user.username, "applicant_type": user.applicant_type,
                      "id_number": user.id_number, "phone": user.phone, "address": user.address,
                      "email": user.email, **{k: v for k, v in applicant.items() if v}}
-    case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user)
+    case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user, public=True)
     case.status = Status.AWAITING_RECEIPT
-    return _apply(actor, case, "desk.submit", lambda: None, note=RULES[Channel.ONLINE])
+    case.submission_token = token or None
+    try:
+        return _apply(actor, case, "desk.submit", lambda: None, note=RULES[Channel.ONLINE])
+    except IntegrityError:  # the same token sent twice at once: the other request filed it
+        if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
+            return earlier
+        raise
 
 
 def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
     """The office and the applicant confirm receipt (ordinary post, online, fax): the clock starts."""
     _require_office(actor, case)
-    _require_status(case, Status.AWAITING_RECEIPT)
+    _require_step(case, "confirm")
     _check_date(on, case.submitted_on, "确认收到日期")
 
     def change() -> None:
@@ -222,6 +248,47 @@ def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
         case.status = Status.REGISTERED
 
     return _apply(actor, case, "desk.confirm_receipt", change, note=RULES.get(case.channel, ""))
+
+
+def forward(actor: Any, case: Application, to: Agency, on: dt.date, note: str = "") -> Application:
+    """An online application sent to the wrong agency, not yet received: it goes to ``to`` as a new
+    application awaiting that agency's confirmation (its clock starts there); here it ends as
+    forwarded, never received, never counted. The applicant sees the new code on the tracking page."""
+    _require_office(actor, case)
+    _require_step(case, "forward")
+    if to.pk == case.agency_id:
+        raise DeskError("请选择其他机关 / choose another agency")
+    _check_date(on, case.submitted_on, "转送日期")
+    with transaction.atomic():
+        moved = Application(
+            agency=to, applicant_user=case.applicant_user, applicant_type=case.applicant_type,
+            applicant_name=case.applicant_name, id_kind=case.id_kind, id_number=case.id_number, phone=case.phone,
+            address=case.address, email=case.email, applicant_key=case.applicant_key, description=case.description,
+            form_wanted=case.form_wanted, channel=case.channel, submitted_on=on, status=Status.AWAITING_RECEIPT)
+        _apply(actor, moved, "desk.forwarded_in", lambda: None, note=f"由{case.agency.name}转送：{note}".rstrip("："))
+
+        def change() -> None:
+            case.status = Status.FORWARDED
+            case.forwarded_to = moved
+            case.closed_on = on
+
+        _apply(actor, case, "desk.forward", change, note=f"转送{to.name}" + (f"：{note}" if note else ""))
+    return moved
+
+
+def link_repeat(actor: Any, case: Application, earlier: Application) -> Application:
+    """Mark ``case`` as repeating ``earlier`` (the same applicant's same request at this agency)."""
+    _require_office(actor, case)
+    if earlier.pk == case.pk or earlier.agency_id != case.agency_id:
+        raise DeskError("只能关联本机关的另一件申请 / link another application of this agency")
+    return _apply(actor, case, "desk.link_repeat", lambda: setattr(case, "repeat_of", earlier),
+                  note=f"与 {earlier.tracking_code} 重复")
+
+
+def applicant_history(case: Application) -> list[Application]:
+    """The same applicant's other applications at this agency, newest first (重复申请, 按件计收)."""
+    return list(Application.objects.filter(agency_id=case.agency_id, applicant_key=case.applicant_key)
+                .exclude(pk=case.pk).order_by("-submitted_on", "-id")[:50])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +299,7 @@ def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
 def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
                       deadline: dt.date | None = None) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED)
+    _require_step(case, "clarify")
     if case.clarification_sent_on is not None:
         raise DeskError("补正只能要求一次 / a clarification may be asked for once only")
     assert case.receipt_date is not None
@@ -257,24 +324,31 @@ def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
     return _apply(actor, case, "desk.ask_clarification", change, calendar=calendar)
 
 
-def receive_clarification(actor: Any, case: Application, on: dt.date) -> Application:
-    """The clarified application arrives: the 20 working days start again from this day."""
+def receive_clarification(actor: Any, case: Application, on: dt.date, content: str) -> Application:
+    """The clarified application arrives: the 20 working days start again from this day.
+
+    ``content`` is what the applicant now asks for (the clarified description): the answer is given
+    to it, so it is kept on the case beside the original description.
+    """
     _require_office(actor, case)
-    _require_status(case, Status.CLARIFICATION)
+    _require_step(case, "clarified")
     _check_date(on, case.clarification_sent_on, "收到补正日期")
+    if not content.strip():
+        raise DeskError("请录入补正后的申请内容 / record the clarified application's content")
 
     def change() -> None:
         case.clarified_on = on
+        case.clarified_description = content.strip()
         case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.receive_clarification", change)
+    return _apply(actor, case, "desk.receive_clarification", change, note=content.strip()[:500])
 
 
 def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Application:
     """No clarification in the set time: 申请人无正当理由逾期不补正, no further processing."""
     if actor is not None:
         _require_office(actor, case)
-    _require_status(case, Status.CLARIFICATION)
+    _require_step(case, "no_clarification")
     assert case.clarification_deadline is not None
     if on <= case.clarification_deadline:
         raise DeskError(f"补正期限 {case.clarification_deadline} 尚未届满 / the clarification deadline has not passed")
@@ -288,7 +362,7 @@ def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Ap
 
 def start_consultation(actor: Any, case: Application, *, kind: str, party: str, on: dt.date) -> Consultation:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "consult")
     if kind not in ConsultationKind.values:
         raise DeskError(f"未知的征求意见类别 / unknown consultation kind {kind!r}")
     _check_date(on, case.clarified_on or case.receipt_date, "征求意见日期")
@@ -308,6 +382,7 @@ def start_consultation(actor: Any, case: Application, *, kind: str, party: str, 
 def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinion: str = "") -> Application:
     case = consultation.application
     _require_office(actor, case)
+    _require_step(case, "consulted")
     if consultation.answered_on is not None:
         raise DeskError("该征求意见已结束 / this consultation has ended")
     _check_date(on, consultation.started_on, "收到意见日期")
@@ -330,7 +405,7 @@ def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinio
 def extend(actor: Any, case: Application, *, days: int, reason: str, on: dt.date) -> Application:
     if not may_approve(actor, case.agency):
         raise PermissionDenied("延长答复期限须经政府信息公开工作机构负责人同意 / only the head approves an extension")
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "extend")
     if case.extension_days:
         raise DeskError("答复期限已经延长过 / the deadline has already been extended")
     if not 1 <= days <= clock.MAX_EXTENSION_DAYS:
@@ -367,7 +442,7 @@ def nth_in_month(case: Application) -> int:
 def issue_fee_notice(actor: Any, case: Application, *, method: str, on: dt.date, pages: int | None = None,
                      received_on: dt.date | None = None) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED)
+    _require_step(case, "fee")
     if case.fee_method:
         raise DeskError("已发出过收费通知；按件与按量不得同时计收 / a fee was already charged (never both methods)")
     if method == FeeMethod.PER_PAGE:
@@ -397,7 +472,7 @@ def issue_fee_notice(actor: Any, case: Application, *, method: str, on: dt.date,
 
 def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
     _require_office(actor, case)
-    _require_status(case, Status.FEE)
+    _require_step(case, "paid")
     _check_date(on, case.fee_notice_on, "缴费日期")
     assert case.fee_deadline is not None
     if on > case.fee_deadline:
@@ -413,7 +488,7 @@ def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
 def close_for_unpaid_fee(actor: Any, case: Application, on: dt.date) -> Application:
     if actor is not None:
         _require_office(actor, case)
-    _require_status(case, Status.FEE)
+    _require_step(case, "unpaid")
     assert case.fee_deadline is not None
     if on <= case.fee_deadline:
         raise DeskError(f"缴费期限 {case.fee_deadline} 尚未届满 / the payment deadline has not passed")
@@ -443,36 +518,39 @@ def _decide(actor: Any, case: Application, outcome: str, on: dt.date, status: st
 
 
 def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_text: str = "",
-           legal_basis: str = "", responsible_agency: str = "") -> Application:
+           legal_basis: str = "", responsible_agency: str = "", withheld_reason: str = "") -> Application:
     """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only."""
     _require_office(actor, case)
-    _require_status(case, Status.REGISTERED, Status.CONSULTATION)
+    _require_step(case, "answer")
     if outcome not in ANSWER_OUTCOMES:
         raise DeskError(f"不是可选的办理结果 / not an outcome an answer may give: {outcome!r}")
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:
         label = TEMPLATE_2021.request_row(UNCLEAR_AFTER_CLARIFICATION).label
         raise DeskError(f"“{label}”须先经过补正 / needs a clarification first")
-    if TEMPLATE_2021.request_row(outcome).group == DENIED and not reply_text.strip():
+    if TEMPLATE_2021.request_row(outcome).group == DENIED and not (reply_text.strip() or withheld_reason.strip()):
         raise DeskError("不予公开须说明理由 / a refusal must give its reasons (第三十六条)")
     if outcome == "unavailable_not_held" and not responsible_agency.strip() and not reply_text.strip():
         raise DeskError("请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "
                         "where known, or say why")
+    if outcome == "partially_granted" and not (reply_text.strip() or withheld_reason.strip()):
+        raise DeskError("部分公开须说明不予公开部分的理由 / a partial answer gives the reasons for what it withholds")
     return _decide(actor, case, outcome, on, Status.ANSWERED, "desk.answer", reply_text=reply_text.strip(),
-                   legal_basis=legal_basis.strip(), responsible_agency=responsible_agency.strip())
+                   legal_basis=legal_basis.strip(), responsible_agency=responsible_agency.strip(),
+                   withheld_reason=withheld_reason.strip())
 
 
 def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Application:
     """The applicant withdraws (撤回): counted as （六）其他处理."""
     if not (is_applicant_of(actor, case) or may_change(actor, case)):
         raise PermissionDenied("只有申请人本人或受理机关可以撤回 / only the applicant or the office withdraws")
-    _require_status(case, Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATION, Status.FEE)
+    _require_step(case, "withdraw")
     return _decide(actor, case, OTHER, on, Status.CLOSED, "desk.withdraw", reply_text=note or "申请人撤回申请")
 
 
 def close(actor: Any, case: Application, on: dt.date) -> Application:
     """Archive an answered case (第四十五条: 登记、审核、办理、答复、归档)."""
     _require_office(actor, case)
-    _require_status(case, Status.ANSWERED)
+    _require_step(case, "close")
     _check_date(on, case.decided_on, "归档日期")
 
     def change() -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.template import Template, TemplateSyntaxError
 
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
 from ..errors import RuleError
 from .models import LetterTemplate
+from .placeholders import PlaceholderError, check
 
 
 class LetterTemplateError(RuleError):
@@ -19,13 +19,14 @@ class LetterTemplateError(RuleError):
 
 
 def check_template(outcome: str, body: str) -> None:
-    """LetterTemplateError unless ``body`` is a valid template for a known outcome (pages, API, admin)."""
+    """LetterTemplateError unless ``body`` is a valid template for a known outcome (pages, API, admin):
+    Chinese placeholders only (``placeholders.check``), no template syntax."""
     if outcome not in OUTCOME_LABELS:
         raise LetterTemplateError(f"未知的办理结果 / unknown outcome {outcome!r}")
     try:
-        Template(body)
-    except TemplateSyntaxError as error:
-        raise LetterTemplateError(f"模板语法错误 / template syntax error: {error}") from None
+        check(body)
+    except PlaceholderError as error:
+        raise LetterTemplateError(str(error)) from None
 
 
 def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:

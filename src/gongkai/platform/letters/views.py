@@ -11,10 +11,15 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_view, role_of
+from ...render.to_pdf import PdfConversionError
+from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_change, may_view, role_of
+from ..desk.messages import chinese
 from ..desk.models import OUTCOME_CHOICES, Application
 from .defaults import NOTICES
-from .render import notice_docx, notice_ready, template_for
+from .dossier import dossier_pdf
+from .models import IssuedLetter
+from .placeholders import PLACEHOLDERS
+from .render import template_for
 from .responses import CONTENT_TYPES, letter_response
 from .services import LetterTemplateError, save_template
 
@@ -35,11 +40,9 @@ def tracked_letter(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 
 
 def _send_notice(case: Application, kind: str) -> HttpResponse:
-    if kind not in NOTICES or not notice_ready(case, kind):
+    if kind not in NOTICES:
         raise Http404
-    response = HttpResponse(notice_docx(case, kind), content_type=CONTENT_TYPES["docx"])
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{case.tracking_code}.docx"'
-    return response
+    return letter_response(case, "docx", kind)
 
 
 @login_required
@@ -59,7 +62,8 @@ def tracked_notice(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 class TemplateForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=OUTCOME_CHOICES)
     title = forms.CharField(label="标题", max_length=200)
-    body = forms.CharField(label="正文（Django 模板语法，空行分段）", widget=forms.Textarea(attrs={"rows": 16}))
+    body = forms.CharField(label="正文（用【申请人】这样的占位符，空行分段）",
+                           widget=forms.Textarea(attrs={"rows": 16}))
 
 
 @login_required
@@ -76,7 +80,7 @@ def edit_templates(request: HttpRequest) -> HttpResponse:
             try:
                 save_template(user, agency=agency, **form.cleaned_data)
             except (LetterTemplateError, PermissionDenied) as error:
-                form.add_error(None, str(error))
+                form.add_error(None, chinese(str(error)))
             else:
                 messages.success(request, "模板已保存")
                 return redirect(f"{request.path}?outcome={outcome}")
@@ -84,4 +88,31 @@ def edit_templates(request: HttpRequest) -> HttpResponse:
         probe = Application(agency=agency or user.agency, outcome=outcome) if (agency or user.agency) else None
         title, body = template_for(probe) if probe is not None else ("", "")
         form = TemplateForm(initial={"outcome": outcome, "title": title, "body": body})
-    return render(request, "letters/edit.html", {"form": form, "agency": agency, "role": role_of(user)})
+    return render(request, "letters/edit.html", {"form": form, "agency": agency, "role": role_of(user),
+                                                 "placeholders": PLACEHOLDERS})
+
+
+@login_required
+def case_dossier(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole case file as one PDF: the handling office only (it holds the applicant's data)."""
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), pk=pk)
+    if not may_change(request.user, case):
+        raise Http404
+    try:
+        data = dossier_pdf(case)
+    except PdfConversionError as error:
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="dossier-{case.tracking_code}.pdf"'
+    return response
+
+
+@login_required
+def issued_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """One issued letter by its id (consultation letters, several per case): the handling office only."""
+    letter = get_object_or_404(IssuedLetter.objects.select_related("application__agency"), pk=pk)
+    if not may_change(request.user, letter.application):
+        raise Http404
+    response = HttpResponse(bytes(letter.docx), content_type=CONTENT_TYPES["docx"])
+    response["Content-Disposition"] = f'attachment; filename="{letter.kind}-{letter.year}-{letter.sequence}.docx"'
+    return response

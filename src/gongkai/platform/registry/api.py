@@ -165,7 +165,8 @@ def put_figures(request: HttpRequest, agency_id: Id, year: Year, body: FiguresIn
 
 
 @router.post("/reports/{agency_id}/{year}/publish", summary="发布年度报告（校验通过后，负责人）")
-def publish_report(request: HttpRequest, agency_id: Id, year: Year) -> dict[str, Any]:
+def publish_report(request: HttpRequest, agency_id: Id, year: Year, confirmed: bool = False) -> dict[str, Any]:
+    """Empty narrative parts or a missed deadline: refused until sent again with ``confirmed=true``."""
     agency = get_object_or_404(Agency, pk=agency_id)
-    publication = reports.publish_report(request.user, agency, year)
+    publication = reports.publish_report(request.user, agency, year, confirmed=confirmed)
     return {"id": publication.pk, "year": publication.year, "published_at": publication.published_at.isoformat()}

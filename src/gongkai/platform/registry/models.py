@@ -109,6 +109,16 @@ class Item(models.Model):
         """The part of the 索引号 after the agency code: ``2021-29025`` (used in addresses)."""
         return f"{self.index_year}-{self.index_serial}"
 
+    @property
+    def validity_mark(self) -> str:
+        """已废止 / 已失效 for a document no longer in force today (search results and lists show it)."""
+        today = dt.date.today()
+        if self.repealed_on is not None and self.repealed_on <= today:
+            return "已废止"
+        if self.expires_on is not None and self.expires_on < today:
+            return "已失效"
+        return ""
+
     def in_force_on(self, day: dt.date) -> bool:
         if self.published_on is None or self.published_on > day:
             return False

@@ -7,6 +7,7 @@ not alter a published report; publishing again replaces it (the earlier one is k
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -20,8 +21,37 @@ from .models import ReportPublication
 from .services import RegistryConflict, RegistryError
 
 
-def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
-    """The head publishes ``agency``'s report on ``year``; refused while any check finds an error."""
+class NeedsConfirmation(RegistryError):
+    """Publishing is allowed but the head must confirm, having read why (``concerns``)."""
+
+    def __init__(self, concerns: list[str]) -> None:
+        super().__init__("发布前请确认：" + "；".join(concerns) + " / confirm before publishing")
+        self.concerns = concerns
+
+
+def statutory_deadline(year: int) -> dt.date:
+    """条例 第四十九条: the report on ``year`` is published by 31 January of the next year."""
+    return dt.date(year + 1, 1, 31)
+
+
+def publication_concerns(report: Any, year: int, on: dt.date) -> list[str]:
+    """What a head should know before publishing: empty narrative parts, a missed deadline."""
+    concerns = []
+    empty = [f"{s.title or s.number}" for s in report.sections if s.number and not (s.text or "").strip()]
+    if empty:
+        concerns.append(f"正文有 {len(empty)} 部分没有文字说明（{'、'.join(empty)}），"
+                        "门户网站将显示“本报告数据未附此部分文字说明”")
+    deadline = statutory_deadline(year)
+    if on > deadline:
+        late = (on - deadline).days
+        concerns.append(f"法定发布期限 {deadline.year}年{deadline.month}月{deadline.day}日 已过 {late} 天，"
+                        "发布后将按逾期发布记录")
+    return concerns
+
+
+def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = False) -> ReportPublication:
+    """The head publishes ``agency``'s report on ``year``; refused while any check finds an error, and
+    held for confirmation (``NeedsConfirmation``) while narrative parts are empty or it is late."""
     if not may_approve(actor, agency):
         raise PermissionDenied(
             "只有本机关政府信息公开工作机构负责人可以发布年度报告 / only the office's head publishes")
@@ -33,6 +63,9 @@ def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
         listed = "；".join(f.message_zh for f in compiled.errors[:5])
         raise RegistryError(f"年度报告有 {len(compiled.errors)} 处错误，不能发布：{listed} / "
                             f"the report has {len(compiled.errors)} errors and cannot be published")
+    concerns = publication_concerns(compiled.report, year, timezone.localdate())
+    if concerns and not confirmed:
+        raise NeedsConfirmation(concerns)
     html = render_document(compiled.report, "html").decode("utf-8")
     with transaction.atomic():
         locked(Agency, agency.pk)  # one publication at a time per agency: never two current reports of a year
@@ -43,7 +76,8 @@ def publish_report(actor: Any, agency: Agency, year: int) -> ReportPublication:
             published_by=actor)
         record(actor, "registry.publish_report", publication, agency=agency,
                before={"replaced": [p.pk for p in earlier]} if earlier else None,
-               after={"year": year, "active": compiled.report.active})
+               after={"year": year, "active": compiled.report.active},
+               note=("经确认发布：" + "；".join(concerns)) if concerns else "")
     return publication
 
 

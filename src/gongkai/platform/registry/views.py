@@ -26,7 +26,7 @@ from ..accounts.permissions import (
     scope,
 )
 from ..agencies.models import Agency
-from ..audit.services import history
+from ..audit.labels import labelled_history
 from . import figures, reports, services
 from .categories import CATEGORY_BY_KEY
 from .files import AttachmentError
@@ -107,7 +107,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "item": item, "category": CATEGORY_BY_KEY.get(item.category), "office": office, "reviewer": reviewer,
         "head": may_approve(request.user, item.agency),
         "editable": office and item.status in EDITABLE_STATUSES, "attachments": item.attachments.all(),
-        "history": history(item), "return_form": ReturnForm(),
+        "history": labelled_history(item), "return_form": ReturnForm(),
         "approve_form": ApproveForm(initial={"attribute": item.attribute, "attribute_reason": item.attribute_reason}),
         "date_form": DateNoteForm(initial={"on": dt.date.today()}), "reason_form": ReasonForm(),
         "publish_form": PublishForm(), "interpretations": item.interpretations.all(),
@@ -234,11 +234,14 @@ def publish_report(request: HttpRequest, agency_pk: int, year: int) -> HttpRespo
     if not may_view_agency_records(request.user, agency):
         raise Http404
     try:
-        reports.publish_report(request.user, agency, year)
+        reports.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
     except PermissionDenied as error:
-        raise HttpForbidden(str(error)) from None
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except reports.NeedsConfirmation as pending:
+        return render(request, "registry/confirm_publish.html", {"agency": agency, "year": year,
+                                                                 "concerns": pending.concerns})
     except services.RegistryError as error:
-        messages.error(request, str(error))
+        messages.error(request, str(error).partition(" / ")[0])
     else:
         messages.success(request, f"{year} 年度报告已在门户网站发布")
     return redirect("registry:table", agency_pk=agency.pk, year=year)

@@ -2,8 +2,10 @@
 
 ``WorkCalendar`` answers ``is_workday`` from, in order: a schedule an administrator entered for
 the year (``YearSchedule``); the chinese-calendar package; and, for a year neither knows, Monday to
-Friday — noting the year in ``missing_years`` so that pages can warn that the due dates of that
-year may be wrong until its schedule is entered. It never raises for a date.
+Friday minus the statutory holidays of 《全国年节及纪念日放假办法》 (``statutory``) — noting the year
+in ``missing_years`` so that office pages can warn that only that year's 调休 (make-up working
+days, bridging days off) is unknown. A deadline thus never falls on a statutory holiday. It never
+raises for a date.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 import chinese_calendar
+
+from .statutory import statutory_holidays
 
 WORKDAY = "workday"
 HOLIDAY = "holiday"
@@ -42,7 +46,7 @@ class WorkCalendar:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
             self.missing_years.add(day.year)
-            return day.weekday() < 5
+            return day.weekday() < 5 and day not in statutory_holidays(day.year)
 
     def holiday_name(self, day: dt.date) -> str | None:
         """The festival a day off belongs to (国庆节, 春节 …), when known."""
@@ -51,7 +55,7 @@ class WorkCalendar:
         try:
             on_holiday, name = chinese_calendar.get_holiday_detail(day)
         except NotImplementedError:
-            return None
+            return statutory_holidays(day.year).get(day)
         return _HOLIDAY_NAMES.get(str(name), str(name)) if on_holiday and name else None
 
     def add_workdays(self, start: dt.date, count: int, skip: Iterable[tuple[dt.date, dt.date]] = ()) -> dt.date:
@@ -82,8 +86,8 @@ class WorkCalendar:
         if not self.missing_years:
             return None
         years = "、".join(str(y) for y in sorted(self.missing_years))
-        return (f"{years} 年的放假安排尚未录入，期限暂按周一至周五计算，可能不准确；请管理员录入国务院公布的放假安排。"
-                f" / The holiday schedule of {years} is missing: deadlines assume Monday–Friday until it is entered.")
+        return (f"{years} 年的调休安排尚未录入：期限已扣除法定节假日，但调休上班日和调休放假日未计入，"
+                f"可能相差数日；请管理员录入国务院公布的放假安排。")
 
 
 _HOLIDAY_NAMES = {

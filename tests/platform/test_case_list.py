@@ -1,0 +1,96 @@
+"""The case list as an office works it (issue 12): search, filters, sort, counts on the tabs, Excel, batch receipt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from gongkai.platform.desk import services
+from gongkai.platform.desk.models import Application, Status
+from gongkai.platform.desk.receipt import Channel
+
+from .conftest import APPLICANT
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def login(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def cases(office: dict[str, Any]) -> dict[str, Application]:
+    def reg(name: str, description: str, on: D) -> Application:
+        return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=on,
+                                 applicant={**APPLICANT, "applicant_name": name}, description=description)
+
+    return {
+        "land": reg("钱七", "2020年某地块土地出让合同", D(2020, 9, 1)),
+        "budget": reg("孙八", "海盐县2021年部门预算", D(2021, 3, 1)),
+        "online1": services.submit_online(None, office["hy"], applicant=APPLICANT, description="网上申请一"),
+        "online2": services.submit_online(None, office["hy"], applicant=APPLICANT, description="网上申请二"),
+    }
+
+
+def codes(page: str) -> set[str]:
+    return set(re.findall(r">([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})</a>", page))
+
+
+def test_search_filter_sort_and_counts(office: dict[str, Any], cases: dict[str, Application]) -> None:
+    clerk = login(office["clerk"])
+    land, budget = cases["land"], cases["budget"]
+    assert codes(clerk.get("/desk/?tab=all&q=出让合同").content.decode()) == {land.tracking_code}
+    assert codes(clerk.get("/desk/?tab=all&q=孙八").content.decode()) == {budget.tracking_code}
+    bare = budget.tracking_code.replace("-", "").lower()
+    assert codes(clerk.get(f"/desk/?tab=all&q={bare}").content.decode()) == {budget.tracking_code}
+    dated = clerk.get("/desk/?tab=all&from=2021-01-01&to=2021-12-31").content.decode()
+    assert codes(dated) == {budget.tracking_code}
+    assert codes(clerk.get("/desk/?tab=all&status=awaiting_receipt").content.decode()) == {
+        cases["online1"].tracking_code, cases["online2"].tracking_code}
+    page = clerk.get("/desk/?tab=all&sort=oldest&status=registered").content.decode()
+    assert page.index(land.tracking_code) < page.index(budget.tracking_code)
+    assert "待确认收到（0）" in page and "办理中（2）" in page  # counts follow the search
+    unfiltered = clerk.get("/desk/").content.decode()
+    assert "待确认收到（2）" in unfiltered and "办理中（4）" in unfiltered and "已答复（0）" in unfiltered
+    # A supervisor cannot search by the applicant's name (personal data) and sees no name column.
+    supervisor = login(office["jx_supervisor"])
+    assert codes(supervisor.get("/desk/?tab=all&q=孙八").content.decode()) == set()
+    assert codes(supervisor.get("/desk/?tab=all&q=部门预算").content.decode()) == {budget.tracking_code}
+    assert "孙八" not in supervisor.get("/desk/?tab=all").content.decode()
+
+
+def test_export_to_excel_follows_the_filters(office: dict[str, Any], cases: dict[str, Application]) -> None:
+    clerk = login(office["clerk"])
+    response = clerk.get("/desk/export.xlsx?tab=all&q=部门预算")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("查询码", "受理机关", "申请人") and len(rows) == 2
+    assert rows[1][0] == cases["budget"].tracking_code and rows[1][2] == "孙八" and rows[1][8] == "办理中"
+
+
+def test_batch_confirm_receipt(office: dict[str, Any], cases: dict[str, Application]) -> None:
+    clerk = login(office["clerk"])
+    page = clerk.get("/desk/?tab=awaiting").content.decode()
+    assert 'name="case"' in page and "批量确认收到" in page
+    ids = [cases["online1"].pk, cases["online2"].pk, cases["land"].pk]  # the third is not awaiting receipt
+    done = clerk.post("/desk/batch-confirm/", {"case": ids, "on": services.today().isoformat()}, follow=True)
+    text = done.content.decode()
+    assert "已确认收到 2 件申请" in text and cases["land"].tracking_code in text  # its refusal is named
+    for key in ("online1", "online2"):
+        cases[key].refresh_from_db()
+        assert cases[key].status == Status.REGISTERED and cases[key].receipt_date == services.today()
+    fresh = services.submit_online(None, office["hy"], applicant=APPLICANT, description="第三件")
+    login(office["cn_clerk"]).post("/desk/batch-confirm/", {"case": [fresh.pk], "on": services.today().isoformat()})
+    fresh.refresh_from_db()
+    assert fresh.status == Status.AWAITING_RECEIPT  # another agency's clerk cannot confirm it
