@@ -81,11 +81,19 @@ def main() -> int:
         pages_total += pages
         cpu_total += cpu
         status = "" if result.ok else f" ({result.error_en})"
-        table.add_row(path.name + status, str(pages), f"{cpu:.1f}", f"{pages / cpu:.3f}",
-                      f"{clock.seconds / cpu:.0%}", f"{wall:.1f}")
+        table.add_row(
+            path.name + status,
+            str(pages),
+            f"{cpu:.1f}",
+            f"{pages / cpu:.3f}",
+            f"{clock.seconds / cpu:.0%}",
+            f"{wall:.1f}",
+        )
     console.print(table)
-    console.print(f"all: {pages_total:.0f} pages in {cpu_total:.1f} CPU-s = {pages_total / cpu_total:.3f} pages per "
-                  f"CPU-second on one core ({cpu_total / pages_total:.1f} s a page)")
+    console.print(
+        f"all: {pages_total:.0f} pages in {cpu_total:.1f} CPU-s = {pages_total / cpu_total:.3f} pages per "
+        f"CPU-second on one core ({cpu_total / pages_total:.1f} s a page)"
+    )
     return 0
 
 

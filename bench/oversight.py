@@ -40,10 +40,33 @@ CITIES, COUNTIES = 12, 10
 SEED = 20261205
 
 
-DEPARTMENTS = ("发展和改革局", "教育局", "科学技术局", "公安局", "民政局", "司法局", "财政局", "人力资源和社会保障局",
-               "自然资源和规划局", "生态环境分局", "住房和城乡建设局", "交通运输局", "水利局", "农业农村局", "商务局",
-               "文化和旅游局", "卫生健康局", "应急管理局", "审计局", "市场监督管理局", "统计局", "医疗保障局",
-               "城市管理局", "退役军人事务局", "林业局")
+DEPARTMENTS = (
+    "发展和改革局",
+    "教育局",
+    "科学技术局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源和规划局",
+    "生态环境分局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "水利局",
+    "农业农村局",
+    "商务局",
+    "文化和旅游局",
+    "卫生健康局",
+    "应急管理局",
+    "审计局",
+    "市场监督管理局",
+    "统计局",
+    "医疗保障局",
+    "城市管理局",
+    "退役军人事务局",
+    "林业局",
+)
 _CHARACTERS = "安宁平和江山海河湖东西南北清华新城阳泉林松柏桥溪塘浦庄丰乐兴隆永昌盛文武德仁义礼智信"
 
 
@@ -102,14 +125,18 @@ def build_tree(total: int) -> list[Any]:
         else:
             name, kind = f"{prefix}{towns[(n - len(DEPARTMENTS)) % len(towns)]}镇人民政府", AgencyKind.TOWN
         pk = start + i
-        rows.append(Agency(pk=pk, name=name, kind=kind, parent=county,
-                           path=county.path + path_segment(pk), depth=county.depth + 1))
+        rows.append(
+            Agency(
+                pk=pk, name=name, kind=kind, parent=county, path=county.path + path_segment(pk), depth=county.depth + 1
+            )
+        )
     Agency.objects.bulk_create(rows, batch_size=2000)
     from django.db import connection
 
     with connection.cursor() as cursor:  # bulk rows came with their ids: move the sequence past them
-        cursor.execute("SELECT setval(pg_get_serial_sequence('agencies_agency', 'id'), (SELECT max(id) FROM "
-                       "agencies_agency))")
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('agencies_agency', 'id'), (SELECT max(id) FROM agencies_agency))"
+        )
     return list(Agency.objects.only("pk", "name", "kind", "path"))
 
 
@@ -166,16 +193,32 @@ def import_once(folder: Path, workers: int, url: str, data_dir: str) -> tuple[fl
     ReportVersion.objects.all().delete()
     PublishedReport.objects.all().delete()
     ImportBatch.objects.all().delete()
-    admin = User.objects.filter(role=Role.ADMIN).first() or User.objects.create(username="bench", role=Role.ADMIN,
-                                                                               is_superuser=True)
+    admin = User.objects.filter(role=Role.ADMIN).first() or User.objects.create(
+        username="bench", role=Role.ADMIN, is_superuser=True
+    )
     root = Agency.objects.get(parent__isnull=True)
     started = time.perf_counter()
     batch = create_batch(admin, root, collect([folder]))
     if workers == 1:
         run_batch(batch.pk)
     else:
-        children = [subprocess.Popen([sys.executable, __file__, "--worker", str(batch.pk), str(w), str(workers),
-                                      "--database-url", url, "--data-dir", data_dir]) for w in range(workers)]
+        children = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    str(batch.pk),
+                    str(w),
+                    str(workers),
+                    "--database-url",
+                    url,
+                    "--data-dir",
+                    data_dir,
+                ]
+            )
+            for w in range(workers)
+        ]
         for child in children:
             if child.wait() != 0:
                 raise SystemExit(f"worker failed: {child.args}")
@@ -196,19 +239,40 @@ def fill_store(agencies: list[Any], years: list[int]) -> int:
             late = rng.random() < 0.1
             day = dt.date(year + 1, 4 if late else 1, rng.randint(1, 25))
             received = rng.randint(0, 300)
-            rows.append(PublishedReport(agency_id=agency.pk, year=year, published_on=day, received=received,
-                                        processed=received, granted=received // 2, partly=received // 10,
-                                        refused=received // 20, appeals_decided=received // 30,
-                                        appeals_corrected=received // 90))
+            rows.append(
+                PublishedReport(
+                    agency_id=agency.pk,
+                    year=year,
+                    published_on=day,
+                    received=received,
+                    processed=received,
+                    granted=received // 2,
+                    partly=received // 10,
+                    refused=received // 20,
+                    appeals_decided=received // 30,
+                    appeals_corrected=received // 90,
+                )
+            )
     PublishedReport.objects.bulk_create(rows, batch_size=5000)
     reports = list(PublishedReport.objects.values_list("pk", "agency_id", "year"))
     rules = ("report.late", "text.figure_vs_table", "sections.empty", "series.repeated_text", "requests.row_sum")
     findings = []
     for n, (pk, agency_id, year) in enumerate(reports):
         for r in range(n % 3):
-            findings.append(ReportFinding(report_id=pk, agency_id=agency_id, year=year, fingerprint=f"{pk}-{r}",
-                                          rule=rules[(n + r) % len(rules)], severity="warning", place="report",
-                                          message_zh="…", message_en="…", status="open" if r else "dismissed"))
+            findings.append(
+                ReportFinding(
+                    report_id=pk,
+                    agency_id=agency_id,
+                    year=year,
+                    fingerprint=f"{pk}-{r}",
+                    rule=rules[(n + r) % len(rules)],
+                    severity="warning",
+                    place="report",
+                    message_zh="…",
+                    message_en="…",
+                    status="open" if r else "dismissed",
+                )
+            )
     ReportFinding.objects.bulk_create(findings, batch_size=5000)
     from django.db import connection
 
@@ -263,8 +327,10 @@ def main() -> None:
         print(f"rendered {args.reports} reports ({min(args.pdf, args.reports)} PDF) in {seconds:.1f} s")
         for workers in (1, 2):
             seconds, tally = import_once(folder, workers, args.database_url, data_dir)
-            print(f"import, {workers} worker{'s' if workers > 1 else ''}: {args.reports} files in {seconds:.1f} s = "
-                  f"{args.reports / seconds:.1f} reports/s  {tally}")
+            print(
+                f"import, {workers} worker{'s' if workers > 1 else ''}: {args.reports} files in {seconds:.1f} s = "
+                f"{args.reports / seconds:.1f} reports/s  {tally}"
+            )
     stored = fill_store(agencies, years)
     print(f"store: {stored} published reports ({len(agencies)} agencies × {len(years)} years, 5 % missing)")
     from gongkai.platform.agencies.models import Agency
@@ -276,10 +342,12 @@ def main() -> None:
     county = Agency.objects.filter(parent=city).first()
     assert city is not None and county is not None
     year = years[-1]
-    for label, func in (("dashboard, province", lambda: dashboard(province, year)),
-                        ("dashboard, city", lambda: dashboard(city, year)),
-                        ("indicators side by side, county", lambda: region_rows(county, year)),
-                        ("indicators side by side, province", lambda: region_rows(province, year))):
+    for label, func in (
+        ("dashboard, province", lambda: dashboard(province, year)),
+        ("dashboard, city", lambda: dashboard(city, year)),
+        ("indicators side by side, county", lambda: region_rows(county, year)),
+        ("indicators side by side, province", lambda: region_rows(province, year)),
+    ):
         p50, p95 = timed(func, args.dashboard_runs)
         print(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({args.dashboard_runs} runs)")
 

@@ -62,20 +62,43 @@ COUNTIES_PER_CITY = 10
 SEED = 20261123
 
 SUBJECTS = [
-    "城乡居民最低生活保障资金使用情况", "某地块国有土地使用权出让合同及规划条件", "某村集体土地征收补偿安置方案",
-    "某道路改造工程的环境影响评价批复", "某小区旧改项目的立项批复文件", "本单位部门预算和三公经费",
-    "某企业排污许可证及监督性监测数据", "某河道整治工程招标文件及中标结果", "某学校新建工程的规划许可证",
-    "惠农补贴发放名单", "某行政处罚决定书", "某拆迁项目的房屋征收决定及补偿方案",
+    "城乡居民最低生活保障资金使用情况",
+    "某地块国有土地使用权出让合同及规划条件",
+    "某村集体土地征收补偿安置方案",
+    "某道路改造工程的环境影响评价批复",
+    "某小区旧改项目的立项批复文件",
+    "本单位部门预算和三公经费",
+    "某企业排污许可证及监督性监测数据",
+    "某河道整治工程招标文件及中标结果",
+    "某学校新建工程的规划许可证",
+    "惠农补贴发放名单",
+    "某行政处罚决定书",
+    "某拆迁项目的房屋征收决定及补偿方案",
 ]
 # Outcomes and how often they occur (roughly the corpus reports' proportions).
 OUTCOMES = [
-    ("granted", 40), ("partially_granted", 12), ("denied_third_party", 3), ("denied_process_info", 3),
-    ("denied_enforcement_file", 1), ("denied_state_secret", 1), ("unavailable_not_held", 20),
-    ("unavailable_needs_creation", 3), ("not_processed_petition", 4), ("not_processed_duplicate", 3),
-    ("not_processed_publication", 1), ("other_no_correction", 3), ("other_other", 6),
+    ("granted", 40),
+    ("partially_granted", 12),
+    ("denied_third_party", 3),
+    ("denied_process_info", 3),
+    ("denied_enforcement_file", 1),
+    ("denied_state_secret", 1),
+    ("unavailable_not_held", 20),
+    ("unavailable_needs_creation", 3),
+    ("not_processed_petition", 4),
+    ("not_processed_duplicate", 3),
+    ("not_processed_publication", 1),
+    ("other_no_correction", 3),
+    ("other_other", 6),
 ]
-TYPES = [("natural_person", 88), ("business", 6), ("research", 1), ("public_interest", 1), ("legal_services", 2),
-         ("other", 2)]
+TYPES = [
+    ("natural_person", 88),
+    ("business", 6),
+    ("research", 1),
+    ("public_interest", 1),
+    ("legal_services", 2),
+    ("other", 2),
+]
 CHANNELS = [("online", 60), ("in_person", 20), ("registered_post", 15), ("ordinary_post", 3), ("fax", 2)]
 OPEN = [("registered", 80), ("clarification", 8), ("consultation", 6), ("fee", 2), ("awaiting_receipt", 4)]
 
@@ -159,8 +182,10 @@ def build_agencies(total: int) -> Tree:
             add(f"{county[0]}号县第{index}部门", "department", county, 1)
         else:
             add(f"{county[0]}号县第{index}乡镇", "town", county, 1)
-    columns = "id, name, short_name, code, kind, parent_id, path, depth, office_name, address, phone, postcode, " \
-              "website, review_body, court"
+    columns = (
+        "id, name, short_name, code, kind, parent_id, path, depth, office_name, address, phone, postcode, "
+        "website, review_body, court"
+    )
     with connection.cursor() as cursor, cursor.copy(f"COPY {Agency._meta.db_table} ({columns}) FROM STDIN") as copy:
         for pk, name, kind, parent, path, depth in rows:
             copy.write_row((pk, name, "", "", kind, parent, path, depth, "", "", "", "", "", "", ""))
@@ -201,9 +226,15 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
     appeals: list[tuple[int, int, str, dt.date, str]] = []
     batch = 10_000
     columns_sql = ", ".join(columns)
-    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
-                        console=console)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    )
     started = time.perf_counter()
     with progress, connection.cursor() as cursor:
         task = progress.add_task("申请 cases (COPY)", total=total, rate="")
@@ -218,24 +249,46 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
                 row.update(
                     agency_id=agency(rng) if n % 64 else agencies[n % len(agencies)],  # every agency has some
                     tracking_code=f"{n // 10**8:04d}-{n // 10**4 % 10**4:04d}-{n % 10**4:04d}",
-                    applicant_type=kind(rng), applicant_name=f"申请人{n % 200_000}",
+                    applicant_type=kind(rng),
+                    applicant_name=f"申请人{n % 200_000}",
                     applicant_key=hashlib.sha256(str(n % 200_000).encode()).hexdigest(),
-                    description=rng.choice(SUBJECTS), channel=channel(rng), form_wanted="电子邮件",
-                    submitted_on=received, receipt_date=received, due_date=due,
-                    created_at=now, updated_at=now,
+                    description=rng.choice(SUBJECTS),
+                    channel=channel(rng),
+                    form_wanted="电子邮件",
+                    submitted_on=received,
+                    receipt_date=received,
+                    due_date=due,
+                    created_at=now,
+                    updated_at=now,
                 )
                 if answered:
                     decided = min(received + dt.timedelta(days=rng.randint(1, 40)), today)
-                    row.update(status="answered" if decided > today - dt.timedelta(days=60) else "closed",
-                               outcome=outcome(rng), decided_on=decided)
+                    row.update(
+                        status="answered" if decided > today - dt.timedelta(days=60) else "closed",
+                        outcome=outcome(rng),
+                        decided_on=decided,
+                    )
                     if rng.random() < 0.003:  # a fee for an excessive volume (国办函〔2020〕109号), paid
                         paid = max(decided - dt.timedelta(days=3), received)
-                        row.update(fee_method="per_request", fee_units=11, fee_amount=100, fee_notice_on=received,
-                                   fee_received_on=received, fee_deadline=due, fee_paid_on=paid)
+                        row.update(
+                            fee_method="per_request",
+                            fee_units=11,
+                            fee_amount=100,
+                            fee_notice_on=received,
+                            fee_received_on=received,
+                            fee_deadline=due,
+                            fee_paid_on=paid,
+                        )
                     if rng.random() < 0.01:
-                        appeals.append((n, row["agency_id"], rng.choice(["review", "litigation"]),
-                                        min(decided + dt.timedelta(days=rng.randint(5, 50)), today),
-                                        rng.choice(["upheld", "upheld", "corrected", "other", "pending"])))
+                        appeals.append(
+                            (
+                                n,
+                                row["agency_id"],
+                                rng.choice(["review", "litigation"]),
+                                min(decided + dt.timedelta(days=rng.randint(5, 50)), today),
+                                rng.choice(["upheld", "upheld", "corrected", "other", "pending"]),
+                            )
+                        )
                 else:
                     status = open_status(rng)
                     row["status"] = status
@@ -247,16 +300,21 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
                             deadline = clarify_cache.get(received)
                             if deadline is None:
                                 deadline = clarify_cache[received] = calendar.add_workdays(received, 10)
-                            row.update(clarification_sent_on=received, clarification_request="请补正",
-                                       clarification_deadline=deadline)
+                            row.update(
+                                clarification_sent_on=received,
+                                clarification_request="请补正",
+                                clarification_deadline=deadline,
+                            )
                 copy.write_row([row[f.attname] for f in fields])
                 if n % batch == batch - 1 or n == total - 1:
                     rate = (n + 1) / (time.perf_counter() - started)
                     progress.update(task, completed=n + 1, rate=f"{rate:,.0f}/s")
         # Appeals of 1 % of the answers: the application ids are the COPY order (a fresh table).
         first_id = cursor.execute(f"SELECT min(id) FROM {Application._meta.db_table}").fetchone()[0]
-        with cursor.copy(f"COPY {Appeal._meta.db_table} (application_id, agency_id, kind, body, case_number, "
-                         "filed_on, result, decided_on, note) FROM STDIN") as copy:
+        with cursor.copy(
+            f"COPY {Appeal._meta.db_table} (application_id, agency_id, kind, body, case_number, "
+            "filed_on, result, decided_on, note) FROM STDIN"
+        ) as copy:
             for n, agency, appeal_kind, filed, result in appeals:
                 decided = None if result == "pending" else min(filed + dt.timedelta(days=60), today)
                 copy.write_row((first_id + n, agency, appeal_kind, "某复议机关", "", filed, result, decided, ""))
@@ -275,8 +333,10 @@ def make_users(tree: Tree) -> dict[str, Any]:
     from gongkai.platform.agencies.models import Agency
 
     county = Agency.objects.get(pk=tree.counties[0])
-    wanted = {"bench_province": (Role.SUPERVISOR, Agency.objects.get(pk=tree.province)),
-              "bench_county_clerk": (Role.CLERK, county)}
+    wanted = {
+        "bench_province": (Role.SUPERVISOR, Agency.objects.get(pk=tree.province)),
+        "bench_county_clerk": (Role.CLERK, county),
+    }
     users = {}
     for username, (role, agency) in wanted.items():
         user, _ = User.objects.get_or_create(username=username, defaults={"role": role, "agency": agency})
@@ -327,10 +387,26 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     log = tempfile.NamedTemporaryFile(prefix="gongkai-bench-serve-", suffix=".log", delete=False)  # noqa: SIM115
-    server = subprocess.Popen([gongkai, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-input",
-                               "--admin-password", "bench-admin", "--workers", str(workers), "--no-scheduler"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [
+            gongkai,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-input",
+            "--admin-password",
+            "bench-admin",
+            "--workers",
+            str(workers),
+            "--no-scheduler",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -479,13 +555,20 @@ def main() -> int:
     results.add_column("measure")
     results.add_column("value", justify="right")
     year = on.year - 1  # the last full year
-    county = max(tree.counties, key=lambda pk: Application.objects.filter(
-        agency__path__startswith=Agency.objects.get(pk=pk).path).count()) if len(tree.counties) < 200 else \
-        tree.counties[0]
+    county = (
+        max(
+            tree.counties,
+            key=lambda pk: Application.objects.filter(agency__path__startswith=Agency.objects.get(pk=pk).path).count(),
+        )
+        if len(tree.counties) < 200
+        else tree.counties[0]
+    )
     for label, agency_id in () if args.skip_compile else (("county", county), ("province", tree.province)):
         best, median, processed = time_compile(agency_id, year)
-        results.add_row(f"annual report {year}, {label} with everything under it "
-                        f"({processed:,} answered that year)", f"best {best:.2f} s · median {median:.2f} s")
+        results.add_row(
+            f"annual report {year}, {label} with everything under it ({processed:,} answered that year)",
+            f"best {best:.2f} s · median {median:.2f} s",
+        )
     console.print(results)
 
     if not args.skip_load_test:
@@ -500,10 +583,21 @@ def main() -> int:
             ("case list page, county clerk", "/desk/?tab=open", cookies["bench_county_clerk"]),
             ("case list API, province supervisor", "/api/cases/?tab=open", cookies["bench_province"]),
         ]
-        load_table = Table(title=f"case list under {args.clients} concurrent clients, {args.seconds:.0f} s each "
-                                 "(gongkai serve, loopback)")
-        columns = ("scenario", "workers", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms",
-                   "1 client p50 ms")
+        load_table = Table(
+            title=f"case list under {args.clients} concurrent clients, {args.seconds:.0f} s each "
+            "(gongkai serve, loopback)"
+        )
+        columns = (
+            "scenario",
+            "workers",
+            "requests",
+            "errors",
+            "req/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "1 client p50 ms",
+        )
         for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
         for workers in (int(n) for n in args.workers.split(",")):
@@ -514,14 +608,21 @@ def main() -> int:
                     # Python process; under load, latency ≈ clients / throughput).
                     alone = drive(args.port, path, cookie, 1, min(args.seconds, 5))
                     load = drive(args.port, path, cookie, args.clients, args.seconds)
-                    load_table.add_row(label, str(workers), f"{len(load.latencies):,}", str(load.errors),
-                                       f"{len(load.latencies) / load.seconds:.1f}",
-                                       f"{percentile(load.latencies, 50) * 1000:.0f}",
-                                       f"{percentile(load.latencies, 95) * 1000:.0f}",
-                                       f"{percentile(load.latencies, 99) * 1000:.0f}",
-                                       f"{percentile(alone.latencies, 50) * 1000:.0f}")
-                    console.print(f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "
-                                  f"{percentile(load.latencies, 50) * 1000:.0f} ms")
+                    load_table.add_row(
+                        label,
+                        str(workers),
+                        f"{len(load.latencies):,}",
+                        str(load.errors),
+                        f"{len(load.latencies) / load.seconds:.1f}",
+                        f"{percentile(load.latencies, 50) * 1000:.0f}",
+                        f"{percentile(load.latencies, 95) * 1000:.0f}",
+                        f"{percentile(load.latencies, 99) * 1000:.0f}",
+                        f"{percentile(alone.latencies, 50) * 1000:.0f}",
+                    )
+                    console.print(
+                        f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "
+                        f"{percentile(load.latencies, 50) * 1000:.0f} ms"
+                    )
         console.print(load_table)
     return 0
 

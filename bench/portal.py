@@ -49,12 +49,31 @@ PG_BENCH = "postgresql://postgres@127.0.0.1:5432/gongkai_portal_bench"  # its ow
 BATCH = 10_000
 AGENCIES = 120
 BIG_SHARE = 0.2  # the largest agency holds this share of the items: its catalogue is the one loaded
-CATEGORIES = ["normative", "other_document", "work", "plan", "budget", "personnel", "licensing", "enforcement",
-              "livelihood", "inspection", "interpretation", "regulation"]
+CATEGORIES = [
+    "normative",
+    "other_document",
+    "work",
+    "plan",
+    "budget",
+    "personnel",
+    "licensing",
+    "enforcement",
+    "livelihood",
+    "inspection",
+    "interpretation",
+    "regulation",
+]
 COMMON = ["政务公开", "信息公开", "最多跑一次", "行政复议", "营商环境", "依申请公开", "规范性文件"]
 ABSENT = ["量子计算", "火星探测器", "区块链挖矿"]
-TITLE_FORMS = ["关于{}的通知", "关于印发{}的通知", "{}实施方案", "关于{}的意见", "{}工作情况", "关于{}的公告",
-               "{}的批复"]
+TITLE_FORMS = [
+    "关于{}的通知",
+    "关于印发{}的通知",
+    "{}实施方案",
+    "关于{}的意见",
+    "{}工作情况",
+    "关于{}的公告",
+    "{}的批复",
+]
 
 
 # -- text from the corpus ------------------------------------------------------------------------
@@ -119,12 +138,19 @@ def make_agencies() -> list[Any]:
     province = Agency.objects.create(name="浙江省人民政府", kind=AgencyKind.PROVINCE, code="002482")
     agencies = [province]
     for c in range(10):
-        city = Agency.objects.create(name=f"第{c + 1}市人民政府", kind=AgencyKind.CITY, parent=province,
-                                     code=f"0024820{c:02d}")
+        city = Agency.objects.create(
+            name=f"第{c + 1}市人民政府", kind=AgencyKind.CITY, parent=province, code=f"0024820{c:02d}"
+        )
         agencies.append(city)
         for d in range(AGENCIES // 10 - 1):
-            agencies.append(Agency.objects.create(name=f"第{c + 1}市第{d + 1}县人民政府", kind=AgencyKind.COUNTY,
-                                                  parent=city, code=f"0024820{c:02d}{d:03d}"))
+            agencies.append(
+                Agency.objects.create(
+                    name=f"第{c + 1}市第{d + 1}县人民政府",
+                    kind=AgencyKind.COUNTY,
+                    parent=city,
+                    code=f"0024820{c:02d}{d:03d}",
+                )
+            )
     return agencies
 
 
@@ -151,15 +177,62 @@ def item_rows(count: int, agencies: list[Any], maker: TextMaker) -> Iterator[tup
             repealed = published + dt.timedelta(days=rng.randrange(30, 900))
             if repealed > dt.date(2026, 10, 31):
                 repealed = None
-        yield (agency.pk, f"{agency.code}/{year}-{serial}", year, serial, category, maker.title(), doc_number,
-               agency.name, "", maker.body(), made, published, None, repealed, None, None, "proactive", "",
-               "published", "[]", "", None, None, None, "")
+        yield (
+            agency.pk,
+            f"{agency.code}/{year}-{serial}",
+            year,
+            serial,
+            category,
+            maker.title(),
+            doc_number,
+            agency.name,
+            "",
+            maker.body(),
+            made,
+            published,
+            None,
+            repealed,
+            None,
+            None,
+            "proactive",
+            "",
+            "published",
+            "[]",
+            "",
+            None,
+            None,
+            None,
+            "",
+        )
 
 
-ITEM_COLUMNS = ("agency_id", "index_number", "index_year", "index_serial", "category", "title", "doc_number",
-                "issuer", "summary", "body", "made_on", "published_on", "amended_on", "repealed_on", "expires_on",
-                "interprets_id", "attribute", "attribute_reason", "status", "scan_findings", "review_comment",
-                "drafted_by_id", "reviewed_by_id", "reviewed_at", "withdrawn_reason")
+ITEM_COLUMNS = (
+    "agency_id",
+    "index_number",
+    "index_year",
+    "index_serial",
+    "category",
+    "title",
+    "doc_number",
+    "issuer",
+    "summary",
+    "body",
+    "made_on",
+    "published_on",
+    "amended_on",
+    "repealed_on",
+    "expires_on",
+    "interprets_id",
+    "attribute",
+    "attribute_reason",
+    "status",
+    "scan_findings",
+    "review_comment",
+    "drafted_by_id",
+    "reviewed_by_id",
+    "reviewed_at",
+    "withdrawn_reason",
+)
 
 
 def load(count: int, agencies: list[Any], maker: TextMaker) -> float:
@@ -180,8 +253,9 @@ def load(count: int, agencies: list[Any], maker: TextMaker) -> float:
         else:
             cursor.execute("PRAGMA synchronous = OFF")
     rows = item_rows(count, agencies, maker)
-    with Progress(TextColumn(f"{connection.vendor}: items + index"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn()) as progress:
+    with Progress(
+        TextColumn(f"{connection.vendor}: items + index"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()
+    ) as progress:
         task = progress.add_task("load", total=count)
         done = 0
         while done < count:
@@ -194,8 +268,10 @@ def load(count: int, agencies: list[Any], maker: TextMaker) -> float:
                     with raw.copy(f"COPY registry_item ({', '.join(columns)}) FROM STDIN") as copy:
                         for row in batch:
                             copy.write_row(row)
-                    raw.execute("SELECT id, index_number, doc_number, title, body FROM registry_item "
-                                "WHERE id > %s ORDER BY id", [_last_indexed(cursor)])
+                    raw.execute(
+                        "SELECT id, index_number, doc_number, title, body FROM registry_item WHERE id > %s ORDER BY id",
+                        [_last_indexed(cursor)],
+                    )
                     fresh = raw.fetchall()
                     # The same tokens and to_tsvector as services.publish, through a staging table
                     # because COPY cannot call a function.
@@ -204,15 +280,20 @@ def load(count: int, agencies: list[Any], maker: TextMaker) -> float:
                         for item_id, *texts in fresh:
                             for n, part in enumerate(search.parts_of(search.tokens("\n".join(texts)))):
                                 copy.write_row((item_id, n, " ".join(part)))
-                    raw.execute("INSERT INTO registry_search (item_id, part, tokens) SELECT item_id, part, "
-                                "to_tsvector('simple', words) FROM bench_tokens")
+                    raw.execute(
+                        "INSERT INTO registry_search (item_id, part, tokens) SELECT item_id, part, "
+                        "to_tsvector('simple', words) FROM bench_tokens"
+                    )
                     raw.execute("TRUNCATE bench_tokens")
                 else:
                     placeholders = ", ".join(["%s"] * len(columns))
                     cursor.executemany(
-                        f"INSERT INTO registry_item ({', '.join(columns)}) VALUES ({placeholders})", batch)
-                    cursor.execute("SELECT id, index_number, doc_number, title, body FROM registry_item "
-                                   "WHERE id > %s ORDER BY id", [_last_indexed(cursor)])
+                        f"INSERT INTO registry_item ({', '.join(columns)}) VALUES ({placeholders})", batch
+                    )
+                    cursor.execute(
+                        "SELECT id, index_number, doc_number, title, body FROM registry_item WHERE id > %s ORDER BY id",
+                        [_last_indexed(cursor)],
+                    )
                     fresh = cursor.fetchall()
                     search.SqliteBackend().index((row[0], "\n".join(row[1:])) for row in fresh)
             done += len(batch)
@@ -252,8 +333,9 @@ def search_queries(maker: TextMaker, agencies: list[Any], n: int) -> list[tuple[
         elif pick == 1:
             kinds.append(("common + agency", rng.choice(COMMON), big, None))
         elif pick == 2:
-            kinds.append(("common + county + year", rng.choice(COMMON), rng.choice(agencies[2:]),
-                          rng.randrange(2016, 2026)))
+            kinds.append(
+                ("common + county + year", rng.choice(COMMON), rng.choice(agencies[2:]), rng.randrange(2016, 2026))
+            )
         elif pick == 3:
             kinds.append(("rare phrase", rng.choice(maker.phrases), None, None))
         elif pick == 4:
@@ -263,8 +345,9 @@ def search_queries(maker: TextMaker, agencies: list[Any], n: int) -> list[tuple[
         elif pick == 6:
             kinds.append(("one character", rng.choice("税医学农林水"), None, None))
         else:
-            kinds.append(("document number", f"政发〔{rng.randrange(2015, 2026)}〕{rng.randrange(1, 300)}号", None,
-                          None))
+            kinds.append(
+                ("document number", f"政发〔{rng.randrange(2015, 2026)}〕{rng.randrange(1, 300)}号", None, None)
+            )
     return kinds
 
 
@@ -304,13 +387,17 @@ server.run("127.0.0.1", int(sys.argv[1]), workers=int(sys.argv[2]))
 """
 
 
-def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int, seconds: float,
-                      workers: int = 1) -> dict[str, Any]:
+def measure_catalogue(
+    key: str, env: dict[str, str], clients: int, requests: int, seconds: float, workers: int = 1
+) -> dict[str, Any]:
     port = _free_port()
     log = Path(env["GONGKAI_DATA_DIR"]) / "server.log"
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(port), str(workers)], env=env,
-                              stdout=subprocess.DEVNULL,
-                              stderr=log.open("w"))
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port), str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.time() + 60
@@ -366,8 +453,16 @@ def measure_catalogue(key: str, env: dict[str, str], clients: int, requests: int
         if errors:
             lines = [line for line in log.read_text(errors="replace").splitlines() if "Error" in line]
             reasons.update({f"server: {line[:160]}": 1 for line in lines[-3:]})
-        return {"requests": len(latencies), "errors": errors, "wall": wall, "rate": len(latencies) / wall,
-                "latency": _percentiles(latencies), "reasons": reasons, "workers": workers, "single_p50": single}
+        return {
+            "requests": len(latencies),
+            "errors": errors,
+            "wall": wall,
+            "rate": len(latencies) / wall,
+            "latency": _percentiles(latencies),
+            "reasons": reasons,
+            "workers": workers,
+            "single_p50": single,
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -405,8 +500,10 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         result = {"backend": backend, "items": count, "load_seconds": 0.0, "size_mb": _size(backend, data_dir)}
         result["search"] = measure_search(maker, agencies, args.queries)
         connection.close()
-        result["catalogue"] = [measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
-                                                 args.seconds, int(n)) for n in args.workers.split(",")]
+        result["catalogue"] = [
+            measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests, args.seconds, int(n))
+            for n in args.workers.split(",")
+        ]
         return result  # the database stays: it was an earlier run's
     call_command("migrate", verbosity=0)
     agencies = make_agencies()
@@ -414,14 +511,18 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
     gc.disable()
     seconds = load(args.items, agencies, maker)
     gc.enable()
-    print(f"{backend}: {args.items:,} items loaded and indexed in {seconds:.0f} s "
-          f"({args.items / seconds:,.0f} items/s)", flush=True)
+    print(
+        f"{backend}: {args.items:,} items loaded and indexed in {seconds:.0f} s ({args.items / seconds:,.0f} items/s)",
+        flush=True,
+    )
     size = _size(backend, data_dir)
     result: dict[str, Any] = {"backend": backend, "items": args.items, "load_seconds": seconds, "size_mb": size}
     result["search"] = measure_search(maker, agencies, args.queries)
     connection.close()
-    result["catalogue"] = [measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests,
-                                             args.seconds, int(n)) for n in args.workers.split(",")]
+    result["catalogue"] = [
+        measure_catalogue(agencies[-1].code, dict(os.environ), args.clients, args.requests, args.seconds, int(n))
+        for n in args.workers.split(",")
+    ]
     if backend == "postgresql" and not args.keep:
         connection.close()
         import psycopg
@@ -443,17 +544,21 @@ def _size(backend: str, data_dir: str) -> float:
 
 def report(result: dict[str, Any]) -> None:
     b = result["backend"]
-    print(f"\n== {b}: {result['items']:,} published items · load {result['load_seconds']:.0f} s · "
-          f"database {result['size_mb']:,.0f} MB")
+    print(
+        f"\n== {b}: {result['items']:,} published items · load {result['load_seconds']:.0f} s · "
+        f"database {result['size_mb']:,.0f} MB"
+    )
     p50, p95, worst = result["search"]["all"]
     print(f"search (portal code path, page of 20)   p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   max {worst:7.1f} ms")
     for kind, (k50, k95, kmax, hits) in result["search"]["kinds"].items():
         print(f"   {kind:<24} p50 {k50:7.1f} ms   p95 {k95:7.1f} ms   max {kmax:7.1f} ms   median hits {hits:,.0f}")
     for c in result["catalogue"]:
         c50, c95, cmax = c["latency"]
-        print(f"catalogue page, {c['workers']} worker process(es): {c['requests']} requests over {c['wall']:.1f} s "
-              f"({c['rate']:.1f} req/s), errors {c['errors']}:   p50 {c50:7.1f} ms   p95 {c95:7.1f} ms   "
-              f"max {cmax:7.1f} ms   one client alone p50 {c['single_p50']:.1f} ms")
+        print(
+            f"catalogue page, {c['workers']} worker process(es): {c['requests']} requests over {c['wall']:.1f} s "
+            f"({c['rate']:.1f} req/s), errors {c['errors']}:   p50 {c50:7.1f} ms   p95 {c95:7.1f} ms   "
+            f"max {cmax:7.1f} ms   one client alone p50 {c['single_p50']:.1f} ms"
+        )
         for reason, n in c.get("reasons", {}).items():
             print(f"   {n} × {reason}")
 
@@ -469,8 +574,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120, help="stop the load after this long")
     parser.add_argument("--workers", default="1,2", help="gunicorn worker process counts to measure")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database gongkai_portal_bench")
-    parser.add_argument("--reuse", metavar="DATA_DIR", help="measure an earlier run again without loading: "
-                        "SQLite: its data folder (printed at the start); PostgreSQL: any value (the kept database)")
+    parser.add_argument(
+        "--reuse",
+        metavar="DATA_DIR",
+        help="measure an earlier run again without loading: "
+        "SQLite: its data folder (printed at the start); PostgreSQL: any value (the kept database)",
+    )
     parser.add_argument("--run-one", choices=("sqlite", "postgresql"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run_one:  # a child process: Django is configured once per process, so one backend each

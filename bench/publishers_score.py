@@ -24,8 +24,10 @@ from tests.ingest.publishers.scoring import CLASSES, ClassScore, score_class  # 
 
 
 def line(label: str, s: ClassScore) -> str:
-    return (f"{label:26} {s.right:>6}/{s.total:<6} {s.accuracy:6.2f}% {s.nonzero_right:>6}/{s.nonzero_total:<6}"
-            f" {s.nonzero:6.2f}% {len(s.wrong):>6} {len(s.unflagged):>9} {len(s.refused)}")
+    return (
+        f"{label:26} {s.right:>6}/{s.total:<6} {s.accuracy:6.2f}% {s.nonzero_right:>6}/{s.nonzero_total:<6}"
+        f" {s.nonzero:6.2f}% {len(s.wrong):>6} {len(s.unflagged):>9} {len(s.refused)}"
+    )
 
 
 def main() -> int:

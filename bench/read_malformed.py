@@ -56,8 +56,12 @@ def make_good(folder: Path, work: Path) -> list[Path]:
     for fmt, inputs in (("html", gold), ("docx", gold), ("pdf", gold[:2])):
         out = work / f"render-{fmt}"
         out.mkdir()
-        subprocess.run([*GONGKAI, "render", *map(str, inputs), "--to", fmt,
-                        "--out", str(out)], check=True, capture_output=True, env=_env())
+        subprocess.run(
+            [*GONGKAI, "render", *map(str, inputs), "--to", fmt, "--out", str(out)],
+            check=True,
+            capture_output=True,
+            env=_env(),
+        )
         for made in sorted(out.iterdir()):
             target = folder / f"rendered-{made.name}"
             target.write_bytes(made.read_bytes())
@@ -106,10 +110,16 @@ def make_bad(folder: Path, good: list[Path]) -> list[Path]:
     put("nested-tables-5000.html", hostile.nested_tables(5_000))
     put("unclosed-span-200000.html", "<html><body>" + "<span>字" * 200_000 + "</body></html>")
     put("unclosed-font-300000.html", "<html><body>" + "<font>字" * 300_000 + "</body></html>")
-    put("rowspan-huge.html", "<html><body><table>" + ("<tr>" + '<td rowspan="99999999" colspan="99999999">1</td>' * 50
-                                                      + "</tr>") * 2_000 + "</table></body></html>")
-    put("cells-100000.html", "<html><body><table>" + ("<tr>" + "<td>1</td>" * 100 + "</tr>") * 1_000
-        + "</table></body></html>")
+    put(
+        "rowspan-huge.html",
+        "<html><body><table>"
+        + ("<tr>" + '<td rowspan="99999999" colspan="99999999">1</td>' * 50 + "</tr>") * 2_000
+        + "</table></body></html>",
+    )
+    put(
+        "cells-100000.html",
+        "<html><body><table>" + ("<tr>" + "<td>1</td>" * 100 + "</tr>") * 1_000 + "</table></body></html>",
+    )
     shuyang = (RAW / "shuyang-fgj-2023.html").read_text(encoding="utf-8")
     put("report-in-100000-divs.html", hostile.wrap_body(shuyang, 100_000))
     # Zip bombs and broken zips (14).
@@ -138,10 +148,22 @@ def make_bad(folder: Path, good: list[Path]) -> list[Path]:
     put("million-lines.txt", "一\n" * 1_000_000)
     # Encodings (24).
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
-    for index, (encoding, bom) in enumerate([("gbk", b""), ("gb18030", b""), ("big5", b""), ("utf-16", b""),
-                                             ("utf-16-le", b""), ("utf-16-be", b""), ("utf-32", b""),
-                                             ("utf-8", b"\xef\xbb\xbf"), ("shift_jis", b""), ("cp1252", b""),
-                                             ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")]):
+    for index, (encoding, bom) in enumerate(
+        [
+            ("gbk", b""),
+            ("gb18030", b""),
+            ("big5", b""),
+            ("utf-16", b""),
+            ("utf-16-le", b""),
+            ("utf-16-be", b""),
+            ("utf-32", b""),
+            ("utf-8", b"\xef\xbb\xbf"),
+            ("shift_jis", b""),
+            ("cp1252", b""),
+            ("utf-16-le", b"\xff\xfe"),
+            ("utf-16-be", b"\xfe\xff"),
+        ]
+    ):
         text = texts[index % len(texts)]
         put(f"enc-{encoding}-{index}.txt", bom + text.encode(encoding, errors="replace"))
     put("enc-html-mislabelled.html", shuyang.replace("utf-8", "big5", 1).replace("UTF-8", "big5", 1))
@@ -157,23 +179,39 @@ def make_bad(folder: Path, good: list[Path]) -> list[Path]:
     put("enc-bom-only.txt", b"\xef\xbb\xbf")
     put("enc-gb2312-html.html", shuyang.encode("gb18030"))
     # Empty or nearly (6).
-    for name, data in (("empty.txt", b""), ("space.html", b"   "), ("newline.md", b"\n"), ("nul.pdf", b"\x00"),
-                       ("pk.docx", b"PK\x03\x04"), ("pdf-magic.pdf", b"%PDF")):
+    for name, data in (
+        ("empty.txt", b""),
+        ("space.html", b"   "),
+        ("newline.md", b"\n"),
+        ("nul.pdf", b"\x00"),
+        ("pk.docx", b"PK\x03\x04"),
+        ("pdf-magic.pdf", b"%PDF"),
+    ):
         put(name, data)
     # PDFs (12).
     put("pdf-2000-pages.pdf", _pdf_pages(2_000))
     put("pdf-50000-pages.pdf", _pdf_pages(50_000))
     put("pdf-nested-pages.pdf", _pdf_nested(5_000))
-    put("pdf-cyclic-pages.pdf", pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                           b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]))
+    put(
+        "pdf-cyclic-pages.pdf",
+        pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]),
+    )
     put("pdf-400k-operators.pdf", _pdf_content(b"0 0 m 1 1 l S\n" * 400_000))
     plain = _pdf_pages(1)
     put("pdf-no-xref.pdf", plain[: plain.index(b"xref")] + b"%%EOF\n")
     put("pdf-bad-startxref.pdf", plain.replace(b"startxref\n", b"startxref\n99999999"))
     put("pdf-header-only.pdf", b"%PDF-1.7\n%%EOF\n")
-    put("pdf-encrypt.pdf", pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
-                                      b"<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>"],
-                                     b"/Encrypt 3 0 R "))
+    put(
+        "pdf-encrypt.pdf",
+        pdf_bytes(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [] /Count 0 >>",
+                b"<< /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >>",
+            ],
+            b"/Encrypt 3 0 R ",
+        ),
+    )
     put("pdf-30mb-flate.pdf", _pdf_content(b"BT ET\n" * (5 * 1024 * 1024), flate=True))
     good_pdf = next((p for p in good if p.suffix == ".pdf"), None)
     if good_pdf is not None:
@@ -199,20 +237,25 @@ def make_bad(folder: Path, good: list[Path]) -> list[Path]:
     return made
 
 
-_BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-                   + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-                              for i in range(1, 10))
-                   + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                   b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
-_XXE = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+_BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+)
+_XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
 def _big_table(rows: int) -> bytes:
     row = b"<w:tr>" + b"<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>" * 8 + b"</w:tr>"
-    return (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-            b"<w:tbl>" + row * rows + b"</w:tbl></w:body></w:document>")
+    return (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"<w:tbl>" + row * rows + b"</w:tbl></w:body></w:document>"
+    )
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
@@ -232,16 +275,19 @@ def _docx_with_xml(xml: bytes) -> bytes:
 def _pdf_pages(count: int) -> bytes:
     kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(count))
     pages = [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * count
-    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>",
-                      b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), *pages])
+    return pdf_bytes(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), *pages]
+    )
 
 
 def _pdf_nested(depth: int) -> bytes:
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     for level in range(depth):
         number = 2 + level
-        objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 %s>>"
-                       % (number + 1, b"" if level == 0 else b"/Parent %d 0 R " % (number - 1)))
+        objects.append(
+            b"<< /Type /Pages /Kids [%d 0 R] /Count 1 %s>>"
+            % (number + 1, b"" if level == 0 else b"/Parent %d 0 R " % (number - 1))
+        )
     objects.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] >>" % (depth + 1))
     return pdf_bytes(objects)
 
@@ -251,9 +297,14 @@ def _pdf_content(content: bytes, flate: bool = False) -> bytes:
 
     stream = zlib.compress(content, 9) if flate else content
     flt = b"/Filter /FlateDecode " if flate else b""
-    return pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-                      b"<< %s/Length %d >>\nstream\n%s\nendstream" % (flt, len(stream), stream)])
+    return pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< %s/Length %d >>\nstream\n%s\nendstream" % (flt, len(stream), stream),
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,8 +321,12 @@ def measure(folder: Path, timeout: float, memory: int, jobs: int) -> dict[str, o
     outcomes: dict[str, dict[str, object]] = {}
     started = time.perf_counter()
     for index, result in read_files(files, Limits(timeout, memory), jobs):
-        outcomes[files[index].name] = {"ok": result.ok, "seconds": result.seconds, "exceeded": result.exceeded,
-                                       "reason": result.error_en}
+        outcomes[files[index].name] = {
+            "ok": result.ok,
+            "seconds": result.seconds,
+            "exceeded": result.exceeded,
+            "reason": result.error_en,
+        }
     return {
         "wall": time.perf_counter() - started,
         "files": outcomes,
@@ -283,9 +338,25 @@ def measure(folder: Path, timeout: float, memory: int, jobs: int) -> dict[str, o
 def reason_of(reason: str) -> str:
     """A refusal's reason, without the file's own particulars (sizes, names, exception text)."""
     short = reason.split(" (")[0].split(":")[0]
-    for marker in ("zip bomb", "truncated", "encrypted", "damaged", "too large", "empty", "no statutory tables",
-                   "not a web page", "not a PDF", "not a valid Word", "longer than", "memory limit", "died",
-                   "scanned", "not text", "no text", "binary"):
+    for marker in (
+        "zip bomb",
+        "truncated",
+        "encrypted",
+        "damaged",
+        "too large",
+        "empty",
+        "no statutory tables",
+        "not a web page",
+        "not a PDF",
+        "not a valid Word",
+        "longer than",
+        "memory limit",
+        "died",
+        "scanned",
+        "not text",
+        "no text",
+        "binary",
+    ):
         if marker in reason:
             return marker
     return short[:70]
@@ -314,15 +385,22 @@ def main() -> int:
         good = make_good(batch, work)
         bad = make_bad(batch, good)
         size = sum(p.stat().st_size for p in batch.iterdir()) / 1024**2
-        print(f"made {len(good)} good and {len(bad)} malformed files ({size:.0f} MB) in "
-              f"{time.perf_counter() - started:.0f} s")
+        print(
+            f"made {len(good)} good and {len(bad)} malformed files ({size:.0f} MB) in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
         return report(batch, work, good, bad, args)
 
 
 def report(batch: Path, work: Path, good: list[Path], bad: list[Path], args: argparse.Namespace) -> int:
     limits = ["--timeout", str(args.timeout), "--memory", args.memory, "--jobs", str(args.jobs)]
-    child = subprocess.run([sys.executable, __file__, "--measure", str(batch), *limits], check=True,
-                           capture_output=True, text=True, env=_env())
+    child = subprocess.run(
+        [sys.executable, __file__, "--measure", str(batch), *limits],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     stats = json.loads(child.stdout.splitlines()[-1])
     files: dict[str, dict[str, object]] = stats["files"]
     good_names = {p.name for p in good}
@@ -333,28 +411,37 @@ def report(batch: Path, work: Path, good: list[Path], bad: list[Path], args: arg
     slowest = sorted(files.items(), key=lambda item: -float(item[1]["seconds"]))[:5]  # type: ignore[arg-type]
     print(f"\nread_files ({args.jobs} worker(s), limits {args.timeout:g} s, {args.memory}): {stats['wall']:.1f} s")
     print(f"  good files read: {good_read}/{len(good_names)}")
-    print(f"  malformed: {len(bad_files)}: read {sum(1 for f in bad_files.values() if f['ok'])}, "
-          f"refused {sum(refused.values())}")
+    print(
+        f"  malformed: {len(bad_files)}: read {sum(1 for f in bad_files.values() if f['ok'])}, "
+        f"refused {sum(refused.values())}"
+    )
     for reason, count in refused.most_common():
         print(f"    {count:4d}  {reason}")
     read_bad = sorted(n for n, f in bad_files.items() if f["ok"])
     print("  malformed yet read (still a report):", ", ".join(repr(n) for n in read_bad))
     print(f"  over a limit: {len(over)} {over if over else ''}")
-    print(f"  max per-file time: {float(slowest[0][1]['seconds']):.2f} s; slowest: "  # type: ignore[arg-type]
-          + ", ".join(f"{n!r} {float(f['seconds']):.2f} s" for n, f in slowest))  # type: ignore[arg-type]
+    print(
+        f"  max per-file time: {float(slowest[0][1]['seconds']):.2f} s; slowest: "  # type: ignore[arg-type]
+        + ", ".join(f"{n!r} {float(f['seconds']):.2f} s" for n, f in slowest)
+    )  # type: ignore[arg-type]
     print(f"  peak RSS: workers {stats['workers_peak_mb']:.0f} MB, parent {stats['parent_peak_mb']:.0f} MB")
 
     out, table = work / "out", work / "all.xlsx"
     started = time.perf_counter()
-    command = subprocess.Popen([*GONGKAI, "read", str(batch), "--out", str(out),
-                                "--table", str(table.with_suffix(".csv")), *limits],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    command = subprocess.Popen(
+        [*GONGKAI, "read", str(batch), "--out", str(out), "--table", str(table.with_suffix(".csv")), *limits],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+    )
     _, status, usage = os.wait4(command.pid, 0)
     wall = time.perf_counter() - started
     rows = list(csv.DictReader(table.with_suffix(".csv").read_text(encoding="utf-8-sig").splitlines()))
-    print(f"\ngongkai read {len(files)} files: exit {os.waitstatus_to_exitcode(status)}, {wall:.1f} s, "
-          f"{len(list(out.glob('*.json')))} JSON, table of {len(rows)} rows, peak RSS (command and workers) "
-          f"{usage.ru_maxrss / 1024:.0f} MB")
+    print(
+        f"\ngongkai read {len(files)} files: exit {os.waitstatus_to_exitcode(status)}, {wall:.1f} s, "
+        f"{len(list(out.glob('*.json')))} JSON, table of {len(rows)} rows, peak RSS (command and workers) "
+        f"{usage.ru_maxrss / 1024:.0f} MB"
+    )
     return 0 if good_read == len(good_names) and not over else 1
 
 

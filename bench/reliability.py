@@ -45,8 +45,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the live-server 
 from tests.platform.live import Browser, Server, fresh_postgres_database, postgres_reachable
 
 TODAY = dt.date.today().isoformat()
-OUTCOMES = ["granted", "partially_granted", "unavailable_not_held", "unavailable_needs_creation",
-            "not_processed_petition", "denied_third_party"]
+OUTCOMES = [
+    "granted",
+    "partially_granted",
+    "unavailable_not_held",
+    "unavailable_needs_creation",
+    "not_processed_petition",
+    "denied_third_party",
+]
 CLERKS = {"海盐县人民政府": ("haiyan_clerk", "haiyan_head"), "秦山街道办事处": ("qinshan_clerk", None)}
 
 
@@ -112,10 +118,22 @@ def _call(tally: Tally, what: str, expected: tuple[int, ...], run: Any) -> Any:
 
 
 def apply_api(clients: Clients, tally: Tally, agency: int, n: int) -> None:
-    body = _call(tally, "application (API)", (201,), lambda: clients.of(None).api(
-        "POST", "/api/public/applications", {"agency_id": agency, "applicant_name": f"可靠性测试{n}",
-                                              "phone": "13700007777", "id_number": "33042419770202333X",
-                                              "description": f"某信息 {n}"}))
+    body = _call(
+        tally,
+        "application (API)",
+        (201,),
+        lambda: clients.of(None).api(
+            "POST",
+            "/api/public/applications",
+            {
+                "agency_id": agency,
+                "applicant_name": f"可靠性测试{n}",
+                "phone": "13700007777",
+                "id_number": "33042419770202333X",
+                "description": f"某信息 {n}",
+            },
+        ),
+    )
     if isinstance(body, dict):
         with tally.lock:
             tally.codes.add(body["tracking_code"])
@@ -127,10 +145,20 @@ def apply_page(clients: Clients, tally: Tally, agency: int, n: int) -> None:
     def run() -> tuple[int, str]:
         visitor = Browser(clients.server.url)
         token = visitor.form_token("/apply/")
-        status, page = visitor.request("POST", "/apply/", form={
-            "csrfmiddlewaretoken": token, "agency": str(agency), "applicant_type": "natural_person",
-            "applicant_name": f"网页申请人{n}", "phone": "13700007777", "description": f"某文件 {n}",
-            "id_number": "33042419770202333X", "form_wanted": "电子邮件"})
+        status, page = visitor.request(
+            "POST",
+            "/apply/",
+            form={
+                "csrfmiddlewaretoken": token,
+                "agency": str(agency),
+                "applicant_type": "natural_person",
+                "applicant_name": f"网页申请人{n}",
+                "phone": "13700007777",
+                "description": f"某文件 {n}",
+                "id_number": "33042419770202333X",
+                "form_wanted": "电子邮件",
+            },
+        )
         if status == 302:  # POST/redirect/GET: the receipt is the next page
             status, page = visitor.request("GET", "/apply/done/")
         found = re.search(r'id="tracking-code"[^>]*>([0-9A-Z-]{14})<', page.decode(errors="replace"))
@@ -143,18 +171,40 @@ def apply_page(clients: Clients, tally: Tally, agency: int, n: int) -> None:
 
 
 def draft(clients: Clients, tally: Tally, username: str, n: int) -> None:
-    body = _call(tally, "draft", (200,), lambda: clients.of(username).api("POST", "/api/registry/items", {
-        "category": "work", "title": f"可靠性测试事项{n}", "made_on": TODAY, "body": "推进政务公开。"}))
+    body = _call(
+        tally,
+        "draft",
+        (200,),
+        lambda: clients.of(username).api(
+            "POST",
+            "/api/registry/items",
+            {"category": "work", "title": f"可靠性测试事项{n}", "made_on": TODAY, "body": "推进政务公开。"},
+        ),
+    )
     if isinstance(body, dict):
         with tally.lock:
             tally.index_numbers.add(body["index_number"])
 
 
-def register_and_answer(clients: Clients, tally: Tally, agency: int, username: str, open_cases: list[int],
-                        rng: random.Random) -> None:
-    case = _call(tally, "register", (201,), lambda: clients.of(username).api("POST", "/api/cases/", {
-        "agency_id": agency, "channel": "in_person", "submitted_on": TODAY, "applicant_name": "登记申请人",
-        "description": "某批复文件"}))
+def register_and_answer(
+    clients: Clients, tally: Tally, agency: int, username: str, open_cases: list[int], rng: random.Random
+) -> None:
+    case = _call(
+        tally,
+        "register",
+        (201,),
+        lambda: clients.of(username).api(
+            "POST",
+            "/api/cases/",
+            {
+                "agency_id": agency,
+                "channel": "in_person",
+                "submitted_on": TODAY,
+                "applicant_name": "登记申请人",
+                "description": "某批复文件",
+            },
+        ),
+    )
     if not isinstance(case, dict):
         return
     with tally.lock:
@@ -163,8 +213,16 @@ def register_and_answer(clients: Clients, tally: Tally, agency: int, username: s
         # Answer this case or another open one of the agency: two clients may race for one case.
         target = rng.choice(open_cases[-5:])
     outcome = rng.choice(OUTCOMES)
-    answered = _call(tally, "answer", (200,), lambda: clients.of(username).api("POST", f"/api/cases/{target}/answer", {
-        "on": TODAY, "outcome": outcome, "reply_text": "经审查，答复如下。", "responsible_agency": "某局"}))
+    answered = _call(
+        tally,
+        "answer",
+        (200,),
+        lambda: clients.of(username).api(
+            "POST",
+            f"/api/cases/{target}/answer",
+            {"on": TODAY, "outcome": outcome, "reply_text": "经审查，答复如下。", "responsible_agency": "某局"},
+        ),
+    )
     if isinstance(answered, dict):
         with tally.lock:
             tally.answers[target] = outcome
@@ -174,8 +232,16 @@ def read_pages(clients: Clients, tally: Tally, username: str, open_cases: list[i
     with tally.lock:
         case = rng.choice(open_cases) if open_cases else None
         code = rng.choice(sorted(tally.codes)) if tally.codes else "NONE-NONE-NONE"
-    path = rng.choice(["/", "/portal/", "/desk/", "/portal/search/?q=%E5%85%AC%E5%BC%80", f"/track/?code={code}",
-                       f"/desk/{case}/" if case else "/desk/"])
+    path = rng.choice(
+        [
+            "/",
+            "/portal/",
+            "/desk/",
+            "/portal/search/?q=%E5%85%AC%E5%BC%80",
+            f"/track/?code={code}",
+            f"/desk/{case}/" if case else "/desk/",
+        ]
+    )
     who = None if path.startswith(("/portal", "/track")) or path == "/" else username
     _call(tally, f"GET {path}", (200,), lambda: clients.of(who).request("GET", path))
 
@@ -261,17 +327,28 @@ def verify(server: Server, tally: Tally) -> tuple[int, list[str]]:
         if check != [("ok",)]:
             problems.append(f"integrity_check: {check[:3]}")
     for label, sql in [
-        ("duplicate tracking codes", "SELECT tracking_code FROM desk_application GROUP BY tracking_code "
-                                     "HAVING COUNT(*) > 1"),
+        (
+            "duplicate tracking codes",
+            "SELECT tracking_code FROM desk_application GROUP BY tracking_code HAVING COUNT(*) > 1",
+        ),
         ("duplicate 索引号", "SELECT index_number FROM registry_item GROUP BY index_number HAVING COUNT(*) > 1"),
-        ("cases without an audit entry", "SELECT a.id FROM desk_application a WHERE NOT EXISTS (SELECT 1 FROM "
-                                         "audit_auditentry e WHERE e.object_type = 'desk.application' AND "
-                                         "e.object_id = CAST(a.id AS TEXT))"),
-        ("cases answered more than once", "SELECT object_id FROM audit_auditentry WHERE action = 'desk.answer' "
-                                          "GROUP BY object_id HAVING COUNT(*) > 1"),
-        ("counters behind their 索引号", "SELECT c.id FROM registry_indexcounter c JOIN registry_item i ON "
-                                       "i.agency_id = c.agency_id AND i.index_year = c.year GROUP BY c.id, c.last "
-                                       "HAVING MAX(i.index_serial) > c.last"),
+        (
+            "cases without an audit entry",
+            "SELECT a.id FROM desk_application a WHERE NOT EXISTS (SELECT 1 FROM "
+            "audit_auditentry e WHERE e.object_type = 'desk.application' AND "
+            "e.object_id = CAST(a.id AS TEXT))",
+        ),
+        (
+            "cases answered more than once",
+            "SELECT object_id FROM audit_auditentry WHERE action = 'desk.answer' "
+            "GROUP BY object_id HAVING COUNT(*) > 1",
+        ),
+        (
+            "counters behind their 索引号",
+            "SELECT c.id FROM registry_indexcounter c JOIN registry_item i ON "
+            "i.agency_id = c.agency_id AND i.index_year = c.year GROUP BY c.id, c.last "
+            "HAVING MAX(i.index_serial) > c.last",
+        ),
     ]:
         rows = server.query(sql)
         if rows:
@@ -295,8 +372,9 @@ def run_one(database: str, args: argparse.Namespace) -> dict[str, Any]:
         server.fill_demo()
         server.start()
         stack.callback(server.stop)
-        agencies = {name: int(server.query("SELECT id FROM agencies_agency WHERE name = %s", (name,))[0][0])
-                    for name in CLERKS}
+        agencies = {
+            name: int(server.query("SELECT id FROM agencies_agency WHERE name = %s", (name,))[0][0]) for name in CLERKS
+        }
         tally = Tally()
         phases: dict[str, float] = {}
         t = time.monotonic()
@@ -316,11 +394,22 @@ def run_one(database: str, args: argparse.Namespace) -> dict[str, Any]:
         tally.samples += after.samples
         tally.codes |= after.codes
         lost, problems = verify(server, tally)
-        return {"database": database, "requests": tally.requests, "errors": tally.errors,
-                "burst_errors": burst_errors, "conflicts": tally.conflicts, "cut_by_kill": tally.cut_by_kill,
-                "acknowledged": tally.acknowledged, "acknowledged_in_kill": in_kill, "lost": lost,
-                "problems": problems, "server_errors": server_errors(server), "samples": tally.samples,
-                "phases": phases, "seconds": time.monotonic() - started}
+        return {
+            "database": database,
+            "requests": tally.requests,
+            "errors": tally.errors,
+            "burst_errors": burst_errors,
+            "conflicts": tally.conflicts,
+            "cut_by_kill": tally.cut_by_kill,
+            "acknowledged": tally.acknowledged,
+            "acknowledged_in_kill": in_kill,
+            "lost": lost,
+            "problems": problems,
+            "server_errors": server_errors(server),
+            "samples": tally.samples,
+            "phases": phases,
+            "seconds": time.monotonic() - started,
+        }
 
 
 def main() -> int:
@@ -340,12 +429,16 @@ def main() -> int:
         print(f"{database}: running …", flush=True)
         results.append(run_one(database, args))
     print()
-    print(f"{'database':<11}{'requests':>9}{'errors':>7}{'409s':>6}{'cut by kill':>12}{'acked writes':>13}"
-          f"{'acked in kill':>14}{'lost':>6}{'integrity':>10}{'logged 500s':>12}{'seconds':>8}")
+    print(
+        f"{'database':<11}{'requests':>9}{'errors':>7}{'409s':>6}{'cut by kill':>12}{'acked writes':>13}"
+        f"{'acked in kill':>14}{'lost':>6}{'integrity':>10}{'logged 500s':>12}{'seconds':>8}"
+    )
     for r in results:
-        print(f"{r['database']:<11}{r['requests']:>9}{r['errors']:>7}{r['conflicts']:>6}{r['cut_by_kill']:>12}"
-              f"{r['acknowledged']:>13}{r['acknowledged_in_kill']:>14}{r['lost']:>6}"
-              f"{'ok' if not r['problems'] else len(r['problems']):>10}{r['server_errors']:>12}{r['seconds']:>8.1f}")
+        print(
+            f"{r['database']:<11}{r['requests']:>9}{r['errors']:>7}{r['conflicts']:>6}{r['cut_by_kill']:>12}"
+            f"{r['acknowledged']:>13}{r['acknowledged_in_kill']:>14}{r['lost']:>6}"
+            f"{'ok' if not r['problems'] else len(r['problems']):>10}{r['server_errors']:>12}{r['seconds']:>8.1f}"
+        )
     for r in results:
         phases = ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items())
         print(f"{r['database']}: burst of {args.burst}: {r['burst_errors']} errors; phases: {phases}")

@@ -87,8 +87,10 @@ def main() -> None:
                 for chart in charts_for(report, True):
                     drawn += bool(chart.svg) + bool(chart.png)
             seconds = time.perf_counter() - t
-            print(f"{'charts (图解)':<20} {len(sample):>5} reports  {seconds:8.2f} s  "
-                  f"{len(sample) / seconds:8.1f} reports/s  ({drawn} drawings, SVG and PNG)")
+            print(
+                f"{'charts (图解)':<20} {len(sample):>5} reports  {seconds:8.2f} s  "
+                f"{len(sample) / seconds:8.1f} reports/s  ({drawn} drawings, SVG and PNG)"
+            )
             (out / "html-illustrated").mkdir()
             _time("html --illustrated", sample, "html", out / "html-illustrated", illustrated=True)
     for fmt in ("html", "docx"):

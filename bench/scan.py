@@ -20,8 +20,30 @@ from pathlib import Path
 
 from gongkai.platform.registry.scan import scan_text
 
-RUNS = ["a", "1", "０", "一", " ", ".", "\n", "a@", "@a.", "1 ", "1-", "138 ", "86 ", "一 ", "62", "a" * 62 + "!@",
-        "3" * 17 + "X ", "密★", "\n秘密\n", "路1号", "1幢", "a@b.cn "]
+RUNS = [
+    "a",
+    "1",
+    "０",
+    "一",
+    " ",
+    ".",
+    "\n",
+    "a@",
+    "@a.",
+    "1 ",
+    "1-",
+    "138 ",
+    "86 ",
+    "一 ",
+    "62",
+    "a" * 62 + "!@",
+    "3" * 17 + "X ",
+    "密★",
+    "\n秘密\n",
+    "路1号",
+    "1幢",
+    "a@b.cn ",
+]
 OLD_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "raw"
 
@@ -38,8 +60,10 @@ def _tables(rows: int) -> None:
     rng = random.Random(3)
     total = alarms = 0
     for cell_separator in (" ", "\n", "\t", "  ", "-", "."):
-        lines = [cell_separator.join(str(rng.randint(0, 10 ** rng.randint(1, 9))) for _ in range(rng.randint(1, 15)))
-                 for _ in range(rows)]
+        lines = [
+            cell_separator.join(str(rng.randint(0, 10 ** rng.randint(1, 9))) for _ in range(rng.randint(1, 15)))
+            for _ in range(rows)
+        ]
         text = "\n".join(lines)
         total += len(text)
         alarms += sum(f.blocking for f in scan_text(text, "正文"))

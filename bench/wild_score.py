@@ -29,8 +29,10 @@ def main() -> int:
     print(f"{'class':18} {'cells right/total':>22} {'non-zero right/total':>24} {'wrong':>6} {'unflagged':>9} refused")
     for name in args.classes:
         s = score_class(name)
-        print(f"{name:18} {s.right:>6}/{s.total:<6} {s.accuracy:6.2f}% {s.nonzero_right:>6}/{s.nonzero_total:<6}"
-              f" {s.nonzero:6.2f}% {len(s.wrong):>6} {len(s.unflagged):>9} {len(s.refused)}")
+        print(
+            f"{name:18} {s.right:>6}/{s.total:<6} {s.accuracy:6.2f}% {s.nonzero_right:>6}/{s.nonzero_total:<6}"
+            f" {s.nonzero:6.2f}% {len(s.wrong):>6} {len(s.unflagged):>9} {len(s.refused)}"
+        )
         if args.show:
             for line in s.unflagged[: args.show]:
                 print(f"    UNFLAGGED {line}")

@@ -67,17 +67,29 @@ def convert(files: Sequence[Path], out_dir: Path, target: str, timeout: float = 
     for stale in outputs:
         stale.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="gongkai-lo-") as profile:
-        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                   "--convert-to", target, "--outdir", str(out_dir), *(str(p) for p in files)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            *(str(p) for p in files),
+        ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise ConversionTimeout(f"LibreOffice 转换超时（{timeout:.0f} 秒）",
-                                    f"LibreOffice timed out after {timeout:.0f} s") from None
+            raise ConversionTimeout(
+                f"LibreOffice 转换超时（{timeout:.0f} 秒）", f"LibreOffice timed out after {timeout:.0f} s"
+            ) from None
     failed = [str(source) for source, out in zip(files, outputs, strict=True) if not out.exists()]
     if failed:
         detail = (result.stderr or result.stdout).strip()[-400:]
         tail = f" ({detail})" if detail else ""
-        raise ConversionError(f"LibreOffice 未能转换：{', '.join(failed)}{tail}",
-                              f"LibreOffice did not convert: {', '.join(failed)}{tail}")
+        raise ConversionError(
+            f"LibreOffice 未能转换：{', '.join(failed)}{tail}",
+            f"LibreOffice did not convert: {', '.join(failed)}{tail}",
+        )
     return outputs

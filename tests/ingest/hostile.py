@@ -96,7 +96,7 @@ def docx_understating(part: str = "word/document.xml") -> bytes:
     at = data.rfind(b"PK\x01\x02")
     while at >= 0:
         name_length = struct.unpack_from("<H", data, at + 28)[0]
-        if bytes(data[at + 46:at + 46 + name_length]) == name:
+        if bytes(data[at + 46 : at + 46 + name_length]) == name:
             struct.pack_into("<I", data, at + 24, 10)  # uncompressed size in the central directory
             return bytes(data)
         at = data.rfind(b"PK\x01\x02", 0, at)

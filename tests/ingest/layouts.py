@@ -53,8 +53,10 @@ def table_rows(report: Report, blank_zero: bool = False) -> list[list[Row]]:
         if row.item != item:
             item = row.item
             active.append(Row([row.item], []))
-            headers = [f.label if f.kind is not Kind.MONEY or f.unit == "万元" else f"{f.label}（{f.unit}）"
-                       for f in row.fields]
+            headers = [
+                f.label if f.kind is not Kind.MONEY or f.unit == "万元" else f"{f.label}（{f.unit}）"
+                for f in row.fields
+            ]
             active.append(Row([ACTIVE_CORNER, *headers], []))
         active.append(Row([row.label], [_number(report.active[row.key][f.key]) for f in row.fields]))
     requests: list[Row] = [
@@ -98,8 +100,10 @@ def render_tsv(report: Report) -> str:
 
 
 def render_tab_indented(report: Report) -> str:
-    tables = ["\n\n".join("\n".join("\t" + c for c in r.labels + r.values) for r in rows)
-              for rows in table_rows(report, blank_zero=True)]
+    tables = [
+        "\n\n".join("\n".join("\t" + c for c in r.labels + r.values) for r in rows)
+        for rows in table_rows(report, blank_zero=True)
+    ]
     return document_text(report, tables)
 
 

@@ -205,9 +205,7 @@ def html_table(grid: Grid) -> str:
     for row in grid.expected_rows():
         lines.append("<tr>")
         for text, rowspan, colspan in row:
-            attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
-                f' colspan="{colspan}"' if colspan > 1 else ""
-            )
+            attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
             # Word-exported markup: every cell a <p><span>…<o:p></o:p></span></p>; blank = &nbsp;
             inner = html.escape(text) if text else "&nbsp;"
             lines.append(
@@ -339,9 +337,7 @@ def pdf_bytes(objects: Sequence[bytes], trailer_extra: bytes = b"") -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, trailer_extra, xref
-    )
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
     return bytes(out)
 
 
@@ -388,8 +384,7 @@ def encrypted_pdf() -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 "
-        b"/O <" + b"7a" * 32 + b"> /U <" + b"3c" * 32 + b"> >>",
+        b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -3904 /O <" + b"7a" * 32 + b"> /U <" + b"3c" * 32 + b"> >>",
     ]
     file_id = b"<" + b"0123456789abcdef" * 2 + b">"
     return pdf_bytes(objects, b"/Encrypt 4 0 R /ID [" + file_id + b" " + file_id + b"] ")
@@ -397,11 +392,13 @@ def encrypted_pdf() -> bytes:
 
 def blank_pdf() -> bytes:
     """A page with nothing on it at all."""
-    return pdf_bytes([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ])
+    return pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -475,7 +472,10 @@ def _build(root: Path, write: bool = True, pdf_error: str | None = None) -> Fixt
         base = reports.get("000_21925bfca89cb37b") or next(iter(reports.values()))
         write_docx(base, extra[Fixtures.SPLIT], before_requests=6)
         write_docx(
-            base, extra[Fixtures.SPLIT_HEADER], before_requests=6, repeat_header=True,
+            base,
+            extra[Fixtures.SPLIT_HEADER],
+            before_requests=6,
+            repeat_header=True,
             running=f"{base['agency']}办公室",
         )
         write_docx(base, extra[Fixtures.LONG], filler=70)
@@ -570,8 +570,16 @@ def print_with_chromium(page: Path, pdf: Path) -> None:
     if binary is None:
         raise FileNotFoundError("chromium is not installed")
     subprocess.run(
-        [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--user-data-dir={pdf.parent / '.chromium-profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--user-data-dir={pdf.parent / '.chromium-profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
         check=True,
         capture_output=True,
         timeout=180,

@@ -77,8 +77,12 @@ def test_a_batch_with_bad_files_still_reads_every_good_file(report_files: Fixtur
     with open(tmp_path / "huge.pdf", "wb") as huge:
         huge.write(b"%PDF-1.4\n")
         huge.truncate(50 * 1024 * 1024)
-    good = [report_files.html["shuyang-fgj-2023"], report_files.docx["001_cf5ac85f95ca13ec"],
-            report_files.pdf["003_4339039e26702392"], report_files.gbk_html["004_26dfd29bd5682613"]]
+    good = [
+        report_files.html["shuyang-fgj-2023"],
+        report_files.docx["001_cf5ac85f95ca13ec"],
+        report_files.pdf["003_4339039e26702392"],
+        report_files.gbk_html["004_26dfd29bd5682613"],
+    ]
     batch = sorted(tmp_path.iterdir())
     batch[3:3] = good  # good files in the middle of the bad ones
     results = {r.path.name: r for r in map(read_report, batch)}
@@ -96,9 +100,7 @@ def test_a_batch_with_bad_files_still_reads_every_good_file(report_files: Fixtur
     assert "empty" in (results["empty.pdf"].error_en or "")
 
 
-def test_gongkai_read_batch_writes_every_good_file_and_fails_the_bad(
-    report_files: Fixtures, tmp_path: Path
-) -> None:
+def test_gongkai_read_batch_writes_every_good_file_and_fails_the_bad(report_files: Fixtures, tmp_path: Path) -> None:
     need_pdfs(report_files)
     from typer.testing import CliRunner
 

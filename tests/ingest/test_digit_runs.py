@@ -18,9 +18,7 @@ def test_no_cell_gets_a_leading_zero() -> None:
 
 
 def test_table_four_in_one_run_cut_group_by_group() -> None:
-    assert cut_groups("6036803740033185100303", [5, 5, 5]) == [
-        (6, 0, 368, 0, 374, 0, 0, 33, 18, 51, 0, 0, 3, 0, 3)
-    ]
+    assert cut_groups("6036803740033185100303", [5, 5, 5]) == [(6, 0, 368, 0, 374, 0, 0, 33, 18, 51, 0, 0, 3, 0, 3)]
 
 
 def test_ambiguous_runs_give_every_reading() -> None:
@@ -48,6 +46,7 @@ def test_a_row_printed_as_several_runs_is_read_by_its_sum() -> None:
     from gongkai.ingest.numbers import parse_cell
 
     slots = [Slot(parse_cell(text), f"cell {i}") for i, text in enumerate(("7036", "50120", "38468101", "7759"))]
+
     def row_sum(values: tuple[int | float | None, ...]) -> bool:
         return sum(v or 0 for v in values[:6]) == values[6]
 

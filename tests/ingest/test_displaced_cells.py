@@ -30,7 +30,7 @@ def _variants(text: str, where: str) -> list[str]:
         assert match is not None
         short = lines[i][: match.start()] + "|"
         moved = [short, match.group(1)] if where == "after" else [match.group(1), short]
-        out.append("\n".join([*lines[:i], *moved, *lines[i + 1:]]))
+        out.append("\n".join([*lines[:i], *moved, *lines[i + 1 :]]))
     return out
 
 

@@ -70,7 +70,7 @@ def _docx(body: str, title: str | None = None) -> bytes:
 
 
 def _p(text: str, extra: str = "") -> str:
-    return f"<w:p>{extra}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p>{extra}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def _tc(text: str, props: str = "") -> str:
@@ -87,7 +87,10 @@ def test_vertical_horizontal_and_legacy_merges() -> None:
     table = (
         "<w:tbl>"
         + "".join(f"<w:tr>{row}</w:tr>" for row in rows)
-        + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + _tc("2") + _tc("3") + "</w:tr>"
+        + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+        + _tc("2")
+        + _tc("3")
+        + "</w:tr>"
         + "</w:tbl>"
     )
     doc = read_docx(Path("merges.docx"), _docx(table))
@@ -101,7 +104,7 @@ def test_vertical_horizontal_and_legacy_merges() -> None:
 
 def test_content_controls_line_breaks_and_text_box_fallbacks() -> None:
     text_box = (
-        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:txbxContent>"
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>'
         + _p("印章文字")
         + "</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>"
         + _p("印章文字")
@@ -115,7 +118,11 @@ def test_content_controls_line_breaks_and_text_box_fallbacks() -> None:
         + "<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>去</w:delText></w:r></w:del>"
         + "<w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:ins><w:r><w:t>增</w:t></w:r></w:ins></w:p>"
         + text_box
-        + "<w:tbl><w:tr>" + _tc("外") + "<w:tc><w:tbl><w:tr>" + _tc("内1") + _tc("内2")
+        + "<w:tbl><w:tr>"
+        + _tc("外")
+        + "<w:tc><w:tbl><w:tr>"
+        + _tc("内1")
+        + _tc("内2")
         + "</w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>"
     )
     doc = read_docx(Path("controls.docx"), _docx(body, title="Microsoft Word - 2021.doc"))

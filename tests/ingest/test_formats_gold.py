@@ -87,9 +87,19 @@ def test_old_binary_word_file_is_converted_and_read_back_to_gold(
         missing("LibreOffice is not installed (./scripts/install installs it)")
     name = "shuyang-fgj-2023"
     subprocess.run(
-        [binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "doc",
-         "--outdir", str(tmp_path), str(report_files.docx[name])],
-        capture_output=True, timeout=180, check=True,
+        [
+            binary,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(report_files.docx[name]),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     doc = tmp_path / f"{report_files.docx[name].stem}.doc"
     assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # really the old binary format

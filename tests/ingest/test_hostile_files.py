@@ -113,7 +113,10 @@ def test_a_report_wrapped_in_deep_nesting_reads_as_the_plain_one(tmp_path: Path,
     assert time.process_time() - started < 5
     assert got.report is not None and expected.report is not None, got.error
     assert (got.report.active, got.report.requests, got.report.appeals) == (
-        expected.report.active, expected.report.requests, expected.report.appeals)
+        expected.report.active,
+        expected.report.requests,
+        expected.report.appeals,
+    )
 
 
 def test_5000_nested_tables_read_without_recursion(tmp_path: Path) -> None:

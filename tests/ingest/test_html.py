@@ -118,8 +118,10 @@ def test_layout_table_is_read_through_to_the_data_table() -> None:
 
 
 def test_spans_are_sane_when_attributes_are_odd() -> None:
-    doc = _read('<table><tr><td rowspan="0">a</td><td colspan="2.5">b</td><td rowspan="x">c</td>'
-                '<td colspan="99999">d</td></tr></table>')
+    doc = _read(
+        '<table><tr><td rowspan="0">a</td><td colspan="2.5">b</td><td rowspan="x">c</td>'
+        '<td colspan="99999">d</td></tr></table>'
+    )
     cells = doc.tables[0].rows[0]
     assert [(c.rowspan, c.colspan) for c in cells] == [(1, 1), (1, 2), (1, 1), (1, 1000)]
 

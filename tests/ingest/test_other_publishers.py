@@ -24,7 +24,11 @@ def _read(cls: str, name: str) -> tuple[Report, dict[str, Any]]:
 def test_dash_cells_run_into_figures_are_cells() -> None:
     # A crawler's text of a table printing "/" for none: the figures and the dashes ran together.
     assert split_line("一、本年新收政府信息公开申请数量6820842129228353/10127") == [
-        "一、本年新收政府信息公开申请数量", "6820842129228353", "/", "10127"]
+        "一、本年新收政府信息公开申请数量",
+        "6820842129228353",
+        "/",
+        "10127",
+    ]
     assert split_line("2.其他法律行政法规禁止公开12/////12")[1:] == ["12", "/", "/", "/", "/", "/", "12"]
     assert split_line("截至2020/12/31") == ["截至2020/12/31"]  # a date is not cells
     for cls in ("crawler", "crawler-nospace"):
@@ -33,8 +37,11 @@ def test_dash_cells_run_into_figures_are_cells() -> None:
 
 
 def test_agency_after_the_sites_navigation_and_a_metadata_label() -> None:
-    for cls, name in (("crawler", "synth-2021-large~plain"), ("crawler-nospace", "000_21925bfca89cb37b~wordgov"),
-                      ("pdftotext-layout", "000_21925bfca89cb37b~wordgov")):
+    for cls, name in (
+        ("crawler", "synth-2021-large~plain"),
+        ("crawler-nospace", "000_21925bfca89cb37b~wordgov"),
+        ("pdftotext-layout", "000_21925bfca89cb37b~wordgov"),
+    ):
         report, gold = _read(cls, name)
         assert report.agency == gold["agency"], (cls, name, report.agency)
     # Cut out of a longer line, the name is a judgement: it is named in uncertain.

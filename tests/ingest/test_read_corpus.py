@@ -36,7 +36,9 @@ def _data(out: Path, prefix: str) -> dict[str, Any]:
 def test_scorer_finds_every_cell_right(read_all: Path) -> None:
     scored = subprocess.run(
         [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(read_all)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert scored.returncode == 0, scored.stdout
     assert "(accuracy 100.00%)" in scored.stdout

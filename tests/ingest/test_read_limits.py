@@ -64,8 +64,21 @@ def batch(tmp_path: Path) -> Path:
 def test_a_file_over_its_limits_is_reported_and_the_batch_goes_on(batch: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "all.csv"
     started = time.monotonic()
-    result = runner.invoke(app, ["read", str(batch), "--out", str(tmp_path / "out"), "--table", str(sheet),
-                                 "--timeout", "3", "--memory", "300M"])
+    result = runner.invoke(
+        app,
+        [
+            "read",
+            str(batch),
+            "--out",
+            str(tmp_path / "out"),
+            "--table",
+            str(sheet),
+            "--timeout",
+            "3",
+            "--memory",
+            "300M",
+        ],
+    )
     assert time.monotonic() - started < 60  # the slow file would sleep 600 s
     assert result.exit_code == 1, result.output
     assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["a-good.json", "z-good.json"]

@@ -161,8 +161,8 @@ def _drawn_grid(angle: float) -> np.ndarray:
         cv2.line(page, (xs[0], y), (xs[-1], y), 30, 2)
     for x in xs:
         cv2.line(page, (x, ys[0]), (x, ys[-1]), 30, 2)
-    page[ys[1] - 3: ys[1] + 4, xs[0] + 3: xs[2] - 3] = 215  # the merged cell has no inner rules
-    page[ys[0] + 3: ys[2] - 3, xs[1] - 3: xs[1] + 4] = 215
+    page[ys[1] - 3 : ys[1] + 4, xs[0] + 3 : xs[2] - 3] = 215  # the merged cell has no inner rules
+    page[ys[0] + 3 : ys[2] - 3, xs[1] - 3 : xs[1] + 4] = 215
     turn = cv2.getRotationMatrix2D((450, 600), angle, 1.0)
     turned: np.ndarray = cv2.warpAffine(page, turn, (900, 1200), borderValue=215)
     return turned
@@ -186,8 +186,14 @@ def test_cells_come_from_the_rules_with_merged_cells_spanned() -> None:
     (table,) = tables(binarise(gray, 150), 150)
     assert len(table.cells) == 4 * 5 - 3  # 20 grid cells, four of them one merged cell
     scale = 72 / 150
-    raw = RawTable([RawCell(x0 * scale, y0 * scale, x1 * scale, y1 * scale, f"{x0},{y0}", 0)
-                    for x0, y0, x1, y1 in table.cells], 0, 0.0, 0.0, 842.0, [0])
+    raw = RawTable(
+        [RawCell(x0 * scale, y0 * scale, x1 * scale, y1 * scale, f"{x0},{y0}", 0) for x0, y0, x1, y1 in table.cells],
+        0,
+        0.0,
+        0.0,
+        842.0,
+        [0],
+    )
     (block,) = items_to_blocks([Item(0, 0, raw)])
     assert isinstance(block, TableBlock)
     assert [[(c.rowspan, c.colspan) for c in row] for row in block.rows] == [

@@ -15,8 +15,12 @@ def test_prose_totals_found_across_wrapped_lines() -> None:
     # pdftotext wraps 结转下年度继 / 续办理 53 件 over two lines
     document = read_document(FIXTURES / "pdftotext" / "synth-2019-mixed.txt")
     assert stated_figures(document) == {
-        "requests.new_received": 865, "requests.carried_over": 3, "requests.total_processed": 815,
-        "requests.carried_forward": 53, "appeals.review": 2, "appeals.litigation": 10,
+        "requests.new_received": 865,
+        "requests.carried_over": 3,
+        "requests.total_processed": 815,
+        "requests.carried_forward": 53,
+        "appeals.review": 2,
+        "appeals.litigation": 10,
     }
 
 

@@ -27,8 +27,23 @@ from .wild.scoring import FIXTURES, GOLD, SCORER, _flagged, read_fixture, scorer
 
 MIXED = Path(__file__).resolve().parent / "mixed_template"
 # Characters a PDF font or OCR turns into another (the first of each pair into the second).
-LOOKALIKE = {"密": "蜜", "类": "粪", "复": "夏", "申": "甲", "政": "攻", "信": "言", "理": "埋", "开": "幵",
-             "务": "各", "护": "沪", "法": "去", "要": "耍", "不": "下", "予": "子", "处": "外"}
+LOOKALIKE = {
+    "密": "蜜",
+    "类": "粪",
+    "复": "夏",
+    "申": "甲",
+    "政": "攻",
+    "信": "言",
+    "理": "埋",
+    "开": "幵",
+    "务": "各",
+    "护": "沪",
+    "法": "去",
+    "要": "耍",
+    "不": "下",
+    "予": "子",
+    "处": "外",
+}
 SAMPLES = ("002_7c7920e851bb8139", "synth-2019-large", "synth-2021-large", "shuyang-fgj-2023")
 CONVERTERS = ("pymupdf4llm", "markitdown")
 
@@ -40,14 +55,14 @@ def _labels(template_id: str) -> list[tuple[str, str]]:
 
 def _dropped(label: str) -> str:
     at = len(label) // 2
-    return label[:at] + label[at + 1:]
+    return label[:at] + label[at + 1 :]
 
 
 def _misread(label: str) -> str:
     """One character read as its look-alike (or, with none, as the box of a missing glyph)."""
     order = [*range(len(label) // 2, len(label)), *range(len(label) // 2)]
     at = next((i for i in order if label[i] in LOOKALIKE), len(label) // 2)
-    return label[:at] + LOOKALIKE.get(label[at], "口") + label[at + 1:]
+    return label[:at] + LOOKALIKE.get(label[at], "口") + label[at + 1 :]
 
 
 def _removed(label: str) -> str:
@@ -60,9 +75,11 @@ DAMAGE = {"dropped": _dropped, "misread": _misread, "removed": _removed}
 def _check(path: Path, gold: dict[str, Any], pred: dict[str, Any]) -> list[str]:
     _, wrong, missing, *_ = scorer().score(gold, pred)
     uncertain = pred.get("uncertain", [])
-    return [f"{'.'.join(map(str, cell))}: gold {expected!r} read {got!r}"
-            for cell, expected, got in wrong if not _flagged(cell, uncertain)] + [
-        f"{'.'.join(map(str, cell))}: gold {expected!r} missing" for cell, expected in missing]
+    return [
+        f"{'.'.join(map(str, cell))}: gold {expected!r} read {got!r}"
+        for cell, expected, got in wrong
+        if not _flagged(cell, uncertain)
+    ] + [f"{'.'.join(map(str, cell))}: gold {expected!r} missing" for cell, expected in missing]
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
@@ -102,14 +119,14 @@ def test_two_neighbouring_rows_without_labels_are_placed_by_position(tmp_path: P
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
     rows = TEMPLATE_2021.request_rows
     first = next(i for i, row in enumerate(rows) if row.key == "denied_third_party")
-    for row in rows[first:first + 2]:
+    for row in rows[first : first + 2]:
         source = source.replace(row.label, "")
     path = tmp_path / f"{stem}.md"
     path.write_text(source, encoding="utf-8")
     pred = read_fixture(path)
     assert not _check(path, gold, pred)
     named = {str(u.get("cell")) for u in pred["uncertain"]}
-    assert {f"requests.{row.key}" for row in rows[first:first + 2]} <= named
+    assert {f"requests.{row.key}" for row in rows[first : first + 2]} <= named
     assert pred["requests"]["denied_third_party"] == gold["requests"]["denied_third_party"]
 
 

@@ -149,8 +149,11 @@ def test_markdown_with_raw_html_tables() -> None:
     html = raw("shuyang").read_text(encoding="utf-8")
     tables = re.findall(r"<table\b.*?</table\s*>", html, re.S | re.I)[1:]
     parts = ["# 沭阳县发展和改革局2023年政府信息公开年度报告", "", "一、总体情况", "", "正文。", ""]
-    for heading, table in zip(("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                               "四、政府信息公开行政复议、行政诉讼情况"), tables, strict=True):
+    for heading, table in zip(
+        ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"),
+        tables,
+        strict=True,
+    ):
         parts += [heading, "", table, ""]
     got = recognise(read_text(Path("report.md"), "\n".join(parts).encode("utf-8")))
     expected = Report.load(next(GOLD.glob("shuyang*.json")))

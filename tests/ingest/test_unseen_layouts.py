@@ -129,7 +129,7 @@ def _wrapped_labels(width: int) -> Callable[[Tables], Tables]:
                 if len(label) <= width:
                     wrapped.append(r)
                     continue
-                pieces = [label[i: i + width] for i in range(0, len(label), width)]
+                pieces = [label[i : i + width] for i in range(0, len(label), width)]
                 wrapped.append(Row([*r.labels[:-1], pieces[0]], []))
                 wrapped.extend(Row([piece], []) for piece in pieces[1:-1])
                 wrapped.append(Row([pieces[-1]], r.values))
@@ -141,8 +141,10 @@ def _wrapped_labels(width: int) -> Callable[[Tables], Tables]:
 
 def _counts_with_unit(tables: Tables) -> Tables:
     """Every whole number printed with 件 (``15件``)."""
-    return [[Row(r.labels, [f"{v}件" if re.fullmatch(r"-?\d+", v) else v for v in r.values]) for r in rows]
-            for rows in tables]
+    return [
+        [Row(r.labels, [f"{v}件" if re.fullmatch(r"-?\d+", v) else v for v in r.values]) for r in rows]
+        for rows in tables
+    ]
 
 
 _WIDE = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
@@ -154,8 +156,9 @@ def _full_width(tables: Tables) -> Tables:
 
 def _dashes(mark: str) -> Callable[[Tables], Tables]:
     """Every 0 printed as ``mark`` (/ or —: "nothing")."""
-    return lambda tables: [[Row(r.labels, [mark if v == "0" else v for v in r.values]) for r in rows]
-                           for rows in tables]
+    return lambda tables: [
+        [Row(r.labels, [mark if v == "0" else v for v in r.values]) for r in rows] for rows in tables
+    ]
 
 
 def _pdf_centred(width: int) -> Callable[[Tables], Tables]:
@@ -172,11 +175,11 @@ def _pdf_centred(width: int) -> Callable[[Tables], Tables]:
                 if len(label) <= width:
                     placed.append(r)
                     continue
-                pieces = [label[i: i + width] for i in range(0, len(label), width)]
+                pieces = [label[i : i + width] for i in range(0, len(label), width)]
                 middle = len(pieces) // 2
                 placed.extend(Row(["        " + piece], []) for piece in pieces[:middle])
                 placed.append(Row([*r.labels[:-1], pieces[middle]], r.values))
-                placed.extend(Row(["        " + piece], []) for piece in pieces[middle + 1:])
+                placed.extend(Row(["        " + piece], []) for piece in pieces[middle + 1 :])
             out.append(placed)
         return out
 
@@ -210,7 +213,9 @@ CASES: dict[str, tuple[Callable[[Tables], Tables], Callable[[list[Row]], str]]] 
     "0 printed as /, tab cells": (_dashes("/"), _TAB),
     "counts with 件, tab cells": (_counts_with_unit, _TAB),
     "table 四 with a two-row header, values split over lines": (
-        lambda t: _appeal_values_split(_appeals_two_header_rows(t)), _TAB),
+        lambda t: _appeal_values_split(_appeals_two_header_rows(t)),
+        _TAB,
+    ),
     "table 四 with a two-row header, a cell per line": (_appeals_two_header_rows, _cell_per_line),
     "full-width digits, a cell per line": (_full_width, _cell_per_line),
     "labels wrapped, a cell per line": (_wrapped_labels(10), _cell_per_line),
@@ -233,8 +238,9 @@ def test_one_digit_per_column_read_as_printed_though_contradictory(tmp_path: Pat
     assert data["requests"]["denied_internal_affairs"] == [0, 0, 0, 0, 0, 0, 1]
     report = Report.from_dict(data)
     tables = table_rows(report)
-    got = _read(tmp_path, document_text(report, [_joined(tables[0], "\t"), _run_together(tables[1]),
-                                                 _run_together(tables[2])]))
+    got = _read(
+        tmp_path, document_text(report, [_joined(tables[0], "\t"), _run_together(tables[1]), _run_together(tables[2])])
+    )
     assert _differences(got, data) == []
     assert any(f["row"] == "denied_internal_affairs" for f in got["findings"])  # reported, not repaired
 
@@ -246,10 +252,14 @@ def test_2021_web_dump_tables_run_together(tmp_path: Path) -> None:
     data = _report_2021()
     report = Report.from_dict(data)
     tables = _appeals_two_header_rows(table_rows(report))
-    got = _read(tmp_path, document_text(report, [_run_together(tables[0]), _joined(tables[1], "\t"),
-                                                 _run_together(tables[2])]))
-    ambiguous = {f"active.{row}.{field}" for row in ("regulations", "normative_documents")
-                 for field in ("made", "repealed", "in_force")}
+    got = _read(
+        tmp_path, document_text(report, [_run_together(tables[0]), _joined(tables[1], "\t"), _run_together(tables[2])])
+    )
+    ambiguous = {
+        f"active.{row}.{field}"
+        for row in ("regulations", "normative_documents")
+        for field in ("made", "repealed", "in_force")
+    }
     bad = _differences(got, data)
     assert {cell for cell, _, _ in bad} == ambiguous
     assert all(found is None for _, found, _ in bad)
@@ -263,12 +273,19 @@ def test_2021_web_dump_tables_run_together(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _page(data: dict[str, Any], table: Callable[[mf.Grid], str] = mf.html_table, *, heading: bool = True,
-          title_tag: str | None = None) -> str:
+def _page(
+    data: dict[str, Any],
+    table: Callable[[mf.Grid], str] = mf.html_table,
+    *,
+    heading: bool = True,
+    title_tag: str | None = None,
+) -> str:
     title = mf.title_of(data)
-    out = ["<!DOCTYPE html><html><head><meta charset=\"utf-8\">",
-           f"<title>{html.escape(title_tag or title)}</title></head><body>",
-           '<div class="nav"><a href="/">首页</a> &gt; <a href="/gk">政府信息公开</a></div><div class="content">']
+    out = [
+        '<!DOCTYPE html><html><head><meta charset="utf-8">',
+        f"<title>{html.escape(title_tag or title)}</title></head><body>",
+        '<div class="nav"><a href="/">首页</a> &gt; <a href="/gk">政府信息公开</a></div><div class="content">',
+    ]
     for part in mf.body(data):
         if isinstance(part, mf.Grid):
             out.append(table(part))
@@ -291,8 +308,10 @@ def _unmerged(grid: mf.Grid) -> str:
 def _th_headers(grid: mf.Grid) -> str:
     """Header rows (no figures) in ``<th>`` cells inside ``<thead>``."""
     rows = mf.html_table(grid).split("<tr>")
-    marked = [row if re.search(r">-?\d+(?:\.\d+)?<o:p>", row) else row.replace("<td", "<th").replace("</td>", "</th>")
-              for row in rows]
+    marked = [
+        row if re.search(r">-?\d+(?:\.\d+)?<o:p>", row) else row.replace("<td", "<th").replace("</td>", "</th>")
+        for row in rows
+    ]
     return "<tr>".join(marked).replace("<tbody>", "<thead>", 1)
 
 
@@ -342,11 +361,14 @@ def test_sidebar_of_other_years_reports_before_the_title(tmp_path: Path, source:
     agency) are the page's own (``<title>``, the heading), not the first link's (read 2021 for a
     2022 report before)."""
     data = _report_2021() if source == "2021" else _gold(source)
-    links = "".join(f"<li><a href='#'>{data['agency']}{year}年政府信息公开工作年度报告</a></li>"
-                    for year in (data["year"] - 1, data["year"] - 2))
+    links = "".join(
+        f"<li><a href='#'>{data['agency']}{year}年政府信息公开工作年度报告</a></li>"
+        for year in (data["year"] - 1, data["year"] - 2)
+    )
     page = _page(data, heading=heading, title_tag=f"{mf.title_of(data)} - 某某网")
-    page = page.replace('<div class="content">', f"<div class='side'><h3>年度报告</h3><ul>{links}</ul></div>"
-                        '<div class="content">', 1)
+    page = page.replace(
+        '<div class="content">', f"<div class='side'><h3>年度报告</h3><ul>{links}</ul></div><div class=\"content\">", 1
+    )
     assert _differences(_read(tmp_path, page, ".html"), data) == []
 
 
@@ -359,11 +381,17 @@ def test_web_text_dump_with_page_furniture(tmp_path: Path) -> None:
     tables = table_rows(report)
     body = document_text(report, [_joined(rows, "\t") for rows in tables])
     title = f"{agency}{year}年度政府信息公开工作年度报告"
-    body = body.replace(title + "\n", f"{title}\n发布时间：{year + 1}-01-20 10:30    来源：{agency}    浏览次数：1024\n"
-                        "【字体：大 中 小】  打印本页  关闭窗口\n", 1)
-    text = (f"首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 政府信息公开 > 政府信息公开年报\n"
-            f"索引号：11330100MB1234567X/{year + 1}-00012    分类：政府信息公开年报\n{body}\n相关链接：\n"
-            f"{agency}{year - 1}年政府信息公开工作年度报告\n主办单位：{agency}  备案号：浙ICP备12345678号\n")
+    body = body.replace(
+        title + "\n",
+        f"{title}\n发布时间：{year + 1}-01-20 10:30    来源：{agency}    浏览次数：1024\n"
+        "【字体：大 中 小】  打印本页  关闭窗口\n",
+        1,
+    )
+    text = (
+        f"首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 政府信息公开 > 政府信息公开年报\n"
+        f"索引号：11330100MB1234567X/{year + 1}-00012    分类：政府信息公开年报\n{body}\n相关链接：\n"
+        f"{agency}{year - 1}年政府信息公开工作年度报告\n主办单位：{agency}  备案号：浙ICP备12345678号\n"
+    )
     assert _differences(_read(tmp_path, text), data) == []
 
 
@@ -409,8 +437,10 @@ def test_negative_change_printed_with_a_dash(tmp_path: Path, minus: str, layout:
     assert data["active"]["coercion"]["change"] == -3
 
     def dashed(tables: Tables) -> Tables:
-        return [[Row(r.labels, [minus + v[1:] if v.startswith("-") else v for v in r.values]) for r in rows]
-                for rows in tables]
+        return [
+            [Row(r.labels, [minus + v[1:] if v.startswith("-") else v for v in r.values]) for r in rows]
+            for rows in tables
+        ]
 
     text = _text(data, dashed, _TAB if layout == "tab" else _SPACED)
     assert _differences(_read(tmp_path, text), data) == []
@@ -424,8 +454,10 @@ def test_blank_zeros_dropped_are_unknown_not_guessed(tmp_path: Path, source: str
     what the arithmetic cannot place stays unknown, and says so (before, 12 cells read wrong)."""
     data = _report_2021() if source == "2021" else _gold(source)
     report = Report.from_dict(data)
-    text = document_text(report, ["\n".join(c for r in rows for c in r.labels + r.values if c)
-                                  for rows in table_rows(report, blank_zero=True)])
+    text = document_text(
+        report,
+        ["\n".join(c for r in rows for c in r.labels + r.values if c) for rows in table_rows(report, blank_zero=True)],
+    )
     got = _read(tmp_path, text)
     wrong = [(cell, found, value) for cell, found, value in _differences(got, data) if found is not None]
     assert wrong == []

@@ -37,8 +37,14 @@ def tree(db: Any) -> dict[str, Agency]:
     """浙江省 › 嘉兴市 › 海盐县 › (秦山街道, 县发改局); 温州市 › 苍南县: a small real-shaped tree."""
     zj = Agency.objects.create(name="浙江省人民政府", kind=AgencyKind.PROVINCE, code="002482")
     jx = Agency.objects.create(name="嘉兴市人民政府", kind=AgencyKind.CITY, parent=zj)
-    hy = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY, parent=jx, code="002541000",
-                               phone="0573-86123456", address="海盐县武原街道枣园东路1号")
+    hy = Agency.objects.create(
+        name="海盐县人民政府",
+        kind=AgencyKind.COUNTY,
+        parent=jx,
+        code="002541000",
+        phone="0573-86123456",
+        address="海盐县武原街道枣园东路1号",
+    )
     qs = Agency.objects.create(name="秦山街道办事处", kind=AgencyKind.TOWN, parent=hy)
     fgj = Agency.objects.create(name="海盐县发展和改革局", kind=AgencyKind.DEPARTMENT, parent=hy)
     wz = Agency.objects.create(name="温州市人民政府", kind=AgencyKind.CITY, parent=zj)
@@ -70,13 +76,24 @@ def office(tree: dict[str, Agency], make_user: Callable[..., User]) -> dict[str,
         "cn_clerk": make_user("cn_clerk", Role.CLERK, tree["cn"]),
         "jx_supervisor": make_user("jx_sup", Role.SUPERVISOR, tree["jx"]),
         "wz_supervisor": make_user("wz_sup", Role.SUPERVISOR, tree["wz"]),
-        "alice": make_user("alice", Role.APPLICANT, display_name="李明", id_number="330424198001011111",
-                           phone="13900001111", address="海盐县某路1号"),
+        "alice": make_user(
+            "alice",
+            Role.APPLICANT,
+            display_name="李明",
+            id_number="330424198001011111",
+            phone="13900001111",
+            address="海盐县某路1号",
+        ),
         "bob": make_user("bob", Role.APPLICANT, display_name="王强"),
         "admin": make_user("root", Role.ADMIN),
     }
 
 
-APPLICANT = {"applicant_type": "natural_person", "applicant_name": "赵六", "id_number": "33042419770202333X",
-             "phone": "13700007777", "address": "海盐县武原街道某小区8幢"}
+APPLICANT = {
+    "applicant_type": "natural_person",
+    "applicant_name": "赵六",
+    "id_number": "33042419770202333X",
+    "phone": "13700007777",
+    "address": "海盐县武原街道某小区8幢",
+}
 PERSONAL_VALUES = ("33042419770202333X", "13700007777", "海盐县武原街道某小区8幢")

@@ -85,8 +85,12 @@ class Server:
 
     @property
     def env(self) -> dict[str, str]:
-        env = {**os.environ, "GONGKAI_DATA_DIR": str(self.data_dir), "GONGKAI_SECRET_KEY": "live-tests-only",
-               "PYTHONPATH": os.pathsep.join([str(SOURCE), os.environ.get("PYTHONPATH", "")])}
+        env = {
+            **os.environ,
+            "GONGKAI_DATA_DIR": str(self.data_dir),
+            "GONGKAI_SECRET_KEY": "live-tests-only",
+            "PYTHONPATH": os.pathsep.join([str(SOURCE), os.environ.get("PYTHONPATH", "")]),
+        }
         # Every request comes from 127.0.0.1: the public rate limits (10 applications an hour per address)
         # would refuse a load test, which measures concurrency, not throttling.
         env.update({f"GONGKAI_RATE_{scope}": "1000000/m" for scope in ("APPLY", "PUBLIC", "SIGNUP", "TOKEN")})
@@ -99,20 +103,32 @@ class Server:
     def fill_demo(self) -> None:
         """Migrate and fill the demo data (agencies, the demo users with DEMO_PASSWORD, a year of cases)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        subprocess.run(_gongkai("demo", "--no-serve", "--admin-password", "live-admin"), env=self.env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+        subprocess.run(
+            _gongkai("demo", "--no-serve", "--admin-password", "live-admin"),
+            env=self.env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
 
     def start(self, *options: str) -> None:
         """Start ``gongkai serve`` (with ``options``, e.g. ``--workers 2``) and wait until it answers."""
         log = (self.data_dir / "serve.log").open("ab")
-        self.process = subprocess.Popen(_gongkai("serve", "--host", "127.0.0.1", "--port", str(self.port),
-                                                 "--no-input", *options), env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            _gongkai("serve", "--host", "127.0.0.1", "--port", str(self.port), "--no-input", *options),
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 120
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gongkai serve stopped (exit {self.process.returncode}): "
-                                   f"{(self.data_dir / 'serve.log').read_text(errors='replace')[-2000:]}")
+                raise RuntimeError(
+                    f"gongkai serve stopped (exit {self.process.returncode}): "
+                    f"{(self.data_dir / 'serve.log').read_text(errors='replace')[-2000:]}"
+                )
             with contextlib.suppress(OSError):
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
                 return
@@ -162,8 +178,15 @@ class Browser:
         self.cookies: dict[str, str] = {}
         self.timeout = timeout
 
-    def request(self, method: str, path: str, *, json_body: Any = None, form: dict[str, str] | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        form: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, bytes]:
         sent = dict(headers or {})
         body: bytes | None = None
         if json_body is not None:
@@ -197,8 +220,9 @@ class Browser:
 
     def login(self, username: str, password: str = DEMO_PASSWORD) -> None:
         token = self.form_token("/accounts/login/")
-        status, _ = self.request("POST", "/accounts/login/",
-                                 form={"csrfmiddlewaretoken": token, "username": username, "password": password})
+        status, _ = self.request(
+            "POST", "/accounts/login/", form={"csrfmiddlewaretoken": token, "username": username, "password": password}
+        )
         if status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login {username}: HTTP {status}")
 

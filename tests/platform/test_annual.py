@@ -26,10 +26,17 @@ D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def case(office: dict[str, Any], received: dt.date, kind: str = "natural_person", agency: str = "hy",
-         clerk: str = "clerk") -> Application:
-    return services.register(office[clerk], office[agency], channel=Channel.IN_PERSON, submitted_on=received,
-                             applicant={**APPLICANT, "applicant_type": kind}, description="某文件")
+def case(
+    office: dict[str, Any], received: dt.date, kind: str = "natural_person", agency: str = "hy", clerk: str = "clerk"
+) -> Application:
+    return services.register(
+        office[clerk],
+        office[agency],
+        channel=Channel.IN_PERSON,
+        submitted_on=received,
+        applicant={**APPLICANT, "applicant_type": kind},
+        description="某文件",
+    )
 
 
 @pytest.fixture
@@ -44,13 +51,19 @@ def year_of_cases(office: dict[str, Any]) -> dict[str, Any]:
     town = case(office, D(2021, 6, 1), agency="qs", clerk="qs_clerk")
     services.answer(clerk, carried, outcome="not_processed_duplicate", on=D(2021, 1, 8))
     services.answer(clerk, granted, outcome="granted", on=D(2021, 3, 15), reply_text="见政府网站")
-    services.answer(clerk, partly, outcome="partially_granted", on=D(2021, 3, 20),
-                    reply_text="涉及个人信息部分不予公开")
+    services.answer(
+        clerk, partly, outcome="partially_granted", on=D(2021, 3, 20), reply_text="涉及个人信息部分不予公开"
+    )
     services.answer(clerk, refused, outcome="denied_process_info", on=D(2021, 4, 20), reply_text="属于过程性信息")
     services.ask_clarification(clerk, lapsed, D(2021, 5, 7), "请说明文号", deadline=D(2021, 5, 21))
     services.close_for_no_clarification(clerk, lapsed, D(2021, 5, 24))
-    services.answer(office["qs_clerk"], town, outcome="unavailable_not_held", on=D(2021, 6, 8),
-                    responsible_agency="海盐县自然资源和规划局，电话 0573-0000")
+    services.answer(
+        office["qs_clerk"],
+        town,
+        outcome="unavailable_not_held",
+        on=D(2021, 6, 8),
+        responsible_agency="海盐县自然资源和规划局，电话 0573-0000",
+    )
     review = file_appeal(clerk, refused, kind="review", filed_on=D(2021, 5, 10), body="嘉兴市人民政府")
     record_result(clerk, review, result="upheld", decided_on=D(2021, 7, 1))
     suit = file_appeal(clerk, refused, kind="litigation", filed_on=D(2021, 7, 20), body="海盐县人民法院", review=review)
@@ -102,10 +115,14 @@ def test_the_aggregate_report_adds_everything_under_an_agency(office: dict[str, 
 
 
 def test_the_office_enters_table_two_and_the_narrative(office: dict[str, Any], year_of_cases: Any) -> None:
-    stored = save_entries(office["clerk"], office["hy"], 2021,
-                          active={"licensing": {"decisions": 120}, "fees": {"amount_10k_yuan": "1.5"}},
-                          sections={"一": "2021年，本县政务公开工作……", "五": "存在的问题……"},
-                          active_source="县司法局统计")
+    stored = save_entries(
+        office["clerk"],
+        office["hy"],
+        2021,
+        active={"licensing": {"decisions": 120}, "fees": {"amount_10k_yuan": "1.5"}},
+        sections={"一": "2021年，本县政务公开工作……", "五": "存在的问题……"},
+        active_source="县司法局统计",
+    )
     assert stored.active["licensing"] == {"decisions": 120} and stored.active["fees"]["amount_10k_yuan"] == 1.5
     report = compile_report(office["hy"], 2021).report
     sections = {s.number: s.text for s in report.sections or []}
@@ -128,8 +145,15 @@ def test_an_imported_earlier_year_continues_into_the_compiled_one(office: dict[s
     # Registering the carried-forward case on the desk moves it from the legacy balance to the records.
     legacy = [v for v in gold.requests["carried_forward"]]
     if legacy[6]:
-        kind = next(k for k, n in zip(("natural_person", "business", "research", "public_interest",
-                                        "legal_services", "other"), legacy, strict=False) if n)
+        kind = next(
+            k
+            for k, n in zip(
+                ("natural_person", "business", "research", "public_interest", "legal_services", "other"),
+                legacy,
+                strict=False,
+            )
+            if n
+        )
         old = case(office, D(2020, 12, 30), kind)
         services.answer(office["clerk"], old, outcome="granted", on=D(2021, 1, 6), reply_text="已提供")
         again = compile_report(office["hy"], 2021)
@@ -151,12 +175,12 @@ def test_reports_over_the_api_and_as_documents(office: dict[str, Any], year_of_c
     html = client.get(f"/annual/{office['hy'].pk}/2021/report.html").content.decode()
     assert "海盐县人民政府" in html and "收到和处理政府信息公开申请情况" in html
     assert client.get(f"/annual/{office['cn'].pk}/2021/").status_code == 404
-    imported = client.post(f"/api/reports/import/{office['hy'].pk}", json.dumps(
-        Report.empty("海盐县人民政府", 2019, compile_report(office["hy"], 2019).report.template).to_dict()),
-        content_type="application/json")
+    imported = client.post(
+        f"/api/reports/import/{office['hy'].pk}",
+        json.dumps(Report.empty("海盐县人民政府", 2019, compile_report(office["hy"], 2019).report.template).to_dict()),
+        content_type="application/json",
+    )
     assert imported.status_code == 200 and imported.json()["report"]["year"] == 2019
-
-
 
 
 def test_a_published_report_is_imported_through_the_reader(office: dict[str, Any]) -> None:

@@ -33,10 +33,17 @@ def login(user: Any) -> Client:
 
 
 def answered(office: dict[str, Any]) -> Application:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
-                             applicant=APPLICANT, description="某文件")
-    return services.answer(office["clerk"], case, outcome="denied_process_info", on=D(2021, 3, 10),
-                           reply_text="属于过程性信息")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant=APPLICANT,
+        description="某文件",
+    )
+    return services.answer(
+        office["clerk"], case, outcome="denied_process_info", on=D(2021, 3, 10), reply_text="属于过程性信息"
+    )
 
 
 def reviews_in_table_four(office: dict[str, Any]) -> int:
@@ -46,32 +53,66 @@ def reviews_in_table_four(office: dict[str, Any]) -> int:
 def test_an_appeal_before_its_decision_or_a_second_time_is_refused(office: dict[str, Any]) -> None:
     case = answered(office)
     with pytest.raises(services.DeskError, match="早于所针对的答复"):
-        file_appeal(office["clerk"], case, kind="review", filed_on=D(2021, 3, 1), body="嘉兴市人民政府",
-                    case_number="嘉政复〔2021〕12号")
-    file_appeal(office["clerk"], case, kind="review", filed_on=D(2021, 4, 1), body="嘉兴市人民政府",
-                case_number="嘉政复〔2021〕12号")
+        file_appeal(
+            office["clerk"],
+            case,
+            kind="review",
+            filed_on=D(2021, 3, 1),
+            body="嘉兴市人民政府",
+            case_number="嘉政复〔2021〕12号",
+        )
+    file_appeal(
+        office["clerk"],
+        case,
+        kind="review",
+        filed_on=D(2021, 4, 1),
+        body="嘉兴市人民政府",
+        case_number="嘉政复〔2021〕12号",
+    )
     with pytest.raises(services.DeskError, match="已登记"):  # the same number typed with other brackets
-        file_appeal(office["clerk"], case, kind="review", filed_on=D(2021, 4, 20), body="嘉兴市人民政府",
-                    case_number="嘉政复[2021] 12号")
+        file_appeal(
+            office["clerk"],
+            case,
+            kind="review",
+            filed_on=D(2021, 4, 20),
+            body="嘉兴市人民政府",
+            case_number="嘉政复[2021] 12号",
+        )
     assert Appeal.objects.count() == 1
-    page = login(office["clerk"]).post(f"/appeals/new/{case.pk}/", {
-        "kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复（2021）12号", "filed_on": "2021-04-21"})
+    page = login(office["clerk"]).post(
+        f"/appeals/new/{case.pk}/",
+        {"kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复（2021）12号", "filed_on": "2021-04-21"},
+    )
     assert "请勿重复登记" in page.content.decode() and "is already recorded" not in page.content.decode()
 
 
 def test_a_wrong_appeal_is_corrected_or_withdrawn_with_its_trail(office: dict[str, Any]) -> None:
     case = answered(office)
-    appeal = file_appeal(office["clerk"], case, kind="review", filed_on=D(2021, 4, 1), body="海盐县人民法院",
-                         case_number="嘉政复〔2021〕12号")
+    appeal = file_appeal(
+        office["clerk"],
+        case,
+        kind="review",
+        filed_on=D(2021, 4, 1),
+        body="海盐县人民法院",
+        case_number="嘉政复〔2021〕12号",
+    )
     twice = file_appeal(office["clerk"], case, kind="review", filed_on=D(2021, 4, 2), body="嘉兴市人民政府")
     assert reviews_in_table_four(office) == 2
     clerk = login(office["clerk"])
     clerk.post(f"/appeals/{twice.pk}/edit/", {"step": "withdraw", "reason": "重复登记"})
     assert reviews_in_table_four(office) == 1  # withdrawn: kept, not counted
     assert Appeal.objects.get(pk=twice.pk).withdrawn_on is not None
-    clerk.post(f"/appeals/{appeal.pk}/edit/", {"step": "correct", "kind": "review", "body": "嘉兴市人民政府",
-                                               "case_number": "嘉政复〔2021〕12号", "filed_on": "2021-04-01",
-                                               "reason": "复议机关登记有误"})
+    clerk.post(
+        f"/appeals/{appeal.pk}/edit/",
+        {
+            "step": "correct",
+            "kind": "review",
+            "body": "嘉兴市人民政府",
+            "case_number": "嘉政复〔2021〕12号",
+            "filed_on": "2021-04-01",
+            "reason": "复议机关登记有误",
+        },
+    )
     assert Appeal.objects.get(pk=appeal.pk).body == "嘉兴市人民政府"
     trail = clerk.get(f"/appeals/{appeal.pk}/edit/").content.decode()
     assert "更正复议诉讼登记" in trail and "复议机关登记有误" in trail
@@ -112,8 +153,14 @@ def test_error_pages_speak_chinese(office: dict[str, Any]) -> None:
     missing = clerk.get("/desk/999999/")
     assert missing.status_code == 404 and "页面不存在" in missing.content.decode()
     assert "Not Found" not in missing.content.decode()
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
-                             applicant=APPLICANT, description="某文件")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     refused = clerk.post(f"/desk/{case.pk}/extend/", {"days": 5, "reason": "多", "on": "2021-03-10"})
     text = refused.content.decode()
     assert refused.status_code == 403 and "无权进行此操作" in text and "负责人" in text and "Forbidden" not in text

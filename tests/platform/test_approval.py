@@ -27,8 +27,14 @@ def login(user: Any) -> Client:
 
 
 def registered(office: dict[str, Any]) -> Any:
-    return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON,
-                             submitted_on=services.today(), applicant=APPLICANT, description="某征收项目的补偿方案")
+    return services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=services.today(),
+        applicant=APPLICANT,
+        description="某征收项目的补偿方案",
+    )
 
 
 def test_the_clerk_drafts_the_head_returns_then_signs(office: dict[str, Any]) -> None:
@@ -36,8 +42,14 @@ def test_the_clerk_drafts_the_head_returns_then_signs(office: dict[str, Any]) ->
     clerk, head = login(office["clerk"]), login(office["head"])
     page = clerk.get(f"/desk/{case.pk}/").content.decode()
     assert 'id="action-draft"' in page and 'id="action-answer"' not in page
-    clerk.post(f"/desk/{case.pk}/draft/", {"outcome": "partially_granted", "reply_text": "补偿方案正文见附件",
-                                          "withheld_reason": "附件中的身份信息属于个人隐私"})
+    clerk.post(
+        f"/desk/{case.pk}/draft/",
+        {
+            "outcome": "partially_granted",
+            "reply_text": "补偿方案正文见附件",
+            "withheld_reason": "附件中的身份信息属于个人隐私",
+        },
+    )
     draft = Approval.objects.get()
     assert draft.status == ApprovalStatus.PENDING and case.approvals.count() == 1
     case.refresh_from_db()
@@ -51,9 +63,15 @@ def test_the_clerk_drafts_the_head_returns_then_signs(office: dict[str, Any]) ->
     draft.refresh_from_db()
     assert draft.status == ApprovalStatus.RETURNED and draft.comment == "请写明法律依据"
     assert "请写明法律依据" in clerk.get(f"/desk/{case.pk}/").content.decode()
-    clerk.post(f"/desk/{case.pk}/draft/", {"outcome": "partially_granted", "reply_text": "补偿方案正文见附件",
-                                          "withheld_reason": "附件中的身份信息属于个人隐私",
-                                          "legal_basis": "《中华人民共和国政府信息公开条例》第十五条"})
+    clerk.post(
+        f"/desk/{case.pk}/draft/",
+        {
+            "outcome": "partially_granted",
+            "reply_text": "补偿方案正文见附件",
+            "withheld_reason": "附件中的身份信息属于个人隐私",
+            "legal_basis": "《中华人民共和国政府信息公开条例》第十五条",
+        },
+    )
     second = Approval.objects.get(status=ApprovalStatus.PENDING)
     head.post(f"/desk/{case.pk}/sign/", {"approval": second.pk, "on": services.today().isoformat(), "comment": "同意"})
     case.refresh_from_db()

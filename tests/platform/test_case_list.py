@@ -30,8 +30,14 @@ def login(user: Any) -> Client:
 @pytest.fixture
 def cases(office: dict[str, Any]) -> dict[str, Application]:
     def reg(name: str, description: str, on: D) -> Application:
-        return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=on,
-                                 applicant={**APPLICANT, "applicant_name": name}, description=description)
+        return services.register(
+            office["clerk"],
+            office["hy"],
+            channel=Channel.IN_PERSON,
+            submitted_on=on,
+            applicant={**APPLICANT, "applicant_name": name},
+            description=description,
+        )
 
     return {
         "land": reg("钱七", "2020年某地块土地出让合同", D(2020, 9, 1)),
@@ -55,7 +61,9 @@ def test_search_filter_sort_and_counts(office: dict[str, Any], cases: dict[str, 
     dated = clerk.get("/desk/?tab=all&from=2021-01-01&to=2021-12-31").content.decode()
     assert codes(dated) == {budget.tracking_code}
     assert codes(clerk.get("/desk/?tab=all&status=awaiting_receipt").content.decode()) == {
-        cases["online1"].tracking_code, cases["online2"].tracking_code}
+        cases["online1"].tracking_code,
+        cases["online2"].tracking_code,
+    }
     page = clerk.get("/desk/?tab=all&sort=oldest&status=registered").content.decode()
     assert page.index(land.tracking_code) < page.index(budget.tracking_code)
     assert "待确认收到（0）" in page and "办理中（2）" in page  # counts follow the search

@@ -52,11 +52,18 @@ def test_due_dates_agree_with_chinese_calendar_counting() -> None:
 
 
 def test_clarification_stops_the_clock_and_restarts_it_from_the_clarified_application() -> None:
-    waiting = due(Timeline(receipt=D(2020, 9, 30), clarification_sent_on=D(2020, 10, 9),
-                           clarification_deadline=D(2020, 10, 23)))
+    waiting = due(
+        Timeline(receipt=D(2020, 9, 30), clarification_sent_on=D(2020, 10, 9), clarification_deadline=D(2020, 10, 23))
+    )
     assert waiting.due is None and waiting.state == "clarification"
-    restarted = due(Timeline(receipt=D(2020, 9, 30), clarification_sent_on=D(2020, 10, 9),
-                             clarification_deadline=D(2020, 10, 23), clarified_on=D(2020, 10, 20)))
+    restarted = due(
+        Timeline(
+            receipt=D(2020, 9, 30),
+            clarification_sent_on=D(2020, 10, 9),
+            clarification_deadline=D(2020, 10, 23),
+            clarified_on=D(2020, 10, 20),
+        )
+    )
     # 20 working days from Tue 20 Oct: 21 Oct is day 1 … 17 Nov is day 20.
     assert restarted.due == D(2020, 11, 17)
     assert any("重新计算" in step for step in restarted.steps)
@@ -65,8 +72,7 @@ def test_clarification_stops_the_clock_and_restarts_it_from_the_clarified_applic
 def test_consultation_time_is_not_counted() -> None:
     plain = due(Timeline(receipt=D(2021, 3, 1)))
     assert plain.due == D(2021, 3, 29)
-    consulted = due(Timeline(receipt=D(2021, 3, 1),
-                             pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19)),)))
+    consulted = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19)),)))
     # 9 working days (9–19 March) are skipped; 清明 (Mon 5 April 2021) is a day off on the way.
     assert consulted.due == D(2021, 4, 12)
     assert any("9 个工作日不计入" in step for step in consulted.steps)
@@ -79,19 +85,29 @@ def test_an_open_fee_wait_pauses_the_clock() -> None:
 
 def test_a_consultation_excludes_at_most_its_fifteen_working_days() -> None:
     # Third party asked on Mon 8 March 2021; its 15 working days end Mon 29 March.
-    waiting = compute(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None,
-                                                                       D(2021, 3, 29)),)),
-                      WorkCalendar(), D(2021, 3, 20))
+    waiting = compute(
+        Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None, D(2021, 3, 29)),)),
+        WorkCalendar(),
+        D(2021, 3, 20),
+    )
     assert waiting.state == "paused" and waiting.due == D(2021, 4, 20)
-    silent = compute(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None,
-                                                                      D(2021, 3, 29)),)),
-                     WorkCalendar(), D(2021, 4, 6))
+    silent = compute(
+        Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), None, D(2021, 3, 29)),)),
+        WorkCalendar(),
+        D(2021, 4, 6),
+    )
     assert silent.state == "running" and silent.due == D(2021, 4, 20)  # silence: the clock runs again
-    late = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 4, 15),
-                                                              D(2021, 3, 29)),)))
+    late = due(
+        Timeline(
+            receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 4, 15), D(2021, 3, 29)),)
+        )
+    )
     assert late.due == D(2021, 4, 20) and any("超过征求意见期限" in step for step in late.steps)
-    early = due(Timeline(receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19),
-                                                               D(2021, 3, 29)),)))
+    early = due(
+        Timeline(
+            receipt=D(2021, 3, 1), pauses=(Pause("征求第三方意见", D(2021, 3, 8), D(2021, 3, 19), D(2021, 3, 29)),)
+        )
+    )
     assert early.due == D(2021, 4, 12)
 
 
@@ -169,19 +185,29 @@ def test_a_schedule_entered_on_the_page_or_the_api_moves_open_due_dates(office: 
 
     from .conftest import APPLICANT
 
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2026, 11, 2),
-                             applicant=APPLICANT, description="某项目批复")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2026, 11, 2),
+        applicant=APPLICANT,
+        description="某项目批复",
+    )
     assert case.due_date == D(2026, 11, 30)  # 20 working days from Tue 3 Nov
     admin = Client()
     admin.force_login(office["admin"])
     holidays = [{"date": "2026-11-16", "name": "示例"}]
-    response = admin.put("/api/workdays/2026", {"holidays": holidays, "workdays": [], "document": "测试"},
-                         content_type="application/json")
+    response = admin.put(
+        "/api/workdays/2026",
+        {"holidays": holidays, "workdays": [], "document": "测试"},
+        content_type="application/json",
+    )
     assert response.status_code == 200
     case.refresh_from_db()
     assert case.due_date == D(2026, 12, 1)  # one working day fewer in the window
-    page = admin.post("/workdays/", {"year": 2026, "holidays": "2026-11-16..2026-11-17 示例", "workdays": "",
-                                     "document": "测试"})
+    page = admin.post(
+        "/workdays/", {"year": 2026, "holidays": "2026-11-16..2026-11-17 示例", "workdays": "", "document": "测试"}
+    )
     assert page.status_code == 302
     case.refresh_from_db()
     assert case.due_date == D(2026, 12, 2)

@@ -27,9 +27,18 @@ from .live import Browser, Server, postgres_reachable, running
 pytestmark = [pytest.mark.slow, pytest.mark.own_servers]
 
 TODAY = dt.date.today().isoformat()
-OUTCOMES = ["granted", "partially_granted", "denied_third_party", "denied_process_info", "unavailable_not_held",
-            "unavailable_needs_creation", "not_processed_petition", "not_processed_duplicate",
-            "not_processed_publication", "denied_state_secret"]
+OUTCOMES = [
+    "granted",
+    "partially_granted",
+    "denied_third_party",
+    "denied_process_info",
+    "unavailable_not_held",
+    "unavailable_needs_creation",
+    "not_processed_petition",
+    "not_processed_duplicate",
+    "not_processed_publication",
+    "denied_state_secret",
+]
 CODE = re.compile(r'id="tracking-code"[^>]*>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<')
 
 
@@ -63,14 +72,20 @@ def test_fifty_simultaneous_public_applications_all_succeed(server: Server) -> N
     tokens = {i: visitors[i].form_token("/apply/") for i in range(25, 50)}  # half use the page form
 
     def apply(i: int) -> tuple[int, str | None]:
-        person = {"applicant_type": "natural_person", "applicant_name": f"并发申请人{i}", "phone": "13700007777",
-                  "id_number": "33042419770202333X",
-                  "description": f"并发测试所需信息 {i}", "form_wanted": "电子邮件"}
+        person = {
+            "applicant_type": "natural_person",
+            "applicant_name": f"并发申请人{i}",
+            "phone": "13700007777",
+            "id_number": "33042419770202333X",
+            "description": f"并发测试所需信息 {i}",
+            "form_wanted": "电子邮件",
+        }
         if i < 25:
             status, body = visitors[i].api("POST", "/api/public/applications", {"agency_id": agency, **person})
             return status, body.get("tracking_code") if isinstance(body, dict) else None
-        status, page = visitors[i].request("POST", "/apply/", form={"csrfmiddlewaretoken": tokens[i],
-                                                                     "agency": str(agency), **person})
+        status, page = visitors[i].request(
+            "POST", "/apply/", form={"csrfmiddlewaretoken": tokens[i], "agency": str(agency), **person}
+        )
         if status == 302:  # POST/redirect/GET: the receipt is the page it redirects to
             status, page = visitors[i].request("GET", "/apply/done/")
         found = CODE.search(page.decode(errors="replace"))
@@ -85,9 +100,17 @@ def test_fifty_simultaneous_public_applications_all_succeed(server: Server) -> N
 
 
 def _registered_case(clerk: Browser, agency: int) -> int:
-    status, case = clerk.api("POST", "/api/cases/", {
-        "agency_id": agency, "channel": "in_person", "submitted_on": TODAY, "applicant_name": "并发测试",
-        "description": "某道路改造工程的环境影响评价批复"})
+    status, case = clerk.api(
+        "POST",
+        "/api/cases/",
+        {
+            "agency_id": agency,
+            "channel": "in_person",
+            "submitted_on": TODAY,
+            "applicant_name": "并发测试",
+            "description": "某道路改造工程的环境影响评价批复",
+        },
+    )
     assert status == 201 and case["status"] == "registered", case
     return int(case["id"])
 
@@ -102,17 +125,27 @@ def _clerks(server: Server, count: int, username: str = "haiyan_clerk") -> list[
 def test_ten_simultaneous_answers_to_one_case_exactly_one_wins(server: Server) -> None:
     clerks = _clerks(server, 10)
     case = _registered_case(clerks[0], _agency_id(server))
-    results = _at_once(10, lambda i: clerks[i].api("POST", f"/api/cases/{case}/answer", {
-        "on": TODAY, "outcome": OUTCOMES[i], "reply_text": "经审查，答复如下。", "responsible_agency": "某局"}))
+    results = _at_once(
+        10,
+        lambda i: clerks[i].api(
+            "POST",
+            f"/api/cases/{case}/answer",
+            {"on": TODAY, "outcome": OUTCOMES[i], "reply_text": "经审查，答复如下。", "responsible_agency": "某局"},
+        ),
+    )
     statuses = Counter(status for status, _ in results)
     assert statuses == Counter({200: 1, 409: 9}), results
     # Refused with the state it found: changed meanwhile (locked after the winner), or already answered
     # (read after the winner), in both languages.
-    assert all(("已被他人修改" in body["detail"] or "已答复" in body["detail"]) and " / " in body["detail"]
-               for status, body in results if status == 409)
+    assert all(
+        ("已被他人修改" in body["detail"] or "已答复" in body["detail"]) and " / " in body["detail"]
+        for status, body in results
+        if status == 409
+    )
     winner = next(body for status, body in results if status == 200)
-    entries = server.query("SELECT after FROM audit_auditentry WHERE action = 'desk.answer' AND object_id = %s",
-                           (str(case),))
+    entries = server.query(
+        "SELECT after FROM audit_auditentry WHERE action = 'desk.answer' AND object_id = %s", (str(case),)
+    )
     assert len(entries) == 1
     stored = server.query("SELECT outcome, status FROM desk_application WHERE id = %s", (case,))
     assert stored == [(winner["outcome"], "answered")]
@@ -122,15 +155,19 @@ def test_ten_simultaneous_publications_of_one_item_exactly_one_wins(server: Serv
     clerks = _clerks(server, 10)
     head = Browser(server.url)
     head.login("haiyan_head")
-    status, item = clerks[0].api("POST", "/api/registry/items", {
-        "category": "work", "title": "并发发布测试", "made_on": TODAY, "body": "推进政务公开。"})
+    status, item = clerks[0].api(
+        "POST",
+        "/api/registry/items",
+        {"category": "work", "title": "并发发布测试", "made_on": TODAY, "body": "推进政务公开。"},
+    )
     assert status == 200, item
     assert clerks[0].api("POST", f"/api/registry/items/{item['id']}/submit")[0] == 200
     assert head.api("POST", f"/api/registry/items/{item['id']}/approve", {"comment": ""})[0] == 200
     results = _at_once(10, lambda i: clerks[i].api("POST", f"/api/registry/items/{item['id']}/publish", {}))
     assert Counter(status for status, _ in results) == Counter({200: 1, 409: 9}), results
-    entries = server.query("SELECT id FROM audit_auditentry WHERE action = 'registry.publish' AND object_id = %s",
-                           (str(item["id"]),))
+    entries = server.query(
+        "SELECT id FROM audit_auditentry WHERE action = 'registry.publish' AND object_id = %s", (str(item["id"]),)
+    )
     assert len(entries) == 1
 
 
@@ -154,9 +191,17 @@ def test_the_server_waits_for_the_write_lock_instead_of_failing(server: Server, 
     release = threading.Timer(2.0, lambda: holder.execute("COMMIT"))
     release.start()
     try:
-        status, body = Browser(server.url).api("POST", "/api/public/applications", {
-            "agency_id": _agency_id(server), "applicant_name": "等待写锁", "description": "某信息",
-            "id_number": "33042419770202333X", "phone": "13700007777"})
+        status, body = Browser(server.url).api(
+            "POST",
+            "/api/public/applications",
+            {
+                "agency_id": _agency_id(server),
+                "applicant_name": "等待写锁",
+                "description": "某信息",
+                "id_number": "33042419770202333X",
+                "phone": "13700007777",
+            },
+        )
     finally:
         release.join()
         holder.close()

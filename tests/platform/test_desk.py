@@ -24,8 +24,14 @@ NATIONAL_DAY_EVE = D(2020, 9, 30)
 
 
 def register(office: dict[str, Any], received: dt.date = NATIONAL_DAY_EVE, **applicant: Any) -> Application:
-    return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=received,
-                             applicant={**APPLICANT, **applicant}, description="2020年某地块土地出让合同")
+    return services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=received,
+        applicant={**APPLICANT, **applicant},
+        description="2020年某地块土地出让合同",
+    )
 
 
 def test_registering_sets_the_receipt_date_and_the_due_date(office: dict[str, Any]) -> None:
@@ -37,12 +43,24 @@ def test_registering_sets_the_receipt_date_and_the_due_date(office: dict[str, An
 
 
 def test_posted_and_online_applications_wait_for_the_receipt(office: dict[str, Any]) -> None:
-    posted = services.register(office["clerk"], office["hy"], channel=Channel.REGISTERED_POST,
-                               submitted_on=D(2021, 6, 1), signed_on=D(2021, 6, 3), applicant=APPLICANT,
-                               description="某文件")
+    posted = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.REGISTERED_POST,
+        submitted_on=D(2021, 6, 1),
+        signed_on=D(2021, 6, 3),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     assert posted.receipt_date == D(2021, 6, 3)
-    letter = services.register(office["clerk"], office["hy"], channel=Channel.ORDINARY_POST,
-                               submitted_on=D(2021, 6, 1), applicant=APPLICANT, description="某文件")
+    letter = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.ORDINARY_POST,
+        submitted_on=D(2021, 6, 1),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     assert letter.status == Status.AWAITING_RECEIPT and letter.due_date is None
     services.confirm_receipt(office["clerk"], letter, D(2021, 6, 7))
     assert letter.receipt_date == D(2021, 6, 7) and letter.status == Status.REGISTERED
@@ -78,8 +96,9 @@ def test_no_clarification_in_time_closes_as_no_correction(office: dict[str, Any]
 
 def test_consultation_pauses_and_its_time_is_not_counted(office: dict[str, Any]) -> None:
     case = register(office, received=D(2021, 3, 1))
-    consultation = services.start_consultation(office["clerk"], case, kind="third_party", party="某公司",
-                                               on=D(2021, 3, 8))
+    consultation = services.start_consultation(
+        office["clerk"], case, kind="third_party", party="某公司", on=D(2021, 3, 8)
+    )
     assert consultation.deadline == D(2021, 3, 29)  # 15 working days
     case.refresh_from_db()
     assert case.status == Status.CONSULTATION and case.due_date == D(2021, 4, 20)  # if it takes all 15 days
@@ -152,8 +171,14 @@ def test_answers_need_what_article_36_requires(office: dict[str, Any]) -> None:
         services.answer(office["clerk"], case, outcome="other_unpaid_fee", on=D(2020, 10, 20))
     with pytest.raises(PermissionDenied):
         services.answer(office["cn_clerk"], case, outcome="granted", on=D(2020, 10, 20))
-    services.answer(office["clerk"], case, outcome="partially_granted", on=D(2020, 10, 20),
-                    reply_text="涉及个人隐私的部分不予公开", legal_basis="《条例》第十五条")
+    services.answer(
+        office["clerk"],
+        case,
+        outcome="partially_granted",
+        on=D(2020, 10, 20),
+        reply_text="涉及个人隐私的部分不予公开",
+        legal_basis="《条例》第十五条",
+    )
     assert case.status == Status.ANSWERED and case.decided_on == D(2020, 10, 20)
     services.close(office["clerk"], case, D(2020, 10, 21))
     assert case.status == Status.CLOSED
@@ -165,8 +190,15 @@ def test_answers_need_what_article_36_requires(office: dict[str, Any]) -> None:
 
 
 def test_the_applicant_may_withdraw_their_own(office: dict[str, Any]) -> None:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 5, 6),
-                             applicant=APPLICANT, description="某文件", applicant_user=office["alice"])
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 5, 6),
+        applicant=APPLICANT,
+        description="某文件",
+        applicant_user=office["alice"],
+    )
     with pytest.raises(PermissionDenied):
         services.withdraw(office["bob"], case, D(2021, 5, 7))
     services.withdraw(office["alice"], case, D(2021, 5, 7))

@@ -12,14 +12,17 @@ from gongkai.platform.desk.receipt import Channel, ReceiptError, receipt_date
 D = dt.date
 
 
-@pytest.mark.parametrize(("nth", "fee"), [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300),
-                                          (50, 300), (51, 400), (61, 500)])
+@pytest.mark.parametrize(
+    ("nth", "fee"),
+    [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (50, 300), (51, 400), (61, 500)],
+)
 def test_per_request_fee_per_applicant_per_month(nth: int, fee: int) -> None:
     assert per_request_fee(nth) == fee
 
 
-@pytest.mark.parametrize(("pages", "fee"), [(0, 0), (30, 0), (31, 10), (100, 700), (101, 720), (200, 2700),
-                                            (201, 2740), (250, 4700)])
+@pytest.mark.parametrize(
+    ("pages", "fee"), [(0, 0), (30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (201, 2740), (250, 4700)]
+)
 def test_per_page_fee_is_progressive(pages: int, fee: int) -> None:
     assert per_page_fee(pages) == fee
 

@@ -38,7 +38,10 @@ def test_moving_an_agency_moves_its_subtree(tree: dict[str, Agency], make_user: 
     assert qs.path.startswith(Agency.objects.get(pk=tree["wz"].pk).path)
     assert qs.depth == 3
     assert set(Agency.objects.get(pk=tree["wz"].pk).subtree().values_list("pk", flat=True)) >= {
-        tree["hy"].pk, tree["qs"].pk, tree["cn"].pk}
+        tree["hy"].pk,
+        tree["qs"].pk,
+        tree["cn"].pk,
+    }
     with pytest.raises(ValueError):
         update_agency(admin, Agency.objects.get(pk=tree["wz"].pk), parent=qs)
 

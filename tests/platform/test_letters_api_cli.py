@@ -27,8 +27,14 @@ D = dt.date
 
 
 def answered(office: dict[str, Any], outcome: str, **answer: Any) -> Application:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 5, 6),
-                             applicant=APPLICANT, description="2020年某地块土地出让合同")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 5, 6),
+        applicant=APPLICANT,
+        description="2020年某地块土地出让合同",
+    )
     return services.answer(office["clerk"], case, outcome=outcome, on=D(2021, 5, 20), **answer)
 
 
@@ -38,8 +44,12 @@ def docx_text(data: bytes) -> str:
 
 @pytest.mark.django_db
 def test_a_refusal_letter_carries_reasons_contact_and_remedies(office: dict[str, Any]) -> None:
-    case = answered(office, "denied_third_party", reply_text="涉及第三方商业秘密，第三方不同意公开",
-                    legal_basis="《中华人民共和国政府信息公开条例》第十五条")
+    case = answered(
+        office,
+        "denied_third_party",
+        reply_text="涉及第三方商业秘密，第三方不同意公开",
+        legal_basis="《中华人民共和国政府信息公开条例》第十五条",
+    )
     text = docx_text(letter_docx(case))
     assert "赵六" in text and "2021年5月6日" in text and "2020年某地块土地出让合同" in text
     assert "保护第三方合法权益" in text and "第十五条" in text and "涉及第三方商业秘密" in text
@@ -67,9 +77,13 @@ def test_the_head_edits_the_agencys_template(office: dict[str, Any]) -> None:
         save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="{% if %}")
     with pytest.raises(LetterTemplateError, match="【申请人名字】"):
         save_template(office["head"], agency=office["hy"], outcome="granted", title="告知书", body="【申请人名字】：")
-    save_template(office["head"], agency=office["hy"], outcome="granted", title="海盐县政府信息公开告知书",
-                  body="【申请人】：\n\n经审查，予以公开。【答复内容】\n\n"
-                       "如不服，可于六十日内申请行政复议。")
+    save_template(
+        office["head"],
+        agency=office["hy"],
+        outcome="granted",
+        title="海盐县政府信息公开告知书",
+        body="【申请人】：\n\n经审查，予以公开。【答复内容】\n\n如不服，可于六十日内申请行政复议。",
+    )
     letter = compose_letter(case)
     assert letter.title == "海盐县政府信息公开告知书" and letter.paragraphs[1] == "经审查，予以公开。见附件。"
 
@@ -96,38 +110,63 @@ def test_the_whole_desk_through_the_api(office: dict[str, Any]) -> None:
         assert response.status_code in (200, 201), response.content.decode()
         return response.json()
 
-    case = post("/api/cases/", agency_id=office["hy"].pk, channel="ordinary_post", submitted_on="2020-09-25",
-                description="某文件", **APPLICANT)
+    case = post(
+        "/api/cases/",
+        agency_id=office["hy"].pk,
+        channel="ordinary_post",
+        submitted_on="2020-09-25",
+        description="某文件",
+        **APPLICANT,
+    )
     assert case["status"] == "awaiting_receipt" and case["personal"]["phone"] == APPLICANT["phone"]
     case = post(f"/api/cases/{case['id']}/confirm-receipt", on="2020-09-30")
     assert case["due"]["due"] == "2020-11-04" and any("国庆节" in s for s in case["due"]["steps"])
-    case = post(f"/api/cases/{case['id']}/clarification", on="2020-10-09", request="请写明文号",
-                deadline="2020-10-23")
+    case = post(f"/api/cases/{case['id']}/clarification", on="2020-10-09", request="请写明文号", deadline="2020-10-23")
     assert case["due"]["state"] == "clarification"
     case = post(f"/api/cases/{case['id']}/clarified", on="2020-10-20", content="2020年第三季度的会议纪要")
     assert case["due_date"] == "2020-11-17"
-    refused = client.post(f"/api/cases/{case['id']}/extension", {"on": "2020-11-02", "days": 20, "reason": "多"},
-                          content_type="application/json")
+    refused = client.post(
+        f"/api/cases/{case['id']}/extension",
+        {"on": "2020-11-02", "days": 20, "reason": "多"},
+        content_type="application/json",
+    )
     assert refused.status_code == 403  # the head approves
-    bad = client.post(f"/api/cases/{case['id']}/answer", {"on": "2020-11-03", "outcome": "nonsense"},
-                      content_type="application/json")
+    bad = client.post(
+        f"/api/cases/{case['id']}/answer", {"on": "2020-11-03", "outcome": "nonsense"}, content_type="application/json"
+    )
     assert bad.status_code == 400 and "办理结果" in bad.json()["detail"]
     case = post(f"/api/cases/{case['id']}/answer", on="2020-11-03", outcome="granted", reply_text="见附件")
     assert case["status"] == "answered" and case["outcome"] == "granted"
     letter = client.get(f"/api/cases/{case['id']}/letter?fmt=docx")
     assert letter.status_code == 200 and "予以公开" in docx_text(letter.content)
     paths = client.get("/api/openapi.json").json()["paths"]
-    assert {"/api/cases/", "/api/cases/{case_id}/answer", "/api/public/applications", "/api/appeals/",
-            "/api/reports/{agency_id}/{year}", "/api/workdays/{year}"} <= set(paths)
+    assert {
+        "/api/cases/",
+        "/api/cases/{case_id}/answer",
+        "/api/public/applications",
+        "/api/appeals/",
+        "/api/reports/{agency_id}/{year}",
+        "/api/workdays/{year}",
+    } <= set(paths)
 
 
 def test_gongkai_serve_prepares_a_fresh_data_directory(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("GONGKAI_DATABASE_URL", "GONGKAI_SECRET_KEY",
-                                                            "DJANGO_SETTINGS_MODULE")}
-    command = [sys.executable, "-c", "from gongkai.cli import main; main()", "serve", "--migrate-only",
-               "--no-input", "--data-dir", str(tmp_path / "var")]
-    result = subprocess.run(command,
-                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GONGKAI_DATABASE_URL", "GONGKAI_SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+    }
+    command = [
+        sys.executable,
+        "-c",
+        "from gongkai.cli import main; main()",
+        "serve",
+        "--migrate-only",
+        "--no-input",
+        "--data-dir",
+        str(tmp_path / "var"),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "var" / "gongkai.sqlite3").exists()
     assert "admin" in result.stdout and "password" in result.stdout
@@ -137,8 +176,14 @@ def test_gongkai_serve_prepares_a_fresh_data_directory(tmp_path: Path) -> None:
 
 @pytest.mark.django_db
 def test_notices_tell_the_applicant_of_clarification_extension_and_fee(office: dict[str, Any]) -> None:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
-                             applicant=APPLICANT, description="某文件")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     public = Client()
     assert public.get(f"/letters/track/{case.tracking_code}/clarification.docx").status_code == 404  # not yet
     services.ask_clarification(office["clerk"], case, D(2021, 3, 2), "请写明文件的年份", deadline=D(2021, 3, 16))
@@ -174,23 +219,34 @@ def test_calendar_and_appeals_through_the_api(office: dict[str, Any]) -> None:
     assert public.get("/api/workdays/2027").json()["warning"]  # not known yet: said so, no crash
     admin = Client()
     admin.force_login(office["admin"])
-    body = {"document": "国办发明电〔2026〕1号", "holidays": [{"date": "2027-10-01", "name": "国庆节"}],
-            "workdays": [{"date": "2027-10-09", "name": "国庆节"}]}
+    body = {
+        "document": "国办发明电〔2026〕1号",
+        "holidays": [{"date": "2027-10-01", "name": "国庆节"}],
+        "workdays": [{"date": "2027-10-09", "name": "国庆节"}],
+    }
     assert public.put("/api/workdays/2027", body, content_type="application/json").status_code == 401
     saved = admin.put("/api/workdays/2027", body, content_type="application/json").json()
     assert saved["warning"] is None and {d["date"]: d["workday"] for d in saved["days"]}["2027-10-09"]
     clerk = Client()
     clerk.force_login(office["clerk"])
     case = answered(office, "denied_process_info", reply_text="过程性信息")
-    created = clerk.post("/api/appeals/", {"application_id": case.pk, "kind": "litigation", "filed_on": "2021-06-01",
-                                          "body": "海盐县人民法院"}, content_type="application/json")
+    created = clerk.post(
+        "/api/appeals/",
+        {"application_id": case.pk, "kind": "litigation", "filed_on": "2021-06-01", "body": "海盐县人民法院"},
+        content_type="application/json",
+    )
     assert created.status_code == 201 and created.json()["group"] == "litigation_direct"
     appeal_id = created.json()["id"]
-    decided = clerk.post(f"/api/appeals/{appeal_id}/result", {"result": "upheld", "decided_on": "2021-09-01"},
-                         content_type="application/json").json()
+    decided = clerk.post(
+        f"/api/appeals/{appeal_id}/result",
+        {"result": "upheld", "decided_on": "2021-09-01"},
+        content_type="application/json",
+    ).json()
     assert decided["result"] == "upheld"
     other = Client()
     other.force_login(office["cn_clerk"])
     assert other.get("/api/appeals/").json() == []
-    assert other.post(f"/api/appeals/{appeal_id}/result", {"result": "other"},
-                      content_type="application/json").status_code == 404
+    assert (
+        other.post(f"/api/appeals/{appeal_id}/result", {"result": "other"}, content_type="application/json").status_code
+        == 404
+    )

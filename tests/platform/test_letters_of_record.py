@@ -28,8 +28,14 @@ D = dt.date
 
 
 def case_of(office: dict[str, Any], applicant_type: str = "natural_person", description: str = "某文件") -> Application:
-    return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
-                             applicant={**APPLICANT, "applicant_type": applicant_type}, description=description)
+    return services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant={**APPLICANT, "applicant_type": applicant_type},
+        description=description,
+    )
 
 
 def text_of(data: bytes) -> str:
@@ -51,10 +57,20 @@ def test_letters_are_numbered_per_agency_and_year_when_issued(office: dict[str, 
 
 
 def test_not_held_and_not_ours_never_share_wording(office: dict[str, Any]) -> None:
-    absent = services.answer(office["clerk"], case_of(office), outcome="unavailable_not_held", on=D(2021, 3, 5),
-                             reply_text="经检索档案未找到。")
-    elsewhere = services.answer(office["clerk"], case_of(office), outcome="unavailable_not_held", on=D(2021, 3, 5),
-                                responsible_agency="海盐县审计局，电话 0573-86000000")
+    absent = services.answer(
+        office["clerk"],
+        case_of(office),
+        outcome="unavailable_not_held",
+        on=D(2021, 3, 5),
+        reply_text="经检索档案未找到。",
+    )
+    elsewhere = services.answer(
+        office["clerk"],
+        case_of(office),
+        outcome="unavailable_not_held",
+        on=D(2021, 3, 5),
+        responsible_agency="海盐县审计局，电话 0573-86000000",
+    )
     absent_text, elsewhere_text = reply(absent), reply(elsewhere)
     assert "不存在" in absent_text and "第三十六条第（四）项" in absent_text and "负责公开" not in absent_text
     assert "不属于本机关负责公开" in elsewhere_text and "海盐县审计局" in elsewhere_text
@@ -63,9 +79,15 @@ def test_not_held_and_not_ours_never_share_wording(office: dict[str, Any]) -> No
 
 def test_punctuation_salutation_and_reasons(office: dict[str, Any]) -> None:
     firm = case_of(office, "legal_services", description="盐政发〔2024〕15号文件及其附件。")
-    services.answer(office["clerk"], firm, outcome="partially_granted", on=D(2021, 3, 5),
-                    reply_text="公开征收决定正文，见附件。", withheld_reason="附件中的被征收人身份信息属于个人隐私。",
-                    legal_basis="《中华人民共和国政府信息公开条例》第十五条")
+    services.answer(
+        office["clerk"],
+        firm,
+        outcome="partially_granted",
+        on=D(2021, 3, 5),
+        reply_text="公开征收决定正文，见附件。",
+        withheld_reason="附件中的被征收人身份信息属于个人隐私。",
+        legal_basis="《中华人民共和国政府信息公开条例》第十五条",
+    )
     text = reply(firm)
     assert "贵单位" in text and "您" not in text
     assert "“盐政发〔2024〕15号文件及其附件”。" in text and "。”。" not in text and "。，" not in text
@@ -90,8 +112,9 @@ def test_the_pdf_keeps_the_date_with_the_body_in_sc_fonts(office: dict[str, Any]
     import pdfplumber
 
     long_reason = "经审查，" + "该信息涉及多个项目的审批过程，" * 38 + "依法不予公开。"
-    case = services.answer(office["clerk"], case_of(office), outcome="denied_process_info", on=D(2021, 3, 5),
-                           reply_text=long_reason)
+    case = services.answer(
+        office["clerk"], case_of(office), outcome="denied_process_info", on=D(2021, 3, 5), reply_text=long_reason
+    )
     pdf = pdf_of(IssuedLetter.objects.get(application=case))
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         pages = [(page.extract_text() or "").replace(" ", "") for page in document.pages]
@@ -132,8 +155,9 @@ def test_a_consultation_letter_is_issued_to_the_party_without_the_applicant(offi
     from gongkai.platform.desk.models import ConsultationKind
 
     case = case_of(office, description="某地块出让合同及其附件")
-    services.start_consultation(office["clerk"], case, kind=ConsultationKind.THIRD_PARTY,
-                                party="浙江某建设有限公司", on=D(2021, 3, 3))
+    services.start_consultation(
+        office["clerk"], case, kind=ConsultationKind.THIRD_PARTY, party="浙江某建设有限公司", on=D(2021, 3, 3)
+    )
     letter = IssuedLetter.objects.get(application=case, kind=LetterKind.CONSULTATION)
     text = text_of(bytes(letter.docx))
     assert letter.title == "政府信息公开征求第三方意见函" and text.startswith("政府信息公开征求第三方意见函")

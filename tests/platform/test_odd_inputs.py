@@ -25,8 +25,25 @@ HUGE = "99999999999999999999999"  # beyond 64 bits
 ODD_INTS = ("0", "10000", HUGE)
 ODD_TEXT = ("%00", "x%00y", "a" * 300, "..%2F..%2Fetc")
 ODD_QUERY_VALUES = ("-1", "0", HUGE, "10000", "%00")
-QUERY_NAMES = ("page", "offset", "limit", "year", "parent", "under", "agency", "q", "code", "category", "tab",
-               "status", "outcome", "action", "aggregate", "fmt", "kind")
+QUERY_NAMES = (
+    "page",
+    "offset",
+    "limit",
+    "year",
+    "parent",
+    "under",
+    "agency",
+    "q",
+    "code",
+    "category",
+    "tab",
+    "status",
+    "outcome",
+    "action",
+    "aggregate",
+    "fmt",
+    "kind",
+)
 NORMAL = {"int": "1", "str": "x", "slug": "x", "path": "x"}
 _PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
 
@@ -78,8 +95,14 @@ def _sweep(client: Client) -> list[str]:
 
 @pytest.fixture
 def world(office: dict[str, Any]) -> dict[str, Any]:
-    services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=dt.date(2025, 5, 6),
-                      applicant=APPLICANT, description="某文件")
+    services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=dt.date(2025, 5, 6),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     return office
 
 

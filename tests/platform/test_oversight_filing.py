@@ -42,8 +42,13 @@ def test_submit_return_resubmit_accept_publish(office: dict[str, Any]) -> None:
     stored = PublishedReport.objects.get(agency=hy, year=2024)
     assert stored.current.source == "platform" and stored.published_on is not None
     steps = [e.action for e in history(filing)]
-    assert steps == ["oversight.filing.submitted", "oversight.filing.returned", "oversight.filing.submitted",
-                     "oversight.filing.accepted", "oversight.filing.published"]
+    assert steps == [
+        "oversight.filing.submitted",
+        "oversight.filing.returned",
+        "oversight.filing.submitted",
+        "oversight.filing.accepted",
+        "oversight.filing.published",
+    ]
 
 
 def test_an_agency_without_parent_does_not_submit(office: dict[str, Any], make_user: Any) -> None:

@@ -52,8 +52,9 @@ def test_side_by_side_and_ranking_with_a_minimum_sample(office: dict[str, Any], 
     assert hy["share_granted"] == hy["granted"] / hy["processed"]
     assert by_name["秦山街道办事处"]["share_granted"] is None  # nothing processed: no share
     top, left_out = ranked(rows, "share_granted")
-    assert [r["agency__name"] for r in top] == sorted((r["agency__name"] for r in top),
-                                                      key=lambda n: -by_name[n]["share_granted"])
+    assert [r["agency__name"] for r in top] == sorted(
+        (r["agency__name"] for r in top), key=lambda n: -by_name[n]["share_granted"]
+    )
     assert "秦山街道办事处" in [r["agency__name"] for r in left_out]
     top, left_out = ranked(rows, "share_granted", minimum=100)  # only 海盐县 has 100+ processed
     assert [r["agency__name"] for r in top] == ["海盐县人民政府"] and top[0]["rank"] == 1

@@ -36,7 +36,7 @@ def test_dashboard_counts_and_lists(office: dict[str, Any], tmp_path: Path, clie
 
     client.force_login(office["jx_supervisor"])
     page = client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").content.decode()
-    assert "逾期 <strong id=\"late\">1</strong>" in page and "秦山街道办事处" in page and "report.late" in page
+    assert '逾期 <strong id="late">1</strong>' in page and "秦山街道办事处" in page and "report.late" in page
     client.force_login(office["wz_supervisor"])
     assert client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").status_code == 404
 
@@ -66,11 +66,12 @@ def test_findings_page_decision_and_report_cells(office: dict[str, Any], tmp_pat
     page = client.get(f"/oversight/reports/{report.pk}/").content.decode()
     assert "requests.new_received[6]" in page and "网站发布日期为1月30日" in page
     where = report.current.data["provenance"]["requests.new_received[6]"]
-    assert where.startswith("table ") and f"<td class=\"muted\">{where}</td>" in page  # where it was printed
+    assert where.startswith("table ") and f'<td class="muted">{where}</td>' in page  # where it was printed
 
 
-def test_sent_back_findings_are_answered_on_the_agencys_page(office: dict[str, Any], tmp_path: Path,
-                                                              client: Any) -> None:
+def test_sent_back_findings_are_answered_on_the_agencys_page(
+    office: dict[str, Any], tmp_path: Path, client: Any
+) -> None:
     _import(office, tmp_path)
     late = ReportFinding.objects.get(rule="report.late")
     client.force_login(office["jx_supervisor"])

@@ -60,8 +60,12 @@ def test_folder_import_sorts_every_file(office: dict[str, Any], folder: Path) ->
     tally = run_batch(batch.pk)
     assert tally == {"pending": 0, "imported": 4, "duplicate": 1, "unmatched": 1, "failed": 1}
     stored = {(r.agency.name, r.year) for r in PublishedReport.objects.select_related("agency")}
-    assert stored == {("海盐县发展和改革局", 2020), ("秦山街道办事处", 2020), ("海盐县人民政府", 2020),
-                      ("海盐县人民政府", 2019)}
+    assert stored == {
+        ("海盐县发展和改革局", 2020),
+        ("秦山街道办事处", 2020),
+        ("海盐县人民政府", 2020),
+        ("海盐县人民政府", 2019),
+    }
     duplicate = batch.files.get(status=FileStatus.DUPLICATE)
     assert duplicate.name.endswith("fgj.html") and "已导入" in duplicate.reason_zh
     assert ReportVersion.objects.count() == 4  # the duplicate is the same version
@@ -101,8 +105,9 @@ def test_mapping_file_and_csv_list_name_agency_and_year(office: dict[str, Any], 
     (tmp_path / "b.html").write_bytes(rendered("县里某局", 2020))
     (tmp_path / "list.csv").write_text("path,agency,year\nb.html,秦山街道办事处,2022\n", encoding="utf-8")
     mapping = read_mapping("file,agency,year\na.html,海盐县发展和改革局,2020\n")
-    batch = create_batch(office["jx_supervisor"], office["jx"],
-                         collect([tmp_path / "a.html", tmp_path / "list.csv"], mapping))
+    batch = create_batch(
+        office["jx_supervisor"], office["jx"], collect([tmp_path / "a.html", tmp_path / "list.csv"], mapping)
+    )
     assert run_batch(batch.pk)["imported"] == 2
     assert PublishedReport.objects.filter(agency=office["fgj"], year=2020).exists()
     assert PublishedReport.objects.filter(agency=office["qs"], year=2022).exists()
@@ -183,8 +188,10 @@ def test_import_page_and_matching_page(client: Any, office: dict[str, Any], fold
 def test_cli_imports_a_folder(office: dict[str, Any], folder: Path, make_user: Callable[..., Any]) -> None:
     from gongkai.cli.app import app
 
-    result = CliRunner().invoke(app, ["reports", "import", str(folder), "--region", "嘉兴市人民政府",
-                                      "--user", office["jx_supervisor"].username])
+    result = CliRunner().invoke(
+        app,
+        ["reports", "import", str(folder), "--region", "嘉兴市人民政府", "--user", office["jx_supervisor"].username],
+    )
     assert result.exit_code == 1, result.output  # one failed, one waiting: listed, exit 1
     assert "已导入 4" in result.output and "broken.pdf" in result.output
     assert Agency.objects.get(name="海盐县人民政府").published_reports.count() == 2
@@ -216,7 +223,7 @@ def test_a_word_file_named_otherwise_is_not_opened_as_an_archive() -> None:
 def test_the_queue_across_batches(client: Any, office: dict[str, Any], folder: Path) -> None:
     run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([folder / "unknown.html"])).pk)
     client.force_login(office["jx_supervisor"])
-    assert "id=\"waiting\">1</strong> 个文件待人工匹配" in client.get("/oversight/").content.decode()
+    assert 'id="waiting">1</strong> 个文件待人工匹配' in client.get("/oversight/").content.decode()
     page = client.get("/oversight/queue/").content.decode()
     assert "unknown.html" in page and "某某市某某局" in page and "苍南县人民政府" not in page  # outside 嘉兴市
     client.force_login(office["clerk"])

@@ -20,8 +20,36 @@ import gongkai
 
 N = 20_000
 LIMIT = 2.0  # seconds of CPU (a quadratic pattern takes tens of seconds here)
-UNITS = ["a", "1", " ", "\t", "\n", "\u3000", ".", "-", "a@", "@a.", "1 ", "1.", "1,", "1\n", "一", "一 ", "年",
-         "（", "<", "|", "*", "#", "、", "x", "0", "a ", "第1页" + " " * 5000 + "x", "续表" + " " * 5000]
+UNITS = [
+    "a",
+    "1",
+    " ",
+    "\t",
+    "\n",
+    "\u3000",
+    ".",
+    "-",
+    "a@",
+    "@a.",
+    "1 ",
+    "1.",
+    "1,",
+    "1\n",
+    "一",
+    "一 ",
+    "年",
+    "（",
+    "<",
+    "|",
+    "*",
+    "#",
+    "、",
+    "x",
+    "0",
+    "a ",
+    "第1页" + " " * 5000 + "x",
+    "续表" + " " * 5000,
+]
 
 
 def _patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
@@ -53,7 +81,8 @@ def test_pattern_is_linear_on_hostile_runs(name: str) -> None:
     for unit in UNITS:
         text = (unit * (N // len(unit) + 1))[:N]
         subjects: tuple[str, str] | tuple[bytes, bytes] = (
-            (text.encode(), text.encode() + b"!") if isinstance(pattern.pattern, bytes) else (text, text + "!"))
+            (text.encode(), text.encode() + b"!") if isinstance(pattern.pattern, bytes) else (text, text + "!")
+        )
         for _ in pattern.finditer(subjects[0]):  # type: ignore[arg-type]
             pass
         pattern.search(subjects[1])  # type: ignore[arg-type]

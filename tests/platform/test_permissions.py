@@ -24,13 +24,24 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cases(office: dict[str, Any]) -> dict[str, Application]:
     def make(agency: str, clerk: str, user: Any = None) -> Application:
-        return services.register(office[clerk], office[agency], channel=Channel.IN_PERSON, submitted_on=D(2021, 5, 6),
-                                 applicant=APPLICANT, description=f"{agency} 的某文件", applicant_user=user)
+        return services.register(
+            office[clerk],
+            office[agency],
+            channel=Channel.IN_PERSON,
+            submitted_on=D(2021, 5, 6),
+            applicant=APPLICANT,
+            description=f"{agency} 的某文件",
+            applicant_user=user,
+        )
 
     alice_case = make("hy", "clerk", office["alice"])
     services.answer(office["clerk"], alice_case, outcome="granted", on=D(2021, 5, 10), reply_text="见附件")
-    return {"hy": alice_case, "qs": make("qs", "qs_clerk"), "cn": make("cn", "cn_clerk"),
-            "bob": make("hy", "clerk", office["bob"])}
+    return {
+        "hy": alice_case,
+        "qs": make("qs", "qs_clerk"),
+        "cn": make("cn", "cn_clerk"),
+        "bob": make("hy", "clerk", office["bob"]),
+    }
 
 
 def client_for(user: Any) -> Client:
@@ -60,35 +71,48 @@ def test_a_clerk_sees_only_their_agency(office: dict[str, Any], cases: dict[str,
     assert visible_in_api(office["cn_clerk"]) == {cases["cn"].pk}
     cn = client_for(office["cn_clerk"])
     assert cn.get(f"/desk/{cases['hy'].pk}/").status_code == 404
-    assert cn.post(f"/api/cases/{cases['bob'].pk}/answer", {"on": "2021-05-10", "outcome": "granted"},
-                   content_type="application/json").status_code == 404
+    assert (
+        cn.post(
+            f"/api/cases/{cases['bob'].pk}/answer",
+            {"on": "2021-05-10", "outcome": "granted"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     page = cn.get("/desk/?tab=all").content.decode()
     assert cases["cn"].tracking_code in page and cases["hy"].tracking_code not in page
 
 
-def test_a_supervisor_sees_their_subtree_only_and_changes_nothing(office: dict[str, Any],
-                                                                  cases: dict[str, Application]) -> None:
+def test_a_supervisor_sees_their_subtree_only_and_changes_nothing(
+    office: dict[str, Any], cases: dict[str, Application]
+) -> None:
     assert visible_in_api(office["jx_supervisor"]) == {cases["hy"].pk, cases["qs"].pk, cases["bob"].pk}
     assert visible_in_api(office["wz_supervisor"]) == {cases["cn"].pk}
     supervisor = client_for(office["jx_supervisor"])
     assert supervisor.get(f"/desk/{cases['cn'].pk}/").status_code == 404
     detail = supervisor.get(f"/api/cases/{cases['qs'].pk}").json()
     assert detail["personal"] is None  # the handling office only
-    response = supervisor.post(f"/api/cases/{cases['qs'].pk}/answer", {"on": "2021-05-10", "outcome": "granted"},
-                               content_type="application/json")
+    response = supervisor.post(
+        f"/api/cases/{cases['qs'].pk}/answer",
+        {"on": "2021-05-10", "outcome": "granted"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert supervisor.get(f"/annual/{office['hy'].pk}/2021/?aggregate=1").status_code == 200
     assert supervisor.get(f"/annual/{office['cn'].pk}/2021/").status_code == 404
     assert supervisor.get(f"/api/reports/{office['zj'].pk}/2021?aggregate=true").status_code == 404
 
 
-def test_personal_data_reaches_the_office_and_the_applicant_only(office: dict[str, Any],
-                                                                 cases: dict[str, Application]) -> None:
+def test_personal_data_reaches_the_office_and_the_applicant_only(
+    office: dict[str, Any], cases: dict[str, Application]
+) -> None:
     case = cases["hy"]
     office_page = client_for(office["clerk"]).get(f"/desk/{case.pk}/").content.decode()
     assert all(value in office_page for value in PERSONAL_VALUES)
-    assert client_for(office["clerk"]).get(f"/api/cases/{case.pk}").json()["personal"]["id_number"] == APPLICANT[
-        "id_number"]
+    assert (
+        client_for(office["clerk"]).get(f"/api/cases/{case.pk}").json()["personal"]["id_number"]
+        == APPLICANT["id_number"]
+    )
     own = client_for(office["alice"]).get(f"/api/cases/{case.pk}").json()
     assert own["personal"]["phone"] == APPLICANT["phone"]
     for user in (office["jx_supervisor"], office["admin"]):
@@ -97,14 +121,19 @@ def test_personal_data_reaches_the_office_and_the_applicant_only(office: dict[st
         assert client_for(user).get(f"/api/cases/{case.pk}").json()["personal"] is None
 
 
-def test_anonymous_visitors_see_no_personal_data_anywhere(office: dict[str, Any],
-                                                          cases: dict[str, Application]) -> None:
+def test_anonymous_visitors_see_no_personal_data_anywhere(
+    office: dict[str, Any], cases: dict[str, Application]
+) -> None:
     anonymous = Client()
     case = cases["hy"]
     pages = [
-        anonymous.get("/"), anonymous.get("/apply/"), anonymous.get(f"/track/?code={case.tracking_code}"),
-        anonymous.get(f"/api/public/track/{case.tracking_code}"), anonymous.get("/api/agencies/"),
-        anonymous.get(f"/agencies/{office['hy'].pk}/"), anonymous.get("/api/openapi.json"),
+        anonymous.get("/"),
+        anonymous.get("/apply/"),
+        anonymous.get(f"/track/?code={case.tracking_code}"),
+        anonymous.get(f"/api/public/track/{case.tracking_code}"),
+        anonymous.get("/api/agencies/"),
+        anonymous.get(f"/agencies/{office['hy'].pk}/"),
+        anonymous.get("/api/openapi.json"),
     ]
     for response in pages:
         assert response.status_code == 200
@@ -123,9 +152,11 @@ def test_anonymous_visitors_see_no_personal_data_anywhere(office: dict[str, Any]
 
 
 def test_the_public_api_accepts_an_application_and_returns_no_personal_data(office: dict[str, Any]) -> None:
-    response = Client().post("/api/public/applications", {**APPLICANT, "agency_id": office["hy"].pk,
-                                                          "description": "某镇2020年惠农补贴发放名单"},
-                             content_type="application/json")
+    response = Client().post(
+        "/api/public/applications",
+        {**APPLICANT, "agency_id": office["hy"].pk, "description": "某镇2020年惠农补贴发放名单"},
+        content_type="application/json",
+    )
     assert response.status_code == 201
     body = response.content.decode()
     assert not any(value in body for value in PERSONAL_VALUES)
@@ -135,8 +166,9 @@ def test_the_public_api_accepts_an_application_and_returns_no_personal_data(offi
     assert stored.id_number == APPLICANT["id_number"] and stored.applicant_user is None
 
 
-def test_tokens_authenticate_scripts_with_the_same_permissions(office: dict[str, Any],
-                                                               cases: dict[str, Application]) -> None:
+def test_tokens_authenticate_scripts_with_the_same_permissions(
+    office: dict[str, Any], cases: dict[str, Application]
+) -> None:
     _, token = ApiToken.issue(office["cn_clerk"], "script")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     assert {row["id"] for row in client.get("/api/cases/").json()} == {cases["cn"].pk}

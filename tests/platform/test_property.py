@@ -32,22 +32,41 @@ from .conftest import APPLICANT
 D = dt.date
 FIRST, LAST = D(2020, 1, 1), D(2022, 6, 30)
 YEAR_END = -1  # a gap that jumps to 31 December of the current year
-EVENTS = ("clarify", "clarified", "lapse", "consult", "consulted", "extend", "fee", "pay", "unpaid", "answer",
-          "withdraw", "close", "appeal", "confirm")
+EVENTS = (
+    "clarify",
+    "clarified",
+    "lapse",
+    "consult",
+    "consulted",
+    "extend",
+    "fee",
+    "pay",
+    "unpaid",
+    "answer",
+    "withdraw",
+    "close",
+    "appeal",
+    "confirm",
+)
 
-case_plans = st.fixed_dictionaries({
-    # Year ends are where counting goes wrong: draw them often.
-    "received": st.one_of(st.dates(FIRST, D(2021, 12, 31)),
-                          st.sampled_from([D(2020, 12, 31), D(2021, 1, 1), D(2021, 12, 31), D(2020, 12, 30)])),
-    "kind": st.sampled_from([key for key, _ in APPLICANT_TYPE_CHOICES]),
-    "office": st.sampled_from([("hy", "clerk"), ("qs", "qs_clerk")]),  # the county and its town
-    "channel": st.sampled_from(list(Channel.values)),
-    "delay": st.integers(0, 6),
-    "events": st.lists(st.tuples(st.sampled_from(EVENTS), st.one_of(st.integers(0, 45), st.just(YEAR_END))),
-                       max_size=7),
-    "outcome": st.sampled_from(ANSWER_OUTCOMES),
-    "appeal_result": st.sampled_from(["upheld", "corrected", "other", "pending"]),
-})
+case_plans = st.fixed_dictionaries(
+    {
+        # Year ends are where counting goes wrong: draw them often.
+        "received": st.one_of(
+            st.dates(FIRST, D(2021, 12, 31)),
+            st.sampled_from([D(2020, 12, 31), D(2021, 1, 1), D(2021, 12, 31), D(2020, 12, 30)]),
+        ),
+        "kind": st.sampled_from([key for key, _ in APPLICANT_TYPE_CHOICES]),
+        "office": st.sampled_from([("hy", "clerk"), ("qs", "qs_clerk")]),  # the county and its town
+        "channel": st.sampled_from(list(Channel.values)),
+        "delay": st.integers(0, 6),
+        "events": st.lists(
+            st.tuples(st.sampled_from(EVENTS), st.one_of(st.integers(0, 45), st.just(YEAR_END))), max_size=7
+        ),
+        "outcome": st.sampled_from(ANSWER_OUTCOMES),
+        "appeal_result": st.sampled_from(["upheld", "corrected", "other", "pending"]),
+    }
+)
 
 
 def _step(office: dict[str, Any], case: Application, event: str, on: dt.date, plan: dict[str, Any]) -> None:
@@ -91,9 +110,16 @@ def _play(office: dict[str, Any], plan: dict[str, Any]) -> None:
     received = plan["received"]
     later = received + dt.timedelta(days=plan["delay"])
     agency, clerk = plan["office"]
-    case = services.register(office[clerk], office[agency], channel=plan["channel"], submitted_on=received,
-                             signed_on=later, confirmed_on=later if plan["delay"] % 3 else None,
-                             applicant={**APPLICANT, "applicant_type": plan["kind"]}, description="某信息")
+    case = services.register(
+        office[clerk],
+        office[agency],
+        channel=plan["channel"],
+        submitted_on=received,
+        signed_on=later,
+        confirmed_on=later if plan["delay"] % 3 else None,
+        applicant={**APPLICANT, "applicant_type": plan["kind"]},
+        description="某信息",
+    )
     on = later
     for event, gap in plan["events"]:
         on = max(on, D(on.year, 12, 31)) if gap == YEAR_END else min(on + dt.timedelta(days=gap), LAST)
@@ -104,18 +130,21 @@ def _play(office: dict[str, Any], plan: dict[str, Any]) -> None:
 
 
 @pytest.mark.django_db
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(plans=st.lists(case_plans, min_size=1, max_size=8))
-def test_any_sequence_of_events_yields_tables_that_pass_every_check(office: dict[str, Any],
-                                                                      plans: list[dict[str, Any]]) -> None:
+def test_any_sequence_of_events_yields_tables_that_pass_every_check(
+    office: dict[str, Any], plans: list[dict[str, Any]]
+) -> None:
     with transaction.atomic():
         for plan in plans:
             _play(office, plan)
         years = (2020, 2021, 2022)
         for agency, aggregate in (("hy", False), ("qs", False), ("jx", True)):
-            reports = [compile_report(office[agency], year, aggregate=aggregate, with_previous=False).report
-                       for year in years]
+            reports = [
+                compile_report(office[agency], year, aggregate=aggregate, with_previous=False).report for year in years
+            ]
             for report in reports:
                 assert [f for f in check_report(report) if f.is_error] == [], report.to_dict()["requests"]
             for earlier, later in itertools.pairwise(reports):

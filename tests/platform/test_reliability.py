@@ -74,8 +74,14 @@ def test_the_sqlite_file_and_its_wal_are_created_private(tmp_path: Path) -> None
 
 
 def _registered(office: dict[str, Any]) -> Application:
-    return services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=TODAY,
-                             applicant=APPLICANT, description="某地块国有土地使用权出让合同")
+    return services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=TODAY,
+        applicant=APPLICANT,
+        description="某地块国有土地使用权出让合同",
+    )
 
 
 def test_an_answer_from_a_stale_read_is_refused_and_not_audited(office: dict[str, Any]) -> None:
@@ -111,7 +117,8 @@ def test_a_publication_and_an_appeal_result_from_stale_reads_are_refused(office:
 
 
 def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_the_page(
-        office: dict[str, Any], client: Any) -> None:
+    office: dict[str, Any], client: Any
+) -> None:
     case = _registered(office)
     client.force_login(office["clerk"])
     body = {"on": TODAY.isoformat(), "outcome": "granted", "reply_text": "予以公开"}
@@ -120,15 +127,17 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
     assert again.status_code == 409 and "已答复" in again.json()["detail"] and " / " in again.json()["detail"]
     assert again.json()["code"] == "conflict"  # every refusal derives from RuleError and names its kind
     fresh = _registered(office)
-    wrong = client.post(f"/api/cases/{fresh.pk}/answer", {**body, "outcome": "no_such_outcome"},
-                        content_type="application/json")
+    wrong = client.post(
+        f"/api/cases/{fresh.pk}/answer", {**body, "outcome": "no_such_outcome"}, content_type="application/json"
+    )
     assert wrong.status_code == 400 and wrong.json()["code"] == "desk"
     page = client.post(f"/desk/{case.pk}/answer/", body, follow=True)
     assert page.status_code == 200 and "“答复”只适用于" in page.content.decode()
 
 
 def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(
-        office: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    office: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     log = Path(settings.ERROR_LOG)
     before = log.read_text(encoding="utf-8") if log.exists() else ""
 
@@ -137,15 +146,27 @@ def test_a_server_error_is_logged_with_its_traceback_and_the_visitor_sees_none(
 
     monkeypatch.setattr(services, "submit_online", broken)
     visitor = Client(raise_request_exception=False)
-    api = visitor.post("/api/public/applications", {"agency_id": office["hy"].pk, "applicant_name": "赵六",
-                                                    "description": "某文件"}, content_type="application/json")
-    page = visitor.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person",
-                                    "applicant_name": "赵六", "phone": "13700007777", "description": "某文件",
-                                    "id_number": "33042419770202333X", "form_wanted": "电子邮件"})
+    api = visitor.post(
+        "/api/public/applications",
+        {"agency_id": office["hy"].pk, "applicant_name": "赵六", "description": "某文件"},
+        content_type="application/json",
+    )
+    page = visitor.post(
+        "/apply/",
+        {
+            "agency": office["hy"].pk,
+            "applicant_type": "natural_person",
+            "applicant_name": "赵六",
+            "phone": "13700007777",
+            "description": "某文件",
+            "id_number": "33042419770202333X",
+            "form_wanted": "电子邮件",
+        },
+    )
     for response in (api, page):
         assert response.status_code == 500
         assert b"disk-full-7731" not in response.content and b"Traceback" not in response.content
-    written = log.read_text(encoding="utf-8")[len(before):]
+    written = log.read_text(encoding="utf-8")[len(before) :]
     assert written.count("RuntimeError: 磁盘已满 disk-full-7731") == 2
     assert written.count("Traceback (most recent call last)") == 2
     assert "/api/public/applications" in written and "/apply/" in written

@@ -30,8 +30,14 @@ def test_every_service_step_is_guarded_by_the_table() -> None:
 
 
 def test_close_buttons_are_offered_only_after_the_deadline(office: dict[str, Any]) -> None:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2021, 3, 1),
-                             applicant=APPLICANT, description="某文件")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     services.ask_clarification(office["clerk"], case, D(2021, 3, 2), "请写明年份", deadline=D(2021, 3, 16))
     names = {s.name for s in states.offered(case, D(2021, 3, 10), office=True, head=False)}
     assert names == {"clarified", "withdraw"}  # D20: 逾期不补正 not before the deadline
@@ -41,8 +47,14 @@ def test_close_buttons_are_offered_only_after_the_deadline(office: dict[str, Any
 
 
 def test_the_page_and_the_api_offer_what_the_table_offers(office: dict[str, Any]) -> None:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON,
-                             submitted_on=services.today(), applicant=APPLICANT, description="某文件")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=services.today(),
+        applicant=APPLICANT,
+        description="某文件",
+    )
     for user, extend in ((office["clerk"], False), (office["head"], True)):
         client = Client()
         client.force_login(user)

@@ -47,8 +47,14 @@ def _client(user: Any = None, **kwargs: Any) -> Client:
 
 
 def _case(office: dict[str, Any]) -> Application:
-    return desk.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON, submitted_on=D(2025, 5, 6),
-                         applicant=APPLICANT, description="某文件")
+    return desk.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2025, 5, 6),
+        applicant=APPLICANT,
+        description="某文件",
+    )
 
 
 # -- 1. Django admin ----------------------------------------------------------------------------------------
@@ -56,20 +62,30 @@ def _case(office: dict[str, Any]) -> Application:
 
 def test_admin_cannot_change_what_has_a_service(office: dict[str, Any]) -> None:
     """An admin edit once put an ID number on a published page, with no review, scan or audit entry."""
-    item = registry.create_item(office["clerk"], office["hy"], category="normative", title="通知", body="正文。",
-                                made_on=D(2025, 1, 2))
+    item = registry.create_item(
+        office["clerk"], office["hy"], category="normative", title="通知", body="正文。", made_on=D(2025, 1, 2)
+    )
     admin = _client(office["admin"])
     page = admin.get(f"/admin/registry/item/{item.pk}/change/")
     assert page.status_code == 200 and b'name="body"' not in page.content  # shown, not editable
-    response = admin.post(f"/admin/registry/item/{item.pk}/change/",
-                          {"title": "通知", "body": "身份证 330424198001011234"})
+    response = admin.post(
+        f"/admin/registry/item/{item.pk}/change/", {"title": "通知", "body": "身份证 330424198001011234"}
+    )
     assert response.status_code == 403
     item.refresh_from_db()
     assert "330424198001011234" not in item.body
     assert admin.post(f"/admin/registry/item/{item.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Item.objects.filter(pk=item.pk).exists()
-    for model in ("registry/item", "registry/activefigures", "registry/reportpublication", "annual/annualreport",
-                  "appeals/appeal", "workdays/yearschedule", "desk/application", "audit/auditentry"):
+    for model in (
+        "registry/item",
+        "registry/activefigures",
+        "registry/reportpublication",
+        "annual/annualreport",
+        "appeals/appeal",
+        "workdays/yearschedule",
+        "desk/application",
+        "audit/auditentry",
+    ):
         assert admin.get(f"/admin/{model}/add/").status_code == 403, model
     case = _case(office)
     desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
@@ -80,13 +96,17 @@ def test_admin_cannot_change_what_has_a_service(office: dict[str, Any]) -> None:
 
 def test_a_broken_letter_template_cannot_be_saved_in_admin(office: dict[str, Any]) -> None:
     admin = _client(office["admin"])
-    response = admin.post("/admin/letters/lettertemplate/add/",
-                          {"outcome": "granted", "title": "告知书", "body": "{% if %}坏了{% endif %}"})
+    response = admin.post(
+        "/admin/letters/lettertemplate/add/",
+        {"outcome": "granted", "title": "告知书", "body": "{% if %}坏了{% endif %}"},
+    )
     assert response.status_code == 200  # the form again, with the error
     assert "不要使用 {{ }} 或 {% %} 模板语法" in response.content.decode()  # placeholders only (issue 12)
     assert not LetterTemplate.objects.exists()
-    response = admin.post("/admin/letters/lettertemplate/add/",
-                          {"outcome": "granted", "title": "告知书", "body": "【申请人】：同意公开。"})
+    response = admin.post(
+        "/admin/letters/lettertemplate/add/",
+        {"outcome": "granted", "title": "告知书", "body": "【申请人】：同意公开。"},
+    )
     assert response.status_code == 302
     template = LetterTemplate.objects.get()
     entry = AuditEntry.objects.get(action="admin.add", object_type="letters.lettertemplate")
@@ -96,17 +116,28 @@ def test_a_broken_letter_template_cannot_be_saved_in_admin(office: dict[str, Any
 def test_admin_changes_of_users_and_agencies_are_audited(office: dict[str, Any]) -> None:
     admin = _client(office["admin"])
     agency = office["hy"]
-    response = admin.post(f"/admin/agencies/agency/{agency.pk}/change/", {
-        "name": "海盐县人民政府（改）", "short_name": agency.short_name, "code": agency.code, "kind": agency.kind,
-        "parent": agency.parent_id, "office_name": agency.office_name, "address": agency.address,
-        "phone": agency.phone})
+    response = admin.post(
+        f"/admin/agencies/agency/{agency.pk}/change/",
+        {
+            "name": "海盐县人民政府（改）",
+            "short_name": agency.short_name,
+            "code": agency.code,
+            "kind": agency.kind,
+            "parent": agency.parent_id,
+            "office_name": agency.office_name,
+            "address": agency.address,
+            "phone": agency.phone,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = AuditEntry.objects.get(action="admin.change", object_type="agencies.agency")
     assert entry.before == {"name": "海盐县人民政府"} and entry.after == {"name": "海盐县人民政府（改）"}
 
     clerk = office["qs_clerk"]
-    response = admin.post(f"/admin/accounts/user/{clerk.pk}/password/",
-                          {"password1": "a-new-long-passphrase-9", "password2": "a-new-long-passphrase-9"})
+    response = admin.post(
+        f"/admin/accounts/user/{clerk.pk}/password/",
+        {"password1": "a-new-long-passphrase-9", "password2": "a-new-long-passphrase-9"},
+    )
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="admin.change", object_type="accounts.user", object_id=str(clerk.pk))
     assert set(entry.after or {}) == {"password"}  # recorded as changed, the hash itself not kept
@@ -122,15 +153,24 @@ def test_admin_changes_of_users_and_agencies_are_audited(office: dict[str, Any])
 
 @pytest.mark.parametrize("password", ["12345678", "aaaaaaaa", "password1234", "2580369147258"])
 def test_weak_passwords_are_refused_at_signup(db: Any, password: str) -> None:
-    response = _client().post("/accounts/signup/", {"username": "newcomer", "password": password,
-                                                    "display_name": "新人", "applicant_type": "natural_person"})
+    response = _client().post(
+        "/accounts/signup/",
+        {"username": "newcomer", "password": password, "display_name": "新人", "applicant_type": "natural_person"},
+    )
     assert response.status_code == 200
     assert not User.objects.filter(username="newcomer").exists()
 
 
 def test_a_good_password_signs_up(db: Any) -> None:
-    response = _client().post("/accounts/signup/", {"username": "newcomer", "password": "海盐 某路 campanula 7",
-                                                    "display_name": "新人", "applicant_type": "natural_person"})
+    response = _client().post(
+        "/accounts/signup/",
+        {
+            "username": "newcomer",
+            "password": "海盐 某路 campanula 7",
+            "display_name": "新人",
+            "applicant_type": "natural_person",
+        },
+    )
     assert response.status_code == 302
     assert User.objects.get(username="newcomer").role == Role.APPLICANT
 
@@ -171,11 +211,17 @@ def test_sign_in_events_are_audited_with_the_address(office: dict[str, Any]) -> 
     _login(client, "/accounts/login/", "nobody-here", "wrong")
     assert _login(client, "/accounts/login/", "hy_head", "pw-hy_head").status_code == 302
     client.post("/accounts/logout/")
-    actions = list(AuditEntry.objects.filter(action__startswith="account.").order_by("id")
-                   .values_list("action", "object_label", "ip"))
-    assert actions == [("account.login_failed", "海盐负责人", "192.0.2.7"),
-                       ("account.login_failed", "nobody-here", "192.0.2.7"),
-                       ("account.login", "海盐负责人", "192.0.2.7"), ("account.logout", "海盐负责人", "192.0.2.7")]
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="account.")
+        .order_by("id")
+        .values_list("action", "object_label", "ip")
+    )
+    assert actions == [
+        ("account.login_failed", "海盐负责人", "192.0.2.7"),
+        ("account.login_failed", "nobody-here", "192.0.2.7"),
+        ("account.login", "海盐负责人", "192.0.2.7"),
+        ("account.logout", "海盐负责人", "192.0.2.7"),
+    ]
 
 
 def test_a_forwarded_address_is_believed_only_behind_a_configured_proxy(office: dict[str, Any]) -> None:
@@ -194,25 +240,47 @@ def test_a_forwarded_address_is_believed_only_behind_a_configured_proxy(office: 
 
 
 def _apply_json(office: dict[str, Any], n: int) -> dict[str, Any]:
-    return {"agency_id": office["hy"].pk, "applicant_name": f"申请人{n}", "description": "某文件",
-            "phone": "13700000000", "id_number": "33042419770202333X"}
+    return {
+        "agency_id": office["hy"].pk,
+        "applicant_name": f"申请人{n}",
+        "description": "某文件",
+        "phone": "13700000000",
+        "id_number": "33042419770202333X",
+    }
 
 
 def test_public_applications_are_rate_limited_page_and_api_together(office: dict[str, Any], settings: Any) -> None:
     settings.GONGKAI_RATES = {**settings.GONGKAI_RATES, "public_apply": "3/h"}
     client = _client()
-    codes = [client.post("/api/public/applications", _apply_json(office, n), content_type="application/json")
-             .status_code for n in range(4)]
+    codes = [
+        client.post("/api/public/applications", _apply_json(office, n), content_type="application/json").status_code
+        for n in range(4)
+    ]
     assert codes == [201, 201, 201, 429]
-    assert client.post("/api/public/applications", _apply_json(office, 9),
-                       content_type="application/json").json()["detail"].startswith("请求过于频繁")
-    page = client.post("/apply/", {"agency": office["hy"].pk, "applicant_type": "natural_person",
-                                   "applicant_name": "页面", "phone": "13700000000", "description": "某文件",
-                                   "form_wanted": "电子邮件"})
+    assert (
+        client.post("/api/public/applications", _apply_json(office, 9), content_type="application/json")
+        .json()["detail"]
+        .startswith("请求过于频繁")
+    )
+    page = client.post(
+        "/apply/",
+        {
+            "agency": office["hy"].pk,
+            "applicant_type": "natural_person",
+            "applicant_name": "页面",
+            "phone": "13700000000",
+            "description": "某文件",
+            "form_wanted": "电子邮件",
+        },
+    )
     assert page.status_code == 429
     assert Application.objects.count() == 3
-    assert _client(REMOTE_ADDR="10.1.1.1").post("/api/public/applications", _apply_json(office, 5),
-                                                content_type="application/json").status_code == 201
+    assert (
+        _client(REMOTE_ADDR="10.1.1.1")
+        .post("/api/public/applications", _apply_json(office, 5), content_type="application/json")
+        .status_code
+        == 201
+    )
 
 
 def test_tracking_and_signup_are_rate_limited(office: dict[str, Any], settings: Any) -> None:
@@ -220,9 +288,13 @@ def test_tracking_and_signup_are_rate_limited(office: dict[str, Any], settings: 
     client = _client()
     codes = [client.get("/api/public/track/NOSUCHCODE").status_code for _ in range(6)]
     assert codes == [404] * 5 + [429]
-    signups = [client.post("/accounts/signup/", {"username": f"u{n}", "password": "short",
-                                                 "display_name": "x", "applicant_type": "natural_person"}).status_code
-               for n in range(3)]
+    signups = [
+        client.post(
+            "/accounts/signup/",
+            {"username": f"u{n}", "password": "short", "display_name": "x", "applicant_type": "natural_person"},
+        ).status_code
+        for n in range(3)
+    ]
     assert signups == [200, 200, 429]
 
 
@@ -236,41 +308,67 @@ def _bearer(user: User) -> dict[str, str]:
 def test_token_authenticated_writes_work_without_csrf(office: dict[str, Any]) -> None:
     client = Client(enforce_csrf_checks=True)  # as curl or a script: no cookie, no CSRF token
     clerk = _bearer(office["clerk"])
-    created = client.post("/api/registry/items", {"category": "normative", "title": "关于某事的通知",
-                                                  "made_on": "2025-03-01", "body": "正文。"},
-                          content_type="application/json", **clerk)
+    created = client.post(
+        "/api/registry/items",
+        {"category": "normative", "title": "关于某事的通知", "made_on": "2025-03-01", "body": "正文。"},
+        content_type="application/json",
+        **clerk,
+    )
     assert created.status_code in (200, 201), created.content
     item_id = created.json()["id"]
-    assert client.post(f"/api/registry/items/{item_id}/submit", content_type="application/json",
-                       **clerk).status_code == 200
-    registered = client.post("/api/cases/", {**APPLICANT, "agency_id": office["hy"].pk, "channel": "in_person",
-                                             "submitted_on": "2025-05-06", "description": "某文件"},
-                             content_type="application/json", **clerk)
+    assert (
+        client.post(f"/api/registry/items/{item_id}/submit", content_type="application/json", **clerk).status_code
+        == 200
+    )
+    registered = client.post(
+        "/api/cases/",
+        {
+            **APPLICANT,
+            "agency_id": office["hy"].pk,
+            "channel": "in_person",
+            "submitted_on": "2025-05-06",
+            "description": "某文件",
+        },
+        content_type="application/json",
+        **clerk,
+    )
     assert registered.status_code in (200, 201), registered.content
     case_id = registered.json()["id"]
-    answered = client.post(f"/api/cases/{case_id}/answer", {"on": "2025-05-10", "outcome": "granted",
-                                                            "reply_text": "见附件"},
-                           content_type="application/json", **clerk)
+    answered = client.post(
+        f"/api/cases/{case_id}/answer",
+        {"on": "2025-05-10", "outcome": "granted", "reply_text": "见附件"},
+        content_type="application/json",
+        **clerk,
+    )
     assert answered.status_code == 200, answered.content
     assert Application.objects.get(pk=case_id).outcome == "granted"
     admin = _bearer(office["admin"])
-    assert client.put("/api/workdays/2026", {"document": "国办发明电〔2025〕1号", "holidays": [
-        {"date": "2026-01-01", "name": "元旦"}]}, content_type="application/json", **admin).status_code == 200
+    assert (
+        client.put(
+            "/api/workdays/2026",
+            {"document": "国办发明电〔2025〕1号", "holidays": [{"date": "2026-01-01", "name": "元旦"}]},
+            content_type="application/json",
+            **admin,
+        ).status_code
+        == 200
+    )
 
 
 def test_session_writes_still_need_the_csrf_token(office: dict[str, Any]) -> None:
     client = Client(enforce_csrf_checks=True)
     client.force_login(office["clerk"])
-    response = client.post("/api/registry/items", {"category": "normative", "title": "通知", "made_on": "2025-03-01",
-                                                   "body": "正文"}, content_type="application/json")
+    response = client.post(
+        "/api/registry/items",
+        {"category": "normative", "title": "通知", "made_on": "2025-03-01", "body": "正文"},
+        content_type="application/json",
+    )
     assert response.status_code == 403
     assert not Item.objects.exists()
 
 
 def test_the_public_api_refuses_text_plain_bodies(office: dict[str, Any]) -> None:
     """A cross-origin page can POST text/plain without a preflight; it must not file an application."""
-    response = _client().post("/api/public/applications", json.dumps(_apply_json(office, 1)),
-                              content_type="text/plain")
+    response = _client().post("/api/public/applications", json.dumps(_apply_json(office, 1)), content_type="text/plain")
     assert response.status_code == 415
     assert not Application.objects.exists()
 
@@ -290,16 +388,20 @@ def test_tokens_are_listed_and_revoked_on_the_page_and_in_the_api(office: dict[s
     assert page.post(f"/accounts/me/token/{token.pk}/revoke/").status_code == 302
     assert script.get("/api/tokens/", **auth).status_code == 401  # revoked: refused at once
 
-    made = script.post("/api/tokens/", {"username": "hy_clerk", "password": "pw-hy_clerk", "label": "第二个"},
-                       content_type="application/json")
+    made = script.post(
+        "/api/tokens/",
+        {"username": "hy_clerk", "password": "pw-hy_clerk", "label": "第二个"},
+        content_type="application/json",
+    )
     assert made.status_code == 201
     second = {"HTTP_AUTHORIZATION": "Bearer " + made.json()["token"]}
     other = _bearer(office["head"])
     assert script.delete(f"/api/tokens/{made.json()['id']}", **other).status_code == 404  # not the head's
     assert script.delete(f"/api/tokens/{made.json()['id']}", **second).status_code == 204
     assert not ApiToken.objects.filter(user=office["clerk"]).exists()
-    actions = list(AuditEntry.objects.filter(action__startswith="account.token").order_by("id")
-                   .values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="account.token").order_by("id").values_list("action", flat=True)
+    )
     assert actions == ["account.token_create", "account.token_revoke", "account.token_create", "account.token_revoke"]
 
 
@@ -308,14 +410,24 @@ def test_tokens_are_listed_and_revoked_on_the_page_and_in_the_api(office: dict[s
 
 def _manage(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("GONGKAI_", "DJANGO_"))}
-    return subprocess.run([sys.executable, "-m", "gongkai.platform.manage", *args], capture_output=True, text=True,
-                          env={**base, "PYTHONPATH": str(ROOT / "src"), **env}, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai.platform.manage", *args],
+        capture_output=True,
+        text=True,
+        env={**base, "PYTHONPATH": str(ROOT / "src"), **env},
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_deploy_is_clean_in_production_mode(tmp_path: Path) -> None:
-    production = {"GONGKAI_DATA_DIR": str(tmp_path), "GONGKAI_HTTPS": "1", "GONGKAI_DEBUG": "0",
-                  "GONGKAI_SECRET_KEY": "k7#Vq2!pZ9xR$w4mT8nB@c6yL1sD5fG3hJ0eK-uA^iO&rE*tY(zX)vN%bQ+",
-                  "GONGKAI_ALLOWED_HOSTS": "gongkai.example.gov.cn"}
+    production = {
+        "GONGKAI_DATA_DIR": str(tmp_path),
+        "GONGKAI_HTTPS": "1",
+        "GONGKAI_DEBUG": "0",
+        "GONGKAI_SECRET_KEY": "k7#Vq2!pZ9xR$w4mT8nB@c6yL1sD5fG3hJ0eK-uA^iO&rE*tY(zX)vN%bQ+",
+        "GONGKAI_ALLOWED_HOSTS": "gongkai.example.gov.cn",
+    }
     result = _manage(["check", "--deploy", "--fail-level", "WARNING"], production)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -324,21 +436,36 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path: Path) -> None:
 
 
 def test_settings_by_default_and_over_https(tmp_path: Path) -> None:
-    script = ("from django.conf import settings as s; import json; print(json.dumps([s.ALLOWED_HOSTS, "
-              "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, "
-              "s.SECURE_PROXY_SSL_HEADER, len(s.AUTH_PASSWORD_VALIDATORS)]))")
+    script = (
+        "from django.conf import settings as s; import json; print(json.dumps([s.ALLOWED_HOSTS, "
+        "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, "
+        "s.SECURE_PROXY_SSL_HEADER, len(s.AUTH_PASSWORD_VALIDATORS)]))"
+    )
     env = {"GONGKAI_DATA_DIR": str(tmp_path), "GONGKAI_SECRET_KEY": "x" * 60}
     code = f"from gongkai.platform import setup; setup(); {script}"
 
     def run(extra: dict[str, str]) -> list[Any]:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("GONGKAI_", "DJANGO_"))}
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120,
-                             env={**base, "PYTHONPATH": str(ROOT / "src"), **env, **extra}).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**base, "PYTHONPATH": str(ROOT / "src"), **env, **extra},
+        ).stdout
         return list(json.loads(out.strip().splitlines()[-1]))
 
     assert run({}) == [["localhost", "127.0.0.1", "[::1]"], False, False, 0, False, None, 4]
     assert run({"GONGKAI_HTTPS": "1", "GONGKAI_PROXIES": "1", "GONGKAI_ALLOWED_HOSTS": "a.gov.cn,b.gov.cn"}) == [
-        ["a.gov.cn", "b.gov.cn"], True, True, 31_536_000, True, ["HTTP_X_FORWARDED_PROTO", "https"], 4]
+        ["a.gov.cn", "b.gov.cn"],
+        True,
+        True,
+        31_536_000,
+        True,
+        ["HTTP_X_FORWARDED_PROTO", "https"],
+        4,
+    ]
 
 
 def test_headers_csp_permissions_policy_and_no_version(office: dict[str, Any]) -> None:
@@ -373,16 +500,24 @@ def test_staff_fields_have_their_column_limits_on_pages_and_in_the_api(office: d
     """Over a column's limit: SQLite stored it silently, PostgreSQL answered 500."""
     case = _case(office)
     long_basis = "《条例》第十四条" * 100  # 900 characters; the column holds 300
-    api = _client(office["clerk"]).post(f"/api/cases/{case.pk}/answer", {
-        "on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis}, content_type="application/json")
+    api = _client(office["clerk"]).post(
+        f"/api/cases/{case.pk}/answer",
+        {"on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis},
+        content_type="application/json",
+    )
     assert api.status_code == 422
-    page = _client(office["clerk"]).post(f"/desk/{case.pk}/answer/", {
-        "on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis})
+    page = _client(office["clerk"]).post(
+        f"/desk/{case.pk}/answer/", {"on": "2025-05-10", "outcome": "granted", "legal_basis": long_basis}
+    )
     assert page.status_code == 302  # back to the case with the form's error
     case.refresh_from_db()
     assert case.outcome == "" and case.legal_basis == ""
-    assert _client(office["admin"]).put("/api/workdays/2026", {"document": "文" * 500, "holidays": []},
-                                        content_type="application/json").status_code == 422
+    assert (
+        _client(office["admin"])
+        .put("/api/workdays/2026", {"document": "文" * 500, "holidays": []}, content_type="application/json")
+        .status_code
+        == 422
+    )
 
 
 def test_appeal_result_does_not_reveal_another_offices_appeal(office: dict[str, Any]) -> None:
@@ -473,8 +608,14 @@ def test_an_upload_must_parse_as_the_type_it_claims() -> None:
             check(name, data)
     document = io.BytesIO()
     docx.Document().save(document)
-    accepted = {"a.pdf": MINIMAL_PDF, "b.docx": document.getvalue(), "c.png": _image("PNG"),
-                "d.jpg": _image("JPEG"), "e.gif": _image("GIF"), "f.webp": _image("WEBP")}
+    accepted = {
+        "a.pdf": MINIMAL_PDF,
+        "b.docx": document.getvalue(),
+        "c.png": _image("PNG"),
+        "d.jpg": _image("JPEG"),
+        "e.gif": _image("GIF"),
+        "f.webp": _image("WEBP"),
+    }
     for name, data in accepted.items():
         assert check(name, data).startswith(("application/", "image/")), name
 
@@ -497,8 +638,9 @@ def test_a_static_path_climbing_out_is_refused_not_a_server_error(db: Any) -> No
 def test_a_failed_attachment_leaves_no_file_behind(office: dict[str, Any], monkeypatch: Any) -> None:
     from tests.platform.portal.test_security import MINIMAL_PDF
 
-    item = registry.create_item(office["clerk"], office["hy"], category="normative", title="通知", body="正文。",
-                                made_on=D(2025, 1, 2))
+    item = registry.create_item(
+        office["clerk"], office["hy"], category="normative", title="通知", body="正文。", made_on=D(2025, 1, 2)
+    )
     media = Path(settings.MEDIA_ROOT)
     before = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
 

@@ -49,8 +49,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, gold_reports: dict[str, R
             path = out / f"{stem}{ext}"
             path.write_bytes(render_document(report, fmt, charts))
             paths[fmt] = path
-        result[stem] = Rendered(GOLD / f"{stem}.json", report, paths["html"], paths["docx"], paths["md"],
-                                len(charts))
+        result[stem] = Rendered(GOLD / f"{stem}.json", report, paths["html"], paths["docx"], paths["md"], len(charts))
     return result
 
 

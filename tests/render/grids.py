@@ -68,8 +68,9 @@ def html_grids(source: str) -> list[Grid]:
                     continue
                 while (r, c) in grid.at:
                     c += 1
-                span = Span(_compact(cell.text_content()), r, c, int(cell.get("rowspan", 1)),
-                            int(cell.get("colspan", 1)))
+                span = Span(
+                    _compact(cell.text_content()), r, c, int(cell.get("rowspan", 1)), int(cell.get("colspan", 1))
+                )
                 grid.place(span)
                 c += span.colspan
         grids.append(grid.complete())
@@ -140,8 +141,11 @@ def check_active(grid: Grid, report: Report) -> int:
         header = max(h for h in range(r) if grid.cell(h, 0).text == tpl.ACTIVE_CORNER)
         assert header > item_rows[_compact(row.item)], f"{row.label}: header row not in its item band"
         for f in row.fields:
-            columns = [c for c in range(1, grid.columns)
-                       if grid.cell(header, c).text == _compact(f.header) and grid.cell(header, c).column == c]
+            columns = [
+                c
+                for c in range(1, grid.columns)
+                if grid.cell(header, c).text == _compact(f.header) and grid.cell(header, c).column == c
+            ]
             assert len(columns) == 1, f"header {f.header} over {row.label}"
             cell = grid.cell(r, columns[0])
             assert cell.column == columns[0] and cell.colspan == grid.cell(header, columns[0]).colspan

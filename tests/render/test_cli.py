@@ -88,8 +88,9 @@ def test_illustrated_with_history_adds_the_trend(runner: CliRunner, tmp_path: Pa
     earlier = tmp_path / "2019.json"
     earlier.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "r.html"
-    result = runner.invoke(app, ["render", str(CONSISTENT), "--illustrated", "--history", str(earlier),
-                                 "--out", str(out)])
+    result = runner.invoke(
+        app, ["render", str(CONSISTENT), "--illustrated", "--history", str(earlier), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert 'data-chart="trend"' in page and page.count("<figure") == 6

@@ -31,8 +31,13 @@ def report(gold_reports: dict[str, Report]) -> Report:
 def test_sections_as_the_ingest_layer_writes_them(report: Report) -> None:
     sections = [
         {"number": "一", "title": "总体情况", "printed": "一、总体情况", "where": "line 9", "text": "甲段。\n乙段。"},
-        {"number": "五", "title": "存在的主要问题及改进情况", "printed": "五、存在的主要问题及整改措施",
-         "where": "line 80", "text": "问题与改进。"},
+        {
+            "number": "五",
+            "title": "存在的主要问题及改进情况",
+            "printed": "五、存在的主要问题及整改措施",
+            "where": "line 80",
+            "text": "问题与改进。",
+        },
         {"number": "六", "title": "其他需要报告的事项", "printed": None, "where": None, "text": None},
     ]
     texts = _section_texts(_with(report, sections=sections))

@@ -66,7 +66,10 @@ def test_font_table_names_noto_fallbacks_for_the_chinese_fonts(rendered: dict[st
     item = next(iter(rendered.values()))
     with zipfile.ZipFile(item.docx) as package:
         table = etree.fromstring(package.read("word/fontTable.xml"))
-    alt = {font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
-           for font in table.findall(qn("w:font")) if font.find(qn("w:altName")) is not None}
+    alt = {
+        font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
+        for font in table.findall(qn("w:font"))
+        if font.find(qn("w:altName")) is not None
+    }
     for name, fallback in OFFICIAL_FONTS.fallbacks:
         assert alt[name] == fallback

@@ -50,5 +50,6 @@ def test_tables_keep_the_template_grid_and_every_figure(rendered: dict[str, Rend
         assert line[3:] == [_figure(v) for v in report.requests[row.key]]
     # table 四: three header rows, then the fifteen figures
     assert appeals[0][0] == template.appeal_groups[0].label and LITIGATION in appeals[0]
-    assert appeals[3] == [_figure(report.appeals[g.key][f.key]) for g in template.appeal_groups
-                          for f in template.appeal_fields]
+    assert appeals[3] == [
+        _figure(report.appeals[g.key][f.key]) for g in template.appeal_groups for f in template.appeal_fields
+    ]

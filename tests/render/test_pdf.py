@@ -39,8 +39,14 @@ def _table_cells(pdf: Path) -> set[str]:
     import pdfplumber
 
     with pdfplumber.open(pdf) as document:
-        return {_compact(cell) for page in document.pages for table in page.extract_tables()
-                for row in table for cell in row if cell}
+        return {
+            _compact(cell)
+            for page in document.pages
+            for table in page.extract_tables()
+            for row in table
+            for cell in row
+            if cell
+        }
 
 
 @pytest.mark.parametrize("stem", [p.stem for p in GOLD_FILES])
@@ -90,8 +96,9 @@ def test_pdf_embeds_cjk_fonts_and_the_charts(pdfs: dict[str, Path], stem: str) -
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
     assert rows and any("CJK" in row[0] for row in rows), fonts
     assert all("yes" in row[-5:-2][0] for row in rows), f"a font is not embedded:\n{fonts}"
-    images = subprocess.run([need_tool("pdfimages"), "-list", str(pdf)], capture_output=True, text=True,
-                            check=True).stdout
+    images = subprocess.run(
+        [need_tool("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
     pictures = [line for line in images.splitlines()[2:] if " image " in line]
     assert len(pictures) >= 4
 

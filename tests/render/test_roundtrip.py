@@ -30,8 +30,12 @@ def _read_back(files: dict[str, Path], pred: Path) -> list[str]:
 
 
 def _score(pred: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred)],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "md"])

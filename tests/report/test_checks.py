@@ -180,8 +180,13 @@ def test_duplicate_year_is_flagged() -> None:
 
 def test_every_rule_is_registered_with_bilingual_titles() -> None:
     assert set(RULES) >= {
-        "report.template_year", "requests.column_balance", "requests.row_sum", "requests.outcome_sum",
-        "appeals.group_sum", "series.carried_over", "series.in_force",
+        "report.template_year",
+        "requests.column_balance",
+        "requests.row_sum",
+        "requests.outcome_sum",
+        "appeals.group_sum",
+        "series.carried_over",
+        "series.in_force",
     }
     for rule in RULES.values():
         assert rule.title_zh and rule.title_en and rule.name.count(".") == 1

@@ -33,18 +33,23 @@ def test_the_corpus_exits_1_and_names_each_contradiction() -> None:
     assert code == 1
     payload = json.loads(output)
     assert payload["read"] == 6 and payload["unreadable"] == []
-    errors = [(Path(f["source"]).stem[:3], f["rule"], f["row"], f["column"]) for f in payload["findings"]
-              if f["severity"] == "error"]
-    assert sorted(errors) == sorted([
-        ("001", "requests.column_balance", None, 0),
-        ("001", "requests.row_sum", "denied_internal_affairs", 6),
-        ("001", "requests.row_sum", "carried_forward", 6),
-        ("001", "requests.outcome_sum", "total_processed", 0),
-        ("004", "requests.column_balance", None, 0),
-        ("004", "requests.column_balance", None, 6),
-        ("004", "requests.outcome_sum", "total_processed", 0),
-        ("004", "requests.outcome_sum", "total_processed", 6),
-    ])
+    errors = [
+        (Path(f["source"]).stem[:3], f["rule"], f["row"], f["column"])
+        for f in payload["findings"]
+        if f["severity"] == "error"
+    ]
+    assert sorted(errors) == sorted(
+        [
+            ("001", "requests.column_balance", None, 0),
+            ("001", "requests.row_sum", "denied_internal_affairs", 6),
+            ("001", "requests.row_sum", "carried_forward", 6),
+            ("001", "requests.outcome_sum", "total_processed", 0),
+            ("004", "requests.column_balance", None, 0),
+            ("004", "requests.column_balance", None, 6),
+            ("004", "requests.outcome_sum", "total_processed", 0),
+            ("004", "requests.outcome_sum", "total_processed", 6),
+        ]
+    )
 
 
 def test_readable_table_output_for_people() -> None:
@@ -60,8 +65,9 @@ def test_unreadable_files_exit_2_with_a_clear_message(tmp_path: Path) -> None:
     data = gold_data("003_4339039e26702392")
     data["requests"]["granted"][0] = -1
     negative.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, output = _run("check", str(broken), str(negative), str(tmp_path / "missing.json"),
-                        str(GOLD_DIR / "000_21925bfca89cb37b.json"))
+    code, output = _run(
+        "check", str(broken), str(negative), str(tmp_path / "missing.json"), str(GOLD_DIR / "000_21925bfca89cb37b.json")
+    )
     assert code == 2
     assert "broken.json" in output and "不是有效的 JSON" in output and "not valid JSON" in output
     assert "requests.granted.0" in output and "不能为负数" in output
@@ -89,6 +95,10 @@ def test_schema_command_prints_a_schema_that_accepts_the_corpus() -> None:
 
 def test_installed_entry_point_runs() -> None:
     gongkai = Path(sys.executable).with_name("gongkai")
-    result = subprocess.run([str(gongkai), "check", str(GOLD_DIR / "003_4339039e26702392.json")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(gongkai), "check", str(GOLD_DIR / "003_4339039e26702392.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr

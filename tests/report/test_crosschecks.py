@@ -49,14 +49,26 @@ def made_up(sections: dict[str, str], year: int = 2021, agency: str = "某县某
     report = Report.empty(agency, year, TEMPLATE_2021)
     for row, value in totals.items():
         report.requests[row][-1] = value
-    report.sections = [SectionText(s.number, s.title, sections.get(s.number, "内容" * 10), where=f"line {i * 10}")
-                       for i, s in enumerate(SECTIONS)]
+    report.sections = [
+        SectionText(s.number, s.title, sections.get(s.number, "内容" * 10), where=f"line {i * 10}")
+        for i, s in enumerate(SECTIONS)
+    ]
     return report
 
 
 def test_the_new_rules_are_named_rules() -> None:
-    for name in ("text.figure_vs_table", "sections.missing", "sections.empty", "sections.order", "text.fees_vs_desk",
-                 "series.repeated_text", "region.hierarchy", "region.missing_child", "report.late", "computed.cell"):
+    for name in (
+        "text.figure_vs_table",
+        "sections.missing",
+        "sections.empty",
+        "sections.order",
+        "text.fees_vs_desk",
+        "series.repeated_text",
+        "region.hierarchy",
+        "region.missing_child",
+        "report.late",
+        "computed.cell",
+    ):
         assert name in RULES and RULES[name].title_zh and RULES[name].title_en
 
 
@@ -89,7 +101,10 @@ def test_made_up_narratives_in_chinese_numerals_and_appeals() -> None:
     report.appeals["review"]["total"] = 2
     [finding] = check_text_figures(report)
     assert finding.place == "appeals.review.total" and finding.values == {
-        **finding.values, "stated": 3, "tables": {"review.total": 2}}
+        **finding.values,
+        "stated": 3,
+        "tables": {"review.total": 2},
+    }
     none = made_up({"一": "2021年我局未收到政府信息公开申请。"}, new_received=2)
     assert [f.values["stated"] for f in check_text_figures(none)] == [0]
     assert chinese_number("一百零五") == 105 and chinese_number("十二") == 12
@@ -114,8 +129,10 @@ def test_completeness_missing_empty_and_order() -> None:
     assert found == {("sections.empty", "五"), ("sections.missing", "三")}
     swapped = made_up({})
     parts = list(swapped.sections or [])
-    parts[0], parts[4] = (dataclasses.replace(parts[0], where=parts[4].where),
-                          dataclasses.replace(parts[4], where=parts[0].where))
+    parts[0], parts[4] = (
+        dataclasses.replace(parts[0], where=parts[4].where),
+        dataclasses.replace(parts[4], where=parts[0].where),
+    )
     swapped.sections = parts
     [order] = check_completeness(swapped)
     assert order.rule == "sections.order" and order.values["printed"][0] == "五"
@@ -126,8 +143,10 @@ def test_repetition_against_last_year() -> None:
     this_year = corpus("001_cf5ac85f95ca13ec.txt")
     last_year = corpus("001_cf5ac85f95ca13ec.txt")
     last_year.year = 2019  # the same text with other years and figures is still the same text
-    last_year.sections = [dataclasses.replace(s, text=(s.text or "").replace("2020", "2019").replace("46", "39"))
-                          for s in last_year.sections or []]
+    last_year.sections = [
+        dataclasses.replace(s, text=(s.text or "").replace("2020", "2019").replace("46", "39"))
+        for s in last_year.sections or []
+    ]
     repeated = {f.row for f in check_repetition(last_year, this_year)}
     assert {"一", "五"} <= repeated
     other = corpus("000_21925bfca89cb37b.txt")

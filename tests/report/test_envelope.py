@@ -20,14 +20,27 @@ def _read_like(stem: str) -> dict[str, Any]:
     data.pop("notes", None)
     report = Report.from_dict(data)
     data["source"] = {"file": f"{stem}.pdf", "format": "pdf", "encoding": None, "pages": 3}
-    data["sections"] = [{"number": "一", "title": "总体情况", "printed": "一、总体情况", "where": "page 1 line 3",
-                         "text": "正文。"}]
+    data["sections"] = [
+        {"number": "一", "title": "总体情况", "printed": "一、总体情况", "where": "page 1 line 3", "text": "正文。"}
+    ]
     data["provenance"] = {"requests.granted[0]": "page 2 line 7 cell 2"}
-    data["uncertain"] = [{"cell": "requests.granted", "value": [1, 0, 0, 0, 0, 0, 1], "reason_zh": "按勾稽关系选定",
-                          "reason_en": "chosen by the arithmetic", "where": "page 2 line 7"},
-                         {"cell": "agency", "value": None, "reason_zh": "未写明", "reason_en": "not printed"},
-                         {"cell": "active.rules", "value": None, "reason_zh": "无法确定", "reason_en": "undecided",
-                          "alternatives": [[3, 1, 0], [31, 0, 0]]}]
+    data["uncertain"] = [
+        {
+            "cell": "requests.granted",
+            "value": [1, 0, 0, 0, 0, 0, 1],
+            "reason_zh": "按勾稽关系选定",
+            "reason_en": "chosen by the arithmetic",
+            "where": "page 2 line 7",
+        },
+        {"cell": "agency", "value": None, "reason_zh": "未写明", "reason_en": "not printed"},
+        {
+            "cell": "active.rules",
+            "value": None,
+            "reason_zh": "无法确定",
+            "reason_en": "undecided",
+            "alternatives": [[3, 1, 0], [31, 0, 0]],
+        },
+    ]
     data["findings"] = [f.to_dict() for f in check_report(report)]
     return data
 

@@ -52,7 +52,13 @@ def test_appeal_groups_match_the_spec() -> None:
 
 def test_seven_columns_with_total_last(template: Template) -> None:
     assert [c.label for c in template.request_columns] == [
-        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
     ]
     assert template.total_column == 6
 

@@ -43,9 +43,7 @@ def check(
             "files": len(files),
             "read": len(reports),
             "findings": [f.to_dict() for f in findings],
-            "unreadable": [
-                {"file": e.source, "problems": [p.__dict__ for p in e.problems]} for e in unreadable
-            ],
+            "unreadable": [{"file": e.source, "problems": [p.__dict__ for p in e.problems]} for e in unreadable],
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:

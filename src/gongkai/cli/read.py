@@ -21,8 +21,11 @@ def expand(inputs: list[Path]) -> list[Path]:
     for item in inputs:
         if item.is_dir():
             files.extend(
-                sorted(p for p in item.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
-                                                                             p.relative_to(item).parts))
+                sorted(
+                    p
+                    for p in item.rglob("*")
+                    if p.is_file() and not any(part.startswith(".") for part in p.relative_to(item).parts)
+                )
             )
         else:
             files.append(item)
@@ -58,23 +61,47 @@ def parse_memory(text: str) -> int:
 
 @app.command()
 def read(
-    inputs: Annotated[list[Path], typer.Argument(
-        help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf, scans as .pdf .png .jpg .tif)")],
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")] = None,
-    table: Annotated[Path | None, typer.Option(
-        "--table", help="另存为一张表（.csv 或 .xlsx），每份报告一行 / also write one sheet, a row per report")] = None,
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="报告文件或文件夹 / report files or folders (.txt .md .html .docx .pdf, scans as .pdf .png .jpg .tif)"
+        ),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="输出 JSON 的文件夹 / folder for the JSON files")
+    ] = None,
+    table: Annotated[
+        Path | None,
+        typer.Option(
+            "--table", help="另存为一张表（.csv 或 .xlsx），每份报告一行 / also write one sheet, a row per report"
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="逐个文件列出结果 / list every file")] = False,
-    timeout: Annotated[float, typer.Option(
-        "--timeout", min=0.01,
-        help="每个文件的读取时间上限（秒；扫描件识别约 5 秒一页） / time limit per file, seconds (OCR: ~5 s a page)",
-    )] = 180.0,
-    memory: Annotated[str, typer.Option(
-        "--memory", help="每个文件的内存上限，如 2G、512M；0 为不限 / memory limit per file (2G, 512M; 0: none)",
-    )] = "2G",
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="同时读取的文件数（每个都有上述内存上限） / files read at once (each with "
-        "the memory limit above)")] = 1,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.01,
+            help="每个文件的读取时间上限（秒；扫描件识别约 5 秒一页） / time limit per file, seconds "
+            "(OCR: ~5 s a page)",
+        ),
+    ] = 180.0,
+    memory: Annotated[
+        str,
+        typer.Option(
+            "--memory",
+            help="每个文件的内存上限，如 2G、512M；0 为不限 / memory limit per file (2G, 512M; 0: none)",
+        ),
+    ] = "2G",
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="同时读取的文件数（每个都有上述内存上限） / files read at once (each with the memory limit above)",
+        ),
+    ] = 1,
 ) -> None:
     """读取已发布的年度报告，输出报告数据 / read published annual reports into report data.
 
@@ -122,8 +149,9 @@ def read(
             # A scan is read page by page by OCR, seconds a page: show how far it got.
             progress.update(task, name=f"{path.name}  文字识别 OCR {done}/{total} 页 pages", refresh=True)
 
-        for index, result in read_files(files, limits, jobs, on_start=started,
-                                        on_tick=progress.refresh, on_pages=ocr_page):
+        for index, result in read_files(
+            files, limits, jobs, on_start=started, on_tick=progress.refresh, on_pages=ocr_page
+        ):
             path = files[index]
             if result.report is not None:
                 read_count += 1

@@ -36,8 +36,9 @@ def _print_unreadable(unreadable: list[ReportDataError]) -> None:
 def _print_findings(path: Path, findings: list[Finding]) -> None:
     broken = [f for f in findings if f.severity is not Severity.INFO]
     if broken:
-        errors.print(f"[yellow]注意 / warning[/] {path}: 数据不符合勾稽关系 / "
-                     "the figures break the statutory arithmetic")
+        errors.print(
+            f"[yellow]注意 / warning[/] {path}: 数据不符合勾稽关系 / the figures break the statutory arithmetic"
+        )
     elif findings:
         errors.print(f"[cyan]提示 / note[/] {path}:")
     for f in findings:
@@ -58,13 +59,17 @@ def _out_path(path: Path, to: str, out: Path | None, several: bool) -> Path:
 def render(
     files: Annotated[list[Path], typer.Argument(help="报告数据 JSON 文件 / report data JSON files")],
     to: str = typer.Option("html", "--to", "-t", help="输出格式 / output format: html, docx, pdf, md"),
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="输出文件（多个输入时为目录） / output file (a folder for several inputs)"
-    )] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="输出文件（多个输入时为目录） / output file (a folder for several inputs)"),
+    ] = None,
     illustrated: bool = typer.Option(False, "--illustrated", help="附图解 / add the charts (图解)"),
-    history: Annotated[list[Path] | None, typer.Option(
-        "--history", help="同一机关其他年度的报告，用于趋势图 / other years of the agency, for the trend chart"
-    )] = None,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--history", help="同一机关其他年度的报告，用于趋势图 / other years of the agency, for the trend chart"
+        ),
+    ] = None,
     strict: bool = typer.Option(
         False, "--strict", help="数据不符合勾稽关系时拒绝生成 / refuse reports that break the arithmetic"
     ),
@@ -94,8 +99,11 @@ def render(
     agencies = {agency_key(r.agency) for _, r in loaded}
     for path, r in past:
         if agency_key(r.agency) not in agencies:
-            errors.print(f"[yellow]注意 / warning[/] {path}: {r.agency} 不是所生成报告的机关，不计入趋势图 / "
-                         "not the agency of any report rendered; left out of the trend", highlight=False)
+            errors.print(
+                f"[yellow]注意 / warning[/] {path}: {r.agency} 不是所生成报告的机关，不计入趋势图 / "
+                "not the agency of any report rendered; left out of the trend",
+                highlight=False,
+            )
 
     jobs: list[Job] = []
     refused = 0
@@ -124,8 +132,7 @@ def render(
 
         with Progress(console=errors, transient=True) as progress:
             task = progress.add_task(f"生成 / rendering {to}", total=len(jobs))
-            render_files(jobs, to, illustrated, past_reports, font_set,
-                         advance=lambda job: progress.advance(task))
+            render_files(jobs, to, illustrated, past_reports, font_set, advance=lambda job: progress.advance(task))
     elif jobs:
         with errors.status(f"生成 / rendering {to}…"):
             render_files(jobs, to, illustrated, past_reports, font_set)

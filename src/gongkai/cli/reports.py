@@ -29,8 +29,10 @@ def _user(username: str | None) -> Any:
             errors.print(f"没有用户 {username} / no user {username}")
             raise typer.Exit(EXIT_UNREADABLE)
         return user
-    user = User.objects.filter(role=Role.ADMIN).order_by("pk").first() or User.objects.filter(
-        is_superuser=True).order_by("pk").first()
+    user = (
+        User.objects.filter(role=Role.ADMIN).order_by("pk").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
+    )
     if user is None:
         errors.print("没有管理员，请用 --user 指定 / no administrator: name a user with --user")
         raise typer.Exit(EXIT_UNREADABLE)
@@ -46,8 +48,7 @@ def _region(name: str | None) -> Any:
             return roots[0]
         errors.print("请用 --region 指定所辖范围（机关名称或编号）/ name the region with --region")
         raise typer.Exit(EXIT_UNREADABLE)
-    found = list(Agency.objects.filter(pk=int(name))) if name.isdigit() else list(
-        Agency.objects.filter(name=name)[:2])
+    found = list(Agency.objects.filter(pk=int(name))) if name.isdigit() else list(Agency.objects.filter(name=name)[:2])
     if len(found) != 1:
         errors.print(f"找不到唯一的机关“{name}” / no single agency '{name}'")
         raise typer.Exit(EXIT_UNREADABLE)
@@ -76,12 +77,18 @@ def _run(batch_id: int) -> int:
 
 @reports_app.command("import")
 def import_command(
-    inputs: Annotated[list[Path], typer.Argument(help="报告文件、文件夹、ZIP 或 CSV 清单（路径,机关,年度）/ "
-                                                      "files, folders, ZIP archives or CSV lists (path,agency,year)")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="报告文件、文件夹、ZIP 或 CSV 清单（路径,机关,年度）/ "
+            "files, folders, ZIP archives or CSV lists (path,agency,year)"
+        ),
+    ],
     region: Annotated[str | None, typer.Option("--region", "-r", help="所辖范围：机关名称或编号 / region")] = None,
     user: Annotated[str | None, typer.Option("--user", "-u", help="以此用户导入 / import as this user")] = None,
-    mapping: Annotated[Path | None, typer.Option("--mapping", "-m",
-                                                 help="对照表 CSV：文件名,机关,年度 / mapping file")] = None,
+    mapping: Annotated[
+        Path | None, typer.Option("--mapping", "-m", help="对照表 CSV：文件名,机关,年度 / mapping file")
+    ] = None,
     label: Annotated[str, typer.Option("--label", help="批次说明 / batch label")] = "",
 ) -> None:
     """导入已发布的年度报告 / import published reports into the store.

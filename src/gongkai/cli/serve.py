@@ -34,8 +34,10 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
     with console.status("收集静态文件 / collecting static files…"):
         _collect_static()
     if User.objects.filter(role=Role.ADMIN).exists() or User.objects.filter(is_superuser=True).exists():
-        console.print("[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "
-                      "python -m gongkai.platform.manage changepassword <用户名>[/]")
+        console.print(
+            "[dim]管理员已存在；忘记密码时 / administrator exists; to reset a password: "
+            "python -m gongkai.platform.manage changepassword <用户名>[/]"
+        )
         return
     password = admin_password or os.environ.get("GONGKAI_ADMIN_PASSWORD")
     generated = False
@@ -44,11 +46,16 @@ def _prepare(data_dir: Path | None, admin_user: str, admin_password: str | None,
             password = secrets.token_urlsafe(12)
             generated = True
         else:
-            password = typer.prompt(f"首个管理员 {admin_user} 的密码 / password for the first administrator",
-                                    hide_input=True, confirmation_prompt=True)
+            password = typer.prompt(
+                f"首个管理员 {admin_user} 的密码 / password for the first administrator",
+                hide_input=True,
+                confirmation_prompt=True,
+            )
     ensure_admin(admin_user, password)
-    console.print(f"[green]已创建管理员 / administrator created:[/] {admin_user}"
-                  + (f"  密码 / password: [bold]{password}[/]" if generated else ""))
+    console.print(
+        f"[green]已创建管理员 / administrator created:[/] {admin_user}"
+        + (f"  密码 / password: [bold]{password}[/]" if generated else "")
+    )
 
 
 def _collect_static() -> None:
@@ -64,8 +71,12 @@ def _scheduler() -> subprocess.Popen[bytes] | None:
 
     if settings.BROKER_URL:
         return None  # `gongkai worker --beat` schedules it on the queue
-    command = [sys.executable, "-c", "import sys; from gongkai.cli import main; sys.argv[0] = 'gongkai'; main()",
-               "worker"]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from gongkai.cli import main; sys.argv[0] = 'gongkai'; main()",
+        "worker",
+    ]
     return subprocess.Popen(command, env=os.environ.copy())
 
 
@@ -74,8 +85,10 @@ def _run(host: str, port: int, workers: int, threads: int, scheduler: bool) -> N
     from ..platform.database import data_dir, database_config
 
     engine = database_config(os.environ.get("GONGKAI_DATABASE_URL"))["ENGINE"].rsplit(".", 1)[-1]
-    console.print(f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()}, "
-                  f"{workers} 个工作进程 worker processes × {threads} 线程 threads)")
+    console.print(
+        f"gongkai 平台 / platform: [bold]http://{host}:{port}/[/]  (数据库 {engine}, 数据目录 {data_dir()}, "
+        f"{workers} 个工作进程 worker processes × {threads} 线程 threads)"
+    )
     console.print("接口文档 / API docs: " + f"http://{host}:{port}/api/docs   Ctrl-C 退出 / to stop")
     timer = _scheduler() if scheduler else None
     try:
@@ -99,11 +112,15 @@ def serve(
     no_input: bool = typer.Option(False, "--no-input", help="不询问，随机生成密码并打印 / never prompt"),
     demo: bool = typer.Option(False, "--demo", help="先填入演示数据 / fill with demo data first"),
     migrate_only: bool = typer.Option(False, "--migrate-only", help="只准备数据库，不启动 / prepare, do not serve"),
-    workers: int = typer.Option(0, "--workers", help="工作进程数（默认每个 CPU 核一个）/ worker processes "
-                                "(default: one per core)"),
+    workers: int = typer.Option(
+        0, "--workers", help="工作进程数（默认每个 CPU 核一个）/ worker processes (default: one per core)"
+    ),
     threads: int = typer.Option(4, "--threads", help="每个工作进程的线程数 / threads per worker process"),
-    no_scheduler: bool = typer.Option(False, "--no-scheduler", help="不在本机运行定时任务（未配置队列时）/ "
-                                      "do not run the periodic work here (embedded mode)"),
+    no_scheduler: bool = typer.Option(
+        False,
+        "--no-scheduler",
+        help="不在本机运行定时任务（未配置队列时）/ do not run the periodic work here (embedded mode)",
+    ),
 ) -> None:
     """启动政府信息公开平台 / run the web platform (SQLite by default, GONGKAI_DATABASE_URL for PostgreSQL).
 
@@ -145,5 +162,16 @@ def demo(
     workers: int = typer.Option(0, "--workers", help="工作进程数（默认每个 CPU 核一个）/ worker processes"),
 ) -> None:
     """填入演示数据（语料中的机关、一年的申请、演示账号）并启动 / demo data, then serve."""
-    serve(host=host, port=port, data_dir=data_dir, admin_user="admin", admin_password=admin_password,
-          no_input=True, demo=True, migrate_only=no_serve, workers=workers, threads=4, no_scheduler=False)
+    serve(
+        host=host,
+        port=port,
+        data_dir=data_dir,
+        admin_user="admin",
+        admin_password=admin_password,
+        no_input=True,
+        demo=True,
+        migrate_only=no_serve,
+        workers=workers,
+        threads=4,
+        no_scheduler=False,
+    )

@@ -40,8 +40,17 @@ def worker(
     from ..platform.taskqueue import app as queue
 
     if settings.BROKER_URL and not once:
-        argv = ["worker", "--loglevel", "INFO", "--concurrency", str(concurrency or default_workers()),
-                "--pool", "prefork", "--without-gossip", "--without-mingle"]
+        argv = [
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            str(concurrency or default_workers()),
+            "--pool",
+            "prefork",
+            "--without-gossip",
+            "--without-mingle",
+        ]
         if beat:
             argv += ["--beat", "--schedule", str(Path(settings.DATA_DIR) / "celerybeat-schedule")]
         queue.worker_main(argv)

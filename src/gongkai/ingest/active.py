@@ -155,13 +155,21 @@ def read_active(
             evidence.doubt(path, None, f"表二未找到“{row.label}”行", f"table 二 has no row {row.label}")
             continue
         if found.placed:
-            evidence.doubt(path, None, f"“{row.label}”行未印标签，按其在表中的位置读入",
-                           f"row {row.label}: printed without its label; placed by its position between "
-                           "the rows named around it", found.label.where)
+            evidence.doubt(
+                path,
+                None,
+                f"“{row.label}”行未印标签，按其在表中的位置读入",
+                f"row {row.label}: printed without its label; placed by its position between the rows named around it",
+                found.label.where,
+            )
         if found.fuzzy:
-            evidence.doubt(path, None, f"“{row.label}”行的标签印作“{found.label.text}”，按近似匹配读入",
-                           f"row {row.label}: label printed as {found.label.text}, read fuzzily "
-                           f"({found.fuzzy:.2f})", found.label.where)
+            evidence.doubt(
+                path,
+                None,
+                f"“{row.label}”行的标签印作“{found.label.text}”，按近似匹配读入",
+                f"row {row.label}: label printed as {found.label.text}, read fuzzily ({found.fuzzy:.2f})",
+                found.label.where,
+            )
         field_keys = [f.key for f in row.fields]
         found = _under_headers(_unrepeated(found))
         headed = [key for key, _ in found.header]
@@ -177,10 +185,14 @@ def read_active(
         if not options or len(unknown) == len(order) or len(distinct) > _MAX_ALTERNATIVES:
             printed = " ".join(t.text for t in found.values) or "无"
             cells, columns = len(found.values), len(order)
-            evidence.doubt(path, None,
-                           f"“{row.label}”行印有 {cells} 个单元格（{printed}），应为 {columns} 个，无法确定对应关系",
-                           f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
-                           "nothing decides which is which", found.label.where)
+            evidence.doubt(
+                path,
+                None,
+                f"“{row.label}”行印有 {cells} 个单元格（{printed}），应为 {columns} 个，无法确定对应关系",
+                f"row {row.label} prints {cells} cells ({printed}) for {columns} columns; "
+                "nothing decides which is which",
+                found.label.where,
+            )
             if 1 < len(distinct) <= _MAX_ALTERNATIVES:
                 evidence.alternatives(distinct)
             continue
@@ -189,21 +201,34 @@ def read_active(
             # Readings that tie agree on some columns: those are read, the others left unknown.
             values = tuple(None if i in unknown else v for i, v in enumerate(reading.values))
             columns_text = ", ".join(str(i) for i in sorted(unknown))
-            evidence.doubt(path, list(values),
-                           f"“{row.label}”行：{reading.how_zh}；无法确定第 {columns_text} 列（从 0 起），记为未知",
-                           f"row {row.label}: {reading.how}; column(s) {columns_text} cannot be decided, left unknown",
-                           found.label.where)
+            evidence.doubt(
+                path,
+                list(values),
+                f"“{row.label}”行：{reading.how_zh}；无法确定第 {columns_text} 列（从 0 起），记为未知",
+                f"row {row.label}: {reading.how}; column(s) {columns_text} cannot be decided, left unknown",
+                found.label.where,
+            )
             evidence.alternatives(distinct)
             reading = reading._replace(values=values)
         elif reading.cost:
-            evidence.doubt(path, list(reading.values), f"“{row.label}”行：{reading.how_zh}",
-                           f"row {row.label}: {reading.how}", found.label.where)
+            evidence.doubt(
+                path,
+                list(reading.values),
+                f"“{row.label}”行：{reading.how_zh}",
+                f"row {row.label}: {reading.how}",
+                found.label.where,
+            )
         elif not any(reading.values) and any(t.value.kind is CellKind.BLANK for t in found.values):
             # Nothing but blank cells and zeros: blank may mean 0, or the figures went elsewhere
             # (pdftotext printing a table's labels apart from its figures, a converter's shifted
             # cells); a row of zeros made of blanks is a guess.
-            evidence.doubt(path, list(reading.values), f"“{row.label}”行只印有空白单元格和 0，按 0 计",
-                           f"row {row.label} prints only blank cells and zeros; read as 0", found.label.where)
+            evidence.doubt(
+                path,
+                list(reading.values),
+                f"“{row.label}”行只印有空白单元格和 0，按 0 计",
+                f"row {row.label} prints only blank cells and zeros; read as 0",
+                found.label.where,
+            )
         for index, key in enumerate(order):
             f = row.field(key)
             value: Number | None = reading.values[index]
@@ -214,8 +239,13 @@ def read_active(
                 target = f.unit or "元"
                 converted = scale_money(value, unit, target)
                 if unit and unit != target:
-                    evidence.doubt(cell_path, converted, f"印为 {fmt(value)}{unit}，换算为{target}",
-                                   f"printed {fmt(value)} {unit}, converted to {target}", where)
+                    evidence.doubt(
+                        cell_path,
+                        converted,
+                        f"印为 {fmt(value)}{unit}，换算为{target}",
+                        f"printed {fmt(value)} {unit}, converted to {target}",
+                        where,
+                    )
                 value = converted
             else:
                 value = count_value(value, f.kind, cell_path, evidence, where)
@@ -236,8 +266,14 @@ def _unrepeated(found: ActiveRaw) -> ActiveRaw:
     if any(found.values[i].text.strip() != found.values[i - 1].text.strip() for i in repeats):
         return found
     keep = [i for i in range(len(keys)) if i not in repeats]
-    return ActiveRaw(found.row, found.label, [found.values[i] for i in keep], [found.header[i] for i in keep],
-                     found.fuzzy, found.placed)
+    return ActiveRaw(
+        found.row,
+        found.label,
+        [found.values[i] for i in keep],
+        [found.header[i] for i in keep],
+        found.fuzzy,
+        found.placed,
+    )
 
 
 _CELL = re.compile(r"cell (\d+)$")

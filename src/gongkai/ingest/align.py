@@ -68,7 +68,10 @@ Accept = Callable[[tuple[Value, ...]], bool]
 
 
 def readings(
-    slots: Sequence[Slot], n: int, accept: Accept | None = None, fixed_width: bool = False,
+    slots: Sequence[Slot],
+    n: int,
+    accept: Accept | None = None,
+    fixed_width: bool = False,
     groups: Sequence[int] = (),
 ) -> list[Reading]:
     """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
@@ -106,17 +109,32 @@ def readings(
         if len(run.value.digits) == n:
             # A digit per column ("0000001" for seven columns): the only cut there is, so it is
             # read as printed even where the row's arithmetic says the report contradicts itself.
-            return [Reading(tuple(int(d) for d in run.value.digits), (f"{run.where} (split)",) * n,
-                            ("",) * (n - 1) + (run.value.unit,), n - 1,
-                            "cells ran together; one digit per column", "单元格粘连，每列一位数字")]
+            return [
+                Reading(
+                    tuple(int(d) for d in run.value.digits),
+                    (f"{run.where} (split)",) * n,
+                    ("",) * (n - 1) + (run.value.unit,),
+                    n - 1,
+                    "cells ran together; one digit per column",
+                    "单元格粘连，每列一位数字",
+                )
+            ]
         if groups and sum(groups) == n:
             solved = cut_groups(run.value.digits, groups)
             if solved is None:
                 return []  # too many ways to cut it: nothing decides, the caller says so
             if solved:
-                return [Reading(values, (f"{run.where} (split)",) * n, ("",) * (n - 1) + (run.value.unit,), n - 1,
-                                "cells ran together; cut where every group adds up to its total",
-                                "单元格粘连，按各组合计拆分") for values in solved]
+                return [
+                    Reading(
+                        values,
+                        (f"{run.where} (split)",) * n,
+                        ("",) * (n - 1) + (run.value.unit,),
+                        n - 1,
+                        "cells ran together; cut where every group adds up to its total",
+                        "单元格粘连，按各组合计拆分",
+                    )
+                    for values in solved
+                ]
         cuts: dict[tuple[Value, ...], Reading] = {}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)
@@ -132,7 +150,7 @@ def readings(
     if core == n:
         # The printed cells, first figure to last, fill the columns exactly: read as printed,
         # whatever the arithmetic says (a report may contradict itself; it is not corrected).
-        return [_plain(slots[lead: lead + n], 0, "", "")]
+        return [_plain(slots[lead : lead + n], 0, "", "")]
     found: dict[tuple[Value, ...], Reading] = {}
 
     def add(reading: Reading) -> None:
@@ -144,13 +162,19 @@ def readings(
         # Exactly one figure per column among many blank cells (a converter that doubled the
         # grid: ||6795||850||…): the blanks are the grid's, the figures the row. Fewer surplus
         # blanks are tried one by one below.
-        add(_plain(printed, MAX_COST, f"{count - n} blank cells dropped (empty grid columns)",
-                   f"去掉 {count - n} 个空白单元格（空的表格列）"))
+        add(
+            _plain(
+                printed,
+                MAX_COST,
+                f"{count - n} blank cells dropped (empty grid columns)",
+                f"去掉 {count - n} 个空白单元格（空的表格列）",
+            )
+        )
     # Free: keep some of the blank padding at either end.
     for keep_lead in range(lead + 1):
         keep_trail = n - core - keep_lead
         if 0 <= keep_trail <= trail:
-            window = slots[lead - keep_lead: count - trail + keep_trail]
+            window = slots[lead - keep_lead : count - trail + keep_trail]
             add(_plain(window, 0, "", "", keep_trail))
     free = sorted(found.values(), key=lambda r: r.rank)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
@@ -165,7 +189,7 @@ def readings(
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
     for keep_lead in sorted({0, lead}):
         for keep_trail in sorted({0, trail}):
-            base = list(slots[lead - keep_lead: count - trail + keep_trail])
+            base = list(slots[lead - keep_lead : count - trail + keep_trail])
             gap = n - len(base)
             if gap == 0 or abs(gap) > MAX_COST:
                 continue
@@ -174,13 +198,21 @@ def readings(
                 droppable = [i for i, s in enumerate(base) if s.value.amount == 0]
                 for dropped in itertools.combinations(droppable, -gap):
                     kept = [s for i, s in enumerate(base) if i not in dropped]
-                    what = ", ".join(f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})"
-                                     for i in dropped)
+                    what = ", ".join(
+                        f"{base[i].value.amount if not _blank(base[i]) else 'blank'} ({base[i].where})" for i in dropped
+                    )
                     # A blank cell is more often a converter's empty grid column than a printed
                     # 0 is a surplus figure: dropping a printed 0 costs one more.
                     figures = sum(1 for i in dropped if not _blank(base[i]))
-                    add(_plain(kept, -gap + figures, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}",
-                               keep_trail))
+                    add(
+                        _plain(
+                            kept,
+                            -gap + figures,
+                            f"surplus cell dropped: {what}",
+                            f"去掉多出的单元格：{what}",
+                            keep_trail,
+                        )
+                    )
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
@@ -219,8 +251,14 @@ def _grouped_splits(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> Ite
         for value in values:
             wheres.append(f"{slots[owner[at]].where} (split)")
             at += len(str(value))
-        yield Reading(values, tuple(wheres), ("",) * n, n - len(slots),
-                      "cells ran together; cut where every group adds up to its total", "单元格粘连，按各组合计拆分")
+        yield Reading(
+            values,
+            tuple(wheres),
+            ("",) * n,
+            n - len(slots),
+            "cells ran together; cut where every group adds up to its total",
+            "单元格粘连，按各组合计拆分",
+        )
 
 
 _ZERO = CellValue(CellKind.NUMBER, 0, digits="0")
@@ -232,6 +270,8 @@ def _one_line(slots: Sequence[Slot]) -> bool:
     explicit cells, have no such spaces."""
     lines = {s.where.split(" part ")[0] for s in slots if " part " in s.where}
     return len(slots) >= 2 and len(lines) == 1 and all(" part " in s.where for s in slots)
+
+
 _MAX_HIDDEN = 5  # blank cells a row may hide in the spaces between its printed runs
 
 
@@ -257,9 +297,11 @@ def _hidden_blanks(slots: Sequence[Slot], n: int, accept: Accept) -> Iterator[Re
                 candidates = list(_splits(cells, n, accept))
             for reading in candidates:
                 yield reading._replace(
-                    wheres=tuple(w or None for w in reading.wheres), cost=reading.cost + hidden,
+                    wheres=tuple(w or None for w in reading.wheres),
+                    cost=reading.cost + hidden,
                     how=f"{hidden} blank cell(s) taken to be hidden in the spaces between the printed figures",
-                    how_zh=f"印出的数字之间的空格处视为 {hidden} 个空白单元格")
+                    how_zh=f"印出的数字之间的空格处视为 {hidden} 个空白单元格",
+                )
 
 
 def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: int) -> Reading:
@@ -279,7 +321,10 @@ def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: in
             units.append(slot.value.unit)
     columns = ", ".join(str(p) for p in positions)
     return Reading(
-        tuple(values), tuple(wheres), tuple(units), len(positions),
+        tuple(values),
+        tuple(wheres),
+        tuple(units),
+        len(positions),
         f"{len(positions)} cell(s) missing from the row; column(s) {columns} not printed, read as 0",
         f"该行少 {len(positions)} 个单元格；第 {columns} 列（从 0 起）未印出，按 0 计",
         tail,
@@ -332,9 +377,14 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
                 tag = f"{cell.where} (split)" if len(part) > 1 else cell.where
                 wheres.extend([tag] * len(part))
                 units.extend([""] * (len(part) - 1) + [cell.value.unit])
-            yield Reading(values, tuple(wheres), tuple(units), extra,
-                          "cells ran together; cut where the arithmetic fits",
-                          "单元格粘连，按勾稽关系拆分")
+            yield Reading(
+                values,
+                tuple(wheres),
+                tuple(units),
+                extra,
+                "cells ran together; cut where the arithmetic fits",
+                "单元格粘连，按勾稽关系拆分",
+            )
             budget[0] -= 1
             if budget[0] < 0:
                 return
@@ -395,25 +445,29 @@ def choose(
         current = {key: options[key][0] for key in open_rows}
         for _ in range(3):
             for key in open_rows:
+
                 def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
                     table = dict(base)
                     table.update({k: v.values for k, v in current.items()})
                     table[key] = r.values
                     return failures(table), r.cost, r.tail
+
                 current[key] = min(options[key], key=rank)
         winners = [tuple(current[key] for key in open_rows)]
         # Too many rows to try every combination: still, a row whose other readings do as well
         # with the rest of the table as chosen leaves the columns they disagree on unknown.
         for index, key in enumerate(open_rows):
+
             def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
                 table = dict(base)
                 table.update({k: v.values for k, v in current.items()})
                 table[key] = r.values
                 return failures(table), r.cost, r.tail
+
             best_rank = settled(current[key])
             for rival in options[key]:
                 if rival is not current[key] and settled(rival) == best_rank:
-                    winners.append((*winners[0][:index], rival, *winners[0][index + 1:]))
+                    winners.append((*winners[0][:index], rival, *winners[0][index + 1 :]))
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]
         unknown: set[int] = set()

@@ -15,8 +15,9 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
 
-def read_appeals(template: Template, records: list[Record], report: Report, evidence: Evidence,
-                 stated: dict[str, int] | None = None) -> None:
+def read_appeals(
+    template: Template, records: list[Record], report: Report, evidence: Evidence, stated: dict[str, int] | None = None
+) -> None:
     """Table 四 into ``report``; ``stated``: totals the prose states (``stated.stated_figures``),
     which break ties the group sums leave open."""
     vocab = vocabulary()
@@ -32,10 +33,16 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
             # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
             key = cached_key(token.text)
             found = sorted(
-                [(key.find(label), len(label), group, True) for label, group in vocab.appeal_groups.items()
-                 if label in key]
-                + [(key.find(label), len(label), name, False) for label, name in vocab.appeal_fields.items()
-                   if label in key],
+                [
+                    (key.find(label), len(label), group, True)
+                    for label, group in vocab.appeal_groups.items()
+                    if label in key
+                ]
+                + [
+                    (key.find(label), len(label), name, False)
+                    for label, name in vocab.appeal_fields.items()
+                    if label in key
+                ],
                 key=lambda hit: (hit[0], -hit[1]),
             )
             for _, _, name, is_group in found:
@@ -79,8 +86,11 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
         if not stated:
             return 0
         got = totals(table)
-        return sum(1 for place, said in stated.items() if place in STATED_TOTALS
-                   and agrees(STATED_TOTALS[place], said, lambda cell: got.get(cell.row)) is False)
+        return sum(
+            1
+            for place, said in stated.items()
+            if place in STATED_TOTALS and agrees(STATED_TOTALS[place], said, lambda cell: got.get(cell.row)) is False
+        )
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
         return
@@ -94,14 +104,23 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     if not flat:
         for group in groups:
             record = per_group[group]
-            options[group] = readings(_figures_only(record.slots(), width, bound.row_check(group)), width,
-                                      bound.row_check(group), fixed_width=True, groups=bound.run_groups(group, width))
+            options[group] = readings(
+                _figures_only(record.slots(), width, bound.row_check(group)),
+                width,
+                bound.row_check(group),
+                fixed_width=True,
+                groups=bound.run_groups(group, width),
+            )
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(_figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
-                                  width * len(groups), bound.row_check("all"), fixed_width=True,
-                                  groups=bound.run_groups("all", width * len(groups)))
+        options["all"] = readings(
+            _figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
+            width * len(groups),
+            bound.row_check("all"),
+            fixed_width=True,
+            groups=bound.run_groups("all", width * len(groups)),
+        )
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -109,6 +128,7 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
     options = {k: v for k, v in options.items() if v}
     sources = [biggest] if "all" in options else [per_group[str(part)] for part in options]
     note_dashes([t for record in sources if record is not None for t in record.values], "appeals", evidence)
+
     def failures(table: dict[Hashable, tuple[Value, ...]]) -> int:
         # A broken group sum outweighs any number of disagreements with the prose.
         return 100 * bound.broken(table) + prose_misses(table)
@@ -126,19 +146,24 @@ def read_appeals(template: Template, records: list[Record], report: Report, evid
                 report.appeals[group][key] = count_value(values[index], Kind.COUNT, path, evidence, where)
                 if where:
                     evidence.provenance[path] = where
-            group_values = tuple(values[g * width:(g + 1) * width])
+            group_values = tuple(values[g * width : (g + 1) * width])
             blanks = any(not figure for figure in choice.reading.wheres) or any(
-                t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values)
+                t.value.kind is CellKind.BLANK for record in sources if record is not None for t in record.values
+            )
             if blanks and not per_group_bound.row_check(group)(group_values):
                 # Blank cells were read as cells and the group does not add up: a blank may be a
                 # column of the layout and the figures shifted; the reading is a guess.
-                evidence.doubt(f"appeals.{group}", list(group_values),
-                               "表四该组各项之和与总计不符，且表中有空白单元格：数值可能错位",
-                               "table 四: this group does not add up and the table has blank cells; "
-                               "the figures may be shifted", label_where[part])
+                evidence.doubt(
+                    f"appeals.{group}",
+                    list(group_values),
+                    "表四该组各项之和与总计不符，且表中有空白单元格：数值可能错位",
+                    "table 四: this group does not add up and the table has blank cells; the figures may be shifted",
+                    label_where[part],
+                )
     if not chosen:
-        evidence.doubt("appeals", None, "表四的单元格数与 15 列不符，无法确定",
-                       "table 四: the cells do not fit its 15 columns")
+        evidence.doubt(
+            "appeals", None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
+        )
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
@@ -149,16 +174,23 @@ def _doubt_order(template: Template, groups: list[str], fields: list[str], evide
     labels = {g.key: g.label for g in template.appeal_groups}
     for i, group in enumerate(groups):
         if group != statutory[i]:
-            evidence.doubt(f"appeals.{group}", None,
-                           f"表四表头的“{labels[group]}”印在第 {i + 1} 组（模板为第 {statutory.index(group) + 1} 组），"
-                           "按印出的顺序读入",
-                           f"table 四 prints {group} as group {i + 1} (template: {statutory.index(group) + 1}); "
-                           "read in the printed order")
+            evidence.doubt(
+                f"appeals.{group}",
+                None,
+                f"表四表头的“{labels[group]}”印在第 {i + 1} 组（模板为第 {statutory.index(group) + 1} 组），"
+                "按印出的顺序读入",
+                f"table 四 prints {group} as group {i + 1} (template: {statutory.index(group) + 1}); "
+                "read in the printed order",
+            )
     statutory_fields = [f.key for f in template.appeal_fields]
     if fields != statutory_fields:
-        evidence.doubt("appeals", None, "表四各组的栏目顺序与模板不同，按印出的顺序读入",
-                       f"table 四's columns are printed in another order ({', '.join(fields)}) than the "
-                       "template's; read in the printed order")
+        evidence.doubt(
+            "appeals",
+            None,
+            "表四各组的栏目顺序与模板不同，按印出的顺序读入",
+            f"table 四's columns are printed in another order ({', '.join(fields)}) than the "
+            "template's; read in the printed order",
+        )
 
 
 def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Slot]:
@@ -191,6 +223,10 @@ def _transposed(groups: list[str], per_field: dict[str, Record], report: Report,
             report.appeals[group][name] = count_value(reading.values[g], Kind.COUNT, path, evidence, where)
             if where:
                 evidence.provenance[path] = where
-    evidence.doubt("appeals", None, "表四按行列互换的版式印出（每行一种结果，每列一类案件），按此读取",
-                   "table 四 is printed turned over (a row per result, a column per group); read that way")
+    evidence.doubt(
+        "appeals",
+        None,
+        "表四按行列互换的版式印出（每行一种结果，每列一类案件），按此读取",
+        "table 四 is printed turned over (a row per result, a column per group); read that way",
+    )
     return True

@@ -71,7 +71,7 @@ def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) 
     for length in range(1, end - least - (size - 1) + 1):
         if span.crosses(end - length, end):
             break
-        total = _number(digits[end - length:])
+        total = _number(digits[end - length :])
         if total is None:
             continue
         head = digits[: end - length]
@@ -82,8 +82,9 @@ def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) 
             return
 
 
-def _parts(digits: str, count: int, remaining: int, keep: int, budget: list[int],
-           span: _Spans) -> Iterator[tuple[tuple[int, ...], str]]:
+def _parts(
+    digits: str, count: int, remaining: int, keep: int, budget: list[int], span: _Spans
+) -> Iterator[tuple[tuple[int, ...], str]]:
     """Cut ``count`` numbers adding up to ``remaining`` off the right end of ``digits``, leaving at
     least ``keep`` digits for the cells before them: (the numbers, what is left)."""
     budget[0] -= 1
@@ -99,7 +100,7 @@ def _parts(digits: str, count: int, remaining: int, keep: int, budget: list[int]
     for length in range(1, min(longest, end - keep - (count - 1)) + 1):
         if span.crosses(end - length, end):
             break
-        value = _number(digits[end - length:])
+        value = _number(digits[end - length :])
         if value is None or value > remaining:
             continue
         for parts, rest in _parts(digits[: end - length], count - 1, remaining - value, keep, budget, span):

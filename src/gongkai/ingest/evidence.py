@@ -27,8 +27,9 @@ class Evidence:
         """One more reason to doubt ``cell``: added to its entry if it has one (one entry per cell)."""
         for i, entry in enumerate(self.uncertain):
             if entry.cell == cell:
-                self.uncertain[i] = replace(entry, reason_zh=f"{entry.reason_zh}；{zh}",
-                                            reason_en=f"{entry.reason_en}; {en}")
+                self.uncertain[i] = replace(
+                    entry, reason_zh=f"{entry.reason_zh}；{zh}", reason_en=f"{entry.reason_en}; {en}"
+                )
                 return
         self.doubt(cell, None, zh, en, where)
 
@@ -64,12 +65,18 @@ def note_dashes(tokens: Iterable[Token], path: str, evidence: Evidence) -> None:
     dashes = [t for t in tokens if t.value.kind is CellKind.DASH]
     if dashes:
         shown = "、".join(f"“{t.text.strip()}”" for t in dashes)
-        evidence.doubt(path, None, f"单元格印为 {shown}，按 0 计", f"cells printed as {shown} are read as 0",
-                       dashes[0].where)
+        evidence.doubt(
+            path, None, f"单元格印为 {shown}，按 0 计", f"cells printed as {shown} are read as 0", dashes[0].where
+        )
     unknown = [t for t in tokens if t.value.kind is CellKind.UNKNOWN]
     if unknown:
-        evidence.doubt(path, None, f"{len(unknown)} 个单元格印为“未知”，记为未知（null）",
-                       f"{len(unknown)} cell(s) printed as 未知 (unknown) are read as null", unknown[0].where)
+        evidence.doubt(
+            path,
+            None,
+            f"{len(unknown)} 个单元格印为“未知”，记为未知（null）",
+            f"{len(unknown)} cell(s) printed as 未知 (unknown) are read as null",
+            unknown[0].where,
+        )
 
 
 def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Evidence) -> list[Number | None]:
@@ -80,9 +87,13 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
         values[column] = None
     if choice.unknown:
         columns = ", ".join(str(c) for c in sorted(choice.unknown))
-        evidence.doubt(path, values,
-                       f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
-                       f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown", where)
+        evidence.doubt(
+            path,
+            values,
+            f"“{label}”：{reading.how_zh}；勾稽关系无法确定第 {columns} 列（从 0 起），记为未知",
+            f"{label}: {reading.how}; the arithmetic cannot decide column(s) {columns}, left unknown",
+            where,
+        )
         if len(choice.alternatives) > 1:
             # The readings the arithmetic could not choose between, for a person to decide.
             evidence.alternatives(choice.alternatives)
@@ -90,8 +101,12 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
         # One reading only (e.g. every placement of the printed cells gives the same values).
         evidence.doubt(path, values, f"“{label}”：{reading.how_zh}", f"{label}: {reading.how}", where)
     elif reading.cost or choice.rivals > 1:
-        evidence.doubt(path, values,
-                       f"“{label}”：{reading.how_zh or '按原样读取'}（在 {choice.rivals} 种读法中按勾稽关系选定）",
-                       f"{label}: {reading.how or 'read as printed'} (chosen by the statutory arithmetic among "
-                       f"{choice.rivals} readings)", where)
+        evidence.doubt(
+            path,
+            values,
+            f"“{label}”：{reading.how_zh or '按原样读取'}（在 {choice.rivals} 种读法中按勾稽关系选定）",
+            f"{label}: {reading.how or 'read as printed'} (chosen by the statutory arithmetic among "
+            f"{choice.rivals} readings)",
+            where,
+        )
     return values

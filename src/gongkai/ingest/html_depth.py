@@ -22,16 +22,66 @@ import re
 MAX_DEPTH = 512
 _TOKEN = re.compile(r"<(?:(/?)([A-Za-z][A-Za-z0-9:_-]*)|!--)")
 # Void elements, and those whose end tag may be left out (the parser closes them itself).
-_UNCOUNTED = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr", "keygen", "basefont", "bgsound", "frame", "image", "p", "li", "dt", "dd", "tr", "td", "th",
-    "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html",
-    "head", "body",
-})
+_UNCOUNTED = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "basefont",
+        "bgsound",
+        "frame",
+        "image",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "option",
+        "optgroup",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rtc",
+        "rp",
+        "html",
+        "head",
+        "body",
+    }
+)
 # Their content is text, not tags (svg and math are never read, so stepped over alike).
-_RAW = frozenset({
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext", "svg", "math",
-})
+_RAW = frozenset(
+    {
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "plaintext",
+        "svg",
+        "math",
+    }
+)
 # A page with fewer tags parses in under half a second however it nests (lexbor: 10,000 nested
 # divs in 0.4 s), so the scan, a few ms on a large report page, is spared for it.
 _SCAN_FROM = 8192

@@ -50,8 +50,9 @@ class _Grid:
     def rows_broken(self, values: list[int]) -> int:
         """How many rows of table 三 break their own sum (``values``: its figures in order)."""
         n = self.n
-        return sum(0 if self.requests.row_check(key)(values[i * n:(i + 1) * n]) else 1
-                   for i, key in enumerate(self.rows))
+        return sum(
+            0 if self.requests.row_check(key)(values[i * n : (i + 1) * n]) else 1 for i, key in enumerate(self.rows)
+        )
 
     def appeals_add_up(self, values: Sequence[int | None]) -> bool:
         """Every group of table 四 adds up (``values``: its fifteen figures in order)."""
@@ -75,9 +76,9 @@ def _without_page_number(figures: list[Token], grid: _Grid) -> list[Token] | Non
         amount = token.value.amount
         if not isinstance(amount, int) or not 1 <= amount <= _PAGE_NUMBER_MAX:
             continue
-        rest = figures[:i] + figures[i + 1:]
+        rest = figures[:i] + figures[i + 1 :]
         values = [int(t.value.amount or 0) for t in rest]
-        if grid.rows_broken(values[:grid.cells_3]) <= _TOLERATED and grid.appeals_add_up(values[grid.cells_3:]):
+        if grid.rows_broken(values[: grid.cells_3]) <= _TOLERATED and grid.appeals_add_up(values[grid.cells_3 :]):
             if found and [t.value.amount for t in found[0]] != values:
                 return None
             found.append(rest)
@@ -104,10 +105,13 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
         _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
 
 
-def _take_requests(template: Template, rows: list[str], figures: list[Token], amounts: list[int], report: Report,
-                   evidence: Evidence) -> None:
+def _take_requests(
+    template: Template, rows: list[str], figures: list[Token], amounts: list[int], report: Report, evidence: Evidence
+) -> None:
     n = len(template.request_columns)
-    in_order: dict[Hashable, tuple[Value, ...]] = {key: tuple(amounts[i * n:(i + 1) * n]) for i, key in enumerate(rows)}
+    in_order: dict[Hashable, tuple[Value, ...]] = {
+        key: tuple(amounts[i * n : (i + 1) * n]) for i, key in enumerate(rows)
+    }
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     if labelled == in_order:
         return  # the labels named the figures in printed order: nothing to replace (the usual case)
@@ -116,21 +120,27 @@ def _take_requests(template: Template, rows: list[str], figures: list[Token], am
     if complete and failures(labelled) <= failures(in_order):
         return
     for i, key in enumerate(rows):
-        report.requests[key] = list[int | None](amounts[i * n:(i + 1) * n])
+        report.requests[key] = list[int | None](amounts[i * n : (i + 1) * n])
         for c in range(n):
             evidence.provenance[f"requests.{key}[{c}]"] = figures[i * n + c].where
     evidence.forget("requests.")
-    evidence.doubt("requests", None,
-                   f"表三的行标签与数字分开印出：按数字的印刷顺序逐行读取（每行 {n} 个，按各行合计核对）",
-                   f"table 三 prints its row labels apart from its figures: read in printed order, {n} to a row "
-                   "(checked by every row's total)", figures[0].where)
+    evidence.doubt(
+        "requests",
+        None,
+        f"表三的行标签与数字分开印出：按数字的印刷顺序逐行读取（每行 {n} 个，按各行合计核对）",
+        f"table 三 prints its row labels apart from its figures: read in printed order, {n} to a row "
+        "(checked by every row's total)",
+        figures[0].where,
+    )
     for key, broke in broken_rows(template, report.requests).items():
-        evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
-                            "table 三 breaks its arithmetic here")
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
+            "table 三 breaks its arithmetic here",
+        )
 
 
-def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report: Report,
-                  evidence: Evidence) -> None:
+def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report: Report, evidence: Evidence) -> None:
     groups, fields, width = grid.groups, grid.fields, len(grid.fields)
     labelled = [report.appeals[g][f] for g in groups for f in fields]
     if None not in labelled and grid.appeals_add_up(labelled):
@@ -140,7 +150,10 @@ def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report:
             report.appeals[group][key] = amounts[g * width + i]
             evidence.provenance[f"appeals.{group}.{key}"] = figures[g * width + i].where
     evidence.forget("appeals")
-    evidence.doubt("appeals", None,
-                   "表四的标签与数字分开印出：按数字的印刷顺序读取（各组合计均相符）",
-                   "table 四 prints its labels apart from its figures: read in printed order (every group adds up)",
-                   figures[0].where)
+    evidence.doubt(
+        "appeals",
+        None,
+        "表四的标签与数字分开印出：按数字的印刷顺序读取（各组合计均相符）",
+        "table 四 prints its labels apart from its figures: read in printed order (every group adds up)",
+        figures[0].where,
+    )

@@ -35,8 +35,13 @@ DEFAULT_SECONDS = 180.0  # a text report reads in well under a second; a 30-page
 _OCR_MARGIN = 2.0  # OCR stops itself this long before the parent's kill, with a message saying how far it got
 DEFAULT_MEMORY = 2 * 1024**3
 _TICK = 0.25  # how often the caller hears from a long wait (a progress bar redraws)
-_PRELOAD = ["gongkai.ingest.read", "gongkai.ingest.recognise", "gongkai.ingest.html", "gongkai.ingest.docx",
-            "gongkai.ingest.text"]
+_PRELOAD = [
+    "gongkai.ingest.read",
+    "gongkai.ingest.recognise",
+    "gongkai.ingest.html",
+    "gongkai.ingest.docx",
+    "gongkai.ingest.text",
+]
 
 # A report names its template; across the pipe it stays that one template, not a copy of it.
 copyreg.pickle(Template, lambda template: (get_template, (template.id,)))
@@ -53,8 +58,11 @@ class Limits:
 
 def over_time(path: Path, limits: Limits) -> ReadResult:
     return ReadResult(
-        path, error_zh=f"读取超过时间上限 {limits.seconds:g} 秒，已中止", seconds=limits.seconds,
-        error_en=f"reading took longer than the {limits.seconds:g} s limit and was stopped", exceeded="time",
+        path,
+        error_zh=f"读取超过时间上限 {limits.seconds:g} 秒，已中止",
+        seconds=limits.seconds,
+        error_en=f"reading took longer than the {limits.seconds:g} s limit and was stopped",
+        exceeded="time",
     )
 
 

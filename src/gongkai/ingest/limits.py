@@ -86,9 +86,9 @@ def _directory_extent(data: bytes) -> tuple[int, int] | None:
         return None
     entries, size = struct.unpack_from("<HI", data, end + 10)
     locator = end - 20
-    if (entries == 0xFFFF or size == 0xFFFFFFFF) and locator >= 0 and data[locator:locator + 4] == _LOCATOR64:
+    if (entries == 0xFFFF or size == 0xFFFFFFFF) and locator >= 0 and data[locator : locator + 4] == _LOCATOR64:
         (offset,) = struct.unpack_from("<Q", data, locator + 8)
-        if offset + 56 <= len(data) and data[offset:offset + 4] == _END64:
+        if offset + 56 <= len(data) and data[offset : offset + 4] == _END64:
             entries, size = struct.unpack_from("<QQ", data, offset + 32)
         else:
             return 2**64 - 1, 2**64 - 1  # zip64 end record promised and missing: nothing to trust
@@ -116,16 +116,22 @@ def check_zip(source: str, data: bytes, budget: list[int] | None = None, depth: 
     archive = zipfile.ZipFile(io.BytesIO(data))
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise _refuse_zip(source, f"共 {len(infos)} 个条目，上限 {MAX_ZIP_ENTRIES} 个",
-                          f"it holds {len(infos)} entries; the limit is {MAX_ZIP_ENTRIES}")
+        raise _refuse_zip(
+            source,
+            f"共 {len(infos)} 个条目，上限 {MAX_ZIP_ENTRIES} 个",
+            f"it holds {len(infos)} entries; the limit is {MAX_ZIP_ENTRIES}",
+        )
     if budget is None:
         budget = [MAX_ZIP_UNCOMPRESSED]
     for info in infos:
         budget[0] -= info.file_size
         if budget[0] < 0:
             limit = _megabytes(MAX_ZIP_UNCOMPRESSED)
-            raise _refuse_zip(source, f"解压后超过 {limit}（{info.filename} 等）",
-                              f"its parts inflate to more than {limit} ({info.filename} and others)")
+            raise _refuse_zip(
+                source,
+                f"解压后超过 {limit}（{info.filename} 等）",
+                f"its parts inflate to more than {limit} ({info.filename} and others)",
+            )
         if info.file_size > _RATIO_FROM and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
             packed, inflated = _megabytes(info.compress_size), _megabytes(info.file_size)
@@ -141,8 +147,9 @@ def check_zip(source: str, data: bytes, budget: list[int] | None = None, depth: 
             if member.read(len(_ZIP_MAGIC)) != _ZIP_MAGIC:
                 continue
         if depth >= _MAX_NESTING:
-            raise _refuse_zip(source, f"{info.filename} 是多层嵌套的压缩包",
-                              f"{info.filename} is a zip inside a zip inside the file")
+            raise _refuse_zip(
+                source, f"{info.filename} 是多层嵌套的压缩包", f"{info.filename} is a zip inside a zip inside the file"
+            )
         inner = read_member(source, archive, info.filename)
         try:
             check_zip(source, inner, budget, depth + 1).close()
@@ -168,7 +175,10 @@ def read_member(source: str, archive: zipfile.ZipFile, name: str) -> bytes:
                 break
             held += len(piece)
             if held > limit:
-                raise _refuse_zip(source, f"{name} 解压后超过目录所声明的 {_megabytes(limit)}",
-                                  f"{name} inflates past the {_megabytes(limit)} its directory declares")
+                raise _refuse_zip(
+                    source,
+                    f"{name} 解压后超过目录所声明的 {_megabytes(limit)}",
+                    f"{name} inflates past the {_megabytes(limit)} its directory declares",
+                )
             pieces.append(piece)
     return b"".join(pieces)

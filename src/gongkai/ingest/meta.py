@@ -83,7 +83,7 @@ class Identity:
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CHINESE_YEAR = re.compile(r"[一二][〇零○Ｏ一二三四五六七八九]{3}(?=\s*年)")
-_EDGE = "".join(sorted(set("-—_:：,，、 【】[]《》〈〉「」“”\"")))  # punctuation around a title's parts
+_EDGE = "".join(sorted(set('-—_:：,，、 【】[]《》〈〉「」“”"')))  # punctuation around a title's parts
 _REQUEST_WORDS = re.compile(r"(?:关于印发|关于公布|关于发布|关于)$")
 _LEADING_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?")
 _SENTENCE = re.compile(r"[,。;]|^本(?:年度)?报告")
@@ -105,7 +105,7 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     before = _LEADING_WORDS.sub("", before).strip(_EDGE)  # 关于印发《某局2022年度…》的通知
     if before:
         return before, year
-    after = text[match.end():]
+    after = text[match.end() :]
     for word in _DISCLOSURE:
         at = after.find(word)
         if at >= 0:
@@ -153,8 +153,9 @@ def identify(document: Document) -> Identity:
     found_year = year_found[0] if year_found else None
     if year_found:
         notes.append(f"year: no title found; {year_found[2]}")
-    return Identity(found_agency, found_year, signed[1] if signed else None, year_found[1] if year_found else None,
-                    tuple(notes))
+    return Identity(
+        found_agency, found_year, signed[1] if signed else None, year_found[1] if year_found else None, tuple(notes)
+    )
 
 
 # Page text that is not a name: navigation, breadcrumbs, a metadata box's labels.
@@ -188,12 +189,7 @@ _AGENCY_END = re.compile(
 
 def _looks_like_agency(text: str) -> bool:
     line = clean_line(text)
-    return (
-        2 <= len(line) <= 40
-        and not re.search(r"\d", line)
-        and "报告" not in line
-        and bool(_AGENCY_END.search(line))
-    )
+    return 2 <= len(line) <= 40 and not re.search(r"\d", line) and "报告" not in line and bool(_AGENCY_END.search(line))
 
 
 def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:

@@ -115,8 +115,11 @@ def read_image(path: Path, data: bytes) -> Document:
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise UnreadableFile(source, "图像文件已损坏，无法打开", f"the image is damaged ({error})") from None
     if frames > MAX_PAGES:
-        raise UnreadableFile(source, f"图像有 {frames} 页，超过 {MAX_PAGES} 页的上限",
-                             f"the image has {frames} pages, over the limit of {MAX_PAGES}")
+        raise UnreadableFile(
+            source,
+            f"图像有 {frames} 页，超过 {MAX_PAGES} 页的上限",
+            f"the image has {frames} pages, over the limit of {MAX_PAGES}",
+        )
     from gongkai.ingest.pdf import items_to_blocks
 
     items: list[Item] = []
@@ -125,12 +128,16 @@ def read_image(path: Path, data: bytes) -> Document:
         try:
             image.seek(index)
             if image.size[0] * image.size[1] > MAX_PIXELS:
-                raise UnreadableFile(source, f"图像第 {index + 1} 页过大（{image.size[0]}×{image.size[1]} 像素）",
-                                     f"image page {index + 1} is too large ({image.size[0]}×{image.size[1]} pixels)")
+                raise UnreadableFile(
+                    source,
+                    f"图像第 {index + 1} 页过大（{image.size[0]}×{image.size[1]} 像素）",
+                    f"image page {index + 1} is too large ({image.size[0]}×{image.size[1]} pixels)",
+                )
             gray, dpi = _page_pixels(image)
         except (OSError, ValueError, Image.DecompressionBombError) as error:
-            raise UnreadableFile(source, f"图像第 {index + 1} 页无法解码", f"image page {index + 1} cannot be decoded "
-                                 f"({error})") from None
+            raise UnreadableFile(
+                source, f"图像第 {index + 1} 页无法解码", f"image page {index + 1} cannot be decoded ({error})"
+            ) from None
         items.extend(page_items(gray, dpi, index))
         _check_time(source, index + 1, frames)
     if not items:
@@ -177,8 +184,9 @@ def page_items(gray: NDArray[np.uint8], dpi: int, index: int) -> list[Item]:
     for table in grid:
         cells, used = _fill(table, boxes, gray, dpi, index, scale)
         taken |= used
-        placed.append((table.box[1] * scale, RawTable(cells, index, table.box[1] * scale, table.box[3] * scale,
-                                                      height, [index])))
+        placed.append(
+            (table.box[1] * scale, RawTable(cells, index, table.box[1] * scale, table.box[3] * scale, height, [index]))
+        )
     for top, text, score in _text_lines([b for i, b in enumerate(boxes) if i not in taken]):
         placed.append((top * scale, Line(text, round(score, 3))))
     placed.sort(key=lambda item: item[0])
@@ -217,8 +225,15 @@ def _fill(
         texts[i] = clean(text)
         scores[i] = score if text.strip() else 0.0  # ink that reads as nothing: a doubt, not a blank
     cells = [
-        RawCell(c[0] * scale, c[1] * scale, c[2] * scale, c[3] * scale, mend_label(_as_figure(texts[i])), index,
-                round(scores[i], 3))
+        RawCell(
+            c[0] * scale,
+            c[1] * scale,
+            c[2] * scale,
+            c[3] * scale,
+            mend_label(_as_figure(texts[i])),
+            index,
+            round(scores[i], 3),
+        )
         for i, c in enumerate(table.cells)
     ]
     return cells, used
@@ -243,7 +258,7 @@ def _ink(gray: NDArray[np.uint8], cell: PxBox, dpi: int) -> NDArray[np.uint8] | 
     """
     margin = max(2, dpi // 40)
     x0, top, x1, bottom = cell
-    inner = gray[top + margin: bottom - margin, x0 + margin: x1 - margin]
+    inner = gray[top + margin : bottom - margin, x0 + margin : x1 - margin]
     if inner.size == 0:
         return None
     paper = float(np.median(inner))

@@ -69,10 +69,13 @@ def _note_agency(document: Document, report: Report, evidence: Evidence) -> None
     where = evidence.provenance.get("agency")
     for block in document.paragraphs:
         if block.where == where and block.confidence is not None:
-            evidence.doubt("agency", report.agency,
-                           f"机关名称由文字识别（OCR）读出（置信度 {block.confidence:.2f}），请核对",
-                           f"the agency's name was read by OCR (confidence {block.confidence:.2f}); check it",
-                           where)
+            evidence.doubt(
+                "agency",
+                report.agency,
+                f"机关名称由文字识别（OCR）读出（置信度 {block.confidence:.2f}），请核对",
+                f"the agency's name was read by OCR (confidence {block.confidence:.2f}); check it",
+                where,
+            )
             return
 
 
@@ -104,13 +107,20 @@ def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> N
             (fixed,) = solutions
             if isinstance(fixed, int) and fixed >= 0 and fixed != read:
                 _set(report, cell, fixed)
-                evidence.doubt(path, fixed,
-                               f"文字识别（OCR）读作 {read}（置信度 {confidence:.2f}），与勾稽关系不符；"
-                               f"{len(mine)} 个等式一致给出 {fixed}，按 {fixed} 记",
-                               f"OCR read {read} (confidence {confidence:.2f}), which breaks the arithmetic; "
-                               f"its {len(mine)} equations all give {fixed}, taken", where)
+                evidence.doubt(
+                    path,
+                    fixed,
+                    f"文字识别（OCR）读作 {read}（置信度 {confidence:.2f}），与勾稽关系不符；"
+                    f"{len(mine)} 个等式一致给出 {fixed}，按 {fixed} 记",
+                    f"OCR read {read} (confidence {confidence:.2f}), which breaks the arithmetic; "
+                    f"its {len(mine)} equations all give {fixed}, taken",
+                    where,
+                )
                 continue
-        evidence.doubt(path, read,
-                       f"文字识别（OCR）读作 {read}，置信度 {confidence:.2f}，勾稽关系无法印证",
-                       f"OCR read {read} with confidence {confidence:.2f}; the arithmetic does not confirm it",
-                       where)
+        evidence.doubt(
+            path,
+            read,
+            f"文字识别（OCR）读作 {read}，置信度 {confidence:.2f}，勾稽关系无法印证",
+            f"OCR read {read} with confidence {confidence:.2f}; the arithmetic does not confirm it",
+            where,
+        )

@@ -119,9 +119,9 @@ def tables(binary: Image, dpi: int) -> list[GridTable]:
         x, y, w, h, _area = (int(v) for v in stats[i])
         if w < min_w or h < min_h:
             continue
-        if not (vertical[y:y + h, x:x + w].any() and horizontal[y:y + h, x:x + w].any()):
+        if not (vertical[y : y + h, x : x + w].any() and horizontal[y : y + h, x : x + w].any()):
             continue
-        cells = _cells(grid[y:y + h, x:x + w], x, y, dpi)
+        cells = _cells(grid[y : y + h, x : x + w], x, y, dpi)
         if len(cells) >= 2:
             found.append(GridTable((x, y, x + w, y + h), cells))
     found.sort(key=lambda t: t.box[1])

@@ -355,8 +355,15 @@ def _append(first: RawTable, second: RawTable) -> None:
     shift = bottom - top
     columns = _columns(first.cells)
     shifted = [
-        RawCell(_snap_to(columns, c.x0), c.top + shift, _snap_to(columns, c.x1), c.bottom + shift, c.text, second.page,
-                c.confidence)
+        RawCell(
+            _snap_to(columns, c.x0),
+            c.top + shift,
+            _snap_to(columns, c.x1),
+            c.bottom + shift,
+            c.text,
+            second.page,
+            c.confidence,
+        )
         for c in cells
     ]
     top_row = [c for c in shifted if _near(c.top, bottom)]
@@ -381,9 +388,7 @@ def _append(first: RawTable, second: RawTable) -> None:
     first.pages.append(second.page)
 
 
-def _same_spanning_cell(
-    partner: RawCell, cell: RawCell, first_tops: list[float], second_tops: list[float]
-) -> bool:
+def _same_spanning_cell(partner: RawCell, cell: RawCell, first_tops: list[float], second_tops: list[float]) -> bool:
     """Is ``cell`` (top of the new page) the rest of a merged cell that ran past the break?
 
     It is when either part spans rows and the new part does not start a numbered label of its

@@ -230,8 +230,15 @@ def _edge(
 
 def _edge_dict(x0: float, x1: float, top: float, bottom: float, orientation: str) -> Char:
     return {
-        "object_type": "line_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-        "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+        "object_type": "line_edge",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
     }
 
 
@@ -286,10 +293,17 @@ def _chars(textpage: Any, top_y: float) -> list[Char]:
             continue
         top, bottom = top_y - box.top, top_y - box.bottom
         base = top_y - y.value if raw.FPDFText_GetCharOrigin(handle, i, x, y) else bottom
-        out.append({
-            "text": chr(code), "x0": box.left, "x1": box.right, "top": top, "bottom": bottom,
-            "size": bottom - top, "base": base,
-        })
+        out.append(
+            {
+                "text": chr(code),
+                "x0": box.left,
+                "x1": box.right,
+                "top": top,
+                "bottom": bottom,
+                "size": bottom - top,
+                "base": base,
+            }
+        )
     return out
 
 

@@ -37,8 +37,12 @@ def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> 
             return TEMPLATES[best]
     if year is not None:
         return template_for_year(year)
-    evidence.doubt("template", None, "表头与年度均无法确定模板，按 2021 模板读取",
-                   "neither the headers nor the year decide the template; read as 2021")
+    evidence.doubt(
+        "template",
+        None,
+        "表头与年度均无法确定模板，按 2021 模板读取",
+        "neither the headers nor the year decide the template; read as 2021",
+    )
     return TEMPLATES["2021"]
 
 
@@ -60,16 +64,25 @@ def recognise(document: Document) -> Report:
     template = _decide_template(active_votes + request_votes, year, evidence)
     if year is None:
         year = template.first_year
-        evidence.doubt("year", year, "标题与正文均未写明年度，按模板的首个年度记",
-                       "no year found; the template's first year is used")
+        evidence.doubt(
+            "year",
+            year,
+            "标题与正文均未写明年度，按模板的首个年度记",
+            "no year found; the template's first year is used",
+        )
     agency = identity.agency or ""
     if not identity.agency:
-        evidence.doubt("agency", None, "标题与落款均未写明发布机关",
-                       "neither the title nor a signature names the agency")
+        evidence.doubt(
+            "agency", None, "标题与落款均未写明发布机关", "neither the title nor a signature names the agency"
+        )
     if identity.trimmed_from:
-        evidence.doubt("agency", agency, f"标题前连有页面的其他文字（{identity.trimmed_from[:40]}），发布机关取其末尾",
-                       f"the title line begins with other page text ('{identity.trimmed_from[:40]}', a site's "
-                       "navigation or a metadata box); the agency is its end that the page prints again elsewhere")
+        evidence.doubt(
+            "agency",
+            agency,
+            f"标题前连有页面的其他文字（{identity.trimmed_from[:40]}），发布机关取其末尾",
+            f"the title line begins with other page text ('{identity.trimmed_from[:40]}', a site's "
+            "navigation or a metadata box); the agency is its end that the page prints again elsewhere",
+        )
     for note in identity.notes:
         evidence.doubt(note.split(":")[0], None, "标题未写明，取自落款或正文", note)
     if identity.agency_where:

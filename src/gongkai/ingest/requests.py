@@ -143,7 +143,11 @@ def _printed_number(text: str) -> str | None:
 
 
 def _best_row(
-    bare: str, joined: str, next_index: int, min_length: int, min_quality: float = 0.0,
+    bare: str,
+    joined: str,
+    next_index: int,
+    min_length: int,
+    min_quality: float = 0.0,
     number: str | None = None,
 ) -> RequestRowKeys | None:
     best: tuple[tuple[float, int, int], RequestRowKeys] | None = None
@@ -180,8 +184,13 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
             row = _best_row(part, before + part, next_index, 4, 1.0 if index == 0 else 1.5)
             if row is not None:
                 return row
-        row = _best_row(wholes[position], before + wholes[position], next_index, 1 if started else 4,
-                        number=_printed_number(record.labels[position].text))
+        row = _best_row(
+            wholes[position],
+            before + wholes[position],
+            next_index,
+            1 if started else 4,
+            number=_printed_number(record.labels[position].text),
+        )
         if row is not None:
             return row
     return None
@@ -221,9 +230,13 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         match = _match_request(record, started and not in_header, next_index)
         previous, last = last, None
         if match is None:
-            if pending is not None and record.values and (
-                not pending.values
-                or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
+            if (
+                pending is not None
+                and record.values
+                and (
+                    not pending.values
+                    or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
+                )
             ):
                 # The label's values printed on its next line; or, right after it, a row holding
                 # the rest of its wrapped label and the figures, its own row blank cells only.
@@ -246,8 +259,13 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             votes.extend(match.templates)
         if match.key in rows and rows[match.key].values:
             continue  # the first printing of a row wins (a page may repeat a table)
-        pending = RequestRaw(match.key, record.labels[-1], list(record.values), record.table,
-                             _other_row_label(record, match.key) if record.values else "")
+        pending = RequestRaw(
+            match.key,
+            record.labels[-1],
+            list(record.values),
+            record.table,
+            _other_row_label(record, match.key) if record.values else "",
+        )
         rows[match.key] = last = pending
     return rows, votes, orphans
 
@@ -292,19 +310,32 @@ class _MergedOther:
                 for i, cell in enumerate(choice.reading.wheres):
                     if cell:
                         evidence.provenance[f"requests.{part}[{i}]"] = cell
-            evidence.doubt(path, list(values), f"报告按 2019 模板印出“{self.row.full_label}”一行（均为 0），"
-                           "其三个子项均按 0 读入",
-                           f"the report prints the 2019 template's single row {self.row.full_label} (all zero); "
-                           "its three 2021 sub-rows are read as 0", where)
+            evidence.doubt(
+                path,
+                list(values),
+                f"报告按 2019 模板印出“{self.row.full_label}”一行（均为 0），其三个子项均按 0 读入",
+                f"the report prints the 2019 template's single row {self.row.full_label} (all zero); "
+                "its three 2021 sub-rows are read as 0",
+                where,
+            )
             return
         for part in self.parts:
-            evidence.doubt(f"requests.{part}", None,
-                           f"报告按 2019 模板印出“{self.row.full_label}”一行（{_shown(values)}），"
-                           "无法分到 2021 模板的三个子项，记为未知",
-                           f"the report prints the 2019 template's single row {self.row.full_label} "
-                           f"({_shown(values)}); the 2021 sub-rows cannot be told apart, left unknown", where)
-        evidence.doubt(path, list(values), f"“{self.row.full_label}”一行印出的合计：{_shown(values)}",
-                       f"the printed sum of row {self.row.full_label}: {_shown(values)}", where)
+            evidence.doubt(
+                f"requests.{part}",
+                None,
+                f"报告按 2019 模板印出“{self.row.full_label}”一行（{_shown(values)}），"
+                "无法分到 2021 模板的三个子项，记为未知",
+                f"the report prints the 2019 template's single row {self.row.full_label} "
+                f"({_shown(values)}); the 2021 sub-rows cannot be told apart, left unknown",
+                where,
+            )
+        evidence.doubt(
+            path,
+            list(values),
+            f"“{self.row.full_label}”一行印出的合计：{_shown(values)}",
+            f"the printed sum of row {self.row.full_label}: {_shown(values)}",
+            where,
+        )
 
 
 def _shown(values: list[Value]) -> str:
@@ -376,8 +407,10 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
                 note((*equation.left, *equation.right), f"“{column}”列各办理结果之和不等于{done}")
             elif holds is None and equation.exceeded(value):
                 # Rows not read cannot make the sum smaller: counts are never negative.
-                note((*(c for c in equation.left if value(c)), *equation.right),
-                     f"“{column}”列已读出的办理结果之和已超过{done}")
+                note(
+                    (*(c for c in equation.left if value(c)), *equation.right),
+                    f"“{column}”列已读出的办理结果之和已超过{done}",
+                )
         elif equation.rule == COLUMN_BALANCE and holds is False:
             note((*equation.left, *equation.right), f"“{column}”列第一项加第二项不等于第三项加第四项")
     return broken
@@ -412,8 +445,13 @@ def _unconfirmed_placements(
         blanks = any(t.value.kind is CellKind.BLANK for t in found.values) or None in choice.reading.wheres[:total]
         if not blanks:
             continue
-        confirmed = by_outcome if key in outcomes else by_balance if key in balance[:2] or key == balance[3] else [
-            a or b for a, b in zip(by_outcome, by_balance, strict=True)]
+        confirmed = (
+            by_outcome
+            if key in outcomes
+            else by_balance
+            if key in balance[:2] or key == balance[3]
+            else [a or b for a, b in zip(by_outcome, by_balance, strict=True)]
+        )
         if not all(confirmed):
             doubted.append(key)
     return doubted
@@ -433,8 +471,7 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
     for orphan in orphans:
         gaps.setdefault((orphan.after, orphan.before), []).append(orphan)
     for (after, before), items in gaps.items():
-        free = [row for row in ours if after < row.index < before
-                and (row.key not in raw or not raw[row.key].values)]
+        free = [row for row in ours if after < row.index < before and (row.key not in raw or not raw[row.key].values)]
         placements = align_gap([o.label for o in items], [sorted(row.keys) for row in free])
         for placement in placements:
             orphan, row = items[placement.item], free[placement.row]
@@ -463,9 +500,11 @@ def read_requests(
     for found in raw.values():
         if found.placed:
             label = template.request_row(found.key).full_label if found.key in template.requests_by_key else found.key
-            zh = (f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
-                  if found.placed.startswith("no label") else
-                  f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入")
+            zh = (
+                f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
+                if found.placed.startswith("no label")
+                else f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入"
+            )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
     options: dict[Hashable, list[Reading]] = {}
     # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
@@ -473,7 +512,8 @@ def read_requests(
     padded = {
         found.table
         for found in raw.values()
-        if len(found.values) > n and all(t.value.kind is CellKind.BLANK for t in found.values[n:])
+        if len(found.values) > n
+        and all(t.value.kind is CellKind.BLANK for t in found.values[n:])
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
     merged = _merged_other(template, raw)
@@ -482,23 +522,33 @@ def read_requests(
         printed_row = raw.get(row.key)
         if printed_row is None:
             if merged is None or row.key not in merged.parts:
-                evidence.doubt(f"requests.{row.key}", None, f"表三未找到“{row.full_label}”行",
-                               f"table 三 has no row {row.full_label}")
+                evidence.doubt(
+                    f"requests.{row.key}",
+                    None,
+                    f"表三未找到“{row.full_label}”行",
+                    f"table 三 has no row {row.full_label}",
+                )
             continue
         found = printed_row
         # The row's own equation; the other template's single row is not in this template's.
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
         found_options = readings(
-            [Slot(t.value, t.where) for t in found.values], n, check, fixed_width=found.table not in padded,
+            [Slot(t.value, t.where) for t in found.values],
+            n,
+            check,
+            fixed_width=found.table not in padded,
             groups=row_bound.run_groups(row.key, n),
         )
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
-            evidence.doubt(f"requests.{row.key}", None,
-                           f"“{row.full_label}”行印有 {len(found.values)} 个单元格（{printed}），无法对应 {n} 列",
-                           f"row {row.key} prints {len(found.values)} cells ({printed}); no reading fits {n} columns",
-                           found.label.where)
+            evidence.doubt(
+                f"requests.{row.key}",
+                None,
+                f"“{row.full_label}”行印有 {len(found.values)} 个单元格（{printed}），无法对应 {n} 列",
+                f"row {row.key} prints {len(found.values)} cells ({printed}); no reading fits {n} columns",
+                found.label.where,
+            )
             continue
         options[row.key] = found_options
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int] = bound.broken
@@ -514,8 +564,9 @@ def read_requests(
         found = raw[row.key]
         values = apply_choice(choice, f"requests.{row.key}", row.full_label, found.label.where, evidence)
         report.requests[row.key] = [
-            v if type(v) is int and v >= 0 else count_value(v, Kind.COUNT, f"requests.{row.key}[{i}]", evidence,
-                                                       choice.reading.wheres[i])
+            v
+            if type(v) is int and v >= 0
+            else count_value(v, Kind.COUNT, f"requests.{row.key}[{i}]", evidence, choice.reading.wheres[i])
             for i, v in enumerate(values)
         ]
         paths = _cell_paths(row.key, n)
@@ -524,19 +575,27 @@ def read_requests(
                 evidence.provenance[paths[i]] = where
         note_dashes(found.values, f"requests.{row.key}", evidence)
         if found.stacked:
-            evidence.doubt_more(f"requests.{row.key}",
-                           f"“{row.full_label}”的数值前还印有另一行的标签“{found.stacked}”，数值属于哪一行存疑",
-                           f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
-                           "figures: which row they belong to is in doubt", found.label.where)
+            evidence.doubt_more(
+                f"requests.{row.key}",
+                f"“{row.full_label}”的数值前还印有另一行的标签“{found.stacked}”，数值属于哪一行存疑",
+                f"another row's label ({found.stacked}) stands between {row.key}'s label and its "
+                "figures: which row they belong to is in doubt",
+                found.label.where,
+            )
     read = {key: values for key, values in report.requests.items() if key in chosen}
     for key in _unconfirmed_placements(template, read, raw, chosen):
-        evidence.doubt_more(f"requests.{key}",
-                            "本行的数字按空白单元格的位置对应各列，表中勾稽关系无法印证其列位",
-                            "the row's figures were placed in columns by its blank cells (or cells not "
-                            "printed), and the table's column sums cannot confirm the placement",
-                            raw[key].label.where)
+        evidence.doubt_more(
+            f"requests.{key}",
+            "本行的数字按空白单元格的位置对应各列，表中勾稽关系无法印证其列位",
+            "the row's figures were placed in columns by its blank cells (or cells not "
+            "printed), and the table's column sums cannot confirm the placement",
+            raw[key].label.where,
+        )
     for key, broke in broken_rows(template, read).items():
         shown = "；".join(dict.fromkeys(broke))
-        evidence.doubt_more(f"requests.{key}", f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",
-                       "table 三 breaks its arithmetic here: the row's figures as read, or the report, are wrong",
-                       raw[key].label.where)
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{shown}）：本行读数或原表有误",
+            "table 三 breaks its arithmetic here: the row's figures as read, or the report, are wrong",
+            raw[key].label.where,
+        )

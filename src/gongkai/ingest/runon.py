@@ -48,9 +48,18 @@ def _heading_pattern() -> re.Pattern[str]:
 def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
     over 其他 at the same place)."""
-    labels: set[str] = {tpl.ACTIVE_CORNER, tpl.REQUESTS_NOTE, tpl.REQUESTS_CORNER, tpl.ORGANISATION_GROUP,
-                        tpl.LITIGATION, tpl.ACCEPTED, tpl.DENIED, tpl.UNAVAILABLE, tpl.NOT_PROCESSED,
-                        tpl.OTHER_HANDLING}
+    labels: set[str] = {
+        tpl.ACTIVE_CORNER,
+        tpl.REQUESTS_NOTE,
+        tpl.REQUESTS_CORNER,
+        tpl.ORGANISATION_GROUP,
+        tpl.LITIGATION,
+        tpl.ACCEPTED,
+        tpl.DENIED,
+        tpl.UNAVAILABLE,
+        tpl.NOT_PROCESSED,
+        tpl.OTHER_HANDLING,
+    }
     for template in TEMPLATES_BOTH:
         for row in template.active_rows:
             labels.add(row.item)
@@ -93,7 +102,7 @@ def cut_run_on(line: str) -> list[str]:
         after = line[b] if b < len(line) else ""
         if before and _IDENTIFIER_BEFORE.match(before):
             continue
-        if after in ".．、" and _CJK_START.match(line[b + 1: b + 2]):
+        if after in ".．、" and _CJK_START.match(line[b + 1 : b + 2]):
             # "…00000017252.其他法律…": the last digit numbers the next label.
             cuts.add(b - 1 if b - a > 1 else a)
         elif after in _PHRASE_AFTER:

@@ -56,8 +56,15 @@ def _values(row: SheetRow, cells: list[CellId]) -> list[Any]:
     if report is None:
         return [row.file, "", "", "", "", "", row.error or ""]
     errors = sum(1 for f in report.findings or [] if f.is_error)
-    lead: list[Any] = [row.file, report.agency, report.year, report.template.id, errors,
-                       len(report.uncertain or []), ""]
+    lead: list[Any] = [
+        row.file,
+        report.agency,
+        report.year,
+        report.template.id,
+        errors,
+        len(report.uncertain or []),
+        "",
+    ]
     present = {(table, key, column): value for table, key, column, value in report.cells()}
     return lead + [present.get(cell) for cell in cells]
 

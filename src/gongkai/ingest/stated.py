@@ -30,11 +30,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # table 三 is its 总计 column, looked up per template.
 _TOTAL = -1
 STATED_TOTALS: dict[str, tuple[Cell, ...]] = {
-    **{place: (Cell("requests", place.partition(".")[2], _TOTAL),) for place, _ in _PATTERNS
-       if place.startswith("requests.")},
+    **{
+        place: (Cell("requests", place.partition(".")[2], _TOTAL),)
+        for place, _ in _PATTERNS
+        if place.startswith("requests.")
+    },
     "appeals.review": (Cell("appeals", "review", "total"),),
-    "appeals.litigation": (Cell("appeals", "litigation_direct", "total"),
-                           Cell("appeals", "litigation_after_review", "total")),
+    "appeals.litigation": (
+        Cell("appeals", "litigation_direct", "total"),
+        Cell("appeals", "litigation_after_review", "total"),
+    ),
 }
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -71,5 +76,4 @@ def doubt_against_prose(report: Report, stated: dict[str, int], evidence: Eviden
             continue
         got = total([value(c) for c in cells])
         cell = place if place != "appeals.litigation" else "appeals"
-        evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}",
-                            f"the text states {said}, the table reads {got}")
+        evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}", f"the text states {said}, the table reads {got}")

@@ -86,7 +86,7 @@ def _with_html_tables(path: Path, lines: list[str]) -> Iterator[Block]:
     text = "\n".join(lines)
     done = 0
     for match in _HTML_TABLE.finditer(text):
-        before = text[done: match.start()]
+        before = text[done : match.start()]
         first_line = text.count("\n", 0, match.start())
         yield from _blocks_from(before, text.count("\n", 0, done))
         try:
@@ -108,8 +108,9 @@ def _blocks_from(text: str, offset: int) -> Iterator[Block]:
             block.where = _shift(block.where, offset)
         else:
             block.where = _shift(block.where, offset)
-            block.rows = [[Cell(c.text, _shift(c.where, offset), c.rowspan, c.colspan) for c in row]
-                          for row in block.rows]
+            block.rows = [
+                [Cell(c.text, _shift(c.where, offset), c.rowspan, c.colspan) for c in row] for row in block.rows
+            ]
         yield block
 
 
@@ -164,9 +165,7 @@ def _heading(line: str) -> bool:
     return match_section_heading(line.replace("\t", " ")) is not None
 
 
-def _segment_end(
-    lines: list[str], start: int, member: object, inside: Callable[[str], bool] | None = None
-) -> int:
+def _segment_end(lines: list[str], start: int, member: object, inside: Callable[[str], bool] | None = None) -> int:
     """The end of a run of table lines; blank lines inside the run belong to it, and lines
     ``inside`` says may stand between its rows (a cell a converter set on a line of its own)."""
     test = member if callable(member) else None
@@ -178,8 +177,8 @@ def _segment_end(
         line = lines[i]
         if test(line) and not _heading(line):
             last = i
-        elif inside is not None and inside(line) and (
-            (i + 1 < len(lines) and test(lines[i + 1])) or test(lines[i - 1])
+        elif (
+            inside is not None and inside(line) and ((i + 1 < len(lines) and test(lines[i + 1])) or test(lines[i - 1]))
         ):
             last = i  # kept when a row of the table is next to it
         elif not (_is_empty(line) or _is_spacer(line)):
@@ -211,8 +210,13 @@ def _wrapped_label_lines(
         if inside is not None and inside(lines[i + count]):
             count += 1  # a cell set on a line of its own beside the wrapped label
             continue
-        if (not text or len(text) > _MAX_WRAPPED_PIECE or _heading(text) or text.endswith(("。", "；", ";"))
-                or parse_cell(text).is_value):
+        if (
+            not text
+            or len(text) > _MAX_WRAPPED_PIECE
+            or _heading(text)
+            or text.endswith(("。", "；", ";"))
+            or parse_cell(text).is_value
+        ):
             return 0
         count += 1
     return 0
@@ -344,7 +348,7 @@ def split_line(line: str) -> list[str]:
         after = line[b] if b < len(line) else ""
         if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第":
             continue
-        if after in ".．、" and _CJK.match(line[b + 1: b + 2].lstrip() or line[b + 2: b + 3]):
+        if after in ".．、" and _CJK.match(line[b + 1 : b + 2].lstrip() or line[b + 2 : b + 3]):
             # "…0000004.保护第三方" : the last digit numbers the next label.
             digits = token.lstrip("-−－–—")
             if len(digits) > 1 and digits.isdigit():
@@ -382,7 +386,7 @@ def _words_and_dashes(text: str) -> list[str]:
         return [text]
     middle = text.strip()
     for part in parts[:head]:
-        middle = middle[len(part):].lstrip()
+        middle = middle[len(part) :].lstrip()
     for part in reversed(parts[tail:]):
         middle = middle[: len(middle) - len(part)].rstrip()
     return [*parts[:head], *([middle.strip(_SEPARATORS)] if middle.strip(_SEPARATORS) else []), *parts[tail:]]
@@ -407,6 +411,8 @@ def _dashed_figures(line: str) -> int | None:
     if "/" not in run and "／" not in run and dashes < 2 and not run.endswith("—"):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()
+
+
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
@@ -488,8 +494,10 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
             labels = sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short")
-            if numbers >= 3 or labels >= 3 or any(
-                kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j)
+            if (
+                numbers >= 3
+                or labels >= 3
+                or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
             else:
@@ -546,12 +554,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
             text = lines[number]
             j = i + 1
             # A label broken over lines (本年新 / 制作数量) is one cell when blank lines separate cells.
-            while (
-                blank_separated
-                and kind == "short"
-                and j < len(kinds)
-                and kinds[j] == "short"
-            ):
+            while blank_separated and kind == "short" and j < len(kinds) and kinds[j] == "short":
                 text += "\n" + lines[start + j]
                 j += 1
             if kind == "mixed":

@@ -123,9 +123,7 @@ def vocabulary() -> Vocabulary:
             merged.insert(previous + 1, (request_row.key, keys, {template.id}))
             seen = {key: i for i, (key, _, _) in enumerate(merged)}
             previous = seen[request_row.key]
-    request_rows = tuple(
-        RequestRowKeys(key, i, keys, frozenset(ids)) for i, (key, keys, ids) in enumerate(merged)
-    )
+    request_rows = tuple(RequestRowKeys(key, i, keys, frozenset(ids)) for i, (key, keys, ids) in enumerate(merged))
     headings = frozenset(
         bare_label_key(text) for text in (ACCEPTED, DENIED, UNAVAILABLE, NOT_PROCESSED, OTHER_HANDLING)
     )

@@ -24,30 +24,62 @@ DEMO_PASSWORD = "gongkai-demo"
 
 # (name, kind, children): the agencies whose reports are in the corpus, under their real parents.
 TREE: list[tuple[str, str, list[Any]]] = [
-    ("浙江省人民政府", AgencyKind.PROVINCE, [
-        ("嘉兴市人民政府", AgencyKind.CITY, [
-            ("海盐县人民政府", AgencyKind.COUNTY, [
-                ("秦山街道办事处", AgencyKind.TOWN, []),
-                ("武原街道办事处", AgencyKind.TOWN, []),
-                ("海盐县发展和改革局", AgencyKind.DEPARTMENT, []),
-                ("海盐县自然资源和规划局", AgencyKind.DEPARTMENT, []),
-            ]),
-        ]),
-        ("温州市人民政府", AgencyKind.CITY, [
-            ("苍南县人民政府", AgencyKind.COUNTY, [("苍南县人民政府办公室", AgencyKind.OFFICE, [])]),
-        ]),
-        ("绍兴市人民政府", AgencyKind.CITY, [("绍兴市柯桥区人民政府", AgencyKind.COUNTY, [])]),
-    ]),
-    ("宁夏回族自治区人民政府", AgencyKind.PROVINCE, [
-        ("吴忠市人民政府", AgencyKind.CITY, [
-            ("盐池县人民政府", AgencyKind.COUNTY, [("盐池县人民政府办公室", AgencyKind.OFFICE, [])]),
-        ]),
-    ]),
-    ("江苏省人民政府", AgencyKind.PROVINCE, [
-        ("宿迁市人民政府", AgencyKind.CITY, [
-            ("沭阳县人民政府", AgencyKind.COUNTY, [("沭阳县发展和改革局", AgencyKind.DEPARTMENT, [])]),
-        ]),
-    ]),
+    (
+        "浙江省人民政府",
+        AgencyKind.PROVINCE,
+        [
+            (
+                "嘉兴市人民政府",
+                AgencyKind.CITY,
+                [
+                    (
+                        "海盐县人民政府",
+                        AgencyKind.COUNTY,
+                        [
+                            ("秦山街道办事处", AgencyKind.TOWN, []),
+                            ("武原街道办事处", AgencyKind.TOWN, []),
+                            ("海盐县发展和改革局", AgencyKind.DEPARTMENT, []),
+                            ("海盐县自然资源和规划局", AgencyKind.DEPARTMENT, []),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "温州市人民政府",
+                AgencyKind.CITY,
+                [
+                    ("苍南县人民政府", AgencyKind.COUNTY, [("苍南县人民政府办公室", AgencyKind.OFFICE, [])]),
+                ],
+            ),
+            ("绍兴市人民政府", AgencyKind.CITY, [("绍兴市柯桥区人民政府", AgencyKind.COUNTY, [])]),
+        ],
+    ),
+    (
+        "宁夏回族自治区人民政府",
+        AgencyKind.PROVINCE,
+        [
+            (
+                "吴忠市人民政府",
+                AgencyKind.CITY,
+                [
+                    ("盐池县人民政府", AgencyKind.COUNTY, [("盐池县人民政府办公室", AgencyKind.OFFICE, [])]),
+                ],
+            ),
+        ],
+    ),
+    (
+        "江苏省人民政府",
+        AgencyKind.PROVINCE,
+        [
+            (
+                "宿迁市人民政府",
+                AgencyKind.CITY,
+                [
+                    ("沭阳县人民政府", AgencyKind.COUNTY, [("沭阳县发展和改革局", AgencyKind.DEPARTMENT, [])]),
+                ],
+            ),
+        ],
+    ),
 ]
 
 # Demo users: username → (role, agency name, display name)
@@ -62,11 +94,18 @@ USERS: dict[str, tuple[str, str | None, str]] = {
 }
 
 SUBJECTS = [
-    "2024年度本县城乡居民最低生活保障资金使用情况", "某地块国有土地使用权出让合同及规划条件",
+    "2024年度本县城乡居民最低生活保障资金使用情况",
+    "某地块国有土地使用权出让合同及规划条件",
     "某村集体土地征收补偿安置方案",
-    "某道路改造工程的环境影响评价批复", "某小区旧改项目的立项批复文件", "本单位2024年部门预算和三公经费",
-    "某企业排污许可证及监督性监测数据", "某河道整治工程招标文件及中标结果", "某学校新建工程的规划许可证",
-    "某镇2023年惠农补贴发放名单", "某行政处罚决定书", "某拆迁项目的房屋征收决定及补偿方案",
+    "某道路改造工程的环境影响评价批复",
+    "某小区旧改项目的立项批复文件",
+    "本单位2024年部门预算和三公经费",
+    "某企业排污许可证及监督性监测数据",
+    "某河道整治工程招标文件及中标结果",
+    "某学校新建工程的规划许可证",
+    "某镇2023年惠农补贴发放名单",
+    "某行政处罚决定书",
+    "某拆迁项目的房屋征收决定及补偿方案",
 ]
 
 
@@ -82,8 +121,11 @@ def _build(nodes: list[tuple[str, str, list[Any]]], parent: Agency | None, made:
         agency = Agency.objects.filter(name=name).first() or Agency(name=name, kind=kind, parent=parent)
         if agency.pk is None:
             agency.code = (parent.code if parent else "33") + f"{index:02d}"
-            agency.office_name = f"{name}政府信息公开工作机构" if kind in (AgencyKind.PROVINCE, AgencyKind.CITY,
-                                                                      AgencyKind.COUNTY) else name
+            agency.office_name = (
+                f"{name}政府信息公开工作机构"
+                if kind in (AgencyKind.PROVINCE, AgencyKind.CITY, AgencyKind.COUNTY)
+                else name
+            )
             agency.phone = f"0573-8{len(made):03d}1234"
             agency.address = f"{name}（地址示例）"
             agency.review_body = f"{parent.name}" if parent else "国务院"
@@ -104,25 +146,34 @@ def fill(year: int | None = None, seed: int = 2020) -> DemoResult:
         for username, (role, agency_name, display) in USERS.items():
             user = User.objects.filter(username=username).first()
             if user is None:
-                user = User(username=username, role=role, agency=made.get(agency_name) if agency_name else None,
-                            display_name=display, phone="13800000000" if role == Role.APPLICANT else "",
-                            id_number="330424199001011239" if role == Role.APPLICANT else "")
+                user = User(
+                    username=username,
+                    role=role,
+                    agency=made.get(agency_name) if agency_name else None,
+                    display_name=display,
+                    phone="13800000000" if role == Role.APPLICANT else "",
+                    id_number="330424199001011239" if role == Role.APPLICANT else "",
+                )
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             users[username] = user
     fill_published_items(made, year)
     if Application.objects.exists():
         return DemoResult(len(made), Application.objects.count(), {u: DEMO_PASSWORD for u in users})
-    clerks = {"海盐县人民政府": users["haiyan_clerk"], "秦山街道办事处": users["qinshan_clerk"],
-              "沭阳县发展和改革局": users["shuyang_clerk"]}
+    clerks = {
+        "海盐县人民政府": users["haiyan_clerk"],
+        "秦山街道办事处": users["qinshan_clerk"],
+        "沭阳县发展和改革局": users["shuyang_clerk"],
+    }
     head = users["haiyan_head"]
     count = 0
     for agency_name, clerk in clerks.items():
         agency = made[agency_name]
         volume = 60 if agency_name == "海盐县人民政府" else 15
         for _ in range(volume):
-            count += _one_case(rng, agency, clerk, head if agency_name == "海盐县人民政府" else None, year,
-                               users["applicant"])
+            count += _one_case(
+                rng, agency, clerk, head if agency_name == "海盐县人民政府" else None, year, users["applicant"]
+            )
         # Some open ones this year: running, due soon, overdue, waiting.
         for _ in range(6 if agency_name == "海盐县人民政府" else 2):
             count += _open_case(rng, agency, clerk)
@@ -130,13 +181,23 @@ def fill(year: int | None = None, seed: int = 2020) -> DemoResult:
 
 
 def _applicant(rng: random.Random, user: User | None) -> dict[str, Any]:
-    kind = rng.choices(["natural_person", "business", "research", "public_interest", "legal_services", "other"],
-                       weights=[80, 8, 2, 2, 5, 3])[0]
+    kind = rng.choices(
+        ["natural_person", "business", "research", "public_interest", "legal_services", "other"],
+        weights=[80, 8, 2, 2, 5, 3],
+    )[0]
     surname = rng.choice("王李张刘陈杨赵黄周吴")
-    name = surname + rng.choice(["伟", "芳", "敏", "静", "强", "磊"]) if kind == "natural_person" else rng.choice(
-        ["某某科技有限公司", "某某律师事务所", "某某研究院", "某某公益基金会", "某某合作社"])
-    return {"applicant_type": kind, "applicant_name": name, "phone": f"139{rng.randrange(10**8):08d}",
-            "id_number": _resident_id(rng), "address": "浙江省嘉兴市海盐县某路某号"}
+    name = (
+        surname + rng.choice(["伟", "芳", "敏", "静", "强", "磊"])
+        if kind == "natural_person"
+        else rng.choice(["某某科技有限公司", "某某律师事务所", "某某研究院", "某某公益基金会", "某某合作社"])
+    )
+    return {
+        "applicant_type": kind,
+        "applicant_name": name,
+        "phone": f"139{rng.randrange(10**8):08d}",
+        "id_number": _resident_id(rng),
+        "address": "浙江省嘉兴市海盐县某路某号",
+    }
 
 
 def _resident_id(rng: random.Random) -> str:
@@ -154,16 +215,25 @@ def _weekday(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
             return day
 
 
-def _one_case(rng: random.Random, agency: Agency, clerk: User, head: User | None, year: int,
-              applicant_user: User) -> int:
+def _one_case(
+    rng: random.Random, agency: Agency, clerk: User, head: User | None, year: int, applicant_user: User
+) -> int:
     calendar = services.work_calendar()
     received = _weekday(rng, dt.date(year, 1, 2), dt.date(year, 12, 31))
     channel = rng.choice([Channel.IN_PERSON, Channel.REGISTERED_POST, Channel.ONLINE, Channel.ONLINE])
     own = rng.random() < 0.05
     case = services.register(
-        clerk, agency, channel=channel, submitted_on=received, signed_on=received, confirmed_on=received,
+        clerk,
+        agency,
+        channel=channel,
+        submitted_on=received,
+        signed_on=received,
+        confirmed_on=received,
         applicant=_applicant(rng, None) if not own else {"applicant_name": "张三", "phone": "13800000000"},
-        description=rng.choice(SUBJECTS), form_wanted="电子邮件", applicant_user=applicant_user if own else None)
+        description=rng.choice(SUBJECTS),
+        form_wanted="电子邮件",
+        applicant_user=applicant_user if own else None,
+    )
     today = services.today()
     step = calendar.add_workdays(received, rng.randrange(1, 5))
     if step >= today:
@@ -180,8 +250,9 @@ def _one_case(rng: random.Random, agency: Agency, clerk: User, head: User | None
             return 1
         services.receive_clarification(clerk, case, step, case.description + "（补正：2024年1月至12月）")
     if rng.random() < 0.1:
-        consultation = services.start_consultation(clerk, case, kind=ConsultationKind.THIRD_PARTY,
-                                                   party="相关企业", on=calendar.add_workdays(step, 1))
+        consultation = services.start_consultation(
+            clerk, case, kind=ConsultationKind.THIRD_PARTY, party="相关企业", on=calendar.add_workdays(step, 1)
+        )
         step = calendar.add_workdays(consultation.started_on, rng.randrange(3, 15))
         if step >= today:
             return 1
@@ -194,23 +265,36 @@ def _one_case(rng: random.Random, agency: Agency, clerk: User, head: User | None
     answer_on = min(calendar.add_workdays(step, rng.randrange(1, 18)), latest)
     if answer_on >= today or (answer_on.year > year and rng.random() < 0.7):
         return 1  # carried forward into next year
-    outcome = rng.choices(ANSWER_OUTCOMES, weights=[40, 12, 1, 1, 1, 3, 1, 2, 1, 1, 18, 2, 1, 3, 3, 1, 1, 1][
-        :len(ANSWER_OUTCOMES)])[0]
+    outcome = rng.choices(
+        ANSWER_OUTCOMES, weights=[40, 12, 1, 1, 1, 3, 1, 2, 1, 1, 18, 2, 1, 3, 3, 1, 1, 1][: len(ANSWER_OUTCOMES)]
+    )[0]
     if outcome == "unavailable_unclear" and case.clarified_on is None:
         outcome = "unavailable_not_held"
     answer_on = max(answer_on, case.clarified_on or case.receipt_date or answer_on)
-    services.answer(clerk, case, outcome=outcome, on=answer_on,
-                    reply_text="理由和获取方式见正文。", legal_basis="《中华人民共和国政府信息公开条例》",
-                    responsible_agency="县相关主管部门" if outcome == "unavailable_not_held" else "")
+    services.answer(
+        clerk,
+        case,
+        outcome=outcome,
+        on=answer_on,
+        reply_text="理由和获取方式见正文。",
+        legal_basis="《中华人民共和国政府信息公开条例》",
+        responsible_agency="县相关主管部门" if outcome == "unavailable_not_held" else "",
+    )
     if rng.random() < 0.06:
         filed = calendar.add_workdays(answer_on, rng.randrange(5, 40))
         if filed < today:
-            appeal = file_appeal(clerk, case, kind=rng.choice(["review", "litigation"]), filed_on=filed,
-                                 body="上一级人民政府" if rng.random() < 0.5 else "某区人民法院")
+            appeal = file_appeal(
+                clerk,
+                case,
+                kind=rng.choice(["review", "litigation"]),
+                filed_on=filed,
+                body="上一级人民政府" if rng.random() < 0.5 else "某区人民法院",
+            )
             decided = calendar.add_workdays(filed, rng.randrange(20, 60))
             if decided < today and rng.random() < 0.8:
-                record_result(clerk, appeal, result=rng.choice(["upheld", "upheld", "corrected", "other"]),
-                              decided_on=decided)
+                record_result(
+                    clerk, appeal, result=rng.choice(["upheld", "upheld", "corrected", "other"]), decided_on=decided
+                )
     return 1
 
 
@@ -221,8 +305,15 @@ def _open_case(rng: random.Random, agency: Agency, clerk: User) -> int:
     received = today - dt.timedelta(days=back)
     while not calendar.is_workday(received):
         received -= dt.timedelta(days=1)
-    case = services.register(clerk, agency, channel=Channel.IN_PERSON, submitted_on=received,
-                             applicant=_applicant(rng, None), description=rng.choice(SUBJECTS), form_wanted="纸质")
+    case = services.register(
+        clerk,
+        agency,
+        channel=Channel.IN_PERSON,
+        submitted_on=received,
+        applicant=_applicant(rng, None),
+        description=rng.choice(SUBJECTS),
+        form_wanted="纸质",
+    )
     if rng.random() < 0.3 and calendar.add_workdays(received, 2) <= today:
         services.ask_clarification(clerk, case, calendar.add_workdays(received, 2), "请补充所需信息的时间范围")
     return 1

@@ -61,7 +61,9 @@ def lock_unchanged(obj: M, fields: Iterable[str], conflict: type[Conflict] = Con
     if _state(fresh, names) != _state(obj, names):
         status = getattr(fresh, "get_status_display", None)
         now = f"（当前状态：{status()}）" if status is not None else ""
-        raise conflict(f"“{fresh}”刚刚已被他人修改{now}，本次操作未执行，请刷新页面查看后再操作 / "
-                       f"{type(obj).__name__} {obj.pk} was changed by someone else meanwhile; nothing was done: "
-                       "reload and try again")
+        raise conflict(
+            f"“{fresh}”刚刚已被他人修改{now}，本次操作未执行，请刷新页面查看后再操作 / "
+            f"{type(obj).__name__} {obj.pk} was changed by someone else meanwhile; nothing was done: "
+            "reload and try again"
+        )
     return fresh

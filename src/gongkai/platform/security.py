@@ -16,20 +16,23 @@ from django.shortcuts import render
 from ninja.throttling import SimpleRateThrottle
 
 # Pages use inline styles (style="…", <style>) but no inline script: scripts come from our own files.
-CONTENT_SECURITY_POLICY = "; ".join((
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-))
-PERMISSIONS_POLICY = ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
-                      "browsing-topics=()")
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
 
 
 def client_ip(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
@@ -70,8 +73,10 @@ class OddInputMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, vs in request.GET.lists() for v in vs):
-            return HttpResponseBadRequest("请求中含有不允许的字符 / the request contains a NUL character",
-                                          content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                "请求中含有不允许的字符 / the request contains a NUL character",
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)
 
 
@@ -85,12 +90,21 @@ class ApiContentTypeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if (request.path.startswith("/api/") and request.method not in ("GET", "HEAD", "OPTIONS")
-                and _content_length(request) > 0 and request.content_type not in self.ACCEPTED):
+        if (
+            request.path.startswith("/api/")
+            and request.method not in ("GET", "HEAD", "OPTIONS")
+            and _content_length(request) > 0
+            and request.content_type not in self.ACCEPTED
+        ):
             from django.http import JsonResponse
 
-            return JsonResponse({"detail": "请求内容须为 JSON（Content-Type: application/json）/ "
-                                           "the request body must be JSON sent as application/json"}, status=415)
+            return JsonResponse(
+                {
+                    "detail": "请求内容须为 JSON（Content-Type: application/json）/ "
+                    "the request body must be JSON sent as application/json"
+                },
+                status=415,
+            )
         return self.get_response(request)
 
 
@@ -164,8 +178,10 @@ def rate_limited(scope: str, *, methods: tuple[str, ...] = ("POST",), per_user: 
 def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
     """axes' lockout answer: a Chinese page (or JSON for the API) saying when to try again."""
     minutes = round(float(settings.AXES_COOLOFF_TIME) * 60)
-    message = (f"登录失败次数过多，账号已暂时锁定，请 {minutes} 分钟后再试 / "
-               f"too many failed sign-ins: locked for {minutes} minutes")
+    message = (
+        f"登录失败次数过多，账号已暂时锁定，请 {minutes} 分钟后再试 / "
+        f"too many failed sign-ins: locked for {minutes} minutes"
+    )
     if request.path.startswith("/api/"):
         from django.http import JsonResponse
 

@@ -50,8 +50,14 @@ def _without_server_header(application: Callable[..., Any]) -> Callable[..., Any
     return wrapped
 
 
-def run(host: str, port: int, workers: int, threads: int = 4, on_starting: Callable[[Any], None] | None = None,
-        on_exit: Callable[[Any], None] | None = None) -> None:
+def run(
+    host: str,
+    port: int,
+    workers: int,
+    threads: int = 4,
+    on_starting: Callable[[Any], None] | None = None,
+    on_exit: Callable[[Any], None] | None = None,
+) -> None:
     """Serve until stopped (SIGINT/SIGTERM: graceful). The application is loaded once, before the fork."""
     import gunicorn.http.wsgi
     from django.core.wsgi import get_wsgi_application
@@ -64,10 +70,21 @@ def run(host: str, port: int, workers: int, threads: int = 4, on_starting: Calla
     connections.close_all()  # never share the master's database connection with the forked workers
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     options: dict[str, Any] = {
-        "bind": bind, "workers": workers, "worker_class": "gthread", "threads": threads,
-        "backlog": 2048, "timeout": 120, "graceful_timeout": 30, "keepalive": 5,
-        "accesslog": None, "errorlog": "-", "loglevel": "warning", "preload_app": True,
-        "max_requests": 10_000, "max_requests_jitter": 1_000,  # recycle a worker now and then (leaks)
-        "on_starting": on_starting, "on_exit": on_exit,
+        "bind": bind,
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "backlog": 2048,
+        "timeout": 120,
+        "graceful_timeout": 30,
+        "keepalive": 5,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "preload_app": True,
+        "max_requests": 10_000,
+        "max_requests_jitter": 1_000,  # recycle a worker now and then (leaks)
+        "on_starting": on_starting,
+        "on_exit": on_exit,
     }
     GunicornServer(application, options).run()

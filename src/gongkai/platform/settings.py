@@ -133,8 +133,14 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
-        "error_file": {"class": "logging.handlers.WatchedFileHandler", "filename": str(ERROR_LOG),
-                       "delay": True, "encoding": "utf-8", "level": "ERROR", "formatter": "plain"},
+        "error_file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": str(ERROR_LOG),
+            "delay": True,
+            "encoding": "utf-8",
+            "level": "ERROR",
+            "formatter": "plain",
+        },
     },
     "loggers": {
         "gongkai": {"handlers": ["console", "error_file"], "level": "INFO"},
@@ -150,8 +156,9 @@ LOGGING = {
 #   GONGKAI_ALLOWED_HOSTS  comma-separated host names (default: this machine only, for the local demo)
 #   GONGKAI_HTTPS=1        served over HTTPS: Secure cookies, HSTS, redirect http → https
 #   GONGKAI_PROXIES=N      N trusted reverse proxies in front (their X-Forwarded-For / -Proto are believed)
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("GONGKAI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
-                 if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("GONGKAI_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
+]
 GONGKAI_PROXIES = int(os.environ.get("GONGKAI_PROXIES", "0") or 0)
 HTTPS = os.environ.get("GONGKAI_HTTPS", "") in ("1", "true", "yes")
 if HTTPS:
@@ -225,8 +232,10 @@ for _app in ("django.contrib.staticfiles", "ninja", "gongkai.platform.notificati
 # WhiteNoise serves /static/ from the app itself (collected by `gongkai serve` into <data dir>/static,
 # compressed); right after SecurityMiddleware, as its documentation asks.
 if "whitenoise.middleware.WhiteNoiseMiddleware" not in MIDDLEWARE:
-    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                      "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 STATIC_URL = "/static/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -234,7 +243,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True  # also serves what was not collected yet (tests, manage.py runserver)
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
-    "gongkai.platform.notifications.context.unread")
+    "gongkai.platform.notifications.context.unread"
+)
 
 BROKER_URL = os.environ.get("GONGKAI_BROKER_URL", "").strip()
 CELERY_BROKER_URL = BROKER_URL or "memory://"
@@ -275,11 +285,16 @@ SITE_URL = os.environ.get("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/
 # `gongkai serve` runs several processes: the rate limits' counts must be shared by them, so without a
 # Redis cache they live in files in the data directory rather than in each process's memory.
 if not os.environ.get("GONGKAI_CACHE_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                          "LOCATION": str(DATA_DIR / "cache")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }
+    }
 with contextlib.suppress(OSError):  # WhiteNoise warns at every start about a missing directory
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 # A job's failure (also in-process, eager) is logged where the platform's errors go.
 LOGGING["loggers"]["celery"] = {  # type: ignore[index]
     "handlers": [h for h in ("console", "error_file") if h in LOGGING["handlers"]],  # type: ignore[operator]
-    "level": "INFO" if BROKER_URL else "WARNING"}  # a worker tells what it runs; in-process, only failures
+    "level": "INFO" if BROKER_URL else "WARNING",
+}  # a worker tells what it runs; in-process, only failures

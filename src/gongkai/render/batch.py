@@ -93,8 +93,9 @@ def _render_pdfs(
         docx_files: list[Path] = []
         for i, job in enumerate(jobs):
             docx = work / f"{i:06d}.docx"
-            docx.write_bytes(render_document(job.report, "docx", charts_for(job.report, illustrated, history),
-                                             fonts or NOTO_FONTS))
+            docx.write_bytes(
+                render_document(job.report, "docx", charts_for(job.report, illustrated, history), fonts or NOTO_FONTS)
+            )
             docx_files.append(docx)
         try:
             pdfs = docx_to_pdf(docx_files, work / "pdf")

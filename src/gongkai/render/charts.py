@@ -19,8 +19,15 @@ from ..report.templates import CHART_LABELS, LITIGATION, UNKNOWN_MARK
 from .compose import Chart
 
 # Sans-serif CJK fonts, most wanted first; Debian's fonts-noto-cjk provides the first.
-CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei",
-             "Microsoft YaHei", "SimHei", "PingFang SC")
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+)
 PNG_DPI = 200
 _WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page
 _INK, _MUTED = "#1f2933", "#6b7280"
@@ -160,8 +167,9 @@ def applicants_chart(report: Report) -> Chart:
     values = [report.requests["new_received"][c.index] for c in columns]
     title = f"{report.year}年新收申请：按申请人类型（件）"
     caption = "；".join(f"{c.label} {UNKNOWN_MARK if v is None else v}" for c, v in zip(columns, values, strict=True))
-    return _hbars(_Spec("applicants", title, caption, 3.0), [c.label for c in columns], values,
-                  "本年度未收到政府信息公开申请")
+    return _hbars(
+        _Spec("applicants", title, caption, 3.0), [c.label for c in columns], values, "本年度未收到政府信息公开申请"
+    )
 
 
 def decisions_chart(report: Report) -> Chart:
@@ -171,8 +179,12 @@ def decisions_chart(report: Report) -> Chart:
     label = rows[0].field("decisions").label
     title = f"{report.year}年主动公开：{label}（件）"
     caption = "；".join(f"{row.label} {UNKNOWN_MARK if v is None else v}" for row, v in zip(rows, values, strict=True))
-    return _hbars(_Spec("decisions", title, caption, 0.5 + 0.45 * len(rows)), [row.label for row in rows], values,
-                  f"各项{label}均为 0")
+    return _hbars(
+        _Spec("decisions", title, caption, 0.5 + 0.45 * len(rows)),
+        [row.label for row in rows],
+        values,
+        f"各项{label}均为 0",
+    )
 
 
 def _outcome_categories(report: Report) -> list[tuple[str, int | None]]:
@@ -191,8 +203,12 @@ def outcomes_chart(report: Report) -> Chart:
     categories = _outcome_categories(report)
     title = f"{report.year}年申请办理结果（件）"
     caption = "；".join(f"{name} {UNKNOWN_MARK if v is None else v}" for name, v in categories)
-    return _hbars(_Spec("outcomes", title, caption, 3.0), [n for n, _ in categories],
-                  [v for _, v in categories], "本年度没有办理完结的申请")
+    return _hbars(
+        _Spec("outcomes", title, caption, 3.0),
+        [n for n, _ in categories],
+        [v for _, v in categories],
+        "本年度没有办理完结的申请",
+    )
 
 
 def flow_chart(report: Report) -> Chart:
@@ -230,16 +246,22 @@ def appeals_chart(report: Report) -> Chart:
             axes.bar(xs, heights, width=width * 0.92, color=_PALETTE[i], label=result.label)
             for x, v in zip(xs, [row[i] for row in values], strict=True):
                 if v is None or v > 0:
-                    axes.text(x, (v or 0) + max(known) * 0.02, UNKNOWN_MARK if v is None else str(v),
-                              ha="center", va="bottom", fontsize=9.5, color=_INK)
+                    axes.text(
+                        x,
+                        (v or 0) + max(known) * 0.02,
+                        UNKNOWN_MARK if v is None else str(v),
+                        ha="center",
+                        va="bottom",
+                        fontsize=9.5,
+                        color=_INK,
+                    )
         axes.set_xticks(range(len(groups)), [g.full_label.replace(" · ", "\n") for g in groups])
         axes.tick_params(axis="x", length=0, labelsize=10)
         axes.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         axes.set_ylim(0, max(known) * 1.2)
         axes.grid(axis="y", color="#e5e7eb", linewidth=0.8)
         axes.set_axisbelow(True)
-        axes.legend(frameon=False, ncols=len(results), fontsize=9.5, loc="upper center",
-                    bbox_to_anchor=(0.5, -0.22))
+        axes.legend(frameon=False, ncols=len(results), fontsize=9.5, loc="upper center", bbox_to_anchor=(0.5, -0.22))
         return _finish(figure, spec)
 
 
@@ -255,13 +277,16 @@ def trend_chart(reports: Sequence[Report]) -> Chart:
         (CHART_LABELS["new_received"], [r.request_total("new_received") for r in series]),
         (CHART_LABELS["total_processed"], [r.request_total("total_processed") for r in series]),
         (review.label, [r.appeals[review.key]["total"] for r in series]),
-        (LITIGATION, [_sum(r.appeals[g.key]["total"] for g in first.appeal_groups if g.parent == LITIGATION)
-                      for r in series]),
+        (
+            LITIGATION,
+            [_sum(r.appeals[g.key]["total"] for g in first.appeal_groups if g.parent == LITIGATION) for r in series],
+        ),
     ]
     title = f"{series[0].agency} {years[0]}—{years[-1]}年申请与复议、诉讼（件）"
-    caption = "；".join(f"{name}：" + "、".join(f"{y}年 {UNKNOWN_MARK if v is None else v}"
-                                               for y, v in zip(years, values, strict=True))
-                       for name, values in lines)
+    caption = "；".join(
+        f"{name}：" + "、".join(f"{y}年 {UNKNOWN_MARK if v is None else v}" for y, v in zip(years, values, strict=True))
+        for name, values in lines
+    )
     spec = _Spec("trend", title, caption, 3.0)
     with matplotlib.rc_context(_rc()):
         figure = _figure(spec)
@@ -274,11 +299,19 @@ def trend_chart(reports: Sequence[Report]) -> Chart:
                 points = [(y, v) for y, v in zip(years, values, strict=True) if v is not None]
                 if not points:
                     continue
-                axes.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=color,
-                          label=name, linewidth=2)
+                axes.plot(
+                    [p[0] for p in points], [p[1] for p in points], marker="o", color=color, label=name, linewidth=2
+                )
                 for y, v in points:  # the first line's figures above it, the second's below
-                    axes.annotate(str(v), (y, v), textcoords="offset points", xytext=(0, 6 if i == 0 else -14),
-                                  ha="center", fontsize=9, color=color)
+                    axes.annotate(
+                        str(v),
+                        (y, v),
+                        textcoords="offset points",
+                        xytext=(0, 6 if i == 0 else -14),
+                        ha="center",
+                        fontsize=9,
+                        color=color,
+                    )
             axes.set_xticks(years, [f"{y}年" for y in years])
             axes.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
             axes.set_ylim(bottom=0)
@@ -299,8 +332,13 @@ def _sum(values: Any) -> int | None:
 
 def report_charts(report: Report, history: Sequence[Report] = ()) -> list[Chart]:
     """The charts of one report's year, and the trend when other years of its agency are given."""
-    charts = [applicants_chart(report), outcomes_chart(report), flow_chart(report), appeals_chart(report),
-              decisions_chart(report)]
+    charts = [
+        applicants_chart(report),
+        outcomes_chart(report),
+        flow_chart(report),
+        appeals_chart(report),
+        decisions_chart(report),
+    ]
     years = {r.year: r for r in history if _same_agency(r, report)}
     years[report.year] = report
     if len(years) > 1:

@@ -89,8 +89,7 @@ def compose(report: Report, charts: Sequence[Chart] = ()) -> Composition:
     parts: list[Part] = []
     for section, words in zip(SECTIONS, text.sections, strict=True):
         table_key = SECTION_TABLES.get(section.number)
-        parts.append(Part(section.heading, words.paragraphs, tables[table_key] if table_key else None,
-                          words.given))
+        parts.append(Part(section.heading, words.paragraphs, tables[table_key] if table_key else None, words.given))
     return Composition(
         report=report,
         agency=report.agency,

@@ -70,8 +70,9 @@ class GridTable:
 
 
 def _value(value: CellValue, kind: Kind, place: str, colspan: int = 1) -> GridCell:
-    return GridCell(format_value(value, kind), Role.VALUE, colspan=colspan, place=place, value=value,
-                    unknown=value is None)
+    return GridCell(
+        format_value(value, kind), Role.VALUE, colspan=colspan, place=place, value=value, unknown=value is None
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,14 +100,14 @@ def active_table(report: Report) -> GridTable:
                 header = row.fields
                 rows.append(_active_header(row))
             rows.append(_active_row(report, row))
-    return GridTable("active", TABLES_BY_KEY["active"].heading, _ACTIVE_COLUMNS, 0, tuple(rows),
-                     (2.2, 1.6, 1.6, 1.6))
+    return GridTable("active", TABLES_BY_KEY["active"].heading, _ACTIVE_COLUMNS, 0, tuple(rows), (2.2, 1.6, 1.6, 1.6))
 
 
 def _active_header(row: ActiveRow) -> tuple[GridCell, ...]:
     cells = [GridCell(ACTIVE_CORNER, Role.HEAD)]
-    cells += [GridCell(f.header, Role.HEAD, colspan=span) for f, span in zip(row.fields, _spans(row.fields),
-                                                                              strict=True)]
+    cells += [
+        GridCell(f.header, Role.HEAD, colspan=span) for f, span in zip(row.fields, _spans(row.fields), strict=True)
+    ]
     return tuple(cells)
 
 
@@ -148,10 +149,14 @@ def requests_table(report: Report) -> GridTable:
 
 
 def _request_body(report: Report, template: Template) -> list[tuple[GridCell, ...]]:
-    section_size = {s: sum(1 for r in template.request_rows if r.section == s)
-                    for s in {r.section for r in template.request_rows if r.section}}
-    group_size = {g: sum(1 for r in template.request_rows if r.group == g)
-                  for g in {r.group for r in template.request_rows if r.group}}
+    section_size = {
+        s: sum(1 for r in template.request_rows if r.section == s)
+        for s in {r.section for r in template.request_rows if r.section}
+    }
+    group_size = {
+        g: sum(1 for r in template.request_rows if r.group == g)
+        for g in {r.group for r in template.request_rows if r.group}
+    }
     seen_section: set[str] = set()
     seen_group: set[str] = set()
     body: list[tuple[GridCell, ...]] = []
@@ -166,8 +171,9 @@ def _request_body(report: Report, template: Template) -> list[tuple[GridCell, ..
         label_span = _LABEL_COLUMNS - (1 if row.section else 0) - (1 if row.group else 0)
         cells.append(GridCell(row.printed, Role.LABEL, colspan=label_span))
         values = report.requests[row.key]
-        cells += [_value(values[c.index], Kind.COUNT, f"requests.{row.key}[{c.index}]")
-                  for c in template.request_columns]
+        cells += [
+            _value(values[c.index], Kind.COUNT, f"requests.{row.key}[{c.index}]") for c in template.request_columns
+        ]
         body.append(tuple(cells))
     return body
 
@@ -201,14 +207,19 @@ def appeals_table(report: Report) -> GridTable:
         for f in fields
     )
     width = n * len(template.appeal_groups)
-    return GridTable("appeals", TABLES_BY_KEY["appeals"].heading, width, 3,
-                     (tuple(top), tuple(middle), tuple(bottom), values), tuple(1.0 for _ in range(width)))
+    return GridTable(
+        "appeals",
+        TABLES_BY_KEY["appeals"].heading,
+        width,
+        3,
+        (tuple(top), tuple(middle), tuple(bottom), values),
+        tuple(1.0 for _ in range(width)),
+    )
 
 
 def statutory_tables(report: Report) -> dict[str, GridTable]:
     """The three tables of the report, by key: ``active``, ``requests``, ``appeals``."""
-    return {"active": active_table(report), "requests": requests_table(report),
-            "appeals": appeals_table(report)}
+    return {"active": active_table(report), "requests": requests_table(report), "appeals": appeals_table(report)}
 
 
 @dataclass(frozen=True)

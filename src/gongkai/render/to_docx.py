@@ -44,8 +44,14 @@ class FontSet:
 
 
 # What Chinese government documents use; Word and WPS on Windows have all of them.
-OFFICIAL_FONTS = FontSet("official", "Times New Roman", "仿宋", "黑体", "宋体",
-                         (("仿宋", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC"), ("宋体", "Noto Serif CJK SC")))
+OFFICIAL_FONTS = FontSet(
+    "official",
+    "Times New Roman",
+    "仿宋",
+    "黑体",
+    "宋体",
+    (("仿宋", "Noto Serif CJK SC"), ("黑体", "Noto Sans CJK SC"), ("宋体", "Noto Serif CJK SC")),
+)
 # Debian's fonts-noto-cjk: what LibreOffice on a server has, used for the PDF so that it embeds
 # real CJK glyphs whatever the machine.
 NOTO_FONTS = FontSet("noto", "Noto Serif CJK SC", "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Serif CJK SC")
@@ -59,8 +65,9 @@ _TEXT_WIDTH_TWIPS = round((_PAGE_WIDTH_CM - 2 * _MARGIN_SIDE_CM) * 567)
 _TABLE_SIZE = {"active": 21, "requests": 18, "appeals": 18}
 
 
-def _set_fonts(style: BaseStyle, latin: str, east_asia: str, size: float | None = None,
-               bold: bool | None = None) -> None:
+def _set_fonts(
+    style: BaseStyle, latin: str, east_asia: str, size: float | None = None, bold: bool | None = None
+) -> None:
     font = style.font  # type: ignore[attr-defined]
     font.name = latin
     if size is not None:
@@ -160,7 +167,7 @@ def table_xml(table: GridTable, fonts: FontSet, namespaces: bool = True) -> str:
             align = "left" if cell.role in (Role.LABEL, Role.ITEM) else "center"
             content = _run(cell.text, fonts, size, bold=cell.role is Role.ITEM) if origin else ""
             cells.append(
-                f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before=\"0\" w:after=\"0\" "
+                f'<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="0" w:after="0" '
                 f'w:line="260" w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr>'
                 f"{content}</w:p></w:tc>"
             )
@@ -170,7 +177,7 @@ def table_xml(table: GridTable, fonts: FontSet, namespaces: bool = True) -> str:
     borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
-        f'<w:tbl{" " + nsdecls("w") if namespaces else ""}><w:tblPr>'
+        f"<w:tbl{' ' + nsdecls('w') if namespaces else ''}><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
@@ -251,8 +258,9 @@ class _Package:
     def build(self, body: str, core: str, images: list[tuple[str, bytes]]) -> bytes:
         rels = self.rels
         if images:
-            extra = "".join(f'<Relationship Id="{rid}" Type="{_REL_IMAGE}" Target="media/{rid}.png"/>'
-                            for rid, _ in images)
+            extra = "".join(
+                f'<Relationship Id="{rid}" Type="{_REL_IMAGE}" Target="media/{rid}.png"/>' for rid, _ in images
+            )
             rels = rels.replace("</Relationships>", extra + "</Relationships>")
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -322,8 +330,9 @@ def render_docx(doc: Composition, fonts: FontSet = OFFICIAL_FONTS) -> bytes:
             body.table(part.table)
             if part.table_note:
                 body.paragraph("Caption", part.table_note)
-    body.paragraph("Body Text", doc.agency, ppr='<w:spacing w:before="360"/><w:ind w:firstLine="0"/>'
-                   '<w:jc w:val="right"/>')
+    body.paragraph(
+        "Body Text", doc.agency, ppr='<w:spacing w:before="360"/><w:ind w:firstLine="0"/><w:jc w:val="right"/>'
+    )
     if doc.charts:
         body.paragraph("Heading 1", CHARTS_HEADING, ppr=_PAGE_BREAK_BEFORE)
         for chart in doc.charts:
@@ -333,6 +342,10 @@ def render_docx(doc: Composition, fonts: FontSet = OFFICIAL_FONTS) -> bytes:
         body.paragraph("Body Text", FINDINGS_INTRO)
         for finding in doc.problems:
             body.paragraph("List Bullet", f"{finding.message_zh}（{finding.message_en}）")
-    core = _CORE.format(title=escape(doc.full_title), subject=escape(doc.title), creator=escape(doc.agency),
-                        keywords=escape(f"政府信息公开,{doc.report.year}"))
+    core = _CORE.format(
+        title=escape(doc.full_title),
+        subject=escape(doc.title),
+        creator=escape(doc.agency),
+        keywords=escape(f"政府信息公开,{doc.report.year}"),
+    )
     return package.build("".join(body.xml), core, body.images)

@@ -121,11 +121,11 @@ def render_html(doc: Composition) -> str:
         )
         body.append(
             f'<section class="findings"><h2>{escape(FINDINGS_HEADING)}</h2>'
-            f'<p>{escape(FINDINGS_INTRO)}</p><ul>{items}</ul></section>'
+            f"<p>{escape(FINDINGS_INTRO)}</p><ul>{items}</ul></section>"
         )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="gongkai"><title>{escape(doc.full_title)}</title>'
-        f"<style>{_CSS}</style></head><body><main class=\"report\">{''.join(body)}</main></body></html>\n"
+        f'<style>{_CSS}</style></head><body><main class="report">{"".join(body)}</main></body></html>\n'
     )

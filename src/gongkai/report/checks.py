@@ -68,9 +68,7 @@ def _fmt(value: float) -> str:
 # Rules on one report
 # ---------------------------------------------------------------------------------------------
 
-TEMPLATE_YEAR = _rule(
-    "report.template_year", Severity.ERROR, "模板与年度不符", "template does not fit the year"
-)
+TEMPLATE_YEAR = _rule("report.template_year", Severity.ERROR, "模板与年度不符", "template does not fit the year")
 COLUMN_BALANCE = _rule(
     eq.COLUMN_BALANCE,
     Severity.ERROR,
@@ -81,9 +79,7 @@ ROW_SUM = _rule(eq.ROW_SUM, Severity.ERROR, "各类申请人之和不等于总�
 OUTCOME_SUM = _rule(
     eq.OUTCOME_SUM, Severity.ERROR, f"各项办理结果之和不等于{_TOTAL_PROCESSED}", "outcomes ≠ total processed"
 )
-APPEAL_SUM = _rule(
-    eq.APPEAL_SUM, Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total"
-)
+APPEAL_SUM = _rule(eq.APPEAL_SUM, Severity.ERROR, "维持、纠正、其他、尚未审结之和不等于总计", "results ≠ total")
 NEGATIVE_ITEMS = _rule(
     "active.negative_items", Severity.WARNING, f"{_PREVIOUS_ITEMS}加本年增减为负", "items would become negative"
 )
@@ -108,8 +104,7 @@ def _template_fits_year(report: Report) -> Iterator[Finding]:
             None,
             {"year": report.year, "template": report.template.id, "expected": expected.id},
             f"{report.year} 年度报告应使用 {expected.id} 模板（{expected.document}），而非 {report.template.id} 模板",
-            f"a report on {report.year} uses template {expected.id} ({expected.document}), "
-            f"not {report.template.id}",
+            f"a report on {report.year} uses template {expected.id} ({expected.document}), not {report.template.id}",
         )
 
 
@@ -135,8 +130,7 @@ def _column_balance(report: Report, equation: Equation, left: list[Any], right: 
         None,
         column.index,
         {"new_received": new, "carried_over": old, "total_processed": done, "carried_forward": carry},
-        f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ "
-        f"总计 {done} + 结转下年 {carry} = {done + carry}",
+        f"{column.label}：新收 {new} + 上年结转 {old} = {new + old} ≠ 总计 {done} + 结转下年 {carry} = {done + carry}",
         f"{column.full_label}: new {new} + carried over {old} = {new + old} ≠ "
         f"processed {done} + carried forward {carry} = {done + carry}",
     )
@@ -268,8 +262,10 @@ def _published_within_total(report: Report) -> Iterator[Finding]:
 def _unknown_cells(report: Report) -> Iterator[Finding]:
     unknown = [(table, row, column) for table, row, column, value in report.cells() if value is None]
     if unknown:
-        places = [f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
-                  for table, row, column in unknown]
+        places = [
+            f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
+            for table, row, column in unknown
+        ]
         shown = "、".join(places[:5]) + ("…" if len(places) > 5 else "")
         yield _finding(
             UNKNOWN_CELLS,
@@ -279,8 +275,7 @@ def _unknown_cells(report: Report) -> Iterator[Finding]:
             None,
             {"count": len(unknown), "cells": places},
             f"{len(unknown)} 个数值未知（{shown}），涉及它们的校验未执行",
-            f"{len(unknown)} values are unknown ({', '.join(places[:5])}); "
-            "checks that need them were skipped",
+            f"{len(unknown)} values are unknown ({', '.join(places[:5])}); checks that need them were skipped",
         )
 
 
@@ -366,8 +361,7 @@ def _carried_over(earlier: Report, later: Report, equation: Equation, left: list
         column.index,
         {"carried_over": now, "previous_carried_forward": before, "previous_year": earlier.year},
         f"{column.label}：{later.year} 年上年结转 {now} ≠ {earlier.year} 年{_CARRIED_FORWARD} {before}",
-        f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from "
-        f"{earlier.year} {before}",
+        f"{column.full_label}: carried over into {later.year} {now} ≠ carried forward from {earlier.year} {before}",
     )
 
 
@@ -398,4 +392,3 @@ def check_all(reports: list[Report]) -> list[Finding]:
     """Each report's own rules, then the cross-year rules over all of them."""
     findings = [f for report in reports for f in check_report(report)]
     return findings + check_series(reports)
-

@@ -32,22 +32,37 @@ from .model import Report
 from .narrative import Stated, stated_figures
 from .templates import SECTIONS, TEMPLATE_2021
 
-TEXT_FIGURE = _rule("text.figure_vs_table", Severity.WARNING, "正文所述数字与表格不符",
-                    "a figure in the text differs from the tables")
+TEXT_FIGURE = _rule(
+    "text.figure_vs_table", Severity.WARNING, "正文所述数字与表格不符", "a figure in the text differs from the tables"
+)
 SECTION_MISSING = _rule("sections.missing", Severity.WARNING, "缺少法定的报告部分", "a statutory part is missing")
 SECTION_EMPTY = _rule("sections.empty", Severity.WARNING, "报告部分没有内容", "a part of the report is empty")
 SECTION_ORDER = _rule("sections.order", Severity.INFO, "报告各部分顺序不符合模板", "the parts are out of order")
-FEES_VS_DESK = _rule("text.fees_vs_desk", Severity.WARNING, "正文所述收费与办理记录不符",
-                     "the fees stated differ from the desk's records")
-REPEATED = _rule("series.repeated_text", Severity.WARNING, "与上一年度报告内容高度重复",
-                 "nearly the same text as last year's report")
-HIERARCHY = _rule("region.hierarchy", Severity.WARNING, "政府报告数字与所属部门、乡镇报告之和不符",
-                  "a government's figures differ from the sum of its departments' and towns'")
-MISSING_CHILD = _rule("region.missing_child", Severity.WARNING, "下属机关未发布年度报告",
-                      "an agency below has published no report")
+FEES_VS_DESK = _rule(
+    "text.fees_vs_desk",
+    Severity.WARNING,
+    "正文所述收费与办理记录不符",
+    "the fees stated differ from the desk's records",
+)
+REPEATED = _rule(
+    "series.repeated_text", Severity.WARNING, "与上一年度报告内容高度重复", "nearly the same text as last year's report"
+)
+HIERARCHY = _rule(
+    "region.hierarchy",
+    Severity.WARNING,
+    "政府报告数字与所属部门、乡镇报告之和不符",
+    "a government's figures differ from the sum of its departments' and towns'",
+)
+MISSING_CHILD = _rule(
+    "region.missing_child", Severity.WARNING, "下属机关未发布年度报告", "an agency below has published no report"
+)
 LATE = _rule("report.late", Severity.WARNING, "未在法定期限内发布年度报告", "published after the statutory date")
-COMPUTED = _rule("computed.cell", Severity.ERROR, "发布的报告与办理记录统计不符",
-                 "the published report differs from the count of the cases")
+COMPUTED = _rule(
+    "computed.cell",
+    Severity.ERROR,
+    "发布的报告与办理记录统计不符",
+    "the published report differs from the count of the cases",
+)
 
 NARRATIVE_PARTS = ("一", "五")  # parts that are text only: an empty one says nothing (六 may well be 无)
 REPETITION_THRESHOLD = 0.8
@@ -82,16 +97,27 @@ def _readings(report: Report, subject: str) -> dict[str, int] | None:
         direct, after = groups["litigation_direct"]["total"], groups["litigation_after_review"]["total"]
         if direct is None or after is None:
             return None
-        return {"litigation_direct.total": direct, "litigation_after_review.total": after,
-                "litigation.total": direct + after}
+        return {
+            "litigation_direct.total": direct,
+            "litigation_after_review.total": after,
+            "litigation.total": direct + after,
+        }
     return None
 
 
-_PLACES = {"received": ("requests", "new_received"), "processed": ("requests", "total_processed"),
-           "review": ("appeals", "review"), "litigation": ("appeals", "litigation_direct")}
+_PLACES = {
+    "received": ("requests", "new_received"),
+    "processed": ("requests", "total_processed"),
+    "review": ("appeals", "review"),
+    "litigation": ("appeals", "litigation_direct"),
+}
 _SUBJECT_ZH = {"received": "收到申请", "processed": "办结申请", "review": "行政复议", "litigation": "行政诉讼"}
-_SUBJECT_EN = {"received": "applications received", "processed": "applications processed",
-               "review": "administrative reviews", "litigation": "lawsuits"}
+_SUBJECT_EN = {
+    "received": "applications received",
+    "processed": "applications processed",
+    "review": "administrative reviews",
+    "litigation": "lawsuits",
+}
 
 
 def check_text_figures(report: Report) -> list[Finding]:
@@ -104,14 +130,20 @@ def check_text_figures(report: Report) -> list[Finding]:
         table, row = _PLACES[stated.subject]
         column = report.template.total_column if table == "requests" else "total"
         shown = "，".join(f"{k} = {v}" for k, v in readings.items())
-        findings.append(_finding(
-            TEXT_FIGURE, report, table, row, column,
-            {"stated": stated.value, "tables": readings, "section": stated.section, "quote": stated.quote},
-            f"第{stated.section}部分称{_SUBJECT_ZH[stated.subject]} {stated.value:g} 件（“{stated.quote[:60]}”），"
-            f"表格为 {shown}",
-            f"part {stated.section} states {stated.value:g} {_SUBJECT_EN[stated.subject]}, "
-            f"the tables give {', '.join(f'{k} = {v}' for k, v in readings.items())}",
-        ))
+        findings.append(
+            _finding(
+                TEXT_FIGURE,
+                report,
+                table,
+                row,
+                column,
+                {"stated": stated.value, "tables": readings, "section": stated.section, "quote": stated.quote},
+                f"第{stated.section}部分称{_SUBJECT_ZH[stated.subject]} {stated.value:g} 件（“{stated.quote[:60]}”），"
+                f"表格为 {shown}",
+                f"part {stated.section} states {stated.value:g} {_SUBJECT_EN[stated.subject]}, "
+                f"the tables give {', '.join(f'{k} = {v}' for k, v in readings.items())}",
+            )
+        )
     return findings
 
 
@@ -121,13 +153,20 @@ def check_fees_against_desk(report: Report, desk_fees_yuan: float) -> list[Findi
     for stated in stated_figures(report.sections):
         if stated.subject != "fees" or abs(stated.value - desk_fees_yuan) < 0.005:
             continue
-        findings.append(_finding(
-            FEES_VS_DESK, report, "sections", stated.section, None,
-            {"stated_yuan": stated.value, "desk_yuan": desk_fees_yuan, "quote": stated.quote},
-            f"第{stated.section}部分称收费 {stated.value:g} 元（“{stated.quote[:60]}”），"
-            f"办理记录收取信息处理费 {desk_fees_yuan:g} 元",
-            f"part {stated.section} states fees of {stated.value:g} yuan; the desk collected {desk_fees_yuan:g} yuan",
-        ))
+        findings.append(
+            _finding(
+                FEES_VS_DESK,
+                report,
+                "sections",
+                stated.section,
+                None,
+                {"stated_yuan": stated.value, "desk_yuan": desk_fees_yuan, "quote": stated.quote},
+                f"第{stated.section}部分称收费 {stated.value:g} 元（“{stated.quote[:60]}”），"
+                f"办理记录收取信息处理费 {desk_fees_yuan:g} 元",
+                f"part {stated.section} states fees of {stated.value:g} yuan; "
+                f"the desk collected {desk_fees_yuan:g} yuan",
+            )
+        )
     return findings
 
 
@@ -153,18 +192,31 @@ def check_completeness(report: Report) -> list[Finding]:
     for section in SECTIONS:
         found = by_number.get(section.number)
         if found is None or found.text is None:
-            findings.append(_finding(
-                SECTION_MISSING, report, "sections", section.number, None, {"part": section.number},
-                f"报告缺少第{section.number}部分“{section.title}”",
-                f"part {section.number} ({section.title}) is missing",
-            ))
+            findings.append(
+                _finding(
+                    SECTION_MISSING,
+                    report,
+                    "sections",
+                    section.number,
+                    None,
+                    {"part": section.number},
+                    f"报告缺少第{section.number}部分“{section.title}”",
+                    f"part {section.number} ({section.title}) is missing",
+                )
+            )
         elif section.number in NARRATIVE_PARTS and len(found.text.strip(" \n。.无没有")) < 10:
-            findings.append(_finding(
-                SECTION_EMPTY, report, "sections", section.number, None,
-                {"part": section.number, "text": found.text.strip()[:40]},
-                f"第{section.number}部分“{section.title}”没有实质内容（“{found.text.strip()[:20]}”）",
-                f"part {section.number} ({section.title}) says nothing ('{found.text.strip()[:20]}')",
-            ))
+            findings.append(
+                _finding(
+                    SECTION_EMPTY,
+                    report,
+                    "sections",
+                    section.number,
+                    None,
+                    {"part": section.number, "text": found.text.strip()[:40]},
+                    f"第{section.number}部分“{section.title}”没有实质内容（“{found.text.strip()[:20]}”）",
+                    f"part {section.number} ({section.title}) says nothing ('{found.text.strip()[:20]}')",
+                )
+            )
     placed: list[tuple[tuple[str, int], str]] = []
     for part in report.sections:
         position = _position(part.where)
@@ -173,11 +225,18 @@ def check_completeness(report: Report) -> list[Finding]:
     order = [number for _, number in sorted(placed)]
     statutory = [s.number for s in SECTIONS if s.number in order]
     if order != statutory:
-        findings.append(_finding(
-            SECTION_ORDER, report, "sections", None, None, {"printed": order, "statutory": statutory},
-            f"各部分的印刷顺序为 {'、'.join(order)}，模板顺序为 {'、'.join(statutory)}",
-            f"parts printed as {', '.join(order)}; the template's order is {', '.join(statutory)}",
-        ))
+        findings.append(
+            _finding(
+                SECTION_ORDER,
+                report,
+                "sections",
+                None,
+                None,
+                {"printed": order, "statutory": statutory},
+                f"各部分的印刷顺序为 {'、'.join(order)}，模板顺序为 {'、'.join(statutory)}",
+                f"parts printed as {', '.join(order)}; the template's order is {', '.join(statutory)}",
+            )
+        )
     return findings
 
 
@@ -214,13 +273,19 @@ def check_repetition(previous: Report, report: Report, threshold: float = REPETI
             continue
         score = similarity(before[section.number], section.text)
         if score >= threshold:
-            findings.append(_finding(
-                REPEATED, report, "sections", section.number, None,
-                {"similarity": round(score, 3), "previous_year": previous.year, "threshold": threshold},
-                f"第{section.number}部分与 {previous.year} 年度报告的相似度为 {score:.0%}（阈值 {threshold:.0%}）",
-                f"part {section.number} is {score:.0%} similar to the {previous.year} report "
-                f"(threshold {threshold:.0%})",
-            ))
+            findings.append(
+                _finding(
+                    REPEATED,
+                    report,
+                    "sections",
+                    section.number,
+                    None,
+                    {"similarity": round(score, 3), "previous_year": previous.year, "threshold": threshold},
+                    f"第{section.number}部分与 {previous.year} 年度报告的相似度为 {score:.0%}（阈值 {threshold:.0%}）",
+                    f"part {section.number} is {score:.0%} similar to the {previous.year} report "
+                    f"(threshold {threshold:.0%})",
+                )
+            )
     return findings
 
 
@@ -229,8 +294,12 @@ def check_repetition(previous: Report, report: Report, threshold: float = REPETI
 # ---------------------------------------------------------------------------------------------
 
 HIERARCHY_CELLS: tuple[tuple[str, str], ...] = (
-    ("requests", "new_received"), ("requests", "total_processed"), ("requests", "carried_forward"),
-    ("appeals", "review"), ("appeals", "litigation_direct"), ("appeals", "litigation_after_review"),
+    ("requests", "new_received"),
+    ("requests", "total_processed"),
+    ("requests", "carried_forward"),
+    ("appeals", "review"),
+    ("appeals", "litigation_direct"),
+    ("appeals", "litigation_after_review"),
 )
 
 
@@ -245,9 +314,16 @@ def check_hierarchy(parent: Report, children: Sequence[Report], missing: Iterabl
     and each child with no report (the sums are then partial, and say so)."""
     absent = sorted(missing)
     findings = [
-        _finding(MISSING_CHILD, parent, "region", name, None, {"child": name, "year": parent.year},
-                 f"下属机关“{name}”没有 {parent.year} 年度报告，汇总不完整",
-                 f"'{name}' has no report on {parent.year}; the sums are partial")
+        _finding(
+            MISSING_CHILD,
+            parent,
+            "region",
+            name,
+            None,
+            {"child": name, "year": parent.year},
+            f"下属机关“{name}”没有 {parent.year} 年度报告，汇总不完整",
+            f"'{name}' has no report on {parent.year}; the sums are partial",
+        )
         for name in absent
     ]
     for table, row in HIERARCHY_CELLS:
@@ -257,16 +333,25 @@ def check_hierarchy(parent: Report, children: Sequence[Report], missing: Iterabl
             continue
         whole = sum(p for p in parts if p is not None)
         if whole != own:
-            label = (TEMPLATE_2021.request_row(row).full_label if table == "requests"
-                     else next(g for g in TEMPLATE_2021.appeal_groups if g.key == row).full_label)
-            findings.append(_finding(
-                HIERARCHY, parent, table, row, "total",
-                {"own": own, "children_sum": whole, "children": len(children), "missing": absent},
-                f"{label}：本级报告 {own}，{len(children)} 个下属机关报告之和 {whole}"
-                + ("（另有未发布的下属机关）" if absent else ""),
-                f"{table}.{row}: the report says {own}; its {len(children)} children's reports add up to {whole}"
-                + (" (some children published nothing)" if absent else ""),
-            ))
+            label = (
+                TEMPLATE_2021.request_row(row).full_label
+                if table == "requests"
+                else next(g for g in TEMPLATE_2021.appeal_groups if g.key == row).full_label
+            )
+            findings.append(
+                _finding(
+                    HIERARCHY,
+                    parent,
+                    table,
+                    row,
+                    "total",
+                    {"own": own, "children_sum": whole, "children": len(children), "missing": absent},
+                    f"{label}：本级报告 {own}，{len(children)} 个下属机关报告之和 {whole}"
+                    + ("（另有未发布的下属机关）" if absent else ""),
+                    f"{table}.{row}: the report says {own}; its {len(children)} children's reports add up to {whole}"
+                    + (" (some children published nothing)" if absent else ""),
+                )
+            )
     return findings
 
 
@@ -290,12 +375,18 @@ def check_timeliness(report: Report, kind: str, published_on: dt.date | None) ->
     if published_on <= due:
         return []
     days = (published_on - due).days
-    return [_finding(
-        LATE, report, "report", None, None,
-        {"published_on": published_on.isoformat(), "deadline": due.isoformat(), "days_late": days, "kind": kind},
-        f"{report.year} 年度报告 {published_on:%Y年%m月%d日} 发布，法定期限为 {due:%Y年%m月%d日}，逾期 {days} 天",
-        f"the {report.year} report was published on {published_on}, {days} days after the deadline {due}",
-    )]
+    return [
+        _finding(
+            LATE,
+            report,
+            "report",
+            None,
+            None,
+            {"published_on": published_on.isoformat(), "deadline": due.isoformat(), "days_late": days, "kind": kind},
+            f"{report.year} 年度报告 {published_on:%Y年%m月%d日} 发布，法定期限为 {due:%Y年%m月%d日}，逾期 {days} 天",
+            f"the {report.year} report was published on {published_on}, {days} days after the deadline {due}",
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,8 +398,9 @@ def _cell_key(table: str, row: str, column: str | int) -> str:
     return f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
 
 
-def check_against_computed(published: Report, computed: Report,
-                           cases: Mapping[str, Sequence[Any]] | None = None) -> list[Finding]:
+def check_against_computed(
+    published: Report, computed: Report, cases: Mapping[str, Sequence[Any]] | None = None
+) -> list[Finding]:
     """Every cell of tables 三 and 四 where the published report differs from the platform's count;
     ``cases`` (cell key → the cases counted there) names what is behind each difference."""
     findings = []
@@ -322,12 +414,18 @@ def check_against_computed(published: Report, computed: Report,
         key = _cell_key(table, row, column)
         behind = list((cases or {}).get(key, ()))
         shown = "、".join(str(c) for c in behind[:10]) + ("…" if len(behind) > 10 else "")
-        findings.append(_finding(
-            COMPUTED, published, table, row, column,
-            {"published": value, "computed": count, "difference": value - count, "cases": behind},
-            f"{key}：发布 {value}，办理记录统计 {count}" + (f"（记录：{shown}）" if behind else "（无对应记录）"),
-            f"{key}: published {value}, the cases count {count}" + (f" (cases: {shown})" if behind else ""),
-        ))
+        findings.append(
+            _finding(
+                COMPUTED,
+                published,
+                table,
+                row,
+                column,
+                {"published": value, "computed": count, "difference": value - count, "cases": behind},
+                f"{key}：发布 {value}，办理记录统计 {count}" + (f"（记录：{shown}）" if behind else "（无对应记录）"),
+                f"{key}: published {value}, the cases count {count}" + (f" (cases: {shown})" if behind else ""),
+            )
+        )
     return findings
 
 
@@ -336,6 +434,16 @@ def check_published(report: Report) -> list[Finding]:
     return check_text_figures(report) + check_completeness(report)
 
 
-__all__ = ["Stated", "check_against_computed", "check_completeness", "check_fees_against_desk", "check_hierarchy",
-           "check_published", "check_repetition", "check_text_figures", "check_timeliness", "deadline",
-           "similarity"]
+__all__ = [
+    "Stated",
+    "check_against_computed",
+    "check_completeness",
+    "check_fees_against_desk",
+    "check_hierarchy",
+    "check_published",
+    "check_repetition",
+    "check_text_figures",
+    "check_timeliness",
+    "deadline",
+    "similarity",
+]

@@ -47,8 +47,13 @@ class SectionText:
     where: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "title": self.title, "printed": self.printed, "where": self.where,
-                "text": self.text}
+        return {
+            "number": self.number,
+            "title": self.title,
+            "printed": self.printed,
+            "where": self.where,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,12 @@ class Doubt:
     alternatives: list[list[Any]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"cell": self.cell, "value": self.value, "reason_zh": self.reason_zh,
-                                "reason_en": self.reason_en}
+        data: dict[str, Any] = {
+            "cell": self.cell,
+            "value": self.value,
+            "reason_zh": self.reason_zh,
+            "reason_en": self.reason_en,
+        }
         if self.where:
             data["where"] = self.where
         if self.alternatives:

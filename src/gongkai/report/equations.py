@@ -152,24 +152,44 @@ def _requests(template: Template) -> Iterable[Equation]:
     # In the order checks reports them: column balances, row sums, outcome sums.
     for column in columns:
         c = column.index
-        yield Equation(COLUMN_BALANCE, "requests", None, c,
-                       (cell("new_received", c), cell("carried_over", c)),
-                       (cell("total_processed", c), cell("carried_forward", c)))
+        yield Equation(
+            COLUMN_BALANCE,
+            "requests",
+            None,
+            c,
+            (cell("new_received", c), cell("carried_over", c)),
+            (cell("total_processed", c), cell("carried_forward", c)),
+        )
     for row in template.request_rows:
-        yield Equation(ROW_SUM, "requests", row.key, total,
-                       tuple(cell(row.key, c.index) for c in columns if c.index != total),
-                       (cell(row.key, total),))
+        yield Equation(
+            ROW_SUM,
+            "requests",
+            row.key,
+            total,
+            tuple(cell(row.key, c.index) for c in columns if c.index != total),
+            (cell(row.key, total),),
+        )
     for column in columns:
         c = column.index
-        yield Equation(OUTCOME_SUM, "requests", "total_processed", c,
-                       tuple(cell(row.key, c) for row in template.outcome_rows),
-                       (cell("total_processed", c),))
+        yield Equation(
+            OUTCOME_SUM,
+            "requests",
+            "total_processed",
+            c,
+            tuple(cell(row.key, c) for row in template.outcome_rows),
+            (cell("total_processed", c),),
+        )
     for column in columns:
         c = column.index
-        yield Equation(BALANCE_THROUGH_OUTCOMES, "requests", None, c,
-                       (cell("new_received", c), cell("carried_over", c)),
-                       (*(cell(row.key, c) for row in template.outcome_rows), cell("carried_forward", c)),
-                       derived=True)
+        yield Equation(
+            BALANCE_THROUGH_OUTCOMES,
+            "requests",
+            None,
+            c,
+            (cell("new_received", c), cell("carried_over", c)),
+            (*(cell(row.key, c) for row in template.outcome_rows), cell("carried_forward", c)),
+            derived=True,
+        )
 
 
 def _appeals(template: Template) -> Iterable[Equation]:
@@ -205,9 +225,14 @@ def series_equations(earlier: Template, later: Template) -> tuple[Equation, ...]
 def _series(earlier_id: str, later_id: str) -> tuple[Equation, ...]:
     earlier, later = get_template(earlier_id), get_template(later_id)
     found = [
-        Equation(CARRIED_OVER, "requests", "carried_over", c.index,
-                 (Cell("requests", "carried_forward", c.index, -1),),
-                 (Cell("requests", "carried_over", c.index),))
+        Equation(
+            CARRIED_OVER,
+            "requests",
+            "carried_over",
+            c.index,
+            (Cell("requests", "carried_forward", c.index, -1),),
+            (Cell("requests", "carried_over", c.index),),
+        )
         for c in later.request_columns
     ]
     before = earlier.active_by_key
@@ -215,9 +240,16 @@ def _series(earlier_id: str, later_id: str) -> tuple[Equation, ...]:
         keys = {f.key for f in row.fields}
         if row.key not in before or "in_force" not in keys or "in_force" not in {f.key for f in before[row.key].fields}:
             continue
-        found.append(Equation(IN_FORCE, "active", row.key, "in_force",
-                              (Cell("active", row.key, "in_force", -1), Cell("active", row.key, "made")),
-                              (Cell("active", row.key, "in_force"), Cell("active", row.key, "repealed"))))
+        found.append(
+            Equation(
+                IN_FORCE,
+                "active",
+                row.key,
+                "in_force",
+                (Cell("active", row.key, "in_force", -1), Cell("active", row.key, "made")),
+                (Cell("active", row.key, "in_force"), Cell("active", row.key, "repealed")),
+            )
+        )
     return tuple(found)
 
 
@@ -306,9 +338,11 @@ class Bound:
 
     def _inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         """The equations wholly inside one row of the table, as (left, right) indices in it."""
-        return [(tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
-                for left, right in self._compiled
-                if {p for p, _ in left} | {p for p, _ in right} == {part}]
+        return [
+            (tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
+            for left, right in self._compiled
+            if {p for p, _ in left} | {p for p, _ in right} == {part}
+        ]
 
     def run_groups(self, part: Hashable, width: int) -> tuple[int, ...]:
         """The row ``part`` of ``width`` cells as consecutive groups, each ending in the sum of its

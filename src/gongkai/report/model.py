@@ -127,23 +127,17 @@ def validation_model(template_id: str) -> type[BaseModel]:
     suffix = template.id
     active_fields: dict[str, Any] = {}
     for row in template.active_rows:
-        row_fields = {
-            f.key: (_KIND_TYPES[f.kind] | None, PydField(description=f.label)) for f in row.fields
-        }
+        row_fields = {f.key: (_KIND_TYPES[f.kind] | None, PydField(description=f.label)) for f in row.fields}
         row_model = _forbid(f"Active{suffix}_{row.key}", row_fields)
         active_fields[row.key] = (row_model, PydField(description=row.label))
     columns = len(template.request_columns)
     row_type = Annotated[list[_Count | None], PydField(min_length=columns, max_length=columns)]
-    request_fields = {
-        row.key: (row_type, PydField(description=row.full_label)) for row in template.request_rows
-    }
+    request_fields = {row.key: (row_type, PydField(description=row.full_label)) for row in template.request_rows}
     group_model = _forbid(
         "AppealGroup",
         {f.key: (_Count | None, PydField(description=f.label)) for f in template.appeal_fields},
     )
-    appeal_fields = {
-        g.key: (group_model, PydField(description=g.full_label)) for g in template.appeal_groups
-    }
+    appeal_fields = {g.key: (group_model, PydField(description=g.full_label)) for g in template.appeal_groups}
     return create_model(
         f"Report{suffix}",
         __config__=ConfigDict(extra="allow", title=f"Annual report, template {suffix}"),
@@ -155,7 +149,6 @@ def validation_model(template_id: str) -> type[BaseModel]:
         appeals=(_forbid(f"Appeals{suffix}", appeal_fields), PydField(description="表四 复议诉讼")),
         **_ENVELOPE_FIELDS,
     )
-
 
 
 def json_schema() -> dict[str, Any]:
@@ -244,8 +237,9 @@ class Report:
             active={row.key: dict(data["active"][row.key]) for row in template.active_rows},
             requests={row.key: list(data["requests"][row.key]) for row in template.request_rows},
             appeals={g.key: dict(data["appeals"][g.key]) for g in template.appeal_groups},
-            extra={k: v for k, v in data.items()
-                   if k not in ("agency", "year", "template", *TABLE_KEYS, *ENVELOPE_KEYS)},
+            extra={
+                k: v for k, v in data.items() if k not in ("agency", "year", "template", *TABLE_KEYS, *ENVELOPE_KEYS)
+            },
             **{key: getattr(valid, key) for key in ENVELOPE_KEYS},
         )
 

@@ -16,8 +16,20 @@ from .envelope import SectionText
 from .model import Report
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def signed_date(report: Report) -> dt.date | None:
@@ -52,16 +64,26 @@ _NUMBER = r"(\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百]+)"
 _MEASURE = r"\s*(?:件|宗|起|个|次|条)"
 # A figure and its subject: the subject words come just before it (“共受理依申请公开 185 件”).
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("received", re.compile(r"(?:共|累计|全年)?(?:收到|受理|接收|办理)[^。；，,]{0,16}?"
-                            r"(?:公开申请|申请|依申请公开(?:办件)?)[^。；，,\d]{0,4}?" + _NUMBER + _MEASURE)),
+    (
+        "received",
+        re.compile(
+            r"(?:共|累计|全年)?(?:收到|受理|接收|办理)[^。；，,]{0,16}?"
+            r"(?:公开申请|申请|依申请公开(?:办件)?)[^。；，,\d]{0,4}?" + _NUMBER + _MEASURE
+        ),
+    ),
     ("review", re.compile(r"行政复议[^。；，,\d]{0,6}?" + _NUMBER + _MEASURE)),
     ("litigation", re.compile(r"行政诉讼[^。；，,\d]{0,6}?" + _NUMBER + _MEASURE)),
     ("fees", re.compile(r"收取[^。；，,\d]{0,8}?费[^。；，,\d]{0,4}?" + _NUMBER + r"\s*元")),
 )
 _NONE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("received", re.compile(r"(?:未|没有)收到[^。；，,]{0,12}?(?:公开申请|依申请)")),
-    ("fees", re.compile(r"(?:未|不|没有|无)(?:发生|收取)[^。；，,]{0,12}?(?:费用|收费|处理费)"
-                        r"|未(?:发生)?收费|不收取任何费用")),
+    (
+        "fees",
+        re.compile(
+            r"(?:未|不|没有|无)(?:发生|收取)[^。；，,]{0,12}?(?:费用|收费|处理费)"
+            r"|未(?:发生)?收费|不收取任何费用"
+        ),
+    ),
 )
 
 
@@ -104,6 +126,7 @@ def stated_figures(sections: list[SectionText] | None) -> list[Stated]:
                     figures.append(Stated(subject, value, quote, section.number or section.title))
         for subject, pattern in _NONE_PATTERNS:
             for match in pattern.finditer(text):
-                figures.append(Stated(subject, 0, _sentence(text, match.start(), match.end()),
-                                      section.number or section.title))
+                figures.append(
+                    Stated(subject, 0, _sentence(text, match.start(), match.end()), section.number or section.title)
+                )
     return figures

@@ -70,7 +70,7 @@ def _damaged(label: str, how: str, at: int) -> str:
     if how == "drop":  # characters lost at the end of the cell (a glyph the font lacked, a cut)
         return label[: len(label) - at]
     char = label[at]
-    return label[:at] + _LOOKALIKE.get(char, "口") + label[at + 1:]
+    return label[:at] + _LOOKALIKE.get(char, "口") + label[at + 1 :]
 
 
 def _mixed_grid(table: GridTable, damage: dict[str, tuple[str, int]]) -> GridTable:
@@ -100,7 +100,7 @@ def _mixed_grid(table: GridTable, damage: dict[str, tuple[str, int]]) -> GridTab
             if key in damage:
                 how, at = damage[key]
                 number = TEMPLATE_2021.request_row(key).number
-                cell = dataclasses.replace(cell, text=number + _damaged(cell.text[len(number):], how, at))
+                cell = dataclasses.replace(cell, text=number + _damaged(cell.text[len(number) :], how, at))
             cells.append(cell)
         rows.append(tuple(cells))
     return dataclasses.replace(table, rows=tuple(rows))
@@ -131,11 +131,13 @@ def main() -> int:
             docx.write_bytes(render_docx(composition))
             docx_files.append(docx)
             (HERE / f"{name}.expected.json").write_text(
-                json.dumps(_expected(data), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                json.dumps(_expected(data), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
         for pdf in docx_to_pdf(docx_files, HERE):
             stem = pdf.stem
             (HERE / f"{stem}.pymupdf4llm.md").write_text(
-                pymupdf4llm.to_markdown(str(pdf), show_progress=False), encoding="utf-8")
+                pymupdf4llm.to_markdown(str(pdf), show_progress=False), encoding="utf-8"
+            )
             (HERE / f"{stem}.markitdown.md").write_text(markitdown.convert(str(pdf)).text_content, encoding="utf-8")
     versions = {"pymupdf4llm": getattr(pymupdf4llm, "__version__", "?"), "markitdown": _version("markitdown")}
     (HERE / "converters.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")

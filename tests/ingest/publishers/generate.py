@@ -80,10 +80,21 @@ def html_to_docx(sources: list[Path], outdir: Path) -> list[Path]:
         raise SystemExit("LibreOffice is not installed (scripts/install)")
     with tempfile.TemporaryDirectory(prefix="gongkai-lo-") as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-             "--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir),
-             *map(str, sources)],
-            check=True, capture_output=True, timeout=900,
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                str(outdir),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=900,
         )
     outputs = [outdir / f"{p.stem}.docx" for p in sources]
     missing = [str(p) for p in outputs if not p.exists()]

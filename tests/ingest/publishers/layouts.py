@@ -51,7 +51,7 @@ def _num(value: Any) -> str:
 def _thousands(value: Any) -> str:
     if isinstance(value, (int, float)) and abs(value) >= 1000:
         whole = int(value)
-        rest = _num(value)[len(str(whole)):]
+        rest = _num(value)[len(str(whole)) :]
         return f"{whole:,}{rest}"
     return _num(value)
 
@@ -109,8 +109,8 @@ def chrome_bottom(report: Report, site: str) -> str:
     year = report["year"]
     return f"""<div class="share">【<a href="#">打印本页</a>】【<a href="#">关闭窗口</a>】 字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></div>
 <div class="related"><h4>相关链接</h4><ul>
-<li><a href="/nb/{year - 1}.html">{e(report['agency'])}{year - 1}年政府信息公开工作年度报告</a></li>
-<li><a href="/nb/{year - 2}.html">{e(report['agency'])}{year - 2}年政府信息公开工作年度报告</a></li>
+<li><a href="/nb/{year - 1}.html">{e(report["agency"])}{year - 1}年政府信息公开工作年度报告</a></li>
+<li><a href="/nb/{year - 2}.html">{e(report["agency"])}{year - 2}年政府信息公开工作年度报告</a></li>
 <li><a href="/xxgk/zn/">政府信息公开指南</a></li></ul></div>
 <div class="foot"><p>主办单位：{e(site)}人民政府办公室　承办单位：{e(site)}大数据管理局</p>
 <p>网站标识码：3213220037　ICP备案号：苏ICP备05008814号-1　公安机关备案号：32132202000123号</p>
@@ -123,8 +123,14 @@ def chrome_bottom(report: Report, site: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def active_rows(template: Template, report: Report, cell: Cell, head: Callable[[str], str],
-                td: Callable[[str, int], str], money: Callable[[Any], str]) -> list[str]:
+def active_rows(
+    template: Template,
+    report: Report,
+    cell: Cell,
+    head: Callable[[str], str],
+    td: Callable[[str, int], str],
+    money: Callable[[Any], str],
+) -> list[str]:
     """Table 二 as the templates print it: per 第二十条 item a spanning row, a header row
     (信息内容 + the fields) and its data rows; short rows stretch their last cell."""
     width = 1 + max(len(row.fields) for row in template.active_rows)
@@ -221,12 +227,11 @@ def appeal_rows(report: Report, td: Callable[..., str], cell: Cell) -> list[str]
     """Table 四 as the official three-row header and one row of fifteen figures."""
     fields = "".join(td(f.label) for f in APPEAL_FIELDS)
     review, direct, after = APPEAL_GROUPS
-    figures = "".join(
-        td(cell(report["appeals"][g.key][f.key], -1)) for g in APPEAL_GROUPS for f in APPEAL_FIELDS
-    )
+    figures = "".join(td(cell(report["appeals"][g.key][f.key], -1)) for g in APPEAL_GROUPS for f in APPEAL_FIELDS)
     return [
         f"<tr>{td(review.label, colspan=5)}{td(direct.parent, colspan=10)}</tr>",
-        "<tr>" + "".join(td(f.label, rowspan=2) for f in APPEAL_FIELDS)
+        "<tr>"
+        + "".join(td(f.label, rowspan=2) for f in APPEAL_FIELDS)
         + f"{td(direct.label, colspan=5)}{td(after.label, colspan=5)}</tr>",
         f"<tr>{fields}{fields}</tr>",
         f"<tr>{figures}</tr>",
@@ -248,41 +253,57 @@ def wordgov(report: Report) -> str:
 
     def td(text: str, colspan: int = 1, rowspan: int = 1) -> str:
         inner = e(text) if text else "<o:p>&nbsp;</o:p>"
-        return (f'<td{_attrs(colspan, rowspan)} width="{43 * colspan}" valign="center" style="border:solid windowtext 1.0pt">'
-                f'<p class="MsoNormal" align="center" style="text-align:center"><span style="{font}">{inner}</span></p></td>')
+        return (
+            f'<td{_attrs(colspan, rowspan)} width="{43 * colspan}" valign="center" style="border:solid windowtext 1.0pt">'
+            f'<p class="MsoNormal" align="center" style="text-align:center"><span style="{font}">{inner}</span></p></td>'
+        )
 
     def cell(value: Any, column: int) -> str:
         return "" if value == 0 and 1 <= column <= 5 else _num(value)
 
     def para(text: str, heading: bool = False) -> str:
         face = "黑体" if heading else "仿宋_GB2312"
-        return (f'<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt"><span style="font-family:{face};'
-                f'font-size:16.0pt">{e(text)}</span></p>')
+        return (
+            f'<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt"><span style="font-family:{face};'
+            f'font-size:16.0pt">{e(text)}</span></p>'
+        )
 
     def table(rows: list[str]) -> str:
-        return ('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="640" '
-                'style="border-collapse:collapse;border:none">\n' + "\n".join(rows) + "\n</table>")
+        return (
+            '<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="640" '
+            'style="border-collapse:collapse;border:none">\n' + "\n".join(rows) + "\n</table>"
+        )
 
     text = prose(report)
-    body: list[str] = [para(f"根据《中华人民共和国政府信息公开条例》要求，现向社会公布{report['agency']}"
-                            f"{report['year']}年度政府信息公开工作年度报告。本报告所列数据的统计期限自{report['year']}年1月1日起至"
-                            f"{report['year']}年12月31日止。")]
+    body: list[str] = [
+        para(
+            f"根据《中华人民共和国政府信息公开条例》要求，现向社会公布{report['agency']}"
+            f"{report['year']}年度政府信息公开工作年度报告。本报告所列数据的统计期限自{report['year']}年1月1日起至"
+            f"{report['year']}年12月31日止。"
+        )
+    ]
     for section in SECTIONS:
         body.append(para(f"{section.number}、{section.title}", heading=True))
         body += [para(p) for p in text[section.number]]
         if section.number == "二":
-            body.append(table(active_rows(template, report, cell, lambda t: t, lambda t, span: td(t, span),
-                                          _num)))
+            body.append(table(active_rows(template, report, cell, lambda t: t, lambda t, span: td(t, span), _num)))
         elif section.number == "三":
             body.append(table(request_header(td, True) + request_body(template, report, "merged", td, cell)))
         elif section.number == "四":
             body.append(table(appeal_rows(report, td, cell)))
     site = report["agency"][:3]
     meta = f"""<table class="table_content"><tr><td>名称</td><td colspan="3">{e(title(report))}</td></tr>
-<tr><td>索引号</td><td>014314799/{report['year'] + 1}-00002</td><td>分类</td><td>信息公开年报</td></tr>
-<tr><td>发布机构</td><td>{e(report['agency'])}</td><td>公开日期</td><td>{report['year'] + 1}-01-17</td></tr></table>"""
-    return _page(report, site, meta + f'<h1 class="article-title">{e(title(report))}</h1>\n<div class="WordSection1">'
-                 + "\n".join(body) + "</div>", "body{font-family:'Microsoft YaHei'} .table_content td{border:1px solid #ccc}")
+<tr><td>索引号</td><td>014314799/{report["year"] + 1}-00002</td><td>分类</td><td>信息公开年报</td></tr>
+<tr><td>发布机构</td><td>{e(report["agency"])}</td><td>公开日期</td><td>{report["year"] + 1}-01-17</td></tr></table>"""
+    return _page(
+        report,
+        site,
+        meta
+        + f'<h1 class="article-title">{e(title(report))}</h1>\n<div class="WordSection1">'
+        + "\n".join(body)
+        + "</div>",
+        "body{font-family:'Microsoft YaHei'} .table_content td{border:1px solid #ccc}",
+    )
 
 
 def cms(report: Report) -> str:
@@ -304,26 +325,44 @@ def cms(report: Report) -> str:
         return f'<table class="{cls}" cellspacing="0">\n' + "\n".join(rows) + "\n</table>"
 
     text = prose(report)
-    body: list[str] = [f"<p>本报告根据《中华人民共和国政府信息公开条例》编制，统计时限为{report['year']}年1月1日至12月31日。</p>"]
+    body: list[str] = [
+        f"<p>本报告根据《中华人民共和国政府信息公开条例》编制，统计时限为{report['year']}年1月1日至12月31日。</p>"
+    ]
     for section in SECTIONS:
         body.append(f"<h3>{section.number}、{e(section.title)}</h3>")
         body += [f"<p>{e(p)}</p>" for p in text[section.number]]
         if section.number == "二":
-            body.append(table(active_rows(template, report, dash, lambda t: t, lambda t, span: td(t, span),
-                                          lambda v: "—" if v == 0 else _num(v)), "gk-table t2"))
+            body.append(
+                table(
+                    active_rows(
+                        template,
+                        report,
+                        dash,
+                        lambda t: t,
+                        lambda t, span: td(t, span),
+                        lambda v: "—" if v == 0 else _num(v),
+                    ),
+                    "gk-table t2",
+                )
+            )
         elif section.number == "三":
-            body.append(table(request_header(th, True) + request_body(template, report, "headings", td, plain),
-                              "gk-table t3"))
+            body.append(
+                table(request_header(th, True) + request_body(template, report, "headings", td, plain), "gk-table t3")
+            )
         elif section.number == "四":
             rows = appeal_rows(report, td, dash)
             body.append(table(rows, "gk-table t4"))
     site = report["agency"][:4]
-    main = (f'<div class="article"><h2 class="title">{e(title(report))}</h2>'
-            f'<div class="info">发布时间：{report["year"] + 1}-01-28 10:12　来源：{e(report["agency"])}　浏览次数：2318</div>'
-            f'<div class="content">' + "\n".join(body) + "</div></div>")
-    css = ("body{font-family:'Noto Sans CJK SC',sans-serif;font-size:15px} .gk-table{border-collapse:collapse;width:100%}"
-           ".gk-table td,.gk-table th{border:1px solid #999;padding:6px;text-align:center}"
-           ".gk-table th{background:#eef3fa;font-weight:bold}")
+    main = (
+        f'<div class="article"><h2 class="title">{e(title(report))}</h2>'
+        f'<div class="info">发布时间：{report["year"] + 1}-01-28 10:12　来源：{e(report["agency"])}　浏览次数：2318</div>'
+        f'<div class="content">' + "\n".join(body) + "</div></div>"
+    )
+    css = (
+        "body{font-family:'Noto Sans CJK SC',sans-serif;font-size:15px} .gk-table{border-collapse:collapse;width:100%}"
+        ".gk-table td,.gk-table th{border:1px solid #999;padding:6px;text-align:center}"
+        ".gk-table th{background:#eef3fa;font-weight:bold}"
+    )
     return _page(report, site, main, css)
 
 
@@ -337,8 +376,11 @@ def plain(report: Report) -> str:
         return "/" if value == 0 and 1 <= column <= 5 else _num(value)
 
     def table(rows: list[str]) -> str:
-        return ('<table width="95%" border="1" cellspacing="0" cellpadding="3" bordercolor="#000000" align="center">\n'
-                + "\n".join(rows) + "\n</table>")
+        return (
+            '<table width="95%" border="1" cellspacing="0" cellpadding="3" bordercolor="#000000" align="center">\n'
+            + "\n".join(rows)
+            + "\n</table>"
+        )
 
     text = prose(report)
     body: list[str] = []
@@ -346,16 +388,19 @@ def plain(report: Report) -> str:
         body.append(f'<p><font face="黑体" size="3"><b>{section.number}、{e(section.title)}</b></font></p>')
         body += [f'<p>　　<font face="宋体" size="3">{e(p)}</font></p>' for p in text[section.number]]
         if section.number == "二":
-            body.append(table(active_rows(template, report, slash, lambda t: t, lambda t, span: td(t, span),
-                                          _thousands)))
+            body.append(
+                table(active_rows(template, report, slash, lambda t: t, lambda t, span: td(t, span), _thousands))
+            )
         elif section.number == "三":
             body.append(table(request_header(td, True) + request_body(template, report, "unmerged", td, slash)))
         elif section.number == "四":
             body.append(table(appeal_rows(report, td, slash)))
     site = report["agency"][:3]
-    main = (f'<center><font size="5" face="黑体">{e(title(report))}</font></center><br>'
-            + "\n".join(body)
-            + f'<p align="right"><font face="宋体">{e(report["agency"])}<br>{report["year"] + 1}年1月20日</font></p>')
+    main = (
+        f'<center><font size="5" face="黑体">{e(title(report))}</font></center><br>'
+        + "\n".join(body)
+        + f'<p align="right"><font face="宋体">{e(report["agency"])}<br>{report["year"] + 1}年1月20日</font></p>'
+    )
     return _page(report, site, main, "body{font-family:SimSun,'Noto Serif CJK SC',serif}")
 
 
@@ -370,8 +415,11 @@ def wps(report: Report) -> str:
         return _num(value)
 
     def table(rows: list[str]) -> str:
-        return ('<table style="width:560px;table-layout:fixed;border-collapse:collapse" border="0" cellpadding="0">\n'
-                + "\n".join(rows) + "\n</table>")
+        return (
+            '<table style="width:560px;table-layout:fixed;border-collapse:collapse" border="0" cellpadding="0">\n'
+            + "\n".join(rows)
+            + "\n</table>"
+        )
 
     text = prose(report)
     body: list[str] = []
@@ -379,8 +427,7 @@ def wps(report: Report) -> str:
         body.append(f'<p style="{font};font-weight:bold">{section.number}、{e(section.title)}</p>')
         body += [f'<p style="{font};text-indent:2em">{e(p)}</p>' for p in text[section.number]]
         if section.number == "二":
-            body.append(table(active_rows(template, report, cell, lambda t: t, lambda t, span: td(t, span),
-                                          _num)))
+            body.append(table(active_rows(template, report, cell, lambda t: t, lambda t, span: td(t, span), _num)))
         elif section.number == "三":
             body.append(table(request_header(td, False) + request_body(template, report, "merged", td, cell)))
         elif section.number == "四":

@@ -63,8 +63,15 @@ from gongkai.render.batch import Job, render_document, render_files  # noqa: E40
 from gongkai.report.model import Report  # noqa: E402
 from gongkai.report.templates import TEMPLATES, Kind, Template  # noqa: E402
 
-CLASSES = ("pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace",
-           "crawler-partial")
+CLASSES = (
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf4llm",
+    "markitdown",
+    "crawler",
+    "crawler-nospace",
+    "crawler-partial",
+)
 EXTENSIONS = {"pymupdf4llm": ".md", "markitdown": ".md"}
 
 # (name, gold report it starts from, template, year, scale of its figures, seed)
@@ -126,8 +133,12 @@ def _requests(rng: random.Random, template: Template, scale: int) -> dict[str, l
     forward = [_count(rng, max(2, column_scale[c] // 5), 0.5 if c == 0 else 0.85) for c in range(total)]
     over = [min(processed[c] + forward[c], _count(rng, max(2, column_scale[c] // 5), 0.5)) for c in range(total)]
     new = [processed[c] + forward[c] - over[c] for c in range(total)]
-    for key, row in (("new_received", new), ("carried_over", over), ("total_processed", processed),
-                     ("carried_forward", forward)):
+    for key, row in (
+        ("new_received", new),
+        ("carried_over", over),
+        ("total_processed", processed),
+        ("carried_forward", forward),
+    ):
         table[key] = [*row, sum(row)]
     return {row.key: table[row.key] for row in template.request_rows}
 

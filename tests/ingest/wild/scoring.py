@@ -21,8 +21,15 @@ HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLD = FIXTURES / "gold"
 SCORER = HERE.parents[2].parent / "shared" / "tools" / "score_reports.py"
-CLASSES = ("pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace",
-           "crawler-partial")
+CLASSES = (
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf4llm",
+    "markitdown",
+    "crawler",
+    "crawler-nospace",
+    "crawler-partial",
+)
 
 
 @cache

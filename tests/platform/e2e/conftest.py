@@ -27,8 +27,14 @@ from tests.environment import missing
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(os.environ.get("GONGKAI_E2E_SCREENSHOTS") or Path(tempfile.gettempdir()) / "gongkai-e2e")
 TIMEOUT_MS = 30_000  # LibreOffice makes the PDF letters; a slow CI machine needs the margin
 
@@ -46,8 +52,9 @@ class _Chromium:
             from playwright.sync_api import sync_playwright
 
             cls.playwright = sync_playwright().start()
-            cls.browser = cls.playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                                         args=CHROMIUM_ARGS)
+            cls.browser = cls.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
         return cls.browser
 
     @classmethod

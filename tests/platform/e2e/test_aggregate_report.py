@@ -30,8 +30,14 @@ COLUMNS = [c.key for c in TEMPLATE_2021.request_columns]  # natural_person … o
 
 
 def _case(clerk: Any, agency: Any, received: dt.date, kind: str = "natural_person") -> Any:
-    return services.register(clerk, agency, channel=Channel.IN_PERSON, submitted_on=received,
-                             applicant={**APPLICANT, "applicant_type": kind}, description=f"{agency.name}的某文件")
+    return services.register(
+        clerk,
+        agency,
+        channel=Channel.IN_PERSON,
+        submitted_on=received,
+        applicant={**APPLICANT, "applicant_type": kind},
+        description=f"{agency.name}的某文件",
+    )
 
 
 @pytest.fixture
@@ -43,20 +49,27 @@ def year_of_cases(office: dict[str, Any], make_user: Callable[..., Any]) -> dict
     old = _case(clerk, hy, D(2023, 12, 20))
     services.answer(clerk, old, outcome="granted", on=D(2024, 1, 10))
     partial = _case(clerk, hy, D(2024, 3, 4), "business")
-    services.answer(clerk, partial, outcome="partially_granted", on=D(2024, 3, 20),
-                    reply_text="涉及商业秘密的部分不予公开")
+    services.answer(
+        clerk, partial, outcome="partially_granted", on=D(2024, 3, 20), reply_text="涉及商业秘密的部分不予公开"
+    )
     _case(clerk, hy, D(2024, 12, 23))
     # 秦山街道: not held; a clarification never answered (closed as 逾期不补正).
     not_held = _case(qs_clerk, qs, D(2024, 5, 6))
-    services.answer(qs_clerk, not_held, outcome="unavailable_not_held", on=D(2024, 5, 20),
-                    responsible_agency="海盐县自然资源和规划局，电话0573-86000000")
+    services.answer(
+        qs_clerk,
+        not_held,
+        outcome="unavailable_not_held",
+        on=D(2024, 5, 20),
+        responsible_agency="海盐县自然资源和规划局，电话0573-86000000",
+    )
     lapsed = _case(qs_clerk, qs, D(2024, 6, 3))
     services.ask_clarification(qs_clerk, lapsed, D(2024, 6, 5), "请说明所需信息的年份")
     services.close_for_no_clarification(qs_clerk, lapsed, D(2024, 7, 15))
     # 海盐县发展和改革局: a research institute refused (third party), a law firm withdraws.
     refused = _case(fgj_clerk, fgj, D(2024, 8, 5), "research")
-    services.answer(fgj_clerk, refused, outcome="denied_third_party", on=D(2024, 8, 12),
-                    reply_text="涉及第三方商业秘密")
+    services.answer(
+        fgj_clerk, refused, outcome="denied_third_party", on=D(2024, 8, 12), reply_text="涉及第三方商业秘密"
+    )
     withdrawn = _case(fgj_clerk, fgj, D(2024, 9, 2), "legal_services")
     services.withdraw(fgj_clerk, withdrawn, D(2024, 9, 5), "申请人撤回")
     # Appeals: a review of the county's answer (upheld), a suit against the department's (pending).
@@ -102,8 +115,9 @@ def _table(page: Any, selector: str) -> dict[str, list[int]]:
     return rows
 
 
-def test_a_supervisor_sees_the_county_with_everything_under_it(year_of_cases: dict[str, Any],
-                                                               login: Callable[[str], Any]) -> None:
+def test_a_supervisor_sees_the_county_with_everything_under_it(
+    year_of_cases: dict[str, Any], login: Callable[[str], Any]
+) -> None:
     county = year_of_cases["hy"]
     supervisor = login("jx_sup")  # 嘉兴市's supervisor: 海盐县 is in their subtree
     supervisor.get_by_role("link", name="年度报告").click()
@@ -130,8 +144,9 @@ def test_a_supervisor_sees_the_county_with_everything_under_it(year_of_cases: di
     href = supervisor.get_by_role("link", name="报告数据 JSON").get_attribute("href")
     assert href.endswith("report.json?aggregate=1")
     exported = supervisor.request.get(href).json()
-    assert exported["requests"] == {key: EXPECTED_REQUESTS.get(key, [0] * 7)
-                                    for key in (r.key for r in TEMPLATE_2021.request_rows)}
+    assert exported["requests"] == {
+        key: EXPECTED_REQUESTS.get(key, [0] * 7) for key in (r.key for r in TEMPLATE_2021.request_rows)
+    }
 
     # Only the county itself: fewer cases, so the page above really summed the subtree.
     supervisor.get_by_role("link", name="仅本机关").click()
@@ -140,8 +155,9 @@ def test_a_supervisor_sees_the_county_with_everything_under_it(year_of_cases: di
     assert own["（七）总计"] == _row(natural_person=1, business=1)
 
 
-def test_a_supervisor_elsewhere_does_not_get_the_county(year_of_cases: dict[str, Any],
-                                                        login: Callable[[str], Any]) -> None:
+def test_a_supervisor_elsewhere_does_not_get_the_county(
+    year_of_cases: dict[str, Any], login: Callable[[str], Any]
+) -> None:
     county = year_of_cases["hy"]
     outsider = login("wz_sup")  # 温州市's supervisor
     response = outsider.goto(f"/annual/{county.pk}/{YEAR}/?aggregate=1")

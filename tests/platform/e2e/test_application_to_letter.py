@@ -37,19 +37,29 @@ def _download(page: Any, link: Any) -> bytes:
         return handle.read()
 
 
-def test_public_application_to_the_reply_letter(office: dict[str, Any], open_page: Callable[[], Any],
-                                                login: Callable[[str], Any]) -> None:
+def test_public_application_to_the_reply_letter(
+    office: dict[str, Any], open_page: Callable[[], Any], login: Callable[[str], Any]
+) -> None:
     county = office["hy"]
     # -- the applicant, no account: the public form -------------------------------------------------
     applicant = open_page()
     applicant.goto("/")
     applicant.get_by_role("link", name="在线申请").first.click()
-    fill_form(applicant, "form.card", {
-        "agency": str(county.pk), "applicant_type": APPLICANT["applicant_type"],
-        "applicant_name": APPLICANT["applicant_name"], "id_number": APPLICANT["id_number"],
-        "phone": APPLICANT["phone"], "address": APPLICANT["address"], "email": "zhao@example.cn",
-        "description": "海盐县2024年城乡居民最低生活保障资金发放情况", "form_wanted": "电子邮件",
-    })
+    fill_form(
+        applicant,
+        "form.card",
+        {
+            "agency": str(county.pk),
+            "applicant_type": APPLICANT["applicant_type"],
+            "applicant_name": APPLICANT["applicant_name"],
+            "id_number": APPLICANT["id_number"],
+            "phone": APPLICANT["phone"],
+            "address": APPLICANT["address"],
+            "email": "zhao@example.cn",
+            "description": "海盐县2024年城乡居民最低生活保障资金发放情况",
+            "form_wanted": "电子邮件",
+        },
+    )
     code = applicant.locator("#tracking-code").inner_text().strip()
     assert len(code) == 14, applicant.inner_text("main")
     case = Application.objects.get(tracking_code=code)
@@ -82,9 +92,14 @@ def test_public_application_to_the_reply_letter(office: dict[str, Any], open_pag
     assert "已退回经办人" in head.inner_text(".messages")
     clerk.goto(f"/desk/{case.pk}/")
     assert "请写明附件名称和发送方式" in clerk.inner_text("#approvals")
-    fill_form(clerk, "#action-draft", {
-        "outcome": "granted", "reply_text": "所申请信息见附件《海盐县2024年低保资金发放情况表》，已通过电子邮件发送。",
-    })
+    fill_form(
+        clerk,
+        "#action-draft",
+        {
+            "outcome": "granted",
+            "reply_text": "所申请信息见附件《海盐县2024年低保资金发放情况表》，已通过电子邮件发送。",
+        },
+    )
     head.goto(f"/desk/{case.pk}/")
     fill_form(head, "#approvals form[id^=sign-]", {"comment": "同意"})
     assert "已签发" in head.inner_text(".messages")
@@ -105,8 +120,15 @@ def test_public_application_to_the_reply_letter(office: dict[str, Any], open_pag
 
     entries = AuditEntry.objects.filter(object_id=str(case.pk)).exclude(action="notify.sent")  # messages: elsewhere
     actions = list(entries.order_by("id").values_list("action", flat=True))
-    assert actions[:7] == ["desk.submit", "desk.confirm_receipt", "desk.draft_answer", "desk.return",
-                           "desk.draft_answer", "desk.answer", "desk.sign"], actions
+    assert actions[:7] == [
+        "desk.submit",
+        "desk.confirm_receipt",
+        "desk.draft_answer",
+        "desk.return",
+        "desk.draft_answer",
+        "desk.answer",
+        "desk.sign",
+    ], actions
 
     # -- the applicant again, with the tracking code only --------------------------------------------
     tracker = open_page()

@@ -22,7 +22,6 @@ from .conftest import fill_form
 pytestmark = pytest.mark.browser
 
 
-
 def _real_pdf() -> bytes:
     """A one-page PDF as a scanner would hand it over (the upload check reads it, not only its name)."""
     import pypdfium2 as pdfium
@@ -38,9 +37,15 @@ def test_case_file_and_its_pdf(office: dict[str, Any], login: Callable[[str], An
     need_tool("soffice")
     import pdfplumber
 
-    case = services.register(office["clerk"], office["hy"], channel=Channel.REGISTERED_POST,
-                             submitted_on=dt.date(2026, 11, 2), signed_on=dt.date(2026, 11, 4),
-                             applicant=APPLICANT, description="海盐县某路段改造工程征收补偿方案")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.REGISTERED_POST,
+        submitted_on=dt.date(2026, 11, 2),
+        signed_on=dt.date(2026, 11, 4),
+        applicant=APPLICANT,
+        description="海盐县某路段改造工程征收补偿方案",
+    )
     draft = approval.draft_answer(office["clerk"], case, outcome="granted", reply_text="补偿方案见附件。")
     approval.sign(office["head"], draft, on=dt.date(2026, 11, 20), comment="同意")
     clerk = login("hy_clerk")
@@ -58,8 +63,11 @@ def test_case_file_and_its_pdf(office: dict[str, Any], login: Callable[[str], An
     with clerk.expect_navigation():
         clerk.click("#attach button[type=submit]")
     assert "申请书扫描件.pdf" in clerk.inner_text("#attachments")
-    fill_form(clerk, "#delivery", {"method": "post", "sent_on": "2026-11-20", "received_on": "2026-11-23",
-                                   "reference": "EMS 1234567890"})
+    fill_form(
+        clerk,
+        "#delivery",
+        {"method": "post", "sent_on": "2026-11-20", "received_on": "2026-11-23", "reference": "EMS 1234567890"},
+    )
     assert "EMS 1234567890" in clerk.inner_text("#deliveries") and Delivery.objects.count() == 1
     assert "上传案卷材料" in clerk.inner_text("table >> nth=-1") and "登记送达" in clerk.inner_text("table >> nth=-1")
 

@@ -43,12 +43,21 @@ def _register(clerk: Any, description: str) -> Application:
     """The clerk registers an application handed in person on RECEIVED (receipt = that day, 第三十一条)."""
     clerk.goto("/desk/")
     clerk.get_by_role("link", name="登记申请").click()
-    fill_form(clerk, "form.card", {
-        "channel": "in_person", "submitted_on": RECEIVED.isoformat(), "applicant_type": APPLICANT["applicant_type"],
-        "applicant_name": APPLICANT["applicant_name"], "id_number": APPLICANT["id_number"],
-        "phone": APPLICANT["phone"], "address": APPLICANT["address"], "description": description,
-        "form_wanted": "纸质",
-    })
+    fill_form(
+        clerk,
+        "form.card",
+        {
+            "channel": "in_person",
+            "submitted_on": RECEIVED.isoformat(),
+            "applicant_type": APPLICANT["applicant_type"],
+            "applicant_name": APPLICANT["applicant_name"],
+            "id_number": APPLICANT["id_number"],
+            "phone": APPLICANT["phone"],
+            "address": APPLICANT["address"],
+            "description": description,
+            "form_wanted": "纸质",
+        },
+    )
     assert "已登记，查询码" in clerk.inner_text(".messages"), clerk.inner_text("main")
     code = clerk.locator("h1").inner_text().split()[1]
     return Application.objects.get(tracking_code=code)
@@ -60,8 +69,9 @@ def _due_card(page: Any) -> tuple[str, str]:
     return card.locator("h2").inner_text(), card.locator("ol.steps").inner_text()
 
 
-def test_a_clarification_restarts_the_clock(office: dict[str, Any], login: Callable[[str], Any],
-                                            open_page: Callable[[], Any], desk_day: DeskDay) -> None:
+def test_a_clarification_restarts_the_clock(
+    office: dict[str, Any], login: Callable[[str], Any], open_page: Callable[[], Any], desk_day: DeskDay
+) -> None:
     desk_day.set(RECEIVED)
     clerk = login("hy_clerk")
     case = _register(clerk, "某地块国有土地使用权出让合同")
@@ -120,8 +130,9 @@ def test_a_clarification_restarts_the_clock(office: dict[str, Any], login: Calla
     assert case.tracking_code in clerk.inner_text("table")  # 2 November is within 5 working days
 
 
-def test_an_extension_approved_by_the_head(office: dict[str, Any], login: Callable[[str], Any],
-                                           open_page: Callable[[], Any], desk_day: DeskDay) -> None:
+def test_an_extension_approved_by_the_head(
+    office: dict[str, Any], login: Callable[[str], Any], open_page: Callable[[], Any], desk_day: DeskDay
+) -> None:
     desk_day.set(RECEIVED)
     clerk = login("hy_clerk")
     extended = _register(clerk, "某河道整治工程招标文件及中标结果")
@@ -140,11 +151,16 @@ def test_an_extension_approved_by_the_head(office: dict[str, Any], login: Callab
     assert "已延长答复期限" in head.inner_text(".messages")
     heading, steps = _due_card(head)
     assert heading == "答复期限：2020年11月20日"
-    assert ("延长答复期限 20 个工作日（2020年10月20日（星期二） 经政府信息公开工作机构负责人同意，并告知申请人）："
-            "自 2020年10月23日（星期五） 延至 2020年11月20日（星期五）") in steps
+    assert (
+        "延长答复期限 20 个工作日（2020年10月20日（星期二） 经政府信息公开工作机构负责人同意，并告知申请人）："
+        "自 2020年10月23日（星期五） 延至 2020年11月20日（星期五）"
+    ) in steps
     extended.refresh_from_db()
     assert (extended.extension_days, extended.due_date, extended.extension_approved_by_id) == (
-        20, EXTENDED_DUE, office["head"].pk)
+        20,
+        EXTENDED_DUE,
+        office["head"].pk,
+    )
 
     # 28 October: past the first deadline. The plain case is overdue; the extended one is not.
     desk_day.set(dt.date(2020, 10, 28))

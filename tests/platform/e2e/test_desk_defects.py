@@ -22,14 +22,25 @@ pytestmark = pytest.mark.browser
 
 def _apply(page: Any, agency: int, **changes: str) -> None:
     page.goto(f"/apply/?agency={agency}")
-    fill_form(page, "form.card", {
-        "applicant_type": "natural_person", "applicant_name": APPLICANT["applicant_name"],
-        "id_number": APPLICANT["id_number"], "phone": APPLICANT["phone"], "address": APPLICANT["address"],
-        "description": "盐政发〔2024〕15号旧城改造征收决定及其附件", "form_wanted": "电子邮件", **changes})
+    fill_form(
+        page,
+        "form.card",
+        {
+            "applicant_type": "natural_person",
+            "applicant_name": APPLICANT["applicant_name"],
+            "id_number": APPLICANT["id_number"],
+            "phone": APPLICANT["phone"],
+            "address": APPLICANT["address"],
+            "description": "盐政发〔2024〕15号旧城改造征收决定及其附件",
+            "form_wanted": "电子邮件",
+            **changes,
+        },
+    )
 
 
-def test_the_public_form_refuses_junk_and_a_refresh_files_nothing(office: dict[str, Any],
-                                                                  open_page: Callable[[], Any]) -> None:
+def test_the_public_form_refuses_junk_and_a_refresh_files_nothing(
+    office: dict[str, Any], open_page: Callable[[], Any]
+) -> None:
     visitor = open_page()
     _apply(visitor, office["hy"].pk, id_number="123", phone="abc")  # D3
     errors = visitor.inner_text("form.card")
@@ -48,11 +59,13 @@ def test_the_public_form_refuses_junk_and_a_refresh_files_nothing(office: dict[s
 
 
 def test_the_office_sees_chinese_and_the_applicant_sees_no_internal_data(
-        office: dict[str, Any], open_page: Callable[[], Any], login: Callable[[str], Any]) -> None:
+    office: dict[str, Any], open_page: Callable[[], Any], login: Callable[[str], Any]
+) -> None:
     case = services.submit_online(office["alice"], office["hy"], applicant={}, description="某镇征收补偿方案")
     services.confirm_receipt(office["clerk"], case, services.today())  # runs into 2027: 调休 unknown
-    consultation = services.start_consultation(office["clerk"], case, kind=ConsultationKind.THIRD_PARTY,
-                                               party="浙江嘉禾建设工程有限公司", on=services.today())
+    consultation = services.start_consultation(
+        office["clerk"], case, kind=ConsultationKind.THIRD_PARTY, party="浙江嘉禾建设工程有限公司", on=services.today()
+    )
     services.end_consultation(office["clerk"], consultation, services.today(), "投标报价明细涉及商业秘密，不同意公开")
     clerk = login("hy_clerk")
     clerk.goto(f"/desk/{case.pk}/")
@@ -73,20 +86,32 @@ def test_the_office_sees_chinese_and_the_applicant_sees_no_internal_data(
 
 
 def test_appeals_are_checked_corrected_and_withdrawn(office: dict[str, Any], login: Callable[[str], Any]) -> None:
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON,
-                             submitted_on=dt.date(2026, 11, 2),
-                             applicant=APPLICANT, description="某文件")
-    services.answer(office["clerk"], case, outcome="denied_process_info", on=dt.date(2026, 11, 10),
-                    reply_text="属于过程性信息")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=dt.date(2026, 11, 2),
+        applicant=APPLICANT,
+        description="某文件",
+    )
+    services.answer(
+        office["clerk"], case, outcome="denied_process_info", on=dt.date(2026, 11, 10), reply_text="属于过程性信息"
+    )
     clerk = login("hy_clerk")
     clerk.goto(f"/appeals/new/{case.pk}/")
-    fill_form(clerk, "form.card", {"kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复〔2026〕123号",
-                                   "filed_on": "2026-11-01"})
+    fill_form(
+        clerk,
+        "form.card",
+        {"kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复〔2026〕123号", "filed_on": "2026-11-01"},
+    )
     assert "早于所针对的答复" in clerk.inner_text("main") and not Appeal.objects.exists()  # D2
     fill_form(clerk, "form.card", {"filed_on": "2026-11-20"})
     clerk.goto(f"/appeals/new/{case.pk}/")
-    fill_form(clerk, "form.card", {"kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复[2026]123号",
-                                   "filed_on": "2026-11-21"})
+    fill_form(
+        clerk,
+        "form.card",
+        {"kind": "review", "body": "嘉兴市人民政府", "case_number": "嘉政复[2026]123号", "filed_on": "2026-11-21"},
+    )
     assert "请勿重复登记" in clerk.inner_text("main") and Appeal.objects.count() == 1
     clerk.goto("/appeals/")
     appeal = Appeal.objects.get()
@@ -107,13 +132,22 @@ def test_the_reply_letter_pdf_is_a_document_of_record(office: dict[str, Any], lo
     from tests.environment import need_tool
 
     need_tool("soffice")
-    case = services.register(office["clerk"], office["hy"], channel=Channel.IN_PERSON,
-                             submitted_on=dt.date(2026, 11, 2),
-                             applicant={**APPLICANT, "applicant_type": "legal_services"},
-                             description="盐政发〔2024〕15号征收决定及其附件。")
-    services.answer(office["clerk"], case, outcome="partially_granted", on=dt.date(2026, 11, 10),
-                    reply_text="征收决定正文见附件。" + "附件目录如下：" * 30,
-                    withheld_reason="附件中被征收人的身份信息属于个人隐私。")
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=dt.date(2026, 11, 2),
+        applicant={**APPLICANT, "applicant_type": "legal_services"},
+        description="盐政发〔2024〕15号征收决定及其附件。",
+    )
+    services.answer(
+        office["clerk"],
+        case,
+        outcome="partially_granted",
+        on=dt.date(2026, 11, 10),
+        reply_text="征收决定正文见附件。" + "附件目录如下：" * 30,
+        withheld_reason="附件中被征收人的身份信息属于个人隐私。",
+    )
     clerk = login("hy_clerk")
     clerk.goto(f"/desk/{case.pk}/")
     with clerk.expect_download() as info:

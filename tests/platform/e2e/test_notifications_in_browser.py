@@ -30,15 +30,25 @@ RECEIVED = dt.date(2020, 9, 8)
 DUE = dt.date(2020, 10, 12)
 
 
-def test_clarification_notice_and_the_due_soon_digest(office: dict[str, Any], login: Callable[[str], Any],
-                                                      desk_day: DeskDay) -> None:
+def test_clarification_notice_and_the_due_soon_digest(
+    office: dict[str, Any], login: Callable[[str], Any], desk_day: DeskDay
+) -> None:
     assert chinese_calendar.find_workday(20, RECEIVED) == DUE
     assert chinese_calendar.find_workday(10, dt.date(2020, 9, 10)) == dt.date(2020, 9, 24)
     desk_day.set(RECEIVED)
     alice = login("alice")
     alice.goto("/apply/")
-    fill_form(alice, "form.card", {"agency": str(office["hy"].pk), "applicant_name": "李明", "phone": "13900001111",
-                                   "email": "alice@example.cn", "description": "海盐县2020年老旧小区改造项目清单"})
+    fill_form(
+        alice,
+        "form.card",
+        {
+            "agency": str(office["hy"].pk),
+            "applicant_name": "李明",
+            "phone": "13900001111",
+            "email": "alice@example.cn",
+            "description": "海盐县2020年老旧小区改造项目清单",
+        },
+    )
     case = Application.objects.get(applicant_user=office["alice"])
 
     clerk = login("hy_clerk")
@@ -68,8 +78,14 @@ def test_clarification_notice_and_the_due_soon_digest(office: dict[str, Any], lo
     assert "alice@example.cn" not in admin.content()
 
     # -- the digest: another case, due 12 October, first listed on Monday 28 September ----------------
-    other = services.register(office["clerk"], office["hy"], channel="in_person", submitted_on=RECEIVED,
-                              applicant=APPLICANT, description="海盐县2020年道路养护资金")
+    other = services.register(
+        office["clerk"],
+        office["hy"],
+        channel="in_person",
+        submitted_on=RECEIVED,
+        applicant=APPLICANT,
+        description="海盐县2020年道路养护资金",
+    )
     assert other.due_date == DUE
     for day in (dt.date(2020, 9, 25), dt.date(2020, 9, 27), dt.date(2020, 9, 28)):
         desk_day.set(day)  # the tick also closes the first case: its 补正 deadline passed on 24 September

@@ -33,9 +33,11 @@ def _report(agency: str, signed: str, gold: str = "003_4339039e26702392", receiv
     if received is not None:
         report.requests["new_received"][-1] = received
     # The narrative, with the 落款 (agency and date) closing part 六 as published reports do.
-    texts = {"一": f"2020年，{agency}认真贯彻落实政府信息公开条例，持续推进政务公开工作。",
-             "五": "存在的主要问题是政策解读形式较为单一。下一步将丰富解读形式，提升公开质量。",
-             "六": f"无。\n{agency}\n{signed}" if signed else "无。"}
+    texts = {
+        "一": f"2020年，{agency}认真贯彻落实政府信息公开条例，持续推进政务公开工作。",
+        "五": "存在的主要问题是政策解读形式较为单一。下一步将丰富解读形式，提升公开质量。",
+        "六": f"无。\n{agency}\n{signed}" if signed else "无。",
+    }
     report.sections = [SectionText(s.number, s.title, texts.get(s.number, "")) for s in SECTIONS]
     return report
 
@@ -51,7 +53,8 @@ def folder(tmp_path: Path) -> Path:
     root.mkdir()
     (root / "海盐县发改局2020.html").write_bytes(_html(_report("海盐县发展和改革局", "2021年2月20日")))  # late
     (root / "海盐县2020.docx").write_bytes(  # a county: on time until 31 March
-        render_document(_report("海盐县人民政府", "2021年3月20日", "000_21925bfca89cb37b"), "docx"))
+        render_document(_report("海盐县人民政府", "2021年3月20日", "000_21925bfca89cb37b"), "docx")
+    )
     (root / "秦山街道2020.pdf").write_bytes(render_pdf(_report("秦山街道办事处", "2021年1月20日")))
     (root / "苍南县2020.txt").write_bytes(render_document(_report("县政府办公室", "", "001_cf5ac85f95ca13ec"), "md"))
     (root / "损坏的文件.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
@@ -60,7 +63,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_supervisor_imports_a_folder_matches_dismisses_and_reimports(
-        office: dict[str, Any], folder: Path, login: Callable[[str], Any], tmp_path: Path) -> None:
+    office: dict[str, Any], folder: Path, login: Callable[[str], Any], tmp_path: Path
+) -> None:
     page = login("jx_sup")
     page.goto("/oversight/")
     page.set_input_files("#import-form input[name=files]", sorted(str(p) for p in folder.iterdir()))
@@ -92,8 +96,11 @@ def test_supervisor_imports_a_folder_matches_dismisses_and_reimports(
     assert late.status == FindingStatus.DISMISSED
 
     corrected = tmp_path / "海盐县发改局2020-更正.html"
-    corrected.write_bytes(_html(_report("海盐县发展和改革局", "2021年2月20日", received=0)).replace(
-        b"</body>", "<p>（更正版）</p></body>".encode()))  # other content, the same date
+    corrected.write_bytes(
+        _html(_report("海盐县发展和改革局", "2021年2月20日", received=0)).replace(
+            b"</body>", "<p>（更正版）</p></body>".encode()
+        )
+    )  # other content, the same date
     page.goto("/oversight/")
     page.set_input_files("#import-form input[name=files]", [str(corrected)])
     with page.expect_navigation():

@@ -55,8 +55,9 @@ def _csrf(page: Any) -> str:
     return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
 
 
-def test_an_applicant_never_sees_another_applicants_case(office: dict[str, Any], login: Callable[[str], Any],
-                                                         browser: Any, live_server: Any) -> None:
+def test_an_applicant_never_sees_another_applicants_case(
+    office: dict[str, Any], login: Callable[[str], Any], browser: Any, live_server: Any
+) -> None:
     office["bob"].__dict__.update(BOB_PERSONAL)
     office["bob"].save()
     alice, bob = login("alice"), login("bob")
@@ -102,8 +103,9 @@ def test_an_applicant_never_sees_another_applicants_case(office: dict[str, Any],
         alice.locator("form[action$='/me/token/'] button[type=submit]").click()
     token = re.search(r"：(\S+)", alice.inner_text("#new-token"))  # in the page, not in a flash cookie
     assert token is not None
-    scripted = browser.new_context(base_url=live_server.url,
-                                   extra_http_headers={"Authorization": f"Bearer {token.group(1)}"})
+    scripted = browser.new_context(
+        base_url=live_server.url, extra_http_headers={"Authorization": f"Bearer {token.group(1)}"}
+    )
     try:
         assert [row["id"] for row in scripted.request.get("/api/cases/").json()] == [mine.pk]
         assert scripted.request.get(f"/api/cases/{theirs.pk}").status == 404
@@ -122,16 +124,41 @@ def cases_in_every_state(office: dict[str, Any]) -> dict[str, Any]:
     clerk, hy = office["clerk"], office["hy"]
     on = dt.date(2025, 3, 3)
     waiting = services.submit_online(None, hy, applicant=APPLICANT, description="某镇2024年惠农补贴发放名单")
-    answered = services.register(clerk, hy, channel=Channel.IN_PERSON, submitted_on=on, applicant=APPLICANT,
-                                 description="某企业排污许可证", applicant_user=office["alice"])
-    services.answer(clerk, answered, outcome="denied_third_party", on=on + dt.timedelta(days=3),
-                    reply_text="涉及第三方商业秘密", legal_basis="《条例》第十五条")
+    answered = services.register(
+        clerk,
+        hy,
+        channel=Channel.IN_PERSON,
+        submitted_on=on,
+        applicant=APPLICANT,
+        description="某企业排污许可证",
+        applicant_user=office["alice"],
+    )
+    services.answer(
+        clerk,
+        answered,
+        outcome="denied_third_party",
+        on=on + dt.timedelta(days=3),
+        reply_text="涉及第三方商业秘密",
+        legal_basis="《条例》第十五条",
+    )
     file_appeal(clerk, answered, kind="review", filed_on=on + dt.timedelta(days=10), body="嘉兴市人民政府")
-    clarifying = services.register(clerk, hy, channel=Channel.IN_PERSON, submitted_on=on, applicant=APPLICANT,
-                                   description="某小区旧改项目的立项批复")
+    clarifying = services.register(
+        clerk,
+        hy,
+        channel=Channel.IN_PERSON,
+        submitted_on=on,
+        applicant=APPLICANT,
+        description="某小区旧改项目的立项批复",
+    )
     services.ask_clarification(clerk, clarifying, on + dt.timedelta(days=1), "请说明小区名称")
-    consulting = services.register(clerk, hy, channel=Channel.IN_PERSON, submitted_on=on, applicant=APPLICANT,
-                                   description="某道路改造工程的环评批复")
+    consulting = services.register(
+        clerk,
+        hy,
+        channel=Channel.IN_PERSON,
+        submitted_on=on,
+        applicant=APPLICANT,
+        description="某道路改造工程的环评批复",
+    )
     services.start_consultation(clerk, consulting, kind="third_party", party="某建设公司", on=on + dt.timedelta(days=2))
     return {"cases": [waiting, answered, clarifying, consulting], **office}
 
@@ -213,8 +240,9 @@ def _text_of(body: bytes, content_type: str) -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def test_anonymous_visitors_see_no_personal_data_anywhere(cases_in_every_state: dict[str, Any],
-                                                          open_page: Callable[[], Any], live_server: Any) -> None:
+def test_anonymous_visitors_see_no_personal_data_anywhere(
+    cases_in_every_state: dict[str, Any], open_page: Callable[[], Any], live_server: Any
+) -> None:
     cases: list[Application] = cases_in_every_state["cases"]
     ids = {
         "case": [str(c.pk) for c in cases],
@@ -223,8 +251,15 @@ def test_anonymous_visitors_see_no_personal_data_anywhere(cases_in_every_state: 
         "consultation": [str(pk) for pk in Consultation.objects.values_list("pk", flat=True)],
     }
     visitor = open_page()
-    queue = ["/", "/apply/", "/track/", *(f"/track/?code={c}" for c in ids["code"]), "/api/docs",
-             *_pattern_urls(ids), *_openapi_urls(visitor.request, ids)]
+    queue = [
+        "/",
+        "/apply/",
+        "/track/",
+        *(f"/track/?code={c}" for c in ids["code"]),
+        "/api/docs",
+        *_pattern_urls(ids),
+        *_openapi_urls(visitor.request, ids),
+    ]
     seen: set[str] = set()
     queries_of: dict[str, int] = {}  # path → how many query-string variants were queued
     reached: dict[str, str] = {}  # url → text of what answered 200

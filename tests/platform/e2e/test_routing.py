@@ -17,8 +17,9 @@ from .conftest import fill_form
 pytestmark = pytest.mark.browser
 
 
-def test_forward_link_and_history(office: dict[str, Any], open_page: Callable[[], Any],
-                                  login: Callable[[str], Any]) -> None:
+def test_forward_link_and_history(
+    office: dict[str, Any], open_page: Callable[[], Any], login: Callable[[str], Any]
+) -> None:
     wrong = services.submit_online(None, office["hy"], applicant=APPLICANT, description="苍南县某工程的规划许可")
     first = services.submit_online(None, office["hy"], applicant=APPLICANT, description="海盐县2024年部门预算")
     again = services.submit_online(None, office["hy"], applicant=APPLICANT, description="海盐县2024年部门预算")

@@ -18,14 +18,22 @@ TODAY = dt.date.today()
 
 
 def test_drafter_proposes_reviewer_sends_back_then_approves_and_visitor_finds_it(
-        staff: dict[str, Any], login: Callable[[str], Any], open_page: Callable[[], Any]) -> None:
+    staff: dict[str, Any], login: Callable[[str], Any], open_page: Callable[[], Any]
+) -> None:
     drafter = login("hy_clerk")
     drafter.goto("/registry/new/")
-    fill_form(drafter, "#item-form", {
-        "category": "normative", "title": "海盐县深化“最多跑一次”改革实施办法", "doc_number": "盐政发〔2026〕7号",
-        "made_on": TODAY.isoformat(),
-        "body": "为推进政务服务“最多跑一次”改革，制定本办法。联系人手机 13912345678。",
-        "attribute": "proactive"})
+    fill_form(
+        drafter,
+        "#item-form",
+        {
+            "category": "normative",
+            "title": "海盐县深化“最多跑一次”改革实施办法",
+            "doc_number": "盐政发〔2026〕7号",
+            "made_on": TODAY.isoformat(),
+            "body": "为推进政务服务“最多跑一次”改革，制定本办法。联系人手机 13912345678。",
+            "attribute": "proactive",
+        },
+    )
     item = Item.objects.get(title="海盐县深化“最多跑一次”改革实施办法")
     assert item.index_number.startswith("002541000/")
     with drafter.expect_navigation():
@@ -80,25 +88,46 @@ def _cell(page: Any, row: str, field: str) -> int:
 
 
 def test_repealed_normative_document_leaves_in_force_and_enters_repealed(
-        staff: dict[str, Any], login: Callable[[str], Any]) -> None:
+    staff: dict[str, Any], login: Callable[[str], Any]
+) -> None:
     year = TODAY.year
     start = min(dt.date(year, 1, 2), TODAY)
-    document = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative",
-                            title="海盐县行政规范性文件管理办法", made_on=start, on=start)
-    publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="另一件规范性文件",
-                 made_on=start, on=start)
+    document = publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="normative",
+        title="海盐县行政规范性文件管理办法",
+        made_on=start,
+        on=start,
+    )
+    publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="normative",
+        title="另一件规范性文件",
+        made_on=start,
+        on=start,
+    )
     clerk = login("hy_clerk")
     clerk.goto(f"/registry/table/{staff['hy'].pk}/{year}/")
-    assert (_cell(clerk, "normative_documents", "made"), _cell(clerk, "normative_documents", "repealed"),
-            _cell(clerk, "normative_documents", "in_force")) == (2, 0, 2)
+    assert (
+        _cell(clerk, "normative_documents", "made"),
+        _cell(clerk, "normative_documents", "repealed"),
+        _cell(clerk, "normative_documents", "in_force"),
+    ) == (2, 0, 2)
 
     clerk.goto(f"/registry/{document.pk}/")
     fill_form(clerk, "form[action$='/repeal/']", {"on": TODAY.isoformat(), "note": "已被新办法替代"})
     assert "已登记废止" in clerk.inner_text("main")
 
     clerk.goto(f"/registry/table/{staff['hy'].pk}/{year}/")
-    assert (_cell(clerk, "normative_documents", "made"), _cell(clerk, "normative_documents", "repealed"),
-            _cell(clerk, "normative_documents", "in_force")) == (2, 1, 1)
+    assert (
+        _cell(clerk, "normative_documents", "made"),
+        _cell(clerk, "normative_documents", "repealed"),
+        _cell(clerk, "normative_documents", "in_force"),
+    ) == (2, 1, 1)
     # The annual report of the year shows the same figures (table 二 comes from the registry).
     clerk.goto(f"/annual/{staff['hy'].pk}/{year}/")
     assert "行政规范性文件" in clerk.inner_text("main")

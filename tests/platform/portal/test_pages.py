@@ -13,14 +13,32 @@ from tests.platform.registry.helpers import publish_item
 
 def test_agency_column_pages(staff: dict[str, Any], client: Client) -> None:
     clerk, head, hy = staff["clerk"], staff["head"], staff["hy"]
-    document = publish_item(clerk, head, hy, category="normative", title="海盐县行政规范性文件管理办法",
-                            doc_number="盐政发〔2021〕3号", made_on=dt.date(2021, 2, 1), on=dt.date(2021, 2, 3))
-    reading = publish_item(clerk, head, hy, category="interpretation", title="《管理办法》政策解读",
-                           interprets=document, on=dt.date(2021, 2, 4), made_on=dt.date(2021, 2, 4))
-    publish_item(clerk, head, hy, category="guide", title="海盐县人民政府信息公开指南",
-                 body="本指南说明获取政府信息的方式。")
-    publish_item(clerk, head, hy, category="budget", title="2021年部门预算", made_on=dt.date(2021, 3, 1),
-                 on=dt.date(2021, 3, 2))
+    document = publish_item(
+        clerk,
+        head,
+        hy,
+        category="normative",
+        title="海盐县行政规范性文件管理办法",
+        doc_number="盐政发〔2021〕3号",
+        made_on=dt.date(2021, 2, 1),
+        on=dt.date(2021, 2, 3),
+    )
+    reading = publish_item(
+        clerk,
+        head,
+        hy,
+        category="interpretation",
+        title="《管理办法》政策解读",
+        interprets=document,
+        on=dt.date(2021, 2, 4),
+        made_on=dt.date(2021, 2, 4),
+    )
+    publish_item(
+        clerk, head, hy, category="guide", title="海盐县人民政府信息公开指南", body="本指南说明获取政府信息的方式。"
+    )
+    publish_item(
+        clerk, head, hy, category="budget", title="2021年部门预算", made_on=dt.date(2021, 3, 1), on=dt.date(2021, 3, 2)
+    )
 
     home = client.get("/portal/002541000/").content.decode()
     assert "公开指南" in home and "法定主动公开内容" in home and "/apply/?agency=" in home

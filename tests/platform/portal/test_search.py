@@ -16,8 +16,19 @@ from tests.platform.registry.helpers import publish_item
 
 from .corpus import contains, corpus_texts, title_of
 
-PRESENT = ["最多跑一次", "政务公开", "依申请公开", "行政复议", "规范性文件", "政府信息公开指南", "苍南", "盐池县",
-           "营商环境", "国办公开办函", "2020"]
+PRESENT = [
+    "最多跑一次",
+    "政务公开",
+    "依申请公开",
+    "行政复议",
+    "规范性文件",
+    "政府信息公开指南",
+    "苍南",
+    "盐池县",
+    "营商环境",
+    "国办公开办函",
+    "2020",
+]
 ABSENT = ["量子计算", "火星探测", "跑一次最多", "公开政务信息化大数据"]
 
 
@@ -27,8 +38,15 @@ def corpus_items(staff: dict[str, Any]) -> dict[str, Item]:
     assert len(texts) == 6
     items = {}
     for n, (name, text) in enumerate(texts.items()):
-        items[name] = publish_item(staff["clerk"], staff["head"], staff["hy"], title=title_of(text), body=text,
-                                   category="other", on=dt.date(2021, 1, 10 + n))
+        items[name] = publish_item(
+            staff["clerk"],
+            staff["head"],
+            staff["hy"],
+            title=title_of(text),
+            body=text,
+            category="other",
+            on=dt.date(2021, 1, 10 + n),
+        )
     return items
 
 
@@ -55,13 +73,26 @@ def test_every_term_must_occur(corpus_items: dict[str, Item]) -> None:
     assert _found("最多跑一次 火星探测") == set()
 
 
-def test_one_character_and_index_number_and_document_number(corpus_items: dict[str, Item],
-                                                             staff: dict[str, Any]) -> None:
+def test_one_character_and_index_number_and_document_number(
+    corpus_items: dict[str, Item], staff: dict[str, Any]
+) -> None:
     assert _found("跑") == {i.pk for i in corpus_items.values() if "跑" in i.body}
-    item = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="关于印发某办法的通知",
-                        doc_number="盐政发〔2021〕12号")
-    near = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="另一个通知",
-                        doc_number="盐政发〔2012〕21号")
+    item = publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="normative",
+        title="关于印发某办法的通知",
+        doc_number="盐政发〔2021〕12号",
+    )
+    near = publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="normative",
+        title="另一个通知",
+        doc_number="盐政发〔2012〕21号",
+    )
     assert _found("盐政发〔2021〕12号") == {item.pk}  # the number as written, not its parts anywhere
     assert _found("盐政发[2021]12号") == {item.pk}  # whatever brackets the visitor types
     assert _found("盐政发〔2012〕21号") == {near.pk}
@@ -79,8 +110,14 @@ def test_words_near_the_end_of_the_longest_report_are_found(corpus_items: dict[s
 
 
 def test_filters_by_agency_category_and_year(corpus_items: dict[str, Item], staff: dict[str, Any]) -> None:
-    other = publish_item(staff["cn_clerk"], staff["cn_head"], staff["cn"], title="苍南县推进政务公开工作",
-                         body="全面推进政务公开", on=dt.date(2022, 3, 1))
+    other = publish_item(
+        staff["cn_clerk"],
+        staff["cn_head"],
+        staff["cn"],
+        title="苍南县推进政务公开工作",
+        body="全面推进政务公开",
+        on=dt.date(2022, 3, 1),
+    )
     everything = _found("政务公开")
     assert other.pk in everything
     in_hy = set(search.search("政务公开", search.Filters(agency_path=staff["hy"].path)).ids)
@@ -110,13 +147,15 @@ def test_portal_search_page_in_chinese(corpus_items: dict[str, Item], client: Cl
     assert {i["id"] for i in api["items"]} == {i.pk for i in expected}
 
 
-def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item], staff: dict[str, Any],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_search_plan_gives_the_same_answers(
+    corpus_items: dict[str, Item], staff: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """PostgreSQL picks a plan by how common a word is and how selective the filters are (bounded
     windows of the newest ids, key lookups, the whole GIN list): each must give the same hits."""
     words = ["最多跑一次", "政务公开", "营商环境 行政复议", "跑", "量子计算"]
-    wanted = {w: (search.search(w, limit=50).ids, search.search(w, search.Filters(year=2021), limit=50).ids)
-              for w in words}
+    wanted = {
+        w: (search.search(w, limit=50).ids, search.search(w, search.Filters(year=2021), limit=50).ids) for w in words
+    }
     for window, selective in ((1, 0), (2, 10_000), (4, 0), (10**9, 0)):
         monkeypatch.setattr(search, "WINDOW", window)
         monkeypatch.setattr(search, "SELECTIVE", selective)
@@ -129,8 +168,9 @@ def test_every_search_plan_gives_the_same_answers(corpus_items: dict[str, Item],
             assert hits.ids == everywhere[1:3]
 
 
-def test_a_repealed_document_is_marked_in_the_results(corpus_items: dict[str, Item], staff: dict[str, Any],
-                                                      client: Client) -> None:
+def test_a_repealed_document_is_marked_in_the_results(
+    corpus_items: dict[str, Item], staff: dict[str, Any], client: Client
+) -> None:
     expected = [i for i in corpus_items.values() if contains(i.body, "最多跑一次")]
     repealed = expected[0]
     Item.objects.filter(pk=repealed.pk).update(repealed_on=dt.date(2022, 1, 1))

@@ -24,11 +24,20 @@ ID_NUMBER = "330424198001011113"
 MOBILE = "13912345678"
 PERSONAL = (ID_NUMBER, MOBILE, "139******78", "330*************13")
 # One marker word per item that must stay hidden; the public item has its own.
-HIDDEN = {"draft": "草稿甲乙丙", "submitted": "待审丁戊己", "returned": "退回庚辛壬", "approved": "待发癸子丑",
-          "not_public": "不公开寅卯", "withdrawn": "撤回辰巳午", "personal": "个人信息未申"}
+HIDDEN = {
+    "draft": "草稿甲乙丙",
+    "submitted": "待审丁戊己",
+    "returned": "退回庚辛壬",
+    "approved": "待发癸子丑",
+    "not_public": "不公开寅卯",
+    "withdrawn": "撤回辰巳午",
+    "personal": "个人信息未申",
+}
 PUBLIC_MARK = "公开酉戌亥"
-MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
-               b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF")
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+    b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+)
 
 
 def _docx(text: str) -> bytes:
@@ -41,23 +50,40 @@ def _docx(text: str) -> bytes:
 
 def _item(staff: dict[str, Any], mark: str, **fields: Any) -> Item:
     fields.setdefault("category", "normative")
-    return services.create_item(staff["clerk"], staff["hy"], title=f"关于{mark}的通知", body=f"正文{mark}。",
-                                made_on=TODAY, doc_number=f"盐政发〔2021〕{mark}号", **fields)
+    return services.create_item(
+        staff["clerk"],
+        staff["hy"],
+        title=f"关于{mark}的通知",
+        body=f"正文{mark}。",
+        made_on=TODAY,
+        doc_number=f"盐政发〔2021〕{mark}号",
+        **fields,
+    )
 
 
 @pytest.fixture
 def world(staff: dict[str, Any]) -> dict[str, Any]:
     clerk, head = staff["clerk"], staff["head"]
-    public = publish_item(clerk, head, staff["hy"], category="normative", title=f"关于{PUBLIC_MARK}的通知",
-                          body=f"正文{PUBLIC_MARK}，咨询电话 0573-86123456。")
+    public = publish_item(
+        clerk,
+        head,
+        staff["hy"],
+        category="normative",
+        title=f"关于{PUBLIC_MARK}的通知",
+        body=f"正文{PUBLIC_MARK}，咨询电话 0573-86123456。",
+    )
     items: dict[str, Item] = {"draft": _item(staff, HIDDEN["draft"])}
     services.add_attachment(clerk, items["draft"], "草稿附件.pdf", MINIMAL_PDF)
     items["submitted"] = services.submit(clerk, _item(staff, HIDDEN["submitted"]))
     items["returned"] = services.submit(clerk, _item(staff, HIDDEN["returned"]))
     services.send_back(head, items["returned"], "请修改")
     items["approved"] = services.approve(head, services.submit(clerk, _item(staff, HIDDEN["approved"])))
-    items["not_public"] = services.approve(head, services.submit(clerk, _item(
-        staff, HIDDEN["not_public"], attribute=Attribute.NOT_PUBLIC, attribute_reason="内部事务信息")))
+    items["not_public"] = services.approve(
+        head,
+        services.submit(
+            clerk, _item(staff, HIDDEN["not_public"], attribute=Attribute.NOT_PUBLIC, attribute_reason="内部事务信息")
+        ),
+    )
     items["withdrawn"] = _item(staff, HIDDEN["withdrawn"])
     services.add_attachment(clerk, items["withdrawn"], "撤回附件.docx", _docx(f"附件{HIDDEN['withdrawn']}"))
     services.submit(clerk, items["withdrawn"])
@@ -75,20 +101,35 @@ def world(staff: dict[str, Any]) -> dict[str, Any]:
 
 def _addresses(world: dict[str, Any]) -> list[str]:
     key = "002541000"
-    urls = ["/portal/", f"/portal/{key}/", f"/portal/{key}/guide/", f"/portal/{key}/catalogue/",
-            f"/portal/{key}/statutory/", f"/portal/{key}/reports/", f"/portal/{key}/catalogue/?category=normative",
-            f"/portal/{key}/catalogue/?year={TODAY.year}", "/api/portal/search?q=通知"]
+    urls = [
+        "/portal/",
+        f"/portal/{key}/",
+        f"/portal/{key}/guide/",
+        f"/portal/{key}/catalogue/",
+        f"/portal/{key}/statutory/",
+        f"/portal/{key}/reports/",
+        f"/portal/{key}/catalogue/?category=normative",
+        f"/portal/{key}/catalogue/?year={TODAY.year}",
+        "/api/portal/search?q=通知",
+    ]
     for mark in [*HIDDEN.values(), PUBLIC_MARK, "通知", "盐政发", ID_NUMBER, MOBILE]:
-        urls += [f"/portal/search/?q={mark}", f"/api/portal/search?q={mark}",
-                 f"/portal/search/?q={mark}&agency={key}"]
+        urls += [f"/portal/search/?q={mark}", f"/api/portal/search?q={mark}", f"/portal/search/?q={mark}&agency={key}"]
     for item in [world["public"], *world["items"].values()]:
-        urls += [f"/portal/{key}/items/{item.serial_key}/", f"/portal/{key}/items/{item.pk}/",
-                 f"/api/portal/items/{item.pk}", f"/registry/{item.pk}/", f"/api/registry/items/{item.pk}"]
+        urls += [
+            f"/portal/{key}/items/{item.serial_key}/",
+            f"/portal/{key}/items/{item.pk}/",
+            f"/api/portal/items/{item.pk}",
+            f"/registry/{item.pk}/",
+            f"/api/registry/items/{item.pk}",
+        ]
     for attachment in Attachment.objects.all():
         item = attachment.item
-        urls += [f"/portal/{key}/items/{item.serial_key}/files/{attachment.pk}/",
-                 f"/portal/{key}/items/{world['public'].serial_key}/files/{attachment.pk}/",
-                 f"/registry/files/{attachment.pk}/", f"/media/{attachment.file.name}"]
+        urls += [
+            f"/portal/{key}/items/{item.serial_key}/files/{attachment.pk}/",
+            f"/portal/{key}/items/{world['public'].serial_key}/files/{attachment.pk}/",
+            f"/registry/files/{attachment.pk}/",
+            f"/media/{attachment.file.name}",
+        ]
     return urls
 
 

@@ -17,8 +17,16 @@ def _post(client: Client, url: str, body: dict[str, Any] | None = None) -> Any:
 
 def test_workflow_over_the_api(staff: dict[str, Any], client: Client) -> None:
     client.force_login(staff["clerk"])
-    made = _post(client, "/api/registry/items", {"category": "normative", "title": "关于政务公开的实施办法",
-                                                  "made_on": dt.date.today().isoformat(), "body": "正文"})
+    made = _post(
+        client,
+        "/api/registry/items",
+        {
+            "category": "normative",
+            "title": "关于政务公开的实施办法",
+            "made_on": dt.date.today().isoformat(),
+            "body": "正文",
+        },
+    )
     assert made.status_code == 200, made.content
     item = made.json()
     assert item["status"] == "draft" and item["index_number"].startswith("002541000/")
@@ -30,8 +38,9 @@ def test_workflow_over_the_api(staff: dict[str, Any], client: Client) -> None:
 
     client.force_login(staff["head"])
     assert _post(client, f"/api/registry/items/{item['id']}/return", {"comment": ""}).status_code == 400
-    assert _post(client, f"/api/registry/items/{item['id']}/approve", {"comment": "同意"}).json()["status"] == \
-        "approved"
+    assert (
+        _post(client, f"/api/registry/items/{item['id']}/approve", {"comment": "同意"}).json()["status"] == "approved"
+    )
     assert _post(client, f"/api/registry/items/{item['id']}/publish", {}).json()["status"] == "published"
     table = client.get(f"/api/registry/table/{staff['hy'].pk}/{dt.date.today().year}").json()
     assert table["normative_documents"]["made"] == 1

@@ -9,8 +9,10 @@ CORPUS = RAW
 
 
 def test_finds_id_numbers_mobiles_bank_cards_and_secrecy_marks() -> None:
-    text = ("申请人李某，身份证号330424198001011113，手机138 0013 8000，"
-            "银行卡6222021234567890128。本件为内部资料，不得外传。★机密")
+    text = (
+        "申请人李某，身份证号330424198001011113，手机138 0013 8000，"
+        "银行卡6222021234567890128。本件为内部资料，不得外传。★机密"
+    )
     kinds = [f.kind for f in scan_text(text, "正文")]
     assert kinds.count("id_number") == 1
     assert "mobile" in kinds and "bank_card" in kinds and kinds.count("secret_mark") >= 2

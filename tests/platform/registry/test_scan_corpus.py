@@ -60,8 +60,9 @@ def test_every_spelling_is_caught_where_it_is() -> None:
 
 def test_no_look_alike_is_flagged() -> None:
     cases = CORPUS["lookalikes"]
-    alarms = [(case["note"], case["text"], [(f.kind, f.excerpt) for f in scan_text(case["text"], "正文")])
-              for case in cases]
+    alarms = [
+        (case["note"], case["text"], [(f.kind, f.excerpt) for f in scan_text(case["text"], "正文")]) for case in cases
+    ]
     alarms = [alarm for alarm in alarms if alarm[2]]
     print(f"\nscan false alarms: {len(alarms)}/{len(cases)}")
     assert len(cases) >= 50
@@ -71,11 +72,20 @@ def test_no_look_alike_is_flagged() -> None:
 def test_look_alikes_in_every_field_and_part_give_no_finding() -> None:
     texts = [case["text"] for case in CORPUS["lookalikes"]]
     whole = "\n".join(texts)
-    attachments = [attachment("2021年工作要点（浙政办发〔2020〕12号）.docx", docx_with("docx_header", whole)),
-                   attachment("附件2 统计表 2020-01-01.docx", docx_with("docx_comment", whole)),
-                   attachment("索引号330424000-2020-00012.pdf", pdf_with("pdf_keywords", whole))]
-    findings = scan_item(item(attachments, issuer="海盐县人民政府办公室（咨询电话：0573-86012345）",
-                              summary=" ".join(texts[:20]), body=whole, doc_number="浙政办发〔2020〕12号"))
+    attachments = [
+        attachment("2021年工作要点（浙政办发〔2020〕12号）.docx", docx_with("docx_header", whole)),
+        attachment("附件2 统计表 2020-01-01.docx", docx_with("docx_comment", whole)),
+        attachment("索引号330424000-2020-00012.pdf", pdf_with("pdf_keywords", whole)),
+    ]
+    findings = scan_item(
+        item(
+            attachments,
+            issuer="海盐县人民政府办公室（咨询电话：0573-86012345）",
+            summary=" ".join(texts[:20]),
+            body=whole,
+            doc_number="浙政办发〔2020〕12号",
+        )
+    )
     assert findings == []
 
 

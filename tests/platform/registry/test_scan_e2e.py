@@ -58,10 +58,19 @@ def _body(response: Any) -> str:
 def test_item_21_is_refused_and_never_public(staff: dict[str, Any], client: Client) -> None:
     clerk, head = staff["clerk"], staff["head"]
     client.force_login(clerk)
-    response = client.post("/registry/new/", {
-        "category": "work", "title": "关于做好政务公开工作的通知", "doc_number": "", "attribute": "proactive",
-        "issuer": f"经办人 {ID}", "made_on": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
-        "summary": "联系 138.1234.5678", "body": f"身份证 {ID_WIDE}"})
+    response = client.post(
+        "/registry/new/",
+        {
+            "category": "work",
+            "title": "关于做好政务公开工作的通知",
+            "doc_number": "",
+            "attribute": "proactive",
+            "issuer": f"经办人 {ID}",
+            "made_on": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
+            "summary": "联系 138.1234.5678",
+            "body": f"身份证 {ID_WIDE}",
+        },
+    )
     assert response.status_code == 302, _body(response)
     item = Item.objects.get(title="关于做好政务公开工作的通知")
     _upload(client, item, "hidden_pii.docx", _hidden_pii_docx())
@@ -76,10 +85,15 @@ def test_item_21_is_refused_and_never_public(staff: dict[str, Any], client: Clie
 
     found = {(f["kind"], f["where"]) for f in item.scan_findings}
     expected = {
-        ("id_number", "发文机关"), ("mobile", "内容概述"), ("id_number", "正文"),
-        ("id_number", "附件1（hidden_pii.docx） · 页眉"), ("mobile", "附件1（hidden_pii.docx） · 页脚"),
-        ("mobile", "附件1（hidden_pii.docx） · 文档属性"), ("mobile", "附件2（textbox_pii.docx） · 文本框"),
-        ("id_number", "附件3（meta_pii.pdf） · 文档属性"), ("manual", "附件4（image_only_pii.pdf）"),
+        ("id_number", "发文机关"),
+        ("mobile", "内容概述"),
+        ("id_number", "正文"),
+        ("id_number", "附件1（hidden_pii.docx） · 页眉"),
+        ("mobile", "附件1（hidden_pii.docx） · 页脚"),
+        ("mobile", "附件1（hidden_pii.docx） · 文档属性"),
+        ("mobile", "附件2（textbox_pii.docx） · 文本框"),
+        ("id_number", "附件3（meta_pii.pdf） · 文档属性"),
+        ("manual", "附件4（image_only_pii.pdf）"),
         ("id_number", "附件5（张三身份证330*************34.pdf） · 文件名"),
     }
     assert expected <= found, expected - found
@@ -97,9 +111,16 @@ def test_item_21_is_refused_and_never_public(staff: dict[str, Any], client: Clie
     assert item.status == Status.SUBMITTED and item.published_on is None
 
     anonymous = Client()
-    urls = [f"/portal/002541000/items/{item.serial_key}/", f"/api/portal/items/{item.pk}", "/portal/002541000/",
-            "/portal/002541000/catalogue/", f"/api/portal/search?q={ID}", f"/portal/search/?q={ID}",
-            f"/api/portal/search?q={MOBILE}", "/api/portal/search?q=政务公开工作"]
+    urls = [
+        f"/portal/002541000/items/{item.serial_key}/",
+        f"/api/portal/items/{item.pk}",
+        "/portal/002541000/",
+        "/portal/002541000/catalogue/",
+        f"/api/portal/search?q={ID}",
+        f"/portal/search/?q={ID}",
+        f"/api/portal/search?q={MOBILE}",
+        "/api/portal/search?q=政务公开工作",
+    ]
     urls += [f"/portal/002541000/items/{item.serial_key}/files/{a.pk}/" for a in item.attachments.all()]
     for url in urls:
         response = anonymous.get(url)
@@ -112,8 +133,9 @@ def test_once_the_data_is_removed_the_item_passes(staff: dict[str, Any]) -> None
     """The block is on the data, not the item: with the personal data gone, an image-only PDF (for the
     reviewer to look at) does not stop approval."""
     clerk, head = staff["clerk"], staff["head"]
-    item = services.create_item(clerk, staff["hy"], category="work", title="通知", made_on=dt.date.today(),
-                                issuer=f"经办人 {ID}", body="正文")
+    item = services.create_item(
+        clerk, staff["hy"], category="work", title="通知", made_on=dt.date.today(), issuer=f"经办人 {ID}", body="正文"
+    )
     services.add_attachment(clerk, item, "扫描件.pdf", scanned_pdf(pages=1))
     services.submit(clerk, item)
     services.send_back(head, item, "删除身份证号码")

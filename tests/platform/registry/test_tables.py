@@ -22,8 +22,16 @@ from .helpers import publish_item
 
 
 def _doc(staff: dict[str, Any], made: dt.date, published: dt.date, category: str = "normative", **fields: Any) -> Any:
-    return publish_item(staff["clerk"], staff["head"], staff["hy"], category=category, made_on=made, on=published,
-                        title=fields.pop("title", f"文件 {made}"), **fields)
+    return publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category=category,
+        made_on=made,
+        on=published,
+        title=fields.pop("title", f"文件 {made}"),
+        **fields,
+    )
 
 
 def test_template_2021_made_repealed_in_force_follow_the_documents_life(staff: dict[str, Any]) -> None:
@@ -60,13 +68,17 @@ def test_template_2019_counts_made_published_and_total(staff: dict[str, Any]) ->
 
 def test_withdrawn_and_unpublished_items_do_not_count_as_issued(staff: dict[str, Any]) -> None:
     published = _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
-    draft = services.create_item(staff["clerk"], staff["hy"], category="normative", title="草稿",
-                                 made_on=dt.date(2021, 4, 1))
+    draft = services.create_item(
+        staff["clerk"], staff["hy"], category="normative", title="草稿", made_on=dt.date(2021, 4, 1)
+    )
     assert draft.published_on is None
     services.withdraw(staff["head"], published, "网页更新")
     # Withdrawal takes the page off the portal; the document stays issued and in force.
     assert active_table(staff["hy"], 2021, TEMPLATE_2021)["normative_documents"] == {
-        "made": 1, "repealed": 0, "in_force": 1}
+        "made": 1,
+        "repealed": 0,
+        "in_force": 1,
+    }
 
 
 def test_entered_figures_need_a_source_and_cannot_override_counted_rows(staff: dict[str, Any]) -> None:
@@ -79,29 +91,50 @@ def test_entered_figures_need_a_source_and_cannot_override_counted_rows(staff: d
         figures.save_figures(clerk, hy, 2021, {"licensing": {"decisions": -1}}, {"licensing": "x"})
     with pytest.raises(PermissionDenied):
         figures.save_figures(staff["cn_clerk"], hy, 2021, {}, {})
-    figures.save_figures(clerk, hy, 2021, {"licensing": {"decisions": "1,234"}, "fees": {"amount_10k_yuan": "12.5"}},
-                         {"licensing": "县行政审批局统计报表", "fees": "县财政局非税收入系统"})
+    figures.save_figures(
+        clerk,
+        hy,
+        2021,
+        {"licensing": {"decisions": "1,234"}, "fees": {"amount_10k_yuan": "12.5"}},
+        {"licensing": "县行政审批局统计报表", "fees": "县财政局非税收入系统"},
+    )
     table = active_table(hy, 2021, TEMPLATE_2021)
     assert table["licensing"] == {"decisions": 1234}
     assert table["fees"] == {"amount_10k_yuan": 12.5}
     # 2019 rows (previous items, change, procurement) are entered for 2019/2020 only
-    figures.save_figures(clerk, hy, 2020, {"procurement": {"projects": 3, "amount_yuan": 1250000.5},
-                                           "licensing": {"previous_items": 10, "change": -2, "decisions": 7}},
-                         {"procurement": "政府采购网", "licensing": "审批系统"})
+    figures.save_figures(
+        clerk,
+        hy,
+        2020,
+        {
+            "procurement": {"projects": 3, "amount_yuan": 1250000.5},
+            "licensing": {"previous_items": 10, "change": -2, "decisions": 7},
+        },
+        {"procurement": "政府采购网", "licensing": "审批系统"},
+    )
     t2020 = active_table(hy, 2020, TEMPLATE_2019)
     assert t2020["procurement"] == {"projects": 3, "amount_yuan": 1250000.5}
     assert t2020["licensing"] == {"previous_items": 10, "change": -2, "decisions": 7}
 
 
 def test_annual_report_takes_table_2_from_the_registry_and_aggregates_the_subtree(
-        staff: dict[str, Any], make_user: Callable[..., Any]) -> None:
+    staff: dict[str, Any], make_user: Callable[..., Any]
+) -> None:
     _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
-    figures.save_figures(staff["clerk"], staff["hy"], 2021, {"punishment": {"decisions": 9}},
-                         {"punishment": "执法平台"})
+    figures.save_figures(
+        staff["clerk"], staff["hy"], 2021, {"punishment": {"decisions": 9}}, {"punishment": "执法平台"}
+    )
     fgj_clerk = make_user("fgj", "clerk", staff["fgj"])
     fgj_head = make_user("fgj_head", "head", staff["fgj"])
-    publish_item(fgj_clerk, fgj_head, staff["fgj"], category="normative", title="发改文件", made_on=dt.date(2021, 5, 1),
-                 on=dt.date(2021, 5, 6))
+    publish_item(
+        fgj_clerk,
+        fgj_head,
+        staff["fgj"],
+        category="normative",
+        title="发改文件",
+        made_on=dt.date(2021, 5, 1),
+        on=dt.date(2021, 5, 6),
+    )
     own = compile_report(staff["hy"], 2021).report
     assert own.active["normative_documents"] == {"made": 1, "repealed": 0, "in_force": 1}
     assert own.active["punishment"] == {"decisions": 9}
@@ -167,8 +200,9 @@ def test_the_head_is_asked_to_confirm_a_late_or_empty_report_in_the_page(staff: 
     head.post(f"/registry/table/{hy.pk}/2021/publish/", {"confirmed": "1"})
     assert ReportPublication.objects.filter(agency=hy, year=2021, withdrawn=False).count() == 1
     # Every part written and within the deadline: nothing to confirm.
-    AnnualReport.objects.update_or_create(agency=hy, year=2025, defaults={
-        "sections": {n: "本部分说明。" for n in ("一", "二", "三", "四", "五", "六")}})
+    AnnualReport.objects.update_or_create(
+        agency=hy, year=2025, defaults={"sections": {n: "本部分说明。" for n in ("一", "二", "三", "四", "五", "六")}}
+    )
     compiled = compile_report(hy, 2025).report
     assert reports.publication_concerns(compiled, 2025, dt.date(2026, 1, 20)) == []
     assert len(reports.publication_concerns(compiled, 2025, dt.date(2026, 2, 2))) == 1

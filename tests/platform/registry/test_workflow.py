@@ -67,8 +67,16 @@ def test_full_workflow_propose_return_fix_approve_publish_withdraw(staff: dict[s
     assert search.search("最多跑一次").ids == []
 
     actions = [e.action for e in history(item)]
-    assert actions == ["registry.create", "registry.submit", "registry.return", "registry.update", "registry.submit",
-                       "registry.approve", "registry.publish", "registry.withdraw"]
+    assert actions == [
+        "registry.create",
+        "registry.submit",
+        "registry.return",
+        "registry.update",
+        "registry.submit",
+        "registry.approve",
+        "registry.publish",
+        "registry.withdraw",
+    ]
     returned = next(e for e in history(item) if e.action == "registry.return")
     assert returned.actor == head and returned.before["status"] == "submitted"
     assert returned.after["status"] == "returned"
@@ -104,8 +112,12 @@ def test_nothing_is_published_without_approval(staff: dict[str, Any]) -> None:
 def test_attribute_other_than_proactive_needs_a_reason_and_is_never_published(staff: dict[str, Any]) -> None:
     with pytest.raises(RegistryError, match="理由"):
         _draft(staff, attribute=Attribute.NOT_PUBLIC)
-    item = _draft(staff, attribute=Attribute.NOT_PUBLIC, attribute_reason="属于内部事务信息（条例第十六条）",
-                  body="内部管理流程，联系人手机 13912345678")
+    item = _draft(
+        staff,
+        attribute=Attribute.NOT_PUBLIC,
+        attribute_reason="属于内部事务信息（条例第十六条）",
+        body="内部管理流程，联系人手机 13912345678",
+    )
     services.submit(staff["clerk"], item)
     services.approve(staff["head"], item)  # not for publication: the personal data does not block the record
     with pytest.raises(RegistryError, match="不在网站发布"):
@@ -124,10 +136,17 @@ def test_interpretation_links_the_document_it_explains(staff: dict[str, Any]) ->
     with pytest.raises(RegistryError, match="关联"):
         services.create_item(staff["clerk"], staff["hy"], category="interpretation", title="解读", made_on=TODAY)
     with pytest.raises(RegistryError, match="只有政策解读"):
-        services.create_item(staff["clerk"], staff["hy"], category="work", title="动态", made_on=TODAY,
-                             interprets=document)
-    reading = publish_item(staff["clerk"], staff["head"], staff["hy"], category="interpretation",
-                           title="《实施意见》政策解读", interprets=document)
+        services.create_item(
+            staff["clerk"], staff["hy"], category="work", title="动态", made_on=TODAY, interprets=document
+        )
+    reading = publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="interpretation",
+        title="《实施意见》政策解读",
+        interprets=document,
+    )
     assert list(document.interpretations.all()) == [reading]
 
 
@@ -137,15 +156,19 @@ def test_index_numbers_are_per_agency_and_year(staff: dict[str, Any]) -> None:
     c = _draft(staff, made_on=dt.date(2022, 1, 5))
     other = services.create_item(staff["cn_clerk"], staff["cn"], category="work", title="x", made_on=TODAY)
     assert (a.index_number, b.index_number, c.index_number) == (
-        "002541000/2021-1", "002541000/2021-2", "002541000/2022-1")
+        "002541000/2021-1",
+        "002541000/2021-2",
+        "002541000/2022-1",
+    )
     assert other.index_number == f"id{staff['cn'].pk}/{TODAY.year}-1"  # an agency without a code
 
 
 def test_dates_are_checked(staff: dict[str, Any]) -> None:
     with pytest.raises(RegistryError, match="成文日期"):
         _draft(staff, made_on=TODAY + dt.timedelta(days=1))
-    item = publish_item(staff["clerk"], staff["head"], staff["hy"], category="normative", title="办法",
-                        on=TODAY - dt.timedelta(days=10))
+    item = publish_item(
+        staff["clerk"], staff["head"], staff["hy"], category="normative", title="办法", on=TODAY - dt.timedelta(days=10)
+    )
     with pytest.raises(RegistryError):
         services.repeal(staff["clerk"], item, TODAY - dt.timedelta(days=20))
     services.repeal(staff["clerk"], item, TODAY)

@@ -32,12 +32,19 @@ DUE = dt.date(2020, 10, 12)
 
 def _register(office: dict[str, Any], capture: Callable[..., Any], email: str = "zhao@example.cn") -> Application:
     with capture(execute=True):
-        return services.register(office["clerk"], office["hy"], channel="in_person", submitted_on=RECEIVED,
-                                 applicant={**APPLICANT, "email": email}, description="2020年海盐县低保资金发放情况")
+        return services.register(
+            office["clerk"],
+            office["hy"],
+            channel="in_person",
+            submitted_on=RECEIVED,
+            applicant={**APPLICANT, "email": email},
+            description="2020年海盐县低保资金发放情况",
+        )
 
 
 def test_clarification_reaches_the_applicant_with_its_deadline_once(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     case = _register(office, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,12 +68,17 @@ def test_clarification_reaches_the_applicant_with_its_deadline_once(
 
 
 def test_staff_hear_of_a_new_online_application_without_the_applicants_personal_data(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     office["clerk"].email = "clerk@haiyan.gov.cn"
     office["clerk"].save()
     with django_capture_on_commit_callbacks(execute=True):
-        case = services.submit_online(None, office["hy"], applicant={**APPLICANT, "email": "zhao@example.cn"},
-                                      description="海盐县2020年财政预算执行情况")
+        case = services.submit_online(
+            None,
+            office["hy"],
+            applicant={**APPLICANT, "email": "zhao@example.cn"},
+            description="海盐县2020年财政预算执行情况",
+        )
     to_staff = [m for m in mail.outbox if m.to == ["clerk@haiyan.gov.cn"]]
     assert len(to_staff) == 1 and case.tracking_code in to_staff[0].subject
     text = to_staff[0].subject + to_staff[0].body
@@ -78,7 +90,8 @@ def test_staff_hear_of_a_new_online_application_without_the_applicants_personal_
 
 
 def test_the_digest_reaches_the_clerk_on_the_right_working_day_of_the_2020_calendar(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     # Independently of the platform: the case falls due on 12 October, 5 working days after Monday 28
     # September (30 September, 9, 10 (a make-up Saturday) and 12 October); the make-up Sunday 27
     # September is a working day too, but 5 working days from it end on 10 October.
@@ -90,8 +103,14 @@ def test_the_digest_reaches_the_clerk_on_the_right_working_day_of_the_2020_calen
 
     def digest_on(day: dt.date) -> list[Message]:
         periodic.tick(dt.datetime(day.year, day.month, day.day, 8, 30, tzinfo=SHANGHAI))
-        return list(Message.objects.filter(event="digest", recipient_user=office["clerk"], channel=Channel.INBOX,
-                                           dedupe_key__startswith=f"digest:{day.isoformat()}:"))
+        return list(
+            Message.objects.filter(
+                event="digest",
+                recipient_user=office["clerk"],
+                channel=Channel.INBOX,
+                dedupe_key__startswith=f"digest:{day.isoformat()}:",
+            )
+        )
 
     assert digest_on(dt.date(2020, 9, 27)) == []  # a working day (make-up Sunday), but not due soon yet
     first = digest_on(dt.date(2020, 9, 28))
@@ -102,12 +121,17 @@ def test_the_digest_reaches_the_clerk_on_the_right_working_day_of_the_2020_calen
     assert len(overdue) == 1 and "逾期 1 件" in overdue[0].subject
     # a second tick the same day sends nothing more
     periodic.tick(dt.datetime(2020, 10, 13, 9, 0, tzinfo=SHANGHAI))
-    assert Message.objects.filter(event="digest", recipient_user=office["clerk"],
-                                  dedupe_key__startswith="digest:2020-10-13:").count() == 1
+    assert (
+        Message.objects.filter(
+            event="digest", recipient_user=office["clerk"], dedupe_key__startswith="digest:2020-10-13:"
+        ).count()
+        == 1
+    )
 
 
 def test_the_tick_closes_lapsed_clarifications_once(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     case = _register(office, django_capture_on_commit_callbacks)
     services.ask_clarification(office["clerk"], case, dt.date(2020, 9, 10), "请写明年份")
     late = dt.datetime(2020, 9, 25, 8, 30, tzinfo=SHANGHAI)  # the deadline was 24 September
@@ -119,10 +143,19 @@ def test_the_tick_closes_lapsed_clarifications_once(
 
 @override_settings(SMS_QUIET_HOURS="22-8")
 def test_sms_waits_for_the_end_of_quiet_hours(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     case = _register(office, django_capture_on_commit_callbacks)
-    message = Message.objects.create(dedupe_key="t:sms", event="test", channel=Channel.SMS, recipient_label="申请人",
-                                     recipient_address=APPLICANT["phone"], subject="s", body="b", case=case)
+    message = Message.objects.create(
+        dedupe_key="t:sms",
+        event="test",
+        channel=Channel.SMS,
+        recipient_label="申请人",
+        recipient_address=APPLICANT["phone"],
+        subject="s",
+        body="b",
+        case=case,
+    )
     night = dt.datetime(2020, 9, 28, 23, 0, tzinfo=SHANGHAI)
     assert deliver(message, night) == Sent.HELD
     message.refresh_from_db()
@@ -146,7 +179,8 @@ def test_annual_report_deadline_by_kind_of_agency(office: dict[str, Any]) -> Non
 
 
 def test_inbox_unread_count_and_the_outbox_for_administrators(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     alice = office["alice"]
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_online(alice, office["hy"], applicant={"email": "alice@example.cn"}, description="某事项")
@@ -175,29 +209,36 @@ def test_the_api_docs_page_loads_nothing_from_another_host() -> None:
 
 
 def test_the_answer_mails_the_letter_and_an_appeal_is_confirmed_to_the_applicant(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
     from gongkai.platform.appeals.services import file_appeal
 
     case = _register(office, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.answer(office["clerk"], case, outcome="granted", on=dt.date(2020, 9, 15),
-                        reply_text="所申请信息见附件。")
+        services.answer(
+            office["clerk"], case, outcome="granted", on=dt.date(2020, 9, 15), reply_text="所申请信息见附件。"
+        )
     [answer] = mail.outbox
     assert answer.subject == "政府信息公开申请答复" and "予以公开" in answer.body
     assert f"/letters/track/{case.tracking_code}.pdf" in answer.body
     [(name, content, kind)] = answer.attachments  # the letter itself: PDF, or DOCX without LibreOffice
     assert name.startswith(f"答复告知书-{case.tracking_code}.")
-    assert (content[:4], kind) in ((b"%PDF", "application/pdf"), (b"PK\x03\x04", "application/vnd.openxmlformats-"
-                                   "officedocument.wordprocessingml.document")), (content[:8], kind)
+    assert (content[:4], kind) in (
+        (b"%PDF", "application/pdf"),
+        (b"PK\x03\x04", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ), (content[:8], kind)
     with django_capture_on_commit_callbacks(execute=True):
         file_appeal(office["clerk"], case, kind="review", filed_on=dt.date(2020, 10, 20), body="申请人不服答复")
     assert mail.outbox[-1].subject == "行政复议已记录" and mail.outbox[-1].to == ["zhao@example.cn"]
 
 
 def test_a_failing_notification_job_never_fails_the_step_that_caused_it(
-        office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any],
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    office: dict[str, Any],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from gongkai.platform.notifications import events
 
     def broken(entry: Any) -> list[Any]:
@@ -215,12 +256,28 @@ def test_a_message_whose_worker_died_mid_send_is_marked_for_checking_not_resent(
     from gongkai.platform.notifications.services import sweep_stale
 
     now = timezone.now()
-    message = Message.objects.create(dedupe_key="t:stale", event="test", channel=Channel.EMAIL, subject="s",
-                                     body="b", recipient_label="申请人", recipient_address="zhao@example.cn",
-                                     status=Sent.SENDING, claimed_at=now - dt.timedelta(minutes=20))
-    fresh = Message.objects.create(dedupe_key="t:fresh", event="test", channel=Channel.EMAIL, subject="s", body="b",
-                                   recipient_label="申请人", recipient_address="zhao@example.cn",
-                                   status=Sent.SENDING, claimed_at=now - dt.timedelta(minutes=1))
+    message = Message.objects.create(
+        dedupe_key="t:stale",
+        event="test",
+        channel=Channel.EMAIL,
+        subject="s",
+        body="b",
+        recipient_label="申请人",
+        recipient_address="zhao@example.cn",
+        status=Sent.SENDING,
+        claimed_at=now - dt.timedelta(minutes=20),
+    )
+    fresh = Message.objects.create(
+        dedupe_key="t:fresh",
+        event="test",
+        channel=Channel.EMAIL,
+        subject="s",
+        body="b",
+        recipient_label="申请人",
+        recipient_address="zhao@example.cn",
+        status=Sent.SENDING,
+        claimed_at=now - dt.timedelta(minutes=1),
+    )
     assert sweep_stale(now) == 1
     message.refresh_from_db()
     fresh.refresh_from_db()

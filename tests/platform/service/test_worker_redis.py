@@ -51,13 +51,22 @@ def platform(tmp_path: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     except Exception as error:
         missing(f"Redis does not answer at {REDIS_URL}: {error}")
     queue = f"gongkai-test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "GONGKAI_DATA_DIR": str(tmp_path), "GONGKAI_SECRET_KEY": "worker-tests-only",
-           "GONGKAI_BROKER_URL": REDIS_URL, "GONGKAI_QUEUE": queue, "GONGKAI_BROKER_VISIBILITY_TIMEOUT": "3",
-           "GONGKAI_SMS_BACKEND": "tests.platform.service.blocking_sms.BlockingSms", "GONGKAI_SMS_QUIET_HOURS": "",
-           "GONGKAI_EMAIL_BACKEND": "file", "PYTHONPATH": os.pathsep.join([str(SOURCE), str(REPO)])}
+    env = {
+        **os.environ,
+        "GONGKAI_DATA_DIR": str(tmp_path),
+        "GONGKAI_SECRET_KEY": "worker-tests-only",
+        "GONGKAI_BROKER_URL": REDIS_URL,
+        "GONGKAI_QUEUE": queue,
+        "GONGKAI_BROKER_VISIBILITY_TIMEOUT": "3",
+        "GONGKAI_SMS_BACKEND": "tests.platform.service.blocking_sms.BlockingSms",
+        "GONGKAI_SMS_QUIET_HOURS": "",
+        "GONGKAI_EMAIL_BACKEND": "file",
+        "PYTHONPATH": os.pathsep.join([str(SOURCE), str(REPO)]),
+    }
     env.pop("GONGKAI_DATABASE_URL", None)
-    subprocess.run(_gongkai("serve", "--migrate-only", "--no-input"), env=env, check=True, timeout=300,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        _gongkai("serve", "--migrate-only", "--no-input"), env=env, check=True, timeout=300, stdout=subprocess.DEVNULL
+    )
     yield tmp_path, env
     with contextlib.suppress(Exception):
         import redis
@@ -83,8 +92,13 @@ services.ask_clarification(clerk, case, dt.date(2020, 9, 10), "请写明年份")
 @contextlib.contextmanager
 def worker(data: Path, env: dict[str, str], *options: str) -> Iterator[subprocess.Popen[bytes]]:
     log = (data / "worker.log").open("ab")
-    process = subprocess.Popen(_gongkai("worker", "--concurrency", "1", *options), env=env, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        _gongkai("worker", "--concurrency", "1", *options),
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         yield process
     finally:
@@ -163,8 +177,11 @@ def test_the_scheduler_runs_the_periodic_work_on_the_queue(platform: tuple[Path,
             return db.execute("SELECT status, outcome FROM desk_application").fetchall()
 
     def ticks() -> int:
-        return (data / "worker.log").read_text(errors="replace").count("gongkai.tick[") if (
-            data / "worker.log").exists() else 0
+        return (
+            (data / "worker.log").read_text(errors="replace").count("gongkai.tick[")
+            if (data / "worker.log").exists()
+            else 0
+        )
 
     with worker(data, env, "--beat"):
         _wait(lambda: closed() == [("closed", "other_no_correction")], data)

@@ -43,15 +43,21 @@ def list_tokens(request: HttpRequest) -> Any:
     return ApiToken.objects.filter(user=cast(User, request.user)).order_by("-created")
 
 
-@router.post("/", response={201: NewTokenOut}, auth=None, throttle=ScopedThrottle("token"),
-             summary="用用户名和密码生成接口令牌（令牌只返回这一次）")
+@router.post(
+    "/",
+    response={201: NewTokenOut},
+    auth=None,
+    throttle=ScopedThrottle("token"),
+    summary="用用户名和密码生成接口令牌（令牌只返回这一次）",
+)
 def create_token(request: HttpRequest, body: NewTokenIn) -> Status[dict[str, Any]]:
     user = authenticate(request, username=body.username, password=body.password)
     if user is None or not user.is_active:
         raise HttpError(401, "用户名或密码不正确 / wrong user name or password")
     token, secret = issue_token(user, label=body.label)
-    return Status(201, {"id": token.pk, "label": token.label, "created": token.created, "last_used": None,
-                        "token": secret})
+    return Status(
+        201, {"id": token.pk, "label": token.label, "created": token.created, "last_used": None, "token": secret}
+    )
 
 
 @router.delete("/{token_id}", response={204: None}, summary="撤销一个令牌（立即失效）")

@@ -39,7 +39,11 @@ AGENCY_ROLES = (Role.CLERK, Role.HEAD, Role.SUPERVISOR)
 class User(AbstractUser):
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.APPLICANT, db_index=True)
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name="所属机关", null=True, blank=True, on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name="所属机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="staff",
     )
     display_name = models.CharField("姓名或名称", max_length=200, blank=True)

@@ -117,8 +117,9 @@ def visible_agencies_filter(user: Any, prefix: str = "agency__") -> Q | None:
     return Q(pk__in=[])
 
 
-def scope(user: Any, queryset: QuerySet[M], agency_prefix: str = "agency__",
-          applicant_field: str | None = None) -> QuerySet[M]:
+def scope(
+    user: Any, queryset: QuerySet[M], agency_prefix: str = "agency__", applicant_field: str | None = None
+) -> QuerySet[M]:
     """``queryset`` cut down to what ``user`` may see.
 
     Records are filtered by their agency (``agency_prefix`` leads from the model to its agency:

@@ -23,8 +23,9 @@ def _validate(role: str, agency: Any) -> None:
         raise AccountError(f"{Role(role).label}必须属于一个机关 / a {role} belongs to an agency")
 
 
-def create_user(actor: Any, *, username: str, password: str | None, role: str = Role.APPLICANT,
-                agency: Any = None, **fields: Any) -> User:
+def create_user(
+    actor: Any, *, username: str, password: str | None, role: str = Role.APPLICANT, agency: Any = None, **fields: Any
+) -> User:
     """An administrator creates any user; anyone may sign up as an applicant (``actor`` anonymous)."""
     if role != Role.APPLICANT and not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以设立工作人员账号 / only administrators create staff accounts")
@@ -63,8 +64,9 @@ def ensure_admin(username: str, password: str | None, email: str = "") -> tuple[
     if existing is not None:
         return existing, False
     with transaction.atomic():
-        user = User(username=username, email=email, role=Role.ADMIN, is_staff=True, is_superuser=True,
-                    display_name="平台管理员")
+        user = User(
+            username=username, email=email, role=Role.ADMIN, is_staff=True, is_superuser=True, display_name="平台管理员"
+        )
         if password:
             user.set_password(password)
         else:
@@ -87,6 +89,11 @@ def revoke_token(actor: Any, token: ApiToken) -> None:
     if token.user_id != getattr(actor, "pk", None) and not may_administer(actor):
         raise PermissionDenied("只能撤销自己的令牌 / only your own tokens can be revoked")
     with transaction.atomic():
-        record(actor, "account.token_revoke", token, before={"label": token.label, "created": token.created},
-               agency=token.user.agency)
+        record(
+            actor,
+            "account.token_revoke",
+            token,
+            before={"label": token.label, "created": token.created},
+            agency=token.user.agency,
+        )
         token.delete()

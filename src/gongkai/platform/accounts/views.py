@@ -28,9 +28,14 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 user = create_user(
-                    request.user, username=data["username"], password=data["password"], role=Role.APPLICANT,
-                    display_name=data["display_name"], applicant_type=data["applicant_type"],
-                    phone=data["phone"], email=data["email"],
+                    request.user,
+                    username=data["username"],
+                    password=data["password"],
+                    role=Role.APPLICANT,
+                    display_name=data["display_name"],
+                    applicant_type=data["applicant_type"],
+                    phone=data["phone"],
+                    email=data["email"],
                 )
             except IntegrityError:
                 form.add_error("username", "该用户名已被使用")

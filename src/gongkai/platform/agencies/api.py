@@ -26,8 +26,9 @@ class AgencyOut(Schema):
 
 
 @router.get("/", response=list[AgencyOut], auth=None, summary="机关列表（可按上级筛选）")
-def list_agencies(request: HttpRequest, parent: Id | None = None, under: Id | None = None,
-                  limit: Limit = 500) -> list[Agency]:
+def list_agencies(
+    request: HttpRequest, parent: Id | None = None, under: Id | None = None, limit: Limit = 500
+) -> list[Agency]:
     agencies = Agency.objects.all()
     if parent is not None:
         agencies = agencies.filter(parent_id=parent)

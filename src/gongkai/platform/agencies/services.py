@@ -10,8 +10,20 @@ from ..accounts.permissions import PermissionDenied, may_administer
 from ..audit.services import record, snapshot
 from .models import Agency
 
-_FIELDS = ("name", "short_name", "code", "kind", "parent_id", "office_name", "address", "phone",
-           "postcode", "website", "review_body", "court")
+_FIELDS = (
+    "name",
+    "short_name",
+    "code",
+    "kind",
+    "parent_id",
+    "office_name",
+    "address",
+    "phone",
+    "postcode",
+    "website",
+    "review_body",
+    "court",
+)
 
 
 def create_agency(actor: Any, *, name: str, parent: Agency | None = None, **fields: Any) -> Agency:

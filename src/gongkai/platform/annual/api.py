@@ -33,8 +33,12 @@ class EntriesIn(Input):
 
 def _compiled(agency: Agency, year: Year, aggregate: bool) -> dict[str, Any]:
     compiled = compile_report(agency, year, aggregate=aggregate)
-    return {"report": compiled.report.to_dict(), "findings": [f.to_dict() for f in compiled.findings],
-            "notes": compiled.notes, "errors": len(compiled.errors)}
+    return {
+        "report": compiled.report.to_dict(),
+        "findings": [f.to_dict() for f in compiled.findings],
+        "notes": compiled.notes,
+        "errors": len(compiled.errors),
+    }
 
 
 @router.post("/import/{agency_id}", response=CompiledOut, summary="导入以前年度的报告数据 JSON")
@@ -56,6 +60,7 @@ def get_report(request: HttpRequest, agency_id: Id, year: Year, aggregate: bool 
 @router.put("/{agency_id}/{year}/entries", response=CompiledOut, summary="填报表二和正文（本机关）")
 def put_entries(request: HttpRequest, agency_id: Id, year: Year, body: EntriesIn) -> dict[str, Any]:
     agency = get_object_or_404(Agency, pk=agency_id)
-    save_entries(request.user, agency, year, active=body.active, active_source=body.active_source,
-                 sections=body.sections)
+    save_entries(
+        request.user, agency, year, active=body.active, active_source=body.active_source, sections=body.sections
+    )
     return _compiled(agency, year, False)

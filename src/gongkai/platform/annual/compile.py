@@ -101,7 +101,8 @@ def outcome_row_key(template: Template, outcome: str) -> str:
 def open_at_end(scope: Q, year: int) -> Any:
     end = dt.date(year, 12, 31)
     return Application.objects.filter(scope, receipt_date__lte=end).filter(
-        Q(decided_on__isnull=True) | Q(decided_on__gt=end))
+        Q(decided_on__isnull=True) | Q(decided_on__gt=end)
+    )
 
 
 def count_requests(scope: Q, year: int, template: Template) -> dict[str, list[int]]:
@@ -114,7 +115,8 @@ def count_requests(scope: Q, year: int, template: Template) -> dict[str, list[in
     undecided_at_start = Q(decided_on__isnull=True) | Q(decided_on__gte=start)
     undecided_at_end = Q(decided_on__isnull=True) | Q(decided_on__gt=end)
     groups = (
-        Application.objects.filter(scope, receipt_date__lte=end).filter(undecided_at_start)
+        Application.objects.filter(scope, receipt_date__lte=end)
+        .filter(undecided_at_start)
         .values("applicant_type", "outcome")
         .annotate(
             new=Count("id", filter=Q(receipt_date__gte=start)),
@@ -184,8 +186,10 @@ def _legacy(agency: Agency, aggregate: bool, year: int) -> tuple[list[int], list
         for c in range(COLUMNS):
             legacy[c] += (carried[c] or 0) - on_desk[c]
         if any((carried[c] or 0) != on_desk[c] for c in range(COLUMNS)):
-            notes.append(f"{stored.agency} {stored.year} 年度报告（导入）结转下年 {carried[TOTAL]} 件，平台登记的其中 "
-                         f"{on_desk[TOTAL]} 件；差额计入上年结转和结转下年，请在平台补录这些申请。")
+            notes.append(
+                f"{stored.agency} {stored.year} 年度报告（导入）结转下年 {carried[TOTAL]} 件，平台登记的其中 "
+                f"{on_desk[TOTAL]} 件；差额计入上年结转和结转下年，请在平台补录这些申请。"
+            )
     return legacy, notes
 
 
@@ -202,8 +206,9 @@ def _active(agency: Agency, aggregate: bool, year: int, template: Template) -> d
 
 def fees_collected(scope: Q, year: int) -> tuple[int, int]:
     """(yuan, applications): information-processing fees paid in ``year`` (reported under 六)."""
-    paid = Application.objects.filter(scope, fee_paid_on__gte=dt.date(year, 1, 1),
-                                      fee_paid_on__lte=dt.date(year, 12, 31))
+    paid = Application.objects.filter(
+        scope, fee_paid_on__gte=dt.date(year, 1, 1), fee_paid_on__lte=dt.date(year, 12, 31)
+    )
     totals = paid.aggregate(yuan=Sum("fee_amount"), n=Count("id"))
     return int(totals["yuan"] or 0), int(totals["n"] or 0)
 
@@ -212,8 +217,11 @@ def _sections(stored: AnnualReport | None, fees: tuple[int, int]) -> list[Sectio
     given = dict((stored.sections if stored else None) or {})
     if not given.get("六"):  # what the statute asks under 六 and the records know: the fees collected
         yuan, count = fees
-        given["六"] = (f"本年度收取政府信息公开信息处理费 {yuan} 元（{count} 件申请）。" if count
-                      else "本年度未收取政府信息公开信息处理费。")
+        given["六"] = (
+            f"本年度收取政府信息公开信息处理费 {yuan} 元（{count} 件申请）。"
+            if count
+            else "本年度未收取政府信息公开信息处理费。"
+        )
     return [SectionText(s.number, s.title, given.get(s.number)) for s in SECTIONS]
 
 
@@ -226,8 +234,7 @@ def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_p
         compiled = Compiled(report, stored=stored, notes=["导入的已发布报告，数据按原文 / imported as published"])
     else:
         scope = _scope(agency, aggregate)
-        requests: dict[str, list[int | None]] = {
-            k: list(v) for k, v in count_requests(scope, year, template).items()}
+        requests: dict[str, list[int | None]] = {k: list(v) for k, v in count_requests(scope, year, template).items()}
         legacy, notes = _legacy(agency, aggregate, year)
         if any(legacy):
             for c in range(COLUMNS):
@@ -236,9 +243,14 @@ def compile_report(agency: Agency, year: int, *, aggregate: bool = False, with_p
                     requests[key][c] = (value or 0) + legacy[c]
         name = agency.name + ("（含所属机关）" if aggregate else "")
         report = Report(
-            agency=name, year=year, template=template, active=_active(agency, aggregate, year, template),
-            requests=requests, appeals={k: dict(v) for k, v in count_appeals(scope, year, template).items()},
-            sections=_sections(stored, fees_collected(scope, year)), source=PLATFORM,
+            agency=name,
+            year=year,
+            template=template,
+            active=_active(agency, aggregate, year, template),
+            requests=requests,
+            appeals={k: dict(v) for k, v in count_appeals(scope, year, template).items()},
+            sections=_sections(stored, fees_collected(scope, year)),
+            source=PLATFORM,
             extra={"aggregate": aggregate},
         )
         compiled = Compiled(report, notes=notes, legacy=legacy, stored=stored)

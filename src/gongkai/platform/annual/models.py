@@ -20,8 +20,9 @@ class Source(models.TextChoices):
 
 
 class AnnualReport(models.Model):
-    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT,
-                               related_name="annual_reports")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="annual_reports"
+    )
     year = models.PositiveSmallIntegerField("年度")
     source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.COMPILED)
     active = models.JSONField("表二（主动公开）", default=dict, blank=True)
@@ -29,8 +30,9 @@ class AnnualReport(models.Model):
     sections = models.JSONField("正文各部分", default=dict, blank=True)  # {"一": "…", "五": "…"}
     imported = models.JSONField("导入的报告数据", null=True, blank=True)
     imported_from = models.CharField("导入文件", max_length=300, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[AnnualReport]] = models.Manager()

@@ -30,7 +30,8 @@ class AnnualError(RuleError):
 def _require_office(actor: Any, agency: Agency) -> None:
     if not (may_change_agency_records(actor, agency) or may_administer(actor)):
         raise PermissionDenied(
-            "只有本机关的政府信息公开工作机构可以编写年度报告 / only the agency's office writes its report")
+            "只有本机关的政府信息公开工作机构可以编写年度报告 / only the agency's office writes its report"
+        )
 
 
 def _clean_active(year: int, active: dict[str, Any]) -> dict[str, dict[str, int | float | None]]:
@@ -54,8 +55,15 @@ def _clean_active(year: int, active: dict[str, Any]) -> dict[str, dict[str, int 
     return clean
 
 
-def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any] | None = None,
-                 active_source: str | None = None, sections: dict[str, str] | None = None) -> AnnualReport:
+def save_entries(
+    actor: Any,
+    agency: Agency,
+    year: int,
+    *,
+    active: dict[str, Any] | None = None,
+    active_source: str | None = None,
+    sections: dict[str, str] | None = None,
+) -> AnnualReport:
     """Table 二 (until the publication registry computes it) and the narrative sections."""
     _require_office(actor, agency)
     with transaction.atomic():
@@ -66,8 +74,9 @@ def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any
         from ..oversight.filing import is_locked  # the one hook of 报送: submitted entries are frozen
 
         if is_locked(agency.pk, year):
-            raise AnnualError("报告已报送主管部门，退回前不能修改 / "
-                              "the report was submitted; it is locked until returned")
+            raise AnnualError(
+                "报告已报送主管部门，退回前不能修改 / the report was submitted; it is locked until returned"
+            )
         before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
         if active is not None:
             stored.active = _clean_active(year, active)
@@ -80,9 +89,14 @@ def save_entries(actor: Any, agency: Agency, year: int, *, active: dict[str, Any
             stored.sections = {k: v for k, v in {**stored.sections, **sections}.items() if v}
         stored.updated_by = actor
         stored.save()
-        record(actor, "annual.entries", stored, before=before,
-               after={"active": stored.active, "active_source": stored.active_source, "sections": stored.sections},
-               agency=agency)
+        record(
+            actor,
+            "annual.entries",
+            stored,
+            before=before,
+            after={"active": stored.active, "active_source": stored.active_source, "sections": stored.sections},
+            agency=agency,
+        )
     return stored
 
 
@@ -98,8 +112,14 @@ def import_report(actor: Any, agency: Agency, report: Report, source: str = "") 
         stored.imported_from = source[:300]
         stored.updated_by = actor
         stored.save()
-        record(actor, "annual.import", stored, before=before, after={"source": stored.source, "file": source},
-               agency=agency)
+        record(
+            actor,
+            "annual.import",
+            stored,
+            before=before,
+            after={"source": stored.source, "file": source},
+            agency=agency,
+        )
     return stored
 
 

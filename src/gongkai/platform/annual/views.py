@@ -73,15 +73,22 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
     template = report.template
     office = not aggregate and may_change_agency_records(request.user, agency)
     context = {
-        "agency": agency, "year": year, "aggregate": aggregate, "compiled": compiled, "report": report,
-        "template": template, "office": office,
+        "agency": agency,
+        "year": year,
+        "aggregate": aggregate,
+        "compiled": compiled,
+        "report": report,
+        "template": template,
+        "office": office,
         "can_aggregate": may_view_aggregate(request.user, agency) and agency.children.exists(),
         "active_rows": [
-            (row, [(f, report.active[row.key][f.key]) for f in row.fields]) for row in template.active_rows],
+            (row, [(f, report.active[row.key][f.key]) for f in row.fields]) for row in template.active_rows
+        ],
         "request_rows": [(row, report.requests[row.key]) for row in template.request_rows],
         "columns": template.request_columns,
         "appeal_rows": [
-            (g, [report.appeals[g.key][f.key] for f in template.appeal_fields]) for g in template.appeal_groups],
+            (g, [report.appeals[g.key][f.key] for f in template.appeal_fields]) for g in template.appeal_groups
+        ],
         "appeal_fields": template.appeal_fields,
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
@@ -111,8 +118,9 @@ def export(request: HttpRequest, agency_pk: int, year: int, fmt: str) -> HttpRes
     compiled = _compiled_or_404(request, agency, year, aggregate)
     name = f"report-{agency.pk}-{year}{'-all' if aggregate else ''}"
     if fmt == "json":
-        response: HttpResponse = JsonResponse(compiled.report.to_dict(), json_dumps_params={"ensure_ascii": False,
-                                                                                            "indent": 2})
+        response: HttpResponse = JsonResponse(
+            compiled.report.to_dict(), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
     elif fmt in FORMATS:
         response = HttpResponse(_render(compiled, fmt), content_type=FORMATS[fmt])
     else:
@@ -138,12 +146,20 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     compiled = compile_report(agency, year, with_previous=False)
     active: dict[str, dict[str, str]] | None = None
     if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here
-        active = {row.key: {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
-                  for row in compiled.report.template.active_rows}
+        active = {
+            row.key: {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
+            for row in compiled.report.template.active_rows
+        }
     sections = {s.number: request.POST.get(f"section-{s.number}", "") for s in SECTIONS}
     try:
-        save_entries(request.user, agency, year, active=active, sections=sections,
-                     active_source=request.POST.get("active_source") if active is not None else None)
+        save_entries(
+            request.user,
+            agency,
+            year,
+            active=active,
+            sections=sections,
+            active_source=request.POST.get("active_source") if active is not None else None,
+        )
     except PermissionDenied as error:
         raise HttpForbidden(str(error)) from None
     except AnnualError as error:
@@ -173,5 +189,8 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
                 messages.success(request, f"已导入 {stored.year} 年度报告")
                 return redirect("annual:report", agency_pk=agency.pk, year=stored.year)
     carried_forward = TEMPLATE_2021.request_row("carried_forward").label
-    return render(request, "annual/import.html", {"agency": agency, "role": role_of(request.user),
-                                                  "carried_forward": carried_forward})
+    return render(
+        request,
+        "annual/import.html",
+        {"agency": agency, "role": role_of(request.user), "carried_forward": carried_forward},
+    )

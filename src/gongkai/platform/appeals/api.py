@@ -49,16 +49,26 @@ class ResultIn(Input):
 
 
 def _out(appeal: Appeal) -> dict[str, Any]:
-    return {"id": appeal.pk, "application_id": appeal.application_id, "agency_id": appeal.agency_id,
-            "kind": appeal.kind, "group": appeal.group, "review_id": appeal.review_id, "body": appeal.body,
-            "case_number": appeal.case_number, "filed_on": appeal.filed_on, "result": appeal.result,
-            "decided_on": appeal.decided_on, "withdrawn_on": appeal.withdrawn_on}
+    return {
+        "id": appeal.pk,
+        "application_id": appeal.application_id,
+        "agency_id": appeal.agency_id,
+        "kind": appeal.kind,
+        "group": appeal.group,
+        "review_id": appeal.review_id,
+        "body": appeal.body,
+        "case_number": appeal.case_number,
+        "filed_on": appeal.filed_on,
+        "result": appeal.result,
+        "decided_on": appeal.decided_on,
+        "withdrawn_on": appeal.withdrawn_on,
+    }
 
 
 @router.get("/", response=list[AppealOut], summary="复议诉讼列表（按权限范围）")
 def list_appeals(request: HttpRequest, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     appeals = scope(request.user, Appeal.objects.all(), agency_prefix="agency__").order_by("-filed_on", "-id")
-    return [_out(a) for a in appeals[offset: offset + max(1, min(limit, 500))]]
+    return [_out(a) for a in appeals[offset : offset + max(1, min(limit, 500))]]
 
 
 @router.post("/", response={201: AppealOut}, summary="登记复议或诉讼（受理机关）")
@@ -67,8 +77,15 @@ def create(request: HttpRequest, body: AppealIn) -> Status[dict[str, Any]]:
     if not may_view(request.user, case):
         raise Http404
     review = get_object_or_404(Appeal, pk=body.review_id) if body.review_id else None
-    appeal = file_appeal(request.user, case, kind=body.kind, filed_on=body.filed_on, body=body.body,
-                         case_number=body.case_number, review=review)
+    appeal = file_appeal(
+        request.user,
+        case,
+        kind=body.kind,
+        filed_on=body.filed_on,
+        body=body.body,
+        case_number=body.case_number,
+        review=review,
+    )
     return Status(201, _out(appeal))
 
 
@@ -101,8 +118,17 @@ def _appeal(request: HttpRequest, appeal_id: int) -> Appeal:
 
 @router.post("/{appeal_id}/correct", response=AppealOut, summary="更正登记（记入审计）")
 def correct(request: HttpRequest, appeal_id: int, body: CorrectionIn) -> dict[str, Any]:
-    return _out(correct_appeal(request.user, _appeal(request, appeal_id), reason=body.reason, kind=body.kind,
-                               filed_on=body.filed_on, body=body.body, case_number=body.case_number))
+    return _out(
+        correct_appeal(
+            request.user,
+            _appeal(request, appeal_id),
+            reason=body.reason,
+            kind=body.kind,
+            filed_on=body.filed_on,
+            body=body.body,
+            case_number=body.case_number,
+        )
+    )
 
 
 @router.post("/{appeal_id}/withdraw", response=AppealOut, summary="撤销登记（不再计入表四，记入审计）")

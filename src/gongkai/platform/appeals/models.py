@@ -28,13 +28,26 @@ class ActiveAppeals(models.Manager["Appeal"]):
 
 
 class Appeal(models.Model):
-    application = models.ForeignKey("desk.Application", verbose_name="申请", on_delete=models.PROTECT,
-                                    related_name="appeals")
-    agency = models.ForeignKey("agencies.Agency", verbose_name="被申请（被诉）机关", on_delete=models.PROTECT,
-                               related_name="appeals", editable=False)
+    application = models.ForeignKey(
+        "desk.Application", verbose_name="申请", on_delete=models.PROTECT, related_name="appeals"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name="被申请（被诉）机关",
+        on_delete=models.PROTECT,
+        related_name="appeals",
+        editable=False,
+    )
     kind = models.CharField("类别", max_length=20, choices=AppealKind.choices)
-    review = models.ForeignKey("self", verbose_name="此前的行政复议", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="lawsuits", help_text="复议后起诉时填写")
+    review = models.ForeignKey(
+        "self",
+        verbose_name="此前的行政复议",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lawsuits",
+        help_text="复议后起诉时填写",
+    )
     body = models.CharField("复议机关或人民法院", max_length=200)
     case_number = models.CharField("案号", max_length=100, blank=True)
     filed_on = models.DateField("申请（起诉）日期", db_index=True)

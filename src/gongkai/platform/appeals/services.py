@@ -19,16 +19,23 @@ from .models import PENDING, RESULT_CHOICES, Appeal, AppealKind
 _FIELDS = ("kind", "review_id", "body", "case_number", "filed_on", "result", "decided_on", "withdrawn_on")
 
 # 案号 as offices type them: 嘉政复〔2026〕123号, 嘉政复[2026]123号, 嘉政复（2026）123 号 are one number.
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕",
-                           "［": "〔", "］": "〕"})
+_BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"}
+)
 
 
 def normalized_case_number(number: str) -> str:
     return re.sub(r"\s+", "", number).translate(_BRACKETS).upper()
 
 
-def _check(case: Application, kind: str, filed_on: dt.date, case_number: str, review: Appeal | None,
-           appeal: Appeal | None = None) -> None:
+def _check(
+    case: Application,
+    kind: str,
+    filed_on: dt.date,
+    case_number: str,
+    review: Appeal | None,
+    appeal: Appeal | None = None,
+) -> None:
     """What makes an appeal plausible: a real decision (or a missed deadline) before it, one 案号 once."""
     if kind not in AppealKind.values:
         raise DeskError(f"未知的类别 / unknown kind {kind!r}")
@@ -37,14 +44,17 @@ def _check(case: Application, kind: str, filed_on: dt.date, case_number: str, re
     if filed_on > desk_services.today():
         raise DeskError(f"申请（起诉）日期 {filed_on} 晚于今天 / {filed_on} is in the future")
     if case.decided_on is not None and filed_on < case.decided_on:
-        raise DeskError(f"申请（起诉）日期 {filed_on} 早于所针对的答复（{case.decided_on}），请核对 / "
-                        f"filed on {filed_on}, before the answer of {case.decided_on} it challenges")
+        raise DeskError(
+            f"申请（起诉）日期 {filed_on} 早于所针对的答复（{case.decided_on}），请核对 / "
+            f"filed on {filed_on}, before the answer of {case.decided_on} it challenges"
+        )
     # Not answered yet: an appeal may still challenge a step (a fee notice, a refusal to extend the
     # time, inaction past the deadline), never before the application arrived.
     if case.decided_on is None and filed_on < case.receipt_date:
         raise DeskError(f"申请（起诉）日期 {filed_on} 早于收到申请之日 / filed before the application arrived")
-    if review is not None and (kind != AppealKind.LITIGATION or review.kind != AppealKind.REVIEW
-                               or review.application_id != case.pk):
+    if review is not None and (
+        kind != AppealKind.LITIGATION or review.kind != AppealKind.REVIEW or review.application_id != case.pk
+    ):
         raise DeskError("复议后起诉须指向同一申请的行政复议 / a suit after review points to a review of the same case")
     if review is not None and filed_on < review.filed_on:
         raise DeskError("复议后起诉的日期不能早于行政复议 / a suit after review follows the review")
@@ -55,12 +65,22 @@ def _check(case: Application, kind: str, filed_on: dt.date, case_number: str, re
             others = others.exclude(pk=appeal.pk)
         for other in others.only("pk", "case_number"):
             if normalized_case_number(other.case_number) == number:
-                raise DeskError(f"案号 {case_number} 已登记（编号 {other.pk}），请勿重复登记；登记有误的请更正 / "
-                                f"case number {case_number} is already recorded (appeal {other.pk})")
+                raise DeskError(
+                    f"案号 {case_number} 已登记（编号 {other.pk}），请勿重复登记；登记有误的请更正 / "
+                    f"case number {case_number} is already recorded (appeal {other.pk})"
+                )
 
 
-def file_appeal(actor: Any, case: Application, *, kind: str, filed_on: dt.date, body: str, case_number: str = "",
-                review: Appeal | None = None) -> Appeal:
+def file_appeal(
+    actor: Any,
+    case: Application,
+    *,
+    kind: str,
+    filed_on: dt.date,
+    body: str,
+    case_number: str = "",
+    review: Appeal | None = None,
+) -> Appeal:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关可以登记复议诉讼 / only the handling office records appeals")
     if not body.strip():
@@ -69,14 +89,22 @@ def file_appeal(actor: Any, case: Application, *, kind: str, filed_on: dt.date, 
         # One office files at a time per case: two clerks cannot both pass the duplicate check.
         Application.objects.select_for_update().filter(pk=case.pk).first()
         _check(case, kind, filed_on, case_number, review)
-        appeal = Appeal.objects.create(application=case, agency=case.agency, kind=kind, filed_on=filed_on,
-                                       body=body.strip(), case_number=case_number.strip(), review=review)
+        appeal = Appeal.objects.create(
+            application=case,
+            agency=case.agency,
+            kind=kind,
+            filed_on=filed_on,
+            body=body.strip(),
+            case_number=case_number.strip(),
+            review=review,
+        )
         record(actor, "appeals.file", appeal, after=snapshot(appeal, _FIELDS), agency=case.agency)
     return appeal
 
 
-def correct_appeal(actor: Any, appeal: Appeal, *, reason: str, kind: str, filed_on: dt.date, body: str,
-                   case_number: str = "") -> Appeal:
+def correct_appeal(
+    actor: Any, appeal: Appeal, *, reason: str, kind: str, filed_on: dt.date, body: str, case_number: str = ""
+) -> Appeal:
     """Correct what was registered wrongly; the audit entry keeps the old values and the reason."""
     if not may_change(actor, appeal):
         raise PermissionDenied("只有受理机关可以更正 / only the handling office corrects appeals")

@@ -26,8 +26,7 @@ class AppealForm(forms.Form):
     review = forms.IntegerField(label="此前的行政复议编号（复议后起诉时填写）", required=False)
     body = forms.CharField(label="复议机关或人民法院", max_length=200)
     case_number = forms.CharField(label="案号", max_length=100, required=False)
-    filed_on = forms.DateField(label="申请（起诉）日期", initial=dt.date.today,
-                               widget=date_widget())
+    filed_on = forms.DateField(label="申请（起诉）日期", initial=dt.date.today, widget=date_widget())
 
 
 class ResultForm(forms.Form):
@@ -64,8 +63,15 @@ def new_appeal(request: HttpRequest, case_pk: int) -> HttpResponse:
         d = form.cleaned_data
         review = Appeal.objects.filter(pk=d["review"], application=case).first() if d["review"] else None
         try:
-            file_appeal(request.user, case, kind=d["kind"], filed_on=d["filed_on"], body=d["body"],
-                        case_number=d["case_number"], review=review)
+            file_appeal(
+                request.user,
+                case,
+                kind=d["kind"],
+                filed_on=d["filed_on"],
+                body=d["body"],
+                case_number=d["case_number"],
+                review=review,
+            )
         except DeskError as error:
             form.add_error(None, chinese(str(error)))
         else:
@@ -100,16 +106,22 @@ def edit_appeal(request: HttpRequest, pk: int) -> HttpResponse:
     appeal = get_object_or_404(Appeal.objects.select_related("application"), pk=pk)
     if not may_change(request.user, appeal):
         raise Http404
-    initial = {"kind": appeal.kind, "body": appeal.body, "case_number": appeal.case_number,
-               "filed_on": appeal.filed_on}
+    initial = {"kind": appeal.kind, "body": appeal.body, "case_number": appeal.case_number, "filed_on": appeal.filed_on}
     correction = CorrectionForm(request.POST if request.POST.get("step") == "correct" else None, initial=initial)
     withdrawal = WithdrawalForm(request.POST if request.POST.get("step") == "withdraw" else None)
     if request.method == "POST":
         try:
             if correction.is_bound and correction.is_valid():
                 d = correction.cleaned_data
-                correct_appeal(request.user, appeal, reason=d["reason"], kind=d["kind"], filed_on=d["filed_on"],
-                               body=d["body"], case_number=d["case_number"])
+                correct_appeal(
+                    request.user,
+                    appeal,
+                    reason=d["reason"],
+                    kind=d["kind"],
+                    filed_on=d["filed_on"],
+                    body=d["body"],
+                    case_number=d["case_number"],
+                )
                 messages.success(request, "已更正，原登记内容和更正原因已记入操作记录")
                 return redirect("appeals:list")
             if withdrawal.is_bound and withdrawal.is_valid():
@@ -118,5 +130,8 @@ def edit_appeal(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("appeals:list")
         except DeskError as error:
             (correction if correction.is_bound else withdrawal).add_error(None, chinese(str(error)))
-    return render(request, "appeals/edit.html", {"appeal": appeal, "correction": correction,
-                                                 "withdrawal": withdrawal, "history": labelled_history(appeal)})
+    return render(
+        request,
+        "appeals/edit.html",
+        {"appeal": appeal, "correction": correction, "withdrawal": withdrawal, "history": labelled_history(appeal)},
+    )

@@ -151,8 +151,17 @@ def model_of(object_type: str) -> type[models.Model] | None:
 
 
 # Keys an entry records that are not fields of its object (a message's channel and addressee).
-KEY_LABELS = {"channel": "渠道", "to": "收件人", "subject": "主题", "attachment": "附件", "size": "大小",
-              "replaced": "被替换的发布", "year": "年度", "active": "表二数据", "withdrawn": "已撤回"}
+KEY_LABELS = {
+    "channel": "渠道",
+    "to": "收件人",
+    "subject": "主题",
+    "attachment": "附件",
+    "size": "大小",
+    "replaced": "被替换的发布",
+    "year": "年度",
+    "active": "表二数据",
+    "withdrawn": "已撤回",
+}
 
 
 def labelled(entry: AuditEntry) -> LabelledEntry:

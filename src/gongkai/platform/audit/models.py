@@ -9,7 +9,11 @@ from django.db import models
 class AuditEntry(models.Model):
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_label = models.CharField("操作人", max_length=200, blank=True)  # kept if the user goes
@@ -18,7 +22,11 @@ class AuditEntry(models.Model):
     object_id = models.CharField("对象", max_length=64)
     object_label = models.CharField("对象名称", max_length=300, blank=True)
     agency = models.ForeignKey(
-        "agencies.Agency", verbose_name="机关", null=True, blank=True, on_delete=models.SET_NULL,
+        "agencies.Agency",
+        verbose_name="机关",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     before = models.JSONField("变更前", null=True, blank=True)

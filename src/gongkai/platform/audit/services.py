@@ -72,6 +72,8 @@ def record(
 
 def history(obj: Model) -> QuerySet[AuditEntry]:
     """The entries about ``obj``, oldest first."""
-    return AuditEntry.objects.filter(
-        object_type=obj._meta.label_lower, object_id=str(obj.pk)
-    ).order_by("at", "id").select_related("actor")
+    return (
+        AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .order_by("at", "id")
+        .select_related("actor")
+    )

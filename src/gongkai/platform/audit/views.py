@@ -24,7 +24,15 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     if action := request.GET.get("action"):
         entries = entries.filter(action__startswith=action)
     number = query_int(request.GET.get("page"), 1, 100_000) or 1
-    rows = list(entries.order_by("-at", "-id")[(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
-    return render(request, "audit/list.html", {"entries": [labelled(e) for e in rows[:PAGE_SIZE]],
-                                               "number": number, "has_next": len(rows) > PAGE_SIZE,
-                                               "action": action or "", "actions": Action.choices})
+    rows = list(entries.order_by("-at", "-id")[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1])
+    return render(
+        request,
+        "audit/list.html",
+        {
+            "entries": [labelled(e) for e in rows[:PAGE_SIZE]],
+            "number": number,
+            "has_next": len(rows) > PAGE_SIZE,
+            "action": action or "",
+            "actions": Action.choices,
+        },
+    )

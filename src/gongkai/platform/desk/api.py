@@ -95,11 +95,21 @@ class CaseDetailOut(CaseOut):
 
 def _row(case: Application) -> dict[str, Any]:
     return {
-        "id": case.pk, "tracking_code": case.tracking_code, "agency_id": case.agency_id,
-        "agency_name": case.agency.name, "applicant_type": case.applicant_type, "description": case.description,
-        "channel": case.channel, "submitted_on": case.submitted_on, "receipt_date": case.receipt_date,
-        "status": case.status, "status_label": case.get_status_display(), "due_date": case.due_date,
-        "extension_days": case.extension_days, "outcome": case.outcome, "decided_on": case.decided_on,
+        "id": case.pk,
+        "tracking_code": case.tracking_code,
+        "agency_id": case.agency_id,
+        "agency_name": case.agency.name,
+        "applicant_type": case.applicant_type,
+        "description": case.description,
+        "channel": case.channel,
+        "submitted_on": case.submitted_on,
+        "receipt_date": case.receipt_date,
+        "status": case.status,
+        "status_label": case.get_status_display(),
+        "due_date": case.due_date,
+        "extension_days": case.extension_days,
+        "outcome": case.outcome,
+        "decided_on": case.decided_on,
     }
 
 
@@ -111,22 +121,43 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
     if may_see_personal_data(request.user, case):
         personal = {"id_number": case.id_number, "phone": case.phone, "address": case.address, "email": case.email}
     return {
-        **_row(case), "applicant_name": case.applicant_name, "personal": personal, "form_wanted": case.form_wanted,
-        "clarification_sent_on": case.clarification_sent_on, "clarification_deadline": case.clarification_deadline,
-        "clarification_request": case.clarification_request, "clarified_on": case.clarified_on,
+        **_row(case),
+        "applicant_name": case.applicant_name,
+        "personal": personal,
+        "form_wanted": case.form_wanted,
+        "clarification_sent_on": case.clarification_sent_on,
+        "clarification_deadline": case.clarification_deadline,
+        "clarification_request": case.clarification_request,
+        "clarified_on": case.clarified_on,
         "clarified_description": case.clarified_description,
-        "fee_method": case.fee_method, "fee_amount": case.fee_amount, "fee_deadline": case.fee_deadline,
-        "fee_paid_on": case.fee_paid_on, "reply_text": case.reply_text,
+        "fee_method": case.fee_method,
+        "fee_amount": case.fee_amount,
+        "fee_deadline": case.fee_deadline,
+        "fee_paid_on": case.fee_paid_on,
+        "reply_text": case.reply_text,
         # A third party's name is the office's and the supervisors' only (never the applicant's).
-        "consultations": [{"id": c.pk, "kind": c.kind, "party": c.party if internal else "",
-                           "started_on": c.started_on, "deadline": c.deadline, "answered_on": c.answered_on}
-                          for c in consultations],
-        "due": {"due": due.due, "state": due.state, "steps": due.steps,
-                "warning": due.warning if internal else None},
+        "consultations": [
+            {
+                "id": c.pk,
+                "kind": c.kind,
+                "party": c.party if internal else "",
+                "started_on": c.started_on,
+                "deadline": c.deadline,
+                "answered_on": c.answered_on,
+            }
+            for c in consultations
+        ],
+        "due": {"due": due.due, "state": due.state, "steps": due.steps, "warning": due.warning if internal else None},
         # What the requester may do now: the states table's answer, as the case page shows it.
-        "steps": [{"name": s.name, "label": s.label, "who": s.who} for s in states.offered(
-            case, services.today(), office=may_change(request.user, case),
-            head=may_approve(request.user, case.agency))],
+        "steps": [
+            {"name": s.name, "label": s.label, "who": s.who}
+            for s in states.offered(
+                case,
+                services.today(),
+                office=may_change(request.user, case),
+                head=may_approve(request.user, case.agency),
+            )
+        ],
     }
 
 
@@ -138,12 +169,18 @@ def _case(request: HttpRequest, case_id: Id) -> Application:
 
 
 @router.get("/", response=list[CaseOut], summary="申请列表（按权限范围）")
-def list_cases(request: HttpRequest, tab: str = "all", agency: Id | None = None, year: Year | None = None,
-               limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+def list_cases(
+    request: HttpRequest,
+    tab: str = "all",
+    agency: Id | None = None,
+    year: Year | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> list[dict[str, Any]]:
     cases = queries.in_tab(queries.visible_cases(request.user), tab, services.today(), services.work_calendar())
     cases = queries.narrowed(cases, agency, year)
     limit = max(1, min(limit, 500))
-    rows = queries.list_rows(cases).order_by("-submitted_on", "-id")[offset: offset + limit]
+    rows = queries.list_rows(cases).order_by("-submitted_on", "-id")[offset : offset + limit]
     return [_row(c) for c in rows]
 
 
@@ -169,9 +206,17 @@ class RegisterIn(ApplicantIn):
 @router.post("/", response={201: CaseDetailOut}, summary="登记申请（受理机关）")
 def register(request: HttpRequest, body: RegisterIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
-    case = services.register(request.user, agency, channel=body.channel, submitted_on=body.submitted_on,
-                             signed_on=body.signed_on, confirmed_on=body.confirmed_on,
-                             applicant=body.dict(), description=body.description, form_wanted=body.form_wanted)
+    case = services.register(
+        request.user,
+        agency,
+        channel=body.channel,
+        submitted_on=body.submitted_on,
+        signed_on=body.signed_on,
+        confirmed_on=body.confirmed_on,
+        applicant=body.dict(),
+        description=body.description,
+        form_wanted=body.form_wanted,
+    )
     return Status(201, detail(request, case))
 
 
@@ -244,8 +289,7 @@ class ClarifiedIn(Input):
 
 @router.post("/{case_id}/clarified", response=CaseDetailOut, summary="收到补正（期限重新计算）")
 def clarified(request: HttpRequest, case_id: Id, body: ClarifiedIn) -> dict[str, Any]:
-    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on,
-                                                         body.content))
+    return _done(request, services.receive_clarification(request.user, _case(request, case_id), body.on, body.content))
 
 
 @router.post("/{case_id}/close-no-clarification", response=CaseDetailOut, summary="逾期不补正，不再处理")
@@ -275,8 +319,14 @@ def extension(request: HttpRequest, case_id: Id, body: ExtensionIn) -> dict[str,
 
 @router.post("/{case_id}/fee", response=CaseDetailOut, summary="发出收费通知")
 def fee_notice(request: HttpRequest, case_id: Id, body: FeeIn) -> dict[str, Any]:
-    case = services.issue_fee_notice(request.user, _case(request, case_id), method=body.method, on=body.on,
-                                     pages=body.pages, received_on=body.received_on)
+    case = services.issue_fee_notice(
+        request.user,
+        _case(request, case_id),
+        method=body.method,
+        on=body.on,
+        pages=body.pages,
+        received_on=body.received_on,
+    )
     return _done(request, case)
 
 
@@ -292,9 +342,16 @@ def close_unpaid(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any
 
 @router.post("/{case_id}/answer", response=CaseDetailOut, summary="答复")
 def answer(request: HttpRequest, case_id: Id, body: AnswerIn) -> dict[str, Any]:
-    case = services.answer(request.user, _case(request, case_id), outcome=body.outcome, on=body.on,
-                           reply_text=body.reply_text, legal_basis=body.legal_basis,
-                           responsible_agency=body.responsible_agency, withheld_reason=body.withheld_reason)
+    case = services.answer(
+        request.user,
+        _case(request, case_id),
+        outcome=body.outcome,
+        on=body.on,
+        reply_text=body.reply_text,
+        legal_basis=body.legal_basis,
+        responsible_agency=body.responsible_agency,
+        withheld_reason=body.withheld_reason,
+    )
     return _done(request, case)
 
 
@@ -346,21 +403,40 @@ class TrackOut(Schema):
 def track_data(case: Application) -> dict[str, Any]:
     due = services.due_of(case)
     return {
-        "tracking_code": case.tracking_code, "agency_name": case.agency.name, "status": case.status,
-        "status_label": case.get_status_display(), "submitted_on": case.submitted_on,
-        "receipt_date": case.receipt_date, "due_date": due.due, "due_steps": due.steps,
-        "clarification_request": case.clarification_request, "fee_amount": case.fee_amount,
-        "outcome": case.outcome, "outcome_label": case.outcome_label, "decided_on": case.decided_on,
+        "tracking_code": case.tracking_code,
+        "agency_name": case.agency.name,
+        "status": case.status,
+        "status_label": case.get_status_display(),
+        "submitted_on": case.submitted_on,
+        "receipt_date": case.receipt_date,
+        "due_date": due.due,
+        "due_steps": due.steps,
+        "clarification_request": case.clarification_request,
+        "fee_amount": case.fee_amount,
+        "outcome": case.outcome,
+        "outcome_label": case.outcome_label,
+        "decided_on": case.decided_on,
         "letter_url": f"/letters/track/{case.tracking_code}.docx" if case.outcome else None,
     }
 
 
-@public_router.post("/applications", response={201: TrackOut}, auth=None, summary="在线提交申请（无需登录）",
-                    throttle=ScopedThrottle("public_apply"))
+@public_router.post(
+    "/applications",
+    response={201: TrackOut},
+    auth=None,
+    summary="在线提交申请（无需登录）",
+    throttle=ScopedThrottle("public_apply"),
+)
 def apply(request: HttpRequest, body: ApplyIn) -> Status[dict[str, Any]]:
     agency = get_object_or_404(Agency, pk=body.agency_id)
-    case = services.submit_online(request.user, agency, applicant=body.dict(), description=body.description,
-                                  form_wanted=body.form_wanted, token=body.token)
+    case = services.submit_online(
+        request.user,
+        agency,
+        applicant=body.dict(),
+        description=body.description,
+        form_wanted=body.form_wanted,
+        token=body.token,
+    )
     return Status(201, track_data(case))
 
 

@@ -30,8 +30,9 @@ def pending(case: Application) -> list[Approval]:
     return list(case.approvals.filter(status=ApprovalStatus.PENDING).select_related("drafted_by"))
 
 
-def _propose(actor: Any, case: Application, kind: str, step: str, proposal: dict[str, Any], action: str,
-             note: str) -> Approval:
+def _propose(
+    actor: Any, case: Application, kind: str, step: str, proposal: dict[str, Any], action: str, note: str
+) -> Approval:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关可以拟办 / only the handling office drafts")
     with transaction.atomic():
@@ -45,15 +46,29 @@ def _propose(actor: Any, case: Application, kind: str, step: str, proposal: dict
     return approval
 
 
-def draft_answer(actor: Any, case: Application, *, outcome: str, reply_text: str = "", withheld_reason: str = "",
-                 legal_basis: str = "", responsible_agency: str = "") -> Approval:
+def draft_answer(
+    actor: Any,
+    case: Application,
+    *,
+    outcome: str,
+    reply_text: str = "",
+    withheld_reason: str = "",
+    legal_basis: str = "",
+    responsible_agency: str = "",
+) -> Approval:
     if outcome not in OUTCOME_LABELS:
         raise services.DeskError("请选择办理结果 / choose an outcome")
-    proposal = {"outcome": outcome, "outcome_label": OUTCOME_LABELS[outcome], "reply_text": reply_text.strip(),
-                "withheld_reason": withheld_reason.strip(), "legal_basis": legal_basis.strip(),
-                "responsible_agency": responsible_agency.strip()}
-    return _propose(actor, case, ApprovalKind.ANSWER, "answer", proposal, "desk.draft_answer",
-                    f"拟办：{OUTCOME_LABELS[outcome]}")
+    proposal = {
+        "outcome": outcome,
+        "outcome_label": OUTCOME_LABELS[outcome],
+        "reply_text": reply_text.strip(),
+        "withheld_reason": withheld_reason.strip(),
+        "legal_basis": legal_basis.strip(),
+        "responsible_agency": responsible_agency.strip(),
+    }
+    return _propose(
+        actor, case, ApprovalKind.ANSWER, "answer", proposal, "desk.draft_answer", f"拟办：{OUTCOME_LABELS[outcome]}"
+    )
 
 
 def request_extension(actor: Any, case: Application, *, days: int, reason: str) -> Approval:
@@ -61,8 +76,15 @@ def request_extension(actor: Any, case: Application, *, days: int, reason: str) 
         raise services.DeskError("答复期限已经延长过 / already extended")
     if not reason.strip():
         raise services.DeskError("请写明延期理由 / give the reason")
-    return _propose(actor, case, ApprovalKind.EXTENSION, "extend", {"days": days, "reason": reason.strip()},
-                    "desk.request_extension", f"申请延长 {days} 个工作日：{reason.strip()}")
+    return _propose(
+        actor,
+        case,
+        ApprovalKind.EXTENSION,
+        "extend",
+        {"days": days, "reason": reason.strip()},
+        "desk.request_extension",
+        f"申请延长 {days} 个工作日：{reason.strip()}",
+    )
 
 
 def _decide(actor: Any, approval: Approval, status: str, comment: str) -> None:

@@ -139,20 +139,27 @@ def compute(timeline: Timeline, calendar: WorkCalendar, today: dt.date | None = 
             excluded = calendar.workdays_between(pause.started_on, until)
             if pause.ended_on is None:
                 waiting = today is None or today <= until
-                steps.append(f"自 {fmt(pause.started_on)} 起{pause.kind}，征求意见期限至 {fmt(until)}，"
-                             f"其间 {excluded} 个工作日不计入答复期限；逾期未提出意见的，期限自次日起恢复计算。")
+                steps.append(
+                    f"自 {fmt(pause.started_on)} 起{pause.kind}，征求意见期限至 {fmt(until)}，"
+                    f"其间 {excluded} 个工作日不计入答复期限；逾期未提出意见的，期限自次日起恢复计算。"
+                )
             else:
                 late = "（超过征求意见期限的部分计入）" if until != pause.ended_on else ""
-                steps.append(f"{pause.kind}：{fmt(pause.started_on)} 至 {fmt(pause.ended_on)}，"
-                             f"其间 {excluded} 个工作日不计入答复期限{late}。")
+                steps.append(
+                    f"{pause.kind}：{fmt(pause.started_on)} 至 {fmt(pause.ended_on)}，"
+                    f"其间 {excluded} 个工作日不计入答复期限{late}。"
+                )
 
     due = calendar.add_workdays(start, ANSWER_DAYS, skip)
     if skip:
         steps.append(f"扣除暂停期间后，{ANSWER_DAYS} 个工作日届满于 {fmt(due)}。")
     if timeline.extension_days:
         extended = calendar.add_workdays(due, timeline.extension_days, skip)
-        approved = f"（{fmt(timeline.extension_approved_on)} 经政府信息公开工作机构负责人同意，并告知申请人）" if (
-            timeline.extension_approved_on) else ""
+        approved = (
+            f"（{fmt(timeline.extension_approved_on)} 经政府信息公开工作机构负责人同意，并告知申请人）"
+            if (timeline.extension_approved_on)
+            else ""
+        )
         steps.append(f"延长答复期限 {timeline.extension_days} 个工作日{approved}：自 {fmt(due)} 延至 {fmt(extended)}。")
         steps.extend(_holiday_notes(calendar, due, extended))
         due = extended

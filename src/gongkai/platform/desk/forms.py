@@ -26,22 +26,28 @@ class ApplicantFields(forms.Form):
     required_css_class = "required"  # the label says which fields must be filled
     applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPE_CHOICES)
     applicant_name = forms.CharField(label="姓名或名称", max_length=200)
-    id_kind = forms.ChoiceField(label="身份证明类型", choices=IdKind.choices, initial=IdKind.RESIDENT_ID,
-                                required=False)  # left out: 居民身份证
+    id_kind = forms.ChoiceField(
+        label="身份证明类型", choices=IdKind.choices, initial=IdKind.RESIDENT_ID, required=False
+    )  # left out: 居民身份证
     id_number = forms.CharField(label="证件号码（法人或其他组织填统一社会信用代码）", max_length=40)
     phone = forms.CharField(label="联系电话", max_length=40)
     address = forms.CharField(label="通信地址", max_length=300, required=False)
     email = forms.CharField(label="电子邮箱", max_length=200, required=False)
-    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea,
-                                  min_length=2)
+    description = forms.CharField(
+        label="所需政府信息的名称、文号或者便于查询的其他特征性描述", widget=forms.Textarea, min_length=2
+    )
     form_wanted = forms.ChoiceField(label="获取信息的方式", choices=FORM_CHOICES)
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         data["id_kind"] = data.get("id_kind") or IdKind.RESIDENT_ID
-        problems = applicant_problems(str(data.get("id_kind") or ""), str(data.get("id_number") or ""),
-                                      str(data.get("phone") or ""), str(data.get("email") or ""),
-                                      str(data.get("address") or ""))
+        problems = applicant_problems(
+            str(data.get("id_kind") or ""),
+            str(data.get("id_number") or ""),
+            str(data.get("phone") or ""),
+            str(data.get("email") or ""),
+            str(data.get("address") or ""),
+        )
         for name, problem in problems.items():
             if name not in self.errors:
                 self.add_error(name, problem)
@@ -57,12 +63,9 @@ class ApplyForm(ApplicantFields):
 
 class RegisterForm(ApplicantFields):
     channel = forms.ChoiceField(label="提交方式", choices=Channel.choices)
-    submitted_on = forms.DateField(label="提交（寄出、发送）日期", widget=date_widget(),
-                                   initial=dt.date.today)
-    signed_on = forms.DateField(label="签收日期（需签收的邮件）", required=False,
-                                widget=date_widget())
-    confirmed_on = forms.DateField(label="双方确认日期（平信、网络、传真）", required=False,
-                                   widget=date_widget())
+    submitted_on = forms.DateField(label="提交（寄出、发送）日期", widget=date_widget(), initial=dt.date.today)
+    signed_on = forms.DateField(label="签收日期（需签收的邮件）", required=False, widget=date_widget())
+    confirmed_on = forms.DateField(label="双方确认日期（平信、网络、传真）", required=False, widget=date_widget())
     field_order = ("channel", "submitted_on", "signed_on", "confirmed_on")
 
 
@@ -82,8 +85,7 @@ class ClarifiedForm(forms.Form):
 class ClarificationForm(forms.Form):
     on = _date("补正通知日期")
     request = forms.CharField(label="需要补正的事项", widget=forms.Textarea)
-    deadline = forms.DateField(label="补正期限（空：10 个工作日）", required=False,
-                               widget=date_widget())
+    deadline = forms.DateField(label="补正期限（空：10 个工作日）", required=False, widget=date_widget())
 
 
 class ConsultationForm(forms.Form):
@@ -113,12 +115,12 @@ class FeeForm(forms.Form):
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=[(k, OUTCOME_LABELS[k]) for k in ANSWER_OUTCOMES])
     on = _date("答复日期")
-    reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea,
-                                 required=False)
+    reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea, required=False)
     withheld_reason = forms.CharField(label="不予公开（部分）的理由", widget=forms.Textarea, required=False)
     legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", max_length=300, required=False)
-    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（本机关不掌握时）", max_length=300,
-                                         required=False)
+    responsible_agency = forms.CharField(
+        label="负责公开的机关名称及联系方式（本机关不掌握时）", max_length=300, required=False
+    )
 
 
 class WithdrawForm(forms.Form):
@@ -130,12 +132,10 @@ class DraftForm(forms.Form):
     """拟办: the answer as the clerk proposes it; the head dates it when signing."""
 
     outcome = forms.ChoiceField(label="办理结果", choices=[(k, OUTCOME_LABELS[k]) for k in ANSWER_OUTCOMES])
-    reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea,
-                                 required=False)
+    reply_text = forms.CharField(label="答复内容：公开的信息、获取的方式和途径", widget=forms.Textarea, required=False)
     withheld_reason = forms.CharField(label="不予公开（部分）的理由", widget=forms.Textarea, required=False)
     legal_basis = forms.CharField(label="法律依据（如《条例》第十四条）", required=False)
-    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（不属于本机关负责公开时）",
-                                         required=False)
+    responsible_agency = forms.CharField(label="负责公开的机关名称及联系方式（不属于本机关负责公开时）", required=False)
 
 
 class ExtensionRequestForm(forms.Form):

@@ -101,8 +101,9 @@ def email_problem(email: str) -> str | None:
     return None
 
 
-def applicant_problems(kind: str, id_number: str, phone: str, email: str, address: str,
-                       *, require_id: bool = True) -> dict[str, str]:
+def applicant_problems(
+    kind: str, id_number: str, phone: str, email: str, address: str, *, require_id: bool = True
+) -> dict[str, str]:
     """Field → problem for the applicant's 身份证明 and 联系方式 (empty: all good).
 
     ``require_id``: both must be there (the public form); otherwise only what is given is checked.

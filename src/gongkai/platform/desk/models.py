@@ -56,16 +56,24 @@ def new_tracking_code() -> str:
 
 
 class Application(models.Model):
-    agency = models.ForeignKey("agencies.Agency", verbose_name="受理机关", on_delete=models.PROTECT,
-                               related_name="applications")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="受理机关", on_delete=models.PROTECT, related_name="applications"
+    )
     tracking_code = models.CharField("查询码", max_length=20, unique=True, default=new_tracking_code, editable=False)
     # The public form's one-time token: a resubmitted form (refresh, double click) finds its case again.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     # -- the applicant (personal data: the handling office and the applicant only) ---------------
-    applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", null=True, blank=True,
-                                       on_delete=models.SET_NULL, related_name="applications")
-    applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES,
-                                      default=NATURAL_PERSON)
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="申请人账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+    )
+    applicant_type = models.CharField(
+        "申请人类型", max_length=20, choices=APPLICANT_TYPE_CHOICES, default=NATURAL_PERSON
+    )
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
     id_kind = models.CharField("身份证明类型", max_length=20, choices=IdKind.choices, blank=True, default="")
     id_number = models.CharField("证件号码", max_length=40, blank=True)
@@ -91,8 +99,9 @@ class Application(models.Model):
     # -- extension (延期, 第三十三条) -----------------------------------------------------------
     extension_days = models.PositiveSmallIntegerField("延长工作日数", default=0)
     extension_approved_on = models.DateField("延期批准日期", null=True, blank=True)
-    extension_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                              on_delete=models.SET_NULL, related_name="+")
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     extension_reason = models.TextField("延期理由", blank=True)
     # -- fee (国办函〔2020〕109号) --------------------------------------------------------------
     fee_method = models.CharField("收费方式", max_length=20, choices=FeeMethod.choices, blank=True)
@@ -111,10 +120,22 @@ class Application(models.Model):
     responsible_agency = models.CharField("负有责任的机关及联系方式", max_length=300, blank=True)
     closed_on = models.DateField("办结归档日期", null=True, blank=True)
     # -- routing: a misdirected application forwarded, a repeated one linked ------------------------
-    forwarded_to = models.OneToOneField("self", verbose_name="转送后的申请", null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="forwarded_from")
-    repeat_of = models.ForeignKey("self", verbose_name="重复申请的原申请", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="repeats")
+    forwarded_to = models.OneToOneField(
+        "self",
+        verbose_name="转送后的申请",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forwarded_from",
+    )
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name="重复申请的原申请",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeats",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -132,12 +153,16 @@ class Application(models.Model):
             models.Index(fields=["agency", "-submitted_on", "-id"], name="desk_app_agency_list"),
             # The open cases by due date (the desk's first list): a supervisor high in the tree reads
             # the first page straight off this index and counts the open cases from it alone.
-            models.Index(fields=["due_date", "id", "agency"], name="desk_app_open_due",
-                         condition=models.Q(status__in=[status.value for status in OPEN_STATUSES])),
+            models.Index(
+                fields=["due_date", "id", "agency"],
+                name="desk_app_open_due",
+                condition=models.Q(status__in=[status.value for status in OPEN_STATUSES]),
+            ),
             # Fees paid in a year (the annual report's 六): few rows, so a partial index keeps the
             # province's report from scanning every case for them.
-            models.Index(fields=["fee_paid_on"], name="desk_app_fee_paid",
-                         condition=models.Q(fee_paid_on__isnull=False)),
+            models.Index(
+                fields=["fee_paid_on"], name="desk_app_fee_paid", condition=models.Q(fee_paid_on__isnull=False)
+            ),
             models.Index(fields=["-submitted_on", "-id"], name="desk_app_list"),  # wide scopes, newest first
         )
 
@@ -210,11 +235,18 @@ class Approval(models.Model):
     kind = models.CharField("类别", max_length=20, choices=ApprovalKind.choices)
     status = models.CharField("状态", max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING)
     proposal = models.JSONField("拟办内容", default=dict)  # the answer's or the extension's fields
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟办人", null=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="拟办人", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     drafted_at = models.DateTimeField("拟办时间", auto_now_add=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField("审核时间", null=True, blank=True)
     comment = models.TextField("审核意见", blank=True)
 
@@ -224,9 +256,13 @@ class Approval(models.Model):
         verbose_name = "拟办审核"
         verbose_name_plural = "拟办审核"
         ordering = ("drafted_at", "id")
-        constraints = (models.UniqueConstraint(fields=["application", "kind"],
-                                               condition=models.Q(status="pending"),
-                                               name="desk_one_pending_approval_per_kind"),)
+        constraints = (
+            models.UniqueConstraint(
+                fields=["application", "kind"],
+                condition=models.Q(status="pending"),
+                name="desk_one_pending_approval_per_kind",
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.get_status_display()}"

@@ -25,8 +25,21 @@ def visible_cases(user: Any) -> QuerySet[Application]:
 def list_rows(cases: QuerySet[Application]) -> QuerySet[Application]:
     """The columns of a case list, without personal data, one query (no N+1)."""
     return cases.select_related("agency").only(
-        "id", "tracking_code", "agency__id", "agency__name", "agency__short_name", "applicant_type", "description",
-        "channel", "submitted_on", "receipt_date", "status", "due_date", "outcome", "decided_on", "extension_days",
+        "id",
+        "tracking_code",
+        "agency__id",
+        "agency__name",
+        "agency__short_name",
+        "applicant_type",
+        "description",
+        "channel",
+        "submitted_on",
+        "receipt_date",
+        "status",
+        "due_date",
+        "outcome",
+        "decided_on",
+        "extension_days",
         "applicant_name",
     )
 
@@ -40,8 +53,9 @@ def overdue(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:
     return running(cases).filter(due_date__lt=on)
 
 
-def due_soon(cases: QuerySet[Application], on: dt.date, calendar: WorkCalendar,
-             workdays: int = 5) -> QuerySet[Application]:
+def due_soon(
+    cases: QuerySet[Application], on: dt.date, calendar: WorkCalendar, workdays: int = 5
+) -> QuerySet[Application]:
     return running(cases).filter(due_date__gte=on, due_date__lte=calendar.add_workdays(on, workdays))
 
 
@@ -52,7 +66,8 @@ def waiting_for_applicant(cases: QuerySet[Application]) -> QuerySet[Application]
 def lapsed(cases: QuerySet[Application], on: dt.date) -> QuerySet[Application]:
     """Waiting for the applicant past the deadline: to be closed (``sweep``)."""
     return cases.filter(status=Status.CLARIFICATION, clarification_deadline__lt=on) | cases.filter(
-        status=Status.FEE, fee_deadline__lt=on)
+        status=Status.FEE, fee_deadline__lt=on
+    )
 
 
 def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:

@@ -30,8 +30,13 @@ class ReceiptError(RuleError):
     code = "receipt"
 
 
-def receipt_date(channel: str, *, submitted_on: dt.date | None = None, signed_on: dt.date | None = None,
-                 confirmed_on: dt.date | None = None) -> dt.date | None:
+def receipt_date(
+    channel: str,
+    *,
+    submitted_on: dt.date | None = None,
+    signed_on: dt.date | None = None,
+    confirmed_on: dt.date | None = None,
+) -> dt.date | None:
     """The statutory receipt date, or ``None`` while the event that fixes it has not happened yet."""
     if channel == Channel.IN_PERSON:
         if submitted_on is None:

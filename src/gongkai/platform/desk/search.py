@@ -37,8 +37,13 @@ class Criteria:
 
         status = params.get("status", "")
         sort = params.get("sort", "")
-        return cls(q=(params.get("q") or "").strip()[:100], date_from=day("from"), date_to=day("to"),
-                   status=status if status in Status.values else "", sort=sort if sort in SORTS else "")
+        return cls(
+            q=(params.get("q") or "").strip()[:100],
+            date_from=day("from"),
+            date_to=day("to"),
+            status=status if status in Status.values else "",
+            sort=sort if sort in SORTS else "",
+        )
 
     @property
     def active(self) -> bool:
@@ -53,8 +58,11 @@ def _code(text: str) -> str | None:
 def filtered(cases: QuerySet[Application], criteria: Criteria, *, names: bool) -> QuerySet[Application]:
     """``names``: whether the searcher may search by applicant (the handling office only)."""
     if criteria.q:
-        match = Q(description__icontains=criteria.q) | Q(clarified_description__icontains=criteria.q) | Q(
-            tracking_code__icontains=criteria.q)
+        match = (
+            Q(description__icontains=criteria.q)
+            | Q(clarified_description__icontains=criteria.q)
+            | Q(tracking_code__icontains=criteria.q)
+        )
         if code := _code(criteria.q):
             match |= Q(tracking_code=code)
         if names:

@@ -51,14 +51,31 @@ from .receipt import RULES, Channel, receipt_date
 from .signals import case_changed
 
 TRACKED = (
-    "status", "receipt_date", "due_date", "clarification_sent_on", "clarification_deadline", "clarified_on",
-    "extension_days", "extension_approved_on", "fee_method", "fee_units", "fee_amount", "fee_notice_on",
-    "fee_deadline", "fee_paid_on", "outcome", "decided_on", "closed_on", "forwarded_to_id", "repeat_of_id",
+    "status",
+    "receipt_date",
+    "due_date",
+    "clarification_sent_on",
+    "clarification_deadline",
+    "clarified_on",
+    "extension_days",
+    "extension_approved_on",
+    "fee_method",
+    "fee_units",
+    "fee_amount",
+    "fee_notice_on",
+    "fee_deadline",
+    "fee_paid_on",
+    "outcome",
+    "decided_on",
+    "closed_on",
+    "forwarded_to_id",
+    "repeat_of_id",
 )
 
 
 class DeskError(RuleError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
     code = "desk"
 
 
@@ -123,8 +140,10 @@ def _require_step(case: Application, name: str) -> None:
     """The state allows the step (``states.STEPS``, the one table of what each state allows)."""
     step = states.STEP[name]
     if case.status not in step.states:
-        raise DeskConflict(f"申请当前为“{case.get_status_display()}”，“{step.action}”只适用于：{step.state_labels} / "
-                           f"not allowed while the application is {case.status}")
+        raise DeskConflict(
+            f"申请当前为“{case.get_status_display()}”，“{step.action}”只适用于：{step.state_labels} / "
+            f"not allowed while the application is {case.status}"
+        )
 
 
 def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
@@ -134,8 +153,14 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
         raise DeskError(f"{what}不能早于 {not_before} / {what}: {on} is before {not_before}")
 
 
-def _apply(actor: Any, case: Application, action: str, change: Callable[[], None], note: str = "",
-           calendar: WorkCalendar | None = None) -> Application:
+def _apply(
+    actor: Any,
+    case: Application,
+    action: str,
+    change: Callable[[], None],
+    note: str = "",
+    calendar: WorkCalendar | None = None,
+) -> Application:
     with transaction.atomic():
         if case.pk:  # what the caller checked must still be so, and stays so until the commit
             lock_unchanged(case, TRACKED, DeskConflict)
@@ -150,8 +175,11 @@ def _apply(actor: Any, case: Application, action: str, change: Callable[[], None
 
 def applicant_key(user_id: int | None, id_number: str, name: str, phone: str) -> str:
     """One applicant across applications (the per-month count of fees): account, ID, or name + phone."""
-    basis = f"user:{user_id}" if user_id else (f"id:{id_number.strip().upper()}" if id_number.strip() else
-                                                 f"name:{name.strip()}|{phone.strip()}")
+    basis = (
+        f"user:{user_id}"
+        if user_id
+        else (f"id:{id_number.strip().upper()}" if id_number.strip() else f"name:{name.strip()}|{phone.strip()}")
+    )
     return hashlib.sha256(basis.encode()).hexdigest()
 
 
@@ -160,8 +188,17 @@ def applicant_key(user_id: int | None, id_number: str, name: str, phone: str) ->
 # ---------------------------------------------------------------------------------------------
 
 
-def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_wanted: str, channel: str,
-              submitted_on: dt.date, applicant_user: Any = None, *, public: bool = False) -> Application:
+def _new_case(
+    agency: Agency,
+    applicant: dict[str, Any],
+    description: str,
+    form_wanted: str,
+    channel: str,
+    submitted_on: dt.date,
+    applicant_user: Any = None,
+    *,
+    public: bool = False,
+) -> Application:
     if not description.strip():
         raise DeskError("请描述所需的政府信息 / describe the information wanted")
     if not str(applicant.get("applicant_name", "")).strip():
@@ -176,26 +213,50 @@ def _new_case(agency: Agency, applicant: dict[str, Any], description: str, form_
     # 第二十九条: 身份证明 and 联系方式. On the public form they are required; an application the
     # office registers without them is the office's to complete by 补正, but what is given must be
     # well formed.
-    problems = applicant_problems(id_kind, id_number, str(applicant.get("phone", "")),
-                                  str(applicant.get("email", "")), str(applicant.get("address", "")),
-                                  require_id=public)
+    problems = applicant_problems(
+        id_kind,
+        id_number,
+        str(applicant.get("phone", "")),
+        str(applicant.get("email", "")),
+        str(applicant.get("address", "")),
+        require_id=public,
+    )
     if problems:
         raise DeskError("；".join(problems.values()))
     case = Application(
-        agency=agency, applicant_user=applicant_user, applicant_type=kind,
+        agency=agency,
+        applicant_user=applicant_user,
+        applicant_type=kind,
         applicant_name=str(applicant["applicant_name"]).strip(),
-        id_kind=id_kind if id_number else "", id_number=id_number, phone=str(applicant.get("phone", "")).strip(),
-        address=str(applicant.get("address", "")).strip(), email=str(applicant.get("email", "")).strip(),
-        description=description.strip(), form_wanted=form_wanted, channel=channel, submitted_on=submitted_on,
+        id_kind=id_kind if id_number else "",
+        id_number=id_number,
+        phone=str(applicant.get("phone", "")).strip(),
+        address=str(applicant.get("address", "")).strip(),
+        email=str(applicant.get("email", "")).strip(),
+        description=description.strip(),
+        form_wanted=form_wanted,
+        channel=channel,
+        submitted_on=submitted_on,
     )
-    case.applicant_key = applicant_key(applicant_user.pk if applicant_user else None, case.id_number,
-                                       case.applicant_name, case.phone)
+    case.applicant_key = applicant_key(
+        applicant_user.pk if applicant_user else None, case.id_number, case.applicant_name, case.phone
+    )
     return case
 
 
-def register(actor: Any, agency: Agency, *, channel: str, submitted_on: dt.date, applicant: dict[str, Any],
-             description: str, form_wanted: str = "", signed_on: dt.date | None = None,
-             confirmed_on: dt.date | None = None, applicant_user: Any = None) -> Application:
+def register(
+    actor: Any,
+    agency: Agency,
+    *,
+    channel: str,
+    submitted_on: dt.date,
+    applicant: dict[str, Any],
+    description: str,
+    form_wanted: str = "",
+    signed_on: dt.date | None = None,
+    confirmed_on: dt.date | None = None,
+    applicant_user: Any = None,
+) -> Application:
     """The office registers an application that arrived in person, by post or by fax (登记)."""
     if not may_change_agency_records(actor, agency):
         raise PermissionDenied("只有本机关的政府信息公开工作机构可以登记申请 / only the agency's office registers")
@@ -212,8 +273,15 @@ def register(actor: Any, agency: Agency, *, channel: str, submitted_on: dt.date,
     return _apply(actor, case, "desk.register", change, note=RULES[channel])
 
 
-def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], description: str,
-                  form_wanted: str = "电子邮件", token: str = "") -> Application:
+def submit_online(
+    actor: Any,
+    agency: Agency,
+    *,
+    applicant: dict[str, Any],
+    description: str,
+    form_wanted: str = "电子邮件",
+    token: str = "",
+) -> Application:
     """The public form: anyone, signed in or not. Received once the office confirms (第三十一条第四项).
 
     ``token`` is the form's one-time token: the same form sent twice (a refresh, a double click, a
@@ -223,9 +291,15 @@ def submit_online(actor: Any, agency: Agency, *, applicant: dict[str, Any], desc
         return earlier
     user = actor if role_of(actor) == Role.APPLICANT else None
     if user is not None:
-        applicant = {"applicant_name": user.display_name or user.username, "applicant_type": user.applicant_type,
-                     "id_number": user.id_number, "phone": user.phone, "address": user.address,
-                     "email": user.email, **{k: v for k, v in applicant.items() if v}}
+        applicant = {
+            "applicant_name": user.display_name or user.username,
+            "applicant_type": user.applicant_type,
+            "id_number": user.id_number,
+            "phone": user.phone,
+            "address": user.address,
+            "email": user.email,
+            **{k: v for k, v in applicant.items() if v},
+        }
     case = _new_case(agency, applicant, description, form_wanted, Channel.ONLINE, today(), user, public=True)
     case.status = Status.AWAITING_RECEIPT
     case.submission_token = token or None
@@ -261,10 +335,22 @@ def forward(actor: Any, case: Application, to: Agency, on: dt.date, note: str = 
     _check_date(on, case.submitted_on, "转送日期")
     with transaction.atomic():
         moved = Application(
-            agency=to, applicant_user=case.applicant_user, applicant_type=case.applicant_type,
-            applicant_name=case.applicant_name, id_kind=case.id_kind, id_number=case.id_number, phone=case.phone,
-            address=case.address, email=case.email, applicant_key=case.applicant_key, description=case.description,
-            form_wanted=case.form_wanted, channel=case.channel, submitted_on=on, status=Status.AWAITING_RECEIPT)
+            agency=to,
+            applicant_user=case.applicant_user,
+            applicant_type=case.applicant_type,
+            applicant_name=case.applicant_name,
+            id_kind=case.id_kind,
+            id_number=case.id_number,
+            phone=case.phone,
+            address=case.address,
+            email=case.email,
+            applicant_key=case.applicant_key,
+            description=case.description,
+            form_wanted=case.form_wanted,
+            channel=case.channel,
+            submitted_on=on,
+            status=Status.AWAITING_RECEIPT,
+        )
         _apply(actor, moved, "desk.forwarded_in", lambda: None, note=f"由{case.agency.name}转送：{note}".rstrip("："))
 
         def change() -> None:
@@ -281,14 +367,22 @@ def link_repeat(actor: Any, case: Application, earlier: Application) -> Applicat
     _require_office(actor, case)
     if earlier.pk == case.pk or earlier.agency_id != case.agency_id:
         raise DeskError("只能关联本机关的另一件申请 / link another application of this agency")
-    return _apply(actor, case, "desk.link_repeat", lambda: setattr(case, "repeat_of", earlier),
-                  note=f"与 {earlier.tracking_code} 重复")
+    return _apply(
+        actor,
+        case,
+        "desk.link_repeat",
+        lambda: setattr(case, "repeat_of", earlier),
+        note=f"与 {earlier.tracking_code} 重复",
+    )
 
 
 def applicant_history(case: Application) -> list[Application]:
     """The same applicant's other applications at this agency, newest first (重复申请, 按件计收)."""
-    return list(Application.objects.filter(agency_id=case.agency_id, applicant_key=case.applicant_key)
-                .exclude(pk=case.pk).order_by("-submitted_on", "-id")[:50])
+    return list(
+        Application.objects.filter(agency_id=case.agency_id, applicant_key=case.applicant_key)
+        .exclude(pk=case.pk)
+        .order_by("-submitted_on", "-id")[:50]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,8 +390,9 @@ def applicant_history(case: Application) -> list[Application]:
 # ---------------------------------------------------------------------------------------------
 
 
-def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
-                      deadline: dt.date | None = None) -> Application:
+def ask_clarification(
+    actor: Any, case: Application, on: dt.date, request: str, deadline: dt.date | None = None
+) -> Application:
     _require_office(actor, case)
     _require_step(case, "clarify")
     if case.clarification_sent_on is not None:
@@ -307,8 +402,10 @@ def ask_clarification(actor: Any, case: Application, on: dt.date, request: str,
     _check_date(on, case.receipt_date, "补正通知日期")
     limit = clock.clarification_notice_limit(case.receipt_date, calendar)
     if on > limit:
-        raise DeskError(f"补正通知应在收到申请之日起 7 个工作日内（{limit} 前）发出 / "
-                        f"a clarification must be asked for within 7 working days of receipt (by {limit})")
+        raise DeskError(
+            f"补正通知应在收到申请之日起 7 个工作日内（{limit} 前）发出 / "
+            f"a clarification must be asked for within 7 working days of receipt (by {limit})"
+        )
     deadline = deadline or calendar.add_workdays(on, 10)
     if deadline <= on:
         raise DeskError("补正期限应晚于通知日期 / the deadline must follow the notice")
@@ -367,15 +464,26 @@ def start_consultation(actor: Any, case: Application, *, kind: str, party: str, 
         raise DeskError(f"未知的征求意见类别 / unknown consultation kind {kind!r}")
     _check_date(on, case.clarified_on or case.receipt_date, "征求意见日期")
     calendar = work_calendar()
-    consultation = Consultation(application=case, kind=kind, party=party.strip() or "（未填写）", started_on=on,
-                                deadline=calendar.add_workdays(on, clock.CONSULTATION_DAYS))
+    consultation = Consultation(
+        application=case,
+        kind=kind,
+        party=party.strip() or "（未填写）",
+        started_on=on,
+        deadline=calendar.add_workdays(on, clock.CONSULTATION_DAYS),
+    )
 
     def change() -> None:
         consultation.save()
         case.status = Status.CONSULTATION
 
-    _apply(actor, case, "desk.start_consultation", change, note=f"{consultation.get_kind_display()}：{party}",
-           calendar=calendar)
+    _apply(
+        actor,
+        case,
+        "desk.start_consultation",
+        change,
+        note=f"{consultation.get_kind_display()}：{party}",
+        calendar=calendar,
+    )
     return consultation
 
 
@@ -434,13 +542,26 @@ def nth_in_month(case: Application) -> int:
     """This application's number among the applicant's applications to this agency this month."""
     assert case.receipt_date is not None
     first = case.receipt_date.replace(day=1)
-    return Application.objects.filter(
-        agency_id=case.agency_id, applicant_key=case.applicant_key, receipt_date__gte=first,
-    ).filter(Q(receipt_date__lt=case.receipt_date) | Q(receipt_date=case.receipt_date, pk__lte=case.pk)).count()
+    return (
+        Application.objects.filter(
+            agency_id=case.agency_id,
+            applicant_key=case.applicant_key,
+            receipt_date__gte=first,
+        )
+        .filter(Q(receipt_date__lt=case.receipt_date) | Q(receipt_date=case.receipt_date, pk__lte=case.pk))
+        .count()
+    )
 
 
-def issue_fee_notice(actor: Any, case: Application, *, method: str, on: dt.date, pages: int | None = None,
-                     received_on: dt.date | None = None) -> Application:
+def issue_fee_notice(
+    actor: Any,
+    case: Application,
+    *,
+    method: str,
+    on: dt.date,
+    pages: int | None = None,
+    received_on: dt.date | None = None,
+) -> Application:
     _require_office(actor, case)
     _require_step(case, "fee")
     if case.fee_method:
@@ -500,8 +621,9 @@ def close_for_unpaid_fee(actor: Any, case: Application, on: dt.date) -> Applicat
 # ---------------------------------------------------------------------------------------------
 
 
-def _decide(actor: Any, case: Application, outcome: str, on: dt.date, status: str, action: str,
-            **fields: str) -> Application:
+def _decide(
+    actor: Any, case: Application, outcome: str, on: dt.date, status: str, action: str, **fields: str
+) -> Application:
     _check_date(on, case.clarified_on or case.receipt_date, "答复日期")
 
     def change() -> None:
@@ -517,8 +639,17 @@ def _decide(actor: Any, case: Application, outcome: str, on: dt.date, status: st
     return _apply(actor, case, action, change, note=OUTCOME_LABELS[outcome])
 
 
-def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_text: str = "",
-           legal_basis: str = "", responsible_agency: str = "", withheld_reason: str = "") -> Application:
+def answer(
+    actor: Any,
+    case: Application,
+    *,
+    outcome: str,
+    on: dt.date,
+    reply_text: str = "",
+    legal_basis: str = "",
+    responsible_agency: str = "",
+    withheld_reason: str = "",
+) -> Application:
     """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only."""
     _require_office(actor, case)
     _require_step(case, "answer")
@@ -530,13 +661,24 @@ def answer(actor: Any, case: Application, *, outcome: str, on: dt.date, reply_te
     if TEMPLATE_2021.request_row(outcome).group == DENIED and not (reply_text.strip() or withheld_reason.strip()):
         raise DeskError("不予公开须说明理由 / a refusal must give its reasons (第三十六条)")
     if outcome == "unavailable_not_held" and not responsible_agency.strip() and not reply_text.strip():
-        raise DeskError("请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "
-                        "where known, or say why")
+        raise DeskError(
+            "请说明理由，能够确定负责公开的机关的，告知其名称和联系方式 / name the responsible agency "
+            "where known, or say why"
+        )
     if outcome == "partially_granted" and not (reply_text.strip() or withheld_reason.strip()):
         raise DeskError("部分公开须说明不予公开部分的理由 / a partial answer gives the reasons for what it withholds")
-    return _decide(actor, case, outcome, on, Status.ANSWERED, "desk.answer", reply_text=reply_text.strip(),
-                   legal_basis=legal_basis.strip(), responsible_agency=responsible_agency.strip(),
-                   withheld_reason=withheld_reason.strip())
+    return _decide(
+        actor,
+        case,
+        outcome,
+        on,
+        Status.ANSWERED,
+        "desk.answer",
+        reply_text=reply_text.strip(),
+        legal_basis=legal_basis.strip(),
+        responsible_agency=responsible_agency.strip(),
+        withheld_reason=withheld_reason.strip(),
+    )
 
 
 def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Application:
@@ -573,8 +715,14 @@ def recompute_due_dates(actor: Any = None) -> int:
         due = clock.compute(timeline(case, list(case.consultations.all())), calendar).due
         if due != case.due_date:
             with transaction.atomic():
-                record(actor, "desk.recompute_due", case, before={"due_date": case.due_date}, after={"due_date": due},
-                       note="放假安排变更 / holiday schedule changed")
+                record(
+                    actor,
+                    "desk.recompute_due",
+                    case,
+                    before={"due_date": case.due_date},
+                    after={"due_date": due},
+                    note="放假安排变更 / holiday schedule changed",
+                )
                 Application.objects.filter(pk=case.pk).update(due_date=due)
             changed += 1
     return changed

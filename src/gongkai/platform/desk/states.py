@@ -22,14 +22,20 @@ class Who:
     OFFICE_OR_APPLICANT = "office_or_applicant"
 
 
-WHO_LABELS = {Who.OFFICE: "公开办经办人或负责人", Who.HEAD: "公开办负责人", Who.CLERK: "公开办经办人",
-              Who.OFFICE_OR_APPLICANT: "公开办或申请人本人"}
+WHO_LABELS = {
+    Who.OFFICE: "公开办经办人或负责人",
+    Who.HEAD: "公开办负责人",
+    Who.CLERK: "公开办经办人",
+    Who.OFFICE_OR_APPLICANT: "公开办或申请人本人",
+}
 
 
 def _no_pending(kind: str) -> Ready:
     def ready(case: Application, today: dt.date) -> bool:
         return not case.approvals.filter(kind=kind, status="pending").exists()
+
     return ready
+
 
 Ready = Callable[[Application, dt.date], bool]
 
@@ -62,23 +68,46 @@ OPEN_AFTER_RECEIPT = (Status.REGISTERED, Status.CLARIFICATION, Status.CONSULTATI
 
 STEPS: tuple[Step, ...] = (
     Step("confirm", "确认收到申请", (Status.AWAITING_RECEIPT,), ends_in=Status.REGISTERED),
-    Step("forward", "转送负责公开的机关（本机关不负责、尚未确认收到）", (Status.AWAITING_RECEIPT,),
-         ends_in=Status.FORWARDED),
-    Step("clarify", "要求补正（仅一次，收到后 7 个工作日内）", (Status.REGISTERED,),
-         ready=lambda c, t: c.clarification_sent_on is None, ends_in=Status.CLARIFICATION),
+    Step(
+        "forward",
+        "转送负责公开的机关（本机关不负责、尚未确认收到）",
+        (Status.AWAITING_RECEIPT,),
+        ends_in=Status.FORWARDED,
+    ),
+    Step(
+        "clarify",
+        "要求补正（仅一次，收到后 7 个工作日内）",
+        (Status.REGISTERED,),
+        ready=lambda c, t: c.clarification_sent_on is None,
+        ends_in=Status.CLARIFICATION,
+    ),
     Step("clarified", "收到补正后的申请", (Status.CLARIFICATION,), ends_in=Status.REGISTERED),
-    Step("no_clarification", "逾期不补正，不再处理", (Status.CLARIFICATION,),
-         ready=lambda c, t: c.clarification_deadline is not None and t > c.clarification_deadline,
-         ends_in=Status.CLOSED),
+    Step(
+        "no_clarification",
+        "逾期不补正，不再处理",
+        (Status.CLARIFICATION,),
+        ready=lambda c, t: c.clarification_deadline is not None and t > c.clarification_deadline,
+        ends_in=Status.CLOSED,
+    ),
     Step("consult", "征求第三方或其他机关意见", RUNNING, ends_in=Status.CONSULTATION),
     Step("consulted", "登记收到意见", (Status.CONSULTATION,)),
-    Step("request_extension", "申请延长答复期限（提交负责人审核）", RUNNING, who=Who.CLERK,
-         ready=lambda c, t: not c.extension_days and _no_pending("extension")(c, t)),
+    Step(
+        "request_extension",
+        "申请延长答复期限（提交负责人审核）",
+        RUNNING,
+        who=Who.CLERK,
+        ready=lambda c, t: not c.extension_days and _no_pending("extension")(c, t),
+    ),
     Step("extend", "延长答复期限（负责人批准）", RUNNING, who=Who.HEAD, ready=lambda c, t: not c.extension_days),
     Step("fee", "收取信息处理费", (Status.REGISTERED,), ready=lambda c, t: not c.fee_method, ends_in=Status.FEE),
     Step("paid", "登记缴费", (Status.FEE,), ends_in=Status.REGISTERED),
-    Step("unpaid", "逾期未缴费，不再处理", (Status.FEE,),
-         ready=lambda c, t: c.fee_deadline is not None and t > c.fee_deadline, ends_in=Status.CLOSED),
+    Step(
+        "unpaid",
+        "逾期未缴费，不再处理",
+        (Status.FEE,),
+        ready=lambda c, t: c.fee_deadline is not None and t > c.fee_deadline,
+        ends_in=Status.CLOSED,
+    ),
     Step("draft", "拟办答复（提交负责人签发）", RUNNING, who=Who.CLERK, ready=_no_pending("answer")),
     Step("answer", "答复（负责人签发）", RUNNING, who=Who.HEAD, ends_in=Status.ANSWERED),
     Step("withdraw", "申请人撤回", OPEN_AFTER_RECEIPT, who=Who.OFFICE_OR_APPLICANT, ends_in=Status.CLOSED),

@@ -64,7 +64,7 @@ def _tab_counts(request: HttpRequest) -> dict[str, str]:
         if key == "all":
             continue
         cases, _, _ = _searched(request, key)
-        n = cases.order_by()[:COUNT_CAP + 1].count()
+        n = cases.order_by()[: COUNT_CAP + 1].count()
         counts[key] = f"{COUNT_CAP}+" if n > COUNT_CAP else str(n)
     return counts
 
@@ -78,19 +78,32 @@ def case_list(request: HttpRequest) -> HttpResponse:
     default = ("due_date", "id") if tab in ("open", "overdue", "soon") else ("-submitted_on", "-id")
     number = _page_number(request)
     # No COUNT over what may be a million rows: fetch one row more than a page to know if there is a next.
-    rows = list(search.ordered(queries.list_rows(cases), criteria, default)
-                [(number - 1) * PAGE_SIZE: number * PAGE_SIZE + 1])
+    rows = list(
+        search.ordered(queries.list_rows(cases), criteria, default)[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1]
+    )
     on = services.today()
     counts = _tab_counts(request)
     kept = request.GET.copy()
     kept.pop("page", None)
     kept.pop("tab", None)
-    return render(request, "desk/list.html", {
-        "rows": rows[:PAGE_SIZE], "number": number, "has_next": len(rows) > PAGE_SIZE, "tab": tab,
-        "tabs": [(key, label, counts.get(key, "")) for key, label in LIST_TABS.items()], "today": on,
-        "can_register": office, "office": office,
-        "criteria": criteria, "statuses": Status.choices, "sorts": [(k, v[0]) for k, v in search.SORTS.items()],
-        "query": kept.urlencode()})
+    return render(
+        request,
+        "desk/list.html",
+        {
+            "rows": rows[:PAGE_SIZE],
+            "number": number,
+            "has_next": len(rows) > PAGE_SIZE,
+            "tab": tab,
+            "tabs": [(key, label, counts.get(key, "")) for key, label in LIST_TABS.items()],
+            "today": on,
+            "can_register": office,
+            "office": office,
+            "criteria": criteria,
+            "statuses": Status.choices,
+            "sorts": [(k, v[0]) for k, v in search.SORTS.items()],
+            "query": kept.urlencode(),
+        },
+    )
 
 
 EXPORT_LIMIT = 20_000
@@ -104,8 +117,10 @@ def export_cases(request: HttpRequest) -> HttpResponse:
     tab = request.GET.get("tab", "all")
     cases, criteria, office = _searched(request, tab)
     rows = search.ordered(cases.select_related("agency"), criteria, ("-submitted_on", "-id"))[:EXPORT_LIMIT]
-    response = HttpResponse(export.workbook(rows, names=office),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        export.workbook(rows, names=office),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     response["Content-Disposition"] = f'attachment; filename="cases-{services.today().isoformat()}.xlsx"'
     return response
 
@@ -176,7 +191,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "head": may_approve(request.user, case.agency),
         "internal": internal,  # third parties' names and opinions: the office and supervisors only
         "history": labelled_history(case) if office or role_of(request.user) in ("supervisor", "admin") else [],
-        "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION) and case.due_date
+        "overdue": case.status in (Status.REGISTERED, Status.CONSULTATION)
+        and case.due_date
         and case.due_date < services.today(),
         "forms": _action_forms(case, may_approve(request.user, case.agency)) if office else [],
         "letter_ready": bool(case.outcome),
@@ -196,12 +212,20 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # The form of each step (which steps are offered is the states table's answer, not the page's).
 STEP_FORMS: dict[str, type[forms.Form]] = {
-    "confirm": desk_forms.DateForm, "clarify": desk_forms.ClarificationForm, "clarified": desk_forms.ClarifiedForm,
-    "no_clarification": desk_forms.DateForm, "consult": desk_forms.ConsultationForm,
-    "forward": desk_forms.ForwardForm, "extend": desk_forms.ExtensionForm,
+    "confirm": desk_forms.DateForm,
+    "clarify": desk_forms.ClarificationForm,
+    "clarified": desk_forms.ClarifiedForm,
+    "no_clarification": desk_forms.DateForm,
+    "consult": desk_forms.ConsultationForm,
+    "forward": desk_forms.ForwardForm,
+    "extend": desk_forms.ExtensionForm,
     "request_extension": desk_forms.ExtensionRequestForm,
-    "draft": desk_forms.DraftForm, "fee": desk_forms.FeeForm, "paid": desk_forms.DateForm,
-    "unpaid": desk_forms.DateForm, "answer": desk_forms.AnswerForm, "withdraw": desk_forms.WithdrawForm,
+    "draft": desk_forms.DraftForm,
+    "fee": desk_forms.FeeForm,
+    "paid": desk_forms.DateForm,
+    "unpaid": desk_forms.DateForm,
+    "answer": desk_forms.AnswerForm,
+    "withdraw": desk_forms.WithdrawForm,
     "close": desk_forms.DateForm,
 }
 
@@ -215,52 +239,92 @@ Action = tuple[type[forms.Form], Callable[[Any, Application, dict[str, Any]], ob
 
 ACTIONS: dict[str, Action] = {
     "confirm": (desk_forms.DateForm, lambda u, c, d: services.confirm_receipt(u, c, d["on"]), "已确认收到申请"),
-    "clarify": (desk_forms.ClarificationForm,
-                lambda u, c, d: services.ask_clarification(u, c, d["on"], d["request"], d["deadline"]),
-                "已发出补正通知"),
-    "clarified": (desk_forms.ClarifiedForm,
-                  lambda u, c, d: services.receive_clarification(u, c, d["on"], d["content"]),
-                  "已收到补正，答复期限重新计算"),
-    "no_clarification": (desk_forms.DateForm, lambda u, c, d: services.close_for_no_clarification(u, c, d["on"]),
-                         "已按逾期不补正办结"),
-    "consult": (desk_forms.ConsultationForm,
-                lambda u, c, d: services.start_consultation(u, c, kind=d["kind"], party=d["party"], on=d["on"]),
-                "已发出征求意见，期间不计入答复期限"),
-    "consulted": (desk_forms.ConsultationEndForm,
-                  lambda u, c, d: services.end_consultation(
-                      u, get_object_or_404(Consultation, pk=d["consultation"], application=c), d["on"], d["opinion"]),
-                  "已收到意见"),
-    "extend": (desk_forms.ExtensionForm,
-               lambda u, c, d: services.extend(u, c, days=d["days"], reason=d["reason"], on=d["on"]), "已延长答复期限"),
-    "fee": (desk_forms.FeeForm,
-            lambda u, c, d: services.issue_fee_notice(u, c, method=d["method"], on=d["on"], pages=d["pages"]),
-            "已发出收费通知"),
+    "clarify": (
+        desk_forms.ClarificationForm,
+        lambda u, c, d: services.ask_clarification(u, c, d["on"], d["request"], d["deadline"]),
+        "已发出补正通知",
+    ),
+    "clarified": (
+        desk_forms.ClarifiedForm,
+        lambda u, c, d: services.receive_clarification(u, c, d["on"], d["content"]),
+        "已收到补正，答复期限重新计算",
+    ),
+    "no_clarification": (
+        desk_forms.DateForm,
+        lambda u, c, d: services.close_for_no_clarification(u, c, d["on"]),
+        "已按逾期不补正办结",
+    ),
+    "consult": (
+        desk_forms.ConsultationForm,
+        lambda u, c, d: services.start_consultation(u, c, kind=d["kind"], party=d["party"], on=d["on"]),
+        "已发出征求意见，期间不计入答复期限",
+    ),
+    "consulted": (
+        desk_forms.ConsultationEndForm,
+        lambda u, c, d: services.end_consultation(
+            u, get_object_or_404(Consultation, pk=d["consultation"], application=c), d["on"], d["opinion"]
+        ),
+        "已收到意见",
+    ),
+    "extend": (
+        desk_forms.ExtensionForm,
+        lambda u, c, d: services.extend(u, c, days=d["days"], reason=d["reason"], on=d["on"]),
+        "已延长答复期限",
+    ),
+    "fee": (
+        desk_forms.FeeForm,
+        lambda u, c, d: services.issue_fee_notice(u, c, method=d["method"], on=d["on"], pages=d["pages"]),
+        "已发出收费通知",
+    ),
     "paid": (desk_forms.DateForm, lambda u, c, d: services.record_payment(u, c, d["on"]), "已登记缴费"),
     "unpaid": (desk_forms.DateForm, lambda u, c, d: services.close_for_unpaid_fee(u, c, d["on"]), "已按逾期未缴费办结"),
-    "answer": (desk_forms.AnswerForm,
-               lambda u, c, d: services.answer(u, c, outcome=d["outcome"], on=d["on"], reply_text=d["reply_text"],
-                                               legal_basis=d["legal_basis"],
-                                               responsible_agency=d["responsible_agency"],
-                                               withheld_reason=d["withheld_reason"]),
-               "已答复"),
+    "answer": (
+        desk_forms.AnswerForm,
+        lambda u, c, d: services.answer(
+            u,
+            c,
+            outcome=d["outcome"],
+            on=d["on"],
+            reply_text=d["reply_text"],
+            legal_basis=d["legal_basis"],
+            responsible_agency=d["responsible_agency"],
+            withheld_reason=d["withheld_reason"],
+        ),
+        "已答复",
+    ),
     "withdraw": (desk_forms.WithdrawForm, lambda u, c, d: services.withdraw(u, c, d["on"], d["note"]), "已撤回"),
-    "forward": (desk_forms.ForwardForm, lambda u, c, d: services.forward(u, c, d["to"], d["on"], d["note"]),
-                "已转送，申请人可在查询页看到新的查询码"),
-    "repeat": (desk_forms.RepeatForm,
-               lambda u, c, d: services.link_repeat(u, c, get_object_or_404(
-                   Application, tracking_code=normalized_code(d["code"]), agency_id=c.agency_id)),
-               "已关联重复申请"),
+    "forward": (
+        desk_forms.ForwardForm,
+        lambda u, c, d: services.forward(u, c, d["to"], d["on"], d["note"]),
+        "已转送，申请人可在查询页看到新的查询码",
+    ),
+    "repeat": (
+        desk_forms.RepeatForm,
+        lambda u, c, d: services.link_repeat(
+            u, c, get_object_or_404(Application, tracking_code=normalized_code(d["code"]), agency_id=c.agency_id)
+        ),
+        "已关联重复申请",
+    ),
     "draft": (desk_forms.DraftForm, lambda u, c, d: approval.draft_answer(u, c, **d), "已提交负责人审核"),
-    "request_extension": (desk_forms.ExtensionRequestForm,
-                          lambda u, c, d: approval.request_extension(u, c, days=d["days"], reason=d["reason"]),
-                          "延期申请已提交负责人审核"),
-    "sign": (desk_forms.SignForm,
-             lambda u, c, d: approval.sign(u, get_object_or_404(Approval, pk=d["approval"], application=c),
-                                           on=d["on"], comment=d["comment"]), "已签发"),
-    "return": (desk_forms.ReturnForm,
-               lambda u, c, d: approval.return_to_clerk(
-                   u, get_object_or_404(Approval, pk=d["approval"], application=c), comment=d["comment"]),
-               "已退回经办人"),
+    "request_extension": (
+        desk_forms.ExtensionRequestForm,
+        lambda u, c, d: approval.request_extension(u, c, days=d["days"], reason=d["reason"]),
+        "延期申请已提交负责人审核",
+    ),
+    "sign": (
+        desk_forms.SignForm,
+        lambda u, c, d: approval.sign(
+            u, get_object_or_404(Approval, pk=d["approval"], application=c), on=d["on"], comment=d["comment"]
+        ),
+        "已签发",
+    ),
+    "return": (
+        desk_forms.ReturnForm,
+        lambda u, c, d: approval.return_to_clerk(
+            u, get_object_or_404(Approval, pk=d["approval"], application=c), comment=d["comment"]
+        ),
+        "已退回经办人",
+    ),
     "close": (desk_forms.DateForm, lambda u, c, d: services.close(u, c, d["on"]), "已办结归档"),
 }
 
@@ -297,9 +361,16 @@ def register_case(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             case = services.register(
-                user, user.agency, channel=d["channel"], submitted_on=d["submitted_on"],
-                signed_on=d["signed_on"], confirmed_on=d["confirmed_on"], applicant=d,
-                description=d["description"], form_wanted=d["form_wanted"])
+                user,
+                user.agency,
+                channel=d["channel"],
+                submitted_on=d["submitted_on"],
+                signed_on=d["signed_on"],
+                confirmed_on=d["confirmed_on"],
+                applicant=d,
+                description=d["description"],
+                form_wanted=d["form_wanted"],
+            )
         except services.DeskError as error:
             form.add_error(None, chinese(str(error)))
         else:
@@ -322,14 +393,26 @@ def apply(request: HttpRequest) -> HttpResponse:
         initial["agency"] = agency_id
     user: Any = request.user
     if role_of(user) == "applicant":
-        initial.update(applicant_name=user.display_name, applicant_type=user.applicant_type, phone=user.phone,
-                       email=user.email, address=user.address, id_number=user.id_number)
+        initial.update(
+            applicant_name=user.display_name,
+            applicant_type=user.applicant_type,
+            phone=user.phone,
+            email=user.email,
+            address=user.address,
+            id_number=user.id_number,
+        )
     form = desk_forms.ApplyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            case = services.submit_online(user, d["agency"], applicant=d, description=d["description"],
-                                          form_wanted=d["form_wanted"], token=d.get("token") or "")
+            case = services.submit_online(
+                user,
+                d["agency"],
+                applicant=d,
+                description=d["description"],
+                form_wanted=d["form_wanted"],
+                token=d.get("token") or "",
+            )
         except services.DeskError as error:
             form.add_error(None, chinese(str(error)))
         else:
@@ -362,9 +445,9 @@ def track(request: HttpRequest) -> HttpResponse:
         if case is not None:
             due = services.due_of(case)
             due.warning = None  # an administrator's to-do (a year's 调休 not entered): never shown to the public
-    return render(request, "desk/track.html", {"code": code, "case": case, "due": due,
-                                               "not_found": bool(code) and case is None})
-
+    return render(
+        request, "desk/track.html", {"code": code, "case": case, "due": due, "not_found": bool(code) and case is None}
+    )
 
 
 @login_required
@@ -377,8 +460,9 @@ def upload_attachment(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("desk:detail", pk=case.pk)
     upload = form.cleaned_data["file"]
     try:
-        casefile.add_attachment(request.user, case, kind=form.cleaned_data["kind"], name=upload.name,
-                                data=upload.read())
+        casefile.add_attachment(
+            request.user, case, kind=form.cleaned_data["kind"], name=upload.name, data=upload.read()
+        )
     except PermissionDenied as error:
         raise HttpForbidden(chinese(str(error))) from None
     except services.DeskError as error:
@@ -394,8 +478,9 @@ def attachment_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse
     if not may_change(request.user, case):
         raise Http404
     attachment = get_object_or_404(CaseAttachment, pk=file_pk, application=case)
-    return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
-                        filename=attachment.name)
+    return FileResponse(
+        attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True, filename=attachment.name
+    )
 
 
 @login_required

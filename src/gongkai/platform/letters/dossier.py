@@ -52,26 +52,53 @@ def dossier_docx(case: Application) -> bytes:
     deliveries = list(case.deliveries.all())
     heading("政府信息公开申请办理审批表")
     document.add_paragraph(f"{case.agency.name}　　查询码：{case.tracking_code}").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _table(document, [
-        ("申请人", f"{case.applicant_name}（{case.get_applicant_type_display()}）"),
-        ("身份证明", f"{case.get_id_kind_display() or '—'} {case.id_number or ''}".strip()),
-        ("联系方式", "；".join(v for v in (case.phone, case.email, case.address) if v) or "—"),
-        ("提交方式、日期", f"{case.get_channel_display()}，{_cn_date(case.submitted_on)}"),
-        ("收到申请日期", _cn_date(case.receipt_date)),
-        ("申请内容", case.description),
-        ("补正", f"{_cn_date(case.clarification_sent_on)} 要求补正：{case.clarification_request}；"
-                 f"{_cn_date(case.clarified_on)} 收到补正：{case.clarified_description}"
-         if case.clarification_sent_on else "无"),
-        ("延期", f"延长 {case.extension_days} 个工作日（{case.extension_reason}）" if case.extension_days else "无"),
-        ("答复期限", _cn_date(case.due_date)),
-        ("拟办意见", (f"{answer.drafted_by}：{answer.proposal.get('outcome_label', '')}。"
-                      f"{answer.proposal.get('reply_text', '')}") if answer else "（经办人填写）"),
-        ("审核意见", "；".join(f"{a.decided_by}：{a.get_status_display()}{('，' + a.comment) if a.comment else ''}"
-                              for a in approvals if a.decided_by) or "（负责人填写）"),
-        ("办理结果", f"{case.outcome_label}（{_cn_date(case.decided_on)}）" if case.outcome else "尚未答复"),
-        ("送达", "；".join(f"{d.letter}：{d.get_method_display()}，{_cn_date(d.sent_on)}" for d in deliveries)
-         or "（未登记）"),
-    ])
+    _table(
+        document,
+        [
+            ("申请人", f"{case.applicant_name}（{case.get_applicant_type_display()}）"),
+            ("身份证明", f"{case.get_id_kind_display() or '—'} {case.id_number or ''}".strip()),
+            ("联系方式", "；".join(v for v in (case.phone, case.email, case.address) if v) or "—"),
+            ("提交方式、日期", f"{case.get_channel_display()}，{_cn_date(case.submitted_on)}"),
+            ("收到申请日期", _cn_date(case.receipt_date)),
+            ("申请内容", case.description),
+            (
+                "补正",
+                f"{_cn_date(case.clarification_sent_on)} 要求补正：{case.clarification_request}；"
+                f"{_cn_date(case.clarified_on)} 收到补正：{case.clarified_description}"
+                if case.clarification_sent_on
+                else "无",
+            ),
+            (
+                "延期",
+                f"延长 {case.extension_days} 个工作日（{case.extension_reason}）" if case.extension_days else "无",
+            ),
+            ("答复期限", _cn_date(case.due_date)),
+            (
+                "拟办意见",
+                (
+                    f"{answer.drafted_by}：{answer.proposal.get('outcome_label', '')}。"
+                    f"{answer.proposal.get('reply_text', '')}"
+                )
+                if answer
+                else "（经办人填写）",
+            ),
+            (
+                "审核意见",
+                "；".join(
+                    f"{a.decided_by}：{a.get_status_display()}{('，' + a.comment) if a.comment else ''}"
+                    for a in approvals
+                    if a.decided_by
+                )
+                or "（负责人填写）",
+            ),
+            ("办理结果", f"{case.outcome_label}（{_cn_date(case.decided_on)}）" if case.outcome else "尚未答复"),
+            (
+                "送达",
+                "；".join(f"{d.letter}：{d.get_method_display()}，{_cn_date(d.sent_on)}" for d in deliveries)
+                or "（未登记）",
+            ),
+        ],
+    )
     document.add_paragraph()
     document.add_paragraph("经办人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿")
     document.add_paragraph("负责人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿")
@@ -87,18 +114,39 @@ def dossier_docx(case: Application) -> bytes:
 
     new_page()
     heading("送达记录", 14)
-    _table(document, [(f"{d.letter}", f"{d.get_method_display()}，{_cn_date(d.sent_on)} 发出"
-                                      + (f"，{_cn_date(d.received_on)} 签收" if d.received_on else "")
-                                      + (f"（{d.reference}）" if d.reference else "")) for d in deliveries]
-           or [("—", "未登记送达")])
+    _table(
+        document,
+        [
+            (
+                f"{d.letter}",
+                f"{d.get_method_display()}，{_cn_date(d.sent_on)} 发出"
+                + (f"，{_cn_date(d.received_on)} 签收" if d.received_on else "")
+                + (f"（{d.reference}）" if d.reference else ""),
+            )
+            for d in deliveries
+        ]
+        or [("—", "未登记送达")],
+    )
     heading("案卷材料目录", 14)
-    _table(document, [(a.get_kind_display(), f"{a.name}（{a.size // 1024 + 1} KB）") for a in case.attachments.all()]
-           or [("—", "无")])
+    _table(
+        document,
+        [(a.get_kind_display(), f"{a.name}（{a.size // 1024 + 1} KB）") for a in case.attachments.all()]
+        or [("—", "无")],
+    )
     heading("办理记录", 14)
-    _table(document, [(f"{e.at:%Y-%m-%d %H:%M} {e.actor_label}",
-                       e.action_label + (f"：{e.note}" if e.note else "")
-                       + "".join(f"\n{c.label}：{c.before} 改为 {c.after}" for c in e.changes))
-                      for e in labelled_history(case)], widths=(5.0, 11.0))
+    _table(
+        document,
+        [
+            (
+                f"{e.at:%Y-%m-%d %H:%M} {e.actor_label}",
+                e.action_label
+                + (f"：{e.note}" if e.note else "")
+                + "".join(f"\n{c.label}：{c.before} 改为 {c.after}" for c in e.changes),
+            )
+            for e in labelled_history(case)
+        ],
+        widths=(5.0, 11.0),
+    )
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

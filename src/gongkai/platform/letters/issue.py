@@ -35,8 +35,12 @@ def letter_number(agency: Agency, year: int, sequence: int) -> str:
 def issue(case: Application, kind: str) -> IssuedLetter:
     """Number, compose and store the letter of ``kind`` for ``case`` as it stands now."""
     letter: Letter = compose_letter(case) if kind == LetterKind.REPLY else compose_notice(case, kind)
-    on = {LetterKind.REPLY: case.decided_on, LetterKind.CLARIFICATION: case.clarification_sent_on,
-          LetterKind.EXTENSION: case.extension_approved_on, LetterKind.FEE: case.fee_notice_on}[LetterKind(kind)]
+    on = {
+        LetterKind.REPLY: case.decided_on,
+        LetterKind.CLARIFICATION: case.clarification_sent_on,
+        LetterKind.EXTENSION: case.extension_approved_on,
+        LetterKind.FEE: case.fee_notice_on,
+    }[LetterKind(kind)]
     year = on.year if on is not None else case.submitted_on.year
     return _store(case, kind, letter, year, with_code=True)
 
@@ -52,15 +56,23 @@ def _store(case: Application, kind: str, letter: Letter, year: int, *, with_code
         number = letter_number(case.agency, year, sequence)
         letter.number = f"{number}\n查询码 {case.tracking_code}" if with_code else number
         return IssuedLetter.objects.create(
-            application=case, agency_id=case.agency_id, kind=kind, year=year, sequence=sequence, number=number,
-            title=letter.title, paragraphs=letter.paragraphs, signature=letter.signature, date_text=letter.date,
-            docx=write_docx(letter))
+            application=case,
+            agency_id=case.agency_id,
+            kind=kind,
+            year=year,
+            sequence=sequence,
+            number=number,
+            title=letter.title,
+            paragraphs=letter.paragraphs,
+            signature=letter.signature,
+            date_text=letter.date,
+            docx=write_docx(letter),
+        )
 
 
 def issue_consultation(case: Application, consultation: Any) -> IssuedLetter:
     """The consultation letter, numbered like every letter the agency issues, kept as issued."""
-    return _store(case, LetterKind.CONSULTATION, compose_consultation(case, consultation),
-                  consultation.started_on.year)
+    return _store(case, LetterKind.CONSULTATION, compose_consultation(case, consultation), consultation.started_on.year)
 
 
 def latest(case: Application, kind: str) -> IssuedLetter | None:

@@ -16,13 +16,20 @@ from ..desk.models import OUTCOME_CHOICES
 
 
 class LetterTemplate(models.Model):
-    agency = models.ForeignKey("agencies.Agency", verbose_name="机关（空：全平台）", null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="letter_templates")
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name="机关（空：全平台）",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="letter_templates",
+    )
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文", help_text="Django 模板语法；空行分段")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[LetterTemplate]] = models.Manager()
@@ -32,8 +39,11 @@ class LetterTemplate(models.Model):
         verbose_name_plural = "告知书模板"
         constraints = (
             models.UniqueConstraint(fields=["agency", "outcome"], name="letters_one_template_per_outcome"),
-            models.UniqueConstraint(fields=["outcome"], condition=models.Q(agency__isnull=True),
-                                    name="letters_one_platform_template_per_outcome"),
+            models.UniqueConstraint(
+                fields=["outcome"],
+                condition=models.Q(agency__isnull=True),
+                name="letters_one_platform_template_per_outcome",
+            ),
         )
 
     def __str__(self) -> str:
@@ -51,10 +61,12 @@ class LetterKind(models.TextChoices):
 class IssuedLetter(models.Model):
     """A letter as it was issued: its number, its text and its file, never rebuilt afterwards."""
 
-    application = models.ForeignKey("desk.Application", verbose_name="申请", on_delete=models.PROTECT,
-                                    related_name="letters")
-    agency = models.ForeignKey("agencies.Agency", verbose_name="出具机关", on_delete=models.PROTECT,
-                               related_name="issued_letters")
+    application = models.ForeignKey(
+        "desk.Application", verbose_name="申请", on_delete=models.PROTECT, related_name="letters"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="出具机关", on_delete=models.PROTECT, related_name="issued_letters"
+    )
     kind = models.CharField("类别", max_length=20, choices=LetterKind.choices)
     year = models.PositiveSmallIntegerField("年度")
     sequence = models.PositiveIntegerField("序号")

@@ -81,11 +81,12 @@ def unknown_placeholders(body: str) -> list[str]:
 def check(body: str) -> None:
     """A template an office may save: known placeholders only, no template syntax."""
     if "{{" in body or "{%" in body:
-        raise PlaceholderError("请使用【申请人】这样的中文占位符，不要使用 {{ }} 或 {% %} 模板语法 / "
-                               "use the Chinese placeholders, not template syntax")
+        raise PlaceholderError(
+            "请使用【申请人】这样的中文占位符，不要使用 {{ }} 或 {% %} 模板语法 / "
+            "use the Chinese placeholders, not template syntax"
+        )
     if unknown := unknown_placeholders(body):
-        raise PlaceholderError("未知的占位符：" + "、".join(f"【{n}】" for n in unknown)
-                               + " / unknown placeholders")
+        raise PlaceholderError("未知的占位符：" + "、".join(f"【{n}】" for n in unknown) + " / unknown placeholders")
 
 
 def fill(body: str, values: Mapping[str, str] | Callable[[str], str]) -> str:

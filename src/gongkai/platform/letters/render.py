@@ -40,8 +40,10 @@ def template_for(case: Application) -> tuple[str, str]:
     An outcome whose legal wording depends on the answer (（四）1: 不存在 or 不属于本机关负责公开)
     uses the built-in body that fits, unless the office wrote its own.
     """
-    found = (LetterTemplate.objects.filter(agency=case.agency, outcome=case.outcome).first()
-             or LetterTemplate.objects.filter(agency__isnull=True, outcome=case.outcome).first())
+    found = (
+        LetterTemplate.objects.filter(agency=case.agency, outcome=case.outcome).first()
+        or LetterTemplate.objects.filter(agency__isnull=True, outcome=case.outcome).first()
+    )
     if found is not None:
         return found.title, found.body
     return TITLE, default_body(case.outcome, _names_responsible_agency(case))
@@ -75,9 +77,13 @@ def placeholder_values(case: Application) -> dict[str, str]:
         "申请内容": clause(case.clarified_description or case.description),
         "获取方式": case.form_wanted,
         "答复日期": _cn_date(case.decided_on),
-        "答复内容": sentence(reply) if reply.strip() else (
+        "答复内容": sentence(reply)
+        if reply.strip()
+        else (
             f"现按【称呼】要求的“{case.form_wanted}”方式提供。".replace("【称呼】", salutation(case))
-            if case.outcome == "granted" else ""),
+            if case.outcome == "granted"
+            else ""
+        ),
         "不予公开的情形": case.outcome_label.split(".", 1)[-1] if "." in case.outcome_label else case.outcome_label,
         "不予公开理由": sentence(f"理由是：{clause(reason)}") if reason.strip() else "",
         "依据": f"依据{clause(case.legal_basis)}，" if case.legal_basis.strip() else "",
@@ -107,16 +113,26 @@ def letter_context(case: Application) -> dict[str, Any]:
     agency = case.agency
     label = case.outcome_label
     return {
-        "applicant_name": case.applicant_name, "receipt_date": _cn_date(case.receipt_date),
-        "description": case.description, "form_wanted": case.form_wanted, "outcome": case.outcome,
-        "outcome_label": label, "outcome_short": label.split(".", 1)[-1] if "." in label else label,
-        "decided_on": _cn_date(case.decided_on), "reply_text": case.reply_text, "legal_basis": case.legal_basis,
+        "applicant_name": case.applicant_name,
+        "receipt_date": _cn_date(case.receipt_date),
+        "description": case.description,
+        "form_wanted": case.form_wanted,
+        "outcome": case.outcome,
+        "outcome_label": label,
+        "outcome_short": label.split(".", 1)[-1] if "." in label else label,
+        "decided_on": _cn_date(case.decided_on),
+        "reply_text": case.reply_text,
+        "legal_basis": case.legal_basis,
         "responsible_agency": case.responsible_agency,
         "clarification_sent_on": _cn_date(case.clarification_sent_on),
         "clarification_deadline": _cn_date(case.clarification_deadline),
-        "fee_notice_on": _cn_date(case.fee_notice_on), "fee_amount": case.fee_amount, "agency_name": agency.name,
-        "office_name": agency.office_name or f"{agency.name}政府信息公开工作机构", "address": agency.address,
-        "phone": agency.phone, "tracking_code": case.tracking_code,
+        "fee_notice_on": _cn_date(case.fee_notice_on),
+        "fee_amount": case.fee_amount,
+        "agency_name": agency.name,
+        "office_name": agency.office_name or f"{agency.name}政府信息公开工作机构",
+        "address": agency.address,
+        "phone": agency.phone,
+        "tracking_code": case.tracking_code,
     }
 
 
@@ -133,24 +149,39 @@ def compose_letter(case: Application) -> Letter:
     if not case.outcome:
         raise ValueError("该申请尚未答复 / the application has not been answered")
     title, body = template_for(case)
-    return Letter(title=title, number=f"查询码 {case.tracking_code}", paragraphs=render_body(body, case),
-                  signature=case.agency.name, date=_cn_date(case.decided_on))
+    return Letter(
+        title=title,
+        number=f"查询码 {case.tracking_code}",
+        paragraphs=render_body(body, case),
+        signature=case.agency.name,
+        date=_cn_date(case.decided_on),
+    )
 
 
 def compose_consultation(case: Application, consultation: Any) -> Letter:
     """征求第三方意见函 / 征求其他机关意见函 for one consultation of ``case``."""
     title, body = CONSULTATION_LETTERS[consultation.kind]
-    values = placeholder_values(case) | {"征求对象": consultation.party,
-                                         "征求意见期限": _cn_date(consultation.deadline)}
+    values = placeholder_values(case) | {
+        "征求对象": consultation.party,
+        "征求意见期限": _cn_date(consultation.deadline),
+    }
     paragraphs = [tidy(p.strip()) for p in fill(body, values).split("\n\n") if p.strip()]
-    return Letter(title=title, number="", paragraphs=paragraphs, signature=case.agency.name,
-                  date=_cn_date(consultation.started_on))
+    return Letter(
+        title=title,
+        number="",
+        paragraphs=paragraphs,
+        signature=case.agency.name,
+        date=_cn_date(consultation.started_on),
+    )
 
 
 def notice_ready(case: Application, kind: str) -> bool:
     """Whether the event a notice tells of has happened."""
-    return {"clarification": case.clarification_sent_on is not None, "extension": bool(case.extension_days),
-            "fee": bool(case.fee_method)}.get(kind, False)
+    return {
+        "clarification": case.clarification_sent_on is not None,
+        "extension": bool(case.extension_days),
+        "fee": bool(case.fee_method),
+    }.get(kind, False)
 
 
 def compose_notice(case: Application, kind: str) -> Letter:
@@ -158,10 +189,18 @@ def compose_notice(case: Application, kind: str) -> Letter:
     if not notice_ready(case, kind):
         raise ValueError(f"no {kind} notice for this application")
     title, body = NOTICES[kind]
-    sent = {"clarification": case.clarification_sent_on, "extension": case.extension_approved_on,
-            "fee": case.fee_notice_on}[kind]
-    return Letter(title=title, number=f"查询码 {case.tracking_code}", paragraphs=render_body(body, case),
-                  signature=case.agency.name, date=_cn_date(sent))
+    sent = {
+        "clarification": case.clarification_sent_on,
+        "extension": case.extension_approved_on,
+        "fee": case.fee_notice_on,
+    }[kind]
+    return Letter(
+        title=title,
+        number=f"查询码 {case.tracking_code}",
+        paragraphs=render_body(body, case),
+        signature=case.agency.name,
+        date=_cn_date(sent),
+    )
 
 
 # Simplified Chinese glyph forms: the SC face of Noto (Debian's fonts-noto-cjk) and the zh-CN language

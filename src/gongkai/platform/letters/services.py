@@ -41,6 +41,5 @@ def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: An
         template = existing or LetterTemplate(agency=agency, outcome=outcome)
         template.title, template.body, template.updated_by = title, body, actor
         template.save()
-        record(actor, "letters.template", template, before=before, after={"title": title, "body": body},
-               agency=agency)
+        record(actor, "letters.template", template, before=before, after={"title": title, "body": body}, agency=agency)
     return template

@@ -34,8 +34,7 @@ def case_letter(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def tracked_letter(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     """The holder of the tracking code gets the reply (it carries the name only, no other personal data)."""
-    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
-                             tracking_code=code.upper())
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), tracking_code=code.upper())
     return letter_response(case, fmt)
 
 
@@ -54,16 +53,16 @@ def case_notice(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 def tracked_notice(request: HttpRequest, code: str, kind: str) -> HttpResponse:
-    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"),
-                             tracking_code=code.upper())
+    case = get_object_or_404(Application.objects.select_related("agency", "agency__parent"), tracking_code=code.upper())
     return _send_notice(case, kind)
 
 
 class TemplateForm(forms.Form):
     outcome = forms.ChoiceField(label="办理结果", choices=OUTCOME_CHOICES)
     title = forms.CharField(label="标题", max_length=200)
-    body = forms.CharField(label="正文（用【申请人】这样的占位符，空行分段）",
-                           widget=forms.Textarea(attrs={"rows": 16}))
+    body = forms.CharField(
+        label="正文（用【申请人】这样的占位符，空行分段）", widget=forms.Textarea(attrs={"rows": 16})
+    )
 
 
 @login_required
@@ -88,8 +87,11 @@ def edit_templates(request: HttpRequest) -> HttpResponse:
         probe = Application(agency=agency or user.agency, outcome=outcome) if (agency or user.agency) else None
         title, body = template_for(probe) if probe is not None else ("", "")
         form = TemplateForm(initial={"outcome": outcome, "title": title, "body": body})
-    return render(request, "letters/edit.html", {"form": form, "agency": agency, "role": role_of(user),
-                                                 "placeholders": PLACEHOLDERS})
+    return render(
+        request,
+        "letters/edit.html",
+        {"form": form, "agency": agency, "role": role_of(user), "placeholders": PLACEHOLDERS},
+    )
 
 
 @login_required

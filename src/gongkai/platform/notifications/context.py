@@ -13,5 +13,8 @@ def unread(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_messages": Message.objects.filter(recipient_user=user, channel=Channel.INBOX,
-                                                     read_at__isnull=True).count()}
+    return {
+        "unread_messages": Message.objects.filter(
+            recipient_user=user, channel=Channel.INBOX, read_at__isnull=True
+        ).count()
+    }

@@ -42,20 +42,33 @@ def applicant_link(case: Application) -> str:
     return url(f"/desk/{case.pk}/") if case.applicant_user_id else url("/track/")
 
 
-def for_applicant(key: str, event: str, case: Application, subject: str, body: str, *, sms: str = "",
-                  attach_letter: bool = False) -> list[Draft]:
+def for_applicant(
+    key: str, event: str, case: Application, subject: str, body: str, *, sms: str = "", attach_letter: bool = False
+) -> list[Draft]:
     """The applicant's inbox (with an account), e-mail and SMS (with an address / number given)."""
     body = f"{body}\n\n查询码：{case.tracking_code}（凭查询码在 {url('/track/')} 查看办理进度）"
+
     def draft(channel: str, who: str, text: str, **extra: Any) -> Draft:
-        return Draft(key=f"{key}:{channel}:{who}", event=event, channel=channel, subject=subject, body=text,
-                     recipient_label="申请人", link=applicant_link(case), case=case, agency=case.agency, **extra)
+        return Draft(
+            key=f"{key}:{channel}:{who}",
+            event=event,
+            channel=channel,
+            subject=subject,
+            body=text,
+            recipient_label="申请人",
+            link=applicant_link(case),
+            case=case,
+            agency=case.agency,
+            **extra,
+        )
 
     drafts = []
     if case.applicant_user_id:
         drafts.append(draft(Channel.INBOX, f"user{case.applicant_user_id}", body, recipient_user=case.applicant_user))
     if case.email:
-        drafts.append(draft(Channel.EMAIL, "applicant", body, recipient_address=case.email,
-                            attach_letter=attach_letter))
+        drafts.append(
+            draft(Channel.EMAIL, "applicant", body, recipient_address=case.email, attach_letter=attach_letter)
+        )
     if case.phone and sms:
         text = f"【{case.agency.display_name}】{sms} 查询码 {case.tracking_code}"
         drafts.append(draft(Channel.SMS, "applicant", text, recipient_address=case.phone))
@@ -67,16 +80,48 @@ def office_staff(agency: Any, heads_only: bool = False) -> list[User]:
     return list(User.objects.filter(agency=agency, role__in=roles, is_active=True).order_by("id"))
 
 
-def for_staff(key: str, event: str, users: list[User], subject: str, body: str, link: str = "",
-              case: Application | None = None, agency: Any = None) -> list[Draft]:
+def for_staff(
+    key: str,
+    event: str,
+    users: list[User],
+    subject: str,
+    body: str,
+    link: str = "",
+    case: Application | None = None,
+    agency: Any = None,
+) -> list[Draft]:
     """Each user's inbox, and e-mail where the user has an address."""
     drafts = []
     for user in users:
         label = f"{user.get_role_display()} {user}"
-        drafts.append(Draft(key=f"{key}:inbox:user{user.pk}", event=event, channel=Channel.INBOX, subject=subject,
-                            body=body, recipient_label=label, recipient_user=user, link=link, case=case, agency=agency))
+        drafts.append(
+            Draft(
+                key=f"{key}:inbox:user{user.pk}",
+                event=event,
+                channel=Channel.INBOX,
+                subject=subject,
+                body=body,
+                recipient_label=label,
+                recipient_user=user,
+                link=link,
+                case=case,
+                agency=agency,
+            )
+        )
         if user.email:
-            drafts.append(Draft(key=f"{key}:email:user{user.pk}", event=event, channel=Channel.EMAIL, subject=subject,
-                                body=body, recipient_label=label, recipient_user=user, recipient_address=user.email,
-                                link=link, case=case, agency=agency))
+            drafts.append(
+                Draft(
+                    key=f"{key}:email:user{user.pk}",
+                    event=event,
+                    channel=Channel.EMAIL,
+                    subject=subject,
+                    body=body,
+                    recipient_label=label,
+                    recipient_user=user,
+                    recipient_address=user.email,
+                    link=link,
+                    case=case,
+                    agency=agency,
+                )
+            )
     return drafts

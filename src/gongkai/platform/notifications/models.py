@@ -34,18 +34,26 @@ class Message(models.Model):
     dedupe_key = models.CharField("去重键", max_length=200, unique=True)
     event = models.CharField("事由", max_length=80, db_index=True)  # desk.ask_clarification, digest …
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
-    recipient_user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="收件用户", null=True, blank=True,
-                                       on_delete=models.CASCADE, related_name="messages")
+    recipient_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="收件用户",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
     recipient_address = models.CharField("收件地址", max_length=200, blank=True)  # e-mail or phone number
     recipient_label = models.CharField("收件人", max_length=200)  # 申请人 / 经办人 张三 …
     subject = models.CharField("标题", max_length=300)
     body = models.TextField("正文")
     link = models.CharField("链接", max_length=500, blank=True)
     attach_letter = models.BooleanField("附答复告知书", default=False)
-    case = models.ForeignKey("desk.Application", verbose_name="申请", null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
-    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    case = models.ForeignKey(
+        "desk.Application", verbose_name="申请", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="机关", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField("状态", max_length=12, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
     not_before = models.DateTimeField("最早发送时间", null=True, blank=True)

@@ -59,22 +59,33 @@ def digest_drafts(on: dt.date) -> list[Draft]:
             counts[row["agency"]][name] = row["n"]
     for name, queryset in groups.items():  # the first 30 of each list by due date, per agency
         for agency_id in list(counts):
-            for code, due in queryset.filter(agency_id=agency_id).order_by("due_date", "id").values_list(
-                    "tracking_code", "due_date")[:30]:
+            for code, due in (
+                queryset.filter(agency_id=agency_id)
+                .order_by("due_date", "id")
+                .values_list("tracking_code", "due_date")[:30]
+            ):
                 if due is not None:
                     listed[agency_id][name].append((code, due))
     drafts: list[Draft] = []
     for agency in Agency.objects.filter(pk__in=list(counts)).order_by("id"):
         n = counts[agency.pk]
-        lines = [f"{on:%Y年%-m月%-d日}，{agency.display_name}：逾期未答复 {n['overdue']} 件，"
-                 f"{DUE_SOON_WORKDAYS} 个工作日内到期 {n['soon']} 件。"]
+        lines = [
+            f"{on:%Y年%-m月%-d日}，{agency.display_name}：逾期未答复 {n['overdue']} 件，"
+            f"{DUE_SOON_WORKDAYS} 个工作日内到期 {n['soon']} 件。"
+        ]
         for name, title in (("overdue", "逾期未答复"), ("soon", "即将到期")):
             if listed[agency.pk][name]:
                 lines.append(f"{title}：")
                 lines += [f"  {code}  答复期限 {due:%Y-%m-%d}" for code, due in listed[agency.pk][name]]
-        drafts += for_staff(f"digest:{on.isoformat()}:agency{agency.pk}", "digest", office_staff(agency),
-                            f"答复期限提醒（{on:%-m月%-d日}）：逾期 {n['overdue']} 件，即将到期 {n['soon']} 件",
-                            "\n".join(lines), link=url("/desk/?tab=soon"), agency=agency)
+        drafts += for_staff(
+            f"digest:{on.isoformat()}:agency{agency.pk}",
+            "digest",
+            office_staff(agency),
+            f"答复期限提醒（{on:%-m月%-d日}）：逾期 {n['overdue']} 件，即将到期 {n['soon']} 件",
+            "\n".join(lines),
+            link=url("/desk/?tab=soon"),
+            agency=agency,
+        )
     return drafts
 
 
@@ -95,9 +106,13 @@ def annual_drafts(on: dt.date) -> list[Draft]:
         agencies = Agency.objects.filter(kind__in=kinds, staff__isnull=False).exclude(pk__in=published).distinct()
         for agency in agencies.order_by("id"):
             drafts += for_staff(
-                f"annual:{on.year - 1}:agency{agency.pk}:{stage}", "annual.deadline", office_staff(agency),
+                f"annual:{on.year - 1}:agency{agency.pk}:{stage}",
+                "annual.deadline",
+                office_staff(agency),
                 f"{on.year - 1}年度政府信息公开工作年度报告应于{deadline:%-m月%-d日}前公布",
                 f"依《政府信息公开条例》第四十九条，{agency.display_name}应于{deadline:%Y年%-m月%-d日}前公布"
                 f"{on.year - 1}年度政府信息公开工作年度报告（还有 {(deadline - on).days} 天）。",
-                link=url("/annual/"), agency=agency)
+                link=url("/annual/"),
+                agency=agency,
+            )
     return drafts

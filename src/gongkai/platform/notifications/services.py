@@ -33,10 +33,19 @@ def store(drafts: Iterable[Draft]) -> list[Message]:
     """The messages of ``drafts``, created once: a draft whose key exists already is the stored one."""
     stored = []
     for draft in drafts:
-        fields = {"event": draft.event, "channel": draft.channel, "recipient_user": draft.recipient_user,
-                  "recipient_address": draft.recipient_address, "recipient_label": draft.recipient_label[:200],
-                  "subject": draft.subject[:300], "body": draft.body, "link": draft.link, "case": draft.case,
-                  "agency": draft.agency, "attach_letter": draft.attach_letter}
+        fields = {
+            "event": draft.event,
+            "channel": draft.channel,
+            "recipient_user": draft.recipient_user,
+            "recipient_address": draft.recipient_address,
+            "recipient_label": draft.recipient_label[:200],
+            "subject": draft.subject[:300],
+            "body": draft.body,
+            "link": draft.link,
+            "case": draft.case,
+            "agency": draft.agency,
+            "attach_letter": draft.attach_letter,
+        }
         try:
             with transaction.atomic():
                 message, _ = Message.objects.get_or_create(dedupe_key=draft.key, defaults=fields)
@@ -48,8 +57,11 @@ def store(drafts: Iterable[Draft]) -> list[Message]:
 
 def _claim(message: Message, now: dt.datetime) -> bool:
     ready = Q(status__in=(Status.PENDING, Status.HELD)) & (Q(not_before__isnull=True) | Q(not_before__lte=now))
-    return bool(Message.objects.filter(ready, pk=message.pk).update(
-        status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1))
+    return bool(
+        Message.objects.filter(ready, pk=message.pk).update(
+            status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
 
 
 def _letter(message: Message) -> tuple[str, bytes, str] | None:
@@ -63,15 +75,22 @@ def _letter(message: Message) -> tuple[str, bytes, str] | None:
         return f"答复告知书-{case.tracking_code}.pdf", letter_pdf(case), "application/pdf"
     except Exception as error:  # no LibreOffice here: the DOCX is the same letter
         log.warning("letter PDF for %s: %s; attaching the DOCX", case.tracking_code, error)
-        return (f"答复告知书-{case.tracking_code}.docx", letter_docx(case),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return (
+            f"答复告知书-{case.tracking_code}.docx",
+            letter_docx(case),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
 
 
 def _send(message: Message) -> None:
     if message.channel == Channel.EMAIL:
         body = message.body + (f"\n\n{message.link}" if message.link else "")
-        email = EmailMessage(message.subject, body, to=[message.recipient_address],
-                             headers={"Message-ID": f"<{message.dedupe_key.replace(':', '.')}@gongkai>"})
+        email = EmailMessage(
+            message.subject,
+            body,
+            to=[message.recipient_address],
+            headers={"Message-ID": f"<{message.dedupe_key.replace(':', '.')}@gongkai>"},
+        )
         if message.attach_letter and (letter := _letter(message)) is not None:
             email.attach(*letter)
         email.send()
@@ -82,11 +101,17 @@ def _send(message: Message) -> None:
 
 def _history(message: Message) -> None:
     """The case's history shows every message sent about it (the address is not repeated there)."""
-    if message.case_id is None:
+    case = message.case
+    if case is None:
         return
-    record(None, "notify.sent", message.case, agency=message.agency,  # type: ignore[arg-type]
-           after={"channel": message.channel, "to": message.recipient_label, "subject": message.subject},
-           note=f"{message.get_channel_display()} → {message.recipient_label}：{message.subject}")
+    record(
+        None,
+        "notify.sent",
+        case,
+        agency=message.agency,
+        after={"channel": message.channel, "to": message.recipient_label, "subject": message.subject},
+        note=f"{message.get_channel_display()} → {message.recipient_label}：{message.subject}",
+    )
 
 
 def deliver(message: Message, now: dt.datetime | None = None) -> str:
@@ -105,8 +130,10 @@ def deliver(message: Message, now: dt.datetime | None = None) -> str:
         log.warning("message %s: %s", message.dedupe_key, error)
         failed = message.attempts >= MAX_ATTEMPTS
         Message.objects.filter(pk=message.pk).update(
-            status=Status.FAILED if failed else Status.PENDING, error=str(error)[:2000],
-            not_before=now + dt.timedelta(minutes=5 * 2 ** message.attempts))
+            status=Status.FAILED if failed else Status.PENDING,
+            error=str(error)[:2000],
+            not_before=now + dt.timedelta(minutes=5 * 2**message.attempts),
+        )
         return Status.FAILED if failed else Status.PENDING
     with transaction.atomic():
         Message.objects.filter(pk=message.pk).update(status=Status.SENT, sent_at=timezone.now(), error="")
@@ -117,8 +144,9 @@ def deliver(message: Message, now: dt.datetime | None = None) -> str:
 def deliver_waiting(now: dt.datetime | None = None) -> int:
     """Messages left pending (a retry's time came, quiet hours ended, a lost job): send them now."""
     now = now or timezone.now()
-    waiting = Message.objects.filter(Q(status__in=(Status.PENDING, Status.HELD)),
-                                     Q(not_before__isnull=True) | Q(not_before__lte=now)).order_by("id")[:500]
+    waiting = Message.objects.filter(
+        Q(status__in=(Status.PENDING, Status.HELD)), Q(not_before__isnull=True) | Q(not_before__lte=now)
+    ).order_by("id")[:500]
     return sum(deliver(message, now) == Status.SENT for message in waiting)
 
 
@@ -126,9 +154,11 @@ def sweep_stale(now: dt.datetime | None = None) -> int:
     """Claimed long ago and never marked sent: the worker died mid-send. Not resent: checked by a person."""
     now = now or timezone.now()
     return Message.objects.filter(status=Status.SENDING, claimed_at__lt=now - STALE_AFTER).update(
-        status=Status.UNCONFIRMED, error="发送进程中断，是否已发出不明 / the worker died while sending")
+        status=Status.UNCONFIRMED, error="发送进程中断，是否已发出不明 / the worker died while sending"
+    )
 
 
 def mark_read(user: Any, ids: Iterable[int]) -> int:
-    return Message.objects.filter(recipient_user=user, channel=Channel.INBOX, pk__in=list(ids),
-                                  read_at__isnull=True).update(read_at=timezone.now())
+    return Message.objects.filter(
+        recipient_user=user, channel=Channel.INBOX, pk__in=list(ids), read_at__isnull=True
+    ).update(read_at=timezone.now())

@@ -28,8 +28,9 @@ def notify_event(entry_id: int) -> int:
     if entry is None or entry.action not in EVENTS:
         return 0
     messages = store(EVENTS[entry.action](entry))
-    return sum(deliver(message) == Status.SENT for message in messages
-               if message.status in (Status.PENDING, Status.HELD))
+    return sum(
+        deliver(message) == Status.SENT for message in messages if message.status in (Status.PENDING, Status.HELD)
+    )
 
 
 @app.task(name="gongkai.deliver", autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)

@@ -28,8 +28,9 @@ HIERARCHY_RULES = ("region.hierarchy", "region.missing_child")
 def fingerprint(finding: Finding, agency_id: int, year: int) -> str:
     """Rule + agency + year + place + numbers: the same thing found again has the same print."""
     numbers = {k: v for k, v in finding.values.items() if k != "quote"}
-    text = json.dumps([finding.rule, agency_id, year, finding.place, numbers], sort_keys=True, ensure_ascii=False,
-                      default=str)
+    text = json.dumps(
+        [finding.rule, agency_id, year, finding.place, numbers], sort_keys=True, ensure_ascii=False, default=str
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -49,8 +50,11 @@ def findings_for(published: PublishedReport) -> list[Finding]:
         return []
     found = check_report(report) + check_published(report)
     found += check_timeliness(report, published.agency.kind, published.published_on)
-    earlier = PublishedReport.objects.filter(agency_id=published.agency_id, year=published.year - 1).select_related(
-        "current").first()
+    earlier = (
+        PublishedReport.objects.filter(agency_id=published.agency_id, year=published.year - 1)
+        .select_related("current")
+        .first()
+    )
     previous = _report(earlier)
     if previous is not None:
         found += check_repetition(previous, report)
@@ -73,13 +77,25 @@ def _save(published: PublishedReport, found: Iterable[Finding], rules: tuple[str
         stale.exclude(fingerprint__in=list(prints)).update(active=False)
         existing = set(ReportFinding.objects.filter(fingerprint__in=list(prints)).values_list("fingerprint", flat=True))
         ReportFinding.objects.filter(fingerprint__in=existing).update(active=True, version=published.current)
-        ReportFinding.objects.bulk_create([
-            ReportFinding(report=published, version=published.current, agency_id=published.agency_id,
-                          year=published.year, fingerprint=key, rule=f.rule, severity=f.severity.value,
-                          place=f.place[:120], values=_plain(f.values), message_zh=f.message_zh,
-                          message_en=f.message_en)
-            for key, f in prints.items() if key not in existing
-        ])
+        ReportFinding.objects.bulk_create(
+            [
+                ReportFinding(
+                    report=published,
+                    version=published.current,
+                    agency_id=published.agency_id,
+                    year=published.year,
+                    fingerprint=key,
+                    rule=f.rule,
+                    severity=f.severity.value,
+                    place=f.place[:120],
+                    values=_plain(f.values),
+                    message_zh=f.message_zh,
+                    message_en=f.message_en,
+                )
+                for key, f in prints.items()
+                if key not in existing
+            ]
+        )
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
@@ -90,8 +106,11 @@ def check_published_report(published: PublishedReport) -> None:
     """Check one report and the next year's (whose repetition rule compares with it)."""
     published = PublishedReport.objects.select_related("agency", "current").get(pk=published.pk)
     _save(published, findings_for(published))
-    later = PublishedReport.objects.filter(agency_id=published.agency_id, year=published.year + 1).select_related(
-        "agency", "current").first()
+    later = (
+        PublishedReport.objects.filter(agency_id=published.agency_id, year=published.year + 1)
+        .select_related("agency", "current")
+        .first()
+    )
     if later is not None:
         _save(later, findings_for(later))
 
@@ -99,9 +118,14 @@ def check_published_report(published: PublishedReport) -> None:
 def check_region_hierarchy(root: Agency, year: int) -> int:
     """Each government of the subtree with a report, against its direct children's reports."""
     governments = Agency.objects.subtree(root).filter(
-        kind__in=(AgencyKind.PROVINCE, AgencyKind.CITY, AgencyKind.COUNTY))
-    reports = {p.agency_id: p for p in PublishedReport.objects.filter(
-        agency__path__startswith=root.path, year=year).select_related("current", "agency")}
+        kind__in=(AgencyKind.PROVINCE, AgencyKind.CITY, AgencyKind.COUNTY)
+    )
+    reports = {
+        p.agency_id: p
+        for p in PublishedReport.objects.filter(agency__path__startswith=root.path, year=year).select_related(
+            "current", "agency"
+        )
+    }
     children: dict[int, list[Agency]] = {}
     for child in Agency.objects.subtree(root).filter(parent__in=governments).only("pk", "name", "parent_id"):
         children.setdefault(child.parent_id or 0, []).append(child)

@@ -35,9 +35,12 @@ def cases_behind(agency: Agency, year: int, template: Template) -> dict[str, lis
     """Cell key (``requests.granted[0]``, ``appeals.review.upheld``) → the cases counted there."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     cells: dict[str, list[str]] = defaultdict(list)
-    cases = (Application.objects.filter(agency=agency, receipt_date__lte=end)
-             .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start))
-             .values_list("tracking_code", "applicant_type", "outcome", "receipt_date", "decided_on").order_by("pk"))
+    cases = (
+        Application.objects.filter(agency=agency, receipt_date__lte=end)
+        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=start))
+        .values_list("tracking_code", "applicant_type", "outcome", "receipt_date", "decided_on")
+        .order_by("pk")
+    )
     for code, kind, outcome, received, decided in cases:
         column, label = APPLICANT_TYPE_INDEX[kind], f"申请 {code}"
         assert received is not None  # filtered on receipt_date__lte

@@ -44,16 +44,25 @@ def submit(actor: Any, agency: Agency, year: int) -> Filing:
         if filing is not None:
             filing = lock_unchanged(filing, ("status",))
             if filing.status != FilingStatus.RETURNED:
-                raise OversightError(f"报告{filing.get_status_display()}，不能再次报送 / "
-                                     f"the report is {filing.status}; it cannot be submitted again")
+                raise OversightError(
+                    f"报告{filing.get_status_display()}，不能再次报送 / "
+                    f"the report is {filing.status}; it cannot be submitted again"
+                )
         else:
             filing = Filing(agency=agency, year=year)
         filing.data = compiled.report.to_dict()
         filing.status, filing.comments = FilingStatus.SUBMITTED, ""
         filing.submitted_by, filing.submitted_at = actor, timezone.now()
         filing.save()
-        record(actor, "oversight.filing.submitted", filing, before=before, after=snapshot(filing, _TRACKED),
-               agency=agency, note=f"{len(compiled.findings)} 项校验发现 / findings")
+        record(
+            actor,
+            "oversight.filing.submitted",
+            filing,
+            before=before,
+            after=snapshot(filing, _TRACKED),
+            agency=agency,
+            note=f"{len(compiled.findings)} 项校验发现 / findings",
+        )
     return filing
 
 
@@ -68,8 +77,15 @@ def _decide(actor: Any, filing: Filing, status: str, comments: str) -> Filing:
         filing.status, filing.comments = status, comments.strip()
         filing.decided_by, filing.decided_at = actor, timezone.now()
         filing.save()
-        record(actor, f"oversight.filing.{status}", filing, before=before, after=snapshot(filing, _TRACKED),
-               agency=filing.agency, note=comments.strip())
+        record(
+            actor,
+            f"oversight.filing.{status}",
+            filing,
+            before=before,
+            after=snapshot(filing, _TRACKED),
+            agency=filing.agency,
+            note=comments.strip(),
+        )
     return filing
 
 
@@ -98,6 +114,13 @@ def publish(actor: Any, filing: Filing) -> Filing:
         filing.status = FilingStatus.PUBLISHED
         filing.save()
         version = store_platform_report(actor, filing.agency, filing.year, Report.from_dict(filing.data))
-        record(actor, "oversight.filing.published", filing, before=before, after=snapshot(filing, _TRACKED),
-               agency=filing.agency, note=f"version {version.pk}")
+        record(
+            actor,
+            "oversight.filing.published",
+            filing,
+            before=before,
+            after=snapshot(filing, _TRACKED),
+            agency=filing.agency,
+            note=f"version {version.pk}",
+        )
     return filing

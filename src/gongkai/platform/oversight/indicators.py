@@ -41,7 +41,9 @@ def figures(data: dict[str, Any]) -> dict[str, int | None]:
     decided = [None if g["total"] is None or g["pending"] is None else g["total"] - g["pending"] for g in groups]
     corrected = [g["corrected"] for g in groups]
     return {
-        "received": cell("new_received"), "processed": cell("total_processed"), "granted": cell("granted"),
+        "received": cell("new_received"),
+        "processed": cell("total_processed"),
+        "granted": cell("granted"),
         "partly": cell("partially_granted"),
         "refused": None if any(v is None for v in denied) else sum(v for v in denied if v is not None),
         "appeals_decided": None if any(v is None for v in decided) else sum(v for v in decided if v is not None),
@@ -68,12 +70,19 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("share_granted", "予以公开比例", f"表三“{_ROW['granted'].label}”÷{_PROCESSED}。", "processed"),
     Indicator("share_partly", "部分公开比例", f"表三“部分公开”行÷{_PROCESSED}。", "processed"),
     Indicator("share_refused", "不予公开比例", f"表三“{_DENIED}”各行之和÷{_PROCESSED}。", "processed"),
-    Indicator("correction_rate", "纠错率",
-              f"表四{_GROUPS}三组“{_FIELD['corrected']}”之和÷三组已审结数（{_FIELD['total']}减{_FIELD['pending']}）之和。",
-              "appeals_decided"),
-    Indicator("on_time_rate", "按时答复率",
-              "仅限办理记录在本平台的机关：本年作出答复的申请中，答复日期不晚于答复期限的比例（期限按条例第三十三条"
-              "计算，含依法延期、补正与征求意见的扣除）。", "answered"),
+    Indicator(
+        "correction_rate",
+        "纠错率",
+        f"表四{_GROUPS}三组“{_FIELD['corrected']}”之和÷三组已审结数（{_FIELD['total']}减{_FIELD['pending']}）之和。",
+        "appeals_decided",
+    ),
+    Indicator(
+        "on_time_rate",
+        "按时答复率",
+        "仅限办理记录在本平台的机关：本年作出答复的申请中，答复日期不晚于答复期限的比例（期限按条例第三十三条"
+        "计算，含依法延期、补正与征求意见的扣除）。",
+        "answered",
+    ),
 )
 INDICATORS_BY_KEY = {i.key: i for i in INDICATORS}
 
@@ -85,8 +94,11 @@ def _share(part: int | None, whole: int | None) -> float | None:
 def region_rows(root: Agency, year: int) -> list[dict[str, Any]]:
     """Each published report of the region and year with its indicators: two grouped queries."""
     reports: QuerySet[PublishedReport] = PublishedReport.objects.filter(agency__path__startswith=root.path, year=year)
-    rows = list(reports.values("pk", "agency_id", "agency__name", "agency__path", "published_on", *FIGURES)
-                .order_by("agency__path"))
+    rows = list(
+        reports.values("pk", "agency_id", "agency__name", "agency__path", "published_on", *FIGURES).order_by(
+            "agency__path"
+        )
+    )
     desk = on_time_by_agency(root, year)
     for row in rows:
         row.update(_indicators(row, desk.get(row["agency_id"])))
@@ -95,8 +107,11 @@ def region_rows(root: Agency, year: int) -> list[dict[str, Any]]:
 
 def agency_rows(agency: Agency) -> list[dict[str, Any]]:
     """One agency's published reports over the years, with the same indicators."""
-    rows = list(PublishedReport.objects.filter(agency=agency)
-                .values("pk", "agency_id", "agency__name", "year", "published_on", *FIGURES).order_by("year"))
+    rows = list(
+        PublishedReport.objects.filter(agency=agency)
+        .values("pk", "agency_id", "agency__name", "year", "published_on", *FIGURES)
+        .order_by("year")
+    )
     for row in rows:
         desk = on_time_by_agency(agency, row["year"], subtree=False).get(agency.pk)
         row.update(_indicators(row, desk))
@@ -118,23 +133,30 @@ def _indicators(row: dict[str, Any], desk: tuple[int, int] | None) -> dict[str, 
 def on_time_by_agency(root: Agency, year: int, subtree: bool = True) -> dict[int, tuple[int, int]]:
     """Agency id → (answered in the year, answered by the due date), from the desk: one grouped query."""
     where = Q(agency__path__startswith=root.path) if subtree else Q(agency=root)
-    grouped = (Application.objects.filter(where, decided_on__year=year)
-               .values("agency_id").annotate(answered=Count("pk"),
-                                             on_time=Count("pk", filter=Q(decided_on__lte=F("due_date"))))
-               .order_by())
+    grouped = (
+        Application.objects.filter(where, decided_on__year=year)
+        .values("agency_id")
+        .annotate(answered=Count("pk"), on_time=Count("pk", filter=Q(decided_on__lte=F("due_date"))))
+        .order_by()
+    )
     return {g["agency_id"]: (g["answered"], g["on_time"]) for g in grouped}
 
 
 def region_totals(root: Agency, year: int) -> dict[str, Any]:
     """Applications per agency and the region's shares, summed in the database."""
     sums = PublishedReport.objects.filter(agency__path__startswith=root.path, year=year).aggregate(
-        reports=Count("pk"), **{f: Sum(f) for f in FIGURES})
-    return {"reports": sums["reports"], "per_agency": _share(sums["received"], sums["reports"]),
-            **{k: v for k, v in sums.items() if k != "reports"}}
+        reports=Count("pk"), **{f: Sum(f) for f in FIGURES}
+    )
+    return {
+        "reports": sums["reports"],
+        "per_agency": _share(sums["received"], sums["reports"]),
+        **{k: v for k, v in sums.items() if k != "reports"},
+    }
 
 
-def ranked(rows: list[dict[str, Any]], key: str, minimum: int = MIN_SAMPLE) -> tuple[list[dict[str, Any]],
-                                                                                     list[dict[str, Any]]]:
+def ranked(
+    rows: list[dict[str, Any]], key: str, minimum: int = MIN_SAMPLE
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(ranked rows, highest first, each with ``rank``; rows left out for a small sample or no value)."""
     indicator = INDICATORS_BY_KEY[key]
     eligible = [r for r in rows if r.get(key) is not None and (r.get(indicator.sample) or 0) >= minimum]

@@ -70,8 +70,9 @@ class Matcher:
         wanted = core(name)
         if len(wanted) < 2:
             return set()
-        return {a.pk for a in self.agencies
-                if wanted in key(a.name) or (len(core(a.name)) >= 2 and core(a.name) in wanted)}
+        return {
+            a.pk for a in self.agencies if wanted in key(a.name) or (len(core(a.name)) >= 2 and core(a.name) in wanted)
+        }
 
     def _in_file_name(self, file_name: str) -> set[int]:
         text = key(file_name)

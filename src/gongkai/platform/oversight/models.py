@@ -16,10 +16,10 @@ from django.db import models
 
 
 class ImportBatch(models.Model):
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    root = models.ForeignKey("agencies.Agency", verbose_name="所辖范围", on_delete=models.PROTECT,
-                             related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    root = models.ForeignKey("agencies.Agency", verbose_name="所辖范围", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     label = models.CharField("说明", max_length=300, blank=True)
@@ -48,8 +48,9 @@ class ImportFile(models.Model):
     name = models.CharField("文件", max_length=500)
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(default=0)
-    status = models.CharField("状态", max_length=20, choices=FileStatus.choices, default=FileStatus.PENDING,
-                              db_index=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=FileStatus.choices, default=FileStatus.PENDING, db_index=True
+    )
     reason_zh = models.TextField(blank=True)
     reason_en = models.TextField(blank=True)
     # What the mapping file or the list said about the file, before reading it.
@@ -57,11 +58,9 @@ class ImportFile(models.Model):
     hint_year = models.PositiveSmallIntegerField(null=True, blank=True)
     format = models.CharField(max_length=20, blank=True)
     data = models.JSONField(null=True, blank=True)  # the report as read, kept for matching by hand
-    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
+    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    version = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="files")
+    version = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="files")
     processed_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[models.Manager[ImportFile]] = models.Manager()
@@ -80,8 +79,7 @@ class PublishedReport(models.Model):
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="published_reports")
     year = models.PositiveSmallIntegerField("年度", db_index=True)
-    current = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="+")
+    current = models.ForeignKey("ReportVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     published_on = models.DateField("发布日期", null=True, blank=True)
     # The current version's figures the indicators need, as columns so that a region's comparison
     # and rankings are aggregate queries (``indicators.figures`` fills them; null: unknown).
@@ -121,8 +119,9 @@ class ReportVersion(models.Model):
     published_on = models.DateField("发布日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     superseded_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects: ClassVar[models.Manager[ReportVersion]] = models.Manager()
 
@@ -164,12 +163,12 @@ class ReportFinding(models.Model):
     message_en = models.TextField()
     active = models.BooleanField(default=True, db_index=True)
     first_seen = models.DateTimeField(auto_now_add=True)
-    status = models.CharField(max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN,
-                              db_index=True)
+    status = models.CharField(max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN, db_index=True)
     reason = models.TextField("理由", blank=True)
     answer = models.TextField("机关答复", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     objects: ClassVar[models.Manager[ReportFinding]] = models.Manager()
@@ -203,11 +202,13 @@ class Filing(models.Model):
     status = models.CharField("状态", max_length=20, choices=FilingStatus.choices, default=FilingStatus.SUBMITTED)
     data = models.JSONField("报送的报告")
     comments = models.TextField("审核意见", blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -47,6 +47,7 @@ from .sources import Entry
 
 class OversightError(RuleError):
     """A step the rules do not allow (bilingual message)."""
+
     code = "oversight"
 
 
@@ -84,21 +85,36 @@ def create_batch(actor: Any, root: Agency, entries: Iterable[Entry], label: str 
     """Record every entry as a pending file (or a failed one, with its reason); read nothing yet."""
     if not may_import(actor, root):
         raise PermissionDenied(f"无权导入 {root} 的报告 / may not import reports of {root}")
-    batch = ImportBatch.objects.create(created_by=actor if getattr(actor, "pk", None) else None, root=root,
-                                       label=label)
+    batch = ImportBatch.objects.create(created_by=actor if getattr(actor, "pk", None) else None, root=root, label=label)
     rows = []
     for entry in entries:
         if entry.data is None:
-            rows.append(ImportFile(batch=batch, name=entry.name[:500], sha256="", status=FileStatus.FAILED,
-                                   reason_zh=entry.error_zh, reason_en=entry.error_en,
-                                   processed_at=timezone.now()))
+            rows.append(
+                ImportFile(
+                    batch=batch,
+                    name=entry.name[:500],
+                    sha256="",
+                    status=FileStatus.FAILED,
+                    reason_zh=entry.error_zh,
+                    reason_en=entry.error_en,
+                    processed_at=timezone.now(),
+                )
+            )
             continue
         digest = sha256(entry.data)
         blob = blob_dir() / digest
         if not blob.exists():
             blob.write_bytes(entry.data)
-        rows.append(ImportFile(batch=batch, name=entry.name[:500], sha256=digest, size=len(entry.data),
-                               hint_agency=entry.hint_agency[:200], hint_year=entry.hint_year))
+        rows.append(
+            ImportFile(
+                batch=batch,
+                name=entry.name[:500],
+                sha256=digest,
+                size=len(entry.data),
+                hint_agency=entry.hint_agency[:200],
+                hint_year=entry.hint_year,
+            )
+        )
         if len(rows) >= 500:
             ImportFile.objects.bulk_create(rows)
             rows = []
@@ -112,8 +128,9 @@ def matcher_for(root: Agency) -> Matcher:
     return Matcher([Candidate(*row) for row in rows])
 
 
-def run_batch(batch_id: int, progress: Callable[[ImportFile], None] | None = None, *, worker: int = 0,
-              workers: int = 1) -> dict[str, int]:
+def run_batch(
+    batch_id: int, progress: Callable[[ImportFile], None] | None = None, *, worker: int = 0, workers: int = 1
+) -> dict[str, int]:
     """Process the batch's pending files (a resumed batch picks up where it stopped). With
     ``workers`` > 1, this worker takes the files whose id modulo ``workers`` is ``worker``, so
     several processes share a batch without claiming the same file."""
@@ -161,9 +178,15 @@ def process_file(file: ImportFile, matcher: Matcher, actor: Any, workdir: Path) 
     """Read one pending file and store it, or keep why not. Its state is saved either way."""
     existing = ReportVersion.objects.filter(sha256=file.sha256).select_related("report").first()
     if existing is not None:
-        _finish(file, FileStatus.DUPLICATE, version=existing, agency_id=existing.report.agency_id,
-                year=existing.report.year, zh=f"与已导入的“{existing.file_name}”内容相同",
-                en=f"same content as '{existing.file_name}', already imported")
+        _finish(
+            file,
+            FileStatus.DUPLICATE,
+            version=existing,
+            agency_id=existing.report.agency_id,
+            year=existing.report.year,
+            zh=f"与已导入的“{existing.file_name}”内容相同",
+            en=f"same content as '{existing.file_name}', already imported",
+        )
         return
     report, fmt, zh, en = _read(file, workdir)
     file.format = fmt
@@ -176,16 +199,25 @@ def process_file(file: ImportFile, matcher: Matcher, actor: Any, workdir: Path) 
     file.data = report.to_dict()
     found = matcher.match(file.hint_agency, file.hint_year, report.agency, report.year, name)
     if found.agency is None or found.year is None:
-        _finish(file, FileStatus.UNMATCHED, agency_id=found.agency, year=found.year, zh=found.reason_zh,
-                en=found.reason_en)
+        _finish(
+            file, FileStatus.UNMATCHED, agency_id=found.agency, year=found.year, zh=found.reason_zh, en=found.reason_en
+        )
         return
     with transaction.atomic():
         version = store_version(actor, found.agency, found.year, file.data, file.sha256, name, fmt)
         _finish(file, FileStatus.IMPORTED, version=version, agency_id=found.agency, year=found.year)
 
 
-def _finish(file: ImportFile, status: str, *, version: ReportVersion | None = None, agency_id: int | None = None,
-            year: int | None = None, zh: str = "", en: str = "") -> None:
+def _finish(
+    file: ImportFile,
+    status: str,
+    *,
+    version: ReportVersion | None = None,
+    agency_id: int | None = None,
+    year: int | None = None,
+    zh: str = "",
+    en: str = "",
+) -> None:
     file.status, file.version, file.agency_id, file.year = status, version, agency_id, year
     file.reason_zh, file.reason_en, file.processed_at = zh, en, timezone.now()
     file.save()
@@ -205,8 +237,14 @@ def match_file(actor: Any, file: ImportFile, agency: Agency, year: int) -> Repor
         version = store_version(actor, agency.pk, year, file.data, file.sha256, name, file.format)
         before = {"status": file.status}
         _finish(file, FileStatus.IMPORTED, version=version, agency_id=agency.pk, year=year)
-        record(actor, "oversight.match", file, before=before,
-               after={"status": file.status, "agency": agency.pk, "year": year}, agency=agency)
+        record(
+            actor,
+            "oversight.match",
+            file,
+            before=before,
+            after={"status": file.status, "agency": agency.pk, "year": year},
+            agency=agency,
+        )
     return version
 
 
@@ -222,8 +260,17 @@ def _published_on(data: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], digest: str, file_name: str,
-                  fmt: str, source: str = VersionSource.FILE, published_on: dt.date | None = None) -> ReportVersion:
+def store_version(
+    actor: Any,
+    agency_id: int,
+    year: int,
+    data: dict[str, Any],
+    digest: str,
+    file_name: str,
+    fmt: str,
+    source: str = VersionSource.FILE,
+    published_on: dt.date | None = None,
+) -> ReportVersion:
     """Keep ``data`` as the current version of the agency's report of ``year``; the same content
     again is the version already kept; other content supersedes the current one (kept as history)."""
     existing = ReportVersion.objects.filter(sha256=digest).first()
@@ -232,9 +279,16 @@ def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], d
     published, _ = PublishedReport.objects.select_for_update().get_or_create(agency_id=agency_id, year=year)
     now = timezone.now()
     previous = published.current
-    version = ReportVersion.objects.create(report=published, sha256=digest, source=source, file_name=file_name[:500],
-                                           format=fmt, data=data, published_on=published_on or _published_on(data),
-                                           created_by=actor if getattr(actor, "pk", None) else None)
+    version = ReportVersion.objects.create(
+        report=published,
+        sha256=digest,
+        source=source,
+        file_name=file_name[:500],
+        format=fmt,
+        data=data,
+        published_on=published_on or _published_on(data),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     if previous is not None:
         ReportVersion.objects.filter(pk=previous.pk).update(superseded_at=now)
     published.current = version
@@ -243,8 +297,14 @@ def store_version(actor: Any, agency_id: int, year: int, data: dict[str, Any], d
         setattr(published, name, value)
     published.save(update_fields=["current", "published_on", *FIGURES])
     check_published_report(published)
-    record(actor, "oversight.version", version, before={"current": previous.pk if previous else None},
-           after={"current": version.pk, "file": file_name, "sha256": digest}, agency=published.agency)
+    record(
+        actor,
+        "oversight.version",
+        version,
+        before={"current": previous.pk if previous else None},
+        after={"current": version.pk, "file": file_name, "sha256": digest},
+        agency=published.agency,
+    )
     return version
 
 
@@ -253,8 +313,17 @@ def store_platform_report(actor: Any, agency: Agency, year: int, report: Report)
     data = report.to_dict()
     canonical = Report.from_dict(data).to_json(indent=None).encode()
     with transaction.atomic():
-        return store_version(actor, agency.pk, year, data, sha256(canonical), f"{agency.name} {year}（平台）",
-                             "platform", VersionSource.PLATFORM, published_on=timezone.localdate())
+        return store_version(
+            actor,
+            agency.pk,
+            year,
+            data,
+            sha256(canonical),
+            f"{agency.name} {year}（平台）",
+            "platform",
+            VersionSource.PLATFORM,
+            published_on=timezone.localdate(),
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,8 +347,15 @@ def decide(actor: Any, finding: ReportFinding, status: str, reason: str = "") ->
         finding.status, finding.reason = status, reason.strip()
         finding.decided_by, finding.decided_at = actor, timezone.now()
         finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-        record(actor, f"oversight.finding.{status}", finding, before=before, after=snapshot(finding, _TRACKED),
-               agency=finding.agency, note=reason.strip())
+        record(
+            actor,
+            f"oversight.finding.{status}",
+            finding,
+            before=before,
+            after=snapshot(finding, _TRACKED),
+            agency=finding.agency,
+            note=reason.strip(),
+        )
     return finding
 
 
@@ -294,8 +370,15 @@ def send_back(actor: Any, findings: Iterable[ReportFinding], note: str = "") -> 
             finding.status, finding.reason = FindingStatus.SENT_BACK, note.strip()
             finding.decided_by, finding.decided_at = actor, timezone.now()
             finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
-            record(actor, "oversight.finding.sent_back", finding, before=before,
-                   after=snapshot(finding, _TRACKED), agency=finding.agency, note=note.strip())
+            record(
+                actor,
+                "oversight.finding.sent_back",
+                finding,
+                before=before,
+                after=snapshot(finding, _TRACKED),
+                agency=finding.agency,
+                note=note.strip(),
+            )
             count += 1
     return count
 
@@ -313,6 +396,12 @@ def answer(actor: Any, finding: ReportFinding, text: str) -> ReportFinding:
         before = snapshot(finding, _TRACKED)
         finding.status, finding.answer = FindingStatus.ANSWERED, text.strip()
         finding.save(update_fields=["status", "answer"])
-        record(actor, "oversight.finding.answered", finding, before=before, after=snapshot(finding, _TRACKED),
-               agency=finding.agency)
+        record(
+            actor,
+            "oversight.finding.answered",
+            finding,
+            before=before,
+            after=snapshot(finding, _TRACKED),
+            agency=finding.agency,
+        )
     return finding

@@ -58,8 +58,11 @@ def index(request: HttpRequest) -> HttpResponse:
     roots = [r.pk for r in regions]
     batches = ImportBatch.objects.filter(root__in=roots).select_related("root")[:50]
     waiting = ImportFile.objects.filter(batch__root__in=roots, status=FileStatus.UNMATCHED).count()
-    return render(request, "oversight/index.html", {"regions": regions, "batches": batches, "waiting": waiting,
-                                                    "year": today_year()})
+    return render(
+        request,
+        "oversight/index.html",
+        {"regions": regions, "batches": batches, "waiting": waiting, "year": today_year()},
+    )
 
 
 @login_required
@@ -98,8 +101,9 @@ def batch_page(request: HttpRequest, batch_pk: int) -> HttpResponse:
     agencies = Agency.objects.subtree(batch.root).only("pk", "name", "depth")
     labels = dict(FileStatus.choices)
     tally = [(labels[status], n, status) for status, n in counts(batch).items()]
-    return render(request, "oversight/batch.html", {"batch": batch, "files": files, "tally": tally,
-                                                    "agencies": agencies})
+    return render(
+        request, "oversight/batch.html", {"batch": batch, "files": files, "tally": tally, "agencies": agencies}
+    )
 
 
 @login_required
@@ -150,8 +154,11 @@ def dashboard_page(request: HttpRequest, root_pk: int, year: int) -> HttpRespons
     titles = {name: rule.title_zh for name, rule in RULES.items()}
     for row in board.by_rule:
         row["title"] = titles.get(row["rule"], row["rule"])
-    return render(request, "oversight/dashboard.html", {"board": board, "root": root, "year": year,
-                                                        "years": range(year + 1, year - 5, -1)})
+    return render(
+        request,
+        "oversight/dashboard.html",
+        {"board": board, "root": root, "year": year, "years": range(year + 1, year - 5, -1)},
+    )
 
 
 @login_required
@@ -164,9 +171,18 @@ def findings_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse
     status = request.GET.get("status", "")
     if status:
         found = found.filter(status=status)
-    return render(request, "oversight/findings.html", {
-        "root": root, "year": year, "rule": rule, "findings": found.select_related("agency")[:500],
-        "statuses": FindingStatus.choices, "decisions": [(s.value, s.label) for s in DECISIONS]})
+    return render(
+        request,
+        "oversight/findings.html",
+        {
+            "root": root,
+            "year": year,
+            "rule": rule,
+            "findings": found.select_related("agency")[:500],
+            "statuses": FindingStatus.choices,
+            "decisions": [(s.value, s.label) for s in DECISIONS],
+        },
+    )
 
 
 @login_required
@@ -200,8 +216,11 @@ def answers_page(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     if not user.agency_id or role_of(user) not in (Role.CLERK, Role.HEAD):
         raise HttpForbidden
-    found = ReportFinding.objects.filter(agency_id=user.agency_id).exclude(
-        status=FindingStatus.OPEN).select_related("agency")[:300]
+    found = (
+        ReportFinding.objects.filter(agency_id=user.agency_id)
+        .exclude(status=FindingStatus.OPEN)
+        .select_related("agency")[:300]
+    )
     return render(request, "oversight/answers.html", {"findings": found, "agency": user.agency})
 
 
@@ -236,9 +255,17 @@ def report_page(request: HttpRequest, report_pk: int) -> HttpResponse:
                 key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
                 cells.append({"key": key, "value": value, "where": where.get(key, "")})
     findings = report.findings.order_by("-active", "rule")
-    return render(request, "oversight/report.html", {
-        "report": report, "versions": versions, "cells": cells, "findings": findings,
-        "decisions": [(s.value, s.label) for s in DECISIONS]})
+    return render(
+        request,
+        "oversight/report.html",
+        {
+            "report": report,
+            "versions": versions,
+            "cells": cells,
+            "findings": findings,
+            "decisions": [(s.value, s.label) for s in DECISIONS],
+        },
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,11 +287,20 @@ def filings_page(request: HttpRequest) -> HttpResponse:
     else:
         raise HttpForbidden
     rows = rows.select_related("agency", "submitted_by", "decided_by").order_by("status", "agency__path", "-year")
-    listed = [{"filing": f, "history": list(history(f)),
-               "may_review": filings.may_review(user, f.agency), "may_publish": may_approve(user, f.agency)}
-              for f in rows[:200]]
-    return render(request, "oversight/filings.html", {
-        "rows": listed, "may_submit": role in (Role.CLERK, Role.HEAD), "year": today_year()})
+    listed = [
+        {
+            "filing": f,
+            "history": list(history(f)),
+            "may_review": filings.may_review(user, f.agency),
+            "may_publish": may_approve(user, f.agency),
+        }
+        for f in rows[:200]
+    ]
+    return render(
+        request,
+        "oversight/filings.html",
+        {"rows": listed, "may_submit": role in (Role.CLERK, Role.HEAD), "year": today_year()},
+    )
 
 
 @login_required
@@ -332,18 +368,28 @@ def compare_page(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
         return table_response(f"{root.name}{year}年度指标", headers, body, fmt)
-    return render(request, "oversight/compare.html", {
-        "root": root, "year": year, "headers": headers, "body": body, "indicators": INDICATORS,
-        "rank": rank, "totals": region_totals(root, year), "minimum": MIN_SAMPLE,
-        "chart": _bars(rows, rank) if rank in INDICATORS_BY_KEY else []})
+    return render(
+        request,
+        "oversight/compare.html",
+        {
+            "root": root,
+            "year": year,
+            "headers": headers,
+            "body": body,
+            "indicators": INDICATORS,
+            "rank": rank,
+            "totals": region_totals(root, year),
+            "minimum": MIN_SAMPLE,
+            "chart": _bars(rows, rank) if rank in INDICATORS_BY_KEY else [],
+        },
+    )
 
 
 def _bars(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """The ranked indicator as a bar chart (widths in % of the largest), the first 30 agencies."""
     shown = rows[:30]
     top = max((r[key] for r in shown), default=0) or 1
-    return [{"name": r["agency__name"], "value": _cell(r, key), "width": round(100 * r[key] / top, 1)}
-            for r in shown]
+    return [{"name": r["agency__name"], "value": _cell(r, key), "width": round(100 * r[key] / top, 1)} for r in shown]
 
 
 @login_required
@@ -354,8 +400,11 @@ def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
         return table_response(f"{agency.name}历年指标", headers, body, fmt)
-    return render(request, "oversight/agency_years.html", {"agency": agency, "headers": headers, "body": body,
-                                                           "indicators": INDICATORS})
+    return render(
+        request,
+        "oversight/agency_years.html",
+        {"agency": agency, "headers": headers, "body": body, "indicators": INDICATORS},
+    )
 
 
 @login_required
@@ -374,8 +423,14 @@ def queue_page(request: HttpRequest) -> HttpResponse:
     regions = _regions(request.user)
     if not regions:
         raise HttpForbidden
-    waiting = (ImportFile.objects.filter(batch__root__in=[r.pk for r in regions], status=FileStatus.UNMATCHED)
-               .select_related("batch__root").order_by("batch", "pk")[:300])
-    agencies = Agency.objects.filter(path__startswith=regions[0].path).only("pk", "name") if len(regions) == 1 \
+    waiting = (
+        ImportFile.objects.filter(batch__root__in=[r.pk for r in regions], status=FileStatus.UNMATCHED)
+        .select_related("batch__root")
+        .order_by("batch", "pk")[:300]
+    )
+    agencies = (
+        Agency.objects.filter(path__startswith=regions[0].path).only("pk", "name")
+        if len(regions) == 1
         else Agency.objects.only("pk", "name")
+    )
     return render(request, "oversight/queue.html", {"files": waiting, "agencies": agencies[:5000]})

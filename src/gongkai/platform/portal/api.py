@@ -44,19 +44,37 @@ class SearchOut(Schema):
 
 
 def _row(item: Any) -> dict[str, Any]:
-    return {"id": item.pk, "index_number": item.index_number, "agency_id": item.agency_id, "category": item.category,
-            "title": item.title, "doc_number": item.doc_number, "made_on": item.made_on,
-            "published_on": item.published_on, "repealed_on": item.repealed_on,
-            "address": queries.item_address(item)}
+    return {
+        "id": item.pk,
+        "index_number": item.index_number,
+        "agency_id": item.agency_id,
+        "category": item.category,
+        "title": item.title,
+        "doc_number": item.doc_number,
+        "made_on": item.made_on,
+        "published_on": item.published_on,
+        "repealed_on": item.repealed_on,
+        "address": queries.item_address(item),
+    }
 
 
 @router.get("/search", response=SearchOut, summary="全文检索已公开的信息")
-def search(request: HttpRequest, q: str, agency: str | None = None, category: str | None = None,
-           year: Year | None = None, page: int = 1) -> dict[str, Any]:
+def search(
+    request: HttpRequest,
+    q: str,
+    agency: str | None = None,
+    category: str | None = None,
+    year: Year | None = None,
+    page: int = 1,
+) -> dict[str, Any]:
     found = queries.agency_by_key(agency) if agency else None
     results = queries.run_search(q[:100], found, category, year, page)
-    return {"count": results.count, "capped": results.capped, "estimated": results.estimated,
-            "items": [_row(i) for i in results.items]}
+    return {
+        "count": results.count,
+        "capped": results.capped,
+        "estimated": results.estimated,
+        "items": [_row(i) for i in results.items],
+    }
 
 
 @router.get("/items/{item_id}", response=PublicItemDetail, summary="已公开的信息")
@@ -65,8 +83,15 @@ def item(request: HttpRequest, item_id: Id) -> dict[str, Any]:
     if found is None:
         raise Http404
     address = queries.item_address(found)
-    return {**_row(found), "issuer": found.issuer, "summary": found.summary, "body": found.body,
-            "interprets_id": found.interprets_id if found.interprets_id and found.interprets
-            and found.interprets.is_public else None,
-            "attachments": [{"name": a.name, "size": a.size, "address": f"{address}files/{a.pk}/"}
-                            for a in found.attachments.all()]}
+    return {
+        **_row(found),
+        "issuer": found.issuer,
+        "summary": found.summary,
+        "body": found.body,
+        "interprets_id": found.interprets_id
+        if found.interprets_id and found.interprets and found.interprets.is_public
+        else None,
+        "attachments": [
+            {"name": a.name, "size": a.size, "address": f"{address}files/{a.pk}/"} for a in found.attachments.all()
+        ],
+    }

@@ -15,8 +15,20 @@ from ..registry.services import agency_key
 
 PAGE_SIZE = 20
 # The columns a public list shows: never the review fields, never the drafter or reviewer.
-LIST_FIELDS = ("id", "agency_id", "index_number", "index_year", "index_serial", "category", "title", "doc_number",
-               "made_on", "published_on", "repealed_on", "expires_on")
+LIST_FIELDS = (
+    "id",
+    "agency_id",
+    "index_number",
+    "index_year",
+    "index_serial",
+    "category",
+    "title",
+    "doc_number",
+    "made_on",
+    "published_on",
+    "repealed_on",
+    "expires_on",
+)
 
 
 def public_items() -> QuerySet[Item]:
@@ -77,7 +89,7 @@ class Page:
 def page_of(queryset: QuerySet[Item], number: int, size: int = PAGE_SIZE) -> Page:
     """One page without counting the whole list (a count over a million rows is wasted work)."""
     number = max(1, min(number, 10_000))
-    rows = list(queryset.only(*LIST_FIELDS)[(number - 1) * size:number * size + 1])
+    rows = list(queryset.only(*LIST_FIELDS)[(number - 1) * size : number * size + 1])
     return Page(rows[:size], number, len(rows) > size)
 
 
@@ -104,8 +116,13 @@ def run_search(query: str, agency: Agency | None, category: str | None, year: in
     number = max(1, min(number, 500))
     filters = search.Filters(agency_path=agency.path if agency else None, category=category or None, year=year)
     hits = search.search(query, filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
-    by_id = {i.pk: i for i in public_items().filter(pk__in=hits.ids).select_related("agency").only(
-        *LIST_FIELDS, "summary", "body", "agency__code", "agency__name")}
+    by_id = {
+        i.pk: i
+        for i in public_items()
+        .filter(pk__in=hits.ids)
+        .select_related("agency")
+        .only(*LIST_FIELDS, "summary", "body", "agency__code", "agency__name")
+    }
     items = [by_id[i] for i in hits.ids if i in by_id]
     return Results(items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE, hits.estimated)
 
@@ -115,13 +132,17 @@ def item_address(item: Item, agency: Any = None) -> str:
 
 
 def published_reports(agency: Agency) -> list[ReportPublication]:
-    return list(ReportPublication.objects.filter(agency=agency, withdrawn=False).order_by("-year").only(
-        "id", "year", "published_at", "agency_id"))
+    return list(
+        ReportPublication.objects.filter(agency=agency, withdrawn=False)
+        .order_by("-year")
+        .only("id", "year", "published_at", "agency_id")
+    )
 
 
 def published_report(agency: Agency, year: int) -> ReportPublication:
-    found = ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False).order_by(
-        "-published_at").first()
+    found = (
+        ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False).order_by("-published_at").first()
+    )
     if found is None:
         raise Http404
     return found

@@ -39,8 +39,9 @@ def index(request: HttpRequest) -> HttpResponse:
     """Every agency with something on its portal, as the tree."""
     with_items = set(queries.public_items().values_list("agency_id", flat=True).distinct()[:5000])
     agencies = [(a, agency_key(a)) for a in Agency.objects.order_by("path")[:2000]]
-    return render(request, "portal/index.html", {"agencies": agencies, "with_items": with_items,
-                                                 "categories": CATEGORIES})
+    return render(
+        request, "portal/index.html", {"agencies": agencies, "with_items": with_items, "categories": CATEGORIES}
+    )
 
 
 def agency_home(request: HttpRequest, key: str) -> HttpResponse:
@@ -48,9 +49,17 @@ def agency_home(request: HttpRequest, key: str) -> HttpResponse:
     counts = queries.category_counts(agency)
     groups = [(group, [(c, counts.get(c.key, 0)) for c in CATEGORIES if c.group == group]) for group in GROUPS]
     latest = queries.page_of(queries.public_items().filter(agency=agency).order_by("-published_on", "-id"), 1, 10)
-    return render(request, "portal/agency.html", _context(
-        agency, groups=groups, latest=latest.items, reports=queries.published_reports(agency),
-        total=sum(counts.values())))
+    return render(
+        request,
+        "portal/agency.html",
+        _context(
+            agency,
+            groups=groups,
+            latest=latest.items,
+            reports=queries.published_reports(agency),
+            total=sum(counts.values()),
+        ),
+    )
 
 
 def guide(request: HttpRequest, key: str) -> HttpResponse:
@@ -66,9 +75,19 @@ def catalogue(request: HttpRequest, key: str) -> HttpResponse:
         category = ""
     year = _year(request.GET.get("year"))
     page = queries.catalogue(agency, category or None, year, _int(request.GET.get("page")) or 1)
-    return render(request, "portal/catalogue.html", _context(
-        agency, page=page, category=CATEGORY_BY_KEY.get(category), category_key=category, year=year,
-        categories=CATEGORIES, years=range(dt.date.today().year, 2007, -1)))
+    return render(
+        request,
+        "portal/catalogue.html",
+        _context(
+            agency,
+            page=page,
+            category=CATEGORY_BY_KEY.get(category),
+            category_key=category,
+            year=year,
+            categories=CATEGORIES,
+            years=range(dt.date.today().year, 2007, -1),
+        ),
+    )
 
 
 def statutory(request: HttpRequest, key: str) -> HttpResponse:
@@ -78,8 +97,10 @@ def statutory(request: HttpRequest, key: str) -> HttpResponse:
     sections = []
     for number, text in ARTICLE_20:
         cats = [c for c in CATEGORIES if c.article == number]
-        rows = [(c, list(items.filter(category=c.key).order_by("-published_on", "-id").only(*queries.LIST_FIELDS)[:5]))
-                for c in cats]
+        rows = [
+            (c, list(items.filter(category=c.key).order_by("-published_on", "-id").only(*queries.LIST_FIELDS)[:5]))
+            for c in cats
+        ]
         sections.append({"label": article_20_item(number), "text": text, "categories": rows})
     return render(request, "portal/statutory.html", _context(agency, sections=sections))
 
@@ -88,10 +109,20 @@ def item_page(request: HttpRequest, key: str, item_key: str) -> HttpResponse:
     agency = queries.agency_by_key(key)
     item = queries.item_by_key(agency, item_key)
     interprets = item.interprets if item.interprets_id and item.interprets and item.interprets.is_public else None
-    return render(request, "portal/item.html", _context(
-        agency, item=item, category=CATEGORY_BY_KEY.get(item.category), interprets=interprets,
-        interpretations=queries.public_items().filter(interprets=item).order_by("-published_on"),
-        attachments=item.attachments.all(), state=_state(item), today=dt.date.today()))
+    return render(
+        request,
+        "portal/item.html",
+        _context(
+            agency,
+            item=item,
+            category=CATEGORY_BY_KEY.get(item.category),
+            interprets=interprets,
+            interpretations=queries.public_items().filter(interprets=item).order_by("-published_on"),
+            attachments=item.attachments.all(),
+            state=_state(item),
+            today=dt.date.today(),
+        ),
+    )
 
 
 def _state(item: Item) -> str:
@@ -110,8 +141,9 @@ def attachment(request: HttpRequest, key: str, item_key: str, pk: int) -> FileRe
     item = queries.item_by_key(agency, item_key)
     found = queries.public_attachment(item, pk)
     inline = found.content_type in ("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp")
-    return FileResponse(found.file.open("rb"), content_type=found.content_type, as_attachment=not inline,
-                        filename=found.name)
+    return FileResponse(
+        found.file.open("rb"), content_type=found.content_type, as_attachment=not inline, filename=found.name
+    )
 
 
 def reports(request: HttpRequest, key: str) -> HttpResponse:
@@ -136,7 +168,7 @@ def _snippet(item: Item, query: str, width: int = 60) -> SafeString:
         if at >= 0:
             start = max(0, at - width // 3)
             break
-    piece = text[start:start + width * 2]
+    piece = text[start : start + width * 2]
     html = _highlight(piece, terms)
     return mark_safe(("…" if start else "") + html + ("…" if start + width * 2 < len(text) else ""))
 
@@ -149,7 +181,7 @@ def _highlight(text: str, terms: list[str]) -> str:
     pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
     parts, last = [], 0
     for found in pattern.finditer(text):
-        parts += [escape(text[last:found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        parts += [escape(text[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
         last = found.end()
     parts.append(escape(text[last:]))
     return "".join(parts)
@@ -172,7 +204,18 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         results = queries.run_search(query, agency, category or None, year, _int(request.GET.get("page")) or 1)
         rows = [(item, queries.item_address(item), _snippet(item, query)) for item in results.items]
-    return render(request, "portal/search.html", {
-        "q": query, "agency": agency, "key": agency_key(agency) if agency else "", "category_key": category,
-        "year": year, "results": results, "rows": rows, "categories": CATEGORIES,
-        "years": range(dt.date.today().year, 2007, -1)})
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "q": query,
+            "agency": agency,
+            "key": agency_key(agency) if agency else "",
+            "category_key": category,
+            "year": year,
+            "results": results,
+            "rows": rows,
+            "categories": CATEGORIES,
+            "years": range(dt.date.today().year, 2007, -1),
+        },
+    )

@@ -96,7 +96,7 @@ def list_items(request: HttpRequest, status: str | None = None, limit: Limit = 5
     items = scope(request.user, Item.objects.all())
     if status:
         items = items.filter(status=status)
-    return items.order_by("-id")[offset:offset + min(limit, 500)]
+    return items.order_by("-id")[offset : offset + min(limit, 500)]
 
 
 @router.get("/items/{item_id}", response=ItemOut, summary="目录事项")
@@ -130,8 +130,9 @@ def send_back(request: HttpRequest, item_id: Id, body: CommentIn) -> Item:
 
 @router.post("/items/{item_id}/approve", response=ItemOut, summary="审核通过（负责人）")
 def approve(request: HttpRequest, item_id: Id, body: CommentIn) -> Item:
-    return services.approve(request.user, _item(request, item_id), body.comment, attribute=body.attribute,
-                            reason=body.attribute_reason)
+    return services.approve(
+        request.user, _item(request, item_id), body.comment, attribute=body.attribute, reason=body.attribute_reason
+    )
 
 
 @router.post("/items/{item_id}/publish", response=ItemOut, summary="发布")

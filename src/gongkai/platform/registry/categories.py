@@ -13,6 +13,7 @@ from ...report.templates import ARTICLE_20, TEMPLATE_2019, TEMPLATE_2021, articl
 
 __all__ = ["ARTICLE_20", "article_20_item"]  # the portal's 第二十条 page reads them here too
 
+
 @dataclass(frozen=True)
 class Category:
     key: str

@@ -37,8 +37,10 @@ _BREAK_TAGS = frozenset({"br", "cr"})
 _BLOCK_TAGS = frozenset({"p", "tc", "tr", "txbxContent"})
 # Attributes that hold words a reader can see or recover: authors, alt text, WordArt, link targets.
 _TEXT_ATTRIBUTES = frozenset({"author", "initials", "descr", "title", "string", "userId"})
-_SKIPPED = re.compile(r"^(?:\[Content_Types\]\.xml|word/(?:styles|stylesWithEffects|fontTable|settings|webSettings|"
-                      r"numbering|theme/.*|fonts/.*)\.xml|.*\.(?:odttf|bin|emf|wmf))$")
+_SKIPPED = re.compile(
+    r"^(?:\[Content_Types\]\.xml|word/(?:styles|stylesWithEffects|fontTable|settings|webSettings|"
+    r"numbering|theme/.*|fonts/.*)\.xml|.*\.(?:odttf|bin|emf|wmf))$"
+)
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|bmp|tiff?|webp|emf|wmf|svg)$", re.IGNORECASE)
 
 
@@ -76,8 +78,15 @@ def _docx_label(part: str) -> str:
         return "自定义XML数据"
     if part.endswith(".rels"):
         return "超链接"
-    for prefix, label in (("header", "页眉"), ("footer", "页脚"), ("footnotes", "脚注"), ("endnotes", "尾注"),
-                          ("comments", "批注"), ("people", "批注人"), ("document", "正文")):
+    for prefix, label in (
+        ("header", "页眉"),
+        ("footer", "页脚"),
+        ("footnotes", "脚注"),
+        ("endnotes", "尾注"),
+        ("comments", "批注"),
+        ("people", "批注人"),
+        ("document", "正文"),
+    ):
         if part.startswith("word/") and base.startswith(prefix) and "/" not in part[5:]:
             return label
     if "/diagrams/" in part:
@@ -110,8 +119,10 @@ def _docx(data: bytes) -> Contents:
             with package.open(info) as stream:
                 xml = stream.read(budget + 1)
             if len(xml) > budget:
-                contents.manual.append("文件解压后过大，部分内容未能自动审查，须人工查看 / "
-                                       "the file expands too far to be scanned whole: look at it")
+                contents.manual.append(
+                    "文件解压后过大，部分内容未能自动审查，须人工查看 / "
+                    "the file expands too far to be scanned whole: look at it"
+                )
                 break
             budget -= len(xml)
             root = etree.fromstring(xml, _PARSER)

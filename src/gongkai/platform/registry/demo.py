@@ -17,26 +17,58 @@ CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "raw
 
 # (category, title, document number, body) — 海盐县's catalogue
 HAIYAN: list[tuple[str, str, str, str]] = [
-    ("guide", "海盐县人民政府信息公开指南", "",
-     "一、主动公开：本机关主动公开的政府信息在本网站“政府信息公开”专栏按目录发布。\n"
-     "二、依申请公开：公民、法人或者其他组织可以通过在线申请、信函、当面提交等方式申请获取政府信息。\n"
-     "三、政府信息公开工作机构：海盐县人民政府办公室，办公时间为工作日上午8:30—12:00，下午14:00—17:30。"),
-    ("institution", "海盐县人民政府办公室主要职责和内设机构", "",
-     "负责县政府日常运转，承担政务公开、政务信息、督查督办等工作。"),
-    ("normative", "海盐县人民政府关于深化“最多跑一次”改革推进政府数字化转型的实施意见", "盐政发〔{y}〕3号",
-     "为深化“最多跑一次”改革，推进政府数字化转型，优化营商环境，结合本县实际，提出如下实施意见。"),
-    ("normative", "海盐县规范性文件管理办法", "盐政发〔{y}〕8号",
-     "为加强规范性文件管理，规范制定程序，维护法制统一，制定本办法。"),
-    ("normative", "海盐县城乡居民最低生活保障实施办法", "盐政发〔{y}〕11号",
-     "为保障城乡困难群众基本生活，根据有关规定，制定本办法。"),
-    ("regulation", "海盐县政府信息公开工作规程", "盐政办发〔{y}〕5号",
-     "为规范政府信息公开工作，依据《中华人民共和国政府信息公开条例》，制定本规程。"),
-    ("plan", "海盐县国民经济和社会发展第十四个五年规划纲要", "",
-     "坚持创新驱动发展，全面深化改革开放，推动高质量发展。"),
+    (
+        "guide",
+        "海盐县人民政府信息公开指南",
+        "",
+        "一、主动公开：本机关主动公开的政府信息在本网站“政府信息公开”专栏按目录发布。\n"
+        "二、依申请公开：公民、法人或者其他组织可以通过在线申请、信函、当面提交等方式申请获取政府信息。\n"
+        "三、政府信息公开工作机构：海盐县人民政府办公室，办公时间为工作日上午8:30—12:00，下午14:00—17:30。",
+    ),
+    (
+        "institution",
+        "海盐县人民政府办公室主要职责和内设机构",
+        "",
+        "负责县政府日常运转，承担政务公开、政务信息、督查督办等工作。",
+    ),
+    (
+        "normative",
+        "海盐县人民政府关于深化“最多跑一次”改革推进政府数字化转型的实施意见",
+        "盐政发〔{y}〕3号",
+        "为深化“最多跑一次”改革，推进政府数字化转型，优化营商环境，结合本县实际，提出如下实施意见。",
+    ),
+    (
+        "normative",
+        "海盐县规范性文件管理办法",
+        "盐政发〔{y}〕8号",
+        "为加强规范性文件管理，规范制定程序，维护法制统一，制定本办法。",
+    ),
+    (
+        "normative",
+        "海盐县城乡居民最低生活保障实施办法",
+        "盐政发〔{y}〕11号",
+        "为保障城乡困难群众基本生活，根据有关规定，制定本办法。",
+    ),
+    (
+        "regulation",
+        "海盐县政府信息公开工作规程",
+        "盐政办发〔{y}〕5号",
+        "为规范政府信息公开工作，依据《中华人民共和国政府信息公开条例》，制定本规程。",
+    ),
+    (
+        "plan",
+        "海盐县国民经济和社会发展第十四个五年规划纲要",
+        "",
+        "坚持创新驱动发展，全面深化改革开放，推动高质量发展。",
+    ),
     ("budget", "海盐县{y}年部门预算", "", "本年度部门预算收支总额及“三公”经费预算情况说明。"),
     ("work", "县政府召开政务公开工作推进会", "", "会议总结了上一年度政务公开工作，部署本年度重点任务。"),
-    ("personnel", "海盐县人民政府关于某某同志职务任免的通知", "盐政干〔{y}〕2号",
-     "经县人民政府研究决定，任免有关同志职务。"),
+    (
+        "personnel",
+        "海盐县人民政府关于某某同志职务任免的通知",
+        "盐政干〔{y}〕2号",
+        "经县人民政府研究决定，任免有关同志职务。",
+    ),
     ("livelihood", "海盐县{y}年就业创业补贴政策", "", "对符合条件的高校毕业生、就业困难人员给予就业创业补贴。"),
 ]
 
@@ -71,23 +103,53 @@ def fill_registry(made: dict[str, Agency], year: int) -> int:
     documents: list[Item] = []
     for n, (category, title, number, body) in enumerate(HAIYAN):
         on = dt.date(year, 1 + n % 12, 6 + n)
-        item = _publish(clerk, head, haiyan, on, category=category, title=title.format(y=year),
-                        doc_number=number.format(y=year), body=body.format(y=year))
+        item = _publish(
+            clerk,
+            head,
+            haiyan,
+            on,
+            category=category,
+            title=title.format(y=year),
+            doc_number=number.format(y=year),
+            body=body.format(y=year),
+        )
         if category in ("normative", "regulation"):
             documents.append(item)
         count += 1
-    _publish(clerk, head, haiyan, dt.date(year, 3, 10), category="interpretation", interprets=documents[0],
-             title="《关于深化“最多跑一次”改革推进政府数字化转型的实施意见》政策解读",
-             body="一、出台背景。二、主要内容。三、创新举措：推进政务服务事项“一网通办”。")
+    _publish(
+        clerk,
+        head,
+        haiyan,
+        dt.date(year, 3, 10),
+        category="interpretation",
+        interprets=documents[0],
+        title="《关于深化“最多跑一次”改革推进政府数字化转型的实施意见》政策解读",
+        body="一、出台背景。二、主要内容。三、创新举措：推进政务服务事项“一网通办”。",
+    )
     services.repeal(clerk, documents[2], dt.date(year, 11, 30), "被新修订的办法替代")
-    figures.save_figures(clerk, haiyan, year, {"licensing": {"decisions": 3256}, "punishment": {"decisions": 418},
-                                               "coercion": {"decisions": 12}, "fees": {"amount_10k_yuan": 35.6}},
-                         {"licensing": "县行政审批局审批系统统计", "punishment": "县综合行政执法局执法平台统计",
-                          "coercion": "县综合行政执法局执法平台统计", "fees": "县财政局非税收入征管系统"})
+    figures.save_figures(
+        clerk,
+        haiyan,
+        year,
+        {
+            "licensing": {"decisions": 3256},
+            "punishment": {"decisions": 418},
+            "coercion": {"decisions": 12},
+            "fees": {"amount_10k_yuan": 35.6},
+        },
+        {
+            "licensing": "县行政审批局审批系统统计",
+            "punishment": "县综合行政执法局执法平台统计",
+            "coercion": "县综合行政执法局执法平台统计",
+            "fees": "县财政局非税收入征管系统",
+        },
+    )
     count += 1
     # The corpus offices publish their own annual reports' text (real Chinese for the search).
-    for agency_name, prefix, name in (("苍南县人民政府办公室", "cangnan", "001_cf5ac85f95ca13ec.txt"),
-                                      ("盐池县人民政府办公室", "yanchi", "004_26dfd29bd5682613.txt")):
+    for agency_name, prefix, name in (
+        ("苍南县人民政府办公室", "cangnan", "001_cf5ac85f95ca13ec.txt"),
+        ("盐池县人民政府办公室", "yanchi", "004_26dfd29bd5682613.txt"),
+    ):
         path = CORPUS / name
         if agency_name not in made or not path.exists():
             continue
@@ -96,7 +158,8 @@ def fill_registry(made: dict[str, Agency], year: int) -> int:
         if not title.startswith(agency_name):
             title = agency_name + title
         office_clerk, office_head = _office(made[agency_name], prefix)
-        _publish(office_clerk, office_head, made[agency_name], dt.date(year, 1, 28), category="work", title=title,
-                 body=text)
+        _publish(
+            office_clerk, office_head, made[agency_name], dt.date(year, 1, 28), category="work", title=title, body=text
+        )
         count += 1
     return count

@@ -34,8 +34,9 @@ def _number(value: Any, kind: Kind, where: str) -> int | float:
     return value if kind == Kind.MONEY else int(value)
 
 
-def save_figures(actor: Any, agency: Agency, year: int, values: dict[str, dict[str, Any]],
-                 sources: dict[str, str]) -> ActiveFigures:
+def save_figures(
+    actor: Any, agency: Agency, year: int, values: dict[str, dict[str, Any]], sources: dict[str, str]
+) -> ActiveFigures:
     """Store the entered rows of ``year``'s template; a row with any figure needs its source."""
     if not may_change_agency_records(actor, agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构可以填报 / only the agency's office enters figures")
@@ -60,6 +61,12 @@ def save_figures(actor: Any, agency: Agency, year: int, values: dict[str, dict[s
         before = {"values": stored.values, "sources": stored.sources}
         stored.values, stored.sources, stored.updated_by = clean, clean_sources, actor
         stored.save()
-        record(actor, "registry.figures", stored, before=before, after={"values": clean, "sources": clean_sources},
-               agency=agency)
+        record(
+            actor,
+            "registry.figures",
+            stored,
+            before=before,
+            after={"values": clean, "sources": clean_sources},
+            agency=agency,
+        )
     return stored

@@ -20,18 +20,24 @@ class ItemForm(forms.Form):
     issuer = forms.CharField(label="发文机关（默认为本机关）", max_length=200, required=False)
     made_on = forms.DateField(label="成文日期", widget=date_widget())
     expires_on = forms.DateField(label="有效期至（可不填）", widget=date_widget(), required=False)
-    interprets = forms.ModelChoiceField(label="解读的文件（政策解读必填）", queryset=Item.objects.none(),
-                                        required=False)
+    interprets = forms.ModelChoiceField(
+        label="解读的文件（政策解读必填）", queryset=Item.objects.none(), required=False
+    )
     summary = forms.CharField(label="内容概述", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 12}), required=False)
     attribute = forms.ChoiceField(label="拟定公开属性", choices=Attribute.choices)
-    attribute_reason = forms.CharField(label="依申请公开或不予公开的理由", widget=forms.Textarea(attrs={"rows": 2}),
-                                       required=False)
+    attribute_reason = forms.CharField(
+        label="依申请公开或不予公开的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        documents = Item.objects.filter(agency=agency).exclude(category=INTERPRETATION).exclude(
-            status=Status.WITHDRAWN).order_by("-made_on", "-id")
+        documents = (
+            Item.objects.filter(agency=agency)
+            .exclude(category=INTERPRETATION)
+            .exclude(status=Status.WITHDRAWN)
+            .order_by("-made_on", "-id")
+        )
         field = self.fields["interprets"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = documents[:500]

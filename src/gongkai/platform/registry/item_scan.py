@@ -22,8 +22,10 @@ def _read(attachment: Any) -> Contents:
         with attachment.file.open("rb") as stream:
             data = stream.read(files.MAX_BYTES + 1)
     except (OSError, ValueError):  # the stored file is gone: scan the text read when it was attached
-        return Contents(parts=[("正文", attachment.text)],
-                        manual=["附件文件缺失，只审查了上传时提取的文字 / the stored file is missing"])
+        return Contents(
+            parts=[("正文", attachment.text)],
+            manual=["附件文件缺失，只审查了上传时提取的文字 / the stored file is missing"],
+        )
     return read_contents(attachment.name, data, attachment.content_type)
 
 
@@ -36,8 +38,10 @@ def scan_item(item: Any) -> list[dict[str, object]]:
         parts.append((f"{where} · 文件名", attachment.name))
         contents = _read(attachment)
         parts += [(f"{where} · {label}", text) for label, text in contents.parts]
-        manual += [{"kind": "manual", "label": reason, "where": where, "excerpt": "", "blocking": False}
-                   for reason in contents.manual]
+        manual += [
+            {"kind": "manual", "label": reason, "where": where, "excerpt": "", "blocking": False}
+            for reason in contents.manual
+        ]
     findings: list[dict[str, object]] = []
     seen: set[tuple[object, ...]] = set()
     for finding in [f.to_dict() for f in scan(parts)] + manual:

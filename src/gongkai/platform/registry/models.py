@@ -42,8 +42,9 @@ EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
 
 class Item(models.Model):
-    agency = models.ForeignKey("agencies.Agency", verbose_name="发布机关", on_delete=models.PROTECT,
-                               related_name="registry_items")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name="发布机关", on_delete=models.PROTECT, related_name="registry_items"
+    )
     index_number = models.CharField("索引号", max_length=80, unique=True, editable=False)
     index_year = models.PositiveSmallIntegerField(editable=False)
     index_serial = models.PositiveIntegerField(editable=False)
@@ -59,18 +60,36 @@ class Item(models.Model):
     amended_on = models.DateField("最近修订日期", null=True, blank=True)
     repealed_on = models.DateField("废止日期", null=True, blank=True)
     expires_on = models.DateField("有效期至", null=True, blank=True)
-    interprets = models.ForeignKey("self", verbose_name="解读的文件", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="interpretations")
+    interprets = models.ForeignKey(
+        "self",
+        verbose_name="解读的文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interpretations",
+    )
     # -- review (条例 第十七条) -----------------------------------------------------------------
     attribute = models.CharField("公开属性", max_length=20, choices=Attribute.choices, default=Attribute.PROACTIVE)
     attribute_reason = models.TextField("不公开或依申请公开的理由", blank=True)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
     scan_findings = models.JSONField("保密审查自动扫描结果", default=list, blank=True)
     review_comment = models.TextField("审核意见", blank=True)
-    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="拟稿人", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="拟稿人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     withdrawn_reason = models.TextField("撤回理由", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -88,8 +107,9 @@ class Item(models.Model):
         # The catalogue's pages: one agency's public items, newest first, all or of one category.
         indexes = (
             models.Index(fields=["agency", "status", "published_on", "id"], name="registry_catalogue"),
-            models.Index(fields=["agency", "status", "category", "published_on", "id"],
-                         name="registry_catalogue_category"),
+            models.Index(
+                fields=["agency", "status", "category", "published_on", "id"], name="registry_catalogue_category"
+            ),
         )
 
     def __str__(self) -> str:
@@ -178,8 +198,9 @@ class ActiveFigures(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     values = models.JSONField("数值", default=dict, blank=True)  # {row key: {field key: number}}
     sources = models.JSONField("数据来源", default=dict, blank=True)  # {row key: "来源说明"}
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[ActiveFigures]] = models.Manager()
@@ -201,8 +222,9 @@ class ReportPublication(models.Model):
     data = models.JSONField("报告数据")
     html = models.TextField("报告正文")
     published_at = models.DateTimeField("发布时间")
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     withdrawn = models.BooleanField("已撤回", default=False)
 
     objects: ClassVar[models.Manager[ReportPublication]] = models.Manager()

@@ -27,9 +27,15 @@ import unicodedata
 SEPARATORS = " \t\r\n\u00a0-‐‑‒–—―−_./\\·・•()[]"
 NUMERAL_RUN = 7  # fewest numerals in a run read as a number (an ID or phone has ≥ 11 digits)
 _NUMERALS = {
-    **dict.fromkeys("〇零洞", "0"), **dict.fromkeys("一壹幺", "1"), **dict.fromkeys("二贰貳两", "2"),
-    **dict.fromkeys("三叁參", "3"), **dict.fromkeys("四肆", "4"), **dict.fromkeys("五伍", "5"),
-    **dict.fromkeys("六陆陸", "6"), **dict.fromkeys("七柒", "7"), **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("〇零洞", "0"),
+    **dict.fromkeys("一壹幺", "1"),
+    **dict.fromkeys("二贰貳两", "2"),
+    **dict.fromkeys("三叁參", "3"),
+    **dict.fromkeys("四肆", "4"),
+    **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆陸", "6"),
+    **dict.fromkeys("七柒", "7"),
+    **dict.fromkeys("八捌", "8"),
     **dict.fromkeys("九玖", "9"),
 }
 _NUMERAL_TABLE = str.maketrans(_NUMERALS)

@@ -42,8 +42,46 @@ from .normalise import SEPARATORS
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 # GB/T 2260 province-level codes: the first two digits of every ID.
-_PROVINCES = frozenset({11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-                        50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91})
+_PROVINCES = frozenset(
+    {
+        11,
+        12,
+        13,
+        14,
+        15,
+        21,
+        22,
+        23,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        50,
+        51,
+        52,
+        53,
+        54,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        81,
+        82,
+        83,
+        91,
+    }
+)
 _GROUP = re.compile(r"[0-9]+")
 _MAX_SEPARATOR = 8  # characters between two groups of one number (indentation after a line break)
 _MAX_PUNCT = 2  # of which not whitespace
@@ -55,8 +93,9 @@ _LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
 _MAX_GROUPS = 6  # of a number in groups (6-4-4-4, 3-3-4-4-4, 0086-138-1234-5678 …), or digit by digit
 # 6-8-4 (region, birth date, sequence), 6-4-4-4, 3-3-4-4-4, fours; anything else in 3+ groups is a
 # run of table figures far more often than an ID.
-_ID_SHAPES = frozenset({(6, 8, 4), (6, 4, 4, 4), (3, 3, 4, 4, 4), (4, 4, 4, 4, 2), (6, 6, 6), (6, 4, 2, 2, 4),
-                        (6, 8, 3, 1)})
+_ID_SHAPES = frozenset(
+    {(6, 8, 4), (6, 4, 4, 4), (3, 3, 4, 4, 4), (4, 4, 4, 4, 2), (6, 6, 6), (6, 4, 2, 2, 4), (6, 8, 3, 1)}
+)
 _MOBILE_SHAPES = frozenset({(11,), (3, 4, 4), (3, 8), (7, 4), (4, 3, 4), (1,) * 11})
 _PUNCT = frozenset(SEPARATORS) - frozenset(" \t\r\n\u00a0")
 
@@ -108,8 +147,11 @@ def is_id18(digits: str, *, whole: bool) -> bool:
 
 
 def is_id15(digits: str) -> bool:
-    return (len(digits) == 15 and _region_ok(digits)
-            and _date_ok(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12])))
+    return (
+        len(digits) == 15
+        and _region_ok(digits)
+        and _date_ok(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12]))
+    )
 
 
 def _id_shape(shape: tuple[int, ...]) -> bool:
@@ -137,7 +179,7 @@ def _joins(separator: str) -> bool:
 def _chains(text: str) -> Iterator[list[re.Match[str]]]:
     chain: list[re.Match[str]] = []
     for group in _GROUP.finditer(text):
-        if chain and not _joins(text[chain[-1].end():group.start()]):
+        if chain and not _joins(text[chain[-1].end() : group.start()]):
             yield chain
             chain = []
         chain.append(group)
@@ -150,7 +192,7 @@ def _check_x(text: str, end: int) -> int:
     for offset in (0, 1):
         at = end + offset
         if at < len(text) and text[at] in "Xx" and (offset == 0 or _joins(text[end:at])):
-            after = text[at + 1:at + 2]
+            after = text[at + 1 : at + 2]
             if not (after.isascii() and after.isalnum()):
                 return at + 1
     return 0
@@ -159,9 +201,9 @@ def _check_x(text: str, end: int) -> int:
 def _mobile(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str, shape: tuple[int, ...]) -> bool:
     prefix = ""
     if len(shape) > 1 and chain[i].group() in ("86", "0086"):
-        prefix, digits, shape = chain[i].group(), digits[len(chain[i].group()):], shape[1:]
+        prefix, digits, shape = chain[i].group(), digits[len(chain[i].group()) :], shape[1:]
     elif len(shape) == 1 and len(digits) in (13, 15) and digits.startswith(("86", "0086")):
-        digits = digits[len(digits) - 11:]
+        digits = digits[len(digits) - 11 :]
         shape = (11,)
     if len(digits) != 11 or not _MOBILE_DIGITS.fullmatch(digits) or shape not in _MOBILE_SHAPES:
         return False
@@ -171,7 +213,7 @@ def _mobile(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str, 
     if i != 0 or j != len(chain) - 1:
         return False
     start = chain[i + (1 if prefix else 0)].start()
-    return text[start:chain[j].end()].count("\n") <= 1
+    return text[start : chain[j].end()].count("\n") <= 1
 
 
 def find_numbers(text: str) -> Iterator[Number]:
@@ -197,7 +239,7 @@ def find_numbers(text: str) -> Iterator[Number]:
                 if len(digits) > _LONGEST:
                     break
                 if len(digits) in _LENGTHS:
-                    found = _classify(text, chain, i, j, digits, tuple(lengths[i:j + 1]))
+                    found = _classify(text, chain, i, j, digits, tuple(lengths[i : j + 1]))
                     if found is not None:
                         best = found  # keep extending: the longest reading wins (a card over a phone)
             if best is not None:
@@ -205,8 +247,9 @@ def find_numbers(text: str) -> Iterator[Number]:
                 yield best
 
 
-def _classify(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
-              shape: tuple[int, ...]) -> Number | None:
+def _classify(
+    text: str, chain: list[re.Match[str]], i: int, j: int, digits: str, shape: tuple[int, ...]
+) -> Number | None:
     found = _read(text, chain, i, j, digits, shape)
     if found is None:
         return None
@@ -216,8 +259,7 @@ def _classify(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str
     return found
 
 
-def _read(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
-          shape: tuple[int, ...]) -> Number | None:
+def _read(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str, shape: tuple[int, ...]) -> Number | None:
     start, end = chain[i].start(), chain[j].end()
     whole = len(shape) == 1
     # Three or more groups are a number only when they are the whole chain: in a longer chain they are
@@ -226,16 +268,19 @@ def _read(text: str, chain: list[re.Match[str]], i: int, j: int, digits: str,
     size = len(digits)
     if size == 17:
         x_end = _check_x(text, end)
-        if (x_end and alone and _id_shape((*shape, 1))
-                and is_id18(digits + "X", whole=whole and x_end == end + 1)):
+        if x_end and alone and _id_shape((*shape, 1)) and is_id18(digits + "X", whole=whole and x_end == end + 1):
             return Number("id_number", text[start:x_end], start, x_end)
     elif size == 18:
         if alone and _id_shape(shape) and is_id18(digits, whole=whole):
             return Number("id_number", text[start:end], start, end)
     elif size == 15 and (whole or (shape == (6, 6, 3) and alone)) and is_id15(digits):
         return Number("id_number", text[start:end], start, end)
-    if (size >= 16 and (whole or (alone and all(n == 4 for n in shape[:-1]))) and _CARD_PREFIX.match(digits)
-            and luhn_ok(digits)):
+    if (
+        size >= 16
+        and (whole or (alone and all(n == 4 for n in shape[:-1])))
+        and _CARD_PREFIX.match(digits)
+        and luhn_ok(digits)
+    ):
         return Number("bank_card", text[start:end], start, end)
     if size in (11, 13, 15) and _mobile(text, chain, i, j, digits, shape):
         if start > 0 and text[start - 1] == "+":  # +86…

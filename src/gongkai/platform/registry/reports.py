@@ -39,13 +39,15 @@ def publication_concerns(report: Any, year: int, on: dt.date) -> list[str]:
     concerns = []
     empty = [f"{s.title or s.number}" for s in report.sections if s.number and not (s.text or "").strip()]
     if empty:
-        concerns.append(f"正文有 {len(empty)} 部分没有文字说明（{'、'.join(empty)}），"
-                        "门户网站将显示“本报告数据未附此部分文字说明”")
+        concerns.append(
+            f"正文有 {len(empty)} 部分没有文字说明（{'、'.join(empty)}），门户网站将显示“本报告数据未附此部分文字说明”"
+        )
     deadline = statutory_deadline(year)
     if on > deadline:
         late = (on - deadline).days
-        concerns.append(f"法定发布期限 {deadline.year}年{deadline.month}月{deadline.day}日 已过 {late} 天，"
-                        "发布后将按逾期发布记录")
+        concerns.append(
+            f"法定发布期限 {deadline.year}年{deadline.month}月{deadline.day}日 已过 {late} 天，发布后将按逾期发布记录"
+        )
     return concerns
 
 
@@ -54,15 +56,18 @@ def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = F
     held for confirmation (``NeedsConfirmation``) while narrative parts are empty or it is late."""
     if not may_approve(actor, agency):
         raise PermissionDenied(
-            "只有本机关政府信息公开工作机构负责人可以发布年度报告 / only the office's head publishes")
+            "只有本机关政府信息公开工作机构负责人可以发布年度报告 / only the office's head publishes"
+        )
     from ...render.batch import render_document
     from ..annual.compile import compile_report
 
     compiled = compile_report(agency, year)
     if compiled.errors:
         listed = "；".join(f.message_zh for f in compiled.errors[:5])
-        raise RegistryError(f"年度报告有 {len(compiled.errors)} 处错误，不能发布：{listed} / "
-                            f"the report has {len(compiled.errors)} errors and cannot be published")
+        raise RegistryError(
+            f"年度报告有 {len(compiled.errors)} 处错误，不能发布：{listed} / "
+            f"the report has {len(compiled.errors)} errors and cannot be published"
+        )
     concerns = publication_concerns(compiled.report, year, timezone.localdate())
     if concerns and not confirmed:
         raise NeedsConfirmation(concerns)
@@ -72,12 +77,22 @@ def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = F
         earlier = list(ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False))
         ReportPublication.objects.filter(pk__in=[p.pk for p in earlier]).update(withdrawn=True)
         publication = ReportPublication.objects.create(
-            agency=agency, year=year, data=compiled.report.to_dict(), html=html, published_at=timezone.now(),
-            published_by=actor)
-        record(actor, "registry.publish_report", publication, agency=agency,
-               before={"replaced": [p.pk for p in earlier]} if earlier else None,
-               after={"year": year, "active": compiled.report.active},
-               note=("经确认发布：" + "；".join(concerns)) if concerns else "")
+            agency=agency,
+            year=year,
+            data=compiled.report.to_dict(),
+            html=html,
+            published_at=timezone.now(),
+            published_by=actor,
+        )
+        record(
+            actor,
+            "registry.publish_report",
+            publication,
+            agency=agency,
+            before={"replaced": [p.pk for p in earlier]} if earlier else None,
+            after={"year": year, "active": compiled.report.active},
+            note=("经确认发布：" + "；".join(concerns)) if concerns else "",
+        )
     return publication
 
 
@@ -90,8 +105,15 @@ def withdraw_report(actor: Any, publication: ReportPublication, reason: str) -> 
         lock_unchanged(publication, ("withdrawn",), RegistryConflict)
         publication.withdrawn = True
         publication.save(update_fields=["withdrawn"])
-        record(actor, "registry.withdraw_report", publication, agency=publication.agency,
-               before={"withdrawn": False}, after={"withdrawn": True}, note=reason)
+        record(
+            actor,
+            "registry.withdraw_report",
+            publication,
+            agency=publication.agency,
+            before={"withdrawn": False},
+            after={"withdrawn": True},
+            note=reason,
+        )
     return publication
 
 

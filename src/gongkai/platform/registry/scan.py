@@ -133,8 +133,7 @@ def scan_text(text: str, where: str) -> list[Finding]:
             excerpt = mask(excerpt)
         found.append(Finding(kind, LABELS[kind], where, excerpt, kind in BLOCKING))
     if more:
-        found.append(Finding("more", f"另有 {len(more)} 处未列出", where, "",
-                             any(kind in BLOCKING for kind in more)))
+        found.append(Finding("more", f"另有 {len(more)} 处未列出", where, "", any(kind in BLOCKING for kind in more)))
     return found
 
 

@@ -90,7 +90,7 @@ def parse_query(query: str) -> list[Phrase]:
                 parts.append(run)
                 prefix = last  # a lone last character may begin a longer run in the text
             else:
-                parts.extend(run[i:i + 2] for i in range(len(run) - 1))
+                parts.extend(run[i : i + 2] for i in range(len(run) - 1))
                 if not last:  # the text's run ends here too, where the term's punctuation is
                     parts.append(run[-1])
         if parts:
@@ -122,8 +122,10 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if filters.agency_path:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM agencies_agency WHERE path LIKE %s LIMIT %s",
-                           [filters.agency_path + "%", SMALL_SUBTREE + 1])
+            cursor.execute(
+                "SELECT id FROM agencies_agency WHERE path LIKE %s LIMIT %s",
+                [filters.agency_path + "%", SMALL_SUBTREE + 1],
+            )
             ids = [row[0] for row in cursor.fetchall()]
         if len(ids) <= SMALL_SUBTREE:
             sql += f" AND i.agency_id IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
@@ -165,8 +167,9 @@ class Backend:
         base += extra
         params += extra_params
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT i.id {base} ORDER BY {self.order} DESC LIMIT %s OFFSET %s",
-                           [*params, limit, offset])
+            cursor.execute(
+                f"SELECT i.id {base} ORDER BY {self.order} DESC LIMIT %s OFFSET %s", [*params, limit, offset]
+            )
             ids = [row[0] for row in cursor.fetchall()]
             cursor.execute(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT %s) t", [*params, MAX_COUNT + 1])
             count = cursor.fetchone()[0]
@@ -186,8 +189,10 @@ class SqliteBackend(Backend):
 
     def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
         parts = ['"' + " ".join(p.parts) + '"' + (" *" if p.prefix else "") for p in phrases]
-        return ("FROM registry_search s JOIN registry_item i ON i.id = s.rowid WHERE registry_search MATCH %s",
-                [" AND ".join(parts)])
+        return (
+            "FROM registry_search s JOIN registry_item i ON i.id = s.rowid WHERE registry_search MATCH %s",
+            [" AND ".join(parts)],
+        )
 
     def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
         """Without filters FTS5 walks the word's list newest first and stops at the page. With
@@ -203,14 +208,18 @@ class SqliteBackend(Backend):
         extra, extra_params = _filter_sql(filters)
         need = offset + limit
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE 1{extra} LIMIT %s) t",
-                           [*extra_params, POPULATION_CAP])
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE 1{extra} LIMIT %s) t",
+                [*extra_params, POPULATION_CAP],
+            )
             population = int(cursor.fetchone()[0])
             everything = population <= SQLITE_SELECTIVE
             window = "" if everything else f" ORDER BY i.id DESC LIMIT {int(SQLITE_WINDOW)}"
-            cursor.execute(f"SELECT s.rowid FROM registry_search s WHERE registry_search MATCH %s AND s.rowid IN "
-                           f"(SELECT i.id FROM registry_item i WHERE 1{extra}{window}) ORDER BY s.rowid DESC",
-                           [match, *extra_params])
+            cursor.execute(
+                f"SELECT s.rowid FROM registry_search s WHERE registry_search MATCH %s AND s.rowid IN "
+                f"(SELECT i.id FROM registry_item i WHERE 1{extra}{window}) ORDER BY s.rowid DESC",
+                [match, *extra_params],
+            )
             ids = [row[0] for row in cursor.fetchall()]
         if everything:
             return Hits(ids[offset:need], min(len(ids), MAX_COUNT + 1), len(ids) > MAX_COUNT)
@@ -227,7 +236,7 @@ def parts_of(words: list[str]) -> list[list[str]]:
     if len(words) <= PART_SIZE:
         return [words]
     step = PART_SIZE - PART_OVERLAP
-    return [words[start:start + PART_SIZE] for start in range(0, len(words) - PART_OVERLAP, step)]
+    return [words[start : start + PART_SIZE] for start in range(0, len(words) - PART_OVERLAP, step)]
 
 
 class PostgresBackend(Backend):
@@ -236,12 +245,12 @@ class PostgresBackend(Backend):
     order = "i.id"
 
     def index(self, rows: Iterable[tuple[int, str]]) -> None:
-        data = [(item_id, n, " ".join(part))
-                for item_id, text in rows for n, part in enumerate(parts_of(tokens(text)))]
+        data = [(item_id, n, " ".join(part)) for item_id, text in rows for n, part in enumerate(parts_of(tokens(text)))]
         with connection.cursor() as cursor:
             cursor.executemany(self.delete_sql, sorted({(d[0],) for d in data}))
-            cursor.executemany(f"INSERT INTO registry_search(item_id, part, tokens) VALUES (%s, %s, {TO_TSVECTOR})",
-                               data)
+            cursor.executemany(
+                f"INSERT INTO registry_search(item_id, part, tokens) VALUES (%s, %s, {TO_TSVECTOR})", data
+            )
 
     @staticmethod
     def tsqueries(phrases: list[Phrase]) -> list[str]:
@@ -251,7 +260,8 @@ class PostgresBackend(Backend):
     def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
         queries = self.tsqueries(phrases)
         where = " AND ".join(
-            "i.id IN (SELECT s.item_id FROM registry_search s WHERE s.tokens @@ %s::tsquery)" for _ in queries)
+            "i.id IN (SELECT s.item_id FROM registry_search s WHERE s.tokens @@ %s::tsquery)" for _ in queries
+        )
         return f"FROM registry_item i WHERE {where}", queries
 
     def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
@@ -276,8 +286,10 @@ class PostgresBackend(Backend):
             cursor.execute("SELECT coalesce(max(id), 0) FROM registry_item")
             population = int(cursor.fetchone()[0])
             if filters.agency_path or filters.year or filters.category:
-                cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
-                               [*extra_params, POPULATION_CAP])
+                cursor.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM registry_item i WHERE true{extra} LIMIT %s) t",
+                    [*extra_params, POPULATION_CAP],
+                )
                 population = min(population, int(cursor.fetchone()[0]))
             hits = None
             if population <= SELECTIVE:
@@ -289,16 +301,20 @@ class PostgresBackend(Backend):
         return Hits(hits.ids[offset:need], hits.count, hits.capped)
 
     @staticmethod
-    def _scan(cursor: Any, extra: str, params: list[Any], queries: list[str], need: int, population: int,
-              everything: bool) -> Hits | None:
+    def _scan(
+        cursor: Any, extra: str, params: list[Any], queries: list[str], need: int, population: int, everything: bool
+    ) -> Hits | None:
         """Candidates (all the filtered items, or the newest WINDOW of them) newest first, each
         checked by key; None when they cannot decide the answer."""
-        checks = " AND ".join("(SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
-                              "WHERE s.item_id = w.id)" for _ in queries)
+        checks = " AND ".join(
+            "(SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s WHERE s.item_id = w.id)" for _ in queries
+        )
         window = "" if everything else f" LIMIT {int(WINDOW)}"
         # A materialized CTE is read in the order it was written: newest first, stopping at LIMIT.
-        base = (f"WITH w AS MATERIALIZED (SELECT i.id, row_number() OVER (ORDER BY i.id DESC) AS rn "
-                f"FROM registry_item i WHERE true{extra} ORDER BY i.id DESC{window}) ")
+        base = (
+            f"WITH w AS MATERIALIZED (SELECT i.id, row_number() OVER (ORDER BY i.id DESC) AS rn "
+            f"FROM registry_item i WHERE true{extra} ORDER BY i.id DESC{window}) "
+        )
         cursor.execute(f"{base}SELECT id, rn FROM w WHERE {checks} LIMIT %s", [*params, *queries, need])
         rows = cursor.fetchall()
         if len(rows) < need:
@@ -309,8 +325,10 @@ class PostgresBackend(Backend):
             return Hits([r[0] for r in rows], MAX_COUNT + 1, True)
         if not everything:
             return None  # few matches overall: the GIN list is short and exact
-        cursor.execute(f"{base}SELECT count(*) FROM (SELECT 1 FROM w WHERE {checks} LIMIT %s) t",
-                       [*params, *queries, MAX_COUNT + 1])
+        cursor.execute(
+            f"{base}SELECT count(*) FROM (SELECT 1 FROM w WHERE {checks} LIMIT %s) t",
+            [*params, *queries, MAX_COUNT + 1],
+        )
         count = int(cursor.fetchone()[0])
         return Hits([r[0] for r in rows], count, count > MAX_COUNT)
 
@@ -319,11 +337,19 @@ class PostgresBackend(Backend):
         """Through the GIN index: every term at once (the index intersects their bigrams), plus the
         few long documents whose terms may sit in different parts, each term then checked by key."""
         combined = " & ".join(f"({q})" for q in queries)
-        checks = "".join(" AND (SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s "
-                         "WHERE s.item_id = i.id)" for _ in queries) if len(queries) > 1 else ""
+        checks = (
+            "".join(
+                " AND (SELECT bool_or(s.tokens @@ %s::tsquery) FROM registry_search s WHERE s.item_id = i.id)"
+                for _ in queries
+            )
+            if len(queries) > 1
+            else ""
+        )
         long_parts = " UNION SELECT item_id FROM registry_search WHERE part > 0" if len(queries) > 1 else ""
-        base = (f"WITH matched AS MATERIALIZED (SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery"
-                f"{long_parts}) ")
+        base = (
+            f"WITH matched AS MATERIALIZED (SELECT item_id FROM registry_search WHERE tokens @@ %s::tsquery"
+            f"{long_parts}) "
+        )
         where = f"FROM registry_item i WHERE i.id IN (SELECT item_id FROM matched){extra}{checks}"
         params = [combined, *extra_params, *(queries if checks else [])]
         cursor.execute(f"{base}SELECT i.id {where} ORDER BY i.id DESC LIMIT %s", [*params, need])

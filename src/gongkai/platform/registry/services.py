@@ -28,14 +28,35 @@ from .item_scan import scan_item
 from .models import EDITABLE_STATUSES, Attachment, Attribute, IndexCounter, Item, Status
 from .scan import blocking
 
-TRACKED = ("status", "attribute", "attribute_reason", "published_on", "repealed_on", "amended_on", "expires_on",
-           "review_comment", "withdrawn_reason")
-EDITABLE_FIELDS = ("category", "title", "doc_number", "issuer", "summary", "body", "made_on", "expires_on",
-                   "interprets", "attribute", "attribute_reason")
+TRACKED = (
+    "status",
+    "attribute",
+    "attribute_reason",
+    "published_on",
+    "repealed_on",
+    "amended_on",
+    "expires_on",
+    "review_comment",
+    "withdrawn_reason",
+)
+EDITABLE_FIELDS = (
+    "category",
+    "title",
+    "doc_number",
+    "issuer",
+    "summary",
+    "body",
+    "made_on",
+    "expires_on",
+    "interprets",
+    "attribute",
+    "attribute_reason",
+)
 
 
 class RegistryError(RuleError):
     """A step the rules do not allow now (message in Chinese and English)."""
+
     code = "registry"
 
 
@@ -97,8 +118,10 @@ def _require_reviewer(actor: Any, item: Item) -> None:
 def _require_status(item: Item, *allowed: str) -> None:
     if item.status not in allowed:
         names = "、".join(Status(s).label for s in allowed)
-        raise RegistryConflict(f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
-                            f"not allowed while the item is {item.status}")
+        raise RegistryConflict(
+            f"“{item.title}”当前为“{item.get_status_display()}”，此操作只适用于：{names} / "
+            f"not allowed while the item is {item.status}"
+        )
 
 
 def _clean(agency: Agency, fields: dict[str, Any], item: Item | None = None) -> dict[str, Any]:
@@ -155,8 +178,10 @@ def _refuse_blocking(item: Item, findings: list[dict[str, object]], attribute: s
     if found and (attribute or item.attribute) == Attribute.PROACTIVE:
         kinds = "、".join(dict.fromkeys(str(f["label"]) for f in found))
         places = "、".join(dict.fromkeys(str(f["where"]) for f in found))
-        raise RegistryError(f"“{item.title}”的{places}含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
-                            "personal data or secrecy marks found: send it back to be removed")
+        raise RegistryError(
+            f"“{item.title}”的{places}含有{kinds}，请退回拟稿人删除或遮盖后再审核 / "
+            "personal data or secrecy marks found: send it back to be removed"
+        )
 
 
 def index_text(item: Item) -> str:
@@ -176,8 +201,14 @@ def create_item(actor: Any, agency: Agency, **fields: Any) -> Item:
     with transaction.atomic():
         year = clean["made_on"].year
         serial = next_serial(agency, year)
-        item = Item(agency=agency, index_year=year, index_serial=serial,
-                    index_number=f"{agency_key(agency)}/{year}-{serial}", drafted_by=actor, **clean)
+        item = Item(
+            agency=agency,
+            index_year=year,
+            index_serial=serial,
+            index_number=f"{agency_key(agency)}/{year}-{serial}",
+            drafted_by=actor,
+            **clean,
+        )
         item.save()
         record(actor, "registry.create", item, after=snapshot(item, ("index_number", *TRACKED)))
     return item
@@ -204,8 +235,9 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
     content_type = files.check(name, data)
     with transaction.atomic():
         _hold(item)
-        attachment = Attachment(item=item, name=name[:200], content_type=content_type, size=len(data),
-                                text=files.extract_text(name, data))
+        attachment = Attachment(
+            item=item, name=name[:200], content_type=content_type, size=len(data), text=files.extract_text(name, data)
+        )
         attachment.file.save(name, ContentFile(data), save=False)
         try:
             attachment.save()
@@ -237,8 +269,14 @@ def submit(actor: Any, item: Item) -> Item:
         item.scan_findings = _scan(item)
         item.status = Status.SUBMITTED
         item.save()
-        record(actor, "registry.submit", item, before=before, after=snapshot(item, TRACKED),
-               note=f"自动扫描发现 {len(item.scan_findings)} 处需注意的内容" if item.scan_findings else "")
+        record(
+            actor,
+            "registry.submit",
+            item,
+            before=before,
+            after=snapshot(item, TRACKED),
+            note=f"自动扫描发现 {len(item.scan_findings)} 处需注意的内容" if item.scan_findings else "",
+        )
     return item
 
 
@@ -301,8 +339,10 @@ def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
         raise PermissionDenied("只有本机关政府信息公开工作机构可以发布 / only the agency's office publishes")
     _require_status(item, Status.APPROVED)
     if item.attribute != Attribute.PROACTIVE:
-        raise RegistryError(f"“{item.title}”的公开属性为{item.get_attribute_display()}，不在网站发布 / "
-                            "only proactively disclosed items are published")
+        raise RegistryError(
+            f"“{item.title}”的公开属性为{item.get_attribute_display()}，不在网站发布 / "
+            "only proactively disclosed items are published"
+        )
     on = on or today()
     if on > today() or on < item.made_on:
         raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
@@ -338,8 +378,9 @@ def withdraw(actor: Any, item: Item, reason: str) -> Item:
 
 def _require_document(item: Item) -> None:
     if item.category not in DOCUMENT_CATEGORIES:
-        raise RegistryError("只有规章和规范性文件记录修订和废止 / only rules and normative documents are amended "
-                            "or repealed here")
+        raise RegistryError(
+            "只有规章和规范性文件记录修订和废止 / only rules and normative documents are amended or repealed here"
+        )
     _require_status(item, Status.PUBLISHED, Status.WITHDRAWN)
 
 

@@ -34,19 +34,24 @@ def _agency_filter(agency: Agency, aggregate: bool) -> Q:
     return Q(agency__path__startswith=agency.path) if aggregate else Q(agency_id=agency.pk)
 
 
-def document_counts(agency: Agency, year: int, template: Template,
-                    aggregate: bool = False) -> dict[str, dict[str, int]]:
+def document_counts(
+    agency: Agency, year: int, template: Template, aggregate: bool = False
+) -> dict[str, dict[str, int]]:
     """The 规章 and 规范性文件 rows of ``template`` for ``year``, counted in one grouped query."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     in_year_published = Q(published_on__gte=start, published_on__lte=end)
     ended_in_year = Q(repealed_on__gte=start, repealed_on__lte=end) | (
-        Q(repealed_on__isnull=True) | Q(repealed_on__gt=end)) & Q(expires_on__gte=start - dt.timedelta(days=1),
-                                                                   expires_on__lt=end)
-    in_force = Q(published_on__lte=end) & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=end)) & (
-        Q(expires_on__isnull=True) | Q(expires_on__gte=end))
+        Q(repealed_on__isnull=True) | Q(repealed_on__gt=end)
+    ) & Q(expires_on__gte=start - dt.timedelta(days=1), expires_on__lt=end)
+    in_force = (
+        Q(published_on__lte=end)
+        & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=end))
+        & (Q(expires_on__isnull=True) | Q(expires_on__gte=end))
+    )
     rows = (
-        Item.objects.filter(_agency_filter(agency, aggregate), category__in=DOCUMENT_CATEGORIES,
-                            published_on__isnull=False)
+        Item.objects.filter(
+            _agency_filter(agency, aggregate), category__in=DOCUMENT_CATEGORIES, published_on__isnull=False
+        )
         .values("category")
         .annotate(
             published=Count("id", filter=in_year_published),
@@ -67,17 +72,25 @@ def document_counts(agency: Agency, year: int, template: Template,
 
 def _fields(template: Template, counts: dict[str, Any]) -> dict[str, int]:
     if template.id == "2019":
-        return {"new_made": counts.get("made", 0), "new_published": counts.get("published", 0),
-                "total_published": counts.get("total", 0)}
-    return {"made": counts.get("published", 0), "repealed": counts.get("ended", 0),
-            "in_force": counts.get("in_force", 0)}
+        return {
+            "new_made": counts.get("made", 0),
+            "new_published": counts.get("published", 0),
+            "total_published": counts.get("total", 0),
+        }
+    return {
+        "made": counts.get("published", 0),
+        "repealed": counts.get("ended", 0),
+        "in_force": counts.get("in_force", 0),
+    }
 
 
-def entered_figures(agency: Agency, year: int, template: Template,
-                    aggregate: bool = False) -> dict[str, dict[str, Any]]:
+def entered_figures(
+    agency: Agency, year: int, template: Template, aggregate: bool = False
+) -> dict[str, dict[str, Any]]:
     """The office's figures of the rows the registry cannot count, summed over the scope."""
     table: dict[str, dict[str, Any]] = {
-        row.key: {f.key: 0 for f in row.fields} for row in template.active_rows if row.key not in COUNTED_ROWS}
+        row.key: {f.key: 0 for f in row.fields} for row in template.active_rows if row.key not in COUNTED_ROWS
+    }
     scope = Q(agency__path__startswith=agency.path) if aggregate else Q(agency_id=agency.pk)
     for values in ActiveFigures.objects.filter(scope, year=year).values_list("values", flat=True):
         for row_key, cells in table.items():

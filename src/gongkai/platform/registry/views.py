@@ -52,10 +52,19 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items = items.filter(title__icontains=q)
     page = Paginator(items.order_by("-updated_at", "-id"), 50).get_page(request.GET.get("page"))
     agency = getattr(request.user, "agency", None) if role_of(request.user) in ("clerk", "head") else None
-    return render(request, "registry/list.html", {
-        "page": page, "statuses": Status.choices, "status": status, "q": q,
-        "can_draft": agency is not None and may_change_agency_records(request.user, agency),
-        "agency": agency, "year": dt.date.today().year})
+    return render(
+        request,
+        "registry/list.html",
+        {
+            "page": page,
+            "statuses": Status.choices,
+            "status": status,
+            "q": q,
+            "can_draft": agency is not None and may_change_agency_records(request.user, agency),
+            "agency": agency,
+            "year": dt.date.today().year,
+        },
+    )
 
 
 def _fields(form: ItemForm) -> dict[str, Any]:
@@ -103,18 +112,32 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_for(request, pk)
     office = may_change_agency_records(request.user, item.agency)
     reviewer = may_approve(request.user, item.agency) and item.drafted_by_id != request.user.pk
-    return render(request, "registry/detail.html", {
-        "item": item, "category": CATEGORY_BY_KEY.get(item.category), "office": office, "reviewer": reviewer,
-        "head": may_approve(request.user, item.agency),
-        "editable": office and item.status in EDITABLE_STATUSES, "attachments": item.attachments.all(),
-        "history": labelled_history(item), "return_form": ReturnForm(),
-        "approve_form": ApproveForm(initial={"attribute": item.attribute, "attribute_reason": item.attribute_reason}),
-        "date_form": DateNoteForm(initial={"on": dt.date.today()}), "reason_form": ReasonForm(),
-        "publish_form": PublishForm(), "interpretations": item.interpretations.all(),
-        "is_document": item.is_document,
-        "publish_by": services.publish_by(item) if item.attribute == "proactive" else None,
-        "today": dt.date.today(),
-        "portal_url": f"/portal/{services.agency_key(item.agency)}/items/{item.serial_key}/"})
+    return render(
+        request,
+        "registry/detail.html",
+        {
+            "item": item,
+            "category": CATEGORY_BY_KEY.get(item.category),
+            "office": office,
+            "reviewer": reviewer,
+            "head": may_approve(request.user, item.agency),
+            "editable": office and item.status in EDITABLE_STATUSES,
+            "attachments": item.attachments.all(),
+            "history": labelled_history(item),
+            "return_form": ReturnForm(),
+            "approve_form": ApproveForm(
+                initial={"attribute": item.attribute, "attribute_reason": item.attribute_reason}
+            ),
+            "date_form": DateNoteForm(initial={"on": dt.date.today()}),
+            "reason_form": ReasonForm(),
+            "publish_form": PublishForm(),
+            "interpretations": item.interpretations.all(),
+            "is_document": item.is_document,
+            "publish_by": services.publish_by(item) if item.attribute == "proactive" else None,
+            "today": dt.date.today(),
+            "portal_url": f"/portal/{services.agency_key(item.agency)}/items/{item.serial_key}/",
+        },
+    )
 
 
 def _run(request: HttpRequest, item: Item, action: str) -> str:
@@ -122,15 +145,21 @@ def _run(request: HttpRequest, item: Item, action: str) -> str:
     actions: dict[str, Callable[[], Any]] = {
         "submit": lambda: services.submit(request.user, item),
         "return": lambda: services.send_back(request.user, item, post.get("comment", "")),
-        "approve": lambda: services.approve(request.user, item, post.get("comment", ""),
-                                            attribute=post.get("attribute") or None,
-                                            reason=post.get("attribute_reason")),
+        "approve": lambda: services.approve(
+            request.user,
+            item,
+            post.get("comment", ""),
+            attribute=post.get("attribute") or None,
+            reason=post.get("attribute_reason"),
+        ),
         "publish": lambda: services.publish(request.user, item, _date(post.get("on")) or None),
         "withdraw": lambda: services.withdraw(request.user, item, post.get("reason", "")),
-        "repeal": lambda: services.repeal(request.user, item, _date(post.get("on")) or dt.date.today(),
-                                          post.get("note", "")),
-        "amend": lambda: services.amend(request.user, item, _date(post.get("on")) or dt.date.today(),
-                                        post.get("note", "")),
+        "repeal": lambda: services.repeal(
+            request.user, item, _date(post.get("on")) or dt.date.today(), post.get("note", "")
+        ),
+        "amend": lambda: services.amend(
+            request.user, item, _date(post.get("on")) or dt.date.today(), post.get("note", "")
+        ),
     }
     if action == "attach":
         upload = request.FILES.get("file")
@@ -141,8 +170,15 @@ def _run(request: HttpRequest, item: Item, action: str) -> str:
     if action not in actions:
         raise Http404
     actions[action]()
-    return {"submit": "已提交审核", "return": "已退回拟稿人", "approve": "审核通过", "publish": "已发布",
-            "withdraw": "已撤回", "repeal": "已登记废止", "amend": "已登记修订"}[action]
+    return {
+        "submit": "已提交审核",
+        "return": "已退回拟稿人",
+        "approve": "审核通过",
+        "publish": "已发布",
+        "withdraw": "已撤回",
+        "repeal": "已登记废止",
+        "amend": "已登记修订",
+    }[action]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -190,8 +226,9 @@ def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(Attachment.objects.select_related("item__agency"), pk=pk)
     if not may_view_agency_records(request.user, attachment.item.agency):
         raise Http404
-    return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True,
-                        filename=attachment.name)
+    return FileResponse(
+        attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True, filename=attachment.name
+    )
 
 
 @login_required
@@ -205,8 +242,11 @@ def table(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
         if not office:
             raise HttpForbidden
         template = template_for_year(year)
-        values = {row.key: {f.key: request.POST.get(f"{row.key}-{f.key}", "") for f in row.fields}
-                  for row in template.active_rows if row.key not in COUNTED_ROWS}
+        values = {
+            row.key: {f.key: request.POST.get(f"{row.key}-{f.key}", "") for f in row.fields}
+            for row in template.active_rows
+            if row.key not in COUNTED_ROWS
+        }
         sources = {row.key: request.POST.get(f"{row.key}-source", "") for row in template.active_rows}
         try:
             figures.save_figures(request.user, agency, year, values, sources)
@@ -218,13 +258,29 @@ def table(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     template = template_for_year(year)
     active = active_table(agency, year, template)
     stored = ActiveFigures.objects.filter(agency=agency, year=year).first()
-    rows = [{"row": row, "counted": row.key in COUNTED_ROWS,
-             "cells": [(f, active[row.key][f.key]) for f in row.fields],
-             "source": (stored.sources if stored else {}).get(row.key, "")} for row in template.active_rows]
-    return render(request, "registry/table.html", {
-        "agency": agency, "year": year, "template": template, "rows": rows, "office": office,
-        "table": TABLES_BY_KEY["active"],
-        "head": may_approve(request.user, agency), "publications": reports.published_reports(agency)})
+    rows = [
+        {
+            "row": row,
+            "counted": row.key in COUNTED_ROWS,
+            "cells": [(f, active[row.key][f.key]) for f in row.fields],
+            "source": (stored.sources if stored else {}).get(row.key, ""),
+        }
+        for row in template.active_rows
+    ]
+    return render(
+        request,
+        "registry/table.html",
+        {
+            "agency": agency,
+            "year": year,
+            "template": template,
+            "rows": rows,
+            "office": office,
+            "table": TABLES_BY_KEY["active"],
+            "head": may_approve(request.user, agency),
+            "publications": reports.published_reports(agency),
+        },
+    )
 
 
 @login_required
@@ -238,8 +294,9 @@ def publish_report(request: HttpRequest, agency_pk: int, year: int) -> HttpRespo
     except PermissionDenied as error:
         raise HttpForbidden(str(error).partition(" / ")[0]) from None
     except reports.NeedsConfirmation as pending:
-        return render(request, "registry/confirm_publish.html", {"agency": agency, "year": year,
-                                                                 "concerns": pending.concerns})
+        return render(
+            request, "registry/confirm_publish.html", {"agency": agency, "year": year, "concerns": pending.concerns}
+        )
     except services.RegistryError as error:
         messages.error(request, str(error).partition(" / ")[0])
     else:

@@ -55,7 +55,12 @@ def year_days(request: HttpRequest, year: Year) -> YearOut:
 def put_schedule(request: HttpRequest, year: Year, body: ScheduleIn) -> YearOut:
     if not may_administer(request.user):
         raise PermissionDenied("只有平台管理员可以录入放假安排 / only administrators enter holiday schedules")
-    enter_schedule(request.user, year, holidays=[(d.date, d.name) for d in body.holidays],
-                   workdays=[(d.date, d.name) for d in body.workdays], document=body.document)
+    enter_schedule(
+        request.user,
+        year,
+        holidays=[(d.date, d.name) for d in body.holidays],
+        workdays=[(d.date, d.name) for d in body.workdays],
+        document=body.document,
+    )
     announce_schedule_change(request.user, year)
     return year_days(request, year)

@@ -22,8 +22,7 @@ HOLIDAY = "holiday"
 
 
 class WorkCalendar:
-    def __init__(self, entered: Mapping[dt.date, str] | None = None,
-                 entered_years: Iterable[int] = ()) -> None:
+    def __init__(self, entered: Mapping[dt.date, str] | None = None, entered_years: Iterable[int] = ()) -> None:
         self._entered = dict(entered or {})
         self._entered_years = set(entered_years) | {d.year for d in self._entered}
         self.missing_years: set[int] = set()
@@ -86,12 +85,19 @@ class WorkCalendar:
         if not self.missing_years:
             return None
         years = "、".join(str(y) for y in sorted(self.missing_years))
-        return (f"{years} 年的调休安排尚未录入：期限已扣除法定节假日，但调休上班日和调休放假日未计入，"
-                f"可能相差数日；请管理员录入国务院公布的放假安排。")
+        return (
+            f"{years} 年的调休安排尚未录入：期限已扣除法定节假日，但调休上班日和调休放假日未计入，"
+            f"可能相差数日；请管理员录入国务院公布的放假安排。"
+        )
 
 
 _HOLIDAY_NAMES = {
-    "New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节", "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
 }

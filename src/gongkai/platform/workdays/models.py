@@ -16,8 +16,9 @@ from django.db import models
 class YearSchedule(models.Model):
     year = models.PositiveSmallIntegerField("年度", unique=True)
     document = models.CharField("依据", max_length=200, blank=True, help_text="如 国办发明电〔2026〕X号")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     entered_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[models.Manager[YearSchedule]] = models.Manager()

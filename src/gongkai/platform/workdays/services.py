@@ -18,8 +18,14 @@ class ScheduleError(RuleError):
     code = "schedule"
 
 
-def enter_schedule(actor: Any, year: int, *, holidays: Iterable[tuple[dt.date, str]],
-                   workdays: Iterable[tuple[dt.date, str]], document: str = "") -> YearSchedule:
+def enter_schedule(
+    actor: Any,
+    year: int,
+    *,
+    holidays: Iterable[tuple[dt.date, str]],
+    workdays: Iterable[tuple[dt.date, str]],
+    document: str = "",
+) -> YearSchedule:
     """Replace the schedule of ``year``: days off (date, festival) and make-up working days."""
     if not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以录入放假安排 / only administrators enter holiday schedules")
@@ -42,7 +48,8 @@ def enter_schedule(actor: Any, year: int, *, holidays: Iterable[tuple[dt.date, s
             + [ScheduleDay(schedule=schedule, date=d, kind=DayKind.WORKDAY, name=n) for d, n in workdays]
         )
         after = {str(d): DayKind.HOLIDAY.value for d, _ in holidays} | {
-            str(d): DayKind.WORKDAY.value for d, _ in workdays}
+            str(d): DayKind.WORKDAY.value for d, _ in workdays
+        }
         record(actor, "workdays.schedule", schedule, before=before, after=after, note=document)
     return schedule
 

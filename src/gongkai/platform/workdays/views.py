@@ -20,10 +20,12 @@ from .signals import announce_schedule_change
 class ScheduleForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2200)
     document = forms.CharField(label="依据（国务院办公厅通知文号）", max_length=200, required=False)
-    holidays = forms.CharField(label="放假日期（每行一个日期或范围，如 2027-10-01..2027-10-07 国庆节）",
-                               widget=forms.Textarea)
-    workdays = forms.CharField(label="调休上班日期（每行一个，如 2027-09-26 国庆节）", widget=forms.Textarea,
-                               required=False)
+    holidays = forms.CharField(
+        label="放假日期（每行一个日期或范围，如 2027-10-01..2027-10-07 国庆节）", widget=forms.Textarea
+    )
+    workdays = forms.CharField(
+        label="调休上班日期（每行一个，如 2027-09-26 国庆节）", widget=forms.Textarea, required=False
+    )
 
 
 def calendar_page(request: HttpRequest) -> HttpResponse:
@@ -33,8 +35,13 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            enter_schedule(request.user, data["year"], holidays=parse_days(data["holidays"]),
-                           workdays=parse_days(data["workdays"]), document=data["document"])
+            enter_schedule(
+                request.user,
+                data["year"],
+                holidays=parse_days(data["holidays"]),
+                workdays=parse_days(data["workdays"]),
+                document=data["document"],
+            )
         except ScheduleError as error:
             form.add_error(None, str(error))
         else:
@@ -46,6 +53,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     years = []
     for year in range(this_year - 1, this_year + 3):
         calendar.is_workday(dt.date(year, 6, 1))
-        years.append({"year": year, "entered": YearSchedule.objects.filter(year=year).first(),
-                      "missing": year in calendar.missing_years})
+        years.append(
+            {
+                "year": year,
+                "entered": YearSchedule.objects.filter(year=year).first(),
+                "missing": year in calendar.missing_years,
+            }
+        )
     return render(request, "workdays/page.html", {"form": form, "years": years})

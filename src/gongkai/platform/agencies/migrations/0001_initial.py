@@ -6,36 +6,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='名称')),
-                ('short_name', models.CharField(blank=True, max_length=100, verbose_name='简称')),
-                ('code', models.CharField(blank=True, db_index=True, help_text='索引号的前缀，如 002541000', max_length=40, verbose_name='机关代码')),
-                ('kind', models.CharField(choices=[('province', '省级人民政府'), ('city', '市级人民政府'), ('county', '县级人民政府'), ('department', '政府部门'), ('town', '乡镇（街道）'), ('office', '办公室'), ('other', '其他机关')], default='other', max_length=20, verbose_name='类别')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('depth', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('office_name', models.CharField(blank=True, max_length=200, verbose_name='政府信息公开工作机构')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='办公地址')),
-                ('phone', models.CharField(blank=True, max_length=60, verbose_name='咨询电话')),
-                ('postcode', models.CharField(blank=True, max_length=10, verbose_name='邮政编码')),
-                ('website', models.URLField(blank=True, verbose_name='网站')),
-                ('review_body', models.CharField(blank=True, max_length=200, verbose_name='行政复议机关')),
-                ('court', models.CharField(blank=True, max_length=200, verbose_name='管辖法院')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='agencies.agency', verbose_name='上级机关')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="名称")),
+                ("short_name", models.CharField(blank=True, max_length=100, verbose_name="简称")),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="索引号的前缀，如 002541000",
+                        max_length=40,
+                        verbose_name="机关代码",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("province", "省级人民政府"),
+                            ("city", "市级人民政府"),
+                            ("county", "县级人民政府"),
+                            ("department", "政府部门"),
+                            ("town", "乡镇（街道）"),
+                            ("office", "办公室"),
+                            ("other", "其他机关"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("path", models.CharField(db_index=True, default="", editable=False, max_length=255)),
+                ("depth", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("office_name", models.CharField(blank=True, max_length=200, verbose_name="政府信息公开工作机构")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="办公地址")),
+                ("phone", models.CharField(blank=True, max_length=60, verbose_name="咨询电话")),
+                ("postcode", models.CharField(blank=True, max_length=10, verbose_name="邮政编码")),
+                ("website", models.URLField(blank=True, verbose_name="网站")),
+                ("review_body", models.CharField(blank=True, max_length=200, verbose_name="行政复议机关")),
+                ("court", models.CharField(blank=True, max_length=200, verbose_name="管辖法院")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="agencies.agency",
+                        verbose_name="上级机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '机关',
-                'verbose_name_plural': '机关',
-                'ordering': ('path',),
+                "verbose_name": "机关",
+                "verbose_name_plural": "机关",
+                "ordering": ("path",),
             },
         ),
     ]

@@ -7,35 +7,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnnualReport',
+            name="AnnualReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('source', models.CharField(choices=[('compiled', '由办理记录生成'), ('imported', '导入已发布的报告')], default='compiled', max_length=20, verbose_name='来源')),
-                ('active', models.JSONField(blank=True, default=dict, verbose_name='表二（主动公开）')),
-                ('active_source', models.TextField(blank=True, verbose_name='表二数据来源说明')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='正文各部分')),
-                ('imported', models.JSONField(blank=True, null=True, verbose_name='导入的报告数据')),
-                ('imported_from', models.CharField(blank=True, max_length=300, verbose_name='导入文件')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annual_reports', to='agencies.agency', verbose_name='机关')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("compiled", "由办理记录生成"), ("imported", "导入已发布的报告")],
+                        default="compiled",
+                        max_length=20,
+                        verbose_name="来源",
+                    ),
+                ),
+                ("active", models.JSONField(blank=True, default=dict, verbose_name="表二（主动公开）")),
+                ("active_source", models.TextField(blank=True, verbose_name="表二数据来源说明")),
+                ("sections", models.JSONField(blank=True, default=dict, verbose_name="正文各部分")),
+                ("imported", models.JSONField(blank=True, null=True, verbose_name="导入的报告数据")),
+                ("imported_from", models.CharField(blank=True, max_length=300, verbose_name="导入文件")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annual_reports",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度报告',
-                'verbose_name_plural': '年度报告',
-                'ordering': ('agency', '-year'),
-                'constraints': [models.UniqueConstraint(fields=('agency', 'year'), name='annual_one_report_per_year')],
+                "verbose_name": "年度报告",
+                "verbose_name_plural": "年度报告",
+                "ordering": ("agency", "-year"),
+                "constraints": [models.UniqueConstraint(fields=("agency", "year"), name="annual_one_report_per_year")],
             },
         ),
     ]

@@ -6,31 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Appeal',
+            name="Appeal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('review', '行政复议'), ('litigation', '行政诉讼')], max_length=20, verbose_name='类别')),
-                ('body', models.CharField(max_length=200, verbose_name='复议机关或人民法院')),
-                ('case_number', models.CharField(blank=True, max_length=100, verbose_name='案号')),
-                ('filed_on', models.DateField(db_index=True, verbose_name='申请（起诉）日期')),
-                ('result', models.CharField(choices=[('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果'), ('pending', '尚未审结')], default='pending', max_length=20, verbose_name='结果')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='审结日期')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('agency', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='agencies.agency', verbose_name='被申请（被诉）机关')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("review", "行政复议"), ("litigation", "行政诉讼")], max_length=20, verbose_name="类别"
+                    ),
+                ),
+                ("body", models.CharField(max_length=200, verbose_name="复议机关或人民法院")),
+                ("case_number", models.CharField(blank=True, max_length=100, verbose_name="案号")),
+                ("filed_on", models.DateField(db_index=True, verbose_name="申请（起诉）日期")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                            ("pending", "尚未审结"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="审结日期")),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appeals",
+                        to="agencies.agency",
+                        verbose_name="被申请（被诉）机关",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议、行政诉讼',
-                'verbose_name_plural': '行政复议、行政诉讼',
-                'ordering': ('-filed_on', '-id'),
+                "verbose_name": "行政复议、行政诉讼",
+                "verbose_name_plural": "行政复议、行政诉讼",
+                "ordering": ("-filed_on", "-id"),
             },
         ),
     ]

@@ -6,27 +6,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('appeals', '0001_initial'),
-        ('desk', '0001_initial'),
+        ("appeals", "0001_initial"),
+        ("desk", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appeal',
-            name='application',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appeals', to='desk.application', verbose_name='申请'),
+            model_name="appeal",
+            name="application",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="appeals",
+                to="desk.application",
+                verbose_name="申请",
+            ),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='review',
-            field=models.ForeignKey(blank=True, help_text='复议后起诉时填写', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='lawsuits', to='appeals.appeal', verbose_name='此前的行政复议'),
+            model_name="appeal",
+            name="review",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="复议后起诉时填写",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="lawsuits",
+                to="appeals.appeal",
+                verbose_name="此前的行政复议",
+            ),
         ),
         migrations.AddIndex(
-            model_name='appeal',
-            index=models.Index(fields=['agency', 'filed_on'], name='appeals_agency_filed'),
+            model_name="appeal",
+            index=models.Index(fields=["agency", "filed_on"], name="appeals_agency_filed"),
         ),
     ]

@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('appeals', '0002_initial'),
+        ("appeals", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appeal',
-            name='withdrawal_reason',
-            field=models.TextField(blank=True, verbose_name='撤销登记原因'),
+            model_name="appeal",
+            name="withdrawal_reason",
+            field=models.TextField(blank=True, verbose_name="撤销登记原因"),
         ),
         migrations.AddField(
-            model_name='appeal',
-            name='withdrawn_on',
-            field=models.DateField(blank=True, null=True, verbose_name='撤销登记日期'),
+            model_name="appeal",
+            name="withdrawn_on",
+            field=models.DateField(blank=True, null=True, verbose_name="撤销登记日期"),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='ip',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='来源地址'),
+            model_name="auditentry",
+            name="ip",
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name="来源地址"),
         ),
     ]

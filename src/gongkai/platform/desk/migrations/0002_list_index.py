@@ -6,16 +6,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('desk', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("desk", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['-submitted_on', '-id'], name='desk_app_list'),
+            model_name="application",
+            index=models.Index(fields=["-submitted_on", "-id"], name="desk_app_list"),
         ),
     ]

@@ -6,16 +6,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('desk', '0002_list_index'),
+        ("agencies", "0001_initial"),
+        ("desk", "0002_list_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(condition=models.Q(('status__in', ['awaiting_receipt', 'registered', 'clarification', 'consultation', 'fee'])), fields=['due_date', 'id', 'agency'], name='desk_app_open_due'),
+            model_name="application",
+            index=models.Index(
+                condition=models.Q(
+                    ("status__in", ["awaiting_receipt", "registered", "clarification", "consultation", "fee"])
+                ),
+                fields=["due_date", "id", "agency"],
+                name="desk_app_open_due",
+            ),
         ),
     ]

@@ -6,16 +6,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('desk', '0003_open_due_index'),
+        ("agencies", "0001_initial"),
+        ("desk", "0003_open_due_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(condition=models.Q(('fee_paid_on__isnull', False)), fields=['fee_paid_on'], name='desk_app_fee_paid'),
+            model_name="application",
+            index=models.Index(
+                condition=models.Q(("fee_paid_on__isnull", False)), fields=["fee_paid_on"], name="desk_app_fee_paid"
+            ),
         ),
     ]

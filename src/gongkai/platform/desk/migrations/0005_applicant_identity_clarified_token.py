@@ -5,25 +5,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0004_fee_paid_index'),
+        ("desk", "0004_fee_paid_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='clarified_description',
-            field=models.TextField(blank=True, verbose_name='补正后的申请内容'),
+            model_name="application",
+            name="clarified_description",
+            field=models.TextField(blank=True, verbose_name="补正后的申请内容"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='id_kind',
-            field=models.CharField(blank=True, choices=[('resident_id', '居民身份证'), ('credit_code', '统一社会信用代码'), ('passport', '护照'), ('hk_macao', '港澳居民来往内地通行证'), ('taiwan', '台湾居民来往大陆通行证'), ('permanent_resident', '外国人永久居留身份证'), ('other', '其他有效身份证明')], default='', max_length=20, verbose_name='身份证明类型'),
+            model_name="application",
+            name="id_kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("resident_id", "居民身份证"),
+                    ("credit_code", "统一社会信用代码"),
+                    ("passport", "护照"),
+                    ("hk_macao", "港澳居民来往内地通行证"),
+                    ("taiwan", "台湾居民来往大陆通行证"),
+                    ("permanent_resident", "外国人永久居留身份证"),
+                    ("other", "其他有效身份证明"),
+                ],
+                default="",
+                max_length=20,
+                verbose_name="身份证明类型",
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='submission_token',
+            model_name="application",
+            name="submission_token",
             field=models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0005_applicant_identity_clarified_token'),
+        ("desk", "0005_applicant_identity_clarified_token"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='withheld_reason',
-            field=models.TextField(blank=True, verbose_name='不予公开部分的理由'),
+            model_name="application",
+            name="withheld_reason",
+            field=models.TextField(blank=True, verbose_name="不予公开部分的理由"),
         ),
     ]

@@ -7,32 +7,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0006_application_withheld_reason'),
+        ("desk", "0006_application_withheld_reason"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Approval',
+            name="Approval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('answer', '答复拟办'), ('extension', '延期申请')], max_length=20, verbose_name='类别')),
-                ('status', models.CharField(choices=[('pending', '待负责人审核'), ('returned', '已退回'), ('signed', '已签发')], default='pending', max_length=20, verbose_name='状态')),
-                ('proposal', models.JSONField(default=dict, verbose_name='拟办内容')),
-                ('drafted_at', models.DateTimeField(auto_now_add=True, verbose_name='拟办时间')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审核时间')),
-                ('comment', models.TextField(blank=True, verbose_name='审核意见')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='approvals', to='desk.application')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审核人')),
-                ('drafted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='拟办人')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("answer", "答复拟办"), ("extension", "延期申请")], max_length=20, verbose_name="类别"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "待负责人审核"), ("returned", "已退回"), ("signed", "已签发")],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("proposal", models.JSONField(default=dict, verbose_name="拟办内容")),
+                ("drafted_at", models.DateTimeField(auto_now_add=True, verbose_name="拟办时间")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="审核时间")),
+                ("comment", models.TextField(blank=True, verbose_name="审核意见")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="approvals", to="desk.application"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审核人",
+                    ),
+                ),
+                (
+                    "drafted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="拟办人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '拟办审核',
-                'verbose_name_plural': '拟办审核',
-                'ordering': ('drafted_at', 'id'),
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('application', 'kind'), name='desk_one_pending_approval_per_kind')],
+                "verbose_name": "拟办审核",
+                "verbose_name_plural": "拟办审核",
+                "ordering": ("drafted_at", "id"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("application", "kind"),
+                        name="desk_one_pending_approval_per_kind",
+                    )
+                ],
             },
         ),
     ]

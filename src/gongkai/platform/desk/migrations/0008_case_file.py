@@ -8,48 +8,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0007_approval'),
+        ("desk", "0007_approval"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseAttachment',
+            name="CaseAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('application_scan', '申请书扫描件'), ('id_copy', '身份证明复印件'), ('released', '公开的政府信息'), ('consultation_reply', '征求意见的回复'), ('other', '其他材料')], max_length=30, verbose_name='类别')),
-                ('file', models.FileField(upload_to=gongkai.platform.desk.models._case_file_path, verbose_name='文件')),
-                ('name', models.CharField(max_length=200, verbose_name='文件名')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='desk.application')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("application_scan", "申请书扫描件"),
+                            ("id_copy", "身份证明复印件"),
+                            ("released", "公开的政府信息"),
+                            ("consultation_reply", "征求意见的回复"),
+                            ("other", "其他材料"),
+                        ],
+                        max_length=30,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("file", models.FileField(upload_to=gongkai.platform.desk.models._case_file_path, verbose_name="文件")),
+                ("name", models.CharField(max_length=200, verbose_name="文件名")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="attachments", to="desk.application"
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '案卷材料',
-                'verbose_name_plural': '案卷材料',
-                'ordering': ('uploaded_at', 'id'),
+                "verbose_name": "案卷材料",
+                "verbose_name_plural": "案卷材料",
+                "ordering": ("uploaded_at", "id"),
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('letter', models.CharField(max_length=200, verbose_name='送达的文书')),
-                ('method', models.CharField(choices=[('post', '邮寄（EMS 等）'), ('email', '电子邮件'), ('in_person', '当场领取'), ('online', '网上送达'), ('fax', '传真')], max_length=20, verbose_name='送达方式')),
-                ('sent_on', models.DateField(verbose_name='发出日期')),
-                ('received_on', models.DateField(blank=True, null=True, verbose_name='签收日期')),
-                ('reference', models.CharField(blank=True, max_length=100, verbose_name='邮件号码或签收人')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='desk.application')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("letter", models.CharField(max_length=200, verbose_name="送达的文书")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("post", "邮寄（EMS 等）"),
+                            ("email", "电子邮件"),
+                            ("in_person", "当场领取"),
+                            ("online", "网上送达"),
+                            ("fax", "传真"),
+                        ],
+                        max_length=20,
+                        verbose_name="送达方式",
+                    ),
+                ),
+                ("sent_on", models.DateField(verbose_name="发出日期")),
+                ("received_on", models.DateField(blank=True, null=True, verbose_name="签收日期")),
+                ("reference", models.CharField(blank=True, max_length=100, verbose_name="邮件号码或签收人")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliveries", to="desk.application"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '送达记录',
-                'verbose_name_plural': '送达记录',
-                'ordering': ('sent_on', 'id'),
+                "verbose_name": "送达记录",
+                "verbose_name_plural": "送达记录",
+                "ordering": ("sent_on", "id"),
             },
         ),
     ]

@@ -6,25 +6,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('desk', '0008_case_file'),
+        ("desk", "0008_case_file"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='forwarded_to',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='forwarded_from', to='desk.application', verbose_name='转送后的申请'),
+            model_name="application",
+            name="forwarded_to",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="forwarded_from",
+                to="desk.application",
+                verbose_name="转送后的申请",
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='repeat_of',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='repeats', to='desk.application', verbose_name='重复申请的原申请'),
+            model_name="application",
+            name="repeat_of",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="repeats",
+                to="desk.application",
+                verbose_name="重复申请的原申请",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='status',
-            field=models.CharField(choices=[('awaiting_receipt', '待确认收到'), ('registered', '办理中'), ('clarification', '待申请人补正'), ('consultation', '征求意见中'), ('fee', '待申请人缴费'), ('answered', '已答复'), ('closed', '已办结'), ('forwarded', '已转送其他机关')], default='awaiting_receipt', max_length=20, verbose_name='状态'),
+            model_name="application",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("awaiting_receipt", "待确认收到"),
+                    ("registered", "办理中"),
+                    ("clarification", "待申请人补正"),
+                    ("consultation", "征求意见中"),
+                    ("fee", "待申请人缴费"),
+                    ("answered", "已答复"),
+                    ("closed", "已办结"),
+                    ("forwarded", "已转送其他机关"),
+                ],
+                default="awaiting_receipt",
+                max_length=20,
+                verbose_name="状态",
+            ),
         ),
     ]

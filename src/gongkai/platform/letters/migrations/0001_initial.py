@@ -7,30 +7,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LetterTemplate',
+            name="LetterTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('granted', '（一）予以公开'), ('partially_granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'), ('denied_state_secret', '（三）不予公开1.属于国家秘密'), ('denied_prohibited_by_law', '（三）不予公开2.其他法律行政法规禁止公开'), ('denied_security_stability', '（三）不予公开3.危及“三安全一稳定”'), ('denied_third_party', '（三）不予公开4.保护第三方合法权益'), ('denied_internal_affairs', '（三）不予公开5.属于三类内部事务信息'), ('denied_process_info', '（三）不予公开6.属于四类过程性信息'), ('denied_enforcement_file', '（三）不予公开7.属于行政执法案卷'), ('denied_query_matter', '（三）不予公开8.属于行政查询事项'), ('unavailable_not_held', '（四）无法提供1.本机关不掌握相关政府信息'), ('unavailable_needs_creation', '（四）无法提供2.没有现成信息需要另行制作'), ('unavailable_unclear', '（四）无法提供3.补正后申请内容仍不明确'), ('not_processed_petition', '（五）不予处理1.信访举报投诉类申请'), ('not_processed_duplicate', '（五）不予处理2.重复申请'), ('not_processed_publication', '（五）不予处理3.要求提供公开出版物'), ('not_processed_excessive', '（五）不予处理4.无正当理由大量反复申请'), ('not_processed_confirmation', '（五）不予处理5.要求行政机关确认或重新出具已获取信息'), ('other_no_correction', '（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), ('other_unpaid_fee', '（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'), ('other_other', '（六）其他处理3.其他')], max_length=40, verbose_name='办理结果')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('body', models.TextField(help_text='Django 模板语法；空行分段', verbose_name='正文')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='letter_templates', to='agencies.agency', verbose_name='机关（空：全平台）')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("granted", "（一）予以公开"),
+                            ("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+                            ("denied_state_secret", "（三）不予公开1.属于国家秘密"),
+                            ("denied_prohibited_by_law", "（三）不予公开2.其他法律行政法规禁止公开"),
+                            ("denied_security_stability", "（三）不予公开3.危及“三安全一稳定”"),
+                            ("denied_third_party", "（三）不予公开4.保护第三方合法权益"),
+                            ("denied_internal_affairs", "（三）不予公开5.属于三类内部事务信息"),
+                            ("denied_process_info", "（三）不予公开6.属于四类过程性信息"),
+                            ("denied_enforcement_file", "（三）不予公开7.属于行政执法案卷"),
+                            ("denied_query_matter", "（三）不予公开8.属于行政查询事项"),
+                            ("unavailable_not_held", "（四）无法提供1.本机关不掌握相关政府信息"),
+                            ("unavailable_needs_creation", "（四）无法提供2.没有现成信息需要另行制作"),
+                            ("unavailable_unclear", "（四）无法提供3.补正后申请内容仍不明确"),
+                            ("not_processed_petition", "（五）不予处理1.信访举报投诉类申请"),
+                            ("not_processed_duplicate", "（五）不予处理2.重复申请"),
+                            ("not_processed_publication", "（五）不予处理3.要求提供公开出版物"),
+                            ("not_processed_excessive", "（五）不予处理4.无正当理由大量反复申请"),
+                            ("not_processed_confirmation", "（五）不予处理5.要求行政机关确认或重新出具已获取信息"),
+                            (
+                                "other_no_correction",
+                                "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                            ),
+                            (
+                                "other_unpaid_fee",
+                                "（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                            ),
+                            ("other_other", "（六）其他处理3.其他"),
+                        ],
+                        max_length=40,
+                        verbose_name="办理结果",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("body", models.TextField(help_text="Django 模板语法；空行分段", verbose_name="正文")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_templates",
+                        to="agencies.agency",
+                        verbose_name="机关（空：全平台）",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '告知书模板',
-                'verbose_name_plural': '告知书模板',
-                'constraints': [models.UniqueConstraint(fields=('agency', 'outcome'), name='letters_one_template_per_outcome'), models.UniqueConstraint(condition=models.Q(('agency__isnull', True)), fields=('outcome',), name='letters_one_platform_template_per_outcome')],
+                "verbose_name": "告知书模板",
+                "verbose_name_plural": "告知书模板",
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "outcome"), name="letters_one_template_per_outcome"),
+                    models.UniqueConstraint(
+                        condition=models.Q(("agency__isnull", True)),
+                        fields=("outcome",),
+                        name="letters_one_platform_template_per_outcome",
+                    ),
+                ],
             },
         ),
     ]

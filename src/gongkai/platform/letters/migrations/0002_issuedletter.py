@@ -6,37 +6,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('desk', '0006_application_withheld_reason'),
-        ('letters', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("desk", "0006_application_withheld_reason"),
+        ("letters", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IssuedLetter',
+            name="IssuedLetter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reply', '答复告知书'), ('clarification', '补正告知书'), ('extension', '延期答复告知书'), ('fee', '收费通知书')], max_length=20, verbose_name='类别')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('sequence', models.PositiveIntegerField(verbose_name='序号')),
-                ('number', models.CharField(max_length=100, verbose_name='文号')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('paragraphs', models.JSONField(verbose_name='正文')),
-                ('signature', models.CharField(max_length=200, verbose_name='落款')),
-                ('date_text', models.CharField(max_length=40, verbose_name='成文日期')),
-                ('docx', models.BinaryField(verbose_name='DOCX 文件')),
-                ('pdf', models.BinaryField(blank=True, null=True, verbose_name='PDF 文件')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='出具时间')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issued_letters', to='agencies.agency', verbose_name='出具机关')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='letters', to='desk.application', verbose_name='申请')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reply", "答复告知书"),
+                            ("clarification", "补正告知书"),
+                            ("extension", "延期答复告知书"),
+                            ("fee", "收费通知书"),
+                        ],
+                        max_length=20,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("sequence", models.PositiveIntegerField(verbose_name="序号")),
+                ("number", models.CharField(max_length=100, verbose_name="文号")),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("paragraphs", models.JSONField(verbose_name="正文")),
+                ("signature", models.CharField(max_length=200, verbose_name="落款")),
+                ("date_text", models.CharField(max_length=40, verbose_name="成文日期")),
+                ("docx", models.BinaryField(verbose_name="DOCX 文件")),
+                ("pdf", models.BinaryField(blank=True, null=True, verbose_name="PDF 文件")),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="出具时间")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issued_letters",
+                        to="agencies.agency",
+                        verbose_name="出具机关",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letters",
+                        to="desk.application",
+                        verbose_name="申请",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '已出具的告知书',
-                'verbose_name_plural': '已出具的告知书',
-                'ordering': ('application', 'issued_at', 'id'),
-                'constraints': [models.UniqueConstraint(fields=('agency', 'year', 'sequence'), name='letters_one_number_per_agency_year')],
+                "verbose_name": "已出具的告知书",
+                "verbose_name_plural": "已出具的告知书",
+                "ordering": ("application", "issued_at", "id"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("agency", "year", "sequence"), name="letters_one_number_per_agency_year"
+                    )
+                ],
             },
         ),
     ]

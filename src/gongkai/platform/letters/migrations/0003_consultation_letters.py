@@ -5,15 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letters', '0002_issuedletter'),
+        ("letters", "0002_issuedletter"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='issuedletter',
-            name='kind',
-            field=models.CharField(choices=[('reply', '答复告知书'), ('clarification', '补正告知书'), ('extension', '延期答复告知书'), ('fee', '收费通知书'), ('consultation', '征求意见函')], max_length=20, verbose_name='类别'),
+            model_name="issuedletter",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("reply", "答复告知书"),
+                    ("clarification", "补正告知书"),
+                    ("extension", "延期答复告知书"),
+                    ("fee", "收费通知书"),
+                    ("consultation", "征求意见函"),
+                ],
+                max_length=20,
+                verbose_name="类别",
+            ),
         ),
     ]

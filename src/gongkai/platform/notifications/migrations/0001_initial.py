@@ -7,46 +7,101 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('desk', '0004_fee_paid_index'),
+        ("agencies", "0001_initial"),
+        ("desk", "0004_fee_paid_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Message',
+            name="Message",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dedupe_key', models.CharField(max_length=200, unique=True, verbose_name='去重键')),
-                ('event', models.CharField(db_index=True, max_length=80, verbose_name='事由')),
-                ('channel', models.CharField(choices=[('inbox', '站内消息'), ('email', '电子邮件'), ('sms', '短信')], max_length=10, verbose_name='渠道')),
-                ('recipient_address', models.CharField(blank=True, max_length=200, verbose_name='收件地址')),
-                ('recipient_label', models.CharField(max_length=200, verbose_name='收件人')),
-                ('subject', models.CharField(max_length=300, verbose_name='标题')),
-                ('body', models.TextField(verbose_name='正文')),
-                ('link', models.CharField(blank=True, max_length=500, verbose_name='链接')),
-                ('attach_letter', models.BooleanField(default=False, verbose_name='附答复告知书')),
-                ('status', models.CharField(choices=[('pending', '待发送'), ('held', '静默时段暂缓'), ('sending', '发送中'), ('sent', '已发送'), ('failed', '发送失败'), ('unconfirmed', '结果不明，待核实')], default='pending', max_length=12, verbose_name='状态')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='尝试次数')),
-                ('not_before', models.DateTimeField(blank=True, null=True, verbose_name='最早发送时间')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='发送时间')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='阅读时间')),
-                ('error', models.TextField(blank=True, verbose_name='错误')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='生成时间')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='agencies.agency', verbose_name='机关')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='desk.application', verbose_name='申请')),
-                ('recipient_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='messages', to=settings.AUTH_USER_MODEL, verbose_name='收件用户')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("dedupe_key", models.CharField(max_length=200, unique=True, verbose_name="去重键")),
+                ("event", models.CharField(db_index=True, max_length=80, verbose_name="事由")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[("inbox", "站内消息"), ("email", "电子邮件"), ("sms", "短信")],
+                        max_length=10,
+                        verbose_name="渠道",
+                    ),
+                ),
+                ("recipient_address", models.CharField(blank=True, max_length=200, verbose_name="收件地址")),
+                ("recipient_label", models.CharField(max_length=200, verbose_name="收件人")),
+                ("subject", models.CharField(max_length=300, verbose_name="标题")),
+                ("body", models.TextField(verbose_name="正文")),
+                ("link", models.CharField(blank=True, max_length=500, verbose_name="链接")),
+                ("attach_letter", models.BooleanField(default=False, verbose_name="附答复告知书")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待发送"),
+                            ("held", "静默时段暂缓"),
+                            ("sending", "发送中"),
+                            ("sent", "已发送"),
+                            ("failed", "发送失败"),
+                            ("unconfirmed", "结果不明，待核实"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="尝试次数")),
+                ("not_before", models.DateTimeField(blank=True, null=True, verbose_name="最早发送时间")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="发送时间")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="阅读时间")),
+                ("error", models.TextField(blank=True, verbose_name="错误")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="生成时间")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="desk.application",
+                        verbose_name="申请",
+                    ),
+                ),
+                (
+                    "recipient_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="messages",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="收件用户",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '消息',
-                'verbose_name_plural': '消息',
-                'ordering': ('-created_at', '-id'),
-                'indexes': [models.Index(fields=['recipient_user', 'channel', 'read_at'], name='notif_inbox'), models.Index(fields=['status', 'not_before'], name='notif_waiting'), models.Index(fields=['channel', '-created_at'], name='notif_outbox')],
+                "verbose_name": "消息",
+                "verbose_name_plural": "消息",
+                "ordering": ("-created_at", "-id"),
+                "indexes": [
+                    models.Index(fields=["recipient_user", "channel", "read_at"], name="notif_inbox"),
+                    models.Index(fields=["status", "not_before"], name="notif_waiting"),
+                    models.Index(fields=["channel", "-created_at"], name="notif_outbox"),
+                ],
             },
         ),
     ]

@@ -7,103 +7,191 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('label', models.CharField(blank=True, max_length=300, verbose_name='说明')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('root', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency', verbose_name='所辖范围')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("label", models.CharField(blank=True, max_length=300, verbose_name="说明")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "root",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="所辖范围",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入批次',
-                'verbose_name_plural': '导入批次',
-                'ordering': ('-created_at',),
+                "verbose_name": "导入批次",
+                "verbose_name_plural": "导入批次",
+                "ordering": ("-created_at",),
             },
         ),
         migrations.CreateModel(
-            name='PublishedReport',
+            name="PublishedReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(db_index=True, verbose_name='年度')),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='published_reports', to='agencies.agency')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(db_index=True, verbose_name="年度")),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="published_reports",
+                        to="agencies.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '已发布的年度报告',
-                'verbose_name_plural': '已发布的年度报告',
-                'ordering': ('agency__path', '-year'),
+                "verbose_name": "已发布的年度报告",
+                "verbose_name_plural": "已发布的年度报告",
+                "ordering": ("agency__path", "-year"),
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('source', models.CharField(choices=[('file', '导入的文件'), ('platform', '平台生成的报告')], default='file', max_length=20)),
-                ('file_name', models.CharField(blank=True, max_length=500)),
-                ('format', models.CharField(blank=True, max_length=20)),
-                ('data', models.JSONField()),
-                ('published_on', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('superseded_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='oversight.publishedreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("file", "导入的文件"), ("platform", "平台生成的报告")], default="file", max_length=20
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=500)),
+                ("format", models.CharField(blank=True, max_length=20)),
+                ("data", models.JSONField()),
+                ("published_on", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("superseded_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="oversight.publishedreport",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '报告版本',
-                'verbose_name_plural': '报告版本',
-                'ordering': ('report', 'created_at', 'pk'),
+                "verbose_name": "报告版本",
+                "verbose_name_plural": "报告版本",
+                "ordering": ("report", "created_at", "pk"),
             },
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='current',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='oversight.reportversion'),
+            model_name="publishedreport",
+            name="current",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="oversight.reportversion",
+            ),
         ),
         migrations.CreateModel(
-            name='ImportFile',
+            name="ImportFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=500, verbose_name='文件')),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('status', models.CharField(choices=[('pending', '待处理'), ('imported', '已导入'), ('duplicate', '重复文件'), ('unmatched', '待匹配'), ('failed', '读取失败')], db_index=True, default='pending', max_length=20, verbose_name='状态')),
-                ('reason_zh', models.TextField(blank=True)),
-                ('reason_en', models.TextField(blank=True)),
-                ('hint_agency', models.CharField(blank=True, max_length=200)),
-                ('hint_year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('format', models.CharField(blank=True, max_length=20)),
-                ('data', models.JSONField(blank=True, null=True)),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='oversight.importbatch')),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='files', to='oversight.reportversion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=500, verbose_name="文件")),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待处理"),
+                            ("imported", "已导入"),
+                            ("duplicate", "重复文件"),
+                            ("unmatched", "待匹配"),
+                            ("failed", "读取失败"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("reason_zh", models.TextField(blank=True)),
+                ("reason_en", models.TextField(blank=True)),
+                ("hint_agency", models.CharField(blank=True, max_length=200)),
+                ("hint_year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("format", models.CharField(blank=True, max_length=20)),
+                ("data", models.JSONField(blank=True, null=True)),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="agencies.agency",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="files", to="oversight.importbatch"
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="files",
+                        to="oversight.reportversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入文件',
-                'verbose_name_plural': '导入文件',
-                'ordering': ('batch', 'pk'),
+                "verbose_name": "导入文件",
+                "verbose_name_plural": "导入文件",
+                "ordering": ("batch", "pk"),
             },
         ),
         migrations.AddIndex(
-            model_name='publishedreport',
-            index=models.Index(fields=['year', 'agency'], name='oversight_p_year_7910b4_idx'),
+            model_name="publishedreport",
+            index=models.Index(fields=["year", "agency"], name="oversight_p_year_7910b4_idx"),
         ),
         migrations.AddConstraint(
-            model_name='publishedreport',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='oversight_one_report_per_year'),
+            model_name="publishedreport",
+            constraint=models.UniqueConstraint(fields=("agency", "year"), name="oversight_one_report_per_year"),
         ),
     ]

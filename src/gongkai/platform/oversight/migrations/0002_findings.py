@@ -7,42 +7,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('oversight', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("oversight", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportFinding',
+            name="ReportFinding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(db_index=True)),
-                ('fingerprint', models.CharField(max_length=64, unique=True)),
-                ('rule', models.CharField(db_index=True, max_length=60)),
-                ('severity', models.CharField(max_length=10)),
-                ('place', models.CharField(max_length=120)),
-                ('values', models.JSONField(default=dict)),
-                ('message_zh', models.TextField()),
-                ('message_en', models.TextField()),
-                ('active', models.BooleanField(db_index=True, default=True)),
-                ('first_seen', models.DateTimeField(auto_now_add=True)),
-                ('status', models.CharField(choices=[('open', '待处理'), ('confirmed', '已确认'), ('dismissed', '已排除'), ('sent_back', '已退回机关'), ('answered', '机关已答复'), ('rectified', '已整改')], db_index=True, default='open', max_length=20)),
-                ('reason', models.TextField(blank=True, verbose_name='理由')),
-                ('answer', models.TextField(blank=True, verbose_name='机关答复')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='agencies.agency')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='findings', to='oversight.publishedreport')),
-                ('version', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='oversight.reportversion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(db_index=True)),
+                ("fingerprint", models.CharField(max_length=64, unique=True)),
+                ("rule", models.CharField(db_index=True, max_length=60)),
+                ("severity", models.CharField(max_length=10)),
+                ("place", models.CharField(max_length=120)),
+                ("values", models.JSONField(default=dict)),
+                ("message_zh", models.TextField()),
+                ("message_en", models.TextField()),
+                ("active", models.BooleanField(db_index=True, default=True)),
+                ("first_seen", models.DateTimeField(auto_now_add=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "待处理"),
+                            ("confirmed", "已确认"),
+                            ("dismissed", "已排除"),
+                            ("sent_back", "已退回机关"),
+                            ("answered", "机关已答复"),
+                            ("rectified", "已整改"),
+                        ],
+                        db_index=True,
+                        default="open",
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="理由")),
+                ("answer", models.TextField(blank=True, verbose_name="机关答复")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="agencies.agency"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="findings",
+                        to="oversight.publishedreport",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="oversight.reportversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检查发现',
-                'verbose_name_plural': '检查发现',
-                'ordering': ('agency__path', '-year', 'rule', 'place'),
-                'indexes': [models.Index(fields=['year', 'active', 'rule'], name='oversight_r_year_60b4af_idx')],
+                "verbose_name": "检查发现",
+                "verbose_name_plural": "检查发现",
+                "ordering": ("agency__path", "-year", "rule", "place"),
+                "indexes": [models.Index(fields=["year", "active", "rule"], name="oversight_r_year_60b4af_idx")],
             },
         ),
     ]

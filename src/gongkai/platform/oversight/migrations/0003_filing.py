@@ -7,34 +7,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('oversight', '0002_findings'),
+        ("agencies", "0001_initial"),
+        ("oversight", "0002_findings"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Filing',
+            name="Filing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('status', models.CharField(choices=[('submitted', '已报送'), ('returned', '已退回'), ('accepted', '已审核通过'), ('published', '已发布')], default='submitted', max_length=20, verbose_name='状态')),
-                ('data', models.JSONField(verbose_name='报送的报告')),
-                ('comments', models.TextField(blank=True, verbose_name='审核意见')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='filings', to='agencies.agency')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "已报送"),
+                            ("returned", "已退回"),
+                            ("accepted", "已审核通过"),
+                            ("published", "已发布"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("data", models.JSONField(verbose_name="报送的报告")),
+                ("comments", models.TextField(blank=True, verbose_name="审核意见")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="filings", to="agencies.agency"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '报送',
-                'verbose_name_plural': '报送',
-                'ordering': ('agency__path', '-year'),
-                'constraints': [models.UniqueConstraint(fields=('agency', 'year'), name='oversight_one_filing_per_year')],
+                "verbose_name": "报送",
+                "verbose_name_plural": "报送",
+                "ordering": ("agency__path", "-year"),
+                "constraints": [
+                    models.UniqueConstraint(fields=("agency", "year"), name="oversight_one_filing_per_year")
+                ],
             },
         ),
     ]

@@ -5,45 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('oversight', '0003_filing'),
+        ("oversight", "0003_filing"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='publishedreport',
-            name='appeals_corrected',
-            field=models.IntegerField(blank=True, null=True, verbose_name='复议诉讼被纠错'),
+            model_name="publishedreport",
+            name="appeals_corrected",
+            field=models.IntegerField(blank=True, null=True, verbose_name="复议诉讼被纠错"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='appeals_decided',
-            field=models.IntegerField(blank=True, null=True, verbose_name='复议诉讼已审结'),
+            model_name="publishedreport",
+            name="appeals_decided",
+            field=models.IntegerField(blank=True, null=True, verbose_name="复议诉讼已审结"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='granted',
-            field=models.IntegerField(blank=True, null=True, verbose_name='予以公开'),
+            model_name="publishedreport",
+            name="granted",
+            field=models.IntegerField(blank=True, null=True, verbose_name="予以公开"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='partly',
-            field=models.IntegerField(blank=True, null=True, verbose_name='部分公开'),
+            model_name="publishedreport",
+            name="partly",
+            field=models.IntegerField(blank=True, null=True, verbose_name="部分公开"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='processed',
-            field=models.IntegerField(blank=True, null=True, verbose_name='办理结果总计'),
+            model_name="publishedreport",
+            name="processed",
+            field=models.IntegerField(blank=True, null=True, verbose_name="办理结果总计"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='received',
-            field=models.IntegerField(blank=True, null=True, verbose_name='本年新收申请'),
+            model_name="publishedreport",
+            name="received",
+            field=models.IntegerField(blank=True, null=True, verbose_name="本年新收申请"),
         ),
         migrations.AddField(
-            model_name='publishedreport',
-            name='refused',
-            field=models.IntegerField(blank=True, null=True, verbose_name='不予公开'),
+            model_name="publishedreport",
+            name="refused",
+            field=models.IntegerField(blank=True, null=True, verbose_name="不予公开"),
         ),
     ]

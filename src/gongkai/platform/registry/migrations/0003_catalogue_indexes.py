@@ -6,28 +6,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('registry', '0002_search_index'),
+        ("agencies", "0001_initial"),
+        ("registry", "0002_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='item',
-            name='registry_it_agency__67d18a_idx',
+            model_name="item",
+            name="registry_it_agency__67d18a_idx",
         ),
         migrations.RemoveIndex(
-            model_name='item',
-            name='registry_it_status_4612f3_idx',
+            model_name="item",
+            name="registry_it_status_4612f3_idx",
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['agency', 'status', 'published_on', 'id'], name='registry_catalogue'),
+            model_name="item",
+            index=models.Index(fields=["agency", "status", "published_on", "id"], name="registry_catalogue"),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['agency', 'status', 'category', 'published_on', 'id'], name='registry_catalogue_category'),
+            model_name="item",
+            index=models.Index(
+                fields=["agency", "status", "category", "published_on", "id"], name="registry_catalogue_category"
+            ),
         ),
     ]

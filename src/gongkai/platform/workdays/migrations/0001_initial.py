@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,33 +15,59 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='YearSchedule',
+            name="YearSchedule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年度')),
-                ('document', models.CharField(blank=True, help_text='如 国办发明电〔2026〕X号', max_length=200, verbose_name='依据')),
-                ('entered_at', models.DateTimeField(auto_now=True)),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年度")),
+                (
+                    "document",
+                    models.CharField(
+                        blank=True, help_text="如 国办发明电〔2026〕X号", max_length=200, verbose_name="依据"
+                    ),
+                ),
+                ("entered_at", models.DateTimeField(auto_now=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度放假安排',
-                'verbose_name_plural': '年度放假安排',
-                'ordering': ('-year',),
+                "verbose_name": "年度放假安排",
+                "verbose_name_plural": "年度放假安排",
+                "ordering": ("-year",),
             },
         ),
         migrations.CreateModel(
-            name='ScheduleDay',
+            name="ScheduleDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='日期')),
-                ('kind', models.CharField(choices=[('holiday', '放假（法定节假日）'), ('workday', '调休上班')], max_length=10, verbose_name='类别')),
-                ('name', models.CharField(blank=True, max_length=40, verbose_name='节日')),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days', to='workdays.yearschedule')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("holiday", "放假（法定节假日）"), ("workday", "调休上班")],
+                        max_length=10,
+                        verbose_name="类别",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=40, verbose_name="节日")),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="days", to="workdays.yearschedule"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '放假安排日期',
-                'verbose_name_plural': '放假安排日期',
-                'ordering': ('date',),
+                "verbose_name": "放假安排日期",
+                "verbose_name_plural": "放假安排日期",
+                "ordering": ("date",),
             },
         ),
     ]

@@ -22,8 +22,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--date", help="按哪一天计算（默认今天） / the day to compute for (YYYY-MM-DD)")
-        parser.add_argument("--close", action="store_true",
-                            help="关闭申请人逾期未补正、未缴费的申请 / close lapsed cases")
+        parser.add_argument(
+            "--close", action="store_true", help="关闭申请人逾期未补正、未缴费的申请 / close lapsed cases"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         on = dt.date.fromisoformat(options["date"]) if options["date"] else today()
@@ -40,8 +41,9 @@ class Command(BaseCommand):
             for row in rows:
                 self.stdout.write(f"  {row['agency__name']}: {row['n']}")
             for case in queryset.select_related("agency").order_by("due_date")[:50]:
-                self.stdout.write(f"    {case.tracking_code} {case.agency.display_name} 期限 {case.due_date} "
-                                  f"{case.description[:30]}")
+                self.stdout.write(
+                    f"    {case.tracking_code} {case.agency.display_name} 期限 {case.due_date} {case.description[:30]}"
+                )
         if options["close"]:
             closed = sweep(on)
             self.stdout.write(f"已关闭 {len(closed)} 件 / closed {len(closed)} lapsed cases")
