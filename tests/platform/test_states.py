@@ -22,9 +22,11 @@ D = dt.date
 
 def test_every_service_step_is_guarded_by_the_table() -> None:
     source = inspect.getsource(services)
-    guarded = set(re.findall(r'_require_step\(case, "(\w+)"\)', source))
+    guarded = set(re.findall(r'_require_step\(\s*case,\s*"(\w+)"\s*\)', source))
     # The proposals (拟办) are guarded by the step they propose: a draft answer by "answer" …
-    proposals = set(re.findall(r'_propose\(actor, case, ApprovalKind\.\w+, "(\w+)"', inspect.getsource(approval)))
+    proposals = set(
+        re.findall(r'_propose\(\s*actor,\s*case,\s*ApprovalKind\.\w+,\s*"(\w+)"', inspect.getsource(approval))
+    )
     assert guarded | {"draft", "request_extension"} == set(states.STEP) and proposals == {"answer", "extend"}
     assert "_require_status" not in source
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 
 from ...report.templates import REQUEST_COLUMNS
@@ -94,3 +94,13 @@ class ApiToken(models.Model):
     def issue(cls, user: User, label: str = "") -> tuple[ApiToken, str]:
         token = "gk_" + secrets.token_urlsafe(32)
         return cls.objects.create(user=user, label=label, digest=cls.hash(token)), token
+
+
+# Who does something on the platform: a signed-in user, the public (anonymous), or the system itself
+# (None: scheduled work). Service functions take this, never ``Any``.
+Actor = User | AnonymousUser | None
+
+
+def stored_user(actor: Actor) -> User | None:
+    """The actor as a user row a record can point at (``drafted_by`` …): None for the public and the system."""
+    return actor if isinstance(actor, User) else None

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from ..audit.services import record, snapshot
 from ..errors import RuleError
-from .models import AGENCY_ROLES, ApiToken, Role, User
+from .models import AGENCY_ROLES, Actor, ApiToken, Role, User
 from .permissions import PermissionDenied, may_administer
 
 _FIELDS = ("username", "display_name", "role", "agency_id", "applicant_type", "is_active")
@@ -24,7 +24,7 @@ def _validate(role: str, agency: Any) -> None:
 
 
 def create_user(
-    actor: Any, *, username: str, password: str | None, role: str = Role.APPLICANT, agency: Any = None, **fields: Any
+    actor: Actor, *, username: str, password: str | None, role: str = Role.APPLICANT, agency: Any = None, **fields: Any
 ) -> User:
     """An administrator creates any user; anyone may sign up as an applicant (``actor`` anonymous)."""
     if role != Role.APPLICANT and not may_administer(actor):
@@ -44,7 +44,7 @@ def create_user(
     return user
 
 
-def change_role(actor: Any, user: User, *, role: str, agency: Any = None) -> User:
+def change_role(actor: Actor, user: User, *, role: str, agency: Any = None) -> User:
     if not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以调整角色 / only administrators change roles")
     _validate(role, agency)
@@ -84,7 +84,7 @@ def issue_token(actor: User, label: str = "") -> tuple[ApiToken, str]:
     return token, secret
 
 
-def revoke_token(actor: Any, token: ApiToken) -> None:
+def revoke_token(actor: Actor, token: ApiToken) -> None:
     """Its owner (or an administrator) revokes a token: it stops working at once."""
     if token.user_id != getattr(actor, "pk", None) and not may_administer(actor):
         raise PermissionDenied("只能撤销自己的令牌 / only your own tokens can be revoked")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ..accounts.models import Actor
 from ..accounts.permissions import PermissionDenied, may_administer
 from ..audit.services import record, snapshot
 from .models import Agency
@@ -26,7 +27,7 @@ _FIELDS = (
 )
 
 
-def create_agency(actor: Any, *, name: str, parent: Agency | None = None, **fields: Any) -> Agency:
+def create_agency(actor: Actor, *, name: str, parent: Agency | None = None, **fields: Any) -> Agency:
     if not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以设立机关 / only administrators create agencies")
     with transaction.atomic():
@@ -36,7 +37,7 @@ def create_agency(actor: Any, *, name: str, parent: Agency | None = None, **fiel
     return agency
 
 
-def update_agency(actor: Any, agency: Agency, **changes: Any) -> Agency:
+def update_agency(actor: Actor, agency: Agency, **changes: Any) -> Agency:
     if not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以修改机关 / only administrators change agencies")
     with transaction.atomic():

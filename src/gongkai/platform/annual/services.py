@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ...report.model import Report
 from ...report.templates import SECTIONS, template_for_year
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
@@ -27,7 +28,7 @@ class AnnualError(RuleError):
     code = "annual"
 
 
-def _require_office(actor: Any, agency: Agency) -> None:
+def _require_office(actor: Actor, agency: Agency) -> None:
     if not (may_change_agency_records(actor, agency) or may_administer(actor)):
         raise PermissionDenied(
             "只有本机关的政府信息公开工作机构可以编写年度报告 / only the agency's office writes its report"
@@ -56,7 +57,7 @@ def _clean_active(year: int, active: dict[str, Any]) -> dict[str, dict[str, int 
 
 
 def save_entries(
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     year: int,
     *,
@@ -87,7 +88,7 @@ def save_entries(
             if unknown:
                 raise AnnualError(f"没有这些部分 / no such sections: {sorted(unknown)}")
             stored.sections = {k: v for k, v in {**stored.sections, **sections}.items() if v}
-        stored.updated_by = actor
+        stored.updated_by = stored_user(actor)
         stored.save()
         record(
             actor,
@@ -100,7 +101,7 @@ def save_entries(
     return stored
 
 
-def import_report(actor: Any, agency: Agency, report: Report, source: str = "") -> AnnualReport:
+def import_report(actor: Actor, agency: Agency, report: Report, source: str = "") -> AnnualReport:
     """Keep a published report of an earlier year, so that its carried-forward figures continue."""
     _require_office(actor, agency)
     with transaction.atomic():
@@ -110,7 +111,7 @@ def import_report(actor: Any, agency: Agency, report: Report, source: str = "") 
         stored.source = Source.IMPORTED
         stored.imported = report.to_dict()
         stored.imported_from = source[:300]
-        stored.updated_by = actor
+        stored.updated_by = stored_user(actor)
         stored.save()
         record(
             actor,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from django.db import transaction
 
+from ..accounts.models import Actor
 from ..accounts.permissions import PermissionDenied, may_change
 from ..audit.services import record, snapshot
 from ..desk import services as desk_services
@@ -72,7 +72,7 @@ def _check(
 
 
 def file_appeal(
-    actor: Any,
+    actor: Actor,
     case: Application,
     *,
     kind: str,
@@ -103,7 +103,7 @@ def file_appeal(
 
 
 def correct_appeal(
-    actor: Any, appeal: Appeal, *, reason: str, kind: str, filed_on: dt.date, body: str, case_number: str = ""
+    actor: Actor, appeal: Appeal, *, reason: str, kind: str, filed_on: dt.date, body: str, case_number: str = ""
 ) -> Appeal:
     """Correct what was registered wrongly; the audit entry keeps the old values and the reason."""
     if not may_change(actor, appeal):
@@ -127,7 +127,7 @@ def correct_appeal(
     return appeal
 
 
-def withdraw_appeal(actor: Any, appeal: Appeal, *, reason: str, on: dt.date | None = None) -> Appeal:
+def withdraw_appeal(actor: Actor, appeal: Appeal, *, reason: str, on: dt.date | None = None) -> Appeal:
     """Take back a registration (entered twice, in error, or withdrawn by the appellant): kept, not counted."""
     if not may_change(actor, appeal):
         raise PermissionDenied("只有受理机关可以撤销登记 / only the handling office withdraws appeals")
@@ -147,7 +147,7 @@ def withdraw_appeal(actor: Any, appeal: Appeal, *, reason: str, on: dt.date | No
     return appeal
 
 
-def record_result(actor: Any, appeal: Appeal, *, result: str, decided_on: dt.date | None) -> Appeal:
+def record_result(actor: Actor, appeal: Appeal, *, result: str, decided_on: dt.date | None) -> Appeal:
     if not may_change(actor, appeal):
         raise PermissionDenied("只有受理机关可以登记结果 / only the handling office records results")
     if appeal.withdrawn_on is not None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 
+from ..accounts.models import Actor, stored_user
 from .middleware import current_address
 from .models import AuditEntry
 
@@ -34,7 +35,7 @@ def snapshot(obj: Model, fields: Iterable[str]) -> dict[str, Any]:
 
 
 def record(
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: Model,
     *,
@@ -48,7 +49,7 @@ def record(
     ``actor`` may be a user, ``None`` or an anonymous user (the public form, the system clock); the
     entry then names "公众" or "系统". The client address of the request being served, if any, is kept.
     """
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = stored_user(actor)
     if user is not None:
         label = str(user)
     elif actor is None:

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve, may_change
 from ..audit.services import record
 from ..locking import lock_unchanged
@@ -31,7 +32,7 @@ def pending(case: Application) -> list[Approval]:
 
 
 def _propose(
-    actor: Any, case: Application, kind: str, step: str, proposal: dict[str, Any], action: str, note: str
+    actor: Actor, case: Application, kind: str, step: str, proposal: dict[str, Any], action: str, note: str
 ) -> Approval:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关可以拟办 / only the handling office drafts")
@@ -41,13 +42,15 @@ def _propose(
             raise services.DeskConflict(f"申请当前为“{case.get_status_display()}”，不能拟办 / not now")
         if _pending(case, kind) is not None:
             raise services.DeskConflict("已有待审核的拟办，请等待负责人审核 / a proposal is already pending")
-        approval = Approval.objects.create(application=case, kind=kind, proposal=proposal, drafted_by=actor)
+        approval = Approval.objects.create(
+            application=case, kind=kind, proposal=proposal, drafted_by=stored_user(actor)
+        )
         record(actor, action, case, after={"status": case.status}, note=note)
     return approval
 
 
 def draft_answer(
-    actor: Any,
+    actor: Actor,
     case: Application,
     *,
     outcome: str,
@@ -71,7 +74,7 @@ def draft_answer(
     )
 
 
-def request_extension(actor: Any, case: Application, *, days: int, reason: str) -> Approval:
+def request_extension(actor: Actor, case: Application, *, days: int, reason: str) -> Approval:
     if case.extension_days:
         raise services.DeskError("答复期限已经延长过 / already extended")
     if not reason.strip():
@@ -87,13 +90,13 @@ def request_extension(actor: Any, case: Application, *, days: int, reason: str) 
     )
 
 
-def _decide(actor: Any, approval: Approval, status: str, comment: str) -> None:
-    approval.status, approval.decided_by, approval.decided_at = status, actor, timezone.now()
+def _decide(actor: Actor, approval: Approval, status: str, comment: str) -> None:
+    approval.status, approval.decided_by, approval.decided_at = status, stored_user(actor), timezone.now()
     approval.comment = comment.strip()
     approval.save()
 
 
-def sign(actor: Any, approval: Approval, *, on: dt.date, comment: str = "") -> Application:
+def sign(actor: Actor, approval: Approval, *, on: dt.date, comment: str = "") -> Application:
     """签发: the head makes the proposed answer or extension, dated ``on``."""
     case = approval.application
     if not may_approve(actor, case.agency):
@@ -113,7 +116,7 @@ def sign(actor: Any, approval: Approval, *, on: dt.date, comment: str = "") -> A
     return case
 
 
-def return_to_clerk(actor: Any, approval: Approval, *, comment: str) -> Approval:
+def return_to_clerk(actor: Actor, approval: Approval, *, comment: str) -> Approval:
     """退回: with the head's comment (required: the clerk must know what to change)."""
     if not may_approve(actor, approval.application.agency):
         raise PermissionDenied("只有公开办负责人可以退回 / only the head returns")

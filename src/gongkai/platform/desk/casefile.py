@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_change
 from ..audit.services import record
 from ..registry.files import AttachmentError, check
@@ -15,7 +15,7 @@ from . import services
 from .models import Application, AttachmentKind, CaseAttachment, Delivery, DeliveryMethod
 
 
-def add_attachment(actor: Any, case: Application, *, kind: str, name: str, data: bytes) -> CaseAttachment:
+def add_attachment(actor: Actor, case: Application, *, kind: str, name: str, data: bytes) -> CaseAttachment:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关可以上传案卷材料 / only the handling office files documents")
     if kind not in AttachmentKind.values:
@@ -26,7 +26,12 @@ def add_attachment(actor: Any, case: Application, *, kind: str, name: str, data:
         raise services.DeskError(str(error)) from None
     with transaction.atomic():
         attachment = CaseAttachment(
-            application=case, kind=kind, name=name[:200], content_type=content_type, size=len(data), uploaded_by=actor
+            application=case,
+            kind=kind,
+            name=name[:200],
+            content_type=content_type,
+            size=len(data),
+            uploaded_by=stored_user(actor),
         )
         attachment.file.save(name, ContentFile(data), save=False)
         attachment.save()
@@ -35,7 +40,7 @@ def add_attachment(actor: Any, case: Application, *, kind: str, name: str, data:
 
 
 def record_delivery(
-    actor: Any,
+    actor: Actor,
     case: Application,
     *,
     letter: str,
@@ -64,7 +69,7 @@ def record_delivery(
             sent_on=sent_on,
             received_on=received_on,
             reference=reference.strip(),
-            recorded_by=actor,
+            recorded_by=stored_user(actor),
         )
         record(
             actor,

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ...report.templates import DENIED, TEMPLATE_2021
-from ..accounts.models import APPLICANT_TYPE_INDEX, Role
+from ..accounts.models import APPLICANT_TYPE_INDEX, Actor, Role, stored_user
 from ..accounts.permissions import (
     PermissionDenied,
     is_applicant_of,
@@ -131,7 +131,7 @@ def _refresh_due(case: Application, calendar: WorkCalendar) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _require_office(actor: Any, case: Application) -> None:
+def _require_office(actor: Actor, case: Application) -> None:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关的政府信息公开工作机构可以办理 / only the handling office may do this")
 
@@ -154,7 +154,7 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
 
 
 def _apply(
-    actor: Any,
+    actor: Actor,
     case: Application,
     action: str,
     change: Callable[[], None],
@@ -245,7 +245,7 @@ def _new_case(
 
 
 def register(
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     *,
     channel: str,
@@ -274,7 +274,7 @@ def register(
 
 
 def submit_online(
-    actor: Any,
+    actor: Actor,
     agency: Agency,
     *,
     applicant: dict[str, Any],
@@ -289,7 +289,7 @@ def submit_online(
     """
     if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
         return earlier
-    user = actor if role_of(actor) == Role.APPLICANT else None
+    user = stored_user(actor) if role_of(actor) == Role.APPLICANT else None
     if user is not None:
         applicant = {
             "applicant_name": user.display_name or user.username,
@@ -311,7 +311,7 @@ def submit_online(
         raise
 
 
-def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
+def confirm_receipt(actor: Actor, case: Application, on: dt.date) -> Application:
     """The office and the applicant confirm receipt (ordinary post, online, fax): the clock starts."""
     _require_office(actor, case)
     _require_step(case, "confirm")
@@ -324,7 +324,7 @@ def confirm_receipt(actor: Any, case: Application, on: dt.date) -> Application:
     return _apply(actor, case, "desk.confirm_receipt", change, note=RULES.get(case.channel, ""))
 
 
-def forward(actor: Any, case: Application, to: Agency, on: dt.date, note: str = "") -> Application:
+def forward(actor: Actor, case: Application, to: Agency, on: dt.date, note: str = "") -> Application:
     """An online application sent to the wrong agency, not yet received: it goes to ``to`` as a new
     application awaiting that agency's confirmation (its clock starts there); here it ends as
     forwarded, never received, never counted. The applicant sees the new code on the tracking page."""
@@ -362,7 +362,7 @@ def forward(actor: Any, case: Application, to: Agency, on: dt.date, note: str = 
     return moved
 
 
-def link_repeat(actor: Any, case: Application, earlier: Application) -> Application:
+def link_repeat(actor: Actor, case: Application, earlier: Application) -> Application:
     """Mark ``case`` as repeating ``earlier`` (the same applicant's same request at this agency)."""
     _require_office(actor, case)
     if earlier.pk == case.pk or earlier.agency_id != case.agency_id:
@@ -391,7 +391,7 @@ def applicant_history(case: Application) -> list[Application]:
 
 
 def ask_clarification(
-    actor: Any, case: Application, on: dt.date, request: str, deadline: dt.date | None = None
+    actor: Actor, case: Application, on: dt.date, request: str, deadline: dt.date | None = None
 ) -> Application:
     _require_office(actor, case)
     _require_step(case, "clarify")
@@ -421,7 +421,7 @@ def ask_clarification(
     return _apply(actor, case, "desk.ask_clarification", change, calendar=calendar)
 
 
-def receive_clarification(actor: Any, case: Application, on: dt.date, content: str) -> Application:
+def receive_clarification(actor: Actor, case: Application, on: dt.date, content: str) -> Application:
     """The clarified application arrives: the 20 working days start again from this day.
 
     ``content`` is what the applicant now asks for (the clarified description): the answer is given
@@ -441,7 +441,7 @@ def receive_clarification(actor: Any, case: Application, on: dt.date, content: s
     return _apply(actor, case, "desk.receive_clarification", change, note=content.strip()[:500])
 
 
-def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Application:
+def close_for_no_clarification(actor: Actor, case: Application, on: dt.date) -> Application:
     """No clarification in the set time: 申请人无正当理由逾期不补正, no further processing."""
     if actor is not None:
         _require_office(actor, case)
@@ -457,7 +457,7 @@ def close_for_no_clarification(actor: Any, case: Application, on: dt.date) -> Ap
 # ---------------------------------------------------------------------------------------------
 
 
-def start_consultation(actor: Any, case: Application, *, kind: str, party: str, on: dt.date) -> Consultation:
+def start_consultation(actor: Actor, case: Application, *, kind: str, party: str, on: dt.date) -> Consultation:
     _require_office(actor, case)
     _require_step(case, "consult")
     if kind not in ConsultationKind.values:
@@ -487,7 +487,7 @@ def start_consultation(actor: Any, case: Application, *, kind: str, party: str, 
     return consultation
 
 
-def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinion: str = "") -> Application:
+def end_consultation(actor: Actor, consultation: Consultation, on: dt.date, opinion: str = "") -> Application:
     case = consultation.application
     _require_office(actor, case)
     _require_step(case, "consulted")
@@ -510,7 +510,7 @@ def end_consultation(actor: Any, consultation: Consultation, on: dt.date, opinio
 # ---------------------------------------------------------------------------------------------
 
 
-def extend(actor: Any, case: Application, *, days: int, reason: str, on: dt.date) -> Application:
+def extend(actor: Actor, case: Application, *, days: int, reason: str, on: dt.date) -> Application:
     if not may_approve(actor, case.agency):
         raise PermissionDenied("延长答复期限须经政府信息公开工作机构负责人同意 / only the head approves an extension")
     _require_step(case, "extend")
@@ -528,7 +528,7 @@ def extend(actor: Any, case: Application, *, days: int, reason: str, on: dt.date
         case.extension_days = days
         case.extension_reason = reason.strip()
         case.extension_approved_on = on
-        case.extension_approved_by = actor
+        case.extension_approved_by = stored_user(actor)
 
     return _apply(actor, case, "desk.extend", change, note=reason)
 
@@ -554,7 +554,7 @@ def nth_in_month(case: Application) -> int:
 
 
 def issue_fee_notice(
-    actor: Any,
+    actor: Actor,
     case: Application,
     *,
     method: str,
@@ -591,7 +591,7 @@ def issue_fee_notice(
     return _apply(actor, case, "desk.fee_notice", change, calendar=calendar)
 
 
-def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
+def record_payment(actor: Actor, case: Application, on: dt.date) -> Application:
     _require_office(actor, case)
     _require_step(case, "paid")
     _check_date(on, case.fee_notice_on, "缴费日期")
@@ -606,7 +606,7 @@ def record_payment(actor: Any, case: Application, on: dt.date) -> Application:
     return _apply(actor, case, "desk.fee_paid", change)
 
 
-def close_for_unpaid_fee(actor: Any, case: Application, on: dt.date) -> Application:
+def close_for_unpaid_fee(actor: Actor, case: Application, on: dt.date) -> Application:
     if actor is not None:
         _require_office(actor, case)
     _require_step(case, "unpaid")
@@ -622,7 +622,7 @@ def close_for_unpaid_fee(actor: Any, case: Application, on: dt.date) -> Applicat
 
 
 def _decide(
-    actor: Any, case: Application, outcome: str, on: dt.date, status: str, action: str, **fields: str
+    actor: Actor, case: Application, outcome: str, on: dt.date, status: str, action: str, **fields: str
 ) -> Application:
     _check_date(on, case.clarified_on or case.receipt_date, "答复日期")
 
@@ -640,7 +640,7 @@ def _decide(
 
 
 def answer(
-    actor: Any,
+    actor: Actor,
     case: Application,
     *,
     outcome: str,
@@ -681,7 +681,7 @@ def answer(
     )
 
 
-def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Application:
+def withdraw(actor: Actor, case: Application, on: dt.date, note: str = "") -> Application:
     """The applicant withdraws (撤回): counted as （六）其他处理."""
     if not (is_applicant_of(actor, case) or may_change(actor, case)):
         raise PermissionDenied("只有申请人本人或受理机关可以撤回 / only the applicant or the office withdraws")
@@ -689,7 +689,7 @@ def withdraw(actor: Any, case: Application, on: dt.date, note: str = "") -> Appl
     return _decide(actor, case, OTHER, on, Status.CLOSED, "desk.withdraw", reply_text=note or "申请人撤回申请")
 
 
-def close(actor: Any, case: Application, on: dt.date) -> Application:
+def close(actor: Actor, case: Application, on: dt.date) -> Application:
     """Archive an answered case (第四十五条: 登记、审核、办理、答复、归档)."""
     _require_office(actor, case)
     _require_step(case, "close")
@@ -707,7 +707,7 @@ def close(actor: Any, case: Application, on: dt.date) -> Application:
 # ---------------------------------------------------------------------------------------------
 
 
-def recompute_due_dates(actor: Any = None) -> int:
+def recompute_due_dates(actor: Actor = None) -> int:
     """After a holiday schedule is entered: every open case's due date again. Returns how many changed."""
     calendar = work_calendar()
     changed = 0

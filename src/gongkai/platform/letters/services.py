@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
@@ -29,7 +30,7 @@ def check_template(outcome: str, body: str) -> None:
         raise LetterTemplateError(str(error)) from None
 
 
-def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
+def save_template(actor: Actor, *, outcome: str, title: str, body: str, agency: Any = None) -> LetterTemplate:
     if agency is None and not may_administer(actor):
         raise PermissionDenied("只有平台管理员可以修改全平台模板 / only administrators edit platform templates")
     if agency is not None and not may_approve(actor, agency):
@@ -39,7 +40,7 @@ def save_template(actor: Any, *, outcome: str, title: str, body: str, agency: An
         existing = LetterTemplate.objects.filter(agency=agency, outcome=outcome).first()
         before = {"title": existing.title, "body": existing.body} if existing else None
         template = existing or LetterTemplate(agency=agency, outcome=outcome)
-        template.title, template.body, template.updated_by = title, body, actor
+        template.title, template.body, template.updated_by = title, body, stored_user(actor)
         template.save()
         record(actor, "letters.template", template, before=before, after={"title": title, "body": body}, agency=agency)
     return template

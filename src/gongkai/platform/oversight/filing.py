@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_change_agency_records, supervises
 from ..agencies.models import Agency
 from ..annual.compile import compile_report
@@ -31,7 +32,7 @@ def may_review(user: Any, agency: Agency) -> bool:
     return agency.parent is not None and supervises(user, agency.parent)
 
 
-def submit(actor: Any, agency: Agency, year: int) -> Filing:
+def submit(actor: Actor, agency: Agency, year: int) -> Filing:
     """The agency's office submits the report the platform compiles now (tables from the cases)."""
     if not may_change_agency_records(actor, agency):
         raise PermissionDenied("只有该机关的经办人员可以报送 / only the agency's office may submit")
@@ -52,7 +53,7 @@ def submit(actor: Any, agency: Agency, year: int) -> Filing:
             filing = Filing(agency=agency, year=year)
         filing.data = compiled.report.to_dict()
         filing.status, filing.comments = FilingStatus.SUBMITTED, ""
-        filing.submitted_by, filing.submitted_at = actor, timezone.now()
+        filing.submitted_by, filing.submitted_at = stored_user(actor), timezone.now()
         filing.save()
         record(
             actor,
@@ -66,7 +67,7 @@ def submit(actor: Any, agency: Agency, year: int) -> Filing:
     return filing
 
 
-def _decide(actor: Any, filing: Filing, status: str, comments: str) -> Filing:
+def _decide(actor: Actor, filing: Filing, status: str, comments: str) -> Filing:
     if not may_review(actor, filing.agency):
         raise PermissionDenied("只有主管部门可以审核 / only the supervising agency may review")
     with transaction.atomic():
@@ -75,7 +76,7 @@ def _decide(actor: Any, filing: Filing, status: str, comments: str) -> Filing:
             raise OversightError(f"报告{filing.get_status_display()}，不在待审核状态 / not waiting for review")
         before = snapshot(filing, _TRACKED)
         filing.status, filing.comments = status, comments.strip()
-        filing.decided_by, filing.decided_at = actor, timezone.now()
+        filing.decided_by, filing.decided_at = stored_user(actor), timezone.now()
         filing.save()
         record(
             actor,
@@ -89,18 +90,18 @@ def _decide(actor: Any, filing: Filing, status: str, comments: str) -> Filing:
     return filing
 
 
-def accept(actor: Any, filing: Filing, comments: str = "") -> Filing:
+def accept(actor: Actor, filing: Filing, comments: str = "") -> Filing:
     return _decide(actor, filing, FilingStatus.ACCEPTED, comments)
 
 
-def return_filing(actor: Any, filing: Filing, comments: str) -> Filing:
+def return_filing(actor: Actor, filing: Filing, comments: str) -> Filing:
     """Back to the agency, unlocked, with what to change (required)."""
     if not comments.strip():
         raise OversightError("退回须写明意见 / returning needs comments")
     return _decide(actor, filing, FilingStatus.RETURNED, comments)
 
 
-def publish(actor: Any, filing: Filing) -> Filing:
+def publish(actor: Actor, filing: Filing) -> Filing:
     """The agency's head publishes the accepted report; it enters the store of published reports."""
     if not may_approve(actor, filing.agency):
         raise PermissionDenied("只有该机关负责人可以发布 / only the agency's head may publish")

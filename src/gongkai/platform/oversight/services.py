@@ -23,6 +23,7 @@ from django.utils import timezone
 from ...ingest.read import read_report
 from ...report.model import Report
 from ...report.narrative import signed_date
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records, supervises
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
@@ -81,11 +82,11 @@ def may_import(user: Any, root: Agency) -> bool:
     return may_oversee(user, root) or may_change_agency_records(user, root)
 
 
-def create_batch(actor: Any, root: Agency, entries: Iterable[Entry], label: str = "") -> ImportBatch:
+def create_batch(actor: Actor, root: Agency, entries: Iterable[Entry], label: str = "") -> ImportBatch:
     """Record every entry as a pending file (or a failed one, with its reason); read nothing yet."""
     if not may_import(actor, root):
         raise PermissionDenied(f"无权导入 {root} 的报告 / may not import reports of {root}")
-    batch = ImportBatch.objects.create(created_by=actor if getattr(actor, "pk", None) else None, root=root, label=label)
+    batch = ImportBatch.objects.create(created_by=stored_user(actor), root=root, label=label)
     rows = []
     for entry in entries:
         if entry.data is None:
@@ -174,7 +175,7 @@ def _read(file: ImportFile, workdir: Path) -> tuple[Report | None, str, str, str
     return result.report, result.format or "", "", ""
 
 
-def process_file(file: ImportFile, matcher: Matcher, actor: Any, workdir: Path) -> None:
+def process_file(file: ImportFile, matcher: Matcher, actor: Actor, workdir: Path) -> None:
     """Read one pending file and store it, or keep why not. Its state is saved either way."""
     existing = ReportVersion.objects.filter(sha256=file.sha256).select_related("report").first()
     if existing is not None:
@@ -225,7 +226,7 @@ def _finish(
         (blob_dir() / file.sha256).unlink(missing_ok=True)  # kept as data now; the bytes were for resuming
 
 
-def match_file(actor: Any, file: ImportFile, agency: Agency, year: int) -> ReportVersion:
+def match_file(actor: Actor, file: ImportFile, agency: Agency, year: int) -> ReportVersion:
     """A person's answer for a file waiting in the queue: its agency and year."""
     _require(actor, agency)
     if file.status != FileStatus.UNMATCHED or file.data is None:
@@ -261,7 +262,7 @@ def _published_on(data: dict[str, Any]) -> dt.date | None:
 
 
 def store_version(
-    actor: Any,
+    actor: Actor,
     agency_id: int,
     year: int,
     data: dict[str, Any],
@@ -287,7 +288,7 @@ def store_version(
         format=fmt,
         data=data,
         published_on=published_on or _published_on(data),
-        created_by=actor if getattr(actor, "pk", None) else None,
+        created_by=stored_user(actor),
     )
     if previous is not None:
         ReportVersion.objects.filter(pk=previous.pk).update(superseded_at=now)
@@ -308,7 +309,7 @@ def store_version(
     return version
 
 
-def store_platform_report(actor: Any, agency: Agency, year: int, report: Report) -> ReportVersion:
+def store_platform_report(actor: Actor, agency: Agency, year: int, report: Report) -> ReportVersion:
     """A report the agency compiled and published on the platform, in the same store."""
     data = report.to_dict()
     canonical = Report.from_dict(data).to_json(indent=None).encode()
@@ -334,7 +335,7 @@ DECISIONS = (FindingStatus.CONFIRMED, FindingStatus.DISMISSED, FindingStatus.REC
 _TRACKED = ("status", "reason", "answer")
 
 
-def decide(actor: Any, finding: ReportFinding, status: str, reason: str = "") -> ReportFinding:
+def decide(actor: Actor, finding: ReportFinding, status: str, reason: str = "") -> ReportFinding:
     """A supervisor's decision: confirmed, dismissed (a reason is required), rectified, or reopened."""
     _require(actor, finding.agency)
     if status not in DECISIONS:
@@ -345,7 +346,7 @@ def decide(actor: Any, finding: ReportFinding, status: str, reason: str = "") ->
         finding = lock_unchanged(finding, ("status",))
         before = snapshot(finding, _TRACKED)
         finding.status, finding.reason = status, reason.strip()
-        finding.decided_by, finding.decided_at = actor, timezone.now()
+        finding.decided_by, finding.decided_at = stored_user(actor), timezone.now()
         finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
         record(
             actor,
@@ -359,7 +360,7 @@ def decide(actor: Any, finding: ReportFinding, status: str, reason: str = "") ->
     return finding
 
 
-def send_back(actor: Any, findings: Iterable[ReportFinding], note: str = "") -> int:
+def send_back(actor: Actor, findings: Iterable[ReportFinding], note: str = "") -> int:
     """Send findings to their agency for an answer (and a corrected report)."""
     count = 0
     with transaction.atomic():
@@ -368,7 +369,7 @@ def send_back(actor: Any, findings: Iterable[ReportFinding], note: str = "") -> 
             finding = lock_unchanged(finding, ("status",))
             before = snapshot(finding, _TRACKED)
             finding.status, finding.reason = FindingStatus.SENT_BACK, note.strip()
-            finding.decided_by, finding.decided_at = actor, timezone.now()
+            finding.decided_by, finding.decided_at = stored_user(actor), timezone.now()
             finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
             record(
                 actor,
@@ -383,7 +384,7 @@ def send_back(actor: Any, findings: Iterable[ReportFinding], note: str = "") -> 
     return count
 
 
-def answer(actor: Any, finding: ReportFinding, text: str) -> ReportFinding:
+def answer(actor: Actor, finding: ReportFinding, text: str) -> ReportFinding:
     """The agency's office answers a finding sent back to it."""
     if not may_change_agency_records(actor, finding.agency):
         raise PermissionDenied("只有该机关的经办人员可以答复 / only the agency's office may answer")

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from ...report.templates import Kind, template_for_year
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record
@@ -35,7 +36,7 @@ def _number(value: Any, kind: Kind, where: str) -> int | float:
 
 
 def save_figures(
-    actor: Any, agency: Agency, year: int, values: dict[str, dict[str, Any]], sources: dict[str, str]
+    actor: Actor, agency: Agency, year: int, values: dict[str, dict[str, Any]], sources: dict[str, str]
 ) -> ActiveFigures:
     """Store the entered rows of ``year``'s template; a row with any figure needs its source."""
     if not may_change_agency_records(actor, agency):
@@ -59,7 +60,7 @@ def save_figures(
         stored, _ = ActiveFigures.objects.get_or_create(agency=agency, year=year)
         stored = locked(ActiveFigures, stored.pk)  # the "before" of the audit entry is what this change replaced
         before = {"values": stored.values, "sources": stored.sources}
-        stored.values, stored.sources, stored.updated_by = clean, clean_sources, actor
+        stored.values, stored.sources, stored.updated_by = clean, clean_sources, stored_user(actor)
         stored.save()
         record(
             actor,

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve
 from ..agencies.models import Agency
 from ..audit.services import record
@@ -51,7 +52,7 @@ def publication_concerns(report: Any, year: int, on: dt.date) -> list[str]:
     return concerns
 
 
-def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = False) -> ReportPublication:
+def publish_report(actor: Actor, agency: Agency, year: int, *, confirmed: bool = False) -> ReportPublication:
     """The head publishes ``agency``'s report on ``year``; refused while any check finds an error, and
     held for confirmation (``NeedsConfirmation``) while narrative parts are empty or it is late."""
     if not may_approve(actor, agency):
@@ -82,7 +83,7 @@ def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = F
             data=compiled.report.to_dict(),
             html=html,
             published_at=timezone.now(),
-            published_by=actor,
+            published_by=stored_user(actor),
         )
         record(
             actor,
@@ -96,7 +97,7 @@ def publish_report(actor: Any, agency: Agency, year: int, *, confirmed: bool = F
     return publication
 
 
-def withdraw_report(actor: Any, publication: ReportPublication, reason: str) -> ReportPublication:
+def withdraw_report(actor: Actor, publication: ReportPublication, reason: str) -> ReportPublication:
     if not may_approve(actor, publication.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以撤回 / only the office's head withdraws")
     if not reason.strip():

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
 from ..audit.services import record, snapshot
@@ -103,15 +104,15 @@ def next_serial(agency: Agency, year: int) -> int:
 # -- helpers ---------------------------------------------------------------------------------------
 
 
-def _require_drafter(actor: Any, agency: Agency) -> None:
+def _require_drafter(actor: Actor, agency: Agency) -> None:
     if not may_change_agency_records(actor, agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构的人员可以拟稿 / only the agency's office drafts items")
 
 
-def _require_reviewer(actor: Any, item: Item) -> None:
+def _require_reviewer(actor: Actor, item: Item) -> None:
     if not may_approve(actor, item.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以审核 / only the office's head reviews items")
-    if item.drafted_by_id is not None and item.drafted_by_id == actor.pk:
+    if item.drafted_by_id is not None and actor is not None and item.drafted_by_id == actor.pk:
         raise PermissionDenied("拟稿人不能审核自己拟的稿件 / the drafter may not review their own item")
 
 
@@ -194,7 +195,7 @@ def index_text(item: Item) -> str:
 # -- drafting ----------------------------------------------------------------------------------------
 
 
-def create_item(actor: Any, agency: Agency, **fields: Any) -> Item:
+def create_item(actor: Actor, agency: Agency, **fields: Any) -> Item:
     """A new draft in ``agency``'s catalogue, with its 索引号 (``code/year-serial``)."""
     _require_drafter(actor, agency)
     clean = _clean(agency, fields)
@@ -206,7 +207,7 @@ def create_item(actor: Any, agency: Agency, **fields: Any) -> Item:
             index_year=year,
             index_serial=serial,
             index_number=f"{agency_key(agency)}/{year}-{serial}",
-            drafted_by=actor,
+            drafted_by=stored_user(actor),
             **clean,
         )
         item.save()
@@ -214,7 +215,7 @@ def create_item(actor: Any, agency: Agency, **fields: Any) -> Item:
     return item
 
 
-def update_item(actor: Any, item: Item, **fields: Any) -> Item:
+def update_item(actor: Actor, item: Item, **fields: Any) -> Item:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     clean = _clean(item.agency, fields, item)
@@ -229,7 +230,7 @@ def update_item(actor: Any, item: Item, **fields: Any) -> Item:
     return item
 
 
-def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment:
+def add_attachment(actor: Actor, item: Item, name: str, data: bytes) -> Attachment:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     content_type = files.check(name, data)
@@ -248,7 +249,7 @@ def add_attachment(actor: Any, item: Item, name: str, data: bytes) -> Attachment
     return attachment
 
 
-def remove_attachment(actor: Any, attachment: Attachment) -> None:
+def remove_attachment(actor: Actor, attachment: Attachment) -> None:
     item = attachment.item
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
@@ -259,7 +260,7 @@ def remove_attachment(actor: Any, attachment: Attachment) -> None:
         attachment.delete()
 
 
-def submit(actor: Any, item: Item) -> Item:
+def submit(actor: Actor, item: Item) -> Item:
     """The drafter proposes the item for review; the automatic scan runs for the reviewer."""
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
@@ -283,7 +284,7 @@ def submit(actor: Any, item: Item) -> Item:
 # -- review ------------------------------------------------------------------------------------------
 
 
-def send_back(actor: Any, item: Item, comment: str) -> Item:
+def send_back(actor: Actor, item: Item, comment: str) -> Item:
     """The reviewer returns the item to the drafter, saying what to fix."""
     _require_reviewer(actor, item)
     _require_status(item, Status.SUBMITTED)
@@ -294,14 +295,16 @@ def send_back(actor: Any, item: Item, comment: str) -> Item:
         before = snapshot(item, TRACKED)
         item.status = Status.RETURNED
         item.review_comment = comment.strip()
-        item.reviewed_by = actor
+        item.reviewed_by = stored_user(actor)
         item.reviewed_at = timezone.now()
         item.save()
         record(actor, "registry.return", item, before=before, after=snapshot(item, TRACKED), note=comment)
     return item
 
 
-def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = None, reason: str | None = None) -> Item:
+def approve(
+    actor: Actor, item: Item, comment: str = "", attribute: str | None = None, reason: str | None = None
+) -> Item:
     """The reviewer confirms the item and its disclosure attribute (he may change the attribute)."""
     _require_reviewer(actor, item)
     _require_status(item, Status.SUBMITTED)
@@ -323,7 +326,7 @@ def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = N
         item.attribute, item.attribute_reason, item.scan_findings = new_attribute, new_reason, findings
         item.status = Status.APPROVED
         item.review_comment = comment.strip()
-        item.reviewed_by = actor
+        item.reviewed_by = stored_user(actor)
         item.reviewed_at = timezone.now()
         item.save()
         record(actor, "registry.approve", item, before=before, after=snapshot(item, TRACKED), note=comment)
@@ -333,7 +336,7 @@ def approve(actor: Any, item: Item, comment: str = "", attribute: str | None = N
 # -- publication and life ------------------------------------------------------------------------------
 
 
-def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
+def publish(actor: Actor, item: Item, on: dt.date | None = None) -> Item:
     """Put an approved, proactively disclosed item on the portal and into the search index."""
     if not may_change_agency_records(actor, item.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构可以发布 / only the agency's office publishes")
@@ -358,7 +361,7 @@ def publish(actor: Any, item: Item, on: dt.date | None = None) -> Item:
     return item
 
 
-def withdraw(actor: Any, item: Item, reason: str) -> Item:
+def withdraw(actor: Actor, item: Item, reason: str) -> Item:
     """Take a published item off the portal; its record (and its place in table 二) stays."""
     if not may_approve(actor, item.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以撤回 / only the office's head withdraws")
@@ -384,7 +387,7 @@ def _require_document(item: Item) -> None:
     _require_status(item, Status.PUBLISHED, Status.WITHDRAWN)
 
 
-def repeal(actor: Any, item: Item, on: dt.date, note: str = "") -> Item:
+def repeal(actor: Actor, item: Item, on: dt.date, note: str = "") -> Item:
     """The document is repealed (废止) on ``on``: it leaves 现行有效 and counts in that year's 本年废止."""
     if not may_change_agency_records(actor, item.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构可以登记废止 / only the agency's office records this")
@@ -405,7 +408,7 @@ def repeal(actor: Any, item: Item, on: dt.date, note: str = "") -> Item:
     return item
 
 
-def amend(actor: Any, item: Item, on: dt.date, note: str) -> Item:
+def amend(actor: Actor, item: Item, on: dt.date, note: str) -> Item:
     """The document was amended (修订) on ``on``; it stays in force."""
     if not may_change_agency_records(actor, item.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构可以登记修订 / only the agency's office records this")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db import transaction
 
+from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer
 from ..audit.services import record
 from ..errors import RuleError
@@ -19,7 +19,7 @@ class ScheduleError(RuleError):
 
 
 def enter_schedule(
-    actor: Any,
+    actor: Actor,
     year: int,
     *,
     holidays: Iterable[tuple[dt.date, str]],
@@ -40,7 +40,7 @@ def enter_schedule(
         schedule, _ = YearSchedule.objects.get_or_create(year=year)
         before = {str(d): k for d, k in schedule.days.values_list("date", "kind")}
         schedule.document = document
-        schedule.entered_by = actor
+        schedule.entered_by = stored_user(actor)
         schedule.save()
         schedule.days.all().delete()
         ScheduleDay.objects.bulk_create(

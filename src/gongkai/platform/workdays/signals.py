@@ -6,15 +6,15 @@ The desk listens (its due dates are counted in working days) without the calenda
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.dispatch import Signal
+
+from ..accounts.models import Actor
 
 # sent with actor=<who entered it>, year=<int>; receivers return how many records they changed
 schedule_changed = Signal()
 
 
-def announce_schedule_change(actor: Any, year: int) -> int:
+def announce_schedule_change(actor: Actor, year: int) -> int:
     """Send ``schedule_changed``; the number of records the receivers changed (due dates …)."""
     changed = 0
     for _receiver, result in schedule_changed.send(sender=None, actor=actor, year=year):
