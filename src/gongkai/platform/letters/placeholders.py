@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ...report.templates import TEMPLATE_2021
+
 PLACEHOLDER = re.compile(r"【([^【】\s]{1,20})】")
 _TRAILING = "。；，、.;, \n"
 
@@ -35,6 +37,8 @@ class Placeholder:
     help: str
 
 
+_EXAMPLE_DENIAL = TEMPLATE_2021.request_row("denied_third_party").label  # labels come from the templates
+
 # The names an office may use, with what each becomes (shown beside the editor).
 PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("申请人", "申请人姓名或名称"),
@@ -44,7 +48,7 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("获取方式", "申请人要求的获取方式"),
     Placeholder("答复日期", "答复的日期"),
     Placeholder("答复内容", "办理人员填写的答复内容（获取方式和途径等），自成一句"),
-    Placeholder("不予公开的情形", "表三中的不予公开情形，如“保护第三方合法权益”"),
+    Placeholder("不予公开的情形", f"表三中的不予公开情形，如“{_EXAMPLE_DENIAL}”"),
     Placeholder("不予公开理由", "不予公开部分的理由，自成一句"),
     Placeholder("依据", "有法律依据时为“依据《……》，”，否则为空"),
     Placeholder("负责公开的机关", "负责公开该信息的机关名称及联系方式"),
