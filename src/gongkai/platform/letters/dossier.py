@@ -11,7 +11,7 @@ from ...render.to_pdf import docx_bytes_to_pdf
 from ..audit.labels import labelled_history
 from ..desk.models import Application, ApprovalStatus
 from .models import IssuedLetter
-from .render import CJK_FONT, _cn_date, _simplified_chinese
+from .render import CJK_FONT, _cn_date, chinese_document
 
 
 def _table(document: Any, rows: list[tuple[str, str]], widths: tuple[float, float] = (4.0, 12.0)) -> None:
@@ -26,17 +26,10 @@ def _table(document: Any, rows: list[tuple[str, str]], widths: tuple[float, floa
 
 
 def dossier_docx(case: Application) -> bytes:
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = CJK_FONT
-    style.font.size = Pt(11)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)
-    _simplified_chinese(document)
+    document = chinese_document(CJK_FONT, 11)
 
     def heading(text: str, size: int = 18) -> None:
         paragraph = document.add_paragraph()
