@@ -10,6 +10,7 @@ from functools import lru_cache
 from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
@@ -533,8 +534,9 @@ def read_requests(
         # The row's own equation; the other template's single row is not in this template's.
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
-        found_options = readings(
-            [Slot(t.value, t.where) for t in found.values],
+        slots = [Slot(t.value, t.where) for t in found.values]
+        found_options = placed_readings(slots, [t.x for t in found.values], n, check) or readings(
+            slots,
             n,
             check,
             fixed_width=found.table not in padded,

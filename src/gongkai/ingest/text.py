@@ -558,8 +558,10 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
                 text += "\n" + lines[start + j]
                 j += 1
             if kind == "mixed":
-                for k, part in enumerate(split_line(text.strip())):
-                    cells.append(Cell(part, f"line {number + 1} part {k + 1}"))
+                parts = split_line(text.strip())
+                places = _figure_places(text, parts)
+                for k, part in enumerate(parts):
+                    cells.append(Cell(part, f"line {number + 1} part {k + 1}", x=places[k]))
             else:
                 cells.append(Cell(_clean_cell(text), f"line {number + 1}"))
             i = j
@@ -579,3 +581,29 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
         rows.append(row)
     if rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+_LAID_OUT_GAP = 4  # spaces between two figures of a line that only a blank cell's room explains
+
+
+def _figure_places(line: str, parts: list[str]) -> list[float | None]:
+    """Where each figure of a laid-out line stands (its centre, in characters), for lines whose
+    figures stand apart as ``pdftotext -layout`` sets a table's cells (a wide gap where a blank
+    cell was: ``180   1             3   184``); None elsewhere (a crawler's ``180 1 3 184`` keeps
+    no room for the blank cells it lost)."""
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    places: list[float | None] = [None] * len(parts)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for k, part in enumerate(parts):
+        at = stripped.find(part, cursor) if part else -1
+        if at < 0:
+            return [None] * len(parts)
+        cursor = at + len(part)
+        if parse_cell(part).kind is CellKind.NUMBER:
+            places[k] = lead + at + (len(part) - 1) / 2
+            spans.append((at, cursor))
+    if len(spans) < 2 or not any(b[0] - a[1] >= _LAID_OUT_GAP for a, b in pairwise(spans)):
+        return [None] * len(parts)
+    return places
