@@ -41,8 +41,16 @@ def placed_readings(slots: Sequence[Slot], xs: Sequence[float | None], n: int, a
     """Readings of a row of ``n`` columns whose figures (fewer than ``n``, no blank cells kept)
     stand on one laid-out line at ``xs``; [] when the row is not that (the caller reads it the
     usual way)."""
+    if len(xs) != len(slots):
+        return []
+    # Empty lines before or after the row's line are blank padding, not cells of the row.
+    keep = [i for i, s in enumerate(slots) if s.value.kind is not CellKind.BLANK or xs[i] is not None]
+    if keep and (keep[-1] - keep[0] + 1 != len(keep)):
+        return []  # a blank cell between the figures: the cells are explicit, not laid out
+    slots = [slots[i] for i in keep]
+    xs = [xs[i] for i in keep]
     k = len(slots)
-    if not 2 <= k < n or len(xs) != k or n < 3:
+    if not 2 <= k < n or n < 3:
         return []
     if any(x is None for x in xs) or any(s.value.kind is not CellKind.NUMBER for s in slots):
         return []
