@@ -14,7 +14,7 @@ from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
-from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Cell, equations, requests_bound
+from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Bound, Cell, equations, requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Kind, RequestRow, Template
@@ -417,6 +417,74 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
     return broken
 
 
+_PIPE_CELL = re.compile(r"^line (\d+) cell (\d+)$")
+
+
+def _label_cell(found: RequestRaw) -> bool:
+    """Whether the row's first value cell is a blank cell of a row of cells that may be the
+    label's own cell emptied (a converter pulled the label out of the table onto a line of its
+    own: ``一、本年新收…`` then ``|     | 180 | 1 |     |     | 3   | 184 |``) or a spare grid
+    cell after the label (``| 四、结转… |     | 6 |     | … | 6 |``), not the first column."""
+    if len(found.values) < 2 or found.values[0].value.kind is not CellKind.BLANK:
+        return False
+    if found.values[1].value.kind is CellKind.BLANK:
+        return False
+    first = _PIPE_CELL.match(found.values[0].where)
+    if first is None:
+        return False
+    line, cell = first.groups()
+    label = _PIPE_CELL.match(found.label.where)
+    if cell == "1":
+        return not found.label.where.startswith(f"line {line} ")
+    return label is not None and label.group(1) == line and int(label.group(2)) == int(cell) - 1
+
+
+def _label_cell_shift(
+    raw: dict[str, RequestRaw],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    n: int,
+    bound: Bound,
+) -> dict[Hashable, Choice]:
+    """The table read again with the blank first cells of rows whose label stands outside them
+    (``_label_cell``) taken as the label's emptied cell. Every such row shifts alike, so the
+    statutory sums hold either way where they hold at all: a reading that breaks fewer of them
+    is taken; one that breaks as few leaves the cells the two readings disagree on unknown, both
+    readings given as alternatives. A consistent shift never passes as read."""
+    shiftable = [key for key in options if isinstance(key, str) and key in raw and _label_cell(raw[key])]
+    if not shiftable:
+        return chosen
+    shifted_options = dict(options)
+    for key in shiftable:
+        found = raw[key]
+        check = bound.row_check(key)
+        # The blank was the label's cell: the row's next cell stands in the first column.
+        shifted = [
+            r for r in readings([Slot(t.value, t.where) for t in found.values[1:]], n, check) if r.wheres[0] is not None
+        ]
+        if not shifted:
+            return chosen
+        shifted_options[key] = shifted
+    shifted_chosen = choose(shifted_options, failures)
+    as_read = failures({key: c.reading.values for key, c in chosen.items()})
+    moved = failures({key: c.reading.values for key, c in shifted_chosen.items()})
+    if moved < as_read:
+        return shifted_chosen
+    if moved > as_read:
+        return chosen
+    result = dict(chosen)
+    for key in shiftable:
+        mine, other = chosen[key], shifted_chosen[key]
+        differ = {i for i, (a, b) in enumerate(zip(mine.reading.values, other.reading.values, strict=True)) if a != b}
+        if differ:
+            tied = tuple(dict.fromkeys((*(mine.alternatives or (mine.reading.values,)), other.reading.values)))
+            result[key] = Choice(
+                mine.reading, mine.unknown | frozenset(differ), mine.rivals + len(shifted_options[key]), tied[:8]
+            )
+    return result
+
+
 def _unconfirmed_placements(
     template: Template, read: dict[str, list[int | None]], raw: dict[str, RequestRaw], chosen: dict[Hashable, Choice]
 ) -> list[str]:
@@ -557,6 +625,8 @@ def read_requests(
     if merged is not None:
         failures = merged.failures(failures, n)
     chosen = choose(options, failures)
+    if merged is None:
+        chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)
     for row in template.request_rows:
