@@ -497,6 +497,7 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             if (
                 numbers >= 3
                 or labels >= 3
+                or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
@@ -506,6 +507,22 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
         else:
             yield from _texts(lines, start + i, start + i + 1)
             i += 1
+
+
+_ROW_OF_FIGURES = 5  # figures on lines of their own that make a row of a table, not a stray number
+
+
+def _figures_alone(lines: list[str]) -> int:
+    """How many figures stand on lines of nothing but figures (``0 1 1`` then ``0 2 7 1 0 0 8 1
+    0 0 1 2``: a PDF-to-Markdown converter set a table's row of figures below the table, as
+    text); 0 when any line holds words."""
+    count = 0
+    for line in lines:
+        parts = line.split()
+        if any(parse_cell(part).kind is not CellKind.NUMBER for part in parts):
+            return 0
+        count += len(parts)
+    return count
 
 
 def _statutory_row(line: str) -> bool:
