@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -194,7 +195,34 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
         )
         if row is not None:
             return row
-    return None
+    return _wrapped_numbered(record, next_index)
+
+
+_MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
+
+
+def _wrapped_numbered(record: Record, next_index: int) -> RequestRowKeys | None:
+    """A numbered row label wrapped a few characters a line, the figures beside its middle line
+    (``4.保护第`` / ``三方合   1   1`` / ``法权益``, as ``pdftotext -layout`` prints a narrow Word
+    column): the pieces from the last item number on, joined, are the start of the row's label.
+    The pieces of the group heading wrapped beside them (``（四）无`` / ``法提供``) are skipped:
+    every way of leaving pieces out is tried, and the longest start of a label wins."""
+    parts = [part for t in record.labels for part in t.text.split()]
+    start = next((i for i in range(len(parts) - 1, -1, -1) if _ITEM_NUMBER.match(parts[i])), None)
+    if start is None or len(parts) - start > _MAX_PIECES:
+        return None
+    number = _printed_number(parts[start])
+    head = cached_bare(parts[start])
+    rest = [cached_bare(p) for p in parts[start + 1 :]]
+    best: tuple[int, RequestRowKeys] | None = None
+    for keep in itertools.product((True, False), repeat=len(rest)):
+        bare = head + "".join(p for p, k in zip(rest, keep, strict=True) if k)
+        if len(bare) < 3:
+            continue
+        row = _best_row(bare, bare, next_index, 3 if number is not None else 4, number=number)
+        if row is not None and (best is None or len(bare) > best[0]):
+            best = (len(bare), row)
+    return best[1] if best is not None else None
 
 
 def _stitched(record: Record) -> str:
