@@ -219,10 +219,23 @@ def _wrapped_numbered(record: Record, next_index: int) -> RequestRowKeys | None:
         bare = head + "".join(p for p, k in zip(rest, keep, strict=True) if k)
         if len(bare) < 3:
             continue
-        row = _best_row(bare, bare, next_index, 3 if number is not None else 4, number=number)
+        row = _best_row(bare, bare, next_index, 4, number=number) if len(bare) >= 4 else _numbered_start(bare, number)
         if row is not None and (best is None or len(bare) > best[0]):
             best = (len(bare), row)
     return best[1] if best is not None else None
+
+
+def _numbered_start(bare: str, number: str | None) -> RequestRowKeys | None:
+    """The one row whose label starts with three characters ``bare`` and is printed with item
+    number ``number`` (``1.属于国`` is 1.属于国家秘密); None when none or several."""
+    if number is None:
+        return None
+    found = {
+        row.key: row
+        for row in vocabulary().request_rows
+        if number in _row_numbers().get(row.key, frozenset()) and any(k.startswith(bare) for k in row.keys if k)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _stitched(record: Record) -> str:
