@@ -65,7 +65,7 @@ def read_appeals(
     fields = [f.key for f in template.appeal_fields]
     if sorted(group_order) == sorted(groups):
         groups = group_order
-    if sorted(field_order) == sorted(fields):
+    if sorted(field_order) == sorted(fields) and not _order_refuted(field_order, fields, per_group, biggest):
         fields = field_order
     _doubt_order(template, groups, fields, evidence)
     width = len(fields)
@@ -164,6 +164,30 @@ def read_appeals(
         evidence.doubt(
             "appeals", None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
         )
+
+
+def _order_refuted(
+    printed: list[str], statutory: list[str], per_group: dict[str, Record], biggest: Record | None
+) -> bool:
+    """Whether the printed figures refute the column order the header seems to print: every group
+    adds up to its 总计 in the template's order and some group does not in the header's (a header
+    whose cells wrapped over two rows, 总计 read from the upper row before 维持 from the lower)."""
+    if printed == statutory:
+        return False
+    width = len(statutory)
+    rows = [[t.value.amount for t in r.values if t.value.kind is CellKind.NUMBER] for r in per_group.values()]
+    if not rows or any(len(row) != width for row in rows):
+        figures = [t.value.amount for t in biggest.values if t.value.kind is CellKind.NUMBER] if biggest else []
+        if not figures or len(figures) % width:
+            return False
+        rows = [figures[i : i + width] for i in range(0, len(figures), width)]
+
+    def adds_up(order: list[str], row: list[Value]) -> bool:
+        total = order.index("total")
+        others = [v for i, v in enumerate(row) if i != total]
+        return all(isinstance(v, int) for v in row) and sum(v for v in others if isinstance(v, int)) == row[total]
+
+    return all(adds_up(statutory, row) for row in rows) and not all(adds_up(printed, row) for row in rows)
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
