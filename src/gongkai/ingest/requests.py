@@ -180,6 +180,15 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     wholes = [cached_bare(t.text) for t in record.labels]
     for position in range(len(wholes) - 1, -1, -1):
         before = "".join(wholes[:position])
+        pieces = record.labels[position].text.split()
+        number = _printed_number(pieces[-1]) if len(pieces) > 1 else None
+        if number is not None and started:
+            # The cell's last line a short numbered label of its own (a wrapped row above it
+            # ends in the same cell: ``…政府信息公开申请`` / ``3.其他``): that row, by its number.
+            last = cached_bare(pieces[-1])
+            row = _best_row(last, last, next_index, 1, 3.0, number=number) if last else None
+            if row is not None:
+                return row
         for index, part in enumerate(_bare_parts(record.labels[position].text)):
             # Only the last part may be a label cut short (wrapped); a middle part that starts
             # like some label (无正当理…) is a piece of a label split by spaces.
