@@ -145,3 +145,25 @@ def test_a_consistent_column_shift_in_markitdown_never_passes_unflagged() -> Non
     read, uncertain = _read(FIXTURES / "markitdown" / "000_21925bfca89cb37b~wordgov.md")
     for key in ("new_received", "carried_over", "carried_forward"):
         assert read[key] == gold[key] or f"requests.{key}" in uncertain, (key, read[key])
+
+
+def test_a_figure_set_after_table_four_goes_back_only_where_the_groups_add_up() -> None:
+    from gongkai.ingest.appeals import _stray_figure
+
+    # pymupdf4llm (synth-2019-tiny~wordgov-word): the first cell printed on a line after the row.
+    run = ["0", "1", "0", "2", "1", "1", "1", "0", "3", "1", "1", "2", "1", "5"]
+    slots = [Slot(parse_cell(f), f"line 115 number {k + 1}") for k, f in enumerate(run)]
+    slots.append(Slot(parse_cell("1"), "line 117"))
+
+    def groups_add_up(values: tuple[object, ...]) -> bool:
+        numbers = [int(str(v)) for v in values]
+        return all(sum(numbers[g : g + 4]) == numbers[g + 4] for g in (0, 5, 10))
+
+    found = {r.values for r in _stray_figure(slots, 15, groups_add_up)}
+    # Anywhere in the first group's four counts it adds up (before 0 1 0 2, after 0 1, after
+    # 0 1 0): all are readings, so the caller's choice leaves those cells unknown; nowhere else.
+    rest = (1, 1, 1, 0, 3, 1, 1, 2, 1, 5)
+    assert found == {(1, 0, 1, 0, 2, *rest), (0, 1, 1, 0, 2, *rest), (0, 1, 0, 1, 2, *rest)}
+    # Every figure on one line: nothing was set apart, nothing is moved.
+    same_line = [s._replace(where=f"line 115 number {k + 1}") for k, s in enumerate(slots)]
+    assert _stray_figure(same_line, 15, groups_add_up) == []
