@@ -167,3 +167,41 @@ def test_a_figure_set_after_table_four_goes_back_only_where_the_groups_add_up() 
     # Every figure on one line: nothing was set apart, nothing is moved.
     same_line = [s._replace(where=f"line 115 number {k + 1}") for k, s in enumerate(slots)]
     assert _stray_figure(same_line, 15, groups_add_up) == []
+
+
+def test_a_blank_first_column_shows_against_the_rows_on_the_same_scale() -> None:
+    from gongkai.ingest.placed import first_column_places
+
+    # Page 2 of 000_21925bfca89cb37b~wordgov-word: 自然人 at 18, 总计 at 42; a row whose 自然人
+    # cell is blank prints its first figure under 其他 (37), not at 18.
+    lines = [
+        "                 180   1             3   184",
+        "                  1                       1",
+        "                 22                      22",
+        "                  4                       4",
+        "                                     3    3",
+    ]
+    rows = [_slots(line, 90 + k) for k, line in enumerate(lines)]
+    anchors = first_column_places(rows, 7)
+    assert anchors[:4] == [18.0] * 4 and anchors[4] == 18.0
+    slots, xs = rows[4]
+    assert {r.values for r in placed_readings(slots, xs, 7, ROW_SUM, anchors[4])} == {(0, 0, 0, 0, 0, 3, 3)}
+    # Without the table's first column the row is too narrow to place by itself: the arithmetic decides.
+    assert placed_readings(slots, xs, 7, ROW_SUM) == []
+    # Rows that do not agree on their first column (labels pushing figures right) give no anchor.
+    pushed = [_slots(" " * (12 + 3 * k) + "1" + " " * (29 - 3 * k) + "1", 100 + k) for k in range(4)]
+    assert first_column_places(pushed, 7) == [None] * 4
+
+
+def test_a_row_with_a_blank_first_column_is_read_as_printed() -> None:
+    from gongkai.ingest.recognise import recognise
+
+    # The same page with 二、上年结转's 1 printed under 其他 instead of 自然人: read where it stands
+    # (the report then contradicts itself, which the checks say; the figure is not moved).
+    path = FIXTURES / "pdftotext-layout" / "000_21925bfca89cb37b~wordgov-word.txt"
+    text = path.read_text(encoding="utf-8")
+    row = "请数量\n\n二、上年结转政府信息公开申\n                  1                       1\n"
+    assert text.count(row) == 1
+    moved = text.replace(row, row.replace(" " * 18 + "1" + " " * 23, " " * 37 + "1    "))
+    report = recognise(read_text(Path("moved.txt"), moved.encode()))
+    assert report.requests["carried_over"] == [0, 0, 0, 0, 0, 1, 1]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.placed import placed_readings
+from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
@@ -637,6 +637,12 @@ def read_requests(
     }
     merged = _merged_other(template, raw)
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
+    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
+    places = first_column_places(
+        [([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out], n
+    )
+    first_columns = dict(zip(laid_out, places, strict=True))
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -653,7 +659,8 @@ def read_requests(
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
         slots = [Slot(t.value, t.where) for t in found.values]
-        found_options = placed_readings(slots, [t.x for t in found.values], n, check) or readings(
+        xs = [t.x for t in found.values]
+        found_options = placed_readings(slots, xs, n, check, first_columns.get(row.key)) or readings(
             slots,
             n,
             check,
