@@ -17,6 +17,7 @@ from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests import RequestRaw, _label_cell, _match_request
 from gongkai.ingest.text import _figure_places, read_text, split_line
+from gongkai.report.templates import TEMPLATES
 
 FIXTURES = Path(__file__).parent / "publishers" / "fixtures"
 ROW_SUM = lambda values: sum(v or 0 for v in values[:-1]) == values[-1]  # noqa: E731
@@ -119,11 +120,13 @@ def test_a_header_order_the_figures_refute_is_not_taken() -> None:
     printed = ["total", "upheld", "corrected", "other", "pending"]
     figures = ["2", "4", "0", "0", "6", "0", "3", "0", "0", "3", "0", "1", "3", "4", "8"]
     record = Record([], [Token(f, f"line 112 cell {k + 1}", parse_cell(f)) for k, f in enumerate(figures)])
-    assert _order_refuted(printed, statutory, {}, record)
+    template = TEMPLATES["2019"]
+    groups = [g.key for g in template.appeal_groups]
+    assert _order_refuted(template, groups, printed, statutory, {}, record)
     # Figures that add up in the printed order keep it (the header is believed).
     shuffled = ["6", "2", "4", "0", "0", "3", "0", "3", "0", "0", "8", "0", "1", "3", "4"]
     other = Record([], [Token(f, f"line 112 cell {k + 1}", parse_cell(f)) for k, f in enumerate(shuffled)])
-    assert not _order_refuted(printed, statutory, {}, other)
+    assert not _order_refuted(template, groups, printed, statutory, {}, other)
 
 
 def _read(path: Path) -> tuple[dict[str, list[int | None]], set[str]]:

@@ -65,7 +65,9 @@ def read_appeals(
     fields = [f.key for f in template.appeal_fields]
     if sorted(group_order) == sorted(groups):
         groups = group_order
-    if sorted(field_order) == sorted(fields) and not _order_refuted(field_order, fields, per_group, biggest):
+    if sorted(field_order) == sorted(fields) and not _order_refuted(
+        template, groups, field_order, fields, per_group, biggest
+    ):
         fields = field_order
     _doubt_order(template, groups, fields, evidence)
     width = len(fields)
@@ -169,7 +171,12 @@ def read_appeals(
 
 
 def _order_refuted(
-    printed: list[str], statutory: list[str], per_group: dict[str, Record], biggest: Record | None
+    template: Template,
+    groups: list[str],
+    printed: list[str],
+    statutory: list[str],
+    per_group: dict[str, Record],
+    biggest: Record | None,
 ) -> bool:
     """Whether the printed figures refute the column order the header seems to print: every group
     adds up to its 总计 in the template's order and some group does not in the header's (a header
@@ -177,19 +184,21 @@ def _order_refuted(
     if printed == statutory:
         return False
     width = len(statutory)
-    rows = [[t.value.amount for t in r.values if t.value.kind is CellKind.NUMBER] for r in per_group.values()]
+    records = [per_group[g] for g in groups if g in per_group]
+    rows = [[t.value.amount for t in r.values if t.value.kind is CellKind.NUMBER] for r in records]
     if not rows or any(len(row) != width for row in rows):
         figures = [t.value.amount for t in biggest.values if t.value.kind is CellKind.NUMBER] if biggest else []
-        if not figures or len(figures) % width:
+        if not figures or len(figures) != width * len(groups):
             return False
         rows = [figures[i : i + width] for i in range(0, len(figures), width)]
+    if len(rows) != len(groups):
+        return False
+    flat = tuple(v for row in rows for v in row)
 
-    def adds_up(order: list[str], row: list[Value]) -> bool:
-        total = order.index("total")
-        others = [v for i, v in enumerate(row) if i != total]
-        return all(isinstance(v, int) for v in row) and sum(v for v in others if isinstance(v, int)) == row[total]
+    def adds_up(order: list[str]) -> bool:
+        return appeals_bound(template.id, tuple(groups), tuple(order), True).row_check("all")(flat)
 
-    return all(adds_up(statutory, row) for row in rows) and not all(adds_up(printed, row) for row in rows)
+    return adds_up(statutory) and not adds_up(printed)
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
