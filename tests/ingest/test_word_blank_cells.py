@@ -15,7 +15,7 @@ from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import RequestRaw, _label_cell, _match_request
+from gongkai.ingest.requests import RequestRaw, _label_cells, _match_request
 from gongkai.ingest.text import _figure_places, read_text, split_line
 from gongkai.report.templates import TEMPLATES
 
@@ -96,12 +96,12 @@ def test_a_blank_first_cell_under_a_label_pulled_out_may_be_the_labels_cell() ->
     label = Token("一、本年新收政府信息公开", "line 63 cell 1", parse_cell("一、本年新收政府信息公开"))
     cells = ["", "180", "1", "", "", "3", "184"]
     values = [Token(t, f"line 64 cell {k + 1}", parse_cell(t)) for k, t in enumerate(cells)]
-    assert _label_cell(RequestRaw("new_received", label, values))
+    assert _label_cells(RequestRaw("new_received", label, values))
     # The label in the row's own first cell: the blank after it is the first column or a spare cell.
     inside = Token("一、本年新收", "line 64 cell 1", parse_cell("一、本年新收"))
     spare = Token("", "line 64 cell 2", parse_cell(""))
-    assert _label_cell(RequestRaw("carried_forward", inside, [spare, values[1]]))
-    assert not _label_cell(RequestRaw("new_received", inside, values[1:]))
+    assert _label_cells(RequestRaw("carried_forward", inside, [spare, values[1]]))
+    assert not _label_cells(RequestRaw("new_received", inside, values[1:]))
 
 
 def test_figures_set_below_the_table_are_its_cells() -> None:

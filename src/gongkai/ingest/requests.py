@@ -470,23 +470,26 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
 _PIPE_CELL = re.compile(r"^line (\d+) cell (\d+)$")
 
 
-def _label_cell(found: RequestRaw) -> bool:
-    """Whether the row's first value cell is a blank cell of a row of cells that may be the
-    label's own cell emptied (a converter pulled the label out of the table onto a line of its
-    own: ``一、本年新收…`` then ``|     | 180 | 1 |     |     | 3   | 184 |``) or a spare grid
-    cell after the label (``| 四、结转… |     | 6 |     | … | 6 |``), not the first column."""
-    if len(found.values) < 2 or found.values[0].value.kind is not CellKind.BLANK:
-        return False
-    if found.values[1].value.kind is CellKind.BLANK:
-        return False
+def _label_cells(found: RequestRaw) -> int:
+    """How many blank cells open the row that may be the label's own cell emptied and spare grid
+    cells beside it rather than its first columns: a converter pulled the label out of the table
+    onto a line of its own (``一、本年新收…`` then ``|     | 180 | 1 |     |     | 3   | 184 |``, or
+    ``|     |     | 180 | 1 | …``), or left spare cells after it (``| 四、结转… |     | 6 | … | 6 |``).
+    0 when the row does not open so."""
+    lead = 0
+    while lead < len(found.values) and found.values[lead].value.kind is CellKind.BLANK:
+        lead += 1
+    if not lead or lead == len(found.values):
+        return 0
     first = _PIPE_CELL.match(found.values[0].where)
-    if first is None:
-        return False
+    if first is None or any(not t.where.startswith(f"line {first.group(1)} cell ") for t in found.values[: lead + 1]):
+        return 0
     line, cell = first.groups()
     label = _PIPE_CELL.match(found.label.where)
     if cell == "1":
-        return not found.label.where.startswith(f"line {line} ")
-    return label is not None and label.group(1) == line and int(label.group(2)) == int(cell) - 1
+        return lead if not found.label.where.startswith(f"line {line} ") else 0
+    adjacent = label is not None and label.group(1) == line and int(label.group(2)) == int(cell) - 1
+    return lead if adjacent else 0
 
 
 def _label_cell_shift(
@@ -497,12 +500,12 @@ def _label_cell_shift(
     n: int,
     bound: Bound,
 ) -> dict[Hashable, Choice]:
-    """The table read again with the blank first cells of rows whose label stands outside them
-    (``_label_cell``) taken as the label's emptied cell. Every such row shifts alike, so the
-    statutory sums hold either way where they hold at all: a reading that breaks fewer of them
-    is taken; one that breaks as few leaves the cells the two readings disagree on unknown, both
-    readings given as alternatives. A consistent shift never passes as read."""
-    shiftable = [key for key in options if isinstance(key, str) and key in raw and _label_cell(raw[key])]
+    """The table read again with the blank cells opening rows whose label stands outside them
+    (``_label_cells``) taken as the label's emptied cell and spare cells. Every such row shifts
+    alike, so the statutory sums hold either way where they hold at all: a reading that breaks
+    fewer of them is taken; one that breaks as few leaves the cells the two readings disagree on
+    unknown, both readings given as alternatives. A consistent shift never passes as read."""
+    shiftable = [key for key in options if isinstance(key, str) and key in raw and _label_cells(raw[key])]
     if not shiftable:
         return chosen
     shifted_options = dict(options)
@@ -511,7 +514,9 @@ def _label_cell_shift(
         check = bound.row_check(key)
         # The blank was the label's cell: the row's next cell stands in the first column.
         shifted = [
-            r for r in readings([Slot(t.value, t.where) for t in found.values[1:]], n, check) if r.wheres[0] is not None
+            r
+            for r in readings([Slot(t.value, t.where) for t in found.values[_label_cells(found) :]], n, check)
+            if r.wheres[0] is not None
         ]
         if not shifted:
             return chosen
