@@ -208,3 +208,19 @@ def test_a_row_with_a_blank_first_column_is_read_as_printed() -> None:
     moved = text.replace(row, row.replace(" " * 18 + "1" + " " * 23, " " * 37 + "1    "))
     report = recognise(read_text(Path("moved.txt"), moved.encode()))
     assert report.requests["carried_over"] == [0, 0, 0, 0, 0, 1, 1]
+
+
+def test_a_numbered_label_pulled_out_between_two_pipe_rows_stays_in_the_table() -> None:
+    # markitdown of 003_4339039e26702392~wordgov: a row's label set as text lines between rows.
+    text = (
+        "（四）无 1.本机关\n法提供 不掌握\n|     | 0   |     |     | 0   |\n| --- | --- | --- | --- | --- |\n"
+        "相关政\n府信息\n\n2.没有现\n成信息\n"
+        "|     |     | 0   |     |     | 0   |\n| --- | --- | --- | --- | --- | --- |\n"
+    )
+    document = read_text(Path("x.md"), text.encode())
+    tables = [block for block in document.blocks if isinstance(block, TableBlock)]
+    cells = [cell.text for table in tables for row in table.rows for cell in row]
+    assert "2.没有现" in cells and "成信息" in cells
+    # The same lines between paragraphs of prose are text.
+    prose = "说明如下：\n2.没有现\n成信息\n以上。\n"
+    assert not [b for b in read_text(Path("y.md"), prose.encode()).blocks if isinstance(b, TableBlock)]
