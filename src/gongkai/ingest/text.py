@@ -510,11 +510,12 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             i += 1
 
 
-_ITEM_START = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*[\u3400-\u9fff]")
+_ITEM_START = re.compile(r"(?:^|\s)(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])\s*[\u3400-\u9fff]")
 
 
 def _label_between_tables(lines: list[str], start: int, end: int) -> bool:
-    """Short lines between two pipe tables, one of them starting a numbered row label: a label a
+    """Short lines between two pipe tables, one of them holding the start of a numbered row label
+    (2.没有现, （二）部分公开): a label a
     converter pulled out of the table, wrapped (``相关政`` / ``府信息`` / ``2.没有现`` / ``成信息``
     between a row and the next), kept as cells of the table rather than as text."""
     if start == 0 or end >= len(lines) or not _is_pipe(lines[end]):
@@ -522,7 +523,8 @@ def _label_between_tables(lines: list[str], start: int, end: int) -> bool:
     if not (_is_pipe(lines[start - 1]) or _PIPE_SEPARATOR.match(lines[start - 1])):
         return False
     texts = [line.strip() for line in lines[start:end] if line.strip()]
-    return bool(texts) and all(len(t) <= _MAX_WRAPPED_PIECE for t in texts) and any(_ITEM_START.match(t) for t in texts)
+    short = all(len(t) <= _MAX_WRAPPED_PIECE for t in texts)
+    return bool(texts) and short and any(_ITEM_START.search(t) for t in texts)
 
 
 _ROW_OF_FIGURES = 5  # figures on lines of their own that make a row of a table, not a stray number
