@@ -510,7 +510,10 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             i += 1
 
 
-_ITEM_START = re.compile(r"(?:^|\s)(?:\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])\s*[\u3400-\u9fff]")
+_NUMERAL = "一二三四五六七八九十"
+_ITEM_START = re.compile(
+    rf"(?:^|\s)(?:\d{{1,2}}\s*[.．、]|[{_NUMERAL}]{{1,2}}、|[（(][{_NUMERAL}]{{1,2}}[)）])\s*[\u3400-\u9fff]"
+)
 
 
 def _label_between_tables(lines: list[str], start: int, end: int) -> bool:
