@@ -151,7 +151,7 @@ def test_a_consistent_column_shift_in_markitdown_never_passes_unflagged() -> Non
 
 
 def test_a_figure_set_after_table_four_goes_back_only_where_the_groups_add_up() -> None:
-    from gongkai.ingest.appeals import _stray_figure
+    from gongkai.ingest.align import stray_figure_readings as _stray_figure
 
     # pymupdf4llm (synth-2019-tiny~wordgov-word): the first cell printed on a line after the row.
     run = ["0", "1", "0", "2", "1", "1", "1", "0", "3", "1", "1", "2", "1", "5"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from gongkai.ingest.align import Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import Reading, Slot, Value, choose, readings, stray_figure_readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
@@ -124,7 +124,7 @@ def read_appeals(
             groups=bound.run_groups("all", width * len(groups)),
         )
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
-            options["all"] += _stray_figure(biggest.slots(), width * len(groups), bound.row_check("all"))
+            options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -236,39 +236,6 @@ def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]
     if len(figures) != n or len(figures) == len(slots):
         return slots
     return figures if accept(tuple(s.value.amount for s in figures)) else slots
-
-
-def _line_of(where: str) -> str:
-    return where.split(" number ")[0].split(" part ")[0].split(" cell ")[0]
-
-
-def _stray_figure(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Reading]:
-    """Readings of a row whose figures are all there but one stands on a line of its own after
-    the others (a PDF-to-Markdown converter set a cell a little lower on the page after the row:
-    ``0 1 0 2 1 1 1 0 3 1 1 2 1 5`` then ``1``): that figure put back at each place where the
-    group sums then hold. Nothing is changed, only a figure's place; the reading is a judgement."""
-    figures = [s for s in slots if s.value.kind is CellKind.NUMBER]
-    if len(figures) != n or len(figures) < 2:
-        return []
-    last = figures[-1]
-    if any(_line_of(s.where) == _line_of(last.where) for s in figures[:-1]):
-        return []
-    found: dict[tuple[Value, ...], Reading] = {}
-    for at in range(n - 1):
-        placed = [*figures[:at], last, *figures[at:-1]]
-        values = tuple(s.value.amount for s in placed)
-        if values in found or not accept(values):
-            continue
-        found[values] = Reading(
-            values,
-            tuple(s.where for s in placed),
-            tuple(s.value.unit for s in placed),
-            1,
-            f"the figure printed on a line of its own after the row ({last.where}) put back as cell {at + 1}, "
-            "where every group adds up",
-            f"单独印在该行之后的数字（{last.where}）移回第 {at + 1} 格，各组之和方与总计相符",
-        )
-    return list(found.values())
 
 
 def _transposed(groups: list[str], per_field: dict[str, Record], report: Report, evidence: Evidence) -> bool:

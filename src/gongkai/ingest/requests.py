@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings, stray_figure_readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.placed import first_column_places, placed_readings
@@ -672,6 +672,8 @@ def read_requests(
             fixed_width=found.table not in padded,
             groups=row_bound.run_groups(row.key, n),
         )
+        if not any(check(r.values) for r in found_options):
+            found_options += stray_figure_readings(slots, n, check)
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(
