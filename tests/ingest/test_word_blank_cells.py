@@ -224,3 +224,18 @@ def test_a_numbered_label_pulled_out_between_two_pipe_rows_stays_in_the_table() 
     # The same lines between paragraphs of prose are text.
     prose = "说明如下：\n2.没有现\n成信息\n以上。\n"
     assert not [b for b in read_text(Path("y.md"), prose.encode()).blocks if isinstance(b, TableBlock)]
+
+
+def test_a_first_cell_set_after_a_row_of_table_three_goes_back_where_the_row_adds_up() -> None:
+    from gongkai.ingest.align import stray_figure_readings
+
+    # pymupdf4llm (synth-2021-dense~plain): "/" and "/" on lines of their own, "1 2 / 133", then "130".
+    cells = [("/", "line 71"), ("/", "line 73"), ("1", "line 75 part 1"), ("2", "line 75 part 2")]
+    cells += [("/", "line 75 part 3"), ("133", "line 75 part 4"), ("130", "line 77")]
+    slots = [Slot(parse_cell(text), where) for text, where in cells]
+    found = {r.values for r in stray_figure_readings(slots, 7, ROW_SUM)}
+    assert (130, 0, 0, 1, 2, 0, 133) in found
+    assert all(ROW_SUM(values) for values in found)
+    # One cell per line (text copied out of a table): nothing stands apart, nothing moves.
+    alone = [Slot(parse_cell(text), f"line {k * 2 + 1}") for k, (text, _) in enumerate(cells)]
+    assert stray_figure_readings(alone, 7, ROW_SUM) == []
