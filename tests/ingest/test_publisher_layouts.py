@@ -26,7 +26,7 @@ NON_ZERO = 99.0
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
     "pdftotext": "5020/9682 cells (51.85%), non-zero 42.57%: labels and figures printed apart",
-    "markitdown": "8700/9682 cells (89.86%), non-zero 87.62%: Word tables (wordgov) whose blank cells vanished, "
+    "markitdown": "8713/9682 cells (89.99%), non-zero 87.95%: Word tables (wordgov) whose blank cells vanished, "
     "cells merged (12 26) and labels printed after their figures",
     "crawler": "5825/6456 cells (90.23%), non-zero 84.73%: blanks collapsed, table 二 digit runs",
     "crawler-nospace": "4913/6456 cells (76.10%), non-zero 73.62%: blanks gone, table 二 digit runs",

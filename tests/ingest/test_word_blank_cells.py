@@ -239,3 +239,14 @@ def test_a_first_cell_set_after_a_row_of_table_three_goes_back_where_the_row_add
     # One cell per line (text copied out of a table): nothing stands apart, nothing moves.
     alone = [Slot(parse_cell(text), f"line {k * 2 + 1}") for k, (text, _) in enumerate(cells)]
     assert stray_figure_readings(alone, 7, ROW_SUM) == []
+
+
+def test_a_label_cell_run_into_the_first_figure_is_cut() -> None:
+    # markitdown (synth-2019-small~wps): the label column merged with 自然人.
+    document = read_text(Path("x.md"), "| 行政查 3 | 1 0 | 1 | 0 0 | 5 |\n| --- | --- | --- | --- | --- |\n".encode())
+    tables = [block for block in document.blocks if isinstance(block, TableBlock)]
+    assert [cell.text for cell in tables[0].rows[0]][:3] == ["行政查", "3", "1 0"]
+    # A label that holds a number of its own, or a cell with words after it, is left whole.
+    kept = read_text(Path("y.md"), "| 说明 | 第 3 |\n| --- | --- |\n| 规章 3 | 另见附件 |\n".encode())
+    texts = [cell.text for block in kept.blocks if isinstance(block, TableBlock) for row in block.rows for cell in row]
+    assert "规章 3" in texts

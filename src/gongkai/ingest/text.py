@@ -27,7 +27,7 @@ from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
-from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
 from gongkai.ingest.radicals import unradical
@@ -286,7 +286,11 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
         cells = _pipe_cells(line)
-        rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
+        rows.append(
+            _label_run_into_figure(
+                [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+            )
+        )
     left: list[list[Cell]] = []
     if lone:
         rows, left = rejoin_displaced(rows, lone)
@@ -301,6 +305,30 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+# A row label's cell ending in a figure after a space (``行政查 3``): a converter ran the label
+# cell and the first value cell together.
+_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9})$", re.DOTALL)
+
+
+def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
+    """The row with a label cell that ends in the row's first figure (``| 行政查 3 | 1 0 | 1 |``,
+    as markitdown merges a Word table's label column with the next) cut into the label and the
+    figure. Only the row's first filled cell, and only when figures follow it."""
+    first = next((k for k, cell in enumerate(row) if cell.text), None)
+    if first is None:
+        return row
+    match = _LABEL_THEN_FIGURE.match(row[first].text)
+    if match is None or parse_cell(match.group(1)).is_value:
+        return row
+    rest = [cell.text for cell in row[first + 1 :] if cell.text]
+    if not rest or not all(parse_cell(text).is_value or several_numbers(text) for text in rest):
+        return row
+    cell = row[first]
+    label = Cell(match.group(1).rstrip(), cell.where, cell.rowspan, cell.colspan, cell.confidence)
+    figure = Cell(match.group(2), f"{cell.where} number 1")
+    return [*row[:first], label, figure, *row[first + 1 :]]
 
 
 def _laid_out_text(rows: list[list[Cell]]) -> bool:
