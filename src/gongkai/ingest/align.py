@@ -400,6 +400,43 @@ def _spreads(total: int, limits: list[int]) -> Iterator[tuple[int, ...]]:
             yield (here, *rest)
 
 
+def _line_of(where: str) -> str:
+    return where.split(" number ")[0].split(" part ")[0].split(" cell ")[0]
+
+
+def stray_figure_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list[Reading]:
+    """Readings of a row whose cells are all there but one figure stands on a line of its own
+    after the others (a PDF-to-Markdown converter set a cell a little lower on the page after the
+    row: ``0 1 0 2 1 1 1 0 3 1 1 2 1 5`` then ``1``; ``/ / 1 2 / 133`` then ``130``): that figure
+    put back at each place where the row's arithmetic then holds. Nothing is changed, only a
+    figure's place; the reading is a judgement the table's sums weigh."""
+    figures = [s for s in slots if s.value.kind is not CellKind.BLANK]
+    if len(figures) != n or len(figures) < 2:
+        return []
+    last = figures[-1]
+    if last.value.kind is not CellKind.NUMBER or any(_line_of(s.where) == _line_of(last.where) for s in figures[:-1]):
+        return []
+    before = _line_of(figures[-2].where)
+    if sum(1 for s in figures[:-1] if _line_of(s.where) == before) < 2:
+        return []  # a cell per line: the row was never printed on one line, nothing stands apart
+    found: dict[tuple[Value, ...], Reading] = {}
+    for at in range(n - 1):
+        placed = [*figures[:at], last, *figures[at:-1]]
+        values = tuple(s.value.amount for s in placed)
+        if values in found or not accept(values):
+            continue
+        found[values] = Reading(
+            values,
+            tuple(s.where for s in placed),
+            tuple(s.value.unit for s in placed),
+            1,
+            f"the figure printed on a line of its own after the row ({last.where}) put back as cell {at + 1}, "
+            "where every group adds up",
+            f"单独印在该行之后的数字（{last.where}）移回第 {at + 1} 格，各组之和方与总计相符",
+        )
+    return list(found.values())
+
+
 # ---------------------------------------------------------------------------------------------
 # Choosing among the readings of several rows with the arithmetic of the whole table
 # ---------------------------------------------------------------------------------------------

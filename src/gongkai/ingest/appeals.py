@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from gongkai.ingest.align import Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import Reading, Slot, Value, choose, readings, stray_figure_readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_key
@@ -65,7 +65,9 @@ def read_appeals(
     fields = [f.key for f in template.appeal_fields]
     if sorted(group_order) == sorted(groups):
         groups = group_order
-    if sorted(field_order) == sorted(fields):
+    if sorted(field_order) == sorted(fields) and not _order_refuted(
+        template, groups, field_order, fields, per_group, biggest
+    ):
         fields = field_order
     _doubt_order(template, groups, fields, evidence)
     width = len(fields)
@@ -121,6 +123,8 @@ def read_appeals(
             fixed_width=True,
             groups=bound.run_groups("all", width * len(groups)),
         )
+        if not any(bound.row_check("all")(r.values) for r in options["all"]):
+            options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
@@ -164,6 +168,37 @@ def read_appeals(
         evidence.doubt(
             "appeals", None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
         )
+
+
+def _order_refuted(
+    template: Template,
+    groups: list[str],
+    printed: list[str],
+    statutory: list[str],
+    per_group: dict[str, Record],
+    biggest: Record | None,
+) -> bool:
+    """Whether the printed figures refute the column order the header seems to print: every group
+    adds up to its 总计 in the template's order and some group does not in the header's (a header
+    whose cells wrapped over two rows, 总计 read from the upper row before 维持 from the lower)."""
+    if printed == statutory:
+        return False
+    width = len(statutory)
+    records = [per_group[g] for g in groups if g in per_group]
+    rows = [[t.value.amount for t in r.values if t.value.kind is CellKind.NUMBER] for r in records]
+    if not rows or any(len(row) != width for row in rows):
+        figures = [t.value.amount for t in biggest.values if t.value.kind is CellKind.NUMBER] if biggest else []
+        if not figures or len(figures) != width * len(groups):
+            return False
+        rows = [figures[i : i + width] for i in range(0, len(figures), width)]
+    if len(rows) != len(groups):
+        return False
+    flat = tuple(v for row in rows for v in row)
+
+    def adds_up(order: list[str]) -> bool:
+        return appeals_bound(template.id, tuple(groups), tuple(order), True).row_check("all")(flat)
+
+    return adds_up(statutory) and not adds_up(printed)
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:

@@ -27,6 +27,9 @@ class Cell(NamedTuple):
     rowspan: int = 1
     colspan: int = 1
     confidence: float | None = None  # OCR's confidence in ``text`` (0–1); None when read from text
+    # Where a figure stands on its line of laid-out text (the centre, in characters from the
+    # line's start, as ``pdftotext -layout`` spaces cells); None where the reader has no layout.
+    x: float | None = None
 
 
 @dataclass

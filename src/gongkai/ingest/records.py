@@ -31,6 +31,7 @@ class Token:
     text: str
     where: str
     value: CellValue
+    x: float | None = None  # where the figure stands on its line of laid-out text (``Cell.x``)
 
 
 @dataclass(slots=True)
@@ -107,7 +108,7 @@ def read_records(document: Document) -> list[Record]:
                     # a table before its first label: they belong to no row before them.
                     continue
                 else:
-                    records[-1].values.append(Token(cell.text, cell.where, value))
+                    records[-1].values.append(Token(cell.text, cell.where, value, cell.x))
     return records
 
 

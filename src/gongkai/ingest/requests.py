@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings, stray_figure_readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
-from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Cell, equations, requests_bound
+from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Bound, Cell, equations, requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Kind, RequestRow, Template
@@ -178,6 +180,15 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     wholes = [cached_bare(t.text) for t in record.labels]
     for position in range(len(wholes) - 1, -1, -1):
         before = "".join(wholes[:position])
+        pieces = record.labels[position].text.split()
+        number = _printed_number(pieces[-1]) if len(pieces) > 1 else None
+        if number is not None and started:
+            # The cell's last line a short numbered label of its own (a wrapped row above it
+            # ends in the same cell: ``…政府信息公开申请`` / ``3.其他``): that row, by its number.
+            last = cached_bare(pieces[-1])
+            row = _best_row(last, last, next_index, 1, 3.0, number=number) if last else None
+            if row is not None:
+                return row
         for index, part in enumerate(_bare_parts(record.labels[position].text)):
             # Only the last part may be a label cut short (wrapped); a middle part that starts
             # like some label (无正当理…) is a piece of a label split by spaces.
@@ -193,7 +204,47 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
         )
         if row is not None:
             return row
-    return None
+    return _wrapped_numbered(record, next_index)
+
+
+_MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
+
+
+def _wrapped_numbered(record: Record, next_index: int) -> RequestRowKeys | None:
+    """A numbered row label wrapped a few characters a line, the figures beside its middle line
+    (``4.保护第`` / ``三方合   1   1`` / ``法权益``, as ``pdftotext -layout`` prints a narrow Word
+    column): the pieces from the last item number on, joined, are the start of the row's label.
+    The pieces of the group heading wrapped beside them (``（四）无`` / ``法提供``) are skipped:
+    every way of leaving pieces out is tried, and the longest start of a label wins."""
+    parts = [part for t in record.labels for part in t.text.split()]
+    start = next((i for i in range(len(parts) - 1, -1, -1) if _ITEM_NUMBER.match(parts[i])), None)
+    if start is None or len(parts) - start > _MAX_PIECES:
+        return None
+    number = _printed_number(parts[start])
+    head = cached_bare(parts[start])
+    rest = [cached_bare(p) for p in parts[start + 1 :]]
+    best: tuple[int, RequestRowKeys] | None = None
+    for keep in itertools.product((True, False), repeat=len(rest)):
+        bare = head + "".join(p for p, k in zip(rest, keep, strict=True) if k)
+        if len(bare) < 3:
+            continue
+        row = _best_row(bare, bare, next_index, 4, number=number) if len(bare) >= 4 else _numbered_start(bare, number)
+        if row is not None and (best is None or len(bare) > best[0]):
+            best = (len(bare), row)
+    return best[1] if best is not None else None
+
+
+def _numbered_start(bare: str, number: str | None) -> RequestRowKeys | None:
+    """The one row whose label starts with three characters ``bare`` and is printed with item
+    number ``number`` (``1.属于国`` is 1.属于国家秘密); None when none or several."""
+    if number is None:
+        return None
+    found = {
+        row.key: row
+        for row in vocabulary().request_rows
+        if number in _row_numbers().get(row.key, frozenset()) and any(k.startswith(bare) for k in row.keys if k)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _stitched(record: Record) -> str:
@@ -416,6 +467,79 @@ def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[
     return broken
 
 
+_PIPE_CELL = re.compile(r"^line (\d+) cell (\d+)$")
+
+
+def _label_cells(found: RequestRaw) -> int:
+    """How many blank cells open the row that may be the label's own cell emptied and spare grid
+    cells beside it rather than its first columns: a converter pulled the label out of the table
+    onto a line of its own (``一、本年新收…`` then ``|     | 180 | 1 |     |     | 3   | 184 |``, or
+    ``|     |     | 180 | 1 | …``), or left spare cells after it (``| 四、结转… |     | 6 | … | 6 |``).
+    0 when the row does not open so."""
+    lead = 0
+    while lead < len(found.values) and found.values[lead].value.kind is CellKind.BLANK:
+        lead += 1
+    if not lead or lead == len(found.values):
+        return 0
+    first = _PIPE_CELL.match(found.values[0].where)
+    if first is None or any(not t.where.startswith(f"line {first.group(1)} cell ") for t in found.values[: lead + 1]):
+        return 0
+    line, cell = first.groups()
+    label = _PIPE_CELL.match(found.label.where)
+    if cell == "1":
+        return lead if not found.label.where.startswith(f"line {line} ") else 0
+    adjacent = label is not None and label.group(1) == line and int(label.group(2)) == int(cell) - 1
+    return lead if adjacent else 0
+
+
+def _label_cell_shift(
+    raw: dict[str, RequestRaw],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    n: int,
+    bound: Bound,
+) -> dict[Hashable, Choice]:
+    """The table read again with the blank cells opening rows whose label stands outside them
+    (``_label_cells``) taken as the label's emptied cell and spare cells. Every such row shifts
+    alike, so the statutory sums hold either way where they hold at all: a reading that breaks
+    fewer of them is taken; one that breaks as few leaves the cells the two readings disagree on
+    unknown, both readings given as alternatives. A consistent shift never passes as read."""
+    shiftable = [key for key in options if isinstance(key, str) and key in raw and _label_cells(raw[key])]
+    if not shiftable:
+        return chosen
+    shifted_options = dict(options)
+    for key in shiftable:
+        found = raw[key]
+        check = bound.row_check(key)
+        # The blank was the label's cell: the row's next cell stands in the first column.
+        shifted = [
+            r
+            for r in readings([Slot(t.value, t.where) for t in found.values[_label_cells(found) :]], n, check)
+            if r.wheres[0] is not None
+        ]
+        if not shifted:
+            return chosen
+        shifted_options[key] = shifted
+    shifted_chosen = choose(shifted_options, failures)
+    as_read = failures({key: c.reading.values for key, c in chosen.items()})
+    moved = failures({key: c.reading.values for key, c in shifted_chosen.items()})
+    if moved < as_read:
+        return shifted_chosen
+    if moved > as_read:
+        return chosen
+    result = dict(chosen)
+    for key in shiftable:
+        mine, other = chosen[key], shifted_chosen[key]
+        differ = {i for i, (a, b) in enumerate(zip(mine.reading.values, other.reading.values, strict=True)) if a != b}
+        if differ:
+            tied = tuple(dict.fromkeys((*(mine.alternatives or (mine.reading.values,)), other.reading.values)))
+            result[key] = Choice(
+                mine.reading, mine.unknown | frozenset(differ), mine.rivals + len(shifted_options[key]), tied[:8]
+            )
+    return result
+
+
 def _unconfirmed_placements(
     template: Template, read: dict[str, list[int | None]], raw: dict[str, RequestRaw], chosen: dict[Hashable, Choice]
 ) -> list[str]:
@@ -518,6 +642,12 @@ def read_requests(
     }
     merged = _merged_other(template, raw)
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
+    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
+    places = first_column_places(
+        [([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out], n
+    )
+    first_columns = dict(zip(laid_out, places, strict=True))
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -533,13 +663,17 @@ def read_requests(
         # The row's own equation; the other template's single row is not in this template's.
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
-        found_options = readings(
-            [Slot(t.value, t.where) for t in found.values],
+        slots = [Slot(t.value, t.where) for t in found.values]
+        xs = [t.x for t in found.values]
+        found_options = placed_readings(slots, xs, n, check, first_columns.get(row.key)) or readings(
+            slots,
             n,
             check,
             fixed_width=found.table not in padded,
             groups=row_bound.run_groups(row.key, n),
         )
+        if not any(check(r.values) for r in found_options):
+            found_options += stray_figure_readings(slots, n, check)
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(
@@ -555,6 +689,8 @@ def read_requests(
     if merged is not None:
         failures = merged.failures(failures, n)
     chosen = choose(options, failures)
+    if merged is None:
+        chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)
     for row in template.request_rows:

@@ -27,7 +27,7 @@ from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
-from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
 from gongkai.ingest.radicals import unradical
@@ -286,7 +286,11 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
         cells = _pipe_cells(line)
-        rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
+        rows.append(
+            _label_run_into_figure(
+                [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+            )
+        )
     left: list[list[Cell]] = []
     if lone:
         rows, left = rejoin_displaced(rows, lone)
@@ -301,6 +305,30 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+# A row label's cell ending in a figure after a space (``行政查 3``): a converter ran the label
+# cell and the first value cell together.
+_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9})$", re.DOTALL)
+
+
+def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
+    """The row with a label cell that ends in the row's first figure (``| 行政查 3 | 1 0 | 1 |``,
+    as markitdown merges a Word table's label column with the next) cut into the label and the
+    figure. Only the row's first filled cell, and only when figures follow it."""
+    first = next((k for k, cell in enumerate(row) if cell.text), None)
+    if first is None:
+        return row
+    match = _LABEL_THEN_FIGURE.match(row[first].text)
+    if match is None or parse_cell(match.group(1)).is_value:
+        return row
+    rest = [cell.text for cell in row[first + 1 :] if cell.text]
+    if not rest or not all(parse_cell(text).is_value or several_numbers(text) for text in rest):
+        return row
+    cell = row[first]
+    label = Cell(match.group(1).rstrip(), cell.where, cell.rowspan, cell.colspan, cell.confidence)
+    figure = Cell(match.group(2), f"{cell.where} number 1")
+    return [*row[:first], label, figure, *row[first + 1 :]]
 
 
 def _laid_out_text(rows: list[list[Cell]]) -> bool:
@@ -497,6 +525,8 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             if (
                 numbers >= 3
                 or labels >= 3
+                or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
+                or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
                 yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
@@ -506,6 +536,42 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
         else:
             yield from _texts(lines, start + i, start + i + 1)
             i += 1
+
+
+_NUMERAL = "一二三四五六七八九十"
+_ITEM_START = re.compile(
+    rf"(?:^|\s)(?:\d{{1,2}}\s*[.．、]|[{_NUMERAL}]{{1,2}}、|[（(][{_NUMERAL}]{{1,2}}[)）])\s*[\u3400-\u9fff]"
+)
+
+
+def _label_between_tables(lines: list[str], start: int, end: int) -> bool:
+    """Short lines between two pipe tables, one of them holding the start of a numbered row label
+    (2.没有现, （二）部分公开): a label a
+    converter pulled out of the table, wrapped (``相关政`` / ``府信息`` / ``2.没有现`` / ``成信息``
+    between a row and the next), kept as cells of the table rather than as text."""
+    if start == 0 or end >= len(lines) or not _is_pipe(lines[end]):
+        return False
+    if not (_is_pipe(lines[start - 1]) or _PIPE_SEPARATOR.match(lines[start - 1])):
+        return False
+    texts = [line.strip() for line in lines[start:end] if line.strip()]
+    short = all(len(t) <= _MAX_WRAPPED_PIECE for t in texts)
+    return bool(texts) and short and any(_ITEM_START.search(t) for t in texts)
+
+
+_ROW_OF_FIGURES = 5  # figures on lines of their own that make a row of a table, not a stray number
+
+
+def _figures_alone(lines: list[str]) -> int:
+    """How many figures stand on lines of nothing but figures (``0 1 1`` then ``0 2 7 1 0 0 8 1
+    0 0 1 2``: a PDF-to-Markdown converter set a table's row of figures below the table, as
+    text); 0 when any line holds words."""
+    count = 0
+    for line in lines:
+        parts = line.split()
+        if any(parse_cell(part).kind is not CellKind.NUMBER for part in parts):
+            return 0
+        count += len(parts)
+    return count
 
 
 def _statutory_row(line: str) -> bool:
@@ -558,8 +624,10 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
                 text += "\n" + lines[start + j]
                 j += 1
             if kind == "mixed":
-                for k, part in enumerate(split_line(text.strip())):
-                    cells.append(Cell(part, f"line {number + 1} part {k + 1}"))
+                parts = split_line(text.strip())
+                places = _figure_places(text, parts)
+                for k, part in enumerate(parts):
+                    cells.append(Cell(part, f"line {number + 1} part {k + 1}", x=places[k]))
             else:
                 cells.append(Cell(_clean_cell(text), f"line {number + 1}"))
             i = j
@@ -579,3 +647,29 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
         rows.append(row)
     if rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+_LAID_OUT_GAP = 4  # spaces between two figures of a line that only a blank cell's room explains
+
+
+def _figure_places(line: str, parts: list[str]) -> list[float | None]:
+    """Where each figure of a laid-out line stands (its centre, in characters), for lines whose
+    figures stand apart as ``pdftotext -layout`` sets a table's cells (a wide gap where a blank
+    cell was: ``180   1             3   184``); None elsewhere (a crawler's ``180 1 3 184`` keeps
+    no room for the blank cells it lost)."""
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    places: list[float | None] = [None] * len(parts)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for k, part in enumerate(parts):
+        at = stripped.find(part, cursor) if part else -1
+        if at < 0:
+            return [None] * len(parts)
+        cursor = at + len(part)
+        if parse_cell(part).kind is CellKind.NUMBER:
+            places[k] = lead + at + (len(part) - 1) / 2
+            spans.append((at, cursor))
+    if len(spans) < 2 or not any(b[0] - a[1] >= _LAID_OUT_GAP for a, b in pairwise(spans)):
+        return [None] * len(parts)
+    return places

@@ -1,0 +1,153 @@
+"""Figures of a row placed in their columns by where they stand on a laid-out line.
+
+A Word table leaves a cell blank for none (the five organisation columns of table 三, mostly),
+and ``pdftotext -layout`` prints the blank cell as room on the line: ``180   1             3
+184`` for seven columns. The figures are in order but which columns the middle ones fill is
+lost to a reader of cells; their place on the line keeps it. The row's first and last figures
+span the row (自然人 … 总计, as the row's own sum confirms); each figure between them stands at
+a fraction of that span, and the columns near that fraction are its candidates. Where the
+position leaves two columns open, both placements are readings and the table's arithmetic
+chooses (``align.choose``); where it cannot, the column stays unknown. A figure is never
+changed, only placed; a column no figure stands in reads 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from gongkai.ingest.align import Accept, Reading, Slot, Value
+from gongkai.ingest.numbers import CellKind
+
+# A column's centre as a fraction of the row's span from its first column's centre to its last,
+# for a table whose first and last columns are wider than the ones between (自然人 and 总计 beside
+# five narrow organisation columns, as Word exports print table 三): widths 1.9, 1 … 1, 1.9.
+_EDGE_WIDTH = 1.9
+# A figure may stand in any column whose centre is this much farther from it than the nearest
+# column's: pdftotext's spacing of a line drifts by a character or two (a long label before the
+# first figure pushes it right).
+_SLACK = 0.09
+
+
+def _centres(n: int) -> list[float]:
+    widths = [_EDGE_WIDTH, *([1.0] * (n - 2)), _EDGE_WIDTH]
+    edges = list(itertools.accumulate(widths, initial=0.0))
+    mids = [(a + b) / 2 for a, b in itertools.pairwise(edges)]
+    span = mids[-1] - mids[0]
+    return [(m - mids[0]) / span for m in mids]
+
+
+def _laid_out(slots: Sequence[Slot], xs: Sequence[float | None], n: int) -> tuple[list[Slot], list[float]] | None:
+    """The row's figures and their places when it is a row of fewer figures than columns on one
+    laid-out line; None otherwise."""
+    if len(xs) != len(slots):
+        return None
+    # Empty lines before or after the row's line are blank padding, not cells of the row.
+    keep = [i for i, s in enumerate(slots) if s.value.kind is not CellKind.BLANK or xs[i] is not None]
+    if keep and (keep[-1] - keep[0] + 1 != len(keep)):
+        return None  # a blank cell between the figures: the cells are explicit, not laid out
+    figures = [slots[i] for i in keep]
+    places = [xs[i] for i in keep]
+    if not 2 <= len(figures) < n or n < 3:
+        return None
+    if any(x is None for x in places) or any(s.value.kind is not CellKind.NUMBER for s in figures):
+        return None
+    if len({s.where.split(" part ")[0] for s in figures}) != 1:
+        return None  # figures from several lines: their places are not on one scale
+    found = [float(x) for x in places if x is not None]
+    if any(b <= a for a, b in itertools.pairwise(found)):
+        return None
+    return figures, found
+
+
+_SAME_PLACE = 1.0  # characters: two figures this near stand in the same column
+_MAJORITY = 0.6
+_OWN_COLUMN = 1.0  # column widths right of the first column: a figure there is not in it
+
+
+def first_column_places(rows: Sequence[tuple[Sequence[Slot], Sequence[float | None]]], n: int) -> list[float | None]:
+    """For each row, where its table prints the first column (自然人), when the rows laid out on
+    the same scale agree on it: the rows whose last figure (总计, printed whenever the row has a
+    figure) stands at the same place, most of them with their first figure at one place. None
+    where they do not agree (lines whose labels push their figures right)."""
+    laid = [_laid_out(slots, xs, n) for slots, xs in rows]
+    ends = [(found[1][0], found[1][-1]) if found else None for found in laid]
+    anchors: list[float | None] = []
+    for end in ends:
+        if end is None:
+            anchors.append(None)
+            continue
+        # Rows as wide as the table (their first figure 自然人) say where its first column is.
+        firsts = [e[0] for e in ends if e is not None and abs(e[1] - end[1]) <= _SAME_PLACE and e[1] - e[0] >= 2 * n]
+        if not firsts:
+            anchors.append(None)
+            continue
+        mode = max(firsts, key=lambda x: sum(1 for y in firsts if abs(y - x) <= _SAME_PLACE))
+        agree = sum(1 for y in firsts if abs(y - mode) <= _SAME_PLACE)
+        anchors.append(mode if len(firsts) >= 3 and agree >= _MAJORITY * len(firsts) else None)
+    return anchors
+
+
+def placed_readings(
+    slots: Sequence[Slot], xs: Sequence[float | None], n: int, accept: Accept | None, first_column: float | None = None
+) -> list[Reading]:
+    """Readings of a row of ``n`` columns whose figures (fewer than ``n``, no blank cells kept)
+    stand on one laid-out line at ``xs``; [] when the row is not that (the caller reads it the
+    usual way). ``first_column``: where the table prints its first column on this row's scale
+    (``first_column_places``); a first figure a column or more right of it stands in a later
+    column (a blank 自然人 cell), else the row's first figure is taken to be the first column."""
+    laid = _laid_out(slots, xs, n)
+    if laid is None:
+        return []
+    figures, places = laid
+    first, last = places[0], places[-1]
+    centres = _centres(n)
+    if (
+        first_column is not None
+        and last - first_column >= 2 * n
+        and first - first_column > _OWN_COLUMN * (last - first_column) / (n - 1)
+    ):
+        # 自然人 blank: every figure but the last placed between the table's first column and 总计.
+        start, placed, options = first_column, places[:-1], []
+    elif last - first < 2 * n:
+        return []
+    else:
+        start, placed, options = first, places[1:-1], [[0]]
+    for place in placed:
+        fraction = (place - start) / (last - start)
+        nearest = min(abs(fraction - c) for c in centres[1:-1])
+        options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + _SLACK])
+    return _readings(figures, options, n, accept)
+
+
+def _readings(slots: Sequence[Slot], options: list[list[int]], n: int, accept: Accept | None) -> list[Reading]:
+    """One reading per way of putting each figure but the last in one of its candidate columns
+    (``options``, in order; the last figure in the last column) that the row's sum accepts."""
+    amounts = [s.value.amount for s in slots]
+    found: dict[tuple[Value, ...], Reading] = {}
+    missing = n - len(slots)
+    for head in itertools.product(*options):
+        columns = (*head, n - 1)
+        if any(b <= a for a, b in itertools.pairwise(columns)):
+            continue
+        values: list[Value] = [0] * n
+        wheres: list[str | None] = [None] * n
+        units = [""] * n
+        for column, slot, amount in zip(columns, slots, amounts, strict=True):
+            values[column] = amount
+            wheres[column] = slot.where
+            units[column] = slot.value.unit
+        key = tuple(values)
+        if key in found or (accept is not None and not accept(key)):
+            continue
+        blank = ", ".join(str(c) for c in range(n) if c not in columns)
+        found[key] = Reading(
+            key,
+            tuple(wheres),
+            tuple(units),
+            missing,
+            f"{missing} blank cell(s) left as room on the line; figures placed by where they stand, "
+            f"column(s) {blank} read as 0",
+            f"该行 {missing} 个空白单元格在行中留作空位；数字按所在位置对应各列，第 {blank} 列（从 0 起）按 0 计",
+        )
+    return list(found.values())
