@@ -1,4 +1,5 @@
-"""Annual report pages: the compiled tables with their checks, the office's entries, exports, imports."""
+"""Annual report pages: the compiled tables with their checks, the office's entries, exports, imports,
+and publishing on the portal (the head publishes; withdraws with a reason)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from ...render.batch import render_document, render_pdf
 from ...report.model import ReportDataError
@@ -19,6 +21,7 @@ from ...report.templates import SECTIONS, TABLES_BY_KEY, TEMPLATE_2021
 from ..accounts.permissions import (
     PermissionDenied,
     may_administer,
+    may_approve,
     may_change_agency_records,
     may_view_agency_records,
     role_of,
@@ -26,6 +29,8 @@ from ..accounts.permissions import (
     supervises,
 )
 from ..agencies.models import Agency
+from ..audit.labels import labelled_history
+from . import publishing
 from .compile import Compiled, compile_report
 from .services import AnnualError, import_report, read_report_file, save_entries
 
@@ -95,6 +100,16 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "active_url": _registry_table_url(agency, year),
         "tables": TABLES_BY_KEY,
     }
+    if not aggregate:
+        publications = publishing.publications(agency, year)
+        context |= {
+            "head": may_approve(request.user, agency),
+            "publications": publications,
+            "current": next((p for p in publications if not p.withdrawn), None),
+            "publication_history": sorted(
+                (e for p in publications for e in labelled_history(p)), key=lambda e: (e.at, e.id)
+            ),
+        }
     return render(request, "annual/report.html", context)
 
 
@@ -194,3 +209,50 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
         "annual/import.html",
         {"agency": agency, "role": role_of(request.user), "carried_forward": carried_forward},
     )
+
+
+def _agency_for_head(request: HttpRequest, agency_pk: int) -> Agency:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    if not may_view_agency_records(request.user, agency):
+        raise Http404
+    return agency
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    agency = _agency_for_head(request, agency_pk)
+    try:
+        publishing.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except publishing.NeedsConfirmation as pending:
+        return render(
+            request, "annual/confirm_publish.html", {"agency": agency, "year": year, "concerns": pending.concerns}
+        )
+    except AnnualError as error:
+        messages.error(request, str(error).partition(" / ")[0])
+    else:
+        messages.success(request, f"{year} 年度报告已在门户网站发布")
+    return redirect("annual:report", agency_pk=agency.pk, year=year)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    """The head takes the report on ``year`` off the portal, with a reason (it is corrected, then
+    published again); the publication stays on record, withdrawn."""
+    agency = _agency_for_head(request, agency_pk)
+    current = publishing.current_publication(agency, year)
+    if current is None:
+        messages.error(request, f"{year} 年度报告未在门户网站发布，无需撤回")
+        return redirect("annual:report", agency_pk=agency.pk, year=year)
+    try:
+        publishing.withdraw_report(request.user, current, request.POST.get("reason", ""))
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except AnnualError as error:
+        messages.error(request, str(error).partition(" / ")[0])
+    else:
+        messages.success(request, f"{year} 年度报告已从门户网站撤回，发布记录保留")
+    return redirect("annual:report", agency_pk=agency.pk, year=year)

@@ -37,6 +37,8 @@ class Action(models.TextChoices):
     AGENCY_UPDATE = "agency.update", "修改机关信息"
     ANNUAL_ENTRIES = "annual.entries", "录入年度报告数据"
     ANNUAL_IMPORT = "annual.import", "导入年度报告"
+    ANNUAL_PUBLISH_REPORT = "annual.publish_report", "发布年度报告"
+    ANNUAL_WITHDRAW_REPORT = "annual.withdraw_report", "撤回年度报告"
     APPEALS_FILE = "appeals.file", "登记行政复议或诉讼"
     APPEALS_RESULT = "appeals.result", "登记复议诉讼结果"
     APPEALS_CORRECT = "appeals.correct", "更正复议诉讼登记"
@@ -81,8 +83,6 @@ class Action(models.TextChoices):
     REGISTRY_REPEAL = "registry.repeal", "标注废止"
     REGISTRY_WITHDRAW = "registry.withdraw", "撤回发布"
     REGISTRY_FIGURES = "registry.figures", "录入年度报告数字"
-    REGISTRY_PUBLISH_REPORT = "registry.publish_report", "发布年度报告"
-    REGISTRY_WITHDRAW_REPORT = "registry.withdraw_report", "撤回年度报告"
     WORKDAYS_SCHEDULE = "workdays.schedule", "录入放假安排"
 
 
