@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ..accounts.models import Actor
 from ..accounts.permissions import PermissionDenied, may_administer
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from .models import Agency
 
@@ -33,7 +34,7 @@ def create_agency(actor: Actor, *, name: str, parent: Agency | None = None, **fi
     with transaction.atomic():
         agency = Agency(name=name, parent=parent, **fields)
         agency.save()
-        record(actor, "agency.create", agency, after=snapshot(agency, _FIELDS), agency=agency)
+        record(actor, Action.AGENCY_CREATE, agency, after=snapshot(agency, _FIELDS), agency=agency)
     return agency
 
 
@@ -45,5 +46,5 @@ def update_agency(actor: Actor, agency: Agency, **changes: Any) -> Agency:
         for key, value in changes.items():
             setattr(agency, key, value)
         agency.save()
-        record(actor, "agency.update", agency, before=before, after=snapshot(agency, _FIELDS), agency=agency)
+        record(actor, Action.AGENCY_UPDATE, agency, before=before, after=snapshot(agency, _FIELDS), agency=agency)
     return agency

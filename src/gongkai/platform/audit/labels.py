@@ -1,8 +1,10 @@
 """The audit trail in words: one table of action types with their Chinese labels, and the fields'
 own labels (their models' verbose names, the choices' display labels) for the before/after values.
 
-Every audit entry written in the platform names one of ``Action``; a test checks it, so that
-no page ever shows a code such as ``desk.submit`` or ``status: a → b``.
+Every audit entry written in the platform names one of ``Action``: ``audit.services.record`` takes
+nothing else (mypy checks the calls, and ``record`` refuses anything else at run time), and every
+kind carries its Chinese label, so that no page ever shows a code such as ``desk.submit`` or
+``status: a → b``. A new kind of entry is one line here.
 """
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ class Action(models.TextChoices):
     OVERSIGHT_IMPORT = "oversight.import", "导入监督数据"
     OVERSIGHT_MATCH = "oversight.match", "匹配监督数据"
     OVERSIGHT_VERSION = "oversight.version", "监督数据新版本"
+    OVERSIGHT_FILING_SUBMITTED = "oversight.filing.submitted", "报送年度报告"
+    OVERSIGHT_FILING_ACCEPTED = "oversight.filing.accepted", "审核通过报送的年度报告"
+    OVERSIGHT_FILING_RETURNED = "oversight.filing.returned", "退回报送的年度报告"
+    OVERSIGHT_FILING_PUBLISHED = "oversight.filing.published", "发布审核通过的年度报告"
+    OVERSIGHT_FINDING_CONFIRMED = "oversight.finding.confirmed", "确认校验发现"
+    OVERSIGHT_FINDING_DISMISSED = "oversight.finding.dismissed", "排除校验发现"
+    OVERSIGHT_FINDING_RECTIFIED = "oversight.finding.rectified", "校验发现已整改"
+    OVERSIGHT_FINDING_OPEN = "oversight.finding.open", "重新打开校验发现"
+    OVERSIGHT_FINDING_SENT_BACK = "oversight.finding.sent_back", "校验发现退回机关"
+    OVERSIGHT_FINDING_ANSWERED = "oversight.finding.answered", "机关答复校验发现"
     AGENCY_CREATE = "agency.create", "新建机关"
     AGENCY_UPDATE = "agency.update", "修改机关信息"
     ANNUAL_ENTRIES = "annual.entries", "录入年度报告数据"

@@ -20,6 +20,7 @@ from django.utils import timezone
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
@@ -211,7 +212,7 @@ def create_item(actor: Actor, agency: Agency, **fields: Any) -> Item:
             **clean,
         )
         item.save()
-        record(actor, "registry.create", item, after=snapshot(item, ("index_number", *TRACKED)))
+        record(actor, Action.REGISTRY_CREATE, item, after=snapshot(item, ("index_number", *TRACKED)))
     return item
 
 
@@ -226,7 +227,7 @@ def update_item(actor: Actor, item: Item, **fields: Any) -> Item:
         for name, value in clean.items():
             setattr(item, name, value)
         item.save()
-        record(actor, "registry.update", item, before=before, after=snapshot(item, names))
+        record(actor, Action.REGISTRY_UPDATE, item, before=before, after=snapshot(item, names))
     return item
 
 
@@ -242,7 +243,7 @@ def add_attachment(actor: Actor, item: Item, name: str, data: bytes) -> Attachme
         attachment.file.save(name, ContentFile(data), save=False)
         try:
             attachment.save()
-            record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+            record(actor, Action.REGISTRY_ATTACH, item, after={"attachment": attachment.name, "size": attachment.size})
         except BaseException:
             attachment.file.delete(save=False)  # the row is rolled back: leave no orphan file behind
             raise
@@ -255,7 +256,7 @@ def remove_attachment(actor: Actor, attachment: Attachment) -> None:
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
         _hold(item)
-        record(actor, "registry.detach", item, before={"attachment": attachment.name})
+        record(actor, Action.REGISTRY_DETACH, item, before={"attachment": attachment.name})
         attachment.file.delete(save=False)
         attachment.delete()
 
@@ -272,7 +273,7 @@ def submit(actor: Actor, item: Item) -> Item:
         item.save()
         record(
             actor,
-            "registry.submit",
+            Action.REGISTRY_SUBMIT,
             item,
             before=before,
             after=snapshot(item, TRACKED),
@@ -298,7 +299,7 @@ def send_back(actor: Actor, item: Item, comment: str) -> Item:
         item.reviewed_by = stored_user(actor)
         item.reviewed_at = timezone.now()
         item.save()
-        record(actor, "registry.return", item, before=before, after=snapshot(item, TRACKED), note=comment)
+        record(actor, Action.REGISTRY_RETURN, item, before=before, after=snapshot(item, TRACKED), note=comment)
     return item
 
 
@@ -329,7 +330,7 @@ def approve(
         item.reviewed_by = stored_user(actor)
         item.reviewed_at = timezone.now()
         item.save()
-        record(actor, "registry.approve", item, before=before, after=snapshot(item, TRACKED), note=comment)
+        record(actor, Action.REGISTRY_APPROVE, item, before=before, after=snapshot(item, TRACKED), note=comment)
     return item
 
 
@@ -357,7 +358,7 @@ def publish(actor: Actor, item: Item, on: dt.date | None = None) -> Item:
         item.published_on = on
         item.save()
         search.index_texts([(item.pk, index_text(item))])
-        record(actor, "registry.publish", item, before=before, after=snapshot(item, TRACKED))
+        record(actor, Action.REGISTRY_PUBLISH, item, before=before, after=snapshot(item, TRACKED))
     return item
 
 
@@ -375,7 +376,7 @@ def withdraw(actor: Actor, item: Item, reason: str) -> Item:
         item.withdrawn_reason = reason.strip()
         item.save()
         search.remove([item.pk])
-        record(actor, "registry.withdraw", item, before=before, after=snapshot(item, TRACKED), note=reason)
+        record(actor, Action.REGISTRY_WITHDRAW, item, before=before, after=snapshot(item, TRACKED), note=reason)
     return item
 
 
@@ -404,7 +405,7 @@ def repeal(actor: Actor, item: Item, on: dt.date, note: str = "") -> Item:
         before = snapshot(item, TRACKED)
         item.repealed_on = on
         item.save()
-        record(actor, "registry.repeal", item, before=before, after=snapshot(item, TRACKED), note=note)
+        record(actor, Action.REGISTRY_REPEAL, item, before=before, after=snapshot(item, TRACKED), note=note)
     return item
 
 
@@ -423,5 +424,5 @@ def amend(actor: Actor, item: Item, on: dt.date, note: str) -> Item:
         before = snapshot(item, TRACKED)
         item.amended_on = on
         item.save()
-        record(actor, "registry.amend", item, before=before, after=snapshot(item, TRACKED), note=note)
+        record(actor, Action.REGISTRY_AMEND, item, before=before, after=snapshot(item, TRACKED), note=note)
     return item
