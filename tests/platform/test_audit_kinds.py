@@ -42,7 +42,7 @@ def test_record_refuses_an_undeclared_kind(db: Any, tree: dict[str, Any]) -> Non
         with pytest.raises(TypeError, match="Action"):
             record(None, kind, tree["hy"])  # type: ignore[arg-type]
     assert not AuditEntry.objects.exists()
-    assert record(None, Action.AGENCY_UPDATE, tree["hy"]).action == "agency.update"
+    assert record(None, Action.ADMIN_CHANGE, tree["hy"]).action == "admin.change"
 
 
 def _calls_with_a_written_kind(path: Path) -> list[str]:

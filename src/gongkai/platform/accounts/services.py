@@ -45,20 +45,6 @@ def create_user(
     return user
 
 
-def change_role(actor: Actor, user: User, *, role: str, agency: Any = None) -> User:
-    if not may_administer(actor):
-        raise PermissionDenied("只有平台管理员可以调整角色 / only administrators change roles")
-    _validate(role, agency)
-    with transaction.atomic():
-        before = snapshot(user, _FIELDS)
-        user.role = role
-        user.agency = agency
-        user.is_staff = user.is_superuser = role == Role.ADMIN
-        user.save()
-        record(actor, Action.ACCOUNT_ROLE, user, before=before, after=snapshot(user, _FIELDS), agency=agency)
-    return user
-
-
 def ensure_admin(username: str, password: str | None, email: str = "") -> tuple[User, bool]:
     """The first administrator (``gongkai serve``): created once, left alone afterwards."""
     existing = User.objects.filter(username=username).first()

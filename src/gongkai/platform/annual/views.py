@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ...render.batch import render_document, render_pdf
@@ -97,7 +98,7 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "appeal_fields": template.appeal_fields,
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
-        "active_url": _registry_table_url(agency, year),
+        "active_url": reverse("registry:table", kwargs={"agency_pk": agency.pk, "year": year}),
         "tables": TABLES_BY_KEY,
     }
     if not aggregate:
@@ -111,19 +112,6 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
             ),
         }
     return render(request, "annual/report.html", context)
-
-
-def _registry_table_url(agency: Agency, year: int) -> str | None:
-    """Where table 二 is kept once the publication registry (issue 6) computes it."""
-    from django.apps import apps
-    from django.urls import NoReverseMatch, reverse
-
-    if not apps.is_installed("gongkai.platform.registry"):
-        return None
-    try:
-        return reverse("registry:table", kwargs={"agency_pk": agency.pk, "year": year})
-    except NoReverseMatch:
-        return None
 
 
 @login_required
@@ -157,24 +145,11 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("annual:report", agency_pk=agency.pk, year=year)
     if not (may_change_agency_records(request.user, agency) or may_administer(request.user)):
-        raise HttpForbidden  # before the compile run: no work for those who may not save
-    compiled = compile_report(agency, year, with_previous=False)
-    active: dict[str, dict[str, str]] | None = None
-    if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here
-        active = {
-            row.key: {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
-            for row in compiled.report.template.active_rows
-        }
+        raise HttpForbidden
+    # Table 二 is counted and entered on the registry's page (``active_url``); here, the narrative.
     sections = {s.number: request.POST.get(f"section-{s.number}", "") for s in SECTIONS}
     try:
-        save_entries(
-            request.user,
-            agency,
-            year,
-            active=active,
-            sections=sections,
-            active_source=request.POST.get("active_source") if active is not None else None,
-        )
+        save_entries(request.user, agency, year, sections=sections)
     except PermissionDenied as error:
         raise HttpForbidden(str(error)) from None
     except AnnualError as error:

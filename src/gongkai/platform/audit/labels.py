@@ -22,7 +22,6 @@ from .models import AuditEntry
 
 class Action(models.TextChoices):
     ACCOUNT_CREATE = "account.create", "创建账号"
-    ACCOUNT_ROLE = "account.role", "变更角色"
     ACCOUNT_LOGIN = "account.login", "登录"
     ACCOUNT_LOGIN_FAILED = "account.login_failed", "登录失败"
     ACCOUNT_LOGOUT = "account.logout", "退出登录"
@@ -45,8 +44,6 @@ class Action(models.TextChoices):
     OVERSIGHT_FINDING_OPEN = "oversight.finding.open", "重新打开校验发现"
     OVERSIGHT_FINDING_SENT_BACK = "oversight.finding.sent_back", "校验发现退回机关"
     OVERSIGHT_FINDING_ANSWERED = "oversight.finding.answered", "机关答复校验发现"
-    AGENCY_CREATE = "agency.create", "新建机关"
-    AGENCY_UPDATE = "agency.update", "修改机关信息"
     ANNUAL_ENTRIES = "annual.entries", "录入年度报告数据"
     ANNUAL_IMPORT = "annual.import", "导入年度报告"
     ANNUAL_PUBLISH_REPORT = "annual.publish_report", "发布年度报告"
