@@ -186,7 +186,7 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
     )
 
 
-def _agency_for_head(request: HttpRequest, agency_pk: int) -> Agency:
+def _agency_or_404(request: HttpRequest, agency_pk: int) -> Agency:
     agency = get_object_or_404(Agency, pk=agency_pk)
     if not may_view_agency_records(request.user, agency):
         raise Http404
@@ -196,7 +196,7 @@ def _agency_for_head(request: HttpRequest, agency_pk: int) -> Agency:
 @login_required
 @require_POST
 def publish(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
-    agency = _agency_for_head(request, agency_pk)
+    agency = _agency_or_404(request, agency_pk)
     try:
         publishing.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
     except PermissionDenied as error:
@@ -217,7 +217,7 @@ def publish(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
 def withdraw(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     """The head takes the report on ``year`` off the portal, with a reason (it is corrected, then
     published again); the publication stays on record, withdrawn."""
-    agency = _agency_for_head(request, agency_pk)
+    agency = _agency_or_404(request, agency_pk)
     current = publishing.current_publication(agency, year)
     if current is None:
         messages.error(request, f"{year} 年度报告未在门户网站发布，无需撤回")
