@@ -79,7 +79,7 @@ def test_admin_cannot_change_what_has_a_service(office: dict[str, Any]) -> None:
     for model in (
         "registry/item",
         "registry/activefigures",
-        "registry/reportpublication",
+        "annual/reportpublication",
         "annual/annualreport",
         "appeals/appeal",
         "workdays/yearschedule",

@@ -87,6 +87,7 @@ def _register_routers() -> None:
     # Each app contributes its router; a new app adds one line here.
     from .accounts.api import router as tokens_router
     from .agencies.api import router as agencies_router
+    from .annual.api import legacy_router as annual_legacy_router
     from .annual.api import router as annual_router
     from .appeals.api import router as appeals_router
     from .desk.api import public_router
@@ -103,6 +104,7 @@ def _register_routers() -> None:
     api.add_router("/reports", annual_router)
     api.add_router("/workdays", workdays_router)
     api.add_router("/registry", registry_router)
+    api.add_router("/registry/reports", annual_legacy_router)
     api.add_router("/portal", portal_router)
 
 

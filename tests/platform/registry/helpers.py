@@ -17,3 +17,19 @@ def publish_item(clerk: Any, head: Any, agency: Any, *, on: dt.date | None = Non
     services.submit(clerk, item)
     services.approve(head, item)
     return services.publish(clerk, item, on=on)
+
+
+def publish_document(
+    staff: dict[str, Any], made: dt.date, published: dt.date, category: str = "normative", **fields: Any
+) -> Item:
+    """A 规范性文件 (or ``category``) of 海盐县 made on ``made`` and published on ``published``."""
+    return publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category=category,
+        made_on=made,
+        on=published,
+        title=fields.pop("title", f"文件 {made}"),
+        **fields,
+    )

@@ -1,4 +1,5 @@
-"""Table 二 counted from the registry, for both templates, and the annual report that uses it."""
+"""Table 二 counted from the registry, for both templates, and the annual report that uses it
+(publishing that report: ``test_annual_publishing.py``)."""
 
 from __future__ import annotations
 
@@ -7,40 +8,25 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
 
 from gongkai.platform.accounts.permissions import PermissionDenied
 from gongkai.platform.annual.compile import compile_report
-from gongkai.platform.registry import figures, reports, services
-from gongkai.platform.registry.models import ReportPublication
+from gongkai.platform.registry import figures, services
 from gongkai.platform.registry.services import RegistryError
 from gongkai.platform.registry.tables import active_table
 from gongkai.report.checks import check_series
 from gongkai.report.templates import TEMPLATE_2019, TEMPLATE_2021
 
-from .helpers import publish_item
-
-
-def _doc(staff: dict[str, Any], made: dt.date, published: dt.date, category: str = "normative", **fields: Any) -> Any:
-    return publish_item(
-        staff["clerk"],
-        staff["head"],
-        staff["hy"],
-        category=category,
-        made_on=made,
-        on=published,
-        title=fields.pop("title", f"文件 {made}"),
-        **fields,
-    )
+from .helpers import publish_document, publish_item
 
 
 def test_template_2021_made_repealed_in_force_follow_the_documents_life(staff: dict[str, Any]) -> None:
-    old = _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
-    _doc(staff, dt.date(2021, 6, 1), dt.date(2021, 6, 2))
-    _doc(staff, dt.date(2022, 2, 1), dt.date(2022, 2, 3), category="regulation")
-    late = _doc(staff, dt.date(2021, 12, 28), dt.date(2022, 1, 4))  # made in 2021, issued in 2022
-    expiring = _doc(staff, dt.date(2021, 1, 4), dt.date(2021, 1, 5), expires_on=dt.date(2022, 6, 30))
-    _doc(staff, dt.date(2022, 5, 1), dt.date(2022, 5, 2), category="work")  # not a document: not counted
+    old = publish_document(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
+    publish_document(staff, dt.date(2021, 6, 1), dt.date(2021, 6, 2))
+    publish_document(staff, dt.date(2022, 2, 1), dt.date(2022, 2, 3), category="regulation")
+    late = publish_document(staff, dt.date(2021, 12, 28), dt.date(2022, 1, 4))  # made in 2021, issued in 2022
+    expiring = publish_document(staff, dt.date(2021, 1, 4), dt.date(2021, 1, 5), expires_on=dt.date(2022, 6, 30))
+    publish_document(staff, dt.date(2022, 5, 1), dt.date(2022, 5, 2), category="work")  # not a document: not counted
 
     t2021 = active_table(staff["hy"], 2021, TEMPLATE_2021)
     assert t2021["normative_documents"] == {"made": 3, "repealed": 0, "in_force": 3}
@@ -58,16 +44,16 @@ def test_template_2021_made_repealed_in_force_follow_the_documents_life(staff: d
 
 
 def test_template_2019_counts_made_published_and_total(staff: dict[str, Any]) -> None:
-    _doc(staff, dt.date(2019, 12, 20), dt.date(2020, 1, 6))
-    _doc(staff, dt.date(2020, 4, 1), dt.date(2020, 4, 3))
-    _doc(staff, dt.date(2018, 5, 1), dt.date(2018, 5, 3), category="regulation")
+    publish_document(staff, dt.date(2019, 12, 20), dt.date(2020, 1, 6))
+    publish_document(staff, dt.date(2020, 4, 1), dt.date(2020, 4, 3))
+    publish_document(staff, dt.date(2018, 5, 1), dt.date(2018, 5, 3), category="regulation")
     t2020 = active_table(staff["hy"], 2020, TEMPLATE_2019)
     assert t2020["normative_documents"] == {"new_made": 1, "new_published": 2, "total_published": 2}
     assert t2020["regulations"] == {"new_made": 0, "new_published": 0, "total_published": 1}
 
 
 def test_withdrawn_and_unpublished_items_do_not_count_as_issued(staff: dict[str, Any]) -> None:
-    published = _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
+    published = publish_document(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
     draft = services.create_item(
         staff["clerk"], staff["hy"], category="normative", title="草稿", made_on=dt.date(2021, 4, 1)
     )
@@ -120,7 +106,7 @@ def test_entered_figures_need_a_source_and_cannot_override_counted_rows(staff: d
 def test_annual_report_takes_table_2_from_the_registry_and_aggregates_the_subtree(
     staff: dict[str, Any], make_user: Callable[..., Any]
 ) -> None:
-    _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
+    publish_document(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
     figures.save_figures(
         staff["clerk"], staff["hy"], 2021, {"punishment": {"decisions": 9}}, {"punishment": "执法平台"}
     )
@@ -143,66 +129,8 @@ def test_annual_report_takes_table_2_from_the_registry_and_aggregates_the_subtre
 
 
 def test_the_series_check_passes_across_years_of_registry_counts(staff: dict[str, Any]) -> None:
-    first = _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
-    _doc(staff, dt.date(2022, 3, 1), dt.date(2022, 3, 5))
+    first = publish_document(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5))
+    publish_document(staff, dt.date(2022, 3, 1), dt.date(2022, 3, 5))
     services.repeal(staff["clerk"], first, dt.date(2022, 12, 31))
     reports_ = [compile_report(staff["hy"], y, with_previous=False).report for y in (2021, 2022)]
     assert not [f for f in check_series(reports_) if f.is_error]
-
-
-def test_publish_annual_report_only_when_checks_pass(staff: dict[str, Any], client: Client) -> None:
-    hy = staff["hy"]
-    _doc(staff, dt.date(2021, 3, 1), dt.date(2021, 3, 5), title="关于推进政务公开的意见")
-    with pytest.raises(PermissionDenied):
-        reports.publish_report(staff["clerk"], hy, 2021)  # the head publishes
-    with pytest.raises(reports.NeedsConfirmation) as held:  # no narrative yet, and long after 2022-01-31
-        reports.publish_report(staff["head"], hy, 2021)
-    assert any("没有文字说明" in c for c in held.value.concerns)
-    assert any("2022年1月31日 已过" in c for c in held.value.concerns)
-    assert not ReportPublication.objects.exists()
-    publication = reports.publish_report(staff["head"], hy, 2021, confirmed=True)
-    assert publication.data["active"]["normative_documents"]["made"] == 1
-    assert "行政规范性文件" in publication.html and "<table" in publication.html
-    response = client.get("/portal/002541000/reports/2021/")
-    assert response.status_code == 200 and "2021" in response.content.decode()
-    assert "/portal/002541000/reports/2021/" in client.get("/portal/002541000/reports/").content.decode()
-    # publishing again replaces it; the earlier publication is kept, withdrawn
-    reports.publish_report(staff["head"], hy, 2021, confirmed=True)
-    assert ReportPublication.objects.filter(agency=hy, year=2021).count() == 2
-    assert ReportPublication.objects.filter(agency=hy, year=2021, withdrawn=False).count() == 1
-
-
-def test_a_report_with_errors_cannot_be_published(staff: dict[str, Any]) -> None:
-    """An imported earlier year whose 现行有效 the registry does not continue: the series check fails."""
-    from gongkai.platform.annual.services import import_report
-    from gongkai.report.model import Report
-
-    earlier = Report.empty(staff["hy"].name, 2021, TEMPLATE_2021)
-    earlier.active["normative_documents"] = {"made": 5, "repealed": 0, "in_force": 40}
-    import_report(staff["clerk"], staff["hy"], earlier, source="2021年报.json")
-    _doc(staff, dt.date(2022, 3, 1), dt.date(2022, 3, 5))
-    compiled = compile_report(staff["hy"], 2022)
-    assert compiled.errors
-    with pytest.raises(RegistryError, match="错误"):
-        reports.publish_report(staff["head"], staff["hy"], 2022, confirmed=True)
-    assert not ReportPublication.objects.filter(agency=staff["hy"], year=2022).exists()
-
-
-def test_the_head_is_asked_to_confirm_a_late_or_empty_report_in_the_page(staff: dict[str, Any]) -> None:
-    from gongkai.platform.annual.models import AnnualReport
-
-    hy = staff["hy"]
-    head = Client()
-    head.force_login(staff["head"])
-    page = head.post(f"/registry/table/{hy.pk}/2021/publish/").content.decode()
-    assert "确认发布" in page and "没有文字说明" in page and "已过" in page and "我已了解，仍然发布" in page
-    assert not ReportPublication.objects.exists()
-    head.post(f"/registry/table/{hy.pk}/2021/publish/", {"confirmed": "1"})
-    assert ReportPublication.objects.filter(agency=hy, year=2021, withdrawn=False).count() == 1
-    # Every part written and within the deadline: nothing to confirm.
-    AnnualReport.objects.update_or_create(
-        agency=hy, year=2025, defaults={"sections": {n: "本部分说明。" for n in ("一", "二", "三", "四", "五", "六")}}
-    )
-    compiled = compile_report(hy, 2025).report
-    assert reports.publication_concerns(compiled, 2025, dt.date(2026, 1, 20)) == []
-    assert len(reports.publication_concerns(compiled, 2025, dt.date(2026, 2, 2))) == 1

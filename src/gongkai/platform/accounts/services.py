@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..errors import RuleError
 from .models import AGENCY_ROLES, Actor, ApiToken, Role, User
@@ -40,21 +41,7 @@ def create_user(
         else:
             user.set_unusable_password()
         user.save()
-        record(actor, "account.create", user, after=snapshot(user, _FIELDS), agency=agency)
-    return user
-
-
-def change_role(actor: Actor, user: User, *, role: str, agency: Any = None) -> User:
-    if not may_administer(actor):
-        raise PermissionDenied("只有平台管理员可以调整角色 / only administrators change roles")
-    _validate(role, agency)
-    with transaction.atomic():
-        before = snapshot(user, _FIELDS)
-        user.role = role
-        user.agency = agency
-        user.is_staff = user.is_superuser = role == Role.ADMIN
-        user.save()
-        record(actor, "account.role", user, before=before, after=snapshot(user, _FIELDS), agency=agency)
+        record(actor, Action.ACCOUNT_CREATE, user, after=snapshot(user, _FIELDS), agency=agency)
     return user
 
 
@@ -72,7 +59,9 @@ def ensure_admin(username: str, password: str | None, email: str = "") -> tuple[
         else:
             user.set_unusable_password()
         user.save()
-        record(None, "account.create", user, after=snapshot(user, _FIELDS), note="首个管理员 / first administrator")
+        record(
+            None, Action.ACCOUNT_CREATE, user, after=snapshot(user, _FIELDS), note="首个管理员 / first administrator"
+        )
     return user, True
 
 
@@ -80,7 +69,7 @@ def issue_token(actor: User, label: str = "") -> tuple[ApiToken, str]:
     """A new API token for ``actor`` (the token itself is returned once, only its hash is kept)."""
     with transaction.atomic():
         token, secret = ApiToken.issue(actor, label=label[:100])
-        record(actor, "account.token_create", token, after={"label": token.label}, agency=actor.agency)
+        record(actor, Action.ACCOUNT_TOKEN_CREATE, token, after={"label": token.label}, agency=actor.agency)
     return token, secret
 
 
@@ -91,7 +80,7 @@ def revoke_token(actor: Actor, token: ApiToken) -> None:
     with transaction.atomic():
         record(
             actor,
-            "account.token_revoke",
+            Action.ACCOUNT_TOKEN_REVOKE,
             token,
             before={"label": token.label, "created": token.created},
             agency=token.user.agency,

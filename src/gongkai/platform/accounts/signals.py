@@ -10,6 +10,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db import transaction
 from django.dispatch import receiver
 
+from ..audit.labels import Action
 from ..audit.services import record
 from .models import User
 
@@ -17,14 +18,14 @@ from .models import User
 @receiver(user_logged_in, dispatch_uid="gongkai-audit-login")
 def _logged_in(sender: Any, request: Any, user: User, **kwargs: Any) -> None:
     with transaction.atomic():
-        record(user, "account.login", user, agency=user.agency)
+        record(user, Action.ACCOUNT_LOGIN, user, agency=user.agency)
 
 
 @receiver(user_logged_out, dispatch_uid="gongkai-audit-logout")
 def _logged_out(sender: Any, request: Any, user: User | None, **kwargs: Any) -> None:
     if user is not None:
         with transaction.atomic():
-            record(user, "account.logout", user, agency=user.agency)
+            record(user, Action.ACCOUNT_LOGOUT, user, agency=user.agency)
 
 
 @receiver(user_login_failed, dispatch_uid="gongkai-audit-login-failed")
@@ -34,6 +35,10 @@ def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None,
     target = User.objects.filter(username=username).first()
     with transaction.atomic():
         if target is not None:
-            record(AnonymousUser(), "account.login_failed", target, agency=target.agency, note=f"用户名 {username}")
+            record(
+                AnonymousUser(), Action.ACCOUNT_LOGIN_FAILED, target, agency=target.agency, note=f"用户名 {username}"
+            )
         else:  # no such user: the entry names the attempt, not an object
-            record(AnonymousUser(), "account.login_failed", User(username=username), note=f"不存在的用户名 {username}")
+            record(
+                AnonymousUser(), Action.ACCOUNT_LOGIN_FAILED, User(username=username), note=f"不存在的用户名 {username}"
+            )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ..audit.admin_base import ServiceOnlyAdmin
-from .models import AnnualReport
+from .models import AnnualReport, ReportPublication
 
 
 @admin.register(AnnualReport)
@@ -13,3 +13,12 @@ class AnnualReportAdmin(ServiceOnlyAdmin):
     list_display = ("agency", "year", "source", "updated_at")
     list_filter = ("source", "year")
     raw_id_fields = ("agency",)
+
+
+@admin.register(ReportPublication)
+class ReportPublicationAdmin(ServiceOnlyAdmin):
+    """Published and withdrawn by the head on the annual report page: read only here."""
+
+    list_display = ("agency", "year", "published_at", "withdrawn")
+    raw_id_fields = ("agency",)
+    exclude = ("html",)

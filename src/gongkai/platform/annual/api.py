@@ -1,4 +1,5 @@
-"""Annual reports over the JSON API: compiled data with findings, the office's entries, imports."""
+"""Annual reports over the JSON API: compiled data with findings, the office's entries, imports,
+publishing on the portal and withdrawing."""
 
 from __future__ import annotations
 
@@ -9,13 +10,18 @@ from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
 
 from ...report.model import Report
+from ..accounts.permissions import may_view_agency_records
 from ..agencies.models import Agency
 from ..inputs import Id, Input, Year
+from . import publishing
 from .compile import compile_report
+from .models import ReportPublication
 from .services import import_report, save_entries
 from .views import _allowed
 
 router = Router(tags=["年度报告 annual reports"])
+# The address publishing had while the registry published reports, kept for existing clients.
+legacy_router = Router(tags=["年度报告 annual reports"])
 
 
 class CompiledOut(Schema):
@@ -23,6 +29,17 @@ class CompiledOut(Schema):
     findings: list[dict[str, Any]]
     notes: list[str]
     errors: int
+
+
+class WithdrawIn(Input):
+    reason: str
+
+
+class PublicationOut(Schema):
+    id: int
+    year: int
+    published_at: str
+    withdrawn: bool
 
 
 class EntriesIn(Input):
@@ -64,3 +81,37 @@ def put_entries(request: HttpRequest, agency_id: Id, year: Year, body: EntriesIn
         request.user, agency, year, active=body.active, active_source=body.active_source, sections=body.sections
     )
     return _compiled(agency, year, False)
+
+
+def _publication(publication: ReportPublication) -> dict[str, Any]:
+    return {
+        "id": publication.pk,
+        "year": publication.year,
+        "published_at": publication.published_at.isoformat(),
+        "withdrawn": publication.withdrawn,
+    }
+
+
+@router.post("/{agency_id}/{year}/publish", response=PublicationOut, summary="发布年度报告（校验通过后，负责人）")
+def publish_report(request: HttpRequest, agency_id: Id, year: Year, confirmed: bool = False) -> dict[str, Any]:
+    """Empty narrative parts or a missed deadline: refused until sent again with ``confirmed=true``."""
+    agency = get_object_or_404(Agency, pk=agency_id)
+    return _publication(publishing.publish_report(request.user, agency, year, confirmed=confirmed))
+
+
+@router.post(
+    "/{agency_id}/{year}/withdraw", response=PublicationOut, summary="从门户网站撤回年度报告（负责人，须说明理由）"
+)
+def withdraw_report(request: HttpRequest, agency_id: Id, year: Year, body: WithdrawIn) -> dict[str, Any]:
+    agency = get_object_or_404(Agency, pk=agency_id)
+    current = publishing.current_publication(agency, year)
+    if current is None or not may_view_agency_records(request.user, agency):
+        raise Http404
+    return _publication(publishing.withdraw_report(request.user, current, body.reason))
+
+
+@legacy_router.post(
+    "/{agency_id}/{year}/publish", response=PublicationOut, summary="发布年度报告（旧地址）", deprecated=True
+)
+def publish_report_legacy(request: HttpRequest, agency_id: Id, year: Year, confirmed: bool = False) -> dict[str, Any]:
+    return publish_report(request, agency_id, year, confirmed)

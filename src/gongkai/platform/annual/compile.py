@@ -36,6 +36,7 @@ from ..accounts.models import APPLICANT_TYPE_INDEX
 from ..agencies.models import Agency
 from ..appeals.models import Appeal
 from ..desk.models import Application
+from ..registry.tables import active_table
 from .models import AnnualReport, Source
 
 COLUMNS = len(REQUEST_COLUMNS)  # table 三's applicant columns, 总计 last
@@ -199,8 +200,6 @@ def stored_report(agency: Agency, year: int) -> AnnualReport | None:
 
 def _active(agency: Agency, aggregate: bool, year: int, template: Template) -> dict[str, dict[str, Any]]:
     """Table 二 from the publication registry: documents counted, other figures as the office entered them."""
-    from ..registry.tables import active_table
-
     return active_table(agency, year, template, aggregate=aggregate)
 
 

@@ -1,4 +1,5 @@
-"""What the office keeps per agency and year: table 二 as entered, the narrative, or an imported report.
+"""What the office keeps per agency and year: table 二 as entered, the narrative, or an imported report,
+and the reports it has published on the portal.
 
 Tables 三 and 四 of a compiled report are never stored as typed figures: they are counted from the
 cases and appeals whenever the report is shown or exported (``compile.py``). An imported report (an
@@ -45,3 +46,33 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} 年度报告"
+
+
+class ReportPublication(models.Model):
+    """An annual report published on the portal: the checked report data and its HTML, as published.
+
+    Never changed once published: publishing again, or withdrawing it, marks it ``withdrawn`` and the
+    record stays (``publishing.py``)."""
+
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    data = models.JSONField("报告数据")
+    html = models.TextField("报告正文")
+    published_at = models.DateTimeField("发布时间")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn = models.BooleanField("已撤回", default=False)
+
+    objects: ClassVar[models.Manager[ReportPublication]] = models.Manager()
+
+    class Meta:
+        # The table keeps the name it had when the registry published reports: moving the model
+        # into this app moved no data (migration annual 0002 is state-only).
+        db_table = "registry_reportpublication"
+        verbose_name = "已发布年度报告"
+        verbose_name_plural = "已发布年度报告"
+        ordering = ("agency", "-year", "-published_at")
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} 年度报告（已发布）"

@@ -12,6 +12,7 @@ from ...report.templates import SECTIONS, template_for_year
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record
 from ..errors import RuleError
 from ..locking import locked
@@ -92,7 +93,7 @@ def save_entries(
         stored.save()
         record(
             actor,
-            "annual.entries",
+            Action.ANNUAL_ENTRIES,
             stored,
             before=before,
             after={"active": stored.active, "active_source": stored.active_source, "sections": stored.sections},
@@ -115,7 +116,7 @@ def import_report(actor: Actor, agency: Agency, report: Report, source: str = ""
         stored.save()
         record(
             actor,
-            "annual.import",
+            Action.ANNUAL_IMPORT,
             stored,
             before=before,
             after={"source": stored.source, "file": source},

@@ -1,4 +1,5 @@
-"""Annual report pages: the compiled tables with their checks, the office's entries, exports, imports."""
+"""Annual report pages: the compiled tables with their checks, the office's entries, exports, imports,
+and publishing on the portal (the head publishes; withdraws with a reason)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from ...render.batch import render_document, render_pdf
 from ...report.model import ReportDataError
@@ -19,6 +22,7 @@ from ...report.templates import SECTIONS, TABLES_BY_KEY, TEMPLATE_2021
 from ..accounts.permissions import (
     PermissionDenied,
     may_administer,
+    may_approve,
     may_change_agency_records,
     may_view_agency_records,
     role_of,
@@ -26,6 +30,8 @@ from ..accounts.permissions import (
     supervises,
 )
 from ..agencies.models import Agency
+from ..audit.labels import labelled_history
+from . import publishing
 from .compile import Compiled, compile_report
 from .services import AnnualError, import_report, read_report_file, save_entries
 
@@ -92,23 +98,20 @@ def report_page(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse
         "appeal_fields": template.appeal_fields,
         "sections": [(s, (compiled.stored.sections if compiled.stored else {}).get(s.number, "")) for s in SECTIONS],
         "imported": compiled.stored is not None and compiled.stored.source == "imported",
-        "active_url": _registry_table_url(agency, year),
+        "active_url": reverse("registry:table", kwargs={"agency_pk": agency.pk, "year": year}),
         "tables": TABLES_BY_KEY,
     }
+    if not aggregate:
+        publications = publishing.publications(agency, year)
+        context |= {
+            "head": may_approve(request.user, agency),
+            "publications": publications,
+            "current": next((p for p in publications if not p.withdrawn), None),
+            "publication_history": sorted(
+                (e for p in publications for e in labelled_history(p)), key=lambda e: (e.at, e.id)
+            ),
+        }
     return render(request, "annual/report.html", context)
-
-
-def _registry_table_url(agency: Agency, year: int) -> str | None:
-    """Where table 二 is kept once the publication registry (issue 6) computes it."""
-    from django.apps import apps
-    from django.urls import NoReverseMatch, reverse
-
-    if not apps.is_installed("gongkai.platform.registry"):
-        return None
-    try:
-        return reverse("registry:table", kwargs={"agency_pk": agency.pk, "year": year})
-    except NoReverseMatch:
-        return None
 
 
 @login_required
@@ -142,24 +145,11 @@ def save(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("annual:report", agency_pk=agency.pk, year=year)
     if not (may_change_agency_records(request.user, agency) or may_administer(request.user)):
-        raise HttpForbidden  # before the compile run: no work for those who may not save
-    compiled = compile_report(agency, year, with_previous=False)
-    active: dict[str, dict[str, str]] | None = None
-    if _registry_table_url(agency, year) is None:  # no registry: the office enters table 二 here
-        active = {
-            row.key: {f.key: request.POST.get(f"active-{row.key}-{f.key}", "0") for f in row.fields}
-            for row in compiled.report.template.active_rows
-        }
+        raise HttpForbidden
+    # Table 二 is counted and entered on the registry's page (``active_url``); here, the narrative.
     sections = {s.number: request.POST.get(f"section-{s.number}", "") for s in SECTIONS}
     try:
-        save_entries(
-            request.user,
-            agency,
-            year,
-            active=active,
-            sections=sections,
-            active_source=request.POST.get("active_source") if active is not None else None,
-        )
+        save_entries(request.user, agency, year, sections=sections)
     except PermissionDenied as error:
         raise HttpForbidden(str(error)) from None
     except AnnualError as error:
@@ -194,3 +184,50 @@ def import_view(request: HttpRequest, agency_pk: int) -> HttpResponse:
         "annual/import.html",
         {"agency": agency, "role": role_of(request.user), "carried_forward": carried_forward},
     )
+
+
+def _agency_or_404(request: HttpRequest, agency_pk: int) -> Agency:
+    agency = get_object_or_404(Agency, pk=agency_pk)
+    if not may_view_agency_records(request.user, agency):
+        raise Http404
+    return agency
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    agency = _agency_or_404(request, agency_pk)
+    try:
+        publishing.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except publishing.NeedsConfirmation as pending:
+        return render(
+            request, "annual/confirm_publish.html", {"agency": agency, "year": year, "concerns": pending.concerns}
+        )
+    except AnnualError as error:
+        messages.error(request, str(error).partition(" / ")[0])
+    else:
+        messages.success(request, f"{year} 年度报告已在门户网站发布")
+    return redirect("annual:report", agency_pk=agency.pk, year=year)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
+    """The head takes the report on ``year`` off the portal, with a reason (it is corrected, then
+    published again); the publication stays on record, withdrawn."""
+    agency = _agency_or_404(request, agency_pk)
+    current = publishing.current_publication(agency, year)
+    if current is None:
+        messages.error(request, f"{year} 年度报告未在门户网站发布，无需撤回")
+        return redirect("annual:report", agency_pk=agency.pk, year=year)
+    try:
+        publishing.withdraw_report(request.user, current, request.POST.get("reason", ""))
+    except PermissionDenied as error:
+        raise HttpForbidden(str(error).partition(" / ")[0]) from None
+    except AnnualError as error:
+        messages.error(request, str(error).partition(" / ")[0])
+    else:
+        messages.success(request, f"{year} 年度报告已从门户网站撤回，发布记录保留")
+    return redirect("annual:report", agency_pk=agency.pk, year=year)

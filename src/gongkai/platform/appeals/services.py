@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..accounts.models import Actor
 from ..accounts.permissions import PermissionDenied, may_change
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..desk import services as desk_services
 from ..desk.models import Application
@@ -98,7 +99,7 @@ def file_appeal(
             case_number=case_number.strip(),
             review=review,
         )
-        record(actor, "appeals.file", appeal, after=snapshot(appeal, _FIELDS), agency=case.agency)
+        record(actor, Action.APPEALS_FILE, appeal, after=snapshot(appeal, _FIELDS), agency=case.agency)
     return appeal
 
 
@@ -123,7 +124,9 @@ def correct_appeal(
         appeal.kind, appeal.filed_on, appeal.body = kind, filed_on, body.strip()
         appeal.case_number = case_number.strip()
         appeal.save()
-        record(actor, "appeals.correct", appeal, before=before, after=snapshot(appeal, _FIELDS), note=reason.strip())
+        record(
+            actor, Action.APPEALS_CORRECT, appeal, before=before, after=snapshot(appeal, _FIELDS), note=reason.strip()
+        )
     return appeal
 
 
@@ -143,7 +146,9 @@ def withdraw_appeal(actor: Actor, appeal: Appeal, *, reason: str, on: dt.date | 
         appeal.withdrawn_on = on or desk_services.today()
         appeal.withdrawal_reason = reason.strip()
         appeal.save()
-        record(actor, "appeals.withdraw", appeal, before=before, after=snapshot(appeal, _FIELDS), note=reason.strip())
+        record(
+            actor, Action.APPEALS_WITHDRAW, appeal, before=before, after=snapshot(appeal, _FIELDS), note=reason.strip()
+        )
     return appeal
 
 
@@ -164,5 +169,5 @@ def record_result(actor: Actor, appeal: Appeal, *, result: str, decided_on: dt.d
         appeal.result = result
         appeal.decided_on = decided_on if result != PENDING else None
         appeal.save()
-        record(actor, "appeals.result", appeal, before=before, after=snapshot(appeal, _FIELDS))
+        record(actor, Action.APPEALS_RESULT, appeal, before=before, after=snapshot(appeal, _FIELDS))
     return appeal

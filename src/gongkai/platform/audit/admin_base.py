@@ -17,6 +17,7 @@ from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 
+from .labels import Action
 from .services import _plain, record
 
 SECRET_FIELDS = frozenset({"password", "digest"})  # their change is recorded, never their value
@@ -74,16 +75,16 @@ class AuditedAdmin(admin.ModelAdmin):
         return obj
 
     def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        record(request.user, "admin.add", obj, after=_values(obj), note="管理后台 / Django admin")
+        record(request.user, Action.ADMIN_ADD, obj, after=_values(obj), note="管理后台 / Django admin")
         return super().log_addition(request, obj, message)
 
     def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
         before, after = _changed(getattr(request, "_audit_before", None), _values(obj))
-        record(request.user, "admin.change", obj, before=before, after=after, note="管理后台 / Django admin")
+        record(request.user, Action.ADMIN_CHANGE, obj, before=before, after=after, note="管理后台 / Django admin")
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request: HttpRequest, queryset: Iterable[Any]) -> Any:
         objects = list(queryset)
         for obj in objects:
-            record(request.user, "admin.delete", obj, before=_values(obj), note="管理后台 / Django admin")
+            record(request.user, Action.ADMIN_DELETE, obj, before=_values(obj), note="管理后台 / Django admin")
         return super().log_deletions(request, objects)  # type: ignore[arg-type]  # any iterable works

@@ -1,4 +1,5 @@
-"""``record``: the one way an audit entry is written (call it inside the change's transaction)."""
+"""``record``: the one way an audit entry is written (call it inside the change's transaction), of a
+declared kind (``labels.Action``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from django.db.models import Model, QuerySet
 
 from ..accounts.models import Actor, stored_user
+from .labels import Action
 from .middleware import current_address
 from .models import AuditEntry
 
@@ -36,7 +38,7 @@ def snapshot(obj: Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def record(
     actor: Actor,
-    action: str,
+    action: Action,
     obj: Model,
     *,
     before: dict[str, Any] | None = None,
@@ -48,7 +50,14 @@ def record(
 
     ``actor`` may be a user, ``None`` or an anonymous user (the public form, the system clock); the
     entry then names "公众" or "系统". The client address of the request being served, if any, is kept.
+    ``action`` is one of the declared kinds (``labels.Action``, each with its Chinese label); a plain
+    string is refused, even one that spells a declared code.
     """
+    if not isinstance(action, Action):
+        raise TypeError(
+            f"审计操作类型未声明：{action!r} / an audit entry names one of audit.labels.Action, "
+            f"not a {type(action).__name__}"
+        )
     user = stored_user(actor)
     if user is not None:
         label = str(user)

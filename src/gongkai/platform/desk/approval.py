@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve, may_change
+from ..audit.labels import Action
 from ..audit.services import record
 from ..locking import lock_unchanged
 from . import services, states
@@ -32,7 +33,7 @@ def pending(case: Application) -> list[Approval]:
 
 
 def _propose(
-    actor: Actor, case: Application, kind: str, step: str, proposal: dict[str, Any], action: str, note: str
+    actor: Actor, case: Application, kind: str, step: str, proposal: dict[str, Any], action: Action, note: str
 ) -> Approval:
     if not may_change(actor, case):
         raise PermissionDenied("只有受理机关可以拟办 / only the handling office drafts")
@@ -70,7 +71,13 @@ def draft_answer(
         "responsible_agency": responsible_agency.strip(),
     }
     return _propose(
-        actor, case, ApprovalKind.ANSWER, "answer", proposal, "desk.draft_answer", f"拟办：{OUTCOME_LABELS[outcome]}"
+        actor,
+        case,
+        ApprovalKind.ANSWER,
+        "answer",
+        proposal,
+        Action.DESK_DRAFT_ANSWER,
+        f"拟办：{OUTCOME_LABELS[outcome]}",
     )
 
 
@@ -85,7 +92,7 @@ def request_extension(actor: Actor, case: Application, *, days: int, reason: str
         ApprovalKind.EXTENSION,
         "extend",
         {"days": days, "reason": reason.strip()},
-        "desk.request_extension",
+        Action.DESK_REQUEST_EXTENSION,
         f"申请延长 {days} 个工作日：{reason.strip()}",
     )
 
@@ -112,7 +119,7 @@ def sign(actor: Actor, approval: Approval, *, on: dt.date, comment: str = "") ->
             services.extend(actor, case, days=int(p["days"]), reason=str(p["reason"]), on=on)
         _decide(actor, approval, ApprovalStatus.SIGNED, comment)
         note = f"{approval.get_kind_display()}：签发" + (f"。审核意见：{comment}" if comment else "")
-        record(actor, "desk.sign", case, note=note)
+        record(actor, Action.DESK_SIGN, case, note=note)
     return case
 
 
@@ -127,5 +134,10 @@ def return_to_clerk(actor: Actor, approval: Approval, *, comment: str) -> Approv
         if approval.status != ApprovalStatus.PENDING:
             raise services.DeskConflict("该拟办已审核 / already decided")
         _decide(actor, approval, ApprovalStatus.RETURNED, comment)
-        record(actor, "desk.return", approval.application, note=f"{approval.get_kind_display()}退回：{comment.strip()}")
+        record(
+            actor,
+            Action.DESK_RETURN,
+            approval.application,
+            note=f"{approval.get_kind_display()}退回：{comment.strip()}",
+        )
     return approval

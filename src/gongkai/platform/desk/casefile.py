@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_change
+from ..audit.labels import Action
 from ..audit.services import record
 from ..registry.files import AttachmentError, check
 from . import services
@@ -35,7 +36,7 @@ def add_attachment(actor: Actor, case: Application, *, kind: str, name: str, dat
         )
         attachment.file.save(name, ContentFile(data), save=False)
         attachment.save()
-        record(actor, "desk.attach", case, note=f"{attachment.get_kind_display()}：{attachment.name}")
+        record(actor, Action.DESK_ATTACH, case, note=f"{attachment.get_kind_display()}：{attachment.name}")
     return attachment
 
 
@@ -73,7 +74,7 @@ def record_delivery(
         )
         record(
             actor,
-            "desk.delivery",
+            Action.DESK_DELIVERY,
             case,
             note=f"{delivery.letter}：{delivery.get_method_display()}，{sent_on} 发出"
             + (f"，{received_on} 签收" if received_on else ""),

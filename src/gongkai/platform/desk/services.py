@@ -27,6 +27,7 @@ from ..accounts.permissions import (
     role_of,
 )
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
@@ -156,7 +157,7 @@ def _check_date(on: dt.date, not_before: dt.date | None, what: str) -> None:
 def _apply(
     actor: Actor,
     case: Application,
-    action: str,
+    action: Action,
     change: Callable[[], None],
     note: str = "",
     calendar: WorkCalendar | None = None,
@@ -270,7 +271,7 @@ def register(
         case.receipt_date = received
         case.status = Status.REGISTERED if received else Status.AWAITING_RECEIPT
 
-    return _apply(actor, case, "desk.register", change, note=RULES[channel])
+    return _apply(actor, case, Action.DESK_REGISTER, change, note=RULES[channel])
 
 
 def submit_online(
@@ -304,7 +305,7 @@ def submit_online(
     case.status = Status.AWAITING_RECEIPT
     case.submission_token = token or None
     try:
-        return _apply(actor, case, "desk.submit", lambda: None, note=RULES[Channel.ONLINE])
+        return _apply(actor, case, Action.DESK_SUBMIT, lambda: None, note=RULES[Channel.ONLINE])
     except IntegrityError:  # the same token sent twice at once: the other request filed it
         if token and (earlier := Application.objects.filter(submission_token=token).first()) is not None:
             return earlier
@@ -321,7 +322,7 @@ def confirm_receipt(actor: Actor, case: Application, on: dt.date) -> Application
         case.receipt_date = on
         case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.confirm_receipt", change, note=RULES.get(case.channel, ""))
+    return _apply(actor, case, Action.DESK_CONFIRM_RECEIPT, change, note=RULES.get(case.channel, ""))
 
 
 def forward(actor: Actor, case: Application, to: Agency, on: dt.date, note: str = "") -> Application:
@@ -351,14 +352,16 @@ def forward(actor: Actor, case: Application, to: Agency, on: dt.date, note: str 
             submitted_on=on,
             status=Status.AWAITING_RECEIPT,
         )
-        _apply(actor, moved, "desk.forwarded_in", lambda: None, note=f"由{case.agency.name}转送：{note}".rstrip("："))
+        _apply(
+            actor, moved, Action.DESK_FORWARDED_IN, lambda: None, note=f"由{case.agency.name}转送：{note}".rstrip("：")
+        )
 
         def change() -> None:
             case.status = Status.FORWARDED
             case.forwarded_to = moved
             case.closed_on = on
 
-        _apply(actor, case, "desk.forward", change, note=f"转送{to.name}" + (f"：{note}" if note else ""))
+        _apply(actor, case, Action.DESK_FORWARD, change, note=f"转送{to.name}" + (f"：{note}" if note else ""))
     return moved
 
 
@@ -370,7 +373,7 @@ def link_repeat(actor: Actor, case: Application, earlier: Application) -> Applic
     return _apply(
         actor,
         case,
-        "desk.link_repeat",
+        Action.DESK_LINK_REPEAT,
         lambda: setattr(case, "repeat_of", earlier),
         note=f"与 {earlier.tracking_code} 重复",
     )
@@ -418,7 +421,7 @@ def ask_clarification(
         case.clarification_request = request.strip()
         case.status = Status.CLARIFICATION
 
-    return _apply(actor, case, "desk.ask_clarification", change, calendar=calendar)
+    return _apply(actor, case, Action.DESK_ASK_CLARIFICATION, change, calendar=calendar)
 
 
 def receive_clarification(actor: Actor, case: Application, on: dt.date, content: str) -> Application:
@@ -438,7 +441,7 @@ def receive_clarification(actor: Actor, case: Application, on: dt.date, content:
         case.clarified_description = content.strip()
         case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.receive_clarification", change, note=content.strip()[:500])
+    return _apply(actor, case, Action.DESK_RECEIVE_CLARIFICATION, change, note=content.strip()[:500])
 
 
 def close_for_no_clarification(actor: Actor, case: Application, on: dt.date) -> Application:
@@ -449,7 +452,7 @@ def close_for_no_clarification(actor: Actor, case: Application, on: dt.date) -> 
     assert case.clarification_deadline is not None
     if on <= case.clarification_deadline:
         raise DeskError(f"补正期限 {case.clarification_deadline} 尚未届满 / the clarification deadline has not passed")
-    return _decide(actor, case, NO_CORRECTION, on, Status.CLOSED, "desk.close_no_clarification")
+    return _decide(actor, case, NO_CORRECTION, on, Status.CLOSED, Action.DESK_CLOSE_NO_CLARIFICATION)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -479,7 +482,7 @@ def start_consultation(actor: Actor, case: Application, *, kind: str, party: str
     _apply(
         actor,
         case,
-        "desk.start_consultation",
+        Action.DESK_START_CONSULTATION,
         change,
         note=f"{consultation.get_kind_display()}：{party}",
         calendar=calendar,
@@ -502,7 +505,7 @@ def end_consultation(actor: Actor, consultation: Consultation, on: dt.date, opin
         if not case.consultations.filter(answered_on__isnull=True).exists():
             case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.end_consultation", change, note=f"{consultation.party}：{opinion}"[:500])
+    return _apply(actor, case, Action.DESK_END_CONSULTATION, change, note=f"{consultation.party}：{opinion}"[:500])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,7 +533,7 @@ def extend(actor: Actor, case: Application, *, days: int, reason: str, on: dt.da
         case.extension_approved_on = on
         case.extension_approved_by = stored_user(actor)
 
-    return _apply(actor, case, "desk.extend", change, note=reason)
+    return _apply(actor, case, Action.DESK_EXTEND, change, note=reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -588,7 +591,7 @@ def issue_fee_notice(
         case.fee_deadline = calendar.add_workdays(received_on, clock.FEE_PAYMENT_DAYS)
         case.status = Status.FEE
 
-    return _apply(actor, case, "desk.fee_notice", change, calendar=calendar)
+    return _apply(actor, case, Action.DESK_FEE_NOTICE, change, calendar=calendar)
 
 
 def record_payment(actor: Actor, case: Application, on: dt.date) -> Application:
@@ -603,7 +606,7 @@ def record_payment(actor: Actor, case: Application, on: dt.date) -> Application:
         case.fee_paid_on = on
         case.status = Status.REGISTERED
 
-    return _apply(actor, case, "desk.fee_paid", change)
+    return _apply(actor, case, Action.DESK_FEE_PAID, change)
 
 
 def close_for_unpaid_fee(actor: Actor, case: Application, on: dt.date) -> Application:
@@ -613,7 +616,7 @@ def close_for_unpaid_fee(actor: Actor, case: Application, on: dt.date) -> Applic
     assert case.fee_deadline is not None
     if on <= case.fee_deadline:
         raise DeskError(f"缴费期限 {case.fee_deadline} 尚未届满 / the payment deadline has not passed")
-    return _decide(actor, case, UNPAID_FEE, on, Status.CLOSED, "desk.close_unpaid_fee")
+    return _decide(actor, case, UNPAID_FEE, on, Status.CLOSED, Action.DESK_CLOSE_UNPAID_FEE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -622,7 +625,7 @@ def close_for_unpaid_fee(actor: Actor, case: Application, on: dt.date) -> Applic
 
 
 def _decide(
-    actor: Actor, case: Application, outcome: str, on: dt.date, status: str, action: str, **fields: str
+    actor: Actor, case: Application, outcome: str, on: dt.date, status: str, action: Action, **fields: str
 ) -> Application:
     _check_date(on, case.clarified_on or case.receipt_date, "答复日期")
 
@@ -673,7 +676,7 @@ def answer(
         outcome,
         on,
         Status.ANSWERED,
-        "desk.answer",
+        Action.DESK_ANSWER,
         reply_text=reply_text.strip(),
         legal_basis=legal_basis.strip(),
         responsible_agency=responsible_agency.strip(),
@@ -686,7 +689,7 @@ def withdraw(actor: Actor, case: Application, on: dt.date, note: str = "") -> Ap
     if not (is_applicant_of(actor, case) or may_change(actor, case)):
         raise PermissionDenied("只有申请人本人或受理机关可以撤回 / only the applicant or the office withdraws")
     _require_step(case, "withdraw")
-    return _decide(actor, case, OTHER, on, Status.CLOSED, "desk.withdraw", reply_text=note or "申请人撤回申请")
+    return _decide(actor, case, OTHER, on, Status.CLOSED, Action.DESK_WITHDRAW, reply_text=note or "申请人撤回申请")
 
 
 def close(actor: Actor, case: Application, on: dt.date) -> Application:
@@ -699,7 +702,7 @@ def close(actor: Actor, case: Application, on: dt.date) -> Application:
         case.status = Status.CLOSED
         case.closed_on = on
 
-    return _apply(actor, case, "desk.close", change)
+    return _apply(actor, case, Action.DESK_CLOSE, change)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -717,7 +720,7 @@ def recompute_due_dates(actor: Actor = None) -> int:
             with transaction.atomic():
                 record(
                     actor,
-                    "desk.recompute_due",
+                    Action.DESK_RECOMPUTE_DUE,
                     case,
                     before={"due_date": case.due_date},
                     after={"due_date": due},

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve
+from ..audit.labels import Action
 from ..audit.services import record
 from ..desk.models import OUTCOME_LABELS
 from ..errors import RuleError
@@ -42,5 +43,7 @@ def save_template(actor: Actor, *, outcome: str, title: str, body: str, agency: 
         template = existing or LetterTemplate(agency=agency, outcome=outcome)
         template.title, template.body, template.updated_by = title, body, stored_user(actor)
         template.save()
-        record(actor, "letters.template", template, before=before, after={"title": title, "body": body}, agency=agency)
+        record(
+            actor, Action.LETTERS_TEMPLATE, template, before=before, after={"title": title, "body": body}, agency=agency
+        )
     return template

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ..audit.labels import Action
 from ..audit.services import record
 from . import sms
 from .drafts import Draft
@@ -106,7 +107,7 @@ def _history(message: Message) -> None:
         return
     record(
         None,
-        "notify.sent",
+        Action.NOTIFY_SENT,
         case,
         agency=message.agency,
         after={"channel": message.channel, "to": message.recipient_label, "subject": message.subject},

@@ -12,12 +12,17 @@ from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, may_change_agency_records, supervises
 from ..agencies.models import Agency
 from ..annual.compile import compile_report
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..locking import lock_unchanged
 from .models import Filing, FilingStatus
 from .services import OversightError, store_platform_report
 
 _TRACKED = ("status", "comments")
+_DECISIONS: dict[FilingStatus, Action] = {
+    FilingStatus.ACCEPTED: Action.OVERSIGHT_FILING_ACCEPTED,
+    FilingStatus.RETURNED: Action.OVERSIGHT_FILING_RETURNED,
+}
 
 
 def is_locked(agency_id: int, year: int) -> bool:
@@ -57,7 +62,7 @@ def submit(actor: Actor, agency: Agency, year: int) -> Filing:
         filing.save()
         record(
             actor,
-            "oversight.filing.submitted",
+            Action.OVERSIGHT_FILING_SUBMITTED,
             filing,
             before=before,
             after=snapshot(filing, _TRACKED),
@@ -80,7 +85,7 @@ def _decide(actor: Actor, filing: Filing, status: str, comments: str) -> Filing:
         filing.save()
         record(
             actor,
-            f"oversight.filing.{status}",
+            _DECISIONS[FilingStatus(status)],
             filing,
             before=before,
             after=snapshot(filing, _TRACKED),
@@ -117,7 +122,7 @@ def publish(actor: Actor, filing: Filing) -> Filing:
         version = store_platform_report(actor, filing.agency, filing.year, Report.from_dict(filing.data))
         record(
             actor,
-            "oversight.filing.published",
+            Action.OVERSIGHT_FILING_PUBLISHED,
             filing,
             before=before,
             after=snapshot(filing, _TRACKED),

@@ -26,6 +26,7 @@ from ...report.narrative import signed_date
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records, supervises
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..database import data_dir
 from ..errors import RuleError
@@ -120,7 +121,7 @@ def create_batch(actor: Actor, root: Agency, entries: Iterable[Entry], label: st
             ImportFile.objects.bulk_create(rows)
             rows = []
     ImportFile.objects.bulk_create(rows)
-    record(actor, "oversight.import", batch, after={"files": batch.files.count(), "label": label}, agency=root)
+    record(actor, Action.OVERSIGHT_IMPORT, batch, after={"files": batch.files.count(), "label": label}, agency=root)
     return batch
 
 
@@ -240,7 +241,7 @@ def match_file(actor: Actor, file: ImportFile, agency: Agency, year: int) -> Rep
         _finish(file, FileStatus.IMPORTED, version=version, agency_id=agency.pk, year=year)
         record(
             actor,
-            "oversight.match",
+            Action.OVERSIGHT_MATCH,
             file,
             before=before,
             after={"status": file.status, "agency": agency.pk, "year": year},
@@ -300,7 +301,7 @@ def store_version(
     check_published_report(published)
     record(
         actor,
-        "oversight.version",
+        Action.OVERSIGHT_VERSION,
         version,
         before={"current": previous.pk if previous else None},
         after={"current": version.pk, "file": file_name, "sha256": digest},
@@ -331,7 +332,13 @@ def store_platform_report(actor: Actor, agency: Agency, year: int, report: Repor
 # The work list: decisions on findings, sent back to the agency and answered
 # ---------------------------------------------------------------------------------------------
 
-DECISIONS = (FindingStatus.CONFIRMED, FindingStatus.DISMISSED, FindingStatus.RECTIFIED, FindingStatus.OPEN)
+# A supervisor's decisions on a finding, each with the kind of audit entry it writes.
+DECISIONS: dict[FindingStatus, Action] = {
+    FindingStatus.CONFIRMED: Action.OVERSIGHT_FINDING_CONFIRMED,
+    FindingStatus.DISMISSED: Action.OVERSIGHT_FINDING_DISMISSED,
+    FindingStatus.RECTIFIED: Action.OVERSIGHT_FINDING_RECTIFIED,
+    FindingStatus.OPEN: Action.OVERSIGHT_FINDING_OPEN,
+}
 _TRACKED = ("status", "reason", "answer")
 
 
@@ -350,7 +357,7 @@ def decide(actor: Actor, finding: ReportFinding, status: str, reason: str = "") 
         finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
         record(
             actor,
-            f"oversight.finding.{status}",
+            DECISIONS[FindingStatus(status)],
             finding,
             before=before,
             after=snapshot(finding, _TRACKED),
@@ -373,7 +380,7 @@ def send_back(actor: Actor, findings: Iterable[ReportFinding], note: str = "") -
             finding.save(update_fields=["status", "reason", "decided_by", "decided_at"])
             record(
                 actor,
-                "oversight.finding.sent_back",
+                Action.OVERSIGHT_FINDING_SENT_BACK,
                 finding,
                 before=before,
                 after=snapshot(finding, _TRACKED),
@@ -399,7 +406,7 @@ def answer(actor: Actor, finding: ReportFinding, text: str) -> ReportFinding:
         finding.save(update_fields=["status", "answer"])
         record(
             actor,
-            "oversight.finding.answered",
+            Action.OVERSIGHT_FINDING_ANSWERED,
             finding,
             before=before,
             after=snapshot(finding, _TRACKED),

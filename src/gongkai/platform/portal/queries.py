@@ -9,8 +9,10 @@ from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from ..agencies.models import Agency
+from ..annual.models import ReportPublication
+from ..annual.publishing import current_publication
 from ..registry import search
-from ..registry.models import Attachment, Attribute, Item, ReportPublication, Status
+from ..registry.models import Attachment, Attribute, Item, Status
 from ..registry.services import agency_key
 
 PAGE_SIZE = 20
@@ -140,9 +142,7 @@ def published_reports(agency: Agency) -> list[ReportPublication]:
 
 
 def published_report(agency: Agency, year: int) -> ReportPublication:
-    found = (
-        ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False).order_by("-published_at").first()
-    )
+    found = current_publication(agency, year)
     if found is None:
         raise Http404
     return found

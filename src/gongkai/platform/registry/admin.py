@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from ..audit.admin_base import ServiceOnlyAdmin, ServiceOnlyInline
-from .models import ActiveFigures, Attachment, Item, ReportPublication
+from .models import ActiveFigures, Attachment, Item
 
 
 class AttachmentInline(ServiceOnlyInline):
@@ -26,10 +26,3 @@ class ItemAdmin(ServiceOnlyAdmin):
 class ActiveFiguresAdmin(ServiceOnlyAdmin):
     list_display = ("agency", "year", "updated_at")
     raw_id_fields = ("agency",)
-
-
-@admin.register(ReportPublication)
-class ReportPublicationAdmin(ServiceOnlyAdmin):
-    list_display = ("agency", "year", "published_at", "withdrawn")
-    raw_id_fields = ("agency",)
-    exclude = ("html",)

@@ -13,7 +13,7 @@ from ...report.templates import template_for_year
 from ..accounts.permissions import may_view_agency_records, scope
 from ..agencies.models import Agency
 from ..inputs import Id, Input, Limit, Offset, Year, column
-from . import figures, reports, services
+from . import figures, services
 from .models import Item
 from .tables import active_table
 
@@ -163,11 +163,3 @@ def put_figures(request: HttpRequest, agency_id: Id, year: Year, body: FiguresIn
     agency = get_object_or_404(Agency, pk=agency_id)
     figures.save_figures(request.user, agency, year, body.values, body.sources or {})
     return active_table(agency, year, template_for_year(year))
-
-
-@router.post("/reports/{agency_id}/{year}/publish", summary="发布年度报告（校验通过后，负责人）")
-def publish_report(request: HttpRequest, agency_id: Id, year: Year, confirmed: bool = False) -> dict[str, Any]:
-    """Empty narrative parts or a missed deadline: refused until sent again with ``confirmed=true``."""
-    agency = get_object_or_404(Agency, pk=agency_id)
-    publication = reports.publish_report(request.user, agency, year, confirmed=confirmed)
-    return {"id": publication.pk, "year": publication.year, "published_at": publication.published_at.isoformat()}

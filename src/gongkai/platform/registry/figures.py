@@ -10,6 +10,7 @@ from ...report.templates import Kind, template_for_year
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_change_agency_records
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record
 from ..locking import locked
 from .models import ActiveFigures
@@ -64,7 +65,7 @@ def save_figures(
         stored.save()
         record(
             actor,
-            "registry.figures",
+            Action.REGISTRY_FIGURES,
             stored,
             before=before,
             after={"values": clean, "sources": clean_sources},

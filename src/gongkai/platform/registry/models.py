@@ -212,27 +212,3 @@ class ActiveFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} 表二填报"
-
-
-class ReportPublication(models.Model):
-    """An annual report published on the portal: the checked report data and its HTML, as published."""
-
-    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField("年度")
-    data = models.JSONField("报告数据")
-    html = models.TextField("报告正文")
-    published_at = models.DateTimeField("发布时间")
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    withdrawn = models.BooleanField("已撤回", default=False)
-
-    objects: ClassVar[models.Manager[ReportPublication]] = models.Manager()
-
-    class Meta:
-        verbose_name = "已发布年度报告"
-        verbose_name_plural = "已发布年度报告"
-        ordering = ("agency", "-year", "-published_at")
-
-    def __str__(self) -> str:
-        return f"{self.agency} {self.year} 年度报告（已发布）"

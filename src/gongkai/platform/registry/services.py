@@ -10,6 +10,7 @@ item takes it off the portal and out of the search index, and keeps its record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -20,6 +21,7 @@ from django.utils import timezone
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve, may_change_agency_records
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record, snapshot
 from ..errors import RuleError
 from ..locking import Conflict, lock_unchanged
@@ -68,6 +70,19 @@ class RegistryConflict(Conflict, RegistryError):
 def _hold(item: Item) -> None:
     """Inside the change's transaction: the item is still as the caller checked it, and stays so."""
     lock_unchanged(item, (*TRACKED, *EDITABLE_FIELDS), RegistryConflict)
+
+
+def _step(actor: Actor, item: Item, action: Action, change: Callable[[], object], note: str = "") -> Item:
+    """One step of the item's life, the one way every step is taken: hold the item as the caller
+    checked it, ``change`` it (a refusal raised there leaves it as stored), save it and write the
+    audit entry with the tracked fields before and after, in one transaction."""
+    with transaction.atomic():
+        _hold(item)
+        before = snapshot(item, TRACKED)
+        change()
+        item.save()
+        record(actor, action, item, before=before, after=snapshot(item, TRACKED), note=note)
+    return item
 
 
 def today() -> dt.date:
@@ -211,7 +226,7 @@ def create_item(actor: Actor, agency: Agency, **fields: Any) -> Item:
             **clean,
         )
         item.save()
-        record(actor, "registry.create", item, after=snapshot(item, ("index_number", *TRACKED)))
+        record(actor, Action.REGISTRY_CREATE, item, after=snapshot(item, ("index_number", *TRACKED)))
     return item
 
 
@@ -226,7 +241,7 @@ def update_item(actor: Actor, item: Item, **fields: Any) -> Item:
         for name, value in clean.items():
             setattr(item, name, value)
         item.save()
-        record(actor, "registry.update", item, before=before, after=snapshot(item, names))
+        record(actor, Action.REGISTRY_UPDATE, item, before=before, after=snapshot(item, names))
     return item
 
 
@@ -242,7 +257,7 @@ def add_attachment(actor: Actor, item: Item, name: str, data: bytes) -> Attachme
         attachment.file.save(name, ContentFile(data), save=False)
         try:
             attachment.save()
-            record(actor, "registry.attach", item, after={"attachment": attachment.name, "size": attachment.size})
+            record(actor, Action.REGISTRY_ATTACH, item, after={"attachment": attachment.name, "size": attachment.size})
         except BaseException:
             attachment.file.delete(save=False)  # the row is rolled back: leave no orphan file behind
             raise
@@ -255,7 +270,7 @@ def remove_attachment(actor: Actor, attachment: Attachment) -> None:
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
         _hold(item)
-        record(actor, "registry.detach", item, before={"attachment": attachment.name})
+        record(actor, Action.REGISTRY_DETACH, item, before={"attachment": attachment.name})
         attachment.file.delete(save=False)
         attachment.delete()
 
@@ -265,14 +280,14 @@ def submit(actor: Actor, item: Item) -> Item:
     _require_drafter(actor, item.agency)
     _require_status(item, *EDITABLE_STATUSES)
     with transaction.atomic():
-        _hold(item)
+        _hold(item)  # before the scan: no attachment can come in between the scan and the submission
         before = snapshot(item, TRACKED)
         item.scan_findings = _scan(item)
         item.status = Status.SUBMITTED
         item.save()
         record(
             actor,
-            "registry.submit",
+            Action.REGISTRY_SUBMIT,
             item,
             before=before,
             after=snapshot(item, TRACKED),
@@ -290,16 +305,14 @@ def send_back(actor: Actor, item: Item, comment: str) -> Item:
     _require_status(item, Status.SUBMITTED)
     if not comment.strip():
         raise RegistryError("退回须写明修改意见 / say what to fix when sending an item back")
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
-        item.status = Status.RETURNED
-        item.review_comment = comment.strip()
-        item.reviewed_by = stored_user(actor)
-        item.reviewed_at = timezone.now()
-        item.save()
-        record(actor, "registry.return", item, before=before, after=snapshot(item, TRACKED), note=comment)
-    return item
+    return _step(actor, item, Action.REGISTRY_RETURN, lambda: _reviewed(actor, item, Status.RETURNED, comment), comment)
+
+
+def _reviewed(actor: Actor, item: Item, status: Status, comment: str) -> None:
+    item.status = status
+    item.review_comment = comment.strip()
+    item.reviewed_by = stored_user(actor)
+    item.reviewed_at = timezone.now()
 
 
 def approve(
@@ -308,9 +321,8 @@ def approve(
     """The reviewer confirms the item and its disclosure attribute (he may change the attribute)."""
     _require_reviewer(actor, item)
     _require_status(item, Status.SUBMITTED)
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
+
+    def change() -> None:
         # Everything is checked before the item changes: a refusal leaves the caller's item as stored.
         new_attribute, new_reason = item.attribute, item.attribute_reason
         if attribute is not None:
@@ -324,13 +336,9 @@ def approve(
         findings = _scan(item)  # the text the reviewer approves, not the one once scanned
         _refuse_blocking(item, findings, new_attribute)
         item.attribute, item.attribute_reason, item.scan_findings = new_attribute, new_reason, findings
-        item.status = Status.APPROVED
-        item.review_comment = comment.strip()
-        item.reviewed_by = stored_user(actor)
-        item.reviewed_at = timezone.now()
-        item.save()
-        record(actor, "registry.approve", item, before=before, after=snapshot(item, TRACKED), note=comment)
-    return item
+        _reviewed(actor, item, Status.APPROVED, comment)
+
+    return _step(actor, item, Action.REGISTRY_APPROVE, change, note=comment)
 
 
 # -- publication and life ------------------------------------------------------------------------------
@@ -350,15 +358,12 @@ def publish(actor: Actor, item: Item, on: dt.date | None = None) -> Item:
     if on > today() or on < item.made_on:
         raise RegistryError("发布日期须在成文日期和今天之间 / the publication date must be between made and today")
     _refuse_blocking(item, _scan(item))  # once more: nothing changed since approval may slip through
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
-        item.status = Status.PUBLISHED
-        item.published_on = on
-        item.save()
+
+    def change() -> None:
+        item.status, item.published_on = Status.PUBLISHED, on
         search.index_texts([(item.pk, index_text(item))])
-        record(actor, "registry.publish", item, before=before, after=snapshot(item, TRACKED))
-    return item
+
+    return _step(actor, item, Action.REGISTRY_PUBLISH, change)
 
 
 def withdraw(actor: Actor, item: Item, reason: str) -> Item:
@@ -368,15 +373,12 @@ def withdraw(actor: Actor, item: Item, reason: str) -> Item:
     _require_status(item, Status.PUBLISHED)
     if not reason.strip():
         raise RegistryError("撤回须说明理由 / a reason is required")
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
-        item.status = Status.WITHDRAWN
-        item.withdrawn_reason = reason.strip()
-        item.save()
+
+    def change() -> None:
+        item.status, item.withdrawn_reason = Status.WITHDRAWN, reason.strip()
         search.remove([item.pk])
-        record(actor, "registry.withdraw", item, before=before, after=snapshot(item, TRACKED), note=reason)
-    return item
+
+    return _step(actor, item, Action.REGISTRY_WITHDRAW, change, note=reason)
 
 
 def _require_document(item: Item) -> None:
@@ -399,13 +401,11 @@ def repeal(actor: Actor, item: Item, on: dt.date, note: str = "") -> Item:
         raise RegistryError("废止日期须在发布日期和今天之间 / the repeal date must be between publication and today")
     if item.expires_on is not None and item.expires_on < on:
         raise RegistryError(f"已于 {item.expires_on} 到期失效，无需废止 / it already expired")
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
+
+    def change() -> None:
         item.repealed_on = on
-        item.save()
-        record(actor, "registry.repeal", item, before=before, after=snapshot(item, TRACKED), note=note)
-    return item
+
+    return _step(actor, item, Action.REGISTRY_REPEAL, change, note=note)
 
 
 def amend(actor: Actor, item: Item, on: dt.date, note: str) -> Item:
@@ -418,10 +418,8 @@ def amend(actor: Actor, item: Item, on: dt.date, note: str) -> Item:
         raise RegistryError("修订日期须在发布日期和今天之间 / the amendment date must be between publication and today")
     if not note.strip():
         raise RegistryError("请说明修订内容 / say what was amended")
-    with transaction.atomic():
-        _hold(item)
-        before = snapshot(item, TRACKED)
+
+    def change() -> None:
         item.amended_on = on
-        item.save()
-        record(actor, "registry.amend", item, before=before, after=snapshot(item, TRACKED), note=note)
-    return item
+
+    return _step(actor, item, Action.REGISTRY_AMEND, change, note=note)

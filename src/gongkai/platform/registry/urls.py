@@ -15,5 +15,4 @@ urlpatterns = [
     path("files/<int:pk>/", views.attachment_file, name="file"),
     path("files/<int:pk>/remove/", views.detach, name="detach"),
     path("table/<int:agency_pk>/<year:year>/", views.table, name="table"),
-    path("table/<int:agency_pk>/<year:year>/publish/", views.publish_report, name="publish_report"),
 ]

@@ -1,6 +1,6 @@
 """The office's pages of the registry: drafting, review, publication, the life of documents, table 二.
 
-Thin: each action calls one function of ``services`` (or ``figures``/``reports``)."""
+Thin: each action calls one function of ``services`` (or ``figures``)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from ..accounts.permissions import (
 )
 from ..agencies.models import Agency
 from ..audit.labels import labelled_history
-from . import figures, reports, services
+from . import figures, services
 from .categories import CATEGORY_BY_KEY
 from .files import AttachmentError
 from .forms import ApproveForm, DateNoteForm, ItemForm, PublishForm, ReasonForm, ReturnForm
@@ -278,27 +278,5 @@ def table(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
             "office": office,
             "table": TABLES_BY_KEY["active"],
             "head": may_approve(request.user, agency),
-            "publications": reports.published_reports(agency),
         },
     )
-
-
-@login_required
-@require_POST
-def publish_report(request: HttpRequest, agency_pk: int, year: int) -> HttpResponse:
-    agency = get_object_or_404(Agency, pk=agency_pk)
-    if not may_view_agency_records(request.user, agency):
-        raise Http404
-    try:
-        reports.publish_report(request.user, agency, year, confirmed=request.POST.get("confirmed") == "1")
-    except PermissionDenied as error:
-        raise HttpForbidden(str(error).partition(" / ")[0]) from None
-    except reports.NeedsConfirmation as pending:
-        return render(
-            request, "registry/confirm_publish.html", {"agency": agency, "year": year, "concerns": pending.concerns}
-        )
-    except services.RegistryError as error:
-        messages.error(request, str(error).partition(" / ")[0])
-    else:
-        messages.success(request, f"{year} 年度报告已在门户网站发布")
-    return redirect("registry:table", agency_pk=agency.pk, year=year)

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer
+from ..audit.labels import Action
 from ..audit.services import record
 from ..errors import RuleError
 from .models import DayKind, ScheduleDay, YearSchedule
@@ -50,7 +51,7 @@ def enter_schedule(
         after = {str(d): DayKind.HOLIDAY.value for d, _ in holidays} | {
             str(d): DayKind.WORKDAY.value for d, _ in workdays
         }
-        record(actor, "workdays.schedule", schedule, before=before, after=after, note=document)
+        record(actor, Action.WORKDAYS_SCHEDULE, schedule, before=before, after=after, note=document)
     return schedule
 
 

@@ -1,8 +1,11 @@
-"""Publishing the annual report on the portal: only a report whose statutory checks pass.
+"""Publishing the annual report on the portal (条例 第四十九条/第五十条): only a report whose statutory
+checks pass, by the office's head; and withdrawing it again, with a reason.
 
-The report is compiled by ``annual.compile`` (tables 三 and 四 from the cases, table 二 from this
-registry), rendered by ``gongkai.render`` and kept as published — later changes to the records do
-not alter a published report; publishing again replaces it (the earlier one is kept, withdrawn).
+The report is compiled by ``compile.py`` (tables 三 and 四 from the cases, table 二 from the registry),
+rendered by ``gongkai.render`` and kept as published: later changes to the records do not alter a
+published report. Publishing again replaces it; withdrawing takes it off the portal (a report found
+wrong, or carrying what it must not, comes down while it is corrected). Either way the earlier
+publication is kept, marked withdrawn, and the audit trail says who, when and why.
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ...render.batch import render_document
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_approve
 from ..agencies.models import Agency
+from ..audit.labels import Action
 from ..audit.services import record
-from ..locking import lock_unchanged, locked
+from ..locking import Conflict, lock_unchanged, locked
+from .compile import compile_report
 from .models import ReportPublication
-from .services import RegistryConflict, RegistryError
+from .services import AnnualError
 
 
-class NeedsConfirmation(RegistryError):
+class AnnualConflict(Conflict, AnnualError):
+    pass
+
+
+class NeedsConfirmation(AnnualError):
     """Publishing is allowed but the head must confirm, having read why (``concerns``)."""
 
     def __init__(self, concerns: list[str]) -> None:
@@ -59,13 +69,10 @@ def publish_report(actor: Actor, agency: Agency, year: int, *, confirmed: bool =
         raise PermissionDenied(
             "只有本机关政府信息公开工作机构负责人可以发布年度报告 / only the office's head publishes"
         )
-    from ...render.batch import render_document
-    from ..annual.compile import compile_report
-
     compiled = compile_report(agency, year)
     if compiled.errors:
         listed = "；".join(f.message_zh for f in compiled.errors[:5])
-        raise RegistryError(
+        raise AnnualError(
             f"年度报告有 {len(compiled.errors)} 处错误，不能发布：{listed} / "
             f"the report has {len(compiled.errors)} errors and cannot be published"
         )
@@ -87,7 +94,7 @@ def publish_report(actor: Actor, agency: Agency, year: int, *, confirmed: bool =
         )
         record(
             actor,
-            "registry.publish_report",
+            Action.ANNUAL_PUBLISH_REPORT,
             publication,
             agency=agency,
             before={"replaced": [p.pk for p in earlier]} if earlier else None,
@@ -98,26 +105,34 @@ def publish_report(actor: Actor, agency: Agency, year: int, *, confirmed: bool =
 
 
 def withdraw_report(actor: Actor, publication: ReportPublication, reason: str) -> ReportPublication:
+    """The head takes a published report off the portal, saying why; the record stays (withdrawn)."""
     if not may_approve(actor, publication.agency):
         raise PermissionDenied("只有本机关政府信息公开工作机构负责人可以撤回 / only the office's head withdraws")
     if not reason.strip():
-        raise RegistryError("撤回须说明理由 / a reason is required")
+        raise AnnualError("撤回须说明理由 / a reason is required")
     with transaction.atomic():
-        lock_unchanged(publication, ("withdrawn",), RegistryConflict)
+        publication = lock_unchanged(publication, ("withdrawn",), AnnualConflict)
+        if publication.withdrawn:
+            raise AnnualConflict("该年度报告已撤回 / the report is already withdrawn")
         publication.withdrawn = True
         publication.save(update_fields=["withdrawn"])
         record(
             actor,
-            "registry.withdraw_report",
+            Action.ANNUAL_WITHDRAW_REPORT,
             publication,
             agency=publication.agency,
             before={"withdrawn": False},
             after={"withdrawn": True},
-            note=reason,
+            note=reason.strip(),
         )
     return publication
 
 
-def published_reports(agency: Agency) -> list[ReportPublication]:
-    """The current publication of every year, newest year first."""
-    return list(ReportPublication.objects.filter(agency=agency, withdrawn=False).order_by("-year"))
+def current_publication(agency: Agency, year: int) -> ReportPublication | None:
+    """The report on ``year`` the portal shows now, if any."""
+    return ReportPublication.objects.filter(agency=agency, year=year, withdrawn=False).order_by("-published_at").first()
+
+
+def publications(agency: Agency, year: int) -> list[ReportPublication]:
+    """Every publication of ``year``, newest first: the current one and those withdrawn or replaced."""
+    return list(ReportPublication.objects.filter(agency=agency, year=year).order_by("-published_at", "-pk"))
