@@ -11,11 +11,12 @@ decides where the figure goes; a cell that was not printed reads as 0.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.digits import cut_groups, cut_sparse
 from gongkai.ingest.numbers import CellKind, CellValue
 
 Number = int | float
@@ -41,6 +42,9 @@ class Reading(NamedTuple):
     tail: int = 0  # trailing blank cells kept as cells: a blank after the last figure is more
     # often padding (a trailing tab, a blank line after the table) than a cell, so on a tie the
     # reading with fewer of them wins
+    # The placements a reading with unknown (None) columns stands for: figures known to sit in
+    # some of those columns, but not which (blank cells that vanished from a run of digits).
+    placements: tuple[tuple[Value, ...], ...] = ()
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -73,6 +77,7 @@ def readings(
     accept: Accept | None = None,
     fixed_width: bool = False,
     groups: Sequence[int] = (),
+    vanished: bool = False,
 ) -> list[Reading]:
     """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
 
@@ -82,7 +87,9 @@ def readings(
     exactly ``n`` cells is read as printed, blank cells included. ``groups``: the row's cells
     form consecutive groups of these sizes, each ending in the sum of the others (a row of table
     三, table 四 in one row); a run of digits for the whole row is then cut by that arithmetic
-    (``digits.cut_groups``) rather than by trying every cut.
+    (``digits.cut_groups``) rather than by trying every cut. ``vanished``: the row's table shows
+    that blank cells left no trace in the text (rows shorter than the template run together), so
+    a single run of digits may hold fewer figures than columns (``sparse_readings``).
     """
     if len(slots) == n and (fixed_width or (not _blank(slots[0]) and not _blank(slots[-1]))):
         # As printed: no padding, or a table whose rows are as wide as the template (blank cells
@@ -119,12 +126,13 @@ def readings(
                     "单元格粘连，每列一位数字",
                 )
             ]
+        sparse = sparse_readings(run, n) if vanished and tuple(groups) == (n,) else []
         if groups and sum(groups) == n:
             solved = cut_groups(run.value.digits, groups)
             if solved is None:
                 return []  # too many ways to cut it: nothing decides, the caller says so
-            if solved:
-                return [
+            if solved or sparse:
+                return sparse + [
                     Reading(
                         values,
                         (f"{run.where} (split)",) * n,
@@ -135,10 +143,14 @@ def readings(
                     )
                     for values in solved
                 ]
-        cuts: dict[tuple[Value, ...], Reading] = {}
+        cuts: dict[tuple[Value, ...], Reading] = {r.values: r for r in sparse}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)
         return list(cuts.values())
+    if vanished and len(slots) == 1 and tuple(groups) == (n,) and len(printed[0].value.digits) >= 2:
+        sparse = sparse_readings(printed[0], n)
+        if sparse:
+            return sparse
     count = len(slots)
     lead = 0
     while lead < count and _blank(slots[lead]):
@@ -216,10 +228,12 @@ def readings(
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
-    if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
+    if no_blanks and (
+        vanished or not found or (accept is not None and not any(accept(r.values) for r in found.values()))
+    ):
         for reading in _grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept):
             add(reading)
-        if accept is not None and _one_line(slots) and not any(accept(r.values) for r in found.values()):
+        if accept is not None and _one_line(slots) and (vanished or not any(accept(r.values) for r in found.values())):
             for reading in _hidden_blanks(slots, n, accept):
                 add(reading)
     if accept is not None:
@@ -227,6 +241,63 @@ def readings(
         # every combination, the search starts from them.
         return sorted(found.values(), key=lambda r: (not accept(r.values), r.rank))
     return sorted(found.values(), key=lambda r: r.rank)
+
+
+_MAX_PLACEMENTS = 10
+
+
+def sparse_readings(run: Slot, n: int) -> list[Reading]:
+    """Readings of one run of digits for a row of ``n`` cells ending in their sum, where blank
+    cells vanished (``18013184`` for ``180 1 · · · 3 184``): cut into fewer numbers whose last is
+    the sum of the others (``digits.cut_sparse``). The last is the sum column's; the first is
+    taken to be the first column's (a table that leaves zero cells blank still prints the first:
+    自然人, the row's largest part; where it does not, the table's arithmetic breaks and says so);
+    the figures between sit in
+    the middle columns in printed order, but which of them the run does not say: unless every
+    middle column is filled, or none (or only zeros are left to place), those columns are left
+    unknown, the placements kept as the reading's ``placements``."""
+    cuts = cut_sparse(run.value.digits, n)
+    if not cuts:
+        return []
+    middle = n - 2
+    where = f"{run.where} (split)"
+    found: list[Reading] = []
+    for cut in cuts:
+        floating = cut[1:-1]
+        if len(floating) > middle:
+            continue
+        shown = " ".join(str(v) for v in cut)
+        placements: tuple[tuple[Value, ...], ...] = ()
+        if not any(floating) or len(floating) == middle:
+            inner: tuple[Value, ...] = tuple(floating) if len(floating) == middle else (0,) * middle
+            values = (cut[0], *inner, cut[-1])
+            wheres: tuple[str | None, ...] = (where, *(where if v else None for v in inner), where)
+        else:
+            values = (cut[0], *((None,) * middle), cut[-1])
+            wheres = (where, *((None,) * middle), where)
+            placed = []
+            for columns in itertools.combinations(range(middle), len(floating)):
+                cells = [0] * middle
+                for column, value in zip(columns, floating, strict=True):
+                    cells[column] = value
+                placed.append((cut[0], *cells, cut[-1]))
+                if len(placed) >= _MAX_PLACEMENTS:
+                    break
+            placements = tuple(placed)
+        blanks = n - len(cut)
+        found.append(
+            Reading(
+                values,
+                wheres,
+                ("",) * n,
+                n - 1,
+                f"cells ran together and {blanks} blank cell(s) left no trace: cut as {shown}, "
+                "the last the sum of the others, the first the first column's",
+                f"单元格粘连且 {blanks} 个空白单元格未留痕迹：拆为 {shown}，末项为其余之和，首项为第一列",
+                placements=placements,
+            )
+        )
+    return found
 
 
 def _all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
@@ -298,7 +369,11 @@ def _hidden_blanks(slots: Sequence[Slot], n: int, accept: Accept) -> Iterator[Re
             for reading in candidates:
                 yield reading._replace(
                     wheres=tuple(w or None for w in reading.wheres),
-                    cost=reading.cost + hidden,
+                    # A blank before the first printed figure costs one more (a table that
+                    # leaves zero cells blank still prints its first column, 自然人), and so does
+                    # a space between printed figures left without one (the text's spaces are
+                    # where its blank cells were).
+                    cost=reading.cost + hidden + (1 if spread[0] else 0) + spread[1:-1].count(0),
                     how=f"{hidden} blank cell(s) taken to be hidden in the spaces between the printed figures",
                     how_zh=f"印出的数字之间的空格处视为 {hidden} 个空白单元格",
                 )
@@ -417,11 +492,14 @@ def choose(
     options: dict[Hashable, list[Reading]],
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     exhaustive_limit: int = 4096,
+    bound: Terms | None = None,
 ) -> dict[Hashable, Choice]:
     """Pick one reading per row so that the table breaks the fewest statutory equations.
 
     Ties are broken by cost (the reading nearest to what was printed); readings that still tie
-    but disagree leave the disagreeing columns unknown.
+    but disagree leave the disagreeing columns unknown. ``bound``: the equations ``failures``
+    counts, by row; with it, a table too big to try every combination is searched
+    (``_best_tables``) before falling back to improving one row at a time.
     """
     fixed = {key: opts[0] for key, opts in options.items() if len(opts) == 1}
     open_rows = [key for key, opts in options.items() if len(opts) > 1]
@@ -442,32 +520,8 @@ def choose(
         best = min(score for score, _ in scored)
         winners = [combo for score, combo in scored if score == best]
     else:
-        current = {key: options[key][0] for key in open_rows}
-        for _ in range(3):
-            for key in open_rows:
-
-                def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
-                    table = dict(base)
-                    table.update({k: v.values for k, v in current.items()})
-                    table[key] = r.values
-                    return failures(table), r.cost, r.tail
-
-                current[key] = min(options[key], key=rank)
-        winners = [tuple(current[key] for key in open_rows)]
-        # Too many rows to try every combination: still, a row whose other readings do as well
-        # with the rest of the table as chosen leaves the columns they disagree on unknown.
-        for index, key in enumerate(open_rows):
-
-            def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
-                table = dict(base)
-                table.update({k: v.values for k, v in current.items()})
-                table[key] = r.values
-                return failures(table), r.cost, r.tail
-
-            best_rank = settled(current[key])
-            for rival in options[key]:
-                if rival is not current[key] and settled(rival) == best_rank:
-                    winners.append((*winners[0][:index], rival, *winners[0][index + 1 :]))
+        searched = _best_tables(options, open_rows, base, failures, bound) if bound is not None else None
+        winners = searched if searched is not None else _descend(options, open_rows, base, failures)
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]
         unknown: set[int] = set()
@@ -477,3 +531,182 @@ def choose(
         tied = tuple(dict.fromkeys(combo[index].values for combo in winners)) if unknown else ()
         result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:8])
     return result
+
+
+_SEARCH_NODES = 2_000  # partial tables the search may try before giving up
+_MAX_WINNERS = 64
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class Terms(Protocol):
+    """The statutory equations as a search over readings of whole rows needs them
+    (``report.equations.Bound``)."""
+
+    def parts(self) -> list[frozenset[Hashable]]: ...
+
+    def terms(self, part: Hashable, values: Sequence[Value]) -> dict[int, float]: ...
+
+
+def _best_tables(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """Every combination of readings under which the table breaks no equation, cheapest first,
+    found by a search rather than by trying every combination: each equation bounds what its open
+    rows may still add (the least and most of their remaining readings), a row's reading that
+    leaves some equation no way to hold is struck out, and so on until nothing changes; then the
+    row with the fewest readings left is tried reading by reading. Where the cheapest consistent
+    combinations disagree they are all returned: a swap between two rows that keeps every sum
+    leaves both rows in doubt, which trying one row at a time cannot see. None when no
+    combination keeps every equation (the report contradicts itself: the caller's search for the
+    fewest broken equations takes over), or the search ran out of budget or found too many ties."""
+    inf = math.inf
+    present = set(base) | set(open_rows)
+    fixed_sum: dict[int, float] = {}  # per equation, what the rows read as printed add
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed_sum[e] = fixed_sum.get(e, 0.0) + d
+    live = [
+        e
+        for e, rows in enumerate(bound.parts())
+        if all(row in present for row in rows) and fixed_sum.get(e, 0.0) != inf and any(r in options for r in rows)
+    ]
+    keys = list(open_rows)
+    # terms[k][option]: the option's part of each live equation (inf: it cannot break it)
+    live_set = set(live)
+    terms = [
+        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
+    ]
+    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    costs = [[r.cost for r in options[key]] for key in keys]
+    tails = [[r.tail for r in options[key]] for key in keys]
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    nodes = [0]
+
+    def prune(domains: list[list[int]]) -> bool:
+        """Strike out readings no completion can keep; False when a row has none left."""
+        changed = True
+        while changed:
+            changed = False
+            for e in live:
+                rows = rows_in[e]
+                low = high = fixed_sum.get(e, 0.0)
+                open_low = open_high = 0
+                extents = []
+                for k in rows:
+                    values = [terms[k][o][e] for o in domains[k]]
+                    a = -inf if inf in values else min(values)
+                    b = max(values)
+                    extents.append((a, b))
+                    if a == -inf:
+                        open_low += 1
+                    else:
+                        low += a
+                    if b == inf:
+                        open_high += 1
+                    else:
+                        high += b
+                if open_low and open_high:
+                    continue
+                if not (open_low or open_high) and low == high and low != 0:
+                    return False  # every row of it chosen (or all alike), and it does not hold
+                for k, (a, b) in zip(rows, extents, strict=True):
+                    if len(domains[k]) == 1:
+                        continue
+                    # The others' range without this row's own.
+                    others_low = -inf if open_low - (a == -inf) else low - (0 if a == -inf else a)
+                    others_high = inf if open_high - (b == inf) else high - (0 if b == inf else b)
+                    kept = [
+                        o
+                        for o in domains[k]
+                        if terms[k][o][e] == inf or others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]
+                    ]
+                    if len(kept) != len(domains[k]):
+                        if not kept:
+                            return False
+                        domains[k] = kept
+                        changed = True
+        return True
+
+    def search(domains: list[list[int]]) -> None:
+        nodes[0] += 1
+        if nodes[0] > _SEARCH_NODES:
+            raise _OutOfBudget
+        if not prune(domains):
+            return
+        least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
+        if found and least > found[0][0]:
+            return
+        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+        if not open_:
+            picked = tuple(d[0] for d in domains)
+            cost = sum(costs[k][o] for k, o in enumerate(picked))
+            tail = sum(tails[k][o] for k, o in enumerate(picked))
+            if found and (cost, tail) > found[0][:2]:
+                return
+            if found and (cost, tail) < found[0][:2]:
+                found.clear()
+            found.append((cost, tail, picked))
+            if len(found) > _MAX_WINNERS:
+                raise _OutOfBudget
+            return
+        k = min(open_, key=lambda k: len(domains[k]))
+        for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
+            trial = list(domains)
+            trial[k] = [o]
+            search(trial)
+
+    try:
+        search([list(range(len(options[key]))) for key in keys])
+    except _OutOfBudget:
+        return None
+    if not found:
+        return None
+    winners = [tuple(options[key][o] for key, o in zip(keys, picked, strict=True)) for _, _, picked in found]
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(keys, winners[0], strict=True)})
+    if failures(table):
+        return None  # equations the search did not see (a caller's own rule) break: not ours to choose
+    return winners
+
+
+def _descend(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+) -> list[tuple[Reading, ...]]:
+    """Too many rows for a full search: one row at a time, three sweeps."""
+    current = {key: options[key][0] for key in open_rows}
+    for _ in range(3):
+        for key in open_rows:
+
+            def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
+                table = dict(base)
+                table.update({k: v.values for k, v in current.items()})
+                table[key] = r.values
+                return failures(table), r.cost, r.tail
+
+            current[key] = min(options[key], key=rank)
+    winners = [tuple(current[key] for key in open_rows)]
+    # Too many rows to try every combination: still, a row whose other readings do as well
+    # with the rest of the table as chosen leaves the columns they disagree on unknown.
+    for index, key in enumerate(open_rows):
+
+        def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
+            table = dict(base)
+            table.update({k: v.values for k, v in current.items()})
+            table[key] = r.values
+            return failures(table), r.cost, r.tail
+
+        best_rank = settled(current[key])
+        for rival in options[key]:
+            if rival is not current[key] and settled(rival) == best_rank:
+                winners.append((*winners[0][:index], rival, *winners[0][index + 1 :]))
+    return winners
