@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from gongkai.ingest.align import Number, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -134,7 +135,10 @@ _MAX_ALTERNATIVES = 12
 
 
 def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
-    """Whether a reading of a table 二 row keeps the report layer's warnings quiet."""
+    """Whether a reading of a table 二 row keeps the report layer's warnings quiet, and prints no
+    count but 本年增/减 below zero."""
+    if any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True)):
+        return False
     return not active_row_warns(dict(zip(order, values, strict=True)))
 
 
@@ -175,7 +179,12 @@ def read_active(
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
-        options = readings([Slot(t.value, t.where) for t in found.values], len(order))
+        slots = [Slot(t.value, t.where) for t in found.values]
+        options = readings(slots, len(order))
+        if not any(_plausible(order, r.values) for r in options):
+            # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
+            # as two cells of three): the cuts of the runs are tried too.
+            options = readings(slots, len(order), partial(_plausible, order)) or options
         best = [r for r in options if r.cost == options[0].cost]
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
         # never below zero) only narrow the readings that tie.

@@ -409,7 +409,8 @@ def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: in
 def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Reading]:
     """Readings that cut run-together digit cells (``18010003184``) into several numbers."""
     cells = [s for s in slots if not _blank(s)]
-    runs = [i for i, s in enumerate(cells) if len(s.value.digits) >= 2]
+    digits_of = [_run_digits(s.value) for s in cells]
+    runs = [i for i, d in enumerate(digits_of) if len(d) >= 2]
     extra = n - len(cells)
     if extra <= 0 or not runs:
         return
@@ -433,13 +434,16 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
                 yield (int(digits[:cut]), *rest)
 
     # Spread the extra cells over the runs in every way, then cut each run accordingly.
-    for spread in _spreads(extra, [len(cells[i].value.digits) - 1 for i in runs]):
+    for spread in _spreads(extra, [len(digits_of[i]) - 1 for i in runs]):
         per_run = dict(zip(runs, spread, strict=True))
         options: list[list[tuple[Value, ...]]] = []
         for i, cell in enumerate(cells):
             add = per_run.get(i, 0)
-            if add:
+            if add and cell.value.digits:
                 options.append(list(pieces(cell.value.digits, add + 1)))
+            elif add:
+                # A signed run (本年增/减 then the next cell: 76-38844): the sign is the first's.
+                options.append([(-cut[0], *cut[1:]) for cut in pieces(digits_of[i], add + 1) if cut[0]])
             else:
                 options.append([(cell.value.amount,)])
         for combo in itertools.product(*options):
@@ -463,6 +467,16 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
             budget[0] -= 1
             if budget[0] < 0:
                 return
+
+
+def _run_digits(value: CellValue) -> str:
+    """The digits a cell may be cut into: an unsigned run's, or a negative integer's after its
+    sign (``-38844``: a change of -3 run into the next cell's 8844)."""
+    if value.digits:
+        return value.digits
+    if type(value.amount) is int and value.amount < 0 and not value.unit:
+        return str(-value.amount)
+    return ""
 
 
 def _spreads(total: int, limits: list[int]) -> Iterator[tuple[int, ...]]:
