@@ -136,9 +136,11 @@ _MAX_ALTERNATIVES = 12
 
 # What a row of table 二 usually prints, for cutting a run of its figures that nothing else
 # decides: (its fields, the test, the same in Chinese and English). Measured on every gold report
-# the project holds (bench/active_priors.py: each decides only where exactly one cut passes):
-# made = published picked 4 rows right and 1 wrong; in force >= made 1 right, 0 wrong; amount
-# >= 1000 yuan per project 1 right, 0 wrong; abstaining everywhere else.
+# the project holds (bench/active_priors.py; each decides only where exactly one cut passes; 16
+# reports, 6 real): made = published decided 2 real rows right, 0 wrong (synthetic ones, figures
+# drawn at random: 2 right, 1 wrong); in force >= made 1 right, 0 wrong; at least 1000 yuan a
+# project 1 right, 0 wrong; undecided elsewhere. The row stays in ``uncertain`` with the other
+# cuts as alternatives: a likelihood is no proof.
 _LIKELY: tuple[tuple[tuple[str, ...], Callable[[tuple[Number, ...]], bool], str, str], ...] = (
     (
         ("new_made", "new_published", "total_published"),
