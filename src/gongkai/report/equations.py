@@ -336,7 +336,7 @@ class Bound:
         """The rows each equation takes cells from, by the equation's index (see ``terms``)."""
         return [frozenset(p for p, _ in (*left, *right)) for left, right in self._compiled]
 
-    def terms(self, part: Hashable, values: Sequence[Value]) -> dict[int, float]:
+    def terms(self, part: Hashable, values: Any) -> dict[int, float]:
         """What row ``part`` read as ``values`` puts into each equation it takes part in: by the
         equation's index, its cells on the left minus those on the right (``inf`` where one of
         them is unknown: the equation cannot break). What a search over readings of whole rows
