@@ -156,3 +156,17 @@ def test_a_negative_figure_run_into_the_next_is_cut_keeping_its_sign() -> None:
 
     cuts = {r.values for r in readings(slots, 3, plausible) if plausible(r.values)}
     assert cuts == {(76, -3, 8844), (76, -38, 844)}  # both fit: the row is left in doubt
+
+
+def test_runs_with_a_digit_per_column_are_read_as_printed_even_when_they_contradict() -> None:
+    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.numbers import parse_cell
+
+    # 5.属于三类内部事务信息00000 01: "01" is no figure, so a digit per column; the report's own
+    # sum does not hold (0 ≠ 1), and the reading says so instead of finding none.
+    slots = [Slot(parse_cell(text), f"line 9 part {i + 2}") for i, text in enumerate(("00000", "01"))]
+
+    def row_sum(values: tuple[int | float | None, ...]) -> bool:
+        return sum(v or 0 for v in values[:6]) == values[6]
+
+    assert [r.values for r in readings(slots, 7, row_sum, groups=(7,))] == [(0, 0, 0, 0, 0, 0, 1)]

@@ -198,6 +198,19 @@ def readings(
         glued = list(_grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept))
         if glued:
             return sorted(glued, key=lambda r: (accept is not None and not accept(r.values), r.rank))
+        if all(s.value.digits for s in slots) and sum(len(s.value.digits) for s in slots) == n:
+            # ``00000 01`` for seven columns: a digit per column is the only cut there is; read as
+            # printed where the arithmetic says the report contradicts itself (as for one run).
+            return [
+                Reading(
+                    tuple(int(d) for s in slots for d in s.value.digits),
+                    tuple(f"{s.where} (split)" for s in slots for _ in s.value.digits),
+                    ("",) * n,
+                    n - len(slots),
+                    "cells ran together; one digit per column",
+                    "单元格粘连，每列一位数字",
+                )
+            ]
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
     for keep_lead in sorted({0, lead}):
         for keep_trail in sorted({0, trail}):
