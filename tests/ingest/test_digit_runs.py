@@ -170,3 +170,29 @@ def test_runs_with_a_digit_per_column_are_read_as_printed_even_when_they_contrad
         return sum(v or 0 for v in values[:6]) == values[6]
 
     assert [r.values for r in readings(slots, 7, row_sum, groups=(7,))] == [(0, 0, 0, 0, 0, 0, 1)]
+
+
+def test_the_search_over_a_big_ambiguous_table_stays_bounded() -> None:
+    from gongkai.ingest.align import choose
+
+    keys = [f"r{i}" for i in range(20)]
+
+    class Column:
+        def parts(self) -> list[frozenset[str]]:
+            return [frozenset({*keys, "t"})] * 2
+
+        def terms(self, part: str, values: tuple[int | None, ...]) -> dict[int, float]:
+            sign = -1 if part == "t" else 1
+            return {column: sign * (values[column] or 0) for column in range(2)}
+
+    def broken(table: dict[object, tuple[int | float | None, ...]]) -> int:
+        if any(k not in table for k in (*keys, "t")):
+            return 0
+        return sum(1 for c in range(2) if sum(table[k][c] or 0 for k in keys) != table["t"][c])
+
+    options: dict[object, list[object]] = {key: [_option((i, 30 - i)) for i in range(31)] for key in keys}
+    options["t"] = [_option((300, 300))]
+    started = time.process_time()
+    chosen = choose(options, broken, bound=Column())  # type: ignore[arg-type]
+    assert time.process_time() - started < 10.0
+    assert set(chosen) == {*keys, "t"}

@@ -561,6 +561,7 @@ def choose(
 
 
 _SEARCH_NODES = 2_000  # partial tables the search may try before giving up
+_SEARCH_WORK = 500_000  # rows of equations it may weigh (bounds its time on any table)
 _MAX_WINNERS = 64
 
 
@@ -615,6 +616,7 @@ def _best_tables(
     tails = [[r.tail for r in options[key]] for key in keys]
     found: list[tuple[int, int, tuple[int, ...]]] = []
     nodes = [0]
+    work = [_SEARCH_WORK]
 
     def prune(domains: list[list[int]]) -> bool:
         """Strike out readings no completion can keep; False when a row has none left."""
@@ -626,6 +628,9 @@ def _best_tables(
                 low = high = fixed_sum.get(e, 0.0)
                 open_low = open_high = 0
                 extents = []
+                work[0] -= len(rows)
+                if work[0] < 0:
+                    raise _OutOfBudget
                 for k in rows:
                     values = [terms[k][o][e] for o in domains[k]]
                     a = -inf if inf in values else min(values)
