@@ -113,10 +113,13 @@ def readings(
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
         run = printed[0]
+        sparse = sparse_readings(run, n) if vanished and tuple(groups) == (n,) else []
         if len(run.value.digits) == n:
             # A digit per column ("0000001" for seven columns): the only cut there is, so it is
-            # read as printed even where the row's arithmetic says the report contradicts itself.
-            return [
+            # read as printed even where the row's arithmetic says the report contradicts itself;
+            # unless blank cells may have vanished (1353138: 135 3 · · · · 138), then those
+            # readings too, for the arithmetic to choose.
+            return sparse + [
                 Reading(
                     tuple(int(d) for d in run.value.digits),
                     (f"{run.where} (split)",) * n,
@@ -126,7 +129,6 @@ def readings(
                     "单元格粘连，每列一位数字",
                 )
             ]
-        sparse = sparse_readings(run, n) if vanished and tuple(groups) == (n,) else []
         if groups and sum(groups) == n:
             solved = cut_groups(run.value.digits, groups)
             if solved is None:
