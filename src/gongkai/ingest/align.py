@@ -119,7 +119,8 @@ def readings(
             # read as printed even where the row's arithmetic says the report contradicts itself;
             # unless blank cells may have vanished (1353138: 135 3 · · · · 138), then those
             # readings too, for the arithmetic to choose.
-            return sparse + [
+            return [
+                *sparse,
                 Reading(
                     tuple(int(d) for d in run.value.digits),
                     (f"{run.where} (split)",) * n,
@@ -127,7 +128,7 @@ def readings(
                     n - 1,
                     "cells ran together; one digit per column",
                     "单元格粘连，每列一位数字",
-                )
+                ),
             ]
         if groups and sum(groups) == n:
             solved = cut_groups(run.value.digits, groups)
