@@ -63,15 +63,14 @@ def test_a_run_whose_blank_cells_vanished_is_cut_into_fewer_figures() -> None:
     assert cut_sparse("529", 7) == []  # nothing adds up: no reading
 
 
-def test_figures_between_first_and_total_of_a_sparse_run_stay_unplaced() -> None:
+def test_figures_between_first_and_total_of_a_sparse_run_are_placed_every_way() -> None:
     from gongkai.ingest.align import Slot, sparse_readings
     from gongkai.ingest.numbers import parse_cell
 
-    (reading,) = sparse_readings(Slot(parse_cell("18013184"), "line 3 part 2"), 7)
-    assert reading.values == (180, None, None, None, None, None, 184)
-    assert (180, 1, 0, 0, 0, 3, 184) in reading.placements
-    assert (180, 0, 0, 1, 3, 0, 184) in reading.placements
-    assert len(reading.placements) == 10  # two figures in five columns, in printed order
+    found = sparse_readings(Slot(parse_cell("18013184"), "line 3 part 2"), 7)
+    assert len(found) == 10  # two figures in five columns, in printed order
+    assert {r.values for r in found} >= {(180, 1, 0, 0, 0, 3, 184), (180, 0, 0, 1, 3, 0, 184)}
+    assert all(len(r.placements) == 10 and r.cost == found[0].cost for r in found)  # nothing prefers one
     # No middle figure, or only zeros: nothing to place, the row is known.
     (known,) = sparse_readings(Slot(parse_cell("55"), "line 4 part 2"), 7)
     assert known.values == (5, 0, 0, 0, 0, 0, 5) and not known.placements

@@ -42,8 +42,9 @@ class Reading(NamedTuple):
     tail: int = 0  # trailing blank cells kept as cells: a blank after the last figure is more
     # often padding (a trailing tab, a blank line after the table) than a cell, so on a tie the
     # reading with fewer of them wins
-    # The placements a reading with unknown (None) columns stands for: figures known to sit in
-    # some of those columns, but not which (blank cells that vanished from a run of digits).
+    # The other placements of the same figures, where a reading put them in columns the text did
+    # not show (blank cells that vanished from a run of digits): a choice among them that only
+    # the table's sums can confirm.
     placements: tuple[tuple[Value, ...], ...] = ()
 
     @property
@@ -267,11 +268,11 @@ def sparse_readings(run: Slot, n: int) -> list[Reading]:
     cells vanished (``18013184`` for ``180 1 · · · 3 184``): cut into fewer numbers whose last is
     the sum of the others (``digits.cut_sparse``). The last is the sum column's; the first is
     taken to be the first column's (a table that leaves zero cells blank still prints the first:
-    自然人, the row's largest part; where it does not, the table's arithmetic breaks and says so);
-    the figures between sit in
-    the middle columns in printed order, but which of them the run does not say: unless every
-    middle column is filled, or none (or only zeros are left to place), those columns are left
-    unknown, the placements kept as the reading's ``placements``."""
+    自然人, the row's largest part; where it does not, the table's arithmetic breaks and says so).
+    The figures between sit in the middle columns in printed order, but which of them the run
+    does not say: a reading per placement, each carrying them all as ``placements``; the table's
+    column sums choose among them where they can (``choose``), and leave the columns unknown
+    where they cannot."""
     cuts = cut_sparse(run.value.digits, n)
     if not cuts:
         return []
@@ -282,15 +283,18 @@ def sparse_readings(run: Slot, n: int) -> list[Reading]:
         floating = cut[1:-1]
         if len(floating) > middle:
             continue
+        blanks = n - len(cut)
         shown = " ".join(str(v) for v in cut)
-        placements: tuple[tuple[Value, ...], ...] = ()
+        how = (
+            f"cells ran together and {blanks} blank cell(s) left no trace: cut as {shown}, "
+            "the last the sum of the others, the first the first column's"
+        )
+        how_zh = f"单元格粘连且 {blanks} 个空白单元格未留痕迹：拆为 {shown}，末项为其余之和，首项为第一列"
         if not any(floating) or len(floating) == middle:
-            inner: tuple[Value, ...] = tuple(floating) if len(floating) == middle else (0,) * middle
-            values = (cut[0], *inner, cut[-1])
-            wheres: tuple[str | None, ...] = (where, *(where if v else None for v in inner), where)
+            # Nothing to place: every middle column filled, or none (or only zeros) left.
+            inner = tuple(floating) if len(floating) == middle else (0,) * middle
+            placements: tuple[tuple[Value, ...], ...] = ((cut[0], *inner, cut[-1]),)
         else:
-            values = (cut[0], *((None,) * middle), cut[-1])
-            wheres = (where, *((None,) * middle), where)
             placed = []
             for columns in itertools.combinations(range(middle), len(floating)):
                 cells = [0] * middle
@@ -300,19 +304,13 @@ def sparse_readings(run: Slot, n: int) -> list[Reading]:
                 if len(placed) >= _MAX_PLACEMENTS:
                     break
             placements = tuple(placed)
-        blanks = n - len(cut)
-        found.append(
-            Reading(
-                values,
-                wheres,
-                ("",) * n,
-                n - 1,
-                f"cells ran together and {blanks} blank cell(s) left no trace: cut as {shown}, "
-                "the last the sum of the others, the first the first column's",
-                f"单元格粘连且 {blanks} 个空白单元格未留痕迹：拆为 {shown}，末项为其余之和，首项为第一列",
-                placements=placements,
+        for values in placements:
+            wheres = tuple(where if v or i in (0, n - 1) else None for i, v in enumerate(values))
+            found.append(
+                Reading(
+                    values, wheres, ("",) * n, n - 1, how, how_zh, placements=placements if len(placements) > 1 else ()
+                )
             )
-        )
     return found
 
 
@@ -540,6 +538,7 @@ def choose(
     size = 1
     for key in open_rows:
         size *= len(options[key])
+    descended = False
     if size <= exhaustive_limit:
         scored: list[tuple[tuple[int, int, int], tuple[Reading, ...]]] = []
         for combo in itertools.product(*(options[key] for key in open_rows)):
@@ -552,6 +551,7 @@ def choose(
     else:
         searched = _best_tables(options, open_rows, base, failures, bound) if bound is not None else None
         winners = searched if searched is not None else _descend(options, open_rows, base, failures)
+        descended = searched is None
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]
         unknown: set[int] = set()
@@ -559,7 +559,13 @@ def choose(
             other = combo[index].values
             unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, other, strict=True)) if a != b)
         tied = tuple(dict.fromkeys(combo[index].values for combo in winners)) if unknown else ()
-        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:8])
+        if descended and chosen.placements:
+            # One row at a time cannot see placements that hold together with another row's
+            # (figures swapping columns between rows): a placement it settled on is a guess.
+            for placed in chosen.placements:
+                unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, placed, strict=True)) if a != b)
+            tied = tuple(dict.fromkeys((*tied, *chosen.placements))) if unknown else tied
+        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:_MAX_PLACEMENTS])
     return result
 
 

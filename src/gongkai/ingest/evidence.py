@@ -109,14 +109,4 @@ def apply_choice(choice: Choice, path: str, label: str, where: str, evidence: Ev
             f"{choice.rivals} readings)",
             where,
         )
-    if reading.placements and not (choice.unknown and len(choice.alternatives) > 1):
-        unknown = [i for i, v in enumerate(values) if v is None]
-        columns = ", ".join(str(c) for c in unknown)
-        evidence.doubt_more(
-            path,
-            f"印出的数字属于第 {columns} 列（从 0 起）中的哪几列无法确定，记为未知",
-            f"which of column(s) {columns} the printed figures belong to cannot be told, left unknown",
-            where,
-        )
-        evidence.alternatives(reading.placements)
     return values
