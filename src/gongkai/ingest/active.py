@@ -158,6 +158,26 @@ _LIKELY: tuple[tuple[tuple[str, ...], Callable[[tuple[Number, ...]], bool], str,
 )
 
 
+def _stated(
+    said: tuple[int, tuple[str, ...]] | None,
+    order: list[str],
+    distinct: list[tuple[Number | None, ...]],
+    cuts: set[tuple[Number | None, ...]],
+) -> tuple[tuple[Number | None, ...], str, str] | None:
+    """The one cut of a row holding in its cell the figure its prose states (2020 年共发布规范性
+    文件 47 条: ``4747272`` is 47 47 272), where several fit; else None."""
+    if said is None or len(distinct) < 2:
+        return None
+    figure, keys = said
+    at = next((order.index(key) for key in keys if key in order), None)
+    if at is None:
+        return None
+    holding = [v for v in distinct if v in cuts and v[at] == figure]
+    if len(holding) != 1:
+        return None
+    return holding[0], f"正文所述数字 {figure}", f"the figure the prose states ({figure})"
+
+
 def _likely(
     order: list[str], distinct: list[tuple[Number | None, ...]], cuts: set[tuple[Number | None, ...]]
 ) -> tuple[tuple[Number | None, ...], str, str] | None:
@@ -171,7 +191,7 @@ def _likely(
             continue
         passing = [v for v in distinct if v in cuts and None not in v and test(v)]  # type: ignore[arg-type]
         if len(passing) == 1:
-            return passing[0], zh, en
+            return passing[0], f"常见情形（{zh}）", f"the usual relation ({en})"
     return None
 
 
@@ -189,7 +209,10 @@ def read_active(
     report: Report,
     evidence: Evidence,
     orphans: list[ActiveOrphan] | None = None,
+    stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
 ) -> None:
+    """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
+    they pick out one cut of a row's run."""
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
@@ -233,7 +256,10 @@ def read_active(
         distinct = list(dict.fromkeys(r.values for r in best))
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
-        liked = _likely(order, distinct, {r.values for r in best if None not in r.wheres})
+        cut_values = {r.values for r in best if None not in r.wheres}
+        liked = _stated(stated.get(row.key) if stated else None, order, distinct, cut_values) or _likely(
+            order, distinct, cut_values
+        )
         if liked is not None:
             # One reading only is what such rows usually print: taken, the others kept as
             # alternatives beside a doubt (a likelihood is not the arithmetic).
@@ -279,9 +305,8 @@ def read_active(
         if liked is not None:
             evidence.doubt_more(
                 path,
-                f"可拆为 {len(rivals)} 种读法，按常见情形（{liked[1]}）选定其一，其余列为备选",
-                f"{len(rivals)} cuts fit; the one where {liked[2]} (as such rows usually print) is taken, "
-                "the others listed as alternatives",
+                f"可拆为 {len(rivals)} 种读法，依据{liked[1]}选定其一，其余列为备选",
+                f"{len(rivals)} cuts fit; the one {liked[2]} picks out is taken, the others listed as alternatives",
                 found.label.where,
             )
             evidence.alternatives(rivals)
