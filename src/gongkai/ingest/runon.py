@@ -117,7 +117,7 @@ def cut_run_on(line: str) -> list[str]:
             # Header cells and a row label after them (…对外公开总数量规章1473900): a line each,
             # a label keeping the figures after it.
             found = _cut(piece, {m.start() for m in _label_pattern().finditer(piece)})
-            pieces.extend(_SIGNED_CELL.sub(r"\1 \2", p) for p in found)
+            pieces.extend(_SIGNED_CELL.sub(r"\1 \2", p) if _label_pattern().match(p) else p for p in found)
     return pieces
 
 
