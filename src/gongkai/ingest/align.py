@@ -627,6 +627,8 @@ def _best_tables(
     nodes = [0]
     work = [_SEARCH_WORK]
 
+    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
+
     def prune(domains: list[list[int]]) -> bool:
         """Strike out readings no completion can keep; False when a row has none left."""
         changed = True
@@ -641,9 +643,14 @@ def _best_tables(
                 if work[0] < 0:
                     raise _OutOfBudget
                 for k in rows:
-                    values = [terms[k][o][e] for o in domains[k]]
-                    a = -inf if inf in values else min(values)
-                    b = max(values)
+                    cached = spans.get((k, e))
+                    if cached is not None and cached[0] is domains[k]:
+                        a, b = cached[1], cached[2]
+                    else:
+                        values = [terms[k][o][e] for o in domains[k]]
+                        a = -inf if inf in values else min(values)
+                        b = max(values)
+                        spans[(k, e)] = (domains[k], a, b)  # holds the list: its identity is the key
                     extents.append((a, b))
                     if a == -inf:
                         open_low += 1
@@ -663,6 +670,8 @@ def _best_tables(
                     # The others' range without this row's own.
                     others_low = -inf if open_low - (a == -inf) else low - (0 if a == -inf else a)
                     others_high = inf if open_high - (b == inf) else high - (0 if b == inf else b)
+                    if a >= -others_high and b <= -others_low:
+                        continue  # every reading of the row leaves the equation a way to hold
                     kept = [
                         o
                         for o in domains[k]
