@@ -11,11 +11,12 @@ decides where the figure goes; a cell that was not printed reads as 0.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
-from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.digits import cut_groups, cut_sparse
 from gongkai.ingest.numbers import CellKind, CellValue
 
 Number = int | float
@@ -41,6 +42,10 @@ class Reading(NamedTuple):
     tail: int = 0  # trailing blank cells kept as cells: a blank after the last figure is more
     # often padding (a trailing tab, a blank line after the table) than a cell, so on a tie the
     # reading with fewer of them wins
+    # The other placements of the same figures, where a reading put them in columns the text did
+    # not show (blank cells that vanished from a run of digits): a choice among them that only
+    # the table's sums can confirm.
+    placements: tuple[tuple[Value, ...], ...] = ()
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -73,6 +78,7 @@ def readings(
     accept: Accept | None = None,
     fixed_width: bool = False,
     groups: Sequence[int] = (),
+    vanished: bool = False,
 ) -> list[Reading]:
     """Ways to read ``slots`` as ``n`` values, cheapest first, one per distinct set of values.
 
@@ -82,7 +88,9 @@ def readings(
     exactly ``n`` cells is read as printed, blank cells included. ``groups``: the row's cells
     form consecutive groups of these sizes, each ending in the sum of the others (a row of table
     三, table 四 in one row); a run of digits for the whole row is then cut by that arithmetic
-    (``digits.cut_groups``) rather than by trying every cut.
+    (``digits.cut_groups``) rather than by trying every cut. ``vanished``: the row's table shows
+    that blank cells left no trace in the text (rows shorter than the template run together), so
+    a single run of digits may hold fewer figures than columns (``sparse_readings``).
     """
     if len(slots) == n and (fixed_width or (not _blank(slots[0]) and not _blank(slots[-1]))):
         # As printed: no padding, or a table whose rows are as wide as the template (blank cells
@@ -106,10 +114,14 @@ def readings(
     if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
         run = printed[0]
+        sparse = sparse_readings(run, n) if vanished and tuple(groups) == (n,) else []
         if len(run.value.digits) == n:
             # A digit per column ("0000001" for seven columns): the only cut there is, so it is
-            # read as printed even where the row's arithmetic says the report contradicts itself.
+            # read as printed even where the row's arithmetic says the report contradicts itself;
+            # unless blank cells may have vanished (1353138: 135 3 · · · · 138), then those
+            # readings too, for the arithmetic to choose.
             return [
+                *sparse,
                 Reading(
                     tuple(int(d) for d in run.value.digits),
                     (f"{run.where} (split)",) * n,
@@ -117,14 +129,14 @@ def readings(
                     n - 1,
                     "cells ran together; one digit per column",
                     "单元格粘连，每列一位数字",
-                )
+                ),
             ]
         if groups and sum(groups) == n:
             solved = cut_groups(run.value.digits, groups)
             if solved is None:
                 return []  # too many ways to cut it: nothing decides, the caller says so
-            if solved:
-                return [
+            if solved or sparse:
+                return sparse + [
                     Reading(
                         values,
                         (f"{run.where} (split)",) * n,
@@ -135,10 +147,14 @@ def readings(
                     )
                     for values in solved
                 ]
-        cuts: dict[tuple[Value, ...], Reading] = {}
+        cuts: dict[tuple[Value, ...], Reading] = {r.values: r for r in sparse}
         for reading in _splits(printed, n, accept):
             cuts.setdefault(reading.values, reading)
         return list(cuts.values())
+    if vanished and len(slots) == 1 and tuple(groups) == (n,) and len(printed[0].value.digits) >= 2:
+        sparse = sparse_readings(printed[0], n)
+        if sparse:
+            return sparse
     count = len(slots)
     lead = 0
     while lead < count and _blank(slots[lead]):
@@ -186,6 +202,19 @@ def readings(
         glued = list(_grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept))
         if glued:
             return sorted(glued, key=lambda r: (accept is not None and not accept(r.values), r.rank))
+        if all(s.value.digits for s in slots) and sum(len(s.value.digits) for s in slots) == n:
+            # ``00000 01`` for seven columns: a digit per column is the only cut there is; read as
+            # printed where the arithmetic says the report contradicts itself (as for one run).
+            return [
+                Reading(
+                    tuple(int(d) for s in slots for d in s.value.digits),
+                    tuple(f"{s.where} (split)" for s in slots for _ in s.value.digits),
+                    ("",) * n,
+                    n - len(slots),
+                    "cells ran together; one digit per column",
+                    "单元格粘连，每列一位数字",
+                )
+            ]
     # Padding is kept whole or dropped whole at each end; partial keeps only repeat readings.
     for keep_lead in sorted({0, lead}):
         for keep_trail in sorted({0, trail}):
@@ -216,10 +245,12 @@ def readings(
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
-    if no_blanks and (not found or (accept is not None and not any(accept(r.values) for r in found.values()))):
+    if no_blanks and (
+        vanished or not found or (accept is not None and not any(accept(r.values) for r in found.values()))
+    ):
         for reading in _grouped_splits(slots, n, groups) if _all_runs(slots, n, groups) else _splits(slots, n, accept):
             add(reading)
-        if accept is not None and _one_line(slots) and not any(accept(r.values) for r in found.values()):
+        if accept is not None and _one_line(slots) and (vanished or not any(accept(r.values) for r in found.values())):
             for reading in _hidden_blanks(slots, n, accept):
                 add(reading)
     if accept is not None:
@@ -227,6 +258,60 @@ def readings(
         # every combination, the search starts from them.
         return sorted(found.values(), key=lambda r: (not accept(r.values), r.rank))
     return sorted(found.values(), key=lambda r: r.rank)
+
+
+_MAX_PLACEMENTS = 10
+
+
+def sparse_readings(run: Slot, n: int) -> list[Reading]:
+    """Readings of one run of digits for a row of ``n`` cells ending in their sum, where blank
+    cells vanished (``18013184`` for ``180 1 · · · 3 184``): cut into fewer numbers whose last is
+    the sum of the others (``digits.cut_sparse``). The last is the sum column's; the first is
+    taken to be the first column's (a table that leaves zero cells blank still prints the first:
+    自然人, the row's largest part; where it does not, the table's arithmetic breaks and says so).
+    The figures between sit in the middle columns in printed order, but which of them the run
+    does not say: a reading per placement, each carrying them all as ``placements``; the table's
+    column sums choose among them where they can (``choose``), and leave the columns unknown
+    where they cannot."""
+    cuts = cut_sparse(run.value.digits, n)
+    if not cuts:
+        return []
+    middle = n - 2
+    where = f"{run.where} (split)"
+    found: list[Reading] = []
+    for cut in cuts:
+        floating = cut[1:-1]
+        if len(floating) > middle:
+            continue
+        blanks = n - len(cut)
+        shown = " ".join(str(v) for v in cut)
+        how = (
+            f"cells ran together and {blanks} blank cell(s) left no trace: cut as {shown}, "
+            "the last the sum of the others, the first the first column's"
+        )
+        how_zh = f"单元格粘连且 {blanks} 个空白单元格未留痕迹：拆为 {shown}，末项为其余之和，首项为第一列"
+        if not any(floating) or len(floating) == middle:
+            # Nothing to place: every middle column filled, or none (or only zeros) left.
+            inner = tuple(floating) if len(floating) == middle else (0,) * middle
+            placements: tuple[tuple[Value, ...], ...] = ((cut[0], *inner, cut[-1]),)
+        else:
+            placed = []
+            for columns in itertools.combinations(range(middle), len(floating)):
+                cells = [0] * middle
+                for column, value in zip(columns, floating, strict=True):
+                    cells[column] = value
+                placed.append((cut[0], *cells, cut[-1]))
+                if len(placed) >= _MAX_PLACEMENTS:
+                    break
+            placements = tuple(placed)
+        for values in placements:
+            wheres = tuple(where if v or i in (0, n - 1) else None for i, v in enumerate(values))
+            found.append(
+                Reading(
+                    values, wheres, ("",) * n, n - 1, how, how_zh, placements=placements if len(placements) > 1 else ()
+                )
+            )
+    return found
 
 
 def _all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
@@ -298,7 +383,11 @@ def _hidden_blanks(slots: Sequence[Slot], n: int, accept: Accept) -> Iterator[Re
             for reading in candidates:
                 yield reading._replace(
                     wheres=tuple(w or None for w in reading.wheres),
-                    cost=reading.cost + hidden,
+                    # A blank before the first printed figure costs one more (a table that
+                    # leaves zero cells blank still prints its first column, 自然人), and so does
+                    # a space between printed figures left without one (the text's spaces are
+                    # where its blank cells were).
+                    cost=reading.cost + hidden + (1 if spread[0] else 0) + spread[1:-1].count(0),
                     how=f"{hidden} blank cell(s) taken to be hidden in the spaces between the printed figures",
                     how_zh=f"印出的数字之间的空格处视为 {hidden} 个空白单元格",
                 )
@@ -334,7 +423,8 @@ def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: in
 def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Reading]:
     """Readings that cut run-together digit cells (``18010003184``) into several numbers."""
     cells = [s for s in slots if not _blank(s)]
-    runs = [i for i, s in enumerate(cells) if len(s.value.digits) >= 2]
+    digits_of = [_run_digits(s.value) for s in cells]
+    runs = [i for i, d in enumerate(digits_of) if len(d) >= 2]
     extra = n - len(cells)
     if extra <= 0 or not runs:
         return
@@ -358,13 +448,16 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
                 yield (int(digits[:cut]), *rest)
 
     # Spread the extra cells over the runs in every way, then cut each run accordingly.
-    for spread in _spreads(extra, [len(cells[i].value.digits) - 1 for i in runs]):
+    for spread in _spreads(extra, [len(digits_of[i]) - 1 for i in runs]):
         per_run = dict(zip(runs, spread, strict=True))
         options: list[list[tuple[Value, ...]]] = []
         for i, cell in enumerate(cells):
             add = per_run.get(i, 0)
-            if add:
+            if add and cell.value.digits:
                 options.append(list(pieces(cell.value.digits, add + 1)))
+            elif add:
+                # A signed run (本年增/减 then the next cell: 76-38844): the sign is the first's.
+                options.append([(-cut[0], *cut[1:]) for cut in pieces(digits_of[i], add + 1) if cut[0]])
             else:
                 options.append([(cell.value.amount,)])
         for combo in itertools.product(*options):
@@ -388,6 +481,16 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
             budget[0] -= 1
             if budget[0] < 0:
                 return
+
+
+def _run_digits(value: CellValue) -> str:
+    """The digits a cell may be cut into: an unsigned run's, or a negative integer's after its
+    sign (``-38844``: a change of -3 run into the next cell's 8844)."""
+    if value.digits:
+        return value.digits
+    if type(value.amount) is int and value.amount < 0 and not value.unit:
+        return str(-value.amount)
+    return ""
 
 
 def _spreads(total: int, limits: list[int]) -> Iterator[tuple[int, ...]]:
@@ -454,11 +557,14 @@ def choose(
     options: dict[Hashable, list[Reading]],
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     exhaustive_limit: int = 4096,
+    bound: Terms | None = None,
 ) -> dict[Hashable, Choice]:
     """Pick one reading per row so that the table breaks the fewest statutory equations.
 
     Ties are broken by cost (the reading nearest to what was printed); readings that still tie
-    but disagree leave the disagreeing columns unknown.
+    but disagree leave the disagreeing columns unknown. ``bound``: the equations ``failures``
+    counts, by row; with it, a table too big to try every combination is searched
+    (``_best_tables``) before falling back to improving one row at a time.
     """
     fixed = {key: opts[0] for key, opts in options.items() if len(opts) == 1}
     open_rows = [key for key, opts in options.items() if len(opts) > 1]
@@ -469,6 +575,7 @@ def choose(
     size = 1
     for key in open_rows:
         size *= len(options[key])
+    descended = False
     if size <= exhaustive_limit:
         scored: list[tuple[tuple[int, int, int], tuple[Reading, ...]]] = []
         for combo in itertools.product(*(options[key] for key in open_rows)):
@@ -479,32 +586,9 @@ def choose(
         best = min(score for score, _ in scored)
         winners = [combo for score, combo in scored if score == best]
     else:
-        current = {key: options[key][0] for key in open_rows}
-        for _ in range(3):
-            for key in open_rows:
-
-                def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
-                    table = dict(base)
-                    table.update({k: v.values for k, v in current.items()})
-                    table[key] = r.values
-                    return failures(table), r.cost, r.tail
-
-                current[key] = min(options[key], key=rank)
-        winners = [tuple(current[key] for key in open_rows)]
-        # Too many rows to try every combination: still, a row whose other readings do as well
-        # with the rest of the table as chosen leaves the columns they disagree on unknown.
-        for index, key in enumerate(open_rows):
-
-            def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
-                table = dict(base)
-                table.update({k: v.values for k, v in current.items()})
-                table[key] = r.values
-                return failures(table), r.cost, r.tail
-
-            best_rank = settled(current[key])
-            for rival in options[key]:
-                if rival is not current[key] and settled(rival) == best_rank:
-                    winners.append((*winners[0][:index], rival, *winners[0][index + 1 :]))
+        searched = _best_tables(options, open_rows, base, failures, bound) if bound is not None else None
+        winners = searched if searched is not None else _descend(options, open_rows, base, failures)
+        descended = searched is None
     for index, key in enumerate(open_rows):
         chosen = winners[0][index]
         unknown: set[int] = set()
@@ -512,5 +596,204 @@ def choose(
             other = combo[index].values
             unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, other, strict=True)) if a != b)
         tied = tuple(dict.fromkeys(combo[index].values for combo in winners)) if unknown else ()
-        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:8])
+        if descended and chosen.placements:
+            # One row at a time cannot see placements that hold together with another row's
+            # (figures swapping columns between rows): a placement it settled on is a guess.
+            for placed in chosen.placements:
+                unknown.update(i for i, (a, b) in enumerate(zip(chosen.values, placed, strict=True)) if a != b)
+            tied = tuple(dict.fromkeys((*tied, *chosen.placements))) if unknown else tied
+        result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:_MAX_PLACEMENTS])
     return result
+
+
+_SEARCH_NODES = 2_000  # partial tables the search may try before giving up
+_SEARCH_WORK = 500_000  # rows of equations it may weigh (bounds its time on any table)
+_MAX_WINNERS = 64
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class Terms(Protocol):
+    """The statutory equations as a search over readings of whole rows needs them
+    (``report.equations.Bound``)."""
+
+    def parts(self) -> list[frozenset[Hashable]]: ...
+
+    def terms(self, part: Hashable, values: Sequence[Value]) -> dict[int, float]: ...
+
+
+def _best_tables(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """Every combination of readings under which the table breaks no equation, cheapest first,
+    found by a search rather than by trying every combination: each equation bounds what its open
+    rows may still add (the least and most of their remaining readings), a row's reading that
+    leaves some equation no way to hold is struck out, and so on until nothing changes; then the
+    row with the fewest readings left is tried reading by reading. Where the cheapest consistent
+    combinations disagree they are all returned: a swap between two rows that keeps every sum
+    leaves both rows in doubt, which trying one row at a time cannot see. None when no
+    combination keeps every equation (the report contradicts itself: the caller's search for the
+    fewest broken equations takes over), or the search ran out of budget or found too many ties."""
+    inf = math.inf
+    present = set(base) | set(open_rows)
+    fixed_sum: dict[int, float] = {}  # per equation, what the rows read as printed add
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed_sum[e] = fixed_sum.get(e, 0.0) + d
+    live = [
+        e
+        for e, rows in enumerate(bound.parts())
+        if all(row in present for row in rows) and fixed_sum.get(e, 0.0) != inf and any(r in options for r in rows)
+    ]
+    keys = list(open_rows)
+    # terms[k][option]: the option's part of each live equation (inf: it cannot break it)
+    live_set = set(live)
+    terms = [
+        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
+    ]
+    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    costs = [[r.cost for r in options[key]] for key in keys]
+    tails = [[r.tail for r in options[key]] for key in keys]
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    nodes = [0]
+    work = [_SEARCH_WORK]
+
+    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
+
+    def prune(domains: list[list[int]]) -> bool:
+        """Strike out readings no completion can keep; False when a row has none left."""
+        changed = True
+        while changed:
+            changed = False
+            for e in live:
+                rows = rows_in[e]
+                low = high = fixed_sum.get(e, 0.0)
+                open_low = open_high = 0
+                extents = []
+                work[0] -= len(rows)
+                if work[0] < 0:
+                    raise _OutOfBudget
+                for k in rows:
+                    cached = spans.get((k, e))
+                    if cached is not None and cached[0] is domains[k]:
+                        a, b = cached[1], cached[2]
+                    else:
+                        values = [terms[k][o][e] for o in domains[k]]
+                        a = -inf if inf in values else min(values)
+                        b = max(values)
+                        spans[(k, e)] = (domains[k], a, b)  # holds the list: its identity is the key
+                    extents.append((a, b))
+                    if a == -inf:
+                        open_low += 1
+                    else:
+                        low += a
+                    if b == inf:
+                        open_high += 1
+                    else:
+                        high += b
+                if open_low and open_high:
+                    continue
+                if not (open_low or open_high) and low == high and low != 0:
+                    return False  # every row of it chosen (or all alike), and it does not hold
+                for k, (a, b) in zip(rows, extents, strict=True):
+                    if len(domains[k]) == 1:
+                        continue
+                    # The others' range without this row's own.
+                    others_low = -inf if open_low - (a == -inf) else low - (0 if a == -inf else a)
+                    others_high = inf if open_high - (b == inf) else high - (0 if b == inf else b)
+                    if a >= -others_high and b <= -others_low:
+                        continue  # every reading of the row leaves the equation a way to hold
+                    kept = [
+                        o
+                        for o in domains[k]
+                        if terms[k][o][e] == inf or others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]
+                    ]
+                    if len(kept) != len(domains[k]):
+                        if not kept:
+                            return False
+                        domains[k] = kept
+                        changed = True
+        return True
+
+    def search(domains: list[list[int]]) -> None:
+        nodes[0] += 1
+        if nodes[0] > _SEARCH_NODES:
+            raise _OutOfBudget
+        if not prune(domains):
+            return
+        least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
+        if found and least > found[0][0]:
+            return
+        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+        if not open_:
+            picked = tuple(d[0] for d in domains)
+            cost = sum(costs[k][o] for k, o in enumerate(picked))
+            tail = sum(tails[k][o] for k, o in enumerate(picked))
+            if found and (cost, tail) > found[0][:2]:
+                return
+            if found and (cost, tail) < found[0][:2]:
+                found.clear()
+            found.append((cost, tail, picked))
+            if len(found) > _MAX_WINNERS:
+                raise _OutOfBudget
+            return
+        k = min(open_, key=lambda k: len(domains[k]))
+        for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
+            trial = list(domains)
+            trial[k] = [o]
+            search(trial)
+
+    try:
+        search([list(range(len(options[key]))) for key in keys])
+    except _OutOfBudget:
+        return None
+    if not found:
+        return None
+    winners = [tuple(options[key][o] for key, o in zip(keys, picked, strict=True)) for _, _, picked in found]
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(keys, winners[0], strict=True)})
+    if failures(table):
+        return None  # equations the search did not see (a caller's own rule) break: not ours to choose
+    return winners
+
+
+def _descend(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+) -> list[tuple[Reading, ...]]:
+    """Too many rows for a full search: one row at a time, three sweeps."""
+    current = {key: options[key][0] for key in open_rows}
+    for _ in range(3):
+        for key in open_rows:
+
+            def rank(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
+                table = dict(base)
+                table.update({k: v.values for k, v in current.items()})
+                table[key] = r.values
+                return failures(table), r.cost, r.tail
+
+            current[key] = min(options[key], key=rank)
+    winners = [tuple(current[key] for key in open_rows)]
+    # Too many rows to try every combination: still, a row whose other readings do as well
+    # with the rest of the table as chosen leaves the columns they disagree on unknown.
+    for index, key in enumerate(open_rows):
+
+        def settled(r: Reading, key: Hashable = key) -> tuple[int, int, int]:
+            table = dict(base)
+            table.update({k: v.values for k, v in current.items()})
+            table[key] = r.values
+            return failures(table), r.cost, r.tail
+
+        best_rank = settled(current[key])
+        for rival in options[key]:
+            if rival is not current[key] and settled(rival) == best_rank:
+                winners.append((*winners[0][:index], rival, *winners[0][index + 1 :]))
+    return winners

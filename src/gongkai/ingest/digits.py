@@ -105,3 +105,21 @@ def _parts(
             continue
         for parts, rest in _parts(digits[: end - length], count - 1, remaining - value, keep, budget, span):
             yield (*parts, value), rest
+
+
+def cut_sparse(digits: str, width: int) -> list[tuple[int, ...]] | None:
+    """The cuts of ``digits`` for a row of ``width`` cells ending in the sum of the others whose
+    blank cells vanished from the text (a Word table leaves zero cells blank; a crawler that drops
+    whitespace runs the printed cells together: ``18013184`` for ``180 1 · · · 3 184``): every cut
+    into fewer than ``width`` numbers, at least two, whose last is the sum of the others (the
+    numbers in printed order; which columns the blanks were is not in the run). None when a search
+    ran out of budget or the cuts are too many to tell apart."""
+    found: list[tuple[int, ...]] = []
+    for count in range(2, min(width - 1, len(digits)) + 1):
+        cuts = cut_groups(digits, (count,))
+        if cuts is None:
+            return None
+        found.extend(cuts)
+        if len(found) > MAX_CUTS:
+            return None
+    return found

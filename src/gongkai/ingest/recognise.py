@@ -23,7 +23,7 @@ from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records
-from gongkai.ingest.stated import doubt_against_prose, stated_figures
+from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
@@ -91,7 +91,7 @@ def recognise(document: Document) -> Report:
         evidence.provenance["year"] = identity.year_where
 
     report = Report.empty(agency, year, template, fill=None)
-    read_active(template, active_raw, report, evidence, active_orphans)
+    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document))
     read_requests(template, request_raw, report, evidence, request_orphans)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)

@@ -609,6 +609,27 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
             raw[row.key] = RequestRaw(row.key, label, orphan.values, orphan.table, placed=how)
 
 
+_MIN_SHORT_RUNS = 2
+
+
+def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
+    """Whether the table's blank cells left no trace in the text: rows printed as runs of digits
+    with fewer digits than the row has cells (``00``, ``2222``, ``0 0`` for seven columns; a Word
+    table that leaves zero cells blank, its text with the whitespace collapsed or dropped). Then
+    any row may hold fewer figures than columns, blank cells hidden in its spaces or runs."""
+    short = 0
+    for found in rows:
+        digits = [t.value.digits for t in found.values]
+        if (
+            found.values
+            and all(digits)
+            and 2 <= sum(map(len, digits)) < n
+            and all(" part " in t.where for t in found.values)
+        ):
+            short += 1
+    return short >= _MIN_SHORT_RUNS
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -641,6 +662,7 @@ def read_requests(
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
     merged = _merged_other(template, raw)
+    vanished = _blanks_vanished(raw.values(), n)
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
@@ -671,6 +693,7 @@ def read_requests(
             check,
             fixed_width=found.table not in padded,
             groups=row_bound.run_groups(row.key, n),
+            vanished=vanished,
         )
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check)
@@ -688,7 +711,7 @@ def read_requests(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int] = bound.broken
     if merged is not None:
         failures = merged.failures(failures, n)
-    chosen = choose(options, failures)
+    chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:

@@ -116,8 +116,14 @@ def cut_run_on(line: str) -> list[str]:
         else:
             # Header cells and a row label after them (…对外公开总数量规章1473900): a line each,
             # a label keeping the figures after it.
-            pieces.extend(_cut(piece, {m.start() for m in _label_pattern().finditer(piece)}))
+            found = _cut(piece, {m.start() for m in _label_pattern().finditer(piece)})
+            pieces.extend(_SIGNED_CELL.sub(r"\1 \2", p) if _label_pattern().match(p) else p for p in found)
     return pieces
+
+
+# A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减
+# printed -3 after 76): the sign starts a cell, never a range or a phone number here.
+_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－]\d+)$")
 
 
 def _cut(line: str, cuts: set[int]) -> list[str]:

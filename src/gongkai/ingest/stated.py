@@ -57,6 +57,40 @@ def stated_figures(document: Document) -> dict[str, int]:
     return found
 
 
+# Table 二's documents as the prose often counts them (2020 年共发布规范性文件 47 条, 主动公开县政府
+# 规范性文件28件): the row key, and the pattern whose groups are the verb and the figure.
+_ACTIVE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (
+        key,
+        re.compile(
+            r"(发布|公开|制发|印发|出台|制定)[^。；，,、：:0-9０-９]{0,12}?"
+            + words
+            + r"(?:共计|共|合计)?([0-9０-９]{1,5})(?:件|条|个|份|篇)"
+        ),
+    )
+    for key, words in (("normative_documents", "规范性文件"), ("regulations", "(?<!部门)规章"))
+)
+# Which cell of the row a verb counts: published (2019: 本年新公开) or made (本年新制作; 2021's
+# 本年制发 either way), the first of these keys the row has.
+_PUBLISHED = ("new_published", "made")
+_MADE = ("new_made", "made")
+
+
+def stated_active(document: Document) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Figures the prose states for a row of table 二 (its documents made or published this
+    year), by row key: the figure and the cells it may count (the first statement of each). Not
+    an equation either: a reader of a run of that row's figures may prefer the one cut holding
+    the figure there, and says so."""
+    text = "".join("".join(block.text.split()) for block in document.paragraphs)
+    found: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for key, pattern in _ACTIVE_PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            keys = _PUBLISHED if match.group(1) in ("发布", "公开") else _MADE
+            found[key] = (int(match.group(2).translate(_FULL_WIDTH)), keys)
+    return found
+
+
 def agrees(cells: tuple[Cell, ...], said: int, value: Callable[[Cell], Value]) -> bool | None:
     """Do ``cells`` add up to the figure the prose states? None when one of them is unknown."""
     return balance([value(c) for c in cells], [said])

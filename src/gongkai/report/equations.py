@@ -17,6 +17,7 @@ each cell, so that scoring a table is a few index look-ups per equation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -330,6 +331,34 @@ class Bound:
             if b is not None and a != b:
                 count += 1
         return count
+
+    def parts(self) -> list[frozenset[Hashable]]:
+        """The rows each equation takes cells from, by the equation's index (see ``terms``)."""
+        return [frozenset(p for p, _ in (*left, *right)) for left, right in self._compiled]
+
+    def terms(self, part: Hashable, values: Any) -> dict[int, float]:
+        """What row ``part`` read as ``values`` puts into each equation it takes part in: by the
+        equation's index, its cells on the left minus those on the right (``inf`` where one of
+        them is unknown: the equation cannot break). What a search over readings of whole rows
+        adds up to bound the equations a partial table must break."""
+        found: dict[int, float] = {}
+        for index, (left, right) in enumerate(self._compiled):
+            amount = 0.0
+            taking = False
+            for side, sign in ((left, 1), (right, -1)):
+                for row, indices in side:
+                    if row != part:
+                        continue
+                    taking = True
+                    for i in indices:
+                        v = values[i]
+                        if v is None:
+                            amount = math.inf
+                        elif amount != math.inf:
+                            amount += sign * v
+            if taking:
+                found[index] = amount
+        return found
 
     def score(self, table: Table) -> tuple[int, int]:
         """(satisfied, broken) equations of ``table``."""

@@ -1,0 +1,73 @@
+"""How often the likelihoods that cut a run of table 二 figures (``ingest.active._LIKELY``) would
+choose right, measured on every gold report the project holds.
+
+    PYTHONPATH=src .venv/bin/python bench/active_priors.py
+
+For each table 二 row of each gold report (``tests/ingest/*/fixtures/gold``,
+``../shared/corpus/gold``) whose figures are plain counts, the row's figures are run together as a
+crawler prints them; every cut of the run into the row's cells that keeps the report layer's
+warnings quiet is a reading. Where several remain, the row's test decides only if exactly one
+passes. Prints per test: rows decided right, decided wrong, left undecided, and rows with one
+reading only (nothing to decide), for the real reports and the synthetic ones apart.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from gongkai.ingest.active import _LIKELY, _plausible  # noqa: E402
+
+
+def cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
+    if parts == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield (int(digits),)
+        return
+    for i in range(1, len(digits) - parts + 2):
+        head = digits[:i]
+        if head != "0" and head[0] == "0":
+            continue
+        for rest in cuts(digits[i:], parts - 1):
+            yield (int(head), *rest)
+
+
+def main() -> int:
+    files: dict[str, Path] = {}
+    for pattern in ("tests/ingest/*/fixtures/gold/*.json",):
+        for path in sorted(REPO.glob(pattern)):
+            files.setdefault(path.name, path)
+    for path in sorted((REPO.parent / "shared" / "corpus" / "gold").glob("*.json")):
+        files.setdefault(path.name, path)
+    print(f"{len(files)} gold reports")
+    for keys, test, _, en in _LIKELY:
+        counts = {kind: {"right": 0, "wrong": 0, "undecided": 0, "one reading": 0} for kind in ("real", "synthetic")}
+        for name, path in files.items():
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            for cells in gold["active"].values():
+                if tuple(cells) != keys:
+                    continue
+                values = tuple(cells[k] for k in keys)
+                if any(not isinstance(v, int) or v < 0 for v in values):
+                    continue
+                found = [c for c in cuts("".join(map(str, values)), len(keys)) if _plausible(list(keys), c)]
+                tally = counts["synthetic" if name.startswith("synth") else "real"]
+                if len(found) < 2:
+                    tally["one reading"] += 1
+                    continue
+                passing = [c for c in found if test(c)]
+                if len(passing) != 1:
+                    tally["undecided"] += 1
+                else:
+                    tally["right" if passing[0] == values else "wrong"] += 1
+        print(f"{en:45} real {counts['real']}  synthetic {counts['synthetic']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
