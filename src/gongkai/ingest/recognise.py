@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from gongkai.ingest.active import active_records, read_active
 from gongkai.ingest.appeals import read_appeals
+from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.inorder import read_in_order
@@ -96,6 +97,7 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    read_blocks(template, parts[REQUESTS], report, evidence)  # pdftotext: figures printed in blocks
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)

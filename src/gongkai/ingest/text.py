@@ -473,11 +473,19 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     breaks.append(len(out))
-    for at in breaks:
+    found: list[tuple[int, int]] = []  # (line, page the figure ends: 1, 2 …)
+    for page, at in enumerate(breaks, start=1):
         i = at - 1
         while i >= 0 and not out[i].strip():
             i -= 1
         if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
+            found.append((i, page))
+    # Page numbers count the pages: one offset from the page's place for all of them (a first
+    # page unnumbered, a cover). Figures ending pages that do not count them are table cells (a
+    # table's last column printed as a block at a page's foot), not page numbers.
+    offsets = {int(out[i].strip()) - page for i, page in found}
+    if len(offsets) == 1 and (len(found) > 1 or offsets == {0}):
+        for i, _ in found:
             out[i] = ""
     return out
 

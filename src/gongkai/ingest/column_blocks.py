@@ -1,0 +1,205 @@
+"""Table 三 read from its figures printed block by block (``pdftotext`` without ``-layout``).
+
+``pdftotext`` in its default mode prints a table's cells in the order of its text flow, not row
+by row: the producer of the PDF decides how the columns group. A table printed by chromium often
+comes out as the columns 自然人 … 其他 row by row and then the 总计 column on its own, or the
+自然人 column on its own and then the rest row by row, page by page; a table that LibreOffice
+printed from Word keeps its rows. So the figures keep an order, but not the table's.
+
+This reader takes the figures of table 三 in printed order (every cell printed, blank cells
+dropped would leave too few) and finds the order that the statutory arithmetic confirms: the
+table's rows are cut into runs (a page, or a part of one), and in each run the columns into
+consecutive groups, each group printed row by row, groups left to right — which covers a table
+printed row by row (one group), column by column (seven groups) and every mix of the two. Each
+run's reading is scored by the rows that add up to their 总计 (a row's own equation), the whole
+table's reading then by all its equations (column balances, outcome sums); of the readings that
+score best, the fewest runs win. Where readings that score the same disagree on a cell, the cell
+is left unknown with the alternatives in ``uncertain``. The reading replaces the one by labels
+only when that one left cells unread or broke more equations, and it is said in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from functools import cache
+from itertools import combinations, pairwise
+
+from gongkai.ingest.align import Value
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests import broken_rows
+from gongkai.report.equations import requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_TOLERATED = 2  # rows that may break their own sum: a report may contradict itself in a row or two
+_KEEP = 8  # readings kept per cut of the rows (ties the arithmetic cannot break)
+_MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
+
+
+@cache
+def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
+    """The orders in which a run of ``rows`` rows of ``width`` cells may be printed, each as the
+    cell (``row * width + column``) printed at each position: the columns cut into consecutive
+    groups, each group row by row, the groups left to right. Distinct orders only (in a run of one
+    row every cut gives the same)."""
+    found: dict[tuple[int, ...], None] = {}
+    for k in range(width):
+        for cuts in combinations(range(1, width), k):
+            edges = (0, *cuts, width)
+            order = tuple(r * width + c for a, b in pairwise(edges) for r in range(rows) for c in range(a, b))
+            found.setdefault(order, None)
+    return tuple(found)
+
+
+class Reading:
+    """One reading of the table: its cells row by row, and how many runs it was cut into."""
+
+    __slots__ = ("cells", "runs", "sources")
+
+    def __init__(self, cells: tuple[int, ...], sources: tuple[int, ...], runs: int) -> None:
+        self.cells = cells  # values, row by row
+        self.sources = sources  # for each cell, the position of its figure in the stream
+        self.runs = runs
+
+
+def solve(
+    values: Sequence[int], keys: Sequence[Hashable], width: int, row_ok: Callable[[Hashable, Sequence[int]], bool]
+) -> tuple[int, list[Reading]]:
+    """The best readings of ``values`` (the figures in printed order) as ``len(keys)`` rows of
+    ``width``: (rows that add up, the readings that reach it, fewest runs first). A dynamic
+    programme over where the runs end; each run tried in every order of ``orders``."""
+    rows = len(keys)
+    if len(values) != rows * width:
+        return 0, []
+    # best[b]: (rows adding up among the first b, readings of those rows)
+    best: list[tuple[int, list[Reading]]] = [(0, [Reading((), (), 0)])]
+    for b in range(1, rows + 1):
+        top = -1
+        kept: dict[tuple[int, ...], Reading] = {}
+        for a in range(b):
+            base, readings = best[a]
+            if base + (b - a) < top:
+                continue
+            start = a * width
+            segment = values[start : b * width]
+            for order in orders(b - a, width):
+                cells = [0] * len(segment)
+                where = [0] * len(segment)
+                for position, cell in enumerate(order):
+                    cells[cell] = segment[position]
+                    where[cell] = start + position
+                ok = base
+                for i in range(b - a):
+                    if row_ok(keys[a + i], cells[i * width : (i + 1) * width]):
+                        ok += 1
+                if ok < top:
+                    continue
+                if ok > top:
+                    top, kept = ok, {}
+                for reading in readings:
+                    joined = reading.cells + tuple(cells)
+                    runs = reading.runs + 1
+                    old = kept.get(joined)
+                    if old is None or runs < old.runs:
+                        kept[joined] = Reading(joined, reading.sources + tuple(where), runs)
+        chosen = sorted(kept.values(), key=lambda r: r.runs)[:_KEEP]
+        best.append((top, chosen))
+    return best[rows]
+
+
+def _figures(records: list[Record]) -> list[Token] | None:
+    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in figures:
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None  # a word, a fraction or a negative among the figures: not a grid of counts
+    return figures
+
+
+def read_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Replace the reading of table 三 by labels with the one from its figures in blocks, where the
+    arithmetic confirms that one and the reading by labels left cells unread or broke more of it;
+    ``records``: the records of table 三, in order."""
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    bound = requests_bound(template.id)
+    complete = all(v is not None for values in labelled.values() for v in values)
+    if complete and bound.broken(labelled) == 0:
+        return  # the labels named every figure and the arithmetic holds: the usual case
+    figures = _figures(records)
+    keys = [row.key for row in template.request_rows]
+    width = len(template.request_columns)
+    if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
+        return
+    amounts = [int(t.value.amount or 0) for t in figures]
+    checks = {key: bound.row_check(key) for key in keys}
+    adding, readings = solve(amounts, keys, width, lambda key, cells: checks[key](cells))
+    if not readings or adding < len(keys) - _TOLERATED:
+        return
+
+    def table(reading: Reading) -> dict[Hashable, tuple[Value, ...]]:
+        return {key: reading.cells[i * width : (i + 1) * width] for i, key in enumerate(keys)}
+
+    def rank(reading: Reading) -> tuple[int, int]:
+        satisfied, broken = bound.score(table(reading))
+        return broken, -satisfied
+
+    ranked = sorted(readings, key=lambda r: (rank(r), r.runs))
+    first = rank(ranked[0])
+    tied = [r for r in ranked if rank(r) == first]
+    if complete and bound.broken(labelled) <= first[0]:
+        return  # the labels' reading is complete and breaks no more of the arithmetic
+    _take(template, keys, width, figures, ranked[0], tied, report, evidence)
+
+
+def _take(
+    template: Template,
+    keys: list[Hashable],
+    width: int,
+    figures: list[Token],
+    reading: Reading,
+    tied: list[Reading],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    undecided: dict[int, list[int]] = {}
+    for index in range(len(reading.cells)):
+        seen = list(dict.fromkeys(r.cells[index] for r in tied))
+        if len(seen) > 1:
+            undecided[index] = seen
+    evidence.forget("requests.")
+    for i, key in enumerate(keys):
+        row: list[int | None] = list(reading.cells[i * width : (i + 1) * width])
+        for c in range(width):
+            index = i * width + c
+            if index in undecided:
+                row[c] = None
+            else:
+                evidence.provenance[f"requests.{key}[{c}]"] = figures[reading.sources[index]].where
+        report.requests[str(key)] = row
+    evidence.doubt(
+        "requests",
+        None,
+        "表三的数字未按行印出（分块、分列印出）：按印刷顺序中合乎勾稽关系的分块方式读取",
+        "table 三 prints its figures block by block, not row by row: read in the order of blocks "
+        "that its arithmetic confirms (rows adding up to their 总计, then every equation)",
+        figures[0].where,
+    )
+    for index, seen in undecided.items():
+        key, column = keys[index // width], index % width
+        evidence.doubt(
+            f"requests.{key}[{column}]",
+            None,
+            f"合乎勾稽关系的几种分块读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
+            f"readings of the blocks that the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); "
+            "left unknown",
+            figures[reading.sources[index]].where,
+        )
+        evidence.alternatives([[v] for v in seen])
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
+            "table 三 breaks its arithmetic here",
+        )
