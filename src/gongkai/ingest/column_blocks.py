@@ -20,16 +20,17 @@ only when that one left cells unread or broke more equations, and it is said in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from functools import cache
 from itertools import combinations, pairwise
+from typing import Any
 
 from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests import broken_rows
-from gongkai.report.equations import requests_bound
+from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -41,15 +42,19 @@ _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
 @cache
 def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
     """The orders in which a run of ``rows`` rows of ``width`` cells may be printed, each as the
-    cell (``row * width + column``) printed at each position: the columns cut into consecutive
-    groups, each group row by row, the groups left to right. Distinct orders only (in a run of one
-    row every cut gives the same)."""
+    position in the run's print of each cell (cell ``row * width + column``): the columns cut into
+    consecutive groups, each group row by row, the groups left to right (one group: row by row;
+    every column its own group: column by column). Distinct orders only (in a run of one row
+    every cut gives the same)."""
     found: dict[tuple[int, ...], None] = {}
     for k in range(width):
         for cuts in combinations(range(1, width), k):
             edges = (0, *cuts, width)
-            order = tuple(r * width + c for a, b in pairwise(edges) for r in range(rows) for c in range(a, b))
-            found.setdefault(order, None)
+            printed = [r * width + c for a, b in pairwise(edges) for r in range(rows) for c in range(a, b)]
+            position = [0] * len(printed)
+            for at, cell in enumerate(printed):
+                position[cell] = at
+            found.setdefault(tuple(position), None)
     return tuple(found)
 
 
@@ -64,46 +69,71 @@ class Reading:
         self.runs = runs
 
 
-def solve(
-    values: Sequence[int], keys: Sequence[Hashable], width: int, row_ok: Callable[[Hashable, Sequence[int]], bool]
-) -> tuple[int, list[Reading]]:
-    """The best readings of ``values`` (the figures in printed order) as ``len(keys)`` rows of
-    ``width``: (rows that add up, the readings that reach it, fewest runs first). A dynamic
-    programme over where the runs end; each run tried in every order of ``orders``."""
-    rows = len(keys)
+@cache
+def _order_array(rows: int, width: int) -> Any:
+    import numpy as np
+
+    return np.asarray(orders(rows, width), dtype=np.int64)
+
+
+def row_equations(bound: Bound, keys: Sequence[Hashable], width: int) -> list[list[int]] | None:
+    """The equations inside a row of the table as coefficients over its cells (left +1, right
+    −1: a row holds when every sum is 0), when every row has the same ones; else None."""
+    found = {tuple(bound.inside(key)) for key in keys}
+    if len(found) != 1:
+        return None
+    coefficients = []
+    for left, right in found.pop():
+        row = [0] * width
+        for i in left:
+            row[i] += 1
+        for i in right:
+            row[i] -= 1
+        coefficients.append(row)
+    return coefficients or None
+
+
+def solve(values: Sequence[int], rows: int, width: int, equations: list[list[int]]) -> tuple[int, list[Reading]]:
+    """The best readings of ``values`` (the figures in printed order) as ``rows`` rows of
+    ``width``: (rows that hold their ``equations``, the readings that reach it, fewest runs first).
+    A dynamic programme over where the runs end, each run tried in every order of ``orders``
+    (all orders of a run at once, as arrays)."""
+    import numpy as np  # only here: most readings never need it
+
     if len(values) != rows * width:
         return 0, []
-    # best[b]: (rows adding up among the first b, readings of those rows)
+    printed = np.asarray(values, dtype=np.int64)
+    sums = np.asarray(equations, dtype=np.int64).T  # width × equations
+    # best[b]: (rows holding among the first b, readings of those rows)
     best: list[tuple[int, list[Reading]]] = [(0, [Reading((), (), 0)])]
     for b in range(1, rows + 1):
         top = -1
         kept: dict[tuple[int, ...], Reading] = {}
         for a in range(b):
             base, readings = best[a]
-            if base + (b - a) < top:
+            n = b - a
+            if base + n < top:
                 continue
             start = a * width
-            segment = values[start : b * width]
-            for order in orders(b - a, width):
-                cells = [0] * len(segment)
-                where = [0] * len(segment)
-                for position, cell in enumerate(order):
-                    cells[cell] = segment[position]
-                    where[cell] = start + position
-                ok = base
-                for i in range(b - a):
-                    if row_ok(keys[a + i], cells[i * width : (i + 1) * width]):
-                        ok += 1
-                if ok < top:
-                    continue
-                if ok > top:
-                    top, kept = ok, {}
+            positions = _order_array(n, width) + start  # orders × cells
+            cells = printed[positions]
+            holding = ~(cells.reshape(len(positions), n, width) @ sums).any(axis=2)  # orders × rows
+            counts = holding.sum(axis=1)
+            counts[n - counts > _TOLERATED] = -1
+            most = int(counts.max())
+            if most < 0 or base + most < top:
+                continue
+            if base + most > top:
+                top, kept = base + most, {}
+            for k in np.flatnonzero(counts == most):
+                run = tuple(cells[k].tolist())
+                where = tuple(positions[k].tolist())
                 for reading in readings:
-                    joined = reading.cells + tuple(cells)
+                    joined = reading.cells + run
                     runs = reading.runs + 1
                     old = kept.get(joined)
                     if old is None or runs < old.runs:
-                        kept[joined] = Reading(joined, reading.sources + tuple(where), runs)
+                        kept[joined] = Reading(joined, reading.sources + where, runs)
         chosen = sorted(kept.values(), key=lambda r: r.runs)[:_KEEP]
         best.append((top, chosen))
     return best[rows]
@@ -133,8 +163,10 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
         return
     amounts = [int(t.value.amount or 0) for t in figures]
-    checks = {key: bound.row_check(key) for key in keys}
-    adding, readings = solve(amounts, keys, width, lambda key, cells: checks[key](cells))
+    inside = row_equations(bound, keys, width)
+    if inside is None:
+        return
+    adding, readings = solve(amounts, len(keys), width, inside)
     if not readings or adding < len(keys) - _TOLERATED:
         return
 
