@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from functools import cache
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, permutations
 from typing import Any
 
 from gongkai.ingest.align import Value
@@ -35,7 +35,11 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _TOLERATED = 2  # rows that may break their own sum: a report may contradict itself in a row or two
+# A reading with fewer rows adding up is not taken; with more rows failing than tolerated, those
+# rows are left unknown (their figures came out of the blocks in an order no cut explains).
+_MIN_HOLDING = 2 / 3
 _KEEP = 8  # readings kept per cut of the rows (ties the arithmetic cannot break)
+_ANY_ORDER = 3  # up to this many column groups may be printed in any order, more left to right
 _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
 
 
@@ -43,18 +47,21 @@ _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
 def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
     """The orders in which a run of ``rows`` rows of ``width`` cells may be printed, each as the
     position in the run's print of each cell (cell ``row * width + column``): the columns cut into
-    consecutive groups, each group row by row, the groups left to right (one group: row by row;
-    every column its own group: column by column). Distinct orders only (in a run of one row
+    consecutive groups, each group row by row, the groups left to right or, up to ``_ANY_ORDER``
+    groups, in any order (one group: row by row; every column its own group: column by column).
+    Distinct orders only (in a run of one row
     every cut gives the same)."""
     found: dict[tuple[int, ...], None] = {}
     for k in range(width):
         for cuts in combinations(range(1, width), k):
-            edges = (0, *cuts, width)
-            printed = [r * width + c for a, b in pairwise(edges) for r in range(rows) for c in range(a, b)]
-            position = [0] * len(printed)
-            for at, cell in enumerate(printed):
-                position[cell] = at
-            found.setdefault(tuple(position), None)
+            groups = list(pairwise((0, *cuts, width)))
+            # A few groups may come in any order (a column printed after the rest of its rows).
+            for ordered in permutations(groups) if len(groups) <= _ANY_ORDER else (groups,):
+                printed = [r * width + c for a, b in ordered for r in range(rows) for c in range(a, b)]
+                position = [0] * len(printed)
+                for at, cell in enumerate(printed):
+                    position[cell] = at
+                found.setdefault(tuple(position), None)
     return tuple(found)
 
 
@@ -167,8 +174,13 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if inside is None:
         return
     adding, readings = solve(amounts, len(keys), width, inside)
-    if not readings or adding < len(keys) - _TOLERATED:
+    if not readings or adding < len(keys) * _MIN_HOLDING:
         return
+
+    def holds(values: Sequence[Value]) -> bool:
+        if any(v is None for v in values):
+            return False
+        return all(sum(c * v for c, v in zip(row, values, strict=True) if v) == 0 for row in inside)
 
     def table(reading: Reading) -> dict[Hashable, tuple[Value, ...]]:
         return {key: reading.cells[i * width : (i + 1) * width] for i, key in enumerate(keys)}
@@ -180,9 +192,15 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     ranked = sorted(readings, key=lambda r: (rank(r), r.runs))
     first = rank(ranked[0])
     tied = [r for r in ranked if rank(r) == first]
-    if complete and bound.broken(labelled) <= first[0]:
-        return  # the labels' reading is complete and breaks no more of the arithmetic
-    _take(template, keys, width, figures, ranked[0], tied, report, evidence)
+    best = table(ranked[0])
+    failing = [] if len(keys) - adding <= _TOLERATED else [i for i in range(len(keys)) if not holds(best[keys[i]])]
+    for i in failing:
+        best[keys[i]] = (None,) * width
+    satisfied, broken = bound.score(best)
+    before, after = bound.score(labelled)
+    if satisfied - broken <= before - after:
+        return  # the labels' reading fits the arithmetic as well
+    _take(template, keys, width, figures, ranked[0], tied, failing, report, evidence)
 
 
 def _take(
@@ -192,10 +210,12 @@ def _take(
     figures: list[Token],
     reading: Reading,
     tied: list[Reading],
+    failing: list[int],
     report: Report,
     evidence: Evidence,
 ) -> None:
     undecided: dict[int, list[int]] = {}
+    unread = {i * width + c for i in failing for c in range(width)}
     for index in range(len(reading.cells)):
         seen = list(dict.fromkeys(r.cells[index] for r in tied))
         if len(seen) > 1:
@@ -205,7 +225,7 @@ def _take(
         row: list[int | None] = list(reading.cells[i * width : (i + 1) * width])
         for c in range(width):
             index = i * width + c
-            if index in undecided:
+            if index in undecided or index in unread:
                 row[c] = None
             else:
                 evidence.provenance[f"requests.{key}[{c}]"] = figures[reading.sources[index]].where
@@ -229,6 +249,14 @@ def _take(
             figures[reading.sources[index]].where,
         )
         evidence.alternatives([[v] for v in seen])
+    for i in failing:
+        evidence.doubt(
+            f"requests.{keys[i]}",
+            None,
+            "此行的数字在印刷顺序中无法确定（任何分块读法都不合乎本行合计），记为未知",
+            "no order of the blocks makes this row add up to its 总计: its figures cannot be placed, left unknown",
+            figures[reading.sources[i * width]].where,
+        )
     for key, broke in broken_rows(template, report.requests).items():
         evidence.doubt_more(
             f"requests.{key}",
