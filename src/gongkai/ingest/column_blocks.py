@@ -205,7 +205,7 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
 
 def _take(
     template: Template,
-    keys: list[Hashable],
+    keys: Sequence[Hashable],
     width: int,
     figures: list[Token],
     reading: Reading,
