@@ -108,3 +108,60 @@ def test_fixture_printed_in_column_groups_reads_whole() -> None:
     assert report is not None
     assert report.requests == gold["requests"]
     assert any(doubt.cell == "requests" for doubt in report.uncertain)  # the order is a judgement, said
+
+
+TABLE_TWO_CMS = """二、主动公开政府信息情况
+本年度主动公开政府信息情况如下表：
+信息内容
+规章
+规范性文件
+信息内容
+行政许可
+其他对外管理服务事项
+第二十条第（一）项
+本年新制作数量
+本年新公开数量
+—
+—
+28
+28
+第二十条第（五）项
+上一年项目数量
+本年增/减
+—
+—
+—
+—
+第二十条第（八）项
+对外公开总数量
+—
+226
+处理决定数量
+—
+—
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_table_two_read_from_header_runs_and_their_blocks(tmp_path: Path) -> None:
+    # 001_cf5ac85f95ca13ec~cms: the row labels first, then each item's headers over a block of
+    # figures printed row by row (two headers, two rows: four figures; one header: two figures).
+    path = tmp_path / "report.txt"
+    path.write_text("某县人民政府2019年政府信息公开工作年度报告\n" + TABLE_TWO_CMS, encoding="utf-8")
+    report = read_report(path).report
+    assert report is not None
+    assert report.active["regulations"] == {"new_made": 0, "new_published": 0, "total_published": 0}
+    assert report.active["normative_documents"] == {"new_made": 28, "new_published": 28, "total_published": 226}
+    assert report.active["licensing"] == {"previous_items": 0, "change": 0, "decisions": 0}
+    assert any(d.cell == "active.normative_documents.total_published" for d in report.uncertain)
+
+
+def test_table_two_block_of_the_wrong_size_is_left_alone(tmp_path: Path) -> None:
+    # Three figures under two headers of a two-row item: no reading is certain, nothing is guessed.
+    text = TABLE_TWO_CMS.replace("—\n—\n28\n28\n", "—\n28\n28\n")
+    path = tmp_path / "report.txt"
+    path.write_text("某县人民政府2019年政府信息公开工作年度报告\n" + text, encoding="utf-8")
+    report = read_report(path).report
+    assert report is not None
+    assert report.active["normative_documents"]["new_made"] is None
+    assert report.active["normative_documents"]["total_published"] == 226

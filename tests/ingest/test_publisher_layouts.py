@@ -25,8 +25,8 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "6461/9682 cells (66.73%), non-zero 58.98%: Word tables' blank cells dropped (wordgov), "
-    "table 二 in column blocks, figures interleaved within a run",
+    "pdftotext": "6666/9682 cells (68.85%), non-zero 62.02%: Word tables' blank cells dropped (wordgov), "
+    "figures interleaved within a run of rows",
     "pdftotext-layout": "8074/9682 cells (83.39%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
     "pymupdf4llm": "9605/9682 cells (99.20%), non-zero 98.58%",
     "markitdown": "8022/9682 cells (82.85%), non-zero 83.38%, 7 unflagged: blank cells lost, labels outside the table",

@@ -19,6 +19,7 @@ from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
@@ -93,6 +94,7 @@ def recognise(document: Document) -> Report:
 
     report = Report.empty(agency, year, template, fill=None)
     read_active(template, active_raw, report, evidence, active_orphans)
+    read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_requests(template, request_raw, report, evidence, request_orphans)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
