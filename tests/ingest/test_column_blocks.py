@@ -165,3 +165,18 @@ def test_table_two_block_of_the_wrong_size_is_left_alone(tmp_path: Path) -> None
     assert report is not None
     assert report.active["normative_documents"]["new_made"] is None
     assert report.active["normative_documents"]["total_published"] == 226
+
+
+def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
+    # synth-2021-dense~plain prints "/" for none: "13 / 389" inside a page is three cells of table
+    # 三 (by its form alone it could be page 13 of 389); all 25 × 7 figures must reach the table.
+    from gongkai.ingest.read import read_document
+    from gongkai.ingest.records import REQUESTS, read_records, split_tables
+    from gongkai.ingest.text import _kind
+
+    assert _kind("13 / 389") == "page"
+    path = FIXTURES / "pdftotext" / "synth-2021-dense~plain.txt"
+    records = split_tables(read_records(read_document(path)))[REQUESTS]
+    figures = [t.text for r in records for t in r.values if t.text.strip()]
+    assert len(figures) == 175
+    assert "389" in figures

@@ -433,6 +433,12 @@ def _kind(line: str) -> str:
     stripped = line.strip()
     if _PAGE_NUMBER.match(stripped):
         return "page"
+    return _kind_of_text(line, stripped)
+
+
+@lru_cache(maxsize=32768)
+def _kind_of_text(line: str, stripped: str) -> str:
+    """``_kind`` of a line that is not empty, a spacer or a page number."""
     if stripped.startswith("#") or _heading(stripped):
         return "heading"
     if parse_cell(stripped).is_value:
@@ -490,10 +496,30 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+_SLASHED = re.compile(r"^\s*\d{1,4}\s+/\s+\d{1,4}\s*$")  # 13 / 389: page 13 of 389, or three cells
+
+
+def _at_page_edge(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is the first or the last of its page (where page numbers stand)."""
+    if lines[i][:1] == "\f":
+        return True
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j >= len(lines) or lines[j][:1] == "\f"
+
+
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if start >= end:
         return
     kinds = [_kind(lines[i]) for i in range(start, end)]
+    # In text with page breaks (pdftotext), "13 / 389" inside a page is three cells of a table
+    # that prints "/" for none, not a page number (those stand at a page's edge).
+    slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
+    if slashed and any(line[:1] == "\f" for line in lines):
+        for n in slashed:
+            if not _at_page_edge(lines, start + n):
+                kinds[n] = _kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
     while i < len(kinds):
         if kinds[i] in ("value", "mixed", "short", "empty", "spacer", "page"):
