@@ -96,6 +96,9 @@ def test_page_numbers_must_count_the_pages() -> None:
     # A table's 总计 column printed at the foot of its pages: figures that do not count pages.
     cells = ["5", "2", "\f7", "10", "\f表", "1"]
     assert _drop_page_numbers(cells) == cells
+    # synth-2021-mixed~wps: 13 and 14 end pages 1 and 2 of five (a column block's last figures).
+    run_on = ["49", "13", "\f表", "14", "\f正文", "\f正文", "\f正文"]
+    assert _drop_page_numbers(run_on) == run_on
 
 
 def test_fixture_printed_in_column_groups_reads_whole() -> None:

@@ -25,7 +25,7 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "6736/9682 cells (69.57%), non-zero 63.34%: Word tables' blank cells dropped (wordgov), "
+    "pdftotext": "6909/9682 cells (71.36%), non-zero 65.51%: Word tables' blank cells dropped (wordgov), "
     "figures interleaved within a run of rows",
     "pdftotext-layout": "8074/9682 cells (83.39%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
     "pymupdf4llm": "9605/9682 cells (99.20%), non-zero 98.58%",

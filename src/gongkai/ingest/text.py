@@ -489,8 +489,10 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     # Page numbers count the pages: one offset from the page's place for all of them (a first
     # page unnumbered, a cover). Figures ending pages that do not count them are table cells (a
     # table's last column printed as a block at a page's foot), not page numbers.
+    # And they stand on most pages: two figures that happen to run on (13 and 14 ending pages 4
+    # and 5 of a table's column block) are not a numbering.
     offsets = {int(out[i].strip()) - page for i, page in found}
-    if len(offsets) == 1 and (len(found) > 1 or offsets == {0}):
+    if len(offsets) == 1 and len(found) * 2 >= len(breaks) and (len(found) > 1 or offsets == {0}):
         for i, _ in found:
             out[i] = ""
     return out
