@@ -7,8 +7,9 @@ column headers followed by the figures under them — a block of columns printed
 labels then name nothing; the headers still do. Table 二 has no equation, so only the layout's
 own structure may place a figure: a run of ``k`` headers of one item followed by exactly ``k ×
 rows`` figures (the item's rows in the template) is read row by row under those headers. Any
-other count is left alone. The reading only fills cells the reading by labels left unknown, and
-says so in ``uncertain``.
+other count, or a block with one of the item's row labels printed inside it (rows labelled in
+place are the reading by labels' to read), is left alone. The reading only fills cells the
+reading by labels left unknown, and says so in ``uncertain``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 
 from gongkai.ingest.evidence import Evidence, count_value
 from gongkai.ingest.numbers import CellKind, scale_money
-from gongkai.ingest.records import Record, Token, cached_key
-from gongkai.ingest.vocabulary import ITEM_MARK, field_of
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -29,6 +30,7 @@ class _Run:
     item: str
     fields: list[str] = field(default_factory=list)
     values: list[Token] = field(default_factory=list)
+    interrupted: bool = False  # a label of the item's rows printed among its headers and figures
 
 
 def _runs(template: Template, records: list[Record]) -> list[_Run]:
@@ -38,6 +40,8 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
         item: {f.key for row in template.active_rows if row.item == item for f in row.fields} for item in items.values()
     }
     headed: dict[str, set[str]] = {item: set() for item in items.values()}
+    rows_named = vocabulary().active_rows
+    item_of = {row.key: row.item for row in template.active_rows}
     runs: list[_Run] = []
     current: str | None = None
     run: _Run | None = None
@@ -50,7 +54,10 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
                 continue
             found = field_of(key)
             if found is None:
-                continue  # a row label or 信息内容: printed apart, names nothing here
+                named = rows_named.get(cached_bare(token.text))
+                if run is not None and named is not None and item_of[named] == run.item:
+                    run.interrupted = True  # a row's label among the block: not a block printed apart
+                continue
             name = found[0]
             item = (
                 current if current is not None and name in fields_of[current] and name not in headed[current] else None
@@ -85,7 +92,7 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             if row.item == run.item and all(k in {f.key for f in row.fields} for k in run.fields)
         ]
         k = len(run.fields)
-        if not rows or len(run.values) != k * len(rows):
+        if not rows or run.interrupted or len(run.values) != k * len(rows):
             continue
         if any(t.value.kind not in (CellKind.NUMBER, CellKind.DASH) for t in run.values):
             continue
