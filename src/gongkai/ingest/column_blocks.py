@@ -164,9 +164,11 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     complete = all(v is not None for values in labelled.values() for v in values)
     if complete and bound.broken(labelled) == 0:
         return  # the labels named every figure and the arithmetic holds: the usual case
-    figures = _figures(records)
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
+    if complete and bound.broken(labelled) <= _TOLERATED:
+        return  # every cell read by its label, one or two equations broken: read as printed
+    figures = _figures(records)
     if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
         return
     amounts = [int(t.value.amount or 0) for t in figures]
