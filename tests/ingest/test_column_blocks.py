@@ -11,6 +11,7 @@ from pathlib import Path
 
 from gongkai.ingest.column_blocks import orders, row_equations, solve
 from gongkai.ingest.read import read_report
+from gongkai.ingest.records import Record
 from gongkai.ingest.text import _drop_page_numbers
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES
@@ -183,3 +184,43 @@ def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
     figures = [t.text for r in records for t in r.values if t.text.strip()]
     assert len(figures) == 175
     assert "389" in figures
+
+
+def test_table_four_read_in_printed_order_when_its_labels_stand_apart() -> None:
+    # tests/ingest/wild (gongkai's layout through pdftotext): table 四's labels printed apart from
+    # its fifteen figures (0 1 0 1 2 | 2 1 2 0 5 | 1 1 2 2 6), every group adding up.
+    import json
+
+    wild = Path(__file__).parent / "wild" / "fixtures"
+    report = read_report(wild / "pdftotext" / "synth-2021-small.txt").report
+    gold = json.loads((wild / "gold" / "synth-2021-small.json").read_text(encoding="utf-8"))
+    assert report is not None
+    assert report.appeals == gold["appeals"]
+    assert any(d.cell == "appeals" for d in report.uncertain)
+
+
+def _appeals_records(printed: str) -> list[Record]:
+    from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.records import Token
+
+    return [Record([], [Token(t, f"line {i}", parse_cell(t)) for i, t in enumerate(printed.split())])]
+
+
+def test_table_four_with_one_figure_too_many_is_read_only_when_one_reading_adds_up() -> None:
+    # As pdftotext printed tests/ingest/wild synth-2019-small: sixteen figures for fifteen cells.
+    # Without either later 2 the groups add up (0 2 1 2 5), but also without the first (0 1 2 2 5):
+    # the arithmetic cannot decide, so nothing is read.
+    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.evidence import Evidence
+    from gongkai.report.model import Report
+
+    report = Report.empty("某县", 2019, TEMPLATE, fill=None)
+    read_appeals_blocks(TEMPLATE, _appeals_records("0 1 0 0 1 0 2 1 2 2 5 0 1 1 0 2"), report, Evidence())
+    assert all(v is None for cells in report.appeals.values() for v in cells.values())
+    # A sixteenth figure no reading but one can place: the last group's own figures, then a 9.
+    report = Report.empty("某县", 2019, TEMPLATE, fill=None)
+    evidence = Evidence()
+    read_appeals_blocks(TEMPLATE, _appeals_records("0 1 0 0 1 0 2 1 2 5 0 1 1 0 2 9"), report, evidence)
+    values = [v for g in ("review", "litigation_direct", "litigation_after_review") for v in report.appeals[g].values()]
+    assert values == [0, 1, 0, 0, 1, 0, 2, 1, 2, 5, 0, 1, 1, 0, 2]
+    assert any(d.cell == "appeals" and "no cell" in d.reason_en for d in evidence.uncertain)

@@ -30,7 +30,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests import broken_rows
-from gongkai.report.equations import Bound, requests_bound
+from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -265,3 +265,45 @@ def _take(
             f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
             "table 三 breaks its arithmetic here",
         )
+
+
+def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Table 四 from its figures in printed order when the reading by labels found none: fifteen
+    figures, or sixteen with one that is no cell (pdftotext printing a figure twice, a page's
+    number), in the template's group order, taken only when exactly one reading makes every group
+    add up to its 总计; said in ``uncertain``."""
+    groups = [g.key for g in template.appeal_groups]
+    fields = [f.key for f in template.appeal_fields]
+    if any(v is not None for cells in report.appeals.values() for v in cells.values()):
+        return
+    figures = _figures(records)
+    cells = len(groups) * len(fields)
+    if figures is None or len(figures) not in (cells, cells + 1):
+        return
+    bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
+    amounts = [int(t.value.amount or 0) for t in figures]
+    found: dict[tuple[int, ...], list[Token]] = {}
+    for skip in range(len(figures)) if len(figures) > cells else (None,):
+        kept = [t for i, t in enumerate(figures) if i != skip]
+        values = tuple(a for i, a in enumerate(amounts) if i != skip)
+        if bound.broken({"all": values}) == 0:
+            found.setdefault(values, kept)
+    if len(found) != 1:
+        return  # none adds up, or several readings do: nothing decides
+    ((values, kept),) = found.items()
+    width = len(fields)
+    for g, group in enumerate(groups):
+        for i, key in enumerate(fields):
+            report.appeals[group][key] = values[g * width + i]
+            evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
+    evidence.forget("appeals")
+    extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    evidence.doubt(
+        "appeals",
+        None,
+        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}（各组合计均相符，且只有这一种读法）",
+        "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
+        + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
+        + " (every group adds up, and no other reading does)",
+        kept[0].where,
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from gongkai.ingest.active import active_records, read_active
 from gongkai.ingest.appeals import read_appeals
-from gongkai.ingest.column_blocks import read_blocks
+from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
@@ -100,6 +100,7 @@ def recognise(document: Document) -> Report:
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     read_blocks(template, parts[REQUESTS], report, evidence)  # pdftotext: figures printed in blocks
+    read_appeals_blocks(template, parts[APPEALS], report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
