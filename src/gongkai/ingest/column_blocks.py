@@ -49,8 +49,7 @@ def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
     position in the run's print of each cell (cell ``row * width + column``): the columns cut into
     consecutive groups, each group row by row, the groups left to right or, up to ``_ANY_ORDER``
     groups, in any order (one group: row by row; every column its own group: column by column).
-    Distinct orders only (in a run of one row
-    every cut gives the same)."""
+    Distinct orders only (in a run of one row, every cut left to right gives the same)."""
     found: dict[tuple[int, ...], None] = {}
     for k in range(width):
         for cuts in combinations(range(1, width), k):
