@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from gongkai.ingest.active import active_records, read_active
 from gongkai.ingest.appeals import read_appeals
+from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
@@ -92,10 +94,13 @@ def recognise(document: Document) -> Report:
 
     report = Report.empty(agency, year, template, fill=None)
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document))
+    read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_requests(template, request_raw, report, evidence, request_orphans)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    read_blocks(template, parts[REQUESTS], report, evidence)  # pdftotext: figures printed in blocks
+    read_appeals_blocks(template, parts[APPEALS], report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)

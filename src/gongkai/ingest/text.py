@@ -461,6 +461,12 @@ def _kind(line: str) -> str:
     stripped = line.strip()
     if _PAGE_NUMBER.match(stripped):
         return "page"
+    return _kind_of_text(line, stripped)
+
+
+@lru_cache(maxsize=32768)
+def _kind_of_text(line: str, stripped: str) -> str:
+    """``_kind`` of a line that is not empty, a spacer or a page number."""
     if stripped.startswith("#") or _heading(stripped):
         return "heading"
     if parse_cell(stripped).is_value:
@@ -501,19 +507,49 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     breaks.append(len(out))
-    for at in breaks:
+    found: list[tuple[int, int]] = []  # (line, page the figure ends: 1, 2 …)
+    for page, at in enumerate(breaks, start=1):
         i = at - 1
         while i >= 0 and not out[i].strip():
             i -= 1
         if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
+            found.append((i, page))
+    # Page numbers count the pages: one offset from the page's place for all of them (a first
+    # page unnumbered, a cover). Figures ending pages that do not count them are table cells (a
+    # table's last column printed as a block at a page's foot), not page numbers.
+    # And they stand on most pages: two figures that happen to run on (13 and 14 ending pages 4
+    # and 5 of a table's column block) are not a numbering.
+    offsets = {int(out[i].strip()) - page for i, page in found}
+    if len(offsets) == 1 and len(found) * 2 >= len(breaks) and (len(found) > 1 or offsets == {0}):
+        for i, _ in found:
             out[i] = ""
     return out
+
+
+_SLASHED = re.compile(r"^\s*\d{1,4}\s+/\s+\d{1,4}\s*$")  # 13 / 389: page 13 of 389, or three cells
+
+
+def _at_page_edge(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is the first or the last of its page (where page numbers stand)."""
+    if lines[i][:1] == "\f":
+        return True
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j >= len(lines) or lines[j][:1] == "\f"
 
 
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if start >= end:
         return
     kinds = [_kind(lines[i]) for i in range(start, end)]
+    # In text with page breaks (pdftotext), "13 / 389" inside a page is three cells of a table
+    # that prints "/" for none, not a page number (those stand at a page's edge).
+    slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
+    if slashed and any(line[:1] == "\f" for line in lines):
+        for n in slashed:
+            if not _at_page_edge(lines, start + n):
+                kinds[n] = _kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
     while i < len(kinds):
         if kinds[i] in ("value", "mixed", "short", "empty", "spacer", "page"):

@@ -365,8 +365,11 @@ class Bound:
         statuses = self.statuses(table)
         return statuses.count(True), statuses.count(False)
 
-    def _inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    def inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         """The equations wholly inside one row of the table, as (left, right) indices in it."""
+        return self._inside(part)
+
+    def _inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         return [
             (tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
             for left, right in self._compiled

@@ -1,0 +1,308 @@
+"""Table 三 read from its figures printed block by block (``pdftotext`` without ``-layout``).
+
+``pdftotext`` in its default mode prints a table's cells in the order of its text flow, not row
+by row: the producer of the PDF decides how the columns group. A table printed by chromium often
+comes out as the columns 自然人 … 其他 row by row and then the 总计 column on its own, or the
+自然人 column on its own and then the rest row by row, page by page; a table that LibreOffice
+printed from Word keeps its rows. So the figures keep an order, but not the table's.
+
+This reader takes the figures of table 三 in printed order (every cell printed, blank cells
+dropped would leave too few) and finds the order that the statutory arithmetic confirms: the
+table's rows are cut into runs (a page, or a part of one), and in each run the columns into
+consecutive groups, each group printed row by row, groups left to right — which covers a table
+printed row by row (one group), column by column (seven groups) and every mix of the two. Each
+run's reading is scored by the rows that add up to their 总计 (a row's own equation), the whole
+table's reading then by all its equations (column balances, outcome sums); of the readings that
+score best, the fewest runs win. Where readings that score the same disagree on a cell, the cell
+is left unknown with the alternatives in ``uncertain``. The reading replaces the one by labels
+only when that one left cells unread or broke more equations, and it is said in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from functools import cache
+from itertools import combinations, pairwise, permutations
+from typing import Any
+
+from gongkai.ingest.align import Value
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests import broken_rows
+from gongkai.report.equations import Bound, appeals_bound, requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_TOLERATED = 2  # rows that may break their own sum: a report may contradict itself in a row or two
+# A reading with fewer rows adding up is not taken; with more rows failing than tolerated, those
+# rows are left unknown (their figures came out of the blocks in an order no cut explains).
+_MIN_HOLDING = 2 / 3
+_KEEP = 8  # readings kept per cut of the rows (ties the arithmetic cannot break)
+_ANY_ORDER = 3  # up to this many column groups may be printed in any order, more left to right
+_MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
+
+
+@cache
+def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
+    """The orders in which a run of ``rows`` rows of ``width`` cells may be printed, each as the
+    position in the run's print of each cell (cell ``row * width + column``): the columns cut into
+    consecutive groups, each group row by row, the groups left to right or, up to ``_ANY_ORDER``
+    groups, in any order (one group: row by row; every column its own group: column by column).
+    Distinct orders only (in a run of one row, every cut left to right gives the same)."""
+    found: dict[tuple[int, ...], None] = {}
+    for k in range(width):
+        for cuts in combinations(range(1, width), k):
+            groups = list(pairwise((0, *cuts, width)))
+            # A few groups may come in any order (a column printed after the rest of its rows).
+            for ordered in permutations(groups) if len(groups) <= _ANY_ORDER else (groups,):
+                printed = [r * width + c for a, b in ordered for r in range(rows) for c in range(a, b)]
+                position = [0] * len(printed)
+                for at, cell in enumerate(printed):
+                    position[cell] = at
+                found.setdefault(tuple(position), None)
+    return tuple(found)
+
+
+class Reading:
+    """One reading of the table: its cells row by row, and how many runs it was cut into."""
+
+    __slots__ = ("cells", "runs", "sources")
+
+    def __init__(self, cells: tuple[int, ...], sources: tuple[int, ...], runs: int) -> None:
+        self.cells = cells  # values, row by row
+        self.sources = sources  # for each cell, the position of its figure in the stream
+        self.runs = runs
+
+
+@cache
+def _order_array(rows: int, width: int) -> Any:
+    import numpy as np
+
+    return np.asarray(orders(rows, width), dtype=np.int64)
+
+
+def row_equations(bound: Bound, keys: Sequence[Hashable], width: int) -> list[list[int]] | None:
+    """The equations inside a row of the table as coefficients over its cells (left +1, right
+    −1: a row holds when every sum is 0), when every row has the same ones; else None."""
+    found = {tuple(bound.inside(key)) for key in keys}
+    if len(found) != 1:
+        return None
+    coefficients = []
+    for left, right in found.pop():
+        row = [0] * width
+        for i in left:
+            row[i] += 1
+        for i in right:
+            row[i] -= 1
+        coefficients.append(row)
+    return coefficients or None
+
+
+def solve(values: Sequence[int], rows: int, width: int, equations: list[list[int]]) -> tuple[int, list[Reading]]:
+    """The best readings of ``values`` (the figures in printed order) as ``rows`` rows of
+    ``width``: (rows that hold their ``equations``, the readings that reach it, fewest runs first).
+    A dynamic programme over where the runs end, each run tried in every order of ``orders``
+    (all orders of a run at once, as arrays)."""
+    import numpy as np  # only here: most readings never need it
+
+    if len(values) != rows * width:
+        return 0, []
+    printed = np.asarray(values, dtype=np.int64)
+    sums = np.asarray(equations, dtype=np.int64).T  # width × equations
+    # best[b]: (rows holding among the first b, readings of those rows)
+    best: list[tuple[int, list[Reading]]] = [(0, [Reading((), (), 0)])]
+    for b in range(1, rows + 1):
+        top = -1
+        kept: dict[tuple[int, ...], Reading] = {}
+        for a in range(b):
+            base, readings = best[a]
+            n = b - a
+            if base + n < top:
+                continue
+            start = a * width
+            positions = _order_array(n, width) + start  # orders × cells
+            cells = printed[positions]
+            holding = ~(cells.reshape(len(positions), n, width) @ sums).any(axis=2)  # orders × rows
+            counts = holding.sum(axis=1)
+            counts[n - counts > _TOLERATED] = -1
+            most = int(counts.max())
+            if most < 0 or base + most < top:
+                continue
+            if base + most > top:
+                top, kept = base + most, {}
+            for k in np.flatnonzero(counts == most):
+                run = tuple(cells[k].tolist())
+                where = tuple(positions[k].tolist())
+                for reading in readings:
+                    joined = reading.cells + run
+                    runs = reading.runs + 1
+                    old = kept.get(joined)
+                    if old is None or runs < old.runs:
+                        kept[joined] = Reading(joined, reading.sources + where, runs)
+        chosen = sorted(kept.values(), key=lambda r: r.runs)[:_KEEP]
+        best.append((top, chosen))
+    return best[rows]
+
+
+def _figures(records: list[Record]) -> list[Token] | None:
+    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in figures:
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None  # a word, a fraction or a negative among the figures: not a grid of counts
+    return figures
+
+
+def read_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Replace the reading of table 三 by labels with the one from its figures in blocks, where the
+    arithmetic confirms that one and the reading by labels left cells unread or broke more of it;
+    ``records``: the records of table 三, in order."""
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    bound = requests_bound(template.id)
+    complete = all(v is not None for values in labelled.values() for v in values)
+    if complete and bound.broken(labelled) == 0:
+        return  # the labels named every figure and the arithmetic holds: the usual case
+    keys = [row.key for row in template.request_rows]
+    width = len(template.request_columns)
+    if complete and bound.broken(labelled) <= _TOLERATED:
+        return  # every cell read by its label, one or two equations broken: read as printed
+    figures = _figures(records)
+    if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
+        return
+    amounts = [int(t.value.amount or 0) for t in figures]
+    inside = row_equations(bound, keys, width)
+    if inside is None:
+        return
+    adding, readings = solve(amounts, len(keys), width, inside)
+    if not readings or adding < len(keys) * _MIN_HOLDING:
+        return
+
+    def holds(values: Sequence[Value]) -> bool:
+        if any(v is None for v in values):
+            return False
+        return all(sum(c * v for c, v in zip(row, values, strict=True) if v) == 0 for row in inside)
+
+    def table(reading: Reading) -> dict[Hashable, tuple[Value, ...]]:
+        return {key: reading.cells[i * width : (i + 1) * width] for i, key in enumerate(keys)}
+
+    def rank(reading: Reading) -> tuple[int, int]:
+        satisfied, broken = bound.score(table(reading))
+        return broken, -satisfied
+
+    ranked = sorted(readings, key=lambda r: (rank(r), r.runs))
+    first = rank(ranked[0])
+    tied = [r for r in ranked if rank(r) == first]
+    best = table(ranked[0])
+    failing = [] if len(keys) - adding <= _TOLERATED else [i for i in range(len(keys)) if not holds(best[keys[i]])]
+    for i in failing:
+        best[keys[i]] = (None,) * width
+    satisfied, broken = bound.score(best)
+    before, after = bound.score(labelled)
+    if satisfied - broken <= before - after:
+        return  # the labels' reading fits the arithmetic as well
+    _take(template, keys, width, figures, ranked[0], tied, failing, report, evidence)
+
+
+def _take(
+    template: Template,
+    keys: Sequence[Hashable],
+    width: int,
+    figures: list[Token],
+    reading: Reading,
+    tied: list[Reading],
+    failing: list[int],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    undecided: dict[int, list[int]] = {}
+    unread = {i * width + c for i in failing for c in range(width)}
+    for index in range(len(reading.cells)):
+        seen = list(dict.fromkeys(r.cells[index] for r in tied))
+        if len(seen) > 1:
+            undecided[index] = seen
+    evidence.forget("requests.")
+    for i, key in enumerate(keys):
+        row: list[int | None] = list(reading.cells[i * width : (i + 1) * width])
+        for c in range(width):
+            index = i * width + c
+            if index in undecided or index in unread:
+                row[c] = None
+            else:
+                evidence.provenance[f"requests.{key}[{c}]"] = figures[reading.sources[index]].where
+        report.requests[str(key)] = row
+    evidence.doubt(
+        "requests",
+        None,
+        "表三的数字未按行印出（分块、分列印出）：按印刷顺序中合乎勾稽关系的分块方式读取",
+        "table 三 prints its figures block by block, not row by row: read in the order of blocks "
+        "that its arithmetic confirms (rows adding up to their 总计, then every equation)",
+        figures[0].where,
+    )
+    for index, seen in undecided.items():
+        key, column = keys[index // width], index % width
+        evidence.doubt(
+            f"requests.{key}[{column}]",
+            None,
+            f"合乎勾稽关系的几种分块读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
+            f"readings of the blocks that the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); "
+            "left unknown",
+            figures[reading.sources[index]].where,
+        )
+        evidence.alternatives([[v] for v in seen])
+    for i in failing:
+        evidence.doubt(
+            f"requests.{keys[i]}",
+            None,
+            "此行的数字在印刷顺序中无法确定（任何分块读法都不合乎本行合计），记为未知",
+            "no order of the blocks makes this row add up to its 总计: its figures cannot be placed, left unknown",
+            figures[reading.sources[i * width]].where,
+        )
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
+            "table 三 breaks its arithmetic here",
+        )
+
+
+def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Table 四 from its figures in printed order when the reading by labels found none: fifteen
+    figures, or sixteen with one that is no cell (pdftotext printing a figure twice, a page's
+    number), in the template's group order, taken only when exactly one reading makes every group
+    add up to its 总计; said in ``uncertain``."""
+    groups = [g.key for g in template.appeal_groups]
+    fields = [f.key for f in template.appeal_fields]
+    if any(v is not None for cells in report.appeals.values() for v in cells.values()):
+        return
+    figures = _figures(records)
+    cells = len(groups) * len(fields)
+    if figures is None or len(figures) not in (cells, cells + 1):
+        return
+    bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
+    amounts = [int(t.value.amount or 0) for t in figures]
+    found: dict[tuple[int, ...], list[Token]] = {}
+    for skip in range(len(figures)) if len(figures) > cells else (None,):
+        kept = [t for i, t in enumerate(figures) if i != skip]
+        values = tuple(a for i, a in enumerate(amounts) if i != skip)
+        if bound.broken({"all": values}) == 0:
+            found.setdefault(values, kept)
+    if len(found) != 1:
+        return  # none adds up, or several readings do: nothing decides
+    ((values, kept),) = found.items()
+    width = len(fields)
+    for g, group in enumerate(groups):
+        for i, key in enumerate(fields):
+            report.appeals[group][key] = values[g * width + i]
+            evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
+    evidence.forget("appeals")
+    extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    evidence.doubt(
+        "appeals",
+        None,
+        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}（各组合计均相符，且只有这一种读法）",
+        "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
+        + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
+        + " (every group adds up, and no other reading does)",
+        kept[0].where,
+    )

@@ -1,0 +1,120 @@
+"""Table 二 read from column headers each followed by its block of figures (``pdftotext`` default).
+
+``pdftotext`` without ``-layout`` prints a table in the order of its text flow: table 二's row
+labels often come first, all together, and then, item by item (第二十条第（一）项 …), a run of
+column headers followed by the figures under them — a block of columns printed row by row (本年新
+制作数量 本年新公开数量, then two rows of two figures; 对外公开总数量, then its two figures). The row
+labels then name nothing; the headers still do. Table 二 has no equation, so only the layout's
+own structure may place a figure: a run of ``k`` headers of one item followed by exactly ``k ×
+rows`` figures (the item's rows in the template) is read row by row under those headers. Any
+other count, or a block with one of the item's row labels printed inside it (rows labelled in
+place are the reading by labels' to read), is left alone. The reading only fills cells the
+reading by labels left unknown, and says so in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gongkai.ingest.evidence import Evidence, count_value
+from gongkai.ingest.numbers import CellKind, scale_money
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
+from gongkai.report.labels import label_key
+from gongkai.report.model import Report
+from gongkai.report.templates import Kind, Template
+
+
+@dataclass
+class _Run:
+    item: str
+    fields: list[str] = field(default_factory=list)
+    values: list[Token] = field(default_factory=list)
+    interrupted: bool = False  # a label of the item's rows printed among its headers and figures
+
+
+def _runs(template: Template, records: list[Record]) -> list[_Run]:
+    """The header runs of table 二 with the figures printed right after each."""
+    items = {label_key(item): item for item in template.active_items}
+    fields_of = {
+        item: {f.key for row in template.active_rows if row.item == item for f in row.fields} for item in items.values()
+    }
+    headed: dict[str, set[str]] = {item: set() for item in items.values()}
+    rows_named = vocabulary().active_rows
+    item_of = {row.key: row.item for row in template.active_rows}
+    runs: list[_Run] = []
+    current: str | None = None
+    run: _Run | None = None
+    for record in records:
+        for token in record.labels:
+            key = cached_key(token.text)
+            if ITEM_MARK in key:
+                current = next((item for k, item in items.items() if k in key or key in k), None)
+                run = None
+                continue
+            found = field_of(key)
+            if found is None:
+                named = rows_named.get(cached_bare(token.text))
+                if run is not None and named is not None and item_of[named] == run.item:
+                    run.interrupted = True  # a row's label among the block: not a block printed apart
+                continue
+            name = found[0]
+            item = (
+                current if current is not None and name in fields_of[current] and name not in headed[current] else None
+            )
+            if item is None:  # a header of an item printed further on, or under an earlier one
+                item = next((i for i in items.values() if name in fields_of[i] and name not in headed[i]), None)
+            if item is None:
+                run = None
+                continue
+            headed[item].add(name)
+            if run is None or run.values or run.item != item:
+                run = _Run(item)
+                runs.append(run)
+            run.fields.append(name)
+        for token in record.values:
+            if token.value.kind is CellKind.BLANK:
+                continue
+            if run is not None:
+                run.values.append(token)
+    return runs
+
+
+def read_header_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Fill the cells of table 二 the labels left unknown from header runs whose figures fit them
+    exactly; ``records``: the records of table 二, in order."""
+    if all(v is not None for cells in report.active.values() for v in cells.values()):
+        return
+    for run in _runs(template, records):
+        rows = [
+            row
+            for row in template.active_rows
+            if row.item == run.item and all(k in {f.key for f in row.fields} for k in run.fields)
+        ]
+        k = len(run.fields)
+        if not rows or run.interrupted or len(run.values) != k * len(rows):
+            continue
+        if any(t.value.kind not in (CellKind.NUMBER, CellKind.DASH) for t in run.values):
+            continue
+        for i, row in enumerate(rows):
+            for j, name in enumerate(run.fields):
+                if report.active[row.key].get(name) is not None:
+                    continue
+                token = run.values[i * k + j]
+                path = f"active.{row.key}.{name}"
+                f = row.field(name)
+                value = token.value.amount
+                if f.kind is Kind.MONEY and value is not None:
+                    value = scale_money(value, token.value.unit, f.unit or "元")
+                else:
+                    value = count_value(value, f.kind, path, evidence, token.where)
+                report.active[row.key][name] = value
+                evidence.provenance[path] = token.where
+                evidence.doubt(
+                    path,
+                    value,
+                    "表二的行标签与数字分开印出：按其栏目表头之后的数字块逐行读取",
+                    "table 二 prints its row labels apart from its figures: read from the block of "
+                    "figures right after its column headers, row by row",
+                    token.where,
+                )
