@@ -108,8 +108,32 @@ def read_pdf(path: Path, data: bytes) -> Document:
             "original file or a clearer scan",
         )
     document = Document(source=source, format="pdf", pages=len(pages))
-    document.blocks.extend(_blocks(joined))
+    if not scanned and not any(isinstance(item.what, RawTable) for item in joined):
+        document.blocks.extend(_laid_out_text_blocks(source, data))
+    else:
+        document.blocks.extend(_blocks(joined))
     return document
+
+
+def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
+    """A PDF whose tables draw no rules (a Word table whose borders were lost, a portal's CSS
+    table printed without borders): no cell can be placed by rules, so the pages are laid out
+    as text, each character at its place on the line (as ``pdftotext -layout`` does), and the
+    text reader finds the tables by their columns of figures."""
+    import pdfplumber
+
+    from gongkai.ingest.text import read_text
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = []
+            for page in pdf.pages:
+                pages.append(page.extract_text(layout=True) or "")
+                page.close()
+    except Exception as error:  # pdfminer raises a dozen types for broken content streams
+        raise _damaged(source, error) from None
+    text = "\n\f".join(pages)
+    return list(read_text(Path(f"{source}.txt"), text.encode("utf-8")).blocks)
 
 
 def items_to_blocks(items: list[Item]) -> list[Block]:

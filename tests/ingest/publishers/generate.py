@@ -41,8 +41,8 @@ from tests.ingest.make_files import print_with_chromium  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS, WORD_ROUTE  # noqa: E402
 from tests.ingest.wild import generate as wild  # noqa: E402
 
-CLASSES = ("html", "docx", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
-EXTENSIONS = {"html": ".html", "docx": ".docx", "pymupdf4llm": ".md", "markitdown": ".md"}
+CLASSES = ("html", "docx", "pdf", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
+EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 
 # More consistent reports with figures of other sizes: (name, base gold, template, year, scale, seed)
 MORE = (
@@ -120,6 +120,8 @@ def generate(out: Path, keep_pdf: Path | None = None) -> dict[str, int]:
             path.write_text(page, encoding="utf-8")
             (out / "html" / path.name).write_text(page, encoding="utf-8")
             for cls, convert_html in wild.FROM_HTML.items():
+                if cls not in CLASSES:  # the wild set's extra crawler variants
+                    continue
                 wild._write(out / cls / f"{stem}.txt", convert_html(page))
             pdf = tmp / f"{stem}.pdf"
             print_with_chromium(path, pdf)
@@ -135,6 +137,7 @@ def generate(out: Path, keep_pdf: Path | None = None) -> dict[str, int]:
                 shutil.copy(word_file, out / "docx" / word_file.name)
             pdfs += convert(docx, tmp / "word-pdf", "pdf")
         for pdf in pdfs:
+            shutil.copy(pdf, out / "pdf" / pdf.name)
             if keep_pdf is not None:
                 keep_pdf.mkdir(parents=True, exist_ok=True)
                 shutil.copy(pdf, keep_pdf / pdf.name)
