@@ -28,6 +28,7 @@ from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
+from gongkai.ingest.vocabulary import is_table_label
 from gongkai.ingest.pdf_page import (
     TOLERANCE,
     Item,
@@ -50,6 +51,7 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
 _CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")
 
@@ -464,8 +466,31 @@ def _blocks(items: list[Item]) -> list[Block]:
     return blocks
 
 
+def _join_stacked_labels(cells: list[RawCell]) -> list[RawCell]:
+    """A header label cut into two cells one above the other (LibreOffice printing a Word
+    table whose merged header cells it split: 结果 over 维持, 其他 over 结果) as the one cell it
+    is: the two halves make a table label and the lower half alone is none. The joined cell
+    spans both rows, so the header reads in its printed order."""
+    by_column: dict[tuple[int, int], list[RawCell]] = {}
+    for cell in cells:
+        if _HAN.search(cell.text):  # words: a figure, "—" or "/" is never half a label
+            by_column.setdefault((round(cell.x0 / TOLERANCE), round(cell.x1 / TOLERANCE)), []).append(cell)
+    gone: set[int] = set()
+    for column in by_column.values():
+        if len(column) < 2:
+            continue
+        column.sort(key=lambda c: c.top)
+        for upper, lower in zip(column, column[1:], strict=False):
+            if id(upper) in gone or not _near(upper.bottom, lower.top) or is_table_label(lower.text):
+                continue
+            if is_table_label(upper.text + lower.text):
+                upper.bottom, upper.text = lower.bottom, upper.text + lower.text
+                gone.add(id(lower))
+    return [c for c in cells if id(c) not in gone] if gone else cells
+
+
 def _table_block(table: RawTable, number: int) -> TableBlock:
-    cells = table.cells
+    cells = _join_stacked_labels(table.cells)
     xs = _columns(cells)
     ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])
     rows: list[list[Cell]] = [[] for _ in range(max(len(ys) - 1, 1))]

@@ -15,7 +15,17 @@ from tests.ingest.wild.scoring import SCORER, ClassScore, _flagged, read_fixture
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLD = FIXTURES / "gold"
-CLASSES = ("html", "docx", "pdf", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
+CLASSES = (
+    "html",
+    "docx",
+    "pdf",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf4llm",
+    "markitdown",
+    "crawler",
+    "crawler-nospace",
+)
 
 __all__ = ["CLASSES", "FIXTURES", "SCORER", "ClassScore", "score_class", "score_file"]
 
