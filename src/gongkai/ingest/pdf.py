@@ -45,6 +45,7 @@ from gongkai.ingest.pdf_page import (
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
 _GRID_SIZE = (40.0, 20.0)  # points, width and height
+_STATUTORY_LABELS = 3  # table labels in ruled tables that show the statutory tables are ruled
 _ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
@@ -110,18 +111,32 @@ def read_pdf(path: Path, data: bytes) -> Document:
             "original file or a clearer scan",
         )
     document = Document(source=source, format="pdf", pages=len(pages))
-    if not scanned and not any(isinstance(item.what, RawTable) for item in joined):
+    if not scanned and not _ruled_statutory_table(joined):
         document.blocks.extend(_laid_out_text_blocks(source, data))
     else:
         document.blocks.extend(_blocks(joined))
     return document
 
 
+def _ruled_statutory_table(items: list[Item]) -> bool:
+    """Does a ruled table hold labels of the statutory tables (not only a page's metadata box)?"""
+    found = 0
+    for item in items:
+        if isinstance(item.what, RawTable):
+            for cell in item.what.cells:
+                if cell.text and is_table_label(cell.text):
+                    found += 1
+                    if found >= _STATUTORY_LABELS:
+                        return True
+    return False
+
+
 def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
-    """A PDF whose tables draw no rules (a Word table whose borders were lost, a portal's CSS
-    table printed without borders): no cell can be placed by rules, so the pages are laid out
-    as text, each character at its place on the line (as ``pdftotext -layout`` does), and the
-    text reader finds the tables by their columns of figures."""
+    """A PDF whose statutory tables draw no rules (a Word table whose borders were lost, a
+    portal's CSS table printed without borders; a metadata box may still be ruled): no cell can
+    be placed by rules, so the pages are laid out as text, each character at its place on the
+    line (as ``pdftotext -layout`` does), and the text reader finds the tables by their columns
+    of figures."""
     import pdfplumber
 
     from gongkai.ingest.text import read_text

@@ -181,7 +181,11 @@ def _damaged_request_label(bare: str) -> bool:
     chars = set(bare)
     for row in vocabulary().request_rows:
         for key in row.keys:
-            if len(key) >= 8 and len(chars & set(key)) * 10 >= len(set(key)) * 7 and similarity(bare, key) >= MIN_SIMILARITY:
+            if (
+                len(key) >= 8
+                and len(chars & set(key)) * 10 >= len(set(key)) * 7
+                and similarity(bare, key) >= MIN_SIMILARITY
+            ):
                 return True
     return False
 

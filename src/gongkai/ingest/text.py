@@ -466,18 +466,26 @@ def _header_pieces(line: str) -> bool:
 
 def _drop_page_numbers(lines: list[str]) -> list[str]:
     """Blank a page's number: a lone small figure as the last line before a page break (a line
-    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file; read as a
-    cell, it would be one figure too many for the table row above it."""
+    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file, that
+    counts the pages; read as a cell, it would be one figure too many for the table row above it."""
     breaks = [i for i, line in enumerate(lines) if line[:1] == "\f"]
     if not breaks:
         return lines
     out = list(lines)
     breaks.append(len(out))
-    for at in breaks:
+    ends: list[tuple[int, int]] = []  # (line, number printed minus page number)
+    for page, at in enumerate(breaks, 1):
         i = at - 1
         while i >= 0 and not out[i].strip():
             i -= 1
         if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
+            ends.append((i, int(out[i].strip()) - page))
+    # Page numbers count the pages: a lone figure at a page's end is one only when it counts
+    # with the others (or is the page's own number); else it is the last cell of a table that
+    # ends the page, as in a browser's print with no page numbers.
+    offsets = [offset for _, offset in ends]
+    for i, offset in ends:
+        if offset == 0 or offsets.count(offset) >= 2:
             out[i] = ""
     return out
 

@@ -12,6 +12,8 @@ purpose: the reader was measured on these pages before anything was changed for 
 * table 四 split in two tables, 行政复议 (five columns) and 行政诉讼 (未经复议直接起诉 / 复议后起诉);
 * labels as some offices print them: 其它 for 其他 throughout, and optionally one label with a
   character dropped;
+* a ruled metadata box (索引号, 发文机关) above the title, the only table whose rules survive
+  LibreOffice's Word route (the others' borders are CSS);
 * zeros printed 0, the tables' fonts 宋体 10.5pt in a 680px wide column.
 """
 
@@ -138,8 +140,13 @@ def province(report: Report, misspell: str = "") -> str:
         " .tb td.unit{border:none;text-align:right} .tb td.left{text-align:left} .item{font-weight:bold} .unit{text-align:right}"
         " .nav li{display:inline;margin:0 8px} .foot{font-size:12px;color:#666}"
     )
+    meta = (
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%" class="meta">'
+        f"<tr><td>索 引 号</td><td>11{report['year']}0000/{report['year'] + 1}-0012</td><td>主题分类</td><td>政务公开</td></tr>"
+        f"<tr><td>发文机关</td><td>{e(report['agency'])}</td><td>成文日期</td><td>{report['year'] + 1}-01-20</td></tr></table>"
+    )
     main = (
-        f'<div class="art"><h1 style="text-align:center;font-size:20px">{e(title(report))}</h1>'
+        meta + f'<div class="art"><h1 style="text-align:center;font-size:20px">{e(title(report))}</h1>'
         f'<div class="meta">信息来源：{e(report["agency"])}　发布日期：{report["year"] + 1}年01月25日　【字体：大 中 小】</div>'
         + "\n".join(body)
         + "</div>"
