@@ -23,12 +23,12 @@ import bisect
 import io
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.vocabulary import is_table_label
 from gongkai.ingest.pdf_page import (
     TOLERANCE,
     Item,
@@ -40,6 +40,7 @@ from gongkai.ingest.pdf_page import (
     pdfium_items,
     plumber_items,
 )
+from gongkai.ingest.vocabulary import is_table_label
 
 # A page is worth looking for tables on when it draws this many paths (rules, cell borders), or one
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
@@ -495,7 +496,7 @@ def _join_stacked_labels(cells: list[RawCell]) -> list[RawCell]:
         if len(column) < 2:
             continue
         column.sort(key=lambda c: c.top)
-        for upper, lower in zip(column, column[1:], strict=False):
+        for upper, lower in pairwise(column):
             if id(upper) in gone or not _near(upper.bottom, lower.top) or is_table_label(lower.text):
                 continue
             if is_table_label(upper.text + lower.text):
