@@ -44,7 +44,7 @@ NOT_YET = {
     "pymupdf4llm": "1788/1821 cells (98.19%), non-zero 96.80%: table 二 of rule-less tables run into a paragraph",
     "markitdown": "1802/1821 cells (98.96%), non-zero 98.16%: table 二 of rule-less tables outside any table",
     "crawler": "675/1214 cells (55.60%), non-zero 46.30%: cells run together with no space; table 四's run in a label",
-    "crawler-nospace": "885/1214 cells (72.90%), non-zero 66.86%: cells run together",
+    "crawler-nospace": "817/1214 cells (67.30%), non-zero 59.32%: cells run together",
 }
 
 
