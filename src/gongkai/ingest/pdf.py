@@ -46,13 +46,14 @@ from gongkai.ingest.vocabulary import is_table_label
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
 _GRID_SIZE = (40.0, 20.0)  # points, width and height
-_STATUTORY_LABELS = 3  # table labels in ruled tables that show the statutory tables are ruled
+_STATUTORY_LABELS = 3  # table labels that show where the statutory tables are: ruled or lines
 _ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
+_TRAILING_FIGURES = re.compile(r"[\s\d,，.．/—–-]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
 _CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")
@@ -112,7 +113,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
             "original file or a clearer scan",
         )
     document = Document(source=source, format="pdf", pages=len(pages))
-    if not scanned and not _ruled_statutory_table(joined):
+    if not scanned and not _ruled_statutory_table(joined) and _statutory_lines(joined):
         document.blocks.extend(_laid_out_text_blocks(source, data))
     else:
         document.blocks.extend(_blocks(joined))
@@ -129,6 +130,18 @@ def _ruled_statutory_table(items: list[Item]) -> bool:
                     found += 1
                     if found >= _STATUTORY_LABELS:
                         return True
+    return False
+
+
+def _statutory_lines(items: list[Item]) -> bool:
+    """Do the page's lines (outside ruled tables) hold labels of the statutory tables: a row
+    label with its figures after it, or a header on a line of its own?"""
+    found = 0
+    for item in items:
+        if isinstance(item.what, Line) and is_table_label(_TRAILING_FIGURES.sub("", item.what.text)):
+            found += 1
+            if found >= _STATUTORY_LABELS:
+                return True
     return False
 
 
