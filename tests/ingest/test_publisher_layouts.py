@@ -26,7 +26,7 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "5184/9682 cells (53.54%), non-zero 42.93%: labels and figures printed apart",
+    "pdftotext": "5183/9682 cells (53.53%), non-zero 42.91%: labels and figures printed apart",
     "pdftotext-layout": "8074/9682 cells (83.39%), non-zero 85.81%: blank cells of Word tables lost (wordgov)",
     "pymupdf4llm": "9605/9682 cells (99.20%), non-zero 98.58%",
     "markitdown": "8022/9682 cells (82.85%), non-zero 83.38%, 7 unflagged: blank cells lost, labels outside the table",

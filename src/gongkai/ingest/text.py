@@ -466,8 +466,9 @@ def _header_pieces(line: str) -> bool:
 
 def _drop_page_numbers(lines: list[str]) -> list[str]:
     """Blank a page's number: a lone small figure as the last line before a page break (a line
-    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file, that
-    counts the pages; read as a cell, it would be one figure too many for the table row above it."""
+    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file, in a
+    document whose pages are numbered; read as a cell, it would be one figure too many for the
+    table row above it."""
     breaks = [i for i, line in enumerate(lines) if line[:1] == "\f"]
     if not breaks:
         return lines
@@ -480,12 +481,13 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
             i -= 1
         if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
             ends.append((i, int(out[i].strip()) - page))
-    # Page numbers count the pages: a lone figure at a page's end is one only when it counts
-    # with the others (or is the page's own number); else it is the last cell of a table that
-    # ends the page, as in a browser's print with no page numbers.
+    # Page numbers count the pages. When no page end counts (none is its page's own number, no
+    # two agree), the document prints no page numbers (a browser's print) and a lone figure at
+    # a page's end is the last cell of a table that ends the page. Where pages are numbered, a
+    # page's number may be printed out of order and its end figure is still dropped, as before.
     offsets = [offset for _, offset in ends]
-    for i, offset in ends:
-        if offset == 0 or offsets.count(offset) >= 2:
+    if any(offset == 0 or offsets.count(offset) >= 2 for offset in offsets):
+        for i, _ in ends:
             out[i] = ""
     return out
 
