@@ -97,3 +97,15 @@ def test_contradictions_read_as_printed_and_reported(name: str) -> None:
         assert read["requests"] == gold["requests"] and read["appeals"] == gold["appeals"], path.name
         checked += 1
     assert checked >= 2, f"{name}: the contradicting reports are missing from the fixtures"
+
+
+def test_a_lone_figure_ending_a_page_is_no_page_number_when_no_page_is_numbered() -> None:
+    """A browser's print has no page numbers: the figure ending a page is a table's last cell
+    (the hold-out found one dropped silently). Numbered pages still lose their numbers."""
+    from gongkai.ingest.text import _drop_page_numbers
+
+    unnumbered = ["行政强制", "51", "-1", "4", "", "\f第二十条第（八）项", "0", "3", "1", ""]
+    assert _drop_page_numbers(unnumbered) == unnumbered
+    numbered = ["行政强制", "51", "-1", "4", "1", "\f第二十条第（八）项", "0", "3", "2"]
+    kept = _drop_page_numbers(numbered)
+    assert kept[4] == "" and kept[8] == "" and kept[3] == "4"
