@@ -4,7 +4,8 @@ The fixtures (``tests/ingest/publishers/fixtures``, made by ``tests/ingest/publi
 are report pages built the way agency sites and Word files build them (merged 国办 headers, table
 三's label levels in separate merged cells or unmerged into one, blank / "—" / "/" for none, site
 chrome, prose with figures), printed by chromium and by LibreOffice from Word, then turned into the
-classes researchers hold. A reader tuned on gongkai's own renderer may read only that layout; these
+classes researchers hold, the PDFs themselves among them (``pdf``: a subset of ten, read as
+``gongkai read`` reads a PDF). A reader tuned on gongkai's own renderer may read only that layout; these
 say how it generalises. Each class must read ≥ 99.5% of cells and ≥ 99% of non-zero cells, refuse no
 file and leave no wrong value out of ``uncertain``.
 

@@ -115,6 +115,7 @@ def read_appeals(
             )
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
+        biggest = _split_table(records, biggest, width * len(groups), width)
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
         options["all"] = readings(
             _figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
@@ -199,6 +200,21 @@ def _order_refuted(
         return appeals_bound(template.id, tuple(groups), tuple(order), True).row_check("all")(flat)
 
     return adds_up(statutory) and not adds_up(printed)
+
+
+def _split_table(records: list[Record], biggest: Record, cells: int, width: int) -> Record:
+    """Table 四 printed as two tables (行政复议's five columns, then 行政诉讼's ten): when no row
+    holds all fifteen cells but the rows of figures hold whole groups (five, ten) that make
+    exactly fifteen, they are the one row, in their printed order. Figures of prose after the
+    table (a run of single figures) never make whole groups."""
+    figures = [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records]
+    parts = [(record, found) for record, found in zip(records, figures, strict=True) if found]
+    if len(biggest.values) >= cells or len(parts) < 2 or sum(len(found) for _, found in parts) != cells:
+        return biggest
+    if any(len(found) % width for _, found in parts):
+        return biggest
+    first = parts[0][0]
+    return Record(first.labels, [t for _, found in parts for t in found], first.table)
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:

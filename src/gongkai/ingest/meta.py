@@ -124,6 +124,10 @@ def identify(document: Document) -> Identity:
     candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
     for i, block in enumerate(head):
         candidates.append((block.text, block.where, head[i - 1] if i else None))
+        if i + 1 < len(head) and _title_parts(block.text) is None and _title_parts(head[i + 1].text) is None:
+            # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
+            # line above a whole title (a site's name over the page's title)
+            candidates.append((block.text + head[i + 1].text, block.where, head[i - 1] if i else None))
     page_title = _title_parts(_SITE_TAIL.sub("", document.title)) if document.title else None
     if document.title:
         candidates.append((_SITE_TAIL.sub("", document.title), "title", None))

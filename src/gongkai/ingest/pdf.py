@@ -23,6 +23,7 @@ import bisect
 import io
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +40,21 @@ from gongkai.ingest.pdf_page import (
     pdfium_items,
     plumber_items,
 )
+from gongkai.ingest.vocabulary import is_table_label
 
 # A page is worth looking for tables on when it draws this many paths (rules, cell borders), or one
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).
 _MIN_PATHS_FOR_TABLE = 4
 _GRID_SIZE = (40.0, 20.0)  # points, width and height
+_STATUTORY_LABELS = 3  # table labels that show where the statutory tables are: ruled or lines
 _ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
+_TRAILING_FIGURES = re.compile(r"[\s\d,，.．/—–-]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
 _CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")
 
@@ -108,8 +113,58 @@ def read_pdf(path: Path, data: bytes) -> Document:
             "original file or a clearer scan",
         )
     document = Document(source=source, format="pdf", pages=len(pages))
-    document.blocks.extend(_blocks(joined))
+    if not scanned and not _ruled_statutory_table(joined) and _statutory_lines(joined):
+        document.blocks.extend(_laid_out_text_blocks(source, data))
+    else:
+        document.blocks.extend(_blocks(joined))
     return document
+
+
+def _ruled_statutory_table(items: list[Item]) -> bool:
+    """Does a ruled table hold labels of the statutory tables (not only a page's metadata box)?"""
+    found = 0
+    for item in items:
+        if isinstance(item.what, RawTable):
+            for cell in item.what.cells:
+                if cell.text and is_table_label(cell.text):
+                    found += 1
+                    if found >= _STATUTORY_LABELS:
+                        return True
+    return False
+
+
+def _statutory_lines(items: list[Item]) -> bool:
+    """Do the page's lines (outside ruled tables) hold labels of the statutory tables: a row
+    label with its figures after it, or a header on a line of its own?"""
+    found = 0
+    for item in items:
+        if isinstance(item.what, Line) and is_table_label(_TRAILING_FIGURES.sub("", item.what.text)):
+            found += 1
+            if found >= _STATUTORY_LABELS:
+                return True
+    return False
+
+
+def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
+    """A PDF whose statutory tables draw no rules (a Word table whose borders were lost, a
+    portal's CSS table printed without borders; a metadata box may still be ruled): no cell can
+    be placed by rules, so the pages are laid out as text, each character at its place on the
+    line (as ``pdftotext -layout`` does), and the text reader finds the tables by their columns
+    of figures."""
+    import pdfplumber
+
+    from gongkai.ingest.text import read_text
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = []
+            for page in pdf.pages:
+                pages.append(page.extract_text(layout=True) or "")
+                page.close()
+    except Exception as error:  # pdfminer raises a dozen types for broken content streams
+        raise _damaged(source, error) from None
+    text = "\n\f".join(pages)
+    return list(read_text(Path(f"{source}.txt"), text.encode("utf-8")).blocks)
 
 
 def items_to_blocks(items: list[Item]) -> list[Block]:
@@ -440,8 +495,31 @@ def _blocks(items: list[Item]) -> list[Block]:
     return blocks
 
 
+def _join_stacked_labels(cells: list[RawCell]) -> list[RawCell]:
+    """A header label cut into two cells one above the other (LibreOffice printing a Word
+    table whose merged header cells it split: 结果 over 维持, 其他 over 结果) as the one cell it
+    is: the two halves make a table label and the lower half alone is none. The joined cell
+    spans both rows, so the header reads in its printed order."""
+    by_column: dict[tuple[int, int], list[RawCell]] = {}
+    for cell in cells:
+        if _HAN.search(cell.text):  # words: a figure, "—" or "/" is never half a label
+            by_column.setdefault((round(cell.x0 / TOLERANCE), round(cell.x1 / TOLERANCE)), []).append(cell)
+    gone: set[int] = set()
+    for column in by_column.values():
+        if len(column) < 2:
+            continue
+        column.sort(key=lambda c: c.top)
+        for upper, lower in pairwise(column):
+            if id(upper) in gone or not _near(upper.bottom, lower.top) or is_table_label(lower.text):
+                continue
+            if is_table_label(upper.text + lower.text):
+                upper.bottom, upper.text = lower.bottom, upper.text + lower.text
+                gone.add(id(lower))
+    return [c for c in cells if id(c) not in gone] if gone else cells
+
+
 def _table_block(table: RawTable, number: int) -> TableBlock:
-    cells = table.cells
+    cells = _join_stacked_labels(table.cells)
     xs = _columns(cells)
     ys = _cluster([c.top for c in cells] + [c.bottom for c in cells])
     rows: list[list[Cell]] = [[] for _ in range(max(len(ys) - 1, 1))]

@@ -16,6 +16,7 @@ from itertools import pairwise
 from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
+from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, field_of, is_table_label, vocabulary
 from gongkai.report.labels import bare_label_key, label_key
 
@@ -146,6 +147,7 @@ def _label_hits(text: str) -> tuple[int, int, int]:
         or (len(key) >= 8 and key in vocab.note_key)
         or bare in vocab.request_headings
         or (len(bare) >= 4 and any(bare in row.keys or _fuzzy(bare, row) for row in vocab.request_rows))
+        or _damaged_request_label(bare)
     ):
         requests = 1
     if key in vocab.appeal_groups or key == vocab.appeal_parent or key in vocab.appeal_fields:
@@ -168,6 +170,25 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
 
 def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
     return any(len(k) >= 4 and (bare.endswith(k) or (len(bare) >= 5 and k.startswith(bare))) for k in row.keys)
+
+
+def _damaged_request_label(bare: str) -> bool:
+    """A long row label of table 三 printed with characters dropped or misread (本年新收公开申请
+    数量): similar enough to one (``template_align.similarity``) to belong to table 三; which
+    row it is, ``template_align`` decides later and notes as uncertain. Labels sharing too few
+    characters with a row label are ruled out before any edit distance is computed."""
+    if len(bare) < 6:
+        return False
+    chars = set(bare)
+    for row in vocabulary().request_rows:
+        for key in row.keys:
+            if (
+                len(key) >= 8
+                and len(chars & set(key)) * 10 >= len(set(key)) * 7
+                and similarity(bare, key) >= MIN_SIMILARITY
+            ):
+                return True
+    return False
 
 
 def _names_only(record: Record, table: int) -> bool:

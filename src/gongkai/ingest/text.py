@@ -500,8 +500,9 @@ def _header_pieces(line: str) -> bool:
 
 def _drop_page_numbers(lines: list[str]) -> list[str]:
     """Blank a page's number: a lone small figure as the last line before a page break (a line
-    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file; read as a
-    cell, it would be one figure too many for the table row above it."""
+    starting with a form feed, as ``pdftotext`` ends pages) or at the end of the file, in a
+    document whose pages are numbered; read as a cell, it would be one figure too many for the
+    table row above it."""
     breaks = [i for i, line in enumerate(lines) if line[:1] == "\f"]
     if not breaks:
         return lines

@@ -10,7 +10,8 @@ page is
 
 * printed to PDF by Debian's chromium (headless), and, for the Word-like publishers, opened in
   LibreOffice, saved as DOCX and printed from that (``-word`` in the name);
-* turned into the classes of issue 9 with the real tools: ``pdftotext`` (default, ``-layout``),
+* kept as it is (``pdf``: the subset ``PDF_FIXTURES``, what ``gongkai read`` reads directly), and
+  turned into the classes of issue 9 with the real tools: ``pdftotext`` (default, ``-layout``),
   ``pymupdf4llm`` and ``markitdown`` Markdown of every PDF, the page's crawler text (with and
   without spaces); plus the page itself (``html``) and the Word file (``docx``).
 
@@ -41,8 +42,34 @@ from tests.ingest.make_files import print_with_chromium  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS, WORD_ROUTE  # noqa: E402
 from tests.ingest.wild import generate as wild  # noqa: E402
 
-CLASSES = ("html", "docx", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
-EXTENSIONS = {"html": ".html", "docx": ".docx", "pymupdf4llm": ".md", "markitdown": ".md"}
+CLASSES = (
+    "html",
+    "docx",
+    "pdf",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf4llm",
+    "markitdown",
+    "crawler",
+    "crawler-nospace",
+)
+EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
+
+# The PDFs kept as the ``pdf`` class (all 48 would be 20 MB; the text classes are made from every
+# one): each publisher's browser print once, and Word prints of both Word-route publishers, the
+# reports chosen for what is hard in them (table 四 with few figures, 2019 mixed, huge and dense).
+PDF_FIXTURES = (
+    "synth-2021-medium~wordgov-word",
+    "004_26dfd29bd5682613~wordgov-word",
+    "synth-2019-mixed~wordgov-word",
+    "003_4339039e26702392~wps-word",
+    "synth-2021-dense~wps-word",
+    "synth-2019-small~wps-word",
+    "004_26dfd29bd5682613~wordgov",
+    "synth-2021-medium~cms",
+    "synth-2019-huge~plain",
+    "synth-2021-dense~wps",
+)
 
 # More consistent reports with figures of other sizes: (name, base gold, template, year, scale, seed)
 MORE = (
@@ -103,7 +130,7 @@ def html_to_docx(sources: list[Path], outdir: Path) -> list[Path]:
     return outputs
 
 
-def generate(out: Path, keep_pdf: Path | None = None) -> dict[str, int]:
+def generate(out: Path, keep_pdf: Path | None = None, every_pdf: bool = False) -> dict[str, int]:
     data = reports()
     for cls in (*CLASSES, "gold"):
         shutil.rmtree(out / cls, ignore_errors=True)
@@ -120,6 +147,8 @@ def generate(out: Path, keep_pdf: Path | None = None) -> dict[str, int]:
             path.write_text(page, encoding="utf-8")
             (out / "html" / path.name).write_text(page, encoding="utf-8")
             for cls, convert_html in wild.FROM_HTML.items():
+                if cls not in CLASSES:  # the wild set's extra crawler variants
+                    continue
                 wild._write(out / cls / f"{stem}.txt", convert_html(page))
             pdf = tmp / f"{stem}.pdf"
             print_with_chromium(path, pdf)
@@ -135,6 +164,8 @@ def generate(out: Path, keep_pdf: Path | None = None) -> dict[str, int]:
                 shutil.copy(word_file, out / "docx" / word_file.name)
             pdfs += convert(docx, tmp / "word-pdf", "pdf")
         for pdf in pdfs:
+            if every_pdf or pdf.stem in PDF_FIXTURES:
+                shutil.copy(pdf, out / "pdf" / pdf.name)
             if keep_pdf is not None:
                 keep_pdf.mkdir(parents=True, exist_ok=True)
                 shutil.copy(pdf, keep_pdf / pdf.name)
@@ -147,8 +178,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=FIXTURES, help="where to write (default: fixtures/)")
     parser.add_argument("--keep-pdf", type=Path, help="also keep the PDFs in this folder")
+    parser.add_argument("--every-pdf", action="store_true", help="the pdf class gets every PDF, not PDF_FIXTURES")
     args = parser.parse_args()
-    for cls, n in generate(args.out, args.keep_pdf).items():
+    for cls, n in generate(args.out, args.keep_pdf, args.every_pdf).items():
         print(f"{cls:18} {n} files")
     return 0
 

@@ -15,13 +15,24 @@ from tests.ingest.wild.scoring import SCORER, ClassScore, _flagged, read_fixture
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 GOLD = FIXTURES / "gold"
-CLASSES = ("html", "docx", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown", "crawler", "crawler-nospace")
+CLASSES = (
+    "html",
+    "docx",
+    "pdf",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf4llm",
+    "markitdown",
+    "crawler",
+    "crawler-nospace",
+)
 
 __all__ = ["CLASSES", "FIXTURES", "SCORER", "ClassScore", "score_class", "score_file"]
 
 
 def gold_of(path: Path) -> Path:
-    return GOLD / f"{path.name.split('~', 1)[0]}.json"
+    """``fixtures/<class>/<report>~<publisher>.<ext>`` → ``fixtures/gold/<report>.json``."""
+    return path.parent.parent / "gold" / f"{path.name.split('~', 1)[0]}.json"
 
 
 def score_file(path: Path, out: ClassScore) -> None:
@@ -44,10 +55,11 @@ def score_file(path: Path, out: ClassScore) -> None:
     out.missing += [f"{path.stem}: {'.'.join(map(str, cell))} gold {expected!r}" for cell, expected in missing]
 
 
-def score_class(name: str, publisher: str = "") -> ClassScore:
-    """Every fixture of a class (of one publisher only, when given)."""
+def score_class(name: str, publisher: str = "", fixtures: Path = FIXTURES) -> ClassScore:
+    """Every fixture of a class (of one publisher only, when given) of a fixture set laid out as
+    this one (the hold-out set is)."""
     out = ClassScore(name)
-    for path in sorted((FIXTURES / name).iterdir()):
+    for path in sorted((fixtures / name).iterdir()):
         if publisher and path.stem.split("~", 1)[1].split("-")[0] != publisher:
             continue
         score_file(path, out)

@@ -1,0 +1,111 @@
+"""Issue 9 hold-out: reports and a page style the reader was NOT built on, read in every class.
+
+``tests/ingest/holdout/generate.py`` draws new figures (both templates, many non-zero, every
+equation true except in three reports printed with a contradiction) and lays them out as a
+provincial portal does (单位：件 caption row, table 三's labels in one column with their full
+numbering, table 四 split into 行政复议 and 行政诉讼 tables, 其它 for 其他, a label with a character
+lost), printed by chromium and through LibreOffice's Word route (tables without rules). The first
+score, taken before the reader was changed for anything found here, is the honest estimate for
+reports never seen; it is kept in ``FIRST`` for the record.
+
+Thresholds as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no
+wrong value outside ``uncertain``. A class not there yet is a strict xfail with its measured score.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from gongkai.ingest.read import read_report
+
+from .holdout import CLASSES, CONTRADICTIONS, FIXTURES
+from .publishers.scoring import SCORER, ClassScore, score_class
+
+CELLS = 99.5
+NON_ZERO = 99.0
+
+# Before any change made for this set (the branch's starting reader on these fixtures): the estimate
+# for unseen reports. (The very first run, before the ruled metadata box was added to the style,
+# gave the same for pdf and -layout, pdftotext 39.92%, pymupdf4llm 95.39%, markitdown 96.60%.)
+FIRST = {
+    "pdf": "404/1011 (39.96%), non-zero 33.58%, 3 refused: the Word prints' statutory tables draw no rules",
+    "pdftotext": "790/1821 (43.38%), non-zero 35.56%, 1 unflagged: a table's last figure dropped as a page number",
+    "pdftotext-layout": "1771/1821 (97.25%), non-zero 95.16%: table 四 split in two tables",
+    "pymupdf4llm": "1753/1821 (96.27%), non-zero 93.41%",
+    "markitdown": "1758/1821 (96.54%), non-zero 94.77%",
+    "crawler": "675/1214 (55.60%), non-zero 46.30%",
+    "crawler-nospace": "817/1214 (67.30%), non-zero 59.32%",
+}
+NOT_YET = {
+    "pdftotext": "866/1821 cells (47.56%), non-zero 42.73%: labels and figures printed apart",
+    "pymupdf4llm": "1788/1821 cells (98.19%), non-zero 96.80%: table 二 of rule-less tables run into a paragraph",
+    "markitdown": "1802/1821 cells (98.96%), non-zero 98.16%: table 二 of rule-less tables outside any table",
+    "crawler": "675/1214 cells (55.60%), non-zero 46.30%: cells run together with no space; table 四's run in a label",
+    "crawler-nospace": "817/1214 cells (67.30%), non-zero 59.32%: cells run together",
+}
+
+
+@cache
+def _score(name: str) -> ClassScore:
+    return score_class(name, fixtures=FIXTURES)
+
+
+def _param(name: str) -> object:
+    if name in NOT_YET:
+        return pytest.param(name, marks=pytest.mark.xfail(reason=NOT_YET[name], strict=True))
+    return name
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", [_param(name) for name in CLASSES])
+def test_holdout_class_reads(name: str) -> None:
+    score = _score(name)
+    assert not score.refused, f"refused: {score.refused}"
+    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+    assert score.accuracy >= CELLS and score.nonzero >= NON_ZERO, (
+        f"{name}: {score.right}/{score.total} cells ({score.accuracy:.2f}%), non-zero {score.nonzero:.2f}%; "
+        f"missing e.g. {score.missing[:5]}, wrong e.g. {score.wrong[:5]}"
+    )
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", CLASSES)
+def test_holdout_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
+    score = _score(name)
+    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+
+
+@pytest.mark.parametrize("name", ["pdf", "pdftotext-layout"])
+def test_contradictions_read_as_printed_and_reported(name: str) -> None:
+    """A report whose printed figures break an equation is read as printed (the gold keeps the
+    wrong figure) and its findings name the broken rule; never "fixed" silently."""
+    checked = 0
+    for path in sorted((FIXTURES / name).iterdir()):
+        report_name = path.name.split("~", 1)[0]
+        if report_name not in CONTRADICTIONS:
+            continue
+        _what, rule = CONTRADICTIONS[report_name]
+        result = read_report(path)
+        assert result.report is not None, result.error
+        rules = {finding.rule for finding in result.report.findings}
+        assert rule in rules, f"{path.name}: {rule} not among the findings {sorted(rules)}"
+        gold = json.loads((FIXTURES / "gold" / f"{report_name}.json").read_text(encoding="utf-8"))
+        read = json.loads(result.report.to_json())
+        assert read["requests"] == gold["requests"] and read["appeals"] == gold["appeals"], path.name
+        checked += 1
+    assert checked >= 2, f"{name}: the contradicting reports are missing from the fixtures"
+
+
+def test_a_lone_figure_ending_a_page_is_no_page_number_when_no_page_is_numbered() -> None:
+    """A browser's print has no page numbers: the figure ending a page is a table's last cell
+    (the hold-out found one dropped silently). Numbered pages still lose their numbers."""
+    from gongkai.ingest.text import _drop_page_numbers
+
+    unnumbered = ["行政强制", "51", "-1", "4", "", "\f第二十条第（八）项", "0", "3", "1", ""]
+    assert _drop_page_numbers(unnumbered) == unnumbered
+    numbered = ["行政强制", "51", "-1", "4", "1", "\f第二十条第（八）项", "0", "3", "2"]
+    kept = _drop_page_numbers(numbered)
+    assert kept[4] == "" and kept[8] == "" and kept[3] == "4"
