@@ -26,9 +26,9 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "6909/9682 cells (71.36%), non-zero 65.51%: Word tables' blank cells dropped (wordgov), "
+    "pdftotext": "7280/9682 cells (75.19%), non-zero 65.89%: Word tables' blank cells dropped (wordgov), "
     "figures interleaved within a run of rows",
-    "markitdown": "8713/9682 cells (89.99%), non-zero 87.95%: Word tables (wordgov) whose blank cells vanished, "
+    "markitdown": "8732/9682 cells (90.19%), non-zero 88.08%: Word tables (wordgov) whose blank cells vanished, "
     "cells merged (12 26) and labels printed after their figures",
     "crawler": "6097/6456 cells (94.44%), non-zero 89.20%: table 二 digit runs nothing decides; wordgov "
     "blanks collapsed into one space, swaps between rows that keep every column sum",
