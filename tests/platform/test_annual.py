@@ -114,24 +114,30 @@ def test_the_aggregate_report_adds_everything_under_an_agency(office: dict[str, 
     assert province.requests == everything.report.requests  # 苍南 has no cases
 
 
-def test_the_office_enters_table_two_and_the_narrative(office: dict[str, Any], year_of_cases: Any) -> None:
-    stored = save_entries(
-        office["clerk"],
-        office["hy"],
-        2021,
-        active={"licensing": {"decisions": 120}, "fees": {"amount_10k_yuan": "1.5"}},
-        sections={"一": "2021年，本县政务公开工作……", "五": "存在的问题……"},
-        active_source="县司法局统计",
-    )
-    assert stored.active["licensing"] == {"decisions": 120} and stored.active["fees"]["amount_10k_yuan"] == 1.5
+def test_the_office_writes_the_narrative(office: dict[str, Any], year_of_cases: Any) -> None:
+    written = {"一": "2021年，本县政务公开工作……", "五": "存在的问题……"}
+    save_entries(office["clerk"], office["hy"], 2021, sections=written)
     report = compile_report(office["hy"], 2021).report
     sections = {s.number: s.text for s in report.sections or []}
     assert sections["一"].startswith("2021年") and sections["三"] is None
     assert sections["六"] == "本年度未收取政府信息公开信息处理费。"  # from the records, as 六 requires
     with pytest.raises(AnnualError):
-        save_entries(office["clerk"], office["hy"], 2021, active={"licensing": {"decisions": -1}})
+        save_entries(office["clerk"], office["hy"], 2021, sections={"七": "x"})
     with pytest.raises(PermissionDenied):
         save_entries(office["cn_clerk"], office["hy"], 2021, sections={"一": "x"})
+
+
+def test_table_two_sent_to_the_entries_api_is_refused_not_ignored(office: dict[str, Any], client: Any) -> None:
+    """Table 二 has one home, the registry: the annual API names where it goes instead of dropping it."""
+    client.force_login(office["clerk"])
+    answer = client.put(
+        f"/api/reports/{office['hy'].pk}/2021/entries",
+        {"active": {"licensing": {"decisions": 120}}, "sections": {"一": "x"}},
+        content_type="application/json",
+    )
+    assert answer.status_code == 422 and "active" in answer.content.decode()
+    sections = {s.number: s.text for s in compile_report(office["hy"], 2021).report.sections or []}
+    assert sections["一"] != "x"  # nothing of the refused request was stored
 
 
 def test_an_imported_earlier_year_continues_into_the_compiled_one(office: dict[str, Any]) -> None:

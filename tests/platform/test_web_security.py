@@ -652,3 +652,22 @@ def test_a_failed_attachment_leaves_no_file_behind(office: dict[str, Any], monke
         registry.add_attachment(office["clerk"], item, "附件.pdf", MINIMAL_PDF)
     after = {p for p in media.rglob("*") if p.is_file()} if media.exists() else set()
     assert after == before
+
+
+def test_a_staff_role_without_an_agency_is_refused_by_the_admin_form(office: dict[str, Any]) -> None:
+    """Clerks, heads and supervisors act for an agency: the admin cannot leave one without."""
+    from django.contrib import admin as django_admin
+    from django.test import RequestFactory
+
+    clerk = office["qs_clerk"]
+    request = RequestFactory().get("/")
+    request.user = office["admin"]
+    form_class = django_admin.site._registry[User].get_form(request, clerk)
+    data = {name: field.initial for name, field in form_class(instance=clerk).fields.items()}
+    data.update(form_class(instance=clerk).initial)
+    data.update({"role": "head", "agency": ""})
+    form = form_class(data, instance=clerk)
+    assert not form.is_valid()
+    assert "必须属于一个机关" in str(form.errors)
+    data["agency"] = office["qs"].pk
+    assert "agency" not in form_class(data, instance=clerk).errors

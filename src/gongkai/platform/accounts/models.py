@@ -11,6 +11,7 @@ import hashlib
 import secrets
 
 from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from ...report.templates import REQUEST_COLUMNS
@@ -61,6 +62,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    def clean(self) -> None:
+        """What every way of changing a user enforces, the admin's form included (it calls this)."""
+        super().clean()
+        if self.role in AGENCY_ROLES and self.agency_id is None:
+            raise ValidationError(
+                {"agency": f"{Role(self.role).label}必须属于一个机关 / a {self.role} belongs to an agency"}
+            )
 
     @property
     def is_platform_admin(self) -> bool:

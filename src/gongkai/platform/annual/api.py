@@ -8,11 +8,12 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
+from pydantic import ConfigDict
 
 from ...report.model import Report
 from ..accounts.permissions import may_view_agency_records
 from ..agencies.models import Agency
-from ..inputs import Id, Input, Year
+from ..inputs import MAX_TEXT, Id, Input, Year
 from . import publishing
 from .compile import compile_report
 from .models import ReportPublication
@@ -43,8 +44,9 @@ class PublicationOut(Schema):
 
 
 class EntriesIn(Input):
-    active: dict[str, dict[str, Any]] | None = None
-    active_source: str | None = None
+    # Table 二 was once accepted here and then ignored (the compiled report takes it from the
+    # registry): a client sending it is told where it goes instead of losing it in silence.
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_TEXT)
     sections: dict[str, str] | None = None
 
 
@@ -74,12 +76,16 @@ def get_report(request: HttpRequest, agency_id: Id, year: Year, aggregate: bool 
     return _compiled(agency, year, aggregate)
 
 
-@router.put("/{agency_id}/{year}/entries", response=CompiledOut, summary="填报表二和正文（本机关）")
+@router.put(
+    "/{agency_id}/{year}/entries",
+    response=CompiledOut,
+    summary="填写正文各部分（本机关）",
+    description="表二不在此填报：由主动公开目录统计，目录不能统计的数据用 "
+    "PUT /api/registry/table/{agency_id}/{year} 填报。",
+)
 def put_entries(request: HttpRequest, agency_id: Id, year: Year, body: EntriesIn) -> dict[str, Any]:
     agency = get_object_or_404(Agency, pk=agency_id)
-    save_entries(
-        request.user, agency, year, active=body.active, active_source=body.active_source, sections=body.sections
-    )
+    save_entries(request.user, agency, year, sections=body.sections)
     return _compiled(agency, year, False)
 
 

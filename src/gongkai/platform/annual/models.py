@@ -26,8 +26,6 @@ class AnnualReport(models.Model):
     )
     year = models.PositiveSmallIntegerField("年度")
     source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.COMPILED)
-    active = models.JSONField("表二（主动公开）", default=dict, blank=True)
-    active_source = models.TextField("表二数据来源说明", blank=True)
     sections = models.JSONField("正文各部分", default=dict, blank=True)  # {"一": "…", "五": "…"}
     imported = models.JSONField("导入的报告数据", null=True, blank=True)
     imported_from = models.CharField("导入文件", max_length=300, blank=True)

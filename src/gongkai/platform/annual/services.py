@@ -1,14 +1,16 @@
-"""The office's entries in its annual report (table 二, narrative) and imports of earlier years."""
+"""The office's entries in its annual report (the narrative) and imports of earlier years.
+
+Table 二 is not entered here: the registry counts it and takes the figures it cannot count
+(``registry.figures``), so there is one place for each figure."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 
 from ...report.model import Report
-from ...report.templates import SECTIONS, template_for_year
+from ...report.templates import SECTIONS
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records
 from ..agencies.models import Agency
@@ -36,37 +38,14 @@ def _require_office(actor: Actor, agency: Agency) -> None:
         )
 
 
-def _clean_active(year: int, active: dict[str, Any]) -> dict[str, dict[str, int | float | None]]:
-    template = template_for_year(year)
-    clean: dict[str, dict[str, int | float | None]] = {}
-    for row in template.active_rows:
-        given = active.get(row.key) or {}
-        clean[row.key] = {}
-        for f in row.fields:
-            value = given.get(f.key, 0)
-            if value in ("", None):
-                value = 0
-            if isinstance(value, str):
-                try:
-                    value = float(value) if "." in value else int(value)
-                except ValueError:
-                    raise AnnualError(f"{row.label}·{f.label}：“{value}”不是数字 / not a number") from None
-            if f.kind.value != "change" and value < 0:
-                raise AnnualError(f"{row.label}·{f.label}不能为负数 / must not be negative")
-            clean[row.key][f.key] = value
-    return clean
-
-
 def save_entries(
     actor: Actor,
     agency: Agency,
     year: int,
     *,
-    active: dict[str, Any] | None = None,
-    active_source: str | None = None,
     sections: dict[str, str] | None = None,
 ) -> AnnualReport:
-    """Table 二 (until the publication registry computes it) and the narrative sections."""
+    """The narrative sections (一 … 六) the office writes; each given text replaces that part's."""
     _require_office(actor, agency)
     with transaction.atomic():
         stored, _ = AnnualReport.objects.get_or_create(agency=agency, year=year)
@@ -79,11 +58,7 @@ def save_entries(
             raise AnnualError(
                 "报告已报送主管部门，退回前不能修改 / the report was submitted; it is locked until returned"
             )
-        before = {"active": stored.active, "active_source": stored.active_source, "sections": stored.sections}
-        if active is not None:
-            stored.active = _clean_active(year, active)
-        if active_source is not None:
-            stored.active_source = active_source
+        before = {"sections": stored.sections}
         if sections is not None:
             unknown = set(sections) - set(SECTION_NUMBERS)
             if unknown:
@@ -96,7 +71,7 @@ def save_entries(
             Action.ANNUAL_ENTRIES,
             stored,
             before=before,
-            after={"active": stored.active, "active_source": stored.active_source, "sections": stored.sections},
+            after={"sections": stored.sections},
             agency=agency,
         )
     return stored
