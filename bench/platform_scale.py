@@ -541,6 +541,9 @@ def main() -> int:
         tree = tree_from_database()
     else:
         if existed:
+            from django.db import connection
+
+            connection.close()  # DROP … WITH (FORCE) would end this process's own connection under it
             existed = prepare_database(args.database_url, reuse=False)
             call_command("migrate", interactive=False, verbosity=0)
         start = time.perf_counter()

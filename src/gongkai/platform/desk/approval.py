@@ -45,7 +45,7 @@ def _propose(
         approval = Approval.objects.create(
             application=case, kind=kind, proposal=proposal, drafted_by=stored_user(actor)
         )
-        record(actor, action, case, after={"status": case.status}, note=note)
+        record(actor, action, case, after={"status": case.status, "approval": approval.pk}, note=note)
     return approval
 
 
@@ -112,7 +112,7 @@ def sign(actor: Actor, approval: Approval, *, on: dt.date, comment: str = "") ->
             services.extend(actor, case, days=int(p["days"]), reason=str(p["reason"]), on=on)
         _decide(actor, approval, ApprovalStatus.SIGNED, comment)
         note = f"{approval.get_kind_display()}：签发" + (f"。审核意见：{comment}" if comment else "")
-        record(actor, "desk.sign", case, note=note)
+        record(actor, "desk.sign", case, after={"approval": approval.pk, "kind": approval.kind}, note=note)
     return case
 
 
@@ -127,5 +127,11 @@ def return_to_clerk(actor: Actor, approval: Approval, *, comment: str) -> Approv
         if approval.status != ApprovalStatus.PENDING:
             raise services.DeskConflict("该拟办已审核 / already decided")
         _decide(actor, approval, ApprovalStatus.RETURNED, comment)
-        record(actor, "desk.return", approval.application, note=f"{approval.get_kind_display()}退回：{comment.strip()}")
+        record(
+            actor,
+            "desk.return",
+            approval.application,
+            after={"approval": approval.pk, "kind": approval.kind},
+            note=f"{approval.get_kind_display()}退回：{comment.strip()}",
+        )
     return approval
