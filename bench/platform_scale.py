@@ -313,11 +313,11 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
         first_id = cursor.execute(f"SELECT min(id) FROM {Application._meta.db_table}").fetchone()[0]
         with cursor.copy(
             f"COPY {Appeal._meta.db_table} (application_id, agency_id, kind, body, case_number, "
-            "filed_on, result, decided_on, note) FROM STDIN"
+            "filed_on, result, decided_on, note, withdrawal_reason) FROM STDIN"
         ) as copy:
             for n, agency, appeal_kind, filed, result in appeals:
                 decided = None if result == "pending" else min(filed + dt.timedelta(days=60), today)
-                copy.write_row((first_id + n, agency, appeal_kind, "某复议机关", "", filed, result, decided, ""))
+                copy.write_row((first_id + n, agency, appeal_kind, "某复议机关", "", filed, result, decided, "", ""))
     console.print(f"{total:,} 件申请、{len(appeals):,} 件复议诉讼，用时 {time.perf_counter() - started:.1f} 秒")
 
 
