@@ -55,6 +55,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+import wrkload  # bench/wrkload.py (a script's folder leads sys.path)
+
 console = Console(width=None if sys.stdout.isatty() else 140)  # logs keep the tables whole
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/gongkai_bench"
 CITIES = 12
@@ -518,6 +520,12 @@ def main() -> int:
     parser.add_argument("--skip-load-test", action="store_true")
     parser.add_argument("--skip-compile", action="store_true", help="only the load test")
     parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
+    parser.add_argument(
+        "--load-tool",
+        choices=("wrk", "threads"),
+        default="wrk" if wrkload.available() else "threads",
+        help="wrk (C, a few per cent of a core; default when installed) or the Python thread pool",
+    )
     args = parser.parse_args()
     if not 1 <= args.clients <= 200 or not 1 <= args.seconds <= 600:
         parser.error("--clients 1..200, --seconds 1..600")
@@ -600,12 +608,36 @@ def main() -> int:
             "p95 ms",
             "p99 ms",
             "1 client p50 ms",
+            "load avg",
         )
         for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
         for workers in (int(n) for n in args.workers.split(",")):
             with platform_server(args.database_url, args.port, workers):
                 for label, path, cookie in scenarios:
+                    if args.load_tool == "wrk":
+                        base = f"http://127.0.0.1:{args.port}"
+                        wrkload.run(base, [path], cookie=cookie, clients=5, seconds=2)  # warm the caches
+                        alone_w = wrkload.run(base, [path], cookie=cookie, clients=1, seconds=min(args.seconds, 5))
+                        load_w = wrkload.run(base, [path], cookie=cookie, clients=args.clients, seconds=args.seconds)
+                        load_table.add_row(
+                            label,
+                            str(workers),
+                            f"{load_w.requests:,}",
+                            str(load_w.errors + alone_w.errors),
+                            f"{load_w.rate:.1f}",
+                            f"{load_w.p50_ms:.0f}",
+                            f"{load_w.p95_ms:.0f}",
+                            f"{load_w.p99_ms:.0f}",
+                            f"{alone_w.p50_ms:.1f}",
+                            f"{os.getloadavg()[0]:.1f}",
+                        )
+                        console.print(
+                            f"  {label}, {workers} workers: {load_w.requests:,} requests, {load_w.rate:.1f}/s, "
+                            f"p50 {load_w.p50_ms:.0f} ms, p95 {load_w.p95_ms:.0f} ms, alone p50 "
+                            f"{alone_w.p50_ms:.1f} ms, errors {load_w.errors}, load average {os.getloadavg()}"
+                        )
+                        continue
                     drive(args.port, path, cookie, min(args.clients, 5), 2)  # warm the server and the caches
                     # One client alone: the time a request takes when nothing queues (the server is one
                     # Python process; under load, latency ≈ clients / throughput).
@@ -621,6 +653,7 @@ def main() -> int:
                         f"{percentile(load.latencies, 95) * 1000:.0f}",
                         f"{percentile(load.latencies, 99) * 1000:.0f}",
                         f"{percentile(alone.latencies, 50) * 1000:.0f}",
+                        f"{os.getloadavg()[0]:.1f}",
                     )
                     console.print(
                         f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "
