@@ -1,8 +1,9 @@
 -- wrk script of the benchmarks (bench/wrkload.py runs it): a signed-in session's cookie on every
--- request, paths taken in turn from a list, anything but HTTP 200 counted as an error (a redirect to
--- the sign-in page is not a page served), and the figures written as one JSON line at the end.
+-- request, paths taken in turn from a list (one a line in GONGKAI_BENCH_PATHS_FILE), anything but
+-- HTTP 200 counted as an error (a redirect to the sign-in page is not a page served), and the
+-- figures written as one JSON line at the end.
 --
---   GONGKAI_BENCH_COOKIE="sessionid=…" GONGKAI_BENCH_PATHS="/desk/?tab=open" \
+--   GONGKAI_BENCH_COOKIE="sessionid=…" GONGKAI_BENCH_PATH="/desk/?tab=open" \
 --     wrk -t2 -c50 -d20s --timeout 30s -s bench/wrk_session.lua http://127.0.0.1:8105
 
 local cookie = os.getenv("GONGKAI_BENCH_COOKIE")
@@ -21,9 +22,13 @@ end
 
 function init(args)
   paths = {}
-  for path in string.gmatch(os.getenv("GONGKAI_BENCH_PATHS") or "/", "[^\n]+") do
-    table.insert(paths, path)
+  local listing = os.getenv("GONGKAI_BENCH_PATHS_FILE")
+  if listing then
+    for path in io.lines(listing) do
+      if path ~= "" then table.insert(paths, path) end
+    end
   end
+  if #paths == 0 then paths = { os.getenv("GONGKAI_BENCH_PATH") or "/" } end
   at = (id * 7919) % #paths -- each thread starts elsewhere in the list
   not_ok = 0
   first_bad = 0
