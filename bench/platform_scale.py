@@ -384,8 +384,9 @@ def time_compile(agency_id: int, year: int, repeat: int = 3) -> tuple[float, flo
 
 
 @contextmanager
-def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
-    """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database."""
+def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
+    """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database.
+    Yields its process group (gunicorn's master and workers), whose CPU time ``group_cpu`` reads."""
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     log = tempfile.NamedTemporaryFile(prefix="gongkai-bench-serve-", suffix=".log", delete=False)  # noqa: SIM115
@@ -421,7 +422,7 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"gongkai serve did not answer on port {port}; see {log.name}") from None
                 time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+        yield server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -429,6 +430,22 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def group_cpu(group: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of process group ``group``: what
+    the server spent, whatever else the machine is doing (the wall-clock figures depend on that)."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp; utime, stime are the 12th and 13th fields after the name
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -609,17 +626,20 @@ def main() -> int:
             "p99 ms",
             "1 client p50 ms",
             "load avg",
+            "server CPU ms/req",
         )
         for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
         for workers in (int(n) for n in args.workers.split(",")):
-            with platform_server(args.database_url, args.port, workers):
+            with platform_server(args.database_url, args.port, workers) as group:
                 for label, path, cookie in scenarios:
                     if args.load_tool == "wrk":
                         base = f"http://127.0.0.1:{args.port}"
                         wrkload.run(base, [path], cookie=cookie, clients=5, seconds=2)  # warm the caches
                         alone_w = wrkload.run(base, [path], cookie=cookie, clients=1, seconds=min(args.seconds, 5))
+                        cpu = group_cpu(group)
                         load_w = wrkload.run(base, [path], cookie=cookie, clients=args.clients, seconds=args.seconds)
+                        cpu_ms = (group_cpu(group) - cpu) * 1000 / max(1, load_w.requests)
                         load_table.add_row(
                             label,
                             str(workers),
@@ -631,11 +651,13 @@ def main() -> int:
                             f"{load_w.p99_ms:.0f}",
                             f"{alone_w.p50_ms:.1f}",
                             f"{os.getloadavg()[0]:.1f}",
+                            f"{cpu_ms:.1f}",
                         )
                         console.print(
                             f"  {label}, {workers} workers: {load_w.requests:,} requests, {load_w.rate:.1f}/s, "
                             f"p50 {load_w.p50_ms:.0f} ms, p95 {load_w.p95_ms:.0f} ms, alone p50 "
-                            f"{alone_w.p50_ms:.1f} ms, errors {load_w.errors}, load average {os.getloadavg()}"
+                            f"{alone_w.p50_ms:.1f} ms, errors {load_w.errors}, server CPU {cpu_ms:.1f} ms/request, "
+                            f"load average {os.getloadavg()}"
                         )
                         continue
                     drive(args.port, path, cookie, min(args.clients, 5), 2)  # warm the server and the caches
@@ -654,6 +676,7 @@ def main() -> int:
                         f"{percentile(load.latencies, 99) * 1000:.0f}",
                         f"{percentile(alone.latencies, 50) * 1000:.0f}",
                         f"{os.getloadavg()[0]:.1f}",
+                        "",
                     )
                     console.print(
                         f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "

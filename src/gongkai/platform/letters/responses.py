@@ -56,7 +56,7 @@ def letter_response(case: Application, fmt: str, kind: str = LetterKind.REPLY) -
             return HttpResponse(letter.pdf_error, status=503, content_type="text/plain; charset=utf-8")
         if not letter.pdf:
             return pending(letter)
-    data = bytes(letter.docx) if fmt == "docx" else bytes(letter.pdf)
+    data = bytes(letter.docx) if fmt == "docx" else bytes(letter.pdf or b"")
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = "reply" if kind == LetterKind.REPLY else kind
     response["Content-Disposition"] = f'attachment; filename="{name}-{case.tracking_code}.{fmt}"'

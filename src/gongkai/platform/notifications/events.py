@@ -209,7 +209,7 @@ def _approval(entry: AuditEntry) -> Approval | None:
     )
 
 
-_WHAT = {ApprovalKind.ANSWER: "答复", ApprovalKind.EXTENSION: "延长答复期限"}
+_WHAT: dict[str, str] = {ApprovalKind.ANSWER: "答复", ApprovalKind.EXTENSION: "延长答复期限"}
 
 
 def review_wanted(entry: AuditEntry) -> list[Draft]:
