@@ -422,6 +422,16 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"gongkai serve did not answer on port {port}; see {log.name}") from None
                 time.sleep(0.3)
+        # gunicorn binds before its workers are ready: wait for an answer (any) from a worker
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/")
+                conn.getresponse().read()
+                conn.close()
+                break
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.5)
         yield server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -635,7 +645,7 @@ def main() -> int:
                 for label, path, cookie in scenarios:
                     if args.load_tool == "wrk":
                         base = f"http://127.0.0.1:{args.port}"
-                        wrkload.run(base, [path], cookie=cookie, clients=5, seconds=2)  # warm the caches
+                        wrkload.run(base, [path], cookie=cookie, clients=5, seconds=5)  # warm every worker
                         alone_w = wrkload.run(base, [path], cookie=cookie, clients=1, seconds=min(args.seconds, 5))
                         cpu = group_cpu(group)
                         load_w = wrkload.run(base, [path], cookie=cookie, clients=args.clients, seconds=args.seconds)

@@ -68,6 +68,8 @@ def run(
     if line is None:
         raise RuntimeError(f"wrk wrote no figures: {done.stdout[-500:]} {done.stderr[-500:]}")
     figures = json.loads(line[4:])
+    if not figures["requests"]:  # nothing answered in time: no latency to speak of
+        figures.update(p50=float("nan"), p95=float("nan"), p99=float("nan"), max=float("nan"))
     failed = figures["not_200"] + figures["connect"] + figures["read"] + figures["write"] + figures["timeout"]
     return WrkResult(
         requests=int(figures["requests"]),
