@@ -84,6 +84,7 @@ def _wrkload() -> Any:
     spec = importlib.util.spec_from_file_location("wrkload", Path(__file__).with_name("wrkload.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["wrkload"] = module  # its dataclass looks itself up there
     spec.loader.exec_module(module)
     return module
 
