@@ -55,6 +55,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+import wrkload  # bench/wrkload.py (a script's folder leads sys.path)
+
 console = Console(width=None if sys.stdout.isatty() else 140)  # logs keep the tables whole
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/gongkai_bench"
 CITIES = 12
@@ -313,11 +315,11 @@ def load_cases(tree: Tree, total: int, today: dt.date) -> None:
         first_id = cursor.execute(f"SELECT min(id) FROM {Application._meta.db_table}").fetchone()[0]
         with cursor.copy(
             f"COPY {Appeal._meta.db_table} (application_id, agency_id, kind, body, case_number, "
-            "filed_on, result, decided_on, note) FROM STDIN"
+            "filed_on, result, decided_on, note, withdrawal_reason) FROM STDIN"
         ) as copy:
             for n, agency, appeal_kind, filed, result in appeals:
                 decided = None if result == "pending" else min(filed + dt.timedelta(days=60), today)
-                copy.write_row((first_id + n, agency, appeal_kind, "某复议机关", "", filed, result, decided, ""))
+                copy.write_row((first_id + n, agency, appeal_kind, "某复议机关", "", filed, result, decided, "", ""))
     console.print(f"{total:,} 件申请、{len(appeals):,} 件复议诉讼，用时 {time.perf_counter() - started:.1f} 秒")
 
 
@@ -382,8 +384,9 @@ def time_compile(agency_id: int, year: int, repeat: int = 3) -> tuple[float, flo
 
 
 @contextmanager
-def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
-    """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database."""
+def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
+    """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database.
+    Yields its process group (gunicorn's master and workers), whose CPU time ``group_cpu`` reads."""
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     log = tempfile.NamedTemporaryFile(prefix="gongkai-bench-serve-", suffix=".log", delete=False)  # noqa: SIM115
@@ -419,7 +422,17 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"gongkai serve did not answer on port {port}; see {log.name}") from None
                 time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+        # gunicorn binds before its workers are ready: wait for an answer (any) from a worker
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn.request("GET", "/")
+                conn.getresponse().read()
+                conn.close()
+                break
+            except (OSError, http.client.HTTPException):
+                time.sleep(0.5)
+        yield server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -427,6 +440,22 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def group_cpu(group: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of process group ``group``: what
+    the server spent, whatever else the machine is doing (the wall-clock figures depend on that)."""
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:  # pgrp; utime, stime are the 12th and 13th fields after the name
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -518,6 +547,12 @@ def main() -> int:
     parser.add_argument("--skip-load-test", action="store_true")
     parser.add_argument("--skip-compile", action="store_true", help="only the load test")
     parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
+    parser.add_argument(
+        "--load-tool",
+        choices=("wrk", "threads"),
+        default="wrk" if wrkload.available() else "threads",
+        help="wrk (C, a few per cent of a core; default when installed) or the Python thread pool",
+    )
     args = parser.parse_args()
     if not 1 <= args.clients <= 200 or not 1 <= args.seconds <= 600:
         parser.error("--clients 1..200, --seconds 1..600")
@@ -541,6 +576,9 @@ def main() -> int:
         tree = tree_from_database()
     else:
         if existed:
+            from django.db import connection
+
+            connection.close()  # DROP … WITH (FORCE) would end this process's own connection under it
             existed = prepare_database(args.database_url, reuse=False)
             call_command("migrate", interactive=False, verbosity=0)
         start = time.perf_counter()
@@ -597,12 +635,41 @@ def main() -> int:
             "p95 ms",
             "p99 ms",
             "1 client p50 ms",
+            "load avg",
+            "server CPU ms/req",
         )
         for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
         for workers in (int(n) for n in args.workers.split(",")):
-            with platform_server(args.database_url, args.port, workers):
+            with platform_server(args.database_url, args.port, workers) as group:
                 for label, path, cookie in scenarios:
+                    if args.load_tool == "wrk":
+                        base = f"http://127.0.0.1:{args.port}"
+                        wrkload.run(base, [path], cookie=cookie, clients=5, seconds=5)  # warm every worker
+                        alone_w = wrkload.run(base, [path], cookie=cookie, clients=1, seconds=min(args.seconds, 5))
+                        cpu = group_cpu(group)
+                        load_w = wrkload.run(base, [path], cookie=cookie, clients=args.clients, seconds=args.seconds)
+                        cpu_ms = (group_cpu(group) - cpu) * 1000 / max(1, load_w.requests)
+                        load_table.add_row(
+                            label,
+                            str(workers),
+                            f"{load_w.requests:,}",
+                            str(load_w.errors + alone_w.errors),
+                            f"{load_w.rate:.1f}",
+                            f"{load_w.p50_ms:.0f}",
+                            f"{load_w.p95_ms:.0f}",
+                            f"{load_w.p99_ms:.0f}",
+                            f"{alone_w.p50_ms:.1f}",
+                            f"{os.getloadavg()[0]:.1f}",
+                            f"{cpu_ms:.1f}",
+                        )
+                        console.print(
+                            f"  {label}, {workers} workers: {load_w.requests:,} requests, {load_w.rate:.1f}/s, "
+                            f"p50 {load_w.p50_ms:.0f} ms, p95 {load_w.p95_ms:.0f} ms, alone p50 "
+                            f"{alone_w.p50_ms:.1f} ms, errors {load_w.errors}, server CPU {cpu_ms:.1f} ms/request, "
+                            f"load average {os.getloadavg()}"
+                        )
+                        continue
                     drive(args.port, path, cookie, min(args.clients, 5), 2)  # warm the server and the caches
                     # One client alone: the time a request takes when nothing queues (the server is one
                     # Python process; under load, latency ≈ clients / throughput).
@@ -618,6 +685,8 @@ def main() -> int:
                         f"{percentile(load.latencies, 95) * 1000:.0f}",
                         f"{percentile(load.latencies, 99) * 1000:.0f}",
                         f"{percentile(alone.latencies, 50) * 1000:.0f}",
+                        f"{os.getloadavg()[0]:.1f}",
+                        "",
                     )
                     console.print(
                         f"  {label}, {workers} workers: {len(load.latencies):,} requests, p50 "

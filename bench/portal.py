@@ -45,7 +45,8 @@ from typing import Any  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "raw"
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-PG_BENCH = "postgresql://postgres@127.0.0.1:5432/gongkai_portal_bench"  # its own: bench/platform.py has gongkai_bench
+PG_NAME = os.environ.get("GONGKAI_PORTAL_BENCH_DB", "gongkai_portal_bench")  # its own: platform_scale has gongkai_bench
+PG_BENCH = f"postgresql://postgres@127.0.0.1:5432/{PG_NAME}"
 BATCH = 10_000
 AGENCIES = 120
 BIG_SHARE = 0.2  # the largest agency holds this share of the items: its catalogue is the one loaded
@@ -74,6 +75,21 @@ TITLE_FORMS = [
     "关于{}的公告",
     "{}的批复",
 ]
+
+
+def _wrkload() -> Any:
+    """bench/wrkload.py, loaded by its path (this script keeps its folder off sys.path)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("wrkload", Path(__file__).with_name("wrkload.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["wrkload"] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
+
+
+wrkload = _wrkload()
 
 
 # -- text from the corpus ------------------------------------------------------------------------
@@ -419,6 +435,22 @@ def measure_catalogue(
                 paths.append(f"/portal/{key}/catalogue/?category={rng.choice(CATEGORIES)}&page={page}")
             else:
                 paths.append(f"/portal/{key}/catalogue/?year={rng.randrange(2015, 2027)}&page={rng.randrange(1, 5)}")
+        if wrkload.available():  # the load tool in C: the Python pool below took half the cores itself
+            wrkload.run(base, paths[:200], clients=5, seconds=2)  # warm
+            alone_w = wrkload.run(base, paths, clients=1, seconds=5)
+            load_w = wrkload.run(base, paths, clients=clients, seconds=seconds)
+            return {
+                "requests": load_w.requests,
+                "errors": load_w.errors + alone_w.errors,
+                "wall": load_w.seconds,
+                "rate": load_w.rate,
+                "latency": (load_w.p50_ms, load_w.p95_ms, load_w.max_ms),
+                "reasons": {k: v for k, v in load_w.detail.items() if k.startswith("first_bad") and v},
+                "workers": workers,
+                "single_p50": alone_w.p50_ms,
+                "tool": "wrk",
+                "load_average": os.getloadavg()[0],
+            }
         alone = [time.perf_counter()]  # one client alone: the time a request takes when nothing queues
         for path in paths[:60]:
             urllib.request.urlopen(base + path, timeout=60).read()
@@ -480,8 +512,8 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
 
         if not args.reuse:
             with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-                admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
-                admin.execute("CREATE DATABASE gongkai_portal_bench")
+                admin.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+                admin.execute(f'CREATE DATABASE "{PG_NAME}"')
         os.environ["GONGKAI_DATABASE_URL"] = PG_BENCH
     else:
         os.environ.pop("GONGKAI_DATABASE_URL", None)
@@ -528,7 +560,7 @@ def run_one(backend: str, args: argparse.Namespace) -> dict[str, Any]:
         import psycopg
 
         with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute("DROP DATABASE IF EXISTS gongkai_portal_bench")
+            admin.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
     return result
 
 
@@ -558,6 +590,7 @@ def report(result: dict[str, Any]) -> None:
             f"catalogue page, {c['workers']} worker process(es): {c['requests']} requests over {c['wall']:.1f} s "
             f"({c['rate']:.1f} req/s), errors {c['errors']}:   p50 {c50:7.1f} ms   p95 {c95:7.1f} ms   "
             f"max {cmax:7.1f} ms   one client alone p50 {c['single_p50']:.1f} ms"
+            + (f"   ({c['tool']}; load average {c['load_average']:.1f})" if "tool" in c else "")
         )
         for reason, n in c.get("reasons", {}).items():
             print(f"   {n} × {reason}")

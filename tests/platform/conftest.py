@@ -32,6 +32,16 @@ from gongkai.platform.accounts.models import Role, User  # noqa: E402
 from gongkai.platform.agencies.models import Agency, AgencyKind  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: cached values (the case list's tab counts, keyed by the
+    newest audit entry's id) must not outlive the test whose database made them — SQLite hands out
+    the ids of a rolled-back test again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def tree(db: Any) -> dict[str, Agency]:
     """浙江省 › 嘉兴市 › 海盐县 › (秦山街道, 县发改局); 温州市 › 苍南县: a small real-shaped tree."""

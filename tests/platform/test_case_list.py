@@ -102,3 +102,35 @@ def test_batch_confirm_receipt(office: dict[str, Any], cases: dict[str, Applicat
     login(office["cn_clerk"]).post("/desk/batch-confirm/", {"case": [fresh.pk], "on": services.today().isoformat()})
     fresh.refresh_from_db()
     assert fresh.status == Status.AWAITING_RECEIPT  # another agency's clerk cannot confirm it
+
+
+def test_tab_counts_are_kept_while_nothing_changes_and_follow_every_change(
+    office: dict[str, Any], cases: dict[str, Application]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    clerk = login(office["clerk"])
+    first = clerk.get("/desk/").content.decode()
+    assert "待确认收到（2）" in first and "办理中（4）" in first and "已答复（0）" in first
+    with CaptureQueriesContext(connection) as again:
+        assert clerk.get("/desk/").content.decode().count("（") == first.count("（")
+    assert not any("COUNT(*) FROM (SELECT" in q["sql"] for q in again.captured_queries)  # the kept counts
+    # another member of the office sees the same counts; a change (an answer, audited) is seen at once
+    head = login(office["head"])
+    services.answer(office["clerk"], cases["land"], outcome="granted", on=D(2020, 9, 10), reply_text="见附件")
+    after = head.get("/desk/").content.decode()
+    assert "办理中（3）" in after and "已答复（1）" in after
+    # the counts follow the filters and the viewer's scope, not one another's
+    assert "办理中（0）" in clerk.get("/desk/?q=不存在的内容").content.decode()
+    assert "办理中（0）" in login(office["cn_clerk"]).get("/desk/").content.decode()
+
+
+def test_the_rows_escape_what_applicants_wrote(office: dict[str, Any]) -> None:
+    case = services.submit_online(
+        None, office["hy"], applicant={**APPLICANT, "applicant_name": "<b>赵</b>"}, description="<script>x</script>"
+    )
+    page = login(office["clerk"]).get("/desk/?tab=awaiting").content.decode()
+    assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page and "&lt;b&gt;赵" in page
+    assert f'<a href="/desk/{case.pk}/">{case.tracking_code}</a>' in page
+    assert f'name="case" value="{case.pk}"' in page  # the batch's checkbox on the awaiting tab

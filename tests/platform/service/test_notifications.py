@@ -16,7 +16,7 @@ from django.test import Client, override_settings
 
 from gongkai.platform.audit.services import history
 from gongkai.platform.desk import services
-from gongkai.platform.desk.models import Application, Status
+from gongkai.platform.desk.models import OUTCOME_LABELS, Application, Status
 from gongkai.platform.notifications import periodic
 from gongkai.platform.notifications.models import Channel, Message
 from gongkai.platform.notifications.models import Status as Sent
@@ -283,3 +283,81 @@ def test_a_message_whose_worker_died_mid_send_is_marked_for_checking_not_resent(
     fresh.refresh_from_db()
     assert (message.status, fresh.status) == (Sent.UNCONFIRMED, Sent.SENDING)
     assert deliver(message, now) == Sent.UNCONFIRMED and deliver_waiting(now) == 0 and mail.outbox == []
+
+
+def test_the_approval_chain_tells_the_head_and_then_the_clerk_without_the_applicants_data(
+    office: dict[str, Any], django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    from gongkai.platform.desk import approval
+
+    clerk, head = office["clerk"], office["head"]
+    for user, address in ((clerk, "clerk@haiyan.gov.cn"), (head, "head@haiyan.gov.cn")):
+        user.email = address
+        user.save()
+    office["qs_clerk"].email = "qs@example.gov.cn"
+    office["qs_clerk"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = services.register(
+            clerk,
+            office["hy"],
+            channel="in_person",
+            submitted_on=RECEIVED,
+            applicant={**APPLICANT, "email": "zhao@example.cn"},
+            description="赵六家的拆迁补偿协议",  # the request's text names the applicant
+        )
+    private = (*PERSONAL_VALUES, APPLICANT["applicant_name"], "zhao@example.cn", "拆迁补偿协议")
+
+    def staff_mail(address: str) -> list[Any]:
+        return [m for m in mail.outbox if m.to == [address]]
+
+    def inbox(user: Any) -> list[Message]:
+        return list(Message.objects.filter(recipient_user=user, channel=Channel.INBOX).order_by("id"))
+
+    mail.outbox.clear()
+    Message.objects.all().delete()
+    # 拟办: the clerk asks for an extension, with a reason that quotes the applicant
+    with django_capture_on_commit_callbacks(execute=True):
+        wanted = approval.request_extension(clerk, case, days=10, reason="赵六所要的协议在档案馆，需调取")
+    to_head = staff_mail("head@haiyan.gov.cn")
+    assert [m.subject for m in to_head] == [f"待审核：延长答复期限 {case.tracking_code}"]
+    assert "拟延长 10 个工作日" in to_head[0].body and "2020年10月12日" in to_head[0].body
+    assert [m.subject for m in inbox(head)] == [to_head[0].subject] and inbox(clerk) == []
+    assert staff_mail("clerk@haiyan.gov.cn") == [] and staff_mail("qs@example.gov.cn") == []  # not another office's
+    # 退回 with a comment (free text, here quoting the applicant): the clerk hears where to read it
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        approval.return_to_clerk(head, wanted, comment="请写明赵六申请的协议编号")
+    (returned,) = staff_mail("clerk@haiyan.gov.cn")
+    assert returned.subject == f"已退回：延长答复期限 {case.tracking_code}"
+    assert "审核意见请在案件页查看" in returned.body and "协议编号" not in returned.body
+    assert inbox(clerk)[-1].link.endswith(f"/desk/{case.pk}/") and "协议编号" not in inbox(clerk)[-1].body
+    assert staff_mail("head@haiyan.gov.cn") == []  # the head who decided hears nothing of it
+    # drafted again and signed: the clerk hears the new due date, the applicant the extension
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = approval.request_extension(clerk, case, days=10, reason="需调取档案馆所存协议")
+    with django_capture_on_commit_callbacks(execute=True):
+        approval.sign(head, again, on=dt.date(2020, 9, 15))
+    extended = chinese_calendar.find_workday(10, DUE)  # 10 working days past 12 October 2020
+    (signed,) = staff_mail("clerk@haiyan.gov.cn")
+    assert signed.subject == f"已签发：延长答复期限 {case.tracking_code}"
+    assert f"{extended:%Y年%-m月%-d日}" in signed.body
+    assert [m.subject for m in staff_mail("zhao@example.cn")] == ["答复期限延长告知"]
+    # an answer drafted and signed: the head is asked, the clerk told
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = approval.draft_answer(clerk, case, outcome="granted", reply_text="协议见附件")
+    assert [m.subject for m in staff_mail("head@haiyan.gov.cn")] == [f"待审核：答复 {case.tracking_code}"]
+    assert f"拟办结果：{OUTCOME_LABELS['granted']}" in staff_mail("head@haiyan.gov.cn")[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        approval.sign(head, draft, on=dt.date(2020, 9, 16))
+    assert [m.subject for m in staff_mail("clerk@haiyan.gov.cn")] == [f"已签发：答复 {case.tracking_code}"]
+    # nothing to staff carries the applicant's data or the request's text (neither inbox nor e-mail)
+    staff_messages = Message.objects.exclude(recipient_label="申请人")
+    assert staff_messages.count() == 12  # 3 to the head (extension twice, answer), 3 to the clerk; inbox + e-mail
+    for message in staff_messages:
+        assert not any(value in message.subject + message.body for value in private), message.body
+    # the job again: nothing twice
+    sign_entry = next(e for e in reversed(history(case)) if e.action == "desk.sign")
+    before = len(mail.outbox)
+    assert notify_event(sign_entry.pk) == 0 and len(mail.outbox) == before

@@ -189,3 +189,39 @@ def test_the_scheduler_runs_the_periodic_work_on_the_queue(platform: tuple[Path,
     with contextlib.closing(sqlite3.connect(data / "gongkai.sqlite3", timeout=30)) as db:
         [(n,)] = db.execute("SELECT count(*) FROM audit_auditentry WHERE action = 'desk.close_no_clarification'")
     assert n == 1
+
+
+ANSWERED = """
+import datetime as dt
+from gongkai.platform import setup
+setup()
+from gongkai.platform.accounts.models import Role, User
+from gongkai.platform.agencies.models import Agency, AgencyKind
+from gongkai.platform.desk import services
+agency = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY)
+clerk = User.objects.create(username="clerk", role=Role.CLERK, agency=agency)
+case = services.register(clerk, agency, channel="in_person", submitted_on=dt.date(2020, 9, 8),
+                         applicant={"applicant_name": "赵六"}, description="海盐县2020年财政预算执行情况")
+services.answer(clerk, case, outcome="granted", on=dt.date(2020, 9, 15), reply_text="所申请信息见附件。")
+"""
+
+
+def test_the_letters_pdf_is_rendered_on_a_worker_not_in_the_step_that_issued_it(
+    platform: tuple[Path, dict[str, str]],
+) -> None:
+    from tests.environment import need_tool
+
+    need_tool("soffice")
+    data, env = platform
+
+    def letters() -> list[tuple[str, bytes | None]]:
+        with contextlib.closing(sqlite3.connect(data / "gongkai.sqlite3", timeout=30)) as db:
+            return db.execute("SELECT kind, pdf FROM letters_issuedletter").fetchall()
+
+    subprocess.run([sys.executable, "-c", ANSWERED], env=env, check=True, timeout=120, capture_output=True)
+    time.sleep(1)
+    assert letters() == [("reply", None)]  # issued, numbered, its DOCX kept; the PDF waits for a worker
+    with worker(data, env):
+        _wait(lambda: all(pdf for _, pdf in letters()), data, seconds=180)
+    ((_, pdf),) = letters()
+    assert pdf is not None and bytes(pdf).startswith(b"%PDF")

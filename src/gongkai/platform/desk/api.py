@@ -177,7 +177,7 @@ def list_cases(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> list[dict[str, Any]]:
-    cases = queries.in_tab(queries.visible_cases(request.user), tab, services.today(), services.work_calendar())
+    cases = queries.in_tab(queries.visible_cases(request.user), tab, services.today())
     cases = queries.narrowed(cases, agency, year)
     limit = max(1, min(limit, 500))
     rows = queries.list_rows(cases).order_by("-submitted_on", "-id")[offset : offset + limit]

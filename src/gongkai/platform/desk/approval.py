@@ -46,7 +46,7 @@ def _propose(
         approval = Approval.objects.create(
             application=case, kind=kind, proposal=proposal, drafted_by=stored_user(actor)
         )
-        record(actor, action, case, after={"status": case.status}, note=note)
+        record(actor, action, case, after={"status": case.status, "approval": approval.pk}, note=note)
     return approval
 
 
@@ -119,7 +119,7 @@ def sign(actor: Actor, approval: Approval, *, on: dt.date, comment: str = "") ->
             services.extend(actor, case, days=int(p["days"]), reason=str(p["reason"]), on=on)
         _decide(actor, approval, ApprovalStatus.SIGNED, comment)
         note = f"{approval.get_kind_display()}：签发" + (f"。审核意见：{comment}" if comment else "")
-        record(actor, Action.DESK_SIGN, case, note=note)
+        record(actor, Action.DESK_SIGN, case, after={"approval": approval.pk, "kind": approval.kind}, note=note)
     return case
 
 
@@ -138,6 +138,7 @@ def return_to_clerk(actor: Actor, approval: Approval, *, comment: str) -> Approv
             actor,
             Action.DESK_RETURN,
             approval.application,
+            after={"approval": approval.pk, "kind": approval.kind},
             note=f"{approval.get_kind_display()}退回：{comment.strip()}",
         )
     return approval

@@ -74,8 +74,13 @@ def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:
     return cases.filter(status__in=OPEN_STATUSES)
 
 
-def in_tab(cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCalendar) -> QuerySet[Application]:
-    """The cases of one list tab (pages and API alike): open, overdue, due soon, waiting, decided or all."""
+def in_tab(
+    cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCalendar | None = None
+) -> QuerySet[Application]:
+    """The cases of one list tab (pages and API alike): open, overdue, due soon, waiting, decided or all.
+
+    Only "due soon" counts working days: the calendar is read from the database for it alone when
+    none is given (two queries over every schedule entered, which the other tabs never need)."""
     if tab == "awaiting":
         return cases.filter(status=Status.AWAITING_RECEIPT)
     if tab == "open":
@@ -83,7 +88,7 @@ def in_tab(cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCa
     if tab == "overdue":
         return overdue(cases, on)
     if tab == "soon":
-        return due_soon(cases, on, calendar)
+        return due_soon(cases, on, calendar if calendar is not None else WorkCalendar.from_database())
     if tab == "waiting":
         return waiting_for_applicant(cases)
     if tab == "decided":

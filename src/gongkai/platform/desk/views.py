@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -26,7 +27,7 @@ from ..accounts.permissions import (
 from ..audit.labels import labelled_history
 from ..inputs import query_id, query_year
 from ..security import rate_limited
-from . import approval, casefile, export, queries, search, services, states
+from . import approval, casefile, export, listing, queries, search, services, states
 from . import forms as desk_forms
 from .messages import chinese, form_errors
 from .models import Application, Approval, CaseAttachment, Consultation, Status
@@ -43,7 +44,7 @@ LIST_TABS = {
 
 
 def _filtered(request: HttpRequest, cases: Any, tab: str) -> Any:
-    cases = queries.in_tab(cases, tab, services.today(), services.work_calendar())
+    cases = queries.in_tab(cases, tab, services.today())
     agency, year = query_id(request.GET.get("agency")), query_year(request.GET.get("year"))
     return queries.narrowed(cases, agency, year)
 
@@ -58,14 +59,42 @@ def _searched(request: HttpRequest, tab: str) -> Any:
     return cases, criteria, office
 
 
+TAB_COUNTS_SECONDS = 60
+
+
 def _tab_counts(request: HttpRequest) -> dict[str, str]:
+    """How many cases each tab holds (capped at ``COUNT_CAP``), for the tabs' labels.
+
+    Six capped COUNTs cost more than the page itself under load. Every change of a case writes an
+    audit entry, so the newest entry's id is a version of the cases: the counts are kept in the cache
+    under the viewer's scope (role, agency), the filters, the day and that version — one primary-key
+    lookup while nothing changed. ``TAB_COUNTS_SECONDS`` bounds what a change committed out of id order
+    (a long transaction's entry, older than one already committed) could leave unseen.
+    """
+    from django.core.cache import cache
+    from django.db.models import Max
+
+    from ..audit.models import AuditEntry
+
+    version = AuditEntry.objects.aggregate(n=Max("id"))["n"] or 0
+    user = request.user
+    filters = sorted((k, v) for k, v in request.GET.lists() if k not in ("page", "tab", "sort"))
+    scope = f"{role_of(user)}:{getattr(user, 'agency_id', None)}"
+    if role_of(user) == "applicant":
+        scope += f":{user.pk}"
+    raw = f"{scope}|{filters}|{services.today()}|{version}"
+    key = "desk:tab-counts:" + hashlib.sha256(raw.encode()).hexdigest()
+    counts: dict[str, str] | None = cache.get(key)
+    if counts is not None:
+        return counts
     counts = {}
-    for key in LIST_TABS:
-        if key == "all":
+    for tab in LIST_TABS:
+        if tab == "all":
             continue
-        cases, _, _ = _searched(request, key)
+        cases, _, _ = _searched(request, tab)
         n = cases.order_by()[: COUNT_CAP + 1].count()
-        counts[key] = f"{COUNT_CAP}+" if n > COUNT_CAP else str(n)
+        counts[tab] = f"{COUNT_CAP}+" if n > COUNT_CAP else str(n)
+    cache.set(key, counts, TAB_COUNTS_SECONDS)
     return counts
 
 
@@ -91,6 +120,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "desk/list.html",
         {
             "rows": rows[:PAGE_SIZE],
+            "rows_html": listing.rows_html(rows[:PAGE_SIZE], choose=tab == "awaiting" and office, office=office, on=on),
             "number": number,
             "has_next": len(rows) > PAGE_SIZE,
             "tab": tab,

@@ -55,7 +55,7 @@ def _store(case: Application, kind: str, letter: Letter, year: int, *, with_code
         sequence = (last or 0) + 1
         number = letter_number(case.agency, year, sequence)
         letter.number = f"{number}\n查询码 {case.tracking_code}" if with_code else number
-        return IssuedLetter.objects.create(
+        issued = IssuedLetter.objects.create(
             application=case,
             agency_id=case.agency_id,
             kind=kind,
@@ -68,6 +68,9 @@ def _store(case: Application, kind: str, letter: Letter, year: int, *, with_code
             date_text=letter.date,
             docx=write_docx(letter),
         )
+    if kind == LetterKind.REPLY:  # the letter downloaded as PDF: rendered once, by a job, after the commit
+        queue_pdf(issued)
+    return issued
 
 
 def issue_consultation(case: Application, consultation: Any) -> IssuedLetter:
@@ -88,12 +91,21 @@ def issued_or_frozen_now(case: Application, kind: str) -> IssuedLetter | None:
     return issue(case, kind) if ready else None
 
 
+def queue_pdf(letter: IssuedLetter) -> None:
+    """Queue the job that renders ``letter``'s PDF once the current transaction commits (embedded,
+    with no broker: in this process right then)."""
+    from ..taskqueue import enqueue
+    from .tasks import render_letter_pdf
+
+    enqueue(render_letter_pdf, letter.pk)
+
+
 def pdf_of(letter: IssuedLetter) -> bytes:
-    """The PDF of the stored DOCX: converted at the first request and kept."""
+    """The PDF of the stored DOCX, converted now if no job has stored it yet (for jobs, never requests)."""
     if letter.pdf:
         return bytes(letter.pdf)
     data = docx_bytes_to_pdf(bytes(letter.docx), letter.number)
-    IssuedLetter.objects.filter(pk=letter.pk).update(pdf=data)
+    IssuedLetter.objects.filter(pk=letter.pk, pdf__isnull=True).update(pdf=data, pdf_error="")
     return data
 
 

@@ -77,6 +77,7 @@ class IssuedLetter(models.Model):
     date_text = models.CharField("成文日期", max_length=40)
     docx = models.BinaryField("DOCX 文件")
     pdf = models.BinaryField("PDF 文件", null=True, blank=True)  # converted once, from the DOCX above
+    pdf_error = models.TextField("PDF 生成失败原因", blank=True, default="")  # the job's failure, shown at download
     issued_at = models.DateTimeField("出具时间", auto_now_add=True)
 
     objects: ClassVar[models.Manager[IssuedLetter]] = models.Manager()

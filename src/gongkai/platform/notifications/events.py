@@ -2,16 +2,18 @@
 
 To the applicant: received, receipt date confirmed, 补正 requested (with its deadline), extension,
 fee notice, consultation pause, answer given (with the letter), appeal recorded. To staff: a new
-online application, a head's review wanted. The daily digest and the annual report's deadline are
-periodic (``periodic.py``). Another event is one more entry in ``EVENTS``.
+online application, a head's review wanted (registry items; the desk's 拟办 of answers and
+extensions), and the drafting clerk told when the head signs or returns. The daily digest and the
+annual report's deadline are periodic (``periodic.py``). Another event is one more entry in ``EVENTS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..accounts.models import Role
 from ..audit.models import AuditEntry
-from ..desk.models import Application
+from ..desk.models import Application, Approval, ApprovalKind
 from .drafts import Draft, for_applicant, for_staff, office_staff, url
 
 
@@ -179,7 +181,7 @@ def appeal(entry: AuditEntry) -> list[Draft]:
 
 
 def head_review(entry: AuditEntry) -> list[Draft]:
-    """Something waits for the head's approval (registry items; later the desk's approval chain)."""
+    """A registry item waits for the head's approval (the desk's approval chain: ``review_wanted``)."""
     if entry.agency is None:
         return []
     what = {"registry.submit": "主动公开事项待审核"}.get(entry.action, "待审批事项")
@@ -195,6 +197,94 @@ def head_review(entry: AuditEntry) -> list[Draft]:
     )
 
 
+def _approval(entry: AuditEntry) -> Approval | None:
+    """The 拟办 an approval-chain entry is about (its id is in the entry's ``after``)."""
+    approval_id = (entry.after or {}).get("approval") if isinstance(entry.after, dict) else None
+    if entry.object_type != "desk.application" or not isinstance(approval_id, int):
+        return None
+    return (
+        Approval.objects.select_related("application__agency", "drafted_by")
+        .filter(pk=approval_id, application_id=entry.object_id)
+        .first()
+    )
+
+
+_WHAT: dict[str, str] = {ApprovalKind.ANSWER: "答复", ApprovalKind.EXTENSION: "延长答复期限"}
+
+
+def review_wanted(entry: AuditEntry) -> list[Draft]:
+    """拟办 → 审核: the office's heads hear that an answer or an extension waits for their signature.
+
+    The message names the case by its tracking code, the proposed outcome or the days asked, and the
+    due date — never the request's text, the applicant, or the clerk's reasons (they may quote the
+    applicant): those are on the case page.
+    """
+    approval = _approval(entry)
+    if approval is None:
+        return []
+    case = approval.application
+    what = _WHAT.get(approval.kind, "拟办")
+    if approval.kind == ApprovalKind.EXTENSION:
+        detail = f"拟延长 {approval.proposal.get('days', '')} 个工作日"
+    else:
+        detail = f"拟办结果：{approval.proposal.get('outcome_label', '')}"
+    heads = [user for user in office_staff(case.agency, heads_only=True) if user.pk != entry.actor_id]
+    return for_staff(
+        f"audit{entry.pk}",
+        entry.action,
+        heads,
+        f"待审核：{what} {case.tracking_code}",
+        f"{entry.actor_label}就申请 {case.tracking_code} 拟办{what}（{detail}；答复期限 {_d(case.due_date)}），"
+        "请审核后签发或退回。",
+        link=url(f"/desk/{case.pk}/"),
+        case=case,
+        agency=case.agency,
+    )
+
+
+def review_decided(entry: AuditEntry) -> list[Draft]:
+    """审核 → 签发 or 退回: the clerk who drafted hears the head's decision.
+
+    The head's comment is not in the message: it is free text and may quote the applicant; the message
+    says there is one, and the link leads to the case page that shows it.
+    """
+    approval = _approval(entry)
+    if approval is None:
+        return []
+    case = approval.application
+    drafter = approval.drafted_by
+    if drafter is not None and drafter.is_active:
+        clerks = [drafter]
+    else:  # the drafter left the office: whoever handles its cases now
+        clerks = [user for user in office_staff(case.agency) if user.role == Role.CLERK]
+    clerks = [user for user in clerks if user.pk != entry.actor_id]  # a head who drafted and signed alone
+    what = _WHAT.get(approval.kind, "拟办")
+    signed = entry.action == "desk.sign"
+    if signed:
+        subject = f"已签发：{what} {case.tracking_code}"
+        done = (
+            "答复已作出，告知书已生成。"
+            if approval.kind == ApprovalKind.ANSWER
+            else f"答复期限已延至{_d(case.due_date)}。"
+        )
+        body = f"{entry.actor_label}已签发您就申请 {case.tracking_code} 拟办的{what}。{done}"
+    else:
+        subject = f"已退回：{what} {case.tracking_code}"
+        body = f"{entry.actor_label}退回了您就申请 {case.tracking_code} 拟办的{what}，请按审核意见修改后重新拟办。"
+    if approval.comment.strip():
+        body += "\n审核意见请在案件页查看。"
+    return for_staff(
+        f"audit{entry.pk}",
+        entry.action,
+        clerks,
+        subject,
+        body,
+        link=url(f"/desk/{case.pk}/"),
+        case=case,
+        agency=case.agency,
+    )
+
+
 EVENTS: dict[str, Callable[[AuditEntry], list[Draft]]] = {
     "desk.submit": submitted,
     "desk.register": registered,
@@ -206,4 +296,8 @@ EVENTS: dict[str, Callable[[AuditEntry], list[Draft]]] = {
     "desk.answer": answered,
     "appeals.file": appeal,
     "registry.submit": head_review,
+    "desk.draft_answer": review_wanted,
+    "desk.request_extension": review_wanted,
+    "desk.sign": review_decided,
+    "desk.return": review_decided,
 }

@@ -66,19 +66,24 @@ def _claim(message: Message, now: dt.datetime) -> bool:
 
 
 def _letter(message: Message) -> tuple[str, bytes, str] | None:
-    """The reply letter for an answer's e-mail: PDF (LibreOffice), DOCX where LibreOffice is missing."""
-    from ..letters.render import letter_docx, letter_pdf
+    """The reply letter as issued, for an answer's e-mail: its PDF (stored by the letter's job, or
+    converted here, in the worker), the DOCX where LibreOffice is missing."""
+    from ..letters.issue import latest, pdf_of
+    from ..letters.models import LetterKind
 
     case = message.case
     if case is None or not case.outcome:
         return None
+    letter = latest(case, LetterKind.REPLY)
+    if letter is None:
+        return None
     try:
-        return f"答复告知书-{case.tracking_code}.pdf", letter_pdf(case), "application/pdf"
+        return f"答复告知书-{case.tracking_code}.pdf", pdf_of(letter), "application/pdf"
     except Exception as error:  # no LibreOffice here: the DOCX is the same letter
         log.warning("letter PDF for %s: %s; attaching the DOCX", case.tracking_code, error)
         return (
             f"答复告知书-{case.tracking_code}.docx",
-            letter_docx(case),
+            bytes(letter.docx),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
 
