@@ -14,6 +14,9 @@
 4. Fills the store to ``--agencies`` × ``--years`` published reports with findings (bulk, no
    reading) and times ``dashboard()`` for the province and for one city, and ``region_rows`` (the
    side-by-side table) for one county, ``--dashboard-runs`` times each: p50 / p95.
+5. Starts ``gongkai serve`` (gunicorn, one worker process) on ``--port`` and times the province's
+   dashboard page over HTTP as a signed-in administrator, ``--dashboard-runs`` requests one after
+   another: p50 / p95 of the whole round trip (the server renders the page; nothing is cached).
 
 The machine's two cores are shared with the database server, so the numbers are a floor.
 """
@@ -291,6 +294,34 @@ def timed(func: Any, runs: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
+def http_timings(url: str, port: int, path: str, runs: int) -> tuple[float, float]:
+    """p50 / p95 (ms) of GET ``path`` from ``gongkai serve`` on loopback, signed in as the administrator."""
+    import importlib.util
+    import urllib.request
+
+    from gongkai.platform.accounts.models import Role, User
+
+    spec = importlib.util.spec_from_file_location("bench_platform_scale", REPO / "bench" / "platform_scale.py")
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scale  # its dataclasses look their module up
+    spec.loader.exec_module(scale)
+    admin = User.objects.filter(role=Role.ADMIN).first()
+    assert admin is not None
+    cookie = scale.session_cookie(admin)
+    with scale.platform_server(url, port, workers=1) as base:
+
+        def fetch() -> None:
+            request = urllib.request.Request(base + path, headers={"Cookie": cookie})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                if response.status != 200:
+                    raise RuntimeError(f"{path}: HTTP {response.status}")
+                response.read()
+
+        fetch()  # the worker's first request loads the application
+        return timed(fetch, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=10_000)
@@ -300,6 +331,7 @@ def main() -> None:
     parser.add_argument("--dashboard-runs", type=int, default=30)
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--data-dir", default="")
+    parser.add_argument("--port", type=int, default=8107, help="gongkai serve for the HTTP timings")
     parser.add_argument("--worker", nargs=3, type=int, metavar=("BATCH", "WORKER", "WORKERS"))
     args = parser.parse_args()
     if args.worker:  # a child process of the 2-worker import
@@ -327,6 +359,7 @@ def main() -> None:
         print(f"rendered {args.reports} reports ({min(args.pdf, args.reports)} PDF) in {seconds:.1f} s")
         for workers in (1, 2):
             seconds, tally = import_once(folder, workers, args.database_url, data_dir)
+            print(f"load average: {os.getloadavg()}")
             print(
                 f"import, {workers} worker{'s' if workers > 1 else ''}: {args.reports} files in {seconds:.1f} s = "
                 f"{args.reports / seconds:.1f} reports/s  {tally}"
@@ -350,6 +383,10 @@ def main() -> None:
     ):
         p50, p95 = timed(func, args.dashboard_runs)
         print(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({args.dashboard_runs} runs)")
+    page = f"/oversight/dashboard/{province.pk}/{year}/"
+    p50, p95 = http_timings(args.database_url, args.port, page, args.dashboard_runs)
+    print(f"dashboard, province, over HTTP ({page}): p50 {p50:.0f} ms, p95 {p95:.0f} ms ({args.dashboard_runs} runs)")
+    print(f"load average: {os.getloadavg()}")
 
 
 if __name__ == "__main__":
