@@ -23,7 +23,7 @@ from .checking import hierarchy_job
 from .dashboard import dashboard, today_year
 from .export import table_response
 from .indicators import INDICATORS, INDICATORS_BY_KEY, MIN_SAMPLE, agency_rows, ranked, region_rows, region_totals
-from .jobs import run_job
+from .jobs import run_job, start_import
 from .models import FileStatus, Filing, FindingStatus, ImportBatch, ImportFile, PublishedReport, ReportFinding
 from .services import (
     DECISIONS,
@@ -35,8 +35,9 @@ from .services import (
     match_file,
     may_import,
     may_oversee,
-    run_batch,
+    progress_of,
     send_back,
+    stalled,
 )
 from .sources import Entry, collect_uploads, read_mapping
 
@@ -79,10 +80,14 @@ def import_files(request: HttpRequest) -> HttpResponse:
         return redirect("oversight:index")
     entries: list[Entry] = list(collect_uploads(uploads, mapping))
     batch = create_batch(request.user, root, entries, label=request.POST.get("label", "")[:300])
-    tally = run_job(run_batch, batch.pk)
+    start_import(batch.pk)  # a background job: this page answers at once, the batch page follows it
     if not may_oversee(request.user, root):  # an agency re-submitting: back to its list, with the outcome
         labels = dict(FileStatus.choices)
-        messages.info(request, "重新提交：" + " · ".join(f"{labels[k]} {n}" for k, n in tally.items() if n))
+        tally = counts(batch)
+        if tally[FileStatus.PENDING]:
+            messages.info(request, f"重新提交：已收到 {sum(tally.values())} 个文件，正在后台导入")
+        else:
+            messages.info(request, "重新提交：" + " · ".join(f"{labels[k]} {n}" for k, n in tally.items() if n))
         return redirect("oversight:answers")
     return redirect("oversight:batch", batch_pk=batch.pk)
 
@@ -101,16 +106,32 @@ def batch_page(request: HttpRequest, batch_pk: int) -> HttpResponse:
     agencies = Agency.objects.subtree(batch.root).only("pk", "name", "depth")
     labels = dict(FileStatus.choices)
     tally = [(labels[status], n, status) for status, n in counts(batch).items()]
+    progress = progress_of(batch)
     return render(
-        request, "oversight/batch.html", {"batch": batch, "files": files, "tally": tally, "agencies": agencies}
+        request,
+        "oversight/batch.html",
+        {
+            "batch": batch,
+            "files": files,
+            "tally": tally,
+            "agencies": agencies,
+            "progress": progress,
+            "running": progress["done"] < progress["total"],
+            "stalled": stalled(batch),
+        },
     )
 
 
 @login_required
 @require_POST
 def resume(request: HttpRequest, batch_pk: int) -> HttpResponse:
+    """Queue an interrupted batch again (its pending files only); a batch still moving is left alone."""
     batch = _batch_or_404(request, batch_pk)
-    run_job(run_batch, batch.pk)
+    if stalled(batch):
+        start_import(batch.pk)
+        messages.success(request, "已继续导入 / import resumed")
+    elif batch.finished_at is None:
+        messages.info(request, "该批次正在导入中 / the batch is still being imported")
     return redirect("oversight:batch", batch_pk=batch.pk)
 
 
@@ -410,10 +431,11 @@ def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def hierarchy_view(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
-    """Check each government of the region against the sum of its children's reports."""
+    """Check each government of the region against the sum of its children's reports (a background
+    job; each import re-checks the governments it touches on its own)."""
     root = _root_or_404(request, root_pk)
-    checked = run_job(hierarchy_job, root.pk, year)
-    messages.success(request, f"已核对 {checked} 个政府的报告与其下级报告之和")
+    run_job(hierarchy_job, root.pk, year)
+    messages.success(request, "已在后台核对本区域各政府的报告与其下级报告之和，结果见检查发现")
     return redirect("oversight:dashboard", root_pk=root.pk, year=year)
 
 
