@@ -109,3 +109,23 @@ def test_hierarchy_from_the_dashboard(
     assert response.status_code == 302
     missing = ReportFinding.objects.get(rule="region.missing_child")
     assert missing.agency == office["hy"] and missing.values["child"] == "秦山街道办事处"
+
+
+def test_over_the_years_page_draws_the_renderers_trend_chart(
+    office: dict[str, Any], tmp_path: Path, client: Any
+) -> None:
+    import base64
+
+    (tmp_path / "fgj.html").write_bytes(rendered("海盐县发展和改革局", 2020, "2021年1月20日", new_received=7))
+    run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([tmp_path / "fgj.html"])).pk)
+    client.force_login(office["jx_supervisor"])
+    url = f"/oversight/agency/{office['fgj'].pk}/years/"
+    assert 'id="trend"' not in client.get(url).content.decode()  # one year is no trend
+    (tmp_path / "fgj2021.html").write_bytes(rendered("海盐县发展和改革局", 2021, "2022年1月20日", new_received=11))
+    run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([tmp_path / "fgj2021.html"])).pk)
+    page = client.get(url).content.decode()
+    assert '<section id="trend">' in page and 'data-chart="trend"' in page
+    svg = base64.b64decode(page.split("data:image/svg+xml;base64,", 1)[1].split('"', 1)[0]).decode()
+    assert svg.startswith("<?xml") and "<svg" in svg
+    alt = page.split('alt="', 1)[1].split('"', 1)[0]
+    assert "2020—2021" in alt and "2020年 7" in alt and "2021年 11" in alt  # the figures drawn, in the caption

@@ -35,7 +35,8 @@ def fingerprint(finding: Finding, agency_id: int, year: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _report(published: PublishedReport | None) -> Report | None:
+def report_of(published: PublishedReport | None) -> Report | None:
+    """The current version's report data, or None (no version, or data that no longer validates)."""
     if published is None or published.current is None:
         return None
     try:
@@ -46,7 +47,7 @@ def _report(published: PublishedReport | None) -> Report | None:
 
 def findings_for(published: PublishedReport) -> list[Finding]:
     """Every rule that needs this report, its agency and the year before."""
-    report = _report(published)
+    report = report_of(published)
     if report is None:
         return []
     found = check_report(report) + check_published(report)
@@ -56,7 +57,7 @@ def findings_for(published: PublishedReport) -> list[Finding]:
         .select_related("current")
         .first()
     )
-    previous = _report(earlier)
+    previous = report_of(earlier)
     if previous is not None:
         found += check_repetition(previous, report)
     if published.current is not None and published.current.source != "platform":
@@ -138,10 +139,10 @@ def _check_government(government_id: int, reports: dict[int, PublishedReport], c
     """One government's report against the sum of its children's: 1 if checked, 0 if it cannot be
     (no report of its own, or no children)."""
     own = reports.get(government_id)
-    parent = _report(own)
+    parent = report_of(own)
     if own is None or parent is None or not children:
         return 0
-    present = [r for c in children if (r := _report(reports.get(c.pk))) is not None]
+    present = [r for c in children if (r := report_of(reports.get(c.pk))) is not None]
     missing = [c.name for c in children if c.pk not in reports]
     _save(own, check_hierarchy(parent, present, missing), rules=HIERARCHY_RULES)
     return 1

@@ -22,7 +22,7 @@ from django.db.models import Count, F, Max
 from django.utils import timezone
 
 from ...ingest.read import read_report
-from ...report.model import Report
+from ...report.model import Report, ReportDataError
 from ...report.narrative import signed_date
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records, supervises
@@ -352,6 +352,23 @@ def store_version(
         agency=published.agency,
     )
     return version
+
+
+def report_cells(published: PublishedReport) -> list[dict[str, Any]]:
+    """The current version's cells: key (``requests.granted[6]``), value, and where it was printed
+    (the reader's provenance: page, table, row); empty when there is no readable current version."""
+    if published.current is None:
+        return []
+    try:
+        data = Report.from_dict(published.current.data)
+    except ReportDataError:
+        return []
+    where = data.provenance or {}
+    cells = []
+    for table, row, column, value in data.cells():
+        key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
+        cells.append({"key": key, "value": value, "where": where.get(key, "")})
+    return cells
 
 
 def store_platform_report(actor: Actor, agency: Agency, year: int, report: Report) -> ReportVersion:

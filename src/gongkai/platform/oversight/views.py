@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ...report.checks import RULES
-from ...report.model import Report, ReportDataError
 from ..accounts.models import Role
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, role_of
 from ..agencies.models import Agency
@@ -20,6 +19,7 @@ from ..audit.services import history
 from ..locking import Conflict
 from . import filing as filings
 from .checking import hierarchy_job
+from .checking import report_of as readable_report
 from .dashboard import dashboard, today_year
 from .export import table_response
 from .indicators import INDICATORS, INDICATORS_BY_KEY, MIN_SAMPLE, agency_rows, ranked, region_rows, region_totals
@@ -36,6 +36,7 @@ from .services import (
     may_import,
     may_oversee,
     progress_of,
+    report_cells,
     send_back,
     stalled,
 )
@@ -264,17 +265,7 @@ def report_page(request: HttpRequest, report_pk: int) -> HttpResponse:
     if not may_oversee(request.user, report.agency):
         raise Http404
     versions = report.versions.order_by("-created_at", "-pk")
-    cells: list[dict[str, Any]] = []
-    if report.current is not None:
-        try:
-            data = Report.from_dict(report.current.data)
-        except ReportDataError:
-            data = None
-        if data is not None:
-            where = data.provenance or {}
-            for table, row, column, value in data.cells():
-                key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
-                cells.append({"key": key, "value": value, "where": where.get(key, "")})
+    cells = report_cells(report)
     findings = report.findings.order_by("-active", "rule")
     return render(
         request,
@@ -424,8 +415,24 @@ def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
     return render(
         request,
         "oversight/agency_years.html",
-        {"agency": agency, "headers": headers, "body": body, "indicators": INDICATORS},
+        {"agency": agency, "headers": headers, "body": body, "indicators": INDICATORS, "trend": _trend(agency)},
     )
+
+
+def _trend(agency: Agency) -> str:
+    """The agency's applications and appeals over the years, drawn by the renderer's trend chart (the
+    one its illustrated reports carry) from the current version of each year's published report."""
+    from ...render.charts import CJKFontMissing, trend_chart
+    from ...render.to_html import chart_figure
+
+    published = PublishedReport.objects.filter(agency=agency).select_related("current").order_by("year")
+    reports = [r for p in published if (r := readable_report(p)) is not None]
+    if len(reports) < 2:
+        return ""
+    try:
+        return chart_figure(trend_chart(reports))
+    except CJKFontMissing as error:
+        return f'<p class="error">{error}</p>'  # said, not drawn as boxes
 
 
 @login_required
