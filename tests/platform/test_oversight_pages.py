@@ -37,6 +37,9 @@ def test_dashboard_counts_and_lists(office: dict[str, Any], tmp_path: Path, clie
     client.force_login(office["jx_supervisor"])
     page = client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").content.decode()
     assert '逾期 <strong id="late">1</strong>' in page and "秦山街道办事处" in page and "report.late" in page
+    # The drawn map of the branch: 3 agencies, 1 on time, 1 late, 1 missing — a third of the bar each.
+    for key, label in (("on-time", "按时或日期不明 1"), ("late", "逾期 1"), ("missing", "未发布 1")):
+        assert f'class="bar-{key}" title="{label}" style="width:33.3%' in page
     client.force_login(office["wz_supervisor"])
     assert client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").status_code == 404
 

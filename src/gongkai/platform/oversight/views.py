@@ -176,6 +176,14 @@ def dashboard_page(request: HttpRequest, root_pk: int, year: int) -> HttpRespons
     titles = {name: rule.title_zh for name, rule in RULES.items()}
     for row in board.by_rule:
         row["title"] = titles.get(row["rule"], row["rule"])
+    for branch in board.branches:  # the drawn map: one bar per branch, on time | late | missing
+        whole = branch["agencies"] or 1
+        on_time = branch["published"] - branch["late"]
+        branch["bar"] = [
+            ("on-time", "按时或日期不明", on_time, round(100 * on_time / whole, 1)),
+            ("late", "逾期", branch["late"], round(100 * branch["late"] / whole, 1)),
+            ("missing", "未发布", branch["missing"], round(100 * branch["missing"] / whole, 1)),
+        ]
     return render(
         request,
         "oversight/dashboard.html",
