@@ -2,7 +2,9 @@
 store of published reports (each report's cells and where each was printed), and the indicators.
 
 The same permission as the pages: a supervisor sees and decides only within their own subtree
-(``may_oversee``), an administrator everywhere; anything else is refused (403) with the reason.
+(``may_oversee``), an administrator everywhere. Outside it the API answers as the pages do, 404: a
+region's reports and findings are not for others to see, nor whether they exist (the API's rule for
+what a user may not see); a decision the rules refuse answers 400, one the user may not take 403.
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
 from ...report.checks import RULES
-from ..accounts.permissions import PermissionDenied
 from ..agencies.models import Agency
 from ..inputs import Id, Input, Limit, Offset, Year
 from .dashboard import dashboard
@@ -28,7 +29,7 @@ router = Router(tags=["监督 oversight"])
 
 def _oversee(request: HttpRequest, agency: Agency) -> None:
     if not may_oversee(request.user, agency):
-        raise PermissionDenied(f"无权查看 {agency.name} 的报告 / may not oversee the reports of {agency.name}")
+        raise Http404("不在您监督的范围内 / not within the region you oversee")
 
 
 def _region(request: HttpRequest, root_id: int) -> Agency:
