@@ -10,10 +10,15 @@
    DOCX and text by turns, and ``--pdf`` of them as PDF through LibreOffice (slow to make, so few).
 3. Imports them as one batch with 1 worker (``run_batch`` in this process), then again — into a
    fresh store — with 2 worker processes sharing the batch: files read, matched to the tree, stored
-   as versions, checked, findings saved. Prints reports per second.
+   as versions, checked, findings saved. Prints reports per second. With ``--queue redis://…`` the
+   workers are ``gongkai worker`` processes (Celery over Redis, a queue of the bench's own) and the
+   import is queued as the platform queues it (``jobs.start_import``, one shard per worker).
 4. Fills the store to ``--agencies`` × ``--years`` published reports with findings (bulk, no
    reading) and times ``dashboard()`` for the province and for one city, and ``region_rows`` (the
    side-by-side table) for one county, ``--dashboard-runs`` times each: p50 / p95.
+5. Starts ``gongkai serve`` (gunicorn, one worker process) on ``--port`` and times the province's
+   dashboard page over HTTP as a signed-in administrator, ``--dashboard-runs`` requests one after
+   another: p50 / p95 of the whole round trip (the server renders the page; nothing is cached).
 
 The machine's two cores are shared with the database server, so the numbers are a floor.
 """
@@ -38,6 +43,7 @@ GOLD = REPO.parent / "shared" / "corpus" / "gold"
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/gongkai_bench_oversight"
 CITIES, COUNTIES = 12, 10
 SEED = 20261205
+QUEUE = "gongkai-bench-oversight"  # the bench's own queue: other users of the Redis server keep theirs
 
 
 DEPARTMENTS = (
@@ -183,7 +189,46 @@ def render_files(folder: Path, agencies: list[Any], count: int, pdfs: int, years
     return time.perf_counter() - started
 
 
-def import_once(folder: Path, workers: int, url: str, data_dir: str) -> tuple[float, dict[str, int]]:
+def queue_workers(count: int, url: str, data_dir: str, broker: str) -> list[subprocess.Popen[bytes]]:
+    """``count`` ``gongkai worker`` processes (one job at a time each) on the bench's own queue."""
+    env = {
+        **os.environ,
+        "GONGKAI_DATABASE_URL": url,
+        "GONGKAI_DATA_DIR": data_dir,
+        "GONGKAI_BROKER_URL": broker,
+        "GONGKAI_QUEUE": QUEUE,
+        "PYTHONPATH": str(REPO / "src"),
+    }
+    command = [sys.executable, "-c", "import sys; from gongkai.cli import main; sys.argv[0] = 'gongkai'; main()"]
+    log = open(Path(data_dir) / "workers.log", "ab")  # noqa: SIM115  (the workers' lifetime)
+    return [
+        subprocess.Popen([*command, "worker", "--concurrency", "1"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        for _ in range(count)
+    ]
+
+
+def wait_for_workers(count: int, limit: float = 180) -> None:
+    """Until ``count`` workers answer a ping (Celery's remote control over the broker)."""
+    from gongkai.platform.taskqueue import app
+
+    deadline = time.monotonic() + limit
+    while len(app.control.ping(timeout=1.0) or []) < count:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{count} gongkai worker processes did not answer within {limit:.0f} s")
+
+
+def import_queued(batch_id: int, workers: int) -> None:
+    """Queue the batch as the import page does and wait until no file is pending."""
+    from gongkai.platform.oversight.jobs import start_import
+    from gongkai.platform.oversight.models import FileStatus, ImportFile
+
+    os.environ["GONGKAI_IMPORT_SHARDS"] = str(workers)
+    start_import(batch_id)
+    while ImportFile.objects.filter(batch_id=batch_id, status=FileStatus.PENDING).exists():
+        time.sleep(1)
+
+
+def import_once(folder: Path, workers: int, url: str, data_dir: str, broker: str = "") -> tuple[float, dict[str, int]]:
     from gongkai.platform.accounts.models import Role, User
     from gongkai.platform.agencies.models import Agency
     from gongkai.platform.oversight.models import ImportBatch, PublishedReport, ReportVersion
@@ -197,9 +242,20 @@ def import_once(folder: Path, workers: int, url: str, data_dir: str) -> tuple[fl
         username="bench", role=Role.ADMIN, is_superuser=True
     )
     root = Agency.objects.get(parent__isnull=True)
+    pool = queue_workers(workers, url, data_dir, broker) if broker else []
+    if pool:
+        wait_for_workers(len(pool))  # the workers start (Django, Celery) before the clock does
     started = time.perf_counter()
     batch = create_batch(admin, root, collect([folder]))
-    if workers == 1:
+    if pool:
+        try:
+            import_queued(batch.pk, workers)
+        finally:
+            for process in pool:
+                process.terminate()
+            for process in pool:
+                process.wait(timeout=60)
+    elif workers == 1:
         run_batch(batch.pk)
     else:
         children = [
@@ -291,6 +347,34 @@ def timed(func: Any, runs: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
+def http_timings(url: str, port: int, path: str, runs: int) -> tuple[float, float]:
+    """p50 / p95 (ms) of GET ``path`` from ``gongkai serve`` on loopback, signed in as the administrator."""
+    import importlib.util
+    import urllib.request
+
+    from gongkai.platform.accounts.models import Role, User
+
+    spec = importlib.util.spec_from_file_location("bench_platform_scale", REPO / "bench" / "platform_scale.py")
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scale  # its dataclasses look their module up
+    spec.loader.exec_module(scale)
+    admin = User.objects.filter(role=Role.ADMIN).first()
+    assert admin is not None
+    cookie = scale.session_cookie(admin)
+    with scale.platform_server(url, port, workers=1) as base:
+
+        def fetch() -> None:
+            request = urllib.request.Request(base + path, headers={"Cookie": cookie})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                if response.status != 200:
+                    raise RuntimeError(f"{path}: HTTP {response.status}")
+                response.read()
+
+        fetch()  # the worker's first request loads the application
+        return timed(fetch, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=10_000)
@@ -300,6 +384,9 @@ def main() -> None:
     parser.add_argument("--dashboard-runs", type=int, default=30)
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--data-dir", default="")
+    parser.add_argument("--port", type=int, default=8107, help="gongkai serve for the HTTP timings")
+    parser.add_argument("--queue", default="", help="redis://… : import through gongkai worker processes")
+    parser.add_argument("--import-only", action="store_true", help="stop after the imports")
     parser.add_argument("--worker", nargs=3, type=int, metavar=("BATCH", "WORKER", "WORKERS"))
     args = parser.parse_args()
     if args.worker:  # a child process of the 2-worker import
@@ -312,6 +399,9 @@ def main() -> None:
 
     prepare_database(args.database_url)
     data_dir = tempfile.mkdtemp(prefix="gongkai-bench-oversight-")
+    if args.queue:  # this process queues the jobs (set before Django reads its settings)
+        os.environ["GONGKAI_BROKER_URL"] = args.queue
+        os.environ["GONGKAI_QUEUE"] = QUEUE
     setup_django(args.database_url, data_dir)
     from django.core.management import call_command
 
@@ -326,11 +416,15 @@ def main() -> None:
         seconds = render_files(folder, agencies, args.reports, min(args.pdf, args.reports), years)
         print(f"rendered {args.reports} reports ({min(args.pdf, args.reports)} PDF) in {seconds:.1f} s")
         for workers in (1, 2):
-            seconds, tally = import_once(folder, workers, args.database_url, data_dir)
+            seconds, tally = import_once(folder, workers, args.database_url, data_dir, args.queue)
+            print(f"load average: {os.getloadavg()}")
+            kind = f"worker{'s' if workers > 1 else ''}" + (" (gongkai worker over Redis)" if args.queue else "")
             print(
-                f"import, {workers} worker{'s' if workers > 1 else ''}: {args.reports} files in {seconds:.1f} s = "
+                f"import, {workers} {kind}: {args.reports} files in {seconds:.1f} s = "
                 f"{args.reports / seconds:.1f} reports/s  {tally}"
             )
+    if args.import_only:
+        return
     stored = fill_store(agencies, years)
     print(f"store: {stored} published reports ({len(agencies)} agencies × {len(years)} years, 5 % missing)")
     from gongkai.platform.agencies.models import Agency
@@ -350,6 +444,10 @@ def main() -> None:
     ):
         p50, p95 = timed(func, args.dashboard_runs)
         print(f"{label}: p50 {p50:.0f} ms, p95 {p95:.0f} ms ({args.dashboard_runs} runs)")
+    page = f"/oversight/dashboard/{province.pk}/{year}/"
+    p50, p95 = http_timings(args.database_url, args.port, page, args.dashboard_runs)
+    print(f"dashboard, province, over HTTP ({page}): p50 {p50:.0f} ms, p95 {p95:.0f} ms ({args.dashboard_runs} runs)")
+    print(f"load average: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -100,7 +100,9 @@ def test_hierarchy_of_a_county_and_its_missing_children(office: dict[str, Any], 
     assert found["region.hierarchy"].values["own"] == 5 and found["region.hierarchy"].values["children_sum"] == 3
 
 
-def test_the_agency_resubmits_a_corrected_report(office: dict[str, Any], tmp_path: Path, client: Any) -> None:
+def test_the_agency_resubmits_a_corrected_report(
+    office: dict[str, Any], tmp_path: Path, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     path = tmp_path / "hy.html"
     path.write_bytes(rendered("海盐县人民政府", 2020, new_received=9))  # table 三 unbalanced
     _import(office, path)
@@ -109,7 +111,7 @@ def test_the_agency_resubmits_a_corrected_report(office: dict[str, Any], tmp_pat
     client.force_login(office["clerk"])
     corrected = tmp_path / "hy-corrected.html"
     corrected.write_bytes(rendered("海盐县人民政府", 2020))
-    with corrected.open("rb") as upload:
+    with corrected.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
         response = client.post("/oversight/import/", {"root": office["hy"].pk, "files": [upload]})
     assert response["Location"] == "/oversight/answers/"
     report = PublishedReport.objects.get(agency=office["hy"], year=2020)

@@ -37,6 +37,9 @@ def test_dashboard_counts_and_lists(office: dict[str, Any], tmp_path: Path, clie
     client.force_login(office["jx_supervisor"])
     page = client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").content.decode()
     assert '逾期 <strong id="late">1</strong>' in page and "秦山街道办事处" in page and "report.late" in page
+    # The drawn map of the branch: 3 agencies, 1 on time, 1 late, 1 missing — a third of the bar each.
+    for key, label in (("on-time", "按时或日期不明 1"), ("late", "逾期 1"), ("missing", "未发布 1")):
+        assert f'class="bar-{key}" title="{label}" style="width:33.3%' in page
     client.force_login(office["wz_supervisor"])
     assert client.get(f"/oversight/dashboard/{office['jx'].pk}/2020/").status_code == 404
 
@@ -98,10 +101,34 @@ def test_filing_pages_on_both_sides(office: dict[str, Any], client: Any) -> None
     assert "已退回" in page and "第五部分太简略" in page
 
 
-def test_hierarchy_from_the_dashboard(office: dict[str, Any], tmp_path: Path, client: Any) -> None:
+def test_hierarchy_from_the_dashboard(
+    office: dict[str, Any], tmp_path: Path, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     _import(office, tmp_path)
+    ReportFinding.objects.filter(rule__startswith="region.").delete()  # the import checked it already
     client.force_login(office["jx_supervisor"])
-    response = client.post(f"/oversight/hierarchy/{office['jx'].pk}/2020/")
+    with django_capture_on_commit_callbacks(execute=True):  # the button queues the check as a job
+        response = client.post(f"/oversight/hierarchy/{office['jx'].pk}/2020/")
     assert response.status_code == 302
     missing = ReportFinding.objects.get(rule="region.missing_child")
     assert missing.agency == office["hy"] and missing.values["child"] == "秦山街道办事处"
+
+
+def test_over_the_years_page_draws_the_renderers_trend_chart(
+    office: dict[str, Any], tmp_path: Path, client: Any
+) -> None:
+    import base64
+
+    (tmp_path / "fgj.html").write_bytes(rendered("海盐县发展和改革局", 2020, "2021年1月20日", new_received=7))
+    run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([tmp_path / "fgj.html"])).pk)
+    client.force_login(office["jx_supervisor"])
+    url = f"/oversight/agency/{office['fgj'].pk}/years/"
+    assert 'id="trend"' not in client.get(url).content.decode()  # one year is no trend
+    (tmp_path / "fgj2021.html").write_bytes(rendered("海盐县发展和改革局", 2021, "2022年1月20日", new_received=11))
+    run_batch(create_batch(office["jx_supervisor"], office["jx"], collect([tmp_path / "fgj2021.html"])).pk)
+    page = client.get(url).content.decode()
+    assert '<section id="trend">' in page and 'data-chart="trend"' in page
+    svg = base64.b64decode(page.split("data:image/svg+xml;base64,", 1)[1].split('"', 1)[0]).decode()
+    assert svg.startswith("<?xml") and "<svg" in svg
+    alt = page.split('alt="', 1)[1].split('"', 1)[0]
+    assert "2020—2021" in alt and "2020年 7" in alt and "2021年 11" in alt  # the figures drawn, in the caption

@@ -167,11 +167,14 @@ def test_platform_reports_join_the_store(office: dict[str, Any]) -> None:
     assert services.store_platform_report(office["head"], office["hy"], 2020, report) == version
 
 
-def test_import_page_and_matching_page(client: Any, office: dict[str, Any], folder: Path) -> None:
+def test_import_page_and_matching_page(
+    client: Any, office: dict[str, Any], folder: Path, django_capture_on_commit_callbacks: Any
+) -> None:
     client.force_login(office["jx_supervisor"])
     uploads = [open(p, "rb") for p in sorted(folder.iterdir())]  # noqa: SIM115
     try:
-        response = client.post("/oversight/import/", {"root": office["jx"].pk, "files": uploads})
+        with django_capture_on_commit_callbacks(execute=True):  # the import job, run after the commit
+            response = client.post("/oversight/import/", {"root": office["jx"].pk, "files": uploads})
     finally:
         for handle in uploads:
             handle.close()

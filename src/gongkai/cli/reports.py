@@ -66,7 +66,7 @@ def _run(batch_id: int) -> int:
     columns = (TextColumn("导入 / importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task("import", total=total, completed=done)
-        run_job(run_batch, batch_id, progress=lambda _file: progress.advance(task))
+        run_job(run_batch, batch_id, here=True, progress=lambda _file: progress.advance(task))
     tally = counts(batch)
     labels = dict(FileStatus.choices)
     console.print(f"批次 / batch {batch_id}: " + " · ".join(f"{labels[s]} {n}" for s, n in tally.items()))

@@ -92,6 +92,7 @@ def _register_routers() -> None:
     from .appeals.api import router as appeals_router
     from .desk.api import public_router
     from .desk.api import router as desk_router
+    from .oversight.api import router as oversight_router
     from .portal.api import router as portal_router
     from .registry.api import router as registry_router
     from .workdays.api import router as workdays_router
@@ -106,6 +107,7 @@ def _register_routers() -> None:
     api.add_router("/registry", registry_router)
     api.add_router("/registry/reports", annual_legacy_router)
     api.add_router("/portal", portal_router)
+    api.add_router("/oversight", oversight_router)
 
 
 _register_routers()

@@ -20,7 +20,11 @@ from django.db import transaction
 
 app = Celery("gongkai")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.conf.include = ["gongkai.platform.notifications.tasks", "gongkai.platform.letters.tasks"]
+app.conf.include = [
+    "gongkai.platform.notifications.tasks",
+    "gongkai.platform.letters.tasks",
+    "gongkai.platform.oversight.jobs",
+]
 # The scheduler's one entry: `tick` runs every periodic job whose time has come (each idempotent).
 TICK_SECONDS = int(os.environ.get("GONGKAI_TICK_SECONDS", "300"))
 app.conf.beat_schedule = {"tick": {"task": "gongkai.tick", "schedule": float(TICK_SECONDS)}}

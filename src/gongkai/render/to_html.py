@@ -96,7 +96,8 @@ def _part(part: Part, number: str) -> str:
     return "".join(out)
 
 
-def _chart(chart: Chart) -> str:
+def chart_figure(chart: Chart) -> str:
+    """The chart as an HTML figure: its SVG inline as a data URI, its title and caption as the alt text."""
     data = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
     return (
         f'<figure data-chart="{chart.key}"><img src="data:image/svg+xml;base64,{data}" '
@@ -111,7 +112,7 @@ def render_html(doc: Composition) -> str:
     body.append(f'<p class="signature">{escape(doc.agency)}</p>')
     if doc.charts:
         body.append(f'<section class="charts"><h2>{escape(CHARTS_HEADING)}</h2>')
-        body += [_chart(chart) for chart in doc.charts]
+        body += [chart_figure(chart) for chart in doc.charts]
         body.append("</section>")
     if doc.problems:
         items = "".join(

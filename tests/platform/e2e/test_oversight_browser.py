@@ -70,6 +70,8 @@ def test_supervisor_imports_a_folder_matches_dismisses_and_reimports(
     page.set_input_files("#import-form input[name=files]", sorted(str(p) for p in folder.iterdir()))
     with page.expect_navigation():
         page.click("#import-form button[type=submit]")
+    # The import is a job on the task queue; embedded it has run by the time the batch page shows.
+    page.wait_for_selector("#progress[data-finished]")
     tally = page.inner_text("#tally")
     for expected in ("已导入 3", "重复文件 1", "待匹配 1", "读取失败 1"):
         assert expected in tally, tally

@@ -3,8 +3,9 @@
 A report is checked when a version is stored: its own arithmetic (``report.checks``), its text
 against its tables and its completeness (``report.crosschecks``), its date against the deadline of
 its agency's kind, and its text against the agency's report of the year before. A government's
-report against its children's is checked for a region and year on request (where the region's
-practice is to aggregate). Findings are upserted by fingerprint, so decisions stay.
+report against its children's is checked again whenever its report or one of its children's is
+stored (``check_hierarchy_around``), and for a whole region and year on request. Findings are
+upserted by fingerprint, so decisions stay.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def fingerprint(finding: Finding, agency_id: int, year: int) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _report(published: PublishedReport | None) -> Report | None:
+def report_of(published: PublishedReport | None) -> Report | None:
+    """The current version's report data, or None (no version, or data that no longer validates)."""
     if published is None or published.current is None:
         return None
     try:
@@ -45,7 +47,7 @@ def _report(published: PublishedReport | None) -> Report | None:
 
 def findings_for(published: PublishedReport) -> list[Finding]:
     """Every rule that needs this report, its agency and the year before."""
-    report = _report(published)
+    report = report_of(published)
     if report is None:
         return []
     found = check_report(report) + check_published(report)
@@ -55,7 +57,7 @@ def findings_for(published: PublishedReport) -> list[Finding]:
         .select_related("current")
         .first()
     )
-    previous = _report(earlier)
+    previous = report_of(earlier)
     if previous is not None:
         found += check_repetition(previous, report)
     if published.current is not None and published.current.source != "platform":
@@ -115,11 +117,12 @@ def check_published_report(published: PublishedReport) -> None:
         _save(later, findings_for(later))
 
 
+HIERARCHY_KINDS = (AgencyKind.PROVINCE, AgencyKind.CITY, AgencyKind.COUNTY)
+
+
 def check_region_hierarchy(root: Agency, year: int) -> int:
     """Each government of the subtree with a report, against its direct children's reports."""
-    governments = Agency.objects.subtree(root).filter(
-        kind__in=(AgencyKind.PROVINCE, AgencyKind.CITY, AgencyKind.COUNTY)
-    )
+    governments = Agency.objects.subtree(root).filter(kind__in=HIERARCHY_KINDS)
     reports = {
         p.agency_id: p
         for p in PublishedReport.objects.filter(agency__path__startswith=root.path, year=year).select_related(
@@ -129,16 +132,41 @@ def check_region_hierarchy(root: Agency, year: int) -> int:
     children: dict[int, list[Agency]] = {}
     for child in Agency.objects.subtree(root).filter(parent__in=governments).only("pk", "name", "parent_id"):
         children.setdefault(child.parent_id or 0, []).append(child)
+    return sum(_check_government(g.pk, reports, children.get(g.pk, [])) for g in governments)
+
+
+def _check_government(government_id: int, reports: dict[int, PublishedReport], children: list[Agency]) -> int:
+    """One government's report against the sum of its children's: 1 if checked, 0 if it cannot be
+    (no report of its own, or no children)."""
+    own = reports.get(government_id)
+    parent = report_of(own)
+    if own is None or parent is None or not children:
+        return 0
+    present = [r for c in children if (r := report_of(reports.get(c.pk))) is not None]
+    missing = [c.name for c in children if c.pk not in reports]
+    _save(own, check_hierarchy(parent, present, missing), rules=HIERARCHY_RULES)
+    return 1
+
+
+def check_hierarchy_around(published: PublishedReport) -> int:
+    """On import: a new report of a government, or of one of a government's children, changes that
+    government's sum — re-check it (the agency itself and its parent, where each is a government
+    with a report of that year). Returns how many governments were checked."""
+    agency = published.agency
+    candidates = [a for a in (agency, agency.parent) if a is not None and a.kind in HIERARCHY_KINDS]
     checked = 0
-    for government in governments:
-        own = reports.get(government.pk)
-        parent = _report(own)
-        if own is None or parent is None or not children.get(government.pk):
-            continue
-        present = [r for c in children[government.pk] if (r := _report(reports.get(c.pk))) is not None]
-        missing = [c.name for c in children[government.pk] if c.pk not in reports]
-        _save(own, check_hierarchy(parent, present, missing), rules=HIERARCHY_RULES)
-        checked += 1
+    for government in candidates:
+        own = PublishedReport.objects.filter(agency=government, year=published.year).select_related("current").first()
+        if own is None or own.current is None:
+            continue  # nothing to check the children against: cheap, and the common case of a leaf's import
+        children = list(Agency.objects.filter(parent=government).only("pk", "name", "parent_id"))
+        reports = {
+            p.agency_id: p
+            for p in PublishedReport.objects.filter(
+                agency__in=[government, *children], year=published.year
+            ).select_related("current", "agency")
+        }
+        checked += _check_government(government.pk, reports, children)
     return checked
 
 

@@ -46,67 +46,86 @@ class Dashboard:
 
 
 def dashboard(root: Agency, year: int) -> Dashboard:
+    """Six queries whatever the region's size: agencies, reports (published / late / undated) and
+    active findings (by rule, open) each grouped once by branch — the path prefix of the level under
+    the region — and summed here for the region; then the two lists, cut to a page."""
     board = Dashboard(root, year)
-    agencies = Agency.objects.subtree(root)
-    reports = PublishedReport.objects.filter(agency__path__startswith=root.path, year=year)
-    board.agencies = agencies.count()
-    late = late_filter(year)
-    totals = reports.aggregate(
-        published=Count("pk"), late=Count("pk", filter=late), undated=Count("pk", filter=Q(published_on__isnull=True))
+    width = len(root.path) + PATH_STEP + 1
+    agencies = dict(
+        Agency.objects.subtree(root)
+        .annotate(branch=Substr("path", 1, width))
+        .values("branch")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("branch", "n")
     )
-    board.published, board.late, board.undated = totals["published"], totals["late"], totals["undated"]
+    late = late_filter(year)
+    reports = {
+        row["branch"]: row
+        for row in PublishedReport.objects.filter(agency__path__startswith=root.path, year=year)
+        .annotate(branch=Substr("agency__path", 1, width))
+        .values("branch")
+        .annotate(
+            published=Count("pk"),
+            late=Count("pk", filter=late),
+            undated=Count("pk", filter=Q(published_on__isnull=True)),
+        )
+        .order_by()
+    }
+    findings = list(
+        ReportFinding.objects.filter(agency__path__startswith=root.path, year=year, active=True)
+        .annotate(branch=Substr("agency__path", 1, width))
+        .values("branch", "rule", "severity")
+        .annotate(count=Count("pk"), open=Count("pk", filter=Q(status="open")))
+        .order_by()
+    )
+    board.agencies = sum(agencies.values())
+    board.published = sum(r["published"] for r in reports.values())
+    board.late = sum(r["late"] for r in reports.values())
+    board.undated = sum(r["undated"] for r in reports.values())
     board.on_time = board.published - board.late - board.undated
     board.missing = board.agencies - board.published
-    board.by_rule = list(
-        ReportFinding.objects.filter(agency__path__startswith=root.path, year=year, active=True)
-        .values("rule", "severity")
-        .annotate(count=Count("pk"), open=Count("pk", filter=Q(status="open")))
-        .order_by("-count")
-    )
-    board.branches = _branches(root, year)
+    by_rule: dict[tuple[str, str], dict[str, Any]] = {}
+    open_by_branch: dict[str, int] = {}
+    for row in findings:
+        entry = by_rule.setdefault(
+            (row["rule"], row["severity"]), {"rule": row["rule"], "severity": row["severity"], "count": 0, "open": 0}
+        )
+        entry["count"] += row["count"]
+        entry["open"] += row["open"]
+        open_by_branch[row["branch"]] = open_by_branch.get(row["branch"], 0) + row["open"]
+    board.by_rule = sorted(by_rule.values(), key=lambda r: (-r["count"], r["rule"]))
+    board.branches = _branches(root, agencies, reports, open_by_branch)
     has_report = PublishedReport.objects.filter(agency=OuterRef("pk"), year=year)
-    board.missing_list = list(agencies.filter(~Exists(has_report)).only("pk", "name", "kind", "path")[:LISTED])
-    board.late_list = list(reports.filter(late).select_related("agency").order_by("published_on")[:LISTED])
+    board.missing_list = list(
+        Agency.objects.subtree(root).filter(~Exists(has_report)).only("pk", "name", "kind", "path")[:LISTED]
+    )
+    board.late_list = list(
+        PublishedReport.objects.filter(agency__path__startswith=root.path, year=year)
+        .filter(late)
+        .select_related("agency")
+        .order_by("published_on")[:LISTED]
+    )
     return board
 
 
-def _branches(root: Agency, year: int) -> list[dict[str, Any]]:
-    """Per agency directly under the region: agencies, reports, late reports and open findings in
-    its subtree — four grouped queries keyed by the path prefix of that level."""
-    width = len(root.path) + PATH_STEP + 1
+def _branches(
+    root: Agency, agencies: dict[str, int], reports: dict[str, dict[str, Any]], open_findings: dict[str, int]
+) -> list[dict[str, Any]]:
+    """Per agency directly under the region: its subtree's agencies, reports, late reports and open
+    findings, from the groups ``dashboard`` counted (keyed by the path prefix of that level)."""
     children = {c.path: c for c in Agency.objects.filter(parent=root).only("pk", "name", "path")}
-    prefix = Substr("path", 1, width)
-    agencies = dict(
-        Agency.objects.filter(path__startswith=root.path, depth__gt=root.depth)
-        .annotate(branch=prefix)
-        .values("branch")
-        .annotate(n=Count("pk"))
-        .values_list("branch", "n")
-    )
-    reports = PublishedReport.objects.filter(
-        agency__path__startswith=root.path, agency__depth__gt=root.depth, year=year
-    ).annotate(branch=Substr("agency__path", 1, width))
-    published = dict(reports.values("branch").annotate(n=Count("pk")).values_list("branch", "n"))
-    late = dict(reports.filter(late_filter(year)).values("branch").annotate(n=Count("pk")).values_list("branch", "n"))
-    findings = dict(
-        ReportFinding.objects.filter(
-            agency__path__startswith=root.path, agency__depth__gt=root.depth, year=year, active=True, status="open"
-        )
-        .annotate(branch=Substr("agency__path", 1, width))
-        .values("branch")
-        .annotate(n=Count("pk"))
-        .values_list("branch", "n")
-    )
     rows = []
     for path, child in sorted(children.items()):
+        published = reports.get(path, {}).get("published", 0)
         rows.append(
             {
                 "agency": child,
                 "agencies": agencies.get(path, 0),
-                "published": published.get(path, 0),
-                "late": late.get(path, 0),
-                "open_findings": findings.get(path, 0),
-                "missing": agencies.get(path, 0) - published.get(path, 0),
+                "published": published,
+                "late": reports.get(path, {}).get("late", 0),
+                "open_findings": open_findings.get(path, 0),
+                "missing": agencies.get(path, 0) - published,
             }
         )
     return rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -17,11 +18,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Max
 from django.utils import timezone
 
 from ...ingest.read import read_report
-from ...report.model import Report
+from ...report.model import Report, ReportDataError
 from ...report.narrative import signed_date
 from ..accounts.models import Actor, stored_user
 from ..accounts.permissions import PermissionDenied, may_administer, may_change_agency_records, supervises
@@ -31,7 +32,7 @@ from ..audit.services import record, snapshot
 from ..database import data_dir
 from ..errors import RuleError
 from ..locking import lock_unchanged
-from .checking import check_published_report
+from .checking import check_hierarchy_around, check_published_report
 from .indicators import FIGURES, figures
 from .matching import Candidate, Matcher
 from .models import (
@@ -151,6 +152,47 @@ def run_batch(
     return counts(batch)
 
 
+def import_job(batch_id: int, worker: int = 0, workers: int = 1) -> dict[str, int]:
+    """``run_batch`` as the task queue takes it: plain arguments only (one shard of the batch)."""
+    return run_batch(batch_id, worker=worker, workers=workers)
+
+
+def import_shards() -> int:
+    """How many queue jobs share one import (``GONGKAI_IMPORT_SHARDS``): with a broker, by default
+    two, so two ``gongkai worker`` processes read a batch at once; embedded, one."""
+    from django.conf import settings
+
+    default = "2" if getattr(settings, "BROKER_URL", "") else "1"
+    try:
+        return max(1, min(16, int(os.environ.get("GONGKAI_IMPORT_SHARDS", default))))
+    except ValueError:
+        return int(default)
+
+
+STALLED_AFTER = dt.timedelta(seconds=90)
+
+
+def stalled(batch: ImportBatch) -> bool:
+    """Unfinished, and no file of it processed for ``STALLED_AFTER``: its job died (or never ran), so
+    resuming it is safe — a running job is not doubled."""
+    if batch.finished_at is not None:
+        return False
+    last = batch.files.aggregate(last=Max("processed_at"))["last"] or batch.created_at
+    return timezone.now() - last >= STALLED_AFTER
+
+
+def progress_of(batch: ImportBatch) -> dict[str, int]:
+    """Files done / total and failures, for the progress view (one grouped query)."""
+    tally = counts(batch)
+    total = sum(tally.values())
+    return {
+        "total": total,
+        "done": total - tally[FileStatus.PENDING],
+        "failed": tally[FileStatus.FAILED],
+        "percent": round(100 * (total - tally[FileStatus.PENDING]) / total) if total else 100,
+    }
+
+
 def counts(batch: ImportBatch) -> dict[str, int]:
     """Files per status, one grouped query."""
     found = dict(batch.files.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
@@ -178,6 +220,8 @@ def _read(file: ImportFile, workdir: Path) -> tuple[Report | None, str, str, str
 
 def process_file(file: ImportFile, matcher: Matcher, actor: Actor, workdir: Path) -> None:
     """Read one pending file and store it, or keep why not. Its state is saved either way."""
+    if not ImportFile.objects.filter(pk=file.pk, status=FileStatus.PENDING).exists():
+        return  # another job of the batch (a resumed one) got to it first
     existing = ReportVersion.objects.filter(sha256=file.sha256).select_related("report").first()
     if existing is not None:
         _finish(
@@ -299,6 +343,7 @@ def store_version(
         setattr(published, name, value)
     published.save(update_fields=["current", "published_on", *FIGURES])
     check_published_report(published)
+    check_hierarchy_around(published)
     record(
         actor,
         Action.OVERSIGHT_VERSION,
@@ -308,6 +353,23 @@ def store_version(
         agency=published.agency,
     )
     return version
+
+
+def report_cells(published: PublishedReport) -> list[dict[str, Any]]:
+    """The current version's cells: key (``requests.granted[6]``), value, and where it was printed
+    (the reader's provenance: page, table, row); empty when there is no readable current version."""
+    if published.current is None:
+        return []
+    try:
+        data = Report.from_dict(published.current.data)
+    except ReportDataError:
+        return []
+    where = data.provenance or {}
+    cells = []
+    for table, row, column, value in data.cells():
+        key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
+        cells.append({"key": key, "value": value, "where": where.get(key, "")})
+    return cells
 
 
 def store_platform_report(actor: Actor, agency: Agency, year: int, report: Report) -> ReportVersion:

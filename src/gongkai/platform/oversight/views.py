@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ...report.checks import RULES
-from ...report.model import Report, ReportDataError
 from ..accounts.models import Role
 from ..accounts.permissions import PermissionDenied, may_administer, may_approve, role_of
 from ..agencies.models import Agency
@@ -20,10 +19,11 @@ from ..audit.services import history
 from ..locking import Conflict
 from . import filing as filings
 from .checking import hierarchy_job
+from .checking import report_of as readable_report
 from .dashboard import dashboard, today_year
 from .export import table_response
 from .indicators import INDICATORS, INDICATORS_BY_KEY, MIN_SAMPLE, agency_rows, ranked, region_rows, region_totals
-from .jobs import run_job
+from .jobs import run_job, start_import
 from .models import FileStatus, Filing, FindingStatus, ImportBatch, ImportFile, PublishedReport, ReportFinding
 from .services import (
     DECISIONS,
@@ -35,8 +35,10 @@ from .services import (
     match_file,
     may_import,
     may_oversee,
-    run_batch,
+    progress_of,
+    report_cells,
     send_back,
+    stalled,
 )
 from .sources import Entry, collect_uploads, read_mapping
 
@@ -79,10 +81,14 @@ def import_files(request: HttpRequest) -> HttpResponse:
         return redirect("oversight:index")
     entries: list[Entry] = list(collect_uploads(uploads, mapping))
     batch = create_batch(request.user, root, entries, label=request.POST.get("label", "")[:300])
-    tally = run_job(run_batch, batch.pk)
+    start_import(batch.pk)  # a background job: this page answers at once, the batch page follows it
     if not may_oversee(request.user, root):  # an agency re-submitting: back to its list, with the outcome
         labels = dict(FileStatus.choices)
-        messages.info(request, "重新提交：" + " · ".join(f"{labels[k]} {n}" for k, n in tally.items() if n))
+        tally = counts(batch)
+        if tally[FileStatus.PENDING]:
+            messages.info(request, f"重新提交：已收到 {sum(tally.values())} 个文件，正在后台导入")
+        else:
+            messages.info(request, "重新提交：" + " · ".join(f"{labels[k]} {n}" for k, n in tally.items() if n))
         return redirect("oversight:answers")
     return redirect("oversight:batch", batch_pk=batch.pk)
 
@@ -101,16 +107,32 @@ def batch_page(request: HttpRequest, batch_pk: int) -> HttpResponse:
     agencies = Agency.objects.subtree(batch.root).only("pk", "name", "depth")
     labels = dict(FileStatus.choices)
     tally = [(labels[status], n, status) for status, n in counts(batch).items()]
+    progress = progress_of(batch)
     return render(
-        request, "oversight/batch.html", {"batch": batch, "files": files, "tally": tally, "agencies": agencies}
+        request,
+        "oversight/batch.html",
+        {
+            "batch": batch,
+            "files": files,
+            "tally": tally,
+            "agencies": agencies,
+            "progress": progress,
+            "running": progress["done"] < progress["total"],
+            "stalled": stalled(batch),
+        },
     )
 
 
 @login_required
 @require_POST
 def resume(request: HttpRequest, batch_pk: int) -> HttpResponse:
+    """Queue an interrupted batch again (its pending files only); a batch still moving is left alone."""
     batch = _batch_or_404(request, batch_pk)
-    run_job(run_batch, batch.pk)
+    if stalled(batch):
+        start_import(batch.pk)
+        messages.success(request, "已继续导入 / import resumed")
+    elif batch.finished_at is None:
+        messages.info(request, "该批次正在导入中 / the batch is still being imported")
     return redirect("oversight:batch", batch_pk=batch.pk)
 
 
@@ -154,6 +176,14 @@ def dashboard_page(request: HttpRequest, root_pk: int, year: int) -> HttpRespons
     titles = {name: rule.title_zh for name, rule in RULES.items()}
     for row in board.by_rule:
         row["title"] = titles.get(row["rule"], row["rule"])
+    for branch in board.branches:  # the drawn map: one bar per branch, on time | late | missing
+        whole = branch["agencies"] or 1
+        on_time = branch["published"] - branch["late"]
+        branch["bar"] = [
+            ("on-time", "按时或日期不明", on_time, round(100 * on_time / whole, 1)),
+            ("late", "逾期", branch["late"], round(100 * branch["late"] / whole, 1)),
+            ("missing", "未发布", branch["missing"], round(100 * branch["missing"] / whole, 1)),
+        ]
     return render(
         request,
         "oversight/dashboard.html",
@@ -243,17 +273,7 @@ def report_page(request: HttpRequest, report_pk: int) -> HttpResponse:
     if not may_oversee(request.user, report.agency):
         raise Http404
     versions = report.versions.order_by("-created_at", "-pk")
-    cells: list[dict[str, Any]] = []
-    if report.current is not None:
-        try:
-            data = Report.from_dict(report.current.data)
-        except ReportDataError:
-            data = None
-        if data is not None:
-            where = data.provenance or {}
-            for table, row, column, value in data.cells():
-                key = f"{table}.{row}[{column}]" if isinstance(column, int) else f"{table}.{row}.{column}"
-                cells.append({"key": key, "value": value, "where": where.get(key, "")})
+    cells = report_cells(report)
     findings = report.findings.order_by("-active", "rule")
     return render(
         request,
@@ -403,17 +423,34 @@ def agency_years_page(request: HttpRequest, agency_pk: int) -> HttpResponse:
     return render(
         request,
         "oversight/agency_years.html",
-        {"agency": agency, "headers": headers, "body": body, "indicators": INDICATORS},
+        {"agency": agency, "headers": headers, "body": body, "indicators": INDICATORS, "trend": _trend(agency)},
     )
+
+
+def _trend(agency: Agency) -> str:
+    """The agency's applications and appeals over the years, drawn by the renderer's trend chart (the
+    one its illustrated reports carry) from the current version of each year's published report."""
+    from ...render.charts import CJKFontMissing, trend_chart
+    from ...render.to_html import chart_figure
+
+    published = PublishedReport.objects.filter(agency=agency).select_related("current").order_by("year")
+    reports = [r for p in published if (r := readable_report(p)) is not None]
+    if len(reports) < 2:
+        return ""
+    try:
+        return chart_figure(trend_chart(reports))
+    except CJKFontMissing as error:
+        return f'<p class="error">{error}</p>'  # said, not drawn as boxes
 
 
 @login_required
 @require_POST
 def hierarchy_view(request: HttpRequest, root_pk: int, year: int) -> HttpResponse:
-    """Check each government of the region against the sum of its children's reports."""
+    """Check each government of the region against the sum of its children's reports (a background
+    job; each import re-checks the governments it touches on its own)."""
     root = _root_or_404(request, root_pk)
-    checked = run_job(hierarchy_job, root.pk, year)
-    messages.success(request, f"已核对 {checked} 个政府的报告与其下级报告之和")
+    run_job(hierarchy_job, root.pk, year)
+    messages.success(request, "已在后台核对本区域各政府的报告与其下级报告之和，结果见检查发现")
     return redirect("oversight:dashboard", root_pk=root.pk, year=year)
 
 
