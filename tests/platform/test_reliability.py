@@ -89,7 +89,7 @@ def test_an_answer_from_a_stale_read_is_refused_and_not_audited(office: dict[str
     overwrite it (before: both succeeded, two audit entries, the record kept the last)."""
     case = _registered(office)
     mine, theirs = Application.objects.get(pk=case.pk), Application.objects.get(pk=case.pk)
-    services.answer(office["clerk"], mine, outcome="granted", on=TODAY, reply_text="予以公开")
+    services.answer(office["head"], mine, outcome="granted", on=TODAY, reply_text="予以公开")
     with pytest.raises(services.DeskConflict, match=r"已被他人修改.*已答复.*changed by someone else"):
         services.answer(office["head"], theirs, outcome="unavailable_needs_creation", on=TODAY, reply_text="需加工")
     case.refresh_from_db()

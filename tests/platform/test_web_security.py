@@ -88,7 +88,7 @@ def test_admin_cannot_change_what_has_a_service(office: dict[str, Any]) -> None:
     ):
         assert admin.get(f"/admin/{model}/add/").status_code == 403, model
     case = _case(office)
-    desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
+    desk.answer(office["head"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
     appeal = file_appeal(office["clerk"], case, kind="review", filed_on=D(2025, 6, 1), body="海盐县人民政府")
     assert admin.post(f"/admin/appeals/appeal/{appeal.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Appeal.objects.filter(pk=appeal.pk).exists()  # table 四 cannot change behind the rules' back
@@ -522,7 +522,7 @@ def test_staff_fields_have_their_column_limits_on_pages_and_in_the_api(office: d
 
 def test_appeal_result_does_not_reveal_another_offices_appeal(office: dict[str, Any]) -> None:
     case = _case(office)
-    desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
+    desk.answer(office["head"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
     appeal = file_appeal(office["clerk"], case, kind="review", filed_on=D(2025, 6, 1), body="海盐县人民政府")
     stranger = _client(office["cn_clerk"])
     existing = stranger.post(f"/appeals/{appeal.pk}/result/", {"result": "upheld", "decided_on": "2025-07-01"})
