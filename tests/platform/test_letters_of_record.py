@@ -104,7 +104,10 @@ def test_the_docx_is_simplified_chinese(office: dict[str, Any]) -> None:
     data = bytes(IssuedLetter.objects.get(application=case).docx)
     with zipfile.ZipFile(io.BytesIO(data)) as docx:
         styles = docx.read("word/styles.xml").decode()
+        body = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
     assert "ja-JP" not in styles and 'w:eastAsia="zh-CN"' in styles and "Noto Serif CJK SC" in styles
+    # The seal's place (印章) sits between the signature and the date, at the letter's end.
+    assert body.endswith("海盐县人民政府（印章）2021年3月5日")
 
 
 def test_the_pdf_keeps_the_date_with_the_body_in_sc_fonts(office: dict[str, Any]) -> None:
