@@ -411,7 +411,7 @@ def search(query: str, filters: Filters | None = None, limit: int = 20, offset: 
     from .expand import expand_query
 
     engine, filters = backend(), filters or Filters()
-    exact_terms = parse_query(query)
+    exact_terms: list[Node] = list(parse_query(query))
     wider = expand_query(query)
     if wider is None:
         return engine.search(exact_terms, filters, limit, offset)
