@@ -120,7 +120,7 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
     office: dict[str, Any], client: Any
 ) -> None:
     case = _registered(office)
-    client.force_login(office["clerk"])
+    client.force_login(office["head"])  # the head signs answers (a clerk's own is refused, test_approval)
     body = {"on": TODAY.isoformat(), "outcome": "granted", "reply_text": "予以公开"}
     assert client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json").status_code == 200
     again = client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json")
