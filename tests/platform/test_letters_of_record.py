@@ -93,6 +93,9 @@ def test_punctuation_salutation_and_reasons(office: dict[str, Any]) -> None:
     assert "“盐政发〔2024〕15号文件及其附件”。" in text and "。”。" not in text and "。，" not in text
     withheld = next(line for line in text.splitlines() if line.startswith("其余部分"))
     assert "个人隐私" in withheld and "公开征收决定正文" not in withheld  # the reason, not the whole reply
+    # D21: the public tracking page names the outcome without table 三's counting note.
+    tracked = Client().get(f"/track/?code={firm.tracking_code}").content.decode()
+    assert "（二）部分公开（" in tracked and "只计这一情形" not in tracked
     person = case_of(office)
     services.extend(office["head"], person, days=10, reason="需要调取档案。", on=D(2021, 3, 10))
     extension = text_of(bytes(IssuedLetter.objects.get(application=person, kind=LetterKind.EXTENSION).docx))
