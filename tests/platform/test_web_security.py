@@ -334,11 +334,19 @@ def test_token_authenticated_writes_work_without_csrf(office: dict[str, Any]) ->
     )
     assert registered.status_code in (200, 201), registered.content
     case_id = registered.json()["id"]
-    answered = client.post(
-        f"/api/cases/{case_id}/answer",
-        {"on": "2025-05-10", "outcome": "granted", "reply_text": "见附件"},
+    drafted = client.post(
+        f"/api/cases/{case_id}/draft",
+        {"outcome": "granted", "reply_text": "见附件"},
         content_type="application/json",
         **clerk,
+    )
+    assert drafted.status_code == 200, drafted.content
+    [draft] = drafted.json()["approvals"]
+    answered = client.post(  # 签发: the head's token
+        f"/api/cases/{case_id}/approvals/{draft['id']}/sign",
+        {"on": "2025-05-10"},
+        content_type="application/json",
+        **_bearer(office["head"]),
     )
     assert answered.status_code == 200, answered.content
     assert Application.objects.get(pk=case_id).outcome == "granted"
