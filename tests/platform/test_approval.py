@@ -129,3 +129,16 @@ def test_a_clerk_cannot_answer_past_the_chain_through_the_service_or_the_api(off
         services.answer(office["cn_clerk"], case, outcome="granted", on=services.today(), reply_text="见附件")
     services.answer(office["head"], case, outcome="granted", on=services.today(), reply_text="见附件")
     assert case.status == Status.ANSWERED
+
+
+def test_the_heads_list_has_the_drafts_waiting_for_them(office: dict[str, Any]) -> None:
+    waiting, other = registered(office), registered(office)
+    approval.draft_answer(office["clerk"], waiting, outcome="granted", reply_text="见附件")
+    approval.request_extension(office["clerk"], waiting, days=10, reason="信息量大")  # two proposals, one case
+    head = login(office["head"])
+    page = head.get("/desk/").content.decode()
+    assert "待审核签发（1）" in page
+    listed = head.get("/desk/?tab=approval").content.decode()
+    assert waiting.tracking_code in listed and other.tracking_code not in listed
+    api = head.get("/api/cases/?tab=approval").json()
+    assert [c["id"] for c in api] == [waiting.pk]

@@ -33,6 +33,7 @@ from .models import Application, Approval, CaseAttachment, Consultation, Deliver
 
 LIST_TABS = {
     "awaiting": "待确认收到",
+    "approval": "待审核签发",
     "open": "办理中",
     "overdue": "逾期",
     "soon": "5 个工作日内到期",
