@@ -83,6 +83,7 @@ def office(tree: dict[str, Agency], make_user: Callable[..., User]) -> dict[str,
         "clerk": make_user("hy_clerk", Role.CLERK, tree["hy"], display_name="海盐经办"),
         "head": make_user("hy_head", Role.HEAD, tree["hy"], display_name="海盐负责人"),
         "qs_clerk": make_user("qs_clerk", Role.CLERK, tree["qs"]),
+        "qs_head": make_user("qs_head", Role.HEAD, tree["qs"]),
         "cn_clerk": make_user("cn_clerk", Role.CLERK, tree["cn"]),
         "jx_supervisor": make_user("jx_sup", Role.SUPERVISOR, tree["jx"]),
         "wz_supervisor": make_user("wz_sup", Role.SUPERVISOR, tree["wz"]),
@@ -97,6 +98,21 @@ def office(tree: dict[str, Agency], make_user: Callable[..., User]) -> dict[str,
         "bob": make_user("bob", Role.APPLICANT, display_name="王强"),
         "admin": make_user("root", Role.ADMIN),
     }
+
+
+def signed_answer(clerk: User, case: Any, *, on: Any, **answer: str) -> Any:
+    """拟办 → 签发, as an office answers: the clerk drafts, a head of the case's agency signs.
+
+    The desk's service refuses a clerk's own answer; an office without a head in the fixture gets one.
+    """
+    from gongkai.platform.desk import approval
+
+    head = User.objects.filter(role=Role.HEAD, agency=case.agency, is_active=True).first()
+    if head is None:
+        head = User.objects.create_user(
+            f"head_{case.agency.pk}", role=Role.HEAD, agency=case.agency, display_name=f"{case.agency.name}负责人"
+        )
+    return approval.sign(head, approval.draft_answer(clerk, case, **answer), on=on)
 
 
 APPLICANT = {

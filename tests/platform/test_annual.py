@@ -20,7 +20,7 @@ from gongkai.report.checks import check_report, check_series
 from gongkai.report.model import Report
 from tests.environment import GOLD, RAW, need_corpus
 
-from .conftest import APPLICANT
+from .conftest import APPLICANT, signed_answer
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -49,15 +49,13 @@ def year_of_cases(office: dict[str, Any]) -> dict[str, Any]:
     lapsed = case(office, D(2021, 5, 6))
     still_open = case(office, D(2021, 12, 27), "other")
     town = case(office, D(2021, 6, 1), agency="qs", clerk="qs_clerk")
-    services.answer(clerk, carried, outcome="not_processed_duplicate", on=D(2021, 1, 8))
-    services.answer(clerk, granted, outcome="granted", on=D(2021, 3, 15), reply_text="见政府网站")
-    services.answer(
-        clerk, partly, outcome="partially_granted", on=D(2021, 3, 20), reply_text="涉及个人信息部分不予公开"
-    )
-    services.answer(clerk, refused, outcome="denied_process_info", on=D(2021, 4, 20), reply_text="属于过程性信息")
+    signed_answer(clerk, carried, outcome="not_processed_duplicate", on=D(2021, 1, 8))
+    signed_answer(clerk, granted, outcome="granted", on=D(2021, 3, 15), reply_text="见政府网站")
+    signed_answer(clerk, partly, outcome="partially_granted", on=D(2021, 3, 20), reply_text="涉及个人信息部分不予公开")
+    signed_answer(clerk, refused, outcome="denied_process_info", on=D(2021, 4, 20), reply_text="属于过程性信息")
     services.ask_clarification(clerk, lapsed, D(2021, 5, 7), "请说明文号", deadline=D(2021, 5, 21))
     services.close_for_no_clarification(clerk, lapsed, D(2021, 5, 24))
-    services.answer(
+    signed_answer(
         office["qs_clerk"],
         town,
         outcome="unavailable_not_held",
@@ -161,7 +159,7 @@ def test_an_imported_earlier_year_continues_into_the_compiled_one(office: dict[s
             if n
         )
         old = case(office, D(2020, 12, 30), kind)
-        services.answer(office["clerk"], old, outcome="granted", on=D(2021, 1, 6), reply_text="已提供")
+        services.answer(office["head"], old, outcome="granted", on=D(2021, 1, 6), reply_text="已提供")
         again = compile_report(office["hy"], 2021)
         assert again.report.requests["carried_over"] == gold.requests["carried_forward"]
         assert again.report.requests["granted"][6] == 1 and again.findings == []

@@ -13,7 +13,7 @@ from django.test import Client
 from gongkai.platform.annual.compile import compile_report
 from gongkai.platform.appeals.models import Appeal
 from gongkai.platform.appeals.services import correct_appeal, file_appeal, withdraw_appeal
-from gongkai.platform.desk import services
+from gongkai.platform.desk import approval, services
 from gongkai.platform.desk.models import Application
 from gongkai.platform.desk.receipt import Channel
 
@@ -39,7 +39,7 @@ def answered(office: dict[str, Any]) -> Application:
         description="某文件",
     )
     return services.answer(
-        office["clerk"], case, outcome="denied_process_info", on=D(2021, 3, 10), reply_text="属于过程性信息"
+        office["head"], case, outcome="denied_process_info", on=D(2021, 3, 10), reply_text="属于过程性信息"
     )
 
 
@@ -149,6 +149,11 @@ def test_error_pages_speak_chinese(office: dict[str, Any]) -> None:
         applicant=APPLICANT,
         description="某文件",
     )
-    refused = clerk.post(f"/desk/{case.pk}/extend/", {"days": 5, "reason": "多", "on": "2021-03-10"})
+    # A clerk's own extension is refused by the service with the way through the chain, on the case page.
+    asked = clerk.post(f"/desk/{case.pk}/extend/", {"days": 5, "reason": "多", "on": "2021-03-10"}, follow=True)
+    assert "须由公开办负责人签发" in asked.content.decode() and "申请延长答复期限" in asked.content.decode()
+    # Signing is the head's: the clerk who tries gets the 403 page, in Chinese.
+    draft = approval.request_extension(office["clerk"], case, days=5, reason="信息量大")
+    refused = clerk.post(f"/desk/{case.pk}/sign/", {"approval": draft.pk, "on": "2021-03-10", "comment": ""})
     text = refused.content.decode()
     assert refused.status_code == 403 and "无权进行此操作" in text and "负责人" in text and "Forbidden" not in text

@@ -13,6 +13,7 @@ from gongkai.platform.audit.services import history
 from gongkai.platform.desk import approval, services
 from gongkai.platform.desk.models import Approval, ApprovalStatus, Status
 from gongkai.platform.desk.receipt import Channel
+from gongkai.platform.errors import RuleError
 from gongkai.platform.letters.models import IssuedLetter
 
 from .conftest import APPLICANT
@@ -101,3 +102,43 @@ def test_the_clerk_requests_an_extension_the_head_approves(office: dict[str, Any
     assert 'id="action-request_extension"' not in clerk.get(f"/desk/{case.pk}/").content.decode()
     with pytest.raises(services.DeskConflict):
         approval.sign(office["head"], request, on=dt.date.today())
+
+
+def test_a_clerk_cannot_answer_past_the_chain_through_the_service_or_the_api(office: dict[str, Any]) -> None:
+    """The one door: services.answer itself refuses a clerk, so no page, API call or import skips 签发."""
+    case = registered(office)
+    with pytest.raises(services.ApprovalRequired) as refused:
+        services.answer(office["clerk"], case, outcome="granted", on=services.today(), reply_text="见附件")
+    assert isinstance(refused.value, RuleError)
+    message = str(refused.value)
+    assert "须由公开办负责人签发" in message and "拟办答复" in message and "signed by the head" in message
+    case.refresh_from_db()
+    assert case.status == Status.REGISTERED and not history(case).filter(action="desk.answer").exists()
+
+    api = login(office["clerk"]).post(
+        f"/api/cases/{case.pk}/answer",
+        {"on": services.today().isoformat(), "outcome": "granted", "reply_text": "见附件"},
+        content_type="application/json",
+    )
+    assert api.status_code == 403
+    assert api.json() == {"detail": message, "code": "approval_required"}
+    case.refresh_from_db()
+    assert case.status == Status.REGISTERED and not IssuedLetter.objects.filter(application=case).exists()
+    # The head may sign an answer of their own (签发 is theirs); another office's clerk is not even asked.
+    with pytest.raises(PermissionDenied):
+        services.answer(office["cn_clerk"], case, outcome="granted", on=services.today(), reply_text="见附件")
+    services.answer(office["head"], case, outcome="granted", on=services.today(), reply_text="见附件")
+    assert case.status == Status.ANSWERED
+
+
+def test_the_heads_list_has_the_drafts_waiting_for_them(office: dict[str, Any]) -> None:
+    waiting, other = registered(office), registered(office)
+    approval.draft_answer(office["clerk"], waiting, outcome="granted", reply_text="见附件")
+    approval.request_extension(office["clerk"], waiting, days=10, reason="信息量大")  # two proposals, one case
+    head = login(office["head"])
+    page = head.get("/desk/").content.decode()
+    assert "待审核签发（1）" in page
+    listed = head.get("/desk/?tab=approval").content.decode()
+    assert waiting.tracking_code in listed and other.tracking_code not in listed
+    api = head.get("/api/cases/?tab=approval").json()
+    assert [c["id"] for c in api] == [waiting.pk]

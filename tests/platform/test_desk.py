@@ -109,8 +109,10 @@ def test_consultation_pauses_and_its_time_is_not_counted(office: dict[str, Any])
 
 def test_only_the_head_extends_by_at_most_twenty_days(office: dict[str, Any]) -> None:
     case = register(office)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(services.ApprovalRequired, match=r"须由公开办负责人签发.*signed by the head"):
         services.extend(office["clerk"], case, days=20, reason="信息量大", on=D(2020, 10, 30))
+    with pytest.raises(PermissionDenied):
+        services.extend(office["cn_clerk"], case, days=20, reason="信息量大", on=D(2020, 10, 30))
     with pytest.raises(services.DeskError):
         services.extend(office["head"], case, days=21, reason="信息量大", on=D(2020, 10, 30))
     services.extend(office["head"], case, days=20, reason="信息量大", on=D(2020, 10, 30))
@@ -164,15 +166,15 @@ def test_paid_fee_time_is_not_counted(office: dict[str, Any]) -> None:
 def test_answers_need_what_article_36_requires(office: dict[str, Any]) -> None:
     case = register(office)
     with pytest.raises(services.DeskError):
-        services.answer(office["clerk"], case, outcome="denied_third_party", on=D(2020, 10, 20))
+        services.answer(office["head"], case, outcome="denied_third_party", on=D(2020, 10, 20))
     with pytest.raises(services.DeskError):
-        services.answer(office["clerk"], case, outcome="unavailable_unclear", on=D(2020, 10, 20))
+        services.answer(office["head"], case, outcome="unavailable_unclear", on=D(2020, 10, 20))
     with pytest.raises(services.DeskError):
-        services.answer(office["clerk"], case, outcome="other_unpaid_fee", on=D(2020, 10, 20))
+        services.answer(office["head"], case, outcome="other_unpaid_fee", on=D(2020, 10, 20))
     with pytest.raises(PermissionDenied):
         services.answer(office["cn_clerk"], case, outcome="granted", on=D(2020, 10, 20))
     services.answer(
-        office["clerk"],
+        office["head"],
         case,
         outcome="partially_granted",
         on=D(2020, 10, 20),

@@ -35,7 +35,7 @@ def answered(office: dict[str, Any], outcome: str, **answer: Any) -> Application
         applicant=APPLICANT,
         description="2020年某地块土地出让合同",
     )
-    return services.answer(office["clerk"], case, outcome=outcome, on=D(2021, 5, 20), **answer)
+    return services.answer(office["head"], case, outcome=outcome, on=D(2021, 5, 20), **answer)
 
 
 def docx_text(data: bytes) -> str:
@@ -130,19 +130,38 @@ def test_the_whole_desk_through_the_api(office: dict[str, Any]) -> None:
         {"on": "2020-11-02", "days": 20, "reason": "多"},
         content_type="application/json",
     )
-    assert refused.status_code == 403  # the head approves
-    bad = client.post(
-        f"/api/cases/{case['id']}/answer", {"on": "2020-11-03", "outcome": "nonsense"}, content_type="application/json"
+    assert refused.status_code == 403 and refused.json()["code"] == "approval_required"  # the head approves
+    # 拟办 → 签发 through the API: the clerk's own answer is refused (in Chinese and English), the
+    # clerk drafts, the head signs.
+    direct = client.post(
+        f"/api/cases/{case['id']}/answer",
+        {"on": "2020-11-03", "outcome": "granted", "reply_text": "见附件"},
+        content_type="application/json",
     )
+    assert direct.status_code == 403 and direct.json()["code"] == "approval_required"
+    assert "须由公开办负责人签发" in direct.json()["detail"] and "signed by the head" in direct.json()["detail"]
+    bad = client.post(f"/api/cases/{case['id']}/draft", {"outcome": "nonsense"}, content_type="application/json")
     assert bad.status_code == 400 and "办理结果" in bad.json()["detail"]
-    case = post(f"/api/cases/{case['id']}/answer", on="2020-11-03", outcome="granted", reply_text="见附件")
+    case = post(f"/api/cases/{case['id']}/draft", outcome="granted", reply_text="见附件")
+    [draft] = case["approvals"]
+    assert case["status"] == "registered" and draft["status"] == "pending" and draft["proposal"]["outcome"] == "granted"
+    clerk_signs = client.post(
+        f"/api/cases/{case['id']}/approvals/{draft['id']}/sign", {"on": "2020-11-03"}, content_type="application/json"
+    )
+    assert clerk_signs.status_code == 403
+    client.force_login(office["head"])
+    case = post(f"/api/cases/{case['id']}/approvals/{draft['id']}/sign", on="2020-11-03", comment="同意")
     assert case["status"] == "answered" and case["outcome"] == "granted"
+    assert case["approvals"][0]["status"] == "signed" and case["approvals"][0]["comment"] == "同意"
     letter = client.get(f"/api/cases/{case['id']}/letter?fmt=docx")
     assert letter.status_code == 200 and "予以公开" in docx_text(letter.content)
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {
         "/api/cases/",
         "/api/cases/{case_id}/answer",
+        "/api/cases/{case_id}/draft",
+        "/api/cases/{case_id}/approvals/{approval_id}/sign",
+        "/api/cases/{case_id}/approvals/{approval_id}/return",
         "/api/public/applications",
         "/api/appeals/",
         "/api/reports/{agency_id}/{year}",

@@ -49,7 +49,7 @@ def reply(case: Application) -> str:
 def test_letters_are_numbered_per_agency_and_year_when_issued(office: dict[str, Any]) -> None:
     first, second = case_of(office), case_of(office)
     services.ask_clarification(office["clerk"], first, D(2021, 3, 2), "请写明年份。")
-    services.answer(office["clerk"], second, outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
+    services.answer(office["head"], second, outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
     numbers = list(IssuedLetter.objects.order_by("id").values_list("number", flat=True))
     prefix = office["hy"].short_name or office["hy"].name
     assert numbers == [f"{prefix}依申请公开〔2021〕1号", f"{prefix}依申请公开〔2021〕2号"]
@@ -58,14 +58,14 @@ def test_letters_are_numbered_per_agency_and_year_when_issued(office: dict[str, 
 
 def test_not_held_and_not_ours_never_share_wording(office: dict[str, Any]) -> None:
     absent = services.answer(
-        office["clerk"],
+        office["head"],
         case_of(office),
         outcome="unavailable_not_held",
         on=D(2021, 3, 5),
         reply_text="经检索档案未找到。",
     )
     elsewhere = services.answer(
-        office["clerk"],
+        office["head"],
         case_of(office),
         outcome="unavailable_not_held",
         on=D(2021, 3, 5),
@@ -80,7 +80,7 @@ def test_not_held_and_not_ours_never_share_wording(office: dict[str, Any]) -> No
 def test_punctuation_salutation_and_reasons(office: dict[str, Any]) -> None:
     firm = case_of(office, "legal_services", description="盐政发〔2024〕15号文件及其附件。")
     services.answer(
-        office["clerk"],
+        office["head"],
         firm,
         outcome="partially_granted",
         on=D(2021, 3, 5),
@@ -93,6 +93,9 @@ def test_punctuation_salutation_and_reasons(office: dict[str, Any]) -> None:
     assert "“盐政发〔2024〕15号文件及其附件”。" in text and "。”。" not in text and "。，" not in text
     withheld = next(line for line in text.splitlines() if line.startswith("其余部分"))
     assert "个人隐私" in withheld and "公开征收决定正文" not in withheld  # the reason, not the whole reply
+    # D21: the public tracking page names the outcome without table 三's counting note.
+    tracked = Client().get(f"/track/?code={firm.tracking_code}").content.decode()
+    assert "（二）部分公开（" in tracked and "只计这一情形" not in tracked
     person = case_of(office)
     services.extend(office["head"], person, days=10, reason="需要调取档案。", on=D(2021, 3, 10))
     extension = text_of(bytes(IssuedLetter.objects.get(application=person, kind=LetterKind.EXTENSION).docx))
@@ -100,11 +103,14 @@ def test_punctuation_salutation_and_reasons(office: dict[str, Any]) -> None:
 
 
 def test_the_docx_is_simplified_chinese(office: dict[str, Any]) -> None:
-    case = services.answer(office["clerk"], case_of(office), outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
+    case = services.answer(office["head"], case_of(office), outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
     data = bytes(IssuedLetter.objects.get(application=case).docx)
     with zipfile.ZipFile(io.BytesIO(data)) as docx:
         styles = docx.read("word/styles.xml").decode()
+        body = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
     assert "ja-JP" not in styles and 'w:eastAsia="zh-CN"' in styles and "Noto Serif CJK SC" in styles
+    # The seal's place (印章) sits between the signature and the date, at the letter's end.
+    assert body.endswith("海盐县人民政府（印章）2021年3月5日")
 
 
 def test_the_pdf_keeps_the_date_with_the_body_in_sc_fonts(office: dict[str, Any]) -> None:
@@ -113,7 +119,7 @@ def test_the_pdf_keeps_the_date_with_the_body_in_sc_fonts(office: dict[str, Any]
 
     long_reason = "经审查，" + "该信息涉及多个项目的审批过程，" * 38 + "依法不予公开。"
     case = services.answer(
-        office["clerk"], case_of(office), outcome="denied_process_info", on=D(2021, 3, 5), reply_text=long_reason
+        office["head"], case_of(office), outcome="denied_process_info", on=D(2021, 3, 5), reply_text=long_reason
     )
     pdf = pdf_of(IssuedLetter.objects.get(application=case))
     with pdfplumber.open(io.BytesIO(pdf)) as document:
@@ -142,7 +148,7 @@ def font_programs(pdf: bytes) -> set[bytes]:
 
 
 def test_a_sent_letter_is_served_as_issued(office: dict[str, Any]) -> None:
-    case = services.answer(office["clerk"], case_of(office), outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
+    case = services.answer(office["head"], case_of(office), outcome="granted", on=D(2021, 3, 5), reply_text="见附件")
     public = Client()
     before = public.get(f"/letters/track/{case.tracking_code}.docx").content
     office["hy"].name = "海盐县人民政府（更名后）"

@@ -59,15 +59,21 @@ def test_apply_track_register_and_answer_through_the_pages(office: dict[str, Any
     page = clerk.get(f"/desk/{posted.pk}/").content.decode()
     assert "2020年11月4日" in page and "国庆节" in page and "办理记录" in page
     assert all(value in page for value in PERSONAL_VALUES)  # the handling office sees them
-    refused = clerk.post(f"/desk/{posted.pk}/extend/", {"days": 20, "reason": "多", "on": "2020-10-30"})
-    assert refused.status_code == 403
+    refused = clerk.post(f"/desk/{posted.pk}/extend/", {"days": 20, "reason": "多", "on": "2020-10-30"}, follow=True)
+    assert "须由公开办负责人签发" in refused.content.decode()
     login(office["head"]).post(f"/desk/{posted.pk}/extend/", {"days": 20, "reason": "档案多", "on": "2020-10-30"})
     posted.refresh_from_db()
     assert posted.due_date == dt.date(2020, 12, 2)
-    follow = clerk.post(
-        f"/desk/{posted.pk}/answer/", {"outcome": "granted", "on": "2020-11-20", "reply_text": "见附件"}, follow=True
-    )
-    assert "已答复" in follow.content.decode()
+    answer = {"outcome": "granted", "on": "2020-11-20", "reply_text": "见附件"}
+    alone = clerk.post(f"/desk/{posted.pk}/answer/", answer, follow=True).content.decode()
+    assert "须由公开办负责人签发" in alone and "拟办答复" in alone  # the clerk drafts, the head signs
+    posted.refresh_from_db()
+    assert posted.status == Status.REGISTERED
+    clerk.post(f"/desk/{posted.pk}/draft/", answer)
+    [draft] = posted.approvals.all()
+    head = login(office["head"])
+    follow = head.post(f"/desk/{posted.pk}/sign/", {"approval": draft.pk, "on": "2020-11-20"}, follow=True)
+    assert "已签发" in follow.content.decode() and "已答复" in follow.content.decode()
     tracked = public.get(f"/track/?code={posted.tracking_code}").content.decode()
     assert "予以公开" in tracked and not any(value in tracked for value in PERSONAL_VALUES)
 
@@ -83,7 +89,7 @@ def test_appeals_pages(office: dict[str, Any]) -> None:
         applicant=APPLICANT,
         description="某文件",
     )
-    services.answer(office["clerk"], case, outcome="denied_process_info", on=dt.date(2021, 3, 10), reply_text="过程性")
+    services.answer(office["head"], case, outcome="denied_process_info", on=dt.date(2021, 3, 10), reply_text="过程性")
     clerk = login(office["clerk"])
     clerk.post(f"/appeals/new/{case.pk}/", {"kind": "review", "body": "嘉兴市人民政府", "filed_on": "2021-04-01"})
     appeal = Appeal.objects.get()

@@ -35,7 +35,7 @@ def cases(office: dict[str, Any]) -> dict[str, Application]:
         )
 
     alice_case = make("hy", "clerk", office["alice"])
-    services.answer(office["clerk"], alice_case, outcome="granted", on=D(2021, 5, 10), reply_text="见附件")
+    services.answer(office["head"], alice_case, outcome="granted", on=D(2021, 5, 10), reply_text="见附件")
     return {
         "hy": alice_case,
         "qs": make("qs", "qs_clerk"),

@@ -70,7 +70,8 @@ case_plans = st.fixed_dictionaries(
 
 
 def _step(office: dict[str, Any], case: Application, event: str, on: dt.date, plan: dict[str, Any]) -> None:
-    clerk, head = office[plan["office"][1]], office["head"]  # the town has no head: its extensions are refused
+    clerk, head = office[plan["office"][1]], office["head"]  # the county's head: the town's extensions are refused
+    signer = office["head"] if plan["office"][0] == "hy" else office["qs_head"]  # each office's head signs
     case.refresh_from_db()
     if event == "confirm":
         services.confirm_receipt(clerk, case, on)
@@ -95,7 +96,7 @@ def _step(office: dict[str, Any], case: Application, event: str, on: dt.date, pl
     elif event == "unpaid":
         services.close_for_unpaid_fee(clerk, case, on)
     elif event == "answer":
-        services.answer(clerk, case, outcome=plan["outcome"], on=on, reply_text="理由", responsible_agency="某局")
+        services.answer(signer, case, outcome=plan["outcome"], on=on, reply_text="理由", responsible_agency="某局")
     elif event == "withdraw":
         services.withdraw(clerk, case, on)
     elif event == "close":

@@ -89,7 +89,7 @@ def test_an_answer_from_a_stale_read_is_refused_and_not_audited(office: dict[str
     overwrite it (before: both succeeded, two audit entries, the record kept the last)."""
     case = _registered(office)
     mine, theirs = Application.objects.get(pk=case.pk), Application.objects.get(pk=case.pk)
-    services.answer(office["clerk"], mine, outcome="granted", on=TODAY, reply_text="予以公开")
+    services.answer(office["head"], mine, outcome="granted", on=TODAY, reply_text="予以公开")
     with pytest.raises(services.DeskConflict, match=r"已被他人修改.*已答复.*changed by someone else"):
         services.answer(office["head"], theirs, outcome="unavailable_needs_creation", on=TODAY, reply_text="需加工")
     case.refresh_from_db()
@@ -120,7 +120,7 @@ def test_a_step_the_state_no_longer_allows_is_409_in_the_api_and_a_message_on_th
     office: dict[str, Any], client: Any
 ) -> None:
     case = _registered(office)
-    client.force_login(office["clerk"])
+    client.force_login(office["head"])  # the head signs answers (a clerk's own is refused, test_approval)
     body = {"on": TODAY.isoformat(), "outcome": "granted", "reply_text": "予以公开"}
     assert client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json").status_code == 200
     again = client.post(f"/api/cases/{case.pk}/answer", body, content_type="application/json")

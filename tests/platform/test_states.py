@@ -22,13 +22,16 @@ D = dt.date
 
 def test_every_service_step_is_guarded_by_the_table() -> None:
     source = inspect.getsource(services)
-    guarded = set(re.findall(r'_require_step\(\s*case,\s*"(\w+)"\s*\)', source))
+    guarded = set(re.findall(r'_require_step\(\s*case,\s*"(\w+)"', source))
     # The proposals (拟办) are guarded by the step they propose: a draft answer by "answer" …
     proposals = set(
         re.findall(r'_propose\(\s*actor,\s*case,\s*ApprovalKind\.\w+,\s*"(\w+)"', inspect.getsource(approval))
     )
     assert guarded | {"draft", "request_extension"} == set(states.STEP) and proposals == {"answer", "extend"}
     assert "_require_status" not in source
+    # … and every step the table reserves to the head is refused to anyone else in the service itself.
+    signed = set(re.findall(r'_require_step\(\s*case,\s*"(\w+)",\s*actor,\s*check_who=True\s*\)', source))
+    assert signed == {s.name for s in states.STEPS if s.who == states.Who.HEAD} == {"answer", "extend"}
 
 
 def test_close_buttons_are_offered_only_after_the_deadline(office: dict[str, Any]) -> None:
@@ -67,6 +70,6 @@ def test_the_page_and_the_api_offer_what_the_table_offers(office: dict[str, Any]
         api = {s["name"] for s in client.get(f"/api/cases/{case.pk}").json()["steps"]}
         assert api == expected
     assert case.status == Status.REGISTERED
-    services.answer(office["clerk"], case, outcome="granted", on=services.today(), reply_text="见附件")
+    services.answer(office["head"], case, outcome="granted", on=services.today(), reply_text="见附件")
     with pytest.raises(services.DeskConflict, match="“答复”只适用于：办理中、征求意见中"):
-        services.answer(office["clerk"], case, outcome="granted", on=services.today())
+        services.answer(office["head"], case, outcome="granted", on=services.today())

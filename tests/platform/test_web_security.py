@@ -88,7 +88,7 @@ def test_admin_cannot_change_what_has_a_service(office: dict[str, Any]) -> None:
     ):
         assert admin.get(f"/admin/{model}/add/").status_code == 403, model
     case = _case(office)
-    desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
+    desk.answer(office["head"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
     appeal = file_appeal(office["clerk"], case, kind="review", filed_on=D(2025, 6, 1), body="海盐县人民政府")
     assert admin.post(f"/admin/appeals/appeal/{appeal.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Appeal.objects.filter(pk=appeal.pk).exists()  # table 四 cannot change behind the rules' back
@@ -334,11 +334,19 @@ def test_token_authenticated_writes_work_without_csrf(office: dict[str, Any]) ->
     )
     assert registered.status_code in (200, 201), registered.content
     case_id = registered.json()["id"]
-    answered = client.post(
-        f"/api/cases/{case_id}/answer",
-        {"on": "2025-05-10", "outcome": "granted", "reply_text": "见附件"},
+    drafted = client.post(
+        f"/api/cases/{case_id}/draft",
+        {"outcome": "granted", "reply_text": "见附件"},
         content_type="application/json",
         **clerk,
+    )
+    assert drafted.status_code == 200, drafted.content
+    [draft] = drafted.json()["approvals"]
+    answered = client.post(  # 签发: the head's token
+        f"/api/cases/{case_id}/approvals/{draft['id']}/sign",
+        {"on": "2025-05-10"},
+        content_type="application/json",
+        **_bearer(office["head"]),
     )
     assert answered.status_code == 200, answered.content
     assert Application.objects.get(pk=case_id).outcome == "granted"
@@ -522,7 +530,7 @@ def test_staff_fields_have_their_column_limits_on_pages_and_in_the_api(office: d
 
 def test_appeal_result_does_not_reveal_another_offices_appeal(office: dict[str, Any]) -> None:
     case = _case(office)
-    desk.answer(office["clerk"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
+    desk.answer(office["head"], case, outcome="granted", on=D(2025, 5, 10), reply_text="见附件")
     appeal = file_appeal(office["clerk"], case, kind="review", filed_on=D(2025, 6, 1), body="海盐县人民政府")
     stranger = _client(office["cn_clerk"])
     existing = stranger.post(f"/appeals/{appeal.pk}/result/", {"result": "upheld", "decided_on": "2025-07-01"})

@@ -15,7 +15,7 @@ from django.db import transaction
 from .accounts.models import Role, User
 from .agencies.models import Agency, AgencyKind
 from .appeals.services import file_appeal, record_result
-from .desk import services
+from .desk import approval, services
 from .desk.identity import resident_id_check
 from .desk.models import ANSWER_OUTCOMES, Application, ConsultationKind
 from .desk.receipt import Channel
@@ -87,7 +87,9 @@ USERS: dict[str, tuple[str, str | None, str]] = {
     "haiyan_clerk": (Role.CLERK, "海盐县人民政府", "海盐县公开办经办人"),
     "haiyan_head": (Role.HEAD, "海盐县人民政府", "海盐县公开办负责人"),
     "qinshan_clerk": (Role.CLERK, "秦山街道办事处", "秦山街道经办人"),
+    "qinshan_head": (Role.HEAD, "秦山街道办事处", "秦山街道公开办负责人"),
     "shuyang_clerk": (Role.CLERK, "沭阳县发展和改革局", "沭阳县发改局经办人"),
+    "shuyang_head": (Role.HEAD, "沭阳县发展和改革局", "沭阳县发改局公开办负责人"),
     "jiaxing_supervisor": (Role.SUPERVISOR, "嘉兴市人民政府", "嘉兴市政务公开监督"),
     "zhejiang_supervisor": (Role.SUPERVISOR, "浙江省人民政府", "浙江省政务公开监督"),
     "applicant": (Role.APPLICANT, None, "张三"),
@@ -165,15 +167,17 @@ def fill(year: int | None = None, seed: int = 2020) -> DemoResult:
         "秦山街道办事处": users["qinshan_clerk"],
         "沭阳县发展和改革局": users["shuyang_clerk"],
     }
-    head = users["haiyan_head"]
+    heads = {
+        "海盐县人民政府": users["haiyan_head"],
+        "秦山街道办事处": users["qinshan_head"],
+        "沭阳县发展和改革局": users["shuyang_head"],
+    }
     count = 0
     for agency_name, clerk in clerks.items():
         agency = made[agency_name]
         volume = 60 if agency_name == "海盐县人民政府" else 15
         for _ in range(volume):
-            count += _one_case(
-                rng, agency, clerk, head if agency_name == "海盐县人民政府" else None, year, users["applicant"]
-            )
+            count += _one_case(rng, agency, clerk, heads[agency_name], year, users["applicant"])
         # Some open ones this year: running, due soon, overdue, waiting.
         for _ in range(6 if agency_name == "海盐县人民政府" else 2):
             count += _open_case(rng, agency, clerk)
@@ -215,9 +219,7 @@ def _weekday(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
             return day
 
 
-def _one_case(
-    rng: random.Random, agency: Agency, clerk: User, head: User | None, year: int, applicant_user: User
-) -> int:
+def _one_case(rng: random.Random, agency: Agency, clerk: User, head: User, year: int, applicant_user: User) -> int:
     calendar = services.work_calendar()
     received = _weekday(rng, dt.date(year, 1, 2), dt.date(year, 12, 31))
     channel = rng.choice([Channel.IN_PERSON, Channel.REGISTERED_POST, Channel.ONLINE, Channel.ONLINE])
@@ -258,7 +260,8 @@ def _one_case(
             return 1
         services.end_consultation(clerk, consultation, step, "不同意公开涉及商业秘密的部分")
     case.refresh_from_db()
-    if head is not None and rng.random() < 0.1 and case.due_date and case.due_date > step:
+    extends = agency.name == "海盐县人民政府"  # (the other offices' demo cases are never extended)
+    if extends and rng.random() < 0.1 and case.due_date and case.due_date > step:
         services.extend(head, case, days=rng.choice([10, 15, 20]), reason="信息量大，需要检索多个档案", on=step)
         case.refresh_from_db()
     latest = case.due_date or calendar.add_workdays(step, 20)
@@ -271,15 +274,16 @@ def _one_case(
     if outcome == "unavailable_unclear" and case.clarified_on is None:
         outcome = "unavailable_not_held"
     answer_on = max(answer_on, case.clarified_on or case.receipt_date or answer_on)
-    services.answer(
+    # 拟办 → 签发: the clerk drafts, the office's head signs (the service refuses a clerk's own answer).
+    draft = approval.draft_answer(
         clerk,
         case,
         outcome=outcome,
-        on=answer_on,
         reply_text="理由和获取方式见正文。",
         legal_basis="《中华人民共和国政府信息公开条例》",
         responsible_agency="县相关主管部门" if outcome == "unavailable_not_held" else "",
     )
+    approval.sign(head, draft, on=answer_on)
     if rng.random() < 0.06:
         filed = calendar.add_workdays(answer_on, rng.randrange(5, 40))
         if filed < today:

@@ -117,6 +117,13 @@ class RequestRow:
         parts = [self.group, self.printed] if self.group else [self.printed]
         return "".join(parts)
 
+    @property
+    def plain_label(self) -> str:
+        """The full label as an applicant reads it, without the table's counting note: （二）部分公开."""
+        notes = [v for v in self.variants if self.label.startswith(v) and self.label[len(v) :].startswith("（")]
+        short = min(notes, key=len, default=self.label)  # only a parenthesised note goes, never words
+        return self.full_label.replace(self.label, short)
+
 
 @dataclass(frozen=True)
 class AppealGroup:

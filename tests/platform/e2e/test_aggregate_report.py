@@ -20,7 +20,7 @@ from gongkai.platform.desk import services
 from gongkai.platform.desk.receipt import Channel
 from gongkai.report.templates import TEMPLATE_2021
 
-from ..conftest import APPLICANT
+from ..conftest import APPLICANT, signed_answer
 
 pytestmark = pytest.mark.browser
 
@@ -47,15 +47,15 @@ def year_of_cases(office: dict[str, Any], make_user: Callable[..., Any]) -> dict
     fgj_clerk = make_user("fgj_clerk", Role.CLERK, fgj)
     # 海盐县: one carried over from 2023 (answered in January), one partly disclosed, one still open at the end.
     old = _case(clerk, hy, D(2023, 12, 20))
-    services.answer(clerk, old, outcome="granted", on=D(2024, 1, 10))
+    signed_answer(clerk, old, outcome="granted", on=D(2024, 1, 10))
     partial = _case(clerk, hy, D(2024, 3, 4), "business")
-    services.answer(
+    signed_answer(
         clerk, partial, outcome="partially_granted", on=D(2024, 3, 20), reply_text="涉及商业秘密的部分不予公开"
     )
     _case(clerk, hy, D(2024, 12, 23))
     # 秦山街道: not held; a clarification never answered (closed as 逾期不补正).
     not_held = _case(qs_clerk, qs, D(2024, 5, 6))
-    services.answer(
+    signed_answer(
         qs_clerk,
         not_held,
         outcome="unavailable_not_held",
@@ -67,9 +67,7 @@ def year_of_cases(office: dict[str, Any], make_user: Callable[..., Any]) -> dict
     services.close_for_no_clarification(qs_clerk, lapsed, D(2024, 7, 15))
     # 海盐县发展和改革局: a research institute refused (third party), a law firm withdraws.
     refused = _case(fgj_clerk, fgj, D(2024, 8, 5), "research")
-    services.answer(
-        fgj_clerk, refused, outcome="denied_third_party", on=D(2024, 8, 12), reply_text="涉及第三方商业秘密"
-    )
+    signed_answer(fgj_clerk, refused, outcome="denied_third_party", on=D(2024, 8, 12), reply_text="涉及第三方商业秘密")
     withdrawn = _case(fgj_clerk, fgj, D(2024, 9, 2), "legal_services")
     services.withdraw(fgj_clerk, withdrawn, D(2024, 9, 5), "申请人撤回")
     # Appeals: a review of the county's answer (upheld), a suit against the department's (pending).
@@ -78,7 +76,7 @@ def year_of_cases(office: dict[str, Any], make_user: Callable[..., Any]) -> dict
     file_appeal(fgj_clerk, refused, kind="litigation", filed_on=D(2024, 9, 1), body="海盐县人民法院")
     # 苍南县, elsewhere in the province: never in 海盐县's figures.
     elsewhere = _case(cn_clerk, cn, D(2024, 4, 1))
-    services.answer(cn_clerk, elsewhere, outcome="granted", on=D(2024, 4, 10))
+    signed_answer(cn_clerk, elsewhere, outcome="granted", on=D(2024, 4, 10))
     file_appeal(cn_clerk, elsewhere, kind="review", filed_on=D(2024, 5, 1), body="温州市人民政府")
     return office
 

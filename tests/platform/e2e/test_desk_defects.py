@@ -95,7 +95,7 @@ def test_appeals_are_checked_corrected_and_withdrawn(office: dict[str, Any], log
         description="某文件",
     )
     services.answer(
-        office["clerk"], case, outcome="denied_process_info", on=dt.date(2026, 11, 10), reply_text="属于过程性信息"
+        office["head"], case, outcome="denied_process_info", on=dt.date(2026, 11, 10), reply_text="属于过程性信息"
     )
     clerk = login("hy_clerk")
     clerk.goto(f"/appeals/new/{case.pk}/")
@@ -141,7 +141,7 @@ def test_the_reply_letter_pdf_is_a_document_of_record(office: dict[str, Any], lo
         description="盐政发〔2024〕15号征收决定及其附件。",
     )
     services.answer(
-        office["clerk"],
+        office["head"],
         case,
         outcome="partially_granted",
         on=dt.date(2026, 11, 10),

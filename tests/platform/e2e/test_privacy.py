@@ -30,7 +30,7 @@ from gongkai.platform.desk import services
 from gongkai.platform.desk.models import Application, Consultation, Status
 from gongkai.platform.desk.receipt import Channel
 
-from ..conftest import APPLICANT, PERSONAL_VALUES
+from ..conftest import APPLICANT, PERSONAL_VALUES, signed_answer
 from .conftest import fill_form
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def test_an_applicant_never_sees_another_applicants_case(
     assert theirs.id_number == BOB_PERSONAL["id_number"]  # taken from bob's account
     clerk = office["clerk"]
     services.confirm_receipt(clerk, theirs, services.today())
-    services.answer(clerk, theirs, outcome="granted", on=services.today(), reply_text="见附件")
+    signed_answer(clerk, theirs, outcome="granted", on=services.today(), reply_text="见附件")
 
     # Pages: her own list and case; bob's case, letter and audit trail are "not found".
     alice.goto("/desk/mine/")
@@ -133,7 +133,7 @@ def cases_in_every_state(office: dict[str, Any]) -> dict[str, Any]:
         description="某企业排污许可证",
         applicant_user=office["alice"],
     )
-    services.answer(
+    signed_answer(
         clerk,
         answered,
         outcome="denied_third_party",

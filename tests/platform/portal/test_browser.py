@@ -134,3 +134,45 @@ def test_repealed_normative_document_leaves_in_force_and_enters_repealed(
     # And the public page says so.
     clerk.goto(f"/portal/002541000/items/{document.serial_key}/")
     assert "已废止" in clerk.inner_text("#validity")
+
+
+def test_item_metadata_reads_on_a_phone(staff: dict[str, Any], open_page: Callable[[], Any]) -> None:
+    """D18/5e: at 390 px the 索引号/发布机构/文号/日期 labels stay on one line and nothing scrolls sideways."""
+    item = publish_item(
+        staff["clerk"],
+        staff["head"],
+        staff["hy"],
+        category="normative",
+        title="海盐县人民政府办公室关于印发海盐县城乡居民最低生活保障资金管理办法（试行）的通知",
+        doc_number="盐政办发〔2026〕123号",
+        issuer="海盐县人民政府办公室、海盐县民政局、海盐县财政局",
+        made_on=TODAY,
+        on=TODAY,
+    )
+    phone = open_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(f"/portal/002541000/items/{item.serial_key}/")
+    layout = phone.evaluate(
+        """() => {
+          const page = document.scrollingElement;
+          const labels = [...document.querySelectorAll('#item-meta dt')].map(dt => {
+            const text = document.createRange();  // the label's own line boxes, whatever its row's height
+            text.selectNodeContents(dt);
+            return [dt.innerText, new Set([...text.getClientRects()].map(r => Math.round(r.top))).size];
+          });
+          const values = [...document.querySelectorAll('#item-meta dd')].map(dd => dd.scrollWidth - dd.clientWidth);
+          return {overflow: page.scrollWidth - page.clientWidth, labels, values};
+        }"""
+    )
+    assert layout["overflow"] <= 0, layout
+    assert [label for label, _ in layout["labels"]][:6] == [
+        "索引号",
+        "分类",
+        "发布机构",
+        "文号",
+        "成文日期",
+        "发布日期",
+    ]
+    assert all(lines == 1 for _, lines in layout["labels"]), layout["labels"]  # never 索/引/号 down the page
+    assert all(extra <= 0 for extra in layout["values"]), layout["values"]
+    assert "盐政办发〔2026〕123号" in phone.inner_text("#item-meta")

@@ -51,7 +51,13 @@ def corpus_items(staff: dict[str, Any]) -> dict[str, Item]:
 
 
 def _found(query: str) -> set[int]:
-    return set(search.search(query, limit=50).ids)
+    """The items holding the query as written (they come first; related ones follow, see below)."""
+    hits = search.search(query, limit=50)
+    return set(hits.ids if hits.exact is None else hits.ids[: hits.exact])
+
+
+def _everything(query: str) -> list[int]:
+    return search.search(query, limit=50).ids
 
 
 @pytest.mark.parametrize("word", PRESENT)
@@ -64,7 +70,7 @@ def test_found_exactly_by_the_words_they_contain(corpus_items: dict[str, Item], 
 @pytest.mark.parametrize("word", ABSENT)
 def test_not_found_by_words_they_do_not_contain(corpus_items: dict[str, Item], word: str) -> None:
     assert not any(contains(item.body, word) for item in corpus_items.values())
-    assert _found(word) == set()
+    assert _everything(word) == []  # nor by their words: a lone character (跑, 大) never widens a term
 
 
 def test_every_term_must_occur(corpus_items: dict[str, Item]) -> None:
@@ -120,12 +126,16 @@ def test_filters_by_agency_category_and_year(corpus_items: dict[str, Item], staf
     )
     everything = _found("政务公开")
     assert other.pk in everything
-    in_hy = set(search.search("政务公开", search.Filters(agency_path=staff["hy"].path)).ids)
-    assert other.pk not in in_hy and in_hy == everything - {other.pk}
-    in_zj = set(search.search("政务公开", search.Filters(agency_path=staff["zj"].path), limit=50).ids)
-    assert in_zj == everything  # the province's search covers its subtree
-    assert set(search.search("政务公开", search.Filters(year=2022)).ids) == {other.pk}
-    assert set(search.search("政务公开", search.Filters(category="work")).ids) == {other.pk}
+    every = set(_everything("政务公开"))
+
+    def found(filters: search.Filters) -> set[int]:
+        return set(search.search("政务公开", filters, limit=50).ids)
+
+    in_hy = found(search.Filters(agency_path=staff["hy"].path))
+    assert other.pk not in in_hy and in_hy == every - {other.pk}
+    assert found(search.Filters(agency_path=staff["zj"].path)) == every  # the province covers its subtree
+    assert found(search.Filters(year=2022)) == {other.pk}
+    assert found(search.Filters(category="work")) == {other.pk}
 
 
 def test_withdrawn_items_leave_the_search(corpus_items: dict[str, Item], staff: dict[str, Any]) -> None:
@@ -177,3 +187,47 @@ def test_a_repealed_document_is_marked_in_the_results(
     page = client.get("/portal/search/", {"q": "最多跑一次"}).content.decode()
     marks = re.findall(r'href="([^"]+)">[^<]*</a> <span class="badge overdue validity">已废止</span>', page)
     assert marks == [f"/portal/002541000/items/{repealed.serial_key}/"]
+
+
+def test_words_and_abbreviations_find_more_but_exact_phrases_come_first(staff: dict[str, Any]) -> None:
+    """D13: 就业补贴 finds 就业创业补贴, 低保 finds 最低生活保障 (and back), 部门预算2025 finds 2025年部门预算;
+    an item holding the query as written always ranks above one holding it in other words."""
+
+    def item(title: str, n: int) -> Item:
+        return publish_item(
+            staff["clerk"], staff["head"], staff["hy"], title=title, body="", on=dt.date(2025, 3, 1 + n)
+        )
+
+    # The related items are the newer ones: exact phrases rank first for what they are, not their age.
+    exact_grant = item("关于申领就业补贴的通知", 0)
+    grant = item("海盐县2025年就业创业补贴政策", 1)
+    item("2025年惠农补贴发放名单", 2)  # 补贴 without 就业: never found by 就业补贴
+    exact_abbr = item("2025年第一季度低保对象名单公示", 3)
+    full = item("关于调整城乡居民最低生活保障标准的通知", 4)
+    budget = item("海盐县2025年部门预算", 5)
+
+    def ranked(query: str) -> tuple[list[int], list[int]]:
+        hits = search.search(query, limit=20)
+        assert hits.exact is not None and hits.count == len(hits.ids)
+        return hits.ids[: hits.exact], hits.ids[hits.exact :]
+
+    assert ranked("就业补贴") == ([exact_grant.pk], [grant.pk])
+    assert ranked("低保") == ([exact_abbr.pk], [full.pk])
+    assert ranked("最低生活保障") == ([full.pk], [exact_abbr.pk])
+    assert ranked("部门预算2025") == ([], [budget.pk])
+    assert ranked("海盐县 就业补贴") == ([], [grant.pk])  # every term must still occur
+    # A page boundary falls between the exact and the related hits without losing or repeating one.
+    first, second = search.search("低保", limit=1), search.search("低保", limit=1, offset=1)
+    assert first.ids == [exact_abbr.pk] and second.ids == [full.pk] and first.count == second.count == 2
+    assert (first.exact, second.exact) == (1, 0)
+
+
+def test_the_portal_says_where_the_related_results_begin(staff: dict[str, Any], client: Client) -> None:
+    for n, title in enumerate(["城乡居民最低生活保障标准", "低保对象名单"]):
+        publish_item(staff["clerk"], staff["head"], staff["hy"], title=title, body="", on=dt.date(2025, 3, 1 + n))
+    page = client.get("/portal/search/", {"q": "低保"}).content.decode()
+    assert "找到 2 条结果" in page
+    exact, note, related = page.index("低保对象名单"), page.index('id="related-note"'), page.index("最低生活保障标准")
+    assert exact < note < related
+    api = client.get("/api/portal/search", {"q": "低保"}).json()
+    assert [i["title"] for i in api["items"]] == ["低保对象名单", "城乡居民最低生活保障标准"]

@@ -217,7 +217,7 @@ def test_the_answer_mails_the_letter_and_an_appeal_is_confirmed_to_the_applicant
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.answer(
-            office["clerk"], case, outcome="granted", on=dt.date(2020, 9, 15), reply_text="所申请信息见附件。"
+            office["head"], case, outcome="granted", on=dt.date(2020, 9, 15), reply_text="所申请信息见附件。"
         )
     [answer] = mail.outbox
     assert answer.subject == "政府信息公开申请答复" and "予以公开" in answer.body

@@ -19,8 +19,8 @@ from ..agencies.models import Agency
 from ..inputs import Id, Input, Limit, Offset, Year, column
 from ..letters.responses import letter_response
 from ..security import ScopedThrottle
-from . import queries, services, states
-from .models import Application, Consultation
+from . import approval, queries, services, states
+from .models import Application, Approval, ApprovalStatus, Consultation
 
 router = Router(tags=["依申请公开 desk"])
 # The public endpoints are rate limited per client address (settings.GONGKAI_RATES).
@@ -74,6 +74,14 @@ class StepOut(Schema):
     who: str
 
 
+class ApprovalOut(Schema):
+    id: int
+    kind: str
+    status: str
+    proposal: dict[str, Any]
+    comment: str
+
+
 class CaseDetailOut(CaseOut):
     applicant_name: str
     personal: Personal | None
@@ -91,6 +99,7 @@ class CaseDetailOut(CaseOut):
     consultations: list[ConsultationOut]
     due: DueOut
     steps: list[StepOut]
+    approvals: list[ApprovalOut]  # 拟办 → 审核 → 签发: the office's proposals (empty for anyone else)
 
 
 def _row(case: Application) -> dict[str, Any]:
@@ -148,6 +157,10 @@ def detail(request: HttpRequest, case: Application) -> dict[str, Any]:
             for c in consultations
         ],
         "due": {"due": due.due, "state": due.state, "steps": due.steps, "warning": due.warning if internal else None},
+        "approvals": [
+            {"id": a.pk, "kind": a.kind, "status": a.status, "proposal": a.proposal, "comment": a.comment}
+            for a in (case.approvals.order_by("id") if may_change(request.user, case) else [])
+        ],
         # What the requester may do now: the states table's answer, as the case page shows it.
         "steps": [
             {"name": s.name, "label": s.label, "who": s.who}
@@ -311,7 +324,7 @@ def consulted(request: HttpRequest, case_id: Id, consultation_id: Id, body: Cons
     return _done(request, services.end_consultation(request.user, consultation, body.on, body.opinion))
 
 
-@router.post("/{case_id}/extension", response=CaseDetailOut, summary="延长答复期限（负责人）")
+@router.post("/{case_id}/extension", response=CaseDetailOut, summary="延长答复期限（负责人；经办人请用延期申请）")
 def extension(request: HttpRequest, case_id: Id, body: ExtensionIn) -> dict[str, Any]:
     case = services.extend(request.user, _case(request, case_id), days=body.days, reason=body.reason, on=body.on)
     return _done(request, case)
@@ -340,7 +353,7 @@ def close_unpaid(request: HttpRequest, case_id: Id, body: OnIn) -> dict[str, Any
     return _done(request, services.close_for_unpaid_fee(request.user, _case(request, case_id), body.on))
 
 
-@router.post("/{case_id}/answer", response=CaseDetailOut, summary="答复")
+@router.post("/{case_id}/answer", response=CaseDetailOut, summary="答复（负责人签发；经办人请用拟办）")
 def answer(request: HttpRequest, case_id: Id, body: AnswerIn) -> dict[str, Any]:
     case = services.answer(
         request.user,
@@ -353,6 +366,63 @@ def answer(request: HttpRequest, case_id: Id, body: AnswerIn) -> dict[str, Any]:
         withheld_reason=body.withheld_reason,
     )
     return _done(request, case)
+
+
+class DraftIn(Input):
+    outcome: str
+    reply_text: str = ""
+    legal_basis: str = Field("", max_length=column(Application, "legal_basis"))
+    responsible_agency: str = Field("", max_length=column(Application, "responsible_agency"))
+    withheld_reason: str = Field("", max_length=5000)
+
+
+class ExtensionRequestIn(Input):
+    days: int
+    reason: str
+
+
+class SignIn(OnIn):
+    comment: str = ""
+
+
+class ReturnIn(Input):
+    comment: str
+
+
+@router.post("/{case_id}/draft", response=CaseDetailOut, summary="拟办答复（经办人，提交负责人签发）")
+def draft(request: HttpRequest, case_id: Id, body: DraftIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    approval.draft_answer(request.user, case, **body.dict())
+    return _done(request, case)
+
+
+@router.post("/{case_id}/extension-request", response=CaseDetailOut, summary="申请延长答复期限（提交负责人审核）")
+def extension_request(request: HttpRequest, case_id: Id, body: ExtensionRequestIn) -> dict[str, Any]:
+    case = _case(request, case_id)
+    approval.request_extension(request.user, case, days=body.days, reason=body.reason)
+    return _done(request, case)
+
+
+def _pending(request: HttpRequest, case_id: Id, approval_id: Id) -> Approval:
+    return get_object_or_404(
+        Approval.objects.select_related("application__agency"),
+        pk=approval_id,
+        application=_case(request, case_id),
+        status=ApprovalStatus.PENDING,
+    )
+
+
+@router.post("/{case_id}/approvals/{approval_id}/sign", response=CaseDetailOut, summary="签发（负责人）")
+def sign(request: HttpRequest, case_id: Id, approval_id: Id, body: SignIn) -> dict[str, Any]:
+    proposal = _pending(request, case_id, approval_id)
+    return _done(request, approval.sign(request.user, proposal, on=body.on, comment=body.comment))
+
+
+@router.post("/{case_id}/approvals/{approval_id}/return", response=CaseDetailOut, summary="退回拟办（负责人）")
+def return_draft(request: HttpRequest, case_id: Id, approval_id: Id, body: ReturnIn) -> dict[str, Any]:
+    proposal = _pending(request, case_id, approval_id)
+    approval.return_to_clerk(request.user, proposal, comment=body.comment)
+    return _done(request, proposal.application)
 
 
 @router.post("/{case_id}/withdraw", response=CaseDetailOut, summary="撤回申请")

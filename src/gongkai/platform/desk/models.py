@@ -25,6 +25,7 @@ from .receipt import Channel
 # report.templates); the 2019 template's single （六）其他处理 is their sum (annual.compile).
 OUTCOME_CHOICES: list[tuple[str, str]] = [(row.key, row.full_label) for row in TEMPLATE_2021.outcome_rows]
 OUTCOME_LABELS: dict[str, str] = dict(OUTCOME_CHOICES)
+PLAIN_OUTCOME_LABELS: dict[str, str] = {row.key: row.plain_label for row in TEMPLATE_2021.outcome_rows}
 NO_CORRECTION = "other_no_correction"
 UNPAID_FEE = "other_unpaid_fee"
 OTHER = "other_other"
@@ -180,6 +181,11 @@ class Application(models.Model):
     @property
     def outcome_label(self) -> str:
         return OUTCOME_LABELS.get(self.outcome, "")
+
+    @property
+    def public_outcome_label(self) -> str:
+        """What the applicant and the public read (D21): no statistical counting note."""
+        return PLAIN_OUTCOME_LABELS.get(self.outcome, "")
 
 
 class ConsultationKind(models.TextChoices):

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from ..accounts.permissions import scope
 from ..workdays.calendar import WorkCalendar
-from .models import OPEN_STATUSES, Application, Status
+from .models import OPEN_STATUSES, Application, ApprovalStatus, Status
 
 
 def visible_cases(user: Any) -> QuerySet[Application]:
@@ -77,12 +77,15 @@ def open_cases(cases: QuerySet[Application]) -> QuerySet[Application]:
 def in_tab(
     cases: QuerySet[Application], tab: str, on: dt.date, calendar: WorkCalendar | None = None
 ) -> QuerySet[Application]:
-    """The cases of one list tab (pages and API alike): open, overdue, due soon, waiting, decided or all.
+    """The cases of one list tab (pages and API alike): open, awaiting the head, overdue, due soon, waiting,
+    decided or all.
 
     Only "due soon" counts working days: the calendar is read from the database for it alone when
     none is given (two queries over every schedule entered, which the other tabs never need)."""
     if tab == "awaiting":
         return cases.filter(status=Status.AWAITING_RECEIPT)
+    if tab == "approval":  # 拟办 waiting for the head (审核、签发): the head's to-do list
+        return cases.filter(approvals__status=ApprovalStatus.PENDING).distinct()
     if tab == "open":
         return open_cases(cases)
     if tab == "overdue":

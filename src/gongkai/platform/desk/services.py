@@ -84,6 +84,17 @@ class DeskConflict(Conflict, DeskError):
     """The case is not, or no longer, in a state that allows the step (HTTP 409)."""
 
 
+class ApprovalRequired(DeskError):
+    """A step the state table reserves to the head (签发) was tried by someone else (HTTP 403).
+
+    The one door of the approval chain 拟办 → 审核 → 签发: pages, the API, imports and scripts all
+    reach the answer through ``answer``, so a clerk's answer is refused here, not only hidden on a page.
+    """
+
+    code = "approval_required"
+    status = 403
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
@@ -137,9 +148,19 @@ def _require_office(actor: Actor, case: Application) -> None:
         raise PermissionDenied("只有受理机关的政府信息公开工作机构可以办理 / only the handling office may do this")
 
 
-def _require_step(case: Application, name: str) -> None:
-    """The state allows the step (``states.STEPS``, the one table of what each state allows)."""
+def _require_step(case: Application, name: str, actor: Actor | None = None, *, check_who: bool = False) -> None:
+    """The state allows the step (``states.STEPS``, the one table of what each state allows).
+
+    With ``check_who`` the table's ``who`` is enforced too: a step reserved to the head (签发) is
+    refused to anyone else with the way through the chain (拟办, then the head signs).
+    """
     step = states.STEP[name]
+    if check_who and step.who == states.Who.HEAD and not may_approve(actor, case.agency):
+        draft = states.STEP[step.proposed_by].action if step.proposed_by else "拟办"
+        raise ApprovalRequired(
+            f"“{step.action}”须由{states.WHO_LABELS[step.who]}签发：经办人请先“{draft}”，由负责人审核签发 / "
+            f"{name!r} is signed by the head of the office: a clerk drafts it (拟办) and the head signs it (签发)"
+        )
     if case.status not in step.states:
         raise DeskConflict(
             f"申请当前为“{case.get_status_display()}”，“{step.action}”只适用于：{step.state_labels} / "
@@ -514,9 +535,9 @@ def end_consultation(actor: Actor, consultation: Consultation, on: dt.date, opin
 
 
 def extend(actor: Actor, case: Application, *, days: int, reason: str, on: dt.date) -> Application:
-    if not may_approve(actor, case.agency):
-        raise PermissionDenied("延长答复期限须经政府信息公开工作机构负责人同意 / only the head approves an extension")
-    _require_step(case, "extend")
+    _require_office(actor, case)
+    # 须经政府信息公开工作机构负责人同意: a clerk asks (approval.request_extension), the head signs.
+    _require_step(case, "extend", actor, check_who=True)
     if case.extension_days:
         raise DeskError("答复期限已经延长过 / the deadline has already been extended")
     if not 1 <= days <= clock.MAX_EXTENSION_DAYS:
@@ -653,9 +674,13 @@ def answer(
     responsible_agency: str = "",
     withheld_reason: str = "",
 ) -> Application:
-    """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only."""
+    """Answer with one statutory outcome; a partly disclosed answer is 部分公开 only.
+
+    Only the head signs an answer (the state table's ``answer`` step): a clerk drafts it
+    (``approval.draft_answer``) and the head signs the draft (``approval.sign``), which calls this.
+    """
     _require_office(actor, case)
-    _require_step(case, "answer")
+    _require_step(case, "answer", actor, check_who=True)
     if outcome not in ANSWER_OUTCOMES:
         raise DeskError(f"不是可选的办理结果 / not an outcome an answer may give: {outcome!r}")
     if outcome == UNCLEAR_AFTER_CLARIFICATION and case.clarified_on is None:

@@ -52,6 +52,7 @@ class Step:
     who: str = Who.OFFICE
     ready: Ready = _always
     ends_in: str = ""  # the state after the step, where it is fixed (shown in the table's documentation)
+    proposed_by: str = ""  # a head's step: the clerk's step that proposes it (拟办 → 审核 → 签发)
 
     @property
     def action(self) -> str:
@@ -98,7 +99,14 @@ STEPS: tuple[Step, ...] = (
         who=Who.CLERK,
         ready=lambda c, t: not c.extension_days and _no_pending("extension")(c, t),
     ),
-    Step("extend", "延长答复期限（负责人批准）", RUNNING, who=Who.HEAD, ready=lambda c, t: not c.extension_days),
+    Step(
+        "extend",
+        "延长答复期限（负责人批准）",
+        RUNNING,
+        who=Who.HEAD,
+        ready=lambda c, t: not c.extension_days,
+        proposed_by="request_extension",
+    ),
     Step("fee", "收取信息处理费", (Status.REGISTERED,), ready=lambda c, t: not c.fee_method, ends_in=Status.FEE),
     Step("paid", "登记缴费", (Status.FEE,), ends_in=Status.REGISTERED),
     Step(
@@ -109,7 +117,7 @@ STEPS: tuple[Step, ...] = (
         ends_in=Status.CLOSED,
     ),
     Step("draft", "拟办答复（提交负责人签发）", RUNNING, who=Who.CLERK, ready=_no_pending("answer")),
-    Step("answer", "答复（负责人签发）", RUNNING, who=Who.HEAD, ends_in=Status.ANSWERED),
+    Step("answer", "答复（负责人签发）", RUNNING, who=Who.HEAD, ends_in=Status.ANSWERED, proposed_by="draft"),
     Step("withdraw", "申请人撤回", OPEN_AFTER_RECEIPT, who=Who.OFFICE_OR_APPLICANT, ends_in=Status.CLOSED),
     Step("close", "办结归档", (Status.ANSWERED,), ends_in=Status.CLOSED),
 )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/attachments/", views.upload_attachment, name="attach"),
     path("<int:pk>/attachments/<int:file_pk>/", views.attachment_file, name="attachment"),
     path("<int:pk>/deliveries/", views.add_delivery, name="delivery"),
+    path("<int:pk>/deliveries/<int:delivery_pk>/receipt/", views.delivery_receipt, name="delivery_receipt"),
     path("<int:pk>/<slug:action>/", views.case_action, name="action"),
 ]
 

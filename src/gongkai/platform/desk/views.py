@@ -30,10 +30,11 @@ from ..security import rate_limited
 from . import approval, casefile, export, listing, queries, search, services, states
 from . import forms as desk_forms
 from .messages import chinese, form_errors
-from .models import Application, Approval, CaseAttachment, Consultation, Status
+from .models import Application, Approval, CaseAttachment, Consultation, Delivery, DeliveryMethod, Status
 
 LIST_TABS = {
     "awaiting": "待确认收到",
+    "approval": "待审核签发",
     "open": "办理中",
     "overdue": "逾期",
     "soon": "5 个工作日内到期",
@@ -510,6 +511,24 @@ def attachment_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse
     attachment = get_object_or_404(CaseAttachment, pk=file_pk, application=case)
     return FileResponse(
         attachment.file.open("rb"), content_type=attachment.content_type, as_attachment=True, filename=attachment.name
+    )
+
+
+@login_required
+def delivery_receipt(request: HttpRequest, pk: int, delivery_pk: int) -> HttpResponse:
+    """送达回证: the printable form the applicant signs (or the server annotates), one per delivery record."""
+    case = _case_for(request, pk)
+    if not may_change(request.user, case):
+        raise Http404  # the office's paper: it carries the applicant's address
+    delivery = get_object_or_404(Delivery.objects.select_related("recorded_by"), pk=delivery_pk, application=case)
+    letter = case.letters.filter(title=delivery.letter).order_by("-issued_at").first()
+    if letter is None:  # "答复告知书" typed for 政府信息公开申请答复告知书: the latest letter whose title holds it
+        letter = case.letters.filter(title__contains=delivery.letter.strip()).order_by("-issued_at").first()
+    place = case.email if delivery.method == DeliveryMethod.EMAIL else case.address
+    return render(
+        request,
+        "desk/delivery_receipt.html",
+        {"case": case, "delivery": delivery, "letter": letter, "place": place},
     )
 
 

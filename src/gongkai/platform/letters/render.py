@@ -254,6 +254,9 @@ def notice_docx(case: Application, kind: str) -> bytes:
     return write_docx(compose_notice(case, kind))
 
 
+SEAL_PLACEHOLDER = "（印章）"
+
+
 def write_docx(letter: Letter) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -275,10 +278,11 @@ def write_docx(letter: Letter) -> bytes:
             paragraph.paragraph_format.keep_with_next = True
             paragraph.paragraph_format.keep_together = True
     document.add_paragraph().paragraph_format.keep_with_next = True  # a blank line before the signature
-    for line in (letter.signature, letter.date):
+    # Where the office stamps the letter: its seal covers the signature and the date (GB/T 9704 7.3.5).
+    for line in (letter.signature, SEAL_PLACEHOLDER, letter.date):
         closing = document.add_paragraph(line)
         closing.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        closing.paragraph_format.keep_with_next = line is letter.signature
+        closing.paragraph_format.keep_with_next = line is not letter.date
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -112,6 +112,7 @@ class Results:
     number: int
     has_next: bool
     estimated: bool = False
+    related_from: int | None = None  # items from this index on hold the terms in other words (分词、简称)
 
 
 def run_search(query: str, agency: Agency | None, category: str | None, year: int | None, number: int) -> Results:
@@ -126,7 +127,13 @@ def run_search(query: str, agency: Agency | None, category: str | None, year: in
         .only(*LIST_FIELDS, "summary", "body", "agency__code", "agency__name")
     }
     items = [by_id[i] for i in hits.ids if i in by_id]
-    return Results(items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE, hits.estimated)
+    related_from = None
+    if hits.exact is not None and hits.exact < len(hits.ids):
+        exact = set(hits.ids[: hits.exact])
+        related_from = next((n for n, item in enumerate(items) if item.pk not in exact), None)
+    return Results(
+        items, hits.count, hits.capped, number, hits.count > number * PAGE_SIZE, hits.estimated, related_from
+    )
 
 
 def item_address(item: Item, agency: Any = None) -> str:

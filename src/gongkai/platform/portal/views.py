@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
 from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_20_item
+from ..registry.guide import default_guide
 from ..registry.models import Item
 from ..registry.search import fold
 from ..registry.services import agency_key
@@ -65,7 +66,8 @@ def agency_home(request: HttpRequest, key: str) -> HttpResponse:
 def guide(request: HttpRequest, key: str) -> HttpResponse:
     agency = queries.agency_by_key(key)
     item = queries.public_items().filter(agency=agency, category=GUIDE).order_by("-published_on", "-id").first()
-    return render(request, "portal/guide.html", _context(agency, item=item))
+    sections = [] if item else default_guide(agency)
+    return render(request, "portal/guide.html", _context(agency, item=item, sections=sections))
 
 
 def catalogue(request: HttpRequest, key: str) -> HttpResponse:

@@ -11,20 +11,15 @@ from typing import Any
 from ..accounts.models import Role, User
 from ..agencies.models import Agency
 from . import figures, services
+from .categories import GUIDE
+from .guide import as_text, default_guide
 from .models import Item
 
 CORPUS = Path(__file__).resolve().parents[4].parent / "shared" / "corpus" / "raw"
 
 # (category, title, document number, body) — 海盐县's catalogue
 HAIYAN: list[tuple[str, str, str, str]] = [
-    (
-        "guide",
-        "海盐县人民政府信息公开指南",
-        "",
-        "一、主动公开：本机关主动公开的政府信息在本网站“政府信息公开”专栏按目录发布。\n"
-        "二、依申请公开：公民、法人或者其他组织可以通过在线申请、信函、当面提交等方式申请获取政府信息。\n"
-        "三、政府信息公开工作机构：海盐县人民政府办公室，办公时间为工作日上午8:30—12:00，下午14:00—17:30。",
-    ),
+    ("guide", "海盐县人民政府政府信息公开指南", "", ""),  # the default text of a 人民政府 (guide.py), as issued
     (
         "institution",
         "海盐县人民政府办公室主要职责和内设机构",
@@ -111,7 +106,7 @@ def fill_registry(made: dict[str, Agency], year: int) -> int:
             category=category,
             title=title.format(y=year),
             doc_number=number.format(y=year),
-            body=body.format(y=year),
+            body=body.format(y=year) if category != GUIDE else as_text(default_guide(haiyan)),
         )
         if category in ("normative", "regulation"):
             documents.append(item)

@@ -99,6 +99,42 @@ def parse_query(query: str) -> list[Phrase]:
 
 
 @dataclass(frozen=True)
+class AllOf:
+    """Every part, anywhere in the item (a term's words)."""
+
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """One of the options (a phrase as written, its words, its abbreviation …)."""
+
+    options: tuple[Node, ...]
+
+
+Node = Phrase | AllOf | AnyOf  # a query term (``expand``); a plain term is a Phrase
+
+
+def fts5(node: Node) -> str:
+    """The term in SQLite FTS5's query syntax (a Phrase exactly as before expansion existed)."""
+    if isinstance(node, Phrase):
+        return '"' + " ".join(node.parts) + '"' + (" *" if node.prefix else "")
+    if isinstance(node, AllOf):
+        return "(" + " AND ".join(map(fts5, node.parts)) + ")"
+    return "(" + " OR ".join(map(fts5, node.options)) + ")"
+
+
+def tsquery(node: Node, nested: bool = False) -> str:
+    """The term as a PostgreSQL tsquery: a phrase of ``<->``, groups of ``&`` and ``|``."""
+    if isinstance(node, Phrase):
+        text = " <-> ".join(f"'{t}'" for t in node.parts) + (":*" if node.prefix else "")
+        return f"({text})" if nested and len(node.parts) > 1 else text
+    if isinstance(node, AllOf):
+        return "(" + " & ".join(tsquery(p, True) for p in node.parts) + ")"
+    return "(" + " | ".join(tsquery(o, True) for o in node.options) + ")"
+
+
+@dataclass(frozen=True)
 class Filters:
     agency_path: str | None = None  # an agency and everything under it
     category: str | None = None
@@ -111,6 +147,7 @@ class Hits:
     count: int  # capped at MAX_COUNT + 1
     capped: bool
     estimated: bool = False  # scaled from the newest candidates, not counted
+    exact: int | None = None  # how many of ``ids`` (the first ones) hold the terms as written; None: all
 
 
 SMALL_SUBTREE = 2000  # agency ids listed in the query (the planner then uses the catalogue index)
@@ -152,14 +189,13 @@ class Backend:
         with connection.cursor() as cursor:
             cursor.executemany(self.delete_sql, [(item_id,) for item_id in item_ids])
 
-    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
-        """``FROM … WHERE …`` matching the phrases; the item table is ``i``."""
+    def base(self, phrases: list[Node]) -> tuple[str, list[Any]]:
+        """``FROM … WHERE …`` matching the terms; the item table is ``i``."""
         raise NotImplementedError
 
     order = ""
 
-    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
-        phrases = parse_query(query)
+    def search(self, phrases: list[Node], filters: Filters, limit: int, offset: int) -> Hits:
         if not phrases:
             return Hits([], 0, False)
         base, params = self.base(phrases)
@@ -187,21 +223,20 @@ class SqliteBackend(Backend):
             cursor.executemany(self.delete_sql, [(d[0],) for d in data])
             cursor.executemany("INSERT INTO registry_search(rowid, tokens) VALUES (%s, %s)", data)
 
-    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
-        parts = ['"' + " ".join(p.parts) + '"' + (" *" if p.prefix else "") for p in phrases]
+    def base(self, phrases: list[Node]) -> tuple[str, list[Any]]:
+        parts = [fts5(p) for p in phrases]
         return (
             "FROM registry_search s JOIN registry_item i ON i.id = s.rowid WHERE registry_search MATCH %s",
             [" AND ".join(parts)],
         )
 
-    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
+    def search(self, phrases: list[Node], filters: Filters, limit: int, offset: int) -> Hits:
         """Without filters FTS5 walks the word's list newest first and stops at the page. With
         filters that walk may pass most of a common word's list before it meets the filtered
         items (a county's year long ago): then the filtered items are the candidates — all of them
         when few, else the newest SQLITE_WINDOW — each looked up in the index by rowid, in one pass."""
         if not (filters.agency_path or filters.year or filters.category):
-            return super().search(query, filters, limit, offset)
-        phrases = parse_query(query)
+            return super().search(phrases, filters, limit, offset)
         if not phrases:
             return Hits([], 0, False)
         _, (match,) = self.base(phrases)
@@ -227,7 +262,7 @@ class SqliteBackend(Backend):
             estimate = round(len(ids) * population / SQLITE_WINDOW)
             if estimate > MAX_COUNT or population < POPULATION_CAP:  # (a capped population gives a floor)
                 return Hits(ids[offset:need], min(estimate, MAX_COUNT + 1), estimate > MAX_COUNT, estimated=True)
-        return super().search(query, filters, limit, offset)  # a word rare here: its list is short
+        return super().search(phrases, filters, limit, offset)  # a word rare here: its list is short
 
 
 def parts_of(words: list[str]) -> list[list[str]]:
@@ -253,18 +288,18 @@ class PostgresBackend(Backend):
             )
 
     @staticmethod
-    def tsqueries(phrases: list[Phrase]) -> list[str]:
+    def tsqueries(phrases: list[Node]) -> list[str]:
         # One tsquery per term: a long document's terms may sit in different parts.
-        return [" <-> ".join(f"'{t}'" for t in p.parts) + (":*" if p.prefix else "") for p in phrases]
+        return [tsquery(p) for p in phrases]
 
-    def base(self, phrases: list[Phrase]) -> tuple[str, list[Any]]:
+    def base(self, phrases: list[Node]) -> tuple[str, list[Any]]:
         queries = self.tsqueries(phrases)
         where = " AND ".join(
             "i.id IN (SELECT s.item_id FROM registry_search s WHERE s.tokens @@ %s::tsquery)" for _ in queries
         )
         return f"FROM registry_item i WHERE {where}", queries
 
-    def search(self, query: str, filters: Filters, limit: int, offset: int) -> Hits:
+    def search(self, phrases: list[Node], filters: Filters, limit: int, offset: int) -> Hits:
         """The planner cannot know how common a phrase is (it guesses one row), so the plans are
         chosen here, each bounded:
 
@@ -276,7 +311,6 @@ class PostgresBackend(Backend):
         When the page fills long before the candidates run out, the total is estimated from how
         soon it filled, and shown as "1000 以上" only when plainly above 1000; otherwise counted.
         """
-        phrases = parse_query(query)
         if not phrases:
             return Hits([], 0, False)
         queries = self.tsqueries(phrases)
@@ -372,7 +406,32 @@ def remove(item_ids: Sequence[int]) -> None:
 
 
 def search(query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> Hits:
-    return backend().search(query, filters or Filters(), limit, offset)
+    """The items holding every term as written first (newest first), then those holding them in other
+    words (``expand``: a term's words anywhere, abbreviations for full names), newest first."""
+    from .expand import expand_query
+
+    engine, filters = backend(), filters or Filters()
+    exact_terms: list[Node] = list(parse_query(query))
+    wider = expand_query(query)
+    if wider is None:
+        return engine.search(exact_terms, filters, limit, offset)
+    need = offset + limit
+    exact = engine.search(exact_terms, filters, need, 0)
+    if len(exact.ids) >= need and exact.capped:  # a page of exact hits and "1000 以上" either way
+        return Hits(exact.ids[offset:need], exact.count, True, exact.estimated, exact=len(exact.ids[offset:need]))
+    # Fewer exact hits than the page needs: they are all known, and the wider ones follow them.
+    broad = engine.search(wider, filters, need + len(exact.ids), 0)
+    first = set(exact.ids)
+    ids = exact.ids + [i for i in broad.ids if i not in first]
+    page = ids[offset:need]
+    count = max(broad.count, exact.count)
+    return Hits(
+        page,
+        min(count, MAX_COUNT + 1),
+        broad.capped or exact.capped,
+        broad.estimated or exact.estimated,
+        exact=min(len(page), max(0, len(exact.ids) - offset)),
+    )
 
 
 # -- the index table, created by the migration for the database in use ------------------------------

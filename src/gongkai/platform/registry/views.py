@@ -28,9 +28,10 @@ from ..accounts.permissions import (
 from ..agencies.models import Agency
 from ..audit.labels import labelled_history
 from . import figures, services
-from .categories import CATEGORY_BY_KEY
+from .categories import CATEGORY_BY_KEY, GUIDE
 from .files import AttachmentError
 from .forms import ApproveForm, DateNoteForm, ItemForm, PublishForm, ReasonForm, ReturnForm
+from .guide import as_text, default_guide
 from .models import EDITABLE_STATUSES, ActiveFigures, Attachment, Item, Status
 from .tables import COUNTED_ROWS, active_table
 
@@ -77,7 +78,14 @@ def item_new(request: HttpRequest) -> HttpResponse:
     agency = getattr(request.user, "agency", None)
     if agency is None or not may_change_agency_records(request.user, agency):
         raise HttpForbidden("只有公开办人员可以拟稿")
-    form = ItemForm(request.POST or None, agency=agency)
+    initial: dict[str, Any] = {"made_on": dt.date.today()}
+    if request.GET.get("category") == GUIDE:  # the 公开指南 starts from the default text for this kind of agency
+        initial |= {
+            "category": GUIDE,
+            "title": f"{agency.name}政府信息公开指南",
+            "body": as_text(default_guide(agency)),
+        }
+    form = ItemForm(request.POST or None, agency=agency, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.create_item(request.user, agency, **_fields(form))
