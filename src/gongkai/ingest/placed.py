@@ -108,21 +108,27 @@ def placed_readings(
         and first - first_column > _OWN_COLUMN * (last - first_column) / (n - 1)
     ):
         # 自然人 blank: every figure but the last placed between the table's first column and 总计.
-        start, placed, options = first_column, places[:-1], []
+        start, placed, options, nearest_columns = first_column, places[:-1], [], []
     elif last - first < 2 * n:
         return []
     else:
-        start, placed, options = first, places[1:-1], [[0]]
+        start, placed, options, nearest_columns = first, places[1:-1], [[0]], [0]
     for place in placed:
         fraction = (place - start) / (last - start)
         nearest = min(abs(fraction - c) for c in centres[1:-1])
         options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + _SLACK])
-    return _readings(figures, options, n, accept)
+        nearest_columns.append(min(range(1, n - 1), key=lambda c: abs(fraction - centres[c])))
+    return _readings(figures, options, n, accept, nearest_columns)
 
 
-def _readings(slots: Sequence[Slot], options: list[list[int]], n: int, accept: Accept | None) -> list[Reading]:
+def _readings(
+    slots: Sequence[Slot], options: list[list[int]], n: int, accept: Accept | None, nearest: Sequence[int] = ()
+) -> list[Reading]:
     """One reading per way of putting each figure but the last in one of its candidate columns
-    (``options``, in order; the last figure in the last column) that the row's sum accepts."""
+    (``options``, in order; the last figure in the last column) that the row's sum accepts.
+    A figure put in another column than the one it stands nearest (``nearest``) costs one more:
+    where the table's sums hold either way, the place on the line decides (still a reading the
+    sums cannot confirm, so it stays named in ``uncertain``)."""
     amounts = [s.value.amount for s in slots]
     found: dict[tuple[Value, ...], Reading] = {}
     missing = n - len(slots)
@@ -145,7 +151,7 @@ def _readings(slots: Sequence[Slot], options: list[list[int]], n: int, accept: A
             key,
             tuple(wheres),
             tuple(units),
-            missing,
+            missing + sum(1 for column, near in zip(head, nearest, strict=False) if column != near),
             f"{missing} blank cell(s) left as room on the line; figures placed by where they stand, "
             f"column(s) {blank} read as 0",
             f"该行 {missing} 个空白单元格在行中留作空位；数字按所在位置对应各列，第 {blank} 列（从 0 起）按 0 计",
