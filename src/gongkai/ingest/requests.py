@@ -88,7 +88,12 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七
 @lru_cache(maxsize=16384)
 def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRowKeys], ...]:
     """The table 三 rows a label may name: (quality, matched length, row); exact beats suffix
-    (a group heading in the same cell), beats containing, beats a prefix (a label cut short)."""
+    (a group heading in the same cell), beats containing, beats a prefix (a label cut short). A
+    group heading run into an item number (``（六）其他处理1.申请人无正当理由逾期不``) names an item of
+    the group, never the row the other template titles with the heading: the item is matched."""
+    item = _item_after_heading(bare)
+    if item:
+        return _row_candidates(item, item)
     found = []
     for row in vocabulary().request_rows:
         quality = 0.0
@@ -111,6 +116,15 @@ def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRo
         if quality:
             found.append((quality, length, row))
     return tuple(found)
+
+
+def _item_after_heading(bare: str) -> str:
+    """The label after a group heading and an item number run into it (``其他处理1申请人…`` →
+    ``申请人…``); '' when ``bare`` is not one."""
+    for heading in vocabulary().request_headings:
+        if bare.startswith(heading) and bare[len(heading) : len(heading) + 1].isdigit():
+            return bare[len(heading) :].lstrip("0123456789")
+    return ""
 
 
 @lru_cache(maxsize=16384)

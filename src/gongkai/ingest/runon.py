@@ -109,6 +109,10 @@ def cut_run_on(line: str) -> list[str]:
             continue
         elif after and _CJK_START.match(after):
             cuts.add(b)
+        elif after.isspace() and _after_space(line, b):
+            # "…95006223001008 （三）公开": a crawler kept a space where a cell ended; the next
+            # row's label starts after it.
+            cuts.add(b)
     pieces: list[str] = []
     for piece in _cut(line, cuts):
         if piece.endswith(("。", "；")) or _heading_pattern().fullmatch(piece):
@@ -124,6 +128,13 @@ def cut_run_on(line: str) -> list[str]:
 # A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减
 # printed -3 after 76): the sign starts a cell, never a range or a phone number here.
 _SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－]\d+)$")
+
+
+def _after_space(line: str, end: int) -> bool:
+    """Whether the first character after the spaces at ``end`` starts a label (not a phrase's
+    unit: ``682 件``)."""
+    rest = line[end:].lstrip()
+    return bool(rest) and rest[0] not in _PHRASE_AFTER and bool(_CJK_START.match(rest))
 
 
 def _cut(line: str, cuts: set[int]) -> list[str]:
