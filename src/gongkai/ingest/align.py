@@ -483,6 +483,28 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
                 return
 
 
+_MAX_UNSUMMED = 400  # cuts of a run whose row does not add up that the table may weigh
+
+
+def unsummed_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
+    """Every cut of run-together digits into ``n`` cells, for a row whose own sum no cut keeps
+    (a report whose 总计 contradicts its parts: ``140310229`` for 14 0 3 1 0 2 and a printed 29):
+    only the table's other equations (its column sums) can choose among them, and the row stays
+    in doubt, its sum broken. Empty when the cuts are too many to weigh."""
+    found: list[Reading] = []
+    for reading in _splits(slots, n, None):
+        found.append(
+            reading._replace(
+                cost=reading.cost + 1,
+                how="cells ran together and no cut adds up to the row's total; cut where the table's column sums fit",
+                how_zh="单元格粘连，且任何拆法都不满足本行合计：按表中各列之和拆分",
+            )
+        )
+        if len(found) > _MAX_UNSUMMED:
+            return []
+    return found
+
+
 def _run_digits(value: CellValue) -> str:
     """The digits a cell may be cut into: an unsigned run's, or a negative integer's after its
     sign (``-38844``: a change of -3 run into the next cell's 8844)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable
 from gongkai.ingest.align import Reading, Slot, Value, choose, readings, stray_figure_readings
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, cached_key
+from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import appeals_bound
@@ -206,15 +206,49 @@ def _split_table(records: list[Record], biggest: Record, cells: int, width: int)
     """Table 四 printed as two tables (行政复议's five columns, then 行政诉讼's ten): when no row
     holds all fifteen cells but the rows of figures hold whole groups (five, ten) that make
     exactly fifteen, they are the one row, in their printed order. Figures of prose after the
-    table (a run of single figures) never make whole groups."""
+    table (a run of single figures) never make whole groups. Where the cells of each table ran
+    together (crawler text: ``总计 631212`` / ``…总计 15132211444527``), the runs are the one row
+    when each table's header names its own groups and the tables together name every group
+    once: the group sums then cut the runs (a run never spans two tables)."""
     figures = [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records]
     parts = [(record, found) for record, found in zip(records, figures, strict=True) if found]
-    if len(biggest.values) >= cells or len(parts) < 2 or sum(len(found) for _, found in parts) != cells:
+    if len(biggest.values) >= cells or len(parts) < 2:
         return biggest
-    if any(len(found) % width for _, found in parts):
+    count = sum(len(found) for _, found in parts)
+    whole_groups = count == cells and not any(len(found) % width for _, found in parts)
+    if not whole_groups and not (count < cells and _runs_of_named_groups(parts, cells, width)):
         return biggest
     first = parts[0][0]
     return Record(first.labels, [t for _, found in parts for t in found], first.table)
+
+
+def _runs_of_named_groups(parts: list[tuple[Record, list[Token]]], cells: int, width: int) -> bool:
+    """Whether each record of figures is a table of its own whose header names its groups, the
+    groups of all of them every group of table 四 once, and its figures plain digit runs with at
+    least a digit and at most a figure per cell of its groups."""
+    named = [_groups_named(record) for record, _ in parts]
+    every = [group for found in named for group in found]
+    if not all(named) or len(every) != len(set(every)) or len(every) * width != cells:
+        return False
+    for found, (_, tokens) in zip(named, parts, strict=True):
+        if any(not t.value.digits or t.value.kind is not CellKind.NUMBER for t in tokens):
+            return False
+        digits = sum(len(t.value.digits) for t in tokens)
+        if len(tokens) > len(found) * width or digits < len(found) * width:
+            return False
+    return True
+
+
+def _groups_named(record: Record) -> list[str]:
+    """The groups of table 四 a record's labels name (行政复议情况 names review)."""
+    groups = vocabulary().appeal_groups
+    named: list[str] = []
+    for token in record.labels:
+        key = cached_key(token.text)
+        for label, group in groups.items():
+            if label in key and group not in named:
+                named.append(group)
+    return named
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
