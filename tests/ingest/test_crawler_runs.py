@@ -137,3 +137,13 @@ def test_broken_group_readings_are_bounded() -> None:
     run = Slot(parse_cell("9" * 40), "line 1 part 1")
     assert broken_group_readings([run], 15, (5, 5, 5)) == []  # far too many: nothing decides
     assert time.process_time() - started < 5.0
+
+
+def test_header_cells_spelled_qita_are_cut_as_their_labels() -> None:
+    line = (
+        "单位：件项目申请人情况自然人法人或其它组织总计商业企业科研机构社会公益组织法律服务机构其它"
+        "一、本年新收政府信息公开申请数量136320143213461014449二、上年结转政府信息公开申请数量128502141801319"
+        "（六）其它处理3.其它446037140470（七）总计139880134225445014792"
+    )
+    pieces = cut_run_on(line)
+    assert {"法人或其它组织", "法律服务机构", "其它", "3.其它446037140470"} <= set(pieces)
