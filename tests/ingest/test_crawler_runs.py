@@ -147,3 +147,14 @@ def test_header_cells_spelled_qita_are_cut_as_their_labels() -> None:
     )
     pieces = cut_run_on(line)
     assert {"法人或其它组织", "法律服务机构", "其它", "3.其它446037140470"} <= set(pieces)
+
+
+def test_a_signed_change_run_into_the_next_cell_is_cut_where_zero_cells_are_printed() -> None:
+    # "行政许可73-38" (73, -3, 8) and "行政强制51-14" (51, -1, 4): table 三 prints 0000000, so
+    # this page leaves no cell blank; the run is cut rather than a cell supposed missing.
+    for report, rows in (("h2019-a", ("licensing",)), ("h2019-b", ("coercion", "other_services"))):
+        data = _read(FIXTURES / "crawler-nospace" / f"{report}~province.txt")
+        gold = _gold(report)["active"]
+        for row in rows:
+            assert data["active"][row] == gold[row], row
+            assert _named(data, f"active.{row}")  # a cut is a judgement: said so

@@ -647,6 +647,18 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
 _MIN_SHORT_RUNS = 2
 
 
+def zeros_printed(raw: dict[str, RequestRaw]) -> bool:
+    """Whether table 三 printed as run-on text shows its zero cells printed: a row of zeros ran
+    together as one ``0`` per column (``0000000``), and no row's blank cells vanished."""
+    n = len(REQUEST_COLUMNS)
+    rows = list(raw.values())
+    zeros = any(
+        len(found.values) == 1 and found.values[0].value.digits == "0" * n and " part " in found.values[0].where
+        for found in rows
+    )
+    return zeros and not _blanks_vanished(rows, n)
+
+
 def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
     """Whether the table's blank cells left no trace in the text: rows printed as runs of digits
     with fewer digits than the row has cells (``00``, ``2222``, ``0 0`` for seven columns; a Word
