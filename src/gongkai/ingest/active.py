@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from gongkai.ingest.align import Number, Slot, readings
+from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
 from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -210,9 +210,12 @@ def read_active(
     evidence: Evidence,
     orphans: list[ActiveOrphan] | None = None,
     stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
+    cells_kept: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
-    they pick out one cut of a row's run."""
+    they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
+    三's rows of zeros ran together as ``0000000``), so a row of run-on text short of cells ran
+    some together (``行政许可73-38``: 73, -3, 8) rather than left one blank."""
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
@@ -245,6 +248,8 @@ def read_active(
         units = {key: header_unit(token.text) for key, token in found.header}
         slots = [Slot(t.value, t.where) for t in found.values]
         options = readings(slots, len(order))
+        if cells_kept:
+            options = _cuts_not_gaps(slots, order, options)
         if not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
@@ -345,6 +350,20 @@ def read_active(
             if where:
                 evidence.provenance[cell_path] = where
         note_dashes(found.values, path, evidence)
+
+
+def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:
+    """Where a row of run-on text (a crawler's) is short of cells on a page that prints its zero
+    cells, the plausible cuts of its runs instead of readings that suppose a cell not printed;
+    ``options`` when there are none, or the row is no run-on text."""
+    if not slots or not all(" part " in s.where for s in slots) or all(None not in r.wheres for r in options):
+        return options
+    cuts = [
+        r
+        for r in readings(slots, len(order), vanished=True)
+        if None not in r.wheres and r.cost and _plausible(order, r.values)
+    ]
+    return sorted(cuts, key=lambda r: r.rank) or options
 
 
 def _unrepeated(found: ActiveRaw) -> ActiveRaw:

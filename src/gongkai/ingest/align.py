@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from gongkai.ingest.digits import cut_groups, cut_sparse
+from gongkai.ingest.digits import MAX_CUTS, cut_groups, cut_sparse
 from gongkai.ingest.numbers import CellKind, CellValue
 
 Number = int | float
@@ -320,9 +320,35 @@ def _all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
     return bool(groups) and sum(groups) == n and len(slots) < n and all(s.value.digits for s in slots)
 
 
-def _grouped_splits(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> Iterator[Reading]:
+def broken_group_readings(slots: Sequence[Slot], n: int, groups: Sequence[int], most: int = 512) -> list[Reading]:
+    """Readings of runs of digits (``slots``) for a row of ``groups`` that no cut makes add up
+    (a group whose printed total contradicts its parts): every cut in which all groups but one
+    add up, that one any. Only the table's other sums, or ties (the columns left unknown),
+    decide among them. Empty when there are more than ``most``."""
+    if not _all_runs(slots, n, groups) and not (len(slots) == 1 and slots[0].value.digits):
+        return []
+    found: dict[tuple[Value, ...], Reading] = {}
+    for free in range(len(groups)):
+        for reading in _grouped_splits(slots, n, groups, free, most):
+            found.setdefault(
+                reading.values,
+                reading._replace(
+                    cost=reading.cost + 1,
+                    how=f"cells ran together; no cut makes every group add up: cut where the others do "
+                    f"(group {free + 1} does not)",
+                    how_zh=f"单元格粘连，任何拆法都不能使各组均与合计相符：按其余各组拆分（第 {free + 1} 组不符）",
+                ),
+            )
+            if len(found) > most:
+                return []
+    return list(found.values())
+
+
+def _grouped_splits(
+    slots: Sequence[Slot], n: int, groups: Sequence[int], free: int = -1, most: int = MAX_CUTS
+) -> Iterator[Reading]:
     """Several runs of digits for one row (``310 000031``): cut as one run in which the spaces
-    the text printed are cuts already."""
+    the text printed are cuts already (``free``, ``most``: as ``digits.cut_groups``)."""
     digits = "".join(s.value.digits for s in slots)
     joints: list[int] = []
     owner: list[int] = []  # which printed cell each digit came from
@@ -330,7 +356,7 @@ def _grouped_splits(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> Ite
         if k:
             joints.append(len(owner))
         owner.extend([k] * len(slot.value.digits))
-    for values in cut_groups(digits, groups, joints) or ():
+    for values in cut_groups(digits, groups, joints, free, most) or ():
         wheres: list[str | None] = []
         at = 0
         for value in values:
@@ -481,6 +507,28 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
             budget[0] -= 1
             if budget[0] < 0:
                 return
+
+
+_MAX_UNSUMMED = 400  # cuts of a run whose row does not add up that the table may weigh
+
+
+def unsummed_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
+    """Every cut of run-together digits into ``n`` cells, for a row whose own sum no cut keeps
+    (a report whose 总计 contradicts its parts: ``140310229`` for 14 0 3 1 0 2 and a printed 29):
+    only the table's other equations (its column sums) can choose among them, and the row stays
+    in doubt, its sum broken. Empty when the cuts are too many to weigh."""
+    found: list[Reading] = []
+    for reading in _splits(slots, n, None):
+        found.append(
+            reading._replace(
+                cost=reading.cost + 1,
+                how="cells ran together and no cut adds up to the row's total; cut where the table's column sums fit",
+                how_zh="单元格粘连，且任何拆法都不满足本行合计：按表中各列之和拆分",
+            )
+        )
+        if len(found) > _MAX_UNSUMMED:
+            return []
+    return found
 
 
 def _run_digits(value: CellValue) -> str:

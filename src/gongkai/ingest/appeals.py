@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 
-from gongkai.ingest.align import Reading, Slot, Value, choose, readings, stray_figure_readings
+from gongkai.ingest.align import (
+    Reading,
+    Slot,
+    Value,
+    broken_group_readings,
+    choose,
+    readings,
+    stray_figure_readings,
+)
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, cached_key
+from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import appeals_bound
@@ -115,7 +126,7 @@ def read_appeals(
             )
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
-        biggest = _split_table(records, biggest, width * len(groups), width)
+        biggest, tables = _split_table(records, biggest, width * len(groups), width)
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
         options["all"] = readings(
             _figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
@@ -124,6 +135,8 @@ def read_appeals(
             fixed_width=True,
             groups=bound.run_groups("all", width * len(groups)),
         )
+        if tables and not any(bound.row_check("all")(r.values) for r in options["all"]):
+            options["all"] = _table_by_table(tables, width, per_group_bound.row_check)
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
@@ -202,19 +215,110 @@ def _order_refuted(
     return adds_up(statutory) and not adds_up(printed)
 
 
-def _split_table(records: list[Record], biggest: Record, cells: int, width: int) -> Record:
+def _split_table(records: list[Record], biggest: Record, cells: int, width: int) -> tuple[Record, list[_Table]]:
     """Table 四 printed as two tables (行政复议's five columns, then 行政诉讼's ten): when no row
     holds all fifteen cells but the rows of figures hold whole groups (five, ten) that make
     exactly fifteen, they are the one row, in their printed order. Figures of prose after the
-    table (a run of single figures) never make whole groups."""
+    table (a run of single figures) never make whole groups. Where the cells of each table ran
+    together (crawler text: ``总计 631212`` / ``…总计 15132211444527``), the runs are the one row
+    when each table's header names its own groups and the tables together name every group
+    once; the tables are then returned too, for their runs to be cut table by table (a run never
+    spans two tables)."""
     figures = [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records]
     parts = [(record, found) for record, found in zip(records, figures, strict=True) if found]
-    if len(biggest.values) >= cells or len(parts) < 2 or sum(len(found) for _, found in parts) != cells:
-        return biggest
-    if any(len(found) % width for _, found in parts):
-        return biggest
+    if len(biggest.values) >= cells or len(parts) < 2:
+        return biggest, []
+    count = sum(len(found) for _, found in parts)
+    whole_groups = count == cells and not any(len(found) % width for _, found in parts)
+    tables = [] if whole_groups or count >= cells else _runs_of_named_groups(parts, cells, width)
+    if not whole_groups and not tables:
+        return biggest, []
     first = parts[0][0]
-    return Record(first.labels, [t for _, found in parts for t in found], first.table)
+    return Record(first.labels, [t for _, found in parts for t in found], first.table), tables
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One of the tables table 四 was printed as: its groups and the figures under them."""
+
+    groups: tuple[str, ...]
+    slots: tuple[Slot, ...]
+
+
+_MAX_TABLE_READINGS = 4096  # readings of the tables together that the group sums may weigh
+
+
+def _table_by_table(
+    tables: list[_Table], width: int, group_check: Callable[[Hashable], Callable[[tuple[Value, ...]], bool]]
+) -> list[Reading]:
+    """The readings of table 四 printed as several tables whose cells ran together: each
+    table's runs cut by its own groups' sums (where a group's total contradicts its parts, by
+    the others'), the tables' readings then put side by side. Empty when they are too many."""
+    per_table: list[list[Reading]] = []
+    for table in tables:
+        n = width * len(table.groups)
+
+        def adds_up(values: tuple[Value, ...], names: tuple[str, ...] = table.groups) -> bool:
+            return all(group_check(g)(values[i * width : (i + 1) * width]) for i, g in enumerate(names))
+
+        found = [
+            r
+            for r in readings(list(table.slots), n, adds_up, fixed_width=True, groups=(width,) * len(table.groups))
+            if adds_up(r.values)
+        ]
+        if not found:
+            found = broken_group_readings(table.slots, n, (width,) * len(table.groups))
+        if not found:
+            return []
+        per_table.append(found)
+    if math.prod(len(found) for found in per_table) > _MAX_TABLE_READINGS:
+        return []
+    combined: list[Reading] = []
+    for combo in itertools.product(*per_table):
+        hows = [r for r in combo if r.how]
+        combined.append(
+            Reading(
+                tuple(v for r in combo for v in r.values),
+                tuple(w for r in combo for w in r.wheres),
+                tuple(u for r in combo for u in r.units),
+                sum(r.cost for r in combo),
+                "; ".join(dict.fromkeys(r.how for r in hows)),
+                "；".join(dict.fromkeys(r.how_zh for r in hows)),
+            )
+        )
+    return combined
+
+
+def _runs_of_named_groups(parts: list[tuple[Record, list[Token]]], cells: int, width: int) -> list[_Table]:
+    """The tables, where each record of figures is a table of its own whose header names its
+    groups, the groups of all of them every group of table 四 once, and its figures plain digit
+    runs with at least a digit and at most a figure per cell of its groups; else none."""
+    named = [_groups_named(record) for record, _ in parts]
+    every = [group for found in named for group in found]
+    if not all(named) or len(every) != len(set(every)) or len(every) * width != cells:
+        return []
+    for found, (_, tokens) in zip(named, parts, strict=True):
+        if any(not t.value.digits or t.value.kind is not CellKind.NUMBER for t in tokens):
+            return []
+        digits = sum(len(t.value.digits) for t in tokens)
+        if len(tokens) > len(found) * width or digits < len(found) * width:
+            return []
+    return [
+        _Table(tuple(found), tuple(Slot(t.value, t.where) for t in tokens))
+        for found, (_, tokens) in zip(named, parts, strict=True)
+    ]
+
+
+def _groups_named(record: Record) -> list[str]:
+    """The groups of table 四 a record's labels name (行政复议情况 names review)."""
+    groups = vocabulary().appeal_groups
+    named: list[str] = []
+    for token in record.labels:
+        key = cached_key(token.text)
+        for label, group in groups.items():
+            if label in key and group not in named:
+                named.append(group)
+    return named
 
 
 def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:

@@ -25,11 +25,15 @@ def _number(text: str) -> int | None:
     return int(text)
 
 
-def cut_groups(digits: str, groups: Sequence[int], joints: Sequence[int] = ()) -> list[tuple[int, ...]] | None:
+def cut_groups(
+    digits: str, groups: Sequence[int], joints: Sequence[int] = (), free: int = -1, most: int = MAX_CUTS
+) -> list[tuple[int, ...]] | None:
     """Every cut of ``digits`` into ``sum(groups)`` numbers such that each group of ``groups[i]``
     numbers ends in the sum of its others; None when the search ran out of budget or found more
-    than ``MAX_CUTS`` cuts (the run cannot be told). ``joints``: positions where the text had a
-    separator (``310 000031``): a cut is made there, and no number spans one."""
+    than ``most`` cuts (the run cannot be told). ``joints``: positions where the text had a
+    separator (``310 000031``): a cut is made there, and no number spans one. ``free``: the
+    index of a group whose numbers need not add up (a group whose printed total contradicts its
+    parts: its cells are any cut; the other groups' sums still place them)."""
     budget = [_BUDGET]
     found: list[tuple[int, ...]] = []
     # For each position, the nearest joint at or before it: a piece [a, b) spans a joint when the
@@ -39,9 +43,9 @@ def cut_groups(digits: str, groups: Sequence[int], joints: Sequence[int] = ()) -
     for i in range(1, len(digits) + 1):
         last_joint[i] = i if i in marks else last_joint[i - 1]
     span = _Spans(last_joint)
-    for values in _cut(digits, tuple(groups), budget, span):
+    for values in _cut(digits, tuple(groups), budget, span, free):
         found.append(values)
-        if len(found) > MAX_CUTS:
+        if len(found) > most:
             return None
     if budget[0] < 0:
         return None
@@ -59,7 +63,9 @@ class _Spans:
         return self.any and self.last_joint[end - 1] > start
 
 
-def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) -> Iterator[tuple[int, ...]]:
+def _cut(
+    digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans, free: int = -1
+) -> Iterator[tuple[int, ...]]:
     if not groups:
         if not digits:
             yield ()
@@ -68,6 +74,11 @@ def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) 
     before = groups[:-1]
     least = sum(before)  # every earlier cell takes at least one digit
     end = len(digits)
+    if len(before) == free:
+        for parts, rest in _any_parts(digits, size, least, budget, span):
+            for earlier in _cut(rest, before, budget, span, free):
+                yield (*earlier, *parts)
+        return
     for length in range(1, end - least - (size - 1) + 1):
         if span.crosses(end - length, end):
             break
@@ -76,7 +87,7 @@ def _cut(digits: str, groups: tuple[int, ...], budget: list[int], span: _Spans) 
             continue
         head = digits[: end - length]
         for parts, rest in _parts(head, size - 1, total, least, budget, span):
-            for earlier in _cut(rest, before, budget, span):
+            for earlier in _cut(rest, before, budget, span, free):
                 yield (*earlier, *parts, total)
         if budget[0] < 0:
             return
@@ -104,6 +115,27 @@ def _parts(
         if value is None or value > remaining:
             continue
         for parts, rest in _parts(digits[: end - length], count - 1, remaining - value, keep, budget, span):
+            yield (*parts, value), rest
+
+
+def _any_parts(
+    digits: str, count: int, keep: int, budget: list[int], span: _Spans
+) -> Iterator[tuple[tuple[int, ...], str]]:
+    """Cut ``count`` numbers of any value off the right end of ``digits``, leaving at least
+    ``keep`` digits: (the numbers, what is left)."""
+    budget[0] -= 1
+    if budget[0] < 0 or count == 0:
+        if count == 0:
+            yield (), digits
+        return
+    end = len(digits)
+    for length in range(1, end - keep - (count - 1) + 1):
+        if span.crosses(end - length, end):
+            break
+        value = _number(digits[end - length :])
+        if value is None:
+            continue
+        for parts, rest in _any_parts(digits[: end - length], count - 1, keep, budget, span):
             yield (*parts, value), rest
 
 

@@ -8,7 +8,16 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings, stray_figure_readings
+from gongkai.ingest.align import (
+    Choice,
+    Reading,
+    Slot,
+    Value,
+    choose,
+    readings,
+    stray_figure_readings,
+    unsummed_readings,
+)
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.placed import first_column_places, placed_readings
@@ -18,7 +27,7 @@ from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Bound, Cell, equations, requests_bound
 from gongkai.report.labels import bare_label_key
 from gongkai.report.model import Report
-from gongkai.report.templates import TEMPLATES, Kind, RequestRow, Template
+from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES, Kind, RequestRow, Template
 
 
 @dataclass
@@ -88,7 +97,12 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七
 @lru_cache(maxsize=16384)
 def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRowKeys], ...]:
     """The table 三 rows a label may name: (quality, matched length, row); exact beats suffix
-    (a group heading in the same cell), beats containing, beats a prefix (a label cut short)."""
+    (a group heading in the same cell), beats containing, beats a prefix (a label cut short). A
+    group heading run into an item number (``（六）其他处理1.申请人无正当理由逾期不``) names an item of
+    the group, never the row the other template titles with the heading: the item is matched."""
+    item = _item_after_heading(bare)
+    if item:
+        return _row_candidates(item, item)
     found = []
     for row in vocabulary().request_rows:
         quality = 0.0
@@ -111,6 +125,15 @@ def _row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRo
         if quality:
             found.append((quality, length, row))
     return tuple(found)
+
+
+def _item_after_heading(bare: str) -> str:
+    """The label after a group heading and an item number run into it (``其他处理1申请人…`` →
+    ``申请人…``); '' when ``bare`` is not one."""
+    for heading in vocabulary().request_headings:
+        if bare.startswith(heading) and bare[len(heading) : len(heading) + 1].isdigit():
+            return bare[len(heading) :].lstrip("0123456789")
+    return ""
 
 
 @lru_cache(maxsize=16384)
@@ -293,7 +316,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 # the rest of its wrapped label and the figures, its own row blank cells only.
                 pending.values = list(record.values)
                 pending = None
-            elif _row_of_figures(record.values):
+            elif _row_of_figures(record.values) or _run_of_row(record.values):
                 label = "".join(cached_bare(t.text) for t in record.labels if not in_header)
                 where = record.labels[-1].where if record.labels else record.values[0].where
                 orphan = Orphan(label, list(record.values), where, record.table, next_index - 1)
@@ -417,6 +440,18 @@ def _full_row(values: list[Token]) -> bool:
     """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
     a row wrapped over two lines (4 + 3 cells) is not."""
     return len(values) >= _MIN_ROW and _row_of_figures(values)
+
+
+def _run_of_row(values: list[Token]) -> bool:
+    """One run of digits as long as a row of table 三 is wide (its cells ran together:
+    ``一、本年新收公开申请数量140310220``, a label the page printed short): a row, not a stray
+    number."""
+    figures = [t for t in values if t.value.kind is not CellKind.BLANK]
+    return (
+        len(figures) == 1
+        and figures[0].value.kind is CellKind.NUMBER
+        and len(figures[0].value.digits) >= len(REQUEST_COLUMNS)
+    )
 
 
 def _row_of_figures(values: list[Token]) -> bool:
@@ -612,6 +647,18 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
 _MIN_SHORT_RUNS = 2
 
 
+def zeros_printed(raw: dict[str, RequestRaw]) -> bool:
+    """Whether table 三 printed as run-on text shows its zero cells printed: a row of zeros ran
+    together as one ``0`` per column (``0000000``), and no row's blank cells vanished."""
+    n = len(REQUEST_COLUMNS)
+    rows = list(raw.values())
+    zeros = any(
+        len(found.values) == 1 and found.values[0].value.digits == "0" * n and " part " in found.values[0].where
+        for found in rows
+    )
+    return zeros and not _blanks_vanished(rows, n)
+
+
 def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
     """Whether the table's blank cells left no trace in the text: rows printed as runs of digits
     with fewer digits than the row has cells (``00``, ``2222``, ``0 0`` for seven columns; a Word
@@ -697,6 +744,8 @@ def read_requests(
         )
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check)
+        if not found_options and _run_of_row(found.values) and len(found.values) == 1:
+            found_options = unsummed_readings(slots, n)
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(

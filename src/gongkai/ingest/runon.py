@@ -28,20 +28,25 @@ _FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”][0-9]")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 
 
+def _printed(label: str) -> str:
+    """A label as a pattern of the ways pages print it: 其他 also as 其它 (one word)."""
+    return re.escape(label).replace("其他", "其[他它]")
+
+
 @cache
 def _row_label_pattern() -> re.Pattern[str]:
     """Any row label of tables 二 and 三 directly followed by a digit (the mark of a run-on row)."""
     vocab = vocabulary()
     labels = {label for label in vocab.active_rows if len(label) >= 2}
     labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
-    alternatives = "|".join(sorted((re.escape(label) for label in labels), key=len, reverse=True))
+    alternatives = "|".join(sorted((_printed(label) for label in labels), key=len, reverse=True))
     return re.compile(f"(?:{alternatives})\\s?\\d")
 
 
 @cache
 def _heading_pattern() -> re.Pattern[str]:
     titles = [f"{section.number}、{title}" for section in SECTIONS for title in section.titles]
-    return re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
+    return re.compile("|".join(_printed(t) for t in sorted(titles, key=len, reverse=True)))
 
 
 @cache
@@ -75,7 +80,7 @@ def _label_pattern() -> re.Pattern[str]:
             labels.add(group.label)
         for appeal_field in template.appeal_fields:
             labels.update(appeal_field.labels)
-    return re.compile("|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True)))
+    return re.compile("|".join(_printed(label) for label in sorted(labels, key=len, reverse=True)))
 
 
 def is_run_on(line: str) -> bool:
@@ -109,6 +114,10 @@ def cut_run_on(line: str) -> list[str]:
             continue
         elif after and _CJK_START.match(after):
             cuts.add(b)
+        elif after.isspace() and _after_space(line, b):
+            # "…95006223001008 （三）公开": a crawler kept a space where a cell ended; the next
+            # row's label starts after it.
+            cuts.add(b)
     pieces: list[str] = []
     for piece in _cut(line, cuts):
         if piece.endswith(("。", "；")) or _heading_pattern().fullmatch(piece):
@@ -124,6 +133,13 @@ def cut_run_on(line: str) -> list[str]:
 # A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减
 # printed -3 after 76): the sign starts a cell, never a range or a phone number here.
 _SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－]\d+)$")
+
+
+def _after_space(line: str, end: int) -> bool:
+    """Whether the first character after the spaces at ``end`` starts a label (not a phrase's
+    unit: ``682 件``)."""
+    rest = line[end:].lstrip()
+    return bool(rest) and rest[0] not in _PHRASE_AFTER and bool(_CJK_START.match(rest))
 
 
 def _cut(line: str, cuts: set[int]) -> list[str]:

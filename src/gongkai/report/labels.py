@@ -1,8 +1,9 @@
 """Comparing printed labels with the template's, whatever the typesetting did to them.
 
 Real reports split labels with spaces and line breaks (``三、 本年 度办 理结 果``), mix full- and
-half-width brackets, digits and quotes, and drop or change the numbering. ``label_key`` folds all
-of that away so that two spellings of one label compare equal.
+half-width brackets, digits and quotes, and drop or change the numbering, and write 其它 for 其他
+(the two spellings of one word). ``label_key`` folds all of that away so that two spellings of one
+label compare equal.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import unicodedata
 _QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "「": "", "」": ""})
 _NOISE = re.compile(r"[\s\u3000\xa0\u200b\ufeff*#|:：;；,，、.．。·•/／\-—_~]+")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_OTHER_VARIANT, _OTHER = "其它", "其他"  # one word, two spellings
 _BRACKETS = re.compile(r"[()（）\[\]【】〔〕<>《》]")
 # Leading numbering: 一、 （三） (3) 1. 1、 第一项 …
 _NUMBERING = re.compile(
@@ -26,10 +28,10 @@ def fold(text: str) -> str:
 
 
 def label_key(text: str) -> str:
-    """A comparison key for a label: no spacing, punctuation, quotes or brackets."""
+    """A comparison key for a label: no spacing, punctuation, quotes or brackets; 其它 as 其他."""
     folded = fold(text).translate(_QUOTES)
     folded = _BRACKETS.sub("", folded)
-    return _NOISE.sub("", folded)
+    return _NOISE.sub("", folded).replace(_OTHER_VARIANT, _OTHER)
 
 
 def strip_numbering(text: str) -> str:
