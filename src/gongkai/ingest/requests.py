@@ -285,7 +285,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 pending is not None
                 and record.values
                 and (
-                    not pending.values
+                    _nothing_printed(pending.values)
                     or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
                 )
             ):
@@ -308,7 +308,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         next_index = match.index + 1
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
-        if match.key in rows and rows[match.key].values:
+        if match.key in rows and not _nothing_printed(rows[match.key].values):
             continue  # the first printing of a row wins (a page may repeat a table)
         pending = RequestRaw(
             match.key,
@@ -417,6 +417,12 @@ def _full_row(values: list[Token]) -> bool:
     """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
     a row wrapped over two lines (4 + 3 cells) is not."""
     return len(values) >= _MIN_ROW and _row_of_figures(values)
+
+
+def _nothing_printed(values: list[Token]) -> bool:
+    """No cell of a row holds anything: its label stood alone (a blank line after it is no
+    figure); the row's figures, when printed, come with a later printing of the label."""
+    return all(t.value.kind is CellKind.BLANK for t in values)
 
 
 def _row_of_figures(values: list[Token]) -> bool:

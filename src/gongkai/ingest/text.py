@@ -31,7 +31,7 @@ from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import rejoin_displaced
 from gongkai.ingest.radicals import unradical
-from gongkai.ingest.runon import unrun
+from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.vocabulary import is_table_label, label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
@@ -68,6 +68,8 @@ def read_text(path: Path, data: bytes) -> Document:
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:
+        if fmt == "markdown":
+            lines = cut_table_paragraphs(lines)  # a rule-less table a converter set as a paragraph
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
@@ -319,6 +321,9 @@ def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
     first = next((k for k, cell in enumerate(row) if cell.text), None)
     if first is None:
         return row
+    moved = _figure_into_blank_after(row, first)
+    if moved is not None:
+        return moved
     match = _LABEL_THEN_FIGURE.match(row[first].text)
     if match is None or parse_cell(match.group(1)).is_value:
         return row
@@ -329,6 +334,29 @@ def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
     label = Cell(match.group(1).rstrip(), cell.where, cell.rowspan, cell.colspan, cell.confidence)
     figure = Cell(match.group(2), f"{cell.where} number 1")
     return [*row[:first], label, figure, *row[first + 1 :]]
+
+
+# A row label's cell ending in a figure with no space (``补正后申请内容仍不明确26``).
+_LABEL_INTO_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])([0-9]{1,9})$", re.DOTALL)
+
+
+def _figure_into_blank_after(row: list[Cell], first: int) -> list[Cell] | None:
+    """The row with the figure its label cell ends in moved into the empty cell right after it
+    (``| …仍不明确26 | | 0 | 17 |``: a converter set the first figure inside the label's cell and
+    left that figure's own cell empty); None if the row is not that. Only when every cell after
+    the empty one holds a figure: the empty cell is then the only place the figure can be."""
+    if first + 1 >= len(row) or row[first + 1].text:
+        return None
+    match = _LABEL_INTO_FIGURE.match(row[first].text)
+    if match is None or len(_CJK.findall(match.group(1))) < 2:
+        return None  # a label is words; a figure after a code (A26) is not a cell
+    rest = [cell.text for cell in row[first + 2 :]]
+    if len(rest) < 2 or not all(parse_cell(text).kind is CellKind.NUMBER for text in rest):
+        return None
+    cell, blank = row[first], row[first + 1]
+    label = Cell(match.group(1), cell.where, cell.rowspan, cell.colspan, cell.confidence)
+    figure = Cell(match.group(2), f"{cell.where} number 1", blank.rowspan, blank.colspan)
+    return [*row[:first], label, figure, *row[first + 2 :]]
 
 
 def _laid_out_text(rows: list[list[Cell]]) -> bool:
