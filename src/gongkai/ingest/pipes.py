@@ -11,6 +11,7 @@ from collections import Counter
 
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.vocabulary import is_active_row
 
 _MAX_LONE = 3  # figures on one displaced line
 
@@ -50,3 +51,77 @@ def rejoin_displaced(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[
             carry = None
         result.append(row)
     return result, left
+
+
+def _figures_only(row: list[Cell]) -> bool:
+    """Figures and blank cells, no label: a row whose label cell came out empty."""
+    filled = [cell.text for cell in row if cell.text]
+    return bool(filled) and all(parse_cell(text).kind in (CellKind.NUMBER, CellKind.DASH) for text in filled)
+
+
+def _active_label_only(row: list[Cell]) -> bool:
+    """One filled cell, the whole label of a row of table 二 (行政处罚, 其他对外管理服务事项)."""
+    filled = [cell.text for cell in row if cell.text]
+    return len(filled) == 1 and is_active_row(filled[0])
+
+
+def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[Cell]], set[int]]:
+    """Rows of table 二 whose label a converter printed on the line after the row's figures
+    (``| | 26 | | 6 | 25 |`` then ``其他对外管理服务事项``; ``166`` then ``行政处罚``, as markitdown
+    sets a Word cell whose text sits low): the label joined to those figures. Only where the
+    figures have no label before them (a label line right above a row of figures is that row's,
+    and a label line above another row of figures starts that one) — so a table that prints
+    each label before its figures is read as before. Returns the rows and the lone rows left."""
+    out: list[list[Cell]] = []
+    out_lone: set[int] = set()
+    for i, row in enumerate(rows):
+        if (
+            out
+            and i >= 1
+            and _active_label_only(row)
+            and _figures_only(rows[i - 1])
+            and not (i >= 2 and _active_label_only(rows[i - 2]))
+            and not (i + 1 < len(rows) and _figures_only(rows[i + 1]))
+        ):
+            figures = out[-1]
+            label = next(cell for cell in row if cell.text)
+            if (i - 1) in lone:
+                out[-1] = [label, *figures]
+                out_lone.discard(len(out) - 1)
+            elif not figures[0].text:
+                out[-1] = [label, *figures[1:]]
+            else:
+                out[-1] = [label, *figures]
+            continue
+        if i in lone:
+            out_lone.add(len(out))
+        out.append(row)
+    return out, out_lone
+
+
+def figures_before_label(lines: list[str]) -> list[str]:
+    """``lines`` with each line of lone figures that a line holding only a row label of table 二
+    follows (``5385.69`` then ``行政事业性收费``) joined into one row line (``行政事业性收费
+    5385.69``), unless that figure line has a row label right above it (then it is that label's)
+    or another line of lone figures follows the label (then the label starts that row)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            i + 1 < len(lines)
+            and lone_figures(line)
+            and _active_label_line(lines[i + 1])
+            and not (i >= 1 and _active_label_line(lines[i - 1]))
+            and not (i + 2 < len(lines) and lone_figures(lines[i + 2]))
+        ):
+            out.extend(("", f"{lines[i + 1].strip()} {line.strip()}"))  # the line count kept
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _active_label_line(line: str) -> bool:
+    return "|" not in line and _active_label_only([Cell(line.strip(), "")])

@@ -77,6 +77,11 @@ def is_table_label(text: str) -> bool:
     )
 
 
+def is_active_row(text: str) -> bool:
+    """Whether ``text`` is the whole label of a row of table 二 (行政许可, 行政事业性收费)."""
+    return bare_label_key(text) in vocabulary().active_rows
+
+
 @lru_cache(maxsize=32768)
 def label_weight(text: str) -> int:
     """How many table labels a line holds: one label, labels split by spaces, or header cells run
