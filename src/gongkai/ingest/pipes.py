@@ -7,6 +7,7 @@ it that came out a cell short; which one, only the row widths tell.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from gongkai.ingest.document import Cell
@@ -68,34 +69,29 @@ def _active_label_only(row: list[Cell]) -> bool:
 def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[Cell]], set[int]]:
     """Rows of table 二 whose label a converter printed on the line after the row's figures
     (``| | 26 | | 6 | 25 |`` then ``其他对外管理服务事项``; ``166`` then ``行政处罚``, as markitdown
-    sets a Word cell whose text sits low): the label joined to those figures. Only where the
-    figures have no label before them (a label line right above a row of figures is that row's,
-    and a label line above another row of figures starts that one) — so a table that prints
-    each label before its figures is read as before. Returns the rows and the lone rows left."""
+    sets a Word cell whose text sits low): each label joined to the figures before it. Only for
+    a run of rows that starts with figures no label stands above, alternates figures and labels,
+    and ends with a label: read the other way (each label over the figures after it) the run's
+    first figures would have no label and its last label no figures. A run with as many figure
+    rows as labels either way round is left as it is. Returns the rows and the lone rows left."""
     out: list[list[Cell]] = []
     out_lone: set[int] = set()
-    for i, row in enumerate(rows):
-        if (
-            out
-            and i >= 1
-            and _active_label_only(row)
-            and _figures_only(rows[i - 1])
-            and not (i >= 2 and _active_label_only(rows[i - 2]))
-            and not (i + 1 < len(rows) and _figures_only(rows[i + 1]))
-        ):
-            figures = out[-1]
-            label = next(cell for cell in row if cell.text)
-            if (i - 1) in lone:
-                out[-1] = [label, *figures]
-                out_lone.discard(len(out) - 1)
-            elif not figures[0].text:
-                out[-1] = [label, *figures[1:]]
-            else:
-                out[-1] = [label, *figures]
+    i = 0
+    while i < len(rows):
+        k = i
+        if _figures_only(rows[i]) and not (i and _active_label_only(rows[i - 1])):
+            while k + 1 < len(rows) and _figures_only(rows[k]) and _active_label_only(rows[k + 1]):
+                k += 2
+        if k > i and not (k < len(rows) and _figures_only(rows[k])):
+            for at in range(i, k, 2):
+                figures, label = rows[at], next(cell for cell in rows[at + 1] if cell.text)
+                out.append([label, *(figures[1:] if at not in lone and not figures[0].text else figures)])
+            i = k
             continue
         if i in lone:
             out_lone.add(len(out))
-        out.append(row)
+        out.append(rows[i])
+        i += 1
     return out, out_lone
 
 
@@ -125,3 +121,27 @@ def figures_before_label(lines: list[str]) -> list[str]:
 
 def _active_label_line(line: str) -> bool:
     return "|" not in line and _active_label_only([Cell(line.strip(), "")])
+
+
+_PAGE_BREAK = 3  # empty lines pymupdf4llm leaves where a page ends (a paragraph's one, plus two)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def page_numbers_blanked(lines: list[str]) -> list[str]:
+    """``lines`` with each page number a PDF-to-Markdown converter kept blanked: a number of one
+    to three digits alone on its line, with an empty line on one side and a page break (three
+    empty lines) on the other. A figure a converter set apart from its row stands next to the
+    row; only a page's foot or head stands apart like that."""
+
+    def empty(at: range) -> bool:
+        return all(0 <= k < len(lines) and not lines[k].strip() for k in at)
+
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _PAGE_NUMBER.match(line):
+            continue
+        before_break = empty(range(i - _PAGE_BREAK, i)) and empty(range(i + 1, i + 2))
+        after_break = empty(range(i + 1, i + 1 + _PAGE_BREAK)) and empty(range(i - 1, i))
+        if before_break or after_break:
+            out[i] = ""
+    return out

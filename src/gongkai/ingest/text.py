@@ -29,7 +29,7 @@ from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
 from gongkai.ingest.pipes import lone_figures as _lone_figures
-from gongkai.ingest.pipes import figures_before_label, labels_after_figures, rejoin_displaced
+from gongkai.ingest.pipes import figures_before_label, labels_after_figures, page_numbers_blanked, rejoin_displaced
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.vocabulary import is_active_row, is_table_label, label_weight
@@ -69,7 +69,8 @@ def read_text(path: Path, data: bytes) -> Document:
         blocks = list(_with_html_tables(path, lines))
     else:
         if fmt == "markdown":
-            lines = figures_before_label(cut_table_paragraphs(lines))  # a rule-less table a converter set as a paragraph
+            # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
+            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(lines)))
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
@@ -354,7 +355,7 @@ def _active_row_line(line: str) -> bool:
 
 # A row label's cell ending in a figure after a space (``行政查 3``): a converter ran the label
 # cell and the first value cell together.
-_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9})$", re.DOTALL)
+_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9}(?:[.．][0-9]+)?)$", re.DOTALL)
 
 
 def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
@@ -364,9 +365,10 @@ def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
     first = next((k for k, cell in enumerate(row) if cell.text), None)
     if first is None:
         return row
-    moved = _figure_into_blank_after(row, first)
-    if moved is not None:
-        return moved
+    for k in range(first, len(row) - 1):  # the label's cell: the row's first, or a sub-label
+        moved = _figure_into_blank_after(row, k)
+        if moved is not None:
+            return moved
     match = _LABEL_THEN_FIGURE.match(row[first].text)
     if match is None or parse_cell(match.group(1)).is_value:
         return row
