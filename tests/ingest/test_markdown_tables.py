@@ -144,7 +144,10 @@ def test_tables_the_converter_did_not_pipe_read_right(tmp_path: Path, variant: s
 
 
 def test_a_table_paragraph_is_cut_into_rows() -> None:
-    line = "信息内容 本年制发件数本年废止件数现行有效件数 规章 17543 1634 40009 行政规范性文件 46033 2462 46033 **第二十条第（五）项**"
+    line = (
+        "信息内容 本年制发件数本年废止件数现行有效件数 规章 17543 1634 40009 "
+        "行政规范性文件 46033 2462 46033 **第二十条第（五）项**"
+    )
     assert table_paragraph(line) == [
         "信息内容",
         "本年制发件数",
@@ -154,7 +157,10 @@ def test_a_table_paragraph_is_cut_into_rows() -> None:
         "行政规范性文件 46033 2462 46033",
         "第二十条第（五）项",
     ]
-    assert table_paragraph("行政事业性收费 1577 3 **第二十条第（九）项**") == ["行政事业性收费 1577 3", "第二十条第（九）项"]
+    assert table_paragraph("行政事业性收费 1577 3 **第二十条第（九）项**") == [
+        "行政事业性收费 1577 3",
+        "第二十条第（九）项",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -28,8 +28,8 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
-from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.pipes import figures_before_label, labels_after_figures, page_numbers_blanked, rejoin_displaced
+from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.vocabulary import is_active_row, is_table_label, label_weight
