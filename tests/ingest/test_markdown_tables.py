@@ -111,7 +111,17 @@ def figure_in_label(text: str) -> str:
     return "\n".join(lines)
 
 
+_LAST_REQUEST_ROW = re.compile(r"^\|(四、结转下年度继续办理)\|(.*)$", re.MULTILINE)
+
+
+def last_label_after(text: str) -> str:
+    """Table 三's last row printed as its figures under empty label cells, its label on a line of
+    its own under the table (markitdown on a Word table whose label cell sits low)."""
+    return _LAST_REQUEST_ROW.sub(lambda m: f"||{m.group(2)}\n{m.group(1)}", text, count=1)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
+    "last_label_after": last_label_after,
     "paragraphs": as_paragraphs,
     "labels_after": labels_after,
     "rows_without_pipes": rows_without_pipes,
@@ -198,3 +208,15 @@ def test_a_label_printed_alone_gives_way_to_its_row_of_figures() -> None:
     assert any(isinstance(b, TableBlock) for b in document.blocks)
     report = recognise(document)
     assert report.requests["total_processed"] == [375, 0, 203, 24, 0, 92, 694]
+
+
+def test_a_row_label_under_the_table_joins_the_figures_above_it() -> None:
+    """``| | | 0 | | 0 |`` then ``四、结转下年度继续办理`` under the table: one row, label first;
+    while a label over a row of figures that has no label stays that row's (read as before)."""
+    head = "|项目|自然人|商业企业|其他|总计|\n|---|---|---|---|---|\n|（七）总计|20|5|2|27|\n"
+    after = read_text(Path("a.md"), (head + "|||0||0|\n四、结转下年度继续办理\n\n## 四、政府信息公开").encode())
+    rows = [[c.text for c in row] for b in after.blocks if isinstance(b, TableBlock) for row in b.rows]
+    assert ["四、结转下年度继续办理", "", "0", "", "0"] in rows
+    before = read_text(Path("b.md"), (head + "四、结转下年度继续办理\n|||0||0|\n").encode())
+    rows = [[c.text for c in row] for b in before.blocks if isinstance(b, TableBlock) for row in b.rows]
+    assert not any(row[0] == "四、结转下年度继续办理" and "0" in row for row in rows)

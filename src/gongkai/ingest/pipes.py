@@ -12,7 +12,7 @@ from collections import Counter
 
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
-from gongkai.ingest.vocabulary import is_active_row
+from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row
 
 _MAX_LONE = 3  # figures on one displaced line
 
@@ -66,6 +66,12 @@ def _active_label_only(row: list[Cell]) -> bool:
     return len(filled) == 1 and is_active_row(filled[0])
 
 
+def _row_label_only(row: list[Cell]) -> bool:
+    """One filled cell, the whole label of a row of table 二 or a numbered one of table 三."""
+    filled = [cell.text for cell in row if cell.text]
+    return len(filled) == 1 and (is_active_row(filled[0]) or is_numbered_request_row(filled[0]))
+
+
 def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[Cell]], set[int]]:
     """Rows of table 二 whose label a converter printed on the line after the row's figures
     (``| | 26 | | 6 | 25 |`` then ``其他对外管理服务事项``; ``166`` then ``行政处罚``, as markitdown
@@ -79,8 +85,8 @@ def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[l
     i = 0
     while i < len(rows):
         k = i
-        if _figures_only(rows[i]) and not (i and _active_label_only(rows[i - 1])):
-            while k + 1 < len(rows) and _figures_only(rows[k]) and _active_label_only(rows[k + 1]):
+        if _figures_only(rows[i]) and not (i and _row_label_only(rows[i - 1])):
+            while k + 1 < len(rows) and _figures_only(rows[k]) and _row_label_only(rows[k + 1]):
                 k += 2
         if k > i and not (k < len(rows) and _figures_only(rows[k])):
             for at in range(i, k, 2):

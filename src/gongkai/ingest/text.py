@@ -32,7 +32,7 @@ from gongkai.ingest.pipes import figures_before_label, labels_after_figures, pag
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
-from gongkai.ingest.vocabulary import is_active_row, is_table_label, label_weight
+from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row, is_table_label, label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -350,7 +350,10 @@ def _active_row_line(line: str) -> bool:
     """A row of table 二 printed without pipes (``行政事业性收费 5385.69``): kept in the pipe
     table it stands beside (table 二's rows are read by their labels, wherever they stand)."""
     parts = _row_between_pipes(line)
-    return parts is not None and is_active_row(parts[0])
+    if parts is None:
+        # A table 三 row's whole label under the table (its figures on the pipe row above it).
+        return "|" not in line and is_numbered_request_row(line.strip())
+    return is_active_row(parts[0])
 
 
 # A row label's cell ending in a figure after a space (``行政查 3``): a converter ran the label
