@@ -220,3 +220,25 @@ def test_a_row_label_under_the_table_joins_the_figures_above_it() -> None:
     before = read_text(Path("b.md"), (head + "四、结转下年度继续办理\n|||0||0|\n").encode())
     rows = [[c.text for c in row] for b in before.blocks if isinstance(b, TableBlock) for row in b.rows]
     assert not any(row[0] == "四、结转下年度继续办理" and "0" in row for row in rows)
+
+
+def test_a_title_in_a_table_row_and_the_overview_year() -> None:
+    """markitdown sets a page's metadata box (with the title) as a pipe table; pymupdf4llm drops a
+    title set as a picture: the agency and year then come from that row, or the year from the
+    overview's opening sentence, each with a note that puts it in ``uncertain``."""
+    from gongkai.ingest.meta import identify
+
+    boxed = (
+        "| 名称 | 海盐县人民政府2020年政府信息公开工作年度报告 |\n| --- | --- |\n"
+        "| 索引号 | 014314799/2021-00002 |\n| 公开日期 | 2021-01-17 |\n\n一、总体情况\n\n正文。\n"
+    )
+    found = identify(read_text(Path("a.md"), boxed.encode()))
+    assert (found.agency, found.year) == ("海盐县人民政府", 2020)
+    assert {note.split(":")[0] for note in found.notes} == {"agency", "year"}
+    opened = "## 一、总体情况\n\n2020年，海盐县人民政府深入贯彻落实《条例》。\n"
+    found = identify(read_text(Path("b.md"), opened.encode()))
+    assert (found.agency, found.year) == ("海盐县人民政府", 2020)
+    assert {note.split(":")[0] for note in found.notes} == {"agency", "year"}
+    mine = "## 一、总体情况\n\n2021年，我局深入贯彻落实《条例》。\n"
+    found = identify(read_text(Path("c.md"), mine.encode()))
+    assert (found.agency, found.year) == (None, 2021)

@@ -153,7 +153,9 @@ def identify(document: Document) -> Identity:
     if in_table is not None:
         agency, year, where = in_table
         trimmed = _without_chrome(agency, texts)
-        return Identity(trimmed, year, where, where, ("title: read from a table row above the report's first part",))
+        note = "the title was read from a table row above the report's first part"
+        notes = [f"{what}: {note}" for what in ("agency", "year")]
+        return Identity(trimmed, year, where, where, tuple(notes))
     signed = _signature(texts)
     year_found = _body_year(texts)
     found_agency = signed[0] if signed else None
