@@ -41,8 +41,6 @@ FIRST = {
 }
 NOT_YET = {
     "pdftotext": "1631/1821 cells (89.57%), non-zero 87.40%: labels and figures printed apart",
-    "pymupdf4llm": "1788/1821 cells (98.19%), non-zero 96.80%: table 二 of rule-less tables run into a paragraph",
-    "markitdown": "1802/1821 cells (98.96%), non-zero 98.16%: table 二 of rule-less tables outside any table",
     "crawler": "1159/1214 cells (95.47%), non-zero 92.16%: table 二's rows run together (no equation cuts "
     "规章17543163440009), table 四's runs that two cuts fit (127633140261: 127 63 31 40 or 12 76 33 140)",
     "crawler-nospace": "1159/1214 cells (95.47%), non-zero 92.16%: as crawler",

@@ -28,8 +28,8 @@ NON_ZERO = 99.0
 NOT_YET = {
     "pdftotext": "7280/9682 cells (75.19%), non-zero 65.89%: Word tables' blank cells dropped (wordgov), "
     "figures interleaved within a run of rows",
-    "markitdown": "8732/9682 cells (90.19%), non-zero 88.08%: Word tables (wordgov) whose blank cells vanished, "
-    "cells merged (12 26) and labels printed after their figures",
+    "markitdown": "8865/9682 cells (91.56%), non-zero 90.12%: Word tables (wordgov) whose blank cells vanished "
+    "and whose wrapped row labels stand around their rows, cells merged (2 62)",
     "crawler": "6097/6456 cells (94.44%), non-zero 89.20%: table 二 digit runs nothing decides; wordgov "
     "blanks collapsed into one space, swaps between rows that keep every column sum",
     "crawler-nospace": "5736/6456 cells (88.85%), non-zero 84.65%: table 二 digit runs nothing decides; wordgov "

@@ -149,17 +149,46 @@ def identify(document: Document) -> Identity:
             notes.append("agency: the title does not name it; taken from the signature")
             return Identity(signed[0], year, signed[1], where, tuple(notes))
         return Identity(None, year, None, where, ("agency: neither the title nor a signature names it",))
+    in_table = _title_in_table(document)
+    if in_table is not None:
+        agency, year, where = in_table
+        trimmed = _without_chrome(agency, texts)
+        note = "the title was read from a table row above the report's first part"
+        notes = [f"{what}: {note}" for what in ("agency", "year")]
+        return Identity(trimmed, year, where, where, tuple(notes))
     signed = _signature(texts)
     year_found = _body_year(texts)
     found_agency = signed[0] if signed else None
     if signed:
         notes.append("agency: no title found; taken from the signature")
+    else:
+        opened = _overview_opening(texts)
+        if opened is not None and opened[1]:
+            signed = (opened[1], opened[2])
+            found_agency = opened[1]
+            notes.append("agency: no title found; taken from the overview's opening sentence")
     found_year = year_found[0] if year_found else None
     if year_found:
         notes.append(f"year: no title found; {year_found[2]}")
     return Identity(
         found_agency, found_year, signed[1] if signed else None, year_found[1] if year_found else None, tuple(notes)
     )
+
+
+def _title_in_table(document: Document) -> tuple[str, int, str] | None:
+    """The title a converter set in a table above the report's first part (a page's metadata box:
+    ``| 名称 | 海盐县人民政府2020年政府信息公开工作年度报告 |``): (agency, year, where) from the
+    first row whose cells, run together, read as a title naming the agency; None if none does."""
+    for block in document.blocks:
+        if isinstance(block, TextBlock):
+            if match_section_heading(block.text):
+                return None
+            continue
+        for row in block.rows:
+            parts = _title_parts("".join(cell.text.replace("\n", "") for cell in row))
+            if parts is not None and parts[0]:
+                return parts[0], parts[1], row[0].where
+    return None
 
 
 # Page text that is not a name: navigation, breadcrumbs, a metadata box's labels.
@@ -210,10 +239,38 @@ def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
         match = re.search(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年", clean_line(block.text))
         if match:
             return int(match.group(1)), block.where, "from the statistics period in the body"
+    opened = _overview_opening(texts)
+    if opened is not None:
+        return opened[0], opened[2], "from the overview's opening sentence (2020年，…)"
     for block in reversed(texts[-8:]):
         match = _DATE.match(clean_line(block.text))
         if match:
             return int(match["year"]) - 1, block.where, "the year before the closing date"
+    return None
+
+
+# The sentence a report's overview (一、总体情况) opens with: ``2020年，海盐县人民政府深入贯彻落实…``.
+_OPENING = re.compile(
+    r"^((?:19|20)\d{2})\s*年(?:度)?[，,]\s*(.{2,40}?)(?=深入|认真|坚持|严格|全面|紧紧|紧扣|按照|围绕|始终|进一步|扎实|持续|以)"
+)
+
+
+def _overview_opening(texts: list[TextBlock]) -> tuple[int, str, str] | None:
+    """The year (and the agency, '' when the sentence names none that reads like one) the first
+    paragraph under the overview heading opens with; None if it opens otherwise."""
+    for i, block in enumerate(texts[:-1]):
+        section = match_section_heading(block.text)
+        if section is None or section.number != SECTIONS[0].number:
+            continue
+        text = clean_line(texts[i + 1].text)
+        match = _OPENING.match(text)
+        if match is None:
+            year = re.match(r"^((?:19|20)\d{2})\s*年(?:度)?[，,]", text)
+            return (int(year.group(1)), "", texts[i + 1].where) if year else None
+        agency = match.group(2).strip()
+        if agency.startswith(("我", "本")) or not _looks_like_agency(agency):
+            agency = ""
+        return int(match.group(1)), agency, texts[i + 1].where
     return None
 
 

@@ -7,10 +7,12 @@ it that came out a cell short; which one, only the row widths tell.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row
 
 _MAX_LONE = 3  # figures on one displaced line
 
@@ -50,3 +52,102 @@ def rejoin_displaced(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[
             carry = None
         result.append(row)
     return result, left
+
+
+def _figures_only(row: list[Cell]) -> bool:
+    """Figures and blank cells, no label: a row whose label cell came out empty."""
+    filled = [cell.text for cell in row if cell.text]
+    return bool(filled) and all(parse_cell(text).kind in (CellKind.NUMBER, CellKind.DASH) for text in filled)
+
+
+def _active_label_only(row: list[Cell]) -> bool:
+    """One filled cell, the whole label of a row of table 二 (行政处罚, 其他对外管理服务事项)."""
+    filled = [cell.text for cell in row if cell.text]
+    return len(filled) == 1 and is_active_row(filled[0])
+
+
+def _row_label_only(row: list[Cell]) -> bool:
+    """One filled cell, the whole label of a row of table 二 or a numbered one of table 三."""
+    filled = [cell.text for cell in row if cell.text]
+    return len(filled) == 1 and (is_active_row(filled[0]) or is_numbered_request_row(filled[0]))
+
+
+def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[Cell]], set[int]]:
+    """Rows of table 二 whose label a converter printed on the line after the row's figures
+    (``| | 26 | | 6 | 25 |`` then ``其他对外管理服务事项``; ``166`` then ``行政处罚``, as markitdown
+    sets a Word cell whose text sits low): each label joined to the figures before it. Only for
+    a run of rows that starts with figures no label stands above, alternates figures and labels,
+    and ends with a label: read the other way (each label over the figures after it) the run's
+    first figures would have no label and its last label no figures. A run with as many figure
+    rows as labels either way round is left as it is. Returns the rows and the lone rows left."""
+    out: list[list[Cell]] = []
+    out_lone: set[int] = set()
+    i = 0
+    while i < len(rows):
+        k = i
+        if _figures_only(rows[i]) and not (i and _row_label_only(rows[i - 1])):
+            while k + 1 < len(rows) and _figures_only(rows[k]) and _row_label_only(rows[k + 1]):
+                k += 2
+        if k > i and not (k < len(rows) and _figures_only(rows[k])):
+            for at in range(i, k, 2):
+                figures, label = rows[at], next(cell for cell in rows[at + 1] if cell.text)
+                out.append([label, *(figures[1:] if at not in lone and not figures[0].text else figures)])
+            i = k
+            continue
+        if i in lone:
+            out_lone.add(len(out))
+        out.append(rows[i])
+        i += 1
+    return out, out_lone
+
+
+def figures_before_label(lines: list[str]) -> list[str]:
+    """``lines`` with each line of lone figures that a line holding only a row label of table 二
+    follows (``5385.69`` then ``行政事业性收费``) joined into one row line (``行政事业性收费
+    5385.69``), unless that figure line has a row label right above it (then it is that label's)
+    or another line of lone figures follows the label (then the label starts that row)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            i + 1 < len(lines)
+            and lone_figures(line)
+            and _active_label_line(lines[i + 1])
+            and not (i >= 1 and _active_label_line(lines[i - 1]))
+            and not (i + 2 < len(lines) and lone_figures(lines[i + 2]))
+        ):
+            out.extend(("", f"{lines[i + 1].strip()} {line.strip()}"))  # the line count kept
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _active_label_line(line: str) -> bool:
+    return "|" not in line and _active_label_only([Cell(line.strip(), "")])
+
+
+_PAGE_BREAK = 3  # empty lines pymupdf4llm leaves where a page ends (a paragraph's one, plus two)
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def page_numbers_blanked(lines: list[str]) -> list[str]:
+    """``lines`` with each page number a PDF-to-Markdown converter kept blanked: a number of one
+    to three digits alone on its line, with an empty line on one side and a page break (three
+    empty lines) on the other. A figure a converter set apart from its row stands next to the
+    row; only a page's foot or head stands apart like that."""
+
+    def empty(at: range) -> bool:
+        return all(0 <= k < len(lines) and not lines[k].strip() for k in at)
+
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _PAGE_NUMBER.match(line):
+            continue
+        before_break = empty(range(i - _PAGE_BREAK, i)) and empty(range(i + 1, i + 2))
+        after_break = empty(range(i + 1, i + 1 + _PAGE_BREAK)) and empty(range(i - 1, i))
+        if before_break or after_break:
+            out[i] = ""
+    return out

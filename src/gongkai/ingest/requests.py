@@ -308,7 +308,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 pending is not None
                 and record.values
                 and (
-                    not pending.values
+                    _nothing_printed(pending.values)
                     or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
                 )
             ):
@@ -331,7 +331,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         next_index = match.index + 1
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
-        if match.key in rows and rows[match.key].values:
+        if match.key in rows and not _nothing_printed(rows[match.key].values):
             continue  # the first printing of a row wins (a page may repeat a table)
         pending = RequestRaw(
             match.key,
@@ -452,6 +452,12 @@ def _run_of_row(values: list[Token]) -> bool:
         and figures[0].value.kind is CellKind.NUMBER
         and len(figures[0].value.digits) >= len(REQUEST_COLUMNS)
     )
+
+
+def _nothing_printed(values: list[Token]) -> bool:
+    """No cell of a row holds anything: its label stood alone (a blank line after it is no
+    figure); the row's figures, when printed, come with a later printing of the label."""
+    return all(t.value.kind is CellKind.BLANK for t in values)
 
 
 def _row_of_figures(values: list[Token]) -> bool:

@@ -169,3 +169,52 @@ def unrun(lines: list[str]) -> list[str]:
         done = i + 1
     out.extend(lines[done:])
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs of a PDF-to-Markdown file that hold a table (no pipes)
+# ---------------------------------------------------------------------------------------------
+
+_EMPHASIS = re.compile(r"\*\*|__")
+_MIN_TABLE_ROWS = 2  # label-plus-figures pieces that make a paragraph a table by themselves
+_MIN_HEADER_CELLS = 2  # or header labels before a single such piece
+
+
+def _row_piece(piece: str) -> bool:
+    """A label of the tables followed by nothing but figures (``规章 17543 1634 40009``)."""
+    match = _label_pattern().match(piece)
+    if match is None:
+        return False
+    rest = piece[match.end() :].split()
+    return bool(rest) and all(_NUMBER.fullmatch(part) or part in ("-", "—", "/") for part in rest)
+
+
+def table_paragraph(line: str) -> list[str] | None:
+    """The rows of a paragraph a PDF-to-Markdown converter made of a rule-less table (``信息内容
+    本年制发件数本年废止件数现行有效件数 规章 17543 1634 40009 行政规范性文件 46033 2462 46033``),
+    cut as a crawler's run-on line is cut; None if the paragraph is not one (prose, a heading, a
+    pipe row). A table paragraph holds two rows of a label and its figures, or a row and header
+    cells (or nothing but labels beside it); sentences in it stay whole."""
+    if "|" in line or not _FIGURE_AFTER_SPACE.search(line):
+        return None
+    text = _EMPHASIS.sub(" ", line).strip().lstrip("#").strip()
+    pieces = cut_run_on(text)
+    if len(pieces) < 2:
+        return None
+    rows = sum(1 for piece in pieces if _row_piece(piece))
+    headers = sum(1 for piece in pieces if _label_pattern().fullmatch(piece))
+    if rows >= _MIN_TABLE_ROWS or (rows and (headers >= _MIN_HEADER_CELLS or rows + headers == len(pieces))):
+        return pieces
+    return None
+
+
+_FIGURE_AFTER_SPACE = re.compile(r"[\u4e00-\u9fff）)”]\s*[-−－]?\d")
+
+
+def cut_table_paragraphs(lines: list[str]) -> list[str]:
+    """``lines`` with every table paragraph (see ``table_paragraph``) cut into its rows."""
+    out: list[str] = []
+    for line in lines:
+        pieces = table_paragraph(line)
+        out.extend(pieces if pieces is not None else [line])
+    return out

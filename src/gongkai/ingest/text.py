@@ -28,11 +28,11 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
+from gongkai.ingest.pipes import figures_before_label, labels_after_figures, page_numbers_blanked, rejoin_displaced
 from gongkai.ingest.pipes import lone_figures as _lone_figures
-from gongkai.ingest.pipes import rejoin_displaced
 from gongkai.ingest.radicals import unradical
-from gongkai.ingest.runon import unrun
-from gongkai.ingest.vocabulary import is_table_label, label_weight
+from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row, is_table_label, label_weight
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -68,6 +68,9 @@ def read_text(path: Path, data: bytes) -> Document:
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:
+        if fmt == "markdown":
+            # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
+            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(lines)))
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
@@ -153,7 +156,13 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
             i = plain_start = end
         elif _is_pipe(line):
             yield from _plain(lines, plain_start, i)
-            end = _segment_end(lines, i, lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)), _lone_figures)
+            end = _segment_end(
+                lines,
+                i,
+                lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)),
+                _lone_figures,
+                beside=_active_row_line,
+            )
             yield from _pipe_table(lines, i, end)
             i = plain_start = end
         else:
@@ -165,9 +174,16 @@ def _heading(line: str) -> bool:
     return match_section_heading(line.replace("\t", " ")) is not None
 
 
-def _segment_end(lines: list[str], start: int, member: object, inside: Callable[[str], bool] | None = None) -> int:
-    """The end of a run of table lines; blank lines inside the run belong to it, and lines
-    ``inside`` says may stand between its rows (a cell a converter set on a line of its own)."""
+def _segment_end(
+    lines: list[str],
+    start: int,
+    member: object,
+    inside: Callable[[str], bool] | None = None,
+    beside: Callable[[str], bool] | None = None,
+) -> int:
+    """The end of a run of table lines; blank lines inside the run belong to it, lines
+    ``inside`` says may stand between its rows (a cell a converter set on a line of its own), and
+    lines ``beside`` says may follow a row of it (blank lines between)."""
     test = member if callable(member) else None
     assert test is not None
     end = start + 1
@@ -181,6 +197,8 @@ def _segment_end(lines: list[str], start: int, member: object, inside: Callable[
             inside is not None and inside(line) and ((i + 1 < len(lines) and test(lines[i + 1])) or test(lines[i - 1]))
         ):
             last = i  # kept when a row of the table is next to it
+        elif beside is not None and beside(line) and test(lines[_previous_filled(lines, i)]):
+            last = i  # a row printed without pipes right under the table
         elif not (_is_empty(line) or _is_spacer(line)):
             wrapped = _wrapped_label_lines(lines, i, test, inside)
             if not wrapped:
@@ -190,6 +208,14 @@ def _segment_end(lines: list[str], start: int, member: object, inside: Callable[
         i += 1
     end = last + 1
     return end
+
+
+def _previous_filled(lines: list[str], i: int) -> int:
+    """The last line before ``i`` that holds something (``i - 1`` when none does)."""
+    j = i - 1
+    while j > 0 and _is_empty(lines[j]):
+        j -= 1
+    return j
 
 
 _MAX_WRAPPED = 3  # a long row label wraps onto at most this many lines of its own
@@ -285,13 +311,14 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             lone.add(len(rows))
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
-        cells = _pipe_cells(line)
+        cells = _row_between_pipes(line) or _pipe_cells(line)
         rows.append(
             _label_run_into_figure(
                 [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
             )
         )
     left: list[list[Cell]] = []
+    rows, lone = labels_after_figures(rows, lone)
     if lone:
         rows, left = rejoin_displaced(rows, lone)
     filled = [cell for row in rows for cell in row if cell.text]
@@ -307,9 +334,31 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
 
 
+def _row_between_pipes(line: str) -> list[str] | None:
+    """A row of a table printed without pipes between the pipe rows of its table (``行政许可 84``
+    under the pipe row of 信息内容 / 本年处理决定数量: the converter lost the row's grid): its
+    label and its figures as cells. None for anything else (a wrapped piece of a label)."""
+    if _is_pipe(line):
+        return None
+    parts = split_line(line.strip())
+    if len(parts) < 2 or not is_table_label(parts[0]):
+        return None
+    return parts if all(parse_cell(part).kind in (CellKind.NUMBER, CellKind.DASH) for part in parts[1:]) else None
+
+
+def _active_row_line(line: str) -> bool:
+    """A row of table 二 printed without pipes (``行政事业性收费 5385.69``): kept in the pipe
+    table it stands beside (table 二's rows are read by their labels, wherever they stand)."""
+    parts = _row_between_pipes(line)
+    if parts is None:
+        # A table 三 row's whole label under the table (its figures on the pipe row above it).
+        return "|" not in line and is_numbered_request_row(line.strip())
+    return is_active_row(parts[0])
+
+
 # A row label's cell ending in a figure after a space (``行政查 3``): a converter ran the label
 # cell and the first value cell together.
-_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9})$", re.DOTALL)
+_LABEL_THEN_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])[ \t\u3000]+([0-9]{1,9}(?:[.．][0-9]+)?)$", re.DOTALL)
 
 
 def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
@@ -319,16 +368,47 @@ def _label_run_into_figure(row: list[Cell]) -> list[Cell]:
     first = next((k for k, cell in enumerate(row) if cell.text), None)
     if first is None:
         return row
+    for k in range(first, len(row) - 1):  # the label's cell: the row's first, or a sub-label
+        moved = _figure_into_blank_after(row, k)
+        if moved is not None:
+            return moved
     match = _LABEL_THEN_FIGURE.match(row[first].text)
     if match is None or parse_cell(match.group(1)).is_value:
         return row
     rest = [cell.text for cell in row[first + 1 :] if cell.text]
-    if not rest or not all(parse_cell(text).is_value or several_numbers(text) for text in rest):
+    if not rest:
+        # The row's only figure (``| 行政许可 806 | | |``): only after a whole label of the tables.
+        if not is_table_label(match.group(1)):
+            return row
+    elif not all(parse_cell(text).is_value or several_numbers(text) for text in rest):
         return row
     cell = row[first]
     label = Cell(match.group(1).rstrip(), cell.where, cell.rowspan, cell.colspan, cell.confidence)
     figure = Cell(match.group(2), f"{cell.where} number 1")
     return [*row[:first], label, figure, *row[first + 1 :]]
+
+
+# A row label's cell ending in a figure with no space (``补正后申请内容仍不明确26``).
+_LABEL_INTO_FIGURE = re.compile(r"^(.*[\u3400-\u9fff）)”])([0-9]{1,9})$", re.DOTALL)
+
+
+def _figure_into_blank_after(row: list[Cell], first: int) -> list[Cell] | None:
+    """The row with the figure its label cell ends in moved into the empty cell right after it
+    (``| …仍不明确26 | | 0 | 17 |``: a converter set the first figure inside the label's cell and
+    left that figure's own cell empty); None if the row is not that. Only when every cell after
+    the empty one holds a figure: the empty cell is then the only place the figure can be."""
+    if first + 1 >= len(row) or row[first + 1].text:
+        return None
+    match = _LABEL_INTO_FIGURE.match(row[first].text)
+    if match is None or len(_CJK.findall(match.group(1))) < 2:
+        return None  # a label is words; a figure after a code (A26) is not a cell
+    rest = [cell.text for cell in row[first + 2 :]]
+    if len(rest) < 2 or not all(parse_cell(text).kind is CellKind.NUMBER for text in rest):
+        return None
+    cell, blank = row[first], row[first + 1]
+    label = Cell(match.group(1), cell.where, cell.rowspan, cell.colspan, cell.confidence)
+    figure = Cell(match.group(2), f"{cell.where} number 1", blank.rowspan, blank.colspan)
+    return [*row[:first], label, figure, *row[first + 2 :]]
 
 
 def _laid_out_text(rows: list[list[Cell]]) -> bool:

@@ -7,6 +7,7 @@ template is known (the headers and the 三（六） rows decide it).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -75,6 +76,21 @@ def is_table_label(text: str) -> bool:
         or key == vocab.appeal_parent
         or key in vocab.appeal_fields
     )
+
+
+def is_active_row(text: str) -> bool:
+    """Whether ``text`` is the whole label of a row of table 二 (行政许可, 行政事业性收费)."""
+    return bare_label_key(text) in vocabulary().active_rows
+
+
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}\s*[.．、])")
+
+
+def is_numbered_request_row(text: str) -> bool:
+    """Whether ``text`` is the whole label of a row of table 三 with its printed number
+    (四、结转下年度继续办理, （七）总计): a bare 其他 or 总计 is a column's header as well."""
+    bare = bare_label_key(text)
+    return bool(_NUMBERED.match(text)) and any(bare in row.keys for row in vocabulary().request_rows)
 
 
 @lru_cache(maxsize=32768)
