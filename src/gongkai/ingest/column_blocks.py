@@ -175,10 +175,14 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if inside is None:
         return
     adding, readings = solve(amounts, len(keys), width, inside)
-    if adding < len(keys):  # some rows add up in no plain order: try runs printing their last columns nested
+    if len(keys) - adding > _TOLERATED:  # rows add up in no plain order: try runs printing their last columns nested
         nested_adding, nested = solve_nested(amounts, len(keys), width, inside)
         if nested_adding > adding:
             adding, readings = nested_adding, nested
+    if readings and len(keys) - adding > _TOLERATED:  # a figure printed far from its row shifts the rows after it
+        moved = displaced(amounts, len(keys), width, inside, readings[0])
+        if moved is not None and moved[0] > adding:
+            adding, readings = moved
     if not readings or adding < len(keys) * _MIN_HOLDING:
         return
 
@@ -314,6 +318,8 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
 
 _NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
 _NESTED_KEEP = 16  # readings of one run kept; a run with more best readings is not read this way
+_DISPLACED_ROWS = 16  # rows of a stretch in which a displaced figure is looked for, at most
+_DISPLACED_NESTED_ROWS = 10  # ... and tried in nested orders
 
 
 def _nested_runs(
@@ -440,3 +446,70 @@ def solve_nested(values: Sequence[int], rows: int, width: int, equations: list[l
         chosen = sorted(kept.values(), key=lambda r: r.runs)[:_KEEP]
         best.append((top, chosen))
     return best[rows]
+
+
+def _row_holds(cells: Sequence[int], width: int, equations: list[list[int]]) -> list[bool]:
+    return [
+        all(sum(c * v for c, v in zip(row, cells[r * width : (r + 1) * width], strict=True)) == 0 for row in equations)
+        for r in range(len(cells) // width)
+    ]
+
+
+def displaced(
+    values: Sequence[int], rows: int, width: int, equations: list[list[int]], reading: Reading
+) -> tuple[int, list[Reading]] | None:
+    """Readings where one figure printed far from its row is put back: the rows from the first that
+    fails in ``reading`` to the last are taken as printed with the last figure of their stretch
+    displaced (LibreOffice printing a tall row's 总计 at the page's end, chromium a row's last
+    cell after the rows under it), and that figure is tried at every place before it. The stretch
+    runs between rows where ``reading``'s runs end (its figures are exactly theirs). Taken only
+    when every row of the stretch then adds up: (rows adding up, readings), else None."""
+    holding = _row_holds(reading.cells, width, equations)
+    failing = [r for r, ok in enumerate(holding) if not ok]
+    if not failing:
+        return None
+    ends = [0]  # rows after which the reading's figures are exactly the first rows × width
+    top = -1
+    for r in range(rows):
+        top = max(top, *reading.sources[r * width : (r + 1) * width])
+        if top == (r + 1) * width - 1:
+            ends.append(r + 1)
+    start = max(e for e in ends if e <= failing[0])
+    stop = min(e for e in ends if e > failing[-1])
+    n = stop - start
+    if n > _DISPLACED_ROWS:
+        return None  # too long a stretch to try every place (and too little left to confirm it)
+    segment = list(values[start * width : stop * width])
+    last = len(segment) - 1
+    found: dict[tuple[int, ...], Reading] = {}
+    solvers = (solve, solve_nested) if n <= _DISPLACED_NESTED_ROWS else (solve,)
+    for solver in solvers:  # the nested orders only where no plain one adds up
+        for k in range(last):
+            moved = [*segment[:k], segment[last], *segment[k:last]]
+            adding, readings = solver(moved, n, width, equations)
+            if adding == n:
+                _put_back(found, reading, readings, start, stop, width, k, last)
+        if found:
+            break
+    if not found:
+        return None
+    return sum(holding) - sum(holding[start:stop]) + n, sorted(found.values(), key=lambda r: r.runs)[:_KEEP]
+
+
+def _put_back(
+    found: dict[tuple[int, ...], Reading],
+    reading: Reading,
+    readings: list[Reading],
+    start: int,
+    stop: int,
+    width: int,
+    k: int,
+    last: int,
+) -> None:
+    """The readings of a stretch with its displaced figure put back at ``k``, as readings of the
+    whole table (the rows around the stretch as ``reading`` has them)."""
+    for sub in readings:
+        back = [start * width + (j if j < k else last if j == k else j - 1) for j in sub.sources]
+        cells = reading.cells[: start * width] + sub.cells + reading.cells[stop * width :]
+        sources = reading.sources[: start * width] + tuple(back) + reading.sources[stop * width :]
+        found.setdefault(cells, Reading(cells, sources, reading.runs + sub.runs))
