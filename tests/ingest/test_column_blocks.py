@@ -293,3 +293,23 @@ def test_table_four_groups_keep_the_template_order_when_only_headers_move() -> N
     assert report is not None
     assert report.appeals == gold["appeals"]
     assert {"appeals.litigation_after_review", "appeals.litigation_direct"} <= {d.cell for d in report.uncertain}
+
+
+def test_table_four_in_printed_order_with_one_group_contradicting_itself_is_read_as_printed() -> None:
+    # hold-out h2021-c~province-word: fifteen figures, 80 19 16 26 summing to 141 but printed 142.
+    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.evidence import Evidence
+    from gongkai.report.model import Report
+
+    printed = "72 22 13 18 125 80 19 16 26 142 46 17 9 11 83"
+    report = Report.empty("某县", 2019, TEMPLATE, fill=None)
+    report.appeals["review"]["upheld"] = 80  # a cell the labels misread: the reading is incomplete
+    evidence = Evidence()
+    read_appeals_blocks(TEMPLATE, _appeals_records(printed), report, evidence)
+    values = [v for g in ("review", "litigation_direct", "litigation_after_review") for v in report.appeals[g].values()]
+    assert values == [int(v) for v in printed.split()]
+    assert any(d.cell == "appeals" and "do not add up" in d.reason_en for d in evidence.uncertain)
+    # Two groups that do not add up: the order is not confirmed, nothing is read.
+    report = Report.empty("某县", 2019, TEMPLATE, fill=None)
+    read_appeals_blocks(TEMPLATE, _appeals_records("72 22 13 18 126 80 19 16 26 142 46 17 9 11 83"), report, Evidence())
+    assert all(v is None for cells in report.appeals.values() for v in cells.values())

@@ -41,6 +41,7 @@ _MIN_HOLDING = 2 / 3
 _KEEP = 8  # readings kept per cut of the rows (ties the arithmetic cannot break)
 _ANY_ORDER = 3  # up to this many column groups may be printed in any order, more left to right
 _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
+_PROSE_FIGURES = 4  # figures a sentence before table 四 may state (its totals), at most
 
 
 @cache
@@ -275,25 +276,33 @@ def _take(
 
 
 def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
-    """Table 四 from its figures in printed order when the reading by labels found none: fifteen
+    """Table 四 from its figures in printed order when the reading by labels left cells unknown: fifteen
     figures, or sixteen with one that is no cell (pdftotext printing a figure twice, a page's
     number), in the template's group order, taken only when exactly one reading makes every group
     add up to its 总计; said in ``uncertain``."""
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
-    if any(v is not None for cells in report.appeals.values() for v in cells.values()):
-        return
+    if all(v is not None for cells in report.appeals.values() for v in cells.values()):
+        return  # the labels read every cell
     figures = _figures(records)
     cells = len(groups) * len(fields)
+    if figures is not None and cells + 1 < len(figures) <= cells + _PROSE_FIGURES:
+        # figures the prose above the table states (本年度发生行政复议 125 件): the table's are the last
+        figures = figures[-cells:]
     if figures is None or len(figures) not in (cells, cells + 1):
         return
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
     amounts = [int(t.value.amount or 0) for t in figures]
     found: dict[tuple[int, ...], list[Token]] = {}
+    # Exactly fifteen figures are one reading, the printed order: taken when all groups but one
+    # add up (a report contradicting itself in one group is read as printed, with findings).
+    tolerated = 1 if len(figures) == cells and len(groups) > 2 else 0
+    broke = 0
     for skip in range(len(figures)) if len(figures) > cells else (None,):
         kept = [t for i, t in enumerate(figures) if i != skip]
         values = tuple(a for i, a in enumerate(amounts) if i != skip)
-        if bound.broken({"all": values}) == 0:
+        broke = bound.broken({"all": values})
+        if broke <= tolerated:
             found.setdefault(values, kept)
     if len(found) != 1:
         return  # none adds up, or several readings do: nothing decides
@@ -305,13 +314,22 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
             evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
     evidence.forget("appeals")
     extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    if len(figures) == cells and broke:
+        evidence.doubt(
+            "appeals",
+            None,
+            "表四按印刷顺序读取时有一组合计不符，按印出的数字读入",
+            "table 四 read in printed order has one group whose figures do not add up; read as printed",
+            kept[0].where,
+        )
     evidence.doubt(
         "appeals",
         None,
-        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}（各组合计均相符，且只有这一种读法）",
+        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}"
+        + ("" if len(figures) == cells and broke else "（各组合计均相符，且只有这一种读法）"),
         "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
         + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
-        + " (every group adds up, and no other reading does)",
+        + ("" if len(figures) == cells and broke else " (every group adds up, and no other reading does)"),
         kept[0].where,
     )
 
