@@ -40,7 +40,7 @@ FIRST = {
     "crawler-nospace": "817/1214 (67.30%), non-zero 59.32%",
 }
 NOT_YET = {
-    "pdftotext": "1754/1821 cells (96.32%), non-zero 95.06%: labels and figures printed apart",
+    "pdftotext": "1768/1821 cells (97.09%), non-zero 96.41%: labels and figures printed apart",
     "pymupdf4llm": "1788/1821 cells (98.19%), non-zero 96.80%: table 二 of rule-less tables run into a paragraph",
     "markitdown": "1802/1821 cells (98.96%), non-zero 98.16%: table 二 of rule-less tables outside any table",
     "crawler": "688/1214 cells (56.67%), non-zero 48.08%: cells run together with no space; table 四's run in a label",
