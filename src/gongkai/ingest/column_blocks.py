@@ -16,6 +16,12 @@ table's reading then by all its equations (column balances, outcome sums); of th
 score best, the fewest runs win. Where readings that score the same disagree on a cell, the cell
 is left unknown with the alternatives in ``uncertain``. The reading replaces the one by labels
 only when that one left cells unread or broke more equations, and it is said in ``uncertain``.
+
+Where no such order makes all but two rows add up, two fallbacks follow (bounded, and only then):
+a run's last columns may be printed in sub-runs of rows of their own (chromium printing 其他 and
+总计 row by row for some rows, column by column for the next: ``solve_nested``), and one figure
+printed far from its row (a tall row's 总计 at the page's end) may be put back where every row of
+its stretch then adds up (``displaced``).
 """
 
 from __future__ import annotations
