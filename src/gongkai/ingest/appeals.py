@@ -74,13 +74,16 @@ def read_appeals(
             biggest = record
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
-    if sorted(group_order) == sorted(groups):
-        groups = group_order
+    # Groups are read in the template's order even where the headers print in another: text
+    # extraction reorders headers (pdftotext printing 复议后起诉 before 未经复议直接起诉 when the
+    # second sits higher on the page), the statutory table does not, and swapping whole groups
+    # keeps every sum, so nothing in the figures tells. The printed order stays a doubt.
+    printed_groups = group_order if sorted(group_order) == sorted(groups) else groups
     if sorted(field_order) == sorted(fields) and not _order_refuted(
         template, groups, field_order, fields, per_group, biggest
     ):
         fields = field_order
-    _doubt_order(template, groups, fields, evidence)
+    _doubt_order(template, printed_groups, fields, evidence)
     width = len(fields)
 
     def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
@@ -321,21 +324,22 @@ def _groups_named(record: Record) -> list[str]:
     return named
 
 
-def _doubt_order(template: Template, groups: list[str], fields: list[str], evidence: Evidence) -> None:
-    """Headers printed in another order than the template's are read in their printed order, but
-    text extraction may have reordered them (``pdftotext`` printing 复议后起诉 before 未经复议直接起诉
-    when the second sits higher on the page): which figures are whose is then a judgement."""
+def _doubt_order(template: Template, printed: list[str], fields: list[str], evidence: Evidence) -> None:
+    """Group headers printed in another order than the template's: the groups are read in the
+    template's order (text extraction may have reordered the headers: ``pdftotext`` printing 复议后
+    起诉 before 未经复议直接起诉 when the second sits higher on the page), but which figures are
+    whose is then a judgement, said in ``uncertain`` for every group out of place."""
     statutory = [g.key for g in template.appeal_groups]
     labels = {g.key: g.label for g in template.appeal_groups}
-    for i, group in enumerate(groups):
+    for i, group in enumerate(printed):
         if group != statutory[i]:
             evidence.doubt(
                 f"appeals.{group}",
                 None,
-                f"表四表头的“{labels[group]}”印在第 {i + 1} 组（模板为第 {statutory.index(group) + 1} 组），"
-                "按印出的顺序读入",
-                f"table 四 prints {group} as group {i + 1} (template: {statutory.index(group) + 1}); "
-                "read in the printed order",
+                f"表四表头的“{labels[group]}”印在第 {i + 1} 组（模板为第 {statutory.index(group) + 1} 组）："
+                "表头可能被文本提取打乱，按模板的组序读入",
+                f"table 四 prints the header {group} as group {i + 1} (template: {statutory.index(group) + 1}); "
+                "text extraction may have moved the header: read in the template's order",
             )
     statutory_fields = [f.key for f in template.appeal_fields]
     if fields != statutory_fields:

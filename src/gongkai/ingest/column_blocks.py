@@ -16,6 +16,12 @@ table's reading then by all its equations (column balances, outcome sums); of th
 score best, the fewest runs win. Where readings that score the same disagree on a cell, the cell
 is left unknown with the alternatives in ``uncertain``. The reading replaces the one by labels
 only when that one left cells unread or broke more equations, and it is said in ``uncertain``.
+
+Where no such order makes all but two rows add up, two fallbacks follow (bounded, and only then):
+a run's last columns may be printed in sub-runs of rows of their own (chromium printing 其他 and
+总计 row by row for some rows, column by column for the next: ``solve_nested``), and one figure
+printed far from its row (a tall row's 总计 at the page's end) may be put back where every row of
+its stretch then adds up (``displaced``).
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ _MIN_HOLDING = 2 / 3
 _KEEP = 8  # readings kept per cut of the rows (ties the arithmetic cannot break)
 _ANY_ORDER = 3  # up to this many column groups may be printed in any order, more left to right
 _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
+_PROSE_FIGURES = 4  # figures a sentence before table 四 may state (its totals), at most
 
 
 @cache
@@ -175,6 +182,14 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if inside is None:
         return
     adding, readings = solve(amounts, len(keys), width, inside)
+    if len(keys) - adding > _TOLERATED:  # rows add up in no plain order: try runs printing their last columns nested
+        nested_adding, nested = solve_nested(amounts, len(keys), width, inside)
+        if nested_adding > adding:
+            adding, readings = nested_adding, nested
+    if readings and len(keys) - adding > _TOLERATED:  # a figure printed far from its row shifts the rows after it
+        moved = displaced(amounts, len(keys), width, inside, readings[0])
+        if moved is not None and moved[0] > adding:
+            adding, readings = moved
     if not readings or adding < len(keys) * _MIN_HOLDING:
         return
 
@@ -267,25 +282,33 @@ def _take(
 
 
 def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
-    """Table 四 from its figures in printed order when the reading by labels found none: fifteen
+    """Table 四 from its figures in printed order when the reading by labels left cells unknown: fifteen
     figures, or sixteen with one that is no cell (pdftotext printing a figure twice, a page's
     number), in the template's group order, taken only when exactly one reading makes every group
     add up to its 总计; said in ``uncertain``."""
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
-    if any(v is not None for cells in report.appeals.values() for v in cells.values()):
-        return
+    if all(v is not None for cells in report.appeals.values() for v in cells.values()):
+        return  # the labels read every cell
     figures = _figures(records)
     cells = len(groups) * len(fields)
+    if figures is not None and cells + 1 < len(figures) <= cells + _PROSE_FIGURES:
+        # figures the prose above the table states (本年度发生行政复议 125 件): the table's are the last
+        figures = figures[-cells:]
     if figures is None or len(figures) not in (cells, cells + 1):
         return
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
     amounts = [int(t.value.amount or 0) for t in figures]
     found: dict[tuple[int, ...], list[Token]] = {}
+    # Exactly fifteen figures are one reading, the printed order: taken when all groups but one
+    # add up (a report contradicting itself in one group is read as printed, with findings).
+    tolerated = 1 if len(figures) == cells and len(groups) > 2 else 0
+    broke = 0
     for skip in range(len(figures)) if len(figures) > cells else (None,):
         kept = [t for i, t in enumerate(figures) if i != skip]
         values = tuple(a for i, a in enumerate(amounts) if i != skip)
-        if bound.broken({"all": values}) == 0:
+        broke = bound.broken({"all": values})
+        if broke <= tolerated:
             found.setdefault(values, kept)
     if len(found) != 1:
         return  # none adds up, or several readings do: nothing decides
@@ -297,12 +320,220 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
             evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
     evidence.forget("appeals")
     extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    if len(figures) == cells and broke:
+        evidence.doubt(
+            "appeals",
+            None,
+            "表四按印刷顺序读取时有一组合计不符，按印出的数字读入",
+            "table 四 read in printed order has one group whose figures do not add up; read as printed",
+            kept[0].where,
+        )
     evidence.doubt(
         "appeals",
         None,
-        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}（各组合计均相符，且只有这一种读法）",
+        f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}"
+        + ("" if len(figures) == cells and broke else "（各组合计均相符，且只有这一种读法）"),
         "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
         + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
-        + " (every group adds up, and no other reading does)",
+        + ("" if len(figures) == cells and broke else " (every group adds up, and no other reading does)"),
         kept[0].where,
     )
+
+
+_NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
+_NESTED_KEEP = 16  # readings of one run kept; a run with more best readings is not read this way
+_DISPLACED_ROWS = 16  # rows of a stretch in which a displaced figure is looked for, at most
+_DISPLACED_NESTED_ROWS = 10  # ... and tried in nested orders
+
+
+def _nested_runs(
+    printed: Any, start: int, n: int, width: int, sums: Any
+) -> tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """The best readings of the run of ``n`` rows whose figures begin at ``start`` when its columns
+    ``[0, g)`` are printed as ``orders`` prints them and its last columns ``[g, width)`` after them,
+    cut into sub-runs of rows, each printed in its own order of those columns (chromium printing
+    the 其他 and 总计 columns row by row for some rows and column by column for others): (rows
+    holding, [(cells, positions)]) over every ``g``; (-1, []) when more than ``_NESTED_KEEP``
+    readings tie (nothing to choose between them)."""
+    import numpy as np
+
+    top = -1
+    found: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for g in range(1, width - 1):
+        w = width - g
+        prefix = _order_array(n, g) + start  # P × n*g: the prefix block's orders
+        count = len(prefix)
+        partial = printed[prefix].reshape(count, n, g) @ sums[:g]  # P × n × eqs
+        base = start + n * g
+        # most[p, i, j]: rows of sub-run [i, j) that hold under prefix order p, at best
+        most = np.full((count, n + 1, n + 1), -(10**6), dtype=np.int64)
+        tables: dict[int, tuple[Any, Any]] = {}
+        for m in range(1, n + 1):
+            sub = _order_array(m, w)  # Q × m*w
+            starts = np.arange(n - m + 1)
+            where = sub[None, :, :] + (base + starts * w)[:, None, None]  # I × Q × m*w
+            contrib = printed[where].reshape(len(starts), len(sub), m, w) @ sums[g:]  # I × Q × m × eqs
+            rows = starts[:, None] + np.arange(m)[None, :]  # I × m
+            total = partial[:, rows][:, :, None, :, :] + contrib[None]  # P × I × Q × m × eqs
+            counts = (~total.any(axis=4)).sum(axis=3)  # P × I × Q
+            most[:, starts, starts + m] = counts.max(axis=2)
+            tables[m] = (counts, where)
+        best = np.full((count, n + 1), -(10**6), dtype=np.int64)
+        best[:, 0] = 0
+        for j in range(1, n + 1):
+            best[:, j] = (best[:, :j] + most[:, :j, j]).max(axis=1)
+        reached = best[:, n]
+        most_g = int(reached.max())
+        if most_g < 0 or n - most_g > _TOLERATED or most_g < top:
+            continue
+        if most_g > top:
+            top, found = most_g, {}
+        # every optimal reading: back from n over sub-runs, for every prefix order reaching it
+        for p in np.flatnonzero(reached == most_g):
+            pre = prefix[p].tolist()
+            paths: list[tuple[list[int], int]] = [([], n)]  # (positions of the nested cells, row)
+            seen: set[tuple[int, ...]] = set()
+            while paths:
+                tail, j = paths.pop()
+                if j == 0:
+                    positions = [0] * (n * width)
+                    for r in range(n):
+                        positions[r * width : r * width + g] = pre[r * g : (r + 1) * g]
+                        positions[r * width + g : (r + 1) * width] = tail[r * w : (r + 1) * w]
+                    cells = tuple(printed[positions].tolist())
+                    found.setdefault(cells, tuple(positions))
+                    if len(found) > _NESTED_KEEP:
+                        return -1, []
+                    continue
+                for i in range(j):
+                    if best[p, i] < 0 or best[p, i] + most[p, i, j] != best[p, j]:
+                        continue
+                    counts, where = tables[j - i]
+                    for q in np.flatnonzero(counts[p, i] == most[p, i, j]):
+                        nested = where[i, q].tolist() + tail
+                        key = (i, *printed[nested].tolist())
+                        if key in seen:
+                            continue  # the same figures from another order (zeros): one is enough
+                        seen.add(key)
+                        paths.append((nested, i))
+                        if len(seen) > 64 * _NESTED_KEEP:
+                            return -1, []
+    return top, list(found.items())
+
+
+def solve_nested(values: Sequence[int], rows: int, width: int, equations: list[list[int]]) -> tuple[int, list[Reading]]:
+    """As ``solve``, where a run of rows may also print its last columns in sub-runs of their own
+    (``_nested_runs``): the fallback when no plain order makes every row add up."""
+    import numpy as np
+
+    if len(values) != rows * width:
+        return 0, []
+    printed = np.asarray(values, dtype=np.int64)
+    sums = np.asarray(equations, dtype=np.int64).T
+    best: list[tuple[int, list[Reading]]] = [(0, [Reading((), (), 0)])]
+    for b in range(1, rows + 1):
+        top = -1
+        kept: dict[tuple[int, ...], Reading] = {}
+        for a in range(b):
+            base, readings = best[a]
+            n = b - a
+            if base + n < top:
+                continue
+            options: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+            positions = _order_array(n, width) + a * width
+            cells = printed[positions]
+            holding = ~(cells.reshape(len(positions), n, width) @ sums).any(axis=2)
+            counts = holding.sum(axis=1)
+            counts[n - counts > _TOLERATED] = -1
+            most = int(counts.max())
+            if n >= _NESTED_MIN_ROWS and most < n:
+                nested_most, nested = _nested_runs(printed, a * width, n, width, sums)
+                if nested_most > most:
+                    most = nested_most
+                    options = list(nested)
+                elif nested_most == most and most >= 0:
+                    options = list(nested)
+            if most < 0 or base + most < top:
+                continue
+            options += [
+                (tuple(cells[k].tolist()), tuple(positions[k].tolist())) for k in np.flatnonzero(counts == most)
+            ]
+            if base + most > top:
+                top, kept = base + most, {}
+            for run, where in options:
+                for reading in readings:
+                    joined = reading.cells + run
+                    runs = reading.runs + 1
+                    old = kept.get(joined)
+                    if old is None or runs < old.runs:
+                        kept[joined] = Reading(joined, reading.sources + where, runs)
+        chosen = sorted(kept.values(), key=lambda r: r.runs)[:_KEEP]
+        best.append((top, chosen))
+    return best[rows]
+
+
+def _row_holds(cells: Sequence[int], width: int, equations: list[list[int]]) -> list[bool]:
+    return [
+        all(sum(c * v for c, v in zip(row, cells[r * width : (r + 1) * width], strict=True)) == 0 for row in equations)
+        for r in range(len(cells) // width)
+    ]
+
+
+def displaced(
+    values: Sequence[int], rows: int, width: int, equations: list[list[int]], reading: Reading
+) -> tuple[int, list[Reading]] | None:
+    """Readings where one figure printed far from its row is put back: the rows from the first that
+    fails in ``reading`` to the last are taken as printed with the last figure of their stretch
+    displaced (LibreOffice printing a tall row's 总计 at the page's end, chromium a row's last
+    cell after the rows under it), and that figure is tried at every place before it. The stretch
+    runs between rows where ``reading``'s runs end (its figures are exactly theirs). Taken only
+    when every row of the stretch then adds up: (rows adding up, readings), else None."""
+    holding = _row_holds(reading.cells, width, equations)
+    failing = [r for r, ok in enumerate(holding) if not ok]
+    if not failing:
+        return None
+    ends = [0]  # rows after which the reading's figures are exactly the first rows × width
+    top = -1
+    for r in range(rows):
+        top = max(top, *reading.sources[r * width : (r + 1) * width])
+        if top == (r + 1) * width - 1:
+            ends.append(r + 1)
+    start = max(e for e in ends if e <= failing[0])
+    stop = min(e for e in ends if e > failing[-1])
+    n = stop - start
+    if n > _DISPLACED_ROWS:
+        return None  # too long a stretch to try every place (and too little left to confirm it)
+    segment = list(values[start * width : stop * width])
+    last = len(segment) - 1
+    found: dict[tuple[int, ...], Reading] = {}
+    solvers = (solve, solve_nested) if n <= _DISPLACED_NESTED_ROWS else (solve,)
+    for solver in solvers:  # the nested orders only where no plain one adds up
+        for k in range(last):
+            moved = [*segment[:k], segment[last], *segment[k:last]]
+            adding, readings = solver(moved, n, width, equations)
+            if adding == n:
+                _put_back(found, reading, readings, start, stop, width, k, last)
+        if found:
+            break
+    if not found:
+        return None
+    return sum(holding) - sum(holding[start:stop]) + n, sorted(found.values(), key=lambda r: r.runs)[:_KEEP]
+
+
+def _put_back(
+    found: dict[tuple[int, ...], Reading],
+    reading: Reading,
+    readings: list[Reading],
+    start: int,
+    stop: int,
+    width: int,
+    k: int,
+    last: int,
+) -> None:
+    """The readings of a stretch with its displaced figure put back at ``k``, as readings of the
+    whole table (the rows around the stretch as ``reading`` has them)."""
+    for sub in readings:
+        back = [start * width + (j if j < k else last if j == k else j - 1) for j in sub.sources]
+        cells = reading.cells[: start * width] + sub.cells + reading.cells[stop * width :]
+        sources = reading.sources[: start * width] + tuple(back) + reading.sources[stop * width :]
+        found.setdefault(cells, Reading(cells, sources, reading.runs + sub.runs))
