@@ -161,6 +161,13 @@ def _figures(records: list[Record]) -> list[Token] | None:
     return figures
 
 
+def _printed_as_rows(records: list[Record], rows: int, width: int) -> bool:
+    """Whether table 三 was printed as rows that each carry their label and all their cells (its
+    figures sit where the labels put them, not in blocks whose order is to be found)."""
+    labelled = [r for r in records if r.labels]
+    return len(labelled) >= rows and all(len(r.values) == width for r in labelled)
+
+
 def read_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Replace the reading of table 三 by labels with the one from its figures in blocks, where the
     arithmetic confirms that one and the reading by labels left cells unread or broke more of it;
@@ -174,6 +181,9 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     width = len(template.request_columns)
     if complete and bound.broken(labelled) <= _TOLERATED:
         return  # every cell read by its label, one or two equations broken: read as printed
+    if complete and _printed_as_rows(records, len(keys), width):
+        return  # a table of rows, each its label and its cells (HTML, Word, a ruled PDF): a report
+        # that contradicts itself is read as printed, and no order of its figures is tried
     figures = _figures(records)
     if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
         return
