@@ -15,7 +15,7 @@ from gongkai.platform.desk import services
 from gongkai.platform.desk.models import Application, Status
 from gongkai.platform.desk.receipt import Channel
 
-from .conftest import APPLICANT
+from .conftest import APPLICANT, signed_answer
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -118,7 +118,7 @@ def test_tab_counts_are_kept_while_nothing_changes_and_follow_every_change(
     assert not any("COUNT(*) FROM (SELECT" in q["sql"] for q in again.captured_queries)  # the kept counts
     # another member of the office sees the same counts; a change (an answer, audited) is seen at once
     head = login(office["head"])
-    services.answer(office["clerk"], cases["land"], outcome="granted", on=D(2020, 9, 10), reply_text="见附件")
+    signed_answer(office["clerk"], cases["land"], outcome="granted", on=D(2020, 9, 10), reply_text="见附件")
     after = head.get("/desk/").content.decode()
     assert "办理中（3）" in after and "已答复（1）" in after
     # the counts follow the filters and the viewer's scope, not one another's

@@ -20,7 +20,7 @@ from gongkai.platform.letters import tasks
 from gongkai.platform.letters.models import IssuedLetter, LetterKind
 from gongkai.render.to_pdf import PdfConversionError
 
-from .conftest import APPLICANT
+from .conftest import APPLICANT, signed_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_the_pdf_is_rendered_by_a_job_after_the_answer_and_the_download_never_wa
 ) -> None:
     case = registered(office)
     with django_capture_on_commit_callbacks() as queued:  # the answer's transaction commits; jobs wait
-        services.answer(office["clerk"], case, outcome="granted", on=dt.date(2021, 3, 5), reply_text="见附件")
+        signed_answer(office["clerk"], case, outcome="granted", on=dt.date(2021, 3, 5), reply_text="见附件")
     letter = IssuedLetter.objects.get(application=case, kind=LetterKind.REPLY)
     assert not letter.pdf and queued and converter.calls == []
     clerk = signed_in(office["clerk"])
@@ -122,7 +122,7 @@ def test_a_lost_job_is_queued_again_by_a_download_and_a_failure_is_said_not_wait
 ) -> None:
     case = registered(office)
     with django_capture_on_commit_callbacks():  # the job is lost (its worker and the broker's copy with it)
-        services.answer(office["clerk"], case, outcome="granted", on=dt.date(2021, 3, 5), reply_text="见附件")
+        signed_answer(office["clerk"], case, outcome="granted", on=dt.date(2021, 3, 5), reply_text="见附件")
     clerk = signed_in(office["clerk"])
     with django_capture_on_commit_callbacks() as requeued:
         assert clerk.get(f"/letters/case/{case.pk}.pdf").status_code == 202

@@ -53,7 +53,18 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
-_TRAILING_FIGURES = re.compile(r"[\s\d,，.．/—–-]+$")
+_FIGURE_MARKS = frozenset(",，.．/—–-")
+
+
+def _without_trailing_figures(text: str) -> str:
+    """The line without the figures (and their separators) it ends with: a label then its cells.
+    Scanned from the end rather than by a pattern, which would try every start of a long run."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1].isdigit() or text[end - 1] in _FIGURE_MARKS):
+        end -= 1
+    return text[:end]
+
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 续表, 表三（续）, 三、收到和处理政府信息公开申请情况（续）: printed over a table's continuation.
 _CONTINUED = re.compile(r"^\s*(?:续表.{0,30}|.{0,40}[（(]\s*续(?:表|上表)?\s*[)）])\s*$")
@@ -138,7 +149,7 @@ def _statutory_lines(items: list[Item]) -> bool:
     label with its figures after it, or a header on a line of its own?"""
     found = 0
     for item in items:
-        if isinstance(item.what, Line) and is_table_label(_TRAILING_FIGURES.sub("", item.what.text)):
+        if isinstance(item.what, Line) and is_table_label(_without_trailing_figures(item.what.text)):
             found += 1
             if found >= _STATUTORY_LABELS:
                 return True

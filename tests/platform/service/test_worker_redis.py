@@ -197,12 +197,14 @@ from gongkai.platform import setup
 setup()
 from gongkai.platform.accounts.models import Role, User
 from gongkai.platform.agencies.models import Agency, AgencyKind
-from gongkai.platform.desk import services
+from gongkai.platform.desk import approval, services
 agency = Agency.objects.create(name="海盐县人民政府", kind=AgencyKind.COUNTY)
 clerk = User.objects.create(username="clerk", role=Role.CLERK, agency=agency)
+head = User.objects.create(username="head", role=Role.HEAD, agency=agency)
 case = services.register(clerk, agency, channel="in_person", submitted_on=dt.date(2020, 9, 8),
                          applicant={"applicant_name": "赵六"}, description="海盐县2020年财政预算执行情况")
-services.answer(clerk, case, outcome="granted", on=dt.date(2020, 9, 15), reply_text="所申请信息见附件。")
+draft = approval.draft_answer(clerk, case, outcome="granted", reply_text="所申请信息见附件。")
+approval.sign(head, draft, on=dt.date(2020, 9, 15))
 """
 
 
