@@ -40,19 +40,9 @@ from gongkai.libreoffice import convert, find_soffice  # noqa: E402
 from gongkai.report.model import Report  # noqa: E402
 from tests.ingest.make_files import print_with_chromium  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS, WORD_ROUTE  # noqa: E402
+from tests.ingest.publishers.scoring import CLASSES  # noqa: E402  (the classes scored are the classes made)
 from tests.ingest.wild import generate as wild  # noqa: E402
 
-CLASSES = (
-    "html",
-    "docx",
-    "pdf",
-    "pdftotext",
-    "pdftotext-layout",
-    "pymupdf4llm",
-    "markitdown",
-    "crawler",
-    "crawler-nospace",
-)
 EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 
 # The PDFs kept as the ``pdf`` class (all 48 would be 20 MB; the text classes are made from every
