@@ -443,8 +443,11 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
 
 
 def group_cpu(group: int) -> float:
-    """CPU seconds (user + system) used so far by the live processes of process group ``group``: what
-    the server spent, whatever else the machine is doing (the wall-clock figures depend on that)."""
+    """CPU seconds (user + system) used so far by the processes of process group ``group``: what the
+    server spent, whatever else the machine is doing (the wall-clock figures depend on that). A worker
+    gunicorn recycled (``max_requests``) is gone from /proc; its time is in the master's children's
+    times (cutime, cstime) once reaped, so those are counted too (not counting them gave a negative
+    figure when a worker was recycled during a run)."""
     ticks = 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -455,6 +458,8 @@ def group_cpu(group: int) -> float:
             continue
         if int(fields[2]) == group:  # pgrp; utime, stime are the 12th and 13th fields after the name
             ticks += int(fields[11]) + int(fields[12])
+            if int(entry.name) == group:  # the master: the reaped workers' time
+                ticks += int(fields[13]) + int(fields[14])
     return ticks / os.sysconf("SC_CLK_TCK")
 
 

@@ -134,3 +134,27 @@ def test_the_rows_escape_what_applicants_wrote(office: dict[str, Any]) -> None:
     assert "<script>x" not in page and "&lt;script&gt;x&lt;/script&gt;" in page and "&lt;b&gt;赵" in page
     assert f'<a href="/desk/{case.pk}/">{case.tracking_code}</a>' in page
     assert f'name="case" value="{case.pk}"' in page  # the batch's checkbox on the awaiting tab
+
+
+def test_a_row_links_the_case_and_shortens_its_request(office: dict[str, Any]) -> None:
+    """The rows are made from plain values: each links its own case, a long request is cut at 40
+    characters with "…", an office sees the applicant and a supervisor the agency's short name."""
+    long = "申请公开" + "某某事项" * 15
+    case = services.register(
+        office["clerk"],
+        office["hy"],
+        channel=Channel.IN_PERSON,
+        submitted_on=D(2021, 3, 1),
+        applicant={**APPLICANT, "applicant_name": "周九"},
+        description=long,
+    )
+    row = re.search(
+        rf"<tr>.*?{case.tracking_code}.*?</tr>", login(office["clerk"]).get("/desk/?tab=all").content.decode(), re.S
+    )
+    assert row is not None
+    assert f'href="/desk/{case.pk}/"' in row[0] and "周九" in row[0]
+    assert f"<td>{long[:39]}…</td>" in row[0] and long[:41] not in row[0]
+    supervised = login(office["jx_supervisor"]).get("/desk/?tab=all").content.decode()
+    row = re.search(rf"<tr>.*?{case.tracking_code}.*?</tr>", supervised, re.S)
+    assert row is not None and "周九" not in row[0]
+    assert f"<td>{office['hy'].display_name}</td>" in row[0]

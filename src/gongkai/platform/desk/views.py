@@ -109,7 +109,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     number = _page_number(request)
     # No COUNT over what may be a million rows: fetch one row more than a page to know if there is a next.
     rows = list(
-        search.ordered(queries.list_rows(cases), criteria, default)[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1]
+        listing.values(search.ordered(cases, criteria, default))[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1]
     )
     on = services.today()
     counts = _tab_counts(request)
