@@ -34,7 +34,7 @@ class Renderer:
     """Counts its calls; each PDF names the agency and the cases received that year."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[str, int]] = []
+        self.calls: list[tuple[str, int | None]] = []
         self.fail = ""
 
     def __call__(self, report: Report) -> bytes:

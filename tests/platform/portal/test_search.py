@@ -244,7 +244,7 @@ def test_the_search_api_says_which_results_hold_the_terms_as_written(
         publish_item(staff["clerk"], staff["head"], staff["hy"], title=title, body="", on=dt.date(2025, 3, 1 + n))
 
     def matches(query: str, page: int = 1) -> list[tuple[str, str]]:
-        answer = client.get("/api/portal/search", {"q": query, "page": page}).json()
+        answer = client.get("/api/portal/search", {"q": query, "page": str(page)}).json()
         return [(i["title"], i["match"]) for i in answer["items"]]
 
     assert matches("低保") == [

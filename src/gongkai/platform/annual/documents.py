@@ -105,7 +105,7 @@ def prune(rendering: RenderedReport) -> int:
     from .publishing import current_publication
 
     same = RenderedReport.objects.filter(
-        agency_id=rendering.agency_id, year=rendering.year, aggregate=rendering.aggregate, fmt=rendering.fmt
+        agency=rendering.agency, year=rendering.year, aggregate=rendering.aggregate, fmt=rendering.fmt
     )
     keep = set(same.order_by("-pk").values_list("pk", flat=True)[:KEEP]) | {rendering.pk}
     published = current_publication(rendering.agency, rendering.year) if not rendering.aggregate else None

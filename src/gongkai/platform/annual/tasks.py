@@ -32,9 +32,9 @@ def render_report_document(key: str) -> str:
         return "stored already"
     pending = RenderedReport.objects.filter(pk=rendering.pk, file__isnull=True)
     try:
-        data = render_pdf(Report.from_dict(rendering.data, source=f"annual {rendering.agency_id}/{rendering.year}"))
+        data = render_pdf(Report.from_dict(rendering.data, source=f"annual report {rendering.digest[:12]}"))
     except (PdfConversionError, ReportDataError) as error:  # no LibreOffice here, or it failed: the download says why
-        log.warning("annual report %s %s: PDF not made: %s", rendering.agency_id, rendering.year, error)
+        log.warning("annual report %s (%s): PDF not made: %s", rendering.digest[:12], rendering.year, error)
         pending.update(error=str(error)[:2000])
         return "failed"
     pending.update(file=data, error="", rendered_at=timezone.now())
