@@ -246,3 +246,9 @@ def test_old_renderings_are_pruned_but_the_published_one_is_kept(
     newest = documents.digest(compile_report(office["hy"], 2021).report.to_dict(), "pdf")
     assert newest in kept
     assert Client().get(f"/portal/{office['hy'].code}/reports/2021/report.pdf").status_code == 200
+    renderer.fail = "未找到 LibreOffice"  # failed renderings are kept bounded too
+    for day in range(10, 10 + documents.KEEP + 2):
+        received(office, D(2021, 4, day))
+        assert fetched(clerk, url(office), django_capture_on_commit_callbacks).status_code == 503
+    assert RenderedReport.objects.count() == documents.KEEP + 1
+    assert RenderedReport.objects.filter(digest=documents.digest(publication.data, "pdf")).exists()

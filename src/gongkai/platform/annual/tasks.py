@@ -36,6 +36,7 @@ def render_report_document(key: str) -> str:
     except (PdfConversionError, ReportDataError) as error:  # no LibreOffice here, or it failed: the download says why
         log.warning("annual report %s (%s): PDF not made: %s", rendering.digest[:12], rendering.year, error)
         pending.update(error=str(error)[:2000])
+        prune(rendering)  # bounded even while LibreOffice is missing and the records keep changing
         return "failed"
     pending.update(file=data, error="", rendered_at=timezone.now())
     prune(rendering)
