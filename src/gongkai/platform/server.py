@@ -67,6 +67,11 @@ def run(
     # and the application's (the security middleware's) is dropped rather than repeated.
     gunicorn.http.wsgi.SERVER = "gongkai"
     application = _without_server_header(get_wsgi_application())
+    # The search's dictionary (jieba, ~1 s) is loaded here, once, before the fork: no worker's first
+    # search waits for it. Only the server does this; tests and commands that never search do not.
+    from .registry.expand import warm
+
+    warm()
     connections.close_all()  # never share the master's database connection with the forked workers
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     options: dict[str, Any] = {

@@ -23,6 +23,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.include = [
     "gongkai.platform.notifications.tasks",
     "gongkai.platform.letters.tasks",
+    "gongkai.platform.annual.tasks",
     "gongkai.platform.oversight.jobs",
 ]
 # The scheduler's one entry: `tick` runs every periodic job whose time has come (each idempotent).

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from gongkai.platform.portal import queries
 from gongkai.platform.registry import search, services
 from gongkai.platform.registry.models import Item
 from tests.platform.registry.helpers import publish_item
@@ -231,3 +232,46 @@ def test_the_portal_says_where_the_related_results_begin(staff: dict[str, Any], 
     assert exact < note < related
     api = client.get("/api/portal/search", {"q": "低保"}).json()
     assert [i["title"] for i in api["items"]] == ["低保对象名单", "城乡居民最低生活保障标准"]
+
+
+def test_the_search_api_says_which_results_hold_the_terms_as_written(
+    staff: dict[str, Any], client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each result of ``/api/portal/search`` says ``exact`` (the query as written; ranked first) or
+    ``widened`` (its words anywhere, or an abbreviation for a full name), on every page."""
+    titles = ["城乡居民最低生活保障标准", "低保对象名单", "低保资金发放情况", "最低生活保障审批办法"]
+    for n, title in enumerate(titles):
+        publish_item(staff["clerk"], staff["head"], staff["hy"], title=title, body="", on=dt.date(2025, 3, 1 + n))
+
+    def matches(query: str, page: int = 1) -> list[tuple[str, str]]:
+        answer = client.get("/api/portal/search", {"q": query, "page": str(page)}).json()
+        return [(i["title"], i["match"]) for i in answer["items"]]
+
+    assert matches("低保") == [
+        ("低保资金发放情况", "exact"),
+        ("低保对象名单", "exact"),
+        ("最低生活保障审批办法", "widened"),
+        ("城乡居民最低生活保障标准", "widened"),
+    ]
+    assert matches("最低生活保障") == [
+        ("最低生活保障审批办法", "exact"),
+        ("城乡居民最低生活保障标准", "exact"),
+        ("低保资金发放情况", "widened"),
+        ("低保对象名单", "widened"),
+    ]
+    assert matches("对象名单") == [("低保对象名单", "exact")]  # nothing widened: every hit is exact
+    assert matches("量子计算") == []
+    # a page boundary between the exact and the widened hits: each page says it of its own items
+    monkeypatch.setattr(queries, "PAGE_SIZE", 3)
+    assert matches("低保", 1) == [
+        ("低保资金发放情况", "exact"),
+        ("低保对象名单", "exact"),
+        ("最低生活保障审批办法", "widened"),
+    ]
+    assert matches("低保", 2) == [("城乡居民最低生活保障标准", "widened")]
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert schema["SearchItem"]["properties"]["match"]["enum"] == ["exact", "widened"]
+    assert (
+        "match" in schema["SearchItem"]["required"]
+        and "jieba" in schema["SearchItem"]["properties"]["match"]["description"]
+    )

@@ -227,3 +227,33 @@ def test_the_letters_pdf_is_rendered_on_a_worker_not_in_the_step_that_issued_it(
         _wait(lambda: all(pdf for _, pdf in letters()), data, seconds=180)
     ((_, pdf),) = letters()
     assert pdf is not None and bytes(pdf).startswith(b"%PDF")
+
+
+PUBLISHED = (
+    ANSWERED
+    + """
+from gongkai.platform.annual import publishing
+publishing.publish_report(head, agency, 2020, confirmed=True)
+"""
+)
+
+
+def test_the_annual_reports_pdf_is_rendered_on_a_worker_when_it_is_published(
+    platform: tuple[Path, dict[str, str]],
+) -> None:
+    from tests.environment import need_tool
+
+    need_tool("soffice")
+    data, env = platform
+
+    def renderings() -> list[tuple[int, str, bytes | None]]:
+        with contextlib.closing(sqlite3.connect(data / "gongkai.sqlite3", timeout=30)) as db:
+            return db.execute("SELECT year, fmt, file FROM annual_renderedreport").fetchall()
+
+    subprocess.run([sys.executable, "-c", PUBLISHED], env=env, check=True, timeout=120, capture_output=True)
+    time.sleep(1)
+    assert renderings() == [(2020, "pdf", None)]  # published; its PDF waits for a worker
+    with worker(data, env):
+        _wait(lambda: all(file for *_, file in renderings()), data, seconds=180)
+    ((_, _, pdf),) = renderings()
+    assert pdf is not None and bytes(pdf).startswith(b"%PDF")

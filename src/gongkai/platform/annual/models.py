@@ -74,3 +74,32 @@ class ReportPublication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} 年度报告（已发布）"
+
+
+class RenderedReport(models.Model):
+    """A report's document as rendered by a job (``tasks.render_report_document``), kept under the
+    digest of what was rendered (``documents.digest``: the report's canonical JSON, the format and the
+    renderer's version). The same figures are never rendered twice; changed records give a new digest,
+    and a file rendered from the old ones is never served for them. ``data`` is the report the job
+    renders — exactly what was digested, whatever the records say by the time the job runs."""
+
+    digest = models.CharField("摘要", max_length=64, unique=True)
+    fmt = models.CharField("格式", max_length=10)
+    agency = models.ForeignKey("agencies.Agency", verbose_name="机关", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("年度")
+    aggregate = models.BooleanField("含下级机关", default=False)
+    data = models.JSONField("报告数据")
+    file = models.BinaryField("文件", null=True, blank=True)
+    error = models.TextField("生成失败原因", blank=True, default="")  # the job's failure, shown at download
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager[RenderedReport]] = models.Manager()
+
+    class Meta:
+        verbose_name = "年度报告文件"
+        verbose_name_plural = "年度报告文件"
+        indexes = (models.Index(fields=["agency", "year", "aggregate", "fmt"], name="annual_rendered_report"),)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} 年度报告 {self.fmt.upper()}"

@@ -23,6 +23,7 @@ from ..agencies.models import Agency
 from ..audit.labels import Action
 from ..audit.services import record
 from ..locking import Conflict, lock_unchanged, locked
+from . import documents
 from .compile import compile_report
 from .models import ReportPublication
 from .services import AnnualError
@@ -101,6 +102,8 @@ def publish_report(actor: Actor, agency: Agency, year: int, *, confirmed: bool =
             after={"year": year, "active": compiled.report.active},
             note=("经确认发布：" + "；".join(concerns)) if concerns else "",
         )
+        # The portal's PDF of the report as published, rendered by a job once this commits.
+        documents.queue(documents.rendering_for(agency, year, publication.data))
     return publication
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from ..inputs import Id, Year
 from ..security import ScopedThrottle
@@ -36,11 +36,19 @@ class PublicItemDetail(PublicItem):
     attachments: list[dict[str, Any]]
 
 
+class SearchItem(PublicItem):
+    match: Literal["exact", "widened"] = Field(
+        description="exact：含检索词原文（排在前面）；widened：检索词经分词（jieba）或简称/全称替换后命中 / "
+        "exact: holds the terms as written (ranked first); widened: holds them in other words "
+        "(the term's words anywhere, or an abbreviation for a full name)"
+    )
+
+
 class SearchOut(Schema):
     count: int
     capped: bool
     estimated: bool
-    items: list[PublicItem]
+    items: list[SearchItem]
 
 
 def _row(item: Any) -> dict[str, Any]:
@@ -73,7 +81,11 @@ def search(
         "count": results.count,
         "capped": results.capped,
         "estimated": results.estimated,
-        "items": [_row(i) for i in results.items],
+        "items": [
+            {**_row(item), "match": "widened" if widened else "exact"}
+            for n, item in enumerate(results.items)
+            for widened in [results.related_from is not None and n >= results.related_from]
+        ],
     }
 
 

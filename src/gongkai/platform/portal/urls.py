@@ -15,6 +15,7 @@ urlpatterns = [
     path("<str:key>/statutory/", views.statutory, name="statutory"),
     path("<str:key>/reports/", views.reports, name="reports"),
     path("<str:key>/reports/<year:year>/", views.report, name="report"),
+    path("<str:key>/reports/<year:year>/report.pdf", views.report_pdf, name="report_pdf"),
     path("<str:key>/items/<str:item_key>/", views.item_page, name="item"),
     path("<str:key>/items/<str:item_key>/files/<int:pk>/", views.attachment, name="attachment"),
 ]

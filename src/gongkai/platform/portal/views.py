@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.safestring import SafeString, mark_safe
 
 from ..agencies.models import Agency
+from ..annual import documents
 from ..registry.categories import ARTICLE_20, CATEGORIES, CATEGORY_BY_KEY, GROUPS, GUIDE, article_20_item
 from ..registry.guide import default_guide
 from ..registry.models import Item
@@ -158,6 +159,15 @@ def report(request: HttpRequest, key: str, year: int) -> HttpResponse:
     agency = queries.agency_by_key(key)
     publication = queries.published_report(agency, year)
     return HttpResponse(publication.html, content_type="text/html; charset=utf-8")
+
+
+def report_pdf(request: HttpRequest, key: str, year: int) -> HttpResponse:
+    """The annual report as published, as PDF: rendered by a job when it was published (202 until then)."""
+    agency = queries.agency_by_key(key)
+    publication = queries.published_report(agency, year)
+    rendering = documents.rendering_for(agency, year, publication.data)
+    title = f"{agency.name} {year} 年度报告"
+    return documents.download(rendering, f"report-{key}-{year}.pdf", title, "application/pdf")
 
 
 def _snippet(item: Item, query: str, width: int = 60) -> SafeString:
