@@ -47,6 +47,11 @@ def test_agency_column_pages(staff: dict[str, Any], client: Client) -> None:
 
     normative = client.get("/portal/002541000/catalogue/", {"category": "normative"}).content.decode()
     assert "盐政发〔2021〕3号" in normative and "2021年部门预算" not in normative
+    # The rows and the filters' options (made in Python, portal/listing.py): the item's link, the chosen filters.
+    assert f'<a href="/portal/002541000/items/{document.serial_key}/">海盐县行政规范性文件管理办法</a>' in normative
+    assert '<option value="normative" selected>' in normative and normative.count(" selected") == 1
+    by_year = client.get("/portal/002541000/catalogue/", {"year": 2021}).content.decode()
+    assert "<option selected>2021</option>" in by_year and "<td>2021-03-02</td>" in by_year
     assert "2021年部门预算" in client.get("/portal/002541000/catalogue/", {"year": 2021}).content.decode()
     assert "2021年部门预算" not in client.get("/portal/002541000/catalogue/", {"year": 2020}).content.decode()
 

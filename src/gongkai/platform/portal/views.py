@@ -18,7 +18,7 @@ from ..registry.guide import default_guide
 from ..registry.models import Item
 from ..registry.search import fold
 from ..registry.services import agency_key
-from . import queries
+from . import listing, queries
 
 
 def _int(value: str | None) -> int | None:
@@ -78,18 +78,16 @@ def catalogue(request: HttpRequest, key: str) -> HttpResponse:
         category = ""
     year = _year(request.GET.get("year"))
     page = queries.catalogue(agency, category or None, year, _int(request.GET.get("page")) or 1)
+    context = _context(agency, page=page, category=CATEGORY_BY_KEY.get(category), category_key=category, year=year)
     return render(
         request,
         "portal/catalogue.html",
-        _context(
-            agency,
-            page=page,
-            category=CATEGORY_BY_KEY.get(category),
-            category_key=category,
-            year=year,
-            categories=CATEGORIES,
-            years=range(dt.date.today().year, 2007, -1),
-        ),
+        context
+        | {
+            "rows": listing.catalogue_rows(page.items, context["key"]),
+            "category_options": listing.category_options(CATEGORIES, category),
+            "year_options": listing.year_options(range(dt.date.today().year, 2007, -1), year),
+        },
     )
 
 
