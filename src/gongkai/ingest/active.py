@@ -9,7 +9,7 @@ from functools import partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
-from gongkai.ingest.numbers import CellKind, header_unit, scale_money
+from gongkai.ingest.numbers import CellKind, header_unit, parse_cell, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -219,6 +219,8 @@ def read_active(
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
+    dash_cells = prints_dash_cells(raw)
+    cells_kept = cells_kept or dash_cells
     for row in template.active_rows:
         found = raw.get(row.key)
         path = f"active.{row.key}"
@@ -243,6 +245,8 @@ def read_active(
             )
         field_keys = [f.key for f in row.fields]
         found = _under_headers(_unrepeated(found))
+        if dash_cells:
+            found = _dash_before_figure(found, path, evidence)
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -350,6 +354,49 @@ def read_active(
             if where:
                 evidence.provenance[cell_path] = where
         note_dashes(found.values, path, evidence)
+
+
+_EM_DASHES = ("—", "——", "―")
+
+
+def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
+    """Whether table 二 prints a blank cell as a dash of its own (``规章———``, ``——14``,
+    ``12—``): then every cell of the table prints something, and a dash run into a figure
+    (``—1762``) is such a cell before it rather than a minus sign (a page printing its blanks
+    as — writes a negative otherwise: ``270-104``)."""
+    return any(
+        t.value.kind is CellKind.DASH and t.text.strip() in _EM_DASHES for found in raw.values() for t in found.values
+    )
+
+
+def _dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> ActiveRaw:
+    """``found`` with each figure printed after an em dash (``—1762``, read as −1762) cut into
+    the dash cell and the figure (— 1762), on a page whose table 二 prints its blank cells as
+    dashes (``prints_dash_cells``); noted, as the dash might still have been a minus sign."""
+    values: list[Token] = []
+    cut: list[str] = []
+    for token in found.values:
+        text = token.text.strip()
+        if token.value.kind is CellKind.NUMBER and text[:1] in "—―" and text[1:2].isdigit():
+            rest = text[1:]
+            value = parse_cell(rest)
+            if value.kind is CellKind.NUMBER and value.number is not None and value.number >= 0:
+                values += [Token(text[0], token.where, parse_cell(text[0])), Token(rest, token.where, value, token.x)]
+                cut.append(text)
+                continue
+        values.append(token)
+    if not cut:
+        return found
+    shown = "、".join(cut)
+    evidence.doubt(
+        path,
+        None,
+        f"{shown} 读作空白单元格“—”与其后的数字（本表以“—”表示空白单元格），而非负数",
+        f"{shown} read as a blank cell “—” and the figure after it (the table prints blank cells as —), "
+        "not as a negative figure",
+        found.values[0].where,
+    )
+    return ActiveRaw(found.row, found.label, values, found.header, found.fuzzy, found.placed)
 
 
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:
