@@ -254,6 +254,7 @@ def read_active(
         options = readings(slots, len(order))
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
+            options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
         if not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
@@ -411,6 +412,51 @@ def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) 
         if None not in r.wheres and r.cost and _plausible(order, r.values)
     ]
     return sorted(cuts, key=lambda r: r.rank) or options
+
+
+_GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
+    """The cuts of a run of a count and an amount of money (政府集中采购 ``2464796.43`` for 24
+    projects and 64796.43 yuan; ``75,777.8`` for 7 and 5,777.8) in run-on text on a page that
+    prints every cell: the amount holds the fraction and the thousands separators, and its first
+    group of digits is one to three long; the count is the digits before it, without a leading
+    zero. Empty where the row is not such a run (a plain run of digits is ``readings``' job)."""
+    printed = [t for t in values if t.value.kind is not CellKind.BLANK]
+    if kinds != [Kind.COUNT, Kind.MONEY] or len(printed) != 1 or " part " not in printed[0].where:
+        return []
+    token = printed[0]
+    text = token.text.strip()
+    if token.value.kind is not CellKind.NUMBER or token.value.unit or not _GROUPED.fullmatch(text):
+        return []
+    whole, dot, fraction = text.partition(".")
+    heads: list[tuple[str, str]] = []  # (the count, the amount)
+    if "," in whole:
+        comma = whole.index(",")
+        heads = [(whole[: comma - k], whole[comma - k :] + dot + fraction) for k in range(1, 4) if k < comma]
+    elif dot:
+        heads = [(whole[:i], whole[i:] + dot + fraction) for i in range(1, len(whole))]
+    found: list[Reading] = []
+    for head, amount in heads:
+        if head[:1] == "0" and head != "0":
+            continue
+        if amount[:1] == "0" and not amount.startswith(("0.", "0,")) or amount[:2] == "0,":
+            continue
+        value = parse_cell(amount)
+        if value.kind is not CellKind.NUMBER or value.number is None:
+            continue
+        found.append(
+            Reading(
+                (int(head), value.number),
+                (f"{token.where} (split)",) * 2,
+                ("", ""),
+                1,
+                "a count and an amount ran together; cut before the amount's first digits",
+                "项目数量与金额粘连，在金额的首位数字前拆分",
+            )
+        )
+    return found
 
 
 def _unrepeated(found: ActiveRaw) -> ActiveRaw:
