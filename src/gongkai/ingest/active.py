@@ -441,7 +441,7 @@ def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
     for head, amount in heads:
         if head[:1] == "0" and head != "0":
             continue
-        if amount[:1] == "0" and not amount.startswith(("0.", "0,")) or amount[:2] == "0,":
+        if amount[:1] == "0" and not amount.startswith("0."):
             continue
         value = parse_cell(amount)
         if value.kind is not CellKind.NUMBER or value.number is None:
