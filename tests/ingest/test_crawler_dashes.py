@@ -97,3 +97,13 @@ def test_a_count_run_into_an_amount_is_cut_before_the_amounts_first_digits() -> 
     assert _money_cuts(_run("152715300"), kinds) == []
     assert _money_cuts(_run("2464796.43"), [Kind.COUNT, Kind.COUNT]) == []
     assert _money_cuts([Token("2464796.43", "line 40 cell 2", parse_cell("2464796.43"))], kinds) == []
+
+
+def test_a_table_printing_blank_cells_as_slashes_keeps_every_cell() -> None:
+    # Table 三 prints 11///13: no cell of this page vanishes, so 政府集中采购75,777.8 is 7 projects
+    # and 5,777.8 yuan, not an amount with its count missing.
+    text = (FIXTURES / "crawler" / "synth-2019-small~plain.txt").read_text(encoding="utf-8")
+    assert "11///13" in text and "政府集中采购75,777.8" in text
+    data = _read(FIXTURES / "crawler" / "synth-2019-small~plain.txt")
+    assert data["active"]["procurement"] == _gold("synth-2019-small")["active"]["procurement"]
+    assert _named(data, "active.procurement")

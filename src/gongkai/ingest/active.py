@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -358,6 +358,20 @@ def read_active(
 
 
 _EM_DASHES = ("—", "——", "―")
+
+
+_BLANK_MARKS = (*_EM_DASHES, "/", "／")
+
+
+def dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
+    """Whether a table of run-on text (a crawler's) prints its blank cells as marks of their own
+    (table 三's ``11///13``, ``11/11/114``): then the page prints every cell, and a row of table 二
+    short of cells ran some together rather than left one blank."""
+    return any(
+        t.value.kind is CellKind.DASH and t.text.strip() in _BLANK_MARKS and " part " in t.where
+        for values in rows
+        for t in values
+    )
 
 
 def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
