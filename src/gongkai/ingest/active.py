@@ -385,14 +385,15 @@ def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
 
 
 def _dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> ActiveRaw:
-    """``found`` with each figure printed after an em dash (``—1762``, read as −1762) cut into
-    the dash cell and the figure (— 1762), on a page whose table 二 prints its blank cells as
-    dashes (``prints_dash_cells``); noted, as the dash might still have been a minus sign."""
+    """``found`` with each figure of run-on text printed after an em dash (``—1762``, read as
+    −1762) cut into the dash cell and the figure (— 1762), on a page whose table 二 prints its
+    blank cells as dashes (``prints_dash_cells``); noted, as the dash might still have been a
+    minus sign. A cell of its own (a table's) holding ``—3`` is left a minus sign."""
     values: list[Token] = []
     cut: list[str] = []
     for token in found.values:
         text = token.text.strip()
-        if token.value.kind is CellKind.NUMBER and text[:1] in "—―" and text[1:2].isdigit():
+        if token.value.kind is CellKind.NUMBER and text[:1] in "—―" and text[1:2].isdigit() and " part " in token.where:
             rest = text[1:]
             value = parse_cell(rest)
             if value.kind is CellKind.NUMBER and value.number is not None and value.number >= 0:
