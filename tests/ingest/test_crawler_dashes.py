@@ -107,3 +107,20 @@ def test_a_table_printing_blank_cells_as_slashes_keeps_every_cell() -> None:
     data = _read(FIXTURES / "crawler" / "synth-2019-small~plain.txt")
     assert data["active"]["procurement"] == _gold("synth-2019-small")["active"]["procurement"]
     assert _named(data, "active.procurement")
+
+
+def test_a_table_printing_its_zeros_with_some_spaces_kept_keeps_every_cell() -> None:
+    # Crawler text that kept some spaces between cells: table 三 prints 1 0 0 0 001 (seven cells,
+    # each zero printed), so 规章1 20 is 1, 2, 0 and 行政处罚15 7 is 1, 5, 7, not rows with a cell
+    # missing.
+    wild = FIXTURES.parents[1] / "wild" / "fixtures"
+    for report, row, printed in (
+        ("synth-2021-small", "regulations", "规章1 20"),
+        ("synth-2019-small", "punishment", "行政处罚15 7"),
+    ):
+        path = wild / "crawler-partial" / f"{report}.txt"
+        assert printed in path.read_text(encoding="utf-8")
+        data = _read(path)
+        gold: dict[str, Any] = json.loads((wild / "gold" / f"{report}.json").read_text(encoding="utf-8"))
+        assert data["active"][row] == gold["active"][row], row
+        assert _named(data, f"active.{row}")

@@ -24,7 +24,7 @@ from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
-from gongkai.ingest.requests import read_requests, request_records, zeros_printed
+from gongkai.ingest.requests import read_requests, request_records, zeros_printed, zeros_printed_spaced
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -93,7 +93,11 @@ def recognise(document: Document) -> Report:
         evidence.provenance["year"] = identity.year_where
 
     report = Report.empty(agency, year, template, fill=None)
-    cells_kept = zeros_printed(request_raw) or dash_cells_run_on(found.values for found in request_raw.values())
+    cells_kept = (
+        zeros_printed(request_raw)
+        or zeros_printed_spaced(request_raw)
+        or dash_cells_run_on(found.values for found in request_raw.values())
+    )
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_requests(template, request_raw, report, evidence, request_orphans)
