@@ -255,6 +255,7 @@ def read_active(
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
+        options = _zero_led_cut(slots, options)
         if not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
@@ -427,6 +428,15 @@ def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) 
         if None not in r.wheres and r.cost and _plausible(order, r.values)
     ]
     return sorted(cuts, key=lambda r: r.rank) or options
+
+
+def _zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:
+    """The readings of a row of run-on text that cut each run printed with a leading zero (``02``:
+    a 0 run into the next cell, never the figure 2); ``options`` when none does or no run has one."""
+    glued = {s.where for s in slots if s.value.digits[:1] == "0" and len(s.value.digits) > 1 and " part " in s.where}
+    if not glued:
+        return options
+    return [r for r in options if not glued & set(r.wheres)] or options
 
 
 _GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
