@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
-from gongkai.ingest.numbers import CellKind, header_unit, scale_money
+from gongkai.ingest.numbers import CellKind, header_unit, parse_cell, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -219,6 +219,8 @@ def read_active(
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
+    dash_cells = prints_dash_cells(raw)
+    cells_kept = cells_kept or dash_cells
     for row in template.active_rows:
         found = raw.get(row.key)
         path = f"active.{row.key}"
@@ -243,6 +245,8 @@ def read_active(
             )
         field_keys = [f.key for f in row.fields]
         found = _under_headers(_unrepeated(found))
+        if dash_cells:
+            found = _dash_before_figure(found, path, evidence)
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -250,6 +254,8 @@ def read_active(
         options = readings(slots, len(order))
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
+            options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
+        options = _zero_led_cut(slots, options)
         if not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
@@ -352,6 +358,64 @@ def read_active(
         note_dashes(found.values, path, evidence)
 
 
+_EM_DASHES = ("—", "——", "―")
+
+
+_BLANK_MARKS = (*_EM_DASHES, "/", "／")
+
+
+def dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
+    """Whether a table of run-on text (a crawler's) prints its blank cells as marks of their own
+    (table 三's ``11///13``, ``11/11/114``): then the page prints every cell, and a row of table 二
+    short of cells ran some together rather than left one blank."""
+    return any(
+        t.value.kind is CellKind.DASH and t.text.strip() in _BLANK_MARKS and " part " in t.where
+        for values in rows
+        for t in values
+    )
+
+
+def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
+    """Whether table 二 prints a blank cell as a dash of its own (``规章———``, ``——14``,
+    ``12—``): then every cell of the table prints something, and a dash run into a figure
+    (``—1762``) is such a cell before it rather than a minus sign (a page printing its blanks
+    as — writes a negative otherwise: ``270-104``)."""
+    return any(
+        t.value.kind is CellKind.DASH and t.text.strip() in _EM_DASHES for found in raw.values() for t in found.values
+    )
+
+
+def _dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> ActiveRaw:
+    """``found`` with each figure of run-on text printed after an em dash (``—1762``, read as
+    −1762) cut into the dash cell and the figure (— 1762), on a page whose table 二 prints its
+    blank cells as dashes (``prints_dash_cells``); noted, as the dash might still have been a
+    minus sign. A cell of its own (a table's) holding ``—3`` is left a minus sign."""
+    values: list[Token] = []
+    cut: list[str] = []
+    for token in found.values:
+        text = token.text.strip()
+        if token.value.kind is CellKind.NUMBER and text[:1] in "—―" and text[1:2].isdigit() and " part " in token.where:
+            rest = text[1:]
+            value = parse_cell(rest)
+            if value.kind is CellKind.NUMBER and value.number is not None and value.number >= 0:
+                values += [Token(text[0], token.where, parse_cell(text[0])), Token(rest, token.where, value, token.x)]
+                cut.append(text)
+                continue
+        values.append(token)
+    if not cut:
+        return found
+    shown = "、".join(cut)
+    evidence.doubt(
+        path,
+        None,
+        f"{shown} 读作空白单元格“—”与其后的数字（本表以“—”表示空白单元格），而非负数",
+        f"{shown} read as a blank cell “—” and the figure after it (the table prints blank cells as —), "
+        "not as a negative figure",
+        found.values[0].where,
+    )
+    return ActiveRaw(found.row, found.label, values, found.header, found.fuzzy, found.placed)
+
+
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:
     """Where a row of run-on text (a crawler's) is short of cells on a page that prints its zero
     cells, the plausible cuts of its runs instead of readings that suppose a cell not printed;
@@ -364,6 +428,60 @@ def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) 
         if None not in r.wheres and r.cost and _plausible(order, r.values)
     ]
     return sorted(cuts, key=lambda r: r.rank) or options
+
+
+def _zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:
+    """The readings of a row of run-on text that cut each run printed with a leading zero (``02``:
+    a 0 run into the next cell, never the figure 2); ``options`` when none does or no run has one."""
+    glued = {s.where for s in slots if s.value.digits[:1] == "0" and len(s.value.digits) > 1 and " part " in s.where}
+    if not glued:
+        return options
+    return [r for r in options if not glued & set(r.wheres)] or options
+
+
+_GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
+    """The cuts of a run of a count and an amount of money (政府集中采购 ``2464796.43`` for 24
+    projects and 64796.43 yuan; ``75,777.8`` for 7 and 5,777.8) in run-on text on a page that
+    prints every cell: the amount holds the fraction and the thousands separators, and its first
+    group of digits is one to three long; the count is the digits before it, without a leading
+    zero. Empty where the row is not such a run (a plain run of digits is ``readings``' job)."""
+    printed = [t for t in values if t.value.kind is not CellKind.BLANK]
+    if kinds != [Kind.COUNT, Kind.MONEY] or len(printed) != 1 or " part " not in printed[0].where:
+        return []
+    token = printed[0]
+    text = token.text.strip()
+    if token.value.kind is not CellKind.NUMBER or token.value.unit or not _GROUPED.fullmatch(text):
+        return []
+    whole, dot, fraction = text.partition(".")
+    heads: list[tuple[str, str]] = []  # (the count, the amount)
+    if "," in whole:
+        comma = whole.index(",")
+        heads = [(whole[: comma - k], whole[comma - k :] + dot + fraction) for k in range(1, 4) if k < comma]
+    elif dot:
+        heads = [(whole[:i], whole[i:] + dot + fraction) for i in range(1, len(whole))]
+    found: list[Reading] = []
+    for head, amount in heads:
+        if head[:1] == "0" and head != "0":
+            continue
+        if amount[:1] == "0" and not amount.startswith("0."):
+            continue
+        value = parse_cell(amount)
+        if value.kind is not CellKind.NUMBER or value.number is None:
+            continue
+        found.append(
+            Reading(
+                (int(head), value.number),
+                (f"{token.where} (split)",) * 2,
+                ("", ""),
+                1,
+                "a count and an amount ran together; cut before the amount's first digits",
+                "项目数量与金额粘连，在金额的首位数字前拆分",
+            )
+        )
+    return found
 
 
 def _unrepeated(found: ActiveRaw) -> ActiveRaw:

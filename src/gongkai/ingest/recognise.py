@@ -14,7 +14,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from gongkai.ingest.active import active_records, read_active
+from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.document import Document, UnreadableFile
@@ -24,7 +24,7 @@ from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
-from gongkai.ingest.requests import read_requests, request_records, zeros_printed
+from gongkai.ingest.requests import read_requests, request_records, zeros_printed, zeros_printed_spaced
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -93,9 +93,12 @@ def recognise(document: Document) -> Report:
         evidence.provenance["year"] = identity.year_where
 
     report = Report.empty(agency, year, template, fill=None)
-    read_active(
-        template, active_raw, report, evidence, active_orphans, stated_active(document), zeros_printed(request_raw)
+    cells_kept = (
+        zeros_printed(request_raw)
+        or zeros_printed_spaced(request_raw)
+        or dash_cells_run_on(found.values for found in request_raw.values())
     )
+    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_requests(template, request_raw, report, evidence, request_orphans)
     stated = stated_figures(document)

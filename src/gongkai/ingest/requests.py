@@ -665,6 +665,27 @@ def zeros_printed(raw: dict[str, RequestRaw]) -> bool:
     return zeros and not _blanks_vanished(rows, n)
 
 
+def zeros_printed_spaced(raw: dict[str, RequestRaw]) -> bool:
+    """Whether table 三 printed as run-on text with some of the spaces between cells kept (a
+    crawler's) shows its zero cells printed: a row of one digit per column in several pieces, a
+    zero run into the next cell among them (``1 0 0 0 001``: seven cells, 0 printed as 0), and no
+    row's blank cells vanished (``zeros_printed`` for the rows run together whole)."""
+    n = len(REQUEST_COLUMNS)
+    rows = list(raw.values())
+    return any(_one_digit_a_cell(found.values, n) for found in rows) and not _blanks_vanished(rows, n)
+
+
+def _one_digit_a_cell(values: list[Token], n: int) -> bool:
+    digits = [t.value.digits for t in values]
+    return (
+        len(values) > 1
+        and all(digits)
+        and sum(map(len, digits)) == n
+        and any(len(d) > 1 and d[0] == "0" for d in digits)
+        and all(" part " in t.where for t in values)
+    )
+
+
 def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
     """Whether the table's blank cells left no trace in the text: rows printed as runs of digits
     with fewer digits than the row has cells (``00``, ``2222``, ``0 0`` for seven columns; a Word

@@ -131,8 +131,10 @@ def cut_run_on(line: str) -> list[str]:
 
 
 # A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减
-# printed -3 after 76): the sign starts a cell, never a range or a phone number here.
-_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－]\d+)$")
+# printed -3 after 76): the sign starts a cell, never a range or a phone number here. An em
+# dash there (规章4—8) is a minus sign or a blank cell printed as —; table 二 decides which
+# (``active.prints_dash_cells``).
+_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－—]\d+)$")
 
 
 def _after_space(line: str, end: int) -> bool:
