@@ -384,7 +384,7 @@ def time_compile(agency_id: int, year: int, repeat: int = 3) -> tuple[float, flo
 
 
 @contextmanager
-def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
+def platform_server(url: str, port: int, workers: int = 1, threads: int = 4) -> Iterator[int]:
     """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database.
     Yields its process group (gunicorn's master and workers), whose CPU time ``group_cpu`` reads."""
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
@@ -403,6 +403,8 @@ def platform_server(url: str, port: int, workers: int = 1) -> Iterator[int]:
             "bench-admin",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--no-scheduler",
         ],
         env=env,
@@ -552,6 +554,7 @@ def main() -> int:
     parser.add_argument("--skip-load-test", action="store_true")
     parser.add_argument("--skip-compile", action="store_true", help="only the load test")
     parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker process (gongkai serve --threads)")
     parser.add_argument(
         "--load-tool",
         choices=("wrk", "threads"),
@@ -646,7 +649,7 @@ def main() -> int:
         for column in columns:
             load_table.add_column(column, justify="left" if column == "scenario" else "right")
         for workers in (int(n) for n in args.workers.split(",")):
-            with platform_server(args.database_url, args.port, workers) as group:
+            with platform_server(args.database_url, args.port, workers, args.threads) as group:
                 for label, path, cookie in scenarios:
                     if args.load_tool == "wrk":
                         base = f"http://127.0.0.1:{args.port}"
