@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import RequestRaw
+from gongkai.ingest.requests import RequestRaw, broken_rows
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _FIRST, _PART, _TOTAL = 0, 1, 2
-_NODES = 30_000  # states the search may visit
+_NODES = 10_000  # states the search may visit (each a few tens of µs)
 _SPINES = 48  # assignments of the figures to rows kept; more: the flow decides too little
 _PLACINGS = 20_000  # placings of organisation figures in columns tried, over all assignments
 _TABLES = 256
@@ -211,7 +211,10 @@ def _tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Shape, bo
     tables: list[Table] = [{}]
     for key, found in zip(keys, rows, strict=True):
         tables = [{**t, key: cells} for t in tables for cells in found]
-    return [t for t in tables if not bound.broken(t)]
+    holding = [t for t in tables if not bound.broken(t)]
+    # One reading only, and it breaks the table's arithmetic: a report contradicting itself, read
+    # as printed (its broken equations are said in ``uncertain``).
+    return holding if holding or len(tables) > 1 else tables
 
 
 def read_vanished(
@@ -262,6 +265,12 @@ def read_vanished(
     if count == 0 or (count < known and bound.broken(current) == 0):
         return  # the labels read more, and nothing they read breaks the arithmetic
     _take(keys, width, figures, decided, seen, report, evidence)
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）：按印刷读取",
+            "table 三 breaks its arithmetic here: read as printed",
+        )
 
 
 def _one_each(options: list[set[Row]]) -> list[tuple[Row, ...]]:
