@@ -237,8 +237,11 @@ def read_vanished(
     if shape is None:
         return
     values = [int(t.value.amount or 0) for t in figures]
+    anchors = _anchors(raw, keys, figures)
+    if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
+        return  # label lines printed out of the table's order: the flow keeps no column's order
     try:
-        options = row_options(values, len(keys), len(shape.middle), _anchors(raw, keys, figures))
+        options = row_options(values, len(keys), len(shape.middle), anchors)
     except _Budget:
         return
     if options is None:
