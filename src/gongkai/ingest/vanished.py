@@ -13,19 +13,15 @@ block after the ones above it that it overlaps, and after the ones left of it on
 the figures are one interleaving of the table's columns, each column top to bottom, each row left
 to right: a row's 自然人 figure first, then its printed organisation figures, then its 总计.
 
-This reader finds, for every row, what it may hold in some assignment of the figures that keeps
-that order and makes every row add up to its 总计 (the row's own equation in ``report/equations``):
-its 自然人 figure, its printed organisation figures, its 总计. A figure printed on its row's label
-line (chromium keeps the 自然人 cell beside the label) is that row's 自然人 figure. The rows'
-readings are then combined and kept where the table's other equations hold (the 自然人 and 总计
-columns' balances and outcome sums); a report contradicting itself with one reading only is read
-as printed and its broken equations said. A cell is read where every reading kept agrees on it: a
-row with no organisation figure has zeros there, a row with all five has them left to right; a row
-with some has its organisation cells left unknown (which columns were blank is not in the text),
-with the figures in ``uncertain``. The search is bounded (states, rows begun at once), and past
-its budget nothing is read by it. It is tried only where the table printed fewer figures than it
-has cells, the reading by labels left cells unread or broke the arithmetic, and the labels' own
-figures come out in the table's order.
+This reader searches every assignment of the figures that keeps that order and makes every row
+add up to its 总计 (the row's own equation in ``report/equations``), then every other equation of
+the table (the 自然人 and 总计 columns' balances and outcome sums): first which row and which of
+(自然人, an organisation column, 总计) each figure is, then, for the organisation figures, which
+of the five columns (left to right in their row, top to bottom in their column, the columns'
+equations holding). A cell is read where every assignment found agrees on it; a cell the
+assignments disagree on is left unknown with the alternatives in ``uncertain``. The search is
+bounded: past its budget nothing is read by it. It is tried only where the table printed fewer
+figures than it has cells and the reading by labels left cells unread or broke the arithmetic.
 """
 
 from __future__ import annotations
@@ -41,7 +37,10 @@ from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
+_FIRST, _PART, _TOTAL = 0, 1, 2
 _NODES = 10_000  # states the search may visit (each a few tens of µs)
+_SPINES = 48  # assignments of the figures to rows kept; more: the flow decides too little
+_PLACINGS = 20_000  # placings of organisation figures in columns tried, over all assignments
 _TABLES = 256  # combinations of the rows' readings checked against the table's equations
 _OPEN = 6  # rows begun and not yet closed at once, at most
 
@@ -268,7 +267,9 @@ def read_vanished(
     count = sum(v is not None for values in decided.values() for v in values)
     if count == 0 or (count < known and bound.broken(current) == 0):
         return  # the labels read more, and nothing they read breaks the arithmetic
-    middles = {key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)}
+    middles: dict[Hashable, list[tuple[int, ...]]] = {
+        key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)
+    }
     _take(keys, width, figures, decided, seen, middles, report, evidence)
     for key, broke in broken_rows(template, report.requests).items():
         evidence.doubt_more(
@@ -324,55 +325,6 @@ def _take(
             None,
             f"按印刷顺序与勾稽关系，此格有几种可能的读法，记为未知{zh}",
             f"the printed order and the arithmetic allow more than one reading of this cell; left unknown{en}",
-            figures[0].where,
-        )
-        if shown:
-            evidence.alternatives([[v] for v in shown])
-
-
-def _one_each(options: list[set[Row]]) -> list[tuple[Row, ...]]:
-    """Tables enough to show every option of every row (each row's options in turn, the other
-    rows at their first): where the options disagree, the cells are left unknown."""
-    firsts = [sorted(found)[0] for found in options]
-    out = [tuple(firsts)]
-    for r, found in enumerate(options):
-        for option in sorted(found)[1:]:
-            out.append((*firsts[:r], option, *firsts[r + 1 :]))
-    return out
-
-
-def _take(
-    keys: Sequence[Hashable],
-    width: int,
-    figures: list[Token],
-    decided: dict[Hashable, list[int | None]],
-    seen: dict[tuple[Hashable, int], list[int | None]],
-    middles: dict[Hashable, list[tuple[int, ...]]],
-    report: Report,
-    evidence: Evidence,
-) -> None:
-    evidence.forget("requests.")
-    for key in keys:
-        report.requests[str(key)] = list(decided[key])
-    evidence.doubt(
-        "requests",
-        None,
-        "表三留空了为零的单元格（Word 表格），文本按排版流印出各格：按各列自上而下、各行自左而右的顺序"
-        "及勾稽关系推定各数字所在的格",
-        "table 三 leaves its zero cells blank (a Word table) and the text prints its cells in the "
-        "layout's flow: each figure's cell inferred from that order (each column top to bottom, each "
-        "row left to right) and the table's arithmetic",
-        figures[0].where,
-    )
-    for (key, c), options in seen.items():
-        shown = [v for v in options if v is not None]
-        evidence.doubt(
-            f"requests.{key}[{c}]",
-            None,
-            "按印刷顺序与勾稽关系，此格有几种可能的读法，记为未知"
-            + (f"（{'、'.join(map(str, shown))}）" if shown else ""),
-            "the printed order and the arithmetic allow more than one reading of this cell; left unknown"
-            + (f" ({', '.join(map(str, shown))})" if shown else ""),
             figures[0].where,
         )
         if shown:
