@@ -42,7 +42,7 @@ _NODES = 10_000  # states the search may visit (each a few tens of µs)
 _SPINES = 48  # assignments of the figures to rows kept; more: the flow decides too little
 _PLACINGS = 20_000  # placings of organisation figures in columns tried, over all assignments
 _TABLES = 256  # combinations of the rows' readings checked against the table's equations
-_OPEN = 6  # rows begun and not yet closed at once, at most
+_OPEN = (3, 4, 5, 6)  # rows begun and not yet closed at once, at most: widened while in budget
 
 
 class _Budget(Exception):
@@ -90,14 +90,15 @@ State = tuple[int, int, int, Open]
 
 
 def row_options(
-    values: Sequence[int], rows: int, middle: int, anchors: dict[int, int] | None = None
+    values: Sequence[int], rows: int, middle: int, anchors: dict[int, int] | None = None, most_open: int = 6
 ) -> list[set[Row]] | None:
     """For each row, what it may hold in an assignment of ``values`` (the figures in printed
     order) to rows and to their first column, a middle column or their total that keeps the
     grid's order (firsts and totals row by row, a row's middle figures after its first and before
     its total) and makes every row's total the sum of its first and middle figures; at most
     ``middle`` middle figures a row, none of them 0. None when no assignment exists. Raises
-    ``_Budget`` past the search's budget (states of the search). ``anchors``: figures printed on
+    ``_Budget`` past the search's budget (states of the search). At most ``most_open`` rows are
+    begun and not yet closed at any point of the print. ``anchors``: figures printed on
     their row's label line, by position: the first column of that row (of no other)."""
     n = len(values)
     anchors = anchors or {}
@@ -110,10 +111,10 @@ def row_options(
         out: list[tuple[State, tuple[int, Row] | None]] = []
         row = anchors.get(i)
         if row is not None:
-            if p0 == row and p0 - p6 < _OPEN:
+            if p0 == row and p0 - p6 < most_open:
                 out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
             return out
-        if p0 < rows and p0 - p6 < _OPEN and p0 not in anchored:
+        if p0 < rows and p0 - p6 < most_open and p0 not in anchored:
             out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
         if p6 < p0:
             first, middles = open_[0]
@@ -240,10 +241,7 @@ def read_vanished(
     anchors = _anchors(raw, keys, figures)
     if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
         return  # label lines printed out of the table's order: the flow keeps no column's order
-    try:
-        options = row_options(values, len(keys), len(shape.middle), anchors)
-    except _Budget:
-        return
+    options = _widest(values, len(keys), len(shape.middle), anchors)
     if options is None:
         return
     tables = _tables(options, keys, shape, bound)
@@ -277,6 +275,21 @@ def read_vanished(
             f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）：按印刷读取",
             "table 三 breaks its arithmetic here: read as printed",
         )
+
+
+def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, int]) -> list[set[Row]] | None:
+    """The rows' options with as many rows begun at once as the budget allows (a wider search
+    finds every reading a narrower one does, and more); None when even the narrowest finds none
+    or runs out of budget."""
+    found: list[set[Row]] | None = None
+    for most_open in _OPEN:
+        try:
+            options = row_options(values, rows, middle, anchors, most_open)
+        except _Budget:
+            break
+        if options is not None:
+            found = options
+    return found
 
 
 def _one_each(options: list[set[Row]]) -> list[tuple[Row, ...]]:
