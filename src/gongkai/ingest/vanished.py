@@ -13,15 +13,21 @@ block after the ones above it that it overlaps, and after the ones left of it on
 the figures are one interleaving of the table's columns, each column top to bottom, each row left
 to right: a row's 自然人 figure first, then its printed organisation figures, then its 总计.
 
-This reader searches every assignment of the figures that keeps that order and makes every row
-add up to its 总计 (the row's own equation in ``report/equations``), then every other equation of
-the table (the 自然人 and 总计 columns' balances and outcome sums): first which row and which of
-(自然人, an organisation column, 总计) each figure is, then, for the organisation figures, which
-of the five columns (left to right in their row, top to bottom in their column, the columns'
-equations holding). A cell is read where every assignment found agrees on it; a cell the
-assignments disagree on is left unknown with the alternatives in ``uncertain``. The search is
-bounded: past its budget nothing is read by it. It is tried only where the table printed fewer
-figures than it has cells and the reading by labels left cells unread or broke the arithmetic.
+This reader finds, for every row, what it may hold in some assignment of the figures that keeps
+that order and makes every row add up to its 总计 (the row's own equation in ``report/equations``):
+its 自然人 figure, its printed organisation figures, its 总计. A figure printed on its row's label
+line (chromium keeps the 自然人 cell beside the label) is that row's 自然人 figure; where those
+come out of the table's order, the flow keeps no column's order and nothing is read. The rows'
+readings are combined and kept where the table's other equations hold (the 自然人 and 总计
+columns' balances and outcome sums); a report contradicting itself with one reading only is read
+as printed and its broken equations said. A cell is read where every reading kept agrees on it: a
+row with no organisation figure has zeros there, a row with all five has them left to right; a row
+with some has its organisation cells left unknown (which columns were blank is not in the text),
+its figures named in ``uncertain``. The search is bounded: at most a few rows begun and not closed
+at once (3, widened to 6 while the budget of states lasts: the widest search in budget is the one
+read), and past its budget at 3 nothing is read by it. It is tried only where the table printed
+fewer figures than it has cells and the reading by labels left cells unread or broke the
+arithmetic.
 """
 
 from __future__ import annotations
@@ -37,10 +43,7 @@ from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
-_FIRST, _PART, _TOTAL = 0, 1, 2
-_NODES = 10_000  # states the search may visit (each a few tens of µs)
-_SPINES = 48  # assignments of the figures to rows kept; more: the flow decides too little
-_PLACINGS = 20_000  # placings of organisation figures in columns tried, over all assignments
+_NODES = 10_000  # states one search may visit (a few µs each)
 _TABLES = 256  # combinations of the rows' readings checked against the table's equations
 _OPEN = (3, 4, 5, 6)  # rows begun and not yet closed at once, at most: widened while in budget
 
