@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from gongkai.ingest.read import read_report
 from gongkai.ingest.vanished import row_options
 
@@ -51,14 +53,23 @@ def test_without_anchors_the_same_figures_leave_rows_open() -> None:
     assert (180, (1, 3), 184) in options[0] and len(options[0]) > 1
 
 
+def test_a_narrow_search_finds_what_the_word_print_holds() -> None:
+    # 000~wordgov-word (LibreOffice): no 自然人 figure beside its label; three rows begun at once.
+    stream = [180, 1, 84, 1, 3, 184, 1, 1, 1, 86, 22, 22]
+    options = row_options(stream, 4, 5, most_open=3)
+    assert options == [{(180, (1, 3), 184)}, {(1, (), 1)}, {(84, (1, 1), 86)}, {(22, (), 22)}]
+    assert row_options(stream, 4, 5, most_open=2) is None  # 180, 1 and 84 begun before 184 closes
+
+
 def test_no_reading_when_the_figures_do_not_add_up() -> None:
     assert row_options([5, 2, 6], 1, 5) is None  # 5 + 2 is not 6
     assert row_options([0, 0, 0], 1, 5) is None  # a zero is never an organisation figure printed
 
 
-def test_a_word_export_reads_its_rows_without_organisation_figures() -> None:
+@pytest.mark.parametrize("suffix", ["wordgov", "wordgov-word"])  # chromium's print; LibreOffice's, no anchors
+def test_a_word_export_reads_its_rows_without_organisation_figures(suffix: str) -> None:
     name = "000_21925bfca89cb37b"
-    report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~wordgov.txt").report.to_json())
+    report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~{suffix}.txt").report.to_json())
     gold = _gold(name)
     read = report["requests"]
     uncertain = report["uncertain"]
