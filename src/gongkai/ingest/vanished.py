@@ -237,6 +237,8 @@ def read_vanished(
     figures = _figures(records)
     if figures is None or not 2 * len(keys) <= len(figures) < len(keys) * width:
         return  # every cell printed (the other readers' case), or too few to be this table
+    if any(t.x is not None for t in figures):
+        return  # laid-out text: where a figure stands says its column (``placed``), not its order
     shape = _shape(bound, keys, width)
     if shape is None:
         return
