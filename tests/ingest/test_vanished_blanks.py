@@ -88,6 +88,8 @@ def test_a_word_export_reads_its_rows_without_organisation_figures(suffix: str) 
     assert right == sum(len(cells) for cells in gold.values()) - unknown
     assert read["granted"][0] == 84 and read["granted"][6] == 86
     assert read["new_received"][1:6] == [None] * 5  # 1 and 3 in two of five columns: not said which
+    entry = next(u for u in uncertain if u["cell"] == "requests.new_received[1]")
+    assert entry["alternatives"] == [[0], [1], [3]]  # blank, or one of the row's figures
 
 
 def test_a_report_contradicting_itself_is_read_as_printed_and_said() -> None:

@@ -345,5 +345,7 @@ def _take(
             f"the printed order and the arithmetic allow more than one reading of this cell; left unknown{en}",
             figures[0].where,
         )
+        if not shown and printed:  # the cell is blank (0) or holds one of the row's figures
+            shown = sorted({0, *(v for m in middles[key] for v in m)})
         if shown:
             evidence.alternatives([[v] for v in shown])
