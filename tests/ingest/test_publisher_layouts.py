@@ -26,9 +26,10 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "7856/9682 cells (81.14%), non-zero 74.69%: Word tables' blank cells dropped (wordgov 47.9%), "
-    "figures interleaved within a run of rows",
-    "markitdown": "8865/9682 cells (91.56%), non-zero 90.12%: Word tables (wordgov) whose blank cells vanished "
+    "pdftotext": "8099/9682 cells (83.65%), non-zero 76.16%: Word tables' blank cells dropped (wordgov 55.4%): "
+    "dense tables of small figures no order of the grid decides, which organisation columns a row's "
+    "figures sit in; figures interleaved within a run of rows",
+    "markitdown": "8921/9682 cells (92.14%), non-zero 90.66%: Word tables (wordgov) whose blank cells vanished "
     "and whose wrapped row labels stand around their rows, cells merged (2 62)",
     "crawler": "6114/6456 cells (94.70%), non-zero 89.64%: table 二 digit runs nothing decides; wordgov "
     "blanks collapsed into one space, swaps between rows that keep every column sum",

@@ -147,7 +147,8 @@ def test_a_consistent_column_shift_in_markitdown_never_passes_unflagged() -> Non
     gold = json.loads((FIXTURES / "gold" / "000_21925bfca89cb37b.json").read_text(encoding="utf-8"))["requests"]
     read, uncertain = _read(FIXTURES / "markitdown" / "000_21925bfca89cb37b~wordgov.md")
     for key in ("new_received", "carried_over", "carried_forward"):
-        assert read[key] == gold[key] or f"requests.{key}" in uncertain, (key, read[key])
+        as_printed = all(v is None or v == g for v, g in zip(read[key], gold[key], strict=True))  # unknown: not wrong
+        assert as_printed or f"requests.{key}" in uncertain, (key, read[key])
 
 
 def test_a_figure_set_after_table_four_goes_back_only_where_the_groups_add_up() -> None:

@@ -1,0 +1,351 @@
+"""Table 三 of a Word export whose zero cells were left blank, read from ``pdftotext``'s flow.
+
+A table exported from Word often leaves its zero cells blank (the five 法人或其他组织 columns where
+nobody of that kind applied) while the 自然人 column and the 总计 column print every figure, 0 too.
+``pdftotext`` in its default mode prints each cell as a block of its own in the order of its text
+flow: blank cells leave no trace, and the blocks of one row do not stay together (a row's 总计
+may come out after the next rows' figures). Neither the labels nor the count of figures then say
+which column a figure is in.
+
+What the flow keeps is the grid's order: a block comes out after the blocks above it in its
+column and after the blocks left of it in its row (the reading order pdftotext follows puts a
+block after the ones above it that it overlaps, and after the ones left of it on its line). So
+the figures are one interleaving of the table's columns, each column top to bottom, each row left
+to right: a row's 自然人 figure first, then its printed organisation figures, then its 总计.
+
+This reader finds, for every row, what it may hold in some assignment of the figures that keeps
+that order and makes every row add up to its 总计 (the row's own equation in ``report/equations``):
+its 自然人 figure, its printed organisation figures, its 总计. A figure printed on its row's label
+line (chromium keeps the 自然人 cell beside the label) is that row's 自然人 figure; where those
+come out of the table's order, the flow keeps no column's order and nothing is read. The rows'
+readings are combined and kept where the table's other equations hold (the 自然人 and 总计
+columns' balances and outcome sums); a report contradicting itself with one reading only is read
+as printed and its broken equations said. A cell is read where every reading kept agrees on it: a
+row with no organisation figure has zeros there, a row with all five has them left to right; a row
+with some has its organisation cells left unknown (which columns were blank is not in the text),
+its figures named in ``uncertain``. The search is bounded: at most a few rows begun and not closed
+at once (3, widened to 6 while the budget of states lasts: the widest search in budget is the one
+read), and past its budget at 3 nothing is read by it. It is tried only where the table printed
+fewer figures than it has cells and the reading by labels left cells unread or broke the
+arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests import RequestRaw, broken_rows
+from gongkai.report.equations import Bound, requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_NODES = 10_000  # states one search may visit (a few µs each)
+_TABLES = 256  # combinations of the rows' readings checked against the table's equations
+_OPEN = (3, 4, 5, 6)  # rows begun and not yet closed at once, at most: widened while in budget
+
+
+class _Budget(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """Where a row of table 三 prints what: its first column always (自然人), its total always
+    (总计, last), the columns between only when not zero."""
+
+    first: int
+    total: int
+    middle: tuple[int, ...]
+
+
+def _shape(bound: Bound, keys: Sequence[Hashable], width: int) -> _Shape | None:
+    """The row's columns, when each row has the one equation ``total = sum of the others``, the
+    total last."""
+    found = {tuple(bound.inside(key)) for key in keys}
+    if len(found) != 1:
+        return None
+    (inside,) = found
+    if len(inside) != 1:
+        return None
+    left, right = inside[0]
+    total, others = (left[0], right) if len(left) == 1 else (right[0], left) if len(right) == 1 else (-1, ())
+    if total != width - 1 or sorted(others) != list(range(width - 1)):
+        return None
+    return _Shape(0, total, tuple(range(1, width - 1)))
+
+
+def _figures(records: list[Record]) -> list[Token] | None:
+    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in figures:
+        amount = token.value.amount
+        if token.value.kind is not CellKind.NUMBER or not isinstance(amount, int) or amount < 0:
+            return None  # a dash, a word, a fraction: not a Word table of counts with blanks
+    return figures
+
+
+Row = tuple[int, tuple[int, ...], int]  # (first, middle figures in printed order, total)
+Open = tuple[tuple[int, tuple[int, ...]], ...]  # rows begun and not yet closed: first, middles
+State = tuple[int, int, int, Open]
+
+
+def row_options(
+    values: Sequence[int], rows: int, middle: int, anchors: dict[int, int] | None = None, most_open: int = 6
+) -> list[set[Row]] | None:
+    """For each row, what it may hold in an assignment of ``values`` (the figures in printed
+    order) to rows and to their first column, a middle column or their total that keeps the
+    grid's order (firsts and totals row by row, a row's middle figures after its first and before
+    its total) and makes every row's total the sum of its first and middle figures; at most
+    ``middle`` middle figures a row, none of them 0. None when no assignment exists. Raises
+    ``_Budget`` past the search's budget (states of the search). At most ``most_open`` rows are
+    begun and not yet closed at any point of the print. ``anchors``: figures printed on
+    their row's label line, by position: the first column of that row (of no other)."""
+    n = len(values)
+    anchors = anchors or {}
+    anchored = set(anchors.values())
+    good: dict[State, bool] = {}
+
+    def moves(state: State) -> list[tuple[State, tuple[int, Row] | None]]:
+        i, p0, p6, open_ = state
+        v = values[i]
+        out: list[tuple[State, tuple[int, Row] | None]] = []
+        row = anchors.get(i)
+        if row is not None:
+            if p0 == row and p0 - p6 < most_open:
+                out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
+            return out
+        if p0 < rows and p0 - p6 < most_open and p0 not in anchored:
+            out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
+        if p6 < p0:
+            first, middles = open_[0]
+            if first + sum(middles) == v:
+                out.append(((i + 1, p0, p6 + 1, open_[1:]), (p6, (first, middles, v))))
+        if v > 0:
+            for j, (first, middles) in enumerate(open_):
+                if len(middles) < middle:
+                    begun = (first, (*middles, v))
+                    out.append(((i + 1, p0, p6, (*open_[:j], begun, *open_[j + 1 :])), None))
+        return out
+
+    def completes(state: State) -> bool:
+        i, p0, p6, _ = state
+        if i == n:
+            return p0 == rows and p6 == rows
+        if n - i < 2 * rows - p0 - p6:
+            return False
+        known = good.get(state)
+        if known is not None:
+            return known
+        if len(good) > _NODES:
+            raise _Budget
+        ok = False
+        for after, _ in moves(state):
+            ok = completes(after) or ok
+        good[state] = ok
+        return ok
+
+    start: State = (0, 0, 0, ())
+    if not completes(start):
+        return None
+    options: list[set[Row]] = [set() for _ in range(rows)]
+    seen = {start}
+    stack = [start]
+    while stack:
+        state = stack.pop()
+        if state[0] == n:
+            continue
+        for after, closed in moves(state):
+            if not (after[0] == n and after[1] == rows and after[2] == rows) and not good.get(after, False):
+                continue
+            if closed is not None:
+                options[closed[0]].add(closed[1])
+            if after not in seen:
+                seen.add(after)
+                stack.append(after)
+    return options
+
+
+Table = dict[Hashable, tuple[int | None, ...]]
+
+
+def _line(where: str) -> str:
+    return where.split(" part ")[0]
+
+
+def _anchors(raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list[Token]) -> dict[int, int]:
+    """The figures printed on their row's label line (the 自然人 cell beside the label), by their
+    position among ``figures``: which row's first column each is."""
+    position = {id(t): i for i, t in enumerate(figures)}
+    found: dict[int, int] = {}
+    for r, key in enumerate(keys):
+        row = raw.get(str(key))
+        if row is None:
+            continue
+        printed = [t for t in row.values if t.value.kind is not CellKind.BLANK]
+        if printed and id(printed[0]) in position and _line(printed[0].where) == _line(row.label.where):
+            found[position[id(printed[0])]] = r
+    return found
+
+
+def _row_cells(option: Row, shape: _Shape) -> tuple[int | None, ...]:
+    """A row as it may be: first and total known; the middle cells 0 when none was printed, the
+    figures left to right when all were, else unknown (which columns left blank is not said)."""
+    first, middles, total = option
+    cells: list[int | None] = [None] * (shape.total + 1)
+    cells[shape.first], cells[shape.total] = first, total
+    if len(middles) in (0, len(shape.middle)):
+        for c in shape.middle:
+            cells[c] = 0
+        for c, v in zip(shape.middle, middles, strict=False):
+            cells[c] = v
+    return tuple(cells)
+
+
+def _tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Shape, bound: Bound) -> list[Table] | None:
+    """The tables the rows' options make that break no equation of the table; None past the budget."""
+    rows = [sorted({_row_cells(o, shape) for o in found}) for found in options]
+    count = 1
+    for found in rows:
+        count *= len(found)
+        if count > _TABLES:
+            return None
+    tables: list[Table] = [{}]
+    for key, found in zip(keys, rows, strict=True):
+        tables = [{**t, key: cells} for t in tables for cells in found]
+    holding = [t for t in tables if not bound.broken(t)]
+    # One reading only, and it breaks the table's arithmetic: a report contradicting itself, read
+    # as printed (its broken equations are said in ``uncertain``).
+    return holding if holding or len(tables) > 1 else tables
+
+
+def read_vanished(
+    template: Template, records: list[Record], raw: dict[str, RequestRaw], report: Report, evidence: Evidence
+) -> None:
+    """Read table 三 again from its figures in printed order where a Word table's blank cells
+    vanished from the text and the reading by labels left cells unread or broke the arithmetic;
+    ``records``: the records of table 三, in order; ``raw``: its rows as the labels found them."""
+    keys = [row.key for row in template.request_rows]
+    width = len(template.request_columns)
+    bound = requests_bound(template.id)
+    current: Table = {key: tuple(v) for key, v in report.requests.items()}
+    known = sum(v is not None for values in current.values() for v in values)
+    if known == len(keys) * width and bound.broken(current) == 0:
+        return
+    figures = _figures(records)
+    if figures is None or not 2 * len(keys) <= len(figures) < len(keys) * width:
+        return  # every cell printed (the other readers' case), or too few to be this table
+    if any(t.x is not None for t in figures):
+        return  # laid-out text: where a figure stands says its column (``placed``), not its order
+    shape = _shape(bound, keys, width)
+    if shape is None:
+        return
+    values = [int(t.value.amount or 0) for t in figures]
+    anchors = _anchors(raw, keys, figures)
+    if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
+        return  # label lines printed out of the table's order: the flow keeps no column's order
+    options = _widest(values, len(keys), len(shape.middle), anchors)
+    if options is None:
+        return
+    tables = _tables(options, keys, shape, bound)
+    if tables is None:  # too many combinations to check the columns: each row by its own options
+        tables = [
+            {key: _row_cells(o, shape) for key, o in zip(keys, combo, strict=True)} for combo in _one_each(options)
+        ]
+    if not tables:
+        return
+    decided: dict[Hashable, list[int | None]] = {}
+    seen: dict[tuple[Hashable, int], list[int | None]] = {}
+    for key in keys:
+        decided[key] = []
+        for c in range(width):
+            found = list(dict.fromkeys(t[key][c] for t in tables))
+            if len(found) == 1 and found[0] is not None:
+                decided[key].append(found[0])
+            else:
+                decided[key].append(None)
+                seen[(key, c)] = found
+    count = sum(v is not None for values in decided.values() for v in values)
+    if count == 0 or (count < known and bound.broken(current) == 0):
+        return  # the labels read more, and nothing they read breaks the arithmetic
+    middles: dict[Hashable, list[tuple[int, ...]]] = {
+        key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)
+    }
+    _take(keys, width, figures, decided, seen, middles, report, evidence)
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）：按印刷读取",
+            "table 三 breaks its arithmetic here: read as printed",
+        )
+
+
+def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, int]) -> list[set[Row]] | None:
+    """The rows' options with as many rows begun at once as the budget allows (a wider search
+    finds every reading a narrower one does, and more); None when even the narrowest finds none
+    or runs out of budget."""
+    found: list[set[Row]] | None = None
+    for most_open in _OPEN:
+        try:
+            options = row_options(values, rows, middle, anchors, most_open)
+        except _Budget:
+            break
+        if options is not None:
+            found = options
+    return found
+
+
+def _one_each(options: list[set[Row]]) -> list[tuple[Row, ...]]:
+    """Tables enough to show every option of every row (each row's options in turn, the other
+    rows at their first): where the options disagree, the cells are left unknown."""
+    firsts = [sorted(found)[0] for found in options]
+    out = [tuple(firsts)]
+    for r, found in enumerate(options):
+        for option in sorted(found)[1:]:
+            out.append((*firsts[:r], option, *firsts[r + 1 :]))
+    return out
+
+
+def _take(
+    keys: Sequence[Hashable],
+    width: int,
+    figures: list[Token],
+    decided: dict[Hashable, list[int | None]],
+    seen: dict[tuple[Hashable, int], list[int | None]],
+    middles: dict[Hashable, list[tuple[int, ...]]],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    evidence.forget("requests.")
+    for key in keys:
+        report.requests[str(key)] = list(decided[key])
+    evidence.doubt(
+        "requests",
+        None,
+        "表三留空了为零的单元格（Word 表格），文本按排版流印出各格：按各列自上而下、各行自左而右的顺序"
+        "及勾稽关系推定各数字所在的格",
+        "table 三 leaves its zero cells blank (a Word table) and the text prints its cells in the "
+        "layout's flow: each figure's cell inferred from that order (each column top to bottom, each "
+        "row left to right) and the table's arithmetic",
+        figures[0].where,
+    )
+    for (key, c), options in seen.items():
+        shown = [v for v in options if v is not None]
+        printed = " / ".join(" ".join(map(str, m)) for m in middles[key] if m)
+        if shown:
+            zh, en = f"（{'、'.join(map(str, shown))}）", f" ({', '.join(map(str, shown))})"
+        else:  # an organisation cell of a row that prints some of them: which ones is not said
+            zh, en = f"（本行印出的法人或其他组织数字：{printed}）", f" (the row prints organisation figures {printed})"
+        evidence.doubt(
+            f"requests.{key}[{c}]",
+            None,
+            f"按印刷顺序与勾稽关系，此格有几种可能的读法，记为未知{zh}",
+            f"the printed order and the arithmetic allow more than one reading of this cell; left unknown{en}",
+            figures[0].where,
+        )
+        if not shown and printed:  # the cell is blank (0) or holds one of the row's figures
+            shown = sorted({0, *(v for m in middles[key] for v in m)})
+        if shown:
+            evidence.alternatives([[v] for v in shown])

@@ -1,0 +1,108 @@
+"""Table 三 of a Word export whose zero cells vanished from ``pdftotext``'s flow
+(``ingest/vanished.py``). The streams are what ``pdftotext`` (default mode) printed for the
+fixtures in ``tests/ingest/publishers/fixtures/pdftotext``; the gold beside them in ``fixtures/gold``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.read import read_report
+from gongkai.ingest.vanished import row_options
+
+FIXTURES = Path(__file__).parent / "publishers" / "fixtures"
+
+# 000_21925bfca89cb37b~wordgov (chromium): the 自然人 figures beside their labels (anchors), the
+# organisation and 总计 columns as blocks of their own, the zero organisation cells not printed.
+STREAM_000 = [
+    180, 1, 3, 1, 84, 22, 0, 184, 1, 1, 1, 86, 22, 0, 0, 0, 0, 0, 1, 1, 4, 4, 0, 0, 0, 0, 0, 0,
+    60, 2, 62, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 175, 1, 1, 1, 3, 179, 6, 6,
+]  # fmt: skip
+ANCHORS_000 = {
+    0: 0, 3: 1, 4: 2, 5: 3, 14: 5, 18: 7, 20: 8, 22: 9, 24: 10, 26: 11, 28: 12,
+    31: 13, 33: 14, 35: 15, 37: 16, 39: 17, 41: 18, 43: 19,
+}  # fmt: skip
+
+
+def _gold(name: str) -> dict[str, list[int]]:
+    data: dict[str, list[int]] = json.loads((FIXTURES / "gold" / f"{name}.json").read_text(encoding="utf-8"))[
+        "requests"
+    ]
+    return data
+
+
+def _flagged(cell: str, uncertain: list[dict[str, object]]) -> bool:
+    return any(cell == u["cell"] or cell.startswith(f"{u['cell']}[") for u in uncertain)
+
+
+def test_rows_follow_from_the_order_of_the_grid_and_the_row_sums() -> None:
+    options = row_options(STREAM_000, 23, 5, ANCHORS_000)
+    assert options is not None
+    assert options[0] == {(180, (1, 3), 184)}  # new: 1 and 3 between 180 and its 总计 184
+    assert options[2] == {(84, (1, 1), 86)}  # granted: its 总计 printed after the rows below began
+    assert options[12] == {(60, (2,), 62)}  # not held: one organisation figure, column not said
+    assert options[3] == {(22, (), 22)}  # partially granted: no organisation figure, zeros
+
+
+def test_without_anchors_the_same_figures_leave_rows_open() -> None:
+    # The 自然人 figures not tied to their labels: 1 after 180 may be carried over's 自然人.
+    options = row_options(STREAM_000[:14], 5, 5)
+    assert options is not None
+    assert (180, (1, 3), 184) in options[0] and len(options[0]) > 1
+
+
+def test_a_narrow_search_finds_what_the_word_print_holds() -> None:
+    # 000~wordgov-word (LibreOffice): no 自然人 figure beside its label; three rows begun at once.
+    stream = [180, 1, 84, 1, 3, 184, 1, 1, 1, 86, 22, 22]
+    options = row_options(stream, 4, 5, most_open=3)
+    assert options == [{(180, (1, 3), 184)}, {(1, (), 1)}, {(84, (1, 1), 86)}, {(22, (), 22)}]
+    assert row_options(stream, 4, 5, most_open=2) is None  # 180, 1 and 84 begun before 184 closes
+
+
+def test_no_reading_when_the_figures_do_not_add_up() -> None:
+    assert row_options([5, 2, 6], 1, 5) is None  # 5 + 2 is not 6
+    assert row_options([0, 0, 0], 1, 5) is None  # a zero is never an organisation figure printed
+
+
+@pytest.mark.parametrize("suffix", ["wordgov", "wordgov-word"])  # chromium's print; LibreOffice's, no anchors
+def test_a_word_export_reads_its_rows_without_organisation_figures(suffix: str) -> None:
+    name = "000_21925bfca89cb37b"
+    report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~{suffix}.txt").report.to_json())
+    gold = _gold(name)
+    read = report["requests"]
+    uncertain = report["uncertain"]
+    right = unknown = 0
+    for key, cells in gold.items():
+        for c, expected in enumerate(cells):
+            got = read[key][c]
+            if got is None:
+                unknown += 1
+                assert _flagged(f"requests.{key}[{c}]", uncertain) or _flagged(f"requests.{key}", uncertain)
+            else:
+                assert got == expected, (key, c)
+                right += 1
+    # Unknown: exactly the organisation cells of the rows that print some (which columns, not said).
+    assert unknown == 5 * sum(1 for cells in gold.values() if any(cells[1:6]))
+    assert right == sum(len(cells) for cells in gold.values()) - unknown
+    assert read["granted"][0] == 84 and read["granted"][6] == 86
+    assert read["new_received"][1:6] == [None] * 5  # 1 and 3 in two of five columns: not said which
+    entry = next(u for u in uncertain if u["cell"] == "requests.new_received[1]")
+    assert entry["alternatives"] == [[0], [1], [3]]  # blank, or one of the row's figures
+
+
+def test_a_report_contradicting_itself_is_read_as_printed_and_said() -> None:
+    # 004: 予以公开 3 and 不掌握 2, but （七）总计 0: read as printed, the break in uncertain.
+    name = "004_26dfd29bd5682613"
+    for suffix in ("wordgov", "wordgov-word"):
+        report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~{suffix}.txt").report.to_json())
+        assert report["requests"] == _gold(name)
+        assert _flagged("requests.total_processed", report["uncertain"])
+
+
+def test_labels_out_of_the_table_order_leave_the_table_to_the_other_readers() -> None:
+    # synth-2019-tiny~wordgov: 6.属于四类过程性信息 printed after 7. and 8.: no column keeps its order.
+    report = read_report(FIXTURES / "pdftotext" / "synth-2019-tiny~wordgov.txt").report
+    assert report is not None
+    assert not any("Word table" in u.reason_en for u in report.uncertain or [])
