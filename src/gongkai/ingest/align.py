@@ -663,9 +663,11 @@ def _searched(
 ) -> list[tuple[Reading, ...]] | None:
     """The consistent tables of least cost, as winners: by layers (``table_search``: every
     row's supported readings, however many tables combine them), else by ``_best_tables``."""
-    from gongkai.ingest.table_search import supported_readings
+    from gongkai.ingest.table_search import supported_readings, witnessed_readings
 
-    found = supported_readings(options, open_rows, base, failures, bound)
+    found = witnessed_readings(options, open_rows, base, failures, bound)
+    if found is None:
+        found = supported_readings(options, open_rows, base, failures, bound)
     return found if found is not None else _best_tables(options, open_rows, base, failures, bound)
 
 

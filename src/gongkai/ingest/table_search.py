@@ -201,3 +201,139 @@ def supported_readings(
             if o != path[k]:
                 winners.append((*first_table[:k], options[key][o], *first_table[k + 1 :]))
     return winners
+
+
+_WITNESS_NODES = 6_000  # partial tables the search for witnesses may try, over all its searches
+_WITNESS_WORK = 1_500_000  # rows of equations it may weigh
+
+
+class _Spent(Exception):
+    pass
+
+
+def witnessed_readings(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """``supported_readings`` for a table whose rows' readings all cost alike (every consistent
+    table is then of least cost), found another way: a reading is supported when a consistent
+    table holding it is found (its witness), and every reading of that table is then supported
+    too; it is not when the search for one, with that reading fixed, finds none. Where swaps
+    abound (many consistent tables) witnesses come fast and each covers a row's reading in every
+    row; where the sums are tight, the bounds strike readings out before any search. None where
+    the rows' readings do not cost alike, no table is consistent, or the search ran out."""
+    inf = math.inf
+    for key in open_rows:
+        if len({(r.cost, r.tail) for r in options[key]}) > 1:
+            return None
+    present = set(base) | set(open_rows)
+    fixed: dict[int, float] = {}
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed[e] = fixed.get(e, 0.0) + d
+    live = [
+        e
+        for e, rows in enumerate(bound.parts())
+        if all(row in present for row in rows) and fixed.get(e, 0.0) != inf and any(r in options for r in rows)
+    ]
+    live_set = set(live)
+    keys = list(open_rows)
+    terms = [
+        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
+    ]
+    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    budget = [_WITNESS_NODES, _WITNESS_WORK]
+
+    def prune(domains: list[list[int]]) -> bool:
+        changed = True
+        while changed:
+            changed = False
+            for e in live:
+                rows = rows_in[e]
+                budget[1] -= len(rows)
+                if budget[1] < 0:
+                    raise _Spent
+                low = high = fixed.get(e, 0.0)
+                extents = []
+                for k in rows:
+                    values = [terms[k][o][e] for o in domains[k]]
+                    a = -inf if inf in values else min(values)
+                    b = max(values)
+                    extents.append((a, b))
+                    low += a
+                    high += b
+                if low == -inf and high == inf:
+                    continue
+                if low > 0 or high < 0:
+                    return False
+                for k, (a, b) in zip(rows, extents, strict=True):
+                    if len(domains[k]) == 1 or a == -inf or b == inf:
+                        continue
+                    others_low, others_high = low - a, high - b
+                    if a >= -others_high and b <= -others_low:
+                        continue
+                    kept = [o for o in domains[k] if others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]]
+                    if len(kept) != len(domains[k]):
+                        if not kept:
+                            return False
+                        domains[k] = kept
+                        changed = True
+        return True
+
+    covered: list[set[int]] = [set() for _ in keys]
+
+    def search(domains: list[list[int]]) -> tuple[int, ...] | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _Spent
+        if not prune(domains):
+            return None
+        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+        if not open_:
+            return tuple(d[0] for d in domains)
+        k = min(open_, key=lambda k: len(domains[k]))
+        # Readings no witness holds yet first: a table found covers them.
+        for o in sorted(domains[k], key=lambda o: o in covered[k]):
+            trial = list(domains)
+            trial[k] = [o]
+            found = search(trial)
+            if found is not None:
+                return found
+        return None
+
+    try:
+        start = [list(range(len(options[key]))) for key in keys]
+        if not prune(start):
+            return None
+        first_table: tuple[int, ...] | None = None
+        for k in range(len(keys)):
+            for o in list(start[k]):
+                if o in covered[k]:
+                    continue
+                trial = list(start)
+                trial[k] = [o]
+                found = search(trial)
+                if found is None:
+                    continue
+                if first_table is None:
+                    first_table = found
+                for j, p in enumerate(found):
+                    covered[j].add(p)
+    except _Spent:
+        return None
+    if first_table is None:
+        return None
+    chosen = tuple(options[key][o] for key, o in zip(keys, first_table, strict=True))
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(keys, chosen, strict=True)})
+    if failures(table):
+        return None
+    winners = [chosen]
+    for k, key in enumerate(keys):
+        for o in sorted(covered[k]):
+            if o != first_table[k]:
+                winners.append((*chosen[:k], options[key][o], *chosen[k + 1 :]))
+    return winners
