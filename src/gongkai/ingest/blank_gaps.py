@@ -97,13 +97,28 @@ def gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
     return list(found.values())
 
 
-def spaced_table(rows: Sequence[Sequence[Slot]]) -> bool:
-    """Whether rows of the table hold runs of digits separated by spaces on one line (``line 12
-    part 3``): the page kept a space where blank cells stood."""
-    return any(
-        len(slots) >= 2
-        and all(" part " in s.where for s in slots)
-        and len({s.where.split(" part ")[0] for s in slots}) == 1
-        and all(s.value.digits for s in slots)
-        for slots in rows
-    )
+_MIN_GLUED_ROWS = 2  # rows whose printed runs do not add up as cells that make a table's runs glued cells
+
+
+def spaced_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
+    """Whether the table's rows are runs of cells glued together with a space where blank cells
+    stood (a crawler's text of a Word table), not a cell per figure with spaces between (text laid
+    out from a PDF, Markdown): no row prints more runs than a row of ``n`` cells can with a blank
+    between each two, and rows of several runs on one line (``line 12 part 3``) do not add up as
+    cells (``829 537 871``: 829 + 537 is not 871) but only once their runs are cut."""
+    glued = 0
+    for slots in rows:
+        if not slots:
+            continue
+        if len(slots) > (n + 1) // 2:
+            return False
+        if len(slots) < 2:
+            continue
+        if not all(s.value.digits and " part " in s.where for s in slots):
+            continue
+        if len({s.where.split(" part ")[0] for s in slots}) != 1:
+            continue
+        amounts = [int(s.value.digits) for s in slots]
+        if sum(amounts[:-1]) != amounts[-1]:
+            glued += 1
+    return glued >= _MIN_GLUED_ROWS

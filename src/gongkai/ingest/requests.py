@@ -727,7 +727,11 @@ def read_requests(
     }
     merged = _merged_other(template, raw)
     vanished = _blanks_vanished(raw.values(), n)
-    spaced = vanished and spaced_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()])
+    spaced = (
+        vanished
+        and not any(t.x is not None for found in raw.values() for t in found.values)
+        and spaced_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
+    )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
