@@ -666,6 +666,8 @@ def _searched(
     from gongkai.ingest.table_search import supported_readings, witnessed_readings
 
     found = witnessed_readings(options, open_rows, base, failures, bound)
+    if found == []:
+        return None  # no table keeps every equation: the caller seeks the fewest broken
     if found is None:
         found = supported_readings(options, open_rows, base, failures, bound)
     return found if found is not None else _best_tables(options, open_rows, base, failures, bound)

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from gongkai.ingest.align import Reading, Terms, Value
 
-_MAX_STATES = 60_000  # states over all layers the search may keep (bounds its time and memory)
-_MAX_EDGES = 600_000  # readings tried from those states
+_MAX_STATES = 10_000  # states over all layers the search may keep (bounds its time and memory)
+_MAX_EDGES = 50_000  # readings tried from those states
 
 Cost = tuple[int, int]
 
@@ -207,6 +207,9 @@ _WITNESS_NODES = 6_000  # partial tables the search for witnesses may try, over 
 _WITNESS_WORK = 1_500_000  # rows of equations it may weigh
 
 
+_TAIL_SCALE = 10_000  # a reading's cost outweighs any count of trailing blanks
+
+
 class _Spent(Exception):
     pass
 
@@ -218,17 +221,14 @@ def witnessed_readings(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     bound: Terms,
 ) -> list[tuple[Reading, ...]] | None:
-    """``supported_readings`` for a table whose rows' readings all cost alike (every consistent
-    table is then of least cost), found another way: a reading is supported when a consistent
-    table holding it is found (its witness), and every reading of that table is then supported
-    too; it is not when the search for one, with that reading fixed, finds none. Where swaps
-    abound (many consistent tables) witnesses come fast and each covers a row's reading in every
-    row; where the sums are tight, the bounds strike readings out before any search. None where
-    the rows' readings do not cost alike, no table is consistent, or the search ran out."""
+    """``supported_readings`` found another way: first the least cost of a consistent table (one
+    found, then a cheaper one sought until there is none), then a reading is supported when a
+    consistent table of that cost holding it is found (its witness), every reading of that table
+    with it; it is not when the search for one, with that reading fixed, finds none. Where swaps
+    abound (many consistent tables) witnesses come fast and each covers a reading in every row;
+    where the sums are tight, the bounds strike readings out before any search. [] where no
+    table is consistent (the report contradicts itself), None where the search ran out."""
     inf = math.inf
-    for key in open_rows:
-        if len({(r.cost, r.tail) for r in options[key]}) > 1:
-            return None
     present = set(base) | set(open_rows)
     fixed: dict[int, float] = {}
     for key, values in base.items():
@@ -245,7 +245,10 @@ def witnessed_readings(
         [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
     ]
     rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    # A reading's cost, its trailing blanks after: one number orders tables as ``choose`` does.
+    price = [[r.cost * _TAIL_SCALE + r.tail for r in options[key]] for key in keys]
     budget = [_WITNESS_NODES, _WITNESS_WORK]
+    ceiling = [0]  # the cost a table may have: the least a consistent table has, once known
 
     def prune(domains: list[list[int]]) -> bool:
         changed = True
@@ -291,12 +294,14 @@ def witnessed_readings(
             raise _Spent
         if not prune(domains):
             return None
+        if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > ceiling[0]:
+            return None
         open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
         if not open_:
             return tuple(d[0] for d in domains)
         k = min(open_, key=lambda k: len(domains[k]))
         # Readings no witness holds yet first: a table found covers them.
-        for o in sorted(domains[k], key=lambda o: o in covered[k]):
+        for o in sorted(domains[k], key=lambda o: (o in covered[k], price[k][o])):
             trial = list(domains)
             trial[k] = [o]
             found = search(trial)
@@ -307,30 +312,42 @@ def witnessed_readings(
     try:
         start = [list(range(len(options[key]))) for key in keys]
         if not prune(start):
-            return None
+            return []
+        # The least cost of a consistent table: find one, then one cheaper, until none is.
+        least = sum(min(row) for row in price)
+        ceiling[0] = sum(max(row) for row in price)
         first_table: tuple[int, ...] | None = None
+        while True:
+            found = search(list(start))
+            if found is None:
+                break
+            first_table = found
+            ceiling[0] = sum(price[k][o] for k, o in enumerate(found)) - 1
+            if ceiling[0] < least:
+                break
+        if first_table is None:
+            return []
+        ceiling[0] = sum(price[k][o] for k, o in enumerate(first_table))
+        for j, p in enumerate(first_table):
+            covered[j].add(p)
         for k in range(len(keys)):
             for o in list(start[k]):
-                if o in covered[k]:
+                if o in covered[k] or price[k][o] > ceiling[0] - least + min(price[k]):
                     continue
                 trial = list(start)
                 trial[k] = [o]
                 found = search(trial)
                 if found is None:
                     continue
-                if first_table is None:
-                    first_table = found
                 for j, p in enumerate(found):
                     covered[j].add(p)
     except _Spent:
-        return None
-    if first_table is None:
         return None
     chosen = tuple(options[key][o] for key, o in zip(keys, first_table, strict=True))
     table = dict(base)
     table.update({key: r.values for key, r in zip(keys, chosen, strict=True)})
     if failures(table):
-        return None
+        return []  # equations the search did not see (a caller's own rule) break: not ours to choose
     winners = [chosen]
     for k, key in enumerate(keys):
         for o in sorted(covered[k]):
