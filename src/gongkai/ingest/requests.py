@@ -757,14 +757,16 @@ def read_requests(
         slots = [Slot(t.value, t.where) for t in found.values]
         xs = [t.x for t in found.values]
         found_options = (
-            _gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else []
-        ) or placed_readings(slots, xs, n, check, first_columns.get(row.key)) or readings(
-            slots,
-            n,
-            check,
-            fixed_width=found.table not in padded,
-            groups=row_bound.run_groups(row.key, n),
-            vanished=vanished,
+            (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key))
+            or readings(
+                slots,
+                n,
+                check,
+                fixed_width=found.table not in padded,
+                groups=row_bound.run_groups(row.key, n),
+                vanished=vanished,
+            )
         )
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check)

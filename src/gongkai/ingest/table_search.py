@@ -85,9 +85,9 @@ def supported_readings(
         for e in live:
             if first[e] > k or last[e] < k:
                 continue
-            values = [t.get(e, 0.0) for t in terms[k]]
-            a = -inf if inf in values else min(values)
-            b = max(values)
+            amounts = [t.get(e, 0.0) for t in terms[k]]
+            a = -inf if inf in amounts else min(amounts)
+            b = max(amounts)
             lows[e] = lows.get(e, 0.0) + a
             highs[e] = highs.get(e, 0.0) + b
         low_after[k], high_after[k] = lows, highs
@@ -163,7 +163,7 @@ def supported_readings(
         return None
     supported: list[list[int]] = []
     path: list[int] = []
-    state: tuple[float, ...] = ()
+    reached: tuple[float, ...] = ()
     for k in range(count):
         mine: dict[int, None] = {}
         for here, o, target in edges[k]:
@@ -174,12 +174,12 @@ def supported_readings(
             total = (head[0] + costs[k][o][0] + tail[0], head[1] + costs[k][o][1] + tail[1])
             if total == best:
                 mine[o] = None
-        supported.append(sorted(mine, key=lambda o, k=k: costs[k][o]))
+        supported.append(sorted(mine, key=costs[k].__getitem__))
         # One complete table of least cost: follow the cheapest edge on from the state reached.
         step_cost = None
         chosen = None
         for here, o, target in edges[k]:
-            if here != state or target not in rest[k + 1]:
+            if here != reached or target not in rest[k + 1]:
                 continue
             head = layers[k][here]
             tail = rest[k + 1][target]
@@ -189,7 +189,7 @@ def supported_readings(
         if chosen is None:
             return None  # cannot happen: a least-cost table passes through every layer
         path.append(chosen[0])
-        state = chosen[1]
+        reached = chosen[1]
     first_table = tuple(options[key][o] for key, o in zip(open_rows, path, strict=True))
     table = dict(base)
     table.update({key: r.values for key, r in zip(open_rows, first_table, strict=True)})
