@@ -250,6 +250,10 @@ def witnessed_readings(
     budget = [_WITNESS_NODES, _WITNESS_WORK]
     ceiling = [0]  # the cost a table may have: the least a consistent table has, once known
 
+    # A row's least and most in an equation, by the row's list of readings left: lists are
+    # replaced, never changed, so an unchanged list's extent is the one computed before.
+    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
+
     def prune(domains: list[list[int]]) -> bool:
         changed = True
         while changed:
@@ -262,9 +266,15 @@ def witnessed_readings(
                 low = high = fixed.get(e, 0.0)
                 extents = []
                 for k in rows:
-                    values = [terms[k][o][e] for o in domains[k]]
-                    a = -inf if inf in values else min(values)
-                    b = max(values)
+                    domain = domains[k]
+                    cached = spans.get((k, e))
+                    if cached is not None and cached[0] is domain:
+                        a, b = cached[1], cached[2]
+                    else:
+                        values = [terms[k][o][e] for o in domain]
+                        a = -inf if inf in values else min(values)
+                        b = max(values)
+                        spans[(k, e)] = (domain, a, b)
                     extents.append((a, b))
                     low += a
                     high += b
