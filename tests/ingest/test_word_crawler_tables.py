@@ -28,18 +28,31 @@ def _slots(line: str, number: int = 57) -> list[Slot]:
     return [Slot(parse_cell(text), f"line {number} part {k + 1}") for k, text in enumerate(line.split())]
 
 
+def _cheapest(line: str) -> set[tuple[int | float | None, ...]]:
+    """The readings of a row with its first run in the first column (the cheapest)."""
+    found = gap_readings(_slots(line), 7)
+    least = min(r.cost for r in found)
+    return {r.values for r in found if r.cost == least}
+
+
 def test_each_space_is_one_blank_cell_or_more() -> None:
     # synth-2019-large~wordgov: 3.补正后申请内容仍不明确14 14 15 43 — three runs between spaces:
     # 14 (自然人), a blank, 14, a blank, 15, a blank, 43 (总计). Nothing else fits.
-    assert {r.values for r in gap_readings(_slots("14 14 15 43"), 7)} == {(14, 0, 14, 0, 15, 0, 43)}
+    assert _cheapest("14 14 15 43") == {(14, 0, 14, 0, 15, 0, 43)}
     # （一）予以公开829 537 871: 537 is two cells side by side that add up (5 37, not 53 7), in
     # columns the text does not say: both placements, for the column sums.
-    found = {r.values for r in gap_readings(_slots("829 537 871"), 7)}
-    assert found == {(829, 0, 5, 37, 0, 0, 871), (829, 0, 0, 5, 37, 0, 871)}
+    assert _cheapest("829 537 871") == {(829, 0, 5, 37, 0, 0, 871), (829, 0, 0, 5, 37, 0, 871)}
     # A row with no blank cell is one run: every column filled, cut where it adds up (two cuts do:
     # the table's column sums choose).
-    found = {r.values for r in gap_readings(_slots("195165743"), 7)}
-    assert found == {(19, 5, 1, 6, 5, 7, 43), (1, 9, 5, 16, 5, 7, 43)}
+    assert _cheapest("195165743") == {(19, 5, 1, 6, 5, 7, 43), (1, 9, 5, 16, 5, 7, 43)}
+
+
+def test_a_blank_first_column_is_a_dearer_reading_taken_only_where_needed() -> None:
+    # 5 5: 自然人 5 and 总计 5, or (a table that leaves 自然人 blank too) 5 in a later column.
+    found = {r.values: r.cost for r in gap_readings(_slots("5 5"), 7)}
+    first = found.pop((5, 0, 0, 0, 0, 0, 5))
+    assert set(found) == {(0, 5, 0, 0, 0, 0, 5), (0, 0, 5, 0, 0, 0, 5), (0, 0, 0, 5, 0, 0, 5), (0, 0, 0, 0, 5, 0, 5)}
+    assert all(cost > first for cost in found.values())
 
 
 def test_a_row_no_reading_of_which_adds_up_gets_none() -> None:
