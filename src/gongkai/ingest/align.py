@@ -634,7 +634,7 @@ def choose(
         best = min(score for score, _ in scored)
         winners = [combo for score, combo in scored if score == best]
     else:
-        searched = _best_tables(options, open_rows, base, failures, bound) if bound is not None else None
+        searched = _searched(options, open_rows, base, failures, bound) if bound is not None else None
         winners = searched if searched is not None else _descend(options, open_rows, base, failures)
         descended = searched is None
     for index, key in enumerate(open_rows):
@@ -652,6 +652,25 @@ def choose(
             tied = tuple(dict.fromkeys((*tied, *chosen.placements))) if unknown else tied
         result[key] = Choice(chosen, frozenset(unknown), len(options[key]), tied[:_MAX_PLACEMENTS])
     return result
+
+
+def _searched(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """The consistent tables of least cost, as winners: by layers (``table_search``: every
+    row's supported readings, however many tables combine them), else by ``_best_tables``."""
+    from gongkai.ingest.table_search import supported_readings, witnessed_readings
+
+    found = witnessed_readings(options, open_rows, base, failures, bound)
+    if found == []:
+        return None  # no table keeps every equation: the caller seeks the fewest broken
+    if found is None:
+        found = supported_readings(options, open_rows, base, failures, bound)
+    return found if found is not None else _best_tables(options, open_rows, base, failures, bound)
 
 
 _SEARCH_NODES = 2_000  # partial tables the search may try before giving up

@@ -18,6 +18,7 @@ from gongkai.ingest.align import (
     stray_figure_readings,
     unsummed_readings,
 )
+from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.placed import first_column_places, placed_readings
@@ -704,6 +705,16 @@ def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
     return short >= _MIN_SHORT_RUNS
 
 
+def _gap_options(slots: list[Slot], n: int, groups: tuple[int, ...]) -> list[Reading]:
+    """A row of a table whose blank cells left only spaces (``blank_gaps``): its readings where
+    each space is a blank cell or more; [] where the row is not of that shape."""
+    if tuple(groups) != (n,) or not slots or not all(s.value.digits for s in slots):
+        return []
+    if len(slots) > 1 and len({s.where.split(" part ")[0] for s in slots}) != 1:
+        return []
+    return gap_readings(slots, n)
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -737,6 +748,11 @@ def read_requests(
     }
     merged = _merged_other(template, raw)
     vanished = _blanks_vanished(raw.values(), n)
+    spaced = (
+        vanished
+        and not any(t.x is not None for found in raw.values() for t in found.values)
+        and spaced_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
+    )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
@@ -761,13 +777,17 @@ def read_requests(
         check = row_bound.row_check(row.key)
         slots = [Slot(t.value, t.where) for t in found.values]
         xs = [t.x for t in found.values]
-        found_options = placed_readings(slots, xs, n, check, first_columns.get(row.key)) or readings(
-            slots,
-            n,
-            check,
-            fixed_width=found.table not in padded,
-            groups=row_bound.run_groups(row.key, n),
-            vanished=vanished,
+        found_options = (
+            (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key))
+            or readings(
+                slots,
+                n,
+                check,
+                fixed_width=found.table not in padded,
+                groups=row_bound.run_groups(row.key, n),
+                vanished=vanished,
+            )
         )
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check)

@@ -1,0 +1,366 @@
+"""Which readings of each row some consistent table uses: a search over whole tables by layers.
+
+A table whose blank cells vanished from its text (a Word table that leaves zero cells blank, read
+as a crawler's page text) gives most rows many readings: the cuts of a run of digits, times the
+columns its figures may stand in. Only the table's equations (each column's outcomes add up to
+总计, the first two rows balance the last two) choose among them, and where two rows may swap
+figures between two columns without breaking a sum, nothing chooses: those cells are unknown.
+
+Trying every combination is out of the question (ten readings for each of twenty rows), and even
+listing every consistent table can be (swaps multiply). What the reader needs is less: for each
+row, the readings that take part in at least one consistent table of least cost. Those are found
+as paths through layers, a layer per open row: a state is what the rows so far add to each
+equation still open (the others are closed and hold), so that two partial tables that leave the
+same sums behind merge into one state however their rows were read. A forward sweep keeps the
+states from which the rest of the table can still balance (each open equation's remaining rows
+bound what it can still take), a backward sweep the least cost from each state to a complete
+table; a reading is supported where it joins a state the forward sweep reached at least cost to
+one from which the rest completes at least cost. Cells on which all of a row's supported readings
+agree are decided; the others are not, their readings kept as the alternatives.
+
+The search is bounded by the states it may keep (``_MAX_STATES``): past that it gives up (None),
+and the caller falls back to its other searches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gongkai.ingest.align import Reading, Terms, Value
+
+_MAX_STATES = 10_000  # states over all layers the search may keep (bounds its time and memory)
+_MAX_EDGES = 50_000  # readings tried from those states
+
+Cost = tuple[int, int]
+
+
+def supported_readings(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """The readings of the open rows that some consistent table of least cost uses, in the shape
+    ``choose`` weighs winners: the first tuple one such table (each row's cheapest supported
+    reading), then one tuple per other supported reading of a row (that row's reading swapped in,
+    the rest as in the first; such a tuple need not balance by itself: only the rows' readings
+    matter to the caller, which leaves the cells they disagree on unknown). None when no table
+    keeps every equation, or the search would keep too many states."""
+    inf = math.inf
+    present = set(base) | set(open_rows)
+    fixed: dict[int, float] = {}
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed[e] = fixed.get(e, 0.0) + d
+    position = {key: k for k, key in enumerate(open_rows)}
+    live: list[int] = []
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for e, rows in enumerate(bound.parts()):
+        if not all(row in present for row in rows) or fixed.get(e, 0.0) == inf:
+            continue
+        at = [position[r] for r in rows if r in position]
+        if not at:
+            continue
+        live.append(e)
+        first[e], last[e] = min(at), max(at)
+    count = len(open_rows)
+    # Each row's readings as their terms in the live equations (0 where the row takes no part).
+    terms: list[list[dict[int, float]]] = []
+    for key in open_rows:
+        found = []
+        for reading in options[key]:
+            t = bound.terms(key, reading.values)
+            found.append({e: t[e] for e in live if e in t})
+        terms.append(found)
+    # What the rows from layer k on can still add to each equation, least and most.
+    low_after: list[dict[int, float]] = [{} for _ in range(count + 1)]
+    high_after: list[dict[int, float]] = [{} for _ in range(count + 1)]
+    for k in range(count - 1, -1, -1):
+        lows, highs = dict(low_after[k + 1]), dict(high_after[k + 1])
+        for e in live:
+            if first[e] > k or last[e] < k:
+                continue
+            amounts = [t.get(e, 0.0) for t in terms[k]]
+            a = -inf if inf in amounts else min(amounts)
+            b = max(amounts)
+            lows[e] = lows.get(e, 0.0) + a
+            highs[e] = highs.get(e, 0.0) + b
+        low_after[k], high_after[k] = lows, highs
+    # The equations open between layer k - 1 and layer k (a state's coordinates there).
+    opened: list[tuple[int, ...]] = [tuple(e for e in live if first[e] < k <= last[e]) for k in range(count + 1)]
+    costs = [[(r.cost, r.tail) for r in options[key]] for key in open_rows]
+
+    # Forward: the states of each layer that can still complete, with their least cost so far.
+    layers: list[dict[tuple[float, ...], Cost]] = [{(): (0, 0)}]
+    edges: list[list[tuple[tuple[float, ...], int, tuple[float, ...]]]] = []
+    kept = 1
+    tried = 0
+    for k in range(count):
+        before, after = opened[k], opened[k + 1]
+        starting = [e for e in live if first[e] == k]
+        closing = [e for e in live if last[e] == k]
+        lows, highs = low_after[k + 1], high_after[k + 1]
+        nxt: dict[tuple[float, ...], Cost] = {}
+        step: list[tuple[tuple[float, ...], int, tuple[float, ...]]] = []
+        for state, so_far in layers[k].items():
+            sums = dict(zip(before, state, strict=True))
+            for e in starting:
+                sums[e] = fixed.get(e, 0.0)
+            for o, t in enumerate(terms[k]):
+                tried += 1
+                if tried > _MAX_EDGES:
+                    return None
+                ok = True
+                moved: dict[int, float] = {}
+                for e in (*before, *starting):
+                    value = sums[e] + t.get(e, 0.0)
+                    moved[e] = value
+                    if value == inf:
+                        continue
+                    if e in closing:
+                        if value != 0:
+                            ok = False
+                            break
+                    elif value + lows.get(e, 0.0) > 0 or value + highs.get(e, 0.0) < 0:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                target = tuple(moved[e] for e in after)
+                cost = (so_far[0] + costs[k][o][0], so_far[1] + costs[k][o][1])
+                known = nxt.get(target)
+                if known is None:
+                    kept += 1
+                    if kept > _MAX_STATES:
+                        return None
+                    nxt[target] = cost
+                elif cost < known:
+                    nxt[target] = cost
+                step.append((state, o, target))
+        if not nxt:
+            return None
+        layers.append(nxt)
+        edges.append(step)
+    # Backward: the least cost from each state to a complete table.
+    rest: list[dict[tuple[float, ...], Cost]] = [{} for _ in range(count + 1)]
+    rest[count] = {(): (0, 0)}
+    for k in range(count - 1, -1, -1):
+        for state, o, target in edges[k]:
+            tail = rest[k + 1].get(target)
+            if tail is None:
+                continue
+            cost = (tail[0] + costs[k][o][0], tail[1] + costs[k][o][1])
+            known = rest[k].get(state)
+            if known is None or cost < known:
+                rest[k][state] = cost
+    best = rest[0].get(())
+    if best is None:
+        return None
+    supported: list[list[int]] = []
+    path: list[int] = []
+    reached: tuple[float, ...] = ()
+    for k in range(count):
+        mine: dict[int, None] = {}
+        for here, o, target in edges[k]:
+            tail = rest[k + 1].get(target)
+            if tail is None:
+                continue
+            head = layers[k][here]
+            total = (head[0] + costs[k][o][0] + tail[0], head[1] + costs[k][o][1] + tail[1])
+            if total == best:
+                mine[o] = None
+        supported.append(sorted(mine, key=costs[k].__getitem__))
+        # One complete table of least cost: follow the cheapest edge on from the state reached.
+        step_cost = None
+        chosen = None
+        for here, o, target in edges[k]:
+            if here != reached or target not in rest[k + 1]:
+                continue
+            head = layers[k][here]
+            tail = rest[k + 1][target]
+            total = (head[0] + costs[k][o][0] + tail[0], head[1] + costs[k][o][1] + tail[1])
+            if total == best and (step_cost is None or costs[k][o] < step_cost):
+                step_cost, chosen = costs[k][o], (o, target)
+        if chosen is None:
+            return None  # cannot happen: a least-cost table passes through every layer
+        path.append(chosen[0])
+        reached = chosen[1]
+    first_table = tuple(options[key][o] for key, o in zip(open_rows, path, strict=True))
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(open_rows, first_table, strict=True)})
+    if failures(table):
+        return None  # equations the search did not see (a caller's own rule) break: not ours to choose
+    winners = [first_table]
+    for k, key in enumerate(open_rows):
+        for o in supported[k]:
+            if o != path[k]:
+                winners.append((*first_table[:k], options[key][o], *first_table[k + 1 :]))
+    return winners
+
+
+_WITNESS_NODES = 6_000  # partial tables the search for witnesses may try, over all its searches
+_WITNESS_WORK = 1_500_000  # rows of equations it may weigh
+
+
+_TAIL_SCALE = 10_000  # a reading's cost outweighs any count of trailing blanks
+
+
+class _Spent(Exception):
+    pass
+
+
+def witnessed_readings(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """``supported_readings`` found another way: first the least cost of a consistent table (one
+    found, then a cheaper one sought until there is none), then a reading is supported when a
+    consistent table of that cost holding it is found (its witness), every reading of that table
+    with it; it is not when the search for one, with that reading fixed, finds none. Where swaps
+    abound (many consistent tables) witnesses come fast and each covers a reading in every row;
+    where the sums are tight, the bounds strike readings out before any search. [] where no
+    table is consistent (the report contradicts itself), None where the search ran out."""
+    inf = math.inf
+    present = set(base) | set(open_rows)
+    fixed: dict[int, float] = {}
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed[e] = fixed.get(e, 0.0) + d
+    live = [
+        e
+        for e, rows in enumerate(bound.parts())
+        if all(row in present for row in rows) and fixed.get(e, 0.0) != inf and any(r in options for r in rows)
+    ]
+    live_set = set(live)
+    keys = list(open_rows)
+    terms = [
+        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
+    ]
+    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    # A reading's cost, its trailing blanks after: one number orders tables as ``choose`` does.
+    price = [[r.cost * _TAIL_SCALE + r.tail for r in options[key]] for key in keys]
+    budget = [_WITNESS_NODES, _WITNESS_WORK]
+    ceiling = [0]  # the cost a table may have: the least a consistent table has, once known
+
+    # A row's least and most in an equation, by the row's list of readings left: lists are
+    # replaced, never changed, so an unchanged list's extent is the one computed before.
+    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
+
+    def prune(domains: list[list[int]]) -> bool:
+        changed = True
+        while changed:
+            changed = False
+            for e in live:
+                rows = rows_in[e]
+                budget[1] -= len(rows)
+                if budget[1] < 0:
+                    raise _Spent
+                low = high = fixed.get(e, 0.0)
+                extents = []
+                for k in rows:
+                    domain = domains[k]
+                    cached = spans.get((k, e))
+                    if cached is not None and cached[0] is domain:
+                        a, b = cached[1], cached[2]
+                    else:
+                        values = [terms[k][o][e] for o in domain]
+                        a = -inf if inf in values else min(values)
+                        b = max(values)
+                        spans[(k, e)] = (domain, a, b)
+                    extents.append((a, b))
+                    low += a
+                    high += b
+                if low == -inf and high == inf:
+                    continue
+                if low > 0 or high < 0:
+                    return False
+                for k, (a, b) in zip(rows, extents, strict=True):
+                    if len(domains[k]) == 1 or a == -inf or b == inf:
+                        continue
+                    others_low, others_high = low - a, high - b
+                    if a >= -others_high and b <= -others_low:
+                        continue
+                    kept = [o for o in domains[k] if others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]]
+                    if len(kept) != len(domains[k]):
+                        if not kept:
+                            return False
+                        domains[k] = kept
+                        changed = True
+        return True
+
+    covered: list[set[int]] = [set() for _ in keys]
+
+    def search(domains: list[list[int]]) -> tuple[int, ...] | None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _Spent
+        if not prune(domains):
+            return None
+        if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > ceiling[0]:
+            return None
+        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+        if not open_:
+            return tuple(d[0] for d in domains)
+        k = min(open_, key=lambda k: len(domains[k]))
+        # Readings no witness holds yet first: a table found covers them.
+        for o in sorted(domains[k], key=lambda o: (o in covered[k], price[k][o])):
+            trial = list(domains)
+            trial[k] = [o]
+            found = search(trial)
+            if found is not None:
+                return found
+        return None
+
+    try:
+        start = [list(range(len(options[key]))) for key in keys]
+        if not prune(start):
+            return []
+        # The least cost of a consistent table: find one, then one cheaper, until none is.
+        least = sum(min(row) for row in price)
+        ceiling[0] = sum(max(row) for row in price)
+        first_table: tuple[int, ...] | None = None
+        while True:
+            found = search(list(start))
+            if found is None:
+                break
+            first_table = found
+            ceiling[0] = sum(price[k][o] for k, o in enumerate(found)) - 1
+            if ceiling[0] < least:
+                break
+        if first_table is None:
+            return []
+        ceiling[0] = sum(price[k][o] for k, o in enumerate(first_table))
+        for j, p in enumerate(first_table):
+            covered[j].add(p)
+        for k in range(len(keys)):
+            for o in list(start[k]):
+                if o in covered[k] or price[k][o] > ceiling[0] - least + min(price[k]):
+                    continue
+                trial = list(start)
+                trial[k] = [o]
+                found = search(trial)
+                if found is None:
+                    continue
+                for j, p in enumerate(found):
+                    covered[j].add(p)
+    except _Spent:
+        return None
+    chosen = tuple(options[key][o] for key, o in zip(keys, first_table, strict=True))
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(keys, chosen, strict=True)})
+    if failures(table):
+        return []  # equations the search did not see (a caller's own rule) break: not ours to choose
+    winners = [chosen]
+    for k, key in enumerate(keys):
+        for o in sorted(covered[k]):
+            if o != first_table[k]:
+                winners.append((*chosen[:k], options[key][o], *chosen[k + 1 :]))
+    return winners
