@@ -39,6 +39,9 @@ class ActiveOrphan:
     before: str | None = None  # the row named after it
 
 
+_GAP = re.compile(r"[ \u3000]{2,}")  # the gap between two cells of a line of laid-out text
+
+
 def _any_figure(values: list[Token]) -> bool:
     return any(t.value.kind is not CellKind.BLANK for t in values)
 
@@ -70,6 +73,16 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 loose = []
                 continue
             found = field_of(key)
+            if found is None and _GAP.search(token.text):
+                # A header line of laid-out text whose cells wrapped (采购项 / 目数量) comes as one
+                # label: its cells, split at the gaps, may still name their columns (and units).
+                cells = [(field_of(cached_key(part)), part) for part in _GAP.split(token.text.strip())]
+                named = [(hit[0], Token(part, token.where, token.value)) for hit, part in cells if hit]
+                if named:
+                    fresh += named
+                    votes += [hit[1] for hit, _ in cells if hit and hit[1]]
+                    loose = []
+                    continue
             if found is not None:
                 fresh.append((found[0], token))
                 if found[1]:

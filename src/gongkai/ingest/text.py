@@ -70,9 +70,22 @@ def read_text(path: Path, data: bytes) -> Document:
     else:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
-            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(lines)))
+            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(lines))))
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
+
+
+def _br_lines(lines: list[str]) -> list[str]:
+    """Lines a converter joined with ``<br>`` outside a pipe table (pymupdf4llm sets the text of
+    a table it took for a picture as one paragraph: ``规章 5 5 46<br>规范性文件 610 610 1197``),
+    one a line again."""
+    out: list[str] = []
+    for line in lines:
+        if "<br" in line and not line.lstrip().startswith("|"):
+            out += _BR.split(line)
+        else:
+            out.append(line)
+    return out
 
 
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
