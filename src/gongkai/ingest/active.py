@@ -320,6 +320,15 @@ def read_active(
                 f"row {row.label}: {reading.how}",
                 found.label.where,
             )
+        elif _placed_by_empty_lines(found.values, len(order)):
+            evidence.doubt(
+                path,
+                list(reading.values),
+                f"“{row.label}”行的数字按其前后的空行对应各列，空行也可能只是分隔，列位存疑",
+                f"row {row.label}: its figures were put in columns by the empty lines around them; an "
+                "empty line may only separate lines, so which columns they fill is in doubt",
+                found.label.where,
+            )
         if liked is not None:
             evidence.doubt_more(
                 path,
@@ -363,6 +372,14 @@ def read_active(
             if where:
                 evidence.provenance[cell_path] = where
         note_dashes(found.values, path, evidence)
+
+
+def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
+    """Whether a row of fewer figures than columns has blank cells that are empty lines of text
+    (``pdftotext`` sets paragraphs apart with them), which placed its figures."""
+    figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
+    lines = any(t.value.kind is CellKind.BLANK and " " not in t.where.removeprefix("line ") for t in values)
+    return 0 < figures < columns and lines
 
 
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:

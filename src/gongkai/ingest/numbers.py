@@ -57,7 +57,7 @@ _NUMBER = re.compile(
     r"(?P<unit>万元|亿元|元|千元|件|个|项|条|次|人次|家|份|宗|起|%)?"
 )
 _SPACED_DIGITS = re.compile(r"\d[\s\u3000\xa0]+[-−+]?\d")
-_DASH_THEN_FIGURE = re.compile(r"\s*[-−–—―－]\s+\d")  # a cell's dash (0), then the next cell's figure
+_DASH_THEN_FIGURE = re.compile(r"[-−–—―－]\s+\d")  # a cell's dash (0), then the next cell's figure
 _SCALE = {"万元": 10_000, "亿元": 100_000_000, "千元": 1_000}
 # Longer than any figure, even a whole row of figures run together in one cell ("1801000…"): a
 # digit run like this is a serial number or junk, not a number (and int() refuses 4,300 digits).
@@ -70,7 +70,7 @@ def parse_cell(text: str) -> CellValue:
     compact = _SPACE.sub("", text).replace("*", "")
     if not compact:
         return BLANK
-    if _SPACED_DIGITS.search(text) or _DASH_THEN_FIGURE.match(text):
+    if _SPACED_DIGITS.search(text) or _DASH_THEN_FIGURE.match(text.lstrip()):
         return TEXT  # "180 1 0 0", "— 204": several cells in one, not one number
     folded = unicodedata.normalize("NFKC", compact)
     if folded in _DASHES:

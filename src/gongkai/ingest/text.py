@@ -447,6 +447,44 @@ def _clean_cell(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+# Digits and thousands separators run together (a crawler's text of a row printing 5,018 51 …
+# 5,400 ran into 5,0185148181471185,400): a run of digits holding a separator.
+_THOUSANDS_RUN = re.compile(r"(?<![0-9])(?<![0-9][,，])[-−－]?[0-9]+(?:[,，][0-9]{3})+[0-9,，]*")
+_COMMA_BETWEEN_CELLS = re.compile(r"[0-9][,，](?![0-9])|(?<![0-9])[,，][0-9]")
+_PROPER_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+")
+
+
+def _cut_at_separators(match: re.Match[str]) -> str:
+    """A run of figures printed with thousands separators, cut where the separators show that a
+    figure ends (three digits after a figure's last separator): ``5,0185148181471185,400`` →
+    ``5,018 5148181471185400``. Only a run's first figure is kept as printed (it starts where the
+    run does); in the pieces after it, where a figure with separators starts among the digits
+    before it cannot be seen, so they are left plain digit runs for the row's arithmetic to cut.
+    After a minus sign the first figure is no more certain (``-48,458``: -4 and 8,458?)."""
+    text = match.group()
+    sign = text[0] if text[0] in "-−－" else ""
+    pieces = re.split("[,，]", text[len(sign) :])
+    out: list[str] = []
+    current = pieces[0]  # what is not cut yet, separators kept
+    for i, piece in enumerate(pieces[1:], start=1):
+        current += "," + piece[:3]
+        rest = piece[3:]
+        if rest or i == len(pieces) - 1:
+            whole = not out and not sign and _PROPER_THOUSANDS.fullmatch(current)
+            out.append(current if whole else current.replace(",", ""))
+            current = rest
+    if current:
+        out.append(current)
+    return sign + " ".join(out)
+
+
+def _separated(text: str) -> str:
+    """``text`` with its runs of figures printed with thousands separators cut (``_cut_at_separators``)."""
+    if "," not in text and "，" not in text or _COMMA_BETWEEN_CELLS.search(text):
+        return text  # "行政强制，76，-3，8844": commas between cells, not inside figures
+    return _THOUSANDS_RUN.sub(_cut_at_separators, text)
+
+
 def split_line(line: str) -> list[str]:
     """Cut a line of a table without separators into label and number cells.
 
@@ -459,7 +497,8 @@ def split_line(line: str) -> list[str]:
         # the dash cells (/ — for "none") are what is left between the figures: each dash is a
         # cell of its own, each digit run one or more cells (cut later by the row's arithmetic).
         head = line[:dashed].strip()
-        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(line[dashed:])]
+        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(_separated(line[dashed:]))]
+    line = _separated(line)
     cells: list[str] = []
     label_from = 0
     for match in _NUMBER_IN_LINE.finditer(line):
@@ -515,8 +554,8 @@ def _words_and_dashes(text: str) -> list[str]:
 
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
-_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—]*[/／—][0-9/／—]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+|[/／—]")
+_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，][0-9]{3})*|[/／—]")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
