@@ -17,6 +17,7 @@ yet is a strict xfail carrying its measured score.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from functools import cache
 
 import pytest
@@ -108,3 +109,78 @@ def test_holdout2_contradictions_read_as_printed_and_reported(name: str) -> None
         assert read["requests"] == gold["requests"] and read["appeals"] == gold["appeals"], path.name
         checked += 1
     assert checked >= 2, f"{name}: the contradicting reports are missing from the fixtures"
+
+
+# ---------------------------------------------------------------------------------------------
+# The mechanisms the second hold-out's failures led to, each on a small input of its class
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_run_of_figures_with_thousands_separators_is_cut_where_a_separator_ends_a_figure() -> None:
+    from gongkai.ingest.text import split_line
+
+    # a crawler's 5,018 51 48 18 147 118 5,400: the first figure is certain, the rest a run to cut
+    assert split_line("本年新收政府信息公开申请数量5,0185148181471185,400") == [
+        "本年新收政府信息公开申请数量",
+        "5,018",
+        "5148181471185400",
+    ]
+    # where a separated figure starts after another one cannot be seen: no figure is made up
+    assert split_line("规章5,095525,925") == ["规章", "5,095", "525925"]
+    assert split_line("行政事业性收费1,419.52") == ["行政事业性收费", "1,419.52"]
+    # commas between cells stay separators
+    assert split_line("行政强制，76，-3，8844") == ["行政强制", "76", "-3", "8844"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("— —", (0, 0)), ("— — —", (0, 0, 0)), ("— 204", (0, 204)), ("55 —", (55, 0))],
+)
+def test_cells_a_converter_merged_into_one_stay_apart(text: str, values: tuple[int, ...]) -> None:
+    from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
+
+    assert parse_cell(text).kind is CellKind.TEXT  # not one dash, not -204
+    spread = several_numbers(text)
+    assert spread is not None and tuple(v.amount for v in spread) == values
+
+
+def test_a_dash_alone_and_a_negative_figure_are_still_one_cell() -> None:
+    from gongkai.ingest.numbers import CellKind, parse_cell
+
+    assert parse_cell("—").kind is CellKind.DASH and parse_cell("——").kind is CellKind.DASH
+    assert parse_cell("-3").amount == -3 and parse_cell("—3").amount == -3
+
+
+def test_picture_text_lines_joined_by_br_are_lines_again(tmp_path: Path) -> None:
+    """pymupdf4llm sets a table it took for a picture as one paragraph joined by <br>."""
+    gold = json.loads((FIXTURES / "gold" / "g2022-b.json").read_text(encoding="utf-8"))
+    rows = "<br>".join(
+        ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数"]
+        + [
+            f"{label} " + " ".join(f"{gold['active'][key][f]:,}" for f in ("made", "repealed", "in_force"))
+            for key, label in (("regulations", "规章"), ("normative_documents", "行政规范性文件"))
+        ]
+    )
+    path = tmp_path / "picture.md"
+    path.write_text(f"## 二、主动公开政府信息情况\n\n**----- Start of picture text -----**<br>\n{rows}<br>\n", "utf-8")
+    result = read_report(path)
+    assert result.report is not None
+    read = json.loads(result.report.to_json())["active"]
+    for key in ("regulations", "normative_documents"):
+        assert read[key] == gold["active"][key]
+
+
+def test_a_wrapped_header_line_of_laid_out_text_still_gives_its_unit(tmp_path: Path) -> None:
+    """``采购项 / 目数量`` wrapped: the header line is one label, its cells still name 万元."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（九）项\n"
+        "   信息内容           采购项          采购总金额（万元）\n"
+        "                      目数量\n"
+        "   政府集中采购          895           74,706.80\n"
+    )
+    path = tmp_path / "layout.txt"
+    path.write_text(text, "utf-8")
+    result = read_report(path)
+    assert result.report is not None
+    procurement = json.loads(result.report.to_json())["active"]["procurement"]
+    assert procurement == {"projects": 895, "amount_yuan": 747068000}

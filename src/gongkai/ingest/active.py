@@ -39,6 +39,9 @@ class ActiveOrphan:
     before: str | None = None  # the row named after it
 
 
+# How a row read as 0 from blank cells alone is doubted: a guess a better reading may replace
+# (``header_blocks``: its figures printed apart under the column headers).
+BLANK_ROW_EN = "prints only blank cells and zeros; read as 0"
 _GAP = re.compile(r"[ \u3000]{2,}")  # the gap between two cells of a line of laid-out text
 
 
@@ -345,7 +348,7 @@ def read_active(
                 path,
                 list(reading.values),
                 f"“{row.label}”行只印有空白单元格和 0，按 0 计",
-                f"row {row.label} prints only blank cells and zeros; read as 0",
+                f"row {row.label} {BLANK_ROW_EN}",
                 found.label.where,
             )
         for index, key in enumerate(order):
