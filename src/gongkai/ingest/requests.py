@@ -289,7 +289,7 @@ def _stitched(record: Record) -> str:
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
 
-_ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七][)）])")
+_ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七][)）]|[一二三四]、)")
 
 
 def _blank_rows_before(record: Record, next_index: int, named: int) -> list[RequestRowKeys]:
