@@ -296,17 +296,19 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     """The rows a laid-out table printed with no figure at all, their labels on lines of their
     own above the row the record's figures belong to (a Word table leaving zeros blank, as
     ``pdftotext -layout`` prints it: ``1. 属于国家秘密`` / ``2. 其他法律行政法`` / ``规禁止公开`` /
-    ``3. 危及… 1  1``): each numbered label line starts a row, and the rows named so, in order
-    between the last row read and this one, are rows of blank cells."""
+    ``3. 危及… 1  1``): each numbered piece of the label lines starts a row (a group heading's
+    pieces, ``(五)`` / ``不予``, name none), and the rows named so, in order between the last row
+    read and this one, are rows of blank cells."""
     if len(record.labels) < 2 or not any(t.x is not None for t in record.values):
         return []
-    starts = [i for i, t in enumerate(record.labels) if _ROW_START.match(t.text)]
+    parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
+    starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
     found: list[RequestRowKeys] = []
     low = next_index
-    for a, b in itertools.pairwise([*starts, len(record.labels)]):
-        if b == len(record.labels):
+    for a, b in itertools.pairwise([*starts, len(parts)]):
+        if b == len(parts):
             break  # the last label: the row of the figures
-        chunk = Record(record.labels[a:b], [], record.table)
+        chunk = Record(parts[a:b], [], record.table)
         row = _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
         if row is not None and low <= row.index < named:
             found.append(row)
