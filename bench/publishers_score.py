@@ -1,6 +1,7 @@
 """How well gongkai reads report pages laid out by other publishers (not gongkai's renderer).
 
-    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher] [--holdout | --holdout2 | --set NAME] [CLASS ...]
+    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher]
+        [--holdout | --holdout2 | --set NAME] [CLASS ...]
 
 Reads every file of ``tests/ingest/publishers/fixtures/<class>/`` (made by
 ``tests/ingest/publishers/generate.py``: pages as agency sites and Word files lay them out, printed

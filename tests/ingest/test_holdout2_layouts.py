@@ -17,8 +17,8 @@ yet is a strict xfail carrying its measured score.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from functools import cache
+from pathlib import Path
 
 import pytest
 

@@ -80,9 +80,9 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 # A header line of laid-out text whose cells wrapped (采购项 / 目数量) comes as one
                 # label: its cells, split at the gaps, may still name their columns (and units).
                 cells = [(field_of(cached_key(part)), part) for part in _GAP.split(token.text.strip())]
-                named = [(hit[0], Token(part, token.where, token.value)) for hit, part in cells if hit]
-                if named:
-                    fresh += named
+                columns = [(hit[0], Token(part, token.where, token.value)) for hit, part in cells if hit]
+                if columns:
+                    fresh += columns
                     votes += [hit[1] for hit, _ in cells if hit and hit[1]]
                     loose = []
                     continue

@@ -83,7 +83,9 @@ def read_text(path: Path, data: bytes) -> Document:
     else:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
-            lines = label_under_table(figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(lines)))))
+            lines = label_under_table(
+                figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(lines))))
+            )
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
@@ -493,7 +495,7 @@ def _cut_at_separators(match: re.Match[str]) -> str:
 
 def _separated(text: str) -> str:
     """``text`` with its runs of figures printed with thousands separators cut (``_cut_at_separators``)."""
-    if "," not in text and "，" not in text or _COMMA_BETWEEN_CELLS.search(text):
+    if ("," not in text and "，" not in text) or _COMMA_BETWEEN_CELLS.search(text):
         return text  # "行政强制，76，-3，8844": commas between cells, not inside figures
     return _THOUSANDS_RUN.sub(_cut_at_separators, text)
 
@@ -589,10 +591,14 @@ def _dashed_figures(line: str) -> int | None:
     dashes = sum(run.count(d) for d in "/／—")
     if line[match.start() - 1].isspace() and dashes < 2:
         return None  # "数量 3/4": one slash after a space may be a fraction or a page count
-    if "/" not in run and "／" not in run and dashes < 2 and not run.endswith("—"):
-        if not _request_row_before(line[: match.start()]):
-            return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
-        # a row of table 三, which holds no negative figure: the dash is a cell
+    if (
+        "/" not in run
+        and "／" not in run
+        and dashes < 2
+        and not run.endswith("—")
+        and not _request_row_before(line[: match.start()])  # table 三 holds no negative figure
+    ):
+        return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()
 
 

@@ -47,7 +47,16 @@ from tests.ingest.publishers.generate import html_to_docx  # noqa: E402
 from tests.ingest.wild import generate as wild  # noqa: E402
 
 EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
-AGENCIES = ("市发展和改革委员会", "县教育局", "区人民政府", "市交通运输局", "县卫生健康局", "街道办事处", "市财政局", "省水利厅")
+AGENCIES = (
+    "市发展和改革委员会",
+    "县教育局",
+    "区人民政府",
+    "市交通运输局",
+    "县卫生健康局",
+    "街道办事处",
+    "市财政局",
+    "省水利厅",
+)
 
 # (name, template, year, agency, seed, applications, through Word too, style)
 REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
@@ -72,7 +81,16 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
         True,
         Style(zero="", labels="numbered", split="continued", notes=True, numbering="ascii", rules="css", font=12),
     ),
-    ("g2021-a", "2021", 2021, 3, 204, 95, True, Style(zero="—", caption="附表", breaks=True, numbering="dun", corner="项目")),
+    (
+        "g2021-a",
+        "2021",
+        2021,
+        3,
+        204,
+        95,
+        True,
+        Style(zero="—", caption="附表", breaks=True, numbering="dun", corner="项目"),
+    ),
     (
         "g2022-b",
         "2021",
@@ -81,7 +99,9 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
         205,
         5_400,
         False,
-        Style(thousands=True, wan=True, notes=True, split="thead", numbering="fullwidth", total="合计", font=12, width=620),
+        Style(
+            thousands=True, wan=True, notes=True, split="thead", numbering="fullwidth", total="合计", font=12, width=620
+        ),
     ),
     ("g2022-c", "2021", 2022, 5, 206, 23, True, Style(zero="", numbering="ascii", caption="表", rules="css")),
     ("g2023-d", "2021", 2023, 6, 207, 2, False, Style(corner="blank", font=9, width=900)),

@@ -203,7 +203,9 @@ def request_tables(template: Template, report: Report, style: Style, n: int, tex
     first, second = rows[:cut], rows[cut:]
     section = template.request_rows[cut].section
     before = sum(1 for r in template.request_rows[:cut] if r.section)
-    first = [row.replace(f'rowspan="{len(rows) - 3}">{e(section)}', f'rowspan="{before}">{e(section)}') for row in first]
+    first = [
+        row.replace(f'rowspan="{len(rows) - 3}">{e(section)}', f'rowspan="{before}">{e(section)}') for row in first
+    ]
     rest = len(rows) - cut - 1  # the outcome rows left after the cut (the last row is 四、)
     second[0] = second[0].replace("<tr>", f"<tr>{_td(e(section), rowspan=rest)}", 1)
     return [
@@ -221,7 +223,9 @@ def appeal_table(report: Report, style: Style) -> str:
 
     review, direct, after = APPEAL_GROUPS
     fields = "".join(_td(label(f)) for f in APPEAL_FIELDS)
-    figures = "".join(_td(_figure(report["appeals"][g.key][f.key], style)) for g in APPEAL_GROUPS for f in APPEAL_FIELDS)
+    figures = "".join(
+        _td(_figure(report["appeals"][g.key][f.key], style)) for g in APPEAL_GROUPS for f in APPEAL_FIELDS
+    )
     head = [
         f"<tr>{_td(e(review.label), colspan=5)}{_td(e(direct.parent), colspan=10)}</tr>",
         "<tr>"
@@ -280,7 +284,11 @@ def gazette(report: Report, style: Style) -> str:
         body += [f"<p>{e(p)}</p>" for p in text[section.number]]
         if section.number == "二":
             n += 1
-            body += [caption(style, n, section.title), active_table(template, report, style), _notes(style, "二", report)]
+            body += [
+                caption(style, n, section.title),
+                active_table(template, report, style),
+                _notes(style, "二", report),
+            ]
             body += [f"<p>{e(p)}</p>" for p in _extra(report, style, "二")]
         elif section.number == "三":
             n += 1
