@@ -26,9 +26,9 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "7856/9682 cells (81.14%), non-zero 74.69%: Word tables' blank cells dropped (wordgov 47.9%), "
+    "pdftotext": "7889/9682 cells (81.48%), non-zero 75.54%: Word tables' blank cells dropped (wordgov 47.9%), "
     "figures interleaved within a run of rows",
-    "markitdown": "8865/9682 cells (91.56%), non-zero 90.12%: Word tables (wordgov) whose blank cells vanished "
+    "markitdown": "8887/9682 cells (91.79%), non-zero 90.48%: Word tables (wordgov) whose blank cells vanished "
     "and whose wrapped row labels stand around their rows, cells merged (2 62)",
     "crawler": "6097/6456 cells (94.44%), non-zero 89.20%: table 二 digit runs nothing decides; wordgov "
     "blanks collapsed into one space, swaps between rows that keep every column sum",
