@@ -299,7 +299,7 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     ``3. 危及… 1  1``): each numbered piece of the label lines starts a row (a group heading's
     pieces, ``(五)`` / ``不予``, name none), and the rows named so, in order between the last row
     read and this one, are rows of blank cells."""
-    if len(record.labels) < 2 or not any(t.x is not None for t in record.values):
+    if len(record.labels) < 2 or not any(t.x is not None or " cell " in t.where for t in record.values):
         return []
     parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
     starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
@@ -777,6 +777,7 @@ def read_requests(
         [([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out], n
     )
     first_columns = dict(zip(laid_out, places, strict=True))
+    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -806,7 +807,7 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
-        if not found_options and laid_out and _nothing_printed(found.values):
+        if not found_options and (laid_out or celled) and _nothing_printed(found.values):
             # A label on a line of its own in a table laid out a row a line: a row whose cells
             # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt.
             found_options = readings([Slot(BLANK, found.label.where)], n, check)
