@@ -19,7 +19,7 @@ from gongkai.ingest.align import (
     unsummed_readings,
 )
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
-from gongkai.ingest.numbers import BLANK, CellKind
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
@@ -647,8 +647,12 @@ def _unconfirmed_placements(
     outcomes = [row.key for row in template.outcome_rows]
     balance = ("new_received", "carried_over", "total_processed", "carried_forward")
 
+    # Rows read as 0 only because their label stood with no figure (a blank row, or one whose
+    # figures went elsewhere) confirm nothing.
+    guessed = {key for key, found in raw.items() if not found.values}
+
     def holds(rows: list[str], column: int, left: int) -> bool:
-        cells = [read[k][column] if k in read else None for k in rows]
+        cells = [read[k][column] if k in read and k not in guessed else None for k in rows]
         if None in cells:
             return False
         return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
@@ -759,6 +763,7 @@ def read_requests(
             )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
     options: dict[Hashable, list[Reading]] = {}
+    blank_rows: list[str] = []  # rows whose label stood alone in a laid-out table: read as 0 last
     # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
     # as long as the template with a blank last cell may be a short row plus that padding.
     padded = {
@@ -807,10 +812,12 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
-        if not found_options and (laid_out or celled) and _nothing_printed(found.values):
+        if not found_options and (laid_out or celled) and not found.values:
             # A label on a line of its own in a table laid out a row a line: a row whose cells
-            # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt.
-            found_options = readings([Slot(BLANK, found.label.where)], n, check)
+            # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt, after
+            # the printed rows: a guess takes no part in the arithmetic that places their figures.
+            blank_rows.append(row.key)
+            continue
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(
@@ -863,6 +870,15 @@ def read_requests(
                 "figures: which row they belong to is in doubt",
                 found.label.where,
             )
+    for key in blank_rows:
+        report.requests[key] = [0] * n
+        evidence.doubt(
+            f"requests.{key}",
+            [0] * n,
+            "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",
+            "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
+            raw[key].label.where,
+        )
     read = {key: values for key, values in report.requests.items() if key in chosen}
     for key in _unconfirmed_placements(template, read, raw, chosen):
         evidence.doubt_more(
