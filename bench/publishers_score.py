@@ -1,6 +1,7 @@
 """How well gongkai reads report pages laid out by other publishers (not gongkai's renderer).
 
-    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher] [--holdout] [CLASS ...]
+    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher]
+        [--holdout | --holdout2 | --set NAME] [CLASS ...]
 
 Reads every file of ``tests/ingest/publishers/fixtures/<class>/`` (made by
 ``tests/ingest/publishers/generate.py``: pages as agency sites and Word files lay them out, printed
@@ -10,6 +11,8 @@ wrong cells not named in ``uncertain`` and refused files; ``--show`` lists misma
 
 ``--holdout`` scores the hold-out set instead (``tests/ingest/holdout``: new figures in a page style
 the reader was not built on; its first score is the estimate for reports never seen).
+``--holdout2`` (or ``--set holdout2``) scores the second hold-out set (``tests/ingest/holdout2``:
+a gazette page style, made after the first hold-out had been tuned on).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout  # noqa: E402
+from tests.ingest import holdout, holdout2  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
@@ -39,11 +42,18 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="mismatches to list per class")
     parser.add_argument("--by-publisher", action="store_true", help="one line per publisher too")
     parser.add_argument("--holdout", action="store_true", help="score the hold-out set (tests/ingest/holdout)")
+    parser.add_argument("--holdout2", action="store_true", help="score the second hold-out set (tests/ingest/holdout2)")
+    parser.add_argument("--set", choices=("publishers", "holdout", "holdout2"), help="the fixture set to score")
     parser.add_argument("classes", nargs="*")
     args = parser.parse_args()
-    fixtures = holdout.FIXTURES if args.holdout else FIXTURES
-    publishers = ("province",) if args.holdout else tuple(PUBLISHERS)
-    args.classes = args.classes or list(holdout.CLASSES if args.holdout else CLASSES)
+    chosen = args.set or ("holdout2" if args.holdout2 else "holdout" if args.holdout else "publishers")
+    sets = {
+        "publishers": (FIXTURES, tuple(PUBLISHERS), CLASSES),
+        "holdout": (holdout.FIXTURES, ("province",), holdout.CLASSES),
+        "holdout2": (holdout2.FIXTURES, ("gazette",), holdout2.CLASSES),
+    }
+    fixtures, publishers, classes = sets[chosen]
+    args.classes = args.classes or list(classes)
     print(f"{'class':26} {'cells right/total':>22} {'non-zero right/total':>24} {'wrong':>6} {'unflagged':>9} refused")
     for name in args.classes:
         s = score_class(name, fixtures=fixtures)

@@ -39,6 +39,12 @@ class ActiveOrphan:
     before: str | None = None  # the row named after it
 
 
+# How a row read as 0 from blank cells alone is doubted: a guess a better reading may replace
+# (``header_blocks``: its figures printed apart under the column headers).
+BLANK_ROW_EN = "prints only blank cells and zeros; read as 0"
+_GAP = re.compile(r"[ \u3000]{2,}")  # the gap between two cells of a line of laid-out text
+
+
 def _any_figure(values: list[Token]) -> bool:
     return any(t.value.kind is not CellKind.BLANK for t in values)
 
@@ -70,6 +76,16 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 loose = []
                 continue
             found = field_of(key)
+            if found is None and _GAP.search(token.text):
+                # A header line of laid-out text whose cells wrapped (采购项 / 目数量) comes as one
+                # label: its cells, split at the gaps, may still name their columns (and units).
+                cells = [(field_of(cached_key(part)), part) for part in _GAP.split(token.text.strip())]
+                columns = [(hit[0], Token(part, token.where, token.value)) for hit, part in cells if hit]
+                if columns:
+                    fresh += columns
+                    votes += [hit[1] for hit, _ in cells if hit and hit[1]]
+                    loose = []
+                    continue
             if found is not None:
                 fresh.append((found[0], token))
                 if found[1]:
@@ -313,6 +329,15 @@ def read_active(
                 f"row {row.label}: {reading.how}",
                 found.label.where,
             )
+        elif _placed_by_empty_lines(found.values, len(order)):
+            evidence.doubt(
+                path,
+                list(reading.values),
+                f"“{row.label}”行的数字按其前后的空行对应各列，空行也可能只是分隔，列位存疑",
+                f"row {row.label}: its figures were put in columns by the empty lines around them; an "
+                "empty line may only separate lines, so which columns they fill is in doubt",
+                found.label.where,
+            )
         if liked is not None:
             evidence.doubt_more(
                 path,
@@ -329,7 +354,7 @@ def read_active(
                 path,
                 list(reading.values),
                 f"“{row.label}”行只印有空白单元格和 0，按 0 计",
-                f"row {row.label} prints only blank cells and zeros; read as 0",
+                f"row {row.label} {BLANK_ROW_EN}",
                 found.label.where,
             )
         for index, key in enumerate(order):
@@ -414,6 +439,14 @@ def _dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> Acti
         found.values[0].where,
     )
     return ActiveRaw(found.row, found.label, values, found.header, found.fuzzy, found.placed)
+
+
+def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
+    """Whether a row of fewer figures than columns has blank cells that are empty lines of text
+    (``pdftotext`` sets paragraphs apart with them), which placed its figures."""
+    figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
+    lines = any(t.value.kind is CellKind.BLANK and " " not in t.where.removeprefix("line ") for t in values)
+    return 0 < figures < columns and lines
 
 
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:

@@ -143,6 +143,24 @@ def read_appeals(
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
+    elif (
+        stated
+        and stated.get("appeals.review") == 0
+        and stated.get("appeals.litigation") == 0
+        and sorted(group_order) == sorted(groups)
+    ):
+        # The header printed, not one figure under it (a table leaving its zeros blank), and the
+        # prose says there was no case at all: every cell 0, a reading the table cannot confirm.
+        for group in groups:
+            for key in fields:
+                report.appeals[group][key] = 0
+        evidence.doubt(
+            "appeals",
+            0,
+            "表四只印出表头、未印出任何数字，正文称行政复议、行政诉讼均为 0 件，按 0 计",
+            "table 四 prints its header and not one figure; the text states no review and no suit: read as 0",
+        )
+        return
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence, count_value
 from gongkai.ingest.numbers import CellKind, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
@@ -45,14 +46,19 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
     runs: list[_Run] = []
     current: str | None = None
     run: _Run | None = None
+    wrapped = ""  # the label just before, when it named nothing: a header's first line (本年制 / 发件数)
     for record in records:
         for token in record.labels:
             key = cached_key(token.text)
             if ITEM_MARK in key:
                 current = next((item for k, item in items.items() if k in key or key in k), None)
                 run = None
+                wrapped = ""
                 continue
             found = field_of(key)
+            if found is None and wrapped:
+                found = field_of(cached_key(wrapped + token.text))
+            wrapped = token.text if found is None else ""
             if found is None:
                 named = rows_named.get(cached_bare(token.text))
                 if run is not None and named is not None and item_of[named] == run.item:
@@ -96,7 +102,16 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             continue
         if any(t.value.kind not in (CellKind.NUMBER, CellKind.DASH) for t in run.values):
             continue
+        guessed = {u.cell for u in evidence.uncertain if u.reason_en.endswith(BLANK_ROW_EN)}
         for i, row in enumerate(rows):
+            if f"active.{row.key}" in guessed:
+                # Read as 0 only because its label stood with no figure: the figures printed
+                # apart under the headers are the better reading (the guess's doubt stays unless
+                # they read every cell of the row).
+                if {f.key for f in row.fields} <= set(run.fields):
+                    evidence.forget(f"active.{row.key}")
+                for name in run.fields:
+                    report.active[row.key][name] = None
             for j, name in enumerate(run.fields):
                 if report.active[row.key].get(name) is not None:
                     continue

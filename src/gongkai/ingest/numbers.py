@@ -57,6 +57,7 @@ _NUMBER = re.compile(
     r"(?P<unit>万元|亿元|元|千元|件|个|项|条|次|人次|家|份|宗|起|%)?"
 )
 _SPACED_DIGITS = re.compile(r"\d[\s\u3000\xa0]+[-−+]?\d")
+_DASH_THEN_FIGURE = re.compile(r"[-−–—―－]\s+\d")  # a cell's dash (0), then the next cell's figure
 _SCALE = {"万元": 10_000, "亿元": 100_000_000, "千元": 1_000}
 # Longer than any figure, even a whole row of figures run together in one cell ("1801000…"): a
 # digit run like this is a serial number or junk, not a number (and int() refuses 4,300 digits).
@@ -69,10 +70,13 @@ def parse_cell(text: str) -> CellValue:
     compact = _SPACE.sub("", text).replace("*", "")
     if not compact:
         return BLANK
-    if _SPACED_DIGITS.search(text):
-        return TEXT  # "180 1 0 0": several numbers in one cell, not one number
+    if _SPACED_DIGITS.search(text) or _DASH_THEN_FIGURE.match(text.lstrip()):
+        return TEXT  # "180 1 0 0", "— 204": several cells in one, not one number
     folded = unicodedata.normalize("NFKC", compact)
     if folded in _DASHES:
+        parts = _SPACE.split(text.strip())
+        if len(parts) > 1 and all(unicodedata.normalize("NFKC", part) in _DASHES for part in parts):
+            return TEXT  # "— —": two cells' marks a converter put in one cell (several_numbers)
         return DASH
     if folded in _UNKNOWN_MARKS:
         return UNKNOWN

@@ -170,7 +170,11 @@ def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = []
             for page in pdf.pages:
-                pages.append(page.extract_text(layout=True) or "")
+                # pdfplumber pads the page with empty lines where rows stand apart; an empty line
+                # after a row's figures would read as a blank cell of it, as in text that prints
+                # one cell a line, so only the lines that hold something are kept.
+                laid_out = page.extract_text(layout=True) or ""
+                pages.append("\n".join(line for line in laid_out.split("\n") if line.strip()))
                 page.close()
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None

@@ -125,6 +125,32 @@ def figures_before_label(lines: list[str]) -> list[str]:
     return out
 
 
+def label_under_table(lines: list[str]) -> list[str]:
+    """``lines`` with a row of table 二 that a converter set as paragraphs right under its pipe
+    table (the table's last row: ``|信息内容|本年收费金额（万元）|`` then ``行政事业性收费``, an empty
+    line, ``550.07``) joined into one row line (``行政事业性收费 550.07``), the line count kept."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _active_label_line(line):
+            continue
+        above = i - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above < 0 or not lines[above].lstrip().startswith("|"):
+            continue
+        figures: list[int] = []
+        j = i + 1
+        while j + 1 < len(lines) and not lines[j].strip() and lone_figures(lines[j + 1]):
+            figures.append(j + 1)
+            j += 2
+        if not figures or (j < len(lines) and _active_label_line(lines[j])):
+            continue
+        out[i] = " ".join([line.strip(), *(lines[k].strip() for k in figures)])
+        for k in figures:
+            out[k] = ""
+    return out
+
+
 def _active_label_line(line: str) -> bool:
     return "|" not in line and _active_label_only([Cell(line.strip(), "")])
 

@@ -17,7 +17,14 @@ from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
-from gongkai.ingest.vocabulary import ITEM_MARK, RequestRowKeys, field_of, is_table_label, vocabulary
+from gongkai.ingest.vocabulary import (
+    ITEM_MARK,
+    RequestRowKeys,
+    field_of,
+    is_numbered_request_row,
+    is_table_label,
+    vocabulary,
+)
 from gongkai.report.labels import bare_label_key, label_key
 
 ACTIVE, REQUESTS, APPEALS = "active", "requests", "appeals"
@@ -74,6 +81,13 @@ def physical_rows(record: Record, whole: Callable[[list[Token]], bool]) -> list[
     return [Record(record.labels, parts[0], record.table), *(Record([], part, record.table) for part in parts[1:])]
 
 
+def _row_ending_table(record: Record, table: int) -> bool:
+    """Whether ``record`` (labels only) is a whole row of table 三 that ended the table before
+    ``table``, printing no figure (四、结转下年度继续办理 with its zeros left blank): a row of its own,
+    not the start of a label the next table's cells go on with."""
+    return record.table != table and is_numbered_request_row(record.labels[-1].text.strip())
+
+
 def read_records(document: Document) -> list[Record]:
     """The records of every table of ``document``, in order."""
     records: list[Record] = []
@@ -93,7 +107,7 @@ def read_records(document: Document) -> list[Record]:
                 if parts is not None:
                     labelled = True
                     tokens = [Token(part, cell.where, value) for part in parts]
-                    if records and not records[-1].values:
+                    if records and not records[-1].values and not _row_ending_table(records[-1], number):
                         records[-1].labels.extend(tokens)
                     else:
                         records.append(Record(tokens, [], number))

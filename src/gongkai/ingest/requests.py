@@ -39,6 +39,9 @@ class RequestRaw:
     table: int = 0
     stacked: str = ""  # another row's label printed between this row's label and its values
     placed: str = ""  # how a row no label named was put here (template_align), else ""
+    # the row next to it when its figures stood on a line of their own between this row's label
+    # and that row's, printed with blank cells only: which of the two they belong to is in doubt
+    beside: str = ""
 
 
 @dataclass
@@ -287,6 +290,44 @@ def _stitched(record: Record) -> str:
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
 
+_ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七][)）]|[一二三四]、)")
+
+
+def _blank_rows_before(record: Record, next_index: int, named: int) -> list[RequestRowKeys]:
+    """The rows a laid-out table printed with no figure at all, their labels on lines of their
+    own above the row the record's figures belong to (a Word table leaving zeros blank, as
+    ``pdftotext -layout`` prints it: ``1. 属于国家秘密`` / ``2. 其他法律行政法`` / ``规禁止公开`` /
+    ``3. 危及… 1  1``): each numbered piece of the label lines starts a row (a group heading's
+    pieces, ``(五)`` / ``不予``, name none), and the rows named so, in order between the last row
+    read and this one, are rows of blank cells."""
+    if len(record.labels) < 2 or not any(t.x is not None or " cell " in t.where for t in record.values):
+        return []
+    parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
+    starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
+    found: list[RequestRowKeys] = []
+    low = next_index
+    for a, b in itertools.pairwise([*starts, len(parts)]):
+        if b == len(parts):
+            break  # the last label: the row of the figures
+        chunk = Record(parts[a:b], [], record.table)
+        row = _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
+        if row is not None and low <= row.index < named:
+            found.append(row)
+            low = row.index + 1
+    return found
+
+
+def _line_of(where: str) -> str:
+    return " ".join(where.split(" ")[:2]) if where.startswith("line ") else ""
+
+
+def _figures_apart(found: RequestRaw) -> bool:
+    """Whether a row's figures stand on a line of their own, not on its label's line."""
+    figures = [t for t in found.values if t.value.kind is not CellKind.BLANK]
+    line = _line_of(found.label.where)
+    return bool(figures and line and line != _line_of(figures[0].where))
+
+
 def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str], list[Orphan]]:
     rows: dict[str, RequestRaw] = {}
     votes: list[str] = []
@@ -297,6 +338,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     started = False
     next_index = 0
     pending: RequestRaw | None = None
+    adopted: RequestRaw | None = None  # the row that took the figures of the line just before
     header = vocabulary().request_header
     for record in (part for whole in records for part in physical_rows(whole, _full_row)):
         # A header repeated on a new page (申请人情况 自然人 … 其他) names no row, though 其他 and
@@ -304,6 +346,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         in_header = sum(1 for t in record.labels if cached_key(t.text) in header) >= 2
         match = _match_request(record, started and not in_header, next_index)
         previous, last = last, None
+        just_adopted, adopted = adopted, None
         if match is None:
             if (
                 pending is not None
@@ -316,7 +359,9 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 # The label's values printed on its next line; or, right after it, a row holding
                 # the rest of its wrapped label and the figures, its own row blank cells only.
                 pending.values = list(record.values)
+                adopted = pending if not record.labels else None
                 pending = None
+                continue
             elif _row_of_figures(record.values) or _run_of_row(record.values):
                 label = "".join(cached_bare(t.text) for t in record.labels if not in_header)
                 where = record.labels[-1].where if record.labels else record.values[0].where
@@ -328,6 +373,9 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         for orphan in open_orphans:
             orphan.before = match.index
         open_orphans = []
+        for row in _blank_rows_before(record, next_index, match.index):
+            if row.key not in rows:
+                rows[row.key] = RequestRaw(row.key, record.labels[0], [], record.table)
         started = True
         next_index = match.index + 1
         if len(match.templates) == 1 and record.values:
@@ -341,6 +389,12 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             record.table,
             _other_row_label(record, match.key) if record.values else "",
         )
+        if previous is not None and _figures_apart(previous) and not _figures_apart(pending):
+            just_adopted = previous
+        if just_adopted is not None and record.values and _nothing_printed(record.values):
+            # Figures on a line of their own after a label, then a row of blank cells with its
+            # label: the figures may be either row's (a converter moving a label off its cells).
+            just_adopted.beside, pending.beside = match.key, just_adopted.key
         rows[match.key] = last = pending
     return rows, votes, orphans
 
@@ -594,8 +648,12 @@ def _unconfirmed_placements(
     outcomes = [row.key for row in template.outcome_rows]
     balance = ("new_received", "carried_over", "total_processed", "carried_forward")
 
+    # Rows read as 0 only because their label stood with no figure (a blank row, or one whose
+    # figures went elsewhere) confirm nothing.
+    guessed = {key for key, found in raw.items() if not found.values}
+
     def holds(rows: list[str], column: int, left: int) -> bool:
-        cells = [read[k][column] if k in read else None for k in rows]
+        cells = [read[k][column] if k in read and k not in guessed else None for k in rows]
         if None in cells:
             return False
         return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
@@ -737,6 +795,7 @@ def read_requests(
             )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
     options: dict[Hashable, list[Reading]] = {}
+    blank_rows: list[str] = []  # rows whose label stood alone in a laid-out table: read as 0 last
     # Tables whose rows end in blank padding (a trailing tab after the last figure): there, a row
     # as long as the template with a blank last cell may be a short row plus that padding.
     padded = {
@@ -760,6 +819,7 @@ def read_requests(
         [([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out], n
     )
     first_columns = dict(zip(laid_out, places, strict=True))
+    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -793,6 +853,12 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
+        if not found_options and (laid_out or celled) and not found.values:
+            # A label on a line of its own in a table laid out a row a line: a row whose cells
+            # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt, after
+            # the printed rows: a guess takes no part in the arithmetic that places their figures.
+            blank_rows.append(row.key)
+            continue
         if not found_options:
             printed = " ".join(t.text.strip() or "□" for t in found.values)
             evidence.doubt(
@@ -829,6 +895,14 @@ def read_requests(
             if where:
                 evidence.provenance[paths[i]] = where
         note_dashes(found.values, f"requests.{row.key}", evidence)
+        if found.beside:
+            evidence.doubt_more(
+                f"requests.{row.key}",
+                f"数值单独成行，印在本行与“{found.beside}”行的标签之间，另一行只印有空白单元格：数值属于哪一行存疑",
+                f"the figures stood on a line of their own between this row's label and row {found.beside}'s, "
+                "the other printed with blank cells only: which row they belong to is in doubt",
+                found.label.where,
+            )
         if found.stacked:
             evidence.doubt_more(
                 f"requests.{row.key}",
@@ -837,6 +911,15 @@ def read_requests(
                 "figures: which row they belong to is in doubt",
                 found.label.where,
             )
+    for key in blank_rows:
+        report.requests[key] = [0] * n
+        evidence.doubt(
+            f"requests.{key}",
+            [0] * n,
+            "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",
+            "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
+            raw[key].label.where,
+        )
     read = {key: values for key, values in report.requests.items() if key in chosen}
     for key in _unconfirmed_placements(template, read, raw, chosen):
         evidence.doubt_more(

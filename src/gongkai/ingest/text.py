@@ -28,11 +28,24 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
-from gongkai.ingest.pipes import figures_before_label, labels_after_figures, page_numbers_blanked, rejoin_displaced
+from gongkai.ingest.pipes import (
+    figures_before_label,
+    label_under_table,
+    labels_after_figures,
+    page_numbers_blanked,
+    rejoin_displaced,
+)
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
-from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row, is_table_label, label_weight
+from gongkai.ingest.vocabulary import (
+    is_active_row,
+    is_numbered_request_row,
+    is_table_label,
+    label_weight,
+    vocabulary,
+)
+from gongkai.report.labels import bare_label_key
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -70,9 +83,24 @@ def read_text(path: Path, data: bytes) -> Document:
     else:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
-            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(lines)))
+            lines = label_under_table(
+                figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(lines))))
+            )
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
+
+
+def _br_lines(lines: list[str]) -> list[str]:
+    """Lines a converter joined with ``<br>`` outside a pipe table (pymupdf4llm sets the text of
+    a table it took for a picture as one paragraph: ``规章 5 5 46<br>规范性文件 610 610 1197``),
+    one a line again."""
+    out: list[str] = []
+    for line in lines:
+        if "<br" in line and not line.lstrip().startswith("|"):
+            out += _BR.split(line)
+        else:
+            out.append(line)
+    return out
 
 
 _HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
@@ -434,6 +462,44 @@ def _clean_cell(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+# Digits and thousands separators run together (a crawler's text of a row printing 5,018 51 …
+# 5,400 ran into 5,0185148181471185,400): a run of digits holding a separator.
+_THOUSANDS_RUN = re.compile(r"(?<![0-9])(?<![0-9][,，])[-−－]?[0-9]+(?:[,，][0-9]{3})+[0-9,，]*")
+_COMMA_BETWEEN_CELLS = re.compile(r"[0-9][,，](?![0-9])|(?<![0-9])[,，][0-9]")
+_PROPER_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+")
+
+
+def _cut_at_separators(match: re.Match[str]) -> str:
+    """A run of figures printed with thousands separators, cut where the separators show that a
+    figure ends (three digits after a figure's last separator): ``5,0185148181471185,400`` →
+    ``5,018 5148181471185400``. Only a run's first figure is kept as printed (it starts where the
+    run does); in the pieces after it, where a figure with separators starts among the digits
+    before it cannot be seen, so they are left plain digit runs for the row's arithmetic to cut.
+    After a minus sign the first figure is no more certain (``-48,458``: -4 and 8,458?)."""
+    text = match.group()
+    sign = text[0] if text[0] in "-−－" else ""
+    pieces = re.split("[,，]", text[len(sign) :])
+    out: list[str] = []
+    current = pieces[0]  # what is not cut yet, separators kept
+    for i, piece in enumerate(pieces[1:], start=1):
+        current += "," + piece[:3]
+        rest = piece[3:]
+        if rest or i == len(pieces) - 1:
+            whole = not out and not sign and _PROPER_THOUSANDS.fullmatch(current)
+            out.append(current if whole else current.replace(",", ""))
+            current = rest
+    if current:
+        out.append(current)
+    return sign + " ".join(out)
+
+
+def _separated(text: str) -> str:
+    """``text`` with its runs of figures printed with thousands separators cut (``_cut_at_separators``)."""
+    if ("," not in text and "，" not in text) or _COMMA_BETWEEN_CELLS.search(text):
+        return text  # "行政强制，76，-3，8844": commas between cells, not inside figures
+    return _THOUSANDS_RUN.sub(_cut_at_separators, text)
+
+
 def split_line(line: str) -> list[str]:
     """Cut a line of a table without separators into label and number cells.
 
@@ -446,7 +512,8 @@ def split_line(line: str) -> list[str]:
         # the dash cells (/ — for "none") are what is left between the figures: each dash is a
         # cell of its own, each digit run one or more cells (cut later by the row's arithmetic).
         head = line[:dashed].strip()
-        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(line[dashed:])]
+        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(_separated(line[dashed:]))]
+    line = _separated(line)
     cells: list[str] = []
     label_from = 0
     for match in _NUMBER_IN_LINE.finditer(line):
@@ -502,9 +569,17 @@ def _words_and_dashes(text: str) -> list[str]:
 
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
-_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—]*[/／—][0-9/／—]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+|[/／—]")
+_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，][0-9]{3})*|[/／—]")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
+
+
+def _request_row_before(head: str) -> bool:
+    """Whether ``head`` ends with the label of a row of table 三 (all its figures counts ≥ 0)."""
+    bare = bare_label_key(head)
+    return len(bare) >= 4 and any(
+        bare.endswith(key) for row in vocabulary().request_rows for key in row.keys if len(key) >= 4
+    )
 
 
 def _dashed_figures(line: str) -> int | None:
@@ -516,7 +591,13 @@ def _dashed_figures(line: str) -> int | None:
     dashes = sum(run.count(d) for d in "/／—")
     if line[match.start() - 1].isspace() and dashes < 2:
         return None  # "数量 3/4": one slash after a space may be a fraction or a page count
-    if "/" not in run and "／" not in run and dashes < 2 and not run.endswith("—"):
+    if (
+        "/" not in run
+        and "／" not in run
+        and dashes < 2
+        and not run.endswith("—")
+        and not _request_row_before(line[: match.start()])  # table 三 holds no negative figure
+    ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()
 

@@ -1,0 +1,189 @@
+"""Issue 9, second hold-out: a gazette page style the reader was NOT built on, read in every class.
+
+``tests/ingest/holdout2/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, eight reports from 2 to 31,000 applications, two printed with a contradiction) and lays
+them out as a gazette-style portal does, each report its own ``Style``: captions 表一 / 附表2, zeros
+printed 0, — or left blank, thousands separators, 万元 with two decimals, header words broken over
+lines, 合计 for 总计, numbering (一) / 1、 / 1．, table 三's row numbers in cells of their own, table
+三 cut in two with its header repeated (续表, or a <thead> the browser repeats), notes under the
+tables; printed by chromium and through LibreOffice's Word route.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong): html, docx
+100 · 100 · 0; pdf 95.51 · 99.71 · 4; pdftotext 73.83 · 77.56 · 3; pdftotext-layout 86.12 · 97.51 · 1;
+pymupdf4llm 90.03 · 89.36 · 0; markitdown 77.14 · 84.56 · 5; crawler 65.76 · 55.36 · 0;
+crawler-nospace 68.54 · 58.30 · 0. Thresholds as for the other sets: ≥ 99.5% of cells,
+≥ 99% of non-zero cells, nothing refused, no wrong value outside ``uncertain``; a class not there
+yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.read import read_report
+
+from .holdout2 import CLASSES, CONTRADICTIONS, FIXTURES
+from .publishers.scoring import SCORER, ClassScore, score_class
+
+CELLS = 99.5
+NON_ZERO = 99.0
+
+# The untuned reader (branch start, 9c04406) on these fixtures: the estimate for unseen reports.
+FIRST = {
+    "html": "1618/1618 (100%), non-zero 100%",
+    "docx": "1011/1011 (100%), non-zero 100%",
+    "pdf": "2511/2629 (95.51%), non-zero 99.71%, 4 unflagged: blank zeros in Word prints shift figures",
+    "pdftotext": "1941/2629 (73.83%), non-zero 77.56%, 3 unflagged",
+    "pdftotext-layout": "2264/2629 (86.12%), non-zero 97.51%, 1 unflagged: 万元 read as 元",
+    "pymupdf4llm": "2367/2629 (90.03%), non-zero 89.36%",
+    "markitdown": "2028/2629 (77.14%), non-zero 84.56%, 5 unflagged",
+    "crawler": "1064/1618 (65.76%), non-zero 55.36%",
+    "crawler-nospace": "1109/1618 (68.54%), non-zero 58.30%",
+}
+# After the fixes made for what this set found (mechanisms, not fixtures; every class 0 unflagged;
+# html, docx and pdf pass, pdf at 2624/2629 = 99.81%, non-zero 99.71%):
+NOT_YET = {
+    "pdftotext": "1970/2629 cells (74.93%), non-zero 80.25%: labels printed apart from figures with "
+    "zeros left blank (g2020-c, g2022-c ~25%), interleaved column blocks",
+    "pdftotext-layout": "2581/2629 cells (98.17%), non-zero 97.60%: blank zeros (table 二 rows short "
+    "of cells, placements the sums cannot confirm), two rows' figures interleaved (g2019-a)",
+    "pymupdf4llm": "2404/2629 cells (91.44%), non-zero 92.23%: a rule-less Word table with blank zeros "
+    "flattened into one paragraph (g2020-c-word 19%), a page of table 三 dropped as a picture",
+    "markitdown": "2422/2629 cells (92.13%), non-zero 91.85%: blank zeros lost in merged cells",
+    "crawler": "1256/1618 cells (77.63%), non-zero 79.44%: blank zeros vanished from runs (g2020-c, "
+    "g2022-c), a contradicting row no cut fits, table 二 runs",
+    "crawler-nospace": "1301/1618 cells (80.41%), non-zero 82.38%: as crawler",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome): none since the fixes
+UNFLAGGED: dict[str, str] = {}
+
+
+@cache
+def _score(name: str) -> ClassScore:
+    return score_class(name, fixtures=FIXTURES)
+
+
+def _param(name: str, marks: dict[str, str]) -> object:
+    if name in marks:
+        return pytest.param(name, marks=pytest.mark.xfail(reason=marks[name], strict=True))
+    return name
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", [_param(name, NOT_YET) for name in CLASSES])
+def test_holdout2_class_reads(name: str) -> None:
+    score = _score(name)
+    assert not score.refused, f"refused: {score.refused}"
+    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+    assert score.accuracy >= CELLS and score.nonzero >= NON_ZERO, (
+        f"{name}: {score.right}/{score.total} cells ({score.accuracy:.2f}%), non-zero {score.nonzero:.2f}%; "
+        f"missing e.g. {score.missing[:5]}, wrong e.g. {score.wrong[:5]}"
+    )
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", [_param(name, UNFLAGGED) for name in CLASSES])
+def test_holdout2_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
+    score = _score(name)
+    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+
+
+@pytest.mark.parametrize("name", ["html", "pdf", "pdftotext-layout"])
+def test_holdout2_contradictions_read_as_printed_and_reported(name: str) -> None:
+    """A report whose printed figures break an equation is read as printed (the gold keeps the
+    wrong figure) and its findings name the broken rule; never "fixed" silently."""
+    checked = 0
+    for path in sorted((FIXTURES / name).iterdir()):
+        report_name = path.name.split("~", 1)[0]
+        if report_name not in CONTRADICTIONS:
+            continue
+        _what, rule = CONTRADICTIONS[report_name]
+        result = read_report(path)
+        assert result.report is not None, result.error
+        rules = {finding.rule for finding in result.report.findings}
+        assert rule in rules, f"{path.name}: {rule} not among the findings {sorted(rules)}"
+        gold = json.loads((FIXTURES / "gold" / f"{report_name}.json").read_text(encoding="utf-8"))
+        read = json.loads(result.report.to_json())
+        assert read["requests"] == gold["requests"] and read["appeals"] == gold["appeals"], path.name
+        checked += 1
+    assert checked >= 2, f"{name}: the contradicting reports are missing from the fixtures"
+
+
+# ---------------------------------------------------------------------------------------------
+# The mechanisms the second hold-out's failures led to, each on a small input of its class
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_run_of_figures_with_thousands_separators_is_cut_where_a_separator_ends_a_figure() -> None:
+    from gongkai.ingest.text import split_line
+
+    # a crawler's 5,018 51 48 18 147 118 5,400: the first figure is certain, the rest a run to cut
+    assert split_line("本年新收政府信息公开申请数量5,0185148181471185,400") == [
+        "本年新收政府信息公开申请数量",
+        "5,018",
+        "5148181471185400",
+    ]
+    # where a separated figure starts after another one cannot be seen: no figure is made up
+    assert split_line("规章5,095525,925") == ["规章", "5,095", "525925"]
+    assert split_line("行政事业性收费1,419.52") == ["行政事业性收费", "1,419.52"]
+    # commas between cells stay separators
+    assert split_line("行政强制，76，-3，8844") == ["行政强制", "76", "-3", "8844"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("— —", (0, 0)), ("— — —", (0, 0, 0)), ("— 204", (0, 204)), ("55 —", (55, 0))],
+)
+def test_cells_a_converter_merged_into_one_stay_apart(text: str, values: tuple[int, ...]) -> None:
+    from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
+
+    assert parse_cell(text).kind is CellKind.TEXT  # not one dash, not -204
+    spread = several_numbers(text)
+    assert spread is not None and tuple(v.amount for v in spread) == values
+
+
+def test_a_dash_alone_and_a_negative_figure_are_still_one_cell() -> None:
+    from gongkai.ingest.numbers import CellKind, parse_cell
+
+    assert parse_cell("—").kind is CellKind.DASH and parse_cell("——").kind is CellKind.DASH
+    assert parse_cell("-3").amount == -3 and parse_cell("—3").amount == -3
+
+
+def test_picture_text_lines_joined_by_br_are_lines_again(tmp_path: Path) -> None:
+    """pymupdf4llm sets a table it took for a picture as one paragraph joined by <br>."""
+    gold = json.loads((FIXTURES / "gold" / "g2022-b.json").read_text(encoding="utf-8"))
+    rows = "<br>".join(
+        ["第二十条第（一）项", "信息内容 本年制发件数 本年废止件数 现行有效件数"]
+        + [
+            f"{label} " + " ".join(f"{gold['active'][key][f]:,}" for f in ("made", "repealed", "in_force"))
+            for key, label in (("regulations", "规章"), ("normative_documents", "行政规范性文件"))
+        ]
+    )
+    path = tmp_path / "picture.md"
+    path.write_text(f"## 二、主动公开政府信息情况\n\n**----- Start of picture text -----**<br>\n{rows}<br>\n", "utf-8")
+    result = read_report(path)
+    assert result.report is not None
+    read = json.loads(result.report.to_json())["active"]
+    for key in ("regulations", "normative_documents"):
+        assert read[key] == gold["active"][key]
+
+
+def test_a_wrapped_header_line_of_laid_out_text_still_gives_its_unit(tmp_path: Path) -> None:
+    """``采购项 / 目数量`` wrapped: the header line is one label, its cells still name 万元."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（九）项\n"
+        "   信息内容           采购项          采购总金额（万元）\n"
+        "                      目数量\n"
+        "   政府集中采购          895           74,706.80\n"
+    )
+    path = tmp_path / "layout.txt"
+    path.write_text(text, "utf-8")
+    result = read_report(path)
+    assert result.report is not None
+    procurement = json.loads(result.report.to_json())["active"]["procurement"]
+    assert procurement == {"projects": 895, "amount_yuan": 747068000}
