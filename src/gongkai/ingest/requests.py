@@ -20,6 +20,7 @@ from gongkai.ingest.align import (
 )
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.page_grid import grid_options, grid_row
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
@@ -683,6 +684,55 @@ def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
     return short >= _MIN_SHORT_RUNS
 
 
+def _on_page_grids(
+    raw: dict[str, RequestRaw],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    n: int,
+    bound: Bound,
+) -> dict[Hashable, Choice]:
+    """The table read again with its pipe rows on their pages' grids (``page_grid``: a
+    converter that set a page's rows on one grid of fewer or more cells than the template's
+    columns), every map of each page tried; taken where it breaks no more equations than the
+    reading as printed. Maps that keep the table equally whole but read a cell differently leave
+    that cell unknown."""
+    rows = [row for key in options if (row := grid_row(key, [Slot(t.value, t.where) for t in raw[str(key)].values]))]
+    needed = {row.key for row in rows if row.width != n + 1}
+    if not needed:
+        return chosen
+
+    def broken(choice: dict[Hashable, Choice]) -> int:
+        return failures({key: c.reading.values for key, c in choice.items()})
+
+    best: list[dict[Hashable, Choice]] = []
+    least = broken(chosen)
+    for alternative in grid_options(rows, n, needed):
+        trial = choose({**options, **alternative}, failures, bound=bound)
+        if set(trial) != set(chosen):
+            continue
+        score = broken(trial)
+        if score < least:
+            best, least = [trial], score
+        elif score == least and (best or score == 0):
+            best.append(trial)
+    if not best:
+        return chosen
+    first = best[0]
+    merged: dict[Hashable, Choice] = {}
+    for key, choice in first.items():
+        unknown = set(choice.unknown)
+        tied = list(choice.alternatives) or [choice.reading.values]
+        for other in best[1:]:
+            values = other[key].reading.values
+            unknown.update(other[key].unknown)
+            unknown.update(i for i, (a, b) in enumerate(zip(choice.reading.values, values, strict=True)) if a != b)
+            tied.extend(other[key].alternatives or [values])
+        alternatives = tuple(dict.fromkeys(tied))[:10] if unknown else ()
+        merged[key] = Choice(choice.reading, frozenset(unknown), choice.rivals, alternatives)
+    return merged
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -768,6 +818,7 @@ def read_requests(
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)

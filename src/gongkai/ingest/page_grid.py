@@ -1,0 +1,190 @@
+"""Rows of a pipe table laid out on one grid of page columns that is not the template's.
+
+A PDF-to-Markdown converter that finds a table by the words' x positions (markitdown) clusters
+the positions of a whole page into one set of columns and puts every word of every row of that
+page into the column it falls in: a page's rows all hold the same number of cells, and each cell
+is the same stretch of the page in every row. Where the page's columns are fewer than the
+table's, one cell covers several of the table's columns (``| 1 1 |``: two figures of neighbouring
+columns; ``| 1 |``: one of the two, the other left blank, as a Word export leaves zero cells
+blank); where a column's cell is blank, it reads 0.
+
+So which of the template's columns each cell covers is one choice for the whole page (a
+monotone map of columns to cells, the total column in the last cell), not one per row: every
+map that leaves each cell room for the figures any row of the page prints in it is a candidate,
+and under a map a row's only freedom is where each cell's figures sit among its columns. The
+table's equations (``report/equations.py``, through ``align.choose``) choose among the maps and
+placements together; maps or placements they cannot tell apart leave the cells they disagree on
+unknown. A figure is never changed; only its column is chosen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+
+from gongkai.ingest.align import Reading, Slot, Value
+from gongkai.ingest.numbers import CellKind
+
+_WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
+_MAX_MAPS = 24  # maps of a page's cells one table may weigh (over all its pages together)
+_MAX_ROW_READINGS = 64  # placements of one row's figures under one map
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A printed row of a pipe table: its line, its number of cells, and the figures of each cell
+    (in printed order; a blank cell holds none)."""
+
+    key: Hashable
+    line: int
+    width: int
+    cells: tuple[tuple[int, tuple[Slot, ...]], ...]  # (cell number, figures), cells with figures only
+
+
+def grid_row(key: Hashable, slots: Sequence[Slot]) -> GridRow | None:
+    """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
+    of a cell that held several as ``… number K``); None when they are not (another layout, a
+    row gathered from several lines, a cell that is neither a figure nor blank)."""
+    lines: set[int] = set()
+    width = 0
+    cells: dict[int, list[Slot]] = {}
+    for slot in slots:
+        match = _WHERE.match(slot.where)
+        if match is None:
+            return None
+        lines.add(int(match.group(1)))
+        cell = int(match.group(2))
+        width = max(width, cell)
+        kind = slot.value.kind
+        if kind is CellKind.BLANK:
+            continue
+        if kind is not CellKind.NUMBER or not isinstance(slot.value.amount, int):
+            return None
+        cells.setdefault(cell, []).append(slot)
+    if len(lines) != 1 or not cells or max(cells) != width:
+        return None  # the last cell holds the row's total
+    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())))
+
+
+def pages(rows: Sequence[GridRow]) -> list[list[GridRow]]:
+    """Rows in printed order, cut where the number of cells changes (a new page's grid)."""
+    out: list[list[GridRow]] = []
+    for row in sorted(rows, key=lambda r: r.line):
+        if out and out[-1][-1].width == row.width:
+            out[-1].append(row)
+        else:
+            out.append([row])
+    return out
+
+
+def maps(page: Sequence[GridRow], n: int) -> list[tuple[int, ...]]:
+    """Every monotone map of ``n`` columns to the page's cells (column → cell number), the last
+    column (the total) in the last cell, that gives each cell at least as many columns as any
+    row prints figures in it. Empty when there are more than ``_MAX_MAPS``."""
+    width = page[0].width
+    need = [0] * (width + 1)
+    for row in page:
+        for cell, figures in row.cells:
+            need[cell] = max(need[cell], len(figures))
+    if sum(need) > n:
+        return []
+    found: list[tuple[int, ...]] = []
+
+    def extend(taken: list[int], held: int) -> None:
+        # ``taken``: the cell of each column so far; ``held``: how many of them the last one holds.
+        if len(found) > _MAX_MAPS:
+            return
+        last = taken[-1] if taken else 0
+        if len(taken) == n - 1:
+            held_last = held + (last == width)
+            if (
+                (last == width and held_last >= need[width])
+                or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
+            ) and (last == width or need[width] <= 1):
+                found.append((*taken, width))
+            return
+        for here in range(max(last, 1), width + 1):
+            if here != last and (
+                (last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))
+            ):
+                continue
+            taken.append(here)
+            extend(taken, held + 1 if here == last else 1)
+            taken.pop()
+
+    extend([], 0)
+    return found if len(found) <= _MAX_MAPS else []
+
+
+def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int) -> list[Reading]:
+    """The row's readings under one map: each cell's figures in its columns, in printed order,
+    in every way they fit; the columns left read 0. Empty when a cell has too few columns or
+    the ways are too many."""
+    columns_of: dict[int, list[int]] = {}
+    for column, cell in enumerate(column_cells):
+        columns_of.setdefault(cell, []).append(column)
+    choices: list[list[tuple[tuple[int, Slot], ...]]] = []
+    for cell, figures in row.cells:
+        room = columns_of.get(cell, [])
+        if len(figures) > len(room):
+            return []
+        choices.append(
+            [tuple(zip(cols, figures, strict=True)) for cols in itertools.combinations(room, len(figures))]
+        )
+    found: dict[tuple[Value, ...], Reading] = {}
+    printed = sum(len(f) for _, f in row.cells)
+    for combo in itertools.product(*choices):
+        values: list[Value] = [0] * n
+        wheres: list[str | None] = [None] * n
+        for column, slot in (pair for part in combo for pair in part):
+            values[column] = slot.value.amount
+            wheres[column] = slot.where
+        if tuple(values) in found:
+            continue
+        found[tuple(values)] = (
+            Reading(
+                tuple(values),
+                tuple(wheres),
+                ("",) * n,
+                n - printed,
+                f"{n - printed} blank column(s) of a page grid of {row.width} cells; figures placed by the page's map",
+                f"页面网格共 {row.width} 个单元格，{n - printed} 列空白；数字按该页的列对应放置",
+            )
+        )
+        if len(found) > _MAX_ROW_READINGS:
+            return []
+    return list(found.values())
+
+
+def grid_options(
+    rows: Sequence[GridRow], n: int, needed: set[Hashable]
+) -> Iterator[dict[Hashable, list[Reading]]]:
+    """For every combination of the pages' maps, each row's readings under its page's map; only
+    for tables where some row in ``needed`` (rows whose cells are fewer than the template's) is
+    on a page. Nothing when a page has no map, or the combinations are too many."""
+    grouped = pages(rows)
+    if not any(row.key in needed for page in grouped for row in page):
+        return
+    per_page = [maps(page, n) for page in grouped]
+    if any(not m for m in per_page):
+        return
+    total = 1
+    for m in per_page:
+        total *= len(m)
+    if total > _MAX_MAPS:
+        return
+    for combo in itertools.product(*per_page):
+        options: dict[Hashable, list[Reading]] = {}
+        for page, column_cells in zip(grouped, combo, strict=True):
+            for row in page:
+                found = readings_under(row, column_cells, n)
+                if not found:
+                    break
+                options[row.key] = found
+            else:
+                continue
+            break
+        else:
+            yield options
