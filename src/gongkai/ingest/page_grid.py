@@ -161,28 +161,25 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int) -> list[
 def grid_options(
     rows: Sequence[GridRow], n: int, needed: set[Hashable]
 ) -> Iterator[dict[Hashable, list[Reading]]]:
-    """For every combination of the pages' maps, each row's readings under its page's map; only
-    for tables where some row in ``needed`` (rows whose cells are fewer than the template's) is
-    on a page. Nothing when a page has no map, or the combinations are too many."""
-    grouped = pages(rows)
-    if not any(row.key in needed for page in grouped for row in page):
-        return
-    per_page = [maps(page, n) for page in grouped]
-    if any(not m for m in per_page):
-        return
+    """For every combination of the pages' maps, each row's readings under its page's map. Only
+    pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
+    only those whose maps are few (the others' rows keep their readings as printed); nothing when
+    the combinations are too many."""
+    grouped = [page for page in pages(rows) if any(row.key in needed for row in page)]
+    per_page = [(page, found) for page in grouped if (found := maps(page, n))]
     total = 1
-    for m in per_page:
-        total *= len(m)
-    if total > _MAX_MAPS:
+    for _, found in per_page:
+        total *= len(found)
+    if not per_page or total > _MAX_MAPS:
         return
-    for combo in itertools.product(*per_page):
+    for combo in itertools.product(*(found for _, found in per_page)):
         options: dict[Hashable, list[Reading]] = {}
-        for page, column_cells in zip(grouped, combo, strict=True):
+        for (page, _), column_cells in zip(per_page, combo, strict=True):
             for row in page:
-                found = readings_under(row, column_cells, n)
-                if not found:
+                readings = readings_under(row, column_cells, n)
+                if not readings:
                     break
-                options[row.key] = found
+                options[row.key] = readings
             else:
                 continue
             break

@@ -698,7 +698,9 @@ def _on_page_grids(
     reading as printed. Maps that keep the table equally whole but read a cell differently leave
     that cell unknown."""
     rows = [row for key in options if (row := grid_row(key, [Slot(t.value, t.where) for t in raw[str(key)].values]))]
-    needed = {row.key for row in rows if row.width != n + 1}
+    # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
+    # of neighbouring columns sharing a cell.
+    needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
     if not needed:
         return chosen
 
