@@ -41,16 +41,20 @@ class GridRow:
     line: int
     width: int
     cells: tuple[tuple[int, tuple[Slot, ...]], ...]  # (cell number, figures), cells with figures only
+    # Cells whose first figure stands after blanks (``|   1 |``): right of the cell's first column.
+    indented: frozenset[int] = frozenset()
 
 
-def grid_row(key: Hashable, slots: Sequence[Slot]) -> GridRow | None:
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
-    row gathered from several lines, a cell that is neither a figure nor blank)."""
+    row gathered from several lines, a cell that is neither a figure nor blank). ``leads``: the
+    blanks before each slot's figure in its cell (``Cell.lead``)."""
     lines: set[int] = set()
     width = 0
     cells: dict[int, list[Slot]] = {}
-    for slot in slots:
+    indented: set[int] = set()
+    for at, slot in enumerate(slots):
         match = _WHERE.match(slot.where)
         if match is None:
             return None
@@ -62,10 +66,14 @@ def grid_row(key: Hashable, slots: Sequence[Slot]) -> GridRow | None:
             continue
         if kind is not CellKind.NUMBER or not isinstance(slot.value.amount, int):
             return None
+        if cell not in cells and at < len(leads) and leads[at] > 0:
+            indented.add(cell)
         cells.setdefault(cell, []).append(slot)
     if len(lines) != 1 or not cells or max(cells) != width:
         return None  # the last cell holds the row's total
-    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())))
+    return GridRow(
+        key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented)
+    )
 
 
 def pages(rows: Sequence[GridRow]) -> list[list[GridRow]]:
@@ -118,10 +126,14 @@ def maps(page: Sequence[GridRow], n: int) -> list[tuple[int, ...]]:
     return found if len(found) <= _MAX_MAPS else []
 
 
-def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int) -> list[Reading]:
+def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bool = False) -> list[Reading]:
     """The row's readings under one map: each cell's figures in its columns, in printed order,
     in every way they fit; the columns left read 0. Empty when a cell has too few columns or
-    the ways are too many."""
+    the ways are too many. ``cued``: the converter keeps the blanks a figure starts with (some
+    figure of the table does), so a cell's first figure with none stands in the cell's first
+    column and one with some does not; a reading that places a figure against that counts it
+    in ``tail``, which decides only between readings the equations hold equally well (the row
+    stays among the uncertain ones, as every reading that moved a figure does)."""
     columns_of: dict[int, list[int]] = {}
     for column, cell in enumerate(column_cells):
         columns_of.setdefault(cell, []).append(column)
@@ -135,31 +147,35 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int) -> list[
         )
     found: dict[tuple[Value, ...], Reading] = {}
     printed = sum(len(f) for _, f in row.cells)
+    firsts = {cell: min(cols) for cell, cols in columns_of.items()}
     for combo in itertools.product(*choices):
         values: list[Value] = [0] * n
         wheres: list[str | None] = [None] * n
-        for column, slot in (pair for part in combo for pair in part):
-            values[column] = slot.value.amount
-            wheres[column] = slot.where
-        if tuple(values) in found:
+        against = 0
+        for (cell, _), part in zip(row.cells, combo, strict=True):
+            if cued and len(columns_of[cell]) > 1:
+                against += (part[0][0] == firsts[cell]) == (cell in row.indented)
+            for column, slot in part:
+                values[column] = slot.value.amount
+                wheres[column] = slot.where
+        known = found.get(tuple(values))
+        if known is not None and known.tail <= against:
             continue
-        found[tuple(values)] = (
-            Reading(
-                tuple(values),
-                tuple(wheres),
-                ("",) * n,
-                n - printed,
-                f"{n - printed} blank column(s) of a page grid of {row.width} cells; figures placed by the page's map",
-                f"页面网格共 {row.width} 个单元格，{n - printed} 列空白；数字按该页的列对应放置",
-            )
+        how, how_zh = (
+            f"{n - printed} blank column(s) of a page grid of {row.width} cells; figures placed by the page's map",
+            f"页面网格共 {row.width} 个单元格，{n - printed} 列空白；数字按该页的列对应放置",
         )
+        if cued:
+            how += ", within a cell by the blanks before each figure"
+            how_zh += "，单元格内按数字前的空白定位"
+        found[tuple(values)] = Reading(tuple(values), tuple(wheres), ("",) * n, n - printed, how, how_zh, against)
         if len(found) > _MAX_ROW_READINGS:
             return []
     return list(found.values())
 
 
 def grid_options(
-    rows: Sequence[GridRow], n: int, needed: set[Hashable]
+    rows: Sequence[GridRow], n: int, needed: set[Hashable], cued: bool = False
 ) -> Iterator[dict[Hashable, list[Reading]]]:
     """For every combination of the pages' maps, each row's readings under its page's map. Only
     pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
@@ -176,7 +192,7 @@ def grid_options(
         options: dict[Hashable, list[Reading]] = {}
         for (page, _), column_cells in zip(per_page, combo, strict=True):
             for row in page:
-                readings = readings_under(row, column_cells, n)
+                readings = readings_under(row, column_cells, n, cued)
                 if not readings:
                     break
                 options[row.key] = readings

@@ -697,26 +697,36 @@ def _on_page_grids(
     columns), every map of each page tried; taken where it breaks no more equations than the
     reading as printed. Maps that keep the table equally whole but read a cell differently leave
     that cell unknown."""
-    rows = [row for key in options if (row := grid_row(key, [Slot(t.value, t.where) for t in raw[str(key)].values]))]
+    rows = [
+        row
+        for key in options
+        if (row := grid_row(key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]))
+    ]
     # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
     # of neighbouring columns sharing a cell.
     needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
     if not needed:
         return chosen
 
-    def broken(choice: dict[Hashable, Choice]) -> int:
-        return failures({key: c.reading.values for key, c in choice.items()})
+    def broken(choice: dict[Hashable, Choice]) -> tuple[int, int]:
+        return failures({key: c.reading.values for key, c in choice.items()}), sum(
+            c.reading.tail for key, c in choice.items() if key in grid_keys
+        )
 
+    grid_keys = {row.key for row in rows}
+    cued = any(row.indented for row in rows)
     best: list[dict[Hashable, Choice]] = []
-    least = broken(chosen)
-    for alternative in grid_options(rows, n, needed):
+    least = (broken(chosen)[0], 0)
+    for alternative in grid_options(rows, n, needed, cued):
         trial = choose({**options, **alternative}, failures, bound=bound)
         if set(trial) != set(chosen):
             continue
         score = broken(trial)
-        if score < least:
+        if score[0] > least[0]:
+            continue
+        if not best or score < least:
             best, least = [trial], score
-        elif score == least and (best or score == 0):
+        elif score == least:
             best.append(trial)
     if not best:
         return chosen

@@ -336,7 +336,10 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         cells = _row_between_pipes(line) or _pipe_cells(line)
         rows.append(
             _label_run_into_figure(
-                [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+                [
+                    Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}", lead=_lead(text))
+                    for k, text in enumerate(cells)
+                ]
             )
         )
     left: list[list[Cell]] = []
@@ -354,6 +357,13 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+def _lead(text: str) -> int:
+    """Blanks before a pipe cell's text beyond the one space of padding after the pipe."""
+    if not text[:2].isspace():
+        return 0
+    return len(text) - len(text.lstrip(" ")) - 1 if text.strip() else 0
 
 
 def _row_between_pipes(line: str) -> list[str] | None:
