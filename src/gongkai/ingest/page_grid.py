@@ -25,10 +25,13 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Slot, Value
-from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.document import TableBlock
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.report.labels import bare_label_key
 
 _WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
-_MAX_MAPS = 24  # maps of a page's cells one table may weigh (over all its pages together)
+_MAX_MAPS = 2_000  # maps of one page's cells to enumerate
+_MAX_TABLES = 24  # distinct readings of the pages' rows (maps that read them alike are one) to weigh
 _MAX_ROW_READINGS = 64  # placements of one row's figures under one map
 
 
@@ -76,6 +79,74 @@ def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) ->
     )
 
 
+_CELL_WHERE = re.compile(r"^line (\d+) cell (\d+)$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Column titles of a header printed on a page grid: which cell each title stands in."""
+
+    line: int  # the header's last line
+    width: int
+    cells: tuple[tuple[int, int], ...]  # (column, cell number)
+
+
+def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]) -> list[Anchor]:
+    """The cells that hold the template's column titles (``titles``: each column's names) in the
+    pipe header rows of ``tables`` (rows of one grid holding no figure; a title wrapped over the
+    header's rows is joined piece by piece: ``商业企`` over ``业``; ``社会公 法律服`` over
+    ``益组织 务机构`` is two titles in one cell). A title found in no cell, or in two, anchors
+    nothing; anchors out of the columns' order are all dropped."""
+    found: list[Anchor] = []
+    for table in tables:
+        run: list[list[str]] = []
+        width = 0
+        last = 0
+        for row in (*table.rows, None):
+            wheres = [_CELL_WHERE.match(cell.where) for cell in row] if row is not None else []
+            if row is not None and len(row) == 1:
+                continue  # a loose line (a title a converter set apart): not part of the grid
+            pipe = row is not None and len(row) >= 3 and all(wheres)
+            header = pipe and row is not None and not any(parse_cell(cell.text).is_value and cell.text for cell in row)
+            if header and row is not None and (not run or len(row) == width):
+                run.append([cell.text for cell in row])
+                width = len(row)
+                last = int(wheres[-1].group(1)) if wheres[-1] else last
+                continue
+            if run:
+                anchor = _anchor(run, width, last, titles)
+                if anchor is not None:
+                    found.append(anchor)
+            run = []
+            if header and row is not None:
+                run, width = [[cell.text for cell in row]], len(row)
+                last = int(wheres[-1].group(1)) if wheres[-1] else last
+    return found
+
+
+def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
+    names: dict[str, list[int]] = {}
+    for cell in range(width):
+        pieces = [text.split() for row in run if (text := row[cell].strip())]
+        if not pieces:
+            continue
+        counts = {len(p) for p in pieces}
+        if len(counts) == 1:
+            joined = ["".join(p[k] for p in pieces) for k in range(counts.pop())]
+        else:
+            joined = ["".join("".join(p) for p in pieces)]
+        for text in joined:
+            names.setdefault(bare_label_key(text), []).append(cell + 1)
+    cells: list[tuple[int, int]] = []
+    for column, names_of in enumerate(titles):
+        at = {c for name in names_of for c in names.get(bare_label_key(name), [])}
+        if len(at) == 1:
+            cells.append((column, at.pop()))
+    if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
+        return None
+    return Anchor(line, width, tuple(cells))
+
+
 def pages(rows: Sequence[GridRow]) -> list[list[GridRow]]:
     """Rows in printed order, cut where the number of cells changes (a new page's grid)."""
     out: list[list[GridRow]] = []
@@ -87,10 +158,14 @@ def pages(rows: Sequence[GridRow]) -> list[list[GridRow]]:
     return out
 
 
-def maps(page: Sequence[GridRow], n: int) -> list[tuple[int, ...]]:
+def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -> list[tuple[int, ...]]:
     """Every monotone map of ``n`` columns to the page's cells (column → cell number), the last
     column (the total) in the last cell, that gives each cell at least as many columns as any
-    row prints figures in it. Empty when there are more than ``_MAX_MAPS``."""
+    row prints figures in it, and puts no column of ``fixed`` (a header's titles) in a cell
+    before its title's: a title is wider than its column's figures, so where both are centred
+    or set flush right in their column the title starts left of them, never right. Empty when
+    there are more than ``_MAX_MAPS``."""
+    fixed = fixed or {}
     width = page[0].width
     need = [0] * (width + 1)
     for row in page:
@@ -114,6 +189,8 @@ def maps(page: Sequence[GridRow], n: int) -> list[tuple[int, ...]]:
                 found.append((*taken, width))
             return
         for here in range(max(last, 1), width + 1):
+            if here < fixed.get(len(taken), 0):
+                continue
             if here != last and (
                 (last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))
             ):
@@ -174,30 +251,58 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bo
     return list(found.values())
 
 
+def _page_readings(
+    page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int]
+) -> list[dict[Hashable, list[Reading]]]:
+    """The page's rows' readings under each of its maps, maps that read every row alike merged."""
+    found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], dict[Hashable, list[Reading]]] = {}
+    for column_cells in maps(page, n, fixed):
+        options: dict[Hashable, list[Reading]] = {}
+        for row in page:
+            readings = readings_under(row, column_cells, n, cued)
+            if not readings:
+                break
+            options[row.key] = readings
+        else:
+            signature = tuple(frozenset((r.values, r.tail) for r in options[row.key]) for row in page)
+            found.setdefault(signature, options)
+            if len(found) > _MAX_TABLES:
+                return []
+    return list(found.values())
+
+
 def grid_options(
-    rows: Sequence[GridRow], n: int, needed: set[Hashable], cued: bool = False
+    rows: Sequence[GridRow],
+    n: int,
+    needed: set[Hashable],
+    cued: bool = False,
+    anchors: Sequence[Anchor] = (),
 ) -> Iterator[dict[Hashable, list[Reading]]]:
     """For every combination of the pages' maps, each row's readings under its page's map. Only
     pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
-    only those whose maps are few (the others' rows keep their readings as printed); nothing when
-    the combinations are too many."""
-    grouped = [page for page in pages(rows) if any(row.key in needed for row in page)]
-    per_page = [(page, found) for page in grouped if (found := maps(page, n))]
+    only those whose maps read their rows in few ways (the others' rows keep their readings as
+    printed); nothing when the combinations are too many. A header (``anchors``) printed on a
+    page's grid, after the page before it, fixes the columns it names there."""
+    every = pages(rows)
+    per_page = []
+    for index, page in enumerate(every):
+        if not any(row.key in needed for row in page):
+            continue
+        after = every[index - 1][-1].line if index else 0
+        fixed: dict[int, int] = {}
+        for anchor in anchors:
+            if anchor.width == page[0].width and after < anchor.line < page[0].line:
+                fixed = dict(anchor.cells)
+        found = _page_readings(page, n, cued, fixed)
+        if found:
+            per_page.append(found)
     total = 1
-    for _, found in per_page:
+    for found in per_page:
         total *= len(found)
-    if not per_page or total > _MAX_MAPS:
+    if not per_page or total > _MAX_TABLES:
         return
-    for combo in itertools.product(*(found for _, found in per_page)):
+    for combo in itertools.product(*per_page):
         options: dict[Hashable, list[Reading]] = {}
-        for (page, _), column_cells in zip(per_page, combo, strict=True):
-            for row in page:
-                readings = readings_under(row, column_cells, n, cued)
-                if not readings:
-                    break
-                options[row.key] = readings
-            else:
-                continue
-            break
-        else:
-            yield options
+        for part in combo:
+            options.update(part)
+        yield options

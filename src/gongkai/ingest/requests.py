@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,9 +18,10 @@ from gongkai.ingest.align import (
     stray_figure_readings,
     unsummed_readings,
 )
+from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.page_grid import grid_options, grid_row
+from gongkai.ingest.page_grid import Anchor, grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
@@ -691,6 +692,7 @@ def _on_page_grids(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     n: int,
     bound: Bound,
+    anchors: Sequence[Anchor],
 ) -> dict[Hashable, Choice]:
     """The table read again with its pipe rows on their pages' grids (``page_grid``: a
     converter that set a page's rows on one grid of fewer or more cells than the template's
@@ -717,7 +719,7 @@ def _on_page_grids(
     cued = any(row.indented for row in rows)
     best: list[dict[Hashable, Choice]] = []
     least = (broken(chosen)[0], 0)
-    for alternative in grid_options(rows, n, needed, cued):
+    for alternative in grid_options(rows, n, needed, cued, anchors):
         trial = choose({**options, **alternative}, failures, bound=bound)
         if set(trial) != set(chosen):
             continue
@@ -751,7 +753,10 @@ def read_requests(
     report: Report,
     evidence: Evidence,
     orphans: list[Orphan] | None = None,
+    tables: Sequence[TableBlock] = (),
 ) -> None:
+    """Table 三 of ``raw`` into ``report``; ``tables``: the document's tables (their pipe headers
+    anchor the columns of page grids, ``page_grid``)."""
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
@@ -830,7 +835,8 @@ def read_requests(
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
-        chosen = _on_page_grids(raw, options, chosen, failures, n, bound)
+        anchors = header_anchors(tables, [c.labels for c in template.request_columns])
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, anchors)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)
