@@ -334,7 +334,11 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
         if match.key in rows and not _nothing_printed(rows[match.key].values):
-            continue  # the first printing of a row wins (a page may repeat a table)
+            earlier = rows[match.key].values
+            if _row_of_figures(earlier) or not _row_of_figures(record.values):
+                continue  # the first printing of a row wins (a page may repeat a table)
+            # Else the earlier was no row: a sentence a converter cut into cells (``件，其中予以公开
+            # | 116 | 件``) that names the row and one figure; the table's row wins.
         pending = RequestRaw(
             match.key,
             record.labels[-1],
@@ -463,8 +467,19 @@ def _nothing_printed(values: list[Token]) -> bool:
 
 
 def _row_of_figures(values: list[Token]) -> bool:
-    """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote)."""
-    return sum(1 for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK) >= 3
+    """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote):
+    three; or, among four cells or more (a table that leaves zero cells blank), a figure and the
+    same figure again as the row's total (``| | 116 | | | | 116 |``)."""
+    figures = [t.value for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK]
+    if len(figures) >= 3:
+        return True
+    return (
+        len(figures) == 2
+        and len(values) >= 4
+        and figures[0].kind is CellKind.NUMBER
+        and bool(figures[0].amount)
+        and figures[0].amount == figures[1].amount
+    )
 
 
 def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
