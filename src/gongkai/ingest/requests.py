@@ -477,7 +477,6 @@ def _row_of_figures(values: list[Token]) -> bool:
         len(figures) == 2
         and len(values) >= 4
         and figures[0].kind is CellKind.NUMBER
-        and bool(figures[0].amount)
         and figures[0].amount == figures[1].amount
     )
 
