@@ -363,7 +363,7 @@ def _lead(text: str) -> int:
     """Blanks before a pipe cell's text beyond the one space of padding after the pipe."""
     if not text[:2].isspace():
         return 0
-    return len(text) - len(text.lstrip(" ")) - 1 if text.strip() else 0
+    return len(text) - len(text.lstrip()) - 1 if text.strip() else 0  # no-break spaces count
 
 
 def _row_between_pipes(line: str) -> list[str] | None:
