@@ -761,6 +761,63 @@ def _on_page_grids(
     return merged
 
 
+_MAX_SHIFT = 3  # named rows a shift may move down
+_SHIFTED = (
+    "label printed after its row's figures: figures taken from the row printed before the label "
+    "(the table breaks fewer equations so)"
+)
+
+
+def _labels_after_figures(
+    template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan], tables: Sequence[TableBlock]
+) -> dict[str, RequestRaw]:
+    """``raw`` with the rows after an unnamed row of figures moved down one row, where a
+    converter printed each label after its row's figures (markitdown, when a row's figures stand
+    a little higher than its label's first line): the unnamed figures are the next named row's,
+    each named row's figures the row after it, up to a template row that no label named. Taken
+    only where the table then breaks fewer equations; each moved row is noted (``placed``)."""
+    merged = {row.key: row for row in vocabulary().request_rows}
+    ours = [merged[row.key] for row in template.request_rows]
+    index_of = {row.key: i for i, row in enumerate(ours)}
+    named = {merged[key].index: key for key in raw if key in merged}
+
+    def absent(key: str) -> bool:  # no label named it, or only a sentence did (no row of figures)
+        return key not in raw or not _row_of_figures(raw[key].values)
+
+    for orphan in orphans:
+        start = named.get(orphan.before)
+        if start is None or start not in index_of:
+            continue
+        chain = [start]
+        at = index_of[start] + 1
+        while at < len(ours) and not absent(ours[at].key) and len(chain) < _MAX_SHIFT:
+            chain.append(ours[at].key)
+            at += 1
+        if at >= len(ours) or not absent(ours[at].key):
+            continue  # no row the shift ends on
+        shifted = dict(raw)
+        how = _SHIFTED
+        values = orphan.values
+        for key in [*chain, ours[at].key]:
+            before = raw.get(key) if not absent(key) else None
+            label = before.label if before is not None else raw[chain[-1]].label
+            shifted[key] = RequestRaw(key, label, values, orphan.table, placed=how)
+            values = before.values if before is not None else values
+        if _broken(template, shifted, tables) < _broken(template, raw, tables):
+            return shifted
+    return raw
+
+
+def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[TableBlock]) -> int:
+    """How many equations of table 三 the table read from ``raw`` breaks (unknown cells break
+    none), and how many of its cells stay unknown, weighed as one count."""
+    scratch = Report.empty("", template.first_year, template, fill=None)
+    read_requests(template, raw, scratch, Evidence(), None, tables)
+    table = {key: tuple(values) for key, values in scratch.requests.items()}
+    unknown = sum(1 for values in table.values() for v in values if v is None)
+    return requests_bound(template.id).broken(table) * 100 + unknown
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -774,6 +831,7 @@ def read_requests(
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
+        raw = _labels_after_figures(template, raw, orphans, tables)
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
     for found in raw.values():
@@ -782,6 +840,8 @@ def read_requests(
             zh = (
                 f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
                 if found.placed.startswith("no label")
+                else f"“{label}”行的标签印在其数字之后，数字取自标签前的一行（表中勾稽关系据此更少不符）"
+                if found.placed == _SHIFTED
                 else f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入"
             )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
