@@ -468,14 +468,17 @@ def _nothing_printed(values: list[Token]) -> bool:
 
 def _row_of_figures(values: list[Token]) -> bool:
     """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote):
-    three; or, among four cells or more (a table that leaves zero cells blank), a figure and the
-    same figure again as the row's total (``| | 116 | | | | 116 |``)."""
+    three; or, among four cells or more of a table that shows its blank cells (a pipe table of a
+    Word export that leaves zero cells blank), a figure and the same figure again as the row's
+    total (``| | 116 | | | | 116 |``). Lines of text with their blanks gone are not read so: two
+    figures there are as often a row's wrapped rest as a row."""
     figures = [t.value for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK]
     if len(figures) >= 3:
         return True
     return (
         len(figures) == 2
         and len(values) >= 4
+        and all(" cell " in t.where for t in values)
         and figures[0].kind is CellKind.NUMBER
         and figures[0].amount == figures[1].amount
     )
