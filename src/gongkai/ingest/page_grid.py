@@ -74,9 +74,7 @@ def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) ->
         cells.setdefault(cell, []).append(slot)
     if len(lines) != 1 or not cells or max(cells) != width:
         return None  # the last cell holds the row's total
-    return GridRow(
-        key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented)
-    )
+    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
 
 
 _CELL_WHERE = re.compile(r"^line (\d+) cell (\d+)$")
@@ -191,9 +189,7 @@ def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -
         for here in range(max(last, 1), width + 1):
             if here < fixed.get(len(taken), 0):
                 continue
-            if here != last and (
-                (last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))
-            ):
+            if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
                 continue
             taken.append(here)
             extend(taken, held + 1 if here == last else 1)
@@ -219,9 +215,7 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bo
         room = columns_of.get(cell, [])
         if len(figures) > len(room):
             return []
-        choices.append(
-            [tuple(zip(cols, figures, strict=True)) for cols in itertools.combinations(room, len(figures))]
-        )
+        choices.append([tuple(zip(cols, figures, strict=True)) for cols in itertools.combinations(room, len(figures))])
     found: dict[tuple[Value, ...], Reading] = {}
     printed = sum(len(f) for _, f in row.cells)
     firsts = {cell: min(cols) for cell, cols in columns_of.items()}

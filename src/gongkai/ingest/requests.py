@@ -719,7 +719,11 @@ def _on_page_grids(
     rows = [
         row
         for key in options
-        if (row := grid_row(key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]))
+        if (
+            row := grid_row(
+                key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]
+            )
+        )
     ]
     # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
     # of neighbouring columns sharing a cell.
@@ -816,7 +820,7 @@ def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[Tab
     none), and how many of its cells stay unknown, weighed as one count."""
     scratch = Report.empty("", template.first_year, template, fill=None)
     read_requests(template, raw, scratch, Evidence(), None, tables)
-    table = {key: tuple(values) for key, values in scratch.requests.items()}
+    table: dict[Hashable, tuple[Value, ...]] = {key: tuple(values) for key, values in scratch.requests.items()}
     unknown = sum(1 for values in table.values() for v in values if v is None)
     return requests_bound(template.id).broken(table) * 100 + unknown
 
