@@ -646,6 +646,12 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
 
 
+def _sentence(found: RequestRaw) -> bool:
+    """A row named with at most one figure printed: no row of the table, its label alone or a
+    sentence a converter cut into cells (``件，其中予以公开 | 116 | 件``)."""
+    return sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) <= 1
+
+
 def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
     """Put the rows no label named on the template rows missing between their named neighbours
     (``template_align``), each placement noted on the row it fills."""
@@ -655,7 +661,7 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
     for orphan in orphans:
         gaps.setdefault((orphan.after, orphan.before), []).append(orphan)
     for (after, before), items in gaps.items():
-        free = [row for row in ours if after < row.index < before and (row.key not in raw or not raw[row.key].values)]
+        free = [row for row in ours if after < row.index < before and (row.key not in raw or _sentence(raw[row.key]))]
         placements = align_gap([o.label for o in items], [sorted(row.keys) for row in free])
         for placement in placements:
             orphan, row = items[placement.item], free[placement.row]
