@@ -40,6 +40,9 @@ class Cell(NamedTuple):
 class TableBlock:
     rows: list[list[Cell]]
     where: str
+    # Empty lines inside a table of text (line numbers, from 1): where a PDF-to-Markdown
+    # converter that joins pages with an empty line (markitdown) began a new page.
+    breaks: tuple[int, ...] = ()
 
     def texts(self) -> list[list[str]]:
         return [[cell.text for cell in row] for row in self.rows]

@@ -145,15 +145,20 @@ def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequen
     return Anchor(line, width, tuple(cells))
 
 
-def pages(rows: Sequence[GridRow]) -> list[list[GridRow]]:
-    """Rows in printed order, cut where the number of cells changes (a new page's grid)."""
+def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:
+    """Rows in printed order, cut where the number of cells changes or a page ends (``breaks``:
+    the empty lines a converter joins pages with): each page has its own grid."""
     out: list[list[GridRow]] = []
     for row in sorted(rows, key=lambda r: r.line):
-        if out and out[-1][-1].width == row.width:
+        if out and out[-1][-1].width == row.width and not _broken_between(out[-1][-1].line, row.line, breaks):
             out[-1].append(row)
         else:
             out.append([row])
     return out
+
+
+def _broken_between(first: int, last: int, breaks: Sequence[int]) -> bool:
+    return any(first < line < last for line in breaks)
 
 
 def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -> list[tuple[int, ...]]:
@@ -271,13 +276,14 @@ def grid_options(
     needed: set[Hashable],
     cued: bool = False,
     anchors: Sequence[Anchor] = (),
+    breaks: Sequence[int] = (),
 ) -> Iterator[dict[Hashable, list[Reading]]]:
     """For every combination of the pages' maps, each row's readings under its page's map. Only
     pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
     only those whose maps read their rows in few ways (the others' rows keep their readings as
     printed); nothing when the combinations are too many. A header (``anchors``) printed on a
     page's grid, after the page before it, fixes the columns it names there."""
-    every = pages(rows)
+    every = pages(rows, breaks)
     per_page = []
     for index, page in enumerate(every):
         if not any(row.key in needed for row in page):
@@ -285,7 +291,11 @@ def grid_options(
         after = every[index - 1][-1].line if index else 0
         fixed: dict[int, int] = {}
         for anchor in anchors:
-            if anchor.width == page[0].width and after < anchor.line < page[0].line:
+            if (
+                anchor.width == page[0].width
+                and after < anchor.line < page[0].line
+                and not _broken_between(anchor.line, page[0].line, breaks)
+            ):
                 fixed = dict(anchor.cells)
         found = _page_readings(page, n, cued, fixed)
         if found:

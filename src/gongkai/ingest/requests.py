@@ -716,6 +716,7 @@ def _on_page_grids(
     n: int,
     bound: Bound,
     anchors: Sequence[Anchor],
+    tables: Sequence[TableBlock],
 ) -> dict[Hashable, Choice]:
     """The table read again with its pipe rows on their pages' grids (``page_grid``: a
     converter that set a page's rows on one grid of fewer or more cells than the template's
@@ -746,7 +747,8 @@ def _on_page_grids(
     cued = any(row.indented for row in rows)
     best: list[dict[Hashable, Choice]] = []
     least = (broken(chosen)[0], 0)
-    for alternative in grid_options(rows, n, needed, cued, anchors):
+    breaks = sorted(line for table in tables for line in table.breaks)
+    for alternative in grid_options(rows, n, needed, cued, anchors, breaks):
         trial = choose({**options, **alternative}, failures, bound=bound)
         if set(trial) != set(chosen):
             continue
@@ -923,7 +925,7 @@ def read_requests(
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
         anchors = header_anchors(tables, [c.labels for c in template.request_columns])
-        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, anchors)
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, anchors, tables)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)

@@ -354,7 +354,8 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
         yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
     elif rows:
-        yield TableBlock(rows, f"lines {start + 1}-{end}")
+        breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]))
+        yield TableBlock(rows, f"lines {start + 1}-{end}", breaks)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
 
