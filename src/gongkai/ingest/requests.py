@@ -796,6 +796,8 @@ def _labels_after_figures(
     index_of = {row.key: i for i, row in enumerate(ours)}
     named = {merged[key].index: key for key in raw if key in merged}
 
+    base: int | None = None  # the equations the table as labelled breaks
+
     def absent(key: str) -> bool:  # no label named it, or only a sentence did (no row of figures)
         return key not in raw or not _row_of_figures(raw[key].values)
 
@@ -818,19 +820,20 @@ def _labels_after_figures(
             label = before.label if before is not None else raw[chain[-1]].label
             shifted[key] = RequestRaw(key, label, values, orphan.table, placed=how)
             values = before.values if before is not None else values
-        if _broken(template, shifted, tables) < _broken(template, raw, tables):
+        if base is None:
+            base = _broken(template, raw, tables)
+        if base and _broken(template, shifted, tables) < base:
             return shifted
     return raw
 
 
 def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[TableBlock]) -> int:
     """How many equations of table 三 the table read from ``raw`` breaks (unknown cells break
-    none), and how many of its cells stay unknown, weighed as one count."""
+    none)."""
     scratch = Report.empty("", template.first_year, template, fill=None)
     read_requests(template, raw, scratch, Evidence(), None, tables)
     table: dict[Hashable, tuple[Value, ...]] = {key: tuple(values) for key, values in scratch.requests.items()}
-    unknown = sum(1 for values in table.values() for v in values if v is None)
-    return requests_bound(template.id).broken(table) * 100 + unknown
+    return requests_bound(template.id).broken(table)
 
 
 def read_requests(
