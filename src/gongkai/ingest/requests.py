@@ -803,11 +803,13 @@ def _labels_after_figures(
 
     for orphan in orphans:
         start = named.get(orphan.before)
-        if start is None or start not in index_of:
+        if start is None or start not in index_of or not _pipe_row(orphan.values) or not _pipe_row(raw[start].values):
             continue
         chain = [start]
         at = index_of[start] + 1
         while at < len(ours) and not absent(ours[at].key) and len(chain) < _MAX_SHIFT:
+            if not _pipe_row(raw[ours[at].key].values):
+                break
             chain.append(ours[at].key)
             at += 1
         if at >= len(ours) or not absent(ours[at].key):
@@ -825,6 +827,12 @@ def _labels_after_figures(
         if base and _broken(template, shifted, tables) < base:
             return shifted
     return raw
+
+
+def _pipe_row(values: list[Token]) -> bool:
+    """A row printed as one line of a pipe table (the layout whose converter orders a row's
+    label lines and its figures by height, markitdown)."""
+    return bool(values) and all(_PIPE_CELL.match(t.where.split(" number ")[0]) for t in values)
 
 
 def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[TableBlock]) -> int:
