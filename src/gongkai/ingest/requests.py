@@ -647,9 +647,12 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
 
 
 def _sentence(found: RequestRaw) -> bool:
-    """A row named with at most one figure printed: no row of the table, its label alone or a
-    sentence a converter cut into cells (``件，其中予以公开 | 116 | 件``)."""
-    return sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) <= 1
+    """A row named by a sentence a converter cut into pipe cells (``件，其中予以公开 | 116 |
+    件``): at most one figure, no row of the table. Elsewhere only a row with nothing printed."""
+    if not found.values:
+        return True
+    figures = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK)
+    return figures <= 1 and _pipe_row(found.values)
 
 
 def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
