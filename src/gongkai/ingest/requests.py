@@ -21,7 +21,7 @@ from gongkai.ingest.align import (
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.page_grid import Anchor, grid_options, grid_row, header_anchors
+from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
@@ -718,7 +718,7 @@ def _on_page_grids(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     n: int,
     bound: Bound,
-    anchors: Sequence[Anchor],
+    template: Template,
     tables: Sequence[TableBlock],
 ) -> dict[Hashable, Choice]:
     """The table read again with its pipe rows on their pages' grids (``page_grid``: a
@@ -726,6 +726,11 @@ def _on_page_grids(
     columns), every map of each page tried; taken where it breaks no more equations than the
     reading as printed. Maps that keep the table equally whole but read a cell differently leave
     that cell unknown."""
+    if not any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values):
+        # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set
+        # after blanks inside their cells; a table with neither (a tab-separated dump, a pipe
+        # table a cell a column) is read as printed.
+        return chosen
     rows = [
         row
         for key in options
@@ -750,6 +755,7 @@ def _on_page_grids(
     cued = any(row.indented for row in rows)
     best: list[dict[Hashable, Choice]] = []
     least = (broken(chosen)[0], 0)
+    anchors = header_anchors(tables, [c.labels for c in template.request_columns])
     breaks = sorted(line for table in tables for line in table.breaks)
     for alternative in grid_options(rows, n, needed, cued, anchors, breaks):
         trial = choose({**options, **alternative}, failures, bound=bound)
@@ -938,8 +944,7 @@ def read_requests(
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
-        anchors = header_anchors(tables, [c.labels for c in template.request_columns])
-        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, anchors, tables)
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)
