@@ -30,12 +30,19 @@ class Cell(NamedTuple):
     # Where a figure stands on its line of laid-out text (the centre, in characters from the
     # line's start, as ``pdftotext -layout`` spaces cells); None where the reader has no layout.
     x: float | None = None
+    # Blanks before a figure inside its pipe cell beyond the converter's one space of padding
+    # (``|   1 |``: markitdown keeps the blank characters a word starts with, where a figure
+    # stands right of where its cell begins); 0 elsewhere.
+    lead: int = 0
 
 
 @dataclass
 class TableBlock:
     rows: list[list[Cell]]
     where: str
+    # Empty lines inside a table of text (line numbers, from 1): where a PDF-to-Markdown
+    # converter that joins pages with an empty line (markitdown) began a new page.
+    breaks: tuple[int, ...] = ()
 
     def texts(self) -> list[list[str]]:
         return [[cell.text for cell in row] for row in self.rows]

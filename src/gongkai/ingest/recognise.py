@@ -101,7 +101,7 @@ def recognise(document: Document) -> Report:
     )
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
-    read_requests(template, request_raw, report, evidence, request_orphans)
+    read_requests(template, request_raw, report, evidence, request_orphans, document.tables)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)

@@ -40,6 +40,7 @@ class Token:
     where: str
     value: CellValue
     x: float | None = None  # where the figure stands on its line of laid-out text (``Cell.x``)
+    lead: int = 0  # blanks before the figure in its pipe cell (``Cell.lead``)
 
 
 @dataclass(slots=True)
@@ -115,7 +116,12 @@ def read_records(document: Document) -> list[Record]:
                     continue  # values before any label belong to nothing
                 elif spread is not None:
                     records[-1].values.extend(
-                        Token(str(v.number if v.number is not None else ""), f"{cell.where} number {k + 1}", v)
+                        Token(
+                            str(v.number if v.number is not None else ""),
+                            f"{cell.where} number {k + 1}",
+                            v,
+                            lead=0 if k else cell.lead,
+                        )
                         for k, v in enumerate(spread)
                     )
                 elif (i < last_label or not labelled) and value.kind is blank:
@@ -123,7 +129,7 @@ def read_records(document: Document) -> list[Record]:
                     # a table before its first label: they belong to no row before them.
                     continue
                 else:
-                    records[-1].values.append(Token(cell.text, cell.where, value, cell.x))
+                    records[-1].values.append(Token(cell.text, cell.where, value, cell.x, cell.lead))
     return records
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,8 +19,10 @@ from gongkai.ingest.align import (
     unsummed_readings,
 )
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
+from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import align_gap
@@ -381,7 +383,11 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
         if len(match.templates) == 1 and record.values:
             votes.extend(match.templates)
         if match.key in rows and not _nothing_printed(rows[match.key].values):
-            continue  # the first printing of a row wins (a page may repeat a table)
+            earlier = rows[match.key].values
+            if _row_of_figures(earlier) or not _row_of_figures(record.values):
+                continue  # the first printing of a row wins (a page may repeat a table)
+            # Else the earlier was no row: a sentence a converter cut into cells (``件，其中予以公开
+            # | 116 | 件``) that names the row and one figure; the table's row wins.
         pending = RequestRaw(
             match.key,
             record.labels[-1],
@@ -516,8 +522,21 @@ def _nothing_printed(values: list[Token]) -> bool:
 
 
 def _row_of_figures(values: list[Token]) -> bool:
-    """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote)."""
-    return sum(1 for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK) >= 3
+    """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote):
+    three; or, among four cells or more of a table that shows its blank cells (a pipe table of a
+    Word export that leaves zero cells blank), a figure and the same figure again as the row's
+    total (``| | 116 | | | | 116 |``). Lines of text with their blanks gone are not read so: two
+    figures there are as often a row's wrapped rest as a row."""
+    figures = [t.value for t in values if t.value.is_value and t.value.kind is not CellKind.BLANK]
+    if len(figures) >= 3:
+        return True
+    return (
+        len(figures) == 2
+        and len(values) >= 4
+        and all(" cell " in t.where for t in values)
+        and figures[0].kind is CellKind.NUMBER
+        and figures[0].amount == figures[1].amount
+    )
 
 
 def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
@@ -686,6 +705,15 @@ def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
 
 
+def _sentence(found: RequestRaw) -> bool:
+    """A row named by a sentence a converter cut into pipe cells (``件，其中予以公开 | 116 |
+    件``): at most one figure, no row of the table. Elsewhere only a row with nothing printed."""
+    if not found.values:
+        return True
+    figures = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK)
+    return figures <= 1 and _pipe_row(found.values)
+
+
 def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
     """Put the rows no label named on the template rows missing between their named neighbours
     (``template_align``), each placement noted on the row it fills."""
@@ -695,7 +723,7 @@ def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list
     for orphan in orphans:
         gaps.setdefault((orphan.after, orphan.before), []).append(orphan)
     for (after, before), items in gaps.items():
-        free = [row for row in ours if after < row.index < before and (row.key not in raw or not raw[row.key].values)]
+        free = [row for row in ours if after < row.index < before and (row.key not in raw or _sentence(raw[row.key]))]
         placements = align_gap([o.label for o in items], [sorted(row.keys) for row in free])
         for placement in placements:
             orphan, row = items[placement.item], free[placement.row]
@@ -773,16 +801,162 @@ def _gap_options(slots: list[Slot], n: int, groups: tuple[int, ...]) -> list[Rea
     return gap_readings(slots, n)
 
 
+def _on_page_grids(
+    raw: dict[str, RequestRaw],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    n: int,
+    bound: Bound,
+    template: Template,
+    tables: Sequence[TableBlock],
+) -> dict[Hashable, Choice]:
+    """The table read again with its pipe rows on their pages' grids (``page_grid``: a
+    converter that set a page's rows on one grid of fewer or more cells than the template's
+    columns), every map of each page tried; taken where it breaks no more equations than the
+    reading as printed. Maps that keep the table equally whole but read a cell differently leave
+    that cell unknown."""
+    if not any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values):
+        # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set
+        # after blanks inside their cells; a table with neither (a tab-separated dump, a pipe
+        # table a cell a column) is read as printed.
+        return chosen
+    rows = [
+        row
+        for key in options
+        if (
+            row := grid_row(
+                key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]
+            )
+        )
+    ]
+    # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
+    # of neighbouring columns sharing a cell.
+    needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
+    if not needed:
+        return chosen
+
+    def broken(choice: dict[Hashable, Choice]) -> tuple[int, int]:
+        return failures({key: c.reading.values for key, c in choice.items()}), sum(
+            c.reading.tail for key, c in choice.items() if key in grid_keys
+        )
+
+    grid_keys = {row.key for row in rows}
+    cued = any(row.indented for row in rows)
+    best: list[dict[Hashable, Choice]] = []
+    least = (broken(chosen)[0], 0)
+    anchors = header_anchors(tables, [c.labels for c in template.request_columns])
+    breaks = sorted(line for table in tables for line in table.breaks)
+    for alternative in grid_options(rows, n, needed, cued, anchors, breaks):
+        trial = choose({**options, **alternative}, failures, bound=bound)
+        if set(trial) != set(chosen):
+            continue
+        score = broken(trial)
+        if score[0] > least[0]:
+            continue
+        if not best or score < least:
+            best, least = [trial], score
+        elif score == least:
+            best.append(trial)
+    if not best:
+        return chosen
+    first = best[0]
+    merged: dict[Hashable, Choice] = {}
+    for key, choice in first.items():
+        unknown = set(choice.unknown)
+        tied = list(choice.alternatives) or [choice.reading.values]
+        for other in best[1:]:
+            values = other[key].reading.values
+            unknown.update(other[key].unknown)
+            unknown.update(i for i, (a, b) in enumerate(zip(choice.reading.values, values, strict=True)) if a != b)
+            tied.extend(other[key].alternatives or [values])
+        alternatives = tuple(dict.fromkeys(tied))[:10] if unknown else ()
+        merged[key] = Choice(choice.reading, frozenset(unknown), choice.rivals, alternatives)
+    return merged
+
+
+_MAX_SHIFT = 3  # named rows a shift may move down
+_SHIFTED = (
+    "label printed after its row's figures: figures taken from the row printed before the label "
+    "(the table breaks fewer equations so)"
+)
+
+
+def _labels_after_figures(
+    template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan], tables: Sequence[TableBlock]
+) -> dict[str, RequestRaw]:
+    """``raw`` with the rows after an unnamed row of figures moved down one row, where a
+    converter printed each label after its row's figures (markitdown, when a row's figures stand
+    a little higher than its label's first line): the unnamed figures are the next named row's,
+    each named row's figures the row after it, up to a template row that no label named. Taken
+    only where the table then breaks fewer equations; each moved row is noted (``placed``)."""
+    merged = {row.key: row for row in vocabulary().request_rows}
+    ours = [merged[row.key] for row in template.request_rows]
+    index_of = {row.key: i for i, row in enumerate(ours)}
+    named = {merged[key].index: key for key in raw if key in merged}
+
+    base: int | None = None  # the equations the table as labelled breaks
+
+    def absent(key: str) -> bool:  # no label named it, or only a sentence did (no row of figures)
+        return key not in raw or not _row_of_figures(raw[key].values)
+
+    for orphan in orphans:
+        start = named.get(orphan.before)
+        if start is None or start not in index_of or not _pipe_row(orphan.values) or not _pipe_row(raw[start].values):
+            continue
+        chain = [start]
+        at = index_of[start] + 1
+        while at < len(ours) and not absent(ours[at].key) and len(chain) < _MAX_SHIFT:
+            if not _pipe_row(raw[ours[at].key].values):
+                break
+            chain.append(ours[at].key)
+            at += 1
+        if at >= len(ours) or not absent(ours[at].key):
+            continue  # no row the shift ends on
+        shifted = dict(raw)
+        how = _SHIFTED
+        values = orphan.values
+        for key in [*chain, ours[at].key]:
+            before = raw.get(key) if not absent(key) else None
+            label = before.label if before is not None else raw[chain[-1]].label
+            shifted[key] = RequestRaw(key, label, values, orphan.table, placed=how)
+            values = before.values if before is not None else values
+        if base is None:
+            base = _broken(template, raw, tables)
+        if base and _broken(template, shifted, tables) < base:
+            return shifted
+    return raw
+
+
+def _pipe_row(values: list[Token]) -> bool:
+    """A row printed as one line of a pipe table (the layout whose converter orders a row's
+    label lines and its figures by height, markitdown)."""
+    return bool(values) and all(_PIPE_CELL.match(t.where.split(" number ")[0]) for t in values)
+
+
+def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[TableBlock]) -> int:
+    """How many equations of table 三 the table read from ``raw`` breaks (unknown cells break
+    none)."""
+    scratch = Report.empty("", template.first_year, template, fill=None)
+    read_requests(template, raw, scratch, Evidence(), None, tables)
+    table: dict[Hashable, tuple[Value, ...]] = {key: tuple(values) for key, values in scratch.requests.items()}
+    return requests_bound(template.id).broken(table)
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
     report: Report,
     evidence: Evidence,
     orphans: list[Orphan] | None = None,
+    tables: Sequence[TableBlock] = (),
 ) -> None:
+    """Table 三 of ``raw`` into ``report``; ``tables``: the document's tables (their pipe headers
+    anchor the columns of page grids, ``page_grid``)."""
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
+        raw = _labels_after_figures(template, raw, orphans, tables)
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
     for found in raw.values():
@@ -791,6 +965,8 @@ def read_requests(
             zh = (
                 f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
                 if found.placed.startswith("no label")
+                else f"“{label}”行的标签印在其数字之后，数字取自标签前的一行（表中勾稽关系据此更少不符）"
+                if found.placed == _SHIFTED
                 else f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入"
             )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
@@ -875,6 +1051,7 @@ def read_requests(
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None:
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)

@@ -190,6 +190,7 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
                 lambda s: _is_pipe(s) or bool(_PIPE_SEPARATOR.match(s)),
                 _lone_figures,
                 beside=_active_row_line,
+                wrapped_most=_MAX_WRAPPED_PIPE,
             )
             yield from _pipe_table(lines, i, end)
             i = plain_start = end
@@ -208,6 +209,7 @@ def _segment_end(
     member: object,
     inside: Callable[[str], bool] | None = None,
     beside: Callable[[str], bool] | None = None,
+    wrapped_most: int = 3,
 ) -> int:
     """The end of a run of table lines; blank lines inside the run belong to it, lines
     ``inside`` says may stand between its rows (a cell a converter set on a line of its own), and
@@ -228,7 +230,7 @@ def _segment_end(
         elif beside is not None and beside(line) and test(lines[_previous_filled(lines, i)]):
             last = i  # a row printed without pipes right under the table
         elif not (_is_empty(line) or _is_spacer(line)):
-            wrapped = _wrapped_label_lines(lines, i, test, inside)
+            wrapped = _wrapped_label_lines(lines, i, test, inside, wrapped_most)
             if not wrapped:
                 break
             i += wrapped
@@ -248,22 +250,41 @@ def _previous_filled(lines: list[str], i: int) -> int:
 
 _MAX_WRAPPED = 3  # a long row label wraps onto at most this many lines of its own
 _MAX_WRAPPED_PIECE = 40
+# Lines between two rows of a pipe table a converter pulled out of a Word table's narrow label
+# column (the end of one row's label, a group heading's pieces, the start of the next row's
+# label: ``量反复`` / ``申请`` / ``5.要求行`` / ``政机关`` / ``确认或``), a page break's empty
+# lines among them.
+_MAX_WRAPPED_PIPE = 8
+_MAX_PIPE_PIECE = 12
 
 
 def _wrapped_label_lines(
-    lines: list[str], i: int, member: Callable[[str], bool], inside: Callable[[str], bool] | None = None
+    lines: list[str],
+    i: int,
+    member: Callable[[str], bool],
+    inside: Callable[[str], bool] | None = None,
+    most: int = _MAX_WRAPPED,
 ) -> int:
     """How many lines from ``i`` are pieces of a row label a web page or Word wrapped onto lines
     of their own inside a tab table (``（二）部分公开（区分处理的，`` then ``只计这一情形…\t22\t0…``):
-    short, not a heading, not a sentence, and followed by a row of the table. 0 if not that."""
+    short, not a heading, not a sentence, and followed by a row of the table. 0 if not that.
+    ``most`` beyond ``_MAX_WRAPPED`` (pipe tables): up to that many pieces of a dozen
+    characters at most, empty lines between them not counted."""
     count = 0
-    while i + count < len(lines) and count <= _MAX_WRAPPED:
+    pieces = 0
+    while i + count < len(lines) and pieces <= most:
         text = lines[i + count].strip()
         if member(lines[i + count]) and not _heading(lines[i + count]):
             return count
         if inside is not None and inside(lines[i + count]):
             count += 1  # a cell set on a line of its own beside the wrapped label
+            pieces += 1
             continue
+        if most > _MAX_WRAPPED and count and (_is_empty(lines[i + count]) or _is_spacer(lines[i + count])):
+            count += 1
+            continue
+        if pieces >= _MAX_WRAPPED and len(text) > _MAX_PIPE_PIECE:
+            return 0
         if (
             not text
             or len(text) > _MAX_WRAPPED_PIECE
@@ -273,6 +294,7 @@ def _wrapped_label_lines(
         ):
             return 0
         count += 1
+        pieces += 1
     return 0
 
 
@@ -342,7 +364,10 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         cells = _row_between_pipes(line) or _pipe_cells(line)
         rows.append(
             _label_run_into_figure(
-                [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+                [
+                    Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}", lead=_lead(text))
+                    for k, text in enumerate(cells)
+                ]
             )
         )
     left: list[list[Cell]] = []
@@ -357,9 +382,17 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
         yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
     elif rows:
-        yield TableBlock(rows, f"lines {start + 1}-{end}")
+        breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]))
+        yield TableBlock(rows, f"lines {start + 1}-{end}", breaks)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+def _lead(text: str) -> int:
+    """Blanks before a pipe cell's text beyond the one space of padding after the pipe."""
+    if not text[:2].isspace():
+        return 0
+    return len(text) - len(text.lstrip()) - 1 if text.strip() else 0  # no-break spaces count
 
 
 def _row_between_pipes(line: str) -> list[str] | None:

@@ -1,0 +1,312 @@
+"""Rows of a pipe table laid out on one grid of page columns that is not the template's.
+
+A PDF-to-Markdown converter that finds a table by the words' x positions (markitdown) clusters
+the positions of a whole page into one set of columns and puts every word of every row of that
+page into the column it falls in: a page's rows all hold the same number of cells, and each cell
+is the same stretch of the page in every row. Where the page's columns are fewer than the
+table's, one cell covers several of the table's columns (``| 1 1 |``: two figures of neighbouring
+columns; ``| 1 |``: one of the two, the other left blank, as a Word export leaves zero cells
+blank); where a column's cell is blank, it reads 0.
+
+So which of the template's columns each cell covers is one choice for the whole page (a
+monotone map of columns to cells, the total column in the last cell), not one per row: every
+map that leaves each cell room for the figures any row of the page prints in it is a candidate,
+and under a map a row's only freedom is where each cell's figures sit among its columns. The
+table's equations (``report/equations.py``, through ``align.choose``) choose among the maps and
+placements together; maps or placements they cannot tell apart leave the cells they disagree on
+unknown. A figure is never changed; only its column is chosen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+
+from gongkai.ingest.align import Reading, Slot, Value
+from gongkai.ingest.document import TableBlock
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.report.labels import bare_label_key
+
+_WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
+_MAX_MAPS = 2_000  # maps of one page's cells to enumerate
+_MAX_TABLES = 24  # distinct readings of the pages' rows (maps that read them alike are one) to weigh
+_MAX_ROW_READINGS = 64  # placements of one row's figures under one map
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A printed row of a pipe table: its line, its number of cells, and the figures of each cell
+    (in printed order; a blank cell holds none)."""
+
+    key: Hashable
+    line: int
+    width: int
+    cells: tuple[tuple[int, tuple[Slot, ...]], ...]  # (cell number, figures), cells with figures only
+    # Cells whose first figure stands after blanks (``|   1 |``): right of the cell's first column.
+    indented: frozenset[int] = frozenset()
+
+
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) -> GridRow | None:
+    """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
+    of a cell that held several as ``… number K``); None when they are not (another layout, a
+    row gathered from several lines, a cell that is neither a figure nor blank). ``leads``: the
+    blanks before each slot's figure in its cell (``Cell.lead``)."""
+    lines: set[int] = set()
+    width = 0
+    cells: dict[int, list[Slot]] = {}
+    indented: set[int] = set()
+    for at, slot in enumerate(slots):
+        match = _WHERE.match(slot.where)
+        if match is None:
+            return None
+        lines.add(int(match.group(1)))
+        cell = int(match.group(2))
+        width = max(width, cell)
+        kind = slot.value.kind
+        if kind is CellKind.BLANK:
+            continue
+        if kind is not CellKind.NUMBER or not isinstance(slot.value.amount, int):
+            return None
+        if cell not in cells and at < len(leads) and leads[at] > 0:
+            indented.add(cell)
+        cells.setdefault(cell, []).append(slot)
+    if len(lines) != 1 or not cells or max(cells) != width:
+        return None  # the last cell holds the row's total
+    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
+
+
+_CELL_WHERE = re.compile(r"^line (\d+) cell (\d+)$")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Column titles of a header printed on a page grid: which cell each title stands in."""
+
+    line: int  # the header's last line
+    width: int
+    cells: tuple[tuple[int, int], ...]  # (column, cell number)
+
+
+def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]) -> list[Anchor]:
+    """The cells that hold the template's column titles (``titles``: each column's names) in the
+    pipe header rows of ``tables`` (rows of one grid holding no figure; a title wrapped over the
+    header's rows is joined piece by piece: ``商业企`` over ``业``; ``社会公 法律服`` over
+    ``益组织 务机构`` is two titles in one cell). A title found in no cell, or in two, anchors
+    nothing; anchors out of the columns' order are all dropped."""
+    found: list[Anchor] = []
+    for table in tables:
+        run: list[list[str]] = []
+        width = 0
+        last = 0
+        for row in (*table.rows, None):
+            wheres = [_CELL_WHERE.match(cell.where) for cell in row] if row is not None else []
+            if row is not None and len(row) == 1:
+                continue  # a loose line (a title a converter set apart): not part of the grid
+            pipe = row is not None and len(row) >= 3 and all(wheres)
+            header = pipe and row is not None and not any(parse_cell(cell.text).is_value and cell.text for cell in row)
+            if header and row is not None and (not run or len(row) == width):
+                run.append([cell.text for cell in row])
+                width = len(row)
+                last = int(wheres[-1].group(1)) if wheres[-1] else last
+                continue
+            if run:
+                anchor = _anchor(run, width, last, titles)
+                if anchor is not None:
+                    found.append(anchor)
+            run = []
+            if header and row is not None:
+                run, width = [[cell.text for cell in row]], len(row)
+                last = int(wheres[-1].group(1)) if wheres[-1] else last
+    return found
+
+
+def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
+    names: dict[str, list[int]] = {}
+    for cell in range(width):
+        pieces = [text.split() for row in run if (text := row[cell].strip())]
+        if not pieces:
+            continue
+        counts = {len(p) for p in pieces}
+        if len(counts) == 1:
+            joined = ["".join(p[k] for p in pieces) for k in range(counts.pop())]
+        else:
+            joined = ["".join("".join(p) for p in pieces)]
+        for text in joined:
+            names.setdefault(bare_label_key(text), []).append(cell + 1)
+    cells: list[tuple[int, int]] = []
+    for column, names_of in enumerate(titles):
+        at = {c for name in names_of for c in names.get(bare_label_key(name), [])}
+        if len(at) == 1:
+            cells.append((column, at.pop()))
+    if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
+        return None
+    return Anchor(line, width, tuple(cells))
+
+
+def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:
+    """Rows in printed order, cut where the number of cells changes or a page ends (``breaks``:
+    the empty lines a converter joins pages with): each page has its own grid."""
+    out: list[list[GridRow]] = []
+    for row in sorted(rows, key=lambda r: r.line):
+        if out and out[-1][-1].width == row.width and not _broken_between(out[-1][-1].line, row.line, breaks):
+            out[-1].append(row)
+        else:
+            out.append([row])
+    return out
+
+
+def _broken_between(first: int, last: int, breaks: Sequence[int]) -> bool:
+    return any(first < line < last for line in breaks)
+
+
+def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -> list[tuple[int, ...]]:
+    """Every monotone map of ``n`` columns to the page's cells (column → cell number), the last
+    column (the total) in the last cell, that gives each cell at least as many columns as any
+    row prints figures in it, and puts no column of ``fixed`` (a header's titles) in a cell
+    before its title's: a title is wider than its column's figures, so where both are centred
+    or set flush right in their column the title starts left of them, never right. Empty when
+    there are more than ``_MAX_MAPS``."""
+    fixed = fixed or {}
+    width = page[0].width
+    need = [0] * (width + 1)
+    for row in page:
+        for cell, figures in row.cells:
+            need[cell] = max(need[cell], len(figures))
+    if sum(need) > n:
+        return []
+    found: list[tuple[int, ...]] = []
+
+    def extend(taken: list[int], held: int) -> None:
+        # ``taken``: the cell of each column so far; ``held``: how many of them the last one holds.
+        if len(found) > _MAX_MAPS:
+            return
+        last = taken[-1] if taken else 0
+        if len(taken) == n - 1:
+            held_last = held + (last == width)
+            if (
+                (last == width and held_last >= need[width])
+                or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
+            ) and (last == width or need[width] <= 1):
+                found.append((*taken, width))
+            return
+        for here in range(max(last, 1), width + 1):
+            if here < fixed.get(len(taken), 0):
+                continue
+            if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
+                continue
+            taken.append(here)
+            extend(taken, held + 1 if here == last else 1)
+            taken.pop()
+
+    extend([], 0)
+    return found if len(found) <= _MAX_MAPS else []
+
+
+def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bool = False) -> list[Reading]:
+    """The row's readings under one map: each cell's figures in its columns, in printed order,
+    in every way they fit; the columns left read 0. Empty when a cell has too few columns or
+    the ways are too many. ``cued``: the converter keeps the blanks a figure starts with (some
+    figure of the table does), so a cell's first figure with none stands in the cell's first
+    column and one with some does not; a reading that places a figure against that counts it
+    in ``tail``, which decides only between readings the equations hold equally well (the row
+    stays among the uncertain ones, as every reading that moved a figure does)."""
+    columns_of: dict[int, list[int]] = {}
+    for column, cell in enumerate(column_cells):
+        columns_of.setdefault(cell, []).append(column)
+    choices: list[list[tuple[tuple[int, Slot], ...]]] = []
+    for cell, figures in row.cells:
+        room = columns_of.get(cell, [])
+        if len(figures) > len(room):
+            return []
+        choices.append([tuple(zip(cols, figures, strict=True)) for cols in itertools.combinations(room, len(figures))])
+    found: dict[tuple[Value, ...], Reading] = {}
+    printed = sum(len(f) for _, f in row.cells)
+    firsts = {cell: min(cols) for cell, cols in columns_of.items()}
+    for combo in itertools.product(*choices):
+        values: list[Value] = [0] * n
+        wheres: list[str | None] = [None] * n
+        against = 0
+        for (cell, _), part in zip(row.cells, combo, strict=True):
+            if cued and len(columns_of[cell]) > 1:
+                against += (part[0][0] == firsts[cell]) == (cell in row.indented)
+            for column, slot in part:
+                values[column] = slot.value.amount
+                wheres[column] = slot.where
+        known = found.get(tuple(values))
+        if known is not None and known.tail <= against:
+            continue
+        how, how_zh = (
+            f"{n - printed} blank column(s) of a page grid of {row.width} cells; figures placed by the page's map",
+            f"页面网格共 {row.width} 个单元格，{n - printed} 列空白；数字按该页的列对应放置",
+        )
+        if cued:
+            how += ", within a cell by the blanks before each figure"
+            how_zh += "，单元格内按数字前的空白定位"
+        found[tuple(values)] = Reading(tuple(values), tuple(wheres), ("",) * n, n - printed, how, how_zh, against)
+        if len(found) > _MAX_ROW_READINGS:
+            return []
+    return list(found.values())
+
+
+def _page_readings(
+    page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int]
+) -> list[dict[Hashable, list[Reading]]]:
+    """The page's rows' readings under each of its maps, maps that read every row alike merged."""
+    found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], dict[Hashable, list[Reading]]] = {}
+    for column_cells in maps(page, n, fixed):
+        options: dict[Hashable, list[Reading]] = {}
+        for row in page:
+            readings = readings_under(row, column_cells, n, cued)
+            if not readings:
+                break
+            options[row.key] = readings
+        else:
+            signature = tuple(frozenset((r.values, r.tail) for r in options[row.key]) for row in page)
+            found.setdefault(signature, options)
+            if len(found) > _MAX_TABLES:
+                return []
+    return list(found.values())
+
+
+def grid_options(
+    rows: Sequence[GridRow],
+    n: int,
+    needed: set[Hashable],
+    cued: bool = False,
+    anchors: Sequence[Anchor] = (),
+    breaks: Sequence[int] = (),
+) -> Iterator[dict[Hashable, list[Reading]]]:
+    """For every combination of the pages' maps, each row's readings under its page's map. Only
+    pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
+    only those whose maps read their rows in few ways (the others' rows keep their readings as
+    printed); nothing when the combinations are too many. A header (``anchors``) printed on a
+    page's grid, after the page before it, fixes the columns it names there."""
+    every = pages(rows, breaks)
+    per_page = []
+    for index, page in enumerate(every):
+        if not any(row.key in needed for row in page):
+            continue
+        after = every[index - 1][-1].line if index else 0
+        fixed: dict[int, int] = {}
+        for anchor in anchors:
+            if (
+                anchor.width == page[0].width
+                and after < anchor.line < page[0].line
+                and not _broken_between(anchor.line, page[0].line, breaks)
+            ):
+                fixed = dict(anchor.cells)
+        found = _page_readings(page, n, cued, fixed)
+        if found:
+            per_page.append(found)
+    total = 1
+    for found in per_page:
+        total *= len(found)
+    if not per_page or total > _MAX_TABLES:
+        return
+    for combo in itertools.product(*per_page):
+        options: dict[Hashable, list[Reading]] = {}
+        for part in combo:
+            options.update(part)
+        yield options

@@ -1,0 +1,171 @@
+"""markitdown's page grids (issue 9): a page's rows set on one grid of cells that is not the
+template's (``| | 0 | 1 | 1 1 | 3 |`` for seven columns), the map of columns to cells chosen for
+the whole page by the table's arithmetic, figures placed in a cell by the blanks they start with.
+Lines are as markitdown prints them (``tests/ingest/publishers/fixtures/markitdown``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongkai.ingest.align import Slot
+from gongkai.ingest.document import Cell, TableBlock
+from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.page_grid import GridRow, grid_row, header_anchors, maps, readings_under
+from gongkai.ingest.read import read_report
+from gongkai.ingest.records import Token
+from gongkai.ingest.requests import _row_of_figures
+from gongkai.ingest.text import _lead, _pipe_cells, read_text
+from gongkai.report.templates import REQUEST_COLUMNS
+
+FIXTURES = Path(__file__).parent / "publishers" / "fixtures"
+TITLES = [column.labels for column in REQUEST_COLUMNS]
+
+
+def _row(key: str, line: str, number: int) -> GridRow:
+    """A pipe line as the text reader cuts it, as a grid row (figures of a cell split)."""
+    slots: list[Slot] = []
+    leads: list[int] = []
+    for k, text in enumerate(_pipe_cells(line), start=1):
+        parts = text.split()
+        if not parts:
+            slots.append(Slot(parse_cell(""), f"line {number} cell {k}"))
+            leads.append(0)
+        if parts and not parse_cell(parts[0]).is_value:
+            continue  # a label's cell: the reader keeps it as a label, not among the row's values
+        for j, part in enumerate(parts, start=1):
+            where = f"line {number} cell {k}" + (f" number {j}" if len(parts) > 1 else "")
+            slots.append(Slot(parse_cell(part), where))
+            leads.append(_lead(text) if j == 1 else 0)
+    row = grid_row(key, slots, leads)
+    assert row is not None
+    return row
+
+
+# synth-2019-tiny~wordgov, the page of table 三 markitdown set on five cells
+PAGE = [
+    ("denied_prohibited_by_law", "|     | 0   |   1 | 1 1 | 3   |"),
+    ("denied_security_stability", "|     | 0 1 |   1 |     | 2   |"),
+    ("denied_third_party", "| 三方合 | 1   |   1 |     | 2   |"),
+    ("denied_internal_affairs", "|     | 0 1 |   1 | 1   | 3   |"),
+]
+
+
+def test_a_page_grid_is_one_map_for_every_row_of_the_page() -> None:
+    page = [_row(key, line, 95 + k) for k, (key, line) in enumerate(PAGE)]
+    found = maps(page, 7)
+    assert found, "some map leaves every cell room for its figures"
+    for column_cells in found:
+        assert list(column_cells) == sorted(column_cells)  # in order
+        assert column_cells[-1] == 5  # the total in the last cell
+        for row in page:
+            for cell, figures in row.cells:
+                assert column_cells.count(cell) >= len(figures)
+    # The map the Word table was printed on: 自然人 商业企业 | 科研 社会公益 | 法律服务 其他 | 总计
+    assert (2, 2, 3, 3, 4, 4, 5) in found
+
+
+def test_under_a_map_figures_keep_their_cells_and_leading_blanks_place_them() -> None:
+    row = _row(*PAGE[0], 95)
+    under = readings_under(row, (2, 2, 3, 3, 4, 4, 5), 7, cued=True)
+    assert {r.values for r in under} == {(0, 0, 1, 0, 1, 1, 3), (0, 0, 0, 1, 1, 1, 3)}
+    assert all(r.values[0] == 0 and r.values[4:] == (1, 1, 3) for r in under)
+    # "   1": the figure starts after blanks, so it is not in its cell's first column.
+    best = min(under, key=lambda r: r.tail)
+    assert best.values == (0, 0, 0, 1, 1, 1, 3)
+    assert all(r.cost == 2 for r in under)  # two blank columns: never read as printed
+    # Without the cue both placements stay, for the arithmetic or for nobody to decide.
+    assert {r.tail for r in readings_under(row, (2, 2, 3, 3, 4, 4, 5), 7)} == {0}
+
+
+def test_a_figure_no_cell_has_room_for_gives_no_reading() -> None:
+    row = _row("other", "|     | 1 2 3 | 4 | 10 |", 150)
+    assert readings_under(row, (2, 3, 3, 3, 3, 3, 4), 7) == []
+
+
+def test_rows_of_another_layout_are_no_grid_rows() -> None:
+    assert grid_row("x", [Slot(parse_cell("3"), "line 4 part 2"), Slot(parse_cell("3"), "line 4 part 3")]) is None
+    two_lines = [Slot(parse_cell("3"), "line 4 cell 2"), Slot(parse_cell("3"), "line 5 cell 3")]
+    assert grid_row("x", two_lines) is None
+
+
+def test_a_header_bounds_where_its_columns_start() -> None:
+    # 000_21925bfca89cb37b~wordgov: 商业企 over 业, two titles in one cell (社会公 法律服 / 益组织 务机构)
+    lines = [
+        "|     | 自然人 |     |     |         |     | 总计  |",
+        "|     |     | 商业企 | 科研机 | 社会公 法律服 |     |     |",
+        "|     |     | 业   | 构   | 益组织 务机构 |     |     |",
+    ]
+    rows = [
+        [Cell(text.strip(), f"line {60 + i} cell {k + 1}") for k, text in enumerate(_pipe_cells(line))]
+        for i, line in enumerate(lines)
+    ]
+    (anchor,) = header_anchors([TableBlock(rows, "lines 60-62")], TITLES)
+    assert dict(anchor.cells) == {0: 2, 1: 3, 2: 4, 3: 5, 4: 5, 6: 7}
+    assert anchor.width == 7 and anchor.line == 62
+    page = [_row("new_received", "|     | 180 | 1   |     |     | 3   | 184 |", 64)]
+    bounded = maps(page, 7, dict(anchor.cells))
+    assert bounded and len(bounded) < len(maps(page, 7))
+    assert all(m[1] >= 3 and m[2] >= 4 for m in bounded)
+
+
+def test_a_row_of_one_figure_and_its_total_is_a_row() -> None:
+    def tokens(*texts: str) -> list[Token]:
+        return [Token(t, f"line 9 cell {k}", parse_cell(t)) for k, t in enumerate(texts, start=1)]
+
+    assert _row_of_figures(tokens("", "116", "", "", "", "116"))
+    assert _row_of_figures(tokens("", "0", "", "", "0"))
+    assert not _row_of_figures(tokens("", "116", "", "", "", "117"))  # not a figure and its total
+    assert not _row_of_figures(tokens("12", "12"))  # two cells: a stray pair, not a row
+
+
+def test_leading_blanks_of_a_pipe_cell() -> None:
+    assert _lead("   1 ") == 2
+    assert _lead(" 1   ") == 0
+    assert _lead(" \xa0 6 ") == 2  # a no-break space the word starts with
+    assert _lead("     ") == 0
+
+
+def test_wrapped_labels_between_pipe_rows_keep_the_table_whole() -> None:
+    # synth-2019-tiny~wordgov: four label lines and a page's empty line between two rows.
+    text = "\n".join(
+        [
+            "| 三、本 （一）予以公开 | 0   |     |     | 1   |     |     | 1   |",
+            "| ----------- | --- | --- | --- | --- | --- | --- | --- |",
+            "年度办",
+            "理结果",
+            "（二）部分公开",
+            "",
+            "（区分处理的，只",
+            "|     | 2   |     |     |     |     | 1   | 3   |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+    )
+    document = read_text(Path("t.md"), text.encode())
+    (table,) = document.tables
+    rows = table.texts()
+    assert rows[-1] == ["", "2", "", "", "", "", "1", "3"]  # the blank cells kept
+
+
+def test_markitdown_word_tables_read_on_their_page_grids() -> None:
+    for name in ("synth-2019-tiny~wordgov", "synth-2019-large~wordgov-word", "synth-2021-medium~wordgov-word"):
+        gold = json.loads((FIXTURES / "gold" / f"{name.split('~')[0]}.json").read_text(encoding="utf-8"))
+        report = read_report(FIXTURES / "markitdown" / f"{name}.md").report
+        assert report is not None
+        assert report.requests == gold["requests"], name
+        # Every row whose figures were placed in columns the text did not show is named uncertain.
+        doubted = {u.cell for u in report.uncertain}
+        assert "requests.denied_prohibited_by_law" in doubted or "requests.granted" in doubted, name
+
+
+def test_labels_printed_after_their_figures_move_the_rows_down_one() -> None:
+    # synth-2021-mixed~wordgov-word: 上年结转's figures stand before its label, 予以公开's before
+    # its; read by the labels, 上年结转 would take 予以公开's figures and 予以公开 none.
+    name = "synth-2021-mixed~wordgov-word"
+    gold = json.loads((FIXTURES / "gold" / "synth-2021-mixed.json").read_text(encoding="utf-8"))
+    report = read_report(FIXTURES / "markitdown" / f"{name}.md").report
+    assert report is not None
+    for key in ("new_received", "carried_over", "granted", "partially_granted"):
+        assert report.requests[key] == gold["requests"][key], key
+    doubted = {u.cell for u in report.uncertain}
+    assert {"requests.carried_over", "requests.granted"} <= doubted
