@@ -80,10 +80,30 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
     return runs
 
 
+def _blank_places(records: list[Record]) -> frozenset[str]:
+    """Where table 二 prints blank cells and no figure (``line 26``: an empty line of pdftotext)."""
+    blank, printed = set(), set()
+    for record in records:
+        for token in record.values:
+            (blank if token.value.kind is CellKind.BLANK else printed).add(token.where)
+    return frozenset(blank - printed)
+
+
+def _open(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
+    """Whether the reading by labels left the cell to fill: unknown, or read as 0 from no printed
+    figure at all (a row label followed by blank cells only, its figures printed in a block
+    elsewhere)."""
+    if report.active[row].get(name) is None:
+        return True
+    where = evidence.provenance.get(f"active.{row}.{name}")
+    return where is None or where in blanks
+
+
 def read_header_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
-    """Fill the cells of table 二 the labels left unknown from header runs whose figures fit them
-    exactly; ``records``: the records of table 二, in order."""
-    if all(v is not None for cells in report.active.values() for v in cells.values()):
+    """Fill the cells of table 二 the labels left unknown (or read as 0 from no figure printed)
+    from header runs whose figures fit them exactly; ``records``: the records of table 二, in order."""
+    blanks = _blank_places(records)
+    if not any(_open(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
         return
     for run in _runs(template, records):
         rows = [
@@ -97,8 +117,12 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
         if any(t.value.kind not in (CellKind.NUMBER, CellKind.DASH) for t in run.values):
             continue
         for i, row in enumerate(rows):
+            names = {f.key for f in row.fields}
+            if set(run.fields) == names and all(_open(report, evidence, blanks, row.key, n) for n in names):
+                # the labels' reading of this row rested on no figure: its notes go with it
+                evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != f"active.{row.key}"]
             for j, name in enumerate(run.fields):
-                if report.active[row.key].get(name) is not None:
+                if not _open(report, evidence, blanks, row.key, name):
                     continue
                 token = run.values[i * k + j]
                 path = f"active.{row.key}.{name}"
