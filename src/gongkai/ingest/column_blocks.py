@@ -200,6 +200,10 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
         moved = displaced(amounts, len(keys), width, inside, readings[0])
         if moved is not None and moved[0] > adding:
             adding, readings = moved
+    if len(keys) - adding > _TOLERATED:  # a few figures printed together far from their rows
+        gathered = clustered(amounts, len(keys), width, inside)
+        if gathered is not None:
+            adding, readings = gathered
     if not readings or adding < len(keys) * _MIN_HOLDING:
         return
 
@@ -547,3 +551,89 @@ def _put_back(
         cells = reading.cells[: start * width] + sub.cells + reading.cells[stop * width :]
         sources = reading.sources[: start * width] + tuple(back) + reading.sources[stop * width :]
         found.setdefault(cells, Reading(cells, sources, reading.runs + sub.runs))
+
+
+_CLUSTER = 3  # figures printed together far from their rows (a run of the stream), at most
+# Readings of a cluster kept: a zero, or a figure put into a row beside zeros, adds up in several
+# cells of its row; the table's column equations then choose among them (read_blocks).
+_CLUSTER_KEEP = 64
+
+
+def clustered(
+    values: Sequence[int], rows: int, width: int, equations: list[list[int]]
+) -> tuple[int, list[Reading]] | None:
+    """Readings of the table printed row by row except for a cluster of one to ``_CLUSTER``
+    figures printed together further on (pdftotext putting the first cells of a few tall rows, or
+    the last cells of the first row, in a text block of their own after the rows below them): the
+    cluster is taken out and its figures put back, in their printed order, each into a cell of an
+    earlier row, wherever every row of the table then adds up. A dynamic programme over the rows
+    and how many of the cluster's figures are used up, for every run of the stream that may be the
+    cluster. Taken only when every row adds up: (rows, readings), else None."""
+    n = len(values)
+    if n != rows * width:
+        return None
+    holding = _row_holds(values, width, equations)
+    if all(holding):
+        return None
+    first = holding.index(False)
+    found: dict[tuple[int, ...], Reading] = {}
+    for m in range(1, _CLUSTER + 1):
+        for p in range((first + 1) * width - m, n - m + 1):
+            _put_cluster(values, rows, width, equations, p, m, first, found)
+            if len(found) > _CLUSTER_KEEP:
+                return None  # too many readings: nothing decides
+    if not found:
+        return None
+    return rows, sorted(found.values(), key=lambda r: r.runs)
+
+
+def _put_cluster(
+    values: Sequence[int],
+    rows: int,
+    width: int,
+    equations: list[list[int]],
+    p: int,
+    m: int,
+    first: int,
+    found: dict[tuple[int, ...], Reading],
+) -> None:
+    """Every reading (into ``found``) with the figures ``values[p : p + m]`` put back into cells of
+    rows printed before them, the other figures row by row; rows before ``first`` are as printed."""
+    rest = [i for i in range(len(values)) if not p <= i < p + m]
+    cluster = list(range(p, p + m))
+    # after each row: cluster figures used -> {cells so far: their sources}
+    start = tuple(range(first * width))
+    states: dict[int, dict[tuple[int, ...], tuple[int, ...]]] = {0: {tuple(values[s] for s in start): start}}
+    for r in range(first, rows):
+        nxt: dict[int, dict[tuple[int, ...], tuple[int, ...]]] = {}
+        for used, partials in states.items():
+            at = r * width - used  # next figure of ``rest``
+            for t in range(m - used + 1):
+                if at + width - t > len(rest):
+                    continue
+                if t and rest[at + width - t - 1] > p:
+                    continue  # a cluster figure goes back only into a row printed before it
+                for slots in combinations(range(width), t):
+                    sources: list[int] = []
+                    k = at
+                    c = used
+                    for column in range(width):
+                        if column in slots:
+                            sources.append(cluster[c])
+                            c += 1
+                        else:
+                            sources.append(rest[k])
+                            k += 1
+                    cells = tuple(values[s] for s in sources)
+                    if not all(sum(a * v for a, v in zip(row, cells, strict=True)) == 0 for row in equations):
+                        continue
+                    options = nxt.setdefault(used + t, {})
+                    for known, partial in partials.items():
+                        if len(options) > _CLUSTER_KEEP:
+                            return  # too many readings of this cluster: it decides nothing
+                        options.setdefault(known + cells, partial + tuple(sources))
+        states = nxt
+        if not states:
+            return
+    for cells, sources in states.get(m, {}).items():
+        found.setdefault(cells, Reading(cells, sources, 2))
