@@ -314,6 +314,8 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
     amounts = [int(t.value.amount or 0) for t in figures]
     found: dict[tuple[int, ...], list[Token]] = {}
+    ending: dict[tuple[int, ...], list[Token]] = {}  # readings whose figure left out ends its record
+    last = _record_ends(records)
     # Exactly fifteen figures are one reading, the printed order: taken when all groups but one
     # add up (a report contradicting itself in one group is read as printed, with findings).
     tolerated = 1 if len(figures) == cells and len(groups) > 2 else 0
@@ -324,6 +326,13 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
         broke = bound.broken({"all": values})
         if broke <= tolerated:
             found.setdefault(values, kept)
+            if skip is not None and id(figures[skip]) in last:
+                ending.setdefault(values, kept)
+    placed = len(found) > 1 and len(ending) == 1
+    if placed:
+        # A figure that is no cell (a page's number in the flow) comes out after the cells printed
+        # under their headers, right before the next label; the header's first figures are its cells.
+        found = ending
     if len(found) != 1:
         return  # none adds up, or several readings do: nothing decides
     ((values, kept),) = found.items()
@@ -334,6 +343,8 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
             evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
     evidence.forget("appeals")
     extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    if placed:
+        extra = "（其中一个数字不是单元格：去掉不同的数字各组都相符，取去掉紧接下一标签之前那个数字的读法）"
     if len(figures) == cells and broke:
         evidence.doubt(
             "appeals",
@@ -346,12 +357,30 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
         "appeals",
         None,
         f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}"
-        + ("" if len(figures) == cells and broke else "（各组合计均相符，且只有这一种读法）"),
+        + ("" if (len(figures) == cells and broke) or placed else "（各组合计均相符，且只有这一种读法）"),
         "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
-        + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
-        + ("" if len(figures) == cells and broke else " (every group adds up, and no other reading does)"),
+        + (
+            " (one figure is no cell: the groups add up without one of several, and the one printed right "
+            "before the next label, after the cells under their headers, is left out)"
+            if placed
+            else " (one figure is no cell: only without it do the groups add up)"
+            if extra
+            else ""
+        )
+        + ("" if (len(figures) == cells and broke) or placed else " (every group adds up, and no other reading does)"),
         kept[0].where,
     )
+
+
+def _record_ends(records: list[Record]) -> set[int]:
+    """The figures (by ``id``) that are the last of their record, right before the next label,
+    in a record that prints more than one."""
+    ends: set[int] = set()
+    for record in records:
+        printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
+        if len(printed) > 1:
+            ends.add(id(printed[-1]))
+    return ends
 
 
 _NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
