@@ -196,7 +196,7 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
         nested_adding, nested = solve_nested(amounts, len(keys), width, inside)
         if nested_adding > adding:
             adding, readings = nested_adding, nested
-    if readings and len(keys) - adding > _TOLERATED:  # a figure printed far from its row shifts the rows after it
+    if readings and len(keys) > adding:  # a figure printed far from its row shifts the rows after it
         moved = displaced(amounts, len(keys), width, inside, readings[0])
         if moved is not None and moved[0] > adding:
             adding, readings = moved
