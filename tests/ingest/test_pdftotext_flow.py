@@ -167,3 +167,15 @@ def test_one_row_off_by_a_figure_printed_after_its_total_is_put_back() -> None:
     assert isinstance(requests, dict)
     assert report.requests["other_no_correction"] == requests["other_no_correction"] == [6, 1, 0, 1, 10, 0, 18]
     assert "requests" in {d.cell for d in report.uncertain}
+
+
+def test_table_two_block_ends_at_another_items_row_label() -> None:
+    # shuyang-fgj-2023~cms: 现行有效件数 over its two figures (— 18), then the page's 行政事业性收费
+    # row label with its own —: that — is the fee row's, not a third figure of the block.
+    report = read_report(PUBLISHERS / "pdftotext" / "shuyang-fgj-2023~cms.txt").report
+    assert report is not None
+    active = _gold(PUBLISHERS, "shuyang-fgj-2023")["active"]
+    assert isinstance(active, dict)
+    assert report.active["regulations"]["in_force"] == active["regulations"]["in_force"] == 0
+    assert report.active["normative_documents"]["in_force"] == active["normative_documents"]["in_force"] == 18
+    assert report.active["fees"] == active["fees"]

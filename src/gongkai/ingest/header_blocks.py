@@ -57,6 +57,8 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
                 named = rows_named.get(cached_bare(token.text))
                 if run is not None and named is not None and item_of[named] == run.item:
                     run.interrupted = True  # a row's label among the block: not a block printed apart
+                elif run is not None and named is not None and run.values:
+                    run = None  # another item's row label after the block's figures: the block has ended
                 continue
             name = found[0]
             item = (
