@@ -91,7 +91,7 @@ def test_row_label_run_into_the_next_tables_header_is_cut() -> None:
     assert [t.text for t in head.labels] == labels[:1] and not head.values
     assert [t.text for t in tail.labels] == labels[1:] and [t.text for t in tail.values] == ["0"]
     parts = split_tables([Record([Token("二、上年结转政府信息公开申请数量", "line 0", parse_cell("二、"))]), record])
-    assert [t.text for r in parts["appeals"] for t in r.labels][0] == "行政复议"
+    assert next(t.text for r in parts["appeals"] for t in r.labels) == "行政复议"
     # A record of one table only stays whole.
     assert _later_table_cut(tail) == [tail]
 

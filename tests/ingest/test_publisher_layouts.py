@@ -26,8 +26,8 @@ NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "7856/9682 cells (81.14%), non-zero 74.69%: Word tables' blank cells dropped (wordgov 47.9%), "
-    "figures interleaved within a run of rows",
+    "pdftotext": "7897/9682 cells (81.56%), non-zero 75.67%: Word tables' blank cells dropped (wordgov 47.9%), "
+    "figures interleaved within a run of rows (cms 99.75%, plain 99.38%: table 二 items split by a page)",
     "markitdown": "8865/9682 cells (91.56%), non-zero 90.12%: Word tables (wordgov) whose blank cells vanished "
     "and whose wrapped row labels stand around their rows, cells merged (2 62)",
     "crawler": "6097/6456 cells (94.44%), non-zero 89.20%: table 二 digit runs nothing decides; wordgov "

@@ -664,5 +664,5 @@ def _put_cluster(
         states = nxt
         if not states:
             return
-    for cells, sources in states.get(m, {}).items():
-        found.setdefault(cells, Reading(cells, sources, 2))
+    for cells, placed in states.get(m, {}).items():
+        found.setdefault(cells, Reading(cells, placed, 2))

@@ -84,7 +84,8 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
 
 def _blank_places(records: list[Record]) -> frozenset[str]:
     """Where table 二 prints blank cells and no figure (``line 26``: an empty line of pdftotext)."""
-    blank, printed = set(), set()
+    blank: set[str] = set()
+    printed: set[str] = set()
     for record in records:
         for token in record.values:
             (blank if token.value.kind is CellKind.BLANK else printed).add(token.where)
