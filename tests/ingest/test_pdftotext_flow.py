@@ -99,8 +99,11 @@ def test_row_label_run_into_the_next_tables_header_is_cut() -> None:
 def test_a_figure_under_a_total_ending_a_page_is_a_cell() -> None:
     # synth-2019-mixed: page 2 ends with table 四's last 总计 and its figure 2, which counts the page
     # too; the page's number came out inside the table's flow. Page 1's number still goes.
-    lines = ["正文", "1", "\f表", "总计", "", "2", "\f正文", "3"]
-    assert _drop_page_numbers(lines) == ["正文", "", "\f表", "总计", "", "2", "\f正文", ""]
+    lines = ["正文", "1", "\f表", "0", "2", "总计", "", "2", "\f正文", "3"]
+    assert _drop_page_numbers(lines) == ["正文", "", "\f表", "0", "2", "总计", "", "2", "\f正文", ""]
+    # No other 2 on the page: the 总计 cell printed nothing, and the 2 is the page's number.
+    alone = ["正文", "1", "\f表", "0", "总计", "", "2", "\f正文", "3"]
+    assert _drop_page_numbers(alone) == ["正文", "", "\f表", "0", "总计", "", "", "\f正文", ""]
 
 
 def _records(*groups: tuple[list[str], str]) -> list[Record]:
