@@ -121,8 +121,17 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             continue
         for i, row in enumerate(rows):
             names = {f.key for f in row.fields}
-            if set(run.fields) == names and all(_open(report, evidence, blanks, row.key, n) for n in names):
-                # the labels' reading of this row rested on no figure: its notes go with it
+            figures = run.values[i * k : (i + 1) * k]
+            if (
+                set(run.fields) == names
+                and all(
+                    report.active[row.key].get(n) is not None and _open(report, evidence, blanks, row.key, n)
+                    for n in names
+                )
+                and any(t.value.amount for t in figures)
+            ):
+                # the labels read this row as 0 from blank cells only, and its block prints figures:
+                # the notes on that reading go (a block of zeros leaves them, they still hold)
                 evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != f"active.{row.key}"]
             for j, name in enumerate(run.fields):
                 if not _open(report, evidence, blanks, row.key, name):
