@@ -97,13 +97,13 @@ def test_figures_placed_by_blank_cells_the_sums_cannot_confirm_are_a_doubt() -> 
     assert not _unflagged("markitdown", "synth-2019-tiny~wordgov-word", "requests")
 
 
-def test_a_table_2_row_printing_no_figure_is_a_doubt() -> None:
+def test_a_table_2_row_printing_no_figure_takes_its_header_block() -> None:
     # pdftotext prints table 二's labels apart from its figures: 行政事业性收费 is followed by a
-    # blank line only. That 0 is a guess: the figure printed under its column header further on
-    # (header_blocks) replaces it, and the reading stays named in uncertain.
+    # blank line only, its figure (0.35) under 本年收费金额 further on. The label's reading (0, from
+    # blanks) gives way to the header block's, and the cell is named in uncertain.
     report, gold = _read("pdftotext", "synth-2021-large~plain")
-    assert report.active["fees"]["amount_10k_yuan"] == gold["active"]["fees"]["amount_10k_yuan"] != 0
-    assert any(u.cell.startswith("active.fees") for u in report.uncertain)
+    assert report.active["fees"]["amount_10k_yuan"] == gold["active"]["fees"]["amount_10k_yuan"] == 0.35
+    assert "active.fees.amount_10k_yuan" in {d.cell for d in report.uncertain}
     assert not _unflagged("pdftotext", "synth-2021-large~plain", "active")
 
 

@@ -196,10 +196,14 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
         nested_adding, nested = solve_nested(amounts, len(keys), width, inside)
         if nested_adding > adding:
             adding, readings = nested_adding, nested
-    if readings and len(keys) - adding > _TOLERATED:  # a figure printed far from its row shifts the rows after it
+    if readings and len(keys) > adding:  # a figure printed far from its row shifts the rows after it
         moved = displaced(amounts, len(keys), width, inside, readings[0])
         if moved is not None and moved[0] > adding:
             adding, readings = moved
+    if len(keys) - adding > _TOLERATED:  # a few figures printed together far from their rows
+        gathered = clustered(amounts, len(keys), width, inside)
+        if gathered is not None:
+            adding, readings = gathered
     if not readings or adding < len(keys) * _MIN_HOLDING:
         return
 
@@ -310,6 +314,8 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
     amounts = [int(t.value.amount or 0) for t in figures]
     found: dict[tuple[int, ...], list[Token]] = {}
+    ending: dict[tuple[int, ...], list[Token]] = {}  # readings whose figure left out ends its record
+    last = _record_ends(records)
     # Exactly fifteen figures are one reading, the printed order: taken when all groups but one
     # add up (a report contradicting itself in one group is read as printed, with findings).
     tolerated = 1 if len(figures) == cells and len(groups) > 2 else 0
@@ -320,6 +326,13 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
         broke = bound.broken({"all": values})
         if broke <= tolerated:
             found.setdefault(values, kept)
+            if skip is not None and id(figures[skip]) in last:
+                ending.setdefault(values, kept)
+    placed = len(found) > 1 and len(ending) == 1
+    if placed:
+        # A figure that is no cell (a page's number in the flow) comes out after the cells printed
+        # under their headers, right before the next label; the header's first figures are its cells.
+        found = ending
     if len(found) != 1:
         return  # none adds up, or several readings do: nothing decides
     ((values, kept),) = found.items()
@@ -330,6 +343,8 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
             evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
     evidence.forget("appeals")
     extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
+    if placed:
+        extra = "（其中一个数字不是单元格：去掉不同的数字各组都相符，取去掉紧接下一标签之前那个数字的读法）"
     if len(figures) == cells and broke:
         evidence.doubt(
             "appeals",
@@ -342,12 +357,30 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
         "appeals",
         None,
         f"表四的标签与数字分开印出：按数字的印刷顺序、模板的组序读取{extra}"
-        + ("" if len(figures) == cells and broke else "（各组合计均相符，且只有这一种读法）"),
+        + ("" if (len(figures) == cells and broke) or placed else "（各组合计均相符，且只有这一种读法）"),
         "table 四 prints its labels apart from its figures: read in printed order and the template's group order"
-        + (" (one figure is no cell: only without it do the groups add up)" if extra else "")
-        + ("" if len(figures) == cells and broke else " (every group adds up, and no other reading does)"),
+        + (
+            " (one figure is no cell: the groups add up without one of several, and the one printed right "
+            "before the next label, after the cells under their headers, is left out)"
+            if placed
+            else " (one figure is no cell: only without it do the groups add up)"
+            if extra
+            else ""
+        )
+        + ("" if (len(figures) == cells and broke) or placed else " (every group adds up, and no other reading does)"),
         kept[0].where,
     )
+
+
+def _record_ends(records: list[Record]) -> set[int]:
+    """The figures (by ``id``) that are the last of their record, right before the next label,
+    in a record that prints more than one."""
+    ends: set[int] = set()
+    for record in records:
+        printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
+        if len(printed) > 1:
+            ends.add(id(printed[-1]))
+    return ends
 
 
 _NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
@@ -547,3 +580,89 @@ def _put_back(
         cells = reading.cells[: start * width] + sub.cells + reading.cells[stop * width :]
         sources = reading.sources[: start * width] + tuple(back) + reading.sources[stop * width :]
         found.setdefault(cells, Reading(cells, sources, reading.runs + sub.runs))
+
+
+_CLUSTER = 3  # figures printed together far from their rows (a run of the stream), at most
+# Readings of a cluster kept: a zero, or a figure put into a row beside zeros, adds up in several
+# cells of its row; the table's column equations then choose among them (read_blocks).
+_CLUSTER_KEEP = 64
+
+
+def clustered(
+    values: Sequence[int], rows: int, width: int, equations: list[list[int]]
+) -> tuple[int, list[Reading]] | None:
+    """Readings of the table printed row by row except for a cluster of one to ``_CLUSTER``
+    figures printed together further on (pdftotext putting the first cells of a few tall rows, or
+    the last cells of the first row, in a text block of their own after the rows below them): the
+    cluster is taken out and its figures put back, in their printed order, each into a cell of an
+    earlier row, wherever every row of the table then adds up. A dynamic programme over the rows
+    and how many of the cluster's figures are used up, for every run of the stream that may be the
+    cluster. Taken only when every row adds up: (rows, readings), else None."""
+    n = len(values)
+    if n != rows * width:
+        return None
+    holding = _row_holds(values, width, equations)
+    if all(holding):
+        return None
+    first = holding.index(False)
+    found: dict[tuple[int, ...], Reading] = {}
+    for m in range(1, _CLUSTER + 1):
+        for p in range((first + 1) * width - m, n - m + 1):
+            _put_cluster(values, rows, width, equations, p, m, first, found)
+            if len(found) > _CLUSTER_KEEP:
+                return None  # too many readings: nothing decides
+    if not found:
+        return None
+    return rows, sorted(found.values(), key=lambda r: r.runs)
+
+
+def _put_cluster(
+    values: Sequence[int],
+    rows: int,
+    width: int,
+    equations: list[list[int]],
+    p: int,
+    m: int,
+    first: int,
+    found: dict[tuple[int, ...], Reading],
+) -> None:
+    """Every reading (into ``found``) with the figures ``values[p : p + m]`` put back into cells of
+    rows printed before them, the other figures row by row; rows before ``first`` are as printed."""
+    rest = [i for i in range(len(values)) if not p <= i < p + m]
+    cluster = list(range(p, p + m))
+    # after each row: cluster figures used -> {cells so far: their sources}
+    start = tuple(range(first * width))
+    states: dict[int, dict[tuple[int, ...], tuple[int, ...]]] = {0: {tuple(values[s] for s in start): start}}
+    for r in range(first, rows):
+        nxt: dict[int, dict[tuple[int, ...], tuple[int, ...]]] = {}
+        for used, partials in states.items():
+            at = r * width - used  # next figure of ``rest``
+            for t in range(m - used + 1):
+                if at + width - t > len(rest):
+                    continue
+                if t and rest[at + width - t - 1] > p:
+                    continue  # a cluster figure goes back only into a row printed before it
+                for slots in combinations(range(width), t):
+                    sources: list[int] = []
+                    k = at
+                    c = used
+                    for column in range(width):
+                        if column in slots:
+                            sources.append(cluster[c])
+                            c += 1
+                        else:
+                            sources.append(rest[k])
+                            k += 1
+                    cells = tuple(values[s] for s in sources)
+                    if not all(sum(a * v for a, v in zip(row, cells, strict=True)) == 0 for row in equations):
+                        continue
+                    options = nxt.setdefault(used + t, {})
+                    for known, partial in partials.items():
+                        if len(options) > _CLUSTER_KEEP:
+                            return  # too many readings of this cluster: it decides nothing
+                        options.setdefault(known + cells, partial + tuple(sources))
+        states = nxt
+        if not states:
+            return
+    for cells, placed in states.get(m, {}).items():
+        found.setdefault(cells, Reading(cells, placed, 2))

@@ -63,6 +63,8 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
                 named = rows_named.get(cached_bare(token.text))
                 if run is not None and named is not None and item_of[named] == run.item:
                     run.interrupted = True  # a row's label among the block: not a block printed apart
+                elif run is not None and named is not None and run.values:
+                    run = None  # another item's row label after the block's figures: the block has ended
                 continue
             name = found[0]
             item = (
@@ -86,10 +88,31 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
     return runs
 
 
+def _blank_places(records: list[Record]) -> frozenset[str]:
+    """Where table 二 prints blank cells and no figure (``line 26``: an empty line of pdftotext)."""
+    blank: set[str] = set()
+    printed: set[str] = set()
+    for record in records:
+        for token in record.values:
+            (blank if token.value.kind is CellKind.BLANK else printed).add(token.where)
+    return frozenset(blank - printed)
+
+
+def _open(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
+    """Whether the reading by labels left the cell to fill: unknown, or read as 0 from no printed
+    figure at all (a row label followed by blank cells only, its figures printed in a block
+    elsewhere)."""
+    if report.active[row].get(name) is None:
+        return True
+    where = evidence.provenance.get(f"active.{row}.{name}")
+    return where is None or where in blanks
+
+
 def read_header_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
-    """Fill the cells of table 二 the labels left unknown from header runs whose figures fit them
-    exactly; ``records``: the records of table 二, in order."""
-    if all(v is not None for cells in report.active.values() for v in cells.values()):
+    """Fill the cells of table 二 the labels left unknown (or read as 0 from no figure printed)
+    from header runs whose figures fit them exactly; ``records``: the records of table 二, in order."""
+    blanks = _blank_places(records)
+    if not any(_open(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
         return
     for run in _runs(template, records):
         rows = [
@@ -112,8 +135,21 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
                     evidence.forget(f"active.{row.key}")
                 for name in run.fields:
                     report.active[row.key][name] = None
+            names = {f.key for f in row.fields}
+            figures = run.values[i * k : (i + 1) * k]
+            if (
+                set(run.fields) == names
+                and all(
+                    report.active[row.key].get(n) is not None and _open(report, evidence, blanks, row.key, n)
+                    for n in names
+                )
+                and any(t.value.amount for t in figures)
+            ):
+                # the labels read this row as 0 from blank cells only, and its block prints figures:
+                # the notes on that reading go (a block of zeros leaves them, they still hold)
+                evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != f"active.{row.key}"]
             for j, name in enumerate(run.fields):
-                if report.active[row.key].get(name) is not None:
+                if not _open(report, evidence, blanks, row.key, name):
                     continue
                 token = run.values[i * k + j]
                 path = f"active.{row.key}.{name}"

@@ -226,7 +226,7 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
     else to the next one in printed order (二 → 三 → 四)."""
     parts: dict[str, list[Record]] = {name: [] for name in _ORDER}
     state = -1
-    for record in records:
+    for record in (part for whole in records for part in _later_table_cut(whole)):
         hit = _tables_hit(record)
         most = max(hit)
         if most and (state < 0 or hit[state] != most):
@@ -241,3 +241,28 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
         if state >= 0:
             parts[_ORDER[state]].append(record)
     return parts
+
+
+def _later_table_cut(record: Record) -> list[Record]:
+    """A record whose labels run from one table's into the next table's header (pdftotext printing
+    a row label of table 三 right before table 四's 行政复议 行政诉讼 …) as two records: the first
+    label that belongs to a later table alone (four characters or more) and to none of the labels
+    before it starts the second, which keeps the values. Otherwise the record as it is."""
+    if len(record.labels) < 2:
+        return [record]
+    before = [0, 0, 0]
+    for i, token in enumerate(record.labels):
+        hits = _label_hits(token.text)
+        if i and any(before):
+            owner = [t for t in range(3) if hits[t]]
+            if (
+                len(owner) == 1
+                and len(cached_bare(token.text)) >= 4
+                and not before[owner[0]]
+                and any(before[t] for t in range(owner[0]))
+            ):
+                head = Record(record.labels[:i], [], record.table)
+                return [head, Record(record.labels[i:], record.values, record.table, record.breaks)]
+        for t in range(3):
+            before[t] += hits[t]
+    return [record]

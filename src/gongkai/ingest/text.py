@@ -703,12 +703,28 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     out = list(lines)
     breaks.append(len(out))
     found: list[tuple[int, int]] = []  # (line, page the figure ends: 1, 2 …)
+    totals: set[int] = set()  # figures right after a 总计 label: that cell, whatever they count
+    begins = 0
     for page, at in enumerate(breaks, start=1):
         i = at - 1
         while i >= 0 and not out[i].strip():
             i -= 1
         if i >= 0 and out[i].strip().isdigit() and len(out[i].strip()) <= 3:
             found.append((i, page))
+            j = i - 1
+            while j >= 0 and not out[j].strip():
+                j -= 1
+            figure = out[i].strip()
+            if (
+                j >= 0
+                and out[j].strip().lstrip("\f").endswith(("总计", "合计"))
+                and any(out[k].strip() == figure for k in range(begins, j))
+            ):
+                # a figure under a 总计 header ending the page is that cell (table 四's last one)
+                # when the page prints the same figure alone elsewhere: its number, come out of
+                # the flow inside the table
+                totals.add(i)
+        begins = at
     # Page numbers count the pages: one offset from the page's place for all of them (a first
     # page unnumbered, a cover). Figures ending pages that do not count them are table cells (a
     # table's last column printed as a block at a page's foot), not page numbers.
@@ -717,7 +733,8 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     offsets = {int(out[i].strip()) - page for i, page in found}
     if len(offsets) == 1 and len(found) * 2 >= len(breaks) and (len(found) > 1 or offsets == {0}):
         for i, _ in found:
-            out[i] = ""
+            if i not in totals:
+                out[i] = ""
     return out
 
 
