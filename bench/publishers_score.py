@@ -1,6 +1,6 @@
 """How well gongkai reads report pages laid out by other publishers (not gongkai's renderer).
 
-    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher] [--holdout] [CLASS ...]
+    PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher] [--set SET] [CLASS ...]
 
 Reads every file of ``tests/ingest/publishers/fixtures/<class>/`` (made by
 ``tests/ingest/publishers/generate.py``: pages as agency sites and Word files lay them out, printed
@@ -10,6 +10,9 @@ wrong cells not named in ``uncertain`` and refused files; ``--show`` lists misma
 
 ``--holdout`` scores the hold-out set instead (``tests/ingest/holdout``: new figures in a page style
 the reader was not built on; its first score is the estimate for reports never seen).
+``--set pdfvariants`` scores ``tests/ingest/pdfvariants`` (PDF table styles and producers the
+other sets never use: vertical headers, landscape and split pages, tiny type, a Python PDF
+library); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -22,9 +25,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout  # noqa: E402
+from tests.ingest import holdout, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
+
+SETS = {"holdout": holdout, "pdfvariants": pdfvariants}
+
+
+def _variants(fixtures: Path) -> tuple[str, ...]:
+    """The layouts (the part after ``~``, before ``-``) of a set's PDFs, for ``--by-publisher``."""
+    return tuple(sorted({p.stem.split("~", 1)[1].split("-")[0] for p in (fixtures / "pdf").iterdir()}))
 
 
 def line(label: str, s: ClassScore) -> str:
@@ -39,11 +49,13 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="mismatches to list per class")
     parser.add_argument("--by-publisher", action="store_true", help="one line per publisher too")
     parser.add_argument("--holdout", action="store_true", help="score the hold-out set (tests/ingest/holdout)")
+    parser.add_argument("--set", choices=("publishers", *SETS), default="publishers", help="the fixture set to score")
     parser.add_argument("classes", nargs="*")
     args = parser.parse_args()
-    fixtures = holdout.FIXTURES if args.holdout else FIXTURES
-    publishers = ("province",) if args.holdout else tuple(PUBLISHERS)
-    args.classes = args.classes or list(holdout.CLASSES if args.holdout else CLASSES)
+    chosen = SETS.get("holdout" if args.holdout else args.set)
+    fixtures = chosen.FIXTURES if chosen else FIXTURES
+    publishers = _variants(fixtures) if chosen else tuple(PUBLISHERS)
+    args.classes = args.classes or list(chosen.CLASSES if chosen else CLASSES)
     print(f"{'class':26} {'cells right/total':>22} {'non-zero right/total':>24} {'wrong':>6} {'unflagged':>9} refused")
     for name in args.classes:
         s = score_class(name, fixtures=fixtures)
