@@ -16,9 +16,13 @@ with table styles ours never print. Here (``VARIANTS``):
   outcome headers and 三、本年度办理结果 too), table 三 on a LANDSCAPE page (a named ``@page``),
   table 三 SPLIT across two pages with its header repeated (``<thead>``) or not, and TINY
   condensed type (6pt, no padding, narrow columns: neighbouring cells' digits almost touch);
-* fpdf2 drawing each table cell by cell with a CJK font (Noto Sans CJK), its rules as LINES or as
-  thin FILLED RECTANGLES, with vertical headers, pages split with or without the header
-  repeated, a landscape page, tiny type.
+* fpdf2 drawing each table cell by cell with a CJK font (Noto Sans CJK), its rules as LINES, as
+  thin FILLED RECTANGLES, as row rules only (no column rules) or as a 三线表 (three rules: above,
+  under the header, below), with vertical headers stacked or turned 90°, pages split with or
+  without the header repeated, a landscape page, tiny type;
+* a Word file (python-docx: 网格型 table style, merged cells, header cells with Word's vertical
+  text direction ``tbRlV`` or ``btLr``, header rows marked to repeat, a landscape section, tiny
+  type) printed by LibreOffice.
 
 The figures: new reports drawn by the hold-out set's figure drawing (``holdout/generate.py``,
 imported) with seeds of their own, and three gold reports of the existing sets (large and dense
@@ -49,6 +53,7 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
+from gongkai.libreoffice import convert  # noqa: E402
 from gongkai.report.model import Report  # noqa: E402
 from gongkai.report.templates import SECTIONS, TEMPLATES  # noqa: E402
 from tests.ingest.holdout import generate as holdout  # noqa: E402
@@ -70,6 +75,12 @@ DRAWN = (
     ("v2019-b", "2019", 2020, "省水利厅", 304),
     ("v2021-c", "2021", 2024, "市人力资源和社会保障局", 305),
     ("v2019-c", "2019", 2020, "镇人民政府", 306),
+    ("v2021-d", "2021", 2022, "县农业农村局", 307),
+    ("v2019-d", "2019", 2019, "市审计局", 308),
+    ("v2021-e", "2021", 2023, "区司法局", 309),
+    ("v2019-e", "2019", 2020, "省统计局", 310),
+    ("v2019-f", "2019", 2019, "市民政局", 311),
+    ("v2021-f", "2021", 2024, "县应急管理局", 312),
 )
 # Gold reports of the other sets (their figures: large, dense, many digits).
 BORROWED = {
@@ -86,7 +97,9 @@ class Style:
     landscape: bool = False  # table 三 on a landscape page
     split: str = ""  # table 三 across pages: "repeat" (header repeated) or "bare"
     tiny: bool = False  # 6pt, condensed
-    rules: str = "lines"  # fpdf: "lines" or "rects" (thin filled rectangles)
+    rules: str = "lines"  # fpdf: "lines", "rects" (thin filled rectangles), "horizontal" (no
+    # column rules), "three-line" (三线表: above and below the table and under its header only)
+    rotated: bool = False  # vertical header cells as one line of text turned 90°, not stacked
 
 
 # (report, variant name, style)
@@ -100,6 +113,13 @@ VARIANTS = (
     ("v2019-c", "fpdf-rects-split", Style("fpdf", split="repeat", rules="rects")),
     ("synth-2021-dense", "fpdf-rects-tiny", Style("fpdf", tiny=True, landscape=True, rules="rects")),
     ("003_4339039e26702392", "fpdf-lines-split-bare", Style("fpdf", split="bare", vertical=True)),
+    ("v2021-d", "fpdf-horizontal", Style("fpdf", rules="horizontal")),
+    ("v2019-d", "fpdf-three-line", Style("fpdf", rules="three-line", vertical=True)),
+    ("v2021-e", "chromium-rotated", Style("chromium", vertical=True, rotated=True)),
+    ("v2019-e", "fpdf-rotated-split", Style("fpdf", vertical=True, rotated=True, split="repeat")),
+    ("v2019-f", "word-vertical-split", Style("word", vertical=True, split="repeat")),
+    ("v2021-f", "word-rotated-landscape", Style("word", vertical=True, rotated=True, landscape=True)),
+    ("synth-2019-huge", "word-tiny", Style("word", tiny=True)),
 )
 
 
@@ -182,7 +202,8 @@ table {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size:
 td {{ border: 1px solid #000; padding: {pad}; text-align: center; vertical-align: middle; }}
 td.l {{ text-align: left; }}
 td.v {{ padding: 2px 0; }}
-.vt {{ writing-mode: vertical-rl; text-orientation: upright; margin: 0 auto; line-height: 1.1; }}
+.vt {{ writing-mode: vertical-rl; text-orientation: {"sideways" if style.rotated else "upright"}; margin: 0 auto;
+  line-height: 1.1; }}
 {".t3 { page: wide; }" if style.landscape else ""}
 {".t3 td { padding: 9px 4px; font-size: 12pt; } .t3 { page-break-before: auto; }" if style.split else ""}
 {".tiny-note { font-size: 6pt; }" if style.tiny else ""}
@@ -306,6 +327,9 @@ class _Drawing:
                     height = sum(heights[r : r + cell.rowspan])
                     segments.setdefault(p, []).append((xs[c], base, xs[c + cell.colspan] - xs[c], height, cell))
         start = pdf.page
+        header_bottom = {p: top + sum(heights[:head]) for p, top in repeats}
+        if 0 in {where[r][0] for r in range(max(table.header_rows, 1))}:
+            header_bottom[0] = where[0][1] + sum(heights[: table.header_rows])
         for p in sorted(segments):
             if p:
                 self.page()
@@ -314,9 +338,21 @@ class _Drawing:
                 self._rules(x, top, w, h)
                 if cell is not None:
                     self._text(cell, x, top, w, h, line)
+            if self.style.rules == "three-line":  # 三线表: the table's top and bottom, the header's foot
+                pdf.set_line_width(0.5)
+                x0, x1 = xs[0], xs[-1]
+                top = min(seg[1] for seg in segments[p])
+                bottom = max(seg[1] + seg[3] for seg in segments[p])
+                pdf.line(x0, top, x1, top)
+                pdf.line(x0, bottom, x1, bottom)
+                if p in header_bottom and table.header_rows:
+                    pdf.set_line_width(0.25)
+                    pdf.line(x0, header_bottom[p], x1, header_bottom[p])
         pdf.set_y(max(y for _, y in where[-1:]) + heights[-1] + 3)
 
     def _needed(self, cell: Any, width: float, line: float, pad: float) -> float:
+        if cell.vertical and self.style.rotated:
+            return self.pdf.get_string_width(cell.text) + 2 * pad
         if cell.vertical:
             return len(cell.text) * line + 2 * pad
         return len(self._wrap(cell.text, width - 2 * pad)) * line + 2 * pad
@@ -334,7 +370,13 @@ class _Drawing:
 
     def _rules(self, x: float, top: float, w: float, h: float) -> None:
         pdf = self.pdf
-        if self.style.rules == "rects":
+        if self.style.rules == "three-line":
+            return  # drawn per page by ``table``
+        if self.style.rules == "horizontal":  # rows ruled, no column rules
+            pdf.set_line_width(0.2)
+            pdf.line(x, top, x + w, top)
+            pdf.line(x, top + h, x + w, top + h)
+        elif self.style.rules == "rects":
             t = 0.28
             pdf.set_fill_color(0, 0, 0)
             pdf.rect(x - t / 2, top - t / 2, w + t, t, style="F")
@@ -352,6 +394,12 @@ class _Drawing:
         pdf = self.pdf
         size = pdf.font_size_pt
         ascent = size * _PT * 0.88
+        if cell.vertical and self.style.rotated:  # one line turned clockwise: read top to bottom
+            width = pdf.get_string_width(cell.text)
+            cx, cy = x + w / 2, top + h / 2
+            with pdf.rotation(-90, cx, cy):
+                pdf.text(cx - width / 2, cy + ascent / 2 - size * _PT * 0.1, cell.text)
+            return
         if cell.vertical:
             chars = list(cell.text)
             y = top + (h - len(chars) * line) / 2
@@ -365,6 +413,87 @@ class _Drawing:
             width = pdf.get_string_width(text)
             left = x + pad if cell.label else x + (w - width) / 2
             pdf.text(left, y + i * line + ascent, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Word: a .docx (python-docx) printed by LibreOffice
+# ---------------------------------------------------------------------------------------------
+
+
+def word_docx(report: dict[str, Any], style: Style, out: Path) -> None:
+    """The report as a Word file: tables in Word's 网格型 (Table Grid) style, merged cells, header
+    cells with a vertical text direction (``tbRlV``: characters upright, one under the other;
+    ``btLr`` when ``rotated``: the line turned, read bottom to top), header rows marked to repeat
+    on each page (``tblHeader``), table 三 in a landscape section."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "宋体"
+    normal.font.size = Pt(12)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    table_font = Pt(5.5 if style.tiny else 9)
+    text = prose(report)
+    tables = _tables(report, style)
+    heading = doc.add_paragraph(title(report))
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("　　" + _opening(report))
+
+    def orientation(landscape: bool) -> None:
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+
+    for section in SECTIONS:
+        doc.add_paragraph(f"{section.number}、{section.title}")
+        for p in text[section.number]:
+            doc.add_paragraph("　　" + p)
+        if section.number not in tables:
+            continue
+        if section.number == "三" and style.landscape:
+            orientation(True)
+        model = tables[section.number]
+        n_cols = len(model.widths)
+        grid_cells = grid(model)
+        table = doc.add_table(rows=len(model.rows), cols=n_cols)
+        table.style = "Table Grid"
+        for r, c, cell in grid_cells:
+            target = table.cell(r, c)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+            target.text = cell.text
+            target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            for paragraph in target.paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if cell.label else WD_ALIGN_PARAGRAPH.CENTER
+                for run in paragraph.runs:
+                    run.font.size = table_font
+            if cell.vertical:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), "btLr" if style.rotated else "tbRlV")
+                target._tc.get_or_add_tcPr().append(direction)
+        total = sum(model.widths)
+        usable = 250 if section.number == "三" and style.landscape else 170
+        if style.tiny:
+            usable = 110
+        for c, w in enumerate(model.widths):
+            for cell in table.columns[c].cells:
+                cell.width = Mm(usable * w / total)
+        for r, row in enumerate(table.rows):
+            if style.split == "repeat" and r < model.header_rows:
+                mark = OxmlElement("w:tblHeader")
+                mark.set(qn("w:val"), "true")
+                row._tr.get_or_add_trPr().append(mark)
+            if style.split and section.number == "三" and r >= model.header_rows:
+                row.height = Mm(10)  # tall rows: table 三 cannot fit one page
+        if section.number == "三" and style.landscape:
+            orientation(False)
+    doc.save(str(out))
 
 
 def _figure_columns(table: Table) -> dict[int, list[str]]:
@@ -421,6 +550,9 @@ def generate(out: Path) -> dict[str, int]:
                 page = tmp / f"{stem}.html"
                 page.write_text(html_page(data[name], style), encoding="utf-8")
                 print_with_chromium(page, pdf)
+            elif style.producer == "word":
+                word_docx(data[name], style, tmp / f"{stem}.docx")
+                convert([tmp / f"{stem}.docx"], tmp, "pdf")
             else:
                 fpdf_pdf(data[name], style, pdf)
             shutil.copy(pdf, out / "pdf" / pdf.name)
