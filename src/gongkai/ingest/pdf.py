@@ -37,6 +37,7 @@ from gongkai.ingest.pdf_page import (
     RawCell,
     RawTable,
     clean,
+    pdfium_chars,
     pdfium_items,
     plumber_items,
 )
@@ -125,7 +126,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         )
     document = Document(source=source, format="pdf", pages=len(pages))
     if not scanned and not _ruled_statutory_table(joined) and _statutory_lines(joined):
-        document.blocks.extend(_laid_out_text_blocks(source, data))
+        document.blocks.extend(_laid_out_text_blocks(source, data, [len("".join(p.lines)) for p in pages]))
     else:
         document.blocks.extend(_blocks(joined))
     return document
@@ -156,12 +157,16 @@ def _statutory_lines(items: list[Item]) -> bool:
     return False
 
 
-def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
+def _laid_out_text_blocks(source: str, data: bytes, printed: list[int]) -> list[Block]:
     """A PDF whose statutory tables draw no rules (a Word table whose borders were lost, a
-    portal's CSS table printed without borders; a metadata box may still be ruled): no cell can
-    be placed by rules, so the pages are laid out as text, each character at its place on the
-    line (as ``pdftotext -layout`` does), and the text reader finds the tables by their columns
-    of figures."""
+    portal's CSS table printed without borders, a table ruled by rows only, a 三线表; a metadata
+    box may still be ruled): no cell can be placed by rules, so the pages are laid out as text,
+    each character at its place on the line (as ``pdftotext -layout`` does), and the text reader
+    finds the tables by their columns of figures.
+
+    pdfplumber lays the pages out. Where pdfminer decodes much less of a page than pdfium
+    (``printed``: pdfium's characters per page; some writers' embedded CID CMaps decode to
+    nothing in pdfminer), the page's characters are pdfium's, laid out by the same engine."""
     import pdfplumber
 
     from gongkai.ingest.text import read_text
@@ -174,8 +179,50 @@ def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
                 page.close()
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None
+    undecoded = [i for i, text in enumerate(pages) if _visible(text) * 2 < printed[i]]
+    if undecoded:
+        for index, text in _pdfium_laid_out(source, data, undecoded).items():
+            pages[index] = text
     text = "\n\f".join(pages)
     return list(read_text(Path(f"{source}.txt"), text.encode("utf-8")).blocks)
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _pdfium_laid_out(source: str, data: bytes, indexes: list[int]) -> dict[int, str]:
+    """Pages laid out as text from pdfium's characters (pdfplumber's layout engine)."""
+    import pypdfium2 as pdfium
+    from pdfplumber.utils.text import chars_to_textmap
+
+    out: dict[int, str] = {}
+    pdf = _open(source, data)
+    try:
+        for index in indexes:
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                width, height = page.get_size()
+                top_y = page.get_mediabox()[3]
+                chars = [{**c, "upright": True, "doctop": c["top"]} for c in pdfium_chars(textpage, top_y)]
+            finally:
+                textpage.close()
+                page.close()
+            chars.sort(key=lambda c: (c["top"], c["x0"]))
+            bbox = (0, 0, width, height)
+            out[index] = (
+                chars_to_textmap(
+                    chars, layout=True, layout_bbox=bbox, layout_width=width, layout_height=height
+                ).as_string
+                if chars
+                else ""
+            )
+    except (pdfium.PdfiumError, ValueError) as error:
+        raise _damaged(source, error) from None
+    finally:
+        pdf.close()
+    return out
 
 
 def items_to_blocks(items: list[Item]) -> list[Block]:

@@ -140,9 +140,9 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
     for obj in objects.paths:
         _path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
-        return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(_chars(textpage, top_y)))]
+        return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(pdfium_chars(textpage, top_y)))]
     tables = _find_tables(horizontal + _closing_edges(vertical), vertical)
-    return _place(index, top_y, _chars(textpage, top_y), tables)
+    return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
 
 def plumber_items(page: Any, index: int) -> list[Item]:
@@ -275,7 +275,7 @@ def _boxes(table: Any) -> tuple[Box, list[Box]]:
     return (x0, top, x1, bottom), [(c[0], c[1], c[2], c[3]) for c in table.cells]
 
 
-def _chars(textpage: Any, top_y: float) -> list[Char]:
+def pdfium_chars(textpage: Any, top_y: float) -> list[Char]:
     """The page's characters with their boxes (the font's full height, as pdfplumber has them)."""
     import pypdfium2.raw as raw
 

@@ -1,7 +1,7 @@
 """Make the PDF-variants fixtures: the statutory tables in styles and from producers the other
 fixture sets never use.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/pdfvariants/generate.py [--out DIR]
+    PYTHONPATH=src .venv/bin/python tests/ingest/pdfvariants/generate.py [--out DIR] [--only word-]
 
 Needs fpdf2 (a pure-Python PDF writer), which is NOT a runtime dependency of gongkai: it is in the
 optional extra ``fixtures`` of ``pyproject.toml`` (``pip install -e .[fixtures]``, or put a
@@ -427,7 +427,7 @@ def word_docx(report: dict[str, Any], style: Style, out: Path) -> None:
     on each page (``tblHeader``), table 三 in a landscape section."""
     from docx import Document
     from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -491,6 +491,10 @@ def word_docx(report: dict[str, Any], style: Style, out: Path) -> None:
                 row._tr.get_or_add_trPr().append(mark)
             if style.split and section.number == "三" and r >= model.header_rows:
                 row.height = Mm(10)  # tall rows: table 三 cannot fit one page
+            upright = [cell.text for rr, _c, cell in grid_cells if rr == r and cell.vertical and cell.rowspan == 1]
+            if upright:  # as Word grows a row to its vertical text (LibreOffice clips it instead)
+                row.height = Pt(max(map(len, upright)) * table_font.pt * 1.3 + 6)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         if section.number == "三" and style.landscape:
             orientation(False)
     doc.save(str(out))
@@ -533,17 +537,20 @@ def fpdf_pdf(report: dict[str, Any], style: Style, out: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def generate(out: Path) -> dict[str, int]:
+def generate(out: Path, only: str = "") -> dict[str, int]:
+    """Write the fixtures; ``only``: just the variants whose name holds it, the rest left as is."""
     data = reports()
+    variants = [v for v in VARIANTS if only in v[1]]
     for cls in (*CLASSES, "gold"):
-        shutil.rmtree(out / cls, ignore_errors=True)
-        (out / cls).mkdir(parents=True)
-    used = {name for name, _variant, _style in VARIANTS}
+        if not only:
+            shutil.rmtree(out / cls, ignore_errors=True)
+        (out / cls).mkdir(parents=True, exist_ok=True)
+    used = {name for name, _variant, _style in variants}
     for name in sorted(used):
         (out / "gold" / f"{name}.json").write_text(json.dumps(data[name], ensure_ascii=False, indent=2) + "\n", "utf-8")
     with tempfile.TemporaryDirectory(prefix="gongkai-pdfvar-") as tmp_name:
         tmp = Path(tmp_name)
-        for name, variant, style in VARIANTS:
+        for name, variant, style in variants:
             stem = f"{name}~{variant}"
             pdf = tmp / f"{stem}.pdf"
             if style.producer == "chromium":
@@ -566,8 +573,9 @@ def generate(out: Path) -> dict[str, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=FIXTURES, help="where to write (default: fixtures/)")
+    parser.add_argument("--only", default="", help="only the variants whose name holds this (e.g. word-)")
     args = parser.parse_args()
-    for cls, n in generate(args.out).items():
+    for cls, n in generate(args.out, args.only).items():
         print(f"{cls:18} {n} files")
     return 0
 
