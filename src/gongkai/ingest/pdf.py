@@ -37,7 +37,7 @@ from gongkai.ingest.pdf_page import (
     RawCell,
     RawTable,
     clean,
-    pdfium_chars,
+    displayed_chars,
     pdfium_items,
     plumber_items,
 )
@@ -110,7 +110,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
     left = [i for i in range(len(pages)) if i not in by_page]
     if left:
-        by_page.update(_items_with_pdfplumber(source, data, left))
+        by_page.update(_items_with_pdfplumber(source, data, left, [len("".join(pages[i].lines)) for i in left]))
     items = [item for index in range(len(pages)) for item in by_page[index]]
     joined = _join_across_pages(items, _running_lines(items))
     if scanned and not any(isinstance(item.what, RawTable) for item in joined):
@@ -201,13 +201,13 @@ def _pdfium_laid_out(source: str, data: bytes, indexes: list[int]) -> dict[int, 
     try:
         for index in indexes:
             page = pdf[index]
-            textpage = page.get_textpage()
             try:
-                width, height = page.get_size()
-                top_y = page.get_mediabox()[3]
-                chars = [{**c, "upright": True, "doctop": c["top"]} for c in pdfium_chars(textpage, top_y)]
+                left, bottom, right, top = page.get_mediabox()
+                width, height = right - left, top - bottom
+                if page.get_rotation() % 180:
+                    width, height = height, width
+                chars = [{**c, "upright": True, "doctop": c["top"]} for c in displayed_chars(page)]
             finally:
-                textpage.close()
                 page.close()
             chars.sort(key=lambda c: (c["top"], c["x0"]))
             bbox = (0, 0, width, height)
@@ -310,18 +310,36 @@ def _read_page(page: Any, index: int) -> tuple[_PageSurvey, list[Item] | None]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _items_with_pdfplumber(source: str, data: bytes, page_numbers: list[int]) -> dict[int, list[Item]]:
+def _items_with_pdfplumber(
+    source: str, data: bytes, page_numbers: list[int], printed: list[int]
+) -> dict[int, list[Item]]:
+    """The pages pdfium's engine left (rotated, rules in form XObjects) read by pdfplumber;
+    ``printed``: how many characters pdfium found on each (the characters are pdfium's where
+    pdfminer decodes much fewer)."""
     import pdfplumber
+    import pypdfium2 as pdfium
 
     out: dict[int, list[Item]] = {}
+    fallback: list[Any] = []  # pdfium's document, opened only when a page needs it
+
+    def pdfium_page(index: int) -> Any:
+        if not fallback:
+            fallback.append(_open(source, data))
+        return fallback[0][index]
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for index in page_numbers:
+            for index, count in zip(page_numbers, printed, strict=True):
                 page = pdf.pages[index]
-                out[index] = plumber_items(page, index)
+                out[index] = plumber_items(page, index, count, lambda index=index: pdfium_page(index))
                 page.close()
+    except pdfium.PdfiumError as error:
+        raise _damaged(source, error) from None
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None
+    finally:
+        for document in fallback:
+            document.close()
     return out
 
 

@@ -145,8 +145,12 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
     return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
 
-def plumber_items(page: Any, index: int) -> list[Item]:
-    """The page's items from pdfplumber (a ``pdfplumber.page.Page``)."""
+def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = None) -> list[Item]:
+    """The page's items from pdfplumber (a ``pdfplumber.page.Page``).
+
+    When pdfminer decodes less than half of the ``printed`` characters pdfium finds on the page
+    (a font whose embedded CID CMap pdfminer cannot read), the characters are pdfium's
+    (``pdfium_page``, a callable giving the pypdfium2 page), placed as the page shows them."""
     verticals = [e for e in page.edges if e["orientation"] == "v"]
     settings = {"explicit_horizontal_lines": _closing_edges(verticals)}
     tables = [_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
@@ -157,7 +161,36 @@ def plumber_items(page: Any, index: int) -> list[Item]:
         for c in page.chars
         if not c["text"].isspace()
     ]
+    if len(chars) * 2 < printed and pdfium_page is not None:
+        chars = displayed_chars(pdfium_page())
     return _place(index, page.height, chars, tables)
+
+
+def displayed_chars(page: Any) -> list[Char]:
+    """A pypdfium2 page's characters placed as the page is shown: its ``/Rotate`` applied
+    (pdfium gives them unrotated; pdfminer, and so every table rule pdfplumber finds, rotated)."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    height = y1 - y0
+    rotation = page.get_rotation() % 360
+    textpage = page.get_textpage()
+    try:
+        chars = pdfium_chars(textpage, y1)
+    finally:
+        textpage.close()
+    if not rotation:
+        return chars
+    out: list[Char] = []
+    for c in chars:
+        # unrotated, top-down: u across (x0 … x1), v down (0 … height)
+        if rotation == 90:  # shown turned clockwise: across = height - v, down = u - x0
+            box = (height - c["bottom"], c["x0"] - x0, height - c["top"], c["x1"] - x0, c["origin"] - x0)
+        elif rotation == 270:  # counter-clockwise: across = v, down = x1 - u
+            box = (c["top"], x1 - c["x1"], c["bottom"], x1 - c["x0"], x1 - c["origin"])
+        else:  # upside down: across = x1 - u, down = height - v
+            box = (x1 - c["x1"], height - c["bottom"], x1 - c["x0"], height - c["top"], height - c["base"])
+        left, top, right, bottom, base = box
+        out.append({**c, "x0": left, "x1": right, "top": top, "bottom": bottom, "size": bottom - top, "base": base})
+    return out
 
 
 def _place(index: int, height: float, chars: list[Char], tables: Sequence[tuple[Box, list[Box]]]) -> list[Item]:
@@ -292,7 +325,8 @@ def pdfium_chars(textpage: Any, top_y: float) -> list[Char]:
         if not raw.FPDFText_GetLooseCharBox(handle, i, box):
             continue
         top, bottom = top_y - box.top, top_y - box.bottom
-        base = top_y - y.value if raw.FPDFText_GetCharOrigin(handle, i, x, y) else bottom
+        has_origin = raw.FPDFText_GetCharOrigin(handle, i, x, y)
+        base = top_y - y.value if has_origin else bottom
         out.append(
             {
                 "text": chr(code),
@@ -302,6 +336,7 @@ def pdfium_chars(textpage: Any, top_y: float) -> list[Char]:
                 "bottom": bottom,
                 "size": bottom - top,
                 "base": base,
+                "origin": x.value if has_origin else box.left,  # across: a turned glyph's baseline
             }
         )
     return out

@@ -20,6 +20,8 @@ with table styles ours never print. Here (``VARIANTS``):
   thin FILLED RECTANGLES, as row rules only (no column rules) or as a 三线表 (three rules: above,
   under the header, below), with vertical headers stacked or turned 90°, pages split with or
   without the header repeated, a landscape page, tiny type;
+* landscape pages rewritten by PyMuPDF as portrait pages shown turned (``/Rotate 90``, the
+  content a form XObject), as tools that merge or stamp PDFs write them;
 * a Word file (python-docx: 网格型 table style, merged cells, header cells with Word's vertical
   text direction ``tbRlV`` or ``btLr``, header rows marked to repeat, a landscape section, tiny
   type) printed by LibreOffice.
@@ -81,6 +83,8 @@ DRAWN = (
     ("v2019-e", "2019", 2020, "省统计局", 310),
     ("v2019-f", "2019", 2019, "市民政局", 311),
     ("v2021-f", "2021", 2024, "县应急管理局", 312),
+    ("v2021-g", "2021", 2023, "市商务局", 313),
+    ("v2019-g", "2019", 2020, "区城市管理局", 314),
 )
 # Gold reports of the other sets (their figures: large, dense, many digits).
 BORROWED = {
@@ -100,6 +104,8 @@ class Style:
     rules: str = "lines"  # fpdf: "lines", "rects" (thin filled rectangles), "horizontal" (no
     # column rules), "three-line" (三线表: above and below the table and under its header only)
     rotated: bool = False  # vertical header cells as one line of text turned 90°, not stacked
+    turned: bool = False  # landscape pages kept as portrait pages shown turned (/Rotate 90), their
+    # content a form XObject: what PDF tools that merge or stamp pages (PyMuPDF here) write
 
 
 # (report, variant name, style)
@@ -120,6 +126,8 @@ VARIANTS = (
     ("v2019-f", "word-vertical-split", Style("word", vertical=True, split="repeat")),
     ("v2021-f", "word-rotated-landscape", Style("word", vertical=True, rotated=True, landscape=True)),
     ("synth-2019-huge", "word-tiny", Style("word", tiny=True)),
+    ("v2021-g", "fpdf-turned-page", Style("fpdf", landscape=True, vertical=True, turned=True)),
+    ("v2019-g", "chromium-turned-page", Style("chromium", landscape=True, turned=True)),
 )
 
 
@@ -294,14 +302,15 @@ class _Drawing:
         # Pagination: each row's (page offset, top); a header repeated on each new page.
         head = table.header_rows if self.style.split == "repeat" else 0
         y = pdf.get_y() + 2
-        if y + sum(heights[: max(head, 1)]) + heights[min(head, n_rows - 1)] > self.bottom:
+        keep = table.header_rows  # a header is kept together, and with the first row under it
+        if y + sum(heights[: keep + 1]) > self.bottom:
             self.page()
             y = pdf.t_margin
         page = 0
         where: list[tuple[int, float]] = []
         repeats: list[tuple[int, float]] = []  # (page offset, top) where the header is drawn again
         for r in range(n_rows):
-            if y + heights[r] > self.bottom and r > head:
+            if y + heights[r] > self.bottom and r > keep:
                 page += 1
                 y = pdf.t_margin
                 if head:
@@ -500,6 +509,26 @@ def word_docx(report: dict[str, Any], style: Style, out: Path) -> None:
     doc.save(str(out))
 
 
+def turn_landscape_pages(pdf: Path) -> None:
+    """Rewrite ``pdf`` with each landscape page as a portrait page shown turned clockwise
+    (``/Rotate 90``), the old page drawn into it as a form XObject (PyMuPDF's ``show_pdf_page``)."""
+    import fitz
+
+    source = fitz.open(str(pdf))
+    out = fitz.open()
+    for index, page in enumerate(source):
+        if page.rect.width > page.rect.height:
+            turned = out.new_page(width=page.rect.height, height=page.rect.width)
+            turned.show_pdf_page(turned.rect, source, index, rotate=90)
+            turned.set_rotation(90)
+        else:
+            out.insert_pdf(source, from_page=index, to_page=index)
+    data = out.tobytes(garbage=3, deflate=True)
+    out.close()
+    source.close()
+    pdf.write_bytes(data)
+
+
 def _figure_columns(table: Table) -> dict[int, list[str]]:
     """Columns below the header that hold figures only (one column wide cells), with them."""
     out: dict[int, list[str]] = {}
@@ -562,6 +591,8 @@ def generate(out: Path, only: str = "") -> dict[str, int]:
                 convert([tmp / f"{stem}.docx"], tmp, "pdf")
             else:
                 fpdf_pdf(data[name], style, pdf)
+            if style.turned:
+                turn_landscape_pages(pdf)
             shutil.copy(pdf, out / "pdf" / pdf.name)
             for cls, convert_pdf in wild.FROM_PDF.items():
                 text = convert_pdf(pdf)
