@@ -28,7 +28,13 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
-from gongkai.ingest.pipes import figures_before_label, labels_after_figures, page_numbers_blanked, rejoin_displaced
+from gongkai.ingest.pipes import (
+    figures_before_label,
+    labels_after_figures,
+    page_numbers_blanked,
+    picture_text,
+    rejoin_displaced,
+)
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
@@ -70,7 +76,7 @@ def read_text(path: Path, data: bytes) -> Document:
     else:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
-            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(lines)))
+            lines = figures_before_label(cut_table_paragraphs(page_numbers_blanked(picture_text(lines))))
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
