@@ -22,6 +22,7 @@ from typing import Any
 from gongkai.ingest.radicals import RADICALS
 
 TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
+_RULE_WIDTH = 3.0  # points: a filled shape thicker than this both ways is shading, not a rule
 _WHITESPACE = re.compile(r"\s+")
 # PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
 # extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
@@ -223,30 +224,60 @@ def _form_count(form: Any, *kinds: int) -> int:
 
 
 def _path_edges(obj: Any, top_y: float, horizontal: list[Char], vertical: list[Char]) -> None:
-    """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space."""
+    """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space.
+
+    A filled, unstroked shape wider and taller than a rule is shading (a striped row, a shaded
+    header cell), not a border: it gives no edges. A rule drawn as a thin filled rectangle still
+    does; so does each thin rectangle of a path that draws a whole grid."""
     import pypdfium2.raw as raw
 
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
         return
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    shading = bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke) and fill.value and not stroke.value)
     x = ctypes.c_float()
     y = ctypes.c_float()
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
+    shape: list[tuple[float, float]] = []  # the points of the subpath being drawn
+    across: list[Char] = []
+    down: list[Char] = []
+
+    def done() -> None:
+        if not (shading and _is_area(shape)):
+            horizontal.extend(across)
+            vertical.extend(down)
+        shape.clear()
+        across.clear()
+        down.clear()
+
     for i in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
+            done()
             start = point
         elif kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
-            _edge(previous, point, top_y, horizontal, vertical)
+            _edge(previous, point, top_y, across, down)
+        shape.append(point)
         # Bezier segments draw no rule; the point still moves the pen.
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            _edge(point, start, top_y, horizontal, vertical)
+            _edge(point, start, top_y, across, down)
         previous = point
+    done()
+
+
+def _is_area(points: list[tuple[float, float]]) -> bool:
+    """Are the points the corners of a shape wider and taller than any rule?"""
+    if not points:
+        return False
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return max(xs) - min(xs) > _RULE_WIDTH and max(ys) - min(ys) > _RULE_WIDTH
 
 
 def _edge(

@@ -11,15 +11,17 @@ The other sets' PDFs come from two producers (chromium printing HTML, LibreOffic
 and one table style each. Agencies' PDFs are made by Word/WPS export and by other PDF libraries,
 with table styles ours never print. Here (``VARIANTS``):
 
-* chromium printing HTML tables whose header cells are written VERTICALLY (CSS ``writing-mode:
-  vertical-rl``: 自 / 然 / 人 one character under the other in a narrow column; table 四's
-  outcome headers and 三、本年度办理结果 too), table 三 on a LANDSCAPE page (a named ``@page``),
-  table 三 SPLIT across two pages with its header repeated (``<thead>``) or not, and TINY
-  condensed type (6pt, no padding, narrow columns: neighbouring cells' digits almost touch);
+* chromium printing HTML tables (ruled, or striped: no borders, shaded rows) whose header cells
+  are written VERTICALLY (CSS ``writing-mode: vertical-rl``: 自 / 然 / 人 one character under the
+  other in a narrow column, or the line turned 90°; table 四's outcome headers and 三、本年度办理结果
+  too), table 三 on a LANDSCAPE page (a named ``@page``), table 三 SPLIT across two pages with
+  its header repeated (``<thead>``) or not, and TINY condensed type (6pt, no padding, narrow
+  columns: neighbouring cells' digits almost touch);
 * fpdf2 drawing each table cell by cell with a CJK font (Noto Sans CJK), its rules as LINES, as
-  thin FILLED RECTANGLES, as row rules only (no column rules) or as a 三线表 (three rules: above,
-  under the header, below), with vertical headers stacked or turned 90°, pages split with or
-  without the header repeated, a landscape page, tiny type;
+  thin FILLED RECTANGLES, as row rules only (no column rules), as a 三线表 (three rules: above,
+  under the header, below) or as no rules at all, rows told apart by shading (striped), with
+  vertical headers stacked or turned 90°, pages split with or without the header repeated, a
+  landscape page, tiny type;
 * landscape pages rewritten by PyMuPDF as portrait pages shown turned (``/Rotate 90``, the
   content a form XObject), as tools that merge or stamp PDFs write them;
 * a Word file (python-docx: 网格型 table style, merged cells, header cells with Word's vertical
@@ -28,7 +30,7 @@ with table styles ours never print. Here (``VARIANTS``):
 
 The figures: new reports drawn by the hold-out set's figure drawing (``holdout/generate.py``,
 imported) with seeds of their own, and three gold reports of the existing sets (large and dense
-figures). The tables are one model (``tables.py``) drawn by both producers. Every PDF is turned
+figures). The tables are one model (``tables.py``) drawn by every producer. Every PDF is turned
 into the PDF text classes by the same code as the other sets (``wild``'s ``FROM_PDF``); a tool that
 gives no text at all is left out (markitdown's pdfminer decodes nothing of fpdf2's embedded CID
 CMaps: an empty file is refused, rightly, and says nothing about layouts). Written:
@@ -85,6 +87,8 @@ DRAWN = (
     ("v2021-f", "2021", 2024, "县应急管理局", 312),
     ("v2021-g", "2021", 2023, "市商务局", 313),
     ("v2019-g", "2019", 2020, "区城市管理局", 314),
+    ("v2021-h", "2021", 2022, "市生态环境局", 315),
+    ("v2019-h", "2019", 2021, "县林业局", 316),
 )
 # Gold reports of the other sets (their figures: large, dense, many digits).
 BORROWED = {
@@ -102,7 +106,8 @@ class Style:
     split: str = ""  # table 三 across pages: "repeat" (header repeated) or "bare"
     tiny: bool = False  # 6pt, condensed
     rules: str = "lines"  # fpdf: "lines", "rects" (thin filled rectangles), "horizontal" (no
-    # column rules), "three-line" (三线表: above and below the table and under its header only)
+    # column rules), "three-line" (三线表: above and below the table and under its header only),
+    # "stripes" (no rules: the header and every other row shaded, full width)
     rotated: bool = False  # vertical header cells as one line of text turned 90°, not stacked
     turned: bool = False  # landscape pages kept as portrait pages shown turned (/Rotate 90), their
     # content a form XObject: what PDF tools that merge or stamp pages (PyMuPDF here) write
@@ -128,6 +133,8 @@ VARIANTS = (
     ("synth-2019-huge", "word-tiny", Style("word", tiny=True)),
     ("v2021-g", "fpdf-turned-page", Style("fpdf", landscape=True, vertical=True, turned=True)),
     ("v2019-g", "chromium-turned-page", Style("chromium", landscape=True, turned=True)),
+    ("v2021-h", "fpdf-stripes", Style("fpdf", rules="stripes", split="repeat")),
+    ("v2019-h", "chromium-stripes", Style("chromium", rules="stripes", vertical=True)),
 )
 
 
@@ -180,7 +187,7 @@ def html_table(table: Table, style: Style) -> str:
     total = sum(table.widths)
     cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in table.widths)
     rows: list[str] = []
-    for row in table.rows:
+    for n, row in enumerate(table.rows):
         cells = []
         for cell in row:
             attrs = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
@@ -189,7 +196,8 @@ def html_table(table: Table, style: Style) -> str:
             cls = "v" if cell.vertical else "l" if cell.label else ""
             inner = f'<div class="vt">{_e(cell.text)}</div>' if cell.vertical else _e(cell.text)
             cells.append(f"<td{attrs}{f' class={cls!r}' if cls else ''}>{inner}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
+        head_row = ' class="head"' if n < table.header_rows else ""
+        rows.append(f"<tr{head_row}>{''.join(cells)}</tr>")
     head = table.header_rows if style.split == "repeat" else 0
     thead = f"<thead>{''.join(rows[:head])}</thead>" if head else ""
     cls = {"二": "t2", "三": "t3", "四": "t4"}[table.name]
@@ -213,6 +221,11 @@ td.v {{ padding: 2px 0; }}
 .vt {{ writing-mode: vertical-rl; text-orientation: {"sideways" if style.rotated else "upright"}; margin: 0 auto;
   line-height: 1.1; }}
 {".t3 { page: wide; }" if style.landscape else ""}
+{
+        "td { border: none; } tr:nth-child(even) td { background: #e8e8e8; } thead td, .head td { background: #c8c8c8; }"
+        if style.rules == "stripes"
+        else ""
+    }
 {".t3 td { padding: 9px 4px; font-size: 12pt; } .t3 { page-break-before: auto; }" if style.split else ""}
 {".tiny-note { font-size: 6pt; }" if style.tiny else ""}
 {"table.t3 { width: 44%; } table.t4 { width: 60%; } .t3, .t4 { letter-spacing: -0.3px; }" if style.tiny else ""}
@@ -343,6 +356,8 @@ class _Drawing:
             if p:
                 self.page()
             assert pdf.page == start + p
+            if self.style.rules == "stripes":  # shading under the text, drawn first
+                self._stripes(p, where, heights, xs, table.header_rows, repeats)
             for x, top, w, h, cell in segments[p]:
                 self._rules(x, top, w, h)
                 if cell is not None:
@@ -358,6 +373,33 @@ class _Drawing:
                     pdf.set_line_width(0.25)
                     pdf.line(x0, header_bottom[p], x1, header_bottom[p])
         pdf.set_y(max(y for _, y in where[-1:]) + heights[-1] + 3)
+
+    def _stripes(
+        self,
+        page: int,
+        where: list[tuple[int, float]],
+        heights: list[float],
+        xs: list[float],
+        header_rows: int,
+        repeats: list[tuple[int, float]],
+    ) -> None:
+        """Rows shaded across the whole table: the header darker, then every other row."""
+        pdf = self.pdf
+        bands: list[tuple[float, float, int]] = []
+        for r, (p, top) in enumerate(where):
+            if p != page:
+                continue
+            if r < header_rows:
+                bands.append((top, heights[r], 200))
+            elif (r - header_rows) % 2:
+                bands.append((top, heights[r], 235))
+        for p, top in repeats:
+            if p == page:
+                bands.append((top, sum(heights[:header_rows]), 200))
+        for top, height, grey in bands:
+            pdf.set_fill_color(grey, grey, grey)
+            pdf.rect(xs[0], top, xs[-1] - xs[0], height, style="F")
+        pdf.set_fill_color(0, 0, 0)
 
     def _needed(self, cell: Any, width: float, line: float, pad: float) -> float:
         if cell.vertical and self.style.rotated:
@@ -379,7 +421,7 @@ class _Drawing:
 
     def _rules(self, x: float, top: float, w: float, h: float) -> None:
         pdf = self.pdf
-        if self.style.rules == "three-line":
+        if self.style.rules in ("three-line", "stripes"):
             return  # drawn per page by ``table``
         if self.style.rules == "horizontal":  # rows ruled, no column rules
             pdf.set_line_width(0.2)
