@@ -152,6 +152,8 @@ def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = No
     When pdfminer decodes less than half of the ``printed`` characters pdfium finds on the page
     (a font whose embedded CID CMap pdfminer cannot read), the characters are pdfium's
     (``pdfium_page``, a callable giving the pypdfium2 page), placed as the page shows them."""
+    if any(_is_shading(r) for r in page.rects):
+        page = page.filter(lambda obj: not _is_shading(obj))
     verticals = [e for e in page.edges if e["orientation"] == "v"]
     settings = {"explicit_horizontal_lines": _closing_edges(verticals)}
     tables = [_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
@@ -165,6 +167,17 @@ def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = No
     if len(chars) * 2 < printed and pdfium_page is not None:
         chars = displayed_chars(pdfium_page())
     return _place(index, page.height, chars, tables)
+
+
+def _is_shading(obj: Char) -> bool:
+    """A pdfminer rectangle filled, not stroked, wider and taller than a rule: shading."""
+    return bool(
+        obj.get("object_type") == "rect"
+        and obj.get("fill")
+        and not obj.get("stroke")
+        and obj["width"] > _RULE_WIDTH
+        and obj["height"] > _RULE_WIDTH
+    )
 
 
 def displayed_chars(page: Any) -> list[Char]:

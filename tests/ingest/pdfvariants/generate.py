@@ -89,6 +89,7 @@ DRAWN = (
     ("v2019-g", "2019", 2020, "区城市管理局", 314),
     ("v2021-h", "2021", 2022, "市生态环境局", 315),
     ("v2019-h", "2019", 2021, "县林业局", 316),
+    ("v2021-i", "2021", 2023, "区退役军人事务局", 317),
 )
 # Gold reports of the other sets (their figures: large, dense, many digits).
 BORROWED = {
@@ -135,6 +136,7 @@ VARIANTS = (
     ("v2019-g", "chromium-turned-page", Style("chromium", landscape=True, turned=True)),
     ("v2021-h", "fpdf-stripes", Style("fpdf", rules="stripes", split="repeat")),
     ("v2019-h", "chromium-stripes", Style("chromium", rules="stripes", vertical=True)),
+    ("v2021-i", "chromium-stripes-turned", Style("chromium", rules="stripes", landscape=True, turned=True)),
 )
 
 
@@ -204,6 +206,11 @@ def html_table(table: Table, style: Style) -> str:
     return f'<table class="{cls}"><colgroup>{cols}</colgroup>{thead}<tbody>{"".join(rows[head:])}</tbody></table>'
 
 
+_STRIPES = (
+    "td { border: none; } tr:nth-child(even) td { background: #e8e8e8; } thead td, .head td { background: #c8c8c8; }"
+)
+
+
 def html_page(report: dict[str, Any], style: Style) -> str:
     size = "6pt" if style.tiny else "10.5pt"
     pad = "0 1px" if style.tiny else "3px 4px"
@@ -221,11 +228,7 @@ td.v {{ padding: 2px 0; }}
 .vt {{ writing-mode: vertical-rl; text-orientation: {"sideways" if style.rotated else "upright"}; margin: 0 auto;
   line-height: 1.1; }}
 {".t3 { page: wide; }" if style.landscape else ""}
-{
-        "td { border: none; } tr:nth-child(even) td { background: #e8e8e8; } thead td, .head td { background: #c8c8c8; }"
-        if style.rules == "stripes"
-        else ""
-    }
+{_STRIPES if style.rules == "stripes" else ""}
 {".t3 td { padding: 9px 4px; font-size: 12pt; } .t3 { page-break-before: auto; }" if style.split else ""}
 {".tiny-note { font-size: 6pt; }" if style.tiny else ""}
 {"table.t3 { width: 44%; } table.t4 { width: 60%; } .t3, .t4 { letter-spacing: -0.3px; }" if style.tiny else ""}
