@@ -1,7 +1,7 @@
 """How well gongkai reads report pages laid out by other publishers (not gongkai's renderer).
 
     PYTHONPATH=src .venv/bin/python bench/publishers_score.py [--show N] [--by-publisher]
-        [--holdout | --holdout2 | --set NAME] [CLASS ...]
+        [--holdout | --holdout2 | --set SET] [CLASS ...]
 
 Reads every file of ``tests/ingest/publishers/fixtures/<class>/`` (made by
 ``tests/ingest/publishers/generate.py``: pages as agency sites and Word files lay them out, printed
@@ -12,7 +12,10 @@ wrong cells not named in ``uncertain`` and refused files; ``--show`` lists misma
 ``--holdout`` scores the hold-out set instead (``tests/ingest/holdout``: new figures in a page style
 the reader was not built on; its first score is the estimate for reports never seen).
 ``--holdout2`` (or ``--set holdout2``) scores the second hold-out set (``tests/ingest/holdout2``:
-a gazette page style, made after the first hold-out had been tuned on).
+a gazette page style, made after the first hold-out had been tuned on). ``--set pdfvariants``
+scores ``tests/ingest/pdfvariants`` (PDF table styles and producers the other sets never use:
+vertical headers, landscape and split pages, tiny type, a Python PDF library); ``--set holdout``
+is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -25,9 +28,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout, holdout2  # noqa: E402
+from tests.ingest import holdout, holdout2, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
+
+SETS = {"holdout": holdout, "holdout2": holdout2, "pdfvariants": pdfvariants}
+
+
+def _variants(fixtures: Path) -> tuple[str, ...]:
+    """The layouts (the part after ``~``, before ``-``) of a set's PDFs, for ``--by-publisher``."""
+    return tuple(sorted({p.stem.split("~", 1)[1].split("-")[0] for p in (fixtures / "pdf").iterdir()}))
 
 
 def line(label: str, s: ClassScore) -> str:
@@ -43,17 +53,13 @@ def main() -> int:
     parser.add_argument("--by-publisher", action="store_true", help="one line per publisher too")
     parser.add_argument("--holdout", action="store_true", help="score the hold-out set (tests/ingest/holdout)")
     parser.add_argument("--holdout2", action="store_true", help="score the second hold-out set (tests/ingest/holdout2)")
-    parser.add_argument("--set", choices=("publishers", "holdout", "holdout2"), help="the fixture set to score")
+    parser.add_argument("--set", choices=("publishers", *SETS), default="publishers", help="the fixture set to score")
     parser.add_argument("classes", nargs="*")
     args = parser.parse_args()
-    chosen = args.set or ("holdout2" if args.holdout2 else "holdout" if args.holdout else "publishers")
-    sets = {
-        "publishers": (FIXTURES, tuple(PUBLISHERS), CLASSES),
-        "holdout": (holdout.FIXTURES, ("province",), holdout.CLASSES),
-        "holdout2": (holdout2.FIXTURES, ("gazette",), holdout2.CLASSES),
-    }
-    fixtures, publishers, classes = sets[chosen]
-    args.classes = args.classes or list(classes)
+    chosen = SETS.get("holdout" if args.holdout else "holdout2" if args.holdout2 else args.set)
+    fixtures = chosen.FIXTURES if chosen else FIXTURES
+    publishers = _variants(fixtures) if chosen else tuple(PUBLISHERS)
+    args.classes = args.classes or list(chosen.CLASSES if chosen else CLASSES)
     print(f"{'class':26} {'cells right/total':>22} {'non-zero right/total':>24} {'wrong':>6} {'unflagged':>9} refused")
     for name in args.classes:
         s = score_class(name, fixtures=fixtures)

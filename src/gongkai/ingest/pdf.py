@@ -37,6 +37,7 @@ from gongkai.ingest.pdf_page import (
     RawCell,
     RawTable,
     clean,
+    displayed_chars,
     pdfium_items,
     plumber_items,
 )
@@ -109,7 +110,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "PDF 中没有任何文字", "the PDF holds no text at all")
     left = [i for i in range(len(pages)) if i not in by_page]
     if left:
-        by_page.update(_items_with_pdfplumber(source, data, left))
+        by_page.update(_items_with_pdfplumber(source, data, left, [len("".join(pages[i].lines)) for i in left]))
     items = [item for index in range(len(pages)) for item in by_page[index]]
     joined = _join_across_pages(items, _running_lines(items))
     if scanned and not any(isinstance(item.what, RawTable) for item in joined):
@@ -125,7 +126,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         )
     document = Document(source=source, format="pdf", pages=len(pages))
     if not scanned and not _ruled_statutory_table(joined) and _statutory_lines(joined):
-        document.blocks.extend(_laid_out_text_blocks(source, data))
+        document.blocks.extend(_laid_out_text_blocks(source, data, [len("".join(p.lines)) for p in pages]))
     else:
         document.blocks.extend(_blocks(joined))
     return document
@@ -156,12 +157,16 @@ def _statutory_lines(items: list[Item]) -> bool:
     return False
 
 
-def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
+def _laid_out_text_blocks(source: str, data: bytes, printed: list[int]) -> list[Block]:
     """A PDF whose statutory tables draw no rules (a Word table whose borders were lost, a
-    portal's CSS table printed without borders; a metadata box may still be ruled): no cell can
-    be placed by rules, so the pages are laid out as text, each character at its place on the
-    line (as ``pdftotext -layout`` does), and the text reader finds the tables by their columns
-    of figures."""
+    portal's CSS table printed without borders, a table ruled by rows only, a 三线表; a metadata
+    box may still be ruled): no cell can be placed by rules, so the pages are laid out as text,
+    each character at its place on the line (as ``pdftotext -layout`` does), and the text reader
+    finds the tables by their columns of figures.
+
+    pdfplumber lays the pages out. Where pdfminer decodes much less of a page than pdfium
+    (``printed``: pdfium's characters per page; some writers' embedded CID CMaps decode to
+    nothing in pdfminer), the page's characters are pdfium's, laid out by the same engine."""
     import pdfplumber
 
     from gongkai.ingest.text import read_text
@@ -178,8 +183,50 @@ def _laid_out_text_blocks(source: str, data: bytes) -> list[Block]:
                 page.close()
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None
+    undecoded = [i for i, text in enumerate(pages) if _visible(text) * 2 < printed[i]]
+    if undecoded:
+        for index, text in _pdfium_laid_out(source, data, undecoded).items():
+            pages[index] = text
     text = "\n\f".join(pages)
     return list(read_text(Path(f"{source}.txt"), text.encode("utf-8")).blocks)
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _pdfium_laid_out(source: str, data: bytes, indexes: list[int]) -> dict[int, str]:
+    """Pages laid out as text from pdfium's characters (pdfplumber's layout engine)."""
+    import pypdfium2 as pdfium
+    from pdfplumber.utils.text import chars_to_textmap
+
+    out: dict[int, str] = {}
+    pdf = _open(source, data)
+    try:
+        for index in indexes:
+            page = pdf[index]
+            try:
+                left, bottom, right, top = page.get_mediabox()
+                width, height = right - left, top - bottom
+                if page.get_rotation() % 180:
+                    width, height = height, width
+                chars = [{**c, "upright": True, "doctop": c["top"]} for c in displayed_chars(page)]
+            finally:
+                page.close()
+            chars.sort(key=lambda c: (c["top"], c["x0"]))
+            bbox = (0, 0, width, height)
+            out[index] = (
+                chars_to_textmap(
+                    chars, layout=True, layout_bbox=bbox, layout_width=width, layout_height=height
+                ).as_string
+                if chars
+                else ""
+            )
+    except (pdfium.PdfiumError, ValueError) as error:
+        raise _damaged(source, error) from None
+    finally:
+        pdf.close()
+    return out
 
 
 def items_to_blocks(items: list[Item]) -> list[Block]:
@@ -267,18 +314,36 @@ def _read_page(page: Any, index: int) -> tuple[_PageSurvey, list[Item] | None]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _items_with_pdfplumber(source: str, data: bytes, page_numbers: list[int]) -> dict[int, list[Item]]:
+def _items_with_pdfplumber(
+    source: str, data: bytes, page_numbers: list[int], printed: list[int]
+) -> dict[int, list[Item]]:
+    """The pages pdfium's engine left (rotated, rules in form XObjects) read by pdfplumber;
+    ``printed``: how many characters pdfium found on each (the characters are pdfium's where
+    pdfminer decodes much fewer)."""
     import pdfplumber
+    import pypdfium2 as pdfium
 
     out: dict[int, list[Item]] = {}
+    fallback: list[Any] = []  # pdfium's document, opened only when a page needs it
+
+    def pdfium_page(index: int) -> Any:
+        if not fallback:
+            fallback.append(_open(source, data))
+        return fallback[0][index]
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for index in page_numbers:
+            for index, count in zip(page_numbers, printed, strict=True):
                 page = pdf.pages[index]
-                out[index] = plumber_items(page, index)
+                out[index] = plumber_items(page, index, count, lambda index=index: pdfium_page(index))
                 page.close()
+    except pdfium.PdfiumError as error:
+        raise _damaged(source, error) from None
     except Exception as error:  # pdfminer raises a dozen types for broken content streams
         raise _damaged(source, error) from None
+    finally:
+        for document in fallback:
+            document.close()
     return out
 
 

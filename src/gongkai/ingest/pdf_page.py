@@ -22,6 +22,7 @@ from typing import Any
 from gongkai.ingest.radicals import RADICALS
 
 TOLERANCE = 2.0  # points: rules and cell edges this close are the same line
+_RULE_WIDTH = 3.0  # points: a filled shape thicker than this both ways is shading, not a rule
 _WHITESPACE = re.compile(r"\s+")
 # PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
 # extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
@@ -140,13 +141,19 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
     for obj in objects.paths:
         _path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
-        return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(_chars(textpage, top_y)))]
+        return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(pdfium_chars(textpage, top_y)))]
     tables = _find_tables(horizontal + _closing_edges(vertical), vertical)
-    return _place(index, top_y, _chars(textpage, top_y), tables)
+    return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
 
-def plumber_items(page: Any, index: int) -> list[Item]:
-    """The page's items from pdfplumber (a ``pdfplumber.page.Page``)."""
+def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = None) -> list[Item]:
+    """The page's items from pdfplumber (a ``pdfplumber.page.Page``).
+
+    When pdfminer decodes less than half of the ``printed`` characters pdfium finds on the page
+    (a font whose embedded CID CMap pdfminer cannot read), the characters are pdfium's
+    (``pdfium_page``, a callable giving the pypdfium2 page), placed as the page shows them."""
+    if any(_is_shading(r) for r in page.rects):
+        page = page.filter(lambda obj: not _is_shading(obj))
     verticals = [e for e in page.edges if e["orientation"] == "v"]
     settings = {"explicit_horizontal_lines": _closing_edges(verticals)}
     tables = [_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
@@ -157,7 +164,47 @@ def plumber_items(page: Any, index: int) -> list[Item]:
         for c in page.chars
         if not c["text"].isspace()
     ]
+    if len(chars) * 2 < printed and pdfium_page is not None:
+        chars = displayed_chars(pdfium_page())
     return _place(index, page.height, chars, tables)
+
+
+def _is_shading(obj: Char) -> bool:
+    """A pdfminer rectangle filled, not stroked, wider and taller than a rule: shading."""
+    return bool(
+        obj.get("object_type") == "rect"
+        and obj.get("fill")
+        and not obj.get("stroke")
+        and obj["width"] > _RULE_WIDTH
+        and obj["height"] > _RULE_WIDTH
+    )
+
+
+def displayed_chars(page: Any) -> list[Char]:
+    """A pypdfium2 page's characters placed as the page is shown: its ``/Rotate`` applied
+    (pdfium gives them unrotated; pdfminer, and so every table rule pdfplumber finds, rotated)."""
+    x0, y0, x1, y1 = page.get_mediabox()
+    height = y1 - y0
+    rotation = page.get_rotation() % 360
+    textpage = page.get_textpage()
+    try:
+        chars = pdfium_chars(textpage, y1)
+    finally:
+        textpage.close()
+    if not rotation:
+        return chars
+    out: list[Char] = []
+    for c in chars:
+        # unrotated, top-down: u across (x0 … x1), v down (0 … height)
+        if rotation == 90:  # shown turned clockwise: across = height - v, down = u - x0
+            box = (height - c["bottom"], c["x0"] - x0, height - c["top"], c["x1"] - x0, c["origin"] - x0)
+        elif rotation == 270:  # counter-clockwise: across = v, down = x1 - u
+            box = (c["top"], x1 - c["x1"], c["bottom"], x1 - c["x0"], x1 - c["origin"])
+        else:  # upside down: across = x1 - u, down = height - v
+            box = (x1 - c["x1"], height - c["bottom"], x1 - c["x0"], height - c["top"], height - c["base"])
+        left, top, right, bottom, base = box
+        out.append({**c, "x0": left, "x1": right, "top": top, "bottom": bottom, "size": bottom - top, "base": base})
+    return out
 
 
 def _place(index: int, height: float, chars: list[Char], tables: Sequence[tuple[Box, list[Box]]]) -> list[Item]:
@@ -190,30 +237,60 @@ def _form_count(form: Any, *kinds: int) -> int:
 
 
 def _path_edges(obj: Any, top_y: float, horizontal: list[Char], vertical: list[Char]) -> None:
-    """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space."""
+    """Every straight, axis-parallel segment of a path, as a pdfplumber edge in page space.
+
+    A filled, unstroked shape wider and taller than a rule is shading (a striped row, a shaded
+    header cell), not a border: it gives no edges. A rule drawn as a thin filled rectangle still
+    does; so does each thin rectangle of a path that draws a whole grid."""
     import pypdfium2.raw as raw
 
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, matrix):
         return
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    shading = bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke) and fill.value and not stroke.value)
     x = ctypes.c_float()
     y = ctypes.c_float()
     start: tuple[float, float] | None = None
     previous: tuple[float, float] | None = None
+    shape: list[tuple[float, float]] = []  # the points of the subpath being drawn
+    across: list[Char] = []
+    down: list[Char] = []
+
+    def done() -> None:
+        if not (shading and _is_area(shape)):
+            horizontal.extend(across)
+            vertical.extend(down)
+        shape.clear()
+        across.clear()
+        down.clear()
+
     for i in range(raw.FPDFPath_CountSegments(obj)):
         segment = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(segment, x, y)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO:
+            done()
             start = point
         elif kind == raw.FPDF_SEGMENT_LINETO and previous is not None:
-            _edge(previous, point, top_y, horizontal, vertical)
+            _edge(previous, point, top_y, across, down)
+        shape.append(point)
         # Bezier segments draw no rule; the point still moves the pen.
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            _edge(point, start, top_y, horizontal, vertical)
+            _edge(point, start, top_y, across, down)
         previous = point
+    done()
+
+
+def _is_area(points: list[tuple[float, float]]) -> bool:
+    """Are the points the corners of a shape wider and taller than any rule?"""
+    if not points:
+        return False
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return max(xs) - min(xs) > _RULE_WIDTH and max(ys) - min(ys) > _RULE_WIDTH
 
 
 def _edge(
@@ -275,7 +352,7 @@ def _boxes(table: Any) -> tuple[Box, list[Box]]:
     return (x0, top, x1, bottom), [(c[0], c[1], c[2], c[3]) for c in table.cells]
 
 
-def _chars(textpage: Any, top_y: float) -> list[Char]:
+def pdfium_chars(textpage: Any, top_y: float) -> list[Char]:
     """The page's characters with their boxes (the font's full height, as pdfplumber has them)."""
     import pypdfium2.raw as raw
 
@@ -292,7 +369,8 @@ def _chars(textpage: Any, top_y: float) -> list[Char]:
         if not raw.FPDFText_GetLooseCharBox(handle, i, box):
             continue
         top, bottom = top_y - box.top, top_y - box.bottom
-        base = top_y - y.value if raw.FPDFText_GetCharOrigin(handle, i, x, y) else bottom
+        has_origin = raw.FPDFText_GetCharOrigin(handle, i, x, y)
+        base = top_y - y.value if has_origin else bottom
         out.append(
             {
                 "text": chr(code),
@@ -302,6 +380,7 @@ def _chars(textpage: Any, top_y: float) -> list[Char]:
                 "bottom": bottom,
                 "size": bottom - top,
                 "base": base,
+                "origin": x.value if has_origin else box.left,  # across: a turned glyph's baseline
             }
         )
     return out

@@ -177,3 +177,28 @@ def page_numbers_blanked(lines: list[str]) -> list[str]:
         if before_break or after_break:
             out[i] = ""
     return out
+
+
+_PICTURE_START = "**----- Start of picture text -----**"
+_PICTURE_END = "**----- End of picture text -----**"
+
+
+def picture_text(lines: list[str]) -> list[str]:
+    """pymupdf4llm's text of a region it took for a picture (rules drawn densely, a table's
+    continuation on a new page): its lines, run into one with ``<br>`` between them, as lines
+    of text again, so that the rows in it are read as any rows set without pipes."""
+    if not any(_PICTURE_START in line for line in lines):
+        return lines
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if _PICTURE_START in line:
+            inside = True
+        if inside:
+            parts = (part.strip() for part in line.split("<br>"))
+            out.extend(part for part in parts if part and part not in (_PICTURE_START, _PICTURE_END))
+        else:
+            out.append(line)
+        if _PICTURE_END in line:
+            inside = False
+    return out

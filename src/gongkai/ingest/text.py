@@ -33,6 +33,7 @@ from gongkai.ingest.pipes import (
     label_under_table,
     labels_after_figures,
     page_numbers_blanked,
+    picture_text,
     rejoin_displaced,
 )
 from gongkai.ingest.pipes import lone_figures as _lone_figures
@@ -84,7 +85,7 @@ def read_text(path: Path, data: bytes) -> Document:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
             lines = label_under_table(
-                figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(lines))))
+                figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
             )
         blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
