@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import logging
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -55,6 +56,11 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－\s]*\d+[-—–－\s]*|\s*第\s*\d+\s*页(?:(?:\s*[,，])?\s*共\s*\d+\s*页)?\s*|\s*\d+\s*/\s*\d+\s*)$"
 )
 _FIGURE_MARKS = frozenset(",，.．/—–-")
+
+# pdfminer (under pdfplumber) warns once per character of a font without a FontBBox ("Could not get
+# FontBBox …": fpdf2's and some other producers' embedded fonts), hundreds of lines on stderr for a
+# page it reads anyway; the reader's own doubts say what matters.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def _without_trailing_figures(text: str) -> str:
