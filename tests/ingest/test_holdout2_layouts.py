@@ -187,3 +187,46 @@ def test_a_wrapped_header_line_of_laid_out_text_still_gives_its_unit(tmp_path: P
     assert result.report is not None
     procurement = json.loads(result.report.to_json())["active"]["procurement"]
     assert procurement == {"projects": 895, "amount_yuan": 747068000}
+
+
+# ---------------------------------------------------------------------------------------------
+# A contradicting report as crawler text: every row the text pins down is read as printed
+# ---------------------------------------------------------------------------------------------
+
+
+def test_an_em_dash_inside_a_run_of_table_3_stays_a_blank_cell_of_the_run() -> None:
+    """Table 三 holds no negative figure: ``…另行制作211—5742229`` is 211, a blank cell and the
+    run after it, never 211 then −5742229 (the cut run-on text keeps the run whole for ``text``
+    to read the dash as a cell); table 二's ``规章4—8`` is still set apart for table 二 to decide."""
+    from gongkai.ingest.runon import cut_run_on
+
+    line = "（四）无法提供1.本机关不掌握相关政府信息1,099528372481,201 2.没有现成信息需要另行制作211—5742229"
+    assert cut_run_on(line)[-1] == "2.没有现成信息需要另行制作211—5742229"
+    assert "规章4 —8" in cut_run_on("信息内容本年新制作数量本年新公开数量对外公开总数量规章4—8规范性文件1,2")
+
+
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+def test_a_contradicting_table_3_as_crawler_text_keeps_the_rows_its_sums_pin(name: str) -> None:
+    """g2020-b prints one row total changed (总计 31149 where its cells add to 31145). Read as
+    crawler text, the other rows of table 三 are still cut where the table's equations put them,
+    a dash run into figures (211—5742229) a blank cell: each row the reader gives is the printed
+    row or in ``uncertain``, and those the sums decide are read (the merged reader lost six)."""
+    path = FIXTURES / name / "g2020-b~gazette.txt"
+    result = read_report(path)
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "g2020-b.json").read_text(encoding="utf-8"))
+    named = {str(u.get("cell")) for u in read["uncertain"] if u.get("value") is None or "alternatives" in u}
+    for key, printed in gold["requests"].items():
+        got = read["requests"][key]
+        assert all(g is None or g == p for g, p in zip(got, printed, strict=True)) or f"requests.{key}" in named, key
+    decided = [key for key, printed in gold["requests"].items() if read["requests"][key] == printed]
+    for key in (
+        "denied_query_matter",
+        "unavailable_needs_creation",
+        "unavailable_unclear",
+        "not_processed_duplicate",
+        "not_processed_publication",
+        "other",
+    ):
+        assert key in decided, f"{key}: read {read['requests'][key]}"
