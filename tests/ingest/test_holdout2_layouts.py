@@ -230,3 +230,28 @@ def test_a_contradicting_table_3_as_crawler_text_keeps_the_rows_its_sums_pin(nam
         "other",
     ):
         assert key in decided, f"{key}: read {read['requests'][key]}"
+    # The contradicting row itself (28,422 12173495564227131149): its other cells pinned by the
+    # column sums, its total read as printed, in doubt, and the broken rule reported.
+    assert read["requests"]["total_processed"] == gold["requests"]["total_processed"]
+    assert "requests.total_processed" in {str(u.get("cell")) for u in read["uncertain"]}
+    rules = {finding.rule for finding in result.report.findings}
+    assert CONTRADICTIONS["g2020-b"][1] in rules, sorted(rules)
+
+
+def test_a_contradicting_row_is_cut_where_the_other_equations_pin_its_cells() -> None:
+    """``pinned_readings``: the cuts giving every pinned cell its value but one (read as
+    printed); where free cells could be cut two ways, both cuts stay (the caller leaves the cells
+    they disagree on unknown); nothing when every cut misses two pinned cells."""
+    from gongkai.ingest.align import Slot, pinned_readings
+    from gongkai.ingest.numbers import parse_cell
+
+    def run(text: str) -> list[Slot]:
+        return [Slot(parse_cell(part), f"line 1 part {i}") for i, part in enumerate(text.split(), 1)]
+
+    pins = [frozenset({v}) for v in (28422, 121, 734, 955, 642, 271, 31145)]
+    found = pinned_readings(run("28,422 12173495564227131149"), 7, pins)
+    assert [r.values for r in found] == [(28422, 121, 734, 955, 642, 271, 31149)]
+    # Only the last cell pinned (4): 1|23 and 12|3 both keep it; 1|2|34 misses it.
+    two = pinned_readings(run("1234"), 3, [frozenset(), frozenset(), frozenset({4})])
+    assert {r.values for r in two} == {(1, 23, 4), (12, 3, 4)}
+    assert pinned_readings(run("28,422 12173495564227131149"), 7, [frozenset({v}) for v in (1, 2, 3, 4, 5, 6, 7)]) == []
