@@ -533,6 +533,7 @@ def unsummed_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
 
 _MAX_PINNED = 32  # cuts of a contradicting row that keep all its pinned cells but one
 _PINNED_STEPS = 20_000  # cuts it may try (bounds its time on any run)
+_PINNED_DIGITS = 15  # digits a cell of a count may take
 
 
 def pinned_readings(slots: Sequence[Slot], n: int, expected: Sequence[frozenset[Number]]) -> list[Reading]:
@@ -573,16 +574,18 @@ def pinned_readings(slots: Sequence[Slot], n: int, expected: Sequence[frozenset[
             return
         rest = run[at:]
         room = n - column - (len(cells) - j - 1)  # columns this run may still fill
-        for length in range(1, len(rest) + 1):
+        # The run's rest as this one cell, or a piece of it with more cells after it.
+        lengths = [len(rest)] if room <= 1 else range(1, min(len(rest), _PINNED_DIGITS) + 1)
+        for length in lengths:
+            if length > _PINNED_DIGITS:
+                return  # no count runs to so many digits
             piece = rest[:length]
             if len(piece) > 1 and piece[0] == "0":
                 break
             ends = length == len(rest)
-            if not ends and room <= 1:
-                continue
-            if not ends and len(rest) - length < 1:
-                continue
             miss = bool(wanted[column]) and piece not in wanted[column]
+            if miss and missed >= least[0]:
+                continue
             here = f"{cells[j].where} (split)"
             if ends:
                 go(j + 1, 0, column + 1, [*values, int(piece)], [*wheres, here], missed + miss)
