@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from gongkai.ingest.align import (
     Slot,
     Value,
     choose,
+    pinned_readings,
     readings,
     stray_figure_readings,
     unsummed_readings,
@@ -943,6 +945,50 @@ def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[Tab
     return requests_bound(template.id).broken(table)
 
 
+_MAX_TIED = 10  # cuts of a pinned row kept as its alternatives
+
+
+def _pinned_choice(
+    key: str, values: list[Token], chosen: dict[Hashable, Choice], bound: Bound, n: int
+) -> Choice | None:
+    """A row of run-together digits no cut of which keeps its own sum (a report contradicting
+    itself), cut where the equations joining it to the rows already read pin its cells
+    (``align.pinned_readings``): a cell such an equation holds alone in this row must be what
+    the equation's other cells leave. Cells the cuts that miss fewest disagree on stay unknown;
+    None where nothing pins the row that far."""
+    if not values:
+        return None
+    table: dict[Hashable, tuple[Value, ...]] = {}
+    for other, choice in chosen.items():
+        table[other] = tuple(None if i in choice.unknown else v for i, v in enumerate(choice.reading.values))
+    expected: list[set[float]] = [set() for _ in range(n)]
+    units = [tuple(1 if i == j else 0 for i in range(n)) for j in range(n)]
+    own = [bound.terms(key, unit) for unit in units]
+    for e, rows in enumerate(bound.parts()):
+        if key not in rows or not all(r == key or r in table for r in rows):
+            continue
+        cells = [j for j in range(n) if own[j].get(e, 0.0)]
+        if len(cells) != 1:
+            continue  # the row's own sum (or none of its cells): it pins no single cell
+        rest = sum(bound.terms(r, table[r]).get(e, 0.0) for r in rows if r != key)
+        if math.isfinite(rest):
+            expected[cells[0]].add(-rest / own[cells[0]][e])
+    if sum(1 for cell in expected if cell) < n - 1:
+        return None  # more than one cell left free: the cuts would be guesses
+    slots = [Slot(t.value, t.where) for t in values]
+    found = pinned_readings(slots, n, [frozenset(cell) for cell in expected])
+    if not found:
+        return None
+    first = found[0]
+    unknown = {
+        i for reading in found[1:] for i, (a, b) in enumerate(zip(first.values, reading.values, strict=True)) if a != b
+    }
+    if len(unknown) == n:
+        return None
+    tied = tuple(dict.fromkeys(r.values for r in found)) if unknown else ()
+    return Choice(first, frozenset(unknown), len(found), tied[:_MAX_TIED])
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -996,6 +1042,7 @@ def read_requests(
     )
     first_columns = dict(zip(laid_out, places, strict=True))
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
+    unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -1036,14 +1083,7 @@ def read_requests(
             blank_rows.append(row.key)
             continue
         if not found_options:
-            printed = " ".join(t.text.strip() or "□" for t in found.values)
-            evidence.doubt(
-                f"requests.{row.key}",
-                None,
-                f"“{row.full_label}”行印有 {len(found.values)} 个单元格（{printed}），无法对应 {n} 列",
-                f"row {row.key} prints {len(found.values)} cells ({printed}); no reading fits {n} columns",
-                found.label.where,
-            )
+            unfit.append(row)
             continue
         options[row.key] = found_options
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int] = bound.broken
@@ -1053,6 +1093,20 @@ def read_requests(
     if merged is None:
         chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
+    for row in unfit:
+        found = raw[row.key]
+        pinned = _pinned_choice(row.key, found.values, chosen, bound, n) if merged is None else None
+        if pinned is not None:
+            chosen[row.key] = pinned
+            continue
+        printed = " ".join(t.text.strip() or "□" for t in found.values)
+        evidence.doubt(
+            f"requests.{row.key}",
+            None,
+            f"“{row.full_label}”行印有 {len(found.values)} 个单元格（{printed}），无法对应 {n} 列",
+            f"row {row.key} prints {len(found.values)} cells ({printed}); no reading fits {n} columns",
+            found.label.where,
+        )
     if merged is not None:
         merged.read(chosen.get(merged.row.key), raw, report, evidence)
     for row in template.request_rows:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gongkai.ingest.vocabulary import TEMPLATES_BOTH, vocabulary
+from gongkai.ingest.vocabulary import TEMPLATES_BOTH, ends_with_request_row, vocabulary
 from gongkai.report import templates as tpl
 from gongkai.report.templates import REPORT_TITLE, SECTIONS
 
@@ -126,7 +126,7 @@ def cut_run_on(line: str) -> list[str]:
             # Header cells and a row label after them (…对外公开总数量规章1473900): a line each,
             # a label keeping the figures after it.
             found = _cut(piece, {m.start() for m in _label_pattern().finditer(piece)})
-            pieces.extend(_SIGNED_CELL.sub(r"\1 \2", p) if _label_pattern().match(p) else p for p in found)
+            pieces.extend(_signed_cell_cut(p) if _label_pattern().match(p) else p for p in found)
     return pieces
 
 
@@ -135,6 +135,19 @@ def cut_run_on(line: str) -> list[str]:
 # dash there (规章4—8) is a minus sign or a blank cell printed as —; table 二 decides which
 # (``active.prints_dash_cells``).
 _SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－—]\d+)$")
+
+
+def _signed_cell_cut(piece: str) -> str:
+    """``piece`` (a row label and its figures) with a signed cell ending it set apart. Not an em
+    dash after a row of table 三 (没有现成信息需要另行制作211—5742229): that table holds no
+    negative figure, so the dash is a blank cell inside the run (``text`` reads it so); set apart,
+    it would be read as the sign of the figures after it."""
+    match = _SIGNED_CELL.search(piece)
+    if match is None:
+        return piece
+    if match.group(2)[0] == "—" and ends_with_request_row(piece[: match.start()]):
+        return piece
+    return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"
 
 
 def _after_space(line: str, end: int) -> bool:

@@ -40,13 +40,12 @@ from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.vocabulary import (
+    ends_with_request_row,
     is_active_row,
     is_numbered_request_row,
     is_table_label,
     label_weight,
-    vocabulary,
 )
-from gongkai.report.labels import bare_label_key
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -608,14 +607,6 @@ _DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，][0-9]{3})*|[/／—]")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
-def _request_row_before(head: str) -> bool:
-    """Whether ``head`` ends with the label of a row of table 三 (all its figures counts ≥ 0)."""
-    bare = bare_label_key(head)
-    return len(bare) >= 4 and any(
-        bare.endswith(key) for row in vocabulary().request_rows for key in row.keys if len(key) >= 4
-    )
-
-
 def _dashed_figures(line: str) -> int | None:
     """Where the run of figures and dash cells ending ``line`` starts, if it has one."""
     match = _DASHED_FIGURES.search(line)
@@ -630,7 +621,7 @@ def _dashed_figures(line: str) -> int | None:
         and "／" not in run
         and dashes < 2
         and not run.endswith("—")
-        and not _request_row_before(line[: match.start()])  # table 三 holds no negative figure
+        and not ends_with_request_row(line[: match.start()])  # table 三 holds no negative figure
     ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()

@@ -93,6 +93,15 @@ def is_numbered_request_row(text: str) -> bool:
     return bool(_NUMBERED.match(text)) and any(bare in row.keys for row in vocabulary().request_rows)
 
 
+def ends_with_request_row(head: str) -> bool:
+    """Whether ``head`` (the text before a row's figures) ends with the label of a row of table 三,
+    whose figures are all counts ≥ 0: a dash run into them is a blank cell, never a minus sign."""
+    bare = bare_label_key(head)
+    return len(bare) >= 4 and any(
+        bare.endswith(key) for row in vocabulary().request_rows for key in row.keys if len(key) >= 4
+    )
+
+
 @lru_cache(maxsize=32768)
 def label_weight(text: str) -> int:
     """How many table labels a line holds: one label, labels split by spaces, or header cells run
