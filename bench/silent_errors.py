@@ -237,7 +237,9 @@ def cell_duplicated(text: str, gold: Gold, rng: random.Random) -> Corrupted:
     m, path = got
     before = text[: m.start()]
     sep = re.search(r"[ \t|]*$", before)
-    gap = sep.group() if sep and sep.group() else ""
+    gap = sep.group() if sep else ""
+    if not gap:
+        return None  # a figure run into its neighbour, doubled, prints another figure (437437)
     return before + m.group() + gap + text[m.start() :], gold, f"{'.'.join(map(str, path))} {m.group()} twice"
 
 

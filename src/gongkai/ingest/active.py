@@ -221,7 +221,8 @@ def read_active(
         _place_orphans(template, raw, orphans)
     dash_cells = prints_dash_cells(raw)
     cells_kept = cells_kept or dash_cells
-    for row in template.active_rows:
+    rows = template.active_rows
+    for at, row in enumerate(rows):
         found = raw.get(row.key)
         path = f"active.{row.key}"
         if found is None:
@@ -355,6 +356,16 @@ def read_active(
             report.active[row.key][key] = value
             if where:
                 evidence.provenance[cell_path] = where
+        after = rows[at + 1] if at + 1 < len(rows) else None
+        if after is not None and raw.get(after.key) is None and found.values:
+            # The next row's label is not printed (or not read): its figures may have run into
+            # this row's (行政处罚 51 4 for 行政处罚 51 · 行政强制 4), and nothing tells them apart.
+            evidence.doubt_more(
+                path,
+                f"其后的“{after.label}”行未找到，该行的数字可能含其后一行的数字",
+                f"the next row {after.label} is not found; this row's figures may include that row's",
+                found.label.where,
+            )
         note_dashes(found.values, path, evidence)
 
 
