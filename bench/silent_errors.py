@@ -215,18 +215,26 @@ def _row_figures(text: str, gold: Gold) -> list[tuple[re.Match[str], Path_]]:
     return [(m, p) for m, p in unique_figures(text, gold) if any(a <= m.start() < b for a, b in spans)]
 
 
+def _laid_out(text: str) -> bool:
+    """Text laid out by x position: many lines with wide runs of spaces between figures."""
+    return len(re.findall(r"[0-9] {3,}[0-9]", text)) >= 20 and "|" not in text
+
+
 def cell_dropped(text: str, gold: Gold, rng: random.Random) -> Corrupted:
     got = _pick(rng, _row_figures(text, gold))
     if got is None:
         return None
     m, path = got
     start, end = m.start(), m.end()
+    gold = copy.deepcopy(gold)
+    _set(gold, path, None)
+    if _laid_out(text):
+        # Text laid out by x position (pdftotext -layout): a cell not printed leaves its place blank.
+        return text[:start] + " " * (end - start) + text[end:], gold, f"{'.'.join(map(str, path))} {m.group()} blank"
     while start > 0 and text[start - 1] in " \t":
         start -= 1
     if text[start - 1 : start] == "|":  # a Markdown cell goes whole, as a cell of a short row
         start -= 1
-    gold = copy.deepcopy(gold)
-    _set(gold, path, None)
     return text[:start] + text[end:], gold, f"{'.'.join(map(str, path))} {m.group()} dropped"
 
 

@@ -314,6 +314,18 @@ def read_active(
                 f"row {row.label}: {reading.how}",
                 found.label.where,
             )
+        if _borrowed_blank(found.values, reading):
+            # A row printed short of figures, filled out with the blank lines after it (pdftotext
+            # -layout: ``行政强制   43   1136`` then an empty line): which column is blank, nothing
+            # printed on the row says.
+            evidence.doubt_more(
+                path,
+                f"该行印有 {sum(1 for t in found.values if t.value.kind is not CellKind.BLANK)} 个数字，"
+                f"应为 {len(order)} 个；空白列取自其后的空行，无法确定哪一列空白",
+                f"the row prints fewer figures than its {len(order)} columns; the blank column is taken "
+                "from the empty lines after it, and nothing says which column is blank",
+                found.label.where,
+            )
         if liked is not None:
             evidence.doubt_more(
                 path,
@@ -425,6 +437,24 @@ def _dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> Acti
         found.values[0].where,
     )
     return ActiveRaw(found.row, found.label, values, found.header, found.fuzzy, found.placed)
+
+
+_LINE = re.compile(r"line (\d+)")
+
+
+def _borrowed_blank(values: list[Token], reading: Reading) -> bool:
+    """Whether ``reading`` fills a column of a row short of figures with a blank cell from a line
+    no figure of the row stands on (the empty lines under a laid-out row)."""
+    lines = {m.group(1) for t in values if t.value.kind is not CellKind.BLANK if (m := _LINE.search(t.where))}
+    if not lines or len(lines) > 1:
+        return False
+    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
+    for where in reading.wheres:
+        if where in blanks:
+            m = _LINE.search(where)
+            if m is not None and m.group(1) not in lines:
+                return True
+    return False
 
 
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:
