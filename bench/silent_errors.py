@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import itertools
 import json
 import random
 import re
@@ -45,8 +46,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from gongkai.report.templates import TEMPLATES  # noqa: E402
 from tests.ingest.wild.scoring import _flagged, read_fixture, scorer  # noqa: E402
+
+from gongkai.report.templates import TEMPLATES  # noqa: E402
 
 TEXT_CLASSES = ("crawler", "crawler-nospace", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown")
 SETS = ("wild", "publishers", "holdout")
@@ -90,8 +92,7 @@ FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def gold_cells(gold: Gold) -> Iterator[tuple[Path_, Any]]:
-    for path, value in scorer().cells({t: gold[t] for t in TABLES if t in gold}):
-        yield path, value
+    yield from scorer().cells({t: gold[t] for t in TABLES if t in gold})
 
 
 def figures(text: str) -> list[re.Match[str]]:
@@ -255,7 +256,7 @@ def rows_swapped(text: str, gold: Gold, rng: random.Random) -> Corrupted:
     found = rows(text, gold)
     pairs = [
         (a, b)
-        for a, b in zip(found, found[1:], strict=False)
+        for a, b in itertools.pairwise(found)
         if b.start >= a.end and not re.search(r"[0-9\u4e00-\u9fff]", text[a.end : b.start])
     ]
     got = _pick(rng, pairs)
@@ -419,9 +420,7 @@ def score_one(text: str, gold: Gold, name: str, tmp: Path) -> tuple[int, int, li
     return right + len(wrong) + len(missing), len(wrong), unflagged
 
 
-def run(
-    classes: tuple[str, ...], kinds: tuple[str, ...], seed: int, per_file: int
-) -> dict[tuple[str, str], Tally]:
+def run(classes: tuple[str, ...], kinds: tuple[str, ...], seed: int, per_file: int) -> dict[tuple[str, str], Tally]:
     """Tallies per (kind, class). The corruptions depend only on the seed and the fixture."""
     out: dict[tuple[str, str], Tally] = defaultdict(Tally)
     with tempfile.TemporaryDirectory() as folder:

@@ -32,7 +32,7 @@ CASES = [
     ("digits_swapped", "markitdown"),
     ("cell_dropped", "pdftotext-layout"),
     ("cell_dropped", "markitdown"),
-    ("cell_duplicated", "crawler"),
+    ("cell_duplicated", "pdftotext-layout"),
     ("cell_duplicated", "pymupdf4llm"),
     ("label_dropped", "crawler"),
     ("label_dropped", "crawler-nospace"),
