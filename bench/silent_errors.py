@@ -23,7 +23,9 @@ corruptions of each kind (seeded), each scored against its gold corrupted the sa
 
 A figure is corrupted only where the text prints it once and the gold has that value in one cell, so
 the corrupted cell is known; a row only where its label is followed by exactly its gold figures.
-Prints per kind × class: files, scored cells, wrong cells, UNFLAGGED wrong cells, with examples.
+Prints per kind × class: files, scored cells, wrong cells, UNFLAGGED wrong cells, with examples;
+for the typos (figure_changed, digits_swapped) in tables 三 and 四, which the arithmetic covers: how
+many were read as printed, and how many of those ``check_report`` found no broken rule for.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest.wild.scoring import _flagged, read_fixture, scorer  # noqa: E402
+from tests.ingest.wild.scoring import _flagged, scorer  # noqa: E402
 
+from gongkai.ingest.read import read_report  # noqa: E402
+from gongkai.report.checks import check_report  # noqa: E402
 from gongkai.report.templates import TEMPLATES  # noqa: E402
 
 TEXT_CLASSES = ("crawler", "crawler-nospace", "pdftotext", "pdftotext-layout", "pymupdf4llm", "markitdown")
@@ -375,7 +379,11 @@ KINDS: dict[str, Callable[[str, Gold, random.Random], Corrupted]] = {
         thousands,
     )
 }
-ONCE = {"fullwidth", "thousands"}  # the same corruption every time: one per fixture
+ONCE = {"fullwidth", "thousands"}
+TYPOS = {
+    "figure_changed",
+    "digits_swapped",
+}  # the table then contradicts itself  # the same corruption every time: one per fixture
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,6 +397,8 @@ class Tally:
     cells: int = 0
     wrong: int = 0
     unflagged: list[str] = field(default_factory=list)
+    typos: int = 0  # typos in tables 三/四 read as printed
+    unreported: list[str] = field(default_factory=list)  # … of which check_report found nothing
 
 
 def fixtures(classes: tuple[str, ...]) -> Iterator[tuple[str, Path, Path]]:
@@ -405,11 +415,21 @@ def fixtures(classes: tuple[str, ...]) -> Iterator[tuple[str, Path, Path]]:
                     yield cls, path, gold
 
 
-def score_one(text: str, gold: Gold, name: str, tmp: Path) -> tuple[int, int, list[str]]:
-    """(scored cells, wrong cells, unflagged wrong cells) of one corrupted text."""
+def read(path: Path) -> tuple[dict[str, Any], set[tuple[str, ...]]]:
+    """The reading's data and the rules ``check_report`` finds broken in it."""
+    result = read_report(path)
+    if result.report is None:
+        return {}, set()
+    data: dict[str, Any] = json.loads(result.report.to_json())
+    return data, {(f.rule, f.table, str(f.row), str(f.column)) for f in check_report(result.report)}
+
+
+def score_one(text: str, gold: Gold, name: str, tmp: Path) -> tuple[int, int, list[str], Gold, set[tuple[str, ...]]]:
+    """(scored cells, wrong cells, unflagged wrong cells, the reading, its broken rules) of one
+    corrupted text."""
     target = tmp / name
     target.write_text(text, encoding="utf-8")
-    pred = read_fixture(target)
+    pred, broken = read(target)
     right, wrong, missing, _, _ = scorer().score(gold, pred)
     uncertain = pred.get("uncertain", [])
     unflagged = [
@@ -417,17 +437,19 @@ def score_one(text: str, gold: Gold, name: str, tmp: Path) -> tuple[int, int, li
         for cell, expected, got in wrong
         if cell[0] in TABLES and not _flagged(cell, uncertain)
     ]
-    return right + len(wrong) + len(missing), len(wrong), unflagged
+    return right + len(wrong) + len(missing), len(wrong), unflagged, pred, broken
 
 
 def run(classes: tuple[str, ...], kinds: tuple[str, ...], seed: int, per_file: int) -> dict[tuple[str, str], Tally]:
     """Tallies per (kind, class). The corruptions depend only on the seed and the fixture."""
     out: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    baseline: dict[str, set[tuple[str, ...]]] = {}  # rules the uncorrupted fixture breaks
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         for cls, path, gold_file in fixtures(classes):
             text = path.read_text(encoding="utf-8")
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
+            key = f"{path.parent.parent.parent.name}/{cls}/{path.name}"
             for kind in kinds:
                 rng = random.Random(f"{seed}:{kind}:{cls}:{path.parent.parent.parent.name}:{path.name}")
                 seen: set[str] = set()
@@ -437,12 +459,24 @@ def run(classes: tuple[str, ...], kinds: tuple[str, ...], seed: int, per_file: i
                         continue
                     seen.add(got[0])
                     corrupted, cgold, what = got
-                    cells, wrong, unflagged = score_one(corrupted, cgold, path.name, tmp)
+                    cells, wrong, unflagged, pred, broken = score_one(corrupted, cgold, path.name, tmp)
                     tally = out[(kind, cls)]
                     tally.files += 1
                     tally.cells += cells
                     tally.wrong += wrong
                     tally.unflagged += [f"{path.name} [{what}]: {u}" for u in unflagged]
+                    if kind in TYPOS:
+                        # A typo in a table the arithmetic covers, read as printed: check_report
+                        # must find a rule broken that the fixture as printed does not break.
+                        lookup = scorer().lookup
+                        for cell, value in gold_cells(cgold):
+                            printed = cell[0] in ("requests", "appeals") and lookup(gold, cell) != value
+                            if printed and lookup(pred, cell) == value:
+                                tally.typos += 1
+                                if key not in baseline:
+                                    baseline[key] = read(path)[1]
+                                if not broken - baseline[key]:
+                                    tally.unreported.append(f"{path.name} [{what}]")
     return out
 
 
@@ -459,7 +493,7 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown kinds {unknown}; known: {', '.join(KINDS)}")
     tallies = run(tuple(args.classes), kinds, args.seed, args.per_file)
-    print(f"{'kind':16} {'class':17} {'files':>5} {'cells':>6} {'wrong':>6} {'UNFLAGGED':>9}")
+    print(f"{'kind':16} {'class':17} {'files':>5} {'cells':>6} {'wrong':>6} {'UNFLAGGED':>9}  typos unreported")
     totals: Counter[str] = Counter()
     for kind in kinds:
         per_kind = 0
@@ -468,9 +502,12 @@ def main() -> int:
             if t is None:
                 continue
             per_kind += len(t.unflagged)
-            print(f"{kind:16} {cls:17} {t.files:>5} {t.cells:>6} {t.wrong:>6} {len(t.unflagged):>9}")
+            typos = f"  {t.typos:>5} {len(t.unreported):>10}" if kind in TYPOS else ""
+            print(f"{kind:16} {cls:17} {t.files:>5} {t.cells:>6} {t.wrong:>6} {len(t.unflagged):>9}{typos}")
             for line in t.unflagged[: args.show]:
                 print(f"      {line}")
+            for line in t.unreported[: args.show]:
+                print(f"      typo not reported by check_report: {line}")
         totals[kind] = per_kind
     print("unflagged wrong per kind: " + ", ".join(f"{k} {totals[k]}" for k in kinds))
     print(f"total unflagged wrong cells: {sum(totals.values())}")

@@ -323,7 +323,7 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
             )
         )
-        if between is None and len(cells) < width:
+        if between is None and len(cells) < width and _lost_a_cell(lines, number, start, end, width):
             short.append(rows[-1])
     left: list[list[Cell]] = []
     rows, lone = labels_after_figures(rows, lone)
@@ -346,6 +346,21 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+def _lost_a_cell(lines: list[str], number: int, start: int, end: int, width: int) -> bool:
+    """Whether the pipe row on line ``number``, narrower than its separator row, lost a cell: the
+    pipe rows next to it (the header above the separator counts) are as wide as the separator. A
+    converter that runs several tables under one separator prints each narrower table's rows
+    alike, and those are no row short of a cell."""
+    around = []
+    for step in (-1, 1):
+        at = number + step
+        while start <= at < end and _PIPE_SEPARATOR.match(lines[at]):
+            at += step
+        if start <= at < end and _is_pipe(lines[at]):
+            around.append(len(_pipe_cells(lines[at])))
+    return bool(around) and all(n == width for n in around)
 
 
 def _row_between_pipes(line: str) -> list[str] | None:
