@@ -237,7 +237,8 @@ def read_active(
         _place_orphans(template, raw, orphans)
     dash_cells = prints_dash_cells(raw)
     cells_kept = cells_kept or dash_cells
-    for row in template.active_rows:
+    rows = template.active_rows
+    for at, row in enumerate(rows):
         found = raw.get(row.key)
         path = f"active.{row.key}"
         if found is None:
@@ -338,6 +339,18 @@ def read_active(
                 "empty line may only separate lines, so which columns they fill is in doubt",
                 found.label.where,
             )
+        if _borrowed_blank(found.values, reading):
+            # A row printed short of figures, filled out with the blank lines after it (pdftotext
+            # -layout: ``行政强制   43   1136`` then an empty line): which column is blank, nothing
+            # printed on the row says.
+            evidence.doubt_more(
+                path,
+                f"该行印有 {sum(1 for t in found.values if t.value.kind is not CellKind.BLANK)} 个数字，"
+                f"应为 {len(order)} 个；空白列取自其后的空行，无法确定哪一列空白",
+                f"the row prints fewer figures than its {len(order)} columns; the blank column is taken "
+                "from the empty lines after it, and nothing says which column is blank",
+                found.label.where,
+            )
         if liked is not None:
             evidence.doubt_more(
                 path,
@@ -380,6 +393,16 @@ def read_active(
             report.active[row.key][key] = value
             if where:
                 evidence.provenance[cell_path] = where
+        after = rows[at + 1] if at + 1 < len(rows) else None
+        if after is not None and raw.get(after.key) is None and found.values:
+            # The next row's label is not printed (or not read): its figures may have run into
+            # this row's (行政处罚 51 4 for 行政处罚 51 · 行政强制 4), and nothing tells them apart.
+            evidence.doubt_more(
+                path,
+                f"其后的“{after.label}”行未找到，该行的数字可能含其后一行的数字",
+                f"the next row {after.label} is not found; this row's figures may include that row's",
+                found.label.where,
+            )
         note_dashes(found.values, path, evidence)
 
 
@@ -447,6 +470,24 @@ def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
     figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
     lines = any(t.value.kind is CellKind.BLANK and " " not in t.where.removeprefix("line ") for t in values)
     return 0 < figures < columns and lines
+
+
+_LINE = re.compile(r"line (\d+)")
+
+
+def _borrowed_blank(values: list[Token], reading: Reading) -> bool:
+    """Whether ``reading`` fills a column of a row short of figures with a blank cell from a line
+    no figure of the row stands on (the empty lines under a laid-out row)."""
+    lines = {m.group(1) for t in values if t.value.kind is not CellKind.BLANK if (m := _LINE.search(t.where))}
+    if not lines or len(lines) > 1:
+        return False
+    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
+    for where in reading.wheres:
+        if where in blanks:
+            m = _LINE.search(where)
+            if m is not None and m.group(1) not in lines:
+                return True
+    return False
 
 
 def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:

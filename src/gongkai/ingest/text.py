@@ -353,15 +353,21 @@ def _pipe_cells(line: str) -> list[str]:
 def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     rows: list[list[Cell]] = []
     lone: set[int] = set()  # rows that are figures on a line of their own
+    width = 0  # cells of the table's separator row (| --- | --- |), once printed
+    short: list[list[Cell]] = []  # pipe rows with fewer cells than their separator row
     for number in range(start, end):
         line = lines[number]
-        if _is_empty(line) or _is_spacer(line) or _PIPE_SEPARATOR.match(line):
+        if _PIPE_SEPARATOR.match(line):
+            width = len(_pipe_cells(line))
+            continue
+        if _is_empty(line) or _is_spacer(line):
             continue
         if not _is_pipe(line) and _lone_figures(line):
             lone.add(len(rows))
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
-        cells = _row_between_pipes(line) or _pipe_cells(line)
+        between = _row_between_pipes(line)
+        cells = between or _pipe_cells(line)
         rows.append(
             _label_run_into_figure(
                 [
@@ -370,10 +376,18 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 ]
             )
         )
+        if between is None and len(cells) < width and _lost_a_cell(lines, number, start, end, width):
+            short.append(rows[-1])
     left: list[list[Cell]] = []
     rows, lone = labels_after_figures(rows, lone)
     if lone:
         rows, left = rejoin_displaced(rows, lone)
+    if short:
+        # A pipe row a cell short of its grid lost a cell, and where is not printed: its blank
+        # cells no longer stand in their columns, so they are not kept as placed blanks (the
+        # readings then place its figures in every way, for the arithmetic or a doubt to settle).
+        kept = {id(row) for row in short}
+        rows = [([cell for cell in row if cell.text] or row) if id(row) in kept else row for row in rows]
     filled = [cell for row in rows for cell in row if cell.text]
     if rows and _laid_out_text(rows):
         for row in rows:
@@ -393,6 +407,21 @@ def _lead(text: str) -> int:
     if not text[:2].isspace():
         return 0
     return len(text) - len(text.lstrip()) - 1 if text.strip() else 0  # no-break spaces count
+
+
+def _lost_a_cell(lines: list[str], number: int, start: int, end: int, width: int) -> bool:
+    """Whether the pipe row on line ``number``, narrower than its separator row, lost a cell: the
+    pipe rows next to it (the header above the separator counts) are as wide as the separator. A
+    converter that runs several tables under one separator prints each narrower table's rows
+    alike, and those are no row short of a cell."""
+    around = []
+    for step in (-1, 1):
+        at = number + step
+        while start <= at < end and _PIPE_SEPARATOR.match(lines[at]):
+            at += step
+        if start <= at < end and _is_pipe(lines[at]):
+            around.append(len(_pipe_cells(lines[at])))
+    return bool(around) and all(n == width for n in around)
 
 
 def _row_between_pipes(line: str) -> list[str] | None:
