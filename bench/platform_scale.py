@@ -554,6 +554,7 @@ def main() -> int:
     parser.add_argument("--skip-load-test", action="store_true")
     parser.add_argument("--skip-compile", action="store_true", help="only the load test")
     parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
+    parser.add_argument("--only", help="scenarios to run, by number: 1 province page, 2 county page, 3 API")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker process (gongkai serve --threads)")
     parser.add_argument(
         "--load-tool",
@@ -629,6 +630,9 @@ def main() -> int:
             ("case list page, county clerk", "/desk/?tab=open", cookies["bench_county_clerk"]),
             ("case list API, province supervisor", "/api/cases/?tab=open", cookies["bench_province"]),
         ]
+        if args.only:
+            wanted = {int(n) for n in args.only.split(",")}
+            scenarios = [s for n, s in enumerate(scenarios, 1) if n in wanted]
         load_table = Table(
             title=f"case list under {args.clients} concurrent clients, {args.seconds:.0f} s each "
             "(gongkai serve, loopback)"
