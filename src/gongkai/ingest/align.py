@@ -11,7 +11,6 @@ decides where the figure goes; a cell that was not printed reads as 0.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
@@ -692,7 +691,7 @@ def choose(
     Ties are broken by cost (the reading nearest to what was printed); readings that still tie
     but disagree leave the disagreeing columns unknown. ``bound``: the equations ``failures``
     counts, by row; with it, a table too big to try every combination is searched
-    (``_best_tables``) before falling back to improving one row at a time.
+    (``table_search.best_tables``) before falling back to improving one row at a time.
     """
     fixed = {key: opts[0] for key, opts in options.items() if len(opts) == 1}
     open_rows = [key for key, opts in options.items() if len(opts) > 1]
@@ -742,24 +741,15 @@ def _searched(
     bound: Terms,
 ) -> list[tuple[Reading, ...]] | None:
     """The consistent tables of least cost, as winners: by layers (``table_search``: every
-    row's supported readings, however many tables combine them), else by ``_best_tables``."""
-    from gongkai.ingest.table_search import supported_readings, witnessed_readings
+    row's supported readings, however many tables combine them), else by ``best_tables``."""
+    from gongkai.ingest.table_search import best_tables, supported_readings, witnessed_readings
 
     found = witnessed_readings(options, open_rows, base, failures, bound)
     if found == []:
         return None  # no table keeps every equation: the caller seeks the fewest broken
     if found is None:
         found = supported_readings(options, open_rows, base, failures, bound)
-    return found if found is not None else _best_tables(options, open_rows, base, failures, bound)
-
-
-_SEARCH_NODES = 2_000  # partial tables the search may try before giving up
-_SEARCH_WORK = 500_000  # rows of equations it may weigh (bounds its time on any table)
-_MAX_WINNERS = 64
-
-
-class _OutOfBudget(Exception):
-    pass
+    return found if found is not None else best_tables(options, open_rows, base, failures, bound)
 
 
 class Terms(Protocol):
@@ -769,145 +759,6 @@ class Terms(Protocol):
     def parts(self) -> list[frozenset[Hashable]]: ...
 
     def terms(self, part: Hashable, values: Sequence[Value]) -> dict[int, float]: ...
-
-
-def _best_tables(
-    options: dict[Hashable, list[Reading]],
-    open_rows: list[Hashable],
-    base: dict[Hashable, tuple[Value, ...]],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    bound: Terms,
-) -> list[tuple[Reading, ...]] | None:
-    """Every combination of readings under which the table breaks no equation, cheapest first,
-    found by a search rather than by trying every combination: each equation bounds what its open
-    rows may still add (the least and most of their remaining readings), a row's reading that
-    leaves some equation no way to hold is struck out, and so on until nothing changes; then the
-    row with the fewest readings left is tried reading by reading. Where the cheapest consistent
-    combinations disagree they are all returned: a swap between two rows that keeps every sum
-    leaves both rows in doubt, which trying one row at a time cannot see. None when no
-    combination keeps every equation (the report contradicts itself: the caller's search for the
-    fewest broken equations takes over), or the search ran out of budget or found too many ties."""
-    inf = math.inf
-    present = set(base) | set(open_rows)
-    fixed_sum: dict[int, float] = {}  # per equation, what the rows read as printed add
-    for key, values in base.items():
-        for e, d in bound.terms(key, values).items():
-            fixed_sum[e] = fixed_sum.get(e, 0.0) + d
-    live = [
-        e
-        for e, rows in enumerate(bound.parts())
-        if all(row in present for row in rows) and fixed_sum.get(e, 0.0) != inf and any(r in options for r in rows)
-    ]
-    keys = list(open_rows)
-    # terms[k][option]: the option's part of each live equation (inf: it cannot break it)
-    live_set = set(live)
-    terms = [
-        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
-    ]
-    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
-    costs = [[r.cost for r in options[key]] for key in keys]
-    tails = [[r.tail for r in options[key]] for key in keys]
-    found: list[tuple[int, int, tuple[int, ...]]] = []
-    nodes = [0]
-    work = [_SEARCH_WORK]
-
-    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
-
-    def prune(domains: list[list[int]]) -> bool:
-        """Strike out readings no completion can keep; False when a row has none left."""
-        changed = True
-        while changed:
-            changed = False
-            for e in live:
-                rows = rows_in[e]
-                low = high = fixed_sum.get(e, 0.0)
-                open_low = open_high = 0
-                extents = []
-                work[0] -= len(rows)
-                if work[0] < 0:
-                    raise _OutOfBudget
-                for k in rows:
-                    cached = spans.get((k, e))
-                    if cached is not None and cached[0] is domains[k]:
-                        a, b = cached[1], cached[2]
-                    else:
-                        values = [terms[k][o][e] for o in domains[k]]
-                        a = -inf if inf in values else min(values)
-                        b = max(values)
-                        spans[(k, e)] = (domains[k], a, b)  # holds the list: its identity is the key
-                    extents.append((a, b))
-                    if a == -inf:
-                        open_low += 1
-                    else:
-                        low += a
-                    if b == inf:
-                        open_high += 1
-                    else:
-                        high += b
-                if open_low and open_high:
-                    continue
-                if not (open_low or open_high) and low == high and low != 0:
-                    return False  # every row of it chosen (or all alike), and it does not hold
-                for k, (a, b) in zip(rows, extents, strict=True):
-                    if len(domains[k]) == 1:
-                        continue
-                    # The others' range without this row's own.
-                    others_low = -inf if open_low - (a == -inf) else low - (0 if a == -inf else a)
-                    others_high = inf if open_high - (b == inf) else high - (0 if b == inf else b)
-                    if a >= -others_high and b <= -others_low:
-                        continue  # every reading of the row leaves the equation a way to hold
-                    kept = [
-                        o
-                        for o in domains[k]
-                        if terms[k][o][e] == inf or others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]
-                    ]
-                    if len(kept) != len(domains[k]):
-                        if not kept:
-                            return False
-                        domains[k] = kept
-                        changed = True
-        return True
-
-    def search(domains: list[list[int]]) -> None:
-        nodes[0] += 1
-        if nodes[0] > _SEARCH_NODES:
-            raise _OutOfBudget
-        if not prune(domains):
-            return
-        least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
-        if found and least > found[0][0]:
-            return
-        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
-        if not open_:
-            picked = tuple(d[0] for d in domains)
-            cost = sum(costs[k][o] for k, o in enumerate(picked))
-            tail = sum(tails[k][o] for k, o in enumerate(picked))
-            if found and (cost, tail) > found[0][:2]:
-                return
-            if found and (cost, tail) < found[0][:2]:
-                found.clear()
-            found.append((cost, tail, picked))
-            if len(found) > _MAX_WINNERS:
-                raise _OutOfBudget
-            return
-        k = min(open_, key=lambda k: len(domains[k]))
-        for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
-            trial = list(domains)
-            trial[k] = [o]
-            search(trial)
-
-    try:
-        search([list(range(len(options[key]))) for key in keys])
-    except _OutOfBudget:
-        return None
-    if not found:
-        return None
-    winners = [tuple(options[key][o] for key, o in zip(keys, picked, strict=True)) for _, _, picked in found]
-    table = dict(base)
-    table.update({key: r.values for key, r in zip(keys, winners[0], strict=True)})
-    if failures(table):
-        return None  # equations the search did not see (a caller's own rule) break: not ours to choose
-    return winners
 
 
 def _descend(

@@ -52,10 +52,7 @@ def supported_readings(
     keeps every equation, or the search would keep too many states."""
     inf = math.inf
     present = set(base) | set(open_rows)
-    fixed: dict[int, float] = {}
-    for key, values in base.items():
-        for e, d in bound.terms(key, values).items():
-            fixed[e] = fixed.get(e, 0.0) + d
+    fixed = _fixed_sums(base, bound)
     position = {key: k for k, key in enumerate(open_rows)}
     live: list[int] = []
     first: dict[int, int] = {}
@@ -228,73 +225,17 @@ def witnessed_readings(
     abound (many consistent tables) witnesses come fast and each covers a reading in every row;
     where the sums are tight, the bounds strike readings out before any search. [] where no
     table is consistent (the report contradicts itself), None where the search ran out."""
-    inf = math.inf
-    present = set(base) | set(open_rows)
-    fixed: dict[int, float] = {}
-    for key, values in base.items():
-        for e, d in bound.terms(key, values).items():
-            fixed[e] = fixed.get(e, 0.0) + d
-    live = [
-        e
-        for e, rows in enumerate(bound.parts())
-        if all(row in present for row in rows) and fixed.get(e, 0.0) != inf and any(r in options for r in rows)
-    ]
-    live_set = set(live)
-    keys = list(open_rows)
-    terms = [
-        [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]] for key in keys
-    ]
-    rows_in = {e: [k for k in range(len(keys)) if e in terms[k][0]] for e in live}
+    frame = _Frame(options, open_rows, base, bound)
+    keys = frame.keys
     # A reading's cost, its trailing blanks after: one number orders tables as ``choose`` does.
     price = [[r.cost * _TAIL_SCALE + r.tail for r in options[key]] for key in keys]
     budget = [_WITNESS_NODES, _WITNESS_WORK]
     ceiling = [0]  # the cost a table may have: the least a consistent table has, once known
 
-    # A row's least and most in an equation, by the row's list of readings left: lists are
-    # replaced, never changed, so an unchanged list's extent is the one computed before.
-    spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
-
-    def prune(domains: list[list[int]]) -> bool:
-        changed = True
-        while changed:
-            changed = False
-            for e in live:
-                rows = rows_in[e]
-                budget[1] -= len(rows)
-                if budget[1] < 0:
-                    raise _Spent
-                low = high = fixed.get(e, 0.0)
-                extents = []
-                for k in rows:
-                    domain = domains[k]
-                    cached = spans.get((k, e))
-                    if cached is not None and cached[0] is domain:
-                        a, b = cached[1], cached[2]
-                    else:
-                        values = [terms[k][o][e] for o in domain]
-                        a = -inf if inf in values else min(values)
-                        b = max(values)
-                        spans[(k, e)] = (domain, a, b)
-                    extents.append((a, b))
-                    low += a
-                    high += b
-                if low == -inf and high == inf:
-                    continue
-                if low > 0 or high < 0:
-                    return False
-                for k, (a, b) in zip(rows, extents, strict=True):
-                    if len(domains[k]) == 1 or a == -inf or b == inf:
-                        continue
-                    others_low, others_high = low - a, high - b
-                    if a >= -others_high and b <= -others_low:
-                        continue
-                    kept = [o for o in domains[k] if others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]]
-                    if len(kept) != len(domains[k]):
-                        if not kept:
-                            return False
-                        domains[k] = kept
-                        changed = True
-        return True
+    def spend(rows: int) -> None:
+        budget[1] -= rows
+        if budget[1] < 0:
+            raise _Spent
 
     covered: list[set[int]] = [set() for _ in keys]
 
@@ -302,7 +243,7 @@ def witnessed_readings(
         budget[0] -= 1
         if budget[0] < 0:
             raise _Spent
-        if not prune(domains):
+        if not frame.prune(domains, spend):
             return None
         if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > ceiling[0]:
             return None
@@ -321,7 +262,7 @@ def witnessed_readings(
 
     try:
         start = [list(range(len(options[key]))) for key in keys]
-        if not prune(start):
+        if not frame.prune(start, spend):
             return []
         # The least cost of a consistent table: find one, then one cheaper, until none is.
         least = sum(min(row) for row in price)
@@ -364,3 +305,172 @@ def witnessed_readings(
             if o != first_table[k]:
                 winners.append((*chosen[:k], options[key][o], *chosen[k + 1 :]))
     return winners
+
+
+_SEARCH_NODES = 2_000  # partial tables the search may try before giving up
+_SEARCH_WORK = 500_000  # rows of equations it may weigh (bounds its time on any table)
+_MAX_WINNERS = 64
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+def best_tables(
+    options: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Terms,
+) -> list[tuple[Reading, ...]] | None:
+    """Every combination of readings under which the table breaks no equation, cheapest first,
+    found by a search rather than by trying every combination: each equation bounds what its open
+    rows may still add (the least and most of their remaining readings), a row's reading that
+    leaves some equation no way to hold is struck out, and so on until nothing changes; then the
+    row with the fewest readings left is tried reading by reading. Where the cheapest consistent
+    combinations disagree they are all returned: a swap between two rows that keeps every sum
+    leaves both rows in doubt, which trying one row at a time cannot see. None when no
+    combination keeps every equation (the report contradicts itself: the caller's search for the
+    fewest broken equations takes over), or the search ran out of budget or found too many ties."""
+    frame = _Frame(options, open_rows, base, bound)
+    keys = frame.keys
+    costs = [[r.cost for r in options[key]] for key in keys]
+    tails = [[r.tail for r in options[key]] for key in keys]
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    nodes = [0]
+    work = [_SEARCH_WORK]
+
+    def spend(rows: int) -> None:
+        work[0] -= rows
+        if work[0] < 0:
+            raise _OutOfBudget
+
+    def search(domains: list[list[int]]) -> None:
+        nodes[0] += 1
+        if nodes[0] > _SEARCH_NODES:
+            raise _OutOfBudget
+        if not frame.prune(domains, spend):
+            return
+        least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
+        if found and least > found[0][0]:
+            return
+        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+        if not open_:
+            picked = tuple(d[0] for d in domains)
+            cost = sum(costs[k][o] for k, o in enumerate(picked))
+            tail = sum(tails[k][o] for k, o in enumerate(picked))
+            if found and (cost, tail) > found[0][:2]:
+                return
+            if found and (cost, tail) < found[0][:2]:
+                found.clear()
+            found.append((cost, tail, picked))
+            if len(found) > _MAX_WINNERS:
+                raise _OutOfBudget
+            return
+        k = min(open_, key=lambda k: len(domains[k]))
+        for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
+            trial = list(domains)
+            trial[k] = [o]
+            search(trial)
+
+    try:
+        search([list(range(len(options[key]))) for key in keys])
+    except _OutOfBudget:
+        return None
+    if not found:
+        return None
+    winners = [tuple(options[key][o] for key, o in zip(keys, picked, strict=True)) for _, _, picked in found]
+    table = dict(base)
+    table.update({key: r.values for key, r in zip(keys, winners[0], strict=True)})
+    if failures(table):
+        return None  # equations the search did not see (a caller's own rule) break: not ours to choose
+    return winners
+
+
+class _Frame:
+    """What every search over whole tables starts from: per equation, what the rows read as
+    printed add (``fixed``); the equations still open (``live``: every row present, some open);
+    each open row's readings as their terms in those (``terms[k][option]``, inf where a reading
+    cannot break it) and the open rows in each (``rows_in``); and the bounds that strike out
+    readings (``prune``)."""
+
+    def __init__(
+        self,
+        options: dict[Hashable, list[Reading]],
+        open_rows: list[Hashable],
+        base: dict[Hashable, tuple[Value, ...]],
+        bound: Terms,
+    ) -> None:
+        self.fixed = _fixed_sums(base, bound)
+        present = set(base) | set(open_rows)
+        self.live = [
+            e
+            for e, rows in enumerate(bound.parts())
+            if all(row in present for row in rows)
+            and self.fixed.get(e, 0.0) != math.inf
+            and any(r in options for r in rows)
+        ]
+        live_set = set(self.live)
+        self.keys = list(open_rows)
+        self.terms = [
+            [{e: d for e, d in bound.terms(key, r.values).items() if e in live_set} for r in options[key]]
+            for key in self.keys
+        ]
+        self.rows_in = {e: [k for k in range(len(self.keys)) if e in self.terms[k][0]] for e in self.live}
+        # A row's least and most in an equation, by the row's list of readings left: lists are
+        # replaced, never changed, so an unchanged list's extent is the one computed before.
+        self._spans: dict[tuple[int, int], tuple[list[int], float, float]] = {}
+
+    def prune(self, domains: list[list[int]], spend: Callable[[int], None]) -> bool:
+        """Strike out the readings no completion can keep (``domains[k]``: row k's readings left,
+        replaced when narrowed); False when an equation cannot hold. ``spend`` is told the rows
+        weighed, and raises when the caller's budget is gone."""
+        inf = math.inf
+        terms, spans = self.terms, self._spans
+        changed = True
+        while changed:
+            changed = False
+            for e in self.live:
+                rows = self.rows_in[e]
+                spend(len(rows))
+                low = high = self.fixed.get(e, 0.0)
+                extents = []
+                for k in rows:
+                    domain = domains[k]
+                    cached = spans.get((k, e))
+                    if cached is not None and cached[0] is domain:
+                        a, b = cached[1], cached[2]
+                    else:
+                        values = [terms[k][o][e] for o in domain]
+                        a = -inf if inf in values else min(values)
+                        b = max(values)
+                        spans[(k, e)] = (domain, a, b)  # holds the list: its identity is the key
+                    extents.append((a, b))
+                    low += a
+                    high += b
+                if low == -inf and high == inf:
+                    continue  # a row that cannot break it: it holds whatever the others read
+                if low > 0 or high < 0:
+                    return False
+                for k, (a, b) in zip(rows, extents, strict=True):
+                    if len(domains[k]) == 1 or a == -inf or b == inf:
+                        continue
+                    others_low, others_high = low - a, high - b
+                    if a >= -others_high and b <= -others_low:
+                        continue  # every reading of the row leaves the equation a way to hold
+                    kept = [o for o in domains[k] if others_low + terms[k][o][e] <= 0 <= others_high + terms[k][o][e]]
+                    if len(kept) != len(domains[k]):
+                        if not kept:
+                            return False
+                        domains[k] = kept
+                        changed = True
+        return True
+
+
+def _fixed_sums(base: dict[Hashable, tuple[Value, ...]], bound: Terms) -> dict[int, float]:
+    """Per equation, what the rows read as printed add."""
+    fixed: dict[int, float] = {}
+    for key, values in base.items():
+        for e, d in bound.terms(key, values).items():
+            fixed[e] = fixed.get(e, 0.0) + d
+    return fixed
