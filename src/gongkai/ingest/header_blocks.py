@@ -127,14 +127,6 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             continue
         guessed = {u.cell for u in evidence.uncertain if u.reason_en.endswith(BLANK_ROW_EN)}
         for i, row in enumerate(rows):
-            if f"active.{row.key}" in guessed:
-                # Read as 0 only because its label stood with no figure: the figures printed
-                # apart under the headers are the better reading (the guess's doubt stays unless
-                # they read every cell of the row).
-                if {f.key for f in row.fields} <= set(run.fields):
-                    evidence.forget(f"active.{row.key}")
-                for name in run.fields:
-                    report.active[row.key][name] = None
             names = {f.key for f in row.fields}
             figures = run.values[i * k : (i + 1) * k]
             if (
@@ -148,6 +140,18 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
                 # the labels read this row as 0 from blank cells only, and its block prints figures:
                 # the notes on that reading go (a block of zeros leaves them, they still hold)
                 evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != f"active.{row.key}"]
+            if f"active.{row.key}" in guessed:
+                # Read as 0 only because its label stood with no figure: the figures printed
+                # apart under the headers are the better reading, and that guess's note goes once
+                # they read every cell of the row. Other doubts on the row (a damaged or missing
+                # label) still hold and stay.
+                if {f.key for f in row.fields} <= set(run.fields):
+                    cell = f"active.{row.key}"
+                    evidence.uncertain[:] = [
+                        u for u in evidence.uncertain if not (u.cell == cell and u.reason_en.endswith(BLANK_ROW_EN))
+                    ]
+                for name in run.fields:
+                    report.active[row.key][name] = None
             for j, name in enumerate(run.fields):
                 if not _open(report, evidence, blanks, row.key, name):
                     continue
