@@ -16,6 +16,11 @@ import pytest
 
 os.environ.setdefault("GONGKAI_SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("GONGKAI_DATA_DIR", tempfile.mkdtemp(prefix="gongkai-tests-"))
+if worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    # A data directory per xdist worker: with `pytest tests/platform` the controller loads this file
+    # first and its workers inherit one directory, so they shared the file cache, and one worker's
+    # cache.clear() (below, before every test) emptied another's mid-test.
+    os.environ["GONGKAI_DATA_DIR"] = os.path.join(os.environ["GONGKAI_DATA_DIR"], worker)
 
 from gongkai.platform import setup
 
