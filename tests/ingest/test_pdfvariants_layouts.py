@@ -22,11 +22,13 @@ from functools import cache
 
 import pytest
 
+from .class_checks import (
+    assert_class_reads,
+    assert_nothing_unflagged,
+    class_param,
+)
 from .pdfvariants import CLASSES, FIXTURES
 from .publishers.scoring import SCORER, ClassScore, score_class, score_file
-
-CELLS = 99.5
-NON_ZERO = 99.0
 
 # Untuned (the branch's starting reader on these fixtures, 21 PDFs).
 FIRST = {
@@ -52,29 +54,18 @@ def _score(name: str) -> ClassScore:
     return score_class(name, fixtures=FIXTURES)
 
 
-def _param(name: str) -> object:
-    if name in NOT_YET:
-        return pytest.param(name, marks=pytest.mark.xfail(reason=NOT_YET[name], strict=True))
-    return name
-
-
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [_param(name) for name in CLASSES])
+@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
 def test_pdfvariants_class_reads(name: str) -> None:
     score = _score(name)
-    assert not score.refused, f"refused: {score.refused}"
-    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
-    assert score.accuracy >= CELLS and score.nonzero >= NON_ZERO, (
-        f"{name}: {score.right}/{score.total} cells ({score.accuracy:.2f}%), non-zero {score.nonzero:.2f}%; "
-        f"missing e.g. {score.missing[:5]}, wrong e.g. {score.wrong[:5]}"
-    )
+    assert_class_reads(name, score)
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
 @pytest.mark.parametrize("name", CLASSES)
 def test_pdfvariants_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
     score = _score(name)
-    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+    assert_nothing_unflagged(score)
 
 
 def test_every_style_and_producer_is_in_the_pdf_class() -> None:

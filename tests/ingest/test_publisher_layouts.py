@@ -19,10 +19,12 @@ from functools import cache
 
 import pytest
 
+from .class_checks import (
+    assert_class_reads,
+    assert_nothing_unflagged,
+    class_param,
+)
 from .publishers.scoring import CLASSES, SCORER, ClassScore, score_class
-
-CELLS = 99.5
-NON_ZERO = 99.0
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
@@ -46,27 +48,16 @@ def _score(name: str) -> ClassScore:
     return score_class(name)
 
 
-def _param(name: str, marks: dict[str, str]) -> object:
-    if name in marks:
-        return pytest.param(name, marks=pytest.mark.xfail(reason=marks[name], strict=True))
-    return name
-
-
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [_param(name, NOT_YET) for name in CLASSES])
+@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
 def test_publisher_layout_class_reads(name: str) -> None:
     score = _score(name)
-    assert not score.refused, f"refused: {score.refused}"
-    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
-    assert score.accuracy >= CELLS and score.nonzero >= NON_ZERO, (
-        f"{name}: {score.right}/{score.total} cells ({score.accuracy:.2f}%), non-zero {score.nonzero:.2f}%; "
-        f"missing e.g. {score.missing[:5]}, wrong e.g. {score.wrong[:5]}"
-    )
+    assert_class_reads(name, score)
 
 
 @pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [_param(name, UNFLAGGED_NOT_YET) for name in CLASSES])
+@pytest.mark.parametrize("name", [class_param(name, UNFLAGGED_NOT_YET) for name in CLASSES])
 def test_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
     """Whatever a class still misses, a wrong value never stands unflagged (issue 9: no silent error)."""
     score = _score(name)
-    assert not score.unflagged, "wrong and not in uncertain:\n" + "\n".join(score.unflagged[:20])
+    assert_nothing_unflagged(score)
