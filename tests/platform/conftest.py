@@ -25,6 +25,11 @@ if worker := os.environ.get("PYTEST_XDIST_WORKER"):
 from gongkai.platform import setup
 
 setup()
+if not worker:
+    # setup() named the settings module in the environment, which xdist's workers would inherit:
+    # pytest-django would then load the settings in each worker before this file could give it its
+    # own directory (the workers shared one file cache again). The workers name it themselves.
+    os.environ.pop("DJANGO_SETTINGS_MODULE", None)
 
 from django.conf import settings  # noqa: E402
 
