@@ -15,9 +15,9 @@ library's ``platform`` module from every other script in bench/.)
 2. Compiles the annual report (tables 三 and 四 counted from the cases, with the statutory checks
    and last year's for the carried-over series, as the report page does) for one county with
    everything under it, and for the whole province: seconds, best and median of three.
-3. Starts the platform with ``gongkai serve`` (Django's threaded server) on loopback and drives the
-   case list with ``--clients`` concurrent clients (a bounded thread pool, keep-alive connections,
-   each signed in) for ``--seconds`` each: the province supervisor's list page (every case in the
+3. Starts the platform with ``gongkai serve`` (gunicorn, ``--workers`` processes) on loopback and
+   drives the case list with ``--clients`` concurrent clients (wrk, or a bounded thread pool; each
+   signed in) for ``--seconds`` each: the province supervisor's list page (every case in the
    province), a county clerk's, and the JSON API's list. Prints p50/p95/p99 and requests/s.
 
 The load tool runs in this process on the same 2-core machine as the server, so the numbers are

@@ -88,7 +88,14 @@ def run(
         "backlog": 2048,
         "timeout": 120,
         "graceful_timeout": 30,
-        "keepalive": 5,
+        # A worker takes no more connections than it has threads, and closes each after its response:
+        # the requests it cannot start at once wait in the kernel's one queue for the listening socket,
+        # taken by whichever worker frees a thread first. With gunicorn's defaults (1,000 connections a
+        # worker, kept alive) one worker's accept loop could take most of 50 clients' connections in a
+        # burst and keep them while the other idled: p95 over 300 ms in two runs of three (bench/README).
+        # Keep-alive to browsers is the reverse proxy's job (nginx), which opens a connection per request.
+        "worker_connections": threads,
+        "keepalive": 0,
         "accesslog": None,
         "errorlog": "-",
         "loglevel": "warning",
