@@ -1,0 +1,106 @@
+"""Issue 9, third hold-out: a county-portal page style the reader was NOT built on, read in every class.
+
+``tests/ingest/holdout3/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, eight reports from 5 to 47,000 applications, two printed with a contradiction) and lays
+them out as county sites paste Word tables into their CMS, each report its own ``Style``: the
+article inside a layout table or a div grid beside a column of links, table 三's applicant header
+in two rows (自然人 / 法人或其他组织 over five / 总计), labels spread with full-width spaces or
+broken by ``<br>``, numbering mixed in one table ((四) beside （三）, 1、 / （1） / 1．), figures
+right-aligned with a trailing 件/个 or a leading 0, zeros as 0, blank, / or —, table 四's group
+headers on two lines, table 三 cut by a page with its page number in a row of the table or
+between its halves, and 2021-template reports printing （六）其他处理 as one row; printed by
+chromium and through LibreOffice's Word route.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from .class_checks import (
+    assert_class_reads,
+    assert_contradictions_read_as_printed,
+    assert_nothing_unflagged,
+    class_param,
+)
+from .holdout3 import CLASSES, CONTRADICTIONS, FIXTURES
+from .publishers.scoring import SCORER, ClassScore, score_class
+
+# The untuned reader (branch start, 33390ac) on these fixtures: the estimate for unseen reports.
+FIRST = {
+    "html": "1613/1618 (99.69%), non-zero 99.86%: a page-number row inside table 三 read as a figure (flagged)",
+    "docx": "808/808 (100%), non-zero 100%",
+    "pdf": "2426/2426 (100%), non-zero 100%",
+    "pdftotext": "1125/2426 (46.37%), non-zero 38.43%, 18 unflagged: table 三 rows read one row off",
+    "pdftotext-layout": "2022/2426 (83.35%), non-zero 70.89%, 4 unflagged: agency read with the side column's heading",
+    "pymupdf4llm": "2370/2426 (97.69%), non-zero 95.39%, 4 unflagged: agency read with the side column's heading",
+    "markitdown": "1966/2426 (81.04%), non-zero 73.72%",
+    "crawler": "684/1618 (42.27%), non-zero 36.47%",
+    "crawler-nospace": "716/1618 (44.25%), non-zero 36.89%",
+}
+# Below the thresholds now (the same numbers: nothing has been tuned on this set yet)
+NOT_YET = {
+    "pdftotext": "1125/2426 cells (46.37%), non-zero 38.43%: table 三 with figures+件 or blank zeros "
+    "printed apart from labels, rows read one off (c2022-b, c2020-b)",
+    "pdftotext-layout": "2022/2426 cells (83.35%), non-zero 70.89%: figures+件 wrapped in narrow cells "
+    "(c2023-c-word 36%), blank zeros, labels broken over lines",
+    "pymupdf4llm": "2370/2426 cells (97.69%), non-zero 95.39%: table 四 lost under two-line group "
+    "headers (c2020-b, c2023-c, c2023-e), agency with the side column's heading",
+    "markitdown": "1966/2426 cells (81.04%), non-zero 73.72%: figures+件, blank zeros and wrapped labels "
+    "in merged cells",
+    "crawler": "684/1618 cells (42.27%), non-zero 36.47%: figures with a trailing 件 (c2020-b, c2023-c "
+    "~2%), blank zeros vanished, leading zeros (07) in runs",
+    "crawler-nospace": "716/1618 cells (44.25%), non-zero 36.89%: as crawler",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome)
+UNFLAGGED = {
+    "pdftotext": "18 unflagged: c2022-b table 三 rows read one row off around the page cut, "
+    "c2020-b （六）其他处理 given another row's figures",
+    "pdftotext-layout": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
+    "pymupdf4llm": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
+}
+# contradicting reports (c2020-b, c2022-b) read as printed; html loses c2020-b's 重复申请 to the
+# page-number row inside table 三, the PDF text classes lose cells of both
+CONTRADICTING = {
+    "html": "c2020-b: the page-number row (— 3 —) inside table 三 taken for 重复申请's last cells",
+    "pdftotext-layout": "c2020-b: table 四 under two-line group headers not read: appeals.group_sum unreported",
+}
+
+
+@cache
+def _score(name: str) -> ClassScore:
+    return score_class(name, fixtures=FIXTURES)
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
+def test_holdout3_class_reads(name: str) -> None:
+    score = _score(name)
+    assert_class_reads(name, score)
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
+@pytest.mark.parametrize("name", [class_param(name, UNFLAGGED) for name in CLASSES])
+def test_holdout3_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
+    score = _score(name)
+    assert_nothing_unflagged(score)
+
+
+@pytest.mark.parametrize("name", [class_param(name, CONTRADICTING) for name in ("html", "pdf", "pdftotext-layout")])
+def test_holdout3_contradictions_read_as_printed_and_reported(name: str) -> None:
+    """A report whose printed figures break an equation is read as printed (the gold keeps the
+    wrong figure) and its findings name the broken rule; never "fixed" silently."""
+    assert_contradictions_read_as_printed(FIXTURES, name, CONTRADICTIONS)
+
+
+def test_holdout3_first_score_is_kept_for_every_class() -> None:
+    """The untuned score is the set's point: every class has one, and the marks name no class
+    the set does not have."""
+    assert set(FIRST) == set(CLASSES)
+    assert set(NOT_YET) | set(UNFLAGGED) | set(CONTRADICTING) <= set(CLASSES)
