@@ -1,0 +1,78 @@
+"""Figures printed with a count unit after them in table cells (``8896件``, ``8071个``, ``-2件``).
+
+County sites type the unit into every cell of a table: a crawler's text then runs a row as
+``…申请数量8896件2176件0件2172件706件50件14000件`` and ``pdftotext -layout`` as ``55 件   0件``.
+The unit ends its figure's cell, so it is a separator the readers can use (better than the
+nothing that separates a crawler's bare digit runs); left in, it makes the figures look like a
+phrase's (``26个领域``) and the readers drop them. ``cells_with_units`` puts a space in each such
+unit's place (one character for one, so that the columns of a laid-out line keep their places).
+
+Prose quantities (``共收到政府信息公开申请 1200 件，``) are left as printed: ``stated`` reads
+them. A figure's unit is taken for a cell's only
+
+- in a run of two figures or more, each with its unit and nothing but spaces between them
+  (``8896件2176件``: no sentence counts like that), or
+- right after a row label of tables 二 or 三 (``行政许可3件``), the label not after a comma or
+  a colon (a sentence's clause) and the unit not before punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongkai.ingest.vocabulary import vocabulary
+
+COUNT_UNITS = "件个项条"  # what a count's cell may carry (numbers.parse_cell reads them too)
+# One figure and its unit: a sign, digits (never after a letter, a digit or 第), the unit.
+_FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[-−－]?[0-9]+(?:[.．][0-9]+)?[ \u3000]?[{COUNT_UNITS}]"
+_RUN = re.compile(rf"{_FIGURE_UNIT}(?:[ \u3000]*{_FIGURE_UNIT})+")
+_ONE = re.compile(_FIGURE_UNIT)
+_UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
+_LABEL_REACH = 60  # longer than any row label
+_CLAUSE_MARKS = frozenset("，,、：:；;。")
+_PUNCTUATION_AFTER = frozenset("，,、：:；;。）)")
+
+
+@cache
+def _row_label_before() -> re.Pattern[str]:
+    """A row label of tables 二 or 三 ending where the text does (longest first)."""
+    vocab = vocabulary()
+    labels = {label for label in vocab.active_rows if len(label) >= 2}
+    labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
+    alternatives = "|".join(
+        re.escape(label).replace("其他", "其[他它]") for label in sorted(labels, key=len, reverse=True)
+    )
+    return re.compile(f"(?:{alternatives})[ \u3000]*$")
+
+
+def _unit_to_space(text: str) -> str:
+    """``8896件2176件`` → ``8896 2176 ``, ``55 件`` → ``55  `` (as many characters as printed)."""
+    return _UNIT.sub(lambda m: m.group(1) + " ", text)
+
+
+def _labelled(line: str, start: int, end: int) -> bool:
+    """Whether the figure and unit at ``start:end`` of ``line`` are the one cell after a row label."""
+    after = line[end : end + 1]
+    if after and after in _PUNCTUATION_AFTER:
+        return False
+    window = max(0, start - _LABEL_REACH)
+    match = _row_label_before().search(line[window:start])
+    if match is None:
+        return False
+    before = line[: window + match.start()].rstrip(" \u3000")
+    return not before or (before[-1] not in _CLAUSE_MARKS and not before.endswith("其中"))
+
+
+def cells_with_units(line: str) -> str:
+    """``line`` with the unit after each figure that is a table cell put as a space."""
+    if not any(unit in line for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in line):
+        return line
+    out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
+    pieces: list[str] = []
+    done = 0
+    for match in _ONE.finditer(out):
+        if _labelled(out, match.start(), match.end()):
+            pieces += [out[done : match.start()], _unit_to_space(match.group())]
+            done = match.end()
+    return "".join(pieces) + out[done:] if pieces else out

@@ -1,0 +1,76 @@
+"""Figures printed with a count unit in table cells (``8896件2176件0件``, ``55 件   0件``): the unit
+ends the cell (``ingest/units.py``), prose quantities stay as printed for ``stated``."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.read import read_document, read_report
+from gongkai.ingest.stated import stated_figures
+from gongkai.ingest.units import cells_with_units
+
+from .holdout3 import FIXTURES
+
+
+def _line_with(path: Path, start: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    match = re.search(re.escape(start) + r"[^ \n]*", text)
+    assert match is not None, f"{start} not in {path.name}"
+    return match.group()
+
+
+def _gold(report: str) -> dict:
+    return json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
+
+
+def test_a_run_of_figures_with_units_is_cut_at_each_unit() -> None:
+    row = _line_with(FIXTURES / "crawler" / "c2020-b~county.txt", "一、本年新收政府信息公开申请数量")
+    assert row.endswith("8896件2176件0件2172件706件50件14000件")
+    figures = cells_with_units(row).removeprefix("一、本年新收政府信息公开申请数量").split()
+    assert [int(f) for f in figures] == _gold("c2020-b")["requests"]["new_received"]
+
+
+def test_a_unit_keeps_the_columns_of_a_laid_out_line() -> None:
+    path = FIXTURES / "pdftotext-layout" / "c2023-c~county-word.txt"
+    row = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("二、上年结转"))
+    out = cells_with_units(row)
+    assert len(out) == len(row) and "件" not in out
+    assert [int(f) for f in out.split()[1:]] == _gold("c2023-c")["requests"]["carried_over"]
+
+
+def test_a_single_figure_with_its_unit_after_a_row_label_is_a_cell() -> None:
+    text = (FIXTURES / "crawler-nospace" / "c2023-c~county.txt").read_text(encoding="utf-8")
+    piece = re.search(r"行政处罚32件行政强制1996件第二十条", text)
+    assert piece is not None
+    assert cells_with_units(piece.group()) == "行政处罚32 行政强制1996 第二十条"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度共收到政府信息公开申请14000件，具体情况如下：",
+        "办结13356件，其中予以公开6635件，结转下年度继续办理1042件。",
+        "1.申请情况。本年度新收政府信息公开申请1200件，其中自然人737件，上年结转54件。",
+        "发布解读材料71篇，图解34件。",
+        "本年度发生政府信息公开行政复议590件，行政诉讼783件。",
+    ],
+)
+def test_prose_quantities_keep_their_units(sentence: str) -> None:
+    assert cells_with_units(sentence) == sentence
+
+
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+def test_crawler_table_with_units_reads_and_prose_is_still_stated(name: str) -> None:
+    path = FIXTURES / name / "c2023-c~county.txt"
+    result = read_report(path)
+    assert result.report is not None
+    gold = _gold("c2023-c")
+    requests = result.report.requests
+    for row in ("new_received", "partially_granted", "total_processed", "carried_forward"):
+        assert list(requests[row]) == gold["requests"][row], row
+    stated = stated_figures(read_document(path))
+    assert stated.get("appeals.review") == gold["appeals"]["review"]["total"]
