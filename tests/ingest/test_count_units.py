@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.stated import stated_figures
 from gongkai.ingest.units import cells_with_units
@@ -40,6 +41,17 @@ def test_a_unit_keeps_the_columns_of_a_laid_out_line() -> None:
     out = cells_with_units(row)
     assert len(out) == len(row) and "件" not in out
     assert [int(f) for f in out.split()[1:]] == _gold("c2023-c")["requests"]["carried_over"]
+
+
+def test_units_left_alone_under_wrapped_cells_are_blanked() -> None:
+    path = FIXTURES / "pdftotext-layout" / "c2023-c~county-word.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    under = lines[row + 1]
+    assert set(under.split()) == {"件"} and len(under.split()) >= 2
+    assert not cells_with_units(under).strip()
+    assert cells_with_units("件") == "件"  # one unit alone on its line: a cell a one-cell-a-line reader places
+    assert cells_with_units(under, lone=False) == under  # Markdown keeps them for its pipe reader
 
 
 def test_a_single_figure_with_its_unit_after_a_row_label_is_a_cell() -> None:
@@ -74,3 +86,27 @@ def test_crawler_table_with_units_reads_and_prose_is_still_stated(name: str) -> 
         assert list(requests[row]) == gold["requests"][row], row
     stated = stated_figures(read_document(path))
     assert stated.get("appeals.review") == gold["appeals"]["review"]["total"]
+
+
+# Table 四's group headers broken over lines (行政 / 复议, 未经复议 / 直接起诉): ``appeal_pieces``
+
+
+def test_pieces_of_table_four_group_headers_name_the_table() -> None:
+    path = FIXTURES / "pdftotext-layout" / "c2020-b~county.txt"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    top = lines.index(next(line for line in lines if line.startswith("行政") and line.endswith("行政")))
+    assert names_appeal_header(lines[top + 1])  # 复议 … 诉讼
+    assert names_appeal_header(lines[top + 2])  # 未经复议 … 复议
+    assert not names_appeal_header(lines[top])  # 行政 … 行政: 行政许可 starts so too
+    for other in ("行政许可", "本年度发生政府信息公开行政复议590件", "结果", "其他", "总计"):
+        assert not names_appeal_header(other), other
+
+
+@pytest.mark.parametrize(
+    ("name", "report"),
+    [("pdftotext-layout", "c2020-b~county.txt"), ("pdftotext", "c2020-c~county-word.txt")],
+)
+def test_table_four_under_two_line_group_headers_is_read(name: str, report: str) -> None:
+    result = read_report(FIXTURES / name / report)
+    assert result.report is not None
+    assert result.report.appeals == _gold(report.split("~")[0])["appeals"]

@@ -46,21 +46,20 @@ FIRST = {
 }
 # Below the thresholds now
 NOT_YET = {
-    "pdftotext": "1162/2426 cells (47.90%), non-zero 40.84%: table 三 with figures+件 or blank zeros "
+    "pdftotext": "1314/2426 cells (54.16%), non-zero 48.17%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, rows read one off (c2022-b, c2020-b)",
-    "pdftotext-layout": "2099/2426 cells (86.52%), non-zero 78.12%: figures wrapped in narrow cells (the "
-    "figure above its row, its 件 below: c2023-c-word 74%), blank zeros, labels broken over lines",
+    "pdftotext-layout": "2119/2426 cells (87.35%), non-zero 80.00%: figures wrapped in narrow cells (the "
+    "figure above its row, its 件 below: c2023-c-word 77%), blank zeros, labels broken over lines",
     "pymupdf4llm": "2370/2426 cells (97.69%), non-zero 95.39%: table 四 lost under two-line group "
     "headers (c2020-b, c2023-c, c2023-e), agency with the side column's heading",
-    "markitdown": "1966/2426 cells (81.04%), non-zero 73.72%: figures+件, blank zeros and wrapped labels "
-    "in merged cells",
+    "markitdown": "1984/2426 cells (81.78%), non-zero 75.60%: figures+件 split over pipe rows, blank zeros "
+    "and wrapped labels in merged cells",
     "crawler": "1079/1618 cells (66.69%), non-zero 73.08%: blank zeros vanished, leading zeros (07) in runs",
     "crawler-nospace": "1111/1618 cells (68.67%), non-zero 73.50%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
 UNFLAGGED = {
-    "pdftotext": "18 unflagged: c2022-b table 三 rows read one row off around the page cut, "
-    "c2020-b （六）其他处理 given another row's figures",
+    "pdftotext": "12 unflagged: c2022-b table 三 rows read one row off around the page cut",
     "pdftotext-layout": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
     "pymupdf4llm": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
 }
@@ -68,7 +67,8 @@ UNFLAGGED = {
 # page-number row inside table 三, the PDF text classes lose cells of both
 CONTRADICTING = {
     "html": "c2020-b: the page-number row (— 3 —) inside table 三 taken for 重复申请's last cells",
-    "pdftotext-layout": "c2020-b: table 四 under two-line group headers not read: appeals.group_sum unreported",
+    "pdftotext-layout": "table 三 rows lost under labels broken over lines (c2020-b 部分公开, c2022-b around the "
+    "page cut); c2020-b's table 四 is read as printed and appeals.group_sum reported",
 }
 
 

@@ -78,7 +78,8 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
-    lines = [cells_with_units(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lone_units = fmt != "markdown"
+    lines = [cells_with_units(line, lone_units) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:

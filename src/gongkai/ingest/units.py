@@ -30,6 +30,13 @@ _RUN = re.compile(rf"{_FIGURE_UNIT}(?:[ \u3000]*{_FIGURE_UNIT})+")
 _ONE = re.compile(_FIGURE_UNIT)
 _UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
 _LABEL_REACH = 60  # longer than any row label
+# A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
+# cell that wrapped (``55``, then ``件`` under it), whose figure is printed elsewhere.
+_LONE_UNIT = re.compile(rf"(?<![^\s|])[{COUNT_UNITS}](?![^\s|])")
+# Lone units a line must hold to be read so: a laid-out line under a row of wrapped cells holds
+# one per wrapped cell (``件        件``); a unit alone on its line may be a cell of a table set one
+# cell a line, whose reader places it.
+_MIN_LONE = 2
 _CLAUSE_MARKS = frozenset("，,、：:；;。")
 _PUNCTUATION_AFTER = frozenset("，,、：:；;。）)")
 
@@ -64,10 +71,24 @@ def _labelled(line: str, start: int, end: int) -> bool:
     return not before or (before[-1] not in _CLAUSE_MARKS and not before.endswith("其中"))
 
 
-def cells_with_units(line: str) -> str:
-    """``line`` with the unit after each figure that is a table cell put as a space."""
-    if not any(unit in line for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in line):
+def cells_with_units(line: str, lone: bool = True) -> str:
+    """``line`` with the unit after each figure that is a table cell put as a space, and (``lone``)
+    each unit standing alone. Markdown keeps its lone units: a converter sets a wrapped cell's
+    pieces on lines and pipe rows of their own (``0`` / a pipe row / ``件``), which the pipe
+    table's reader puts back together."""
+    if not any(unit in line for unit in COUNT_UNITS):
         return line
+    if not lone or "|" in line:
+        return _in_cells(line)
+    out = _in_cells(line)
+    lone_at = [m.start() for m in _LONE_UNIT.finditer(out) if not _after_figure(out, m.start())]
+    if len(lone_at) < _MIN_LONE:
+        return out
+    return "".join(" " if i in lone_at else ch for i, ch in enumerate(out))
+
+
+def _in_cells(line: str) -> str:
+    """``line`` with the units ending figures' cells put as spaces (runs, labelled figures)."""
     out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
     pieces: list[str] = []
     done = 0
@@ -76,3 +97,10 @@ def cells_with_units(line: str) -> str:
             pieces += [out[done : match.start()], _unit_to_space(match.group())]
             done = match.end()
     return "".join(pieces) + out[done:] if pieces else out
+
+
+def _after_figure(line: str, at: int) -> bool:
+    """Whether the nearest thing before position ``at`` (spaces skipped) is a figure's last digit
+    (``55 件``: the unit of that figure, printed apart, not a wrapped cell's)."""
+    before = line[:at].rstrip(" \u3000")
+    return bool(before) and before[-1].isdigit()
