@@ -12,7 +12,7 @@ import pytest
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.stated import stated_figures
-from gongkai.ingest.units import cells_with_units
+from gongkai.ingest.units import cells_with_units, wrapped_cells
 
 from .holdout3 import FIXTURES
 
@@ -52,6 +52,19 @@ def test_units_left_alone_under_wrapped_cells_are_blanked() -> None:
     assert not cells_with_units(under).strip()
     assert cells_with_units("件") == "件"  # one unit alone on its line: a cell a one-cell-a-line reader places
     assert cells_with_units(under, lone=False) == under  # Markdown keeps them for its pipe reader
+
+
+@pytest.mark.parametrize(("start", "row"), [("一、本年新收", "new_received"), ("（七）总计", "total_processed")])
+def test_a_figure_wrapped_above_its_row_is_put_back(start: str, row: str) -> None:
+    """``737`` over the row, its ``件`` under it: the cell ``737件`` of a narrow column, wrapped."""
+    path = FIXTURES / "pdftotext-layout" / "c2023-c~county-word.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(start))
+    assert not any(ch.isdigit() for ch in lines[at + 1]) and "件" in lines[at + 1]
+    fixed = [cells_with_units(line) for line in wrapped_cells(lines)]
+    assert not fixed[at - 1].strip() and not fixed[at + 1].strip()
+    figures = [int(f) for f in fixed[at].split() if f.isdigit()]
+    assert figures == _gold("c2023-c")["requests"][row]
 
 
 def test_a_single_figure_with_its_unit_after_a_row_label_is_a_cell() -> None:

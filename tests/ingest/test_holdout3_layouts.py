@@ -48,8 +48,8 @@ FIRST = {
 NOT_YET = {
     "pdftotext": "1314/2426 cells (54.16%), non-zero 48.17%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, rows read one off (c2022-b, c2020-b)",
-    "pdftotext-layout": "2119/2426 cells (87.35%), non-zero 80.00%: figures wrapped in narrow cells (the "
-    "figure above its row, its 件 below: c2023-c-word 77%), blank zeros, labels broken over lines",
+    "pdftotext-layout": "2161/2426 cells (89.08%), non-zero 83.25%: blank zeros (c2019-a), labels broken "
+    "over lines, table 三 cut by a page (c2022-b), c2023-e 70%",
     "pymupdf4llm": "2370/2426 cells (97.69%), non-zero 95.39%: table 四 lost under two-line group "
     "headers (c2020-b, c2023-c, c2023-e), agency with the side column's heading",
     "markitdown": "1984/2426 cells (81.78%), non-zero 75.60%: figures+件 split over pipe rows, blank zeros "

@@ -28,6 +28,12 @@ COUNT_UNITS = "件个项条"  # what a count's cell may carry (numbers.parse_cel
 _FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[-−－]?[0-9]+(?:[.．][0-9]+)?[ \u3000]?[{COUNT_UNITS}]"
 _RUN = re.compile(rf"{_FIGURE_UNIT}(?:[ \u3000]*{_FIGURE_UNIT})+")
 _ONE = re.compile(_FIGURE_UNIT)
+# A figure and its unit standing apart (spaces or the line's ends on both sides), and the figures
+# a line must hold for that to be a row of a table rather than a sentence wrapped after ``1200 件``.
+_APART = re.compile(rf"(?<![^\s|]){_FIGURE_UNIT}(?![^\s|])")
+_FIGURES = re.compile(r"[0-9]+")
+_MIN_ROW_FIGURES = 3
+_COUNTED_CLAUSE = re.compile(rf"[{COUNT_UNITS}][，,。；;]")  # 1150 件，其中…: a sentence's counts
 _UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
 _LABEL_REACH = 60  # longer than any row label
 # A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
@@ -88,8 +94,11 @@ def cells_with_units(line: str, lone: bool = True) -> str:
 
 
 def _in_cells(line: str) -> str:
-    """``line`` with the units ending figures' cells put as spaces (runs, labelled figures)."""
+    """``line`` with the units ending figures' cells put as spaces (runs, labelled figures, and
+    figures standing apart on a line of several: ``737    55 件    151``)."""
     out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
+    if len(_FIGURES.findall(out)) >= _MIN_ROW_FIGURES and not _COUNTED_CLAUSE.search(out):
+        out = _APART.sub(lambda m: _unit_to_space(m.group()), out)
     pieces: list[str] = []
     done = 0
     for match in _ONE.finditer(out):
@@ -104,3 +113,47 @@ def _after_figure(line: str, at: int) -> bool:
     (``55 件``: the unit of that figure, printed apart, not a wrapped cell's)."""
     before = line[:at].rstrip(" \u3000")
     return bool(before) and before[-1].isdigit()
+
+
+# A bare figure on a laid-out line (no unit after it, not inside a word).
+_BARE_FIGURE = re.compile(r"(?<![^\s])[-−－]?[0-9]+(?:[.．][0-9]+)?(?![^\s])")
+_LONE_ANY = re.compile(rf"(?<![^\s])[{COUNT_UNITS}](?![^\s])")
+_REACH = 2  # columns a wrapped unit may stand off its figure's span (centred cells)
+
+
+def wrapped_cells(lines: list[str]) -> list[str]:
+    """``lines`` with each figure+unit cell that wrapped in a laid-out table put back on its row.
+
+    A narrow cell printing ``737件`` wraps to ``737`` over ``件``; ``pdftotext -layout`` centres
+    the one-line cells of the row between the two, so the row prints as three lines: the figure
+    above (``737            151          1200``), the row (``一、… 55 件  0件  257 件  0件``), and
+    the unit below (``件             件             件``). A figure above whose column holds a lone
+    unit on the line below the next, where the row between has room, is that row's cell: it is
+    moved down into the row, and its unit blanked."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        above, row, below = out[i - 1], out[i], out[i + 1]
+        if not any(unit in below for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in above):
+            continue
+        units = [m.start() for m in _LONE_ANY.finditer(below)]
+        moved_above, moved_row, moved_below = list(above), list(row.ljust(len(above))), list(below)
+        moved = 0
+        for figure in _BARE_FIGURE.finditer(above):
+            a, b = figure.span()
+            unit = next((u for u in units if a - _REACH <= u < b + _REACH), None)
+            room = "".join(moved_row[max(0, a - 1) : b + 1])
+            if unit is None or room.strip():
+                continue
+            moved_row[a:b] = figure.group()
+            moved_above[a:b] = " " * (b - a)
+            moved_below[unit] = " "
+            units.remove(unit)
+            moved += 1
+        if moved and _has_figures(row):
+            out[i - 1], out[i], out[i + 1] = "".join(moved_above), "".join(moved_row), "".join(moved_below)
+    return out
+
+
+def _has_figures(row: str) -> bool:
+    """A table row: a figure printed on it already (the row the wrapped cells belong to)."""
+    return any(ch.isdigit() for ch in row)
