@@ -12,7 +12,7 @@ import pytest
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.stated import stated_figures
-from gongkai.ingest.units import cells_with_units, wrapped_cells
+from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
 
 from .holdout3 import FIXTURES
 
@@ -65,6 +65,18 @@ def test_a_figure_wrapped_above_its_row_is_put_back(start: str, row: str) -> Non
     assert not fixed[at - 1].strip() and not fixed[at + 1].strip()
     figures = [int(f) for f in fixed[at].split() if f.isdigit()]
     assert figures == _gold("c2023-c")["requests"][row]
+
+
+def test_a_figure_wrapped_over_pipe_rows_is_put_back() -> None:
+    """markitdown: ``| 8896 |`` in the row above, ``| 0件 | 2172件 |`` in the row, ``| 件 |`` below."""
+    path = FIXTURES / "markitdown" / "c2020-b~county.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if "| 0件" in line and "2172件" in line)
+    fixed = wrapped_pipe_cells(lines)
+    cells = [cell.strip() for cell in fixed[at].strip("| ").split("|") if cell.strip()]
+    assert [int(cell.rstrip("件")) for cell in cells] == _gold("c2020-b")["requests"]["new_received"]
+    assert not any(cell.strip() == "件" for cell in fixed[at + 1].split("|"))
+    assert fixed[at - 1].split("|")[1].strip() and fixed[at + 1].split("|")[1].strip()  # the label's pieces stay
 
 
 def test_a_single_figure_with_its_unit_after_a_row_label_is_a_cell() -> None:

@@ -52,8 +52,8 @@ NOT_YET = {
     "over lines, table 三 cut by a page (c2022-b), c2023-e 70%",
     "pymupdf4llm": "2370/2426 cells (97.69%), non-zero 95.39%: table 四 lost under two-line group "
     "headers (c2020-b, c2023-c, c2023-e), agency with the side column's heading",
-    "markitdown": "1984/2426 cells (81.78%), non-zero 75.60%: figures+件 split over pipe rows, blank zeros "
-    "and wrapped labels in merged cells",
+    "markitdown": "2001/2426 cells (82.48%), non-zero 77.28%: figures+件 split over pipe rows out of column, "
+    "blank zeros and wrapped labels in merged cells",
     "crawler": "1079/1618 cells (66.69%), non-zero 73.08%: blank zeros vanished, leading zeros (07) in runs",
     "crawler-nospace": "1111/1618 cells (68.67%), non-zero 73.50%: as crawler",
 }

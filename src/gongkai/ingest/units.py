@@ -157,3 +157,42 @@ def wrapped_cells(lines: list[str]) -> list[str]:
 def _has_figures(row: str) -> bool:
     """A table row: a figure printed on it already (the row the wrapped cells belong to)."""
     return any(ch.isdigit() for ch in row)
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    """The cells of a pipe row (``| a | b |``), None for any other line."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")) or stripped.count("|") < 3:
+        return None
+    return stripped[1:-1].split("|")
+
+
+_BARE = re.compile(r"[-−－]?[0-9]+(?:[.．][0-9]+)?")
+
+
+def wrapped_pipe_cells(lines: list[str]) -> list[str]:
+    """``lines`` with each figure+unit cell a PDF-to-Markdown converter spread over pipe rows put
+    back on its row (``| 8896 |`` in the row above, ``| 件 |`` in the row below the row of the
+    one-line cells ``| 0件 | 2172件 |``): where the row below holds, besides its first cell (a
+    label's piece), nothing but lone units and blanks, as many units as the row above holds bare
+    figures, and the middle row has every one of those figures' cells empty, the figures move
+    down into it and the units are blanked. The first cells (a wrapped label's pieces) stay."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        top, middle, bottom = (_pipe_row(out[k]) for k in (i - 1, i, i + 1))
+        if top is None or middle is None or bottom is None or not len(top) == len(middle) == len(bottom):
+            continue
+        units = [k for k, cell in enumerate(bottom[1:], 1) if cell.strip() in tuple(COUNT_UNITS)]
+        if not units or any(cell.strip() and k not in units for k, cell in enumerate(bottom[1:], 1)):
+            continue
+        figures = [k for k, cell in enumerate(top[1:], 1) if _BARE.fullmatch(cell.strip())]
+        if len(figures) != len(units) or any(middle[k].strip() for k in figures):
+            continue
+        if not any(_ONE.search(cell) for cell in middle[1:]):
+            continue  # the middle row is a row of figures with their units
+        for k in figures:
+            middle[k], top[k] = top[k], " " * len(top[k])
+        for k in units:
+            bottom[k] = " " * len(bottom[k])
+        out[i - 1], out[i], out[i + 1] = (f"|{'|'.join(row)}|" for row in (top, middle, bottom))
+    return out
