@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from gongkai.ingest.align import Slot
+from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
@@ -174,6 +175,8 @@ def _label_hits(text: str) -> tuple[int, int, int]:
         appeals = 1
     elif len(key) > 4 and sum(label in key for label in (*vocab.appeal_groups, *vocab.appeal_fields)) >= 2:
         appeals = 2  # header cells run together: 行政复议行政诉讼, 结果维持结果纠正…
+    elif names_appeal_header(text):
+        appeals = 2  # group headers broken over lines: 复议 / 诉讼, 未经复议 / 直接起诉
     return active, requests, appeals
 
 

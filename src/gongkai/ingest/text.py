@@ -39,6 +39,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
     is_active_row,
@@ -77,7 +78,12 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [
+        cells_with_units(line, lone_units)
+        for line in (wrapped_cells(lines) if lone_units else wrapped_pipe_cells(lines))
+    ]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:

@@ -1,0 +1,198 @@
+"""Figures printed with a count unit after them in table cells (``8896件``, ``8071个``, ``-2件``).
+
+County sites type the unit into every cell of a table: a crawler's text then runs a row as
+``…申请数量8896件2176件0件2172件706件50件14000件`` and ``pdftotext -layout`` as ``55 件   0件``.
+The unit ends its figure's cell, so it is a separator the readers can use (better than the
+nothing that separates a crawler's bare digit runs); left in, it makes the figures look like a
+phrase's (``26个领域``) and the readers drop them. ``cells_with_units`` puts a space in each such
+unit's place (one character for one, so that the columns of a laid-out line keep their places).
+
+Prose quantities (``共收到政府信息公开申请 1200 件，``) are left as printed: ``stated`` reads
+them. A figure's unit is taken for a cell's only
+
+- in a run of two figures or more, each with its unit and nothing but spaces between them
+  (``8896件2176件``: no sentence counts like that), or
+- right after a row label of tables 二 or 三 (``行政许可3件``), the label not after a comma or
+  a colon (a sentence's clause) and the unit not before punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from gongkai.ingest.vocabulary import vocabulary
+
+COUNT_UNITS = "件个项条"  # what a count's cell may carry (numbers.parse_cell reads them too)
+# One figure and its unit: a sign, digits (never after a letter, a digit or 第), the unit.
+_FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[-−－]?[0-9]+(?:[.．][0-9]+)?[ \u3000]?[{COUNT_UNITS}]"
+_RUN = re.compile(rf"{_FIGURE_UNIT}(?:[ \u3000]*{_FIGURE_UNIT})+")
+_ONE = re.compile(_FIGURE_UNIT)
+# A figure and its unit standing apart (spaces or the line's ends on both sides), and the figures
+# a line must hold for that to be a row of a table rather than a sentence wrapped after ``1200 件``.
+_APART = re.compile(rf"(?<![^\s|]){_FIGURE_UNIT}(?![^\s|])")
+_FIGURES = re.compile(r"[0-9]+")
+_MIN_ROW_FIGURES = 3
+_COUNTED_CLAUSE = re.compile(rf"[{COUNT_UNITS}][，,。；;]")  # 1150 件，其中…: a sentence's counts
+_UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
+_LABEL_REACH = 60  # longer than any row label
+# A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
+# cell that wrapped (``55``, then ``件`` under it), whose figure is printed elsewhere.
+_LONE_UNIT = re.compile(rf"(?<![^\s|])[{COUNT_UNITS}](?![^\s|])")
+# Lone units a line must hold to be read so: a laid-out line under a row of wrapped cells holds
+# one per wrapped cell (``件        件``); a unit alone on its line may be a cell of a table set one
+# cell a line, whose reader places it.
+_MIN_LONE = 2
+_CLAUSE_MARKS = frozenset("，,、：:；;。")
+_PUNCTUATION_AFTER = frozenset("，,、：:；;。）)")
+
+
+@cache
+def _row_label_before() -> re.Pattern[str]:
+    """A row label of tables 二 or 三 ending where the text does (longest first)."""
+    vocab = vocabulary()
+    labels = {label for label in vocab.active_rows if len(label) >= 2}
+    labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
+    alternatives = "|".join(
+        re.escape(label).replace("其他", "其[他它]") for label in sorted(labels, key=len, reverse=True)
+    )
+    return re.compile(f"(?:{alternatives})[ \u3000]*$")
+
+
+def _unit_to_space(text: str) -> str:
+    """``8896件2176件`` → ``8896 2176 ``, ``55 件`` → ``55  `` (as many characters as printed)."""
+    return _UNIT.sub(lambda m: m.group(1) + " ", text)
+
+
+def _labelled(line: str, start: int, end: int) -> bool:
+    """Whether the figure and unit at ``start:end`` of ``line`` are the one cell after a row label."""
+    after = line[end : end + 1]
+    if after and after in _PUNCTUATION_AFTER:
+        return False
+    window = max(0, start - _LABEL_REACH)
+    match = _row_label_before().search(line[window:start])
+    if match is None:
+        return False
+    before = line[: window + match.start()].rstrip(" \u3000")
+    return not before or (before[-1] not in _CLAUSE_MARKS and not before.endswith("其中"))
+
+
+def cells_with_units(line: str, lone: bool = True) -> str:
+    """``line`` with the unit after each figure that is a table cell put as a space, and (``lone``)
+    each unit standing alone. Markdown keeps its lone units: a converter sets a wrapped cell's
+    pieces on lines and pipe rows of their own (``0`` / a pipe row / ``件``), which the pipe
+    table's reader puts back together."""
+    if not any(unit in line for unit in COUNT_UNITS):
+        return line
+    if not lone or "|" in line:
+        return _in_cells(line)
+    out = _in_cells(line)
+    lone_at = [m.start() for m in _LONE_UNIT.finditer(out) if not _after_figure(out, m.start())]
+    if len(lone_at) < _MIN_LONE:
+        return out
+    return "".join(" " if i in lone_at else ch for i, ch in enumerate(out))
+
+
+def _in_cells(line: str) -> str:
+    """``line`` with the units ending figures' cells put as spaces (runs, labelled figures, and
+    figures standing apart on a line of several: ``737    55 件    151``)."""
+    out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
+    if len(_FIGURES.findall(out)) >= _MIN_ROW_FIGURES and not _COUNTED_CLAUSE.search(out):
+        out = _APART.sub(lambda m: _unit_to_space(m.group()), out)
+    pieces: list[str] = []
+    done = 0
+    for match in _ONE.finditer(out):
+        if _labelled(out, match.start(), match.end()):
+            pieces += [out[done : match.start()], _unit_to_space(match.group())]
+            done = match.end()
+    return "".join(pieces) + out[done:] if pieces else out
+
+
+def _after_figure(line: str, at: int) -> bool:
+    """Whether the nearest thing before position ``at`` (spaces skipped) is a figure's last digit
+    (``55 件``: the unit of that figure, printed apart, not a wrapped cell's)."""
+    before = line[:at].rstrip(" \u3000")
+    return bool(before) and before[-1].isdigit()
+
+
+# A bare figure on a laid-out line (no unit after it, not inside a word).
+_BARE_FIGURE = re.compile(r"(?<![^\s])[-−－]?[0-9]+(?:[.．][0-9]+)?(?![^\s])")
+_LONE_ANY = re.compile(rf"(?<![^\s])[{COUNT_UNITS}](?![^\s])")
+_REACH = 2  # columns a wrapped unit may stand off its figure's span (centred cells)
+
+
+def wrapped_cells(lines: list[str]) -> list[str]:
+    """``lines`` with each figure+unit cell that wrapped in a laid-out table put back on its row.
+
+    A narrow cell printing ``737件`` wraps to ``737`` over ``件``; ``pdftotext -layout`` centres
+    the one-line cells of the row between the two, so the row prints as three lines: the figure
+    above (``737            151          1200``), the row (``一、… 55 件  0件  257 件  0件``), and
+    the unit below (``件             件             件``). A figure above whose column holds a lone
+    unit on the line below the next, where the row between has room, is that row's cell: it is
+    moved down into the row, and its unit blanked."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        above, row, below = out[i - 1], out[i], out[i + 1]
+        if not any(unit in below for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in above):
+            continue
+        units = [m.start() for m in _LONE_ANY.finditer(below)]
+        moved_above, moved_row, moved_below = list(above), list(row.ljust(len(above))), list(below)
+        moved = 0
+        for figure in _BARE_FIGURE.finditer(above):
+            a, b = figure.span()
+            unit = next((u for u in units if a - _REACH <= u < b + _REACH), None)
+            room = "".join(moved_row[max(0, a - 1) : b + 1])
+            if unit is None or room.strip():
+                continue
+            moved_row[a:b] = figure.group()
+            moved_above[a:b] = " " * (b - a)
+            moved_below[unit] = " "
+            units.remove(unit)
+            moved += 1
+        if moved and _has_figures(row):
+            out[i - 1], out[i], out[i + 1] = "".join(moved_above), "".join(moved_row), "".join(moved_below)
+    return out
+
+
+def _has_figures(row: str) -> bool:
+    """A table row: a figure printed on it already (the row the wrapped cells belong to)."""
+    return any(ch.isdigit() for ch in row)
+
+
+def _pipe_row(line: str) -> list[str] | None:
+    """The cells of a pipe row (``| a | b |``), None for any other line."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")) or stripped.count("|") < 3:
+        return None
+    return stripped[1:-1].split("|")
+
+
+_BARE = re.compile(r"[-−－]?[0-9]+(?:[.．][0-9]+)?")
+
+
+def wrapped_pipe_cells(lines: list[str]) -> list[str]:
+    """``lines`` with each figure+unit cell a PDF-to-Markdown converter spread over pipe rows put
+    back on its row (``| 8896 |`` in the row above, ``| 件 |`` in the row below the row of the
+    one-line cells ``| 0件 | 2172件 |``): where the row below holds, besides its first cell (a
+    label's piece), nothing but lone units and blanks, as many units as the row above holds bare
+    figures, and the middle row has every one of those figures' cells empty, the figures move
+    down into it and the units are blanked. The first cells (a wrapped label's pieces) stay."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        top, middle, bottom = (_pipe_row(out[k]) for k in (i - 1, i, i + 1))
+        if top is None or middle is None or bottom is None or not len(top) == len(middle) == len(bottom):
+            continue
+        units = [k for k, cell in enumerate(bottom[1:], 1) if cell.strip() in tuple(COUNT_UNITS)]
+        if not units or any(cell.strip() and k not in units for k, cell in enumerate(bottom[1:], 1)):
+            continue
+        figures = [k for k, cell in enumerate(top[1:], 1) if _BARE.fullmatch(cell.strip())]
+        if len(figures) != len(units) or any(middle[k].strip() for k in figures):
+            continue
+        if not any(_ONE.search(cell) for cell in middle[1:]):
+            continue  # the middle row is a row of figures with their units
+        for k in figures:
+            middle[k], top[k] = top[k], " " * len(top[k])
+        for k in units:
+            bottom[k] = " " * len(bottom[k])
+        out[i - 1], out[i], out[i + 1] = (f"|{'|'.join(row)}|" for row in (top, middle, bottom))
+    return out
