@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from functools import partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
-from gongkai.ingest.numbers import CellKind, header_unit, parse_cell, scale_money
+from gongkai.ingest.numbers import RUN_COMMA, CellKind, header_unit, parse_cell, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -194,18 +195,30 @@ def _stated(
     return holding[0], f"正文所述数字 {figure}", f"the figure the prose states ({figure})"
 
 
+def _scaled(values: tuple[Number | None, ...], scales: tuple[float, ...]) -> tuple[Number, ...]:
+    """``values`` (none unknown) times each column's factor (none given: as they are)."""
+    if not scales:
+        return values  # type: ignore[return-value]
+    return tuple(x * k for x, k in zip(values, scales, strict=True))  # type: ignore[operator]
+
+
 def _likely(
-    order: list[str], distinct: list[tuple[Number | None, ...]], cuts: set[tuple[Number | None, ...]]
+    order: list[str],
+    distinct: list[tuple[Number | None, ...]],
+    cuts: set[tuple[Number | None, ...]],
+    scales: tuple[float, ...] = (),
 ) -> tuple[tuple[Number | None, ...], str, str] | None:
     """The one reading of a row that passes its row's test of ``_LIKELY``, when several fit and
     exactly one of the ``cuts`` among them passes; else None (nothing to decide, or the test does
-    not tell them apart)."""
+    not tell them apart). ``scales``: each column's factor to the template's unit (an amount
+    printed in 万元 is tested in 元)."""
     if len(distinct) < 2:
         return None
     for keys, test, zh, en in _LIKELY:
         if tuple(order) != keys:
             continue
-        passing = [v for v in distinct if v in cuts and None not in v and test(v)]  # type: ignore[arg-type]
+
+        passing = [v for v in distinct if v in cuts and None not in v and test(_scaled(v, scales))]
         if len(passing) == 1:
             return passing[0], f"常见情形（{zh}）", f"the usual relation ({en})"
     return None
@@ -272,6 +285,7 @@ def read_active(
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
+        options = _separator_cuts(found.values, len(order)) or options
         options = _zero_led_cut(slots, options)
         if not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
@@ -285,8 +299,14 @@ def read_active(
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
         cut_values = {r.values for r in best if None not in r.wheres}
+        scales = tuple(
+            float(scale_money(1, units.get(key, ""), row.field(key).unit or "元"))
+            if row.field(key).kind is Kind.MONEY
+            else 1.0
+            for key in order
+        )
         liked = _stated(stated.get(row.key) if stated else None, order, distinct, cut_values) or _likely(
-            order, distinct, cut_values
+            order, distinct, cut_values, scales
         )
         if liked is not None:
             # One reading only is what such rows usually print: taken, the others kept as
@@ -514,6 +534,73 @@ def _zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:
 
 
 _GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# A cell cut from a run whose thousands separators were printed: a figure below 1000 or one with
+# its separators (a sign only on the run's first cell, a fraction only on its last).
+_SEPARATED_CELL = re.compile(r"-?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?")
+
+
+def _token_cuts(text: str, most: int) -> list[tuple[str, ...]]:
+    """The ways to cut one printed run (separators ``,``) into at most ``most`` cells: never next to
+    a separator (a separator sits inside its figure, three digits after it), no cell with a
+    leading zero, the sign on the first cell, the fraction on the last."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(start: int, cells: tuple[str, ...]) -> None:
+        if len(cells) >= most:
+            return
+        for end in range(start + 1, len(text) + 1):
+            cell = text[start:end]
+            if end < len(text) and ("," in text[end - 1 : end + 1] or text[end] == "."):
+                continue  # no cut beside a separator or before the fraction
+            if (start and cell[:1] == "-") or ("." in cell and end < len(text)):
+                continue
+            if not _SEPARATED_CELL.fullmatch(cell):
+                continue
+            if end == len(text):
+                found.append((*cells, cell))
+            else:
+                walk(end, (*cells, cell))
+
+    walk(0, ())
+    return found
+
+
+def _separator_cuts(values: list[Token], columns: int) -> list[Reading]:
+    """The cuts of a row of run-on text short of cells whose runs kept their thousands separators
+    (``8,478`` ``57‚026`` for 上一年项目数量 / 本年增/减 / 处理决定数量 → 8478 5 7026: 57,026 whole
+    would leave a cell short, and 570 / 26 would part a separator from its three digits). Table 二
+    has no arithmetic: the separators are what cut its runs. Empty where no run kept one."""
+    if (
+        not values
+        or len(values) >= columns
+        or not any(RUN_COMMA in t.text for t in values)
+        or any(t.value.kind is not CellKind.NUMBER or t.value.unit or "." in t.text for t in values)
+    ):
+        # An amount with a fraction (政府集中采购 89574‚706.80 万元) is ``_money_cuts``' to cut, on a
+        # page known to print every cell; elsewhere its cut stays open.
+        return []
+    per_token = [_token_cuts(t.text.strip().replace(RUN_COMMA, ",").replace("，", ","), columns) for t in values]
+    found: list[Reading] = []
+    for combo in itertools.product(*per_token):
+        cells = [(cell, t.where) for cut, t in zip(combo, values, strict=True) for cell in cut]
+        if len(cells) != columns:
+            continue
+        parsed = [parse_cell(cell).number for cell, _ in cells]
+        if any(v is None for v in parsed):
+            continue
+        found.append(
+            Reading(
+                tuple(parsed),
+                tuple(f"{where} (split)" for _, where in cells),
+                ("",) * columns,
+                1,
+                "cells ran together; cut where the thousands separators printed allow",
+                "单元格粘连，按印出的千位分隔符拆分",
+            )
+        )
+        if len(found) > _MAX_ALTERNATIVES:
+            return []
+    return found
 
 
 def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
@@ -526,7 +613,7 @@ def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
     if kinds != [Kind.COUNT, Kind.MONEY] or len(printed) != 1 or " part " not in printed[0].where:
         return []
     token = printed[0]
-    text = token.text.strip()
+    text = token.text.strip().replace(RUN_COMMA, ",")
     if token.value.kind is not CellKind.NUMBER or token.value.unit or not _GROUPED.fullmatch(text):
         return []
     whole, dot, fraction = text.partition(".")

@@ -43,6 +43,11 @@ class CellValue:
         return None if self.kind is CellKind.UNKNOWN else 0
 
 
+# A thousands separator inside a run of figures that ran together (``57‚026`` of ``8,47857,026``):
+# the text reader keeps it so (``text._cut_at_separators``) for the readers that cut the run by the
+# separators (``active``); as a cell the run is its digits, as if the separator were not printed.
+RUN_COMMA = "\u201a"
+
 BLANK = CellValue(CellKind.BLANK, 0)
 DASH = CellValue(CellKind.DASH, 0)
 TEXT = CellValue(CellKind.TEXT)
@@ -67,7 +72,7 @@ MAX_DIGITS = 100
 @lru_cache(maxsize=8192)
 def parse_cell(text: str) -> CellValue:
     """Classify one cell's text. Markdown emphasis and all spacing are ignored."""
-    compact = _SPACE.sub("", text).replace("*", "")
+    compact = _SPACE.sub("", text).replace("*", "").replace(RUN_COMMA, "")
     if not compact:
         return BLANK
     if _SPACED_DIGITS.search(text) or _DASH_THEN_FIGURE.match(text.lstrip()):

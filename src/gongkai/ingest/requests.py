@@ -203,6 +203,9 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
+    own = _numbered_label(record) if started else None
+    if own is not None:
+        return own
     stitched = _stitched(record)
     if stitched:
         row = _best_row(stitched, stitched, next_index, 8, 1.0)
@@ -236,6 +239,16 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
         if row is not None:
             return row
     return _wrapped_numbered(record, next_index)
+
+
+def _numbered_label(record: Record) -> RequestRowKeys | None:
+    """The row the record's last label cell names whole, with its item number (``2. 重复申请``,
+    ``3. 其他``, as run-on text cut before each number prints it): that row, though group headings
+    stand among the labels before it (those are not a wrapped label's pieces, ``_stitched``)."""
+    text = record.labels[-1].text if record.labels else ""
+    number = _printed_number(text)
+    bare = cached_bare(text) if number is not None else ""
+    return _best_row(bare, bare, 0, 1, 3.0, number=number) if bare else None
 
 
 _MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
@@ -304,7 +317,9 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     ``3. 危及… 1  1``): each numbered piece of the label lines starts a row (a group heading's
     pieces, ``(五)`` / ``不予``, name none), and the rows named so, in order between the last row
     read and this one, are rows of blank cells."""
-    if len(record.labels) < 2 or not any(t.x is not None or " cell " in t.where for t in record.values):
+    if len(record.labels) < 2 or not any(
+        t.x is not None or " cell " in t.where or " part " in t.where for t in record.values
+    ):
         return []
     parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
     starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
@@ -1076,7 +1091,7 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
-        if not found_options and (laid_out or celled) and not found.values:
+        if not found_options and (laid_out or celled or vanished) and not found.values:
             # A label on a line of its own in a table laid out a row a line: a row whose cells
             # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt, after
             # the printed rows: a guess takes no part in the arithmetic that places their figures.

@@ -107,8 +107,9 @@ def cut_run_on(line: str) -> list[str]:
         after = line[b] if b < len(line) else ""
         if before and _IDENTIFIER_BEFORE.match(before):
             continue
-        if after in ".．、" and _CJK_START.match(line[b + 1 : b + 2]):
-            # "…00000017252.其他法律…": the last digit numbers the next label.
+        if after in ".．、" and _CJK_START.match(line[b + 1 : b + 2].strip() or line[b + 1 :].lstrip()[:1]):
+            # "…00000017252.其他法律…": the last digit numbers the next label; so it does with a
+            # space after its stop (a gazette's "属于国家秘密 2. 其他法律…", "…11 5. 属于…").
             cuts.add(b - 1 if b - a > 1 else a)
         elif after in _PHRASE_AFTER:
             continue
@@ -125,16 +126,38 @@ def cut_run_on(line: str) -> list[str]:
         else:
             # Header cells and a row label after them (…对外公开总数量规章1473900): a line each,
             # a label keeping the figures after it.
-            found = _cut(piece, {m.start() for m in _label_pattern().finditer(piece)})
+            found = _numbering_forward(_cut(piece, {m.start() for m in _label_pattern().finditer(piece)}))
             pieces.extend(_signed_cell_cut(p) if _label_pattern().match(p) else p for p in found)
     return pieces
 
 
+# A row's item number set apart from its label by a space (``予以公开 (二) 部分公开…``, ``2. 其他
+# 法律…``), or a bracketed one run into the label before (``予以公开(二)部分公开…``): cut at the
+# label, it ends the piece before (or stands alone); it belongs to the next.
+_TRAILING_NUMBER = re.compile(
+    r"(?:^|\s+|(?<=[\u4e00-\u9fff”]))([（(][一二三四五六七八九十]{1,2}[)）])$|(?:^|\s+)(\d{1,2}\s*[.．、])$"
+)
+
+
+_LEADING_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}\s*[.．、])\s*")
+
+
+def _numbering_forward(found: list[str]) -> list[str]:
+    """``found`` with an item number that ends a piece moved to the start of the next."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        match = _TRAILING_NUMBER.search(out[i])
+        if match is not None:
+            out[i] = out[i][: match.start()].rstrip()
+            out[i + 1] = f"{match.group(1) or match.group(2)} {out[i + 1]}"
+    return [piece for piece in out if piece]
+
+
 # A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减
-# printed -3 after 76): the sign starts a cell, never a range or a phone number here. An em
-# dash there (规章4—8) is a minus sign or a blank cell printed as —; table 二 decides which
-# (``active.prints_dash_cells``).
-_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d+)([-−－—]\d+)$")
+# printed -3 after 76; 行政处罚33,507-48,458 with separators): the sign starts a cell, never a
+# range or a phone number here. An em dash there (规章4—8) is a minus sign or a blank cell printed
+# as —; table 二 decides which (``active.prints_dash_cells``).
+_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d[\d,，]*)([-−－—]\d[\d,，]*)$")
 
 
 def _signed_cell_cut(piece: str) -> str:
@@ -196,7 +219,9 @@ _MIN_HEADER_CELLS = 2  # or header labels before a single such piece
 
 
 def _row_piece(piece: str) -> bool:
-    """A label of the tables followed by nothing but figures (``规章 17543 1634 40009``)."""
+    """A label of the tables followed by nothing but figures (``规章 17543 1634 40009``), its item
+    number before it or not (``2. 重复申请 37 1 3 4 45``)."""
+    piece = _LEADING_NUMBER.sub("", piece)
     match = _label_pattern().match(piece)
     if match is None:
         return False

@@ -27,7 +27,7 @@ from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
-from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
+from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.pipes import (
     figures_before_label,
     label_under_table,
@@ -58,7 +58,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # A number inside a line: optional sign, digits (ASCII or full-width, thousands separators),
 # decimals, an optional money unit.
 _NUMBER_IN_LINE = re.compile(
-    r"[-−－–—]?[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
+    r"[-−－–—]?[0-9０-９]+(?:[,，\u201a][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?(?:\s*(?:万元|亿元|元))?"
 )
 _CJK = re.compile(r"[\u3400-\u9fff（(]")
 # Characters after a number that make it part of a phrase (2020年, 第3项, 26个领域) rather than a cell.
@@ -540,10 +540,12 @@ _PROPER_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+")
 def _cut_at_separators(match: re.Match[str]) -> str:
     """A run of figures printed with thousands separators, cut where the separators show that a
     figure ends (three digits after a figure's last separator): ``5,0185148181471185,400`` →
-    ``5,018 5148181471185400``. Only a run's first figure is kept as printed (it starts where the
+    ``5,018 5148181471185‚400``. Only a run's first figure is kept as printed (it starts where the
     run does); in the pieces after it, where a figure with separators starts among the digits
-    before it cannot be seen, so they are left plain digit runs for the row's arithmetic to cut.
-    After a minus sign the first figure is no more certain (``-48,458``: -4 and 8,458?)."""
+    before it cannot be seen, so they are runs of digits for the row's arithmetic to cut, their
+    separators kept as ``RUN_COMMA`` (a cell of its own, the run reads as its digits; table 二,
+    which has no arithmetic, cuts by them: ``active._separator_cuts``). After a minus sign the first
+    figure is no more certain (``-48,458``: -4 and 8,458?)."""
     text = match.group()
     sign = text[0] if text[0] in "-−－" else ""
     pieces = re.split("[,，]", text[len(sign) :])
@@ -554,7 +556,7 @@ def _cut_at_separators(match: re.Match[str]) -> str:
         rest = piece[3:]
         if rest or i == len(pieces) - 1:
             whole = not out and not sign and _PROPER_THOUSANDS.fullmatch(current)
-            out.append(current if whole else current.replace(",", ""))
+            out.append(current if whole else current.replace(",", RUN_COMMA))
             current = rest
     if current:
         out.append(current)
@@ -638,7 +640,7 @@ def _words_and_dashes(text: str) -> list[str]:
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
 _DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，][0-9]{3})*|[/／—]")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—]")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
