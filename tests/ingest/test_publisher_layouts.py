@@ -28,9 +28,10 @@ from .publishers.scoring import CLASSES, SCORER, ClassScore, score_class
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "8142/9682 cells (84.09%), non-zero 77.19%: Word tables' blank cells dropped (wordgov 55.4%): "
+    "pdftotext": "8219/9682 cells (84.89%), non-zero 79.18%: Word tables' blank cells dropped (wordgov 57.79%): "
     "dense tables of small figures no order of the grid decides, which organisation columns a row's "
-    "figures sit in; figures interleaved within a run of rows",
+    "figures sit in; figures interleaved within a run of rows; where no grid order explains the flow "
+    "only the 自然人 figure beside (chromium) or right after (LibreOffice) its label is read",
     "markitdown": "9630/9682 cells (99.46%), non-zero 99.33%: Word tables (wordgov 98.48%) read on their page "
     "grids; left: a page of text lines whose blanks vanished, swaps between rows that keep every column sum, "
     "pages whose maps the arithmetic cannot tell apart",

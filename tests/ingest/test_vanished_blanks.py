@@ -101,8 +101,63 @@ def test_a_report_contradicting_itself_is_read_as_printed_and_said() -> None:
         assert _flagged("requests.total_processed", report["uncertain"])
 
 
-def test_labels_out_of_the_table_order_leave_the_table_to_the_other_readers() -> None:
-    # synth-2019-tiny~wordgov: 6.属于四类过程性信息 printed after 7. and 8.: no column keeps its order.
-    report = read_report(FIXTURES / "pdftotext" / "synth-2019-tiny~wordgov.txt").report
+_BESIDE = "only the figure printed beside this row's label is read"
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix", "least"),
+    [
+        # 6.属于四类过程性信息 printed after 7. and 8.: no column keeps its order.
+        ("synth-2019-tiny", "wordgov", 10),
+        # labels in order, but no interleaving of the grid's columns explains the flow.
+        ("synth-2019-mixed", "wordgov", 8),
+        ("synth-2021-medium", "wordgov", 8),
+    ],
+)
+def test_a_flow_no_grid_order_explains_reads_only_the_figures_beside_labels(name: str, suffix: str, least: int) -> None:
+    # chromium's print of a Word export: the 自然人 figure stays on its row's label line.
+    report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~{suffix}.txt").report.to_json())
+    gold = _gold(name)
+    beside = [u for u in report["uncertain"] if _BESIDE in u["reason_en"]]
+    assert len(beside) >= least
+    for entry in beside:
+        key, column = entry["cell"].removeprefix("requests.").rstrip("]").split("[")
+        assert column == "0"  # the 自然人 cell only: no organisation figure or 总计 is placed
+        assert entry["value"] == report["requests"][key][0] == gold[key][0], key
+    # nothing else is said to come from the order of the grid
+    assert not any("each column top to bottom" in u["reason_en"] for u in report["uncertain"])
+
+
+def test_no_figure_beside_a_label_is_read_where_the_print_keeps_none() -> None:
+    # LibreOffice's print (``-word``): every label a block of its own, no figure beside it.
+    report = read_report(FIXTURES / "pdftotext" / "synth-2019-tiny~wordgov-word.txt").report
     assert report is not None
-    assert not any("Word table" in u.reason_en for u in report.uncertain or [])
+    assert not any(_BESIDE in u.reason_en for u in report.uncertain or [])
+
+
+_AFTER = "only the figure printed right after this row's label block is read"
+
+
+@pytest.mark.parametrize(
+    ("name", "least", "merged"),
+    [
+        ("synth-2019-tiny", 5, ()),
+        ("synth-2019-large", 4, ()),
+        # a block naming two rows (（三）… 4.保护第三方 … 5.属于三类内部) gives no figure: the one
+        # figure after it is another row's
+        ("synth-2021-mixed", 4, ("denied_internal_affairs", "denied_third_party")),
+    ],
+)
+def test_the_word_print_reads_the_one_figure_between_a_label_block_and_the_next(
+    name: str, least: int, merged: tuple[str, ...]
+) -> None:
+    # LibreOffice's print: each cell a block; label, its 自然人 figure alone, the next label.
+    report = json.loads(read_report(FIXTURES / "pdftotext" / f"{name}~wordgov-word.txt").report.to_json())
+    gold = _gold(name)
+    after = [u for u in report["uncertain"] if _AFTER in u["reason_en"]]
+    assert len(after) >= least
+    for entry in after:
+        key, column = entry["cell"].removeprefix("requests.").rstrip("]").split("[")
+        assert column == "0"
+        assert entry["value"] == report["requests"][key][0] == gold[key][0], key
+    assert not any(u["cell"].split("[")[0].removeprefix("requests.") in merged for u in after)

@@ -28,10 +28,17 @@ at once (3, widened to 6 while the budget of states lasts: the widest search in 
 read), and past its budget at 3 nothing is read by it. It is tried only where the table printed
 fewer figures than it has cells and the reading by labels left cells unread or broke the
 arithmetic.
+
+Where no order of the grid explains the flow (pdftotext's reading order is no grid order when rows
+are tall and their cells centred: a row's cells come out among the next rows'), only what needs no
+order is read (``firsts_beside_labels``): a row's 自然人 figure where it stands on its label's
+line (chromium's print) or alone right after its label's block (LibreOffice's), each named in
+``uncertain``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
@@ -245,9 +252,13 @@ def read_vanished(
     values = [int(t.value.amount or 0) for t in figures]
     anchors = _anchors(raw, keys, figures)
     if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
-        return  # label lines printed out of the table's order: the flow keeps no column's order
+        # label lines printed out of the table's order: the flow keeps no column's order
+        firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
+        return
     options = _widest(values, len(keys), len(shape.middle), anchors)
-    if options is None:
+    if options is None:  # no order of the grid explains the flow: only the labels' own figures
+        after = {} if anchors else _firsts_after_labels(records, raw, keys, figures)
+        firsts_beside_labels(keys, shape, figures, anchors or after, report, evidence, beside=not after)
         return
     tables = _tables(options, keys, shape, bound)
     if tables is None:  # too many combinations to check the columns: each row by its own options
@@ -280,6 +291,81 @@ def read_vanished(
             f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）：按印刷读取",
             "table 三 breaks its arithmetic here: read as printed",
         )
+
+
+def firsts_beside_labels(
+    keys: Sequence[Hashable],
+    shape: _Shape,
+    figures: list[Token],
+    anchors: dict[int, int],
+    report: Report,
+    evidence: Evidence,
+    beside: bool = True,
+) -> None:
+    """Where no order of the grid explains the flow, still read what needs no order: the figure
+    printed on a row's label line is that row's 自然人 cell (chromium keeps the first cell of a
+    Word export's row beside its label, its other cells go into the flow); ``beside`` False: the
+    figures are those right after a label block (LibreOffice's print, ``_firsts_after_labels``).
+    Only cells the reading by labels left unknown are filled, each named in ``uncertain`` (the
+    rest of the row is not placed, and the flow that lost the row's other cells may have lost its
+    label's order too)."""
+    if beside:
+        zh, en = "印在本行标签旁的", "printed beside this row's label"
+    else:
+        zh, en = "紧接本行标签块印出的", "printed right after this row's label block"
+    for position, r in sorted(anchors.items()):
+        key = str(keys[r])
+        row = report.requests.get(key)
+        if row is None or row[shape.first] is not None:
+            continue
+        token = figures[position]
+        row[shape.first] = int(token.value.amount or 0)
+        evidence.provenance[f"requests.{key}[{shape.first}]"] = token.where
+        evidence.doubt(
+            f"requests.{key}[{shape.first}]",
+            row[shape.first],
+            f"表三留空了为零的单元格（Word 表格），文本的排版流无法确定各数字所在的格：只读取{zh}第一格（自然人）",
+            "table 三 leaves its zero cells blank (a Word table) and no order of its grid explains the "
+            f"text's flow: only the figure {en} is read (its 自然人 cell)",
+            token.where,
+        )
+
+
+# The marks that begin a row label of table 三 (一、 （三） 4.): a block holding two holds two rows' labels.
+_ROW_MARK = re.compile(r"[一二三四五六七八九十]、|[（(][一二三四五六七八九十][)）]|(?<![0-9])[0-9]{1,2}[.．]")
+
+
+def _firsts_after_labels(
+    records: list[Record], raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list[Token]
+) -> dict[int, int]:
+    """In LibreOffice's print of a Word table no figure stays on a label's line: each cell is a
+    block, and the block after a row's label block is the row's first cell (自然人) when the flow
+    went from the label cell to its right neighbour and back to the next label: the label block
+    names that one row only (one row mark: no two labels merged into a block), came right after a
+    figure or a header (not after another row's label: labels printed one after another went down
+    the label column, and the figure after them may be any row's), and one figure alone stands
+    between it and the next label (a longer run may be other rows' cells the flow took first).
+    By position among ``figures``."""
+    position = {id(t): i for i, t in enumerate(figures)}
+    label_of = {id(row.label): r for r, key in enumerate(keys) if (row := raw.get(str(key))) is not None}
+    found: dict[int, int] = {}
+    previous: Record | None = None
+    for record in records:
+        rows = {label_of[id(t)] for t in record.labels if id(t) in label_of}
+        marks = sum(len(_ROW_MARK.findall(t.text)) for t in record.labels)
+        printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
+        after_figure_or_header = (
+            previous is None
+            or any(t.value.kind is not CellKind.BLANK for t in previous.values)
+            or not any(id(t) in label_of or _ROW_MARK.search(t.text) for t in previous.labels)
+        )
+        one_row = len(rows) == 1 and marks <= 1
+        if one_row and len(printed) == 1 and after_figure_or_header and id(printed[0]) in position:
+            found[position[id(printed[0])]] = rows.pop()
+        previous = record
+    if [found[p] for p in sorted(found)] != sorted(found.values()):
+        return {}  # rows out of the table's order: the flow is not the one described
+    return found
 
 
 def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, int]) -> list[set[Row]] | None:
