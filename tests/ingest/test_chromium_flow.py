@@ -11,6 +11,7 @@ from gongkai.ingest.align import Slot
 from gongkai.ingest.line_gaps import line_gap_readings, lined_table
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
+from gongkai.ingest.text import _drop_page_numbers
 
 HERE = Path(__file__).parent
 HOLDOUT2 = HERE / "holdout2" / "fixtures"
@@ -80,3 +81,27 @@ def test_table_three_columns_printed_after_table_four_heading() -> None:
     assert result.report is not None
     appeals = json.loads(result.report.to_json())["appeals"]
     assert all(v == 0 for group in appeals.values() for v in group.values())
+
+
+def test_figures_counting_pages_that_stop_before_the_last_page_are_cells() -> None:
+    # v2021-i~chromium-stripes-turned: pages 2 and 3 of four end in 2 and 3 (the 总计 column's foot
+    # and 结转下年度's 总计); page 4 ends in text: no numbering, two cells.
+    cells = ["正文", "\f表", "11", "2", "", "\f表", "262", "3", "", "\f正文", "本年度未收取信息处理费。"]
+    assert _drop_page_numbers(cells) == cells
+    numbered = ["正文", "\f表", "11", "2", "", "\f表", "262", "3", "", "\f正文", "4"]
+    assert _drop_page_numbers(numbered)[3] == "" and _drop_page_numbers(numbered)[10] == ""
+
+
+def test_stripes_turned_reads_its_last_rows_and_stacked_items() -> None:
+    path = VARIANTS / "pdftotext" / "v2021-i~chromium-stripes-turned.txt"
+    read, gold, uncertain = _read(path)
+    assert read == gold  # the 总计 column's last figures kept (before: 82/203 cells)
+    result = read_report(path)
+    assert result.report is not None
+    active = json.loads(result.report.to_json())["active"]
+    # 第二十条第（五）项 and （六）项 printed their marks together, then two 本年处理决定数量 blocks of one
+    # and two figures: the one-row item takes the first (licensing 62), the two-row one the next.
+    assert active["licensing"]["decisions"] == 62
+    assert (active["punishment"]["decisions"], active["coercion"]["decisions"]) == (44, 5)
+    flagged = {str(u["cell"]) for u in uncertain}
+    assert "active.licensing.decisions" in flagged  # read from a block apart from its label: said
