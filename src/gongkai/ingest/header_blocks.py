@@ -25,7 +25,6 @@ from gongkai.report.labels import label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
-
 _WORDS = 4  # characters of a label that names nothing and ends a block (shorter: a unit, a mark)
 
 
