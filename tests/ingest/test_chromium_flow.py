@@ -105,3 +105,16 @@ def test_stripes_turned_reads_its_last_rows_and_stacked_items() -> None:
     assert (active["punishment"]["decisions"], active["coercion"]["decisions"]) == (44, 5)
     flagged = {str(u["cell"]) for u in uncertain}
     assert "active.licensing.decisions" in flagged  # read from a block apart from its label: said
+
+
+def test_blocks_under_shared_headers_go_to_the_items_they_fit() -> None:
+    # g2020-c~gazette: 上一年项目数量 and 本年增/减 head items （五） (two rows), （六） (two rows) and
+    # （八） (one row); their blocks came out after the marks, two figures each: only （五） then （六）
+    # fits both blocks (（八） has one row), so they go there and not to the item last marked.
+    path = HOLDOUT2 / "pdftotext" / "g2020-c~gazette.txt"
+    result = read_report(path)
+    assert result.report is not None
+    active = json.loads(result.report.to_json())["active"]
+    gold = json.loads((HOLDOUT2 / "gold" / "g2020-c.json").read_text(encoding="utf-8"))["active"]
+    for row in ("licensing", "other_services", "punishment", "coercion"):
+        assert active[row] == gold[row], row

@@ -15,6 +15,7 @@ reading by labels left unknown, and says so in ``uncertain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence, count_value
@@ -107,25 +108,33 @@ def _fit(template: Template, run: _Run) -> bool:
 
 
 def _items_by_fit(template: Template, runs: list[_Run]) -> None:
-    """Items whose marks were printed together (第二十条第（五）项 第二十条第（六）项, then their blocks)
-    share a header (本年处理决定数量): which block is which item the marks do not tell. Where the
-    runs of one header set fit their items' rows in no run's figures as assigned, but every one
-    does when the items go to the runs in template order (the order the blocks print them), that
-    order is taken: the count of figures is each block's only evidence (table 二 has no sums)."""
-    order = {item: i for i, item in enumerate(template.active_items)}
+    """Items whose marks were printed apart from their blocks (第二十条第（五）项 第二十条第（六）项
+    together, then the blocks) share headers (上一年项目数量, 本年处理决定数量): which block is which
+    item the marks do not tell. Where the runs of one header set do not all fit the rows of the
+    items they were given, and exactly one choice of items in template order (the order the blocks
+    print them) makes every run's figures fit its item's rows, that choice is taken: the count of
+    figures is each block's only evidence (table 二 has no sums)."""
     groups: dict[tuple[str, ...], list[_Run]] = {}
     for run in runs:
         groups.setdefault(tuple(run.fields), []).append(run)
-    for same in groups.values():
-        items = sorted({run.item for run in same}, key=lambda item: order.get(item, 0))
-        if len(same) < 2 or len(items) != len(same) or all(_fit(template, run) for run in same):
+    for fields, same in groups.items():
+        if all(_fit(template, run) for run in same):
             continue
+        # Every item whose rows carry these headers, in template order.
+        items = [
+            item
+            for item in template.active_items
+            if any(row.item == item and set(fields) <= {f.key for f in row.fields} for row in template.active_rows)
+        ]
         before = [run.item for run in same]
-        for run, item in zip(same, items, strict=True):
-            run.item = item
-        if not all(_fit(template, run) for run in same):
-            for run, item in zip(same, before, strict=True):
+        fitting: list[tuple[str, ...]] = []
+        for chosen in combinations(items, len(same)):
+            for run, item in zip(same, chosen, strict=True):
                 run.item = item
+            if all(_fit(template, run) for run in same):
+                fitting.append(chosen)
+        for run, item in zip(same, fitting[0] if len(fitting) == 1 else before, strict=True):
+            run.item = item
 
 
 def _blank_places(records: list[Record]) -> frozenset[str]:
