@@ -15,6 +15,7 @@ reading by labels left unknown, and says so in ``uncertain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence, count_value
@@ -24,6 +25,8 @@ from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
+
+_WORDS = 4  # characters of a label that names nothing and ends a block (shorter: a unit, a mark)
 
 
 @dataclass
@@ -65,6 +68,9 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
                     run.interrupted = True  # a row's label among the block: not a block printed apart
                 elif run is not None and named is not None and run.values:
                     run = None  # another item's row label after the block's figures: the block has ended
+                elif run is not None and run.values and len(cached_bare(token.text)) >= _WORDS:
+                    run = None  # words naming nothing after the figures (a sentence, the next table's
+                    # header): the block has ended, the figures after them are not its
                 continue
             name = found[0]
             item = (
@@ -86,6 +92,49 @@ def _runs(template: Template, records: list[Record]) -> list[_Run]:
             if run is not None:
                 run.values.append(token)
     return runs
+
+
+def _rows_of(template: Template, run: _Run) -> list[str]:
+    """The rows of the run's item that its headers all belong to."""
+    return [
+        row.key
+        for row in template.active_rows
+        if row.item == run.item and all(k in {f.key for f in row.fields} for k in run.fields)
+    ]
+
+
+def _fit(template: Template, run: _Run) -> bool:
+    return len(run.values) == len(run.fields) * len(_rows_of(template, run))
+
+
+def _items_by_fit(template: Template, runs: list[_Run]) -> None:
+    """Items whose marks were printed apart from their blocks (第二十条第（五）项 第二十条第（六）项
+    together, then the blocks) share headers (上一年项目数量, 本年处理决定数量): which block is which
+    item the marks do not tell. Where the runs of one header set do not all fit the rows of the
+    items they were given, and exactly one choice of items in template order (the order the blocks
+    print them) makes every run's figures fit its item's rows, that choice is taken: the count of
+    figures is each block's only evidence (table 二 has no sums)."""
+    groups: dict[tuple[str, ...], list[_Run]] = {}
+    for run in runs:
+        groups.setdefault(tuple(run.fields), []).append(run)
+    for fields, same in groups.items():
+        if all(_fit(template, run) for run in same):
+            continue
+        # Every item whose rows carry these headers, in template order.
+        items = [
+            item
+            for item in template.active_items
+            if any(row.item == item and set(fields) <= {f.key for f in row.fields} for row in template.active_rows)
+        ]
+        before = [run.item for run in same]
+        fitting: list[tuple[str, ...]] = []
+        for chosen in combinations(items, len(same)):
+            for run, item in zip(same, chosen, strict=True):
+                run.item = item
+            if all(_fit(template, run) for run in same):
+                fitting.append(chosen)
+        for run, item in zip(same, fitting[0] if len(fitting) == 1 else before, strict=True):
+            run.item = item
 
 
 def _blank_places(records: list[Record]) -> frozenset[str]:
@@ -114,7 +163,9 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
     blanks = _blank_places(records)
     if not any(_open(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
         return
-    for run in _runs(template, records):
+    runs = _runs(template, records)
+    _items_by_fit(template, runs)
+    for run in runs:
         rows = [
             row
             for row in template.active_rows

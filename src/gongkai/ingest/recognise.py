@@ -25,6 +25,7 @@ from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.requests import read_requests, request_records, zeros_printed, zeros_printed_spaced
+from gongkai.ingest.spilled import spilled_columns
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
@@ -105,9 +106,11 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
-    read_blocks(template, parts[REQUESTS], report, evidence)  # pdftotext: figures printed in blocks
+    # pdftotext: table 三's last columns may come after table 四's heading
+    request_blocks, appeal_blocks = spilled_columns(template, parts[REQUESTS], parts[APPEALS])
+    read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
-    read_appeals_blocks(template, parts[APPEALS], report, evidence)
+    read_appeals_blocks(template, appeal_blocks, report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)

@@ -23,6 +23,7 @@ from gongkai.ingest.align import (
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
@@ -317,10 +318,12 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     ``3. 危及… 1  1``): each numbered piece of the label lines starts a row (a group heading's
     pieces, ``(五)`` / ``不予``, name none), and the rows named so, in order between the last row
     read and this one, are rows of blank cells."""
-    if len(record.labels) < 2 or not any(
-        t.x is not None or " cell " in t.where or " part " in t.where for t in record.values
-    ):
+    if len(record.labels) < 2:
         return []
+    if not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values) and not lined_row(
+        [Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS)
+    ):
+        return []  # a laid-out table, or one whose blank cells show as line breaks (line_gaps)
     parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
     starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
     found: list[RequestRowKeys] = []
@@ -1049,6 +1052,13 @@ def read_requests(
         and not any(t.x is not None for found in raw.values() for t in found.values)
         and spaced_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
     )
+    # pdftotext default text of a table leaving zeros blank: the blank cells show as line breaks.
+    lined = (
+        not spaced
+        and merged is None
+        and not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
+        and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
+    )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
@@ -1077,6 +1087,7 @@ def read_requests(
         xs = [t.x for t in found.values]
         found_options = (
             (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            or (line_gap_readings(slots, n) if lined else [])
             or placed_readings(slots, xs, n, check, first_columns.get(row.key))
             or readings(
                 slots,
@@ -1091,6 +1102,20 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
+        if not found_options and lined and _nothing_printed(found.values):
+            # A label alone in a table whose blank cells show as line breaks: a row of blank
+            # cells, read as 0 in doubt; it takes part in the sums that place the other rows.
+            options[row.key] = [
+                Reading(
+                    (0,) * n,
+                    (None,) * n,
+                    ("",) * n,
+                    n,
+                    "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
+                    "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",
+                )
+            ]
+            continue
         if not found_options and (laid_out or celled or vanished) and not found.values:
             # A label on a line of its own in a table laid out a row a line: a row whose cells
             # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt, after

@@ -759,8 +759,11 @@ def _drop_page_numbers(lines: list[str]) -> list[str]:
     # table's last column printed as a block at a page's foot), not page numbers.
     # And they stand on most pages: two figures that happen to run on (13 and 14 ending pages 4
     # and 5 of a table's column block) are not a numbering.
+    # And a numbering runs to the last page: figures 2 and 3 ending pages 2 and 3 of four whose
+    # last page ends in text are a table's cells that happen to match (its last column's foot).
     offsets = {int(out[i].strip()) - page for i, page in found}
-    if len(offsets) == 1 and len(found) * 2 >= len(breaks) and (len(found) > 1 or offsets == {0}):
+    numbered = found[-1][1] == len(breaks) if found else False
+    if numbered and len(offsets) == 1 and len(found) * 2 >= len(breaks) and (len(found) > 1 or offsets == {0}):
         for i, _ in found:
             if i not in totals:
                 out[i] = ""
