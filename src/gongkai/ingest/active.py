@@ -214,9 +214,15 @@ def _likely(
 def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row keeps the report layer's warnings quiet, and prints no
     count but 本年增/减 below zero."""
-    if any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True)):
+    if not _signs_fit(order, values):
         return False
     return not active_row_warns(dict(zip(order, values, strict=True)))
+
+
+def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row puts a figure below zero only under 本年增/减: a count
+    is never negative, while a report may well print items that do not add up."""
+    return not any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True))
 
 
 def read_active(
@@ -277,6 +283,11 @@ def read_active(
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), partial(_plausible, order)) or options
+            if not any(_signs_fit(order, r.values) for r in options[:1]):
+                # No reading keeps the warnings quiet (the row is printed short: · -1, items
+                # left blank): one that puts the minus sign under 本年增/减 before one that
+                # makes a count negative, at whatever cost (a doubt says so).
+                options = sorted(options, key=lambda r: not _signs_fit(order, r.values))
         best = [r for r in options if r.cost == options[0].cost]
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
         # never below zero) only narrow the readings that tie.
