@@ -92,3 +92,13 @@ def test_a_minus_sign_goes_under_the_change_column() -> None:
     assert isinstance(gold, dict)
     assert pred["active"]["fees"] == gold["fees"] == {"previous_items": 0, "change": -1}
     assert any(entry["cell"] == "active.fees" for entry in pred["uncertain"])
+
+
+def test_a_lone_minus_figure_in_a_wide_grid_goes_under_the_change_column() -> None:
+    """markitdown sets ``| 行政事业性收费 | | | | -1 | | |`` on a grid of its own (its header on
+    another): four cells for two columns, nothing in the positions; the one reading that makes no
+    count negative is taken, and stays in doubt."""
+    path = FIXTURES / "markitdown" / "g2020-c~gazette-word.md"
+    pred = read_fixture(path)
+    assert pred["active"]["fees"] == {"previous_items": 0, "change": -1}
+    assert any(entry["cell"] == "active.fees" for entry in pred["uncertain"])

@@ -290,8 +290,15 @@ def read_active(
                 options = sorted(options, key=lambda r: not _signs_fit(order, r.values))
         best = [r for r in options if r.cost == options[0].cost]
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
-        # never below zero) only narrow the readings that tie.
-        best = [r for r in best if _plausible(order, r.values)] or best
+        # never below zero) only narrow the readings that tie; where none keeps them quiet, a
+        # reading with no count below zero still goes before one with a count below zero.
+        tied = len({r.values for r in best})
+        best = (
+            [r for r in best if _plausible(order, r.values)] or [r for r in best if _signs_fit(order, r.values)] or best
+        )
+        # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed
+        # positions did not make, so a doubt.
+        by_sign = tied > len({r.values for r in best}) and not any(_plausible(order, r.values) for r in best)
         distinct = list(dict.fromkeys(r.values for r in best))
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
@@ -348,6 +355,14 @@ def read_active(
                 f"“{row.label}”行的数字按其前后的空行对应各列，空行也可能只是分隔，列位存疑",
                 f"row {row.label}: its figures were put in columns by the empty lines around them; an "
                 "empty line may only separate lines, so which columns they fill is in doubt",
+                found.label.where,
+            )
+        if by_sign:
+            evidence.doubt_more(
+                path,
+                "各读法均触发校验提示，取不使任何计数为负的读法（负数只能是“本年增/减”）",
+                "no reading keeps the checks quiet; the one that makes no count negative is taken "
+                "(only 本年增/减 can be below zero)",
                 found.label.where,
             )
         if _borrowed_blank(found.values, reading):
