@@ -102,3 +102,13 @@ def test_a_lone_minus_figure_in_a_wide_grid_goes_under_the_change_column() -> No
     pred = read_fixture(path)
     assert pred["active"]["fees"] == {"previous_items": 0, "change": -1}
     assert any(entry["cell"] == "active.fees" for entry in pred["uncertain"])
+
+
+def test_the_sign_does_not_choose_a_reading_that_supposes_a_cell() -> None:
+    """``行政强制0-320`` (crawler text: 0, -3 and 20 run together): the cheapest readings suppose a
+    cell not printed, and the only one of them with no count below zero (0, -320, ·) is a guess;
+    the row's columns stay unknown rather than read so."""
+    path = FIXTURES / "crawler" / "g2019-a~gazette.txt"
+    coercion = read_fixture(path)["active"]["coercion"]
+    assert coercion["change"] != -320
+    assert coercion["change"] in (None, -3)

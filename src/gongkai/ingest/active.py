@@ -291,10 +291,13 @@ def read_active(
         best = [r for r in options if r.cost == options[0].cost]
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
         # never below zero) only narrow the readings that tie; where none keeps them quiet, a
-        # reading with no count below zero still goes before one with a count below zero.
+        # reading of the printed cells alone with no count below zero still goes before one with
+        # a count below zero (not one that supposes a cell not printed: that is a guess).
         tied = len({r.values for r in best})
         best = (
-            [r for r in best if _plausible(order, r.values)] or [r for r in best if _signs_fit(order, r.values)] or best
+            [r for r in best if _plausible(order, r.values)]
+            or [r for r in best if _signs_fit(order, r.values) and None not in r.wheres]
+            or best
         )
         # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed
         # positions did not make, so a doubt.
