@@ -58,7 +58,7 @@ NOT_YET = {
     "of cells, placements the sums cannot confirm), two rows' figures interleaved (g2019-a)",
     "pymupdf4llm": "2421/2629 cells (92.09%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
     "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture",
-    "markitdown": "2464/2629 cells (93.72%), non-zero 93.19%: blank zeros lost in merged cells",
+    "markitdown": "2466/2629 cells (93.80%), non-zero 93.29%: blank zeros lost in merged cells",
     "crawler": "1266/1618 cells (78.24%), non-zero 80.76%: blank zeros vanished from runs (g2020-c, "
     "g2022-c), table 二 runs",
     "crawler-nospace": "1311/1618 cells (81.03%), non-zero 83.70%: as crawler",
