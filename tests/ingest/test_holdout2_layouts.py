@@ -57,9 +57,9 @@ NOT_YET = {
     "figures interleaved (g2019-a)",
     "pdftotext-layout": "2581/2629 cells (98.17%), non-zero 97.60%: blank zeros (table 二 rows short "
     "of cells, placements the sums cannot confirm), two rows' figures interleaved (g2019-a)",
-    "pymupdf4llm": "2418/2629 cells (91.97%), non-zero 92.23%: a rule-less Word table with blank zeros "
+    "pymupdf4llm": "2421/2629 cells (92.09%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
     "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture",
-    "markitdown": "2459/2629 cells (93.53%), non-zero 91.66%: blank zeros lost in merged cells",
+    "markitdown": "2466/2629 cells (93.80%), non-zero 93.29%: blank zeros lost in merged cells",
     "crawler": "1474/1618 cells (91.10%), non-zero 85.17%: blank zeros vanished from runs (g2020-c "
     "prints two columns blank throughout: no sum places its figures; g2022-c), table 二 runs",
     "crawler-nospace": "1474/1618 cells (91.10%), non-zero 85.17%: as crawler",

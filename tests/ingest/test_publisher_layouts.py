@@ -32,9 +32,6 @@ NOT_YET = {
     "dense tables of small figures no order of the grid decides, which organisation columns a row's "
     "figures sit in; figures interleaved within a run of rows; where no grid order explains the flow "
     "only the 自然人 figure beside (chromium) or right after (LibreOffice) its label is read",
-    "markitdown": "9630/9682 cells (99.46%), non-zero 99.33%: Word tables (wordgov 98.48%) read on their page "
-    "grids; left: a page of text lines whose blanks vanished, swaps between rows that keep every column sum, "
-    "pages whose maps the arithmetic cannot tell apart",
     "crawler": "6166/6456 cells (95.51%), non-zero 90.59%: table 二 digit runs nothing decides; wordgov "
     "(91.69%) table 三 swaps between rows that keep every column sum (every consistent table searched)",
     "crawler-nospace": "5816/6456 cells (90.09%), non-zero 85.92%: table 二 digit runs nothing decides; wordgov "

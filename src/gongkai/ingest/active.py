@@ -227,9 +227,15 @@ def _likely(
 def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row keeps the report layer's warnings quiet, and prints no
     count but 本年增/减 below zero."""
-    if any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True)):
+    if not _signs_fit(order, values):
         return False
     return not active_row_warns(dict(zip(order, values, strict=True)))
+
+
+def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row puts a figure below zero only under 本年增/减: a count
+    is never negative, while a report may well print items that do not add up."""
+    return not any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True))
 
 
 def read_active(
@@ -291,10 +297,25 @@ def read_active(
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), partial(_plausible, order)) or options
+            if not any(_signs_fit(order, r.values) for r in options[:1]):
+                # No reading keeps the warnings quiet (the row is printed short: · -1, items
+                # left blank): one that puts the minus sign under 本年增/减 before one that
+                # makes a count negative, at whatever cost (a doubt says so).
+                options = sorted(options, key=lambda r: not _signs_fit(order, r.values))
         best = [r for r in options if r.cost == options[0].cost]
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
-        # never below zero) only narrow the readings that tie.
-        best = [r for r in best if _plausible(order, r.values)] or best
+        # never below zero) only narrow the readings that tie; where none keeps them quiet, a
+        # reading of the printed cells alone with no count below zero still goes before one with
+        # a count below zero (not one that supposes a cell not printed: that is a guess).
+        tied = len({r.values for r in best})
+        best = (
+            [r for r in best if _plausible(order, r.values)]
+            or [r for r in best if _signs_fit(order, r.values) and None not in r.wheres]
+            or best
+        )
+        # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed
+        # positions did not make, so a doubt.
+        by_sign = tied > len({r.values for r in best}) and not any(_plausible(order, r.values) for r in best)
         distinct = list(dict.fromkeys(r.values for r in best))
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
@@ -357,6 +378,14 @@ def read_active(
                 f"“{row.label}”行的数字按其前后的空行对应各列，空行也可能只是分隔，列位存疑",
                 f"row {row.label}: its figures were put in columns by the empty lines around them; an "
                 "empty line may only separate lines, so which columns they fill is in doubt",
+                found.label.where,
+            )
+        if by_sign:
+            evidence.doubt_more(
+                path,
+                "各读法均触发校验提示，取不使任何计数为负的读法（负数只能是“本年增/减”）",
+                "no reading keeps the checks quiet; the one that makes no count negative is taken "
+                "(only 本年增/减 can be below zero)",
                 found.label.where,
             )
         if _borrowed_blank(found.values, reading):

@@ -27,6 +27,7 @@ _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
 # A metadata box's label before the title (名称：…, or 名称 in a cell of its own beside it).
 _LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]?\s*")
+_BOX_LABEL = re.compile(r"(?:标题|名称|题目|文章标题)[:：]?")
 # Starts only where a whitespace run starts (the leftmost match anyway): one try per run, not per space.
 _SITE_TAIL = re.compile(r"(?<!\s)\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
 _DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
@@ -128,6 +129,10 @@ def identify(document: Document) -> Identity:
             # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
             # line above a whole title (a site's name over the page's title)
             candidates.append((block.text + head[i + 1].text, block.where, head[i - 1] if i else None))
+            if i + 2 < len(head) and _BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
+                # the wrap with a metadata box's label between its lines (markitdown: …年度报 /
+                # 名称 / 告, the label's cell printed beside the title's first line)
+                candidates.append((block.text + head[i + 2].text, block.where, head[i - 1] if i else None))
     page_title = _title_parts(_SITE_TAIL.sub("", document.title)) if document.title else None
     if document.title:
         candidates.append((_SITE_TAIL.sub("", document.title), "title", None))

@@ -54,6 +54,44 @@ def rejoin_displaced(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[
     return result, left
 
 
+def _is_figure(text: str) -> bool:
+    return parse_cell(text).kind in (CellKind.NUMBER, CellKind.DASH)
+
+
+def phantom_columns(rows: list[list[str]]) -> dict[int, frozenset[int]]:
+    """The empty grid columns of a converter's pipe rows, by row width: columns that every row
+    of that width leaves blank, header rows included, where header rows of that width name
+    columns on both sides of them. markitdown draws a grid line wherever any row of a page's
+    table has an edge (a header cell's, a continued table's), and the columns between such
+    lines no cell fills; kept, they are blank cells among a row's figures, and which blank is
+    the grid's and which a zero printed as blank the row alone cannot tell. A column the
+    headers name stays, however blank its figures (a column of zeros printed as blanks); so do
+    the columns left of the first figure (the label's, however many the grid has there)."""
+    by_width: dict[int, list[list[str]]] = {}
+    for row in rows:
+        by_width.setdefault(len(row), []).append(row)
+    out: dict[int, frozenset[int]] = {}
+    for width, group in by_width.items():
+        headers = [row for row in group if _header_row(row)]
+        if not headers or not any(any(_is_figure(text.strip()) for text in row) for row in group):
+            continue
+        named = sorted({k for row in headers for k, text in enumerate(row) if text.strip()})
+        # Only among the figures: blank cells left of a row's first figure are its label's.
+        first = min(k for row in group for k, text in enumerate(row) if _is_figure(text.strip()))
+        empty = frozenset(
+            k for k in range(max(first, named[0]) + 1, named[-1]) if all(not row[k].strip() for row in group)
+        )
+        if empty:
+            out[width] = empty
+    return out
+
+
+def _header_row(row: list[str]) -> bool:
+    """No figure and at least two cells of words: a row of column headers."""
+    filled = [text for text in row if text.strip()]
+    return len(filled) >= 2 and not any(_is_figure(text.strip()) for text in filled)
+
+
 def _figures_only(row: list[Cell]) -> bool:
     """Figures and blank cells, no label: a row whose label cell came out empty."""
     filled = [cell.text for cell in row if cell.text]

@@ -53,6 +53,12 @@ def _heading_pattern() -> re.Pattern[str]:
 def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
     over 其他 at the same place)."""
+    return re.compile("|".join(_printed(label) for label in sorted(_labels(), key=len, reverse=True)))
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """Every label the tables print."""
     labels: set[str] = {
         tpl.ACTIVE_CORNER,
         tpl.REQUESTS_NOTE,
@@ -80,7 +86,7 @@ def _label_pattern() -> re.Pattern[str]:
             labels.add(group.label)
         for appeal_field in template.appeal_fields:
             labels.update(appeal_field.labels)
-    return re.compile("|".join(_printed(label) for label in sorted(labels, key=len, reverse=True)))
+    return frozenset(labels)
 
 
 def is_run_on(line: str) -> bool:
@@ -251,10 +257,48 @@ def table_paragraph(line: str) -> list[str] | None:
 _FIGURE_AFTER_SPACE = re.compile(r"[\u4e00-\u9fff）)”]\s*[-−－]?\d")
 
 
+# A paragraph of header cells and one row of figures after them (table 四 flattened: ``未经复议直接
+# 起诉 复议后起诉 结果 结果 其他 尚未 总计 … 维持 纠正 结果 审结 15 4 2 4 25 …``).
+_TRAILING_FIGURES = re.compile(r"(?:\s+[-−－]?\d+(?:[.．]\d+)?){5,}\s*$")
+_MIN_HEADER_LABELS = 2  # header labels of the tables the words before the figures must hold
+_SENTENCE = re.compile(r"[。，,；;：:、]")
+
+
+def header_then_figures(line: str) -> list[str] | None:
+    """A paragraph a PDF-to-Markdown converter made of a table's header cells and the one row of
+    figures under them, cut into the header words and the figures (each a line, so the figures
+    are read as a row); None if the paragraph is not one. The words before the figures hold no
+    figure and no punctuation of a sentence, and at least two of the tables' header labels."""
+    if "|" in line:
+        return None
+    text = _EMPHASIS.sub(" ", line).strip()
+    match = _TRAILING_FIGURES.search(text)
+    if match is None or match.start() == 0:
+        return None
+    words = text[: match.start()]
+    if _SENTENCE.search(words) or re.search(r"\d", words) or _heading_pattern().search(words):
+        return None
+    if len({m.group() for m in _label_pattern().finditer(words)}) < _MIN_HEADER_LABELS:
+        return None
+    # Every word a piece of a label (a header cell's lines come apart: 结果 / 维持): no prose.
+    if not all(_label_piece(word) for word in re.findall(r"[\u4e00-\u9fff]+", words)):
+        return None
+    return [words.strip(), "", match.group().strip()]
+
+
+@cache
+def _label_piece(word: str) -> bool:
+    """Whether ``word`` is (a piece of) a label the tables print."""
+    return any(word in label for label in _labels())
+
+
 def cut_table_paragraphs(lines: list[str]) -> list[str]:
-    """``lines`` with every table paragraph (see ``table_paragraph``) cut into its rows."""
+    """``lines`` with every table paragraph (see ``table_paragraph``) cut into its rows, and every
+    paragraph of header cells over one row of figures (``header_then_figures``) into the two."""
     out: list[str] = []
     for line in lines:
         pieces = table_paragraph(line)
+        if pieces is None:
+            pieces = header_then_figures(line)
         out.extend(pieces if pieces is not None else [line])
     return out

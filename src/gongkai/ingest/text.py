@@ -33,6 +33,7 @@ from gongkai.ingest.pipes import (
     label_under_table,
     labels_after_figures,
     page_numbers_blanked,
+    phantom_columns,
     picture_text,
     rejoin_displaced,
 )
@@ -361,6 +362,13 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     lone: set[int] = set()  # rows that are figures on a line of their own
     width = 0  # cells of the table's separator row (| --- | --- |), once printed
     short: list[list[Cell]] = []  # pipe rows with fewer cells than their separator row
+    phantom = phantom_columns(
+        [
+            _pipe_cells(line)
+            for line in lines[start:end]
+            if _is_pipe(line) and not _PIPE_SEPARATOR.match(line) and _row_between_pipes(line) is None
+        ]
+    )
     for number in range(start, end):
         line = lines[number]
         if _PIPE_SEPARATOR.match(line):
@@ -374,11 +382,13 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             continue
         between = _row_between_pipes(line)
         cells = between or _pipe_cells(line)
+        empty = phantom.get(len(cells), frozenset()) if between is None else frozenset()
         rows.append(
             _label_run_into_figure(
                 [
                     Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}", lead=_lead(text))
                     for k, text in enumerate(cells)
+                    if k not in empty
                 ]
             )
         )
