@@ -10,8 +10,9 @@ from functools import partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
+from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, header_unit, parse_cell, scale_money
-from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
+from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.checks import active_row_warns
@@ -80,11 +81,13 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             if found is None and _GAP.search(token.text):
                 # A header line of laid-out text whose cells wrapped (采购项 / 目数量) comes as one
                 # label: its cells, split at the gaps, may still name their columns (and units).
-                cells = [(field_of(cached_key(part)), part) for part in _GAP.split(token.text.strip())]
-                columns = [(hit[0], Token(part, token.where, token.value)) for hit, part in cells if hit]
+                parts = _GAP.split(token.text.strip())
+                places = part_places(token.text, parts, token.x)
+                cells = [(field_of(cached_key(part)), part, x) for part, x in zip(parts, places, strict=True)]
+                columns = [(hit[0], Token(part, token.where, token.value, x)) for hit, part, x in cells if hit]
                 if columns:
                     fresh += columns
-                    votes += [hit[1] for hit, _ in cells if hit and hit[1]]
+                    votes += [hit[1] for hit, _, _ in cells if hit and hit[1]]
                     loose = []
                     continue
             if found is not None:
@@ -287,13 +290,15 @@ def read_active(
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
         slots = [Slot(t.value, t.where) for t in found.values]
-        options = readings(slots, len(order))
+        # A laid-out row short of figures: where they stand under the headers says their columns.
+        placed = header_placed(found.values, [t for _, t in found.header]) if order == headed else None
+        options = [placed] if placed is not None else readings(slots, len(order))
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = _separator_cuts(found.values, len(order)) or options
         options = _zero_led_cut(slots, options)
-        if not any(_plausible(order, r.values) for r in options):
+        if placed is None and not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), partial(_plausible, order)) or options

@@ -97,12 +97,45 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
         figures = _without_page_number(figures, grid)
     if figures is None or len(figures) not in (cells_3, cells_3 + cells_4):
         return
+    figures, woven = _unwoven(figures, grid)
     amounts = [int(t.value.amount or 0) for t in figures]
     if grid.rows_broken(amounts[:cells_3]) > _TOLERATED:
         return
     _take_requests(template, grid.rows, figures[:cells_3], amounts[:cells_3], report, evidence)
+    for i in woven:
+        for key in grid.rows[i : i + 2]:
+            evidence.doubt(
+                f"requests.{key}",
+                list(report.requests[key]),
+                f"“{grid.rows[i]}”与“{grid.rows[i + 1]}”两行的数字逐列交替印出，按交替顺序拆开（两行合计均相符）",
+                f"the figures of rows {grid.rows[i]} and {grid.rows[i + 1]} were printed alternately, a column "
+                "at a time: taken apart so (both rows then add up)",
+                figures[i * grid.n].where,
+            )
     if len(figures) == cells_3 + cells_4 and grid.appeals_add_up(amounts[cells_3:]):
         _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
+
+
+def _unwoven(figures: list[Token], grid: _Grid) -> tuple[list[Token], list[int]]:
+    """``figures`` with the figures of two neighbouring rows of table 三 printed alternately taken
+    apart (``pdftotext -layout`` setting both rows' cells of each column as one block: ``123`` /
+    ``92`` / ``11`` / ``7`` …, one a line), where both rows break their sums read in order and
+    both add up read alternately; and the first rows of the pairs so taken apart."""
+    n, out, woven = grid.n, list(figures), []
+    for i in range(len(grid.rows) - 1):
+        if (i + 2) * n > len(out):
+            break
+        pair = out[i * n : (i + 2) * n]
+        amounts = [int(t.value.amount or 0) for t in pair]
+        first, second = grid.rows[i], grid.rows[i + 1]
+        check_first, check_second = grid.requests.row_check(first), grid.requests.row_check(second)
+        if check_first(amounts[:n]) or check_second(amounts[n:]):
+            continue
+        if not (check_first(amounts[0::2]) and check_second(amounts[1::2])) or not any(amounts):
+            continue
+        out[i * n : (i + 2) * n] = pair[0::2] + pair[1::2]
+        woven.append(i)
+    return out, woven
 
 
 def _take_requests(

@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from gongkai.ingest.align import Accept, Reading, Slot, Value
+from gongkai.ingest.column_places import ColumnMap, columns_of
 from gongkai.ingest.numbers import CellKind
 
 # A column's centre as a fraction of the row's span from its first column's centre to its last,
@@ -89,7 +90,12 @@ def first_column_places(rows: Sequence[tuple[Sequence[Slot], Sequence[float | No
 
 
 def placed_readings(
-    slots: Sequence[Slot], xs: Sequence[float | None], n: int, accept: Accept | None, first_column: float | None = None
+    slots: Sequence[Slot],
+    xs: Sequence[float | None],
+    n: int,
+    accept: Accept | None,
+    first_column: float | None = None,
+    maps: Sequence[ColumnMap] = (),
 ) -> list[Reading]:
     """Readings of a row of ``n`` columns whose figures (fewer than ``n``, no blank cells kept)
     stand on one laid-out line at ``xs``; [] when the row is not that (the caller reads it the
@@ -102,6 +108,8 @@ def placed_readings(
     figures, places = laid
     first, last = places[0], places[-1]
     centres = _centres(n)
+    options: list[list[int]] | None
+    nearest_columns: list[int]
     if (
         first_column is not None
         and last - first_column >= 2 * n
@@ -110,14 +118,20 @@ def placed_readings(
         # 自然人 blank: every figure but the last placed between the table's first column and 总计.
         start, placed, options, nearest_columns = first_column, places[:-1], [], []
     elif last - first < 2 * n:
-        return []
+        start, placed, options, nearest_columns = first, [], None, []
     else:
         start, placed, options, nearest_columns = first, places[1:-1], [[0]], [0]
     for place in placed:
         fraction = (place - start) / (last - start)
         nearest = min(abs(fraction - c) for c in centres[1:-1])
-        options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + _SLACK])
+        if options is not None:
+            options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + _SLACK])
         nearest_columns.append(min(range(1, n - 1), key=lambda c: abs(fraction - centres[c])))
+    # Where the table's columns are known from its fuller rows, each figure is in the column
+    # printed at its place; where they leave two maps, the one nearer the fractions costs less.
+    mapped = _mapped_readings(figures, places, n, accept, maps, nearest_columns if options is not None else None)
+    if mapped or options is None:
+        return mapped
     return _readings(figures, options, n, accept, nearest_columns)
 
 
@@ -157,3 +171,27 @@ def _readings(
             f"该行 {missing} 个空白单元格在行中留作空位；数字按所在位置对应各列，第 {blank} 列（从 0 起）按 0 计",
         )
     return list(found.values())
+
+
+def _mapped_readings(
+    figures: Sequence[Slot],
+    places: Sequence[float],
+    n: int,
+    accept: Accept | None,
+    maps: Sequence[ColumnMap],
+    nearest: Sequence[int] | None,
+) -> list[Reading]:
+    """The readings putting each figure in the column its table prints at its place
+    (``column_places.column_maps``), one per possible map of the columns, each costing one more
+    for every figure off the column ``nearest`` (its fraction of the row; None: no fraction to go
+    by) puts it in; [] where a figure stands in no column of any map, or the row's sum rejects
+    every placement."""
+    found: dict[tuple[Value, ...], Reading] = {}
+    for columns in maps:
+        placed = columns_of(places, columns)
+        if placed is None or placed[-1] != n - 1:
+            continue
+        for reading in _readings(figures, [[c] for c in placed[:-1]], n, accept, nearest or placed[:-1]):
+            if reading.values not in found or reading.cost < found[reading.values].cost:
+                found[reading.values] = reading
+    return sorted(found.values(), key=lambda r: r.cost)

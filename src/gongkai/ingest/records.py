@@ -8,7 +8,7 @@ split over pages or copied one cell per line gives the same records.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -108,7 +108,10 @@ def read_records(document: Document) -> list[Record]:
                 value, spread, parts = infos[i]
                 if parts is not None:
                     labelled = True
-                    tokens = [Token(part, cell.where, value) for part in parts]
+                    tokens = [
+                        Token(part, cell.where, value, x)
+                        for part, x in zip(parts, part_places(cell.text, parts, cell.x), strict=True)
+                    ]
                     if records and not records[-1].values and not _row_ending_table(records[-1], number):
                         records[-1].labels.extend(tokens)
                     else:
@@ -132,6 +135,24 @@ def read_records(document: Document) -> list[Record]:
                 else:
                     records[-1].values.append(Token(cell.text, cell.where, value, cell.x, cell.lead))
     return records
+
+
+def part_places(text: str, parts: Sequence[str], centre: float | None) -> list[float | None]:
+    """Where each of ``parts`` (pieces of ``text``, in order) stands on its line of laid-out text,
+    given the centre of ``text`` there (``Cell.x``); all None when ``centre`` is None or a part is
+    not found in ``text``."""
+    if centre is None:
+        return [None] * len(parts)
+    start = centre - (len(text) - 1) / 2
+    places: list[float | None] = []
+    cursor = 0
+    for part in parts:
+        at = text.find(part, cursor)
+        if at < 0:
+            return [None] * len(parts)
+        places.append(start + at + (len(part) - 1) / 2)
+        cursor = at + len(part)
+    return places
 
 
 @lru_cache(maxsize=16384)

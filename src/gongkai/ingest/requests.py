@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gongkai.ingest.align import (
+    MAX_COST,
     Choice,
     Reading,
     Slot,
@@ -21,6 +22,7 @@ from gongkai.ingest.align import (
     unsummed_readings,
 )
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
+from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
@@ -533,6 +535,31 @@ def _run_of_row(values: list[Token]) -> bool:
         and figures[0].value.kind is CellKind.NUMBER
         and len(figures[0].value.digits) >= len(REQUEST_COLUMNS)
     )
+
+
+def _zeros_only(values: list[Token], n: int) -> list[Reading]:
+    """The one reading of a row no reading fits that prints nothing but zeros, at least one for
+    each column, some run together (``5.属于三类内部事务信息 00 00 00  0`` then ``0 0 0`` lines:
+    pdftotext ran two rows of zeros into each other): every cut of it reads 0 in each column, the
+    surplus zeros another row's. In doubt, as the cells were not all this row's; [] otherwise."""
+    figures = [t for t in values if t.value.kind is not CellKind.BLANK]
+    digits = "".join(t.value.digits for t in figures)
+    if not figures or any(t.value.kind is not CellKind.NUMBER or t.value.amount != 0 for t in figures):
+        return []
+    if len(digits) < n or set(digits) != {"0"}:
+        return []
+    return [
+        Reading(
+            (0,) * n,
+            (None,) * n,
+            ("",) * n,
+            MAX_COST,
+            f"the row prints nothing but zeros ({len(digits)} in {len(figures)} cells, some run together, "
+            f"for {n} columns): read as 0, the surplus zeros another row's",
+            f"该行只印有 0（{len(figures)} 个单元格中共 {len(digits)} 个 0，部分粘连，应为 {n} 列），"
+            "按 0 计，多出的 0 属于其他行",
+        )
+    ]
 
 
 def _nothing_printed(values: list[Token]) -> bool:
@@ -1062,10 +1089,12 @@ def read_requests(
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
-    places = first_column_places(
-        [([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out], n
-    )
-    first_columns = dict(zip(laid_out, places, strict=True))
+    laid_rows = [
+        ([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out
+    ]
+    first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
+    # Where each laid-out row's table prints its columns, from its fuller rows on the same scale.
+    maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     for row in read_rows:
@@ -1088,7 +1117,7 @@ def read_requests(
         found_options = (
             (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key))
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
             or readings(
                 slots,
                 n,
@@ -1116,6 +1145,8 @@ def read_requests(
                 )
             ]
             continue
+        if not found_options:
+            found_options = _zeros_only(found.values, n)
         if not found_options and (laid_out or celled or vanished) and not found.values:
             # A label on a line of its own in a table laid out a row a line: a row whose cells
             # are all blank (a Word table printing zeros as nothing). Read as 0, in doubt, after

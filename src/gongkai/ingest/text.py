@@ -919,7 +919,11 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
                 for k, part in enumerate(parts):
                     cells.append(Cell(part, f"line {number + 1} part {k + 1}", x=places[k]))
             else:
-                cells.append(Cell(_clean_cell(text), f"line {number + 1}"))
+                cleaned = _clean_cell(text)
+                # A line of words (header cells) keeps its place; a figure alone on its line
+                # keeps none (``_figure_places``: only a line's spacing shows it laid out).
+                place = _text_place(text, cleaned) if kind == "short" else None
+                cells.append(Cell(cleaned, f"line {number + 1}", x=place))
             i = j
             if blank_separated and i < len(kinds) and kinds[i] == "empty":
                 i += 1  # the separator after a filled cell
@@ -960,6 +964,25 @@ def _figure_places(line: str, parts: list[str]) -> list[float | None]:
         if parse_cell(part).kind is CellKind.NUMBER:
             places[k] = lead + at + (len(part) - 1) / 2
             spans.append((at, cursor))
+    if len(spans) == 1 and spans[0][0] > 0 and _lone_figure_apart(stripped, spans[0][0]):
+        return places  # ``行政事业性收费          -1``: one figure set apart under its column
     if len(spans) < 2 or not any(b[0] - a[1] >= _LAID_OUT_GAP for a, b in pairwise(spans)):
         return [None] * len(parts)
     return places
+
+
+def _lone_figure_apart(stripped: str, at: int) -> bool:
+    """Whether the one figure of a line starting at ``at`` stands a laid-out gap right of the
+    words before it (``pdftotext -layout``'s room for the cells between), not a space after them."""
+    before = stripped[:at]
+    return len(before) - len(before.rstrip()) >= _LAID_OUT_GAP
+
+
+def _text_place(line: str, text: str) -> float | None:
+    """The centre (in characters from the line's start, as ``_figure_places``) of a cell of words
+    that is one line of laid-out text, so that the header cells it holds (``信息内容    本年制发件数
+    本年废止件数``) can be set above the figures under them; None for a cell of several lines."""
+    if not text or "\n" in text:
+        return None
+    at = line.find(text)
+    return None if at < 0 else at + (len(text) - 1) / 2
