@@ -46,23 +46,20 @@ FIRST = {
 }
 # Below the thresholds now
 NOT_YET = {
-    "pdftotext": "1314/2426 cells (54.16%), non-zero 48.17%: table 三 with figures+件 or blank zeros "
-    "printed apart from labels, rows read one off (c2022-b, c2020-b)",
-    "pdftotext-layout": "2161/2426 cells (89.08%), non-zero 83.25%: blank zeros (c2019-a), labels broken "
-    "over lines, table 三 cut by a page (c2022-b), c2023-e 70%",
-    "pymupdf4llm": "2370/2426 cells (97.69%), non-zero 95.39%: table 四 lost under two-line group "
-    "headers (c2020-b, c2023-c, c2023-e), agency with the side column's heading",
-    "markitdown": "2001/2426 cells (82.48%), non-zero 77.28%: figures+件 split over pipe rows out of column, "
-    "blank zeros and wrapped labels in merged cells",
-    "crawler": "1079/1618 cells (66.69%), non-zero 73.08%: blank zeros vanished, leading zeros (07) in runs",
-    "crawler-nospace": "1111/1618 cells (68.67%), non-zero 73.50%: as crawler",
+    "pdftotext": "1233/2426 cells (50.82%), non-zero 47.33%: table 三 with figures+件 or blank zeros "
+    "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks",
+    "pdftotext-layout": "2068/2426 cells (85.24%), non-zero 74.35%: figures+件 wrapped in narrow cells "
+    "(c2023-c-word 36%), blank zeros, labels broken over lines",
+    "pymupdf4llm": "2374/2426 cells (97.86%), non-zero 95.39%: table 四 lost under two-line group "
+    "headers (c2020-b, c2023-c, c2023-e)",
+    "markitdown": "1970/2426 cells (81.20%), non-zero 73.72%: figures+件, blank zeros and wrapped labels "
+    "in merged cells",
+    "crawler": "684/1618 cells (42.27%), non-zero 36.47%: figures with a trailing 件 (c2020-b, c2023-c "
+    "~2%), blank zeros vanished, leading zeros (07) in runs",
+    "crawler-nospace": "716/1618 cells (44.25%), non-zero 36.89%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
-UNFLAGGED = {
-    "pdftotext": "12 unflagged: c2022-b table 三 rows read one row off around the page cut",
-    "pdftotext-layout": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
-    "pymupdf4llm": "4 unflagged: the agency read with the side column's heading (政府信息公开…)",
-}
+UNFLAGGED: dict[str, str] = {}  # none now (was: pdftotext 18, -layout 4, pymupdf4llm 4; see FIRST)
 # contradicting reports (c2020-b, c2022-b) read as printed; html loses c2020-b's 重复申请 to the
 # page-number row inside table 三, the PDF text classes lose cells of both
 CONTRADICTING = {

@@ -6,6 +6,9 @@ import pytest
 
 from gongkai.ingest.document import Document, TextBlock
 from gongkai.ingest.meta import identify, match_section_heading, sections
+from gongkai.ingest.read import read_document
+
+from .holdout3 import FIXTURES as HOLDOUT3
 
 
 def _doc(*lines: str, title: str | None = None) -> Document:
@@ -23,6 +26,11 @@ def _doc(*lines: str, title: str | None = None) -> Document:
         (["2022年度某县人民政府信息公开工作年度报告"], "某县人民政府", 2022),
         (["某县人民政府办公室关于印发2019年政府信息公开工作年度报告的通知"], "某县人民政府办公室", 2019),
         (["标题：沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局"], "沭阳县发展和改革局", 2023),
+        # a side column's heading read across into the title (pdftotext -layout, pymupdf4llm)
+        (["政府信息公开       石泉县自然资源和规划局2019年政府信息公开工作年度报告"], "石泉县自然资源和规划局", 2019),
+        (["- 政府信息公开 宁川县民政局2023年政府信息公开工作年度报告"], "宁川县民政局", 2023),
+        (["某县政务公开办公室2020年政府信息公开工作年度报告"], "某县政务公开办公室", 2020),
+        (["政务公开办公室2020年政府信息公开工作年度报告"], "政务公开办公室", 2020),
     ],
 )
 def test_agency_and_year_from_the_title(lines: list[str], agency: str, year: int) -> None:
@@ -60,3 +68,21 @@ def test_a_navigation_line_above_the_title_is_not_an_agency() -> None:
     lines = ("政府信息公开", "2023年度政府信息公开工作年度报告", "一、总体情况", "正文。", "某县水利局", "2024年1月5日")
     found = identify(_doc(*lines))
     assert (found.agency, found.year) == ("某县水利局", 2023)  # from the signature
+
+
+@pytest.mark.parametrize(
+    ("converted", "agency"),
+    [
+        ("pymupdf4llm/c2019-a~county.md", "石泉县自然资源和规划局"),
+        ("pdftotext-layout/c2021-a~county.txt", "安平县应急管理局"),
+        ("pdftotext-layout/c2023-c~county.txt", "白塔镇人民政府"),
+        ("pymupdf4llm/c2023-e~county.md", "宁川县民政局"),
+    ],
+)
+def test_a_side_columns_heading_is_not_part_of_the_agency(converted: str, agency: str) -> None:
+    """Real converter output of a county page whose side column is headed 政府信息公开: the
+    converter reads across the page and glues the heading before the title; the agency is the
+    title's own words, with no doubt needed (no agency's name begins with 政府信息公开)."""
+    found = identify(read_document(HOLDOUT3 / converted))
+    assert found.agency == agency
+    assert found.trimmed_from is None and found.notes == ()

@@ -667,6 +667,42 @@ def stray_figure_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list
     return list(found.values())
 
 
+def tail_first_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list[Reading]:
+    """Readings of a row whose last cells stand on the line of its label's first line and the
+    rest on lines of their own after it (``pdftotext`` printing a row whose label wraps: ``3
+    475件`` / ``291件`` / ``76件`` …, the row being ``291 76 0 78 27 3 475``): the figures of the
+    first line put back after the others, where the row's arithmetic then holds. Only a
+    figure's place changes; the reading is a judgement (it costs), the table's sums weigh it."""
+    figures = [s for s in slots if s.value.kind is not CellKind.BLANK]
+    if len(figures) != n or n < 3 or len(slots) != n:
+        return []
+    lines = [_line_of(s.where) for s in figures]
+    if not all(lines):
+        return []
+    head = 1
+    while head < n and lines[head] == lines[0]:
+        head += 1
+    rest = lines[head:]
+    if not 1 <= head < n - 1 or len(set(rest)) != len(rest) or lines[0] in rest:
+        return []  # not a first line of a few cells followed by a cell a line
+    placed = [*figures[head:], *figures[:head]]
+    values = tuple(s.value.amount for s in placed)
+    if not accept(values):
+        return []
+    return [
+        Reading(
+            values,
+            tuple(s.where for s in placed),
+            tuple(s.value.unit for s in placed),
+            1,
+            f"the row's last {head} cell(s) printed first, on the label's line ({figures[0].where}), the "
+            "others a line each after it: put back at the end, where every group adds up",
+            f"该行最后 {head} 格印在标签所在行（{figures[0].where}），其余各格逐行印在其后："
+            "移回行尾，各组之和方与总计相符",
+        )
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Choosing among the readings of several rows with the arithmetic of the whole table
 # ---------------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     year = int(match["year"])
     before = _REQUEST_WORDS.sub("", text[: match.start()].strip(_EDGE))
     before = _LEADING_WORDS.sub("", before).strip(_EDGE)  # 关于印发《某局2022年度…》的通知
+    before = _without_column_heading(before)
     if before:
         return before, year
     after = text[match.end() :]
@@ -115,6 +116,22 @@ def _title_parts(line: str) -> tuple[str, int] | None:
                 agency += "政府"
             return agency, year
     return "", year
+
+
+# A site's side column headed 政府信息公开 (or 信息公开, 政务公开, 公开指南 …) beside the article: a
+# converter that reads across the page glues the heading before the title (``政府信息公开
+# 某县民政局2023年…``). No issuing body's name begins with these words (the bodies named after
+# them — 某县政务公开办公室 — begin with their place), so a leading run of them is navigation.
+_COLUMN_HEADING = re.compile(r"^(?:(?:政府|政务)?信息公开|政务公开|公开指南|公开制度|年度报告)+")
+
+
+def _without_column_heading(before: str) -> str:
+    """The words before the year without a side column's heading glued in front, when what is left
+    still reads as a whole agency name (not a bare 办公室 of 政务公开办公室)."""
+    rest = _COLUMN_HEADING.sub("", before).strip(_EDGE)
+    if rest != before and len(rest) >= 4 and _looks_like_agency(rest):
+        return rest
+    return before
 
 
 def identify(document: Document) -> Identity:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
@@ -102,7 +103,10 @@ def recognise(document: Document) -> Report:
     )
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
-    read_requests(template, request_raw, report, evidence, request_orphans, document.tables)
+    # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
+    labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
+    read_requests(template, labelled, report, evidence, request_orphans, document.tables)
+    note_figures_ahead(ahead, evidence)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)

@@ -19,6 +19,7 @@ from gongkai.ingest.align import (
     pinned_readings,
     readings,
     stray_figure_readings,
+    tail_first_readings,
     unsummed_readings,
 )
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
@@ -1128,7 +1129,7 @@ def read_requests(
             )
         )
         if not any(check(r.values) for r in found_options):
-            found_options += stray_figure_readings(slots, n, check)
+            found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
         if not found_options and lined and _nothing_printed(found.values):
