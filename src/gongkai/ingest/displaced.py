@@ -197,18 +197,20 @@ def _shift_all(
     for orphan in orphans:
         start = at_index.get(orphan.before)
         position = ours.index(start) if start is not None else 0
+        # The next label may print no figures of its own (its row's figures are this orphan, printed
+        # ahead of it): then the run to move is that row alone.
+        bare = start is not None and _absent(raw, start)
         if (
             start is None
-            or _absent(raw, start)
-            or raw[start].placed
+            or (not bare and raw[start].placed)
             or (position and merged[ours[position - 1]].index > orphan.after)  # a gap: the orphan's row
             or not _fits([Slot(t.value, t.where) for t in orphan.values], n, bound.row_check(start))
         ):
             left.append(orphan)  # not a whole row just before a label (a page's footer, a gap's row)
             continue
-        chain = [start]
-        at = position + 1
-        while at < len(ours) and not _absent(raw, ours[at]) and len(chain) < _MAX_SHIFT:
+        chain = [] if bare else [start]
+        at = position if bare else position + 1
+        while not bare and at < len(ours) and not _absent(raw, ours[at]) and len(chain) < _MAX_SHIFT:
             chain.append(ours[at])
             at += 1
         if at >= len(ours) or not _absent(raw, ours[at]):
@@ -218,7 +220,7 @@ def _shift_all(
         values = orphan.values
         for key in [*chain, ours[at]]:
             before = raw.get(key) if not _absent(raw, key) else None
-            label = before.label if before is not None else raw[chain[-1]].label
+            label = before.label if before is not None else raw[chain[-1] if chain else key].label
             raw[key] = RequestRaw(key, label, list(values), orphan.table)
             values = before.values if before is not None else values
         moved += [*chain, ours[at]]
