@@ -136,6 +136,8 @@ def wrapped_cells(lines: list[str]) -> list[str]:
         if not any(unit in below for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in above):
             continue
         units = [m.start() for m in _LONE_ANY.finditer(below)]
+        if not units:  # prose with 件 in a word: nothing wrapped (most lines; keeps reading fast)
+            continue
         moved_above, moved_row, moved_below = list(above), list(row.ljust(len(above))), list(below)
         moved = 0
         for figure in _BARE_FIGURE.finditer(above):
