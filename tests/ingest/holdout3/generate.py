@@ -25,11 +25,8 @@ publishers' ``html_to_docx``). Written: ``fixtures/<class>/<report>~county[-word
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +35,13 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from gongkai.libreoffice import convert  # noqa: E402
 from gongkai.report.model import Report  # noqa: E402
 from gongkai.report.templates import OTHER_HANDLING, TEMPLATES  # noqa: E402
 from tests.ingest.holdout.generate import _active, _appeals, _contradict, _requests  # noqa: E402
-from tests.ingest.holdout3 import CLASSES, FIXTURES  # noqa: E402
+from tests.ingest.holdout2.generate import write_classes  # noqa: E402
 from tests.ingest.holdout3 import CONTRADICTIONS as BROKEN  # noqa: E402
+from tests.ingest.holdout3 import FIXTURES  # noqa: E402
 from tests.ingest.holdout3.layout import Style, county  # noqa: E402
-from tests.ingest.make_files import print_with_chromium  # noqa: E402
-from tests.ingest.publishers.generate import html_to_docx  # noqa: E402
-from tests.ingest.wild import generate as wild  # noqa: E402
 
 EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 AGENCIES = (
@@ -176,41 +170,7 @@ def reports() -> dict[str, dict[str, Any]]:
 
 
 def generate(out: Path) -> dict[str, int]:
-    data = reports()
-    for cls in (*CLASSES, "gold"):
-        shutil.rmtree(out / cls, ignore_errors=True)
-        (out / cls).mkdir(parents=True)
-    with tempfile.TemporaryDirectory(prefix="gongkai-holdout3-") as tmp_name:
-        tmp = Path(tmp_name)
-        pdfs: list[Path] = []
-        word_pages: list[Path] = []
-        for name, _template, _year, _agency, _seed, _size, word, style in REPORTS:
-            d = data[name]
-            (out / "gold" / f"{name}.json").write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", "utf-8")
-            page = county(d, style)
-            stem = f"{name}~county"
-            (out / "html" / f"{stem}.html").write_text(page, encoding="utf-8")
-            for cls in ("crawler", "crawler-nospace"):
-                wild._write(out / cls / f"{stem}.txt", wild.FROM_HTML[cls](page))
-            path = tmp / f"{stem}.html"
-            path.write_text(page, encoding="utf-8")
-            pdf = tmp / f"{stem}.pdf"
-            print_with_chromium(path, pdf)
-            pdfs.append(pdf)
-            if word:
-                copy = tmp / "word" / f"{stem}-word.html"
-                copy.parent.mkdir(exist_ok=True)
-                shutil.copy(path, copy)
-                word_pages.append(copy)
-        docx = html_to_docx(word_pages, tmp / "docx")
-        for path in docx:
-            shutil.copy(path, out / "docx" / path.name)
-        pdfs += convert(docx, tmp / "word-pdf", "pdf")
-        for pdf in pdfs:
-            shutil.copy(pdf, out / "pdf" / pdf.name)
-            for cls, convert_pdf in wild.FROM_PDF.items():
-                wild._write(out / cls / f"{pdf.stem}{EXTENSIONS.get(cls, '.txt')}", convert_pdf(pdf))
-    return {cls: len(list((out / cls).iterdir())) for cls in CLASSES}
+    return write_classes(out, reports(), REPORTS, county, "county")
 
 
 def main() -> int:
