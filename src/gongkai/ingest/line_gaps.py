@@ -65,11 +65,14 @@ def lined_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
     """Whether the table's blank cells show as line breaks: some rows print fewer figures than
     columns, spread over lines; no row more figures than columns, nor a blank cell between two."""
     lined = 0
+    together = False  # some line prints two figures or more (else: a cell a line, no gap shows)
     for slots in rows:
         if sum(1 for s in slots if s.value.kind is not CellKind.BLANK) > n or _blank_inside(slots):
             return False
         lined += lined_row(slots, n)
-    return lined >= _MIN_LINED_ROWS
+        groups = _lines(slots)
+        together = together or (groups is not None and any(len(group) > 1 for group in groups))
+    return lined >= _MIN_LINED_ROWS and together
 
 
 def line_gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:

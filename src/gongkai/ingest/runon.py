@@ -140,8 +140,9 @@ def cut_run_on(line: str) -> list[str]:
 # A row's item number set apart from its label by a space (``予以公开 (二) 部分公开…``, ``2. 其他
 # 法律…``), or a bracketed one run into the label before (``予以公开(二)部分公开…``): cut at the
 # label, it ends the piece before (or stands alone); it belongs to the next.
+# Lookbehinds, not a consumed run of spaces, and a bounded gap: linear on hostile runs of spaces.
 _TRAILING_NUMBER = re.compile(
-    r"(?:^|\s+|(?<=[\u4e00-\u9fff”]))([（(][一二三四五六七八九十]{1,2}[)）])$|(?:^|\s+)(\d{1,2}\s*[.．、])$"
+    r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff”]))([（(][一二三四五六七八九十]{1,2}[)）])$|(?:^|(?<=\s))(\d{1,2}\s{0,3}[.．、])$"
 )
 
 
@@ -259,7 +260,8 @@ _FIGURE_AFTER_SPACE = re.compile(r"[\u4e00-\u9fff）)”]\s*[-−－]?\d")
 
 # A paragraph of header cells and one row of figures after them (table 四 flattened: ``未经复议直接
 # 起诉 复议后起诉 结果 结果 其他 尚未 总计 … 维持 纠正 结果 审结 15 4 2 4 25 …``).
-_TRAILING_FIGURES = re.compile(r"(?:\s+[-−－]?\d+(?:[.．]\d+)?){5,}\s*$")
+_FIGURE_WORD = re.compile(r"[-−－]?\d+(?:[.．]\d+)?")
+_MIN_TRAILING_FIGURES = 5
 _MIN_HEADER_LABELS = 2  # header labels of the tables the words before the figures must hold
 _SENTENCE = re.compile(r"[。，,；;：:、]")
 
@@ -272,10 +274,10 @@ def header_then_figures(line: str) -> list[str] | None:
     if "|" in line:
         return None
     text = _EMPHASIS.sub(" ", line).strip()
-    match = _TRAILING_FIGURES.search(text)
-    if match is None or match.start() == 0:
+    start = _trailing_figures(text)
+    if not start:
         return None
-    words = text[: match.start()]
+    words = text[:start]
     if _SENTENCE.search(words) or re.search(r"\d", words) or _heading_pattern().search(words):
         return None
     if len({m.group() for m in _label_pattern().finditer(words)}) < _MIN_HEADER_LABELS:
@@ -283,7 +285,20 @@ def header_then_figures(line: str) -> list[str] | None:
     # Every word a piece of a label (a header cell's lines come apart: 结果 / 维持): no prose.
     if not all(_label_piece(word) for word in re.findall(r"[\u4e00-\u9fff]+", words)):
         return None
-    return [words.strip(), "", match.group().strip()]
+    return [words.strip(), "", text[start:].strip()]
+
+
+def _trailing_figures(text: str) -> int | None:
+    """Where the run of at least five space-separated figures that ends ``text`` begins (at the
+    spaces before it), None if none. Walked word by word from the end (a regular expression for it
+    backtracked quadratically on long runs of figures)."""
+    words = list(re.finditer(r"\S+", text))
+    k = len(words)
+    while k and _FIGURE_WORD.fullmatch(words[k - 1].group()):
+        k -= 1
+    if len(words) - k < _MIN_TRAILING_FIGURES or words[k].start() == 0:
+        return None
+    return words[k - 1].end() if k else 0
 
 
 @cache
