@@ -207,8 +207,8 @@ _WITNESS_WORK = 1_500_000  # rows of equations it may weigh
 _TAIL_SCALE = 10_000  # a reading's cost outweighs any count of trailing blanks
 
 
-class _Spent(Exception):
-    pass
+class _OutOfBudget(Exception):
+    """A search spent its budget of nodes or work (both searches below)."""
 
 
 def witnessed_readings(
@@ -235,14 +235,14 @@ def witnessed_readings(
     def spend(rows: int) -> None:
         budget[1] -= rows
         if budget[1] < 0:
-            raise _Spent
+            raise _OutOfBudget
 
     covered: list[set[int]] = [set() for _ in keys]
 
     def search(domains: list[list[int]]) -> tuple[int, ...] | None:
         budget[0] -= 1
         if budget[0] < 0:
-            raise _Spent
+            raise _OutOfBudget
         if not frame.prune(domains, spend):
             return None
         if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > ceiling[0]:
@@ -292,7 +292,7 @@ def witnessed_readings(
                     continue
                 for j, p in enumerate(found):
                     covered[j].add(p)
-    except _Spent:
+    except _OutOfBudget:
         return None
     chosen = tuple(options[key][o] for key, o in zip(keys, first_table, strict=True))
     table = dict(base)
@@ -310,10 +310,6 @@ def witnessed_readings(
 _SEARCH_NODES = 2_000  # partial tables the search may try before giving up
 _SEARCH_WORK = 500_000  # rows of equations it may weigh (bounds its time on any table)
 _MAX_WINNERS = 64
-
-
-class _OutOfBudget(Exception):
-    pass
 
 
 def best_tables(
