@@ -386,7 +386,7 @@ def time_compile(agency_id: int, year: int, repeat: int = 3) -> tuple[float, flo
 @contextmanager
 def platform_server(url: str, port: int, workers: int = 1, threads: int = 4) -> Iterator[int]:
     """``gongkai serve`` (gunicorn, ``workers`` processes) on loopback, on the benchmark's database.
-    Yields its process group (gunicorn's master and workers), whose CPU time ``group_cpu`` reads."""
+    Yields its process group (gunicorn's master and workers), whose CPU time ``wrkload.group_cpu`` reads."""
     env = {**os.environ, "GONGKAI_DATABASE_URL": url}
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     log = tempfile.NamedTemporaryFile(prefix="gongkai-bench-serve-", suffix=".log", delete=False)  # noqa: SIM115
@@ -442,27 +442,6 @@ def platform_server(url: str, port: int, workers: int = 1, threads: int = 4) -> 
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
-
-
-def group_cpu(group: int) -> float:
-    """CPU seconds (user + system) used so far by the processes of process group ``group``: what the
-    server spent, whatever else the machine is doing (the wall-clock figures depend on that). A worker
-    gunicorn recycled (``max_requests``) is gone from /proc; its time is in the master's children's
-    times (cutime, cstime) once reaped, so those are counted too (not counting them gave a negative
-    figure when a worker was recycled during a run)."""
-    ticks = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == group:  # pgrp; utime, stime are the 12th and 13th fields after the name
-            ticks += int(fields[11]) + int(fields[12])
-            if int(entry.name) == group:  # the master: the reaped workers' time
-                ticks += int(fields[13]) + int(fields[14])
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -659,9 +638,9 @@ def main() -> int:
                         base = f"http://127.0.0.1:{args.port}"
                         wrkload.run(base, [path], cookie=cookie, clients=5, seconds=5)  # warm every worker
                         alone_w = wrkload.run(base, [path], cookie=cookie, clients=1, seconds=min(args.seconds, 5))
-                        cpu = group_cpu(group)
+                        cpu = wrkload.group_cpu(group)
                         load_w = wrkload.run(base, [path], cookie=cookie, clients=args.clients, seconds=args.seconds)
-                        cpu_ms = (group_cpu(group) - cpu) * 1000 / max(1, load_w.requests)
+                        cpu_ms = (wrkload.group_cpu(group) - cpu) * 1000 / max(1, load_w.requests)
                         load_table.add_row(
                             label,
                             str(workers),

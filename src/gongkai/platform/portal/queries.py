@@ -89,9 +89,14 @@ class Page:
 
 
 def page_of(queryset: QuerySet[Item], number: int, size: int = PAGE_SIZE) -> Page:
-    """One page without counting the whole list (a count over a million rows is wasted work)."""
+    """One page without counting the whole list (a count over a million rows is wasted work).
+
+    The page's ids come first, from the index alone (``registry_catalogue``), and only those rows are
+    read: an OFFSET over whole rows made PostgreSQL fetch every skipped row from the table, a thousand
+    for page 50."""
     number = max(1, min(number, 10_000))
-    rows = list(queryset.only(*LIST_FIELDS)[(number - 1) * size : number * size + 1])
+    window = queryset.values("pk")[(number - 1) * size : number * size + 1]
+    rows = list(Item.objects.filter(pk__in=window).order_by(*queryset.query.order_by).only(*LIST_FIELDS))
     return Page(rows[:size], number, len(rows) > size)
 
 

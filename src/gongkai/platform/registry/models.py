@@ -104,11 +104,14 @@ class Item(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["agency", "index_year", "index_serial"], name="registry_one_serial"),
         )
-        # The catalogue's pages: one agency's public items, newest first, all or of one category.
+        # The catalogue's pages: one agency's public items (published and proactive: both in the index,
+        # or PostgreSQL walks the date index instead and filters five rows for each it keeps), newest
+        # first, all or of one category; a deep page reads its ids from the index alone.
         indexes = (
-            models.Index(fields=["agency", "status", "published_on", "id"], name="registry_catalogue"),
+            models.Index(fields=["agency", "status", "attribute", "published_on", "id"], name="registry_catalogue"),
             models.Index(
-                fields=["agency", "status", "category", "published_on", "id"], name="registry_catalogue_category"
+                fields=["agency", "status", "attribute", "category", "published_on", "id"],
+                name="registry_catalogue_category",
             ),
         )
 
