@@ -101,7 +101,7 @@ def figure(value: Any, style: Style, table: str, money: bool = False) -> str:
     return text.translate(FULL_DIGITS) if style.digits == "full" else text
 
 
-def _td(inner: str, style: Style, colspan: int = 1, rowspan: int = 1, value: Any = None, cls: str = "") -> str:
+def _td(inner: str, style: Style, colspan: int = 1, rowspan: int = 1, *, value: Any = None, cls: str = "") -> str:
     """A cell; in Excel's markup with its class, inline border and (for figures) ``x:num``."""
     attrs = (f" colspan={colspan}" if colspan > 1 else "") + (f" rowspan={rowspan}" if rowspan > 1 else "")
     if style.excel:
@@ -121,7 +121,7 @@ def _table(rows: list[str], style: Style, width: int, caption: str = "") -> str:
         rows = [f'<tr><td colspan={width} class="u" style="border:none;text-align:right">单位：件</td></tr>', *rows]
     if not style.excel:
         return '<table class="bg" border="1" cellspacing="0" cellpadding="3" width="100%">\n' + "\n".join(rows) + "\n</table>"
-    cols = "".join("<col width=72 style='width:54pt'>" for _ in range(width))
+    cols = "".join(f"<col width={w} style='width:{w * 3 // 4}pt'>" for w in _widths(width))
     title_row = [f"<tr height=30>{_td(e(caption), style, width, cls='t')}</tr>"] if caption else []
     blank = "<tr height=19>" + "<td class=xl68></td>" * width + "</tr>"
     return (
@@ -131,6 +131,15 @@ def _table(rows: list[str], style: Style, width: int, caption: str = "") -> str:
         + "\n".join([*title_row, *rows, blank])
         + "\n</table>"
     )
+
+
+def _widths(columns: int, page: int = 700) -> list[int]:
+    """Excel's column widths, fitted to the article (a sheet wider than the page would print with
+    its last columns cut off): table 三's three label columns wider than its figure columns."""
+    if columns < 10:
+        return [page // columns] * columns
+    labels = [64, 64, 150]
+    return labels + [(page - sum(labels)) // (columns - 3)] * (columns - 3)
 
 
 def _unit_line(style: Style) -> str:
@@ -158,7 +167,7 @@ def _active_rows(template: Template, report: Report, style: Style, item: str, wi
         for i, f in enumerate(_fields(row.fields, style)):
             span = width - len(row.fields) if i == len(row.fields) - 1 else 1
             value = values.get(f.key)
-            cells.append(_td(figure(value, style, "二", money=f.kind is Kind.MONEY), style, span, value, "n"))
+            cells.append(_td(figure(value, style, "二", money=f.kind is Kind.MONEY), style, span, value=value, cls="n"))
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return rows
 
