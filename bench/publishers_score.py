@@ -35,7 +35,13 @@ from tests.ingest import holdout, holdout2, holdout3, holdout4, pdfvariants  # n
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
-SETS = {"holdout": holdout, "holdout2": holdout2, "holdout3": holdout3, "holdout4": holdout4, "pdfvariants": pdfvariants}
+SETS = {
+    "holdout": holdout,
+    "holdout2": holdout2,
+    "holdout3": holdout3,
+    "holdout4": holdout4,
+    "pdfvariants": pdfvariants,
+}
 
 
 def _variants(fixtures: Path) -> tuple[str, ...]:

@@ -120,7 +120,11 @@ def _table(rows: list[str], style: Style, width: int, caption: str = "") -> str:
     if style.unit == "row":
         rows = [f'<tr><td colspan={width} class="u" style="border:none;text-align:right">单位：件</td></tr>', *rows]
     if not style.excel:
-        return '<table class="bg" border="1" cellspacing="0" cellpadding="3" width="100%">\n' + "\n".join(rows) + "\n</table>"
+        return (
+            '<table class="bg" border="1" cellspacing="0" cellpadding="3" width="100%">\n'
+            + "\n".join(rows)
+            + "\n</table>"
+        )
     cols = "".join(f"<col width={w} style='width:{w * 3 // 4}pt'>" for w in _widths(width))
     title_row = [f"<tr height=30>{_td(e(caption), style, width, cls='t')}</tr>"] if caption else []
     blank = "<tr height=19>" + "<td class=xl68></td>" * width + "</tr>"
@@ -237,7 +241,9 @@ def request_rows(template: Template, report: Report, style: Style) -> list[str]:
 
 def request_table(template: Template, report: Report, style: Style) -> list[str]:
     width = 10 + (1 if style.remark else 0)
-    table = _table(request_head(style) + request_rows(template, report, style), style, width, "表三 收到和处理政府信息公开申请情况")
+    table = _table(
+        request_head(style) + request_rows(template, report, style), style, width, "表三 收到和处理政府信息公开申请情况"
+    )
     return [_unit_line(style), table, _note(report, style, "三")]
 
 
@@ -251,7 +257,9 @@ def appeal_tables(report: Report, style: Style) -> list[str]:
 
     def figures(group: str) -> str:
         values = report["appeals"][group]
-        return "".join(_td(figure(values[f.key], style, "四"), style, value=values[f.key], cls="n") for f in APPEAL_FIELDS)
+        return "".join(
+            _td(figure(values[f.key], style, "四"), style, value=values[f.key], cls="n") for f in APPEAL_FIELDS
+        )
 
     fields = "".join(_td(label(f), style) for f in APPEAL_FIELDS)
     if style.appeals == "split":
@@ -285,7 +293,11 @@ def appeal_tables(report: Report, style: Style) -> list[str]:
         f"<tr>{fields}{fields}</tr>",
     ]
     body = f"<tr>{''.join(figures(g.key) for g in APPEAL_GROUPS)}</tr>"
-    return [_unit_line(style), _table([*head, body], style, 15, "表四 政府信息公开行政复议、行政诉讼情况"), _note(report, style, "四")]
+    return [
+        _unit_line(style),
+        _table([*head, body], style, 15, "表四 政府信息公开行政复议、行政诉讼情况"),
+        _note(report, style, "四"),
+    ]
 
 
 def _note(report: Report, style: Style, table: str) -> str:
