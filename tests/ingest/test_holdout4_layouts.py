@@ -40,7 +40,7 @@ FIRST = {
     "docx": "1011/1011 (100%), non-zero 100%",
     "pdf": "2608/2629 (99.20%), non-zero 98.46%: the row after a page cut lost under the running "
     "footer and header (flagged)",
-    "pdftotext": "1208/2629 (45.95%), non-zero 42.36%",
+    "pdftotext": "1206/2629 (45.87%), non-zero 42.27%",
     "pdftotext-layout": "2261/2629 (86.00%), non-zero 78.57%",
     "pymupdf4llm": "2284/2629 (86.88%), non-zero 78.31%",
     "markitdown": "2180/2629 (82.92%), non-zero 73.78%",
@@ -52,7 +52,7 @@ FIRST = {
 NOT_YET = {
     "pdf": "2608/2629 cells (99.20%), non-zero 98.46%: table 三's row after a page cut lost under the "
     "running footer and header (b2020-b （七）总计, b2024-e （六）2.)",
-    "pdftotext": "1208/2629 cells (45.95%), non-zero 42.36%: table 三 in every report, full-width "
+    "pdftotext": "1206/2629 cells (45.87%), non-zero 42.27%: table 三 in every report, full-width "
     "digits, - zeros, labels wrapped in narrow Excel columns",
     "pdftotext-layout": "2261/2629 cells (86.00%), non-zero 78.57%: table 三 in full-width digits "
     "(b2022-c, b2024-e), rows cut by the running header",

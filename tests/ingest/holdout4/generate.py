@@ -15,7 +15,7 @@ Each report is laid out by ``layout.bureau`` with a ``Style`` of its own (see th
 tables with their title inside, full-width digits or thousands separators, 单位：件 lines, zeros
 printed differently per table, table 二 split per item or with its columns moved, table 三's
 applicant header in one row with a 备注 column, reworded row labels, table 四 as two tables with
-小计 / 合计, notes with figures under the tables, a header and footer on every printed page),
+小计 / 合计, homophone typos in labels, notes with figures under the tables, a header and footer on every printed page),
 printed to PDF by chromium, and half of them through LibreOffice's Word route; then turned into
 the classes of issue 9 by the second hold-out's ``write_classes`` (the same tools as every set).
 Written: ``fixtures/<class>/<report>~bureau[-word].<ext>`` and ``fixtures/gold/<report>.json``;
@@ -85,7 +85,7 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
         403,
         420,
         True,
-        Style(digits="full", active="reorder", unit="row", total="合计", zeros=("0", "0", "-")),
+        Style(digits="full", active="reorder", unit="row", total="合计", zeros=("0", "0", "-"), typos=True),
     ),
     (
         "b2021-a",
@@ -125,7 +125,7 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
         407,
         150,
         False,
-        Style(labels="variant", active="reorder", remark=True, excel=True, zeros=DASH, total="合计"),
+        Style(labels="variant", active="reorder", remark=True, excel=True, zeros=DASH, total="合计", typos=True),
     ),
     (
         "b2024-e",

@@ -16,7 +16,8 @@ print and the other three sets do not, chosen per report by a ``Style``:
   order (对外公开总数量 before 本年新制作数量);
 * table 三's applicant header in ONE row (自然人, the five organisations, 总计: no group row), a
   ``备注`` column at its right, row labels worded as offices type them (本年度新收…, 危及三安全一稳定
-  without quotes, 信访、举报、投诉类申请, 本机关不掌握相关的政府信息);
+  without quotes, 信访、举报、投诉类申请, 本机关不掌握相关的政府信息) or with a homophone typo
+  (仍不名确, 另行制做);
 * table 四 printed as two tables (行政复议; 行政诉讼 with its two groups as rows), its total
   spelled 总计, 合计 or 小计;
 * notes with figures right under tables 三 and 四 (``注：…``);
@@ -70,6 +71,11 @@ VARIANT_LABELS = {
     "other_no_correction": "申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请",
     "carried_forward": "结转下年度继续办理数量",
 }
+# Homophones a pinyin input method slips in (明→名, 作→做): real reports print such typos.
+TYPOS = {
+    "unavailable_unclear": "补正后申请内容仍不名确",
+    "unavailable_needs_creation": "没有现成信息需要另行制做",
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class Style:
     total: str = "总计"  # table 四's total: 总计 | 合计 | 小计
     running: bool = False  # a header and footer on every printed page
     notes: bool = False  # 注：… with figures under tables 三 and 四
+    typos: bool = False  # two labels of table 三 with an input method's homophone (``TYPOS``)
 
 
 def figure(value: Any, style: Style, table: str, money: bool = False) -> str:
@@ -194,6 +201,8 @@ def active_tables(template: Template, report: Report, style: Style) -> list[str]
 
 
 def _label(row: RequestRow, style: Style) -> str:
+    if style.typos and row.key in TYPOS:
+        return TYPOS[row.key]
     if style.labels == "variant":
         return VARIANT_LABELS.get(row.key, row.label)
     return row.label
