@@ -16,7 +16,9 @@ a gazette page style, made after the first hold-out had been tuned on). ``--set 
 scores ``tests/ingest/pdfvariants`` (PDF table styles and producers the other sets never use:
 vertical headers, landscape and split pages, tiny type, a Python PDF library); ``--set holdout3``
 scores the third hold-out set (``tests/ingest/holdout3``: a county-portal page style, made after
-the second hold-out had been tuned on); ``--set holdout`` is ``--holdout``.
+the second hold-out had been tuned on); ``--set holdout4`` scores the fourth
+(``tests/ingest/holdout4``: a department-site style with tables pasted from Excel, made after the
+third had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -29,11 +31,17 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout, holdout2, holdout3, pdfvariants  # noqa: E402
+from tests.ingest import holdout, holdout2, holdout3, holdout4, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
-SETS = {"holdout": holdout, "holdout2": holdout2, "holdout3": holdout3, "pdfvariants": pdfvariants}
+SETS = {
+    "holdout": holdout,
+    "holdout2": holdout2,
+    "holdout3": holdout3,
+    "holdout4": holdout4,
+    "pdfvariants": pdfvariants,
+}
 
 
 def _variants(fixtures: Path) -> tuple[str, ...]:
