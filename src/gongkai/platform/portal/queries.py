@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
@@ -46,14 +47,35 @@ def public_attachment(item: Item, pk: int) -> Attachment:
     return found
 
 
+# Every portal page starts by finding its agency: kept in the cache (shared by the worker processes)
+# for this long, and dropped when the agency is saved (``portal.apps``). A change that bypasses save
+# (moving a subtree rewrites its descendants' paths with one UPDATE) shows within this time.
+AGENCY_SECONDS = 30
+
+
+def agency_cache_key(key: str) -> str:
+    return f"gongkai:portal-agency:{key}"
+
+
+def forget_agency(sender: type[Agency], instance: Agency, **kwargs: object) -> None:
+    """A saved or deleted agency is looked up afresh by the next portal page (a signal receiver)."""
+    cache.delete_many([agency_cache_key(key) for key in (instance.code, f"id{instance.pk}") if key])
+
+
 def agency_by_key(key: str) -> Agency:
     """``key`` is the agency's code, or ``id<pk>`` for an agency without one."""
+    cacheable = key.isascii() and key.isalnum() and len(key) <= 64  # never a hostile address as a key
+    found = cache.get(agency_cache_key(key)) if cacheable else None
+    if found is not None:
+        return found
     if key.startswith("id") and key[2:].isdigit():
         found = Agency.objects.filter(pk=int(key[2:]), code="").first()
     else:
         found = Agency.objects.filter(code=key).order_by("pk").first() if key else None
     if found is None:
         raise Http404
+    if cacheable:
+        cache.set(agency_cache_key(key), found, AGENCY_SECONDS)
     return found
 
 
