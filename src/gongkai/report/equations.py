@@ -447,7 +447,8 @@ class Bound:
                 for left, right in inside:
                     a = [values[i] for i in left]
                     b = [values[i] for i in right]
-                    if balance(a, b) is False:
+                    # balance(a, b) is False, inline: asked of every reading of every row
+                    if None not in a and None not in b and sum(a) != sum(b):
                         return False
                 return True
 
