@@ -36,9 +36,9 @@ _MIN_ROW_FIGURES = 3
 _COUNTED_CLAUSE = re.compile(rf"[{COUNT_UNITS}][，,。；;]")  # 1150 件，其中…: a sentence's counts
 _UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
 _LABEL_REACH = 60  # longer than any row label
+_ANY_UNIT = re.compile(f"[{COUNT_UNITS}]")  # one search, not a scan of the line per unit: asked of every line
 # A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
 # cell that wrapped (``55``, then ``件`` under it), whose figure is printed elsewhere.
-_ANY_UNIT = re.compile(f"[{COUNT_UNITS}]")  # one search, not a scan of the line per unit: asked of every line
 _LONE_UNIT = re.compile(rf"(?<![^\s|])[{COUNT_UNITS}](?![^\s|])")
 # Lone units a line must hold to be read so: a laid-out line under a row of wrapped cells holds
 # one per wrapped cell (``件        件``); a unit alone on its line may be a cell of a table set one
