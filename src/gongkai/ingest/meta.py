@@ -312,7 +312,8 @@ def sections(document: Document) -> list[SectionText]:
         elif current is not None:
             line = block.text.strip()
             if line:
-                current.append(_MARKUP.sub("", line))
+                # Stripped, a line holds markup to drop only at a marker first or a * last.
+                current.append(_MARKUP.sub("", line) if line[0] in "#>*" or line[-1] == "*" else line)
     result = []
     for section in SECTIONS:
         entry = found.get(section.number)
