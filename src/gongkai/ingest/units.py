@@ -170,31 +170,60 @@ def _pipe_row(line: str) -> list[str] | None:
 
 
 _BARE = re.compile(r"[-−－]?[0-9]+(?:[.．][0-9]+)?")
+_BARE_RUN = re.compile(r"[-−－]?[0-9]+(?:[.．][0-9]+)?(?: [-−－]?[0-9]+(?:[.．][0-9]+)?)*")
+_UNITS_ONLY = re.compile(rf"[{COUNT_UNITS}](?: [{COUNT_UNITS}])*")
+_FIGURES_WITH_UNITS = re.compile(rf"[-−－]?[0-9]+[{COUNT_UNITS}](?: [-−－]?[0-9]+[{COUNT_UNITS}])*")
+
+
+def _is_separator_row(cells: list[str] | None) -> bool:
+    """A pipe table's ``| --- | --- |`` line (a converter starts a fragment with one under its
+    first row, which may be the top row of a wrapped row's three)."""
+    return cells is not None and all(set(cell.strip()) <= set("-:") and cell.strip() for cell in cells)
+
+
+def _label_piece(cell: str) -> bool:
+    """A cell of a wrapped label's piece: text with no figure and not a lone unit."""
+    text = cell.strip()
+    return bool(text) and text not in COUNT_UNITS and not any(ch.isdigit() for ch in text)
 
 
 def wrapped_pipe_cells(lines: list[str]) -> list[str]:
     """``lines`` with each figure+unit cell a PDF-to-Markdown converter spread over pipe rows put
     back on its row (``| 8896 |`` in the row above, ``| 件 |`` in the row below the row of the
-    one-line cells ``| 0件 | 2172件 |``): where the row below holds, besides its first cell (a
-    label's piece), nothing but lone units and blanks, as many units as the row above holds bare
-    figures, and the middle row has every one of those figures' cells empty, the figures move
-    down into it and the units are blanked. The first cells (a wrapped label's pieces) stay."""
+    one-line cells ``| 0件 | 2172件 |``): where the row below holds, besides pieces of a wrapped
+    label (text with no figure), nothing but lone units and blanks, as many units as the row above
+    holds bare figures, and the middle row has every one of those figures' cells empty, the
+    figures move down into it and the units are blanked. The label pieces stay. A converter that
+    starts a new fragment at the row above sets its ``| --- |`` line between it and the middle
+    row: that line is skipped."""
     out = list(lines)
     for i in range(1, len(out) - 1):
-        top, middle, bottom = (_pipe_row(out[k]) for k in (i - 1, i, i + 1))
-        if top is None or middle is None or bottom is None or not len(top) == len(middle) == len(bottom):
+        middle, bottom = _pipe_row(out[i]), _pipe_row(out[i + 1])
+        if middle is None or bottom is None or _is_separator_row(middle):
             continue
-        units = [k for k, cell in enumerate(bottom[1:], 1) if cell.strip() in tuple(COUNT_UNITS)]
-        if not units or any(cell.strip() and k not in units for k, cell in enumerate(bottom[1:], 1)):
+        above = i - 2 if i >= 2 and _is_separator_row(_pipe_row(out[i - 1])) else i - 1
+        top = _pipe_row(out[above])
+        if top is None or not len(top) == len(middle) == len(bottom):
             continue
-        figures = [k for k, cell in enumerate(top[1:], 1) if _BARE.fullmatch(cell.strip())]
-        if len(figures) != len(units) or any(middle[k].strip() for k in figures):
+        units = [k for k, cell in enumerate(bottom) if _UNITS_ONLY.fullmatch(cell.strip())]
+        if not units or any(cell.strip() and k not in units and not _label_piece(cell) for k, cell in enumerate(bottom)):
+            continue
+        # The first cell too: a row of table 四 has no label, its first figure may have wrapped.
+        figures = [k for k, cell in enumerate(top) if _BARE_RUN.fullmatch(cell.strip())]
+        wrapped = sum(len(_BARE.findall(top[k])) for k in figures)
+        if wrapped != sum(len(bottom[k].split()) for k in units):
+            continue
+        if any(middle[k].strip() and not _FIGURES_WITH_UNITS.fullmatch(middle[k].strip()) for k in figures):
             continue
         if not any(_ONE.search(cell) for cell in middle[1:]):
             continue  # the middle row is a row of figures with their units
         for k in figures:
-            middle[k], top[k] = top[k], " " * len(top[k])
+            # A converter column over two of the page's: the cell lists its lines top first, so the
+            # wrapped figure (on the line above) comes first; which of the page's columns it stood
+            # in is lost, and the table's arithmetic decides (or flags) the row.
+            joined = f"{top[k].strip()} {middle[k].strip()}".strip()
+            middle[k], top[k] = f" {joined} ", " " * len(top[k])
         for k in units:
             bottom[k] = " " * len(bottom[k])
-        out[i - 1], out[i], out[i + 1] = (f"|{'|'.join(row)}|" for row in (top, middle, bottom))
+        out[above], out[i], out[i + 1] = (f"|{'|'.join(row)}|" for row in (top, middle, bottom))
     return out
