@@ -2,7 +2,7 @@
 
 A PDF-to-Markdown converter may merge two of the page's columns into one of its own, and a figure
 whose ``件`` wrapped stands a line above the row's other figures: put back on its row
-(``units.wrapped_pipe_cells``), it shares a cell with the figure of the neighbouring column
+(``pipe_wraps.wrapped_pipe_cells``), it shares a cell with the figure of the neighbouring column
 (``2091 547件``, ``1200 0件``). The cell lists its lines top first, so which of the two stood left
 on the page is unknown. Every order is a candidate reading of the row; the table's equations
 choose (the row's own sum tells ``0 1200`` from ``1200 0``), and where they cannot, the solver's
