@@ -52,8 +52,9 @@ NOT_YET = {
     "(c2023-c-word 36%), blank zeros, labels broken over lines",
     "pymupdf4llm": "2374/2426 cells (97.86%), non-zero 95.39%: table 四 lost under two-line group "
     "headers (c2020-b, c2023-c, c2023-e)",
-    "markitdown": "2071/2426 cells (85.37%), non-zero 77.49%: figures+件, blank zeros and wrapped labels "
-    "in merged cells",
+    "markitdown": "2284/2426 cells (94.15%), non-zero 92.46%: c2023-e prints two columns blank "
+    "throughout and the converter drops them (no equation tells which two); c2019-a's single-figure "
+    "rows, whose column only the prose (其中自然人 5 件) and rows printing their label alone could tell",
     "crawler": "1275/1618 cells (78.80%), non-zero 73.93%: figures with a trailing 件 (c2020-b, c2023-c "
     "~2%), blank zeros vanished, leading zeros (07) in runs",
     "crawler-nospace": "1307/1618 cells (80.78%), non-zero 74.36%: as crawler",

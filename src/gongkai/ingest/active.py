@@ -17,7 +17,7 @@ from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.checks import active_row_warns
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import ActiveRow, Kind, Template
 
 
 @dataclass
@@ -74,6 +74,16 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
         for token in record.labels:
             key = cached_key(token.text)
             if ITEM_MARK in key:
+                if (
+                    row_key is not None
+                    and row_token is not None
+                    and row_key not in rows
+                    and not any(ch.isdigit() for ch in row_token.text)
+                ):
+                    # A row label the record named before a new 第二十条 group, no figure in it or
+                    # after it (a converter pulled out the label of a row of blank cells).
+                    rows[row_key] = ActiveRaw(row_key, row_token, [], list(header), fuzzy.get(row_key, 0.0))
+                    row_key = row_token = None
                 header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 loose = []
                 continue
@@ -235,6 +245,14 @@ def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     return not active_row_warns(dict(zip(order, values, strict=True)))
 
 
+def _whole_counts(row: ActiveRow, order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row puts no fraction under a count (only money has cents)."""
+    return not any(
+        isinstance(v, float) and not v.is_integer() and row.field(key).kind is Kind.COUNT
+        for key, v in zip(order, values, strict=True)
+    )
+
+
 def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row puts a figure below zero only under 本年增/减: a count
     is never negative, while a report may well print items that do not add up."""
@@ -308,6 +326,8 @@ def read_active(
                 # makes a count negative, at whatever cost (a doubt says so).
                 options = sorted(options, key=lambda r: not _signs_fit(order, r.values))
         best = [r for r in options if r.cost == options[0].cost]
+        # A count is a whole number: a reading putting ``21.86`` under 采购项目数量 is no reading.
+        best = [r for r in best if _whole_counts(row, order, r.values)] or best
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
         # never below zero) only narrow the readings that tie; where none keeps them quiet, a
         # reading of the printed cells alone with no count below zero still goes before one with

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from gongkai.ingest.align import (
     MAX_COST,
+    Accept,
     Choice,
     Reading,
     Slot,
@@ -31,6 +32,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
+from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Bound, Cell, equations, requests_bound
@@ -306,7 +308,9 @@ def _stitched(record: Record) -> str:
     headings = vocabulary().request_headings
     bares = [cached_bare(part) for part in parts]
     inside = {i for i in range(1, len(parts) - 1) if bares[i] in headings}
-    if not inside:
+    if not inside or any(_ROW_START.match(part) for part in parts[min(inside) + 1 :]):
+        # No heading among the pieces, or a numbered row starts after it (``（六）其他处理`` /
+        # ``（七）总计`` of a table leaving its zero rows blank): rows of their own, not one wrapped.
         return ""
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
@@ -323,10 +327,14 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     read and this one, are rows of blank cells."""
     if len(record.labels) < 2:
         return []
-    if not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values) and not lined_row(
-        [Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS)
+    if (
+        record.values
+        and not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values)
+        and not lined_row([Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS))
     ):
-        return []  # a laid-out table, or one whose blank cells show as line breaks (line_gaps)
+        # A laid-out table, one whose blank cells show as line breaks (line_gaps), or labels with
+        # no figure at all after them (a converter's pulled-out labels of rows printing none).
+        return []
     parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
     starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
     found: list[RequestRowKeys] = []
@@ -1098,6 +1106,7 @@ def read_requests(
     maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
+    stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -1128,6 +1137,19 @@ def read_requests(
                 vanished=vanished,
             )
         )
+        if any(t.stacked for t in found.values):
+            groups = row_bound.run_groups(row.key, n)
+            fixed = found.table not in padded
+
+            def read_order(
+                order: list[Token], check: Accept = check, groups: Sequence[int] = groups, fixed: bool = fixed
+            ) -> list[Reading]:
+                slots = [Slot(t.value, t.where) for t in order]
+                return readings(slots, n, check, fixed_width=fixed, groups=groups, vanished=vanished)
+
+            found_options, open_order = with_stacked_orders(found.values, found_options, read_order, check)
+            if open_order:
+                stacked_open.append(row.key)
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
@@ -1221,6 +1243,14 @@ def read_requests(
             [0] * n,
             "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",
             "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
+            raw[key].label.where,
+        )
+    for key in stacked_open:
+        evidence.doubt_more(
+            f"requests.{key}",
+            "转换器把折行的数字与相邻列的数字并入同一单元格，其先后次序本行合计无法确定",
+            "a converter set a wrapped figure in one cell with the next column's figure; the row's "
+            "own sum cannot tell their order",
             raw[key].label.where,
         )
     read = {key: values for key, values in report.requests.items() if key in chosen}

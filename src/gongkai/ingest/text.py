@@ -28,6 +28,7 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
+from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     figures_before_label,
     label_under_table,
@@ -40,7 +41,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
-from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
+from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
     is_active_row,
