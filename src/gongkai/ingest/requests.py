@@ -26,6 +26,7 @@ from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
@@ -1088,6 +1089,14 @@ def read_requests(
         and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
     )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    # A table printing its counts under 10 with a leading zero (07): its runs cut by that padding.
+    pad = table_padding(
+        [
+            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
+            for key, found in raw.items()
+            if key in template.requests_by_key
+        ]
+    )
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
     laid_rows = [
@@ -1116,7 +1125,8 @@ def read_requests(
         slots = [Slot(t.value, t.where) for t in found.values]
         xs = [t.x for t in found.values]
         found_options = (
-            (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
+            or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
             or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
             or readings(

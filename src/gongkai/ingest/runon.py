@@ -49,11 +49,22 @@ def _heading_pattern() -> re.Pattern[str]:
     return re.compile("|".join(_printed(t) for t in sorted(titles, key=len, reverse=True)))
 
 
+_SPREAD_MAX = 4  # labels this short are often spread over the cell's width with spaces (总 计, 规 章)
+
+
+def _spread(label: str) -> str:
+    """A short label as a pattern that also takes it spread with spaces (``总 计``, ``信 息 内 容``,
+    full-width spaces too): a space between each two characters, at most one (linear)."""
+    if len(label) > _SPREAD_MAX or not all("\u4e00" <= c <= "\u9fff" for c in label):
+        return _printed(label)
+    return "[ \u3000]?".join(_printed(c) for c in label)
+
+
 @cache
 def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
-    over 其他 at the same place)."""
-    return re.compile("|".join(_printed(label) for label in sorted(_labels(), key=len, reverse=True)))
+    over 其他 at the same place); short ones spread with spaces too."""
+    return re.compile("|".join(_spread(label) for label in sorted(_labels(), key=len, reverse=True)))
 
 
 @cache
