@@ -29,8 +29,9 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 
 
 def _printed(label: str) -> str:
-    """A label as a pattern of the ways pages print it: 其他 also as 其它 (one word)."""
-    return re.escape(label).replace("其他", "其[他它]")
+    """A label as a pattern of the ways pages print it: 其他 also as 其它 (one word), its brackets
+    full-width or not (（四） and (四) mixed in one table)."""
+    return re.escape(label).replace("其他", "其[他它]").replace("（", "[（(]").replace("）", "[）)]")
 
 
 @cache
@@ -149,11 +150,12 @@ def cut_run_on(line: str) -> list[str]:
 
 
 # A row's item number set apart from its label by a space (``予以公开 (二) 部分公开…``, ``2. 其他
-# 法律…``), or a bracketed one run into the label before (``予以公开(二)部分公开…``): cut at the
-# label, it ends the piece before (or stands alone); it belongs to the next.
+# 法律…``), or a bracketed one (（二）, （2）) run into the label or the blank cells (/, —) before
+# (``予以公开(二)部分公开…``, ``重复申请///////（3）``): cut at the label, it ends the piece before
+# (or stands alone); it belongs to the next.
 # Lookbehinds, not a consumed run of spaces, and a bounded gap: linear on hostile runs of spaces.
 _TRAILING_NUMBER = re.compile(
-    r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff”]))([（(][一二三四五六七八九十]{1,2}[)）])$|(?:^|(?<=\s))(\d{1,2}\s{0,3}[.．、])$"
+    r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff”/—]))([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）])$|(?:^|(?<=\s))(\d{1,2}\s{0,3}[.．、])$"
 )
 
 
