@@ -307,7 +307,9 @@ def _stitched(record: Record) -> str:
     headings = vocabulary().request_headings
     bares = [cached_bare(part) for part in parts]
     inside = {i for i in range(1, len(parts) - 1) if bares[i] in headings}
-    if not inside:
+    if not inside or any(_ROW_START.match(part) for part in parts[min(inside) + 1 :]):
+        # No heading among the pieces, or a numbered row starts after it (``（六）其他处理`` /
+        # ``（七）总计`` of a table leaving its zero rows blank): rows of their own, not one wrapped.
         return ""
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
