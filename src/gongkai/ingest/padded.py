@@ -83,3 +83,64 @@ def padded_readings(slots: Sequence[Slot], n: int, groups: Sequence[int], pad: i
     how = f"cells ran together; figures under 10 printed with a leading 0: cut as {pad}-digit cells or longer"
     how_zh = "单元格粘连，10 以下的数字前补 0：按两位或更长拆分"
     return [Reading(values, (where,) * n, ("",) * n, 1, how, how_zh) for values in cuts]
+
+
+_MAX_ROW_CUTS = 16  # cuts of one table 二 row worth weighing; past that the row is left to the others
+
+
+def _pieces(digits: str, pad: int, signed: bool) -> list[tuple[int, ...]]:
+    """Every cut of one printed run into padded cells (the first may carry a minus sign: a signed
+    figure is printed unpadded, ``-4``), each a tuple of values."""
+    found: list[tuple[int, ...]] = []
+
+    def walk(at: int, so_far: tuple[int, ...]) -> None:
+        if len(found) > _MAX_ROW_CUTS:
+            return
+        if at == len(digits):
+            found.append(so_far)
+            return
+        first = signed and not so_far
+        for end in range(at + 1, len(digits) + 1):
+            text = digits[at:end]
+            if first:
+                if text[0] == "0" and len(text) > 1:
+                    break
+                walk(end, (-int(text),))
+            elif (len(text) == pad) or (len(text) > pad and text[0] != "0"):
+                walk(end, (*so_far, int(text)))
+
+    walk(0, ())
+    return found
+
+
+def padded_row_readings(slots: Sequence[Slot], n: int, pad: int) -> list[Reading]:
+    """A row of table 二 (no sums) on a page padding its figures: each cut of its runs into ``n``
+    padded cells, an amount with a fraction or a dash a cell as printed ([] where no cut fits,
+    the row prints no padded run, or the cuts are too many)."""
+    if not any(len(s.value.digits) > pad for s in slots) and not any(
+        isinstance(s.value.number, int) and s.value.number < 0 for s in slots
+    ):
+        return []  # nothing run together: the row's cells are read as printed
+    per_slot: list[list[tuple[float | int, ...]]] = []
+    for slot in slots:
+        value = slot.value
+        number = value.number
+        if value.kind in (CellKind.DASH, CellKind.BLANK):
+            per_slot.append([(0,)])
+        elif value.kind is CellKind.NUMBER and isinstance(number, int) and number < 0:
+            per_slot.append(list(_pieces(str(-number), pad, True)))
+        elif value.kind is CellKind.NUMBER and value.digits:
+            per_slot.append(list(_pieces(value.digits, pad, False)))
+        elif value.kind is CellKind.NUMBER and number is not None:
+            per_slot.append([(number,)])
+        else:
+            return []
+    rows: list[tuple[float | int, ...]] = [()]
+    for options in per_slot:
+        rows = [(*row, *cut) for row in rows for cut in options if len(row) + len(cut) <= n]
+        if len(rows) > _MAX_ROW_CUTS or not rows:
+            return []
+    where = f"{slots[0].where} (split)"
+    how = f"cells ran together; figures under 10 printed with a leading 0: cut as {pad}-digit cells or longer"
+    how_zh = "单元格粘连，10 以下的数字前补 0：按两位或更长拆分"
+    return [Reading(values, (where,) * n, ("",) * n, 1, how, how_zh) for values in rows if len(values) == n]

@@ -1038,6 +1038,20 @@ def _pinned_choice(
     return Choice(first, frozenset(unknown), len(found), tied[:_MAX_TIED])
 
 
+def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
+    """The digits table 三 pads its counts under 10 to (``07``, ``00``: ``padded.PAD``), 0 where
+    it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
+    n = len(template.request_columns)
+    bound = requests_bound(template.id)
+    return table_padding(
+        [
+            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
+            for key, found in raw.items()
+            if key in template.requests_by_key
+        ]
+    )
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -1091,14 +1105,7 @@ def read_requests(
         and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
     )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
-    # A table printing its counts under 10 with a leading zero (07): its runs cut by that padding.
-    pad = table_padding(
-        [
-            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
-            for key, found in raw.items()
-            if key in template.requests_by_key
-        ]
-    )
+    pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
     laid_rows = [
