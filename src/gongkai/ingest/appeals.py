@@ -17,8 +17,8 @@ from gongkai.ingest.align import (
     stray_figure_readings,
 )
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
-from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
