@@ -64,11 +64,25 @@ def table_padding(rows: Sequence[tuple[Sequence[Slot], Sequence[int]]]) -> int:
     rows = [(slots, groups) for slots, groups in rows if groups and any(s.value.digits for s in slots)]
     if not rows or not any(_leading_zero(slots) for slots, _ in rows):
         return 0
-    padded = plain = 0
+    # A padded row prints at least ``PAD`` digits a cell: rows shorter are no padded rows, and
+    # where those are most, no cut is tried (the ordinary crawler table: ``0000000``).
+    long_enough = [(slots, groups) for slots, groups in rows if _width(slots) >= PAD * sum(groups)]
+    if 2 * len(long_enough) <= len(rows):
+        return 0
+    padded = sum(1 for slots, groups in long_enough if _cuts(slots, groups, PAD) is not None)
+    if 2 * padded <= len(rows):
+        return 0
+    plain = 0
     for slots, groups in rows:
-        padded += _cuts(slots, groups, PAD) is not None
         plain += _cuts(slots, groups, 0) is not None
-    return PAD if padded > plain and 2 * padded > len(rows) else 0
+        if plain >= padded:
+            return 0
+    return PAD
+
+
+def _width(slots: Sequence[Slot]) -> int:
+    """The digits a row prints, a dash or a blank counted as a padded zero."""
+    return sum(len(s.value.digits) if s.value.digits else PAD for s in slots)
 
 
 def padded_readings(slots: Sequence[Slot], n: int, groups: Sequence[int], pad: int) -> list[Reading]:
