@@ -58,7 +58,8 @@ def _spread(label: str) -> str:
     full-width spaces too): a space between each two characters, at most one (linear)."""
     if len(label) > _SPREAD_MAX or not all("\u4e00" <= c <= "\u9fff" for c in label):
         return _printed(label)
-    return "[ \u3000]?".join(_printed(c) for c in label)
+    gap = "[ \u3000]?"
+    return gap.join(re.escape(c) for c in label).replace(f"其{gap}他", f"其{gap}[他它]")  # 其他 also 其它
 
 
 @cache
