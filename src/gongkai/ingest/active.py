@@ -12,6 +12,7 @@ from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
 from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, header_unit, parse_cell, scale_money
+from gongkai.ingest.padded import padded_row_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -267,11 +268,13 @@ def read_active(
     orphans: list[ActiveOrphan] | None = None,
     stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
     cells_kept: bool = False,
+    pad: int = 0,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
     三's rows of zeros ran together as ``0000000``), so a row of run-on text short of cells ran
-    some together (``行政许可73-38``: 73, -3, 8) rather than left one blank."""
+    some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
+    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding."""
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
@@ -316,6 +319,8 @@ def read_active(
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = _separator_cuts(found.values, len(order)) or options
         options = _zero_led_cut(slots, options)
+        if pad and placed is None:
+            options = padded_row_readings(slots, len(order), pad) or options
         if placed is None and not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.

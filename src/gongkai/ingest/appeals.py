@@ -18,6 +18,7 @@ from gongkai.ingest.align import (
 )
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
@@ -118,10 +119,15 @@ def read_appeals(
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), flat)
     per_group_bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)  # one group at a time
     if not flat:
+        rows = {group: _figures_only(per_group[group].slots(), width, bound.row_check(group)) for group in groups}
+        # Counts under 10 printed with a leading zero (07): the runs cut by that padding.
+        pad = table_padding([(rows[group], bound.run_groups(group, width)) for group in groups])
         for group in groups:
             record = per_group[group]
-            options[group] = readings(
-                _figures_only(record.slots(), width, bound.row_check(group)),
+            options[group] = (
+                padded_readings(rows[group], width, bound.run_groups(group, width), pad) if pad else []
+            ) or readings(
+                rows[group],
                 width,
                 bound.row_check(group),
                 fixed_width=True,
@@ -130,13 +136,16 @@ def read_appeals(
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         biggest, tables = _split_table(records, biggest, width * len(groups), width)
+        cells = width * len(groups)
+        row = _figures_only(biggest.slots(), cells, bound.row_check("all"))
+        pad = table_padding([(row, bound.run_groups("all", cells))])
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(
-            _figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
-            width * len(groups),
+        options["all"] = (padded_readings(row, cells, bound.run_groups("all", cells), pad) if pad else []) or readings(
+            row,
+            cells,
             bound.row_check("all"),
             fixed_width=True,
-            groups=bound.run_groups("all", width * len(groups)),
+            groups=bound.run_groups("all", cells),
         )
         if tables and not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] = _table_by_table(tables, width, per_group_bound.row_check)

@@ -25,7 +25,13 @@ from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
-from gongkai.ingest.requests import read_requests, request_records, zeros_printed, zeros_printed_spaced
+from gongkai.ingest.requests import (
+    read_requests,
+    request_records,
+    requests_padding,
+    zeros_printed,
+    zeros_printed_spaced,
+)
 from gongkai.ingest.spilled import spilled_columns
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.ingest.vanished import read_vanished
@@ -101,7 +107,8 @@ def recognise(document: Document) -> Report:
         or zeros_printed_spaced(request_raw)
         or dash_cells_run_on(found.values for found in request_raw.values())
     )
-    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
+    pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
+    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)

@@ -29,6 +29,7 @@ from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -1043,6 +1044,20 @@ def _pinned_choice(
     return Choice(first, frozenset(unknown), len(found), tied[:_MAX_TIED])
 
 
+def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
+    """The digits table 三 pads its counts under 10 to (``07``, ``00``: ``padded.PAD``), 0 where
+    it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
+    n = len(template.request_columns)
+    bound = requests_bound(template.id)
+    return table_padding(
+        [
+            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
+            for key, found in raw.items()
+            if key in template.requests_by_key
+        ]
+    )
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -1096,6 +1111,7 @@ def read_requests(
         and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
     )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
     laid_rows = [
@@ -1125,7 +1141,8 @@ def read_requests(
         slots = [Slot(t.value, t.where) for t in found.values]
         xs = [t.x for t in found.values]
         found_options = (
-            (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
+            or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
             or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
             or readings(
