@@ -28,6 +28,7 @@ from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.header_columns import header_fractions
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -207,7 +208,7 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
-    own = _numbered_label(record) if started else None
+    own = (_numbered_label(record) or _group_row_label(record)) if started else None
     if own is not None:
         return own
     stitched = _stitched(record)
@@ -253,6 +254,23 @@ def _numbered_label(record: Record) -> RequestRowKeys | None:
     number = _printed_number(text)
     bare = cached_bare(text) if number is not None else ""
     return _best_row(bare, bare, 0, 1, 3.0, number=number) if bare else None
+
+
+_GROUP_NUMBER = re.compile(r"^\s*[（(][一二三四五六七][)）]")
+
+
+def _group_row_label(record: Record) -> RequestRowKeys | None:
+    """The row the record's last label cell names whole with its group number (``（七）总 计``,
+    2019's ``（六）其他处理``) when the record has figures: the label on the figures' line, though
+    the labels of rows printed blank above it (a table leaving zeros blank) run before it and,
+    joined, end like a longer row's label."""
+    if not record.values or len(record.labels) < 2:
+        return None
+    text = record.labels[-1].text
+    if not _GROUP_NUMBER.match(text):
+        return None
+    bare = cached_bare(text)
+    return _best_row(bare, bare, 0, 1, 3.0) if bare else None
 
 
 _MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
@@ -1096,6 +1114,9 @@ def read_requests(
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
     # Where each laid-out row's table prints its columns, from its fuller rows on the same scale.
     maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
+    # Where the header prints each column title, as a share of the table's width (a header in
+    # smaller type than the figures prints its titles closer together, in the same proportions).
+    fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     for row in read_rows:
@@ -1118,7 +1139,7 @@ def read_requests(
         found_options = (
             (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
             or readings(
                 slots,
                 n,
