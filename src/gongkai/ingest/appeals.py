@@ -146,11 +146,7 @@ def read_appeals(
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += wrapped_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
-    elif (
-        stated
-        and stated.get("appeals.review") == 0
-        and stated.get("appeals.litigation") == 0
-    ):
+    elif stated and stated.get("appeals.review") == 0 and stated.get("appeals.litigation") == 0:
         # Not one figure of the table in the text (a table leaving its zeros blank under its
         # header, or set as a picture), and the prose says there was no case at all: each group's
         # total is 0, so is every part of it; a reading the table cannot confirm.

@@ -42,6 +42,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.unit_first import units_after_figures
 from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
@@ -87,7 +88,9 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     lines = [
         cells_with_units(line, lone_units)
-        for line in (wrapped_cells(lines) if lone_units else wrapped_pipe_cells(lines))
+        for line in (
+            wrapped_cells([units_after_figures(line) for line in lines]) if lone_units else wrapped_pipe_cells(lines)
+        )
     ]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
