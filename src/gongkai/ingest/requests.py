@@ -28,7 +28,7 @@ from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.header_columns import header_fractions
+from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -1117,6 +1117,8 @@ def read_requests(
     # Where the header prints each column title, as a share of the table's width (a header in
     # smaller type than the figures prints its titles closer together, in the same proportions).
     fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
+    if fractions is not None and not agrees_with_rows(fractions, laid_rows):
+        fractions = None
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     for row in read_rows:
