@@ -13,6 +13,7 @@ otherwise the reader keeps its usual proportions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -62,7 +63,7 @@ def _even(places: list[float]) -> bool:
     spaced, and the first and last columns no narrower than half of one. Titles set otherwise
     (one raised to the header's first line, one pushed to a cell's edge) are not at their
     columns' centres and say nothing about them."""
-    gaps = [b - a for a, b in zip(places, places[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(places)]
     if len(gaps) < 3:
         return False
     inner = gaps[1:-1]
@@ -110,7 +111,7 @@ def _title_places(run: list[list[tuple[float, str]]], titles: Sequence[Sequence[
     if len(places) != len(titles) or any(len(found) != 1 for found in places.values()):
         return None
     ordered = [places[column][0] for column in range(len(titles))]
-    if any(b <= a for a, b in zip(ordered, ordered[1:], strict=False)):
+    if any(b <= a for a, b in itertools.pairwise(ordered)):
         return None
     return ordered
 
@@ -132,6 +133,6 @@ def agrees_with_rows(fractions: Sequence[float], rows: Sequence[tuple[Sequence[S
             for x in places
             if x is not None
         ]
-        if any(b <= a for a, b in zip(columns, columns[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(columns)):
             return False
     return True
