@@ -34,7 +34,7 @@ def _read(path: Path) -> Report:
 
 
 def _uncertain(report: Report) -> set[str]:
-    return {u.cell for u in report.uncertain}
+    return {u.cell for u in report.uncertain or []}
 
 
 def test_picture_text_wrapped_cells_are_put_at_their_lone_units() -> None:
