@@ -15,6 +15,7 @@ from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.unit_first import units_after_figures
+from gongkai.ingest.wrapped_above import rows_wrapped_above
 from gongkai.ingest.wrapped_figures import wrapped_figure_readings
 from gongkai.report.model import Report
 from gongkai.report.templates import REQUEST_COLUMNS
@@ -121,3 +122,18 @@ def test_table_four_absent_with_the_prose_stating_no_case_reads_zero_in_doubt() 
     report = _read(path)
     assert report.appeals == _gold(FIXTURES2, "g2022-c")["appeals"]
     assert "appeals" in _uncertain(report)
+
+
+def test_a_row_over_two_lines_gets_its_wrapped_figures_from_the_line_above() -> None:
+    """``(二)部分公开（区分处理的， 267   0 431件`` over ``只计这一情形… 件  69件 0件  71件  24件 件``:
+    each lone unit takes the bare figure over it; the one-line cell of the first line comes too."""
+    path = FIXTURES / "pdftotext-layout" / "c2020-b~county.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "(二)部分公开" in line)
+    label, row = rows_wrapped_above(lines[at : at + 2])
+    assert label.strip() == "果 (二)部分公开（区分处理的，"
+    assert row.split()[1:] == ["267件", "69件", "0件", "71件", "24件", "0件", "431件"]
+    gold = _gold(FIXTURES, "c2020-b")["requests"]
+    assert _read(path).requests["partially_granted"] == gold["partially_granted"]
+    prose = ["本年度共收到申请 55", "件，其中 12件 予以公开"]
+    assert rows_wrapped_above(prose) == prose  # a word after the figures: a sentence, left alone

@@ -25,7 +25,7 @@ PICTURE_START = "**----- Start of picture text -----**"
 PICTURE_END = "**----- End of picture text -----**"
 _BRACKETED = re.compile(r"\[([^\[\]<>|]{1,12})\]")
 _BARE = re.compile(r"[-−－]?[0-9]+")
-_WITH_UNIT = re.compile(rf"[-−－]?[0-9]+[{COUNT_UNITS}]")
+_WITH_UNIT = re.compile(rf"(?<![-−－0-9])[-−－]?[0-9]+[{COUNT_UNITS}]")  # lookbehind: linear on digit runs
 
 
 def picture_cells(lines: list[str]) -> list[str]:

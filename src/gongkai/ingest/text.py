@@ -51,6 +51,7 @@ from gongkai.ingest.vocabulary import (
     is_table_label,
     label_weight,
 )
+from gongkai.ingest.wrapped_above import rows_wrapped_above
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -89,7 +90,9 @@ def read_text(path: Path, data: bytes) -> Document:
     lines = [
         cells_with_units(line, lone_units)
         for line in (
-            wrapped_cells([units_after_figures(line) for line in lines]) if lone_units else wrapped_pipe_cells(lines)
+            rows_wrapped_above(wrapped_cells([units_after_figures(line) for line in lines]))
+            if lone_units
+            else wrapped_pipe_cells(lines)
         )
     ]
     if "<table" in text.lower():
