@@ -60,11 +60,9 @@ NOT_YET = {
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
 UNFLAGGED: dict[str, str] = {}  # none now (was: pdftotext 18, -layout 4, pymupdf4llm 4; see FIRST)
 # contradicting reports (c2020-b, c2022-b) read as printed; html loses c2020-b's 重复申请 to the
-# page-number row inside table 三, the PDF text classes lose cells of both
+# page-number row inside table 三 (-layout reads both as printed since its wrapped rows are put together)
 CONTRADICTING = {
     "html": "c2020-b: the page-number row (— 3 —) inside table 三 taken for 重复申请's last cells",
-    "pdftotext-layout": "table 三 rows lost under labels broken over lines (c2020-b 部分公开, c2022-b around the "
-    "page cut); c2020-b's table 四 is read as printed and appeals.group_sum reported",
 }
 
 
