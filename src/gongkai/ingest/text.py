@@ -42,7 +42,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
-from gongkai.ingest.unit_first import units_after_figures
+from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
@@ -51,7 +51,7 @@ from gongkai.ingest.vocabulary import (
     is_table_label,
     label_weight,
 )
-from gongkai.ingest.wrapped_above import rows_wrapped_above
+from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -87,14 +87,15 @@ def read_text(path: Path, data: bytes) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
-    lines = [
-        cells_with_units(line, lone_units)
-        for line in (
-            rows_wrapped_above(wrapped_cells([units_after_figures(line) for line in lines]))
-            if lone_units
-            else wrapped_pipe_cells(lines)
-        )
-    ]
+    if lone_units:
+        if any_unit_first(text):
+            lines = [units_after_figures(line) for line in lines]
+        lines = wrapped_cells(lines)
+        if any_lone_unit(text):
+            lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
+    else:
+        lines = wrapped_pipe_cells(lines)
+    lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:

@@ -32,3 +32,19 @@ def units_after_figures(line: str) -> str:
 def _laid_out(line: str) -> bool:
     """A line as ``-layout`` prints it: indented, or room of two spaces or more between cells."""
     return line[:1] in (" ", "\u3000") or "  " in line
+
+
+def any_unit_first(text: str) -> bool:
+    """Whether ``text`` holds a unit standing before a figure at all, so that the line-by-line
+    pass runs only for the few texts that need it (``str.find`` per unit: a regular expression
+    over the whole text costs a tenth of the reading)."""
+    for unit in COUNT_UNITS:
+        at = text.find(unit)
+        while at >= 0:
+            if text[at + 1 : at + 2].isdigit() and (at == 0 or text[at - 1] in _SPACES):
+                return True
+            at = text.find(unit, at + 1)
+    return False
+
+
+_SPACES = frozenset(" \t\n|\u3000\f")
