@@ -48,9 +48,8 @@ FIRST = {
 NOT_YET = {
     "pdftotext": "1447/2426 cells (59.65%), non-zero 59.27%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks",
-    "pdftotext-layout": "2405/2426 cells (99.13%), non-zero 99.48%: a blank 3.其他 row before （七）总计 "
-    "(c2023-e), a blank row before a page cut (c2019-a 规范性文件), figures+件 in the Word route's narrow "
-    "cells (c2023-c-word)",
+    "pdftotext-layout": "2412/2426 cells (99.42%), non-zero 99.48%: a blank row before a page cut (c2019-a "
+    "规范性文件), figures+件 in the Word route's narrow cells (c2023-c-word), a figure a column off (c2023-e)",
     "markitdown": "2071/2426 cells (85.37%), non-zero 77.49%: figures+件, blank zeros and wrapped labels "
     "in merged cells",
     "crawler": "1275/1618 cells (78.80%), non-zero 73.93%: figures with a trailing 件 (c2020-b, c2023-c "

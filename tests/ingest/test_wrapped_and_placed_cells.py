@@ -137,3 +137,9 @@ def test_a_row_over_two_lines_gets_its_wrapped_figures_from_the_line_above() -> 
     assert _read(path).requests["partially_granted"] == gold["partially_granted"]
     prose = ["本年度共收到申请 55", "件，其中 12件 予以公开"]
     assert rows_wrapped_above(prose) == prose  # a word after the figures: a sentence, left alone
+
+
+def test_a_short_numbered_blank_row_before_the_total_is_read_blank() -> None:
+    """``3.其他`` printed with no figure right above ``（七）总计  2897 …``: its own row, read 0."""
+    path = FIXTURES / "pdftotext-layout" / "c2023-e~county.txt"
+    assert _read(path).requests["other_other"] == _gold(FIXTURES, "c2023-e")["requests"]["other_other"]

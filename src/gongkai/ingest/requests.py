@@ -353,7 +353,8 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
         if b == len(parts):
             break  # the last label: the row of the figures
         chunk = Record(parts[a:b], [], record.table)
-        row = _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
+        # A short label with its number (3.其他) names its row whole; longer ones may be wrapped.
+        row = _numbered_label(chunk) or _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
         if row is not None and low <= row.index < named:
             found.append(row)
             low = row.index + 1
