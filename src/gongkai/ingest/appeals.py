@@ -22,6 +22,7 @@ from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.wrapped_figures import wrapped_figure_readings
 from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -151,24 +152,23 @@ def read_appeals(
             options["all"] = _table_by_table(tables, width, per_group_bound.row_check)
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
+        if not any(bound.row_check("all")(r.values) for r in options["all"]):
+            options["all"] += wrapped_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
-    elif (
-        stated
-        and stated.get("appeals.review") == 0
-        and stated.get("appeals.litigation") == 0
-        and sorted(group_order) == sorted(groups)
-    ):
-        # The header printed, not one figure under it (a table leaving its zeros blank), and the
-        # prose says there was no case at all: every cell 0, a reading the table cannot confirm.
+    elif stated and stated.get("appeals.review") == 0 and stated.get("appeals.litigation") == 0:
+        # Not one figure of the table in the text (a table leaving its zeros blank under its
+        # header, or set as a picture), and the prose says there was no case at all: each group's
+        # total is 0, so is every part of it; a reading the table cannot confirm.
         for group in groups:
             for key in fields:
                 report.appeals[group][key] = 0
-        evidence.doubt(
-            "appeals",
-            0,
-            "表四只印出表头、未印出任何数字，正文称行政复议、行政诉讼均为 0 件，按 0 计",
-            "table 四 prints its header and not one figure; the text states no review and no suit: read as 0",
-        )
+        if sorted(group_order) == sorted(groups):
+            zh = "表四只印出表头、未印出任何数字，正文称行政复议、行政诉讼均为 0 件，按 0 计"
+            en = "table 四 prints its header and not one figure; the text states no review and no suit: read as 0"
+        else:
+            zh = "文本中没有表四（或为图片），正文称行政复议、行政诉讼均为 0 件，按 0 计"
+            en = "table 四 is not in the text (or is a picture); the text states no review and no suit: read as 0"
+        evidence.doubt("appeals", 0, zh, en)
         return
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")

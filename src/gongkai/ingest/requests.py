@@ -27,6 +27,7 @@ from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
@@ -210,7 +211,7 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
-    own = _numbered_label(record) if started else None
+    own = (_numbered_label(record) or _group_row_label(record)) if started else None
     if own is not None:
         return own
     stitched = _stitched(record)
@@ -256,6 +257,23 @@ def _numbered_label(record: Record) -> RequestRowKeys | None:
     number = _printed_number(text)
     bare = cached_bare(text) if number is not None else ""
     return _best_row(bare, bare, 0, 1, 3.0, number=number) if bare else None
+
+
+_GROUP_NUMBER = re.compile(r"^\s*[（(][一二三四五六七][)）]")
+
+
+def _group_row_label(record: Record) -> RequestRowKeys | None:
+    """The row the record's last label cell names whole with its group number (``（七）总 计``,
+    2019's ``（六）其他处理``) when the record has figures: the label on the figures' line, though
+    the labels of rows printed blank above it (a table leaving zeros blank) run before it and,
+    joined, end like a longer row's label."""
+    if not record.values or len(record.labels) < 2:
+        return None
+    text = record.labels[-1].text
+    if not _GROUP_NUMBER.match(text):
+        return None
+    bare = cached_bare(text)
+    return _best_row(bare, bare, 0, 1, 3.0) if bare else None
 
 
 _MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
@@ -344,7 +362,8 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
         if b == len(parts):
             break  # the last label: the row of the figures
         chunk = Record(parts[a:b], [], record.table)
-        row = _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
+        # A short label with its number (3.其他) names its row whole; longer ones may be wrapped.
+        row = _numbered_label(chunk) or _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
         if row is not None and low <= row.index < named:
             found.append(row)
             low = row.index + 1
@@ -1120,6 +1139,11 @@ def read_requests(
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
     # Where each laid-out row's table prints its columns, from its fuller rows on the same scale.
     maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
+    # Where the header prints each column title, as a share of the table's width (a header in
+    # smaller type than the figures prints its titles closer together, in the same proportions).
+    fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
+    if fractions is not None and not agrees_with_rows(fractions, laid_rows):
+        fractions = None
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
@@ -1144,7 +1168,7 @@ def read_requests(
             (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
             or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
             or readings(
                 slots,
                 n,

@@ -23,11 +23,13 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
+from gongkai.ingest.picture_cells import PICTURE_START, picture_cells
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     figures_before_label,
@@ -41,6 +43,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
@@ -49,6 +52,7 @@ from gongkai.ingest.vocabulary import (
     is_table_label,
     label_weight,
 )
+from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -82,10 +86,17 @@ def read_text(path: Path, data: bytes) -> Document:
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [
-        cells_with_units(line, lone_units)
-        for line in (wrapped_cells(lines) if lone_units else wrapped_pipe_cells(lines))
-    ]
+    if fmt == "markdown" and PICTURE_START in text:
+        lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
+    if lone_units:
+        if any_unit_first(text):
+            lines = [units_after_figures(line) for line in lines]
+        lines = wrapped_cells(lines)
+        if any_lone_unit(text):
+            lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
+    else:
+        lines = wrapped_pipe_cells(lines)
+    lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:
@@ -531,8 +542,9 @@ def _laid_out_text(rows: list[list[Cell]]) -> bool:
 
 
 def _clean_cell(text: str) -> str:
-    if "<" in text or "*" in text or "_" in text:
-        text = _BR.sub("\n", text).replace("**", "").replace("__", "")
+    if "<" in text or "*" in text or "_" in text or "~" in text:
+        # Emphasis, and the strike-through pymupdf4llm marks where a table's rule crosses a cell.
+        text = _BR.sub("\n", text).replace("**", "").replace("__", "").replace("~~", "")
     return text.strip(" \t\r\n\u3000\xa0")
 
 
@@ -817,6 +829,7 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 numbers >= 3
                 or labels >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
+                or _appeal_header_over_figures(lines[start + i : start + j])
                 or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
@@ -863,6 +876,20 @@ def _figures_alone(lines: list[str]) -> int:
             return 0
         count += len(parts)
     return count
+
+
+def _appeal_header_over_figures(lines: list[str]) -> bool:
+    """Table 四 as a converter set a region it took for a picture: its group headers in pieces
+    (``行政 行政`` / ``复议 诉讼``), then its figures on lines of nothing but figures. The pieces
+    weigh nothing as labels, so the run is kept as cells only when a piece of the header and a
+    row's worth of lone figures are both there."""
+    if not any(names_appeal_header(line) for line in lines):
+        return False
+    return _figures_alone([line for line in lines if line.strip() and _only_figures(line)]) >= _ROW_OF_FIGURES
+
+
+def _only_figures(line: str) -> bool:
+    return all(parse_cell(part).kind is CellKind.NUMBER for part in line.split())
 
 
 def _statutory_row(line: str) -> bool:
