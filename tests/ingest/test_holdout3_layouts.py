@@ -46,11 +46,11 @@ FIRST = {
 }
 # Below the thresholds now
 NOT_YET = {
-    "pdftotext": "1432/2426 cells (59.03%), non-zero 57.70%: table 三 with figures+件 or blank zeros "
-    "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks",
-    "pdftotext-layout": "2237/2426 cells (92.21%), non-zero 88.38%: figures+件 wrapped in narrow cells "
-    "(c2023-c-word 36%), blank zeros, labels broken over lines",
-    "pymupdf4llm": "2374/2426 cells (97.86%), non-zero 95.39%: table 四 lost under two-line group "
+    "pdftotext": "1490/2426 cells (61.42%), non-zero 63.25%: blank zeros printed apart from labels "
+    "(c2019-a), column blocks (c2023-e, c2024-d, c2020-c, c2021-a's last rows), cells out of order (c2023-c-word)",
+    "pdftotext-layout": "2332/2426 cells (96.13%), non-zero 96.86%: figures+件 wrapped in narrow cells "
+    "(c2023-c-word), blank zeros, labels broken over lines",
+    "pymupdf4llm": "2390/2426 cells (98.52%), non-zero 97.07%: table 四 lost under two-line group "
     "headers (c2020-b, c2023-c, c2023-e)",
     "markitdown": "2071/2426 cells (85.37%), non-zero 77.49%: figures+件, blank zeros and wrapped labels "
     "in merged cells",
@@ -61,11 +61,9 @@ NOT_YET = {
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
 UNFLAGGED: dict[str, str] = {}  # none now (was: pdftotext 18, -layout 4, pymupdf4llm 4; see FIRST)
 # contradicting reports (c2020-b, c2022-b) read as printed; html loses c2020-b's 重复申请 to the
-# page-number row inside table 三, the PDF text classes lose cells of both
+# page-number row inside table 三 (pdftotext -layout reads both as printed since its wrapped units go)
 CONTRADICTING = {
     "html": "c2020-b: the page-number row (— 3 —) inside table 三 taken for 重复申请's last cells",
-    "pdftotext-layout": "table 三 rows lost under labels broken over lines (c2020-b 部分公开, c2022-b around the "
-    "page cut); c2020-b's table 四 is read as printed and appeals.group_sum reported",
 }
 
 
