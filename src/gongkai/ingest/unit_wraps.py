@@ -23,7 +23,7 @@ from gongkai.ingest.units import COUNT_UNITS
 _FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[0-9]+[{COUNT_UNITS}]"
 # Two figure+unit cells in a row on one line: the mark of a table printing units in its cells.
 _UNIT_CELLS = re.compile(rf"{_FIGURE_UNIT}[ \u3000]+[0-9]+[{COUNT_UNITS}]?(?![^\s])")
-_ONLY_UNITS = re.compile(rf"[ \u3000]*[{COUNT_UNITS}](?:[ \u3000]*[{COUNT_UNITS}])*[ \u3000]*")
+_UNITS_AND_SPACES = frozenset(COUNT_UNITS + " \u3000")
 # A unit between spaces or the line's ends, or glued before a figure that ends at a space or the
 # line's end (``件0``): the wrapped unit of a cell, never a word of a label.
 _STRAY_UNIT = re.compile(rf"(?<![^\s])[{COUNT_UNITS}](?=\s|$|[0-9]+(?![^\s]))")
@@ -39,13 +39,18 @@ def units_unwrapped(lines: list[str]) -> list[str]:
     for line in lines:
         if not line or not any(unit in line for unit in COUNT_UNITS):
             out.append(line)
-        elif _ONLY_UNITS.fullmatch(line):
+        elif _only_units(line):
             out.append(_SPACER)
         elif _has_unit_cells(line):
             out.append(_STRAY_UNIT.sub(" ", line))
         else:
             out.append(line)
     return out
+
+
+def _only_units(line: str) -> bool:
+    """A line of nothing but units (and spaces): ``件``, ``件 件``."""
+    return bool(line.strip(" \u3000")) and all(ch in _UNITS_AND_SPACES for ch in line)
 
 
 def _has_unit_cells(line: str) -> bool:
