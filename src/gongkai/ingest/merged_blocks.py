@@ -64,20 +64,19 @@ def read_merged_blocks(template: Template, records: list[Record], report: Report
         if printed is None or all(v is None for values in scratch.requests.values() for v in values):
             continue  # no order of the blocks fits the other template either
         zero = all(v == 0 for v in printed)
-        table: dict[Hashable, tuple[Value, ...]] = {
-            key: tuple(scratch.requests[key] if key in scratch.requests else (0 if zero else None,) * width)
-            for key in labelled
-        }
+        fill: list[int | None] = [0 if zero else None] * width  # the sub-rows of the single row
+        rows: dict[str, list[int | None]] = {key: scratch.requests.get(key, fill) for key in report.requests}
+        table: dict[Hashable, tuple[Value, ...]] = {key: tuple(values) for key, values in rows.items()}
         before = bound.score(labelled)
         after = bound.score(table)
         if after[0] - after[1] <= before[0] - before[1]:
             return  # the labels' reading fits the arithmetic as well
-        _take(table, single, parts, printed, zero, report, evidence, scratch_evidence)
+        _take(rows, single, parts, printed, zero, report, evidence, scratch_evidence)
         return
 
 
 def _take(
-    table: dict[Hashable, tuple[Value, ...]],
+    rows: dict[str, list[int | None]],
     single: RequestRow,
     parts: tuple[str, ...],
     printed: list[int | None],
@@ -87,8 +86,8 @@ def _take(
     scratch: Evidence,
 ) -> None:
     evidence.forget("requests.")
-    for key, values in table.items():
-        report.requests[str(key)] = list(values)
+    for key, values in rows.items():
+        report.requests[key] = list(values)
     for path, where in scratch.provenance.items():
         if path.startswith(f"requests.{single.key}["):
             if zero:
