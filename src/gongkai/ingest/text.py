@@ -44,6 +44,7 @@ from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
+from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
@@ -94,6 +95,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = wrapped_cells(lines)
         if any_lone_unit(text):
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
+        lines = units_unwrapped(lines)
     else:
         lines = wrapped_pipe_cells(lines)
     lines = [cells_with_units(line, lone_units) for line in lines]
@@ -616,6 +618,11 @@ def split_line(line: str) -> list[str]:
         after = line[b] if b < len(line) else ""
         if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第":
             continue
+        if before in _OPENING and after in _CLOSING and _CJK.match(line[b + 1 : b + 2]) and "   " not in line:
+            # "（3）要求提供公开出版物": a label's numbering, not a cell. A laid-out line (-layout's runs
+            # of spaces) is left as it was: its columns place the figures, and keeping the number
+            # apart there cost rows of narrow wrapped cells their figures.
+            continue
         if after in ".．、" and _CJK.match(line[b + 1 : b + 2].lstrip() or line[b + 2 : b + 3]):
             # "…0000004.保护第三方" : the last digit numbers the next label.
             digits = token.lstrip("-−－–—")
@@ -687,6 +694,7 @@ def _dashed_figures(line: str) -> int | None:
     return match.start()
 
 
+_OPENING, _CLOSING = frozenset("（("), frozenset("）)")  # around a label's number: （3）
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
@@ -830,6 +838,7 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 or labels >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
                 or _appeal_header_over_figures(lines[start + i : start + j])
+                or _line_of_figures(lines[start + i : start + j])
                 or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
@@ -890,6 +899,16 @@ def _appeal_header_over_figures(lines: list[str]) -> bool:
 
 def _only_figures(line: str) -> bool:
     return all(parse_cell(part).kind is CellKind.NUMBER for part in line.split())
+
+
+def _line_of_figures(lines: list[str]) -> bool:
+    """A line of nothing but figures, a row's worth or more, among header pieces (``pdftotext``
+    printing table 四's fifteen figures on one line under its wrapped header ``维持 纠正 …``)."""
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= _ROW_OF_FIGURES and all(parse_cell(part).kind is CellKind.NUMBER for part in parts):
+            return True
+    return False
 
 
 def _statutory_row(line: str) -> bool:
