@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.document import TableBlock, UnreadableFile
+from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.recognise import recognise
@@ -15,6 +16,7 @@ from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 
 from .corpus import GOLD, need_corpus, raw
+from .holdout4 import FIXTURES as HOLDOUT4
 from .layouts import LAYOUTS, render_run_together
 
 
@@ -166,3 +168,16 @@ def test_other_cell_separators_on_one_line() -> None:
     assert split_line("规章\u30000\u30001\u30002") == ["规章", "0", "1", "2"]
     assert split_line("规章;0;1;2") == ["规章", "0", "1", "2"]
     assert split_line("行政强制，76，-3，8844") == ["行政强制", "76", "-3", "8844"]
+
+
+def test_running_headers_and_footers_are_blanked_at_page_edges() -> None:
+    """pdftotext -layout of a department page printed with a running header (portal, column,
+    agency) and footer (title, print date) on every page: blanked at every page's edge, the page
+    breaks kept, the first page's first line (where a title may stand) kept."""
+    path = HOLDOUT4 / "pdftotext-layout" / "b2020-b~bureau.txt"
+    lines = path.read_text("utf-8").split("\n")
+    out = blank_running_lines(lines)
+    gone = [lines[i].strip() for i in range(len(lines)) if out[i] != lines[i]]
+    assert gone and all(("门户网站" in g or "打印日期" in g) for g in gone)
+    assert sum("\f" in line for line in out) == sum("\f" in line for line in lines)
+    assert out[0] == lines[0] and not any("政府信息公开专栏" in line for line in out)

@@ -572,9 +572,7 @@ def _is_figure_tail(top_row: list[RawCell], bottom_cells: list[RawCell]) -> bool
     above = [b for b in bottom_cells if b.text and _NUMBER.match(b.text)]
     if len(filled) * 2 >= len(above):
         return False
-    return all(
-        _NUMBER.match(c.text) and any(_near(b.x0, c.x0) and _near(b.x1, c.x1) for b in above) for c in filled
-    )
+    return all(_NUMBER.match(c.text) and any(_near(b.x0, c.x0) and _near(b.x1, c.x1) for b in above) for c in filled)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
@@ -93,7 +94,9 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = label_under_table(
                 figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
             )
-        blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
+        if "\f" in text:
+            lines = _drop_page_numbers(blank_running_lines(lines))
+        blocks = list(_blocks(unrun(lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
