@@ -181,3 +181,29 @@ def test_running_headers_and_footers_are_blanked_at_page_edges() -> None:
     assert gone and all(("门户网站" in g or "打印日期" in g) for g in gone)
     assert sum("\f" in line for line in out) == sum("\f" in line for line in lines)
     assert out[0] == lines[0] and not any("政府信息公开专栏" in line for line in out)
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        # crawler text of a department page printing zeros as hyphens, run together with the figures
+        ("（七）总计102----12", ["（七）总计", "102", "-", "-", "-", "-", "12"]),
+        (
+            "（二）部分公开（区分处理的只计这一情形，不计其他情形）-1----1",
+            ["（二）部分公开（区分处理的只计这一情形，不计其他情形）", "-", "1", "-", "-", "-", "-", "1"],
+        ),
+        ("2.重复申请---1--1", ["2.重复申请", "-", "-", "-", "1", "-", "-", "1"]),
+        # a minus sign: table 二's 本年增/减, or a laid-out cell of its own
+        ("行政强制 76 -3", ["行政强制", "76", "-3"]),
+        ("行政事业性收费      1,587       -5", ["行政事业性收费", "1,587", "-5"]),
+    ],
+)
+def test_hyphens_for_none_run_into_figures_are_cells(line: str, cells: list[str]) -> None:
+    assert split_line(line) == cells
+
+
+def test_a_crawlers_table_with_hyphens_for_none_is_read() -> None:
+    """holdout4's crawler text (table 三 printing zeros as - run together): the rows are read."""
+    report = read_report(HOLDOUT4 / "crawler" / "b2021-a~bureau.txt").report
+    assert report is not None
+    assert report.requests["new_received"] == [10, 2, 0, 0, 0, 0, 12]

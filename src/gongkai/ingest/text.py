@@ -653,14 +653,19 @@ def _words_and_dashes(text: str) -> list[str]:
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
 _DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—]")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—-]")
+# The same with hyphens for none (a crawler's ``102----12``, ``-1----1``, ``-------``): a hyphen
+# is a minus sign too (行政强制76-3), so only a run with two side by side or one at an end.
+_HYPHENED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9,，-]*-[0-9,，-]*$")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
 def _dashed_figures(line: str) -> int | None:
     """Where the run of figures and dash cells ending ``line`` starts, if it has one."""
     match = _DASHED_FIGURES.search(line)
-    if match is None or _DATE.fullmatch(match.group()):
+    if match is None:
+        return _hyphened_figures(line)
+    if _DATE.fullmatch(match.group()):
         return None
     run = match.group()
     dashes = sum(run.count(d) for d in "/／—")
@@ -674,6 +679,26 @@ def _dashed_figures(line: str) -> int | None:
         and not ends_with_request_row(line[: match.start()])  # table 三 holds no negative figure
     ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
+    return match.start()
+
+
+def _hyphened_figures(line: str) -> int | None:
+    """Where a run of figures and hyphens printed for none ends ``line`` (``（七）总计102----12``):
+    two hyphens side by side or one at either end of the run (not a minus sign between two
+    figures, a date or a phone number), after a label that is not table 二's (where 本年增/减 may
+    be negative)."""
+    if "-" not in line:
+        return None
+    match = _HYPHENED_FIGURES.search(line)
+    if match is None:
+        return None
+    run = match.group()
+    apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
+    if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
+        return None
+    words = [word for word in line[: match.start()].split() if _CJK.search(word)]
+    if not words or is_active_row(words[-1]):
+        return None
     return match.start()
 
 
