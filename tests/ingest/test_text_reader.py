@@ -207,3 +207,10 @@ def test_a_crawlers_table_with_hyphens_for_none_is_read() -> None:
     report = read_report(HOLDOUT4 / "crawler" / "b2021-a~bureau.txt").report
     assert report is not None
     assert report.requests["new_received"] == [10, 2, 0, 0, 0, 0, 12]
+
+
+def test_full_width_digits_read_as_figures() -> None:
+    """holdout4's crawler text of a page printing table 四 in full-width digits (１１): read."""
+    report = read_report(HOLDOUT4 / "crawler" / "b2020-c~bureau.txt").report
+    assert report is not None
+    assert (report.appeals["review"]["upheld"], report.appeals["review"]["total"]) == (7, 11)

@@ -68,6 +68,10 @@ _WORD_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件�
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def read_text(path: Path, data: bytes) -> Document:
     """Decode ``data`` (UTF-8 or the GB family, else charset-normalizer's guess) and find its tables."""
     source = str(path)
@@ -80,6 +84,8 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    if _FULL_WIDTH_DIGIT.search(text):
+        text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [
