@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.ingest.vocabulary import is_table_label
+
 _SPACE = re.compile(r"\s+")
 _GAP = re.compile(r"\S\s{2,}\S")  # a laid-out table row: cells apart by runs of blanks
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
@@ -51,6 +53,7 @@ def _key(line: str) -> str:
 
 
 def _furniture_like(line: str) -> bool:
-    """Words, not a laid-out table row, and not a lone page number (read elsewhere)."""
+    """Words, not a laid-out table row, a table's label (a header row Word repeats on every page
+    the table runs over) or a lone page number (read elsewhere)."""
     text = line.strip().lstrip("\f").strip()
-    return len(text) >= 4 and not text.isdigit() and not _GAP.search(text)
+    return len(_key(text)) >= 6 and not text.isdigit() and not _GAP.search(text) and not is_table_label(text)
