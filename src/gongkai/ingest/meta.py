@@ -23,7 +23,7 @@ _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s*(?P<title>.+?)[*\s。.:：]*$")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)\s*年?\s*度?")
 # What follows a year that is a date (发文日期：2020年01月17日, 2021-02-05), not the report's year.
-_DATE_AFTER = re.compile(r"\s*\d{1,2}\s*月|[-/.]\d")
+_DATE_AFTER = re.compile(r"\d{1,2}月|[-/.]\d")  # on a clean line: no blanks
 _DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
