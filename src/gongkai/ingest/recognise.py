@@ -95,6 +95,13 @@ def recognise(document: Document) -> Report:
             f"the title line begins with other page text ('{identity.trimmed_from[:40]}', a site's "
             "navigation or a metadata box); the agency is its end that the page prints again elsewhere",
         )
+    if identity.period_year is not None:
+        evidence.doubt(
+            "year",
+            year,
+            f"标题的年度与正文的统计期限（{identity.period_year}年）不符",
+            f"the title's year is not the year the body's statistics period starts in ({identity.period_year})",
+        )
     for note in identity.notes:
         evidence.doubt(note.split(":")[0], None, "标题未写明，取自落款或正文", note)
     if identity.agency_where:

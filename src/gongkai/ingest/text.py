@@ -26,6 +26,7 @@ from pathlib import Path
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
@@ -73,6 +74,10 @@ _WORD_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件�
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def read_text(path: Path, data: bytes) -> Document:
     """Decode ``data`` (UTF-8 or the GB family, else charset-normalizer's guess) and find its tables."""
     source = str(path)
@@ -85,6 +90,8 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    if _FULL_WIDTH_DIGIT.search(text):
+        text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if fmt == "markdown" and PICTURE_START in text:
@@ -107,7 +114,9 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = label_under_table(
                 figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
             )
-        blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
+        if "\f" in text:
+            lines = _drop_page_numbers(blank_running_lines(lines))
+        blocks = list(_blocks(unrun(lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -670,14 +679,19 @@ def _words_and_dashes(text: str) -> list[str]:
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
 _DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—]")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—-]")
+# The same with hyphens for none (a crawler's ``102----12``, ``-1----1``, ``-------``): a hyphen
+# is a minus sign too (行政强制76-3), so only a run with two side by side or one at an end.
+_HYPHENED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9,，-]*-[0-9,，-]*$")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
 def _dashed_figures(line: str) -> int | None:
     """Where the run of figures and dash cells ending ``line`` starts, if it has one."""
     match = _DASHED_FIGURES.search(line)
-    if match is None or _DATE.fullmatch(match.group()):
+    if match is None:
+        return _hyphened_figures(line)
+    if _DATE.fullmatch(match.group()):
         return None
     run = match.group()
     dashes = sum(run.count(d) for d in "/／—")
@@ -691,6 +705,26 @@ def _dashed_figures(line: str) -> int | None:
         and not ends_with_request_row(line[: match.start()])  # table 三 holds no negative figure
     ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
+    return match.start()
+
+
+def _hyphened_figures(line: str) -> int | None:
+    """Where a run of figures and hyphens printed for none ends ``line`` (``（七）总计102----12``):
+    two hyphens side by side or one at either end of the run (not a minus sign between two
+    figures, a date or a phone number), after a label that is not table 二's (where 本年增/减 may
+    be negative)."""
+    if "-" not in line:
+        return None
+    match = _HYPHENED_FIGURES.search(line)
+    if match is None:
+        return None
+    run = match.group()
+    apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
+    if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
+        return None
+    words = [word for word in line[: match.start()].split() if _CJK.search(word)]
+    if not words or is_active_row(words[-1]):
+        return None
     return match.start()
 
 
