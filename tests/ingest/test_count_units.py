@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.appeal_pieces import names_appeal_header
+from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.stated import stated_figures
-from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
+from gongkai.ingest.units import cells_with_units, wrapped_cells
 
 from .holdout3 import FIXTURES
 

@@ -59,9 +59,11 @@ NOT_YET = {
     "pdftotext-layout": "2608/2629 cells (99.20%), non-zero 98.75%: blank zeros in a rule-less Word "
     "table whose empty columns pdftotext closes up, figures a column off that the sums cannot place "
     "(g2020-c, g2020-c-word), a blank row's zeros left out of the arithmetic (g2022-c-word)",
-    "pymupdf4llm": "2435/2629 cells (92.62%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
-    "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture",
-    "markitdown": "2487/2629 cells (94.60%), non-zero 93.29%: blank zeros lost in merged cells",
+    "pymupdf4llm": "2450/2629 cells (93.19%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
+    "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture (g2022-c-word)",
+    "markitdown": "2501/2629 cells (95.13%), non-zero 93.29%: blank zeros lost in merged cells; a page's "
+    "columns merged by the converter (g2020-c, g2022-c), whose rows only the column sums could place, "
+    "and those run through rows printing their label alone (read as 0 after the others, never a guess)",
     "crawler": "1474/1618 cells (91.10%), non-zero 85.17%: blank zeros vanished from runs (g2020-c "
     "prints two columns blank throughout: no sum places its figures; g2022-c), table 二 runs",
     "crawler-nospace": "1474/1618 cells (91.10%), non-zero 85.17%: as crawler",

@@ -46,26 +46,24 @@ FIRST = {
 }
 # Below the thresholds now
 NOT_YET = {
-    "pdftotext": "1432/2426 cells (59.03%), non-zero 57.70%: table 三 with figures+件 or blank zeros "
+    "pdftotext": "1447/2426 cells (59.65%), non-zero 59.27%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks",
-    "pdftotext-layout": "2237/2426 cells (92.21%), non-zero 88.38%: figures+件 wrapped in narrow cells "
-    "(c2023-c-word 36%), blank zeros, labels broken over lines",
-    "pymupdf4llm": "2374/2426 cells (97.86%), non-zero 95.39%: table 四 lost under two-line group "
-    "headers (c2020-b, c2023-c, c2023-e)",
-    "markitdown": "2071/2426 cells (85.37%), non-zero 77.49%: figures+件, blank zeros and wrapped labels "
-    "in merged cells",
-    "crawler": "1275/1618 cells (78.80%), non-zero 73.93%: figures with a trailing 件 (c2020-b, c2023-c "
-    "~2%), blank zeros vanished, leading zeros (07) in runs",
-    "crawler-nospace": "1307/1618 cells (80.78%), non-zero 74.36%: as crawler",
+    "pdftotext-layout": "2412/2426 cells (99.42%), non-zero 99.48%: a blank row before a page cut (c2019-a "
+    "规范性文件), figures+件 in the Word route's narrow cells (c2023-c-word), a figure a column off (c2023-e)",
+    "markitdown": "2284/2426 cells (94.15%), non-zero 92.46%: c2023-e prints two columns blank "
+    "throughout and the converter drops them (no equation tells which two); c2019-a's single-figure "
+    "rows, whose column only the prose (其中自然人 5 件) and rows printing their label alone could tell",
+    "crawler": "1437/1618 cells (88.81%), non-zero 84.19%: blank zeros vanished, their columns undecidable "
+    "(c2023-e: the same columns blank in every row; table 二 of c2019-a), c2022-b's contradicting 总计 row, "
+    "a page number (— 3 —) inside a row (c2024-d)",
+    "crawler-nospace": "1440/1618 cells (89.00%), non-zero 84.33%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
 UNFLAGGED: dict[str, str] = {}  # none now (was: pdftotext 18, -layout 4, pymupdf4llm 4; see FIRST)
 # contradicting reports (c2020-b, c2022-b) read as printed; html loses c2020-b's 重复申请 to the
-# page-number row inside table 三, the PDF text classes lose cells of both
+# page-number row inside table 三 (-layout reads both as printed since its wrapped rows are put together)
 CONTRADICTING = {
     "html": "c2020-b: the page-number row (— 3 —) inside table 三 taken for 重复申请's last cells",
-    "pdftotext-layout": "table 三 rows lost under labels broken over lines (c2020-b 部分公开, c2022-b around the "
-    "page cut); c2020-b's table 四 is read as printed and appeals.group_sum reported",
 }
 
 

@@ -9,6 +9,7 @@ from gongkai.ingest.meta import identify, match_section_heading, sections
 from gongkai.ingest.read import read_document
 
 from .holdout3 import FIXTURES as HOLDOUT3
+from .holdout4 import FIXTURES as HOLDOUT4
 
 
 def _doc(*lines: str, title: str | None = None) -> Document:
@@ -86,3 +87,28 @@ def test_a_side_columns_heading_is_not_part_of_the_agency(converted: str, agency
     found = identify(read_document(HOLDOUT3 / converted))
     assert found.agency == agency
     assert found.trimmed_from is None and found.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("crawled", "agency", "year", "trimmed"),
+    [
+        # an index box run into one line: its 发文日期 (the year after) stands before the title
+        ("b2019-a~bureau.txt", "临江市财政局", 2019, False),
+        ("b2023-d~bureau.txt", "华阳省生态环境厅", 2023, False),
+        # a printed page's running header (portal, column, agency) run into the title
+        ("b2021-a~bureau.txt", "华阳省商务厅", 2021, True),
+        ("b2024-e~bureau.txt", "东川市退役军人事务局", 2024, True),
+    ],
+)
+def test_page_furniture_is_not_the_agency_or_the_year(crawled: str, agency: str, year: int, trimmed: bool) -> None:
+    """Crawler text of department pages: the year is the title's, not a date of publication, and
+    the agency drops the running header's portal name and its own repetition (a doubt then)."""
+    found = identify(read_document(HOLDOUT4 / "crawler" / crawled))
+    assert (found.agency, found.year) == (agency, year)
+    assert (found.trimmed_from is not None) == trimmed and found.period_year is None
+
+
+def test_a_title_year_unlike_the_statistics_period_is_a_doubt() -> None:
+    lines = ("某县水利局2021年政府信息公开工作年度报告", "本报告所列数据统计期限自2020年1月1日起。", "一、总体情况")
+    found = identify(_doc(*lines))
+    assert (found.agency, found.year, found.period_year) == ("某县水利局", 2021, 2020)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.document import TableBlock, UnreadableFile
+from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.recognise import recognise
@@ -15,6 +16,7 @@ from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 
 from .corpus import GOLD, need_corpus, raw
+from .holdout4 import FIXTURES as HOLDOUT4
 from .layouts import LAYOUTS, render_run_together
 
 
@@ -166,3 +168,49 @@ def test_other_cell_separators_on_one_line() -> None:
     assert split_line("规章\u30000\u30001\u30002") == ["规章", "0", "1", "2"]
     assert split_line("规章;0;1;2") == ["规章", "0", "1", "2"]
     assert split_line("行政强制，76，-3，8844") == ["行政强制", "76", "-3", "8844"]
+
+
+def test_running_headers_and_footers_are_blanked_at_page_edges() -> None:
+    """pdftotext -layout of a department page printed with a running header (portal, column,
+    agency) and footer (title, print date) on every page: blanked at every page's edge, the page
+    breaks kept, the first page's first line (where a title may stand) kept."""
+    path = HOLDOUT4 / "pdftotext-layout" / "b2020-b~bureau.txt"
+    lines = path.read_text("utf-8").split("\n")
+    out = blank_running_lines(lines)
+    gone = [lines[i].strip() for i in range(len(lines)) if out[i] != lines[i]]
+    assert gone and all(("门户网站" in g or "打印日期" in g) for g in gone)
+    assert sum("\f" in line for line in out) == sum("\f" in line for line in lines)
+    assert out[0] == lines[0] and not any("政府信息公开专栏" in line for line in out)
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        # crawler text of a department page printing zeros as hyphens, run together with the figures
+        ("（七）总计102----12", ["（七）总计", "102", "-", "-", "-", "-", "12"]),
+        (
+            "（二）部分公开（区分处理的只计这一情形，不计其他情形）-1----1",
+            ["（二）部分公开（区分处理的只计这一情形，不计其他情形）", "-", "1", "-", "-", "-", "-", "1"],
+        ),
+        ("2.重复申请---1--1", ["2.重复申请", "-", "-", "-", "1", "-", "-", "1"]),
+        # a minus sign: table 二's 本年增/减, or a laid-out cell of its own
+        ("行政强制 76 -3", ["行政强制", "76", "-3"]),
+        ("行政事业性收费      1,587       -5", ["行政事业性收费", "1,587", "-5"]),
+    ],
+)
+def test_hyphens_for_none_run_into_figures_are_cells(line: str, cells: list[str]) -> None:
+    assert split_line(line) == cells
+
+
+def test_a_crawlers_table_with_hyphens_for_none_is_read() -> None:
+    """holdout4's crawler text (table 三 printing zeros as - run together): the rows are read."""
+    report = read_report(HOLDOUT4 / "crawler" / "b2021-a~bureau.txt").report
+    assert report is not None
+    assert report.requests["new_received"] == [10, 2, 0, 0, 0, 0, 12]
+
+
+def test_full_width_digits_read_as_figures() -> None:
+    """holdout4's crawler text of a page printing table 四 in full-width digits (１１): read."""
+    report = read_report(HOLDOUT4 / "crawler" / "b2020-c~bureau.txt").report
+    assert report is not None
+    assert (report.appeals["review"]["upheld"], report.appeals["review"]["total"]) == (7, 11)

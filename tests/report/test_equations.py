@@ -153,6 +153,28 @@ def test_a_compiled_table_three_judges_as_the_equations_do(data: st.DataObject) 
 
 @settings(max_examples=100, deadline=None)
 @given(st.data())
+def test_the_written_out_scorers_count_as_the_loops_over_each_side_do(data: st.DataObject) -> None:
+    """``Bound.broken``/``statuses`` are generated code (for speed): the same as ``_sum`` over each
+    side, on rows by index (table 三) and by key (table 四 of a report), with floats too."""
+    template = data.draw(st.sampled_from([TEMPLATE_2019, TEMPLATE_2021]))
+    cell = st.one_of(st.none(), st.integers(0, 3), st.sampled_from([0.5, 1.5]))
+    table: dict[Hashable, object] = {}
+    for row in template.request_rows:
+        if data.draw(st.booleans()) or data.draw(st.booleans()):
+            table[("requests", row.key)] = tuple(data.draw(st.lists(cell, min_size=7, max_size=7)))
+    for group in template.appeal_groups:
+        if data.draw(st.booleans()) or data.draw(st.booleans()):
+            table[("appeals", group.key)] = {f.key: data.draw(cell) for f in template.appeal_fields}
+    bound = eq.report_bound(template.id)
+    sums = [(eq._sum(left, table), eq._sum(right, table)) for left, right in bound._compiled]
+    expected = [None if a is None or b is None else a == b for a, b in sums]
+    assert bound.statuses(table) == expected
+    assert bound.broken(table) == expected.count(False)
+    assert bound.inside(("requests", "granted")) is not bound.inside(("requests", "granted"))  # a copy each
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
 def test_table_four_in_one_row_or_a_row_per_group_in_any_printed_order(data: st.DataObject) -> None:
     fields = tuple(data.draw(st.permutations(["upheld", "corrected", "other", "pending", "total"])))
     groups = tuple(data.draw(st.permutations(["review", "litigation_direct", "litigation_after_review"])))

@@ -12,12 +12,13 @@ from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
 from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, header_unit, parse_cell, scale_money
+from gongkai.ingest.padded import padded_row_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.checks import active_row_warns
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import ActiveRow, Kind, Template
 
 
 @dataclass
@@ -74,6 +75,16 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
         for token in record.labels:
             key = cached_key(token.text)
             if ITEM_MARK in key:
+                if (
+                    row_key is not None
+                    and row_token is not None
+                    and row_key not in rows
+                    and not any(ch.isdigit() for ch in row_token.text)
+                ):
+                    # A row label the record named before a new 第二十条 group, no figure in it or
+                    # after it (a converter pulled out the label of a row of blank cells).
+                    rows[row_key] = ActiveRaw(row_key, row_token, [], list(header), fuzzy.get(row_key, 0.0))
+                    row_key = row_token = None
                 header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 loose = []
                 continue
@@ -235,6 +246,14 @@ def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     return not active_row_warns(dict(zip(order, values, strict=True)))
 
 
+def _whole_counts(row: ActiveRow, order: list[str], values: tuple[Number | None, ...]) -> bool:
+    """Whether a reading of a table 二 row puts no fraction under a count (only money has cents)."""
+    return not any(
+        isinstance(v, float) and not v.is_integer() and row.field(key).kind is Kind.COUNT
+        for key, v in zip(order, values, strict=True)
+    )
+
+
 def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row puts a figure below zero only under 本年增/减: a count
     is never negative, while a report may well print items that do not add up."""
@@ -249,11 +268,13 @@ def read_active(
     orphans: list[ActiveOrphan] | None = None,
     stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
     cells_kept: bool = False,
+    pad: int = 0,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
     三's rows of zeros ran together as ``0000000``), so a row of run-on text short of cells ran
-    some together (``行政许可73-38``: 73, -3, 8) rather than left one blank."""
+    some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
+    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding."""
     if orphans:
         raw = dict(raw)
         _place_orphans(template, raw, orphans)
@@ -298,6 +319,8 @@ def read_active(
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = _separator_cuts(found.values, len(order)) or options
         options = _zero_led_cut(slots, options)
+        if pad and placed is None:
+            options = padded_row_readings(slots, len(order), pad) or options
         if placed is None and not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
@@ -308,6 +331,8 @@ def read_active(
                 # makes a count negative, at whatever cost (a doubt says so).
                 options = sorted(options, key=lambda r: not _signs_fit(order, r.values))
         best = [r for r in options if r.cost == options[0].cost]
+        # A count is a whole number: a reading putting ``21.86`` under 采购项目数量 is no reading.
+        best = [r for r in best if _whole_counts(row, order, r.values)] or best
         # Table 二 has no equation; the report layer's warnings (本年新公开 ≤ 对外公开总数, items
         # never below zero) only narrow the readings that tie; where none keeps them quiet, a
         # reading of the printed cells alone with no count below zero still goes before one with

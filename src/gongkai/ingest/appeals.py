@@ -18,9 +18,11 @@ from gongkai.ingest.align import (
 )
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.wrapped_figures import wrapped_figure_readings
 from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
@@ -118,10 +120,15 @@ def read_appeals(
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), flat)
     per_group_bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)  # one group at a time
     if not flat:
+        rows = {group: _figures_only(per_group[group].slots(), width, bound.row_check(group)) for group in groups}
+        # Counts under 10 printed with a leading zero (07): the runs cut by that padding.
+        pad = table_padding([(rows[group], bound.run_groups(group, width)) for group in groups])
         for group in groups:
             record = per_group[group]
-            options[group] = readings(
-                _figures_only(record.slots(), width, bound.row_check(group)),
+            options[group] = (
+                padded_readings(rows[group], width, bound.run_groups(group, width), pad) if pad else []
+            ) or readings(
+                rows[group],
                 width,
                 bound.row_check(group),
                 fixed_width=True,
@@ -130,36 +137,38 @@ def read_appeals(
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         biggest, tables = _split_table(records, biggest, width * len(groups), width)
+        cells = width * len(groups)
+        row = _figures_only(biggest.slots(), cells, bound.row_check("all"))
+        pad = table_padding([(row, bound.run_groups("all", cells))])
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
-        options["all"] = readings(
-            _figures_only(biggest.slots(), width * len(groups), bound.row_check("all")),
-            width * len(groups),
+        options["all"] = (padded_readings(row, cells, bound.run_groups("all", cells), pad) if pad else []) or readings(
+            row,
+            cells,
             bound.row_check("all"),
             fixed_width=True,
-            groups=bound.run_groups("all", width * len(groups)),
+            groups=bound.run_groups("all", cells),
         )
         if tables and not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] = _table_by_table(tables, width, per_group_bound.row_check)
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
+        if not any(bound.row_check("all")(r.values) for r in options["all"]):
+            options["all"] += wrapped_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         label_where["all"] = biggest.values[0].where
-    elif (
-        stated
-        and stated.get("appeals.review") == 0
-        and stated.get("appeals.litigation") == 0
-        and sorted(group_order) == sorted(groups)
-    ):
-        # The header printed, not one figure under it (a table leaving its zeros blank), and the
-        # prose says there was no case at all: every cell 0, a reading the table cannot confirm.
+    elif stated and stated.get("appeals.review") == 0 and stated.get("appeals.litigation") == 0:
+        # Not one figure of the table in the text (a table leaving its zeros blank under its
+        # header, or set as a picture), and the prose says there was no case at all: each group's
+        # total is 0, so is every part of it; a reading the table cannot confirm.
         for group in groups:
             for key in fields:
                 report.appeals[group][key] = 0
-        evidence.doubt(
-            "appeals",
-            0,
-            "表四只印出表头、未印出任何数字，正文称行政复议、行政诉讼均为 0 件，按 0 计",
-            "table 四 prints its header and not one figure; the text states no review and no suit: read as 0",
-        )
+        if sorted(group_order) == sorted(groups):
+            zh = "表四只印出表头、未印出任何数字，正文称行政复议、行政诉讼均为 0 件，按 0 计"
+            en = "table 四 prints its header and not one figure; the text states no review and no suit: read as 0"
+        else:
+            zh = "文本中没有表四（或为图片），正文称行政复议、行政诉讼均为 0 件，按 0 计"
+            en = "table 四 is not in the text (or is a picture); the text states no review and no suit: read as 0"
+        evidence.doubt("appeals", 0, zh, en)
         return
     else:
         evidence.doubt("appeals", None, "未找到表四的数值", "table 四: no values found")

@@ -6,8 +6,10 @@ keeps the figures but not their borders. Where the cells form groups that each e
 总计), the borders are searched, not enumerated: from the right, a group's total is a tail of the
 run, its parts are cut off right to left each no larger than what is left of the total, and the
 group's first part is then forced (it must print as the remainder). A cut never gives a number a
-leading zero (``07`` is two cells, 0 and 7). The search stops after ``_BUDGET`` steps: a run that
-long is left to the caller's doubt instead of taking unbounded time.
+leading zero (``07`` is two cells, 0 and 7), unless the table pads its figures (``pad``: a table
+printing every count under 10 as ``07`` and 0 as ``00``; there every cell is exactly ``pad`` digits
+or longer without a leading zero). The search stops after ``_BUDGET`` steps: a run that long is left
+to the caller's doubt instead of taking unbounded time.
 """
 
 from __future__ import annotations
@@ -18,22 +20,37 @@ _BUDGET = 50_000
 MAX_CUTS = 64  # more readings than this of one run are not worth telling apart: the run is left unknown
 
 
-def _number(text: str) -> int | None:
-    """The value of a cell cut from a run, or None where the cut would give it a leading zero."""
+def _number(text: str, pad: int = 0) -> int | None:
+    """The value of a cell cut from a run, or None where the cut would give it a leading zero (in
+    a padded table: where it is shorter than the padding, or longer with a leading zero)."""
+    if pad:
+        if len(text) < pad or (len(text) > pad and text[0] == "0"):
+            return None
+        return int(text)
     if not text or (text[0] == "0" and len(text) > 1):
         return None
     return int(text)
 
 
+def _printed(value: int, pad: int) -> str:
+    return str(value).zfill(pad) if pad else str(value)
+
+
 def cut_groups(
-    digits: str, groups: Sequence[int], joints: Sequence[int] = (), free: int = -1, most: int = MAX_CUTS
+    digits: str,
+    groups: Sequence[int],
+    joints: Sequence[int] = (),
+    free: int = -1,
+    most: int = MAX_CUTS,
+    pad: int = 0,
 ) -> list[tuple[int, ...]] | None:
     """Every cut of ``digits`` into ``sum(groups)`` numbers such that each group of ``groups[i]``
     numbers ends in the sum of its others; None when the search ran out of budget or found more
     than ``most`` cuts (the run cannot be told). ``joints``: positions where the text had a
     separator (``310 000031``): a cut is made there, and no number spans one. ``free``: the
     index of a group whose numbers need not add up (a group whose printed total contradicts its
-    parts: its cells are any cut; the other groups' sums still place them)."""
+    parts: its cells are any cut; the other groups' sums still place them). ``pad``: the table
+    prints its small figures padded to this many digits (``07``, ``00``)."""
     budget = [_BUDGET]
     found: list[tuple[int, ...]] = []
     # For each position, the nearest joint at or before it: a piece [a, b) spans a joint when the
@@ -42,7 +59,7 @@ def cut_groups(
     marks = set(joints)
     for i in range(1, len(digits) + 1):
         last_joint[i] = i if i in marks else last_joint[i - 1]
-    span = _Spans(last_joint)
+    span = _Spans(last_joint, pad)
     for values in _cut(digits, tuple(groups), budget, span, free):
         found.append(values)
         if len(found) > most:
@@ -55,9 +72,10 @@ def cut_groups(
 class _Spans:
     """Whether a piece of the run would cross a separator the text printed."""
 
-    def __init__(self, last_joint: list[int]) -> None:
+    def __init__(self, last_joint: list[int], pad: int = 0) -> None:
         self.last_joint = last_joint
         self.any = any(j > 0 for j in last_joint)
+        self.pad = pad  # carried along with the separators: the table's figure padding
 
     def crosses(self, start: int, end: int) -> bool:
         return self.any and self.last_joint[end - 1] > start
@@ -72,7 +90,7 @@ def _cut(
         return
     size = groups[-1]
     before = groups[:-1]
-    least = sum(before)  # every earlier cell takes at least one digit
+    least = sum(before) * max(span.pad, 1)  # every earlier cell takes at least one digit (pad digits)
     end = len(digits)
     if len(before) == free:
         for parts, rest in _any_parts(digits, size, least, budget, span):
@@ -82,7 +100,7 @@ def _cut(
     for length in range(1, end - least - (size - 1) + 1):
         if span.crosses(end - length, end):
             break
-        total = _number(digits[end - length :])
+        total = _number(digits[end - length :], span.pad)
         if total is None:
             continue
         head = digits[: end - length]
@@ -103,15 +121,15 @@ def _parts(
         return
     end = len(digits)
     if count == 1:
-        text = str(remaining)
+        text = _printed(remaining, span.pad)
         if digits.endswith(text) and end - len(text) >= keep and not span.crosses(end - len(text), end):
             yield (remaining,), digits[: end - len(text)]
         return
-    longest = len(str(remaining))
+    longest = len(_printed(remaining, span.pad))
     for length in range(1, min(longest, end - keep - (count - 1)) + 1):
         if span.crosses(end - length, end):
             break
-        value = _number(digits[end - length :])
+        value = _number(digits[end - length :], span.pad)
         if value is None or value > remaining:
             continue
         for parts, rest in _parts(digits[: end - length], count - 1, remaining - value, keep, budget, span):
@@ -132,7 +150,7 @@ def _any_parts(
     for length in range(1, end - keep - (count - 1) + 1):
         if span.crosses(end - length, end):
             break
-        value = _number(digits[end - length :])
+        value = _number(digits[end - length :], span.pad)
         if value is None:
             continue
         for parts, rest in _any_parts(digits[: end - length], count - 1, keep, budget, span):

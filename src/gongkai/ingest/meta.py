@@ -21,13 +21,17 @@ from gongkai.report.templates import SECTIONS, Section
 
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s*(?P<title>.+?)[*\s。.:：]*$")
-_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年?\s*度?")
+_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)\s*年?\s*度?")
+# What follows a year that is a date (发文日期：2020年01月17日, 2021-02-05), not the report's year.
+_DATE_AFTER = re.compile(r"\d{1,2}月|[-/.]\d")  # on a clean line: no blanks
 _DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
 _MARKUP = re.compile(r"^[#>*\s]+|(?<![*\s])[*\s]+$")  # the tail tried once per run of blanks
 # A metadata box's label before the title (名称：…, or 名称 in a cell of its own beside it).
 _LABEL_PREFIX = re.compile(r"^(?:标题|名称|题目|文章标题)\s*[:：]?\s*")
 _BOX_LABEL = re.compile(r"(?:标题|名称|题目|文章标题)[:：]?")
+# The same label inside a metadata box run into one line (…发文日期:2020年01月17日名称:某局2019年…).
+_BOX_FIELD = re.compile(r"(?:标题|名称|题目)[:：]")
 # Starts only where a whitespace run starts (the leftmost match anyway): one try per run, not per space.
 _SITE_TAIL = re.compile(r"(?<!\s)\s*[-—_|｜]\s*[^-—_|｜]{1,30}$")
 _DISCLOSURE = ("政府信息公开", "信息公开", "政务公开")
@@ -80,6 +84,7 @@ class Identity:
     year_where: str | None
     notes: tuple[str, ...] = ()  # why a fallback was used (for ``uncertain``)
     trimmed_from: str | None = None  # the title's words before the year, when more than the agency
+    period_year: int | None = None  # the body's statistics period, when it starts in another year
 
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -98,7 +103,10 @@ def _title_parts(line: str) -> tuple[str, int] | None:
         return None
     if _SENTENCE.search(text):
         return None  # 本报告根据《条例》要求编制，所列数据…: a sentence of the body, not a title
-    match = _YEAR.search(text)
+    fields = list(_BOX_FIELD.finditer(text))
+    if fields:
+        text = text[fields[-1].end() :]  # the box's 发布机构 and 发文日期 before the title's label
+    match = _report_year(text)
     if match is None:
         return None
     year = int(match["year"])
@@ -116,6 +124,15 @@ def _title_parts(line: str) -> tuple[str, int] | None:
                 agency += "政府"
             return agency, year
     return "", year
+
+
+def _report_year(text: str) -> re.Match[str] | None:
+    """The first year in ``text`` that is not a date of publication (发文日期：2020年01月17日 before
+    the title's 2019年度) nor part of an index number (…/2020-00018)."""
+    for match in _YEAR.finditer(text):
+        if not _DATE_AFTER.match(text, match.end()):
+            return match
+    return None
 
 
 # A site's side column headed 政府信息公开 (or 信息公开, 政务公开, 公开指南 …) beside the article: a
@@ -161,11 +178,12 @@ def identify(document: Document) -> Identity:
         agency, year = parts
         if page_title is not None and year != page_title[1] and where != "title":
             continue  # a link to another year's report (a sidebar) above the page's own title
+        period = _other_period(year, texts)
         if not agency and above is not None and _looks_like_agency(above.text):
-            return Identity(clean_line(above.text), year, above.where, where)
+            return Identity(clean_line(above.text), year, above.where, where, period_year=period)
         if agency:
-            trimmed = _without_chrome(agency, texts)
-            return Identity(trimmed, year, where, where, trimmed_from=agency if trimmed != agency else None)
+            trimmed = _undoubled(_without_chrome(_without_portal(agency), texts))
+            return Identity(trimmed, year, where, where, (), agency if trimmed != agency else None, period)
         signed = _signature(texts)
         if signed is not None:
             notes.append("agency: the title does not name it; taken from the signature")
@@ -174,10 +192,10 @@ def identify(document: Document) -> Identity:
     in_table = _title_in_table(document)
     if in_table is not None:
         agency, year, where = in_table
-        trimmed = _without_chrome(agency, texts)
+        trimmed = _undoubled(_without_chrome(_without_portal(agency), texts))
         note = "the title was read from a table row above the report's first part"
         notes = [f"{what}: {note}" for what in ("agency", "year")]
-        return Identity(trimmed, year, where, where, tuple(notes))
+        return Identity(trimmed, year, where, where, tuple(notes), agency if trimmed != agency else None)
     signed = _signature(texts)
     year_found = _body_year(texts)
     found_agency = signed[0] if signed else None
@@ -235,6 +253,28 @@ def _without_chrome(agency: str, texts: list[TextBlock]) -> str:
     return pieces[-1] if pieces else agency
 
 
+# A portal's or a column's name: a printed page's running header (某省人民政府门户网站 政府信息公开专栏
+# 某厅) run into the title. No issuing body is named with these words.
+_PORTAL = re.compile(r"门户网站|网站|专栏|频道")
+
+
+def _without_portal(agency: str) -> str:
+    """The words after the last portal or column name, when they still read as an agency."""
+    pieces = _PORTAL.split(agency)
+    if len(pieces) == 1:
+        return agency
+    rest = _COLUMN_HEADING.sub("", pieces[-1].strip(_EDGE)).strip(_EDGE)
+    return rest if _looks_like_agency(rest) else agency
+
+
+def _undoubled(agency: str) -> str:
+    """A name printed twice in a row (the running header's agency, then the title's): once."""
+    half = len(agency) // 2
+    if len(agency) % 2 == 0 and agency[:half] == agency[half:] and _looks_like_agency(agency[:half]):
+        return agency[:half]
+    return agency
+
+
 # How the names of issuing bodies end (人民政府, 办公室, 发展和改革局, 街道, 管委会 …): a line
 # standing alone above a title or a date is taken as the agency only if it reads like one.
 _AGENCY_END = re.compile(
@@ -256,11 +296,28 @@ def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:
     return None
 
 
-def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
+_PERIOD = re.compile(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年")
+
+
+def _period(texts: list[TextBlock]) -> tuple[int, str] | None:
+    """The year the body's statistics period (本报告所列数据统计期限自2019年1月1日…) starts in."""
     for block in texts[:30]:
-        match = re.search(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年", clean_line(block.text))
+        match = _PERIOD.search(clean_line(block.text))
         if match:
-            return int(match.group(1)), block.where, "from the statistics period in the body"
+            return int(match.group(1)), block.where
+    return None
+
+
+def _other_period(year: int, texts: list[TextBlock]) -> int | None:
+    """The year the body's statistics period starts in, when it is not the title's ``year``."""
+    period = _period(texts)
+    return period[0] if period is not None and period[0] != year else None
+
+
+def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
+    period = _period(texts)
+    if period is not None:
+        return period[0], period[1], "from the statistics period in the body"
     opened = _overview_opening(texts)
     if opened is not None:
         return opened[0], opened[2], "from the overview's opening sentence (2020年，…)"
@@ -312,7 +369,8 @@ def sections(document: Document) -> list[SectionText]:
         elif current is not None:
             line = block.text.strip()
             if line:
-                current.append(_MARKUP.sub("", line))
+                # Stripped, a line holds markup to drop only at a marker first or a * last.
+                current.append(_MARKUP.sub("", line) if line[0] in "#>*" or line[-1] == "*" else line)
     result = []
     for section in SECTIONS:
         entry = found.get(section.number)

@@ -556,9 +556,23 @@ def _is_row_fragment(top_row: list[RawCell], bottom_cells: list[RawCell]) -> boo
     do not start a numbered label, while the row it would continue printed figures.
     """
     texts = [c.text for c in top_row if c.text]
-    if not texts or any(_NUMBER.match(t) for t in texts) or _NUMBERING.match(texts[0]):
+    if not texts or _NUMBERING.match(texts[0]):
         return False
+    if any(_NUMBER.match(t) for t in texts):
+        return _is_figure_tail(top_row, bottom_cells)
     return any(_NUMBER.match(c.text) for c in bottom_cells if c.text)
+
+
+def _is_figure_tail(top_row: list[RawCell], bottom_cells: list[RawCell]) -> bool:
+    """Is the new page's first row the rest of figures wrapped in narrow cells (４４ / ８)?
+
+    It is when the row prints no words and only a few figures, each under a figure of the row
+    above: a row of its own prints a figure in most of its cells."""
+    filled = [c for c in top_row if c.text]
+    above = [b for b in bottom_cells if b.text and _NUMBER.match(b.text)]
+    if len(filled) * 2 >= len(above):
+        return False
+    return all(_NUMBER.match(c.text) and any(_near(b.x0, c.x0) and _near(b.x1, c.x1) for b in above) for c in filled)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
         _path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
         return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(pdfium_chars(textpage, top_y)))]
-    tables = _find_tables(horizontal + _closing_edges(vertical), vertical)
+    tables = _find_tables(horizontal + _closing_edges(vertical, horizontal), vertical)
     return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
 
@@ -155,7 +155,8 @@ def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = No
     if any(_is_shading(r) for r in page.rects):
         page = page.filter(lambda obj: not _is_shading(obj))
     verticals = [e for e in page.edges if e["orientation"] == "v"]
-    settings = {"explicit_horizontal_lines": _closing_edges(verticals)}
+    horizontals = [e for e in page.edges if e["orientation"] == "h"]
+    settings = {"explicit_horizontal_lines": _closing_edges(verticals, horizontals)}
     tables = [_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
     # Space glyphs are dropped as in the pdfium engine (which does not report all of them):
     # a space in the text comes from the gap between two characters, in both engines alike.
@@ -328,23 +329,51 @@ def _find_tables(horizontal: list[Char], vertical: list[Char]) -> list[tuple[Box
     return [_boxes(t) for t in finder.tables if len(t.cells) >= 2]
 
 
-def _closing_edges(vertical: list[Char]) -> list[Char]:
+def _closing_edges(vertical: list[Char], horizontal: Sequence[Char] = ()) -> list[Char]:
     """Rules across the top and the bottom ends of the page's column rules.
 
     A table the page cuts in two is often drawn open at the cut (browsers print no border
     there): without a rule to close them, its first and last rows on the page are no cells at
     all. Where the table is closed, the added rule lies on the real one and changes nothing.
+    The page's outermost ends are closed always; other ends where two rules or more stop
+    together only when no drawn rule runs there (a running header's box above the table's
+    open top: the table's own column rules then start below the page's first rule).
     """
     if len(vertical) < 2:
         return []
     out: list[Char] = []
     for end, pick in (("top", min), ("bottom", max)):
         y = pick(v[end] for v in vertical)
-        reaching = [v for v in vertical if abs(v[end] - y) <= TOLERANCE]
-        if len(reaching) >= 2:
+        for level, reaching in _ends(vertical, end):
+            if len(reaching) < 2:
+                continue
             x0, x1 = min(v["x0"] for v in reaching), max(v["x1"] for v in reaching)
-            out.append(_edge_dict(x0, x1, y, y, "h"))
+            if abs(level - y) <= TOLERANCE or not _ruled(horizontal, level, x0, x1):
+                out.append(_edge_dict(x0, x1, level, level, "h"))
     return out
+
+
+def _ends(vertical: list[Char], end: str) -> list[tuple[float, list[Char]]]:
+    """The column rules grouped by where their ``end`` lies (within the tolerance)."""
+    groups: list[tuple[float, list[Char]]] = []
+    for v in sorted(vertical, key=lambda v: v[end]):
+        if groups and v[end] - groups[-1][0] <= TOLERANCE:
+            groups[-1][1].append(v)
+        else:
+            groups.append((v[end], [v]))
+    return groups
+
+
+def _ruled(horizontal: Sequence[Char], y: float, x0: float, x1: float) -> bool:
+    """Do drawn rules at ``y`` run across most of ``x0``–``x1``?"""
+    spans = sorted((h["x0"], h["x1"]) for h in horizontal if abs(h["top"] - y) <= TOLERANCE)
+    covered, reach = 0.0, x0
+    for a, b in spans:
+        a, b = max(a, reach), min(b, x1)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered >= 0.9 * (x1 - x0)
 
 
 def _boxes(table: Any) -> tuple[Box, list[Box]]:

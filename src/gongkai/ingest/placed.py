@@ -96,18 +96,21 @@ def placed_readings(
     accept: Accept | None,
     first_column: float | None = None,
     maps: Sequence[ColumnMap] = (),
+    fractions: Sequence[float] | None = None,
 ) -> list[Reading]:
     """Readings of a row of ``n`` columns whose figures (fewer than ``n``, no blank cells kept)
     stand on one laid-out line at ``xs``; [] when the row is not that (the caller reads it the
     usual way). ``first_column``: where the table prints its first column on this row's scale
     (``first_column_places``); a first figure a column or more right of it stands in a later
-    column (a blank 自然人 cell), else the row's first figure is taken to be the first column."""
+    column (a blank 自然人 cell), else the row's first figure is taken to be the first column.
+    ``fractions``: each column's place as a fraction of the row's span where the table's header
+    says (``header_columns.header_fractions``), instead of the usual proportions."""
     laid = _laid_out(slots, xs, n)
     if laid is None:
         return []
     figures, places = laid
     first, last = places[0], places[-1]
-    centres = _centres(n)
+    centres = list(fractions) if fractions is not None and len(fractions) == n else _centres(n)
     options: list[list[int]] | None
     nearest_columns: list[int]
     if (

@@ -9,6 +9,7 @@ character of their own in simplified Chinese are listed here (Unicode's CJKRadic
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SUPPLEMENT = {
@@ -54,6 +55,11 @@ RADICALS = str.maketrans(
 )
 
 
+# Every code point ``RADICALS`` maps (U+2E80–U+2FD5): most texts hold none, and a search for one
+# is far cheaper than ``translate`` looking up each character of the text in the table.
+_ANY_RADICAL = re.compile("[\u2e80-\u2fd5]")
+
+
 def unradical(text: str) -> str:
     """``text`` with radical code points read as the characters they stand for."""
-    return text.translate(RADICALS)
+    return text.translate(RADICALS) if _ANY_RADICAL.search(text) else text

@@ -22,10 +22,17 @@ from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
+from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
-from gongkai.ingest.requests import read_requests, request_records, zeros_printed, zeros_printed_spaced
+from gongkai.ingest.requests import (
+    read_requests,
+    request_records,
+    requests_padding,
+    zeros_printed,
+    zeros_printed_spaced,
+)
 from gongkai.ingest.spilled import spilled_columns
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.ingest.vanished import read_vanished
@@ -88,6 +95,13 @@ def recognise(document: Document) -> Report:
             f"the title line begins with other page text ('{identity.trimmed_from[:40]}', a site's "
             "navigation or a metadata box); the agency is its end that the page prints again elsewhere",
         )
+    if identity.period_year is not None:
+        evidence.doubt(
+            "year",
+            year,
+            f"标题的年度与正文的统计期限（{identity.period_year}年）不符",
+            f"the title's year is not the year the body's statistics period starts in ({identity.period_year})",
+        )
     for note in identity.notes:
         evidence.doubt(note.split(":")[0], None, "标题未写明，取自落款或正文", note)
     if identity.agency_where:
@@ -101,7 +115,8 @@ def recognise(document: Document) -> Report:
         or zeros_printed_spaced(request_raw)
         or dash_cells_run_on(found.values for found in request_raw.values())
     )
-    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept)
+    pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
+    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
@@ -113,6 +128,7 @@ def recognise(document: Document) -> Report:
     # pdftotext: table 三's last columns may come after table 四's heading
     request_blocks, appeal_blocks = spilled_columns(template, parts[REQUESTS], parts[APPEALS])
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
+    read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of

@@ -17,6 +17,7 @@ from gongkai.ingest.align import Slot
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
+from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import (
     ITEM_MARK,
@@ -42,6 +43,9 @@ class Token:
     value: CellValue
     x: float | None = None  # where the figure stands on its line of laid-out text (``Cell.x``)
     lead: int = 0  # blanks before the figure in its pipe cell (``Cell.lead``)
+    # A figure of a cell holding a wrapped figure put back beside others (``units.STACKED``):
+    # their order in the cell is not the page's (``stacked_cells``).
+    stacked: bool = False
 
 
 @dataclass(slots=True)
@@ -125,6 +129,7 @@ def read_records(document: Document) -> list[Record]:
                             f"{cell.where} number {k + 1}",
                             v,
                             lead=0 if k else cell.lead,
+                            stacked=STACKED in cell.text,
                         )
                         for k, v in enumerate(spread)
                     )

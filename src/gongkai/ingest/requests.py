@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from gongkai.ingest.align import (
     MAX_COST,
+    Accept,
     Choice,
     Reading,
     Slot,
@@ -26,11 +27,14 @@ from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
+from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Bound, Cell, equations, requests_bound
@@ -207,7 +211,7 @@ def _match_request(record: Record, started: bool, next_index: int) -> RequestRow
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
-    own = _numbered_label(record) if started else None
+    own = (_numbered_label(record) or _group_row_label(record)) if started else None
     if own is not None:
         return own
     stitched = _stitched(record)
@@ -253,6 +257,23 @@ def _numbered_label(record: Record) -> RequestRowKeys | None:
     number = _printed_number(text)
     bare = cached_bare(text) if number is not None else ""
     return _best_row(bare, bare, 0, 1, 3.0, number=number) if bare else None
+
+
+_GROUP_NUMBER = re.compile(r"^\s*[（(][一二三四五六七][)）]")
+
+
+def _group_row_label(record: Record) -> RequestRowKeys | None:
+    """The row the record's last label cell names whole with its group number (``（七）总 计``,
+    2019's ``（六）其他处理``) when the record has figures: the label on the figures' line, though
+    the labels of rows printed blank above it (a table leaving zeros blank) run before it and,
+    joined, end like a longer row's label."""
+    if not record.values or len(record.labels) < 2:
+        return None
+    text = record.labels[-1].text
+    if not _GROUP_NUMBER.match(text):
+        return None
+    bare = cached_bare(text)
+    return _best_row(bare, bare, 0, 1, 3.0) if bare else None
 
 
 _MAX_PIECES = 5  # pieces of a wrapped label after its item number, a few characters each
@@ -306,7 +327,9 @@ def _stitched(record: Record) -> str:
     headings = vocabulary().request_headings
     bares = [cached_bare(part) for part in parts]
     inside = {i for i in range(1, len(parts) - 1) if bares[i] in headings}
-    if not inside:
+    if not inside or any(_ROW_START.match(part) for part in parts[min(inside) + 1 :]):
+        # No heading among the pieces, or a numbered row starts after it (``（六）其他处理`` /
+        # ``（七）总计`` of a table leaving its zero rows blank): rows of their own, not one wrapped.
         return ""
     return "".join(b for i, b in enumerate(bares) if i not in inside and b not in headings)
 
@@ -323,10 +346,14 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     read and this one, are rows of blank cells."""
     if len(record.labels) < 2:
         return []
-    if not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values) and not lined_row(
-        [Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS)
+    if (
+        record.values
+        and not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values)
+        and not lined_row([Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS))
     ):
-        return []  # a laid-out table, or one whose blank cells show as line breaks (line_gaps)
+        # A laid-out table, one whose blank cells show as line breaks (line_gaps), or labels with
+        # no figure at all after them (a converter's pulled-out labels of rows printing none).
+        return []
     parts = [Token(part, t.where, t.value) for t in record.labels for part in t.text.split()]
     starts = [i for i, t in enumerate(parts) if _ROW_START.match(t.text)]
     found: list[RequestRowKeys] = []
@@ -335,7 +362,8 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
         if b == len(parts):
             break  # the last label: the row of the figures
         chunk = Record(parts[a:b], [], record.table)
-        row = _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
+        # A short label with its number (3.其他) names its row whole; longer ones may be wrapped.
+        row = _numbered_label(chunk) or _wrapped_numbered(chunk, low) or _match_request(chunk, False, low)
         if row is not None and low <= row.index < named:
             found.append(row)
             low = row.index + 1
@@ -1035,6 +1063,20 @@ def _pinned_choice(
     return Choice(first, frozenset(unknown), len(found), tied[:_MAX_TIED])
 
 
+def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
+    """The digits table 三 pads its counts under 10 to (``07``, ``00``: ``padded.PAD``), 0 where
+    it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
+    n = len(template.request_columns)
+    bound = requests_bound(template.id)
+    return table_padding(
+        [
+            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
+            for key, found in raw.items()
+            if key in template.requests_by_key
+        ]
+    )
+
+
 def read_requests(
     template: Template,
     raw: dict[str, RequestRaw],
@@ -1088,6 +1130,7 @@ def read_requests(
         and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
     )
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
+    pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
     laid_rows = [
@@ -1096,8 +1139,14 @@ def read_requests(
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
     # Where each laid-out row's table prints its columns, from its fuller rows on the same scale.
     maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
+    # Where the header prints each column title, as a share of the table's width (a header in
+    # smaller type than the figures prints its titles closer together, in the same proportions).
+    fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
+    if fractions is not None and not agrees_with_rows(fractions, laid_rows):
+        fractions = None
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
+    stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
     for row in read_rows:
         printed_row = raw.get(row.key)
         if printed_row is None:
@@ -1116,9 +1165,10 @@ def read_requests(
         slots = [Slot(t.value, t.where) for t in found.values]
         xs = [t.x for t in found.values]
         found_options = (
-            (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
+            (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
+            or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()))
+            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
             or readings(
                 slots,
                 n,
@@ -1128,6 +1178,19 @@ def read_requests(
                 vanished=vanished,
             )
         )
+        if any(t.stacked for t in found.values):
+            groups = row_bound.run_groups(row.key, n)
+            fixed = found.table not in padded
+
+            def read_order(
+                order: list[Token], check: Accept = check, groups: Sequence[int] = groups, fixed: bool = fixed
+            ) -> list[Reading]:
+                slots = [Slot(t.value, t.where) for t in order]
+                return readings(slots, n, check, fixed_width=fixed, groups=groups, vanished=vanished)
+
+            found_options, open_order = with_stacked_orders(found.values, found_options, read_order, check)
+            if open_order:
+                stacked_open.append(row.key)
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
@@ -1221,6 +1284,14 @@ def read_requests(
             [0] * n,
             "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",
             "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
+            raw[key].label.where,
+        )
+    for key in stacked_open:
+        evidence.doubt_more(
+            f"requests.{key}",
+            "转换器把折行的数字与相邻列的数字并入同一单元格，其先后次序本行合计无法确定",
+            "a converter set a wrapped figure in one cell with the next column's figure; the row's "
+            "own sum cannot tell their order",
             raw[key].label.where,
         )
     read = {key: values for key, values in report.requests.items() if key in chosen}

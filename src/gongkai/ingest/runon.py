@@ -29,8 +29,9 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 
 
 def _printed(label: str) -> str:
-    """A label as a pattern of the ways pages print it: 其他 also as 其它 (one word)."""
-    return re.escape(label).replace("其他", "其[他它]")
+    """A label as a pattern of the ways pages print it: 其他 also as 其它 (one word), its brackets
+    full-width or not (（四） and (四) mixed in one table)."""
+    return re.escape(label).replace("其他", "其[他它]").replace("（", "[（(]").replace("）", "[）)]")
 
 
 @cache
@@ -49,11 +50,23 @@ def _heading_pattern() -> re.Pattern[str]:
     return re.compile("|".join(_printed(t) for t in sorted(titles, key=len, reverse=True)))
 
 
+_SPREAD_MAX = 4  # labels this short are often spread over the cell's width with spaces (总 计, 规 章)
+
+
+def _spread(label: str) -> str:
+    """A short label as a pattern that also takes it spread with spaces (``总 计``, ``信 息 内 容``,
+    full-width spaces too): a space between each two characters, at most one (linear)."""
+    if len(label) > _SPREAD_MAX or not all("\u4e00" <= c <= "\u9fff" for c in label):
+        return _printed(label)
+    gap = "[ \u3000]?"
+    return gap.join(re.escape(c) for c in label).replace(f"其{gap}他", f"其{gap}[他它]")  # 其他 also 其它
+
+
 @cache
 def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
-    over 其他 at the same place)."""
-    return re.compile("|".join(_printed(label) for label in sorted(_labels(), key=len, reverse=True)))
+    over 其他 at the same place); short ones spread with spaces too."""
+    return re.compile("|".join(_spread(label) for label in sorted(_labels(), key=len, reverse=True)))
 
 
 @cache
@@ -138,11 +151,12 @@ def cut_run_on(line: str) -> list[str]:
 
 
 # A row's item number set apart from its label by a space (``予以公开 (二) 部分公开…``, ``2. 其他
-# 法律…``), or a bracketed one run into the label before (``予以公开(二)部分公开…``): cut at the
-# label, it ends the piece before (or stands alone); it belongs to the next.
+# 法律…``), or a bracketed one (（二）, （2）) run into the label or the blank cells (/, —) before
+# (``予以公开(二)部分公开…``, ``重复申请///////（3）``): cut at the label, it ends the piece before
+# (or stands alone); it belongs to the next.
 # Lookbehinds, not a consumed run of spaces, and a bounded gap: linear on hostile runs of spaces.
 _TRAILING_NUMBER = re.compile(
-    r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff”]))([（(][一二三四五六七八九十]{1,2}[)）])$|(?:^|(?<=\s))(\d{1,2}\s{0,3}[.．、])$"
+    r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff”/—]))([（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[)）])$|(?:^|(?<=\s))(\d{1,2}\s{0,3}[.．、])$"
 )
 
 

@@ -23,8 +23,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("requests.carried_over", re.compile(r"上年(?:度)?结转(?:政府信息公开申请)?" + _N)),
     ("requests.total_processed", re.compile(r"(?:办结|办理完毕|答复)(?:政府信息公开申请)?(?:共)?" + _N)),
     ("requests.carried_forward", re.compile(r"结转(?:至)?下(?:一)?年度?(?:继续)?(?:办理)?" + _N)),
-    ("appeals.review", re.compile(r"(?:申请|提起)?行政复议(?:案件)?(?:共)?" + _N)),
-    ("appeals.litigation", re.compile(r"(?:提起)?行政诉讼(?:案件)?(?:共)?" + _N)),
+    # (?:申请|提起)?行政复议 written out as alternatives of the same order: a pattern that starts
+    # with an optional group is tried at every character of the text, one of literals only where
+    # one of their first characters stands (several times faster on a report with no such figure).
+    ("appeals.review", re.compile(r"(?:申请行政复议|提起行政复议|行政复议)(?:案件)?(?:共)?" + _N)),
+    ("appeals.litigation", re.compile(r"(?:提起行政诉讼|行政诉讼)(?:案件)?(?:共)?" + _N)),
 )
 # The cells whose sum each stated figure repeats (行政诉讼: both groups of lawsuits); a figure of
 # table 三 is its 总计 column, looked up per template.

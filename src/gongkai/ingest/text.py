@@ -23,11 +23,15 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
+from gongkai.ingest.picture_cells import PICTURE_START, picture_cells
+from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     figures_before_label,
     label_under_table,
@@ -40,7 +44,9 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
-from gongkai.ingest.units import cells_with_units, wrapped_cells, wrapped_pipe_cells
+from gongkai.ingest.unit_first import any_unit_first, units_after_figures
+from gongkai.ingest.unit_wraps import units_unwrapped
+from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
     ends_with_request_row,
     is_active_row,
@@ -48,6 +54,7 @@ from gongkai.ingest.vocabulary import (
     is_table_label,
     label_weight,
 )
+from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -67,6 +74,10 @@ _WORD_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件�
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
+_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def read_text(path: Path, data: bytes) -> Document:
     """Decode ``data`` (UTF-8 or the GB family, else charset-normalizer's guess) and find its tables."""
     source = str(path)
@@ -79,12 +90,22 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    if _FULL_WIDTH_DIGIT.search(text):
+        text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [
-        cells_with_units(line, lone_units)
-        for line in (wrapped_cells(lines) if lone_units else wrapped_pipe_cells(lines))
-    ]
+    if fmt == "markdown" and PICTURE_START in text:
+        lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
+    if lone_units:
+        if any_unit_first(text):
+            lines = [units_after_figures(line) for line in lines]
+        lines = wrapped_cells(lines)
+        if any_lone_unit(text):
+            lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
+        lines = units_unwrapped(lines)
+    else:
+        lines = wrapped_pipe_cells(lines)
+    lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
     else:
@@ -93,7 +114,9 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = label_under_table(
                 figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
             )
-        blocks = list(_blocks(unrun(_drop_page_numbers(lines) if "\f" in text else lines)))
+        if "\f" in text:
+            lines = _drop_page_numbers(blank_running_lines(lines))
+        blocks = list(_blocks(unrun(lines)))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -530,8 +553,9 @@ def _laid_out_text(rows: list[list[Cell]]) -> bool:
 
 
 def _clean_cell(text: str) -> str:
-    if "<" in text or "*" in text or "_" in text:
-        text = _BR.sub("\n", text).replace("**", "").replace("__", "")
+    if "<" in text or "*" in text or "_" in text or "~" in text:
+        # Emphasis, and the strike-through pymupdf4llm marks where a table's rule crosses a cell.
+        text = _BR.sub("\n", text).replace("**", "").replace("__", "").replace("~~", "")
     return text.strip(" \t\r\n\u3000\xa0")
 
 
@@ -603,6 +627,11 @@ def split_line(line: str) -> list[str]:
         after = line[b] if b < len(line) else ""
         if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第":
             continue
+        if before in _OPENING and after in _CLOSING and _CJK.match(line[b + 1 : b + 2]) and "   " not in line:
+            # "（3）要求提供公开出版物": a label's numbering, not a cell. A laid-out line (-layout's runs
+            # of spaces) is left as it was: its columns place the figures, and keeping the number
+            # apart there cost rows of narrow wrapped cells their figures.
+            continue
         if after in ".．、" and _CJK.match(line[b + 1 : b + 2].lstrip() or line[b + 2 : b + 3]):
             # "…0000004.保护第三方" : the last digit numbers the next label.
             digits = token.lstrip("-−－–—")
@@ -650,14 +679,19 @@ def _words_and_dashes(text: str) -> list[str]:
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
 _DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
-_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—]")
+_DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—-]")
+# The same with hyphens for none (a crawler's ``102----12``, ``-1----1``, ``-------``): a hyphen
+# is a minus sign too (行政强制76-3), so only a run with two side by side or one at an end.
+_HYPHENED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9,，-]*-[0-9,，-]*$")
 _DATE = re.compile(r"(?:19|20)\d{2}[/／]\d{1,2}(?:[/／]\d{1,2})?")
 
 
 def _dashed_figures(line: str) -> int | None:
     """Where the run of figures and dash cells ending ``line`` starts, if it has one."""
     match = _DASHED_FIGURES.search(line)
-    if match is None or _DATE.fullmatch(match.group()):
+    if match is None:
+        return _hyphened_figures(line)
+    if _DATE.fullmatch(match.group()):
         return None
     run = match.group()
     dashes = sum(run.count(d) for d in "/／—")
@@ -674,6 +708,27 @@ def _dashed_figures(line: str) -> int | None:
     return match.start()
 
 
+def _hyphened_figures(line: str) -> int | None:
+    """Where a run of figures and hyphens printed for none ends ``line`` (``（七）总计102----12``):
+    two hyphens side by side or one at either end of the run (not a minus sign between two
+    figures, a date or a phone number), after a label that is not table 二's (where 本年增/减 may
+    be negative)."""
+    if "-" not in line:
+        return None
+    match = _HYPHENED_FIGURES.search(line)
+    if match is None:
+        return None
+    run = match.group()
+    apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
+    if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
+        return None
+    words = [word for word in line[: match.start()].split() if _CJK.search(word)]
+    if not words or is_active_row(words[-1]):
+        return None
+    return match.start()
+
+
+_OPENING, _CLOSING = frozenset("（("), frozenset("）)")  # around a label's number: （3）
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell
@@ -816,6 +871,8 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 numbers >= 3
                 or labels >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
+                or _appeal_header_over_figures(lines[start + i : start + j])
+                or _line_of_figures(lines[start + i : start + j])
                 or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
@@ -862,6 +919,30 @@ def _figures_alone(lines: list[str]) -> int:
             return 0
         count += len(parts)
     return count
+
+
+def _appeal_header_over_figures(lines: list[str]) -> bool:
+    """Table 四 as a converter set a region it took for a picture: its group headers in pieces
+    (``行政 行政`` / ``复议 诉讼``), then its figures on lines of nothing but figures. The pieces
+    weigh nothing as labels, so the run is kept as cells only when a piece of the header and a
+    row's worth of lone figures are both there."""
+    if not any(names_appeal_header(line) for line in lines):
+        return False
+    return _figures_alone([line for line in lines if line.strip() and _only_figures(line)]) >= _ROW_OF_FIGURES
+
+
+def _only_figures(line: str) -> bool:
+    return all(parse_cell(part).kind is CellKind.NUMBER for part in line.split())
+
+
+def _line_of_figures(lines: list[str]) -> bool:
+    """A line of nothing but figures, a row's worth or more, among header pieces (``pdftotext``
+    printing table 四's fifteen figures on one line under its wrapped header ``维持 纠正 …``)."""
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= _ROW_OF_FIGURES and all(parse_cell(part).kind is CellKind.NUMBER for part in parts):
+            return True
+    return False
 
 
 def _statutory_row(line: str) -> bool:

@@ -36,6 +36,7 @@ _MIN_ROW_FIGURES = 3
 _COUNTED_CLAUSE = re.compile(rf"[{COUNT_UNITS}][，,。；;]")  # 1150 件，其中…: a sentence's counts
 _UNIT = re.compile(rf"(?<=[0-9])([ \u3000]?)[{COUNT_UNITS}]")
 _LABEL_REACH = 60  # longer than any row label
+_ANY_UNIT = re.compile(f"[{COUNT_UNITS}]")  # one search, not a scan of the line per unit: asked of every line
 # A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
 # cell that wrapped (``55``, then ``件`` under it), whose figure is printed elsewhere.
 _LONE_UNIT = re.compile(rf"(?<![^\s|])[{COUNT_UNITS}](?![^\s|])")
@@ -82,7 +83,7 @@ def cells_with_units(line: str, lone: bool = True) -> str:
     each unit standing alone. Markdown keeps its lone units: a converter sets a wrapped cell's
     pieces on lines and pipe rows of their own (``0`` / a pipe row / ``件``), which the pipe
     table's reader puts back together."""
-    if not any(unit in line for unit in COUNT_UNITS):
+    if _ANY_UNIT.search(line) is None:
         return line
     if not lone or "|" in line:
         return _in_cells(line)
@@ -96,6 +97,8 @@ def cells_with_units(line: str, lone: bool = True) -> str:
 def _in_cells(line: str) -> str:
     """``line`` with the units ending figures' cells put as spaces (runs, labelled figures, and
     figures standing apart on a line of several: ``737    55 件    151``)."""
+    if _ONE.search(line) is None:  # no figure with its unit (prose's 件 in a word): none of the below applies
+        return line
     out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
     if len(_FIGURES.findall(out)) >= _MIN_ROW_FIGURES and not _COUNTED_CLAUSE.search(out):
         out = _APART.sub(lambda m: _unit_to_space(m.group()), out)
@@ -133,10 +136,12 @@ def wrapped_cells(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(1, len(out) - 1):
         above, row, below = out[i - 1], out[i], out[i + 1]
-        if not any(unit in below for unit in COUNT_UNITS) or not any(ch.isdigit() for ch in above):
+        if _ANY_UNIT.search(below) is None:
             continue
         units = [m.start() for m in _LONE_ANY.finditer(below)]
-        if not units:  # prose with 件 in a word: nothing wrapped (most lines; keeps reading fast)
+        # prose with 件 in a word: nothing wrapped (most lines; keeps reading fast); the digits
+        # above are looked for only then, a character at a time being slow on long lines
+        if not units or not any(ch.isdigit() for ch in above):
             continue
         moved_above, moved_row, moved_below = list(above), list(row.ljust(len(above))), list(below)
         moved = 0
@@ -159,42 +164,3 @@ def wrapped_cells(lines: list[str]) -> list[str]:
 def _has_figures(row: str) -> bool:
     """A table row: a figure printed on it already (the row the wrapped cells belong to)."""
     return any(ch.isdigit() for ch in row)
-
-
-def _pipe_row(line: str) -> list[str] | None:
-    """The cells of a pipe row (``| a | b |``), None for any other line."""
-    stripped = line.strip()
-    if not (stripped.startswith("|") and stripped.endswith("|")) or stripped.count("|") < 3:
-        return None
-    return stripped[1:-1].split("|")
-
-
-_BARE = re.compile(r"[-−－]?[0-9]+(?:[.．][0-9]+)?")
-
-
-def wrapped_pipe_cells(lines: list[str]) -> list[str]:
-    """``lines`` with each figure+unit cell a PDF-to-Markdown converter spread over pipe rows put
-    back on its row (``| 8896 |`` in the row above, ``| 件 |`` in the row below the row of the
-    one-line cells ``| 0件 | 2172件 |``): where the row below holds, besides its first cell (a
-    label's piece), nothing but lone units and blanks, as many units as the row above holds bare
-    figures, and the middle row has every one of those figures' cells empty, the figures move
-    down into it and the units are blanked. The first cells (a wrapped label's pieces) stay."""
-    out = list(lines)
-    for i in range(1, len(out) - 1):
-        top, middle, bottom = (_pipe_row(out[k]) for k in (i - 1, i, i + 1))
-        if top is None or middle is None or bottom is None or not len(top) == len(middle) == len(bottom):
-            continue
-        units = [k for k, cell in enumerate(bottom[1:], 1) if cell.strip() in tuple(COUNT_UNITS)]
-        if not units or any(cell.strip() and k not in units for k, cell in enumerate(bottom[1:], 1)):
-            continue
-        figures = [k for k, cell in enumerate(top[1:], 1) if _BARE.fullmatch(cell.strip())]
-        if len(figures) != len(units) or any(middle[k].strip() for k in figures):
-            continue
-        if not any(_ONE.search(cell) for cell in middle[1:]):
-            continue  # the middle row is a row of figures with their units
-        for k in figures:
-            middle[k], top[k] = top[k], " " * len(top[k])
-        for k in units:
-            bottom[k] = " " * len(bottom[k])
-        out[i - 1], out[i], out[i + 1] = (f"|{'|'.join(row)}|" for row in (top, middle, bottom))
-    return out

@@ -280,8 +280,9 @@ def _side(places: Iterable[Place]) -> _Side:
 
 def _sum(side: _Side, table: Table) -> int | float | None:
     total: int | float = 0
+    get = table.get  # bound once: the readers score many candidate tables, every equation twice
     for part, indices in side:
-        row = table.get(part)
+        row = get(part)
         if row is None:
             return None
         for i in indices:
@@ -290,6 +291,43 @@ def _sum(side: _Side, table: Table) -> int | float | None:
                 return None
             total += v
     return total
+
+
+def _side_code(side: _Side, into: str, keys: dict[str, Hashable]) -> list[str]:
+    """``_sum(side, table)`` as straight-line code into the variable ``into``, the rows looked up
+    by ``get`` in the same order; ``break`` where it is None (a row or a value unknown)."""
+    code = [f"{into} = 0"]
+    for part, indices in side:
+        name = f"k{len(keys)}"
+        keys[name] = part
+        code += [f"r = get({name})", "if r is None: break"]
+        for i in indices:
+            code += [f"v = r[{i!r}]", "if v is None: break", f"{into} += v"]
+    return code
+
+
+def _scorers(
+    compiled: Sequence[tuple[_Side, _Side]],
+) -> tuple[Callable[[Callable[[Hashable], Any]], int], Callable[[Callable[[Hashable], Any]], list[bool | None]]]:
+    """``broken`` and ``statuses`` for ``compiled``, as functions of the table's ``get`` written
+    out equation by equation: the readers score thousands of candidate tables per report, and the
+    loops of ``_sum`` over each side cost them several times what the look-ups and sums do."""
+    keys: dict[str, Hashable] = {}
+    broken = ["def broken(get):", "    n = 0"]
+    statuses = ["def statuses(get):", "    found = []"]
+    for left, right in compiled:
+        body = [*_side_code(left, "a", keys), *_side_code(right, "b", keys)]
+        broken += [
+            "    while True:",
+            *(f"        {line}" for line in body),
+            "        if a != b: n += 1",
+            "        break",
+        ]
+        statuses += ["    s = None", "    while True:", *(f"        {line}" for line in body)]
+        statuses += ["        s = a == b", "        break", "    found.append(s)"]
+    namespace: dict[str, Any] = dict(keys)
+    exec("\n".join([*broken, "    return n", *statuses, "    return found"]), namespace)
+    return namespace["broken"], namespace["statuses"]
 
 
 class Bound:
@@ -308,29 +346,18 @@ class Bound:
             compiled.append((_side(p for p in left if p), _side(p for p in right if p)))
         self.equations: tuple[Equation, ...] = tuple(kept)
         self._compiled = tuple(compiled)
+        self._broken, self._statuses = _scorers(self._compiled)
         self._row_checks: dict[Hashable, Callable[[Sequence[Value]], bool]] = {}
         self._run_groups: dict[tuple[Hashable, int], tuple[int, ...]] = {}  # asked for every run of digits
+        self._insides: dict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...]]]] = {}  # asked per row read
 
     def statuses(self, table: Table) -> list[bool | None]:
         """Per equation: True satisfied, False broken, None undecidable (a row or value missing)."""
-        found: list[bool | None] = []
-        for left, right in self._compiled:
-            a = _sum(left, table)
-            b = None if a is None else _sum(right, table)
-            found.append(None if a is None or b is None else a == b)
-        return found
+        return self._statuses(table.get)  # what _sum over each side gives, written out (_scorers)
 
     def broken(self, table: Table) -> int:
         """How many equations ``table`` breaks (undecidable ones are not counted)."""
-        count = 0
-        for left, right in self._compiled:
-            a = _sum(left, table)
-            if a is None:
-                continue
-            b = _sum(right, table)
-            if b is not None and a != b:
-                count += 1
-        return count
+        return self._broken(table.get)  # what _sum over each side gives, written out (_scorers)
 
     def parts(self) -> list[frozenset[Hashable]]:
         """The rows each equation takes cells from, by the equation's index (see ``terms``)."""
@@ -367,9 +394,15 @@ class Bound:
 
     def inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         """The equations wholly inside one row of the table, as (left, right) indices in it."""
-        return self._inside(part)
+        return list(self._inside(part))
 
     def _inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+        found = self._insides.get(part)
+        if found is None:
+            found = self._insides[part] = self._find_inside(part)
+        return found
+
+    def _find_inside(self, part: Hashable) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
         return [
             (tuple(i for _, ix in left for i in ix), tuple(i for _, ix in right for i in ix))
             for left, right in self._compiled
@@ -414,7 +447,8 @@ class Bound:
                 for left, right in inside:
                     a = [values[i] for i in left]
                     b = [values[i] for i in right]
-                    if balance(a, b) is False:
+                    # balance(a, b) is False, inline: asked of every reading of every row
+                    if None not in a and None not in b and sum(a) != sum(b):
                         return False
                 return True
 
