@@ -237,7 +237,8 @@ def _anchors(raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list
 
 def _row_cells(option: Row, shape: _Shape) -> tuple[int | None, ...]:
     """A row as it may be: first and total known; the middle cells 0 when none printed is other
-    than 0 (a dash), the figures left to right when all were printed, else unknown (which columns left blank is not said)."""
+    than 0 (a dash), the figures left to right when all were printed, else unknown (which
+    columns left blank is not said)."""
     first, middles, total = option
     cells: list[int | None] = [None] * (shape.total + 1)
     if first < 0:  # a row no figure was found for
@@ -298,7 +299,7 @@ def read_vanished(
         options = _rows_by_line(figures, values, len(keys), len(shape.middle))
         if options is None:
             return
-        table = {key: _row_cells(next(iter(o)), shape) for key, o in zip(keys, options, strict=False)}
+        table: Table = {key: _row_cells(next(iter(o)), shape) for key, o in zip(keys, options, strict=False)}
         if bound.broken(table):
             return  # rows not where the runs were taken to be, or a report contradicting itself
         options += [{(-1, (), -1)}] * (len(keys) - len(options))
