@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
-from gongkai.ingest.vanished import row_options
+from gongkai.ingest.records import Token
+from gongkai.ingest.vanished import _rows_by_line, row_options
 
 FIXTURES = Path(__file__).parent / "publishers" / "fixtures"
 
@@ -161,3 +163,40 @@ def test_the_word_print_reads_the_one_figure_between_a_label_block_and_the_next(
         assert column == "0"
         assert entry["value"] == report["requests"][key][0] == gold[key][0], key
     assert not any(u["cell"].split("[")[0].removeprefix("requests.") in merged for u in after)
+
+
+HOLDOUT4 = Path(__file__).parent / "holdout4" / "fixtures"
+
+
+def test_an_excel_paste_with_dash_zeros_reads_each_line_of_figures_as_a_row() -> None:
+    """holdout4 b2021-a (pdftotext default): narrow Excel columns lost two cells of every row
+    (``10 2 - - 12``), a row's figures run into the next label's line (``- - - - （一）予以公开``)
+    and the last row into the note under the table. Each row's 自然人 and 总计 are read, its middle
+    cells 0 where every printed middle is a dash; the columns of a nonzero middle are not said."""
+    report = json.loads(read_report(HOLDOUT4 / "pdftotext" / "b2021-a~bureau.txt").report.to_json())
+    gold = json.loads((HOLDOUT4 / "gold" / "b2021-a.json").read_text(encoding="utf-8"))["requests"]
+    read, uncertain = report["requests"], report["uncertain"]
+    for key, cells in gold.items():
+        for c, expected in enumerate(cells):
+            got = read[key][c]
+            if got is None or got != expected:
+                assert _flagged(f"requests.{key}[{c}]", uncertain) or _flagged(f"requests.{key}", uncertain)
+    assert read["granted"] == [2, 0, 0, 0, 0, 0, 2]  # ``2 - - - 2``: every middle 0 by the row's sum
+    assert read["new_received"][0] == 10 and read["new_received"][6] == 12
+    assert read["new_received"][1:6] == [None] * 5  # the 2 in one of three columns: not said which
+    assert read["carried_over"] == [0] * 7  # ``- - - -`` ahead of the next label's words
+
+
+def test_runs_of_figures_are_rows_only_when_each_adds_up() -> None:
+    def tokens(*lines: str) -> list[Token]:
+        return [
+            Token(part, f"line {n} part {k}", parse_cell(part))
+            for n, line in enumerate(lines, 1)
+            for k, part in enumerate(line.split(), 1)
+        ]
+
+    figures = tokens("10 2 - - 12", "- - - -")
+    values = [int(t.value.amount or 0) for t in figures]
+    assert _rows_by_line(figures, values, 2, 5) == [{(10, (2, 0, 0), 12)}, {(0, (0, 0), 0)}]
+    figures = tokens("10 2 - - 11", "- - - -")  # a run that does not add up: not a row
+    assert _rows_by_line(figures, [int(t.value.amount or 0) for t in figures], 2, 5) is None

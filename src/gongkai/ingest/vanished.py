@@ -43,7 +43,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests import RequestRaw, broken_rows
 from gongkai.report.equations import Bound, requests_bound
@@ -85,12 +85,50 @@ def _shape(bound: Bound, keys: Sequence[Hashable], width: int) -> _Shape | None:
     return _Shape(0, total, tuple(range(1, width - 1)))
 
 
+_LINE = re.compile(r"line (\d+)")
+_PLAIN_FIGURE = re.compile(r"\d{1,7}|[-－—]")
+
+
+def _figures_ahead(label: Token) -> list[Token]:
+    """Figures printed at the start of a label's line, before its words (``- - - - （一）予以公开``,
+    ``10 2 - - 12 含网上``): the flow ran a row's last cells into the next label or a remark."""
+    if " part " in label.where:
+        return []
+    parts = label.text.split()
+    out: list[Token] = []
+    for k, part in enumerate(parts[:-1], 1):
+        if not _PLAIN_FIGURE.fullmatch(part):
+            break
+        out.append(Token(part, f"{label.where} part {k}", parse_cell(part)))
+    return out
+
+
+def _in_flow(record: Record, ahead: bool) -> list[Token]:
+    """The record's figures in printed order, those at the start of its label lines among them."""
+    tokens = [(t, i) for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK]
+    if ahead:
+        tokens += [(t, -1) for label in record.labels for t in _figures_ahead(label)]
+    if len(tokens) == len(record.values):
+        return [t for t, _ in tokens]
+
+    def line(token: Token) -> int:
+        found = _LINE.match(token.where)
+        return int(found.group(1)) if found else 0
+
+    return [t for t, _ in sorted(tokens, key=lambda item: (line(item[0]), item[1] if item[1] >= 0 else -1))]
+
+
 def _figures(records: list[Record]) -> list[Token] | None:
-    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    """Table 三's figures in printed order; where zeros print ``-``, those run into the start of a
+    label's line too (a Word table's blank cells leave no such run)."""
+    dashed = any(t.value.kind is CellKind.DASH for record in records for t in record.values)
+    figures = [t for record in records for t in _in_flow(record, dashed)]
     for token in figures:
+        if token.value.kind is CellKind.DASH:
+            continue  # an Excel table's zero printed ``-``: a printed cell, 0 (its neighbours' may vanish)
         amount = token.value.amount
         if token.value.kind is not CellKind.NUMBER or not isinstance(amount, int) or amount < 0:
-            return None  # a dash, a word, a fraction: not a Word table of counts with blanks
+            return None  # a word, a fraction: not a table of counts with blanks
     return figures
 
 
@@ -198,15 +236,19 @@ def _anchors(raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list
 
 
 def _row_cells(option: Row, shape: _Shape) -> tuple[int | None, ...]:
-    """A row as it may be: first and total known; the middle cells 0 when none was printed, the
-    figures left to right when all were, else unknown (which columns left blank is not said)."""
+    """A row as it may be: first and total known; the middle cells 0 when none printed is other
+    than 0 (a dash), the figures left to right when all were printed, else unknown (which
+    columns left blank is not said)."""
     first, middles, total = option
     cells: list[int | None] = [None] * (shape.total + 1)
+    if first < 0:  # a row no figure was found for
+        return tuple(cells)
     cells[shape.first], cells[shape.total] = first, total
-    if len(middles) in (0, len(shape.middle)):
+    if not any(middles):  # first and total alone add up: every middle cell 0 (none is negative)
         for c in shape.middle:
             cells[c] = 0
-        for c, v in zip(shape.middle, middles, strict=False):
+    elif len(middles) == len(shape.middle):
+        for c, v in zip(shape.middle, middles, strict=True):
             cells[c] = v
     return tuple(cells)
 
@@ -244,18 +286,30 @@ def read_vanished(
     figures = _figures(records)
     if figures is None or not 2 * len(keys) <= len(figures) < len(keys) * width:
         return  # every cell printed (the other readers' case), or too few to be this table
-    if any(t.x is not None for t in figures):
+    dashed = any(t.value.kind is CellKind.DASH for t in figures)
+    if not dashed and any(t.x is not None for t in figures):
         return  # laid-out text: where a figure stands says its column (``placed``), not its order
     shape = _shape(bound, keys, width)
     if shape is None:
         return
     values = [int(t.value.amount or 0) for t in figures]
-    anchors = _anchors(raw, keys, figures)
-    if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
-        # label lines printed out of the table's order: the flow keeps no column's order
-        firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
-        return
-    options = _widest(values, len(keys), len(shape.middle), anchors)
+    if dashed:
+        # zeros printed ``-`` where they did not vanish: zeros anywhere make the flow's order
+        # say little, so only rows printed each on a line of its own are read
+        options = _rows_by_line(figures, values, len(keys), len(shape.middle))
+        if options is None:
+            return
+        table: Table = {key: _row_cells(next(iter(o)), shape) for key, o in zip(keys, options, strict=False)}
+        if bound.broken(table):
+            return  # rows not where the runs were taken to be, or a report contradicting itself
+        options += [{(-1, (), -1)}] * (len(keys) - len(options))
+    else:
+        anchors = _anchors(raw, keys, figures)
+        if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
+            # label lines printed out of the table's order: the flow keeps no column's order
+            firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
+            return
+        options = _widest(values, len(keys), len(shape.middle), anchors)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
         after = {} if anchors else _firsts_after_labels(records, raw, keys, figures)
         firsts_beside_labels(keys, shape, figures, anchors or after, report, evidence, beside=not after)
@@ -279,8 +333,9 @@ def read_vanished(
                 decided[key].append(None)
                 seen[(key, c)] = found
     count = sum(v is not None for values in decided.values() for v in values)
-    if count == 0 or (count < known and bound.broken(current) == 0):
-        return  # the labels read more, and nothing they read breaks the arithmetic
+    if count == 0 or (count < known and (dashed or bound.broken(current) == 0)):
+        return  # the labels read more, and nothing they read breaks the arithmetic (with dashes:
+        # zeros printed, the labels' reading is the surer one where it read more)
     middles: dict[Hashable, list[tuple[int, ...]]] = {
         key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)
     }
@@ -381,6 +436,29 @@ def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, in
         if options is not None:
             found = options
     return found
+
+
+def _rows_by_line(figures: Sequence[Token], values: Sequence[int], rows: int, middle: int) -> list[set[Row]] | None:
+    """Each row from a run of figures printed side by side on one line (no words between), when
+    the runs are as many as the table's rows (or one fewer: the last row run into the note under
+    the table, left unknown), each opens with the row's first column, closes with
+    its total and adds up (``10 2 - - 12``: an Excel table whose narrow columns lost cells);
+    None otherwise."""
+    runs: list[list[int]] = []
+    previous: tuple[str, int] | None = None
+    for i, token in enumerate(figures):
+        line, _, part = token.where.partition(" part ")
+        at = (line, int(part) if part.isdigit() else -1)
+        if previous is not None and at[1] >= 0 and previous == (line, at[1] - 1):
+            runs[-1].append(values[i])
+        else:
+            runs.append([values[i]])
+        previous = at
+    if len(runs) not in (rows, rows - 1):
+        return None
+    if any(not 2 <= len(run) <= middle + 2 or sum(run[:-1]) != run[-1] for run in runs):
+        return None
+    return [{(run[0], tuple(run[1:-1]), run[-1])} for run in runs]
 
 
 def _one_each(options: list[set[Row]]) -> list[tuple[Row, ...]]:
