@@ -1,0 +1,101 @@
+"""Figures a narrow cell wrapped digit by digit, their tails on the line under the row.
+
+Departments paste Excel tables whose columns are too narrow for their figures: ``806`` prints
+as ``80`` over ``6``, so ``pdftotext -layout`` sets the row's figures on its line and the tails of
+the wrapped ones on the next (``31 7 8 84 0 35 44`` over ``4 … 8``, with perhaps a wrapped
+label's second line before them). Where the tails stand is no guide (a CJK label skews a line's
+columns), only their order is: the tails join, in order, the row's figures in every way that
+keeps that order, and the table's row sums (``report.equations``) choose. A reading is taken
+only when the row as printed fails its sums and exactly one joining satisfies them; otherwise
+the lines stay as printed (and the reader flags the row whose sums fail).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from gongkai.report.equations import balance
+from gongkai.report.templates import TEMPLATES
+
+_TOKEN = re.compile(r"\S+")
+_MAX_JOININGS = 4000  # ways of joining tried on one row (15 figures, 5 tails: 3003)
+_MIN_FIGURES = 5  # a row of the requests or appeals table, not prose with a few figures
+
+
+@cache
+def _widths() -> frozenset[int]:
+    """The lengths of a table's rows whose last cell is the sum of the others (a requests row,
+    an appeals group), from the templates."""
+    widths: set[int] = set()
+    for template in TEMPLATES.values():
+        if template.request_columns and template.total_column == len(template.request_columns) - 1:
+            widths.add(len(template.request_columns))
+        fields = [f.key for f in template.appeal_fields]
+        if fields and fields[-1] == "total":
+            widths.add(len(fields))
+    return frozenset(widths)
+
+
+def sums_hold(figures: Sequence[int]) -> bool:
+    """Whether ``figures`` split into one or more groups of one table width, each group's last
+    figure the sum of the others (a requests row; an appeals row of three groups)."""
+    for width in _widths():
+        if figures and len(figures) % width == 0:
+            groups = [figures[k : k + width] for k in range(0, len(figures), width)]
+            if all(balance(list(g[:-1]), [g[-1]]) for g in groups):
+                return True
+    return False
+
+
+def _trailing_figures(line: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """A line's words before its trailing run of bare figures, and that run."""
+    tokens = list(_TOKEN.finditer(line))
+    start = len(tokens)
+    while start and tokens[start - 1].group().isdigit():
+        start -= 1
+    return tokens[:start], tokens[start:]
+
+
+def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
+    """Every joining of ``tails`` (in order) to distinct ``values`` (in order) that satisfies the
+    row sums."""
+    found: list[list[int]] = []
+    for tried, places in enumerate(itertools.combinations(range(len(values)), len(tails))):
+        if tried >= _MAX_JOININGS:
+            return []  # too many to choose among: leave the row as printed
+        row = list(values)
+        for place, tail in zip(places, tails, strict=True):
+            row[place] += tail
+        numbers = [int(v) for v in row]
+        if sums_hold(numbers):
+            found.append(numbers)
+    return found
+
+
+def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
+    """``lines`` with each row whose figures' wrapped tails stand on the next line joined (see the
+    module): the row's line gets the joined figures, the next line keeps its label piece."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        below = out[i + 1]
+        if not any(ch.isdigit() for ch in below):
+            continue  # most lines (keeps reading fast)
+        _, row = _trailing_figures(out[i])
+        if len(row) < _MIN_FIGURES:
+            continue
+        words, tails = _trailing_figures(below)
+        if not tails or len(tails) > len(row) or any(ch.isdigit() for t in words for ch in t.group()):
+            continue
+        values = [t.group() for t in row]
+        if sums_hold([int(v) for v in values]) or sums_hold([int(t.group()) for t in tails]):
+            continue
+        found = _joined(values, [t.group() for t in tails])
+        if len(found) != 1:
+            continue
+        start = row[0].start()
+        out[i] = out[i][:start] + " ".join(str(n) for n in found[0])
+        out[i + 1] = below[: tails[0].start()].rstrip()
+    return out
