@@ -22,7 +22,7 @@ from gongkai.report.templates import TEMPLATES
 
 _TOKEN = re.compile(r"\S+")
 _MAX_JOININGS = 4000  # ways of joining tried on one row (15 figures, 5 tails: 3003)
-_MIN_FIGURES = 5  # a row of the requests or appeals table, not prose with a few figures
+_MIN_FIGURES = 4  # a row of the requests or appeals table, not prose with a few figures
 
 
 @cache
@@ -41,8 +41,12 @@ def _widths() -> frozenset[int]:
 
 def sums_hold(figures: Sequence[int]) -> bool:
     """Whether ``figures`` split into one or more groups of one table width, each group's last
-    figure the sum of the others (a requests row; an appeals row of three groups)."""
-    for width in _widths():
+    figure the sum of the others (a requests row; an appeals row of three groups); a row of fewer
+    figures than a requests row has blank cells, zeros: its last figure is the sum of the others."""
+    widths = _widths()
+    if figures and len(figures) < max(widths):
+        return balance(list(figures[:-1]), [figures[-1]]) is True
+    for width in widths:
         if figures and len(figures) % width == 0:
             groups = [figures[k : k + width] for k in range(0, len(figures), width)]
             if all(balance(list(g[:-1]), [g[-1]]) for g in groups):
@@ -75,6 +79,15 @@ def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
     return found
 
 
+def _placed(line: str, row: list[re.Match[str]], figures: list[int]) -> str:
+    """``line`` with its figures replaced, each where it stood (or just past the one before it),
+    so that the reader still places a row with blank cells by its columns."""
+    text = line[: row[0].start()]
+    for k, (token, figure) in enumerate(zip(row, figures, strict=True)):
+        text = text.ljust(max(token.start(), len(text) + bool(k))) + str(figure)
+    return text
+
+
 def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     """``lines`` with each row whose figures' wrapped tails stand on the next line joined (see the
     module): the row's line gets the joined figures, the next line keeps its label piece."""
@@ -95,7 +108,6 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         found = _joined(values, [t.group() for t in tails])
         if len(found) != 1:
             continue
-        start = row[0].start()
-        out[i] = out[i][:start] + " ".join(str(n) for n in found[0])
+        out[i] = _placed(out[i], row, found[0])
         out[i + 1] = below[: tails[0].start()].rstrip()
     return out
