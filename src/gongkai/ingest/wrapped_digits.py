@@ -111,3 +111,49 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         out[i] = _placed(out[i], row, found[0])
         out[i + 1] = below[: tails[0].start()].rstrip()
     return out
+
+
+_PIECES = re.compile(r"\s*([0-9]+)\s*<br\s*/?>\s*([0-9]+)\s*", re.IGNORECASE)
+_MAX_PIECE_CELLS = 10  # cells of one row holding two pieces: 2**10 readings at most
+
+
+def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
+    """``lines`` with each pipe cell a converter set as a wrapped figure's two lines (``80<br>6``)
+    read as the figure (``806``) where the row sums choose: every choice of such cells read
+    joined, the others read as two figures, is a candidate reading of the row's figures; the one
+    choice that satisfies the sums, when it joins any, is taken."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if "<br" not in line or not line.lstrip().startswith("|"):
+            continue  # cheap
+        cells = line.strip()[1:-1].split("|")
+        pieces = [_PIECES.fullmatch(cell) for cell in cells]
+        wrapped = [k for k, m in enumerate(pieces) if m]
+        if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
+            continue
+        first = wrapped[0]
+        while first and (cells[first - 1].strip().isdigit() or not cells[first - 1].strip()):
+            first -= 1
+        if any(not (cell.strip().isdigit() or not cell.strip() or pieces[k]) for k, cell in enumerate(cells[first:], first)):
+            continue  # a word among the figures: not a row of figures
+        choices = []
+        for joined in itertools.product((False, True), repeat=len(wrapped)):
+            figures: list[int] = []
+            for k in range(first, len(cells)):
+                m = pieces[k]
+                if m and joined[wrapped.index(k)]:
+                    figures.append(int(m.group(1) + m.group(2)))
+                elif m:
+                    figures += [int(m.group(1)), int(m.group(2))]
+                elif cells[k].strip():
+                    figures.append(int(cells[k]))
+            if len(figures) >= _MIN_FIGURES and sums_hold(figures):
+                choices.append(joined)
+        if len(choices) != 1 or not any(choices[0]):
+            continue
+        for k, join in zip(wrapped, choices[0], strict=True):
+            m = pieces[k]
+            if join and m:
+                cells[k] = f" {m.group(1)}{m.group(2)} "
+        out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
+    return out
