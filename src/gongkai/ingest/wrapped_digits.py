@@ -136,6 +136,8 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
             first -= 1
         if any(not (cell.strip().isdigit() or not cell.strip() or pieces[k]) for k, cell in enumerate(cells[first:], first)):
             continue  # a word among the figures: not a row of figures
+        if _two_rows(cells[first:], pieces[first:]):
+            continue
         choices = []
         for joined in itertools.product((False, True), repeat=len(wrapped)):
             figures: list[int] = []
@@ -157,3 +159,12 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
                 cells[k] = f" {m.group(1)}{m.group(2)} "
         out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
     return out
+
+
+def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
+    """Whether the cells' first lines make a row that satisfies the sums by itself, or every cell
+    has two lines and the second lines do: two rows a converter ran into one (joined, their figures would satisfy the sums
+    too, digit by digit), not wrapped figures."""
+    tops = [int(m.group(1)) if m else int(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()]
+    bottoms = [int(m.group(2)) for m in pieces if m]
+    return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
