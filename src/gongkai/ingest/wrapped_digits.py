@@ -54,11 +54,16 @@ def sums_hold(figures: Sequence[int]) -> bool:
     return False
 
 
+def _figure(text: str) -> bool:
+    """A bare figure of ASCII digits (``str.isdigit`` takes ① and ² too, which ``int`` refuses)."""
+    return text.isascii() and text.isdigit()
+
+
 def _trailing_figures(line: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """A line's words before its trailing run of bare figures, and that run."""
     tokens = list(_TOKEN.finditer(line))
     start = len(tokens)
-    while start and tokens[start - 1].group().isdigit():
+    while start and _figure(tokens[start - 1].group()):
         start -= 1
     return tokens[:start], tokens[start:]
 
@@ -94,8 +99,8 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(out) - 1):
         below = out[i + 1]
-        if not any(ch.isdigit() for ch in below):
-            continue  # most lines (keeps reading fast)
+        if not (below.rstrip()[-1:].isdigit() and out[i].rstrip()[-1:].isdigit()):
+            continue  # most lines: not two lines ending in figures (keeps reading fast)
         _, row = _trailing_figures(out[i])
         if len(row) < _MIN_FIGURES:
             continue
@@ -132,9 +137,11 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
         if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
             continue
         first = wrapped[0]
-        while first and (cells[first - 1].strip().isdigit() or not cells[first - 1].strip()):
+        while first and (_figure(cells[first - 1].strip()) or not cells[first - 1].strip()):
             first -= 1
-        if any(not (cell.strip().isdigit() or not cell.strip() or pieces[k]) for k, cell in enumerate(cells[first:], first)):
+        if any(
+            not (_figure(cell.strip()) or not cell.strip() or pieces[k]) for k, cell in enumerate(cells[first:], first)
+        ):
             continue  # a word among the figures: not a row of figures
         if _two_rows(cells[first:], pieces[first:]):
             continue
@@ -163,8 +170,8 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
 
 def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
     """Whether the cells' first lines make a row that satisfies the sums by itself, or every cell
-    has two lines and the second lines do: two rows a converter ran into one (joined, their figures would satisfy the sums
-    too, digit by digit), not wrapped figures."""
+    has two lines and the second lines do: two rows a converter ran into one (joined, their
+    figures would satisfy the sums too, digit by digit), not wrapped figures."""
     tops = [int(m.group(1)) if m else int(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()]
     bottoms = [int(m.group(2)) for m in pieces if m]
     return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
