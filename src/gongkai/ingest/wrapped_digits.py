@@ -118,7 +118,7 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     return out
 
 
-_PIECES = re.compile(r"\s*([0-9]+)\s*<br\s*/?>\s*([0-9]+)\s*", re.IGNORECASE)
+_PIECES = re.compile(r"(?<![0-9])([0-9]+) ?<br ?/?> ?([0-9]+)", re.IGNORECASE)  # lookbehind: linear
 _MAX_PIECE_CELLS = 10  # cells of one row holding two pieces: 2**10 readings at most
 
 
@@ -132,7 +132,7 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
         if "<br" not in line or not line.lstrip().startswith("|"):
             continue  # cheap
         cells = line.strip()[1:-1].split("|")
-        pieces = [_PIECES.fullmatch(cell) for cell in cells]
+        pieces = [_PIECES.fullmatch(cell.strip()) for cell in cells]
         wrapped = [k for k, m in enumerate(pieces) if m]
         if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
             continue
