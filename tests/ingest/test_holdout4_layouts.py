@@ -53,10 +53,10 @@ NOT_YET = {
     "pdftotext": "1249/2629 cells (47.51%), non-zero 43.21%: table 三 in every report, full-width "
     "digits wrapped, - zeros vanished where columns are narrow (b2023-d), labels wrapped in narrow "
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown",
-    "pdftotext-layout": "2261/2629 cells (86.00%), non-zero 78.57%: table 三's figures wrapped in "
-    "narrow Excel columns (８０ / ６, b2022-c, b2024-e), the 备注 column (b2020-b)",
-    "pymupdf4llm": "2284/2629 cells (86.88%), non-zero 78.31%: table 三 and 四's figures wrapped "
-    "in narrow cells (８０<br>６, b2020-c, b2022-c, b2024-e)",
+    "pdftotext-layout": "2420/2629 cells (92.05%), non-zero 87.96%: the Word prints' table 三 "
+    "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
+    "pymupdf4llm": "2593/2629 cells (98.63%), non-zero 97.27%: table 四's figures wrapped in "
+    "narrow cells (b2020-c), the agency (b2023-d)",
     "markitdown": "2180/2629 cells (82.92%), non-zero 73.78%: full-width digits wrapped in narrow cells, "
     "figures taken one column off (b2024-e)",
     "crawler": "1445/1618 cells (89.31%), non-zero 85.15%: table 三 with blank zeros run together "

@@ -55,6 +55,7 @@ from gongkai.ingest.vocabulary import (
     label_weight,
 )
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
+from gongkai.ingest.wrapped_digits import pipe_cells_with_wrapped_digits, rows_with_wrapped_digits
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -103,8 +104,11 @@ def read_text(path: Path, data: bytes) -> Document:
         if any_lone_unit(text):
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
         lines = units_unwrapped(lines)
+        lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
     else:
         lines = wrapped_pipe_cells(lines)
+        if "<br" in text:
+            lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
     lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))

@@ -1,0 +1,73 @@
+"""Figures a narrow Excel cell wrapped digit by digit (``ingest/wrapped_digits.py``), on the real
+holdout4 fixtures: ``pdftotext -layout`` sets ``80`` on the row and ``6`` under it, pymupdf4llm
+``80<br>6`` in a pipe cell; the row sums choose the joining, and two rows a converter ran into
+one pipe row are left alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from gongkai.ingest.text import _HALF_WIDTH_DIGITS
+from gongkai.ingest.wrapped_digits import pipe_cells_with_wrapped_digits, rows_with_wrapped_digits, sums_hold
+
+from .holdout4 import FIXTURES
+
+_PDFVARIANTS = Path(__file__).parent / "pdfvariants" / "fixtures"
+
+
+def _gold(report: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").translate(_HALF_WIDTH_DIGITS).split("\n")
+
+
+def _figures(line: str) -> list[int]:
+    return [int(part) for part in line.replace("|", " ").split() if part.isdigit()]
+
+
+def test_the_row_sums_tell_a_row() -> None:
+    assert sums_hold([314, 7, 8, 84, 0, 35, 448])
+    assert not sums_hold([31, 7, 8, 84, 0, 35, 44])
+    assert sums_hold([157, 9, 5, 1, 172])  # blank cells: zeros
+
+
+def test_layout_tails_join_the_row_above_where_the_sums_choose() -> None:
+    """``31 7 8 84 0 35 44`` over ``4 … 8`` (the tails' columns skewed by the label)."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
+    at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
+    fixed = rows_with_wrapped_digits(lines)
+    gold = _gold("b2024-e")["requests"]
+    assert _figures(fixed[at]) == gold["carried_over"]
+    assert not _figures(fixed[at + 1])
+    new = next(i for i, line in enumerate(lines) if "本年度新收" in line)
+    assert _figures(fixed[new]) == gold["new_received"]
+
+
+def test_layout_joined_figures_keep_their_columns() -> None:
+    """A row with blank cells (``80 44 27 … 3 880``): the figures stay where they stood."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2022-c~bureau.txt")
+    at = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    fixed = rows_with_wrapped_digits(lines)
+    assert _figures(fixed[at]) == [806, 44, 27, 3, 880]
+    assert fixed[at].index("3 ") == lines[at].index("3 ")
+
+
+def test_pipe_cells_join_where_the_sums_choose() -> None:
+    lines = _lines(FIXTURES / "pymupdf4llm" / "b2024-e~bureau.md")
+    fixed = pipe_cells_with_wrapped_digits(lines)
+    gold = _gold("b2024-e")["requests"]
+    at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
+    assert _figures(fixed[at]) == gold["carried_over"]
+    at = next(i for i, line in enumerate(lines) if "重复申请" in line)
+    assert _figures(fixed[at]) == gold["not_processed_duplicate"]
+
+
+def test_two_rows_run_into_one_pipe_row_are_left_alone() -> None:
+    """``38<br>4 | … | 39<br>4``: two rows, each summing; joined they would sum too."""
+    lines = _lines(_PDFVARIANTS / "pymupdf4llm" / "v2021-i~chromium-stripes-turned.md")
+    assert pipe_cells_with_wrapped_digits(lines) == lines
