@@ -195,14 +195,25 @@ def pipe_rows_wrapped_around(lines: list[str]) -> list[str]:
     out = list(lines)
     middle = 1
     while middle < len(out) - 1:
-        rows = out[middle - 1 : middle + 2]
+        above = middle - 1
+        if above and _rule(out[above]):
+            above -= 1  # a page's table ended by a rule row under the heads (a new table's header)
+        places = (above, middle, middle + 1)
+        rows = [out[k] for k in places]
         joined = _centred_row(rows) if all(_pipe_figure_row(r) for r in (rows[0], rows[2])) else None
         if joined is None:
             middle += 1
             continue
-        out[middle - 1 : middle + 2] = joined
+        for k, row in zip(places, joined, strict=True):
+            out[k] = row
         middle += 3
     return out
+
+
+def _rule(line: str) -> bool:
+    """A pipe table's rule row (``| --- | :-: |``)."""
+    text = line.strip()
+    return text.startswith("|") and "-" in text and not text.strip("|-: ")
 
 
 def _pipe_figure_row(line: str) -> bool:
