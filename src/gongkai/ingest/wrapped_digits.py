@@ -238,8 +238,8 @@ def _centred_row(rows: list[str]) -> list[str] | None:
     if not any(tops) or any(len(t) != len(b) for t, b in zip(tops, bottoms, strict=True)):
         return None  # no head, or a head without its tail (a figure lost): left as printed
     printed = [[int(t) for cell in row for t in cell] for row in (tops, mids, bottoms)]
-    if any(sums_hold(figures) for figures in printed):
-        return None  # a row as printed satisfies the sums: ordinary rows
+    if sums_hold(printed[1]) or any(len(f) >= _MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+        return None  # a row as printed satisfies the sums: ordinary rows (two lone pieces 6 … 6 do not count)
     per_cell = [_cell_readings(t, m, b) for t, m, b in zip(tops, mids, bottoms, strict=True)]
     found: list[tuple[list[str], ...]] = []
     for tried, reading in enumerate(itertools.product(*per_cell)):
