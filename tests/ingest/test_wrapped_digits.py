@@ -84,7 +84,8 @@ def test_centred_pipe_rows_join_head_above_and_tail_below() -> None:
     lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau.md")
     fixed = pipe_rows_wrapped_around(lines)
     gold = _gold("b2024-e")["requests"]
-    for label, key in (("上年度结转", "carried_over"), ("本年度新收", "new_received"), ("重复申请", "not_processed_duplicate")):
+    rows = (("上年度结转", "carried_over"), ("本年度新收", "new_received"), ("重复申请", "not_processed_duplicate"))
+    for label, key in rows:
         at = next(i for i, line in enumerate(lines) if label in line)
         assert _figures(fixed[at]) == gold[key], label
         assert not _figures(fixed[at - 1]) and not _figures(fixed[at + 1])
