@@ -1,7 +1,8 @@
 """Figures a narrow Excel cell wrapped digit by digit (``ingest/wrapped_digits.py``), on the real
 holdout4 fixtures: ``pdftotext -layout`` sets ``80`` on the row and ``6`` under it, pymupdf4llm
 ``80<br>6`` in a pipe cell; the row sums choose the joining, and two rows a converter ran into
-one pipe row are left alone."""
+one pipe row are left alone; markitdown centres a one-line cell, so a wrapped figure's head
+stands in the pipe row above and its tail in the row below."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.ingest.text import _HALF_WIDTH_DIGITS
-from gongkai.ingest.wrapped_digits import pipe_cells_with_wrapped_digits, rows_with_wrapped_digits, sums_hold
+from gongkai.ingest.wrapped_digits import (
+    pipe_cells_with_wrapped_digits,
+    pipe_rows_wrapped_around,
+    rows_with_wrapped_digits,
+    sums_hold,
+)
 
 from .holdout4 import FIXTURES
 
@@ -71,3 +77,36 @@ def test_two_rows_run_into_one_pipe_row_are_left_alone() -> None:
     """``38<br>4 | … | 39<br>4``: two rows, each summing; joined they would sum too."""
     lines = _lines(_PDFVARIANTS / "pymupdf4llm" / "v2021-i~chromium-stripes-turned.md")
     assert pipe_cells_with_wrapped_digits(lines) == lines
+
+
+def test_centred_pipe_rows_join_head_above_and_tail_below() -> None:
+    """markitdown: ``| 31 | | … | 44 |`` · ``| | 7 | 8 | 84 | 0 | 35 | |`` · ``| 4 | | … | 8 |``."""
+    lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau.md")
+    fixed = pipe_rows_wrapped_around(lines)
+    gold = _gold("b2024-e")["requests"]
+    rows = (("上年度结转", "carried_over"), ("本年度新收", "new_received"), ("重复申请", "not_processed_duplicate"))
+    for label, key in rows:
+        at = next(i for i, line in enumerate(lines) if label in line)
+        assert _figures(fixed[at]) == gold[key], label
+        assert not _figures(fixed[at - 1]) and not _figures(fixed[at + 1])
+
+
+def test_centred_pipe_rows_order_within_a_run_together_cell_by_the_sums() -> None:
+    """Two columns in one cell (``其他 总计``): heads ``61`` above a rule row, ``99`` in the row,
+    ``7`` below: only ``99 617`` satisfies the sums."""
+    lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau-word.md")
+    at = next(i for i, line in enumerate(lines) if "（二）部分公开" in line) + 2
+    assert _figures(pipe_rows_wrapped_around(lines)[at]) == _gold("b2024-e")["requests"]["partially_granted"]
+
+
+def test_centred_pipe_rows_left_alone_where_the_sums_do_not_choose() -> None:
+    """``270`` · ``235`` · ``3`` in one cell holding two columns: ``2703 235`` or ``235 2703``,
+    both satisfy the sums, so the rows stay as printed (and the reader flags them)."""
+    lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau-word.md")
+    at = next(i for i, line in enumerate(lines) if "本年度新收" in line)
+    assert pipe_rows_wrapped_around(lines)[at - 1 : at + 2] == lines[at - 1 : at + 2]
+
+
+def test_ordinary_pipe_rows_are_left_alone() -> None:
+    lines = _lines(_PDFVARIANTS / "pymupdf4llm" / "v2021-i~chromium-stripes-turned.md")
+    assert pipe_rows_wrapped_around(lines) == lines

@@ -55,7 +55,11 @@ from gongkai.ingest.vocabulary import (
     label_weight,
 )
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
-from gongkai.ingest.wrapped_digits import pipe_cells_with_wrapped_digits, rows_with_wrapped_digits
+from gongkai.ingest.wrapped_digits import (
+    pipe_cells_with_wrapped_digits,
+    pipe_rows_wrapped_around,
+    rows_with_wrapped_digits,
+)
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -107,6 +111,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
     else:
         lines = wrapped_pipe_cells(lines)
+        lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
     lines = [cells_with_units(line, lone_units) for line in lines]

@@ -175,3 +175,97 @@ def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
     tops = [int(m.group(1)) if m else int(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()]
     bottoms = [int(m.group(2)) for m in pieces if m]
     return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
+
+
+_MAX_CENTRED_READINGS = 4000  # readings tried on one row of a vertically centred table
+
+
+def pipe_rows_wrapped_around(lines: list[str]) -> list[str]:
+    """``lines`` with each pipe row whose wrapped figures a converter split around it joined.
+
+    markitdown centres a one-line cell vertically, so where a narrow cell wrapped its figure the
+    row takes three pipe rows: the wrapped figures' heads in the row above, the one-line figures
+    in the middle, the tails in the row below (``| 31 | | 44 |`` · ``| | 7 | |`` · ``| 4 | | 8 |``).
+    In each cell the heads pair with the tails in order (a figure wrapped on three lines keeps
+    its middle piece in the middle row); where a cell holds several columns the converter ran
+    together, the wrapped figures and the middle ones may stand in any order. The middle row
+    gets the one reading that satisfies the sums, when the three rows as printed each fail them
+    and exactly one reading passes; otherwise the rows stay as printed (and the reader flags).
+    """
+    out = list(lines)
+    middle = 1
+    while middle < len(out) - 1:
+        above = middle - 1
+        if above and _rule(out[above]):
+            above -= 1  # a page's table ended by a rule row under the heads (a new table's header)
+        places = (above, middle, middle + 1)
+        rows = [out[k] for k in places]
+        joined = _centred_row(rows) if all(_pipe_figure_row(r) for r in (rows[0], rows[2])) else None
+        if joined is None:
+            middle += 1
+            continue
+        for k, row in zip(places, joined, strict=True):
+            out[k] = row
+        middle += 3
+    return out
+
+
+def _rule(line: str) -> bool:
+    """A pipe table's rule row (``| --- | :-: |``)."""
+    text = line.strip()
+    return text.startswith("|") and "-" in text and not text.strip("|-: ")
+
+
+def _pipe_figure_row(line: str) -> bool:
+    """A pipe row (not a rule) holding a digit: cheap, on every line."""
+    text = line.lstrip()
+    return text.startswith("|") and any(ch.isdigit() for ch in text) and "---" not in text
+
+
+def _centred_row(rows: list[str]) -> list[str] | None:
+    """The three rows with the middle one's figures joined (see ``pipe_rows_wrapped_around``),
+    or None when they are not that shape or the sums do not choose one reading."""
+    if not rows[1].lstrip().startswith("|") or "---" in rows[1]:
+        return None
+    cells = [row.strip()[1:-1].split("|") for row in rows]
+    if len({len(c) for c in cells}) != 1:
+        return None
+    tokens = [[cell.split() for cell in row] for row in cells]
+    first = len(cells[0])
+    while first and all(_figure(t) for row in tokens for t in row[first - 1]):
+        first -= 1  # the figures' cells: from the right, up to the first label cell
+    tops, mids, bottoms = (row[first:] for row in tokens)
+    if not any(tops) or any(len(t) != len(b) for t, b in zip(tops, bottoms, strict=True)):
+        return None  # no head, or a head without its tail (a figure lost): left as printed
+    printed = [[int(t) for cell in row for t in cell] for row in (tops, mids, bottoms)]
+    if sums_hold(printed[1]) or any(len(f) >= _MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+        return None  # a row as printed satisfies the sums: ordinary rows (two lone pieces 6 … 6 do not count)
+    per_cell = [_cell_readings(t, m, b) for t, m, b in zip(tops, mids, bottoms, strict=True)]
+    found: list[tuple[list[str], ...]] = []
+    for tried, reading in enumerate(itertools.product(*per_cell)):
+        if tried >= _MAX_CENTRED_READINGS:
+            return None
+        figures = [int(v) for cell in reading for v in cell]
+        if len(figures) >= _MIN_FIGURES and sums_hold(figures):
+            found.append(reading)
+    if len(found) != 1:
+        return None
+    out = []
+    for r, row in enumerate(rows):
+        texts = [" ".join(cell) for cell in found[0]] if r == 1 else [""] * len(found[0])
+        kept = cells[r][:first] + [f" {text} " for text in texts]
+        out.append(row[: row.index("|")] + f"|{'|'.join(kept)}|")
+    return out
+
+
+def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list[list[str]]:
+    """A cell's figures in every order its pieces allow: each head joined to its tail, the
+    middle figures among them (a lone cell with one piece on each line: also one figure)."""
+    wrapped = [t + b for t, b in zip(tops, bottoms, strict=True)]
+    readings: list[list[str]] = []
+    if len(tops) == len(mids) == 1:
+        readings.append([tops[0] + mids[0] + bottoms[0]])  # wrapped on three lines
+    for places in itertools.combinations(range(len(wrapped) + len(mids)), len(mids)):
+        heads, singles = iter(wrapped), iter(mids)
+        readings.append([next(singles) if k in places else next(heads) for k in range(len(wrapped) + len(mids))])
+    return readings
