@@ -52,6 +52,14 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_sms_quiet_hours(settings: Any) -> None:
+    """SMS quiet hours (22–8, Shanghai time) would hold back every SMS a test sends after 14:00 UTC, so
+    a test's outcome would hang on the hour it runs: off, unless a test sets them itself
+    (``override_settings`` on the test takes precedence over this)."""
+    settings.SMS_QUIET_HOURS = ""
+
+
 @pytest.fixture
 def tree(db: Any) -> dict[str, Agency]:
     """浙江省 › 嘉兴市 › 海盐县 › (秦山街道, 县发改局); 温州市 › 苍南县: a small real-shaped tree."""
