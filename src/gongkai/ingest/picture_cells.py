@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 
+from gongkai.ingest.pipes import marked_picture_lines
 from gongkai.ingest.units import COUNT_UNITS
 
-PICTURE_START = "**----- Start of picture text -----**"
-PICTURE_END = "**----- End of picture text -----**"
 _BRACKETED = re.compile(r"\[([^\[\]<>|]{1,12})\]")
 _BARE = re.compile(r"[-−－]?[0-9]+")
 _WITH_UNIT = re.compile(rf"(?<![-−－0-9])[-−－]?[0-9]+[{COUNT_UNITS}]")  # lookbehind: linear on digit runs
@@ -30,17 +29,7 @@ _WITH_UNIT = re.compile(rf"(?<![-−－0-9])[-−－]?[0-9]+[{COUNT_UNITS}]")  #
 
 def picture_cells(lines: list[str]) -> list[str]:
     """``lines`` with the wrapped cells of each region of picture text put back (see the module)."""
-    out: list[str] = []
-    inside = False
-    for line in lines:
-        if PICTURE_START in line:
-            inside = True
-        if inside:
-            line = _picture_line(line)
-        if PICTURE_END in line:
-            inside = False
-        out.append(line)
-    return out
+    return [_picture_line(line) if inside else line for line, inside in marked_picture_lines(lines)]
 
 
 def _picture_line(line: str) -> str:

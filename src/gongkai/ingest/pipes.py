@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -217,26 +218,33 @@ def page_numbers_blanked(lines: list[str]) -> list[str]:
     return out
 
 
-_PICTURE_START = "**----- Start of picture text -----**"
-_PICTURE_END = "**----- End of picture text -----**"
+PICTURE_START = "**----- Start of picture text -----**"
+PICTURE_END = "**----- End of picture text -----**"
+
+
+def marked_picture_lines(lines: list[str]) -> Iterator[tuple[str, bool]]:
+    """Each line with whether it belongs to a region pymupdf4llm set as picture text (the lines of
+    its two markers included): the one walk over those regions that its readers share."""
+    inside = False
+    for line in lines:
+        if PICTURE_START in line:
+            inside = True
+        yield line, inside
+        if PICTURE_END in line:
+            inside = False
 
 
 def picture_text(lines: list[str]) -> list[str]:
     """pymupdf4llm's text of a region it took for a picture (rules drawn densely, a table's
     continuation on a new page): its lines, run into one with ``<br>`` between them, as lines
     of text again, so that the rows in it are read as any rows set without pipes."""
-    if not any(_PICTURE_START in line for line in lines):
+    if not any(PICTURE_START in line for line in lines):
         return lines
     out: list[str] = []
-    inside = False
-    for line in lines:
-        if _PICTURE_START in line:
-            inside = True
+    for line, inside in marked_picture_lines(lines):
         if inside:
             parts = (part.strip() for part in line.split("<br>"))
-            out.extend(part for part in parts if part and part not in (_PICTURE_START, _PICTURE_END))
+            out.extend(part for part in parts if part and part not in (PICTURE_START, PICTURE_END))
         else:
             out.append(line)
-        if _PICTURE_END in line:
-            inside = False
     return out

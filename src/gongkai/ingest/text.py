@@ -30,9 +30,10 @@ from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
-from gongkai.ingest.picture_cells import PICTURE_START, picture_cells
+from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
+    PICTURE_START,
     figures_before_label,
     label_under_table,
     labels_after_figures,
@@ -947,11 +948,7 @@ def _only_figures(line: str) -> bool:
 def _line_of_figures(lines: list[str]) -> bool:
     """A line of nothing but figures, a row's worth or more, among header pieces (``pdftotext``
     printing table 四's fifteen figures on one line under its wrapped header ``维持 纠正 …``)."""
-    for line in lines:
-        parts = line.split()
-        if len(parts) >= _ROW_OF_FIGURES and all(parse_cell(part).kind is CellKind.NUMBER for part in parts):
-            return True
-    return False
+    return any(len(line.split()) >= _ROW_OF_FIGURES and _only_figures(line) for line in lines)
 
 
 def _statutory_row(line: str) -> bool:
