@@ -14,7 +14,7 @@ from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.page_grid import GridRow, grid_row, header_anchors, maps, readings_under
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
-from gongkai.ingest.requests import _row_of_figures
+from gongkai.ingest.requests import row_of_figures
 from gongkai.ingest.text import _lead, _pipe_cells, read_text
 from gongkai.report.templates import REQUEST_COLUMNS
 
@@ -113,10 +113,10 @@ def test_a_row_of_one_figure_and_its_total_is_a_row() -> None:
     def tokens(*texts: str) -> list[Token]:
         return [Token(t, f"line 9 cell {k}", parse_cell(t)) for k, t in enumerate(texts, start=1)]
 
-    assert _row_of_figures(tokens("", "116", "", "", "", "116"))
-    assert _row_of_figures(tokens("", "0", "", "", "0"))
-    assert not _row_of_figures(tokens("", "116", "", "", "", "117"))  # not a figure and its total
-    assert not _row_of_figures(tokens("12", "12"))  # two cells: a stray pair, not a row
+    assert row_of_figures(tokens("", "116", "", "", "", "116"))
+    assert row_of_figures(tokens("", "0", "", "", "0"))
+    assert not row_of_figures(tokens("", "116", "", "", "", "117"))  # not a figure and its total
+    assert not row_of_figures(tokens("12", "12"))  # two cells: a stray pair, not a row
 
 
 def test_leading_blanks_of_a_pipe_cell() -> None:

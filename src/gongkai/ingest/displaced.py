@@ -27,10 +27,7 @@ from gongkai.ingest.align import Slot, Value, readings
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Token
-from gongkai.ingest.requests import _SHIFTED as SHIFTED
-from gongkai.ingest.requests import Orphan, RequestRaw, read_requests
-from gongkai.ingest.requests import _place_orphans as place_orphans
-from gongkai.ingest.requests import _row_of_figures as row_of_figures
+from gongkai.ingest.requests import SHIFTED, Orphan, RequestRaw, place_orphans, read_requests, row_of_figures
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report

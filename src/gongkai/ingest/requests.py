@@ -406,7 +406,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 and record.values
                 and (
                     _nothing_printed(pending.values)
-                    or (pending is previous and not _row_of_figures(pending.values) and _row_of_figures(record.values))
+                    or (pending is previous and not row_of_figures(pending.values) and row_of_figures(record.values))
                 )
             ):
                 # The label's values printed on its next line; or, right after it, a row holding
@@ -415,7 +415,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
                 adopted = pending if not record.labels else None
                 pending = None
                 continue
-            elif _row_of_figures(record.values) or _run_of_row(record.values):
+            elif row_of_figures(record.values) or _run_of_row(record.values):
                 label = "".join(cached_bare(t.text) for t in record.labels if not in_header)
                 where = record.labels[-1].where if record.labels else record.values[0].where
                 orphan = Orphan(label, list(record.values), where, record.table, next_index - 1)
@@ -435,7 +435,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             votes.extend(match.templates)
         if match.key in rows and not _nothing_printed(rows[match.key].values):
             earlier = rows[match.key].values
-            if _row_of_figures(earlier) or not _row_of_figures(record.values):
+            if row_of_figures(earlier) or not row_of_figures(record.values):
                 continue  # the first printing of a row wins (a page may repeat a table)
             # Else the earlier was no row: a sentence a converter cut into cells (``件，其中予以公开
             # | 116 | 件``) that names the row and one figure; the table's row wins.
@@ -551,7 +551,7 @@ _MIN_ROW = 6  # cells a printed row of table 三 must hold to be a row on its ow
 def _full_row(values: list[Token]) -> bool:
     """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
     a row wrapped over two lines (4 + 3 cells) is not."""
-    return len(values) >= _MIN_ROW and _row_of_figures(values)
+    return len(values) >= _MIN_ROW and row_of_figures(values)
 
 
 def _run_of_row(values: list[Token]) -> bool:
@@ -597,7 +597,7 @@ def _nothing_printed(values: list[Token]) -> bool:
     return all(t.value.kind is CellKind.BLANK for t in values)
 
 
-def _row_of_figures(values: list[Token]) -> bool:
+def row_of_figures(values: list[Token]) -> bool:
     """Enough figures to be a row of table 三 (not a stray number: a page number, a footnote):
     three; or, among four cells or more of a table that shows its blank cells (a pipe table of a
     Word export that leaves zero cells blank), a figure and the same figure again as the row's
@@ -790,7 +790,7 @@ def _sentence(found: RequestRaw) -> bool:
     return figures <= 1 and _pipe_row(found.values)
 
 
-def _place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
+def place_orphans(template: Template, raw: dict[str, RequestRaw], orphans: list[Orphan]) -> None:
     """Put the rows no label named on the template rows missing between their named neighbours
     (``template_align``), each placement noted on the row it fills."""
     merged = {row.key: row for row in vocabulary().request_rows}
@@ -952,7 +952,7 @@ def _on_page_grids(
 
 
 _MAX_SHIFT = 3  # named rows a shift may move down
-_SHIFTED = (
+SHIFTED = (
     "label printed after its row's figures: figures taken from the row printed before the label "
     "(the table breaks fewer equations so)"
 )
@@ -974,7 +974,7 @@ def _labels_after_figures(
     base: int | None = None  # the equations the table as labelled breaks
 
     def absent(key: str) -> bool:  # no label named it, or only a sentence did (no row of figures)
-        return key not in raw or not _row_of_figures(raw[key].values)
+        return key not in raw or not row_of_figures(raw[key].values)
 
     for orphan in orphans:
         start = named.get(orphan.before)
@@ -990,7 +990,7 @@ def _labels_after_figures(
         if at >= len(ours) or not absent(ours[at].key):
             continue  # no row the shift ends on
         shifted = dict(raw)
-        how = _SHIFTED
+        how = SHIFTED
         values = orphan.values
         for key in [*chain, ours[at].key]:
             before = raw.get(key) if not absent(key) else None
@@ -1092,7 +1092,7 @@ def read_requests(
     if orphans:
         raw = _labels_after_figures(template, raw, orphans, tables)
         raw = dict(raw)
-        _place_orphans(template, raw, orphans)
+        place_orphans(template, raw, orphans)
     for found in raw.values():
         if found.placed:
             label = template.request_row(found.key).full_label if found.key in template.requests_by_key else found.key
@@ -1100,7 +1100,7 @@ def read_requests(
                 f"“{label}”行的标签未能识别（{found.label.text or '无标签'}），按其在表中的位置读入"
                 if found.placed.startswith("no label")
                 else f"“{label}”行的标签印在其数字之后，数字取自标签前的一行（表中勾稽关系据此更少不符）"
-                if found.placed == _SHIFTED
+                if found.placed == SHIFTED
                 else f"“{label}”行的标签印作“{found.label.text}”，按近似匹配读入"
             )
             evidence.doubt(f"requests.{found.key}", None, zh, f"row {label}: {found.placed}", found.label.where)
