@@ -20,7 +20,7 @@ from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATE_2019, TEMPLATE_2021, Kind
 
 from .corpus import GOLD, need_corpus
-from .layouts import LAYOUTS, Row, document_text, table_rows
+from .layouts import LAYOUTS, Row, document_text, render_tsv, table_rows
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 need_corpus()  # the mangled layouts are made from the gold reports: without them nothing is tested
@@ -89,6 +89,19 @@ def test_split_labels_and_widths_read_the_same_numbers(name: str, data: st.DataO
         text = text.replace("\n", "\r\n")
     got = _read(text)
     assert got is not None
+    assert list(got.cells()) == list(report.cells())
+
+
+def test_tab_separated_cells_are_not_taken_for_a_laid_out_wrap() -> None:
+    """A lone 项 ending a spaced label two lines below a tab-separated row is no wrapped unit:
+    character offsets in tab-separated lines are no columns (Hypothesis found the figure 212618
+    moved to the next row, and 0 read in its place with no doubt)."""
+    report = _REPORTS["000_21925bfca89cb37b"]
+    text = render_tsv(report).replace("行政处罚\t", "行  政处罚\t")
+    text = text.replace("第二十条第（八）项", "第二十条第（八）      项")
+    got = _read(text)
+    assert got is not None
+    assert got.active["punishment"]["decisions"] == 212618
     assert list(got.cells()) == list(report.cells())
 
 

@@ -138,6 +138,8 @@ def wrapped_cells(lines: list[str]) -> list[str]:
         above, row, below = out[i - 1], out[i], out[i + 1]
         if _ANY_UNIT.search(below) is None:
             continue
+        if "\t" in above or "\t" in row or "\t" in below:
+            continue  # tab-separated cells: a character's offset is no column (a lone 项 ends a label)
         units = [m.start() for m in _LONE_ANY.finditer(below)]
         # prose with 件 in a word: nothing wrapped (most lines; keeps reading fast); the digits
         # above are looked for only then, a character at a time being slow on long lines
