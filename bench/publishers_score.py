@@ -18,7 +18,9 @@ vertical headers, landscape and split pages, tiny type, a Python PDF library); `
 scores the third hold-out set (``tests/ingest/holdout3``: a county-portal page style, made after
 the second hold-out had been tuned on); ``--set holdout4`` scores the fourth
 (``tests/ingest/holdout4``: a department-site style with tables pasted from Excel, made after the
-third had been tuned on); ``--set holdout`` is ``--holdout``.
+third had been tuned on); ``--set holdout5`` scores the fifth (``tests/ingest/holdout5``: a
+township / street office's 红头 document on a county portal and its Word copy, made after the
+fourth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout, holdout2, holdout3, holdout4, pdfvariants  # noqa: E402
+from tests.ingest import holdout, holdout2, holdout3, holdout4, holdout5, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
@@ -40,6 +42,7 @@ SETS = {
     "holdout2": holdout2,
     "holdout3": holdout3,
     "holdout4": holdout4,
+    "holdout5": holdout5,
     "pdfvariants": pdfvariants,
 }
 

@@ -21,21 +21,14 @@ from __future__ import annotations
 
 import json
 import time
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from gongkai.ingest.read import read_report
 
-from .class_checks import (
-    assert_class_reads,
-    assert_contradictions_read_as_printed,
-    assert_nothing_unflagged,
-    class_param,
-)
+from .class_checks import HoldoutSetTests
 from .holdout2 import CLASSES, CONTRADICTIONS, FIXTURES
-from .publishers.scoring import SCORER, ClassScore, score_class
 
 # The untuned reader (branch start, 9c04406) on these fixtures: the estimate for unseen reports.
 FIRST = {
@@ -72,30 +65,13 @@ NOT_YET = {
 UNFLAGGED: dict[str, str] = {}
 
 
-@cache
-def _score(name: str) -> ClassScore:
-    return score_class(name, fixtures=FIXTURES)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
-def test_holdout2_class_reads(name: str) -> None:
-    score = _score(name)
-    assert_class_reads(name, score)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [class_param(name, UNFLAGGED) for name in CLASSES])
-def test_holdout2_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
-    score = _score(name)
-    assert_nothing_unflagged(score)
-
-
-@pytest.mark.parametrize("name", ["html", "pdf", "pdftotext-layout"])
-def test_holdout2_contradictions_read_as_printed_and_reported(name: str) -> None:
-    """A report whose printed figures break an equation is read as printed (the gold keeps the
-    wrong figure) and its findings name the broken rule; never "fixed" silently."""
-    assert_contradictions_read_as_printed(FIXTURES, name, CONTRADICTIONS)
+class TestHoldout2(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
 
 
 # ---------------------------------------------------------------------------------------------

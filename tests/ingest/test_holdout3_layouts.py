@@ -19,18 +19,8 @@ outside ``uncertain``; a class not there yet is a strict xfail carrying its meas
 
 from __future__ import annotations
 
-from functools import cache
-
-import pytest
-
-from .class_checks import (
-    assert_class_reads,
-    assert_contradictions_read_as_printed,
-    assert_nothing_unflagged,
-    class_param,
-)
+from .class_checks import HoldoutSetTests
 from .holdout3 import CLASSES, CONTRADICTIONS, FIXTURES
-from .publishers.scoring import SCORER, ClassScore, score_class
 
 # The untuned reader (branch start, 33390ac) on these fixtures: the estimate for unseen reports.
 FIRST = {
@@ -65,34 +55,12 @@ CONTRADICTING = {
 }
 
 
-@cache
-def _score(name: str) -> ClassScore:
-    return score_class(name, fixtures=FIXTURES)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
-def test_holdout3_class_reads(name: str) -> None:
-    score = _score(name)
-    assert_class_reads(name, score)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [class_param(name, UNFLAGGED) for name in CLASSES])
-def test_holdout3_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
-    score = _score(name)
-    assert_nothing_unflagged(score)
-
-
-@pytest.mark.parametrize("name", [class_param(name, CONTRADICTING) for name in ("html", "pdf", "pdftotext-layout")])
-def test_holdout3_contradictions_read_as_printed_and_reported(name: str) -> None:
-    """A report whose printed figures break an equation is read as printed (the gold keeps the
-    wrong figure) and its findings name the broken rule; never "fixed" silently."""
-    assert_contradictions_read_as_printed(FIXTURES, name, CONTRADICTIONS)
-
-
-def test_holdout3_first_score_is_kept_for_every_class() -> None:
-    """The untuned score is the set's point: every class has one, and the marks name no class
-    the set does not have."""
-    assert set(FIRST) == set(CLASSES)
-    assert set(NOT_YET) | set(UNFLAGGED) | set(CONTRADICTING) <= set(CLASSES)
+class TestHoldout3(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout")

@@ -14,18 +14,8 @@ wrong value outside ``uncertain``. A class not there yet is a strict xfail with 
 
 from __future__ import annotations
 
-from functools import cache
-
-import pytest
-
-from .class_checks import (
-    assert_class_reads,
-    assert_contradictions_read_as_printed,
-    assert_nothing_unflagged,
-    class_param,
-)
+from .class_checks import HoldoutSetTests
 from .holdout import CLASSES, CONTRADICTIONS, FIXTURES
-from .publishers.scoring import SCORER, ClassScore, score_class
 
 # Before any change made for this set (the branch's starting reader on these fixtures): the estimate
 # for unseen reports. (The very first run, before the ruled metadata box was added to the style,
@@ -47,30 +37,13 @@ NOT_YET = {
 }
 
 
-@cache
-def _score(name: str) -> ClassScore:
-    return score_class(name, fixtures=FIXTURES)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", [class_param(name, NOT_YET) for name in CLASSES])
-def test_holdout_class_reads(name: str) -> None:
-    score = _score(name)
-    assert_class_reads(name, score)
-
-
-@pytest.mark.skipif(not SCORER.exists(), reason=f"the shared scorer is not at {SCORER}")
-@pytest.mark.parametrize("name", CLASSES)
-def test_holdout_no_wrong_cell_left_out_of_uncertain(name: str) -> None:
-    score = _score(name)
-    assert_nothing_unflagged(score)
-
-
-@pytest.mark.parametrize("name", ["pdf", "pdftotext-layout"])
-def test_contradictions_read_as_printed_and_reported(name: str) -> None:
-    """A report whose printed figures break an equation is read as printed (the gold keeps the
-    wrong figure) and its findings name the broken rule; never "fixed" silently."""
-    assert_contradictions_read_as_printed(FIXTURES, name, CONTRADICTIONS)
+class TestHoldout(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    CONTRADICTION_CLASSES = ("pdf", "pdftotext-layout")
 
 
 def test_a_lone_figure_ending_a_page_is_no_page_number_when_no_page_is_numbered() -> None:

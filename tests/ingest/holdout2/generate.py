@@ -15,19 +15,13 @@ as 0 / — / blank, thousands separators, captions 表一 / 附表2, numbering v
 with its header repeated, notes under the tables, 万元 with two decimals), printed to PDF by
 chromium, and half of them opened in LibreOffice, saved as Word and printed from Word; then turned
 into the classes of issue 9 by the same code as the other sets (``wild``'s ``FROM_PDF`` /
-``FROM_HTML``, the publishers' ``html_to_docx``). Written: ``fixtures/<class>/<report>~gazette
+``FROM_HTML``, the publishers' ``html_to_docx``; ``holdout_sets``). Written: ``fixtures/<class>/<report>~gazette
 [-word].<ext>`` and ``fixtures/gold/<report>.json``; deterministic.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +30,11 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from gongkai.libreoffice import convert  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import TEMPLATES  # noqa: E402
-from tests.ingest.holdout.generate import _active, _appeals, _contradict, _requests  # noqa: E402
-from tests.ingest.holdout2 import CLASSES, FIXTURES  # noqa: E402
 from tests.ingest.holdout2 import CONTRADICTIONS as BROKEN  # noqa: E402
+from tests.ingest.holdout2 import FIXTURES  # noqa: E402
 from tests.ingest.holdout2.layout import Style, gazette  # noqa: E402
-from tests.ingest.make_files import print_with_chromium  # noqa: E402
-from tests.ingest.publishers.generate import html_to_docx  # noqa: E402
-from tests.ingest.wild import generate as wild  # noqa: E402
+from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes  # noqa: E402
 
-EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 AGENCIES = (
     "市发展和改革委员会",
     "县教育局",
@@ -121,87 +108,18 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
 CONTRADICTIONS = {name: what for name, (what, _rule) in BROKEN.items()}
 
 
+def _adjust(data: dict[str, Any], style: Style) -> None:
+    if style.wan:  # printed in 万元 with two decimals
+        money_in_wan(data)
+
+
 def reports() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for name, template_id, year, agency, seed, size, _word, style in REPORTS:
-        rng = random.Random(seed)
-        template = TEMPLATES[template_id]
-        data = {
-            "agency": AGENCIES[agency],
-            "year": year,
-            "template": template_id,
-            "active": _active(rng, template, size),
-            "requests": _requests(rng, template, size),
-            "appeals": _appeals(rng, template, size),
-        }
-        if style.wan and "procurement" in data["active"]:  # printed in 万元 with two decimals
-            amount = data["active"]["procurement"]
-            amount["amount_yuan"] = round(round(amount["amount_yuan"] * 40, 2) * 10_000, 2)
-        if name in CONTRADICTIONS:
-            _contradict(data, CONTRADICTIONS[name], rng)
-        Report.from_dict(data, name)  # valid report data (contradictions and all), or stop here
-        out[name] = data
-    return out
+    return draw_reports(REPORTS, AGENCIES, CONTRADICTIONS, _adjust)
 
 
 def generate(out: Path) -> dict[str, int]:
     return write_classes(out, reports(), REPORTS, gazette, "gazette")
 
 
-def write_classes(
-    out: Path,
-    data: dict[str, dict[str, Any]],
-    reports: Iterable[tuple[Any, ...]],
-    lay_out: Callable[[dict[str, Any], Any], str],
-    style_name: str,
-) -> dict[str, int]:
-    """Write a hold-out set: each report's gold and page (``lay_out(data, style)``), the page printed
-    by chromium and, for the reports marked ``word``, through LibreOffice's Word route, and every
-    class of issue 9 made from them by the same tools. Shared by the hold-out sets after the first."""
-    for cls in (*CLASSES, "gold"):
-        shutil.rmtree(out / cls, ignore_errors=True)
-        (out / cls).mkdir(parents=True)
-    with tempfile.TemporaryDirectory(prefix=f"gongkai-{style_name}-") as tmp_name:
-        tmp = Path(tmp_name)
-        pdfs: list[Path] = []
-        word_pages: list[Path] = []
-        for name, _template, _year, _agency, _seed, _size, word, style in reports:
-            d = data[name]
-            (out / "gold" / f"{name}.json").write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", "utf-8")
-            page = lay_out(d, style)
-            stem = f"{name}~{style_name}"
-            (out / "html" / f"{stem}.html").write_text(page, encoding="utf-8")
-            for cls in ("crawler", "crawler-nospace"):
-                wild._write(out / cls / f"{stem}.txt", wild.FROM_HTML[cls](page))
-            path = tmp / f"{stem}.html"
-            path.write_text(page, encoding="utf-8")
-            pdf = tmp / f"{stem}.pdf"
-            print_with_chromium(path, pdf)
-            pdfs.append(pdf)
-            if word:
-                copy = tmp / "word" / f"{stem}-word.html"
-                copy.parent.mkdir(exist_ok=True)
-                shutil.copy(path, copy)
-                word_pages.append(copy)
-        docx = html_to_docx(word_pages, tmp / "docx")
-        for path in docx:
-            shutil.copy(path, out / "docx" / path.name)
-        pdfs += convert(docx, tmp / "word-pdf", "pdf")
-        for pdf in pdfs:
-            shutil.copy(pdf, out / "pdf" / pdf.name)
-            for cls, convert_pdf in wild.FROM_PDF.items():
-                wild._write(out / cls / f"{pdf.stem}{EXTENSIONS.get(cls, '.txt')}", convert_pdf(pdf))
-    return {cls: len(list((out / cls).iterdir())) for cls in CLASSES}
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=FIXTURES, help="where to write (default: fixtures/)")
-    args = parser.parse_args()
-    for cls, n in generate(args.out).items():
-        print(f"{cls:18} {n} files")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__ or "", FIXTURES, generate))

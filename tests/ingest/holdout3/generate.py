@@ -24,8 +24,6 @@ publishers' ``html_to_docx``). Written: ``fixtures/<class>/<report>~county[-word
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,15 +33,12 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from gongkai.report.model import Report  # noqa: E402
 from gongkai.report.templates import OTHER_HANDLING, TEMPLATES  # noqa: E402
-from tests.ingest.holdout.generate import _active, _appeals, _contradict, _requests  # noqa: E402
-from tests.ingest.holdout2.generate import write_classes  # noqa: E402
 from tests.ingest.holdout3 import CONTRADICTIONS as BROKEN  # noqa: E402
 from tests.ingest.holdout3 import FIXTURES  # noqa: E402
 from tests.ingest.holdout3.layout import Style, county  # noqa: E402
+from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes  # noqa: E402
 
-EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 AGENCIES = (
     "石泉县自然资源和规划局",
     "青阳县人力资源和社会保障局",
@@ -144,43 +139,20 @@ def _fold_other(requests: dict[str, list[int]]) -> None:
         requests[key] = [0] * len(requests[key])
 
 
+def _adjust(data: dict[str, Any], style: Style) -> None:
+    if style.wan:  # printed in 万元 with two decimals
+        money_in_wan(data)
+    if style.single_other:
+        _fold_other(data["requests"])
+
+
 def reports() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for name, template_id, year, agency, seed, size, _word, style in REPORTS:
-        rng = random.Random(seed)
-        template = TEMPLATES[template_id]
-        data: dict[str, Any] = {
-            "agency": AGENCIES[agency],
-            "year": year,
-            "template": template_id,
-            "active": _active(rng, template, size),
-            "requests": _requests(rng, template, size),
-            "appeals": _appeals(rng, template, size),
-        }
-        if style.wan and "procurement" in data["active"]:  # printed in 万元 with two decimals
-            amount = data["active"]["procurement"]
-            amount["amount_yuan"] = round(round(amount["amount_yuan"] * 40, 2) * 10_000, 2)
-        if style.single_other:
-            _fold_other(data["requests"])
-        if name in CONTRADICTIONS:
-            _contradict(data, CONTRADICTIONS[name], rng)
-        Report.from_dict(data, name)  # valid report data (contradictions and all), or stop here
-        out[name] = data
-    return out
+    return draw_reports(REPORTS, AGENCIES, CONTRADICTIONS, _adjust)
 
 
 def generate(out: Path) -> dict[str, int]:
     return write_classes(out, reports(), REPORTS, county, "county")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=FIXTURES, help="where to write (default: fixtures/)")
-    args = parser.parse_args()
-    for cls, n in generate(args.out).items():
-        print(f"{cls:18} {n} files")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__ or "", FIXTURES, generate))

@@ -17,15 +17,13 @@ printed differently per table, table 二 split per item or with its columns move
 applicant header in one row with a 备注 column, reworded row labels, table 四 as two tables with
 小计 / 合计, homophone typos in labels, notes with figures under the tables, a header and footer on every printed page),
 printed to PDF by chromium, and half of them through LibreOffice's Word route; then turned into
-the classes of issue 9 by the second hold-out's ``write_classes`` (the same tools as every set).
+the classes of issue 9 by ``holdout_sets.write_classes`` (the same tools as every set).
 Written: ``fixtures/<class>/<report>~bureau[-word].<ext>`` and ``fixtures/gold/<report>.json``;
 deterministic.
 """
 
 from __future__ import annotations
 
-import argparse
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,13 +33,10 @@ REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import TEMPLATES  # noqa: E402
-from tests.ingest.holdout.generate import _active, _appeals, _contradict, _requests  # noqa: E402
-from tests.ingest.holdout2.generate import write_classes  # noqa: E402
 from tests.ingest.holdout4 import CONTRADICTIONS as BROKEN  # noqa: E402
 from tests.ingest.holdout4 import FIXTURES  # noqa: E402
 from tests.ingest.holdout4.layout import Style, bureau  # noqa: E402
+from tests.ingest.holdout_sets import draw_reports, main, write_classes  # noqa: E402
 
 AGENCIES = (
     "临江市财政局",
@@ -142,35 +137,13 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
 CONTRADICTIONS = {name: what for name, (what, _rule) in BROKEN.items()}
 
 
-def _figures(template_id: str, seed: int, size: int) -> tuple[random.Random, dict[str, Any]]:
-    """Table 二, 三 and 四 drawn by the first hold-out's machinery, in the order it draws them."""
-    rng = random.Random(seed)
-    template = TEMPLATES[template_id]
-    drawn = {part: draw(rng, template, size) for part, draw in (("active", _active), ("requests", _requests))}
-    drawn["appeals"] = _appeals(rng, template, size)
-    return rng, drawn
-
-
 def reports() -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for name, template_id, year, agency, seed, size, _word, _style in REPORTS:
-        rng, figures = _figures(template_id, seed, size)
-        data = {"agency": AGENCIES[agency], "year": year, "template": template_id, **figures}
-        if name in CONTRADICTIONS:
-            _contradict(data, CONTRADICTIONS[name], rng)
-        Report.from_dict(data, name)  # valid report data (contradictions and all), or stop here
-        out[name] = data
-    return out
+    return draw_reports(REPORTS, AGENCIES, CONTRADICTIONS)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=FIXTURES, help="where to write (default: fixtures/)")
-    args = parser.parse_args()
-    for cls, n in write_classes(args.out, reports(), REPORTS, bureau, "bureau").items():
-        print(f"{cls:18} {n} files")
-    return 0
+def generate(out: Path) -> dict[str, int]:
+    return write_classes(out, reports(), REPORTS, bureau, "bureau")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(__doc__ or "", FIXTURES, generate))

@@ -1,0 +1,87 @@
+"""Issue 9, fifth hold-out: a township / street office's page style the reader was NOT built on,
+read in every class.
+
+``tests/ingest/holdout5/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, thirteen reports of 2019–2025 from none to 16,800 applications, most with tables full
+of zeros, three printed with a contradiction) and lays them out as a township or street office
+posts its 红头 document on the county portal's township column, each report its own ``Style``: a
+red title block (the office's name, 文号, a rule) and the document's foot (抄送, 印发), the tables
+as an annex (附件 / 附表1–3, the sections saying 详见附表) or in place, table 二 with its
+第二十条 item a column merged down over the item's header and rows, table 三's labels in two
+columns (（三）不予公开 merged beside 1.属于国家秘密 …) under a corner spanning both and all three
+header rows, table 四 as two half-tables stacked in one table (行政复议 over 行政诉讼), zeros printed
+0, blank, — or /, thousands separators; printed by chromium, and the office's Word copy (narrow
+fixed columns, every cell vertically centred, no site around it) through LibreOffice's Word route.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from .class_checks import HoldoutSetTests
+from .holdout5 import CLASSES, CONTRADICTIONS, FIXTURES
+
+# The untuned reader (branch start, 63dbf80) on these fixtures: the estimate for unseen reports.
+FIRST = {
+    "html": "2613/2633 (99.24%), non-zero 98.86%",
+    "docx": "1397/1417 (98.59%), non-zero 97.81%",
+    "pdf": "4010/4050 (99.01%), non-zero 98.50%",
+    "pdftotext": "2548/4050 (62.91%), non-zero 62.08%, 1 unflagged: a blank zero beside a vertically centred figure",
+    "pdftotext-layout": "3865/4050 (95.43%), non-zero 94.52%",
+    "pymupdf4llm": "3998/4050 (98.72%), non-zero 98.28%",
+    "markitdown": "3792/4050 (93.63%), non-zero 87.65%",
+    "crawler": "2216/2633 (84.16%), non-zero 80.88%, 1 refused: a report printing every zero as —",
+    "crawler-nospace": "2216/2633 (84.16%), non-zero 80.88%, 1 refused: as crawler",
+}
+# Below the thresholds (no reader change was made for this set: these are the first scores)
+NOT_YET = {
+    "html": "2613/2633 cells (99.24%), non-zero 98.86%: t2020-b prints zeros blank: table 二's rows in "
+    "the template's layout cut as digit runs (规范性文件 · · 427 read 4 2 7, flagged), table 四 as "
+    "stacked half-tables with blank cells not found",
+    "docx": "1397/1417 cells (98.59%), non-zero 97.81%: as html (t2020-b-word)",
+    "pdf": "4010/4050 cells (99.01%), non-zero 98.50%: as html (t2020-b, both prints)",
+    "pdftotext": "2548/4050 cells (62.91%), non-zero 62.08%: table 三 lost in most reports (labels in two "
+    "columns printed apart from their figures, blank zeros: t2020-b, t2023-a, t2025-a under 20%), "
+    "table 四 as stacked half-tables (t2019-a, t2022-b, t2024-a, t2025-a)",
+    "pdftotext-layout": "3865/4050 cells (95.43%), non-zero 94.52%: table 二's first row of each "
+    "第二十条 item lost where the merged item cell shares its line (第二十条第（一）项 规章 0 0 0), blank "
+    "zeros (t2020-b: tables 三 and 四; t2025-a-word: table 三)",
+    "pymupdf4llm": "3998/4050 cells (98.72%), non-zero 98.28%: blank zeros (t2020-b: table 二 cut as "
+    "runs, table 四 lost; t2025-a-word: table 三 rows)",
+    "markitdown": "3792/4050 cells (93.63%), non-zero 87.65%: blank zeros (t2020-b, t2023-a, t2025-a: "
+    "table 三 rows lost or shifted, flagged), the stacked table 四 read as one row (t2022-b, flagged)",
+    "crawler": "2216/2633 cells (84.16%), non-zero 80.88%: t2020-a refused (every figure printed —: "
+    "no statutory table found); the agency read with the 字体：大 中 小 links and the 文号 before and "
+    "after it, the year from the 文号's 〔year+1〕 (both flagged); blank zeros (t2020-b, t2025-a)",
+    "crawler-nospace": "2216/2633 cells (84.16%), non-zero 80.88%: as crawler",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
+UNFLAGGED = {
+    "pdftotext": "t2023-a-word: active.punishment.decisions read 4 (gold 0): 行政处罚's cell is blank and "
+    "pdftotext sets 行政强制's vertically centred 4 right under 行政处罚's label; taken for its figure",
+}
+# contradicting reports (t2020-b, t2022-b, t2024-b; only t2020-b has a Word copy, so docx is not
+# checked) not read as printed: every class reports the broken rule where it reads the table, but
+# t2020-b prints its zeros blank and its stacked table 四 is not found
+CONTRADICTING = {
+    "html": "t2020-b: the stacked table 四 with blank zeros not found (appeals unknown)",
+    "pdf": "t2020-b (both prints): as html",
+    "pdftotext-layout": "t2020-b (both prints): table 四 lost, table 三 rows with blank zeros unread",
+    "pymupdf4llm": "t2020-b (both prints): table 四 lost",
+    "markitdown": "t2020-b: table 三 and 四 lost (requests.row_sum not reported in the browser print); "
+    "t2022-b: the stacked table 四 read as one row (flagged)",
+}
+
+
+class TestHoldout5(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
