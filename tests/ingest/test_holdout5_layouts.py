@@ -59,10 +59,7 @@ NOT_YET = {
     "crawler-nospace": "2216/2633 cells (84.16%), non-zero 80.88%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
-UNFLAGGED = {
-    "pdftotext": "t2023-a-word: active.punishment.decisions read 4 (gold 0): 行政处罚's cell is blank and "
-    "pdftotext sets 行政强制's vertically centred 4 right under 行政处罚's label; taken for its figure",
-}
+UNFLAGGED: dict[str, str] = {}
 # contradicting reports (t2020-b, t2022-b, t2024-b; only t2020-b has a Word copy, so docx is not
 # checked) not read as printed: every class reports the broken rule where it reads the table, but
 # t2020-b prints its zeros blank and its stacked table 四 is not found

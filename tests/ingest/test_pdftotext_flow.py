@@ -182,3 +182,20 @@ def test_table_two_block_ends_at_another_items_row_label() -> None:
     assert report.active["regulations"]["in_force"] == active["regulations"]["in_force"] == 0
     assert report.active["normative_documents"]["in_force"] == active["normative_documents"]["in_force"] == 18
     assert report.active["fees"] == active["fees"]
+
+
+def test_a_figure_beside_an_items_blank_row_is_in_doubt(tmp_path: Path) -> None:
+    """Word's vertically centred cells: pdftotext sets 行政强制's 4 under 行政处罚's label when
+    行政处罚's cell is blank. Which of the two rows the 4 is, nothing printed says: both named."""
+    text = (
+        "某镇人民政府2023年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+        "第二十条第（六）项\n信息内容\n\n本年处理决定数量\n\n行政处罚\n4\n\n行政强制\n\n"
+        "第二十条第（八）项\n信息内容\n\n本年收费金额（单位：万元）\n\n行政事业性收费\n\n83.48\n\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = read_report(path)
+    assert result.report is not None
+    doubted = {u.cell.split(".")[1] for u in result.report.uncertain if u.cell.startswith("active.")}
+    assert {"punishment", "coercion"} <= doubted

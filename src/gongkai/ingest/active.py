@@ -281,6 +281,7 @@ def read_active(
     dash_cells = prints_dash_cells(raw)
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
+    blank_by_lines: list[ActiveRow] = []
     for at, row in enumerate(rows):
         found = raw.get(row.key)
         path = f"active.{row.key}"
@@ -442,6 +443,8 @@ def read_active(
             # Nothing but blank cells and zeros: blank may mean 0, or the figures went elsewhere
             # (pdftotext printing a table's labels apart from its figures, a converter's shifted
             # cells); a row of zeros made of blanks is a guess.
+            if _blank_lines(found.values):
+                blank_by_lines.append(row)
             evidence.doubt(
                 path,
                 list(reading.values),
@@ -483,6 +486,31 @@ def read_active(
                 found.label.where,
             )
         note_dashes(found.values, path, evidence)
+    _doubt_item_neighbours(blank_by_lines, rows, report, evidence)
+
+
+def _blank_lines(values: list[Token]) -> bool:
+    """Whether a row's blank cells are empty lines of text, not cells a table delimits."""
+    return all(" " not in t.where.removeprefix("line ") for t in values if t.value.kind is CellKind.BLANK)
+
+
+def _doubt_item_neighbours(
+    blank: list[ActiveRow], rows: tuple[ActiveRow, ...], report: Report, evidence: Evidence
+) -> None:
+    """A row of a 第二十条 item read blank from empty lines leaves the figures printed near it in
+    doubt: ``pdftotext`` sets a vertically centred cell beside the label above its own
+    (``行政处罚 4 行政强制`` where 行政处罚 is blank and 4 is 行政强制's), so a figure of the same
+    item may be the blank row's."""
+    for empty in blank:
+        for row in rows:
+            if row.item != empty.item or row is empty or row in blank:
+                continue
+            if any(report.active[row.key].get(f.key) for f in row.fields):
+                evidence.doubt_more(
+                    f"active.{row.key}",
+                    f"同项的“{empty.label}”行未印数字，本行的数字可能属于该行",
+                    f"row {empty.label} of the same item prints no figure; this row's figures may be its",
+                )
 
 
 _EM_DASHES = ("—", "——", "―")
