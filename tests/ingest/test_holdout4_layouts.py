@@ -47,9 +47,9 @@ NOT_YET = {
     "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
     "pymupdf4llm": "2593/2629 cells (98.63%), non-zero 97.27%: table 四's figures wrapped in "
     "narrow cells (b2020-c), the agency (b2023-d)",
-    "markitdown": "2343/2629 cells (89.12%), non-zero 85.14%: the Word prints' columns run together "
-    "in one pipe cell, a wrapped figure beside a one-line one (b2022-c, b2024-e: the sums cannot tell "
-    "their order, flagged), table 三 lost (b2022-c), b2020-c's table 三 and 四",
+    "markitdown": "2475/2629 cells (94.14%), non-zero 93.34%: b2022-c's table 三 prints zeros blank "
+    "in pipe cells holding two or three columns (自然人 商业企业 | 科研 社会公益 法律服务 | 其他 总计): "
+    "which column of a cell a lone figure stands in is unknown (flagged)",
     "crawler": "1445/1618 cells (89.31%), non-zero 85.15%: table 三 with blank zeros run together "
     "(b2022-c), thousands separators in runs, table 二's 规章 rows (b2023-d, b2024-e)",
     "crawler-nospace": "1445/1618 cells (89.31%), non-zero 85.15%: as crawler",

@@ -10,9 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.ingest.text import _HALF_WIDTH_DIGITS
 from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
+    pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     rows_with_wrapped_digits,
     sums_hold,
@@ -99,14 +101,69 @@ def test_centred_pipe_rows_order_within_a_run_together_cell_by_the_sums() -> Non
     assert _figures(pipe_rows_wrapped_around(lines)[at]) == _gold("b2024-e")["requests"]["partially_granted"]
 
 
-def test_centred_pipe_rows_left_alone_where_the_sums_do_not_choose() -> None:
+def test_centred_pipe_rows_leave_an_order_the_sums_do_not_choose_to_the_table() -> None:
     """``270`` · ``235`` · ``3`` in one cell holding two columns: ``2703 235`` or ``235 2703``,
-    both satisfy the sums, so the rows stay as printed (and the reader flags them)."""
+    both satisfy the row sums, so the cell keeps both figures joined by ``STACKED`` (the wrapped
+    one first) and the table's column balances choose the order (``stacked_cells``)."""
     lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau-word.md")
     at = next(i for i, line in enumerate(lines) if "本年度新收" in line)
-    assert pipe_rows_wrapped_around(lines)[at - 1 : at + 2] == lines[at - 1 : at + 2]
+    fixed = pipe_rows_wrapped_around(lines)
+    assert f"2703{STACKED}235" in fixed[at]
+    assert not _figures(fixed[at - 1]) and not _figures(fixed[at + 1])
+
+
+def test_centred_pipe_rows_left_alone_where_the_readings_differ_in_more_than_order() -> None:
+    """Two wrapped figures (``13``, ``24``) in one cell beside a one-line one (``5``): every order
+    satisfies the sums, and moving one figure of the cell cannot try them all, so the rows stay
+    as printed (and the reader flags them)."""
+    rows = ["| 项目 | 1 2 | | |", "| 一、本年新收 | 5 | 10 | 52 |", "| | 3 4 | | |"]
+    assert pipe_rows_wrapped_around(rows) == rows
 
 
 def test_ordinary_pipe_rows_are_left_alone() -> None:
     lines = _lines(_PDFVARIANTS / "pymupdf4llm" / "v2021-i~chromium-stripes-turned.md")
     assert pipe_rows_wrapped_around(lines) == lines
+
+
+def test_loose_head_above_and_tail_below_a_pipe_row_join_its_total() -> None:
+    """markitdown pulls a wrapped total out of its table: its head on a loose line above the row
+    (here beside a label piece), its tail past the row's ``| --- |`` line and another label piece."""
+    lines = [
+        "5.要求行政机关确认或重新出 29",
+        "|     | 2.重复申请 | 166 13 | 9 60 | 0   | 48  |",
+        "| --- | ------ | ------ | ---- | --- | --- |",
+        "具已获取的信息",
+        "6",
+    ]
+    fixed = pipe_rows_with_loose_pieces(lines)
+    assert _figures(fixed[1]) == [166, 13, 9, 60, 0, 48, 296]
+    assert fixed[0] == "5.要求行政机关确认或重新出" and fixed[4] == ""
+
+
+def test_loose_wrapped_part_goes_into_the_cell_markitdown_emptied() -> None:
+    """A wrapped part (``13``/``1``) and total (``78``/``4``): the row sums hold wherever the part
+    stands among the parts; the pipe cell left empty (其他 总计) tells its place."""
+    lines = [
+        "13 78",
+        "|     | （一）予以公开 | 446 39 | 10 158 | 0   |     |",
+        "| --- | ------- | ------ | ------ | --- | --- |",
+        "1 4",
+    ]
+    fixed = pipe_rows_with_loose_pieces(lines)
+    assert fixed[1].split("|")[-2].split() == ["131", "784"]
+    assert _figures(fixed[1]) == [446, 39, 10, 158, 0, 131, 784]
+
+
+def test_loose_pieces_join_a_table_four_row_with_dashes() -> None:
+    """Table 四 (no label column, dashes for nothing): two group totals wrapped, ``1 1`` above and
+    ``1 0`` below; the group sums place them."""
+    lines = _lines(FIXTURES / "markitdown" / "b2020-c~bureau.md")
+    at = next(i for i, line in enumerate(lines) if line.startswith("| 7 2 |"))
+    fixed = pipe_rows_with_loose_pieces(lines)
+    cells = [cell.split() for cell in fixed[at].strip()[1:-1].split("|")]
+    assert cells == [["7", "2"], ["1", "1", "11"], ["3", "-"], ["-", "1"], ["4", "5"], ["2", "1"], ["2", "10"]]
+
+
+def test_loose_pieces_leave_a_row_whose_sums_hold() -> None:
+    lines = ["8", "|     | 3.其他 | 170 14 | 4 61 | 0 | 48 297 |", "| --- | --- | --- | --- | --- | --- |", "7"]
+    assert pipe_rows_with_loose_pieces(lines) == lines

@@ -58,6 +58,7 @@ from gongkai.ingest.vocabulary import (
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
+    pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     rows_with_wrapped_digits,
 )
@@ -113,6 +114,7 @@ def read_text(path: Path, data: bytes) -> Document:
     else:
         lines = wrapped_pipe_cells(lines)
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
+        lines = pipe_rows_with_loose_pieces(lines)  # markitdown: 29 above the table, 6 under its | --- |
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
     lines = [cells_with_units(line, lone_units) for line in lines]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.report.equations import balance
 from gongkai.report.templates import TEMPLATES
 
@@ -248,14 +249,43 @@ def _centred_row(rows: list[str]) -> list[str] | None:
         figures = [int(v) for cell in reading for v in cell]
         if len(figures) >= _MIN_FIGURES and sums_hold(figures):
             found.append(reading)
-    if len(found) != 1:
+    joined = _one_reading(found, tops, bottoms)
+    if joined is None:
         return None
     out = []
     for r, row in enumerate(rows):
-        texts = [" ".join(cell) for cell in found[0]] if r == 1 else [""] * len(found[0])
+        texts = joined if r == 1 else [""] * len(joined)
         kept = cells[r][:first] + [f" {text} " for text in texts]
         out.append(row[: row.index("|")] + f"|{'|'.join(kept)}|")
     return out
+
+
+def _one_reading(
+    found: list[tuple[list[str], ...]], tops: list[list[str]], bottoms: list[list[str]]
+) -> list[str] | None:
+    """The cells' texts of the one reading the sums leave, or None. Where the readings differ only
+    in the order of a cell holding one wrapped figure beside others (two columns run into one
+    cell: ``2703 235`` or ``235 2703``), the cell keeps its figures joined by ``STACKED``, the
+    wrapped one first, and the table's equations choose the order (``stacked_cells``)."""
+    if len(found) == 1:
+        return [" ".join(cell) for cell in found[0]]
+    if not found:
+        return None
+    texts = []
+    for c, first in enumerate(found[0]):
+        variants = {tuple(reading[c]) for reading in found}
+        if len(variants) == 1:
+            texts.append(" ".join(first))
+            continue
+        if len(tops[c]) != 1 or len({tuple(sorted(v)) for v in variants}) != 1:
+            return None  # more than one wrapped figure, or the readings join other pieces
+        wrapped = tops[c][0] + bottoms[c][0]
+        others = list(first)
+        if wrapped not in others:
+            return None
+        others.remove(wrapped)
+        texts.append(STACKED.join([wrapped, *others]))
+    return texts
 
 
 def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list[list[str]]:
@@ -269,3 +299,144 @@ def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list
         heads, singles = iter(wrapped), iter(mids)
         readings.append([next(singles) if k in places else next(heads) for k in range(len(wrapped) + len(mids))])
     return readings
+
+
+_MAX_LOOSE_GAP = 3  # lines between a pipe row and its loose pieces: a rule row, label pieces, a blank
+_MAX_LOOSE_FIGURES = 3  # wrapped figures of one row set as loose lines
+_MAX_LOOSE_WORDS = 30  # a loose line's label piece beside the figures, not a sentence
+_ROW_DASHES = frozenset("-－—–")  # a row's cell printed as a dash: 0 to the sums
+
+
+def pipe_rows_with_loose_pieces(lines: list[str]) -> list[str]:
+    """``lines`` with each pipe row whose wrapped figures markitdown pulled out of its table joined.
+
+    Where a narrow cell wrapped its figure, markitdown may set the figure's head on a loose line
+    above the row and its tail on one below (``29`` · ``| 166 13 | 9 60 | 0 | 48 |`` · ``6``),
+    beside the label pieces it pulled out too and across the row's ``| --- |`` line; or only the
+    tail, under a row that holds the head (``| 35 44 |`` · ``8``). Only the order of the pieces is
+    kept: each head joins its tail and the figure goes among the row's figures, or each tail joins
+    one of the row's figures, in every way that keeps the order; the reading is taken only when the
+    row as printed fails its sums and exactly one reading satisfies them.
+    """
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not _pipe_figure_row(line):
+            continue
+        below = _loose_figures(out, i, 1)
+        if below is None:
+            continue
+        above = _loose_figures(out, i, -1)
+        joined = _row_with_pieces(line, out[above] if above is not None else "", out[below])
+        if joined is None:
+            continue
+        out[i], used_above = joined
+        for k in (above if used_above else None, below):
+            if k is not None:
+                words, _ = _trailing_figures(out[k])
+                out[k] = out[k][: words[-1].end()] if words else ""
+    return out
+
+
+def _loose_figures(lines: list[str], at: int, step: int) -> int | None:
+    """The nearest loose line from ``at`` in direction ``step`` ending in a few figures (perhaps
+    after a label piece), over rule rows, blanks and label pieces; None when another line comes
+    first."""
+    k = at + step
+    for _ in range(_MAX_LOOSE_GAP + 1):
+        if not 0 <= k < len(lines):
+            return None
+        text = lines[k].strip()
+        if text.startswith("|"):
+            if not _rule(text):
+                return None
+        elif text:
+            words, figures = _trailing_figures(text)
+            if sum(len(w.group()) for w in words) > _MAX_LOOSE_WORDS:
+                return None  # a sentence
+            if figures:
+                return k if len(figures) <= _MAX_LOOSE_FIGURES else None
+        k += step
+    return None
+
+
+def _row_cells(line: str) -> tuple[list[str], int] | None:
+    """A pipe row's cells and the first of its figure cells (from the right, up to a label)."""
+    cells = line.strip()[1:-1].split("|")
+    first = len(cells)
+    while first and all(_figure(t) or t in _ROW_DASHES for t in cells[first - 1].split()):
+        first -= 1
+    return (cells, first) if first < len(cells) else None
+
+
+def _as_number(token: str) -> int:
+    return 0 if token in _ROW_DASHES else int(token)
+
+
+def _row_with_pieces(line: str, above: str, below: str) -> tuple[str, bool] | None:
+    """The pipe row ``line`` with the loose heads ``above`` and tails ``below`` joined into it
+    (see ``pipe_rows_with_loose_pieces``) and whether the heads were used, or None when the sums
+    do not choose one reading."""
+    found = _row_cells(line)
+    if found is None:
+        return None
+    cells, first = found
+    where = [k for k in range(first, len(cells)) for _ in cells[k].split()]
+    row = [t for k in range(first, len(cells)) for t in cells[k].split()]
+    heads = [m.group() for m in _trailing_figures(above)[1]]
+    tails = [m.group() for m in _trailing_figures(below)[1]]
+    if len(row) + len(heads) < _MIN_FIGURES or sums_hold([_as_number(t) for t in row]):
+        return None
+    readings = _loose_readings(row, heads, tails)
+    if len(readings) > 1:
+        # A wrapped part's place among the parts leaves the sums alike: the reading that puts
+        # every joined figure into a cell markitdown left empty, when one alone does.
+        readings = [r for r in readings if all(_cell_of_piece(k, r[1], where, cells)[1] for k in r[1]) and r[1]]
+    if len(readings) != 1:
+        return None
+    reading, inserted, used_above = readings[0]
+    texts: list[list[str]] = [[] for _ in cells]
+    given = iter(where)
+    for k, token in enumerate(reading):
+        texts[_cell_of_piece(k, inserted, where, cells)[0] if k in inserted else next(given)].append(token)
+    kept = cells[:first] + [f" {' '.join(t)} " for t in texts[first:]]
+    return line[: line.index("|")] + f"|{'|'.join(kept)}|", used_above
+
+
+def _cell_of_piece(k: int, inserted: set[int], where: list[int], cells: list[str]) -> tuple[int, bool]:
+    """The pipe cell a joined figure goes into, and whether it was empty: the first cell left empty
+    between its neighbours' (markitdown emptied the cell whose figure it pulled out), else its
+    left neighbour's."""
+    before = k - sum(1 for j in inserted if j < k)  # the row's tokens before it
+    left = where[before - 1] if before else None
+    right = where[before] if before < len(where) else len(cells)
+    start = where[0] if left is None else left + 1
+    for cell in range(start, right):
+        if not cells[cell].strip():
+            return cell, True
+    return (left if left is not None else where[0]), False
+
+
+def _loose_readings(row: list[str], heads: list[str], tails: list[str]) -> list[tuple[list[str], set[int], bool]]:
+    """Every reading of the row with the loose pieces joined that satisfies the sums: the row's
+    tokens, the places of the figures put among them, and whether the heads were used."""
+    found: list[tuple[list[str], set[int], bool]] = []
+    if heads and len(heads) == len(tails):
+        wrapped = [h + t for h, t in zip(heads, tails, strict=True)]
+        size = len(row) + len(wrapped)
+        for tried, places in enumerate(itertools.combinations(range(size), len(wrapped))):
+            if tried >= _MAX_JOININGS:
+                return []
+            given, pieces = iter(row), iter(wrapped)
+            reading = [next(pieces) if k in places else next(given) for k in range(size)]
+            if size >= _MIN_FIGURES and sums_hold([_as_number(t) for t in reading]):
+                found.append((reading, set(places), True))
+    figures = [k for k, t in enumerate(row) if _figure(t)]
+    for tried, places in enumerate(itertools.combinations(figures, len(tails))):
+        if tried >= _MAX_JOININGS:
+            return []
+        reading = list(row)
+        for place, tail in zip(places, tails, strict=True):
+            reading[place] += tail
+        if len(reading) >= _MIN_FIGURES and sums_hold([_as_number(t) for t in reading]):
+            found.append((reading, set(), False))
+    return found
