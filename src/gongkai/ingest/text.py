@@ -953,9 +953,12 @@ def _line_of_figures(lines: list[str]) -> bool:
 
 def _statutory_row(line: str) -> bool:
     """A row of a statutory table standing alone (a converter set the table's last row after it
-    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more."""
+    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more, or a
+    row of table 二 and its one figure."""
     cells = split_line(line.strip())
     figures = sum(1 for c in cells if parse_cell(c).is_value)
+    if len(cells) == 2 and figures == 1 and is_active_row(cells[0]):
+        return True  # a row of table 二 of one column (行政事业性收费 1142.45): one figure is the row
     return figures >= 2 and is_table_label(cells[0])
 
 
