@@ -181,7 +181,9 @@ def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
     """Whether the cells' first lines make a row that satisfies the sums by itself, or every cell
     has two lines and the second lines do: two rows a converter ran into one (joined, their
     figures would satisfy the sums too, digit by digit), not wrapped figures."""
-    tops = [int(m.group(1)) if m else _count_value(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()]
+    tops = [
+        int(m.group(1)) if m else _count_value(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()
+    ]
     bottoms = [int(m.group(2)) for m in pieces if m]
     return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
 
