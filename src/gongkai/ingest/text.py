@@ -59,6 +59,7 @@ from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_wrapped_around,
+    pipe_tails_over_page,
     rows_with_wrapped_digits,
 )
 
@@ -115,6 +116,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
+        lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
     lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))

@@ -167,6 +167,59 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
     return out
 
 
+_MAX_BREAK_LINES = 4  # empty lines a converter leaves between a page's table and the next page's
+
+
+def pipe_tails_over_page(lines: list[str]) -> list[str]:
+    """``lines`` with each wrapped figure's tail that a page break carried off its row put back.
+
+    A table row that breaks across a page sends a narrow cell's wrapped tail (``44`` over ``8``)
+    to the next page, where a PDF-to-Markdown converter (pymupdf4llm) starts a new pipe table
+    whose first row holds nothing but the tails (``|||…|8|``). The tails join, in order, the
+    figures of the last row before the break (``_joined``), where that row fails the sums and
+    exactly one joining satisfies them; the tails' row is then emptied."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.rstrip().endswith("|") or not line.rstrip()[-2:-1].isdigit():
+            continue  # cheap: a pipe row ending in a figure
+        tail_row = _next_page_first_row(out, i)
+        if tail_row is None:
+            continue
+        cells = _pipe_cells(line)
+        first = len(cells)
+        while first and _figure(cells[first - 1].strip()):
+            first -= 1
+        values = [cell.strip() for cell in cells[first:]]
+        tails = [cell.strip() for cell in _pipe_cells(out[tail_row]) if cell.strip()]
+        if len(values) < _MIN_FIGURES or not tails or sums_hold([int(v) for v in values]):
+            continue
+        found = _joined(values, tails)
+        if len(found) != 1:
+            continue
+        kept = cells[:first] + [f"{figure}" for figure in found[0]]
+        out[i] = line[: line.index("|")] + f"|{'|'.join(kept)}|"
+        out[tail_row] = "|" + "|".join("" for _ in _pipe_cells(out[tail_row])) + "|"
+    return out
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return line.strip()[1:-1].split("|")
+
+
+def _next_page_first_row(lines: list[str], row: int) -> int | None:
+    """The line of the next pipe table's first row when it follows ``row`` after only empty lines
+    (a page break) and holds nothing but figures (no header cell: the tails of wrapped figures)."""
+    k = row + 1
+    while k < len(lines) and k - row <= _MAX_BREAK_LINES and not lines[k].strip():
+        k += 1
+    if k == row + 1 or k + 1 >= len(lines) or not lines[k].lstrip().startswith("|") or "---" not in lines[k + 1]:
+        return None
+    cells = [cell.strip() for cell in _pipe_cells(lines[k])]
+    if not any(cells) or not all(_figure(cell) for cell in cells if cell):
+        return None
+    return k
+
+
 def _count(cell: str) -> bool:
     """A pipe cell of a row of figures: a figure, a blank, or a dash (``-``: nothing, 0)."""
     return _figure(cell.strip()) or parse_cell(cell).kind in (CellKind.BLANK, CellKind.DASH)
