@@ -45,8 +45,6 @@ NOT_YET = {
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown",
     "pdftotext-layout": "2420/2629 cells (92.05%), non-zero 87.96%: the Word prints' table 三 "
     "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
-    "pymupdf4llm": "2593/2629 cells (98.63%), non-zero 97.27%: table 四's figures wrapped in "
-    "narrow cells (b2020-c), the agency (b2023-d)",
     "markitdown": "2475/2629 cells (94.14%), non-zero 93.34%: b2022-c's table 三 prints zeros blank "
     "in pipe cells holding two or three columns (自然人 商业企业 | 科研 社会公益 法律服务 | 其他 总计): "
     "which column of a cell a lone figure stands in is unknown (flagged)",

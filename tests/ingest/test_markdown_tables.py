@@ -242,3 +242,16 @@ def test_a_title_in_a_table_row_and_the_overview_year() -> None:
     mine = "## 一、总体情况\n\n2021年，我局深入贯彻落实《条例》。\n"
     found = identify(read_text(Path("c.md"), mine.encode()))
     assert (found.agency, found.year) == (None, 2021)
+
+
+def test_a_one_figure_row_of_table_two_set_as_a_paragraph_is_a_row() -> None:
+    """pymupdf4llm sets table 二's last item as paragraphs under a heading of its own
+    (``## **第二十条第（八）项**`` · ``信息内容 本年收费金额（单位：万元）`` · ``行政事业性收费 1201.76``):
+    the row's one figure is the whole row, read as a row of the table."""
+    text = (
+        "## **第二十条第（八）项**\n\n信息内容 本年收费金额（单位：万元）\n\n行政事业性收费 1201.76\n\n"
+        "## **三、收到和处理政府信息公开申请情况**\n"
+    )
+    doc = read_text(Path("a.md"), text.encode())
+    rows = [[c.text for c in row] for b in doc.blocks if isinstance(b, TableBlock) for row in b.rows]
+    assert any(row[-2:] == ["行政事业性收费", "1201.76"] for row in rows)

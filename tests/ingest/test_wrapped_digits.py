@@ -10,12 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.ingest.text import _HALF_WIDTH_DIGITS
 from gongkai.ingest.wrapped_digits import (
+    line_wrapped_around,
     pipe_cells_with_wrapped_digits,
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
+    pipe_tails_over_page,
     rows_with_wrapped_digits,
     sums_hold,
 )
@@ -167,3 +170,45 @@ def test_loose_pieces_join_a_table_four_row_with_dashes() -> None:
 def test_loose_pieces_leave_a_row_whose_sums_hold() -> None:
     lines = ["8", "|     | 3.其他 | 170 14 | 4 61 | 0 | 48 297 |", "| --- | --- | --- | --- | --- | --- |", "7"]
     assert pipe_rows_with_loose_pieces(lines) == lines
+
+
+def _appeal_figures(appeals: dict[str, dict[str, int]]) -> list[int]:
+    return [value for group in appeals.values() for value in group.values()]
+
+
+def test_pipe_cells_join_in_a_row_with_dash_cells() -> None:
+    """pymupdf4llm, table 四: ``|7|2|1|1|1<br>1|3|-|-|1|4|…|1<br>0|``: a dash is 0 for the sums."""
+    lines = _lines(FIXTURES / "pymupdf4llm" / "b2020-c~bureau.md")
+    at = next(i for i, line in enumerate(lines) if line.startswith("|7|2|"))
+    fixed = pipe_cells_with_wrapped_digits(lines)[at]
+    assert fixed == "|7|2|1|1| 11 |3|-|-|1|4|5|2|1|2| 10 |"
+
+
+def test_picture_text_wrapped_figures_join_between_heads_and_tails() -> None:
+    """pymupdf4llm's picture text of table 四: heads ``2 2 1`` over the one-line figures, tails
+    ``0 6 0`` under them; one joining satisfies the three groups' sums."""
+    joined = line_wrapped_around("2 2 1", "10 6 1 3 18 2 4 2 3 2 1 4", "0 6 0")
+    assert joined is not None
+    assert [int(v) for v in joined.split()] == _appeal_figures(_gold("b2022-c")["appeals"])
+    lines = _lines(FIXTURES / "pymupdf4llm" / "b2022-c~bureau.md")
+    assert any("10 6 1 3 20 18 2 4 2 26 3 2 1 4 10" in line for line in picture_cells(lines))
+
+
+def test_picture_text_lines_left_alone_where_the_sums_do_not_choose() -> None:
+    assert line_wrapped_around("1", "1 1 1 1 1", "1") is None  # no joining sums: as printed
+    assert line_wrapped_around("1 2", "3 4 5", "6") is None  # a head without its tail
+
+
+def test_a_tail_carried_to_the_next_page_joins_the_last_row() -> None:
+    """``|二、上年度结转…|314|7|8|84|0|35|44|``, a page break, then a new table whose first row
+    holds only ``8``: 448."""
+    lines = _lines(FIXTURES / "pymupdf4llm" / "b2024-e~bureau-word.md")
+    fixed = pipe_tails_over_page(lines)
+    at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
+    assert _figures(fixed[at]) == _gold("b2024-e")["requests"]["carried_over"]
+    assert not any(_figures(line) for line in fixed[at + 1 : at + 6])
+
+
+def test_a_next_pages_header_is_not_a_tail() -> None:
+    lines = ["|一、本年新收|3|1|0|0|0|0|5|", "", "", "|自然人|总计|", "|---|---|", "|1|2|"]
+    assert pipe_tails_over_page(lines) == lines

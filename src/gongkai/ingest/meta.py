@@ -126,6 +126,18 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     return "", year
 
 
+# A title run into the paragraph after it: the words up to the first space after 报告, then prose.
+_TITLE_THEN_BODY = re.compile(r"^\s*(\S{4,80}?报告)\s+\S[^\n]*[。，]")
+
+
+def _title_before_body(text: str) -> str | None:
+    """The title a converter ran into the paragraph after it, when it set the title in the body's
+    type (pymupdf4llm: ``某厅2023年政府信息公开工作年度报告 根据《条例》规定，…``); None if the
+    paragraph does not start so."""
+    match = _TITLE_THEN_BODY.match(text)
+    return match.group(1) if match else None
+
+
 def _report_year(text: str) -> re.Match[str] | None:
     """The first year in ``text`` that is not a date of publication (发文日期：2020年01月17日 before
     the title's 2019年度) nor part of an index number (…/2020-00018)."""
@@ -159,6 +171,9 @@ def identify(document: Document) -> Identity:
     candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
     for i, block in enumerate(head):
         candidates.append((block.text, block.where, head[i - 1] if i else None))
+        lead = _title_before_body(block.text)
+        if lead is not None:
+            candidates.append((lead, block.where, head[i - 1] if i else None))
         if i + 1 < len(head) and _title_parts(block.text) is None and _title_parts(head[i + 1].text) is None:
             # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
             # line above a whole title (a site's name over the page's title)

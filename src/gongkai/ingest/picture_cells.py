@@ -21,6 +21,7 @@ import re
 
 from gongkai.ingest.pipes import marked_picture_lines
 from gongkai.ingest.units import COUNT_UNITS
+from gongkai.ingest.wrapped_digits import line_wrapped_around
 
 _BRACKETED = re.compile(r"\[([^\[\]<>|]{1,12})\]")
 _BARE = re.compile(r"[-−－]?[0-9]+")
@@ -38,6 +39,10 @@ def _picture_line(line: str) -> str:
         merged = _merged(parts[i - 1], parts[i])
         if merged is not None:
             parts[i - 1], parts[i] = "", merged
+    for i in range(1, len(parts) - 1):
+        joined = line_wrapped_around(parts[i - 1], parts[i], parts[i + 1])
+        if joined is not None:  # digits wrapped: heads on the line above, tails on the line below
+            parts[i - 1], parts[i], parts[i + 1] = "", joined, ""
     return "<br>".join(parts)
 
 

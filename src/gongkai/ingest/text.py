@@ -60,6 +60,7 @@ from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
+    pipe_tails_over_page,
     rows_with_wrapped_digits,
 )
 
@@ -117,6 +118,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = pipe_rows_with_loose_pieces(lines)  # markitdown: 29 above the table, 6 under its | --- |
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
+        lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
     lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
@@ -955,9 +957,12 @@ def _line_of_figures(lines: list[str]) -> bool:
 
 def _statutory_row(line: str) -> bool:
     """A row of a statutory table standing alone (a converter set the table's last row after it
-    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more."""
+    as text: ``四、结转下年度继续办理 0 2 5 7``): a table label, then two figures or more, or a
+    row of table 二 and its one figure."""
     cells = split_line(line.strip())
     figures = sum(1 for c in cells if parse_cell(c).is_value)
+    if len(cells) == 2 and figures == 1 and is_active_row(cells[0]):
+        return True  # a row of table 二 of one column (行政事业性收费 1142.45): one figure is the row
     return figures >= 2 and is_table_label(cells[0])
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.report.equations import balance
 from gongkai.report.templates import TEMPLATES
@@ -138,11 +139,9 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
         if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
             continue
         first = wrapped[0]
-        while first and (_figure(cells[first - 1].strip()) or not cells[first - 1].strip()):
+        while first and _count(cells[first - 1]):
             first -= 1
-        if any(
-            not (_figure(cell.strip()) or not cell.strip() or pieces[k]) for k, cell in enumerate(cells[first:], first)
-        ):
+        if any(not (_count(cell) or pieces[k]) for k, cell in enumerate(cells[first:], first)):
             continue  # a word among the figures: not a row of figures
         if _two_rows(cells[first:], pieces[first:]):
             continue
@@ -156,7 +155,7 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
                 elif m:
                     figures += [int(m.group(1)), int(m.group(2))]
                 elif cells[k].strip():
-                    figures.append(int(cells[k]))
+                    figures.append(_count_value(cells[k]))
             if len(figures) >= _MIN_FIGURES and sums_hold(figures):
                 choices.append(joined)
         if len(choices) != 1 or not any(choices[0]):
@@ -169,11 +168,76 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
     return out
 
 
+_MAX_BREAK_LINES = 4  # empty lines a converter leaves between a page's table and the next page's
+
+
+def pipe_tails_over_page(lines: list[str]) -> list[str]:
+    """``lines`` with each wrapped figure's tail that a page break carried off its row put back.
+
+    A table row that breaks across a page sends a narrow cell's wrapped tail (``44`` over ``8``)
+    to the next page, where a PDF-to-Markdown converter (pymupdf4llm) starts a new pipe table
+    whose first row holds nothing but the tails (``|||…|8|``). The tails join, in order, the
+    figures of the last row before the break (``_joined``), where that row fails the sums and
+    exactly one joining satisfies them; the tails' row is then emptied."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.rstrip().endswith("|") or not line.rstrip()[-2:-1].isdigit():
+            continue  # cheap: a pipe row ending in a figure
+        tail_row = _next_page_first_row(out, i)
+        if tail_row is None:
+            continue
+        cells = _pipe_cells(line)
+        first = len(cells)
+        while first and _figure(cells[first - 1].strip()):
+            first -= 1
+        values = [cell.strip() for cell in cells[first:]]
+        tails = [cell.strip() for cell in _pipe_cells(out[tail_row]) if cell.strip()]
+        if len(values) < _MIN_FIGURES or not tails or sums_hold([int(v) for v in values]):
+            continue
+        found = _joined(values, tails)
+        if len(found) != 1:
+            continue
+        kept = cells[:first] + [f"{figure}" for figure in found[0]]
+        out[i] = line[: line.index("|")] + f"|{'|'.join(kept)}|"
+        out[tail_row] = "|" + "|".join("" for _ in _pipe_cells(out[tail_row])) + "|"
+    return out
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return line.strip()[1:-1].split("|")
+
+
+def _next_page_first_row(lines: list[str], row: int) -> int | None:
+    """The line of the next pipe table's first row when it follows ``row`` after only empty lines
+    (a page break) and holds nothing but figures (no header cell: the tails of wrapped figures)."""
+    k = row + 1
+    while k < len(lines) and k - row <= _MAX_BREAK_LINES and not lines[k].strip():
+        k += 1
+    if k == row + 1 or k + 1 >= len(lines) or not lines[k].lstrip().startswith("|") or "---" not in lines[k + 1]:
+        return None
+    cells = [cell.strip() for cell in _pipe_cells(lines[k])]
+    if not any(cells) or not all(_figure(cell) for cell in cells if cell):
+        return None
+    return k
+
+
+def _count(cell: str) -> bool:
+    """A pipe cell of a row of figures: a figure, a blank, or a dash (``-``: nothing, 0)."""
+    return _figure(cell.strip()) or parse_cell(cell).kind in (CellKind.BLANK, CellKind.DASH)
+
+
+def _count_value(cell: str) -> int:
+    """A printed cell's count: its figure, or 0 for a dash."""
+    return int(cell) if _figure(cell.strip()) else 0
+
+
 def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
     """Whether the cells' first lines make a row that satisfies the sums by itself, or every cell
     has two lines and the second lines do: two rows a converter ran into one (joined, their
     figures would satisfy the sums too, digit by digit), not wrapped figures."""
-    tops = [int(m.group(1)) if m else int(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()]
+    tops = [
+        int(m.group(1)) if m else _count_value(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()
+    ]
     bottoms = [int(m.group(2)) for m in pieces if m]
     return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
 
@@ -286,6 +350,28 @@ def _one_reading(
         others.remove(wrapped)
         texts.append(STACKED.join([wrapped, *others]))
     return texts
+
+
+def line_wrapped_around(above: str, middle: str, below: str) -> str | None:
+    """The row a converter set as three lines of bare figures, its wrapped figures' heads above
+    and tails below the one-line figures (pymupdf4llm's text of a region it took for a picture,
+    lines in the order of their height: ``2 2 1`` · ``10 6 1 3 18 2 4 2 3 2 1 4`` · ``0 6 0``),
+    joined into one line: each head to its tail, in order, among the middle figures, in the one
+    way that satisfies the sums (``pipe_rows_wrapped_around`` for one cell). None when the lines
+    are not that shape, a line as printed satisfies the sums, or not exactly one way does."""
+    tops, mids, bottoms = (line.split() for line in (above, middle, below))
+    if not tops or len(tops) != len(bottoms) or not all(_figure(t) for t in (*tops, *mids, *bottoms)):
+        return None
+    printed = [[int(t) for t in line] for line in (tops, mids, bottoms)]
+    if any(len(f) >= _MIN_FIGURES and sums_hold(f) for f in printed):
+        return None
+    found = []
+    for tried, reading in enumerate(_cell_readings(tops, mids, bottoms)):
+        if tried >= _MAX_CENTRED_READINGS:
+            return None
+        if len(reading) >= _MIN_FIGURES and sums_hold([int(v) for v in reading]):
+            found.append(reading)
+    return " ".join(found[0]) if len(found) == 1 else None
 
 
 def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list[list[str]]:
