@@ -191,6 +191,9 @@ def test_an_excel_paste_with_dash_zeros_reads_each_line_of_figures_as_a_row() ->
     # the 2 in one of three columns (two dashes follow it): not said which; the last two are 0
     assert read["new_received"][1:6] == [None, None, None, 0, 0]
     assert read["carried_over"] == [0] * 7  # ``- - - -`` ahead of the next label's words
+    # run into the note under the table: worked out from 新收 + 结转 − 总计, and said
+    assert read["carried_forward"] == [0] * 7
+    assert _flagged("requests.carried_forward", uncertain)
 
 
 def test_runs_of_figures_are_rows_only_when_each_adds_up() -> None:
@@ -218,7 +221,7 @@ def _placed(printed: dict[str, tuple[int, tuple[int, ...], int]]) -> tuple[dict[
     bound = requests_bound(template.id)
     shape = _shape(bound, keys, 7)
     assert shape is not None
-    options = [{printed.get(key, (0, (), 0))} for key in keys]
+    options = [{printed.get(key, (0, (), 0))} for key in keys]  # (-1, (), -1): a row not found
     tables = placed_tables(options, keys, shape, bound)
     assert tables is not None
     decided, seen = _agreed(tables, keys, 7)
@@ -259,3 +262,19 @@ def test_placements_the_arithmetic_cannot_tell_apart_are_left_unknown() -> None:
         assert decided[key] == [5, None, None, None, None, None, 8]
         assert {f"{key}[{c}]" for c in range(1, 6)} <= unknown
     assert decided["carried_over"] == [0] * 7
+
+
+def test_a_row_not_found_is_worked_out_from_the_others_where_its_equations_pin_it() -> None:
+    """（七）总计 ``4 1 5`` and 新收 ``5 1 6``: 结转下年, run into the note under the table, is
+    新收 − 总计 column by column; the 1s stand in the same organisation column, which one is not said."""
+    decided, unknown = _placed(
+        {
+            "new_received": (5, (1,), 6),
+            "granted": (4, (1,), 5),
+            "total_processed": (4, (1,), 5),
+            "carried_forward": (-1, (), -1),
+        }
+    )
+    assert decided["carried_forward"] == [1, 0, 0, 0, 0, 0, 1]
+    assert decided["new_received"][1:6] == [None] * 5
+    assert "new_received[1]" in unknown

@@ -330,11 +330,18 @@ def placed_tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Sha
     size = math.prod(len(choices[key]) for key in open_rows)
     winners: list[tuple[Reading, ...]] | None
     if size <= _EXHAUSTIVE:
-        winners = []
+        # Every consistent table, one by one: a row no figure was found for (run into the note
+        # under the table) is then what the others leave it in the equations it alone completes.
+        unprinted = [key for key in keys if all(o[0] < 0 for o in options[keys.index(key)])]
+        tables: list[Table] = []
         for combo in itertools.product(*(choices[key] for key in open_rows)):
             table = {**base, **{key: r.values for key, r in zip(open_rows, combo, strict=True)}}
-            if not bound.broken(table):
-                winners.append(combo)
+            if bound.broken(table):
+                continue
+            completed = _completed(table, unprinted, bound, shape.total + 1)
+            if completed is not None:
+                tables.append(completed)
+        return tables or None
     else:
         winners = witnessed_readings(choices, open_rows, base, bound.broken, bound)
         if winners is None:
@@ -343,6 +350,34 @@ def placed_tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Sha
         return None
     fixed: Table = {key: _counts(values) for key, values in base.items()}
     return [{**fixed, **{key: _counts(r.values) for key, r in zip(open_rows, combo, strict=True)}} for combo in winners]
+
+
+def _completed(
+    table: dict[Hashable, tuple[Value, ...]], unprinted: Sequence[Hashable], bound: Bound, width: int
+) -> Table | None:
+    """``table`` with its unprinted rows' cells worked out where an equation holds one cell of
+    such a row and every other cell of it is known (``新收 + 结转 = 总计 + 结转下年``: the last
+    row from the others); None where a worked-out cell is no count (negative, a fraction) or the
+    table then breaks an equation (two equations giving the cell different values)."""
+    filled: Table = {key: _counts(values) for key, values in table.items()}
+    parts = bound.parts()
+    for key in unprinted:
+        units = [bound.terms(key, tuple(int(i == c) for i in range(width))) for c in range(width)]
+        cells: list[int | None] = [None] * width
+        for e, rows in enumerate(parts):
+            columns = [c for c in range(width) if units[c].get(e, 0)]
+            others = [filled.get(row) for row in rows if row != key]
+            if key not in rows or len(columns) != 1 or any(v is None or None in v for v in others):
+                continue
+            rest = sum(bound.terms(row, filled[row]).get(e, 0.0) for row in rows if row != key)
+            amount = -rest / units[columns[0]][e]
+            if amount < 0 or amount != int(amount):
+                return None
+            cells[columns[0]] = int(amount)
+        filled[key] = tuple(cells)
+    if unprinted and bound.broken(filled):
+        return None
+    return filled
 
 
 def _counts(values: Sequence[Value]) -> tuple[int | None, ...]:
@@ -413,6 +448,14 @@ def read_vanished(
         key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)
     }
     _take(keys, width, figures, decided, seen, middles, report, evidence)
+    for key, found in zip(keys, options, strict=True):
+        if all(o[0] < 0 for o in found) and any(v is not None for v in decided[key]):
+            evidence.doubt_more(
+                f"requests.{key}",
+                "本行的数字未在文本中找到（印入表下的注释），按表三勾稽关系由其他各行推算",
+                "the row's figures were not found in the text (run into the note under the table): "
+                "worked out from the other rows by table 三's equations",
+            )
     for key, broke in broken_rows(template, report.requests).items():
         evidence.doubt_more(
             f"requests.{key}",
