@@ -38,14 +38,18 @@ line (chromium's print) or alone right after its label's block (LibreOffice's), 
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from gongkai.ingest.align import Reading, Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests import RequestRaw, broken_rows
+from gongkai.ingest.table_search import supported_readings, witnessed_readings
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -270,6 +274,117 @@ def _tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Shape, bo
     return holding if holding or len(tables) > 1 else tables
 
 
+def _agreed(
+    tables: Sequence[Table], keys: Sequence[Hashable], width: int
+) -> tuple[dict[Hashable, list[int | None]], dict[tuple[Hashable, int], list[int | None]]]:
+    """The cells every table agrees on, and for the others the values the tables give them."""
+    decided: dict[Hashable, list[int | None]] = {}
+    seen: dict[tuple[Hashable, int], list[int | None]] = {}
+    for key in keys:
+        decided[key] = []
+        for c in range(width):
+            found = list(dict.fromkeys(t[key][c] for t in tables))
+            if len(found) == 1 and found[0] is not None:
+                decided[key].append(found[0])
+            else:
+                decided[key].append(None)
+                seen[(key, c)] = found
+    return decided, seen
+
+
+def middle_placements(option: Row, shape: _Shape) -> list[tuple[int | None, ...]]:
+    """Every way a row's middle figures may stand in its middle columns: left to right as
+    printed, each column that printed nothing 0 (a Word table's blank cell, or an Excel table's
+    ``-`` that a narrow column lost from the text). A row no figure was found for: unknown."""
+    first, middles, total = option
+    width = shape.total + 1
+    if first < 0:
+        return [(None,) * width]
+    out: list[tuple[int | None, ...]] = []
+    for columns in itertools.combinations(shape.middle, len(middles)):
+        cells: list[int | None] = [0] * width
+        cells[shape.first], cells[shape.total] = first, total
+        for c, v in zip(columns, middles, strict=True):
+            cells[c] = v
+        out.append(tuple(cells))
+    return out
+
+
+_EXHAUSTIVE = 4096  # combinations of placements tried one by one; past that the layered search
+
+
+def placed_tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Shape, bound: Bound) -> list[Table] | None:
+    """Tables enough to show every placement of every row that some table keeping all of table
+    三's equations uses (each row's figures in order, its other columns 0): the arithmetic of the
+    whole table places a row's figures where the columns' sums pin them, and leaves the cells
+    the consistent tables disagree on unknown. None where no consistent table is found, or the
+    search runs out of budget (the caller then reads the rows without placing them)."""
+    choices: dict[Hashable, list[Reading]] = {}
+    for key, found in zip(keys, options, strict=True):
+        cells = dict.fromkeys(p for o in sorted(found) for p in middle_placements(o, shape))
+        choices[key] = [Reading(c, (None,) * len(c), ("",) * len(c), 0, "", "") for c in cells]
+    open_rows = [key for key in keys if len(choices[key]) > 1]
+    base = {key: choices[key][0].values for key in keys if len(choices[key]) == 1}
+    if not open_rows:
+        return None  # nothing to place: the rows' own reading stands
+    size = math.prod(len(choices[key]) for key in open_rows)
+    winners: list[tuple[Reading, ...]] | None
+    if size <= _EXHAUSTIVE:
+        # Every consistent table, one by one: a row no figure was found for (run into the note
+        # under the table) is then what the others leave it in the equations it alone completes.
+        unprinted = [key for key in keys if all(o[0] < 0 for o in options[keys.index(key)])]
+        tables: list[Table] = []
+        for combo in itertools.product(*(choices[key] for key in open_rows)):
+            table = {**base, **{key: r.values for key, r in zip(open_rows, combo, strict=True)}}
+            if bound.broken(table):
+                continue
+            completed = _completed(table, unprinted, bound, shape.total + 1)
+            if completed is not None:
+                tables.append(completed)
+        return tables or None
+    else:
+        winners = witnessed_readings(choices, open_rows, base, bound.broken, bound)
+        if winners is None:
+            winners = supported_readings(choices, open_rows, base, bound.broken, bound)
+    if not winners:
+        return None
+    fixed: Table = {key: _counts(values) for key, values in base.items()}
+    return [{**fixed, **{key: _counts(r.values) for key, r in zip(open_rows, combo, strict=True)}} for combo in winners]
+
+
+def _completed(
+    table: dict[Hashable, tuple[Value, ...]], unprinted: Sequence[Hashable], bound: Bound, width: int
+) -> Table | None:
+    """``table`` with its unprinted rows' cells worked out where an equation holds one cell of
+    such a row and every other cell of it is known (``新收 + 结转 = 总计 + 结转下年``: the last
+    row from the others); None where a worked-out cell is no count (negative, a fraction) or the
+    table then breaks an equation (two equations giving the cell different values)."""
+    filled: Table = {key: _counts(values) for key, values in table.items()}
+    parts = bound.parts()
+    for key in unprinted:
+        units = [bound.terms(key, tuple(int(i == c) for i in range(width))) for c in range(width)]
+        cells: list[int | None] = [None] * width
+        for e, rows in enumerate(parts):
+            columns = [c for c in range(width) if units[c].get(e, 0)]
+            others = [filled.get(row) for row in rows if row != key]
+            if key not in rows or len(columns) != 1 or any(v is None or None in v for v in others):
+                continue
+            rest = sum(bound.terms(row, filled[row]).get(e, 0.0) for row in rows if row != key)
+            amount = -rest / units[columns[0]][e]
+            if amount < 0 or amount != int(amount):
+                return None
+            cells[columns[0]] = int(amount)
+        filled[key] = tuple(cells)
+    if unprinted and bound.broken(filled):
+        return None
+    return filled
+
+
+def _counts(values: Sequence[Value]) -> tuple[int | None, ...]:
+    """A reading's values as the counts they were made from (placements hold counts only)."""
+    return tuple(None if v is None else int(v) for v in values)
+
+
 def read_vanished(
     template: Template, records: list[Record], raw: dict[str, RequestRaw], report: Report, evidence: Evidence
 ) -> None:
@@ -314,24 +429,17 @@ def read_vanished(
         after = {} if anchors else _firsts_after_labels(records, raw, keys, figures)
         firsts_beside_labels(keys, shape, figures, anchors or after, report, evidence, beside=not after)
         return
-    tables = _tables(options, keys, shape, bound)
+    # Each row's middle figures placed in its columns, the whole table's equations choosing
+    # (``placed_tables``); where that finds no consistent table in budget, the rows as before,
+    # their middle cells unknown where they print some.
+    tables = placed_tables(options, keys, shape, bound) or _tables(options, keys, shape, bound)
     if tables is None:  # too many combinations to check the columns: each row by its own options
         tables = [
             {key: _row_cells(o, shape) for key, o in zip(keys, combo, strict=True)} for combo in _one_each(options)
         ]
     if not tables:
         return
-    decided: dict[Hashable, list[int | None]] = {}
-    seen: dict[tuple[Hashable, int], list[int | None]] = {}
-    for key in keys:
-        decided[key] = []
-        for c in range(width):
-            found = list(dict.fromkeys(t[key][c] for t in tables))
-            if len(found) == 1 and found[0] is not None:
-                decided[key].append(found[0])
-            else:
-                decided[key].append(None)
-                seen[(key, c)] = found
+    decided, seen = _agreed(tables, keys, width)
     count = sum(v is not None for values in decided.values() for v in values)
     if count == 0 or (count < known and (dashed or bound.broken(current) == 0)):
         return  # the labels read more, and nothing they read breaks the arithmetic (with dashes:
@@ -340,6 +448,14 @@ def read_vanished(
         key: sorted({o[1] for o in found}) for key, found in zip(keys, options, strict=True)
     }
     _take(keys, width, figures, decided, seen, middles, report, evidence)
+    for key, found in zip(keys, options, strict=True):
+        if all(o[0] < 0 for o in found) and any(v is not None for v in decided[key]):
+            evidence.doubt_more(
+                f"requests.{key}",
+                "本行的数字未在文本中找到（印入表下的注释），按表三勾稽关系由其他各行推算",
+                "the row's figures were not found in the text (run into the note under the table): "
+                "worked out from the other rows by table 三's equations",
+            )
     for key, broke in broken_rows(template, report.requests).items():
         evidence.doubt_more(
             f"requests.{key}",
