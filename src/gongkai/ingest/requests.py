@@ -1019,7 +1019,8 @@ def _with_blank_rows(
     figures printed elsewhere: ``chosen`` as it was. The blank rows stay out of the result (they
     are read as 0, in doubt, as before)."""
     zero = Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "")
-    with_zeros = {**options, **{key: [zero] for key in blank_rows}}
+    with_zeros: dict[Hashable, list[Reading]] = dict(options)
+    with_zeros.update({key: [zero] for key in blank_rows})
     trial = choose(with_zeros, failures, bound=bound)
     if failures({key: choice.reading.values for key, choice in trial.items()}):
         return chosen
