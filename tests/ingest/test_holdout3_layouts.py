@@ -48,13 +48,13 @@ FIRST = {
 NOT_YET = {
     "pdftotext": "1633/2426 cells (67.31%), non-zero 68.06%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks",
-    "markitdown": "2291/2426 cells (94.44%), non-zero 92.46%: c2023-e prints two columns blank "
+    "markitdown": "2299/2426 cells (94.77%), non-zero 92.67%: c2023-e prints two columns blank "
     "throughout and the converter drops them (no equation tells which two); c2019-a's single-figure "
     "rows, whose column only the prose (其中自然人 5 件) and rows printing their label alone could tell",
-    "crawler": "1449/1618 cells (89.56%), non-zero 84.33%: blank zeros vanished, their columns undecidable "
+    "crawler": "1454/1618 cells (89.86%), non-zero 84.90%: blank zeros vanished, their columns undecidable "
     "(c2023-e: the same columns blank in every row; table 二 of c2019-a), c2022-b's contradicting 总计 row, "
     "a page number (— 3 —) inside a row (c2024-d)",
-    "crawler-nospace": "1452/1618 cells (89.74%), non-zero 84.47%: as crawler",
+    "crawler-nospace": "1457/1618 cells (90.05%), non-zero 85.04%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome)
 UNFLAGGED: dict[str, str] = {}  # none now (was: pdftotext 18, -layout 4, pymupdf4llm 4; see FIRST)
