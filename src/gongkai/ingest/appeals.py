@@ -67,7 +67,9 @@ def read_appeals(
                     last_group, last_field = None, name
                     if name not in field_order:
                         field_order.append(name)
-        numbers = sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
+        # A run of digits counts as the cells it may hold (a crawler's ``1,540 4633084622774``:
+        # a group's five cells in two tokens).
+        numbers = sum(max(1, len(t.value.digits)) for t in record.values if t.value.kind is not CellKind.BLANK)
         if last_group is not None and numbers >= 3:
             per_group[last_group] = record
         if last_field is not None and record.values:

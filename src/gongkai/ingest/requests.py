@@ -1004,6 +1004,29 @@ def _labels_after_figures(
     return raw
 
 
+def _with_blank_rows(
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Bound,
+    blank_rows: list[str],
+    n: int,
+) -> dict[Hashable, Choice]:
+    """``chosen`` again with the blank rows (a label with not one figure after it, in a table whose
+    blank cells vanished) taking part as rows of zeros, where a table so read keeps every equation:
+    left out, they leave every sum through them open (总计 over the rows of 三, a column's total),
+    and the rows' cuts and columns with it. Where no such table balances, a blank row may hold
+    figures printed elsewhere: ``chosen`` as it was. The blank rows stay out of the result (they
+    are read as 0, in doubt, as before)."""
+    zero = Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "")
+    with_zeros: dict[Hashable, list[Reading]] = dict(options)
+    with_zeros.update({key: [zero] for key in blank_rows})
+    trial = choose(with_zeros, failures, bound=bound)
+    if failures({key: choice.reading.values for key, choice in trial.items()}):
+        return chosen
+    return {key: choice for key, choice in trial.items() if key not in blank_rows}
+
+
 def _pipe_row(values: list[Token]) -> bool:
     """A row printed as one line of a pipe table (the layout whose converter orders a row's
     label lines and its figures by height, markitdown)."""
@@ -1225,6 +1248,8 @@ def read_requests(
     if merged is not None:
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
+    if merged is None and vanished and blank_rows:
+        chosen = _with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
         chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)

@@ -109,8 +109,38 @@ def is_run_on(line: str) -> bool:
     return len(_row_label_pattern().findall(line)) >= _MIN_ROW_LABELS
 
 
+# A page's number as a PDF prints it (— 3 —) standing apart by spaces in a crawler's text of a
+# paged document; the words after it are checked apart (``_page_numbers_dropped``).
+_PAGE_MARK = re.compile(r"(?<=\s)[—–-] ?\d{1,4} ?[—–-] +(?=\S)")
+_REPEATED_HEAD = 6  # characters after the page number that must stand earlier in the line
+_MAX_PAGE_MARKS = 100
+
+
+def _page_numbers_dropped(line: str) -> str:
+    """``line`` without the page numbers a paged document left in it: ``…2.重复申请02—————02 — 3 —
+    三、本年度办理结果（五）…``, where the next page repeats the table's header. Only a number the
+    page's repeated words follow (words the line already printed before it): between cells of a
+    row, ``— 3 —`` is two blank cells and a figure."""
+    if "—" not in line and "-" not in line and "–" not in line:
+        return line
+    out: list[str] = []
+    done = 0
+    for seen, match in enumerate(_PAGE_MARK.finditer(line)):
+        if seen >= _MAX_PAGE_MARKS:
+            break  # a report has some pages, not thousands: bounded work on hostile text
+        head = line[match.end() : match.end() + _REPEATED_HEAD]
+        if len(head) == _REPEATED_HEAD and not head[0].isdigit() and head in line[: match.start()]:
+            out.append(line[done : match.start()])
+            done = match.end()
+    if not out:
+        return line
+    out.append(line[done:])
+    return "".join(out)
+
+
 def cut_run_on(line: str) -> list[str]:
     """The pieces of a run-on line: sentences, headings, and one label-plus-figures piece per row."""
+    line = _page_numbers_dropped(line)
     cuts: set[int] = set()
     for match in _heading_pattern().finditer(line):
         cuts.add(match.start())
