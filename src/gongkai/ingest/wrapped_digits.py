@@ -108,8 +108,9 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         if not tails or len(tails) > len(row) or any(ch.isdigit() for t in words for ch in t.group()):
             continue
         values = [t.group() for t in row]
-        if sums_hold([int(v) for v in values]) or sums_hold([int(t.group()) for t in tails]):
-            continue
+        tail_figures = [int(t.group()) for t in tails]
+        if sums_hold([int(v) for v in values]) or (len(tails) >= _MIN_FIGURES and sums_hold(tail_figures)):
+            continue  # a line as printed is a row of its own (lone tails 0, or 6 … 6, hold the sums by chance)
         found = _joined(values, [t.group() for t in tails])
         if len(found) != 1:
             continue
@@ -269,3 +270,86 @@ def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list
         heads, singles = iter(wrapped), iter(mids)
         readings.append([next(singles) if k in places else next(heads) for k in range(len(wrapped) + len(mids))])
     return readings
+
+
+_HEAD_REACH = 3  # columns a wrapped figure's tail may stand off its head (both lines laid out alike)
+_SAME_COLUMN = 1  # columns within which a wrapped figure and a one-line one may stand either way round
+
+
+def rows_wrapped_around(lines: list[str]) -> list[str]:
+    """``lines`` with each laid-out row whose wrapped figures stand around it joined.
+
+    A Word table centres a cell's text vertically, so where a narrow cell wraps its figure the
+    ``pdftotext -layout`` row takes three lines: the wrapped figures' heads on the line above
+    (``270 … 81 48``), the one-line figures on the row's line (``235 79 972 0``), the tails on the
+    line below (``3 … 1 00``); a wrapped label's pieces may share the lines above and below. The
+    heads and tails, being on lines of figures alike, pair in order and each stands over its tail;
+    each joined figure goes among the row's figures where its head stands (either side of a
+    one-line figure at about the same place: a line's columns are scaled on their own). The row's
+    line gets the one reading that satisfies the sums, when the three lines as printed each fail
+    them and exactly one reading passes; otherwise the lines stay as printed (and the reader flags).
+    """
+    out = list(lines)
+    middle = 1
+    while middle < len(out) - 1:
+        joined = _row_around(out[middle - 1], out[middle], out[middle + 1])
+        if joined is None:
+            middle += 1
+            continue
+        out[middle - 1 : middle + 2] = joined
+        middle += 2
+    return out
+
+
+def _row_around(above: str, row: str, below: str) -> list[str] | None:
+    """The three lines with the row's wrapped figures joined on its line (see
+    ``rows_wrapped_around``), or None when they are not that shape or the sums do not choose."""
+    if not (above.rstrip()[-1:].isdigit() and row.rstrip()[-1:].isdigit() and below.rstrip()[-1:].isdigit()):
+        return None  # most lines (keeps reading fast)
+    heads, mids, tails = (_trailing_figures(line)[1] for line in (above, row, below))
+    if len(heads) != len(tails) or not mids or len(heads) + len(mids) < _MIN_FIGURES:
+        return None
+    pairs = list(zip(heads, tails, strict=True))
+    if any(h.group().startswith("0") or abs(h.start() - t.start()) > _HEAD_REACH for h, t in pairs):
+        return None  # a figure never starts with 0; a tail stands under its head
+    printed = [[int(t.group()) for t in line] for line in (heads, mids, tails)]
+    if sums_hold(printed[1]) or any(len(f) >= _MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+        return None  # a line as printed is a row of its own
+    wrapped = [(h.start(), h.group() + t.group()) for h, t in pairs]
+    ones = [(m.start(), m.group()) for m in mids]
+    found = []
+    for places in itertools.combinations(range(len(wrapped) + len(ones)), len(wrapped)):
+        reading = _interleaved(wrapped, ones, places)
+        if reading is not None and sums_hold([int(v) for _, v in reading]):
+            found.append(reading)
+    if len(found) != 1:
+        return None
+    label_above, label_below = above[: heads[0].start()].rstrip(), below[: tails[0].start()].rstrip()
+    return [label_above, _laid(row, mids[0].start(), found[0]), label_below]
+
+
+def _interleaved(
+    wrapped: list[tuple[int, str]], ones: list[tuple[int, str]], places: tuple[int, ...]
+) -> list[tuple[int, str]] | None:
+    """The row's figures with the wrapped ones at ``places`` among the one-line ones, or None
+    when that order goes against where they stand (a wrapped figure well right of a one-line
+    figure it would precede, or well left of one it would follow)."""
+    heads, singles = iter(wrapped), iter(ones)
+    reading = [next(heads) if k in places else next(singles) for k in range(len(wrapped) + len(ones))]
+    for k, (at, _) in enumerate(reading):
+        if k not in places:
+            continue
+        if any(o_at + _SAME_COLUMN < at for j, (o_at, _) in enumerate(reading[k + 1 :], k + 1) if j not in places):
+            return None
+        if any(o_at - _SAME_COLUMN > at for j, (o_at, _) in enumerate(reading[:k]) if j not in places):
+            return None
+    return reading
+
+
+def _laid(row: str, start: int, reading: list[tuple[int, str]]) -> str:
+    """``row`` with its figures from ``start`` on replaced by ``reading``'s, each where it stood
+    (or just past the one before it)."""
+    text = row[:start].rstrip()
+    for at, figure in reading:
+        text = text.ljust(max(at, len(text) + 1)) + figure
+    return text
