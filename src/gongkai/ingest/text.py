@@ -60,6 +60,7 @@ from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_wrapped_around,
+    rows_with_split_figures,
     rows_with_wrapped_digits,
     rows_wrapped_around,
 )
@@ -114,6 +115,7 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
         lines = units_unwrapped(lines)
         lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
+        lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
         lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
     else:
         lines = wrapped_pipe_cells(lines)

@@ -353,3 +353,70 @@ def _laid(row: str, start: int, reading: list[tuple[int, str]]) -> str:
     for at, figure in reading:
         text = text.ljust(max(at, len(text) + 1)) + figure
     return text
+
+
+_MAX_SPLIT_PIECES = 2  # figures of one row printed in two pieces on its line
+_DASHES = frozenset("-−－—–/")
+
+
+def rows_with_split_figures(lines: list[str]) -> list[str]:
+    """``lines`` with each row whose wrapped figures' pieces stand side by side on its line joined.
+
+    Where a narrow cell's wrapped lines sit almost level, ``pdftotext -layout`` sets both pieces
+    on the row's line (``109 9 3 19 10 0 15      0`` for ``… 150``; ``7 2 1 1 1`` for a group
+    ``7 2 1 1 11``): the row prints one or two figures more than its table's width. Every joining
+    of one or two pairs of neighbouring figures that leaves whole rows of the table's width is
+    tried; the row's line gets the one joining that satisfies the sums, when the row as printed
+    fails them and exactly one does; otherwise the line stays as printed (and the reader flags).
+    """
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.rstrip()[-1:].isdigit():
+            continue  # cheap
+        run = _trailing_cells(line)
+        if len(run) <= max(_widths()):
+            continue
+        values = [t.group() for t in run]
+        if sums_hold([_cell_number(v) for v in values]):
+            continue
+        found = _split_joined(values)
+        if len(found) == 1:
+            out[i] = _laid(line, run[0].start(), [(run[k].start(), text) for k, text in found[0]])
+    return out
+
+
+def _trailing_cells(line: str) -> list[re.Match[str]]:
+    """A line's trailing run of bare figures and dash cells (none)."""
+    tokens = list(_TOKEN.finditer(line))
+    start = len(tokens)
+    while start and (_figure(tokens[start - 1].group()) or tokens[start - 1].group() in _DASHES):
+        start -= 1
+    return tokens[start:]
+
+
+def _cell_number(text: str) -> int:
+    return int(text) if _figure(text) else 0
+
+
+def _split_joined(values: list[str]) -> list[list[tuple[int, str]]]:
+    """Every reading of ``values`` (each cell with the index of its first piece) with one or two
+    pairs of neighbouring figures joined (a piece starting with 0 never heads a figure) that
+    leaves whole rows of a table's width satisfying the row sums."""
+    found: list[list[tuple[int, str]]] = []
+    pairs = [k for k in range(len(values) - 1) if _figure(values[k]) and _figure(values[k + 1]) and values[k][0] != "0"]
+    for count in range(1, _MAX_SPLIT_PIECES + 1):
+        left = len(values) - count
+        if left < max(_widths()) or not any(left % width == 0 for width in _widths()):
+            continue
+        for joined in itertools.combinations(pairs, count):
+            if any(b - a < 2 for a, b in itertools.pairwise(joined)):
+                continue  # two pairs sharing a piece
+            cells: list[tuple[int, str]] = []
+            k = 0
+            while k < len(values):
+                step = 2 if k in joined else 1
+                cells.append((k, "".join(values[k : k + step])))
+                k += step
+            if sums_hold([_cell_number(text) for _, text in cells]):
+                found.append(cells)
+    return found
