@@ -53,8 +53,6 @@ NOT_YET = {
     "pdftotext": "1252/2629 cells (47.62%), non-zero 43.38%: table 三 in every report, full-width "
     "digits wrapped, - zeros vanished where columns are narrow (b2023-d), labels wrapped in narrow "
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown",
-    "pdftotext-layout": "2420/2629 cells (92.05%), non-zero 87.96%: the Word prints' table 三 "
-    "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
     "pymupdf4llm": "2593/2629 cells (98.63%), non-zero 97.27%: table 四's figures wrapped in "
     "narrow cells (b2020-c), the agency (b2023-d)",
     "markitdown": "2343/2629 cells (89.12%), non-zero 85.14%: the Word prints' columns run together "
@@ -68,10 +66,7 @@ NOT_YET = {
 UNFLAGGED: dict[str, str] = {}
 # contradicting reports (b2020-b, b2022-b) read as printed; where table 三's rows are lost the
 # balance cannot be checked (their cells are reported unknown instead)
-CONTRADICTING = {
-    "pdftotext-layout": "b2020-b: table 三's 一、本年新收 row lost beside its 备注 cell (含网上申请), "
-    "requests.column_balance not checked",
-}
+CONTRADICTING: dict[str, str] = {}
 
 
 @cache

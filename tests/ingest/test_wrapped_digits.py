@@ -14,7 +14,9 @@ from gongkai.ingest.text import _HALF_WIDTH_DIGITS
 from gongkai.ingest.wrapped_digits import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_wrapped_around,
+    rows_with_split_figures,
     rows_with_wrapped_digits,
+    rows_wrapped_around,
     sums_hold,
 )
 
@@ -110,3 +112,44 @@ def test_centred_pipe_rows_left_alone_where_the_sums_do_not_choose() -> None:
 def test_ordinary_pipe_rows_are_left_alone() -> None:
     lines = _lines(_PDFVARIANTS / "pymupdf4llm" / "v2021-i~chromium-stripes-turned.md")
     assert pipe_rows_wrapped_around(lines) == lines
+
+
+def test_layout_rows_wrapped_around_join_heads_above_and_tails_below() -> None:
+    """A Word print centres each cell: ``270 … 81 48`` · ``一、本年度新收… 235 79 972 0`` ·
+    ``3 … 1 00``; the row whose figures stand on a line of their own between its label's pieces
+    (``1.本机关不掌握相关的政府信 106 … 31 18`` · ``90 28 381 0`` · ``（四） 息 9 … 0 78``) too."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau-word.txt")
+    fixed = rows_wrapped_around(lines)
+    gold = _gold("b2024-e")["requests"]
+    rows = (
+        ("本年度新收", "new_received", 0),
+        ("（七）总计", "total_processed", 0),
+        ("本机关不掌握", "unavailable_not_held", 1),
+    )
+    for label, key, below in rows:
+        at = next(i for i, line in enumerate(lines) if label in line) + below
+        assert _figures(fixed[at]) == gold[key], label
+        assert not _figures(fixed[at - 1]) and not _figures(fixed[at + 1]), label
+    assert "本机关不掌握" in fixed[at - 1] and "息" in fixed[at + 1]  # the label's pieces stay
+
+
+def test_layout_ordinary_rows_are_not_wrapped_around() -> None:
+    lines = _lines(_PDFVARIANTS / "pdftotext-layout" / "v2019-a~chromium-landscape.txt")
+    assert rows_wrapped_around(lines) == lines
+    assert rows_with_split_figures(lines) == lines
+
+
+def test_layout_pieces_of_a_figure_on_the_row_line_join_where_the_sums_choose() -> None:
+    """``109 9 3 19 10 0 15      0`` (one more figure than the row's columns) and table 四's
+    ``7 2 1 1 1  1 3 - - 1 4  5 2 1 2 1    0`` (two more): the one joining that sums."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2020-c~bureau.txt")
+    fixed = rows_with_split_figures(lines)
+    gold = _gold("b2020-c")
+    at = next(i for i, line in enumerate(lines) if "本机关不掌握" in line)
+    assert _figures(fixed[at]) == gold["requests"]["unavailable_not_held"]
+    at = next(i for i, line in enumerate(lines) if line.split()[:5] == ["7", "2", "1", "1", "1"])
+    appeals = gold["appeals"]
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    fields = ("upheld", "corrected", "other", "pending", "total")
+    expected = [appeals[g][f] for g in groups for f in fields]
+    assert [int(t) if t.isdigit() else 0 for t in fixed[at].split()] == expected
