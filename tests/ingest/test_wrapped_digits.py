@@ -56,6 +56,27 @@ def test_layout_tails_join_the_row_above_where_the_sums_choose() -> None:
     assert _figures(fixed[new]) == gold["new_received"]
 
 
+def test_layout_tails_the_sums_cannot_place_stand_where_their_columns_tails_stood() -> None:
+    """``35 35 8 125 0 99 61`` over ``0 … 7``: ``350 35`` and ``35 350`` both sum; the page's other
+    lines of tails (``4 … 8`` under 上年度结转, joined to 自然人 and 总计 by the sums alone) put
+    自然人's tails where the ``0`` stands."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
+    fixed = rows_with_wrapped_digits(lines)
+    gold = _gold("b2024-e")["requests"]
+    for label, key in (("部分公开", "partially_granted"), ("要求行政机关确认", "not_processed_confirmation")):
+        at = next(i for i, line in enumerate(lines) if label in line)
+        assert _figures(fixed[at]) == gold[key], label
+        assert not _figures(fixed[at + 1]), label
+
+
+def test_layout_tails_stay_where_no_row_placed_their_columns() -> None:
+    """Alone (no other row on the page shows where the tails stand), ``35 35 … 61`` over ``0 … 7``
+    is left as printed: the sums cannot choose."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
+    at = next(i for i, line in enumerate(lines) if "部分公开" in line)
+    assert rows_with_wrapped_digits(lines[at : at + 2]) == lines[at : at + 2]
+
+
 def test_layout_joined_figures_keep_their_columns() -> None:
     """A row with blank cells (``80 44 27 … 3 880``): the figures stay where they stood."""
     lines = _lines(FIXTURES / "pdftotext-layout" / "b2022-c~bureau.txt")

@@ -6,8 +6,9 @@ the wrapped ones on the next (``31 7 8 84 0 35 44`` over ``4 … 8``, with perha
 label's second line before them). Where the tails stand is no guide (a CJK label skews a line's
 columns), only their order is: the tails join, in order, the row's figures in every way that
 keeps that order, and the table's row sums (``report.equations``) choose. A reading is taken
-only when the row as printed fails its sums and exactly one joining satisfies them; otherwise
-the lines stay as printed (and the reader flags the row whose sums fail).
+only when the row as printed fails its sums and exactly one joining satisfies them (or, where
+several do, one whose tails stand where the page's other rows' tails of those columns stood);
+otherwise the lines stay as printed (and the reader flags the row whose sums fail).
 """
 
 from __future__ import annotations
@@ -68,10 +69,10 @@ def _trailing_figures(line: str) -> tuple[list[re.Match[str]], list[re.Match[str
     return tokens[:start], tokens[start:]
 
 
-def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
+def _joined(values: list[str], tails: list[str]) -> list[tuple[tuple[int, ...], list[int]]]:
     """Every joining of ``tails`` (in order) to distinct ``values`` (in order) that satisfies the
-    row sums."""
-    found: list[list[int]] = []
+    row sums: the places joined, and the row's figures."""
+    found: list[tuple[tuple[int, ...], list[int]]] = []
     for tried, places in enumerate(itertools.combinations(range(len(values)), len(tails))):
         if tried >= _MAX_JOININGS:
             return []  # too many to choose among: leave the row as printed
@@ -80,7 +81,7 @@ def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
             row[place] += tail
         numbers = [int(v) for v in row]
         if sums_hold(numbers):
-            found.append(numbers)
+            found.append((places, numbers))
     return found
 
 
@@ -95,9 +96,19 @@ def _placed(line: str, row: list[re.Match[str]], figures: list[int]) -> str:
 
 def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     """``lines`` with each row whose figures' wrapped tails stand on the next line joined (see the
-    module): the row's line gets the joined figures, the next line keeps its label piece."""
+    module): the row's line gets the joined figures, the next line keeps its label piece.
+
+    Where the sums let a tail join either of two figures (``35 35 … 61`` over ``0 … 7``: ``350 35``
+    or ``35 350``), the page's rows the sums read one way tell where each column's tails stand:
+    lines of bare tails are laid out on one scale (no label skews them). The reading whose every
+    tail stands where its column's tails stood, and no other column's, is taken."""
     out = list(lines)
+    tail_places: dict[tuple[int, int, int], set[int]] = {}  # (page, row width, column) → tails' places
+    undecided: list[tuple[int, int, list[re.Match[str]], list[re.Match[str]], list[tuple[tuple[int, ...], list[int]]]]]
+    undecided = []
+    page = 0
     for i in range(len(out) - 1):
+        page += out[i].count("\f")
         below = out[i + 1]
         if not (below.rstrip()[-1:].isdigit() and out[i].rstrip()[-1:].isdigit()):
             continue  # most lines: not two lines ending in figures (keeps reading fast)
@@ -112,11 +123,41 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         if sums_hold([int(v) for v in values]) or (len(tails) >= _MIN_FIGURES and sums_hold(tail_figures)):
             continue  # a line as printed is a row of its own (lone tails 0, or 6 … 6, hold the sums by chance)
         found = _joined(values, [t.group() for t in tails])
+        if len(found) > 1:
+            undecided.append((i, page, row, tails, found))
         if len(found) != 1:
             continue
-        out[i] = _placed(out[i], row, found[0])
+        columns, figures = found[0]
+        for column, tail in zip(columns, tails, strict=True):
+            tail_places.setdefault((page, len(row), column), set()).add(tail.start())
+        out[i] = _placed(out[i], row, figures)
         out[i + 1] = below[: tails[0].start()].rstrip()
+    for i, page, row, tails, found in undecided:
+        placed = [f for c, f in found if _tails_in_place(tail_places, page, len(row), c, tails)]
+        if len(placed) == 1 and out[i : i + 2] == lines[i : i + 2]:  # neither line taken by another row
+            out[i] = _placed(out[i], row, placed[0])
+            out[i + 1] = out[i + 1][: tails[0].start()].rstrip()
     return out
+
+
+def _tails_in_place(
+    places: dict[tuple[int, int, int], set[int]],
+    page: int,
+    width: int,
+    columns: tuple[int, ...],
+    tails: list[re.Match[str]],
+) -> bool:
+    """Whether each tail stands within a column of where its column's tails stood on the page,
+    and of no other column's."""
+    for column, tail in zip(columns, tails, strict=True):
+        near = {
+            c
+            for (p, w, c), seen in places.items()
+            if p == page and w == width and any(abs(x - tail.start()) <= _SAME_COLUMN for x in seen)
+        }
+        if near != {column}:
+            return False
+    return True
 
 
 _PIECES = re.compile(r"(?<![0-9])([0-9]+) ?<br ?/?> ?([0-9]+)", re.IGNORECASE)  # lookbehind: linear
