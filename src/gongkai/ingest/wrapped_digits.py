@@ -331,13 +331,17 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
     them and exactly one reading passes; otherwise the lines stay as printed (and the reader flags).
     """
     out = list(lines)
+    ends = [line.rstrip()[-1:].isdigit() for line in out]  # once per line: most lines are skipped on it
     middle = 1
     while middle < len(out) - 1:
-        joined = _row_around(out[middle - 1], out[middle], out[middle + 1])
+        joined = None
+        if ends[middle - 1] and ends[middle] and ends[middle + 1]:
+            joined = _row_around(out[middle - 1], out[middle], out[middle + 1])
         if joined is None:
             middle += 1
             continue
         out[middle - 1 : middle + 2] = joined
+        ends[middle - 1] = ends[middle + 1] = False  # their figures joined the row
         middle += 2
     return out
 
@@ -345,8 +349,6 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
 def _row_around(above: str, row: str, below: str) -> list[str] | None:
     """The three lines with the row's wrapped figures joined on its line (see
     ``rows_wrapped_around``), or None when they are not that shape or the sums do not choose."""
-    if not (above.rstrip()[-1:].isdigit() and row.rstrip()[-1:].isdigit() and below.rstrip()[-1:].isdigit()):
-        return None  # most lines (keeps reading fast)
     heads, mids, tails = (_trailing_figures(line)[1] for line in (above, row, below))
     if len(heads) != len(tails) or not mids or len(heads) + len(mids) < _MIN_FIGURES:
         return None
@@ -412,8 +414,8 @@ def rows_with_split_figures(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     for i, line in enumerate(out):
-        if not line.rstrip()[-1:].isdigit():
-            continue  # cheap
+        if not line.rstrip()[-1:].isdigit() or len(line.split()) <= max(_widths()):
+            continue  # cheap: most lines end in no figure or hold no more cells than a row's
         run = _trailing_cells(line)
         if len(run) <= max(_widths()):
             continue
