@@ -44,8 +44,6 @@ NOT_YET = {
     "digits wrapped, - zeros vanished where columns are narrow (b2023-d), labels wrapped in narrow "
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown "
     "where the table's sums leave the placement open",
-    "pdftotext-layout": "2420/2629 cells (92.05%), non-zero 87.96%: the Word prints' table 三 "
-    "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
     "markitdown": "2475/2629 cells (94.14%), non-zero 93.34%: b2022-c's table 三 prints zeros blank "
     "in pipe cells holding two or three columns (自然人 商业企业 | 科研 社会公益 法律服务 | 其他 总计): "
     "which column of a cell a lone figure stands in is unknown (flagged)",
@@ -59,10 +57,7 @@ NOT_YET = {
 UNFLAGGED: dict[str, str] = {}
 # contradicting reports (b2020-b, b2022-b) read as printed; where table 三's rows are lost the
 # balance cannot be checked (their cells are reported unknown instead)
-CONTRADICTING = {
-    "pdftotext-layout": "b2020-b: table 三's 一、本年新收 row lost beside its 备注 cell (含网上申请), "
-    "requests.column_balance not checked",
-}
+CONTRADICTING: dict[str, str] = {}
 
 
 class TestHoldout4(HoldoutSetTests):

@@ -19,7 +19,9 @@ from gongkai.ingest.wrapped_digits import (
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
+    rows_with_split_figures,
     rows_with_wrapped_digits,
+    rows_wrapped_around,
     sums_hold,
 )
 
@@ -57,6 +59,27 @@ def test_layout_tails_join_the_row_above_where_the_sums_choose() -> None:
     assert not _figures(fixed[at + 1])
     new = next(i for i, line in enumerate(lines) if "本年度新收" in line)
     assert _figures(fixed[new]) == gold["new_received"]
+
+
+def test_layout_tails_the_sums_cannot_place_stand_where_their_columns_tails_stood() -> None:
+    """``35 35 8 125 0 99 61`` over ``0 … 7``: ``350 35`` and ``35 350`` both sum; the page's other
+    lines of tails (``4 … 8`` under 上年度结转, joined to 自然人 and 总计 by the sums alone) put
+    自然人's tails where the ``0`` stands."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
+    fixed = rows_with_wrapped_digits(lines)
+    gold = _gold("b2024-e")["requests"]
+    for label, key in (("部分公开", "partially_granted"), ("要求行政机关确认", "not_processed_confirmation")):
+        at = next(i for i, line in enumerate(lines) if label in line)
+        assert _figures(fixed[at]) == gold[key], label
+        assert not _figures(fixed[at + 1]), label
+
+
+def test_layout_tails_stay_where_no_row_placed_their_columns() -> None:
+    """Alone (no other row on the page shows where the tails stand), ``35 35 … 61`` over ``0 … 7``
+    is left as printed: the sums cannot choose."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
+    at = next(i for i, line in enumerate(lines) if "部分公开" in line)
+    assert rows_with_wrapped_digits(lines[at : at + 2]) == lines[at : at + 2]
 
 
 def test_layout_joined_figures_keep_their_columns() -> None:
@@ -212,3 +235,44 @@ def test_a_tail_carried_to_the_next_page_joins_the_last_row() -> None:
 def test_a_next_pages_header_is_not_a_tail() -> None:
     lines = ["|一、本年新收|3|1|0|0|0|0|5|", "", "", "|自然人|总计|", "|---|---|", "|1|2|"]
     assert pipe_tails_over_page(lines) == lines
+
+
+def test_layout_rows_wrapped_around_join_heads_above_and_tails_below() -> None:
+    """A Word print centres each cell: ``270 … 81 48`` · ``一、本年度新收… 235 79 972 0`` ·
+    ``3 … 1 00``; the row whose figures stand on a line of their own between its label's pieces
+    (``1.本机关不掌握相关的政府信 106 … 31 18`` · ``90 28 381 0`` · ``（四） 息 9 … 0 78``) too."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau-word.txt")
+    fixed = rows_wrapped_around(lines)
+    gold = _gold("b2024-e")["requests"]
+    rows = (
+        ("本年度新收", "new_received", 0),
+        ("（七）总计", "total_processed", 0),
+        ("本机关不掌握", "unavailable_not_held", 1),
+    )
+    for label, key, below in rows:
+        at = next(i for i, line in enumerate(lines) if label in line) + below
+        assert _figures(fixed[at]) == gold[key], label
+        assert not _figures(fixed[at - 1]) and not _figures(fixed[at + 1]), label
+    assert "本机关不掌握" in fixed[at - 1] and "息" in fixed[at + 1]  # the label's pieces stay
+
+
+def test_layout_ordinary_rows_are_not_wrapped_around() -> None:
+    lines = _lines(_PDFVARIANTS / "pdftotext-layout" / "v2019-a~chromium-landscape.txt")
+    assert rows_wrapped_around(lines) == lines
+    assert rows_with_split_figures(lines) == lines
+
+
+def test_layout_pieces_of_a_figure_on_the_row_line_join_where_the_sums_choose() -> None:
+    """``109 9 3 19 10 0 15      0`` (one more figure than the row's columns) and table 四's
+    ``7 2 1 1 1  1 3 - - 1 4  5 2 1 2 1    0`` (two more): the one joining that sums."""
+    lines = _lines(FIXTURES / "pdftotext-layout" / "b2020-c~bureau.txt")
+    fixed = rows_with_split_figures(lines)
+    gold = _gold("b2020-c")
+    at = next(i for i, line in enumerate(lines) if "本机关不掌握" in line)
+    assert _figures(fixed[at]) == gold["requests"]["unavailable_not_held"]
+    at = next(i for i, line in enumerate(lines) if line.split()[:5] == ["7", "2", "1", "1", "1"])
+    appeals = gold["appeals"]
+    groups = ("review", "litigation_direct", "litigation_after_review")
+    fields = ("upheld", "corrected", "other", "pending", "total")
+    expected = [appeals[g][f] for g in groups for f in fields]
+    assert [int(t) if t.isdigit() else 0 for t in fixed[at].split()] == expected

@@ -44,6 +44,7 @@ from gongkai.ingest.pipes import (
 )
 from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
+from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.unit_wraps import units_unwrapped
@@ -61,7 +62,9 @@ from gongkai.ingest.wrapped_digits import (
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
+    rows_with_split_figures,
     rows_with_wrapped_digits,
+    rows_wrapped_around,
 )
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
@@ -105,12 +108,16 @@ def read_text(path: Path, data: bytes) -> Document:
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     if lone_units:
+        if REMARKS_HEADING in text:
+            lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
         if any_unit_first(text):
             lines = [units_after_figures(line) for line in lines]
         lines = wrapped_cells(lines)
         if any_lone_unit(text):
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
         lines = units_unwrapped(lines)
+        lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
+        lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
         lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
     else:
         lines = wrapped_pipe_cells(lines)

@@ -6,8 +6,9 @@ the wrapped ones on the next (``31 7 8 84 0 35 44`` over ``4 … 8``, with perha
 label's second line before them). Where the tails stand is no guide (a CJK label skews a line's
 columns), only their order is: the tails join, in order, the row's figures in every way that
 keeps that order, and the table's row sums (``report.equations``) choose. A reading is taken
-only when the row as printed fails its sums and exactly one joining satisfies them; otherwise
-the lines stay as printed (and the reader flags the row whose sums fail).
+only when the row as printed fails its sums and exactly one joining satisfies them (or, where
+several do, one whose tails stand where the page's other rows' tails of those columns stood);
+otherwise the lines stay as printed (and the reader flags the row whose sums fail).
 """
 
 from __future__ import annotations
@@ -70,10 +71,10 @@ def _trailing_figures(line: str) -> tuple[list[re.Match[str]], list[re.Match[str
     return tokens[:start], tokens[start:]
 
 
-def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
+def _joined(values: list[str], tails: list[str]) -> list[tuple[tuple[int, ...], list[int]]]:
     """Every joining of ``tails`` (in order) to distinct ``values`` (in order) that satisfies the
-    row sums."""
-    found: list[list[int]] = []
+    row sums: the places joined, and the row's figures."""
+    found: list[tuple[tuple[int, ...], list[int]]] = []
     for tried, places in enumerate(itertools.combinations(range(len(values)), len(tails))):
         if tried >= _MAX_JOININGS:
             return []  # too many to choose among: leave the row as printed
@@ -82,7 +83,7 @@ def _joined(values: list[str], tails: list[str]) -> list[list[int]]:
             row[place] += tail
         numbers = [int(v) for v in row]
         if sums_hold(numbers):
-            found.append(numbers)
+            found.append((places, numbers))
     return found
 
 
@@ -97,9 +98,19 @@ def _placed(line: str, row: list[re.Match[str]], figures: list[int]) -> str:
 
 def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     """``lines`` with each row whose figures' wrapped tails stand on the next line joined (see the
-    module): the row's line gets the joined figures, the next line keeps its label piece."""
+    module): the row's line gets the joined figures, the next line keeps its label piece.
+
+    Where the sums let a tail join either of two figures (``35 35 … 61`` over ``0 … 7``: ``350 35``
+    or ``35 350``), the page's rows the sums read one way tell where each column's tails stand:
+    lines of bare tails are laid out on one scale (no label skews them). The reading whose every
+    tail stands where its column's tails stood, and no other column's, is taken."""
     out = list(lines)
+    tail_places: dict[tuple[int, int, int], set[int]] = {}  # (page, row width, column) → tails' places
+    undecided: list[tuple[int, int, list[re.Match[str]], list[re.Match[str]], list[tuple[tuple[int, ...], list[int]]]]]
+    undecided = []
+    page = 0
     for i in range(len(out) - 1):
+        page += out[i].count("\f")
         below = out[i + 1]
         if not (below.rstrip()[-1:].isdigit() and out[i].rstrip()[-1:].isdigit()):
             continue  # most lines: not two lines ending in figures (keeps reading fast)
@@ -110,14 +121,45 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         if not tails or len(tails) > len(row) or any(ch.isdigit() for t in words for ch in t.group()):
             continue
         values = [t.group() for t in row]
-        if sums_hold([int(v) for v in values]) or sums_hold([int(t.group()) for t in tails]):
-            continue
+        tail_figures = [int(t.group()) for t in tails]
+        if sums_hold([int(v) for v in values]) or (len(tails) >= _MIN_FIGURES and sums_hold(tail_figures)):
+            continue  # a line as printed is a row of its own (lone tails 0, or 6 … 6, hold the sums by chance)
         found = _joined(values, [t.group() for t in tails])
+        if len(found) > 1:
+            undecided.append((i, page, row, tails, found))
         if len(found) != 1:
             continue
-        out[i] = _placed(out[i], row, found[0])
+        columns, figures = found[0]
+        for column, tail in zip(columns, tails, strict=True):
+            tail_places.setdefault((page, len(row), column), set()).add(tail.start())
+        out[i] = _placed(out[i], row, figures)
         out[i + 1] = below[: tails[0].start()].rstrip()
+    for i, page, row, tails, found in undecided:
+        placed = [f for c, f in found if _tails_in_place(tail_places, page, len(row), c, tails)]
+        if len(placed) == 1 and out[i : i + 2] == lines[i : i + 2]:  # neither line taken by another row
+            out[i] = _placed(out[i], row, placed[0])
+            out[i + 1] = out[i + 1][: tails[0].start()].rstrip()
     return out
+
+
+def _tails_in_place(
+    places: dict[tuple[int, int, int], set[int]],
+    page: int,
+    width: int,
+    columns: tuple[int, ...],
+    tails: list[re.Match[str]],
+) -> bool:
+    """Whether each tail stands within a column of where its column's tails stood on the page,
+    and of no other column's."""
+    for column, tail in zip(columns, tails, strict=True):
+        near = {
+            c
+            for (p, w, c), seen in places.items()
+            if p == page and w == width and any(abs(x - tail.start()) <= _SAME_COLUMN for x in seen)
+        }
+        if near != {column}:
+            return False
+    return True
 
 
 _PIECES = re.compile(r"(?<![0-9])([0-9]+) ?<br ?/?> ?([0-9]+)", re.IGNORECASE)  # lookbehind: linear
@@ -525,4 +567,156 @@ def _loose_readings(row: list[str], heads: list[str], tails: list[str]) -> list[
             reading[place] += tail
         if len(reading) >= _MIN_FIGURES and sums_hold([_as_number(t) for t in reading]):
             found.append((reading, set(), False))
+    return found
+
+
+_HEAD_REACH = 3  # columns a wrapped figure's tail may stand off its head (both lines laid out alike)
+_SAME_COLUMN = 1  # columns within which a wrapped figure and a one-line one may stand either way round
+
+
+def rows_wrapped_around(lines: list[str]) -> list[str]:
+    """``lines`` with each laid-out row whose wrapped figures stand around it joined.
+
+    A Word table centres a cell's text vertically, so where a narrow cell wraps its figure the
+    ``pdftotext -layout`` row takes three lines: the wrapped figures' heads on the line above
+    (``270 … 81 48``), the one-line figures on the row's line (``235 79 972 0``), the tails on the
+    line below (``3 … 1 00``); a wrapped label's pieces may share the lines above and below. The
+    heads and tails, being on lines of figures alike, pair in order and each stands over its tail;
+    each joined figure goes among the row's figures where its head stands (either side of a
+    one-line figure at about the same place: a line's columns are scaled on their own). The row's
+    line gets the one reading that satisfies the sums, when the three lines as printed each fail
+    them and exactly one reading passes; otherwise the lines stay as printed (and the reader flags).
+    """
+    out = list(lines)
+    ends = [line.rstrip()[-1:].isdigit() for line in out]  # once per line: most lines are skipped on it
+    middle = 1
+    while middle < len(out) - 1:
+        joined = None
+        if ends[middle - 1] and ends[middle] and ends[middle + 1]:
+            joined = _row_around(out[middle - 1], out[middle], out[middle + 1])
+        if joined is None:
+            middle += 1
+            continue
+        out[middle - 1 : middle + 2] = joined
+        ends[middle - 1] = ends[middle + 1] = False  # their figures joined the row
+        middle += 2
+    return out
+
+
+def _row_around(above: str, row: str, below: str) -> list[str] | None:
+    """The three lines with the row's wrapped figures joined on its line (see
+    ``rows_wrapped_around``), or None when they are not that shape or the sums do not choose."""
+    heads, mids, tails = (_trailing_figures(line)[1] for line in (above, row, below))
+    if len(heads) != len(tails) or not mids or len(heads) + len(mids) < _MIN_FIGURES:
+        return None
+    pairs = list(zip(heads, tails, strict=True))
+    if any(h.group().startswith("0") or abs(h.start() - t.start()) > _HEAD_REACH for h, t in pairs):
+        return None  # a figure never starts with 0; a tail stands under its head
+    printed = [[int(t.group()) for t in line] for line in (heads, mids, tails)]
+    if sums_hold(printed[1]) or any(len(f) >= _MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+        return None  # a line as printed is a row of its own
+    wrapped = [(h.start(), h.group() + t.group()) for h, t in pairs]
+    ones = [(m.start(), m.group()) for m in mids]
+    found = []
+    for places in itertools.combinations(range(len(wrapped) + len(ones)), len(wrapped)):
+        reading = _interleaved(wrapped, ones, places)
+        if reading is not None and sums_hold([int(v) for _, v in reading]):
+            found.append(reading)
+    if len(found) != 1:
+        return None
+    label_above, label_below = above[: heads[0].start()].rstrip(), below[: tails[0].start()].rstrip()
+    return [label_above, _laid(row, mids[0].start(), found[0]), label_below]
+
+
+def _interleaved(
+    wrapped: list[tuple[int, str]], ones: list[tuple[int, str]], places: tuple[int, ...]
+) -> list[tuple[int, str]] | None:
+    """The row's figures with the wrapped ones at ``places`` among the one-line ones, or None
+    when that order goes against where they stand (a wrapped figure well right of a one-line
+    figure it would precede, or well left of one it would follow)."""
+    heads, singles = iter(wrapped), iter(ones)
+    reading = [next(heads) if k in places else next(singles) for k in range(len(wrapped) + len(ones))]
+    for k, (at, _) in enumerate(reading):
+        if k not in places:
+            continue
+        if any(o_at + _SAME_COLUMN < at for j, (o_at, _) in enumerate(reading[k + 1 :], k + 1) if j not in places):
+            return None
+        if any(o_at - _SAME_COLUMN > at for j, (o_at, _) in enumerate(reading[:k]) if j not in places):
+            return None
+    return reading
+
+
+def _laid(row: str, start: int, reading: list[tuple[int, str]]) -> str:
+    """``row`` with its figures from ``start`` on replaced by ``reading``'s, each where it stood
+    (or just past the one before it)."""
+    text = row[:start].rstrip()
+    for at, figure in reading:
+        text = text.ljust(max(at, len(text) + 1)) + figure
+    return text
+
+
+_MAX_SPLIT_PIECES = 2  # figures of one row printed in two pieces on its line
+_DASHES = frozenset("-−－—–/")
+
+
+def rows_with_split_figures(lines: list[str]) -> list[str]:
+    """``lines`` with each row whose wrapped figures' pieces stand side by side on its line joined.
+
+    Where a narrow cell's wrapped lines sit almost level, ``pdftotext -layout`` sets both pieces
+    on the row's line (``109 9 3 19 10 0 15      0`` for ``… 150``; ``7 2 1 1 1`` for a group
+    ``7 2 1 1 11``): the row prints one or two figures more than its table's width. Every joining
+    of one or two pairs of neighbouring figures that leaves whole rows of the table's width is
+    tried; the row's line gets the one joining that satisfies the sums, when the row as printed
+    fails them and exactly one does; otherwise the line stays as printed (and the reader flags).
+    """
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.rstrip()[-1:].isdigit() or len(line.split()) <= max(_widths()):
+            continue  # cheap: most lines end in no figure or hold no more cells than a row's
+        run = _trailing_cells(line)
+        if len(run) <= max(_widths()):
+            continue
+        values = [t.group() for t in run]
+        if sums_hold([_cell_number(v) for v in values]):
+            continue
+        found = _split_joined(values)
+        if len(found) == 1:
+            out[i] = _laid(line, run[0].start(), [(run[k].start(), text) for k, text in found[0]])
+    return out
+
+
+def _trailing_cells(line: str) -> list[re.Match[str]]:
+    """A line's trailing run of bare figures and dash cells (none)."""
+    tokens = list(_TOKEN.finditer(line))
+    start = len(tokens)
+    while start and (_figure(tokens[start - 1].group()) or tokens[start - 1].group() in _DASHES):
+        start -= 1
+    return tokens[start:]
+
+
+def _cell_number(text: str) -> int:
+    return int(text) if _figure(text) else 0
+
+
+def _split_joined(values: list[str]) -> list[list[tuple[int, str]]]:
+    """Every reading of ``values`` (each cell with the index of its first piece) with one or two
+    pairs of neighbouring figures joined (a piece starting with 0 never heads a figure) that
+    leaves whole rows of a table's width satisfying the row sums."""
+    found: list[list[tuple[int, str]]] = []
+    pairs = [k for k in range(len(values) - 1) if _figure(values[k]) and _figure(values[k + 1]) and values[k][0] != "0"]
+    for count in range(1, _MAX_SPLIT_PIECES + 1):
+        left = len(values) - count
+        if left < max(_widths()) or not any(left % width == 0 for width in _widths()):
+            continue
+        for joined in itertools.combinations(pairs, count):
+            if any(b - a < 2 for a, b in itertools.pairwise(joined)):
+                continue  # two pairs sharing a piece
+            cells: list[tuple[int, str]] = []
+            k = 0
+            while k < len(values):
+                step = 2 if k in joined else 1
+                cells.append((k, "".join(values[k : k + step])))
+                k += step
+            if sums_hold([_cell_number(text) for _, text in cells]):
+                found.append(cells)
     return found
