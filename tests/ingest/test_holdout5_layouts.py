@@ -49,9 +49,9 @@ NOT_YET = {
     "pdftotext-layout": "3865/4050 cells (95.43%), non-zero 94.52%: table 二's first row of each "
     "第二十条 item lost where the merged item cell shares its line (第二十条第（一）项 规章 0 0 0), blank "
     "zeros (t2020-b: tables 三 and 四; t2025-a-word: table 三)",
-    "pymupdf4llm": "3998/4050 cells (98.72%), non-zero 98.28%: blank zeros (t2020-b: table 二 cut as "
+    "pymupdf4llm": "3999/4050 cells (98.74%), non-zero 98.28%: blank zeros (t2020-b: table 二 cut as "
     "runs, table 四 lost; t2025-a-word: table 三 rows)",
-    "markitdown": "3792/4050 cells (93.63%), non-zero 87.65%: blank zeros (t2020-b, t2023-a, t2025-a: "
+    "markitdown": "3800/4050 cells (93.83%), non-zero 87.86%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged), the stacked table 四 read as one row (t2022-b, flagged)",
     "crawler": "2216/2633 cells (84.16%), non-zero 80.88%: t2020-a refused (every figure printed —: "
     "no statutory table found); the agency read with the 字体：大 中 小 links and the 文号 before and "

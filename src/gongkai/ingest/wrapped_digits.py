@@ -239,7 +239,8 @@ def pipe_tails_over_page(lines: list[str]) -> list[str]:
         found = _joined(values, tails)
         if len(found) != 1:
             continue
-        kept = cells[:first] + [f"{figure}" for figure in found[0]]
+        _, figures = found[0]
+        kept = cells[:first] + [str(figure) for figure in figures]
         out[i] = line[: line.index("|")] + f"|{'|'.join(kept)}|"
         out[tail_row] = "|" + "|".join("" for _ in _pipe_cells(out[tail_row])) + "|"
     return out
