@@ -45,8 +45,7 @@ NOT_YET = {
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown",
     "pdftotext-layout": "2420/2629 cells (92.05%), non-zero 87.96%: the Word prints' table 三 "
     "(b2022-c, b2024-e: pieces of wrapped figures above and below the row), the 备注 column (b2020-b)",
-    "pymupdf4llm": "2594/2629 cells (98.67%), non-zero 97.27%: table 四's figures wrapped in "
-    "narrow cells (b2020-c)",
+    "pymupdf4llm": "2594/2629 cells (98.67%), non-zero 97.27%: table 四's figures wrapped in narrow cells (b2020-c)",
     "markitdown": "2343/2629 cells (89.12%), non-zero 85.14%: the Word prints' columns run together "
     "in one pipe cell, a wrapped figure beside a one-line one (b2022-c, b2024-e: the sums cannot tell "
     "their order, flagged), table 三 lost (b2022-c), b2020-c's table 三 and 四",
