@@ -110,6 +110,41 @@ def test_page_furniture_is_not_the_agency_or_the_year(crawled: str, agency: str,
     assert (found.trimmed_from is not None) == trimmed and found.period_year is None
 
 
+@pytest.mark.parametrize(
+    ("line", "agency", "year"),
+    [
+        # a crawler's line: the font-size links, the 红头 title block (office, 文号), then the title
+        (
+            "【字体：大 中 小】 某县青石镇人民政府青政发〔2021〕13号 某县青石镇人民政府2020年政府信息公开工作年度报告",
+            "某县青石镇人民政府",
+            2020,
+        ),
+        (
+            "【打印】【关闭】 某区东关街道办事处东办发[2022]7号 某区东关街道办事处2021年度政府信息公开工作年度报告",
+            "某区东关街道办事处",
+            2021,
+        ),
+        # a title naming no agency after the 文号: the office's name before its issuer code
+        ("某县龙潭乡人民政府龙政发〔2023〕2号关于印发2022年政府信息公开工作年度报告的通知", "某县龙潭乡人民政府", 2022),
+        # the whole page in one line: navigation, title block, title, then the body's first sentence
+        (
+            "某县人民政府 乡镇（街道）信息公开 当前位置：首页 > 政务公开 > 乡镇街道 > 柳河乡人民政府 > "
+            "政府信息公开年报 "
+            "发布时间：2021-01-19 来源：柳河乡人民政府 浏览次数：100 【字体：大 中 小】 "
+            "某县柳河乡人民政府2020年政府信息公开工作年度报告 本报告依据《条例》编制，全文包括总体情况。",
+            "某县柳河乡人民政府",
+            2020,
+        ),
+    ],
+)
+def test_a_red_head_documents_number_is_not_the_agency_or_the_year(line: str, agency: str, year: int) -> None:
+    """A 红头 document's 文号 (〔2021〕13号: the year it was issued) between the office's name and
+    the title: the year is the title's 年度报告 year, the agency stops before the 文号 and drops the
+    page furniture (【字体：大 中 小】) a crawler runs in front of it."""
+    found = identify(_doc(line, "一、总体情况", "正文。"))
+    assert (found.agency, found.year) == (agency, year)
+
+
 def test_a_title_year_unlike_the_statistics_period_is_a_doubt() -> None:
     lines = ("某县水利局2021年政府信息公开工作年度报告", "本报告所列数据统计期限自2020年1月1日起。", "一、总体情况")
     found = identify(_doc(*lines))

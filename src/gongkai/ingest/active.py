@@ -314,7 +314,8 @@ def read_active(
         slots = [Slot(t.value, t.where) for t in found.values]
         # A laid-out row short of figures: where they stand under the headers says their columns.
         placed = header_placed(found.values, [t for _, t in found.header]) if order == headed else None
-        options = [placed] if placed is not None else readings(slots, len(order))
+        whole = _whole_cells(slots, len(order))
+        options = [placed] if placed is not None else readings(slots, len(order), fixed_width=whole)
         if cells_kept:
             options = _cuts_not_gaps(slots, order, options)
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
@@ -325,7 +326,7 @@ def read_active(
         if placed is None and not any(_plausible(order, r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
-            options = readings(slots, len(order), partial(_plausible, order)) or options
+            options = readings(slots, len(order), partial(_plausible, order), fixed_width=whole) or options
             if not any(_signs_fit(order, r.values) for r in options[:1]):
                 # No reading keeps the warnings quiet (the row is printed short: · -1, items
                 # left blank): one that puts the minus sign under 本年增/减 before one that
@@ -609,6 +610,13 @@ def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) 
         if None not in r.wheres and r.cost and _plausible(order, r.values)
     ]
     return sorted(cuts, key=lambda r: r.rank) or options
+
+
+def _whole_cells(slots: list[Slot], columns: int) -> bool:
+    """Whether a row is a table's delimited cells, one per column (an HTML, Word or PDF table
+    leaving its zeros blank: ``规范性文件 | | | 427``): its blank cells are cells, and a figure in
+    a cell of its own never ran into its neighbours (427 is not 4 2 7)."""
+    return len(slots) == columns and all(" cell " in s.where and " part " not in s.where for s in slots)
 
 
 def _zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:

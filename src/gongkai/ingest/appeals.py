@@ -138,7 +138,8 @@ def read_appeals(
             )
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
-        biggest, tables = _split_table(records, biggest, width * len(groups), width)
+        stacked = _stacked_cells(records, groups, width)
+        biggest, tables = (stacked, []) if stacked else _split_table(records, biggest, width * len(groups), width)
         cells = width * len(groups)
         row = _figures_only(biggest.slots(), cells, bound.row_check("all"))
         pad = table_padding([(row, bound.run_groups("all", cells))])
@@ -267,6 +268,34 @@ def _split_table(records: list[Record], biggest: Record, cells: int, width: int)
         return biggest, []
     first = parts[0][0]
     return Record(first.labels, [t for _, found in parts for t in found], first.table), tables
+
+
+def _whole_cells(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are a table's delimited cells (HTML, Word, PDF), blank ones kept."""
+    return all(" cell " in t.where and " part " not in t.where for t in tokens)
+
+
+def _stacked_cells(records: list[Record], groups: list[str], width: int) -> Record | None:
+    """Table 四 printed as half-tables stacked in one table (行政复议's header and row of cells over
+    行政诉讼's): each row of figures holds exactly the cells of the groups its own header names,
+    blank cells (zeros left blank) being cells. The rows' cells in the template's group order, as
+    one row of every cell; None unless every group is named once by such a row."""
+    by_group: dict[str, list[Token]] = {}
+    first: Record | None = None
+    for record in records:
+        if not record.values:
+            continue
+        named = _groups_named(record)
+        if not named or len(record.values) != width * len(named) or not _whole_cells(record.values):
+            return None
+        for at, group in enumerate(named):
+            if group in by_group:
+                return None
+            by_group[group] = record.values[at * width : (at + 1) * width]
+        first = first or record
+    if first is None or sorted(by_group) != sorted(groups):
+        return None
+    return Record(first.labels, [t for group in groups for t in by_group[group]], first.table)
 
 
 @dataclass(frozen=True)

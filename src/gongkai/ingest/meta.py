@@ -95,9 +95,48 @@ _LEADING_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?")
 _SENTENCE = re.compile(r"[,。;]|^本(?:年度)?报告")
 
 
+# A title's end with more text after a blank (a crawler runs the title and the body's first
+# sentence into one line: …年度报告 本报告依据…): the title stops there.
+_TITLE_END = re.compile(r"年度?报告(?=[\s\u3000]+\S)")
+# A 红头 document's 文号 (青政发〔2021〕3号) between the office's name and the title: its year is the
+# year of issue, not the report's, and the agency stops before its issuer code.
+_DOC_NUMBER = re.compile(r"[〔［\[(（]\s*(?:19|20)\d{2}\s*[〕］\])）]\s*\d{1,4}\s*号")
+_DOC_CODE = re.compile(r"[\u4e00-\u9fff]{1,5}$")  # 青政发 of 青政发〔2021〕: the issuer's code
+
+
+def _title_clause(line: str) -> str:
+    """``line`` up to the end of its title's 年度报告 when more text follows it after a blank."""
+    end = _TITLE_END.search(line)
+    return line[: end.end()] if end else line
+
+
+def _after_furniture(before: str) -> str:
+    """The words before a title's year without the page furniture and 文号 run in front of them
+    (a crawler's ``【字体：大中小】某镇人民政府青政发〔2021〕3号某镇人民政府``): the words after
+    the last 文号 or 】 when they read as an agency; else the office name before a 文号."""
+    numbers = list(_DOC_NUMBER.finditer(before))
+    cut = max((m.end() for m in numbers), default=-1)
+    cut = max(cut, before.rfind("】") + 1 if "】" in before else -1)
+    if cut < 0:
+        return before
+    rest = before[cut:].strip(_EDGE)
+    if _looks_like_agency(rest):
+        return rest
+    if numbers:
+        head = before[: numbers[-1].start()]
+        head = head[head.rfind("】") + 1 :]
+        for end in range(len(head), 1, -1):  # the office's name before its issuer code
+            name = head[:end].strip(_EDGE)
+            if _DOC_CODE.fullmatch(head[end:]) and _looks_like_agency(name):
+                return name
+    return before
+
+
 def _title_parts(line: str) -> tuple[str, int] | None:
     """(agency as printed, year) from a title line, agency '' when the title starts with the year."""
-    text = _LABEL_PREFIX.sub("", clean_line(line))
+    text = _LABEL_PREFIX.sub("", clean_line(_title_clause(line)))
+    if len(text) > 80 and "】" in text:
+        text = text[text.rfind("】") + 1 :]  # a crawler's page furniture (…【字体：大中小】) before it
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二〇年
     if "报告" not in text or not any(word in text for word in _DISCLOSURE) or len(text) > 80:
         return None
@@ -112,7 +151,7 @@ def _title_parts(line: str) -> tuple[str, int] | None:
     year = int(match["year"])
     before = _REQUEST_WORDS.sub("", text[: match.start()].strip(_EDGE))
     before = _LEADING_WORDS.sub("", before).strip(_EDGE)  # 关于印发《某局2022年度…》的通知
-    before = _without_column_heading(before)
+    before = _without_column_heading(_after_furniture(before))
     if before:
         return before, year
     after = text[match.end() :]
@@ -141,7 +180,10 @@ def _title_before_body(text: str) -> str | None:
 def _report_year(text: str) -> re.Match[str] | None:
     """The first year in ``text`` that is not a date of publication (发文日期：2020年01月17日 before
     the title's 2019年度) nor part of an index number (…/2020-00018)."""
+    numbers = [m.span() for m in _DOC_NUMBER.finditer(text)]
     for match in _YEAR.finditer(text):
+        if any(start <= match.start() < end for start, end in numbers):
+            continue  # the year of a 文号 (〔2021〕3号): when the document was issued
         if not _DATE_AFTER.match(text, match.end()):
             return match
     return None
