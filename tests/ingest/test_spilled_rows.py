@@ -54,7 +54,7 @@ def test_rows_after_table_four_heading_go_back_to_table_three() -> None:
     lacking = ROWS - 9
     rows = [f"{k} 0 0 0 0 0 {k}" for k in range(lacking)]
     requests, appeals = _page_one(9), _appeals(rows)
-    moved, kept = spilled(TEMPLATE_2019, requests, appeals)
+    moved, kept = spilled(TEMPLATE_2019, [], requests, appeals)
     assert moved[:-1] == requests
     assert [t.text for t in moved[-1].values] == " ".join(rows).split()  # in printed order, last
     left = [t.text for t in kept[1].values if t.text]
@@ -80,3 +80,20 @@ def test_county_table_split_over_pages_reads_its_second_page() -> None:
     read = json.loads(result.report.to_json())
     gold = json.loads((HOLDOUT3 / "gold" / "c2020-c.json").read_text(encoding="utf-8"))
     assert read["requests"] == gold["requests"]  # before spilled_rows: the first 9 rows only
+
+
+def test_first_figures_printed_before_the_header_go_back_to_table_three() -> None:
+    # chromium: 本年度共收到政府信息公开申请18件，具体情况如下： / 17 / 0 / 9 / (blank) / 1 / 0 / 1, then the
+    # header words of table 三 and the rest of its figures
+    last_active = Record([_label("采购总金额")], _tokens(["44.9"], 80))
+    sentence = Record(
+        [_label("本年度共收到政府信息公开申请18件，具体情况如下：")], _tokens(["17", "0", "9", "", "1", "0", "1"], 90)
+    )
+    requests = _page_one(ROWS - 1)[1:]  # the rest of table 三: six figures lacking
+    requests.append(Record([_label("四、结转下年度继续办理")], _tokens(["0 0 0 0 0 0 0", "1"], 300)))
+    moved, _ = spilled(TEMPLATE_2019, [last_active, sentence], requests, [])
+    assert [t.text for t in moved[0].values if t.text] == ["17", "0", "9", "1", "0", "1"]
+    assert moved[1:] == requests
+    # a labelled row of table 二 last, or figures not numbering what table 三 lacks: nothing moves
+    assert spilled(TEMPLATE_2019, [sentence, last_active], requests, [])[0] == requests
+    assert spilled(TEMPLATE_2019, [last_active, sentence], requests[1:], [])[0] == requests[1:]
