@@ -50,13 +50,16 @@ def spilled(
     return moved
 
 
+_MIN_AHEAD = 2  # one figure lacking may be a page number dropped, and a sentence may state one
+
+
 def figures_ahead(template: Template, active: list[Record], requests: list[Record]) -> list[Record]:
     """The records of table 三 with its first figures moved back from the end of table 二's part,
     when the records there after table 二's last labelled one name no table (the sentence that
     introduces table 三) and hold exactly the figures table 三 lacks; else as they are."""
     rows, width = len(template.request_rows), len(template.request_columns)
     need = rows * width - sum(_figures(r) for r in requests)
-    if need <= 0 or need >= rows * width:
+    if need < _MIN_AHEAD or need >= rows * width:
         return requests
     tail: list[Record] = []
     for record in reversed(active):
