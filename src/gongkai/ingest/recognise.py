@@ -33,7 +33,7 @@ from gongkai.ingest.requests import (
     zeros_printed,
     zeros_printed_spaced,
 )
-from gongkai.ingest.spilled import spilled_columns
+from gongkai.ingest.spilled import spilled
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
@@ -125,8 +125,8 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
-    # pdftotext: table 三's last columns may come after table 四's heading
-    request_blocks, appeal_blocks = spilled_columns(template, parts[REQUESTS], parts[APPEALS])
+    # pdftotext: table 三's last columns or rows may come after table 四's heading, its first figures before its header
+    request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished

@@ -217,6 +217,11 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
     return active, requests, appeals
 
 
+def names_a_table(record: Record) -> bool:
+    """Whether any label of ``record`` belongs to one of the tables (not prose, a unit line)."""
+    return any(_tables_hit(record))
+
+
 def _fuzzy(bare: str, row: RequestRowKeys) -> bool:
     return any(len(k) >= 4 and (bare.endswith(k) or (len(bare) >= 5 and k.startswith(bare))) for k in row.keys)
 
