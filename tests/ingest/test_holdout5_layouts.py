@@ -45,10 +45,10 @@ NOT_YET = {
     "pdftotext-layout": "3865/4050 cells (95.43%), non-zero 94.52%: table 二's first row of each "
     "第二十条 item lost where the merged item cell shares its line (第二十条第（一）项 规章 0 0 0), blank "
     "zeros (t2020-b: tables 三 and 四; t2025-a-word: table 三)",
-    "pymupdf4llm": "4006/4050 cells (98.91%), non-zero 98.60%: blank zeros (t2020-b: table 二's "
+    "pymupdf4llm": "4007/4050 cells (98.94%), non-zero 98.60%: blank zeros (t2020-b: table 二's "
     "行政事业性收费 · 11 cut as a run, flagged; table 四 lost, its pipe rows' spanned cells shifted; "
     "t2025-a-word: table 三 rows)",
-    "markitdown": "3797/4050 cells (93.75%), non-zero 87.86%: blank zeros (t2020-b, t2023-a, t2025-a: "
+    "markitdown": "3805/4050 cells (93.95%), non-zero 88.08%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged; t2020-b-word: the Word table's blank cells dropped from "
     "its pipe rows, 规范性文件 | | 427 cut 4 2 7, flagged), the stacked table 四 read as one row (t2022-b, "
     "flagged)",
