@@ -141,16 +141,19 @@ def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequen
 
 
 def _joined_titles(pieces: list[list[str]]) -> list[str]:
-    """The titles a header cell prints over its lines (``pieces``: each line's words), joined
-    piece by piece within each run of lines printing as many words: a group title above the
-    cell (``法人或其他组织``) over two wrapped titles side by side (``科研 社会公`` over
-    ``机构 益组织``) is three titles, not one string. Also every line joined whole, as before."""
+    """The titles a header cell prints over its lines (``pieces``: each line's words): joined
+    piece by piece within each run of lines printing as many words (a group title above the cell,
+    ``法人或其他组织``, over two wrapped titles side by side, ``科研 社会公`` over ``益组织``…, is
+    three titles, not one string); every line joined whole; and each word alone (a Word header
+    sets two titles of the cell's columns on lines of their own: ``自然人`` over ``商业企业``)."""
     joined: list[str] = []
     for _, group in itertools.groupby(pieces, key=len):
         lines = list(group)
         joined.extend("".join(p[k] for p in lines) for k in range(len(lines[0])))
-    whole = "".join("".join(p) for p in pieces)
-    return joined if len({len(p) for p in pieces}) == 1 else [*joined, whole]
+    if len({len(p) for p in pieces}) == 1 and len(pieces) > 1 and len(pieces[0]) > 1:
+        return joined  # wrapped titles side by side: a piece alone is half a title
+    words = [word for p in pieces for word in p] if len(pieces) > 1 else []
+    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words]))
 
 
 def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:
