@@ -925,7 +925,9 @@ def _on_page_grids(
         return chosen
     merged = _merged_tables(best)
     if blank_rows and any(choice.unknown for choice in merged.values()):
-        zeros = {key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows}
+        zeros: dict[Hashable, Reading] = {
+            key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows
+        }
         whole, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
         if whole and least == 0:
             return _merged_tables(whole)
