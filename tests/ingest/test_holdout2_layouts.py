@@ -54,9 +54,9 @@ NOT_YET = {
     "(g2020-c, g2020-c-word), a blank row's zeros left out of the arithmetic (g2022-c-word)",
     "pymupdf4llm": "2450/2629 cells (93.19%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
     "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture (g2022-c-word)",
-    "markitdown": "2502/2629 cells (95.17%), non-zero 93.38%: blank zeros lost in merged cells; a page's "
-    "columns merged by the converter (g2020-c, g2022-c), whose rows only the column sums could place, "
-    "and those run through rows printing their label alone (read as 0 after the others, never a guess)",
+    "markitdown": "2572/2629 cells (97.83%), non-zero 96.93%: blank zeros lost in merged cells; a page's "
+    "grid of two-column cells whose header anchors only where each column starts (g2022-c: 3 under "
+    "科研 社会公益 may be either; the maps tie), Word copies' rows gathered over several lines (g2020-c-word)",
     "crawler": "1481/1618 cells (91.53%), non-zero 85.90%: blank zeros vanished from runs (g2020-c "
     "prints two columns blank throughout: no sum places its figures; g2022-c), table 二 runs",
     "crawler-nospace": "1481/1618 cells (91.53%), non-zero 85.90%: as crawler",

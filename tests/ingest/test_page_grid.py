@@ -169,3 +169,81 @@ def test_labels_printed_after_their_figures_move_the_rows_down_one() -> None:
         assert report.requests[key] == gold["requests"][key], key
     doubted = {u.cell for u in report.uncertain}
     assert {"requests.carried_over", "requests.granted"} <= doubted
+
+
+def _header(lines: list[str], first: int) -> list[list[Cell]]:
+    return [
+        [Cell(text.strip(), f"line {first + i} cell {k + 1}") for k, text in enumerate(_pipe_cells(line))]
+        for i, line in enumerate(lines)
+    ]
+
+
+def test_a_group_title_over_wrapped_titles_side_by_side_anchors_them() -> None:
+    # markitdown of a PDF (g2022-c~gazette): 法人或其他组织 over 科研 社会公 / 机构 益组织 in one cell
+    lines = [
+        "| （本列数据的勾稽关系为） |     |     | 法人或其他组织 |     |     |",
+        "|     |     | 然 商业 | 科研 社会公 | 法律服 其 |     |",
+        "|     |     | 人 企业 | 机构 益组织 | 务机构 他 |     |",
+    ]
+    (anchor,) = header_anchors([TableBlock(_header(lines, 50), "lines 50-52")], TITLES)
+    assert dict(anchor.cells) == {1: 3, 2: 4, 3: 4, 4: 5, 5: 5}
+
+
+def test_titles_on_lines_of_their_own_in_one_cell_anchor_each() -> None:
+    # markitdown of a Word copy (g2022-c~gazette-word): 自然人 over 商业企业, 总计 over 其他
+    lines = [
+        "| 和，等于第三项加第四项之和） |     | 自然人  |     |      | 总计  |",
+        "|                |     |      | 科研  | 法律服务 |     |",
+        "|                |     | 商业企业 | 公益  |      | 其他  |",
+        "|                |     |      | 机构  | 机构   |     |",
+    ]
+    (anchor,) = header_anchors([TableBlock(_header(lines, 54), "lines 54-57")], TITLES)
+    assert dict(anchor.cells) == {0: 3, 1: 3, 4: 5, 5: 6, 6: 6}
+
+
+MARKITDOWN_BLANK_ZEROS = """表二 收到和处理政府信息公开申请情况
+|     |     | 然 商业 | 科研 社会公 | 法律服 其 |     |
+| --- | --- | ---- | ------ | ----- | --- |
+|     |     | 人 企业 | 机构 益组织 | 务机构 他 |      |
+| --- | --- | ---- | ------ | ----- | ---- |
+| 一、本年新收政府信息公开申请数量 |     | 16 1 | 3      | 1     | 2 23 |
+二、上年结转政府信息公开申请数量
+| （一）予以公开 |     | 10 1 | 3      | 1     | 2 17 |
+| （二）部分公开（区分处理的，只计这一情形，不计其他情形） |     | 1   |     |     | 1   |
+（三）不予公开 1.属于国家秘密
+2.其他法律行政法规禁止公开
+3.危及“三安全一稳定”
+| 4.保护第三方合法权益 |     | 1   |     |     | 1   |
+5.属于三类内部事务信息
+6.属于四类过程性信息
+7.属于行政执法案卷
+| 8.属于行政查询事项 |     | 2   |     |     | 2   |
+（四）无法提供 1.本机关不掌握相关政府信息
+2.没有现成信息需要另行制作
+3.补正后申请内容仍不明确
+（五）不予处理 1.信访举报投诉类申请
+| 2.重复申请 |     | 2   |     |     | 2   |
+3.要求提供公开出版物
+4.无正当理由大量反复申请
+5.要求行政机关确认或重新出具已获取信息
+（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
+3.其他
+| （七）总计 |     | 16 1 | 3   | 1   | 2 23 |
+四、结转下年度继续办理
+"""
+
+
+def test_blank_rows_read_as_zero_let_the_column_sums_place_lone_figures(tmp_path: Path) -> None:
+    # A Word table leaves zeros blank and markitdown sets two columns in one cell: a lone 1 under
+    # 自然人 商业企业 is 自然人's only because 商业企业's column adds up to its 1 without it.
+    path = tmp_path / "report.md"
+    path.write_text(MARKITDOWN_BLANK_ZEROS, encoding="utf-8")
+    report = read_report(path).report
+    assert report is not None
+    assert report.requests["new_received"][0] == 16
+    assert report.requests["partially_granted"][:2] == [1, 0]
+    assert report.requests["denied_third_party"][:2] == [1, 0]
+    assert report.requests["denied_query_matter"][:2] == [2, 0]
+    doubted = {u.cell for u in report.uncertain}
+    assert "requests.partially_granted" in doubted and "requests.carried_over" in doubted

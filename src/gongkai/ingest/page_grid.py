@@ -128,12 +128,7 @@ def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequen
         pieces = [text.split() for row in run if (text := row[cell].strip())]
         if not pieces:
             continue
-        counts = {len(p) for p in pieces}
-        if len(counts) == 1:
-            joined = ["".join(p[k] for p in pieces) for k in range(counts.pop())]
-        else:
-            joined = ["".join("".join(p) for p in pieces)]
-        for text in joined:
+        for text in _joined_titles(pieces):
             names.setdefault(bare_label_key(text), []).append(cell + 1)
     cells: list[tuple[int, int]] = []
     for column, names_of in enumerate(titles):
@@ -143,6 +138,22 @@ def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequen
     if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
         return None
     return Anchor(line, width, tuple(cells))
+
+
+def _joined_titles(pieces: list[list[str]]) -> list[str]:
+    """The titles a header cell prints over its lines (``pieces``: each line's words): joined
+    piece by piece within each run of lines printing as many words (a group title above the cell,
+    ``法人或其他组织``, over two wrapped titles side by side, ``科研 社会公`` over ``益组织``…, is
+    three titles, not one string); every line joined whole; and each word alone (a Word header
+    sets two titles of the cell's columns on lines of their own: ``自然人`` over ``商业企业``)."""
+    joined: list[str] = []
+    for _, group in itertools.groupby(pieces, key=len):
+        lines = list(group)
+        joined.extend("".join(p[k] for p in lines) for k in range(len(lines[0])))
+    if len({len(p) for p in pieces}) == 1 and len(pieces) > 1 and len(pieces[0]) > 1:
+        return joined  # wrapped titles side by side: a piece alone is half a title
+    words = [word for p in pieces for word in p] if len(pieces) > 1 else []
+    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words]))
 
 
 def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:

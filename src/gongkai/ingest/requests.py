@@ -886,12 +886,17 @@ def _on_page_grids(
     bound: Bound,
     template: Template,
     tables: Sequence[TableBlock],
+    blank_rows: Sequence[str] = (),
 ) -> dict[Hashable, Choice]:
     """The table read again with its pipe rows on their pages' grids (``page_grid``: a
     converter that set a page's rows on one grid of fewer or more cells than the template's
     columns), every map of each page tried; taken where it breaks no more equations than the
     reading as printed. Maps that keep the table equally whole but read a cell differently leave
-    that cell unknown."""
+    that cell unknown. ``blank_rows``: rows printed with no figure (``read_requests`` reads them
+    as 0 in doubt, outside the sums); where the grid leaves cells unknown, the table is tried
+    again with them as 0, and taken only where it then keeps every equation: the column sums
+    through them (一+二 = 七+四, 七 = the rows above) are what place a lone figure among the
+    columns of its cell."""
     if not any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values):
         # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set
         # after blanks inside their cells; a table with neither (a tab-separated dump, a pipe
@@ -911,20 +916,48 @@ def _on_page_grids(
     needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
     if not needed:
         return chosen
-
-    def broken(choice: dict[Hashable, Choice]) -> tuple[int, int]:
-        return failures({key: c.reading.values for key, c in choice.items()}), sum(
-            c.reading.tail for key, c in choice.items() if key in grid_keys
-        )
-
     grid_keys = {row.key for row in rows}
-    cued = any(row.indented for row in rows)
-    best: list[dict[Hashable, Choice]] = []
-    least = (broken(chosen)[0], 0)
     anchors = header_anchors(tables, [c.labels for c in template.request_columns])
     breaks = sorted(line for table in tables for line in table.breaks)
-    for alternative in grid_options(rows, n, needed, cued, anchors, breaks):
-        trial = choose({**options, **alternative}, failures, bound=bound)
+    alternatives = list(grid_options(rows, n, needed, any(row.indented for row in rows), anchors, breaks))
+    best, _ = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, {})
+    if not best:
+        return chosen
+    merged = _merged_tables(best)
+    if blank_rows and any(choice.unknown for choice in merged.values()):
+        zeros: dict[Hashable, Reading] = {
+            key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows
+        }
+        whole, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
+        if whole and least == 0:
+            return _merged_tables(whole)
+    return merged
+
+
+def _best_grid_tables(
+    alternatives: Sequence[dict[Hashable, list[Reading]]],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Bound,
+    grid_keys: set[Hashable],
+    zeros: dict[Hashable, Reading],
+) -> tuple[list[dict[Hashable, Choice]], int]:
+    """The tables of the grids' readings (``alternatives``) that break fewest equations, no more
+    than ``chosen`` does, with ``zeros`` (rows read as 0) among the rows the sums see; and how
+    many they break."""
+    fixed = {key: reading.values for key, reading in zeros.items()}
+
+    def broken(choice: dict[Hashable, Choice]) -> tuple[int, int]:
+        read = {key: c.reading.values for key, c in choice.items()}
+        return failures({**fixed, **read}), sum(c.reading.tail for key, c in choice.items() if key in grid_keys)
+
+    best: list[dict[Hashable, Choice]] = []
+    least = (broken(chosen)[0], 0)
+    for alternative in alternatives:
+        trial = choose({**{k: [r] for k, r in zeros.items()}, **options, **alternative}, failures, bound=bound)
+        for key in zeros:
+            trial.pop(key, None)
         if set(trial) != set(chosen):
             continue
         score = broken(trial)
@@ -934,8 +967,11 @@ def _on_page_grids(
             best, least = [trial], score
         elif score == least:
             best.append(trial)
-    if not best:
-        return chosen
+    return best, least[0]
+
+
+def _merged_tables(best: list[dict[Hashable, Choice]]) -> dict[Hashable, Choice]:
+    """The first of ``best`` with every cell the others read differently left unknown."""
     first = best[0]
     merged: dict[Hashable, Choice] = {}
     for key, choice in first.items():
@@ -1251,7 +1287,7 @@ def read_requests(
     if merged is None and vanished and blank_rows:
         chosen = _with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
-        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables)
+        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
     for row in unfit:
         found = raw[row.key]
