@@ -54,7 +54,7 @@ NOT_YET = {
     "(g2020-c, g2020-c-word), a blank row's zeros left out of the arithmetic (g2022-c-word)",
     "pymupdf4llm": "2450/2629 cells (93.19%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
     "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture (g2022-c-word)",
-    "markitdown": "2572/2629 cells (97.83%), non-zero 96.93%: blank zeros lost in merged cells; a page's "
+    "markitdown": "2573/2629 cells (97.87%), non-zero 97.03%: blank zeros lost in merged cells; a page's "
     "grid of two-column cells whose header anchors only where each column starts (g2022-c: 3 under "
     "科研 社会公益 may be either; the maps tie), Word copies' rows gathered over several lines (g2020-c-word)",
     "crawler": "1481/1618 cells (91.53%), non-zero 85.90%: blank zeros vanished from runs (g2020-c "
