@@ -110,9 +110,11 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             bare = cached_bare(token.text)
             if bare in vocab.active_rows:
                 blank = _blank_row(rows, row_key, row_token, header, fuzzy)
-                if blank is not None and blank.row != vocab.active_rows[bare]:
-                    # Two row labels in a row, no figure between: the first row printed its
-                    # cells blank (-layout sets such a label on a line of its own).
+                if blank is not None and blank.row != vocab.active_rows[bare] and fresh:
+                    # Two row labels in a row right under their group's column headers, no figure
+                    # between: the first row printed its cells blank (-layout sets such a label on
+                    # a line of its own). Labels in a record of their own are a column of labels
+                    # printed apart from their figures (pdftotext): ``header_blocks`` reads those.
                     rows[blank.row] = blank
                 row_key, row_token = vocab.active_rows[bare], token
                 loose = []
