@@ -75,18 +75,18 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
         for token in record.labels:
             key = cached_key(token.text)
             if ITEM_MARK in key:
-                if (
-                    row_key is not None
-                    and row_token is not None
-                    and row_key not in rows
-                    and not any(ch.isdigit() for ch in row_token.text)
-                ):
+                # The item's merged cell centred down onto its first row's line comes after the
+                # column headers read on the lines above it: they are its group's own.
+                centred = bool(fresh) and row_key is None
+                blank = _blank_row(rows, row_key, row_token, header, fuzzy)
+                if blank is not None:
                     # A row label the record named before a new 第二十条 group, no figure in it or
                     # after it (a converter pulled out the label of a row of blank cells).
-                    rows[row_key] = ActiveRaw(row_key, row_token, [], list(header), fuzzy.get(row_key, 0.0))
+                    rows[blank.row] = blank
                     row_key = row_token = None
-                header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 loose = []
+                if not centred:
+                    header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 continue
             found = field_of(key)
             if found is None and _GAP.search(token.text):
@@ -109,6 +109,13 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 continue
             bare = cached_bare(token.text)
             if bare in vocab.active_rows:
+                blank = _blank_row(rows, row_key, row_token, header, fuzzy)
+                if blank is not None and blank.row != vocab.active_rows[bare] and fresh:
+                    # Two row labels in a row right under their group's column headers, no figure
+                    # between: the first row printed its cells blank (-layout sets such a label on
+                    # a line of its own). Labels in a record of their own are a column of labels
+                    # printed apart from their figures (pdftotext): ``header_blocks`` reads those.
+                    rows[blank.row] = blank
                 row_key, row_token = vocab.active_rows[bare], token
                 loose = []
                 continue
@@ -143,6 +150,20 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             # Figures right under the column headers, their row's label pulled out of the table.
             orphans.append(ActiveOrphan(list(record.values), list(header), named_last))
     return rows, votes, orphans
+
+
+def _blank_row(
+    rows: dict[str, ActiveRaw],
+    row_key: str | None,
+    row_token: Token | None,
+    header: list[tuple[str, Token]],
+    fuzzy: dict[str, float],
+) -> ActiveRaw | None:
+    """The row a record named (``row_key``, by ``row_token``) and left with no figure, as a row of
+    blank cells: None when there is none, it was read already, or its label holds a figure."""
+    if row_key is None or row_token is None or row_key in rows or any(ch.isdigit() for ch in row_token.text):
+        return None
+    return ActiveRaw(row_key, row_token, [], list(header), fuzzy.get(row_key, 0.0))
 
 
 def _place_orphans(template: Template, raw: dict[str, ActiveRaw], orphans: list[ActiveOrphan]) -> None:

@@ -25,6 +25,7 @@ from gongkai.ingest.vocabulary import (
     field_of,
     is_numbered_request_row,
     is_table_label,
+    split_citation,
     vocabulary,
 )
 from gongkai.report.labels import bare_label_key, label_key
@@ -167,6 +168,13 @@ def _label_parts(text: str) -> tuple[str, ...]:
     Spaces inside one label (``三、 本年 度办 理结 果``) stay: the cell is only split when at
     least two of its parts are labels of the tables on their own.
     """
+    cited = split_citation(text)
+    if cited is not None:
+        rest = _label_parts(cited[1])
+        if any(is_table_label(part) for part in rest):
+            # The item's merged cell printed on the line of its first row or of its header
+            # (``第二十条第（一）项   规章``): the citation, then that row's or header's labels.
+            return (cited[0], *rest)
     parts = text.split()
     if len(parts) < 2 or is_table_label(text):
         return (text,)

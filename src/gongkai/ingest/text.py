@@ -646,7 +646,7 @@ def split_line(line: str) -> list[str]:
         token = match.group()
         before = line[a - 1] if a else ""
         after = line[b] if b < len(line) else ""
-        if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第":
+        if (before and _IDENTIFIER_BEFORE.match(before)) or before == "第" or line[:a].strip() in _CAPTIONS:
             continue
         if before in _OPENING and after in _CLOSING and _CJK.match(line[b + 1 : b + 2]) and "   " not in line:
             # "（3）要求提供公开出版物": a label's numbering, not a cell. A laid-out line (-layout's runs
@@ -750,6 +750,8 @@ def _hyphened_figures(line: str) -> int | None:
 
 
 _OPENING, _CLOSING = frozenset("（("), frozenset("）)")  # around a label's number: （3）
+# An annex's caption (附表3, 附件 2) opening its line: its number names the annex, no cell.
+_CAPTIONS = frozenset({"附表", "附件"})
 _SEPARATORS = " \t\u3000\xa0,，;；|｜"  # between cells of a line, never part of a label
 _COUNT_UNITS = frozenset("件个项条次")  # units a count may carry in its cell (numbers.parse_cell)
 _DASH_ENDS = frozenset("/—－-–―")  # a line ending in a dash cell

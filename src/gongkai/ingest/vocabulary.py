@@ -78,6 +78,24 @@ def is_table_label(text: str) -> bool:
     )
 
 
+# A 第二十条 item's citation at the start of a cell (第二十条第（一）项), or a piece of one a narrow
+# cell wrapped (第二十条第 above, （一）项 below), with more text after it on the same line.
+_CITATION_HEAD = re.compile(
+    r"^\s*(?:第\s*二\s*十\s*条(?:\s*第\s*(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项)?)?"
+    r"|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项)(?=\s)"
+)
+
+
+def split_citation(text: str) -> tuple[str, str] | None:
+    """(citation, rest) of a cell whose 第二十条 citation shares its line with what follows it
+    (``第二十条第（一）项   规章``: the item's merged cell centred down onto its first row's
+    line, or onto its header's); None when the text is no such cell."""
+    match = _CITATION_HEAD.match(text)
+    if match is None or not text[match.end() :].strip():
+        return None
+    return match.group().strip(), text[match.end() :].strip()
+
+
 def is_active_row(text: str) -> bool:
     """Whether ``text`` is the whole label of a row of table 二 (行政许可, 行政事业性收费)."""
     return bare_label_key(text) in vocabulary().active_rows
