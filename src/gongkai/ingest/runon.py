@@ -24,7 +24,10 @@ _NUMBER = re.compile(r"[-−－]?\d+(?:[.．]\d+)?")
 _CJK_START = re.compile(r"[\u3400-\u9fff（(“【《]")
 # A figure followed by one of these is part of a phrase (2020年, 7759件, 第3项, 50%), not a cell.
 _PHRASE_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件次人户家名位批类种份张篇本部所座处亿万千百十%％·:：/")
-_FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”][0-9]")
+# A cell's start straight after a word: a figure, or the em dash a page prints for a zero (a
+# township's all-zero table is runs of them: 规章———规范性文件———).
+_CELL_START = r"(?:[0-9]|[—―])"
+_FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”]" + _CELL_START)
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 
 
@@ -36,12 +39,13 @@ def _printed(label: str) -> str:
 
 @cache
 def _row_label_pattern() -> re.Pattern[str]:
-    """Any row label of tables 二 and 三 directly followed by a digit (the mark of a run-on row)."""
+    """Any row label of tables 二 and 三 directly followed by a digit or a dash cell (the mark of a
+    run-on row)."""
     vocab = vocabulary()
     labels = {label for label in vocab.active_rows if len(label) >= 2}
     labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
     alternatives = "|".join(sorted((_printed(label) for label in labels), key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})\\s?\\d")
+    return re.compile(f"(?:{alternatives})\\s?{_CELL_START}")
 
 
 @cache

@@ -637,7 +637,8 @@ def split_line(line: str) -> list[str]:
         # the dash cells (/ — for "none") are what is left between the figures: each dash is a
         # cell of its own, each digit run one or more cells (cut later by the row's arithmetic).
         head = line[:dashed].strip()
-        return [*(split_line(head) if head else []), *_DASH_OR_RUN.findall(_separated(line[dashed:]))]
+        runs = _SIGNED_DASH_OR_RUN if _DASHED_FIGURES.search(line) else _DASH_OR_RUN  # not a hyphen run
+        return [*(split_line(head) if head else []), *runs.findall(_separated(line[dashed:]))]
     line = _separated(line)
     cells: list[str] = []
     label_from = 0
@@ -699,8 +700,12 @@ def _words_and_dashes(text: str) -> list[str]:
 
 # The end of a row whose figures and dash cells ran together: digits and dashes (/ — for none;
 # not "-", a minus) only, right after the label's last word (or after a space, with two dashes).
-_DASHED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9/／—,，]*[/／—][0-9/／—,，]*$")
+# A hyphen there only as a minus sign right before a figure, after a dash cell (行政处罚—-4—).
+_DASHED_FIGURES = re.compile(
+    r"(?<=[\u3400-\u9fff）)”\s])(?:[0-9/／—,，]|(?<=[/／—])-(?=[0-9]))*[/／—](?:[0-9/／—,，]|(?<=[/／—])-(?=[0-9]))*$"
+)
 _DASH_OR_RUN = re.compile(r"[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—-]")
+_SIGNED_DASH_OR_RUN = re.compile(r"(?<=[/／—])-[0-9]+|[0-9]+(?:[,，\u201a][0-9]{3})*|[/／—-]")
 # The same with hyphens for none (a crawler's ``102----12``, ``-1----1``, ``-------``): a hyphen
 # is a minus sign too (行政强制76-3), so only a run with two side by side or one at an end.
 _HYPHENED_FIGURES = re.compile(r"(?<=[\u3400-\u9fff）)”\s])[0-9,，-]*-[0-9,，-]*$")
