@@ -24,6 +24,14 @@ from gongkai.report.equations import balance
 from gongkai.report.templates import TEMPLATES
 
 _TOKEN = re.compile(r"\S+")
+_DASHES = frozenset("-−－—–/")  # a cell printed as a dash (or /): 0 to the sums
+
+
+def _cell_number(text: str) -> int:
+    """A figure, or 0 for a dash cell."""
+    return int(text) if _figure(text) else 0
+
+
 _MAX_JOININGS = 4000  # ways of joining tried on one row (15 figures, 5 tails: 3003)
 _MIN_FIGURES = 4  # a row of the requests or appeals table, not prose with a few figures
 
@@ -433,7 +441,6 @@ def _cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list
 _MAX_LOOSE_GAP = 3  # lines between a pipe row and its loose pieces: a rule row, label pieces, a blank
 _MAX_LOOSE_FIGURES = 3  # wrapped figures of one row set as loose lines
 _MAX_LOOSE_WORDS = 30  # a loose line's label piece beside the figures, not a sentence
-_ROW_DASHES = frozenset("-－—–")  # a row's cell printed as a dash: 0 to the sums
 
 
 def pipe_rows_with_loose_pieces(lines: list[str]) -> list[str]:
@@ -492,13 +499,9 @@ def _row_cells(line: str) -> tuple[list[str], int] | None:
     """A pipe row's cells and the first of its figure cells (from the right, up to a label)."""
     cells = line.strip()[1:-1].split("|")
     first = len(cells)
-    while first and all(_figure(t) or t in _ROW_DASHES for t in cells[first - 1].split()):
+    while first and all(_figure(t) or t in _DASHES for t in cells[first - 1].split()):
         first -= 1
     return (cells, first) if first < len(cells) else None
-
-
-def _as_number(token: str) -> int:
-    return 0 if token in _ROW_DASHES else int(token)
 
 
 def _row_with_pieces(line: str, above: str, below: str) -> tuple[str, bool] | None:
@@ -513,7 +516,7 @@ def _row_with_pieces(line: str, above: str, below: str) -> tuple[str, bool] | No
     row = [t for k in range(first, len(cells)) for t in cells[k].split()]
     heads = [m.group() for m in _trailing_figures(above)[1]]
     tails = [m.group() for m in _trailing_figures(below)[1]]
-    if len(row) + len(heads) < _MIN_FIGURES or sums_hold([_as_number(t) for t in row]):
+    if len(row) + len(heads) < _MIN_FIGURES or sums_hold([_cell_number(t) for t in row]):
         return None
     readings = _loose_readings(row, heads, tails)
     if len(readings) > 1:
@@ -557,7 +560,7 @@ def _loose_readings(row: list[str], heads: list[str], tails: list[str]) -> list[
                 return []
             given, pieces = iter(row), iter(wrapped)
             reading = [next(pieces) if k in places else next(given) for k in range(size)]
-            if size >= _MIN_FIGURES and sums_hold([_as_number(t) for t in reading]):
+            if size >= _MIN_FIGURES and sums_hold([_cell_number(t) for t in reading]):
                 found.append((reading, set(places), True))
     figures = [k for k, t in enumerate(row) if _figure(t)]
     for tried, places in enumerate(itertools.combinations(figures, len(tails))):
@@ -566,7 +569,7 @@ def _loose_readings(row: list[str], heads: list[str], tails: list[str]) -> list[
         reading = list(row)
         for place, tail in zip(places, tails, strict=True):
             reading[place] += tail
-        if len(reading) >= _MIN_FIGURES and sums_hold([_as_number(t) for t in reading]):
+        if len(reading) >= _MIN_FIGURES and sums_hold([_cell_number(t) for t in reading]):
             found.append((reading, set(), False))
     return found
 
@@ -657,7 +660,6 @@ def _laid(row: str, start: int, reading: list[tuple[int, str]]) -> str:
 
 
 _MAX_SPLIT_PIECES = 2  # figures of one row printed in two pieces on its line
-_DASHES = frozenset("-−－—–/")
 
 
 def rows_with_split_figures(lines: list[str]) -> list[str]:
@@ -693,10 +695,6 @@ def _trailing_cells(line: str) -> list[re.Match[str]]:
     while start and (_figure(tokens[start - 1].group()) or tokens[start - 1].group() in _DASHES):
         start -= 1
     return tokens[start:]
-
-
-def _cell_number(text: str) -> int:
-    return int(text) if _figure(text) else 0
 
 
 def _split_joined(values: list[str]) -> list[list[tuple[int, str]]]:
