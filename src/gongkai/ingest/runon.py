@@ -29,6 +29,10 @@ _PHRASE_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个�
 _CELL_START = r"(?:[0-9]|[—―])"
 _FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”]" + _CELL_START)
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
+# An annex's caption (附表3, 附件 2): it opens a new block, whatever ended the row before it.
+_ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
+_BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
+_ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
 
 def _printed(label: str) -> str:
@@ -154,6 +158,7 @@ def cut_run_on(line: str) -> list[str]:
         cuts.add(title + len(REPORT_TITLE))
     for match in re.finditer("[。；]", line):
         cuts.add(match.end())
+    cuts.update(_annex_caption_cuts(line))
     for match in _NUMBER.finditer(line):
         a, b = match.span()
         before = line[a - 1] if a else ""
@@ -182,6 +187,19 @@ def cut_run_on(line: str) -> list[str]:
             found = _numbering_forward(_cut(piece, {m.start() for m in _label_pattern().finditer(piece)}))
             pieces.extend(_signed_cell_cut(p) if _label_pattern().match(p) else p for p in found)
     return pieces
+
+
+def _annex_caption_cuts(line: str) -> set[int]:
+    """Where an annex's caption starts after a row of the table before it: after a space or blank
+    cells (``四、结转下年度继续办理///////附表3政府信息…``, no figure to cut after), or straight after
+    the row's label when its cells were left empty (``…继续办理附表3…``). Not a caption inside a
+    sentence (详见附表1): a word that ends no row label stands before it there."""
+    cuts: set[int] = set()
+    for match in _ANNEX_CAPTION.finditer(line):
+        at = match.start()
+        if at and (line[at - 1] in _BLANK_CELL_ENDS or ends_with_request_row(line[max(0, at - _ROW_LABEL_SPAN) : at])):
+            cuts.add(at)
+    return cuts
 
 
 # A row's item number set apart from its label by a space (``予以公开 (二) 部分公开…``, ``2. 其他
