@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gongkai.ingest.html import read_html
 from gongkai.ingest.recognise import recognise
+from gongkai.ingest.text import read_text
 from gongkai.report.model import Report
 
 _ITEM = '<tr><td colspan="4">第二十条第（{}）项</td></tr>'
@@ -89,3 +90,42 @@ def test_stacked_half_tables_of_table_four_are_read_by_their_headers() -> None:
     assert appeals["review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 2, "total": 2}
     assert appeals["litigation_direct"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
     assert appeals["litigation_after_review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 3, "total": 3}
+
+
+# Table 四 as markitdown sets stacked half-tables (holdout5 t2022-b): each half a pipe table on its
+# page's grid of cells, wider than the half's columns, its figures set among the page's blank
+# cells and not under their headers' cells.
+_MARKITDOWN_STACKED_APPEALS = """附表3
+政府信息公开⾏政复议、⾏政诉讼情况
+单位：件
+⾏政复议
+|     | 结果维持 |     |     | 结果纠正 |     |     | 其他结果 |     | 尚未审结 |     |     | 总计  |     |
+| --- | ---- | --- | --- | ---- | --- | --- | ---- | --- | ---- | --- | --- | --- | --- |
+|     |      | 3   |     |      | 0   |     | 1    |     |      | 2   |     | 6   |     |
+⾏政诉讼
+|      |     | 未经复议直接起诉 |      |     |      |     |      |      |     | 复议后起诉 |      |     |     |
+| ---- | --- | -------- | ---- | --- | ---- | --- | ---- | ---- | --- | ----- | ---- | --- | --- |
+| 结果维持 |     | 结果纠正     | 其他结果 |     | 尚未审结 | 总计  | 结果维持 | 结果纠正 |     | 其他结果  | 尚未审结 |     | 总计  |
+|      | 1   | 0        |      | 0   | 2    | 3   | 0    |      | 1   | 0     |      | 0   | 1   |
+"""
+
+
+def test_stacked_half_tables_on_a_wider_page_grid_are_read_by_their_headers() -> None:
+    text = (
+        "某区东关街道办事处2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度发生行政复议6件。\n五、存在的主要问题及改进情况\n无。\n"
+        "附件\n附表1\n主动公开政府信息情况\n"
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| --- | --- | --- | --- |\n"
+        "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 5 |\n" + _MARKITDOWN_STACKED_APPEALS
+    )
+    report = recognise(read_text(Path("r.md"), text.encode("utf-8")))
+    assert report.appeals["review"] == {"upheld": 3, "corrected": 0, "other": 1, "pending": 2, "total": 6}
+    assert report.appeals["litigation_direct"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 2, "total": 3}
+    assert report.appeals["litigation_after_review"] == {
+        "upheld": 0,
+        "corrected": 1,
+        "other": 0,
+        "pending": 0,
+        "total": 1,
+    }
+    assert not any(d.cell.startswith("appeals") for d in report.uncertain or [])

@@ -256,10 +256,11 @@ def _split_table(records: list[Record], biggest: Record, cells: int, width: int)
     together (crawler text: ``总计 631212`` / ``…总计 15132211444527``), the runs are the one row
     when each table's header names its own groups and the tables together name every group
     once; the tables are then returned too, for their runs to be cut table by table (a run never
-    spans two tables)."""
+    spans two tables). A half-table's row padded with a page grid's blank cells (markitdown) is
+    no row of fifteen cells (``_whole_row``)."""
     figures = [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records]
     parts = [(record, found) for record, found in zip(records, figures, strict=True) if found]
-    if len(biggest.values) >= cells or len(parts) < 2:
+    if _whole_row(biggest, cells // width, width) or len(parts) < 2:
         return biggest, []
     count = sum(len(found) for _, found in parts)
     whole_groups = count == cells and not any(len(found) % width for _, found in parts)
@@ -268,6 +269,22 @@ def _split_table(records: list[Record], biggest: Record, cells: int, width: int)
         return biggest, []
     first = parts[0][0]
     return Record(first.labels, [t for _, found in parts for t in found], first.table), tables
+
+
+def _whole_row(record: Record, groups: int, width: int) -> bool:
+    """Whether ``record`` holds a cell for every column of table 四. Blank cells count, except in
+    a half-table on a page grid (``_on_wider_grid``), where a row's blanks are the page's columns."""
+    if _on_wider_grid(record, groups, width):
+        return sum(t.value.kind is not CellKind.BLANK for t in record.values) >= groups * width
+    return len(record.values) >= groups * width
+
+
+def _on_wider_grid(record: Record, groups: int, width: int) -> bool:
+    """Whether ``record`` is a half-table's row (its header names some groups of table 四, not all)
+    set on more pipe cells than those groups' columns: a converter that lays a whole page on one
+    grid of cells (markitdown, ``page_grid``) pads a narrow table with blank cells of the page."""
+    named = _groups_named(record)
+    return 0 < len(named) < groups and len(record.values) > width * len(named) and _whole_cells(record.values)
 
 
 def _whole_cells(tokens: list[Token]) -> bool:
