@@ -107,7 +107,7 @@ _MARKITDOWN_STACKED_APPEALS = """附表3
 | ---- | --- | -------- | ---- | --- | ---- | --- | ---- | ---- | --- | ----- | ---- | --- | --- |
 | 结果维持 |     | 结果纠正     | 其他结果 |     | 尚未审结 | 总计  | 结果维持 | 结果纠正 |     | 其他结果  | 尚未审结 |     | 总计  |
 |      | 1   | 0        |      | 0   | 2    | 3   | 0    |      | 1   | 0     |      | 0   | 1   |
-"""
+"""  # noqa: E501 (markitdown's lines as it writes them)
 
 
 def test_stacked_half_tables_on_a_wider_page_grid_are_read_by_their_headers() -> None:
