@@ -42,10 +42,10 @@ NOT_YET = {
     "pdftotext": "2763/4050 cells (68.22%), non-zero 70.57%: table 三 lost in most reports (labels in two "
     "columns printed apart from their figures, blank zeros: t2020-b, t2023-a, t2025-a under 20%), "
     "table 四 as stacked half-tables (t2019-a, t2022-b, t2024-a, t2025-a)",
-    "pdftotext-layout": "3954/4050 cells (97.63%), non-zero 95.92%: blank zeros (t2020-b: tables 三 "
+    "pdftotext-layout": "3963/4050 cells (97.85%), non-zero 96.03%: blank zeros (t2020-b: tables 三 "
     "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
-    "two readings fit the sums (flagged); t2023-a-word, t2025-a-word: 规章 on a line of its own under "
-    "a wrapped header (本年制发 / 件数) not taken as a row of blank cells)",
+    "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "
+    "and 第二十条 citation both wrapped (第二十条第 / （一）项 beside 本年制发 / 件数) not read)",
     "pymupdf4llm": "4014/4050 cells (99.11%), non-zero 98.60%: blank zeros (t2020-b: table 二's "
     "行政事业性收费 · 11 cut as a run, flagged; table 四 lost, its pipe rows' spanned cells shifted; "
     "t2025-a-word: table 三 rows)",

@@ -99,3 +99,32 @@ def test_annex_caption_number_is_no_cell() -> None:
     assert split_line("附表3") == ["附表3"]
     assert split_line("附件 2") == ["附件 2"]
     assert split_line("规章 3 1 2") == ["规章", "3", "1", "2"]
+
+
+def test_header_cells_wrapped_onto_two_lines_name_their_columns(tmp_path: Path) -> None:
+    # A Word copy's narrow columns: each header cell wrapped (本年制发 / 件数), the label column's
+    # 信息内容 centred between the two lines; a one-line cell (本年增/减) stands between the
+    # wrapped ones and keeps its place. 规章 prints blank cells (zeros), on a line of its own.
+    text = """             东关街道办事处2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+          第二十条第（一）项
+           本年制发   本年废止     现行有效
+  信息内容
+            件数     件数       件数
+     规章
+行政规范性文件     31      5       31
+"""
+    active, doubts = _active(tmp_path, text)
+    assert active["regulations"] == {"made": 0, "repealed": 0, "in_force": 0}
+    assert active["normative_documents"] == {"made": 31, "repealed": 5, "in_force": 31}
+    assert "active.regulations" in doubts
+    text = """             东关街道办事处2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+          第二十条第（五）项
+           上一年项            处理决定
+  信息内容            本年增/减
+            目数量             数量
+  行政许可      37      8         22
+"""
+    active, _ = _active(tmp_path, text)
+    assert active["licensing"] == {"previous_items": 37, "change": 8, "decisions": 22}

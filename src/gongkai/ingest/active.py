@@ -61,6 +61,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     pending: ActiveRaw | None = None
     named_last: str | None = None
     fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
+    wrapped_top: list[str] | None = None  # a header line of cells naming no column: maybe their heads
     for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
         if not record.labels:
             if pending is not None and not pending.values:
@@ -84,7 +85,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     # after it (a converter pulled out the label of a row of blank cells).
                     rows[blank.row] = blank
                     row_key = row_token = None
-                loose = []
+                loose, wrapped_top = [], None
                 if not centred:
                     header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 continue
@@ -94,10 +95,16 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 # label: its cells, split at the gaps, may still name their columns (and units).
                 parts = _GAP.split(token.text.strip())
                 places = part_places(token.text, parts, token.x)
-                cells = [(field_of(cached_key(part)), part, x) for part, x in zip(parts, places, strict=True)]
+                names = _wrapped_header(wrapped_top, parts)
+                cells = [
+                    (field_of(cached_key(name)), part, x)
+                    for name, part, x in zip(names or parts, parts, places, strict=True)
+                ]
                 columns = [(hit[0], Token(part, token.where, token.value, x)) for hit, part, x in cells if hit]
+                # cells naming no column may be the heads of cells wrapped onto the next such line
+                wrapped_top = None if names or columns else parts
                 if columns:
-                    fresh += columns
+                    fresh = _by_place(fresh + columns) if names else fresh + columns
                     votes += [hit[1] for hit, _, _ in cells if hit and hit[1]]
                     loose = []
                     continue
@@ -150,6 +157,24 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             # Figures right under the column headers, their row's label pulled out of the table.
             orphans.append(ActiveOrphan(list(record.values), list(header), named_last))
     return rows, votes, orphans
+
+
+def _by_place(columns: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """Column headers in the order they stand on the page: a wrapped header's cells complete
+    only on its last line, after a one-line cell between them (上一年项 / 本年增/减 / 目数量)."""
+    if any(token.x is None for _, token in columns):
+        return columns
+    return sorted(columns, key=lambda column: column[1].x or 0.0)
+
+
+def _wrapped_header(top: list[str] | None, parts: list[str]) -> list[str] | None:
+    """The column headers a line of header cells completes when each cell of the line above it
+    (``top``, cells naming no column) wrapped onto it (本年制发 / 件数, a Word copy's narrow
+    columns): None unless the two lines hold as many cells and every joined cell names a column."""
+    if top is None or len(top) != len(parts):
+        return None
+    joined = [head + tail for head, tail in zip(top, parts, strict=True)]
+    return joined if all(field_of(cached_key(name)) for name in joined) else None
 
 
 def _blank_row(
