@@ -15,14 +15,16 @@ from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.ingest.text import _HALF_WIDTH_DIGITS
 from gongkai.ingest.wrapped_digits import (
     line_wrapped_around,
-    pipe_cells_with_wrapped_digits,
-    pipe_rows_with_loose_pieces,
-    pipe_rows_wrapped_around,
-    pipe_tails_over_page,
     rows_with_split_figures,
     rows_with_wrapped_digits,
     rows_wrapped_around,
     sums_hold,
+)
+from gongkai.ingest.wrapped_pipe_figures import (
+    pipe_cells_with_wrapped_digits,
+    pipe_rows_with_loose_pieces,
+    pipe_rows_wrapped_around,
+    pipe_tails_over_page,
 )
 
 from .holdout4 import FIXTURES

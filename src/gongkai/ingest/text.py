@@ -58,13 +58,15 @@ from gongkai.ingest.vocabulary import (
 )
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 from gongkai.ingest.wrapped_digits import (
+    rows_with_split_figures,
+    rows_with_wrapped_digits,
+    rows_wrapped_around,
+)
+from gongkai.ingest.wrapped_pipe_figures import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
-    rows_with_split_figures,
-    rows_with_wrapped_digits,
-    rows_wrapped_around,
 )
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
