@@ -125,6 +125,8 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
         below = out[i + 1]
         if not (below.rstrip()[-1:].isdigit() and out[i].rstrip()[-1:].isdigit()):
             continue  # most lines: not two lines ending in figures (keeps reading fast)
+        if "\t" in out[i] or "\t" in below:
+            continue  # tab-separated cells are not laid out: a cell's figure never wraps to the next line
         _, row = trailing_figures(out[i])
         if len(row) < MIN_FIGURES:
             continue
@@ -226,7 +228,8 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
     them and exactly one reading passes; otherwise the lines stay as printed (and the reader flags).
     """
     out = list(lines)
-    ends = [line.rstrip()[-1:].isdigit() for line in out]  # once per line: most lines are skipped on it
+    # once per line: most lines are skipped on it (tab-separated cells are not laid out)
+    ends = [line.rstrip()[-1:].isdigit() and "\t" not in line for line in out]
     middle = 1
     while middle < len(out) - 1:
         joined = None
@@ -308,8 +311,8 @@ def rows_with_split_figures(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     for i, line in enumerate(out):
-        if not line.rstrip()[-1:].isdigit() or len(line.split()) <= max(_widths()):
-            continue  # cheap: most lines end in no figure or hold no more cells than a row's
+        if not line.rstrip()[-1:].isdigit() or "\t" in line or len(line.split()) <= max(_widths()):
+            continue  # cheap: most lines end in no figure, are tab-separated or hold no more cells than a row's
         run = _trailing_cells(line)
         if len(run) <= max(_widths()):
             continue
