@@ -536,9 +536,15 @@ def read_active(
     _doubt_item_neighbours(blank_by_lines, rows, report, evidence)
 
 
+def _empty_line(token: Token) -> bool:
+    """A blank cell that is an empty line of text (``line 12``), not a cell a table delimits
+    (``line 12 cell 3``)."""
+    return token.value.kind is CellKind.BLANK and " " not in token.where.removeprefix("line ")
+
+
 def _blank_lines(values: list[Token]) -> bool:
-    """Whether a row's blank cells are empty lines of text, not cells a table delimits."""
-    return all(" " not in t.where.removeprefix("line ") for t in values if t.value.kind is CellKind.BLANK)
+    """Whether a row's blank cells are all empty lines of text."""
+    return all(_empty_line(t) for t in values if t.value.kind is CellKind.BLANK)
 
 
 def _doubt_item_neighbours(
@@ -622,7 +628,7 @@ def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
     """Whether a row of fewer figures than columns has blank cells that are empty lines of text
     (``pdftotext`` sets paragraphs apart with them), which placed its figures."""
     figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
-    lines = any(t.value.kind is CellKind.BLANK and " " not in t.where.removeprefix("line ") for t in values)
+    lines = any(_empty_line(t) for t in values)
     return 0 < figures < columns and lines
 
 

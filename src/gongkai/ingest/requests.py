@@ -925,9 +925,7 @@ def _on_page_grids(
         return chosen
     merged = _merged_tables(best)
     if blank_rows and any(choice.unknown for choice in merged.values()):
-        zeros: dict[Hashable, Reading] = {
-            key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows
-        }
+        zeros = _zero_rows(blank_rows, n)
         whole, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
         if whole and least == 0:
             return _merged_tables(whole)
@@ -1040,6 +1038,12 @@ def _labels_after_figures(
     return raw
 
 
+def _zero_rows(blank_rows: Sequence[str], n: int) -> dict[Hashable, Reading]:
+    """The blank rows (a label printed with no figure) each read as a row of ``n`` zeros: how both
+    the vanished-blanks search and the page grids let the sums run through them."""
+    return {key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows}
+
+
 def _with_blank_rows(
     options: dict[Hashable, list[Reading]],
     chosen: dict[Hashable, Choice],
@@ -1054,9 +1058,8 @@ def _with_blank_rows(
     and the rows' cuts and columns with it. Where no such table balances, a blank row may hold
     figures printed elsewhere: ``chosen`` as it was. The blank rows stay out of the result (they
     are read as 0, in doubt, as before)."""
-    zero = Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "")
     with_zeros: dict[Hashable, list[Reading]] = dict(options)
-    with_zeros.update({key: [zero] for key in blank_rows})
+    with_zeros.update({key: [zero] for key, zero in _zero_rows(blank_rows, n).items()})
     trial = choose(with_zeros, failures, bound=bound)
     if failures({key: choice.reading.values for key, choice in trial.items()}):
         return chosen

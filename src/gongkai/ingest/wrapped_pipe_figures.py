@@ -63,7 +63,7 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
                 elif m:
                     figures += [int(m.group(1)), int(m.group(2))]
                 elif cells[k].strip():
-                    figures.append(_count_value(cells[k]))
+                    figures.append(cell_number(cells[k].strip()))
             if len(figures) >= MIN_FIGURES and sums_hold(figures):
                 choices.append(joined)
         if len(choices) != 1 or not any(choices[0]):
@@ -135,17 +135,14 @@ def _count(cell: str) -> bool:
     return is_figure(cell.strip()) or parse_cell(cell).kind in (CellKind.BLANK, CellKind.DASH)
 
 
-def _count_value(cell: str) -> int:
-    """A printed cell's count: its figure, or 0 for a dash."""
-    return int(cell) if is_figure(cell.strip()) else 0
-
-
 def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
     """Whether the cells' first lines make a row that satisfies the sums by itself, or every cell
     has two lines and the second lines do: two rows a converter ran into one (joined, their
     figures would satisfy the sums too, digit by digit), not wrapped figures."""
     tops = [
-        int(m.group(1)) if m else _count_value(cell) for cell, m in zip(cells, pieces, strict=True) if m or cell.strip()
+        int(m.group(1)) if m else cell_number(cell.strip())
+        for cell, m in zip(cells, pieces, strict=True)
+        if m or cell.strip()
     ]
     bottoms = [int(m.group(2)) for m in pieces if m]
     return sums_hold(tops) or (len(bottoms) == len(tops) and sums_hold(bottoms))
