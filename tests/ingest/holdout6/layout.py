@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from gongkai.report.templates import (
@@ -161,7 +162,7 @@ def request_parts(template: Template, report: Report, style: Style, word: bool) 
     cuts = [] if word else [b for b in style.breaks if 0 < b < len(rows)]
     bounds = [0, *cuts, len(rows)]
     parts: list[str] = []
-    for start, stop in zip(bounds, bounds[1:], strict=False):
+    for start, stop in pairwise(bounds):
         body: list[str] = []
         for i in range(start, stop):
             r = rows[i]
