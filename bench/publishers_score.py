@@ -20,7 +20,10 @@ the second hold-out had been tuned on); ``--set holdout4`` scores the fourth
 (``tests/ingest/holdout4``: a department-site style with tables pasted from Excel, made after the
 third had been tuned on); ``--set holdout5`` scores the fifth (``tests/ingest/holdout5``: a
 township / street office's 红头 document on a county portal and its Word copy, made after the
-fourth had been tuned on); ``--set holdout`` is ``--holdout``.
+fourth had been tuned on); ``--set holdout6`` scores the sixth (``tests/ingest/holdout6``: a city
+bureau's paginated document converted to its web page, tables broken across pages with their
+headers repeated and the page numbers and running heads between the parts, 斜线表头, and its Word
+original, made after the fifth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout, holdout2, holdout3, holdout4, holdout5, pdfvariants  # noqa: E402
+from tests.ingest import holdout, holdout2, holdout3, holdout4, holdout5, holdout6, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
@@ -43,6 +46,7 @@ SETS = {
     "holdout3": holdout3,
     "holdout4": holdout4,
     "holdout5": holdout5,
+    "holdout6": holdout6,
     "pdfvariants": pdfvariants,
 }
 

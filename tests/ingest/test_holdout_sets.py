@@ -11,7 +11,7 @@ import pytest
 
 from .holdout_sets import Data
 
-SETS = {"holdout2": "gazette", "holdout3": "county", "holdout4": "bureau", "holdout5": "township"}
+SETS = {"holdout2": "gazette", "holdout3": "county", "holdout4": "bureau", "holdout5": "township", "holdout6": "bureau"}
 
 
 @pytest.mark.parametrize(("name", "style_name"), SETS.items())
