@@ -39,9 +39,11 @@ FIRST = {
 # Below the thresholds (html, docx and pdf reach them since blank cells of a delimited table are
 # cells and the stacked table 四 is aligned by its headers)
 NOT_YET = {
-    "pdftotext": "2763/4050 cells (68.22%), non-zero 70.57%: table 三 lost in most reports (labels in two "
-    "columns printed apart from their figures, blank zeros: t2020-b, t2023-a, t2025-a under 20%), "
-    "table 四 as stacked half-tables (t2019-a, t2022-b, t2024-a, t2025-a)",
+    "pdftotext": "3213/4050 cells (79.33%), non-zero 77.12%: table 三 lost in most Word copies (labels in "
+    "two columns printed apart from their figures, blank zeros: t2020-b, t2023-a-word, t2025-a-word under "
+    "25%; t2019-a's columns printed as blocks among table 四's text), organisation columns of a table "
+    "leaving every zero blank undecidable (t2025-a, flagged), table 三's last rows spilled into table 四's "
+    "flow (t2022-b, t2024-a)",
     "pdftotext-layout": "3963/4050 cells (97.85%), non-zero 96.03%: blank zeros (t2020-b: tables 三 "
     "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
     "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "

@@ -51,10 +51,10 @@ def _lines(slots: Sequence[Slot]) -> list[list[Slot]] | None:
 def lined_row(slots: Sequence[Slot], n: int) -> bool:
     """Whether a row prints fewer figures than ``n`` columns over more than one line."""
     groups = _lines(slots)
-    return groups is not None and len(groups) >= 2 and sum(map(len, groups)) < n and not _blank_inside(slots)
+    return groups is not None and len(groups) >= 2 and sum(map(len, groups)) < n and not blank_inside(slots)
 
 
-def _blank_inside(slots: Sequence[Slot]) -> bool:
+def blank_inside(slots: Sequence[Slot]) -> bool:
     """Whether a blank cell stands between two figures of the row (a text that shows its blank
     cells, a cell a line: there a line break is no blank cell)."""
     printed = [i for i, s in enumerate(slots) if s.value.kind is not CellKind.BLANK]
@@ -67,7 +67,7 @@ def lined_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
     lined = 0
     together = False  # some line prints two figures or more (else: a cell a line, no gap shows)
     for slots in rows:
-        if sum(1 for s in slots if s.value.kind is not CellKind.BLANK) > n or _blank_inside(slots):
+        if sum(1 for s in slots if s.value.kind is not CellKind.BLANK) > n or blank_inside(slots):
             return False
         lined += lined_row(slots, n)
         groups = _lines(slots)

@@ -15,6 +15,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 from __future__ import annotations
 
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
+from gongkai.ingest.appeal_halves import read_appeal_halves
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -131,6 +132,7 @@ def recognise(document: Document) -> Report:
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_appeals_blocks(template, appeal_blocks, report, evidence)
+    read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
