@@ -129,3 +129,26 @@ def test_stacked_half_tables_on_a_wider_page_grid_are_read_by_their_headers() ->
         "total": 1,
     }
     assert not any(d.cell.startswith("appeals") for d in report.uncertain or [])
+
+
+# Table 二 as markitdown sets a Word copy's narrow columns (holdout5 t2020-b): a page grid of three
+# cells, 本年新制作数量 and 本年新公开数量 sharing the middle one, left blank where both are 0.
+_MARKITDOWN_NARROW_ACTIVE = (
+    "第二十条第（一）项\n"
+    "|     | 本年新制 本年新公 | 对外公开 |\n| --- | --------- | ---- |\n"
+    "信息内容\n"
+    "|     | 作数量 开数量 | 总数量 |\n| --- | ------- | --- |\n"
+    "规章\n"
+    "| 规范性文件 |     | 427 |\n| ----- | --- | --- |\n"
+)
+
+
+def test_a_figure_beside_a_blank_grid_cell_is_one_cell_not_a_digit_per_column() -> None:
+    text = (
+        "某区东关街道办事处2020年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+        "二、主动公开政府信息情况\n" + _MARKITDOWN_NARROW_ACTIVE + "三、收到和处理政府信息公开申请情况\n无。\n"
+    )
+    report = recognise(read_text(Path("r.md"), text.encode("utf-8")))
+    # 427 was read 4 / 2 / 7, a digit per column, though the row prints a blank cell of its own.
+    assert report.active["normative_documents"]["total_published"] == 427
+    assert report.active["normative_documents"]["new_made"] in (0, None)

@@ -71,6 +71,20 @@ def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 
 Accept = Callable[[tuple[Value, ...]], bool]
 
 
+def _figure_beside_blanks(slots: Sequence[Slot], run: Slot) -> bool:
+    """A row of one line of a pipe table printing its one figure in a cell beside blank cells
+    of its own (``| 规范性文件 |  | 427 |``: a page grid's cell over two columns, left blank where
+    both are 0): cells that ran together leave no blank cell, so the figure is one cell's, not a
+    digit per column. A run starting with 0 (``000``) is still digits run together."""
+    line = run.where.split(" cell ")[0]
+    return (
+        " cell " in run.where
+        and not run.value.digits.startswith("0")
+        and all(s.where.split(" cell ")[0] == line for s in slots)
+        and any(_blank(s) for s in slots)
+    )
+
+
 def readings(
     slots: Sequence[Slot],
     n: int,
@@ -110,7 +124,12 @@ def readings(
         how = f"the row prints {len(slots)} cells for {n} columns, all of them 0 or blank"
         how_zh = f"该行印有 {len(slots)} 个单元格（应为 {n} 个），均为 0 或空白"
         return [Reading((0,) * n, wheres, ("",) * n, gap, how if gap else "", how_zh if gap else "")]
-    if n > 1 and len(printed) == 1 and len(printed[0].value.digits) >= n:
+    if (
+        n > 1
+        and len(printed) == 1
+        and len(printed[0].value.digits) >= n
+        and not (len(printed[0].value.digits) == n and _figure_beside_blanks(slots, printed[0]))
+    ):
         # One run of digits for a whole row: the cells ran together; only a cut can read it.
         run = printed[0]
         sparse = sparse_readings(run, n) if vanished and tuple(groups) == (n,) else []
