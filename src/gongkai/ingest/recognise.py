@@ -17,6 +17,7 @@ from __future__ import annotations
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
@@ -118,6 +119,7 @@ def recognise(document: Document) -> Report:
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
+    read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     read_requests(template, labelled, report, evidence, request_orphans, document.tables)
