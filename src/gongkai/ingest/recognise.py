@@ -23,6 +23,7 @@ from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
+from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
@@ -132,6 +133,7 @@ def recognise(document: Document) -> Report:
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
+    read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
