@@ -124,3 +124,21 @@ def line_gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
         if len(found) > _MAX_READINGS:
             return []
     return found
+
+
+def figure_a_line_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
+    """Whether the table prints every figure on a line of its own with some rows short of
+    figures (``pdftotext`` default text of a spreadsheet's cells set far apart, its blank or
+    ``-`` cells gone: a lone ``-`` at a line's end is taken for a hyphen and dropped). No line
+    break then marks a blank cell: any row may hold fewer figures than columns, blank cells
+    anywhere in it (``align.readings``' vanished cells), the table's sums to place them."""
+    short = 0
+    for slots in rows:
+        printed = [s for s in slots if s.value.kind is not CellKind.BLANK]
+        if len(printed) > n:
+            return False
+        lines = [line_of(s.where) for s in printed]
+        if "" in lines or len(set(lines)) != len(lines):
+            return False  # two figures on one line (their gap may say something), or no line
+        short += 2 <= len(printed) < n
+    return short >= _MIN_LINED_ROWS

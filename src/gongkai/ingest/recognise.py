@@ -18,11 +18,13 @@ from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeal_halves import read_appeal_halves
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
+from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
@@ -119,6 +121,7 @@ def recognise(document: Document) -> Report:
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
+    read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     read_requests(template, labelled, report, evidence, request_orphans, document.tables)
@@ -131,6 +134,7 @@ def recognise(document: Document) -> Report:
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
+    read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of

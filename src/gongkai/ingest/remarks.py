@@ -19,6 +19,7 @@ _TOKEN = re.compile(r"\S+")
 _MIN_FIGURES = 4  # a row of a table, not prose with a figure or two
 _REACH = 40  # lines under the header that may still be the table's rows
 _CONTINUED = 3  # lines a remark may wrap over
+_GOES_ON = 2  # figures at least on a line going on with a row cut over lines (其他 and 总计)
 
 
 def remarks_cut(lines: list[str]) -> list[str]:
@@ -40,9 +41,12 @@ def _cut_under(out: list[str], start: int, end: int) -> None:
     """Cut the remarks of the rows on ``out[start:end]`` in place."""
     last_figure = None  # where the last row with a remark printed its last figure
     continued = 0
+    ends_in_figure = False  # the line before (not empty) ends in a figure: a row may go on
     for k in range(start, end):
         tokens = list(_TOKEN.finditer(out[k]))
-        cut = _remark_start(tokens)
+        cut = _remark_start(tokens, ends_in_figure)
+        if tokens:
+            ends_in_figure = parse_cell(tokens[-1].group()).is_value
         if cut is not None:
             out[k] = out[k][: tokens[cut - 1].end()]
             last_figure, continued = tokens[cut - 1].start(), 0
@@ -59,9 +63,11 @@ def _cut_under(out: list[str], start: int, end: int) -> None:
             last_figure = None
 
 
-def _remark_start(tokens: list[re.Match[str]]) -> int | None:
+def _remark_start(tokens: list[re.Match[str]], row_goes_on: bool = False) -> int | None:
     """The index of the first word of a row's remark: words after a label and at least a row's
-    figures (dashes count); None when the line is not such a row."""
+    figures (dashes count), or, where the line before ends in a figure (``pdftotext`` without
+    ``-layout`` cuts a row's cells over lines: ``17,019 1,068 733 2,653`` / ``0 1,527 23,000
+    含网上``), after the row's last figures alone; None when the line is not such a row."""
     end = len(tokens)
     while end and not parse_cell(tokens[end - 1].group()).is_value:
         end -= 1
@@ -70,6 +76,8 @@ def _remark_start(tokens: list[re.Match[str]]) -> int | None:
     figures = end
     while figures and parse_cell(tokens[figures - 1].group()).is_value:
         figures -= 1
+    if not figures and row_goes_on and end >= _GOES_ON:
+        return end  # the last cells of a row cut over lines, its remark after them
     if end - figures < _MIN_FIGURES or not figures:
         return None  # too few figures, or no label before them
     return end

@@ -29,7 +29,7 @@ from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
-from gongkai.ingest.line_gaps import line_gap_readings, lined_row, lined_table
+from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
@@ -1179,7 +1179,10 @@ def read_requests(
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
     merged = _merged_other(template, raw)
-    vanished = _blanks_vanished(raw.values(), n)
+    vanished = _blanks_vanished(raw.values(), n) or (
+        not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
+        and figure_a_line_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
+    )
     spaced = (
         vanished
         and not any(t.x is not None for found in raw.values() for t in found.values)

@@ -312,8 +312,12 @@ OTHER_HANDLING = "（六）其他处理"
 
 def _head_rows() -> tuple[RequestRow, ...]:
     return (
-        RequestRow("new_received", "一、", "本年新收政府信息公开申请数量"),
-        RequestRow("carried_over", "二、", "上年结转政府信息公开申请数量"),
+        RequestRow(
+            "new_received", "一、", "本年新收政府信息公开申请数量", variants=("本年度新收政府信息公开申请数量",)
+        ),
+        RequestRow(
+            "carried_over", "二、", "上年结转政府信息公开申请数量", variants=("上年度结转政府信息公开申请数量",)
+        ),
         RequestRow("granted", "（一）", "予以公开", section=ACCEPTED, outcome=True),
         RequestRow(
             "partially_granted",
@@ -330,7 +334,7 @@ def _head_rows() -> tuple[RequestRow, ...]:
                     ("denied_state_secret", "属于国家秘密", ()),
                     ("denied_prohibited_by_law", "其他法律行政法规禁止公开", ()),
                     ("denied_security_stability", "危及“三安全一稳定”", ("危及三安全一稳定",)),
-                    ("denied_third_party", "保护第三方合法权益", ()),
+                    ("denied_third_party", "保护第三方合法权益", ("保护第三方的合法权益",)),
                     ("denied_internal_affairs", "属于三类内部事务信息", ()),
                     ("denied_process_info", "属于四类过程性信息", ()),
                     ("denied_enforcement_file", "属于行政执法案卷", ()),
@@ -343,7 +347,7 @@ def _head_rows() -> tuple[RequestRow, ...]:
             RequestRow(key, f"{n}.", label, UNAVAILABLE, ACCEPTED, True, variants)
             for n, (key, label, variants) in enumerate(
                 (
-                    ("unavailable_not_held", "本机关不掌握相关政府信息", ()),
+                    ("unavailable_not_held", "本机关不掌握相关政府信息", ("本机关不掌握相关的政府信息",)),
                     ("unavailable_needs_creation", "没有现成信息需要另行制作", ()),
                     ("unavailable_unclear", "补正后申请内容仍不明确", ()),
                 ),
