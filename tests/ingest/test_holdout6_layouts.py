@@ -42,7 +42,7 @@ FIRST = {
 # Below the thresholds (html, docx, pdf and pymupdf4llm read every cell: the page turns between a
 # table's parts, the repeated header rows and the diagonal corners are all found as such)
 NOT_YET = {
-    "pdftotext": "3680/3847 cells (95.66%), non-zero 90.31%: table 四 transposed (groups down the first "
+    "pdftotext": "3718/3847 cells (96.65%), non-zero 92.70%: table 四 transposed (groups down the first "
     "column) lost when it has figures (c2020-a, c2021-a, c2023-a, c2024-b: the results' header a column "
     "block of its own, 10 36 run together in 总计); table 二's items after the first lose fields or read "
     "them 0, flagged (c2021-b: 现行有效件数 blank, 行政事业性收费 94.16 read 0: the citation column and "
