@@ -46,9 +46,6 @@ NOT_YET = {
     "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
     "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "
     "and 第二十条 citation both wrapped (第二十条第 / （一）项 beside 本年制发 / 件数) not read)",
-    "pymupdf4llm": "4029/4050 cells (99.48%), non-zero 99.14%: blank zeros (t2020-b: table 二's "
-    "行政事业性收费 · 11 cut as a run, flagged; the browser print's table 四, its 行政复议 header set "
-    "outside the pipe rows, lost; t2025-a-word: table 三 rows)",
     "markitdown": "3829/4050 cells (94.54%), non-zero 89.69%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged: t2025-a's pipe rows are on a page grid whose label spans "
     "four cells and whose figures each sit alone in a cell, which _on_page_grids reads as printed; "

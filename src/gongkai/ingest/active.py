@@ -814,6 +814,20 @@ def _unrepeated(found: ActiveRaw) -> ActiveRaw:
 
 
 _CELL = re.compile(r"cell (\d+)$")
+_LINE_OF = re.compile(r"^line (\d+) cell \d+$")
+
+
+def _own_line_cells(found: ActiveRaw) -> list[Token] | None:
+    """The cells printed on the label's own line, when every cell of another line is blank."""
+    label_line = _LINE_OF.match(found.label.where)
+    if label_line is None:
+        return None
+    own = [t for t in found.values if (m := _LINE_OF.match(t.where)) and m.group(1) == label_line.group(1)]
+    mine = {id(t) for t in own}
+    others = [t for t in found.values if id(t) not in mine]
+    if not own or not others or any(t.value.kind is not CellKind.BLANK for t in others):
+        return None
+    return own
 
 
 def _under_headers(found: ActiveRaw) -> ActiveRaw:
@@ -828,7 +842,14 @@ def _under_headers(found: ActiveRaw) -> ActiveRaw:
     if not all(columns) or not all(cells):
         return found
     by_cell = {int(m.group(1)): token for m, token in zip(cells, found.values, strict=True) if m}
-    if len(by_cell) != len(found.values):
+    own = _own_line_cells(found)
+    if len(by_cell) != len(found.values) and own is not None:
+        # Blank cells of a pipe row after the label's (the next table's empty first row): no
+        # figure of theirs to place; the label's row alone stands under the headers.
+        by_cell = {int(m.group(1)): token for token in own if (m := _CELL.search(token.where))}
+        if len(by_cell) != len(own):
+            return found
+    elif len(by_cell) != len(found.values):
         return found  # cells of several printed rows: positions do not say which is which
     wanted = [int(m.group(1)) for m in columns if m]
     if len(set(wanted)) != len(wanted) or any(c not in by_cell for c in wanted):
