@@ -42,7 +42,7 @@ NOT_YET = {
     "pdftotext": "2763/4050 cells (68.22%), non-zero 70.57%: table 三 lost in most reports (labels in two "
     "columns printed apart from their figures, blank zeros: t2020-b, t2023-a, t2025-a under 20%), "
     "table 四 as stacked half-tables (t2019-a, t2022-b, t2024-a, t2025-a)",
-    "pdftotext-layout": "3963/4050 cells (97.85%), non-zero 96.03%: blank zeros (t2020-b: tables 三 "
+    "pdftotext-layout": "3965/4050 cells (97.90%), non-zero 96.13%: blank zeros (t2020-b: tables 三 "
     "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
     "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "
     "and 第二十条 citation both wrapped (第二十条第 / （一）项 beside 本年制发 / 件数) not read)",

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -108,6 +108,19 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     votes += [hit[1] for hit, _, _ in cells if hit and hit[1]]
                     loose = []
                     continue
+            if found is None and _indented(token) and not _GAP.search(token.text.strip()):
+                # A lone header cell wrapped over lines with a one-line cell between (上一年项 /
+                # 信息内容 本年增/减 / 目数量, -layout setting each piece on a line of its own):
+                # indented laid-out text only, where the pieces' places put the joined header in
+                # its column (pdftotext's plain text sets every line at the margin).
+                joined = _lone_wrapped_header(wrapped_top, token.text)
+                if joined is not None:
+                    fresh = _by_place([*fresh, (joined[0], token)])
+                    votes += [joined[1]] if joined[1] else []
+                    wrapped_top, loose = None, []
+                    continue
+                if _header_head(key):
+                    wrapped_top = [token.text.strip()]
             if found is not None:
                 fresh.append((found[0], token))
                 if found[1]:
@@ -175,6 +188,32 @@ def _wrapped_header(top: list[str] | None, parts: list[str]) -> list[str] | None
         return None
     joined = [head + tail for head, tail in zip(top, parts, strict=True)]
     return joined if all(field_of(cached_key(name)) for name in joined) else None
+
+
+_MIN_INDENT = 2  # characters before a laid-out header piece that stands over a column of figures
+
+
+def _indented(token: Token) -> bool:
+    """Whether a label stands indented on its line of laid-out text (its place known)."""
+    return token.x is not None and token.x - len(token.text.strip()) / 2 >= _MIN_INDENT
+
+
+def _lone_wrapped_header(top: list[str] | None, text: str) -> tuple[str, str] | None:
+    """The column a lone header piece completes under a lone piece above it (上一年项 / 目数量)."""
+    if top is None or len(top) != 1:
+        return None
+    return field_of(cached_key(top[0] + text.strip()))
+
+
+@lru_cache(maxsize=4096)
+def _header_head(key: str) -> bool:
+    """Whether ``key`` is the head of a table 二 column header wrapped over lines (上一年项 of
+    上一年项目数量): a piece of at least two characters that starts a header and is none."""
+    return (
+        len(key) >= 2
+        and field_of(key) is None
+        and any(label.startswith(key) and label != key for label in vocabulary().active_fields)
+    )
 
 
 def _blank_row(
