@@ -113,10 +113,10 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 # 信息内容 本年增/减 / 目数量, -layout setting each piece on a line of its own):
                 # indented laid-out text only, where the pieces' places put the joined header in
                 # its column (pdftotext's plain text sets every line at the margin).
-                joined = _lone_wrapped_header(wrapped_top, token.text)
-                if joined is not None:
-                    fresh = _by_place([*fresh, (joined[0], token)])
-                    votes += [joined[1]] if joined[1] else []
+                completed = _lone_wrapped_header(wrapped_top, token.text)
+                if completed is not None:
+                    fresh = _by_place([*fresh, (completed[0], token)])
+                    votes += [completed[1]] if completed[1] else []
                     wrapped_top, loose = None, []
                     continue
                 if _header_head(key):
