@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from gongkai.ingest.active import _placed_wrapped_header
 from gongkai.ingest.read import read_report
 
 from .holdout5 import FIXTURES
@@ -24,3 +25,20 @@ def test_a_lone_header_piece_wrapped_around_a_one_line_cell_names_its_column() -
     report = read_report(FIXTURES / "pdftotext-layout" / "t2020-b~township-word.txt").report
     assert report is not None
     assert report.active["fees"] == {"previous_items": 0, "change": 11}
+
+
+def test_header_cells_wrapped_beside_a_wrapped_citation_join_by_place() -> None:
+    """-layout: ``第二十条第  信息内容  本年制发  本年废止  现行有效`` over ``（一）项   件数  件数
+    件数``: each 件数 joins the cell over it, so 规章 alone under them is a row of blank cells."""
+    report = read_report(FIXTURES / "pdftotext-layout" / "t2025-a~township-word.txt").report
+    assert report is not None
+    assert report.active["regulations"] == {"made": 0, "repealed": 0, "in_force": 0}
+    assert "active.regulations" in {u.cell for u in report.uncertain}  # blank cells read as 0: a doubt
+
+
+def test_a_lower_piece_under_no_upper_cell_joins_nothing() -> None:
+    top = ["第二十条第", "信息内容", "本年制发", "本年废止", "现行有效"]
+    places: list[float | None] = [2.5, 11.0, 19.5, 26.5, 33.5]
+    joined = _placed_wrapped_header(top, places, ["（一）项", "件数", "件数", "件数"], [2.5, 19.5, 26.5, 33.5])
+    assert joined is not None and joined[0][2:] == ["本年制发件数", "本年废止件数", "现行有效件数"]
+    assert _placed_wrapped_header(top, places, ["件数", "件数"], [15.0, 26.5]) is None

@@ -42,10 +42,10 @@ NOT_YET = {
     "pdftotext": "2763/4050 cells (68.22%), non-zero 70.57%: table 三 lost in most reports (labels in two "
     "columns printed apart from their figures, blank zeros: t2020-b, t2023-a, t2025-a under 20%), "
     "table 四 as stacked half-tables (t2019-a, t2022-b, t2024-a, t2025-a)",
-    "pdftotext-layout": "3965/4050 cells (97.90%), non-zero 96.13%: blank zeros (t2020-b: tables 三 "
-    "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
-    "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "
-    "and 第二十条 citation both wrapped (第二十条第 / （一）项 beside 本年制发 / 件数) not read)",
+    "pdftotext-layout": "3968/4050 cells (97.98%), non-zero 96.13%: blank zeros (t2020-b: tables 三 "
+    "and 四, -layout's columns of a Word table's figures not where their headers stand, flagged; "
+    "t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, two "
+    "readings fit the sums (flagged))",
     "markitdown": "3829/4050 cells (94.54%), non-zero 89.69%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged: t2025-a's pipe rows are on a page grid whose label spans "
     "four cells and whose figures each sit alone in a cell, which _on_page_grids reads as printed; "

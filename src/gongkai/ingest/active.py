@@ -62,6 +62,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     named_last: str | None = None
     fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
     wrapped_top: list[str] | None = None  # a header line of cells naming no column: maybe their heads
+    top_places: list[float | None] = []  # where wrapped_top's cells stand on their line
     for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
         if not record.labels:
             if pending is not None and not pending.values:
@@ -86,6 +87,11 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     rows[blank.row] = blank
                     row_key = row_token = None
                 loose, wrapped_top = [], None
+                if _GAP.search(token.text.strip()):
+                    # The citation's line holds the heads of header cells wrapped beside it
+                    # (第二十条第  信息内容  本年制发 … over （一）项  件数 …).
+                    wrapped_top = _GAP.split(token.text.strip())
+                    top_places = part_places(token.text, wrapped_top, token.x)
                 if not centred:
                     header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 continue
@@ -96,6 +102,10 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 parts = _GAP.split(token.text.strip())
                 places = part_places(token.text, parts, token.x)
                 names = _wrapped_header(wrapped_top, parts)
+                placed = None if names else _placed_wrapped_header(wrapped_top, top_places, parts, places)
+                if placed is not None:
+                    names, places = placed
+                    parts = names
                 cells = [
                     (field_of(cached_key(name)), part, x)
                     for name, part, x in zip(names or parts, parts, places, strict=True)
@@ -103,6 +113,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 columns = [(hit[0], Token(part, token.where, token.value, x)) for hit, part, x in cells if hit]
                 # cells naming no column may be the heads of cells wrapped onto the next such line
                 wrapped_top = None if names or columns else parts
+                top_places = places
                 if columns:
                     fresh = _by_place(fresh + columns) if names else fresh + columns
                     votes += [hit[1] for hit, _, _ in cells if hit and hit[1]]
@@ -214,6 +225,34 @@ def _header_head(key: str) -> bool:
         and field_of(key) is None
         and any(label.startswith(key) and label != key for label in vocabulary().active_fields)
     )
+
+
+_PLACE_SLACK = 1.5  # characters a wrapped header cell's lines may stand apart by
+
+
+def _placed_wrapped_header(
+    top: list[str] | None, top_places: list[float | None], parts: list[str], places: list[float | None]
+) -> tuple[list[str], list[float | None]] | None:
+    """The header cells two laid-out lines make when cells of the upper line (``top``) wrapped onto
+    the lower one and others did not (本年制发 / 件数 beside a one-line 信息内容, the citation
+    第二十条第 / （一）项 beside them): each lower piece joins the upper cell standing over it. The
+    upper line's cells, joined, and their places; None unless every lower piece stands under an
+    upper cell of its own and at least two joined cells name a column."""
+    if top is None or len(top) <= len(parts) or len(top_places) != len(top):
+        return None
+    if any(x is None for x in top_places) or any(x is None for x in places):
+        return None
+    joined = list(top)
+    used: set[int] = set()
+    for part, x in zip(parts, places, strict=True):
+        near = min(range(len(top)), key=lambda k: abs((top_places[k] or 0.0) - (x or 0.0)))
+        if near in used or abs((top_places[near] or 0.0) - (x or 0.0)) > _PLACE_SLACK:
+            return None
+        used.add(near)
+        joined[near] = top[near] + part
+    if sum(1 for k in used if field_of(cached_key(joined[k]))) < 2:
+        return None
+    return joined, list(top_places)
 
 
 def _blank_row(
