@@ -44,13 +44,10 @@ NOT_YET = {
     "25%; t2019-a's columns printed as blocks among table 四's text), organisation columns of a table "
     "leaving every zero blank undecidable (t2025-a, flagged), table 三's last rows spilled into table 四's "
     "flow (t2022-b, t2024-a)",
-    "pdftotext-layout": "3963/4050 cells (97.85%), non-zero 96.03%: blank zeros (t2020-b: tables 三 "
-    "and 四; t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, "
-    "two readings fit the sums (flagged); t2025-a-word: 规章's blank row under a header whose cells "
-    "and 第二十条 citation both wrapped (第二十条第 / （一）项 beside 本年制发 / 件数) not read)",
-    "pymupdf4llm": "4014/4050 cells (99.11%), non-zero 98.60%: blank zeros (t2020-b: table 二's "
-    "行政事业性收费 · 11 cut as a run, flagged; table 四 lost, its pipe rows' spanned cells shifted; "
-    "t2025-a-word: table 三 rows)",
+    "pdftotext-layout": "3968/4050 cells (97.98%), non-zero 96.13%: blank zeros (t2020-b: tables 三 "
+    "and 四, -layout's columns of a Word table's figures not where their headers stand, flagged; "
+    "t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, two "
+    "readings fit the sums (flagged))",
     "markitdown": "3832/4050 cells (94.62%), non-zero 89.80%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged: t2025-a's pipe rows are on a page grid whose label spans "
     "four cells and whose figures each sit alone in a cell, which _on_page_grids reads as printed; "
@@ -68,7 +65,7 @@ UNFLAGGED: dict[str, str] = {}
 # t2020-b prints its zeros blank and its stacked table 四 is not found
 CONTRADICTING = {
     "pdftotext-layout": "t2020-b (both prints): table 四 lost, table 三 rows with blank zeros unread",
-    "pymupdf4llm": "t2020-b (both prints): table 四 lost",
+    "pymupdf4llm": "t2020-b (browser print): table 四 lost (its 行政复议 header outside the pipe rows)",
     "markitdown": "t2020-b: table 三 and 四 lost (requests.row_sum not reported in the browser print)",
 }
 

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -62,6 +62,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     named_last: str | None = None
     fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
     wrapped_top: list[str] | None = None  # a header line of cells naming no column: maybe their heads
+    top_places: list[float | None] = []  # where wrapped_top's cells stand on their line
     for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
         if not record.labels:
             if pending is not None and not pending.values:
@@ -86,6 +87,11 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     rows[blank.row] = blank
                     row_key = row_token = None
                 loose, wrapped_top = [], None
+                if _GAP.search(token.text.strip()):
+                    # The citation's line holds the heads of header cells wrapped beside it
+                    # (第二十条第  信息内容  本年制发 … over （一）项  件数 …).
+                    wrapped_top = _GAP.split(token.text.strip())
+                    top_places = part_places(token.text, wrapped_top, token.x)
                 if not centred:
                     header, fresh = [], []  # a new 第二十条 group: its own column headers follow
                 continue
@@ -96,6 +102,10 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 parts = _GAP.split(token.text.strip())
                 places = part_places(token.text, parts, token.x)
                 names = _wrapped_header(wrapped_top, parts)
+                placed = None if names else _placed_wrapped_header(wrapped_top, top_places, parts, places)
+                if placed is not None:
+                    names, places = placed
+                    parts = names
                 cells = [
                     (field_of(cached_key(name)), part, x)
                     for name, part, x in zip(names or parts, parts, places, strict=True)
@@ -103,11 +113,25 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                 columns = [(hit[0], Token(part, token.where, token.value, x)) for hit, part, x in cells if hit]
                 # cells naming no column may be the heads of cells wrapped onto the next such line
                 wrapped_top = None if names or columns else parts
+                top_places = places
                 if columns:
                     fresh = _by_place(fresh + columns) if names else fresh + columns
                     votes += [hit[1] for hit, _, _ in cells if hit and hit[1]]
                     loose = []
                     continue
+            if found is None and _indented(token) and not _GAP.search(token.text.strip()):
+                # A lone header cell wrapped over lines with a one-line cell between (上一年项 /
+                # 信息内容 本年增/减 / 目数量, -layout setting each piece on a line of its own):
+                # indented laid-out text only, where the pieces' places put the joined header in
+                # its column (pdftotext's plain text sets every line at the margin).
+                completed = _lone_wrapped_header(wrapped_top, token.text)
+                if completed is not None:
+                    fresh = _by_place([*fresh, (completed[0], token)])
+                    votes += [completed[1]] if completed[1] else []
+                    wrapped_top, loose = None, []
+                    continue
+                if _header_head(key):
+                    wrapped_top = [token.text.strip()]
             if found is not None:
                 fresh.append((found[0], token))
                 if found[1]:
@@ -175,6 +199,60 @@ def _wrapped_header(top: list[str] | None, parts: list[str]) -> list[str] | None
         return None
     joined = [head + tail for head, tail in zip(top, parts, strict=True)]
     return joined if all(field_of(cached_key(name)) for name in joined) else None
+
+
+_MIN_INDENT = 2  # characters before a laid-out header piece that stands over a column of figures
+
+
+def _indented(token: Token) -> bool:
+    """Whether a label stands indented on its line of laid-out text (its place known)."""
+    return token.x is not None and token.x - len(token.text.strip()) / 2 >= _MIN_INDENT
+
+
+def _lone_wrapped_header(top: list[str] | None, text: str) -> tuple[str, str] | None:
+    """The column a lone header piece completes under a lone piece above it (上一年项 / 目数量)."""
+    if top is None or len(top) != 1:
+        return None
+    return field_of(cached_key(top[0] + text.strip()))
+
+
+@lru_cache(maxsize=4096)
+def _header_head(key: str) -> bool:
+    """Whether ``key`` is the head of a table 二 column header wrapped over lines (上一年项 of
+    上一年项目数量): a piece of at least two characters that starts a header and is none."""
+    return (
+        len(key) >= 2
+        and field_of(key) is None
+        and any(label.startswith(key) and label != key for label in vocabulary().active_fields)
+    )
+
+
+_PLACE_SLACK = 1.5  # characters a wrapped header cell's lines may stand apart by
+
+
+def _placed_wrapped_header(
+    top: list[str] | None, top_places: list[float | None], parts: list[str], places: list[float | None]
+) -> tuple[list[str], list[float | None]] | None:
+    """The header cells two laid-out lines make when cells of the upper line (``top``) wrapped onto
+    the lower one and others did not (本年制发 / 件数 beside a one-line 信息内容, the citation
+    第二十条第 / （一）项 beside them): each lower piece joins the upper cell standing over it. The
+    upper line's cells, joined, and their places; None unless every lower piece stands under an
+    upper cell of its own and at least two joined cells name a column."""
+    if top is None or len(top) <= len(parts) or len(top_places) != len(top):
+        return None
+    if any(x is None for x in top_places) or any(x is None for x in places):
+        return None
+    joined = list(top)
+    used: set[int] = set()
+    for part, x in zip(parts, places, strict=True):
+        near = min(range(len(top)), key=lambda k: abs((top_places[k] or 0.0) - (x or 0.0)))
+        if near in used or abs((top_places[near] or 0.0) - (x or 0.0)) > _PLACE_SLACK:
+            return None
+        used.add(near)
+        joined[near] = top[near] + part
+    if sum(1 for k in used if field_of(cached_key(joined[k]))) < 2:
+        return None
+    return joined, list(top_places)
 
 
 def _blank_row(
@@ -814,6 +892,20 @@ def _unrepeated(found: ActiveRaw) -> ActiveRaw:
 
 
 _CELL = re.compile(r"cell (\d+)$")
+_LINE_OF = re.compile(r"^line (\d+) cell \d+$")
+
+
+def _own_line_cells(found: ActiveRaw) -> list[Token] | None:
+    """The cells printed on the label's own line, when every cell of another line is blank."""
+    label_line = _LINE_OF.match(found.label.where)
+    if label_line is None:
+        return None
+    own = [t for t in found.values if (m := _LINE_OF.match(t.where)) and m.group(1) == label_line.group(1)]
+    mine = {id(t) for t in own}
+    others = [t for t in found.values if id(t) not in mine]
+    if not own or not others or any(t.value.kind is not CellKind.BLANK for t in others):
+        return None
+    return own
 
 
 def _under_headers(found: ActiveRaw) -> ActiveRaw:
@@ -828,7 +920,14 @@ def _under_headers(found: ActiveRaw) -> ActiveRaw:
     if not all(columns) or not all(cells):
         return found
     by_cell = {int(m.group(1)): token for m, token in zip(cells, found.values, strict=True) if m}
-    if len(by_cell) != len(found.values):
+    own = _own_line_cells(found)
+    if len(by_cell) != len(found.values) and own is not None:
+        # Blank cells of a pipe row after the label's (the next table's empty first row): no
+        # figure of theirs to place; the label's row alone stands under the headers.
+        by_cell = {int(m.group(1)): token for token in own if (m := _CELL.search(token.where))}
+        if len(by_cell) != len(own):
+            return found
+    elif len(by_cell) != len(found.values):
         return found  # cells of several printed rows: positions do not say which is which
     wanted = [int(m.group(1)) for m in columns if m]
     if len(set(wanted)) != len(wanted) or any(c not in by_cell for c in wanted):

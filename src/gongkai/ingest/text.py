@@ -31,6 +31,7 @@ from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
+from gongkai.ingest.pipe_spans import span_blanks
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     PICTURE_START,
@@ -408,13 +409,9 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     lone: set[int] = set()  # rows that are figures on a line of their own
     width = 0  # cells of the table's separator row (| --- | --- |), once printed
     short: list[list[Cell]] = []  # pipe rows with fewer cells than their separator row
-    phantom = phantom_columns(
-        [
-            _pipe_cells(line)
-            for line in lines[start:end]
-            if _is_pipe(line) and not _PIPE_SEPARATOR.match(line) and _row_between_pipes(line) is None
-        ]
-    )
+    grid_rows = [number for number in range(start, end) if _grid_row(lines[number])]
+    phantom = phantom_columns([_pipe_cells(lines[number]) for number in grid_rows])
+    spanned = dict(zip(grid_rows, span_blanks([_pipe_cells(lines[number]) for number in grid_rows]), strict=True))
     for number in range(start, end):
         line = lines[number]
         if _PIPE_SEPARATOR.match(line):
@@ -428,7 +425,9 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             continue
         between = _row_between_pipes(line)
         cells = between or _pipe_cells(line)
-        empty = phantom.get(len(cells), frozenset()) if between is None else frozenset()
+        empty: frozenset[int] = frozenset()
+        if between is None:
+            empty = phantom.get(len(cells), frozenset()) | spanned.get(number, frozenset())
         rows.append(
             _label_run_into_figure(
                 [
@@ -462,6 +461,11 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         yield TableBlock(rows, f"lines {start + 1}-{end}", breaks)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
+
+
+def _grid_row(line: str) -> bool:
+    """A pipe row of the table's grid: not its separator, nor a row printed without pipes."""
+    return _is_pipe(line) and not _PIPE_SEPARATOR.match(line) and _row_between_pipes(line) is None
 
 
 def _lead(text: str) -> int:
