@@ -46,6 +46,7 @@ from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
@@ -107,6 +108,7 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     if lone_units:
