@@ -51,6 +51,7 @@ from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
+    ends_with_appeal_group,
     ends_with_request_row,
     is_active_row,
     is_numbered_request_row,
@@ -733,6 +734,7 @@ def _dashed_figures(line: str) -> int | None:
         and dashes < 2
         and not run.endswith("—")
         and not ends_with_request_row(line[: match.start()])  # table 三 holds no negative figure
+        and not ends_with_appeal_group(line[: match.start()])  # nor table 四 (its groups as rows)
     ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()
