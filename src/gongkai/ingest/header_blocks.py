@@ -137,7 +137,7 @@ def _items_by_fit(template: Template, runs: list[_Run]) -> None:
             run.item = item
 
 
-def _blank_places(records: list[Record]) -> frozenset[str]:
+def blank_places(records: list[Record]) -> frozenset[str]:
     """Where table 二 prints blank cells and no figure (``line 26``: an empty line of pdftotext)."""
     blank: set[str] = set()
     printed: set[str] = set()
@@ -147,7 +147,7 @@ def _blank_places(records: list[Record]) -> frozenset[str]:
     return frozenset(blank - printed)
 
 
-def _open(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
+def is_open(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
     """Whether the reading by labels left the cell to fill: unknown, or read as 0 from no printed
     figure at all (a row label followed by blank cells only, its figures printed in a block
     elsewhere)."""
@@ -160,8 +160,8 @@ def _open(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, 
 def read_header_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Fill the cells of table 二 the labels left unknown (or read as 0 from no figure printed)
     from header runs whose figures fit them exactly; ``records``: the records of table 二, in order."""
-    blanks = _blank_places(records)
-    if not any(_open(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
+    blanks = blank_places(records)
+    if not any(is_open(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
         return
     runs = _runs(template, records)
     _items_by_fit(template, runs)
@@ -183,7 +183,7 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             if (
                 set(run.fields) == names
                 and all(
-                    report.active[row.key].get(n) is not None and _open(report, evidence, blanks, row.key, n)
+                    report.active[row.key].get(n) is not None and is_open(report, evidence, blanks, row.key, n)
                     for n in names
                 )
                 and any(t.value.amount for t in figures)
@@ -204,7 +204,7 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
                 for name in run.fields:
                     report.active[row.key][name] = None
             for j, name in enumerate(run.fields):
-                if not _open(report, evidence, blanks, row.key, name):
+                if not is_open(report, evidence, blanks, row.key, name):
                     continue
                 token = run.values[i * k + j]
                 path = f"active.{row.key}.{name}"
