@@ -16,6 +16,7 @@ from gongkai.ingest.align import (
     readings,
     stray_figure_readings,
 )
+from gongkai.ingest.appeal_columns import column_block_slots
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
@@ -153,6 +154,8 @@ def read_appeals(
         )
         if tables and not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] = _table_by_table(tables, width, per_group_bound.row_check)
+        if not any(bound.row_check("all")(r.values) for r in options["all"]):
+            options["all"] += _column_block_readings(records, groups, width, per_group_bound.row_check)
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
@@ -425,6 +428,38 @@ def _doubt_order(template: Template, printed: list[str], fields: list[str], evid
             f"table 四's columns are printed in another order ({', '.join(fields)}) than the "
             "template's; read in the printed order",
         )
+
+
+def _column_block_readings(
+    records: list[Record],
+    groups: list[str],
+    width: int,
+    group_check: Callable[[Hashable], Callable[[tuple[Value, ...]], bool]],
+) -> list[Reading]:
+    """Table 四 with its groups down the first column, its columns printed as blocks one after
+    the other (``appeal_columns``): the reading of those blocks, when the group totals confirm it
+    (every group's, or all but one's in a table of three groups or more: a report printing a
+    contradiction, the reading then a judgement noted as such)."""
+    slots = column_block_slots(records, len(groups), width)
+    if slots is None:
+        return []
+    found: list[Reading] = []
+    for r in readings(slots, len(groups) * width, fixed_width=True):
+        broken = sum(not group_check(g)(r.values[i * width : (i + 1) * width]) for i, g in enumerate(groups))
+        if broken == 0 or (broken == 1 and len(groups) >= 3):
+            how = "table 四's groups down its first column, its columns printed one block after another"
+            how_zh = "表四各组竖排，各栏的数字逐栏成块印出，按栏读取"
+            if broken:
+                how += "; one group does not add up"
+                how_zh += "；其中一组各项之和与总计不符"
+            found.append(
+                r._replace(
+                    cost=r.cost + broken,
+                    how="; ".join(filter(None, (r.how, how))),
+                    how_zh="；".join(filter(None, (r.how_zh, how_zh))),
+                )
+            )
+    return found
 
 
 def _figures_only(slots: list[Slot], n: int, accept: Callable[[tuple[Value, ...]], bool]) -> list[Slot]:

@@ -37,6 +37,7 @@ from gongkai.ingest.requests import (
     zeros_printed_spaced,
 )
 from gongkai.ingest.spilled import spilled
+from gongkai.ingest.stacked_headers import read_stacked_headers
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
@@ -122,6 +123,7 @@ def recognise(document: Document) -> Report:
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
+    read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     read_requests(template, labelled, report, evidence, request_orphans, document.tables)

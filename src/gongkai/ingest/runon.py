@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gongkai.ingest.vocabulary import TEMPLATES_BOTH, ends_with_request_row, vocabulary
+from gongkai.ingest.vocabulary import TEMPLATES_BOTH, ends_with_appeal_group, ends_with_request_row, vocabulary
 from gongkai.report import templates as tpl
 from gongkai.report.templates import REPORT_TITLE, SECTIONS
 
@@ -237,11 +237,14 @@ def _signed_cell_cut(piece: str) -> str:
     """``piece`` (a row label and its figures) with a signed cell ending it set apart. Not an em
     dash after a row of table 三 (没有现成信息需要另行制作211—5742229): that table holds no
     negative figure, so the dash is a blank cell inside the run (``text`` reads it so); set apart,
-    it would be read as the sign of the figures after it."""
+    it would be read as the sign of the figures after it. So after a group of table 四 set as a row
+    (未经复议直接起诉2472—33: its groups down the first column)."""
     match = _SIGNED_CELL.search(piece)
     if match is None:
         return piece
-    if match.group(2)[0] == "—" and ends_with_request_row(piece[: match.start()]):
+    if match.group(2)[0] == "—" and (
+        ends_with_request_row(piece[: match.start()]) or ends_with_appeal_group(piece[: match.start()])
+    ):
         return piece
     return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"
 

@@ -47,10 +47,12 @@ from gongkai.ingest.pipes import lone_figures as _lone_figures
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vocabulary import (
+    ends_with_appeal_group,
     ends_with_request_row,
     is_active_row,
     is_numbered_request_row,
@@ -108,6 +110,7 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     if lone_units:
@@ -735,6 +738,7 @@ def _dashed_figures(line: str) -> int | None:
         and dashes < 2
         and not run.endswith("—")
         and not ends_with_request_row(line[: match.start()])  # table 三 holds no negative figure
+        and not ends_with_appeal_group(line[: match.start()])  # nor table 四 (its groups as rows)
     ):
         return None  # "76—3": one dash before a figure is Word's minus sign (本年增/减 —3)
     return match.start()

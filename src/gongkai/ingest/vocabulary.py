@@ -120,6 +120,14 @@ def ends_with_request_row(head: str) -> bool:
     )
 
 
+def ends_with_appeal_group(head: str) -> bool:
+    """Whether ``head`` (the text before a row's figures) ends with a group label of table 四 set
+    as a row (行政复议, 复议后起诉: the groups down the first column), whose figures are all counts
+    ≥ 0: a dash run into them is a blank cell, never a minus sign."""
+    key = label_key(head)
+    return any(key.endswith(label) for label in vocabulary().appeal_groups)
+
+
 @lru_cache(maxsize=32768)
 def label_weight(text: str) -> int:
     """How many table labels a line holds: one label, labels split by spaces, or header cells run
