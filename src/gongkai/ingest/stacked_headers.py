@@ -54,7 +54,9 @@ def read_stacked_headers(template: Template, records: list[Record], report: Repo
     """Fill the cells of table 二 left unknown from blocks under stacked headers of several items'
     columns whose figures are exactly one per cell of those columns."""
     blanks = blank_places(records)
-    if not any(open_cell(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells):
+    if not any(
+        open_cell(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells
+    ):
         return
     for rows, headers, figures in _stacks(records):
         names = set(headers)
