@@ -1,0 +1,41 @@
+"""Crawler text of table 三 whose figures print thousands separators and whose blank cells are dashes.
+
+A township page printing ``1,376`` and ``—`` for none leaves, once a crawler strips the markup,
+rows like ``二、上年结转政府信息公开申请数量782647740—711,376`` (782 6 477 40 — 71 1,376): the dash
+is a cell of its own between two runs, and the figure after it may hold several cells (``711,376``
+is 71 and 1,376 here) although it reads as one proper figure. The row's sum cuts the runs, the
+dash kept whole between them.
+"""
+
+from __future__ import annotations
+
+from gongkai.ingest.align import Slot, Value, readings
+from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.text import split_line
+from gongkai.ingest.vocabulary import ends_with_request_row
+
+
+def _row_sum(values: tuple[Value, ...]) -> bool:
+    return sum(v or 0 for v in values[:6]) == values[6]
+
+
+def test_a_figure_after_a_dash_cell_may_hold_several_cells() -> None:
+    cells = split_line("二、上年结转政府信息公开申请数量782647740—711,376")
+    assert cells[1:3] == ["782647740", "—"]
+    assert parse_cell(cells[3]).digits == "711376"  # a run to cut, not the one figure 711,376
+    # Where no cell can end before the separator, the first figure stays whole.
+    assert split_line("一、本年新收政府信息公开申请数量10,890644,376449—1,02116,800")[1] == "10,890"
+
+
+def test_a_dash_between_figures_of_the_numbered_total_row_is_a_cell() -> None:
+    # （七）总计 names a row of table 三 (counts, never negative): 456—1,054 is 456, —, 1,054.
+    assert ends_with_request_row("（七）总计")
+    assert not ends_with_request_row("总计")
+    assert split_line("（七）总计11,306684,667456—1,05417,551")[3:6] == ["456", "—", "1,054"]
+
+
+def test_runs_around_a_dash_cell_are_cut_by_the_row_sum() -> None:
+    cells = split_line("二、上年结转政府信息公开申请数量782647740—711,376")[1:]
+    slots = [Slot(parse_cell(text), f"line 1 part {i}") for i, text in enumerate(cells)]
+    found = [r.values for r in readings(slots, 7, _row_sum, groups=(7,)) if _row_sum(r.values)]
+    assert found == [(782, 6, 477, 40, 0, 71, 1376)]
