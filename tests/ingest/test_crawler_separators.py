@@ -39,3 +39,32 @@ def test_runs_around_a_dash_cell_are_cut_by_the_row_sum() -> None:
     slots = [Slot(parse_cell(text), f"line 1 part {i}") for i, text in enumerate(cells)]
     found = [r.values for r in readings(slots, 7, _row_sum, groups=(7,)) if _row_sum(r.values)]
     assert found == [(782, 6, 477, 40, 0, 71, 1376)]
+
+
+def test_a_tie_in_a_contradicting_table_is_settled_where_only_one_reading_is_possible() -> None:
+    # 四、结转下年度继续办理110000011 in a report whose 总计 column is off (37 + 0 ≠ 36 + 11): 11 0 … 11
+    # breaks 自然人's balance, 1 10 … 11 breaks 商业企业's, where nothing was received or carried
+    # over: 10 carried forward out of nothing is no slip in one figure. Taken, and said so.
+    from gongkai.ingest.align import Choice, Reading
+    from gongkai.ingest.possible_counts import prefer_possible
+    from gongkai.report.templates import TEMPLATE_2021
+
+    table = {
+        "new_received": (22, 0, 2, 0, 5, 8, 37),
+        "carried_over": (0, 0, 0, 0, 0, 0, 0),
+        "total_processed": (21, 0, 2, 0, 5, 8, 36),
+    }
+    chosen = {
+        key: Choice(Reading(values, (None,) * 7, ("",) * 7, 0, "", ""), frozenset(), 1) for key, values in table.items()
+    }
+    ties = ((11, 0, 0, 0, 0, 0, 11), (1, 10, 0, 0, 0, 0, 11))
+    chosen["carried_forward"] = Choice(
+        Reading(ties[0], (None,) * 7, ("",) * 7, 6, "cut", "拆分"), frozenset({0, 1}), 2, ties
+    )
+    settled = prefer_possible(TEMPLATE_2021, chosen)["carried_forward"]
+    assert settled.reading.values == ties[0] and not settled.unknown and settled.rivals > 1
+    # Where both readings are possible, the tie stays.
+    chosen["new_received"] = chosen["total_processed"] = Choice(
+        Reading((22, 10, 2, 0, 5, 8, 47), (None,) * 7, ("",) * 7, 0, "", ""), frozenset(), 1
+    )
+    assert prefer_possible(TEMPLATE_2021, chosen)["carried_forward"].unknown == {0, 1}

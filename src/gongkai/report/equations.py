@@ -95,6 +95,17 @@ class Equation:
         known = total(right)
         return known is not None and sum(v for v in left if v is not None) > known
 
+    def overrun(self, value: Callable[[Cell], Value]) -> bool:
+        """Every cell known and one of them alone more than the whole other side: no slip in one
+        figure explains it (counts are never negative), as 10 requests carried forward in a column
+        that received and carried over none."""
+        left, right = self.values(value)
+        known_left = [v for v in left if v is not None]
+        known_right = [v for v in right if v is not None]
+        if len(known_left) < len(left) or len(known_right) < len(right) or not left or not right:
+            return False
+        return max(known_left) > sum(known_right) or max(known_right) > sum(known_left)
+
     def solve(self, cell: Cell, value: Callable[[Cell], Value]) -> Value:
         """The value of ``cell`` that makes the equation hold, the other cells as ``value`` has
         them; None when another cell is unknown."""
