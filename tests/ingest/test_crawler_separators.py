@@ -9,6 +9,8 @@ dash kept whole between them.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from gongkai.ingest.align import Slot, Value, readings
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.text import split_line
@@ -44,27 +46,47 @@ def test_runs_around_a_dash_cell_are_cut_by_the_row_sum() -> None:
 def test_a_tie_in_a_contradicting_table_is_settled_where_only_one_reading_is_possible() -> None:
     # 四、结转下年度继续办理110000011 in a report whose 总计 column is off (37 + 0 ≠ 36 + 11): 11 0 … 11
     # breaks 自然人's balance, 1 10 … 11 breaks 商业企业's, where nothing was received or carried
-    # over: 10 carried forward out of nothing is no slip in one figure. Taken, and said so.
+    # over: 10 carried forward out of nothing. Taken, and said so.
     from gongkai.ingest.align import Choice, Reading
-    from gongkai.ingest.possible_counts import prefer_possible
+    from gongkai.ingest.possible_counts import prefer_possible, request_cell
+    from gongkai.report.equations import equations
     from gongkai.report.templates import TEMPLATE_2021
 
+    rules = equations(TEMPLATE_2021, derived=True)
     table = {
         "new_received": (22, 0, 2, 0, 5, 8, 37),
         "carried_over": (0, 0, 0, 0, 0, 0, 0),
         "total_processed": (21, 0, 2, 0, 5, 8, 36),
     }
-    chosen = {
+    chosen: dict[Hashable, Choice] = {
         key: Choice(Reading(values, (None,) * 7, ("",) * 7, 0, "", ""), frozenset(), 1) for key, values in table.items()
     }
     ties = ((11, 0, 0, 0, 0, 0, 11), (1, 10, 0, 0, 0, 0, 11))
     chosen["carried_forward"] = Choice(
         Reading(ties[0], (None,) * 7, ("",) * 7, 6, "cut", "拆分"), frozenset({0, 1}), 2, ties
     )
-    settled = prefer_possible(TEMPLATE_2021, chosen)["carried_forward"]
+    settled = prefer_possible(chosen, rules, request_cell)["carried_forward"]
     assert settled.reading.values == ties[0] and not settled.unknown and settled.rivals > 1
     # Where both readings are possible, the tie stays.
     chosen["new_received"] = chosen["total_processed"] = Choice(
         Reading((22, 10, 2, 0, 5, 8, 47), (None,) * 7, ("",) * 7, 0, "", ""), frozenset(), 1
     )
-    assert prefer_possible(TEMPLATE_2021, chosen)["carried_forward"].unknown == {0, 1}
+    assert prefer_possible(chosen, rules, request_cell)["carried_forward"].unknown == {0, 1}
+
+
+def test_a_part_of_table_four_larger_than_its_total_is_no_reading() -> None:
+    # 行政复议1753329 whose parts add to 28 and total 29: 17 5 3 3 or 1 75 3 3, 1 7 53 3, 1 7 5 33.
+    from gongkai.ingest.align import Choice, Reading
+    from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
+    from gongkai.report.equations import equations
+    from gongkai.report.templates import TEMPLATE_2021
+
+    groups = [g.key for g in TEMPLATE_2021.appeal_groups]
+    fields = [f.key for f in TEMPLATE_2021.appeal_fields]
+    rest = (9, 2, 3, 5, 19, 2, 1, 1, 2, 6)
+    ties = tuple((*head, 29, *rest) for head in ((17, 5, 3, 3), (1, 75, 3, 3), (1, 7, 53, 3), (1, 7, 5, 33)))
+    chosen: dict[Hashable, Choice] = {
+        "all": Choice(Reading(ties[0], (None,) * 15, ("",) * 15, 14, "cut", "拆分"), frozenset({0, 1, 2, 3}), 4, ties)
+    }
+    settled = prefer_possible(chosen, equations(TEMPLATE_2021), appeal_cell(groups, fields, True))["all"]
+    assert settled.reading.values == ties[0] and not settled.unknown
