@@ -333,9 +333,22 @@ def sparse_readings(run: Slot, n: int) -> list[Reading]:
 
 
 def _all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
-    """Plain digit runs only (no sign, decimals or separators), fewer cells than columns, and
+    """Plain digit runs only (no sign, decimals or separators) and dash cells between them (a
+    crawler's ``782647740—71376``: the dash a cell of its own), fewer cells than columns, and
     group sums to cut them by."""
-    return bool(groups) and sum(groups) == n and len(slots) < n and all(s.value.digits for s in slots)
+    return (
+        bool(groups)
+        and sum(groups) == n
+        and len(slots) < n
+        and all(s.value.digits or s.value.kind is CellKind.DASH for s in slots)
+        and any(s.value.digits for s in slots)
+    )
+
+
+def _cell_digits(slot: Slot) -> str:
+    """A printed cell as digits to cut: a run's own, a dash cell's 0 (a cell of its own, kept
+    whole by the separators around it)."""
+    return slot.value.digits or "0"
 
 
 def broken_group_readings(slots: Sequence[Slot], n: int, groups: Sequence[int], most: int = 512) -> list[Reading]:
@@ -367,13 +380,13 @@ def _grouped_splits(
 ) -> Iterator[Reading]:
     """Several runs of digits for one row (``310 000031``): cut as one run in which the spaces
     the text printed are cuts already (``free``, ``most``: as ``digits.cut_groups``)."""
-    digits = "".join(s.value.digits for s in slots)
+    digits = "".join(_cell_digits(s) for s in slots)
     joints: list[int] = []
     owner: list[int] = []  # which printed cell each digit came from
     for k, slot in enumerate(slots):
         if k:
             joints.append(len(owner))
-        owner.extend([k] * len(slot.value.digits))
+        owner.extend([k] * len(_cell_digits(slot)))
     for values in cut_groups(digits, groups, joints, free, most) or ():
         wheres: list[str | None] = []
         at = 0

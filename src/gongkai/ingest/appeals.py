@@ -20,11 +20,12 @@ from gongkai.ingest.appeal_columns import column_block_slots
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
+from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.ingest.wrapped_figures import wrapped_figure_readings
-from gongkai.report.equations import appeals_bound
+from gongkai.report.equations import appeals_bound, equations
 from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
@@ -188,6 +189,7 @@ def read_appeals(
         return 100 * bound.broken(table) + prose_misses(table)
 
     chosen = choose(options, failures)
+    chosen = prefer_possible(chosen, equations(template), appeal_cell(groups, fields, "all" in options))
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"
         values = apply_choice(choice, path, "表四", label_where[part], evidence)

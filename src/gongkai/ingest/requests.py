@@ -34,6 +34,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
+from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.template_align import align_gap
@@ -1307,6 +1308,7 @@ def read_requests(
     if merged is None:
         chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
+        chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
     for row in unfit:
         found = raw[row.key]
         pinned = _pinned_choice(row.key, found.values, chosen, bound, n) if merged is None else None

@@ -601,7 +601,7 @@ _COMMA_BETWEEN_CELLS = re.compile(r"[0-9][,，](?![0-9])|(?<![0-9])[,，][0-9]")
 _PROPER_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+")
 
 
-def _cut_at_separators(match: re.Match[str]) -> str:
+def _cut_at_separators(match: re.Match[str], ran_together: bool = False) -> str:
     """A run of figures printed with thousands separators, cut where the separators show that a
     figure ends (three digits after a figure's last separator): ``5,0185148181471185,400`` →
     ``5,018 5148181471185‚400``. Only a run's first figure is kept as printed (it starts where the
@@ -609,7 +609,10 @@ def _cut_at_separators(match: re.Match[str]) -> str:
     before it cannot be seen, so they are runs of digits for the row's arithmetic to cut, their
     separators kept as ``RUN_COMMA`` (a cell of its own, the run reads as its digits; table 二,
     which has no arithmetic, cuts by them: ``active._separator_cuts``). After a minus sign the first
-    figure is no more certain (``-48,458``: -4 and 8,458?)."""
+    figure is no more certain (``-48,458``: -4 and 8,458?). ``ran_together``: the run is known to
+    hold several cells (a crawler's row with dash cells between its runs: ``782647740—711,376``),
+    so its first figure is kept whole only where no cell can end before its separator (``1,021``,
+    ``10,890``; not ``711,376``, which may be 71 and 1,376)."""
     text = match.group()
     sign = text[0] if text[0] in "-−－" else ""
     pieces = re.split("[,，]", text[len(sign) :])
@@ -619,7 +622,12 @@ def _cut_at_separators(match: re.Match[str]) -> str:
         current += "," + piece[:3]
         rest = piece[3:]
         if rest or i == len(pieces) - 1:
-            whole = not out and not sign and _PROPER_THOUSANDS.fullmatch(current)
+            whole = (
+                not out
+                and not sign
+                and _PROPER_THOUSANDS.fullmatch(current)
+                and (not ran_together or not pieces[0][1:].strip("0"))
+            )
             out.append(current if whole else current.replace(",", RUN_COMMA))
             current = rest
     if current:
@@ -627,11 +635,12 @@ def _cut_at_separators(match: re.Match[str]) -> str:
     return sign + " ".join(out)
 
 
-def _separated(text: str) -> str:
-    """``text`` with its runs of figures printed with thousands separators cut (``_cut_at_separators``)."""
+def _separated(text: str, ran_together: bool = False) -> str:
+    """``text`` with its runs of figures printed with thousands separators cut (``_cut_at_separators``;
+    ``ran_together``: as there)."""
     if ("," not in text and "，" not in text) or _COMMA_BETWEEN_CELLS.search(text):
         return text  # "行政强制，76，-3，8844": commas between cells, not inside figures
-    return _THOUSANDS_RUN.sub(_cut_at_separators, text)
+    return _THOUSANDS_RUN.sub(lambda match: _cut_at_separators(match, ran_together), text)
 
 
 def split_line(line: str) -> list[str]:
@@ -647,7 +656,7 @@ def split_line(line: str) -> list[str]:
         # cell of its own, each digit run one or more cells (cut later by the row's arithmetic).
         head = line[:dashed].strip()
         runs = _SIGNED_DASH_OR_RUN if _DASHED_FIGURES.search(line) else _DASH_OR_RUN  # not a hyphen run
-        return [*(split_line(head) if head else []), *runs.findall(_separated(line[dashed:]))]
+        return [*(split_line(head) if head else []), *runs.findall(_separated(line[dashed:], ran_together=True))]
     line = _separated(line)
     cells: list[str] = []
     label_from = 0

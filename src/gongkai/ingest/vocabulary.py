@@ -115,8 +115,28 @@ def ends_with_request_row(head: str) -> bool:
     """Whether ``head`` (the text before a row's figures) ends with the label of a row of table 三,
     whose figures are all counts ≥ 0: a dash run into them is a blank cell, never a minus sign."""
     bare = bare_label_key(head)
-    return len(bare) >= 4 and any(
+    if len(bare) >= 4 and any(
         bare.endswith(key) for row in vocabulary().request_rows for key in row.keys if len(key) >= 4
+    ):
+        return True
+    # A short label (总计) names a row of table 三 only with its numbering: （七）总计.
+    return label_key(head).endswith(_numbered_short_rows())
+
+
+@cache
+def _numbered_short_rows() -> tuple[str, ...]:
+    """The keys of table 三's short row labels printed with their section numbering (（七）总计 → 七总计)."""
+    return tuple(
+        sorted(
+            {
+                label_key(row.number + label)
+                for template in TEMPLATES_BOTH
+                for row in template.request_rows
+                if row.number.strip("（）()")
+                for label in row.labels
+                if len(bare_label_key(label)) < 4
+            }
+        )
     )
 
 

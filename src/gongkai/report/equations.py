@@ -95,6 +95,21 @@ class Equation:
         known = total(right)
         return known is not None and sum(v for v in left if v is not None) > known
 
+    def overrun(self, value: Callable[[Cell], Value]) -> bool:
+        """Every cell known and one of them alone more than the whole other side, with others
+        beside it on its own side: broken whatever they read (counts are never negative), as 10
+        requests carried forward in a column that received and carried over none, or one result
+        of 75 cases out of a total of 29. (A total alone on its side above its parts is only a
+        mismatch: a part may be short.)"""
+        left, right = self.values(value)
+        known_left = [v for v in left if v is not None]
+        known_right = [v for v in right if v is not None]
+        if len(known_left) < len(left) or len(known_right) < len(right) or not left or not right:
+            return False
+        return (len(left) > 1 and max(known_left) > sum(known_right)) or (
+            len(right) > 1 and max(known_right) > sum(known_left)
+        )
+
     def solve(self, cell: Cell, value: Callable[[Cell], Value]) -> Value:
         """The value of ``cell`` that makes the equation hold, the other cells as ``value`` has
         them; None when another cell is unknown."""
