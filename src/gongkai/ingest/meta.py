@@ -42,7 +42,10 @@ _SECTION_KEYS: tuple[tuple[str, ...], ...] = tuple(
 
 def clean_line(text: str) -> str:
     """One line without Markdown markers or spacing."""
-    return _SPACE.sub("", _MARKUP.sub("", unicodedata.normalize("NFKC", text)))
+    text = unicodedata.normalize("NFKC", text)
+    if "#" in text or ">" in text or "*" in text:
+        text = _MARKUP.sub("", text)  # without these marks it strips only blanks, which _SPACE takes
+    return _SPACE.sub("", text)
 
 
 @lru_cache(maxsize=32768)
