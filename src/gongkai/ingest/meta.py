@@ -42,7 +42,10 @@ _SECTION_KEYS: tuple[tuple[str, ...], ...] = tuple(
 
 def clean_line(text: str) -> str:
     """One line without Markdown markers or spacing."""
-    return _SPACE.sub("", _MARKUP.sub("", unicodedata.normalize("NFKC", text)))
+    text = unicodedata.normalize("NFKC", text)
+    if "#" in text or ">" in text or "*" in text:
+        text = _MARKUP.sub("", text)  # without these marks it strips only blanks, which _SPACE takes
+    return _SPACE.sub("", text)
 
 
 @lru_cache(maxsize=32768)
@@ -359,6 +362,8 @@ _PERIOD = re.compile(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2
 def _period(texts: list[TextBlock]) -> tuple[int, str] | None:
     """The year the body's statistics period (本报告所列数据统计期限自2019年1月1日…) starts in."""
     for block in texts[:30]:
+        if "统" not in block.text:
+            continue  # no other code point normalises to 统: the pattern cannot match (skip NFKC)
         match = _PERIOD.search(clean_line(block.text))
         if match:
             return int(match.group(1)), block.where

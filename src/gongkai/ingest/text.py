@@ -90,7 +90,7 @@ _WORD_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个件�
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
-_FULL_WIDTH_DIGIT = re.compile(r"[０-９]")
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -106,7 +106,7 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
-    if _FULL_WIDTH_DIGIT.search(text):
+    if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

@@ -20,7 +20,9 @@ import re
 
 from gongkai.ingest.units import COUNT_UNITS
 
-_FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[0-9]+[{COUNT_UNITS}]"
+# The first digit, then the look-behind over the character before it (the same matches as a
+# look-behind first; the regex engine then skips to digits, the text being searched whole).
+_FIGURE_UNIT = rf"[0-9](?<![0-9A-Za-z第.．][0-9])[0-9]*[{COUNT_UNITS}]"
 # Two figure+unit cells in a row on one line: the mark of a table printing units in its cells.
 _UNIT_CELLS = re.compile(rf"{_FIGURE_UNIT}[ \u3000]+[0-9]+[{COUNT_UNITS}]?(?![^\s])")
 _UNITS_AND_SPACES = frozenset(COUNT_UNITS + " \u3000")

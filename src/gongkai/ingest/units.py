@@ -28,6 +28,9 @@ COUNT_UNITS = "件个项条"  # what a count's cell may carry (numbers.parse_cel
 _FIGURE_UNIT = rf"(?<![0-9A-Za-z第.．])[-−－]?[0-9]+(?:[.．][0-9]+)?[ \u3000]?[{COUNT_UNITS}]"
 _RUN = re.compile(rf"{_FIGURE_UNIT}(?:[ \u3000]*{_FIGURE_UNIT})+")
 _ONE = re.compile(_FIGURE_UNIT)
+# What every figure with its unit ends in: a digit, then the unit. Searched first on a line (a
+# pattern starting with a digit class is scanned fast; _ONE's look-behind is tried at every character).
+_DIGIT_UNIT = re.compile(rf"[0-9][ \u3000]?[{COUNT_UNITS}]")
 # A figure and its unit standing apart (spaces or the line's ends on both sides), and the figures
 # a line must hold for that to be a row of a table rather than a sentence wrapped after ``1200 件``.
 _APART = re.compile(rf"(?<![^\s|]){_FIGURE_UNIT}(?![^\s|])")
@@ -39,7 +42,9 @@ _LABEL_REACH = 60  # longer than any row label
 _ANY_UNIT = re.compile(f"[{COUNT_UNITS}]")  # one search, not a scan of the line per unit: asked of every line
 # A unit standing alone between spaces, pipes or the line's ends: the second line of a figure's
 # cell that wrapped (``55``, then ``件`` under it), whose figure is printed elsewhere.
-_LONE_UNIT = re.compile(rf"(?<![^\s|])[{COUNT_UNITS}](?![^\s|])")
+# (The unit first, the look-behind after it over the character before: the same matches, and the
+# regex engine skips straight to the units instead of trying the look-behind at every character.)
+_LONE_UNIT = re.compile(rf"[{COUNT_UNITS}](?<![^\s|][{COUNT_UNITS}])(?![^\s|])")
 # Lone units a line must hold to be read so: a laid-out line under a row of wrapped cells holds
 # one per wrapped cell (``件        件``); a unit alone on its line may be a cell of a table set one
 # cell a line, whose reader places it.
@@ -97,8 +102,8 @@ def cells_with_units(line: str, lone: bool = True) -> str:
 def _in_cells(line: str) -> str:
     """``line`` with the units ending figures' cells put as spaces (runs, labelled figures, and
     figures standing apart on a line of several: ``737    55 件    151``)."""
-    if _ONE.search(line) is None:  # no figure with its unit (prose's 件 in a word): none of the below applies
-        return line
+    if _DIGIT_UNIT.search(line) is None or _ONE.search(line) is None:
+        return line  # no figure with its unit (prose's 件 in a word): none of the below applies
     out = _RUN.sub(lambda m: _unit_to_space(m.group()), line)
     if len(_FIGURES.findall(out)) >= _MIN_ROW_FIGURES and not _COUNTED_CLAUSE.search(out):
         out = _APART.sub(lambda m: _unit_to_space(m.group()), out)
@@ -120,7 +125,7 @@ def _after_figure(line: str, at: int) -> bool:
 
 # A bare figure on a laid-out line (no unit after it, not inside a word).
 _BARE_FIGURE = re.compile(r"(?<![^\s])[-−－]?[0-9]+(?:[.．][0-9]+)?(?![^\s])")
-_LONE_ANY = re.compile(rf"(?<![^\s])[{COUNT_UNITS}](?![^\s])")
+_LONE_ANY = re.compile(rf"[{COUNT_UNITS}](?<![^\s][{COUNT_UNITS}])(?![^\s])")  # unit first, as _LONE_UNIT
 _REACH = 2  # columns a wrapped unit may stand off its figure's span (centred cells)
 
 

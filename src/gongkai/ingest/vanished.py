@@ -543,6 +543,8 @@ def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, in
     """The rows' options with as many rows begun at once as the budget allows (a wider search
     finds every reading a narrower one does, and more); None when even the narrowest finds none
     or runs out of budget."""
+    if not _countable(values, rows):
+        return None  # no assignment at all, however wide the search (it need not be run)
     found: list[set[Row]] | None = None
     for most_open in _OPEN:
         try:
@@ -552,6 +554,13 @@ def _widest(values: Sequence[int], rows: int, middle: int, anchors: dict[int, in
         if options is not None:
             found = options
     return found
+
+
+def _countable(values: Sequence[int], rows: int) -> bool:
+    """Whether counting alone leaves room for an assignment of ``row_options``: every figure is
+    a row's first, middle or total, so the middles are ``len(values) - 2 * rows``, each above 0,
+    and the figures add up to twice the totals (an even sum)."""
+    return sum(v > 0 for v in values) >= len(values) - 2 * rows and sum(values) % 2 == 0
 
 
 def _rows_by_line(figures: Sequence[Token], values: Sequence[int], rows: int, middle: int) -> list[set[Row]] | None:

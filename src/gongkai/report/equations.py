@@ -345,6 +345,9 @@ def _scorers(
     return namespace["broken"], namespace["statuses"]
 
 
+_REMEMBERED = 4096  # tables whose score a Bound keeps (a few report's worth of candidates)
+
+
 class Bound:
     """Equations compiled against where a reader keeps each cell (``place``); only the
     equations whose every cell has a place are kept."""
@@ -362,6 +365,7 @@ class Bound:
         self.equations: tuple[Equation, ...] = tuple(kept)
         self._compiled = tuple(compiled)
         self._broken, self._statuses = _scorers(self._compiled)
+        self._broken_by_content: dict[tuple[tuple[Hashable, ...], tuple[tuple[Any, ...], ...]], int] = {}
         self._row_checks: dict[Hashable, Callable[[Sequence[Value]], bool]] = {}
         self._run_groups: dict[tuple[Hashable, int], tuple[int, ...]] = {}  # asked for every run of digits
         self._insides: dict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...]]]] = {}  # asked per row read
@@ -372,7 +376,19 @@ class Bound:
 
     def broken(self, table: Table) -> int:
         """How many equations ``table`` breaks (undecidable ones are not counted)."""
-        return self._broken(table.get)  # what _sum over each side gives, written out (_scorers)
+        # The readers score the same candidate table again and again (choosing, then checking
+        # the choice, then each later reader before it tries its own): remembered by content.
+        try:
+            key = (tuple(table), tuple(map(tuple, table.values())))
+            known = self._broken_by_content.get(key)
+        except TypeError:  # a row that is not a sequence of numbers: scored as it is
+            return self._broken(table.get)
+        if known is None:
+            if len(self._broken_by_content) >= _REMEMBERED:
+                self._broken_by_content.clear()
+            # what _sum over each side gives, written out (_scorers)
+            known = self._broken_by_content[key] = self._broken(table.get)
+        return known
 
     def parts(self) -> list[frozenset[Hashable]]:
         """The rows each equation takes cells from, by the equation's index (see ``terms``)."""
