@@ -87,6 +87,13 @@ class Anchor:
     line: int  # the header's last line
     width: int
     cells: tuple[tuple[int, int], ...]  # (column, cell number)
+    # Cells printing two or more whole titles on one line and nothing else (``自然人 商业企业``):
+    # they name all the columns they hold, so no other column's figures stand in them.
+    closed: tuple[int, ...] = ()
+
+    def only(self) -> dict[int, frozenset[int]]:
+        """The columns each closed cell may hold."""
+        return {cell: frozenset(c for c, at in self.cells if at == cell) for cell in self.closed}
 
 
 def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]) -> list[Anchor]:
@@ -124,20 +131,34 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
 
 def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
     names: dict[str, list[int]] = {}
+    words: dict[int, list[str]] = {}  # the words of each cell the header prints on one line only
     for cell in range(width):
         pieces = [text.split() for row in run if (text := row[cell].strip())]
         if not pieces:
             continue
+        if len(pieces) == 1:
+            words[cell + 1] = [bare_label_key(word) for word in pieces[0]]
         for text in _joined_titles(pieces):
             names.setdefault(bare_label_key(text), []).append(cell + 1)
     cells: list[tuple[int, int]] = []
+    matched: dict[int, list[str]] = {}  # each cell's titles found
     for column, names_of in enumerate(titles):
-        at = {c for name in names_of for c in names.get(bare_label_key(name), [])}
+        keys = [key for name in names_of if (key := bare_label_key(name)) in names]
+        at = {c for key in keys for c in names[key]}
         if len(at) == 1:
-            cells.append((column, at.pop()))
+            cell = at.pop()
+            cells.append((column, cell))
+            matched.setdefault(cell, []).extend(keys)
     if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
         return None
-    return Anchor(line, width, tuple(cells))
+    # A cell printing on one line nothing but two or more whole titles found in it (``自然人
+    # 商业企业``: narrow columns whose words ran into one cell) names all its columns. A cell of
+    # one title may stand over the column before its own (a title is wider than its figures), and
+    # one over several lines may hold pieces of its neighbours' titles: neither says so.
+    closed = tuple(
+        cell for cell, found in matched.items() if len(words.get(cell, ())) > 1 and set(words[cell]) <= set(found)
+    )
+    return Anchor(line, width, tuple(cells), closed)
 
 
 def _joined_titles(pieces: list[list[str]]) -> list[str]:
@@ -172,14 +193,18 @@ def _broken_between(first: int, last: int, breaks: Sequence[int]) -> bool:
     return any(first < line < last for line in breaks)
 
 
-def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -> list[tuple[int, ...]]:
+def maps(
+    page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None, only: dict[int, frozenset[int]] | None = None
+) -> list[tuple[int, ...]]:
     """Every monotone map of ``n`` columns to the page's cells (column → cell number), the last
     column (the total) in the last cell, that gives each cell at least as many columns as any
     row prints figures in it, and puts no column of ``fixed`` (a header's titles) in a cell
     before its title's: a title is wider than its column's figures, so where both are centred
-    or set flush right in their column the title starts left of them, never right. Empty when
-    there are more than ``_MAX_MAPS``."""
+    or set flush right in their column the title starts left of them, never right; nor any
+    column in a cell of ``only`` (a header cell printing two or more titles and nothing else)
+    that is not one of its titles'. Empty when there are more than ``_MAX_MAPS``."""
     fixed = fixed or {}
+    only = only or {}
     width = page[0].width
     need = [0] * (width + 1)
     for row in page:
@@ -197,13 +222,17 @@ def maps(page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None) -
         if len(taken) == n - 1:
             held_last = held + (last == width)
             if (
-                (last == width and held_last >= need[width])
-                or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
-            ) and (last == width or need[width] <= 1):
+                (
+                    (last == width and held_last >= need[width])
+                    or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
+                )
+                and (last == width or need[width] <= 1)
+                and n - 1 in only.get(width, {n - 1})
+            ):
                 found.append((*taken, width))
             return
         for here in range(max(last, 1), width + 1):
-            if here < fixed.get(len(taken), 0):
+            if here < fixed.get(len(taken), 0) or len(taken) not in only.get(here, {len(taken)}):
                 continue
             if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
                 continue
@@ -262,11 +291,11 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bo
 
 
 def _page_readings(
-    page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int]
+    page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int], only: dict[int, frozenset[int]]
 ) -> list[dict[Hashable, list[Reading]]]:
     """The page's rows' readings under each of its maps, maps that read every row alike merged."""
     found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], dict[Hashable, list[Reading]]] = {}
-    for column_cells in maps(page, n, fixed):
+    for column_cells in maps(page, n, fixed, only):
         options: dict[Hashable, list[Reading]] = {}
         for row in page:
             readings = readings_under(row, column_cells, n, cued)
@@ -301,14 +330,15 @@ def grid_options(
             continue
         after = every[index - 1][-1].line if index else 0
         fixed: dict[int, int] = {}
+        only: dict[int, frozenset[int]] = {}
         for anchor in anchors:
             if (
                 anchor.width == page[0].width
                 and after < anchor.line < page[0].line
                 and not _broken_between(anchor.line, page[0].line, breaks)
             ):
-                fixed = dict(anchor.cells)
-        found = _page_readings(page, n, cued, fixed)
+                fixed, only = dict(anchor.cells), anchor.only()
+        found = _page_readings(page, n, cued, fixed, only)
         if found:
             per_page.append(found)
     total = 1

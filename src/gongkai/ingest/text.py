@@ -125,13 +125,17 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
         lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
         lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
-    else:
+    joined: frozenset[int] = frozenset()
+    if not lone_units:
+        printed = lines
         lines = wrapped_pipe_cells(lines)
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
         lines = pipe_rows_with_loose_pieces(lines)  # markitdown: 29 above the table, 6 under its | --- |
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
         lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
+        joined = emptied_lines(printed, lines)
+    counted = len(lines)
     lines = [cells_with_units(line, lone_units) for line in lines]
     if "<table" in text.lower():
         blocks = list(_with_html_tables(path, lines))
@@ -143,7 +147,8 @@ def read_text(path: Path, data: bytes) -> Document:
             )
         if "\f" in text:
             lines = _drop_page_numbers(blank_running_lines(lines))
-        blocks = list(_blocks(unrun(lines)))
+        lines = unrun(lines)
+        blocks = list(_blocks(lines, joined if len(lines) == counted else frozenset()))
     return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
 
 
@@ -229,7 +234,17 @@ def _is_spacer(line: str) -> bool:
     return bool(line) and not line.strip() and "\t" not in line and line.strip(" ") != ""
 
 
-def _blocks(lines: list[str]) -> Iterator[Block]:
+def emptied_lines(printed: list[str], joined: list[str]) -> frozenset[int]:
+    """The lines (0-based) that held text in ``printed`` and none once a converter's wrapped
+    pieces were ``joined`` into their rows: empty now, but not the empty line a converter joins
+    pages with."""
+    if len(printed) != len(joined):
+        return frozenset()
+    return frozenset(k for k, (a, b) in enumerate(zip(printed, joined, strict=True)) if a.strip() and not b.strip())
+
+
+def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[Block]:
+    """``joined``: lines emptied by joining wrapped pieces into their rows (``emptied_lines``)."""
     i, n = 0, len(lines)
     plain_start = 0
     while i < n:
@@ -249,7 +264,7 @@ def _blocks(lines: list[str]) -> Iterator[Block]:
                 beside=_active_row_line,
                 wrapped_most=_MAX_WRAPPED_PIPE,
             )
-            yield from _pipe_table(lines, i, end)
+            yield from _pipe_table(lines, i, end, joined)
             i = plain_start = end
         else:
             i += 1
@@ -407,7 +422,7 @@ def _pipe_cells(line: str) -> list[str]:
     return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", stripped)]
 
 
-def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
+def _pipe_table(lines: list[str], start: int, end: int, joined: frozenset[int] = frozenset()) -> Iterator[Block]:
     rows: list[list[Cell]] = []
     lone: set[int] = set()  # rows that are figures on a line of their own
     width = 0  # cells of the table's separator row (| --- | --- |), once printed
@@ -460,7 +475,9 @@ def _pipe_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
         # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
         yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
     elif rows:
-        breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]))
+        # Where the converter joined two pages (an empty line it printed; not a line emptied by
+        # joining a wrapped figure's pieces into its row).
+        breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]) and number not in joined)
         yield TableBlock(rows, f"lines {start + 1}-{end}", breaks)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
