@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeal_halves import read_appeal_halves
+from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -133,6 +134,7 @@ def recognise(document: Document) -> Report:
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
+    read_appeal_moved(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow with one figure moved
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
