@@ -9,10 +9,10 @@ figure (``22 1`` … ``14 3``), and last the figure set apart (``7``, 行政复�
 Labels read this shape as nothing, so where the other readers left cells unknown, the fifteen
 figures are read as the table's order with at most one figure moved: every placement whose three
 groups each add up to their 总计 is a reading. Cells every reading agrees on are read; where
-readings differ (which column of a group the moved figure came from: the sums cannot tell), the
-reading moving the figure least is taken (the flow keeps figures near their place) when it is the
-only one that near, else those cells are left unknown. Either way the table is named in
-``uncertain`` with the readings.
+readings differ (which column of a group the moved figure came from: the sums cannot tell), those
+cells are left unknown: a figure the flow moved far is as likely as one it moved near (holdout4's
+b2022-c moved 结果纠正's, not the nearest). The table is named in ``uncertain`` with the readings,
+the least-moved first.
 """
 
 from __future__ import annotations
@@ -80,26 +80,22 @@ def read_appeal_moved(template: Template, records: list[Record], report: Report,
     found = moved_readings(amounts, width)
     if not found or tuple(amounts) in found:
         return  # no reading adds up, or the flow is the table's order (the other readers' shape)
-    nearest = min(d for d, _ in found.values())
-    near = [r for r, (d, _) in found.items() if d == nearest]
-    chosen = near[0] if len(near) == 1 else None
-    order = found[chosen][1] if chosen else None
+    nearest = min(found, key=lambda r: (found[r][0], r))
+    order = found[nearest][1]
     for g, group in enumerate(template.appeal_groups):
         for i, field in enumerate(template.appeal_fields):
             k = g * width + i
             values = {r[k] for r in found}
-            value = next(iter(values)) if len(values) == 1 else (chosen[k] if chosen else None)
+            value = next(iter(values)) if len(values) == 1 else None
             report.appeals[group.key][field.key] = value
             path = f"appeals.{group.key}.{field.key}"
-            if value is not None and order is not None:
+            if value is not None:
                 evidence.provenance[path] = cells[order[k]].where
             else:
                 evidence.provenance.pop(path, None)
     evidence.forget("appeals")
-    open_zh = "被移开的数字原属哪一列，勾稽关系无法确定：" + ("取移动最少的读法" if chosen else "这些单元格记为未知")
-    open_en = "the sums cannot tell which column the moved figure came from: " + (
-        "the reading moving it least is taken" if chosen else "those cells are left unknown"
-    )
+    open_zh = "被移开的数字原属哪一列，勾稽关系无法确定：这些单元格记为未知"
+    open_en = "the sums cannot tell which column the moved figure came from: those cells are left unknown"
     settled = len(found) == 1
     evidence.doubt(
         "appeals",
