@@ -11,8 +11,17 @@ import pytest
 
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
-from gongkai.ingest.records import Token
-from gongkai.ingest.vanished import _agreed, _rows_by_line, _shape, middle_placements, placed_tables, row_options
+from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests import RequestRaw
+from gongkai.ingest.vanished import (
+    _agreed,
+    _figures_inside_labels,
+    _rows_by_line,
+    _shape,
+    middle_placements,
+    placed_tables,
+    row_options,
+)
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES
 
@@ -149,7 +158,8 @@ _AFTER = "only the figure printed right after this row's label block is read"
     ("name", "least", "merged"),
     [
         ("synth-2019-tiny", 5, ()),
-        ("synth-2019-large", 4, ()),
+        # 1.属于国家秘 / 1570 / 密: inside its wrapped label, read as such (``_figures_inside_labels``)
+        ("synth-2019-large", 3, ()),
         # a block naming two rows (（三）… 4.保护第三方 … 5.属于三类内部) gives no figure: the one
         # figure after it is another row's
         ("synth-2021-mixed", 4, ("denied_internal_affairs", "denied_third_party")),
@@ -278,3 +288,44 @@ def test_a_row_not_found_is_worked_out_from_the_others_where_its_equations_pin_i
     assert decided["carried_forward"] == [1, 0, 0, 0, 0, 0, 1]
     assert decided["new_received"][1:6] == [None] * 5
     assert "new_received[1]" in unknown
+
+
+def _token(text: str, line: int) -> Token:
+    return Token(text, f"line {line}", parse_cell(text))
+
+
+def test_a_figure_between_the_lines_of_its_wrapped_label_is_that_rows_first_cell() -> None:
+    # LibreOffice's print of a tall row: the 自然人 cell beside the middle of its wrapped label, in
+    # the label's block (``6. 属于四类过程性`` / ``6`` / ``信息``); the organisation cells elsewhere.
+    wrapped, six = _token("6. 属于四类过程性", 211), _token("6", 212)
+    query, twelve = _token("8. 属于行政查询事", 221), _token("12", 222)
+    own, four = _token("3. 要求提供公开出版", 276), _token("4", 277)
+    records = [
+        Record([wrapped], [six]),
+        Record([_token("信息", 213)], [_token("", 214), _token("1", 215), _token("", 216)]),
+        Record([query], [twelve]),
+        Record([_token("项", 223)], [_token("", 224), _token("2", 225)]),
+        Record([own], [four]),  # the next label opens with a row mark: another row's, not this one's end
+        Record([_token("(五) 不 物", 278)], [_token("8", 279)]),
+    ]
+    keys = [row.key for row in TEMPLATES["2021"].request_rows]
+    raw = {
+        "denied_process_info": RequestRaw("denied_process_info", wrapped, [six]),
+        "denied_query_matter": RequestRaw("denied_query_matter", query, [twelve]),
+        "not_processed_publication": RequestRaw("not_processed_publication", own, [four]),
+    }
+    figures = [t for r in records for t in r.values if t.text]
+    found = _figures_inside_labels(records, raw, keys, figures)
+    assert found == {0: keys.index("denied_process_info"), 2: keys.index("denied_query_matter")}
+
+
+def test_the_gazette_word_print_reads_the_figures_inside_wrapped_labels() -> None:
+    # holdout2's gazette Word table (LibreOffice): blank zero cells and all-zero rows leave no order
+    # of the grid; the 自然人 figures inside their wrapped labels are read, each named.
+    fixtures = Path(__file__).parent / "holdout2" / "fixtures"
+    report = json.loads(read_report(fixtures / "pdftotext" / "g2020-c~gazette-word.txt").report.to_json())
+    gold = json.loads((fixtures / "gold" / "g2020-c.json").read_text(encoding="utf-8"))["requests"]
+    beside = {u["cell"] for u in report["uncertain"] if _BESIDE in u["reason_en"]}
+    for key in ("new_received", "denied_internal_affairs", "denied_process_info", "unavailable_not_held"):
+        assert f"requests.{key}[0]" in beside
+        assert report["requests"][key][0] == gold[key][0]

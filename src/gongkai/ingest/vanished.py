@@ -32,8 +32,11 @@ arithmetic.
 Where no order of the grid explains the flow (pdftotext's reading order is no grid order when rows
 are tall and their cells centred: a row's cells come out among the next rows'), only what needs no
 order is read (``firsts_beside_labels``): a row's 自然人 figure where it stands on its label's
-line (chromium's print) or alone right after its label's block (LibreOffice's), each named in
-``uncertain``.
+line (chromium's print), between the lines of its wrapped label (LibreOffice's print of a tall
+row, ``_figures_inside_labels``) or alone right after its label's block (LibreOffice's), each
+named in ``uncertain``. LibreOffice's print of a table whose all-zero rows are blank too is such a
+flow: each column comes out top to bottom, but a row's cells among the next rows' and a row of
+zeros nowhere, so no interleaving of whole rows explains it.
 """
 
 from __future__ import annotations
@@ -239,6 +242,44 @@ def _anchors(raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list
     return found
 
 
+def _figures_inside_labels(
+    records: list[Record], raw: dict[str, RequestRaw], keys: Sequence[Hashable], figures: list[Token]
+) -> dict[int, int]:
+    """The figures printed between two lines of their row's wrapped label (``6. 属于四类过程性`` /
+    ``6`` / ``信息``), by position among ``figures``: which row's first column each is. LibreOffice
+    centres a tall row's cells, so the 自然人 cell stands beside the middle of its wrapped label,
+    and ``pdftotext`` keeps the two in one block: the figure comes out inside the label, wherever
+    the flow puts the row's other cells. A figure counts so when it is the record's only value,
+    printed right under the row's label line (no blank line: no block break between), and the next
+    record opens with the label's continuation (no row mark, no row's label of its own)."""
+    position = {id(t): i for i, t in enumerate(figures)}
+    label_of = {id(row.label): r for r, key in enumerate(keys) if (row := raw.get(str(key))) is not None}
+    found: dict[int, int] = {}
+    for record, following in itertools.pairwise(records):
+        if not record.labels or not following.labels or len(record.values) != 1:
+            continue
+        (figure,) = record.values
+        r = label_of.get(id(record.labels[-1]))
+        if r is None or id(figure) not in position:
+            continue
+        go_on = following.labels[0]
+        if id(go_on) in label_of or _ROW_MARK.search(go_on.text):
+            continue  # the next row's label, not this one's wrapped end
+        found[position[id(figure)]] = r
+    return found
+
+
+def _rows_in_order(anchors: dict[int, int]) -> bool:
+    """Whether the anchored figures come out in their rows' order (each row once)."""
+    return [anchors[p] for p in sorted(anchors)] == sorted(set(anchors.values()))
+
+
+def _joined(kept: dict[int, int], more: dict[int, int]) -> dict[int, int]:
+    """``kept`` with the figures of ``more`` at positions and for rows ``kept`` has none at."""
+    rows = set(kept.values())
+    return kept | {p: r for p, r in more.items() if p not in kept and r not in rows}
+
+
 def _row_cells(option: Row, shape: _Shape) -> tuple[int | None, ...]:
     """A row as it may be: first and total known; the middle cells 0 when none printed is other
     than 0 (a dash), the figures left to right when all were printed, else unknown (which
@@ -419,15 +460,21 @@ def read_vanished(
             return  # rows not where the runs were taken to be, or a report contradicting itself
         options += [{(-1, (), -1)}] * (len(keys) - len(options))
     else:
-        anchors = _anchors(raw, keys, figures)
-        if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
+        beside = _anchors(raw, keys, figures)
+        anchors = _joined(beside, _figures_inside_labels(records, raw, keys, figures))
+        ordered = anchors if _rows_in_order(anchors) else beside  # the grid search needs them in order
+        if not _rows_in_order(ordered):
             # label lines printed out of the table's order: the flow keeps no column's order
             firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
             return
-        options = _widest(values, len(keys), len(shape.middle), anchors)
+        options = _widest(values, len(keys), len(shape.middle), ordered)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
-        after = {} if anchors else _firsts_after_labels(records, raw, keys, figures)
-        firsts_beside_labels(keys, shape, figures, anchors or after, report, evidence, beside=not after)
+        firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
+        if not beside:  # LibreOffice's print: the figures right after a label block too
+            after = _joined(anchors, _firsts_after_labels(records, raw, keys, figures))
+            if _rows_in_order(after):  # else the two readings of the flow disagree
+                after = {p: r for p, r in after.items() if p not in anchors}
+                firsts_beside_labels(keys, shape, figures, after, report, evidence, beside=False)
         return
     # Each row's middle figures placed in its columns, the whole table's equations choosing
     # (``placed_tables``); where that finds no consistent table in budget, the rows as before,
