@@ -45,6 +45,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Value
+from gongkai.ingest.anchored_runs import read_anchored_runs
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
@@ -423,11 +424,13 @@ def read_vanished(
         if [anchors[p] for p in sorted(anchors)] != sorted(anchors.values()):
             # label lines printed out of the table's order: the flow keeps no column's order
             firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
+            read_anchored_runs(keys, shape, figures, anchors, bound, report, evidence)
             return
         options = _widest(values, len(keys), len(shape.middle), anchors)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
         after = {} if anchors else _firsts_after_labels(records, raw, keys, figures)
         firsts_beside_labels(keys, shape, figures, anchors or after, report, evidence, beside=not after)
+        read_anchored_runs(keys, shape, figures, anchors or after, bound, report, evidence)
         return
     # Each row's middle figures placed in its columns, the whole table's equations choosing
     # (``placed_tables``); where that finds no consistent table in budget, the rows as before,
