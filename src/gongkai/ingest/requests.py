@@ -1130,6 +1130,10 @@ def _pinned_choice(
 def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
     """The digits table 三 pads its counts under 10 to (``07``, ``00``: ``padded.PAD``), 0 where
     it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
+    # table_padding answers 0 where no figure prints a leading zero: most tables, told without
+    # building their rows' cells and groups.
+    if not any(len(d) > 1 and d[0] == "0" for found in raw.values() for t in found.values if (d := t.value.digits)):
+        return 0
     n = len(template.request_columns)
     bound = requests_bound(template.id)
     return table_padding(
@@ -1180,39 +1184,27 @@ def read_requests(
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
     merged = _merged_other(template, raw)
-    vanished = _blanks_vanished(raw.values(), n) or (
-        not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
-        and figure_a_line_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
-    )
+    # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
+    # readers of flowed text below each ask.
+    printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
+    flowed = not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
+    vanished = _blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
     spaced = (
         vanished
         and not any(t.x is not None for found in raw.values() for t in found.values)
-        and spaced_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
+        and spaced_table(printed_rows, n)
     )
     # pdftotext default text of a table leaving zeros blank: the blank cells show as line breaks.
-    lined = (
-        not spaced
-        and merged is None
-        and not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
-        and lined_table([[Slot(t.value, t.where) for t in found.values] for found in raw.values()], n)
-    )
-    printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
+    lined = not spaced and merged is None and flowed and lined_table(printed_rows, n)
     # The same text of a table leaving every zero blank, 自然人 and 总计 too: a cell a line, no gap shows.
-    one_a_line = (
-        not spaced
-        and not lined
-        and merged is None
-        and not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
-        and cell_a_line_table(printed_rows, n)
-    )
+    one_a_line = not spaced and not lined and merged is None and flowed and cell_a_line_table(printed_rows, n)
     alone_zeros = one_a_line and labels_alone_are_zeros(printed_rows, n)
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
     laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
-    laid_rows = [
-        ([Slot(t.value, t.where) for t in raw[key].values], [t.x for t in raw[key].values]) for key in laid_out
-    ]
+    cells_of = dict(zip(raw, printed_rows, strict=True))
+    laid_rows = [(list(cells_of[key]), [t.x for t in raw[key].values]) for key in laid_out]
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
     # Where each laid-out row's table prints its columns, from its fuller rows on the same scale.
     maps = dict(zip(laid_out, column_maps(laid_rows, n), strict=True))
@@ -1239,7 +1231,7 @@ def read_requests(
         # The row's own equation; the other template's single row is not in this template's.
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
-        slots = [Slot(t.value, t.where) for t in found.values]
+        slots = list(cells_of[row.key])  # a copy: the row's readers get a list of their own
         xs = [t.x for t in found.values]
         found_options = (
             (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])

@@ -930,10 +930,10 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             while j < len(kinds) and kinds[j] in ("value", "mixed", "short", "empty", "spacer", "page"):
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
-            labels = sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short")
             if (
                 numbers >= 3
-                or labels >= 3
+                # the labels weighed only where the figures do not decide (label_weight is pure)
+                or sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
                 or _appeal_header_over_figures(lines[start + i : start + j])
                 or _line_of_figures(lines[start + i : start + j])

@@ -27,7 +27,8 @@ _AT_CELL_END = re.compile(rf"(?<=[0-9件—／/－-])\s*{_CITATION}(?=\s*(?:\||$
 def trailing_citations_cut(lines: list[str]) -> list[str]:
     """``lines`` with every 第二十条 citation that ends a line or a pipe cell right after a row's
     last figure cut out of it."""
-    return [_after_row_label(_AT_CELL_END.sub(" ", line)) if "项" in line else line for line in lines]
+    # Both patterns need 第 and 项: most lines (prose's 事项, 项目) hold not both.
+    return [_after_row_label(_AT_CELL_END.sub(" ", line)) if "项" in line and "第" in line else line for line in lines]
 
 
 _CELL = re.compile(rf"(?<=\|)\s*{_CITATION}\s*(?=\|)")

@@ -139,6 +139,8 @@ def wrapped_cells(lines: list[str]) -> list[str]:
     unit on the line below the next, where the row between has room, is that row's cell: it is
     moved down into the row, and its unit blanked."""
     out = list(lines)
+    if _LONE_ANY.search("\n".join(out)) is None:
+        return out  # no unit stands alone on any line (one search in C): nothing wrapped
     for i in range(1, len(out) - 1):
         above, row, below = out[i - 1], out[i], out[i + 1]
         if _ANY_UNIT.search(below) is None:
