@@ -119,9 +119,33 @@ def is_run_on(line: str) -> bool:
 
 # A page's number as a PDF prints it (— 3 —) standing apart by spaces in a crawler's text of a
 # paged document; the words after it are checked apart (``_page_numbers_dropped``).
-_PAGE_MARK = re.compile(r"(?<=\s)[—–-] ?\d{1,4} ?[—–-] +(?=\S)")
+# The same number in a text stripped of every space (``…298813006325—4—临海市…年度报告申请人…``,
+# group ``tight``): a dash-number-dash run straight into words. Between a row's cells it could be
+# blank cells and a figure, so only where the words after it repeat more of the line (its running
+# head, a group heading) and no row's label stands right before or after it.
+_PAGE_MARK = re.compile(r"(?<=\s)[—–-] ?\d{1,4} ?[—–-] +(?=\S)|(?P<tight>[—–-]\d{1,3}[—–-](?=[\u4e00-\u9fff]))")
 _REPEATED_HEAD = 6  # characters after the page number that must stand earlier in the line
+# …and after a tight one: a cell's citation repeats its first words (行政许可—8—第二十条第（五）项 after
+# 第二十条第（一）项), a page's running head or a table's repeated group heading repeats more.
+_TIGHT_HEAD = 10
 _MAX_PAGE_MARKS = 100
+
+
+@cache
+def _label_end_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?:{_label_pattern().pattern})$")
+
+
+def _label_before(line: str, at: int) -> bool:
+    """Whether a table's label ends at ``at`` (行政强制—4—: the row's blank cells and its figure)."""
+    return _label_end_pattern().search(line[max(0, at - _ROW_LABEL_SPAN) : at]) is not None
+
+
+def _row_label_at(line: str, at: int) -> bool:
+    """Whether a table's label starts at ``at`` with a cell after it (a row, not the group heading
+    a page repeats over the rest of a table: ``三、本年度办理结果（五）不予处理``)."""
+    match = _label_pattern().match(line, at)
+    return match is not None and re.match(_CELL_START, line[match.end() : match.end() + 1].lstrip()) is not None
 
 
 def _page_numbers_dropped(line: str) -> str:
@@ -136,8 +160,11 @@ def _page_numbers_dropped(line: str) -> str:
     for seen, match in enumerate(_PAGE_MARK.finditer(line)):
         if seen >= _MAX_PAGE_MARKS:
             break  # a report has some pages, not thousands: bounded work on hostile text
-        head = line[match.end() : match.end() + _REPEATED_HEAD]
-        if len(head) == _REPEATED_HEAD and not head[0].isdigit() and head in line[: match.start()]:
+        span = _TIGHT_HEAD if match.group("tight") else _REPEATED_HEAD
+        head = line[match.end() : match.end() + span]
+        if len(head) == span and not head[0].isdigit() and head in line[: match.start()]:
+            if match.group("tight") and (_row_label_at(line, match.end()) or _label_before(line, match.start())):
+                continue  # a row's label after or before it: the dashes may be blank cells of a row
             out.append(line[done : match.start()])
             done = match.end()
     if not out:
