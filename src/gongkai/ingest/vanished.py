@@ -48,7 +48,6 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Value
-from gongkai.ingest.anchored_runs import read_anchored_runs
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
@@ -467,19 +466,15 @@ def read_vanished(
         if not _rows_in_order(ordered):
             # label lines printed out of the table's order: the flow keeps no column's order
             firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
-            read_anchored_runs(keys, shape, figures, anchors, bound, report, evidence)
             return
         options = _widest(values, len(keys), len(shape.middle), ordered)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
         firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
-        runs_anchors = anchors
         if not beside:  # LibreOffice's print: the figures right after a label block too
             after = _joined(anchors, _firsts_after_labels(records, raw, keys, figures))
             if _rows_in_order(after):  # else the two readings of the flow disagree
-                runs_anchors = after
                 after = {p: r for p, r in after.items() if p not in anchors}
                 firsts_beside_labels(keys, shape, figures, after, report, evidence, beside=False)
-        read_anchored_runs(keys, shape, figures, runs_anchors, bound, report, evidence)
         return
     # Each row's middle figures placed in its columns, the whole table's equations choosing
     # (``placed_tables``); where that finds no consistent table in budget, the rows as before,
