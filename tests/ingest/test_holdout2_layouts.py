@@ -53,8 +53,9 @@ NOT_YET = {
     "pdftotext-layout": "2608/2629 cells (99.20%), non-zero 98.75%: blank zeros in a rule-less Word "
     "table whose empty columns pdftotext closes up, figures a column off that the sums cannot place "
     "(g2020-c, g2020-c-word), a blank row's zeros left out of the arithmetic (g2022-c-word)",
-    "pymupdf4llm": "2450/2629 cells (93.19%), non-zero 93.77%: a rule-less Word table 三 with blank zeros "
-    "flattened into one paragraph (g2020-c-word 26%), a page of table 三 dropped as a picture (g2022-c-word)",
+    "pymupdf4llm": "2510/2629 cells (95.47%), non-zero 95.69%: a rule-less Word table 三 with blank zeros "
+    "flattened into paragraphs: which organisation columns a row's figures stand in neither the text nor "
+    "the sums say (g2020-c-word), a page of table 三 dropped as a picture (g2022-c-word)",
     "markitdown": "2573/2629 cells (97.87%), non-zero 97.03%: blank zeros lost in merged cells; a page's "
     "grid of two-column cells whose header anchors only where each column starts (g2022-c: 3 under "
     "科研 社会公益 may be either; the maps tie), Word copies' rows gathered over several lines (g2020-c-word)",

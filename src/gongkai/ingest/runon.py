@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from gongkai.ingest.request_paragraph import request_paragraph_rows
 from gongkai.ingest.vocabulary import TEMPLATES_BOTH, ends_with_appeal_group, ends_with_request_row, vocabulary
 from gongkai.report import templates as tpl
 from gongkai.report.templates import REPORT_TITLE, SECTIONS
@@ -408,7 +409,9 @@ def cut_table_paragraphs(lines: list[str]) -> list[str]:
     paragraph of header cells over one row of figures (``header_then_figures``) into the two."""
     out: list[str] = []
     for line in lines:
-        pieces = table_paragraph(line)
+        pieces = request_paragraph_rows(line)  # table 三's rows, their labels wrapped around the figures
+        if pieces is None:
+            pieces = table_paragraph(line)
         if pieces is None:
             pieces = header_then_figures(line)
         out.extend(pieces if pieces is not None else [line])
