@@ -25,16 +25,15 @@ import itertools
 import math
 from collections.abc import Hashable, Sequence
 
-from gongkai.ingest.align import Reading, Value
+from gongkai.ingest.align import Reading
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.requests import RequestRaw
-from gongkai.ingest.table_search import supported_readings, witnessed_readings
+from gongkai.ingest.vanished import Table, searched_tables, tables_of
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
-Table = dict[Hashable, tuple[int | None, ...]]
 _EXHAUSTIVE = 4096  # combinations tried one by one; past that the layered search
 
 
@@ -83,7 +82,6 @@ def _least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashabl
     such a table uses); None where none is found in budget."""
     open_rows = [key for key in keys if len(choices[key]) > 1]
     base = {key: choices[key][0].values for key in keys if len(choices[key]) == 1}
-    winners: list[tuple[Reading, ...]] | None
     if math.prod(len(choices[key]) for key in open_rows) <= _EXHAUSTIVE:
         found: list[tuple[int, tuple[Reading, ...]]] = []
         for combo in itertools.product(*(choices[key] for key in open_rows)):
@@ -92,18 +90,8 @@ def _least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashabl
                 found.append((sum(r.cost for r in combo), combo))
         least = min((cost for cost, _ in found), default=0)
         winners = [combo for cost, combo in found if cost == least]
-    else:
-        winners = witnessed_readings(choices, open_rows, base, bound.broken, bound)
-        if winners is None:
-            winners = supported_readings(choices, open_rows, base, bound.broken, bound)
-    if not winners:
-        return None
-    fixed: Table = {key: _counts(values) for key, values in base.items()}
-    return [{**fixed, **{key: _counts(r.values) for key, r in zip(open_rows, combo, strict=True)}} for combo in winners]
-
-
-def _counts(values: Sequence[Value]) -> tuple[int | None, ...]:
-    return tuple(None if v is None else int(v) for v in values)
+        return tables_of(winners, open_rows, base) if winners else None
+    return searched_tables(choices, open_rows, base, bound)
 
 
 def read_blank_zero_rows(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:

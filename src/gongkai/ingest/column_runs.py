@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from gongkai.ingest.active import BLANK_ROW_EN
-from gongkai.ingest.evidence import Evidence, count_value
-from gongkai.ingest.header_blocks import blank_places, open_cell
-from gongkai.ingest.numbers import CellKind, scale_money
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.header_blocks import blank_places, block_value, open_cell
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.vocabulary import field_of
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import Template
 
 _READINGS = 16  # readings collected at most: more means the flow says too little
 _STEPS = 20_000  # search steps at most
@@ -183,12 +183,7 @@ def read_column_runs(template: Template, records: list[Record], report: Report, 
             continue
         f = rows[row_key].field(name)
         path = f"active.{row_key}.{name}"
-        value = token.value.amount
-        if f.kind is Kind.MONEY and value is not None:
-            value = scale_money(value, token.value.unit, f.unit or "元")
-        else:
-            value = count_value(value, f.kind, path, evidence, token.where)
-        report.active[row_key][name] = value
+        value = report.active[row_key][name] = block_value(f, token, path, evidence)
         taken.add((row_key, name))
         evidence.provenance[path] = token.where
         evidence.doubt(

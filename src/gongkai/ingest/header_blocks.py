@@ -24,7 +24,7 @@ from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import Field, Kind, Template
 
 _WORDS = 4  # characters of a label that names nothing and ends a block (shorter: a unit, a mark)
 
@@ -147,6 +147,15 @@ def blank_places(records: list[Record]) -> frozenset[str]:
     return frozenset(blank - printed)
 
 
+def block_value(f: Field, token: Token, path: str, evidence: Evidence) -> int | float | None:
+    """The value a figure read from a block gives field ``f``: money scaled to the field's unit, a
+    count checked as one (a doubt named at ``path`` where it is not)."""
+    value = token.value.amount
+    if f.kind is Kind.MONEY and value is not None:
+        return scale_money(value, token.value.unit, f.unit or "元")
+    return count_value(value, f.kind, path, evidence, token.where)
+
+
 def open_cell(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
     """Whether the reading by labels left the cell to fill: unknown, or read as 0 from no printed
     figure at all (a row label followed by blank cells only, its figures printed in a block
@@ -211,12 +220,7 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
                 token = run.values[i * k + j]
                 path = f"active.{row.key}.{name}"
                 f = row.field(name)
-                value = token.value.amount
-                if f.kind is Kind.MONEY and value is not None:
-                    value = scale_money(value, token.value.unit, f.unit or "元")
-                else:
-                    value = count_value(value, f.kind, path, evidence, token.where)
-                report.active[row.key][name] = value
+                value = report.active[row.key][name] = block_value(f, token, path, evidence)
                 evidence.provenance[path] = token.where
                 evidence.doubt(
                     path,

@@ -13,13 +13,13 @@ only into cells the reading by labels left unknown (or read as 0 from no figure)
 
 from __future__ import annotations
 
-from gongkai.ingest.evidence import Evidence, count_value
-from gongkai.ingest.header_blocks import blank_places, open_cell
-from gongkai.ingest.numbers import CellKind, scale_money
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.header_blocks import blank_places, block_value, open_cell
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import field_of, vocabulary
 from gongkai.report.model import Report
-from gongkai.report.templates import Kind, Template
+from gongkai.report.templates import Template
 
 _MIN_HEADERS = 2  # one header over its figures is ``header_blocks``'s reading
 
@@ -69,12 +69,7 @@ def read_stacked_headers(template: Template, records: list[Record], report: Repo
             if not open_cell(report, evidence, blanks, row.key, f.key):
                 continue
             path = f"active.{row.key}.{f.key}"
-            value = token.value.amount
-            if f.kind is Kind.MONEY and value is not None:
-                value = scale_money(value, token.value.unit, f.unit or "元")
-            else:
-                value = count_value(value, f.kind, path, evidence, token.where)
-            report.active[row.key][f.key] = value
+            value = report.active[row.key][f.key] = block_value(f, token, path, evidence)
             evidence.provenance[path] = token.where
             evidence.doubt(
                 path,

@@ -369,7 +369,6 @@ def placed_tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Sha
     if not open_rows:
         return None  # nothing to place: the rows' own reading stands
     size = math.prod(len(choices[key]) for key in open_rows)
-    winners: list[tuple[Reading, ...]] | None
     if size <= _EXHAUSTIVE:
         # Every consistent table, one by one: a row no figure was found for (run into the note
         # under the table) is then what the others leave it in the equations it alone completes.
@@ -383,14 +382,29 @@ def placed_tables(options: list[set[Row]], keys: Sequence[Hashable], shape: _Sha
             if completed is not None:
                 tables.append(completed)
         return tables or None
-    else:
-        winners = witnessed_readings(choices, open_rows, base, bound.broken, bound)
-        if winners is None:
-            winners = supported_readings(choices, open_rows, base, bound.broken, bound)
-    if not winners:
-        return None
+    return searched_tables(choices, open_rows, base, bound)
+
+
+def searched_tables(
+    choices: dict[Hashable, list[Reading]],
+    open_rows: list[Hashable],
+    base: dict[Hashable, tuple[Value, ...]],
+    bound: Bound,
+) -> list[Table] | None:
+    """The consistent tables the layered search finds past the exhaustive budget (readings every
+    such table witnesses, else those some table supports); None where none is found."""
+    winners = witnessed_readings(choices, open_rows, base, bound.broken, bound)
+    if winners is None:
+        winners = supported_readings(choices, open_rows, base, bound.broken, bound)
+    return tables_of(winners, open_rows, base) if winners else None
+
+
+def tables_of(
+    combos: Sequence[tuple[Reading, ...]], open_rows: list[Hashable], base: dict[Hashable, tuple[Value, ...]]
+) -> list[Table]:
+    """The whole tables of ``combos`` (one reading per open row) over the rows ``base`` fixes."""
     fixed: Table = {key: _counts(values) for key, values in base.items()}
-    return [{**fixed, **{key: _counts(r.values) for key, r in zip(open_rows, combo, strict=True)}} for combo in winners]
+    return [{**fixed, **{key: _counts(r.values) for key, r in zip(open_rows, combo, strict=True)}} for combo in combos]
 
 
 def _completed(
