@@ -245,3 +245,14 @@ def test_solving_an_equation_for_one_cell_gives_the_value_that_makes_it_hold() -
     assert row.solve(row.right[0], values.get) == 14
     values[row.left[0]] = None
     assert row.solve(row.left[2], values.get) is None  # another cell unknown: nothing to solve
+
+
+def test_a_remembered_score_tells_rows_by_key_apart_by_their_values() -> None:
+    # Bound.broken remembers scores by content: table 四's groups are mappings, and two tables with
+    # the same groups but other figures must not share a score (the memo once keyed them by keys only).
+    bound = eq.report_bound(TEMPLATE_2021.id)
+    fields = [f.key for f in TEMPLATE_2021.appeal_fields]
+    adding_up = {("appeals", "review"): dict(zip(fields, (1, 0, 0, 0, 1), strict=True))}
+    not_adding_up = {("appeals", "review"): dict(zip(fields, (1, 0, 0, 0, 2), strict=True))}
+    assert bound.broken(adding_up) == 0
+    assert bound.broken(not_adding_up) == 1

@@ -379,7 +379,11 @@ class Bound:
         # The readers score the same candidate table again and again (choosing, then checking
         # the choice, then each later reader before it tries its own): remembered by content.
         try:
-            key = (tuple(table), tuple(map(tuple, table.values())))
+            # a row by key (table 四's groups) is a mapping: its items, not just its keys, say what it holds
+            key = (
+                tuple(table),
+                tuple(tuple(v.items()) if isinstance(v, Mapping) else tuple(v) for v in table.values()),
+            )
             known = self._broken_by_content.get(key)
         except TypeError:  # a row that is not a sequence of numbers: scored as it is
             return self._broken(table.get)
