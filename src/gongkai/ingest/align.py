@@ -51,11 +51,17 @@ class Reading(NamedTuple):
         return self.cost, self.tail
 
 
+def zero_reading(n: int, cost: int, how: str, how_zh: str) -> Reading:
+    """A row of ``n`` columns printing no figure at all, read as 0 in each (the cells blank)."""
+    return Reading((0,) * n, (None,) * n, ("",) * n, cost, how, how_zh)
+
+
 def _blank(slot: Slot) -> bool:
     return slot.value.kind is CellKind.BLANK
 
 
-def _plain(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 0) -> Reading:
+def plain_reading(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail: int = 0) -> Reading:
+    """The cells read as printed, one to a column, at ``cost`` (``how``: what was done to them)."""
     values = [c.value for c in cells]
     return Reading(
         tuple([v.amount for v in values]),
@@ -108,7 +114,7 @@ def readings(
     if len(slots) == n and (fixed_width or (not _blank(slots[0]) and not _blank(slots[-1]))):
         # As printed: no padding, or a table whose rows are as wide as the template (blank cells
         # there are cells), so nothing to move.
-        return [_plain(slots, 0, "", "")]
+        return [plain_reading(slots, 0, "", "")]
     printed = [s for s in slots if not _blank(s)]
     if len(slots) != n and len(slots) and all(s.value.amount == 0 and not s.value.digits[1:] for s in slots):
         # Nothing but zeros and blanks: every placement reads the same; no choice to make.
@@ -184,7 +190,7 @@ def readings(
     if core == n:
         # The printed cells, first figure to last, fill the columns exactly: read as printed,
         # whatever the arithmetic says (a report may contradict itself; it is not corrected).
-        return [_plain(slots[lead : lead + n], 0, "", "")]
+        return [plain_reading(slots[lead : lead + n], 0, "", "")]
     found: dict[tuple[Value, ...], Reading] = {}
 
     def add(reading: Reading) -> None:
@@ -197,7 +203,7 @@ def readings(
         # grid: ||6795||850||…): the blanks are the grid's, the figures the row. Fewer surplus
         # blanks are tried one by one below.
         add(
-            _plain(
+            plain_reading(
                 printed,
                 MAX_COST,
                 f"{count - n} blank cells dropped (empty grid columns)",
@@ -209,7 +215,7 @@ def readings(
         keep_trail = n - core - keep_lead
         if 0 <= keep_trail <= trail:
             window = slots[lead - keep_lead : count - trail + keep_trail]
-            add(_plain(window, 0, "", "", keep_trail))
+            add(plain_reading(window, 0, "", "", keep_trail))
     free = sorted(found.values(), key=lambda r: r.rank)
     if len(free) == 1 and (accept is None or accept(free[0].values)):
         return free
@@ -252,7 +258,7 @@ def readings(
                     # 0 is a surplus figure: dropping a printed 0 costs one more.
                     figures = sum(1 for i in dropped if not _blank(base[i]))
                     add(
-                        _plain(
+                        plain_reading(
                             kept,
                             -gap + figures,
                             f"surplus cell dropped: {what}",
@@ -434,7 +440,7 @@ def _hidden_blanks(slots: Sequence[Slot], n: int, accept: Accept) -> Iterator[Re
                 if gap < len(slots):
                     cells.append(slots[gap])
             if len(cells) == n:
-                candidates = [_plain(cells, 0, "", "")] if accept(tuple(c.value.amount for c in cells)) else []
+                candidates = [plain_reading(cells, 0, "", "")] if accept(tuple(c.value.amount for c in cells)) else []
             else:
                 candidates = list(_splits(cells, n, accept))
             for reading in candidates:
@@ -687,10 +693,8 @@ def stray_figure_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list
         values = tuple(s.value.amount for s in placed)
         if values in found or not accept(values):
             continue
-        found[values] = Reading(
-            values,
-            tuple(s.where for s in placed),
-            tuple(s.value.unit for s in placed),
+        found[values] = plain_reading(
+            placed,
             1,
             f"the figure printed on a line of its own after the row ({last.where}) put back as cell {at + 1}, "
             "where every group adds up",
@@ -722,10 +726,8 @@ def tail_first_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list[R
     if not accept(values):
         return []
     return [
-        Reading(
-            values,
-            tuple(s.where for s in placed),
-            tuple(s.value.unit for s in placed),
+        plain_reading(
+            placed,
             1,
             f"the row's last {head} cell(s) printed first, on the label's line ({figures[0].where}), the "
             "others a line each after it: put back at the end, where every group adds up",

@@ -20,21 +20,9 @@ from __future__ import annotations
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token, cached_bare
+from gongkai.ingest.records import Record, Token, cached_bare, printed_counts
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
-
-
-def _figures(record: Record) -> list[Token] | None:
-    """The record's printed cells (blank lines dropped); None when one is no count or dash."""
-    printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
-    for token in printed:
-        if token.value.kind is CellKind.DASH:
-            continue
-        amount = token.value.amount
-        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
-            return None
-    return printed
 
 
 def _amount(token: Token) -> int:
@@ -48,7 +36,7 @@ def _halves(template: Template, records: list[Record]) -> list[Token] | None:
     upper: list[Token] = []
     for record in records:
         titles = [i for t in record.labels for i, names in enumerate(fields) if cached_bare(t.text) in names]
-        figures = _figures(record)
+        figures = printed_counts([record])
         if len(titles) == width * (len(template.appeal_groups) - 1):
             # the lower half's header: its column titles in order, then its figures alone
             if len(upper) != width or titles != list(range(width)) * (len(template.appeal_groups) - 1):

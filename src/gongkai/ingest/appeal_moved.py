@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.line_gaps import line_of
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.report.equations import total
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -35,11 +35,9 @@ def _figures(records: Sequence[Record]) -> list[Token] | None:
     """Every printed cell of the records (blank lines dropped); None when one is no plain count or
     a line holds more figures than the flow sets together (a row of the table, a pipe row: the
     other readers' shapes)."""
-    printed = [t for r in records for t in r.values if t.value.kind is not CellKind.BLANK]
-    for token in printed:
-        amount = token.value.amount
-        if token.value.kind is not CellKind.NUMBER or type(amount) is not int or amount < 0:
-            return None
+    printed = printed_counts(records)
+    if printed is None or any(t.value.kind is CellKind.DASH for t in printed):
+        return None
     lines = Counter(line_of(t.where) for t in printed)
     if "" in lines or max(lines.values(), default=0) > _MAX_TO_A_LINE:
         return None

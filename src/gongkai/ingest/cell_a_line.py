@@ -29,7 +29,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Reading, Slot, Value
+from gongkai.ingest.align import Reading, Slot, Value, zero_reading
 from gongkai.ingest.line_gaps import blank_inside, line_of
 from gongkai.ingest.numbers import CellKind
 
@@ -107,10 +107,8 @@ def cell_a_line_readings(slots: Sequence[Slot], n: int, zeros: bool) -> list[Rea
         if not zeros:
             return []
         return [
-            Reading(
-                (0,) * n,
-                (None,) * n,
-                ("",) * n,
+            zero_reading(
+                n,
                 1,
                 "the row prints its label and not one figure (a table leaving every zero blank); read as 0",
                 "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",

@@ -34,7 +34,7 @@ from typing import Any
 from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.ingest.requests import broken_rows
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
@@ -152,15 +152,6 @@ def solve(values: Sequence[int], rows: int, width: int, equations: list[list[int
     return best[rows]
 
 
-def _figures(records: list[Record]) -> list[Token] | None:
-    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
-    for token in figures:
-        amount = token.value.amount
-        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
-            return None  # a word, a fraction or a negative among the figures: not a grid of counts
-    return figures
-
-
 def _printed_as_rows(records: list[Record], rows: int, width: int) -> bool:
     """Whether table 三 was printed as rows that each carry their label and all their cells (its
     figures sit where the labels put them, not in blocks whose order is to be found)."""
@@ -184,7 +175,7 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if complete and _printed_as_rows(records, len(keys), width):
         return  # a table of rows, each its label and its cells (HTML, Word, a ruled PDF): a report
         # that contradicts itself is read as printed, and no order of its figures is tried
-    figures = _figures(records)
+    figures = printed_counts(records)
     if figures is None or len(figures) != len(keys) * width or len(figures) > _MAX_CELLS:
         return
     amounts = [int(t.value.amount or 0) for t in figures]
@@ -304,7 +295,7 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
     fields = [f.key for f in template.appeal_fields]
     if all(v is not None for cells in report.appeals.values() for v in cells.values()):
         return  # the labels read every cell
-    figures = _figures(records)
+    figures = printed_counts(records)
     cells = len(groups) * len(fields)
     if figures is not None and cells + 1 < len(figures) <= cells + _PROSE_FIGURES:
         # figures the prose above the table states (本年度发生行政复议 125 件): the table's are the last

@@ -16,21 +16,11 @@ from collections.abc import Hashable, Sequence
 
 from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.ingest.requests import broken_rows
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
-
-
-def _figures(records: list[Record]) -> list[Token] | None:
-    figures = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
-    for token in figures:
-        amount = token.value.amount
-        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
-            return None  # a word, a fraction or a negative among the figures: not a plain grid
-    return figures
 
 
 class _Grid:
@@ -88,7 +78,7 @@ def _without_page_number(figures: list[Token], grid: _Grid) -> list[Token] | Non
 def read_in_order(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Replace the labelled readings of tables 三 and 四 by the in-order one where it is confirmed
     and they are not; ``records``: the records of tables 三 and 四, in order."""
-    figures = _figures(records)
+    figures = printed_counts(records)
     if figures is None:
         return
     grid = _Grid(template)

@@ -8,7 +8,7 @@ split over pages or copied one cell per line gives the same records.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -60,6 +60,18 @@ class Record:
 
     def slots(self) -> list[Slot]:
         return [Slot(t.value, t.where) for t in self.values]
+
+
+def printed_counts(records: Iterable[Record]) -> list[Token] | None:
+    """The records' printed cells in order, blank ones dropped, where every one is a plain count
+    (a dash too: a printed 0); None where one is a word, a fraction, a negative or unknown — the
+    figures are then no grid of counts for the readers that place them by the sums alone."""
+    printed = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in printed:
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None
+    return printed
 
 
 @lru_cache(maxsize=32768)

@@ -22,6 +22,7 @@ from gongkai.ingest.align import (
     stray_figure_readings,
     tail_first_readings,
     unsummed_readings,
+    zero_reading,
 )
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.cell_a_line import cell_a_line_readings, cell_a_line_table, labels_alone_are_zeros
@@ -580,10 +581,8 @@ def _zeros_only(values: list[Token], n: int) -> list[Reading]:
     if len(digits) < n or set(digits) != {"0"}:
         return []
     return [
-        Reading(
-            (0,) * n,
-            (None,) * n,
-            ("",) * n,
+        zero_reading(
+            n,
             MAX_COST,
             f"the row prints nothing but zeros ({len(digits)} in {len(figures)} cells, some run together, "
             f"for {n} columns): read as 0, the surplus zeros another row's",
@@ -1269,10 +1268,8 @@ def read_requests(
             # A label alone in a table whose blank cells show as line breaks: a row of blank
             # cells, read as 0 in doubt; it takes part in the sums that place the other rows.
             options[row.key] = [
-                Reading(
-                    (0,) * n,
-                    (None,) * n,
-                    ("",) * n,
+                zero_reading(
+                    n,
                     n,
                     "the row prints its label and not one figure (a table leaving zeros blank); read as 0",
                     "该行只印出标签、未印出任何数字（以空白表示 0 的表格），按 0 计",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from math import comb
 
-from gongkai.ingest.align import Accept, Reading, Slot, Value
+from gongkai.ingest.align import Accept, Reading, Slot, Value, plain_reading
 from gongkai.ingest.align import _line_of as line_of
 from gongkai.ingest.numbers import CellKind
 
@@ -45,10 +45,8 @@ def wrapped_figure_readings(slots: Sequence[Slot], n: int, accept: Accept) -> li
         values = tuple(s.value.amount for s in placed)
         if values in found or not accept(values):
             continue
-        found[values] = Reading(
-            values,
-            tuple(s.where for s in placed),
-            tuple(s.value.unit for s in placed),
+        found[values] = plain_reading(
+            placed,
             1,
             f"the figures printed on a line above the row ({lines[0]}, cells that wrapped) put back as cells "
             f"{', '.join(str(k + 1) for k in places)}, where every group adds up",
