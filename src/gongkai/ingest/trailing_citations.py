@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import re
 
-from gongkai.ingest.vocabulary import is_active_row
+from gongkai.ingest.vocabulary import CITATION, is_active_row
 
-_CITATION = r"(?:第\s*二\s*十\s*条\s*)?第\s*[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项"
 # What a row's last cell may end with right before the citation: a figure, its count unit, a dash.
-_AT_CELL_END = re.compile(rf"(?<=[0-9件—／/－-])\s*{_CITATION}(?=\s*(?:\||$))")
+_AT_CELL_END = re.compile(rf"(?<=[0-9件—／/－-])\s*{CITATION}(?=\s*(?:\||$))")
 
 
 def trailing_citations_cut(lines: list[str]) -> list[str]:
@@ -31,7 +30,7 @@ def trailing_citations_cut(lines: list[str]) -> list[str]:
     return [_after_row_label(_AT_CELL_END.sub(" ", line)) if "项" in line and "第" in line else line for line in lines]
 
 
-_CELL = re.compile(rf"(?<=\|)\s*{_CITATION}\s*(?=\|)")
+_CELL = re.compile(rf"(?<=\|)\s*{CITATION}\s*(?=\|)")
 
 
 def _after_row_label(line: str) -> str:

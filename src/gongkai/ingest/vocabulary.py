@@ -80,10 +80,11 @@ def is_table_label(text: str) -> bool:
 
 # A 第二十条 item's citation at the start of a cell (第二十条第（一）项), or a piece of one a narrow
 # cell wrapped (第二十条第 above, （一）项 below), with more text after it on the same line.
-_CITATION_HEAD = re.compile(
-    r"^\s*(?:第\s*二\s*十\s*条(?:\s*第\s*(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项)?)?"
-    r"|[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项)(?=\s)"
-)
+_ARTICLE = r"第\s*二\s*十\s*条"
+_ITEM = r"[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]\s*项"
+# A whole citation as printed: 第二十条第（一）项, or 第（一）项 alone under the article's heading.
+CITATION = rf"(?:{_ARTICLE}\s*)?第\s*{_ITEM}"
+_CITATION_HEAD = re.compile(rf"^\s*(?:{_ARTICLE}(?:\s*第\s*(?:{_ITEM})?)?|{_ITEM})(?=\s)")
 
 
 def split_citation(text: str) -> tuple[str, str] | None:
