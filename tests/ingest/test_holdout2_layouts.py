@@ -46,10 +46,10 @@ FIRST = {
 # html, docx and pdf pass, pdf at 2629/2629 = 100% since table 二's figures are set under their
 # header cells):
 NOT_YET = {
-    "pdftotext": "2278/2629 cells (86.65%), non-zero 89.65%: Word tables' blank cells dropped (the "
+    "pdftotext": "2313/2629 cells (87.98%), non-zero 89.84%: Word tables' blank cells dropped (the "
     "-word files: each column top to bottom, rows interleaved and all-zero rows blank, no grid order: "
-    "only the 自然人 figures inside wrapped labels read), rows whose sums cannot place a blank zero "
-    "(g2020-c, g2022-c ~90%), two rows' figures interleaved (g2019-a)",
+    "only the 自然人 figures inside wrapped labels read; the equations leave which zero-able row a "
+    "figure is in open), rows whose sums cannot place a blank zero (g2020-c, g2022-c ~90%)",
     "pdftotext-layout": "2608/2629 cells (99.20%), non-zero 98.75%: blank zeros in a rule-less Word "
     "table whose empty columns pdftotext closes up, figures a column off that the sums cannot place "
     "(g2020-c, g2020-c-word), a blank row's zeros left out of the arithmetic (g2022-c-word)",

@@ -19,7 +19,7 @@ reading is taken only where exactly one split holds, and both rows are named in 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from itertools import combinations
 
 from gongkai.ingest.evidence import Evidence
@@ -127,18 +127,26 @@ def read_interleaved_rows(template: Template, records: list[Record], report: Rep
             continue  # no split adds up, or more than one does: the arithmetic cannot tell
         ((va, vb), (a, b)) = next(iter(readings.items()))
         for key, values, tokens in ((first, va, a), (second, vb, b)):
-            report.requests[key] = list(values)
-            for i, token in enumerate(tokens):
-                evidence.provenance[f"requests.{key}[{i}]"] = token.where
-            # the labels' note that the row was not found goes: it is found, its doubt is this one
-            evidence.uncertain[:] = [
-                u for u in evidence.uncertain if not (u.cell == f"requests.{key}" and u.value is None)
-            ]
-            evidence.doubt(
-                f"requests.{key}",
-                list(values),
+            take_row(
+                key,
+                values,
+                tokens,
+                report,
+                evidence,
                 "两行的数字按行交替印出（标签在前）：按每行合计及表三勾稽关系分行读取",
                 "the two rows' figures were printed a line of each in turn after both labels: "
                 "split into rows by each row's 总计 and table 三's equations",
-                tokens[0].where,
             )
+
+
+def take_row(
+    key: str, values: Sequence[int], tokens: Sequence[Token], report: Report, evidence: Evidence, zh: str, en: str
+) -> None:
+    """Put a row of table 三 read from ``tokens`` in the report, each cell's provenance with it,
+    and name it in ``uncertain`` (``zh``/``en``: how it was read)."""
+    report.requests[key] = list(values)
+    for i, token in enumerate(tokens):
+        evidence.provenance[f"requests.{key}[{i}]"] = token.where
+    # the labels' note that the row was not found goes: it is found, its doubt is this one
+    evidence.uncertain[:] = [u for u in evidence.uncertain if not (u.cell == f"requests.{key}" and u.value is None)]
+    evidence.doubt(f"requests.{key}", list(values), zh, en, tokens[0].where)

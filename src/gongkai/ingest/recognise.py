@@ -21,6 +21,7 @@ from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_runs import read_column_runs
+from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
@@ -139,6 +140,7 @@ def recognise(document: Document) -> Report:
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
+    read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables

@@ -48,6 +48,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Value
+from gongkai.ingest.anchored_runs import read_anchored_runs
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
@@ -480,6 +481,7 @@ def read_vanished(
         if not _rows_in_order(ordered):
             # label lines printed out of the table's order: the flow keeps no column's order
             firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
+            read_anchored_runs(keys, shape, figures, anchors, bound, report, evidence)
             return
         options = _widest(values, len(keys), len(shape.middle), ordered)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
