@@ -1085,16 +1085,111 @@ def _broken(template: Template, raw: dict[str, RequestRaw], tables: Sequence[Tab
 _MAX_TIED = 10  # cuts of a pinned row kept as its alternatives
 
 
-def _pinned_choice(
-    key: str, values: list[Token], chosen: dict[Hashable, Choice], bound: Bound, n: int
-) -> Choice | None:
-    """A row of run-together digits no cut of which keeps its own sum (a report contradicting
-    itself), cut where the equations joining it to the rows already read pin its cells
-    (``align.pinned_readings``): a cell such an equation holds alone in this row must be what
-    the equation's other cells leave. Cells the cuts that miss fewest disagree on stay unknown;
-    None where nothing pins the row that far."""
-    if not values:
-        return None
+def _summed_where_pinned(
+    keys: Sequence[str],
+    raw: dict[str, RequestRaw],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Bound,
+    n: int,
+) -> dict[Hashable, Choice]:
+    """Rows of one long run of digits too many cuts of which keep their own sum to weigh alone
+    (``3586936917504450251446603`` for 35869 3691 75 0 4450 2514 46603: ``digits.cut_groups`` gives
+    up), read meanwhile by cuts that ignore that sum (``align.unsummed_readings``): cut again
+    where the equations joining the row to the others pin some of its cells (the column balance:
+    新收 + 结转 − 结转下年 for 总计's row), keeping only cuts that keep its own sum too; the table is
+    then chosen again with them. Taken only where the table so read keeps every equation;
+    else ``chosen`` as it was."""
+    # Rows read apart from the search (a row of blank cells read as 0) take part as read.
+    retried = {key: options.get(key) or [choice.reading] for key, choice in chosen.items()}
+    before = dict(retried)
+    for key in keys:
+        expected = _pinned_cells(key, chosen, bound, n)
+        if not any(expected):
+            continue
+        run = raw[key].values[0]
+        cuts = _pinned_cuts(run.value.digits, n, expected, bound.row_check(key))
+        if cuts and len(cuts) <= _MAX_TIED:
+            where = f"{run.where} (split)"
+            retried[key] = [
+                Reading(
+                    values,
+                    (where,) * n,
+                    ("",) * n,
+                    2,
+                    "cells ran together, too many cuts keep the row's sum; cut where the table's other "
+                    "equations pin its cells",
+                    "单元格粘连，符合本行合计的拆法过多：按表中其他勾稽关系确定的各格拆分",
+                )
+                for values in cuts
+            ]
+    if retried == before:
+        return chosen
+    # Rare (a run no sum of its own could cut), and its table often contradicts itself, where the
+    # layered search cannot help: every combination is weighed up to a larger bound.
+    again = choose(retried, failures, exhaustive_limit=_RETRY_LIMIT, bound=bound)
+
+    def broken(choices: dict[Hashable, Choice]) -> int:
+        return failures({key: choice.reading.values for key, choice in choices.items()})
+
+    return again if broken(again) < broken(chosen) else chosen
+
+
+_RETRY_LIMIT = 1 << 14  # tables weighed one by one where a row was cut again (``_summed_where_pinned``)
+_CUT_STEPS = 20_000  # pieces a cut of one run may try (bounds its time on any run)
+
+
+def _pinned_cuts(digits: str, n: int, expected: list[set[float]], check: Accept) -> list[tuple[Value, ...]]:
+    """The cuts of ``digits`` into ``n`` counts (no leading zero) that ``_summed`` keeps: every
+    pinned cell as the table pins it but one at most, and the row's own sum. Empty when the
+    search runs past its steps."""
+    wanted = [{str(int(v)) for v in cell if float(v).is_integer() and v >= 0} for cell in expected]
+    found: list[tuple[Value, ...]] = []
+    steps = [_CUT_STEPS]
+
+    def go(at: int, values: list[int], missed: int) -> None:
+        steps[0] -= 1
+        if steps[0] < 0 or len(found) > _MAX_TIED:
+            return
+        column = len(values)
+        if column == n - 1:
+            piece = digits[at:]
+            if piece and (len(piece) == 1 or piece[0] != "0"):
+                cut = (*values, int(piece))
+                if _summed(cut, expected, check):
+                    found.append(cut)
+            return
+        for end in range(at + 1, min(len(digits) - (n - 1 - column), at + 15) + 1):
+            piece = digits[at:end]
+            if len(piece) > 1 and piece[0] == "0":
+                break
+            miss = bool(wanted[column]) and piece not in wanted[column]
+            if miss and missed:
+                continue
+            go(end, [*values, int(piece)], missed + miss)
+
+    go(0, [], 0)
+    return [] if steps[0] < 0 else found
+
+
+def _summed(values: tuple[Value, ...], expected: list[set[float]], check: Accept) -> bool:
+    """Whether a cut keeps every cell the table pins and its row's own sum; or misses one pinned
+    cell and keeps the sum with that cell as the table pins it (a report whose 总计 contradicts
+    its parts, the figure read as printed and the contradiction left for the checks to name)."""
+    missed = [i for i, (v, cell) in enumerate(zip(values, expected, strict=True)) if cell and v not in cell]
+    if not missed:
+        return check(values)
+    if len(missed) > 1 or len(expected[missed[0]]) != 1:
+        return False
+    mended = list(values)
+    mended[missed[0]] = next(iter(expected[missed[0]]))
+    return check(tuple(mended))
+
+
+def _pinned_cells(key: str, chosen: dict[Hashable, Choice], bound: Bound, n: int) -> list[set[float]]:
+    """For each cell of row ``key``, the values the equations joining it to the rows already
+    read allow (empty where no equation holds that cell alone in this row)."""
     table: dict[Hashable, tuple[Value, ...]] = {}
     for other, choice in chosen.items():
         table[other] = tuple(None if i in choice.unknown else v for i, v in enumerate(choice.reading.values))
@@ -1110,6 +1205,20 @@ def _pinned_choice(
         rest = sum(bound.terms(r, table[r]).get(e, 0.0) for r in rows if r != key)
         if math.isfinite(rest):
             expected[cells[0]].add(-rest / own[cells[0]][e])
+    return expected
+
+
+def _pinned_choice(
+    key: str, values: list[Token], chosen: dict[Hashable, Choice], bound: Bound, n: int
+) -> Choice | None:
+    """A row of run-together digits no cut of which keeps its own sum (a report contradicting
+    itself), cut where the equations joining it to the rows already read pin its cells
+    (``align.pinned_readings``): a cell such an equation holds alone in this row must be what
+    the equation's other cells leave. Cells the cuts that miss fewest disagree on stay unknown;
+    None where nothing pins the row that far."""
+    if not values:
+        return None
+    expected = _pinned_cells(key, chosen, bound, n)
     if sum(1 for cell in expected if cell) < n - 1:
         return None  # more than one cell left free: the cuts would be guesses
     slots = [Slot(t.value, t.where) for t in values]
@@ -1214,6 +1323,7 @@ def read_requests(
         fractions = None
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
+    unsummed: list[str] = []  # rows of one run no cut of its own sum read (too many, or none)
     stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
     for row in read_rows:
         printed_row = raw.get(row.key)
@@ -1264,6 +1374,8 @@ def read_requests(
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
         if not found_options and _run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
+            if found_options:
+                unsummed.append(row.key)
         if not found_options and lined and _nothing_printed(found.values):
             # A label alone in a table whose blank cells show as line breaks: a row of blank
             # cells, read as 0 in doubt; it takes part in the sums that place the other rows.
@@ -1298,6 +1410,8 @@ def read_requests(
         chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
         chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
         chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
+        if unsummed:
+            chosen = _summed_where_pinned(unsummed, raw, options, chosen, failures, bound, n)
     for row in unfit:
         found = raw[row.key]
         pinned = _pinned_choice(row.key, found.values, chosen, bound, n) if merged is None else None
