@@ -16,6 +16,7 @@ from gongkai.ingest.text import _HALF_WIDTH_DIGITS
 from gongkai.ingest.wrapped_digits import (
     line_wrapped_around,
     rows_with_split_figures,
+    rows_with_tails_further_down,
     rows_with_wrapped_digits,
     rows_wrapped_around,
     sums_hold,
@@ -278,3 +279,18 @@ def test_layout_pieces_of_a_figure_on_the_row_line_join_where_the_sums_choose() 
     fields = ("upheld", "corrected", "other", "pending", "total")
     expected = [appeals[g][f] for g in groups for f in fields]
     assert [int(t) if t.isdigit() else 0 for t in fixed[at].split()] == expected
+
+
+def test_default_mode_tails_after_the_label_join_the_row_where_the_sums_choose() -> None:
+    """``pdftotext``'s default flow (chromium's print): ``446 39 10 158 0 13 78`` / ``办理结果`` /
+    ``6`` / ``1 4`` — the row, the rest of its wrapped label, then its tails a few to a line; and
+    ``16 13 9 60 0 48 29`` / ``2.重复申请`` / ``6`` / ``6`` (the row's label after its figures). Where
+    two joinings hold (``35 35 … 61`` over ``0`` / ``7``: ``350 35`` or ``35 350``) the row stays."""
+    lines = _lines(FIXTURES / "pdftotext" / "b2024-e~bureau.txt")
+    fixed = rows_with_tails_further_down(rows_with_wrapped_digits(lines))
+    gold = _gold("b2024-e")["requests"]
+    for key in ("new_received", "carried_over", "granted", "not_processed_duplicate"):
+        assert gold[key] in [_figures(line) for line in fixed], key
+    twin = next(i for i, line in enumerate(lines) if line.endswith("35 35 8 125 0 99 61"))
+    assert fixed[twin : twin + 4] == lines[twin : twin + 4]
+    assert rows_with_tails_further_down(lines[:60]) == lines[:60]  # no row: nothing joined

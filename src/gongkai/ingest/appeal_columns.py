@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from gongkai.ingest.align import Slot
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.records import Record
+from gongkai.ingest.records import Record, Token
 
 
 def column_block_slots(records: list[Record], groups: int, width: int) -> list[Slot] | None:
@@ -23,8 +23,9 @@ def column_block_slots(records: list[Record], groups: int, width: int) -> list[S
     width`` cells, groups after one another, when they are column blocks: at least two records of
     figures, each holding a whole number of columns (a multiple of ``groups`` figures, printed
     row by row within the block), all of them every cell once. None otherwise."""
-    blocks = [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records]
-    blocks = [block for block in blocks if block]
+    blocks = _columns_rejoined(
+        [[t for t in record.values if t.value.kind is not CellKind.BLANK] for record in records], groups
+    )
     if len(blocks) < 2 or any(len(block) % groups for block in blocks):
         return None
     if sum(len(block) for block in blocks) != groups * width:
@@ -35,3 +36,26 @@ def column_block_slots(records: list[Record], groups: int, width: int) -> list[S
         for g in range(groups):
             rows[g].extend(Slot(t.value, t.where) for t in block[g * columns : (g + 1) * columns])
     return [slot for row in rows for slot in row]
+
+
+def _columns_rejoined(blocks: list[list[Token]], groups: int) -> list[list[Token]]:
+    """The blocks with a column cut by a header put back together: a table 四 set as two tables
+    (行政复议's row under its header, then 行政诉讼's two rows under theirs) prints each column's
+    figure of the upper table, then the lower header's title, then the column's two lower figures.
+    Consecutive blocks of fewer figures than ``groups`` that together make exactly ``groups`` are
+    one column; any other run of short blocks is left as it is (and the table is no column blocks)."""
+    out: list[list[Token]] = []
+    pending: list[Token] = []
+    for block in blocks:
+        if not block:
+            continue
+        if not pending and len(block) % groups == 0:
+            out.append(block)
+            continue
+        pending = pending + block
+        if len(pending) >= groups:
+            out.append(pending)
+            pending = []
+    if pending:
+        out.append(pending)
+    return out

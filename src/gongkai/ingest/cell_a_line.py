@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from gongkai.ingest.align import Reading, Slot, Value, zero_reading
 from gongkai.ingest.line_gaps import blank_inside, line_of
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Token
 
 _MIN_SHORT_ROWS = 2  # rows of fewer figures than columns, adding up, that show the shape
 _MAX_READINGS = 64  # readings of one row past which it is not read so
@@ -70,6 +71,30 @@ def cell_a_line_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
         empty += not figures
         short += len(figures) < n and _adds_up(figures)
     return empty > 0 and short >= _MIN_SHORT_ROWS
+
+
+def hyphens_dropped(rows: Sequence[Sequence[Token]], n: int) -> bool:
+    """Whether table 三 (its rows' printed tokens) prints its zeros as ``-`` and ``pdftotext``'s
+    default mode dropped most of them: poppler takes a line ending in ``-`` for a hyphenated word
+    and prints it without the ``-`` and without its line break, so a ``-`` cell on a line of its
+    own vanishes whenever its flow goes on after it (the last line of a flow keeps it, a ``-``
+    beside the next cell on one line too). The table is then one that leaves its zeros blank,
+    a cell a line, with a few ``-`` left over. Shown by: ``-`` printed, no ``0`` printed, and rows
+    printing fewer cells than columns, ``-`` counted (a table printing every ``-`` prints ``n``)."""
+    hyphens = short = 0
+    for tokens in rows:
+        printed = [t for t in tokens if t.value.kind is not CellKind.BLANK]
+        if any(t.value.kind is CellKind.NUMBER and t.value.amount == 0 for t in printed):
+            return False
+        hyphens += sum(t.value.kind is CellKind.DASH and t.text.strip() == "-" for t in printed)
+        short += 2 <= len(printed) < n
+    return hyphens > 0 and short >= _MIN_SHORT_ROWS
+
+
+def without_hyphens(tokens: Sequence[Token]) -> list[Slot]:
+    """A row's printed cells without its ``-`` cells (``hyphens_dropped``: where the others went is
+    not in the text, so the ones left say no place either; they are zeros like the blank cells)."""
+    return [Slot(t.value, t.where) for t in tokens if not (t.value.kind is CellKind.DASH and t.text.strip() == "-")]
 
 
 def _rows_run_together(figures: Sequence[int]) -> bool:

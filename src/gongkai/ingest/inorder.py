@@ -12,6 +12,7 @@ labels left cells unread or broke more equations. It is said in ``uncertain``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Sequence
 
 from gongkai.ingest.align import Value
@@ -85,7 +86,10 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
     cells_3, cells_4 = grid.cells_3, grid.cells_4
     if len(figures) == cells_3 + cells_4 + 1:
         figures = _without_page_number(figures, grid)
-    if figures is None or len(figures) not in (cells_3, cells_3 + cells_4):
+    if figures is not None and len(figures) not in (cells_3, cells_3 + cells_4):
+        _read_hyphens_restored(template, grid, figures, report, evidence)
+        return
+    if figures is None:
         return
     figures, woven = _unwoven(figures, grid)
     amounts = [int(t.value.amount or 0) for t in figures]
@@ -180,3 +184,103 @@ def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report:
         "table 四 prints its labels apart from its figures: read in printed order (every group adds up)",
         figures[0].where,
     )
+
+
+# ``-`` cells that ``pdftotext`` may have dropped from a table printing every cell, zeros as ``-``
+_MAX_DROPPED = 2
+
+
+def _is_hyphen(token: Token) -> bool:
+    return token.value.kind is CellKind.DASH and token.text.strip() == "-"
+
+
+def _restorations(amounts: list[int], grid: _Grid, dropped: int) -> list[tuple[int, ...]]:
+    """Every table 三 (its cells in order) that ``amounts`` are with ``dropped`` zeros put back
+    anywhere, each row adding up to its 总计; distinct tables only. Row by row: a row takes the
+    next figures and as many of the zeros as it may (the later rows' start moves by them)."""
+    n, rows = grid.n, grid.rows
+    memo: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+    def rest(r: int, used: int) -> list[tuple[int, ...]]:
+        """The readings of rows r… with ``used`` zeros put back before them."""
+        if r == len(rows):
+            return [()] if used == dropped else []
+        if (r, used) in memo:
+            return memo[r, used]
+        found: list[tuple[int, ...]] = []
+        start, check = r * n - used, grid.requests.row_check(rows[r])
+        for more in range(dropped - used + 1):
+            printed = amounts[start : start + n - more]
+            if len(printed) != n - more:
+                break
+            mine: set[tuple[int, ...]] = set()
+            for places in itertools.combinations(range(n), more):
+                it = iter(printed)
+                cells = [0 if c in places else next(it) for c in range(n)]
+                if check(cells):
+                    mine.add(tuple(cells))
+            for row in sorted(mine):
+                found += [row + later for later in rest(r + 1, used + more)]
+                if len(found) > _MAX_RESTORED:
+                    break
+        memo[r, used] = found[: _MAX_RESTORED + 1]
+        return memo[r, used]
+
+    return rest(0, 0)
+
+
+def _as_rows(table: tuple[int, ...], rows: list[str], n: int) -> dict[Hashable, tuple[Value, ...]]:
+    return {key: table[i * n : (i + 1) * n] for i, key in enumerate(rows)}
+
+
+_MAX_RESTORED = 16  # tables past which a restoration of dropped ``-`` cells is not read
+
+
+def _read_hyphens_restored(
+    template: Template, grid: _Grid, figures: list[Token], report: Report, evidence: Evidence
+) -> None:
+    """Table 三 (and 四) read in printed order where a ``-`` cell or two are missing: ``pdftotext``'s
+    default mode drops a ``-`` line it takes for a hyphenated word's end (a Word table's ``-`` cell
+    beside a wrapped label, inside the label's block). Tried only where the table prints ``-`` for
+    its zeros (no ``0`` among its figures) and is short of one figure a cell by at most
+    ``_MAX_DROPPED``; each way of putting the zeros back that makes every equation of the table hold
+    is a reading. Cells all readings agree on are read, the others left unknown with the readings
+    as alternatives; the table is said in ``uncertain``."""
+    cells_3, cells_4 = grid.cells_3, grid.cells_4
+    if not any(_is_hyphen(t) for t in figures) or any(t.value.amount == 0 and not _is_hyphen(t) for t in figures):
+        return
+    for dropped in range(1, _MAX_DROPPED + 1):
+        if len(figures) in (cells_3 - dropped, cells_3 + cells_4 - dropped):
+            break
+    else:
+        return
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    failures = grid.requests.broken
+    if all(v is not None for values in labelled.values() for v in values) and failures(labelled) == 0:
+        return
+    printed = cells_3 - dropped
+    amounts = [int(t.value.amount or 0) for t in figures]
+    n, rows = grid.n, grid.rows
+    kept = [
+        table for table in _restorations(amounts[:printed], grid, dropped) if failures(_as_rows(table, rows, n)) == 0
+    ]
+    if not kept or len(kept) > _MAX_RESTORED:
+        return
+    for i, key in enumerate(rows):
+        cells = [kept[0][i * n + c] if len({t[i * n + c] for t in kept}) == 1 else None for c in range(n)]
+        report.requests[key] = list[int | None](cells)
+    evidence.forget("requests.")
+    evidence.doubt(
+        "requests",
+        None,
+        f"表三以“-”表示 0，其中 {dropped} 个“-”未印出（pdftotext 将行末的“-”当作连字符删去）："
+        f"按数字的印刷顺序逐行读取（每行 {n} 个），缺少的“-”补回为 0，位置由表中勾稽关系确定",
+        f"table 三 prints its zeros as '-' and {dropped} of them are missing (pdftotext drops a '-' ending "
+        f"a line as a hyphen): read in printed order, {n} to a row, the missing '-' put back as 0 where "
+        "the table's equations hold",
+        figures[0].where,
+    )
+    if len(kept) > 1:
+        evidence.alternatives([[list(table[i * n : (i + 1) * n]) for i in range(len(rows))] for table in kept])
+    if len(figures) == cells_3 + cells_4 - dropped and grid.appeals_add_up(amounts[printed:]):
+        _take_appeals(grid, figures[printed:], amounts[printed:], report, evidence)

@@ -25,7 +25,13 @@ from gongkai.ingest.align import (
     zero_reading,
 )
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
-from gongkai.ingest.cell_a_line import cell_a_line_readings, cell_a_line_table, labels_alone_are_zeros
+from gongkai.ingest.cell_a_line import (
+    cell_a_line_readings,
+    cell_a_line_table,
+    hyphens_dropped,
+    labels_alone_are_zeros,
+    without_hyphens,
+)
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
@@ -1302,11 +1308,21 @@ def read_requests(
         and not any(t.x is not None for found in raw.values() for t in found.values)
         and spaced_table(printed_rows, n)
     )
+    # The same text of a table printing its zeros as ``-``, most of them dropped as hyphens: read as
+    # one leaving its zeros blank (a cell a line), without the ``-`` left over.
+    hyphenless = (
+        [without_hyphens(found.values) for found in raw.values()]
+        if not spaced and merged is None and flowed and hyphens_dropped([f.values for f in raw.values()], n)
+        else None
+    )
     # pdftotext default text of a table leaving zeros blank: the blank cells show as line breaks.
-    lined = not spaced and merged is None and flowed and lined_table(printed_rows, n)
+    lined = not spaced and hyphenless is None and merged is None and flowed and lined_table(printed_rows, n)
     # The same text of a table leaving every zero blank, 自然人 and 总计 too: a cell a line, no gap shows.
-    one_a_line = not spaced and not lined and merged is None and flowed and cell_a_line_table(printed_rows, n)
-    alone_zeros = one_a_line and labels_alone_are_zeros(printed_rows, n)
+    one_a_line = (
+        not spaced and not lined and merged is None and flowed and cell_a_line_table(hyphenless or printed_rows, n)
+    )
+    alone_zeros = one_a_line and labels_alone_are_zeros(hyphenless or printed_rows, n)
+    one_a_line_cells = dict(zip(raw, hyphenless or printed_rows, strict=True))
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
@@ -1346,7 +1362,7 @@ def read_requests(
             (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
             or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
-            or (cell_a_line_readings(slots, n, alone_zeros) if one_a_line else [])
+            or (cell_a_line_readings(one_a_line_cells[row.key], n, alone_zeros) if one_a_line else [])
             or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
             or readings(
                 slots,

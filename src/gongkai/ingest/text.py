@@ -62,6 +62,7 @@ from gongkai.ingest.vocabulary import (
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
 from gongkai.ingest.wrapped_digits import (
     rows_with_split_figures,
+    rows_with_tails_further_down,
     rows_with_wrapped_digits,
     rows_wrapped_around,
 )
@@ -125,6 +126,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
         lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
         lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
+        lines = rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
     joined: frozenset[int] = frozenset()
     if not lone_units:
         printed = lines

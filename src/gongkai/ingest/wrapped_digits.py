@@ -358,3 +358,55 @@ def _split_joined(values: list[str]) -> list[list[tuple[int, str]]]:
             if sums_hold([cell_number(text) for _, text in cells]):
                 found.append(cells)
     return found
+
+
+MAX_TAIL_LINES = 3  # lines of tails under one row (pdftotext's default flow: a tail or two a line)
+MAX_LABEL_LINES = 2  # lines of a wrapped label between a row's figures and its tails
+
+
+def rows_with_tails_further_down(lines: list[str]) -> list[str]:
+    """``lines`` with each row whose wrapped tails ``pdftotext``'s default mode printed further
+    down joined (``rows_with_wrapped_digits`` takes the line right under the row only): the flow
+    sets a row's figures on a line, then the rest of its wrapped label or the next row's label
+    (``办理结果``, ``2.重复申请``: a line or two of words, no figure at their end), then the tails,
+    in the row's order but a few to a line (``6`` / ``1 4``). The tails of the lines of bare
+    figures after the label, up to the next row, join the row's figures in every way that keeps
+    their order; exactly one joining satisfying the row sums (the row as printed failing them) is
+    taken, the tails' lines then emptied. Where two hold (``35 35 … 61`` over ``0`` / ``7``: ``350
+    35`` or ``35 350``; no place on the line tells them apart here) the lines stay as printed."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not line.rstrip()[-1:].isdigit() or "\t" in line:
+            continue
+        _, row = trailing_figures(line)
+        if len(row) < MIN_FIGURES:
+            continue
+        values = [t.group() for t in row]
+        if sums_hold([int(v) for v in values]):
+            continue
+        tails: list[str] = []
+        tail_lines: list[int] = []
+        labels = 0
+        for j in range(i + 1, min(len(out), i + 1 + MAX_LABEL_LINES + MAX_TAIL_LINES)):
+            text = out[j].strip()
+            if not text:
+                continue
+            words = text.split()
+            if all(is_figure(w) for w in words):
+                if len(tails) + len(words) > len(row) or len(tail_lines) == MAX_TAIL_LINES:
+                    break
+                tails += words
+                tail_lines.append(j)
+            elif tails or trailing_figures(text)[1] or labels == MAX_LABEL_LINES:
+                break  # the next row's label or figures: the tails end here
+            else:
+                labels += 1
+        if not tails:
+            continue
+        found = joinings(values, tails)
+        if len(found) != 1:
+            continue
+        out[i] = _placed(line, row, found[0][1])
+        for j in tail_lines:
+            out[j] = ""
+    return out
