@@ -17,6 +17,7 @@ from collections.abc import Hashable, Sequence
 
 from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.ingest.requests import broken_rows
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
