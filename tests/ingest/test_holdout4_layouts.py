@@ -44,7 +44,7 @@ NOT_YET = {
     "digits wrapped, - zeros vanished where columns are narrow (b2023-d), labels wrapped in narrow "
     "Excel columns; rows printed a line each (b2021-a) have the columns of their lost cells unknown "
     "where the table's sums leave the placement open",
-    "markitdown": "2529/2629 cells (96.20%), non-zero 96.16%: b2022-c's table 三 prints zeros blank "
+    "markitdown": "2543/2629 cells (96.73%), non-zero 96.93%: b2022-c's table 三 prints zeros blank "
     "in pipe cells holding two or three columns (自然人 商业企业 | 科研 社会公益 法律服务 | 其他 总计): "
     "which column of a cell a lone figure stands in is unknown (flagged)",
     "crawler": "1473/1618 cells (91.04%), non-zero 86.99%: table 三 with blank zeros run together "

@@ -393,3 +393,19 @@ def test_a_tab_separated_table_is_not_read_on_page_grids(monkeypatch: pytest.Mon
     report = read_report(path).report
     assert report is not None
     assert report.requests["new_received"] == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_rows_whose_wrapped_figures_were_joined_are_read_on_their_page_grid() -> None:
+    # holdout4 b2022-c~bureau (markitdown of a PDF): narrow columns wrap ８０６ and ８８０ over the
+    # row's line (８０ above, ６ under), the row's other figures on the middle line; joined, the
+    # lines above and under hold blank cells only. The row is read on the page's grid like the
+    # others: 自然人 商业企业 | 科研 社会公益 | 法律服务 | 其他 总计, a lone figure under 科研 社会公益
+    # unknown (either column keeps every sum), the total the last cell's last figure.
+    path = Path(__file__).parent / "holdout4" / "fixtures" / "markitdown" / "b2022-c~bureau.md"
+    report = read_report(path).report
+    assert report is not None
+    assert report.requests["new_received"] == [806, 44, None, None, 0, 3, 880]
+    assert report.requests["partially_granted"] == [157, 9, None, None, 0, 1, 172]
+    assert report.requests["other_other"] == [43, 3, None, None, 0, 0, 48]
+    doubted = {u.cell: u for u in report.uncertain}
+    assert doubted["requests.new_received"].alternatives

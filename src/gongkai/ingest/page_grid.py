@@ -55,33 +55,41 @@ class GridRow:
     indented: frozenset[int] = frozenset()
 
 
-def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) -> GridRow | None:
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
-    row gathered from several lines, a cell that is neither a figure nor blank). ``leads``: the
-    blanks before each slot's figure in its cell (``Cell.lead``)."""
-    lines: set[int] = set()
-    width = 0
+    row gathered from several lines, a cell that is neither a figure nor blank). Blank cells of
+    a line after its figures' line are not the row's (a line emptied when the pieces of a figure
+    wrapped over it were joined into the next row), nor, where the row holds such joined pieces
+    (``joined``), those of a line before it. ``leads``: the blanks before each slot's figure in
+    its cell (``Cell.lead``)."""
+    widths: dict[int, int] = {}  # each line's last cell
+    lines: set[int] = set()  # the lines of the row's figures
     cells: dict[int, list[Slot]] = {}
     indented: set[int] = set()
     for at, slot in enumerate(slots):
         match = _WHERE.match(slot.where)
         if match is None:
             return None
-        lines.add(int(match.group(1)))
-        cell = int(match.group(2))
-        width = max(width, cell)
+        line, cell = int(match.group(1)), int(match.group(2))
+        widths[line] = max(widths.get(line, 0), cell)
         kind = slot.value.kind
         if kind is CellKind.BLANK:
             continue
         if kind is not CellKind.NUMBER or not isinstance(slot.value.amount, int):
             return None
+        lines.add(line)
         if cell not in cells and at < len(leads) and leads[at] > 0:
             indented.add(cell)
         cells.setdefault(cell, []).append(slot)
-    if len(lines) != 1 or not cells or max(cells) != width:
+    if len(lines) != 1 or not cells:
+        return None
+    line = lines.pop()
+    if any(other < line for other in widths) and not joined:
+        return None  # blank cells on a line before the figures': a row printed over two lines
+    if max(cells) != widths[line]:
         return None  # the last cell holds the row's total
-    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
+    return GridRow(key, line, widths[line], tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
 
 
 _CELL_WHERE = re.compile(r"^line (\d+) cell (\d+)$")

@@ -924,7 +924,10 @@ def _on_page_grids(
         for key in options
         if (
             row := grid_row(
-                key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]
+                key,
+                [Slot(t.value, t.where) for t in raw[str(key)].values],
+                [t.lead for t in raw[str(key)].values],
+                any(t.stacked for t in raw[str(key)].values),
             )
         )
     ]
