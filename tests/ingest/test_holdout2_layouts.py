@@ -56,7 +56,7 @@ NOT_YET = {
     "pymupdf4llm": "2510/2629 cells (95.47%), non-zero 95.69%: a rule-less Word table 三 with blank zeros "
     "flattened into paragraphs: which organisation columns a row's figures stand in neither the text nor "
     "the sums say (g2020-c-word), a page of table 三 dropped as a picture (g2022-c-word)",
-    "markitdown": "2573/2629 cells (97.87%), non-zero 97.03%: blank zeros lost in merged cells; a page's "
+    "markitdown": "2590/2629 cells (98.52%), non-zero 97.89%: blank zeros lost in merged cells; a page's "
     "grid of two-column cells whose header anchors only where each column starts (g2022-c: 3 under "
     "科研 社会公益 may be either; the maps tie), Word copies' rows gathered over several lines (g2020-c-word)",
     "crawler": "1481/1618 cells (91.53%), non-zero 85.90%: blank zeros vanished from runs (g2020-c "

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.numbers import parse_cell
@@ -332,3 +334,78 @@ def test_wrapped_pieces_joined_into_their_rows_leave_no_page_break() -> None:
     assert document.tables and all(table.breaks == () for table in document.tables)
     paged = MARKITDOWN_NARROW_COLUMNS.replace("| 四、结转", "\n| 四、结转")
     assert any(table.breaks for table in read_text(Path("t.md"), paged.encode()).tables)
+
+
+HOLDOUT5 = Path(__file__).parent / "holdout5" / "fixtures"
+
+
+def test_a_full_header_anchors_its_cells_by_their_printed_numbers() -> None:
+    # holdout5 t2020-b~township (markitdown of a PDF): the header sets every title in a cell of its
+    # own, 其他 and 总计 in the last one line by line (总 其 计 他), 科研机构 under the group title
+    # 法人或其他组织; the reader drops cell 11, blank all down the table, so the last cell is the
+    # 11th printed but numbered 12, as the rows' figures are.
+    path = HOLDOUT5 / "markitdown" / "t2020-b~township.md"
+    document = read_text(path, path.read_bytes())
+    anchors = [a for a in header_anchors(document.tables, TITLES) if len(a.cells) == len(TITLES)]
+    assert [dict(a.cells) for a in anchors] == [{0: 6, 1: 7, 2: 8, 3: 9, 4: 10, 5: 12, 6: 12}]
+    assert anchors[0].width == 12
+
+
+def test_rows_on_a_full_headers_grid_stand_in_their_titles_cells() -> None:
+    # The same report: figures in cells 6, 8, 9 and 12 of twelve, no cell showing two figures; read
+    # as printed, the last seven cells shifted every figure a column right. The report's own
+    # total contradicts its parts (总计 130, 63 + 33 + 28 = 124): read as printed, in doubt.
+    path = HOLDOUT5 / "markitdown" / "t2020-b~township.md"
+    gold = json.loads((HOLDOUT5 / "gold" / "t2020-b.json").read_text(encoding="utf-8"))
+    report = read_report(path).report
+    assert report is not None
+    assert report.requests == gold["requests"]
+    doubted = {u.cell for u in report.uncertain}
+    assert {"requests.new_received", "requests.total_processed"} <= doubted
+
+
+def test_the_last_cells_last_figure_is_the_rows_total() -> None:
+    # Under a map setting 其他 and 总计 in one cell, a lone figure there is the total, not 其他.
+    page = [_row("new_received", "|     |     | 63  |     | 30  | 27  |     | 120 |", 55)]
+    column_cells = (3, 4, 5, 6, 7, 8, 8)
+    assert [r.values for r in readings_under(page[0], column_cells, 7)] == [(63, 0, 30, 27, 0, 0, 120)]
+
+
+def test_a_tab_separated_table_is_not_read_on_page_grids(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A tab-separated dump's rows start their figures in different cells (a label in one cell or
+    # two): its cells are separators, not places, so no header is sought to place them (speed).
+    import gongkai.ingest.requests as requests
+
+    def refuse(*args: object) -> list[object]:
+        raise AssertionError("header_anchors called for a table that is not a pipe grid")
+
+    monkeypatch.setattr(requests, "header_anchors", refuse)
+    lines = [
+        "表二 收到和处理政府信息公开申请情况",
+        "\t\t\t法人或其他组织",
+        "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+        "一、本年新收政府信息公开申请数量\t\t5\t0\t0\t0\t0\t0\t5",
+        "二、上年结转政府信息公开申请数量\t\t\t0\t0\t0\t0\t0\t0",
+        "三、本年度办理结果\t（一）予以公开\t4\t0\t0\t0\t0\t0\t4",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = read_report(path).report
+    assert report is not None
+    assert report.requests["new_received"] == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_rows_whose_wrapped_figures_were_joined_are_read_on_their_page_grid() -> None:
+    # holdout4 b2022-c~bureau (markitdown of a PDF): narrow columns wrap ８０６ and ８８０ over the
+    # row's line (８０ above, ６ under), the row's other figures on the middle line; joined, the
+    # lines above and under hold blank cells only. The row is read on the page's grid like the
+    # others: 自然人 商业企业 | 科研 社会公益 | 法律服务 | 其他 总计, a lone figure under 科研 社会公益
+    # unknown (either column keeps every sum), the total the last cell's last figure.
+    path = Path(__file__).parent / "holdout4" / "fixtures" / "markitdown" / "b2022-c~bureau.md"
+    report = read_report(path).report
+    assert report is not None
+    assert report.requests["new_received"] == [806, 44, None, None, 0, 3, 880]
+    assert report.requests["partially_granted"] == [157, 9, None, None, 0, 1, 172]
+    assert report.requests["other_other"] == [43, 3, None, None, 0, 0, 48]
+    doubted = {u.cell: u for u in report.uncertain}
+    assert doubted["requests.new_received"].alternatives

@@ -43,6 +43,9 @@ class TableBlock:
     # Empty lines inside a table of text (line numbers, from 1): where a PDF-to-Markdown
     # converter that joins pages with an empty line (markitdown) began a new page.
     breaks: tuple[int, ...] = ()
+    # A Markdown pipe table: its rows' cells stand on the converter's grid of the page (a blank
+    # cell is a place, not a separator), unlike a tab-separated table's.
+    piped: bool = False
 
     def texts(self) -> list[list[str]]:
         return [[cell.text for cell in row] for row in self.rows]

@@ -15,11 +15,18 @@ and under a map a row's only freedom is where each cell's figures sit among its 
 table's equations (``report/equations.py``, through ``align.choose``) choose among the maps and
 placements together; maps or placements they cannot tell apart leave the cells they disagree on
 unknown. A figure is never changed; only its column is chosen.
+
+A header printed on the page's grid names the cells its titles stand in: a column's figures stand
+in its title's cell or right of it, and where the equations hold as well either way, in it (the
+maps setting fewest columns elsewhere win the tie). Where no cell shows the grid (no two figures
+in one cell), such a header is the only evidence of it: a pipe table whose rows open with blank
+cells is read on its header's grid where the rows as printed put a figure under another title.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,33 +55,41 @@ class GridRow:
     indented: frozenset[int] = frozenset()
 
 
-def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = ()) -> GridRow | None:
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
-    row gathered from several lines, a cell that is neither a figure nor blank). ``leads``: the
-    blanks before each slot's figure in its cell (``Cell.lead``)."""
-    lines: set[int] = set()
-    width = 0
+    row gathered from several lines, a cell that is neither a figure nor blank). Blank cells of
+    a line after its figures' line are not the row's (a line emptied when the pieces of a figure
+    wrapped over it were joined into the next row), nor, where the row holds such joined pieces
+    (``joined``), those of a line before it. ``leads``: the blanks before each slot's figure in
+    its cell (``Cell.lead``)."""
+    widths: dict[int, int] = {}  # each line's last cell
+    lines: set[int] = set()  # the lines of the row's figures
     cells: dict[int, list[Slot]] = {}
     indented: set[int] = set()
     for at, slot in enumerate(slots):
         match = _WHERE.match(slot.where)
         if match is None:
             return None
-        lines.add(int(match.group(1)))
-        cell = int(match.group(2))
-        width = max(width, cell)
+        line, cell = int(match.group(1)), int(match.group(2))
+        widths[line] = max(widths.get(line, 0), cell)
         kind = slot.value.kind
         if kind is CellKind.BLANK:
             continue
         if kind is not CellKind.NUMBER or not isinstance(slot.value.amount, int):
             return None
+        lines.add(line)
         if cell not in cells and at < len(leads) and leads[at] > 0:
             indented.add(cell)
         cells.setdefault(cell, []).append(slot)
-    if len(lines) != 1 or not cells or max(cells) != width:
+    if len(lines) != 1 or not cells:
+        return None
+    line = lines.pop()
+    if any(other < line for other in widths) and not joined:
+        return None  # blank cells on a line before the figures': a row printed over two lines
+    if max(cells) != widths[line]:
         return None  # the last cell holds the row's total
-    return GridRow(key, lines.pop(), width, tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
+    return GridRow(key, line, widths[line], tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
 
 
 _CELL_WHERE = re.compile(r"^line (\d+) cell (\d+)$")
@@ -104,7 +119,7 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
     nothing; anchors out of the columns' order are all dropped."""
     found: list[Anchor] = []
     for table in tables:
-        run: list[list[str]] = []
+        run: list[dict[int, str]] = []  # each header line's texts by cell number
         width = 0
         last = 0
         for row in (*table.rows, None):
@@ -113,9 +128,14 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
                 continue  # a loose line (a title a converter set apart): not part of the grid
             pipe = row is not None and len(row) >= 3 and all(wheres)
             header = pipe and row is not None and not any(parse_cell(cell.text).is_value and cell.text for cell in row)
-            if header and row is not None and (not run or len(row) == width):
-                run.append([cell.text for cell in row])
-                width = len(row)
+            # Cells by their printed number (a converter may drop a column blank all down the
+            # table: the rows' figures keep the grid's numbers, so the titles keep them too).
+            cells = (
+                {int(m.group(2)): cell.text for m, cell in zip(wheres, row or [], strict=True) if m} if header else {}
+            )
+            if header and (not run or max(cells) == width):
+                run.append(cells)
+                width = max(cells)
                 last = int(wheres[-1].group(1)) if wheres[-1] else last
                 continue
             if run:
@@ -123,23 +143,23 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
                 if anchor is not None:
                     found.append(anchor)
             run = []
-            if header and row is not None:
-                run, width = [[cell.text for cell in row]], len(row)
+            if header:
+                run, width = [cells], max(cells)
                 last = int(wheres[-1].group(1)) if wheres[-1] else last
     return found
 
 
-def _anchor(run: list[list[str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
+def _anchor(run: list[dict[int, str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
     names: dict[str, list[int]] = {}
     words: dict[int, list[str]] = {}  # the words of each cell the header prints on one line only
-    for cell in range(width):
-        pieces = [text.split() for row in run if (text := row[cell].strip())]
+    for cell in range(1, width + 1):
+        pieces = [text.split() for row in run if (text := row.get(cell, "").strip())]
         if not pieces:
             continue
         if len(pieces) == 1:
-            words[cell + 1] = [bare_label_key(word) for word in pieces[0]]
+            words[cell] = [bare_label_key(word) for word in pieces[0]]
         for text in _joined_titles(pieces):
-            names.setdefault(bare_label_key(text), []).append(cell + 1)
+            names.setdefault(bare_label_key(text), []).append(cell)
     cells: list[tuple[int, int]] = []
     matched: dict[int, list[str]] = {}  # each cell's titles found
     for column, names_of in enumerate(titles):
@@ -174,7 +194,13 @@ def _joined_titles(pieces: list[list[str]]) -> list[str]:
     if len({len(p) for p in pieces}) == 1 and len(pieces) > 1 and len(pieces[0]) > 1:
         return joined  # wrapped titles side by side: a piece alone is half a title
     words = [word for p in pieces for word in p] if len(pieces) > 1 else []
-    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words]))
+    # Lines of one word each: a title may span some of them only (a group title above it,
+    # ``法人或其他组织`` over ``科研机`` over ``构``), or two titles of different heights set
+    # in one cell alternate line by line (``总`` ``其`` ``计`` ``他``: 总计 and 其他).
+    lone = [p[0] for p in pieces] if len(pieces) > 2 and all(len(p) == 1 for p in pieces) else []
+    spans = ["".join(lone[i:j]) for i in range(len(lone)) for j in range(i + 2, len(lone) + 1)]
+    alternate = ["".join(lone[k::2]) for k in (0, 1)] if len(lone) == 4 else []
+    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words, *spans, *alternate]))
 
 
 def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:
@@ -244,14 +270,17 @@ def maps(
     return found if len(found) <= _MAX_MAPS else []
 
 
-def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bool = False) -> list[Reading]:
+def readings_under(
+    row: GridRow, column_cells: tuple[int, ...], n: int, cued: bool = False, off: int = 0
+) -> list[Reading]:
     """The row's readings under one map: each cell's figures in its columns, in printed order,
     in every way they fit; the columns left read 0. Empty when a cell has too few columns or
     the ways are too many. ``cued``: the converter keeps the blanks a figure starts with (some
     figure of the table does), so a cell's first figure with none stands in the cell's first
     column and one with some does not; a reading that places a figure against that counts it
     in ``tail``, which decides only between readings the equations hold equally well (the row
-    stays among the uncertain ones, as every reading that moved a figure does)."""
+    stays among the uncertain ones, as every reading that moved a figure does); ``off``, the
+    columns the map sets in a cell other than their header title's, counts there too."""
     columns_of: dict[int, list[int]] = {}
     for column, cell in enumerate(column_cells):
         columns_of.setdefault(cell, []).append(column)
@@ -260,14 +289,21 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bo
         room = columns_of.get(cell, [])
         if len(figures) > len(room):
             return []
-        choices.append([tuple(zip(cols, figures, strict=True)) for cols in itertools.combinations(room, len(figures))])
+        # The last cell's last figure is the row's total (a row printing figures prints its total).
+        choices.append(
+            [
+                tuple(zip(cols, figures, strict=True))
+                for cols in itertools.combinations(room, len(figures))
+                if cell != row.width or cols[-1] == n - 1
+            ]
+        )
     found: dict[tuple[Value, ...], Reading] = {}
     printed = sum(len(f) for _, f in row.cells)
     firsts = {cell: min(cols) for cell, cols in columns_of.items()}
     for combo in itertools.product(*choices):
         values: list[Value] = [0] * n
         wheres: list[str | None] = [None] * n
-        against = 0
+        against = off
         for (cell, _), part in zip(row.cells, combo, strict=True):
             if cued and len(columns_of[cell]) > 1:
                 against += (part[0][0] == firsts[cell]) == (cell in row.indented)
@@ -292,22 +328,71 @@ def readings_under(row: GridRow, column_cells: tuple[int, ...], n: int, cued: bo
 
 def _page_readings(
     page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int], only: dict[int, frozenset[int]]
-) -> list[dict[Hashable, list[Reading]]]:
-    """The page's rows' readings under each of its maps, maps that read every row alike merged."""
-    found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], dict[Hashable, list[Reading]]] = {}
+) -> list[tuple[int, dict[Hashable, list[Reading]]]]:
+    """The page's rows' readings under each of its maps, maps that read every row alike merged
+    (the one setting fewest columns away from their header titles' cells kept: a column's
+    figures stand under its title, in its cell, unless the equations say otherwise), each with
+    that count."""
+    found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], tuple[int, dict[Hashable, list[Reading]]]] = {}
     for column_cells in maps(page, n, fixed, only):
+        off = sum(column_cells[column] != cell for column, cell in fixed.items())
         options: dict[Hashable, list[Reading]] = {}
         for row in page:
-            readings = readings_under(row, column_cells, n, cued)
+            readings = readings_under(row, column_cells, n, cued, off)
             if not readings:
                 break
             options[row.key] = readings
         else:
-            signature = tuple(frozenset((r.values, r.tail) for r in options[row.key]) for row in page)
-            found.setdefault(signature, options)
+            signature = tuple(frozenset((r.values, r.tail - off) for r in options[row.key]) for row in page)
+            if signature not in found or off < found[signature][0]:
+                found[signature] = (off, options)
             if len(found) > _MAX_TABLES:
                 return []
     return list(found.values())
+
+
+def _page_anchor(
+    every: Sequence[Sequence[GridRow]], index: int, anchors: Sequence[Anchor], breaks: Sequence[int]
+) -> Anchor | None:
+    """The header printed on page ``index``'s grid, after the page before it, if any."""
+    page = every[index]
+    after = every[index - 1][-1].line if index else 0
+    found = None
+    for anchor in anchors:
+        if (
+            anchor.width == page[0].width
+            and after < anchor.line < page[0].line
+            and not _broken_between(anchor.line, page[0].line, breaks)
+        ):
+            found = anchor
+    return found
+
+
+def against_header(
+    rows: Sequence[GridRow],
+    anchors: Sequence[Anchor],
+    printed: dict[Hashable, tuple[str | None, ...]],
+    breaks: Sequence[int] = (),
+) -> set[Hashable]:
+    """Rows on a page whose header (``anchors``) sets a column in another cell than the one the
+    page's rows as read (``printed``: where each column's value was printed) took its figures
+    from: the page's grid is not the one its rows were read on."""
+    every = pages(rows, breaks)
+    found: set[Hashable] = set()
+    for index, page in enumerate(every):
+        anchor = _page_anchor(every, index, anchors, breaks)
+        if anchor is None:
+            continue
+        cells = dict(anchor.cells)
+        for row in page:
+            for column, where in enumerate(printed.get(row.key, ())):
+                match = _WHERE.match(where or "")
+                if match and column in cells and int(match.group(2)) != cells[column]:
+                    found.update(r.key for r in page)
+                    break
+            if row.key in found:
+                break
+    return found
 
 
 def grid_options(
@@ -328,26 +413,19 @@ def grid_options(
     for index, page in enumerate(every):
         if not any(row.key in needed for row in page):
             continue
-        after = every[index - 1][-1].line if index else 0
-        fixed: dict[int, int] = {}
-        only: dict[int, frozenset[int]] = {}
-        for anchor in anchors:
-            if (
-                anchor.width == page[0].width
-                and after < anchor.line < page[0].line
-                and not _broken_between(anchor.line, page[0].line, breaks)
-            ):
-                fixed, only = dict(anchor.cells), anchor.only()
+        anchor = _page_anchor(every, index, anchors, breaks)
+        fixed, only = (dict(anchor.cells), anchor.only()) if anchor is not None else ({}, {})
         found = _page_readings(page, n, cued, fixed, only)
         if found:
             per_page.append(found)
-    total = 1
-    for found in per_page:
-        total *= len(found)
-    if not per_page or total > _MAX_TABLES:
+    if math.prod(len(found) for found in per_page) > _MAX_TABLES:
+        # Too many tables: where headers name columns, only the maps setting fewest columns away
+        # from their titles' cells are tried.
+        per_page = [[(off, part) for off, part in found if off == min(o for o, _ in found)] for found in per_page]
+    if not per_page or math.prod(len(found) for found in per_page) > _MAX_TABLES:
         return
     for combo in itertools.product(*per_page):
         options: dict[Hashable, list[Reading]] = {}
-        for part in combo:
+        for _, part in combo:
             options.update(part)
         yield options

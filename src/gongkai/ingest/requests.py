@@ -39,7 +39,7 @@ from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
-from gongkai.ingest.page_grid import grid_options, grid_row, header_anchors
+from gongkai.ingest.page_grid import against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -884,6 +884,12 @@ def _gap_options(slots: list[Slot], n: int, groups: tuple[int, ...]) -> list[Rea
     return gap_readings(slots, n)
 
 
+def _shared_cells(raw: dict[str, RequestRaw], options: dict[Hashable, list[Reading]]) -> bool:
+    """Whether a row prints figures of neighbouring columns in one cell, or a figure after blanks
+    inside its cell: what shows a page grid (``page_grid``) without a header to read it by."""
+    return any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values)
+
+
 def _on_page_grids(
     raw: dict[str, RequestRaw],
     options: dict[Hashable, list[Reading]],
@@ -904,28 +910,52 @@ def _on_page_grids(
     again with them as 0, and taken only where it then keeps every equation: the column sums
     through them (一+二 = 七+四, 七 = the rows above) are what place a lone figure among the
     columns of its cell."""
-    if not any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values):
-        # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set
-        # after blanks inside their cells; a table with neither (a tab-separated dump, a pipe
-        # table a cell a column) is read as printed.
+    # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set after
+    # blanks inside their cells; a table with neither (a tab-separated dump, a pipe table a cell a
+    # column) is read as printed, unless a row opens with blank cells (a grid's cells before its
+    # figures) and a header on the grid sets the columns' titles in other cells than the rows as
+    # printed put their figures (below): the titles' cells are the columns'.
+    shared = _shared_cells(raw, options)
+    if not shared and not (
+        any(table.piped for table in tables)
+        and any(
+            (first := raw[str(key)].values[:1]) and " cell " in first[0].where and first[0].value.kind is CellKind.BLANK
+            for key in options
+        )
+    ):
         return chosen
     rows = [
         row
         for key in options
         if (
             row := grid_row(
-                key, [Slot(t.value, t.where) for t in raw[str(key)].values], [t.lead for t in raw[str(key)].values]
+                key,
+                [Slot(t.value, t.where) for t in raw[str(key)].values],
+                [t.lead for t in raw[str(key)].values],
+                any(t.stacked for t in raw[str(key)].values),
             )
         )
     ]
     # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
     # of neighbouring columns sharing a cell.
     needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
-    if not needed:
+    if shared and not needed:
         return chosen
     grid_keys = {row.key for row in rows}
     anchors = header_anchors(tables, [c.labels for c in template.request_columns])
     breaks = sorted(line for table in tables for line in table.breaks)
+    if not shared:
+        # No cell shows the grid: a header on it must, naming both ends (自然人, 总计) and most
+        # columns between; only the pages it heads are read on it.
+        anchors = [
+            anchor
+            for anchor in anchors
+            if 2 * len(anchor.cells) > n and {0, n - 1} <= {column for column, _ in anchor.cells}
+        ]
+        printed = {key: choice.reading.wheres for key, choice in chosen.items()}
+        needed = against_header(rows, anchors, printed, breaks)
+        if not needed:
+            return chosen
     alternatives = list(grid_options(rows, n, needed, any(row.indented for row in rows), anchors, breaks))
     best, _ = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, {})
     if not best:
@@ -1423,8 +1453,12 @@ def read_requests(
     if merged is None and vanished and blank_rows:
         chosen = _with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
-        chosen = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
-        chosen = _label_cell_shift(raw, options, chosen, failures, n, bound)
+        gridded = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
+        if gridded is chosen or _shared_cells(raw, options):
+            gridded = _label_cell_shift(raw, options, gridded, failures, n, bound)
+        # else: the rows were placed under a header naming their columns, in their titles' cells;
+        # the blank cells before them are the grid's, not a label's.
+        chosen = gridded
         chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
         if unsummed:
             chosen = _summed_where_pinned(unsummed, raw, options, chosen, failures, bound, n)

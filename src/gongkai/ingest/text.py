@@ -480,7 +480,7 @@ def _pipe_table(lines: list[str], start: int, end: int, joined: frozenset[int] =
         # Where the converter joined two pages (an empty line it printed; not a line emptied by
         # joining a wrapped figure's pieces into its row).
         breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]) and number not in joined)
-        yield TableBlock(rows, f"lines {start + 1}-{end}", breaks)
+        yield TableBlock(rows, f"lines {start + 1}-{end}", breaks, piped=True)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
 
