@@ -24,7 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from gongkai.ingest.appeal_pieces import names_appeal_header
-from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
@@ -109,7 +109,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
@@ -136,8 +136,13 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
         joined = emptied_lines(printed, lines)
     counted = len(lines)
-    lines = [cells_with_units(line, lone_units) for line in lines]
-    if "<table" in text.lower():
+    # (a line holding no unit is returned as it is: tested here, not in a call per line)
+    # (units.COUNT_UNITS, four ``in`` tests: faster than a regex search per line)
+    lines = [
+        cells_with_units(line, lone_units) if "件" in line or "个" in line or "项" in line or "条" in line else line
+        for line in lines
+    ]
+    if "<" in text and "<table" in text.lower():  # no character lowers to "<"
         blocks = list(_with_html_tables(path, lines))
     else:
         if fmt == "markdown":
@@ -247,6 +252,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
     """``joined``: lines emptied by joining wrapped pieces into their rows (``emptied_lines``)."""
     i, n = 0, len(lines)
     plain_start = 0
+    pipes = any("|" in line for line in lines)  # no line is a pipe row (_is_pipe) without one
     while i < n:
         line = lines[i]
         if _is_tab(line) and not _heading(line):
@@ -254,7 +260,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
             end = _segment_end(lines, i, _is_tab)
             yield from _tab_table(lines, i, end)
             i = plain_start = end
-        elif _is_pipe(line):
+        elif pipes and _is_pipe(line):
             yield from _plain(lines, plain_start, i)
             end = _segment_end(
                 lines,
@@ -399,8 +405,20 @@ def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
             if _is_empty(line) or _is_spacer(line):
                 continue
             cells = line.rstrip("\r\n").split("\t")
-            rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
-    filled = [cell for row in rows for cell in row if cell.text]
+            if _MARKS.search(line) is None:
+                # No mark for _clean_cell to take out: it only strips the cell's blanks.
+                head = f"line {number + 1} cell "
+                rows.append(
+                    [
+                        _tuple_new(Cell, (text.strip(_CELL_BLANKS), head + str(k)) + CELL_DEFAULTS)  # noqa: RUF005
+                        for k, text in enumerate(cells, start=1)
+                    ]
+                )
+            else:
+                rows.append(
+                    [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+                )
+    filled = [cell for cell in rows[0] if cell.text] if len(rows) == 1 else []  # asked of one row only
     if len(rows) == 1 and len(filled) == 1 and "报告" in filled[0].text and not label_weight(filled[0].text):
         # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
         yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
@@ -599,11 +617,16 @@ def _laid_out_text(rows: list[list[Cell]]) -> bool:
     return not any(parse_cell(text).is_value or label_weight(text) for text in filled)
 
 
+_CELL_BLANKS = " \t\r\n\u3000\xa0"
+_MARKS = re.compile("[<*_~]")  # what _clean_cell takes out starts with one of these
+_tuple_new = tuple.__new__
+
+
 def _clean_cell(text: str) -> str:
     if "<" in text or "*" in text or "_" in text or "~" in text:
         # Emphasis, and the strike-through pymupdf4llm marks where a table's rule crosses a cell.
         text = _BR.sub("\n", text).replace("**", "").replace("__", "").replace("~~", "")
-    return text.strip(" \t\r\n\u3000\xa0")
+    return text.strip(_CELL_BLANKS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -925,12 +948,14 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 kinds[n] = _kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
     while i < len(kinds):
-        if kinds[i] in ("value", "mixed", "short", "empty", "spacer", "page"):
+        if kinds[i] in _CELL_KINDS:
             j = i
-            while j < len(kinds) and kinds[j] in ("value", "mixed", "short", "empty", "spacer", "page"):
+            while j < len(kinds) and kinds[j] in _CELL_KINDS:
                 j += 1
             numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
-            if (
+            if _BLANK_KINDS.issuperset(kinds[i:j]):
+                pass  # blank lines only (between paragraphs): no test below holds, and _texts yields nothing
+            elif (
                 numbers >= 3
                 # the labels weighed only where the figures do not decide (label_weight is pure)
                 or sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
@@ -945,8 +970,15 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 yield from _texts(lines, start + i, start + j)
             i = j
         else:
-            yield from _texts(lines, start + i, start + i + 1)
-            i += 1
+            j = i + 1
+            while j < len(kinds) and kinds[j] not in _CELL_KINDS:
+                j += 1
+            yield from _texts(lines, start + i, start + j)  # prose and headings: a text block each
+            i = j
+
+
+_CELL_KINDS = frozenset({"value", "mixed", "short", "empty", "spacer", "page"})  # a run of them may be a table
+_BLANK_KINDS = frozenset({"empty", "spacer"})
 
 
 _NUMERAL = "一二三四五六七八九十"
