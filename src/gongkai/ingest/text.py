@@ -252,7 +252,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
     """``joined``: lines emptied by joining wrapped pieces into their rows (``emptied_lines``)."""
     i, n = 0, len(lines)
     plain_start = 0
-    pipes = any("|" in line for line in lines)  # no line is a pipe row (_is_pipe) without one
+    pipes = "|" in "".join(lines)  # no line is a pipe row (_is_pipe) without one
     while i < n:
         line = lines[i]
         if _is_tab(line) and not _heading(line):
@@ -383,7 +383,10 @@ def _wrapped_label_lines(
 
 def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     tab_lines = [line for line in lines[start:end] if "\t" in line]
-    indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
+    # (counted only where a line starts with a tab: one search of the lines joined)
+    indented = 0
+    if "\n\t" in "\n" + "\n".join(tab_lines):
+        indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
     rows: list[list[Cell]] = []
     if indented * 5 >= len(tab_lines) * 4:
         # One cell per tab-indented line, rows split by blank lines.
@@ -938,10 +941,12 @@ def _at_page_edge(lines: list[str], i: int) -> bool:
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if start >= end:
         return
-    kinds = [_kind(lines[i]) for i in range(start, end)]
+    kinds = list(map(_kind, lines[start:end]))
     # In text with page breaks (pdftotext), "13 / 389" inside a page is three cells of a table
     # that prints "/" for none, not a page number (those stand at a page's edge).
-    slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
+    slashed = []
+    if "page" in kinds:
+        slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
     if slashed and any(line[:1] == "\f" for line in lines):
         for n in slashed:
             if not _at_page_edge(lines, start + n):
@@ -952,11 +957,11 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
             j = i
             while j < len(kinds) and kinds[j] in _CELL_KINDS:
                 j += 1
-            numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
-            if _BLANK_KINDS.issuperset(kinds[i:j]):
+            run = kinds[i:j]
+            if _BLANK_KINDS.issuperset(run):
                 pass  # blank lines only (between paragraphs): no test below holds, and _texts yields nothing
             elif (
-                numbers >= 3
+                run.count("value") + run.count("mixed") >= 3  # lines of figures
                 # the labels weighed only where the figures do not decide (label_weight is pure)
                 or sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
