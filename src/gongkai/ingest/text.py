@@ -28,7 +28,7 @@ from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableB
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.meta import match_section_heading
+from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_spans import span_blanks
@@ -91,6 +91,10 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+# The UTF-8 of every code point from U+2E80 to U+2FFF starts with these two bytes: text decoded
+# as UTF-8 holds none of the radicals ``unradical`` maps (U+2E80–U+2FD5) where its bytes hold
+# none of these (a search led by the one byte, not a class tested at every character).
+_RADICAL_BYTES = re.compile(rb"\xe2[\xba-\xbf]")
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -105,7 +109,8 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
+        text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
@@ -278,7 +283,10 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
 
 
 def _heading(line: str) -> bool:
-    return match_section_heading(line.replace("\t", " ")) is not None
+    # A heading's first character but blanks is one of these (match_section_heading's own first
+    # test, asked here before the copy with tabs as spaces and the call: asked of every tab row).
+    first = line.lstrip()[:1]
+    return bool(first) and first in HEADING_FIRST and match_section_heading(line.replace("\t", " ")) is not None
 
 
 def _segment_end(
@@ -405,15 +413,18 @@ def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     else:
         for number in range(start, end):
             line = lines[number]
-            if _is_empty(line) or _is_spacer(line):
+            if "\t" not in line and (_is_empty(line) or _is_spacer(line)):  # (neither holds a tab)
                 continue
             cells = line.rstrip("\r\n").split("\t")
             if _MARKS.search(line) is None:
-                # No mark for _clean_cell to take out: it only strips the cell's blanks.
+                # No mark for _clean_cell to take out: it only strips the cell's blanks, and only
+                # where the line holds one of them (a cell holds no tab and no newline).
+                if " " in line or "\u3000" in line or "\xa0" in line or "\r" in line:
+                    cells = [text.strip(_CELL_BLANKS) for text in cells]
                 head = f"line {number + 1} cell "
                 rows.append(
                     [
-                        _tuple_new(Cell, (text.strip(_CELL_BLANKS), head + str(k)) + CELL_DEFAULTS)  # noqa: RUF005
+                        _tuple_new(Cell, (text, head + str(k)) + CELL_DEFAULTS)  # noqa: RUF005
                         for k, text in enumerate(cells, start=1)
                     ]
                 )
