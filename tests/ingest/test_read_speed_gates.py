@@ -364,3 +364,32 @@ def test_unit_test_inline_names_every_count_unit() -> None:
     for line in _real_lines():
         if not any(unit in line for unit in "件个项条"):
             assert units.cells_with_units(line) == line and units.cells_with_units(line, False) == line
+
+
+def test_heading_first_character_gate_as_the_full_test() -> None:
+    def old(line: str) -> bool:
+        return meta.match_section_heading(line.replace("\t", " ")) is not None
+
+    draw = random.Random(9)
+    for _ in range(20_000):
+        line = "".join(draw.choice("#>* \t\u3000一三、总体情况.规章5") for _ in range(draw.randint(0, 10)))
+        assert text_reader._heading(line) == old(line), line
+    for line in _real_lines():
+        assert text_reader._heading(line) == old(line), line
+
+
+def test_radical_bytes_lead_every_radical_in_utf8() -> None:
+    # read_text skips unradical for UTF-8 text whose bytes hold no \xe2[\xba-\xbf]: every code point
+    # the table maps has those bytes first, so the skipped translate had nothing to change.
+    from gongkai.ingest.radicals import RADICALS, unradical
+
+    assert all(text_reader._RADICAL_BYTES.match(chr(c).encode()) for c in RADICALS)
+    for text in _real_texts():
+        if text_reader._RADICAL_BYTES.search(text.encode()) is None:
+            assert unradical(text) == text
+
+
+def test_cells_made_with_x_without_new_are_the_cells() -> None:
+    made = tuple.__new__(Cell, ("5", "line 3 part 2", *text_reader._BEFORE_X, 12.5, *text_reader._AFTER_X))
+    assert type(made) is Cell and made == Cell("5", "line 3 part 2", x=12.5)
+    assert tuple.__new__(Cell, ("", "line 4", *CELL_DEFAULTS)) == Cell("", "line 4")

@@ -634,6 +634,9 @@ def _laid_out_text(rows: list[list[Cell]]) -> bool:
 _CELL_BLANKS = " \t\r\n\u3000\xa0"
 _MARKS = re.compile("[<*_~]")  # what _clean_cell takes out starts with one of these
 _tuple_new = tuple.__new__
+# Cell(text, where, x=x) as _tuple_new(Cell, (text, where, *_BEFORE_X, x, *_AFTER_X))
+_BEFORE_X = CELL_DEFAULTS[: Cell._fields.index("x") - 2]
+_AFTER_X = CELL_DEFAULTS[Cell._fields.index("x") - 1 :]
 
 
 def _clean_cell(text: str) -> str:
@@ -1096,7 +1099,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
         elif kind == "empty":
             # A blank cell (in either layout; where rows sit one per line, a blank line between
             # rows only pads the row before it, which the recogniser drops as padding).
-            cells.append(Cell("", f"line {number + 1}"))
+            cells.append(_tuple_new(Cell, ("", f"line {number + 1}") + CELL_DEFAULTS))  # noqa: RUF005
             i += 1
         else:
             text = lines[number]
@@ -1109,13 +1112,14 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
                 parts = split_line(text.strip())
                 places = _figure_places(text, parts)
                 for k, part in enumerate(parts):
-                    cells.append(Cell(part, f"line {number + 1} part {k + 1}", x=places[k]))
+                    where = f"line {number + 1} part {k + 1}"
+                    cells.append(_tuple_new(Cell, (part, where, *_BEFORE_X, places[k], *_AFTER_X)))
             else:
                 cleaned = _clean_cell(text)
                 # A line of words (header cells) keeps its place; a figure alone on its line
                 # keeps none (``_figure_places``: only a line's spacing shows it laid out).
                 place = _text_place(text, cleaned) if kind == "short" else None
-                cells.append(Cell(cleaned, f"line {number + 1}", x=place))
+                cells.append(_tuple_new(Cell, (cleaned, f"line {number + 1}", *_BEFORE_X, place, *_AFTER_X)))
             i = j
             if blank_separated and i < len(kinds) and kinds[i] == "empty":
                 i += 1  # the separator after a filled cell
