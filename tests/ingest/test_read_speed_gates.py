@@ -393,3 +393,35 @@ def test_cells_made_with_x_without_new_are_the_cells() -> None:
     made = tuple.__new__(Cell, ("5", "line 3 part 2", *text_reader._BEFORE_X, 12.5, *text_reader._AFTER_X))
     assert type(made) is Cell and made == Cell("5", "line 3 part 2", x=12.5)
     assert tuple.__new__(Cell, ("", "line 4", *CELL_DEFAULTS)) == Cell("", "line 4")
+
+
+def test_in_cells_gates_as_the_full_tests() -> None:
+    def old_labelled(line: str, start: int, end: int) -> bool:
+        after = line[end : end + 1]
+        if after and after in units._PUNCTUATION_AFTER:
+            return False
+        window = max(0, start - units._LABEL_REACH)
+        match = units._row_label_before().search(line[window:start])
+        if match is None:
+            return False
+        before = line[: window + match.start()].rstrip(" \u3000")
+        return not before or (before[-1] not in units._CLAUSE_MARKS and not before.endswith("其中"))
+
+    figures = re.compile(r"[0-9]+")
+    draw = random.Random(9)
+    labels = sorted(units._row_labels())
+    for _ in range(20_000):
+        line = "".join(draw.choice("12 \u3000件个-a，") for _ in range(draw.randint(0, 10)))
+        assert bool(units._ROW_FIGURES.search(line)) == (len(figures.findall(line)) >= units._MIN_ROW_FIGURES), line
+        if units._RUN.search(line):
+            assert units._UNIT_THEN_FIGURE.search(line), line
+        labelled = draw.choice(labels) + draw.choice(["", " ", "\u3000"]) + line
+        for match in units._ONE.finditer(labelled):
+            assert units._labelled(labelled, *match.span()) == old_labelled(labelled, *match.span()), labelled
+    for line in _real_lines():
+        for match in units._ONE.finditer(line):
+            assert units._labelled(line, *match.span()) == old_labelled(line, *match.span()), line
+        assert bool(units._ROW_FIGURES.search(line)) == (len(figures.findall(line)) >= units._MIN_ROW_FIGURES)
+        if units._RUN.search(line):
+            assert units._UNIT_THEN_FIGURE.search(line), line
+    assert not any(unit.isascii() for unit in units.COUNT_UNITS)  # read_text skips ASCII lines

@@ -142,9 +142,12 @@ def read_text(path: Path, data: bytes) -> Document:
         joined = emptied_lines(printed, lines)
     counted = len(lines)
     # (a line holding no unit is returned as it is: tested here, not in a call per line)
-    # (units.COUNT_UNITS, four ``in`` tests: faster than a regex search per line)
+    # (units.COUNT_UNITS, four ``in`` tests: faster than a regex search per line; none where the
+    # line is ASCII, which str.isascii tells without reading it: empty lines, lines of figures)
     lines = [
-        cells_with_units(line, lone_units) if "件" in line or "个" in line or "项" in line or "条" in line else line
+        cells_with_units(line, lone_units)
+        if not line.isascii() and ("件" in line or "个" in line or "项" in line or "条" in line)
+        else line
         for line in lines
     ]
     if "<" in text and "<table" in text.lower():  # no character lowers to "<"
