@@ -36,6 +36,12 @@ class Cell(NamedTuple):
     lead: int = 0
 
 
+# ``Cell(text, where)`` made as ``tuple.__new__(Cell, (text, where) + CELL_DEFAULTS)``: the same
+# tuple, without the Python-level ``__new__`` a named tuple calls (the text reader makes a cell
+# per tab of every tab-separated line).
+CELL_DEFAULTS: tuple[object, ...] = tuple(Cell._field_defaults[name] for name in Cell._fields[2:])
+
+
 @dataclass
 class TableBlock:
     rows: list[list[Cell]]

@@ -20,6 +20,7 @@ from gongkai.report.labels import label_key
 from gongkai.report.templates import SECTIONS, Section
 
 _NUMERALS = "一二三四五六"
+HEADING_FIRST = "#>*" + _NUMERALS  # what a heading line starts with, blanks aside
 _HEADING = re.compile(r"^[#>\s*]*(?P<num>[一二三四五六])\s*[、.．，,]\s*(?P<title>.+?)[*\s。.:：]*$")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)\s*年?\s*度?")
 # What follows a year that is a date (发文日期：2020年01月17日, 2021-02-05), not the report's year.
@@ -52,7 +53,7 @@ def clean_line(text: str) -> str:
 def match_section_heading(text: str) -> Section | None:
     """The section a heading line starts (``### 三、收到和处理政府信息公开申请情况``), if it is one."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 60 or stripped[0] not in "#>*一二三四五六":
+    if not stripped or len(stripped) > 60 or stripped[0] not in HEADING_FIRST:
         return None
     match = _HEADING.match(stripped)
     if match is None:

@@ -28,7 +28,11 @@ _PHRASE_AFTER = frozenset("年月日号时分秒岁届期页章节条款项个�
 # A cell's start straight after a word: a figure, or the em dash a page prints for a zero (a
 # township's all-zero table is runs of them: 规章———规范性文件———).
 _CELL_START = r"(?:[0-9]|[—―])"
-_FIGURE_AFTER_WORD = re.compile(r"[\u4e00-\u9fff）)”]" + _CELL_START)
+# Joints of a word's last character and a cell's start (``[\u4e00-\u9fff）)”]`` then
+# ``_CELL_START``), counted by the cell's first character with the word's looked behind at: as
+# many matches (a joint is two characters, a word's then a cell's, so two never overlap), and the
+# engine skips to the digits and dashes instead of trying every CJK character.
+_CELL_AFTER_WORD = re.compile(r"[0-9—―](?<=[\u4e00-\u9fff）)”][0-9—―])")
 _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 # An annex's caption (附表3, 附件 2): it opens a new block, whatever ended the row before it.
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
@@ -113,7 +117,7 @@ def _labels() -> frozenset[str]:
 
 def is_run_on(line: str) -> bool:
     """A long line carrying several table rows whose labels run straight into their figures."""
-    if len(line) < _MIN_LENGTH or len(_FIGURE_AFTER_WORD.findall(line)) < _MIN_ROW_LABELS:
+    if len(line) < _MIN_LENGTH or len(_CELL_AFTER_WORD.findall(line)) < _MIN_ROW_LABELS:
         return False  # prose: few figures straight after a word (the cheap test first)
     return len(_row_label_pattern().findall(line)) >= _MIN_ROW_LABELS
 

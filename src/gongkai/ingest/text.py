@@ -24,11 +24,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from gongkai.ingest.appeal_pieces import names_appeal_header
-from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.meta import match_section_heading
+from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_spans import span_blanks
@@ -92,6 +92,10 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z0-9０-９/\-:：.．_#]")
 
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+# The UTF-8 of every code point from U+2E80 to U+2FFF starts with these two bytes: text decoded
+# as UTF-8 holds none of the radicals ``unradical`` maps (U+2E80–U+2FD5) where its bytes hold
+# none of these (a search led by the one byte, not a class tested at every character).
+_RADICAL_BYTES = re.compile(rb"\xe2[\xba-\xbf]")
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -106,11 +110,12 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-    text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
+    if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
+        text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
@@ -138,8 +143,16 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
         joined = emptied_lines(printed, lines)
     counted = len(lines)
-    lines = [cells_with_units(line, lone_units) for line in lines]
-    if "<table" in text.lower():
+    # (a line holding no unit is returned as it is: tested here, not in a call per line)
+    # (units.COUNT_UNITS, four ``in`` tests: faster than a regex search per line; none where the
+    # line is ASCII, which str.isascii tells without reading it: empty lines, lines of figures)
+    lines = [
+        cells_with_units(line, lone_units)
+        if not line.isascii() and ("件" in line or "个" in line or "项" in line or "条" in line)
+        else line
+        for line in lines
+    ]
+    if "<" in text and "<table" in text.lower():  # no character lowers to "<"
         blocks = list(_with_html_tables(path, lines))
     else:
         if fmt == "markdown":
@@ -249,6 +262,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
     """``joined``: lines emptied by joining wrapped pieces into their rows (``emptied_lines``)."""
     i, n = 0, len(lines)
     plain_start = 0
+    pipes = "|" in "".join(lines)  # no line is a pipe row (_is_pipe) without one
     while i < n:
         line = lines[i]
         if _is_tab(line) and not _heading(line):
@@ -256,7 +270,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
             end = _segment_end(lines, i, _is_tab)
             yield from _tab_table(lines, i, end)
             i = plain_start = end
-        elif _is_pipe(line):
+        elif pipes and _is_pipe(line):
             yield from _plain(lines, plain_start, i)
             end = _segment_end(
                 lines,
@@ -274,7 +288,10 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
 
 
 def _heading(line: str) -> bool:
-    return match_section_heading(line.replace("\t", " ")) is not None
+    # A heading's first character but blanks is one of these (match_section_heading's own first
+    # test, asked here before the copy with tabs as spaces and the call: asked of every tab row).
+    first = line.lstrip()[:1]
+    return bool(first) and first in HEADING_FIRST and match_section_heading(line.replace("\t", " ")) is not None
 
 
 def _segment_end(
@@ -379,7 +396,10 @@ def _wrapped_label_lines(
 
 def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     tab_lines = [line for line in lines[start:end] if "\t" in line]
-    indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
+    # (counted only where a line starts with a tab: one search of the lines joined)
+    indented = 0
+    if "\n\t" in "\n" + "\n".join(tab_lines):
+        indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
     rows: list[list[Cell]] = []
     if indented * 5 >= len(tab_lines) * 4:
         # One cell per tab-indented line, rows split by blank lines.
@@ -398,11 +418,26 @@ def _tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     else:
         for number in range(start, end):
             line = lines[number]
-            if _is_empty(line) or _is_spacer(line):
+            if "\t" not in line and (_is_empty(line) or _is_spacer(line)):  # (neither holds a tab)
                 continue
             cells = line.rstrip("\r\n").split("\t")
-            rows.append([Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
-    filled = [cell for row in rows for cell in row if cell.text]
+            if _MARKS.search(line) is None:
+                # No mark for _clean_cell to take out: it only strips the cell's blanks, and only
+                # where the line holds one of them (a cell holds no tab and no newline).
+                if " " in line or "\u3000" in line or "\xa0" in line or "\r" in line:
+                    cells = [text.strip(_CELL_BLANKS) for text in cells]
+                head = f"line {number + 1} cell "
+                rows.append(
+                    [
+                        _tuple_new(Cell, (text, head + str(k)) + CELL_DEFAULTS)  # noqa: RUF005
+                        for k, text in enumerate(cells, start=1)
+                    ]
+                )
+            else:
+                rows.append(
+                    [Cell(_clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)]
+                )
+    filled = [cell for cell in rows[0] if cell.text] if len(rows) == 1 else []  # asked of one row only
     if len(rows) == 1 and len(filled) == 1 and "报告" in filled[0].text and not label_weight(filled[0].text):
         # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
         yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
@@ -601,11 +636,19 @@ def _laid_out_text(rows: list[list[Cell]]) -> bool:
     return not any(parse_cell(text).is_value or label_weight(text) for text in filled)
 
 
+_CELL_BLANKS = " \t\r\n\u3000\xa0"
+_MARKS = re.compile("[<*_~]")  # what _clean_cell takes out starts with one of these
+_tuple_new = tuple.__new__
+# Cell(text, where, x=x) as _tuple_new(Cell, (text, where, *_BEFORE_X, x, *_AFTER_X))
+_BEFORE_X = CELL_DEFAULTS[: Cell._fields.index("x") - 2]
+_AFTER_X = CELL_DEFAULTS[Cell._fields.index("x") - 1 :]
+
+
 def _clean_cell(text: str) -> str:
     if "<" in text or "*" in text or "_" in text or "~" in text:
         # Emphasis, and the strike-through pymupdf4llm marks where a table's rule crosses a cell.
         text = _BR.sub("\n", text).replace("**", "").replace("__", "").replace("~~", "")
-    return text.strip(" \t\r\n\u3000\xa0")
+    return text.strip(_CELL_BLANKS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -917,23 +960,27 @@ def _at_page_edge(lines: list[str], i: int) -> bool:
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if start >= end:
         return
-    kinds = [_kind(lines[i]) for i in range(start, end)]
+    kinds = list(map(_kind, lines[start:end]))
     # In text with page breaks (pdftotext), "13 / 389" inside a page is three cells of a table
     # that prints "/" for none, not a page number (those stand at a page's edge).
-    slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
+    slashed = []
+    if "page" in kinds:
+        slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
     if slashed and any(line[:1] == "\f" for line in lines):
         for n in slashed:
             if not _at_page_edge(lines, start + n):
                 kinds[n] = _kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
     while i < len(kinds):
-        if kinds[i] in ("value", "mixed", "short", "empty", "spacer", "page"):
+        if kinds[i] in _CELL_KINDS:
             j = i
-            while j < len(kinds) and kinds[j] in ("value", "mixed", "short", "empty", "spacer", "page"):
+            while j < len(kinds) and kinds[j] in _CELL_KINDS:
                 j += 1
-            numbers = sum(1 for k in kinds[i:j] if k in ("value", "mixed"))
-            if (
-                numbers >= 3
+            run = kinds[i:j]
+            if _BLANK_KINDS.issuperset(run):
+                pass  # blank lines only (between paragraphs): no test below holds, and _texts yields nothing
+            elif (
+                run.count("value") + run.count("mixed") >= 3  # lines of figures
                 # the labels weighed only where the figures do not decide (label_weight is pure)
                 or sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
                 or _figures_alone(lines[start + i : start + j]) >= _ROW_OF_FIGURES
@@ -947,8 +994,15 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 yield from _texts(lines, start + i, start + j)
             i = j
         else:
-            yield from _texts(lines, start + i, start + i + 1)
-            i += 1
+            j = i + 1
+            while j < len(kinds) and kinds[j] not in _CELL_KINDS:
+                j += 1
+            yield from _texts(lines, start + i, start + j)  # prose and headings: a text block each
+            i = j
+
+
+_CELL_KINDS = frozenset({"value", "mixed", "short", "empty", "spacer", "page"})  # a run of them may be a table
+_BLANK_KINDS = frozenset({"empty", "spacer"})
 
 
 _NUMERAL = "一二三四五六七八九十"
@@ -1050,7 +1104,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
         elif kind == "empty":
             # A blank cell (in either layout; where rows sit one per line, a blank line between
             # rows only pads the row before it, which the recogniser drops as padding).
-            cells.append(Cell("", f"line {number + 1}"))
+            cells.append(_tuple_new(Cell, ("", f"line {number + 1}") + CELL_DEFAULTS))  # noqa: RUF005
             i += 1
         else:
             text = lines[number]
@@ -1063,13 +1117,14 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
                 parts = split_line(text.strip())
                 places = _figure_places(text, parts)
                 for k, part in enumerate(parts):
-                    cells.append(Cell(part, f"line {number + 1} part {k + 1}", x=places[k]))
+                    where = f"line {number + 1} part {k + 1}"
+                    cells.append(_tuple_new(Cell, (part, where, *_BEFORE_X, places[k], *_AFTER_X)))
             else:
                 cleaned = _clean_cell(text)
                 # A line of words (header cells) keeps its place; a figure alone on its line
                 # keeps none (``_figure_places``: only a line's spacing shows it laid out).
                 place = _text_place(text, cleaned) if kind == "short" else None
-                cells.append(Cell(cleaned, f"line {number + 1}", x=place))
+                cells.append(_tuple_new(Cell, (cleaned, f"line {number + 1}", *_BEFORE_X, place, *_AFTER_X)))
             i = j
             if blank_separated and i < len(kinds) and kinds[i] == "empty":
                 i += 1  # the separator after a filled cell

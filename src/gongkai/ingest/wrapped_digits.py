@@ -120,13 +120,17 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
     undecided: list[tuple[int, int, list[re.Match[str]], list[re.Match[str]], list[tuple[tuple[int, ...], list[int]]]]]
     undecided = []
     page = 0
+    paged = "\f" in "".join(out)  # else every page is page 0: no count per line
+    # Whether a line is a candidate (no tab, ends in a figure), carried from one step to the next
+    # (asked of each line once, not twice) and asked again of a line a step changed.
+    below_ends = bool(out) and "\t" not in out[0] and out[0].rstrip()[-1:].isdigit()
     for i in range(len(out) - 1):
-        page += out[i].count("\f")
+        if paged:
+            page += out[i].count("\f")
         below = out[i + 1]
-        if not (below.rstrip()[-1:].isdigit() and out[i].rstrip()[-1:].isdigit()):
-            continue  # most lines: not two lines ending in figures (keeps reading fast)
-        if "\t" in out[i] or "\t" in below:
-            continue  # tab-separated cells are not laid out: a cell's figure never wraps to the next line
+        here_ends, below_ends = below_ends, "\t" not in below and below.rstrip()[-1:].isdigit()
+        if not (here_ends and below_ends):
+            continue  # most lines: not two lines ending in figures, or tab-separated cells (not laid out)
         _, row = trailing_figures(out[i])
         if len(row) < MIN_FIGURES:
             continue
@@ -147,6 +151,7 @@ def rows_with_wrapped_digits(lines: list[str]) -> list[str]:
             tail_places.setdefault((page, len(row), column), set()).add(tail.start())
         out[i] = _placed(out[i], row, figures)
         out[i + 1] = below[: tails[0].start()].rstrip()
+        below_ends = "\t" not in out[i + 1] and out[i + 1].rstrip()[-1:].isdigit()
     for i, page, row, tails, found in undecided:
         placed = [f for c, f in found if _tails_in_place(tail_places, page, len(row), c, tails)]
         if len(placed) == 1 and out[i : i + 2] == lines[i : i + 2]:  # neither line taken by another row
@@ -229,7 +234,7 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     # once per line: most lines are skipped on it (tab-separated cells are not laid out)
-    ends = [line.rstrip()[-1:].isdigit() and "\t" not in line for line in out]
+    ends = ["\t" not in line and line.rstrip()[-1:].isdigit() for line in out]
     middle = 1
     while middle < len(out) - 1:
         joined = None
@@ -311,7 +316,7 @@ def rows_with_split_figures(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     for i, line in enumerate(out):
-        if not line.rstrip()[-1:].isdigit() or "\t" in line or len(line.split()) <= max(_widths()):
+        if "\t" in line or not line.rstrip()[-1:].isdigit() or len(line.split()) <= max(_widths()):
             continue  # cheap: most lines end in no figure, are tab-separated or hold no more cells than a row's
         run = _trailing_cells(line)
         if len(run) <= max(_widths()):
