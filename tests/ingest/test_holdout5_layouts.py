@@ -44,10 +44,10 @@ NOT_YET = {
     "25%; t2019-a's columns printed as blocks among table 四's text), organisation columns of a table "
     "leaving every zero blank undecidable (t2025-a, flagged), table 三's last rows spilled into table 四's "
     "flow (t2022-b, t2024-a)",
-    "pdftotext-layout": "3968/4050 cells (97.98%), non-zero 96.13%: blank zeros (t2020-b: tables 三 "
-    "and 四, -layout's columns of a Word table's figures not where their headers stand, flagged; "
-    "t2025-a-word: table 三's figures in Word's narrow columns stand where no column is sure, two "
-    "readings fit the sums (flagged))",
+    "pdftotext-layout": "3998/4050 cells (98.72%), non-zero 97.42%: blank zeros in Word's narrow "
+    "columns (t2020-b-word: table 三's figures -layout set where another column's title stands, its "
+    "closed-up titles no scale for them, flagged; table 四's lower half, its titles wrapped into pieces, "
+    "unread; t2025-a-word: table 三 likewise, two readings fit the sums (flagged))",
     "markitdown": "3924/4050 cells (96.89%), non-zero 94.95%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged: t2023-a: every figure in one cell spanning 自然人, 商业企业, "
     "科研机构; t2020-b-word: 社会公益 and 法律服务 titled in one cell, which holds a lone figure, and "
@@ -64,7 +64,8 @@ UNFLAGGED: dict[str, str] = {}
 # checked) not read as printed: every class reports the broken rule where it reads the table, but
 # t2020-b prints its zeros blank and its stacked table 四 is not found
 CONTRADICTING = {
-    "pdftotext-layout": "t2020-b (both prints): table 四 lost, table 三 rows with blank zeros unread",
+    "pdftotext-layout": "t2020-b-word: table 三's organisation columns not where -layout sets its figures "
+    "(flagged), table 四's lower half unread",
     "pymupdf4llm": "t2020-b (browser print): table 四 lost (its 行政复议 header outside the pipe rows)",
     "markitdown": "t2020-b: table 四 lost (its pipe rows hold fewer cells than its columns); the Word "
     "print's table 三 partly unknown (requests.row_sum not reported there)",

@@ -22,6 +22,7 @@ from gongkai.report.templates import REQUEST_COLUMNS
 
 from .holdout2 import FIXTURES as FIXTURES2
 from .holdout3 import FIXTURES
+from .holdout5 import FIXTURES as FIXTURES5
 
 
 def _gold(fixtures: Path, report: str) -> dict:
@@ -98,13 +99,42 @@ def test_a_unit_printed_first_is_turned_round_on_a_laid_out_row() -> None:
 def test_columns_are_placed_by_the_header_proportions() -> None:
     """A header in smaller type than the figures (``自然 商业 科研`` / ``人 企业 机构 社会公 …``): the
     titles' proportions place the figures; two columns blank throughout, which no sum can tell."""
-    path = FIXTURES / "pdftotext-layout" / "c2023-e~county.txt"
+    rows = ("new_received", "carried_over", "granted", "not_processed_confirmation", "carried_forward")
+    _placed_by_header(FIXTURES, "c2023-e~county", rows)
+
+
+def _placed_by_header(fixtures: Path, name: str, rows: tuple[str, ...]) -> None:
+    """The header of ``name``'s laid-out text names every column, and ``rows`` read as the gold."""
+    path = fixtures / "pdftotext-layout" / f"{name}.txt"
     fractions = header_fractions(read_document(path).tables, [c.labels for c in REQUEST_COLUMNS])
     assert fractions is not None and len(fractions) == len(REQUEST_COLUMNS)
     report = _read(path)
-    gold = _gold(FIXTURES, "c2023-e")["requests"]
-    for row in ("new_received", "carried_over", "granted", "not_processed_confirmation", "carried_forward"):
+    gold = _gold(fixtures, name.split("~")[0])["requests"]
+    for row in rows:
         assert report.requests[row] == gold[row], row
+
+
+def test_a_wrapped_title_piece_spaced_off_its_title_joins_the_title_it_spells() -> None:
+    """A header compressed by pdftotext (``人 商业企 科研机 社会公益 法律服务 其 总``) whose wrapped
+    pieces it spaced on their own line's scale (``业 构 组织`` each a few characters left of its
+    title): a piece joins the title it goes on spelling (科研机 + 构, not + 组织), so the header's
+    proportions place 30 under 科研机构, the same column for every row."""
+    rows = ("new_received", "carried_over", "granted", "not_processed_petition", "not_processed_excessive")
+    _placed_by_header(FIXTURES5, "t2020-b~township", rows)
+
+
+def test_table_four_as_laid_out_stacked_halves_is_read_by_places_on_the_titles_scale() -> None:
+    """Table 四 as two half-tables in ``pdftotext -layout`` lines: 行政复议's titles closed up over
+    figures spaced wider (``1`` nearest 总计 as printed, under 尚未审结 on the titles' scale), the
+    lower half's figures a line set far in (``      1   1   2``). The Word copy's lower half, its
+    titles wrapped into pieces, names no column: it stays unknown."""
+    gold = _gold(FIXTURES5, "t2020-b")["appeals"]
+    report = _read(FIXTURES5 / "pdftotext-layout" / "t2020-b~township.txt")
+    assert report.appeals == gold
+    word = _read(FIXTURES5 / "pdftotext-layout" / "t2020-b~township-word.txt")
+    assert word.appeals["review"] == gold["review"]
+    assert all(v is None for v in word.appeals["litigation_after_review"].values())
+    assert "appeals.review" in _uncertain(word)
 
 
 def test_a_group_numbered_label_on_the_figures_line_names_the_row() -> None:

@@ -26,6 +26,7 @@ from gongkai.report.templates import ORGANISATION_GROUP, REQUESTS_CORNER
 _PIECE = re.compile(r"\S+")
 _LINE = re.compile(r"^line \d+")
 _SAME_PLACE = 1.5  # characters: pieces of one wrapped title stand this near each other's centres
+_WRAP_DRIFT = 4.5  # characters: a wrapped title's piece pdftotext spaced on its own line's scale
 _MAX_HEADER_LINES = 6
 _UNEVEN = 2.0  # the widest gap between organisation titles at most this many times the narrowest
 
@@ -96,6 +97,15 @@ def _title_places(run: list[list[tuple[float, str]]], titles: Sequence[Sequence[
                 for k, (at, text) in enumerate(stacks)
                 if abs(at - x) <= _SAME_PLACE and k not in used and bare_label_key(text) not in whole
             ]
+            # A piece pdftotext set off its title's place (a wrapped line spaced on a scale of its
+            # own): the one title nearby that it goes on spelling joins it.
+            spelling = [
+                k
+                for k, (at, text) in enumerate(stacks)
+                if abs(at - x) <= _WRAP_DRIFT and k not in used and _starts_title(text + word, names)
+            ]
+            if len(spelling) == 1 and (len(near) != 1 or not _starts_title(stacks[near[0]][1] + word, names)):
+                near = spelling
             if len(near) == 1:
                 at, text = stacks[near[0]]
                 stacks[near[0]] = (at, text + word)
@@ -114,6 +124,12 @@ def _title_places(run: list[list[tuple[float, str]]], titles: Sequence[Sequence[
     if any(b <= a for a, b in itertools.pairwise(ordered)):
         return None
     return ordered
+
+
+def _starts_title(text: str, names: dict[str, int]) -> bool:
+    """Whether ``text`` is the start of a column title, or one whole."""
+    key = bare_label_key(text)
+    return any(name.startswith(key) for name in names)
 
 
 def agrees_with_rows(fractions: Sequence[float], rows: Sequence[tuple[Sequence[Slot], Sequence[float | None]]]) -> bool:

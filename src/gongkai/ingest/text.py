@@ -1145,6 +1145,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
 
 
 _LAID_OUT_GAP = 4  # spaces between two figures of a line that only a blank cell's room explains
+_SET_IN = 16  # spaces before a line of figures alone that only blank cells' room explains
 
 
 def _figure_places(line: str, parts: list[str]) -> list[float | None]:
@@ -1167,6 +1168,8 @@ def _figure_places(line: str, parts: list[str]) -> list[float | None]:
             spans.append((at, cursor))
     if len(spans) == 1 and spans[0][0] > 0 and _lone_figure_apart(stripped, spans[0][0]):
         return places  # ``行政事业性收费          -1``: one figure set apart under its column
+    if len(spans) == len(parts) >= 2 and lead >= _SET_IN:
+        return places  # a line of figures alone set far in (``      1   1   2``): the room of its blank cells
     if len(spans) < 2 or not any(b[0] - a[1] >= _LAID_OUT_GAP for a, b in pairwise(spans)):
         return [None] * len(parts)
     return places
