@@ -373,15 +373,20 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     return found
 
 
+@lru_cache(maxsize=16384)
 def _line_of(where: str) -> str:
     return " ".join(where.split(" ")[:2]) if where.startswith("line ") else ""
 
 
 def _figures_apart(found: RequestRaw) -> bool:
     """Whether a row's figures stand on a line of their own, not on its label's line."""
-    figures = [t for t in found.values if t.value.kind is not CellKind.BLANK]
     line = _line_of(found.label.where)
-    return bool(figures and line and line != _line_of(figures[0].where))
+    if not line:
+        return False
+    for t in found.values:  # the first figure's line
+        if t.value.kind is not CellKind.BLANK:
+            return line != _line_of(t.where)
+    return False
 
 
 def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str], list[Orphan]]:
@@ -754,9 +759,8 @@ def _unconfirmed_placements(
             return False
         return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
 
-    by_outcome = [holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)]
-    by_balance = [holds(list(balance), c, 2) for c in range(total)]
-    doubted = []
+    doubted: list[str] = []
+    sums: list[list[bool]] = []  # the column sums, worked out for the first row that needs them
     for key, values in read.items():
         choice = chosen.get(key)
         found = raw.get(key)
@@ -765,6 +769,10 @@ def _unconfirmed_placements(
         blanks = any(t.value.kind is CellKind.BLANK for t in found.values) or None in choice.reading.wheres[:total]
         if not blanks:
             continue
+        if not sums:
+            sums.append([holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)])
+            sums.append([holds(list(balance), c, 2) for c in range(total)])
+        by_outcome, by_balance = sums
         confirmed = (
             by_outcome
             if key in outcomes
