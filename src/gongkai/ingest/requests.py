@@ -1303,13 +1303,11 @@ def read_requests(
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
     printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
-    flowed = not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
+    placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
+    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
+    flowed = not placed_x and not celled
     vanished = _blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
-    spaced = (
-        vanished
-        and not any(t.x is not None for found in raw.values() for t in found.values)
-        and spaced_table(printed_rows, n)
-    )
+    spaced = vanished and not placed_x and spaced_table(printed_rows, n)
     # pdftotext default text of a table leaving zeros blank: the blank cells show as line breaks.
     lined = not spaced and merged is None and flowed and lined_table(printed_rows, n)
     # The same text of a table leaving every zero blank, 自然人 and 总计 too: a cell a line, no gap shows.
@@ -1318,7 +1316,7 @@ def read_requests(
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
-    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
+    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)] if placed_x else []
     cells_of = dict(zip(raw, printed_rows, strict=True))
     laid_rows = [(list(cells_of[key]), [t.x for t in raw[key].values]) for key in laid_out]
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
@@ -1329,7 +1327,6 @@ def read_requests(
     fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
     if fractions is not None and not agrees_with_rows(fractions, laid_rows):
         fractions = None
-    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     unsummed: list[str] = []  # rows of one run no cut of its own sum read (too many, or none)
     stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
@@ -1355,7 +1352,12 @@ def read_requests(
             or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
             or (cell_a_line_readings(slots, n, alone_zeros) if one_a_line else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
+            # (no figure laid out: placed_readings has no place to go by and reads nothing)
+            or (
+                placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
+                if placed_x
+                else []
+            )
             or readings(
                 slots,
                 n,
