@@ -724,8 +724,7 @@ def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
     """Whether a row of fewer figures than columns has blank cells that are empty lines of text
     (``pdftotext`` sets paragraphs apart with them), which placed its figures."""
     figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
-    lines = any(_empty_line(t) for t in values)
-    return 0 < figures < columns and lines
+    return 0 < figures < columns and any(_empty_line(t) for t in values)
 
 
 _LINE = re.compile(r"line (\d+)")
@@ -734,10 +733,12 @@ _LINE = re.compile(r"line (\d+)")
 def _borrowed_blank(values: list[Token], reading: Reading) -> bool:
     """Whether ``reading`` fills a column of a row short of figures with a blank cell from a line
     no figure of the row stands on (the empty lines under a laid-out row)."""
+    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
+    if not blanks:
+        return False  # no blank cell to borrow (most rows)
     lines = {m.group(1) for t in values if t.value.kind is not CellKind.BLANK if (m := _LINE.search(t.where))}
     if not lines or len(lines) > 1:
         return False
-    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
     for where in reading.wheres:
         if where in blanks:
             m = _LINE.search(where)

@@ -33,7 +33,8 @@ _HEADER_RECORDS = 8  # records of table 四's heading and header words before it
 
 
 def _figures(record: Record) -> int:
-    return sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
+    blank = CellKind.BLANK
+    return len([t for t in record.values if t.value.kind is not blank])
 
 
 def spilled(
