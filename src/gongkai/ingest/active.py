@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from gongkai.ingest.align import Number, Reading, Slot, readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -370,6 +370,23 @@ def _plausible(order: list[str], values: tuple[Number | None, ...]) -> bool:
     return not active_row_warns(dict(zip(order, values, strict=True)))
 
 
+class _Plausible:
+    """``_plausible`` of one row's ``order``, remembered per reading's values (a row's readings
+    are weighed several times over, and many share their values)."""
+
+    __slots__ = ("order", "seen")
+
+    def __init__(self, order: list[str]) -> None:
+        self.order = order
+        self.seen: dict[tuple[Number | None, ...], bool] = {}
+
+    def __call__(self, values: tuple[Number | None, ...]) -> bool:
+        found = self.seen.get(values)
+        if found is None:
+            found = self.seen[values] = _plausible(self.order, values)
+        return found
+
+
 def _whole_counts(row: ActiveRow, order: list[str], values: tuple[Number | None, ...]) -> bool:
     """Whether a reading of a table 二 row puts no fraction under a count (only money has cents)."""
     return not any(
@@ -447,10 +464,11 @@ def read_active(
         options = _zero_led_cut(slots, options)
         if pad and placed is None:
             options = padded_row_readings(slots, len(order), pad) or options
-        if placed is None and not any(_plausible(order, r.values) for r in options):
+        plausible = _Plausible(order)  # a row's readings repeat their values: each weighed once
+        if placed is None and not any(plausible(r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
-            options = readings(slots, len(order), partial(_plausible, order), fixed_width=whole) or options
+            options = readings(slots, len(order), plausible, fixed_width=whole) or options
             if not any(_signs_fit(order, r.values) for r in options[:1]):
                 # No reading keeps the warnings quiet (the row is printed short: · -1, items
                 # left blank): one that puts the minus sign under 本年增/减 before one that
@@ -465,13 +483,13 @@ def read_active(
         # a count below zero (not one that supposes a cell not printed: that is a guess).
         tied = len({r.values for r in best})
         best = (
-            [r for r in best if _plausible(order, r.values)]
+            [r for r in best if plausible(r.values)]
             or [r for r in best if _signs_fit(order, r.values) and None not in r.wheres]
             or best
         )
         # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed
         # positions did not make, so a doubt.
-        by_sign = tied > len({r.values for r in best}) and not any(_plausible(order, r.values) for r in best)
+        by_sign = tied > len({r.values for r in best}) and not any(plausible(r.values) for r in best)
         distinct = list(dict.fromkeys(r.values for r in best))
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
@@ -706,8 +724,7 @@ def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:
     """Whether a row of fewer figures than columns has blank cells that are empty lines of text
     (``pdftotext`` sets paragraphs apart with them), which placed its figures."""
     figures = sum(1 for t in values if t.value.kind is not CellKind.BLANK)
-    lines = any(_empty_line(t) for t in values)
-    return 0 < figures < columns and lines
+    return 0 < figures < columns and any(_empty_line(t) for t in values)
 
 
 _LINE = re.compile(r"line (\d+)")
@@ -716,10 +733,12 @@ _LINE = re.compile(r"line (\d+)")
 def _borrowed_blank(values: list[Token], reading: Reading) -> bool:
     """Whether ``reading`` fills a column of a row short of figures with a blank cell from a line
     no figure of the row stands on (the empty lines under a laid-out row)."""
+    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
+    if not blanks:
+        return False  # no blank cell to borrow (most rows)
     lines = {m.group(1) for t in values if t.value.kind is not CellKind.BLANK if (m := _LINE.search(t.where))}
     if not lines or len(lines) > 1:
         return False
-    blanks = {t.where for t in values if t.value.kind is CellKind.BLANK}
     for where in reading.wheres:
         if where in blanks:
             m = _LINE.search(where)

@@ -6,6 +6,7 @@ import itertools
 import math
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gongkai.ingest.align import (
     Reading,
@@ -30,12 +31,24 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Kind, Template
 
 
+@lru_cache(maxsize=4096)
+def _header_names(key: str) -> tuple[tuple[str, bool], ...]:
+    """The groups and fields of table 四 named inside one label (its key), in printed order, a
+    longer name first where two start together: (name, whether a group); cached, labels repeat."""
+    vocab = vocabulary()
+    found = sorted(
+        [(key.find(label), len(label), group, True) for label, group in vocab.appeal_groups.items() if label in key]
+        + [(key.find(label), len(label), name, False) for label, name in vocab.appeal_fields.items() if label in key],
+        key=lambda hit: (hit[0], -hit[1]),
+    )
+    return tuple((name, is_group) for _, _, name, is_group in found)
+
+
 def read_appeals(
     template: Template, records: list[Record], report: Report, evidence: Evidence, stated: dict[str, int] | None = None
 ) -> None:
     """Table 四 into ``report``; ``stated``: totals the prose states (``stated.stated_figures``),
     which break ties the group sums leave open."""
-    vocab = vocabulary()
     group_order: list[str] = []
     field_order: list[str] = []
     per_group: dict[str, Record] = {}
@@ -46,21 +59,7 @@ def read_appeals(
         last_field: str | None = None
         for token in record.labels:
             # Header cells may run together (行政复议行政诉讼): find every label inside the cell.
-            key = cached_key(token.text)
-            found = sorted(
-                [
-                    (key.find(label), len(label), group, True)
-                    for label, group in vocab.appeal_groups.items()
-                    if label in key
-                ]
-                + [
-                    (key.find(label), len(label), name, False)
-                    for label, name in vocab.appeal_fields.items()
-                    if label in key
-                ],
-                key=lambda hit: (hit[0], -hit[1]),
-            )
-            for _, _, name, is_group in found:
+            for name, is_group in _header_names(cached_key(token.text)):
                 if is_group:
                     last_group, last_field = name, None
                     if name not in group_order:

@@ -61,14 +61,19 @@ def fmt(value: Number) -> str:
 
 def note_dashes(tokens: Iterable[Token], path: str, evidence: Evidence) -> None:
     """Note cells printed as a dash (read as 0) or as 未知 (read as null)."""
-    tokens = list(tokens)
-    dashes = [t for t in tokens if t.value.kind is CellKind.DASH]
+    dashes: list[Token] = []
+    unknown: list[Token] = []
+    for t in tokens:  # one pass: most rows print neither
+        kind = t.value.kind
+        if kind is CellKind.DASH:
+            dashes.append(t)
+        elif kind is CellKind.UNKNOWN:
+            unknown.append(t)
     if dashes:
         shown = "、".join(f"“{t.text.strip()}”" for t in dashes)
         evidence.doubt(
             path, None, f"单元格印为 {shown}，按 0 计", f"cells printed as {shown} are read as 0", dashes[0].where
         )
-    unknown = [t for t in tokens if t.value.kind is CellKind.UNKNOWN]
     if unknown:
         evidence.doubt(
             path,

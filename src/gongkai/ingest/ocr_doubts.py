@@ -79,7 +79,14 @@ def _note_agency(document: Document, report: Report, evidence: Evidence) -> None
             return
 
 
+# The formats whose readers may run OCR (a scanned PDF's pages, an image): only OCR sets a
+# confidence on a cell or a paragraph, so the other formats' documents hold none to note.
+OCR_FORMATS = frozenset({"pdf", "image"})
+
+
 def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> None:
+    if document.format not in OCR_FORMATS:
+        return  # no OCR, no confidence: nothing to note (checked in test_read_speed_gates)
     _note_agency(document, report, evidence)
     low = low_confidence(document)
     if not low:

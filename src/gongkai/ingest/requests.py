@@ -379,15 +379,20 @@ def _blank_rows_before(record: Record, next_index: int, named: int) -> list[Requ
     return found
 
 
+@lru_cache(maxsize=16384)
 def _line_of(where: str) -> str:
     return " ".join(where.split(" ")[:2]) if where.startswith("line ") else ""
 
 
 def _figures_apart(found: RequestRaw) -> bool:
     """Whether a row's figures stand on a line of their own, not on its label's line."""
-    figures = [t for t in found.values if t.value.kind is not CellKind.BLANK]
     line = _line_of(found.label.where)
-    return bool(figures and line and line != _line_of(figures[0].where))
+    if not line:
+        return False
+    for t in found.values:  # the first figure's line
+        if t.value.kind is not CellKind.BLANK:
+            return line != _line_of(t.where)
+    return False
 
 
 def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[str], list[Orphan]]:
@@ -760,9 +765,8 @@ def _unconfirmed_placements(
             return False
         return sum(c or 0 for c in cells[:left]) == sum(c or 0 for c in cells[left:])
 
-    by_outcome = [holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)]
-    by_balance = [holds(list(balance), c, 2) for c in range(total)]
-    doubted = []
+    doubted: list[str] = []
+    sums: list[list[bool]] = []  # the column sums, worked out for the first row that needs them
     for key, values in read.items():
         choice = chosen.get(key)
         found = raw.get(key)
@@ -771,6 +775,10 @@ def _unconfirmed_placements(
         blanks = any(t.value.kind is CellKind.BLANK for t in found.values) or None in choice.reading.wheres[:total]
         if not blanks:
             continue
+        if not sums:
+            sums.append([holds([*outcomes, "total_processed"], c, len(outcomes)) for c in range(total)])
+            sums.append([holds(list(balance), c, 2) for c in range(total)])
+        by_outcome, by_balance = sums
         confirmed = (
             by_outcome
             if key in outcomes
@@ -1331,13 +1339,11 @@ def read_requests(
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
     printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
-    flowed = not any(t.x is not None or " cell " in t.where for found in raw.values() for t in found.values)
+    placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
+    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
+    flowed = not placed_x and not celled
     vanished = _blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
-    spaced = (
-        vanished
-        and not any(t.x is not None for found in raw.values() for t in found.values)
-        and spaced_table(printed_rows, n)
-    )
+    spaced = vanished and not placed_x and spaced_table(printed_rows, n)
     # The same text of a table printing its zeros as ``-``, most of them dropped as hyphens: read as
     # one leaving its zeros blank (a cell a line), without the ``-`` left over.
     hyphenless = (
@@ -1356,7 +1362,7 @@ def read_requests(
     read_rows = [*template.request_rows, *([merged.row] if merged else [])]
     pad = requests_padding(template, raw)
     # Where each laid-out row's table prints its first column (a blank 自然人 cell shows there).
-    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)]
+    laid_out = [key for key, found in raw.items() if any(t.x is not None for t in found.values)] if placed_x else []
     cells_of = dict(zip(raw, printed_rows, strict=True))
     laid_rows = [(list(cells_of[key]), [t.x for t in raw[key].values]) for key in laid_out]
     first_columns = dict(zip(laid_out, first_column_places(laid_rows, n), strict=True))
@@ -1367,7 +1373,6 @@ def read_requests(
     fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
     if fractions is not None and not agrees_with_rows(fractions, laid_rows):
         fractions = None
-    celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     unsummed: list[str] = []  # rows of one run no cut of its own sum read (too many, or none)
     stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
@@ -1393,7 +1398,12 @@ def read_requests(
             or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
             or (cell_a_line_readings(one_a_line_cells[row.key], n, alone_zeros) if one_a_line else [])
-            or placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
+            # (no figure laid out: placed_readings has no place to go by and reads nothing)
+            or (
+                placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
+                if placed_x
+                else []
+            )
             or readings(
                 slots,
                 n,

@@ -33,7 +33,8 @@ _HEADER_RECORDS = 8  # records of table 四's heading and header words before it
 
 
 def _figures(record: Record) -> int:
-    return sum(1 for t in record.values if t.value.kind is not CellKind.BLANK)
+    blank = CellKind.BLANK
+    return len([t for t in record.values if t.value.kind is not blank])
 
 
 def spilled(
@@ -42,6 +43,9 @@ def spilled(
     """The records of tables 三 and 四 with what table 三 spilled into table 四's part moved back:
     whole columns (``spilled_columns``), else whole rows (``spilled_rows``); else its first
     figures printed ahead of it (``figures_ahead``)."""
+    rows, width = len(template.request_rows), len(template.request_columns)
+    if rows * width - sum(_figures(r) for r in requests) < min(rows, _MIN_SPILLED_ROWS * width, _MIN_AHEAD):
+        return requests, appeals  # nothing lacking (the usual case): each of the three says so
     moved = spilled_columns(template, requests, appeals)
     if moved[0] is requests:
         moved = spilled_rows(template, requests, appeals)

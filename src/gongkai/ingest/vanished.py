@@ -44,7 +44,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Value
@@ -200,6 +200,22 @@ def row_options(
         good[state] = ok
         return ok
 
+    try:
+        return _walk(n, rows, moves, completes, good)
+    finally:
+        # ``completes`` calls itself, so it and its closure (``good``: every state searched, up to
+        # _NODES of them) form a reference cycle that only the cyclic collector would free.
+        good.clear()
+
+
+def _walk(
+    n: int,
+    rows: int,
+    moves: Callable[[State], list[tuple[State, tuple[int, Row] | None]]],
+    completes: Callable[[State], bool],
+    good: dict[State, bool],
+) -> list[set[Row]] | None:
+    """``row_options``' answer from its search (``moves``, ``completes`` and what it learnt)."""
     start: State = (0, 0, 0, ())
     if not completes(start):
         return None
