@@ -21,6 +21,13 @@ in its title's cell or right of it, and where the equations hold as well either 
 maps setting fewest columns elsewhere win the tie). Where no cell shows the grid (no two figures
 in one cell), such a header is the only evidence of it: a pipe table whose rows open with blank
 cells is read on its header's grid where the rows as printed put a figure under another title.
+
+A converter may also set each row (or a few) as a pipe table of its own, its cells drawn where
+that row's figures fall (``139 286`` in one cell of a row, ``12`` and ``39 384`` in two of the
+next): no one map holds the page. Where the rows hold different numbers of cells and no page's
+map keeps the table whole, each row is read under every map of its own (``grid_options(own=
+True)``), the header's titles still bounding where their columns start; ``requests`` takes the
+table only where the equations, the fewest columns holding figures and the prose leave no cell open.
 """
 
 from __future__ import annotations
