@@ -409,3 +409,30 @@ def test_rows_whose_wrapped_figures_were_joined_are_read_on_their_page_grid() ->
     assert report.requests["other_other"] == [43, 3, None, None, 0, 0, 48]
     doubted = {u.cell: u for u in report.uncertain}
     assert doubted["requests.new_received"].alternatives
+
+
+def test_a_title_wrapped_under_one_word_beside_another_title_anchors_both() -> None:
+    # markitdown of a PDF (c2023-e~county, holdout3): 其 总计 over 他 in the header's last cell
+    lines = [
+        "|     |     |     | 商业  | 科研 社会公 | 法律服 | 其 总计 |",
+        "|     |     |     | 企业  | 机构 益组织 | 务机构 | 他   |",
+    ]
+    (anchor,) = header_anchors([TableBlock(_header(lines, 60), "lines 60-61")], TITLES)
+    assert dict(anchor.cells) == {1: 4, 2: 5, 3: 5, 4: 6, 5: 7, 6: 7}
+
+
+def test_rows_each_on_a_grid_of_their_own_are_read_by_the_sums_and_the_fewest_columns() -> None:
+    # markitdown of a PDF (c2023-e~county, holdout3): each row of table 三 its own pipe table, its
+    # cells where its own figures fall (``139 286`` in cell 6 on one row, ``12`` in cell 6 and
+    # ``39 384`` in cell 7 on another), the last rows on a grid of 13 cells with no header; the
+    # prose (其中自然人2786件) names the first column, every row stays in doubt.
+    path = Path(__file__).parent / "holdout3" / "fixtures" / "markitdown" / "c2023-e~county.md"
+    result = read_report(path)
+    assert result.report is not None
+    gold = json.loads((path.parent.parent / "gold" / "c2023-e.json").read_text(encoding="utf-8"))
+    read = json.loads(result.report.to_json())
+    assert read["requests"] == gold["requests"]
+    doubted = {u["cell"]: u["reason_en"] for u in read["uncertain"]}
+    assert "prose states (2786)" in doubted["requests.new_received"]
+    printed = [key for key, values in gold["requests"].items() if any(values)]
+    assert all(f"requests.{key}" in doubted for key in printed)

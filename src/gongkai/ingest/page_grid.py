@@ -21,6 +21,13 @@ in its title's cell or right of it, and where the equations hold as well either 
 maps setting fewest columns elsewhere win the tie). Where no cell shows the grid (no two figures
 in one cell), such a header is the only evidence of it: a pipe table whose rows open with blank
 cells is read on its header's grid where the rows as printed put a figure under another title.
+
+A converter may also set each row (or a few) as a pipe table of its own, its cells drawn where
+that row's figures fall (``139 286`` in one cell of a row, ``12`` and ``39 384`` in two of the
+next): no one map holds the page. Where the rows hold different numbers of cells and no page's
+map keeps the table whole, each row is read under every map of its own (``grid_options(own=
+True)``), the header's titles still bounding where their columns start; ``requests`` takes the
+table only where the equations, the fewest columns holding figures and the prose leave no cell open.
 """
 
 from __future__ import annotations
@@ -55,14 +62,17 @@ class GridRow:
     indented: frozenset[int] = frozenset()
 
 
-def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False) -> GridRow | None:
+def grid_row(
+    key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False, spread: bool = False
+) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
     row gathered from several lines, a cell that is neither a figure nor blank). Blank cells of
     a line after its figures' line are not the row's (a line emptied when the pieces of a figure
     wrapped over it were joined into the next row), nor, where the row holds such joined pieces
     (``joined``), those of a line before it. ``leads``: the blanks before each slot's figure in
-    its cell (``Cell.lead``)."""
+    its cell (``Cell.lead``). ``spread``: a table set on several grids (rows of different numbers
+    of cells), where a row's label wraps over lines of its own grid around its figures' line."""
     widths: dict[int, int] = {}  # each line's last cell
     lines: set[int] = set()  # the lines of the row's figures
     cells: dict[int, list[Slot]] = {}
@@ -85,7 +95,7 @@ def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), jo
     if len(lines) != 1 or not cells:
         return None
     line = lines.pop()
-    if any(other < line for other in widths) and not joined:
+    if any(other < line for other in widths) and not joined and not (spread and len(set(widths.values())) == 1):
         return None  # blank cells on a line before the figures': a row printed over two lines
     if max(cells) != widths[line]:
         return None  # the last cell holds the row's total
@@ -200,7 +210,12 @@ def _joined_titles(pieces: list[list[str]]) -> list[str]:
     lone = [p[0] for p in pieces] if len(pieces) > 2 and all(len(p) == 1 for p in pieces) else []
     spans = ["".join(lone[i:j]) for i in range(len(lone)) for j in range(i + 2, len(lone) + 1)]
     alternate = ["".join(lone[k::2]) for k in (0, 1)] if len(lone) == 4 else []
-    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words, *spans, *alternate]))
+    # Two lines of different numbers of words: a title wrapped under one word of the line above,
+    # beside a title of one line (``其 总计`` over ``他``: 其他 and 总计).
+    paired = (
+        [a + b for a in pieces[0] for b in pieces[1]] if len(pieces) == 2 and len(pieces[0]) != len(pieces[1]) else []
+    )
+    return list(dict.fromkeys([*joined, "".join("".join(p) for p in pieces), *words, *spans, *alternate, *paired]))
 
 
 def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[GridRow]]:
@@ -351,6 +366,38 @@ def _page_readings(
     return list(found.values())
 
 
+def _row_grids(
+    page: Sequence[GridRow], n: int, cued: bool, fixed: dict[int, int], only: dict[int, frozenset[int]]
+) -> list[tuple[int, dict[Hashable, list[Reading]]]]:
+    """The page's rows each read on a grid of its own: a converter that set each row (or a few)
+    as a pipe table of its own drew each one's cells where its own figures fall, so no map holds
+    the page and every map of a row alone is one of its readings (the header's titles still fix
+    where their columns may stand). One table of every row's readings under all its maps, the
+    equations to choose among them; empty where a row has none or too many."""
+    options: dict[Hashable, list[Reading]] = {}
+    for row in page:
+        best: dict[tuple[Value, ...], Reading] = {}
+        for column_cells in maps([row], n, fixed, only):
+            for found in readings_under(row, column_cells, n, cued):
+                # Figures set in a column whose title stands in another cell than theirs.
+                away = 0
+                for column, where in enumerate(found.wheres):
+                    match = _WHERE.match(where or "")
+                    away += column in fixed and match is not None and int(match.group(2)) != fixed[column]
+                reading = found._replace(
+                    tail=away,
+                    how=f"{found.how}, the row on a grid of its own",
+                    how_zh=f"{found.how_zh}，本行按其自身的网格",
+                )
+                known = best.get(reading.values)
+                if known is None or reading.tail < known.tail:
+                    best[reading.values] = reading
+        if not best or len(best) > _MAX_ROW_READINGS:
+            return []
+        options[row.key] = list(best.values())
+    return [(0, options)]
+
+
 def _page_anchor(
     every: Sequence[Sequence[GridRow]], index: int, anchors: Sequence[Anchor], breaks: Sequence[int]
 ) -> Anchor | None:
@@ -402,12 +449,14 @@ def grid_options(
     cued: bool = False,
     anchors: Sequence[Anchor] = (),
     breaks: Sequence[int] = (),
+    own: bool = False,
 ) -> Iterator[dict[Hashable, list[Reading]]]:
     """For every combination of the pages' maps, each row's readings under its page's map. Only
     pages holding a row of ``needed`` (rows on a grid other than the template's) are read so, and
     only those whose maps read their rows in few ways (the others' rows keep their readings as
     printed); nothing when the combinations are too many. A header (``anchors``) printed on a
-    page's grid, after the page before it, fixes the columns it names there."""
+    page's grid, after the page before it, fixes the columns it names there. ``own``: each row
+    may also stand on a grid of its own (``_row_grids``), one more reading of every page."""
     every = pages(rows, breaks)
     per_page = []
     for index, page in enumerate(every):
@@ -416,6 +465,8 @@ def grid_options(
         anchor = _page_anchor(every, index, anchors, breaks)
         fixed, only = (dict(anchor.cells), anchor.only()) if anchor is not None else ({}, {})
         found = _page_readings(page, n, cued, fixed, only)
+        if own:
+            found = [*found, *_row_grids(page, n, cued, fixed, only)]
         if found:
             per_page.append(found)
     if math.prod(len(found) for found in per_page) > _MAX_TABLES:

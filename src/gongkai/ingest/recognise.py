@@ -41,7 +41,7 @@ from gongkai.ingest.requests import (
 )
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.stacked_headers import read_stacked_headers
-from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_figures
+from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_columns, stated_figures
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -129,7 +129,11 @@ def recognise(document: Document) -> Report:
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
-    read_requests(template, labelled, report, evidence, request_orphans, document.tables)
+    # The prose's figures of columns weigh only page grids' readings (pipe tables): read only then.
+    first = template.request_columns[0].labels if template.request_columns else ()
+    piped = any(table.piped for table in document.tables)
+    stated_cells = stated_columns(document, first) if piped else {}
+    read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells)
     note_figures_ahead(ahead, evidence)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)

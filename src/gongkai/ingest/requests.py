@@ -39,7 +39,7 @@ from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
-from gongkai.ingest.page_grid import against_header, grid_options, grid_row, header_anchors
+from gongkai.ingest.page_grid import GridRow, against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -908,7 +908,8 @@ def _on_page_grids(
     template: Template,
     tables: Sequence[TableBlock],
     blank_rows: Sequence[str] = (),
-) -> dict[Hashable, Choice]:
+    stated: dict[tuple[str, int], int] | None = None,
+) -> tuple[dict[Hashable, Choice], bool]:
     """The table read again with its pipe rows on their pages' grids (``page_grid``: a
     converter that set a page's rows on one grid of fewer or more cells than the template's
     columns), every map of each page tried; taken where it breaks no more equations than the
@@ -917,7 +918,8 @@ def _on_page_grids(
     as 0 in doubt, outside the sums); where the grid leaves cells unknown, the table is tried
     again with them as 0, and taken only where it then keeps every equation: the column sums
     through them (一+二 = 七+四, 七 = the rows above) are what place a lone figure among the
-    columns of its cell."""
+    columns of its cell. With it, whether the table was read on grids of its rows' own
+    (``_fewest_columns``) with no cell left open."""
     # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set after
     # blanks inside their cells; a table with neither (a tab-separated dump, a pipe table a cell a
     # column) is read as printed, unless a row opens with blank cells (a grid's cells before its
@@ -931,24 +933,33 @@ def _on_page_grids(
             for key in options
         )
     ):
-        return chosen
-    rows = [
-        row
-        for key in options
-        if (
-            row := grid_row(
-                key,
-                [Slot(t.value, t.where) for t in raw[str(key)].values],
-                [t.lead for t in raw[str(key)].values],
-                any(t.stacked for t in raw[str(key)].values),
+        return chosen, False
+
+    def gridded(spread: bool) -> list[GridRow]:
+        return [
+            row
+            for key in options
+            if (
+                row := grid_row(
+                    key,
+                    [Slot(t.value, t.where) for t in raw[str(key)].values],
+                    [t.lead for t in raw[str(key)].values],
+                    any(t.stacked for t in raw[str(key)].values),
+                    spread,
+                )
             )
-        )
-    ]
+        ]
+
+    rows = gridded(False)
+    if len({row.width for row in rows}) > 1 and any(table.piped for table in tables):
+        # Rows on grids of different numbers of cells: a converter that set rows as pipe tables of
+        # their own, a row's label wrapped over lines of its grid around its figures.
+        rows = gridded(True)
     # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
     # of neighbouring columns sharing a cell.
     needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
     if shared and not needed:
-        return chosen
+        return chosen, False
     grid_keys = {row.key for row in rows}
     anchors = header_anchors(tables, [c.labels for c in template.request_columns])
     breaks = sorted(line for table in tables for line in table.breaks)
@@ -963,18 +974,142 @@ def _on_page_grids(
         printed = {key: choice.reading.wheres for key, choice in chosen.items()}
         needed = against_header(rows, anchors, printed, breaks)
         if not needed:
-            return chosen
-    alternatives = list(grid_options(rows, n, needed, any(row.indented for row in rows), anchors, breaks))
-    best, _ = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, {})
+            return chosen, False
+    cued = any(row.indented for row in rows)
+    alternatives = [
+        _weighed_by_prose(alternative, stated or {})
+        for alternative in grid_options(rows, n, needed, cued, anchors, breaks)
+    ]
+    read = _read_on_grids(alternatives, options, chosen, failures, bound, grid_keys, blank_rows, n)
+    if len({row.width for row in rows}) == 1 or (read is not None and read[1] == 0):
+        return (read[0], False) if read is not None else (chosen, False)
+    # Rows on grids of different numbers of cells, and no one grid a page keeps the table whole:
+    # a converter that set rows as pipe tables of their own, each on a grid of its own.
+    alternatives = [
+        _weighed_by_prose(alternative, stated or {})
+        for alternative in grid_options(rows, n, needed, cued, anchors, breaks, own=True)
+    ]
+    own = _read_on_grids(alternatives, options, chosen, failures, bound, grid_keys, blank_rows, n)
+    if own is None or own[1] != 0:
+        return (read[0], False) if read is not None else (chosen, False)
+    merged, _, zeros = own
+    if any(choice.unknown for choice in merged.values()):
+        # The equations leave cells open: the fewest columns holding figures may not.
+        narrow = _fewest_columns(alternatives, options, chosen, failures, bound, grid_keys, merged, n, zeros)
+        merged = _merged_tables(narrow) if narrow else merged
+    if any(choice.unknown for choice in merged.values()):
+        # Rows on grids of their own that leave cells open are no better evidence than the rows
+        # as printed (which the passes after this one may still place).
+        return (read[0], False) if read is not None else (chosen, False)
+    return merged, True
+
+
+def _read_on_grids(
+    alternatives: Sequence[dict[Hashable, list[Reading]]],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Bound,
+    grid_keys: set[Hashable],
+    blank_rows: Sequence[str],
+    n: int,
+) -> tuple[dict[Hashable, Choice], int, dict[Hashable, Reading]] | None:
+    """The table of the grids' readings (``_best_grid_tables``, cells they disagree on unknown),
+    the equations it breaks, and the blank rows read as 0 it was taken with (where the grids leave
+    cells unknown and the table keeps every equation with them as 0); None where none breaks no
+    more equations than ``chosen``."""
+    best, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, {})
     if not best:
-        return chosen
+        return None
     merged = _merged_tables(best)
     if blank_rows and any(choice.unknown for choice in merged.values()):
         zeros = _zero_rows(blank_rows, n)
-        whole, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
-        if whole and least == 0:
-            return _merged_tables(whole)
-    return merged
+        whole, whole_least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
+        if whole and whole_least == 0:
+            return _merged_tables(whole), 0, zeros
+    return merged, least, {}
+
+
+_MAX_COLUMN_SETS = 40  # sets of columns a table on several grids is tried with
+
+
+def _fewest_columns(
+    alternatives: Sequence[dict[Hashable, list[Reading]]],
+    options: dict[Hashable, list[Reading]],
+    chosen: dict[Hashable, Choice],
+    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
+    bound: Bound,
+    grid_keys: set[Hashable],
+    merged: dict[Hashable, Choice],
+    n: int,
+    zeros: dict[Hashable, Reading],
+) -> list[dict[Hashable, Choice]]:
+    """The consistent tables, among the page grids' readings, whose figures stand in the fewest
+    columns: a converter that set a table on several grids (rows of different numbers of cells)
+    drew each grid from the figures it held, so a column blank all down the table left no cell
+    and the rows' figures may be moved by whole columns with every sum kept; the readings that
+    give the blank column a figure in some rows and not others are not the table's. Only the
+    columns ``merged`` leaves unknown are tried blank; [] where no set of them keeps the table
+    consistent, or the sets are too many."""
+    known = {
+        i for choice in merged.values() for i, v in enumerate(choice.reading.values) if v and i not in choice.unknown
+    }
+    loose = sorted({i for choice in merged.values() for i in choice.unknown} - known)
+    for size in range(len(loose) + 1):
+        subsets = list(itertools.combinations(loose, size))
+        if len(subsets) > _MAX_COLUMN_SETS:
+            return []
+        found: list[dict[Hashable, Choice]] = []
+        least: tuple[int, ...] | None = None
+        for subset in subsets:
+            used = known | set(subset)
+            restricted = []
+            for alternative in alternatives:
+                kept = {
+                    key: [r for r in readings if all(not v or i in used for i, v in enumerate(r.values))]
+                    for key, readings in alternative.items()
+                }
+                if set(kept) >= grid_keys and all(kept.values()):  # every grid row read on a grid
+                    restricted.append(kept)
+            if not restricted:
+                continue
+            best, broken = _best_grid_tables(restricted, options, chosen, failures, bound, grid_keys, zeros)
+            if not best or broken:
+                continue
+            tail = sum(c.reading.tail for key, c in best[0].items() if key in grid_keys)
+            score = (tail,)
+            if least is None or score < least:
+                found, least = list(best), score
+            elif score == least:
+                found.extend(best)
+        if found:
+            return found
+    return []
+
+
+def _weighed_by_prose(
+    options: dict[Hashable, list[Reading]], stated: dict[tuple[str, int], int]
+) -> dict[Hashable, list[Reading]]:
+    """``options`` with each reading that reads a cell otherwise than the prose states
+    (``stated``) counted once more in ``tail``, which decides only between readings the equations
+    hold equally well; a reading that agrees says so (the row stays in doubt)."""
+    if not stated:
+        return options
+    out = dict(options)
+    for (key, column), figure in stated.items():
+        readings = options.get(key)
+        if not readings or len({r.values[column] for r in readings}) < 2:
+            continue
+        out[key] = [
+            r._replace(tail=r.tail + 1)
+            if r.values[column] != figure
+            else r._replace(
+                how=f"{r.how}; column {column} as the prose states ({figure})",
+                how_zh=f"{r.how_zh}；第 {column} 列（从 0 起）按正文所述（{figure}）",
+            )
+            for r in readings
+        ]
+    return out
 
 
 def _best_grid_tables(
@@ -1304,9 +1439,12 @@ def read_requests(
     evidence: Evidence,
     orphans: list[Orphan] | None = None,
     tables: Sequence[TableBlock] = (),
+    stated: dict[tuple[str, int], int] | None = None,
 ) -> None:
     """Table 三 of ``raw`` into ``report``; ``tables``: the document's tables (their pipe headers
-    anchor the columns of page grids, ``page_grid``)."""
+    anchor the columns of page grids, ``page_grid``); ``stated``: cells the prose states
+    (``stated.stated_columns``), which decide between page grids' readings the equations leave
+    equal."""
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
@@ -1463,11 +1601,12 @@ def read_requests(
     if merged is None and vanished and blank_rows:
         chosen = _with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
-        gridded = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows)
-        if gridded is chosen or _shared_cells(raw, options):
+        gridded, own = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows, stated)
+        if not own and (gridded is chosen or _shared_cells(raw, options)):
             gridded = _label_cell_shift(raw, options, gridded, failures, n, bound)
-        # else: the rows were placed under a header naming their columns, in their titles' cells;
-        # the blank cells before them are the grid's, not a label's.
+        # else: the rows were placed under a header naming their columns, in their titles' cells,
+        # or each on a grid of its own keeping every equation (``own``); the blank cells before
+        # them are the grid's, not a label's.
         chosen = gridded
         chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
         if unsummed:

@@ -10,7 +10,7 @@ contradicts them is a doubt, never corrected.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
@@ -58,6 +58,19 @@ def stated_figures(document: Document) -> dict[str, int]:
         if match is not None:
             found[place] = int(match.group(1).translate(_FULL_WIDTH))
     return found
+
+
+def stated_columns(document: Document, first: Sequence[str]) -> dict[tuple[str, int], int]:
+    """Figures of table 三's first column the prose states for its first row (本年度新收政府信息公开申请
+    3400件，其中自然人2786件; ``first``: the column's titles): {(row key, column): figure}. Like the
+    totals, they only decide between readings the arithmetic leaves equal, and say so."""
+    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    names = "|".join(re.escape(name) for name in first if name)
+    if not names or "其中" not in text:
+        return {}
+    received = _PATTERNS[0][1].pattern
+    match = re.search(received + r"[，,]?其中(?:" + names + r")" + _N, text)
+    return {("new_received", 0): int(match.group(2).translate(_FULL_WIDTH))} if match else {}
 
 
 # Table 二's documents as the prose often counts them (2020 年共发布规范性文件 47 条, 主动公开县政府
