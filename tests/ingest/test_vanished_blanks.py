@@ -330,3 +330,24 @@ def test_the_gazette_word_print_reads_the_figures_inside_wrapped_labels() -> Non
     for key in ("new_received", "denied_internal_affairs", "denied_process_info", "unavailable_not_held"):
         assert f"requests.{key}[0]" in beside
         assert report["requests"][key][0] == gold[key][0]
+
+
+def test_column_blocks_by_their_bottom_row_and_rows_printing_nothing_read_as_zeros() -> None:
+    """pdftotext's flow of a Word table whose 自然人 column came out with the labels and the other
+    columns in blocks over several rows, ordered by their bottom row (``3``/``11`` after the row
+    above's total), five rows printing nothing: every 自然人 and 总计 cell read, the rows of zeros
+    zero, the organisation cells of the rows printing some unknown and said (not in the text)."""
+    holdout3 = Path(__file__).parent / "holdout3" / "fixtures"
+    report = json.loads(read_report(holdout3 / "pdftotext" / "c2023-e~county.txt").report.to_json())
+    gold = json.loads((holdout3 / "gold" / "c2023-e.json").read_text(encoding="utf-8"))["requests"]
+    read, uncertain = report["requests"], report["uncertain"]
+    for key, cells in gold.items():
+        for c, expected in enumerate(cells):
+            got = read[key][c]
+            if got is None:
+                assert 1 <= c <= 5 and any(cells[1:6]), (key, c)
+                assert _flagged(f"requests.{key}[{c}]", uncertain)
+            else:
+                assert got == expected, (key, c)
+        assert read[key][0] == cells[0] and read[key][6] == cells[6]
+    assert read["denied_state_secret"] == [0] * 7

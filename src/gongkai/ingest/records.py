@@ -8,6 +8,7 @@ split over pages or copied one cell per line gives the same records.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,6 +61,15 @@ class Record:
 
     def slots(self) -> list[Slot]:
         return [Slot(t.value, t.where) for t in self.values]
+
+
+_LINE_NUMBER = re.compile(r"line (\d+)")
+
+
+def line_number(token: Token) -> int | None:
+    """The number of the line a token was printed on (from its ``where``); None where it names none."""
+    found = _LINE_NUMBER.match(token.where)
+    return int(found.group(1)) if found else None
 
 
 def printed_counts(records: Iterable[Record]) -> list[Token] | None:

@@ -51,9 +51,10 @@ from gongkai.ingest.align import Reading, Value
 from gongkai.ingest.anchored_runs import read_anchored_runs
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.requests import RequestRaw, broken_rows
 from gongkai.ingest.table_search import supported_readings, witnessed_readings
+from gongkai.ingest.vanished_blocks import read_blocks
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -93,7 +94,6 @@ def _shape(bound: Bound, keys: Sequence[Hashable], width: int) -> _Shape | None:
     return _Shape(0, total, tuple(range(1, width - 1)))
 
 
-_LINE = re.compile(r"line (\d+)")
 _PLAIN_FIGURE = re.compile(r"\d{1,7}|[-－—]")
 
 
@@ -119,11 +119,7 @@ def _in_flow(record: Record, ahead: bool) -> list[Token]:
     if len(tokens) == len(record.values):
         return [t for t, _ in tokens]
 
-    def line(token: Token) -> int:
-        found = _LINE.match(token.where)
-        return int(found.group(1)) if found else 0
-
-    return [t for t, _ in sorted(tokens, key=lambda item: (line(item[0]), item[1] if item[1] >= 0 else -1))]
+    return [t for t, _ in sorted(tokens, key=lambda item: (line_number(item[0]) or 0, item[1] if item[1] >= 0 else -1))]
 
 
 def _figures(records: list[Record]) -> list[Token] | None:
@@ -495,11 +491,19 @@ def read_vanished(
         anchors = _joined(beside, _figures_inside_labels(records, raw, keys, figures))
         ordered = anchors if _rows_in_order(anchors) else beside  # the grid search needs them in order
         if not _rows_in_order(ordered):
+            if read_blocks(keys, width, records, raw, figures, anchors, bound, report, evidence):
+                return  # the 自然人 column with the labels, the others in column blocks
             # label lines printed out of the table's order: the flow keeps no column's order
             firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
             read_anchored_runs(keys, shape, figures, anchors, bound, report, evidence)
             return
         options = _widest(values, len(keys), len(shape.middle), ordered)
+    if (
+        options is None
+        and not dashed
+        and read_blocks(keys, width, records, raw, figures, anchors, bound, report, evidence)
+    ):
+        return  # the 自然人 column with the labels, the others in column blocks (``vanished_blocks``)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
         firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
         if not beside:  # LibreOffice's print: the figures right after a label block too
