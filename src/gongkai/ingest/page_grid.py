@@ -234,6 +234,44 @@ def _broken_between(first: int, last: int, breaks: Sequence[int]) -> bool:
     return any(first < line < last for line in breaks)
 
 
+def _extend_map(
+    taken: list[int],
+    held: int,
+    found: list[tuple[int, ...]],
+    need: list[int],
+    width: int,
+    n: int,
+    fixed: dict[int, int],
+    only: dict[int, frozenset[int]],
+) -> None:
+    """``maps``' search, one column at a time (a function of its own, not a closure: a recursive
+    closure refers to itself, a cycle only the garbage collector frees)."""
+    # ``taken``: the cell of each column so far; ``held``: how many of them the last one holds.
+    if len(found) > _MAX_MAPS:
+        return
+    last = taken[-1] if taken else 0
+    if len(taken) == n - 1:
+        held_last = held + (last == width)
+        if (
+            (
+                (last == width and held_last >= need[width])
+                or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
+            )
+            and (last == width or need[width] <= 1)
+            and n - 1 in only.get(width, {n - 1})
+        ):
+            found.append((*taken, width))
+        return
+    for here in range(max(last, 1), width + 1):
+        if here < fixed.get(len(taken), 0) or len(taken) not in only.get(here, {len(taken)}):
+            continue
+        if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
+            continue
+        taken.append(here)
+        _extend_map(taken, held + 1 if here == last else 1, found, need, width, n, fixed, only)
+        taken.pop()
+
+
 def maps(
     page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None, only: dict[int, frozenset[int]] | None = None
 ) -> list[tuple[int, ...]]:
@@ -254,34 +292,7 @@ def maps(
     if sum(need) > n:
         return []
     found: list[tuple[int, ...]] = []
-
-    def extend(taken: list[int], held: int) -> None:
-        # ``taken``: the cell of each column so far; ``held``: how many of them the last one holds.
-        if len(found) > _MAX_MAPS:
-            return
-        last = taken[-1] if taken else 0
-        if len(taken) == n - 1:
-            held_last = held + (last == width)
-            if (
-                (
-                    (last == width and held_last >= need[width])
-                    or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
-                )
-                and (last == width or need[width] <= 1)
-                and n - 1 in only.get(width, {n - 1})
-            ):
-                found.append((*taken, width))
-            return
-        for here in range(max(last, 1), width + 1):
-            if here < fixed.get(len(taken), 0) or len(taken) not in only.get(here, {len(taken)}):
-                continue
-            if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
-                continue
-            taken.append(here)
-            extend(taken, held + 1 if here == last else 1)
-            taken.pop()
-
-    extend([], 0)
+    _extend_map([], 0, found, need, width, n, fixed, only)
     return found if len(found) <= _MAX_MAPS else []
 
 
