@@ -147,7 +147,10 @@ def test_a_supervisor_sees_the_county_with_everything_under_it(
     }
 
     # Only the county itself: fewer cases, so the page above really summed the subtree.
-    supervisor.get_by_role("link", name="仅本机关").click()
+    # _table reads rows without waiting (locator.all()), so wait for the county-only page itself.
+    with supervisor.expect_navigation():
+        supervisor.get_by_role("link", name="仅本机关").click()
+    assert "（含所属机关）" not in supervisor.locator("h1").inner_text()
     own = _table(supervisor, "#table-requests")
     assert own["一、本年新收政府信息公开申请数量"] == _row(natural_person=1, business=1)
     assert own["（七）总计"] == _row(natural_person=1, business=1)

@@ -65,7 +65,8 @@ def test_public_application_to_the_reply_letter(
     case = Application.objects.get(tracking_code=code)
     assert (case.agency_id, case.applicant_user_id, case.status) == (county.pk, None, Status.AWAITING_RECEIPT)
     assert case.id_number == APPLICANT["id_number"]  # kept for the office …
-    applicant.get_by_role("link", name="查看进度").click()
+    with applicant.expect_navigation():
+        applicant.get_by_role("link", name="查看进度").click()
     status_page = applicant.inner_text("main")
     assert "待确认收到" in status_page and "尚未起算" in status_page
     assert not any(value in applicant.content() for value in PERSONAL_VALUES)  # … never shown publicly
@@ -73,7 +74,8 @@ def test_public_application_to_the_reply_letter(
     # -- the clerk: finds it in the open list, sees the personal data, confirms, answers -------------
     clerk = login("hy_clerk")
     clerk.goto("/desk/")
-    clerk.get_by_role("link", name=code).click()
+    with clerk.expect_navigation():
+        clerk.get_by_role("link", name=code).click()
     detail = clerk.inner_text("main")
     assert APPLICANT["id_number"] in detail and APPLICANT["phone"] in detail and APPLICANT["address"] in detail
     fill_form(clerk, "#action-confirm", {})  # the date defaults to today
@@ -118,7 +120,9 @@ def test_public_application_to_the_reply_letter(
     pdf = _pdf_text(pdf_bytes)
     assert "答复告知书" in pdf and code in pdf
 
-    entries = AuditEntry.objects.filter(object_id=str(case.pk)).exclude(action="notify.sent")  # messages: elsewhere
+    # The case's own entries, not those of a user (a login) whose pk happens to be the same.
+    entries = AuditEntry.objects.filter(object_type=case._meta.label_lower, object_id=str(case.pk))
+    entries = entries.exclude(action="notify.sent")  # messages: elsewhere
     actions = list(entries.order_by("id").values_list("action", flat=True))
     assert actions[:7] == [
         "desk.submit",

@@ -73,7 +73,8 @@ def test_an_applicant_never_sees_another_applicants_case(
     alice.goto("/desk/mine/")
     listed = alice.inner_text("table")
     assert mine.tracking_code in listed and theirs.tracking_code not in listed
-    alice.get_by_role("link", name=mine.tracking_code).click()
+    with alice.expect_navigation():
+        alice.get_by_role("link", name=mine.tracking_code).click()
     assert all(value in alice.inner_text("main") for value in ALICE_PERSONAL)  # her own data, to her
     for url in (f"/desk/{theirs.pk}/", f"/letters/case/{theirs.pk}.docx", f"/letters/case/{theirs.pk}.pdf"):
         response = alice.request.get(url)

@@ -36,7 +36,8 @@ def test_forward_link_and_history(
     applicant.goto(f"/track/?code={wrong.tracking_code}")
     told = applicant.inner_text("#forwarded")
     assert office["cn"].name in told and moved.tracking_code in told
-    applicant.get_by_role("link", name=moved.tracking_code).click()
+    with applicant.expect_navigation():
+        applicant.get_by_role("link", name=moved.tracking_code).click()
     assert office["cn"].name in applicant.inner_text("main") and "待确认收到" in applicant.inner_text("main")
     cn = login("cn_clerk")
     cn.goto("/desk/?tab=awaiting")
