@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gongkai.cli import app
+from gongkai.ingest import limited
 from gongkai.ingest import read as read_module
 from gongkai.ingest.document import Document
 from gongkai.ingest.limited import Limits, read_files
@@ -99,6 +100,20 @@ def test_parallel_workers_read_the_same(batch: Path, tmp_path: Path) -> None:
     by_name = {files[i].name: r for i, r in results.items()}
     assert by_name["a-good.txt"].ok and by_name["z-good.html"].ok
     assert [by_name[n].exceeded for n in ("slow.txt", "greedy.txt", "crash.txt")] == ["time", "memory", "memory"]
+
+
+def test_a_worker_slow_to_start_does_not_use_up_the_files_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh worker forked on a loaded machine may take seconds before it takes its file (here: 3 s
+    in its start-up); the file's clock starts when the worker takes it, so a 2 s limit still holds."""
+    measure = limited._address_space
+
+    def slow_start() -> int:
+        time.sleep(3)
+        return measure()
+
+    monkeypatch.setattr(limited, "_address_space", slow_start)
+    [(_, result)] = list(read_files([raw("000")], Limits(2, 300 * 1024**2), jobs=1))
+    assert result.ok and not result.exceeded, result.error_en
 
 
 def test_a_deep_page_in_a_batch_under_a_tight_limit(tmp_path: Path) -> None:

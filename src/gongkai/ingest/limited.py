@@ -35,6 +35,11 @@ DEFAULT_SECONDS = 180.0  # a text report reads in well under a second; a 30-page
 _OCR_MARGIN = 2.0  # OCR stops itself this long before the parent's kill, with a message saying how far it got
 DEFAULT_MEMORY = 2 * 1024**3
 _TICK = 0.25  # how often the caller hears from a long wait (a progress bar redraws)
+# A file's clock starts when its worker takes it, not when it is handed over: a fresh worker forked
+# from a big process on a loaded machine can take seconds to start, which is not the file's doing.
+# A worker that has not taken its file this long after being handed it is stuck, and is replaced.
+_START_GRACE = 30.0
+_TAKEN = "taken"
 _PRELOAD = [
     "gongkai.ingest.read",
     "gongkai.ingest.recognise",
@@ -104,6 +109,7 @@ def _serve(conn: Connection, memory: int, seconds: float) -> None:
             return
         if path is None:
             return
+        conn.send((_TAKEN,))
 
         def pages(done: int, total: int) -> None:
             conn.send(("pages", done, total))
@@ -122,10 +128,14 @@ class _Worker:
         self.conn: Connection = ours
         self.job: tuple[int, Path] | None = None
         self.started = 0.0
+        self.taken = False  # the worker has the current file: its clock runs from ``started``
 
     def give(self, index: int, path: Path) -> None:
-        self.job, self.started = (index, path), time.monotonic()
+        self.job, self.started, self.taken = (index, path), time.monotonic(), False
         self.conn.send(str(path))
+
+    def deadline(self, limits: Limits) -> float:
+        return self.started + limits.seconds + (0.0 if self.taken else _START_GRACE)
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -171,7 +181,7 @@ def read_files(
             if not busy:
                 return
             now = time.monotonic()
-            nearest = min(w.started + limits.seconds for w in busy) - now
+            nearest = min(w.deadline(limits) for w in busy) - now
             ready = wait([w.conn for w in busy], timeout=max(0.0, min(nearest, _TICK)))
             if on_tick is not None:
                 on_tick()
@@ -184,7 +194,7 @@ def read_files(
                     if answer is None:  # OCR progress, not yet the result
                         continue
                     result, fresh = answer
-                elif now - worker.started >= limits.seconds:
+                elif now >= worker.deadline(limits):
                     result, fresh = over_time(path, limits), False
                 else:
                     continue
@@ -202,9 +212,13 @@ def _collect(
     worker: _Worker, path: Path, limits: Limits, now: float, on_pages: Callable[[Path, int, int], None] | None = None
 ) -> tuple[ReadResult, bool] | None:
     """The worker's answer, or why it has none (it died); True when the worker must be replaced.
-    None: the message was OCR progress (passed to ``on_pages``), the result is still to come."""
+    None: the message was the worker taking the file, or OCR progress (passed to ``on_pages``): the
+    result is still to come."""
     try:
         message = worker.conn.recv()
+        if message == (_TAKEN,):
+            worker.started, worker.taken = now, True
+            return None
         if isinstance(message, tuple):
             if on_pages is not None:
                 on_pages(path, message[1], message[2])
