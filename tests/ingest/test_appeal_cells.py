@@ -35,3 +35,14 @@ def test_review_row_read_under_its_header_cells() -> None:
     appeals, gold, doubts = _read("t2020-b~township-word")
     assert appeals["review"] == gold["review"]
     assert "under the header cell above it" in doubts["appeals.review"]
+
+
+def test_wrapped_titles_joined_and_a_lone_figure_under_two_titles_left_open() -> None:
+    # 行政诉讼's titles wrapped over three lines, two to a cell (``结果维 结果纠`` / ``持 正``; 总计
+    # set between 结果维 and 持), over ``|  | … | 1 | 1 2 |``: 1 under 结果纠正 and 其他结果 stays
+    # open (either fits), 1 2 under 尚未审结 and 总计 (stacked) is placed by the group's sum.
+    appeals, gold, doubts = _read("t2020-b~township-word")
+    assert appeals["litigation_direct"] == gold["litigation_direct"]
+    after = appeals["litigation_after_review"]
+    assert after == {**gold["litigation_after_review"], "corrected": None, "other": None}
+    assert "left unknown" in doubts["appeals.litigation_after_review"]

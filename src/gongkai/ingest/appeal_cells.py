@@ -13,12 +13,14 @@ widths (two tables, their grids unrelated) decide nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_key
+from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -35,20 +37,54 @@ def _place(token: Token) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def _row_fields(record: Record, names: Names) -> tuple[int, dict[int, list[str]]] | None:
-    """The header line of ``record`` (every label on one pipe line, each naming fields only) and
-    the fields each of its cells names, in printed order; None otherwise."""
-    places = [_place(t) for t in record.labels]
-    if not places or any(p is None for p in places) or len({p[0] for p in places if p}) != 1:
+def _titles(pieces: list[tuple[int, int, str]], labels: dict[str, str]) -> list[str] | None:
+    """The fields one header cell names, in printed order (``pieces``: (line, index, text) of its
+    words): a title wrapped over lines (结果维 / 持) joined back, a word that is a title alone (总计
+    set between a wrapped title's lines) kept apart; None where words are left that name nothing.
+    ``labels``: title key → field."""
+    open_: list[tuple[tuple[int, int], str]] = []  # titles begun, not finished: where, text so far
+    done: list[tuple[tuple[int, int], str]] = []
+    for line, index, text in pieces:
+        key = cached_key(text)
+        for i, (start, begun) in enumerate(open_):
+            if any(label.startswith(begun + key) for label in labels):
+                open_[i] = (start, begun + key)
+                break
+        else:
+            open_.append(((line, index), key))
+        for i, (start, begun) in enumerate(open_):
+            if begun in labels and not any(label.startswith(begun) and label != begun for label in labels):
+                done.append((start, labels[begun]))
+                del open_[i]
+                break
+    if any(begun not in labels for _, begun in open_):
         return None
-    cells: dict[int, list[str]] = {}
+    done += [(start, labels[begun]) for start, begun in open_]
+    return [field for _, field in sorted(done)]
+
+
+def _header(record: Record, labels: dict[str, str]) -> tuple[dict[int, tuple[list[str], bool]], int] | None:
+    """Each cell of the header rows of ``record`` (consecutive pipe lines): the fields it names
+    in printed order and whether they stand on more than one line (stacked: their order in the
+    cell not told); and the last line of the header. None where a label is no pipe cell's."""
+    places = [_place(t) for t in record.labels]
+    if not places or any(p is None for p in places):
+        return None
+    words: dict[int, list[tuple[int, int, str]]] = {}
     for token, place in zip(record.labels, places, strict=True):
-        found = names(cached_key(token.text))
-        if not found or any(is_group for _, is_group in found) or place is None:
+        if place is not None:
+            got = words.setdefault(place[1], [])
+            got += [(place[0], len(got) + i, word) for i, word in enumerate(token.text.split())]
+    lines = sorted({p[0] for p in places if p})
+    if lines[-1] - lines[0] >= 2 * len(lines):
+        return None  # header lines far apart: not one header
+    cells: dict[int, tuple[list[str], bool]] = {}
+    for cell, pieces in words.items():
+        titles = _titles(sorted(pieces), labels)
+        if titles is None:
             return None
-        cells.setdefault(place[1], []).extend(name for name, _ in found)
-    line = places[0][0] if places[0] else 0
-    return line, cells
+        cells[cell] = (titles, len({line for line, _, _ in pieces}) > 1 and len(titles) > 1)
+    return cells, lines[-1]
 
 
 def _width(tokens: Sequence[Token], line: int) -> int:
@@ -56,44 +92,66 @@ def _width(tokens: Sequence[Token], line: int) -> int:
     return max((p[1] for t in tokens if (p := _place(t)) and p[0] == line), default=0)
 
 
-def _read_row(record: Record, names: Names) -> list[tuple[str, int | None, str]] | None:
-    """(field, value, where) for each title of the header row, in printed order, read from the
-    data row under it; value None where a cell holds fewer figures than it names titles."""
-    header = _row_fields(record, names)
+# A cell's reading: the value of each of its titles, in order.
+_Placing = tuple[int, ...]
+
+
+def _placings(count: int, figures: list[int], stacked: bool) -> list[_Placing]:
+    """The ways ``figures`` fill a cell of ``count`` titles, the others blank (0): in printed
+    order, or in any order where the titles are stacked."""
+    if len(figures) > count:
+        return []
+    slots = (
+        itertools.permutations(range(count), len(figures))
+        if stacked
+        else itertools.combinations(range(count), len(figures))
+    )
+    out = []
+    for chosen in slots:
+        values = [0] * count
+        for slot, figure in zip(chosen, figures, strict=True):
+            values[slot] = figure
+        out.append(tuple(values))
+    return list(dict.fromkeys(out))
+
+
+def _read_row(record: Record, labels: dict[str, str]) -> tuple[list[str], list[list[_Placing]], str] | None:
+    """The titles of the header rows of ``record`` in printed order, each cell's placings of the
+    data row under them, and where that row is; None where the row is not on the header's grid."""
+    header = _header(record, labels)
     if header is None or not record.values:
         return None
-    line, cells = header
+    cells, last = header
     data_places = [_place(t) for t in record.values]
     if any(p is None for p in data_places):
         return None
-    data_lines = {p[0] for p in data_places if p and p[0] != line}
+    data_lines = {p[0] for p in data_places if p and p[0] > last}
     if len(data_lines) != 1:
         return None
     data = data_lines.pop()
     width = _width(record.values, data)
-    if width != max(_width(record.values + record.labels, line), max(cells)):
+    header_width = max([*cells, *(p[1] for p in data_places if p and p[0] <= last)])
+    if width != header_width:
         return None  # a header and a row of other widths: two grids
-    by_cell: dict[int, list[Token]] = {}
+    figures: dict[int, list[int]] = {}
     for token, place in zip(record.values, data_places, strict=True):
         if place and place[0] == data:
-            if token.value.kind not in (CellKind.BLANK, CellKind.NUMBER):
+            amount = token.value.amount
+            if token.value.kind is CellKind.NUMBER and isinstance(amount, int):
+                figures.setdefault(place[1], []).append(amount)
+            elif token.value.kind is not CellKind.BLANK:
                 return None
-            if token.value.kind is CellKind.NUMBER:
-                by_cell.setdefault(place[1], []).append(token)
-    out: list[tuple[str, int | None, str]] = []
+    titles: list[str] = []
+    placings: list[list[_Placing]] = []
     for cell in range(1, width + 1):
-        titles, figures = cells.get(cell, []), by_cell.get(cell, [])
-        if figures and not titles:
-            return None  # a figure under no title
-        for i, name in enumerate(titles):
-            if not figures:
-                out.append((name, 0, f"line {data} cell {cell}"))
-            elif len(figures) == len(titles):
-                amount = figures[i].value.amount
-                out.append((name, int(amount) if isinstance(amount, int) else None, figures[i].where))
-            else:
-                out.append((name, None, f"line {data} cell {cell}"))
-    return out
+        names, stacked = cells.get(cell, ([], False))
+        found = _placings(len(names), figures.get(cell, []), stacked)
+        if not found:
+            return None  # a figure under no title, or more figures than titles
+        if names:
+            titles += names
+            placings.append(found)
+    return titles, placings, f"line {data}"
 
 
 def read_by_header_cells(
@@ -103,6 +161,7 @@ def read_by_header_cells(
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
     width = len(fields)
+    labels = vocabulary().appeal_fields
     # Where the 行政诉讼 groups are named (未经复议直接起诉, 复议后起诉): the rows after are theirs.
     named = [
         (i, name)
@@ -114,53 +173,86 @@ def read_by_header_cells(
     if [name for _, name in named][:2] not in ([], groups[1:]):
         return []  # printed in another order than the statute's: nothing tells which is which
     suits = min((i for i, _ in named), default=None)
-    parts: list[tuple[list[str], list[tuple[str, int | None, str]]]] = []
-    for i, record in enumerate(records):
-        row = _read_row(record, names)
-        if row is None:
-            continue
-        if len(row) == 2 * width:
-            # Ten titles: 行政诉讼's two groups, in the statute's order.
-            parts.append((groups[1:], row))
-        elif len(row) == width and suits is not None and i < suits:
-            parts.append((groups[:1], row))  # five titles before 行政诉讼: 行政复议
     taken: list[str] = []
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)
-    for order, cells in parts:
-        taken += _take(order, cells, fields, bound.row_check, report, evidence)
+    for i, record in enumerate(records):
+        row = _read_row(record, labels)
+        if row is None:
+            continue
+        titles, placings, where = row
+        if len(titles) == 2 * width:
+            order = groups[1:]  # ten titles: 行政诉讼's two groups, in the statute's order
+        elif len(titles) == width and suits is not None and i < suits:
+            order = groups[:1]  # five titles before 行政诉讼: 行政复议
+        else:
+            continue
+        # The n-th title of a name is the n-th group's (a cell may hold one group's 总计 and the
+        # next group's 结果维持, stacked).
+        seen: dict[str, int] = {}
+        slots: list[tuple[str, str]] = []
+        for title in titles:
+            slots.append((order[min(seen.get(title, 0), len(order) - 1)], title))
+            seen[title] = seen.get(title, 0) + 1
+        if any(count != len(order) for count in seen.values()) or len(seen) != width:
+            continue
+        tables = _tables(placings)
+        if tables is None:
+            continue
+        for group in order:
+            if _take(group, fields, slots, tables, bound.row_check(group), report, evidence, where):
+                taken.append(group)
     return taken
+
+
+_MAX_TABLES = 256  # readings of a row tried (cells holding lone figures under several titles)
+
+
+def _tables(placings: list[list[_Placing]]) -> list[tuple[int, ...]] | None:
+    """Every reading of the row: the cells' placings one after another; None where too many."""
+    count = 1
+    for found in placings:
+        count *= len(found)
+    if count > _MAX_TABLES:
+        return None
+    return [tuple(v for placing in combo for v in placing) for combo in itertools.product(*placings)]
 
 
 def _take(
-    order: list[str],
-    cells: list[tuple[str, int | None, str]],
+    group: str,
     fields: list[str],
-    check: Callable[[str], Callable[[Sequence[int | None]], bool]],
+    slots: list[tuple[str, str]],
+    tables: list[tuple[int, ...]],
+    check: Callable[[Sequence[int | None]], bool],
     report: Report,
     evidence: Evidence,
-) -> list[str]:
-    """The groups of ``order`` whose cells (``fields`` each, in turn) are all read and add up."""
-    width = len(fields)
-    taken: list[str] = []
-    for g, group in enumerate(order):
-        part = cells[g * width : (g + 1) * width]
-        by_name = {name: (value, where) for name, value, where in part}
-        if sorted(by_name) != sorted(fields):
-            continue
-        values = tuple(by_name[key][0] for key in fields)
-        if None in values or not check(group)(values):
-            continue
-        for key in fields:
-            value, where = by_name[key]
-            report.appeals[group][key] = value
-            evidence.provenance[f"appeals.{group}.{key}"] = where
-        evidence.doubt(
-            f"appeals.{group}",
-            list(values),
-            "表四分成几个表格、以空白表示 0：各数字按其上方表头单元格对应各列，空白单元格按 0 计",
-            "table 四 set as tables of its own, leaving zeros blank: each figure read under the header "
-            "cell above it, blank cells as 0",
-            part[0][2],
+    where: str,
+) -> bool:
+    """``group`` read from the row's readings (``tables``, values in ``slots`` order) that add up:
+    the cells they agree on, the others unknown with the readings as alternatives; False where
+    none adds up."""
+    index = {field: slots.index((group, field)) for field in fields}
+    rows = list(dict.fromkeys(tuple(table[index[key]] for key in fields) for table in tables))
+    whole = [row for row in rows if check(row)]
+    if not whole:
+        return False
+    values: list[int | None] = [
+        row_values[0] if len(set(row_values)) == 1 else None for row_values in zip(*whole, strict=True)
+    ]
+    for key, value in zip(fields, values, strict=True):
+        report.appeals[group][key] = value
+        evidence.provenance[f"appeals.{group}.{key}"] = where
+    zh = "表四分成几个表格、以空白表示 0：各数字按其上方表头单元格对应各列，空白单元格按 0 计"
+    en = (
+        "table 四 set as tables of its own, leaving zeros blank: each figure read under the header cell "
+        "above it, blank cells as 0"
+    )
+    if None in values:
+        zh += "；一个单元格跨几列而数字少于列数，勾稽关系无法确定其所在列，记为未知"
+        en += (
+            "; a cell spanning columns holds fewer figures than it has columns, and the sums cannot "
+            "tell which: left unknown"
         )
-        taken.append(group)
-    return taken
+    evidence.doubt(f"appeals.{group}", values, zh, en, where)
+    if None in values:
+        evidence.alternatives(whole)
+    return True
