@@ -39,9 +39,6 @@ NOT_YET = {
     "pdftotext": "1840/2426 cells (75.85%), non-zero 77.70%: table 三 with figures+件 or blank zeros "
     "printed apart from labels, a lone 件 line cutting a row (c2020-b, c2023-c), column blocks "
     "mixed with blank zeros (c2023-e: 自然人, 总计 and zero rows read, the organisation columns not said)",
-    "markitdown": "2394/2426 cells (98.68%), non-zero 99.16%: c2019-a's single-figure rows, whose "
-    "column only the prose (其中自然人 5 件) and rows printing their label alone could tell (the prose "
-    "decides only among page grids' readings, and its rows keep one grid)",
     "crawler": "1485/1618 cells (91.78%), non-zero 87.75%: blank zeros vanished, their columns undecidable "
     "(c2023-e: the same columns blank in every row; table 二 of c2019-a)",
     "crawler-nospace": "1485/1618 cells (91.78%), non-zero 87.75%: as crawler (a page number run into "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -37,3 +38,18 @@ def test_table_four_read_as_zeros_while_the_text_says_otherwise_is_a_doubt(tmp_p
     doubts = {u.cell: u.reason_en for u in report.uncertain or []}
     assert "the text states 4" in doubts["appeals.review"]  # … but 被申请行政复议4件 says otherwise
     assert "the text states 12" in doubts["appeals"]
+
+
+def test_prose_first_column_places_the_lone_figures_of_a_pipe_table() -> None:
+    # markitdown set 自然人 and 商业企业 in one header cell of a table leaving its zeros blank
+    # (``| 一、本年新收… |  | 5 |  | 5 |``): each row's lone figure may stand in either column and
+    # every row shifts alike. The prose (新收…5件，其中自然人5件) places the first row; the column
+    # sums through it place the rest, each row noted as placed so.
+    holdout3 = Path(__file__).parent / "holdout3" / "fixtures"
+    report = read_report(holdout3 / "markitdown" / "c2019-a~county.md").report
+    assert report is not None
+    gold = json.loads((holdout3 / "gold" / "c2019-a.json").read_text(encoding="utf-8"))
+    assert report.requests == gold["requests"]
+    doubts = {u.cell: u.reason_en for u in report.uncertain or []}
+    for key in ("new_received", "partially_granted", "denied_enforcement_file", "total_processed"):
+        assert "the prose states" in doubts[f"requests.{key}"]

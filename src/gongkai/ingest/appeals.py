@@ -17,6 +17,7 @@ from gongkai.ingest.align import (
     readings,
     stray_figure_readings,
 )
+from gongkai.ingest.appeal_cells import read_by_header_cells
 from gongkai.ingest.appeal_columns import column_block_slots
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.numbers import CellKind
@@ -216,9 +217,14 @@ def read_appeals(
                     label_where[part],
                 )
     if not chosen:
-        evidence.doubt(
-            "appeals", None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
-        )
+        # Tables of its own leaving zeros blank: their rows under their header cells (appeal_cells).
+        taken = read_by_header_cells(template, records, report, evidence, _header_names)
+        for group in groups if taken else ["appeals"]:
+            if group not in taken:
+                where = "appeals" if group == "appeals" else f"appeals.{group}"
+                evidence.doubt(
+                    where, None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
+                )
 
 
 def _order_refuted(

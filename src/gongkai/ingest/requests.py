@@ -42,6 +42,7 @@ from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.page_grid import GridRow, against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.possible_counts import prefer_possible, request_cell
+from gongkai.ingest.prose_places import placed_by_prose
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
 from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.template_align import align_gap
@@ -1611,6 +1612,20 @@ def read_requests(
         chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
         if unsummed:
             chosen = _summed_where_pinned(unsummed, raw, options, chosen, failures, bound, n)
+        if stated:
+            # Lone figures whose column the grid leaves open: the prose's cell and the sums place them.
+            placed = placed_by_prose(
+                {key: found.values for key, found in raw.items()},
+                chosen,
+                [row.key for row in unfit],
+                blank_rows,
+                failures,
+                bound,
+                n,
+                stated,
+            )
+            chosen.update(placed)
+            unfit = [row for row in unfit if row.key not in placed]
     for row in unfit:
         found = raw[row.key]
         pinned = _pinned_choice(row.key, found.values, chosen, bound, n) if merged is None else None
