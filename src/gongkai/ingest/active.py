@@ -401,6 +401,15 @@ def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
     return not any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True))
 
 
+def _signs_fitting_blanks(order: list[str], best: list[Reading]) -> list[Reading]:
+    """Where every reading supposes a cell not printed (``行政事业性收费-1``: one figure for two
+    columns), those that put a minus sign only under 本年增/减: a count is never negative, so the
+    others are no readings at all. Else none (a reading cutting what was printed goes first)."""
+    if not best or not all(None in r.wheres for r in best):
+        return []
+    return [r for r in best if _signs_fit(order, r.values)]
+
+
 def read_active(
     template: Template,
     raw: dict[str, ActiveRaw],
@@ -485,6 +494,7 @@ def read_active(
         best = (
             [r for r in best if plausible(r.values)]
             or [r for r in best if _signs_fit(order, r.values) and None not in r.wheres]
+            or _signs_fitting_blanks(order, best)
             or best
         )
         # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed
