@@ -424,6 +424,7 @@ def test_in_cells_gates_as_the_full_tests() -> None:
         if match is None:
             return False
         before = line[: window + match.start()].rstrip(" \u3000")
+        before = re.sub(units._ITEM_NUMBER_END.pattern, "", before).rstrip(" \u3000")  # the row's numbering
         return not before or (before[-1] not in units._CLAUSE_MARKS and not before.endswith("其中"))
 
     figures = re.compile(r"[0-9]+")

@@ -401,6 +401,18 @@ def _signs_fit(order: list[str], values: tuple[Number | None, ...]) -> bool:
     return not any(v is not None and v < 0 and key != "change" for key, v in zip(order, values, strict=True))
 
 
+def _signs_fitting_blanks(order: list[str], best: list[Reading], values: list[Token]) -> list[Reading]:
+    """Where the row prints fewer digits than it has columns (``行政事业性收费-1``: one figure for
+    two), so a cell must be blank and every reading supposes one, those that put a minus sign only
+    under 本年增/减: a count is never negative, so the others are no readings at all. Else none:
+    with digits enough, a cut of what was printed (``3 -410``: 3 -4 10) may be the reading."""
+    if not best or not all(None in r.wheres for r in best):
+        return []
+    if sum(ch.isdigit() for t in values for ch in t.text) >= len(order):  # (a signed cell keeps no digits)
+        return []
+    return [r for r in best if _signs_fit(order, r.values)]
+
+
 def read_active(
     template: Template,
     raw: dict[str, ActiveRaw],
@@ -485,6 +497,7 @@ def read_active(
         best = (
             [r for r in best if plausible(r.values)]
             or [r for r in best if _signs_fit(order, r.values) and None not in r.wheres]
+            or _signs_fitting_blanks(order, best, found.values)
             or best
         )
         # Placed by the sign alone (no reading keeps the warnings quiet): a choice the printed

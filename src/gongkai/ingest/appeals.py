@@ -130,13 +130,17 @@ def read_appeals(
         for group in groups:
             record = per_group[group]
             options[group] = (
-                padded_readings(rows[group], width, bound.run_groups(group, width), pad) if pad else []
-            ) or readings(
-                rows[group],
-                width,
-                bound.row_check(group),
-                fixed_width=True,
-                groups=bound.run_groups(group, width),
+                (padded_readings(rows[group], width, bound.run_groups(group, width), pad) if pad else [])
+                or readings(
+                    rows[group],
+                    width,
+                    bound.row_check(group),
+                    fixed_width=True,
+                    groups=bound.run_groups(group, width),
+                )
+                # No cut of the group's run adds up (行政复议972524: 9 7 2 5 24, its total a
+                # misprint): every cut, for the prose's total or ties to decide, with a doubt.
+                or broken_group_readings(rows[group], width, (width,))
             )
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:

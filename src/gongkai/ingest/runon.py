@@ -129,6 +129,8 @@ def is_run_on(line: str) -> bool:
 # blank cells and a figure, so only where the words after it repeat more of the line (its running
 # head, a group heading) and no row's label stands right before or after it.
 _PAGE_MARK = re.compile(r"(?<=\s)[—–-] ?\d{1,4} ?[—–-] +(?=\S)|(?P<tight>[—–-]\d{1,3}[—–-](?=[\u4e00-\u9fff]))")
+# A page's footer as a paged document prints it (第 4 页 共 5 页, 第4页/共5页).
+_PAGE_OF = re.compile(r"第 ?[0-9]{1,4} ?页 ?[/，,]? ?共 ?[0-9]{1,4} ?页")
 _REPEATED_HEAD = 6  # characters after the page number that must stand earlier in the line
 # …and after a tight one: a cell's citation repeats its first words (行政许可—8—第二十条第（五）项 after
 # 第二十条第（一）项), a page's running head or a table's repeated group heading repeats more.
@@ -190,6 +192,10 @@ def cut_run_on(line: str) -> list[str]:
         cuts.add(title + len(REPORT_TITLE))
     for match in re.finditer("[。；]", line):
         cuts.add(match.end())
+    if "页" in line:
+        # A paged document's footer (第 4 页 共 5 页) after a row's blank cells (———————): no
+        # figure ends the row there to cut after, and the footer is no cell of it.
+        cuts.update(match.start() for match in _PAGE_OF.finditer(line))
     cuts.update(_annex_caption_cuts(line))
     for match in _NUMBER.finditer(line):
         a, b = match.span()

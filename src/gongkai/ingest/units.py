@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.vocabulary import TEMPLATES_BOTH, vocabulary
 
 COUNT_UNITS = "件个项条"  # what a count's cell may carry (numbers.parse_cell reads them too)
 # One figure and its unit: a sign, digits (never after a letter, a digit or 第), the unit.
@@ -60,6 +60,12 @@ _LONE_UNIT = re.compile(rf"[{COUNT_UNITS}](?<![^\s|][{COUNT_UNITS}])(?![^\s|])")
 # cell a line, whose reader places it.
 _MIN_LONE = 2
 _CLAUSE_MARKS = frozenset("，,、：:；;。")
+# A row's item number ending the text before its label (一、, （三）, 1.), looked for in its last
+# _NUMBER_REACH characters only (the text before may be a whole page's).
+_ITEM_NUMBER_END = re.compile(
+    r"(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.．、])$"
+)
+_NUMBER_REACH = 4
 _PUNCTUATION_AFTER = frozenset("，,、：:；;。）)")
 
 
@@ -68,6 +74,15 @@ def _row_labels() -> frozenset[str]:
     vocab = vocabulary()
     labels = {label for label in vocab.active_rows if len(label) >= 2}
     labels |= {key for row in vocab.request_rows for key in row.keys if len(key) >= 4}
+    # A label too short to tell from prose alone, with its numbering (（七）总计: a crawler's
+    # ``（七）总计171120件223``), the numbering making it a row's.
+    labels |= {
+        f"{row.number}{label}"
+        for template in TEMPLATES_BOTH
+        for row in template.request_rows
+        for label in (row.label, *row.variants)
+        if len(label) < 4 and row.number
+    }
     return frozenset(labels)
 
 
@@ -106,6 +121,10 @@ def _labelled(line: str, start: int, end: int) -> bool:
     if match is None:
         return False
     before = line[: window + match.start()].rstrip(" \u3000")
+    # The row's numbering before its label (一、本年新收…): its 、 ends no clause.
+    number = _ITEM_NUMBER_END.search(before[-_NUMBER_REACH:])
+    if number is not None:
+        before = before[: len(before) - min(len(before), _NUMBER_REACH) + number.start()].rstrip(" \u3000")
     return not before or (before[-1] not in _CLAUSE_MARKS and not before.endswith("其中"))
 
 
