@@ -1324,32 +1324,48 @@ def _pinned_cuts(digits: str, n: int, expected: list[set[float]], check: Accept)
     pinned cell as the table pins it but one at most, and the row's own sum. Empty when the
     search runs past its steps."""
     wanted = [{str(int(v)) for v in cell if float(v).is_integer() and v >= 0} for cell in expected]
-    found: list[tuple[Value, ...]] = []
-    steps = [_CUT_STEPS]
+    cutting = _Cutting(digits, n, expected, check, wanted, [], [_CUT_STEPS])
+    _cut_from(cutting, 0, [], 0)
+    return [] if cutting.steps[0] < 0 else cutting.found
 
-    def go(at: int, values: list[int], missed: int) -> None:
-        steps[0] -= 1
-        if steps[0] < 0 or len(found) > _MAX_TIED:
-            return
-        column = len(values)
-        if column == n - 1:
-            piece = digits[at:]
-            if piece and (len(piece) == 1 or piece[0] != "0"):
-                cut = (*values, int(piece))
-                if _summed(cut, expected, check):
-                    found.append(cut)
-            return
-        for end in range(at + 1, min(len(digits) - (n - 1 - column), at + 15) + 1):
-            piece = digits[at:end]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            miss = bool(wanted[column]) and piece not in wanted[column]
-            if miss and missed:
-                continue
-            go(end, [*values, int(piece)], missed + miss)
 
-    go(0, [], 0)
-    return [] if steps[0] < 0 else found
+@dataclass(frozen=True)
+class _Cutting:
+    """``_pinned_cuts``' search: its run, what each cell must be, and what it found (a module
+    function with its state passed, not a recursive closure: a closure calling itself is a
+    reference cycle left for the cyclic collector on every call)."""
+
+    digits: str
+    n: int
+    expected: list[set[float]]
+    check: Accept
+    wanted: list[set[str]]
+    found: list[tuple[Value, ...]]
+    steps: list[int]  # steps left, shared by the whole search
+
+
+def _cut_from(cutting: _Cutting, at: int, values: list[int], missed: int) -> None:
+    """The cuts of ``cutting.digits[at:]`` after ``values``, into ``cutting.found``."""
+    digits, n, wanted = cutting.digits, cutting.n, cutting.wanted
+    cutting.steps[0] -= 1
+    if cutting.steps[0] < 0 or len(cutting.found) > _MAX_TIED:
+        return
+    column = len(values)
+    if column == n - 1:
+        piece = digits[at:]
+        if piece and (len(piece) == 1 or piece[0] != "0"):
+            cut = (*values, int(piece))
+            if _summed(cut, cutting.expected, cutting.check):
+                cutting.found.append(cut)
+        return
+    for end in range(at + 1, min(len(digits) - (n - 1 - column), at + 15) + 1):
+        piece = digits[at:end]
+        if len(piece) > 1 and piece[0] == "0":
+            break
+        miss = bool(wanted[column]) and piece not in wanted[column]
+        if miss and missed:
+            continue
+        _cut_from(cutting, end, [*values, int(piece)], missed + miss)
 
 
 def _summed(values: tuple[Value, ...], expected: list[set[float]], check: Accept) -> bool:
