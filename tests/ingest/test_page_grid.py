@@ -374,12 +374,12 @@ def test_the_last_cells_last_figure_is_the_rows_total() -> None:
 def test_a_tab_separated_table_is_not_read_on_page_grids(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A tab-separated dump's rows start their figures in different cells (a label in one cell or
     # two): its cells are separators, not places, so no header is sought to place them (speed).
-    import gongkai.ingest.requests as requests
+    import gongkai.ingest.grid_tables as grid_tables
 
     def refuse(*args: object) -> list[object]:
         raise AssertionError("header_anchors called for a table that is not a pipe grid")
 
-    monkeypatch.setattr(requests, "header_anchors", refuse)
+    monkeypatch.setattr(grid_tables, "header_anchors", refuse)
     lines = [
         "表二 收到和处理政府信息公开申请情况",
         "\t\t\t法人或其他组织",

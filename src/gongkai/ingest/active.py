@@ -801,25 +801,28 @@ def _token_cuts(text: str, most: int) -> list[tuple[str, ...]]:
     a separator (a separator sits inside its figure, three digits after it), no cell with a
     leading zero, the sign on the first cell, the fraction on the last."""
     found: list[tuple[str, ...]] = []
-
-    def walk(start: int, cells: tuple[str, ...]) -> None:
-        if len(cells) >= most:
-            return
-        for end in range(start + 1, len(text) + 1):
-            cell = text[start:end]
-            if end < len(text) and ("," in text[end - 1 : end + 1] or text[end] == "."):
-                continue  # no cut beside a separator or before the fraction
-            if (start and cell[:1] == "-") or ("." in cell and end < len(text)):
-                continue
-            if not _SEPARATED_CELL.fullmatch(cell):
-                continue
-            if end == len(text):
-                found.append((*cells, cell))
-            else:
-                walk(end, (*cells, cell))
-
-    walk(0, ())
+    _token_cuts_from(text, most, found, 0, ())
     return found
+
+
+def _token_cuts_from(text: str, most: int, found: list[tuple[str, ...]], start: int, cells: tuple[str, ...]) -> None:
+    """``_token_cuts``' cuts of ``text[start:]`` after ``cells``, into ``found`` (a module
+    function, not a closure calling itself: that is a reference cycle left for the cyclic
+    collector on every call)."""
+    if len(cells) >= most:
+        return
+    for end in range(start + 1, len(text) + 1):
+        cell = text[start:end]
+        if end < len(text) and ("," in text[end - 1 : end + 1] or text[end] == "."):
+            continue  # no cut beside a separator or before the fraction
+        if (start and cell[:1] == "-") or ("." in cell and end < len(text)):
+            continue
+        if not _SEPARATED_CELL.fullmatch(cell):
+            continue
+        if end == len(text):
+            found.append((*cells, cell))
+        else:
+            _token_cuts_from(text, most, found, end, (*cells, cell))
 
 
 def _separator_cuts(values: list[Token], columns: int) -> list[Reading]:

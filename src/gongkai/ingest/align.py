@@ -492,24 +492,6 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
     if extra <= 0 or not runs:
         return
     budget = [_MAX_SPLITS]
-
-    def pieces(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
-        """Cut ``digits`` into ``parts`` numbers without leading zeros."""
-        if parts == 1:
-            if digits and (digits == "0" or digits[0] != "0"):
-                yield (int(digits),)
-            return
-        if digits[:1] == "0":
-            for rest in pieces(digits[1:], parts - 1):
-                yield (0, *rest)
-            return
-        for cut in range(1, len(digits) - parts + 2):
-            budget[0] -= 1
-            if budget[0] < 0:
-                return
-            for rest in pieces(digits[cut:], parts - 1):
-                yield (int(digits[:cut]), *rest)
-
     # Spread the extra cells over the runs in every way, then cut each run accordingly.
     for spread in _spreads(extra, [len(digits_of[i]) - 1 for i in runs]):
         per_run = dict(zip(runs, spread, strict=True))
@@ -517,10 +499,10 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
         for i, cell in enumerate(cells):
             add = per_run.get(i, 0)
             if add and cell.value.digits:
-                options.append(list(pieces(cell.value.digits, add + 1)))
+                options.append(list(_pieces(cell.value.digits, add + 1, budget)))
             elif add:
                 # A signed run (本年增/减 then the next cell: 76-38844): the sign is the first's.
-                options.append([(-cut[0], *cut[1:]) for cut in pieces(digits_of[i], add + 1) if cut[0]])
+                options.append([(-cut[0], *cut[1:]) for cut in _pieces(digits_of[i], add + 1, budget) if cut[0]])
             else:
                 options.append([(cell.value.amount,)])
         for combo in itertools.product(*options):
@@ -544,6 +526,26 @@ def _splits(slots: Sequence[Slot], n: int, accept: Accept | None) -> Iterator[Re
             budget[0] -= 1
             if budget[0] < 0:
                 return
+
+
+def _pieces(digits: str, parts: int, budget: list[int]) -> Iterator[tuple[int, ...]]:
+    """Cut ``digits`` into ``parts`` numbers without leading zeros (``budget[0]``: cuts left,
+    shared by a whole search; a module function, not a closure calling itself, which would be a
+    reference cycle on every call)."""
+    if parts == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield (int(digits),)
+        return
+    if digits[:1] == "0":
+        for rest in _pieces(digits[1:], parts - 1, budget):
+            yield (0, *rest)
+        return
+    for cut in range(1, len(digits) - parts + 2):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        for rest in _pieces(digits[cut:], parts - 1, budget):
+            yield (int(digits[:cut]), *rest)
 
 
 _MAX_UNSUMMED = 400  # cuts of a run whose row does not add up that the table may weigh
@@ -592,48 +594,68 @@ def pinned_readings(slots: Sequence[Slot], n: int, expected: Sequence[frozenset[
     steps = [_PINNED_STEPS]
     least = [1]  # cells a cut may miss: one, then the fewest a cut found missed
 
-    def go(j: int, at: int, column: int, values: list[Value], wheres: list[str | None], missed: int) -> None:
-        steps[0] -= 1
-        if steps[0] < 0 or missed > least[0]:
-            return
-        if j == len(cells):
-            if column == n and len(found) <= _MAX_PINNED:
-                least[0] = min(least[0], missed)
-                found[tuple(values)] = (missed, _pinned(values, wheres))
-            return
-        if column >= n or n - column < len(cells) - j:
-            return
-        run = digits_of[j]
-        if not run:
-            value = cells[j].value.amount
-            miss = bool(wanted[column]) and not (value is not None and str(value) in wanted[column])
-            go(j + 1, 0, column + 1, [*values, value], [*wheres, cells[j].where], missed + miss)
-            return
-        rest = run[at:]
-        room = n - column - (len(cells) - j - 1)  # columns this run may still fill
-        # The run's rest as this one cell, or a piece of it with more cells after it.
-        lengths = [len(rest)] if room <= 1 else range(1, min(len(rest), _PINNED_DIGITS) + 1)
-        for length in lengths:
-            if length > _PINNED_DIGITS:
-                return  # no count runs to so many digits
-            piece = rest[:length]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            ends = length == len(rest)
-            miss = bool(wanted[column]) and piece not in wanted[column]
-            if miss and missed >= least[0]:
-                continue
-            here = f"{cells[j].where} (split)"
-            if ends:
-                go(j + 1, 0, column + 1, [*values, int(piece)], [*wheres, here], missed + miss)
-            else:
-                go(j, at + length, column + 1, [*values, int(piece)], [*wheres, here], missed + miss)
-
-    go(0, 0, 0, [], [], 0)
+    _pinned_from(_Pinning(cells, digits_of, wanted, n, found, steps, least), 0, 0, 0, [], [], 0)
     if steps[0] < 0 or not found or len(found) > _MAX_PINNED:
         return []
     fewest = min(missed for missed, _ in found.values())
     return [reading for missed, reading in found.values() if missed == fewest]
+
+
+@dataclass(frozen=True)
+class _Pinning:
+    """``pinned_readings``' search: the row's cells, their runs, what each column must be, and
+    what it found (a module function with its state passed, not a recursive closure: a closure
+    calling itself is a reference cycle left for the cyclic collector on every call)."""
+
+    cells: list[Slot]
+    digits_of: list[str]
+    wanted: list[set[str]]
+    n: int
+    found: dict[tuple[Value, ...], tuple[int, Reading]]
+    steps: list[int]  # steps left, shared by the whole search
+    least: list[int]  # cells a cut may miss: one, then the fewest a cut found missed
+
+
+def _pinned_from(
+    pin: _Pinning, j: int, at: int, column: int, values: list[Value], wheres: list[str | None], missed: int
+) -> None:
+    """The cuts of cells j… (from digit ``at`` of cell j's run, column ``column`` on), into ``pin.found``."""
+    cells, n, wanted, least = pin.cells, pin.n, pin.wanted, pin.least
+    pin.steps[0] -= 1
+    if pin.steps[0] < 0 or missed > least[0]:
+        return
+    if j == len(cells):
+        if column == n and len(pin.found) <= _MAX_PINNED:
+            least[0] = min(least[0], missed)
+            pin.found[tuple(values)] = (missed, _pinned(values, wheres))
+        return
+    if column >= n or n - column < len(cells) - j:
+        return
+    run = pin.digits_of[j]
+    if not run:
+        value = cells[j].value.amount
+        miss = bool(wanted[column]) and not (value is not None and str(value) in wanted[column])
+        _pinned_from(pin, j + 1, 0, column + 1, [*values, value], [*wheres, cells[j].where], missed + miss)
+        return
+    rest = run[at:]
+    room = n - column - (len(cells) - j - 1)  # columns this run may still fill
+    # The run's rest as this one cell, or a piece of it with more cells after it.
+    lengths = [len(rest)] if room <= 1 else range(1, min(len(rest), _PINNED_DIGITS) + 1)
+    for length in lengths:
+        if length > _PINNED_DIGITS:
+            return  # no count runs to so many digits
+        piece = rest[:length]
+        if len(piece) > 1 and piece[0] == "0":
+            break
+        ends = length == len(rest)
+        miss = bool(wanted[column]) and piece not in wanted[column]
+        if miss and missed >= least[0]:
+            continue
+        here = f"{cells[j].where} (split)"
+        if ends:
+            _pinned_from(pin, j + 1, 0, column + 1, [*values, int(piece)], [*wheres, here], missed + miss)
+        else:
+            _pinned_from(pin, j, at + length, column + 1, [*values, int(piece)], [*wheres, here], missed + miss)
 
 
 def _pinned(values: list[Value], wheres: list[str | None]) -> Reading:

@@ -66,26 +66,38 @@ def cut_run(firsts: Sequence[int], run: Sequence[int], middle: int) -> list[tupl
     cut or more than one fits."""
     found: list[list[tuple[tuple[int, ...], int]]] = []
 
-    def walk(r: int, i: int, taken: list[tuple[tuple[int, ...], int]]) -> None:
-        if len(found) >= _CUTS:
-            return
-        if r == len(firsts):
-            if i == len(run):
-                found.append(list(taken))
-            return
-        for length in range(1, middle + 2):
-            if i + length > len(run):
-                break
-            middles = tuple(run[i : i + length - 1])
-            if middles and middles[-1] <= 0:
-                break  # a printed middle figure is never 0 (a Word export's zero cells are blank)
-            if firsts[r] + sum(middles) == run[i + length - 1]:
-                taken.append((middles, run[i + length - 1]))
-                walk(r + 1, i + length, taken)
-                taken.pop()
-
-    walk(0, 0, [])
+    _cuts_from(firsts, run, middle, found, 0, 0, [])
     return found[0] if len(found) == 1 else None
+
+
+def _cuts_from(
+    firsts: Sequence[int],
+    run: Sequence[int],
+    middle: int,
+    found: list[list[tuple[tuple[int, ...], int]]],
+    r: int,
+    i: int,
+    taken: list[tuple[tuple[int, ...], int]],
+) -> None:
+    """``cut_run``'s search from row ``r`` and figure ``i`` on, ``taken`` the rows cut before, into
+    ``found`` (a module function, not a closure calling itself: that is a reference cycle left
+    for the cyclic collector on every call)."""
+    if len(found) >= _CUTS:
+        return
+    if r == len(firsts):
+        if i == len(run):
+            found.append(list(taken))
+        return
+    for length in range(1, middle + 2):
+        if i + length > len(run):
+            break
+        middles = tuple(run[i : i + length - 1])
+        if middles and middles[-1] <= 0:
+            break  # a printed middle figure is never 0 (a Word export's zero cells are blank)
+        if firsts[r] + sum(middles) == run[i + length - 1]:
+            taken.append((middles, run[i + length - 1]))
+            _cuts_from(firsts, run, middle, found, r + 1, i + length, taken)
+            taken.pop()
 
 
 def _line(where: str) -> str:

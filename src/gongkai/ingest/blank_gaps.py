@@ -51,33 +51,38 @@ def gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
         return []
     found: dict[tuple[Value, ...], Reading] = {}
 
-    def place(j: int, column: int, cells: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
-        """Runs j… from ``column`` on: (column, value, run) for each printed cell."""
-        run = runs[j]
-        last = j == len(runs) - 1
-        room = n - column - (len(runs) - 1 - j) * 2  # each later run needs a blank and a cell
-        for count in range(1, min(len(run), room) + 1):
-            if last and column + count != n:
-                continue
-            for values in _pieces(run, count):
-                here = [*cells, *((column + i, v, j) for i, v in enumerate(values))]
-                if last:
-                    yield here
-                    continue
-                # The next run after one blank cell or more.
-                for start in range(column + count + 1, n - (len(runs) - 1 - j - 1) * 2):
-                    yield from place(j + 1, start, here)
-
     # The first run from the first column (a Word table prints 自然人 even when 0, as the
     # fixtures' exports do); from a later one at a cost (a table that leaves that cell blank too:
     # the space before the run is lost where the label runs into it), taken only where the
     # table's sums leave no reading from the first column.
     starts = [(0, 0), *((start, 1) for start in range(1, n - 2 * (len(runs) - 1)))]
     for first, extra in starts:
-        _add_readings(place(0, first, []), slots, n, extra, found)
+        _add_readings(_placements(runs, n, 0, first, []), slots, n, extra, found)
         if len(found) > _MAX_GAP_READINGS:
             return []
     return list(found.values())
+
+
+def _placements(
+    runs: list[str], n: int, j: int, column: int, cells: list[tuple[int, int, int]]
+) -> Iterator[list[tuple[int, int, int]]]:
+    """Runs j… of ``runs`` from ``column`` on, in a row of ``n`` cells: (column, value, run) for
+    each printed cell (a module function, not a closure calling itself: that is a reference cycle
+    left for the cyclic collector on every call)."""
+    run = runs[j]
+    last = j == len(runs) - 1
+    room = n - column - (len(runs) - 1 - j) * 2  # each later run needs a blank and a cell
+    for count in range(1, min(len(run), room) + 1):
+        if last and column + count != n:
+            continue
+        for values in _pieces(run, count):
+            here = [*cells, *((column + i, v, j) for i, v in enumerate(values))]
+            if last:
+                yield here
+                continue
+            # The next run after one blank cell or more.
+            for start in range(column + count + 1, n - (len(runs) - 1 - j - 1) * 2):
+                yield from _placements(runs, n, j + 1, start, here)
 
 
 def _add_readings(

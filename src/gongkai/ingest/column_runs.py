@@ -125,25 +125,34 @@ def _choices(grid: _Grid, run: _Run, filled: set[Column]) -> Iterator[tuple[Colu
 def _readings(grid: _Grid, runs: list[_Run]) -> list[tuple[tuple[Column, ...], ...]] | None:
     """Every assignment of columns to runs covering each column once; None past the budget."""
     found: list[tuple[tuple[Column, ...], ...]] = []
-    steps = 0
-
-    def walk(i: int, filled: set[Column], taken: tuple[tuple[Column, ...], ...]) -> bool:
-        nonlocal steps
-        steps += 1
-        if steps > _STEPS or len(found) > _READINGS:
-            return False
-        if i == len(runs):
-            if len(filled) == len(grid.columns):
-                found.append(taken)
-            return True
-        for chosen in set(_choices(grid, runs[i], filled)):
-            if not walk(i + 1, filled | set(chosen), (*taken, chosen)):
-                return False
-        return True
-
-    if not walk(0, set(), ()):
+    if not _assign(grid, runs, found, [0], 0, set(), ()):
         return None
     return found
+
+
+def _assign(
+    grid: _Grid,
+    runs: list[_Run],
+    found: list[tuple[tuple[Column, ...], ...]],
+    steps: list[int],
+    i: int,
+    filled: set[Column],
+    taken: tuple[tuple[Column, ...], ...],
+) -> bool:
+    """``_readings``' search from run ``i`` on (``steps[0]``: steps taken by the whole search);
+    False past the budget. A module function, not a closure calling itself: that is a reference
+    cycle left for the cyclic collector on every call."""
+    steps[0] += 1
+    if steps[0] > _STEPS or len(found) > _READINGS:
+        return False
+    if i == len(runs):
+        if len(filled) == len(grid.columns):
+            found.append(taken)
+        return True
+    for chosen in set(_choices(grid, runs[i], filled)):
+        if not _assign(grid, runs, found, steps, i + 1, filled | set(chosen), (*taken, chosen)):
+            return False
+    return True
 
 
 def _cells(grid: _Grid, runs: list[_Run], reading: tuple[tuple[Column, ...], ...]) -> dict[tuple[str, str], Token]:

@@ -199,35 +199,39 @@ def _restorations(amounts: list[int], grid: _Grid, dropped: int) -> list[tuple[i
     """Every table 三 (its cells in order) that ``amounts`` are with ``dropped`` zeros put back
     anywhere, each row adding up to its 总计; distinct tables only. Row by row: a row takes the
     next figures and as many of the zeros as it may (the later rows' start moves by them)."""
-    n, rows = grid.n, grid.rows
     memo: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+    return _restored_from(amounts, grid, dropped, memo, 0, 0)
 
-    def rest(r: int, used: int) -> list[tuple[int, ...]]:
-        """The readings of rows r… with ``used`` zeros put back before them."""
-        if r == len(rows):
-            return [()] if used == dropped else []
-        if (r, used) in memo:
-            return memo[r, used]
-        found: list[tuple[int, ...]] = []
-        start, check = r * n - used, grid.requests.row_check(rows[r])
-        for more in range(dropped - used + 1):
-            printed = amounts[start : start + n - more]
-            if len(printed) != n - more:
-                break
-            mine: set[tuple[int, ...]] = set()
-            for places in itertools.combinations(range(n), more):
-                it = iter(printed)
-                cells = [0 if c in places else next(it) for c in range(n)]
-                if check(cells):
-                    mine.add(tuple(cells))
-            for row in sorted(mine):
-                found += [row + later for later in rest(r + 1, used + more)]
-                if len(found) > _MAX_RESTORED:
-                    break
-        memo[r, used] = found[: _MAX_RESTORED + 1]
+
+def _restored_from(
+    amounts: list[int], grid: _Grid, dropped: int, memo: dict[tuple[int, int], list[tuple[int, ...]]], r: int, used: int
+) -> list[tuple[int, ...]]:
+    """``_restorations``' readings of rows r… with ``used`` zeros put back before them (``memo``:
+    those known; a module function, not a closure calling itself: that is a reference cycle left
+    for the cyclic collector on every call)."""
+    n, rows = grid.n, grid.rows
+    if r == len(rows):
+        return [()] if used == dropped else []
+    if (r, used) in memo:
         return memo[r, used]
-
-    return rest(0, 0)
+    found: list[tuple[int, ...]] = []
+    start, check = r * n - used, grid.requests.row_check(rows[r])
+    for more in range(dropped - used + 1):
+        printed = amounts[start : start + n - more]
+        if len(printed) != n - more:
+            break
+        mine: set[tuple[int, ...]] = set()
+        for places in itertools.combinations(range(n), more):
+            it = iter(printed)
+            cells = [0 if c in places else next(it) for c in range(n)]
+            if check(cells):
+                mine.add(tuple(cells))
+        for row in sorted(mine):
+            found += [row + later for later in _restored_from(amounts, grid, dropped, memo, r + 1, used + more)]
+            if len(found) > _MAX_RESTORED:
+                break
+    memo[r, used] = found[: _MAX_RESTORED + 1]
+    return memo[r, used]
 
 
 def _as_rows(table: tuple[int, ...], rows: list[str], n: int) -> dict[Hashable, tuple[Value, ...]]:

@@ -75,6 +75,20 @@ def lined_table(rows: Sequence[Sequence[Slot]], n: int) -> bool:
     return lined >= _MIN_LINED_ROWS and together
 
 
+def _starts(groups: list[list[Slot]], n: int, j: int, column: int) -> Iterator[list[int]]:
+    """Start columns of groups j… in a row of ``n`` cells, group j at ``column`` or later (a
+    module function, not a closure calling itself: that is a reference cycle left for the cyclic
+    collector on every call)."""
+    if j == len(groups) - 1:
+        if n - len(groups[j]) >= column:
+            yield [n - len(groups[j])]
+        return
+    rest = sum(len(g) + 1 for g in groups[j + 1 :])
+    for at in range(column, n - rest - len(groups[j]) + 1):
+        for later in _starts(groups, n, j + 1, at + len(groups[j]) + 1):
+            yield [at, *later]
+
+
 def line_gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
     """Every reading of ``slots`` as ``n`` cells, each line's figures in neighbouring columns,
     a blank cell or more between lines, the last figure in the sum column and the sum of the
@@ -89,21 +103,10 @@ def line_gap_readings(slots: Sequence[Slot], n: int) -> list[Reading]:
     if sum(v for g in amounts for v in g) - amounts[-1][-1] != amounts[-1][-1]:
         return []  # the figures do not add up to their last, wherever they stand
 
-    def starts(j: int, column: int) -> Iterator[list[int]]:
-        """Start columns of groups j… with group j at ``column`` or later."""
-        if j == len(groups) - 1:
-            if n - len(groups[j]) >= column:
-                yield [n - len(groups[j])]
-            return
-        rest = sum(len(g) + 1 for g in groups[j + 1 :])
-        for at in range(column, n - rest - len(groups[j]) + 1):
-            for later in starts(j + 1, at + len(groups[j]) + 1):
-                yield [at, *later]
-
     found: list[Reading] = []
     blanks = n - count
     shown = " / ".join(" ".join(str(v) for v in g) for g in amounts)
-    for placement in starts(0, 0):
+    for placement in _starts(groups, n, 0, 0):
         values: list[Value] = [0] * n
         wheres: list[str | None] = [None] * n
         for at, group in zip(placement, groups, strict=True):

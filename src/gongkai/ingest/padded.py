@@ -106,25 +106,30 @@ def _pieces(digits: str, pad: int, signed: bool) -> list[tuple[int, ...]]:
     """Every cut of one printed run into padded cells (the first may carry a minus sign: a signed
     figure is printed unpadded, ``-4``), each a tuple of values."""
     found: list[tuple[int, ...]] = []
-
-    def walk(at: int, so_far: tuple[int, ...]) -> None:
-        if len(found) > _MAX_ROW_CUTS:
-            return
-        if at == len(digits):
-            found.append(so_far)
-            return
-        first = signed and not so_far
-        for end in range(at + 1, len(digits) + 1):
-            text = digits[at:end]
-            if first:
-                if text[0] == "0" and len(text) > 1:
-                    break
-                walk(end, (-int(text),))
-            elif (len(text) == pad) or (len(text) > pad and text[0] != "0"):
-                walk(end, (*so_far, int(text)))
-
-    walk(0, ())
+    _pieces_from(digits, pad, signed, found, 0, ())
     return found
+
+
+def _pieces_from(
+    digits: str, pad: int, signed: bool, found: list[tuple[int, ...]], at: int, so_far: tuple[int, ...]
+) -> None:
+    """``_pieces``' cuts of ``digits[at:]`` after ``so_far``, into ``found`` (a module function,
+    not a closure calling itself: that is a reference cycle left for the cyclic collector on
+    every call)."""
+    if len(found) > _MAX_ROW_CUTS:
+        return
+    if at == len(digits):
+        found.append(so_far)
+        return
+    first = signed and not so_far
+    for end in range(at + 1, len(digits) + 1):
+        text = digits[at:end]
+        if first:
+            if text[0] == "0" and len(text) > 1:
+                break
+            _pieces_from(digits, pad, signed, found, end, (-int(text),))
+        elif (len(text) == pad) or (len(text) > pad and text[0] != "0"):
+            _pieces_from(digits, pad, signed, found, end, (*so_far, int(text)))
 
 
 def padded_row_readings(slots: Sequence[Slot], n: int, pad: int) -> list[Reading]:

@@ -35,11 +35,11 @@ from gongkai.ingest.cell_a_line import (
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.grid_tables import on_page_grids, shared_cells, with_blank_rows
 from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
-from gongkai.ingest.page_grid import GridRow, against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.placed import first_column_places, placed_readings
 from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.prose_places import placed_by_prose
@@ -893,279 +893,6 @@ def _gap_options(slots: list[Slot], n: int, groups: tuple[int, ...]) -> list[Rea
     return gap_readings(slots, n)
 
 
-def _shared_cells(raw: dict[str, RequestRaw], options: dict[Hashable, list[Reading]]) -> bool:
-    """Whether a row prints figures of neighbouring columns in one cell, or a figure after blanks
-    inside its cell: what shows a page grid (``page_grid``) without a header to read it by."""
-    return any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values)
-
-
-def _on_page_grids(
-    raw: dict[str, RequestRaw],
-    options: dict[Hashable, list[Reading]],
-    chosen: dict[Hashable, Choice],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    n: int,
-    bound: Bound,
-    template: Template,
-    tables: Sequence[TableBlock],
-    blank_rows: Sequence[str] = (),
-    stated: dict[tuple[str, int], int] | None = None,
-) -> tuple[dict[Hashable, Choice], bool]:
-    """The table read again with its pipe rows on their pages' grids (``page_grid``: a
-    converter that set a page's rows on one grid of fewer or more cells than the template's
-    columns), every map of each page tried; taken where it breaks no more equations than the
-    reading as printed. Maps that keep the table equally whole but read a cell differently leave
-    that cell unknown. ``blank_rows``: rows printed with no figure (``read_requests`` reads them
-    as 0 in doubt, outside the sums); where the grid leaves cells unknown, the table is tried
-    again with them as 0, and taken only where it then keeps every equation: the column sums
-    through them (一+二 = 七+四, 七 = the rows above) are what place a lone figure among the
-    columns of its cell. With it, whether the table was read on grids of its rows' own
-    (``_fewest_columns``) with no cell left open."""
-    # A page grid shows in figures of neighbouring columns sharing a cell, or in figures set after
-    # blanks inside their cells; a table with neither (a tab-separated dump, a pipe table a cell a
-    # column) is read as printed, unless a row opens with blank cells (a grid's cells before its
-    # figures) and a header on the grid sets the columns' titles in other cells than the rows as
-    # printed put their figures (below): the titles' cells are the columns'.
-    shared = _shared_cells(raw, options)
-    if not shared and not (
-        any(table.piped for table in tables)
-        and any(
-            (first := raw[str(key)].values[:1]) and " cell " in first[0].where and first[0].value.kind is CellKind.BLANK
-            for key in options
-        )
-    ):
-        return chosen, False
-
-    def gridded(spread: bool) -> list[GridRow]:
-        return [
-            row
-            for key in options
-            if (
-                row := grid_row(
-                    key,
-                    [Slot(t.value, t.where) for t in raw[str(key)].values],
-                    [t.lead for t in raw[str(key)].values],
-                    any(t.stacked for t in raw[str(key)].values),
-                    spread,
-                )
-            )
-        ]
-
-    rows = gridded(False)
-    if len({row.width for row in rows}) > 1 and any(table.piped for table in tables):
-        # Rows on grids of different numbers of cells: a converter that set rows as pipe tables of
-        # their own, a row's label wrapped over lines of its grid around its figures.
-        rows = gridded(True)
-    # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
-    # of neighbouring columns sharing a cell.
-    needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
-    if shared and not needed:
-        return chosen, False
-    grid_keys = {row.key for row in rows}
-    anchors = header_anchors(tables, [c.labels for c in template.request_columns])
-    breaks = sorted(line for table in tables for line in table.breaks)
-    if not shared:
-        # No cell shows the grid: a header on it must, naming both ends (自然人, 总计) and most
-        # columns between; only the pages it heads are read on it.
-        anchors = [
-            anchor
-            for anchor in anchors
-            if 2 * len(anchor.cells) > n and {0, n - 1} <= {column for column, _ in anchor.cells}
-        ]
-        printed = {key: choice.reading.wheres for key, choice in chosen.items()}
-        needed = against_header(rows, anchors, printed, breaks)
-        if not needed:
-            return chosen, False
-    cued = any(row.indented for row in rows)
-    alternatives = [
-        _weighed_by_prose(alternative, stated or {})
-        for alternative in grid_options(rows, n, needed, cued, anchors, breaks)
-    ]
-    read = _read_on_grids(alternatives, options, chosen, failures, bound, grid_keys, blank_rows, n)
-    if len({row.width for row in rows}) == 1 or (read is not None and read[1] == 0):
-        return (read[0], False) if read is not None else (chosen, False)
-    # Rows on grids of different numbers of cells, and no one grid a page keeps the table whole:
-    # a converter that set rows as pipe tables of their own, each on a grid of its own.
-    alternatives = [
-        _weighed_by_prose(alternative, stated or {})
-        for alternative in grid_options(rows, n, needed, cued, anchors, breaks, own=True)
-    ]
-    own = _read_on_grids(alternatives, options, chosen, failures, bound, grid_keys, blank_rows, n)
-    if own is None or own[1] != 0:
-        return (read[0], False) if read is not None else (chosen, False)
-    merged, _, zeros = own
-    if any(choice.unknown for choice in merged.values()):
-        # The equations leave cells open: the fewest columns holding figures may not.
-        narrow = _fewest_columns(alternatives, options, chosen, failures, bound, grid_keys, merged, n, zeros)
-        merged = _merged_tables(narrow) if narrow else merged
-    if any(choice.unknown for choice in merged.values()):
-        # Rows on grids of their own that leave cells open are no better evidence than the rows
-        # as printed (which the passes after this one may still place).
-        return (read[0], False) if read is not None else (chosen, False)
-    return merged, True
-
-
-def _read_on_grids(
-    alternatives: Sequence[dict[Hashable, list[Reading]]],
-    options: dict[Hashable, list[Reading]],
-    chosen: dict[Hashable, Choice],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    bound: Bound,
-    grid_keys: set[Hashable],
-    blank_rows: Sequence[str],
-    n: int,
-) -> tuple[dict[Hashable, Choice], int, dict[Hashable, Reading]] | None:
-    """The table of the grids' readings (``_best_grid_tables``, cells they disagree on unknown),
-    the equations it breaks, and the blank rows read as 0 it was taken with (where the grids leave
-    cells unknown and the table keeps every equation with them as 0); None where none breaks no
-    more equations than ``chosen``."""
-    best, least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, {})
-    if not best:
-        return None
-    merged = _merged_tables(best)
-    if blank_rows and any(choice.unknown for choice in merged.values()):
-        zeros = _zero_rows(blank_rows, n)
-        whole, whole_least = _best_grid_tables(alternatives, options, chosen, failures, bound, grid_keys, zeros)
-        if whole and whole_least == 0:
-            return _merged_tables(whole), 0, zeros
-    return merged, least, {}
-
-
-_MAX_COLUMN_SETS = 40  # sets of columns a table on several grids is tried with
-
-
-def _fewest_columns(
-    alternatives: Sequence[dict[Hashable, list[Reading]]],
-    options: dict[Hashable, list[Reading]],
-    chosen: dict[Hashable, Choice],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    bound: Bound,
-    grid_keys: set[Hashable],
-    merged: dict[Hashable, Choice],
-    n: int,
-    zeros: dict[Hashable, Reading],
-) -> list[dict[Hashable, Choice]]:
-    """The consistent tables, among the page grids' readings, whose figures stand in the fewest
-    columns: a converter that set a table on several grids (rows of different numbers of cells)
-    drew each grid from the figures it held, so a column blank all down the table left no cell
-    and the rows' figures may be moved by whole columns with every sum kept; the readings that
-    give the blank column a figure in some rows and not others are not the table's. Only the
-    columns ``merged`` leaves unknown are tried blank; [] where no set of them keeps the table
-    consistent, or the sets are too many."""
-    known = {
-        i for choice in merged.values() for i, v in enumerate(choice.reading.values) if v and i not in choice.unknown
-    }
-    loose = sorted({i for choice in merged.values() for i in choice.unknown} - known)
-    for size in range(len(loose) + 1):
-        subsets = list(itertools.combinations(loose, size))
-        if len(subsets) > _MAX_COLUMN_SETS:
-            return []
-        found: list[dict[Hashable, Choice]] = []
-        least: tuple[int, ...] | None = None
-        for subset in subsets:
-            used = known | set(subset)
-            restricted = []
-            for alternative in alternatives:
-                kept = {
-                    key: [r for r in readings if all(not v or i in used for i, v in enumerate(r.values))]
-                    for key, readings in alternative.items()
-                }
-                if set(kept) >= grid_keys and all(kept.values()):  # every grid row read on a grid
-                    restricted.append(kept)
-            if not restricted:
-                continue
-            best, broken = _best_grid_tables(restricted, options, chosen, failures, bound, grid_keys, zeros)
-            if not best or broken:
-                continue
-            tail = sum(c.reading.tail for key, c in best[0].items() if key in grid_keys)
-            score = (tail,)
-            if least is None or score < least:
-                found, least = list(best), score
-            elif score == least:
-                found.extend(best)
-        if found:
-            return found
-    return []
-
-
-def _weighed_by_prose(
-    options: dict[Hashable, list[Reading]], stated: dict[tuple[str, int], int]
-) -> dict[Hashable, list[Reading]]:
-    """``options`` with each reading that reads a cell otherwise than the prose states
-    (``stated``) counted once more in ``tail``, which decides only between readings the equations
-    hold equally well; a reading that agrees says so (the row stays in doubt)."""
-    if not stated:
-        return options
-    out = dict(options)
-    for (key, column), figure in stated.items():
-        readings = options.get(key)
-        if not readings or len({r.values[column] for r in readings}) < 2:
-            continue
-        out[key] = [
-            r._replace(tail=r.tail + 1)
-            if r.values[column] != figure
-            else r._replace(
-                how=f"{r.how}; column {column} as the prose states ({figure})",
-                how_zh=f"{r.how_zh}；第 {column} 列（从 0 起）按正文所述（{figure}）",
-            )
-            for r in readings
-        ]
-    return out
-
-
-def _best_grid_tables(
-    alternatives: Sequence[dict[Hashable, list[Reading]]],
-    options: dict[Hashable, list[Reading]],
-    chosen: dict[Hashable, Choice],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    bound: Bound,
-    grid_keys: set[Hashable],
-    zeros: dict[Hashable, Reading],
-) -> tuple[list[dict[Hashable, Choice]], int]:
-    """The tables of the grids' readings (``alternatives``) that break fewest equations, no more
-    than ``chosen`` does, with ``zeros`` (rows read as 0) among the rows the sums see; and how
-    many they break."""
-    fixed = {key: reading.values for key, reading in zeros.items()}
-
-    def broken(choice: dict[Hashable, Choice]) -> tuple[int, int]:
-        read = {key: c.reading.values for key, c in choice.items()}
-        return failures({**fixed, **read}), sum(c.reading.tail for key, c in choice.items() if key in grid_keys)
-
-    best: list[dict[Hashable, Choice]] = []
-    least = (broken(chosen)[0], 0)
-    for alternative in alternatives:
-        trial = choose({**{k: [r] for k, r in zeros.items()}, **options, **alternative}, failures, bound=bound)
-        for key in zeros:
-            trial.pop(key, None)
-        if set(trial) != set(chosen):
-            continue
-        score = broken(trial)
-        if score[0] > least[0]:
-            continue
-        if not best or score < least:
-            best, least = [trial], score
-        elif score == least:
-            best.append(trial)
-    return best, least[0]
-
-
-def _merged_tables(best: list[dict[Hashable, Choice]]) -> dict[Hashable, Choice]:
-    """The first of ``best`` with every cell the others read differently left unknown."""
-    first = best[0]
-    merged: dict[Hashable, Choice] = {}
-    for key, choice in first.items():
-        unknown = set(choice.unknown)
-        tied = list(choice.alternatives) or [choice.reading.values]
-        for other in best[1:]:
-            values = other[key].reading.values
-            unknown.update(other[key].unknown)
-            unknown.update(i for i, (a, b) in enumerate(zip(choice.reading.values, values, strict=True)) if a != b)
-            tied.extend(other[key].alternatives or [values])
-        alternatives = tuple(dict.fromkeys(tied))[:10] if unknown else ()
-        merged[key] = Choice(choice.reading, frozenset(unknown), choice.rivals, alternatives)
-    return merged
-
-
 _MAX_SHIFT = 3  # named rows a shift may move down
 SHIFTED = (
     "label printed after its row's figures: figures taken from the row printed before the label "
@@ -1217,34 +944,6 @@ def _labels_after_figures(
         if base and _broken(template, shifted, tables) < base:
             return shifted
     return raw
-
-
-def _zero_rows(blank_rows: Sequence[str], n: int) -> dict[Hashable, Reading]:
-    """The blank rows (a label printed with no figure) each read as a row of ``n`` zeros: how both
-    the vanished-blanks search and the page grids let the sums run through them."""
-    return {key: Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "") for key in blank_rows}
-
-
-def _with_blank_rows(
-    options: dict[Hashable, list[Reading]],
-    chosen: dict[Hashable, Choice],
-    failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
-    bound: Bound,
-    blank_rows: list[str],
-    n: int,
-) -> dict[Hashable, Choice]:
-    """``chosen`` again with the blank rows (a label with not one figure after it, in a table whose
-    blank cells vanished) taking part as rows of zeros, where a table so read keeps every equation:
-    left out, they leave every sum through them open (总计 over the rows of 三, a column's total),
-    and the rows' cuts and columns with it. Where no such table balances, a blank row may hold
-    figures printed elsewhere: ``chosen`` as it was. The blank rows stay out of the result (they
-    are read as 0, in doubt, as before)."""
-    with_zeros: dict[Hashable, list[Reading]] = dict(options)
-    with_zeros.update({key: [zero] for key, zero in _zero_rows(blank_rows, n).items()})
-    trial = choose(with_zeros, failures, bound=bound)
-    if failures({key: choice.reading.values for key, choice in trial.items()}):
-        return chosen
-    return {key: choice for key, choice in trial.items() if key not in blank_rows}
 
 
 def _pipe_row(values: list[Token]) -> bool:
@@ -1325,32 +1024,48 @@ def _pinned_cuts(digits: str, n: int, expected: list[set[float]], check: Accept)
     pinned cell as the table pins it but one at most, and the row's own sum. Empty when the
     search runs past its steps."""
     wanted = [{str(int(v)) for v in cell if float(v).is_integer() and v >= 0} for cell in expected]
-    found: list[tuple[Value, ...]] = []
-    steps = [_CUT_STEPS]
+    cutting = _Cutting(digits, n, expected, check, wanted, [], [_CUT_STEPS])
+    _cut_from(cutting, 0, [], 0)
+    return [] if cutting.steps[0] < 0 else cutting.found
 
-    def go(at: int, values: list[int], missed: int) -> None:
-        steps[0] -= 1
-        if steps[0] < 0 or len(found) > _MAX_TIED:
-            return
-        column = len(values)
-        if column == n - 1:
-            piece = digits[at:]
-            if piece and (len(piece) == 1 or piece[0] != "0"):
-                cut = (*values, int(piece))
-                if _summed(cut, expected, check):
-                    found.append(cut)
-            return
-        for end in range(at + 1, min(len(digits) - (n - 1 - column), at + 15) + 1):
-            piece = digits[at:end]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            miss = bool(wanted[column]) and piece not in wanted[column]
-            if miss and missed:
-                continue
-            go(end, [*values, int(piece)], missed + miss)
 
-    go(0, [], 0)
-    return [] if steps[0] < 0 else found
+@dataclass(frozen=True)
+class _Cutting:
+    """``_pinned_cuts``' search: its run, what each cell must be, and what it found (a module
+    function with its state passed, not a recursive closure: a closure calling itself is a
+    reference cycle left for the cyclic collector on every call)."""
+
+    digits: str
+    n: int
+    expected: list[set[float]]
+    check: Accept
+    wanted: list[set[str]]
+    found: list[tuple[Value, ...]]
+    steps: list[int]  # steps left, shared by the whole search
+
+
+def _cut_from(cutting: _Cutting, at: int, values: list[int], missed: int) -> None:
+    """The cuts of ``cutting.digits[at:]`` after ``values``, into ``cutting.found``."""
+    digits, n, wanted = cutting.digits, cutting.n, cutting.wanted
+    cutting.steps[0] -= 1
+    if cutting.steps[0] < 0 or len(cutting.found) > _MAX_TIED:
+        return
+    column = len(values)
+    if column == n - 1:
+        piece = digits[at:]
+        if piece and (len(piece) == 1 or piece[0] != "0"):
+            cut = (*values, int(piece))
+            if _summed(cut, cutting.expected, cutting.check):
+                cutting.found.append(cut)
+        return
+    for end in range(at + 1, min(len(digits) - (n - 1 - column), at + 15) + 1):
+        piece = digits[at:end]
+        if len(piece) > 1 and piece[0] == "0":
+            break
+        miss = bool(wanted[column]) and piece not in wanted[column]
+        if miss and missed:
+            continue
+        _cut_from(cutting, end, [*values, int(piece)], missed + miss)
 
 
 def _summed(values: tuple[Value, ...], expected: list[set[float]], check: Accept) -> bool:
@@ -1600,10 +1315,10 @@ def read_requests(
         failures = merged.failures(failures, n)
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None and vanished and blank_rows:
-        chosen = _with_blank_rows(options, chosen, failures, bound, blank_rows, n)
+        chosen = with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
-        gridded, own = _on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows, stated)
-        if not own and (gridded is chosen or _shared_cells(raw, options)):
+        gridded, own = on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows, stated)
+        if not own and (gridded is chosen or shared_cells(raw, options)):
             gridded = _label_cell_shift(raw, options, gridded, failures, n, bound)
         # else: the rows were placed under a header naming their columns, in their titles' cells,
         # or each on a grid of its own keeping every equation (``own``); the blank cells before

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -238,27 +239,7 @@ def witnessed_readings(
             raise _OutOfBudget
 
     covered: list[set[int]] = [set() for _ in keys]
-
-    def search(domains: list[list[int]]) -> tuple[int, ...] | None:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _OutOfBudget
-        if not frame.prune(domains, spend):
-            return None
-        if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > ceiling[0]:
-            return None
-        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
-        if not open_:
-            return tuple(d[0] for d in domains)
-        k = min(open_, key=lambda k: len(domains[k]))
-        # Readings no witness holds yet first: a table found covers them.
-        for o in sorted(domains[k], key=lambda o: (o in covered[k], price[k][o])):
-            trial = list(domains)
-            trial[k] = [o]
-            found = search(trial)
-            if found is not None:
-                return found
-        return None
+    witnessing = _Witnessing(frame, price, covered, budget, ceiling, spend)
 
     try:
         start = [list(range(len(options[key]))) for key in keys]
@@ -269,7 +250,7 @@ def witnessed_readings(
         ceiling[0] = sum(max(row) for row in price)
         first_table: tuple[int, ...] | None = None
         while True:
-            found = search(list(start))
+            found = _witness(witnessing, list(start))
             if found is None:
                 break
             first_table = found
@@ -287,7 +268,7 @@ def witnessed_readings(
                     continue
                 trial = list(start)
                 trial[k] = [o]
-                found = search(trial)
+                found = _witness(witnessing, trial)
                 if found is None:
                     continue
                 for j, p in enumerate(found):
@@ -341,36 +322,8 @@ def best_tables(
         if work[0] < 0:
             raise _OutOfBudget
 
-    def search(domains: list[list[int]]) -> None:
-        nodes[0] += 1
-        if nodes[0] > _SEARCH_NODES:
-            raise _OutOfBudget
-        if not frame.prune(domains, spend):
-            return
-        least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
-        if found and least > found[0][0]:
-            return
-        open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
-        if not open_:
-            picked = tuple(d[0] for d in domains)
-            cost = sum(costs[k][o] for k, o in enumerate(picked))
-            tail = sum(tails[k][o] for k, o in enumerate(picked))
-            if found and (cost, tail) > found[0][:2]:
-                return
-            if found and (cost, tail) < found[0][:2]:
-                found.clear()
-            found.append((cost, tail, picked))
-            if len(found) > _MAX_WINNERS:
-                raise _OutOfBudget
-            return
-        k = min(open_, key=lambda k: len(domains[k]))
-        for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
-            trial = list(domains)
-            trial[k] = [o]
-            search(trial)
-
     try:
-        search([list(range(len(options[key]))) for key in keys])
+        _cheapest(_Cheapest(frame, costs, tails, found, nodes, spend), [list(range(len(options[key]))) for key in keys])
     except _OutOfBudget:
         return None
     if not found:
@@ -381,6 +334,90 @@ def best_tables(
     if failures(table):
         return None  # equations the search did not see (a caller's own rule) break: not ours to choose
     return winners
+
+
+@dataclass(frozen=True)
+class _Witnessing:
+    """``witnessed_readings``' search: the bounds, each reading's price, the readings a witness
+    holds, and its budget (a module function with its state passed, not a recursive closure: a
+    closure calling itself is a reference cycle left for the cyclic collector on every call)."""
+
+    frame: _Frame
+    price: list[list[int]]
+    covered: list[set[int]]
+    budget: list[int]  # nodes left, then rows' work left
+    ceiling: list[int]  # the cost a table may have
+    spend: Callable[[int], None]
+
+
+def _witness(w: _Witnessing, domains: list[list[int]]) -> tuple[int, ...] | None:
+    """A consistent table within ``domains`` of cost at most ``w.ceiling[0]``, readings no
+    witness holds yet tried first; None where there is none."""
+    price, covered = w.price, w.covered
+    w.budget[0] -= 1
+    if w.budget[0] < 0:
+        raise _OutOfBudget
+    if not w.frame.prune(domains, w.spend):
+        return None
+    if sum(min(price[k][o] for o in domain) for k, domain in enumerate(domains)) > w.ceiling[0]:
+        return None
+    open_ = [k for k in range(len(w.frame.keys)) if len(domains[k]) > 1]
+    if not open_:
+        return tuple(d[0] for d in domains)
+    k = min(open_, key=lambda k: len(domains[k]))
+    # Readings no witness holds yet first: a table found covers them.
+    for o in sorted(domains[k], key=lambda o: (o in covered[k], price[k][o])):
+        trial = list(domains)
+        trial[k] = [o]
+        found = _witness(w, trial)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass(frozen=True)
+class _Cheapest:
+    """``best_tables``' search: the bounds, each reading's cost and tail, the cheapest tables
+    found, and its budget (a module function with its state passed, not a recursive closure)."""
+
+    frame: _Frame
+    costs: list[list[int]]
+    tails: list[list[int]]
+    found: list[tuple[int, int, tuple[int, ...]]]
+    nodes: list[int]  # nodes visited
+    spend: Callable[[int], None]
+
+
+def _cheapest(c: _Cheapest, domains: list[list[int]]) -> None:
+    """The cheapest consistent tables within ``domains`` into ``c.found`` (ties kept)."""
+    costs, tails, found = c.costs, c.tails, c.found
+    c.nodes[0] += 1
+    if c.nodes[0] > _SEARCH_NODES:
+        raise _OutOfBudget
+    if not c.frame.prune(domains, c.spend):
+        return
+    keys = c.frame.keys
+    least = sum(min(costs[k][o] for o in domains[k]) for k in range(len(keys)))
+    if found and least > found[0][0]:
+        return
+    open_ = [k for k in range(len(keys)) if len(domains[k]) > 1]
+    if not open_:
+        picked = tuple(d[0] for d in domains)
+        cost = sum(costs[k][o] for k, o in enumerate(picked))
+        tail = sum(tails[k][o] for k, o in enumerate(picked))
+        if found and (cost, tail) > found[0][:2]:
+            return
+        if found and (cost, tail) < found[0][:2]:
+            found.clear()
+        found.append((cost, tail, picked))
+        if len(found) > _MAX_WINNERS:
+            raise _OutOfBudget
+        return
+    k = min(open_, key=lambda k: len(domains[k]))
+    for o in sorted(domains[k], key=lambda o: (costs[k][o], tails[k][o])):
+        trial = list(domains)
+        trial[k] = [o]
+        _cheapest(c, trial)
 
 
 class _Frame:

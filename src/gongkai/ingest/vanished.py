@@ -44,7 +44,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.align import Reading, Value
@@ -152,69 +152,12 @@ def row_options(
     ``_Budget`` past the search's budget (states of the search). At most ``most_open`` rows are
     begun and not yet closed at any point of the print. ``anchors``: figures printed on
     their row's label line, by position: the first column of that row (of no other)."""
-    n = len(values)
     anchors = anchors or {}
-    anchored = set(anchors.values())
-    good: dict[State, bool] = {}
-
-    def moves(state: State) -> list[tuple[State, tuple[int, Row] | None]]:
-        i, p0, p6, open_ = state
-        v = values[i]
-        out: list[tuple[State, tuple[int, Row] | None]] = []
-        row = anchors.get(i)
-        if row is not None:
-            if p0 == row and p0 - p6 < most_open:
-                out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
-            return out
-        if p0 < rows and p0 - p6 < most_open and p0 not in anchored:
-            out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
-        if p6 < p0:
-            first, middles = open_[0]
-            if first + sum(middles) == v:
-                out.append(((i + 1, p0, p6 + 1, open_[1:]), (p6, (first, middles, v))))
-        if v > 0:
-            for j, (first, middles) in enumerate(open_):
-                if len(middles) < middle:
-                    begun = (first, (*middles, v))
-                    out.append(((i + 1, p0, p6, (*open_[:j], begun, *open_[j + 1 :])), None))
-        return out
-
-    def completes(state: State) -> bool:
-        i, p0, p6, _ = state
-        if i == n:
-            return p0 == rows and p6 == rows
-        if n - i < 2 * rows - p0 - p6:
-            return False
-        known = good.get(state)
-        if known is not None:
-            return known
-        if len(good) > _NODES:
-            raise _Budget
-        ok = False
-        for after, _ in moves(state):
-            ok = completes(after) or ok
-        good[state] = ok
-        return ok
-
-    try:
-        return _walk(n, rows, moves, completes, good)
-    finally:
-        # ``completes`` calls itself, so it and its closure (``good``: every state searched, up to
-        # _NODES of them) form a reference cycle that only the cyclic collector would free.
-        good.clear()
-
-
-def _walk(
-    n: int,
-    rows: int,
-    moves: Callable[[State], list[tuple[State, tuple[int, Row] | None]]],
-    completes: Callable[[State], bool],
-    good: dict[State, bool],
-) -> list[set[Row]] | None:
-    """``row_options``' answer from its search (``moves``, ``completes`` and what it learnt)."""
+    search = _RowSearch(values, rows, middle, anchors, set(anchors.values()), most_open, {})
     start: State = (0, 0, 0, ())
-    if not completes(start):
+    if not _completes(search, start):
         return None
+    n = len(values)
     options: list[set[Row]] = [set() for _ in range(rows)]
     seen = {start}
     stack = [start]
@@ -222,8 +165,8 @@ def _walk(
         state = stack.pop()
         if state[0] == n:
             continue
-        for after, closed in moves(state):
-            if not (after[0] == n and after[1] == rows and after[2] == rows) and not good.get(after, False):
+        for after, closed in _moves(search, state):
+            if not (after[0] == n and after[1] == rows and after[2] == rows) and not search.good.get(after, False):
                 continue
             if closed is not None:
                 options[closed[0]].add(closed[1])
@@ -231,6 +174,67 @@ def _walk(
                 seen.add(after)
                 stack.append(after)
     return options
+
+
+@dataclass(frozen=True)
+class _RowSearch:
+    """``row_options``' search: its figures and bounds, and what it learnt (``good``: whether the
+    print completes from a state). Module functions with their state passed, not closures: a
+    closure calling itself is a reference cycle, and this one's memo (every state searched) would
+    wait for the cyclic collector."""
+
+    values: Sequence[int]
+    rows: int
+    middle: int
+    anchors: dict[int, int]
+    anchored: set[int]
+    most_open: int
+    good: dict[State, bool]
+
+
+def _moves(search: _RowSearch, state: State) -> list[tuple[State, tuple[int, Row] | None]]:
+    """The states one figure on from ``state``, each with the row it closes (None: none)."""
+    i, p0, p6, open_ = state
+    v = search.values[i]
+    rows, most_open = search.rows, search.most_open
+    out: list[tuple[State, tuple[int, Row] | None]] = []
+    row = search.anchors.get(i)
+    if row is not None:
+        if p0 == row and p0 - p6 < most_open:
+            out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
+        return out
+    if p0 < rows and p0 - p6 < most_open and p0 not in search.anchored:
+        out.append(((i + 1, p0 + 1, p6, (*open_, (v, ()))), None))
+    if p6 < p0:
+        first, middles = open_[0]
+        if first + sum(middles) == v:
+            out.append(((i + 1, p0, p6 + 1, open_[1:]), (p6, (first, middles, v))))
+    if v > 0:
+        for j, (first, middles) in enumerate(open_):
+            if len(middles) < search.middle:
+                begun = (first, (*middles, v))
+                out.append(((i + 1, p0, p6, (*open_[:j], begun, *open_[j + 1 :])), None))
+    return out
+
+
+def _completes(search: _RowSearch, state: State) -> bool:
+    """Whether the print can be completed from ``state`` (learnt into ``search.good``)."""
+    i, p0, p6, _ = state
+    n, rows, good = len(search.values), search.rows, search.good
+    if i == n:
+        return p0 == rows and p6 == rows
+    if n - i < 2 * rows - p0 - p6:
+        return False
+    known = good.get(state)
+    if known is not None:
+        return known
+    if len(good) > _NODES:
+        raise _Budget
+    ok = False
+    for after, _ in _moves(search, state):
+        ok = _completes(search, after) or ok
+    good[state] = ok
+    return ok
 
 
 Table = dict[Hashable, tuple[int | None, ...]]

@@ -21,6 +21,7 @@ row without any figure.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
@@ -118,100 +119,121 @@ def _assignments(firsts: list[int], blocks: list[list[int]], budget: list[int]) 
     for i in range(len(blocks) - 1, -1, -1):
         widest[i] = max(widest[i + 1], len(blocks[i]))
     dead: set[Hashable] = set()
-
-    def closed_ok(upto: int) -> bool:
-        return all(sums[r] == (totals[r] or 0) for r in range(upto))
-
-    def go(i: int, bottom: int, after_total: bool, tp: int) -> bool:
-        budget[0] -= 1
-        if budget[0] < 0 or len(found) > _FOUND:
-            return False
-        if i == len(blocks):
-            if (
-                tp <= n
-                and all(sums[r] == (totals[r] or 0) for r in range(n))
-                and all(sums[r] == 0 for r in range(tp, n))
-            ):
-                found.append(tuple(picks))
-            return True
-        reach = (widest[i] - 1) * (_GAP + 1)
-        low = max(0, bottom - reach)
-        if not closed_ok(low):
-            return True
-        state = (i, bottom, after_total, tp, tuple(sums[low:]), tuple(totals[low:]), tuple(zero[low:]))
-        if state in dead:
-            return True
-        had = len(found)
-        values = blocks[i]
-        k = len(values)
-        if any(v <= 0 for v in values):
-            return True
-        # an organisation block: at or above the bottom row of the next total block, which holds
-        # the first row from the total column's place printing a figure, and at most as many
-        # rows as the widest block left
-        must = [r for r in range(tp, n) if sums[r] > 0]
-        limit = must[widest[i] - 1] if len(must) >= widest[i] else n - 1
-        least = bottom + 1 if after_total else max(bottom, 0)
-        for rows in _row_sets(0, k, least, limit):
-            if any(zero[r] for r in rows):
-                continue
-            if any(totals[r] is not None and sums[r] + v > (totals[r] or 0) for r, v in zip(rows, values, strict=True)):
-                continue
-            for r, v in zip(rows, values, strict=True):
-                sums[r] += v
-            picks.append((False, rows))
-            ok = go(i + 1, rows[-1], False, tp)
-            picks.pop()
-            for r, v in zip(rows, values, strict=True):
-                sums[r] -= v
-            if not ok:
-                return False
-        # a total block
-        most = must[k - 1] if len(must) >= k else n - 1  # it may pass over no row printing a figure
-        for rows in _row_sets(tp, k, max(bottom, 0), most):
-            if any(sums[r] > v for r, v in zip(rows, values, strict=True)):
-                continue
-            skipped = [r for r in range(tp, rows[-1]) if r not in rows]
-            if any(sums[r] for r in skipped):
-                continue
-            for r, v in zip(rows, values, strict=True):
-                totals[r] = v
-            for r in skipped:
-                zero[r] = True
-            picks.append((True, rows))
-            ok = go(i + 1, rows[-1], True, rows[-1] + 1)
-            picks.pop()
-            for r in rows:
-                totals[r] = None
-            for r in skipped:
-                zero[r] = False
-            if not ok:
-                return False
-        if len(found) == had:
-            dead.add(state)
-        return True
-
-    if not go(0, -1, False, 0):
+    if not _assign_from(_Assigning(n, blocks, budget, found, sums, totals, zero, picks, widest, dead), 0, -1, False, 0):
         return None
     return found
+
+
+@dataclass(frozen=True)
+class _Assigning:
+    """``_assignments``' search: its blocks, the rows' sums and totals so far, the picks made and
+    what it found (a module function with its state passed, not a recursive closure: a closure
+    calling itself is a reference cycle left for the cyclic collector on every call)."""
+
+    n: int
+    blocks: list[list[int]]
+    budget: list[int]  # states left
+    found: list[tuple[Pick, ...]]
+    sums: list[int]
+    totals: list[int | None]
+    zero: list[bool]  # passed over by the total column: a row of zeros
+    picks: list[Pick]
+    widest: list[int]  # the widest block from each on
+    dead: set[Hashable]  # states from which no assignment was found
+
+
+def _closed_ok(a: _Assigning, upto: int) -> bool:
+    return all(a.sums[r] == (a.totals[r] or 0) for r in range(upto))
+
+
+def _assign_from(a: _Assigning, i: int, bottom: int, after_total: bool, tp: int) -> bool:
+    """``_assignments``' search from block ``i`` on (``bottom``: the last block's bottom row,
+    ``after_total``: whether it was a total block, ``tp``: the total column's next row); False past
+    the budget or the cap."""
+    n, blocks, found, sums, totals, zero, picks = a.n, a.blocks, a.found, a.sums, a.totals, a.zero, a.picks
+    a.budget[0] -= 1
+    if a.budget[0] < 0 or len(found) > _FOUND:
+        return False
+    if i == len(blocks):
+        if tp <= n and all(sums[r] == (totals[r] or 0) for r in range(n)) and all(sums[r] == 0 for r in range(tp, n)):
+            found.append(tuple(picks))
+        return True
+    reach = (a.widest[i] - 1) * (_GAP + 1)
+    low = max(0, bottom - reach)
+    if not _closed_ok(a, low):
+        return True
+    state = (i, bottom, after_total, tp, tuple(sums[low:]), tuple(totals[low:]), tuple(zero[low:]))
+    if state in a.dead:
+        return True
+    had = len(found)
+    values = blocks[i]
+    k = len(values)
+    if any(v <= 0 for v in values):
+        return True
+    # an organisation block: at or above the bottom row of the next total block, which holds
+    # the first row from the total column's place printing a figure, and at most as many
+    # rows as the widest block left
+    must = [r for r in range(tp, n) if sums[r] > 0]
+    limit = must[a.widest[i] - 1] if len(must) >= a.widest[i] else n - 1
+    least = bottom + 1 if after_total else max(bottom, 0)
+    for rows in _row_sets(0, k, least, limit):
+        if any(zero[r] for r in rows):
+            continue
+        if any(totals[r] is not None and sums[r] + v > (totals[r] or 0) for r, v in zip(rows, values, strict=True)):
+            continue
+        for r, v in zip(rows, values, strict=True):
+            sums[r] += v
+        picks.append((False, rows))
+        ok = _assign_from(a, i + 1, rows[-1], False, tp)
+        picks.pop()
+        for r, v in zip(rows, values, strict=True):
+            sums[r] -= v
+        if not ok:
+            return False
+    # a total block
+    most = must[k - 1] if len(must) >= k else n - 1  # it may pass over no row printing a figure
+    for rows in _row_sets(tp, k, max(bottom, 0), most):
+        if any(sums[r] > v for r, v in zip(rows, values, strict=True)):
+            continue
+        skipped = [r for r in range(tp, rows[-1]) if r not in rows]
+        if any(sums[r] for r in skipped):
+            continue
+        for r, v in zip(rows, values, strict=True):
+            totals[r] = v
+        for r in skipped:
+            zero[r] = True
+        picks.append((True, rows))
+        ok = _assign_from(a, i + 1, rows[-1], True, rows[-1] + 1)
+        picks.pop()
+        for r in rows:
+            totals[r] = None
+        for r in skipped:
+            zero[r] = False
+        if not ok:
+            return False
+    if len(found) == had:
+        a.dead.add(state)
+    return True
 
 
 def _row_sets(start: int, k: int, least: int, most: int) -> list[Rows]:
     """Rows from ``start`` a block of ``k`` figures may hold: its bottom row from ``least`` to
     ``most``, at most ``_GAP`` rows passed over between two of them."""
     out: list[Rows] = []
-
-    def extend(suffix: Rows) -> None:
-        if len(suffix) == k:
-            out.append(suffix)
-            return
-        top = suffix[0]
-        for r in range(top - 1, max(start, top - _GAP - 1) - 1, -1):
-            extend((r, *suffix))
-
     for bottom in range(max(least, start), most + 1):
-        extend((bottom,))
+        _extend(start, k, out, (bottom,))
     return out
+
+
+def _extend(start: int, k: int, out: list[Rows], suffix: Rows) -> None:
+    """``_row_sets``' row sets ending in ``suffix``, into ``out`` (a module function, not a closure
+    calling itself: that is a reference cycle left for the cyclic collector on every call)."""
+    if len(suffix) == k:
+        out.append(suffix)
+        return
+    top = suffix[0]
+    for r in range(top - 1, max(start, top - _GAP - 1) - 1, -1):
+        _extend(start, k, out, (r, *suffix))
 
 
 def read_blocks(
