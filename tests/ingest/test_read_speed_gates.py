@@ -508,6 +508,8 @@ def test_spilled_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> No
         if moved[0] is requests:
             moved = spilled.spilled_rows(template, requests, appeals)
         if moved[0] is requests:
+            moved = spilled.spilled_blocks(template, requests, appeals)
+        if moved[0] is requests:
             moved = spilled.figures_ahead(template, active, requests), appeals
         return moved
 

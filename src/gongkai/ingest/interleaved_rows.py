@@ -82,6 +82,24 @@ def _pair(template: Template, records: list[Record], i: int) -> tuple[str, str] 
     return (first, second) if order.index(second) == order.index(first) + 1 else None
 
 
+# A cell printed — is a printed 0 (a table printing its zeros so): a count like any other here.
+_COUNTS = (CellKind.NUMBER, CellKind.DASH)
+
+
+def _unread(template: Template, records: list[Record], i: int, key: str, report: Report) -> bool:
+    """Whether the second row of record ``i``'s pair is unread: unknown, or read as zeros from its
+    own label printing no figure (the next record names it first and prints only the rows' figures
+    after it: its own are record ``i``'s, printed ahead of its wrapped label)."""
+    if all(v is None for v in report.requests[key]):
+        return True
+    if i + 1 >= len(records) or any(v != 0 for v in report.requests[key]):
+        return False
+    after = records[i + 1]
+    printed = [t for t in after.values if t.value.kind is not CellKind.BLANK]
+    named = _named_rows(template, after)
+    return named[:1] == [key] and len(printed) == len(template.request_columns) * (len(named) - 1)
+
+
 def read_interleaved_rows(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Read two consecutive unread rows of table 三 from figures printed a line of each in turn;
     ``records``: the records of table 三, in order."""
@@ -89,13 +107,13 @@ def read_interleaved_rows(template: Template, records: list[Record], report: Rep
     bound = requests_bound(template.id)
     for i, record in enumerate(records):
         figures = [t for t in record.values if t.value.kind is not CellKind.BLANK]
-        if len(figures) != 2 * width or any(t.value.kind is not CellKind.NUMBER for t in figures):
+        if len(figures) != 2 * width or any(t.value.kind not in _COUNTS for t in figures):
             continue
         pair = _pair(template, records, i)
         if pair is None:
             continue
         first, second = pair
-        if any(v is not None for key in (first, second) for v in report.requests[key]):
+        if any(v is not None for v in report.requests[first]) or not _unread(template, records, i, second, report):
             continue  # a row the labels read: not this case
         lines = _lines(figures)
         if lines is None or len(lines) > _LINES:
@@ -126,6 +144,8 @@ def read_interleaved_rows(template: Template, records: list[Record], report: Rep
         if len(readings) != 1:
             continue  # no split adds up, or more than one does: the arithmetic cannot tell
         ((va, vb), (a, b)) = next(iter(readings.items()))
+        # the second row read as zeros from its label printing none: that reading's notes go
+        evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != f"requests.{second}"]
         for key, values, tokens in ((first, va, a), (second, vb, b)):
             take_row(
                 key,

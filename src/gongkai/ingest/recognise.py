@@ -17,6 +17,7 @@ from __future__ import annotations
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
+from gongkai.ingest.appeal_results import read_appeal_results
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
@@ -148,6 +149,7 @@ def recognise(document: Document) -> Report:
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
+    read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
     read_laid_halves(template, parts[APPEALS], report, evidence)  # pdftotext -layout: the same, by places
     read_appeal_moved(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow with one figure moved
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of

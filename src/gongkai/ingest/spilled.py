@@ -27,6 +27,7 @@ from itertools import groupby
 
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, names_a_table
+from gongkai.ingest.spilled_blocks import spilled_blocks
 from gongkai.report.templates import Template
 
 _HEADER_RECORDS = 8  # records of table 四's heading and header words before its spilled figures
@@ -41,7 +42,8 @@ def spilled(
     template: Template, active: list[Record], requests: list[Record], appeals: list[Record]
 ) -> tuple[list[Record], list[Record]]:
     """The records of tables 三 and 四 with what table 三 spilled into table 四's part moved back:
-    whole columns (``spilled_columns``), else whole rows (``spilled_rows``); else its first
+    whole columns (``spilled_columns``), else whole rows (``spilled_rows``), else column blocks of its
+    last rows (``spilled_blocks``); else its first
     figures printed ahead of it (``figures_ahead``)."""
     rows, width = len(template.request_rows), len(template.request_columns)
     if rows * width - sum(_figures(r) for r in requests) < min(rows, _MIN_SPILLED_ROWS * width, _MIN_AHEAD):
@@ -49,6 +51,8 @@ def spilled(
     moved = spilled_columns(template, requests, appeals)
     if moved[0] is requests:
         moved = spilled_rows(template, requests, appeals)
+    if moved[0] is requests:  # column blocks of its last rows among table 四's labels
+        moved = spilled_blocks(template, requests, appeals)
     if moved[0] is requests:
         moved = figures_ahead(template, active, requests), appeals
     return moved
