@@ -189,6 +189,8 @@ def read_row_bands(template: Template, records: list[Record], report: Report, ev
     if complete and bound.broken(labelled) == 0:
         return  # the usual case: the labels read the table
     figures = printed_counts(records)
+    if figures is None or any(t.x is not None or " cell " in t.where for t in figures):
+        return  # a laid-out or celled table (HTML, Word, pipes): its cells are placed, not flowed
     # cheap gate: a table printing every cell (zeros as 0), as many figures as cells at least
     if figures is None or len(figures) < n * len(rows) or any(t.value.kind is not CellKind.NUMBER for t in figures):
         figures = None if figures is None else _numbers_before_dashes(figures)
