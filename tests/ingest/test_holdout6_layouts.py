@@ -40,13 +40,9 @@ FIRST = {
     "crawler-nospace": "2126/2430 (87.49%), non-zero 73.28%",
 }
 # Below the thresholds (html, docx, pdf, pymupdf4llm, and since the citation column and the
-# transposed table 四 are read, pdftotext-layout and markitdown read every cell)
+# transposed table 四 are read, pdftotext-layout and markitdown read every cell; pdftotext since a Word
+# print's row bands are cut into rows, row_bands: 3838/3847, non-zero 99.40%)
 NOT_YET = {
-    "pdftotext": "3778/3847 cells (98.21%), non-zero 97.02%: c2019-a's table 二 (2019 template): its "
-    "column blocks' headers printed a column off their figures, two items' blocks run together "
-    "(licensing / other_services 本年增/减 read 2 / 1, flagged; punishment, coercion, fees partly "
-    "lost); c2024-a-word: table 三 broken by LibreOffice's page with its <thead> repeated, rows "
-    "shifted (new_received lost, denied_process_info [1,0,0,1,0,0,2] read zeros, flagged)",
     "crawler": "2345/2430 cells (96.50%), non-zero 90.45%: table 二's figures run together with no "
     "sum to cut them (c2021-b: 规章1331, 行政规范性文件1141); table 三 rows of large reports lost "
     "(c2023-a: 4,319436—4141812505,600 runs, the page's foot and running head between the parts); "

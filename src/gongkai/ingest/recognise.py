@@ -40,6 +40,7 @@ from gongkai.ingest.requests import (
     zeros_printed,
     zeros_printed_spaced,
 )
+from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.stacked_headers import read_stacked_headers
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_columns, stated_figures
@@ -139,6 +140,8 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    # pdftotext: a Word print's rows as bands (自然人 cells a row early or late, wrapped digits)
+    read_row_bands(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     # pdftotext: table 三's last columns or rows may come after table 四's heading, its first figures before its header
     request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
