@@ -42,6 +42,9 @@ _MAX_TAILS = 3  # wrapped tails in one row
 _MAX_TABLES = 16  # readings keeping every equation past which the cut is not taken
 _MAX_CUTS = 256  # cuts into rows (each row adding up) past which the search gives up
 _MAX_STATES = 20_000  # rows tried in all (a table with many equal rows cuts many ways)
+# tails joined to heads in all, past which the search gives up: the Word prints it reads need up to
+# 1.8 million (about a second), tables it cannot read ran to 5.5 million (12 s) before
+_MAX_WORK = 2_000_000
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -54,36 +57,54 @@ class _Cutter:
 
     def __init__(self, amounts: list[int], texts: list[str], rows: list[str], n: int, bound: Bound) -> None:
         self.amounts, self.texts, self.rows, self.n, self.bound = amounts, texts, rows, n, bound
+        # a tail's digits joined to its head's: head × 10^len(tail) + tail (``05`` keeps its 0)
+        self.scales = [10 ** len(text) for text in texts]
         self.checks = [bound.row_check(key) for key in rows]
         self.memo: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], list[Cut]] = {}
         self.states = 0
+        self.work = 0  # readings of rows tried in all: the search's cost, bounded by ``_MAX_WORK``
+        # a row's readings depend only on where it starts (and its 自然人 cell), not on the rows held
+        # or owed around it: read each once (a Word print's table was searched 24,000 times, 40 s)
+        self.rest_memo: dict[tuple[int, int, int, int], list[Row]] = {}
+        self.row_memo: dict[tuple[int, int], list[tuple[Row, int]]] = {}
 
     def _joined(self, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
         """``cells`` with ``tails`` (indices into amounts, in order) appended to distinct cells in
         order, each to a cell printed before it; only a tail of digits can be one."""
         out: list[Row] = []
+        amounts, scales = self.amounts, self.scales
         if not tails:
-            return [tuple(self.amounts[i] for i in cells)]
+            return [tuple(amounts[i] for i in cells)]
+        # a tail printed before its head, or a head 0 (no count prints as 0…), is no head
+        can_head = [[cell < t and self.texts[cell] != "0" for t in tails] for cell in cells]
+        plain = [amounts[i] for i in cells]
         for heads in itertools.combinations(range(len(cells)), len(tails)):
-            if any(cells[h] > t or self.texts[cells[h]] == "0" for h, t in zip(heads, tails, strict=True)):
-                continue  # a tail printed before its head, or a head 0 (no count prints as 0…)
-            row = [self.texts[i] for i in cells]
+            self.work += 1
+            if not all(can_head[h][k] for k, h in enumerate(heads)):
+                continue
+            row = list(plain)
             for h, t in zip(heads, tails, strict=True):
-                row[h] += self.texts[t]
-            out.append(tuple(int(v) for v in row))
+                row[h] = row[h] * scales[t] + amounts[t]
+            out.append(tuple(row))
         return out
 
     def _rest_options(self, r: int, pos: int, own: int, c0: int) -> list[Row]:
         """Readings of row ``r`` from its 自然人 cell ``c0`` and the ``own`` figures of its other
         cells from ``pos`` (the rest wrapped tails)."""
+        key = (r, pos, own, c0)
+        if key in self.rest_memo:
+            return self.rest_memo[key]
         found: list[Row] = []
         for tails in itertools.combinations(range(pos + 1, pos + own), own - self.n + 1):
             cells = [c0, *(i for i in range(pos, pos + own) if i not in tails)]
             found += [row for row in self._joined(cells, tails) if self.checks[r](row)]
+        self.rest_memo[key] = found
         return found
 
     def _row_options(self, r: int, pos: int) -> list[tuple[Row, int]]:
         """Readings of row ``r`` printed whole from ``pos``: (its cells, where the next row starts)."""
+        if (r, pos) in self.row_memo:
+            return self.row_memo[r, pos]
         n, amounts, check = self.n, self.amounts, self.checks[r]
         found: list[tuple[Row, int]] = []
         for extra in range(_MAX_TAILS + 1):
@@ -101,6 +122,7 @@ class _Cutter:
             # the table's last row prints its 0 cells out of place (after the row's figures, or
             # among them): its figures in order, its zeros anywhere; the column equations place them
             found += [(moved, pos + n) for moved in _zeros_anywhere(row) if check(moved)]
+        self.row_memo[r, pos] = found
         return found
 
     def cuts(self, r: int, pos: int, held: tuple[int, ...], owed: tuple[int, ...] = ()) -> list[Cut]:
@@ -112,7 +134,7 @@ class _Cutter:
             return self.memo[key]
         self.states += 1
         out: list[Cut] = []
-        if self.states <= _MAX_STATES:
+        if self.states <= _MAX_STATES and self.work <= _MAX_WORK:
             out = self._steps(r, pos, held, owed)
         self.memo[key] = out[: _MAX_CUTS + 1]
         return self.memo[key]
@@ -203,7 +225,7 @@ def read_row_bands(template: Template, records: list[Record], report: Report, ev
     amounts = [int(t) for t in texts]
     cutter = _Cutter(amounts, texts, rows, n, bound)
     found = cutter.cuts(0, 0, ())
-    if len(found) > _MAX_CUTS or cutter.states > _MAX_STATES:
+    if len(found) > _MAX_CUTS or cutter.states > _MAX_STATES or cutter.work > _MAX_WORK:
         return  # too many ways to cut: the search stopped short of some
     distinct = [c for c in found if bound.broken(_table(rows, c)) == 0]
     if not distinct or len(distinct) > _MAX_TABLES:
