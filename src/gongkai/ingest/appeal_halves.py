@@ -37,8 +37,21 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 
-def _amount(token: Token) -> int:
+def flat_amount(token: Token) -> int:
+    """A cell of table 四 printed in a flow: a dash (— or /) is 0."""
     return 0 if token.value.kind is CellKind.DASH else int(token.value.amount or 0)
+
+
+def take_in_order(template: Template, cells: list[Token], report: Report, evidence: Evidence) -> bool:
+    """Table 四 set from its 15 ``cells`` in the template's order, each with where it was printed;
+    True when some cell was printed as a dash (read as 0, which the reading's note says)."""
+    width = len(template.appeal_fields)
+    for g, group in enumerate(template.appeal_groups):
+        for i, field in enumerate(template.appeal_fields):
+            report.appeals[group.key][field.key] = flat_amount(cells[g * width + i])
+            evidence.provenance[f"appeals.{group.key}.{field.key}"] = cells[g * width + i].where
+    evidence.forget("appeals")
+    return any(t.value.kind is CellKind.DASH for t in cells)
 
 
 def _halves(template: Template, records: list[Record]) -> list[Token] | None:
@@ -73,17 +86,12 @@ def read_appeal_halves(template: Template, records: list[Record], report: Report
     if cells is None:
         return
     width = len(template.appeal_fields)
-    amounts = [_amount(t) for t in cells]
+    amounts = [flat_amount(t) for t in cells]
     groups = [amounts[g * width : (g + 1) * width] for g in range(len(template.appeal_groups))]
     broken = sum(sum(group[:-1]) != group[-1] for group in groups)
     if broken > 1:
         return  # groups that do not add up: the flow's order is not the table's
-    for g, group in enumerate(template.appeal_groups):
-        for i, field in enumerate(template.appeal_fields):
-            report.appeals[group.key][field.key] = amounts[g * width + i]
-            evidence.provenance[f"appeals.{group.key}.{field.key}"] = cells[g * width + i].where
-    evidence.forget("appeals")
-    dashed = any(t.value.kind is CellKind.DASH for t in cells)
+    dashed = take_in_order(template, cells, report, evidence)
     sums_zh = "有一组合计不符，按印出的数字读入" if broken else "各组合计相符"
     sums_en = "one group does not add up, read as printed" if broken else "every group adds up"
     evidence.doubt(
@@ -145,7 +153,7 @@ def _laid_half(titles: list[tuple[int, float]], figures: list[Token], width: int
             continue
         cells = [0] * len(titles)
         for k, token in zip(columns, figures, strict=True):
-            cells[k] = _amount(token)
+            cells[k] = flat_amount(token)
         groups = [cells[g : g + width] for g in range(0, len(cells), width)]
         if all(sum(group[:-1]) == group[-1] for group in groups):
             found.append(cells)

@@ -16,15 +16,11 @@ are printed); and every group adds up to its 总计. Said in ``uncertain``.
 
 from __future__ import annotations
 
+from gongkai.ingest.appeal_halves import flat_amount, take_in_order
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, printed_counts
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
-
-
-def _amount(token: Token) -> int:
-    return 0 if token.value.kind is CellKind.DASH else int(token.value.amount or 0)
 
 
 def _litigation_titled(template: Template, records: list[Record]) -> bool:
@@ -74,16 +70,11 @@ def read_appeal_results(template: Template, records: list[Record], report: Repor
     if cells is None or not _litigation_titled(template, records):
         return
     width = len(template.appeal_fields)
-    amounts = [_amount(t) for t in cells]
+    amounts = [flat_amount(t) for t in cells]
     groups = [amounts[g * width : (g + 1) * width] for g in range(len(template.appeal_groups))]
     if any(sum(group[:-1]) != group[-1] for group in groups):
         return  # a group that does not add up: the flow's order is not the table's
-    for g, group in enumerate(template.appeal_groups):
-        for i, field in enumerate(template.appeal_fields):
-            report.appeals[group.key][field.key] = amounts[g * width + i]
-            evidence.provenance[f"appeals.{group.key}.{field.key}"] = cells[g * width + i].where
-    evidence.forget("appeals")
-    dashed = any(t.value.kind is CellKind.DASH for t in cells)
+    dashed = take_in_order(template, cells, report, evidence)
     evidence.doubt(
         "appeals",
         None,
