@@ -9,31 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record
 from gongkai.ingest.spilled_blocks import spilled_blocks
 from gongkai.report.templates import TEMPLATE_2019
+
+from .printed_tokens import label_token, line_tokens
 
 HOLDOUT5 = Path(__file__).parent / "holdout5" / "fixtures"
 WIDTH = len(TEMPLATE_2019.request_columns)
 ROWS = len(TEMPLATE_2019.request_rows)
 TAIL = 8  # rows whose labels come together, their figures a column (a block of 8 lines) at a time
-
-
-def _tokens(lines: list[str], start: int) -> list[Token]:
-    """Figures as pdftotext prints them, one string per line; an empty line is a blank token."""
-    out: list[Token] = []
-    for k, line in enumerate(lines):
-        parts = line.split() or [""]
-        for j, text in enumerate(parts):
-            where = f"line {start + k}" + (f" part {j + 1}" if len(parts) > 1 else "")
-            out.append(Token(text, where, parse_cell(text)))
-    return out
-
-
-def _label(text: str) -> Token:
-    return Token(text, "line 1", parse_cell(text))
 
 
 def _block(k: int) -> list[str]:
@@ -45,22 +31,22 @@ def _tables(before: int) -> tuple[list[Record], list[Record]]:
     of its seven column blocks; table 四 with its review column's figures under their labels and the
     other column blocks after blank lines among them, then its litigation figures."""
     rows = [
-        Record([_label(row.label)], _tokens(["1 0 0 0 0 0 1"], 10 + i))
+        Record([label_token(row.label)], line_tokens(["1 0 0 0 0 0 1"], 10 + i))
         for i, row in enumerate(TEMPLATE_2019.request_rows[: ROWS - TAIL])
     ]
     tail = Record(
-        [_label(row.label) for row in TEMPLATE_2019.request_rows[ROWS - TAIL :]],
-        _tokens([line for k in range(before) for line in _block(k)] + [""], 100),
+        [label_token(row.label) for row in TEMPLATE_2019.request_rows[ROWS - TAIL :]],
+        line_tokens([line for k in range(before) for line in _block(k)] + [""], 100),
     )
     after = [_block(k) for k in range(before, WIDTH)]
     appeals = [
-        Record([_label("结果维持")], _tokens(["3", ""], 200)),
-        Record([_label("结果纠正")], _tokens(["1", ""], 210)),
-        Record([_label("其他结果")], _tokens(["0"], 220)),
-        Record([_label("行政诉讼")], _tokens([*(after[0] if after else []), ""], 230)),
-        Record([_label("尚未审结")], _tokens(["0", *[line for b in after[1:] for line in b], ""], 250)),
-        Record([_label("总计")], _tokens(["4", ""], 300)),
-        Record([_label("未经复议直接起诉")], _tokens(["1", "0", "0", "0", "1", "0", "0", "0", "0", "0"], 310)),
+        Record([label_token("结果维持")], line_tokens(["3", ""], 200)),
+        Record([label_token("结果纠正")], line_tokens(["1", ""], 210)),
+        Record([label_token("其他结果")], line_tokens(["0"], 220)),
+        Record([label_token("行政诉讼")], line_tokens([*(after[0] if after else []), ""], 230)),
+        Record([label_token("尚未审结")], line_tokens(["0", *[line for b in after[1:] for line in b], ""], 250)),
+        Record([label_token("总计")], line_tokens(["4", ""], 300)),
+        Record([label_token("未经复议直接起诉")], line_tokens(["1", "0", "0", "0", "1", "0", "0", "0", "0", "0"], 310)),
     ]
     return [*rows, tail], appeals
 
@@ -79,7 +65,7 @@ def test_nothing_moves_unless_the_blocks_are_exactly_what_table_three_lacks() ->
     requests, appeals = _tables(3)
     short = [*requests[:-1], Record(requests[-1].labels, requests[-1].values[:-2])]  # a figure fewer
     assert spilled_blocks(TEMPLATE_2019, short, appeals) == (short, appeals)
-    extra = [*appeals[:-1], Record(appeals[-1].labels, [*appeals[-1].values, *_tokens(["7"], 400)])]
+    extra = [*appeals[:-1], Record(appeals[-1].labels, [*appeals[-1].values, *line_tokens(["7"], 400)])]
     assert spilled_blocks(TEMPLATE_2019, requests, extra) == (requests, extra)  # 四 would keep 16
     whole, none = _tables(WIDTH)  # every block before table 四's heading: nothing lacking
     assert spilled_blocks(TEMPLATE_2019, whole, none) == (whole, none)

@@ -6,36 +6,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
-from gongkai.ingest.records import Record, Token
+from gongkai.ingest.records import Record
 from gongkai.ingest.spilled import spilled, spilled_rows
 from gongkai.report.templates import TEMPLATE_2019
+
+from .printed_tokens import label_token, line_tokens
 
 HOLDOUT3 = Path(__file__).parent / "holdout3" / "fixtures"
 WIDTH = len(TEMPLATE_2019.request_columns)
 ROWS = len(TEMPLATE_2019.request_rows)
 
 
-def _tokens(lines: list[str], start: int) -> list[Token]:
-    """Figures as pdftotext prints them, one string per line; an empty line is a blank token."""
-    out: list[Token] = []
-    for k, line in enumerate(lines):
-        parts = line.split() or [""]
-        for j, text in enumerate(parts):
-            where = f"line {start + k}" + (f" part {j + 1}" if len(parts) > 1 else "")
-            out.append(Token(text, where, parse_cell(text)))
-    return out
-
-
-def _label(text: str) -> Token:
-    return Token(text, "line 1", parse_cell(text))
-
-
 def _page_one(rows: int) -> list[Record]:
     """The first page's rows of table 三, each its label and its full row of figures."""
     return [
-        Record([_label(row.label)], _tokens(["1 0 0 0 0 0 1"], 10 + i))
+        Record([label_token(row.label)], line_tokens(["1 0 0 0 0 0 1"], 10 + i))
         for i, row in enumerate(TEMPLATE_2019.request_rows[:rows])
     ]
 
@@ -45,8 +31,8 @@ def _appeals(spilled_lines: list[str]) -> list[Record]:
     (a blank line between), then table 四's last figures."""
     lines = ["06 01 00 00", "", *spilled_lines, "", "04 01 00 01 06"]
     return [
-        Record([_label("行政复议")], _tokens(["03", "05", "01", "00", "01"], 100)),
-        Record([_label("未经复议直接起诉")], _tokens(lines, 200)),
+        Record([label_token("行政复议")], line_tokens(["03", "05", "01", "00", "01"], 100)),
+        Record([label_token("未经复议直接起诉")], line_tokens(lines, 200)),
     ]
 
 
@@ -85,12 +71,13 @@ def test_county_table_split_over_pages_reads_its_second_page() -> None:
 def test_first_figures_printed_before_the_header_go_back_to_table_three() -> None:
     # chromium: 本年度共收到政府信息公开申请18件，具体情况如下： / 17 / 0 / 9 / (blank) / 1 / 0 / 1, then the
     # header words of table 三 and the rest of its figures
-    last_active = Record([_label("采购总金额")], _tokens(["44.9"], 80))
+    last_active = Record([label_token("采购总金额")], line_tokens(["44.9"], 80))
     sentence = Record(
-        [_label("本年度共收到政府信息公开申请18件，具体情况如下：")], _tokens(["17", "0", "9", "", "1", "0", "1"], 90)
+        [label_token("本年度共收到政府信息公开申请18件，具体情况如下：")],
+        line_tokens(["17", "0", "9", "", "1", "0", "1"], 90),
     )
     requests = _page_one(ROWS - 1)[1:]  # the rest of table 三: six figures lacking
-    requests.append(Record([_label("四、结转下年度继续办理")], _tokens(["0 0 0 0 0 0 0", "1"], 300)))
+    requests.append(Record([label_token("四、结转下年度继续办理")], line_tokens(["0 0 0 0 0 0 0", "1"], 300)))
     moved, _ = spilled(TEMPLATE_2019, [last_active, sentence], requests, [])
     assert [t.text for t in moved[0].values if t.text] == ["17", "0", "9", "1", "0", "1"]
     assert moved[1:] == requests
