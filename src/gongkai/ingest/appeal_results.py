@@ -75,15 +75,16 @@ def read_appeal_results(template: Template, records: list[Record], report: Repor
     if any(sum(group[:-1]) != group[-1] for group in groups):
         return  # a group that does not add up: the flow's order is not the table's
     dashed = take_in_order(template, cells, report, evidence)
+    review, direct, after = (group.label for group in template.appeal_groups)
+    litigation = template.appeal_groups[1].parent
     evidence.doubt(
         "appeals",
         None,
-        "表四分作两张以结果为行的表印出（行政复议一列，行政诉讼两列），文本中每个结果名后紧跟其数字："
-        "后跟一个数字的为行政复议，后跟两个数字的为未经复议直接起诉、复议后起诉；各组合计相符"
+        f"表四分作两张以结果为行的表印出（{review}一列，{litigation}两列），文本中每个结果名后紧跟其数字："
+        f"后跟一个数字的为{review}，后跟两个数字的为{direct}、{after}；各组合计相符"
         + ("（印作“—”或“/”的单元格按 0 计）" if dashed else ""),
-        "table 四 is set as two tables whose rows are the results (行政复议 one column, 行政诉讼 two), "
-        "their text printing each result title before its figures: one figure is 行政复议's, two are "
-        "未经复议直接起诉's and 复议后起诉's; every group adds up"
-        + (" (cells printed — or / read as 0)" if dashed else ""),
+        f"table 四 is set as two tables whose rows are the results ({review} one column, {litigation} two), "
+        f"their text printing each result title before its figures: one figure is {review}'s, two are "
+        f"{direct}'s and {after}'s; every group adds up" + (" (cells printed — or / read as 0)" if dashed else ""),
         cells[0].where,
     )
