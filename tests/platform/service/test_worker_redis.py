@@ -125,9 +125,15 @@ def _wait(what: Callable[[], bool], data: Path, seconds: float = 90) -> None:
         time.sleep(0.3)
 
 
+_MAIL_END = "\n" + "-" * 79 + "\n"  # Django's file backend ends each message with this line
+
+
 def _mails(data: Path) -> list[str]:
+    """The messages sent, not the files: Django's file backend names a file by the second and the
+    backend's id(), so two backends in one second at the same address append to the same file."""
     folder = data / "mail"
-    return sorted(p.read_text(errors="replace") for p in folder.iterdir()) if folder.is_dir() else []
+    texts = [p.read_text(errors="replace") for p in folder.iterdir()] if folder.is_dir() else []
+    return sorted(m + _MAIL_END for text in texts for m in text.split(_MAIL_END) if m.strip())
 
 
 def test_jobs_wait_on_the_queue_and_run_on_a_worker_process(platform: tuple[Path, dict[str, str]]) -> None:
