@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
@@ -52,13 +53,21 @@ def test_lines_no_split_of_which_adds_up_are_left_unread() -> None:
     assert report.requests["total_processed"] == [None] * 7
 
 
-def test_a_rows_figures_before_its_label_after_the_row_aboves_are_split_off() -> None:
-    text = (FIXTURES / "pdftotext" / f"{NAME}.txt").read_text(encoding="utf-8")
-    # the shape: 3.危及…, its figures and then 4.'s (zeros), and only then 4.'s label
-    assert "3.危及“三安全一稳定”\n9 0 2\n1\n2 3 17\n0 0 0\n0\n0 0 0\n（三）不予 4.保护第三方合法权益\n" in text
-    gold = json.loads((FIXTURES / "gold" / f"{NAME.split('~')[0]}.json").read_text(encoding="utf-8"))["requests"]
-    report = read_report(FIXTURES / "pdftotext" / f"{NAME}.txt").report
+def _read_printing(name: str, shape: str) -> tuple[Any, dict[str, Any]]:
+    """The fixture ``name``'s pdftotext reading and its gold table 三, once its text shows ``shape``."""
+    text = (FIXTURES / "pdftotext" / f"{name}.txt").read_text(encoding="utf-8")
+    assert shape in text
+    gold = json.loads((FIXTURES / "gold" / f"{name.split('~')[0]}.json").read_text(encoding="utf-8"))["requests"]
+    report = read_report(FIXTURES / "pdftotext" / f"{name}.txt").report
     assert report is not None
+    return report, gold
+
+
+def test_a_rows_figures_before_its_label_after_the_row_aboves_are_split_off() -> None:
+    # the shape: 3.危及…, its figures and then 4.'s (zeros), and only then 4.'s label
+    report, gold = _read_printing(
+        NAME, "3.危及“三安全一稳定”\n9 0 2\n1\n2 3 17\n0 0 0\n0\n0 0 0\n（三）不予 4.保护第三方合法权益\n"
+    )
     assert report.requests["denied_security_stability"] == gold["denied_security_stability"]
     assert report.requests["denied_third_party"] == gold["denied_third_party"]
     flagged = {u.cell for u in report.uncertain}
@@ -72,12 +81,10 @@ def test_rows_printing_dashes_ahead_of_a_label_read_as_zeros_are_split_off() -> 
     # t2024-a prints its zeros —, and the row under 3.危及… has its wrapped label printed after its
     # figures, together with the next row's label (whose figures follow): labels read that row as
     # zeros from no figure, which the split replaces (and drops that reading's notes)
-    name = "t2024-a~township"
-    text = (FIXTURES / "pdftotext" / f"{name}.txt").read_text(encoding="utf-8")
-    assert "3.危及“三安全一稳定”\n111 — 46\n4\n— 10 171\n40 — 16\n1\n— 3 60\n（三）不予 4.保护第三方合法权益\n" in text
-    gold = json.loads((FIXTURES / "gold" / f"{name.split('~')[0]}.json").read_text(encoding="utf-8"))["requests"]
-    report = read_report(FIXTURES / "pdftotext" / f"{name}.txt").report
-    assert report is not None
+    report, gold = _read_printing(
+        "t2024-a~township",
+        "3.危及“三安全一稳定”\n111 — 46\n4\n— 10 171\n40 — 16\n1\n— 3 60\n（三）不予 4.保护第三方合法权益\n",
+    )
     assert report.requests["denied_security_stability"] == gold["denied_security_stability"]
     assert report.requests["denied_third_party"] == gold["denied_third_party"]
     notes = [u for u in report.uncertain if u.cell == "requests.denied_third_party"]
