@@ -6,7 +6,9 @@ cuts the run where a separator shows a figure ends (``1,540`` ``4633084622‚774
 contradicts its parts, no cut adds up and the arithmetic cannot cut the run. The separators still
 can: a table that prints ``1,540`` and ``2,774`` prints every figure of 1,000 or more with its
 separators, so a piece without one is under 1,000, and a piece holding one has one to three digits
-before it and three after. Taken only for a row that prints a separator itself.
+before it and three after. Taken only for a row that prints a separator itself, and of counts
+alike (table 四's groups): a row of table 二 may print its count bare beside an amount with
+separators (政府集中采购233841,327,678,900: 23384 projects).
 """
 
 from __future__ import annotations
