@@ -24,6 +24,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
 from gongkai.ingest.records import Record, Token, cached_key
+from gongkai.ingest.separated_runs import separated_readings
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.ingest.wrapped_figures import wrapped_figure_readings
@@ -142,6 +143,10 @@ def read_appeals(
                 # misprint): every cut, for the prose's total or ties to decide, with a doubt.
                 or broken_group_readings(rows[group], width, (width,))
             )
+            if not any(bound.row_check(group)(r.values) for r in options[group]):
+                # A run printing thousands separators whose group does not add up (行政复议
+                # 1,5404633084622,774): the separators cut it where the arithmetic cannot.
+                options[group] = separated_readings(record.values, width) or options[group]
             label_where[group] = record.labels[-1].where
     elif biggest is not None and biggest.values:
         stacked = _stacked_cells(records, groups, width)

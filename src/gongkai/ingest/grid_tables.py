@@ -121,7 +121,7 @@ def on_page_grids(
             return chosen, False
     cued = any(row.indented for row in rows)
     alternatives = [
-        _weighed_by_prose(alternative, stated or {})
+        weighed_by_prose(alternative, stated or {})
         for alternative in grid_options(rows, n, needed, cued, anchors, breaks)
     ]
     context = _Context(options, chosen, failures, bound, grid_keys)
@@ -131,7 +131,7 @@ def on_page_grids(
     # Rows on grids of different numbers of cells, and no one grid a page keeps the table whole:
     # a converter that set rows as pipe tables of their own, each on a grid of its own.
     alternatives = [
-        _weighed_by_prose(alternative, stated or {})
+        weighed_by_prose(alternative, stated or {})
         for alternative in grid_options(rows, n, needed, cued, anchors, breaks, own=True)
     ]
     own = _read_on_grids(context, alternatives, blank_rows, n)
@@ -233,7 +233,7 @@ def _fewest_columns(
     return []
 
 
-def _weighed_by_prose(
+def weighed_by_prose(
     options: dict[Hashable, list[Reading]], stated: dict[tuple[str, int], int]
 ) -> dict[Hashable, list[Reading]]:
     """``options`` with each reading that reads a cell otherwise than the prose states

@@ -131,10 +131,9 @@ def recognise(document: Document) -> Report:
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
-    # The prose's figures of columns weigh only page grids' readings (pipe tables): read only then.
+    # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
     first = template.request_columns[0].labels if template.request_columns else ()
-    piped = any(table.piped for table in document.tables)
-    stated_cells = stated_columns(document, first) if piped else {}
+    stated_cells = stated_columns(document, first)
     read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells)
     note_figures_ahead(ahead, evidence)
     stated = stated_figures(document)

@@ -35,7 +35,7 @@ from gongkai.ingest.cell_a_line import (
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
-from gongkai.ingest.grid_tables import on_page_grids, shared_cells, with_blank_rows
+from gongkai.ingest.grid_tables import on_page_grids, shared_cells, weighed_by_prose, with_blank_rows
 from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
@@ -1313,11 +1313,20 @@ def read_requests(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int] = bound.broken
     if merged is not None:
         failures = merged.failures(failures, n)
+    # The prose's cells weigh page grids' readings (pipe tables, below), and those of flowed
+    # text's runs of digits (a crawler's 16131223: 16 or 1 the 自然人 cell), only where the
+    # equations leave them tied.
+    piped = any(table.piped for table in tables)
+    if stated and flowed and not piped:
+        options = weighed_by_prose(options, stated)
+    grid_stated = stated if piped else None
     chosen = choose(options, failures, bound=bound if merged is None else None)
     if merged is None and vanished and blank_rows:
         chosen = with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:
-        gridded, own = on_page_grids(raw, options, chosen, failures, n, bound, template, tables, blank_rows, stated)
+        gridded, own = on_page_grids(
+            raw, options, chosen, failures, n, bound, template, tables, blank_rows, grid_stated
+        )
         if not own and (gridded is chosen or shared_cells(raw, options)):
             gridded = _label_cell_shift(raw, options, gridded, failures, n, bound)
         # else: the rows were placed under a header naming their columns, in their titles' cells,
@@ -1327,7 +1336,7 @@ def read_requests(
         chosen = prefer_possible(chosen, equations(template, derived=True), request_cell)
         if unsummed:
             chosen = _summed_where_pinned(unsummed, raw, options, chosen, failures, bound, n)
-        if stated:
+        if grid_stated:
             # Lone figures whose column the grid leaves open: the prose's cell and the sums place them.
             placed = placed_by_prose(
                 {key: found.values for key, found in raw.items()},
@@ -1337,7 +1346,7 @@ def read_requests(
                 failures,
                 bound,
                 n,
-                stated,
+                grid_stated,
             )
             chosen.update(placed)
             unfit = [row for row in unfit if row.key not in placed]

@@ -69,7 +69,8 @@ def stated_columns(document: Document, first: Sequence[str]) -> dict[tuple[str, 
     if not names or "其中" not in text:
         return {}
     received = _PATTERNS[0][1].pattern
-    match = re.search(received + r"[，,]?其中(?:" + names + r")" + _N, text)
+    # 其中自然人2786件, or with the verb: 其中自然人提出16件
+    match = re.search(received + r"[，,]?其中(?:" + names + r")(?:提出|申请)?" + _N, text)
     return {("new_received", 0): int(match.group(2).translate(_FULL_WIDTH))} if match else {}
 
 
