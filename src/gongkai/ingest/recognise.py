@@ -19,6 +19,7 @@ from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
 from gongkai.ingest.appeals import read_appeals
+from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_runs import read_column_runs
@@ -140,7 +141,9 @@ def recognise(document: Document) -> Report:
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     # pdftotext: a Word print's rows as bands (自然人 cells a row early or late, wrapped digits)
-    read_row_bands(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    cutter = read_row_bands(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    # pdftotext: the same, table 三's last rows in two bands of columns (the second after its last label)
+    read_banded_tail(template, parts[REQUESTS], cutter, report, evidence)
     # pdftotext: table 三's last columns or rows may come after table 四's heading, its first figures before its header
     request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks

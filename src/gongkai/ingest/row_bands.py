@@ -199,37 +199,59 @@ def _table(rows: list[str], cut: tuple[Row, ...]) -> dict[Hashable, tuple[Value,
     return dict(zip(rows, cut, strict=True))
 
 
-def read_row_bands(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+def read_row_bands(template: Template, records: list[Record], report: Report, evidence: Evidence) -> _Cutter | None:
     """Replace the labelled reading of table 三 by the row-band one where the figures cut into
     rows every way the equations keep agree, and the labelled reading is unfinished or broken;
-    ``records``: the records of tables 三 and 四, in order."""
+    ``records``: the records of tables 三 and 四, in order. The cutter where it searched in vain
+    (its rows' readings serve ``banded_tail``), else None."""
+    printed = banded_figures(template, records, report)
+    if printed is None:
+        return None
+    figures, texts = printed
+    rows = [row.key for row in template.request_rows]
+    cutter = _Cutter([int(t) for t in texts], texts, rows, len(template.request_columns), requests_bound(template.id))
+    if take_cuts(template, cutter, cutter.cuts(0, 0, ()), figures[0].where, report, evidence):
+        return None
+    return cutter
+
+
+def banded_figures(template: Template, records: list[Record], report: Report) -> tuple[list[Token], list[str]] | None:
+    """Table 三's figures in printed order and their digits as printed (a tail joins its head's
+    digits: ``00`` is not ``0``), where the labelled reading is unfinished or broken and the
+    figures are a flow of counts, as many as the table's cells at least; None otherwise."""
     n = len(template.request_columns)
     rows = [row.key for row in template.request_rows]
     bound = requests_bound(template.id)
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     complete = all(v is not None for values in labelled.values() for v in values)
     if complete and bound.broken(labelled) == 0:
-        return  # the usual case: the labels read the table
+        return None  # the usual case: the labels read the table
     figures = printed_counts(records)
     if figures is None or any(t.x is not None or " cell " in t.where for t in figures):
-        return  # a laid-out or celled table (HTML, Word, pipes): its cells are placed, not flowed
+        return None  # a laid-out or celled table (HTML, Word, pipes): its cells are placed, not flowed
     # cheap gate: a table printing every cell (zeros as 0), as many figures as cells at least
     if figures is None or len(figures) < n * len(rows) or any(t.value.kind is not CellKind.NUMBER for t in figures):
         figures = None if figures is None else _numbers_before_dashes(figures)
     if figures is None or len(figures) < n * len(rows):
-        return
-    # the digits as printed (a tail joins its head's digits: ``00`` is not ``0``), without a unit
+        return None
+    # the digits as printed, without a unit
     texts = [_NOT_DIGIT.sub("", t.text.translate(_FULL_WIDTH)) for t in figures]
     if not all(t and int(t) == token.value.amount for t, token in zip(texts, figures, strict=True)):
-        return
-    amounts = [int(t) for t in texts]
-    cutter = _Cutter(amounts, texts, rows, n, bound)
-    found = cutter.cuts(0, 0, ())
+        return None
+    return figures, texts
+
+
+def take_cuts(
+    template: Template, cutter: _Cutter, found: list[Cut], where: str, report: Report, evidence: Evidence
+) -> bool:
+    """Read table 三 from ``found`` (the cutter's cuts) where the search was complete and the cuts
+    keeping every equation are few; cells they disagree on are left unknown. Whether it was read."""
+    n, rows, bound = cutter.n, cutter.rows, cutter.bound
     if len(found) > _MAX_CUTS or cutter.states > _MAX_STATES or cutter.work > _MAX_WORK:
-        return  # too many ways to cut: the search stopped short of some
+        return False  # too many ways to cut: the search stopped short of some
     distinct = [c for c in found if bound.broken(_table(rows, c)) == 0]
     if not distinct or len(distinct) > _MAX_TABLES:
-        return
+        return False
     for i, key in enumerate(rows):
         cells = [distinct[0][i][c] if len({t[i][c] for t in distinct}) == 1 else None for c in range(n)]
         report.requests[key] = list[int | None](cells)
@@ -242,10 +264,11 @@ def read_row_bands(template: Template, records: list[Record], report: Report, ev
         "table 三 prints its labels apart from its figures and wraps some figures: read in printed "
         f"order, {n} to a row with the wrapped tails joined back, every row's total and every equation "
         "of the table holding",
-        figures[0].where,
+        where,
     )
     if len(distinct) > 1:
         evidence.alternatives([[list(t[i]) for i in range(len(rows))] for t in distinct])
+    return True
 
 
 def _numbers_before_dashes(figures: list[Token]) -> list[Token] | None:
