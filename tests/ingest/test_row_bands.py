@@ -8,6 +8,7 @@ rows cut where every row and column equation holds are the table, named in ``unc
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,9 @@ from typing import Any
 import pytest
 
 from gongkai.ingest.read import read_report
-from gongkai.ingest.row_bands import _zeros_anywhere
+from gongkai.ingest.row_bands import _Cutter, _zeros_anywhere
+from gongkai.report.equations import requests_bound
+from gongkai.report.templates import get_template
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,3 +50,27 @@ def test_last_row_zeros_anywhere_keep_the_figures_order() -> None:
     assert (0, 0, 2, 5, 0, 0, 7) in moved
     assert all([v for v in row if v] == [2, 5, 7] for row in moved)
     assert len(moved) == 35  # C(7, 3) places for the three figures
+
+
+def test_joins_built_only_where_the_row_adds_up() -> None:
+    # 12 2 3 4 5 60 86 printed as 1 2 3 4 5 6 8 with the wrapped tails 2 0 6 (the last after the 8):
+    # only the joins that make the row's 总计 the sum of its cells are built, each that the
+    # exhaustive search finds
+    bound = requests_bound("2021")
+    key = get_template("2021").request_rows[0].key
+    texts = ["1", "2", "3", "4", "5", "6", "2", "0", "8", "6"]
+    amounts = [int(t) for t in texts]
+    cutter = _Cutter(amounts, texts, [key], 7, bound)
+    cells, tails = [0, 1, 2, 3, 4, 5, 8], [6, 7, 9]
+    found = cutter._joined(0, cells, tails)
+    check = bound.row_check(key)
+    every = []
+    for heads in itertools.combinations(range(7), 3):
+        row = [amounts[i] for i in cells]
+        for h, t in zip(heads, tails, strict=True):
+            row[h] = row[h] * 10 ** len(texts[t]) + amounts[t]
+        if all(cells[h] < t for h, t in zip(heads, tails, strict=True)) and check(row):
+            every.append(tuple(row))
+    assert found == every
+    assert (12, 2, 3, 4, 5, 60, 86) in found
+    assert len(found) == 3  # of the 35 ways (12 2 … 60 86, 1 22 … 50 6 86, 1 2 32 40 … 86)

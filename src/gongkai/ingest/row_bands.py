@@ -31,7 +31,7 @@ from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
-from gongkai.report.equations import Bound, requests_bound
+from gongkai.report.equations import Bound, mended, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -42,9 +42,10 @@ _MAX_TAILS = 3  # wrapped tails in one row
 _MAX_TABLES = 16  # readings keeping every equation past which the cut is not taken
 _MAX_CUTS = 256  # cuts into rows (each row adding up) past which the search gives up
 _MAX_STATES = 20_000  # rows tried in all (a table with many equal rows cuts many ways)
-# tails joined to heads in all, past which the search gives up: the Word prints it reads need up to
-# 1.8 million (about a second), tables it cannot read ran to 5.5 million (12 s) before
-_MAX_WORK = 2_000_000
+# rows built and joins weighed in all, past which the search gives up: the prints it reads need up
+# to 210,000 (each fixture set's, 2026-12; a join not adding up is weighed, never built), a table it
+# cannot read ran to 2 million (6 s)
+_MAX_WORK = 1_000_000
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _NOT_DIGIT = re.compile(r"[^0-9]")
@@ -62,30 +63,41 @@ class _Cutter:
         self.checks = [bound.row_check(key) for key in rows]
         self.memo: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], list[Cut]] = {}
         self.states = 0
-        self.work = 0  # readings of rows tried in all: the search's cost, bounded by ``_MAX_WORK``
+        self.work = 0  # rows built and joins weighed in all: the search's cost, bounded by ``_MAX_WORK``
         # a row's readings depend only on where it starts (and its 自然人 cell), not on the rows held
         # or owed around it: read each once (a Word print's table was searched 24,000 times, 40 s)
         self.rest_memo: dict[tuple[int, int, int, int], list[Row]] = {}
         self.row_memo: dict[tuple[int, int], list[tuple[Row, int]]] = {}
 
-    def _joined(self, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
+    def _joined(self, r: int, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
         """``cells`` with ``tails`` (indices into amounts, in order) appended to distinct cells in
-        order, each to a cell printed before it; only a tail of digits can be one."""
-        out: list[Row] = []
-        amounts, scales = self.amounts, self.scales
-        if not tails:
-            return [tuple(amounts[i] for i in cells)]
-        # a tail printed before its head, or a head 0 (no count prints as 0…), is no head
-        can_head = [[cell < t and self.texts[cell] != "0" for t in tails] for cell in cells]
+        order, each to a cell printed before it, where row ``r`` then keeps its own equations; only
+        a tail of digits can be one. The last tail's head is the one cell its join mends the row
+        by (``Bound.row_gaps``), not each cell tried: the search's cost, several tails to a row."""
+        amounts, scales, texts = self.amounts, self.scales, self.texts
         plain = [amounts[i] for i in cells]
-        for heads in itertools.combinations(range(len(cells)), len(tails)):
-            self.work += 1
-            if not all(can_head[h][k] for k, h in enumerate(heads)):
-                continue
+        if not tails:
+            return [tuple(plain)] if self.checks[r](plain) else []
+        # a tail printed before its head, or a head 0 (no count prints as 0…), is no head
+        heads_of = [[h for h, cell in enumerate(cells) if cell < t and texts[cell] != "0"] for t in tails]
+        out: list[Row] = []
+        last, weights = tails[-1], self.bound.row_weights(self.rows[r], len(cells))
+        for heads in _increasing(heads_of[:-1], 0):
+            self.work += 1  # a row built (its first tails joined)
             row = list(plain)
-            for h, t in zip(heads, tails, strict=True):
+            for h, t in zip(heads, tails, strict=False):
                 row[h] = row[h] * scales[t] + amounts[t]
-            out.append(tuple(row))
+            gaps = self.bound.row_gaps(self.rows[r], row)
+            after = heads[-1] if heads else -1
+            for h in heads_of[-1]:
+                if h <= after:
+                    continue
+                self.work += 1  # a join weighed (the old search built and checked each)
+                change = row[h] * (scales[last] - 1) + amounts[last]
+                if mended(gaps, weights[h], change):
+                    joined = list(row)
+                    joined[h] += change
+                    out.append(tuple(joined))
         return out
 
     def _rest_options(self, r: int, pos: int, own: int, c0: int) -> list[Row]:
@@ -97,7 +109,7 @@ class _Cutter:
         found: list[Row] = []
         for tails in itertools.combinations(range(pos + 1, pos + own), own - self.n + 1):
             cells = [c0, *(i for i in range(pos, pos + own) if i not in tails)]
-            found += [row for row in self._joined(cells, tails) if self.checks[r](row)]
+            found += self._joined(r, cells, tails)
         self.rest_memo[key] = found
         return found
 
@@ -116,7 +128,7 @@ class _Cutter:
             for order in (span, span[-1:] + span[:-1]):
                 for tails in itertools.combinations(range(1, own), extra):
                     cells = [order[i] for i in range(own) if i not in tails]
-                    found += [(row, pos + own) for row in self._joined(cells, [order[i] for i in tails]) if check(row)]
+                    found += [(row, pos + own) for row in self._joined(r, cells, [order[i] for i in tails])]
         row = tuple(amounts[pos : pos + n])
         if r == len(self.rows) - 1 and len(row) == n:
             # the table's last row prints its 0 cells out of place (after the row's figures, or
@@ -181,6 +193,13 @@ class _Cutter:
                 if check(row):
                     found.append((row, value))
         return found
+
+
+def _increasing(options: Sequence[Sequence[int]], after: int) -> list[tuple[int, ...]]:
+    """One choice from each of ``options`` in turn, each above the one before (and ``after``)."""
+    if not options:
+        return [()]
+    return [(h, *rest) for h in options[0] if h >= after for rest in _increasing(options[1:], h + 1)]
 
 
 def _zeros_anywhere(row: Row) -> list[Row]:

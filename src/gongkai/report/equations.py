@@ -369,6 +369,7 @@ class Bound:
         self._row_checks: dict[Hashable, Callable[[Sequence[Value]], bool]] = {}
         self._run_groups: dict[tuple[Hashable, int], tuple[int, ...]] = {}  # asked for every run of digits
         self._insides: dict[Hashable, list[tuple[tuple[Any, ...], tuple[Any, ...]]]] = {}  # asked per row read
+        self._row_weights: dict[tuple[Hashable, int], list[tuple[int, ...]]] = {}  # asked per row search
 
     def statuses(self, table: Table) -> list[bool | None]:
         """Per equation: True satisfied, False broken, None undecidable (a row or value missing)."""
@@ -489,6 +490,27 @@ class Bound:
 
             self._row_checks[part] = check
         return check
+
+    def row_gaps(self, part: Hashable, values: Sequence[int]) -> list[int]:
+        """Per equation wholly inside row ``part``: by how much ``values`` miss it (left − right;
+        0 where kept). With ``row_weights`` and ``mended``: what lets a search skip the readings of
+        a row that cannot add up instead of building each."""
+        return [sum(values[i] for i in left) - sum(values[i] for i in right) for left, right in self._inside(part)]
+
+    def row_weights(self, part: Hashable, width: int) -> list[tuple[int, ...]]:
+        """Per cell of row ``part``: its weight (left − right) in each equation wholly inside it."""
+        key = (part, width)
+        if key not in self._row_weights:
+            inside = self._inside(part)
+            self._row_weights[key] = [
+                tuple(left.count(c) - right.count(c) for left, right in inside) for c in range(width)
+            ]
+        return self._row_weights[key]
+
+
+def mended(gaps: Sequence[int], weights: Sequence[int], change: int) -> bool:
+    """Does changing one cell by ``change`` (its ``weights`` in a row's equations) close ``gaps``."""
+    return all(gap + weight * change == 0 for gap, weight in zip(gaps, weights, strict=True))
 
 
 def _by_row(cell: Cell) -> Place | None:
