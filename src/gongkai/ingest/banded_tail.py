@@ -22,6 +22,7 @@ none, and named in ``uncertain``.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
@@ -92,10 +93,30 @@ class _BandCutter(_Cutter):
             for order in orders:
                 for tails in itertools.combinations(range(1, own), extra):
                     heads = [order[i] for i in range(own) if i not in tails]
-                    found += [(row, pos + own) for row in self._joined(heads, [order[i] for i in tails])]
+                    found += [(row, pos + own) for row in self._part_joined(heads, [order[i] for i in tails])]
         found = list(dict.fromkeys(found))
         self.part_memo[key] = found
         return found
+
+    def _part_joined(self, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
+        """``cells`` with ``tails`` (indices into amounts, in order) appended to distinct cells in
+        order, each to a cell printed before it. A band holds only part of a row, so no row sum
+        can prune these joins (``row_bands``' ``_joined`` can): the whole row is checked later."""
+        amounts, scales, texts = self.amounts, self.scales, self.texts
+        plain = [amounts[i] for i in cells]
+        if not tails:
+            return [tuple(plain)]
+        out: list[Row] = []
+        for heads in itertools.combinations(range(len(cells)), len(tails)):
+            self.work += 1
+            # a tail printed before its head, or a head 0 (no count prints as 0…), is no head
+            if any(cells[h] > t or texts[cells[h]] == "0" for h, t in zip(heads, tails, strict=True)):
+                continue
+            row = list(plain)
+            for h, t in zip(heads, tails, strict=True):
+                row[h] = row[h] * scales[t] + amounts[t]
+            out.append(tuple(row))
+        return out
 
 
 def _fits(figures: int, cells: int, rows: int) -> bool:
