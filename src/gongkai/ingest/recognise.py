@@ -41,6 +41,7 @@ from gongkai.ingest.requests import (
     zeros_printed_spaced,
 )
 from gongkai.ingest.row_bands import read_row_bands
+from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -153,6 +154,7 @@ def recognise(document: Document) -> Report:
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
+    read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
