@@ -20,6 +20,7 @@ past its budget, or with more than ``_FOUND`` tables, nothing is read.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -35,8 +36,9 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _WAITING = 3  # rows waiting for their other piece at a time
-_NODES = 200_000  # parse states the search may visit
+_NODES = 30_000  # parse states the search may visit (about 30 µs each)
 _FOUND = 64  # distinct readings of a stretch kept at most; past it nothing is read
+_TOLERATED = 2  # equations a report read cell by cell may break: a contradiction, read as printed
 _MAX_CELLS = 40 * 8  # more figures than any table 三: not this table's stream
 
 Row = tuple[tuple[int, ...], tuple[int, ...]]  # a row's values and the positions of its figures
@@ -138,8 +140,9 @@ def split_readings(
 
 def _firsts(records: list[Record], keys: Sequence[Hashable]) -> list[frozenset[int]]:
     """For each printed figure, the rows it may be the first cell of, printed with the row's
-    label: where it is the only figure after a label, on a label's line, or the last figure
-    before a label, the rows named last before it and first after it (none otherwise)."""
+    label: where it is the only figure after a label, alone beside a label on its line (a row
+    laid out on one line is no first cell apart), or the last figure before a label, the rows
+    named last before it and first after it (none otherwise)."""
     index = {str(key): i for i, key in enumerate(keys)}
     named = sorted(
         (n, index[key])
@@ -151,11 +154,12 @@ def _firsts(records: list[Record], keys: Sequence[Hashable]) -> list[frozenset[i
         printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
         label_lines = {_line(t.where) for t in record.labels}
         before_label = at + 1 < len(records) and bool(records[at + 1].labels)
+        on_line = Counter(_line(t.where) for t in printed)
         for k, token in enumerate(printed):
             n = line_number(token)
             apart = (
                 (len(printed) == 1 and bool(record.labels))
-                or _line(token.where) in label_lines
+                or (_line(token.where) in label_lines and on_line[_line(token.where)] == 1)
                 or (k == len(printed) - 1 and before_label)
             )
             if not apart or n is None:
@@ -177,8 +181,8 @@ def read_split_rows(template: Template, records: list[Record], report: Report, e
     broke more of it; ``records``: the records of table 三, in order."""
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     bound = requests_bound(template.id)
-    if all(v is not None for values in labelled.values() for v in values) and bound.broken(labelled) == 0:
-        return  # the usual case: every cell read and the arithmetic holds
+    if all(v is not None for values in labelled.values() for v in values) and bound.broken(labelled) <= _TOLERATED:
+        return  # every cell read, the arithmetic holding or broken once or twice: read as printed
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     figures = printed_counts(records)
