@@ -15,7 +15,7 @@ reading by labels left unknown, and says so in ``uncertain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence, count_value
@@ -133,8 +133,27 @@ def _items_by_fit(template: Template, runs: list[_Run]) -> None:
                 run.item = item
             if all(_fit(template, run) for run in same):
                 fitting.append(chosen)
-        for run, item in zip(same, fitting[0] if len(fitting) == 1 else before, strict=True):
+        chosen = fitting[0] if len(fitting) == 1 else _in_order(template, same, items, before)
+        for run, item in zip(same, chosen, strict=True):
             run.item = item
+
+
+def _in_order(template: Template, same: list[_Run], items: list[str], before: list[str]) -> tuple[str, ...]:
+    """Where no choice makes every run fit: the items as the marks gave them, unless those break the
+    order the blocks print items in (a later item's block first: the marks, printed apart, named
+    the last item for every block); then the one choice in template order that fits the most runs
+    (a block cut by a page fits none), or the marks' items where two choices tie."""
+    rank = {item: i for i, item in enumerate(template.active_items)}
+    if all(rank[a] < rank[b] for a, b in pairwise(before)):
+        return tuple(before)
+    scored: list[tuple[int, tuple[str, ...]]] = []
+    for chosen in combinations(items, len(same)):
+        for run, item in zip(same, chosen, strict=True):
+            run.item = item
+        scored.append((sum(1 for run in same if _fit(template, run)), chosen))
+    best = max(score for score, _ in scored)
+    top = [chosen for score, chosen in scored if score == best]
+    return top[0] if len(top) == 1 else tuple(before)
 
 
 def blank_places(records: list[Record]) -> frozenset[str]:

@@ -14,7 +14,7 @@ of the arithmetic.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from gongkai.ingest.align import Value
 from gongkai.ingest.column_blocks import read_blocks
@@ -41,10 +41,16 @@ def _single_row(template: Template, other: Template) -> tuple[RequestRow, tuple[
     return single, parts
 
 
-def read_merged_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+Reader = Callable[[Template, list[Record], Report, Evidence], None]
+
+
+def read_merged_blocks(
+    template: Template, records: list[Record], report: Report, evidence: Evidence, reader: Reader = read_blocks
+) -> None:
     """Replace the reading of table 三 by labels with the one from its figures in blocks read on
     the template whose single 其他处理 row the report prints (see the module); ``records``: the
-    records of table 三, in order."""
+    records of table 三, in order; ``reader``: the reader of figures to read them with on that
+    template (``column_blocks``' blocks, or another order of the figures such as ``split_rows``')."""
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     bound = requests_bound(template.id)
     complete = all(v is not None for values in labelled.values() for v in values)
@@ -59,7 +65,7 @@ def read_merged_blocks(template: Template, records: list[Record], report: Report
         single, parts = found
         scratch = Report.empty(report.agency, report.year, other, fill=None)
         scratch_evidence = Evidence()
-        read_blocks(other, records, scratch, scratch_evidence)
+        reader(other, records, scratch, scratch_evidence)
         printed = scratch.requests.get(single.key)
         if printed is None or all(v is None for values in scratch.requests.values() for v in values):
             continue  # no order of the blocks fits the other template either

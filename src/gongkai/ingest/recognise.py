@@ -42,7 +42,9 @@ from gongkai.ingest.requests import (
     zeros_printed_spaced,
 )
 from gongkai.ingest.row_bands import read_row_bands
+from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.spilled import spilled
+from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
 from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_columns, stated_figures
 from gongkai.ingest.vanished import read_vanished
@@ -148,10 +150,13 @@ def recognise(document: Document) -> Report:
     request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
     read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
+    read_split_rows(template, request_blocks, report, evidence)  # pdftotext: tall rows' 自然人 cells apart
+    read_merged_blocks(template, request_blocks, report, evidence, read_split_rows)  # the same, single 其他处理
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
+    read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results

@@ -24,11 +24,13 @@ from gongkai.report.templates import Template
 _MIN_HEADERS = 2  # one header over its figures is ``header_blocks``'s reading
 
 
-def _stacks(records: list[Record]) -> list[tuple[list[str], list[str], list[Token]]]:
+def _stacks(template: Template, records: list[Record]) -> list[tuple[list[str], list[str], list[Token]]]:
     """The blocks of figures printed after the headers of two columns or more: the rows whose
-    labels were printed since the last such block (a page's part of the table: its row labels
-    come first, all together), the headers printed since the last figures, and the figures."""
+    labels were printed before it and no block before it had columns of (a page's part of the
+    table: its row labels come first, all together, then the blocks of its items' columns), the
+    headers printed since the last figures, and the figures."""
     vocab = vocabulary()
+    fields = {row.key: {f.key for f in row.fields} for row in template.active_rows}
     found: list[tuple[list[str], list[str], list[Token]]] = []
     rows: list[str] = []
     headers: list[str] = []
@@ -45,7 +47,8 @@ def _stacks(records: list[Record]) -> list[tuple[list[str], list[str], list[Toke
             continue
         if len(set(headers)) >= _MIN_HEADERS:
             found.append((rows, headers, figures))
-            rows = []
+            # rows with none of the block's columns wait for a later block (their item's last column)
+            rows = [row for row in rows if not fields.get(row, set()) & set(headers)]
         headers = []
     return found
 
@@ -58,7 +61,7 @@ def read_stacked_headers(template: Template, records: list[Record], report: Repo
         open_cell(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells
     ):
         return
-    for rows, headers, figures in _stacks(records):
+    for rows, headers, figures in _stacks(template, records):
         names = set(headers)
         if any(t.value.kind not in (CellKind.NUMBER, CellKind.DASH) for t in figures):
             continue
