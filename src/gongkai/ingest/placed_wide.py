@@ -8,8 +8,9 @@ other page's): a page's figures then stand a column off where the proportions pu
 table's column sums, which add the rows of both pages, break.
 
 Where the chosen table breaks an equation and some of its rows were placed so, each of those
-rows is read again with every in-order placement of its middle figures (a figure off the column
-it stands nearest costs one more) and the table chosen again. The new reading is taken only
+rows is read again with its middle figures placed in order up to a column farther off than
+their places allow (``placed._WIDE_SLACK``; a figure off the column it stands nearest costs one
+more) and the table chosen again. The new reading is taken only
 where it keeps every equation: the sums, not the places, then decide the columns, and where two
 placements keep them both, the columns stay unknown (``align.choose``). A report contradicting
 itself in a row's own sum or in its printed totals still breaks and is read as before.
