@@ -28,6 +28,9 @@ _EDGE_WIDTH = 1.9
 # column's: pdftotext's spacing of a line drifts by a character or two (a long label before the
 # first figure pushes it right).
 _SLACK = 0.09
+# ``wide``: a figure may stand a column farther off than that (a page printed on a scale of its
+# own), not more: each figure's candidates stay few, and the table's search small.
+_WIDE_SLACK = 0.16
 
 
 def _centres(n: int) -> list[float]:
@@ -97,6 +100,7 @@ def placed_readings(
     first_column: float | None = None,
     maps: Sequence[ColumnMap] = (),
     fractions: Sequence[float] | None = None,
+    wide: bool = False,
 ) -> list[Reading]:
     """Readings of a row of ``n`` columns whose figures (fewer than ``n``, no blank cells kept)
     stand on one laid-out line at ``xs``; [] when the row is not that (the caller reads it the
@@ -104,7 +108,9 @@ def placed_readings(
     (``first_column_places``); a first figure a column or more right of it stands in a later
     column (a blank 自然人 cell), else the row's first figure is taken to be the first column.
     ``fractions``: each column's place as a fraction of the row's span where the table's header
-    says (``header_columns.header_fractions``), instead of the usual proportions."""
+    says (``header_columns.header_fractions``), instead of the usual proportions. ``wide``: the
+    middle columns up to one farther off a candidate for each middle figure (in order, each off
+    its nearest column costing one more), for a table whose places broke its sums (``placed_wide``)."""
     laid = _laid_out(slots, xs, n)
     if laid is None:
         return []
@@ -128,14 +134,21 @@ def placed_readings(
         fraction = (place - start) / (last - start)
         nearest = min(abs(fraction - c) for c in centres[1:-1])
         if options is not None:
-            options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + _SLACK])
+            slack = _WIDE_SLACK if wide else _SLACK
+            options.append([c for c in range(1, n - 1) if abs(fraction - centres[c]) <= nearest + slack])
         nearest_columns.append(min(range(1, n - 1), key=lambda c: abs(fraction - centres[c])))
     # Where the table's columns are known from its fuller rows, each figure is in the column
     # printed at its place; where they leave two maps, the one nearer the fractions costs less.
     mapped = _mapped_readings(figures, places, n, accept, maps, nearest_columns if options is not None else None)
-    if mapped or options is None:
+    if options is None or (mapped and not wide):
         return mapped
-    return _readings(figures, options, n, accept, nearest_columns)
+    if not wide:
+        return _readings(figures, options, n, accept, nearest_columns)
+    found = {r.values: r for r in _readings(figures, options, n, accept, nearest_columns)}
+    for reading in mapped:  # a column map's reading costs what it cost there, where cheaper
+        if reading.values not in found or reading.cost < found[reading.values].cost:
+            found[reading.values] = reading
+    return sorted(found.values(), key=lambda r: r.cost)
 
 
 def _readings(

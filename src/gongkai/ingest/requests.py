@@ -40,7 +40,8 @@ from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_row, lined_table
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
-from gongkai.ingest.placed import first_column_places, placed_readings
+from gongkai.ingest.placed import first_column_places
+from gongkai.ingest.placed_wide import PlacedRow, placed_wide
 from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.prose_places import placed_by_prose
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, physical_rows
@@ -1227,6 +1228,7 @@ def read_requests(
     fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
     if fractions is not None and not agrees_with_rows(fractions, laid_rows):
         fractions = None
+    placed_rows: dict[Hashable, PlacedRow] = {}  # rows read by where their figures stand
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     unsummed: list[str] = []  # rows of one run no cut of its own sum read (too many, or none)
     stacked_open: list[str] = []  # rows with a stacked cell whose own sum leaves its order open
@@ -1252,13 +1254,15 @@ def read_requests(
             or (_gap_options(slots, n, row_bound.run_groups(row.key, n)) if spaced else [])
             or (line_gap_readings(slots, n) if lined else [])
             or (cell_a_line_readings(one_a_line_cells[row.key], n, alone_zeros) if one_a_line else [])
+        )
+        if not found_options and placed_x:
             # (no figure laid out: placed_readings has no place to go by and reads nothing)
-            or (
-                placed_readings(slots, xs, n, check, first_columns.get(row.key), maps.get(row.key, ()), fractions)
-                if placed_x
-                else []
-            )
-            or readings(
+            laid = PlacedRow(tuple(slots), tuple(xs), check, first_columns.get(row.key), maps.get(row.key, ()))
+            found_options = laid.readings(n, fractions)
+            if found_options:
+                placed_rows[row.key] = laid
+        found_options = found_options or (
+            readings(
                 slots,
                 n,
                 check,
@@ -1321,6 +1325,10 @@ def read_requests(
         options = weighed_by_prose(options, stated)
     grid_stated = stated if piped else None
     chosen = choose(options, failures, bound=bound if merged is None else None)
+    if merged is None and placed_rows:
+        widened = placed_wide(options, chosen, failures, bound, placed_rows, n, fractions)
+        if widened is not None:
+            options, chosen = widened
     if merged is None and vanished and blank_rows:
         chosen = with_blank_rows(options, chosen, failures, bound, blank_rows, n)
     if merged is None:

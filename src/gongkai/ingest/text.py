@@ -27,6 +27,7 @@ from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
+from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
@@ -158,7 +159,9 @@ def read_text(path: Path, data: bytes) -> Document:
         if fmt == "markdown":
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
             lines = label_under_table(
-                figures_before_label(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
+                figures_before_label(
+                    label_around_figures(cut_table_paragraphs(page_numbers_blanked(_br_lines(picture_text(lines)))))
+                )
             )
         if "\f" in text:
             lines = _drop_page_numbers(blank_running_lines(lines))
