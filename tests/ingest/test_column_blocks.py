@@ -313,3 +313,34 @@ def test_table_four_in_printed_order_with_one_group_contradicting_itself_is_read
     report = Report.empty("某县", 2019, TEMPLATE, fill=None)
     read_appeals_blocks(TEMPLATE, _appeals_records("72 22 13 18 126 80 19 16 26 142 46 17 9 11 83"), report, Evidence())
     assert all(v is None for cells in report.appeals.values() for v in cells.values())
+
+
+def test_a_rows_last_cells_row_by_row_then_columns_read_by_the_column_equations() -> None:
+    # chromium (a hold-out province page): the last five rows print 自然人 beside their labels, then
+    # the first row's other cells row by row, then the rows under it column by column. Every plain
+    # order that moves the first row's zeros keeps its 总计, so only the columns decide.
+    rows = [
+        [173, 0, 1, 2, 5, 0, 181],
+        [400, 0, 1, 4, 13, 0, 418],
+        [446, 0, 3, 7, 14, 0, 470],
+        [13988, 0, 134, 225, 445, 0, 14792],
+        [929, 0, 11, 2, 34, 0, 976],
+    ]
+    stream = [r[0] for r in rows] + rows[0][1:]
+    stream += [r[c] for c in range(1, 5) for r in rows[1:]] + [v for r in rows[1:] for v in r[5:]]
+    _, plain = solve(stream, 5, 7, ROW_SUM)
+    assert rows not in [_rows(r.cells) for r in plain]
+    adding, nested = solve_nested(stream, 5, 7, ROW_SUM, always=True)
+    assert adding == 5
+    assert rows in [_rows(r.cells) for r in nested]
+
+
+def test_a_table_whose_row_cells_move_within_their_row_is_read_whole_by_its_columns() -> None:
+    import json
+
+    holdout = Path(__file__).parent / "holdout" / "fixtures"
+    for name in ("h2021-b", "h2021-d"):
+        gold = json.loads((holdout / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        report = read_report(holdout / "pdftotext" / f"{name}~province.txt").report
+        assert report is not None
+        assert report.requests["other_no_correction"] == gold["requests"]["other_no_correction"], name
