@@ -186,6 +186,20 @@ def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
     assert "389" in figures
 
 
+def test_slashed_cells_at_one_page_break_of_three_are_not_a_page_number() -> None:
+    # chromium, a township page printing "/" for none: table 三's first row ends "1 / 3" (法律服务机构,
+    # 其他, 总计) right before the page break; no other page ends "k / 3", so no page numbering.
+    from gongkai.ingest.text import _plain, _slashes_number_pages
+
+    row = ["一、本年新收政府信息公开申请数量", "2 / /", "/", "1 / 3", "", "\f二、上年结转政府信息公开申请数量"]
+    lines = ["正文", *row, "/", "\f三、其他", "正文"]
+    assert not _slashes_number_pages(lines)
+    text = " ".join(repr(b) for b in _plain(lines, 0, len(lines)))
+    assert "text='3', where='line 5" in text  # 总计's figure reaches the table
+    footers = ["正文", "1 / 3", "\f正文", "2 / 3", "\f正文", "3 / 3"]
+    assert _slashes_number_pages(footers)  # a footer on every page numbers them
+
+
 def test_table_four_read_in_printed_order_when_its_labels_stand_apart() -> None:
     # tests/ingest/wild (gongkai's layout through pdftotext): table 四's labels printed apart from
     # its fifteen figures (0 1 0 1 2 | 2 1 2 0 5 | 1 1 2 2 6), every group adding up.
