@@ -411,6 +411,9 @@ def _record_ends(records: list[Record]) -> set[int]:
 
 _NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
 _NESTED_KEEP = 16  # readings of one run kept; a run with more best readings is not read this way
+# runs tried nested where a plain order already adds up, at most this many rows (a page's foot
+# or a short page: the pass only runs when the columns' equations are broken, and stays cheap)
+_ALWAYS_NESTED_ROWS = 6
 _DISPLACED_ROWS = 16  # rows of a stretch in which a displaced figure is looked for, at most
 _DISPLACED_NESTED_ROWS = 10  # ... and tried in nested orders
 
@@ -519,7 +522,7 @@ def solve_nested(
             counts = holding.sum(axis=1)
             counts[n - counts > _TOLERATED] = -1
             most = int(counts.max())
-            if n >= _NESTED_MIN_ROWS and (most < n or always):
+            if n >= _NESTED_MIN_ROWS and (n <= _ALWAYS_NESTED_ROWS if always else most < n):
                 # groups left to right only where a plain order already adds up: the columns'
                 # equations are to choose, and groups swapped would keep them as well
                 nested_most, nested = _nested_runs(printed, a * width, n, width, sums, 1 if always else _ANY_ORDER)
