@@ -186,6 +186,20 @@ def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
     assert "389" in figures
 
 
+def test_slashed_cells_at_one_page_break_of_three_are_not_a_page_number() -> None:
+    # chromium, a township page printing "/" for none: table 三's first row ends "1 / 3" (法律服务机构,
+    # 其他, 总计) right before the page break; no other page ends "k / 3", so no page numbering.
+    from gongkai.ingest.text import _plain, _slashes_number_pages
+
+    row = ["一、本年新收政府信息公开申请数量", "2 / /", "/", "1 / 3", "", "\f二、上年结转政府信息公开申请数量"]
+    lines = ["正文", *row, "/", "\f三、其他", "正文"]
+    assert not _slashes_number_pages(lines)
+    text = " ".join(repr(b) for b in _plain(lines, 0, len(lines)))
+    assert "text='3', where='line 5" in text  # 总计's figure reaches the table
+    footers = ["正文", "1 / 3", "\f正文", "2 / 3", "\f正文", "3 / 3"]
+    assert _slashes_number_pages(footers)  # a footer on every page numbers them
+
+
 def test_table_four_read_in_printed_order_when_its_labels_stand_apart() -> None:
     # tests/ingest/wild (gongkai's layout through pdftotext): table 四's labels printed apart from
     # its fifteen figures (0 1 0 1 2 | 2 1 2 0 5 | 1 1 2 2 6), every group adding up.
@@ -313,3 +327,34 @@ def test_table_four_in_printed_order_with_one_group_contradicting_itself_is_read
     report = Report.empty("某县", 2019, TEMPLATE, fill=None)
     read_appeals_blocks(TEMPLATE, _appeals_records("72 22 13 18 126 80 19 16 26 142 46 17 9 11 83"), report, Evidence())
     assert all(v is None for cells in report.appeals.values() for v in cells.values())
+
+
+def test_a_rows_last_cells_row_by_row_then_columns_read_by_the_column_equations() -> None:
+    # chromium (a hold-out province page): the last five rows print 自然人 beside their labels, then
+    # the first row's other cells row by row, then the rows under it column by column. Every plain
+    # order that moves the first row's zeros keeps its 总计, so only the columns decide.
+    rows = [
+        [173, 0, 1, 2, 5, 0, 181],
+        [400, 0, 1, 4, 13, 0, 418],
+        [446, 0, 3, 7, 14, 0, 470],
+        [13988, 0, 134, 225, 445, 0, 14792],
+        [929, 0, 11, 2, 34, 0, 976],
+    ]
+    stream = [r[0] for r in rows] + rows[0][1:]
+    stream += [r[c] for c in range(1, 5) for r in rows[1:]] + [v for r in rows[1:] for v in r[5:]]
+    _, plain = solve(stream, 5, 7, ROW_SUM)
+    assert rows not in [_rows(r.cells) for r in plain]
+    adding, nested = solve_nested(stream, 5, 7, ROW_SUM, always=True)
+    assert adding == 5
+    assert rows in [_rows(r.cells) for r in nested]
+
+
+def test_a_table_whose_row_cells_move_within_their_row_is_read_whole_by_its_columns() -> None:
+    import json
+
+    holdout = Path(__file__).parent / "holdout" / "fixtures"
+    for name in ("h2021-b", "h2021-d"):
+        gold = json.loads((holdout / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        report = read_report(holdout / "pdftotext" / f"{name}~province.txt").report
+        assert report is not None
+        assert report.requests["other_no_correction"] == gold["requests"]["other_no_correction"], name

@@ -30,7 +30,6 @@ FIRST = {
     "crawler-nospace": "817/1214 (67.30%), non-zero 59.32%",
 }
 NOT_YET = {
-    "pdftotext": "1810/1821 cells (99.40%), non-zero 99.03%: labels and figures printed apart",
     "crawler": "1161/1214 cells (95.63%), non-zero 92.31%: table 二's rows run together (no equation cuts "
     "规章17543163440009), table 四's runs that two cuts fit (127633140261: 127 63 31 40 or 12 76 33 140)",
     "crawler-nospace": "1161/1214 cells (95.63%), non-zero 92.31%: as crawler",

@@ -254,8 +254,9 @@ def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
     kinds = [t._kind(lines[i]) for i in range(start, end)]
     slashed = [n for n, k in enumerate(kinds) if k == "page" and t._SLASHED.match(lines[start + n])]
     if slashed and any(line[:1] == "\f" for line in lines):
+        numbered = t._slashes_number_pages(lines)
         for n in slashed:
-            if not t._at_page_edge(lines, start + n):
+            if not (numbered and t._at_page_edge(lines, start + n)):
                 kinds[n] = t._kind_of_text(lines[start + n], lines[start + n].strip())
     cells = ("value", "mixed", "short", "empty", "spacer", "page")
     i = 0

@@ -51,18 +51,19 @@ _PROSE_FIGURES = 4  # figures a sentence before table 四 may state (its totals)
 
 
 @cache
-def orders(rows: int, width: int) -> tuple[tuple[int, ...], ...]:
+def orders(rows: int, width: int, any_order: int = _ANY_ORDER) -> tuple[tuple[int, ...], ...]:
     """The orders in which a run of ``rows`` rows of ``width`` cells may be printed, each as the
     position in the run's print of each cell (cell ``row * width + column``): the columns cut into
     consecutive groups, each group row by row, the groups left to right or, up to ``_ANY_ORDER``
     groups, in any order (one group: row by row; every column its own group: column by column).
-    Distinct orders only (in a run of one row, every cut left to right gives the same)."""
+    Distinct orders only (in a run of one row, every cut left to right gives the same);
+    ``any_order`` 1: the groups left to right only."""
     found: dict[tuple[int, ...], None] = {}
     for k in range(width):
         for cuts in combinations(range(1, width), k):
             groups = list(pairwise((0, *cuts, width)))
             # A few groups may come in any order (a column printed after the rest of its rows).
-            for ordered in permutations(groups) if len(groups) <= _ANY_ORDER else (groups,):
+            for ordered in permutations(groups) if 1 < len(groups) <= any_order else (groups,):
                 printed = [r * width + c for a, b in ordered for r in range(rows) for c in range(a, b)]
                 position = [0] * len(printed)
                 for at, cell in enumerate(printed):
@@ -83,10 +84,10 @@ class Reading:
 
 
 @cache
-def _order_array(rows: int, width: int) -> Any:
+def _order_array(rows: int, width: int, any_order: int = _ANY_ORDER) -> Any:
     import numpy as np
 
-    return np.asarray(orders(rows, width), dtype=np.int64)
+    return np.asarray(orders(rows, width, any_order), dtype=np.int64)
 
 
 def row_equations(bound: Bound, keys: Sequence[Hashable], width: int) -> list[list[int]] | None:
@@ -197,6 +198,10 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
             adding, readings = gathered
     if not readings or adding < len(keys) * _MIN_HOLDING:
         return
+    if adding == len(keys) and min(_rank(bound, r, keys, width) for r in readings)[0]:
+        # every row adds up, yet no reading keeps the columns' equations: a run may print a row's
+        # last cells row by row and the rest column by column (the nested orders, else not tried)
+        readings = _with_nested(amounts, keys, width, inside, bound, readings)
 
     def holds(values: Sequence[Value]) -> bool:
         if any(v is None for v in values):
@@ -222,6 +227,36 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     if satisfied - broken <= before - after:
         return  # the labels' reading fits the arithmetic as well
     _take(template, keys, width, figures, ranked[0], tied, failing, report, evidence)
+
+
+def _rows_of(reading: Reading, keys: Sequence[Hashable], width: int) -> dict[Hashable, tuple[Value, ...]]:
+    return {key: reading.cells[i * width : (i + 1) * width] for i, key in enumerate(keys)}
+
+
+def _rank(bound: Bound, reading: Reading, keys: Sequence[Hashable], width: int) -> tuple[int, int]:
+    satisfied, broken = bound.score(_rows_of(reading, keys, width))
+    return broken, -satisfied
+
+
+def _with_nested(
+    amounts: list[int],
+    keys: Sequence[Hashable],
+    width: int,
+    inside: list[list[int]],
+    bound: Bound,
+    readings: list[Reading],
+) -> list[Reading]:
+    """``readings`` and, where every row adds up but the best breaks the table's other equations,
+    the readings with a run's last columns printed in sub-runs of rows (chromium printing one row's
+    last cells row by row and the rows under it column by column): zeros moved within a row keep
+    its 总计, so only the columns' equations tell those orders apart."""
+    adding, nested = solve_nested(amounts, len(keys), width, inside, always=True)
+    if adding < len(keys):
+        return readings
+    plain = min(_rank(bound, r, keys, width) for r in readings)
+    # only readings the arithmetic prefers: one that merely ties leaves the plain reading as it was
+    better = [r for r in nested if _rank(bound, r, keys, width) < plain]
+    return better + readings
 
 
 def _take(
@@ -376,12 +411,15 @@ def _record_ends(records: list[Record]) -> set[int]:
 
 _NESTED_MIN_ROWS = 3  # a run nests its last group only when it has this many rows (fewer: plain orders)
 _NESTED_KEEP = 16  # readings of one run kept; a run with more best readings is not read this way
+# runs tried nested where a plain order already adds up, at most this many rows (a page's foot
+# or a short page: the pass only runs when the columns' equations are broken, and stays cheap)
+_ALWAYS_NESTED_ROWS = 6
 _DISPLACED_ROWS = 16  # rows of a stretch in which a displaced figure is looked for, at most
 _DISPLACED_NESTED_ROWS = 10  # ... and tried in nested orders
 
 
 def _nested_runs(
-    printed: Any, start: int, n: int, width: int, sums: Any
+    printed: Any, start: int, n: int, width: int, sums: Any, any_order: int = _ANY_ORDER
 ) -> tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """The best readings of the run of ``n`` rows whose figures begin at ``start`` when its columns
     ``[0, g)`` are printed as ``orders`` prints them and its last columns ``[g, width)`` after them,
@@ -395,7 +433,7 @@ def _nested_runs(
     found: dict[tuple[int, ...], tuple[int, ...]] = {}
     for g in range(1, width - 1):
         w = width - g
-        prefix = _order_array(n, g) + start  # P × n*g: the prefix block's orders
+        prefix = _order_array(n, g, any_order) + start  # P × n*g: the prefix block's orders
         count = len(prefix)
         partial = printed[prefix].reshape(count, n, g) @ sums[:g]  # P × n × eqs
         base = start + n * g
@@ -403,7 +441,7 @@ def _nested_runs(
         most = np.full((count, n + 1, n + 1), -(10**6), dtype=np.int64)
         tables: dict[int, tuple[Any, Any]] = {}
         for m in range(1, n + 1):
-            sub = _order_array(m, w)  # Q × m*w
+            sub = _order_array(m, w, any_order)  # Q × m*w
             starts = np.arange(n - m + 1)
             where = sub[None, :, :] + (base + starts * w)[:, None, None]  # I × Q × m*w
             contrib = printed[where].reshape(len(starts), len(sub), m, w) @ sums[g:]  # I × Q × m × eqs
@@ -455,9 +493,13 @@ def _nested_runs(
     return top, list(found.items())
 
 
-def solve_nested(values: Sequence[int], rows: int, width: int, equations: list[list[int]]) -> tuple[int, list[Reading]]:
+def solve_nested(
+    values: Sequence[int], rows: int, width: int, equations: list[list[int]], always: bool = False
+) -> tuple[int, list[Reading]]:
     """As ``solve``, where a run of rows may also print its last columns in sub-runs of their own
-    (``_nested_runs``): the fallback when no plain order makes every row add up."""
+    (``_nested_runs``): the fallback when no plain order makes every row add up, or (``always``)
+    when the plain orders that do break the table's other equations (zeros moved within a row
+    keep its sum, not its columns')."""
     import numpy as np
 
     if len(values) != rows * width:
@@ -480,8 +522,10 @@ def solve_nested(values: Sequence[int], rows: int, width: int, equations: list[l
             counts = holding.sum(axis=1)
             counts[n - counts > _TOLERATED] = -1
             most = int(counts.max())
-            if n >= _NESTED_MIN_ROWS and most < n:
-                nested_most, nested = _nested_runs(printed, a * width, n, width, sums)
+            if n >= _NESTED_MIN_ROWS and (n <= _ALWAYS_NESTED_ROWS if always else most < n):
+                # groups left to right only where a plain order already adds up: the columns'
+                # equations are to choose, and groups swapped would keep them as well
+                nested_most, nested = _nested_runs(printed, a * width, n, width, sums, 1 if always else _ANY_ORDER)
                 if nested_most > most:
                     most = nested_most
                     options = list(nested)

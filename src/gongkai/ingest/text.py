@@ -960,6 +960,15 @@ def _at_page_edge(lines: list[str], i: int) -> bool:
     return j >= len(lines) or lines[j][:1] == "\f"
 
 
+def _slashes_number_pages(lines: list[str]) -> bool:
+    """Whether the "k / n" lines at page edges number the pages: they stand on at least half of
+    them (a browser's page footer prints one on every page). One such line on one page of three is
+    a table's cells that happen to meet a page break (法律服务机构 1, 其他 /, 总计 3)."""
+    pages = 1 + sum(1 for line in lines if line[:1] == "\f")
+    found = sum(1 for i, line in enumerate(lines) if _SLASHED.match(line.lstrip("\f")) and _at_page_edge(lines, i))
+    return found * 2 >= pages
+
+
 def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if start >= end:
         return
@@ -970,8 +979,9 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
     if "page" in kinds:
         slashed = [n for n, k in enumerate(kinds) if k == "page" and _SLASHED.match(lines[start + n])]
     if slashed and any(line[:1] == "\f" for line in lines):
+        numbered = _slashes_number_pages(lines)
         for n in slashed:
-            if not _at_page_edge(lines, start + n):
+            if not (numbered and _at_page_edge(lines, start + n)):
                 kinds[n] = _kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
     while i < len(kinds):
