@@ -35,7 +35,7 @@ from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
-from gongkai.ingest.requests import broken_rows
+from gongkai.ingest.requests import doubt_broken_rows
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -313,12 +313,7 @@ def _take(
             "no order of the blocks makes this row add up to its 总计: its figures cannot be placed, left unknown",
             figures[reading.sources[i * width]].where,
         )
-    for key, broke in broken_rows(template, report.requests).items():
-        evidence.doubt_more(
-            f"requests.{key}",
-            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
-            "table 三 breaks its arithmetic here",
-        )
+    doubt_broken_rows(template, report, evidence)
 
 
 def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:

@@ -19,7 +19,7 @@ from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
-from gongkai.ingest.requests import broken_rows
+from gongkai.ingest.requests import doubt_broken_rows
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -160,12 +160,7 @@ def _take_requests(
         "(checked by every row's total)",
         figures[0].where,
     )
-    for key, broke in broken_rows(template, report.requests).items():
-        evidence.doubt_more(
-            f"requests.{key}",
-            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
-            "table 三 breaks its arithmetic here",
-        )
+    doubt_broken_rows(template, report, evidence)
 
 
 def _take_appeals(grid: _Grid, figures: list[Token], amounts: list[int], report: Report, evidence: Evidence) -> None:

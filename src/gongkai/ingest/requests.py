@@ -629,6 +629,17 @@ def row_of_figures(values: list[Token]) -> bool:
     )
 
 
+def doubt_broken_rows(template: Template, report: Report, evidence: Evidence) -> None:
+    """Name in ``uncertain`` every row of the read table 三 that takes part in a broken equation,
+    with what broke: a reader that placed figures by their printed order says so, never hides it."""
+    for key, broke in broken_rows(template, report.requests).items():
+        evidence.doubt_more(
+            f"requests.{key}",
+            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
+            "table 三 breaks its arithmetic here",
+        )
+
+
 def broken_rows(template: Template, table: dict[str, list[int | None]]) -> dict[str, list[str]]:
     """The rows of a read table 三 that take part in a broken statutory equation (the report
     layer's ``equations``), each with what broke (in Chinese). The reading keeps the printed

@@ -30,7 +30,7 @@ from gongkai.ingest.column_blocks import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number, printed_counts
-from gongkai.ingest.requests import broken_rows, request_records
+from gongkai.ingest.requests import doubt_broken_rows, request_records
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -256,9 +256,4 @@ def _take(
         "elsewhere): each piece put back in its row by the table's row order and its arithmetic",
         figures[0].where,
     )
-    for key, broke in broken_rows(template, report.requests).items():
-        evidence.doubt_more(
-            f"requests.{key}",
-            f"表三勾稽关系不成立（{'；'.join(dict.fromkeys(broke))}）",
-            "table 三 breaks its arithmetic here",
-        )
+    doubt_broken_rows(template, report, evidence)
