@@ -27,7 +27,11 @@ _GATE = "自然人"  # table 三's first column title: a paragraph without it is
 _MIN_ROWS = 3  # row labels found in order that make a paragraph table 三's rows
 _NUMBER = re.compile(r"[-−－]?\d+(?:[.．]\d+)?")
 # A row's own numbering as its own word: 一、 （三） (六) 1. 2、
-_NUMBERING = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]")
+# a run of numerals starts only where the run starts: tried from every character of a long run, the
+# unanchored form is quadratic (a page of 一一一…)
+_NUMBERING = re.compile(
+    r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]"
+)
 _START_KEY = 4  # a label's first line holds at least this many characters (or the whole label)
 _EMPHASIS = re.compile(r"\*\*|__")
 
