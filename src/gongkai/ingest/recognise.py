@@ -158,7 +158,7 @@ def recognise(document: Document) -> Report:
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
-    read_stated_rows(template, parts[REQUESTS], report, evidence, stated)  # the same, outer rows by the prose's totals
+    read_stated_rows(template, parts[REQUESTS], report, evidence, stated, stated_cells)  # the same: prose + equations
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
