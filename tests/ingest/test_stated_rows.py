@@ -52,11 +52,12 @@ def test_a_sparse_word_table_read_from_the_prose_totals_and_equations() -> None:
 
 
 def test_a_total_the_prose_states_and_the_table_prints() -> None:
-    # 6 requests in, 0 carried: 新收's 总计 is the printed 6 (its row's figures 6 4 2 in no
-    # column order), 上年结转 all 0
+    # 6 requests in, 0 carried, 其中予以公开 0 件: 新收's 总计 is the printed 6 (its row's figures
+    # 6 4 2 in no column order), 上年结转 and 予以公开 all 0
     data = _read(HOLDOUT5 / "pdftotext" / "t2025-a~township-word.txt")
     requests = data["requests"]
     assert requests["new_received"][6] == 6
     assert requests["total_processed"][6] == 6
     assert requests["carried_over"] == [0] * 7
-    assert _named(data, "new_received") and _named(data, "carried_over")
+    assert requests["granted"] == [0] * 7
+    assert _named(data, "new_received") and _named(data, "carried_over") and _named(data, "granted")

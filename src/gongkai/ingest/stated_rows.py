@@ -9,8 +9,9 @@ figure is in is then not in the text, and the readers of the flow (``vanished``)
 unknown or guessed (in ``uncertain``). What stays decidable is given by the report itself:
 
 - the prose's totals (新收 880 件, 上年结转 0 件, 办结, 结转下年度; ``stated``), where all four are
-  stated and agree with table 三's own balance (新收 + 上年结转 = 办结 + 结转下年度): a row stated
-  as 0 holds 0 in every cell, a stated total the table prints is that row's 总计, a first-column
+  stated and agree with table 三's own balance (新收 + 上年结转 = 办结 + 结转下年度), and with them
+  the 予以公开 row's (其中予以公开 0 件, ``stated.stated_outcomes``): a row stated as 0 holds 0 in
+  every cell, a stated total the table prints is that row's 总计, a first-column
   figure the prose states (其中自然人 5 件) where the table prints it is that cell;
 - the table's equations (``report/equations``), counts being never negative: an equation with one
   unknown cell solves it, and a side whose known cells already add up to the other side holds 0
@@ -115,6 +116,8 @@ def read_stated_rows(
     said = _said(stated)
     if said is None:
         return
+    if "requests.granted" in stated:  # an outcome row the prose counts (其中予以公开 0 件)
+        said["granted"] = stated["requests.granted"]
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     if template.total_column != width - 1:
