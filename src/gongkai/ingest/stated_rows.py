@@ -127,8 +127,10 @@ def read_stated_rows(
     if all(v is not None and not _is_doubted(cell, doubted) for cell, v in read.items()):
         return  # every cell read, none in doubt
     figures = printed_figures(records)
-    if figures is None or not figures or len(figures) >= len(keys) * width:
-        return  # every cell printed (the other readers' case), or not a table of counts
+    if figures is None or not figures or len(figures) > len(keys) * (width - 2):
+        # every cell printed (the other readers' case), a table of the other template's rows (a
+        # row or two short, its zeros printed), or not a table of counts: its zeros did not vanish
+        return
     if any(t.x is not None for t in figures):
         return  # laid-out text: where a figure stands says its column (``placed``)
     printed = {int(t.value.amount or 0) for t in figures}
