@@ -22,13 +22,12 @@ reading only where it breaks no equation.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Hashable, Sequence
 from itertools import pairwise, permutations
 
+from gongkai.ingest.column_blocks import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Record, Token, line_number, printed_counts
-from gongkai.ingest.column_blocks import row_equations
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -75,18 +74,24 @@ def _pages(records: list[Record]) -> list[list[Token]]:
 
 
 def _pieces(tokens: list[Token]) -> list[list[Token]] | None:
-    """The figures cut where a line without a figure comes between two; None where two figures
-    share a line (a row's cells side by side: no print of one column at a time)."""
+    """The figures cut where a line without a figure comes between two; None where the figures
+    are not in the order of their lines."""
     pieces: list[list[Token]] = [[tokens[0]]]
     for before, token in pairwise(tokens):
         a, b = line_number(before), line_number(token)
-        if a is None or b is None or b <= a:
+        if a is None or b is None or b < a:
             return None
-        if b == a + 1:
+        if b - a <= 1:
             pieces[-1].append(token)
         else:
             pieces.append([token])
     return pieces
+
+
+def _wide(piece: list[Token]) -> bool:
+    """Whether two figures of ``piece`` share a line: a run of adjacent columns printed row by row
+    (chromium's vertical headers over them), not one column."""
+    return len({line_number(t) for t in piece}) < len(piece)
 
 
 def _amounts(piece: list[Token]) -> tuple[int, ...]:
@@ -115,28 +120,60 @@ def _segment(pieces: list[list[Token]], total: int) -> _Segment | None:
             one = next(iter(others)) if len(others) == 1 else None
             reading: list[Cell] = [one] * width
             reading[total] = values[c][k]
-            row_cells = reading if row_cells is None else [a if a == b else None for a, b in zip(row_cells, reading)]
+            if row_cells is not None:  # two pieces each the sum of the others: keep what both say
+                reading = [a if a == b else None for a, b in zip(row_cells, reading, strict=True)]
+            row_cells = reading
         assert row_cells is not None
+        if row_cells[total] is None:  # the candidates for 总计 differ here: they are alternatives too
+            seen |= {values[c][k] for c in candidates}
         cells.append(row_cells)
         printed.append(sorted(seen) if len(seen) > 1 else [])
         tokens.append([pieces[candidates[0]][k]] if len(candidates) == 1 else [])
     return _Segment(cells, printed, tokens)
 
 
-def _alike(pieces: list[list[Token]], width: int) -> _Segment | None:
-    """The rows of several groups of pieces of one size (which piece is which row no size tells):
-    known only where every piece is the same (a row of zeros in every column)."""
-    values = {_amounts(p) for p in pieces}
-    if len(values) != 1:
-        return None
-    (one,) = values
-    return _Segment([[v] * width for v in one], [[] for _ in one], [[] for _ in one])
+def _alike(pieces: list[list[Token]], width: int) -> _Segment:
+    """The rows of several groups of pieces of one size (which piece is which of those rows no size
+    tells): a row's cells known only where every piece prints the same there (zeros in every
+    column), else unknown with the figures printed there."""
+    values = [_amounts(p) for p in pieces]
+    cells: list[list[Cell]] = []
+    printed: list[list[int]] = []
+    for k in range(len(values[0])):
+        seen = sorted({v[k] for v in values})
+        cells.append([seen[0]] * width if len(seen) == 1 else [None] * width)
+        printed.append(seen if len(seen) > 1 else [])
+    return _Segment(cells, printed, [[] for _ in cells])
+
+
+def _columns(pieces: list[list[Token]], width: int) -> dict[int, list[list[Token]]] | None:
+    """The pieces as columns by size: a wide piece of ``k × size`` figures is ``k`` adjacent
+    columns of that many rows printed row by row, taken apart, where that makes every size's
+    columns whole groups of ``width``; None where no such size is found for each wide piece."""
+    columns: dict[int, list[list[Token]]] = {}
+    for piece in pieces:
+        if not _wide(piece):
+            columns.setdefault(len(piece), []).append(piece)
+    for piece in (p for p in pieces if _wide(p)):
+        fits = [
+            size
+            for size, tall in columns.items()
+            if len(piece) % size == 0 and len(piece) // size > 1 and (len(tall) + len(piece) // size) % width == 0
+        ]
+        if len(fits) != 1:
+            return None
+        k = len(piece) // fits[0]
+        columns[fits[0]] += [piece[j::k] for j in range(k)]
+    return columns
 
 
 def _segments(pieces: list[list[Token]], width: int, rows: int, total: int) -> dict[int, list[_Segment]] | None:
     """The groups of pieces by size (each size's groups in the order of the table's rows still to
     find), where every size comes in whole groups of ``width`` and the groups cover the rows."""
-    sizes = Counter(len(p) for p in pieces)
+    columns = _columns(pieces, width)
+    if columns is None:
+        return None
+    sizes = {size: len(of_size) for size, of_size in columns.items()}
     if any(count % width for count in sizes.values()):
         return None
     if sum(size * count // width for size, count in sizes.items()) != rows:
@@ -144,9 +181,8 @@ def _segments(pieces: list[list[Token]], width: int, rows: int, total: int) -> d
     if sum(count // width for count in sizes.values()) > _MAX_SEGMENTS:
         return None
     found: dict[int, list[_Segment]] = {}
-    for size, count in sizes.items():
-        of_size = [p for p in pieces if len(p) == size]
-        groups = count // width
+    for size, of_size in columns.items():
+        groups = len(of_size) // width
         segment = _segment(of_size, total) if groups == 1 else _alike(of_size, width)
         if segment is None:
             return None
@@ -183,18 +219,36 @@ def read_column_pieces(
     if not _adds_up(template, total):
         return
     for page in _pages(records):
-        if len(page) != rows * width:
-            continue
-        pieces = _pieces(page)
-        if pieces is None or len(pieces) < width * _MIN_FIGURE_PIECES:
-            continue
-        segments = _segments(pieces, width, rows, total)
-        if segments is None:
-            continue
-        reading = _order(template, keys, width, total, segments, stated)
-        if reading is not None and _known(reading) > rows * width - _unread(report):
-            _take(keys, width, total, reading, page, report, evidence)
-        return
+        for pieces in _tables(page, rows * width):
+            if len(pieces) < width * _MIN_FIGURE_PIECES:
+                continue
+            segments = _segments(pieces, width, rows, total)
+            if segments is None:
+                continue
+            reading = _order(template, keys, width, total, segments, stated)
+            if reading is not None and _known(reading) > rows * width - _unread(report):
+                _take(keys, width, total, reading, [t for p in pieces for t in p], report, evidence)
+            return
+
+
+def _tables(page: list[Token], cells: int) -> list[list[list[Token]]]:
+    """The pieces of ``page`` that may be table 三's ``cells`` figures: all of them, or where the
+    page holds more (table 二 above it, table 四 below), its first or its last pieces that number
+    exactly ``cells``."""
+    pieces = _pieces(page) if len(page) >= cells else None
+    if pieces is None:
+        return []
+    if len(page) == cells:
+        return [pieces]
+    found = []
+    counted = 0
+    for i, piece in enumerate(pieces):
+        counted += len(piece)
+        if counted == cells:
+            found.append(pieces[: i + 1])
+        if counted == len(page) - cells:
+            found.append(pieces[i + 1 :])
+    return found
 
 
 _Reading = tuple[list[list[Cell]], list[list[int]], list[list[Token]]]
@@ -238,7 +292,8 @@ def _order(
         best.append((cells, printed, tokens))
     if not best:
         return None
-    said = [(keys.index(place[len("requests.") :]), n) for place, n in stated.items() if place[len("requests.") :] in keys]
+    rows = {key: i for i, key in enumerate(keys)}
+    said = [(rows[place[9:]], n) for place, n in stated.items() if place.startswith("requests.") and place[9:] in rows]
     agreeing = [r for r in best if all(r[0][i][total] in (None, n) for i, n in said)]
     if agreeing:
         best = agreeing
