@@ -39,6 +39,8 @@ def test_rotated_headers_rows_and_total_column_from_the_pieces_sums() -> None:
             assert row == gold[key], key  # all six columns alike: known whatever their order
     known = sum(1 for row in requests.values() for v in row if v is not None)
     assert known == 175 - 6 * 6  # six rows whose six columns print different figures
+    whole = next(u for u in data["uncertain"] if u["cell"] == "requests")
+    assert "prose's totals" in whole["reason_en"]  # the order the prose decided is said
 
 
 def test_rotated_headers_columns_no_equation_tells_apart_are_left_with_alternatives() -> None:

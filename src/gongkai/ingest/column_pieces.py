@@ -251,7 +251,9 @@ def _tables(page: list[Token], cells: int) -> list[list[list[Token]]]:
     return found
 
 
-_Reading = tuple[list[list[Cell]], list[list[int]], list[list[Token]]]
+# per row: cells, the figures printed there (where cells are unknown), the 总计 piece's figure;
+# and whether the prose's totals chose the order of the pieces
+_Reading = tuple[list[list[Cell]], list[list[int]], list[list[Token]], bool]
 
 
 def _known(reading: _Reading) -> int:
@@ -272,7 +274,7 @@ def _order(
     bound = requests_bound(template.id)
     sizes = [size for size, groups in segments.items() for _ in groups]
     orders = sorted(set(permutations(sizes)))[:_MAX_ORDERS]
-    best: list[_Reading] = []
+    best: list[tuple[list[list[Cell]], list[list[int]], list[list[Token]]]] = []
     best_satisfied = -1
     for order in orders:
         cells: list[list[Cell]] = []
@@ -295,16 +297,18 @@ def _order(
     rows = {key: i for i, key in enumerate(keys)}
     said = [(rows[place[9:]], n) for place, n in stated.items() if place.startswith("requests.") and place[9:] in rows]
     agreeing = [r for r in best if all(r[0][i][total] in (None, n) for i, n in said)]
+    by_prose = 0 < len(agreeing) < len(best)
     if agreeing:
         best = agreeing
     cells, printed, tokens = best[0]
     for other, other_printed, _ in best[1:]:
         for i in range(len(cells)):
             if cells[i] != other[i] or printed[i] != other_printed[i]:
+                both = (*cells[i], *other[i], *printed[i], *other_printed[i])
                 cells[i] = [None] * width
-                printed[i] = sorted({*printed[i], *other_printed[i], *(v for v in other[i] if v is not None)})
+                printed[i] = sorted({v for v in both if v is not None})
                 tokens[i] = []
-    return cells, printed, tokens
+    return cells, printed, tokens, by_prose
 
 
 def _take(
@@ -316,7 +320,7 @@ def _take(
     report: Report,
     evidence: Evidence,
 ) -> None:
-    cells, printed, tokens = reading
+    cells, printed, tokens, by_prose = reading
     evidence.forget("requests.")
     for i, key in enumerate(keys):
         report.requests[str(key)] = list(cells[i])
@@ -332,6 +336,13 @@ def _take(
         "where their pieces agree",
         page[0].where,
     )
+    if by_prose:
+        evidence.doubt_more(
+            "requests",
+            "各段的上下次序由正文所述合计确定（勾稽关系允许多种次序）",
+            "the order of the groups down the table is the one the prose's totals agree with (the "
+            "equations allow more than one)",
+        )
     for i, key in enumerate(keys):
         for c in range(width):
             if cells[i][c] is not None:
