@@ -20,7 +20,7 @@ from gongkai.ingest.align import Slot, broken_group_readings
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
-from gongkai.ingest.requests import _row_candidates
+from gongkai.ingest.request_labels import row_candidates
 from gongkai.ingest.runon import cut_run_on
 from gongkai.report.labels import bare_label_key, label_key
 
@@ -78,7 +78,7 @@ def test_qita_spelled_either_way_is_one_label() -> None:
 )
 def test_a_heading_run_into_an_item_number_names_the_item(printed: str, row: str) -> None:
     bare = bare_label_key(printed)
-    best = max(_row_candidates(bare, bare), key=lambda found: (found[0], found[1]))
+    best = max(row_candidates(bare, bare), key=lambda found: (found[0], found[1]))
     assert best[2].key == row
 
 
