@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from gongkai.ingest.read import read_report
-from gongkai.ingest.row_bands import _Cutter, _zeros_anywhere
+from gongkai.ingest.row_bands import Cutter, _zeros_anywhere
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import get_template
 
@@ -60,7 +60,7 @@ def test_joins_built_only_where_the_row_adds_up() -> None:
     key = get_template("2021").request_rows[0].key
     texts = ["1", "2", "3", "4", "5", "6", "2", "0", "8", "6"]
     amounts = [int(t) for t in texts]
-    cutter = _Cutter(amounts, texts, [key], 7, bound)
+    cutter = Cutter(amounts, texts, [key], 7, bound)
     cells, tails = [0, 1, 2, 3, 4, 5, 8], [6, 7, 9]
     found = cutter._joined(0, cells, tails)
     check = bound.row_check(key)
