@@ -11,29 +11,20 @@ the rows whose cuts tied.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
 from gongkai.ingest.pinned_cuts import pinned_cuts
-from gongkai.ingest.read import read_report
 from gongkai.report.equations import requests_bound
 
+from .fixture_json import read_json
 from .holdout3 import FIXTURES
 
 _REPORT = "c2022-b"
 
 
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
 def test_a_total_row_too_long_to_cut_alone_is_cut_where_the_table_pins_it() -> None:
     gold = json.loads((FIXTURES / "gold" / f"{_REPORT}.json").read_text(encoding="utf-8"))
     for variant in ("crawler", "crawler-nospace"):
-        data = _read(FIXTURES / variant / f"{_REPORT}~county.txt")
+        data = read_json(FIXTURES / variant / f"{_REPORT}~county.txt")
         for key in ("total_processed", "denied_query_matter", "unavailable_unclear", "not_processed_duplicate"):
             assert data["requests"][key] == gold["requests"][key], (variant, key)
 
