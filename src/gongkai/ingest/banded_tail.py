@@ -101,7 +101,7 @@ class _BandCutter(Cutter):
     def _part_joined(self, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
         """``cells`` with ``tails`` (indices into amounts, in order) appended to distinct cells in
         order, each to a cell printed before it. A band holds only part of a row, so no row sum
-        can prune these joins (``row_bands``' ``_joined`` can): the whole row is checked later."""
+        can prune these joins (as it prunes a whole row's, ``row_bands``): the whole row is checked later."""
         amounts, scales, texts = self.amounts, self.scales, self.texts
         plain = [amounts[i] for i in cells]
         if not tails:
