@@ -9,28 +9,20 @@ heading. The reading before this reader left the table unread.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from gongkai.ingest.read import read_report
+from tests.ingest.fixture_json import gold_json, read_json
 
 FIXTURES = Path(__file__).parent / "pdfvariants" / "fixtures"
 ROTATED = FIXTURES / "pdftotext" / "v2021-e~chromium-rotated.txt"
-
-
-def _read(path: Path) -> dict:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict = json.loads(result.report.to_json())
-    return data
 
 
 def test_rotated_headers_rows_and_total_column_from_the_pieces_sums() -> None:
     """Every row whose columns other than 总计 agree (zeros) is read whole, and the 总计 column
     of every row; the prose's 收到…10件 decides the order of the pieces that the sums leave open
     (a row of zeros moved from the top of the table to below its 20-row piece keeps every sum)."""
-    data = _read(ROTATED)
-    gold = json.loads((FIXTURES / "gold" / "v2021-e.json").read_text(encoding="utf-8"))["requests"]
+    data = read_json(ROTATED)
+    gold = gold_json(FIXTURES, "v2021-e")["requests"]
     requests = data["requests"]
     assert [row[6] for row in requests.values()] == [row[6] for row in gold.values()]
     assert requests["new_received"][6] == 10 and requests["total_processed"][6] == 10
@@ -47,7 +39,7 @@ def test_rotated_headers_columns_no_equation_tells_apart_are_left_with_alternati
     """自然人 printed 9 and 商业企业 1 in 本年新收: no equation tells which column is which (the
     columns enter every equation alike, and the reversed headers stand beside other columns'
     pieces), so those cells are unknown and named with the figures of their row."""
-    data = _read(ROTATED)
+    data = read_json(ROTATED)
     assert data["requests"]["new_received"][:6] == [None] * 6
     doubts = {u["cell"]: u for u in data["uncertain"]}
     entry = doubts["requests.new_received[0]"]
@@ -65,8 +57,8 @@ def test_vertical_headers_three_columns_row_by_row_are_one_wide_piece() -> None:
     columns as pieces of their own, table 四's figures after them on the same page. The wide piece
     is taken apart as three columns; the 总计 column is read whole, the rows of zeros whole, and
     rows 21-22 (single figures, which of the two rows each is no size tells) are left unknown."""
-    data = _read(VERTICAL)
-    gold = json.loads((FIXTURES / "gold" / "v2021-a.json").read_text(encoding="utf-8"))["requests"]
+    data = read_json(VERTICAL)
+    gold = gold_json(FIXTURES, "v2021-a")["requests"]
     requests = data["requests"]
     for key, row in requests.items():
         if key in ("other_no_correction", "other_unpaid_fee"):
