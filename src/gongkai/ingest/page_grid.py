@@ -62,17 +62,15 @@ class GridRow:
     indented: frozenset[int] = frozenset()
 
 
-def grid_row(
-    key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False, spread: bool = False
-) -> GridRow | None:
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
     row gathered from several lines, a cell that is neither a figure nor blank). Blank cells of
     a line after its figures' line are not the row's (a line emptied when the pieces of a figure
     wrapped over it were joined into the next row), nor, where the row holds such joined pieces
-    (``joined``), those of a line before it. ``leads``: the blanks before each slot's figure in
-    its cell (``Cell.lead``). ``spread``: a table set on several grids (rows of different numbers
-    of cells), where a row's label wraps over lines of its own grid around its figures' line."""
+    (``joined``) or its lines hold as many cells each (a label wrapped over lines of the grid
+    around its figures' line), those of a line before it. ``leads``: the blanks before each
+    slot's figure in its cell (``Cell.lead``)."""
     widths: dict[int, int] = {}  # each line's last cell
     lines: set[int] = set()  # the lines of the row's figures
     cells: dict[int, list[Slot]] = {}
@@ -95,8 +93,9 @@ def grid_row(
     if len(lines) != 1 or not cells:
         return None
     line = lines.pop()
-    if any(other < line for other in widths) and not joined and not (spread and len(set(widths.values())) == 1):
-        return None  # blank cells on a line before the figures': a row printed over two lines
+    if any(other < line for other in widths) and not joined and len(set(widths.values())) != 1:
+        # Blank cells on a line of another grid before the figures': a row printed over two lines.
+        return None
     if max(cells) != widths[line]:
         return None  # the last cell holds the row's total
     return GridRow(key, line, widths[line], tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
@@ -359,6 +358,10 @@ def _page_readings(
     (the one setting fewest columns away from their header titles' cells kept: a column's
     figures stand under its title, in its cell, unless the equations say otherwise), each with
     that count."""
+    if len(page) == 1:
+        # A page of one row: every map reads only it, so its readings under all maps are one
+        # set of options (the equations choose), however many maps give them.
+        return _row_grids(page, n, cued, fixed, only)
     found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], tuple[int, dict[Hashable, list[Reading]]]] = {}
     for column_cells in maps(page, n, fixed, only):
         off = sum(column_cells[column] != cell for column, cell in fixed.items())
