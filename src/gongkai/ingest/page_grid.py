@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from gongkai.ingest.align import Reading, Slot, Value
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.title_pieces import pieces_anchored
 from gongkai.report.labels import bare_label_key
 
 _WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
@@ -161,10 +162,12 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
 def _anchor(run: list[dict[int, str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
     names: dict[str, list[int]] = {}
     words: dict[int, list[str]] = {}  # the words of each cell the header prints on one line only
+    every: dict[int, set[str]] = {}  # every word each cell prints, on any line
     for cell in range(1, width + 1):
         pieces = [text.split() for row in run if (text := row.get(cell, "").strip())]
         if not pieces:
             continue
+        every[cell] = {bare_label_key(word) for piece in pieces for word in piece}
         if len(pieces) == 1:
             words[cell] = [bare_label_key(word) for word in pieces[0]]
         for text in _joined_titles(pieces):
@@ -180,6 +183,7 @@ def _anchor(run: list[dict[int, str]], width: int, line: int, titles: Sequence[S
             matched.setdefault(cell, []).extend(keys)
     if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
         return None
+    cells = pieces_anchored(cells, every, titles)  # titles printed in pieces only (``公益``)
     # A cell printing on one line nothing but two or more whole titles found in it (``自然人
     # 商业企业``: narrow columns whose words ran into one cell) names all its columns. A cell of
     # one title may stand over the column before its own (a title is wider than its figures), and
