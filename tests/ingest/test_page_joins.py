@@ -7,15 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from gongkai.ingest.align import Slot
-from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.numbers import parse_cell
-from gongkai.ingest.page_grid import GridRow, _page_readings, grid_row, header_anchors
+from gongkai.ingest.page_grid import GridRow, _page_readings, grid_row
 from gongkai.ingest.read import read_report
 from gongkai.ingest.text import _pipe_cells
-from gongkai.report.templates import REQUEST_COLUMNS
 
 INGEST = Path(__file__).parent
-TITLES = [column.labels for column in REQUEST_COLUMNS]
 
 
 def _read(name: str) -> dict[str, list[int | None]]:
@@ -73,33 +70,10 @@ def test_a_page_joined_between_pipe_tables_has_a_grid_of_its_own() -> None:
     assert requests["new_received"] == [None, None, 2, 0, 0, 0, 6]
 
 
-def _header(lines: list[str], first: int) -> TableBlock:
-    rows = [
-        [Cell(text.strip(), f"line {first + i} cell {k + 1}") for k, text in enumerate(_pipe_cells(line))]
-        for i, line in enumerate(lines)
-        if not set(line) <= set("|- ")
-    ]
-    return TableBlock(rows, f"lines {first}-{first + len(lines) - 1}")
-
-
-# g2022-c~gazette-word (holdout2): 科研机构 and 社会公益组织 share cell 4 line by line, 社会 and
-# 组织 printed outside the pipe rows; 机构 is part of two titles, 公益 and 科研 of one each.
-PIECES = [
-    "| 和，等于第三项加第四项之和） |     | 自然人  |     |      | 总计  |",
-    "| -------------- | --- | ---- | --- | ---- | --- |",
-    "|                |     |      | 科研  | 法律服务 |     |",
-    "|                |     | 商业企业 | 公益  |      | 其他  |",
-    "|                |     |      | 机构  | 机构   |     |",
-]
-
-
-def test_a_title_printed_in_pieces_anchors_its_column_by_a_piece_of_its_own() -> None:
-    (anchor,) = header_anchors([_header(PIECES, 53)], TITLES)
-    assert dict(anchor.cells) == {0: 3, 1: 3, 2: 4, 3: 4, 4: 5, 5: 6, 6: 6}
-
-
 def test_a_figure_in_the_cell_of_a_title_printed_whole_stands_in_its_column() -> None:
-    # The 1 of 法律服务's cell: 社会公益 stands in the cell before (its piece 公益), not in this one.
+    # g2022-c~gazette-word (holdout2): 科研机构 and 社会公益组织 share a cell line by line (科研
+    # over 公益 over 机构), 社会 and 组织 printed outside the pipe rows (``test_page_grid``'s
+    # header). The 1 of 法律服务's cell: 社会公益 stands in the cell before (its piece 公益), not in this one.
     requests = _read("holdout2/fixtures/markitdown/g2022-c~gazette-word.md")
     assert requests["new_received"] == [16, 1, None, None, 1, 2, 23]
     assert requests["not_processed_excessive"] == [0, 0, 0, 0, 1, 0, 1]
