@@ -22,6 +22,7 @@ from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -34,9 +35,9 @@ from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
+from gongkai.ingest.request_rows import request_records
 from gongkai.ingest.requests import (
     read_requests,
-    request_records,
     requests_padding,
     zeros_printed,
     zeros_printed_spaced,
@@ -164,9 +165,10 @@ def recognise(document: Document) -> Report:
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
+    read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
     read_stated_rows(
         template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
-    )  # the same: prose + equations
+    )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
