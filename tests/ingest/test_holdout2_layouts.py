@@ -47,11 +47,11 @@ FIRST = {
 # header cells; pdftotext-layout at 2629/2629 since rows placed a column off by a page's own scale
 # are read again on every placement where they break the sums, ``placed_wide``):
 NOT_YET = {
-    "pdftotext": "2315/2629 cells (88.06%), non-zero 89.93%: Word tables' blank cells dropped (the "
+    "pdftotext": "2338/2629 cells (88.93%), non-zero 90.80%: Word tables' blank cells dropped (the "
     "-word files: each column top to bottom, rows interleaved and all-zero rows blank, no grid order: "
     "only the 自然人 figures inside wrapped labels read; the equations leave which zero-able row a "
     "figure is in open), rows whose sums cannot place a blank zero (g2020-c, g2022-c ~90%)",
-    "pymupdf4llm": "2512/2629 cells (95.55%), non-zero 95.78%: a rule-less Word table 三 with blank zeros "
+    "pymupdf4llm": "2521/2629 cells (95.89%), non-zero 95.97%: a rule-less Word table 三 with blank zeros "
     "flattened into paragraphs: which organisation columns a row's figures stand in neither the text nor "
     "the sums say (g2020-c-word), a page of table 三 dropped as a picture (g2022-c-word)",
     "markitdown": "2595/2629 cells (98.71%), non-zero 98.27%: blank zeros lost in merged cells; a page's "

@@ -47,7 +47,14 @@ from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
-from gongkai.ingest.stated import doubt_against_prose, stated_active, stated_columns, stated_figures
+from gongkai.ingest.stated import (
+    doubt_against_prose,
+    stated_active,
+    stated_columns,
+    stated_figures,
+    stated_outcomes,
+)
+from gongkai.ingest.stated_rows import read_stated_rows
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -159,6 +166,9 @@ def recognise(document: Document) -> Report:
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
+    read_stated_rows(
+        template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
+    )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results

@@ -60,6 +60,19 @@ def stated_figures(document: Document) -> dict[str, int]:
     return found
 
 
+# A row of table 三's outcomes the prose often counts too (办结 908 件，其中予以公开 0 件); not one of
+# the totals ``doubt_against_prose`` weighs every table against, only a figure for the reader of a
+# Word table's vanished blanks (``stated_rows``).
+_GRANTED = re.compile(r"(?<![部分不])予以公开" + _N)
+
+
+def stated_outcomes(document: Document) -> dict[str, int]:
+    """The 予以公开 total the prose states (its first statement), as ``stated_figures`` places it."""
+    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    match = _GRANTED.search(text)
+    return {"requests.granted": int(match.group(1).translate(_FULL_WIDTH))} if match else {}
+
+
 def stated_columns(document: Document, first: Sequence[str]) -> dict[tuple[str, int], int]:
     """Figures of table 三's first column the prose states for its first row (本年度新收政府信息公开申请
     3400件，其中自然人2786件; ``first``: the column's titles): {(row key, column): figure}. Like the

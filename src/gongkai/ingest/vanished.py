@@ -726,3 +726,9 @@ def _take(
             shown = sorted({0, *(v for m in middles[key] for v in m)})
         if shown:
             evidence.alternatives([[v] for v in shown])
+
+
+def printed_figures(records: list[Record]) -> list[Token] | None:
+    """Table 三's figures in printed order (None where one is no count): for readers of the same
+    flow in other modules."""
+    return _figures(records)

@@ -119,6 +119,22 @@ class Equation:
             return None
         return right - left if cell in self.left else left - right
 
+    def forced(self, value: Callable[[Cell], Value]) -> dict[Cell, int]:
+        """The unknown cells whose value the equation forces, counts being never negative: the
+        one unknown cell (solved), or every unknown cell of a side whose known cells already add
+        up to the other side, all known (0). Empty where it forces none or is broken already."""
+        out: dict[Cell, int] = {}
+        for side, other in ((self.left, self.right), (self.right, self.left)):
+            whole = total([value(c) for c in other])
+            unknown = [c for c in side if value(c) is None]
+            if whole is None or not unknown:
+                continue
+            rest = whole - sum(v for c in side if (v := value(c)) is not None)
+            if rest < 0 or (len(unknown) > 1 and rest != 0) or not float(rest).is_integer():
+                continue
+            out.update({c: int(rest) if len(unknown) == 1 else 0 for c in unknown})
+        return out
+
     def holds_in(self, report: Report, previous: Report | None = None) -> bool | None:
         """The equation on ``report`` (and, for a cross-year one, last year's ``previous``)."""
         return self.holds(lambda cell: cell_value(report, cell, previous))
