@@ -11,17 +11,23 @@ over ``６``), the tail after the head in the same band. Zero cells print nothin
 no figure at all.
 
 Each row takes its next figures of the left band, then (from some row on) its next of the right,
-up to ``_MAX_TAILS`` tails joined to earlier heads of its band, and must add up to its total; a
-row printing nothing is all zeros. Which rows print nothing is what the sums cannot tell (the
-figures of a row can slide to a neighbouring blank row keeping every sum), so the cut is the one
-whose left figures stand nearest their rows' labels (a figure between two rows' labels may be
-either's): the least cost, where one cut alone has it. Its rows' figures are then placed in
-columns as ``blank_zero_rows`` places a Word table's (which columns were blank is left to the
-equations, unknown where they do not decide), the whole reading named in ``uncertain``.
+whole printed lines of each (a line holds one row's figures of its band), up to ``_MAX_TAILS``
+tails (figures alone on their line) joined to earlier heads of its band, and must add up to its
+total; a row printing nothing is all zeros. Which rows print nothing is what the sums cannot tell
+(a row's figures can slide to a neighbouring blank row keeping every sum), so the cut taken is the
+one whose left figures stand nearest their rows' labels: a row costs 0 whose figures stand between
+its label and the next row's, 1 whose figures stand before its label but after the labels above
+(the first rows' before the table's first labels), 2 otherwise. The cuts of least cost whose 总计
+column keeps the table's equations are kept, where few and all known. Their rows' figures are then
+placed in columns as ``blank_zero_rows`` places a Word table's: a cut no placing keeps the
+equations with is dropped, a cell is read where every placing of every cut agrees (the 自然人 cell
+by the placings of least cost, named in ``uncertain``); which organisation columns hold the other
+figures is mostly left open by the sums (a whole column can move into a blank one), those cells
+unknown with their possible values named. The whole reading is named in ``uncertain``.
 
-Gated: tried only where the reading so far left cells unknown or broke the arithmetic, table 三
-printing fewer figures than cells and no zero of its own (a blank-zero print) and a right band.
-Bounded by ``_MAX_WORK`` readings weighed.
+Gated: tried only where the reading so far left cells unknown or broke the arithmetic, on flowed
+lines (no table cells, no laid-out places), table 三 printing fewer figures than cells (a printed 0
+can only be a wrapped tail) and a right band closing it. Bounded by ``_MAX_WORK`` readings weighed.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ _MAX_WORK = 60_000
 _MAX_CUTS = 4  # cuts of least cost past which nothing is read (the rows' figures then unsure)
 _SLACK = 2  # cost above the least within which cuts are kept (the least may break the equations)
 _MAX_KEPT = 64  # cuts kept from one state on
+_ENDLESS = 1 << 30  # no cost bound
 _FLOW = re.compile(r"line \d+( part \d+)?")  # a figure of a line of flowed text (no table cell)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -67,7 +74,7 @@ class _Search:
     windows: list[tuple[int, int, int] | None]  # each row's first early line, label line, next label line
     work: int = 0
     part_memo: dict[tuple[int, int, int], list[Figures]] = field(default_factory=dict)
-    memo: dict[tuple[int, int, int], list[tuple[int, tuple[Figures, ...]]]] = field(default_factory=dict)
+    memo: dict[tuple[int, int, int], tuple[list[tuple[int, tuple[Figures, ...]]], int]] = field(default_factory=dict)
     total_memo: dict[tuple[int, int, int], dict[int, list[Figures]]] = field(default_factory=dict)
     rows_memo: dict[tuple[int, int, int], list[tuple[Figures, int, int]]] = field(default_factory=dict)
 
@@ -157,23 +164,30 @@ class _Search:
         self.rows_memo[key] = out = [r for r in out if len(r[0]) <= self.width]
         return out
 
-    def cuts(self, row: int, i: int, j: int) -> list[tuple[int, tuple[Figures, ...]]]:
-        """Cuts of the rows from ``row`` on from figures ``i``/``j`` with their costs: those within
-        ``_SLACK`` of the least, at most ``_MAX_KEPT``."""
+    def cuts(self, row: int, i: int, j: int) -> tuple[list[tuple[int, tuple[Figures, ...]]], int]:
+        """Cuts of the rows from ``row`` on from figures ``i``/``j`` with their costs, and the cost
+        below which every cut is among them (cuts past ``_SLACK`` above the least, or past
+        ``_MAX_KEPT``, are dropped a whole cost at a time)."""
         if row == len(self.windows):
-            return [(0, ())] if i == len(self.left) and j == len(self.right) else []
+            return ([(0, ())] if i == len(self.left) and j == len(self.right) else []), _ENDLESS
         key = (row, i, j)
         if key in self.memo:
             return self.memo[key]
         found: list[tuple[int, tuple[Figures, ...]]] = []
+        bound = _ENDLESS
         for figures, a, b in self.rows(i, j):
             cost = self.cost(row, i, a) if a else 0
-            found += [(cost + c, (figures, *rest)) for c, rest in self.cuts(row + 1, i + a, j + b)]
+            rest, below = self.cuts(row + 1, i + a, j + b)
+            bound = min(bound, cost + below)
+            found += [(cost + c, (figures, *rest)) for c, rest in rest]
         found.sort(key=lambda item: item[0])
         if found:
-            found = [item for item in found if item[0] <= found[0][0] + _SLACK][:_MAX_KEPT]
-        self.memo[key] = found
-        return found
+            bound = min(bound, found[0][0] + _SLACK + 1)
+            if len(found) > _MAX_KEPT:
+                bound = min(bound, found[_MAX_KEPT][0])
+            found = [item for item in found if item[0] < bound]
+        self.memo[key] = found, bound
+        return found, bound
 
 
 def _line_ends(tokens: Sequence[Token]) -> set[int]:
@@ -261,19 +275,19 @@ def read_blank_bands(
     leading = _leading(before, requests[0])
     left = leading + printed[: band[0]]
     right = printed[band[0] :]
-    if len(left) + len(right) >= len(keys) * width or any(t.text.translate(_FULL_WIDTH) == "0" for t in right[:1]):
+    if len(left) + len(right) >= len(keys) * width:
         return  # every cell printed: no blank-zero print
     search = _Search(left, right, width, _windows(keys, raw))
     try:
-        found = search.cuts(0, 0, 0)
+        found, complete = search.cuts(0, 0, 0)
     except _Budget:
         return
     # the 总计 column's equations weigh the cuts before any placing (a row's total is its last figure)
     kept = [(cost, cut) for cost, cut in found if not bound.broken(_totals(keys, width, cut))]
-    least = min((cost for cost, _ in kept), default=0)
+    least = min((cost for cost, _ in kept), default=_ENDLESS)
     cuts = [cut for cost, cut in kept if cost == least]
-    if not cuts or len(cuts) > _MAX_CUTS:
-        return
+    if least >= complete or len(cuts) > _MAX_CUTS:
+        return  # the cuts of least cost not all known, or too many
     if any(key not in raw for key in keys):
         return
     _placed(keys, width, cuts, bound, raw, report, evidence, right[0].where)
