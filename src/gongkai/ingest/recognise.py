@@ -18,6 +18,7 @@ from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
+from gongkai.ingest.appeal_tails import read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
@@ -165,6 +166,7 @@ def recognise(document: Document) -> Report:
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
     read_laid_halves(template, parts[APPEALS], report, evidence)  # pdftotext -layout: the same, by places
     read_appeal_moved(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow with one figure moved
+    read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
