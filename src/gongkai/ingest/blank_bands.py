@@ -27,7 +27,8 @@ unknown with their possible values named. The whole reading is named in ``uncert
 
 Gated: tried only where the reading so far left cells unknown or broke the arithmetic, on flowed
 lines (no table cells, no laid-out places), table 三 printing fewer figures than cells (a printed 0
-can only be a wrapped tail) and a right band closing it. Bounded by ``_MAX_WORK`` readings weighed.
+can only be a wrapped tail) and a right band of ``_LEAST_BAND`` figures or more closing it.
+Bounded by ``_MAX_WORK`` readings weighed.
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _MAX_TAILS = 2  # wrapped tails in one band of one row
-# part readings built and weighed, past which nothing is read: the print it reads needs 15,000
-_MAX_WORK = 60_000
+# part readings built and weighed, past which nothing is read: the print it reads needs 8,400
+_MAX_WORK = 30_000
+_LEAST_BAND = 2  # figures of a right band (a lone figure after a blank line is no band of columns)
 _MAX_CUTS = 4  # cuts of least cost past which nothing is read (the rows' figures then unsure)
 _SLACK = 2  # cost above the least within which cuts are kept (the least may break the equations)
 _MAX_KEPT = 64  # cuts kept from one state on
@@ -275,7 +277,7 @@ def read_blank_bands(
     leading = _leading(before, requests[0])
     left = leading + printed[: band[0]]
     right = printed[band[0] :]
-    if len(left) + len(right) >= len(keys) * width:
+    if len(left) + len(right) >= len(keys) * width or len(right) < _LEAST_BAND:
         return  # every cell printed: no blank-zero print
     search = _Search(left, right, width, _windows(keys, raw))
     try:
