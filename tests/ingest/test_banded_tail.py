@@ -13,7 +13,7 @@ from typing import Any
 
 from gongkai.ingest.banded_tail import _BandCutter, _fits
 from gongkai.ingest.read import read_report
-from gongkai.ingest.row_bands import _Cutter
+from gongkai.ingest.row_bands import Cutter
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import template_for_year
 
@@ -59,7 +59,7 @@ def test_band_cut_reads_the_last_rows() -> None:
     gold = json.loads((FIXTURES / "gold" / "b2024-e.json").read_text(encoding="utf-8"))["requests"]
     texts, start = _flow(gold, rows, len(rows) - 4, 4)
     amounts = [int(t) for t in texts]
-    cutter = _Cutter(amounts, texts, rows, len(template.request_columns), requests_bound(template.id))
+    cutter = Cutter(amounts, texts, rows, len(template.request_columns), requests_bound(template.id))
     bound = cutter.bound
     # read as one flow, no cut keeps the table's equations
     assert not [c for c in cutter.cuts(0, 0, ()) if bound.broken(dict(zip(rows, c, strict=True))) == 0]

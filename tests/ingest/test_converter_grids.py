@@ -4,7 +4,6 @@ figures, and pymupdf4llm's table 四 flattened into one paragraph of header word
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from gongkai.ingest.document import TableBlock
@@ -12,13 +11,9 @@ from gongkai.ingest.pipes import phantom_columns
 from gongkai.ingest.runon import header_then_figures
 from gongkai.ingest.text import read_text
 
+from .fixture_json import gold_json
 from .holdout2 import FIXTURES
 from .wild.scoring import read_fixture
-
-
-def _gold(report: str) -> dict[str, object]:
-    data: dict[str, object] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return data
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -37,7 +32,7 @@ def test_an_empty_grid_column_among_the_figures_is_dropped() -> None:
     row = next(row for row in _rows(path) if "53" in row)
     assert row[row.index("53") :] == ["53", "", "3", "2", "", "4", "62"]
     requests = read_fixture(path)["requests"]
-    gold = _gold("g2020-c")["requests"]
+    gold = gold_json(FIXTURES, "g2020-c")["requests"]
     assert isinstance(gold, dict)
     for key in ("unavailable_not_held", "not_processed_duplicate", "not_processed_excessive", "total_processed"):
         assert requests[key] == gold[key], key
@@ -61,7 +56,7 @@ def test_a_flattened_table_four_is_read() -> None:
     words, gap, figures = header_then_figures(line) or ["", "", ""]
     assert gap == "" and words.startswith("未经复议直接起诉") and words.endswith("审结")
     assert figures == "15 4 2 4 25 4 1 2 1 8 15 5 3 5 28"
-    assert read_fixture(path)["appeals"] == _gold("g2020-c")["appeals"]
+    assert read_fixture(path)["appeals"] == gold_json(FIXTURES, "g2020-c")["appeals"]
 
 
 def test_prose_with_figures_is_no_flattened_table() -> None:
@@ -88,7 +83,7 @@ def test_a_minus_sign_goes_under_the_change_column() -> None:
     is the change, never a count below zero; the row stays in doubt (a cell not printed)."""
     path = FIXTURES / "pymupdf4llm" / "g2020-c~gazette.md"
     pred = read_fixture(path)
-    gold = _gold("g2020-c")["active"]
+    gold = gold_json(FIXTURES, "g2020-c")["active"]
     assert isinstance(gold, dict)
     assert pred["active"]["fees"] == gold["fees"] == {"previous_items": 0, "change": -1}
     assert any(entry["cell"] == "active.fees" for entry in pred["uncertain"])

@@ -3,7 +3,6 @@ ends the cell (``ingest/units.py``), prose quantities stay as printed for ``stat
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from gongkai.ingest.read import read_document, read_report
 from gongkai.ingest.stated import stated_figures
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 
+from .fixture_json import gold_json
 from .holdout3 import FIXTURES
 
 
@@ -25,15 +25,11 @@ def _line_with(path: Path, start: str) -> str:
     return match.group()
 
 
-def _gold(report: str) -> dict:
-    return json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-
-
 def test_a_run_of_figures_with_units_is_cut_at_each_unit() -> None:
     row = _line_with(FIXTURES / "crawler" / "c2020-b~county.txt", "一、本年新收政府信息公开申请数量")
     assert row.endswith("8896件2176件0件2172件706件50件14000件")
     figures = cells_with_units(row).removeprefix("一、本年新收政府信息公开申请数量").split()
-    assert [int(f) for f in figures] == _gold("c2020-b")["requests"]["new_received"]
+    assert [int(f) for f in figures] == gold_json(FIXTURES, "c2020-b")["requests"]["new_received"]
 
 
 def test_a_unit_keeps_the_columns_of_a_laid_out_line() -> None:
@@ -41,7 +37,7 @@ def test_a_unit_keeps_the_columns_of_a_laid_out_line() -> None:
     row = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("二、上年结转"))
     out = cells_with_units(row)
     assert len(out) == len(row) and "件" not in out
-    assert [int(f) for f in out.split()[1:]] == _gold("c2023-c")["requests"]["carried_over"]
+    assert [int(f) for f in out.split()[1:]] == gold_json(FIXTURES, "c2023-c")["requests"]["carried_over"]
 
 
 def test_units_left_alone_under_wrapped_cells_are_blanked() -> None:
@@ -65,7 +61,7 @@ def test_a_figure_wrapped_above_its_row_is_put_back(start: str, row: str) -> Non
     fixed = [cells_with_units(line) for line in wrapped_cells(lines)]
     assert not fixed[at - 1].strip() and not fixed[at + 1].strip()
     figures = [int(f) for f in fixed[at].split() if f.isdigit()]
-    assert figures == _gold("c2023-c")["requests"][row]
+    assert figures == gold_json(FIXTURES, "c2023-c")["requests"][row]
 
 
 def test_a_figure_wrapped_over_pipe_rows_is_put_back() -> None:
@@ -75,7 +71,7 @@ def test_a_figure_wrapped_over_pipe_rows_is_put_back() -> None:
     at = next(i for i, line in enumerate(lines) if "| 0件" in line and "2172件" in line)
     fixed = wrapped_pipe_cells(lines)
     cells = [cell.strip() for cell in fixed[at].strip("| ").split("|") if cell.strip()]
-    assert [int(cell.rstrip("件")) for cell in cells] == _gold("c2020-b")["requests"]["new_received"]
+    assert [int(cell.rstrip("件")) for cell in cells] == gold_json(FIXTURES, "c2020-b")["requests"]["new_received"]
     assert not any(cell.strip() == "件" for cell in fixed[at + 1].split("|"))
     assert fixed[at - 1].split("|")[1].strip() and fixed[at + 1].split("|")[1].strip()  # the label's pieces stay
 
@@ -106,7 +102,7 @@ def test_crawler_table_with_units_reads_and_prose_is_still_stated(name: str) -> 
     path = FIXTURES / name / "c2023-c~county.txt"
     result = read_report(path)
     assert result.report is not None
-    gold = _gold("c2023-c")
+    gold = gold_json(FIXTURES, "c2023-c")
     requests = result.report.requests
     for row in ("new_received", "partially_granted", "total_processed", "carried_forward"):
         assert list(requests[row]) == gold["requests"][row], row
@@ -135,4 +131,4 @@ def test_pieces_of_table_four_group_headers_name_the_table() -> None:
 def test_table_four_under_two_line_group_headers_is_read(name: str, report: str) -> None:
     result = read_report(FIXTURES / name / report)
     assert result.report is not None
-    assert result.report.appeals == _gold(report.split("~")[0])["appeals"]
+    assert result.report.appeals == gold_json(FIXTURES, report.split("~")[0])["appeals"]

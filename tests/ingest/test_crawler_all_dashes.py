@@ -7,13 +7,11 @@ row, as one followed by a figure is), and the reader reads each dash as a zero c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from gongkai.ingest.read import read_report
 from gongkai.ingest.runon import is_run_on
 from gongkai.ingest.text import split_line
+from tests.ingest.fixture_json import read_json
 
 _REQUEST_ROWS = (
     "一、本年新收政府信息公开申请数量",
@@ -75,13 +73,6 @@ def _page(space: str) -> str:
     )
 
 
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error  # read, not refused
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
 def test_a_table_of_dashes_only_is_a_run_on_table() -> None:
     assert is_run_on(_page(""))
     assert not is_run_on("本报告依据条例编制——全文包括总体情况、主动公开情况——以及其他需要报告的事项。" * 4)
@@ -91,7 +82,7 @@ def test_an_all_dash_crawler_report_is_read_as_zeros(tmp_path: Path) -> None:
     for space in (" ", ""):
         path = tmp_path / "page.txt"
         path.write_text(_page(space), encoding="utf-8")
-        data = _read(path)
+        data = read_json(path)
         assert data["active"]["regulations"] == {"made": 0, "repealed": 0, "in_force": 0}
         assert data["active"]["punishment"] == {"decisions": 0}
         assert all(v == 0 for row in data["requests"].values() for v in row), data["requests"]

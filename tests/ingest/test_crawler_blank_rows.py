@@ -6,16 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.read import read_report
+from tests.ingest.fixture_json import read_json
 
 HOLDOUT4 = Path(__file__).resolve().parent / "holdout4" / "fixtures"
-
-
-def _read(path: Path) -> dict[str, object]:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict[str, object] = json.loads(result.report.to_json())
-    return data
 
 
 def _gold(name: str) -> dict[str, object]:
@@ -27,7 +20,7 @@ def test_label_only_rows_close_the_sums_that_cut_the_other_rows() -> None:
     # （一）予以公开 printed alone (a row of blank cells) sits inside （七）总计's sum: read as zeros
     # in the search, the first column's total decides which cut of ７２３５１８１ (72 3 5 1 | 7 23 51)
     # and of ２０２１２３ (20 2 1 | 2 0 21) the rows print.
-    data = _read(HOLDOUT4 / "crawler" / "b2022-c~bureau.txt")
+    data = read_json(HOLDOUT4 / "crawler" / "b2022-c~bureau.txt")
     gold = _gold("b2022-c")["requests"]
     assert isinstance(gold, dict)
     requests = data["requests"]
@@ -47,7 +40,7 @@ def test_label_only_rows_close_the_sums_that_cut_the_other_rows() -> None:
 
 def test_group_rows_of_runs_with_separators_are_cut_group_by_group() -> None:
     # 未经复议直接起诉1,3974192794182,513: two tokens for the group's five cells.
-    data = _read(HOLDOUT4 / "crawler" / "b2022-b~bureau.txt")
+    data = read_json(HOLDOUT4 / "crawler" / "b2022-b~bureau.txt")
     gold = _gold("b2022-b")["appeals"]
     assert isinstance(gold, dict)
     appeals = data["appeals"]

@@ -9,17 +9,10 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.active import _likely
-from gongkai.ingest.read import read_report
+from tests.ingest.fixture_json import read_json
 
 FIXTURES = Path(__file__).resolve().parent / "publishers" / "fixtures"
 REPORT = "000_21925bfca89cb37b"
-
-
-def _read(path: Path) -> dict[str, object]:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict[str, object] = json.loads(result.report.to_json())
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +25,7 @@ def gold() -> dict[str, list[int]]:
 
 def test_no_whitespace_left_first_and_total_read_the_rest_unknown(gold: dict[str, list[int]]) -> None:
     # 一、本年新收…数量18013184: 180 | 1 | · | · | · | 3 | 184 with blanks and spaces gone
-    data = _read(FIXTURES / "crawler-nospace" / f"{REPORT}~wordgov.txt")
+    data = read_json(FIXTURES / "crawler-nospace" / f"{REPORT}~wordgov.txt")
     requests = data["requests"]
     assert isinstance(requests, dict)
     for key, row in requests.items():
@@ -48,7 +41,7 @@ def test_no_whitespace_left_first_and_total_read_the_rest_unknown(gold: dict[str
 
 def test_collapsed_spaces_place_the_figures(gold: dict[str, list[int]]) -> None:
     # 一、本年新收…数量1801 3184: the space is where the blank cells were
-    data = _read(FIXTURES / "crawler" / f"{REPORT}~wordgov.txt")
+    data = read_json(FIXTURES / "crawler" / f"{REPORT}~wordgov.txt")
     assert data["requests"] == gold
 
 
@@ -71,8 +64,8 @@ def test_a_figure_the_prose_states_picks_the_cut_holding_it(tmp_path: Path) -> N
     assert "一、总体情况" in page
     path = tmp_path / "page.txt"
     path.write_text(page.replace("一、总体情况", "一、总体情况" + sentence, 1), encoding="utf-8")
-    data = _read(path)
-    assert data["active"]["normative_documents"] == {  # type: ignore[index]
+    data = read_json(path)
+    assert data["active"]["normative_documents"] == {
         "new_made": 47,
         "new_published": 47,
         "total_published": 272,

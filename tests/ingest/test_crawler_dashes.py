@@ -15,23 +15,11 @@ from typing import Any
 
 from gongkai.ingest.active import _money_cuts
 from gongkai.ingest.numbers import parse_cell
-from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
 from gongkai.report.templates import Kind
 
+from .fixture_json import gold_json, read_json
 from .publishers.scoring import FIXTURES
-
-
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
-def _gold(report: str) -> dict[str, Any]:
-    gold: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return gold
 
 
 def _named(data: dict[str, Any], path: str) -> bool:
@@ -45,8 +33,8 @@ def test_a_dash_run_into_figures_is_a_blank_cell_where_the_table_prints_dashes()
         ("synth-2019-huge", "synth-2019-huge~cms", ("regulations", "coercion", "fees")),
         ("shuyang-fgj-2023", "shuyang-fgj-2023~cms", ("normative_documents",)),
     ):
-        data = _read(FIXTURES / "crawler" / f"{fixture}.txt")
-        gold = _gold(report)["active"]
+        data = read_json(FIXTURES / "crawler" / f"{fixture}.txt")
+        gold = gold_json(FIXTURES, report)["active"]
         for row in rows:
             assert data["active"][row] == gold[row], row
             assert _named(data, f"active.{row}")  # a dash read as a cell: said so
@@ -56,8 +44,8 @@ def test_a_run_short_of_a_cell_is_cut_where_the_table_prints_dashes(tmp_path: Pa
     # 规章12— on a page printing its blanks as —: every cell is printed, so 12 holds two cells.
     text = (FIXTURES / "crawler" / "synth-2021-small~cms.txt").read_text(encoding="utf-8")
     assert "规章12—" in text
-    data = _read(FIXTURES / "crawler" / "synth-2021-small~cms.txt")
-    assert data["active"]["regulations"] == _gold("synth-2021-small")["active"]["regulations"]
+    data = read_json(FIXTURES / "crawler" / "synth-2021-small~cms.txt")
+    assert data["active"]["regulations"] == gold_json(FIXTURES, "synth-2021-small")["active"]["regulations"]
 
 
 def test_a_dash_before_a_figure_stays_a_minus_where_the_table_prints_zeros(tmp_path: Path) -> None:
@@ -67,16 +55,16 @@ def test_a_dash_before_a_figure_stays_a_minus_where_the_table_prints_zeros(tmp_p
     assert "规章000" in text and "行政强制76-38844" in text
     path = tmp_path / "page.txt"
     path.write_text(text.replace("行政强制76-38844", "行政强制76—38844"), encoding="utf-8")
-    data = _read(path)
+    data = read_json(path)
     assert data["active"]["coercion"] != {"previous_items": 76, "change": 0, "decisions": 38844}
-    gold = _gold("000_21925bfca89cb37b")["active"]["coercion"]
+    gold = gold_json(FIXTURES, "000_21925bfca89cb37b")["active"]["coercion"]
     assert all(data["active"]["coercion"][k] in (gold[k], None) for k in gold)
 
 
 def test_a_page_printing_dashes_still_reads_a_hyphen_as_a_minus() -> None:
     # 行政强制76-38844 and 行政事业性收费270-104 on the dash-printing page: hyphens stay signs.
-    data = _read(FIXTURES / "crawler" / "000_21925bfca89cb37b~cms.txt")
-    assert data["active"]["fees"] == _gold("000_21925bfca89cb37b")["active"]["fees"]
+    data = read_json(FIXTURES / "crawler" / "000_21925bfca89cb37b~cms.txt")
+    assert data["active"]["fees"] == gold_json(FIXTURES, "000_21925bfca89cb37b")["active"]["fees"]
 
 
 def _run(text: str) -> list[Token]:
@@ -104,8 +92,8 @@ def test_a_table_printing_blank_cells_as_slashes_keeps_every_cell() -> None:
     # and 5,777.8 yuan, not an amount with its count missing.
     text = (FIXTURES / "crawler" / "synth-2019-small~plain.txt").read_text(encoding="utf-8")
     assert "11///13" in text and "政府集中采购75,777.8" in text
-    data = _read(FIXTURES / "crawler" / "synth-2019-small~plain.txt")
-    assert data["active"]["procurement"] == _gold("synth-2019-small")["active"]["procurement"]
+    data = read_json(FIXTURES / "crawler" / "synth-2019-small~plain.txt")
+    assert data["active"]["procurement"] == gold_json(FIXTURES, "synth-2019-small")["active"]["procurement"]
     assert _named(data, "active.procurement")
 
 
@@ -121,7 +109,7 @@ def test_a_table_printing_its_zeros_with_some_spaces_kept_keeps_every_cell() -> 
     ):
         path = wild / "crawler-partial" / f"{report}.txt"
         assert printed in path.read_text(encoding="utf-8")
-        data = _read(path)
+        data = read_json(path)
         gold: dict[str, Any] = json.loads((wild / "gold" / f"{report}.json").read_text(encoding="utf-8"))
         assert data["active"][row] == gold["active"][row], row
         assert _named(data, f"active.{row}")

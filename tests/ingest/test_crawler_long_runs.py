@@ -11,29 +11,20 @@ the rows whose cuts tied.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
 
-from gongkai.ingest.read import read_report
-from gongkai.ingest.requests import _pinned_cuts
+from gongkai.ingest.pinned_cuts import pinned_cuts
 from gongkai.report.equations import requests_bound
 
+from .fixture_json import read_json
 from .holdout3 import FIXTURES
 
 _REPORT = "c2022-b"
 
 
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
 def test_a_total_row_too_long_to_cut_alone_is_cut_where_the_table_pins_it() -> None:
     gold = json.loads((FIXTURES / "gold" / f"{_REPORT}.json").read_text(encoding="utf-8"))
     for variant in ("crawler", "crawler-nospace"):
-        data = _read(FIXTURES / variant / f"{_REPORT}~county.txt")
+        data = read_json(FIXTURES / variant / f"{_REPORT}~county.txt")
         for key in ("total_processed", "denied_query_matter", "unavailable_unclear", "not_processed_duplicate"):
             assert data["requests"][key] == gold["requests"][key], (variant, key)
 
@@ -41,6 +32,6 @@ def test_a_total_row_too_long_to_cut_alone_is_cut_where_the_table_pins_it() -> N
 def test_the_cut_keeps_the_pinned_cells_and_the_sum_they_leave() -> None:
     check = requests_bound("2021").row_check("total_processed")
     expected: list[set[float]] = [{35869.0}, {3691.0}, set(), set(), set(), set(), {46599.0}]
-    assert _pinned_cuts("3586936917504450251446603", 7, expected, check) == [(35869, 3691, 75, 0, 4450, 2514, 46603)]
+    assert pinned_cuts("3586936917504450251446603", 7, expected, check) == [(35869, 3691, 75, 0, 4450, 2514, 46603)]
     # Nothing pinned but the sum: a run this long has more cuts than the search weighs; none is taken.
-    assert _pinned_cuts("3586936917504450251446603", 7, [set()] * 7, check) == []
+    assert pinned_cuts("3586936917504450251446603", 7, [set()] * 7, check) == []

@@ -10,21 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest.read import read_report
 from gongkai.ingest.runon import cut_run_on, is_run_on, table_paragraph
+from tests.ingest.fixture_json import read_json
 
 HOLDOUT2 = Path(__file__).resolve().parent / "holdout2" / "fixtures"
 
 
 def _long_line(path: Path) -> str:
     return next(line for line in path.read_text(encoding="utf-8").split("\n") if is_run_on(line))
-
-
-def _read(path: Path) -> dict[str, object]:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict[str, object] = json.loads(result.report.to_json())
-    return data
 
 
 def _gold(report: str) -> dict[str, list[int]]:
@@ -62,7 +55,7 @@ def test_a_numbered_piece_of_a_table_paragraph_is_a_row() -> None:
 
 @pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
 def test_rows_printing_no_figure_are_blank_rows_read_as_zero_and_flagged(name: str) -> None:
-    data = _read(HOLDOUT2 / name / "g2022-c~gazette.txt")
+    data = read_json(HOLDOUT2 / name / "g2022-c~gazette.txt")
     gold = _gold("g2022-c")
     requests = data["requests"]
     uncertain = data["uncertain"]
@@ -84,7 +77,7 @@ def test_rows_printing_no_figure_are_blank_rows_read_as_zero_and_flagged(name: s
 def test_blank_columns_throughout_stay_unknown() -> None:
     # g2020-c leaves two columns blank in every row: which columns the figures stand in, no sum
     # can tell; the totals and the rows of blanks are read, the placements are not guessed
-    data = _read(HOLDOUT2 / "crawler" / "g2020-c~gazette.txt")
+    data = read_json(HOLDOUT2 / "crawler" / "g2020-c~gazette.txt")
     requests = data["requests"]
     assert isinstance(requests, dict)
     gold = _gold("g2020-c")
@@ -98,7 +91,7 @@ def test_thousands_separators_cut_table_2_runs(name: str) -> None:
     # 其他对外管理服务事项8,47857,026: 57,026 whole leaves a cell short, 570 | 26 parts a separator
     # from its digits: 8478 5 7026. 行政处罚33,507-48,458: 33507 -4 8458. 6581061,471 has three
     # cuts (658 10 61471, 65 810 61471, 658 106 1471): left unknown, the cuts as alternatives.
-    data = _read(HOLDOUT2 / name / "g2020-b~gazette.txt")
+    data = read_json(HOLDOUT2 / name / "g2020-b~gazette.txt")
     active = data["active"]
     assert isinstance(active, dict)
     gold = json.loads((HOLDOUT2 / "gold" / "g2020-b.json").read_text(encoding="utf-8"))["active"]

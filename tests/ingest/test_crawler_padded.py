@@ -7,32 +7,16 @@ The runs are the hold-out fixtures' own (``tests/ingest/holdout3/fixtures/crawle
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from gongkai.ingest.align import Slot
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.padded import PAD, padded_row_readings, table_padding
-from gongkai.ingest.read import read_report
 from gongkai.ingest.runon import cut_run_on
 
+from .fixture_json import gold_json, read_json
 from .holdout3 import FIXTURES
-
-
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
-def _gold(report: str) -> dict[str, Any]:
-    gold: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return gold
 
 
 def _slots(*texts: str) -> list[Slot]:
@@ -87,8 +71,8 @@ def test_spread_labels_mixed_numbering_and_slashed_blank_rows_are_cut_into_rows(
 
 @pytest.mark.parametrize("layout", ["crawler", "crawler-nospace"])
 def test_a_county_page_padding_its_figures_reads_tables_three_and_four(layout: str) -> None:
-    data = _read(FIXTURES / layout / "c2020-c~county.txt")
-    gold = _gold("c2020-c")
+    data = read_json(FIXTURES / layout / "c2020-c~county.txt")
+    gold = gold_json(FIXTURES, "c2020-c")
     assert data["requests"] == gold["requests"]
     assert data["appeals"] == gold["appeals"]
     for row in ("regulations", "normative_documents", "licensing", "other_services", "coercion", "fees"):
@@ -98,5 +82,5 @@ def test_a_county_page_padding_its_figures_reads_tables_three_and_four(layout: s
 @pytest.mark.parametrize("report", ["c2019-a", "c2021-a"])
 def test_rows_printed_blank_before_the_total_keep_their_own_figures(report: str) -> None:
     # （六）其他处理 printed with no figure right before （七）总 计: 总计's figures are its own.
-    data = _read(FIXTURES / "crawler" / f"{report}~county.txt")
-    assert data["requests"] == _gold(report)["requests"]
+    data = read_json(FIXTURES / "crawler" / f"{report}~county.txt")
+    assert data["requests"] == gold_json(FIXTURES, report)["requests"]

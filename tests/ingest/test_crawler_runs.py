@@ -8,10 +8,8 @@ cells ran together.
 
 from __future__ import annotations
 
-import json
 import re
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,24 +17,12 @@ import pytest
 from gongkai.ingest.align import Slot, broken_group_readings
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import parse_cell
-from gongkai.ingest.read import read_report
-from gongkai.ingest.requests import _row_candidates
+from gongkai.ingest.request_labels import row_candidates
 from gongkai.ingest.runon import cut_run_on
 from gongkai.report.labels import bare_label_key, label_key
 
+from .fixture_json import gold_json, read_json
 from .holdout import FIXTURES
-
-
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None, result.error
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
-
-
-def _gold(report: str) -> dict[str, Any]:
-    gold: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return gold
 
 
 def _named(data: dict[str, Any], path: str) -> bool:
@@ -78,15 +64,15 @@ def test_qita_spelled_either_way_is_one_label() -> None:
 )
 def test_a_heading_run_into_an_item_number_names_the_item(printed: str, row: str) -> None:
     bare = bare_label_key(printed)
-    best = max(_row_candidates(bare, bare), key=lambda found: (found[0], found[1]))
+    best = max(row_candidates(bare, bare), key=lambda found: (found[0], found[1]))
     assert best[2].key == row
 
 
 def test_a_row_label_printed_short_is_placed_with_its_run() -> None:
     # "一、本年新收公开申请数量140310220": 政府信息 lost from the label
     for name in ("crawler", "crawler-nospace"):
-        data = _read(FIXTURES / name / "h2019-b~province.txt")
-        gold = _gold("h2019-b")
+        data = read_json(FIXTURES / name / "h2019-b~province.txt")
+        gold = gold_json(FIXTURES, "h2019-b")
         assert data["requests"]["new_received"] == gold["requests"]["new_received"]
         assert data["requests"]["carried_over"] == gold["requests"]["carried_over"]
         assert _named(data, "requests.new_received")  # placed by position: said so
@@ -94,8 +80,8 @@ def test_a_row_label_printed_short_is_placed_with_its_run() -> None:
 
 def test_a_total_contradicting_its_parts_is_cut_by_the_column_sums_and_named() -> None:
     # "（七）总计140310229": 14 0 3 1 0 2 and a printed 29; no cut adds up to the row's total
-    data = _read(FIXTURES / "crawler" / "h2019-b~province.txt")
-    assert data["requests"]["total_processed"] == _gold("h2019-b")["requests"]["total_processed"]
+    data = read_json(FIXTURES / "crawler" / "h2019-b~province.txt")
+    assert data["requests"]["total_processed"] == gold_json(FIXTURES, "h2019-b")["requests"]["total_processed"]
     assert _named(data, "requests.total_processed")
     assert any(f["rule"] == "requests.row_sum" for f in data["findings"])
 
@@ -103,8 +89,8 @@ def test_a_total_contradicting_its_parts_is_cut_by_the_column_sums_and_named() -
 def test_table_four_as_two_tables_of_runs_is_cut_table_by_table() -> None:
     # "总计 631212" then "…总计 15132211444527": review's five cells, then litigation's ten
     for report in ("h2019-a", "h2021-b"):
-        data = _read(FIXTURES / "crawler" / f"{report}~province.txt")
-        gold = _gold(report)["appeals"]
+        data = read_json(FIXTURES / "crawler" / f"{report}~province.txt")
+        gold = gold_json(FIXTURES, report)["appeals"]
         for group, cells in data["appeals"].items():
             for key, value in cells.items():
                 assert value is None or value == gold[group][key] or _named(data, f"appeals.{group}.{key}")
@@ -115,8 +101,8 @@ def test_table_four_as_two_tables_of_runs_is_cut_table_by_table() -> None:
 def test_a_group_contradicting_its_total_leaves_only_its_cells_unknown() -> None:
     # h2021-c prints 80 19 16 26 and a total of 142 (they make 141): that group cannot be cut;
     # the review table and the 复议后起诉 group still are.
-    data = _read(FIXTURES / "crawler" / "h2021-c~province.txt")
-    gold = _gold("h2021-c")["appeals"]
+    data = read_json(FIXTURES / "crawler" / "h2021-c~province.txt")
+    gold = gold_json(FIXTURES, "h2021-c")["appeals"]
     assert data["appeals"]["review"] == gold["review"]
     assert data["appeals"]["litigation_after_review"] == gold["litigation_after_review"]
     direct = data["appeals"]["litigation_direct"]
@@ -153,8 +139,8 @@ def test_a_signed_change_run_into_the_next_cell_is_cut_where_zero_cells_are_prin
     # "行政许可73-38" (73, -3, 8) and "行政强制51-14" (51, -1, 4): table 三 prints 0000000, so
     # this page leaves no cell blank; the run is cut rather than a cell supposed missing.
     for report, rows in (("h2019-a", ("licensing",)), ("h2019-b", ("coercion", "other_services"))):
-        data = _read(FIXTURES / "crawler-nospace" / f"{report}~province.txt")
-        gold = _gold(report)["active"]
+        data = read_json(FIXTURES / "crawler-nospace" / f"{report}~province.txt")
+        gold = gold_json(FIXTURES, report)["active"]
         for row in rows:
             assert data["active"][row] == gold[row], row
             assert _named(data, f"active.{row}")  # a cut is a judgement: said so

@@ -7,11 +7,8 @@ import json
 
 from gongkai.ingest.read import read_report
 
+from .fixture_json import gold_json
 from .holdout3 import FIXTURES
-
-
-def _gold(report: str) -> dict:
-    return json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
 
 
 def test_blocks_of_a_2021_report_printing_the_single_other_row_are_read() -> None:
@@ -21,6 +18,6 @@ def test_blocks_of_a_2021_report_printing_the_single_other_row_are_read() -> Non
         result = read_report(FIXTURES / "pdftotext" / f"{name}~county.txt")
         assert result.report is not None, result.error
         read = json.loads(result.report.to_json())
-        assert read["requests"] == _gold(name)["requests"], name
+        assert read["requests"] == gold_json(FIXTURES, name)["requests"], name
         flagged = {u["cell"] for u in read["uncertain"]}
         assert {"requests.other_no_correction", "requests.other_unpaid_fee", "requests.other_other"} <= flagged

@@ -5,9 +5,7 @@ columns (the order then chosen by the arithmetic), and from a line of its own ab
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.pipe_wraps import STACKED, wrapped_pipe_cells
@@ -15,12 +13,8 @@ from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
 from gongkai.ingest.stacked_cells import stacked_orders
 
+from .fixture_json import gold_json
 from .holdout3 import FIXTURES
-
-
-def _gold(report: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return data
 
 
 def _lines(name: str) -> list[str]:
@@ -36,7 +30,7 @@ def test_a_wrapped_figure_is_put_back_over_a_fragment_start() -> None:
     lines = _lines("c2020-b~county.md")
     at = next(i for i, line in enumerate(lines) if "69件" in line and "431件" in line)
     fixed = wrapped_pipe_cells(lines)
-    assert _figures(fixed[at]) == _gold("c2020-b")["requests"]["partially_granted"]
+    assert _figures(fixed[at]) == gold_json(FIXTURES, "c2020-b")["requests"]["partially_granted"]
 
 
 def test_a_wrapped_figure_joins_a_merged_cell_marked_stacked() -> None:
@@ -45,7 +39,7 @@ def test_a_wrapped_figure_joins_a_merged_cell_marked_stacked() -> None:
     at = next(i for i, line in enumerate(lines) if "547件" in line)
     fixed = wrapped_pipe_cells(lines)
     assert f"2091{STACKED}547件" in fixed[at]
-    gold = _gold("c2020-b")["requests"]["unavailable_not_held"]
+    gold = gold_json(FIXTURES, "c2020-b")["requests"]["unavailable_not_held"]
     assert sorted(_figures(fixed[at].replace(STACKED, " "))) == sorted(gold)
 
 
@@ -54,7 +48,7 @@ def test_a_figure_on_a_line_of_its_own_above_its_row() -> None:
     lines = _lines("c2023-c~county-word.md")
     at = next(i for i, line in enumerate(lines) if line.startswith("| 四、结转下年度继续办理"))
     fixed = wrapped_pipe_cells(lines)
-    assert _figures(fixed[at].replace("件", " ")) == _gold("c2023-c")["requests"]["carried_forward"]
+    assert _figures(fixed[at].replace("件", " ")) == gold_json(FIXTURES, "c2023-c")["requests"]["carried_forward"]
     assert not fixed[at - 1].strip()
 
 
@@ -77,5 +71,5 @@ def test_the_arithmetic_orders_stacked_cells_and_nothing_is_wrong_unflagged() ->
     for name, report in (("c2020-b~county.md", "c2020-b"), ("c2023-c~county-word.md", "c2023-c")):
         result = read_report(Path(FIXTURES / "markitdown" / name))
         assert result.report is not None
-        gold = _gold(report)
+        gold = gold_json(FIXTURES, report)
         assert result.report.requests == gold["requests"]

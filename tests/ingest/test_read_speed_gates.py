@@ -23,7 +23,7 @@ from gongkai.ingest import (
     meta,
     ocr_doubts,
     recognise,
-    requests,
+    request_rows,
     runon,
     spilled,
     unit_wraps,
@@ -38,7 +38,8 @@ from gongkai.ingest.padded import table_padding
 from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.read import collector_paused, read_document, read_report
 from gongkai.ingest.records import REQUESTS, Record, Token, cached_key, read_records, split_tables
-from gongkai.ingest.requests import RequestRaw, request_records, requests_padding
+from gongkai.ingest.request_rows import RequestRaw, request_records
+from gongkai.ingest.requests import requests_padding
 from gongkai.ingest.trailing_citations import _AT_CELL_END, _after_row_label, trailing_citations_cut
 from gongkai.ingest.vanished import _countable, row_options
 from gongkai.ingest.vocabulary import vocabulary
@@ -539,12 +540,12 @@ def test_placed_readings_read_nothing_where_no_figure_was_laid_out() -> None:
 def test_figures_apart_as_over_every_figure() -> None:
     def old(found: RequestRaw) -> bool:
         figures = [t for t in found.values if t.value.kind is not CellKind.BLANK]
-        line = requests._line_of(found.label.where)
-        return bool(figures and line and line != requests._line_of(figures[0].where))
+        line = request_rows._line_of(found.label.where)
+        return bool(figures and line and line != request_rows._line_of(figures[0].where))
 
     rows = [found for _, raw in _request_rows(_real_inputs()) for found in raw.values()]
     assert rows
-    assert [requests._figures_apart(found) for found in rows] == [old(found) for found in rows]
+    assert [request_rows._figures_apart(found) for found in rows] == [old(found) for found in rows]
 
 
 def test_header_names_as_found_in_every_label() -> None:

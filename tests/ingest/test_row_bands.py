@@ -11,23 +11,15 @@ from __future__ import annotations
 import itertools
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from gongkai.ingest.read import read_report
-from gongkai.ingest.row_bands import _Cutter, _zeros_anywhere
+from gongkai.ingest.row_bands import Cutter, _zeros_anywhere
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import get_template
+from tests.ingest.fixture_json import read_json
 
 HERE = Path(__file__).resolve().parent
-
-
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ def _read(path: Path) -> dict[str, Any]:
 )
 def test_word_print_rows_cut_in_printed_order(fixtures: Path, name: str) -> None:
     gold = json.loads((fixtures / "gold" / f"{name.split('~')[0]}.json").read_text(encoding="utf-8"))
-    data = _read(fixtures / "pdftotext" / f"{name}.txt")
+    data = read_json(fixtures / "pdftotext" / f"{name}.txt")
     assert data["requests"] == gold["requests"]
     assert any(u["cell"] == "requests" for u in data["uncertain"])  # read by the cut: said so
 
@@ -60,7 +52,7 @@ def test_joins_built_only_where_the_row_adds_up() -> None:
     key = get_template("2021").request_rows[0].key
     texts = ["1", "2", "3", "4", "5", "6", "2", "0", "8", "6"]
     amounts = [int(t) for t in texts]
-    cutter = _Cutter(amounts, texts, [key], 7, bound)
+    cutter = Cutter(amounts, texts, [key], 7, bound)
     cells, tails = [0, 1, 2, 3, 4, 5, 8], [6, 7, 9]
     found = cutter._joined(0, cells, tails)
     check = bound.row_check(key)

@@ -20,19 +20,12 @@ import pytest
 from gongkai.ingest.align import Slot, tail_first_readings
 from gongkai.ingest.displaced import AHEAD
 from gongkai.ingest.numbers import parse_cell
-from gongkai.ingest.read import read_report
 from gongkai.report.equations import requests_bound
 
+from .fixture_json import read_json
 from .holdout import FIXTURES as HOLDOUT
 from .holdout3 import FIXTURES
 from .wild.scoring import _flagged
-
-
-def _read(path: Path) -> dict[str, Any]:
-    result = read_report(path)
-    assert result.report is not None
-    data: dict[str, Any] = json.loads(result.report.to_json())
-    return data
 
 
 def _gold(path: Path) -> dict[str, Any]:
@@ -65,7 +58,7 @@ def test_rows_holding_the_next_rows_figures_are_read_in_place() -> None:
     """pdftotext default: each row gets the figures printed before its label, as the column sums
     through （七）总计 confirm; no row keeps the row after it's figures."""
     path = FIXTURES / "pdftotext" / "c2022-b~county.txt"
-    data, gold = _read(path), _gold(path)
+    data, gold = read_json(path), _gold(path)
     assert _wrong(data, gold, _AFTER_THE_CUT) == []
     # confirmed, not left in doubt as moved rows (the report's own contradiction in （七）总计 still
     # names the rows of its broken column sum)
@@ -77,7 +70,7 @@ def test_two_stacked_labels_over_two_rows_of_figures() -> None:
     """pdftotext -layout: ``6.属于四类过程性信息`` / ``7.属于行政执法案卷`` then both rows' figures:
     the two rows in order, not row 7 holding fourteen cells and row 6 missing."""
     path = FIXTURES / "pdftotext-layout" / "c2022-b~county.txt"
-    data, gold = _read(path), _gold(path)
+    data, gold = read_json(path), _gold(path)
     assert _wrong(data, gold, _AFTER_THE_CUT) == []
 
 
@@ -87,7 +80,7 @@ def test_rows_printed_last_cells_first_then_the_shift_they_confirm() -> None:
     column sums then confirm the figures printed ahead of the single （六）其他处理 row (2019
     style): （六） and （七）总计 each take the figures before their label."""
     path = FIXTURES / "pdftotext" / "c2020-b~county.txt"
-    data, gold = _read(path), _gold(path)
+    data, gold = read_json(path), _gold(path)
     rows = ("carried_over", "not_processed_confirmation", "other", "total_processed")
     assert _wrong(data, gold, rows) == []
     assert _flagged(("requests", "carried_over", 0), data["uncertain"])  # a figure's place: a judgement
@@ -111,7 +104,7 @@ def test_a_shift_the_arithmetic_cannot_confirm_is_named_in_uncertain(
     lines = [line for line in path.read_text("utf-8").split("\n") if not line.startswith(dropped)]
     variant = tmp_path / path.name
     variant.write_text("\n".join(lines), "utf-8")
-    data, gold = _read(variant), _gold(path)
+    data, gold = read_json(variant), _gold(path)
     for key, printed in gold["requests"].items():
         if key in gone:
             continue  # its figures are gone from the variant
@@ -148,7 +141,7 @@ def test_one_row_printed_ahead_of_its_label(tmp_path: Path, path: Path) -> None:
         figures = " " * len(match["label"] + match["gap"]) + match["figures"]
         variant = tmp_path / f"{moved}~{path.name}"
         variant.write_text("\n".join([*lines[:i], figures, match["label"], *lines[i + 1 :]]), "utf-8")
-        data = _read(variant)
+        data = read_json(variant)
         for key, printed in gold["requests"].items():
             for column, value in enumerate(data["requests"][key]):
                 if value != printed[column]:

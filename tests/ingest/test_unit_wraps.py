@@ -11,13 +11,10 @@ from gongkai.ingest.read import read_report
 from gongkai.ingest.text import split_line
 from gongkai.ingest.unit_wraps import units_unwrapped
 
+from .fixture_json import gold_json
 from .holdout3 import FIXTURES
 
 _COUNTY = FIXTURES / "pdftotext" / "c2023-c~county.txt"
-
-
-def _gold(report: str) -> dict:
-    return json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
 
 
 def test_wrapped_units_are_taken_out_of_a_table_printing_units() -> None:
@@ -48,6 +45,6 @@ def test_county_table_with_wrapped_units_reads_tables_three_and_four() -> None:
     result = read_report(_COUNTY)
     assert result.report is not None, result.error
     read = json.loads(result.report.to_json())
-    gold = _gold("c2023-c")
+    gold = gold_json(FIXTURES, "c2023-c")
     assert read["requests"] == gold["requests"]
     assert read["appeals"] == gold["appeals"]

@@ -12,7 +12,7 @@ import pytest
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import RequestRaw
+from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.vanished import (
     _agreed,
     _figures_inside_labels,

@@ -13,9 +13,11 @@ from gongkai.ingest.appeals import _order_refuted
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.placed import placed_readings
+from gongkai.ingest.placements import label_cells
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import RequestRaw, _label_cells, _match_request
+from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.text import _figure_places, read_text, split_line
 from gongkai.report.templates import TEMPLATES
 
@@ -81,14 +83,14 @@ def test_numbered_labels_wrapped_beside_their_figures_name_their_rows() -> None:
         ("量反复", "申请", "5.要求行", "政机关", "确认或"): "not_processed_confirmation",
     }
     for labels, key in cases.items():
-        row = _match_request(_record(*labels), True, 0)
+        row = match_request(_record(*labels), True, 0)
         assert row is not None and row.key == key, (labels, row)
 
 
 def test_a_short_numbered_label_ending_a_cell_names_its_own_row() -> None:
     # pymupdf4llm: 按收费通知要求缴纳费用…申请 (the row above, wrapped) and 3.其他 in one cell
     text = "按收费\n通知要\n求缴纳\n费用、\n行政机\n关不再\n处理其\n政府信\n息公开\n申请\n3.其他"
-    row = _match_request(Record([Token(text, "line 80 cell 3", parse_cell(text))]), True, 20)
+    row = match_request(Record([Token(text, "line 80 cell 3", parse_cell(text))]), True, 20)
     assert row is not None and row.key == "other_other"
 
 
@@ -96,12 +98,12 @@ def test_a_blank_first_cell_under_a_label_pulled_out_may_be_the_labels_cell() ->
     label = Token("一、本年新收政府信息公开", "line 63 cell 1", parse_cell("一、本年新收政府信息公开"))
     cells = ["", "180", "1", "", "", "3", "184"]
     values = [Token(t, f"line 64 cell {k + 1}", parse_cell(t)) for k, t in enumerate(cells)]
-    assert _label_cells(RequestRaw("new_received", label, values))
+    assert label_cells(RequestRaw("new_received", label, values))
     # The label in the row's own first cell: the blank after it is the first column or a spare cell.
     inside = Token("一、本年新收", "line 64 cell 1", parse_cell("一、本年新收"))
     spare = Token("", "line 64 cell 2", parse_cell(""))
-    assert _label_cells(RequestRaw("carried_forward", inside, [spare, values[1]]))
-    assert not _label_cells(RequestRaw("new_received", inside, values[1:]))
+    assert label_cells(RequestRaw("carried_forward", inside, [spare, values[1]]))
+    assert not label_cells(RequestRaw("new_received", inside, values[1:]))
 
 
 def test_figures_set_below_the_table_are_its_cells() -> None:

@@ -6,9 +6,7 @@ stands in the pipe row above and its tail in the row below."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_wraps import STACKED
@@ -28,14 +26,10 @@ from gongkai.ingest.wrapped_pipe_figures import (
     pipe_tails_over_page,
 )
 
+from .fixture_json import gold_json
 from .holdout4 import FIXTURES
 
 _PDFVARIANTS = Path(__file__).parent / "pdfvariants" / "fixtures"
-
-
-def _gold(report: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((FIXTURES / "gold" / f"{report}.json").read_text(encoding="utf-8"))
-    return data
 
 
 def _lines(path: Path) -> list[str]:
@@ -57,7 +51,7 @@ def test_layout_tails_join_the_row_above_where_the_sums_choose() -> None:
     lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
     at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
     fixed = rows_with_wrapped_digits(lines)
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     assert _figures(fixed[at]) == gold["carried_over"]
     assert not _figures(fixed[at + 1])
     new = next(i for i, line in enumerate(lines) if "本年度新收" in line)
@@ -70,7 +64,7 @@ def test_layout_tails_the_sums_cannot_place_stand_where_their_columns_tails_stoo
     自然人's tails where the ``0`` stands."""
     lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau.txt")
     fixed = rows_with_wrapped_digits(lines)
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     for label, key in (("部分公开", "partially_granted"), ("要求行政机关确认", "not_processed_confirmation")):
         at = next(i for i, line in enumerate(lines) if label in line)
         assert _figures(fixed[at]) == gold[key], label
@@ -97,7 +91,7 @@ def test_layout_joined_figures_keep_their_columns() -> None:
 def test_pipe_cells_join_where_the_sums_choose() -> None:
     lines = _lines(FIXTURES / "pymupdf4llm" / "b2024-e~bureau.md")
     fixed = pipe_cells_with_wrapped_digits(lines)
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
     assert _figures(fixed[at]) == gold["carried_over"]
     at = next(i for i, line in enumerate(lines) if "重复申请" in line)
@@ -114,7 +108,7 @@ def test_centred_pipe_rows_join_head_above_and_tail_below() -> None:
     """markitdown: ``| 31 | | … | 44 |`` · ``| | 7 | 8 | 84 | 0 | 35 | |`` · ``| 4 | | … | 8 |``."""
     lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau.md")
     fixed = pipe_rows_wrapped_around(lines)
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     rows = (("上年度结转", "carried_over"), ("本年度新收", "new_received"), ("重复申请", "not_processed_duplicate"))
     for label, key in rows:
         at = next(i for i, line in enumerate(lines) if label in line)
@@ -127,7 +121,9 @@ def test_centred_pipe_rows_order_within_a_run_together_cell_by_the_sums() -> Non
     ``7`` below: only ``99 617`` satisfies the sums."""
     lines = _lines(FIXTURES / "markitdown" / "b2024-e~bureau-word.md")
     at = next(i for i, line in enumerate(lines) if "（二）部分公开" in line) + 2
-    assert _figures(pipe_rows_wrapped_around(lines)[at]) == _gold("b2024-e")["requests"]["partially_granted"]
+    assert (
+        _figures(pipe_rows_wrapped_around(lines)[at]) == gold_json(FIXTURES, "b2024-e")["requests"]["partially_granted"]
+    )
 
 
 def test_centred_pipe_rows_leave_an_order_the_sums_do_not_choose_to_the_table() -> None:
@@ -215,7 +211,7 @@ def test_picture_text_wrapped_figures_join_between_heads_and_tails() -> None:
     ``0 6 0`` under them; one joining satisfies the three groups' sums."""
     joined = line_wrapped_around("2 2 1", "10 6 1 3 18 2 4 2 3 2 1 4", "0 6 0")
     assert joined is not None
-    assert [int(v) for v in joined.split()] == _appeal_figures(_gold("b2022-c")["appeals"])
+    assert [int(v) for v in joined.split()] == _appeal_figures(gold_json(FIXTURES, "b2022-c")["appeals"])
     lines = _lines(FIXTURES / "pymupdf4llm" / "b2022-c~bureau.md")
     assert any("10 6 1 3 20 18 2 4 2 26 3 2 1 4 10" in line for line in picture_cells(lines))
 
@@ -231,7 +227,7 @@ def test_a_tail_carried_to_the_next_page_joins_the_last_row() -> None:
     lines = _lines(FIXTURES / "pymupdf4llm" / "b2024-e~bureau-word.md")
     fixed = pipe_tails_over_page(lines)
     at = next(i for i, line in enumerate(lines) if "上年度结转" in line)
-    assert _figures(fixed[at]) == _gold("b2024-e")["requests"]["carried_over"]
+    assert _figures(fixed[at]) == gold_json(FIXTURES, "b2024-e")["requests"]["carried_over"]
     assert not any(_figures(line) for line in fixed[at + 1 : at + 6])
 
 
@@ -246,7 +242,7 @@ def test_layout_rows_wrapped_around_join_heads_above_and_tails_below() -> None:
     (``1.本机关不掌握相关的政府信 106 … 31 18`` · ``90 28 381 0`` · ``（四） 息 9 … 0 78``) too."""
     lines = _lines(FIXTURES / "pdftotext-layout" / "b2024-e~bureau-word.txt")
     fixed = rows_wrapped_around(lines)
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     rows = (
         ("本年度新收", "new_received", 0),
         ("（七）总计", "total_processed", 0),
@@ -270,7 +266,7 @@ def test_layout_pieces_of_a_figure_on_the_row_line_join_where_the_sums_choose() 
     ``7 2 1 1 1  1 3 - - 1 4  5 2 1 2 1    0`` (two more): the one joining that sums."""
     lines = _lines(FIXTURES / "pdftotext-layout" / "b2020-c~bureau.txt")
     fixed = rows_with_split_figures(lines)
-    gold = _gold("b2020-c")
+    gold = gold_json(FIXTURES, "b2020-c")
     at = next(i for i, line in enumerate(lines) if "本机关不掌握" in line)
     assert _figures(fixed[at]) == gold["requests"]["unavailable_not_held"]
     at = next(i for i, line in enumerate(lines) if line.split()[:5] == ["7", "2", "1", "1", "1"])
@@ -288,7 +284,7 @@ def test_default_mode_tails_after_the_label_join_the_row_where_the_sums_choose()
     two joinings hold (``35 35 … 61`` over ``0`` / ``7``: ``350 35`` or ``35 350``) the row stays."""
     lines = _lines(FIXTURES / "pdftotext" / "b2024-e~bureau.txt")
     fixed = rows_with_tails_further_down(rows_with_wrapped_digits(lines))
-    gold = _gold("b2024-e")["requests"]
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
     for key in ("new_received", "carried_over", "granted", "not_processed_duplicate"):
         assert gold[key] in [_figures(line) for line in fixed], key
     twin = next(i for i, line in enumerate(lines) if line.endswith("35 35 8 125 0 99 61"))

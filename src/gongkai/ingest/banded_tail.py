@@ -27,18 +27,18 @@ from collections.abc import Sequence
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record
-from gongkai.ingest.row_bands import _MAX_STATES, _MAX_TAILS, _MAX_WORK, Cut, Row, _Cutter, take_cuts
+from gongkai.ingest.row_bands import MAX_TAILS, Cut, Cutter, Row, take_cuts
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 Part = tuple[Row, int]  # a band's cells of one row and where the band's next row starts
 
 
-class _BandCutter(_Cutter):
+class _BandCutter(Cutter):
     """``row_bands``' cutter that may read the table's last rows from two bands of columns:
     the figures up to ``start`` (their first columns) and those from ``start`` to ``end``."""
 
-    def __init__(self, searched: _Cutter, band: tuple[int, int]) -> None:
+    def __init__(self, searched: Cutter, band: tuple[int, int]) -> None:
         super().__init__(searched.amounts, searched.texts, searched.rows, searched.n, searched.bound)
         # a row's readings do not depend on the band: the row-band search's are reused
         self.rest_memo, self.row_memo = searched.rest_memo, searched.row_memo
@@ -46,13 +46,13 @@ class _BandCutter(_Cutter):
         self.band_memo: dict[tuple[int, int, int, int], list[Cut]] = {}
         self.part_memo: dict[tuple[int, int, int, bool], list[Part]] = {}
 
-    def _steps(self, r: int, pos: int, held: tuple[int, ...], owed: tuple[int, ...]) -> list[Cut]:
-        out = super()._steps(r, pos, held, owed)
+    def steps(self, r: int, pos: int, held: tuple[int, ...], owed: tuple[int, ...]) -> list[Cut]:
+        out = super().steps(r, pos, held, owed)
         if held or owed or r == len(self.rows) or pos >= self.start:
             return out
         rows = len(self.rows) - r
         for m in range(1, self.n):
-            # each band holds its cells of the rows left, with at most ``_MAX_TAILS`` tails a row
+            # each band holds its cells of the rows left, with at most ``MAX_TAILS`` tails a row
             if _fits(self.start - pos, m, rows) and _fits(self.end - self.start, self.n - m, rows):
                 out += self._banded(r, pos, self.start, m)
         return list(dict.fromkeys(out))
@@ -66,7 +66,7 @@ class _BandCutter(_Cutter):
         out: list[Cut] = []
         if r == len(self.rows):
             out = [()] if (left, right) == (self.start, self.end) else []
-        elif self.states <= _MAX_STATES and self.work <= _MAX_WORK:
+        elif not self.stopped_short():
             check = self.checks[r]
             rights = self._part(right, self.n - m, self.end, True)
             for first, left_end in self._part(left, m, self.start, False):
@@ -79,12 +79,12 @@ class _BandCutter(_Cutter):
 
     def _part(self, pos: int, cells: int, limit: int, last_first: bool) -> list[Part]:
         """Readings of ``cells`` cells of one row from ``pos`` (not past ``limit``), up to
-        ``_MAX_TAILS`` later figures tails; ``last_first``: the last cell may print first."""
+        ``MAX_TAILS`` later figures tails; ``last_first``: the last cell may print first."""
         key = (pos, cells, limit, last_first)
         if key in self.part_memo:
             return self.part_memo[key]
         found: list[Part] = []
-        for extra in range(_MAX_TAILS + 1):
+        for extra in range(MAX_TAILS + 1):
             own = cells + extra
             if pos + own > limit:
                 break
@@ -101,7 +101,7 @@ class _BandCutter(_Cutter):
     def _part_joined(self, cells: Sequence[int], tails: Sequence[int]) -> list[Row]:
         """``cells`` with ``tails`` (indices into amounts, in order) appended to distinct cells in
         order, each to a cell printed before it. A band holds only part of a row, so no row sum
-        can prune these joins (``row_bands``' ``_joined`` can): the whole row is checked later."""
+        can prune these joins (as it prunes a whole row's, ``row_bands``): the whole row is checked later."""
         amounts, scales, texts = self.amounts, self.scales, self.texts
         plain = [amounts[i] for i in cells]
         if not tails:
@@ -121,7 +121,7 @@ class _BandCutter(_Cutter):
 
 def _fits(figures: int, cells: int, rows: int) -> bool:
     """Whether ``figures`` can be ``rows`` rows of ``cells`` cells each with their tails."""
-    return cells * rows <= figures <= (cells + _MAX_TAILS) * rows
+    return cells * rows <= figures <= (cells + MAX_TAILS) * rows
 
 
 def _right_band(requests: list[Record]) -> tuple[int, int] | None:
@@ -145,7 +145,7 @@ def _right_band(requests: list[Record]) -> tuple[int, int] | None:
 
 
 def read_banded_tail(
-    template: Template, requests: list[Record], searched: _Cutter | None, report: Report, evidence: Evidence
+    template: Template, requests: list[Record], searched: Cutter | None, report: Report, evidence: Evidence
 ) -> None:
     """Read table 三 with its last rows in two bands of columns (see the module) where
     ``row_bands`` searched its figures in vain (``searched``: its cutter, whose rows' readings
@@ -153,7 +153,7 @@ def read_banded_tail(
     band = _right_band(requests)
     if searched is None or band is None or band[1] > len(searched.amounts):
         return
-    if searched.states > _MAX_STATES or searched.work > _MAX_WORK:
+    if searched.stopped_short():
         return  # the row-band search stopped short: this one, holding it, would too
     cutter = _BandCutter(searched, band)
     if take_cuts(template, cutter, cutter.cuts(0, 0, ()), band_where(requests, band), report, evidence):

@@ -25,7 +25,7 @@ from itertools import combinations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_key
-from gongkai.ingest.requests import _printed_rows
+from gongkai.ingest.request_labels import printed_rows
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -52,7 +52,7 @@ def _lines(figures: list[Token]) -> list[list[Token]] | None:
 def _named_rows(template: Template, record: Record) -> list[str]:
     """The rows of ``template`` the record's labels (or their space-separated parts: a group
     heading beside an item, ``（五）不 3.要求提供公开出版物``) name whole, in printed order."""
-    named = _printed_rows()
+    named = printed_rows()
     keys = {row.key for row in template.request_rows}
     found: list[str] = []
     for token in record.labels:

@@ -36,9 +36,9 @@ from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
+from gongkai.ingest.request_rows import request_records
 from gongkai.ingest.requests import (
     read_requests,
-    request_records,
     requests_padding,
     zeros_printed,
     zeros_printed_spaced,

@@ -10,7 +10,7 @@ reading of the figures one to a cell (``inorder``) fails on the extra tails.
 
 Here the figures are cut into the template's rows in order: each row takes its next figures (its
 自然人 cell perhaps taken up to ``_AHEAD`` rows early, or printed after its other cells), up to
-``_MAX_TAILS`` of them tails joined, in order, to earlier cells of the row (a 0 is no head); the
+``MAX_TAILS`` of them tails joined, in order, to earlier cells of the row (a 0 is no head); the
 table's last row may print its zeros out of place (its figures in order, its zeros anywhere); and
 a row's 总计 or 自然人 cell may come a few rows late (a 总计 wrapped with its unit, ``1200`` over
 ``件``): the row takes its other figures, and the value its sum holds with is owed, taken where it
@@ -38,7 +38,7 @@ from gongkai.report.templates import Template
 _AHEAD = 3  # rows' 自然人 cells printed ahead of the rows before them
 _LATE = 120  # figures after a row among which its cell printed late may stand
 _OWED = 2  # cells printed after later rows (a row's 总计 or 自然人)
-_MAX_TAILS = 3  # wrapped tails in one row
+MAX_TAILS = 3  # wrapped tails in one row (public: ``banded_tail``'s bands take as many)
 _MAX_TABLES = 16  # readings keeping every equation past which the cut is not taken
 _MAX_CUTS = 256  # cuts into rows (each row adding up) past which the search gives up
 _MAX_STATES = 20_000  # rows tried in all (a table with many equal rows cuts many ways)
@@ -53,8 +53,13 @@ Row = tuple[int, ...]
 Cut = tuple[Row, ...]
 
 
-class _Cutter:
-    """Cuts of ``amounts`` into the rows of table 三 (see the module)."""
+class Cutter:
+    """Cuts of ``amounts`` into the rows of table 三 (see the module).
+
+    Public for searches that extend the cut (``banded_tail``): they override ``steps`` (the cuts
+    of the rows left from one place), reuse the row readings of a searched cutter
+    (``rest_memo``, ``row_memo``), count their own cost on ``states`` and ``work``, and stop
+    where ``stopped_short`` says the bounds are passed."""
 
     def __init__(self, amounts: list[int], texts: list[str], rows: list[str], n: int, bound: Bound) -> None:
         self.amounts, self.texts, self.rows, self.n, self.bound = amounts, texts, rows, n, bound
@@ -119,7 +124,7 @@ class _Cutter:
             return self.row_memo[r, pos]
         n, amounts, check = self.n, self.amounts, self.checks[r]
         found: list[tuple[Row, int]] = []
-        for extra in range(_MAX_TAILS + 1):
+        for extra in range(MAX_TAILS + 1):
             own = n + extra
             if pos + own > len(amounts):
                 break
@@ -146,12 +151,17 @@ class _Cutter:
             return self.memo[key]
         self.states += 1
         out: list[Cut] = []
-        if self.states <= _MAX_STATES and self.work <= _MAX_WORK:
-            out = self._steps(r, pos, held, owed)
+        if not self.stopped_short():
+            out = self.steps(r, pos, held, owed)
         self.memo[key] = out[: _MAX_CUTS + 1]
         return self.memo[key]
 
-    def _steps(self, r: int, pos: int, held: tuple[int, ...], owed: tuple[int, ...]) -> list[Cut]:
+    def stopped_short(self) -> bool:
+        """Whether the search has passed its bounds (``_MAX_STATES`` rows tried, ``_MAX_WORK``
+        rows built and joins weighed): its cuts are then not all the cuts."""
+        return self.states > _MAX_STATES or self.work > _MAX_WORK
+
+    def steps(self, r: int, pos: int, held: tuple[int, ...], owed: tuple[int, ...]) -> list[Cut]:
         """The cuts of rows ``r``… from ``pos``: each reading of row ``r`` there, the next figure
         taken as a later row's 自然人 cell, or as an earlier row's cell printed late."""
         n, left = self.n, len(self.amounts) - pos
@@ -166,7 +176,7 @@ class _Cutter:
             return out if owed or held else [()]
         steps: list[tuple[Row, int, tuple[int, ...]]] = []
         if held:
-            for own in range(n - 1, min(n + _MAX_TAILS, left + 1)):
+            for own in range(n - 1, min(n + MAX_TAILS, left + 1)):
                 steps += [(row, pos + own, owed) for row in self._rest_options(r, pos, own, held[0])]
         else:
             steps = [(row, end, owed) for row, end in self._row_options(r, pos)]
@@ -218,7 +228,7 @@ def _table(rows: list[str], cut: tuple[Row, ...]) -> dict[Hashable, tuple[Value,
     return dict(zip(rows, cut, strict=True))
 
 
-def read_row_bands(template: Template, records: list[Record], report: Report, evidence: Evidence) -> _Cutter | None:
+def read_row_bands(template: Template, records: list[Record], report: Report, evidence: Evidence) -> Cutter | None:
     """Replace the labelled reading of table 三 by the row-band one where the figures cut into
     rows every way the equations keep agree, and the labelled reading is unfinished or broken;
     ``records``: the records of tables 三 and 四, in order. The cutter where it searched in vain
@@ -228,7 +238,7 @@ def read_row_bands(template: Template, records: list[Record], report: Report, ev
         return None
     figures, texts = printed
     rows = [row.key for row in template.request_rows]
-    cutter = _Cutter([int(t) for t in texts], texts, rows, len(template.request_columns), requests_bound(template.id))
+    cutter = Cutter([int(t) for t in texts], texts, rows, len(template.request_columns), requests_bound(template.id))
     if take_cuts(template, cutter, cutter.cuts(0, 0, ()), figures[0].where, report, evidence):
         return None
     return cutter
@@ -261,12 +271,12 @@ def banded_figures(template: Template, records: list[Record], report: Report) ->
 
 
 def take_cuts(
-    template: Template, cutter: _Cutter, found: list[Cut], where: str, report: Report, evidence: Evidence
+    template: Template, cutter: Cutter, found: list[Cut], where: str, report: Report, evidence: Evidence
 ) -> bool:
     """Read table 三 from ``found`` (the cutter's cuts) where the search was complete and the cuts
     keeping every equation are few; cells they disagree on are left unknown. Whether it was read."""
     n, rows, bound = cutter.n, cutter.rows, cutter.bound
-    if len(found) > _MAX_CUTS or cutter.states > _MAX_STATES or cutter.work > _MAX_WORK:
+    if len(found) > _MAX_CUTS or cutter.stopped_short():
         return False  # too many ways to cut: the search stopped short of some
     distinct = [c for c in found if bound.broken(_table(rows, c)) == 0]
     if not distinct or len(distinct) > _MAX_TABLES:

@@ -24,7 +24,7 @@ from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.requests import request_records
+from gongkai.ingest.request_rows import request_records
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report

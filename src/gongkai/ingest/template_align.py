@@ -1,6 +1,6 @@
 """Align the printed rows of a table with the template's rows when labels fail to name them.
 
-The label matcher (``requests._match_request``) names a row when its label is spelled as a
+The label matcher (``request_labels.match_request``) names a row when its label is spelled as a
 template declares it, give or take spacing, numbering and a wrapped tail. Published reports
 also print labels with characters dropped, doubled or misread (OCR, a PDF font without a glyph:
 ``本机关不掌握相关政府信`` or ``属于国家秘蜜``), and converters pull a wrapped label out of its

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
-from gongkai.ingest.requests import RequestRaw
+from gongkai.ingest.request_rows import RequestRaw
 from gongkai.report.equations import Bound
 from gongkai.report.model import Report
 
