@@ -3,21 +3,17 @@ read on the real generated fixture (holdout4's bureau print of 2022: ``２`` …
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from gongkai.ingest.appeal_tails import tail_readings
-from gongkai.ingest.read import read_report
+from .fixture_json import gold_json, read_json
 
 FIXTURES = Path(__file__).resolve().parent / "holdout4" / "fixtures"
 
 
 def test_tails_after_table_four_joined_back() -> None:
-    gold = json.loads((FIXTURES / "gold" / "b2022-c.json").read_text(encoding="utf-8"))
-    result = read_report(FIXTURES / "pdftotext" / "b2022-c~bureau.txt")
-    assert result.report is not None
-    data: dict[str, Any] = json.loads(result.report.to_json())
+    gold = gold_json(FIXTURES, "b2022-c")
+    data = read_json(FIXTURES / "pdftotext" / "b2022-c~bureau.txt")
     assert data["appeals"] == gold["appeals"]  # review total 20, 26 and 10 from their tails
     assert any(u["cell"] == "appeals" and "tails" in u["reason_en"] for u in data["uncertain"])
 

@@ -6,20 +6,16 @@ text (a whole column moves into a blank one keeping every sum), so those cells s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-from gongkai.ingest.read import read_report
+from .fixture_json import gold_json, read_json
 
 FIXTURES = Path(__file__).resolve().parent / "holdout4" / "fixtures"
 
 
 def test_two_bands_with_blank_zeros() -> None:
-    gold = json.loads((FIXTURES / "gold" / "b2022-c.json").read_text(encoding="utf-8"))["requests"]
-    result = read_report(FIXTURES / "pdftotext" / "b2022-c~bureau.txt")
-    assert result.report is not None
-    data: dict[str, Any] = json.loads(result.report.to_json())
+    gold = gold_json(FIXTURES, "b2022-c")["requests"]
+    data = read_json(FIXTURES / "pdftotext" / "b2022-c~bureau.txt")
     read = data["requests"]
     for key, row in gold.items():
         assert read[key][0] == row[0], key  # 806 printed 80 / … / 6, 157 printed 15 9 5 / 7

@@ -39,12 +39,12 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
 from gongkai.ingest.align import Reading
-from gongkai.ingest.banded_tail import _right_band
-from gongkai.ingest.blank_zero_rows import _least_tables, _take, row_placements
+from gongkai.ingest.banded_tail import right_band
+from gongkai.ingest.blank_zero_rows import least_tables, row_placements, take_placed
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
-from gongkai.ingest.requests import RequestRaw
+from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.vanished import Table
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
@@ -265,7 +265,7 @@ def read_blank_bands(
     current: Table = {key: tuple(v) for key, v in report.requests.items()}
     if all(v is not None for values in current.values() for v in values) and not bound.broken(current):
         return
-    band = _right_band(requests)
+    band = right_band(requests)
     if band is None or not requests:
         return
     tokens = [t for record in requests for t in record.values]
@@ -314,9 +314,9 @@ def _placed(
         for key, figures in zip(keys, cut, strict=True):
             placements = row_placements(figures, width)
             choices[key] = [Reading(c, (None,) * width, ("",) * width, k, "", "") for c, k in placements]
-        least = _least_tables(choices, keys, bound)
+        least = least_tables(choices, keys, bound)
         free = {key: [r._replace(cost=0) for r in found] for key, found in choices.items()}
-        every = _least_tables(free, keys, bound) if least else None
+        every = least_tables(free, keys, bound) if least else None
         if not least or not every:
             continue  # no placing keeps the equations: not this cut
         least_all += least
@@ -325,7 +325,7 @@ def _placed(
             printed[key] = sorted({*printed.get(key, figures), *figures}) if key in printed else list(figures)
     if not least_all:
         return
-    _take(keys, width, least_all, every_all, printed, report, evidence, raw)
+    take_placed(keys, width, least_all, every_all, printed, report, evidence, raw)
     evidence.doubt(
         "requests",
         None,
