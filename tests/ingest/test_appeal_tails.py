@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gongkai.ingest.appeal_tails import tail_readings
+
 from .fixture_json import gold_json, read_json
 
 FIXTURES = Path(__file__).resolve().parent / "holdout4" / "fixtures"
