@@ -9,7 +9,15 @@ row's label stands before it (行政强制—4—: blank, 4, blank) or a row wit
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.read import read_report
 from gongkai.ingest.runon import cut_run_on
+
+HOLDOUT6 = Path(__file__).parent / "holdout6" / "fixtures"
 
 _HEAD = "临海市住房和城乡建设局2021年政府信息公开工作年度报告"
 _HEADER = "申请人情况项目自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
@@ -50,3 +58,18 @@ def test_dashes_after_a_row_label_stay_cells() -> None:
     pieces = cut_run_on(line)
     assert any(piece.replace(" ", "") == "行政强制—4—" for piece in pieces), pieces
     assert any(piece.replace(" ", "").startswith("行政许可—8—") for piece in pieces), pieces
+
+
+@pytest.mark.parametrize("kind", ["crawler", "crawler-nospace"])
+def test_a_page_number_ends_the_row_of_dash_cells_before_it(kind: str) -> None:
+    """holdout6's ``行政规范性文件——— — 2 — 南屏市…年度报告``: no figure ends that row, so only
+    the page's break cuts its dash cells from the running head after it (the row was lost, its
+    label and the head read as one label)."""
+    path = HOLDOUT6 / kind / "c2022-b~bureau.txt"
+    line = next(line for line in path.read_text(encoding="utf-8").splitlines() if "行政规范性文件" in line)
+    assert "行政规范性文件———" in cut_run_on(line)
+    report = read_report(path).report
+    assert report is not None
+    gold = json.loads((HOLDOUT6 / "gold" / "c2022-b.json").read_text(encoding="utf-8"))
+    assert report.active["normative_documents"] == gold["active"]["normative_documents"]
+    assert report.active["normative_documents"] == {"made": 0, "repealed": 0, "in_force": 0}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,12 @@ def test_running_headers_and_footers_are_blanked_at_page_edges() -> None:
             ["（二）部分公开（区分处理的只计这一情形，不计其他情形）", "-", "1", "-", "-", "-", "-", "1"],
         ),
         ("2.重复申请---1--1", ["2.重复申请", "-", "-", "-", "1", "-", "-", "1"]),
+        # table 二 on that page: a hyphen ending the run is a cell (a minus stands before a figure)
+        ("规章-47-", ["规章", "-", "47", "-"]),
+        ("行政规范性文件---", ["行政规范性文件", "-", "-", "-"]),
+        # …but one between two figures is 本年增/减's minus sign, and a run not ending in one is kept
+        ("行政强制76-38844", ["行政强制76-38844"]),
+        ("行政事业性收费-1", ["行政事业性收费", "-1"]),
         # a minus sign: table 二's 本年增/减, or a laid-out cell of its own
         ("行政强制 76 -3", ["行政强制", "76", "-3"]),
         ("行政事业性收费      1,587       -5", ["行政事业性收费", "1,587", "-5"]),
@@ -207,6 +214,16 @@ def test_a_crawlers_table_with_hyphens_for_none_is_read() -> None:
     report = read_report(HOLDOUT4 / "crawler" / "b2021-a~bureau.txt").report
     assert report is not None
     assert report.requests["new_received"] == [10, 2, 0, 0, 0, 0, 12]
+
+
+@pytest.mark.parametrize("kind", ["crawler", "crawler-nospace"])
+def test_a_crawlers_table_two_row_with_hyphens_for_none_is_read(kind: str) -> None:
+    """holdout4's ``规章-47-`` (template 2021: three counts, none below zero): the hyphens are
+    blank cells, 47 the middle one; it was lost as a label (no row 规章) before."""
+    report = read_report(HOLDOUT4 / kind / "b2021-a~bureau.txt").report
+    assert report is not None
+    gold = json.loads((HOLDOUT4 / "gold" / "b2021-a.json").read_text(encoding="utf-8"))
+    assert report.active["regulations"] == gold["active"]["regulations"] == {"made": 0, "repealed": 47, "in_force": 0}
 
 
 def test_full_width_digits_read_as_figures() -> None:

@@ -477,7 +477,9 @@ def read_active(
         if pad and placed is None:
             options = padded_row_readings(slots, len(order), pad) or options
         plausible = _Plausible(order)  # a row's readings repeat their values: each weighed once
-        if placed is None and not any(plausible(r.values) for r in options):
+        # (Not where the page keeps its cells and only cuts were left: those read what it printed.)
+        cuts_only = cells_kept and bool(options) and all(r.cost and None not in r.wheres for r in options)
+        if placed is None and not cuts_only and not any(plausible(r.values) for r in options):
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), plausible, fixed_width=whole) or options
@@ -766,12 +768,14 @@ def _cuts_not_gaps(slots: list[Slot], order: list[str], options: list[Reading]) 
     ``options`` when there are none, or the row is no run-on text."""
     if not slots or not all(" part " in s.where for s in slots) or all(None not in r.wheres for r in options):
         return options
-    cuts = [
-        r
-        for r in readings(slots, len(order), vanished=True)
-        if None not in r.wheres and r.cost and _plausible(order, r.values)
-    ]
-    return sorted(cuts, key=lambda r: r.rank) or options
+    cuts = [r for r in readings(slots, len(order), vanished=True) if None not in r.wheres and r.cost]
+    kept = [r for r in cuts if _plausible(order, r.values)]
+    if not kept and not any(_plausible(order, r.values) for r in options):
+        # Every reading sets off a warning (行政强制0-20: 0 items then −2, or −20): the page's
+        # printed report contradicts itself either way, and only a cut reads every cell it
+        # printed (0, −2, 0) where a gap supposes one it did not. Minus signs under 本年增/减 only.
+        kept = [r for r in cuts if _signs_fit(order, r.values)]
+    return sorted(kept, key=lambda r: r.rank) or options
 
 
 def _whole_cells(slots: list[Slot], columns: int) -> bool:

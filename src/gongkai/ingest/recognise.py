@@ -24,6 +24,7 @@ from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -161,6 +162,7 @@ def recognise(document: Document) -> Report:
     # pdftotext: a page print's blanks lost, its figures in two bands of columns
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
+    read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results

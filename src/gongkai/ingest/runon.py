@@ -11,6 +11,7 @@ label and the digit run after it become one line of the shape the text reader al
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -155,13 +156,15 @@ def _row_label_at(line: str, at: int) -> bool:
     return match is not None and re.match(_CELL_START, line[match.end() : match.end() + 1].lstrip()) is not None
 
 
-def _page_numbers_dropped(line: str) -> str:
+def _page_numbers_dropped(line: str) -> tuple[str, set[int]]:
     """``line`` without the page numbers a paged document left in it: ``…2.重复申请02—————02 — 3 —
     三、本年度办理结果（五）…``, where the next page repeats the table's header. Only a number the
     page's repeated words follow (words the line already printed before it): between cells of a
-    row, ``— 3 —`` is two blank cells and a figure."""
+    row, ``— 3 —`` is two blank cells and a figure. Also where each stood in the line returned: a
+    page ends there, so does the row before it (``行政规范性文件——— — 2 — 南屏市…年度报告``: its
+    dash cells, not the running head after them, end the row)."""
     if "—" not in line and "-" not in line and "–" not in line:
-        return line
+        return line, set()
     out: list[str] = []
     done = 0
     for seen, match in enumerate(_PAGE_MARK.finditer(line)):
@@ -175,15 +178,15 @@ def _page_numbers_dropped(line: str) -> str:
             out.append(line[done : match.start()])
             done = match.end()
     if not out:
-        return line
+        return line, set()
+    breaks = set(itertools.accumulate(len(piece) for piece in out))
     out.append(line[done:])
-    return "".join(out)
+    return "".join(out), breaks
 
 
 def cut_run_on(line: str) -> list[str]:
     """The pieces of a run-on line: sentences, headings, and one label-plus-figures piece per row."""
-    line = _page_numbers_dropped(line)
-    cuts: set[int] = set()
+    line, cuts = _page_numbers_dropped(line)
     for match in _heading_pattern().finditer(line):
         cuts.add(match.start())
         cuts.add(match.end())  # the heading alone on its line, as a page prints it

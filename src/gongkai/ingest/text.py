@@ -833,9 +833,16 @@ def _hyphened_figures(line: str) -> int | None:
     if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
         return None
     words = [word for word in line[: match.start()].split() if _CJK.search(word)]
-    if not words or is_active_row(words[-1]):
+    if not words or (is_active_row(words[-1]) and not _dash_cells_only(run)):
         return None
     return match.start()
+
+
+def _dash_cells_only(run: str) -> bool:
+    """Whether every hyphen of a table 二 row's run is a cell printed for none, never a minus
+    sign of 本年增/减: the run ends in one (a minus sign stands before its figure), and none
+    stands between two figures (``76-3``: 76 and −3), so ``-47-`` is three cells: –, 47, –."""
+    return run.endswith("-") and re.search(r"[0-9]-+[0-9]", run) is None
 
 
 _OPENING, _CLOSING = frozenset("（("), frozenset("）)")  # around a label's number: （3）
