@@ -49,7 +49,7 @@ NOT_YET = {
     "columns printed in row bands, 总计's first rows last, nearly every cell -), labels wrapped in "
     "narrow Excel columns; rows printed a cell a line (b2023-d, b2021-a) have the organisation "
     "columns of their figures unknown where the table's sums leave the placement open",
-    "markitdown": "2543/2629 cells (96.73%), non-zero 96.93%: b2022-c's table 三 prints zeros blank "
+    "markitdown": "2545/2629 cells (96.80%), non-zero 97.10%: b2022-c's table 三 prints zeros blank "
     "in pipe cells holding two or three columns (自然人 商业企业 | 科研 社会公益 法律服务 | 其他 总计): "
     "which column of a cell a lone figure stands in is unknown (flagged)",
     "crawler": "1481/1618 cells (91.53%), non-zero 87.78%: table 三 with blank zeros run together "

@@ -47,9 +47,10 @@ NOT_YET = {
     "columns (t2020-b-word: table 三's figures -layout set where another column's title stands, its "
     "closed-up titles no scale for them, flagged; table 四's lower half, its titles wrapped into pieces, "
     "unread; t2025-a-word: table 三 likewise, two readings fit the sums (flagged))",
-    "markitdown": "3947/4050 cells (97.46%), non-zero 95.70%: blank zeros (t2020-b, t2023-a, t2025-a: "
+    "markitdown": "3962/4050 cells (97.83%), non-zero 96.67%: blank zeros (t2020-b, t2023-a, t2025-a: "
     "table 三 rows lost or shifted, flagged: t2023-a: every figure in one cell spanning 自然人, 商业企业, "
-    "科研机构; t2020-b-word: 社会公益 and 法律服务 titled in one cell, which holds a lone figure, and "
+    "科研机构; t2025-a: 自然人 and 商业企业 one cell, its whole column fitting either; "
+    "t2020-b-word: 社会公益 and 法律服务 titled in one cell, which holds a lone figure, and "
     "the next page's rows on a grid no header names; 规范性文件 | | 427 cut 4 2 7, flagged; t2025-a-word: "
     "a figure under 科研 placed by the blank rows' zeros in the column after it, flagged; t2020-b: table 四's "
     "行政复议 row on another grid than its header; t2020-b-word: a lone 1 under 结果纠正 and 其他结果, either fits)",

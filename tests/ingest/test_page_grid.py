@@ -200,7 +200,8 @@ def test_titles_on_lines_of_their_own_in_one_cell_anchor_each() -> None:
         "|                |     |      | 机构  | 机构   |     |",
     ]
     (anchor,) = header_anchors([TableBlock(_header(lines, 54), "lines 54-57")], TITLES)
-    assert dict(anchor.cells) == {0: 3, 1: 3, 4: 5, 5: 6, 6: 6}
+    # 科研 and 公益, pieces of one title each, anchor 科研机构 and 社会公益组织 (``title_pieces``).
+    assert dict(anchor.cells) == {0: 3, 1: 3, 2: 4, 3: 4, 4: 5, 5: 6, 6: 6}
 
 
 MARKITDOWN_BLANK_ZEROS = """表二 收到和处理政府信息公开申请情况

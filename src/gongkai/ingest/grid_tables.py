@@ -23,7 +23,7 @@ from typing import Protocol
 from gongkai.ingest.align import Choice, Reading, Slot, Value, choose
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import CellKind
-from gongkai.ingest.page_grid import GridRow, against_header, grid_options, grid_row, header_anchors
+from gongkai.ingest.page_grid import against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.records import Token
 from gongkai.report.equations import Bound
 from gongkai.report.templates import Template
@@ -79,26 +79,20 @@ def on_page_grids(
     ):
         return chosen, False
 
-    def gridded(spread: bool) -> list[GridRow]:
-        return [
-            row
-            for key in options
-            if (
-                row := grid_row(
-                    key,
-                    [Slot(t.value, t.where) for t in raw[str(key)].values],
-                    [t.lead for t in raw[str(key)].values],
-                    any(t.stacked for t in raw[str(key)].values),
-                    spread,
-                )
+    # A row's label may wrap over lines of its grid around its figures' line (the lines before
+    # them print blank cells only).
+    rows = [
+        row
+        for key in options
+        if (
+            row := grid_row(
+                key,
+                [Slot(t.value, t.where) for t in raw[str(key)].values],
+                [t.lead for t in raw[str(key)].values],
+                any(t.stacked for t in raw[str(key)].values),
             )
-        ]
-
-    rows = gridded(False)
-    if len({row.width for row in rows}) > 1 and any(table.piped for table in tables):
-        # Rows on grids of different numbers of cells: a converter that set rows as pipe tables of
-        # their own, a row's label wrapped over lines of its grid around its figures.
-        rows = gridded(True)
+        )
+    ]
     # Rows not on the template's grid: more or fewer cells than its label and columns, or figures
     # of neighbouring columns sharing a cell.
     needed = {row.key for row in rows if row.width != n + 1 or any(len(f) > 1 for _, f in row.cells)}
@@ -119,6 +113,10 @@ def on_page_grids(
         needed = against_header(rows, anchors, printed, breaks)
         if not needed:
             return chosen, False
+        # The other pages of a table read on its header's grid whose rows hold more or fewer cells
+        # than the template's columns (a page after the converter's page join, no header of its
+        # own): as printed, their figures stand on no grid either.
+        needed |= {row.key for row in rows if row.width != n + 1}
     cued = any(row.indented for row in rows)
     alternatives = [
         weighed_by_prose(alternative, stated or {})

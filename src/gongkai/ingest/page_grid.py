@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from gongkai.ingest.align import Reading, Slot, Value
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.title_pieces import pieces_anchored
 from gongkai.report.labels import bare_label_key
 
 _WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
@@ -62,17 +63,15 @@ class GridRow:
     indented: frozenset[int] = frozenset()
 
 
-def grid_row(
-    key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False, spread: bool = False
-) -> GridRow | None:
+def grid_row(key: Hashable, slots: Sequence[Slot], leads: Sequence[int] = (), joined: bool = False) -> GridRow | None:
     """``slots`` as a row of one line of a pipe table (each printed as ``line L cell C``, figures
     of a cell that held several as ``… number K``); None when they are not (another layout, a
     row gathered from several lines, a cell that is neither a figure nor blank). Blank cells of
     a line after its figures' line are not the row's (a line emptied when the pieces of a figure
     wrapped over it were joined into the next row), nor, where the row holds such joined pieces
-    (``joined``), those of a line before it. ``leads``: the blanks before each slot's figure in
-    its cell (``Cell.lead``). ``spread``: a table set on several grids (rows of different numbers
-    of cells), where a row's label wraps over lines of its own grid around its figures' line."""
+    (``joined``) or its lines hold as many cells each (a label wrapped over lines of the grid
+    around its figures' line), those of a line before it. ``leads``: the blanks before each
+    slot's figure in its cell (``Cell.lead``)."""
     widths: dict[int, int] = {}  # each line's last cell
     lines: set[int] = set()  # the lines of the row's figures
     cells: dict[int, list[Slot]] = {}
@@ -95,8 +94,9 @@ def grid_row(
     if len(lines) != 1 or not cells:
         return None
     line = lines.pop()
-    if any(other < line for other in widths) and not joined and not (spread and len(set(widths.values())) == 1):
-        return None  # blank cells on a line before the figures': a row printed over two lines
+    if any(other < line for other in widths) and not joined and len(set(widths.values())) != 1:
+        # Blank cells on a line of another grid before the figures': a row printed over two lines.
+        return None
     if max(cells) != widths[line]:
         return None  # the last cell holds the row's total
     return GridRow(key, line, widths[line], tuple((c, tuple(f)) for c, f in sorted(cells.items())), frozenset(indented))
@@ -162,10 +162,12 @@ def header_anchors(tables: Sequence[TableBlock], titles: Sequence[Sequence[str]]
 def _anchor(run: list[dict[int, str]], width: int, line: int, titles: Sequence[Sequence[str]]) -> Anchor | None:
     names: dict[str, list[int]] = {}
     words: dict[int, list[str]] = {}  # the words of each cell the header prints on one line only
+    every: dict[int, set[str]] = {}  # every word each cell prints, on any line
     for cell in range(1, width + 1):
         pieces = [text.split() for row in run if (text := row.get(cell, "").strip())]
         if not pieces:
             continue
+        every[cell] = {bare_label_key(word) for piece in pieces for word in piece}
         if len(pieces) == 1:
             words[cell] = [bare_label_key(word) for word in pieces[0]]
         for text in _joined_titles(pieces):
@@ -181,6 +183,7 @@ def _anchor(run: list[dict[int, str]], width: int, line: int, titles: Sequence[S
             matched.setdefault(cell, []).extend(keys)
     if not cells or any(a[1] > b[1] for a, b in itertools.pairwise(cells)):
         return None
+    cells = pieces_anchored(cells, every, titles)  # titles printed in pieces only (``公益``)
     # A cell printing on one line nothing but two or more whole titles found in it (``自然人
     # 商业企业``: narrow columns whose words ran into one cell) names all its columns. A cell of
     # one title may stand over the column before its own (a title is wider than its figures), and
@@ -359,6 +362,10 @@ def _page_readings(
     (the one setting fewest columns away from their header titles' cells kept: a column's
     figures stand under its title, in its cell, unless the equations say otherwise), each with
     that count."""
+    if len(page) == 1:
+        # A page of one row: every map reads only it, so its readings under all maps are one
+        # set of options (the equations choose), however many maps give them.
+        return _row_grids(page, n, cued, fixed, only)
     found: dict[tuple[frozenset[tuple[tuple[Value, ...], int]], ...], tuple[int, dict[Hashable, list[Reading]]]] = {}
     for column_cells in maps(page, n, fixed, only):
         off = sum(column_cells[column] != cell for column, cell in fixed.items())

@@ -266,6 +266,7 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
     i, n = 0, len(lines)
     plain_start = 0
     pipes = "|" in "".join(lines)  # no line is a pipe row (_is_pipe) without one
+    last_pipe_end: int | None = None  # where the previous pipe table ended
     while i < n:
         line = lines[i]
         if _is_tab(line) and not _heading(line):
@@ -283,8 +284,15 @@ def _blocks(lines: list[str], joined: frozenset[int] = frozenset()) -> Iterator[
                 beside=_active_row_line,
                 wrapped_most=_MAX_WRAPPED_PIPE,
             )
-            yield from _pipe_table(lines, i, end, joined)
-            i = plain_start = end
+            # An empty line since the previous pipe table: where the converter joined two pages
+            # between tables (the rows after it stand on the next page's grid).
+            before = (
+                tuple(k + 1 for k in range(last_pipe_end, i) if _is_empty(lines[k]) and k not in joined)
+                if last_pipe_end is not None
+                else ()
+            )
+            yield from _pipe_table(lines, i, end, joined, before)
+            i = plain_start = last_pipe_end = end
         else:
             i += 1
     yield from _plain(lines, plain_start, n)
@@ -462,7 +470,10 @@ def _pipe_cells(line: str) -> list[str]:
     return [part.replace("\\|", "|") for part in re.split(r"(?<!\\)\|", stripped)]
 
 
-def _pipe_table(lines: list[str], start: int, end: int, joined: frozenset[int] = frozenset()) -> Iterator[Block]:
+def _pipe_table(
+    lines: list[str], start: int, end: int, joined: frozenset[int] = frozenset(), before: tuple[int, ...] = ()
+) -> Iterator[Block]:
+    """``before``: the empty lines (from 1) between the previous pipe table and this one."""
     rows: list[list[Cell]] = []
     lone: set[int] = set()  # rows that are figures on a line of their own
     width = 0  # cells of the table's separator row (| --- | --- |), once printed
@@ -518,7 +529,7 @@ def _pipe_table(lines: list[str], start: int, end: int, joined: frozenset[int] =
         # Where the converter joined two pages (an empty line it printed; not a line emptied by
         # joining a wrapped figure's pieces into its row).
         breaks = tuple(number + 1 for number in range(start, end) if _is_empty(lines[number]) and number not in joined)
-        yield TableBlock(rows, f"lines {start + 1}-{end}", breaks, piped=True)
+        yield TableBlock(rows, f"lines {start + 1}-{end}", before + breaks, piped=True)
     for row in left:  # figures no row lacks: a page number, a footnote mark
         yield TextBlock(" ".join(cell.text for cell in row), row[0].where.split(" cell")[0])
 
