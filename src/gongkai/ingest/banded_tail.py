@@ -124,7 +124,7 @@ def _fits(figures: int, cells: int, rows: int) -> bool:
     return cells * rows <= figures <= (cells + MAX_TAILS) * rows
 
 
-def _right_band(requests: list[Record]) -> tuple[int, int] | None:
+def right_band(requests: list[Record]) -> tuple[int, int] | None:
     """Where the right band stands among table 三's printed figures (indices, end exclusive): the
     figures after the first blank line of the last record that follows a figure; None without."""
     if not requests:
@@ -150,7 +150,7 @@ def read_banded_tail(
     """Read table 三 with its last rows in two bands of columns (see the module) where
     ``row_bands`` searched its figures in vain (``searched``: its cutter, whose rows' readings
     are reused) and table 三's last record holds a band."""
-    band = _right_band(requests)
+    band = right_band(requests)
     if searched is None or band is None or band[1] > len(searched.amounts):
         return
     if searched.stopped_short():

@@ -77,7 +77,7 @@ def _printed(row: RequestRaw) -> list[int] | None:
     return out
 
 
-def _least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashable], bound: Bound) -> list[Table] | None:
+def least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashable], bound: Bound) -> list[Table] | None:
     """The consistent tables of least cost (enough of them to show every reading of every row
     such a table uses); None where none is found in budget."""
     open_rows = [key for key in keys if len(choices[key]) > 1]
@@ -119,17 +119,17 @@ def read_blank_zero_rows(template: Template, raw: dict[str, RequestRaw], report:
         if not placements:
             return  # a row not adding up: not this shape, or a report contradicting itself
         choices[key] = [Reading(cells, (None,) * width, ("",) * width, cost, "", "") for cells, cost in placements]
-    least = _least_tables(choices, keys, bound)
+    least = least_tables(choices, keys, bound)
     # The organisation cells by every consistent table, whatever its cost: the preference for a
     # printed 自然人 cell decides that cell only (named in ``uncertain``), never where the others stand.
     free = {key: [r._replace(cost=0) for r in found] for key, found in choices.items()}
-    every = _least_tables(free, keys, bound) if least else None
+    every = least_tables(free, keys, bound) if least else None
     if not least or not every:
         return
-    _take(keys, width, least, every, printed, report, evidence, raw)
+    take_placed(keys, width, least, every, printed, report, evidence, raw)
 
 
-def _take(
+def take_placed(
     keys: Sequence[str],
     width: int,
     least: list[Table],
@@ -139,6 +139,8 @@ def _take(
     evidence: Evidence,
     raw: dict[str, RequestRaw],
 ) -> None:
+    """Read table 三 as the placed tables agree (``least`` for the 自然人 column, ``every`` for the
+    others), the cells they leave open unknown with the row's figures (``printed``) named."""
     evidence.forget("requests.")
     for key in keys:
         cells: list[int | None] = []

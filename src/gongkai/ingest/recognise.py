@@ -18,8 +18,10 @@ from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
+from gongkai.ingest.appeal_tails import read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
+from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_pieces import read_column_pieces
@@ -164,6 +166,8 @@ def recognise(document: Document) -> Report:
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
+    # pdftotext: a page print's blanks lost, its figures in two bands of columns
+    read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
     read_stated_rows(
@@ -174,6 +178,7 @@ def recognise(document: Document) -> Report:
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
     read_laid_halves(template, parts[APPEALS], report, evidence)  # pdftotext -layout: the same, by places
     read_appeal_moved(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow with one figure moved
+    read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
