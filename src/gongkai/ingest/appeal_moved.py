@@ -18,7 +18,7 @@ the least-moved first.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.line_gaps import line_of
@@ -80,18 +80,7 @@ def read_appeal_moved(template: Template, records: list[Record], report: Report,
         return  # no reading adds up, or the flow is the table's order (the other readers' shape)
     nearest = min(found, key=lambda r: (found[r][0], r))
     order = found[nearest][1]
-    for g, group in enumerate(template.appeal_groups):
-        for i, field in enumerate(template.appeal_fields):
-            k = g * width + i
-            values = {r[k] for r in found}
-            value = next(iter(values)) if len(values) == 1 else None
-            report.appeals[group.key][field.key] = value
-            path = f"appeals.{group.key}.{field.key}"
-            if value is not None:
-                evidence.provenance[path] = cells[order[k]].where
-            else:
-                evidence.provenance.pop(path, None)
-    evidence.forget("appeals")
+    take_agreed(template, report, evidence, found, lambda k: cells[order[k]].where)
     open_zh = "被移开的数字原属哪一列，勾稽关系无法确定：这些单元格记为未知"
     open_en = "the sums cannot tell which column the moved figure came from: those cells are left unknown"
     settled = len(found) == 1
@@ -107,3 +96,29 @@ def read_appeal_moved(template: Template, records: list[Record], report: Report,
     if not settled:
         ranked: list[tuple[int, ...]] = sorted(found, key=lambda r: (found[r][0], r))
         evidence.alternatives(ranked)
+
+
+def take_agreed(
+    template: Template,
+    report: Report,
+    evidence: Evidence,
+    readings: Iterable[Sequence[int]],
+    where: Callable[[int], str],
+) -> None:
+    """Set table 四 from whole-table ``readings`` (its cells in table order): a cell every reading
+    agrees on gets that value, with ``where(k)`` as its provenance; a cell they disagree on is
+    unknown. The caller names the table in ``uncertain``."""
+    readings = list(readings)
+    width = len(template.appeal_fields)
+    for g, group in enumerate(template.appeal_groups):
+        for i, field in enumerate(template.appeal_fields):
+            k = g * width + i
+            values = {r[k] for r in readings}
+            value = next(iter(values)) if len(values) == 1 else None
+            report.appeals[group.key][field.key] = value
+            path = f"appeals.{group.key}.{field.key}"
+            if value is not None:
+                evidence.provenance[path] = where(k)
+            else:
+                evidence.provenance.pop(path, None)
+    evidence.forget("appeals")

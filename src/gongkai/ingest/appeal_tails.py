@@ -20,6 +20,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 
+from gongkai.ingest.appeal_moved import take_agreed
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.line_gaps import line_of
 from gongkai.ingest.numbers import CellKind
@@ -84,18 +85,7 @@ def read_appeal_tails(template: Template, records: list[Record], report: Report,
     found = tail_readings(texts[:cells], texts[cells:], width)
     if not found:
         return
-    for g, group in enumerate(template.appeal_groups):
-        for i, field in enumerate(template.appeal_fields):
-            k = g * width + i
-            values = {r[k] for r in found}
-            value = next(iter(values)) if len(values) == 1 else None
-            report.appeals[group.key][field.key] = value
-            path = f"appeals.{group.key}.{field.key}"
-            if value is not None:
-                evidence.provenance[path] = printed[k].where
-            else:
-                evidence.provenance.pop(path, None)
-    evidence.forget("appeals")
+    take_agreed(template, report, evidence, found, lambda k: printed[k].where)
     evidence.doubt(
         "appeals",
         None,
