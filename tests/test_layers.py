@@ -1,7 +1,8 @@
 """The package's layers import only the layers above them (README.md, "Layout").
 
-The order is report → ingest → render → platform → cli: ``report`` imports no other layer,
-``ingest`` only ``report``, and so on; the modules at the package's top (``gongkai.libreoffice``)
+The order is report → ingest and render → platform → cli: ``report`` imports no other layer,
+``ingest`` and ``render`` only ``report`` (they are siblings: a reader never needs a renderer, nor
+a renderer a reader), ``platform`` those three, ``cli`` all; the modules at the package's top (``gongkai.libreoffice``)
 are a foundation any layer may use, and they import no layer. Every import counts, wherever it
 stands (a function-local import hides a dependency from the top of the file, not from this test),
 and so does a module named in a string (``ingest/read.py``'s ``READERS`` map, loaded through
@@ -19,6 +20,8 @@ import gongkai
 
 _SRC = Path(gongkai.__file__).parent
 LAYERS = ("report", "ingest", "render", "platform", "cli")
+# each layer's floor: a module imports only layers on a floor above its own (ingest and render share one)
+_FLOORS = {"report": 0, "ingest": 1, "render": 1, "platform": 2, "cli": 3}
 _FOUNDATION = -1  # a module at the package's top (gongkai.libreoffice): above every layer, importing none
 # a string naming a module of a layer (``"gongkai.ingest.text"``): an import made through importlib
 _MODULE_NAME = re.compile(r"^gongkai(?:\.\w+)+$")
@@ -30,7 +33,7 @@ def _module(path: Path) -> str:
 
 
 def _rank(module: str) -> int | None:
-    """The layer of a module of the package (its index in ``LAYERS``), ``_FOUNDATION`` for one at
+    """The floor of a module of the package's layer (``_FLOORS``), ``_FOUNDATION`` for one at
     its top, None for a module outside the package."""
     parts = module.split(".")
     if parts[0] != "gongkai":
@@ -38,8 +41,14 @@ def _rank(module: str) -> int | None:
     if len(parts) == 1:
         return _FOUNDATION
     if parts[1] in LAYERS:
-        return LAYERS.index(parts[1])
+        return _FLOORS[parts[1]]
     return _FOUNDATION if (_SRC / f"{parts[1]}.py").is_file() else len(LAYERS)  # an unknown package: no layer
+
+
+def _layer(module: str) -> str:
+    """The layer's package of a module of the package (``ingest`` for ``gongkai.ingest.text``)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _imported(source: str, module: str, package: bool = False) -> Iterator[tuple[int, str]]:
@@ -69,13 +78,14 @@ def _names_module(text: str) -> bool:
 
 
 def _wrong_way(source: str, module: str, package: bool = False) -> list[str]:
-    """The imports of ``module`` that run down the layers (or out of them)."""
+    """The imports of ``module`` that run down the layers, across to a sibling layer, or out of them."""
     own = _rank(module)
     assert own is not None and own < len(LAYERS), f"{module} is in no layer: add its package to LAYERS"
     return [
         f"line {line} imports {target}"
         for line, target in _imported(source, module, package)
-        if (rank := _rank(target)) is not None and rank > own
+        if (rank := _rank(target)) is not None
+        and (rank > own or (rank == own and rank != _FOUNDATION and _layer(target) != _layer(module)))
     ]
 
 
@@ -109,5 +119,10 @@ READERS = {"text": ("gongkai.cli.read", "main")}
         "line 11 imports gongkai.cli.read",
     ]
     assert _wrong_way(source, "gongkai.cli.main") == []
+    # ingest and render are siblings: neither imports the other; each imports itself and report
+    assert _wrong_way("from gongkai.ingest.read import read_report", "gongkai.render.html") == [
+        "line 1 imports gongkai.ingest.read"
+    ]
+    assert _wrong_way("from gongkai.render import html\nfrom gongkai.report import model", "gongkai.render.pdf") == []
     assert _wrong_way("import gongkai.report.model", "gongkai.libreoffice") == ["line 1 imports gongkai.report.model"]
     assert _wrong_way("from . import labels", "gongkai.report", package=True) == []
