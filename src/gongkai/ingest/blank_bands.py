@@ -40,13 +40,13 @@ from dataclasses import dataclass, field
 
 from gongkai.ingest.align import Reading
 from gongkai.ingest.banded_tail import right_band
-from gongkai.ingest.blank_zero_rows import least_tables, row_placements, take_placed
+from gongkai.ingest.blank_zero_rows import least_tables, row_placements, take_placed, unsettled_requests
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.vanished import Table
-from gongkai.report.equations import Bound, requests_bound
+from gongkai.report.equations import Bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -261,9 +261,8 @@ def read_blank_bands(
     records before the table's (its first rows' figures may close them)."""
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
-    bound = requests_bound(template.id)
-    current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    if all(v is not None for values in current.values() for v in values) and not bound.broken(current):
+    bound = unsettled_requests(template, report)
+    if bound is None:
         return
     band = right_band(requests)
     if band is None or not requests:

@@ -94,15 +94,24 @@ def least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashable
     return searched_tables(choices, open_rows, base, bound)
 
 
+def unsettled_requests(template: Template, report: Report) -> Bound | None:
+    """Table 三's equations where a reader of a fallback layout may still help (some cell of the
+    reading so far unknown, or some equation broken); None where the reading is whole and adds up."""
+    bound = requests_bound(template.id)
+    current: Table = {key: tuple(v) for key, v in report.requests.items()}
+    if all(v is not None for values in current.values() for v in values) and not bound.broken(current):
+        return None
+    return bound
+
+
 def read_blank_zero_rows(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
     """Read table 三 again by placing each row's printed figures (see the module's doc) where the
     reading by labels left cells unknown or broke the arithmetic; ``raw``: its rows as the labels
     found them."""
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
-    bound = requests_bound(template.id)
-    current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    if all(v is not None for values in current.values() for v in values) and not bound.broken(current):
+    bound = unsettled_requests(template, report)
+    if bound is None:
         return
     printed: dict[str, list[int]] = {}
     for key in keys:
