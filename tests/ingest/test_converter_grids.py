@@ -107,3 +107,19 @@ def test_the_sign_does_not_choose_a_reading_that_supposes_a_cell() -> None:
     coercion = read_fixture(path)["active"]["coercion"]
     assert coercion["change"] != -320
     assert coercion["change"] in (None, -3)
+
+
+def test_the_blank_rows_zeros_refute_a_label_cell_shift() -> None:
+    """markitdown's Word print of a gazette's table 三: ``| | (一) 予以公开 | | 348 | 29 | 16 | 49 442 |``
+    on a page grid of 7 cells, 29 in the cell of 商业企业 and 科研机构, 16 in that of 社会公益 and
+    法律服务. Read on the page's grid with the label-only rows (部分公开, 国家秘密, …) as rows of 0,
+    the column sums place them (商业企业 and 法律服务 total 0); read with the blank after the label
+    as the label's cell instead, those sums break. The shift is refuted, not a tie that leaves the
+    cells unknown."""
+    path = FIXTURES / "markitdown" / "g2020-c~gazette-word.md"
+    report = read_fixture(path)
+    gold = gold_json(FIXTURES, "g2020-c")["requests"]
+    assert isinstance(gold, dict)
+    for key in ("granted", "denied_process_info", "denied_query_matter"):
+        assert report["requests"][key] == gold[key], key
+    assert not [u for u in report["uncertain"] if u["cell"] == "requests.granted" and "cannot decide" in u["reason_en"]]
