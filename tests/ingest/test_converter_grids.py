@@ -123,3 +123,19 @@ def test_the_blank_rows_zeros_refute_a_label_cell_shift() -> None:
     for key in ("granted", "denied_process_info", "denied_query_matter"):
         assert report["requests"][key] == gold[key], key
     assert not [u for u in report["uncertain"] if u["cell"] == "requests.granted" and "cannot decide" in u["reason_en"]]
+
+
+def test_figures_after_a_wrapped_label_go_to_the_one_line_label_below() -> None:
+    """markitdown's Word print of a gazette's table 三 prints each row's figures where Word centres
+    them: between the lines of a wrapped label (``1. 本机关不掌握相关`` / figures / ``政府信息``).
+    ``1. 信访举报投诉类申`` / ``请`` / figures / ``| 三、本年度 | | 2. 重复申请 | | …blank… |``: the
+    figures come after the wrapped label's last line, just before a one-line label with blank cells,
+    so they are 重复申请's; 信访举报投诉类申请 is the blank row. Both stay named in doubt."""
+    path = FIXTURES / "markitdown" / "g2020-c~gazette-word.md"
+    report = read_fixture(path)
+    gold = gold_json(FIXTURES, "g2020-c")["requests"]
+    assert isinstance(gold, dict)
+    for key in ("not_processed_petition", "not_processed_duplicate"):
+        assert report["requests"][key] == gold[key], key
+    doubted = {u["cell"] for u in report["uncertain"] if "which row they belong to" in u["reason_en"]}
+    assert {"requests.not_processed_petition", "requests.not_processed_duplicate"} <= doubted

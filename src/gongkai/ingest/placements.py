@@ -61,10 +61,10 @@ def label_cell_shift(
     if not shiftable:
         return chosen
     zero = Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "")
-    zeros = {key: zero.values for key in blank_rows if key not in options}
+    zeros: dict[Hashable, tuple[Value, ...]] = {key: zero.values for key in blank_rows if key not in options}
     if zeros and failures({**zeros, **{key: c.reading.values for key, c in chosen.items()}}):
         zeros = {}  # the table does not balance with them as 0: they weigh nothing
-    shifted_options = {**{key: [zero] for key in zeros}, **options}
+    shifted_options: dict[Hashable, list[Reading]] = {**{key: [zero] for key in zeros}, **options}
     for key in shiftable:
         found = raw[key]
         check = bound.row_check(key)
@@ -80,8 +80,8 @@ def label_cell_shift(
     shifted_chosen = choose(shifted_options, failures)
     as_read = failures({**zeros, **{key: c.reading.values for key, c in chosen.items()}})
     moved = failures({key: c.reading.values for key, c in shifted_chosen.items()})
-    for key in zeros:
-        shifted_chosen.pop(key, None)
+    for zero_key in zeros:
+        shifted_chosen.pop(zero_key, None)
     if moved < as_read:
         return shifted_chosen
     if moved > as_read:
