@@ -139,3 +139,9 @@ def test_figures_after_a_wrapped_label_go_to_the_one_line_label_below() -> None:
         assert report["requests"][key] == gold[key], key
     doubted = {u["cell"] for u in report["uncertain"] if "which row they belong to" in u["reason_en"]}
     assert {"requests.not_processed_petition", "requests.not_processed_duplicate"} <= doubted
+    # A label whose lines go on after the figures (``补正、行政机`` / figures / ``关不再处理其`` …)
+    # keeps them, though the next row (2.申请人逾期) prints blank cells.
+    from .pdfvariants import FIXTURES as VARIANTS
+
+    rotated = read_fixture(VARIANTS / "markitdown" / "v2021-f~word-rotated-landscape.md")["requests"]
+    assert rotated["other_no_correction"] == gold_json(VARIANTS, "v2021-f")["requests"]["other_no_correction"]
