@@ -9,6 +9,9 @@
 * Table 四 with a group whose printed total contradicts its parts (``80191626142``: 80 + 19 + 16 +
   26 = 141): the cut whose parts come nearest the total is taken (not 8019 1 6 … nor 80 191 …),
   in doubt; the group was left unknown before.
+* Table 四 whose run leaves two cuts adding up alike (``10613 20``: 10 6 1 3 or 1 0 6 13) where the
+  prose counts the cases not yet closed (尚未审结的9件案件): the cut whose 尚未审结 cells hold that
+  figure, in doubt.
 
 Every such reading is named in ``uncertain``. Fixtures: the hold-outs' (``tests/ingest/holdout``,
 ``holdout4``).
@@ -48,3 +51,11 @@ def test_a_group_contradicting_its_total_is_cut_nearest_it(cls: str) -> None:
     direct = data["appeals"]["litigation_direct"]
     assert direct == {"upheld": 80, "corrected": 19, "other": 16, "pending": 26, "total": 142}
     assert _flagged(("appeals", "litigation_direct", "upheld"), data["uncertain"])
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_the_prose_count_of_cases_not_yet_closed_picks_the_cut(cls: str) -> None:
+    data: dict[str, Any] = read_fixture(HOLDOUT4 / cls / "b2022-c~bureau.txt")
+    review = data["appeals"]["review"]
+    assert review == {"upheld": 10, "corrected": 6, "other": 1, "pending": 3, "total": 20}
+    assert _flagged(("appeals", "review", "pending"), data["uncertain"])
