@@ -919,9 +919,6 @@ def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
     return found
 
 
-_FEN_RUN = re.compile(r"([1-9]\d*|0)\.(\d{3,})")
-
-
 def _fen_cuts(values: list[Token], kinds: list[Kind], units: list[str]) -> list[Reading]:
     """The one cut of a run of an amount in 元 and the count after it (政府集中采购 printed
     amount first: ``667.6035`` for 667.60 yuan and 35 projects). An amount in 元 has at most two
@@ -932,10 +929,13 @@ def _fen_cuts(values: list[Token], kinds: list[Kind], units: list[str]) -> list[
     if kinds != [Kind.MONEY, Kind.COUNT] or units[0] != "元" or len(printed) != 1:
         return []
     token = printed[0]
-    run = _FEN_RUN.fullmatch(unicodedata.normalize("NFKC", token.text).strip())
-    if run is None or token.value.unit:
+    # (Plain string tests, not a pattern: ``\d*\.\d{3,}`` backtracks quadratically on a run of digits.)
+    whole, dot, fraction = unicodedata.normalize("NFKC", token.text).strip().partition(".")
+    digits = whole + fraction
+    if token.value.unit or not dot or not (digits.isascii() and digits.isdigit()) or len(fraction) < 3:
         return []
-    whole, fraction = run.groups()
+    if not whole or (whole[0] == "0" and whole != "0"):
+        return []
     cuts = [(whole + "." + fraction[:k], fraction[k:]) for k in (1, 2)]
     cuts = [(amount, count) for amount, count in cuts if count == "0" or count[:1] != "0"]
     if len(cuts) != 1:
