@@ -155,7 +155,7 @@ def _tables(
     rows, their cells exactly the figures ``rest``: the last two rows worked out by the equations,
     the row before them (where ``head`` stops short of it) searched among ``rest``'s figures."""
     known = {Cell("requests", keys[r], c): v for r, cells in enumerate(head) for c, v in enumerate(cells)}
-    missing = [key for key in keys[len(head) :]]
+    missing = list(keys[len(head) :])
     searched = missing[:-2]
     if len(searched) > 1:
         return []
@@ -255,7 +255,8 @@ def read_deferred_totals(template: Template, records: list[Record], report: Repo
         where = ", ".join(map(str, sorted(columns)))
         evidence.doubt_more(
             f"requests.{key}",
-            f"表三的文本排版流中高行的总计被移后、末几行混排：第 {where} 列（从 0 起）按各行逐格的次序与表三勾稽关系推定",
+            f"表三的文本排版流中高行的总计被移后、末几行混排：第 {where} 列（从 0 起）"
+            "按各行逐格的次序与表三勾稽关系推定",
             f"table 三's text flow moves tall rows' 总计 later and mixes its last rows: column(s) {where} "
             "read from the rows' cells in order and table 三's equations (every cut of the flow agrees)",
         )
