@@ -192,6 +192,11 @@ def _tables(
     return out
 
 
+def _spread(cells: dict[Cell, int], key: str, width: int) -> bool:
+    """Whether row ``key`` holds figures above 0 in two columns or more before its 总计."""
+    return sum(1 for c in range(width - 1) if cells.get(Cell("requests", key, c), 0) > 0) >= 2
+
+
 def _searchable(template: Template, rest_rows: int) -> bool:
     """Whether the row before the last two may be searched: ``rest_rows`` is 2 or 3."""
     return rest_rows in (2, 3) and len(template.request_rows) > rest_rows
@@ -237,6 +242,11 @@ def read_deferred_totals(template: Template, records: list[Record], report: Repo
     if not tables:
         return
     agreed = {cell: v for cell, v in tables[0].items() if all(t.get(cell) == v for t in tables[1:])}
+    if not any(_spread(agreed, key, width) for key in keys):
+        # every row prints at most one figure besides its 总计: which column it stands in rests on
+        # the flow's order alone (a 自然人 figure printed after its row's zeros reads as 其他),
+        # and every column swap keeps the equations: not read
+        return
     for cell, v in agreed.items():
         values = read.get(cell.row)
         now = values[int(cell.column)] if values else None
