@@ -44,3 +44,13 @@ def test_a_cut_the_sums_do_not_decide_is_not_one_way() -> None:
     # 1 2 and a deferred 3: the 3 may come between rows only
     deferred = _Cut([1, 2, 5, 0, 5, 3], 2, 3).ways(0, 0, (), ())
     assert {head for head, _ in deferred} == {((1, 2, 3), (5, 0, 5))}
+
+
+def test_a_lone_figure_is_not_placed_by_the_flow_alone() -> None:
+    # every cell printed (0 too), one figure a row besides its 总计: the 自然人 26 comes out after
+    # its row's zeros, and a cut in the rows' order would read it as 其他 (every column swap keeps
+    # the equations); the pass reads nothing there
+    wild = Path(__file__).parent / "wild" / "fixtures" / "pdftotext" / "shuyang-fgj-2023.txt"
+    requests = _read(wild)["requests"]
+    for key in ("new_received", "granted", "total_processed"):
+        assert requests[key][5] != 26, key
