@@ -316,11 +316,43 @@ def _take(
     doubt_broken_rows(template, report, evidence)
 
 
-def read_appeals_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+def _total_put_back(
+    values: tuple[int, ...], kept: list[Token], groups: Sequence[str], width: int, bound: Bound, stated: dict[str, int]
+) -> tuple[tuple[int, ...], list[Token], str] | None:
+    """The printed order with one group's 总计 put back last, where that group alone does not add up
+    and the prose states its total (本年度发生政府信息公开行政复议5件): a 总计 header set on two lines
+    (总 / 计) beside its group's wrapped titles lets its figure come out among the group's first
+    (``03`` ``05`` ``01`` ``00`` ``01``). Taken only where the stated figure stands once in the
+    group, before its last place, and the group then adds up with its others in printed order: the
+    prose and the sum agree on the move (a group contradicting itself stays as printed)."""
+    if bound.broken({"all": values}) != 1:
+        return None
+    for g, group in enumerate(groups):
+        part = list(values[g * width : (g + 1) * width])
+        if f"appeals.{group}" not in stated:
+            continue
+        figure = stated[f"appeals.{group}"]
+        if part.count(figure) != 1 or part[-1] == figure:
+            continue
+        at = part.index(figure)
+        order = [i for i in range(width) if i != at] + [at]
+        moved = tuple(part[i] for i in order)
+        whole = values[: g * width] + moved + values[(g + 1) * width :]
+        if bound.broken({"all": whole}):
+            continue
+        tokens = kept[: g * width] + [kept[g * width + i] for i in order] + kept[(g + 1) * width :]
+        return whole, tokens, group
+    return None
+
+
+def read_appeals_blocks(
+    template: Template, records: list[Record], report: Report, evidence: Evidence, stated: dict[str, int] | None = None
+) -> None:
     """Table 四 from its figures in printed order when the reading by labels left cells unknown: fifteen
     figures, or sixteen with one that is no cell (pdftotext printing a figure twice, a page's
     number), in the template's group order, taken only when exactly one reading makes every group
-    add up to its 总计; said in ``uncertain``."""
+    add up to its 总计; said in ``uncertain``. ``stated``: the prose's totals (``stated_figures``),
+    which may put back one group's 总计 printed out of place (``_total_put_back``)."""
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
     if all(v is not None for cells in report.appeals.values() for v in cells.values()):
@@ -358,11 +390,26 @@ def read_appeals_blocks(template: Template, records: list[Record], report: Repor
         return  # none adds up, or several readings do: nothing decides
     ((values, kept),) = found.items()
     width = len(fields)
+    put_back = (
+        _total_put_back(values, kept, groups, width, bound, stated or {}) if broke and len(figures) == cells else None
+    )
+    if put_back is not None:
+        values, kept, moved_group = put_back
+        broke = 0
     for g, group in enumerate(groups):
         for i, key in enumerate(fields):
             report.appeals[group][key] = values[g * width + i]
             evidence.provenance[f"appeals.{group}.{key}"] = kept[g * width + i].where
     evidence.forget("appeals")
+    if put_back is not None:
+        evidence.doubt(
+            f"appeals.{moved_group}",
+            None,
+            "表四该组的总计未按顺序印出（印在该组前面的数字之间）：正文所述的件数即该组总计，移至末位后该组相符",
+            "table 四 prints this group's 总计 among its first figures: the figure the prose states is its "
+            "total, and put last the group adds up",
+            kept[0].where,
+        )
     extra = "（其中一个数字不是单元格，去掉它各组才相符）" if len(figures) > cells else ""
     if placed:
         extra = "（其中一个数字不是单元格：去掉不同的数字各组都相符，取去掉紧接下一标签之前那个数字的读法）"

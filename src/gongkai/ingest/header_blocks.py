@@ -10,6 +10,14 @@ rows`` figures (the item's rows in the template) is read row by row under those 
 other count, or a block with one of the item's row labels printed inside it (rows labelled in
 place are the reading by labels' to read), is left alone. The reading only fills cells the
 reading by labels left unknown, and says so in ``uncertain``.
+
+Another print of table 二 flows it column by column: each header, then the figures of its column
+(本年新制作数量 / ``5`` / ``610``), blank cells leaving no trace. There a one-row item with a blank
+column (行政事业性收费: 上一年项目数量 blank, 本年增/减 ``-1``) prints two headers in a row and then
+one figure, which no row-by-row block fits. Where every block that fits is one header's column, and
+some column of several rows shows the flow, such a run of headers with one figure is read as
+``column_tail`` says: the item is the one-row item whose columns no other block took, the figure
+is its last header's cell and the headers before it stood over blank cells (0).
 """
 
 from __future__ import annotations
@@ -156,6 +164,69 @@ def _in_order(template: Template, same: list[_Run], items: list[str], before: li
     return top[0] if len(top) == 1 else tuple(before)
 
 
+def column_tail(template: Template, runs: list[_Run]) -> list[tuple[_Run, str]]:
+    """The runs of a column-by-column flow (see the module's doc) holding a one-row item's blank
+    columns then its one printed column, each with the row it reads: the runs of two headers or
+    more and one figure, where every run that fits is one header's column, some of them a column of
+    several rows, and exactly one one-row item has all the run's headers and none of its columns
+    taken by another run."""
+    fitting = [run for run in runs if not run.interrupted and _fit(template, run)]
+    if not fitting or any(len(run.fields) > 1 for run in fitting):
+        return []  # a block of several headers' columns row by row: not this flow
+    if not any(len(_rows_of(template, run)) > 1 for run in fitting):
+        return []  # no column of several rows printed under its header: the flow is not shown
+    taken = {(run.item, name) for run in fitting for name in run.fields}
+    out: list[tuple[_Run, str]] = []
+    for run in runs:
+        if run.interrupted or len(run.fields) < 2 or len(run.values) != 1 or _fit(template, run):
+            continue
+        rows = [
+            row
+            for row in template.active_rows
+            if [f.key for f in row.fields] == run.fields
+            and sum(1 for other in template.active_rows if other.item == row.item) == 1
+            and not any((row.item, name) in taken for name in run.fields)
+        ]
+        if len(rows) == 1:
+            out.append((run, rows[0].key))
+    return out
+
+
+def _read_column_tails(
+    template: Template, runs: list[_Run], report: Report, evidence: Evidence, blanks: frozenset[str]
+) -> None:
+    """Fill the open cells of ``column_tail``'s rows: the figure under the last header, 0 under
+    the headers before it (blank columns), each named in ``uncertain``."""
+    for run, key in column_tail(template, runs):
+        token = run.values[0]
+        if token.value.kind is not CellKind.NUMBER:
+            continue
+        row = next(r for r in template.active_rows if r.key == key)
+        if all(open_cell(report, evidence, blanks, key, name) for name in run.fields):
+            # read as 0 only because its label stood with no figure: the headers' reading replaces that note
+            evidence.uncertain[:] = [
+                u for u in evidence.uncertain if not (u.cell == f"active.{key}" and u.reason_en.endswith(BLANK_ROW_EN))
+            ]
+        for j, name in enumerate(run.fields):
+            if not open_cell(report, evidence, blanks, key, name):
+                continue
+            path = f"active.{key}.{name}"
+            last = j == len(run.fields) - 1
+            value = report.active[key][name] = block_value(row.field(name), token, path, evidence) if last else 0
+            if last:
+                evidence.provenance[path] = token.where
+            evidence.doubt(
+                path,
+                value,
+                "表二按栏目逐列印出（先表头，再该栏的数字）：本项只有一行，连续的表头中前面的各栏为空白（按 0 计），"
+                "其后的数字属于最后一个表头",
+                "table 二 prints column by column (a header, then its column's figures): this one-row "
+                "item's headers printed in a row stand over blank cells (read as 0) but the last, "
+                "whose cell is the figure after them",
+                token.where,
+            )
+
+
 def blank_places(records: list[Record]) -> frozenset[str]:
     """Where table 二 prints blank cells and no figure (``line 26``: an empty line of pdftotext)."""
     blank: set[str] = set()
@@ -195,6 +266,7 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
         return
     runs = _runs(template, records)
     _items_by_fit(template, runs)
+    _read_column_tails(template, runs, report, evidence, blanks)
     for run in runs:
         rows = [
             row

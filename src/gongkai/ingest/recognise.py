@@ -175,7 +175,7 @@ def recognise(document: Document) -> Report:
         template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
     )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
     read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
-    read_appeals_blocks(template, appeal_blocks, report, evidence)
+    read_appeals_blocks(template, appeal_blocks, report, evidence, stated)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
     read_laid_halves(template, parts[APPEALS], report, evidence)  # pdftotext -layout: the same, by places
