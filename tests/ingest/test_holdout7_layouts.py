@@ -38,22 +38,26 @@ FIRST = {
 }
 SERIAL = "the 序号 column read as table 三's first figure column, every figure one column to the right"
 ORDER = "总计 read as 自然人 where it is printed first; the 小计 column read as 其他 or 总计"
+# Below the thresholds (html and docx read every cell since ``serials`` takes the 序号 column out and
+# ``column_order`` puts table 三's columns back in the template's order from the header's grid)
 NOT_YET = {
-    "html": f"1276/1821 cells (70.07%), non-zero 48.00%: {SERIAL} (z2019-a, z2021-a, z2022-a, z2024-a); "
-    f"{ORDER} (z2020-a, z2025-a, z2021-a)",
-    "docx": f"638/1011 cells (63.11%), non-zero 49.67%: as html ({SERIAL}; {ORDER})",
-    "pdf": f"1933/2832 cells (68.26%), non-zero 50.65%: as html ({SERIAL}; {ORDER})",
-    "pdftotext": f"1797/2832 cells (63.45%), non-zero 46.94%: as html ({SERIAL}; {ORDER})",
-    "pdftotext-layout": f"1947/2832 cells (68.75%), non-zero 48.75%: as html ({SERIAL}; {ORDER})",
-    "pymupdf4llm": f"2052/2832 cells (72.46%), non-zero 58.67%: as html ({SERIAL}; {ORDER})",
-    "markitdown": f"2074/2832 cells (73.23%), non-zero 60.14%: as html ({SERIAL}; {ORDER})",
-    "crawler": "942/1821 cells (51.73%), non-zero 25.14%: the serial numbers run together with the figures",
+    "pdf": "2532/2832 cells (89.41%), non-zero 83.35%: chromium's PDF grid cuts table 三's header "
+    "(序 · 项目 · 申请人情况) off as a table of its own, so neither the 序号 column nor the order of "
+    "the columns is found under it (z2021-a's 本年新收 read … 81 · 410 · 2 for … 81 · 166 · 410; "
+    "z2022-a, z2024-a)",
+    "pdftotext": f"1797/2832 cells (63.45%), non-zero 46.94%: as html first was ({SERIAL}; {ORDER}): "
+    "lines of text have no first cell to take out, no grid to place a title",
+    "pdftotext-layout": f"1947/2832 cells (68.75%), non-zero 48.75%: as pdftotext ({SERIAL}; {ORDER})",
+    "pymupdf4llm": "2372/2832 cells (83.76%), non-zero 77.05%: the converter drops the 序号 title (the "
+    "numbers stay, z2021-a's 本年新收 read 85 for 商业企业's 0), and pipe tables keep no spans, so a 总计 "
+    "printed first or a 小计 is read in the template's order",
+    "markitdown": "2328/2832 cells (82.20%), non-zero 71.61%: as pymupdf4llm",
+    "crawler": f"942/1821 cells (51.73%), non-zero 25.14%: the serial numbers run together with the figures ({SERIAL})",
     "crawler-nospace": "994/1821 cells (54.59%), non-zero 25.57%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED = {
     "pdftotext": "z2023-a: table 二's 本年收费金额 79.63 read 1 (blank zeros, a 序号-less row's figures out of line)",
-    "markitdown": "z2024-a: table 三's 3.其他 row read as all zeros (the 序号 column shifting the row's cells)",
     "crawler": "z2024-a: table 二's 规章 row read 29413145 · 294 · 2 (its figures run together with the next "
     "row's 序号)",
     "crawler-nospace": "z2021-a, z2022-a, z2024-a: 行政处罚's decisions read with the next row's 序号 glued on "
@@ -61,7 +65,7 @@ UNFLAGGED = {
 }
 # contradicting reports (z2021-b: a table 三 total; z2024-a: a table 四 total, with a Word original)
 Z2024 = "z2024-a (its table 四 total changed) is not read as printed: its table 三 has a 序号 column"
-CONTRADICTING = {name: Z2024 for name in ("html", "docx", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")}
+CONTRADICTING = {name: Z2024 for name in ("pdf", "pdftotext-layout", "pymupdf4llm")}
 
 
 class TestHoldout7(HoldoutSetTests):
@@ -72,4 +76,6 @@ class TestHoldout7(HoldoutSetTests):
     NOT_YET = NOT_YET
     UNFLAGGED = UNFLAGGED
     CONTRADICTING = CONTRADICTING
-    CONTRADICTION_CLASSES = ("html", "docx", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
+    # docx has one contradicting report only (z2024-a; z2021-b has no Word original), fewer than the
+    # class check asks for: it is checked in test_serial_columns
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
