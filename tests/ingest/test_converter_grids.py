@@ -107,3 +107,41 @@ def test_the_sign_does_not_choose_a_reading_that_supposes_a_cell() -> None:
     coercion = read_fixture(path)["active"]["coercion"]
     assert coercion["change"] != -320
     assert coercion["change"] in (None, -3)
+
+
+def test_the_blank_rows_zeros_refute_a_label_cell_shift() -> None:
+    """markitdown's Word print of a gazette's table 三: ``| | (一) 予以公开 | | 348 | 29 | 16 | 49 442 |``
+    on a page grid of 7 cells, 29 in the cell of 商业企业 and 科研机构, 16 in that of 社会公益 and
+    法律服务. Read on the page's grid with the label-only rows (部分公开, 国家秘密, …) as rows of 0,
+    the column sums place them (商业企业 and 法律服务 total 0); read with the blank after the label
+    as the label's cell instead, those sums break. The shift is refuted, not a tie that leaves the
+    cells unknown."""
+    path = FIXTURES / "markitdown" / "g2020-c~gazette-word.md"
+    report = read_fixture(path)
+    gold = gold_json(FIXTURES, "g2020-c")["requests"]
+    assert isinstance(gold, dict)
+    for key in ("granted", "denied_process_info", "denied_query_matter"):
+        assert report["requests"][key] == gold[key], key
+    assert not [u for u in report["uncertain"] if u["cell"] == "requests.granted" and "cannot decide" in u["reason_en"]]
+
+
+def test_figures_after_a_wrapped_label_go_to_the_one_line_label_below() -> None:
+    """markitdown's Word print of a gazette's table 三 prints each row's figures where Word centres
+    them: between the lines of a wrapped label (``1. 本机关不掌握相关`` / figures / ``政府信息``).
+    ``1. 信访举报投诉类申`` / ``请`` / figures / ``| 三、本年度 | | 2. 重复申请 | | …blank… |``: the
+    figures come after the wrapped label's last line, just before a one-line label with blank cells,
+    so they are 重复申请's; 信访举报投诉类申请 is the blank row. Both stay named in doubt."""
+    path = FIXTURES / "markitdown" / "g2020-c~gazette-word.md"
+    report = read_fixture(path)
+    gold = gold_json(FIXTURES, "g2020-c")["requests"]
+    assert isinstance(gold, dict)
+    for key in ("not_processed_petition", "not_processed_duplicate"):
+        assert report["requests"][key] == gold[key], key
+    doubted = {u["cell"] for u in report["uncertain"] if "which row they belong to" in u["reason_en"]}
+    assert {"requests.not_processed_petition", "requests.not_processed_duplicate"} <= doubted
+    # A label whose lines go on after the figures (``补正、行政机`` / figures / ``关不再处理其`` …)
+    # keeps them, though the next row (2.申请人逾期) prints blank cells.
+    from .pdfvariants import FIXTURES as VARIANTS
+
+    rotated = read_fixture(VARIANTS / "markitdown" / "v2021-f~word-rotated-landscape.md")["requests"]
+    assert rotated["other_no_correction"] == gold_json(VARIANTS, "v2021-f")["requests"]["other_no_correction"]

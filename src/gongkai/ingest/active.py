@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -353,10 +354,17 @@ def _likely(
     if len(distinct) < 2:
         return None
     for keys, test, zh, en in _LIKELY:
-        if tuple(order) != keys:
+        if sorted(order) != sorted(keys):
             continue
+        # The page may print the row's columns in its own order (对外公开总数量 first): the test
+        # reads each reading in the template's order of the fields.
+        at = [order.index(key) for key in keys]
 
-        passing = [v for v in distinct if v in cuts and None not in v and test(_scaled(v, scales))]
+        def fits(v: tuple[Number | None, ...], at: list[int] = at, test: Callable[..., bool] = test) -> bool:
+            scaled = _scaled(v, scales)
+            return test(tuple(scaled[i] for i in at))
+
+        passing = [v for v in distinct if v in cuts and None not in v and fits(v)]
         if len(passing) == 1:
             return passing[0], f"常见情形（{zh}）", f"the usual relation ({en})"
     return None
@@ -473,6 +481,8 @@ def read_active(
             options = _cuts_not_gaps(slots, order, options)
             options = _money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = _separator_cuts(found.values, len(order)) or options
+        kinds = [row.field(key).kind for key in order]
+        options = _fen_cuts(found.values, kinds, [units.get(key, "") for key in order]) or options
         options = _zero_led_cut(slots, options)
         if pad and placed is None:
             options = padded_row_readings(slots, len(order), pad) or options
@@ -907,6 +917,40 @@ def _money_cuts(values: list[Token], kinds: list[Kind]) -> list[Reading]:
             )
         )
     return found
+
+
+def _fen_cuts(values: list[Token], kinds: list[Kind], units: list[str]) -> list[Reading]:
+    """The one cut of a run of an amount in 元 and the count after it (政府集中采购 printed
+    amount first: ``667.6035`` for 667.60 yuan and 35 projects). An amount in 元 has at most two
+    decimals (分), so a run with more ran into the next cell: the amount ends one or two digits
+    after its point, the count is the rest, without a leading zero. Empty where the row is not
+    such a run or the cut is not one (``667.635``: 667.63 5 or 667.6 35)."""
+    printed = [t for t in values if t.value.kind is not CellKind.BLANK]
+    if kinds != [Kind.MONEY, Kind.COUNT] or units[0] != "元" or len(printed) != 1:
+        return []
+    token = printed[0]
+    # (Plain string tests, not a pattern: ``\d*\.\d{3,}`` backtracks quadratically on a run of digits.)
+    whole, dot, fraction = unicodedata.normalize("NFKC", token.text).strip().partition(".")
+    digits = whole + fraction
+    if token.value.unit or not dot or not (digits.isascii() and digits.isdigit()) or len(fraction) < 3:
+        return []
+    if not whole or (whole[0] == "0" and whole != "0"):
+        return []
+    cuts = [(whole + "." + fraction[:k], fraction[k:]) for k in (1, 2)]
+    cuts = [(amount, count) for amount, count in cuts if count == "0" or count[:1] != "0"]
+    if len(cuts) != 1:
+        return []
+    amount, count = cuts[0]
+    return [
+        Reading(
+            (float(amount), int(count)),
+            (f"{token.where} (split)",) * 2,
+            ("", ""),
+            1,
+            "an amount in yuan and a count ran together; cut two decimals (fen) after the point",
+            "金额（元）与项目数量粘连，在小数点后第二位（分）后拆分",
+        )
+    ]
 
 
 def _unrepeated(found: ActiveRaw) -> ActiveRaw:

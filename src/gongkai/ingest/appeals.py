@@ -93,26 +93,26 @@ def read_appeals(
     _doubt_order(template, printed_groups, fields, evidence)
     width = len(fields)
 
-    def totals(table: dict[Hashable, tuple[Value, ...]]) -> dict[str, Value]:
-        """Each group's 总计 as this reading has it."""
-        total_at = fields.index("total")
-        found: dict[str, Value] = {}
+    def cells_of(table: dict[Hashable, tuple[Value, ...]]) -> dict[tuple[str, str | int], Value]:
+        """Each group's cells as this reading has them, by (group, field)."""
+        found: dict[tuple[str, str | int], Value] = {}
         for part, values in table.items():
             names = groups if part == "all" else [str(part)]
             for g, group in enumerate(names):
                 if (g + 1) * width <= len(values):
-                    found[group] = values[g * width + total_at]
+                    found.update({(group, key): values[g * width + i] for i, key in enumerate(fields)})
         return found
 
     def prose_misses(table: dict[Hashable, tuple[Value, ...]]) -> int:
         """How many totals the prose states this reading contradicts (a tie-breaker only)."""
         if not stated:
             return 0
-        got = totals(table)
+        got = cells_of(table)
         return sum(
             1
             for place, said in stated.items()
-            if place in STATED_TOTALS and agrees(STATED_TOTALS[place], said, lambda cell: got.get(cell.row)) is False
+            if place in STATED_TOTALS
+            and agrees(STATED_TOTALS[place], said, lambda cell: got.get((cell.row, cell.column))) is False
         )
 
     if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):

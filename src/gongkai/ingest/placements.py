@@ -5,7 +5,7 @@ sums cannot confirm (``unconfirmed_placements``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
 from gongkai.ingest.numbers import CellKind
@@ -47,16 +47,24 @@ def label_cell_shift(
     failures: Callable[[dict[Hashable, tuple[Value, ...]]], int],
     n: int,
     bound: Bound,
+    blank_rows: Sequence[str] = (),
 ) -> dict[Hashable, Choice]:
     """The table read again with the blank cells opening rows whose label stands outside them
     (``label_cells``) taken as the label's emptied cell and spare cells. Every such row shifts
     alike, so the statutory sums hold either way where they hold at all: a reading that breaks
     fewer of them is taken; one that breaks as few leaves the cells the two readings disagree on
-    unknown, both readings given as alternatives. A consistent shift never passes as read."""
+    unknown, both readings given as alternatives. A consistent shift never passes as read.
+    ``blank_rows``: rows printed with no figure; where ``chosen`` with them read as 0 keeps every
+    equation (a page grid placed its lone figures by the sums through them), both readings are
+    weighed with them as 0, so a shift the column sums through them refute is not a tie."""
     shiftable = [key for key in options if isinstance(key, str) and key in raw and label_cells(raw[key])]
     if not shiftable:
         return chosen
-    shifted_options = dict(options)
+    zero = Reading((0,) * n, (None,) * n, ("",) * n, 0, "", "")
+    zeros: dict[Hashable, tuple[Value, ...]] = {key: zero.values for key in blank_rows if key not in options}
+    if zeros and failures({**zeros, **{key: c.reading.values for key, c in chosen.items()}}):
+        zeros = {}  # the table does not balance with them as 0: they weigh nothing
+    shifted_options: dict[Hashable, list[Reading]] = {**{key: [zero] for key in zeros}, **options}
     for key in shiftable:
         found = raw[key]
         check = bound.row_check(key)
@@ -70,8 +78,10 @@ def label_cell_shift(
             return chosen
         shifted_options[key] = shifted
     shifted_chosen = choose(shifted_options, failures)
-    as_read = failures({key: c.reading.values for key, c in chosen.items()})
+    as_read = failures({**zeros, **{key: c.reading.values for key, c in chosen.items()}})
     moved = failures({key: c.reading.values for key, c in shifted_chosen.items()})
+    for zero_key in zeros:
+        shifted_chosen.pop(zero_key, None)
     if moved < as_read:
         return shifted_chosen
     if moved > as_read:

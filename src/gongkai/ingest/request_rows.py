@@ -24,6 +24,8 @@ class RequestRaw:
     # the row next to it when its figures stood on a line of their own between this row's label
     # and that row's, printed with blank cells only: which of the two they belong to is in doubt
     beside: str = ""
+    # the label wrapped over lines of a pipe table, its first line naming the row on its own
+    wrapped: bool = False
 
 
 @dataclass
@@ -119,6 +121,7 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             list(record.values),
             record.table,
             other_row_label(record, match.key) if record.values else "",
+            wrapped=_wrapped_label(record, match.key, started, match.index),
         )
         if previous is not None and _figures_apart(previous) and not _figures_apart(pending):
             just_adopted = previous
@@ -126,8 +129,27 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
             # Figures on a line of their own after a label, then a row of blank cells with its
             # label: the figures may be either row's (a converter moving a label off its cells).
             just_adopted.beside, pending.beside = match.key, just_adopted.key
+            line = _line_of(record.values[0].where)
+            if just_adopted.wrapped and all(_line_of(t.where) == line for t in record.labels):
+                # A Word table centres a row's figures on its label: a wrapped label's figures
+                # come between its lines, not after its last. After the last, on a line of their
+                # own just before a row printed on one line (its labels and blank cells), they
+                # are that row's.
+                pending.values, just_adopted.values = just_adopted.values, pending.values
         rows[match.key] = last = pending
     return rows, votes, orphans
+
+
+def _wrapped_label(record: Record, key: str, started: bool, index: int) -> bool:
+    """Whether a pipe table's row label wrapped: its last piece on a line of its own after a
+    piece that names the row alone (``1. 信访举报投诉类申`` / ``请``)."""
+    labels = record.labels
+    if len(labels) < 2 or " cell " not in labels[-1].where:
+        return False
+    if _line_of(labels[-1].where) == _line_of(labels[-2].where):
+        return False
+    head = match_request(Record(labels[:-1], [], record.table), started, index)
+    return head is not None and head.key == key
 
 
 _MIN_ROW = 6  # cells a printed row of table 三 must hold to be a row on its own (7 columns)

@@ -502,7 +502,7 @@ def read_requests(
             raw, options, chosen, failures, n, bound, template, tables, blank_rows, grid_stated
         )
         if not own and (gridded is chosen or shared_cells(raw, options)):
-            gridded = label_cell_shift(raw, options, gridded, failures, n, bound)
+            gridded = label_cell_shift(raw, options, gridded, failures, n, bound, blank_rows)
         # else: the rows were placed under a header naming their columns, in their titles' cells,
         # or each on a grid of its own keeping every equation (``own``); the blank cells before
         # them are the grid's, not a label's.

@@ -28,6 +28,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # one of their first characters stands (several times faster on a report with no such figure).
     ("appeals.review", re.compile(r"(?:申请行政复议|提起行政复议|行政复议)(?:案件)?(?:共)?" + _N)),
     ("appeals.litigation", re.compile(r"(?:提起行政诉讼|行政诉讼)(?:案件)?(?:共)?" + _N)),
+    # The cases of table 四 not yet closed, all groups together (尚未审结的9件案件结转至下年): only the
+    # phrase naming them as cases, not 行政诉讼…其中尚未审结 3 件, which counts one kind only.
+    ("appeals.pending", re.compile(r"尚未审结的" + _N + "案件")),
 )
 # The cells whose sum each stated figure repeats (行政诉讼: both groups of lawsuits); a figure of
 # table 三 is its 总计 column, looked up per template.
@@ -42,6 +45,9 @@ STATED_TOTALS: dict[str, tuple[Cell, ...]] = {
     "appeals.litigation": (
         Cell("appeals", "litigation_direct", "total"),
         Cell("appeals", "litigation_after_review", "total"),
+    ),
+    "appeals.pending": tuple(
+        Cell("appeals", group, "pending") for group in ("review", "litigation_direct", "litigation_after_review")
     ),
 }
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -139,5 +145,5 @@ def doubt_against_prose(report: Report, stated: dict[str, int], evidence: Eviden
         if cells is None or agrees(cells, said, value) is not False:
             continue
         got = total([value(c) for c in cells])
-        cell = place if place != "appeals.litigation" else "appeals"
+        cell = place if place not in ("appeals.litigation", "appeals.pending") else "appeals"
         evidence.doubt_more(cell, f"正文称 {said} 件，表中读为 {got}", f"the text states {said}, the table reads {got}")
