@@ -28,6 +28,7 @@ from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
+from gongkai.ingest.deferred_totals import read_deferred_totals
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
@@ -177,6 +178,7 @@ def recognise(document: Document) -> Report:
     read_stated_rows(
         template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
     )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
+    read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
     read_appeals_blocks(template, appeal_blocks, report, evidence)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
