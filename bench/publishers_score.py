@@ -23,7 +23,11 @@ township / street office's 红头 document on a county portal and its Word copy,
 fourth had been tuned on); ``--set holdout6`` scores the sixth (``tests/ingest/holdout6``: a city
 bureau's paginated document converted to its web page, tables broken across pages with their
 headers repeated and the page numbers and running heads between the parts, 斜线表头, and its Word
-original, made after the fifth had been tuned on); ``--set holdout`` is ``--holdout``.
+original, made after the fifth had been tuned on); ``--set holdout7`` scores the seventh
+(``tests/ingest/holdout7``: a development zone's committee or a provincial department's platform
+page, a 序号 column in tables 二 and 三, table 三's 总计 at the left or a 小计 column, figures with a
+unit, OCR-like label misprints, table 四's header in two rows, and its Word original, made after
+the sixth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest import holdout, holdout2, holdout3, holdout4, holdout5, holdout6, pdfvariants  # noqa: E402
+from tests.ingest import holdout, holdout2, holdout3, holdout4, holdout5, holdout6, holdout7, pdfvariants  # noqa: E402
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
 from tests.ingest.publishers.scoring import CLASSES, FIXTURES, ClassScore, score_class  # noqa: E402
 
@@ -47,6 +51,7 @@ SETS = {
     "holdout4": holdout4,
     "holdout5": holdout5,
     "holdout6": holdout6,
+    "holdout7": holdout7,
     "pdfvariants": pdfvariants,
 }
 

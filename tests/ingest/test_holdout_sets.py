@@ -11,7 +11,14 @@ import pytest
 
 from .holdout_sets import Data
 
-SETS = {"holdout2": "gazette", "holdout3": "county", "holdout4": "bureau", "holdout5": "township", "holdout6": "bureau"}
+SETS = {
+    "holdout2": "gazette",
+    "holdout3": "county",
+    "holdout4": "bureau",
+    "holdout5": "township",
+    "holdout6": "bureau",
+    "holdout7": "platform",
+}
 
 
 @pytest.mark.parametrize(("name", "style_name"), SETS.items())

@@ -24,6 +24,7 @@ from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -47,6 +48,7 @@ from gongkai.ingest.requests import (
 )
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
+from gongkai.ingest.serials import without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -83,6 +85,8 @@ def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> 
 
 def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
+    document = without_serials(document)  # a 序号 column's numbers are no figures of the report
+    document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])

@@ -261,6 +261,10 @@ SECTIONS: tuple[Section, ...] = (
 REQUESTS_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 REQUESTS_CORNER = "申请人情况"
 ORGANISATION_GROUP = "法人或其他组织"
+# Columns some offices add to the template's tables: the five organisations' 小计 in table 三, and a
+# 序号 column of row numbers at the left of tables 二 and 三; neither holds a figure of the report.
+ORGANISATION_SUBTOTAL = "小计"
+SERIAL_HEADER = "序号"
 ACTIVE_CORNER = "信息内容"
 
 REQUEST_COLUMNS: tuple[RequestColumn, ...] = (

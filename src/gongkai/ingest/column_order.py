@@ -1,0 +1,131 @@
+"""Table 三's applicant columns printed in another order than the template's, or with a 小计.
+
+The recogniser reads a row's figures in the template's column order (自然人, the five
+organisations, 总计). Some offices print 总计 first, right after the labels, or add a 小计 column
+after the five organisations under 法人或其他组织: read in template order, 总计 becomes 自然人 and
+the 小计 becomes 其他 or 总计. Where a table with cell structure (HTML, Word, a PDF's grid) says so
+in its header, each row's figures are put back in the template's order (the 小计 left out: it is
+the five's sum, no figure of the report) before the stream is read:
+
+* the header rows (above the first figure) name every applicant column exactly once, and a 小计
+  at most once, each in a cell of its own; their places on the grid (rowspans and colspans
+  counted) give the printed order; the header rows and the first row under them are as wide as
+  each other on the grid (a table whose spans were lost, as tab-separated text, places nothing);
+* a row is reordered only where it is as wide as most of the table's rows and ends in exactly one
+  figure cell per printed column after a label cell; a table right after it with no header of
+  its own (the table broken by the page) is read under the same header.
+
+A header printed in the template's order changes nothing; anything the header does not settle
+leaves the table as printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gongkai.ingest.document import Block, Cell, Document, TableBlock
+from gongkai.ingest.numbers import parse_cell
+from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
+
+_SPACES = str.maketrans("", "", " \u3000\xa0")
+# printed column title → the template column's index (None: the 小计, read as no column)
+_TITLES: dict[str, int | None] = {
+    **{label: column.index for column in REQUEST_COLUMNS for label in (column.label, *column.variants)},
+    ORGANISATION_SUBTOTAL: None,
+}
+Order = tuple[int | None, ...]
+_GRIDS = frozenset({"html", "docx", "pdf"})  # formats whose tables keep their cells' spans
+
+
+def _is_figure(cell: Cell) -> bool:
+    return parse_cell(cell.text).is_value
+
+
+def _grid(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
+    """Each cell's first column on the table's grid (rowspans and colspans counted) and each row's
+    width on it."""
+    taken: set[tuple[int, int]] = set()
+    starts: list[list[int]] = []
+    for r, row in enumerate(rows):
+        col, own = 0, []
+        for cell in row:
+            while (r, col) in taken:
+                col += 1
+            own.append(col)
+            taken.update((r + i, col + j) for i in range(cell.rowspan) for j in range(cell.colspan))
+            col += cell.colspan
+        starts.append(own)
+    widths = [0] * len(rows)
+    for r, c in taken:
+        if r < len(rows):
+            widths[r] = max(widths[r], c + 1)
+    return starts, widths
+
+
+def _header_order(rows: list[list[Cell]], starts: list[list[int]], widths: list[int]) -> Order | None:
+    """The template column of each printed applicant column, left to right, if the header rows
+    (the rows above the first row holding a figure) name each column exactly once and are as
+    wide as each other on the grid (a table whose spans were lost places no title)."""
+    placed: list[tuple[int, int | None]] = []
+    top = 0
+    for r, row in enumerate(rows):
+        if any(_is_figure(cell) and cell.text.strip() for cell in row):
+            break
+        top = r + 1
+        for cell, col in zip(row, starts[r], strict=True):
+            title = cell.text.translate(_SPACES)
+            if title in _TITLES:
+                placed.append((col, _TITLES[title]))
+    if not placed or len(set(widths[: top + 1])) != 1:
+        return None  # the header rows and the first row under them differ in width on the grid
+    order = tuple(index for _col, index in sorted(placed, key=lambda p: p[0]))
+    named = [i for i in order if i is not None]
+    if sorted(named) != [c.index for c in REQUEST_COLUMNS] or len(order) - len(named) > 1:
+        return None
+    return order
+
+
+def _reordered(row: list[Cell], order: Order) -> list[Cell] | None:
+    """``row`` with its figures in template order, if it ends in one figure per printed column
+    after a label."""
+    k = len(order)
+    if len(row) <= k or _is_figure(row[-k - 1]) or not all(_is_figure(cell) for cell in row[-k:]):
+        return None
+    figures = {index: cell for index, cell in zip(order, row[-k:], strict=True) if index is not None}
+    return [*row[:-k], *(figures[c.index] for c in REQUEST_COLUMNS)]
+
+
+def in_template_order(document: Document) -> Document:
+    """``document`` with table 三's applicant columns in the template's order (itself when every
+    table prints them so)."""
+    if document.format not in _GRIDS:
+        return document
+    template_order = tuple(c.index for c in REQUEST_COLUMNS)
+    blocks: list[Block] = []
+    order: Order | None = None
+    changed = False
+    for block in document.blocks:
+        if not isinstance(block, TableBlock):
+            blocks.append(block)
+            continue
+        titled = any(cell.text.translate(_SPACES) in _TITLES for row in block.rows for cell in row)
+        if not titled and order is None:  # the cheap gate: no applicant column named, none going on
+            blocks.append(block)
+            continue
+        starts, widths = _grid(block.rows)
+        if titled:  # a header of its own (a table goes on under its predecessor's only without)
+            order = _header_order(block.rows, starts, widths)
+        if order is None or order == template_order:
+            blocks.append(block)
+            continue
+        width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
+        rows = [
+            (_reordered(row, order) if w == width else None) or row for row, w in zip(block.rows, widths, strict=True)
+        ]
+        if rows != block.rows:
+            changed = True
+            block = replace(block, rows=rows)
+        else:
+            order = None  # no row of this table is table 三's: the next table is no part of it
+        blocks.append(block)
+    return replace(document, blocks=blocks) if changed else document

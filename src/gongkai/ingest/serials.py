@@ -1,0 +1,113 @@
+"""A 序号 column: the row numbers (1, 2, 3 …) some offices print at the left of tables 二 and 三.
+
+The recogniser reads a table's cells as one stream (labels, then their figures), so a row's number
+printed before its label is read as the last figure of the row above: every row gets one figure
+too many and the sums pick the wrong ones. Where a table's cells say so, the numbers are taken out
+before the stream is read:
+
+* 序号 heads the table's first column (in one cell, or 序 over 号 where the narrow column wraps
+  it), or the table goes on from one whose numbers were taken out (a table broken by the page,
+  its header not repeated), and
+* the rows' first cells that are bare whole numbers, each followed by a label (or by a blank: a
+  converter that lost a merged label), or a number and a space before the label in one cell (a
+  converter that joined the two cells: ``1 规章``), count up by one from row to row, with no gap.
+
+Anything else (a number out of sequence, a figure after the number) leaves the table as printed:
+then the figures are read as they stand, never guessed at. Cells with cell structure only (HTML,
+Word, PDF grids, pipe tables): a line of text has no first cell to trust.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from gongkai.ingest.document import Block, Cell, Document, TableBlock
+from gongkai.report.templates import SERIAL_HEADER
+
+_NUMBER = re.compile(r"\d{1,3}")
+_FIGURE = re.compile(r"[\d,，.．%％—\-－/]+")
+_JOINED = re.compile(r"(\d{1,3}) +([^\d\s,，.．、)）].*)")  # 1 规章: never 1.规章 or 1、 (the label's own numbering)
+
+
+def _serial(row: list[Cell]) -> int | None:
+    """The row's number, if its first cell is a bare whole number followed by a label or a blank,
+    or holds the number and the label."""
+    if not row:
+        return None
+    first = row[0].text.strip()
+    joined = _JOINED.fullmatch(first)
+    if joined is not None:
+        return None if _FIGURE.fullmatch(joined.group(2)) else int(joined.group(1))
+    if len(row) < 2 or not _NUMBER.fullmatch(first):
+        return None
+    after = row[1].text.strip()
+    if after and _FIGURE.fullmatch(after):  # a figure after it: a row of figures, not a number
+        return None
+    return int(first)
+
+
+def _unnumbered(row: list[Cell]) -> list[Cell]:
+    """``row`` without its number (the label kept where the two shared a cell)."""
+    joined = _JOINED.fullmatch(row[0].text.strip())
+    if joined is None:
+        return row[1:]
+    return [row[0]._replace(text=joined.group(2)), *row[1:]]
+
+
+def _headed(table: TableBlock) -> bool:
+    """序号 at the top of the first column: the first cells of the rows above the first number."""
+    top = []
+    for row in table.rows:
+        if _serial(row) is not None:
+            break
+        top.append(row[0].text.strip() if row else "")
+    return SERIAL_HEADER in "".join(top)
+
+
+def _numbered(table: TableBlock, last: int | None) -> int | None:
+    """The last row number of ``table`` if its first column is a 序号 column (headed so, or going
+    on from ``last``, the previous table's last number), else None."""
+    headed = _headed(table)
+    numbers = [n for n in (_serial(row) for row in table.rows) if n is not None]
+    if not numbers or not (headed or (last is not None and numbers[0] == last + 1)):
+        return None
+    if headed and numbers[0] != 1 and (last is None or numbers[0] != last + 1):
+        return None
+    if any(b != a + 1 for a, b in pairwise(numbers)):
+        return None
+    return numbers[-1] if len(numbers) >= 2 or last is not None else None
+
+
+def without_serials(document: Document) -> Document:
+    """``document`` with its tables' 序号 columns taken out (itself when it has none)."""
+    if not any(SERIAL_HEADER[0] in row[0].text for t in document.tables for row in t.rows if row):
+        return document  # the cheap gate: no table's first column holds 序
+    blocks: list[Block] = []
+    last: int | None = None
+    changed = False
+    for block in document.blocks:
+        if not isinstance(block, TableBlock):
+            blocks.append(block)
+            continue
+        last = _numbered(block, last)
+        if last is None:
+            blocks.append(block)
+            continue
+        rows = [_unnumbered(row) if _serial(row) is not None else row for row in block.rows]
+        rows = _without_header(rows)
+        blocks.append(replace(block, rows=rows))
+        changed = True
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _without_header(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows with the 序号 header's cells (序号, or 序 and 号) blanked: a header word of no
+    column of the template."""
+    out = []
+    for row in rows:
+        if row and row[0].text.strip() in (SERIAL_HEADER, SERIAL_HEADER[0], SERIAL_HEADER[1]):
+            row = row[1:] if row[0].text.strip() == SERIAL_HEADER else [row[0]._replace(text=""), *row[1:]]
+        out.append(row)
+    return out
