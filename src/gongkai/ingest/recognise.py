@@ -48,7 +48,7 @@ from gongkai.ingest.requests import (
 )
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
-from gongkai.ingest.serials import without_serials
+from gongkai.ingest.serials import text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -86,6 +86,7 @@ def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> 
 def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
     document = without_serials(document)  # a 序号 column's numbers are no figures of the report
+    document = text_without_serials(document)  # the same, each number ending the row above in text
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)
