@@ -57,9 +57,7 @@ NOT_YET = {
     "crawler-nospace": "1346/1821 cells (73.92%), non-zero 49.57%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
-UNFLAGGED = {
-    "pdftotext": "z2023-a: table 二's 本年收费金额 79.63 read 1 (blank zeros, a 序号-less row's figures out of line)",
-}
+UNFLAGGED: dict[str, str] = {}
 # contradicting reports (z2021-b: a table 三 total; z2024-a: a table 四 total, with a Word original)
 Z2024 = "z2024-a (its table 四 total changed) is not read as printed: its table 三 has a 序号 column"
 CONTRADICTING = {name: Z2024 for name in ("pdf", "pdftotext-layout", "pymupdf4llm")}
