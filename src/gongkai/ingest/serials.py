@@ -95,19 +95,29 @@ def without_serials(document: Document) -> Document:
         if last is None:
             blocks.append(block)
             continue
+        top = next((r for r, row in enumerate(block.rows) if _serial(row) is not None), len(block.rows))
         rows = [_unnumbered(row) if _serial(row) is not None else row for row in block.rows]
-        rows = _without_header(rows)
+        rows = _without_header(rows, top)
         blocks.append(replace(block, rows=rows))
         changed = True
     return replace(document, blocks=blocks) if changed else document
 
 
-def _without_header(rows: list[list[Cell]]) -> list[list[Cell]]:
+def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
     """The rows with the 序号 header's cells (序号, or 序 and 号) blanked: a header word of no
-    column of the template."""
+    column of the template. Where 序号 was taken out of its row, the blank one-column cells under
+    it in the header rows go too: the rest of its merged cell where a PDF broke the header across
+    the page (序号 over blanks), so the header rows (the ``top`` rows above the first numbered
+    one) stay as wide as the rows under them."""
     out = []
-    for row in rows:
-        if row and row[0].text.strip() in (SERIAL_HEADER, SERIAL_HEADER[0], SERIAL_HEADER[1]):
+    dropped = False
+    for r, row in enumerate(rows):
+        if r >= top:
+            dropped = False
+        elif dropped and row and not row[0].text.strip() and row[0].colspan == 1:
+            row = row[1:]
+        elif row and row[0].text.strip() in (SERIAL_HEADER, SERIAL_HEADER[0], SERIAL_HEADER[1]):
+            dropped = row[0].text.strip() == SERIAL_HEADER and row[0].rowspan == 1
             row = row[1:] if row[0].text.strip() == SERIAL_HEADER else [row[0]._replace(text=""), *row[1:]]
         out.append(row)
     return out
