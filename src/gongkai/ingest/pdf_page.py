@@ -451,8 +451,8 @@ def _cells_of(bbox: Box, boxes: list[Box], chars: list[Char], page: int) -> tupl
 def _cut_off_text(bbox: Box, cells: list[RawCell], chars: list[Char], taken: set[int]) -> set[int]:
     """The chars of a header cell's last wrapped line printed just under the table's bottom rule
     (a browser that breaks a header-only table off at the page's foot cuts the table at the row's
-    height, not the text's: 序 in the table, 号 under it). Each such char, right under a bottom
-    cell's text column and starting within its height of the rule, is added to that cell; their
+    height, not the text's: 序 in the table, 号 under it). Each such char, centred under one of
+    the bottom row's cells and starting within half its height of the rule, is added to that cell; their
     indexes are returned. Header-only tables only (no digit in any cell): a table with figures
     ends where its rules do, and the text under it is the page's."""
     if any(any(ch.isdigit() for ch in cell.text) for cell in cells):
