@@ -41,10 +41,6 @@ ORDER = "总计 read as 自然人 where it is printed first; the 小计 column r
 # Below the thresholds (html and docx read every cell since ``serials`` takes the 序号 column out and
 # ``column_order`` puts table 三's columns back in the template's order from the header's grid)
 NOT_YET = {
-    "pdf": "2532/2832 cells (89.41%), non-zero 83.35%: chromium's PDF grid cuts table 三's header "
-    "(序 · 项目 · 申请人情况) off as a table of its own, so neither the 序号 column nor the order of "
-    "the columns is found under it (z2021-a's 本年新收 read … 81 · 410 · 2 for … 81 · 166 · 410; "
-    "z2022-a, z2024-a)",
     "pdftotext": f"1806/2832 cells (63.77%), non-zero 47.71%: as html first was ({SERIAL}; {ORDER}): "
     "lines of text have no first cell to take out, no grid to place a title",
     "pdftotext-layout": f"1989/2832 cells (70.23%), non-zero 52.37%: as pdftotext ({SERIAL}; {ORDER})",
@@ -60,7 +56,7 @@ NOT_YET = {
 UNFLAGGED: dict[str, str] = {}
 # contradicting reports (z2021-b: a table 三 total; z2024-a: a table 四 total, with a Word original)
 Z2024 = "z2024-a (its table 四 total changed) is not read as printed: its table 三 has a 序号 column"
-CONTRADICTING = {name: Z2024 for name in ("pdf", "pdftotext-layout", "pymupdf4llm")}
+CONTRADICTING = {name: Z2024 for name in ("pdftotext-layout", "pymupdf4llm")}
 
 
 class TestHoldout7(HoldoutSetTests):

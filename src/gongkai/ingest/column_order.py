@@ -112,12 +112,20 @@ def in_template_order(document: Document) -> Document:
         if not titled and order is None:  # the cheap gate: no applicant column named, none going on
             blocks.append(block)
             continue
-        starts, widths = _grid(block.rows)
         if titled:  # a header of its own (a table goes on under its predecessor's only without)
-            order = _header_order(block.rows, starts, widths)
+            # the header rows and the first row under them are all the order needs: no grid of the
+            # whole table for the many tables printed in the template's order
+            top = next(
+                (r for r, row in enumerate(block.rows) if any(_is_figure(c) and c.text.strip() for c in row)),
+                len(block.rows),
+            )
+            head = block.rows[: top + 1]
+            order = _header_order(head, *_grid(head))
         if order is None or order == template_order:
+            order = None  # nothing to put back here, nor in a table going on under it
             blocks.append(block)
             continue
+        _starts, widths = _grid(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
             (_reordered(row, order) if w == width else None) or row for row, w in zip(block.rows, widths, strict=True)

@@ -213,7 +213,7 @@ def _place(index: int, height: float, chars: list[Char], tables: Sequence[tuple[
     inside: set[int] = set()
     for bbox, boxes in tables:
         cells, taken = _cells_of(bbox, boxes, chars, index)
-        inside |= taken
+        inside |= taken | _cut_off_text(bbox, cells, chars, inside | taken)
         placed.append((bbox[1], RawTable(cells, index, bbox[1], bbox[3], height, [index])))
     lines = _lines_of([c for i, c in enumerate(chars) if i not in inside] if inside else chars)
     placed.extend((top, Line(text)) for top, text in lines)
@@ -446,6 +446,33 @@ def _cells_of(bbox: Box, boxes: list[Box], chars: list[Char], page: int) -> tupl
                 break
     cells = [RawCell(b[0], b[1], b[2], b[3], _cell_text(by_cell[i]), page) for i, b in enumerate(boxes)]
     return cells, taken
+
+
+def _cut_off_text(bbox: Box, cells: list[RawCell], chars: list[Char], taken: set[int]) -> set[int]:
+    """The chars of a header cell's last wrapped line printed just under the table's bottom rule
+    (a browser that breaks a header-only table off at the page's foot cuts the table at the row's
+    height, not the text's: 序 in the table, 号 under it). Each such char, centred under one of
+    the bottom row's cells and starting within half its height of the rule, is added to that cell; their
+    indexes are returned. Header-only tables only (no digit in any cell): a table with figures
+    ends where its rules do, and the text under it is the page's."""
+    if any(any(ch.isdigit() for ch in cell.text) for cell in cells):
+        return set()
+    bottom = bbox[3]
+    last = [c for c in cells if _near_edge(c.bottom, bottom) and c.text]
+    added: set[int] = set()
+    for n, char in enumerate(chars):
+        if n in taken or not (bottom - TOLERANCE <= char["top"] <= bottom + char["size"] / 2):
+            continue
+        cx = (char["x0"] + char["x1"]) / 2
+        cell = next((c for c in last if c.x0 <= cx <= c.x1), None)
+        if cell is not None:
+            cell.text += char["text"]
+            added.add(n)
+    return added
+
+
+def _near_edge(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE
 
 
 def _cell_text(chars: list[Char]) -> str:

@@ -97,16 +97,31 @@ def without_serials(document: Document) -> Document:
         if last is None:
             blocks.append(block)
             continue
+        top = next((r for r, row in enumerate(block.rows) if _serial(row) is not None), len(block.rows))
         rows = [_unnumbered(row) if _serial(row) is not None else row for row in block.rows]
-        rows = _without_header(rows)
+        if top < len(block.rows) and _JOINED.fullmatch(block.rows[top][0].text.strip()):
+            top = 0  # the numbers shared their labels' cells: no column of the rows was taken out
+        rows = _without_header(rows, top)
         blocks.append(replace(block, rows=rows))
         changed = True
     return replace(document, blocks=blocks) if changed else document
 
 
-def _without_header(rows: list[list[Cell]]) -> list[list[Cell]]:
+def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
     """The rows with the 序号 header's cells (序号, or 序 and 号) blanked: a header word of no
-    column of the template."""
+    column of the template. Where each of the header rows (the ``top`` rows above the first
+    numbered one) begins with a one-row, one-column cell of 序号, 序, 号 or nothing (the merged
+    序号 cell cut into rows where a PDF broke the header across the page), that column is taken
+    out of them all, as it was out of the numbered rows: the header stays as wide as the rows
+    under it, so their columns can be placed under its titles."""
+    firsts = [row[0] for row in rows[:top] if row]
+    words = ("", SERIAL_HEADER, SERIAL_HEADER[0], SERIAL_HEADER[1])
+    if (
+        len(firsts) == top > 1
+        and all(c.text.strip() in words and c.rowspan == c.colspan == 1 for c in firsts)
+        and "".join(c.text.strip() for c in firsts) == SERIAL_HEADER
+    ):
+        return [row[1:] if r < top else row for r, row in enumerate(rows)]
     out = []
     for row in rows:
         if row and row[0].text.strip() in (SERIAL_HEADER, SERIAL_HEADER[0], SERIAL_HEADER[1]):
