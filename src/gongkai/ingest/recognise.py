@@ -15,6 +15,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 from __future__ import annotations
 
 from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
+from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
@@ -48,7 +49,7 @@ from gongkai.ingest.requests import (
 )
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
-from gongkai.ingest.serials import without_serials
+from gongkai.ingest.serials import text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -86,6 +87,7 @@ def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> 
 def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
     document = without_serials(document)  # a 序号 column's numbers are no figures of the report
+    document = text_without_serials(document)  # the same, each number ending the row above in text
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)
@@ -144,6 +146,7 @@ def recognise(document: Document) -> Report:
     )
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
+    doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block

@@ -13,8 +13,10 @@ before the stream is read:
   converter that joined the two cells: ``1 规章``), count up by one from row to row, with no gap.
 
 Anything else (a number out of sequence, a figure after the number) leaves the table as printed:
-then the figures are read as they stand, never guessed at. Cells with cell structure only (HTML,
-Word, PDF grids, pipe tables): a line of text has no first cell to trust.
+then the figures are read as they stand, never guessed at. ``without_serials`` reads cells with
+cell structure only (HTML, Word, PDF grids, pipe tables): a line of text has no first cell to
+trust. ``text_without_serials`` reads tables cut from a text stream, where each number ends the
+row above (below).
 """
 
 from __future__ import annotations
@@ -126,3 +128,55 @@ def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
             row = row[1:] if row[0].text.strip() == SERIAL_HEADER else [row[0]._replace(text=""), *row[1:]]
         out.append(row)
     return out
+
+
+# A text stream (a crawler's page text, a PDF's text) has no first column: the reader cuts it into
+# rows at the labels, so each row's number ends the row above it (its own cell ``2``, or glued to
+# the last figure: ``755`` for 75 and row 5). The numbers are taken out only where every row of
+# the table from the 序号 header on ends with the next number, counting up from 1 by one, so a
+# figure's last digits are never taken for a number by chance.
+def _trailing(row: list[Cell], number: int) -> list[Cell] | None:
+    """``row`` without ``number`` at its end, or None when it does not end with it."""
+    last = row[-1].text.strip() if row else ""
+    if not last.endswith(str(number)):
+        return None
+    kept = last[: len(last) - len(str(number))].rstrip()
+    return [*row[:-1], row[-1]._replace(text=kept)] if kept else row[:-1]
+
+
+def _names_serial(row: list[Cell]) -> bool:
+    return any(SERIAL_HEADER in cell.text for cell in row)
+
+
+def _text_unnumbered(table: TableBlock) -> TableBlock | None:
+    """``table`` (cut from a text stream) without its 序号 numbers, or None when its rows do not
+    show them."""
+    head = next((i for i, row in enumerate(table.rows) if _names_serial(row)), None)
+    if head is None or len(table.rows) - head < 3:
+        return None
+    rows = list(table.rows[:head])
+    number = 1
+    for row, below in pairwise(table.rows[head:]):
+        if _names_serial(below):  # a header below: it holds the next number itself
+            rows.append(row)
+            continue
+        cut = _trailing(row, number)
+        if cut is None:
+            return None
+        rows.append(cut)
+        number += 1
+    rows.append(table.rows[-1])
+    return replace(table, rows=rows)
+
+
+def text_without_serials(document: Document) -> Document:
+    """``document`` (read from text) with its tables' 序号 numbers taken out (itself when none)."""
+    if document.format != "text" or not any(_names_serial(row) for t in document.tables for row in t.rows):
+        return document  # the cheap gate: no table of text names a 序号 column
+    blocks: list[Block] = []
+    changed = False
+    for block in document.blocks:
+        cut = _text_unnumbered(block) if isinstance(block, TableBlock) and not block.piped else None
+        blocks.append(cut or block)
+        changed = changed or cut is not None
+    return replace(document, blocks=blocks) if changed else document
