@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
-from gongkai.report.equations import Cell, Equation, Value, equations, total
+from gongkai.report.equations import Cell, Equation, closure, equations, total
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -42,7 +42,6 @@ _AT_LABEL_END = re.compile(r"\S\s+(\d+)\s*件$")  # ``…另行 7 件``: a row's
 _MOST_PENDING = 3  # totals deferred and not yet printed at once
 _MOST_READINGS = 32  # different readings of the rest of the flow from one point of the cut
 _BUDGET = 200_000  # points of the cut visited at most
-_ROUNDS = 64  # passes over the equations at most (as ``stated_rows``)
 
 Rows = tuple[tuple[int, ...], ...]
 Rest = tuple[int, ...]  # the figures left for the mixed last rows, sorted
@@ -127,27 +126,6 @@ class _Cut:
         return found
 
 
-def _closure(known: dict[Cell, int], chosen: Sequence[Equation]) -> dict[Cell, int] | None:
-    """``known`` with every cell the equations force in turn; None where one is broken."""
-    out = dict(known)
-
-    def value(cell: Cell) -> Value:
-        return out.get(cell)
-
-    for _ in range(_ROUNDS):
-        grown = False
-        for equation in chosen:
-            if equation.holds(value) is False or equation.exceeded(value):
-                return None
-            for cell, forced in equation.forced(value).items():
-                if cell not in out:
-                    out[cell] = forced
-                    grown = True
-        if not grown:
-            return out
-    return out
-
-
 def _tables(
     head: Rows, rest: Rest, keys: Sequence[str], width: int, chosen: Sequence[Equation]
 ) -> list[dict[Cell, int]]:
@@ -165,7 +143,7 @@ def _tables(
     for c in range(width - 1 if searched else 0):  # each column's cell of the searched row, alone
         fits = []
         for v in sorted(counted):
-            closed = _closure({**known, **{Cell("requests", key, c): v for key in searched}}, chosen)
+            closed = closure({**known, **{Cell("requests", key, c): v for key in searched}}, chosen)
             if closed is None:
                 continue
             below = [closed.get(Cell("requests", key, c)) for key in missing[-2:]]
@@ -181,7 +159,7 @@ def _tables(
             part = total(list(cells))
             assert part is not None
             guess.update({Cell("requests", key, c): v for c, v in enumerate((*cells, int(part)))})
-        closed = _closure(guess, chosen)
+        closed = closure(guess, chosen)
         if closed is None:
             continue
         tail = [closed.get(Cell("requests", key, c)) for key in missing for c in range(width)]

@@ -28,12 +28,10 @@ the flow does not say (6 4 2 for 自然人 4, 商业企业 0, 科研机构 2, to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Record
 from gongkai.ingest.vanished import printed_figures
-from gongkai.report.equations import Cell, Equation, Value, balance, equations
+from gongkai.report.equations import Cell, Value, balance, closure, equations
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -41,7 +39,6 @@ from gongkai.report.templates import Template
 # balance each stands on (新收 + 上年结转 = 办结 + 结转下年度).
 _LEFT = ("new_received", "carried_over")
 _RIGHT = ("total_processed", "carried_forward")
-_ROUNDS = 64  # passes over the equations at most: each pass that changes anything decides a cell
 
 
 def _said(stated: dict[str, int]) -> dict[str, int] | None:
@@ -77,28 +74,6 @@ def _doubted(evidence: Evidence) -> set[str]:
 
 def _is_doubted(cell: Cell, doubted: set[str]) -> bool:
     return cell.path in doubted or f"requests.{cell.row}" in doubted or "requests" in doubted
-
-
-def _closure(known: dict[Cell, int], chosen: Sequence[Equation]) -> dict[Cell, int] | None:
-    """``known`` with every cell the equations force in turn; None where the known cells break
-    one (a report contradicting itself, or a reading that is not the table's)."""
-    out = dict(known)
-
-    def value(cell: Cell) -> Value:
-        return out.get(cell)
-
-    for _ in range(_ROUNDS):
-        grown = False
-        for equation in chosen:
-            if equation.holds(value) is False or equation.exceeded(value):
-                return None
-            for cell, forced in equation.forced(value).items():
-                if cell not in out:
-                    out[cell] = forced
-                    grown = True
-        if not grown:
-            return out
-    return out
 
 
 def read_stated_rows(
@@ -139,7 +114,7 @@ def read_stated_rows(
     if any(sure.get(cell, v) != v for cell, v in seeds.items()):
         return  # the table read otherwise where it is sure: read as printed (``doubt_against_prose``)
     chosen = [e for e in equations(template, derived=True) if e.table == "requests"]
-    closed = _closure({**sure, **seeds}, chosen)
+    closed = closure({**sure, **seeds}, chosen)
     if closed is None:
         return
     changed: dict[str, list[int]] = {}

@@ -154,6 +154,29 @@ def total(values: Sequence[Value]) -> Value:
     return sum(v for v in values if v is not None)
 
 
+def closure(known: Mapping[Cell, int], chosen: Sequence[Equation], rounds: int = 64) -> dict[Cell, int] | None:
+    """``known`` with every cell the equations force in turn (at most ``rounds`` passes, each that
+    changes anything deciding a cell); None where the known cells break one (a report contradicting
+    itself, or a reading that is not the table's)."""
+    out = dict(known)
+
+    def value(cell: Cell) -> Value:
+        return out.get(cell)
+
+    for _ in range(rounds):
+        grown = False
+        for equation in chosen:
+            if equation.holds(value) is False or equation.exceeded(value):
+                return None
+            for cell, forced in equation.forced(value).items():
+                if cell not in out:
+                    out[cell] = forced
+                    grown = True
+        if not grown:
+            return out
+    return out
+
+
 def cell_value(report: Report, cell: Cell, previous: Report | None = None) -> Value:
     """The value of ``cell`` in ``report`` (``previous`` for a cell of the year before); None if
     the cell is unknown or the report has no such cell."""
