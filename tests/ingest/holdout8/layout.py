@@ -231,7 +231,7 @@ def _label_cells(template: Template, i: int, style: Style) -> str:
 
 def _request_head(columns: list[int], style: Style, cont: bool) -> list[str]:
     depth = 2 if style.abbreviated else 3
-    natural, *orgs, total = REQUEST_COLUMNS
+    natural, total = REQUEST_COLUMNS[0], REQUEST_COLUMNS[-1]
     org = [c for c in columns if c not in (natural.index, total.index)]
     corner = REQUESTS_CORNER + ("（续）" if cont else "")
     first = td("项目", style, depth, 3) + td(corner, style, len(columns))
