@@ -58,9 +58,7 @@ def _joins(figures: Sequence[Slot], lines: list[str], heads: list[int], tails: t
     order = {line: i for i, line in reversed(list(enumerate(lines)))}  # a line's first figure
 
     def options(t: int) -> list[int]:
-        return [
-            h for h in heads if h < t and order[lines[h]] < order[lines[t]] and figures[h].value.digits != "0"
-        ]
+        return [h for h in heads if h < t and order[lines[h]] < order[lines[t]] and figures[h].value.digits != "0"]
 
     out: list[list[int]] = []
     for choice in itertools.product(*(options(t) for t in tails)):
