@@ -49,6 +49,7 @@ from gongkai.ingest.request_rows import Orphan, RequestRaw
 from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
 from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
 from gongkai.report.equations import equations, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES, Kind, RequestRow, Template
@@ -452,6 +453,8 @@ def read_requests(
                 stacked_open.append(row.key)
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
+        if not found_options:
+            found_options = wrapped_tail_readings(slots, n, check)  # pdftotext: digits wrapped in narrow cells
         if not found_options and run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
             if found_options:
