@@ -69,9 +69,12 @@ def cut_printed(pieces: Pieces, width: int, sums: Sequence[Sum], most: int = MOS
     return search.found
 
 
-def _forced(search: _Search, p: int) -> int | None | bool:
+_BROKEN = -1  # the sums contradict a cell's figures so far (counts are never negative)
+
+
+def _forced(search: _Search, p: int) -> int | None:
     """The value the sums fix for cell ``p`` (all other cells of one of its sums known); None
-    when none does; False when they contradict (a negative part, two values)."""
+    when none does; ``_BROKEN`` when they contradict (a negative part, two values)."""
     value: int | None = None
     for k in search.by_cell[p]:
         total, parts = search.sums[k]
@@ -81,7 +84,7 @@ def _forced(search: _Search, p: int) -> int | None | bool:
         known = sum(search.values[q] or 0 for q in parts if q != p)
         here = known if p == total else (search.values[total] or 0) - known
         if here < 0 or (value is not None and value != here):
-            return False
+            return _BROKEN
         value = here
     return value
 
@@ -123,12 +126,11 @@ def _fill(search: _Search, a: int, b: int, i: int, j: int) -> None:
     if room < cells:
         return
     left, right = _forced(search, a), _forced(search, b - 1)
-    if left is False or right is False:
+    if _BROKEN in (left, right):
         return
     for p, value, at_left in ((a, left, True), (b - 1, right, False)):
         if value is None:
             continue
-        assert isinstance(value, int)
         width = len(str(value))
         start, end = (i, i + width) if at_left else (j - width, j)
         if end - start <= room and _piece(search, start, end) == value:

@@ -79,7 +79,7 @@ def order_of_titles(text: str) -> Order | None:
 
 def _header_text(block: TableBlock) -> str:
     """The table's text from its corner up to its first figure ("" where it has no corner)."""
-    text = []
+    text: list[str] = []
     for row in block.rows:
         for cell in row:
             if parse_cell(cell.text).kind is CellKind.NUMBER:
@@ -107,11 +107,9 @@ def stated_order(document: Document) -> Order | None:
     return None
 
 
-def printed_readings(slots: Sequence[Slot], printed: Order, template: Template) -> list[Reading]:
-    """Readings of a row of table 三 printed in the columns ``printed``, in template order: its
-    figures (runs of digits, or figures printed apart) cut where the printed order's sums hold;
-    figures printed one to a column are read as printed whatever the sums (a report may contradict
-    itself). Empty where no cut holds, or too many do."""
+def _runs(slots: Sequence[Slot]) -> tuple[list[tuple[str, bool]], list[str]] | None:
+    """A row's printed figures as ``Pieces.of`` takes them, and where each was printed; None for a
+    row holding an unknown or a fraction (no row of counts to cut)."""
     runs: list[tuple[str, bool]] = []
     wheres: list[str] = []
     for slot in slots:
@@ -125,11 +123,47 @@ def printed_readings(slots: Sequence[Slot], printed: Order, template: Template) 
         elif value.kind is CellKind.NUMBER and type(value.amount) is int and value.amount >= 0:
             runs.append((str(value.amount), True))
         else:
-            return []  # an unknown or a fraction: not a row of counts to cut
+            return None
         wheres.append(slot.where)
+    return runs, wheres
+
+
+def _cuts(runs: list[tuple[str, bool]], order: Order, template: Template) -> list[tuple[int, ...]] | None:
+    """The cuts of a row's figures into the columns ``order`` that keep its sums."""
+    sums = printed_row_sums(template, order)
+    if len(runs) == len(order):  # a figure a column: the one cut there is
+        cut = tuple(int(text) for text, _ in runs)
+        return [cut] if all(cut[t] == sum(cut[p] for p in parts) for t, parts in sums) else []
+    return cut_printed(Pieces.of(runs), len(order), sums)
+
+
+def order_fits(rows: Sequence[Sequence[Slot]], printed: Order, template: Template) -> bool:
+    """Whether the rows' own sums hold in more rows read in the ``printed`` order than in the
+    template's (a header read in an order the table does not print, as tab-separated text whose
+    header rows lost their places, is left: the template's order keeps its rows' sums)."""
+    natural = tuple(c.index for c in template.request_columns)
+    score = 0
+    for slots in rows:
+        found = _runs(slots)
+        if not found or not found[0]:
+            continue
+        runs = found[0]
+        score += bool(_cuts(runs, printed, template)) - bool(
+            len(runs) <= len(natural) and _cuts(runs, natural, template)
+        )
+    return score > 0
+
+
+def printed_readings(slots: Sequence[Slot], printed: Order, template: Template) -> list[Reading]:
+    """Readings of a row of table 三 printed in the columns ``printed``, in template order: its
+    figures (runs of digits, or figures printed apart) cut where the printed order's sums hold;
+    figures printed one to a column are read as printed whatever the sums (a report may contradict
+    itself). Empty where no cut holds, or too many do."""
+    found = _runs(slots)
     width = len(printed)
-    if not runs or len(runs) > width:
+    if not found or not found[0] or len(found[0]) > width:
         return []
+    runs, wheres = found
     if len(runs) == width:  # a figure a column: read as printed, whatever its sums say
         return [_reading(tuple(int(text) for text, _ in runs), printed, wheres, 0)]
     cuts = cut_printed(Pieces.of(runs), width, printed_row_sums(template, printed))

@@ -316,8 +316,8 @@ def printed_row_sums(template: Template, printed: Sequence[int | None]) -> tuple
     Empty where ``printed`` does not name every column of the row sum once."""
     row = next(e for e in _requests(template) if e.rule == ROW_SUM)
     at = {index: p for p, index in enumerate(printed) if index is not None}
-    columns = [cell.column for cell in row.left]
-    total = row.right[0].column
+    columns = [int(cell.column) for cell in row.left]
+    total = int(row.right[0].column)
     if sorted(at) != sorted([*columns, total]) or len(at) != len([i for i in printed if i is not None]):
         return ()
     found = [(at[total], tuple(at[c] for c in columns))]
