@@ -61,6 +61,7 @@ from gongkai.ingest.stated import (
     stated_outcomes,
 )
 from gongkai.ingest.stated_rows import read_stated_rows
+from gongkai.ingest.text_order import stated_order
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -155,7 +156,8 @@ def recognise(document: Document) -> Report:
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
     first = template.request_columns[0].labels if template.request_columns else ()
     stated_cells = stated_columns(document, first)
-    read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells)
+    printed = stated_order(document)  # a text header's column order, where not the template's
+    read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells, printed)
     note_figures_ahead(ahead, evidence)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
