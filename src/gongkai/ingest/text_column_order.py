@@ -27,7 +27,7 @@ from itertools import permutations
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.report.equations import balance
-from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
+from gongkai.report.templates import ORGANISATION_GROUP, ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
 
 Order = tuple[int | None, ...]  # the template column of each printed column (None: the 小计)
 _TOTAL = next(c.index for c in REQUEST_COLUMNS if c.key == "total")
@@ -42,13 +42,11 @@ _MIN_CONTRADICTING = 2  # rows the template's order must contradict before anoth
 
 
 def _title_of(word: str) -> int | None | str:
-    """The column a header word begins (a title's first fragment: 总计, 总, 自然, 科研机法人…), or
+    """The column a header word begins (a title's first fragment: 总计, 总, 自然, 科研机), or
     ``""`` where it begins none."""
     for title, index in _TITLES.items():
         if title.startswith(word) and (len(word) >= 2 or len(title) == 2):
             return index  # the title or its wrapped first part (一字 only for 总计, 其他, 小计)
-        if len(word) > len(title) >= 2 and word.startswith(title[:3]) and len(title) > 3:
-            return index  # its first part run into the group's title (科研机法人或其他组织)
     return ""
 
 
@@ -57,7 +55,8 @@ def _header_order(labels: list[Token]) -> Order | None:
     each applicant column (a 小计 at most)."""
     seen: list[int | None] = []
     for token in labels:
-        for word in token.text.split():
+        # the group's title run into a column's first part (科研机法人或其他组织) is no word of it
+        for word in token.text.replace(ORGANISATION_GROUP, " ").split():
             index = _title_of(word)
             if index != "" and index not in seen:
                 seen.append(index)  # type: ignore[arg-type]
