@@ -136,12 +136,19 @@ def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
 # the table from the 序号 header on ends with the next number, counting up from 1 by one, so a
 # figure's last digits are never taken for a number by chance.
 def _trailing(row: list[Cell], number: int) -> list[Cell] | None:
-    """``row`` without ``number`` at its end, or None when it does not end with it."""
-    last = row[-1].text.strip() if row else ""
-    if not last.endswith(str(number)):
+    """``row`` without ``number`` at its end (blank cells after it kept: a Word table's lines), or
+    None when it does not end with it."""
+    at = next((i for i in range(len(row) - 1, -1, -1) if row[i].text.strip()), None)
+    last = row[at].text.strip() if at is not None else ""
+    if at is None or not last.endswith(str(number)):
         return None
     kept = last[: len(last) - len(str(number))].rstrip()
-    return [*row[:-1], row[-1]._replace(text=kept)] if kept else row[:-1]
+    return [*row[:at], *([row[at]._replace(text=kept)] if kept else []), *row[at + 1 :]]
+
+
+def _words_only(row: list[Cell]) -> bool:
+    """No figure in ``row``: a header's line or a wrapped label's, holding no number either."""
+    return all(not _FIGURE.fullmatch(cell.text.strip()) for cell in row if cell.text.strip())
 
 
 def _names_serial(row: list[Cell]) -> bool:
@@ -183,15 +190,15 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     rows = list(table.rows)
     number = 1
     for r in range(head, len(rows) - 1):
-        if _names_serial(rows[r + 1]):  # a header below: it holds the next number itself
+        if _names_serial(rows[r + 1]) or _words_only(rows[r]):  # a header below holds the next number
             continue
+        if _number_alone(rows[r + 1], number):
+            continue  # a wrapped label's last line below holds the number (the row may end with it as a figure)
         cut = _trailing(rows[r], number)
         if cut is not None:
             rows[r] = cut
         elif (led := _leading(rows[r + 1], number)) is not None:
             rows[r + 1] = led  # the number begins the row below's line
-        elif _number_alone(rows[r + 1], number):
-            continue  # a wrapped label's last line below holds the number
         else:
             return None
         number += 1

@@ -7,7 +7,7 @@ in reading order, and each row's figures follow its label. Where the header word
 is not the template's, the rows' figures are put back in template order before they are read:
 
 * the gate: the header (the labels of table 三 up to its first figures) names a 小计, or names
-  总计 before another applicant column (the first fragment of each title, in reading order);
+  总计 before 自然人 (the first fragment of each title, in reading order);
 * the places of 总计 and 小计 the header words state are taken where the statutory arithmetic of every row agrees
   (总计 the sum of the others, a 小计 the sum of the five organisations, via ``equations``); where
   it does not (a title printed lower, in a taller cell, is read later), the one placing of 总计
@@ -62,13 +62,14 @@ def _header_order(labels: list[Token]) -> Order | None:
                 seen.append(index)  # type: ignore[arg-type]
     if sorted(i for i in seen if i is not None) != sorted(_TEMPLATE):
         return None
-    # Only 总计's and 小计's places are taken from the words: the others' fragments come in the
-    # order the lines wrap them (科研机 … 其 on one line, 人 商业企 on the next), and no sum can
-    # tell one organisation's column from another's, so they keep the template's order.
-    order: list[int | None] = [i for i in _TEMPLATE if i != _TOTAL]
-    for place, index in sorted((p, i) for p, i in enumerate(seen) if i in (_TOTAL, None)):
-        order.insert(place, index)
-    return tuple(order)
+    # The words' reading order is the lines' (科研机 … 其 on one line, 人 商业企 on the next; a
+    # title in a taller cell read later): it states 总计 first only where 总计 comes before
+    # 自然人's first fragment, and a 小计 by its name alone (after the five organisations, as
+    # the platforms print it). No sum tells one organisation from another: they stay in order.
+    first = seen.index(_TOTAL) < seen.index(_PERSON)
+    others: list[int | None] = [i for i in _TEMPLATE if i != _TOTAL]
+    subtotal: list[int | None] = [None] if None in seen else []
+    return (_TOTAL, *others, *subtotal) if first else (*others, *subtotal, _TOTAL)
 
 
 def _figures(record: Record) -> list[Token] | None:
