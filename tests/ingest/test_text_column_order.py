@@ -62,7 +62,14 @@ _ROWS = [
 
 
 def test_a_total_the_header_prints_first_is_moved_to_the_end_where_every_row_agrees() -> None:
-    header = ["申请人情况", "法人或其他组织", "项目", "总计 自然", "人 商业企 科研机 社会公益 法律服务机 其", "业 构 组织 构 他"]
+    header = [
+        "申请人情况",
+        "法人或其他组织",
+        "项目",
+        "总计 自然",
+        "人 商业企 科研机 社会公益 法律服务机 其",
+        "业 构 组织 构 他",
+    ]
     read = requests_in_template_order(_records(header, _ROWS))
     assert [t.text for t in read[0].values] == ["4", "1", "0", "2", "0", "3", "10"]
     assert [t.text for t in read[1].values] == ["3", "0", "1", "0", "1", "0", "5"]
@@ -71,7 +78,12 @@ def test_a_total_the_header_prints_first_is_moved_to_the_end_where_every_row_agr
 @pytest.mark.parametrize(
     "header",
     [
-        ["项目", "自然 商业企 科研机法人或其他组织", "法律服务 其 总计", "人 业 构 社会公益 组织 机构 他"],  # template order
+        [
+            "项目",
+            "自然 商业企 科研机法人或其他组织",
+            "法律服务 其 总计",
+            "人 业 构 社会公益 组织 机构 他",
+        ],  # template order
         ["项目", "总计 商业企 科研机法人或其他组织", "法律服务 其", "业 构 社会公益 组织 机构 他"],  # no 自然人
     ],
 )

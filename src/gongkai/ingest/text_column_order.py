@@ -32,7 +32,8 @@ from gongkai.report.templates import ORGANISATION_GROUP, ORGANISATION_SUBTOTAL, 
 Order = tuple[int | None, ...]  # the template column of each printed column (None: the 小计)
 _TOTAL = next(c.index for c in REQUEST_COLUMNS if c.key == "total")
 _PERSON = REQUEST_COLUMNS[0].index
-_TEMPLATE: Order = tuple(c.index for c in REQUEST_COLUMNS)
+_COLUMNS: tuple[int, ...] = tuple(c.index for c in REQUEST_COLUMNS)
+_TEMPLATE: Order = _COLUMNS
 _TITLES: dict[str, int | None] = {
     **{label: c.index for c in REQUEST_COLUMNS for label in (c.label, *c.variants)},
     ORGANISATION_SUBTOTAL: None,
@@ -41,13 +42,13 @@ _COUNTS = (CellKind.NUMBER, CellKind.DASH)  # a dash: a printed 0
 _MIN_CONTRADICTING = 2  # rows the template's order must contradict before another is read
 
 
-def _title_of(word: str) -> int | None | str:
-    """The column a header word begins (a title's first fragment: 总计, 总, 自然, 科研机), or
-    ``""`` where it begins none."""
+def _title_of(word: str) -> list[int | None]:
+    """The column a header word begins (a title's first fragment: 总计, 总, 自然, 科研机), as a
+    list of one, or an empty list where it begins none (None is the 小计's column)."""
     for title, index in _TITLES.items():
         if title.startswith(word) and (len(word) >= 2 or len(title) == 2):
-            return index  # the title or its wrapped first part (一字 only for 总计, 其他, 小计)
-    return ""
+            return [index]  # the title or its wrapped first part (一字 only for 总计, 其他, 小计)
+    return []
 
 
 def _header_order(labels: list[Token]) -> Order | None:
@@ -57,10 +58,8 @@ def _header_order(labels: list[Token]) -> Order | None:
     for token in labels:
         # the group's title run into a column's first part (科研机法人或其他组织) is no word of it
         for word in token.text.replace(ORGANISATION_GROUP, " ").split():
-            index = _title_of(word)
-            if index != "" and index not in seen:
-                seen.append(index)  # type: ignore[arg-type]
-    if sorted(i for i in seen if i is not None) != sorted(_TEMPLATE):
+            seen += [index for index in _title_of(word) if index not in seen]
+    if sorted(i for i in seen if isinstance(i, int)) != sorted(_COLUMNS):
         return None
     # The words' reading order is the lines' (科研机 … 其 on one line, 人 商业企 on the next; a
     # title in a taller cell read later): it states 总计 first only where 总计 comes before
@@ -122,7 +121,7 @@ def _reordered(record: Record, figures: list[Token], order: Order) -> Record:
         chunk = figures[start : start + width]
         by = {index: token for index, token in zip(order, chunk, strict=True) if index is not None}
         # each figure moves to its template column; the place on the line stays the slot's
-        values += [replace(by[i], x=slot.x) for i, slot in zip(_TEMPLATE, chunk, strict=False)]
+        values += [replace(by[i], x=slot.x) for i, slot in zip(_COLUMNS, chunk, strict=False)]
     # a break at a row's first figure stays at it (a 小计 taken out shortens the rows before it)
     breaks = [b // width * len(_TEMPLATE) for b in record.breaks if b % width == 0]
     return replace(record, values=values, breaks=breaks)
@@ -138,11 +137,17 @@ def requests_in_template_order(records: list[Record]) -> list[Record]:
     if stated is None or (stated[-1] == _TOTAL and None not in stated):
         return records  # the cheap gate: the header states the template's order
     width = len(stated)
-    figures = {r: _figures(record) for r, record in enumerate(records) if record.values}
-    if any(f is None or not f or len(f) % width for f in figures.values()):
-        return records  # a row's figures lost, split or not counts: nothing is re-read by guess
-    rows = [[int(t.value.amount or 0) for t in f[s : s + width]] for f in figures.values() if f for s in range(0, len(f), width)]
-    order = _decided(stated, rows)  # type: ignore[arg-type]
+    figures: dict[int, list[Token]] = {}
+    for r, record in enumerate(records):
+        printed = _figures(record) if record.values else []
+        if printed is None or (record.values and (not printed or len(printed) % width)):
+            return records  # a row's figures lost, split or not counts: nothing is re-read by guess
+        if printed:
+            figures[r] = printed
+    rows = [
+        [int(t.value.amount or 0) for t in f[s : s + width]] for f in figures.values() for s in range(0, len(f), width)
+    ]
+    order = _decided(stated, rows)
     if order is None:
         return records
-    return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]  # type: ignore[arg-type]
+    return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]
