@@ -161,6 +161,11 @@ def _names_serial(row: list[Cell]) -> bool:
     return first is not None and SERIAL_HEADER[1] in firsts[first + 1 :]
 
 
+def _many_figures(row: list[Cell]) -> bool:
+    """More figures than a table 二 row holds (three at most): a row of table 三."""
+    return sum(bool(_FIGURE.fullmatch(cell.text.strip())) for cell in row) > 3
+
+
 def _number_alone(row: list[Cell], number: int) -> bool:
     """``row`` ends with ``number`` in a cell of its own, after words only (``情形）``, ``5``)."""
     texts = [cell.text.strip() for cell in row]
@@ -192,8 +197,10 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     for r in range(head, len(rows) - 1):
         if _names_serial(rows[r + 1]) or _words_only(rows[r]):  # a header below holds the next number
             continue
-        if _number_alone(rows[r + 1], number):
-            continue  # a wrapped label's last line below holds the number (the row may end with it as a figure)
+        if r + 2 < len(rows) and _many_figures(rows[r]) and _number_alone(rows[r + 1], number):
+            # a table 三 row's wrapped label: its last line below holds the number (the row may
+            # end with it as a figure); the rows after it must go on counting
+            continue
         cut = _trailing(rows[r], number)
         if cut is not None:
             rows[r] = cut
