@@ -27,7 +27,7 @@ from gongkai.ingest.document import Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import parse_cell
 from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
 
-_SPACES = str.maketrans("", "", " \u3000\xa0")
+_SPACES = str.maketrans("", "", " \u3000\xa0\n")  # (\n: a narrow cell's 总<br>计 in a pipe table)
 # printed column title → the template column's index (None: the 小计, read as no column)
 _TITLES: dict[str, int | None] = {
     **{label: column.index for column in REQUEST_COLUMNS for label in (column.label, *column.variants)},
@@ -35,6 +35,7 @@ _TITLES: dict[str, int | None] = {
 }
 Order = tuple[int | None, ...]
 _GRIDS = frozenset({"html", "docx", "pdf"})  # formats whose tables keep their cells' spans
+_PIPES = "markdown"  # a pipe table: no spans, each title in its first column (the rest blank or repeated)
 
 
 def _is_figure(cell: Cell) -> bool:
@@ -62,10 +63,14 @@ def _grid(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
     return starts, widths
 
 
-def _header_order(rows: list[list[Cell]], starts: list[list[int]], widths: list[int]) -> Order | None:
+def _header_order(
+    rows: list[list[Cell]], starts: list[list[int]], widths: list[int], piped: bool = False
+) -> Order | None:
     """The template column of each printed applicant column, left to right, if the header rows
     (the rows above the first row holding a figure) name each column exactly once and are as
-    wide as each other on the grid (a table whose spans were lost places no title)."""
+    wide as each other on the grid (a table whose spans were lost places no title). A pipe
+    table's rows are as wide as its widest (a converter pads them), its spans lost: its titles
+    are ordered by the columns they stand in, one title a column."""
     placed: list[tuple[int, int | None]] = []
     top = 0
     for r, row in enumerate(rows):
@@ -76,8 +81,10 @@ def _header_order(rows: list[list[Cell]], starts: list[list[int]], widths: list[
             title = cell.text.translate(_SPACES)
             if title in _TITLES:
                 placed.append((col, _TITLES[title]))
-    if not placed or len(set(widths[: top + 1])) != 1:
+    if not placed or (len(set(widths[: top + 1])) != 1 and not piped):
         return None  # the header rows and the first row under them differ in width on the grid
+    if len({col for col, _index in placed}) != len(placed):
+        return None  # two titles in one column (a pipe table's header rows shifted): no order
     order = tuple(index for _col, index in sorted(placed, key=lambda p: p[0]))
     named = [i for i in order if i is not None]
     if sorted(named) != [c.index for c in REQUEST_COLUMNS] or len(order) - len(named) > 1:
@@ -98,7 +105,7 @@ def _reordered(row: list[Cell], order: Order) -> list[Cell] | None:
 def in_template_order(document: Document) -> Document:
     """``document`` with table 三's applicant columns in the template's order (itself when every
     table prints them so)."""
-    if document.format not in _GRIDS:
+    if document.format not in _GRIDS and document.format != _PIPES:
         return document
     template_order = tuple(c.index for c in REQUEST_COLUMNS)
     blocks: list[Block] = []
@@ -120,7 +127,7 @@ def in_template_order(document: Document) -> Document:
                 len(block.rows),
             )
             head = block.rows[: top + 1]
-            order = _header_order(head, *_grid(head))
+            order = _header_order(head, *_grid(head), piped=block.piped)
         if order is None or order == template_order:
             order = None  # nothing to put back here, nor in a table going on under it
             blocks.append(block)
