@@ -92,14 +92,29 @@ def _header_order(
     return order
 
 
-def _reordered(row: list[Cell], order: Order) -> list[Cell] | None:
+def _labelled(cells: list[Cell], piped: bool) -> bool:
+    """The cells before a row's figures end in its label: a pipe table prints the label's merged
+    cell once and its other columns blank, so there the last may be blank after a label."""
+    if not piped:
+        return not _is_figure(cells[-1])
+    texts = [cell.text.strip() for cell in cells]
+    return not (texts[-1] and _is_figure(cells[-1])) and any(t and not _is_figure(c) for t, c in zip(texts, cells))
+
+
+def _reordered(row: list[Cell], order: Order, piped: bool = False) -> list[Cell] | None:
     """``row`` with its figures in template order, if it ends in one figure per printed column
     after a label."""
     k = len(order)
-    if len(row) <= k or _is_figure(row[-k - 1]) or not all(_is_figure(cell) for cell in row[-k:]):
+    if len(row) <= k or not _labelled(row[:-k], piped) or not all(_is_figure(cell) for cell in row[-k:]):
         return None
     figures = {index: cell for index, cell in zip(order, row[-k:], strict=True) if index is not None}
     return [*row[:-k], *(figures[c.index] for c in REQUEST_COLUMNS)]
+
+
+def _without_subtotal(row: list[Cell]) -> list[Cell]:
+    """A pipe table's header row without its 小计 title: its figures were taken out of the rows,
+    and a reader placing a row's figures under the titles finds one title a figure."""
+    return [cell for cell in row if cell.text.translate(_SPACES) != ORGANISATION_SUBTOTAL]
 
 
 def in_template_order(document: Document) -> Document:
@@ -119,6 +134,7 @@ def in_template_order(document: Document) -> Document:
         if not titled and order is None:  # the cheap gate: no applicant column named, none going on
             blocks.append(block)
             continue
+        top = len(block.rows)
         if titled:  # a header of its own (a table goes on under its predecessor's only without)
             # the header rows and the first row under them are all the order needs: no grid of the
             # whole table for the many tables printed in the template's order
@@ -135,12 +151,17 @@ def in_template_order(document: Document) -> Document:
         _starts, widths = _grid(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
-            (_reordered(row, order) if w == width else None) or row for row, w in zip(block.rows, widths, strict=True)
+            (_reordered(row, order, block.piped) if w == width else None) or row
+            for row, w in zip(block.rows, widths, strict=True)
         ]
         if rows != block.rows:
+            if block.piped and None in order:
+                rows = [_without_subtotal(row) for row in rows[:top]] + rows[top:]
             changed = True
             block = replace(block, rows=rows)
-        else:
-            order = None  # no row of this table is table 三's: the next table is no part of it
+        elif not (block.piped and top == len(block.rows)):
+            # no row of this table is table 三's: the next table is no part of it (a pipe table of
+            # header rows only is: a converter cut the header off its rows with a blank line)
+            order = None
         blocks.append(block)
     return replace(document, blocks=blocks) if changed else document
