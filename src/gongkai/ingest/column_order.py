@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.pipe_titles import pieced_order, pieced_row
 from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
 
 _SPACES = str.maketrans("", "", " \u3000\xa0\n")  # (\n: a narrow cell's 总<br>计 in a pipe table)
@@ -73,6 +74,7 @@ def _header_order(
     are ordered by the columns they stand in, one title a column."""
     placed: list[tuple[int, int | None]] = []
     top = 0
+    titled_widths: set[int] = set()
     for r, row in enumerate(rows):
         if any(_is_figure(cell) and cell.text.strip() for cell in row):
             break
@@ -81,11 +83,18 @@ def _header_order(
             title = cell.text.translate(_SPACES)
             if title in _TITLES:
                 placed.append((col, _TITLES[title]))
+                titled_widths.add(len(row))
+    if piped and len(titled_widths) > 1:
+        return None  # a pipe table's title rows of different widths: the converter lost columns
     if not placed or (len(set(widths[: top + 1])) != 1 and not piped):
         return None  # the header rows and the first row under them differ in width on the grid
     if len({col for col, _index in placed}) != len(placed):
         return None  # two titles in one column (a pipe table's header rows shifted): no order
-    order = tuple(index for _col, index in sorted(placed, key=lambda p: p[0]))
+    return _stated(tuple(index for _col, index in sorted(placed, key=lambda p: p[0])))
+
+
+def _stated(order: Order) -> Order | None:
+    """``order`` if it names every applicant column exactly once and a 小计 at most once."""
     named = [i for i in order if i is not None]
     if sorted(named) != [c.index for c in REQUEST_COLUMNS] or len(order) - len(named) > 1:
         return None
@@ -111,6 +120,24 @@ def _reordered(row: list[Cell], order: Order, piped: bool = False) -> list[Cell]
     return [*row[:-k], *(figures[c.index] for c in REQUEST_COLUMNS)]
 
 
+def _first_figure_row(block: TableBlock) -> int:
+    return next(
+        (r for r, row in enumerate(block.rows) if any(_is_figure(c) and c.text.strip() for c in row)),
+        len(block.rows),
+    )
+
+
+def _pieced_order(block: TableBlock) -> Order | None:
+    """The order a pipe table's header states in pieces of titles (``pipe_titles``), if whole."""
+    return _stated(tuple(pieced_order(block.rows[: _first_figure_row(block)], _TITLES)))
+
+
+def _reordered_pieces(row: list[Cell], order: Order, pieced: bool) -> list[Cell] | None:
+    """``row`` in template order where its figures share cells as the header's titles did."""
+    split = pieced_row(row, len(order)) if pieced else None
+    return None if split is None else _reordered(split, order, piped=True)
+
+
 def _without_subtotal(row: list[Cell]) -> list[Cell]:
     """A pipe table's header row without its 小计 title: its figures were taken out of the rows,
     and a reader placing a row's figures under the titles finds one title a figure."""
@@ -131,6 +158,9 @@ def in_template_order(document: Document) -> Document:
             blocks.append(block)
             continue
         titled = any(cell.text.translate(_SPACES) in _TITLES for row in block.rows for cell in row)
+        pieced = False
+        if not titled and block.piped:  # a converter's pieces of titles (商业 over 企业)?
+            pieced = titled = _pieced_order(block) is not None
         if not titled and order is None:  # the cheap gate: no applicant column named, none going on
             blocks.append(block)
             continue
@@ -138,12 +168,9 @@ def in_template_order(document: Document) -> Document:
         if titled:  # a header of its own (a table goes on under its predecessor's only without)
             # the header rows and the first row under them are all the order needs: no grid of the
             # whole table for the many tables printed in the template's order
-            top = next(
-                (r for r, row in enumerate(block.rows) if any(_is_figure(c) and c.text.strip() for c in row)),
-                len(block.rows),
-            )
+            top = _first_figure_row(block)
             head = block.rows[: top + 1]
-            order = _header_order(head, *_grid(head), piped=block.piped)
+            order = _pieced_order(block) if pieced else _header_order(head, *_grid(head), piped=block.piped)
         if order is None or order == template_order:
             order = None  # nothing to put back here, nor in a table going on under it
             blocks.append(block)
@@ -151,7 +178,8 @@ def in_template_order(document: Document) -> Document:
         _starts, widths = _grid(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
-            (_reordered(row, order, block.piped) if w == width else None) or row
+            (_reordered(row, order, block.piped) or _reordered_pieces(row, order, pieced) if w == width else None)
+            or row
             for row, w in zip(block.rows, widths, strict=True)
         ]
         if rows != block.rows:
