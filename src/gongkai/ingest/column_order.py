@@ -106,8 +106,8 @@ def _labelled(cells: list[Cell], piped: bool) -> bool:
     cell once and its other columns blank, so there the last may be blank after a label."""
     if not piped:
         return not _is_figure(cells[-1])
-    texts = [cell.text.strip() for cell in cells]
-    return not (texts[-1] and _is_figure(cells[-1])) and any(t and not _is_figure(c) for t, c in zip(texts, cells))
+    # (all blank before them: a label the converter set on a line of its own, above the row)
+    return not any(t and _is_figure(c) for t, c in zip([cell.text.strip() for cell in cells], cells, strict=True))
 
 
 def _reordered(row: list[Cell], order: Order, piped: bool = False) -> list[Cell] | None:
@@ -129,7 +129,8 @@ def _first_figure_row(block: TableBlock) -> int:
 
 def _pieced_order(block: TableBlock) -> Order | None:
     """The order a pipe table's header states in pieces of titles (``pipe_titles``), if whole."""
-    return _stated(tuple(pieced_order(block.rows[: _first_figure_row(block)], _TITLES)))
+    order = pieced_order(block.rows[: _first_figure_row(block)], _TITLES)
+    return None if order is None else _stated(tuple(order))
 
 
 def _reordered_pieces(row: list[Cell], order: Order, pieced: bool) -> list[Cell] | None:
@@ -170,7 +171,10 @@ def in_template_order(document: Document) -> Document:
             # whole table for the many tables printed in the template's order
             top = _first_figure_row(block)
             head = block.rows[: top + 1]
-            order = _pieced_order(block) if pieced else _header_order(head, *_grid(head), piped=block.piped)
+            order = None if pieced else _header_order(head, *_grid(head), piped=block.piped)
+            if order is None and block.piped:  # titles cut into pieces, or a cell holding two
+                pieced = True
+                order = _pieced_order(block)
         if order is None or order == template_order:
             order = None  # nothing to put back here, nor in a table going on under it
             blocks.append(block)
@@ -178,7 +182,7 @@ def in_template_order(document: Document) -> Document:
         _starts, widths = _grid(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
-            (_reordered(row, order, block.piped) or _reordered_pieces(row, order, pieced) if w == width else None)
+            (_reordered(row, order, block.piped) or _reordered_pieces(row, order, pieced) if w == width or block.piped else None)
             or row
             for row, w in zip(block.rows, widths, strict=True)
         ]

@@ -23,16 +23,18 @@ def _is_figure(text: str) -> bool:
     return bool(text) and parse_cell(text).is_value
 
 
-Piece = tuple[str, int]  # a piece of header text and its place in its cell (0: leftmost)
+Piece = tuple[str, int, int]  # a piece of header text, its place in its cell (0: leftmost), its row
 
 
-def _column_titles(pieces: list[Piece], titles: dict[str, int | None]) -> list[tuple[int | None, int | None]]:
+def _column_titles(
+    pieces: list[Piece], titles: dict[str, int | None], rows: set[int]
+) -> list[tuple[int | None, int | None]]:
     """The titles ``pieces`` (one column's header pieces, top to bottom) make up, each with its
-    pieces' one place in their cells (None where they stand at several); pieces of no title
-    (项目, 申请人情况) are passed over."""
+    pieces' one place in their cells (None where they stand at several), the rows they stand in
+    added to ``rows``; pieces of no title (项目, 申请人情况) are passed over."""
     used = [False] * len(pieces)
     found: list[tuple[int | None, int | None]] = []
-    for i, (first, place) in enumerate(pieces):
+    for i, (first, _place, _row) in enumerate(pieces):
         if used[i]:
             continue
         for title in sorted((t for t in titles if t.startswith(first)), key=len):
@@ -47,6 +49,7 @@ def _column_titles(pieces: list[Piece], titles: dict[str, int | None]) -> list[t
                 for j in taken:
                     used[j] = True
                 places = {pieces[j][1] for j in taken}
+                rows.update(pieces[j][2] for j in taken)
                 found.append((titles[title], places.pop() if len(places) == 1 else None))
                 break
     return found
@@ -66,19 +69,28 @@ def _in_column_order(found: list[tuple[int | None, int | None]]) -> list[int | N
     return sorted((index for index, _place in found), key=_template_key)
 
 
-def pieced_order(header: list[list[Cell]], titles: dict[str, int | None]) -> list[int | None]:
-    """The template column of each title the header rows' pieces make up, left to right."""
+def pieced_order(header: list[list[Cell]], titles: dict[str, int | None]) -> list[int | None] | None:
+    """The template column of each title the header rows' pieces make up, left to right; None
+    where the rows holding them differ in width (the converter lost a row's columns: their
+    places say nothing)."""
     width = max((len(row) for row in header), default=0)
     order: list[int | None] = []
+    rows: set[int] = set()
     for col in range(width):
-        pieces = [(piece, k) for row in header if col < len(row) for k, piece in enumerate(row[col].text.split())]
-        order.extend(_in_column_order(_column_titles(pieces[:_MAX_PIECES], titles)))
-    return order
+        pieces = [
+            (piece, k, r)
+            for r, row in enumerate(header)
+            if col < len(row)
+            for k, piece in enumerate(row[col].text.split())
+        ]
+        order.extend(_in_column_order(_column_titles(pieces[:_MAX_PIECES], titles, rows)))
+    return order if len({len(header[r]) for r in rows}) <= 1 else None
 
 
 def pieced_row(row: list[Cell], count: int) -> list[Cell] | None:
     """``row`` with its last cells split into ``count`` one-figure cells (``72 5`` → 72, 5), if
-    they hold exactly that many figures after a label (blank cells after it allowed)."""
+    they hold exactly that many figures and no figure stands before them (a label, or blanks
+    where the converter set the label on a line of its own)."""
     figures: list[Cell] = []
     cut = len(row)
     while cut > 0 and len(figures) < count:
@@ -89,8 +101,6 @@ def pieced_row(row: list[Cell], count: int) -> list[Cell] | None:
         figures[:0] = [cell._replace(text=p) for p in parts]
         cut -= 1
     rest = [cell.text.strip() for cell in row[:cut]]
-    if len(figures) != count or not any(t and not _is_figure(t) for t in rest):
-        return None
-    if rest[-1] and _is_figure(rest[-1]):
-        return None  # a figure before them: the row holds more figures than titles
+    if len(figures) != count or not rest or any(t and _is_figure(t) for t in rest):
+        return None  # (a figure before them: the row holds more figures than titles)
     return [*row[:cut], *figures]
