@@ -15,6 +15,12 @@ the five's sum, no figure of the report) before the stream is read:
   figure cell per printed column after a label cell; a table right after it with no header of
   its own (the table broken by the page) is read under the same header.
 
+A pipe table (a PDF-to-Markdown converter's) keeps no spans: each title stands in its first
+column, the rest blank or repeated, so its titles are ordered by their columns where the rows
+holding them are as wide as each other; titles cut into pieces or sharing a cell are read by
+``pipe_titles``. Its rows are reordered at any width (the converter pads some), a label or blanks
+before the figures; a pipe table of header rows only gives its order to the table after it.
+
 A header printed in the template's order changes nothing; anything the header does not settle
 leaves the table as printed.
 """
@@ -182,7 +188,11 @@ def in_template_order(document: Document) -> Document:
         _starts, widths = _grid(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
-            (_reordered(row, order, block.piped) or _reordered_pieces(row, order, pieced) if w == width or block.piped else None)
+            (
+                _reordered(row, order, block.piped) or _reordered_pieces(row, order, pieced)
+                if w == width or block.piped
+                else None
+            )
             or row
             for row, w in zip(block.rows, widths, strict=True)
         ]
