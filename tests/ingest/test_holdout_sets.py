@@ -18,6 +18,7 @@ SETS = {
     "holdout5": "township",
     "holdout6": "bureau",
     "holdout7": "platform",
+    "holdout8": "wechat",
 }
 
 

@@ -230,21 +230,10 @@ def read_deferred_totals(template: Template, records: list[Record], report: Repo
         now = values[int(cell.column)] if values else None
         if now is not None and not in_doubt(cell.row, int(cell.column)) and now != v:
             return  # the table read otherwise where it is sure: keep that reading
-    changed: dict[str, list[int]] = {}
-    for cell, v in agreed.items():
-        values = read.get(cell.row)
-        if values is None:
-            continue
-        if values[int(cell.column)] == v:
-            continue
-        values[int(cell.column)] = v
-        changed.setdefault(cell.row, []).append(int(cell.column))
-    for key, columns in changed.items():
-        where = ", ".join(map(str, sorted(columns)))
-        evidence.doubt_more(
-            f"requests.{key}",
-            f"表三的文本排版流中高行的总计被移后、末几行混排：第 {where} 列（从 0 起）"
-            "按各行逐格的次序与表三勾稽关系推定",
-            f"table 三's text flow moves tall rows' 总计 later and mixes its last rows: column(s) {where} "
-            "read from the rows' cells in order and table 三's equations (every cut of the flow agrees)",
-        )
+    evidence.write_cells(
+        read,
+        agreed,
+        "表三的文本排版流中高行的总计被移后、末几行混排：第 {where} 列（从 0 起）按各行逐格的次序与表三勾稽关系推定",
+        "table 三's text flow moves tall rows' 总计 later and mixes its last rows: column(s) {where} read from the "
+        "rows' cells in order and table 三's equations (every cut of the flow agrees)",
+    )

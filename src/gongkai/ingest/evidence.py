@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, MutableSequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -10,6 +10,7 @@ from gongkai.ingest.align import Choice, Number
 from gongkai.ingest.numbers import CellKind, tidy
 from gongkai.ingest.records import Token
 from gongkai.report.envelope import Doubt
+from gongkai.report.equations import Cell
 from gongkai.report.templates import Kind
 
 
@@ -32,6 +33,27 @@ class Evidence:
                 )
                 return
         self.doubt(cell, None, zh, en, where)
+
+    def write_cells(
+        self,
+        rows: Mapping[str, MutableSequence[Any]],
+        cells: Mapping[Cell, int],
+        zh: str,
+        en: str,
+        keep: Callable[[Cell], bool] = lambda cell: False,
+    ) -> None:
+        """Write ``cells`` worked out (not read) into ``rows``, except those to ``keep``, and doubt
+        each changed row, naming its columns: ``zh`` and ``en`` say why, ``{where}`` the columns."""
+        changed: dict[str, list[int]] = {}
+        for cell, value in cells.items():
+            values, column = rows.get(cell.row), int(cell.column)
+            if values is None or keep(cell) or values[column] == value:
+                continue
+            values[column] = value
+            changed.setdefault(cell.row, []).append(column)
+        for key, columns in changed.items():
+            where = ", ".join(map(str, sorted(columns)))
+            self.doubt_more(f"{next(iter(cells)).table}.{key}", zh.format(where=where), en.format(where=where))
 
     def alternatives(self, readings: Iterable[Iterable[Any]]) -> None:
         """The readings the last doubt could not choose between, for a person to decide."""

@@ -117,20 +117,13 @@ def read_stated_rows(
     closed = closure({**sure, **seeds}, chosen)
     if closed is None:
         return
-    changed: dict[str, list[int]] = {}
-    for cell, v in closed.items():
-        if cell in sure or read.get(cell) == v:
-            continue  # read so already
-        values = report.requests[cell.row]
-        values[int(cell.column)] = v
-        changed.setdefault(cell.row, []).append(int(cell.column))
-    for key, columns in changed.items():
-        where = ", ".join(map(str, sorted(columns)))
-        evidence.doubt_more(
-            f"requests.{key}",
-            f"表三留空了为零的单元格（Word 表格），文本的排版流无法确定各数字所在的格：第 {where} 列（从 0 起）"
-            "按正文所称的总数（表中印有此数）与表三勾稽关系推定（件数不为负）",
-            f"table 三 leaves its zero cells blank (a Word table) and its flow does not say where its figures are: "
-            f"column(s) {where} worked out from the totals the text states (printed in the table) and table 三's "
-            "equations (counts are never negative)",
-        )
+    evidence.write_cells(
+        report.requests,
+        closed,
+        "表三留空了为零的单元格（Word 表格），文本的排版流无法确定各数字所在的格：第 {where} 列（从 0 起）"
+        "按正文所称的总数（表中印有此数）与表三勾稽关系推定（件数不为负）",
+        "table 三 leaves its zero cells blank (a Word table) and its flow does not say where its figures are: "
+        "column(s) {where} worked out from the totals the text states (printed in the table) and table 三's "
+        "equations (counts are never negative)",
+        keep=lambda cell: cell in sure,
+    )

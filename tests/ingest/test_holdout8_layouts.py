@@ -1,0 +1,98 @@
+"""Issue 9, eighth hold-out: a city government office's or a county bureau's 微信公众号 article
+style the reader was NOT built on, read in every class.
+
+``tests/ingest/holdout8/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, nine reports of 2019–2025 from four to 4,200 applications, two printed with a
+contradiction) and lays them out as a 市人民政府办公室 or a 县级局 posts its report on its WeChat
+account, each report its own ``Style``: WeChat editor markup (nested ``<section>``, every cell's
+text in ``<p><span>``, figures split over two spans); table 三's group labels in merged left cells
+set vertically (``writing-mode:vertical-rl`` or a character a line with ``<br>``), table 四's
+result headers too; table 三 cut by columns into two tables (自然人 · 商业企业 · 科研机构, then the
+rest and 总计), each with its header and the labels repeated; non-statutory tables alike the
+statute's (applications by channel with a 合计 row before table 三, a 上年对比 table after table
+四); footnote markers on figures (``60①``, ``3*``) explained in a 注; table 二 transposed (the items'
+rows as columns, the fields as rows); abbreviated labels (予以公开, ``不予公开-属于国家秘密``);
+printed by chromium, and for five reports the Word original (ruled tables, vertical cells a
+character a line) through LibreOffice's Word route.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from .class_checks import HoldoutSetTests
+from .holdout8 import CLASSES, CONTRADICTIONS, FIXTURES
+
+# The untuned reader (main f420ce6) on these fixtures: the estimate for unseen reports.
+FIRST = {
+    "html": "1625/1821 (89.24%), non-zero 80.32%, 6 unflagged",
+    "docx": "859/1011 (84.97%), non-zero 76.10%, 2 unflagged",
+    "pdf": "2492/2832 (87.99%), non-zero 79.27%, 2 unflagged",
+    "pdftotext": "1122/2832 cells (39.62%), non-zero 17.74%: the two column halves of table 三 follow "
+    "one another, rows of 3 and of 4 figures, placed in the wrong columns (w2022-a-word 本年新收 商业企业 "
+    "read 2353, 自然人's figure) or lost (w2019-a); the vertical cells' characters stray between the "
+    "header and the rows (``三 、``)",
+    "pdftotext-layout": "1760/2832 (62.15%), non-zero 33.23%",
+    "pymupdf4llm": "2261/2832 (79.84%), non-zero 61.37%",
+    "markitdown": "2283/2832 (80.61%), non-zero 61.53%",
+    "crawler": "1096/1821 (60.19%), non-zero 29.38%, 3 unflagged",
+    "crawler-nospace": "1110/1821 (60.96%), non-zero 30.05%, 3 unflagged",
+}
+MARKER = "a footnote marker read as a digit (``60①`` read 601, ``1③`` 13: NFKC makes ① a 1; flagged by the sums)"
+TRANSPOSED = (
+    "table 二 transposed (the items' rows as columns) read along its rows: 2021's 规章 · 行政规范性文件 "
+    "block gives normative_documents the wrong figures (w2021-a made 5 read 119), 2019's items 五 · 六 lost"
+)
+SPLIT = "table 三 cut by columns into two tables"
+CHANNEL = (
+    f"{SPLIT} after a channel table with a 合计 row: the halves are not joined, the first read alone "
+    "(3 cells for 7 columns: all 140 cells unknown, w2024-a)"
+)
+SHORT = "the abbreviated ``其他处理-其他`` row not found (w2021-b, w2023-a: its 7 cells missing)"
+# Below the thresholds, each with its measured score and what breaks it
+NOT_YET = {
+    "html": f"1625/1821 cells (89.24%), non-zero 80.32%: {MARKER}; {TRANSPOSED}; {CHANNEL}; {SHORT}",
+    "docx": f"859/1011 cells (84.97%), non-zero 76.10%: as html ({MARKER}; {TRANSPOSED}; {CHANNEL})",
+    "pdf": "2492/2832 cells (87.99%), non-zero 79.27%: as html; w2020-a's transposed table 二 read "
+    "as the template's, every figure in another row (flagged)",
+    "pdftotext": "1122/2832 cells (39.62%), non-zero 17.74%: the vertical group cells' characters "
+    f"interleave with the labels and figures and the {SPLIT} are not put side by side (w2019-a's table "
+    "三 lost, the Word originals' read one column over: w2022-a-word 商业企业 read 2353 for 103)",
+    "pdftotext-layout": f"1760/2832 cells (62.15%), non-zero 33.23%: the {SPLIT} are read as one "
+    "table of three or four columns (w2021-a's table 三 lost: 133 cells), the vertical cells' lines "
+    "between the rows",
+    "pymupdf4llm": f"2261/2832 cells (79.84%), non-zero 61.37%: the {SPLIT} read as one, columns "
+    "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged); " + MARKER,
+    "markitdown": "2283/2832 cells (80.61%), non-zero 61.53%: as pymupdf4llm; table 四 lost after "
+    "the 上年对比 table (w2024-a)",
+    "crawler": "1096/1821 cells (60.19%), non-zero 29.38%: table 四's run of 15 figures not cut where "
+    f"a marker or large figures sit in it (w2019-a, w2020-a, w2021-a, w2021-b); the {SPLIT} "
+    f"(w2021-a, w2022-a: 93–114 cells missing); {TRANSPOSED}",
+    "crawler-nospace": "1110/1821 cells (60.96%), non-zero 30.05%: as crawler",
+}
+UNFLAGGED_TRANSPOSED = (
+    "table 二 transposed: normative_documents' 本年制发件数 / 本年废止件数 read from another column "
+    "and not in uncertain (w2021-a, w2023-a, w2025-a)"
+)
+# classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
+UNFLAGGED = {name: UNFLAGGED_TRANSPOSED for name in ("html", "docx", "pdf", "crawler", "crawler-nospace")}
+# contradicting reports (w2021-b: a table 三 total; w2024-a: a table 四 total, with a Word original)
+W2021 = (
+    "w2021-b (its table 三 total changed) is not read as printed: its markers (``12①``) are read as "
+    "digits (its rule is reported); w2024-a's table 三 is cut by columns after a channel table"
+)
+CONTRADICTING = {name: W2021 for name in ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")}
+
+
+class TestHoldout8(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
