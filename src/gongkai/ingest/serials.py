@@ -69,23 +69,57 @@ def _headed(table: TableBlock) -> bool:
 
 
 def _numbered(table: TableBlock, last: int | None) -> int | None:
-    """The last row number of ``table`` if its first column is a 序号 column (headed so, or going
-    on from ``last``, the previous table's last number), else None."""
+    """The last row number of ``table`` if its first column is a 序号 column (headed so, going
+    on from ``last``, the previous table's last number, or a pipe table's run), else None."""
     headed = _headed(table)
     numbers = [n for n in (_serial(row) for row in table.rows) if n is not None]
-    if not numbers or not (headed or (last is not None and numbers[0] == last + 1)):
+    if not numbers:
         return None
-    if headed and numbers[0] != 1 and (last is None or numbers[0] != last + 1):
+    going_on = last is not None and numbers[0] == last + 1
+    if not (headed or going_on or _run_numbered(table, numbers)):
         return None
-    if any(b != a + 1 for a, b in pairwise(numbers)):
+    if numbers[0] != 1 and not going_on:
+        return None
+    if not _runs_from_one(numbers):
         return None
     return numbers[-1] if len(numbers) >= 2 or last is not None else None
 
 
+_RUN = 3  # numbers a run counts at least (a table 二's first section holds two rows, then goes on)
+
+
+def _runs_from_one(numbers: list[int]) -> bool:
+    """The numbers count up by one, or start again at 1 where a converter joined two numbered
+    tables into one (table 二's rows, then table 三's), each run of ``_RUN`` numbers or more."""
+    starts = [0, *(i for i, (a, b) in enumerate(pairwise(numbers), 1) if b != a + 1)]
+    if any(numbers[i] != 1 for i in starts[1:]):
+        return False
+    ends = [*starts[1:], len(numbers)]
+    return len(starts) == 1 or all(end - start >= _RUN for start, end in zip(starts, ends, strict=True))
+
+
+def _has_figure(row: list[Cell]) -> bool:
+    return any(cell.text.strip() and _FIGURE.fullmatch(cell.text.strip()) for cell in row[1:])
+
+
+def _run_numbered(table: TableBlock, numbers: list[int]) -> bool:
+    """A pipe table whose converter dropped the 序号 title (PDF-to-Markdown prints the header's
+    merged cells blank): every row holding a figure begins with the next number, from 1, in a run
+    of ``_RUN`` or more. Cells of HTML, Word or a PDF's grid keep their title: not read so."""
+    if not table.piped or len(numbers) < _RUN or numbers[0] != 1:
+        return False
+    return all(_serial(row) is not None for row in table.rows if _has_figure(row))
+
+
 def without_serials(document: Document) -> Document:
     """``document`` with its tables' 序号 columns taken out (itself when it has none)."""
-    if not any(SERIAL_HEADER[0] in row[0].text for t in document.tables for row in t.rows if row):
-        return document  # the cheap gate: no table's first column holds 序
+    if not any(
+        SERIAL_HEADER[0] in row[0].text or (t.piped and row[0].text.strip() == "1")
+        for t in document.tables
+        for row in t.rows
+        if row
+    ):
+        return document  # the cheap gate: no table's first column holds 序 (or a pipe table's 1)
     blocks: list[Block] = []
     last: int | None = None
     changed = False
