@@ -69,23 +69,57 @@ def _headed(table: TableBlock) -> bool:
 
 
 def _numbered(table: TableBlock, last: int | None) -> int | None:
-    """The last row number of ``table`` if its first column is a 序号 column (headed so, or going
-    on from ``last``, the previous table's last number), else None."""
+    """The last row number of ``table`` if its first column is a 序号 column (headed so, going
+    on from ``last``, the previous table's last number, or a pipe table's run), else None."""
     headed = _headed(table)
     numbers = [n for n in (_serial(row) for row in table.rows) if n is not None]
-    if not numbers or not (headed or (last is not None and numbers[0] == last + 1)):
+    if not numbers:
         return None
-    if headed and numbers[0] != 1 and (last is None or numbers[0] != last + 1):
+    going_on = last is not None and numbers[0] == last + 1
+    if not (headed or going_on or _run_numbered(table, numbers)):
         return None
-    if any(b != a + 1 for a, b in pairwise(numbers)):
+    if numbers[0] != 1 and not going_on:
+        return None
+    if not _runs_from_one(numbers):
         return None
     return numbers[-1] if len(numbers) >= 2 or last is not None else None
 
 
+_RUN = 3  # numbers a run counts at least (a table 二's first section holds two rows, then goes on)
+
+
+def _runs_from_one(numbers: list[int]) -> bool:
+    """The numbers count up by one, or start again at 1 where a converter joined two numbered
+    tables into one (table 二's rows, then table 三's), each run of ``_RUN`` numbers or more."""
+    starts = [0, *(i for i, (a, b) in enumerate(pairwise(numbers), 1) if b != a + 1)]
+    if any(numbers[i] != 1 for i in starts[1:]):
+        return False
+    ends = [*starts[1:], len(numbers)]
+    return len(starts) == 1 or all(end - start >= _RUN for start, end in zip(starts, ends, strict=True))
+
+
+def _has_figure(row: list[Cell]) -> bool:
+    return any(cell.text.strip() and _FIGURE.fullmatch(cell.text.strip()) for cell in row[1:])
+
+
+def _run_numbered(table: TableBlock, numbers: list[int]) -> bool:
+    """A pipe table whose converter dropped the 序号 title (PDF-to-Markdown prints the header's
+    merged cells blank): every row holding a figure begins with the next number, from 1, in a run
+    of ``_RUN`` or more. Cells of HTML, Word or a PDF's grid keep their title: not read so."""
+    if not table.piped or len(numbers) < _RUN or numbers[0] != 1:
+        return False
+    return all(_serial(row) is not None for row in table.rows if _has_figure(row))
+
+
 def without_serials(document: Document) -> Document:
     """``document`` with its tables' 序号 columns taken out (itself when it has none)."""
-    if not any(SERIAL_HEADER[0] in row[0].text for t in document.tables for row in t.rows if row):
-        return document  # the cheap gate: no table's first column holds 序
+    if not any(
+        SERIAL_HEADER[0] in row[0].text or (t.piped and row[0].text.strip() == "1")
+        for t in document.tables
+        for row in t.rows
+        if row
+    ):
+        return document  # the cheap gate: no table's first column holds 序 (or a pipe table's 1)
     blocks: list[Block] = []
     last: int | None = None
     changed = False
@@ -136,16 +170,54 @@ def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
 # the table from the 序号 header on ends with the next number, counting up from 1 by one, so a
 # figure's last digits are never taken for a number by chance.
 def _trailing(row: list[Cell], number: int) -> list[Cell] | None:
-    """``row`` without ``number`` at its end, or None when it does not end with it."""
-    last = row[-1].text.strip() if row else ""
-    if not last.endswith(str(number)):
+    """``row`` without ``number`` at its end (blank cells after it kept: a Word table's lines), or
+    None when it does not end with it."""
+    at = next((i for i in range(len(row) - 1, -1, -1) if row[i].text.strip()), None)
+    last = row[at].text.strip() if at is not None else ""
+    if at is None or not last.endswith(str(number)):
         return None
     kept = last[: len(last) - len(str(number))].rstrip()
-    return [*row[:-1], row[-1]._replace(text=kept)] if kept else row[:-1]
+    return [*row[:at], *([row[at]._replace(text=kept)] if kept else []), *row[at + 1 :]]
+
+
+def _words_only(row: list[Cell]) -> bool:
+    """No figure in ``row``: a header's line or a wrapped label's, holding no number either."""
+    return all(not _FIGURE.fullmatch(cell.text.strip()) for cell in row if cell.text.strip())
 
 
 def _names_serial(row: list[Cell]) -> bool:
-    return any(SERIAL_HEADER in cell.text for cell in row)
+    """序号 in a cell of the row, or 序 beginning one cell and 号 a later one (the narrow column's
+    title wrapped, its lines read among the header's others)."""
+    if any(SERIAL_HEADER in cell.text for cell in row):
+        return True
+    firsts = [cell.text.split()[0] if cell.text.split() else "" for cell in row]
+    first = next((i for i, word in enumerate(firsts) if word == SERIAL_HEADER[0]), None)
+    return first is not None and SERIAL_HEADER[1] in firsts[first + 1 :]
+
+
+def _many_figures(row: list[Cell]) -> bool:
+    """More figures than a table 二 row holds (three at most): a row of table 三."""
+    return sum(bool(_FIGURE.fullmatch(cell.text.strip())) for cell in row) > 3
+
+
+def _number_alone(row: list[Cell], number: int) -> bool:
+    """``row`` ends with ``number`` in a cell of its own, after words only (``情形）``, ``5``)."""
+    texts = [cell.text.strip() for cell in row]
+    return (
+        len(texts) >= 2
+        and texts[-1] == str(number)
+        and all(text and not _FIGURE.fullmatch(text) for text in texts[:-1])
+    )
+
+
+def _leading(row: list[Cell], number: int) -> list[Cell] | None:
+    """``row`` without ``number`` beginning its first cell (pdftotext -layout: the number starts
+    the line, the label after it: ``14 办理结果``), or None when it does not begin so."""
+    first = row[0].text.strip() if row else ""
+    joined = _JOINED.fullmatch(first)
+    if joined is None or int(joined.group(1)) != number or _FIGURE.fullmatch(joined.group(2).split()[0]):
+        return None
+    return [row[0]._replace(text=joined.group(2)), *row[1:]]
 
 
 def _text_unnumbered(table: TableBlock) -> TableBlock | None:
@@ -154,18 +226,23 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     head = next((i for i, row in enumerate(table.rows) if _names_serial(row)), None)
     if head is None or len(table.rows) - head < 3:
         return None
-    rows = list(table.rows[:head])
+    rows = list(table.rows)
     number = 1
-    for row, below in pairwise(table.rows[head:]):
-        if _names_serial(below):  # a header below: it holds the next number itself
-            rows.append(row)
+    for r in range(head, len(rows) - 1):
+        if _names_serial(rows[r + 1]) or _words_only(rows[r]):  # a header below holds the next number
             continue
-        cut = _trailing(row, number)
-        if cut is None:
+        if r + 2 < len(rows) and _many_figures(rows[r]) and _number_alone(rows[r + 1], number):
+            # a table 三 row's wrapped label: its last line below holds the number (the row may
+            # end with it as a figure); the rows after it must go on counting
+            continue
+        cut = _trailing(rows[r], number)
+        if cut is not None:
+            rows[r] = cut
+        elif (led := _leading(rows[r + 1], number)) is not None:
+            rows[r + 1] = led  # the number begins the row below's line
+        else:
             return None
-        rows.append(cut)
         number += 1
-    rows.append(table.rows[-1])
     return replace(table, rows=rows)
 
 
