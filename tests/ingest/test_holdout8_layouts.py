@@ -31,7 +31,7 @@ FIRST = {
     "html": "1625/1821 (89.24%), non-zero 80.32%, 6 unflagged",
     "docx": "859/1011 (84.97%), non-zero 76.10%, 2 unflagged",
     "pdf": "2492/2832 (87.99%), non-zero 79.27%, 2 unflagged",
-    "pdftotext": "1122/2832 cells (39.62%), non-zero 17.74%: the two column halves of table 三 follow "
+    "pdftotext": "1399/2832 cells (49.40%), non-zero 23.95%: the two column halves of table 三 follow "
     "one another, rows of 3 and of 4 figures, placed in the wrong columns (w2022-a-word 本年新收 商业企业 "
     "read 2353, 自然人's figure) or lost (w2019-a); the vertical cells' characters stray between the "
     "header and the rows (``三 、``)",
@@ -41,7 +41,6 @@ FIRST = {
     "crawler": "1096/1821 (60.19%), non-zero 29.38%, 3 unflagged",
     "crawler-nospace": "1110/1821 (60.96%), non-zero 30.05%, 3 unflagged",
 }
-MARKER = "a footnote marker read as a digit (``60①`` read 601, ``1③`` 13: NFKC makes ① a 1; flagged by the sums)"
 TRANSPOSED = (
     "table 二 transposed (the items' rows as columns) read along its rows: 2021's 规章 · 行政规范性文件 "
     "block gives normative_documents the wrong figures (w2021-a made 5 read 119), 2019's items 五 · 六 lost"
@@ -54,24 +53,24 @@ CHANNEL = (
 SHORT = "the abbreviated ``其他处理-其他`` row not found (w2021-b, w2023-a: its 7 cells missing)"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "html": f"1625/1821 cells (89.24%), non-zero 80.32%: {MARKER}; {TRANSPOSED}; {CHANNEL}; {SHORT}",
-    "docx": f"859/1011 cells (84.97%), non-zero 76.10%: as html ({MARKER}; {TRANSPOSED}; {CHANNEL})",
-    "pdf": "2492/2832 cells (87.99%), non-zero 79.27%: as html; w2020-a's transposed table 二 read "
+    "html": f"1645/1821 cells (90.33%), non-zero 81.81%: {TRANSPOSED}; {CHANNEL}; {SHORT}",
+    "docx": f"866/1011 cells (85.66%), non-zero 77.51%: as html ({TRANSPOSED}; {CHANNEL})",
+    "pdf": "2519/2832 cells (88.95%), non-zero 80.73%: as html; w2020-a's transposed table 二 read "
     "as the template's, every figure in another row (flagged)",
-    "pdftotext": "1122/2832 cells (39.62%), non-zero 17.74%: the vertical group cells' characters "
+    "pdftotext": "1399/2832 cells (49.40%), non-zero 23.95%: the vertical group cells' characters "
     f"interleave with the labels and figures and the {SPLIT} are not put side by side (w2019-a's table "
     "三 lost, the Word originals' read one column over: w2022-a-word 商业企业 read 2353 for 103)",
-    "pdftotext-layout": f"1760/2832 cells (62.15%), non-zero 33.23%: the {SPLIT} are read as one "
+    "pdftotext-layout": f"2239/2832 cells (79.06%), non-zero 62.90%: the {SPLIT} are read as one "
     "table of three or four columns (w2021-a's table 三 lost: 133 cells), the vertical cells' lines "
     "between the rows",
-    "pymupdf4llm": f"2261/2832 cells (79.84%), non-zero 61.37%: the {SPLIT} read as one, columns "
-    "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged); " + MARKER,
-    "markitdown": "2283/2832 cells (80.61%), non-zero 61.53%: as pymupdf4llm; table 四 lost after "
+    "pymupdf4llm": f"2286/2832 cells (80.72%), non-zero 62.66%: the {SPLIT} read as one, columns "
+    "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged)",
+    "markitdown": "2328/2832 cells (82.20%), non-zero 64.11%: as pymupdf4llm; table 四 lost after "
     "the 上年对比 table (w2024-a)",
-    "crawler": "1096/1821 cells (60.19%), non-zero 29.38%: table 四's run of 15 figures not cut where "
-    f"a marker or large figures sit in it (w2019-a, w2020-a, w2021-a, w2021-b); the {SPLIT} "
+    "crawler": "1182/1821 cells (64.91%), non-zero 33.42%: table 四's run of 15 figures not cut where "
+    f"large figures sit in it (w2020-a, w2024-a); the {SPLIT} "
     f"(w2021-a, w2022-a: 93–114 cells missing); {TRANSPOSED}",
-    "crawler-nospace": "1110/1821 cells (60.96%), non-zero 30.05%: as crawler",
+    "crawler-nospace": "1200/1821 cells (65.90%), non-zero 34.64%: as crawler",
 }
 UNFLAGGED_TRANSPOSED = (
     "table 二 transposed: normative_documents' 本年制发件数 / 本年废止件数 read from another column "
@@ -81,8 +80,9 @@ UNFLAGGED_TRANSPOSED = (
 UNFLAGGED = {name: UNFLAGGED_TRANSPOSED for name in ("html", "docx", "pdf", "crawler", "crawler-nospace")}
 # contradicting reports (w2021-b: a table 三 total; w2024-a: a table 四 total, with a Word original)
 W2021 = (
-    "w2021-b (its table 三 total changed) is not read as printed: its markers (``12①``) are read as "
-    "digits (its rule is reported); w2024-a's table 三 is cut by columns after a channel table"
+    "w2021-b (its table 三 total changed; its footnote markers read since markers.py) misses its "
+    "abbreviated 其他处理-其他 row or its split table 三; w2024-a's table 三 is cut by columns after a "
+    "channel table"
 )
 CONTRADICTING = {name: W2021 for name in ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")}
 

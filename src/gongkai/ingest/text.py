@@ -29,6 +29,7 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.limits import check_data
+from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
@@ -111,6 +112,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
     if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
