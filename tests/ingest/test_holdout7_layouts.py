@@ -41,16 +41,21 @@ ORDER = "总计 read as 自然人 where it is printed first; the 小计 column r
 # Below the thresholds (html and docx read every cell since ``serials`` takes the 序号 column out and
 # ``column_order`` puts table 三's columns back in the template's order from the header's grid)
 NOT_YET = {
-    "pdftotext": f"1806/2832 cells (63.77%), non-zero 47.71%: as html first was ({SERIAL}; {ORDER}): "
-    "lines of text have no first cell to take out, no grid to place a title",
-    "pdftotext-layout": f"1989/2832 cells (70.23%), non-zero 52.37%: as pdftotext ({SERIAL}; {ORDER})",
+    "pdftotext": "1840/2832 cells (64.97%), non-zero 49.18%: ``text_without_serials`` and "
+    "``text_column_order`` (总计/小计 placed by the header words and every row's sums) read only tables "
+    "whose rows each hold one figure per column; the Word prints' cells come one a line with units "
+    f"wrapped apart (``768 件`` / ``件``) and rows whose number went missing ({SERIAL}; {ORDER})",
+    "pdftotext-layout": "2353/2832 cells (83.09%), non-zero 72.22%: as pdftotext; a number printed on "
+    f"the line of a tall row's figures (``4   4 0 0 0 1 0 5``) is read as its first figure ({SERIAL})",
     "pymupdf4llm": "2372/2832 cells (83.76%), non-zero 77.05%: the converter drops the 序号 title (the "
     "numbers stay, z2021-a's 本年新收 read 85 for 商业企业's 0), and pipe tables keep no spans, so a 总计 "
     "printed first or a 小计 is read in the template's order",
     "markitdown": "2328/2832 cells (82.20%), non-zero 71.61%: as pymupdf4llm",
-    "crawler": "1346/1821 cells (73.92%), non-zero 49.57%: the 序号 numbers are taken off the rows' ends "
-    f"(``text_without_serials``); table 三's runs of digits are still flagged or left unknown ({ORDER})",
-    "crawler-nospace": "1346/1821 cells (73.92%), non-zero 49.57%: as crawler",
+    "crawler": "1744/1821 cells (95.77%), non-zero 89.57%: the 序号 numbers are taken off the rows' ends "
+    "(``text_without_serials``) and table 三's runs cut in the order its header states (``text_order``); "
+    "table 二's runs (blank zeros run together, a 序号 before each item) are left unknown or flagged, and "
+    "z2024-a's table 四 (its total changed, in a two-row header) unknown",
+    "crawler-nospace": "1744/1821 cells (95.77%), non-zero 89.57%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED: dict[str, str] = {}

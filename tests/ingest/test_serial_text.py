@@ -74,6 +74,7 @@ def test_each_rows_number_is_taken_off_the_end_of_the_row_above() -> None:
     "rows",
     [
         [["序号 项目", "1"], ["规章", "35"], ["行政规范性文件", "2"]],  # 35 does not end with 2: no numbers
+        [["序号 项目", "1"], ["规章", "35"], ["行政规范性文件", "2"], ["行政许可", "3"]],  # nor wrapped
         [["项目", "1"], ["规章", "32"], ["行政规范性文件", "2"]],  # no 序号 over them
     ],
 )

@@ -29,7 +29,7 @@ from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
 
 _SPACES = str.maketrans("", "", " \u3000\xa0")
 # printed column title → the template column's index (None: the 小计, read as no column)
-_TITLES: dict[str, int | None] = {
+TITLES: dict[str, int | None] = {
     **{label: column.index for column in REQUEST_COLUMNS for label in (column.label, *column.variants)},
     ORGANISATION_SUBTOTAL: None,
 }
@@ -74,8 +74,8 @@ def _header_order(rows: list[list[Cell]], starts: list[list[int]], widths: list[
         top = r + 1
         for cell, col in zip(row, starts[r], strict=True):
             title = cell.text.translate(_SPACES)
-            if title in _TITLES:
-                placed.append((col, _TITLES[title]))
+            if title in TITLES:
+                placed.append((col, TITLES[title]))
     if not placed or len(set(widths[: top + 1])) != 1:
         return None  # the header rows and the first row under them differ in width on the grid
     order = tuple(index for _col, index in sorted(placed, key=lambda p: p[0]))
@@ -108,7 +108,7 @@ def in_template_order(document: Document) -> Document:
         if not isinstance(block, TableBlock):
             blocks.append(block)
             continue
-        titled = any(cell.text.translate(_SPACES) in _TITLES for row in block.rows for cell in row)
+        titled = any(cell.text.translate(_SPACES) in TITLES for row in block.rows for cell in row)
         if not titled and order is None:  # the cheap gate: no applicant column named, none going on
             blocks.append(block)
             continue

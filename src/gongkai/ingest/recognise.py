@@ -61,6 +61,8 @@ from gongkai.ingest.stated import (
     stated_outcomes,
 )
 from gongkai.ingest.stated_rows import read_stated_rows
+from gongkai.ingest.text_column_order import requests_in_template_order
+from gongkai.ingest.text_order import stated_order
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -91,6 +93,8 @@ def recognise(document: Document) -> Report:
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)
+    if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
+        parts[REQUESTS] = requests_in_template_order(parts[REQUESTS])
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
@@ -155,7 +159,8 @@ def recognise(document: Document) -> Report:
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
     first = template.request_columns[0].labels if template.request_columns else ()
     stated_cells = stated_columns(document, first)
-    read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells)
+    printed = stated_order(document)  # a text header's column order, where not the template's
+    read_requests(template, labelled, report, evidence, request_orphans, document.tables, stated_cells, printed)
     note_figures_ahead(ahead, evidence)
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)

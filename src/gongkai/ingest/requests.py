@@ -30,6 +30,7 @@ from gongkai.ingest.cell_a_line import (
     labels_alone_are_zeros,
     without_hyphens,
 )
+from gongkai.ingest.column_order import Order
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
@@ -48,7 +49,9 @@ from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
 from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
 from gongkai.ingest.stacked_cells import with_stacked_orders
+from gongkai.ingest.text_order import order_fits, printed_readings
 from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
 from gongkai.report.equations import equations, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES, Kind, RequestRow, Template
@@ -323,11 +326,13 @@ def read_requests(
     orphans: list[Orphan] | None = None,
     tables: Sequence[TableBlock] = (),
     stated: dict[tuple[str, int], int] | None = None,
+    header_order: Order | None = None,
 ) -> None:
     """Table 三 of ``raw`` into ``report``; ``tables``: the document's tables (their pipe headers
     anchor the columns of page grids, ``page_grid``); ``stated``: cells the prose states
     (``stated.stated_columns``), which decide between page grids' readings the equations leave
-    equal."""
+    equal; ``header_order``: the order a text's header prints the applicant columns in, where not the
+    template's (``text_order``): each row is cut by that order's sums."""
     n = len(template.request_columns)
     bound = requests_bound(template.id)  # the statutory equations of table 三, derived ones too
     if orphans:
@@ -394,6 +399,8 @@ def read_requests(
     fractions = header_fractions(tables, [c.labels for c in template.request_columns]) if laid_out else None
     if fractions is not None and not agrees_with_rows(fractions, laid_rows):
         fractions = None
+    if header_order is not None and not order_fits(printed_rows, header_order, template):
+        header_order = None  # the rows keep their sums in the template's order: the header was misread
     placed_rows: dict[Hashable, PlacedRow] = {}  # rows read by where their figures stand
     unfit: list[RequestRow] = []  # rows no reading fits: cut after the others where the table pins them
     unsummed: list[str] = []  # rows of one run no cut of its own sum read (too many, or none)
@@ -414,6 +421,14 @@ def read_requests(
         row_bound = requests_bound(merged.template_id) if merged is not None and row is merged.row else bound
         check = row_bound.row_check(row.key)
         slots = list(cells_of[row.key])  # a copy: the row's readers get a list of their own
+        if header_order is not None and merged is None:
+            # a text header stating another column order: the row is read in that order alone
+            found_options = printed_readings(slots, header_order, template)
+            if found_options:
+                options[row.key] = found_options
+            else:
+                unfit.append(row)
+            continue
         xs = [t.x for t in found.values]
         found_options = (
             (padded_readings(slots, n, row_bound.run_groups(row.key, n), pad) if pad else [])
@@ -452,6 +467,8 @@ def read_requests(
                 stacked_open.append(row.key)
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
+        if not found_options:
+            found_options = wrapped_tail_readings(slots, n, check)  # pdftotext: digits wrapped in narrow cells
         if not found_options and run_of_row(found.values) and len(found.values) == 1:
             found_options = unsummed_readings(slots, n)
             if found_options:
@@ -526,7 +543,8 @@ def read_requests(
             unfit = [row for row in unfit if row.key not in placed]
     for row in unfit:
         found = raw[row.key]
-        pinned = pinned_choice(row.key, found.values, chosen, bound, n) if merged is None else None
+        cut_here = merged is None and header_order is None  # pinned cuts are in the template's order
+        pinned = pinned_choice(row.key, found.values, chosen, bound, n) if cut_here else None
         if pinned is not None:
             chosen[row.key] = pinned
             continue

@@ -136,16 +136,54 @@ def _without_header(rows: list[list[Cell]], top: int) -> list[list[Cell]]:
 # the table from the 序号 header on ends with the next number, counting up from 1 by one, so a
 # figure's last digits are never taken for a number by chance.
 def _trailing(row: list[Cell], number: int) -> list[Cell] | None:
-    """``row`` without ``number`` at its end, or None when it does not end with it."""
-    last = row[-1].text.strip() if row else ""
-    if not last.endswith(str(number)):
+    """``row`` without ``number`` at its end (blank cells after it kept: a Word table's lines), or
+    None when it does not end with it."""
+    at = next((i for i in range(len(row) - 1, -1, -1) if row[i].text.strip()), None)
+    last = row[at].text.strip() if at is not None else ""
+    if at is None or not last.endswith(str(number)):
         return None
     kept = last[: len(last) - len(str(number))].rstrip()
-    return [*row[:-1], row[-1]._replace(text=kept)] if kept else row[:-1]
+    return [*row[:at], *([row[at]._replace(text=kept)] if kept else []), *row[at + 1 :]]
+
+
+def _words_only(row: list[Cell]) -> bool:
+    """No figure in ``row``: a header's line or a wrapped label's, holding no number either."""
+    return all(not _FIGURE.fullmatch(cell.text.strip()) for cell in row if cell.text.strip())
 
 
 def _names_serial(row: list[Cell]) -> bool:
-    return any(SERIAL_HEADER in cell.text for cell in row)
+    """序号 in a cell of the row, or 序 beginning one cell and 号 a later one (the narrow column's
+    title wrapped, its lines read among the header's others)."""
+    if any(SERIAL_HEADER in cell.text for cell in row):
+        return True
+    firsts = [cell.text.split()[0] if cell.text.split() else "" for cell in row]
+    first = next((i for i, word in enumerate(firsts) if word == SERIAL_HEADER[0]), None)
+    return first is not None and SERIAL_HEADER[1] in firsts[first + 1 :]
+
+
+def _many_figures(row: list[Cell]) -> bool:
+    """More figures than a table 二 row holds (three at most): a row of table 三."""
+    return sum(bool(_FIGURE.fullmatch(cell.text.strip())) for cell in row) > 3
+
+
+def _number_alone(row: list[Cell], number: int) -> bool:
+    """``row`` ends with ``number`` in a cell of its own, after words only (``情形）``, ``5``)."""
+    texts = [cell.text.strip() for cell in row]
+    return (
+        len(texts) >= 2
+        and texts[-1] == str(number)
+        and all(text and not _FIGURE.fullmatch(text) for text in texts[:-1])
+    )
+
+
+def _leading(row: list[Cell], number: int) -> list[Cell] | None:
+    """``row`` without ``number`` beginning its first cell (pdftotext -layout: the number starts
+    the line, the label after it: ``14 办理结果``), or None when it does not begin so."""
+    first = row[0].text.strip() if row else ""
+    joined = _JOINED.fullmatch(first)
+    if joined is None or int(joined.group(1)) != number or _FIGURE.fullmatch(joined.group(2).split()[0]):
+        return None
+    return [row[0]._replace(text=joined.group(2)), *row[1:]]
 
 
 def _text_unnumbered(table: TableBlock) -> TableBlock | None:
@@ -154,18 +192,23 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     head = next((i for i, row in enumerate(table.rows) if _names_serial(row)), None)
     if head is None or len(table.rows) - head < 3:
         return None
-    rows = list(table.rows[:head])
+    rows = list(table.rows)
     number = 1
-    for row, below in pairwise(table.rows[head:]):
-        if _names_serial(below):  # a header below: it holds the next number itself
-            rows.append(row)
+    for r in range(head, len(rows) - 1):
+        if _names_serial(rows[r + 1]) or _words_only(rows[r]):  # a header below holds the next number
             continue
-        cut = _trailing(row, number)
-        if cut is None:
+        if r + 2 < len(rows) and _many_figures(rows[r]) and _number_alone(rows[r + 1], number):
+            # a table 三 row's wrapped label: its last line below holds the number (the row may
+            # end with it as a figure); the rows after it must go on counting
+            continue
+        cut = _trailing(rows[r], number)
+        if cut is not None:
+            rows[r] = cut
+        elif (led := _leading(rows[r + 1], number)) is not None:
+            rows[r + 1] = led  # the number begins the row below's line
+        else:
             return None
-        rows.append(cut)
         number += 1
-    rows.append(table.rows[-1])
     return replace(table, rows=rows)
 
 

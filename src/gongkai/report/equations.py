@@ -308,6 +308,29 @@ def _series(earlier_id: str, later_id: str) -> tuple[Equation, ...]:
     return tuple(found)
 
 
+def printed_row_sums(template: Template, printed: Sequence[int | None]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The sums a row of table 三 keeps where its applicant columns are printed in the order
+    ``printed`` (template column indices; None: a 小计 some offices print, the organisation
+    columns' sum, no cell of the report), by printed position: (total, parts). The row sum
+    (``ROW_SUM``); with a 小计, its own sum and the row sum through it (总计 = 自然人 + 小计).
+    Empty where ``printed`` does not name every column of the row sum once."""
+    row = next(e for e in _requests(template) if e.rule == ROW_SUM)
+    at = {index: p for p, index in enumerate(printed) if index is not None}
+    columns = [int(cell.column) for cell in row.left]
+    total = int(row.right[0].column)
+    if sorted(at) != sorted([*columns, total]) or len(at) != len([i for i in printed if i is not None]):
+        return ()
+    found = [(at[total], tuple(at[c] for c in columns))]
+    subtotals = [p for p, index in enumerate(printed) if index is None]
+    if len(subtotals) > 1:
+        return ()
+    if subtotals:
+        grouped = tuple(at[c.index] for c in template.request_columns if c.group and c.index in columns)
+        rest = tuple(at[c] for c in columns if at[c] not in grouped)
+        found += [(subtotals[0], grouped), (at[total], (*rest, subtotals[0]))]
+    return tuple(found)
+
+
 def containing(template: Template, cell: Cell, *, derived: bool = False) -> tuple[Equation, ...]:
     """The equations of ``template`` that ``cell`` takes part in."""
     return tuple(e for e in equations(template, derived=derived) if cell in e.cells)

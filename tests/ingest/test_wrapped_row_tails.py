@@ -1,0 +1,46 @@
+"""A row's figures wrapped digit over digit in narrow cells (``ingest/wrapped_row_tails.py``), on
+the real holdout4 fixture: ``pdftotext``'s default mode prints b2024-e's Word table a fragment a
+line, ``４４６ ３９`` … ``１３ ７８`` / ``１`` / ``４`` for 446 39 10 158 0 131 784. Where the rows
+cannot be cut apart by their figures alone, each row's label still finds them and its sum joins
+the tails back; a row two joinings satisfy is left open, both readings named."""
+
+from __future__ import annotations
+
+from gongkai.ingest.align import Slot
+from gongkai.ingest.numbers import CellKind, CellValue
+from gongkai.ingest.read import read_report
+from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
+from gongkai.report.equations import requests_bound
+
+from .fixture_json import gold_json
+from .holdout4 import FIXTURES
+
+
+def _slots(*lines: str) -> list[Slot]:
+    return [
+        Slot(CellValue(CellKind.NUMBER, int(text), digits=text), f"line {i}")
+        for i, line in enumerate(lines)
+        for text in line.split()
+    ]
+
+
+def test_tails_join_heads_on_earlier_lines_where_the_sum_holds() -> None:
+    check = requests_bound("2021").row_check("granted")
+    found = wrapped_tail_readings(_slots("446 39", "10", "158 0", "13 78", "1", "4"), 7, check)
+    assert [r.values for r in found] == [(446, 39, 10, 158, 0, 131, 784)]
+    # no tail on a line of its own: nothing wrapped
+    assert not wrapped_tail_readings(_slots("446 39 10 158 0 13 78 1 4"), 7, check)
+    # a 0 is no head (``0`` over ``3`` is no count), though 1 3 0 0 0 0 4 would add up
+    assert not wrapped_tail_readings(_slots("1 0 0 0 0 0 4", "3"), 7, check)
+
+
+def test_a_word_prints_wrapped_rows_read_by_their_labels() -> None:
+    report = read_report(FIXTURES / "pdftotext" / "b2024-e~bureau-word.txt").report
+    assert report is not None
+    gold = gold_json(FIXTURES, "b2024-e")["requests"]
+    for key in ("granted", "denied_enforcement_file"):
+        assert report.requests[key] == gold[key]
+    # 270 over 3 or 0 over 270's line: two joinings add up, the cells they differ in left unknown
+    assert report.requests["new_received"] == [None, 235, None, None, None, 811, 4800]
+    doubt = next(d for d in report.uncertain if d.cell == "requests.new_received")
+    assert doubt.alternatives is not None and gold["new_received"] in doubt.alternatives
