@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data, check_size
+from gongkai.ingest.transposed import untransposed
 from gongkai.report.envelope import Source
 from gongkai.report.model import Report
 
@@ -128,7 +129,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     if fmt is None:
         fmt = "text"  # unknown extension: try it as text; the text reader rejects binary data
     try:
-        return _reader(fmt)(path, data)
+        return untransposed(_reader(fmt)(path, data))
     except UnreadableFile as error:
         if not error.source:
             raise UnreadableFile(source, error.reason_zh, error.reason_en) from None
