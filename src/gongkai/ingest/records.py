@@ -304,7 +304,19 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
                 state = leaders[-1]
         if state >= 0:
             parts[_ORDER[state]].append(record)
+    parts[REQUESTS] = _without_foreign_head(parts[REQUESTS])
     return parts
+
+
+def _without_foreign_head(records: list[Record]) -> list[Record]:
+    """Table 三's records without those ahead of its first row of its own that stand in another
+    table and name it by a label every table may print only (合计, 总计): a non-statutory table
+    before it (applications by channel, its 合计 row) is not its first rows. Table 三 is found by
+    its own labels, not by coming after the table before it."""
+    first = next((i for i, r in enumerate(records) if _names_only(r, 1)), 0)
+    if not first or any(r.table == records[first].table for r in records[:first]):
+        return records
+    return records[first:]
 
 
 def _later_table_cut(record: Record) -> list[Record]:
