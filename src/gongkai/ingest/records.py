@@ -314,8 +314,11 @@ def _without_foreign_head(records: list[Record]) -> list[Record]:
     before it (applications by channel, its 合计 row) is not its first rows. Table 三 is found by
     its own labels, not by coming after the table before it."""
     first = next((i for i, r in enumerate(records) if _names_only(r, 1)), 0)
-    if not first or any(r.table == records[first].table for r in records[:first]):
+    head = records[:first]
+    if not head or not all(r.table != records[first].table or (r.values and r.labels) for r in head):
         return records
+    # In one table block (a PDF's grid joining the two tables) only rows of figures under such a
+    # label are left out: a header's cells ahead of the first row stay.
     return records[first:]
 
 
