@@ -47,26 +47,21 @@ TRANSPOSED = (
     "block gives normative_documents the wrong figures (w2021-a made 5 read 119), 2019's items 五 · 六 lost"
 )
 SPLIT = "table 三 cut by columns into two tables"
-CHANNEL = (
-    f"{SPLIT} after a channel table with a 合计 row: the halves are not joined, the first read alone "
-    "(3 cells for 7 columns: all 140 cells unknown, w2024-a)"
-)
-SHORT = "the abbreviated ``其他处理-其他`` row not found (w2021-b, w2023-a: its 7 cells missing)"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "html": f"1625/1821 cells (89.24%), non-zero 80.32%: {MARKER}; {TRANSPOSED}; {CHANNEL}; {SHORT}",
-    "docx": f"859/1011 cells (84.97%), non-zero 76.10%: as html ({MARKER}; {TRANSPOSED}; {CHANNEL})",
-    "pdf": "2492/2832 cells (87.99%), non-zero 79.27%: as html; w2020-a's transposed table 二 read "
+    "html": f"1777/1821 cells (97.58%), non-zero 94.74%: {MARKER}; {TRANSPOSED}",
+    "docx": f"997/1011 cells (98.62%), non-zero 97.59%: as html ({MARKER}; {TRANSPOSED})",
+    "pdf": "2782/2832 cells (98.23%), non-zero 96.53%: as html; w2020-a's transposed table 二 read "
     "as the template's, every figure in another row (flagged)",
     "pdftotext": "1122/2832 cells (39.62%), non-zero 17.74%: the vertical group cells' characters "
     f"interleave with the labels and figures and the {SPLIT} are not put side by side (w2019-a's table "
     "三 lost, the Word originals' read one column over: w2022-a-word 商业企业 read 2353 for 103)",
-    "pdftotext-layout": f"1760/2832 cells (62.15%), non-zero 33.23%: the {SPLIT} are read as one "
+    "pdftotext-layout": f"1777/2832 cells (62.75%), non-zero 33.71%: the {SPLIT} are read as one "
     "table of three or four columns (w2021-a's table 三 lost: 133 cells), the vertical cells' lines "
     "between the rows",
-    "pymupdf4llm": f"2261/2832 cells (79.84%), non-zero 61.37%: the {SPLIT} read as one, columns "
+    "pymupdf4llm": f"2517/2832 cells (88.88%), non-zero 78.63%: the {SPLIT} read as one, columns "
     "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged); " + MARKER,
-    "markitdown": "2283/2832 cells (80.61%), non-zero 61.53%: as pymupdf4llm; table 四 lost after "
+    "markitdown": "2401/2832 cells (84.78%), non-zero 69.35%: as pymupdf4llm; table 四 lost after "
     "the 上年对比 table (w2024-a)",
     "crawler": "1096/1821 cells (60.19%), non-zero 29.38%: table 四's run of 15 figures not cut where "
     f"a marker or large figures sit in it (w2019-a, w2020-a, w2021-a, w2021-b); the {SPLIT} "
