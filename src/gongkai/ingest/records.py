@@ -304,7 +304,28 @@ def split_tables(records: list[Record]) -> dict[str, list[Record]]:
                 state = leaders[-1]
         if state >= 0:
             parts[_ORDER[state]].append(record)
+    parts[REQUESTS] = _without_foreign_head(parts[REQUESTS])
     return parts
+
+
+def _without_foreign_head(records: list[Record]) -> list[Record]:
+    """Table 三's records without those ahead of its first row of its own that stand in another
+    table and name it by a label every table may print only (合计, 总计): a non-statutory table
+    before it (applications by channel, its 合计 row) is not its first rows. Table 三 is found by
+    its own labels, not by coming after the table before it."""
+    first = next((i for i, r in enumerate(records) if _names_only(r, 1)), 0)
+    head = records[:first]
+    if not head or not all(r.values and r.labels and all(_row_word(t.text) for t in r.labels) for r in head):
+        return records
+    # Only rows of figures under such a label are left out: a header's cells ahead of the first
+    # row (自然人, 项目, the sentence introducing the table) stay table 三's.
+    return records[first:]
+
+
+def _row_word(text: str) -> bool:
+    """Whether a label is a row label of table 三 too short to name it alone (合计, 总计)."""
+    bare = cached_bare(text)
+    return any(bare in row.keys for row in vocabulary().request_rows)
 
 
 def _later_table_cut(record: Record) -> list[Record]:

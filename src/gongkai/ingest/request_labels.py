@@ -86,6 +86,13 @@ def row_candidates(bare: str, joined: str) -> tuple[tuple[float, int, RequestRow
                 quality, length = q, len(k)
         if quality:
             found.append((quality, length, row))
+    if all(quality < 2 for quality, _, _ in found):
+        # Neither the label nor its end names a row: a group heading joined to a short item
+        # without numbering (``其他处理-其他``) names the item its rest names exactly.
+        rest = _rest_after_heading(bare)
+        exact = tuple(found for found in row_candidates(rest, rest) if found[0] == 3.0) if rest else ()
+        if exact:
+            return exact
     return tuple(found)
 
 
@@ -95,6 +102,15 @@ def _item_after_heading(bare: str) -> str:
     for heading in vocabulary().request_headings:
         if bare.startswith(heading) and bare[len(heading) : len(heading) + 1].isdigit():
             return bare[len(heading) :].lstrip("0123456789")
+    return ""
+
+
+def _rest_after_heading(bare: str) -> str:
+    """The rest of a label after the group heading it starts with (``其他处理其他`` → ``其他``);
+    '' when it starts with none or is the heading alone."""
+    for heading in vocabulary().request_headings:
+        if bare.startswith(heading) and len(bare) > len(heading):
+            return bare[len(heading) :]
     return ""
 
 
