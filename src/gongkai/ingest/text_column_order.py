@@ -24,20 +24,16 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import permutations
 
+from gongkai.ingest.column_order import TITLES, Order
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.report.equations import balance
-from gongkai.report.templates import ORGANISATION_GROUP, ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
+from gongkai.report.templates import ORGANISATION_GROUP, REQUEST_COLUMNS
 
-Order = tuple[int | None, ...]  # the template column of each printed column (None: the 小计)
 _TOTAL = next(c.index for c in REQUEST_COLUMNS if c.key == "total")
 _PERSON = REQUEST_COLUMNS[0].index
 _COLUMNS: tuple[int, ...] = tuple(c.index for c in REQUEST_COLUMNS)
 _TEMPLATE: Order = _COLUMNS
-_TITLES: dict[str, int | None] = {
-    **{label: c.index for c in REQUEST_COLUMNS for label in (c.label, *c.variants)},
-    ORGANISATION_SUBTOTAL: None,
-}
 _COUNTS = (CellKind.NUMBER, CellKind.DASH)  # a dash: a printed 0
 _MIN_CONTRADICTING = 2  # rows the template's order must contradict before another is read
 
@@ -45,7 +41,7 @@ _MIN_CONTRADICTING = 2  # rows the template's order must contradict before anoth
 def _title_of(word: str) -> list[int | None]:
     """The column a header word begins (a title's first fragment: 总计, 总, 自然, 科研机), as a
     list of one, or an empty list where it begins none (None is the 小计's column)."""
-    for title, index in _TITLES.items():
+    for title, index in TITLES.items():
         if title.startswith(word) and (len(word) >= 2 or len(title) == 2):
             return [index]  # the title or its wrapped first part (一字 only for 总计, 其他, 小计)
     return []
