@@ -14,7 +14,8 @@ import pytest
 
 from gongkai.ingest.read import read_report
 from gongkai.ingest.text import read_text
-from gongkai.ingest.transposed import untransposed
+from gongkai.ingest.transposed import _row_fields
+from gongkai.ingest.transposed_runs import runs_untransposed
 from tests.ingest.wild.scoring import _flagged
 
 FIXTURES = Path(__file__).parent / "holdout8" / "fixtures"
@@ -51,9 +52,16 @@ def test_unique_cuts_read(kind: str) -> None:
         assert got[row] == expected[row], row
 
 
-def test_template_text_left_alone() -> None:
-    """Crawler text of a table 二 printed as the template prints it is no transposed block."""
-    path = FIXTURES / "crawler" / "w2019-a~wechat.txt"
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crawler/w2019-a~wechat.txt",  # table 二 as the template prints it
+        "pdftotext/w2021-a~wechat-word.txt",  # transposed, a cell per figure (``119`` · ``5``): not runs
+    ],
+)
+def test_other_text_left_alone(name: str) -> None:
+    """No block of run-together figures: nothing is moved."""
+    path = FIXTURES / name
     document = read_text(path, path.read_bytes())  # as read, before any block is put back
-    before = [table.texts() for table in document.tables]
-    assert [table.texts() for table in untransposed(document).tables] == before
+    for table in document.tables:
+        assert runs_untransposed(table.rows, _row_fields()) == table.rows

@@ -9,7 +9,8 @@ each run cut into one figure per item only where the cut is unique (no figure bu
 cells stay unread rather than read wrong.
 
 Gated: only a row holding two or more cells in a row each naming a distinct row of table 二 with
-no figure between them, then a field every item shares followed by a run of digits. Bounded: one
+no figure between them, then a field every item shares followed by a run of digits, and no figure
+after a run but its field's (text with a cell per figure is read as such). Bounded: one
 pass over the rows; at most two cuts of a run are looked for."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gongkai.ingest.document import Cell
+from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.vocabulary import field_of, vocabulary
 from gongkai.report.labels import bare_label_key, label_key
 from gongkai.report.templates import ACTIVE_CORNER
@@ -68,8 +70,8 @@ def _block(
         keys = [key for key, _ in items]
         shared = frozenset.intersection(*(shared_fields.get(key, frozenset()) for key in keys))
         pairs, rest, used = _pairs(rows, i, j + len(items), shared)
-        if not pairs:
-            return None
+        if not pairs or (rest and parse_cell(rest[0].text).kind is not CellKind.TEXT):
+            return None  # a figure after a field's run: figures a cell each (laid-out text), not runs
         return _put_back(row[:j], items, pairs, rest), used
     return None
 
