@@ -14,6 +14,7 @@ from functools import cache
 
 from gongkai.ingest.document import Cell, Document
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.transposed_runs import runs_untransposed
 from gongkai.ingest.vocabulary import TEMPLATES_BOTH, field_of, vocabulary
 from gongkai.report.labels import bare_label_key, label_key
 from gongkai.report.templates import ACTIVE_CORNER
@@ -32,7 +33,8 @@ def _row_fields() -> dict[str, frozenset[str]]:
 def untransposed(document: Document) -> Document:
     """``document`` with every transposed table 二 block of its tables put back (in place)."""
     for table in document.tables:
-        table.rows = _untransposed_rows(table.rows)
+        # cells run together (a crawler's text) first: their blocks are rows of another shape
+        table.rows = _untransposed_rows(runs_untransposed(table.rows, _row_fields()))
     return document
 
 
