@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "「": "", "」": ""})
 _NOISE = re.compile(r"[\s\u3000\xa0\u200b\ufeff*#|:：;；,，、.．。·•/／\-—_~]+")
@@ -27,6 +28,8 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u3000", " ")
 
 
+# Pure and called for every cell of every table, the same few hundred texts over and over: cached.
+@lru_cache(maxsize=1 << 16)
 def label_key(text: str) -> str:
     """A comparison key for a label: no spacing, punctuation, quotes or brackets; 其它 as 其他."""
     folded = fold(text).translate(_QUOTES)
@@ -44,6 +47,7 @@ def strip_numbering(text: str) -> str:
     return compact
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_label_key(text: str) -> str:
     """``label_key`` without the leading numbering, so that misnumbered rows still match."""
     return label_key(strip_numbering(text))
