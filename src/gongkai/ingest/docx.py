@@ -26,7 +26,6 @@ from lxml import etree
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data, check_zip, read_member
-from gongkai.ingest.markers import drop_in_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -75,7 +74,7 @@ def read_docx(path: Path, data: bytes) -> Document:
             document.title = reader.heading
     if not document.blocks:
         raise UnreadableFile(source, "Word 文件中没有任何文字或表格", "the Word file holds no text and no table")
-    return drop_in_document(document)  # 60① read 601 once NFKC folds the marker
+    return document
 
 
 def _open_package(source: str, data: bytes) -> zipfile.ZipFile:

@@ -23,7 +23,6 @@ from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableB
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
 from gongkai.ingest.html_depth import flatten_deep
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.markers import drop_in_document
 
 # Elements whose content is never shown as text on the page.
 _SKIPPED = frozenset(
@@ -142,7 +141,7 @@ def read_html(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
     if document.title is None:
         document.title = _first_heading(body)
-    return drop_in_document(document)  # 60① read 601 once NFKC folds the marker
+    return document
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:

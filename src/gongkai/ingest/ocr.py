@@ -33,7 +33,6 @@ from numpy.typing import NDArray
 
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.markers import drop_in_document
 from gongkai.ingest.ocr_engine import TextBox, lines, page_text
 from gongkai.ingest.ocr_grid import GridTable, PxBox, binarise, rotate, skew_angle, tables
 from gongkai.ingest.ocr_labels import mend_label
@@ -145,7 +144,7 @@ def read_image(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "图像中没有识别出任何文字", "OCR found no text in the image")
     document = Document(source=source, format="image", pages=frames)
     document.blocks.extend(items_to_blocks(items))
-    return drop_in_document(document)  # 60① read 601 once NFKC folds the marker
+    return document
 
 
 def _page_pixels(image: Any) -> tuple[NDArray[np.uint8], int]:

@@ -30,7 +30,6 @@ from typing import Any
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.markers import drop_in_document
 from gongkai.ingest.pdf_page import (
     TOLERANCE,
     Item,
@@ -136,7 +135,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
         document.blocks.extend(_laid_out_text_blocks(source, data, [len("".join(p.lines)) for p in pages]))
     else:
         document.blocks.extend(_blocks(joined))
-    return drop_in_document(document)  # 60① read 601 once NFKC folds the marker
+    return document
 
 
 def _ruled_statutory_table(items: list[Item]) -> bool:

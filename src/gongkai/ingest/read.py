@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data, check_size
+from gongkai.ingest.markers import drop_in_document
 from gongkai.ingest.transposed import untransposed
 from gongkai.report.envelope import Source
 from gongkai.report.model import Report
@@ -129,7 +130,10 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     if fmt is None:
         fmt = "text"  # unknown extension: try it as text; the text reader rejects binary data
     try:
-        return untransposed(_reader(fmt)(path, data))
+        document = _reader(fmt)(path, data)
+        if document.format != "text":  # text drops them before its lines are split (``read_text``)
+            document = drop_in_document(document)  # 60① read 601 once NFKC folds the marker
+        return untransposed(document)
     except UnreadableFile as error:
         if not error.source:
             raise UnreadableFile(source, error.reason_zh, error.reason_en) from None
