@@ -26,6 +26,7 @@ from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_order import in_template_order
+from gongkai.ingest.column_parts import joined_column_parts
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -94,7 +95,7 @@ def recognise(document: Document) -> Report:
     records = read_records(document)
     parts = split_tables(records)
     if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
-        parts[REQUESTS] = requests_in_template_order(parts[REQUESTS])
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(parts[REQUESTS]))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
