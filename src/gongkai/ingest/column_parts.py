@@ -19,6 +19,8 @@ Anything else leaves the records as they are.
 
 from __future__ import annotations
 
+import itertools
+
 from gongkai.ingest.column_order import TITLES
 from gongkai.ingest.records import Record, cached_key
 from gongkai.report.templates import REQUEST_COLUMNS
@@ -54,7 +56,7 @@ def joined_column_parts(records: list[Record]) -> list[Record]:
         return records  # not every column once, or the parts not in the template's order
     starts = [i for i, _ in heads]
     size = starts[1] - starts[0]
-    if any(b - a != size for a, b in zip(starts, starts[1:], strict=False)) or starts[-1] + size > len(records):
+    if any(b - a != size for a, b in itertools.pairwise(starts)) or starts[-1] + size > len(records):
         return records
     parts = [records[start : start + size] for start in starts]
     keys = [_row_key(r) for r in parts[0]]
