@@ -9,12 +9,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import Number, Reading, Slot, readings
+from gongkai.ingest.align import readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
 from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, header_unit, parse_cell, scale_money
 from gongkai.ingest.padded import padded_row_readings
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
+from gongkai.ingest.row_reading import Number, Reading, Slot
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.checks import active_row_warns

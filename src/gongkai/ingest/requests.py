@@ -7,20 +7,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import (
-    MAX_COST,
-    Accept,
-    Choice,
-    Reading,
-    Slot,
-    Value,
-    choose,
-    readings,
-    stray_figure_readings,
-    tail_first_readings,
-    unsummed_readings,
-    zero_reading,
-)
+from gongkai.ingest.align import MAX_COST, readings
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.cell_a_line import (
@@ -37,6 +24,7 @@ from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_da
 from gongkai.ingest.grid_tables import on_page_grids, shared_cells, weighed_by_prose, with_blank_rows
 from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_table
+from gongkai.ingest.moved_figures import stray_figure_readings, tail_first_readings
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.pinned_cuts import pinned_choice, summed_where_pinned
@@ -47,8 +35,11 @@ from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.prose_places import placed_by_prose
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, zero_reading
 from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
+from gongkai.ingest.run_cuts import unsummed_readings
 from gongkai.ingest.stacked_cells import with_stacked_orders
+from gongkai.ingest.table_choice import Choice, choose
 from gongkai.ingest.text_order import order_fits, printed_readings
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
