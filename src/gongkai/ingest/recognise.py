@@ -14,8 +14,10 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
+from gongkai.ingest.active import read_active
+from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
+from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
