@@ -43,12 +43,8 @@ from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.request_rows import request_records
-from gongkai.ingest.requests import (
-    read_requests,
-    requests_padding,
-    zeros_printed,
-    zeros_printed_spaced,
-)
+from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
+from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.serials import text_without_serials, without_serials
