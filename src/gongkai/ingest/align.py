@@ -31,7 +31,7 @@ from gongkai.ingest.run_cuts import (
     splits,
 )
 
-MAX_COST = 3
+MAX_COST = 3  # the most a reading of a row may cost (cells inserted, dropped or split)
 
 
 def _figure_beside_blanks(slots: Sequence[Slot], run: Slot) -> bool:

@@ -63,10 +63,11 @@ def plain_reading(cells: Sequence[Slot], cost: int, how: str, how_zh: str, tail:
     )
 
 
-Accept = Callable[[tuple[Value, ...]], bool]
-
+Accept = Callable[[tuple[Value, ...]], bool]  # a row's own arithmetic: whether a reading keeps it
+# placements of a run's figures kept at most (``run_cuts.sparse_readings``), and tied readings a choice lists
 MAX_PLACEMENTS = 10
 
 
+# The printed line a cell stands on (``line 12`` of ``line 12 part 3``): where cells came from.
 def line_of(where: str) -> str:
     return where.split(" number ")[0].split(" part ")[0].split(" cell ")[0]
