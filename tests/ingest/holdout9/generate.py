@@ -60,7 +60,16 @@ REPORTS: tuple[tuple[str, str, int, int, int, int, bool, Style], ...] = (
         False,
         Style(cells="flex", vue=True, thousands=True, zero="/", heading="part", transposed=True),
     ),
-    ("v2020-b", "2019", 2020, 2, 903, 9, False, Style(vue=True, fullwidth=True, zero="无", captions=True, transposed=True)),
+    (
+        "v2020-b",
+        "2019",
+        2020,
+        2,
+        903,
+        9,
+        False,
+        Style(vue=True, fullwidth=True, zero="无", captions=True, transposed=True),
+    ),
     (
         "v2021-a",
         "2021",

@@ -48,7 +48,11 @@ from tests.ingest.publishers.layouts import prose, title
 Report = dict[str, Any]
 FULL = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
 PROVINCE = "江南省"  # the platform's province (every agency below publishes on it)
-CAPTIONS = {"二": "主动公开政府信息情况", "三": "收到和处理政府信息公开申请情况", "四": "政府信息公开行政复议、行政诉讼情况"}
+CAPTIONS = {
+    "二": "主动公开政府信息情况",
+    "三": "收到和处理政府信息公开申请情况",
+    "四": "政府信息公开行政复议、行政诉讼情况",
+}
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,11 @@ def number(value: Any, style: Style, money: bool = False) -> str:
         return "未知"
     if value == 0 and style.zero:
         return style.zero
-    text = (f"{value:,.2f}" if style.thousands else f"{value:.2f}") if money else (f"{value:,}" if style.thousands else str(value))
+    text = (
+        (f"{value:,.2f}" if style.thousands else f"{value:.2f}")
+        if money
+        else (f"{value:,}" if style.thousands else str(value))
+    )
     return text.translate(FULL) if style.fullwidth else text
 
 
@@ -102,7 +110,9 @@ def active_rows(template: Template, report: Report, style: Style) -> Rows:
         fields = members[0].fields
         rows.append([Cell(item, width)])
         last = width - len(fields)
-        rows.append([Cell(ACTIVE_CORNER)] + [Cell(f.header, last if i == len(fields) - 1 else 1) for i, f in enumerate(fields)])
+        rows.append(
+            [Cell(ACTIVE_CORNER)] + [Cell(f.header, last if i == len(fields) - 1 else 1) for i, f in enumerate(fields)]
+        )
         for r in members:
             line = [Cell(r.label)]
             for i, f in enumerate(r.fields):
@@ -187,7 +197,9 @@ def _attrs(style: Style, role: str) -> str:
 
 def grid(rows: Rows, style: Style) -> str:
     lines, width = placed(rows)
-    out = [f'<div class="gk-table"{_attrs(style, "table")} style="display:grid;grid-template-columns:repeat({width},minmax(0,1fr))">']
+    out = [
+        f'<div class="gk-table"{_attrs(style, "table")} style="display:grid;grid-template-columns:repeat({width},minmax(0,1fr))">'
+    ]
     for r, line in enumerate(lines):
         out.append(f'<div class="gk-row"{_attrs(style, "row")} style="display:contents">')
         for c, cell in line:
@@ -300,7 +312,9 @@ def platform(report: Report, style: Style) -> str:
     agency, year = report["agency"], report["year"]
     province = PROVINCE
     day = (year % 7) + 20
-    index = f"{(year * 7919) % 100000:05d}{agency.encode('utf-8')[0] % 90 + 10}/{year + 1}-{(year * 37) % 900 + 100:05d}"
+    index = (
+        f"{(year * 7919) % 100000:05d}{agency.encode('utf-8')[0] % 90 + 10}/{year + 1}-{(year * 37) % 900 + 100:05d}"
+    )
     clicks = number((year * 2131) % 9000 + 312, Style(thousands=True))
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
