@@ -11,13 +11,13 @@ thousands. Both templates, 2019 to 2025. Every equation holds except in the repo
 ``CONTRADICTIONS``, where one printed figure is changed after the fact: those are read AS PRINTED
 (the gold keeps the changed figure) and ``check_report`` must report them.
 
-Each report is laid out by ``layout.platform`` with a ``Style`` of its own (see there: tables as
+Each report is laid out by ``layout.spa`` with a ``Style`` of its own (see there: tables as
 CSS grid or flex ``<div>`` rows with or without ARIA roles, thousands separators, full-width
 digits, zero cells as ``—`` ``/`` ``-`` ``无``, 【一】 or 第一部分 headings, captions above the
 tables, table 四 transposed), printed to PDF by chromium; for five of them the Word original
-(``layout.platform_word``) goes through LibreOffice's Word route. Every class of issue 9 is made by
+(``layout.spa_word``) goes through LibreOffice's Word route. Every class of issue 9 is made by
 ``holdout_sets.write_classes`` (the same tools as every set). Written:
-``fixtures/<class>/<report>~platform[-word].<ext>`` and ``fixtures/gold/<report>.json``;
+``fixtures/<class>/<report>~spa[-word].<ext>`` and ``fixtures/gold/<report>.json``;
 deterministic.
 """
 
@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.ingest.holdout9 import CONTRADICTIONS as BROKEN  # noqa: E402
 from tests.ingest.holdout9 import FIXTURES  # noqa: E402
-from tests.ingest.holdout9.layout import Style, platform, platform_word  # noqa: E402
+from tests.ingest.holdout9.layout import Style, spa, spa_word  # noqa: E402
 from tests.ingest.holdout_sets import draw_reports, main, write_classes  # noqa: E402
 
 AGENCIES = (
@@ -122,7 +122,7 @@ def reports() -> dict[str, dict[str, Any]]:
 
 
 def generate(out: Path) -> dict[str, int]:
-    return write_classes(out, reports(), REPORTS, platform, "platform", platform_word)
+    return write_classes(out, reports(), REPORTS, spa, "spa", spa_word)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ platform prints and the other eight sets do not, chosen per report by a ``Style`
   cell, one value column;
 * the platform's chrome: breadcrumb, 索引号 / 发布机构 / 发布日期 block, 点击量, a print / share
   toolbar, a 数据来源 / 说明 block after the article, related links;
-* the Word original (``platform_word``): the document alone with ruled ``<table>`` tables, the
+* the Word original (``spa_word``): the document alone with ruled ``<table>`` tables, the
   same figures' formatting, through LibreOffice's Word route.
 """
 
@@ -307,7 +307,7 @@ CSS = (
 )
 
 
-def platform(report: Report, style: Style) -> str:
+def spa(report: Report, style: Style) -> str:
     """The web page: the province's 集约化平台 article, the framework's markup and the chrome."""
     agency, year = report["agency"], report["year"]
     province = PROVINCE
@@ -341,7 +341,7 @@ def platform(report: Report, style: Style) -> str:
 """
 
 
-def platform_word(report: Report, style: Style) -> str:
+def spa_word(report: Report, style: Style) -> str:
     """The Word original the office uploaded: the document alone, ruled tables."""
     css = (
         "body{font-family:'FangSong','Noto Serif CJK SC',serif;font-size:12pt}"
