@@ -60,7 +60,7 @@ NOT_YET = {
     "the 上年对比 table (w2024-a)",
     "crawler": f"1745/1821 cells (95.83%), non-zero 89.89%: {TRANSPOSED} (and the 2020 "
     "template's, w2019-a, w2020-a); table 四's runs that two cuts make add up left unknown (w2022-a "
-    f"11 2 or 1 12); the {SPLIT} are joined by row (``column_parts``)",
+    f"11 2 or 1 12); the {SPLIT} are joined by row (``run_column_parts``)",
     "crawler-nospace": "1745/1821 cells (95.83%), non-zero 89.89%: as crawler",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause: none (the

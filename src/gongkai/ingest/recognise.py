@@ -28,7 +28,6 @@ from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_order import in_template_order
-from gongkai.ingest.column_parts import joined_column_parts
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -48,6 +47,7 @@ from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
 from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
+from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
