@@ -38,6 +38,7 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 # An annex's caption (附表3, 附件 2): it opens a new block, whatever ended the row before it.
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
 _BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
+_NUMBERED_PART = re.compile(r"【[一二三四五六七八九十]{1,2}】|第[一二三四五六七八九十]{1,2}部分")
 _ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
 
@@ -81,6 +82,11 @@ def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
     over 其他 at the same place); short ones spread with spaces too."""
     return re.compile("|".join(_spread(label) for label in sorted(_labels(), key=len, reverse=True)))
+
+
+def label_pattern() -> re.Pattern[str]:
+    """``_label_pattern`` for the other line readers (zero_words)."""
+    return _label_pattern()
 
 
 @cache
@@ -190,6 +196,9 @@ def cut_run_on(line: str) -> list[str]:
     for match in _heading_pattern().finditer(line):
         cuts.add(match.start())
         cuts.add(match.end())  # the heading alone on its line, as a page prints it
+    # A section numbered 【四】 or 第四部分 starts a piece: after a row of dash cells (无 …) no
+    # figure ends the row before it to cut after.
+    cuts.update(match.start() for match in _NUMBERED_PART.finditer(line))
     title = line.find(REPORT_TITLE)
     if title >= 0:
         cuts.add(title + len(REPORT_TITLE))

@@ -74,6 +74,7 @@ from gongkai.ingest.wrapped_pipe_figures import (
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
 )
+from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -119,6 +120,8 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    if prints_zero_words(text):
+        lines = zero_words_as_dashes(lines)  # a platform's 无 for every zero cell
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
