@@ -847,7 +847,9 @@ def _hyphened_figures(line: str) -> int | None:
     run = match.group()
     apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
     if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
-        return None
+        head = line[: match.start()]
+        if apart or not (ends_with_request_row(head) or ends_with_appeal_group(head)):
+            return None  # (tables 三 and 四 print no negative figure: a hyphen there is a cell)
     words = [word for word in line[: match.start()].split() if _CJK.search(word)]
     if not words or (is_active_row(words[-1]) and not _dash_cells_only(run)):
         return None
