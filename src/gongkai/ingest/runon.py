@@ -286,9 +286,9 @@ _SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d[\d,，]*)([-−－—]\d
 def _signed_cell_cut(piece: str) -> str:
     """``piece`` (a row label and its figures) with a signed cell ending it set apart. Not an em
     dash after a row of table 三 (没有现成信息需要另行制作211—5742229): that table holds no
-    negative figure, so the dash (or a hyphen, 8-1,250) is a blank cell inside the run (``text`` reads it so); set apart,
-    it would be read as the sign of the figures after it. So after a group of table 四 set as a row
-    (未经复议直接起诉2472—33: its groups down the first column)."""
+    negative figure, so the dash (or a hyphen, 8-1,250) is a blank cell inside the run (``text``
+    reads it so); set apart, it would be read as the sign of the figures after it. So after a
+    group of table 四 set as a row (未经复议直接起诉2472—33: its groups down the first column)."""
     match = _SIGNED_CELL.search(piece)
     if match is None:
         return piece

@@ -205,9 +205,9 @@ def line_wrapped_around(above: str, middle: str, below: str) -> str | None:
 def cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list[list[str]]:
     """A cell's figures in every order its pieces allow: each head joined to its tail, the
     middle figures among them (a lone cell with one piece on each line: also one figure)."""
-    wrapped = [t + b for t, b in zip(tops, bottoms, strict=True)]
+    wrapped = [joined_figure(t, b) for t, b in zip(tops, bottoms, strict=True)]
     readings: list[list[str]] = []
-    if len(tops) == len(mids) == 1:
+    if len(tops) == len(mids) == 1 and is_figure(tops[0]) and is_figure(mids[0]):
         readings.append([tops[0] + mids[0] + bottoms[0]])  # wrapped on three lines
     for places in itertools.combinations(range(len(wrapped) + len(mids)), len(mids)):
         heads, singles = iter(wrapped), iter(mids)
@@ -260,7 +260,7 @@ def _row_around(above: str, row: str, below: str) -> list[str] | None:
     pairs = list(zip(heads, tails, strict=True))
     if any(h.group().startswith("0") or abs(h.start() - t.start()) > _HEAD_REACH for h, t in pairs):
         return None  # a figure never starts with 0; a tail stands under its head
-    wrapped = [(h.start(), _joined(h.group(), t.group())) for h, t in pairs]
+    wrapped = [(h.start(), joined_figure(h.group(), t.group())) for h, t in pairs]
     if any(not figure for _, figure in wrapped):
         return None  # a head cut inside a group of three (1,1) its tail does not complete (03)
     printed = [[cell_number(t.group()) for t in line] for line in (mids, tails)]
@@ -289,12 +289,17 @@ def _wrapped_heads(line: str) -> list[re.Match[str]]:
     """A line's trailing run of figures and heads cut inside a thousands group (``1，1``)."""
     tokens = list(_TOKEN.finditer(line))
     start = len(tokens)
-    while start and (is_figure(tokens[start - 1].group()) or _HEAD_IN_GROUP.fullmatch(tokens[start - 1].group())):
+    while start and is_wrapped_head(tokens[start - 1].group()):
         start -= 1
     return tokens[start:]
 
 
-def _joined(head: str, tail: str) -> str:
+def is_wrapped_head(text: str) -> bool:
+    """A figure, or a figure's head cut inside its thousands group (``1，1``)."""
+    return is_figure(text) or _HEAD_IN_GROUP.fullmatch(text) is not None
+
+
+def joined_figure(head: str, tail: str) -> str:
     """A wrapped figure's head and tail as one figure's digits; '' where a head with a separator
     and its tail do not make whole groups of three (``1，1`` + ``03`` is 1,103)."""
     if is_figure(head):
