@@ -33,6 +33,7 @@ from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
+from gongkai.ingest.pipe_last_row import pipe_last_rows
 from gongkai.ingest.pipe_spans import span_blanks
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
@@ -140,6 +141,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
     joined: frozenset[int] = frozenset()
     if not lone_units:
+        lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table
         printed = lines
         lines = wrapped_pipe_cells(lines)
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
