@@ -23,6 +23,7 @@ from gongkai.report.labels import label_key
 from gongkai.report.templates import TEMPLATE_2019
 
 _LOOK_AHEAD = 8  # lines after a table's last row: blanks, an empty pipe row, the label, the figure
+_MAX_LOOSE_ROWS = 4  # rows of one group set as loose pieces (the group's five results, the first kept)
 
 
 @cache
@@ -51,46 +52,53 @@ def _empty_pipe(line: str) -> bool:
 def pipe_last_rows(lines: list[str]) -> list[str]:
     """``lines`` with each table 四 row a converter pushed out of its pipe table put back."""
     out = list(lines)
-    for i in range(len(out) - 1):
-        if not _pipe(out[i]) or (_pipe(out[i + 1]) and not _empty_pipe(out[i + 1])):
+    i = 0
+    while i < len(out) - 1:
+        i += 1
+        last = i - 1
+        if not _pipe(out[last]) or (_pipe(out[i]) and not _empty_pipe(out[i])):
             continue  # (cheap: only a table's last row)
-        cells = out[i].strip().strip("|").split("|")
+        cells = out[last].strip().strip("|").split("|")
         filled = [k for k, cell in enumerate(cells) if cell.strip()]
         if len(filled) < 2 or not _figure(cells[filled[-1]]):
             continue
         field = _field(cells[filled[-2]].strip())
-        following = _next_field().get(field) if field else None
-        if following is None:
-            continue
-        found = _loose_row(out, i + 1, following)
+        found = _loose_rows(out, i, field) if field else None
         if found is None:
             continue
-        (label, figure), used = found
-        row = [""] * len(cells)
-        row[filled[-2]], row[filled[-1]] = f" {label} ", f" {figure} "
-        out[i + 1] = out[i][: out[i].index("|")] + "|" + "|".join(row) + "|"
-        for k in used:
-            if k != i + 1:
-                out[k] = ""
+        rows, used = found
+        built = []
+        for label, figure in rows:
+            row = [""] * len(cells)
+            row[filled[-2]], row[filled[-1]] = f" {label} ", f" {figure} "
+            built.append(out[last][: out[last].index("|")] + "|" + "|".join(row) + "|")
+        out[i : used + 1] = built
     return out
 
 
-def _loose_row(lines: list[str], start: int, field: str) -> tuple[tuple[str, str], list[int]] | None:
-    """The loose label of ``field`` and its one figure after a table (on one line or two), with
-    the lines they take (and the empty pipe row before them), or None."""
+def _loose_rows(lines: list[str], start: int, field: str) -> tuple[list[tuple[str, str]], int] | None:
+    """The loose rows after a table whose last row is ``field``'s: each the label of the result
+    after the one before it and its one figure (a row on one line or two, several on a line),
+    with the last line they take; None when the lines after the table are not that."""
     pieces: list[str] = []
-    used: list[int] = []
+    used = start
     for k in range(start, min(len(lines), start + _LOOK_AHEAD)):
         text = lines[k].strip()
         if not text or (k == start and _empty_pipe(lines[k])):
-            used.append(k)
             continue
-        if _pipe(text):
-            return None
-        pieces.extend(text.split())
-        used.append(k)
-        if len(pieces) >= 2:
+        if _pipe(text) or len(text.split()) > 2 * _MAX_LOOSE_ROWS:
             break
-    if len(pieces) != 2 or _field(pieces[0]) != field or not _figure(pieces[1]):
+        words = text.split()
+        if not (_field(words[0]) or _figure(words[0])):
+            break  # prose, a heading: the loose rows end
+        pieces.extend(words)
+        used = k
+    rows: list[tuple[str, str]] = []
+    expected = _next_field().get(field)
+    while len(pieces) >= 2 and expected and _field(pieces[0]) == expected and _figure(pieces[1]):
+        rows.append((pieces[0], pieces[1]))
+        pieces = pieces[2:]
+        expected = _next_field().get(expected)
+    if not rows or pieces:
         return None
-    return (pieces[0], pieces[1]), used
+    return rows, used

@@ -44,6 +44,10 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
         if "<br" not in line or not line.lstrip().startswith("|"):
             continue  # cheap
         cells = line.strip()[1:-1].split("|")
+        cells = [_group_unbroken(cell) for cell in cells]
+        if "<br" not in "".join(cells):
+            out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
+            continue
         pieces = [_PIECES.fullmatch(cell.strip()) for cell in cells]
         wrapped = [k for k, m in enumerate(pieces) if m]
         if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
@@ -76,6 +80,18 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
                 cells[k] = f" {m.group(1)}{m.group(2)} "
         out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
     return out
+
+
+# A figure broken inside its thousands group (``1，1<br>03``): only one figure reads so.
+_GROUP_BREAK = re.compile(r"\s*([1-9][0-9]{0,2}[,，][0-9]{0,2})<br\s*/?>([0-9]{1,3})\s*")
+
+
+def _group_unbroken(cell: str) -> str:
+    """``cell`` as its figure's digits where a break cut the figure inside a thousands group and
+    the pieces make whole groups of three; else as it is."""
+    match = _GROUP_BREAK.fullmatch(cell)
+    figure = joined_figure(match.group(1), match.group(2)) if match else ""
+    return f" {figure} " if figure else cell
 
 
 _MAX_BREAK_LINES = 4  # empty lines a converter leaves between a page's table and the next page's
