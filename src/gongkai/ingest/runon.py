@@ -38,6 +38,7 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 # An annex's caption (附表3, 附件 2): it opens a new block, whatever ended the row before it.
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
 _BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
+_TOTAL = "总计"
 _NUMBERED_PART = re.compile(r"【[一二三四五六七八九十]{1,2}】|第[一二三四五六七八九十]{1,2}部分")
 _ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
@@ -288,12 +289,14 @@ def _signed_cell_cut(piece: str) -> str:
     dash after a row of table 三 (没有现成信息需要另行制作211—5742229): that table holds no
     negative figure, so the dash (or a hyphen, 8-1,250) is a blank cell inside the run (``text``
     reads it so); set apart, it would be read as the sign of the figures after it. So after a
-    group of table 四 set as a row (未经复议直接起诉2472—33: its groups down the first column)."""
+    group of table 四 set as a row (未经复议直接起诉2472—33: its groups down the first column), and
+    after a header's 总计 (table 四 set flat: its fifteen counts after the header)."""
     match = _SIGNED_CELL.search(piece)
     if match is None:
         return piece
+    head = piece[: match.start()]
     if match.group(2)[0] in "—-" and (
-        ends_with_request_row(piece[: match.start()]) or ends_with_appeal_group(piece[: match.start()])
+        ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)
     ):
         return piece
     return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"

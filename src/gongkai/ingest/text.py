@@ -850,12 +850,15 @@ def _hyphened_figures(line: str) -> int | None:
     apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
     if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
         head = line[: match.start()]
-        if apart or not (ends_with_request_row(head) or ends_with_appeal_group(head)):
-            return None  # (tables 三 and 四 print no negative figure: a hyphen there is a cell)
+        if apart or not (ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)):
+            return None  # (tables 三 and 四 print no negative figure, nor a figure after a 总计 header)
     words = [word for word in line[: match.start()].split() if _CJK.search(word)]
     if not words or (is_active_row(words[-1]) and not _dash_cells_only(run)):
         return None
     return match.start()
+
+
+_TOTAL = "总计"  # a header's last cell (table 四 set flat): the counts after it are never negative
 
 
 def _dash_cells_only(run: str) -> bool:
