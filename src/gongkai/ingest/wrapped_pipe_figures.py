@@ -83,13 +83,13 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
 
 
 # A figure broken inside its thousands group (``1，1<br>03``): only one figure reads so.
-_GROUP_BREAK = re.compile(r"\s*([1-9][0-9]{0,2}[,，][0-9]{0,2})<br\s*/?>([0-9]{1,3})\s*")
+_GROUP_BREAK = re.compile(r"([1-9][0-9]{0,2}[,，][0-9]{0,2})<br ?/?>([0-9]{1,3})")
 
 
 def _group_unbroken(cell: str) -> str:
     """``cell`` as its figure's digits where a break cut the figure inside a thousands group and
     the pieces make whole groups of three; else as it is."""
-    match = _GROUP_BREAK.fullmatch(cell)
+    match = _GROUP_BREAK.fullmatch(cell.strip()) if "<br" in cell else None
     figure = joined_figure(match.group(1), match.group(2)) if match else ""
     return f" {figure} " if figure else cell
 
