@@ -47,12 +47,12 @@ NOT_YET = {
     "(each row's label with its 自然人 figure, the other columns' figures after the table, a column at a "
     "time): table 三 lost in v2020-a, v2021-a, v2024-a, v2025-b (101–153 cells each); v2022-a's grid read "
     "columns over (总计 办理 read 859 for 5353, flagged)",
-    "markitdown": "2766/2834 cells (97.60%), non-zero 95.24%: the Word original's table 三 rows split in "
+    "markitdown": "2801/2834 cells (98.84%), non-zero 97.47%: the Word original's table 三 rows split in "
     "pieces (v2025-b-word: 1.申请人无正当理由… its dashes in one pipe row, its figures in the next); table 四 "
     "transposed with its group labels centred in a group's middle row (v2025-b-word: read a group over, "
     "flagged) or broken into pieces with rows between them as text (v2024-a-word: ``45`` ``结果维持`` outside "
     "the table): 15 cells each",
-    "crawler-nospace": "1502/1821 cells (82.48%), non-zero 84.72%: table 二's cells run together with no "
+    "crawler-nospace": "1742/1821 cells (95.66%), non-zero 90.91%: table 二's cells run together with no "
     "arithmetic to cut them (政府集中采购157135.34: 采购总金额 read 57135.34 for 135.34, flagged; 行政许可5974 "
     "left unread); table 四 of v2023-a (a contradicting total) run together (21/1411/13311/6) left unread",
 }
