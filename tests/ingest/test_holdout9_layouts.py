@@ -39,12 +39,6 @@ FIRST = {
     "crawler": "1572/1821 (86.33%), non-zero 99.87%, 0 unflagged",
     "crawler-nospace": "1502/1821 (82.48%), non-zero 84.72%, 0 unflagged",
 }
-WU = "zero cells printed 无: a row of 无 is not a row of figures (v2020-b, v2025-a)"
-WIDE = (
-    "a full-width figure with a full-width separator (``１，１０３``) wraps in the Word original's narrow "
-    "cell, its halves above and below the row: the row read one column over (v2025-b-word 本年新收 自然人 "
-    "read 25 for 1103, flagged)"
-)
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
     "html": "0/1821 cells (0.00%), non-zero 0.00%, 9 refused: the statutory tables are CSS grid / flex "
@@ -53,28 +47,20 @@ NOT_YET = {
     "(each row's label with its 自然人 figure, the other columns' figures after the table, a column at a "
     "time): table 三 lost in v2020-a, v2021-a, v2024-a, v2025-b (101–153 cells each); v2022-a's grid read "
     "columns over (总计 办理 read 859 for 5353, flagged)",
-    "pdftotext-layout": f"2772/2834 cells (97.81%), non-zero 98.62%: {WU}; {WIDE}",
-    "pymupdf4llm": "2794/2834 cells (98.59%), non-zero 97.08%: table 四 transposed lost when a row of it "
-    "comes out empty (v2025-b: its last row ``||||``, the 总计 after the table; and its Word original: "
-    "15 cells each); the chrome after the article "
-    "(相关链接：2020年…年度报告) read as agency and year (v2021-a)",
-    "markitdown": f"2766/2834 cells (97.60%), non-zero 95.24%: {WIDE}, table 四 of it too; table 四 "
-    "transposed broken into pieces with rows between them as text (v2024-a-word: ``45`` ``结果维持`` "
-    "outside the table) or lost (v2025-b): 15 cells each",
-    "crawler": f"1572/1821 cells (86.33%), non-zero 99.87%: {WU} (122 and 126 cells missing)",
-    "crawler-nospace": "1517/1821 cells (83.31%), non-zero 86.24%: as crawler, and table 二's figures run "
-    "together (政府集中采购157135.34: 采购总金额 read 57135.34 for 135.34, flagged), full-width figures with "
-    "separators (１，２５０) lose table 三's 总计 column (v2025-b)",
+    "markitdown": "2801/2834 cells (98.84%), non-zero 97.47%: the Word original's table 三 rows split in "
+    "pieces (v2025-b-word: 1.申请人无正当理由… its dashes in one pipe row, its figures in the next); table 四 "
+    "transposed with its group labels centred in a group's middle row (v2025-b-word: read a group over, "
+    "flagged) or broken into pieces with rows between them as text (v2024-a-word: ``45`` ``结果维持`` outside "
+    "the table): 15 cells each",
+    "crawler-nospace": "1742/1821 cells (95.66%), non-zero 90.91%: table 二's cells run together with no "
+    "arithmetic to cut them (政府集中采购157135.34: 采购总金额 read 57135.34 for 135.34, flagged; 行政许可5974 "
+    "left unread); table 四 of v2023-a (a contradicting total) run together (21/1411/13311/6) left unread",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
-UNFLAGGED = {
-    "pymupdf4llm": "v2021-a: the agency read '相关链接' (and the year 2020) from the platform's related "
-    "links after the article (``相关链接：2020年政府信息公开工作年度报告``), not named in uncertain",
-}
+UNFLAGGED: dict[str, str] = {}
 # contradicting reports (v2020-b: a table 三 total; v2023-a: a table 四 total, with a Word original)
 CONTRADICTING = {
     "html": "the div tables are not read at all (every report refused)",
-    "pdftotext-layout": f"v2020-b is not read as printed: {WU}",
 }
 
 

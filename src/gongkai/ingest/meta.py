@@ -209,6 +209,21 @@ def _without_column_heading(before: str) -> str:
     return before
 
 
+_LONG_LINE = 80  # a title is shorter: a longer line is read whole only for a title standing apart
+# A page's label for links to other articles (相关链接：2020年政府信息公开工作年度报告 after the
+# article): what follows is another report's title, and the label is no agency.
+_LINK_LABEL = re.compile(
+    r"(?:相关链接|相关文章|相关阅读|相关信息|上一篇|下一篇|延伸阅读|推荐阅读|分享到|打印本页|关闭窗口|点击量)"
+    r"[^\u4e00-\u9fff]*$"
+)
+# A title standing apart by spaces inside a long line (a converter ran a platform's header box,
+# the title and the body into one paragraph, the title's 报告 wrapped as 报 告): the agency's
+# name, the year, and the report's name, a blank or the line's edge on both sides.
+_TITLE_IN_LINE = re.compile(
+    r"(?<![^\s：:])[^\s：:，,。；]{2,40}?(?:19|20)\d{2}年度?(?:政府|政务)?信息公开工作年度报[ \u3000]?告(?!\S)"
+)
+
+
 def identify(document: Document) -> Identity:
     """Agency and year from the title, falling back on the signature and the body."""
     texts = document.paragraphs
@@ -217,6 +232,10 @@ def identify(document: Document) -> Identity:
     candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
     for i, block in enumerate(head):
         candidates.append((block.text, block.where, head[i - 1] if i else None))
+        if len(block.text) > _LONG_LINE and "报" in block.text:
+            candidates.extend(
+                (m.group().replace(" ", ""), block.where, None) for m in _TITLE_IN_LINE.finditer(block.text)
+            )
         lead = _title_before_body(block.text)
         if lead is not None:
             candidates.append((lead, block.where, head[i - 1] if i else None))
@@ -237,6 +256,8 @@ def identify(document: Document) -> Identity:
         if parts is None:
             continue
         agency, year = parts
+        if _LINK_LABEL.search(agency):
+            continue  # 相关链接：2020年…年度报告 after the article: a link to another report
         if page_title is not None and year != page_title[1] and where != "title":
             continue  # a link to another year's report (a sidebar) above the page's own title
         period = _other_period(year, texts)

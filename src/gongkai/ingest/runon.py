@@ -38,6 +38,8 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 # An annex's caption (附表3, 附件 2): it opens a new block, whatever ended the row before it.
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
 _BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
+_TOTAL = "总计"
+_NUMBERED_PART = re.compile(r"【[一二三四五六七八九十]{1,2}】|第[一二三四五六七八九十]{1,2}部分")
 _ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
 
@@ -81,6 +83,11 @@ def _label_pattern() -> re.Pattern[str]:
     """Every label the tables print, as printed (longest first, so that 其他对外管理服务事项 wins
     over 其他 at the same place); short ones spread with spaces too."""
     return re.compile("|".join(_spread(label) for label in sorted(_labels(), key=len, reverse=True)))
+
+
+def label_pattern() -> re.Pattern[str]:
+    """``_label_pattern`` for the other line readers (zero_words)."""
+    return _label_pattern()
 
 
 @cache
@@ -191,6 +198,9 @@ def cut_run_on(line: str) -> list[str]:
     for match in _heading_pattern().finditer(line):
         cuts.add(match.start())
         cuts.add(match.end())  # the heading alone on its line, as a page prints it
+    # A section numbered 【四】 or 第四部分 starts a piece: after a row of dash cells (无 …) no
+    # figure ends the row before it to cut after.
+    cuts.update(match.start() for match in _NUMBERED_PART.finditer(line))
     title = line.find(REPORT_TITLE)
     if title >= 0:
         cuts.add(title + len(REPORT_TITLE))
@@ -280,14 +290,16 @@ _SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d[\d,，]*)([-−－—]\d
 def _signed_cell_cut(piece: str) -> str:
     """``piece`` (a row label and its figures) with a signed cell ending it set apart. Not an em
     dash after a row of table 三 (没有现成信息需要另行制作211—5742229): that table holds no
-    negative figure, so the dash is a blank cell inside the run (``text`` reads it so); set apart,
-    it would be read as the sign of the figures after it. So after a group of table 四 set as a row
-    (未经复议直接起诉2472—33: its groups down the first column)."""
+    negative figure, so the dash (or a hyphen, 8-1,250) is a blank cell inside the run (``text``
+    reads it so); set apart, it would be read as the sign of the figures after it. So after a
+    group of table 四 set as a row (未经复议直接起诉2472—33: its groups down the first column), and
+    after a header's 总计 (table 四 set flat: its fifteen counts after the header)."""
     match = _SIGNED_CELL.search(piece)
     if match is None:
         return piece
-    if match.group(2)[0] == "—" and (
-        ends_with_request_row(piece[: match.start()]) or ends_with_appeal_group(piece[: match.start()])
+    head = piece[: match.start()]
+    if match.group(2)[0] in "—-" and (
+        ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)
     ):
         return piece
     return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"

@@ -33,6 +33,7 @@ from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
+from gongkai.ingest.pipe_last_row import pipe_last_rows
 from gongkai.ingest.pipe_spans import span_blanks
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
@@ -74,6 +75,7 @@ from gongkai.ingest.wrapped_pipe_figures import (
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
 )
+from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _MAX_SHORT = 60  # longer lines are prose, never a table cell
 # No two neighbouring repeats can match the same spaces: linear time on a line of blanks.
@@ -119,6 +121,8 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    if prints_zero_words(text):
+        lines = zero_words_as_dashes(lines)  # a platform's 无 for every zero cell
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
@@ -137,6 +141,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
     joined: frozenset[int] = frozenset()
     if not lone_units:
+        lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table
         printed = lines
         lines = wrapped_pipe_cells(lines)
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
@@ -844,11 +849,16 @@ def _hyphened_figures(line: str) -> int | None:
     run = match.group()
     apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
     if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
-        return None
+        head = line[: match.start()]
+        if apart or not (ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)):
+            return None  # (tables 三 and 四 print no negative figure, nor a figure after a 总计 header)
     words = [word for word in line[: match.start()].split() if _CJK.search(word)]
     if not words or (is_active_row(words[-1]) and not _dash_cells_only(run)):
         return None
     return match.start()
+
+
+_TOTAL = "总计"  # a header's last cell (table 四 set flat): the counts after it are never negative
 
 
 def _dash_cells_only(run: str) -> bool:

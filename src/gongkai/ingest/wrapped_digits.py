@@ -205,9 +205,9 @@ def line_wrapped_around(above: str, middle: str, below: str) -> str | None:
 def cell_readings(tops: list[str], mids: list[str], bottoms: list[str]) -> list[list[str]]:
     """A cell's figures in every order its pieces allow: each head joined to its tail, the
     middle figures among them (a lone cell with one piece on each line: also one figure)."""
-    wrapped = [t + b for t, b in zip(tops, bottoms, strict=True)]
+    wrapped = [joined_figure(t, b) for t, b in zip(tops, bottoms, strict=True)]
     readings: list[list[str]] = []
-    if len(tops) == len(mids) == 1:
+    if len(tops) == len(mids) == 1 and is_figure(tops[0]) and is_figure(mids[0]):
         readings.append([tops[0] + mids[0] + bottoms[0]])  # wrapped on three lines
     for places in itertools.combinations(range(len(wrapped) + len(mids)), len(mids)):
         heads, singles = iter(wrapped), iter(mids)
@@ -235,10 +235,12 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
     out = list(lines)
     # once per line: most lines are skipped on it (tab-separated cells are not laid out)
     ends = ["\t" not in line and line.rstrip()[-1:].isdigit() for line in out]
+    # the row's own line may end in a dash cell (… 8  -), its wrapped neighbours never do
+    mids = [end or ("\t" not in line and line.rstrip()[-1:] in DASHES) for end, line in zip(ends, out, strict=True)]
     middle = 1
     while middle < len(out) - 1:
         joined = None
-        if ends[middle - 1] and ends[middle] and ends[middle + 1]:
+        if ends[middle - 1] and mids[middle] and ends[middle + 1]:
             joined = _row_around(out[middle - 1], out[middle], out[middle + 1])
         if joined is None:
             middle += 1
@@ -252,26 +254,58 @@ def rows_wrapped_around(lines: list[str]) -> list[str]:
 def _row_around(above: str, row: str, below: str) -> list[str] | None:
     """The three lines with the row's wrapped figures joined on its line (see
     ``rows_wrapped_around``), or None when they are not that shape or the sums do not choose."""
-    heads, mids, tails = (trailing_figures(line)[1] for line in (above, row, below))
+    heads, mids, tails = _wrapped_heads(above), _trailing_cells(row), trailing_figures(below)[1]
     if len(heads) != len(tails) or not mids or len(heads) + len(mids) < MIN_FIGURES:
         return None
     pairs = list(zip(heads, tails, strict=True))
     if any(h.group().startswith("0") or abs(h.start() - t.start()) > _HEAD_REACH for h, t in pairs):
         return None  # a figure never starts with 0; a tail stands under its head
-    printed = [[int(t.group()) for t in line] for line in (heads, mids, tails)]
-    if sums_hold(printed[1]) or any(len(f) >= MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+    wrapped = [(h.start(), joined_figure(h.group(), t.group())) for h, t in pairs]
+    if any(not figure for _, figure in wrapped):
+        return None  # a head cut inside a group of three (1,1) its tail does not complete (03)
+    printed = [[cell_number(t.group()) for t in line] for line in (mids, tails)]
+    if all(is_figure(h.group()) for h in heads):
+        printed.append([int(h.group()) for h in heads])
+    if sums_hold(printed[0]) or any(len(f) >= MIN_FIGURES and sums_hold(f) for f in printed[1:]):
         return None  # a line as printed is a row of its own
-    wrapped = [(h.start(), h.group() + t.group()) for h, t in pairs]
     ones = [(m.start(), m.group()) for m in mids]
     found = []
     for places in itertools.combinations(range(len(wrapped) + len(ones)), len(wrapped)):
         reading = _interleaved(wrapped, ones, places)
-        if reading is not None and sums_hold([int(v) for _, v in reading]):
+        if reading is not None and sums_hold([cell_number(v) for _, v in reading]):
             found.append(reading)
     if len(found) != 1:
         return None
     label_above, label_below = above[: heads[0].start()].rstrip(), below[: tails[0].start()].rstrip()
     return [label_above, _laid(row, mids[0].start(), found[0]), label_below]
+
+
+# A wrapped figure's head cut inside its thousands group (a full-width ``１，１`` over ``０３``).
+_HEAD_IN_GROUP = re.compile(r"[1-9][0-9]{0,2}[,，][0-9]{0,2}")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?:[,，][0-9]{3})+")
+
+
+def _wrapped_heads(line: str) -> list[re.Match[str]]:
+    """A line's trailing run of figures and heads cut inside a thousands group (``1，1``)."""
+    tokens = list(_TOKEN.finditer(line))
+    start = len(tokens)
+    while start and is_wrapped_head(tokens[start - 1].group()):
+        start -= 1
+    return tokens[start:]
+
+
+def is_wrapped_head(text: str) -> bool:
+    """A figure, or a figure's head cut inside its thousands group (``1，1``)."""
+    return is_figure(text) or _HEAD_IN_GROUP.fullmatch(text) is not None
+
+
+def joined_figure(head: str, tail: str) -> str:
+    """A wrapped figure's head and tail as one figure's digits; '' where a head with a separator
+    and its tail do not make whole groups of three (``1，1`` + ``03`` is 1,103)."""
+    if is_figure(head):
+        return head + tail
+    whole = head + tail
+    return re.sub("[,，]", "", whole) if _GROUPED.fullmatch(whole) else ""
 
 
 def _interleaved(

@@ -23,6 +23,8 @@ from gongkai.ingest.wrapped_digits import (
     cell_number,
     cell_readings,
     is_figure,
+    is_wrapped_head,
+    joined_figure,
     joinings,
     sums_hold,
     trailing_figures,
@@ -42,6 +44,10 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
         if "<br" not in line or not line.lstrip().startswith("|"):
             continue  # cheap
         cells = line.strip()[1:-1].split("|")
+        cells = [_group_unbroken(cell) for cell in cells]
+        if "<br" not in "".join(cells):
+            out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
+            continue
         pieces = [_PIECES.fullmatch(cell.strip()) for cell in cells]
         wrapped = [k for k, m in enumerate(pieces) if m]
         if not wrapped or len(wrapped) > _MAX_PIECE_CELLS:
@@ -74,6 +80,18 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
                 cells[k] = f" {m.group(1)}{m.group(2)} "
         out[i] = line[: line.index("|")] + f"|{'|'.join(cells)}|"
     return out
+
+
+# A figure broken inside its thousands group (``1，1<br>03``): only one figure reads so.
+_GROUP_BREAK = re.compile(r"([1-9][0-9]{0,2}[,，][0-9]{0,2})<br ?/?>([0-9]{1,3})")
+
+
+def _group_unbroken(cell: str) -> str:
+    """``cell`` as its figure's digits where a break cut the figure inside a thousands group and
+    the pieces make whole groups of three; else as it is."""
+    match = _GROUP_BREAK.fullmatch(cell.strip()) if "<br" in cell else None
+    figure = joined_figure(match.group(1), match.group(2)) if match else ""
+    return f" {figure} " if figure else cell
 
 
 _MAX_BREAK_LINES = 4  # empty lines a converter leaves between a page's table and the next page's
@@ -200,20 +218,29 @@ def _centred_row(rows: list[str]) -> list[str] | None:
         return None
     tokens = [[cell.split() for cell in row] for row in cells]
     first = len(cells[0])
-    while first and all(is_figure(t) for row in tokens for t in row[first - 1]):
-        first -= 1  # the figures' cells: from the right, up to the first label cell
+    while first and all(
+        is_wrapped_head(t) if r == 0 else is_figure(t) or (r == 1 and t in DASHES)
+        for r, row in enumerate(tokens)
+        for t in row[first - 1]
+    ):
+        first -= 1  # the figures' cells: from the right, up to the first label cell (dash cells: the row's own)
     tops, mids, bottoms = (row[first:] for row in tokens)
     if not any(tops) or any(len(t) != len(b) for t, b in zip(tops, bottoms, strict=True)):
         return None  # no head, or a head without its tail (a figure lost): left as printed
-    printed = [[int(t) for cell in row for t in cell] for row in (tops, mids, bottoms)]
-    if sums_hold(printed[1]) or any(len(f) >= MIN_FIGURES and sums_hold(f) for f in (printed[0], printed[2])):
+    pairs = [pair for top, bottom in zip(tops, bottoms, strict=True) for pair in zip(top, bottom, strict=True)]
+    if any(not joined_figure(h, t) for h, t in pairs):
+        return None  # a head cut inside a group of three (1,1) its tail does not complete
+    printed = [[cell_number(t) for cell in row for t in cell] for row in (mids, bottoms)]
+    if all(is_figure(t) for cell in tops for t in cell):
+        printed.append([int(t) for cell in tops for t in cell])
+    if sums_hold(printed[0]) or any(len(f) >= MIN_FIGURES and sums_hold(f) for f in printed[1:]):
         return None  # a row as printed satisfies the sums: ordinary rows (two lone pieces 6 … 6 do not count)
     per_cell = [cell_readings(t, m, b) for t, m, b in zip(tops, mids, bottoms, strict=True)]
     found: list[tuple[list[str], ...]] = []
     for tried, reading in enumerate(itertools.product(*per_cell)):
         if tried >= MAX_CENTRED_READINGS:
             return None
-        figures = [int(v) for cell in reading for v in cell]
+        figures = [cell_number(v) for cell in reading for v in cell]
         if len(figures) >= MIN_FIGURES and sums_hold(figures):
             found.append(reading)
     joined = _one_reading(found, tops, bottoms)
@@ -246,7 +273,7 @@ def _one_reading(
             continue
         if len(tops[c]) != 1 or len({tuple(sorted(v)) for v in variants}) != 1:
             return None  # more than one wrapped figure, or the readings join other pieces
-        wrapped = tops[c][0] + bottoms[c][0]
+        wrapped = joined_figure(tops[c][0], bottoms[c][0])
         others = list(first)
         if wrapped not in others:
             return None
