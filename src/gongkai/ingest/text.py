@@ -26,7 +26,6 @@ from pathlib import Path
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
-from gongkai.ingest.figures_ahead import only_labels_wrap, rows_with_figures_ahead
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.limits import check_data
@@ -1125,7 +1124,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
     # label and its first number follow each other all the time.
     filled_kinds = ("value", "mixed", "short")
     adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
-    blank_separated = empties * 10 >= filled * 6 and (adjacent * 10 <= filled or only_labels_wrap(kinds, filled))
+    blank_separated = empties * 10 >= filled * 6 and adjacent * 10 <= filled
     cells: list[Cell] = []
     i = 0
     while i < len(kinds):
@@ -1176,8 +1175,6 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
         previous_value = is_value
     if row:
         rows.append(row)
-    if blank_separated:
-        rows = rows_with_figures_ahead(rows)  # pdftotext: a row's figures printed before its label
     if rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
 
