@@ -278,8 +278,6 @@ def read_blank_bands(
     right = printed[band[0] :]
     if len(left) + len(right) >= len(keys) * width or len(right) < _LEAST_BAND:
         return  # every cell printed: no blank-zero print
-    if not all(t.text.translate(_FULL_WIDTH).isdigit() for t in (*left, *right)):
-        return  # a share (5.3%) or a figure with separators: digits a tail can't be joined to
     search = _Search(left, right, width, _windows(keys, raw))
     try:
         found, complete = search.cuts(0, 0, 0)

@@ -18,53 +18,23 @@ from __future__ import annotations
 
 import re
 
-from gongkai.report.templates import (
-    ACCEPTED,
-    APPEAL_FIELDS,
-    DENIED,
-    NOT_PROCESSED,
-    OTHER_HANDLING,
-    UNAVAILABLE,
-)
+from gongkai.report.templates import ACCEPTED, DENIED, NOT_PROCESSED, OTHER_HANDLING, UNAVAILABLE
 
 _GROUP_LABELS = (ACCEPTED, DENIED, UNAVAILABLE, NOT_PROCESSED, OTHER_HANDLING)
 _GROUP_CHARACTERS = frozenset("".join(_GROUP_LABELS))
-# Table 四's result headers (结果维持 …, 总计), set vertically side by side over narrow columns.
-_FIELD_LABELS = frozenset(label for field in APPEAL_FIELDS for label in field.labels)
-_MAX_SIDE = 5  # vertical cells side by side on one line: table 四's five result columns at most
-# Three lines in a row of one character (or a few apart): the mark of a cell set vertically, found
+# Three lines in a row of one character (or two apart): the mark of a cell set vertically, found
 # in one pass over the text before any line is looked at.
-_VERTICAL = re.compile(r"(?m)^\S(?: \S){0,4}\n\S(?: \S){0,4}\n\S(?: \S){0,4}$")
+_VERTICAL = re.compile(r"(?m)^\S(?: \S)?\n\S(?: \S)?\n\S(?: \S)?$")
 _SPACER = "\u3000"  # a spacer line: never a cell (text.py), the line's number kept
 _MIN_RUN = 2
 
 
 def _characters(line: str) -> list[str] | None:
-    """The characters of a line of vertical cells side by side (``六``, ``本 供``), else None."""
+    """The characters of a line of one or two vertical cells (``六``, ``本 供``), else None."""
     parts = line.split()
-    if not parts or len(parts) > _MAX_SIDE or any(len(part) != 1 or part.isdigit() for part in parts):
+    if not parts or len(parts) > 2 or any(len(part) != 1 for part in parts):
         return None
     return parts
-
-
-def _field_headers(runs: list[list[str]]) -> list[str] | None:
-    """Table 四's result headers a run of lines spells, read down its columns: a line per row of
-    characters (``结 结 其 尚`` / ``果 果 他 未`` …), or a character a line, the rows of characters
-    one after another (``结`` / ``其`` / ``尚`` / ``果`` …); None if any column is no header."""
-    sides = {len(found) for found in runs}
-    if len(sides) != 1:
-        return None
-    side = sides.pop()
-    if side > 1:
-        columns = ["".join(found[c] for found in runs) for c in range(side)]
-        return columns if all(column in _FIELD_LABELS for column in columns) else None
-    text = "".join(found[0] for found in runs)
-    for width in range(1, _MAX_SIDE + 1):
-        if len(text) % width == 0:
-            columns = [text[c::width] for c in range(width)]
-            if all(column in _FIELD_LABELS for column in columns):
-                return columns
-    return None
 
 
 def _spells_a_label(columns: list[str], characters: set[str]) -> bool:
@@ -94,11 +64,7 @@ def vertical_labels_blanked(lines: list[str]) -> list[str]:
         columns = ["".join(found[0] for found in runs)]
         if any(len(found) == 2 for found in runs):
             columns.append("".join(found[-1] for found in runs if len(found) == 2))
-        if j - i < _MIN_RUN:
-            pass
-        elif max(map(len, runs)) <= 2 and characters <= _GROUP_CHARACTERS and _spells_a_label(columns, characters):
+        if j - i >= _MIN_RUN and characters <= _GROUP_CHARACTERS and _spells_a_label(columns, characters):
             out[i:j] = [_SPACER] * (j - i)
-        elif (headers := _field_headers(runs)) is not None:
-            out[i:j] = [" ".join(headers)] + [_SPACER] * (j - i - 1)  # the headers as a row prints them
         i = j
     return out
