@@ -60,7 +60,7 @@ NOT_YET = {
     "pymupdf4llm": f"2563/2832 cells (90.50%), non-zero 81.77%: the {SPLIT} read as one, columns "
     "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged)",
     "markitdown": "2441/2832 cells (86.19%), non-zero 72.02%: as pymupdf4llm (w2021-a, w2022-a, "
-    "w2024-a: table 三 only; w2024-a's table 四 is read, the 上年对比 table after it set aside)",
+    "w2024-a: mostly table 三; w2024-a's table 四 is read, the 上年对比 table after it set aside)",
     "crawler": "1191/1821 cells (65.40%), non-zero 33.96%: table 四's run of 15 figures not cut where "
     f"large figures sit in it (w2020-a, w2024-a); the {SPLIT} "
     f"(w2021-a, w2022-a: 93–114 cells missing); {TRANSPOSED}",
