@@ -48,16 +48,19 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "1399/2832 cells (49.40%), non-zero 23.95%: the vertical group cells' characters "
-    f"interleave with the labels and figures and the {SPLIT} are not put side by side (w2019-a's table "
-    "三 lost, the Word originals' read one column over: w2022-a-word 商业企业 read 2353 for 103)",
+    "pdftotext": "1721/2832 cells (60.77%), non-zero 45.81%: table 三's vertical group labels are "
+    "taken out (``vertical_labels``: the Word originals w2019-a/w2022-a/w2024-a read); on the phone "
+    f"pages pdftotext prints the {SPLIT} as blocks of labels and columns of figures apart (w2023-a: "
+    "every label, then each column after the section that follows, table 三 lost); w2021-a-word's "
+    "group cells wrap in a narrow column (（三）不予 / 公开) and its rows' figures come before their "
+    "labels (``（二）部分公开 38 11 0 4 2 0``, then ``1.属于国家秘密``)",
     "pdftotext-layout": f"2239/2832 cells (79.06%), non-zero 62.90%: the {SPLIT} are read as one "
     "table of three or four columns (w2021-a's table 三 lost: 133 cells), the vertical cells' lines "
     "between the rows",
     "pymupdf4llm": f"2563/2832 cells (90.50%), non-zero 81.77%: the {SPLIT} read as one, columns "
     "crossed (w2022-a 予以公开 科研机构 read 728 for 18, flagged)",
-    "markitdown": "2441/2832 cells (86.19%), non-zero 72.02%: as pymupdf4llm; table 四 lost after "
-    "the 上年对比 table (w2024-a)",
+    "markitdown": "2441/2832 cells (86.19%), non-zero 72.02%: as pymupdf4llm (w2021-a, w2022-a, "
+    "w2024-a: mostly table 三; w2024-a's table 四 is read, the 上年对比 table after it set aside)",
     "crawler": f"1745/1821 cells (95.83%), non-zero 89.89%: {TRANSPOSED} (and the 2020 "
     "template's, w2019-a, w2020-a); table 四's runs that two cuts make add up left unknown (w2022-a "
     f"11 2 or 1 12); the {SPLIT} are joined by row (``run_column_parts``)",

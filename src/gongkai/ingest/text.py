@@ -54,6 +54,7 @@ from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
 from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
+from gongkai.ingest.vertical_labels import vertical_labels_blanked
 from gongkai.ingest.vocabulary import (
     ends_with_appeal_group,
     ends_with_request_row,
@@ -127,6 +128,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     if lone_units:
+        lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
         if any_unit_first(text):
