@@ -26,3 +26,15 @@ def test_two_bands_with_blank_zeros() -> None:
     assert any(u["cell"] == "requests" and "two bands" in u["reason_en"] for u in data["uncertain"])
     flagged = {u["cell"] for u in data["uncertain"]}
     assert "requests.denied_state_secret[1]" in flagged
+
+
+def test_a_figure_not_a_count_leaves_the_bands_unread(tmp_path: Path) -> None:
+    """A table 三 figure printed as a decimal (a misprint, a share) in a blank-zero print: the bands
+    are not cut (a count's tail cannot join it), and the file is read, not refused with a crash."""
+    text = (FIXTURES / "pdftotext" / "b2022-c~bureau.txt").read_text(encoding="utf-8")
+    assert "５７ ２ １" in text
+    misprinted = tmp_path / "b2022-c~bureau.txt"
+    misprinted.write_text(text.replace("５７ ２ １", "５７ ２.５ １", 1), encoding="utf-8")
+    data = read_json(misprinted)
+    assert not any("two bands" in u["reason_en"] for u in data["uncertain"])
+    assert data["active"] == read_json(FIXTURES / "pdftotext" / "b2022-c~bureau.txt")["active"]

@@ -60,6 +60,7 @@ _MAX_KEPT = 64  # cuts kept from one state on
 _ENDLESS = 1 << 30  # no cost bound
 _FLOW = re.compile(r"line \d+( part \d+)?")  # a figure of a line of flowed text (no table cell)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_DIGITS = re.compile(r"[0-9]+")
 
 Figures = tuple[int, ...]  # a row's non-zero cells in column order, its total last
 
@@ -244,6 +245,8 @@ def _leading(before: list[Record], first: Record) -> list[Token]:
         return []
     if any(t.value.kind is not CellKind.NUMBER or not isinstance(t.value.amount, int) for t in values):
         return []
+    if not all(_DIGITS.fullmatch(t.text.translate(_FULL_WIDTH)) for t in values):
+        return []  # a grouped figure (1,234): its text is not a count's digits
     if any((line := line_number(t)) is None or line >= start for t in values):
         return []
     return values
@@ -273,6 +276,8 @@ def read_blank_bands(
     printed = [t for t in tokens if t.value.kind is not CellKind.BLANK]
     if band[1] != len(printed) or any(t.value.kind is not CellKind.NUMBER for t in printed):
         return
+    if not all(_DIGITS.fullmatch(t.text.translate(_FULL_WIDTH)) for t in printed):
+        return  # a share (5.3%), a decimal or a grouped figure: not a count its tails can join
     leading = _leading(before, requests[0])
     left = leading + printed[: band[0]]
     right = printed[band[0] :]
