@@ -77,16 +77,22 @@ def div_tables(root: LexborNode) -> dict[int, DivTable]:
             rows = _aria_table(node)
             if rows is not None:
                 found[node.mem_id] = (node, rows)
-    for node in root.css('[style*="grid" i]'):
-        if node.mem_id not in found:
+    for node in root.css('[style*="display" i][style*="grid" i]'):
+        if node.mem_id not in found and "grid" in _style(node).get("display", ""):
             rows = _grid_table(node, _grid_items(node))
             if rows is not None and _labelled(rows):
                 found[node.mem_id] = (node, rows)
-    for node in root.css("div"):
-        if node.mem_id not in found:
-            rows = _row_boxes(node)
-            if rows is not None and _labelled(rows):
-                found[node.mem_id] = (node, rows)
+    boxes: dict[int, LexborNode] = {}
+    # a row's second cell, the row a div in a div: one query in C names the few boxes to look at
+    for cell in root.css("div > div > :nth-child(2)"):
+        row = cell.parent
+        box = row.parent if row is not None else None
+        if box is not None and box.mem_id not in found:
+            boxes.setdefault(box.mem_id, box)
+    for node in boxes.values():
+        rows = _row_boxes(node)
+        if rows is not None and _labelled(rows):
+            found[node.mem_id] = (node, rows)
     layout = _layout(found)
     return {key: rows for key, (_node, rows) in found.items() if key not in layout}
 
@@ -140,9 +146,8 @@ def _aria_table(table: LexborNode) -> DivTable | None:
     rows: list[list[LexborNode]] = []
     for row in table.css('[role="row" i]'):
         cells = [c for c in row.css("[role]") if (c.attributes.get("role") or "").strip().lower() in _CELL_ROLES]
-        if cells:
-            rows.append(cells)
-    if not rows:
+        rows.append(cells)  # even a row of no cells: a row span above counts it, as a <tr>'s
+    if not any(rows):
         return None
     style = _style(table)
     if "grid" in style.get("display", ""):
@@ -303,6 +308,10 @@ def _track_count(template: str) -> int | None:
     return count if 0 < count <= _MAX_SPAN else None
 
 
+_POSITION = re.compile(r"-?\d{1,4}")
+_SPAN = re.compile(r"span\s+(\d{1,4})")
+
+
 class _Line(NamedTuple):
     start: int | None  # the first track, from 0 (None: auto-placed)
     span: int
@@ -313,13 +322,13 @@ def _line(value: str, tracks: int) -> _Line:
     start_text, _slash, end_text = (part.strip() for part in value.partition("/"))
 
     def position(text: str) -> int | None:
-        if re.fullmatch(r"-?\d{1,4}", text):
+        if _POSITION.fullmatch(text):
             n = int(text)
             return n - 1 if n > 0 else (tracks + 1 + n if n < 0 else None)
         return None
 
     def spanned(text: str) -> int | None:
-        match = re.fullmatch(r"span\s+(\d{1,4})", text)
+        match = _SPAN.fullmatch(text)
         return min(max(int(match.group(1)), 1), _MAX_SPAN) if match else None
 
     start, end = position(start_text), position(end_text)
