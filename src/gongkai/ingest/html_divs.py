@@ -72,27 +72,34 @@ def _elements(node: LexborNode) -> list[LexborNode] | None:
 def div_tables(root: LexborNode) -> dict[int, DivTable]:
     """The div tables under ``root`` by the ``mem_id`` of their box, each as rows of cells."""
     found: dict[int, tuple[LexborNode, DivTable]] = {}
-    for node in root.css("[role]"):
-        if (node.attributes.get("role") or "").strip().lower() in _TABLE_ROLES:
-            rows = _aria_table(node)
-            if rows is not None:
-                found[node.mem_id] = (node, rows)
-    for node in root.css('[style*="display" i][style*="grid" i]'):
-        if node.mem_id not in found and "grid" in _style(node).get("display", ""):
+    declared: list[LexborNode] = []  # role="table"
+    grids: list[LexborNode] = []  # display:grid
+    boxes: dict[int, LexborNode] = {}  # the box above a row box holding ≥ 2 cells
+    # One query in C names the few nodes to look at: a role, a grid style, a row's second cell.
+    for node in root.css('[role],[style*="grid" i],div > div > :nth-child(2)'):
+        attrs = node.attributes
+        if (attrs.get("role") or "").strip().lower() in _TABLE_ROLES:
+            declared.append(node)
+        if "grid" in _style(node).get("display", ""):
+            grids.append(node)
+        row = node.parent
+        box = row.parent if row is not None and row.tag == "div" else None
+        if box is not None and box.tag == "div":
+            boxes.setdefault(box.mem_id, box)
+    for node in declared:
+        rows = _aria_table(node)
+        if rows is not None:
+            found[node.mem_id] = (node, rows)
+    for node in grids:
+        if node.mem_id not in found:
             rows = _grid_table(node, _grid_items(node))
             if rows is not None and _labelled(rows):
                 found[node.mem_id] = (node, rows)
-    boxes: dict[int, LexborNode] = {}
-    # a row's second cell, the row a div in a div: one query in C names the few boxes to look at
-    for cell in root.css("div > div > :nth-child(2)"):
-        row = cell.parent
-        box = row.parent if row is not None else None
-        if box is not None and box.mem_id not in found:
-            boxes.setdefault(box.mem_id, box)
-    for node in boxes.values():
-        rows = _row_boxes(node)
-        if rows is not None and _labelled(rows):
-            found[node.mem_id] = (node, rows)
+    for key, node in boxes.items():
+        if key not in found:
+            rows = _row_boxes(node)
+            if rows is not None and _labelled(rows):
+                found[key] = (node, rows)
     layout = _layout(found)
     return {key: rows for key, (_node, rows) in found.items() if key not in layout}
 
