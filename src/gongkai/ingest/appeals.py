@@ -8,24 +8,20 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.align import (
-    Reading,
-    Slot,
-    Value,
-    broken_group_readings,
-    choose,
-    readings,
-    stray_figure_readings,
-)
+from gongkai.ingest.align import readings
 from gongkai.ingest.appeal_cells import read_by_header_cells
 from gongkai.ingest.appeal_columns import column_block_slots
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
+from gongkai.ingest.moved_figures import stray_figure_readings
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
 from gongkai.ingest.records import Record, Token, cached_key
+from gongkai.ingest.row_reading import Reading, Slot, Value
+from gongkai.ingest.run_cuts import broken_group_readings
 from gongkai.ingest.separated_runs import separated_readings
 from gongkai.ingest.stated import STATED_TOTALS, agrees
+from gongkai.ingest.table_choice import choose
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.ingest.wrapped_figures import wrapped_figure_readings
 from gongkai.report.equations import appeals_bound, equations
