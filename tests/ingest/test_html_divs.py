@@ -221,3 +221,19 @@ def test_hostile_grid_spans_are_bounded() -> None:
     )
     assert time.perf_counter() - start < 5
     assert doc.tables == [] and len(doc.paragraphs) == 2000
+
+
+@pytest.mark.parametrize(
+    ("template", "tracks"),
+    [
+        ("repeat(15,minmax(0,1fr))", 15),
+        ("120px 1fr 1fr", 3),
+        ("[label] 8em [figures] repeat(2, minmax(0, 1fr) 2fr)", 5),
+        ("repeat(auto-fill, 100px)", None),  # the page's width decides: no table columns
+        ("", None),
+    ],
+)
+def test_grid_template_columns_count(template: str, tracks: int | None) -> None:
+    from gongkai.ingest.html_divs import _track_count
+
+    assert _track_count(template) == tracks

@@ -283,35 +283,20 @@ def _grid_items(box: LexborNode) -> list[LexborNode]:
     return items
 
 
+_LINE_NAMES = re.compile(r"\[[^\]]*\]")
+_REPEAT = re.compile(r"repeat\(\s*(\d{1,4})\s*,((?:[^()]|\([^()]*\))*)\)")
+_TRACK = re.compile(r"[^\s()]+(?:\([^()]*\))?")  # 1fr, 120px, minmax(0, 1fr), fit-content(8em)
+
+
 def _track_count(template: str) -> int | None:
-    """How many column tracks ``grid-template-columns`` lists (``repeat(N, …)`` expanded)."""
-    template = re.sub(r"\[[^\]]*\]", " ", template)  # line names
-    count, depth, token = 0, 0, ""
-    pieces: list[str] = []
-    for ch in template:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch.isspace() and depth == 0:
-            if token:
-                pieces.append(token)
-            token = ""
-        else:
-            token += ch
-    if token:
-        pieces.append(token)
-    for piece in pieces:
-        repeat = re.match(r"repeat\(\s*(\d{1,4})\s*,(.*)\)$", piece)
-        if repeat:
-            inner = _track_count(repeat.group(2))
-            if inner is None:
-                return None
-            count += int(repeat.group(1)) * inner
-        elif piece.startswith("repeat("):
-            return None  # auto-fill / auto-fit: the width of the page decides
-        else:
-            count += 1
+    """How many column tracks ``grid-template-columns`` lists (``repeat(N, …)`` expanded);
+    None for ``repeat(auto-fill, …)``, where the page's width decides."""
+    template = _LINE_NAMES.sub(" ", template)
+    count = sum(int(m.group(1)) * len(_TRACK.findall(m.group(2))) for m in _REPEAT.finditer(template))
+    rest = _REPEAT.sub(" ", template)
+    if "repeat(" in rest:
+        return None
+    count += len(_TRACK.findall(rest))
     return count if 0 < count <= _MAX_SPAN else None
 
 
