@@ -18,7 +18,6 @@ a fixed number of steps.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
@@ -416,8 +415,3 @@ def _grid_table(box: LexborNode, items: list[LexborNode]) -> DivTable | None:
                 line.append(Placed(None))  # a place no cell covers: a blank cell, as <td></td>
         rows.append(line)
     return rows
-
-
-def texts(rows: Iterable[Iterable[Placed]]) -> list[list[str]]:
-    """The cells' one-line texts (for tests and debugging)."""
-    return [[" ".join(c.node.text().split()) if c.node is not None else "" for c in row] for row in rows]
