@@ -41,8 +41,6 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "html": "0/1821 cells (0.00%), non-zero 0.00%, 9 refused: the statutory tables are CSS grid / flex "
-    "<div> rows and cells (with or without role=table/row/cell), no <table> element; every report refused",
     "pdftotext": "2153/2834 cells (75.97%), non-zero 64.52%: the flex tables come out column by column "
     "(each row's label with its 自然人 figure, the other columns' figures after the table, a column at a "
     "time): table 三 lost in v2020-a, v2021-a, v2024-a, v2025-b (101–153 cells each); v2022-a's grid read "
@@ -59,9 +57,7 @@ NOT_YET = {
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED: dict[str, str] = {}
 # contradicting reports (v2020-b: a table 三 total; v2023-a: a table 四 total, with a Word original)
-CONTRADICTING = {
-    "html": "the div tables are not read at all (every report refused)",
-}
+CONTRADICTING: dict[str, str] = {}
 
 
 class TestHoldout9(HoldoutSetTests):

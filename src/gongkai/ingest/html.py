@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
 from gongkai.ingest.html_depth import flatten_deep
+from gongkai.ingest.html_divs import DivTable, div_tables
 from gongkai.ingest.limits import check_data
 
 # Elements whose content is never shown as text on the page.
@@ -136,7 +137,7 @@ def read_html(path: Path, data: bytes) -> Document:
     if body is None:
         raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
     document = Document(source=source, format="html", encoding=encoding, title=title)
-    _Walker(document.blocks, _containers(body), _layout_tables(body)).run(body)
+    _Walker(document.blocks, _containers(body), _layout_tables(body), div_tables(body)).run(body)
     if not document.blocks:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")
     if document.title is None:
@@ -175,10 +176,13 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Walks the tree in document order, emitting text lines and leaf tables."""
 
-    def __init__(self, blocks: list[Block], containers: set[int], layout: set[int]) -> None:
+    def __init__(
+        self, blocks: list[Block], containers: set[int], layout: set[int], divs: dict[int, DivTable] | None = None
+    ) -> None:
         self.blocks = blocks
         self.containers = containers
         self.layout = layout
+        self.divs = divs or {}  # the boxes drawn as tables (``html_divs``), by mem_id
         self.pending: list[str] = []
         self.paragraphs = 0
         self.tables = 0
@@ -221,6 +225,9 @@ class _Walker:
                     self._table(child)
                 else:  # a layout table: read its cells as content
                     stack.append((child.iter(include_text=True), True))
+            elif child.mem_id in self.divs:
+                self._flush()
+                self._div_table(self.divs[child.mem_id])
             elif tag == "pre":
                 self._flush()
                 for line in child.text().splitlines():
@@ -260,6 +267,20 @@ class _Walker:
             if cells and not any(c.text for c in cells) and _hidden(tr):
                 continue  # Word's <tr height=0> of empty sizing cells, shown to no reader
             rows.append(cells)  # even a row with no cells: rowspans above count it
+        if any(rows):
+            self.blocks.append(TableBlock(rows, f"table {number}"))
+
+    def _div_table(self, placed: DivTable) -> None:
+        """A table drawn with boxes, as the rows of cells its ``<table>`` would give."""
+        self.tables += 1
+        number = self.tables
+        rows: list[list[Cell]] = []
+        for r, line in enumerate(placed, start=1):
+            cells: list[Cell] = []
+            for node, rowspan, colspan in line:
+                text = "" if node is None else _cell_text(node, self.containers, self.layout)
+                cells.append(Cell(text, f"table {number} row {r} cell {len(cells) + 1}", rowspan, colspan))
+            rows.append(cells)
         if any(rows):
             self.blocks.append(TableBlock(rows, f"table {number}"))
 
