@@ -1,0 +1,172 @@
+"""Table 三 cut by columns into consecutive parts, each with its header and the row labels repeated.
+
+A page too narrow for seven applicant columns (a WeChat article) prints table 三 as two tables:
+自然人 · 商业企业 · 科研机构 first, then 社会公益组织 · 法律服务机构 · 其他 · 总计, each under a header
+naming its own columns and with every row label printed again. A reader of cells on a grid meets
+them in turn and reads them as columns printed block by block (``column_blocks``); in text and in
+a converter's Markdown the two parts' rows come as two printings of the same rows, and the first
+printing of a row wins (``request_rows``): the second part's columns are lost, or read as the
+first's.
+
+The general rule: a table 三 whose header names only some of the template's columns, the first
+ones in template order, followed by a printing of the same rows whose header names none of those
+and whose rows hold the rest, is one table. Its rows are joined by label (the first part's figures,
+then the second's), where
+
+* the first part's rows mostly hold fewer figures than the template has columns, and the second
+  part's mostly the rest (the two widths add up to the template's);
+* the first header names at least one applicant column, all among the first part's columns, the
+  second header none of them (``report/templates`` titles);
+* most joined rows holding a figure for every column keep their own equations (``equations``).
+
+On laid-out text the second part's figures are moved right of the first part's, so that each row
+reads as one line of the whole table. Rows printed in one part only keep that part's figures, said
+in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token, cached_bare
+from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.request_rows import Orphan, RequestRaw, request_records
+from gongkai.report.equations import requests_bound
+from gongkai.report.templates import REQUEST_COLUMNS, Template
+
+# printed column title → the template column's index
+_TITLES = {cached_bare(label): c.index for c in REQUEST_COLUMNS for label in (c.label, *c.variants)}
+_MIN_SHARED = 2 / 3  # of the first part's rows, printed again in the second
+_MIN_HOLDING = 2 / 3  # of the joined full rows, keeping their own equations
+_MIN_FULL = 3  # joined rows holding every column's figure, at least (else nothing to check by)
+
+
+def _figures(values: list[Token]) -> list[Token]:
+    return [t for t in values if t.value.kind is not CellKind.BLANK and t.value.is_value]
+
+
+def _width(raw: dict[str, RequestRaw]) -> int:
+    """The part's width: most of its rows' count of printed figures."""
+    counts = Counter(len(_figures(found.values)) for found in raw.values())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _named(labels: list[Token]) -> set[int]:
+    """The applicant columns a header's labels name (each cell, or each space-separated piece)."""
+    named: set[int] = set()
+    for token in labels:
+        for piece in (token.text, *token.text.split()):
+            index = _TITLES.get(cached_bare(piece))
+            if index is not None:
+                named.add(index)
+    return named
+
+
+def _first_row_records(records: list[Record], first_key: str) -> list[int]:
+    """The records naming table 三's first row (bounded: a table printed twice or in parts)."""
+    found = []
+    for i, record in enumerate(records):
+        if record.values and record.labels:
+            match = match_request(Record(record.labels[-1:], record.values, record.table), False, 0)
+            if match is not None and match.key == first_key:
+                found.append(i)
+    return found
+
+
+def _header_labels(records: list[Record], raw: dict[str, RequestRaw]) -> list[Token]:
+    """The labels printed before the part's first named row (its header, and the rows' label)."""
+    first = next(iter(raw.values())).label if raw else None
+    labels: list[Token] = []
+    for record in records:
+        for token in record.labels:
+            if token is first:
+                return labels
+            labels.append(token)
+    return labels
+
+
+def _shifted(first: list[Token], second: list[Token], step: float) -> list[Token]:
+    """``second``'s tokens moved right of ``first``'s on laid-out text (no place kept: None)."""
+    right = max((t.x for t in first if t.x is not None), default=None)
+    left = min((t.x for t in second if t.x is not None), default=None)
+    if right is None or left is None:
+        return second
+    shift = right + step - left
+    return [replace(t, x=None if t.x is None else t.x + shift) for t in second]
+
+
+def _step(raw: dict[str, RequestRaw]) -> float:
+    """A column's width in the first part of laid-out text (its widest row's span per gap)."""
+    spans = []
+    for found in raw.values():
+        xs = [t.x for t in _figures(found.values) if t.x is not None]
+        if len(xs) > 1:
+            spans.append((max(xs) - min(xs)) / (len(xs) - 1))
+    return max(spans, default=8.0)
+
+
+def _holds(template: Template, key: str, values: list[Token]) -> bool | None:
+    figures = _figures(values)
+    if len(figures) != len(template.request_columns):
+        return None
+    amounts = [t.value.amount for t in figures]
+    inside = requests_bound(template.id).inside(key)
+    if not inside or any(a is None for a in amounts):
+        return None
+    return all(sum(amounts[i] or 0 for i in left) == sum(amounts[i] or 0 for i in right) for left, right in inside)
+
+
+def join_column_parts(
+    template: Template,
+    records: list[Record],
+    raw: dict[str, RequestRaw],
+    orphans: list[Orphan],
+    evidence: Evidence,
+) -> tuple[dict[str, RequestRaw], list[Orphan]]:
+    """``raw`` (table 三's rows by label) with a second part's columns joined to its rows, where
+    table 三 was printed as consecutive column parts (see the module); else ``raw`` as read."""
+    n = len(template.request_columns)
+    k1 = _width(raw)
+    if not template.request_rows or not 0 < k1 < n - 1:  # the cheap gate: rows as wide as the table
+        return raw, orphans
+    starts = _first_row_records(records, template.request_rows[0].key)
+    for cut in starts[1:3]:  # a part follows a part (a third printing is no part of this)
+        first, first_votes, first_orphans = request_records(records[:cut])
+        second, _votes, second_orphans = request_records(records[cut:])
+        del first_votes
+        if k1 + _width(second) != n or _width(first) != k1:
+            continue
+        shared = [key for key in first if key in second]
+        if len(shared) < _MIN_SHARED * len(first):
+            continue
+        named_first = _named(_header_labels(records[:cut], first))
+        named_second = _named(_header_labels(records[cut:], second))
+        if not named_first or not named_first <= set(range(k1)) or named_second & set(range(k1)):
+            continue
+        step = _step(first)
+        joined = {
+            key: replace(found, values=[*found.values, *_shifted(found.values, second[key].values, step)])
+            if key in second
+            else found
+            for key, found in first.items()
+        }
+        checks = [_holds(template, key, joined[key].values) for key in shared]
+        full = [c for c in checks if c is not None]
+        if len(full) < _MIN_FULL or sum(full) < _MIN_HOLDING * len(full):
+            continue
+        for key in [*(k for k in first if k not in second), *(k for k in second if k not in first)]:
+            label = template.request_row(key).full_label if key in template.requests_by_key else key
+            evidence.doubt(
+                f"requests.{key}",
+                None,
+                f"表三分两部分印出（按列拆开），“{label}”行只印在其中一部分",
+                f"table 三 printed in two parts cut by columns: row {label} is printed in one part only",
+            )
+        for key, found in second.items():
+            if key not in joined:
+                joined[key] = found
+        return joined, [*first_orphans, *second_orphans]
+    return raw, orphans
