@@ -34,6 +34,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.request_rows import Orphan, RequestRaw, request_records
+from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import REQUEST_COLUMNS, Template
 
@@ -100,12 +101,35 @@ def _shifted(first: list[Token], second: list[Token], step: float) -> list[Token
 
 def _step(raw: dict[str, RequestRaw]) -> float:
     """A column's width in the first part of laid-out text (its widest row's span per gap)."""
+    return _step_of([found.values for found in raw.values()])
+
+
+def _step_of(rows: list[list[Token]]) -> float:
     spans = []
-    for found in raw.values():
-        xs = [t.x for t in _figures(found.values) if t.x is not None]
+    for values in rows:
+        xs = [t.x for t in _figures(values) if t.x is not None]
         if len(xs) > 1:
             spans.append((max(xs) - min(xs)) / (len(xs) - 1))
     return max(spans, default=8.0)
+
+
+def _joined_orphans(first: list[Orphan], second: list[Orphan]) -> list[Orphan]:
+    """The parts' rows of figures no label named, joined one to one where both parts print one
+    between the same named rows; the others as printed (a part's rows of its own)."""
+    gaps = Counter((o.after, o.before) for o in [*first, *second])
+    step = _step_of([o.values for o in first])
+    joined = [o for o in [*first, *second] if gaps[(o.after, o.before)] != 2]
+    for a in first:
+        b = next((o for o in second if (o.after, o.before) == (a.after, a.before)), None)
+        if b is not None and gaps[(a.after, a.before)] == 2:
+            joined.append(replace(a, values=[*a.values, *_shifted(a.values, b.values, step)]))
+    return joined
+
+
+def _around_orphans(orphans: list[Orphan]) -> set[int]:
+    """The merged indices of the named rows each orphan stands between: which of them its
+    figures (or theirs) belong to is not told by the labels."""
+    return {i for o in orphans for i in (o.after, o.before)}
 
 
 def _holds(template: Template, key: str, values: list[Token]) -> bool | None:
@@ -146,6 +170,7 @@ def join_column_parts(
         named_second = _named(_header_labels(records[cut:], second))
         if not named_first or not named_first <= set(range(k1)) or named_second & set(range(k1)):
             continue
+        orphans_joined = _joined_orphans(first_orphans, second_orphans)
         step = _step(first)
         joined = {
             key: replace(found, values=[*found.values, *_shifted(found.values, second[key].values, step)])
@@ -157,16 +182,21 @@ def join_column_parts(
         full = [c for c in checks if c is not None]
         if len(full) < _MIN_FULL or sum(full) < _MIN_HOLDING * len(full):
             continue
-        for key in [*(k for k in first if k not in second), *(k for k in second if k not in first)]:
+        alone = [*(k for k in first if k not in second), *(k for k in second if k not in first)]
+        around = _around_orphans([*first_orphans, *second_orphans])
+        merged = {row.key: row.index for row in vocabulary().request_rows}
+        for key in [*alone, *(k for k in joined if k not in alone and merged.get(k) in around)]:
             label = template.request_row(key).full_label if key in template.requests_by_key else key
+            why = "只印在其中一部分" if key in alone else "旁有无标签的一行数字，数字属哪一行未定"
             evidence.doubt(
                 f"requests.{key}",
                 None,
-                f"表三分两部分印出（按列拆开），“{label}”行只印在其中一部分",
-                f"table 三 printed in two parts cut by columns: row {label} is printed in one part only",
+                f"表三分两部分印出（按列拆开），“{label}”行{why}",
+                f"table 三 printed in two parts cut by columns: row {label} "
+                + ("is printed in one part only" if key in alone else "stands next to a row of figures no label names"),
             )
         for key, found in second.items():
             if key not in joined:
                 joined[key] = found
-        return joined, [*first_orphans, *second_orphans]
+        return joined, orphans_joined
     return raw, orphans
