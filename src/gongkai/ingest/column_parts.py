@@ -15,8 +15,9 @@ then the second's), where
 
 * the first part's rows mostly hold fewer figures than the template has columns, and the second
   part's mostly the rest (the two widths add up to the template's);
-* the first header names at least one applicant column, all among the first part's columns, the
-  second header none of them (``report/templates`` titles);
+* the headers name at least one applicant column (a converter may cut the others' titles into
+  pieces), the first only among the first part's columns, the second none of those
+  (``report/templates`` titles);
 * most joined rows holding a figure for every column keep their own equations (``equations``).
 
 On laid-out text the second part's figures are moved right of the first part's, so that each row
@@ -113,6 +114,15 @@ def _step_of(rows: list[list[Token]]) -> float:
     return max(spans, default=8.0)
 
 
+def _joined(first: list[Token], second: list[Token], k1: int, k2: int, step: float) -> list[Token]:
+    """One row's figures from both parts. Where each part prints a figure in every one of its
+    columns, its blank cells are a converter's padding (label columns spanned): left out, so that
+    none stands between the parts' figures."""
+    if len(_figures(first)) == k1 and len(_figures(second)) == k2:
+        first, second = _figures(first), _figures(second)
+    return [*first, *_shifted(first, second, step)]
+
+
 def _joined_orphans(first: list[Orphan], second: list[Orphan]) -> list[Orphan]:
     """The parts' rows of figures no label named, joined one to one where both parts print one
     between the same named rows; the others as printed (a part's rows of its own)."""
@@ -168,12 +178,12 @@ def join_column_parts(
             continue
         named_first = _named(_header_labels(records[:cut], first))
         named_second = _named(_header_labels(records[cut:], second))
-        if not named_first or not named_first <= set(range(k1)) or named_second & set(range(k1)):
-            continue
+        if not (named_first | named_second) or not named_first <= set(range(k1)) or named_second & set(range(k1)):
+            continue  # no header names a column, or one names a column of the other part
         orphans_joined = _joined_orphans(first_orphans, second_orphans)
         step = _step(first)
         joined = {
-            key: replace(found, values=[*found.values, *_shifted(found.values, second[key].values, step)])
+            key: replace(found, values=_joined(found.values, second[key].values, k1, n - k1, step))
             if key in second
             else found
             for key, found in first.items()
