@@ -168,9 +168,8 @@ def join_column_parts(
         return raw, orphans
     starts = _first_row_records(records, template.request_rows[0].key)
     for cut in starts[1:3]:  # a part follows a part (a third printing is no part of this)
-        first, first_votes, first_orphans = request_records(records[:cut])
+        first, _votes, first_orphans = request_records(records[:cut])
         second, _votes, second_orphans = request_records(records[cut:])
-        del first_votes
         if k1 + _width(second) != n or _width(first) != k1:
             continue
         shared = [key for key in first if key in second]
