@@ -31,7 +31,11 @@ the sixth had been tuned on); ``--set holdout8`` scores the eighth (``tests/inge
 city government office's or a county bureau's 微信公众号 article, WeChat markup, vertical group
 cells, table 三 cut by columns into two tables, non-statutory tables alike the statute's, footnote
 markers on figures, table 二 transposed, abbreviated labels, and its Word original, made after the
-seventh had been tuned on); ``--set holdout`` is ``--holdout``.
+seventh had been tuned on); ``--set holdout9`` scores the ninth (``tests/ingest/holdout9``: a
+province's 政务公开 集约化平台 page rendered by a front-end framework, the tables as CSS grid or flex
+``<div>`` rows without ``<table>``, thousands separators, full-width digits, zero cells as ``—``
+``/`` ``-`` ``无``, 【一】 / 第一部分 headings, table 四 transposed, and its Word original, made after
+the eighth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from tests.ingest import (  # noqa: E402
     holdout6,
     holdout7,
     holdout8,
+    holdout9,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -67,6 +72,7 @@ SETS = {
     "holdout6": holdout6,
     "holdout7": holdout7,
     "holdout8": holdout8,
+    "holdout9": holdout9,
     "pdfvariants": pdfvariants,
 }
 

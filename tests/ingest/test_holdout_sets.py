@@ -19,6 +19,7 @@ SETS = {
     "holdout6": "bureau",
     "holdout7": "platform",
     "holdout8": "wechat",
+    "holdout9": "spa",
 }
 
 
