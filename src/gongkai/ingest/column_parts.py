@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import replace
 
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, cached_bare
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.request_rows import Orphan, RequestRaw, request_records
@@ -123,6 +123,21 @@ def _joined(first: list[Token], second: list[Token], k1: int, k2: int, step: flo
     return [*first, *_shifted(first, second, step)]
 
 
+def _unwrapped(template: Template, key: str, first: list[Token], second: list[Token], k1: int) -> list[Token] | None:
+    """The joined row with the second part's last figure put back whole where its narrow column
+    wrapped it (``260`` over ``0``: one figure too many, the last two whole integers), if the row
+    then keeps its own equations (and so says which figure it was); else None."""
+    figures = _figures(second)
+    if len(_figures(first)) != k1 or len(figures) != len(template.request_columns) - k1 + 1:
+        return None
+    head, tail = figures[-2], figures[-1]
+    if not (head.value.digits and tail.value.digits):
+        return None
+    whole = replace(head, text=head.text + tail.text, value=parse_cell(head.value.digits + tail.value.digits))
+    row = [*_figures(first), *figures[:-2], whole]
+    return row if _holds(template, key, row) else None
+
+
 def _joined_orphans(first: list[Orphan], second: list[Orphan]) -> list[Orphan]:
     """The parts' rows of figures no label named, joined one to one where both parts print one
     between the same named rows; the others as printed (a part's rows of its own)."""
@@ -187,6 +202,12 @@ def join_column_parts(
             else found
             for key, found in first.items()
         }
+        wrapped = []
+        for key in shared:
+            row = _unwrapped(template, key, first[key].values, second[key].values, k1)
+            if row is not None:
+                joined[key] = replace(joined[key], values=[*row[:k1], *_shifted(row[:k1], row[k1:], step)])
+                wrapped.append(key)
         checks = [_holds(template, key, joined[key].values) for key in shared]
         full = [c for c in checks if c is not None]
         if len(full) < _MIN_FULL or sum(full) < _MIN_HOLDING * len(full):
@@ -203,6 +224,15 @@ def join_column_parts(
                 f"表三分两部分印出（按列拆开），“{label}”行{why}",
                 f"table 三 printed in two parts cut by columns: row {label} "
                 + ("is printed in one part only" if key in alone else "stands next to a row of figures no label names"),
+            )
+        for key in wrapped:
+            label = template.request_row(key).full_label if key in template.requests_by_key else key
+            evidence.doubt(
+                f"requests.{key}",
+                None,
+                f"表三分两部分印出（按列拆开），“{label}”行的总计在窄栏中折行，两段数字按本行勾稽关系合为一个",
+                f"table 三 printed in two parts cut by columns: row {label}'s last figure wrapped in its narrow "
+                "column, its two pieces read as one figure where the row then adds up",
             )
         for key, found in second.items():
             if key not in joined:
