@@ -52,12 +52,10 @@ NOT_YET = {
     f"interleave with the labels and figures, and the {SPLIT} come as blocks of figures apart from "
     "their labels (w2019-a's, w2020-a's table 三 lost; the Word originals' rows a line off: "
     "w2022-a-word 其他处理 rows, flagged)",
-    "pdftotext-layout": "2773/2832 cells (97.92%), non-zero 95.89%: the Word originals' figures "
-    "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged); a 总计 "
-    "wrapped in its narrow column (w2022-a 2600 read 260, flagged)",
-    "pymupdf4llm": "2806/2832 cells (99.08%), non-zero 98.15%: a pipe table's first row with its "
-    "spanned cells repeated (w2022-a 予以公开 ``728|728|40|18|18``, w2021-a 属于国家秘密) left unread; a "
-    "总计 wrapped in its narrow column (w2022-a 2562 as 256 · 2)",
+    "pdftotext-layout": "2774/2832 cells (97.95%), non-zero 95.97%: the Word originals' figures "
+    "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
+    "pymupdf4llm": "2814/2832 cells (99.36%), non-zero 98.79%: a pipe table's first row with its "
+    "spanned cells repeated (w2022-a 予以公开 ``728|728|40|18|18``, w2021-a 属于国家秘密) left unread",
     "markitdown": "2768/2832 cells (97.74%), non-zero 95.16%: the 总计 column's figures set outside "
     "the pipe rows of the narrow second part (w2022-a ``256`` … ``2`` around （七）总计, w2021-a "
     "``520①`` above its row); table 四 lost after the 上年对比 table (w2022-a-word)",

@@ -21,7 +21,8 @@ then the second's), where
 * most joined rows holding a figure for every column keep their own equations (``equations``).
 
 On laid-out text the second part's figures are moved right of the first part's, so that each row
-reads as one line of the whole table. Rows printed in one part only keep that part's figures, said
+reads as one line of the whole table. A 总计 wrapped in the second part's narrow column (``260`` over
+``0``) is put back whole where the joined row then adds up, and said in ``uncertain``. Rows printed in one part only keep that part's figures, said
 in ``uncertain``.
 """
 
