@@ -22,8 +22,9 @@ then the second's), where
 
 On laid-out text the second part's figures are moved right of the first part's, so that each row
 reads as one line of the whole table. A 总计 wrapped in the second part's narrow column (``260`` over
-``0``) is put back whole where the joined row then adds up, and said in ``uncertain``. Rows printed in one part only keep that part's figures, said
-in ``uncertain``.
+``0``) is put back whole where the joined row then adds up, and said in ``uncertain``. Rows printed
+in one part only keep that part's figures, and rows beside a row of figures no label names are left
+in doubt, both said in ``uncertain``.
 """
 
 from __future__ import annotations
