@@ -1,4 +1,4 @@
-"""How often the likelihoods that cut a run of table 二 figures (``ingest.active._LIKELY``) would
+"""How often the likelihoods that cut a run of table 二 figures (``ingest.active_plausible.LIKELY``) would
 choose right, measured on every gold report the project holds.
 
     PYTHONPATH=src .venv/bin/python bench/active_priors.py
@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from gongkai.ingest.active import _LIKELY, _plausible  # noqa: E402
+from gongkai.ingest.active_plausible import LIKELY, is_plausible  # noqa: E402
 
 
 def cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
@@ -49,7 +49,7 @@ def main() -> int:
     for path in sorted((REPO.parent / "shared" / "corpus" / "gold").glob("*.json")):
         files.setdefault(path.name, path)
     print(f"{len(files)} gold reports")
-    for keys, test, _, en in _LIKELY:
+    for keys, test, _, en in LIKELY:
         counts = {kind: {"right": 0, "wrong": 0, "undecided": 0, "one reading": 0} for kind in ("real", "synthetic")}
         for name, path in files.items():
             gold = json.loads(path.read_text(encoding="utf-8"))
@@ -59,7 +59,7 @@ def main() -> int:
                 values = tuple(cells[k] for k in keys)
                 if any(not isinstance(v, int) or v < 0 for v in values):
                     continue
-                found = [c for c in cuts("".join(map(str, values)), len(keys)) if _plausible(list(keys), c)]
+                found = [c for c in cuts("".join(map(str, values)), len(keys)) if is_plausible(list(keys), c)]
                 tally = counts["synthetic" if name.startswith("synth") else "real"]
                 if len(found) < 2:
                     tally["one reading"] += 1
@@ -87,7 +87,7 @@ def digit_counts(files: dict[str, Path]) -> None:
                 rows.append((name, tuple(cells), values))
     tally: Counter[str] = Counter()
     for name, keys, values in rows:
-        found = [c for c in cuts("".join(map(str, values)), len(keys)) if _plausible(list(keys), c)]
+        found = [c for c in cuts("".join(map(str, values)), len(keys)) if is_plausible(list(keys), c)]
         if len(found) < 2:
             continue
         lengths: defaultdict[int, Counter[int]] = defaultdict(Counter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gongkai.ingest.active import _placed_wrapped_header
+from gongkai.ingest.active_rows import _placed_wrapped_header
 from gongkai.ingest.read import read_report
 
 from .holdout5 import FIXTURES

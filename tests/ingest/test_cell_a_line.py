@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.cell_a_line import cell_a_line_readings
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.recognise import recognise
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.text import read_text
 
 _HEAD = """某县青石镇人民政府2023年政府信息公开工作年度报告

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.line_gaps import line_gap_readings, lined_table
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.text import _drop_page_numbers
 
 HERE = Path(__file__).parent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest.active import _likely
+from gongkai.ingest.active_plausible import likely_cut
 from tests.ingest.fixture_json import read_json
 
 FIXTURES = Path(__file__).resolve().parent / "publishers" / "fixtures"
@@ -48,11 +48,11 @@ def test_collapsed_spaces_place_the_figures(gold: dict[str, list[int]]) -> None:
 def test_a_likelihood_decides_only_when_one_cut_alone_passes() -> None:
     order = ["new_made", "new_published", "total_published"]
     cuts = [(4, 7, 47272), (47, 47, 272), (474, 7, 272)]
-    liked = _likely(order, cuts, set(cuts))
+    liked = likely_cut(order, cuts, set(cuts))
     assert liked is not None and liked[0] == (47, 47, 272)
     two = [(2, 2, 22), (22, 22, 2)]
-    assert _likely(order, two, set(two)) is None  # both pass: undecided
-    assert _likely(order, cuts, {cuts[0], cuts[2]}) is None  # the one passing is no cut of the print
+    assert likely_cut(order, two, set(two)) is None  # both pass: undecided
+    assert likely_cut(order, cuts, {cuts[0], cuts[2]}) is None  # the one passing is no cut of the print
 
 
 def test_a_figure_the_prose_states_picks_the_cut_holding_it(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_a_figure_the_prose_states_picks_the_cut_holding_it(tmp_path: Path) -> N
 
 
 def test_stated_figures_of_table_two() -> None:
-    from gongkai.ingest.active import _stated
+    from gongkai.ingest.active_plausible import stated_cut
     from gongkai.ingest.document import Document, TextBlock
     from gongkai.ingest.stated import stated_active
 
@@ -86,6 +86,6 @@ def test_stated_figures_of_table_two() -> None:
     assert stated_active(document) == {"normative_documents": (28, ("new_published", "made"))}
     order = ["new_made", "new_published", "total_published"]
     cuts = [(2, 8, 28226), (28, 28, 226), (282, 8, 226), (28, 2, 8226)]
-    stated = _stated((28, ("new_published", "made")), order, cuts, set(cuts))
+    stated = stated_cut((28, ("new_published", "made")), order, cuts, set(cuts))
     assert stated is not None and stated[0] == (28, 28, 226)  # 28 where it counts: published
-    assert _stated((8, ("new_published", "made")), order, cuts, set(cuts)) is None  # two hold 8: undecided
+    assert stated_cut((8, ("new_published", "made")), order, cuts, set(cuts)) is None  # two hold 8: undecided

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.printed_cuts import Pieces, cut_printed
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.text_order import order_fits, order_of_titles
 from gongkai.report.equations import printed_row_sums
 from gongkai.report.templates import TEMPLATES

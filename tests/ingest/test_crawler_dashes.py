@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gongkai.ingest.active import _money_cuts
+from gongkai.ingest.active_cuts import money_cuts
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Token
 from gongkai.report.templates import Kind
@@ -73,18 +73,18 @@ def _run(text: str) -> list[Token]:
 
 def test_a_count_run_into_an_amount_is_cut_before_the_amounts_first_digits() -> None:
     kinds = [Kind.COUNT, Kind.MONEY]
-    cuts = {r.values for r in _money_cuts(_run("2464796.43"), kinds)}
+    cuts = {r.values for r in money_cuts(_run("2464796.43"), kinds)}
     assert (24, 64796.43) in cuts and (2464, 796.43) in cuts
     assert all(isinstance(count, int) and count > 0 for count, _ in cuts)
     # A count never starts with 0 unless it is 0: 0222.31 is 0 and 222.31 only.
-    assert {r.values for r in _money_cuts(_run("0222.31"), kinds)} == {(0, 222.31)}
+    assert {r.values for r in money_cuts(_run("0222.31"), kinds)} == {(0, 222.31)}
     # Thousands separators: the amount's first group is one to three digits long.
-    assert {r.values for r in _money_cuts(_run("75,777.8"), kinds)} == {(7, 5777.8)}
-    assert {r.values for r in _money_cuts(_run("152,715,300"), kinds)} == {(1, 52715300), (15, 2715300)}
+    assert {r.values for r in money_cuts(_run("75,777.8"), kinds)} == {(7, 5777.8)}
+    assert {r.values for r in money_cuts(_run("152,715,300"), kinds)} == {(1, 52715300), (15, 2715300)}
     # Not such a run: a plain digit run (readings' job), a row of other kinds, text not run on.
-    assert _money_cuts(_run("152715300"), kinds) == []
-    assert _money_cuts(_run("2464796.43"), [Kind.COUNT, Kind.COUNT]) == []
-    assert _money_cuts([Token("2464796.43", "line 40 cell 2", parse_cell("2464796.43"))], kinds) == []
+    assert money_cuts(_run("152715300"), kinds) == []
+    assert money_cuts(_run("2464796.43"), [Kind.COUNT, Kind.COUNT]) == []
+    assert money_cuts([Token("2464796.43", "line 40 cell 2", parse_cell("2464796.43"))], kinds) == []
 
 
 def test_a_table_printing_blank_cells_as_slashes_keeps_every_cell() -> None:

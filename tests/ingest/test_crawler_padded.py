@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.padded import PAD, padded_row_readings, table_padding
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.runon import cut_run_on
 
 from .fixture_json import gold_json, read_json

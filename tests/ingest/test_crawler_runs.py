@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from gongkai.ingest.align import Slot, broken_group_readings
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.request_labels import row_candidates
+from gongkai.ingest.row_reading import Slot
+from gongkai.ingest.run_cuts import broken_group_readings
 from gongkai.ingest.runon import cut_run_on
 from gongkai.report.labels import bare_label_key, label_key
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from gongkai.ingest.align import Slot, Value, readings
+from gongkai.ingest.align import readings
 from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.row_reading import Slot, Value
 from gongkai.ingest.text import split_line
 from gongkai.ingest.vocabulary import ends_with_request_row
 
@@ -47,8 +48,9 @@ def test_a_tie_in_a_contradicting_table_is_settled_where_only_one_reading_is_pos
     # 四、结转下年度继续办理110000011 in a report whose 总计 column is off (37 + 0 ≠ 36 + 11): 11 0 … 11
     # breaks 自然人's balance, 1 10 … 11 breaks 商业企业's, where nothing was received or carried
     # over: 10 carried forward out of nothing. Taken, and said so.
-    from gongkai.ingest.align import Choice, Reading
     from gongkai.ingest.possible_counts import prefer_possible, request_cell
+    from gongkai.ingest.row_reading import Reading
+    from gongkai.ingest.table_choice import Choice
     from gongkai.report.equations import equations
     from gongkai.report.templates import TEMPLATE_2021
 
@@ -76,8 +78,9 @@ def test_a_tie_in_a_contradicting_table_is_settled_where_only_one_reading_is_pos
 
 def test_a_part_of_table_four_larger_than_its_total_is_no_reading() -> None:
     # 行政复议1753329 whose parts add to 28 and total 29: 17 5 3 3 or 1 75 3 3, 1 7 53 3, 1 7 5 33.
-    from gongkai.ingest.align import Choice, Reading
     from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
+    from gongkai.ingest.row_reading import Reading
+    from gongkai.ingest.table_choice import Choice
     from gongkai.report.equations import equations
     from gongkai.report.templates import TEMPLATE_2021
 

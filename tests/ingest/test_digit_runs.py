@@ -42,8 +42,9 @@ def test_separators_the_text_kept_are_cuts() -> None:
 
 
 def test_a_row_printed_as_several_runs_is_read_by_its_sum() -> None:
-    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.align import readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.row_reading import Slot
 
     slots = [Slot(parse_cell(text), f"cell {i}") for i, text in enumerate(("7036", "50120", "38468101", "7759"))]
 
@@ -64,8 +65,9 @@ def test_a_run_whose_blank_cells_vanished_is_cut_into_fewer_figures() -> None:
 
 
 def test_figures_between_first_and_total_of_a_sparse_run_are_placed_every_way() -> None:
-    from gongkai.ingest.align import Slot, sparse_readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.row_reading import Slot
+    from gongkai.ingest.run_cuts import sparse_readings
 
     found = sparse_readings(Slot(parse_cell("18013184"), "line 3 part 2"), 7)
     assert len(found) == 10  # two figures in five columns, in printed order
@@ -77,8 +79,9 @@ def test_figures_between_first_and_total_of_a_sparse_run_are_placed_every_way() 
 
 
 def test_spaces_a_crawler_left_for_blank_cells_place_the_figures() -> None:
-    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.align import readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.row_reading import Slot
 
     # ``1801 3184``: 180 and 1 touch, three blank cells collapsed into the space, then 3 and 184
     slots = [Slot(parse_cell(text), f"line 7 part {i + 2}") for i, text in enumerate(("1801", "3184"))]
@@ -112,13 +115,13 @@ def _broken(table: dict[object, tuple[int | float | None, ...]]) -> int:
 
 
 def _option(values: tuple[int, ...]) -> object:
-    from gongkai.ingest.align import Reading
+    from gongkai.ingest.row_reading import Reading
 
     return Reading(values, (None,) * len(values), ("",) * len(values), 1, "", "")
 
 
 def test_a_swap_between_rows_that_keeps_every_sum_leaves_both_rows_unknown() -> None:
-    from gongkai.ingest.align import choose
+    from gongkai.ingest.table_choice import choose
 
     # a and b each print one 1 whose column the text does not say; t says one 1 per column:
     # (1,0)+(0,1) and (0,1)+(1,0) both hold. Only the search over both rows at once sees it.
@@ -137,8 +140,9 @@ def test_a_swap_between_rows_that_keeps_every_sum_leaves_both_rows_unknown() -> 
 
 
 def test_a_negative_figure_run_into_the_next_is_cut_keeping_its_sign() -> None:
-    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.align import readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.row_reading import Slot
     from gongkai.ingest.runon import cut_run_on
 
     pieces = cut_run_on(
@@ -158,8 +162,9 @@ def test_a_negative_figure_run_into_the_next_is_cut_keeping_its_sign() -> None:
 
 
 def test_runs_with_a_digit_per_column_are_read_as_printed_even_when_they_contradict() -> None:
-    from gongkai.ingest.align import Slot, readings
+    from gongkai.ingest.align import readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.row_reading import Slot
 
     # 5.属于三类内部事务信息00000 01: "01" is no figure, so a digit per column; the report's own
     # sum does not hold (0 ≠ 1), and the reading says so instead of finding none.
@@ -172,7 +177,7 @@ def test_runs_with_a_digit_per_column_are_read_as_printed_even_when_they_contrad
 
 
 def test_the_search_over_a_big_ambiguous_table_stays_bounded() -> None:
-    from gongkai.ingest.align import choose
+    from gongkai.ingest.table_choice import choose
 
     keys = [f"r{i}" for i in range(20)]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.cell_a_line import hyphens_dropped, without_hyphens
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Slot
 
 HOLDOUT4 = Path(__file__).resolve().parent / "holdout4" / "fixtures"
 

@@ -205,8 +205,9 @@ def test_a_contradicting_row_is_cut_where_the_other_equations_pin_its_cells() ->
     """``pinned_readings``: the cuts giving every pinned cell its value but one (read as
     printed); where free cells could be cut two ways, both cuts stay (the caller leaves the cells
     they disagree on unknown); nothing when every cut misses two pinned cells."""
-    from gongkai.ingest.align import Slot, pinned_readings
     from gongkai.ingest.numbers import parse_cell
+    from gongkai.ingest.pinned_runs import pinned_readings
+    from gongkai.ingest.row_reading import Slot
 
     def run(text: str) -> list[Slot]:
         return [Slot(parse_cell(part), f"line 1 part {i}") for i, part in enumerate(text.split(), 1)]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.page_grid import GridRow, grid_row, header_anchors, maps, readings_under
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.row_shapes import row_of_figures
 from gongkai.ingest.text import _lead, _pipe_cells, read_text
 from gongkai.report.templates import REQUEST_COLUMNS

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import json
 
-from gongkai.ingest.align import Choice, Reading, Slot
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.placed_wide import PlacedRow, placed_wide
 from gongkai.ingest.read import read_report
+from gongkai.ingest.row_reading import Reading, Slot
+from gongkai.ingest.table_choice import Choice
 from gongkai.report.equations import requests_bound
 
 from .holdout2 import FIXTURES

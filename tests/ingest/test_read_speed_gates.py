@@ -31,7 +31,6 @@ from gongkai.ingest import (
     wrapped_digits,
 )
 from gongkai.ingest import text as text_reader
-from gongkai.ingest.align import Slot
 from gongkai.ingest.document import CELL_DEFAULTS, Cell, UnreadableFile
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.padded import table_padding
@@ -40,6 +39,7 @@ from gongkai.ingest.read import collector_paused, read_document, read_report
 from gongkai.ingest.records import REQUESTS, Record, Token, cached_key, read_records, split_tables
 from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.requests import requests_padding
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.trailing_citations import _AT_CELL_END, _after_row_label, trailing_citations_cut
 from gongkai.ingest.vanished import _countable, row_options
 from gongkai.ingest.vocabulary import vocabulary

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.align import Reading, Slot, choose, readings
+from gongkai.ingest.align import readings
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.recognise import recognise
+from gongkai.ingest.row_reading import Reading, Slot
+from gongkai.ingest.table_choice import choose
 from gongkai.ingest.text import read_text
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATE_2019, TEMPLATE_2021

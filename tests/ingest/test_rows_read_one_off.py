@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from gongkai.ingest.align import Slot, tail_first_readings
 from gongkai.ingest.displaced import AHEAD
+from gongkai.ingest.moved_figures import tail_first_readings
 from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.row_reading import Slot
 from gongkai.report.equations import requests_bound
 
 from .fixture_json import read_json

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.appeals import _order_refuted
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import parse_cell
@@ -18,6 +17,7 @@ from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.text import _figure_places, read_text, split_line
 from gongkai.report.templates import TEMPLATES
 
@@ -154,7 +154,7 @@ def test_a_consistent_column_shift_in_markitdown_never_passes_unflagged() -> Non
 
 
 def test_a_figure_set_after_table_four_goes_back_only_where_the_groups_add_up() -> None:
-    from gongkai.ingest.align import stray_figure_readings as _stray_figure
+    from gongkai.ingest.moved_figures import stray_figure_readings as _stray_figure
 
     # pymupdf4llm (synth-2019-tiny~wordgov-word): the first cell printed on a line after the row.
     run = ["0", "1", "0", "2", "1", "1", "1", "0", "3", "1", "1", "2", "1", "5"]
@@ -230,7 +230,7 @@ def test_a_numbered_label_pulled_out_between_two_pipe_rows_stays_in_the_table() 
 
 
 def test_a_first_cell_set_after_a_row_of_table_three_goes_back_where_the_row_adds_up() -> None:
-    from gongkai.ingest.align import stray_figure_readings
+    from gongkai.ingest.moved_figures import stray_figure_readings
 
     # pymupdf4llm (synth-2021-dense~plain): "/" and "/" on lines of their own, "1 2 / 133", then "130".
     cells = [("/", "line 71"), ("/", "line 73"), ("1", "line 75 part 1"), ("2", "line 75 part 2")]

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from gongkai.ingest.align import Reading, Slot
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
+from gongkai.ingest.row_reading import Reading, Slot
 from gongkai.ingest.table_search import supported_readings, witnessed_readings
 
 FIXTURES = Path(__file__).resolve().parent / "publishers" / "fixtures"

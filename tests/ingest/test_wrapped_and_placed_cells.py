@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.header_columns import header_fractions
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.read import read_document, read_report
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.unit_first import units_after_figures
 from gongkai.ingest.wrapped_above import rows_wrapped_above
 from gongkai.ingest.wrapped_figures import wrapped_figure_readings

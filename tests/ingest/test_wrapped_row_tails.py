@@ -6,9 +6,9 @@ the tails back; a row two joinings satisfy is left open, both readings named."""
 
 from __future__ import annotations
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.numbers import CellKind, CellValue
 from gongkai.ingest.read import read_report
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
 from gongkai.report.equations import requests_bound
 

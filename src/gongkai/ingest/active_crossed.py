@@ -9,7 +9,7 @@ it, is no figure the row can be sure of: named in ``uncertain`` (the value kept,
 
 from __future__ import annotations
 
-from gongkai.ingest.active import ActiveRaw
+from gongkai.ingest.active_rows import ActiveRaw
 from gongkai.ingest.document import Document, TextBlock
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind

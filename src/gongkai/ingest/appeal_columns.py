@@ -13,9 +13,9 @@ more candidate for the fifteen cells, which the group totals (each group's parts
 
 from __future__ import annotations
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.row_reading import Slot
 
 
 def column_block_slots(records: list[Record], groups: int, width: int) -> list[Slot] | None:

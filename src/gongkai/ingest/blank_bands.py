@@ -38,13 +38,13 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
-from gongkai.ingest.align import Reading
 from gongkai.ingest.banded_tail import right_band
 from gongkai.ingest.blank_zero_rows import least_tables, row_placements, take_placed, unsettled_requests
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.row_reading import Reading
 from gongkai.ingest.vanished import Table
 from gongkai.report.equations import Bound
 from gongkai.report.model import Report

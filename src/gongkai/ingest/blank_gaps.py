@@ -11,7 +11,7 @@ columns the blank cells took is left to the table's column sums (``table_search`
 
 A table is read so only where its rows show the shape: its blank cells vanished (rows shorter
 than the template) and rows hold runs separated by spaces (``spaced_table``). A table printed
-without any space (``crawler-nospace``) keeps the sparse readings (``align.sparse_readings``):
+without any space (``crawler-nospace``) keeps the sparse readings (``run_cuts.sparse_readings``):
 there a run may hide blank cells anywhere.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from gongkai.ingest.align import Reading, Slot, Value
+from gongkai.ingest.row_reading import Reading, Slot, Value
 
 _MAX_GAP_READINGS = 400  # readings of one row past which it is not read so (the generic readings take over)
 

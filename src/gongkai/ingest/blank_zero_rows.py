@@ -25,10 +25,10 @@ import itertools
 import math
 from collections.abc import Hashable, Sequence
 
-from gongkai.ingest.align import Reading
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.row_reading import Reading
 from gongkai.ingest.vanished import Table, searched_tables, tables_of
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import COLUMN_BALANCE, OUTCOME_SUM, ROW_SUM, Cell, equations, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

@@ -11,7 +11,7 @@ others stand in the six applicant columns left to right, and a label alone is a 
 ``cell_a_line_readings`` lists every placement of that shape. Where the first figure stands is a
 judgement: the 自然人 column is taken unless the table's sums say otherwise (a placement putting
 it elsewhere costs one more; a row of 自然人 applicants only is the common one, as a table that
-leaves zero cells blank elsewhere, ``align.sparse_readings``, reads it). Which organisation
+leaves zero cells blank elsewhere, ``run_cuts.sparse_readings``, reads it). Which organisation
 columns the other figures took is left to the table's column sums (``table_search``): placements
 they cannot tell apart leave those cells unknown. Every reading says what was done, so each row
 read so is named in ``uncertain``.
@@ -29,10 +29,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Reading, Slot, Value, zero_reading
 from gongkai.ingest.line_gaps import blank_inside, line_of
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Reading, Slot, Value, zero_reading
 
 _MIN_SHORT_ROWS = 2  # rows of fewer figures than columns, adding up, that show the shape
 _MAX_READINGS = 64  # readings of one row past which it is not read so

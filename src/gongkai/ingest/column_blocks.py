@@ -31,11 +31,11 @@ from functools import cache
 from itertools import combinations, pairwise, permutations
 from typing import Any
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Slot
 
 ColumnMap = tuple[float | None, ...]  # each column's place on the line (None: no figure printed there)
 

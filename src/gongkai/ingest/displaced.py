@@ -23,13 +23,14 @@ import itertools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 
-from gongkai.ingest.align import Slot, Value, readings
+from gongkai.ingest.align import readings
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.placements import place_orphans
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
 from gongkai.ingest.requests import SHIFTED, read_requests
+from gongkai.ingest.row_reading import Slot, Value
 from gongkai.ingest.row_shapes import row_of_figures
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound

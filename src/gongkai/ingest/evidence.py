@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable, Mapping, MutableSequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from gongkai.ingest.align import Choice, Number
 from gongkai.ingest.numbers import CellKind, tidy
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Number
+from gongkai.ingest.table_choice import Choice
 from gongkai.report.envelope import Doubt
 from gongkai.report.equations import Cell
 from gongkai.report.templates import Kind

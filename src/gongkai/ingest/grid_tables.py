@@ -20,11 +20,12 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from gongkai.ingest.align import Choice, Reading, Slot, Value, choose
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.page_grid import against_header, grid_options, grid_row, header_anchors
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Reading, Slot, Value
+from gongkai.ingest.table_choice import Choice, choose
 from gongkai.report.equations import Bound
 from gongkai.report.templates import Template
 

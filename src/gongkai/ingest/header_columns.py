@@ -17,9 +17,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.row_reading import Slot
 from gongkai.report.labels import bare_label_key
 from gongkai.report.templates import ORGANISATION_GROUP, REQUESTS_CORNER
 

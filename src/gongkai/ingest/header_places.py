@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from gongkai.ingest.align import Reading, Value
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Reading, Value
 
 # Characters: a figure stands under a header cell when it is at least this much nearer to that
 # cell's centre than to any other header cell's (pdftotext's spacing of a line drifts by a

@@ -15,11 +15,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Hashable, Sequence
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import Bound, appeals_bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from gongkai.ingest.align import Reading, Slot, Value
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Reading, Slot, Value
 
 _MIN_LINED_ROWS = 2  # short rows spread over lines that make a table's line breaks blank cells
 _MAX_READINGS = 200  # readings of one row past which it is not read so

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, RequestRow, Template

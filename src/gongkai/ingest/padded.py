@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Reading, Slot
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Reading, Slot
 
 PAD = 2  # the padding printed: counts under 10 as two digits (``07``); wider padding is not seen
 

@@ -12,7 +12,7 @@ So which of the template's columns each cell covers is one choice for the whole 
 monotone map of columns to cells, the total column in the last cell), not one per row: every
 map that leaves each cell room for the figures any row of the page prints in it is a candidate,
 and under a map a row's only freedom is where each cell's figures sit among its columns. The
-table's equations (``report/equations.py``, through ``align.choose``) choose among the maps and
+table's equations (``report/equations.py``, through ``table_choice.choose``) choose among the maps and
 placements together; maps or placements they cannot tell apart leave the cells they disagree on
 unknown. A figure is never changed; only its column is chosen.
 
@@ -38,9 +38,9 @@ import re
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
-from gongkai.ingest.align import Reading, Slot, Value
 from gongkai.ingest.document import TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.row_reading import Reading, Slot, Value
 from gongkai.ingest.title_pieces import pieces_anchored
 from gongkai.report.labels import bare_label_key
 

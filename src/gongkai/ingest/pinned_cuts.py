@@ -8,9 +8,11 @@ import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from gongkai.ingest.align import Accept, Choice, Reading, Slot, Value, choose, pinned_readings
+from gongkai.ingest.pinned_runs import pinned_readings
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value
+from gongkai.ingest.table_choice import Choice, choose
 from gongkai.report.equations import Bound
 
 _MAX_TIED = 10  # cuts of a pinned row kept as its alternatives
@@ -27,7 +29,7 @@ def summed_where_pinned(
 ) -> dict[Hashable, Choice]:
     """Rows of one long run of digits too many cuts of which keep their own sum to weigh alone
     (``3586936917504450251446603`` for 35869 3691 75 0 4450 2514 46603: ``digits.cut_groups`` gives
-    up), read meanwhile by cuts that ignore that sum (``align.unsummed_readings``): cut again
+    up), read meanwhile by cuts that ignore that sum (``run_cuts.unsummed_readings``): cut again
     where the equations joining the row to the others pin some of its cells (the column balance:
     新收 + 结转 − 结转下年 for 总计's row), keeping only cuts that keep its own sum too; the table is
     then chosen again with them. Taken only where the table so read keeps every equation;
@@ -158,7 +160,7 @@ def _pinned_cells(key: str, chosen: dict[Hashable, Choice], bound: Bound, n: int
 def pinned_choice(key: str, values: list[Token], chosen: dict[Hashable, Choice], bound: Bound, n: int) -> Choice | None:
     """A row of run-together digits no cut of which keeps its own sum (a report contradicting
     itself), cut where the equations joining it to the rows already read pin its cells
-    (``align.pinned_readings``): a cell such an equation holds alone in this row must be what
+    (``pinned_runs.pinned_readings``): a cell such an equation holds alone in this row must be what
     the equation's other cells leave. Cells the cuts that miss fewest disagree on stay unknown;
     None where nothing pins the row that far."""
     if not values:

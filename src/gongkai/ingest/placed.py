@@ -7,7 +7,7 @@ lost to a reader of cells; their place on the line keeps it. The row's first and
 span the row (自然人 … 总计, as the row's own sum confirms); each figure between them stands at
 a fraction of that span, and the columns near that fraction are its candidates. Where the
 position leaves two columns open, both placements are readings and the table's arithmetic
-chooses (``align.choose``); where it cannot, the column stays unknown. A figure is never
+chooses (``table_choice.choose``); where it cannot, the column stays unknown. A figure is never
 changed, only placed; a column no figure stands in reads 0.
 """
 
@@ -16,9 +16,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Accept, Reading, Slot, Value
 from gongkai.ingest.column_places import ColumnMap, columns_of
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value
 
 # A column's centre as a fraction of the row's span from its first column's centre to its last,
 # for a table whose first and last columns are wider than the ones between (自然人 and 总计 beside

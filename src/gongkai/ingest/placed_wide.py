@@ -12,7 +12,7 @@ rows is read again with its middle figures placed in order up to a column farthe
 their places allow (``placed._WIDE_SLACK``; a figure off the column it stands nearest costs one
 more) and the table chosen again. The new reading is taken only
 where it keeps every equation: the sums, not the places, then decide the columns, and where two
-placements keep them both, the columns stay unknown (``align.choose``). A report contradicting
+placements keep them both, the columns stay unknown (``table_choice.choose``). A report contradicting
 itself in a row's own sum or in its printed totals still breaks and is read as before.
 Gated on a broken table with placed rows, and bounded by ``choose``'s own search bounds.
 """
@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
-from gongkai.ingest.align import Accept, Choice, Reading, Slot, Terms, Value, choose
 from gongkai.ingest.column_places import ColumnMap
 from gongkai.ingest.placed import placed_readings
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value
+from gongkai.ingest.table_choice import Choice, Terms, choose
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from gongkai.ingest.align import Choice, Reading, Slot, Value, choose, readings
+from gongkai.ingest.align import readings
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
+from gongkai.ingest.row_reading import Reading, Slot, Value
 from gongkai.ingest.row_shapes import PIPE_CELL, pipe_row
+from gongkai.ingest.table_choice import Choice, choose
 from gongkai.ingest.template_align import align_gap
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import Bound

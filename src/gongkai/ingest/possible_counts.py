@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
 
-from gongkai.ingest.align import Choice, Value
+from gongkai.ingest.row_reading import Value
+from gongkai.ingest.table_choice import Choice
 from gongkai.report.equations import Cell, Equation
 
 # Where a statutory cell sits among the chosen rows: (the row's key, the column in its values).

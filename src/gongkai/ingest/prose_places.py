@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 
-from gongkai.ingest.align import Choice, Reading, Value, choose, zero_reading
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Reading, Value, zero_reading
+from gongkai.ingest.table_choice import Choice, choose
 from gongkai.report.equations import Bound
 
 HOW = "a lone figure and its 总计; its column placed by the column sums through the cell the prose states"

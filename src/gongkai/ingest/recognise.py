@@ -14,8 +14,10 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from gongkai.ingest.active import active_records, dash_cells_run_on, read_active
+from gongkai.ingest.active import read_active
+from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
+from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
@@ -42,14 +44,11 @@ from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.request_rows import request_records
-from gongkai.ingest.requests import (
-    read_requests,
-    requests_padding,
-    zeros_printed,
-    zeros_printed_spaced,
-)
+from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
+from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
+from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
@@ -97,7 +96,7 @@ def recognise(document: Document) -> Report:
     records = read_records(document)
     parts = split_tables(records)
     if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
-        parts[REQUESTS] = requests_in_template_order(parts[REQUESTS])
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(parts[REQUESTS]))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:

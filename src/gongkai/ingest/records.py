@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.pipe_wraps import STACKED
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import (
     ITEM_MARK,

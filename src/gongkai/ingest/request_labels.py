@@ -7,9 +7,9 @@ import itertools
 import re
 from functools import lru_cache
 
-from gongkai.ingest.align import Slot
 from gongkai.ingest.line_gaps import lined_row
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.labels import bare_label_key
 from gongkai.report.templates import REQUEST_COLUMNS

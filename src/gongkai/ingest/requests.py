@@ -3,24 +3,10 @@ arithmetic."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 
-from gongkai.ingest.align import (
-    MAX_COST,
-    Accept,
-    Choice,
-    Reading,
-    Slot,
-    Value,
-    choose,
-    readings,
-    stray_figure_readings,
-    tail_first_readings,
-    unsummed_readings,
-    zero_reading,
-)
+from gongkai.ingest.align import MAX_COST, readings
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
 from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.cell_a_line import (
@@ -37,6 +23,8 @@ from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_da
 from gongkai.ingest.grid_tables import on_page_grids, shared_cells, weighed_by_prose, with_blank_rows
 from gongkai.ingest.header_columns import agrees_with_rows, header_fractions
 from gongkai.ingest.line_gaps import figure_a_line_table, line_gap_readings, lined_table
+from gongkai.ingest.merged_other import merged_other
+from gongkai.ingest.moved_figures import stray_figure_readings, tail_first_readings
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.pinned_cuts import pinned_choice, summed_where_pinned
@@ -47,103 +35,18 @@ from gongkai.ingest.possible_counts import prefer_possible, request_cell
 from gongkai.ingest.prose_places import placed_by_prose
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
+from gongkai.ingest.request_zeros import blanks_vanished
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, zero_reading
 from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
+from gongkai.ingest.run_cuts import unsummed_readings
 from gongkai.ingest.stacked_cells import with_stacked_orders
+from gongkai.ingest.table_choice import choose
 from gongkai.ingest.text_order import order_fits, printed_readings
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.ingest.wrapped_row_tails import wrapped_tail_readings
 from gongkai.report.equations import equations, requests_bound
 from gongkai.report.model import Report
-from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES, Kind, RequestRow, Template
-
-
-@dataclass
-class _MergedOther:
-    """A report on the 2021 template printing the 2019 template's single （六）其他处理 row for
-    the three rows 2021 splits it into (``parts``). The printed row is read with the table's
-    arithmetic standing in for the three; all zero, it says each part is zero; otherwise
-    only its sum is known, the parts stay unknown and the sum goes to ``uncertain``."""
-
-    row: RequestRow
-    parts: tuple[str, ...]
-    template_id: str  # the other template, whose equations hold the printed row's own sum
-
-    def failures(
-        self, failures: Callable[[dict[Hashable, tuple[Value, ...]]], int], n: int
-    ) -> Callable[[dict[Hashable, tuple[Value, ...]]], int]:
-        key, first, rest = self.row.key, self.parts[0], self.parts[1:]
-
-        def with_parts(table: dict[Hashable, tuple[Value, ...]]) -> int:
-            if key not in table:
-                return failures(table)
-            split = dict(table)
-            split[first] = split.pop(key)
-            for part in rest:
-                split[part] = (0,) * n
-            return failures(split)
-
-        return with_parts
-
-    def read(self, choice: Choice | None, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:
-        if choice is None:
-            return
-        found = raw[self.row.key]
-        path = f"requests.{self.row.key}"
-        values = apply_choice(choice, path, self.row.full_label, found.label.where, evidence)
-        where = found.label.where
-        if all(v == 0 for v in values):
-            for part in self.parts:
-                report.requests[part] = [0] * len(values)
-                for i, cell in enumerate(choice.reading.wheres):
-                    if cell:
-                        evidence.provenance[f"requests.{part}[{i}]"] = cell
-            evidence.doubt(
-                path,
-                list(values),
-                f"报告按 2019 模板印出“{self.row.full_label}”一行（均为 0），其三个子项均按 0 读入",
-                f"the report prints the 2019 template's single row {self.row.full_label} (all zero); "
-                "its three 2021 sub-rows are read as 0",
-                where,
-            )
-            return
-        for part in self.parts:
-            evidence.doubt(
-                f"requests.{part}",
-                None,
-                f"报告按 2019 模板印出“{self.row.full_label}”一行（{_shown(values)}），"
-                "无法分到 2021 模板的三个子项，记为未知",
-                f"the report prints the 2019 template's single row {self.row.full_label} "
-                f"({_shown(values)}); the 2021 sub-rows cannot be told apart, left unknown",
-                where,
-            )
-        evidence.doubt(
-            path,
-            list(values),
-            f"“{self.row.full_label}”一行印出的合计：{_shown(values)}",
-            f"the printed sum of row {self.row.full_label}: {_shown(values)}",
-            where,
-        )
-
-
-def _shown(values: list[Value]) -> str:
-    return " ".join("未知" if v is None else str(v) for v in values)
-
-
-def _merged_other(template: Template, raw: dict[str, RequestRaw]) -> _MergedOther | None:
-    """The single 其他处理 row of the other template, printed where this template splits it."""
-    ours = {row.key for row in template.request_rows}
-    for other in TEMPLATES.values():
-        if other.id == template.id:
-            continue
-        for row in other.request_rows:
-            found = raw.get(row.key)
-            if row.key in ours or found is None or not found.values:
-                continue
-            # The rows this template prints under the other's single row as their heading.
-            parts = tuple(r.key for r in template.request_rows if r.group == row.printed)
-            if len(parts) > 1 and not any(raw.get(p) is not None and raw[p].values for p in parts):
-                return _MergedOther(row, parts, other.id)
-    return None
+from gongkai.report.templates import Kind, RequestRow, Template
 
 
 def _zeros_only(values: list[Token], n: int) -> list[Reading]:
@@ -172,60 +75,6 @@ def _zeros_only(values: list[Token], n: int) -> list[Reading]:
 @lru_cache(maxsize=256)
 def _cell_paths(row: str, columns: int) -> tuple[str, ...]:
     return tuple(f"requests.{row}[{i}]" for i in range(columns))
-
-
-_MIN_SHORT_RUNS = 2
-
-
-def zeros_printed(raw: dict[str, RequestRaw]) -> bool:
-    """Whether table 三 printed as run-on text shows its zero cells printed: a row of zeros ran
-    together as one ``0`` per column (``0000000``), and no row's blank cells vanished."""
-    n = len(REQUEST_COLUMNS)
-    rows = list(raw.values())
-    zeros = any(
-        len(found.values) == 1 and found.values[0].value.digits == "0" * n and " part " in found.values[0].where
-        for found in rows
-    )
-    return zeros and not _blanks_vanished(rows, n)
-
-
-def zeros_printed_spaced(raw: dict[str, RequestRaw]) -> bool:
-    """Whether table 三 printed as run-on text with some of the spaces between cells kept (a
-    crawler's) shows its zero cells printed: a row of one digit per column in several pieces, a
-    zero run into the next cell among them (``1 0 0 0 001``: seven cells, 0 printed as 0), and no
-    row's blank cells vanished (``zeros_printed`` for the rows run together whole)."""
-    n = len(REQUEST_COLUMNS)
-    rows = list(raw.values())
-    return any(_one_digit_a_cell(found.values, n) for found in rows) and not _blanks_vanished(rows, n)
-
-
-def _one_digit_a_cell(values: list[Token], n: int) -> bool:
-    digits = [t.value.digits for t in values]
-    return (
-        len(values) > 1
-        and all(digits)
-        and sum(map(len, digits)) == n
-        and any(len(d) > 1 and d[0] == "0" for d in digits)
-        and all(" part " in t.where for t in values)
-    )
-
-
-def _blanks_vanished(rows: Iterable[RequestRaw], n: int) -> bool:
-    """Whether the table's blank cells left no trace in the text: rows printed as runs of digits
-    with fewer digits than the row has cells (``00``, ``2222``, ``0 0`` for seven columns; a Word
-    table that leaves zero cells blank, its text with the whitespace collapsed or dropped). Then
-    any row may hold fewer figures than columns, blank cells hidden in its spaces or runs."""
-    short = 0
-    for found in rows:
-        digits = [t.value.digits for t in found.values]
-        if (
-            found.values
-            and all(digits)
-            and 2 <= sum(map(len, digits)) < n
-            and all(" part " in t.where for t in found.values)
-        ):
-            short += 1
-    return short >= _MIN_SHORT_RUNS
 
 
 def _gap_options(slots: list[Slot], n: int, groups: tuple[int, ...]) -> list[Reading]:
@@ -361,14 +210,14 @@ def read_requests(
         and all(t.value.kind is CellKind.BLANK for t in found.values[n:])
         and found.values[n - 1].value.kind is not CellKind.BLANK
     }
-    merged = _merged_other(template, raw)
+    merged = merged_other(template, raw)
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
     printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
     placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     flowed = not placed_x and not celled
-    vanished = _blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
+    vanished = blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
     spaced = vanished and not placed_x and spaced_table(printed_rows, n)
     # The same text of a table printing its zeros as ``-``, most of them dropped as hyphens: read as
     # one leaving its zeros blank (a cell a line), without the ``-`` left over.

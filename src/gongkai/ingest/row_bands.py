@@ -27,10 +27,10 @@ import itertools
 import re
 from collections.abc import Hashable, Sequence
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import Bound, mended, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

@@ -20,11 +20,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from itertools import permutations
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.row_reading import Value
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report

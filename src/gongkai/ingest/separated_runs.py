@@ -17,9 +17,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Reading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Reading
 
 _RUN = re.compile(r"[0-9,]+")
 _PIECE = re.compile(r"0|[1-9][0-9]{0,2}(?:,[0-9]{3})*")  # under 1,000, or with every separator

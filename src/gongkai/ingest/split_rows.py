@@ -25,13 +25,13 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from gongkai.ingest.align import Value
 from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.column_blocks import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number, printed_counts
 from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

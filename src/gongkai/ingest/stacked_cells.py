@@ -14,8 +14,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from gongkai.ingest.align import Accept, Reading
 from gongkai.ingest.records import Token
+from gongkai.ingest.row_reading import Accept, Reading
 
 _MAX_ORDERS = 24  # orders of a row tried: a row has one or two such cells, of two or three figures
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gongkai.ingest.align import Reading, Terms, Value
+    from gongkai.ingest.row_reading import Reading, Value
+    from gongkai.ingest.table_choice import Terms
 
 _MAX_STATES = 10_000  # states over all layers the search may keep (bounds its time and memory)
 _MAX_EDGES = 50_000  # readings tried from those states

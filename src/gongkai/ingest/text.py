@@ -686,7 +686,7 @@ def _cut_at_separators(match: re.Match[str], ran_together: bool = False) -> str:
     run does); in the pieces after it, where a figure with separators starts among the digits
     before it cannot be seen, so they are runs of digits for the row's arithmetic to cut, their
     separators kept as ``RUN_COMMA`` (a cell of its own, the run reads as its digits; table 二,
-    which has no arithmetic, cuts by them: ``active._separator_cuts``). After a minus sign the first
+    which has no arithmetic, cuts by them: ``active_cuts.separator_cuts``). After a minus sign the first
     figure is no more certain (``-48,458``: -4 and 8,458?). ``ran_together``: the run is known to
     hold several cells (a crawler's row with dash cells between its runs: ``782647740—711,376``),
     so its first figure is kept whole only where no cell can end before its separator (``1,021``,

@@ -24,11 +24,11 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from gongkai.ingest.align import Reading, Slot
 from gongkai.ingest.column_order import TITLES, Order
 from gongkai.ingest.document import Document, TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.printed_cuts import Pieces, cut_printed
+from gongkai.ingest.row_reading import Reading, Slot
 from gongkai.report.equations import printed_row_sums
 from gongkai.report.templates import (
     ORGANISATION_GROUP,

@@ -47,13 +47,13 @@ import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
-from gongkai.ingest.align import Reading, Value
 from gongkai.ingest.anchored_runs import read_anchored_runs
 from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.row_reading import Reading, Value
 from gongkai.ingest.table_search import supported_readings, witnessed_readings
 from gongkai.ingest.vanished_blocks import read_blocks
 from gongkai.report.equations import Bound, requests_bound

@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from itertools import combinations
 from math import comb
 
-from gongkai.ingest.align import Accept, Reading, Slot, Value, plain_reading
-from gongkai.ingest.align import _line_of as line_of
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, line_of, plain_reading
 
 _MOST = 5_000  # ways of merging tried at most (15 cells, 7 of them wrapped: 6,435)
 

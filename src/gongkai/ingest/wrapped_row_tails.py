@@ -16,8 +16,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from gongkai.ingest.align import Accept, Reading, Slot, _line_of
 from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.row_reading import Accept, Reading, Slot, line_of
 
 MAX_TAILS = 3  # wrapped figures in one row
 _MOST = 4_000  # joinings tried on one row, past which it is left unread
@@ -32,7 +32,7 @@ def wrapped_tail_readings(slots: Sequence[Slot], n: int, accept: Accept) -> list
         return []
     if any(s.value.kind is not CellKind.NUMBER or not s.value.digits or s.value.unit for s in figures):
         return []
-    lines = [_line_of(s.where) for s in figures]
+    lines = [line_of(s.where) for s in figures]
     if not all(lines) or len(set(lines)) < 2:
         return []  # one line: nothing wrapped onto a line below
     found: dict[tuple[int, ...], Reading] = {}
