@@ -28,6 +28,7 @@ from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
 from gongkai.ingest.column_order import in_template_order
+from gongkai.ingest.column_parts import join_column_parts
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -66,6 +67,8 @@ from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
+
+_GRIDS = frozenset({"html", "docx", "pdf"})  # read as column blocks already (column_blocks)
 
 
 def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> Template:
@@ -141,6 +144,10 @@ def recognise(document: Document) -> Report:
     if identity.year_where:
         evidence.provenance["year"] = identity.year_where
 
+    if document.format not in _GRIDS:  # text, a converter's Markdown: table 三 printed in column parts
+        request_raw, request_orphans = join_column_parts(
+            template, parts[REQUESTS], request_raw, request_orphans, evidence
+        )
     report = Report.empty(agency, year, template, fill=None)
     cells_kept = (
         zeros_printed(request_raw)

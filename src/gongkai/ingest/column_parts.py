@@ -1,0 +1,243 @@
+"""Table 三 cut by columns into consecutive parts, each with its header and the row labels repeated.
+
+A page too narrow for seven applicant columns (a WeChat article) prints table 三 as two tables:
+自然人 · 商业企业 · 科研机构 first, then 社会公益组织 · 法律服务机构 · 其他 · 总计, each under a header
+naming its own columns and with every row label printed again. A reader of cells on a grid meets
+them in turn and reads them as columns printed block by block (``column_blocks``); in text and in
+a converter's Markdown the two parts' rows come as two printings of the same rows, and the first
+printing of a row wins (``request_rows``): the second part's columns are lost, or read as the
+first's.
+
+The general rule: a table 三 whose header names only some of the template's columns, the first
+ones in template order, followed by a printing of the same rows whose header names none of those
+and whose rows hold the rest, is one table. Its rows are joined by label (the first part's figures,
+then the second's), where
+
+* the first part's rows mostly hold fewer figures than the template has columns, and the second
+  part's mostly the rest (the two widths add up to the template's);
+* the headers name at least one applicant column (a converter may cut the others' titles into
+  pieces), the first only among the first part's columns, the second none of those
+  (``report/templates`` titles);
+* most joined rows holding a figure for every column keep their own equations (``equations``).
+
+On laid-out text the second part's figures are moved right of the first part's, so that each row
+reads as one line of the whole table. A 总计 wrapped in the second part's narrow column (``260`` over
+``0``) is put back whole where the joined row then adds up, and said in ``uncertain``. Rows printed
+in one part only keep that part's figures, and rows beside a row of figures no label names are left
+in doubt, both said in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.records import Record, Token, cached_bare
+from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.request_rows import Orphan, RequestRaw, request_records
+from gongkai.ingest.vocabulary import vocabulary
+from gongkai.report.equations import requests_bound
+from gongkai.report.templates import REQUEST_COLUMNS, Template
+
+# printed column title → the template column's index
+_TITLES = {cached_bare(label): c.index for c in REQUEST_COLUMNS for label in (c.label, *c.variants)}
+_MIN_SHARED = 2 / 3  # of the first part's rows, printed again in the second
+_MIN_HOLDING = 2 / 3  # of the joined full rows, keeping their own equations
+_MIN_FULL = 3  # joined rows holding every column's figure, at least (else nothing to check by)
+
+
+def _figures(values: list[Token]) -> list[Token]:
+    return [t for t in values if t.value.kind is not CellKind.BLANK and t.value.is_value]
+
+
+def _width(raw: dict[str, RequestRaw]) -> int:
+    """The part's width: most of its rows' count of printed figures."""
+    counts = Counter(len(_figures(found.values)) for found in raw.values())
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _named(labels: list[Token]) -> set[int]:
+    """The applicant columns a header's labels name (each cell, or each space-separated piece)."""
+    named: set[int] = set()
+    for token in labels:
+        for piece in (token.text, *token.text.split()):
+            index = _TITLES.get(cached_bare(piece))
+            if index is not None:
+                named.add(index)
+    return named
+
+
+def _first_row_records(records: list[Record], first_key: str) -> list[int]:
+    """The records naming table 三's first row (bounded: a table printed twice or in parts)."""
+    found = []
+    for i, record in enumerate(records):
+        if record.values and record.labels:
+            match = match_request(Record(record.labels[-1:], record.values, record.table), False, 0)
+            if match is not None and match.key == first_key:
+                found.append(i)
+    return found
+
+
+def _header_labels(records: list[Record], raw: dict[str, RequestRaw]) -> list[Token]:
+    """The labels printed before the part's first named row (its header, and the rows' label)."""
+    first = next(iter(raw.values())).label if raw else None
+    labels: list[Token] = []
+    for record in records:
+        for token in record.labels:
+            if token is first:
+                return labels
+            labels.append(token)
+    return labels
+
+
+def _shifted(first: list[Token], second: list[Token], step: float) -> list[Token]:
+    """``second``'s tokens moved right of ``first``'s on laid-out text (no place kept: None)."""
+    right = max((t.x for t in first if t.x is not None), default=None)
+    left = min((t.x for t in second if t.x is not None), default=None)
+    if right is None or left is None:
+        return second
+    shift = right + step - left
+    return [replace(t, x=None if t.x is None else t.x + shift) for t in second]
+
+
+def _step(raw: dict[str, RequestRaw]) -> float:
+    """A column's width in the first part of laid-out text (its widest row's span per gap)."""
+    return _step_of([found.values for found in raw.values()])
+
+
+def _step_of(rows: list[list[Token]]) -> float:
+    spans = []
+    for values in rows:
+        xs = [t.x for t in _figures(values) if t.x is not None]
+        if len(xs) > 1:
+            spans.append((max(xs) - min(xs)) / (len(xs) - 1))
+    return max(spans, default=8.0)
+
+
+def _joined(first: list[Token], second: list[Token], k1: int, k2: int, step: float) -> list[Token]:
+    """One row's figures from both parts. Where each part prints a figure in every one of its
+    columns, its blank cells are a converter's padding (label columns spanned): left out, so that
+    none stands between the parts' figures."""
+    if len(_figures(first)) == k1 and len(_figures(second)) == k2:
+        first, second = _figures(first), _figures(second)
+    return [*first, *_shifted(first, second, step)]
+
+
+def _unwrapped(template: Template, key: str, first: list[Token], second: list[Token], k1: int) -> list[Token] | None:
+    """The joined row with the second part's last figure put back whole where its narrow column
+    wrapped it (``260`` over ``0``: one figure too many, the last two whole integers), if the row
+    then keeps its own equations (and so says which figure it was); else None."""
+    figures = _figures(second)
+    if len(_figures(first)) != k1 or len(figures) != len(template.request_columns) - k1 + 1:
+        return None
+    head, tail = figures[-2], figures[-1]
+    if not (head.value.digits and tail.value.digits):
+        return None
+    whole = replace(head, text=head.text + tail.text, value=parse_cell(head.value.digits + tail.value.digits))
+    row = [*_figures(first), *figures[:-2], whole]
+    return row if _holds(template, key, row) else None
+
+
+def _joined_orphans(first: list[Orphan], second: list[Orphan]) -> list[Orphan]:
+    """The parts' rows of figures no label named, joined one to one where both parts print one
+    between the same named rows; the others as printed (a part's rows of its own)."""
+    gaps = Counter((o.after, o.before) for o in [*first, *second])
+    step = _step_of([o.values for o in first])
+    joined = [o for o in [*first, *second] if gaps[(o.after, o.before)] != 2]
+    for a in first:
+        b = next((o for o in second if (o.after, o.before) == (a.after, a.before)), None)
+        if b is not None and gaps[(a.after, a.before)] == 2:
+            joined.append(replace(a, values=[*a.values, *_shifted(a.values, b.values, step)]))
+    return joined
+
+
+def _around_orphans(orphans: list[Orphan]) -> set[int]:
+    """The merged indices of the named rows each orphan stands between: which of them its
+    figures (or theirs) belong to is not told by the labels."""
+    return {i for o in orphans for i in (o.after, o.before)}
+
+
+def _holds(template: Template, key: str, values: list[Token]) -> bool | None:
+    figures = _figures(values)
+    if len(figures) != len(template.request_columns):
+        return None
+    amounts = [t.value.amount for t in figures]
+    inside = requests_bound(template.id).inside(key)
+    if not inside or any(a is None for a in amounts):
+        return None
+    return all(sum(amounts[i] or 0 for i in left) == sum(amounts[i] or 0 for i in right) for left, right in inside)
+
+
+def join_column_parts(
+    template: Template,
+    records: list[Record],
+    raw: dict[str, RequestRaw],
+    orphans: list[Orphan],
+    evidence: Evidence,
+) -> tuple[dict[str, RequestRaw], list[Orphan]]:
+    """``raw`` (table 三's rows by label) with a second part's columns joined to its rows, where
+    table 三 was printed as consecutive column parts (see the module); else ``raw`` as read."""
+    n = len(template.request_columns)
+    k1 = _width(raw)
+    if not template.request_rows or not 0 < k1 < n - 1:  # the cheap gate: rows as wide as the table
+        return raw, orphans
+    starts = _first_row_records(records, template.request_rows[0].key)
+    for cut in starts[1:3]:  # a part follows a part (a third printing is no part of this)
+        first, _votes, first_orphans = request_records(records[:cut])
+        second, _votes, second_orphans = request_records(records[cut:])
+        if k1 + _width(second) != n or _width(first) != k1:
+            continue
+        shared = [key for key in first if key in second]
+        if len(shared) < _MIN_SHARED * len(first):
+            continue
+        named_first = _named(_header_labels(records[:cut], first))
+        named_second = _named(_header_labels(records[cut:], second))
+        if not (named_first | named_second) or not named_first <= set(range(k1)) or named_second & set(range(k1)):
+            continue  # no header names a column, or one names a column of the other part
+        orphans_joined = _joined_orphans(first_orphans, second_orphans)
+        step = _step(first)
+        joined = {
+            key: replace(found, values=_joined(found.values, second[key].values, k1, n - k1, step))
+            if key in second
+            else found
+            for key, found in first.items()
+        }
+        wrapped = []
+        for key in shared:
+            row = _unwrapped(template, key, first[key].values, second[key].values, k1)
+            if row is not None:
+                joined[key] = replace(joined[key], values=[*row[:k1], *_shifted(row[:k1], row[k1:], step)])
+                wrapped.append(key)
+        checks = [_holds(template, key, joined[key].values) for key in shared]
+        full = [c for c in checks if c is not None]
+        if len(full) < _MIN_FULL or sum(full) < _MIN_HOLDING * len(full):
+            continue
+        alone = [*(k for k in first if k not in second), *(k for k in second if k not in first)]
+        around = _around_orphans([*first_orphans, *second_orphans])
+        merged = {row.key: row.index for row in vocabulary().request_rows}
+        for key in [*alone, *(k for k in joined if k not in alone and merged.get(k) in around)]:
+            label = template.request_row(key).full_label if key in template.requests_by_key else key
+            why = "只印在其中一部分" if key in alone else "旁有无标签的一行数字，数字属哪一行未定"
+            evidence.doubt(
+                f"requests.{key}",
+                None,
+                f"表三分两部分印出（按列拆开），“{label}”行{why}",
+                f"table 三 printed in two parts cut by columns: row {label} "
+                + ("is printed in one part only" if key in alone else "stands next to a row of figures no label names"),
+            )
+        for key in wrapped:
+            label = template.request_row(key).full_label if key in template.requests_by_key else key
+            evidence.doubt(
+                f"requests.{key}",
+                None,
+                f"表三分两部分印出（按列拆开），“{label}”行的总计在窄栏中折行，两段数字按本行勾稽关系合为一个",
+                f"table 三 printed in two parts cut by columns: row {label}'s last figure wrapped in its narrow "
+                "column, its two pieces read as one figure where the row then adds up",
+            )
+        for key, found in second.items():
+            if key not in joined:
+                joined[key] = found
+        return joined, orphans_joined
+    return raw, orphans
