@@ -33,15 +33,7 @@ from gongkai.ingest.pdf_across_pages import join_across_pages, running_lines
 from gongkai.ingest.pdf_blocks import blocks_of_items
 from gongkai.ingest.pdf_laid_out import laid_out_text_blocks, ruled_statutory_table, statutory_lines
 from gongkai.ingest.pdf_open import damaged_pdf, open_pdf
-from gongkai.ingest.pdf_page import (
-    Item,
-    Line,
-    PageObjects,
-    RawTable,
-    clean,
-    pdfium_items,
-    plumber_items,
-)
+from gongkai.ingest.pdf_page import Item, Line, PageObjects, RawTable, clean, pdfium_items, plumber_items
 
 # A page is worth looking for tables on when it draws this many paths (rules, cell borders), or one
 # path large enough to be a whole grid (some writers draw every rule of a table as one path).

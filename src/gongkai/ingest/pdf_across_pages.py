@@ -9,13 +9,7 @@ from __future__ import annotations
 import re
 
 from gongkai.ingest.pdf_grid import cluster_edges, column_edges, edge_index, near_edge
-from gongkai.ingest.pdf_page import (
-    TOLERANCE,
-    Item,
-    Line,
-    RawCell,
-    RawTable,
-)
+from gongkai.ingest.pdf_page import TOLERANCE, Item, Line, RawCell, RawTable
 
 _ACROSS_PAGES = 4.0  # points: how far apart one column rule may be on two pages
 _NUMBER = re.compile(r"^[-－—+]?[\d,，.．]+\s*(?:万?元)?$")

@@ -9,13 +9,7 @@ from itertools import pairwise
 from gongkai.ingest.document import Block, Cell, TableBlock, TextBlock
 from gongkai.ingest.pdf_across_pages import join_across_pages, running_lines
 from gongkai.ingest.pdf_grid import cluster_edges, column_edges, edge_index, near_edge
-from gongkai.ingest.pdf_page import (
-    TOLERANCE,
-    Item,
-    Line,
-    RawCell,
-    RawTable,
-)
+from gongkai.ingest.pdf_page import TOLERANCE, Item, Line, RawCell, RawTable
 from gongkai.ingest.vocabulary import is_table_label
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

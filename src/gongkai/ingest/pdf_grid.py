@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from gongkai.ingest.pdf_page import (
-    TOLERANCE,
-    RawCell,
-)
+from gongkai.ingest.pdf_page import TOLERANCE, RawCell
 
 
 def column_edges(cells: list[RawCell]) -> list[float]:

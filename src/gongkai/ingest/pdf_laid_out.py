@@ -8,12 +8,7 @@ from pathlib import Path
 
 from gongkai.ingest.document import Block
 from gongkai.ingest.pdf_open import damaged_pdf, open_pdf
-from gongkai.ingest.pdf_page import (
-    Item,
-    Line,
-    RawTable,
-    displayed_chars,
-)
+from gongkai.ingest.pdf_page import Item, Line, RawTable, displayed_chars
 from gongkai.ingest.vocabulary import is_table_label
 
 _STATUTORY_LABELS = 3  # table labels that show where the statutory tables are: ruled or lines
