@@ -62,7 +62,7 @@ NOT_YET = {
     "transposed broken into pieces with rows between them as text (v2024-a-word: ``45`` ``结果维持`` "
     "outside the table) or lost (v2025-b): 15 cells each",
     "crawler": f"1572/1821 cells (86.33%), non-zero 99.87%: {WU} (122 and 126 cells missing)",
-    "crawler-nospace": "1502/1821 cells (82.48%), non-zero 84.72%: as crawler, and table 二's figures run "
+    "crawler-nospace": "1517/1821 cells (83.31%), non-zero 86.24%: as crawler, and table 二's figures run "
     "together (政府集中采购157135.34: 采购总金额 read 57135.34 for 135.34, flagged), full-width figures with "
     "separators (１，２５０) lose table 三's 总计 column (v2025-b)",
 }

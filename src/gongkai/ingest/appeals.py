@@ -52,6 +52,7 @@ def read_appeals(
     per_group: dict[str, Record] = {}
     per_field: dict[str, Record] = {}
     biggest: Record | None = None
+    header: Record | None = None  # the record printing table 四's whole header, its figures after it
     for record in records:
         last_group: str | None = None
         last_field: str | None = None
@@ -75,8 +76,15 @@ def read_appeals(
             per_field.setdefault(last_field, record)
         if biggest is None or len(record.values) > len(biggest.values):
             biggest = record
+        if header is None and _whole_header(record, len(template.appeal_groups), len(template.appeal_fields)):
+            header = record
     groups = [g.key for g in template.appeal_groups]
     fields = [f.key for f in template.appeal_fields]
+    if header is not None and biggest is not header and _cells_held(biggest) < len(groups) * len(fields):
+        # Run-on text (a crawler's) goes on past table 四 into prose or a table of its own (表5
+        # 主要指标与上年对比, rows of two or three figures): those rows hold more tokens than the
+        # header's one run of every cell, never every cell.
+        biggest = header
     # Groups are read in the template's order even where the headers print in another: text
     # extraction reorders headers (pdftotext printing 复议后起诉 before 未经复议直接起诉 when the
     # second sits higher on the page), the statutory table does not, and swapping whole groups
@@ -166,6 +174,11 @@ def read_appeals(
             options["all"] += stray_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
         if not any(bound.row_check("all")(r.values) for r in options["all"]):
             options["all"] += wrapped_figure_readings(biggest.slots(), width * len(groups), bound.row_check("all"))
+        if not options["all"] and bound.run_groups("all", cells):
+            # No cut of the one run makes every group add up (a total misprinted, or counting
+            # cases carried over: 59 25 16 24 under 125): the cuts where the other groups do, for
+            # the prose's totals or ties to decide, with a doubt (as a row per group does).
+            options["all"] = broken_group_readings(row, cells, bound.run_groups("all", cells))
         label_where["all"] = biggest.values[0].where
     elif stated and stated.get("appeals.review") == 0 and stated.get("appeals.litigation") == 0:
         # Not one figure of the table in the text (a table leaving its zeros blank under its
@@ -230,6 +243,23 @@ def read_appeals(
                 evidence.doubt(
                     where, None, "表四的单元格数与 15 列不符，无法确定", "table 四: the cells do not fit its 15 columns"
                 )
+
+
+def _cells_held(record: Record | None) -> int:
+    """How many cells a record's figures may hold: a run of digits a cell per digit at most."""
+    if record is None:
+        return 0
+    return sum(max(1, len(t.value.digits)) for t in record.values if t.value.kind is not CellKind.BLANK)
+
+
+def _whole_header(record: Record, groups: int, width: int) -> bool:
+    """Whether ``record`` prints table 四's whole header (every group and a field label per cell)
+    followed by figures enough for every cell: run-on text's table, header and row on one line."""
+    if not record.values or _cells_held(record) < groups * width:
+        return False
+    names = [name for token in record.labels for name in _header_names(cached_key(token.text))]
+    named_groups = {name for name, is_group in names if is_group}
+    return len(named_groups) == groups and sum(not is_group for _, is_group in names) >= groups * width
 
 
 def _order_refuted(

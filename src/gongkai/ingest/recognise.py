@@ -48,6 +48,7 @@ from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
 from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
+from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
@@ -93,7 +94,7 @@ def recognise(document: Document) -> Report:
     records = read_records(document)
     parts = split_tables(records)
     if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
-        parts[REQUESTS] = requests_in_template_order(parts[REQUESTS])
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(parts[REQUESTS]))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:

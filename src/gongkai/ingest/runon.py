@@ -93,6 +93,7 @@ def _labels() -> frozenset[str]:
         tpl.ORGANISATION_GROUP,
         tpl.LITIGATION,
         tpl.ACCEPTED,
+        tpl.ACCEPTED.split("、", 1)[-1],  # printed without its number (本年度办理结果予以公开…)
         tpl.DENIED,
         tpl.UNAVAILABLE,
         tpl.NOT_PROCESSED,
@@ -211,10 +212,12 @@ def cut_run_on(line: str) -> list[str]:
             # space after its stop (a gazette's "属于国家秘密 2. 其他法律…", "…11 5. 属于…").
             cuts.add(b - 1 if b - a > 1 else a)
         elif after in _PHRASE_AFTER:
+            if _long_label_at(line, b):
+                cuts.add(b)  # "…数量1010024本年度办理结果": a label, not a unit (3本), follows
             continue
         elif after and _CJK_START.match(after):
             cuts.add(b)
-        elif after.isspace() and _after_space(line, b):
+        elif after.isspace() and (_after_space(line, b) or _long_label_at(line, b)):
             # "…95006223001008 （三）公开": a crawler kept a space where a cell ended; the next
             # row's label starts after it.
             cuts.add(b)
@@ -288,6 +291,17 @@ def _signed_cell_cut(piece: str) -> str:
     ):
         return piece
     return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"
+
+
+_SPACES = re.compile(r"\s*")
+_LONG_LABEL = 4  # a label this long after a figure is a row's start, even where its first character may be a unit
+
+
+def _long_label_at(line: str, end: int) -> bool:
+    """Whether a table's label of ``_LONG_LABEL`` characters or more starts at ``end``, after any
+    spaces (``本年度办理结果``: its 本 also a unit, ``3本``)."""
+    match = _label_pattern().match(line, _SPACES.match(line, end).end())  # type: ignore[union-attr]
+    return match is not None and len(match.group()) >= _LONG_LABEL
 
 
 def _after_space(line: str, end: int) -> bool:
