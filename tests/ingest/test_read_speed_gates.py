@@ -218,7 +218,7 @@ def test_cell_made_without_new_is_the_cell() -> None:
 
 
 def test_tab_cells_without_a_mark_need_only_their_blanks_stripped() -> None:
-    # _tab_table's gate: a line _MARKS finds nothing in gets text.strip(_CELL_BLANKS) per cell.
+    # tab_table's gate: a line MARKS finds nothing in gets text.strip(CELL_BLANKS) per cell.
     draw = random.Random(9)
     for _ in range(20_000):
         cell = "".join(draw.choice("<br>*_~ \t\u3000\xa0a5") for _ in range(draw.randint(0, 8)))
@@ -231,7 +231,7 @@ def test_tab_cells_without_a_mark_need_only_their_blanks_stripped() -> None:
 
 
 def test_plain_blank_runs_yield_nothing_and_pass_no_test() -> None:
-    # _plain skips a run of empty and spacer lines: it yields no block and no test makes it cells.
+    # plain_blocks skips a run of empty and spacer lines: it yields no block and no test makes it cells.
     blanks = ["", " ", "  ", "\u3000", "\xa0", " \u3000\xa0", "\u2003"]
     for size in range(1, 4):
         for run in itertools.product(blanks, repeat=size):
@@ -253,7 +253,7 @@ def test_plain_blank_runs_yield_nothing_and_pass_no_test() -> None:
 
 
 def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
-    """_plain as before its gates (h-speedr): a test per run, _texts a line at a time."""
+    """plain_blocks as before its gates (h-speedr): a test per run, _texts a line at a time."""
     if start >= end:
         return
     kinds = [line_kinds.line_kind(lines[i]) for i in range(start, end)]
@@ -291,7 +291,7 @@ def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
 
 
 def test_pipe_gate_and_lowered_table_gate() -> None:
-    # _blocks asks _is_pipe only where a line holds "|"; read_text lowers the text only where it
+    # blocks_of_lines asks is_pipe only where a line holds "|"; read_text lowers the text only where it
     # holds "<": no character lowers to "<" (nor to a string holding one).
     assert not any(line_kinds.is_pipe(line) for line in _real_lines() if "|" not in line)
     assert all("<" not in chr(c).lower() for c in range(0x110000) if c != ord("<") and not 0xD800 <= c < 0xE000)
