@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -70,6 +70,7 @@ from gongkai.ingest.wrapped_digits import (
     rows_with_wrapped_digits,
     rows_wrapped_around,
 )
+from gongkai.ingest.wrapped_labels import better_reading
 from gongkai.ingest.wrapped_pipe_figures import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_with_loose_pieces,
@@ -1034,7 +1035,7 @@ def _plain(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
-                yield from _cell_lines(lines, start + i, start + j, kinds[i:j])
+                yield from better_reading(partial(_cell_lines, lines, start + i, start + j, kinds[i:j]), kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)
             i = j
@@ -1124,7 +1125,7 @@ def _texts(lines: list[str], start: int, end: int) -> Iterator[Block]:
             yield TextBlock(text, f"line {number + 1}")
 
 
-def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Iterator[Block]:
+def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str], loose: bool = False) -> Iterator[Block]:
     """A table printed one cell per line (or one run-together row per line)."""
     filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
     empties = kinds.count("empty")
@@ -1134,7 +1135,7 @@ def _cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Ite
     # label and its first number follow each other all the time.
     filled_kinds = ("value", "mixed", "short")
     adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
-    blank_separated = empties * 10 >= filled * 6 and adjacent * 10 <= filled
+    blank_separated = empties * 10 >= filled * 6 and (adjacent * 10 <= filled or loose)  # loose: wrapped_labels
     cells: list[Cell] = []
     i = 0
     while i < len(kinds):
