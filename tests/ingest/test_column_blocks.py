@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.column_blocks import displaced, orders, row_equations, solve, solve_nested
+from gongkai.ingest.block_displaced import displaced
+from gongkai.ingest.block_nested import solve_nested
+from gongkai.ingest.block_orders import orders, row_equations, solve
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record
 from gongkai.ingest.text import _drop_page_numbers
@@ -224,7 +226,7 @@ def test_table_four_with_one_figure_too_many_is_read_only_when_one_reading_adds_
     # As pdftotext printed tests/ingest/wild synth-2019-small: sixteen figures for fifteen cells.
     # Without either later 2 the groups add up (0 2 1 2 5), but also without the first (0 1 2 2 5):
     # the arithmetic cannot decide, so nothing is read.
-    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.appeal_blocks import read_appeals_blocks
     from gongkai.ingest.evidence import Evidence
     from gongkai.report.model import Report
 
@@ -311,7 +313,7 @@ def test_table_four_groups_keep_the_template_order_when_only_headers_move() -> N
 
 def test_table_four_in_printed_order_with_one_group_contradicting_itself_is_read_as_printed() -> None:
     # hold-out h2021-c~province-word: fifteen figures, 80 19 16 26 summing to 141 but printed 142.
-    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.appeal_blocks import read_appeals_blocks
     from gongkai.ingest.evidence import Evidence
     from gongkai.report.model import Report
 

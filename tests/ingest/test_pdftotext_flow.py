@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.column_blocks import clustered, read_appeals_blocks, row_equations, solve
+from gongkai.ingest.appeal_blocks import read_appeals_blocks
+from gongkai.ingest.block_displaced import clustered
+from gongkai.ingest.block_orders import row_equations, solve
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report

@@ -41,7 +41,7 @@ from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.requests import requests_padding
 from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.trailing_citations import _AT_CELL_END, _after_row_label, trailing_citations_cut
-from gongkai.ingest.vanished import _countable, row_options
+from gongkai.ingest.vanished_search import _countable, row_options
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES, Template
