@@ -12,7 +12,7 @@ from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.numbers import CellKind, parse_cell
 
 
-def cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Iterator[Block]:
+def cell_lines(lines: list[str], start: int, end: int, kinds: list[str], loose: bool = False) -> Iterator[Block]:
     """A table printed one cell per line (or one run-together row per line)."""
     filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
     empties = kinds.count("empty")
@@ -22,7 +22,7 @@ def cell_lines(lines: list[str], start: int, end: int, kinds: list[str]) -> Iter
     # label and its first number follow each other all the time.
     filled_kinds = ("value", "mixed", "short")
     adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
-    blank_separated = empties * 10 >= filled * 6 and adjacent * 10 <= filled
+    blank_separated = empties * 10 >= filled * 6 and (adjacent * 10 <= filled or loose)  # loose: wrapped_labels
     cells: list[Cell] = []
     i = 0
     while i < len(kinds):

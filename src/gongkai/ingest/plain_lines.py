@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.cell_lines import cell_lines
@@ -20,6 +21,7 @@ from gongkai.ingest.vocabulary import (
     is_table_label,
     label_weight,
 )
+from gongkai.ingest.wrapped_labels import better_reading
 
 
 def plain_blocks(lines: list[str], start: int, end: int) -> Iterator[Block]:
@@ -55,7 +57,7 @@ def plain_blocks(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 or _label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and _statutory_row(lines[start + n]) for n in range(i, j))
             ):
-                yield from cell_lines(lines, start + i, start + j, kinds[i:j])
+                yield from better_reading(partial(cell_lines, lines, start + i, start + j, kinds[i:j]), kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)
             i = j
