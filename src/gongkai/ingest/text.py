@@ -34,6 +34,7 @@ from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import RUN_COMMA, CellKind, parse_cell, several_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_last_row import pipe_last_rows
+from gongkai.ingest.pipe_repeats import repeated_spans
 from gongkai.ingest.pipe_spans import span_blanks
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
@@ -490,6 +491,7 @@ def _pipe_table(
     grid_rows = [number for number in range(start, end) if _grid_row(lines[number])]
     phantom = phantom_columns([_pipe_cells(lines[number]) for number in grid_rows])
     spanned = dict(zip(grid_rows, span_blanks([_pipe_cells(lines[number]) for number in grid_rows]), strict=True))
+    repeats = repeated_spans(lines, grid_rows, [_pipe_cells(lines[number]) for number in grid_rows])
     for number in range(start, end):
         line = lines[number]
         if _PIPE_SEPARATOR.match(line):
@@ -502,7 +504,7 @@ def _pipe_table(
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
         between = _row_between_pipes(line)
-        cells = between or _pipe_cells(line)
+        cells = between or repeats.get(number) or _pipe_cells(line)
         empty: frozenset[int] = frozenset()
         if between is None:
             empty = phantom.get(len(cells), frozenset()) | spanned.get(number, frozenset())
