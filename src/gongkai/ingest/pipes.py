@@ -89,8 +89,6 @@ def _total_above(
         at += 1
     if at in lone:
         return []
-    if len(row) != 1 or at >= len(rows) or at in lone or not _is_figure(row[0].text):
-        return False
     below = rows[at]
     filled = [cell.text for cell in below if cell.text]
     mine = [cell.text for cell in after if cell.text]
