@@ -31,4 +31,7 @@ def test_equal_figures_in_a_filled_column_kept() -> None:
     assert repeated_spans(lines, [0, 2, 3, 4], [cells[0], *cells[2:]]) == {}
     spanned = ["|a|b|18|18|", "|---|---|---|---|", "|x||1||", "|y||3||", "|z||5||"]
     cells = [line[1:-1].split("|") for line in spanned]
-    assert repeated_spans(spanned, [0, 2, 3, 4], [cells[0], *cells[2:]]) == {0: ["a", "b", "18", ""]}
+    assert repeated_spans(spanned, [0, 2, 3, 4], [cells[0], *cells[2:]]) == {}  # one pair: not shown
+    spanned = ["|a|7|7|18|18|", "|---|---|---|---|---|", "|x|1||2||", "|y|3||4||", "|z|5||6||"]
+    cells = [line[1:-1].split("|") for line in spanned]
+    assert repeated_spans(spanned, [0, 2, 3, 4], [cells[0], *cells[2:]]) == {0: ["a", "7", "", "18", ""]}

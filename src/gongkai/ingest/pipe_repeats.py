@@ -18,6 +18,7 @@ import re
 # A pipe table's separator row (| --- | :--: |): the row above it is the table's header row.
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MIN_BELOW = 3  # rows under the header that show the grid's blank columns
+_MIN_FIGURES = 2  # repeated figures: every spanned figure cell of the row doubles, not one pair
 _MOST = 5  # a repeat's column is blank in all but one in this many rows below
 
 
@@ -47,22 +48,26 @@ def _has_figure(row: list[str]) -> bool:
 def repeated_spans(lines: list[str], numbers: list[int], cells: list[list[str]]) -> dict[int, list[str]]:
     """By line number, a pipe table's header row (the separator row follows it) with the cells
     that repeat a spanned cell blanked, so its figures stand in the columns the rows under it
-    use. Only where a figure repeats, and judged by the run of rows under it as wide as it that
-    hold figures (the table's part, up to a header or note of the next one)."""
+    use. Only where two figures at least repeat, and judged by the run of rows under it as wide
+    as it that hold figures (the table's part, up to a header or note of the next one), none of
+    them a table of its own (markitdown sets a separator under every row: no header to tell by)."""
     out: dict[int, list[str]] = {}
     for i, number in enumerate(numbers):
         if number + 1 >= len(lines) or not _SEPARATOR.match(lines[number + 1]) or not _has_figure(cells[i]):
             continue
         width = len(cells[i])
         below: list[list[str]] = []
-        for row in cells[i + 1 :]:
-            if len(row) != width or not _has_figure(row):
+        for j in range(i + 1, len(cells)):
+            if len(cells[j]) != width or not _has_figure(cells[j]):
                 break
-            below.append(row)
+            if numbers[j] + 1 < len(lines) and _SEPARATOR.match(lines[numbers[j] + 1]):
+                below = []  # every row a table of its own (markitdown): no header row to tell by
+                break
+            below.append(cells[j])
         if len(below) < _MIN_BELOW:
             continue
         blank = _repeats(cells[i], below)
         texts = [_text(cell) for cell in cells[i]]
-        if any(texts[k][:1].isdigit() for k in blank):  # the doubling shows on a figure
+        if sum(1 for k in blank if texts[k][:1].isdigit()) >= _MIN_FIGURES:  # shown on figures
             out[number] = ["" if k in blank else cell for k, cell in enumerate(cells[i])]
     return out
