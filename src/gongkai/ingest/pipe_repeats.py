@@ -13,10 +13,8 @@ so are then checked like any other by the report's equations.
 
 from __future__ import annotations
 
-import re
+from gongkai.ingest.line_kinds import PIPE_SEPARATOR as _SEPARATOR  # the row above it: the header
 
-# A pipe table's separator row (| --- | :--: |): the row above it is the table's header row.
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MIN_BELOW = 3  # rows under the header that show the grid's blank columns
 _MIN_FIGURES = 2  # repeated figures: every spanned figure cell of the row doubles, not one pair
 _MOST = 5  # a repeat's column is blank in all but one in this many rows below
