@@ -48,7 +48,7 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "1721/2832 cells (60.77%), non-zero 45.81%: table 三's vertical group labels are "
+    "pdftotext": "1775/2832 cells (62.68%), non-zero 50.16%: table 三's vertical group labels are "
     "taken out (``vertical_labels``: the Word originals w2019-a/w2022-a/w2024-a read); on the phone "
     f"pages pdftotext prints the {SPLIT} as blocks of labels and columns of figures apart (w2023-a: "
     "every label, then each column after the section that follows, table 三 lost); w2021-a-word's "
@@ -56,11 +56,10 @@ NOT_YET = {
     "labels (``（二）部分公开 38 11 0 4 2 0``, then ``1.属于国家秘密``)",
     "pdftotext-layout": "2774/2832 cells (97.95%), non-zero 95.97%: the Word originals' figures "
     "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
-    "pymupdf4llm": "2814/2832 cells (99.36%), non-zero 98.79%: a pipe table's first row with its "
-    "spanned cells repeated (w2022-a 予以公开 ``728|728|40|18|18``, w2021-a 属于国家秘密) left unread",
-    "markitdown": "2768/2832 cells (97.74%), non-zero 95.16%: the 总计 column's figures set outside "
-    "the pipe rows of the narrow second part (w2022-a ``256`` … ``2`` around （七）总计, w2021-a "
-    "``520①`` above its row); table 四 lost after the 上年对比 table (w2022-a-word)",
+    "markitdown": "2789/2832 cells (98.48%), non-zero 96.77%: table 二 of w2020-a read rows over "
+    "(flagged) and 行政许可/处罚/强制 decisions of w2021-a, w2023-a, w2025-a set outside their rows; "
+    "w2021-a's 予以公开 总计 on a text line with the group label (``三、本年度办理 190``, row flagged); "
+    "table 四 lost after the 上年对比 table, its caption (表5) taken into the pipe table (w2022-a-word)",
     "crawler": f"1745/1821 cells (95.83%), non-zero 89.89%: {TRANSPOSED} (and the 2020 "
     "template's, w2019-a, w2020-a); table 四's runs that two cuts make add up left unknown (w2022-a "
     f"11 2 or 1 12); the {SPLIT} are joined by row (``run_column_parts``)",
@@ -74,8 +73,6 @@ UNFLAGGED: dict[str, str] = {}
 CONTRADICTING = {
     "pdftotext-layout": "w2024-a-word (its table 四 total changed) is not read as printed: its table 三's "
     "Word figures centred beside wrapped labels, rows a line off (flagged)",
-    "markitdown": "w2024-a (its table 四 total changed) is not read as printed: its table 三's 总计 of "
-    "本年新收 set outside the pipe row of the narrow second part (flagged)",
 }
 
 

@@ -12,6 +12,7 @@ from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.line_kinds import PIPE_SEPARATOR, is_empty, is_pipe, is_spacer
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.pipe_label_figures import label_run_into_figure
+from gongkai.ingest.pipe_repeats import repeated_spans
 from gongkai.ingest.pipe_spans import span_blanks
 from gongkai.ingest.pipes import (
     labels_after_figures,
@@ -47,6 +48,7 @@ def pipe_table(
     grid_rows = [number for number in range(start, end) if _grid_row(lines[number])]
     phantom = phantom_columns([_pipe_cells(lines[number]) for number in grid_rows])
     spanned = dict(zip(grid_rows, span_blanks([_pipe_cells(lines[number]) for number in grid_rows]), strict=True))
+    repeats = repeated_spans(lines, grid_rows, [_pipe_cells(lines[number]) for number in grid_rows])
     for number in range(start, end):
         line = lines[number]
         if PIPE_SEPARATOR.match(line):
@@ -59,7 +61,7 @@ def pipe_table(
             rows.append([Cell(text, f"line {number + 1} cell {k + 1}") for k, text in enumerate(line.split())])
             continue
         between = _row_between_pipes(line)
-        cells = between or _pipe_cells(line)
+        cells = between or repeats.get(number) or _pipe_cells(line)
         empty: frozenset[int] = frozenset()
         if between is None:
             empty = phantom.get(len(cells), frozenset()) | spanned.get(number, frozenset())

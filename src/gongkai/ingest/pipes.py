@@ -37,7 +37,11 @@ def rejoin_displaced(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[
     result: list[list[Cell]] = []
     left: list[list[Cell]] = []
     carry: list[Cell] | None = None  # figures waiting for the row after them
+    above: Cell | None = None  # a 总计 set above its row (``_total_above``)
+    taken: set[int] = set()  # lone lines joined into such a total
     for i, row in enumerate(rows):
+        if i in taken:
+            continue  # the lower piece of a total wrapped around its row (``_total_above``)
         if i in lone:
             before = result[-1] if result and (i - 1) not in lone else None
             after = rows[i + 1] if i + 1 < len(rows) and (i + 1) not in lone else None
@@ -45,14 +49,58 @@ def rejoin_displaced(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[
                 result[-1] = [*before, *row]
             elif after is not None and len(after) + len(row) == usual:
                 carry = row
+            elif after is not None and (pieces := _total_above(row, after, rows, i + 2, lone)):
+                above = row[0]._replace(text=" ".join(piece[0].text for piece in pieces))
+                taken.update(range(i + 2, i + len(pieces) + 1))
             else:
                 left.append(row)
             continue
         if carry is not None:
             row = [*row, *carry]
             carry = None
+        if above is not None:
+            last = max(k for k, cell in enumerate(row) if cell.text)
+            row = [*row[:last], row[last]._replace(text=f"{row[last].text} {above.text}"), *row[last + 1 :]]
+            above = None
         result.append(row)
     return result, left
+
+
+def _figure_count(row: list[Cell]) -> int:
+    return sum(len(cell.text.split()) for cell in row if cell.text and _is_figure(cell.text.split()[0]))
+
+
+def _total_above(
+    row: list[Cell], after: list[Cell], rows: list[list[Cell]], at: int, lone: set[int]
+) -> list[list[Cell]]:
+    """A lone figure right above a pipe row whose last cell holds one figure where the next row's
+    holds two (``8 433``: markitdown ran a narrow part's 其他 and 总计 into one cell): the row's
+    总计, set above it (``4200`` over ``| 366 | | 18 | 89 |``), as a cell taller than its row is
+    set centred; a lone figure right under the row too is the rest of that 总计 wrapped in its
+    narrow column (``260`` over the row, ``0`` under it: the pieces are kept apart, for the
+    table's equations to join them where the row then adds up, as a wrapped cell's). Only where
+    the row then holds as many figures as the next. The lone lines that are the total's pieces,
+    or none."""
+    if len(row) != 1 or at >= len(rows) or not _is_figure(row[0].text):
+        return []
+    pieces = [row]
+    if at in lone and len(rows[at]) == 1 and _is_figure(rows[at][0].text) and at + 1 < len(rows):
+        pieces.append(rows[at])
+        at += 1
+    if at in lone:
+        return []
+    below = rows[at]
+    filled = [cell.text for cell in below if cell.text]
+    mine = [cell.text for cell in after if cell.text]
+    fits = (
+        len(below) == len(after)
+        and bool(filled)
+        and bool(mine)
+        and len(filled[-1].split()) == 2
+        and len(mine[-1].split()) == 1
+        and _figure_count(after) + 1 == _figure_count(below)
+    )
+    return pieces if fits else []
 
 
 def _is_figure(text: str) -> bool:
