@@ -1,13 +1,13 @@
 """Table 四 read in printed order, one group's 总计 printed among its first figures (a 总 / 计 header
 on two lines), put back last where the prose states that total and the group then adds up
-(``ingest/column_blocks._total_put_back``), read on the real generated fixture (holdout3's county
+(``ingest/appeal_blocks._total_put_back``), read on the real generated fixture (holdout3's county
 print of 2020: 行政复议 ``03`` ``05`` ``01`` ``00`` ``01``, the prose 行政复议5件)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.column_blocks import _total_put_back
+from gongkai.ingest.appeal_blocks import _total_put_back
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Token
 from gongkai.report.equations import appeals_bound

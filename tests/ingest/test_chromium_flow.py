@@ -9,9 +9,9 @@ from pathlib import Path
 
 from gongkai.ingest.line_gaps import line_gap_readings, lined_table
 from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.read import read_report
 from gongkai.ingest.row_reading import Slot
-from gongkai.ingest.text import _drop_page_numbers
 
 HERE = Path(__file__).parent
 HOLDOUT2 = HERE / "holdout2" / "fixtures"
@@ -87,9 +87,9 @@ def test_figures_counting_pages_that_stop_before_the_last_page_are_cells() -> No
     # v2021-i~chromium-stripes-turned: pages 2 and 3 of four end in 2 and 3 (the 总计 column's foot
     # and 结转下年度's 总计); page 4 ends in text: no numbering, two cells.
     cells = ["正文", "\f表", "11", "2", "", "\f表", "262", "3", "", "\f正文", "本年度未收取信息处理费。"]
-    assert _drop_page_numbers(cells) == cells
+    assert drop_page_numbers(cells) == cells
     numbered = ["正文", "\f表", "11", "2", "", "\f表", "262", "3", "", "\f正文", "4"]
-    assert _drop_page_numbers(numbered)[3] == "" and _drop_page_numbers(numbered)[10] == ""
+    assert drop_page_numbers(numbered)[3] == "" and drop_page_numbers(numbered)[10] == ""
 
 
 def test_stripes_turned_reads_its_last_rows_and_stacked_items() -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.read import read_document
 from gongkai.ingest.records import read_records, split_tables
 from gongkai.ingest.runon import cut_run_on
 from gongkai.ingest.stacked_headers import read_stacked_headers
-from gongkai.ingest.text import split_line
 from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATE_2021

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.ingest.column_blocks import displaced, orders, row_equations, solve, solve_nested
+from gongkai.ingest.block_displaced import displaced
+from gongkai.ingest.block_nested import solve_nested
+from gongkai.ingest.block_orders import orders, row_equations, solve
+from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record
-from gongkai.ingest.text import _drop_page_numbers
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES
 
@@ -93,13 +95,13 @@ def test_orders_the_arithmetic_cannot_tell_apart_are_all_returned() -> None:
 
 def test_page_numbers_must_count_the_pages() -> None:
     numbered = ["正文", "1", "\f正文", "2", "\f正文", "3"]
-    assert _drop_page_numbers(numbered) == ["正文", "", "\f正文", "", "\f正文", ""]
+    assert drop_page_numbers(numbered) == ["正文", "", "\f正文", "", "\f正文", ""]
     # A table's 总计 column printed at the foot of its pages: figures that do not count pages.
     cells = ["5", "2", "\f7", "10", "\f表", "1"]
-    assert _drop_page_numbers(cells) == cells
+    assert drop_page_numbers(cells) == cells
     # synth-2021-mixed~wps: 13 and 14 end pages 1 and 2 of five (a column block's last figures).
     run_on = ["49", "13", "\f表", "14", "\f正文", "\f正文", "\f正文"]
-    assert _drop_page_numbers(run_on) == run_on
+    assert drop_page_numbers(run_on) == run_on
 
 
 def test_fixture_printed_in_column_groups_reads_whole() -> None:
@@ -174,11 +176,11 @@ def test_table_two_block_of_the_wrong_size_is_left_alone(tmp_path: Path) -> None
 def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
     # synth-2021-dense~plain prints "/" for none: "13 / 389" inside a page is three cells of table
     # 三 (by its form alone it could be page 13 of 389); all 25 × 7 figures must reach the table.
+    from gongkai.ingest.line_kinds import line_kind
     from gongkai.ingest.read import read_document
     from gongkai.ingest.records import REQUESTS, read_records, split_tables
-    from gongkai.ingest.text import _kind
 
-    assert _kind("13 / 389") == "page"
+    assert line_kind("13 / 389") == "page"
     path = FIXTURES / "pdftotext" / "synth-2021-dense~plain.txt"
     records = split_tables(read_records(read_document(path)))[REQUESTS]
     figures = [t.text for r in records for t in r.values if t.text.strip()]
@@ -189,15 +191,16 @@ def test_slashed_cells_inside_a_page_are_not_a_page_number() -> None:
 def test_slashed_cells_at_one_page_break_of_three_are_not_a_page_number() -> None:
     # chromium, a township page printing "/" for none: table 三's first row ends "1 / 3" (法律服务机构,
     # 其他, 总计) right before the page break; no other page ends "k / 3", so no page numbering.
-    from gongkai.ingest.text import _plain, _slashes_number_pages
+    from gongkai.ingest.page_numbers import slashes_number_pages
+    from gongkai.ingest.plain_lines import plain_blocks
 
     row = ["一、本年新收政府信息公开申请数量", "2 / /", "/", "1 / 3", "", "\f二、上年结转政府信息公开申请数量"]
     lines = ["正文", *row, "/", "\f三、其他", "正文"]
-    assert not _slashes_number_pages(lines)
-    text = " ".join(repr(b) for b in _plain(lines, 0, len(lines)))
+    assert not slashes_number_pages(lines)
+    text = " ".join(repr(b) for b in plain_blocks(lines, 0, len(lines)))
     assert "text='3', where='line 5" in text  # 总计's figure reaches the table
     footers = ["正文", "1 / 3", "\f正文", "2 / 3", "\f正文", "3 / 3"]
-    assert _slashes_number_pages(footers)  # a footer on every page numbers them
+    assert slashes_number_pages(footers)  # a footer on every page numbers them
 
 
 def test_table_four_read_in_printed_order_when_its_labels_stand_apart() -> None:
@@ -224,7 +227,7 @@ def test_table_four_with_one_figure_too_many_is_read_only_when_one_reading_adds_
     # As pdftotext printed tests/ingest/wild synth-2019-small: sixteen figures for fifteen cells.
     # Without either later 2 the groups add up (0 2 1 2 5), but also without the first (0 1 2 2 5):
     # the arithmetic cannot decide, so nothing is read.
-    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.appeal_blocks import read_appeals_blocks
     from gongkai.ingest.evidence import Evidence
     from gongkai.report.model import Report
 
@@ -311,7 +314,7 @@ def test_table_four_groups_keep_the_template_order_when_only_headers_move() -> N
 
 def test_table_four_in_printed_order_with_one_group_contradicting_itself_is_read_as_printed() -> None:
     # hold-out h2021-c~province-word: fifteen figures, 80 19 16 26 summing to 141 but printed 142.
-    from gongkai.ingest.column_blocks import read_appeals_blocks
+    from gongkai.ingest.appeal_blocks import read_appeals_blocks
     from gongkai.ingest.evidence import Evidence
     from gongkai.report.model import Report
 

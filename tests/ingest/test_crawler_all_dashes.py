@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.runon import is_run_on
-from gongkai.ingest.text import split_line
 from tests.ingest.fixture_json import read_json
 
 _REQUEST_ROWS = (

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from gongkai.ingest.align import readings
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.row_reading import Slot, Value
-from gongkai.ingest.text import split_line
 from gongkai.ingest.vocabulary import ends_with_request_row
 
 

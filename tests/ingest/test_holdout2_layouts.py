@@ -81,8 +81,8 @@ class TestHoldout2(HoldoutSetTests):
 
 
 def test_a_run_of_figures_with_thousands_separators_is_cut_where_a_separator_ends_a_figure() -> None:
+    from gongkai.ingest.line_cells import split_line
     from gongkai.ingest.numbers import RUN_COMMA
-    from gongkai.ingest.text import split_line
 
     # a crawler's 5,018 51 48 18 147 118 5,400: the first figure is certain, the rest a run to cut;
     # the run keeps a mark where a separator stood (a figure ends three digits later), for the cuts

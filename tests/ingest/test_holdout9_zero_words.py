@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.meta import identify
 from gongkai.ingest.read import read_document, read_report
-from gongkai.ingest.text import split_line
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 from .holdout9 import FIXTURES

@@ -48,10 +48,10 @@ class TestHoldout(HoldoutSetTests):
 def test_a_lone_figure_ending_a_page_is_no_page_number_when_no_page_is_numbered() -> None:
     """A browser's print has no page numbers: the figure ending a page is a table's last cell
     (the hold-out found one dropped silently). Numbered pages still lose their numbers."""
-    from gongkai.ingest.text import _drop_page_numbers
+    from gongkai.ingest.page_numbers import drop_page_numbers
 
     unnumbered = ["行政强制", "51", "-1", "4", "", "\f第二十条第（八）项", "0", "3", "1", ""]
-    assert _drop_page_numbers(unnumbered) == unnumbered
+    assert drop_page_numbers(unnumbered) == unnumbered
     numbered = ["行政强制", "51", "-1", "4", "1", "\f第二十条第（八）项", "0", "3", "2"]
-    kept = _drop_page_numbers(numbered)
+    kept = drop_page_numbers(numbered)
     assert kept[4] == "" and kept[8] == "" and kept[3] == "4"

@@ -10,13 +10,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.cell_lines import _figure_places
 from gongkai.ingest.column_places import column_maps
 from gongkai.ingest.header_places import header_placed
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token, part_places
 from gongkai.ingest.row_reading import Slot
-from gongkai.ingest.text import _figure_places, split_line
 
 HOLDOUT2 = Path(__file__).parent / "holdout2" / "fixtures"
 

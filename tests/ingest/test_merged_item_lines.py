@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.read import read_report
-from gongkai.ingest.text import split_line
 from gongkai.ingest.vocabulary import split_citation
 
 

@@ -4,7 +4,7 @@ A recursive closure holds a cell that holds the closure: every call of the funct
 it leaves a reference cycle, which ``read_report`` (recognising with the cyclic collector paused,
 ``collector_paused``) leaves for the collector. ``test_recognising_makes_few_reference_cycles``
 counts what a few fixtures leave; this finds the pattern itself, on any layout: such a search is a
-module function with its state passed instead (``vanished._completes``, ``table_search._witness``).
+module function with its state passed instead (``vanished_search._completes``, ``table_search._witness``).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.read import read_report
-from gongkai.ingest.text import split_line
 from gongkai.report.model import Report
 
 from .publishers.scoring import FIXTURES

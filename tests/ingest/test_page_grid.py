@@ -13,11 +13,12 @@ import pytest
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.page_grid import GridRow, grid_row, header_anchors, maps, readings_under
+from gongkai.ingest.pipe_tables import _lead, _pipe_cells
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
 from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.row_shapes import row_of_figures
-from gongkai.ingest.text import _lead, _pipe_cells, read_text
+from gongkai.ingest.text import read_text
 from gongkai.report.templates import REQUEST_COLUMNS
 
 FIXTURES = Path(__file__).parent / "publishers" / "fixtures"

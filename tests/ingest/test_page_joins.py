@@ -8,9 +8,9 @@ from pathlib import Path
 
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.page_grid import GridRow, _page_readings, grid_row
+from gongkai.ingest.pipe_tables import _pipe_cells
 from gongkai.ingest.read import read_report
 from gongkai.ingest.row_reading import Slot
-from gongkai.ingest.text import _pipe_cells
 
 INGEST = Path(__file__).parent
 

@@ -9,7 +9,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from gongkai.ingest.document import TableBlock, TextBlock, UnreadableFile
-from gongkai.ingest.pdf import _join_across_pages, read_pdf
+from gongkai.ingest.pdf import read_pdf
+from gongkai.ingest.pdf_across_pages import join_across_pages
 from gongkai.ingest.pdf_page import Item, Line, RawCell, RawTable
 from gongkai.ingest.read import read_report
 
@@ -190,7 +191,7 @@ def test_continued_table_marks_and_page_numbers_do_not_split_a_table(between: st
         _line(1, 0, between),
         _part(1, 1, [(0, 50, 100, 70, "二、上年结转"), (100, 50, 200, 70, "1")]),
     ]
-    joined = _join_across_pages(items, set())
+    joined = join_across_pages(items, set())
     tables = [item.what for item in joined if isinstance(item.what, RawTable)]
     assert len(tables) == 1 and tables[0].pages == [0, 1]
 
@@ -201,7 +202,7 @@ def test_words_between_two_tables_keep_them_apart() -> None:
         _line(1, 0, "三、收到和处理政府信息公开申请情况"),
         _part(1, 1, [(0, 50, 100, 70, "一、本年新收"), (100, 50, 200, 70, "1")]),
     ]
-    joined = _join_across_pages(items, set())
+    joined = join_across_pages(items, set())
     assert sum(isinstance(item.what, RawTable) for item in joined) == 2
 
 

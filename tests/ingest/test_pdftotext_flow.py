@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.column_blocks import clustered, read_appeals_blocks, row_equations, solve
+from gongkai.ingest.appeal_blocks import read_appeals_blocks
+from gongkai.ingest.block_displaced import clustered
+from gongkai.ingest.block_orders import row_equations, solve
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token, _later_table_cut, split_tables
-from gongkai.ingest.text import _drop_page_numbers
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES
@@ -100,10 +102,10 @@ def test_a_figure_under_a_total_ending_a_page_is_a_cell() -> None:
     # synth-2019-mixed: page 2 ends with table 四's last 总计 and its figure 2, which counts the page
     # too; the page's number came out inside the table's flow. Page 1's number still goes.
     lines = ["正文", "1", "\f表", "0", "2", "总计", "", "2", "\f正文", "3"]
-    assert _drop_page_numbers(lines) == ["正文", "", "\f表", "0", "2", "总计", "", "2", "\f正文", ""]
+    assert drop_page_numbers(lines) == ["正文", "", "\f表", "0", "2", "总计", "", "2", "\f正文", ""]
     # No other 2 on the page: the 总计 cell printed nothing, and the 2 is the page's number.
     alone = ["正文", "1", "\f表", "0", "总计", "", "2", "\f正文", "3"]
-    assert _drop_page_numbers(alone) == ["正文", "", "\f表", "0", "总计", "", "", "\f正文", ""]
+    assert drop_page_numbers(alone) == ["正文", "", "\f表", "0", "总计", "", "", "\f正文", ""]
 
 
 def _records(*groups: tuple[list[str], str]) -> list[Record]:

@@ -20,8 +20,13 @@ import pytest
 
 from gongkai.ingest import (
     appeals,
+    cell_lines,
+    cell_text,
+    line_kinds,
     meta,
     ocr_doubts,
+    page_numbers,
+    plain_lines,
     recognise,
     request_rows,
     runon,
@@ -41,8 +46,8 @@ from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.requests import requests_padding
 from gongkai.ingest.row_reading import Slot
 from gongkai.ingest.trailing_citations import _AT_CELL_END, _after_row_label, trailing_citations_cut
-from gongkai.ingest.vanished import _countable, row_options
-from gongkai.ingest.vocabulary import vocabulary
+from gongkai.ingest.vanished_search import _countable, row_options
+from gongkai.ingest.vocabulary import label_weight, vocabulary
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES, Template
 from tests.environment import RAW, need_corpus
@@ -213,52 +218,51 @@ def test_cell_made_without_new_is_the_cell() -> None:
 
 
 def test_tab_cells_without_a_mark_need_only_their_blanks_stripped() -> None:
-    # _tab_table's gate: a line _MARKS finds nothing in gets text.strip(_CELL_BLANKS) per cell.
+    # tab_table's gate: a line MARKS finds nothing in gets text.strip(CELL_BLANKS) per cell.
     draw = random.Random(9)
     for _ in range(20_000):
         cell = "".join(draw.choice("<br>*_~ \t\u3000\xa0a5") for _ in range(draw.randint(0, 8)))
-        if text_reader._MARKS.search(cell) is None:
-            assert text_reader._clean_cell(cell) == cell.strip(text_reader._CELL_BLANKS), cell
+        if cell_text.MARKS.search(cell) is None:
+            assert cell_text.clean_cell(cell) == cell.strip(cell_text.CELL_BLANKS), cell
     for line in _real_lines():
-        if "\t" in line and text_reader._MARKS.search(line) is None:
+        if "\t" in line and cell_text.MARKS.search(line) is None:
             for cell in line.split("\t"):
-                assert text_reader._clean_cell(cell) == cell.strip(text_reader._CELL_BLANKS), line
+                assert cell_text.clean_cell(cell) == cell.strip(cell_text.CELL_BLANKS), line
 
 
 def test_plain_blank_runs_yield_nothing_and_pass_no_test() -> None:
-    # _plain skips a run of empty and spacer lines: it yields no block and no test makes it cells.
+    # plain_blocks skips a run of empty and spacer lines: it yields no block and no test makes it cells.
     blanks = ["", " ", "  ", "\u3000", "\xa0", " \u3000\xa0", "\u2003"]
     for size in range(1, 4):
         for run in itertools.product(blanks, repeat=size):
             lines = ["一、总体情况", *run, "规章 5"]
-            kinds = [text_reader._kind(line) for line in run]
-            assert set(kinds) <= text_reader._BLANK_KINDS, run
-            assert list(text_reader._texts(lines, 1, 1 + size)) == []
+            kinds = [line_kinds.line_kind(line) for line in run]
+            assert set(kinds) <= plain_lines._BLANK_KINDS, run
+            assert list(plain_lines._texts(lines, 1, 1 + size)) == []
             part = lines[1 : 1 + size]
-            assert text_reader._figures_alone(part) < text_reader._ROW_OF_FIGURES
-            assert not text_reader._appeal_header_over_figures(part)
-            assert not text_reader._line_of_figures(part)
-            assert not text_reader._label_between_tables(lines, 1, 1 + size)
+            assert plain_lines._figures_alone(part) < plain_lines._ROW_OF_FIGURES
+            assert not plain_lines._appeal_header_over_figures(part)
+            assert not plain_lines._line_of_figures(part)
+            assert not plain_lines._label_between_tables(lines, 1, 1 + size)
     # and the whole reader's blocks are those of the ungated loop on every real text
     for text in _real_texts()[::7]:
         lines = text.split("\n")
-        assert [repr(b) for b in text_reader._plain(lines, 0, len(lines))] == [
+        assert [repr(b) for b in plain_lines.plain_blocks(lines, 0, len(lines))] == [
             repr(b) for b in _old_plain(lines, 0, len(lines))
         ]
 
 
 def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
-    """_plain as before its gates (h-speedr): a test per run, _texts a line at a time."""
-    t = text_reader
+    """plain_blocks as before its gates (h-speedr): a test per run, _texts a line at a time."""
     if start >= end:
         return
-    kinds = [t._kind(lines[i]) for i in range(start, end)]
-    slashed = [n for n, k in enumerate(kinds) if k == "page" and t._SLASHED.match(lines[start + n])]
+    kinds = [line_kinds.line_kind(lines[i]) for i in range(start, end)]
+    slashed = [n for n, k in enumerate(kinds) if k == "page" and page_numbers.SLASHED.match(lines[start + n])]
     if slashed and any(line[:1] == "\f" for line in lines):
-        numbered = t._slashes_number_pages(lines)
+        numbered = page_numbers.slashes_number_pages(lines)
         for n in slashed:
-            if not (numbered and t._at_page_edge(lines, start + n)):
-                kinds[n] = t._kind_of_text(lines[start + n], lines[start + n].strip())
+            if not (numbered and page_numbers.at_page_edge(lines, start + n)):
+                kinds[n] = line_kinds.kind_of_text(lines[start + n], lines[start + n].strip())
     cells = ("value", "mixed", "short", "empty", "spacer", "page")
     i = 0
     while i < len(kinds):
@@ -270,26 +274,26 @@ def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
             part = lines[start + i : start + j]
             if (
                 numbers >= 3
-                or sum(t.label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
-                or t._figures_alone(part) >= t._ROW_OF_FIGURES
-                or t._appeal_header_over_figures(part)
-                or t._line_of_figures(part)
-                or t._label_between_tables(lines, start + i, start + j)
-                or any(kinds[n] == "mixed" and t._statutory_row(lines[start + n]) for n in range(i, j))
+                or sum(label_weight(lines[start + n]) for n in range(i, j) if kinds[n] == "short") >= 3
+                or plain_lines._figures_alone(part) >= plain_lines._ROW_OF_FIGURES
+                or plain_lines._appeal_header_over_figures(part)
+                or plain_lines._line_of_figures(part)
+                or plain_lines._label_between_tables(lines, start + i, start + j)
+                or any(kinds[n] == "mixed" and plain_lines._statutory_row(lines[start + n]) for n in range(i, j))
             ):
-                yield from t._cell_lines(lines, start + i, start + j, kinds[i:j])
+                yield from cell_lines.cell_lines(lines, start + i, start + j, kinds[i:j])
             else:
-                yield from t._texts(lines, start + i, start + j)
+                yield from plain_lines._texts(lines, start + i, start + j)
             i = j
         else:
-            yield from t._texts(lines, start + i, start + i + 1)
+            yield from plain_lines._texts(lines, start + i, start + i + 1)
             i += 1
 
 
 def test_pipe_gate_and_lowered_table_gate() -> None:
-    # _blocks asks _is_pipe only where a line holds "|"; read_text lowers the text only where it
+    # blocks_of_lines asks is_pipe only where a line holds "|"; read_text lowers the text only where it
     # holds "<": no character lowers to "<" (nor to a string holding one).
-    assert not any(text_reader._is_pipe(line) for line in _real_lines() if "|" not in line)
+    assert not any(line_kinds.is_pipe(line) for line in _real_lines() if "|" not in line)
     assert all("<" not in chr(c).lower() for c in range(0x110000) if c != ord("<") and not 0xD800 <= c < 0xE000)
 
 
@@ -394,9 +398,9 @@ def test_heading_first_character_gate_as_the_full_test() -> None:
     draw = random.Random(9)
     for _ in range(20_000):
         line = "".join(draw.choice("#>* \t\u3000一三、总体情况.规章5") for _ in range(draw.randint(0, 10)))
-        assert text_reader._heading(line) == old(line), line
+        assert line_kinds.is_heading(line) == old(line), line
     for line in _real_lines():
-        assert text_reader._heading(line) == old(line), line
+        assert line_kinds.is_heading(line) == old(line), line
 
 
 def test_radical_bytes_lead_every_radical_in_utf8() -> None:
@@ -411,7 +415,7 @@ def test_radical_bytes_lead_every_radical_in_utf8() -> None:
 
 
 def test_cells_made_with_x_without_new_are_the_cells() -> None:
-    made = tuple.__new__(Cell, ("5", "line 3 part 2", *text_reader._BEFORE_X, 12.5, *text_reader._AFTER_X))
+    made = tuple.__new__(Cell, ("5", "line 3 part 2", *cell_text.BEFORE_X, 12.5, *cell_text.AFTER_X))
     assert type(made) is Cell and made == Cell("5", "line 3 part 2", x=12.5)
     assert tuple.__new__(Cell, ("", "line 4", *CELL_DEFAULTS)) == Cell("", "line 4")
 

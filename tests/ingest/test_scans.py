@@ -178,7 +178,7 @@ def test_skew_is_measured_on_the_rules(angle: float) -> None:
 
 def test_cells_come_from_the_rules_with_merged_cells_spanned() -> None:
     from gongkai.ingest.ocr_grid import binarise, rotate, skew_angle, tables
-    from gongkai.ingest.pdf import items_to_blocks
+    from gongkai.ingest.pdf_blocks import items_to_blocks
     from gongkai.ingest.pdf_page import Item, RawCell, RawTable
 
     gray = _drawn_grid(1.5)

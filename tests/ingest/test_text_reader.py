@@ -9,10 +9,11 @@ import pytest
 
 from gongkai.ingest.document import TableBlock, UnreadableFile
 from gongkai.ingest.furniture import blank_running_lines
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.recognise import recognise
-from gongkai.ingest.text import read_text, split_line
+from gongkai.ingest.text import read_text
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 

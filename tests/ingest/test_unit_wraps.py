@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.read import read_report
-from gongkai.ingest.text import split_line
 from gongkai.ingest.unit_wraps import units_unwrapped
 
 from .fixture_json import gold_json

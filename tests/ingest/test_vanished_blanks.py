@@ -13,15 +13,10 @@ from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_rows import RequestRaw
-from gongkai.ingest.vanished import (
-    _agreed,
-    _figures_inside_labels,
-    _rows_by_line,
-    _shape,
-    middle_placements,
-    placed_tables,
-    row_options,
-)
+from gongkai.ingest.vanished import _rows_by_line
+from gongkai.ingest.vanished_anchors import figures_inside_labels
+from gongkai.ingest.vanished_search import row_options
+from gongkai.ingest.vanished_tables import agreed_cells, middle_placements, placed_tables, row_shape
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES
 
@@ -159,7 +154,7 @@ _AFTER = "only the figure printed right after this row's label block is read"
     ("name", "least", "merged"),
     [
         ("synth-2019-tiny", 5, ()),
-        # 1.属于国家秘 / 1570 / 密: inside its wrapped label, read as such (``_figures_inside_labels``)
+        # 1.属于国家秘 / 1570 / 密: inside its wrapped label, read as such (``figures_inside_labels``)
         ("synth-2019-large", 3, ()),
         # a block naming two rows (（三）… 4.保护第三方 … 5.属于三类内部) gives no figure: the one
         # figure after it is another row's
@@ -230,17 +225,17 @@ def _placed(printed: dict[str, tuple[int, tuple[int, ...], int]]) -> tuple[dict[
     template = TEMPLATES["2021"]
     keys = [row.key for row in template.request_rows]
     bound = requests_bound(template.id)
-    shape = _shape(bound, keys, 7)
+    shape = row_shape(bound, keys, 7)
     assert shape is not None
     options = [{printed.get(key, (0, (), 0))} for key in keys]  # (-1, (), -1): a row not found
     tables = placed_tables(options, keys, shape, bound)
     assert tables is not None
-    decided, seen = _agreed(tables, keys, 7)
+    decided, seen = agreed_cells(tables, keys, 7)
     return {str(k): v for k, v in decided.items()}, {f"{k}[{c}]" for k, c in seen}
 
 
 def test_a_row_printing_fewer_figures_than_columns_has_every_placement_in_order() -> None:
-    shape = _shape(requests_bound("2021"), [row.key for row in TEMPLATES["2021"].request_rows], 7)
+    shape = row_shape(requests_bound("2021"), [row.key for row in TEMPLATES["2021"].request_rows], 7)
     assert shape is not None
     placements = middle_placements((10, (2, 0, 0), 12), shape)  # ``10 2 - - 12``: two cells lost
     assert len(placements) == 10  # 3 figures in 5 columns, left to right
@@ -316,7 +311,7 @@ def test_a_figure_between_the_lines_of_its_wrapped_label_is_that_rows_first_cell
         "not_processed_publication": RequestRaw("not_processed_publication", own, [four]),
     }
     figures = [t for r in records for t in r.values if t.text]
-    found = _figures_inside_labels(records, raw, keys, figures)
+    found = figures_inside_labels(records, raw, keys, figures)
     assert found == {0: keys.index("denied_process_info"), 2: keys.index("denied_query_matter")}
 
 

@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 
 from gongkai.ingest.appeals import _order_refuted
+from gongkai.ingest.cell_lines import _figure_places
 from gongkai.ingest.document import TableBlock
+from gongkai.ingest.line_cells import split_line
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.placed import placed_readings
 from gongkai.ingest.placements import label_cells
@@ -18,7 +20,7 @@ from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.row_reading import Slot
-from gongkai.ingest.text import _figure_places, read_text, split_line
+from gongkai.ingest.text import read_text
 from gongkai.report.templates import TEMPLATES
 
 FIXTURES = Path(__file__).parent / "publishers" / "fixtures"

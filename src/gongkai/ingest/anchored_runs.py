@@ -5,12 +5,12 @@ from their labels, cut into rows by the 自然人 figures that stayed beside the
 (``一、本年新收政府信息公开 19``) and prints the row's other figures (its organisation cells that
 are not 0, then its 总计) as a run after the labels of a few rows, row after row
 (``5 1 6 5 7 43 1 1 1 1 5 1 1 1 3 0``). Where the flow as a whole keeps no grid order
-(``vanished.firsts_beside_labels``), such a run still reads: when it stands between the label of
+(``vanished_anchors.firsts_beside_labels``), such a run still reads: when it stands between the label of
 row ``r + k`` and the label of row ``r + k + 1`` right after the labels of rows ``r`` … ``r + k``
 printed one after another, it holds those rows' figures in order, each row's ending with its total
 = its 自然人 figure + the figures before it. The run is cut only where exactly one cut of the whole
 run does that; each row's figures are then placed in its columns by the table's equations
-(``vanished.placed_tables``), cells the fitting tables disagree on left unknown. Every row read
+(``vanished_tables.placed_tables``), cells the fitting tables disagree on left unknown. Every row read
 this way is named in ``uncertain``.
 
 The runs are read from the table's start only, each right where the last one cut ended: a figure
@@ -24,15 +24,13 @@ are that row's own, no run cut off from the labels.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Token
+from gongkai.ingest.vanished_search import Row
+from gongkai.ingest.vanished_tables import Shape, agreed_cells, middle_placements, placed_tables, row_cells
 from gongkai.report.equations import Bound
 from gongkai.report.model import Report
-
-if TYPE_CHECKING:
-    from gongkai.ingest.vanished import Row, _Shape
 
 _CUTS = 2  # cuts of a run counted at most: one is read, more are not
 
@@ -115,7 +113,7 @@ def _own_lines(run: Sequence[Token], anchored: Sequence[Token]) -> bool:
 
 def read_anchored_runs(
     keys: Sequence[Hashable],
-    shape: _Shape,
+    shape: Shape,
     figures: list[Token],
     anchors: dict[int, int],
     bound: Bound,
@@ -123,8 +121,6 @@ def read_anchored_runs(
     evidence: Evidence,
 ) -> None:
     """Read the rows whose figures a run cut off from their labels holds (see the module)."""
-    from gongkai.ingest.vanished import _agreed, _row_cells, middle_placements, placed_tables
-
     values = [int(t.value.amount or 0) for t in figures]
     options: list[set[Row]] = [{(-1, (), -1)} for _ in keys]
     where: dict[int, str] = {}
@@ -150,11 +146,11 @@ def read_anchored_runs(
         if tables is None:
             return  # no placement keeps the table's equations: the runs are not what they seem
     else:
-        table = {key: _row_cells(next(iter(o)), shape) for key, o in zip(keys, options, strict=True)}
+        table = {key: row_cells(next(iter(o)), shape) for key, o in zip(keys, options, strict=True)}
         if bound.broken(table):
             return
         tables = [table]
-    decided, _ = _agreed(tables, keys, width)
+    decided, _ = agreed_cells(tables, keys, width)
     for r in sorted(where):
         key = str(keys[r])
         old = report.requests.get(key)

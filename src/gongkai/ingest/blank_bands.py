@@ -45,7 +45,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.row_reading import Reading
-from gongkai.ingest.vanished import Table
+from gongkai.ingest.vanished_tables import Table
 from gongkai.report.equations import Bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

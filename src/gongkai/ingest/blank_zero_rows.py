@@ -29,7 +29,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.row_reading import Reading
-from gongkai.ingest.vanished import Table, searched_tables, tables_of
+from gongkai.ingest.vanished_tables import Table, searched_tables, tables_of
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

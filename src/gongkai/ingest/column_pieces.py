@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from itertools import pairwise, permutations
 
-from gongkai.ingest.column_blocks import row_equations
+from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Record, Token, line_number, printed_counts
 from gongkai.report.equations import requests_bound

@@ -30,7 +30,7 @@ from collections.abc import Hashable, Sequence
 from functools import cache
 from typing import Any
 
-from gongkai.ingest.column_blocks import row_equations
+from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token

@@ -44,7 +44,7 @@ class CellValue:
 
 
 # A thousands separator inside a run of figures that ran together (``57‚026`` of ``8,47857,026``):
-# the text reader keeps it so (``text._cut_at_separators``) for the readers that cut the run by the
+# the text reader keeps it so (``thousands_runs._cut_at_separators``) for the readers that cut the run by the
 # separators (``active``); as a cell the run is its digits, as if the separator were not printed.
 RUN_COMMA = "\u201a"
 

@@ -120,7 +120,7 @@ def read_image(path: Path, data: bytes) -> Document:
             f"图像有 {frames} 页，超过 {MAX_PAGES} 页的上限",
             f"the image has {frames} pages, over the limit of {MAX_PAGES}",
         )
-    from gongkai.ingest.pdf import items_to_blocks
+    from gongkai.ingest.pdf_blocks import items_to_blocks
 
     items: list[Item] = []
     _check_time(source, 0, frames)

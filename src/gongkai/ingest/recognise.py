@@ -18,6 +18,7 @@ from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
+from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
@@ -27,7 +28,7 @@ from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
 from gongkai.ingest.blocks_head import from_header
-from gongkai.ingest.column_blocks import read_appeals_blocks, read_blocks
+from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_parts import join_column_parts
 from gongkai.ingest.column_pieces import read_column_pieces

@@ -2,7 +2,7 @@
 
 A saved page's text runs a row's cells together (``行政复议1,5404633084622,774``); the text reader
 cuts the run where a separator shows a figure ends (``1,540`` ``4633084622‚774``,
-``text._cut_at_separators``) and leaves the rest a run of digits. Where the group's printed total
+``thousands_runs._cut_at_separators``) and leaves the rest a run of digits. Where the group's printed total
 contradicts its parts, no cut adds up and the arithmetic cannot cut the run. The separators still
 can: a table that prints ``1,540`` and ``2,774`` prints every figure of 1,000 or more with its
 separators, so a piece without one is under 1,000, and a piece holding one has one to three digits

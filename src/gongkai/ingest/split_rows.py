@@ -25,8 +25,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.broken_rows import doubt_broken_rows
-from gongkai.ingest.column_blocks import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number, printed_counts

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Record
-from gongkai.ingest.vanished import printed_figures
+from gongkai.ingest.vanished_flow import printed_figures
 from gongkai.report.equations import Cell, Value, balance, closure, equations
 from gongkai.report.model import Report
 from gongkai.report.templates import Template

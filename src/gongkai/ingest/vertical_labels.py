@@ -25,7 +25,7 @@ _GROUP_CHARACTERS = frozenset("".join(_GROUP_LABELS))
 # Three lines in a row of one character (or two apart): the mark of a cell set vertically, found
 # in one pass over the text before any line is looked at.
 _VERTICAL = re.compile(r"(?m)^\S(?: \S)?\n\S(?: \S)?\n\S(?: \S)?$")
-_SPACER = "\u3000"  # a spacer line: never a cell (text.py), the line's number kept
+_SPACER = "\u3000"  # a spacer line: never a cell (line_kinds), the line's number kept
 _MIN_RUN = 2
 
 

@@ -1,0 +1,62 @@
+"""Tab-separated tables: a row per line with cells split by tabs, or a cell per tab-indented
+line with rows split by blank lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gongkai.ingest.cell_text import CELL_BLANKS, MARKS, clean_cell, tuple_new
+from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, TableBlock, TextBlock
+from gongkai.ingest.line_kinds import is_empty, is_spacer
+from gongkai.ingest.vocabulary import (
+    label_weight,
+)
+
+
+def tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
+    tab_lines = [line for line in lines[start:end] if "\t" in line]
+    # (counted only where a line starts with a tab: one search of the lines joined)
+    indented = 0
+    if "\n\t" in "\n" + "\n".join(tab_lines):
+        indented = sum(1 for line in tab_lines if line.startswith("\t") and line.count("\t") == 1)
+    rows: list[list[Cell]] = []
+    if indented * 5 >= len(tab_lines) * 4:
+        # One cell per tab-indented line, rows split by blank lines.
+        row: list[Cell] = []
+        for number in range(start, end):
+            line = lines[number]
+            if is_empty(line) or is_spacer(line):
+                if row:
+                    rows.append(row)
+                    row = []
+                continue
+            text = line[1:] if line.startswith("\t") else line
+            row.append(Cell(clean_cell(text.replace("\t", " ")), f"line {number + 1}"))
+        if row:
+            rows.append(row)
+    else:
+        for number in range(start, end):
+            line = lines[number]
+            if "\t" not in line and (is_empty(line) or is_spacer(line)):  # (neither holds a tab)
+                continue
+            cells = line.rstrip("\r\n").split("\t")
+            if MARKS.search(line) is None:
+                # No mark for clean_cell to take out: it only strips the cell's blanks, and only
+                # where the line holds one of them (a cell holds no tab and no newline).
+                if " " in line or "\u3000" in line or "\xa0" in line or "\r" in line:
+                    cells = [text.strip(CELL_BLANKS) for text in cells]
+                head = f"line {number + 1} cell "
+                rows.append(
+                    [
+                        tuple_new(Cell, (text, head + str(k)) + CELL_DEFAULTS)  # noqa: RUF005
+                        for k, text in enumerate(cells, start=1)
+                    ]
+                )
+            else:
+                rows.append([Cell(clean_cell(text), f"line {number + 1} cell {k + 1}") for k, text in enumerate(cells)])
+    filled = [cell for cell in rows[0] if cell.text] if len(rows) == 1 else []  # asked of one row only
+    if len(rows) == 1 and len(filled) == 1 and "报告" in filled[0].text and not label_weight(filled[0].text):
+        # A PDF converter's "table" of one line of text (the title, set in its own frame): text.
+        yield TextBlock(filled[0].text, filled[0].where.split(" cell")[0])
+    elif rows:
+        yield TableBlock(rows, f"lines {start + 1}-{end}")
