@@ -48,10 +48,11 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "1775/2832 cells (62.68%), non-zero 50.16%: table 三's vertical group labels are "
+    "pdftotext": "1950/2832 cells (68.86%), non-zero 51.37%: table 三's vertical group labels are "
     "taken out (``vertical_labels``: the Word originals w2019-a/w2022-a/w2024-a read); on the phone "
-    f"pages pdftotext prints the {SPLIT} as blocks of labels and columns of figures apart (w2023-a: "
-    "every label, then each column after the section that follows, table 三 lost); w2021-a-word's "
+    f"pages pdftotext prints the {SPLIT} as blocks of labels and columns of figures apart, the two "
+    "parts' blocks interleaved (w2019-a … w2025-a; w2023-a, one table, its columns after the next "
+    "section and a channel table's shares before it, is read: ``blocks_head``); w2021-a-word's "
     "group cells wrap in a narrow column (（三）不予 / 公开) and its rows' figures come before their "
     "labels (``（二）部分公开 38 11 0 4 2 0``, then ``1.属于国家秘密``)",
     "pdftotext-layout": "2774/2832 cells (97.95%), non-zero 95.97%: the Word originals' figures "

@@ -27,6 +27,7 @@ from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
+from gongkai.ingest.blocks_head import from_header
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_parts import join_column_parts
@@ -40,6 +41,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
+from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
@@ -178,13 +180,15 @@ def recognise(document: Document) -> Report:
     read_banded_tail(template, parts[REQUESTS], cutter, report, evidence)
     # pdftotext: table 三's last columns or rows may come after table 四's heading, its first figures before its header
     request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
-    read_blocks(template, request_blocks, report, evidence)  # pdftotext: figures printed in blocks
+    # pdftotext: figures printed in blocks (from table 三's header: a channel table's shares before it are not its)
+    read_blocks(template, from_header(request_blocks), report, evidence)
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_split_rows(template, request_blocks, report, evidence)  # pdftotext: tall rows' 自然人 cells apart
     read_merged_blocks(template, request_blocks, report, evidence, read_split_rows)  # the same, single 其他处理
     read_vanished(template, parts[REQUESTS], request_raw, report, evidence)  # pdftotext: a Word table's blanks vanished
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
+    read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     # pdftotext: a page print's blanks lost, its figures in two bands of columns
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)

@@ -29,7 +29,7 @@ _COLUMNS = frozenset(c.index for c in REQUEST_COLUMNS)
 _TITLE_KEYS = {cached_key(title): index for title, index in TITLES.items() if index is not None}
 
 
-def _columns_named(record: Record) -> list[int]:
+def columns_named(record: Record) -> list[int]:
     """The applicant columns a header record names by a label of its own (自然人, 总计), in
     printed order; its last label, the first row's, is no title."""
     labels = record.labels[:-1] if record.values else record.labels
@@ -47,7 +47,7 @@ def _row_key(record: Record) -> str:
 
 def joined_column_parts(records: list[Record]) -> list[Record]:
     """Table 三's records with its column parts joined row by row (see the module's doc)."""
-    heads = [(i, named) for i, r in enumerate(records) if len(named := _columns_named(r)) >= 2]
+    heads = [(i, named) for i, r in enumerate(records) if len(named := columns_named(r)) >= 2]
     if len(heads) < 2:
         return records
     columns = [sorted(named) for _, named in heads]

@@ -1,0 +1,263 @@
+"""Table 三 whose rows print their first cell beside their label and the rest after the last row
+(``pdftotext`` default mode, a page of flex rows).
+
+A table drawn as rows of boxes (a front-end framework's flex rows, no ``<table>``) puts a row's label
+cells and its 自然人 cell in one text block and the row's other cells in another; ``pdftotext``
+without ``-layout`` then prints a page's rows as their labels, each with its 自然人 figure, and only
+after the page's last row the other cells of every row: row by row, or a few rows column by column
+(``54 14`` / ``19 9`` …: two rows' cells side by side). The first row, under the header, may print
+its first cells before its label and the rest after the page's last label. Read by labels, each row
+holds one figure; read as blocks (``column_blocks``), no cut of the rows into runs of column
+groups orders the figures so.
+
+The general rule, taken only where the counts say so: the records of table 三 with figures are, in
+order, optionally the first row's leading figures (fewer than the columns, before any row's own),
+then one figure a record (a row's 自然人 cell, the rows in template order), then a record holding
+the page's other cells (it may begin with one more row's 自然人 cell): exactly as many figures as
+the page's rows lack; and so page by page until every row of the template is placed. Each page's
+other cells are then cut into runs of rows, each run printed row by row or column by column (the
+only two orders such a print takes; more would let rows of small figures add up by chance), and
+every row must add up
+to its 总计 (``report.equations``) with its own 自然人 cell. Of the readings every row holds in, the
+table's other equations choose; cells the best readings disagree on are left unknown with the
+alternatives in ``uncertain``. The reading replaces the one by labels only where that one left cells
+unknown or broke more equations, and the table is named in ``uncertain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from functools import cache
+from typing import Any
+
+from gongkai.ingest.block_orders import row_equations
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.report.equations import requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_KEEP = 8  # readings kept per cut of a page's rows (ties the arithmetic cannot break)
+_MAX_RUN = 16  # rows one run of a page's other cells may hold (a page of table 三)
+
+Page = tuple[list[int], list[Token]]  # the page's rows (indices), the figures of their other cells
+
+
+def _figures(record: Record) -> list[Token] | None:
+    """The record's printed counts (a dash too: a printed 0); None where one is no count."""
+    out = []
+    for token in record.values:
+        if token.value.kind is CellKind.BLANK:
+            continue
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None
+        out.append(token)
+    return out
+
+
+def _pages(groups: list[list[Token]], rows: int, width: int) -> tuple[list[list[Token]], list[Page]] | None:
+    """Each row's figures beside its label and each page's other cells, where the records' counts
+    fit the layout exactly (see the module's doc); else None."""
+    leads: list[list[Token]] = []
+    pages: list[Page] = []
+    at = 0
+    if groups and 1 < len(groups[0]) < width:  # the first row's first cells, before its label
+        leads.append(groups[0])
+        at = 1
+    start = 0
+    for group in groups[at:]:
+        if len(leads) >= rows:
+            return None  # figures past the table's last row: not this layout
+        if len(group) == 1:
+            leads.append(group)
+            continue
+        owed = sum(width - len(lead) for lead in leads[start:])
+        if len(group) == owed + width:  # the page's last row's 自然人 cell, then the page's other cells
+            leads.append(group[:1])
+            group = group[1:]
+        elif len(group) != owed:
+            return None
+        if len(leads) - start < 2:
+            return None  # a page of one row: any record of one row's figures fits
+        pages.append((list(range(start, len(leads))), group))
+        start = len(leads)
+    if len(leads) != rows or start != rows:
+        return None
+    return leads, pages
+
+
+@cache
+def _orders(rows: int, width: int) -> Any:
+    """The two orders a run of ``rows`` rows of ``width`` other cells prints in, as the position of
+    each cell (row by row) in the run's print: row by row, and column by column (the rows' cells
+    side by side, a column a line)."""
+    import numpy as np
+
+    by_rows = list(range(rows * width))
+    by_columns = [c * rows + r for r in range(rows) for c in range(width)]
+    return np.asarray([by_rows] if rows == 1 else [by_rows, by_columns], dtype=np.int64)
+
+
+class _Reading:
+    __slots__ = ("cells", "runs", "sources")
+
+    def __init__(self, cells: tuple[int, ...], sources: tuple[int, ...], runs: int) -> None:
+        self.cells = cells  # the page's other cells, row by row
+        self.sources = sources  # for each, the position of its figure among the page's figures
+        self.runs = runs
+
+
+def _solve_page(
+    page: Page, leads: list[list[Token]], width: int, equations: list[list[int]]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The readings of a page's other cells in which every row adds up (with its leading cells),
+    fewest runs first: each (cells row by row, positions of their figures)."""
+    import numpy as np  # only here: most files never need it
+
+    rows, figures = page
+    printed = np.asarray([int(t.value.amount or 0) for t in figures], dtype=np.int64)
+    coefficients = np.asarray(equations, dtype=np.int64)  # equations × width
+    lead_sizes = [len(leads[r]) for r in rows]
+    known = [
+        coefficients[:, : len(leads[r])] @ np.asarray([int(t.value.amount or 0) for t in leads[r]], dtype=np.int64)
+        for r in rows
+    ]
+    begins = [0]
+    for size in lead_sizes:
+        begins.append(begins[-1] + width - size)
+    best: list[list[_Reading] | None] = [[_Reading((), (), 0)]]
+    for b in range(1, len(rows) + 1):
+        kept: dict[tuple[int, ...], _Reading] = {}
+        for a in range(max(0, b - _MAX_RUN), b):
+            readings = best[a]
+            if not readings:
+                continue
+            sizes = set(lead_sizes[a:b])
+            if len(sizes) != 1:
+                continue  # rows of different widths print only as runs of their own
+            lead = sizes.pop()
+            n, tail = b - a, width - lead
+            positions = _orders(n, tail) + begins[a]  # orders × cells
+            cells = printed[positions].reshape(len(positions), n, tail)
+            sums = cells @ coefficients[:, lead:].T + np.stack(known[a:b])  # orders × rows × equations
+            holding = ~sums.any(axis=2).any(axis=1)
+            for k in np.flatnonzero(holding):
+                run = tuple(cells[k].reshape(-1).tolist())
+                where = tuple(positions[k].tolist())
+                for reading in readings:
+                    joined = reading.cells + run
+                    old = kept.get(joined)
+                    if old is None or reading.runs + 1 < old.runs:
+                        kept[joined] = _Reading(joined, reading.sources + where, reading.runs + 1)
+        best.append(sorted(kept.values(), key=lambda r: r.runs)[:_KEEP] or None)
+    found = best[len(rows)] or []
+    return [(r.cells, r.sources) for r in found]
+
+
+def read_lead_tails(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Read table 三 from rows printing their 自然人 cell beside their label and their other cells
+    after the page's last row, where the counts and the arithmetic settle it; ``records``: the
+    records of table 三, in order."""
+    keys: list[Hashable] = [row.key for row in template.request_rows]
+    width = len(template.request_columns)
+    bound = requests_bound(template.id)
+    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    complete = all(v is not None for values in current.values() for v in values)
+    if complete and bound.broken(current) == 0:
+        return  # the labels read every cell and the arithmetic holds
+    groups = []
+    for record in records:
+        figures = _figures(record)
+        if figures is None:
+            return
+        if figures:
+            groups.append(figures)
+    if sum(len(g) == 1 for g in groups) < len(keys) // 2:
+        return  # gate: most rows print one figure beside their label
+    laid = _pages(groups, len(keys), width)
+    if laid is None:
+        return
+    leads, pages = laid
+    equations = row_equations(bound, keys, width)
+    if equations is None:
+        return
+    solved = [_solve_page(page, leads, width, equations) for page in pages]
+    if any(not readings for readings in solved):
+        return  # a page whose rows add up in no order of its figures
+    _take_best(template, keys, width, leads, pages, solved, current, report, evidence)
+
+
+def _take_best(
+    template: Template,
+    keys: Sequence[Hashable],
+    width: int,
+    leads: list[list[Token]],
+    pages: list[Page],
+    solved: list[list[tuple[tuple[int, ...], tuple[int, ...]]]],
+    current: dict[Hashable, tuple[int | None, ...]],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    """Join the pages' readings into tables, keep those the table's equations rank best, and take
+    their agreed cells where that reads more than the labels did."""
+    bound = requests_bound(template.id)
+    tables: list[tuple[dict[Hashable, list[int]], dict[Hashable, list[Token]]]] = [({}, {})]
+    for page, readings in zip(pages, solved, strict=True):
+        rows, figures = page
+        grown = []
+        for values, tokens in tables:
+            for cells, sources in readings:
+                v, t = dict(values), dict(tokens)
+                at = 0
+                for r in rows:
+                    lead = leads[r]
+                    n = width - len(lead)
+                    v[keys[r]] = [int(x.value.amount or 0) for x in lead] + list(cells[at : at + n])
+                    t[keys[r]] = lead + [figures[i] for i in sources[at : at + n]]
+                    at += n
+                grown.append((v, t))
+        tables = grown[: _KEEP * _KEEP]
+
+    def rank(values: dict[Hashable, list[int]]) -> tuple[int, int]:
+        satisfied, broken = bound.score({k: tuple(x) for k, x in values.items()})
+        return broken, -satisfied
+
+    ranked = sorted(tables, key=lambda table: rank(table[0]))
+    first = rank(ranked[0][0])
+    tied = [table for table in ranked if rank(table[0]) == first]
+    before = bound.score(current)
+    if first[0] > before[1] or -first[1] - first[0] <= before[0] - before[1]:
+        return  # the labels' reading fits the arithmetic as well
+    values, tokens = tied[0]
+    evidence.forget("requests.")
+    undecided = []
+    for key in keys:
+        row: list[int | None] = list(values[key])
+        for c in range(width):
+            seen = list(dict.fromkeys(table[0][key][c] for table in tied))
+            if len(seen) > 1:
+                row[c] = None
+                undecided.append((key, c, seen))
+            else:
+                evidence.provenance[f"requests.{key}[{c}]"] = tokens[key][c].where
+        report.requests[str(key)] = row
+    where = leads[0][0].where
+    evidence.doubt(
+        "requests",
+        None,
+        "表三各行只在标签旁印出自然人一栏，其余各栏在本页末行之后印出：按合乎各行合计的顺序读取",
+        "table 三's rows print their 自然人 cell beside their label and their other cells after the "
+        "page's last row: read in the order in which every row adds up to its 总计",
+        where,
+    )
+    for key, c, seen in undecided:
+        evidence.doubt(
+            f"requests.{key}[{c}]",
+            None,
+            f"合乎勾稽关系的几种读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
+            f"readings the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); left unknown",
+            tokens[key][c].where,
+        )
+        evidence.alternatives([[v] for v in seen])
