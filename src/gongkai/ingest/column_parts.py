@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from gongkai.ingest.column_order import TITLES
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, cached_bare
@@ -39,10 +40,10 @@ from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.request_rows import Orphan, RequestRaw, request_records
 from gongkai.ingest.vocabulary import vocabulary
 from gongkai.report.equations import requests_bound
-from gongkai.report.templates import REQUEST_COLUMNS, Template
+from gongkai.report.templates import Template
 
 # printed column title → the template column's index
-_TITLES = {cached_bare(label): c.index for c in REQUEST_COLUMNS for label in (c.label, *c.variants)}
+_TITLES = {cached_bare(title): index for title, index in TITLES.items() if index is not None}
 _MIN_SHARED = 2 / 3  # of the first part's rows, printed again in the second
 _MIN_HOLDING = 2 / 3  # of the joined full rows, keeping their own equations
 _MIN_FULL = 3  # joined rows holding every column's figure, at least (else nothing to check by)
