@@ -47,7 +47,7 @@ def _whole_rows(blocks: list[Block]) -> int:
         if not isinstance(block, TableBlock):
             continue
         counts = Counter(sum(1 for cell in row if parse_cell(cell.text).is_value) for row in block.rows)
-        usual = [n for count, n in counts.most_common() if count >= _MIN_FIGURES]
+        usual = [rows for figures, rows in counts.most_common() if figures >= _MIN_FIGURES]
         whole += usual[0] if usual else 0
     return whole
 
