@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gongkai.ingest.document import Block, Cell, Document, TableBlock
+from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.pipe_titles import pieced_order, pieced_row
 from gongkai.report.templates import ORGANISATION_SUBTOTAL, REQUEST_COLUMNS
@@ -41,7 +41,6 @@ TITLES: dict[str, int | None] = {
     ORGANISATION_SUBTOTAL: None,
 }
 Order = tuple[int | None, ...]
-_GRIDS = frozenset({"html", "docx", "pdf"})  # formats whose tables keep their cells' spans
 _PIPES = "markdown"  # a pipe table: no spans, each title in its first column (the rest blank or repeated)
 
 
@@ -154,7 +153,7 @@ def _without_subtotal(row: list[Cell]) -> list[Cell]:
 def in_template_order(document: Document) -> Document:
     """``document`` with table 三's applicant columns in the template's order (itself when every
     table prints them so)."""
-    if document.format not in _GRIDS and document.format != _PIPES:
+    if document.format not in GRID_FORMATS and document.format != _PIPES:
         return document
     template_order = tuple(c.index for c in REQUEST_COLUMNS)
     blocks: list[Block] = []

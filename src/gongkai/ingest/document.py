@@ -65,6 +65,8 @@ class TextBlock:
 
 
 Block = TextBlock | TableBlock
+# formats whose tables keep their grid (each cell with its spans); text, Markdown and OCR do not
+GRID_FORMATS = frozenset({"html", "docx", "pdf"})
 
 
 @dataclass

@@ -36,7 +36,7 @@ from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.deferred_totals import read_deferred_totals
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
-from gongkai.ingest.document import Document, UnreadableFile
+from gongkai.ingest.document import GRID_FORMATS, Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
@@ -70,8 +70,6 @@ from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
-
-_GRIDS = frozenset({"html", "docx", "pdf"})  # read as column blocks already (column_blocks)
 
 
 def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> Template:
@@ -147,7 +145,7 @@ def recognise(document: Document) -> Report:
     if identity.year_where:
         evidence.provenance["year"] = identity.year_where
 
-    if document.format not in _GRIDS:  # text, a converter's Markdown: table 三 printed in column parts
+    if document.format not in GRID_FORMATS:  # grids: read as column blocks already (column_blocks)
         request_raw, request_orphans = join_column_parts(
             template, parts[REQUESTS], request_raw, request_orphans, evidence
         )
