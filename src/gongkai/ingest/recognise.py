@@ -39,6 +39,7 @@ from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import GRID_FORMATS, Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
+from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.lead_tails import read_lead_tails
@@ -158,6 +159,7 @@ def recognise(document: Document) -> Report:
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
+    read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
