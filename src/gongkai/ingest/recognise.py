@@ -39,12 +39,12 @@ from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import GRID_FORMATS, Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
-from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.request_rows import request_records

@@ -79,7 +79,9 @@ def read_stacked_items(
         fill = [f"active.{row.key}" in guessed or is_open(row.key, name) for row, name in cells]
         if not any(fill):
             continue
-        evidence.uncertain[:] = [u for u in evidence.uncertain if not (u.cell in guessed and u.reason_en.endswith(BLANK_ROW_EN))]
+        evidence.uncertain[:] = [
+            u for u in evidence.uncertain if not (u.cell in guessed and u.reason_en.endswith(BLANK_ROW_EN))
+        ]
         for (row, name), token, open_ in zip(cells, tokens, fill, strict=True):
             if not open_:
                 continue
