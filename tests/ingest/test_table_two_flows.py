@@ -1,4 +1,4 @@
-"""Table 二 cells ``pdftotext``'s default flow prints away from their rows, read on the real
+"""Table cells ``pdftotext``'s default flow prints away from their rows, read on the real
 generated fixtures:
 
 * ``ingest/stacked_items``: an old site's 行政事业性收费 and 政府集中采购 stacked in the same two
@@ -62,3 +62,15 @@ def test_money_past_table_three_heading(fixture: str) -> None:
         u["cell"] == "active.fees.amount_10k_yuan" and "after table 三's heading" in u["reason_en"]
         for u in data["uncertain"]
     )
+
+
+def test_interleaved_rows_misread_in_printed_order() -> None:
+    # ``ingest/interleaved_rows`` (table 三, not 二): the old site's （七）总计 and 结转下年度 lines
+    # printed in turn (``26`` / ``0`` / ``/`` / ``/`` … ``/ 26`` / ``/ 0``) were read seven to a row,
+    # neither row adding up; the split of the lines into the two rows that adds up replaces it.
+    data = read_json(PUBLISHERS / "pdftotext" / "shuyang-fgj-2023~plain.txt")
+    gold = gold_json(PUBLISHERS, "shuyang-fgj-2023")["requests"]
+    for row in ("total_processed", "carried_forward"):
+        assert data["requests"][row] == gold[row]
+    named = {u["cell"] for u in data["uncertain"] if "a line of each in turn" in u["reason_en"]}
+    assert named == {"requests.total_processed", "requests.carried_forward"}
