@@ -1,7 +1,7 @@
 """Make the tenth hold-out set: new report figures in a 市 / 区 人民政府办公室 main report page
 style (comparison material inside the statutory tables) no reader was built on.
 
-    PYTHONPATH=src:. .venv/bin/python -m tests.ingest.holdout10.generate [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout10.generate [--out DIR]
 
 The first nine hold-outs have been tuned on since they were scored; this set is the fresh estimate
 for reports nobody has seen. Its figures are drawn by the first hold-out's machinery
