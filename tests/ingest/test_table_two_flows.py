@@ -35,11 +35,7 @@ def test_stacked_items_read_column_by_column(report: str) -> None:
     gold = gold_json(PUBLISHERS, report)["active"]
     for row in ("fees", "procurement"):
         assert data["active"][row] == gold[row]
-    named = {
-        u["cell"]
-        for u in data["uncertain"]
-        if "column by column top to bottom" in u["reason_en"]
-    }
+    named = {u["cell"] for u in data["uncertain"] if "column by column top to bottom" in u["reason_en"]}
     assert named == {
         "active.fees.previous_items",
         "active.fees.change",
@@ -58,17 +54,14 @@ def test_row_by_row_blocks_are_no_stacked_items() -> None:
         assert stacked_pairs(TEMPLATES["2019"], runs) == []
 
 
-@pytest.mark.parametrize(
-    "fixture", ["v2021-c~fpdf-lines-vertical", "v2021-d~fpdf-horizontal"]
-)
+@pytest.mark.parametrize("fixture", ["v2021-c~fpdf-lines-vertical", "v2021-d~fpdf-horizontal"])
 def test_money_past_table_three_heading(fixture: str) -> None:
     data = read_json(VARIANTS / "pdftotext" / f"{fixture}.txt")
     gold = gold_json(VARIANTS, fixture.split("~")[0])["active"]["fees"]
     assert data["active"]["fees"] == gold
     assert gold["amount_10k_yuan"] > 0
     assert any(
-        u["cell"] == "active.fees.amount_10k_yuan"
-        and "after table 三's heading" in u["reason_en"]
+        u["cell"] == "active.fees.amount_10k_yuan" and "after table 三's heading" in u["reason_en"]
         for u in data["uncertain"]
     )
 
@@ -81,11 +74,7 @@ def test_interleaved_rows_misread_in_printed_order() -> None:
     gold = gold_json(PUBLISHERS, "shuyang-fgj-2023")["requests"]
     for row in ("total_processed", "carried_forward"):
         assert data["requests"][row] == gold[row]
-    named = {
-        u["cell"]
-        for u in data["uncertain"]
-        if "a line of each in turn" in u["reason_en"]
-    }
+    named = {u["cell"] for u in data["uncertain"] if "a line of each in turn" in u["reason_en"]}
     assert named == {"requests.total_processed", "requests.carried_forward"}
 
 
@@ -97,9 +86,5 @@ def test_item_figures_after_its_mark(report: str) -> None:
     gold = gold_json(PUBLISHERS, report)["active"]["fees"]
     assert data["active"]["fees"] == gold
     assert any(gold.values())
-    named = {
-        u["cell"]
-        for u in data["uncertain"]
-        if "follow its item's mark" in u["reason_en"]
-    }
+    named = {u["cell"] for u in data["uncertain"] if "follow its item's mark" in u["reason_en"]}
     assert named == {"active.fees.previous_items", "active.fees.change"}

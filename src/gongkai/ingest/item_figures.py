@@ -30,9 +30,7 @@ from gongkai.report.templates import Template
 _FRAGMENT = 2  # characters of a wrapped header's tail (量, 数量)
 
 
-def read_item_figures(
-    template: Template, records: list[Record], report: Report, evidence: Evidence
-) -> None:
+def read_item_figures(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Fill a one-row item's row, read 0 from no figure, from the figures right after its mark;
     ``records``: the records of table 二, in order."""
     items = {label_key(item): item for item in template.active_items}
@@ -42,11 +40,7 @@ def read_item_figures(
             continue
         mark = cached_key(before.labels[0].text)
         item = next(
-            (
-                it
-                for k, it in items.items()
-                if ITEM_MARK in mark and (k in mark or mark in k)
-            ),
+            (it for k, it in items.items() if ITEM_MARK in mark and (k in mark or mark in k)),
             None,
         )
         rows = [row for row in template.active_rows if row.item == item]
@@ -55,14 +49,11 @@ def read_item_figures(
         row = rows[0]
         texts = [cached_bare(t.text) for t in record.labels]
         if not texts or any(
-            len(t) > _FRAGMENT or t in rows_named or field_of(cached_key(t)) is not None
-            for t in texts
+            len(t) > _FRAGMENT or t in rows_named or field_of(cached_key(t)) is not None for t in texts
         ):
             continue
         figures = [t for t in record.values if t.value.kind is not CellKind.BLANK]
-        if len(figures) != len(row.fields) or any(
-            t.value.kind is not CellKind.NUMBER for t in figures
-        ):
+        if len(figures) != len(row.fields) or any(t.value.kind is not CellKind.NUMBER for t in figures):
             continue
         cell = f"active.{row.key}"
         blanks = blank_places(records)
@@ -72,14 +63,10 @@ def read_item_figures(
             continue  # read from a printed figure: not this case
         # the notes on the reading as zeros (no figure beside the label) go with it
         zeros = [0] * len(row.fields)
-        evidence.uncertain[:] = [
-            u for u in evidence.uncertain if not (u.cell == cell and u.value == zeros)
-        ]
+        evidence.uncertain[:] = [u for u in evidence.uncertain if not (u.cell == cell and u.value == zeros)]
         for f, token in zip(row.fields, figures, strict=True):
             path = f"{cell}.{f.key}"
-            value = report.active[row.key][f.key] = block_value(
-                f, token, path, evidence
-            )
+            value = report.active[row.key][f.key] = block_value(f, token, path, evidence)
             evidence.provenance[path] = token.where
             evidence.doubt(
                 path,
