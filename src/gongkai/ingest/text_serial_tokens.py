@@ -1,0 +1,100 @@
+"""A 序号 column in laid-out text (``pdftotext -layout``) whose numbers stand on lines of their own.
+
+``serials.text_without_serials`` takes a table's row numbers off the rows' ends where every row
+ends with the next one. A Word table printed by pdftotext -layout breaks that: a tall row's number
+stands on the line of its wrapped label (``5`` under ``（二）部分公开…``, ``15   供``), so some rows
+end with no number and others with two. The layout still tells the numbers from figures: each
+begins its line at the page's left edge, far left of every figure column. Here they are taken out
+of table 三's records, before its rows are read:
+
+* the gate: the records above table 三's first row of figures name 序号 (or 序 … 号);
+* a number is a bare whole number beginning its line (the line's first part), standing left of a
+  third of the leftmost figure's place on its line, or a line's first words ``15   供`` (the number
+  and, after two blanks or more, a wrapped label's piece);
+* the numbers so found, in reading order, count 1, 2, 3 … by one with no gap and no other, at least
+  ``_MIN_ROWS`` of them: anything else leaves the records as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token
+from gongkai.report.templates import SERIAL_HEADER
+
+_BARE = re.compile(r"\d{1,3}")
+_LEADING = re.compile(r"(\d{1,3})\s{2,}(\S.*)", re.S)  # ``15            供``
+_FIRST_PART = re.compile(r"line \d+(?: part 1)?")
+_MIN_ROWS = 5  # numbers the run must hold (table 三 has 20 rows and more)
+_LEFT_SHARE = 3  # a number stands left of a third of the leftmost figure's place
+
+
+def _names_serial(labels: list[Token]) -> bool:
+    words = " ".join(t.text for t in labels)
+    if SERIAL_HEADER in words.replace(" ", ""):
+        return True
+    first = words.find(SERIAL_HEADER[0])
+    return first >= 0 and SERIAL_HEADER[1] in words[first + 1 :]
+
+
+def _head(records: list[Record]) -> int | None:
+    """The index of the first record holding three figures or more (table 三's first row)."""
+    for r, record in enumerate(records):
+        if sum(t.value.kind is CellKind.NUMBER for t in record.values) >= 3:
+            return r
+    return None
+
+
+def _is_number(token: Token, limit: float) -> bool:
+    return bool(
+        _BARE.fullmatch(token.text.strip())
+        and _FIRST_PART.fullmatch(token.where)
+        and token.x is not None
+        and token.x < limit
+    )
+
+
+def records_without_serials(records: list[Record]) -> list[Record]:
+    """Table 三's records (read from laid-out text) with its 序号 numbers taken out (``records``
+    itself where the module's conditions do not all hold)."""
+    head = _head(records)
+    if head is None or not _names_serial([t for record in records[: head + 1] for t in record.labels]):
+        return records  # the cheap gate: no 序号 named above the first row
+    places = [
+        t.x
+        for record in records
+        for t in record.values
+        if t.x is not None and t.value.kind is CellKind.NUMBER and not _FIRST_PART.fullmatch(t.where)
+    ]
+    if not places:
+        return records
+    limit = min(places) / _LEFT_SHARE
+    expected = 1
+    out: list[Record] = []
+    for record in records:
+        labels: list[Token] = []
+        for token in record.labels:
+            lead = _LEADING.fullmatch(token.text.strip())
+            if lead and int(lead.group(1)) == expected and _FIRST_PART.fullmatch(token.where):
+                labels.append(replace(token, text=lead.group(2)))
+                expected += 1
+            else:
+                labels.append(token)
+        values: list[Token] = []
+        kept: list[int] = []  # each old value's index among the kept ones (a break's new place)
+        for token in record.values:
+            kept.append(len(values))
+            if _is_number(token, limit):
+                if int(token.text) != expected:
+                    return records  # a number out of the run: nothing is taken out by guess
+                expected += 1
+            else:
+                values.append(token)
+        if len(values) != len(record.values) and all(t.value.kind is CellKind.BLANK for t in values):
+            values = []  # the number was the record's only printed value
+        breaks = sorted({kept[b] if b < len(kept) else len(values) for b in record.breaks})
+        breaks = [b for b in breaks if 0 < b < len(values)] if values else []
+        out.append(replace(record, labels=labels, values=values, breaks=breaks))
+    return out if expected - 1 >= _MIN_ROWS else records
