@@ -66,7 +66,7 @@ from gongkai.ingest.stated import (
 from gongkai.ingest.stated_rows import read_stated_rows
 from gongkai.ingest.text_column_order import requests_in_template_order
 from gongkai.ingest.text_order import stated_order
-from gongkai.ingest.text_serial_tokens import records_without_serials
+from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -98,7 +98,9 @@ def recognise(document: Document) -> Report:
     records = read_records(document)
     parts = split_tables(records)
     if document.format in ("text", "markdown"):  # table 三's 总计 printed first, a 小计 column: by the header's words
-        requests = records_without_serials(parts[REQUESTS])  # -layout: 序号 numbers on lines of their own
+        requests = records_without_trailing_serials(
+            records_without_serials(parts[REQUESTS])
+        )  # -layout: 序号 numbers on lines of their own
         parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])

@@ -147,3 +147,16 @@ def requests_in_template_order(records: list[Record]) -> list[Record]:
     if order is None:
         return records
     return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]
+
+
+def stated_width(labels: list[Token]) -> int:
+    """How many applicant columns table 三's header words name (8 with a 小计; the template's 7
+    where they do not name every column)."""
+    stated = _header_order(labels)
+    return len(_TEMPLATE) if stated is None else len(stated)
+
+
+def adds_up(row: list[int]) -> bool:
+    """Whether ``row`` (one figure per printed column) keeps the statutory sums in some placing of
+    总计 (and a 小计, with eight figures) among the others."""
+    return len(row) in (len(_TEMPLATE), len(_TEMPLATE) + 1) and any(_holds(o, row) for o in _candidates(len(row)))

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.text_column_order import adds_up, stated_width
 from gongkai.report.templates import SERIAL_HEADER
 
 _BARE = re.compile(r"\d{1,3}")
@@ -98,3 +99,50 @@ def records_without_serials(records: list[Record]) -> list[Record]:
         breaks = [b for b in breaks if 0 < b < len(values)] if values else []
         out.append(replace(record, labels=labels, values=values, breaks=breaks))
     return out if expected - 1 >= _MIN_ROWS else records
+
+
+# Plain pdftotext (no layout, no places): a row's number ends the row above (``… 1 35 2``) where
+# the line order keeps it there, and wanders off where a tall row's lines come in another order.
+# A record's last figure is taken for a number only where it is one figure more than the header's
+# columns, the figures before it keep the statutory sums and the last columns' with it do not,
+# and it goes on the run of numbers found (a greater number, ``_MAX_SKIP`` rows on at most).
+_MAX_SKIP = 3
+
+
+def _trailing_number(record: Record, width: int, last: int) -> int | None:
+    printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
+    if len(printed) != width + 1 or any(t.value.kind is not CellKind.NUMBER for t in printed):
+        return None
+    if not all(float(t.value.amount or 0).is_integer() for t in printed):
+        return None
+    figures = [int(t.value.amount or 0) for t in printed]
+    number = figures[-1]
+    if not (_BARE.fullmatch(printed[-1].text.strip()) and last < number <= last + _MAX_SKIP):
+        return None
+    if not adds_up(figures[:-1]) or adds_up(figures[1:]):
+        return None
+    return number
+
+
+def records_without_trailing_serials(records: list[Record]) -> list[Record]:
+    """Table 三's records (plain text) with the 序号 numbers ending rows taken out, where the
+    header names 序号 and ``_MIN_ROWS`` numbers at least are found (see above)."""
+    head = _head(records)
+    if head is None:
+        return records
+    labels = [t for record in records[: head + 1] for t in record.labels]
+    if not _names_serial(labels):
+        return records  # the cheap gate: no 序号 named above the first row
+    width = stated_width(labels)
+    last, found = 0, 0
+    out: list[Record] = []
+    for record in records:
+        number = _trailing_number(record, width, last)
+        if number is None:
+            out.append(record)
+            continue
+        at = max(i for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK)
+        values = record.values[:at] + record.values[at + 1 :]
+        out.append(replace(record, values=values, breaks=[b if b <= at else b - 1 for b in record.breaks]))
+        last, found = number, found + 1
+    return out if found >= _MIN_ROWS else records
