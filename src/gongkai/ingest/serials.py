@@ -256,6 +256,11 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     return replace(table, rows=rows)
 
 
+def names_serial_column(document: Document) -> bool:
+    """Whether a table of ``document`` names a 序号 column (序号, or 序 and 号 in later cells)."""
+    return any(_names_serial(row) for t in document.tables for row in t.rows)
+
+
 def text_without_serials(document: Document) -> Document:
     """``document`` (read from text) with its tables' 序号 numbers taken out (itself when none)."""
     if document.format != "text" or not any(_names_serial(row) for t in document.tables for row in t.rows):

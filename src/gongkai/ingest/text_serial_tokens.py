@@ -101,47 +101,62 @@ def records_without_serials(records: list[Record]) -> list[Record]:
     return out if expected - 1 >= _MIN_ROWS else records
 
 
-# Plain pdftotext (no layout, no places): a row's number ends the row above (``… 1 35 2``) where
-# the line order keeps it there, and wanders off where a tall row's lines come in another order.
-# A record's last figure is taken for a number only where it is one figure more than the header's
-# columns, the figures before it keep the statutory sums and the last columns' with it do not,
-# and it goes on the run of numbers found (a greater number, ``_MAX_SKIP`` rows on at most).
-_MAX_SKIP = 3
+# Plain pdftotext (no layout, no places): a row's number mostly ends the row above (``… 1 35 2``),
+# but where a tall row's lines come in another order it begins a row's figures, stands among them
+# (``28 0 3 4 0 0 11 14 42``: row 4's number) or ends two rows' figures run into one record. A
+# figure is taken for a number only where the record holds one figure more than whole rows of the
+# header's columns, without it (and only without it) every row keeps the statutory sums, and it
+# goes on the run of numbers found (a greater number, ``_MAX_SKIP`` rows on at most).
+_MAX_SKIP = 10
+_MAX_ROWS = 2  # rows of figures one record may hold (two rows' lines run together)
 
 
-def _trailing_number(record: Record, width: int, last: int) -> int | None:
-    printed = [t for t in record.values if t.value.kind is not CellKind.BLANK]
-    if len(printed) != width + 1 or any(t.value.kind is not CellKind.NUMBER for t in printed):
+def _whole_rows(figures: list[int], width: int) -> bool:
+    return all(adds_up(figures[s : s + width]) for s in range(0, len(figures), width))
+
+
+def _number_at(record: Record, width: int, last: int) -> tuple[int, int] | None:
+    """The index in ``record.values`` of the row number among its figures, and the number."""
+    at = [i for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK]
+    printed = [record.values[i] for i in at]
+    rows, extra = divmod(len(printed), width)
+    if len(printed) == 1 and _BARE.fullmatch(printed[0].text.strip()):  # a number alone: a tall row's
+        number = int(printed[0].text)
+        return (at[0], number) if last < number <= last + _MAX_SKIP else None
+    if extra != 1 or not 1 <= rows <= _MAX_ROWS or any(t.value.kind is not CellKind.NUMBER for t in printed):
         return None
     if not all(float(t.value.amount or 0).is_integer() for t in printed):
         return None
     figures = [int(t.value.amount or 0) for t in printed]
-    number = figures[-1]
-    if not (_BARE.fullmatch(printed[-1].text.strip()) and last < number <= last + _MAX_SKIP):
-        return None
-    if not adds_up(figures[:-1]) or adds_up(figures[1:]):
-        return None
-    return number
+    found: dict[tuple[int, ...], tuple[int, int]] = {}
+    for i, (token, number) in enumerate(zip(printed, figures, strict=True)):
+        if _BARE.fullmatch(token.text.strip()) and last < number <= last + _MAX_SKIP:
+            rest = figures[:i] + figures[i + 1 :]
+            if _whole_rows(rest, width):
+                found.setdefault(tuple(rest), (at[i], number))
+    # one reading only (the same figures where two equal ones stand side by side)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
-def records_without_trailing_serials(records: list[Record]) -> list[Record]:
-    """Table 三's records (plain text) with the 序号 numbers ending rows taken out, where the
-    header names 序号 and ``_MIN_ROWS`` numbers at least are found (see above)."""
+def records_without_trailing_serials(records: list[Record], named: bool) -> list[Record]:
+    """Table 三's records (plain text) with the 序号 numbers among rows' figures taken out, where
+    the header names 序号 (or ``named``: a table of the text does, table 三's header words cut off
+    into the part above it) and ``_MIN_ROWS`` numbers at least are found (see above)."""
     head = _head(records)
     if head is None:
         return records
     labels = [t for record in records[: head + 1] for t in record.labels]
-    if not _names_serial(labels):
-        return records  # the cheap gate: no 序号 named above the first row
+    if not (named or _names_serial(labels)):
+        return records  # the cheap gate: no 序号 named
     width = stated_width(labels)
     last, found = 0, 0
     out: list[Record] = []
     for record in records:
-        number = _trailing_number(record, width, last)
-        if number is None:
+        hit = _number_at(record, width, last)
+        if hit is None:
             out.append(record)
             continue
-        at = max(i for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK)
+        at, number = hit
         values = record.values[:at] + record.values[at + 1 :]
         out.append(replace(record, values=values, breaks=[b if b <= at else b - 1 for b in record.breaks]))
         last, found = number, found + 1
