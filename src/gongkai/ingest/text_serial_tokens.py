@@ -115,25 +115,31 @@ def _whole_rows(figures: list[int], width: int) -> bool:
     return all(adds_up(figures[s : s + width]) for s in range(0, len(figures), width))
 
 
-def _number_at(record: Record, width: int, last: int) -> tuple[int, int] | None:
-    """The index in ``record.values`` of the row number among its figures, and the number."""
+def _numbers_at(record: Record, width: int, seen: set[int]) -> tuple[list[int], list[int]] | None:
+    """The indices in ``record.values`` of the row numbers among its figures, and the numbers
+    (``seen``: the numbers found in the records before)."""
+    last = max(seen, default=0)
     at = [i for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK]
     printed = [record.values[i] for i in at]
+    if printed and len(printed) < width and all(_BARE.fullmatch(t.text.strip()) for t in printed):
+        # numbers alone (tall rows' numbers, their lines set after the rows' figures): one run
+        # going on, or filling a gap of the run found (numbers printed after later rows)
+        numbers = [int(t.text) for t in printed]
+        run = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        gap = numbers[-1] < last and not seen.intersection(numbers) and numbers[0] > 0
+        return (at, numbers) if run and (gap or last < numbers[0] <= last + _MAX_SKIP) else None
     rows, extra = divmod(len(printed), width)
-    if len(printed) == 1 and _BARE.fullmatch(printed[0].text.strip()):  # a number alone: a tall row's
-        number = int(printed[0].text)
-        return (at[0], number) if last < number <= last + _MAX_SKIP else None
     if extra != 1 or not 1 <= rows <= _MAX_ROWS or any(t.value.kind is not CellKind.NUMBER for t in printed):
         return None
     if not all(float(t.value.amount or 0).is_integer() for t in printed):
         return None
     figures = [int(t.value.amount or 0) for t in printed]
-    found: dict[tuple[int, ...], tuple[int, int]] = {}
+    found: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
     for i, (token, number) in enumerate(zip(printed, figures, strict=True)):
         if _BARE.fullmatch(token.text.strip()) and last < number <= last + _MAX_SKIP:
             rest = figures[:i] + figures[i + 1 :]
             if _whole_rows(rest, width):
-                found.setdefault(tuple(rest), (at[i], number))
+                found.setdefault(tuple(rest), ([at[i]], [number]))
     # one reading only (the same figures where two equal ones stand side by side)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -149,15 +155,16 @@ def records_without_trailing_serials(records: list[Record], named: bool) -> list
     if not (named or _names_serial(labels)):
         return records  # the cheap gate: no 序号 named
     width = stated_width(labels)
-    last, found = 0, 0
+    seen: set[int] = set()
     out: list[Record] = []
     for record in records:
-        hit = _number_at(record, width, last)
+        hit = _numbers_at(record, width, seen)
         if hit is None:
             out.append(record)
             continue
-        at, number = hit
-        values = record.values[:at] + record.values[at + 1 :]
-        out.append(replace(record, values=values, breaks=[b if b <= at else b - 1 for b in record.breaks]))
-        last, found = number, found + 1
-    return out if found >= _MIN_ROWS else records
+        taken, numbers = hit
+        values = [t for i, t in enumerate(record.values) if i not in taken]
+        breaks = [b - sum(i < b for i in taken) for b in record.breaks]
+        out.append(replace(record, values=values, breaks=breaks))
+        seen.update(numbers)
+    return out if len(seen) >= _MIN_ROWS else records
