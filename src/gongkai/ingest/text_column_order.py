@@ -150,14 +150,12 @@ def requests_in_template_order(records: list[Record]) -> list[Record]:
     return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]
 
 
-def stated_width(labels: list[Token]) -> int:
-    """How many applicant columns table 三's header words name (8 with a 小计; the template's 7
-    where they do not name every column)."""
-    stated = _header_order(labels)
-    return len(_TEMPLATE) if stated is None else len(stated)
+def printed_columns(labels: list[Token]) -> Order:
+    """The applicant columns in the order table 三's header words name them (with a 小计's
+    None), the template's where they do not name every column."""
+    return _header_order(labels) or _TEMPLATE
 
 
-def adds_up(row: list[int]) -> bool:
-    """Whether ``row`` (one figure per printed column) keeps the statutory sums in some placing of
-    总计 (and a 小计, with eight figures) among the others."""
-    return len(row) in (len(_TEMPLATE), len(_TEMPLATE) + 1) and any(_holds(o, row) for o in _candidates(len(row)))
+def adds_up(row: list[int], order: Order) -> bool:
+    """Whether ``row`` (one figure per printed column, in ``order``) keeps the statutory sums."""
+    return len(row) == len(order) and _holds(order, row)

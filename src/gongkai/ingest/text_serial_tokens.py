@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from gongkai.ingest.column_order import Order
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
-from gongkai.ingest.text_column_order import adds_up, stated_width
+from gongkai.ingest.text_column_order import adds_up, printed_columns
 from gongkai.report.templates import SERIAL_HEADER
 
 _BARE = re.compile(r"\d{1,3}")
@@ -111,14 +112,15 @@ _MAX_SKIP = 10
 _MAX_ROWS = 2  # rows of figures one record may hold (two rows' lines run together)
 
 
-def _whole_rows(figures: list[int], width: int) -> bool:
-    return all(adds_up(figures[s : s + width]) for s in range(0, len(figures), width))
+def _whole_rows(figures: list[int], order: Order) -> bool:
+    width = len(order)
+    return all(adds_up(figures[s : s + width], order) for s in range(0, len(figures), width))
 
 
-def _numbers_at(record: Record, width: int, seen: set[int]) -> tuple[list[int], list[int]] | None:
+def _numbers_at(record: Record, order: Order, seen: set[int]) -> tuple[list[int], list[int]] | None:
     """The indices in ``record.values`` of the row numbers among its figures, and the numbers
     (``seen``: the numbers found in the records before)."""
-    last = max(seen, default=0)
+    last, width = max(seen, default=0), len(order)
     at = [i for i, t in enumerate(record.values) if t.value.kind is not CellKind.BLANK]
     printed = [record.values[i] for i in at]
     if printed and len(printed) < width and all(_BARE.fullmatch(t.text.strip()) for t in printed):
@@ -138,7 +140,7 @@ def _numbers_at(record: Record, width: int, seen: set[int]) -> tuple[list[int], 
     for i, (token, number) in enumerate(zip(printed, figures, strict=True)):
         if _BARE.fullmatch(token.text.strip()) and last < number <= last + _MAX_SKIP:
             rest = figures[:i] + figures[i + 1 :]
-            if _whole_rows(rest, width):
+            if _whole_rows(rest, order):
                 found.setdefault(tuple(rest), ([at[i]], [number]))
     # one reading only (the same figures where two equal ones stand side by side)
     return next(iter(found.values())) if len(found) == 1 else None
@@ -154,11 +156,11 @@ def records_without_trailing_serials(records: list[Record], named: bool) -> list
     labels = [t for record in records[: head + 1] for t in record.labels]
     if not (named or _names_serial(labels)):
         return records  # the cheap gate: no 序号 named
-    width = stated_width(labels)
+    order = printed_columns(labels)
     seen: set[int] = set()
     out: list[Record] = []
     for record in records:
-        hit = _numbers_at(record, width, seen)
+        hit = _numbers_at(record, order, seen)
         if hit is None:
             out.append(record)
             continue
