@@ -1,6 +1,7 @@
 """A 序号 column where the numbers are no cell of the rows' own: pdftotext -layout sets each on a line
 of its own or on a wrapped label's line (``text_serial_tokens``: read as a figure of the row above,
-z2019-a's 本年新收 read 4 · 1 · 35 · 2 for 0 · 4 · 1 · 35), and pymupdf4llm's pipe table sets them in
+z2019-a's 本年新收 read 4 · 1 · 35 · 2 for 0 · 4 · 1 · 35); plain pdftotext sets them among a row's
+figures or after later rows (the rows' sums tell them), and pymupdf4llm's pipe table sets them in
 its second column after a blank one (``serials``), its header's titles (总计 first) in a paragraph
 above the table (``text_column_order`` on the pipe table's records).
 
@@ -34,6 +35,7 @@ def _gold(name: str) -> dict[str, Any]:
         "pdftotext-layout/z2021-a~platform-word.txt",
         "pdftotext-layout/z2024-a~platform-word.txt",
         "pymupdf4llm/z2022-a~platform.md",
+        "pdftotext/z2021-a~platform.txt",
     ],
 )
 def test_numbers_apart_from_the_rows_are_no_figures(path: str) -> None:

@@ -1,4 +1,5 @@
-"""A 序号 column in laid-out text (``pdftotext -layout``) whose numbers stand on lines of their own.
+"""A 序号 column in text whose numbers are no cells of the rows' lines (pdftotext, with or without
+-layout).
 
 ``serials.text_without_serials`` takes a table's row numbers off the rows' ends where every row
 ends with the next one. A Word table printed by pdftotext -layout breaks that: a tall row's number
@@ -13,6 +14,8 @@ of table 三's records, before its rows are read:
   and, after two blanks or more, a wrapped label's piece);
 * the numbers so found, in reading order, count 1, 2, 3 … by one with no gap and no other, at least
   ``_MIN_ROWS`` of them: anything else leaves the records as they are.
+
+Plain pdftotext keeps no places: there the rows' sums tell the numbers (``records_without_trailing_serials``).
 """
 
 from __future__ import annotations
