@@ -31,6 +31,7 @@ from functools import cache
 from typing import Any
 
 from gongkai.ingest.block_orders import row_equations
+from gongkai.ingest.dash_tails import solve_short_page
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
@@ -85,7 +86,7 @@ def _pages(
             if len(leads) < rows:
                 leads.append(group[:1])
                 group = group[1:]
-            group = []  # too few: the page's other cells stay unread
+            # too few: dashes swallowed (``dash_tails``), or the page's other cells stay unread
         elif len(group) != owed:
             return None
         if len(leads) - start < 2:
@@ -126,8 +127,6 @@ def _solve_page(
     import numpy as np  # only here: most files never need it
 
     rows, figures = page
-    if not figures:
-        return []  # a page whose other cells lost figures (``_pages``' short page)
     printed = np.asarray([int(t.value.amount or 0) for t in figures], dtype=np.int64)
     coefficients = np.asarray(equations, dtype=np.int64)  # equations × width
     lead_sizes = [len(leads[r]) for r in rows]
@@ -135,6 +134,11 @@ def _solve_page(
         coefficients[:, : len(leads[r])] @ np.asarray([int(t.value.amount or 0) for t in leads[r]], dtype=np.int64)
         for r in rows
     ]
+    if len(figures) < sum(width - size for size in lead_sizes):  # ``_pages``' short page
+        if len(set(lead_sizes)) != 1:
+            return []
+        lead = lead_sizes[0]
+        return solve_short_page(printed.tolist(), known, width - lead, coefficients[:, lead:], _orders)
     begins = [0]
     for size in lead_sizes:
         begins.append(begins[-1] + width - size)
