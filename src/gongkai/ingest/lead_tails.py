@@ -33,6 +33,7 @@ from typing import Any
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.dash_tails import solve_short_page
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
@@ -194,13 +195,16 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
             return
         if figures:
             groups.append(figures)
-    if sum(len(g) == 1 for g in groups) < len(keys) // 2:
-        return  # gate: most rows print one figure beside their label
     equations = row_equations(bound, keys, width)
     if equations is None:
         return
+    dashes = prints_dashes(records)
+    if sum(len(g) == 1 for g in groups) < len(keys) // 2:  # gate: most rows print one figure beside their label
+        if dashes:  # or pages of several leading cells, their zeros lost (``lead_pages``)
+            _read_pages(template, records, equations, current, report, evidence)
+        return
     candidates = [groups]
-    if prints_dashes(records):  # pdftotext may have swallowed dashes (``swallowed_dashes``)
+    if dashes:  # pdftotext may have swallowed dashes (``swallowed_dashes``)
         given_back = restored_groups(template, records, _figures)
         if given_back is not None:
             candidates += [given_back, *first_row_dashes(given_back, width)]
@@ -221,6 +225,24 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
             break  # the layout as printed
     if found:  # the restorations that fit compete as readings of one table
         _take_best(template, keys, width, found[: _KEEP // 2], current, report, evidence)
+    elif dashes:  # pages of several leading cells, their zeros lost (``lead_pages``)
+        _read_pages(template, records, equations, current, report, evidence)
+
+
+def _read_pages(
+    template: Template,
+    records: list[Record],
+    equations: list[list[int]],
+    current: dict[Hashable, tuple[int | None, ...]],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    width = len(template.request_columns)
+    choices = lead_page_choices(
+        template, records, _figures, lambda page, leads: _solve_page(page, leads, width, equations), equations
+    )
+    if choices is not None:
+        read_lead_pages(template, choices, current, report, evidence, records[0].labels[0].where)
 
 
 def _tables(

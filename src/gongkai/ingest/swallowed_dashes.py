@@ -32,7 +32,7 @@ _MAX_FIRST = 8  # the first row's leading cells a swallowed dash is tried among 
 _DASH = parse_cell("-")
 
 
-def _heads(template: Template) -> frozenset[str]:
+def row_heads(template: Template) -> frozenset[str]:
     """The first four characters of the labels of table 三's rows that belong to no group (new,
     carried over, granted, …, total): a 一、 / （一） mark before them begins a row, before a group's
     name (（三）不予公开, 三、本年度办理结果) it does not."""
@@ -55,7 +55,8 @@ def prints_dashes(records: list[Record]) -> bool:
     return any(t.value.kind is CellKind.DASH for record in records for t in record.values)
 
 
-def _zero(near: Token) -> Token:
+def zero_at(near: Token) -> Token:
+    """A 0 printed as a dash that ``pdftotext`` swallowed, placed where the figure after it stands."""
     return replace(near, text="-", value=_DASH, x=None)
 
 
@@ -65,7 +66,7 @@ def restored_groups(
     """The records' groups of figures (``figures_of`` a record's counts, None where one is no
     count) with a 0 given back, as a group of its own, to each row whose label began without a
     figure; None where a record holds no counts or nothing was restored."""
-    heads = _heads(template)
+    heads = row_heads(template)
     groups: list[list[Token]] = []
     pending = 0
     restored = False
@@ -85,7 +86,7 @@ def restored_groups(
         if not groups and pending == 0 and len(figures) > 1:
             leading = True
         if pending > 1:
-            groups.extend([_zero(figures[0])] for _ in range(pending - 1))
+            groups.extend([zero_at(figures[0])] for _ in range(pending - 1))
             restored = True
         pending = 0
         groups.append(figures)
@@ -100,5 +101,5 @@ def first_row_dashes(groups: list[list[Token]], width: int) -> list[list[list[To
         return []
     out = []
     for at in range(len(first)):
-        out.append([[*first[:at], _zero(first[at]), *first[at:]], *groups[1:]])
+        out.append([[*first[:at], zero_at(first[at]), *first[at:]], *groups[1:]])
     return out
