@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from gongkai.ingest.appeal_dashes import dash_readings
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Record, Token
@@ -73,3 +74,16 @@ def test_pages_of_several_leading_cells_placed_by_the_equations() -> None:
     assert all(v == gold[key][c] for key, row in requests.items() for c, v in enumerate(row) if v is not None)
     assert len(unknown) <= 6
     assert all(f"requests.{key}[{c}]" in uncertain for key, c in unknown)
+
+
+def test_appeals_flow_short_of_a_dash() -> None:
+    """Table 四's flow ``8 2 2 2 14 6 1 3 10 8 3 3 4 18``: 直接起诉's 0 swallowed. Every group adds
+    up with the zero before 6, 1, 3 or 10: the groups' totals and the other groups are read, and
+    v2021-a's table 四 is read where the readings agree."""
+    found = dash_readings([8, 2, 2, 2, 14, 6, 1, 3, 10, 8, 3, 3, 4, 18], 15, 5)
+    assert (8, 2, 2, 2, 14, 6, 1, 0, 3, 10, 8, 3, 3, 4, 18) in found
+    assert all(r[:5] == (8, 2, 2, 2, 14) and r[10:] == (8, 3, 3, 4, 18) for r in found)
+    result = read_report(PDFTOTEXT / "v2021-a~spa.txt")
+    assert result.report is not None
+    assert result.report.appeals["review"]["total"] == 14
+    assert result.report.appeals["litigation_after_review"]["total"] == 18
