@@ -1,0 +1,407 @@
+"""Table 三 cut by columns into two parts whose rows print their first cells beside their labels and
+the rest in blocks apart (``pdftotext`` default mode, a WeChat article's phone-width pages).
+
+A page too narrow for table 三 prints it as two tables, the first columns (自然人 商业企业 科研机构)
+and then the rest (社会公益组织 … 总计), each with its header and every row label again
+(``column_parts``). In its default mode ``pdftotext`` may give a part's rows as their labels, each
+with its first cells (the 社会公益组织 figure), and the part's other cells in one block elsewhere
+(after the part's last row, or before its first labelled one: the rows under the header printed
+whole), row by row or column by column. Read by labels, each row holds a part's first cells only;
+joined by rows (``column_parts``) the widths do not add up and the rest is lost.
+
+The rule, taken only where the counts fit exactly: for a cut ``k`` of the columns, each part's rows
+hold the cells beside their labels (the part's commonest count, or the part's whole width), and the
+part's other figures, in printed order, are blocks that fill the rows lacking cells, row after row
+(each block a rectangle: consecutive rows, the part's last columns). A few figures past the last
+block (table 四's first cells) are left out. Each block is read as ``block_orders`` reads a table
+printed in runs of column groups, every row adding up to its 总计 with the cells already placed
+(``report.equations``); blocks whose rows lack cells of another block wait for it. Of the cuts, the
+one whose rows add up best is taken; cells its best readings disagree on are left unknown with the
+alternatives in ``uncertain``, and the table is named in ``uncertain``. The reading replaces the one
+by labels only where that one left cells unknown or broke more equations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from typing import Any
+
+from gongkai.ingest.block_orders import KEEP, TOLERATED, order_array, row_equations
+from gongkai.ingest.blocks_head import from_header
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.records import Record, Token, printed_counts
+from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.request_rows import request_records
+from gongkai.report.equations import requests_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_MAX_EXTRA = 8  # figures past the last block left out (table 四's first cells among 三's records)
+_LABELS = 400  # label cells looked at for the first row's second printing
+_TIED = 32  # distinct readings of one run kept (zeros moved give the same cells)
+
+Block = tuple[int, int, int, int, list[Token]]  # rows [a, b), columns [c, d), its figures in print order
+Grid = list[list[Token | None]]
+
+
+def _second_printing(template: Template, records: list[Record]) -> int | None:
+    """The index of the record that prints table 三's first row label the second time."""
+    first = template.request_rows[0].key
+    seen = 0
+    looked = 0
+    for i, record in enumerate(records):
+        for token in record.labels:
+            looked += 1
+            if looked > _LABELS:
+                return None
+            match = match_request(Record([token], [], record.table), False, 0)
+            if match is not None and match.key == first:
+                seen += 1
+                if seen == 2:
+                    return i
+    return None
+
+
+def _figures(values: list[Token]) -> list[Token]:
+    return [t for t in values if t.value.kind is not CellKind.BLANK and t.value.is_value]
+
+
+def _laid(template: Template, part: list[Record]) -> tuple[dict[int, list[Token]], list[Token]] | None:
+    """A part's figures beside each row's label (by row index) and all its figures in order."""
+    stream = printed_counts(part)
+    if not stream:
+        return None
+    raw, _votes, _orphans = request_records(part)
+    index = {row.key: i for i, row in enumerate(template.request_rows)}
+    beside = {index[key]: _figures(found.values) for key, found in raw.items() if key in index}
+    return {r: f for r, f in beside.items() if f}, stream
+
+
+def _blocks(
+    laid: tuple[dict[int, list[Token]], list[Token]], rows: int, lo: int, hi: int, grid: Grid
+) -> list[Block] | None:
+    """The part's cells beside the labels put in ``grid`` (columns ``[lo, hi)``) and its other
+    figures cut into blocks of the rows lacking cells, in row order; None where they do not fit."""
+    beside, stream = laid
+    width = hi - lo
+    lead = Counter(len(f) for f in beside.values()).most_common(1)[0][0]
+    if lead > width:
+        return None
+    placed: set[int] = set()
+    lacking = [width] * rows
+    for r, figures in _whole_rows(beside, width, rows).items():
+        own = figures if len(figures) == width else figures[:lead] if len(figures) >= lead else None
+        if own is None:
+            return None
+        for c, token in enumerate(own):
+            grid[r][lo + c] = token
+            placed.add(id(token))
+        lacking[r] = width - len(own)
+    chunks: list[list[Token]] = []
+    for token in stream:
+        if id(token) in placed:
+            if chunks and chunks[-1]:
+                chunks.append([])
+            continue
+        if not chunks:
+            chunks.append([])
+        chunks[-1].append(token)
+    figures = [t for chunk in chunks for t in chunk]
+    blocks: list[Block] = []
+    at, r = 0, 0
+    while r < rows:
+        if lacking[r] == 0:
+            r += 1
+            continue
+        u = lacking[r]
+        end = r
+        while end < rows and lacking[end] == u:
+            end += 1
+        size = (end - r) * u
+        if at + size > len(figures):
+            return None
+        blocks.append((r, end, hi - u, hi, figures[at : at + size]))
+        at, r = at + size, end
+    if len(figures) - at > _MAX_EXTRA:
+        return None
+    # a block must begin where a chunk begins (figures printed apart are no one block)
+    return blocks if _chunk_aligned(blocks, chunks) else None
+
+
+def _whole_rows(beside: dict[int, list[Token]], width: int, rows: int) -> dict[int, list[Token]]:
+    """The figures beside each row's label, where a row holds ``m`` whole rows' figures and the
+    ``m − 1`` rows before it hold none (their labels printed first, the figures after the last):
+    given to those rows in turn."""
+    out = dict(beside)
+    for r, figures in beside.items():
+        m = len(figures) // width
+        if m < 2 or len(figures) != m * width or r - m + 1 < 0:
+            continue
+        if any(out.get(q) for q in range(r - m + 1, r)):
+            continue
+        for i, q in enumerate(range(r - m + 1, r + 1)):
+            out[q] = figures[i * width : (i + 1) * width]
+    return {r: f for r, f in out.items() if r < rows}
+
+
+def _chunk_aligned(blocks: list[Block], chunks: list[list[Token]]) -> bool:
+    """Whether every chunk of figures printed together lies in blocks that begin with it."""
+    begins = set()
+    total = 0
+    for chunk in chunks:
+        begins.add(total)
+        total += len(chunk)
+    at = 0
+    for block in blocks:
+        if at not in begins:
+            return False
+        at += len(block[4])
+    return True
+
+
+def _solve_block(
+    amounts: list[int], n: int, u: int, sums: Any, offsets: Any
+) -> tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """The best readings of a block's figures as ``n`` rows of ``u`` cells in runs of column groups:
+    (rows holding with the cells already placed, [(cells row by row, positions)])."""
+    import numpy as np
+
+    printed = np.asarray(amounts, dtype=np.int64)
+    best: list[tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]] = [(0, [((), ())])]
+    for b in range(1, n + 1):
+        top = -1
+        kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for a in range(b):
+            base, readings = best[a]
+            m = b - a
+            if base + m < top or not readings:
+                continue
+            positions = order_array(m, u) + a * u
+            cells = printed[positions]
+            total = cells.reshape(len(positions), m, u) @ sums + offsets[a:b][None]
+            counts = (~total.any(axis=2)).sum(axis=1)
+            counts[m - counts > TOLERATED] = -1
+            most = int(counts.max())
+            if most < 0 or base + most < top:
+                continue
+            if base + most > top:
+                top, kept = base + most, {}
+            tied = np.flatnonzero(counts == most)
+            _, unique = np.unique(cells[tied], axis=0, return_index=True)
+            for k in sorted(tied[unique].tolist())[:_TIED]:
+                run = tuple(cells[k].tolist())
+                where = tuple(positions[k].tolist())
+                for done, sources in readings:
+                    kept.setdefault(done + run, sources + where)
+        best.append((top, list(kept.items())[:KEEP]))
+    return best[n]
+
+
+def _solve_moved(
+    tokens: list[Token], n: int, u: int, sums: Any, offsets: Any
+) -> tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]], list[Token], int | None]:
+    """``_solve_block``, and where rows fail, the block with its last figure put back earlier (a tall
+    row's 总计 printed at the block's end): the stream that makes most rows add up, from the first
+    failing row's run on; (rows holding, readings, the figures in the order read, the position of
+    the figure moved or None)."""
+    amounts = [int(t.value.amount or 0) for t in tokens]
+    adding, readings = _solve_block(amounts, n, u, sums, offsets)
+    if not readings or adding == n:
+        return adding, readings, tokens, None
+    cells, sources = readings[0]
+    rows = [cells[i * u : (i + 1) * u] for i in range(n)]
+    failing = next((i for i, row in enumerate(rows) if not _holds_row(row, i, sums, offsets)), None)
+    if failing is None:
+        return adding, readings, tokens, None
+    start = min(sources[failing * u : (failing + 1) * u])
+    best: tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]], list[Token], int | None]
+    best = (adding, readings, tokens, None)
+    for q in range(start, len(tokens) - 1):
+        order = [*range(q), len(tokens) - 1, *range(q, len(tokens) - 1)]
+        moved = [tokens[i] for i in order]
+        found, read = _solve_block([amounts[i] for i in order], n, u, sums, offsets)
+        if found > best[0]:
+            best = (found, read, moved, q)
+    return best
+
+
+def _holds_row(row: tuple[int, ...], i: int, sums: Any, offsets: Any) -> bool:
+    import numpy as np
+
+    return not (np.asarray(row, dtype=np.int64) @ sums + offsets[i]).any()
+
+
+def _read_cut(
+    template: Template, laid: list[tuple[dict[int, list[Token]], list[Token]]], k: int, equations: list[list[int]]
+) -> tuple[Grid, dict[tuple[int, int], list[int]], int, set[tuple[int, int]]] | None:
+    """The table read with the columns cut after ``k``: (its cells, cells left undecided with their
+    values, rows not adding up, cells of a figure put back from the block's end); None where the
+    counts do not fit or a block reads in no order."""
+    import numpy as np
+
+    rows, width = len(template.request_rows), len(template.request_columns)
+    grid: Grid = [[None] * width for _ in range(rows)]
+    blocks: list[Block] = []
+    for (lo, hi), part in zip(((0, k), (k, width)), laid, strict=True):
+        found = _blocks(part, rows, lo, hi, grid)
+        if found is None:
+            return None
+        blocks += found
+    coefficients = np.asarray(equations, dtype=np.int64)  # eqs × width
+    undecided: dict[tuple[int, int], list[int]] = {}
+    moved: set[tuple[int, int]] = set()
+    failing = 0
+    while blocks:
+        ready = next(
+            (
+                blk
+                for blk in blocks
+                if all(
+                    grid[r][c] is not None or blk[2] <= c < blk[3] for r in range(blk[0], blk[1]) for c in range(width)
+                )
+            ),
+            None,
+        )
+        if ready is None:
+            return None  # blocks waiting on each other: not read here
+        blocks.remove(ready)
+        a, b, c, d, tokens = ready
+        known = np.asarray(
+            [[0 if c <= j < d else int(grid[r][j].value.amount or 0) for j in range(width)] for r in range(a, b)],  # type: ignore[union-attr]
+            dtype=np.int64,
+        )
+        offsets = known @ coefficients.T  # rows × eqs
+        if any((r, j) in undecided for r in range(a, b) for j in range(width)):
+            return None
+        adding, readings, tokens, shifted = _solve_moved(tokens, b - a, d - c, coefficients[:, c:d].T, offsets)
+        if not readings or (b - a) - adding > TOLERATED:
+            return None
+        failing += (b - a) - adding
+        cells, sources = readings[0]
+        u = d - c
+        for i in range(len(cells)):
+            r, j = a + i // u, c + i % u
+            grid[r][j] = tokens[sources[i]]
+            seen = list(dict.fromkeys(reading[0][i] for reading in readings))
+            if len(seen) > 1:
+                undecided[(r, j)] = seen
+            if shifted is not None and sources[i] == shifted:
+                moved.add((r, j))
+    return grid, undecided, failing, moved
+
+
+def read_part_leads(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
+    """Read table 三 printed in two column parts whose rows print their first cells beside their
+    labels and the rest in blocks (see the module), where the counts and the arithmetic settle it;
+    ``records``: the records of table 三, in order."""
+    keys: list[Hashable] = [row.key for row in template.request_rows]
+    width = len(template.request_columns)
+    bound = requests_bound(template.id)
+    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    if all(v is not None for values in current.values() for v in values) and bound.broken(current) <= TOLERATED:
+        return  # the labels read every cell and the arithmetic holds (or a report contradicts itself)
+    if not keys or width < 3:
+        return
+    cut = _second_printing(template, records)
+    equations = row_equations(bound, keys, width)
+    if cut is None or equations is None:
+        return
+    # (a channel table's shares before the first part's header are no figures of it: ``blocks_head``)
+    laid = [_laid(template, from_header(records[:cut])), _laid(template, records[cut:])]
+    if laid[0] is None or laid[1] is None:
+        return
+    parts = [p for p in laid if p is not None]
+    found = []
+    for k in range(1, width - 1):
+        read = _read_cut(template, parts, k, equations)
+        if read is not None:
+            found.append(read)
+    if not found:
+        return
+
+    def rank(read: tuple[Grid, dict[tuple[int, int], list[int]], int, set[tuple[int, int]]]) -> tuple[int, int]:
+        satisfied, broken = bound.score(_values(read[0], read[1], keys))
+        return broken, -satisfied
+
+    ranked = sorted(found, key=rank)
+    if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+        return  # two cuts of the columns read alike: not decided
+    grid, undecided, failing, moved = ranked[0]
+    if failing > TOLERATED:
+        return
+    broken, satisfied = rank(ranked[0])[0], -rank(ranked[0])[1]
+    before = bound.score(current)
+    if satisfied - broken <= before[0] - before[1]:
+        return  # the labels' reading fits the arithmetic as well
+    _take(template, keys, grid, undecided, report, evidence)
+    for r, c in sorted(moved):
+        if report.requests[str(keys[r])][c] is not None:
+            evidence.doubt(
+                f"requests.{keys[r]}[{c}]",
+                report.requests[str(keys[r])][c],
+                "此数字印在本块数字之末，按本行合计放回本行",
+                "this figure is printed at the end of its block; put back in its row where the row then adds up",
+            )
+
+
+def _values(
+    grid: Grid, undecided: dict[tuple[int, int], list[int]], keys: list[Hashable]
+) -> dict[Hashable, tuple[int | None, ...]]:
+    return {
+        key: tuple(
+            None if (r, c) in undecided or token is None else int(token.value.amount or 0)
+            for c, token in enumerate(row)
+        )
+        for r, (key, row) in enumerate(zip(keys, grid, strict=True))
+    }
+
+
+def _take(
+    template: Template,
+    keys: list[Hashable],
+    grid: Grid,
+    undecided: dict[tuple[int, int], list[int]],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    values = _values(grid, undecided, keys)
+    bound = requests_bound(template.id)
+    inside = {key: bound.inside(key) for key in keys}
+    evidence.forget("requests.")
+    for r, key in enumerate(keys):
+        row = list(values[key])
+        holds = all(
+            sum(row[i] or 0 for i in left) == sum(row[i] or 0 for i in right) for left, right in inside[key]
+        ) and all(v is not None for v in row)
+        if not holds and all(v is not None for v in row):
+            evidence.doubt(
+                f"requests.{key}",
+                None,
+                "表三分两部分印出，此行按印刷顺序读出的数字不合乎本行合计，记为未知",
+                "table 三 printed in two column parts: no order of this row's figures adds up to its 总计; "
+                "left unknown",
+            )
+            row = [None] * len(row)
+        for c, token in enumerate(grid[r]):
+            if token is not None and row[c] is not None:
+                evidence.provenance[f"requests.{key}[{c}]"] = token.where
+        report.requests[str(key)] = row
+    first = next((t for line in grid for t in line if t is not None), None)
+    evidence.doubt(
+        "requests",
+        None,
+        "表三分两部分印出（按列拆开），各行标签旁只印出部分数字，其余成块印出：按合乎各行合计的顺序读取",
+        "table 三 printed in two column parts, its rows' first cells beside their labels and the rest in "
+        "blocks: read in the order in which every row adds up to its 总计",
+        first.where if first is not None else None,
+    )
+    for (r, c), seen in undecided.items():
+        evidence.doubt(
+            f"requests.{keys[r]}[{c}]",
+            None,
+            f"合乎勾稽关系的几种读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
+            f"readings the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); left unknown",
+        )
+        evidence.alternatives([[v] for v in seen])
