@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
+from itertools import combinations
 from typing import Any
 
 from gongkai.ingest.block_orders import KEEP, TOLERATED, order_array, row_equations
@@ -40,6 +41,8 @@ from gongkai.report.templates import Template
 
 _MAX_EXTRA = 8  # figures past the last block left out (table 四's first cells among 三's records)
 _LABELS = 400  # label cells looked at for the first row's second printing
+_AMBIGUOUS = 3  # rows whose figures beside the label may be a lead and a block, or a block alone
+_BRANCHES = 64  # readings of blocks tried in all, where blocks wait on each other
 _TIED = 32  # distinct readings of one run kept (zeros moved give the same cells)
 
 Block = tuple[int, int, int, int, list[Token]]  # rows [a, b), columns [c, d), its figures in print order
@@ -79,58 +82,78 @@ def _laid(template: Template, part: list[Record]) -> tuple[dict[int, list[Token]
     return {r: f for r, f in beside.items() if f}, stream
 
 
-def _blocks(
-    laid: tuple[dict[int, list[Token]], list[Token]], rows: int, lo: int, hi: int, grid: Grid
-) -> list[Block] | None:
-    """The part's cells beside the labels put in ``grid`` (columns ``[lo, hi)``) and its other
-    figures cut into blocks of the rows lacking cells, in row order; None where they do not fit."""
-    beside, stream = laid
+def _ambiguous(laid: tuple[dict[int, list[Token]], list[Token]], width: int) -> list[int]:
+    """The part's rows holding more figures beside their label than its lead and not its width:
+    the lead and then a block, or a block alone (a labels block's figures after its last label)."""
+    beside = _whole_rows(laid[0], width)
+    lead = _lead(beside)
+    return [r for r, f in beside.items() if len(f) > lead and len(f) != width]
+
+
+def _lead(beside: dict[int, list[Token]]) -> int:
+    return Counter(len(f) for f in beside.values()).most_common(1)[0][0] if beside else 0
+
+
+def _place(
+    laid: tuple[dict[int, list[Token]], list[Token]], rows: int, lo: int, hi: int, grid: Grid, alone: set[int]
+) -> list[int] | None:
+    """The part's cells beside the labels put in ``grid`` (columns ``[lo, hi)``; rows in ``alone``
+    keep none): each row's count of cells lacking, the ids of the placed figures in ``grid``; None
+    where a row holds fewer figures than the part's lead."""
     width = hi - lo
-    lead = Counter(len(f) for f in beside.values()).most_common(1)[0][0]
+    beside = _whole_rows(laid[0], width)
+    lead = _lead(beside)
     if lead > width:
         return None
-    placed: set[int] = set()
     lacking = [width] * rows
-    for r, figures in _whole_rows(beside, width, rows).items():
+    for r, figures in beside.items():
+        if r >= rows or r in alone:
+            continue
         own = figures if len(figures) == width else figures[:lead] if len(figures) >= lead else None
         if own is None:
             return None
         for c, token in enumerate(own):
             grid[r][lo + c] = token
-            placed.add(id(token))
         lacking[r] = width - len(own)
-    chunks: list[list[Token]] = []
+    return lacking
+
+
+def _blocks(stream: list[Token], grid: Grid, parts: list[tuple[int, int, list[int]]]) -> list[Block] | None:
+    """The figures not placed beside labels, in printed order, cut into blocks of the rows lacking
+    cells, part by part and row after row (each block a rectangle: consecutive rows lacking the
+    same count, the part's last columns); None where they do not fit, or a block would begin inside
+    a run of figures printed together."""
+    placed = {id(t) for line in grid for t in line if t is not None}
+    chunks: list[list[Token]] = [[]]
     for token in stream:
         if id(token) in placed:
-            if chunks and chunks[-1]:
+            if chunks[-1]:
                 chunks.append([])
-            continue
-        if not chunks:
-            chunks.append([])
-        chunks[-1].append(token)
+        else:
+            chunks[-1].append(token)
     figures = [t for chunk in chunks for t in chunk]
     blocks: list[Block] = []
-    at, r = 0, 0
-    while r < rows:
-        if lacking[r] == 0:
-            r += 1
-            continue
-        u = lacking[r]
-        end = r
-        while end < rows and lacking[end] == u:
-            end += 1
-        size = (end - r) * u
-        if at + size > len(figures):
-            return None
-        blocks.append((r, end, hi - u, hi, figures[at : at + size]))
-        at, r = at + size, end
+    at = 0
+    for _lo, hi, lacking in parts:
+        r = 0
+        while r < len(lacking):
+            u = lacking[r]
+            end = r + 1
+            while end < len(lacking) and lacking[end] == u:
+                end += 1
+            if u:
+                size = (end - r) * u
+                if at + size > len(figures):
+                    return None
+                blocks.append((r, end, hi - u, hi, figures[at : at + size]))
+                at += size
+            r = end
     if len(figures) - at > _MAX_EXTRA:
         return None
-    # a block must begin where a chunk begins (figures printed apart are no one block)
-    return blocks if _chunk_aligned(blocks, chunks) else None
+    return blocks if _chunk_aligned(blocks, [c for c in chunks if c]) else None
 
 
-def _whole_rows(beside: dict[int, list[Token]], width: int, rows: int) -> dict[int, list[Token]]:
+def _whole_rows(beside: dict[int, list[Token]], width: int) -> dict[int, list[Token]]:
     """The figures beside each row's label, where a row holds ``m`` whole rows' figures and the
     ``m − 1`` rows before it hold none (their labels printed first, the figures after the last):
     given to those rows in turn."""
@@ -143,36 +166,41 @@ def _whole_rows(beside: dict[int, list[Token]], width: int, rows: int) -> dict[i
             continue
         for i, q in enumerate(range(r - m + 1, r + 1)):
             out[q] = figures[i * width : (i + 1) * width]
-    return {r: f for r, f in out.items() if r < rows}
+    return out
 
 
 def _chunk_aligned(blocks: list[Block], chunks: list[list[Token]]) -> bool:
-    """Whether every chunk of figures printed together lies in blocks that begin with it."""
-    begins = set()
-    total = 0
-    for chunk in chunks:
-        begins.add(total)
-        total += len(chunk)
+    """Whether no block takes figures from two runs printed apart (a run may hold several blocks)."""
+    starts = set()
     at = 0
     for block in blocks:
-        if at not in begins:
-            return False
+        starts.add(at)
         at += len(block[4])
+    starts.add(at)
+    total = 0
+    for chunk in chunks:
+        total += len(chunk)
+        if total < at and total not in starts:
+            return False
     return True
 
 
 def _solve_block(
-    amounts: list[int], n: int, u: int, sums: Any, offsets: Any
+    amounts: list[int], n: int, u: int, sums: Any, offsets: Any, mask: Any = None
 ) -> tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """The best readings of a block's figures as ``n`` rows of ``u`` cells in runs of column groups:
-    (rows holding with the cells already placed, [(cells row by row, positions)])."""
+    (rows holding with the cells already placed, [(cells row by row, positions)]); ``mask``: the
+    rows whose other cells are all placed (the others are not counted either way)."""
     import numpy as np
 
     printed = np.asarray(amounts, dtype=np.int64)
-    best: list[tuple[int, list[tuple[tuple[int, ...], tuple[int, ...]]]]] = [(0, [((), ())])]
+    if mask is None:
+        mask = np.ones(n, dtype=bool)
+    keep = KEEP if mask.all() else _BRANCHES  # rows not counted tie many readings: keep more
+    best: list[tuple[int, list[tuple[tuple[int, ...], tuple[int, ...], int]]]] = [(0, [((), (), 0)])]
     for b in range(1, n + 1):
         top = -1
-        kept: dict[tuple[int, ...], tuple[int, ...]] = {}
+        kept: dict[tuple[int, ...], tuple[tuple[int, ...], int]] = {}
         for a in range(b):
             base, readings = best[a]
             m = b - a
@@ -181,8 +209,9 @@ def _solve_block(
             positions = order_array(m, u) + a * u
             cells = printed[positions]
             total = cells.reshape(len(positions), m, u) @ sums + offsets[a:b][None]
-            counts = (~total.any(axis=2)).sum(axis=1)
-            counts[m - counts > TOLERATED] = -1
+            broken = total.any(axis=2)
+            counts = (~broken & mask[a:b]).sum(axis=1)
+            counts[(broken & mask[a:b]).sum(axis=1) > TOLERATED] = -1
             most = int(counts.max())
             if most < 0 or base + most < top:
                 continue
@@ -193,10 +222,13 @@ def _solve_block(
             for k in sorted(tied[unique].tolist())[:_TIED]:
                 run = tuple(cells[k].tolist())
                 where = tuple(positions[k].tolist())
-                for done, sources in readings:
-                    kept.setdefault(done + run, sources + where)
-        best.append((top, list(kept.items())[:KEEP]))
-    return best[n]
+                for done, sources, runs in readings:
+                    old = kept.get(done + run)
+                    if old is None or runs + 1 < old[1]:
+                        kept[done + run] = (sources + where, runs + 1)
+        fewest = sorted(kept.items(), key=lambda item: item[1][1])[:keep]  # the fewest runs first
+        best.append((top, [(cells, sources, runs) for cells, (sources, runs) in fewest]))
+    return best[n][0], [(cells, sources) for cells, sources, _runs in best[n][1]]
 
 
 def _solve_moved(
@@ -239,57 +271,150 @@ def _read_cut(
     """The table read with the columns cut after ``k``: (its cells, cells left undecided with their
     values, rows not adding up, cells of a figure put back from the block's end); None where the
     counts do not fit or a block reads in no order."""
+    width = len(template.request_columns)
+    cuts = ((0, k), (k, width))
+    options = [
+        (i, r) for i, ((lo, hi), part) in enumerate(zip(cuts, laid, strict=True)) for r in _ambiguous(part, hi - lo)
+    ]
+    if len(options) > _AMBIGUOUS:
+        return None
+    for alone in _subsets(options):
+        read = _read_placed(template, laid, cuts, set(alone), equations)
+        if read is not None:
+            return read
+    return None
+
+
+def _subsets(items: list[tuple[int, int]]) -> list[tuple[tuple[int, int], ...]]:
+    """Every subset of ``items``, the smaller first."""
+    return [c for n in range(len(items) + 1) for c in combinations(items, n)]
+
+
+def _read_placed(
+    template: Template,
+    laid: list[tuple[dict[int, list[Token]], list[Token]]],
+    cuts: tuple[tuple[int, int], ...],
+    alone: set[tuple[int, int]],
+    equations: list[list[int]],
+) -> tuple[Grid, dict[tuple[int, int], list[int]], int, set[tuple[int, int]]] | None:
+    """``_read_cut`` with the rows in ``alone`` (part, row) keeping no figure beside their label."""
     import numpy as np
 
     rows, width = len(template.request_rows), len(template.request_columns)
     grid: Grid = [[None] * width for _ in range(rows)]
-    blocks: list[Block] = []
-    for (lo, hi), part in zip(((0, k), (k, width)), laid, strict=True):
-        found = _blocks(part, rows, lo, hi, grid)
-        if found is None:
+    parts = []
+    for i, ((lo, hi), part) in enumerate(zip(cuts, laid, strict=True)):
+        lacking = _place(part, rows, lo, hi, grid, {r for p, r in alone if p == i})
+        if lacking is None:
             return None
-        blocks += found
+        parts.append((lo, hi, lacking))
+    found = _blocks([t for part in laid for t in part[1]], grid, parts)
+    if found is None:
+        return None
     coefficients = np.asarray(equations, dtype=np.int64)  # eqs × width
-    undecided: dict[tuple[int, int], list[int]] = {}
-    moved: set[tuple[int, int]] = set()
-    failing = 0
-    while blocks:
-        ready = next(
-            (
-                blk
-                for blk in blocks
-                if all(
-                    grid[r][c] is not None or blk[2] <= c < blk[3] for r in range(blk[0], blk[1]) for c in range(width)
-                )
-            ),
-            None,
+    filled = _fill(grid, found, cuts, coefficients, [_BRANCHES])
+    if not filled:
+        return None
+
+    def failing(grid: Grid) -> int:
+        values = np.asarray([[int(t.value.amount or 0) if t is not None else 0 for t in line] for line in grid])
+        return int((values @ coefficients.T).any(axis=1).sum())
+
+    bound = requests_bound(template.id)
+    keys: list[Hashable] = [row.key for row in template.request_rows]
+
+    def rank(grid: Grid) -> tuple[int, int, int]:
+        satisfied, broken = bound.score(_values(grid, {}, keys))
+        return failing(grid), broken, -satisfied
+
+    ranked = sorted(filled, key=lambda f: rank(f[0]))
+    grid, undecided, moved = ranked[0]
+    least = failing(grid)
+    for other, _u, _m in ranked[1:]:
+        if rank(other) != rank(grid):
+            break
+        for r, line in enumerate(other):  # readings as good as the best: where they differ, not decided
+            for c, token in enumerate(line):
+                mine = grid[r][c]
+                if token is not None and mine is not None and token.value.amount != mine.value.amount:
+                    undecided.setdefault((r, c), [int(mine.value.amount or 0)]).append(int(token.value.amount or 0))
+    return grid, undecided, least, moved
+
+
+def _amount(token: Token | None) -> int:
+    return 0 if token is None else int(token.value.amount or 0)
+
+
+Filled = tuple[Grid, dict[tuple[int, int], list[int]], set[tuple[int, int]]]
+
+
+def _fill(
+    grid: Grid, blocks: list[Block], cuts: tuple[tuple[int, int], ...], coefficients: Any, budget: list[int]
+) -> list[Filled]:
+    """The grid completed block by block: a block whose rows have every other cell placed first,
+    read by the arithmetic; else a part's rows printed whole under its header, row by row; else the
+    block with most such rows, each of its best readings in turn (at most ``budget`` in all)."""
+    import numpy as np
+
+    if not blocks:
+        return [(grid, {}, set())]
+    width = len(grid[0])
+
+    def others_placed(blk: Block) -> Any:
+        return np.asarray(
+            [all(grid[r][c] is not None or blk[2] <= c < blk[3] for c in range(width)) for r in range(blk[0], blk[1])]
         )
-        if ready is None:
-            return None  # blocks waiting on each other: not read here
-        blocks.remove(ready)
-        a, b, c, d, tokens = ready
-        known = np.asarray(
-            [[0 if c <= j < d else int(grid[r][j].value.amount or 0) for j in range(width)] for r in range(a, b)],  # type: ignore[union-attr]
-            dtype=np.int64,
+
+    masks = [others_placed(blk) for blk in blocks]
+    ready = next((i for i, m in enumerate(masks) if m.all()), None)
+    if ready is None:
+        whole = next((i for i, blk in enumerate(blocks) if (blk[2], blk[3]) in cuts), None)
+        if whole is not None:  # rows printed whole under a part's header: row by row, as printed
+            a, _b, c, d, tokens = blocks[whole]
+            grown = [line[:] for line in grid]
+            for i, token in enumerate(tokens):
+                grown[a + i // (d - c)][c + i % (d - c)] = token
+            return _fill(grown, blocks[:whole] + blocks[whole + 1 :], cuts, coefficients, budget)
+    pick = ready if ready is not None else max(range(len(blocks)), key=lambda i: int(masks[i].sum()))
+    if not masks[pick].any():
+        return []
+    a, b, c, d, tokens = blocks[pick]
+    rest = blocks[:pick] + blocks[pick + 1 :]
+    known = np.asarray(
+        [[0 if c <= j < d else _amount(grid[r][j]) for j in range(width)] for r in range(a, b)], dtype=np.int64
+    )
+    offsets = known @ coefficients.T  # rows × eqs
+    sums = coefficients[:, c:d].T
+    if ready is not None:
+        adding, readings, tokens, shifted = _solve_moved(tokens, b - a, d - c, sums, offsets)
+    else:
+        adding, readings = _solve_block(
+            [int(t.value.amount or 0) for t in tokens], b - a, d - c, sums, offsets, masks[pick]
         )
-        offsets = known @ coefficients.T  # rows × eqs
-        if any((r, j) in undecided for r in range(a, b) for j in range(width)):
-            return None
-        adding, readings, tokens, shifted = _solve_moved(tokens, b - a, d - c, coefficients[:, c:d].T, offsets)
-        if not readings or (b - a) - adding > TOLERATED:
-            return None
-        failing += (b - a) - adding
-        cells, sources = readings[0]
-        u = d - c
+        shifted = None
+    if not readings or int(masks[pick].sum()) - adding > TOLERATED:
+        return []
+    out: list[Filled] = []
+    u = d - c
+    for cells, sources in readings if ready is None else readings[:1]:
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        grown = [line[:] for line in grid]
+        undecided: dict[tuple[int, int], list[int]] = {}
+        moved: set[tuple[int, int]] = set()
         for i in range(len(cells)):
             r, j = a + i // u, c + i % u
-            grid[r][j] = tokens[sources[i]]
-            seen = list(dict.fromkeys(reading[0][i] for reading in readings))
-            if len(seen) > 1:
-                undecided[(r, j)] = seen
+            grown[r][j] = tokens[sources[i]]
+            if ready is not None:
+                seen = list(dict.fromkeys(reading[0][i] for reading in readings))
+                if len(seen) > 1:
+                    undecided[(r, j)] = seen
             if shifted is not None and sources[i] == shifted:
                 moved.add((r, j))
-    return grid, undecided, failing, moved
+        for done, more, shifts in _fill(grown, rest, cuts, coefficients, budget):
+            out.append((done, {**undecided, **more}, moved | shifts))
+    return out
 
 
 def read_part_leads(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
