@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
-from itertools import combinations
+from itertools import product
 from typing import Any
 
 from gongkai.ingest.block_orders import KEEP, TOLERATED, order_array, row_equations
@@ -41,7 +41,8 @@ from gongkai.report.templates import Template
 
 _MAX_EXTRA = 8  # figures past the last block left out (table 四's first cells among 三's records)
 _LABELS = 400  # label cells looked at for the first row's second printing
-_AMBIGUOUS = 3  # rows whose figures beside the label may be a lead and a block, or a block alone
+_AMBIGUOUS = 4  # rows whose figures beside the label may be read more ways than one (``_options``)
+_MIN_LEAD = 3  # rows holding the same count beside their labels, for that count to be the part's lead
 _BRANCHES = 64  # readings of blocks tried in all, where blocks wait on each other
 _TIED = 32  # distinct readings of one run kept (zeros moved give the same cells)
 
@@ -82,51 +83,95 @@ def _laid(template: Template, part: list[Record]) -> tuple[dict[int, list[Token]
     return {r: f for r, f in beside.items() if f}, stream
 
 
-def _ambiguous(laid: tuple[dict[int, list[Token]], list[Token]], width: int) -> list[int]:
-    """The part's rows holding more figures beside their label than its lead and not its width:
-    the lead and then a block, or a block alone (a labels block's figures after its last label)."""
-    beside = _whole_rows(laid[0], width)
-    lead = _lead(beside)
-    return [r for r, f in beside.items() if len(f) > lead and len(f) != width]
+Free = list[tuple[int, int]]  # each row's columns lacking cells, [from, to)
 
 
 def _lead(beside: dict[int, list[Token]]) -> int:
-    return Counter(len(f) for f in beside.values()).most_common(1)[0][0] if beside else 0
+    """The count of figures most rows of the part hold beside their label (0: no such count)."""
+    if not beside:
+        return 0
+    count, rows = Counter(len(f) for f in beside.values()).most_common(1)[0]
+    return count if rows >= _MIN_LEAD else 0
+
+
+def _labels_block(beside: dict[int, list[Token]], r: int, width: int) -> tuple[int, int] | None:
+    """Row ``r``'s figures as the figures of the labels printed before them: (the labels block's
+    first row, the columns each of its rows then holds), where the rows since the last row holding
+    figures share them evenly."""
+    first = r
+    while first > 0 and not beside.get(first - 1):
+        first -= 1
+    m, count = r - first + 1, len(beside[r])
+    if m < 2 or count % m or count // m > width:
+        return None
+    return first, count // m
+
+
+def _options(laid: tuple[dict[int, list[Token]], list[Token]], width: int) -> list[tuple[int, list[str]]]:
+    """The part's rows holding figures beside their label neither the part's lead nor its width,
+    with their readings: the figures of a labels block ("block"), the lead and then a block apart
+    ("lead"), or all a block apart ("alone")."""
+    beside = laid[0]
+    lead = _lead(beside)
+    out = []
+    for r, figures in beside.items():
+        if len(figures) in (lead, width):
+            continue
+        ways = ["block"] if _labels_block(beside, r, width) else []
+        ways += ["lead"] if 0 < lead < len(figures) else []
+        out.append((r, [*ways, "alone"]))
+    return out
 
 
 def _place(
-    laid: tuple[dict[int, list[Token]], list[Token]], rows: int, lo: int, hi: int, grid: Grid, alone: set[int]
-) -> list[int] | None:
-    """The part's cells beside the labels put in ``grid`` (columns ``[lo, hi)``; rows in ``alone``
-    keep none): each row's count of cells lacking, the ids of the placed figures in ``grid``; None
-    where a row holds fewer figures than the part's lead."""
+    laid: tuple[dict[int, list[Token]], list[Token]],
+    rows: int,
+    lo: int,
+    hi: int,
+    grid: Grid,
+    choice: dict[int, str],
+) -> tuple[Free, list[Block]] | None:
+    """The part's cells beside the labels put in ``grid`` (columns ``[lo, hi)``), rows in ``choice``
+    read as it says: each row's columns lacking cells, and the labels blocks' blocks; None where a
+    row holds figures no reading gives it."""
     width = hi - lo
-    beside = _whole_rows(laid[0], width)
+    beside = laid[0]
     lead = _lead(beside)
     if lead > width:
         return None
-    lacking = [width] * rows
+    free: Free = [(lo, hi)] * rows
+    blocks: list[Block] = []
     for r, figures in beside.items():
-        if r >= rows or r in alone:
+        if r >= rows:
+            return None
+        way = choice.get(r)
+        if way == "block":
+            found = _labels_block(beside, r, width)
+            if found is None:
+                return None
+            first, q = found
+            blocks.append((first, r + 1, hi - q, hi, figures))
+            for row in range(first, r + 1):
+                free[row] = (lo, hi - q)
             continue
-        own = figures if len(figures) == width else figures[:lead] if len(figures) >= lead else None
-        if own is None:
+        own = figures if len(figures) == width else figures[:lead] if way == "lead" or len(figures) == lead else []
+        if not own and way != "alone":
             return None
         for c, token in enumerate(own):
             grid[r][lo + c] = token
-        lacking[r] = width - len(own)
-    return lacking
+        free[r] = (lo + len(own), hi)
+    return free, blocks
 
 
-def _blocks(stream: list[Token], grid: Grid, parts: list[tuple[int, int, list[int]]]) -> list[Block] | None:
-    """The figures not placed beside labels, in printed order, cut into blocks of the rows lacking
-    cells, part by part and row after row (each block a rectangle: consecutive rows lacking the
-    same count, the part's last columns); None where they do not fit, or a block would begin inside
-    a run of figures printed together."""
-    placed = {id(t) for line in grid for t in line if t is not None}
+def _blocks(stream: list[Token], grid: Grid, frees: list[Free], labelled: list[Block]) -> list[Block] | None:
+    """The labels blocks, and the figures neither placed beside labels nor in a labels block, in
+    printed order, cut into blocks of the rows lacking cells, part by part and row after row (each
+    a rectangle: consecutive rows lacking the same columns); None where they do not fit, or a block
+    would take figures of two runs printed apart."""
+    taken = {id(t) for line in grid for t in line if t is not None} | {id(t) for blk in labelled for t in blk[4]}
     chunks: list[list[Token]] = [[]]
     for token in stream:
-        if id(token) in placed:
+        if id(token) in taken:
             if chunks[-1]:
                 chunks.append([])
         else:
@@ -134,39 +179,23 @@ def _blocks(stream: list[Token], grid: Grid, parts: list[tuple[int, int, list[in
     figures = [t for chunk in chunks for t in chunk]
     blocks: list[Block] = []
     at = 0
-    for _lo, hi, lacking in parts:
+    for free in frees:
         r = 0
-        while r < len(lacking):
-            u = lacking[r]
+        while r < len(free):
+            c, d = free[r]
             end = r + 1
-            while end < len(lacking) and lacking[end] == u:
+            while end < len(free) and free[end] == (c, d):
                 end += 1
-            if u:
-                size = (end - r) * u
+            if c < d:
+                size = (end - r) * (d - c)
                 if at + size > len(figures):
                     return None
-                blocks.append((r, end, hi - u, hi, figures[at : at + size]))
+                blocks.append((r, end, c, d, figures[at : at + size]))
                 at += size
             r = end
-    if len(figures) - at > _MAX_EXTRA:
+    if len(figures) - at > _MAX_EXTRA or not _chunk_aligned(blocks, [c for c in chunks if c]):
         return None
-    return blocks if _chunk_aligned(blocks, [c for c in chunks if c]) else None
-
-
-def _whole_rows(beside: dict[int, list[Token]], width: int) -> dict[int, list[Token]]:
-    """The figures beside each row's label, where a row holds ``m`` whole rows' figures and the
-    ``m − 1`` rows before it hold none (their labels printed first, the figures after the last):
-    given to those rows in turn."""
-    out = dict(beside)
-    for r, figures in beside.items():
-        m = len(figures) // width
-        if m < 2 or len(figures) != m * width or r - m + 1 < 0:
-            continue
-        if any(out.get(q) for q in range(r - m + 1, r)):
-            continue
-        for i, q in enumerate(range(r - m + 1, r + 1)):
-            out[q] = figures[i * width : (i + 1) * width]
-    return out
+    return labelled + blocks
 
 
 def _chunk_aligned(blocks: list[Block], chunks: list[list[Token]]) -> bool:
@@ -274,41 +303,41 @@ def _read_cut(
     width = len(template.request_columns)
     cuts = ((0, k), (k, width))
     options = [
-        (i, r) for i, ((lo, hi), part) in enumerate(zip(cuts, laid, strict=True)) for r in _ambiguous(part, hi - lo)
+        ((i, r), ways)
+        for i, ((lo, hi), part) in enumerate(zip(cuts, laid, strict=True))
+        for r, ways in _options(part, hi - lo)
     ]
     if len(options) > _AMBIGUOUS:
         return None
-    for alone in _subsets(options):
-        read = _read_placed(template, laid, cuts, set(alone), equations)
+    for chosen in product(*(ways for _where, ways in options)):
+        choice = {where: way for (where, _ways), way in zip(options, chosen, strict=True)}
+        read = _read_placed(template, laid, cuts, choice, equations)
         if read is not None:
             return read
     return None
-
-
-def _subsets(items: list[tuple[int, int]]) -> list[tuple[tuple[int, int], ...]]:
-    """Every subset of ``items``, the smaller first."""
-    return [c for n in range(len(items) + 1) for c in combinations(items, n)]
 
 
 def _read_placed(
     template: Template,
     laid: list[tuple[dict[int, list[Token]], list[Token]]],
     cuts: tuple[tuple[int, int], ...],
-    alone: set[tuple[int, int]],
+    choice: dict[tuple[int, int], str],
     equations: list[list[int]],
 ) -> tuple[Grid, dict[tuple[int, int], list[int]], int, set[tuple[int, int]]] | None:
-    """``_read_cut`` with the rows in ``alone`` (part, row) keeping no figure beside their label."""
+    """``_read_cut`` with the rows in ``choice`` (part, row) read as it says (``_options``)."""
     import numpy as np
 
     rows, width = len(template.request_rows), len(template.request_columns)
     grid: Grid = [[None] * width for _ in range(rows)]
-    parts = []
+    frees: list[Free] = []
+    labelled: list[Block] = []
     for i, ((lo, hi), part) in enumerate(zip(cuts, laid, strict=True)):
-        lacking = _place(part, rows, lo, hi, grid, {r for p, r in alone if p == i})
-        if lacking is None:
+        placed = _place(part, rows, lo, hi, grid, {r: way for (p, r), way in choice.items() if p == i})
+        if placed is None:
             return None
-        parts.append((lo, hi, lacking))
-    found = _blocks([t for part in laid for t in part[1]], grid, parts)
+        frees.append(placed[0])
+        labelled += placed[1]
+    found = _blocks([t for part in laid for t in part[1]], grid, frees, labelled)
     if found is None:
         return None
     coefficients = np.asarray(equations, dtype=np.int64)  # eqs × width
@@ -341,6 +370,96 @@ def _read_placed(
     return grid, undecided, least, moved
 
 
+def _pair(grid: Grid, blocks: list[Block]) -> tuple[int, int] | None:
+    """Two blocks of the same rows that hold every cell those rows lack."""
+    width = len(grid[0])
+    for i, one in enumerate(blocks):
+        for j in range(i + 1, len(blocks)):
+            two = blocks[j]
+            if one[:2] != two[:2]:
+                continue
+            inside = set(range(one[2], one[3])) | set(range(two[2], two[3]))
+            if all(grid[r][c] is not None or c in inside for r in range(one[0], one[1]) for c in range(width)):
+                return i, j
+    return None
+
+
+def _fill_pair(
+    grid: Grid,
+    blocks: list[Block],
+    pair: tuple[int, int],
+    cuts: tuple[tuple[int, int], ...],
+    coefficients: Any,
+    budget: list[int],
+) -> list[Filled]:
+    """``_fill`` with two blocks of the same rows read together: their runs cut at the same rows,
+    each run tried in every pair of the two blocks' orders, the rows adding up with both."""
+    import numpy as np
+
+    one, two = blocks[pair[0]], blocks[pair[1]]
+    rest = [blk for i, blk in enumerate(blocks) if i not in pair]
+    a, b = one[0], one[1]
+    width = len(grid[0])
+    inside = set(range(one[2], one[3])) | set(range(two[2], two[3]))
+    known = np.asarray(
+        [[0 if j in inside else _amount(grid[r][j]) for j in range(width)] for r in range(a, b)], dtype=np.int64
+    )
+    offsets = known @ coefficients.T
+    shapes = [(blk[3] - blk[2], np.asarray([_amount(t) for t in blk[4]], dtype=np.int64)) for blk in (one, two)]
+    sums = [coefficients[:, blk[2] : blk[3]].T for blk in (one, two)]
+    n = b - a
+    Reading2 = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+    best: list[tuple[int, list[tuple[Reading2, int]]]] = [(0, [(((), (), (), ()), 0)])]
+    for end in range(1, n + 1):
+        top = -1
+        kept: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Reading2, int]] = {}
+        for start in range(end):
+            base, readings = best[start]
+            m = end - start
+            if base + m < top or not readings:
+                continue
+            (u1, p1), (u2, p2) = shapes
+            at1 = order_array(m, u1) + start * u1
+            at2 = order_array(m, u2) + start * u2
+            c1, c2 = p1[at1], p2[at2]
+            total = (
+                (c1.reshape(len(at1), m, u1) @ sums[0])[:, None]
+                + (c2.reshape(len(at2), m, u2) @ sums[1])[None]
+                + offsets[start:end][None, None]
+            )
+            counts = (~total.any(axis=3)).sum(axis=2)
+            counts[m - counts > TOLERATED] = -1
+            most = int(counts.max())
+            if most < 0 or base + most < top:
+                continue
+            if base + most > top:
+                top, kept = base + most, {}
+            for x, y in np.argwhere(counts == most)[: _TIED * 4].tolist():
+                run1, run2 = tuple(c1[x].tolist()), tuple(c2[y].tolist())
+                for (d1, s1, d2, s2), runs in readings:
+                    both = (d1 + run1, d2 + run2)
+                    old = kept.get(both)
+                    if old is None or runs + 1 < old[1]:
+                        where1, where2 = s1 + tuple(at1[x].tolist()), s2 + tuple(at2[y].tolist())
+                        kept[both] = ((both[0], where1, both[1], where2), runs + 1)
+        best.append((top, sorted(kept.values(), key=lambda item: item[1])[:KEEP]))
+    adding, found = best[n]
+    if not found or n - adding > TOLERATED:
+        return []
+    out: list[Filled] = []
+    for index, ((cells1, src1, cells2, src2), _runs) in enumerate(found):
+        if index and budget[0] <= 0:
+            break
+        budget[0] -= 1
+        grown = [line[:] for line in grid]
+        for blk, placed, sources in ((one, cells1, src1), (two, cells2, src2)):
+            u = blk[3] - blk[2]
+            for i in range(len(placed)):
+                grown[a + i // u][blk[2] + i % u] = blk[4][sources[i]]
+        out += _fill(grown, rest, cuts, coefficients, budget)
+    return out
+
+
 def _amount(token: Token | None) -> int:
     return 0 if token is None else int(token.value.amount or 0)
 
@@ -368,6 +487,16 @@ def _fill(
     masks = [others_placed(blk) for blk in blocks]
     ready = next((i for i, m in enumerate(masks) if m.all()), None)
     if ready is None:
+        single = next((i for i, blk in enumerate(blocks) if blk[3] - blk[2] == 1), None)
+        if single is not None:  # one column's figures: top to bottom, the only order there is
+            a, _b, c, _d, tokens = blocks[single]
+            grown = [line[:] for line in grid]
+            for i, token in enumerate(tokens):
+                grown[a + i][c] = token
+            return _fill(grown, blocks[:single] + blocks[single + 1 :], cuts, coefficients, budget)
+        pair = _pair(grid, blocks)
+        if pair is not None:  # two blocks of the same rows that hold all their missing cells: read together
+            return _fill_pair(grid, blocks, pair, cuts, coefficients, budget)
         whole = next((i for i, blk in enumerate(blocks) if (blk[2], blk[3]) in cuts), None)
         if whole is not None:  # rows printed whole under a part's header: row by row, as printed
             a, _b, c, d, tokens = blocks[whole]
@@ -396,8 +525,10 @@ def _fill(
         return []
     out: list[Filled] = []
     u = d - c
-    for cells, sources in readings if ready is None else readings[:1]:
-        if budget[0] <= 0:
+    # each of the block's best readings in turn (the table's equations choose): as many as the
+    # budget allows; a block read past it keeps its first reading, its other readings' cells undecided
+    for n, (cells, sources) in enumerate(readings):
+        if n and budget[0] <= 0:
             break
         budget[0] -= 1
         grown = [line[:] for line in grid]
@@ -406,7 +537,7 @@ def _fill(
         for i in range(len(cells)):
             r, j = a + i // u, c + i % u
             grown[r][j] = tokens[sources[i]]
-            if ready is not None:
+            if budget[0] <= 0:
                 seen = list(dict.fromkeys(reading[0][i] for reading in readings))
                 if len(seen) > 1:
                     undecided[(r, j)] = seen
