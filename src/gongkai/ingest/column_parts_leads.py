@@ -297,6 +297,8 @@ def read_part_leads(template: Template, records: list[Record], report: Report, e
         return  # the labels read every cell and the arithmetic holds (or a report contradicts itself)
     if not keys or width < 3:
         return
+    if any(t.x is not None for record in records for t in record.values):
+        return  # laid-out text keeps each row's figures on its line (the text flow's blocks are not its)
     cut = _second_printing(template, records)
     equations = row_equations(bound, keys, width)
     if cut is None or equations is None:
