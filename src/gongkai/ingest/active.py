@@ -16,7 +16,6 @@ from gongkai.ingest.active_cells import (
     unrepeated,
 )
 from gongkai.ingest.active_cuts import cuts_not_gaps, fen_cuts, money_cuts, separator_cuts, whole_cells, zero_led_cut
-from gongkai.ingest.active_prior import prior_cut, ranked_rivals
 from gongkai.ingest.active_plausible import (
     MAX_ALTERNATIVES,
     Plausible,
@@ -26,6 +25,7 @@ from gongkai.ingest.active_plausible import (
     stated_cut,
     whole_counts,
 )
+from gongkai.ingest.active_prior import prior_cut, ranked_rivals
 from gongkai.ingest.active_rows import ActiveOrphan, ActiveRaw, place_orphans
 from gongkai.ingest.align import readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
