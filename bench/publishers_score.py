@@ -35,7 +35,12 @@ seventh had been tuned on); ``--set holdout9`` scores the ninth (``tests/ingest/
 province's 政务公开 集约化平台 page rendered by a front-end framework, the tables as CSS grid or flex
 ``<div>`` rows without ``<table>``, thousands separators, full-width digits, zero cells as ``—``
 ``/`` ``-`` ``无``, 【一】 / 第一部分 headings, table 四 transposed, and its Word original, made after
-the eighth had been tuned on); ``--set holdout`` is ``--holdout``.
+the eighth had been tuned on); ``--set holdout10`` scores the tenth (``tests/ingest/holdout10``: a
+市 / 区 人民政府办公室's report page with non-statutory comparison material inside the statutory
+tables (上年数 / 增减 / 同比 columns in table 二, a 占比 column or row in table 三, a 上年 or 同比 row
+in table 四), footnote markers on labels with notes under the tables, table 三 continued under a 续表
+caption with its header repeated, and its Word original with table 三 in a landscape section, made
+after the ninth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ from tests.ingest import (  # noqa: E402
     holdout7,
     holdout8,
     holdout9,
+    holdout10,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -73,6 +79,7 @@ SETS = {
     "holdout7": holdout7,
     "holdout8": holdout8,
     "holdout9": holdout9,
+    "holdout10": holdout10,
     "pdfvariants": pdfvariants,
 }
 

@@ -1,6 +1,6 @@
 """How the hold-out sets after the first are made: their figures drawn, their classes written.
 
-Each set (``holdout2`` … ``holdout9``) keeps what makes it a set of its own: its reports (seed,
+Each set (``holdout2`` … ``holdout10``) keeps what makes it a set of its own: its reports (seed,
 size, template, page style), its agencies, its page layout and the equations it breaks on purpose.
 What they share is here, so that the sets differ only in what they print:
 
@@ -90,11 +90,14 @@ def write_classes(
     lay_out: LayOut,
     style_name: str,
     word_lay_out: LayOut | None = None,
+    word_finish: Callable[[Path, Any], None] | None = None,
 ) -> dict[str, int]:
     """Write a hold-out set: each report's gold and page (``lay_out(data, style)``), the page printed
     by chromium and, for the reports marked ``word``, the page (``word_lay_out``'s when given: what
     the office pastes into Word may be laid out otherwise) through LibreOffice's Word route, and
-    every class of issue 9 made from them by the same tools."""
+    every class of issue 9 made from them by the same tools; ``word_finish(docx, style)`` edits each
+    Word file (what the office does in Word: a landscape section) before it is printed."""
+    specs = tuple(reports)
     for cls in (*CLASSES, "gold"):
         shutil.rmtree(out / cls, ignore_errors=True)
         (out / cls).mkdir(parents=True)
@@ -102,7 +105,7 @@ def write_classes(
         tmp = Path(tmp_name)
         pdfs: list[Path] = []
         word_pages: list[Path] = []
-        for name, _template, _year, _agency, _seed, _size, word, style in reports:
+        for name, _template, _year, _agency, _seed, _size, word, style in specs:
             d = data[name]
             (out / "gold" / f"{name}.json").write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", "utf-8")
             page = lay_out(d, style)
@@ -121,6 +124,10 @@ def write_classes(
                 copy.write_text(page if word_lay_out is None else word_lay_out(d, style), encoding="utf-8")
                 word_pages.append(copy)
         docx = html_to_docx(word_pages, tmp / "docx")
+        if word_finish is not None:
+            styles = {f"{name}~{style_name}-word": style for name, *_rest, style in specs}
+            for path in docx:
+                word_finish(path, styles[path.stem])
         for path in docx:
             shutil.copy(path, out / "docx" / path.name)
         pdfs += convert(docx, tmp / "word-pdf", "pdf")

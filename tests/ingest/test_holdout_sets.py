@@ -20,6 +20,7 @@ SETS = {
     "holdout7": "platform",
     "holdout8": "wechat",
     "holdout9": "spa",
+    "holdout10": "office",
 }
 
 

@@ -34,6 +34,7 @@ from gongkai.ingest import (
     unit_wraps,
     units,
     wrapped_digits,
+    wrapped_labels,
 )
 from gongkai.ingest import text as text_reader
 from gongkai.ingest.document import CELL_DEFAULTS, Cell, UnreadableFile
@@ -281,7 +282,9 @@ def _old_plain(lines: list[str], start: int, end: int) -> Iterator[object]:
                 or plain_lines._label_between_tables(lines, start + i, start + j)
                 or any(kinds[n] == "mixed" and plain_lines._statutory_row(lines[start + n]) for n in range(i, j))
             ):
-                yield from cell_lines.cell_lines(lines, start + i, start + j, kinds[i:j])
+                # the tight or loose reading of a run (h-text9b) is no gate: taken as plain_blocks takes it
+                reading = functools.partial(cell_lines.cell_lines, lines, start + i, start + j, kinds[i:j])
+                yield from wrapped_labels.better_reading(reading, kinds[i:j])
             else:
                 yield from plain_lines._texts(lines, start + i, start + j)
             i = j

@@ -1,6 +1,6 @@
 """Make the hold-out fixtures: new report figures in a page style no reader was built on.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/holdout/generate.py [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout.generate [--out DIR]
 
 The other fixture sets were made while the reader was tuned on them; this one says how it does
 on reports it has not seen. Its figures are drawn here, not taken from the corpus or the wild
@@ -31,20 +31,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from gongkai.libreoffice import convert  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import TEMPLATES, Kind, Template  # noqa: E402
-from tests.ingest.holdout import CLASSES, FIXTURES  # noqa: E402
-from tests.ingest.holdout import CONTRADICTIONS as BROKEN  # noqa: E402
-from tests.ingest.holdout.layout import province  # noqa: E402
-from tests.ingest.make_files import print_with_chromium  # noqa: E402
-from tests.ingest.publishers.generate import html_to_docx  # noqa: E402
-from tests.ingest.wild import generate as wild  # noqa: E402
+from gongkai.libreoffice import convert
+from gongkai.report.model import Report
+from gongkai.report.templates import TEMPLATES, Kind, Template
+from tests.ingest.holdout import CLASSES, FIXTURES
+from tests.ingest.holdout import CONTRADICTIONS as BROKEN
+from tests.ingest.holdout.layout import province
+from tests.ingest.make_files import print_with_chromium
+from tests.ingest.publishers.generate import html_to_docx
+from tests.ingest.wild import generate as wild
 
 EXTENSIONS = {"pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 

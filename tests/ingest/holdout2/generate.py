@@ -1,6 +1,6 @@
 """Make the second hold-out set: new report figures in a gazette page style no reader was built on.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/holdout2/generate.py [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout2.generate [--out DIR]
 
 The first hold-out (``tests/ingest/holdout``) has been tuned on since it was scored; this set is
 the fresh estimate for reports nobody has seen. Its figures are drawn by the first hold-out's
@@ -25,15 +25,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from tests.ingest.holdout2 import CONTRADICTIONS as BROKEN  # noqa: E402
-from tests.ingest.holdout2 import FIXTURES  # noqa: E402
-from tests.ingest.holdout2.layout import Style, gazette  # noqa: E402
-from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes  # noqa: E402
+from tests.ingest.holdout2 import CONTRADICTIONS as BROKEN
+from tests.ingest.holdout2 import FIXTURES
+from tests.ingest.holdout2.layout import Style, gazette
+from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes
 
 AGENCIES = (
     "市发展和改革委员会",

@@ -1,6 +1,6 @@
 """Make the third hold-out set: new report figures in a county-portal page style no reader was built on.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/holdout3/generate.py [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout3.generate [--out DIR]
 
 The first two hold-outs have been tuned on since they were scored; this set is the fresh estimate
 for reports nobody has seen. Its figures are drawn by the first hold-out's machinery
@@ -28,16 +28,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from gongkai.report.templates import OTHER_HANDLING, TEMPLATES  # noqa: E402
-from tests.ingest.holdout3 import CONTRADICTIONS as BROKEN  # noqa: E402
-from tests.ingest.holdout3 import FIXTURES  # noqa: E402
-from tests.ingest.holdout3.layout import Style, county  # noqa: E402
-from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes  # noqa: E402
+from gongkai.report.templates import OTHER_HANDLING, TEMPLATES
+from tests.ingest.holdout3 import CONTRADICTIONS as BROKEN
+from tests.ingest.holdout3 import FIXTURES
+from tests.ingest.holdout3.layout import Style, county
+from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes
 
 AGENCIES = (
     "石泉县自然资源和规划局",

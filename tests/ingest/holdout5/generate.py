@@ -1,7 +1,7 @@
 """Make the fifth hold-out set: new report figures in a township / street office's page style no
 reader was built on.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/holdout5/generate.py [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout5.generate [--out DIR]
 
 The first four hold-outs have been tuned on since they were scored; this set is the fresh
 estimate for reports nobody has seen. Its figures are drawn by the first hold-out's machinery
@@ -28,15 +28,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from tests.ingest.holdout5 import CONTRADICTIONS as BROKEN  # noqa: E402
-from tests.ingest.holdout5 import FIXTURES  # noqa: E402
-from tests.ingest.holdout5.layout import Style, township, township_word  # noqa: E402
-from tests.ingest.holdout_sets import draw_reports, main, write_classes  # noqa: E402
+from tests.ingest.holdout5 import CONTRADICTIONS as BROKEN
+from tests.ingest.holdout5 import FIXTURES
+from tests.ingest.holdout5.layout import Style, township, township_word
+from tests.ingest.holdout_sets import draw_reports, main, write_classes
 
 AGENCIES = (
     "安平县青石镇人民政府",

@@ -1,7 +1,7 @@
 """Make the eighth hold-out set: new report figures in a city government office's or a county
 bureau's 微信公众号 article style no reader was built on.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/holdout8/generate.py [--out DIR]
+    .venv/bin/python -m tests.ingest.holdout8.generate [--out DIR]
 
 The first seven hold-outs have been tuned on since they were scored; this set is the fresh estimate
 for reports nobody has seen. Its figures are drawn by the first hold-out's machinery
@@ -26,15 +26,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from tests.ingest.holdout8 import CONTRADICTIONS as BROKEN  # noqa: E402
-from tests.ingest.holdout8 import FIXTURES  # noqa: E402
-from tests.ingest.holdout8.layout import Style, wechat, wechat_word  # noqa: E402
-from tests.ingest.holdout_sets import draw_reports, main, write_classes  # noqa: E402
+from tests.ingest.holdout8 import CONTRADICTIONS as BROKEN
+from tests.ingest.holdout8 import FIXTURES
+from tests.ingest.holdout8.layout import Style, wechat, wechat_word
+from tests.ingest.holdout_sets import draw_reports, main, write_classes
 
 AGENCIES = (
     "临江市人民政府办公室",

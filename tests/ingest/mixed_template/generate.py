@@ -1,6 +1,6 @@
 """Make the mixed-template and damaged-label fixtures: real PDFs and real converter output.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/mixed_template/generate.py
+    .venv/bin/python -m tests.ingest.mixed_template.generate
 
 A published 2021-template report was found printing the 2019 template's single row
 （六）其他处理 where 2021 has three sub-rows, and a row label with characters missing. This
@@ -22,16 +22,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))  # the repository, for tests.ingest.corpus
+from gongkai.render.compose import compose
+from gongkai.render.layout import GridCell, GridTable, Role
+from gongkai.render.to_docx import render_docx
+from gongkai.render.to_pdf import docx_to_pdf
+from gongkai.report.model import Report
+from gongkai.report.templates import ACCEPTED, OTHER_HANDLING, TEMPLATE_2021
+from tests.ingest.corpus import GOLD
 
-from gongkai.render.compose import compose  # noqa: E402
-from gongkai.render.layout import GridCell, GridTable, Role  # noqa: E402
-from gongkai.render.to_docx import render_docx  # noqa: E402
-from gongkai.render.to_pdf import docx_to_pdf  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import ACCEPTED, OTHER_HANDLING, TEMPLATE_2021  # noqa: E402
-from tests.ingest.corpus import GOLD  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 # Row labels damaged the way PDFs and OCR damage them: characters dropped, one misread.
 DAMAGE = {

@@ -1,7 +1,7 @@
 """Make the PDF-variants fixtures: the statutory tables in styles and from producers the other
 fixture sets never use.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/pdfvariants/generate.py [--out DIR] [--only word-]
+    .venv/bin/python -m tests.ingest.pdfvariants.generate [--out DIR] [--only word-]
 
 Needs fpdf2 (a pure-Python PDF writer), which is NOT a runtime dependency of gongkai: it is in the
 optional extra ``fixtures`` of ``pyproject.toml`` (``pip install -e .[fixtures]``, or put a
@@ -52,20 +52,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gongkai.libreoffice import convert
+from gongkai.report.model import Report
+from gongkai.report.templates import SECTIONS, TEMPLATES
+from tests.ingest.holdout import generate as holdout
+from tests.ingest.make_files import print_with_chromium
+from tests.ingest.pdfvariants import CLASSES, FIXTURES
+from tests.ingest.pdfvariants.tables import Table, active, appeals, grid, requests
+from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.wild import generate as wild
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
-
-from gongkai.libreoffice import convert  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import SECTIONS, TEMPLATES  # noqa: E402
-from tests.ingest.holdout import generate as holdout  # noqa: E402
-from tests.ingest.make_files import print_with_chromium  # noqa: E402
-from tests.ingest.pdfvariants import CLASSES, FIXTURES  # noqa: E402
-from tests.ingest.pdfvariants.tables import Table, active, appeals, grid, requests  # noqa: E402
-from tests.ingest.publishers.layouts import prose, title  # noqa: E402
-from tests.ingest.wild import generate as wild  # noqa: E402
 
 EXTENSIONS = {"pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")

@@ -1,7 +1,7 @@
 """Make the "other publishers" fixtures: report pages laid out as agencies' sites and Word files
 lay them out (``layouts.py``), not by gongkai's renderer, then turned into what readers hold.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/publishers/generate.py [--out DIR] [--keep-pdf DIR]
+    .venv/bin/python -m tests.ingest.publishers.generate [--out DIR] [--keep-pdf DIR]
 
 The reports are the wild-layout set (``tests/ingest/wild/generate.py``: the gold reports and
 consistent synthesised ones, most cells non-zero, many multi-digit) and a few more synthesised
@@ -30,18 +30,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
-FIXTURES = HERE / "fixtures"
-sys.path.insert(0, str(REPO / "src"))
-sys.path.insert(0, str(REPO))
+from gongkai.libreoffice import convert, find_soffice
+from gongkai.report.model import Report
+from tests.ingest.make_files import print_with_chromium
+from tests.ingest.publishers.layouts import PUBLISHERS, WORD_ROUTE
+from tests.ingest.publishers.scoring import CLASSES  # the classes scored are the classes made
+from tests.ingest.wild import generate as wild
 
-from gongkai.libreoffice import convert, find_soffice  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from tests.ingest.make_files import print_with_chromium  # noqa: E402
-from tests.ingest.publishers.layouts import PUBLISHERS, WORD_ROUTE  # noqa: E402
-from tests.ingest.publishers.scoring import CLASSES  # noqa: E402  (the classes scored are the classes made)
-from tests.ingest.wild import generate as wild  # noqa: E402
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
 
 EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf", "pymupdf4llm": ".md", "markitdown": ".md"}
 

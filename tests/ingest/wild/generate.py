@@ -1,6 +1,6 @@
 """Make the "wild layouts" fixtures: published-report text as real tools produce it.
 
-    PYTHONPATH=src .venv/bin/python tests/ingest/wild/generate.py [--out DIR] [--keep-pdf DIR]
+    .venv/bin/python -m tests.ingest.wild.generate [--out DIR] [--keep-pdf DIR]
 
 Researchers and supervisors rarely hold a report as its agency's web page: they hold the text a
 crawler saved, the text ``pdftotext`` made of the PDF, or Markdown from a PDF converter. This script
@@ -53,15 +53,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gongkai.render.batch import Job, render_document, render_files
+from gongkai.report.model import Report
+from gongkai.report.templates import TEMPLATES, Kind, Template
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 GOLD = REPO.parent / "shared" / "corpus" / "gold"
 FIXTURES = HERE / "fixtures"
-sys.path.insert(0, str(REPO / "src"))
-
-from gongkai.render.batch import Job, render_document, render_files  # noqa: E402
-from gongkai.report.model import Report  # noqa: E402
-from gongkai.report.templates import TEMPLATES, Kind, Template  # noqa: E402
 
 CLASSES = (
     "pdftotext",
