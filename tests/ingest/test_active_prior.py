@@ -41,3 +41,17 @@ def test_the_prior_leaves_ties_and_readings_that_are_no_cuts() -> None:
     assert prior_cut(order, list(cuts), set(cuts[1:])) is None  # one reading supposes a cell not printed
     tie = [(12, 1, 21), (21, 1, 12)]
     assert prior_cut(order, tie, set(tie)) is None  # nothing tells them apart
+
+
+def test_cuts_of_a_table_four_run_that_all_add_up_take_the_likeliest_flagged() -> None:
+    # （一）行政复议情况 … 127633140261: 127 63 31 40 | 261 and 12 76 33 140 | 261 both add up.
+    gold = json.loads((FIXTURES / "gold" / f"{REPORT.split('~')[0]}.json").read_text(encoding="utf-8"))
+    data = read_json(FIXTURES / "crawler" / f"{REPORT}.txt")
+    appeals = data["appeals"]
+    assert isinstance(appeals, dict)
+    assert appeals["review"] == gold["appeals"]["review"]
+    uncertain = data["uncertain"]
+    assert isinstance(uncertain, list)
+    entry = next(u for u in uncertain if u["cell"] == "appeals")  # (the table in one run: one entry)
+    assert entry["alternatives"][1][:5] == [12, 76, 33, 140, 261]
+    assert entry["value"][:5] == [127, 63, 31, 40, 261] and "未知" not in entry["reason_zh"]

@@ -53,6 +53,7 @@ def likeliest_taken(evidence: Evidence, path: str, values: tuple[Value, ...]) ->
         "the cut whose parts are of like magnitude is taken (a likelihood only), the others listed",
     )
     for i, entry in enumerate(evidence.uncertain):
-        if entry.cell == path:
-            evidence.uncertain[i] = replace(entry, value=list(values))
+        if entry.cell == path:  # (no longer left unknown: apply_choice's words say it was)
+            zh, en = entry.reason_zh.replace("，记为未知", ""), entry.reason_en.replace(", left unknown", "")
+            evidence.uncertain[i] = replace(entry, value=list(values), reason_zh=zh, reason_en=en)
     return list(values)
