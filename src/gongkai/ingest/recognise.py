@@ -32,6 +32,7 @@ from gongkai.ingest.blocks_head import from_header
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_parts import join_column_parts
+from gongkai.ingest.column_parts_leads import read_part_leads
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -193,6 +194,7 @@ def recognise(document: Document) -> Report:
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
+    read_part_leads(template, parts[REQUESTS], report, evidence)  # the same, table 三 in two column parts
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     # pdftotext: a page print's blanks lost, its figures in two bands of columns
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
