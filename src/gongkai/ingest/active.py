@@ -25,6 +25,7 @@ from gongkai.ingest.active_plausible import (
     stated_cut,
     whole_counts,
 )
+from gongkai.ingest.active_prior import prior_cut, ranked_rivals
 from gongkai.ingest.active_rows import ActiveOrphan, ActiveRaw, place_orphans
 from gongkai.ingest.align import readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -148,6 +149,11 @@ def read_active(
         liked = stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values) or likely_cut(
             order, distinct, cut_values, scales
         )
+        # A row printed as fewer figures than its columns, every reading a cut of them: run together.
+        run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)
+        if liked is None and run_on:
+            # A run of digits nothing else cuts: the likeliest cut, flagged with the others.
+            liked = prior_cut(order, distinct, cut_values)
         if liked is not None:
             # One reading only is what such rows usually print: taken, the others kept as
             # alternatives beside a doubt (a likelihood is not the arithmetic).
@@ -226,7 +232,9 @@ def read_active(
                 f"{len(rivals)} cuts fit; the one {liked[2]} picks out is taken, the others listed as alternatives",
                 found.label.where,
             )
-            evidence.alternatives(rivals)
+            evidence.alternatives(
+                ranked_rivals(order, rivals, MAX_ALTERNATIVES) if len(rivals) > MAX_ALTERNATIVES else rivals
+            )
         elif not any(reading.values) and any(t.value.kind is CellKind.BLANK for t in found.values):
             # Nothing but blank cells and zeros: blank may mean 0, or the figures went elsewhere
             # (pdftotext printing a table's labels apart from its figures, a converter's shifted

@@ -11,6 +11,7 @@ from functools import lru_cache
 from gongkai.ingest.align import readings
 from gongkai.ingest.appeal_cells import read_by_header_cells
 from gongkai.ingest.appeal_columns import column_block_slots
+from gongkai.ingest.appeal_prior import cut_run, likeliest, likeliest_taken
 from gongkai.ingest.evidence import Evidence, apply_choice, count_value, note_dashes
 from gongkai.ingest.moved_figures import stray_figure_readings
 from gongkai.ingest.numbers import CellKind
@@ -211,6 +212,9 @@ def read_appeals(
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"
         values = apply_choice(choice, path, "表四", label_where[part], evidence)
+        if cut_run(choice) and (liked := likeliest(choice.alternatives, fields)) is not None:
+            # Cuts of a run that all add up: the likeliest taken, the others listed (above).
+            values = likeliest_taken(evidence, path, liked)
         part_groups = groups if part == "all" else [str(part)]
         for g, group in enumerate(part_groups):
             for i, key in enumerate(fields):

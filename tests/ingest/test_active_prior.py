@@ -1,0 +1,57 @@
+"""Crawler text of table 二 (issue 9): a row's cells run into one run of digits that no equation,
+warning, prose figure or usual relation cuts (``规章17543163440009``). The likeliest cut (counts of
+like magnitude, a short 本年增/减) is read, its cells flagged with the other cuts as alternatives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongkai.ingest.active_prior import prior_cut
+from tests.ingest.fixture_json import read_json
+
+FIXTURES = Path(__file__).resolve().parent / "holdout" / "fixtures"
+REPORT = "h2021-a~province"
+
+
+def test_a_run_nothing_else_cuts_is_read_the_likeliest_way_and_flagged() -> None:
+    gold = json.loads((FIXTURES / "gold" / f"{REPORT.split('~')[0]}.json").read_text(encoding="utf-8"))
+    data = read_json(FIXTURES / "crawler" / f"{REPORT}.txt")
+    active = data["active"]
+    assert isinstance(active, dict)
+    # 规章17543163440009: 17543 1634 40009
+    assert active["regulations"] == gold["active"]["regulations"]
+    uncertain = data["uncertain"]
+    assert isinstance(uncertain, list)
+    # 行政规范性文件46033246246033 reads 4603 32462 46033 for 46033 2462 46033: a likelihood is no
+    # proof, so the row is flagged with the right cut among its alternatives.
+    flagged = {u["cell"] for u in uncertain}
+    for key, row in active.items():
+        assert row == gold["active"][key] or f"active.{key}" in flagged, key
+    assert "active.normative_documents" in flagged
+    entry = next(u for u in uncertain if u["cell"] == "active.regulations")
+    assert [17543, 1634, 40009] in entry["alternatives"] and len(entry["alternatives"]) > 1
+
+
+def test_the_prior_leaves_ties_and_readings_that_are_no_cuts() -> None:
+    order = ["previous_items", "change", "decisions"]
+    cuts = [(26, 6, 25), (2, 66, 25), (266, 2, 5)]
+    liked = prior_cut(order, list(cuts), set(cuts))
+    assert liked is not None and liked[0] == (26, 6, 25)
+    assert prior_cut(order, list(cuts), set(cuts[1:])) is None  # one reading supposes a cell not printed
+    tie = [(12, 1, 21), (21, 1, 12)]
+    assert prior_cut(order, tie, set(tie)) is None  # nothing tells them apart
+
+
+def test_cuts_of_a_table_four_run_that_all_add_up_take_the_likeliest_flagged() -> None:
+    # （一）行政复议情况 … 127633140261: 127 63 31 40 | 261 and 12 76 33 140 | 261 both add up.
+    gold = json.loads((FIXTURES / "gold" / f"{REPORT.split('~')[0]}.json").read_text(encoding="utf-8"))
+    data = read_json(FIXTURES / "crawler" / f"{REPORT}.txt")
+    appeals = data["appeals"]
+    assert isinstance(appeals, dict)
+    assert appeals["review"] == gold["appeals"]["review"]
+    uncertain = data["uncertain"]
+    assert isinstance(uncertain, list)
+    entry = next(u for u in uncertain if u["cell"] == "appeals")  # (the table in one run: one entry)
+    assert entry["alternatives"][1][:5] == [12, 76, 33, 140, 261]
+    assert entry["value"][:5] == [127, 63, 31, 40, 261] and "未知" not in entry["reason_zh"]
