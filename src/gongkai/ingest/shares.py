@@ -214,10 +214,10 @@ def _split_last(text: str) -> tuple[str, str] | None:
     return " ".join(parts[:-1]), parts[-1]
 
 
-def _unmerged(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """A pipe table's rows (under a share's title) whose converter put a row's share into the cell
-    of its last figure (``48 100.0%``): the share taken out, where a row's last cell so ends in a
-    percentage (or a dash, ``22 —``, the share of a row that has none)."""
+def _unmerged(rows: list[list[Cell]], least: int) -> list[list[Cell]]:
+    """A pipe table's rows whose converter put a row's share into the cell of its last figure
+    (``48 100.0%``): the share taken out, where ``least`` rows' last cells so end in a percentage
+    (a dash among them, ``22 —``, the share of a row that has none, under a share's title)."""
     ends: list[tuple[int, str, str] | None] = []
     for row in rows:
         last = max((i for i, c in enumerate(row) if c.text.strip()), default=None)
@@ -225,11 +225,11 @@ def _unmerged(rows: list[list[Cell]]) -> list[list[Cell]]:
         if split is None and last is not None and (count := _unglued(row, last)) is not None:
             split = count, _folded(row[last].text)[len(count) :]
         ends.append(None if split is None or last is None else (last, *split))
-    if not any(end is not None and is_percent(end[2]) for end in ends):
+    if sum(end is not None and is_percent(end[2]) for end in ends) < least:
         return rows
     out = []
     for row, end in zip(rows, ends, strict=True):
-        if end is not None:
+        if end is not None and (least == 1 or is_percent(end[2])):  # a dash only under a title
             i, figures, _share = end
             row = [*row[:i], row[i]._replace(text=figures), *row[i + 1 :]]
         out.append(row)
@@ -252,9 +252,8 @@ def _without_shares(block: TableBlock) -> TableBlock:
                 if col not in columns or not _removable(cell, figures)
             ]
     if block.piped:
-        for a, b, titled in segments:
-            if titled:
-                rows[a:b] = _unmerged(rows[a:b])
+        for a, b, titled in segments:  # (untitled: the rows of a table going on under a page break)
+            rows[a:b] = _unmerged(rows[a:b], 1 if titled else _MIN_UNTITLED)
     rows = [_blanked(row) if _is_share_row(row) else row for row in rows]
     return block if rows == block.rows else replace(block, rows=rows)
 
