@@ -1,0 +1,146 @@
+"""Percentages in a text's tables (pdftotext, a crawler's run-on text): a 占比 column or row.
+
+A cell holding a percentage is never a statutory count (``shares`` takes such columns out of
+tables with cells). In text the cells are tokens, so the percentages go before the lines are cut
+into cells:
+
+* a line's trailing run of figures holding counts and percentages (``0 620 100.0%``) loses the
+  percentages; one holding nothing but percentages and dashes (a 其中：占比 row: ``64.2% 0.0%``)
+  loses them all, and a line left with nothing, or a share's title only, goes;
+* a dash ending a line of counts (``22 —``, the share of a row that has none) goes where the
+  nearest line of figures before or after it ended in a percentage;
+* a share's title standing as a word of its own (``总计 占比``) goes;
+* a crawler's run of a row's digits with its share run on (``351710141570620100.0%``): the share's
+  point and ``%`` bound it on the right; its left edge is one of the last three digits before the
+  point (a share is at most 100). The cut kept is the one after which the row's digits can still
+  be cut into the row's cells by its own sum (a row of 三: six figures, then their 总计); where
+  none or more than one does, the run is left as printed. A dash run on after a row's digits
+  (``100066022—``) between such rows goes with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.shares import glued_counts, is_percent, is_share_title
+from gongkai.report.equations import requests_bound
+from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
+
+_TOKEN = re.compile(r"\S+")
+_NEAR = 3  # lines looked at around a dash for a percentage-ended row
+# A row's digits run on with its share: seven figures at least, then the share (1–3 digits) and its
+# decimals (``…0620100.0%``); nothing digit-like before it.
+_GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
+_GLUED_DASH = re.compile(r"(?<![\d.,，．])(\d{7,60})[—―](?![—―\d])")
+_GLUED_SPAN = 400  # characters between a run-on dash and a run-on share of the same table
+_MAX_GLUED = 200  # run-on shares looked at in one text (a bound on hostile input)
+
+
+def _kind(token: str) -> str | None:
+    """``%`` a percentage, ``n`` a count, ``-`` a dash, None anything else."""
+    if is_percent(token):
+        return "%"
+    kind = parse_cell(token).kind
+    return "n" if kind is CellKind.NUMBER else "-" if kind is CellKind.DASH else None
+
+
+def _tail(line: str) -> list[tuple[re.Match[str], str]]:
+    """The line's trailing tokens that are figures, dashes or percentages, with their kinds."""
+    tokens = list(_TOKEN.finditer(line))
+    out: list[tuple[re.Match[str], str]] = []
+    for match in reversed(tokens):
+        kind = _kind(match[0])
+        if kind is None:
+            break
+        out.append((match, kind))
+    return out[::-1]
+
+
+def _blanked(line: str, matches: list[re.Match[str]]) -> str:
+    """``line`` with the tokens blanked (spaces: a laid-out line keeps its columns' places)."""
+    chars = list(line)
+    for match in matches:
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars).rstrip()
+
+
+def _titles_blanked(line: str) -> str:
+    if "占" not in line and "比" not in line:
+        return line
+    titles = [m for m in _TOKEN.finditer(line) if is_share_title(m[0])]
+    return _blanked(line, titles) if titles else line
+
+
+def _lines_without_shares(lines: list[str]) -> list[str]:
+    out: list[str | None] = []
+    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
+    for line in lines:
+        tail = _tail(line)
+        kinds = [kind for _m, kind in tail]
+        if "%" not in kinds:
+            out.append(_titles_blanked(line) if line.strip() else line)
+            ended.append(False if tail else None)
+            continue
+        counts = "n" in kinds
+        gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
+        new = _titles_blanked(_blanked(line, gone))
+        ended.append(True if counts and kinds[-1] == "%" else None)
+        out.append(new if new.strip() else None)  # a line of shares alone goes
+    for i, line in enumerate(out):
+        if line is None:
+            continue
+        tail = _tail(line)
+        if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
+            continue
+        before = next((ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR), -1) if ended[j] is not None), None)
+        after = next((ended[j] for j in range(i + 1, min(len(out), i + 1 + _NEAR)) if ended[j] is not None), None)
+        if before or after:
+            out[i] = _blanked(line, [tail[-1][0]])
+    return [line for line in out if line is not None]
+
+
+def _row_cuts(digits: str) -> bool:
+    """``digits`` can be cut into a row of table 三 whose 总计 is the sum of the others."""
+    groups = requests_bound(min(TEMPLATES)).run_groups("new_received", len(REQUEST_COLUMNS))
+    return bool(groups) and bool(cut_groups(digits, groups))
+
+
+def _unglued(text: str) -> str:
+    """``text`` with each run-on share taken off its row's digits where one cut fits (see above)."""
+    found = list(_GLUED.finditer(text))[:_MAX_GLUED]
+    if not found:
+        return text
+    pieces: list[str] = []
+    at = 0
+    cut_at: list[int] = []
+    for match in found:
+        fits = [count for count in glued_counts(match[0]) if _row_cuts(count)]
+        if len(fits) != 1:
+            continue
+        pieces += [text[at : match.start()], fits[0]]
+        at = match.end()
+        cut_at.append(match.start())
+    if not cut_at:
+        return text
+    text = "".join([*pieces, text[at:]])
+    return _GLUED_DASH.sub(lambda m: _dash_dropped(m, text, cut_at), text)
+
+
+def _dash_dropped(match: re.Match[str], text: str, near: list[int]) -> str:
+    """A row's digits and the dash run on after them, without the dash where the row lies among
+    rows whose shares were taken off (positions only roughly: the text shrank by their shares)."""
+    if not any(abs(match.start() - at) < _GLUED_SPAN for at in near) or not _row_cuts(match[1]):
+        return match[0]
+    return match[1]
+
+
+def drop_shares_in_text(text: str) -> str:
+    """``text`` without its tables' percentages (itself where it prints none)."""
+    if "%" not in text and "％" not in text:
+        return text
+    text = _unglued(text)
+    lines = text.split("\n")
+    kept = _lines_without_shares(lines)
+    return "\n".join(kept)
