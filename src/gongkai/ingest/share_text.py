@@ -20,6 +20,7 @@ into cells:
 
 from __future__ import annotations
 
+import math
 import re
 
 from gongkai.ingest.digits import cut_groups
@@ -101,10 +102,58 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     return [line for line in out if line is not None]
 
 
-def _row_cuts(digits: str) -> bool:
-    """``digits`` can be cut into a row of table 三 whose 总计 is the sum of the others."""
+def _row_totals(digits: str) -> set[int]:
+    """The 总计 of each cut of ``digits`` into a row of table 三 whose 总计 is the sum of the
+    others (empty: no cut fits, or too many to tell)."""
     groups = requests_bound(min(TEMPLATES)).run_groups("new_received", len(REQUEST_COLUMNS))
-    return bool(groups) and bool(cut_groups(digits, groups))
+    return {cut[-1] for cut in cut_groups(digits, groups) or ()} if groups else set()
+
+
+Bases = list[tuple[float, float]]
+
+
+def _bases(total: int, share: float) -> tuple[float, float]:
+    """The figures ``total`` may be ``share`` percent of (rounded to one decimal)."""
+    if total == 0:
+        return 0.0, math.inf
+    low = total * 100 / (share + 0.05)
+    return low, (total * 100 / (share - 0.05) if share > 0.05 else math.inf)
+
+
+def _agrees(total: int, share: float, known: Bases) -> bool:
+    low, high = _bases(total, share)
+    return any(low <= b_high and b_low <= high for b_low, b_high in known)
+
+
+def _decided(found: list[re.Match[str]]) -> dict[int, str]:
+    """Each run-on share's row digits (by the match's index) where one cut fits the row sum; where
+    several do, the one whose share agrees with a figure the decided rows' shares are of (the
+    shares of one table are of one or two figures: 本年新收, 总计)."""
+    options: list[list[tuple[str, set[int], float]]] = []
+    for match in found:
+        fits = []
+        for count in glued_counts(match[0]):
+            totals = _row_totals(count)
+            if totals:
+                fits.append((count, totals, float(match[0][len(count) :].rstrip("%％"))))
+        options.append(fits)
+    decided = {i: fits[0][0] for i, fits in enumerate(options) if len(fits) == 1}
+    known: Bases = [
+        _bases(next(iter(fits[0][1])), fits[0][2])
+        for i, fits in enumerate(options)
+        if i in decided and len(fits[0][1]) == 1 and next(iter(fits[0][1])) > 0
+    ]
+    for i, fits in enumerate(options):
+        if i in decided or not known:
+            continue
+        agreeing = [count for count, totals, share in fits if any(_agrees(t, share, known) for t in totals)]
+        if len(agreeing) == 1:
+            decided[i] = agreeing[0]
+    return decided
+
+
+def _row_cuts(digits: str) -> bool:
+    return bool(_row_totals(digits))
 
 
 def _unglued(text: str) -> str:
@@ -112,18 +161,18 @@ def _unglued(text: str) -> str:
     found = list(_GLUED.finditer(text))[:_MAX_GLUED]
     if not found:
         return text
+    decided = _decided(found)
+    if not decided:
+        return text
     pieces: list[str] = []
     at = 0
     cut_at: list[int] = []
-    for match in found:
-        fits = [count for count in glued_counts(match[0]) if _row_cuts(count)]
-        if len(fits) != 1:
+    for i, match in enumerate(found):
+        if i not in decided:
             continue
-        pieces += [text[at : match.start()], fits[0]]
+        pieces += [text[at : match.start()], decided[i]]
         at = match.end()
         cut_at.append(match.start())
-    if not cut_at:
-        return text
     text = "".join([*pieces, text[at:]])
     return _GLUED_DASH.sub(lambda m: _dash_dropped(m, text, cut_at), text)
 

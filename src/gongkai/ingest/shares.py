@@ -105,14 +105,14 @@ _SHARE_DIGITS = 3  # a share is at most 100: three digits before its point
 
 def glued_counts(text: str) -> list[str]:
     """The counts a count-and-share run (``2918100.0%``) may end in, each with the share after it
-    a percentage no more than 100 (``2918`` and ``291810``; a leading 0 only as 0 itself)."""
+    a percentage no more than 100 (``2918`` and ``291810``; a share's leading 0 only as 0 itself)."""
     match = _GLUED.fullmatch(_folded(text))
     if match is None:
         return []
     digits, out = match[1], []
     for k in range(1, _SHARE_DIGITS + 1):
         count, share = digits[:-k], digits[-k:]
-        if not count or (share[0] == "0" and k > 1) or (count[0] == "0" and len(count) > 1):
+        if not count or (share[0] == "0" and k > 1):  # (a count's run may start with a 0 cell)
             continue
         if int(share) <= 100:
             out.append(count)
