@@ -81,7 +81,8 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
-            out.append(_titles_blanked(line) if line.strip() else line)
+            new = _titles_blanked(line) if line.strip() else line
+            out.append(new if new.strip() or not line.strip() else None)  # a share's title alone goes
             ended.append(False if tail else None)
             continue
         counts = "n" in kinds
@@ -89,16 +90,16 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         new = _titles_blanked(_blanked(line, gone))
         ended.append(True if counts and kinds[-1] == "%" else None)
         out.append(new if new.strip() else None)  # a line of shares alone goes
-    for i, line in enumerate(out):
-        if line is None:
+    for i, kept in enumerate(out):
+        if kept is None:
             continue
-        tail = _tail(line)
+        tail = _tail(kept)
         if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
             continue
         before = next((ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR), -1) if ended[j] is not None), None)
         after = next((ended[j] for j in range(i + 1, min(len(out), i + 1 + _NEAR)) if ended[j] is not None), None)
         if before or after:
-            out[i] = _blanked(line, [tail[-1][0]])
+            out[i] = _blanked(kept, [tail[-1][0]])
     return [line for line in out if line is not None]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from itertools import pairwise
 
 from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
@@ -99,7 +100,7 @@ def _figure_row(row: list[Cell]) -> bool:
 
 # A count and its share run together in one cell (``2918100.0%``): the share's decimal point and
 # ``%`` bound it on the right, its left edge is any of the last three digits before the point.
-_GLUED = re.compile(r"(\d{2,12})\.(\d{1,3})%")
+_GLUED = re.compile(r"(\d{2,60})\.(\d{1,3})%")
 _SHARE_DIGITS = 3  # a share is at most 100: three digits before its point
 
 
@@ -109,7 +110,9 @@ def glued_counts(text: str) -> list[str]:
     match = _GLUED.fullmatch(_folded(text))
     if match is None:
         return []
-    digits, out = match[1], []
+    digits, out = match[1], list[str]()
+    if len(digits) <= _SHARE_DIGITS and int(digits) <= 100:
+        return out  # a percentage alone
     for k in range(1, _SHARE_DIGITS + 1):
         count, share = digits[:-k], digits[-k:]
         if not count or (share[0] == "0" and k > 1):  # (a count's run may start with a 0 cell)
@@ -159,9 +162,8 @@ def _share_columns(rows: list[list[Cell]], places: list[list[int]], titled: set[
         if col in spanned or not all(is_percent(c.text) or _empty_or_dash(c) for c in cells):
             continue
         percents = sum(is_percent(c.text) for c in cells)
-        if col in titled and percents:
-            found.add(col)
-        elif not titled and percents >= _MIN_UNTITLED and last == {col} and all(c.text.strip() for c in cells):
+        untitled = not titled and percents >= _MIN_UNTITLED and last == {col} and all(c.text.strip() for c in cells)
+        if (col in titled and percents) or untitled:
             found.add(col)
     return found
 
@@ -177,10 +179,7 @@ def _segments(rows: list[list[Cell]], places: list[list[int]]) -> list[tuple[int
     if not heads:
         return [(0, len(rows), set())]
     bounds = [0, *heads[1:], len(rows)]
-    return [
-        (a, b, set().union(*(_titles(rows[r], places[r]) for r in range(a, b))))
-        for a, b in zip(bounds, bounds[1:], strict=False)
-    ]
+    return [(a, b, set().union(*(_titles(rows[r], places[r]) for r in range(a, b)))) for a, b in pairwise(bounds)]
 
 
 def _removable(cell: Cell, figure_row: bool) -> bool:
@@ -191,11 +190,7 @@ def _removable(cell: Cell, figure_row: bool) -> bool:
 def _is_share_row(row: list[Cell]) -> bool:
     """A 其中：占比 row: a share title, then percentages and dashes only (one percentage at least)."""
     labels = [c for c in row if c.text.strip() and not is_percent(c.text) and not _empty_or_dash(c)]
-    return (
-        len(labels) == 1
-        and is_share_title(labels[0].text)
-        and any(is_percent(c.text) for c in row)
-    )
+    return len(labels) == 1 and is_share_title(labels[0].text) and any(is_percent(c.text) for c in row)
 
 
 def _blanked(row: list[Cell]) -> list[Cell]:

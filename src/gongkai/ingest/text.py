@@ -28,7 +28,6 @@ from gongkai.ingest.html_in_text import with_html_tables
 from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
-from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_last_row import pipe_last_rows
@@ -43,6 +42,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
