@@ -74,18 +74,43 @@ def _titles_blanked(line: str) -> str:
     return _blanked(line, titles) if titles else line
 
 
+_ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the table, not a table of shares
+
+
+def _rows_of_shares(lines: list[str]) -> set[int]:
+    """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
+    a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        tokens = _TOKEN.findall(line)
+        if tokens and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
+            run.append(i)
+            continue
+        if any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
 def _lines_without_shares(lines: list[str]) -> list[str]:
     out: list[str | None] = []
     ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
-    for line in lines:
+    rows_of_shares = _rows_of_shares(lines)
+    for i, line in enumerate(lines):
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
-            new = _titles_blanked(line) if line.strip() else line
-            out.append(new if new.strip() or not line.strip() else None)  # a share's title alone goes
+            alone = len(_TOKEN.findall(line)) == 1
+            new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
+            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
             ended.append(False if tail else None)
             continue
         counts = "n" in kinds
+        if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
+            out.append(line)  # shares one a line: a column of a table of shares of its own, left
+            ended.append(None)
+            continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
         new = _titles_blanked(_blanked(line, gone))
         ended.append(True if counts and kinds[-1] == "%" else None)
