@@ -57,6 +57,7 @@ from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
+from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -99,6 +100,7 @@ def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
     document = without_serials(document)  # a 序号 column's numbers are no figures of the report
     document = text_without_serials(document)  # the same, each number ending the row above in text
+    document = without_shares(document)  # a 占比 column or row of percentages beside the counts
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)

@@ -42,6 +42,7 @@ from gongkai.ingest.pipes import (
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
+from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import any_unit_first, units_after_figures
@@ -87,6 +88,8 @@ def read_text(path: Path, data: bytes) -> Document:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
+    if fmt == "text":
+        text = drop_shares_in_text(text)  # a 占比 column or row: a percentage is never a count
     if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class

@@ -1,0 +1,221 @@
+"""Percentages in a text's tables (pdftotext, a crawler's run-on text): a 占比 column or row.
+
+A cell holding a percentage is never a statutory count (``shares`` takes such columns out of
+tables with cells). In text the cells are tokens, so the percentages go before the lines are cut
+into cells:
+
+* a line's trailing run of figures holding counts and percentages (``0 620 100.0%``) loses the
+  percentages; one holding nothing but percentages and dashes (a 其中：占比 row: ``64.2% 0.0%``)
+  loses them all, and a line left with nothing, or a share's title only, goes;
+* a dash ending a line of counts (``22 —``, the share of a row that has none) goes where the
+  nearest line of figures before or after it ended in a percentage;
+* a share's title standing as a word of its own (``总计 占比``) goes;
+* a crawler's run of a row's digits with its share run on (``351710141570620100.0%``): the share's
+  point and ``%`` bound it on the right; its left edge is one of the last three digits before the
+  point (a share is at most 100). The cut kept is the one after which the row's digits can still
+  be cut into the row's cells by its own sum (a row of 三: six figures, then their 总计); where
+  none or more than one does, the run is left as printed. A dash run on after a row's digits
+  (``100066022—``) between such rows goes with them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.shares import glued_counts, is_percent, is_share_title
+from gongkai.report.equations import requests_bound
+from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
+
+_TOKEN = re.compile(r"\S+")
+_NEAR = 3  # lines looked at around a dash for a percentage-ended row
+# A row's digits run on with its share: seven figures at least, then the share (1–3 digits) and its
+# decimals (``…0620100.0%``); nothing digit-like before it.
+_GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
+_GLUED_DASH = re.compile(r"(?<![\d.,，．])(\d{7,60})[—―](?![—―\d])")
+_GLUED_SPAN = 400  # characters between a run-on dash and a run-on share of the same table
+_MAX_GLUED = 200  # run-on shares looked at in one text (a bound on hostile input)
+
+
+def _kind(token: str) -> str | None:
+    """``%`` a percentage, ``n`` a count, ``-`` a dash, None anything else."""
+    if is_percent(token):
+        return "%"
+    kind = parse_cell(token).kind
+    return "n" if kind is CellKind.NUMBER else "-" if kind is CellKind.DASH else None
+
+
+def _tail(line: str) -> list[tuple[re.Match[str], str]]:
+    """The line's trailing tokens that are figures, dashes or percentages, with their kinds."""
+    tokens = list(_TOKEN.finditer(line))
+    out: list[tuple[re.Match[str], str]] = []
+    for match in reversed(tokens):
+        kind = _kind(match[0])
+        if kind is None:
+            break
+        out.append((match, kind))
+    return out[::-1]
+
+
+def _blanked(line: str, matches: list[re.Match[str]]) -> str:
+    """``line`` with the tokens blanked (spaces: a laid-out line keeps its columns' places)."""
+    chars = list(line)
+    for match in matches:
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars).rstrip()
+
+
+def _titles_blanked(line: str) -> str:
+    if "占" not in line and "比" not in line:
+        return line
+    titles = [m for m in _TOKEN.finditer(line) if is_share_title(m[0])]
+    return _blanked(line, titles) if titles else line
+
+
+_ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the table, not a table of shares
+
+
+def _rows_of_shares(lines: list[str]) -> set[int]:
+    """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
+    a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        tokens = _TOKEN.findall(line)
+        if tokens and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
+            run.append(i)
+            continue
+        if any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _lines_without_shares(lines: list[str]) -> list[str]:
+    out: list[str | None] = []
+    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
+    rows_of_shares = _rows_of_shares(lines)
+    for i, line in enumerate(lines):
+        tail = _tail(line)
+        kinds = [kind for _m, kind in tail]
+        if "%" not in kinds:
+            alone = len(_TOKEN.findall(line)) == 1
+            new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
+            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
+            ended.append(False if tail else None)
+            continue
+        counts = "n" in kinds
+        if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
+            out.append(line)  # shares one a line: a column of a table of shares of its own, left
+            ended.append(None)
+            continue
+        gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
+        new = _titles_blanked(_blanked(line, gone))
+        ended.append(True if counts and kinds[-1] == "%" else None)
+        out.append(new if new.strip() else None)  # a line of shares alone goes
+    for i, kept in enumerate(out):
+        if kept is None:
+            continue
+        tail = _tail(kept)
+        if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
+            continue
+        before = next((ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR), -1) if ended[j] is not None), None)
+        after = next((ended[j] for j in range(i + 1, min(len(out), i + 1 + _NEAR)) if ended[j] is not None), None)
+        if before or after:
+            out[i] = _blanked(kept, [tail[-1][0]])
+    return [line for line in out if line is not None]
+
+
+def _row_totals(digits: str) -> set[int]:
+    """The 总计 of each cut of ``digits`` into a row of table 三 whose 总计 is the sum of the
+    others (empty: no cut fits, or too many to tell)."""
+    groups = requests_bound(min(TEMPLATES)).run_groups("new_received", len(REQUEST_COLUMNS))
+    return {cut[-1] for cut in cut_groups(digits, groups) or ()} if groups else set()
+
+
+Bases = list[tuple[float, float]]
+
+
+def _bases(total: int, share: float) -> tuple[float, float]:
+    """The figures ``total`` may be ``share`` percent of (rounded to one decimal)."""
+    if total == 0:
+        return 0.0, math.inf
+    low = total * 100 / (share + 0.05)
+    return low, (total * 100 / (share - 0.05) if share > 0.05 else math.inf)
+
+
+def _agrees(total: int, share: float, known: Bases) -> bool:
+    low, high = _bases(total, share)
+    return any(low <= b_high and b_low <= high for b_low, b_high in known)
+
+
+def _decided(found: list[re.Match[str]]) -> dict[int, str]:
+    """Each run-on share's row digits (by the match's index) where one cut fits the row sum; where
+    several do, the one whose share agrees with a figure the decided rows' shares are of (the
+    shares of one table are of one or two figures: 本年新收, 总计)."""
+    options: list[list[tuple[str, set[int], float]]] = []
+    for match in found:
+        fits = []
+        for count in glued_counts(match[0]):
+            totals = _row_totals(count)
+            if totals:
+                fits.append((count, totals, float(match[0][len(count) :].rstrip("%％"))))
+        options.append(fits)
+    decided = {i: fits[0][0] for i, fits in enumerate(options) if len(fits) == 1}
+    known: Bases = [
+        _bases(next(iter(fits[0][1])), fits[0][2])
+        for i, fits in enumerate(options)
+        if i in decided and len(fits[0][1]) == 1 and next(iter(fits[0][1])) > 0
+    ]
+    for i, fits in enumerate(options):
+        if i in decided or not known:
+            continue
+        agreeing = [count for count, totals, share in fits if any(_agrees(t, share, known) for t in totals)]
+        if len(agreeing) == 1:
+            decided[i] = agreeing[0]
+    return decided
+
+
+def _row_cuts(digits: str) -> bool:
+    return bool(_row_totals(digits))
+
+
+def _unglued(text: str) -> str:
+    """``text`` with each run-on share taken off its row's digits where one cut fits (see above)."""
+    found = list(_GLUED.finditer(text))[:_MAX_GLUED]
+    if not found:
+        return text
+    decided = _decided(found)
+    if not decided:
+        return text
+    pieces: list[str] = []
+    at = 0
+    cut_at: list[int] = []
+    for i, match in enumerate(found):
+        if i not in decided:
+            continue
+        pieces += [text[at : match.start()], decided[i]]
+        at = match.end()
+        cut_at.append(match.start())
+    text = "".join([*pieces, text[at:]])
+    return _GLUED_DASH.sub(lambda m: _dash_dropped(m, text, cut_at), text)
+
+
+def _dash_dropped(match: re.Match[str], text: str, near: list[int]) -> str:
+    """A row's digits and the dash run on after them, without the dash where the row lies among
+    rows whose shares were taken off (positions only roughly: the text shrank by their shares)."""
+    if not any(abs(match.start() - at) < _GLUED_SPAN for at in near) or not _row_cuts(match[1]):
+        return match[0]
+    return match[1]
+
+
+def drop_shares_in_text(text: str) -> str:
+    """``text`` without its tables' percentages (itself where it prints none)."""
+    if "%" not in text and "％" not in text:
+        return text
+    text = _unglued(text)
+    lines = text.split("\n")
+    kept = _lines_without_shares(lines)
+    return "\n".join(kept)
