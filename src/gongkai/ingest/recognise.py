@@ -18,6 +18,7 @@ from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
+from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
@@ -96,6 +97,7 @@ def recognise(document: Document) -> Report:
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = read_records(document)
     parts = split_tables(records)
+    parts[APPEALS] = without_comparison(parts[APPEALS])  # a 年度 column, a 上年 / 同比 row
     if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
         parts[REQUESTS] = requests_in_template_order(joined_column_parts(parts[REQUESTS]))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
