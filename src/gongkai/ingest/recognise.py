@@ -19,6 +19,7 @@ from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_extra import without_comparison
+from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
@@ -95,7 +96,7 @@ def recognise(document: Document) -> Report:
     document = without_serials(document)  # a 序号 column's numbers are no figures of the report
     document = text_without_serials(document)  # the same, each number ending the row above in text
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
-    records = read_records(document)
+    records = marks_off(read_records(document), explained_notes(document))  # 行政许可注1 / ① run into the figures
     parts = split_tables(records)
     parts[APPEALS] = without_comparison(parts[APPEALS])  # a 年度 column, a 上年 / 同比 row
     if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
