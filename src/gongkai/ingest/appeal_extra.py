@@ -32,7 +32,11 @@ def _gated(records: list[Record]) -> bool:
     for record in records[:_MAX_RECORDS]:
         for token in record.labels:
             text = _compact(token.text)
-            if text.endswith(_YEAR_HEADER) or _YEAR_HEADER in token.text.split() or (is_extra_word(text) and text in _ROW_WORDS):
+            if (
+                text.endswith(_YEAR_HEADER)
+                or _YEAR_HEADER in token.text.split()
+                or (is_extra_word(text) and text in _ROW_WORDS)
+            ):
                 return True
     return False
 

@@ -17,7 +17,20 @@ from gongkai.ingest.records import Token
 # Header words of comparison columns, longest first so a longer word is stripped whole.
 EXTRA_WORDS = tuple(
     sorted(
-        ("上年同期数", "上年同期", "上年数", "上年", "同比增减", "同比增长", "比上年增减", "同比", "增减", "增长", "变化", "增幅"),
+        (
+            "上年同期数",
+            "上年同期",
+            "上年数",
+            "上年",
+            "同比增减",
+            "同比增长",
+            "比上年增减",
+            "同比",
+            "增减",
+            "增长",
+            "变化",
+            "增幅",
+        ),
         key=len,
         reverse=True,
     )
@@ -39,7 +52,7 @@ def is_extra_word(text: str) -> bool:
 def extra_tail(text: str) -> tuple[str, tuple[str, ...]]:
     """A header cell's text without the comparison headers run onto its end (a crawler's
     ``本年处理决定数量上年数增减``) and those headers; the text unchanged when none ends it."""
-    head, found = _compact(text), []
+    head, found = _compact(text), list[str]()
     for _ in range(_MAX_EXTRA):
         word = next((w for w in EXTRA_WORDS if head.endswith(w) and len(head) > len(w)), None)
         if word is None:

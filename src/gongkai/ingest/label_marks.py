@@ -77,7 +77,9 @@ def _run_split(record: Record) -> list[Record]:
     for token in record.labels:
         text = "".join(token.text.split())
         found = _MARKED_RUN.match(text) if len(text) <= _MAX_LABEL and any(c.isdigit() for c in text) else None
-        figures = [Token(f, token.where, parse_cell(f), token.x) for f in _FIGURE.findall(found["run"])] if found else []
+        figures = (
+            [Token(f, token.where, parse_cell(f), token.x) for f in _FIGURE.findall(found["run"])] if found else []
+        )
         if found is None or not figures or any(f.value.kind is not CellKind.NUMBER for f in figures):
             labels.append(token)
             continue

@@ -18,9 +18,8 @@ from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
-from gongkai.ingest.appeal_extra import without_comparison
-from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
+from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
@@ -43,6 +42,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
+from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
