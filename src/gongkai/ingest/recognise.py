@@ -54,7 +54,7 @@ from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
-from gongkai.ingest.serials import text_without_serials, without_serials
+from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
@@ -68,6 +68,7 @@ from gongkai.ingest.stated import (
 from gongkai.ingest.stated_rows import read_stated_rows
 from gongkai.ingest.text_column_order import requests_in_template_order
 from gongkai.ingest.text_order import stated_order
+from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
@@ -99,8 +100,11 @@ def recognise(document: Document) -> Report:
     records = marks_off(read_records(document), explained_notes(document))  # 行政许可注1 / ① run into the figures
     parts = split_tables(records)
     parts[APPEALS] = without_comparison(parts[APPEALS])  # a 年度 column, a 上年 / 同比 row
-    if document.format == "text":  # table 三's 总计 printed first, a 小计 column: by the header's words
-        parts[REQUESTS] = requests_in_template_order(joined_column_parts(parts[REQUESTS]))
+    if document.format in ("text", "markdown"):  # table 三's 总计 printed first, a 小计 column: by the header's words
+        # a 序号 column's numbers: -layout's on lines of their own, plain text's ending rows
+        requests = records_without_serials(parts[REQUESTS])
+        requests = records_without_trailing_serials(requests, names_serial_column(document))
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests))
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:

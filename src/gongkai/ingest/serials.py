@@ -111,10 +111,18 @@ def _run_numbered(table: TableBlock, numbers: list[int]) -> bool:
     return all(_serial(row) is not None for row in table.rows if _has_figure(row))
 
 
+def _blank_led(block: TableBlock) -> TableBlock:
+    """A pipe table without the first column where it is blank in every row (a converter's empty
+    column before the 序号 column: ``||1|一、本年新收…|``), else ``block`` itself."""
+    if not block.piped or not all(len(row) >= 2 and not row[0].text.strip() for row in block.rows):
+        return block
+    return replace(block, rows=[row[1:] for row in block.rows])
+
+
 def without_serials(document: Document) -> Document:
     """``document`` with its tables' 序号 columns taken out (itself when it has none)."""
     if not any(
-        SERIAL_HEADER[0] in row[0].text or (t.piped and row[0].text.strip() == "1")
+        SERIAL_HEADER[0] in row[0].text or (t.piped and "1" in (c.text.strip() for c in row[:2]))
         for t in document.tables
         for row in t.rows
         if row
@@ -127,10 +135,12 @@ def without_serials(document: Document) -> Document:
         if not isinstance(block, TableBlock):
             blocks.append(block)
             continue
-        last = _numbered(block, last)
+        led = _blank_led(block)
+        last = _numbered(led, last)
         if last is None:
             blocks.append(block)
             continue
+        block = led
         top = next((r for r, row in enumerate(block.rows) if _serial(row) is not None), len(block.rows))
         rows = [_unnumbered(row) if _serial(row) is not None else row for row in block.rows]
         if top < len(block.rows) and _JOINED.fullmatch(block.rows[top][0].text.strip()):
@@ -244,6 +254,11 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
             return None
         number += 1
     return replace(table, rows=rows)
+
+
+def names_serial_column(document: Document) -> bool:
+    """Whether a table of ``document`` names a 序号 column (序号, or 序 and 号 in later cells)."""
+    return any(_names_serial(row) for t in document.tables for row in t.rows)
 
 
 def text_without_serials(document: Document) -> Document:

@@ -126,7 +126,8 @@ def _reordered(record: Record, figures: list[Token], order: Order) -> Record:
 def requests_in_template_order(records: list[Record]) -> list[Record]:
     """Table 三's records with each row's figures in template order (``records`` itself where
     the header states the template's order or the rows do not settle another)."""
-    head = next((r for r, record in enumerate(records) if record.values), None)
+    # (a record of blank values only, a header line's, is no row: its labels are the header's too)
+    head = next((r for r, record in enumerate(records) if any(t.text.strip() for t in record.values)), None)
     if head is None:
         return records
     stated = _header_order([t for record in records[: head + 1] for t in record.labels])
@@ -134,7 +135,7 @@ def requests_in_template_order(records: list[Record]) -> list[Record]:
         return records  # the cheap gate: the header states the template's order
     width = len(stated)
     figures: dict[int, list[Token]] = {}
-    for r, record in enumerate(records):
+    for r, record in enumerate(records[head:], head):
         printed = _figures(record) if record.values else []
         if printed is None or (record.values and (not printed or len(printed) % width)):
             return records  # a row's figures lost, split or not counts: nothing is re-read by guess
@@ -147,3 +148,14 @@ def requests_in_template_order(records: list[Record]) -> list[Record]:
     if order is None:
         return records
     return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]
+
+
+def printed_columns(labels: list[Token]) -> Order:
+    """The applicant columns in the order table 三's header words name them (with a 小计's
+    None), the template's where they do not name every column."""
+    return _header_order(labels) or _TEMPLATE
+
+
+def adds_up(row: list[int], order: Order) -> bool:
+    """Whether ``row`` (one figure per printed column, in ``order``) keeps the statutory sums."""
+    return len(row) == len(order) and _holds(order, row)
