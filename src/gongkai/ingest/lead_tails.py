@@ -31,9 +31,12 @@ from functools import cache
 from typing import Any
 
 from gongkai.ingest.block_orders import row_equations
+from gongkai.ingest.dash_tails import solve_short_page
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -57,9 +60,12 @@ def _figures(record: Record) -> list[Token] | None:
     return out
 
 
-def _pages(groups: list[list[Token]], rows: int, width: int) -> tuple[list[list[Token]], list[Page]] | None:
+def _pages(
+    groups: list[list[Token]], rows: int, width: int, short: bool = False
+) -> tuple[list[list[Token]], list[Page]] | None:
     """Each row's figures beside its label and each page's other cells, where the records' counts
-    fit the layout exactly (see the module's doc); else None."""
+    fit the layout exactly (see the module's doc); else None. ``short``: the table's last page may
+    hold fewer other cells (dashes swallowed, ``swallowed_dashes``): it is then read by its leads."""
     leads: list[list[Token]] = []
     pages: list[Page] = []
     at = 0
@@ -77,6 +83,11 @@ def _pages(groups: list[list[Token]], rows: int, width: int) -> tuple[list[list[
         if len(group) == owed + width:  # the page's last row's 自然人 cell, then the page's other cells
             leads.append(group[:1])
             group = group[1:]
+        elif short and group is groups[-1] and len(leads) in (rows - 1, rows) and len(group) < owed + width:
+            if len(leads) < rows:
+                leads.append(group[:1])
+                group = group[1:]
+            # too few: dashes swallowed (``dash_tails``), or the page's other cells stay unread
         elif len(group) != owed:
             return None
         if len(leads) - start < 2:
@@ -124,6 +135,11 @@ def _solve_page(
         coefficients[:, : len(leads[r])] @ np.asarray([int(t.value.amount or 0) for t in leads[r]], dtype=np.int64)
         for r in rows
     ]
+    if len(figures) < sum(width - size for size in lead_sizes):  # ``_pages``' short page
+        if len(set(lead_sizes)) != 1:
+            return []
+        lead = lead_sizes[0]
+        return solve_short_page(printed.tolist(), known, width - lead, coefficients[:, lead:], _orders)
     begins = [0]
     for size in lead_sizes:
         begins.append(begins[-1] + width - size)
@@ -156,6 +172,11 @@ def _solve_page(
     return [(r.cells, r.sources) for r in found]
 
 
+def _unread(page: Page, leads: list[list[Token]], width: int) -> tuple[tuple[Any, ...], tuple[int, ...]]:
+    """A page's other cells left unknown (a page of swallowed dashes no order adds up)."""
+    return (None,) * sum(width - len(leads[r]) for r in page[0]), ()
+
+
 def read_lead_tails(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Read table 三 from rows printing their 自然人 cell beside their label and their other cells
     after the page's last row, where the counts and the arithmetic settle it; ``records``: the
@@ -174,35 +195,64 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
             return
         if figures:
             groups.append(figures)
-    if sum(len(g) == 1 for g in groups) < len(keys) // 2:
-        return  # gate: most rows print one figure beside their label
-    laid = _pages(groups, len(keys), width)
-    if laid is None:
-        return
-    leads, pages = laid
     equations = row_equations(bound, keys, width)
     if equations is None:
         return
-    solved = [_solve_page(page, leads, width, equations) for page in pages]
-    if any(not readings for readings in solved):
-        return  # a page whose rows add up in no order of its figures
-    _take_best(template, keys, width, leads, pages, solved, current, report, evidence)
+    dashes = prints_dashes(records)
+    if sum(len(g) == 1 for g in groups) < len(keys) // 2:  # gate: most rows print one figure beside their label
+        if dashes:  # or pages of several leading cells, their zeros lost (``lead_pages``)
+            _read_pages(template, records, equations, current, report, evidence)
+        return
+    candidates = [groups]
+    if dashes:  # pdftotext may have swallowed dashes (``swallowed_dashes``)
+        given_back = restored_groups(template, records, _figures)
+        if given_back is not None:
+            candidates += [given_back, *first_row_dashes(given_back, width)]
+        candidates += first_row_dashes(groups, width)
+    found = []
+    for candidate in candidates:
+        restored = candidate is not groups
+        laid = _pages(candidate, len(keys), width, short=restored)
+        if laid is None:
+            continue
+        leads, pages = laid
+        solved = [_solve_page(page, leads, width, equations) for page in pages]
+        if restored and any(solved):  # the pages that add up; the others by their leads only
+            solved = [readings or [_unread(page, leads, width)] for page, readings in zip(pages, solved, strict=True)]
+        if all(solved):  # else a page whose rows add up in no order of its figures
+            found.append((leads, pages, solved))
+        if not restored and found:
+            break  # the layout as printed
+    if found:  # the restorations that fit compete as readings of one table
+        _take_best(template, keys, width, found[: _KEEP // 2], current, report, evidence)
+    elif dashes:  # pages of several leading cells, their zeros lost (``lead_pages``)
+        _read_pages(template, records, equations, current, report, evidence)
 
 
-def _take_best(
+def _read_pages(
     template: Template,
-    keys: Sequence[Hashable],
-    width: int,
-    leads: list[list[Token]],
-    pages: list[Page],
-    solved: list[list[tuple[tuple[int, ...], tuple[int, ...]]]],
+    records: list[Record],
+    equations: list[list[int]],
     current: dict[Hashable, tuple[int | None, ...]],
     report: Report,
     evidence: Evidence,
 ) -> None:
-    """Join the pages' readings into tables, keep those the table's equations rank best, and take
-    their agreed cells where that reads more than the labels did."""
-    bound = requests_bound(template.id)
+    width = len(template.request_columns)
+    choices = lead_page_choices(
+        template, records, _figures, lambda page, leads: _solve_page(page, leads, width, equations), equations
+    )
+    if choices is not None:
+        read_lead_pages(template, choices, current, report, evidence, records[0].labels[0].where)
+
+
+def _tables(
+    keys: Sequence[Hashable],
+    width: int,
+    leads: list[list[Token]],
+    pages: list[Page],
+    solved: list[list[tuple[tuple[Any, ...], tuple[int, ...]]]],
+) -> list[tuple[dict[Hashable, list[int]], dict[Hashable, list[Token]]]]:
+    """The tables the pages' readings join into (at most ``_KEEP`` squared)."""
     tables: list[tuple[dict[Hashable, list[int]], dict[Hashable, list[Token]]]] = [({}, {})]
     for page, readings in zip(pages, solved, strict=True):
         rows, figures = page
@@ -219,6 +269,25 @@ def _take_best(
                     at += n
                 grown.append((v, t))
         tables = grown[: _KEEP * _KEEP]
+    return tables
+
+
+def _take_best(
+    template: Template,
+    keys: Sequence[Hashable],
+    width: int,
+    layouts: list[tuple[list[list[Token]], list[Page], list[list[tuple[tuple[Any, ...], tuple[int, ...]]]]]],
+    current: dict[Hashable, tuple[int | None, ...]],
+    report: Report,
+    evidence: Evidence,
+) -> None:
+    """Join the pages' readings into tables (of each layout the counts fit: leads, pages, their
+    readings), keep those the table's equations rank best, and take their agreed cells where that
+    reads more than the labels did."""
+    bound = requests_bound(template.id)
+    tables: list[tuple[dict[Hashable, list[int]], dict[Hashable, list[Token]]]] = []
+    for leads, pages, solved in layouts:
+        tables += _tables(keys, width, leads, pages, solved)
 
     def rank(values: dict[Hashable, list[int]]) -> tuple[int, int]:
         satisfied, broken = bound.score({k: tuple(x) for k, x in values.items()})
@@ -240,7 +309,7 @@ def _take_best(
             if len(seen) > 1:
                 row[c] = None
                 undecided.append((key, c, seen))
-            else:
+            elif row[c] is not None:
                 evidence.provenance[f"requests.{key}[{c}]"] = tokens[key][c].where
         report.requests[str(key)] = row
     where = leads[0][0].where

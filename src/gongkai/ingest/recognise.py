@@ -19,6 +19,7 @@ from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
+from gongkai.ingest.appeal_dashes import read_appeal_dashes
 from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
@@ -66,6 +67,7 @@ from gongkai.ingest.stated import (
     stated_outcomes,
 )
 from gongkai.ingest.stated_rows import read_stated_rows
+from gongkai.ingest.swallowed_dashes import prints_dashes
 from gongkai.ingest.text_column_order import requests_in_template_order
 from gongkai.ingest.text_order import stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
@@ -209,6 +211,8 @@ def recognise(document: Document) -> Report:
     read_laid_halves(template, parts[APPEALS], report, evidence)  # pdftotext -layout: the same, by places
     read_appeal_moved(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow with one figure moved
     read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
+    dashes = prints_dashes(parts[REQUESTS] + parts[APPEALS])
+    read_appeal_dashes(template, appeal_blocks, report, evidence, dashes)  # pdftotext: 四's flow, dashes swallowed
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
