@@ -48,13 +48,12 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "1950/2832 cells (68.86%), non-zero 51.37%: table 三's vertical group labels are "
-    "taken out (``vertical_labels``: the Word originals w2019-a/w2022-a/w2024-a read); on the phone "
-    f"pages pdftotext prints the {SPLIT} as blocks of labels and columns of figures apart, the two "
-    "parts' blocks interleaved (w2019-a … w2025-a; w2023-a, one table, its columns after the next "
-    "section and a channel table's shares before it, is read: ``blocks_head``); w2021-a-word's "
-    "group cells wrap in a narrow column (（三）不予 / 公开) and its rows' figures come before their "
-    "labels (``（二）部分公开 38 11 0 4 2 0``, then ``1.属于国家秘密``)",
+    "pdftotext": "2420/2832 cells (85.45%), non-zero 73.39%: the phone pages' two column parts of "
+    f"table 三 ({SPLIT}) printed as blocks of labels and of figures, the parts' blocks interleaved, are "
+    "read (``column_parts_leads``: w2019-a, w2021-a, w2024-a; a few zero cells of w2021-a undecided, "
+    "flagged); w2020-a's one table prints its last four columns after table 四's heading, its 总计 "
+    "wrapped (``180`` / ``0``), and w2022-a's second part prints its rows after table 四 and the 上年对比 "
+    "table (both unread); w2021-a-word's 上年结转 总计 stands apart from its row (``（四）无法 提供 … 37``)",
     "pdftotext-layout": "2774/2832 cells (97.95%), non-zero 95.97%: the Word originals' figures "
     "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
     "markitdown": "2789/2832 cells (98.48%), non-zero 96.77%: table 二 of w2020-a read rows over "

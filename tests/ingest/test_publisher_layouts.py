@@ -28,7 +28,7 @@ from .publishers.scoring import CLASSES, SCORER, ClassScore, score_class
 
 # Measured when each mark was set: cells right / total, non-zero right / total, unflagged wrong.
 NOT_YET = {
-    "pdftotext": "8327/9682 cells (86.00%), non-zero 81.45%: Word tables' blank cells dropped (wordgov 59.83%): "
+    "pdftotext": "8338/9682 cells (86.12%), non-zero 81.63%: Word tables' blank cells dropped (wordgov 59.83%): "
     "dense tables of small figures no order of the grid decides, which organisation columns a row's "
     "figures sit in; figures interleaved within a run of rows; where no grid order explains the flow "
     "only the 自然人 figure beside (chromium), inside a wrapped label or right after (LibreOffice) its "

@@ -141,6 +141,31 @@ def _unwrapped(template: Template, key: str, first: list[Token], second: list[To
     return row if _holds(template, key, row) else None
 
 
+def _spread(template: Template, raw: dict[str, RequestRaw], k: int) -> tuple[dict[str, RequestRaw], list[str]]:
+    """A part's rows where a row holds the figures of ``m`` rows (``m × k``, the part's width ``k``)
+    and the ``m − 1`` rows after it in the template hold none (a Word cell's figures printed before
+    the labels of the rows under it): the figures given to those rows in turn; and the keys of the
+    rows given figures so."""
+    keys = [row.key for row in template.request_rows]
+    out = dict(raw)
+    spread: list[str] = []
+    for i, key in enumerate(keys):
+        found = out.get(key)
+        figures = _figures(found.values) if found is not None else []
+        m = len(figures) // k if k else 0
+        if found is None or m < 2 or len(figures) != m * k or i + m > len(keys):
+            continue
+        after = keys[i + 1 : i + m]
+        if any(out.get(other) is not None and _figures(out[other].values) for other in after):
+            continue
+        out[key] = replace(found, values=figures[:k])
+        for j, other in enumerate(after, 1):
+            out[other] = replace(out.get(other) or found, key=other, values=figures[j * k : (j + 1) * k])
+            spread.append(other)
+        spread.append(key)
+    return out, spread
+
+
 def _joined_orphans(first: list[Orphan], second: list[Orphan]) -> list[Orphan]:
     """The parts' rows of figures no label named, joined one to one where both parts print one
     between the same named rows; the others as printed (a part's rows of its own)."""
@@ -190,6 +215,9 @@ def join_column_parts(
         second, _votes, second_orphans = request_records(records[cut:])
         if k1 + _width(second) != n or _width(first) != k1:
             continue
+        first, spread = _spread(template, first, k1)
+        second, spread_second = _spread(template, second, n - k1)
+        spread += spread_second
         shared = [key for key in first if key in second]
         if len(shared) < _MIN_SHARED * len(first):
             continue
@@ -237,6 +265,16 @@ def join_column_parts(
                 f"table 三 printed in two parts cut by columns: row {label}'s last figure wrapped in its narrow "
                 "column, its two pieces read as one figure where the row then adds up",
             )
+        for key in dict.fromkeys(spread):
+            if key in joined and not _holds(template, key, joined[key].values):
+                label = template.request_row(key).full_label
+                evidence.doubt(
+                    f"requests.{key}",
+                    None,
+                    f"表三分两部分印出（按列拆开），“{label}”行的数字印在上一行的标签旁，按行宽分给本行，本行不合乎勾稽关系",
+                    f"table 三 printed in two parts cut by columns: row {label}'s figures printed beside the label "
+                    "of a row above, given to it by the part's width; the row does not add up",
+                )
         for key, found in second.items():
             if key not in joined:
                 joined[key] = found

@@ -29,6 +29,7 @@ from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence, count_value
 from gongkai.ingest.numbers import CellKind, scale_money
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
+from gongkai.ingest.stacked_items import read_stacked_items
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
@@ -267,6 +268,14 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
     runs = _runs(template, records)
     _items_by_fit(template, runs)
     _read_column_tails(template, runs, report, evidence, blanks)
+    read_stacked_items(
+        template,
+        runs,
+        report,
+        evidence,
+        lambda row, name: open_cell(report, evidence, blanks, row, name),
+        lambda row, name, token, path: block_value(row.field(name), token, path, evidence),
+    )
     for run in runs:
         rows = [
             row

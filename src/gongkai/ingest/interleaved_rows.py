@@ -13,7 +13,8 @@ is not printed. Every split of the lines into the two rows that gives each row i
 each cell of the upper row printed before the cell under it (``pdftotext`` prints a block after
 the blocks above it in its column), is a reading; the statutory arithmetic chooses (each row's
 总计 the sum of its other cells, and the table's equations with its other rows as read). The
-reading is taken only where exactly one split holds, and both rows are named in ``uncertain``.
+reading is taken only where exactly one split holds, and both rows are named in ``uncertain``. The
+same split is tried where both rows were read (in printed order, seven to a row) but neither adds up.
 """
 
 from __future__ import annotations
@@ -113,7 +114,12 @@ def read_interleaved_rows(template: Template, records: list[Record], report: Rep
         if pair is None:
             continue
         first, second = pair
-        if any(v is not None for v in report.requests[first]) or not _unread(template, records, i, second, report):
+        # A pair read another way (seven to a row in printed order) that breaks both rows' own sums
+        # is no reading either: its lines are split as if unread.
+        misread = all(not bound.row_check(key)(report.requests[key]) for key in pair)
+        if not misread and (
+            any(v is not None for v in report.requests[first]) or not _unread(template, records, i, second, report)
+        ):
             continue  # a row the labels read: not this case
         lines = _lines(figures)
         if lines is None or len(lines) > _LINES:

@@ -33,6 +33,7 @@ from gongkai.ingest.blocks_head import from_header
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_parts import join_column_parts
+from gongkai.ingest.column_parts_leads import read_part_leads
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
 from gongkai.ingest.column_tail import read_column_tail
@@ -43,10 +44,12 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
+from gongkai.ingest.item_figures import read_item_figures
 from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
 from gongkai.ingest.request_rows import request_records
@@ -167,7 +170,9 @@ def recognise(document: Document) -> Report:
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
+    read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
+    read_item_figures(template, parts[ACTIVE], report, evidence)  # pdftotext: a row's figures after its mark
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
@@ -196,6 +201,7 @@ def recognise(document: Document) -> Report:
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
+    read_part_leads(template, parts[REQUESTS], report, evidence)  # the same, table 三 in two column parts
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     # pdftotext: a page print's blanks lost, its figures in two bands of columns
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
