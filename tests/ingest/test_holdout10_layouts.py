@@ -75,20 +75,12 @@ NOT_YET = {
     "second year's row (``2024年105152…2023年8307…``) left unread (o2022-a, o2024-a)",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
-UNFLAGGED = {
-    "crawler": "table 二's cells run together with the non-statutory 上年数 and 增减 after the figure: "
-    "``行政处罚442344+98`` (o2021-a: 处理决定数量 442, 上年数 344) read 442344, ``行政处罚21+1`` (o2024-a) "
-    "read 21, ``行政强制373333+40`` read 373333, none in uncertain",
-    "crawler-nospace": "as crawler: table 二's 上年数 run into the 处理决定数量 (442344, 21, 373333), "
-    "none in uncertain",
-}
+UNFLAGGED: dict[str, str] = {}
 # contradicting reports (o2020-b: 结转下年度 +10, with a Word original; o2023-a: a table 三 total, with
 # a Word original) not read as printed, with what breaks them
 CONTRADICTING = {
-    "pdftotext-layout": "o2020-b-word: table 四's 年度 column ``2020年`` read as 行政复议 结果维持; "
+    "pdftotext-layout": "o2020-b-word: table 二 of the 2019 template with its extra columns left unread; "
     "o2023-a-word: the 占比 row runs into 一、本年新收 (read 16 210 · 100 for 0 0 16 · 210)",
-    "pymupdf4llm": "o2023-a-word: table 四 with its 年度 column and 同比 row left unread",
-    "markitdown": "o2023-a-word: the 续表's 总计 left unread, 结转 read 0, the row_sum not reported",
 }
 
 

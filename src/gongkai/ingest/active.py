@@ -7,6 +7,7 @@ reading is chosen and written to the report with its doubts."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from gongkai.ingest.active_cells import (
@@ -29,6 +30,7 @@ from gongkai.ingest.active_prior import prior_cut, ranked_rivals
 from gongkai.ingest.active_rows import ActiveOrphan, ActiveRaw, place_orphans
 from gongkai.ingest.align import readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
+from gongkai.ingest.extra_columns import cut_extra
 from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.padded import padded_row_readings
@@ -87,6 +89,11 @@ def read_active(
                 found.label.where,
             )
         field_keys = [f.key for f in row.fields]
+        if found.extra:
+            cut = without_extra(found, row.label, path, evidence)
+            if cut is None:
+                continue
+            found = cut
         found = under_headers(unrepeated(found))
         if dash_cells:
             found = dash_before_figure(found, path, evidence)
@@ -283,6 +290,25 @@ def read_active(
             )
         note_dashes(found.values, path, evidence)
     _doubt_item_neighbours(blank_by_lines, rows, report, evidence)
+
+
+def without_extra(found: ActiveRaw, label: str, path: str, evidence: Evidence) -> ActiveRaw | None:
+    """A row of a group printing comparison columns (上年数 · 增减) with their cells cut off; None
+    (the row left unread, a doubt saying why) where its change does not say where to cut."""
+    cut = cut_extra(found.values)
+    if cut is not None:
+        return dataclasses.replace(found, values=cut.values)
+    printed = " ".join(t.text for t in found.values) or "无"
+    heads = "、".join(found.extra)
+    evidence.doubt(
+        path,
+        None,
+        f"“{label}”行另印有非法定的{heads}列（{printed}），无法确定本年数字",
+        f"row {label} also prints the non-statutory columns {heads} ({printed}); nothing decides "
+        "which figures are this year's",
+        found.label.where,
+    )
+    return None
 
 
 def _empty_line(token: Token) -> bool:

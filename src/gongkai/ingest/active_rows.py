@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.extra_columns import extra_tail, is_extra_word
+from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -23,6 +24,7 @@ class ActiveRaw:
     header: list[tuple[str, Token]]  # the column headers of its group: (field key, header cell)
     fuzzy: float = 0.0  # the label's similarity when it names the row only approximately
     placed: bool = False  # no label: put here by its position between the rows named around it
+    extra: tuple[str, ...] = ()  # comparison columns its group prints after the template's (上年数 · 增减)
 
 
 @dataclass
@@ -54,7 +56,14 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     fuzzy: dict[str, float] = {}  # rows named by a damaged label: their similarity
     wrapped_top: list[str] | None = None  # a header line of cells naming no column: maybe their heads
     top_places: list[float | None] = []  # where wrapped_top's cells stand on their line
+    extra: tuple[str, ...] = ()  # the comparison columns of the group's header
     for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
+        if pending is not None and pending.extra and _signed_piece(record):
+            # ``行政处罚442344+98``: the change's sign read as a label of its own line
+            sign, figure = record.labels[0], record.values[0]
+            text = "+" + figure.text.strip()
+            pending.values.append(Token(text, figure.where, parse_cell(text), sign.x))
+            continue
         if not record.labels:
             if pending is not None and not pending.values:
                 pending.values = list(record.values)  # the label's values came on the next line
@@ -64,6 +73,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
         row_key: str | None = None
         row_token: Token | None = None
         fresh: list[tuple[str, Token]] = []
+        fresh_extra: list[str] = []
         loose: list[Token] = []  # labels naming nothing yet: maybe pieces of a wrapped one
         for token in record.labels:
             key = cached_key(token.text)
@@ -85,8 +95,14 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     top_places = part_places(token.text, wrapped_top, token.x)
                 if not centred:
                     header, fresh = [], []  # a new 第二十条 group: its own column headers follow
+                    extra, fresh_extra = (), []
                 continue
             found = field_of(key)
+            if found is None and fresh and is_extra_word(token.text) and len(fresh_extra) < 3:
+                fresh_extra.append(token.text.strip())  # 上年数 · 增减 after the template's headers
+                continue
+            if found is not None:
+                fresh_extra += extra_tail(token.text)[1]  # ``本年处理决定数量上年数增减``
             if found is None and _GAP.search(token.text):
                 # A header line of laid-out text whose cells wrapped (采购项 / 目数量) comes as one
                 # label: its cells, split at the gaps, may still name their columns (and units).
@@ -154,7 +170,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     row_key, row_token, fuzzy[named[0]] = named[0], token, named[1]
                     loose = []
         if fresh:
-            header = fresh
+            header, extra = fresh, tuple(fresh_extra)
         known = rows.get(row_key) if row_key is not None else None
         # The first row of that name wins, unless it stood outside the table (no column headers
         # before it, e.g. a summary on the page) and this one is under the table's headers.
@@ -164,7 +180,9 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     orphan.before = row_key
             named_last = row_key
         if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
-            pending = ActiveRaw(row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0))
+            pending = ActiveRaw(
+                row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0), extra=extra
+            )
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:
             pending.values = list(record.values)  # the label's values came on the next line
@@ -172,6 +190,17 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             # Figures right under the column headers, their row's label pulled out of the table.
             orphans.append(ActiveOrphan(list(record.values), list(header), named_last))
     return rows, votes, orphans
+
+
+def _signed_piece(record: Record) -> bool:
+    """A line of run-on text holding only ``+`` and a figure: a change's sign split off its figure."""
+    return (
+        len(record.labels) == 1
+        and record.labels[0].text.strip() in ("+", "＋")
+        and len(record.values) == 1
+        and record.values[0].value.kind is CellKind.NUMBER
+        and record.values[0].text.strip()[:1].isdigit()
+    )
 
 
 def _by_place(columns: list[tuple[str, Token]]) -> list[tuple[str, Token]]:

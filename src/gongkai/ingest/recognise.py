@@ -20,6 +20,7 @@ from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_dashes import read_appeal_dashes
+from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
@@ -44,6 +45,7 @@ from gongkai.ingest.header_blocks import read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.item_figures import read_item_figures
+from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
@@ -102,8 +104,9 @@ def recognise(document: Document) -> Report:
     document = text_without_serials(document)  # the same, each number ending the row above in text
     document = without_shares(document)  # a 占比 column or row of percentages beside the counts
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
-    records = read_records(document)
+    records = marks_off(read_records(document), explained_notes(document))  # 行政许可注1 / ① run into the figures
     parts = split_tables(records)
+    parts[APPEALS] = without_comparison(parts[APPEALS])  # a 年度 column, a 上年 / 同比 row
     if document.format in ("text", "markdown"):  # table 三's 总计 printed first, a 小计 column: by the header's words
         # a 序号 column's numbers: -layout's on lines of their own, plain text's ending rows
         requests = records_without_serials(parts[REQUESTS])

@@ -21,6 +21,8 @@ _BRACKETS = re.compile(r"[()（）\[\]【】〔〕<>《》]")
 _NUMBERING = re.compile(
     r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[（(]?\d{1,2}[)）.、．]|\d{1,2}(?=\D))+"
 )
+# A footnote marker ending a label (``行政许可注1``, ``行政许可①``, ``（七）总计*``): no part of it.
+_MARK_END = re.compile(r"(?:\s*(?:注\d{1,2}|[\u2460-\u2473]|\*{1,3}))+\s*$")
 
 
 def fold(text: str) -> str:
@@ -50,4 +52,10 @@ def strip_numbering(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def bare_label_key(text: str) -> str:
     """``label_key`` without the leading numbering, so that misnumbered rows still match."""
-    return label_key(strip_numbering(text))
+    return label_key(strip_numbering(without_marks(text)))
+
+
+def without_marks(text: str) -> str:
+    """A label without the footnote markers ending it (``注1``, ``①``, ``*``)."""
+    stripped = _MARK_END.sub("", text)
+    return stripped if stripped.strip() else text
