@@ -27,6 +27,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
+from gongkai.ingest.extra_columns import is_extra_word
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
 from gongkai.report.equations import printed_row_sums
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
@@ -157,9 +158,18 @@ def _share_columns(rows: list[list[Cell]], places: list[list[int]], titled: set[
             spanned.update(range(col + 1, col + cell.colspan))
         if starts:
             last.add(starts[-1])
+    # a column headed 同比 / 增减 holds changes, not shares: table 二's comparison columns are
+    # ``extra_columns``' to take off, checked by this year's and last year's figures
+    compared = {
+        col
+        for row, starts in zip(rows, places, strict=True)
+        if not _figure_row(row)
+        for cell, col in zip(row, starts, strict=True)
+        if is_extra_word(cell.text)
+    }
     found: set[int] = set()
     for col, cells in under.items():
-        if col in spanned or not all(is_percent(c.text) or _empty_or_dash(c) for c in cells):
+        if col in spanned or col in compared or not all(is_percent(c.text) or _empty_or_dash(c) for c in cells):
             continue
         percents = sum(is_percent(c.text) for c in cells)
         untitled = not titled and percents >= _MIN_UNTITLED and last == {col} and all(c.text.strip() for c in cells)
