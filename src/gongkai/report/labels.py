@@ -22,7 +22,10 @@ _NUMBERING = re.compile(
     r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[（(]?\d{1,2}[)）.、．]|\d{1,2}(?=\D))+"
 )
 # A footnote marker ending a label (``行政许可注1``, ``行政许可①``, ``（七）总计*``): no part of it.
-_MARK_END = re.compile(r"(?:\s*(?:注\d{1,2}|[\u2460-\u2473]|\*{1,3}))+\s*$")
+# Stripped one at a time: a repeated group with ``\*{1,3}`` inside would split a long run of
+# asterisks every way, exponential on hostile text.
+_MARK_END = re.compile(r"(?:注\d{1,2}|[\u2460-\u2473]|\*{1,3})$")
+_MAX_MARKS = 4  # markers ending one label: ``注1①`` at most, in print
 
 
 def fold(text: str) -> str:
@@ -57,5 +60,10 @@ def bare_label_key(text: str) -> str:
 
 def without_marks(text: str) -> str:
     """A label without the footnote markers ending it (``注1``, ``①``, ``*``)."""
-    stripped = _MARK_END.sub("", text)
-    return stripped if stripped.strip() else text
+    stripped = text.rstrip()
+    for _ in range(_MAX_MARKS):
+        mark = _MARK_END.search(stripped)
+        if mark is None:
+            break
+        stripped = stripped[: mark.start()].rstrip()
+    return stripped if stripped.strip() and stripped != text.rstrip() else text
