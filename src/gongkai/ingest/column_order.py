@@ -48,7 +48,7 @@ def _is_figure(cell: Cell) -> bool:
     return parse_cell(cell.text).is_value
 
 
-def _grid(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
+def grid_starts(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
     """Each cell's first column on the table's grid (rowspans and colspans counted) and each row's
     width on it."""
     taken: set[tuple[int, int]] = set()
@@ -176,7 +176,7 @@ def in_template_order(document: Document) -> Document:
             # whole table for the many tables printed in the template's order
             top = _first_figure_row(block)
             head = block.rows[: top + 1]
-            order = None if pieced else _header_order(head, *_grid(head), piped=block.piped)
+            order = None if pieced else _header_order(head, *grid_starts(head), piped=block.piped)
             if order is None and block.piped:  # titles cut into pieces, or a cell holding two
                 pieced = True
                 order = _pieced_order(block)
@@ -184,7 +184,7 @@ def in_template_order(document: Document) -> Document:
             order = None  # nothing to put back here, nor in a table going on under it
             blocks.append(block)
             continue
-        _starts, widths = _grid(block.rows)
+        _starts, widths = grid_starts(block.rows)
         width = max(set(widths), key=widths.count)  # the table's width: most rows' (a ragged row is left)
         rows = [
             (

@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import replace
 from itertools import pairwise
 
+from gongkai.ingest.column_order import grid_starts
 from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
 from gongkai.ingest.extra_columns import is_extra_word
 from gongkai.ingest.numbers import CellKind, parse_cell, several_numbers
@@ -67,18 +68,7 @@ def _places(rows: list[list[Cell]], piped: bool) -> list[list[int]]:
     """Each cell's first column: on the grid (spans counted), or its index in a pipe table."""
     if piped:
         return [list(range(len(row))) for row in rows]
-    taken: set[tuple[int, int]] = set()
-    starts: list[list[int]] = []
-    for r, row in enumerate(rows):
-        col, own = 0, []
-        for cell in row:
-            while (r, col) in taken:
-                col += 1
-            own.append(col)
-            taken.update((r + i, col + j) for i in range(cell.rowspan) for j in range(cell.colspan))
-            col += cell.colspan
-        starts.append(own)
-    return starts
+    return grid_starts(rows)[0]
 
 
 def _is_number(cell: Cell) -> bool:
