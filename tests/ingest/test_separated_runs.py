@@ -54,5 +54,7 @@ def test_the_prose_total_picks_the_cut_the_separators_allow(tmp_path: Path) -> N
 
 
 def test_without_the_prose_the_cuts_stay_open(tmp_path: Path) -> None:
-    review, _ = _review(tmp_path, 9)  # the prose names no total the cuts share
-    assert review["upheld"] == 1540 and review["total"] is None
+    review, notes = _review(tmp_path, 9)  # the prose names no total the cuts share
+    # the cuts stay open: the likeliest (``appeal_prior``) may be read, never without a doubt
+    assert review["upheld"] == 1540 and review["total"] in (None, 2774, 22774, 622774)
+    assert notes

@@ -83,10 +83,13 @@ def test_cells_run_together_split_where_only_one_split_fits(gold_file: Path) -> 
     expected = Report.load(gold_file)
     got = recognise(read_text(Path("run.txt"), render_run_together(expected).encode("utf-8")))
     pairs = list(zip(expected.cells(), got.cells(), strict=True))
-    # Never a wrong figure: a value is either the printed one or unknown.
-    assert all(g[3] is None or g[3] == e[3] for e, g in pairs)
-    unknown = {f"{g[0]}.{g[1]}" for e, g in pairs if g[3] is None}
-    assert all(path in {u.cell for u in got.uncertain or []} for path in unknown)
+    # Never a silent wrong figure: a value not the printed one (unknown, or a flagged guess of a
+    # table 二 run nothing decides, ``active_prior``) has its cell or row named in ``uncertain``.
+    named = {u.cell for u in got.uncertain or []}
+    doubtful = {(g[0], g[1]) for e, g in pairs if g[3] != e[3]}
+    assert all(
+        f"{part}.{row}" in named or any(f"{part}.{row}".startswith(f"{n}.") for n in named) for part, row in doubtful
+    )
     # Table 四's groups add up in every gold report, so its fifteen cells have one split only.
     assert all(g[3] is not None for e, g in pairs if g[0] == "appeals")
     # Where the printed table keeps the arithmetic, the arithmetic finds the one split of table 三.
