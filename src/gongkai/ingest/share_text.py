@@ -30,7 +30,9 @@ from gongkai.report.equations import requests_bound
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
 
 _TOKEN = re.compile(r"\S+")
-_NEAR = 3  # lines looked at around a dash for a percentage-ended row
+# Lines looked at around a dash at most: pdftotext's default mode prints a row's first cells one a
+# line and its last ones (``0 21 —``) on one, so a row of seven cells spans six lines.
+_NEAR_LINES = 16
 # A row's digits run on with its share: seven figures at least, then the share (1–3 digits) and its
 # decimals (``…0620100.0%``); nothing digit-like before it.
 _GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
@@ -104,11 +106,13 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
             alone = len(_TOKEN.findall(line)) == 1
             new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
             out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
-            ended.append(False if tail else None)
+            ended.append(None if not tail or alone else False)  # (a lone figure: no row's end)
             continue
         counts = "n" in kinds
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
-            out.append(line)  # shares one a line: a column of a table of shares of its own, left
+            # shares one a line: a column of a table of shares of its own, left; under a bare
+            # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
+            out.append(None if _under_share_title(lines, i) else line)
             ended.append(None)
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
@@ -121,11 +125,32 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         tail = _tail(kept)
         if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
             continue
-        before = next((ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR), -1) if ended[j] is not None), None)
-        after = next((ended[j] for j in range(i + 1, min(len(out), i + 1 + _NEAR)) if ended[j] is not None), None)
-        if before or after:
+        if _near_share_row(ended, i):
             out[i] = _blanked(kept, [tail[-1][0]])
     return [line for line in out if line is not None]
+
+
+_MAX_APART = 40  # shares of a 占比 column printed apart, one a line, at most (a bound)
+
+
+def _under_share_title(lines: list[str], i: int) -> bool:
+    """Line ``i`` is one of a run of lone shares right under a share title on a line of its own
+    (``占比`` / ``1.9%`` / ``1.7%`` …: a table's share column that pdftotext printed apart)."""
+    for j in range(i - 1, max(-1, i - 1 - _MAX_APART), -1):
+        tokens = _TOKEN.findall(lines[j])
+        if len(tokens) == 1 and is_share_title(tokens[0]):
+            return True
+        if len(tokens) != 1 or not is_percent(tokens[0]):
+            return False
+    return False
+
+
+def _near_share_row(ended: list[bool | None], i: int) -> bool:
+    """The nearest row of figures before or after line ``i`` (lone figures skipped: one cell of a
+    row printed a line each) ended in a percentage."""
+    before = [ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR_LINES), -1) if ended[j] is not None]
+    after = [ended[j] for j in range(i + 1, min(len(ended), i + 1 + _NEAR_LINES)) if ended[j] is not None]
+    return before[:1] == [True] or after[:1] == [True]
 
 
 def _row_totals(digits: str) -> set[int]:

@@ -1,0 +1,29 @@
+"""A continued table's caption (``续表2``, ``表2（续）``) on a line of its own, blanked in text.
+
+A table broken across pages is often continued under a caption that repeats the table's number:
+``续表2``, ``续表 2``, ``表2（续）``. Cut into a label and its figures like a row whose cells run
+together (``规章000``), that caption gives the table one figure (the ``2``) that is no cell, and
+a table read from its figures in printed order is then one figure out. The caption says only that
+the table goes on: it is blanked, as the page breaks around it are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The table's number in Arabic or Chinese figures, at most three characters; nothing else on the
+# line but spaces and a colon (a caption naming its table, ``续表2 收到和处理…``, is a title, kept).
+_NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
+_CAPTION = re.compile(
+    rf"^\s*(?:续表\s*(?:{_NUMBER})?|表\s*{_NUMBER}\s*[（(]\s*续(?:表)?\s*[)）])\s*[:：]?\s*$"
+)
+
+
+def is_continued_caption(line: str) -> bool:
+    """Is ``line`` nothing but a continued table's caption?"""
+    return "续" in line and len(line) <= 40 and _CAPTION.match(line) is not None
+
+
+def continued_captions_blanked(lines: list[str]) -> list[str]:
+    """``lines`` with every continued table's caption blanked (a page break's ``\\f`` kept)."""
+    return ["\f" if line.startswith("\f") else "" if is_continued_caption(line) else line for line in lines]
