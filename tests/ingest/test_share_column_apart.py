@@ -1,0 +1,59 @@
+"""Table 三 with a 占比 column printed by ``pdftotext`` (default mode): its labels in a block, then
+its rows one cell a line with the last cells (``0 21 —``) on one, a 续表 caption between its parts,
+a part's shares printed apart under a bare ``占比`` (``ingest/share_text.py``,
+``ingest/continued_captions.py``); read in printed order (``ingest/inorder.py``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.continued_captions import is_continued_caption
+from gongkai.ingest.read import read_report
+from gongkai.ingest.share_text import drop_shares_in_text
+
+FIXTURES = Path(__file__).parent / "holdout10" / "fixtures"
+
+
+def _text(stem: str) -> str:
+    return (FIXTURES / "pdftotext" / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def _gold(stem: str) -> dict[str, list[int]]:
+    requests: dict[str, list[int]] = json.loads((FIXTURES / "gold" / f"{stem}.json").read_text())["requests"]
+    return requests
+
+
+def test_a_dash_ending_a_row_printed_a_cell_a_line_goes() -> None:
+    """``0 21 —`` (上年结转: no share) six lines after ``0 1350 100.0%``, the lines between lone
+    figures: the dash is the share's, not a cell."""
+    lines = drop_shares_in_text(_text("o2025-b~office")).split("\n")
+    assert "0 21" in lines and "0 21 —" not in lines
+
+
+def test_a_share_column_printed_apart_under_its_title_goes() -> None:
+    """``占比`` / ``1.9%`` / ``1.7%`` / ``0.9%``: a part's shares after its rows, no table's own."""
+    text = _text("o2024-a~office")
+    assert "\n1.9%\n" in text
+    assert "\n1.9%\n" not in drop_shares_in_text(text)
+
+
+@pytest.mark.parametrize("line", ["续表", "续表2", "续表 2", "表2（续）", "表 2（续）", "续表二"])
+def test_continued_captions(line: str) -> None:
+    assert is_continued_caption(line)
+
+
+@pytest.mark.parametrize("line", ["续表2 收到和处理政府信息公开申请情况", "四、结转下年度继续办理", "2"])
+def test_not_continued_captions(line: str) -> None:
+    assert not is_continued_caption(line)
+
+
+@pytest.mark.parametrize("stem", ["o2019-a", "o2023-a", "o2024-a", "o2025-b"])
+def test_table_three_read_in_printed_order(stem: str) -> None:
+    """Every cell of table 三 read, and the reading in printed order said in uncertain."""
+    result = read_report(FIXTURES / "pdftotext" / f"{stem}~office.txt")
+    assert result.report is not None
+    assert result.report.requests == _gold(stem)
+    assert any("in printed order" in u.reason_en for u in result.report.uncertain)
