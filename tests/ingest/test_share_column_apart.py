@@ -40,6 +40,21 @@ def test_a_share_column_printed_apart_under_its_title_goes() -> None:
     assert "\n1.9%\n" not in drop_shares_in_text(text)
 
 
+def test_a_share_ending_a_row_printed_a_cell_a_line_goes() -> None:
+    """A Word table through pdftotext: ``351`` / ``71`` / ``0`` / ``141`` / ``57`` / ``0`` / ``620``
+    / ``100.0%``, blank lines between: the seven figures add up as a row of 三, the share is its 占比."""
+    text = _text("o2021-a~office-word")
+    assert "\n620\n\n100.0%\n" in text
+    kept = drop_shares_in_text(text)
+    assert "100.0%" not in kept and "17.4%" not in kept and "\n620\n" in kept
+
+
+def test_a_table_of_shares_own_column_stays() -> None:
+    """A channel table's 数量 / 占比 one a line (holdout8 w2023-a): no row of 三 before a share."""
+    text = (Path(__file__).parent / "holdout8" / "fixtures" / "pdftotext" / "w2023-a~wechat.txt").read_text()
+    assert "14.3%" in text and "14.3%" in drop_shares_in_text(text)
+
+
 @pytest.mark.parametrize("line", ["续表", "续表2", "续表 2", "表2（续）", "表 2（续）", "续表二"])
 def test_continued_captions(line: str) -> None:
     assert is_continued_caption(line)

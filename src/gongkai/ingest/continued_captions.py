@@ -26,4 +26,9 @@ def is_continued_caption(line: str) -> bool:
 
 def continued_captions_blanked(lines: list[str]) -> list[str]:
     """``lines`` with every continued table's caption blanked (a page break's ``\\f`` kept)."""
-    return ["\f" if line.startswith("\f") else "" if is_continued_caption(line) else line for line in lines]
+    return [_blanked(line) for line in lines]
+
+
+def _blanked(line: str) -> str:
+    body = line.lstrip("\f")
+    return line[: len(line) - len(body)] if is_continued_caption(body) else line

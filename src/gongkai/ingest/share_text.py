@@ -30,6 +30,7 @@ from gongkai.report.equations import requests_bound
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
 
 _TOKEN = re.compile(r"\S+")
+_ROW_CHECK = requests_bound(min(TEMPLATES)).row_check("new_received")  # a row of 三: six, then their 总计
 # Lines looked at around a dash at most: pdftotext's default mode prints a row's first cells one a
 # line and its last ones (``0 21 —``) on one, so a row of seven cells spans six lines.
 _NEAR_LINES = 16
@@ -112,7 +113,8 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
             # shares one a line: a column of a table of shares of its own, left; under a bare
             # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
-            out.append(None if _under_share_title(lines, i) else line)
+            apart = _under_share_title(lines, i) and True in ended[max(0, i - _SHARE_ROWS_BEFORE) :]
+            out.append(None if apart or _ends_a_row(lines, i) else line)
             ended.append(None)
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
@@ -130,6 +132,9 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     return [line for line in out if line is not None]
 
 
+# A share column printed apart is one of a table whose rows print their shares (``0 12 0.4%``)
+# within these lines before it; a channel table's 占比 column (its shares only) has none.
+_SHARE_ROWS_BEFORE = 80
 _MAX_APART = 40  # shares of a 占比 column printed apart, one a line, at most (a bound)
 
 
@@ -142,6 +147,31 @@ def _under_share_title(lines: list[str], i: int) -> bool:
             return True
         if len(tokens) != 1 or not is_percent(tokens[0]):
             return False
+    return False
+
+
+_ROW_CELLS = len(REQUEST_COLUMNS)
+_ROW_LINES = 3 * _ROW_CELLS  # lines looked back over for a row's cells (blank lines between them)
+
+
+def _ends_a_row(lines: list[str], i: int) -> bool:
+    """Lone share line ``i`` ends a row of table 三 printed a cell a line (a Word table through
+    pdftotext: ``351`` / ``71`` … ``620`` / ``100.0%``, blank lines between): the seven lone figures
+    before it add up as a row of the table (``report.equations``), so the share is that row's 占比
+    cell. A table of shares' own column (a channel's 数量 / 占比) holds no such row."""
+    cells: list[int] = []
+    for j in range(i - 1, max(-1, i - 1 - _ROW_LINES), -1):
+        tokens = _TOKEN.findall(lines[j])
+        if not tokens:
+            continue
+        value = parse_cell(tokens[0]) if len(tokens) == 1 else None
+        if value is None or value.kind not in (CellKind.NUMBER, CellKind.DASH):
+            return False
+        if not isinstance(value.amount, int) and value.kind is CellKind.NUMBER:
+            return False
+        cells.append(int(value.amount or 0))
+        if len(cells) == _ROW_CELLS:
+            return _ROW_CHECK(cells[::-1])
     return False
 
 
