@@ -14,9 +14,7 @@ import re
 # The table's number in Arabic or Chinese figures, at most three characters; nothing else on the
 # line but spaces and a colon (a caption naming its table, ``续表2 收到和处理…``, is a title, kept).
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
-_CAPTION = re.compile(
-    rf"^\s*(?:续表\s*(?:{_NUMBER})?|表\s*{_NUMBER}\s*[（(]\s*续(?:表)?\s*[)）])\s*[:：]?\s*$"
-)
+_CAPTION = re.compile(rf"^\s*(?:续表\s*(?:{_NUMBER})?|表\s*{_NUMBER}\s*[（(]\s*续(?:表)?\s*[)）])\s*[:：]?\s*$")
 
 
 def is_continued_caption(line: str) -> bool:
