@@ -32,8 +32,9 @@ from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
 _TOKEN = re.compile(r"\S+")
 _ROW_CHECK = requests_bound(min(TEMPLATES)).row_check("new_received")  # a row of 三: six, then their 总计
 # Lines looked at around a dash at most: pdftotext's default mode prints a row's first cells one a
-# line and its last ones (``0 21 —``) on one, so a row of seven cells spans six lines.
-_NEAR_LINES = 16
+# line and its last ones (``0 21 —``) on one, so a row of seven cells spans six lines; a Word
+# table's, a cell a line with blank lines between and a wrapped label, some twenty.
+_NEAR_LINES = 24
 # A row's digits run on with its share: seven figures at least, then the share (1–3 digits) and its
 # decimals (``…0620100.0%``); nothing digit-like before it.
 _GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
@@ -113,9 +114,9 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
             # shares one a line: a column of a table of shares of its own, left; under a bare
             # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
-            apart = _under_share_title(lines, i) and True in ended[max(0, i - _SHARE_ROWS_BEFORE) :]
-            out.append(None if apart or _ends_a_row(lines, i) else line)
-            ended.append(None)
+            ends_row = _ends_a_row(lines, i)
+            out.append(None if ends_row or _printed_apart(lines, i, ended) else line)
+            ended.append(True if ends_row else None)  # a row's share: a share row's end
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
         new = _titles_blanked(_blanked(line, gone))
@@ -123,6 +124,9 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         out.append(new if new.strip() else None)  # a line of shares alone goes
     for i, kept in enumerate(out):
         if kept is None:
+            continue
+        if kept.strip() in _DASHES and _ends_a_row(lines, i) and _near_share_row(ended, i):
+            out[i] = ""  # a dash a line after a row's seven figures: the share of a row with none
             continue
         tail = _tail(kept)
         if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
@@ -138,16 +142,29 @@ _SHARE_ROWS_BEFORE = 80
 _MAX_APART = 40  # shares of a 占比 column printed apart, one a line, at most (a bound)
 
 
-def _under_share_title(lines: list[str], i: int) -> bool:
-    """Line ``i`` is one of a run of lone shares right under a share title on a line of its own
-    (``占比`` / ``1.9%`` / ``1.7%`` …: a table's share column that pdftotext printed apart)."""
+def _share_title_above(lines: list[str], i: int) -> str | None:
+    """The share title on a line of its own that line ``i`` stands under in a run of lone shares
+    (blank lines between them: a Word table through pdftotext), or None: ``占比`` / ``1.9%`` /
+    ``1.7%`` … (a table's share column printed apart), ``其中：占比`` / ``85.2%`` … (a share row)."""
     for j in range(i - 1, max(-1, i - 1 - _MAX_APART), -1):
         tokens = _TOKEN.findall(lines[j])
+        if not tokens:
+            continue
         if len(tokens) == 1 and is_share_title(tokens[0]):
-            return True
+            return tokens[0]
         if len(tokens) != 1 or not is_percent(tokens[0]):
-            return False
-    return False
+            return None
+    return None
+
+
+def _printed_apart(lines: list[str], i: int, ended: list[bool | None]) -> bool:
+    """Lone share line ``i`` is a cell of table 三's 占比 row (under its title 其中：占比) or of
+    its 占比 column printed apart (under a bare 占比, in a table whose rows print their shares
+    within ``_SHARE_ROWS_BEFORE`` lines before it)."""
+    title = _share_title_above(lines, i)
+    if title is None:
+        return False
+    return title.startswith(_ROW_OF_SHARES) or True in ended[max(0, i - _SHARE_ROWS_BEFORE) :]
 
 
 _ROW_CELLS = len(REQUEST_COLUMNS)
@@ -266,11 +283,25 @@ def _dash_dropped(match: re.Match[str], text: str, near: list[int]) -> str:
     return match[1]
 
 
+_DASHES = ("—", "－", "-", "--", "——", "/")
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
+def _wrapped_percents_joined(lines: list[str]) -> list[str]:
+    """A share a narrow cell wrapped before its sign (``100.0`` / ``%``: a Word table through
+    pdftotext) on one line again, the sign's line left empty."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
+            out[i - 1], out[i] = out[i - 1].rstrip() + out[i].strip(), ""
+    return out
+
+
 def drop_shares_in_text(text: str) -> str:
     """``text`` without its tables' percentages (itself where it prints none)."""
     if "%" not in text and "％" not in text:
         return text
     text = _unglued(text)
-    lines = text.split("\n")
+    lines = _wrapped_percents_joined(text.split("\n"))
     kept = _lines_without_shares(lines)
     return "\n".join(kept)
