@@ -16,13 +16,15 @@ import re
 # The table's number in Arabic or Chinese figures, at most three characters; nothing else on the
 # line but spaces and a colon (a caption naming its table, ``续表2 收到和处理…``, is a title, kept).
 _NUMBER = r"[0-9０-９一二三四五六七八九十]{1,3}"
-_CONTINUED = r"[（(]\s*续表?\s*[)）]"  # 表2（续）
-_CAPTION = re.compile(rf"^\s*(?:续表\s*(?:{_NUMBER})?|表\s*{_NUMBER}(?:\s*{_CONTINUED})?)\s*[:：]?\s*$")
+_CONTINUED = r"[（(]续表?[)）]"  # 表2（续）
+# Matched whole on the stripped line; one optional blank between the parts, never two unbounded
+# runs side by side (a run of blanks would backtrack over every way to share it out).
+_CAPTION = re.compile(rf"(?:续表[ \t\u3000]?(?:{_NUMBER})?|表[ \t\u3000]?{_NUMBER}(?:[ \t\u3000]?{_CONTINUED})?)[:：]?")
 
 
 def is_continued_caption(line: str) -> bool:
     """Is ``line`` nothing but a table's caption without its title, or a continued table's?"""
-    return "表" in line and len(line) <= 40 and _CAPTION.match(line) is not None
+    return "表" in line and len(line) <= 40 and _CAPTION.fullmatch(line.strip()) is not None
 
 
 def continued_captions_blanked(lines: list[str]) -> list[str]:
