@@ -30,7 +30,11 @@ from gongkai.report.equations import requests_bound
 from gongkai.report.templates import REQUEST_COLUMNS, TEMPLATES
 
 _TOKEN = re.compile(r"\S+")
-_NEAR = 3  # lines looked at around a dash for a percentage-ended row
+_ROW_CHECK = requests_bound(min(TEMPLATES)).row_check("new_received")  # a row of 三: six, then their 总计
+# Lines looked at around a dash at most: pdftotext's default mode prints a row's first cells one a
+# line and its last ones (``0 21 —``) on one, so a row of seven cells spans six lines; a Word
+# table's, a cell a line with blank lines between and a wrapped label, some twenty.
+_NEAR_LINES = 24
 # A row's digits run on with its share: seven figures at least, then the share (1–3 digits) and its
 # decimals (``…0620100.0%``); nothing digit-like before it.
 _GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
@@ -104,12 +108,15 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
             alone = len(_TOKEN.findall(line)) == 1
             new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
             out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
-            ended.append(False if tail else None)
+            ended.append(None if not tail or alone else False)  # (a lone figure: no row's end)
             continue
         counts = "n" in kinds
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
-            out.append(line)  # shares one a line: a column of a table of shares of its own, left
-            ended.append(None)
+            # shares one a line: a column of a table of shares of its own, left; under a bare
+            # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
+            ends_row = _ends_a_row(lines, i)
+            out.append(None if ends_row or _printed_apart(lines, i, ended) else line)
+            ended.append(True if ends_row else None)  # a row's share: a share row's end
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
         new = _titles_blanked(_blanked(line, gone))
@@ -118,14 +125,79 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     for i, kept in enumerate(out):
         if kept is None:
             continue
+        if kept.strip() in _DASHES and _ends_a_row(lines, i) and _near_share_row(ended, i):
+            out[i] = ""  # a dash a line after a row's seven figures: the share of a row with none
+            continue
         tail = _tail(kept)
         if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
             continue
-        before = next((ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR), -1) if ended[j] is not None), None)
-        after = next((ended[j] for j in range(i + 1, min(len(out), i + 1 + _NEAR)) if ended[j] is not None), None)
-        if before or after:
+        if _near_share_row(ended, i):
             out[i] = _blanked(kept, [tail[-1][0]])
     return [line for line in out if line is not None]
+
+
+# A share column printed apart is one of a table whose rows print their shares (``0 12 0.4%``)
+# within these lines before it; a channel table's 占比 column (its shares only) has none.
+_SHARE_ROWS_BEFORE = 80
+_MAX_APART = 40  # shares of a 占比 column printed apart, one a line, at most (a bound)
+
+
+def _share_title_above(lines: list[str], i: int) -> str | None:
+    """The share title on a line of its own that line ``i`` stands under in a run of lone shares
+    (blank lines between them: a Word table through pdftotext), or None: ``占比`` / ``1.9%`` /
+    ``1.7%`` … (a table's share column printed apart), ``其中：占比`` / ``85.2%`` … (a share row)."""
+    for j in range(i - 1, max(-1, i - 1 - _MAX_APART), -1):
+        tokens = _TOKEN.findall(lines[j])
+        if not tokens:
+            continue
+        if len(tokens) == 1 and is_share_title(tokens[0]):
+            return tokens[0]
+        if len(tokens) != 1 or not is_percent(tokens[0]):
+            return None
+    return None
+
+
+def _printed_apart(lines: list[str], i: int, ended: list[bool | None]) -> bool:
+    """Lone share line ``i`` is a cell of table 三's 占比 row (under its title 其中：占比) or of
+    its 占比 column printed apart (under a bare 占比, in a table whose rows print their shares
+    within ``_SHARE_ROWS_BEFORE`` lines before it)."""
+    title = _share_title_above(lines, i)
+    if title is None:
+        return False
+    return title.startswith(_ROW_OF_SHARES) or True in ended[max(0, i - _SHARE_ROWS_BEFORE) :]
+
+
+_ROW_CELLS = len(REQUEST_COLUMNS)
+_ROW_LINES = 3 * _ROW_CELLS  # lines looked back over for a row's cells (blank lines between them)
+
+
+def _ends_a_row(lines: list[str], i: int) -> bool:
+    """Lone share line ``i`` ends a row of table 三 printed a cell a line (a Word table through
+    pdftotext: ``351`` / ``71`` … ``620`` / ``100.0%``, blank lines between): the seven lone figures
+    before it add up as a row of the table (``report.equations``), so the share is that row's 占比
+    cell. A table of shares' own column (a channel's 数量 / 占比) holds no such row."""
+    cells: list[int] = []
+    for j in range(i - 1, max(-1, i - 1 - _ROW_LINES), -1):
+        tokens = _TOKEN.findall(lines[j])
+        if not tokens:
+            continue
+        value = parse_cell(tokens[0]) if len(tokens) == 1 else None
+        if value is None or value.kind not in (CellKind.NUMBER, CellKind.DASH):
+            return False
+        if not isinstance(value.amount, int) and value.kind is CellKind.NUMBER:
+            return False
+        cells.append(int(value.amount or 0))
+        if len(cells) == _ROW_CELLS:
+            return _ROW_CHECK(cells[::-1])
+    return False
+
+
+def _near_share_row(ended: list[bool | None], i: int) -> bool:
+    """The nearest row of figures before or after line ``i`` (lone figures skipped: one cell of a
+    row printed a line each) ended in a percentage."""
+    before = [ended[j] for j in range(i - 1, max(-1, i - 1 - _NEAR_LINES), -1) if ended[j] is not None]
+    after = [ended[j] for j in range(i + 1, min(len(ended), i + 1 + _NEAR_LINES)) if ended[j] is not None]
+    return before[:1] == [True] or after[:1] == [True]
 
 
 def _row_totals(digits: str) -> set[int]:
@@ -211,11 +283,25 @@ def _dash_dropped(match: re.Match[str], text: str, near: list[int]) -> str:
     return match[1]
 
 
+_DASHES = ("—", "－", "-", "--", "——", "/")
+_DECIMAL = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
+def _wrapped_percents_joined(lines: list[str]) -> list[str]:
+    """A share a narrow cell wrapped before its sign (``100.0`` / ``%``: a Word table through
+    pdftotext) on one line again, the sign's line left empty."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
+            out[i - 1], out[i] = out[i - 1].rstrip() + out[i].strip(), ""
+    return out
+
+
 def drop_shares_in_text(text: str) -> str:
     """``text`` without its tables' percentages (itself where it prints none)."""
     if "%" not in text and "％" not in text:
         return text
     text = _unglued(text)
-    lines = text.split("\n")
+    lines = _wrapped_percents_joined(text.split("\n"))
     kept = _lines_without_shares(lines)
     return "\n".join(kept)

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from gongkai.ingest.br_lines import br_lines
+from gongkai.ingest.continued_captions import continued_captions_blanked
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
@@ -102,6 +103,8 @@ def read_text(path: Path, data: bytes) -> Document:
     if fmt == "markdown" and PICTURE_START in text:
         lines = picture_cells(lines)  # pymupdf4llm: wrapped cells of a region taken for a picture
     if lone_units:
+        if "表" in text:
+            lines = continued_captions_blanked(lines)  # 续表2, 表 3: a caption, its number no cell
         lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
