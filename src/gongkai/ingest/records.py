@@ -240,11 +240,27 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
     """How many of the record's labels belong to each table (active, requests, appeals)."""
     active = requests = appeals = 0
     for token in record.labels:
-        a, r, p = _label_hits(token.text)
+        hits = _label_hits(token.text)
+        a, r, p = hits if any(hits) else _gapped_hits(token.text)
         active += a
         requests += r
         appeals += p
     return active, requests, appeals
+
+
+_HEADER_GAP = re.compile(r"\s{3,}")
+_MAX_PARTS = 12  # cells of one header line (table 三's are at most ten)
+
+
+def _gapped_hits(text: str) -> tuple[int, int, int]:
+    """The hits of a laid-out header line that came as one label, its cells wide apart and none
+    named by the whole (``自然人         其他组     总 计`` of a 三线表 whose header cells wrapped):
+    each cell's hits, summed."""
+    parts = _HEADER_GAP.split(text.strip())
+    if not 1 < len(parts) <= _MAX_PARTS:
+        return (0, 0, 0)
+    hits = [_label_hits(part) for part in parts]
+    return (sum(h[0] for h in hits), sum(h[1] for h in hits), sum(h[2] for h in hits))
 
 
 def names_a_table(record: Record) -> bool:
