@@ -191,7 +191,13 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             named_last = row_key
         if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
             pending = ActiveRaw(
-                row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0), extra=extra, stray_unit=stray
+                row_key,
+                row_token,
+                list(record.values),
+                list(header),
+                fuzzy.get(row_key, 0.0),
+                extra=extra,
+                stray_unit=stray,
             )
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:
