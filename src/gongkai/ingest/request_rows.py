@@ -172,14 +172,17 @@ _MAX_HELD = 4  # pieces of a wrapped label, blank cells beside them, before the 
 
 
 def _held_open(pending: RequestRaw | None, record: Record, held: int) -> bool:
-    """Whether the row named last, nothing printed on its line, stays open over ``record``: a
+    """Whether the row named last, its cells on its line blank, stays open over ``record``: a
     short piece of its wrapped label with only blank cells beside it (the figures beside a later
-    piece), at most ``_MAX_HELD`` such pieces."""
+    piece), at most ``_MAX_HELD`` such pieces. Only in a pipe table (its blank cells printed): a line of
+    text is a label alone, as it always was."""
     return (
         pending is not None
         and held < _MAX_HELD
         and 1 <= len(record.labels) <= 2
         and all(len(cached_bare(t.text)) <= 8 for t in record.labels)
+        and all(" cell " in t.where for t in (*record.values, *pending.values))
+        and bool(record.values)
         and nothing_printed(pending.values)
         and nothing_printed(record.values)
     )
