@@ -11,7 +11,7 @@ report prints its money in 万元. Every equation holds except in the reports of
 where one printed figure is changed after the fact: those are read AS PRINTED (the gold keeps the
 changed figure) and ``check_report`` must report them.
 
-Each report is laid out by ``layout.page`` with a ``Style`` of its own (see there: how the labels
+Each report is laid out by ``layout.gongwen`` with a ``Style`` of its own (see there: how the labels
 are spread, the tables in the text or as 附件, table 三's column labels high or low, zebra rows, 单位
 line, table 三 broken over two pages without its header repeated), printed to PDF by chromium
 (``— 3 —`` page numbers in the page margin); for five of them the Word original (``word.finish_word``:
@@ -29,7 +29,7 @@ from typing import Any
 
 from tests.ingest.holdout11 import CONTRADICTIONS as BROKEN
 from tests.ingest.holdout11 import FIXTURES
-from tests.ingest.holdout11.layout import Style, page, spread_labels
+from tests.ingest.holdout11.layout import Style, gongwen, spread_labels
 from tests.ingest.holdout11.word import finish_word
 from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes
 
@@ -75,7 +75,7 @@ def generate(out: Path) -> dict[str, int]:
     def finish(path: Path, style: Style) -> None:
         finish_word(path, style, labels)
 
-    return write_classes(out, data, REPORTS, page, "gongwen", None, finish)
+    return write_classes(out, data, REPORTS, gongwen, "gongwen", None, finish)
 
 
 if __name__ == "__main__":

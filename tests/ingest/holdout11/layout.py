@@ -314,7 +314,7 @@ def css(style: Style) -> str:
     )
 
 
-def page(report: Report, style: Style) -> str:
+def gongwen(report: Report, style: Style) -> str:
     """The document as the department's site publishes it: the WPS file saved as a web page."""
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">

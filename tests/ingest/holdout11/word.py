@@ -1,4 +1,4 @@
-"""The Word original of the eleventh hold-out's 公文 (``layout.page`` opened in LibreOffice and saved
+"""The Word original of the eleventh hold-out's 公文 (``layout.gongwen`` opened in LibreOffice and saved
 as Word), finished as WPS leaves it: every table a 三线表 (the table's top and bottom rules, a rule
 under the header, no other border), the short labels 分散对齐 (``w:jc="distribute"``, where the page
 spread them by the cell's alignment), and the 公文 page number ``— 1 —`` in the footer."""
