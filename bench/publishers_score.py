@@ -40,7 +40,12 @@ the eighth had been tuned on); ``--set holdout10`` scores the tenth (``tests/ing
 tables (上年数 / 增减 / 同比 columns in table 二, a 占比 column or row in table 三, a 上年 or 同比 row
 in table 四), footnote markers on labels with notes under the tables, table 三 continued under a 续表
 caption with its header repeated, and its Word original with table 三 in a landscape section, made
-after the ninth had been tuned on); ``--set holdout`` is ``--holdout``.
+after the ninth had been tuned on); ``--set holdout11`` scores the eleventh (``tests/ingest/holdout11``:
+a 县 department's report typeset as a 公文 in WPS, 三线表 tables without vertical rules, cell borders
+or merged cells (group titles centred over blank cells), 分散对齐 labels (``自 然 人``), zebra rows,
+right-aligned figures, ``— 3 —`` page numbers, the tables as 附件 after the signature, 抄送 / 印发
+lines, table 三 broken across pages without its header repeated, and its Word original, made after
+the tenth had been tuned on); ``--set holdout`` is ``--holdout``.
 """
 
 from __future__ import annotations
@@ -64,6 +69,7 @@ from tests.ingest import (  # noqa: E402
     holdout8,
     holdout9,
     holdout10,
+    holdout11,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -80,6 +86,7 @@ SETS = {
     "holdout8": holdout8,
     "holdout9": holdout9,
     "holdout10": holdout10,
+    "holdout11": holdout11,
     "pdfvariants": pdfvariants,
 }
 

@@ -21,6 +21,7 @@ SETS = {
     "holdout8": "wechat",
     "holdout9": "spa",
     "holdout10": "office",
+    "holdout11": "gongwen",
 }
 
 

@@ -263,6 +263,15 @@ def read_active(
             if f.kind is Kind.MONEY and value is not None:
                 unit = reading.units[index] or units.get(key, "")
                 target = f.unit or "元"
+                if not unit and found.stray_unit:
+                    unit = found.stray_unit  # (单位：万 / 元）: no column header took the unit
+                    evidence.doubt(
+                        cell_path,
+                        scale_money(value, unit, target),
+                        f"表头的单位“{unit}”未能归入某一列，按该列的单位读入",
+                        f"the header prints {unit} where no column header took it; read as this column's unit",
+                        where,
+                    )
                 converted = scale_money(value, unit, target)
                 if unit and unit != target:
                     evidence.doubt(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gongkai.ingest.extra_columns import extra_tail, is_extra_word
+from gongkai.ingest.header_units import stray_unit, unit_completed
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key, part_places, physical_rows
 from gongkai.ingest.template_align import fuzzy_row
@@ -25,6 +26,7 @@ class ActiveRaw:
     fuzzy: float = 0.0  # the label's similarity when it names the row only approximately
     placed: bool = False  # no label: put here by its position between the rows named around it
     extra: tuple[str, ...] = ()  # comparison columns its group prints after the template's (上年数 · 增减)
+    stray_unit: str = ""  # a money unit its group's header printed where no column header took it
 
 
 @dataclass
@@ -57,6 +59,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
     wrapped_top: list[str] | None = None  # a header line of cells naming no column: maybe their heads
     top_places: list[float | None] = []  # where wrapped_top's cells stand on their line
     extra: tuple[str, ...] = ()  # the comparison columns of the group's header
+    stray = ""  # a money unit printed in the group's header lines that no column header took
     for record in (part for whole in records for part in physical_rows(whole, _any_figure)):
         if pending is not None and pending.extra and _signed_piece(record):
             # ``行政处罚442344+98``: the change's sign read as a label of its own line
@@ -95,9 +98,14 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     top_places = part_places(token.text, wrapped_top, token.x)
                 if not centred:
                     header, fresh = [], []  # a new 第二十条 group: its own column headers follow
-                    extra, fresh_extra = (), []
+                    extra, fresh_extra, stray = (), [], ""
+                continue
+            completed_unit = unit_completed(fresh or header, token.text)
+            if completed_unit is not None:  # 采购总金额（单位： / 万元）: the unit wrapped
+                fresh, header = (completed_unit, header) if fresh else (fresh, completed_unit)
                 continue
             found = field_of(key)
+            stray = stray or (stray_unit(token.text) if found is None else "")
             if found is None and fresh and is_extra_word(token.text) and len(fresh_extra) < 3:
                 fresh_extra.append(token.text.strip())  # 上年数 · 增减 after the template's headers
                 continue
@@ -170,7 +178,9 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     row_key, row_token, fuzzy[named[0]] = named[0], token, named[1]
                     loose = []
         if fresh:
-            header, extra = fresh, tuple(fresh_extra)
+            # by place: a two-line header cell's first line stands above a one-line cell's line
+            placed_all = all(_indented(token) for _, token in fresh)
+            header, extra = _by_place(fresh) if placed_all else fresh, tuple(fresh_extra)
         known = rows.get(row_key) if row_key is not None else None
         # The first row of that name wins, unless it stood outside the table (no column headers
         # before it, e.g. a summary on the page) and this one is under the table's headers.
@@ -181,7 +191,13 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
             named_last = row_key
         if row_key is not None and row_token is not None and (known is None or (not known.header and header)):
             pending = ActiveRaw(
-                row_key, row_token, list(record.values), list(header), fuzzy.get(row_key, 0.0), extra=extra
+                row_key,
+                row_token,
+                list(record.values),
+                list(header),
+                fuzzy.get(row_key, 0.0),
+                extra=extra,
+                stray_unit=stray,
             )
             rows[row_key] = pending
         elif pending is not None and not pending.values and row_key is None and not fresh:

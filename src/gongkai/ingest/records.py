@@ -240,11 +240,42 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
     """How many of the record's labels belong to each table (active, requests, appeals)."""
     active = requests = appeals = 0
     for token in record.labels:
-        a, r, p = _label_hits(token.text)
+        hits = _label_hits(token.text)
+        a, r, p = hits if any(hits) else _gapped_hits(token.text, _laid_out(token))
         active += a
         requests += r
         appeals += p
     return active, requests, appeals
+
+
+_HEADER_GAP = re.compile(r"\s{3,}")
+_MAX_PARTS = 12  # cells of one header line (table 三's are at most ten)
+_SHORT_CELL = 5  # characters of a header cell wrapped in a narrow column (商业企 / 业)
+
+
+def _laid_out(token: Token) -> bool:
+    """Whether a label stands indented on a line of laid-out text (pdftotext's plain text and
+    Markdown set every line at the margin)."""
+    return token.x is not None and token.x - len(token.text.strip()) / 2 >= 2
+
+
+def _gapped_hits(text: str, laid_out: bool) -> tuple[int, int, int]:
+    """The hits of a laid-out header line that came as one label, none named by the whole: its
+    cells wide apart (``自然人         其他组     总 计`` of a 三线表 whose header cells wrapped), or
+    short cells a space apart on an indented line (``自然人 业商业企 构科研机``; never prose):
+    each cell's, summed."""
+    single = text.split()
+    splits = [_HEADER_GAP.split(text.strip())]
+    if laid_out and max(map(len, single), default=_SHORT_CELL + 1) <= _SHORT_CELL:
+        splits.append(single)
+    for parts in splits:
+        if not 1 < len(parts) <= _MAX_PARTS:
+            continue
+        hits = [_label_hits(part) for part in parts]
+        total = (sum(h[0] for h in hits), sum(h[1] for h in hits), sum(h[2] for h in hits))
+        if any(total):
+            return total
+    return (0, 0, 0)
 
 
 def names_a_table(record: Record) -> bool:

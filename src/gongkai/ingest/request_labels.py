@@ -183,6 +183,8 @@ def match_request(record: Record, started: bool, next_index: int) -> RequestRowK
             return row
     wholes = [cached_bare(t.text) for t in record.labels]
     for position in range(len(wholes) - 1, -1, -1):
+        if _heading_beside_piece(record, wholes, position):
+            break
         before = "".join(wholes[:position])
         pieces = record.labels[position].text.split()
         number = _printed_number(pieces[-1]) if len(pieces) > 1 else None
@@ -276,6 +278,19 @@ def _numbered_start(bare: str, number: str | None) -> RequestRowKeys | None:
         if number in _row_numbers().get(row.key, frozenset()) and any(k.startswith(bare) for k in row.keys if k)
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _heading_beside_piece(record: Record, wholes: list[str], position: int) -> bool:
+    """Whether label ``position`` is a group heading centred beside the middle piece of a row label
+    wrapped over lines (``（六）其他处理`` | ``补正、行政机关不再处理其`` with the figures, the label
+    begun on the lines above: a Markdown converter's row a line): a heading, not 2019's row of
+    that name, since a label after it continues a row and starts none."""
+    rest = record.labels[position + 1 :]
+    return (
+        bool(rest)
+        and wholes[position] in vocabulary().request_headings
+        and not any(_ROW_START.match(t.text) for t in rest)
+    )
 
 
 def _stitched(record: Record) -> str:

@@ -69,14 +69,21 @@ def request_records(records: list[Record]) -> tuple[dict[str, RequestRaw], list[
     pending: RequestRaw | None = None
     adopted: RequestRaw | None = None  # the row that took the figures of the line just before
     header = vocabulary().request_header
+    held = 0  # blank lines of a wrapped label's pieces the row named last was held open over
     for record in (part for whole in records for part in physical_rows(whole, _full_row)):
         # A header repeated on a new page (申请人情况 自然人 … 其他) names no row, though 其他 and
         # 总计 are row labels too: in a header run only a long label counts.
         in_header = sum(1 for t in record.labels if cached_key(t.text) in header) >= 2
         match = match_request(record, started and not in_header, next_index)
+        held = 0 if match is not None else held
         previous, last = last, None
         just_adopted, adopted = adopted, None
         if match is None:
+            if _held_open(pending, record, held):
+                # A piece of the label wrapped a line a row, its cells blank (a Markdown converter's
+                # row a line): the figures may still come beside the next piece; the row stays open.
+                held += 1
+                continue
             if (
                 pending is not None
                 and record.values
@@ -159,3 +166,23 @@ def _full_row(values: list[Token]) -> bool:
     """A row of table 三 on its own: seven cells (or six and a lost blank) and figures in them;
     a row wrapped over two lines (4 + 3 cells) is not."""
     return len(values) >= _MIN_ROW and row_of_figures(values)
+
+
+_MAX_HELD = 4  # pieces of a wrapped label, blank cells beside them, before the one beside the figures
+
+
+def _held_open(pending: RequestRaw | None, record: Record, held: int) -> bool:
+    """Whether the row named last, its cells on its line blank, stays open over ``record``: a
+    short piece of its wrapped label with only blank cells beside it (the figures beside a later
+    piece), at most ``_MAX_HELD`` such pieces. Only in a pipe table (its blank cells printed): a line of
+    text is a label alone, as it always was."""
+    return (
+        pending is not None
+        and held < _MAX_HELD
+        and 1 <= len(record.labels) <= 2
+        and all(len(cached_bare(t.text)) <= 8 for t in record.labels)
+        and all(" cell " in t.where for t in (*record.values, *pending.values))
+        and bool(record.values)
+        and nothing_printed(pending.values)
+        and nothing_printed(record.values)
+    )
