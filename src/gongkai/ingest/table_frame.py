@@ -1,6 +1,4 @@
-"""What every search over whole tables (``table_search``) starts from: per equation, what the rows
-read as printed add, the equations still open, each open row's readings as their terms in those,
-and the bounds that strike out readings no consistent table can keep."""
+"""The bounds every search over whole tables (``table_search``) starts from: ``Frame``."""
 
 from __future__ import annotations
 
