@@ -172,18 +172,16 @@ def take_placed(
                     )
                 continue
             cells.append(None)
-            shown = sorted({0, *printed[key][:-1], *found})
-            evidence.doubt(
+            figures = " ".join(map(str, printed[key]))  # the text names the row's figures, not the readings
+            evidence.undecided(
                 f"requests.{key}[{c}]",
-                None,
-                "表三留空了为零的单元格（Word 表格），各数字所在的格未印出，勾稽关系也无法确定此格，记为未知"
-                f"（本行印出的数字：{' '.join(map(str, printed[key]))}）",
-                "table 三 leaves its zero cells blank (a Word table): the text does not show each figure's "
-                "column and the arithmetic does not decide this cell; left unknown (the row prints "
-                f"{' '.join(map(str, printed[key]))})",
-                where,
+                sorted({0, *printed[key][:-1], *found}),
+                zh="表三留空了为零的单元格（Word 表格），各数字所在的格未印出，勾稽关系也无法确定此格，记为未知"
+                f"（本行印出的数字：{figures}）",
+                en="table 三 leaves its zero cells blank (a Word table): the text does not show each figure's "
+                f"column and the arithmetic does not decide this cell; left unknown (the row prints {figures})",
+                where=where,
             )
-            evidence.alternatives([[v] for v in shown])
         report.requests[key] = cells
         if not printed[key]:
             evidence.doubt(

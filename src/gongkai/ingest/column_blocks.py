@@ -192,15 +192,13 @@ def _take(
     )
     for index, seen in undecided.items():
         key, column = keys[index // width], index % width
-        evidence.doubt(
+        evidence.undecided(
             f"requests.{key}[{column}]",
-            None,
-            f"合乎勾稽关系的几种分块读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
-            f"readings of the blocks that the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); "
-            "left unknown",
-            figures[reading.sources[index]].where,
+            seen,
+            zh="合乎勾稽关系的几种分块读法在此格不一致（{readings}），记为未知",
+            en="readings of the blocks that the arithmetic cannot tell apart differ here ({readings}); left unknown",
+            where=figures[reading.sources[index]].where,
         )
-        evidence.alternatives([[v] for v in seen])
     for i in failing:
         evidence.doubt(
             f"requests.{keys[i]}",

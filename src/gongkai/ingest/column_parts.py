@@ -25,6 +25,11 @@ reads as one line of the whole table. A 总计 wrapped in the second part's narr
 ``0``) is put back whole where the joined row then adds up, and said in ``uncertain``. Rows printed
 in one part only keep that part's figures, and rows beside a row of figures no label names are left
 in doubt, both said in ``uncertain``.
+
+Not the same join as ``run_column_parts``: that one runs earlier, on a crawler's records, where each
+part's header record names its columns by title and each row's figures ran together into runs (the
+row's arithmetic cuts them later); this one joins rows already found, by their counts of figures
+and positions, and checks the joined rows' equations.
 """
 
 from __future__ import annotations

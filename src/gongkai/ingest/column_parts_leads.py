@@ -393,10 +393,4 @@ def _take(
         first.where if first is not None else None,
     )
     for (r, c), seen in undecided.items():
-        evidence.doubt(
-            f"requests.{keys[r]}[{c}]",
-            None,
-            f"合乎勾稽关系的几种读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
-            f"readings the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); left unknown",
-        )
-        evidence.alternatives([[v] for v in seen])
+        evidence.undecided(f"requests.{keys[r]}[{c}]", seen)

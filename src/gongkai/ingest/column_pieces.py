@@ -347,12 +347,10 @@ def _take(
         for c in range(width):
             if cells[i][c] is not None:
                 continue
-            evidence.doubt(
+            evidence.undecided(
                 f"requests.{key}[{c}]",
-                None,
-                f"此行各列的数字（{'、'.join(map(str, printed[i]))}）属于哪一列，勾稽关系无法判断，记为未知",
-                f"which column each of this row's figures ({', '.join(map(str, printed[i]))}) is, "
-                "no equation tells; left unknown",
-                page[0].where,
+                printed[i],
+                zh="此行各列的数字（{readings}）属于哪一列，勾稽关系无法判断，记为未知",
+                en="which column each of this row's figures ({readings}) is, no equation tells; left unknown",
+                where=page[0].where,
             )
-            evidence.alternatives([[v] for v in printed[i]])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, MutableSequence
+from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -13,6 +13,10 @@ from gongkai.ingest.table_choice import Choice
 from gongkai.report.envelope import Doubt
 from gongkai.report.equations import Cell
 from gongkai.report.templates import Kind
+
+# Why a cell is left unknown where the readings the arithmetic allows give it different values.
+DIFFER_ZH = "合乎勾稽关系的几种读法在此格不一致（{readings}），记为未知"
+DIFFER_EN = "readings the arithmetic cannot tell apart differ here ({readings}); left unknown"
 
 
 @dataclass
@@ -55,6 +59,28 @@ class Evidence:
         for key, columns in changed.items():
             where = ", ".join(map(str, sorted(columns)))
             self.doubt_more(f"{next(iter(cells)).table}.{key}", zh.format(where=where), en.format(where=where))
+
+    def undecided(
+        self,
+        cell: str,
+        readings: Sequence[Any],
+        *,
+        zh: str = DIFFER_ZH,
+        en: str = DIFFER_EN,
+        where: str | None = None,
+    ) -> None:
+        """``cell`` left unknown (null) because the readings that fit give it different values
+        (``readings``): doubted, ``zh`` and ``en`` saying why (``{readings}`` in them lists the
+        values), each value one alternative for a person to choose."""
+        self.doubt(
+            cell,
+            None,
+            zh.replace("{readings}", "、".join(map(str, readings))),
+            en.replace("{readings}", ", ".join(map(str, readings))),
+            where,
+        )
+        if readings:  # none known: nothing to choose from
+            self.alternatives([[value] for value in readings])
 
     def alternatives(self, readings: Iterable[Iterable[Any]]) -> None:
         """The readings the last doubt could not choose between, for a person to decide."""

@@ -180,16 +180,14 @@ def read_lead_pages(
                 row.append(seen[0])
                 continue
             row.append(None)
-            evidence.doubt(
+            evidence.undecided(
                 f"requests.{key}[{c}]",
-                None,
-                "本行印出的数字丢了为零的短横，合乎勾稽关系的几种读法在此格不一致"
-                f"（{'、'.join(map(str, seen))}），记为未知",
-                "the row's printed figures lost their zero dashes and the readings the arithmetic allows differ "
-                f"here ({', '.join(map(str, seen))}); left unknown",
-                where,
+                seen,
+                zh="本行印出的数字丢了为零的短横，合乎勾稽关系的几种读法在此格不一致（{readings}），记为未知",
+                en="the row's printed figures lost their zero dashes and the readings the arithmetic allows differ "
+                "here ({readings}); left unknown",
+                where=where,
             )
-            evidence.alternatives([[v] for v in seen])
         report.requests[str(key)] = row
     evidence.doubt(
         "requests",

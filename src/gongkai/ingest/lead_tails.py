@@ -322,11 +322,4 @@ def _take_best(
         where,
     )
     for key, c, seen in undecided:
-        evidence.doubt(
-            f"requests.{key}[{c}]",
-            None,
-            f"合乎勾稽关系的几种读法在此格不一致（{'、'.join(map(str, seen))}），记为未知",
-            f"readings the arithmetic cannot tell apart differ here ({', '.join(map(str, seen))}); left unknown",
-            tokens[key][c].where,
-        )
-        evidence.alternatives([[v] for v in seen])
+        evidence.undecided(f"requests.{key}[{c}]", seen, where=tokens[key][c].where)

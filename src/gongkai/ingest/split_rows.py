@@ -238,16 +238,14 @@ def _take(
                 evidence.provenance[f"requests.{key}[{c}]"] = where
                 continue
             row.append(None)
-            shown = [v for v in seen if v is not None]
-            evidence.doubt(
+            evidence.undecided(
                 f"requests.{key}[{c}]",
-                None,
-                f"按分印的行读出的几种合乎勾稽关系的读法在此格不一致（{'、'.join(map(str, shown))}），记为未知",
-                "readings of the rows printed in pieces that the arithmetic cannot tell apart differ here "
-                f"({', '.join(map(str, shown))}); left unknown",
-                where,
+                [v for v in seen if v is not None],
+                zh="按分印的行读出的几种合乎勾稽关系的读法在此格不一致（{readings}），记为未知",
+                en="readings of the rows printed in pieces that the arithmetic cannot tell apart differ here "
+                "({readings}); left unknown",
+                where=where,
             )
-            evidence.alternatives([[v] for v in shown])
         report.requests[str(key)] = row
     evidence.doubt(
         "requests",

@@ -220,19 +220,16 @@ def _take(
     )
     for (key, c), options in seen.items():
         shown = [v for v in options if v is not None]
-        printed = " / ".join(" ".join(map(str, m)) for m in middles[key] if m)
-        if shown:
-            zh, en = f"（{'、'.join(map(str, shown))}）", f" ({', '.join(map(str, shown))})"
-        else:  # an organisation cell of a row that prints some of them: which ones is not said
+        zh, en = "（{readings}）", " ({readings})"
+        if not shown:  # an organisation cell of a row that prints some of them: which ones is not said
+            printed = " / ".join(" ".join(map(str, m)) for m in middles[key] if m)
             zh, en = f"（本行印出的法人或其他组织数字：{printed}）", f" (the row prints organisation figures {printed})"
-        evidence.doubt(
+            if printed:  # the cell is blank (0) or holds one of the row's figures
+                shown = sorted({0, *(v for m in middles[key] for v in m)})
+        evidence.undecided(
             f"requests.{key}[{c}]",
-            None,
-            f"按印刷顺序与勾稽关系，此格有几种可能的读法，记为未知{zh}",
-            f"the printed order and the arithmetic allow more than one reading of this cell; left unknown{en}",
-            figures[0].where,
+            shown,
+            zh=f"按印刷顺序与勾稽关系，此格有几种可能的读法，记为未知{zh}",
+            en=f"the printed order and the arithmetic allow more than one reading of this cell; left unknown{en}",
+            where=figures[0].where,
         )
-        if not shown and printed:  # the cell is blank (0) or holds one of the row's figures
-            shown = sorted({0, *(v for m in middles[key] for v in m)})
-        if shown:
-            evidence.alternatives([[v] for v in shown])

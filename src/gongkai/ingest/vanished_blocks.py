@@ -27,6 +27,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.vanished_tables import agreed_cells
 from gongkai.report.equations import Bound
 from gongkai.report.model import Report
 
@@ -297,26 +298,19 @@ def read_blocks(
     if not tables:
         return False
     evidence.forget("requests.")
+    decided, seen = agreed_cells(tables, keys, width)
     for key in keys:
-        row: list[int | None] = []
-        for c in range(width):
-            seen = list(dict.fromkeys(t[key][c] for t in tables))
-            if len(seen) == 1 and seen[0] is not None:
-                row.append(seen[0])
-                continue
-            row.append(None)
-            r = list(keys).index(key)
-            shown = sorted({0, *printed.get(r, set()), *(v for v in seen if v is not None)})
-            evidence.doubt(
-                f"requests.{key}[{c}]",
-                None,
-                f"按各列数字块的印刷顺序与勾稽关系，此格有几种可能的读法，记为未知（{'、'.join(map(str, shown))}）",
-                "the order of the columns' blocks and the arithmetic allow more than one reading of this cell; "
-                f"left unknown ({', '.join(map(str, shown))})",
-                figures[0].where,
-            )
-            evidence.alternatives([[v] for v in shown])
-        report.requests[str(key)] = row
+        report.requests[str(key)] = decided[key]
+    for (key, c), options in seen.items():
+        printed_here = printed.get(list(keys).index(key), set())
+        evidence.undecided(
+            f"requests.{key}[{c}]",
+            sorted({0, *printed_here, *(v for v in options if v is not None)}),
+            zh="按各列数字块的印刷顺序与勾稽关系，此格有几种可能的读法，记为未知（{readings}）",
+            en="the order of the columns' blocks and the arithmetic allow more than one reading of this cell; "
+            "left unknown ({readings})",
+            where=figures[0].where,
+        )
     evidence.doubt(
         "requests",
         None,
