@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -37,8 +38,11 @@ _GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
 _GLUED_DASH = re.compile(r"(?<![\d.,，．])(\d{7,60})[—―](?![—―\d])")
 _GLUED_SPAN = 400  # characters between a run-on dash and a run-on share of the same table
 _MAX_GLUED = 200  # run-on shares looked at in one text (a bound on hostile input)
+_GLUED_LONGEST = 64  # characters of the longest run-on share (``_GLUED``: 60 digits, point, 2, %)
+_SIGNS = ("%", "％")
 
 
+@lru_cache(maxsize=8192)  # pure; the same tokens (0, —, 100.0%) come back on every line
 def _kind(token: str) -> str | None:
     """``%`` a percentage, ``n`` a count, ``-`` a dash, None anything else."""
     if is_percent(token):
@@ -77,20 +81,37 @@ def _titles_blanked(line: str) -> str:
 _ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the table, not a table of shares
 
 
+def _has_sign(line: str) -> bool:
+    """No token of a line without ``%`` or ``％`` is a percentage (``is_percent``)."""
+    return "%" in line or "％" in line
+
+
 def _rows_of_shares(lines: list[str]) -> set[int]:
     """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
     a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
     out: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        tokens = _TOKEN.findall(line)
+        tokens = _TOKEN.findall(line) if _has_sign(line) else ()  # (a line of no share ends a run)
         if tokens and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
             run.append(i)
             continue
-        if any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
+        if run and any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
             out.update(run)
         run = []
     return out
+
+
+def _last_kind(line: str) -> str | None:
+    """The kind of the line's last token (``_kind``; None: no token)."""
+    last = line.rsplit(None, 1)[-1:]  # (str.split's blanks are ``\s``'s: both are str.isspace)
+    return _kind(last[0]) if last else None
+
+
+def _ends_in_figure(line: str) -> bool | None:
+    """``ended`` for a line without a percentage: False where it ends in a figure or a dash
+    (its trailing run of figures is not empty), else None."""
+    return False if _last_kind(line) is not None else None
 
 
 def _lines_without_shares(lines: list[str]) -> list[str]:
@@ -98,6 +119,10 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
     rows_of_shares = _rows_of_shares(lines)
     for i, line in enumerate(lines):
+        if not _has_sign(line) and "占" not in line and "比" not in line:
+            out.append(line)  # no share and no share's title: as printed (the branch below, faster)
+            ended.append(_ends_in_figure(line))
+            continue
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
@@ -115,8 +140,10 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         new = _titles_blanked(_blanked(line, gone))
         ended.append(True if counts and kinds[-1] == "%" else None)
         out.append(new if new.strip() else None)  # a line of shares alone goes
+    if True not in ended:
+        return [line for line in out if line is not None]  # no row ends in a share: no dash goes
     for i, kept in enumerate(out):
-        if kept is None:
+        if kept is None or _last_kind(kept) != "-":
             continue
         tail = _tail(kept)
         if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
@@ -182,9 +209,35 @@ def _row_cuts(digits: str) -> bool:
     return bool(_row_totals(digits))
 
 
+def _glued_shares(text: str) -> list[re.Match[str]]:
+    """``_GLUED``'s matches in ``text`` (its first ``_MAX_GLUED``), searched for only before each
+    ``%``: a match ends in one, and scanning every character of a long text cost more than the
+    rest of dropping its shares. (The lookbehind sees before the search's start.)"""
+    signs = sorted(at for sign in _SIGNS for at in _positions(text, sign))
+    found: list[re.Match[str]] = []
+    done = 0  # where the last match ended: matches do not overlap
+    for at in signs:
+        match = _GLUED.search(text, max(done, at + 1 - _GLUED_LONGEST), at + 1)
+        if match is not None:
+            found.append(match)
+            done = match.end()
+            if len(found) == _MAX_GLUED:
+                break
+    return found
+
+
+def _positions(text: str, sign: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(sign)
+    while at >= 0:
+        out.append(at)
+        at = text.find(sign, at + 1)
+    return out
+
+
 def _unglued(text: str) -> str:
     """``text`` with each run-on share taken off its row's digits where one cut fits (see above)."""
-    found = list(_GLUED.finditer(text))[:_MAX_GLUED]
+    found = _glued_shares(text)
     if not found:
         return text
     decided = _decided(found)
