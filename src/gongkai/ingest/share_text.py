@@ -81,24 +81,47 @@ def _titles_blanked(line: str) -> str:
 _ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the table, not a table of shares
 
 
+# A share's sign, or a character of a share's title (占比, 比例): a line holding none is kept as
+# printed (most lines of a report). Found by str.find, a tenth of a regex class's scan.
+_SHARE_CHARS = ("%", "％", "占", "比")
+
+
+def _marked_lines(text: str) -> list[int]:
+    """The indices of the lines of ``text`` (split at ``\n``) holding a ``_SHARE_CHARS``."""
+    out: list[int] = []
+    line = at = 0
+    for found in sorted({k for char in _SHARE_CHARS for k in _positions(text, char)}):
+        line += text.count("\n", at, found)
+        at = found
+        if not out or out[-1] != line:
+            out.append(line)
+    return out
+
+
 def _has_sign(line: str) -> bool:
     """No token of a line without ``%`` or ``％`` is a percentage (``is_percent``)."""
     return "%" in line or "％" in line
 
 
-def _rows_of_shares(lines: list[str]) -> set[int]:
+def _only_shares(line: str) -> bool:
+    """A line of shares and dashes, one share at least."""
+    tokens = _TOKEN.findall(line)
+    return bool(tokens) and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens)
+
+
+def _rows_of_shares(lines: list[str], marked: list[int]) -> set[int]:
     """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
-    a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
+    a run of single shares, one a line, is a table of shares' column (a channel table's 占比).
+    (``marked``: ``_marked_lines``; a line of no share is in no run.)"""
     out: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        tokens = _TOKEN.findall(line) if _has_sign(line) else ()  # (a line of no share ends a run)
-        if tokens and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
+    for i in [*(i for i in marked if _has_sign(lines[i]) and _only_shares(lines[i])), -2]:
+        if run and i == run[-1] + 1:
             run.append(i)
             continue
         if run and any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
             out.update(run)
-        run = []
+        run = [i]
     return out
 
 
@@ -114,34 +137,38 @@ def _ends_in_figure(line: str) -> bool | None:
     return False if _last_kind(line) is not None else None
 
 
-def _lines_without_shares(lines: list[str]) -> list[str]:
-    out: list[str | None] = []
-    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
-    rows_of_shares = _rows_of_shares(lines)
-    for i, line in enumerate(lines):
-        if not _has_sign(line) and "占" not in line and "比" not in line:
-            out.append(line)  # no share and no share's title: as printed (the branch below, faster)
-            ended.append(_ends_in_figure(line))
-            continue
-        tail = _tail(line)
-        kinds = [kind for _m, kind in tail]
-        if "%" not in kinds:
-            alone = len(_TOKEN.findall(line)) == 1
-            new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
-            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
-            ended.append(False if tail else None)
-            continue
-        counts = "n" in kinds
-        if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
-            out.append(line)  # shares one a line: a column of a table of shares of its own, left
-            ended.append(None)
-            continue
-        gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
-        new = _titles_blanked(_blanked(line, gone))
-        ended.append(True if counts and kinds[-1] == "%" else None)
-        out.append(new if new.strip() else None)  # a line of shares alone goes
+def _without_shares(line: str, shares_row: bool) -> tuple[str | None, bool | None]:
+    """A line holding a share or a share title's character: the line kept (None: it goes) and
+    whether its figures end in a percentage (None: no figures). ``shares_row``: in
+    ``_rows_of_shares``."""
+    tail = _tail(line)
+    kinds = [kind for _m, kind in tail]
+    if "%" not in kinds:
+        alone = len(_TOKEN.findall(line)) == 1
+        new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
+        return (new if new.strip() or not line.strip() else None), (False if tail else None)  # (a bare title: kept)
+    counts = "n" in kinds
+    if not counts and len(tail) == len(_TOKEN.findall(line)) and not shares_row:
+        return line, None  # shares one a line: a column of a table of shares of its own, left
+    gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
+    new = _titles_blanked(_blanked(line, gone))
+    return (new if new.strip() else None), (True if counts and kinds[-1] == "%" else None)  # shares alone: go
+
+
+_UNSEEN = 2  # ``ended`` of a line not looked at yet (neither a bool nor None)
+
+
+def _lines_without_shares(lines: list[str], marked: list[int]) -> list[str]:
+    """``marked``: ``_marked_lines``; every other line holds no share nor title and is kept."""
+    out: list[str | None] = list(lines)
+    # per line: its figures ended in a percentage (None: no figures)
+    ended: list[bool | int | None] = [_UNSEEN] * len(lines)
+    rows_of_shares = _rows_of_shares(lines, marked)
+    for i in marked:
+        out[i], ended[i] = _without_shares(lines[i], i in rows_of_shares)
     if True not in ended:
         return [line for line in out if line is not None]  # no row ends in a share: no dash goes
+    ended = [_ends_in_figure(line) if seen == _UNSEEN else seen for line, seen in zip(lines, ended, strict=True)]
     for i, kept in enumerate(out):
         if kept is None or _last_kind(kept) != "-":
             continue
@@ -270,5 +297,5 @@ def drop_shares_in_text(text: str) -> str:
         return text
     text = _unglued(text)
     lines = text.split("\n")
-    kept = _lines_without_shares(lines)
+    kept = _lines_without_shares(lines, _marked_lines(text))
     return "\n".join(kept)
