@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest import markers, share_text, text, transposed, vertical_labels, wrapped_digits, wrapped_rows
+from gongkai.ingest import (
+    encoding,
+    markers,
+    share_text,
+    text,
+    transposed,
+    vertical_labels,
+    wrapped_digits,
+    wrapped_rows,
+)
 from gongkai.ingest.cell_lines import cell_lines, is_blank_separated
 from gongkai.ingest.document import Cell, Document, TableBlock
 from gongkai.ingest.line_kinds import line_kind
@@ -232,3 +241,16 @@ def test_a_table_no_row_of_which_names_two_items_is_not_searched(monkeypatch: py
     rows = [header, [Cell("本年制发件数", "d"), Cell("3", "e"), Cell("4", "f")]]
     with pytest.raises(AssertionError):  # a row naming two items: searched
         transposed.untransposed(Document(source="x", format="text", blocks=[TableBlock(rows, "t")]))
+
+
+def test_control_characters_counted_as_by_the_regex() -> None:
+    control = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+    def old(line: str) -> bool:
+        return not line or len(control.findall(line[:20_000])) * 100 <= len(line[:20_000])
+
+    draw = random.Random(15)
+    alphabet = [chr(c) for c in range(0x80)] + ["中", "\ud800", "\U0001f600", "\x85", "\u2028"]
+    for _ in range(20_000):
+        line = "".join(draw.choice(alphabet) if draw.random() < 0.3 else "a" for _ in range(draw.randint(0, 300)))
+        assert encoding._looks_like_text(line) == old(line), repr(line)
