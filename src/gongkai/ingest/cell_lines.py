@@ -14,15 +14,7 @@ from gongkai.ingest.numbers import CellKind, parse_cell
 
 def cell_lines(lines: list[str], start: int, end: int, kinds: list[str], loose: bool = False) -> Iterator[Block]:
     """A table printed one cell per line (or one run-together row per line)."""
-    filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
-    empties = kinds.count("empty")
-    # Blank-separated (a blank line after every filled cell, a blank cell a lone blank line) or
-    # tight (a line per cell, a blank cell an empty line)? In the first, a filled cell sits on the
-    # line right after another only where a label wraps; in the second, header cells, a row's
-    # label and its first number follow each other all the time.
-    filled_kinds = ("value", "mixed", "short")
-    adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
-    blank_separated = empties * 10 >= filled * 6 and (adjacent * 10 <= filled or loose)  # loose: wrapped_labels
+    blank_separated = is_blank_separated(kinds, loose)
     cells: list[Cell] = []
     i = 0
     while i < len(kinds):
@@ -75,6 +67,21 @@ def cell_lines(lines: list[str], start: int, end: int, kinds: list[str], loose: 
         rows.append(row)
     if rows:
         yield TableBlock(rows, f"lines {start + 1}-{end}")
+
+
+def is_blank_separated(kinds: list[str], loose: bool = False) -> bool:
+    """Blank-separated (a blank line after every filled cell, a blank cell a lone blank line) or
+    tight (a line per cell, a blank cell an empty line)? In the first, a filled cell sits on the
+    line right after another only where a label wraps; in the second, header cells, a row's
+    label and its first number follow each other all the time. (``loose``: wrapped_labels.)"""
+    filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
+    if kinds.count("empty") * 10 < filled * 6:
+        return False
+    if loose:
+        return True
+    filled_kinds = ("value", "mixed", "short")
+    adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
+    return adjacent * 10 <= filled
 
 
 _LAID_OUT_GAP = 4  # spaces between two figures of a line that only a blank cell's room explains

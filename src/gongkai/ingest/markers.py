@@ -71,8 +71,35 @@ def drop_marks(text: str, superscripts: re.Pattern[str] | None = None) -> str:
     return text
 
 
+# What ``_ANY`` or ``_LONE_LINE`` needs somewhere in a text: searches that skip along the text in
+# C, where theirs test each character (a report's text holding none: most), and a star after a
+# figure (Markdown's ``**emphasis**`` stars follow no figure).
+_MARK_GLYPH = re.compile(rf"[{_GLYPHS}{_SUPERSCRIPTS}]")
+_NOTE_DIGIT = re.compile(r"注\d")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")  # _DIGIT's
+
+
+def _star_after_figure(text: str) -> bool:
+    """A ``*`` after a digit, blanks and a ``<br>`` between them or not (``_ANY``'s star)."""
+    at = text.find("*")
+    while at >= 0:
+        k = at - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if text[max(0, k - 3) : k + 1] == "<br>":
+            k -= 4
+            while k >= 0 and text[k] in " \t":
+                k -= 1
+        if k >= 0 and text[k] in _DIGITS:
+            return True
+        at = text.find("*", at + 1)
+    return False
+
+
 def drop_in_text(text: str) -> str:
     """A decoded text file without figures' marks, and without lines of marks alone."""
+    if _MARK_GLYPH.search(text) is None and _NOTE_DIGIT.search(text) is None and not _star_after_figure(text):
+        return text
     if _ANY.search(text) is None and _LONE_LINE.search(text) is None:
         return text
     text = _LONE_LINE.sub("", text)

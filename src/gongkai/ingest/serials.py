@@ -198,6 +198,8 @@ def _words_only(row: list[Cell]) -> bool:
 def _names_serial(row: list[Cell]) -> bool:
     """序号 in a cell of the row, or 序 beginning one cell and 号 a later one (the narrow column's
     title wrapped, its lines read among the header's others)."""
+    if not any(SERIAL_HEADER[0] in cell.text for cell in row):
+        return False  # no 序 at all (most rows): neither test below can hold (no word split)
     if any(SERIAL_HEADER in cell.text for cell in row):
         return True
     firsts = [cell.text.split()[0] if cell.text.split() else "" for cell in row]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -41,8 +42,11 @@ _GLUED = re.compile(r"(?<![\d.,，．])\d{8,60}\.\d{1,2}[%％]")
 _GLUED_DASH = re.compile(r"(?<![\d.,，．])(\d{7,60})[—―](?![—―\d])")
 _GLUED_SPAN = 400  # characters between a run-on dash and a run-on share of the same table
 _MAX_GLUED = 200  # run-on shares looked at in one text (a bound on hostile input)
+_GLUED_LONGEST = 64  # characters of the longest run-on share (``_GLUED``: 60 digits, point, 2, %)
+_SIGNS = ("%", "％")
 
 
+@lru_cache(maxsize=8192)  # pure; the same tokens (0, —, 100.0%) come back on every line
 def _kind(token: str) -> str | None:
     """``%`` a percentage, ``n`` a count, ``-`` a dash, None anything else."""
     if is_percent(token):
@@ -254,9 +258,35 @@ def _row_cuts(digits: str) -> bool:
     return bool(_row_totals(digits))
 
 
+def _glued_shares(text: str) -> list[re.Match[str]]:
+    """``_GLUED``'s matches in ``text`` (its first ``_MAX_GLUED``), searched for only before each
+    ``%``: a match ends in one, and scanning every character of a long text cost more than the
+    rest of dropping its shares. (The lookbehind sees before the search's start.)"""
+    signs = sorted(at for sign in _SIGNS for at in _positions(text, sign))
+    found: list[re.Match[str]] = []
+    done = 0  # where the last match ended: matches do not overlap
+    for at in signs:
+        match = _GLUED.search(text, max(done, at + 1 - _GLUED_LONGEST), at + 1)
+        if match is not None:
+            found.append(match)
+            done = match.end()
+            if len(found) == _MAX_GLUED:
+                break
+    return found
+
+
+def _positions(text: str, sign: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(sign)
+    while at >= 0:
+        out.append(at)
+        at = text.find(sign, at + 1)
+    return out
+
+
 def _unglued(text: str) -> str:
     """``text`` with each run-on share taken off its row's digits where one cut fits (see above)."""
-    found = list(_GLUED.finditer(text))[:_MAX_GLUED]
+    found = _glued_shares(text)
     if not found:
         return text
     decided = _decided(found)

@@ -51,18 +51,13 @@ from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vertical_labels import vertical_labels_blanked
 from gongkai.ingest.wrapped_above import any_lone_unit, rows_wrapped_above
-from gongkai.ingest.wrapped_digits import (
-    rows_with_split_figures,
-    rows_with_tails_further_down,
-    rows_with_wrapped_digits,
-    rows_wrapped_around,
-)
 from gongkai.ingest.wrapped_pipe_figures import (
     pipe_cells_with_wrapped_digits,
     pipe_rows_with_loose_pieces,
     pipe_rows_wrapped_around,
     pipe_tails_over_page,
 )
+from gongkai.ingest.wrapped_rows import rows_with_wrapped_figures
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
@@ -114,10 +109,7 @@ def read_text(path: Path, data: bytes) -> Document:
         if any_lone_unit(text):
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
         lines = units_unwrapped(lines)
-        lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
-        lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
-        lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
-        lines = rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
+        lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
     joined: frozenset[int] = frozenset()
     if not lone_units:
         lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table

@@ -10,7 +10,7 @@ Bounded: one pass over the rows of each table."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.ingest.document import Cell, Document
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -33,9 +33,28 @@ def _row_fields() -> dict[str, frozenset[str]]:
 def untransposed(document: Document) -> Document:
     """``document`` with every transposed table 二 block of its tables put back (in place)."""
     for table in document.tables:
+        if not any(_names_items(row) for row in table.rows):
+            continue  # no row names two rows of table 二: a block of neither shape begins here
         # cells run together (a crawler's text) first: their blocks are rows of another shape
         table.rows = _untransposed_rows(runs_untransposed(table.rows, _row_fields()))
     return document
+
+
+def _names_items(row: list[Cell]) -> bool:
+    """Two cells of the row or more name a row of table 二 (what a block of either shape begins
+    with: ``_item_header``, ``runs_untransposed``)."""
+    named = 0
+    for cell in row:
+        if _names_item(cell.text):
+            named += 1
+            if named == 2:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)  # the same cells (0, 总计, 规章) in every table of every report
+def _names_item(text: str) -> bool:
+    return bare_label_key(text) in vocabulary().active_rows
 
 
 def _untransposed_rows(rows: list[list[Cell]]) -> list[list[Cell]]:

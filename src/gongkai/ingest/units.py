@@ -138,6 +138,8 @@ def cells_with_units(line: str, lone: bool = True) -> str:
     if not lone or "|" in line:
         return _in_cells(line)
     out = _in_cells(line)
+    if len(out.split(None, 1)) < 2 <= _MIN_LONE:
+        return out  # one word (no "|" here): a unit standing alone is the whole of it, one at most
     lone_at = [m.start() for m in _LONE_UNIT.finditer(out) if not _after_figure(out, m.start())]
     if len(lone_at) < _MIN_LONE:
         return out

@@ -24,7 +24,9 @@ _GROUP_LABELS = (ACCEPTED, DENIED, UNAVAILABLE, NOT_PROCESSED, OTHER_HANDLING)
 _GROUP_CHARACTERS = frozenset("".join(_GROUP_LABELS))
 # Three lines in a row of one character (or two apart): the mark of a cell set vertically, found
 # in one pass over the text before any line is looked at.
-_VERTICAL = re.compile(r"(?m)^\S(?: \S)?\n\S(?: \S)?\n\S(?: \S)?$")
+# (Led by the line break before the first line, the text searched with one put first: the regex
+# engine skips from line break to line break instead of trying ``^`` at every character.)
+_VERTICAL = re.compile(r"\n\S(?: \S)?\n\S(?: \S)?\n\S(?: \S)?(?=\n|\Z)")
 _SPACER = "\u3000"  # a spacer line: never a cell (line_kinds), the line's number kept
 _MIN_RUN = 2
 
@@ -46,7 +48,7 @@ def _spells_a_label(columns: list[str], characters: set[str]) -> bool:
 
 def vertical_labels_blanked(lines: list[str]) -> list[str]:
     """``lines`` with runs of table 三's vertically set group labels made spacer lines (see module)."""
-    if not _VERTICAL.search("\n".join(lines)):
+    if not _VERTICAL.search("\n".join(["", *lines])):
         return lines
     out = list(lines)
     i = 0

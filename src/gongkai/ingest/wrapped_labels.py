@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
+from gongkai.ingest.cell_lines import is_blank_separated
 from gongkai.ingest.document import Block, TableBlock
 from gongkai.ingest.numbers import parse_cell
 
@@ -56,7 +57,7 @@ def better_reading(read: Callable[..., Iterator[Block]], kinds: list[str]) -> It
     """``read()`` (the text reader's own test), or ``read(loose=True)`` where the lines call for
     the looser test and it reads more rows whole (see the module)."""
     tight = list(read())
-    if not only_labels_wrap(kinds):
-        return iter(tight)
+    if not only_labels_wrap(kinds) or is_blank_separated(kinds):
+        return iter(tight)  # (blank-separated already: the loose reading is the same)
     loose = list(read(loose=True))
     return iter(loose if _whole_rows(loose) > _whole_rows(tight) else tight)
