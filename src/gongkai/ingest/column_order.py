@@ -28,6 +28,7 @@ leaves the table as printed.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import parse_cell
@@ -46,6 +47,13 @@ _PIPES = "markdown"  # a pipe table: no spans, each title in its first column (t
 
 def _is_figure(cell: Cell) -> bool:
     return parse_cell(cell.text).is_value
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_title(text: str) -> bool:
+    """Whether a cell's ``text`` is an applicant column's title (pure, the same texts in every
+    report: cached)."""
+    return text.translate(_SPACES) in TITLES
 
 
 def grid_starts(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
@@ -163,7 +171,7 @@ def in_template_order(document: Document) -> Document:
         if not isinstance(block, TableBlock):
             blocks.append(block)
             continue
-        titled = any(cell.text.translate(_SPACES) in TITLES for row in block.rows for cell in row)
+        titled = any(_names_title(cell.text) for row in block.rows for cell in row)
         pieced = False
         if not titled and block.piped:  # a converter's pieces of titles (商业 over 企业)?
             pieced = titled = _pieced_order(block) is not None

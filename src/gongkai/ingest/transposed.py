@@ -10,7 +10,7 @@ Bounded: one pass over the rows of each table."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from gongkai.ingest.document import Cell, Document
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -33,9 +33,21 @@ def _row_fields() -> dict[str, frozenset[str]]:
 def untransposed(document: Document) -> Document:
     """``document`` with every transposed table 二 block of its tables put back (in place)."""
     for table in document.tables:
+        if not any(_names_two_items(row) for row in table.rows):
+            continue  # both readers below begin at a row naming two rows of table 二 or more: none here
         # cells run together (a crawler's text) first: their blocks are rows of another shape
         table.rows = _untransposed_rows(runs_untransposed(table.rows, _row_fields()))
     return document
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_item(text: str) -> bool:
+    """Whether ``text`` names a row of table 二 (pure, the same texts in every report: cached)."""
+    return vocabulary().active_rows.get(bare_label_key(text)) is not None
+
+
+def _names_two_items(row: list[Cell]) -> bool:
+    return sum(1 for cell in row if _names_item(cell.text)) >= 2
 
 
 def _untransposed_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
