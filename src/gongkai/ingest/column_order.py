@@ -106,6 +106,23 @@ def _header_order(
     return _stated(tuple(index for _col, index in sorted(placed, key=lambda p: p[0])))
 
 
+def _orders_nothing(header: list[list[Cell]]) -> bool:
+    """Whether the header rows of a table with spans (not a pipe table) give ``_header_order``
+    nothing to put back, told without the grid: they lack an applicant column's title (no order:
+    table 四's 总计), or print every title once in one row in the template's order (the order is
+    then the template's where the grid places it at all)."""
+    titled = [
+        (r, TITLES[cell.text.translate(_SPACES)])
+        for r, row in enumerate(header)
+        for cell in row
+        if _names_title(cell.text)
+    ]
+    indices = [index for _r, index in titled]
+    if not {c.index for c in REQUEST_COLUMNS} <= set(indices):
+        return True
+    return len({r for r, _index in titled}) == 1 and tuple(indices) == tuple(c.index for c in REQUEST_COLUMNS)
+
+
 def _stated(order: Order) -> Order | None:
     """``order`` if it names every applicant column exactly once and a 小计 at most once."""
     named = [i for i in order if i is not None]
@@ -184,7 +201,10 @@ def in_template_order(document: Document) -> Document:
             # whole table for the many tables printed in the template's order
             top = _first_figure_row(block)
             head = block.rows[: top + 1]
-            order = None if pieced else _header_order(head, *grid_starts(head), piped=block.piped)
+            if not block.piped and not pieced and _orders_nothing(block.rows[:top]):
+                order = None  # (no grid needed: what the header says puts nothing back)
+            else:
+                order = None if pieced else _header_order(head, *grid_starts(head), piped=block.piped)
             if order is None and block.piped:  # titles cut into pieces, or a cell holding two
                 pieced = True
                 order = _pieced_order(block)
