@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 
 from gongkai.ingest.appeal_moved import take_agreed
-from gongkai.ingest.appeal_tails import _adds_up, _settled
+from gongkai.ingest.appeal_tails import _adds_up, appeals_settled
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, printed_counts
@@ -52,7 +52,7 @@ def read_appeal_dashes(
 ) -> None:
     """Table 四 from its flow with swallowed zero dashes put back (see the module) where the other
     readers left it unknown or not adding up; ``dashes``: the document prints its zeros as dashes."""
-    if not dashes or len(template.appeal_groups) != 3 or _settled(template, report):
+    if not dashes or len(template.appeal_groups) != 3 or appeals_settled(template, report):
         return
     width = len(template.appeal_fields)
     cells = width * len(template.appeal_groups)

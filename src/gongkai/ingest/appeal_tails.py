@@ -54,7 +54,7 @@ def tail_readings(heads: Sequence[str], tails: Sequence[str], width: int) -> set
     return out
 
 
-def _settled(template: Template, report: Report) -> bool:
+def appeals_settled(template: Template, report: Report) -> bool:
     """Whether table 四 is read whole with every group adding up."""
     fields = [f.key for f in template.appeal_fields]
     for group in template.appeal_groups:
@@ -67,7 +67,7 @@ def _settled(template: Template, report: Report) -> bool:
 def read_appeal_tails(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Table 四 from its flowed heads and the wrapped tails after them (see the module) where the
     other readers left it unknown or not adding up; ``records``: table 四's records, in order."""
-    if len(template.appeal_groups) != 3 or _settled(template, report):
+    if len(template.appeal_groups) != 3 or appeals_settled(template, report):
         return
     width = len(template.appeal_fields)
     printed = printed_counts(records)

@@ -28,6 +28,7 @@ leaves the table as printed.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from gongkai.ingest.document import GRID_FORMATS, Block, Cell, Document, TableBlock
 from gongkai.ingest.numbers import parse_cell
@@ -46,6 +47,13 @@ _PIPES = "markdown"  # a pipe table: no spans, each title in its first column (t
 
 def _is_figure(cell: Cell) -> bool:
     return parse_cell(cell.text).is_value
+
+
+@lru_cache(maxsize=1 << 14)
+def _names_title(text: str) -> bool:
+    """Whether a cell's ``text`` is an applicant column's title (pure, the same texts in every
+    report: cached)."""
+    return text.translate(_SPACES) in TITLES
 
 
 def grid_starts(rows: list[list[Cell]]) -> tuple[list[list[int]], list[int]]:
@@ -96,6 +104,23 @@ def _header_order(
     if len({col for col, _index in placed}) != len(placed):
         return None  # two titles in one column (a pipe table's header rows shifted): no order
     return _stated(tuple(index for _col, index in sorted(placed, key=lambda p: p[0])))
+
+
+def _orders_nothing(header: list[list[Cell]]) -> bool:
+    """Whether the header rows of a table with spans (not a pipe table) give ``_header_order``
+    nothing to put back, told without the grid: they lack an applicant column's title (no order:
+    table 四's 总计), or print every title once in one row in the template's order (the order is
+    then the template's where the grid places it at all)."""
+    titled = [
+        (r, TITLES[cell.text.translate(_SPACES)])
+        for r, row in enumerate(header)
+        for cell in row
+        if _names_title(cell.text)
+    ]
+    indices = [index for _r, index in titled]
+    if not {c.index for c in REQUEST_COLUMNS} <= set(indices):
+        return True
+    return len({r for r, _index in titled}) == 1 and tuple(indices) == tuple(c.index for c in REQUEST_COLUMNS)
 
 
 def _stated(order: Order) -> Order | None:
@@ -163,7 +188,7 @@ def in_template_order(document: Document) -> Document:
         if not isinstance(block, TableBlock):
             blocks.append(block)
             continue
-        titled = any(cell.text.translate(_SPACES) in TITLES for row in block.rows for cell in row)
+        titled = any(_names_title(cell.text) for row in block.rows for cell in row)
         pieced = False
         if not titled and block.piped:  # a converter's pieces of titles (商业 over 企业)?
             pieced = titled = _pieced_order(block) is not None
@@ -176,7 +201,10 @@ def in_template_order(document: Document) -> Document:
             # whole table for the many tables printed in the template's order
             top = _first_figure_row(block)
             head = block.rows[: top + 1]
-            order = None if pieced else _header_order(head, *grid_starts(head), piped=block.piped)
+            if not block.piped and not pieced and _orders_nothing(block.rows[:top]):
+                order = None  # (no grid needed: what the header says puts nothing back)
+            else:
+                order = None if pieced else _header_order(head, *grid_starts(head), piped=block.piped)
             if order is None and block.piped:  # titles cut into pieces, or a cell holding two
                 pieced = True
                 order = _pieced_order(block)

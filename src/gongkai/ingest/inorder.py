@@ -117,18 +117,27 @@ def _unwoven(figures: list[Token], grid: _Grid) -> tuple[list[Token], list[int]]
     ``92`` / ``11`` / ``7`` …, one a line), where both rows break their sums read in order and
     both add up read alternately; and the first rows of the pairs so taken apart."""
     n, out, woven = grid.n, list(figures), []
+    values = [int(t.value.amount or 0) for t in figures]
+    # Whether each row adds up read in order, asked once: a pair is only looked at where both
+    # rows break, and a pair taken apart leaves both adding up.
+    holds = [
+        grid.requests.row_check(key)(values[i * n : (i + 1) * n]) if (i + 1) * n <= len(values) else False
+        for i, key in enumerate(grid.rows)
+    ]
     for i in range(len(grid.rows) - 1):
         if (i + 2) * n > len(out):
             break
+        if holds[i] or holds[i + 1]:
+            continue
         pair = out[i * n : (i + 2) * n]
-        amounts = [int(t.value.amount or 0) for t in pair]
+        amounts = values[i * n : (i + 2) * n]
         first, second = grid.rows[i], grid.rows[i + 1]
         check_first, check_second = grid.requests.row_check(first), grid.requests.row_check(second)
-        if check_first(amounts[:n]) or check_second(amounts[n:]):
-            continue
         if not (check_first(amounts[0::2]) and check_second(amounts[1::2])) or not any(amounts):
             continue
         out[i * n : (i + 2) * n] = pair[0::2] + pair[1::2]
+        values[i * n : (i + 2) * n] = amounts[0::2] + amounts[1::2]
+        holds[i] = holds[i + 1] = True
         woven.append(i)
     return out, woven
 

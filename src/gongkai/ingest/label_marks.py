@@ -11,6 +11,7 @@ away); the figures become the row's values again.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongkai.ingest.document import Document, TextBlock
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -30,6 +31,8 @@ def explained_notes(document: Document) -> set[str]:
     notes: set[str] = set()
     for block in document.blocks[:_MAX_BLOCKS]:
         texts = [block.text] if isinstance(block, TextBlock) else [c.text for row in block.rows for c in row]
+        if "注" not in "".join(texts):
+            continue  # no note in the block (most): its texts need no search
         for text in texts:
             if "注" in text:
                 notes.update(m.group(1) for m in _NOTE_EXPLAINED.finditer(text))
@@ -75,15 +78,12 @@ def _run_split(record: Record) -> list[Record]:
     out: list[Record] = []
     labels: list[Token] = []
     for token in record.labels:
-        text = "".join(token.text.split())
-        found = _MARKED_RUN.match(text) if len(text) <= _MAX_LABEL and any(c.isdigit() for c in text) else None
-        figures = (
-            [Token(f, token.where, parse_cell(f), token.x) for f in _FIGURE.findall(found["run"])] if found else []
-        )
+        found = _marked_run(token.text)
+        figures = [Token(f, token.where, parse_cell(f), token.x) for f in found[1]] if found else []
         if found is None or not figures or any(f.value.kind is not CellKind.NUMBER for f in figures):
             labels.append(token)
             continue
-        out.append(Record([*labels, Token(found["label"] + found["mark"], token.where, token.value, token.x)], figures))
+        out.append(Record([*labels, Token(found[0], token.where, token.value, token.x)], figures))
         out[-1].table = record.table
         labels = []
     if not out:
@@ -95,3 +95,14 @@ def _run_split(record: Record) -> list[Record]:
         shift = len(last.values)
         out[-1] = Record(last.labels, last.values + record.values, record.table, [b + shift for b in record.breaks])
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _marked_run(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the label with its marker, the figures run into it) of a label cell's ``text``; None where
+    it holds no such run. Pure, and the same label texts come in every report: cached."""
+    text = "".join(text.split())
+    found = _MARKED_RUN.match(text) if len(text) <= _MAX_LABEL and any(c.isdigit() for c in text) else None
+    if found is None:
+        return None
+    return found["label"] + found["mark"], tuple(_FIGURE.findall(found["run"]))

@@ -124,9 +124,11 @@ def drop_in_document(document: Document) -> Document:
     """``document``'s cells and paragraphs without figures' marks (itself when none holds any)."""
     texts = [b.text for b in document.paragraphs]
     texts += [cell.text for table in document.tables for row in table.rows for cell in row]
-    if not any(_ANY.search(text) for text in texts):
+    joined = "\n".join(texts)
+    # One search over the texts joined: no match of ``_ANY`` holds a line break, so none spans two.
+    if _ANY.search(joined) is None:
         return document
-    superscripts = _superscript_marks(explained_superscripts("\n".join(texts)))
+    superscripts = _superscript_marks(explained_superscripts(joined))
     blocks: list[Block] = []
     for block in document.blocks:
         if isinstance(block, TextBlock):

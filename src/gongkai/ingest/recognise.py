@@ -14,6 +14,8 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
@@ -24,7 +26,7 @@ from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
-from gongkai.ingest.appeal_tails import read_appeal_tails
+from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
@@ -51,12 +53,13 @@ from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
-from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, read_records, split_tables
-from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
+from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
 from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
+from gongkai.ingest.row_reading import Value
 from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
@@ -77,6 +80,7 @@ from gongkai.ingest.text_order import stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
+from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
 
@@ -188,6 +192,49 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    # The fallback readers of flowed text below each begin by asking whether the labels read the
+    # table whole, adding up and in no doubt: where they did (the usual case) none is asked.
+    appeal_blocks: list[Record] | None = None
+    if not _requests_settled(template, report, evidence):
+        args = (document, records, parts, request_raw, stated, stated_cells)
+        appeal_blocks = _read_flowed_requests(template, *args, report, evidence)
+    if not appeals_settled(template, report):
+        if appeal_blocks is None:  # pdftotext: table 三's figures spilled into 四's part, moved back
+            appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])[1]
+        _read_flowed_appeals(template, parts, appeal_blocks, report, evidence, stated)
+    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
+    doubt_against_prose(report, stated, evidence)
+    report.sections = sections(document)
+    report.provenance = evidence.provenance
+    report.uncertain = evidence.uncertain
+    report.findings = check_report(report)
+    return report
+
+
+def _requests_settled(template: Template, report: Report, evidence: Evidence) -> bool:
+    """Whether table 三 is read whole, every equation holding and nothing in doubt: then every
+    fallback reader of ``_read_flowed_requests`` returns at its own first gate."""
+    if evidence.uncertain:
+        return False
+    table: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    if any(v is None for values in table.values() for v in values):
+        return False
+    return requests_bound(template.id).broken(table) == 0
+
+
+def _read_flowed_requests(
+    template: Template,
+    document: Document,
+    records: list[Record],
+    parts: dict[str, list[Record]],
+    request_raw: dict[str, RequestRaw],
+    stated: dict[str, int],
+    stated_cells: dict[tuple[str, int], int],
+    report: Report,
+    evidence: Evidence,
+) -> list[Record]:
+    """Table 三 again by the readers of flowed text (pdftotext, crawlers' text), in order; table
+    四's records with what table 三 spilled into them moved back (``spilled``)."""
     # pdftotext: a Word print's rows as bands (自然人 cells a row early or late, wrapped digits)
     cutter = read_row_bands(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     # pdftotext: the same, table 三's last rows in two bands of columns (the second after its last label)
@@ -213,6 +260,20 @@ def recognise(document: Document) -> Report:
         template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
     )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
     read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
+    return appeal_blocks
+
+
+def _read_flowed_appeals(
+    template: Template,
+    parts: dict[str, list[Record]],
+    appeal_blocks: list[Record],
+    report: Report,
+    evidence: Evidence,
+    stated: dict[str, int],
+) -> None:
+    """Table 四 again by the readers of flowed text, in order (``appeal_blocks``: its records with
+    table 三's spilled figures moved back), where it is not read whole adding up: each of them
+    returns at its own first gate where it is."""
     read_appeals_blocks(template, appeal_blocks, report, evidence, stated)
     read_appeal_halves(template, appeal_blocks, report, evidence)  # pdftotext: 四 as stacked half-tables
     read_appeal_results(template, appeal_blocks, report, evidence)  # pdftotext: 四 as two tables of results
@@ -221,10 +282,3 @@ def recognise(document: Document) -> Report:
     read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
     dashes = prints_dashes(parts[REQUESTS] + parts[APPEALS])
     read_appeal_dashes(template, appeal_blocks, report, evidence, dashes)  # pdftotext: 四's flow, dashes swallowed
-    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
-    doubt_against_prose(report, stated, evidence)
-    report.sections = sections(document)
-    report.provenance = evidence.provenance
-    report.uncertain = evidence.uncertain
-    report.findings = check_report(report)
-    return report
