@@ -36,7 +36,8 @@ _DIGIT = "0-9\uff10-\uff19"
 _ANY = re.compile(rf"[{_DIGIT}](?:[ \t]*(?:<br>)?[ \t]*)(?:注?[{_GLYPHS}]|注\d|\*|[{_SUPERSCRIPTS}])")
 # A figure's marks (several may follow: 60①*); between figure and mark blanks or a <br> (pymupdf4llm).
 _GLYPH_MARKS = re.compile(rf"(?<=[{_DIGIT}])[ \t]*(?:<br>[ \t]*)?(?:注?[{_GLYPHS}])+")
-_NOTE_NUMBER = re.compile(rf"(?<=[{_DIGIT}])注\d{{1,2}}(?!\d)")
+# (not before a colon: ``…0375注2：本年新收…`` is a note's explanation after a run of digits)
+_NOTE_NUMBER = re.compile(rf"(?<=[{_DIGIT}])注\d{{1,2}}(?![\d：:])")
 # A star after a figure that no star stands before (``**60**`` and ``*60*`` are emphasis).
 _STAR = re.compile(rf"(?<![*{_DIGIT},.])([{_DIGIT}][{_DIGIT},.]*)\*(?!\*)")
 _LONE_LINE = re.compile(rf"^[ \t]*[{_CIRCLED}]+[ \t]*(?:\n|\Z)", re.MULTILINE)

@@ -27,6 +27,7 @@ from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.html_in_text import with_html_tables
 from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.limits import check_data
+from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
@@ -89,6 +90,7 @@ def read_text(path: Path, data: bytes) -> Document:
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
     if fmt == "text":
+        text = notes_apart(text)  # a crawler's 数量注2 6850… : the note's digit is no figure
         text = drop_shares_in_text(text)  # a 占比 column or row: a percentage is never a count
     if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
