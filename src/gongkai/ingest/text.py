@@ -26,8 +26,8 @@ from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.html_in_text import with_html_tables
 from gongkai.ingest.label_around import label_around_figures
-from gongkai.ingest.limits import check_data
 from gongkai.ingest.label_marks import notes_apart
+from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
