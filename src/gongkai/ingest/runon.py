@@ -39,6 +39,9 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
 _BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
 _TOTAL = "总计"
+# A note's explanation opened by its marker (``②：本年新收申请含…``, ``*：含市级…``): after a row's
+# digits (``…170000017 ②：``) no CJK character starts it to cut before.
+_NOTE_OPENING = re.compile(r"(?:[\u2460-\u2473]|\*{1,3})[ \t]?[：:]")
 _NUMBERED_PART = re.compile(r"【[一二三四五六七八九十]{1,2}】|第[一二三四五六七八九十]{1,2}部分")
 _ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
@@ -211,6 +214,7 @@ def cut_run_on(line: str) -> list[str]:
         # figure ends the row there to cut after, and the footer is no cell of it.
         cuts.update(match.start() for match in _PAGE_OF.finditer(line))
     cuts.update(_annex_caption_cuts(line))
+    cuts.update(match.start() for match in _NOTE_OPENING.finditer(line))
     for match in _NUMBER.finditer(line):
         a, b = match.span()
         before = line[a - 1] if a else ""
