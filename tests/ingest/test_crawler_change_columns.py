@@ -52,3 +52,20 @@ def test_a_group_with_an_undecided_row_and_table_three_stay_as_printed() -> None
         "信息内容本年处理决定数量上年数同比 行政许可111.0% 行政处罚15697170888.1% 三、收到和处理政府信息公开申请"
     )
     assert changes_dropped(undecided) == undecided
+
+
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+@pytest.mark.parametrize(
+    ("report", "row", "cell"),
+    [
+        ("o2024-a", "fees", "amount_10k_yuan"),
+        ("o2021-a", "fees", "amount_10k_yuan"),
+        ("o2019-a", "procurement", "amount_yuan"),
+    ],
+)
+def test_a_money_run_with_its_difference_is_cut_where_the_difference_says(
+    name: str, report: str, row: str, cell: str
+) -> None:
+    # ``行政事业性收费2883.893256.51-372.62``: 2883.89 − 3256.51 = −372.62, the row's money read
+    data = read_json(HOLDOUT10 / name / f"{report}~office.txt")
+    assert data["active"][row][cell] == gold_json(HOLDOUT10, report)["active"][row][cell]

@@ -19,10 +19,12 @@ from gongkai.ingest.extra_columns import change_fits
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Token
 
-_HEADER = re.compile(r"上年(?:同期)?数?\s?同比")
+_HEADER = re.compile(r"上年(?:同期)?数?\s?(?:同比|增减)")
 _TABLE_THREE = re.compile(r"收到和处理政府信息公开申请")
 # A row's glued tail: digits (a signed 本年增/减 among them), ending in a percentage or a dash.
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])\d[\d.\-−]{1,60}?(?:\d\.\d{1,2}[%％]|—)(?![\d.—])")
+# A money row's run and its signed difference (``2883.893256.51-372.62``): digits with a point.
+_MONEY_RUN = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])(\d[\d.]{2,40}\.\d{1,2})([+\-−]\d{1,12}(?:\.\d{1,2})?)(?![\d.])")
 _FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _PERCENT = re.compile(r"[-−]?\d{1,3}\.\d{1,2}[%％]$")
 _MAX_ZONE = 6000  # characters after a header searched for its rows (a bounded look)
@@ -35,7 +37,7 @@ def changes_dropped(text: str) -> str:
     header naming them and the rows up to the next header); a group where any row's cut is not
     decided is left as printed, its header with it (the row reader then reads none of its rows
     rather than one with last year's digits)."""
-    if "同比" not in text:
+    if "同比" not in text and "增减" not in text:
         return text
     headers = list(_HEADER.finditer(text))[:_MAX_GROUPS]
     if not headers:
@@ -46,7 +48,8 @@ def changes_dropped(text: str) -> str:
     starts = [h.start() for h in headers if h.start() < end]
     pieces = [text[: starts[0]]]
     for header, stop in zip(headers, [*starts[1:], end], strict=False):
-        pieces.append(_group(text[header.start() : stop], header.end() - header.start()))
+        group = text[header.start() : stop]
+        pieces.append(_group(group, len(header[0])) if "同比" in header[0] else _money_apart(group))
     return "".join(pieces) + text[end:]
 
 
@@ -63,6 +66,28 @@ def _group(group: str, header: int) -> str:
         pieces += [group[at : match.start()], digits or ""]
         at = match.end()
     return "".join(pieces) + group[at:]
+
+
+def _money_apart(group: str) -> str:
+    """A 增减 group with each money run's cells set apart where one cut gives the printed
+    difference (``2883.893256.51-372.62``: 2883.89 3256.51 -372.62); the row reader takes the
+    comparison off (``cut_extra``), which cuts runs of whole digits itself but not money."""
+    return _MONEY_RUN.sub(_money_cells, group)
+
+
+def _money_cells(match: re.Match[str]) -> str:
+    body, change = match[1], match[2]
+    token = Token(change, "", parse_cell(change), None)
+    cuts = [
+        (body[:i], body[i:j], body[j:])
+        for j in range(1, len(body))
+        if _FIGURE.fullmatch(body[j:])
+        for i in range(j)
+        if _fits(body[i:j], body[j:], token) and (i == 0 or _FIGURE.fullmatch(body[:i]))
+    ]
+    if len(cuts) != 1:
+        return match[0]
+    return " ".join(part for part in (*cuts[0], change) if part)
 
 
 def this_year(run: str) -> str | None:
