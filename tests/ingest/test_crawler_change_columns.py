@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest.change_runs import changes_dropped, this_year
+from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped, this_year
 from tests.ingest.fixture_json import gold_json, read_json
 
 HOLDOUT10 = Path(__file__).resolve().parent / "holdout10" / "fixtures"
@@ -69,3 +69,25 @@ def test_a_money_run_with_its_difference_is_cut_where_the_difference_says(
     # ``行政事业性收费2883.893256.51-372.62``: 2883.89 − 3256.51 = −372.62, the row's money read
     data = read_json(HOLDOUT10 / name / f"{report}~office.txt")
     assert data["active"][row][cell] == gold_json(HOLDOUT10, report)["active"][row][cell]
+
+
+@pytest.mark.parametrize("report", ["o2022-a~office", "o2025-a~office", "o2025-a~office-word", "o2020-b~office"])
+def test_laid_out_table_two_with_last_year_and_its_change_is_read(report: str) -> None:
+    # pdftotext -layout: ``规章  1120  6932  1952  1842  6.0%``, the 2019 template's
+    # ``行政许可*  0  5  11  10  10.0%``: the change is no share, last year's figure no cell
+    data = read_json(HOLDOUT10 / "pdftotext-layout" / f"{report}.txt")
+    assert data["active"] == gold_json(HOLDOUT10, report.split("~")[0])["active"]
+
+
+def test_a_laid_out_group_with_a_row_the_change_does_not_give_stays_as_printed() -> None:
+    text = (
+        "信息内容      本年处理决定数量      上年数      同比\n"
+        "行政处罚           15697           17088      -8.1%\n"
+        "行政强制             432             517      -9.9%\n"
+    )
+    assert laid_out_changes_dropped(text) == text
+    fixed = text.replace("-9.9%", "-16.4%")
+    dropped = laid_out_changes_dropped(fixed).split("\n")
+    assert dropped[0].split() == ["信息内容", "本年处理决定数量"]
+    assert dropped[1].split() == ["行政处罚", "15697"]
+    assert len(dropped[1]) < len(fixed.split("\n")[1])

@@ -122,3 +122,66 @@ def _fits(now: str, before: str, change: Token) -> bool:
     if _FIGURE.fullmatch(now) is None:
         return False
     return change_fits(float(now), float(before), change)
+
+
+# ---------------------------------------------------------------------------------------------
+# Laid-out text: each cell a token, the change a token of its own (``规章  1120  6932  1952  1842  6.0%``)
+# ---------------------------------------------------------------------------------------------
+
+_LAID_OUT_HEADER = re.compile(r"上年(?:同期)?数?[ \t]{0,40}同比")
+_HEADER_WORDS = re.compile(r"上年(?:同期)?数?|同比")
+_TOKEN = re.compile(r"\S+")
+_ITEM_HEADING = "第二十条"
+_MAX_GROUP_LINES = 8  # rows of one group (a bounded look)
+
+
+def laid_out_changes_dropped(text: str) -> str:
+    """``text`` with table 二's 上年数 · 同比 cells blanked on each row of a group whose every row's
+    change this year's figure and last year's give, and the group's header words with them (the
+    columns keep their places: blanks of the same width); a group with a row they do not give is
+    left as printed. The crawler's run-on rows are ``changes_dropped``'s."""
+    if "同比" not in text or _LAID_OUT_HEADER.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        if _LAID_OUT_HEADER.search(line) and _TABLE_THREE.search(line) is None:
+            _blank_group(lines, at)
+    return "\n".join(lines)
+
+
+def _blank_group(lines: list[str], header: int) -> None:
+    rows: list[tuple[int, list[re.Match[str]]]] = []
+    for at in range(header + 1, min(len(lines), header + 1 + _MAX_GROUP_LINES)):
+        line = lines[at]
+        if _ITEM_HEADING in line or _LAID_OUT_HEADER.search(line) or _TABLE_THREE.search(line):
+            break
+        tokens = list(_TOKEN.finditer(line))
+        if len(tokens) < 3 or not _ends_in_change(tokens[-1][0]):
+            continue
+        if not _laid_out_fits(tokens[-3][0], tokens[-2][0], tokens[-1][0]):
+            return  # a row the change does not pin: the group as printed
+        rows.append((at, tokens[-2:]))
+    if not rows:
+        return
+    for at, tail in rows:
+        lines[at] = _blanked(lines[at], tail).rstrip()
+    lines[header] = _blanked(lines[header], list(_HEADER_WORDS.finditer(lines[header]))).rstrip()
+
+
+def _ends_in_change(token: str) -> bool:
+    return token == "—" or _PERCENT.fullmatch(token) is not None
+
+
+def _laid_out_fits(now: str, before: str, change: str) -> bool:
+    if before == "—":
+        return change == "—"  # no figure last year, no change
+    if _FIGURE.fullmatch(before) is None:
+        return False
+    return _fits(now.lstrip("-−"), before, Token(change, "", parse_cell(change), None)) and now[:1] not in "-−"
+
+
+def _blanked(line: str, matches: list[re.Match[str]]) -> str:
+    chars = list(line)
+    for match in matches:
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
