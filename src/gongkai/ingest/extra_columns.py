@@ -87,6 +87,12 @@ def _fits(now: float, before: float, change: Token) -> bool:
     return abs((now - before) - number) < 0.005
 
 
+def change_fits(now: float, before: float, change: Token) -> bool:
+    """Whether this year's figure ``now`` and last year's ``before`` give the printed ``change``
+    (a difference, a percentage, or a dash where last year had none)."""
+    return _fits(now, before, change)
+
+
 def _number(token: Token) -> float | None:
     if token.value.kind is CellKind.NUMBER and token.value.unit != "%":
         return token.value.number

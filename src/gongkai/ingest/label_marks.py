@@ -6,7 +6,10 @@ away); the figures become the row's values again.
   the head of its run (``行政许可注12300``: 注1, 2300). Taken off only where the page explains
   that note (``注1：…`` under a table), and one digit only.
 * a circled digit or asterisks run into the figures (``行政许可①0-41684``): the figures after
-  the marker are cut out of the label into the row's values."""
+  the marker are cut out of the label into the row's values.
+* in a crawler's run-on text (``申请数量注26850032933601350100.0%``) an explained note's marker
+  glued to the row's digits is set apart from them before the text is cut (``notes_apart``), so
+  that a share run on after the digits or the row's own sum can cut the run."""
 
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token
 
 _NOTE_EXPLAINED = re.compile(r"注\s*(\d)\s*[：:]")
+_NOTE_TWO_DIGITS = re.compile(r"注\s*(\d\d)\s*[：:]")
+_NOTE_GLUED = re.compile(r"(?<=[\u4e00-\u9fff])注(\d)(?=\d)")
 _MARKED_RUN = re.compile(
     r"^(?P<label>.*[^\d\s*])(?P<mark>[\u2460-\u2473]|\*{1,3})(?P<run>[-+]?\d[\d.]*(?:[-+]\d[\d.]*){0,30})$"
 )
@@ -37,6 +42,19 @@ def explained_notes(document: Document) -> set[str]:
             if "注" in text:
                 notes.update(m.group(1) for m in _NOTE_EXPLAINED.finditer(text))
     return notes
+
+
+def notes_apart(text: str) -> str:
+    """``text`` with a space after each explained note's marker run into a row's digits
+    (``行政许可注12300``: ``行政许可注1 2300``); where the page explains a two-digit note that
+    starts with the digit (注12), the marker is left as printed."""
+    if "注" not in text:
+        return text
+    notes = set(_NOTE_EXPLAINED.findall(text))
+    notes -= {two[0] for two in _NOTE_TWO_DIGITS.findall(text)}
+    if not notes:
+        return text
+    return _NOTE_GLUED.sub(lambda m: m[0] + " " if m[1] in notes else m[0], text)
 
 
 def marks_off(records: list[Record], notes: set[str]) -> list[Record]:

@@ -35,8 +35,10 @@ _DIGIT = "0-9\uff10-\uff19"
 # Anything that could be a marker: the cheap gate (most texts hold none after a figure).
 _ANY = re.compile(rf"[{_DIGIT}](?:[ \t]*(?:<br>)?[ \t]*)(?:注?[{_GLYPHS}]|注\d|\*|[{_SUPERSCRIPTS}])")
 # A figure's marks (several may follow: 60①*); between figure and mark blanks or a <br> (pymupdf4llm).
-_GLYPH_MARKS = re.compile(rf"(?<=[{_DIGIT}])[ \t]*(?:<br>[ \t]*)?(?:注?[{_GLYPHS}])+")
-_NOTE_NUMBER = re.compile(rf"(?<=[{_DIGIT}])注\d{{1,2}}(?!\d)")
+# Neither a mark nor a note's number before a colon: ``…170000017 ②：本年新收…`` and
+# ``…0375注2：本年新收…`` are a note's explanation after a crawler's run of digits.
+_GLYPH_MARKS = re.compile(rf"(?<=[{_DIGIT}])[ \t]*(?:<br>[ \t]*)?(?:注?[{_GLYPHS}])+(?![：:])")
+_NOTE_NUMBER = re.compile(rf"(?<=[{_DIGIT}])注\d{{1,2}}(?![\d：:])")
 # A star after a figure that no star stands before (``**60**`` and ``*60*`` are emphasis).
 _STAR = re.compile(rf"(?<![*{_DIGIT},.])([{_DIGIT}][{_DIGIT},.]*)\*(?!\*)")
 _LONE_LINE = re.compile(rf"^[ \t]*[{_CIRCLED}]+[ \t]*(?:\n|\Z)", re.MULTILINE)

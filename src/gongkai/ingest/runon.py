@@ -39,6 +39,9 @@ _IDENTIFIER_BEFORE = re.compile(r"[A-Za-z第_#]")
 _ANNEX_CAPTION = re.compile(r"附[表件]\s?\d")
 _BLANK_CELL_ENDS = frozenset(" \t\u3000/—―")  # a space or a blank cell (/, —) ends the row before
 _TOTAL = "总计"
+# A note's explanation opened by its marker (``②：本年新收申请含…``, ``*：含市级…``): after a row's
+# digits (``…170000017 ②：``) no CJK character starts it to cut before.
+_NOTE_OPENING = re.compile(r"(?:[\u2460-\u2473]|\*{1,3}|(?<=\s)注[ \t]?\d{1,2})[ \t]?[：:]")
 _NUMBERED_PART = re.compile(r"【[一二三四五六七八九十]{1,2}】|第[一二三四五六七八九十]{1,2}部分")
 _ROW_LABEL_SPAN = 40  # characters before a caption that may hold a row label (a bounded look)
 
@@ -211,6 +214,7 @@ def cut_run_on(line: str) -> list[str]:
         # figure ends the row there to cut after, and the footer is no cell of it.
         cuts.update(match.start() for match in _PAGE_OF.finditer(line))
     cuts.update(_annex_caption_cuts(line))
+    cuts.update(match.start() for match in _NOTE_OPENING.finditer(line))
     for match in _NUMBER.finditer(line):
         a, b = match.span()
         before = line[a - 1] if a else ""
@@ -222,7 +226,9 @@ def cut_run_on(line: str) -> list[str]:
             # space after its stop (a gazette's "属于国家秘密 2. 其他法律…", "…11 5. 属于…").
             cuts.add(b - 1 if b - a > 1 else a)
         elif after in _PHRASE_AFTER:
-            if _long_label_at(line, b):
+            if after in "%％" and line[b + 1 : b + 2].isspace() and _label_at(line, b + 1):
+                cuts.add(b + 1)  # "规章11206932195218426.0% 行政规范性文件…": a 同比 cell ends the row
+            elif _long_label_at(line, b):
                 cuts.add(b)  # "…数量1010024本年度办理结果": a label, not a unit (3本), follows
             continue
         elif after and _CJK_START.match(after):
@@ -314,6 +320,11 @@ def _long_label_at(line: str, end: int) -> bool:
     spaces (``本年度办理结果``: its 本 also a unit, ``3本``)."""
     match = _label_pattern().match(line, _SPACES.match(line, end).end())  # type: ignore[union-attr]
     return match is not None and len(match.group()) >= _LONG_LABEL
+
+
+def _label_at(line: str, end: int) -> bool:
+    """Whether a table's label starts at ``end``, after any spaces."""
+    return _label_pattern().match(line, _SPACES.match(line, end).end()) is not None  # type: ignore[union-attr]
 
 
 def _after_space(line: str, end: int) -> bool:

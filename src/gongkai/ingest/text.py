@@ -21,12 +21,14 @@ import re
 from pathlib import Path
 
 from gongkai.ingest.br_lines import br_lines
+from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped
 from gongkai.ingest.continued_captions import continued_captions_blanked
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.html_in_text import with_html_tables
 from gongkai.ingest.label_around import label_around_figures
+from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
@@ -85,6 +87,9 @@ def read_text(path: Path, data: bytes) -> Document:
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
     if fmt == "text":
+        text = notes_apart(text)  # a crawler's 数量注2 6850… : the note's digit is no figure
+        text = changes_dropped(text)  # a crawler's 规章11206932195218426.0%: 上年数 · 同比 run on
+        text = laid_out_changes_dropped(text)  # the same printed apart: 规章 1120 6932 1952 1842 6.0%
         text = drop_shares_in_text(text)  # a 占比 column or row: a percentage is never a count
     if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
