@@ -23,6 +23,7 @@ from gongkai.ingest import (
 from gongkai.ingest.cell_lines import cell_lines, is_blank_separated
 from gongkai.ingest.document import Cell, Document, TableBlock
 from gongkai.ingest.line_kinds import line_kind
+from gongkai.ingest.shares import is_percent
 from gongkai.ingest.wrapped_labels import better_reading
 from tests.ingest.test_read_speed_gates import _real_texts
 
@@ -49,6 +50,101 @@ def test_glued_shares_are_the_matches_of_a_scan_of_every_character() -> None:
         assert [m.span() for m in share_text._glued_shares(line)] == old, line
     run_on = "申请数量351710141570620100.0%其他1234567890.5%"
     assert [m[0] for m in share_text._glued_shares(run_on)] == ["351710141570620100.0%", "1234567890.5%"]
+
+
+# --- share_text: lines with no share nor share title not tokenised ------------------------------
+# The code as it was before the gate (session 15, h-ptx11), every line looked at.
+
+
+def _old_rows_of_shares(lines: list[str]) -> set[int]:
+    """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
+    a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        tokens = share_text._TOKEN.findall(line)
+        if tokens and all(share_text._kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
+            run.append(i)
+            continue
+        if any(sum(is_percent(t) for t in share_text._TOKEN.findall(lines[j])) > 1 for j in run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _old_lines_without_shares(lines: list[str]) -> list[str]:
+    out: list[str | None] = []
+    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
+    rows_of_shares = _old_rows_of_shares(lines)
+    for i, line in enumerate(lines):
+        tail = share_text._tail(line)
+        kinds = [kind for _m, kind in tail]
+        if "%" not in kinds:
+            alone = len(share_text._TOKEN.findall(line)) == 1
+            new = (
+                line
+                if alone and not line.strip().startswith(share_text._ROW_OF_SHARES)
+                else share_text._titles_blanked(line)
+            )
+            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
+            ended.append(None if not tail or alone else False)  # (a lone figure: no row's end)
+            continue
+        counts = "n" in kinds
+        if not counts and len(tail) == len(share_text._TOKEN.findall(line)) and i not in rows_of_shares:
+            # shares one a line: a column of a table of shares of its own, left; under a bare
+            # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
+            ends_row = share_text._ends_a_row(lines, i)
+            out.append(None if ends_row or share_text._printed_apart(lines, i, ended) else line)
+            ended.append(True if ends_row else None)  # a row's share: a share row's end
+            continue
+        gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
+        new = share_text._titles_blanked(share_text._blanked(line, gone))
+        ended.append(True if counts and kinds[-1] == "%" else None)
+        out.append(new if new.strip() else None)  # a line of shares alone goes
+    for i, kept in enumerate(out):
+        if kept is None:
+            continue
+        if (
+            kept.strip() in share_text._DASHES
+            and share_text._ends_a_row(lines, i)
+            and share_text._near_share_row(ended, i)
+        ):
+            out[i] = ""  # a dash a line after a row's seven figures: the share of a row with none
+            continue
+        tail = share_text._tail(kept)
+        if len(tail) < 2 or tail[-1][1] != "-" or tail[-2][1] != "n":
+            continue
+        if share_text._near_share_row(ended, i):
+            out[i] = share_text._blanked(kept, [tail[-1][0]])
+    return [line for line in out if line is not None]
+
+
+def test_lines_without_shares_as_when_every_line_was_looked_at() -> None:
+    draw = random.Random(15)
+    cells = [
+        "12",
+        "0",
+        "—",
+        "-",
+        "/",
+        "64.2%",
+        "100.0%",
+        "0.0%",
+        "占比",
+        "其中：占比",
+        "比例",
+        "合计",
+        "规章",
+        "",
+        "  ",
+    ]
+    for _ in range(4_000):
+        lines = [" ".join(draw.choice(cells) for _ in range(draw.randint(0, 7))) for _ in range(draw.randint(1, 12))]
+        assert share_text._lines_without_shares(lines) == _old_lines_without_shares(lines), lines
+    for real in _real_texts():
+        if "%" in real or "％" in real:
+            lines = real.split("\n")
+            assert share_text._lines_without_shares(lines) == _old_lines_without_shares(lines)
 
 
 # --- the four wrapped-figure passes ---------------------------------------------------------------

@@ -29,7 +29,7 @@ def is_continued_caption(line: str) -> bool:
 
 def continued_captions_blanked(lines: list[str]) -> list[str]:
     """``lines`` with every bare or continued table's caption blanked (a page break's ``\\f`` kept)."""
-    return [_blanked(line) for line in lines]
+    return [_blanked(line) if "表" in line else line for line in lines]  # (表: a caption's, cheap)
 
 
 def _blanked(line: str) -> str:

@@ -87,18 +87,38 @@ _ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the
 
 def _rows_of_shares(lines: list[str]) -> set[int]:
     """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
-    a run of single shares, one a line, is a table of shares' column (a channel table's 占比)."""
+    a run of single shares, one a line, is a table of shares' column (a channel table's 占比).
+    (Only lines with a percent sign can be in a run: the others are not looked at.)"""
     out: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        tokens = _TOKEN.findall(line)
-        if tokens and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens):
+    for i in [*(i for i, line in enumerate(lines) if _has_sign(line) and _only_shares(line)), -2]:
+        if run and i == run[-1] + 1:
             run.append(i)
             continue
         if any(sum(is_percent(t) for t in _TOKEN.findall(lines[j])) > 1 for j in run):
             out.update(run)
-        run = []
+        run = [i]
     return out
+
+
+def _has_sign(line: str) -> bool:
+    """No token of a line without ``%`` or ``％`` is a percentage (``is_percent``)."""
+    return "%" in line or "％" in line
+
+
+def _only_shares(line: str) -> bool:
+    """A line of shares and dashes, one share at least."""
+    tokens = _TOKEN.findall(line)
+    return bool(tokens) and all(_kind(t) in ("%", "-") for t in tokens) and any(is_percent(t) for t in tokens)
+
+
+def _plain_ended(line: str) -> bool | None:
+    """``ended`` of a line with no share nor share title: False where it ends in a figure or a
+    dash and is not one token alone (a lone figure: no row's end), else None."""
+    parts = line.split(None, 1)
+    if len(parts) < 2:
+        return None
+    return False if _kind(line.rsplit(None, 1)[-1]) is not None else None
 
 
 def _lines_without_shares(lines: list[str]) -> list[str]:
@@ -106,6 +126,10 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
     rows_of_shares = _rows_of_shares(lines)
     for i, line in enumerate(lines):
+        if not _has_sign(line) and "占" not in line and "比" not in line:
+            out.append(line)  # (what the branch below makes of it, without tokenising it)
+            ended.append(_plain_ended(line))
+            continue
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
@@ -126,9 +150,14 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
         new = _titles_blanked(_blanked(line, gone))
         ended.append(True if counts and kinds[-1] == "%" else None)
         out.append(new if new.strip() else None)  # a line of shares alone goes
+    if True not in ended:
+        return [line for line in out if line is not None]  # no row ends in a share: no dash goes
     for i, kept in enumerate(out):
         if kept is None:
             continue
+        last = kept.rsplit(None, 1)[-1:]
+        if not last or (last[0] not in _DASHES and _kind(last[0]) != "-"):
+            continue  # both cases below end in a dash
         if kept.strip() in _DASHES and _ends_a_row(lines, i) and _near_share_row(ended, i):
             out[i] = ""  # a dash a line after a row's seven figures: the share of a row with none
             continue
