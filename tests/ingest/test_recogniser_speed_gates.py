@@ -8,7 +8,6 @@ the forms they replaced on inputs drawn at random.
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -18,30 +17,16 @@ from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
 from gongkai.report.templates import TEMPLATES
-from tests.environment import RAW, need_corpus
 from tests.ingest.make_files import Fixtures
+from tests.ingest.test_read_speed_gates import _real_inputs, _reports
 
 from .files import report_files
 
 __all__ = ["report_files"]
 
-_FIXTURES = Path(__file__).parent / "publishers" / "fixtures"
-
-
-def _inputs() -> list[Path]:
-    need_corpus()
-    found = sorted(RAW.iterdir())
-    for folder in sorted(p for p in _FIXTURES.iterdir() if p.is_dir() and p.name != "gold"):
-        found += sorted(p for p in folder.iterdir() if p.is_file())[:2]
-    return found
-
-
-def _reports(paths: list[Path]) -> list[object]:
-    out: list[object] = []
-    for path in paths:
-        result = read_report(path)
-        out.append(result.report.to_dict() if result.report else result.error_en)
-    return out
+# the corpus and two fixtures of every publishers class, read whole (shared with the table
+# readers' gates: ``test_read_speed_gates``)
+_inputs = _real_inputs
 
 
 def test_flowed_readers_are_not_asked_of_a_report_read_whole(
