@@ -14,8 +14,6 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
@@ -30,7 +28,7 @@ from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.banded_tail import read_banded_tail
 from gongkai.ingest.blank_bands import read_blank_bands
-from gongkai.ingest.blank_zero_rows import read_blank_zero_rows
+from gongkai.ingest.blank_zero_rows import read_blank_zero_rows, unsettled_requests
 from gongkai.ingest.blocks_head import from_header
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
@@ -59,7 +57,6 @@ from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
 from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
-from gongkai.ingest.row_reading import Value
 from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
@@ -80,7 +77,6 @@ from gongkai.ingest.text_order import stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
-from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
 
@@ -214,12 +210,7 @@ def recognise(document: Document) -> Report:
 def _requests_settled(template: Template, report: Report, evidence: Evidence) -> bool:
     """Whether table 三 is read whole, every equation holding and nothing in doubt: then every
     fallback reader of ``_read_flowed_requests`` returns at its own first gate."""
-    if evidence.uncertain:
-        return False
-    table: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if any(v is None for values in table.values() for v in values):
-        return False
-    return requests_bound(template.id).broken(table) == 0
+    return not evidence.uncertain and unsettled_requests(template, report) is None
 
 
 def _read_flowed_requests(
