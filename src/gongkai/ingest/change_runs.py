@@ -18,9 +18,11 @@ import re
 from gongkai.ingest.extra_columns import change_fits
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Token
+from gongkai.report.templates import TABLES_BY_KEY
 
 _HEADER = re.compile(r"上年(?:同期)?数?\s?(?:同比|增减)")
-_TABLE_THREE = re.compile(r"收到和处理政府信息公开申请")
+# table 三's title without its 情况 (printed either way)
+_TABLE_THREE = re.compile(re.escape(TABLES_BY_KEY["requests"].title.removesuffix("情况")))
 # A row's glued tail: digits (a signed 本年增/减 among them), ending in a percentage or a dash.
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])\d[\d.\-−]{1,60}?(?:\d\.\d{1,2}[%％]|—)(?![\d.—])")
 # A money row's run and its signed difference (``2883.893256.51-372.62``): digits with a point.
