@@ -21,6 +21,7 @@ from gongkai.ingest.active_plausible import (
     MAX_ALTERNATIVES,
     Plausible,
     likely_cut,
+    signed_run_cuts,
     signs_fit,
     signs_fitting_blanks,
     stated_cut,
@@ -121,6 +122,7 @@ def read_active(
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), plausible, fixed_width=whole) or options
+            options = [*options, *signed_run_cuts(slots, order, options)]  # 0-222: 0 -2 22
             if not any(signs_fit(order, r.values) for r in options[:1]):
                 # No reading keeps the warnings quiet (the row is printed short: · -1, items
                 # left blank): one that puts the minus sign under 本年增/减 before one that
