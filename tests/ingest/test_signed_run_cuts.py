@@ -36,3 +36,14 @@ def test_only_cuts_putting_the_sign_under_the_change() -> None:
     assert {r.values for r in signed_run_cuts(slots, ITEMS, [])} == {(0, -2, 22), (0, -22, 2)}
     one = [Slot(parse_cell("3"), "line 1 part 2"), Slot(parse_cell("-4"), "line 1 part 3")]
     assert signed_run_cuts(one, ITEMS, []) == []  # a one-digit sign: nothing to cut
+
+
+def test_table_two_dashes_run_into_figures_are_cells_where_table_three_prints_em_dash_cells() -> None:
+    """holdout9 v2019-a, stripped of every space: table 二 prints no dash of its own (``规章6—5``,
+    ``行政处罚—665``), but table 三 prints its zeros as em dashes (``31—22——35``): the page's
+    style, so table 二's dashes are zero cells, not minus signs (6 0 5; 0 6 65; 0 10 9)."""
+    fixtures = TESTS / "holdout9" / "fixtures"
+    data = read_json(fixtures / "crawler-nospace" / "v2019-a~spa.txt")
+    gold = gold_json(fixtures, "v2019-a")["active"]
+    for row in ("regulations", "punishment", "coercion"):
+        assert data["active"][row] == gold[row], row

@@ -54,16 +54,19 @@ def read_active(
     stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
     cells_kept: bool = False,
     pad: int = 0,
+    em_dashes: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
     三's rows of zeros ran together as ``0000000``), so a row of run-on text short of cells ran
     some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
-    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding."""
+    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding.
+    ``em_dashes``: the page's table 三 prints its blank cells as em dashes (run-on text), so table
+    二's do too (``active_cells.em_dash_cells_run_on``)."""
     if orphans:
         raw = dict(raw)
         place_orphans(template, raw, orphans)
-    dash_cells = prints_dash_cells(raw)
+    dash_cells = em_dashes or prints_dash_cells(raw)
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
