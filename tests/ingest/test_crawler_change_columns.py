@@ -103,3 +103,12 @@ def test_a_signed_change_run_into_the_compared_figure_and_a_pinned_figure_kept_w
     gold = gold_json(HOLDOUT10, "o2019-a")["active"]
     assert data["active"]["coercion"] == gold["coercion"] == {"previous_items": 8, "change": -2, "decisions": 19}
     assert data["active"]["other_services"] == gold["other_services"]
+
+
+def test_a_row_with_no_figure_last_year_and_no_change_keeps_its_digits() -> None:
+    """``行政事业性收费*0-4——`` (holdout10 o2020-b, a 上年数 · 同比 group): last year's figure and
+    its change are both dashes, so every digit is this year's (0 · -4)."""
+    assert this_year("0-4——") == "0-4"
+    for name in ("crawler", "crawler-nospace"):
+        data = read_json(HOLDOUT10 / name / "o2020-b~office.txt")
+        assert data["active"]["fees"] == gold_json(HOLDOUT10, "o2020-b")["active"]["fees"]
