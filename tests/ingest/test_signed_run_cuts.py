@@ -47,3 +47,12 @@ def test_table_two_dashes_run_into_figures_are_cells_where_table_three_prints_em
     gold = gold_json(fixtures, "v2019-a")["active"]
     for row in ("regulations", "punishment", "coercion"):
         assert data["active"][row] == gold[row], row
+
+
+def test_a_signed_cell_then_a_zero_word_cell_run_together() -> None:
+    """holdout9 v2020-b, stripped of every space: ``行政许可７－２无`` (a platform printing its zeros
+    as 无, written / by ``zero_words``): the signed cell and the zero cell are cut apart (7 -2 0);
+    before, ``-2/`` was one cell and the row was lost."""
+    fixtures = TESTS / "holdout9" / "fixtures"
+    data = read_json(fixtures / "crawler-nospace" / "v2020-b~spa.txt")
+    assert data["active"]["licensing"] == gold_json(fixtures, "v2020-b")["active"]["licensing"]
