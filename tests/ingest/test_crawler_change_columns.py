@@ -91,3 +91,24 @@ def test_a_laid_out_group_with_a_row_the_change_does_not_give_stays_as_printed()
     assert dropped[0].split() == ["信息内容", "本年处理决定数量"]
     assert dropped[1].split() == ["行政处罚", "15697"]
     assert len(dropped[1]) < len(fixed.split("\n")[1])
+
+
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+def test_a_signed_change_run_into_the_compared_figure_and_a_pinned_figure_kept_whole(name: str) -> None:
+    """``行政强制8-21921-2`` (holdout10 o2019-a, a 上年数 · 增减 group): 本年增/减's sign opens the run
+    holding this year's figure and last year's (19 against 21 is −2), so the row is read, the sign
+    kept with -2; ``其他对外管理服务事项010122140`` · ``-18``: the change pins 122 whole, and only
+    the head 010 is left to cut (0 · 10, not 10 · 1 · 22)."""
+    data = read_json(HOLDOUT10 / name / "o2019-a~office.txt")
+    gold = gold_json(HOLDOUT10, "o2019-a")["active"]
+    assert data["active"]["coercion"] == gold["coercion"] == {"previous_items": 8, "change": -2, "decisions": 19}
+    assert data["active"]["other_services"] == gold["other_services"]
+
+
+def test_a_row_with_no_figure_last_year_and_no_change_keeps_its_digits() -> None:
+    """``行政事业性收费*0-4——`` (holdout10 o2020-b, a 上年数 · 同比 group): last year's figure and
+    its change are both dashes, so every digit is this year's (0 · -4)."""
+    assert this_year("0-4——") == "0-4"
+    for name in ("crawler", "crawler-nospace"):
+        data = read_json(HOLDOUT10 / name / "o2020-b~office.txt")
+        assert data["active"]["fees"] == gold_json(HOLDOUT10, "o2020-b")["active"]["fees"]

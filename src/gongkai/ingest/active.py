@@ -21,6 +21,7 @@ from gongkai.ingest.active_plausible import (
     MAX_ALTERNATIVES,
     Plausible,
     likely_cut,
+    signed_run_cuts,
     signs_fit,
     signs_fitting_blanks,
     stated_cut,
@@ -53,16 +54,19 @@ def read_active(
     stated: dict[str, tuple[int, tuple[str, ...]]] | None = None,
     cells_kept: bool = False,
     pad: int = 0,
+    em_dashes: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
     三's rows of zeros ran together as ``0000000``), so a row of run-on text short of cells ran
     some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
-    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding."""
+    prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding.
+    ``em_dashes``: the page's table 三 prints its blank cells as em dashes (run-on text), so table
+    二's do too (``active_cells.em_dash_cells_run_on``)."""
     if orphans:
         raw = dict(raw)
         place_orphans(template, raw, orphans)
-    dash_cells = prints_dash_cells(raw)
+    dash_cells = em_dashes or prints_dash_cells(raw)
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
@@ -121,6 +125,7 @@ def read_active(
             # Every cheapest reading sets off a warning (a count read negative: 76 -38844 read
             # as two cells of three): the cuts of the runs are tried too.
             options = readings(slots, len(order), plausible, fixed_width=whole) or options
+            options = [*options, *signed_run_cuts(slots, order, options)]  # 0-222: 0 -2 22
             if not any(signs_fit(order, r.values) for r in options[:1]):
                 # No reading keeps the warnings quiet (the row is printed short: · -1, items
                 # left blank): one that puts the minus sign under 本年增/减 before one that

@@ -29,6 +29,17 @@ def dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
     )
 
 
+def em_dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
+    """Whether a table of run-on text prints a blank cell as an em dash of its own (table 三's
+    ``31—22——35``: that table holds no negative figure, so each dash is a cell): the page's
+    style, table 二's too, where a dash run into a figure (``行政处罚—665``) is then a cell."""
+    return any(
+        t.value.kind is CellKind.DASH and t.text.strip() in _EM_DASHES and " part " in t.where
+        for values in rows
+        for t in values
+    )
+
+
 def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
     """Whether table 二 prints a blank cell as a dash of its own (``规章———``, ``——14``,
     ``12—``): then every cell of the table prints something, and a dash run into a figure

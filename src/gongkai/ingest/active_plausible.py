@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gongkai.ingest.records import Token
-from gongkai.ingest.row_reading import Number, Reading
+from gongkai.ingest.row_reading import Number, Reading, Slot, blank_cell
+from gongkai.ingest.run_cuts import splits
 from gongkai.report.checks import active_row_warns
 from gongkai.report.templates import ActiveRow, Kind
 
@@ -142,3 +143,17 @@ def signs_fitting_blanks(order: list[str], best: list[Reading], values: list[Tok
     if sum(ch.isdigit() for t in values for ch in t.text) >= len(order):  # (a signed cell keeps no digits)
         return []
     return [r for r in best if signs_fit(order, r.values)]
+
+
+def signed_run_cuts(slots: list[Slot], order: list[str], options: list[Reading]) -> list[Reading]:
+    """Where no reading of a row keeps the warnings quiet, the cuts of its signed run that put the
+    minus sign only under 本年增/减 (``行政强制0-222``: 0 -2 22, the change run into the next
+    cell): beside the readings that suppose a cell not printed, which alone would tie with them
+    and leave the row unknown. Only for a row printing no blank cell and fewer cells than columns
+    (cells that ran together leave no blank), one of them a negative whole run to cut."""
+    if len(slots) >= len(order) or any(blank_cell(s) for s in slots):
+        return []
+    if not any(type(s.value.amount) is int and s.value.amount <= -10 and not s.value.unit for s in slots):
+        return []
+    known = {r.values for r in options}
+    return [r for r in splits(slots, len(order), lambda v: signs_fit(order, v)) if r.values not in known]

@@ -24,7 +24,8 @@ _HEADER = re.compile(r"上年(?:同期)?数?\s?(?:同比|增减)")
 # table 三's title without its 情况 (printed either way)
 _TABLE_THREE = re.compile(re.escape(TABLES_BY_KEY["requests"].title.removesuffix("情况")))
 # A row's glued tail: digits (a signed 本年增/减 among them), ending in a percentage or a dash.
-_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])\d[\d.\-−]{1,60}?(?:\d\.\d{1,2}[%％]|—)(?![\d.—])")
+# Last year's figure and its change both a dash (``行政事业性收费*0-4——``: no figure last year) end it too.
+_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])\d[\d.\-−]{1,60}?(?:\d\.\d{1,2}[%％]|——|—)(?![\d.—])")
 # A money row's run and its signed difference (``2883.893256.51-372.62``): digits with a point.
 _MONEY_RUN = re.compile(r"(?<=[\u4e00-\u9fff）)*\s])(\d[\d.]{2,40}\.\d{1,2})([+\-−]\d{1,12}(?:\.\d{1,2})?)(?![\d.])")
 _FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
@@ -95,6 +96,8 @@ def _money_cells(match: re.Match[str]) -> str:
 def this_year(run: str) -> str | None:
     """The digits of this year's cells in ``run`` (last year's figure and the change taken off)
     where one start of last year's figure gives the printed change, else None."""
+    if run.endswith("——") and run[-3:-2].isdigit():
+        return run[:-2]  # no figure last year and no change: all the digits are this year's
     kept: set[str] = set()
     for body, change in _splits(run):
         token = Token(change, "", parse_cell(change), None)

@@ -9,6 +9,7 @@ digits in it."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import NamedTuple
 
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -114,7 +115,7 @@ def cut_extra(values: list[Token]) -> Cut | None:
         if now is not None and _fits(now, before, change):
             return Cut(_trimmed(values[:before_at]), True)
     run = values[before_at]
-    digits = run.value.digits
+    digits, sign = _run_digits(run)
     if run.value.kind is not CellKind.NUMBER or not digits or len(digits) > _MAX_SPLITS:
         return None
     cuts: list[tuple[str, str, str]] = []
@@ -126,15 +127,30 @@ def cut_extra(values: list[Token]) -> Cut | None:
             now_text = digits[i:j]
             if (len(now_text) > 1 and now_text[0] == "0") or not _fits(int(now_text), int(last), change):
                 continue
+            if sign and not i:
+                continue  # a signed run's sign is 本年增/减's, a cell before this year's figure
             cuts.append((digits[:i], now_text, last))
     if len(cuts) != 1:  # no cut gives the change, or several do: nothing decides
         return None
     head, now_text, _ = cuts[0]
     kept = [*values[:before_at]]
     if head:
-        kept.append(Token(head, run.where, parse_cell(head), run.x))
-    kept.append(Token(now_text, run.where, parse_cell(now_text), run.x))
+        kept.append(Token(sign + head, run.where, parse_cell(sign + head), run.x))
+    # This year's figure is pinned whole by the change: no digit run the row reader may cut again
+    # (``010122140`` · ``-18``: 122, the head 010 alone left to cut into 0 · 10).
+    kept.append(Token(now_text, run.where, dataclasses.replace(parse_cell(now_text), digits=""), run.x))
     return Cut(kept, True)
+
+
+def _run_digits(token: Token) -> tuple[str, str]:
+    """A run's digits to cut and the sign printed before them: an unsigned run's, or a signed
+    integer's (``8-21921-2``: 本年增/减 -2 run into this year's 19 and last year's 21)."""
+    if token.value.digits:
+        return token.value.digits, ""
+    text = _compact(token.text)
+    if text[:1] in _CHANGE_MARKS[1:] and text[1:].isdigit() and not token.value.unit:
+        return text[1:], text[0]
+    return "", ""
 
 
 def _trimmed(values: list[Token]) -> list[Token]:

@@ -15,7 +15,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 from __future__ import annotations
 
 from gongkai.ingest.active import read_active
-from gongkai.ingest.active_cells import dash_cells_run_on
+from gongkai.ingest.active_cells import dash_cells_run_on, em_dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
@@ -170,7 +170,10 @@ def recognise(document: Document) -> Report:
         or dash_cells_run_on(found.values for found in request_raw.values())
     )
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
-    read_active(template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad)
+    em_dashes = em_dash_cells_run_on(found.values for found in request_raw.values())  # table 三's — cells
+    read_active(
+        template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad, em_dashes
+    )
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
     read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
     read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks

@@ -290,7 +290,10 @@ def _numbering_forward(found: list[str]) -> list[str]:
 # printed -3 after 76; 行政处罚33,507-48,458 with separators): the sign starts a cell, never a
 # range or a phone number here. An em dash there (规章4—8) is a minus sign or a blank cell printed
 # as —; table 二 decides which (``active.prints_dash_cells``).
-_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d[\d,，]*)([-−－—]\d[\d,，]*)$")
+# A label's figures ending in one signed cell, or two (本年增/减 run into this year's figure, then a
+# comparison column's 增减: ``行政强制8-21921-2``), and any slash cells after it (a zero printed as
+# 无, written / by ``zero_words``: ``行政许可7－2/``; a slash is never a sign).
+_SIGNED_CELL = re.compile(r"(?<=[\u4e00-\u9fff）)])(\d[\d,，]*)([-−－—]\d[\d,，]*)([-−－—]\d[\d,，]*)?([/／]{1,8})?$")
 
 
 def _signed_cell_cut(piece: str) -> str:
@@ -308,7 +311,8 @@ def _signed_cell_cut(piece: str) -> str:
         ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)
     ):
         return piece
-    return f"{piece[: match.start()]}{match.group(1)} {match.group(2)}"
+    signed = (g for g in match.groups()[1:3] if g)
+    return " ".join((f"{piece[: match.start()]}{match.group(1)}", *signed, *(match.group(4) or "")))
 
 
 _SPACES = re.compile(r"\s*")
