@@ -70,7 +70,8 @@ def wrapped_units_first(lines: list[str]) -> list[str]:
             continue
         if abs(lone.start(1) - (len(above) - 1)) > _REACH or len(_CELL.findall(above)) < _MIN_CELLS:
             continue
-        if not above[:-1].rstrip()[-1:] in COUNT_UNITS:
+        before = above[:-1].rstrip()[-1:]
+        if not before or before not in COUNT_UNITS:
             continue  # the cell before the lone unit ends in its own unit: a row of such cells
         out[i - 1], out[i] = above + lone.group(1), ""
     return out
