@@ -50,7 +50,6 @@ def any_unit_first(text: str) -> bool:
 _SPACES = frozenset(" \t\n|\u3000\f")
 
 
-_LONE_FIGURE = re.compile(r"[ \u3000]*([0-9]+)[ \u3000]*")
 _REACH = 4  # columns the figure may stand off the unit it wrapped under (CJK labels skew columns)
 
 
@@ -62,18 +61,18 @@ def wrapped_units_first(lines: list[str]) -> list[str]:
     of it."""
     out = list(lines)
     for i in range(1, len(out)):
-        lone = _LONE_FIGURE.fullmatch(out[i])
-        if lone is None or not _laid_out(out[i]):
+        figure = out[i].strip(" \u3000")  # a figure alone on its line (str methods: no regex per line)
+        if not figure or not figure.isascii() or not figure.isdigit() or not _laid_out(out[i]):
             continue
         above = out[i - 1].rstrip()
         if len(above) < 2 or above[-1] not in COUNT_UNITS or above[-2] not in " \u3000":
             continue
-        if abs(lone.start(1) - (len(above) - 1)) > _REACH or len(_CELL.findall(above)) < _MIN_CELLS:
+        if abs(out[i].index(figure) - (len(above) - 1)) > _REACH or len(_CELL.findall(above)) < _MIN_CELLS:
             continue
         before = above[:-1].rstrip()[-1:]
         if not before or before not in COUNT_UNITS:
             continue  # the cell before the lone unit ends in its own unit: a row of such cells
-        out[i - 1], out[i] = above + lone.group(1), ""
+        out[i - 1], out[i] = above + figure, ""
     return out
 
 
