@@ -10,6 +10,7 @@ import json
 from gongkai.ingest.read import read_report
 from gongkai.ingest.unit_first import units_after_figures, wrapped_units_blanked, wrapped_units_first
 from gongkai.ingest.units import wrapped_cells
+from gongkai.ingest.wrapped_above import rows_wrapped_above
 
 from .holdout7 import FIXTURES
 
@@ -57,3 +58,19 @@ def test_table_three_with_spaced_units_and_total_first_reads_whole() -> None:
     assert result.report is not None
     gold = json.loads((FIXTURES / "gold" / "z2022-a.json").read_text(encoding="utf-8"))
     assert result.report.requests == gold["requests"]
+
+
+def test_a_row_of_spaced_cells_with_wrapped_figures_above_is_joined() -> None:
+    """Table 四 in one row: ``5 件 2 件 1 件 2 件 10 … 15`` over ``件 2 件 … 1 件 件`` (10 and 15
+    wrapped over their units, the one-line cells split between the lines): one line, in order."""
+    lines = _lines(" 5 件 2 件", 2)
+    joined = rows_wrapped_above(lines)
+    assert not joined[0].strip()
+    assert " ".join(joined[1].split()) == "5 件 2 件 1 件 2 件 10件 2 件 1 件 1 件 1 件 5 件 10 件 4 件 0 件 1 件 15件"
+
+
+def test_table_four_with_spaced_units_and_wrapped_totals_reads_whole() -> None:
+    result = read_report(_LAYOUT)
+    assert result.report is not None
+    gold = json.loads((FIXTURES / "gold" / "z2022-a.json").read_text(encoding="utf-8"))
+    assert result.report.appeals == gold["appeals"]
