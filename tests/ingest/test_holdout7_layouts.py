@@ -43,16 +43,12 @@ ORDER = "总计 read as 自然人 where it is printed first; the 小计 column r
 # pymupdf4llm since ``serials`` skips a converter's blank first column and ``text_column_order`` reads
 # z2022-a's header words, set as a paragraph above the pipe table)
 NOT_YET = {
-    "pdftotext": "2340/2832 cells (82.63%), non-zero 69.72%: the 序号 numbers are taken out wherever the rows "
+    "pdftotext": "2342/2832 cells (82.70%), non-zero 69.72%: the 序号 numbers are taken out wherever the rows "
     "keep their sums only without them (``text_serial_tokens``: ending, beginning or inside a row's figures, "
     "or alone after later rows) and table 三's columns put in the order the header words state "
     "(``text_column_order``); z2024-a prints table 三 in two column parts one under the other, and z2022-a's "
     f"cells come one a line with units wrapped apart (``768 件`` / ``件``, ``件0``), rows' figures split "
     f"across records ({SERIAL}; {ORDER})",
-    "pdftotext-layout": "2662/2832 cells (94.00%), non-zero 88.52%: the numbers standing at the lines' left "
-    "edge are taken out (``text_serial_tokens``); z2022-a's platform print, its units spaced and wrapped "
-    "under their figures (``1150 768 92 件`` / ``件 件``, ``5 件 件0``), is cut into rows at the unit lines; "
-    "z2022-a's Word print's ``26 件`` runs into the wrapped ``1126`` under it",
     "markitdown": "2597/2832 cells (91.70%), non-zero 84.30%: z2022-a's platform print sets each row's 其他 "
     "cell (``0<br>件``) as a row of its own above the row, and its Word print each row as a table of its "
     "own, the 序号 numbers and wrapped figures (``1150``) as loose lines between them; z2023-a's titles "

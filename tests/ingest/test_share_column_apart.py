@@ -92,3 +92,34 @@ def test_table_three_read_in_printed_order(name: str) -> None:
     assert result.report is not None
     assert result.report.requests == _gold(name.split("~")[0])
     assert any("in printed order" in u.reason_en for u in result.report.uncertain)
+
+
+def _laid_out(stem: str) -> list[str]:
+    return (FIXTURES / "pdftotext-layout" / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+
+
+def test_a_laid_out_share_wrapped_around_its_row_goes() -> None:
+    """``-layout``: ``100.0`` over a row of 三, its ``%`` under it; the row's share goes, and the
+    next row's dash with it (a row with no share)."""
+    lines = _laid_out("o2019-a~office-word")
+    at = next(i for i, line in enumerate(lines) if line.strip() == "100.0")
+    assert lines[at + 2].strip() == "%" and lines[at + 3].rstrip().endswith("0        —")
+    kept = drop_shares_in_text("\n".join(lines))
+    assert "100.0" not in kept and "注 2                   43        1       1" in kept
+    assert not any(line.rstrip().endswith("—") for line in kept.split("\n") if "上年结转" in line)
+
+
+def test_a_laid_out_share_row_wrapped_around_its_label_goes() -> None:
+    """``7.6   100.0`` / ``其中：占比  85.2% …`` / ``%      %``: the 占比 row of 三 whole, no figure of it left."""
+    lines = _laid_out("o2023-a~office-word")
+    at = next(i for i, line in enumerate(lines) if "其中：占比" in line)
+    assert lines[at - 1].split() == ["7.6", "100.0"] and lines[at + 1].split() == ["%", "%"]
+    kept = drop_shares_in_text("\n".join(lines))
+    assert "7.6" not in kept and "100.0" not in kept
+
+
+def test_a_laid_out_table_three_with_wrapped_shares_reads_whole() -> None:
+    for stem in ("o2019-a~office-word", "o2023-a~office-word"):
+        result = read_report(FIXTURES / "pdftotext-layout" / f"{stem}.txt")
+        assert result.report is not None
+        assert result.report.requests == _gold(stem.split("~")[0])

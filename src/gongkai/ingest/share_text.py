@@ -356,11 +356,60 @@ def _wrapped_percents_joined(lines: list[str]) -> list[str]:
     return out
 
 
+_SIGN_ALONE = re.compile(r"(?<!\S)[%％](?!\S)")
+_SIGN_REACH = 2  # columns the sign may stand left of its figure's start (set under the cell's middle)
+_SIGN_LINES = 2  # lines above the sign its figure may stand on (a row's one-line cells between)
+
+
+def _laid_out_percents_joined(lines: list[str]) -> list[str]:
+    """The same in ``-layout`` text, where the share's cell is one of a row's: its figure
+    (``100.0``, ``7.6``) on a line above, the sign alone under it (``%``) a line or two lower,
+    the row's one-line cells between. The sign goes up after its figure (in the space after it,
+    so the line keeps its columns) where nothing on the lines between stands in its column."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        if "%" not in out[i] and "％" not in out[i]:
+            continue
+        for sign in list(_SIGN_ALONE.finditer(out[i])):
+            at = sign.start()
+            for up in range(i - 1, max(-1, i - 1 - _SIGN_LINES), -1):
+                figure = next(
+                    (t for t in _TOKEN.finditer(out[up]) if t.start() - _SIGN_REACH <= at <= t.end()),
+                    None,
+                )
+                if figure is None:
+                    continue  # nothing over the sign on this line: look one higher
+                if _DECIMAL.fullmatch(figure.group()):
+                    out[up], out[i] = _signed(out[up], figure), out[i][:at] + " " + out[i][at + 1 :]
+                    if up == i - 2 and out[up].split() == [figure.group() + "%"]:
+                        out[up], out[i - 1] = _moved_down(out[up], out[i - 1], figure.start())
+                break  # the nearest token over the sign is its figure or none is
+    return out
+
+
+def _signed(line: str, figure: re.Match[str]) -> str:
+    """``line`` with a ``%`` after ``figure`` (in the space after it where there is one)."""
+    end = figure.end()
+    return line[:end] + "%" + (line[end + 1 :] if line[end : end + 1] == " " else line[end:])
+
+
+def _moved_down(share_line: str, row: str, start: int) -> tuple[str, str]:
+    """A share alone on its line over the row it is a cell of (the row between it and its sign):
+    put on the row's line where that has room, so that it is read as the row's trailing share."""
+    share = share_line.strip()
+    padded = row.ljust(start + len(share) + 1)
+    if padded[max(0, start - 1) : start + len(share) + 1].strip():
+        return share_line, row  # no room on the row's line: left where it is
+    return "", (padded[:start] + share + padded[start + len(share) :]).rstrip()
+
+
 def drop_shares_in_text(text: str) -> str:
     """``text`` without its tables' percentages (itself where it prints none)."""
     if "%" not in text and "％" not in text:
         return text
     text = _unglued(text)
     lines = _wrapped_percents_joined(text.split("\n"))
+    if _SIGN_ALONE.search(text):
+        lines = _laid_out_percents_joined(lines)  # -layout: 100.0 over a row's line, % under it
     kept = _lines_without_shares(lines)
     return "\n".join(kept)

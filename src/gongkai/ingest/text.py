@@ -48,7 +48,12 @@ from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
-from gongkai.ingest.unit_first import any_unit_first, units_after_figures
+from gongkai.ingest.unit_first import (
+    any_unit_first,
+    units_after_figures,
+    wrapped_units_blanked,
+    wrapped_units_first,
+)
 from gongkai.ingest.unit_wraps import units_unwrapped
 from gongkai.ingest.units import cells_with_units, wrapped_cells
 from gongkai.ingest.vertical_labels import vertical_labels_blanked
@@ -108,11 +113,13 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
-        if any_unit_first(text):
-            lines = [units_after_figures(line) for line in lines]
+        if any_unit_first(text) or any_lone_unit(text):
+            lines = [units_after_figures(line) for line in wrapped_units_first(lines)]
         lines = wrapped_cells(lines)
         if any_lone_unit(text):
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
+        if any_unit_first(text) or any_lone_unit(text):
+            lines = wrapped_units_blanked(lines)  # -layout: a row's last cell 0 over 件, the 件 alone
         lines = units_unwrapped(lines)
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
     joined: frozenset[int] = frozenset()

@@ -17,7 +17,7 @@ import re
 from gongkai.ingest.units import COUNT_UNITS
 
 _UNIT_FIRST = re.compile(rf"(?<![^\s|])([{COUNT_UNITS}])([0-9]+)(?![^\s|])")
-_CELL = re.compile(rf"(?<![^\s|])[0-9]+[{COUNT_UNITS}](?![^\s|])")
+_CELL = re.compile(rf"(?<![^\s|])[0-9]+ ?[{COUNT_UNITS}](?![^\s|])")  # 15件 or 15 件
 _MIN_CELLS = 2  # figure+unit cells the line must hold besides: a row of such cells, not prose
 
 
@@ -48,3 +48,59 @@ def any_unit_first(text: str) -> bool:
 
 
 _SPACES = frozenset(" \t\n|\u3000\f")
+
+
+_REACH = 4  # columns the figure may stand off the unit it wrapped under (CJK labels skew columns)
+
+
+def wrapped_units_first(lines: list[str]) -> list[str]:
+    """``lines`` with a unit-first cell wrapped over two lines joined: a row's last cell ``件``
+    over ``0`` (the unit, wider, set first), the figure alone on the next line, under it. The
+    figure goes back after its unit (``件0``, for ``units_after_figures``) where the row above
+    ends in figure+unit cells and that lone unit, and the figure stands within a few columns
+    of it."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        figure = out[i].strip(" \u3000")  # a figure alone on its line (str methods: no regex per line)
+        if not figure or not figure.isascii() or not figure.isdigit() or not _laid_out(out[i]):
+            continue
+        above = out[i - 1].rstrip()
+        if len(above) < 2 or above[-1] not in COUNT_UNITS or above[-2] not in " \u3000":
+            continue
+        if abs(out[i].index(figure) - (len(above) - 1)) > _REACH or len(_CELL.findall(above)) < _MIN_CELLS:
+            continue
+        before = above[:-1].rstrip()[-1:]
+        if not before or before not in COUNT_UNITS:
+            continue  # the cell before the lone unit ends in its own unit: a row of such cells
+        out[i - 1], out[i] = above + figure, ""
+    return out
+
+
+_TOKEN = re.compile(r"\S+")
+_BARE = re.compile(r"[0-9]+")
+_LEFT, _RIGHT = 4, 8  # columns a wrapped unit may stand off its figure (CJK labels skew a line's columns)
+
+
+def wrapped_units_blanked(lines: list[str]) -> list[str]:
+    """``lines`` with the foot of a row's last cell wrapped under it blanked: the row ends in a
+    bare figure (``… 5 件 0``, ``… 439 件 292``) and the next line begins or ends in a unit alone
+    under it (``件 32 件 9 …``, ``再处理其政府信息公开申请     件``). That unit is the figure's, not a
+    label's word nor a row's label: it goes (a space, so the line keeps its columns), for the
+    figure to read as printed and the next line's cells to continue the row."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        row, below = out[i], out[i + 1]
+        if not any(unit in below for unit in COUNT_UNITS) or not _laid_out(row):
+            continue
+        tokens = list(_TOKEN.finditer(row))
+        if len(tokens) < 2 or not _BARE.fullmatch(tokens[-1].group()):
+            continue  # the row does not end in a bare figure
+        if len(_CELL.findall(row)) + len(_CELL.findall(below)) < _MIN_CELLS:
+            continue  # not a row of figure+unit cells
+        start, end = tokens[-1].span()
+        under = list(_TOKEN.finditer(below))
+        for token in (under[0], under[-1]) if under else ():
+            if token.group() in COUNT_UNITS and start - _LEFT <= token.start() < end + _RIGHT:
+                out[i + 1] = below[: token.start()] + " " + below[token.end() :]
+                break
+    return out

@@ -206,8 +206,8 @@ def wrapped_cells(lines: list[str]) -> list[str]:
             a, b = figure.span()
             unit = next((u for u in units if a - _REACH <= u < b + _REACH), None)
             room = "".join(moved_row[max(0, a - 1) : b + 1])
-            if unit is None or room.strip():
-                continue
+            if unit is None or room.strip() or _unit_follows(above, b):
+                continue  # (``8 件`` above: a one-line cell of its own, the lone unit below another's)
             moved_row[a:b] = figure.group()
             moved_above[a:b] = " " * (b - a)
             moved_below[unit] = " "
@@ -216,6 +216,11 @@ def wrapped_cells(lines: list[str]) -> list[str]:
         if moved and _has_figures(row):
             out[i - 1], out[i], out[i + 1] = "".join(moved_above), "".join(moved_row), "".join(moved_below)
     return out
+
+
+def _unit_follows(line: str, end: int) -> bool:
+    """Whether a unit stands one space after the figure ending at ``end`` (``8 件``)."""
+    return line[end : end + 1] == " " and line[end + 1 : end + 2] in COUNT_UNITS and line[end + 1 : end + 2] != ""
 
 
 def _has_figures(row: str) -> bool:

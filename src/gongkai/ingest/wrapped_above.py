@@ -67,26 +67,49 @@ def _cell(word: str) -> bool:
     return bool(_BARE.fullmatch(word) or _WITH_UNIT.fullmatch(word) or (len(word) == 1 and word in COUNT_UNITS))
 
 
+def _spaced_units(cells: list[re.Match[str]]) -> set[int]:
+    """The places of the lone units in ``cells`` standing one space after a bare figure (``5 件``)."""
+    return {
+        k
+        for k, t in enumerate(cells)
+        if k
+        and t.group() in COUNT_UNITS
+        and _BARE.fullmatch(cells[k - 1].group())
+        and t.start() == cells[k - 1].end() + 1
+    }
+
+
 def _moved(above: str, below: str) -> tuple[str, str] | None:
     top, bottom = _cells(above), _cells(below)
     if not top or not bottom:
         return None
-    if any(len(t.group()) == 1 and t.group() in COUNT_UNITS for t in top):
+    spaced = _spaced_units(top)  # ``5 件``: a one-line cell printed with a space, no foot
+    if any(len(t.group()) == 1 and t.group() in COUNT_UNITS and k not in spaced for k, t in enumerate(top)):
         return None  # the first line holds a wrapped cell's foot itself: another layout
-    bare = [t for t in top if _BARE.fullmatch(t.group())]
+    bare = [t for k, t in enumerate(top) if _BARE.fullmatch(t.group()) and k + 1 not in spaced]
     lone = [
         t
         for k, t in enumerate(bottom)
         if len(t.group()) == 1 and t.group() in COUNT_UNITS and not (k and _BARE.fullmatch(bottom[k - 1].group()))
     ]
-    if not bare or len(bare) != len(lone) or not any(_WITH_UNIT.fullmatch(t.group()) for t in bottom):
+    if not bare or len(bare) != len(lone):
         return None
+    if not any(_WITH_UNIT.fullmatch(t.group()) for t in bottom) and not _spaced_units(bottom):
+        return None  # no figure+unit cell on the second line: not a row of such cells
     if any(
         abs(f.start() - u.start()) > _REACH and abs(f.end() - 1 - u.start()) > _REACH
         for f, u in zip(bare, lone, strict=True)
     ):
         return None
     row = list(below.ljust(max(len(below), len(above))))
+    # the first line's one-line cells first, where they stood: a wrapped figure goes in around them
+    for cell in top:
+        if cell in bare:
+            continue
+        a, b = cell.span()
+        if "".join(row[max(0, a - 1) : b + 1]).strip():
+            return None  # a one-line cell of the first line with no room under it
+        row[a:b] = cell.group()
     inserted: list[tuple[int, str]] = []  # figures whose place in the row is taken: put in with room
     for figure, unit in zip(bare, lone, strict=True):
         text = figure.group()
@@ -95,13 +118,6 @@ def _moved(above: str, below: str) -> tuple[str, str] | None:
             row[start : unit.start()] = text
         else:
             inserted.append((unit.start(), text))
-    for cell in top:
-        if cell in bare:
-            continue
-        a, b = cell.span()
-        if "".join(row[max(0, a - 1) : b + 1]).strip():
-            return None  # a one-line cell of the first line with no room under it
-        row[a:b] = cell.group()
     line = "".join(row)
     for at, text in sorted(inserted, reverse=True):
         line = f"{line[:at]} {text}{line[at:]}"
