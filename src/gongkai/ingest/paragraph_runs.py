@@ -40,35 +40,37 @@ Run = list[list[Token]]  # a run's rows, each its cells in template order
 
 
 def _paragraphs(records: list[Record]) -> list[list[Token]] | None:
-    """Table 三's figures in paragraphs (runs of consecutive lines each holding one figure, broken
-    by an empty line, a label or a skipped line); None where a line holds more than one figure or a
-    value is no count (not this layout)."""
+    """Table 三's figures in paragraphs (runs of consecutive lines of figures, broken by an empty
+    line, a label or a skipped line); None where a value is no count (not this layout). A line of
+    several figures is as many lines (a narrow last column's cell set beside the one before); a
+    paragraph of one such line, as many paragraphs of one figure (a row's cells a paragraph each)."""
     found: list[list[Token]] = []
     current: list[Token] = []
+    lines: set[int] = set()
+
+    def close() -> None:
+        if current:
+            found.extend([[t] for t in current] if len(lines) == 1 else [list(current)])
+            current.clear()
+            lines.clear()
+
     last = -1
     for record in records:
-        if current:
-            found.append(current)
-            current = []
+        close()
         for token in record.values:
             if token.value.kind is CellKind.BLANK:
-                if current:
-                    found.append(current)
-                    current = []
+                close()
                 continue
             amount = token.value.amount
             line = line_number(token)
             if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0 or line is None:
                 return None
-            if line == last:
-                return None  # two figures on one line: rows printed across, not this layout
-            if current and line != last + 1:
-                found.append(current)
-                current = []
+            if current and line not in (last, last + 1):
+                close()
             current.append(token)
+            lines.add(line)
             last = line
-    if current:
-        found.append(current)
+    close()
     return found
 
 
