@@ -50,8 +50,8 @@ from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.money_past_heading import read_money_past_heading
-from gongkai.ingest.paragraph_runs import read_paragraph_runs
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
+from gongkai.ingest.paragraph_runs import read_paragraph_runs
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
 from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
