@@ -51,6 +51,7 @@ from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
 from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
+from gongkai.ingest.paragraph_runs import read_paragraph_runs
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
 from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
@@ -254,6 +255,7 @@ def _read_flowed_requests(
         template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
     )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
     read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
+    read_paragraph_runs(template, parts[REQUESTS], report, evidence)  # pdftotext: figures apart, in paragraphs
     return appeal_blocks
 
 
