@@ -68,7 +68,12 @@ _LINE_NUMBER = re.compile(r"line (\d+)")
 
 def line_number(token: Token) -> int | None:
     """The number of the line a token was printed on (from its ``where``); None where it names none."""
-    found = _LINE_NUMBER.match(token.where)
+    return _line_of(token.where)
+
+
+@lru_cache(maxsize=4096)  # asked of the same tokens by many passes (a pure function of a str)
+def _line_of(where: str) -> int | None:
+    found = _LINE_NUMBER.match(where)
     return int(found.group(1)) if found else None
 
 
