@@ -18,7 +18,7 @@ from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.pipe_wraps import STACKED
-from gongkai.ingest.row_reading import Slot
+from gongkai.ingest.row_reading import Slot, slots_of
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import (
     ITEM_MARK,
@@ -60,7 +60,7 @@ class Record:
     breaks: list[int] = field(default_factory=list)
 
     def slots(self) -> list[Slot]:
-        return [Slot(t.value, t.where) for t in self.values]
+        return slots_of(self.values)
 
 
 _LINE_NUMBER = re.compile(r"line (\d+)")

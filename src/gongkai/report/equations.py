@@ -453,7 +453,15 @@ class Bound:
             # a row by key (table 四's groups) is a mapping: its items, not just its keys, say what it holds
             key = (
                 tuple(table),
-                tuple(tuple(v.items()) if isinstance(v, Mapping) else tuple(v) for v in table.values()),
+                # (a list or tuple told by its type first: an ABC's isinstance costs several times more)
+                tuple(
+                    tuple(v)
+                    if type(v) is list or type(v) is tuple
+                    else tuple(v.items())
+                    if isinstance(v, Mapping)
+                    else tuple(v)
+                    for v in table.values()
+                ),
             )
             known = self._broken_by_content.get(key)
         except TypeError:  # a row that is not a sequence of numbers: scored as it is
