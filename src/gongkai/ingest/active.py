@@ -36,7 +36,7 @@ from gongkai.ingest.header_places import header_placed
 from gongkai.ingest.numbers import CellKind, header_unit, scale_money
 from gongkai.ingest.padded import padded_row_readings
 from gongkai.ingest.records import Token
-from gongkai.ingest.row_reading import Number, Reading, Slot
+from gongkai.ingest.row_reading import Number, Reading, slots_of
 from gongkai.report.model import Report
 from gongkai.report.templates import ActiveRow, Kind, Template
 
@@ -104,7 +104,7 @@ def read_active(
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
-        slots = [Slot(t.value, t.where) for t in found.values]
+        slots = slots_of(found.values)
         # A laid-out row short of figures: where they stand under the headers says their columns.
         placed = header_placed(found.values, [t for _, t in found.header]) if order == headed else None
         whole = whole_cells(slots, len(order))

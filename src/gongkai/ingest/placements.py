@@ -11,7 +11,7 @@ from gongkai.ingest.align import readings
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
-from gongkai.ingest.row_reading import Reading, Slot, Value
+from gongkai.ingest.row_reading import Reading, Value, slots_of
 from gongkai.ingest.row_shapes import PIPE_CELL, pipe_row
 from gongkai.ingest.table_choice import Choice, choose
 from gongkai.ingest.template_align import align_gap
@@ -72,9 +72,7 @@ def label_cell_shift(
         check = bound.row_check(key)
         # The blank was the label's cell: the row's next cell stands in the first column.
         shifted = [
-            r
-            for r in readings([Slot(t.value, t.where) for t in found.values[label_cells(found) :]], n, check)
-            if r.wheres[0] is not None
+            r for r in readings(slots_of(found.values[label_cells(found) :]), n, check) if r.wheres[0] is not None
         ]
         if not shifted:
             return chosen

@@ -18,7 +18,7 @@ from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.pipe_wraps import STACKED
-from gongkai.ingest.row_reading import Slot
+from gongkai.ingest.row_reading import Slot, slots_of
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import (
     ITEM_MARK,
@@ -60,7 +60,7 @@ class Record:
     breaks: list[int] = field(default_factory=list)
 
     def slots(self) -> list[Slot]:
-        return [Slot(t.value, t.where) for t in self.values]
+        return slots_of(self.values)
 
 
 _LINE_NUMBER = re.compile(r"line (\d+)")
@@ -68,7 +68,12 @@ _LINE_NUMBER = re.compile(r"line (\d+)")
 
 def line_number(token: Token) -> int | None:
     """The number of the line a token was printed on (from its ``where``); None where it names none."""
-    found = _LINE_NUMBER.match(token.where)
+    return _line_of(token.where)
+
+
+@lru_cache(maxsize=4096)  # asked of the same tokens by many passes (a pure function of a str)
+def _line_of(where: str) -> int | None:
+    found = _LINE_NUMBER.match(where)
     return int(found.group(1)) if found else None
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from gongkai.ingest.line_gaps import lined_row
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
-from gongkai.ingest.row_reading import Slot
+from gongkai.ingest.row_reading import slots_of
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
 from gongkai.report.labels import bare_label_key
 from gongkai.report.templates import REQUEST_COLUMNS
@@ -326,7 +326,7 @@ def blank_rows_before(record: Record, next_index: int, named: int) -> list[Reque
     if (
         record.values
         and not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values)
-        and not lined_row([Slot(t.value, t.where) for t in record.values], len(REQUEST_COLUMNS))
+        and not lined_row(slots_of(record.values), len(REQUEST_COLUMNS))
     ):
         # A laid-out table, one whose blank cells show as line breaks (line_gaps), or labels with
         # no figure at all after them (a converter's pulled-out labels of rows printing none).

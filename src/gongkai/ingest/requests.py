@@ -36,7 +36,7 @@ from gongkai.ingest.prose_places import placed_by_prose
 from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
 from gongkai.ingest.request_zeros import blanks_vanished
-from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, zero_reading
+from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, slots_of, zero_reading
 from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
 from gongkai.ingest.run_cuts import unsummed_readings
 from gongkai.ingest.stacked_cells import with_stacked_orders
@@ -160,7 +160,7 @@ def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
     bound = requests_bound(template.id)
     return table_padding(
         [
-            ([Slot(t.value, t.where) for t in found.values], bound.run_groups(key, n))
+            (slots_of(found.values), bound.run_groups(key, n))
             for key, found in raw.items()
             if key in template.requests_by_key
         ]
@@ -213,7 +213,7 @@ def read_requests(
     merged = merged_other(template, raw)
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
-    printed_rows = [[Slot(t.value, t.where) for t in found.values] for found in raw.values()]
+    printed_rows = [slots_of(found.values) for found in raw.values()]
     placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     flowed = not placed_x and not celled
@@ -308,7 +308,7 @@ def read_requests(
             def read_order(
                 order: list[Token], check: Accept = check, groups: Sequence[int] = groups, fixed: bool = fixed
             ) -> list[Reading]:
-                slots = [Slot(t.value, t.where) for t in order]
+                slots = slots_of(order)
                 return readings(slots, n, check, fixed_width=fixed, groups=groups, vanished=vanished)
 
             found_options, open_order = with_stacked_orders(found.values, found_options, read_order, check)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
@@ -53,11 +54,22 @@ STATED_TOTALS: dict[str, tuple[Cell, ...]] = {
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+def _prose(document: Document, counted: bool) -> str:
+    """The document's paragraphs joined, their blanks dropped (``counted``: only those holding a
+    件); ``stated_active``, ``stated_figures``, ``stated_columns`` and ``stated_outcomes`` each ask."""
+    return _joined(tuple(block.text for block in document.paragraphs), counted)
+
+
+@lru_cache(maxsize=4)  # the two joins of the report being read (keyed by its texts: never stale)
+def _joined(texts: tuple[str, ...], counted: bool) -> str:
+    return "".join("".join(text.split()) for text in texts if not counted or "件" in text)
+
+
 def stated_figures(document: Document) -> dict[str, int]:
     """The totals the prose states, by the table place they repeat (first statement of each)."""
     # Lines of a paragraph wrapped by a PDF converter are joined (结转下年度继 / 续办理 2 件): every
     # statement ends in 件, so lines without one hold none.
-    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    text = _prose(document, counted=True)
     found: dict[str, int] = {}
     for place, pattern in _PATTERNS:
         match = pattern.search(text)
@@ -74,7 +86,7 @@ _GRANTED = re.compile(r"(?<![部分不])予以公开" + _N)
 
 def stated_outcomes(document: Document) -> dict[str, int]:
     """The 予以公开 total the prose states (its first statement), as ``stated_figures`` places it."""
-    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    text = _prose(document, counted=True)
     match = _GRANTED.search(text)
     return {"requests.granted": int(match.group(1).translate(_FULL_WIDTH))} if match else {}
 
@@ -83,7 +95,7 @@ def stated_columns(document: Document, first: Sequence[str]) -> dict[tuple[str, 
     """Figures of table 三's first column the prose states for its first row (本年度新收政府信息公开申请
     3400件，其中自然人2786件; ``first``: the column's titles): {(row key, column): figure}. Like the
     totals, they only decide between readings the arithmetic leaves equal, and say so."""
-    text = "".join("".join(block.text.split()) for block in document.paragraphs if "件" in block.text)
+    text = _prose(document, counted=True)
     names = "|".join(re.escape(name) for name in first if name)
     if not names or "其中" not in text:
         return {}
@@ -117,7 +129,7 @@ def stated_active(document: Document) -> dict[str, tuple[int, tuple[str, ...]]]:
     year), by row key: the figure and the cells it may count (the first statement of each). Not
     an equation either: a reader of a run of that row's figures may prefer the one cut holding
     the figure there, and says so."""
-    text = "".join("".join(block.text.split()) for block in document.paragraphs)
+    text = _prose(document, counted=False)
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
     for key, pattern in _ACTIVE_PATTERNS:
         match = pattern.search(text)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .templates import TEMPLATES, Template, get_template
@@ -309,12 +309,20 @@ def _series(earlier_id: str, later_id: str) -> tuple[Equation, ...]:
 
 
 def printed_row_sums(template: Template, printed: Sequence[int | None]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """``_printed_row_sums`` of the template's id: asked for every row a text reader cuts by a
+    printed order (thousands of times a report), of the same few orders."""
+    return _printed_row_sums(template.id, tuple(printed))
+
+
+@lru_cache(maxsize=256)  # a few orders a template (a header printing its own)
+def _printed_row_sums(template_id: str, printed: tuple[int | None, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The sums a row of table 三 keeps where its applicant columns are printed in the order
     ``printed`` (template column indices; None: a 小计 some offices print, the organisation
     columns' sum, no cell of the report), by printed position: (total, parts). The row sum
     (``ROW_SUM``); with a 小计, its own sum and the row sum through it (总计 = 自然人 + 小计).
     Empty where ``printed`` does not name every column of the row sum once."""
-    row = next(e for e in _requests(template) if e.rule == ROW_SUM)
+    template = get_template(template_id)
+    row = next(e for e in _all(template_id) if e.rule == ROW_SUM)
     at = {index: p for p, index in enumerate(printed) if index is not None}
     columns = [int(cell.column) for cell in row.left]
     total = int(row.right[0].column)
@@ -445,7 +453,15 @@ class Bound:
             # a row by key (table 四's groups) is a mapping: its items, not just its keys, say what it holds
             key = (
                 tuple(table),
-                tuple(tuple(v.items()) if isinstance(v, Mapping) else tuple(v) for v in table.values()),
+                # (a list or tuple told by its type first: an ABC's isinstance costs several times more)
+                tuple(
+                    tuple(v)
+                    if type(v) is list or type(v) is tuple
+                    else tuple(v.items())
+                    if isinstance(v, Mapping)
+                    else tuple(v)
+                    for v in table.values()
+                ),
             )
             known = self._broken_by_content.get(key)
         except TypeError:  # a row that is not a sequence of numbers: scored as it is
