@@ -115,7 +115,7 @@ def tables(report: Report, style: Style) -> dict[str, str]:
         captions = {n: f"附表{k}  {TITLES[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
     return {
         number: sheet_table(number, rows, head, style, captions[number])
-        for number, (rows, head) in grids(report, style.fmt).items()
+        for number, (rows, head) in grids(report, style.fmt, style.wan).items()
     }
 
 
@@ -168,7 +168,7 @@ PRINTABLE = {False: 481.9, True: 756.9}  # A4's width between the margins, portr
 def zooms(report: Report, style: Style) -> dict[str, float]:
     """Each sheet's print scale: 1, or what fits its columns to the page's width."""
     out = {}
-    for number, (rows, _head) in grids(report, style.fmt).items():
+    for number, (rows, _head) in grids(report, style.fmt, style.wan).items():
         width = sum(widths(number, sum(c.cols for c in rows[-1])))
         out[number] = min(1.0, PRINTABLE[style.landscape and number != "二"] / width)
     return out

@@ -75,8 +75,9 @@ def number(value: Any, kind: str, fmt: str) -> Cell:
     return Cell(shown(value, kind, fmt), kind, value=value)
 
 
-def active_grid(report: Report, fmt: str) -> tuple[Rows, int]:
-    """Table 二: each item a merged bold row, its header row, its rows; no header repeated."""
+def active_grid(report: Report, fmt: str, wan: bool = False) -> tuple[Rows, int]:
+    """Table 二: each item a merged bold row, its header row, its rows; no header repeated; with
+    ``wan`` the 2019 template's money in 万元 (its header saying so)."""
     template = TEMPLATES[report["template"]]
     width = 1 + max(len(r.fields) for r in template.active_rows)
     rows: Rows = []
@@ -86,13 +87,17 @@ def active_grid(report: Report, fmt: str) -> tuple[Rows, int]:
         rows.append([Cell(item, cols=width, bold=True)])
         last = width - len(fields)  # a one-field item's cell merged across the rest
         head = [Cell("信息内容", bold=True)]
-        head += [Cell(f.header, cols=last if k == len(fields) - 1 else 1, bold=True) for k, f in enumerate(fields)]
+        headers = [f.header.replace("单位：元", "单位：万元") if wan else f.header for f in fields]
+        head += [Cell(headers[k], cols=last if k == len(fields) - 1 else 1, bold=True) for k in range(len(fields))]
         rows.append(head)
         for r in members:
             values = report["active"].get(r.key, {})
             line = [Cell(r.label, "label")]
             for k, f in enumerate(r.fields):
-                cell = number(values.get(f.key), "money" if f.kind is Kind.MONEY else "count", fmt)
+                value = values.get(f.key)
+                if wan and f.kind is Kind.MONEY and value is not None:
+                    value = round(value / 10_000, 2)
+                cell = number(value, "money" if f.kind is Kind.MONEY else "count", fmt)
                 line.append(Cell(cell.text, cell.kind, cols=last if k == len(r.fields) - 1 else 1, value=cell.value))
             rows.append(line)
     return rows, 0
@@ -146,6 +151,6 @@ def appeal_grid(report: Report, fmt: str) -> tuple[Rows, int]:
     return rows, 3
 
 
-def grids(report: Report, fmt: str) -> dict[str, tuple[Rows, int]]:
+def grids(report: Report, fmt: str, wan: bool = False) -> dict[str, tuple[Rows, int]]:
     """Each statutory table's cells and how many of its rows are the header printed on every page."""
-    return {"二": active_grid(report, fmt), "三": request_grid(report, fmt), "四": appeal_grid(report, fmt)}
+    return {"二": active_grid(report, fmt, wan), "三": request_grid(report, fmt), "四": appeal_grid(report, fmt)}
