@@ -15,7 +15,8 @@ changed after the fact: those are read AS PRINTED (the gold keeps the changed fi
 Each report is laid out by ``layout.excel_page`` with a ``Style`` of its own (see there: Excel's
 number format, landscape sheets, page breaks in table 三, the page header, the tables inline or as
 附表), printed to PDF by chromium (``第 1 页，共 5 页`` footers, table 三's header rows printed again
-on every page); for four of them the Word original goes through LibreOffice's Word route. Every
+on every page); for four of them the Word original (``layout.word_page``: the sheets pasted and fitted to the
+window) goes through LibreOffice's Word route. Every
 class of issue 9 is made by ``holdout_sets.write_classes`` (the same tools as every set). The gold
 is the statutory cells only. Written: ``fixtures/<class>/<report>~excel[-word].<ext>`` and
 ``fixtures/gold/<report>.json``; deterministic.
@@ -29,7 +30,7 @@ from typing import Any
 
 from tests.ingest.holdout12 import CONTRADICTIONS as BROKEN
 from tests.ingest.holdout12 import FIXTURES
-from tests.ingest.holdout12.layout import Style, excel_page
+from tests.ingest.holdout12.layout import Style, excel_page, word_page
 from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes
 
 AGENCIES = (
@@ -68,7 +69,7 @@ def reports() -> dict[str, dict[str, Any]]:
 
 
 def generate(out: Path) -> dict[str, int]:
-    return write_classes(out, reports(), REPORTS, excel_page, "excel")
+    return write_classes(out, reports(), REPORTS, excel_page, "excel", word_page)
 
 
 if __name__ == "__main__":

@@ -81,18 +81,25 @@ def widths(number: str, columns: int) -> list[float]:
     return [54.0] * columns
 
 
-def sheet_table(number: str, rows: Rows, head: int, style: Style, caption: str) -> str:
+def sheet_table(number: str, rows: Rows, head: int, style: Style, caption: str, window: bool = False) -> str:
     """A sheet as Excel's web page: the title and unit rows and the header rows (``thead``: the
     print titles ``$1:$5`` printed again on every page), then the body, a page break before the body
-    rows of ``style.breaks``."""
+    rows of ``style.breaks``. With ``window`` the widths in % (pasted into Word and fitted to the
+    window, what the office does so that the Word page does not cut the sheet)."""
     columns = sum(c.cols for c in rows[-1])
     cols = widths(number, columns)
     total = sum(cols)
-    out = [
-        f"<table border=0 cellpadding=0 cellspacing=0 width={round(total * 4 / 3)} class=t{number}"
-        f" style='border-collapse:collapse;table-layout:fixed;width:{total:g}pt'>",
-        *(f" <col width={round(w * 4 / 3)} style='width:{w:g}pt'>" for w in cols),
-    ]
+    if window:
+        out = [
+            f"<table border=1 cellpadding=0 cellspacing=0 width=100% class=t{number} style='border-collapse:collapse;width:100%'>",
+            *(f" <col width={100 * w / total:.1f}%>" for w in cols),
+        ]
+    else:
+        out = [
+            f"<table border=0 cellpadding=0 cellspacing=0 width={round(total * 4 / 3)} class=t{number}"
+            f" style='border-collapse:collapse;table-layout:fixed;width:{total:g}pt'>",
+            *(f" <col width={round(w * 4 / 3)} style='width:{w:g}pt'>" for w in cols),
+        ]
     if head:
         out.append(" <thead>")
     out.append(f" <tr height=32 style='height:24pt'><td colspan={columns} class=xl65 x:str>{e(caption)}</td></tr>")
@@ -109,21 +116,21 @@ def sheet_table(number: str, rows: Rows, head: int, style: Style, caption: str) 
     return "\n".join(out)
 
 
-def tables(report: Report, style: Style) -> dict[str, str]:
+def tables(report: Report, style: Style, window: bool = False) -> dict[str, str]:
     captions = {n: f"表{k}  {TITLES[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
     if style.annex:
         captions = {n: f"附表{k}  {TITLES[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
     return {
-        number: sheet_table(number, rows, head, style, captions[number])
+        number: sheet_table(number, rows, head, style, captions[number], window)
         for number, (rows, head) in grids(report, style.fmt, style.wan).items()
     }
 
 
-def document(report: Report, style: Style) -> str:
+def document(report: Report, style: Style, window: bool = False) -> str:
     """The report: title, text, the tables under their sections or as 附表 after the signature."""
     text = prose(report)
     agency, year = report["agency"], report["year"]
-    printed = tables(report, style)
+    printed = tables(report, style, window)
     body = [
         f'<p class="tt">{e(title(report))}</p>',
         f"<p>本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，全文包括总体情况、主动公开政府信息情况、"
@@ -196,8 +203,9 @@ def css(report: Report, style: Style) -> str:
     )
 
 
-def excel_page(report: Report, style: Style) -> str:
-    """The report as the department's site publishes it, its tables Excel's web-page export."""
+def excel_page(report: Report, style: Style, window: bool = False) -> str:
+    """The report as the department's site publishes it, its tables Excel's web-page export (with
+    ``window``, the sheets as pasted into the Word original: fitted to the page's width)."""
     return f"""<html xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:x="urn:schemas-microsoft-com:office:excel"
 xmlns="http://www.w3.org/TR/REC-html40">
@@ -215,7 +223,12 @@ xmlns="http://www.w3.org/TR/REC-html40">
 </style>
 </head>
 <body link=blue vlink=purple>
-{document(report, style)}
+{document(report, style, window)}
 </body>
 </html>
 """
+
+
+def word_page(report: Report, style: Style) -> str:
+    """What the office pastes into its Word original: the same page, the sheets fitted to the window."""
+    return excel_page(report, style, window=True)
