@@ -71,11 +71,13 @@ def td(cell: Cell, fmt: str) -> str:
     return f"<td {' '.join(attrs)}>{text}</td>"
 
 
-def widths(number: str, columns: int) -> list[float]:
-    """The sheet's column widths in pt: table 三's narrow numbering column and 总计, table 二's
-    wide label column, table 四's fifteen even."""
+def widths(number: str, columns: int, rows: Rows | None = None) -> list[float]:
+    """The sheet's column widths in pt: table 三's narrow numbering column and 总计 (as narrow as its
+    widest figure lets it: Excel prints ``####`` for a number wider than its cell, so the office
+    widens it that far), table 二's wide label column, table 四's fifteen even."""
     if number == "三":
-        return [22.5, 168.0] + [54.0] * (columns - 3) + [30.0]
+        widest = max((len(row[-1].text) for row in rows or () if row[-1].value is not None), default=0)
+        return [22.5, 168.0] + [54.0] * (columns - 3) + [max(30.0, 6.0 * widest + 8.0)]
     if number == "二":
         return [150.0] + [96.0] * (columns - 1)
     return [54.0] * columns
@@ -87,7 +89,7 @@ def sheet_table(number: str, rows: Rows, head: int, style: Style, caption: str, 
     rows of ``style.breaks``. With ``window`` the widths in % (pasted into Word and fitted to the
     window, what the office does so that the Word page does not cut the sheet)."""
     columns = sum(c.cols for c in rows[-1])
-    cols = widths(number, columns)
+    cols = widths(number, columns, rows)
     total = sum(cols)
     if window:
         out = [
@@ -176,7 +178,7 @@ def zooms(report: Report, style: Style) -> dict[str, float]:
     """Each sheet's print scale: 1, or what fits its columns to the page's width."""
     out = {}
     for number, (rows, _head) in grids(report, style.fmt, style.wan).items():
-        width = sum(widths(number, sum(c.cols for c in rows[-1])))
+        width = sum(widths(number, sum(c.cols for c in rows[-1]), rows))
         out[number] = min(1.0, PRINTABLE[style.landscape and number != "二"] / width)
     return out
 
