@@ -12,7 +12,7 @@ Excel's thousands separators show. Both templates, 2019 to 2025; one 2019 report
 changed after the fact: those are read AS PRINTED (the gold keeps the changed figure) and
 ``check_report`` must report them.
 
-Each report is laid out by ``layout.excel_page`` with a ``Style`` of its own (see there: Excel's
+Each report is laid out by ``layout.excel`` with a ``Style`` of its own (see there: Excel's
 number format, landscape sheets, page breaks in table 三, the page header, the tables inline or as
 附表), printed to PDF by chromium (``第 1 页，共 5 页`` footers, table 三's header rows printed again
 on every page); for four of them the Word original (``layout.word_page``: the sheets pasted and fitted to the
@@ -30,7 +30,7 @@ from typing import Any
 
 from tests.ingest.holdout12 import CONTRADICTIONS as BROKEN
 from tests.ingest.holdout12 import FIXTURES
-from tests.ingest.holdout12.layout import Style, excel_page, word_page
+from tests.ingest.holdout12.layout import Style, excel, word_page
 from tests.ingest.holdout_sets import draw_reports, main, money_in_wan, write_classes
 
 AGENCIES = (
@@ -69,7 +69,7 @@ def reports() -> dict[str, dict[str, Any]]:
 
 
 def generate(out: Path) -> dict[str, int]:
-    return write_classes(out, reports(), REPORTS, excel_page, "excel", word_page)
+    return write_classes(out, reports(), REPORTS, excel, "excel", word_page)
 
 
 if __name__ == "__main__":

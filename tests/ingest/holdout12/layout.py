@@ -205,7 +205,7 @@ def css(report: Report, style: Style) -> str:
     )
 
 
-def excel_page(report: Report, style: Style, window: bool = False) -> str:
+def excel(report: Report, style: Style, window: bool = False) -> str:
     """The report as the department's site publishes it, its tables Excel's web-page export (with
     ``window``, the sheets as pasted into the Word original: fitted to the page's width)."""
     return f"""<html xmlns:o="urn:schemas-microsoft-com:office:office"
@@ -233,4 +233,4 @@ xmlns="http://www.w3.org/TR/REC-html40">
 
 def word_page(report: Report, style: Style) -> str:
     """What the office pastes into its Word original: the same page, the sheets fitted to the window."""
-    return excel_page(report, style, window=True)
+    return excel(report, style, window=True)
