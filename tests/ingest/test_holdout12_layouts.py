@@ -44,16 +44,31 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "PLACEHOLDER",
-    "pymupdf4llm": "PLACEHOLDER",
-    "crawler": "PLACEHOLDER",
-    "crawler-nospace": "PLACEHOLDER",
+    "pdftotext": "1471/2633 cells (55.87%), non-zero 48.19%: table 三 printed column by column (the "
+    "numbering column, the label column, then each figure column a block of its own, page by page) and "
+    "its rows lost in six reports (x2025-a 174, x2023-a 173, x2024-a 171, x2021-a 166, x2019-a and "
+    "x2021-b-word 161 cells); x2019-a's table 二 (16) and x2025-a's table 四 (15) likewise",
+    "pymupdf4llm": "2578/2633 cells (97.91%), non-zero 96.24%: the Word print x2019-a-word's table 二 "
+    "and 四 given as lines of text, not tables (31 cells); x2021-b-word's table 三 (7)",
+    "crawler": "1801/1823 cells (98.79%), non-zero 98.60%: x2024-b's ``二上年结转…------- 三本年度办理结果``, "
+    "the next row's numbering (a column of its own) left after an all-dash row, so the row is not found "
+    "(14 cells: 7 here, 7 in crawler-nospace); 规章-420 (zero, 4, 20) and the 2019 template's "
+    "行政处罚-113 / 行政强制--33, a dash zero beside 本年增/减's minus, flagged guesses",
+    "crawler-nospace": "1784/1823 cells (97.86%), non-zero 97.11%: as crawler; and x2021-b's table 四 "
+    "(the contradicting report: its run of 36 digits cannot be cut by sums that do not add up, 15 cells) "
+    "and x2020-a's 2019 table 二 run together with dash zeros (13 cells)",
 }
+
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED: dict[str, str] = {}
 # contradicting reports (x2021-b: a table 四 total, with a Word original; x2024-a: 结转下年度 +10)
 # not read as printed, with what breaks them
-CONTRADICTING: dict[str, str] = {}
+CONTRADICTING: dict[str, str] = {
+    "pymupdf4llm": "x2021-b-word: table 四 given as lines of text, not read, so its broken total is "
+    "not reported (only report.unknown_cells)",
+    "markitdown": "x2021-b: table 三's first row (⼀ 本年新收…) a loose line between pipe-table fragments, "
+    "its cells left unknown (the broken table 四 total is reported)",
+}
 
 
 class TestHoldout12(HoldoutSetTests):
@@ -64,4 +79,5 @@ class TestHoldout12(HoldoutSetTests):
     NOT_YET = NOT_YET
     UNFLAGGED = UNFLAGGED
     CONTRADICTING = CONTRADICTING
-    CONTRADICTION_CLASSES = ("html", "docx", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
+    # docx left out: only x2021-b of the two has a Word original
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
