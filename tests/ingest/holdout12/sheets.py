@@ -35,7 +35,12 @@ FORMATS = {
     ("plain", "money"): "0.00",
 }
 # 法人或其他组织's five labels as the narrow columns wrap them (Alt+Enter in the cell)
-WRAPPED = {"商业企业": "商业\n企业", "科研机构": "科研\n机构", "社会公益组织": "社会公\n益组织", "法律服务机构": "法律服\n务机构"}
+WRAPPED = {
+    "商业企业": "商业\n企业",
+    "科研机构": "科研\n机构",
+    "社会公益组织": "社会公\n益组织",
+    "法律服务机构": "法律服\n务机构",
+}
 TITLES = {
     "二": "主动公开政府信息情况",
     "三": "收到和处理政府信息公开申请情况",
@@ -121,8 +126,11 @@ def request_grid(report: Report, fmt: str) -> tuple[Rows, int]:
     natural, orgs, total = REQUEST_COLUMNS[0], REQUEST_COLUMNS[1:-1], REQUEST_COLUMNS[-1]
     rows: Rows = [
         [Cell("", rows=3, cols=2), Cell("申请人情况", cols=n, bold=True)],
-        [Cell(natural.label, rows=2, bold=True), Cell(ORGANISATION_GROUP, cols=n - 2, bold=True)]
-        + [Cell(total.label, rows=2, bold=True)],
+        [
+            Cell(natural.label, rows=2, bold=True),
+            Cell(ORGANISATION_GROUP, cols=n - 2, bold=True),
+            Cell(total.label, rows=2, bold=True),
+        ],
         [Cell(WRAPPED.get(c.label, c.label), bold=True) for c in orgs],
     ]
     seen: set[str] = set()
