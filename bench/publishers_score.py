@@ -45,7 +45,14 @@ a 县 department's report typeset as a 公文 in WPS, 三线表 tables without v
 or merged cells (group titles centred over blank cells), 分散对齐 labels (``自 然 人``), zebra rows,
 right-aligned figures, ``— 3 —`` page numbers, the tables as 附件 after the signature, 抄送 / 印发
 lines, table 三 broken across pages without its header repeated, and its Word original, made after
-the tenth had been tuned on); ``--set holdout`` is ``--holdout``.
+the tenth had been tuned on); ``--set holdout12`` scores the twelfth (``tests/ingest/holdout12``: a
+国务院部门's or 省厅's report whose statutory tables were made in Excel and published as Excel's
+web-page export, thousands separators, zero shown as ``-`` or by the accounting format's padded
+dash, table 三's numbering in a narrow column of its own and its section and group labels in bold
+rows of their own, 法人或其他组织 over five two-line labels, the header rows printed again on every
+page, page breaks at arbitrary rows, fit-to-width tiny type, landscape sheets, ``第 1 页，共 5 页``
+footers, and its Word original, made after the eleventh had been tuned on); ``--set holdout`` is
+``--holdout``.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ from tests.ingest import (  # noqa: E402
     holdout9,
     holdout10,
     holdout11,
+    holdout12,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -87,6 +95,7 @@ SETS = {
     "holdout9": holdout9,
     "holdout10": holdout10,
     "holdout11": holdout11,
+    "holdout12": holdout12,
     "pdfvariants": pdfvariants,
 }
 

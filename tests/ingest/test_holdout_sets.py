@@ -22,6 +22,7 @@ SETS = {
     "holdout9": "spa",
     "holdout10": "office",
     "holdout11": "gongwen",
+    "holdout12": "excel",
 }
 
 

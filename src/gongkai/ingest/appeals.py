@@ -17,7 +17,7 @@ from gongkai.ingest.padded import padded_readings, table_padding
 from gongkai.ingest.possible_counts import appeal_cell, prefer_possible
 from gongkai.ingest.records import Record, cached_key
 from gongkai.ingest.row_reading import Reading, Slot, Value
-from gongkai.ingest.run_cuts import broken_group_readings
+from gongkai.ingest.run_cuts import broken_group_readings, runs_before_blanks
 from gongkai.ingest.separated_runs import separated_readings
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.ingest.table_choice import choose
@@ -156,6 +156,7 @@ def read_appeals(
         biggest, tables = (stacked, []) if stacked else split_table(records, biggest, width * len(groups), width)
         cells = width * len(groups)
         row = _figures_only(biggest.slots(), cells, bound.row_check("all"))
+        row = runs_before_blanks(row, cells, bound.run_groups("all", cells))
         pad = table_padding([(row, bound.run_groups("all", cells))])
         # Fifteen cells for fifteen columns are read as printed, blank cells included.
         options["all"] = (padded_readings(row, cells, bound.run_groups("all", cells), pad) if pad else []) or readings(

@@ -73,8 +73,12 @@ def _hyphened_figures(line: str) -> int | None:
     apart = line[match.start() - 1].isspace()  # after a space: a laid-out cell of its own (-5)
     if "--" not in run and (apart or not (run.startswith("-") or run.endswith("-"))):
         head = line[: match.start()]
-        if apart or not (ends_with_request_row(head) or ends_with_appeal_group(head) or head.endswith(_TOTAL)):
-            return None  # (tables 三 and 四 print no negative figure, nor a figure after a 总计 header)
+        if (apart and not head.rstrip().endswith(_TOTAL)) or not (
+            ends_with_request_row(head) or ends_with_appeal_group(head) or head.rstrip().endswith(_TOTAL)
+        ):
+            # (tables 三 and 四 print no negative figure, nor a figure after a 总计 header, set
+            # apart by a space or not: table 四's flat header ``…总计 27213331742-231542223``)
+            return None
     words = [word for word in line[: match.start()].split() if CJK.search(word)]
     if not words or (is_active_row(words[-1]) and not _dash_cells_only(run)):
         return None

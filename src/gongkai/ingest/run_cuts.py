@@ -86,6 +86,18 @@ def all_runs(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> bool:
     )
 
 
+def runs_before_blanks(slots: Sequence[Slot], n: int, groups: Sequence[int]) -> list[Slot]:
+    """A row of run-together digits and dash cells followed by blank slots (the empty line a
+    crawler's text ends with after the table's last row): the runs alone, for ``all_runs``'s cut;
+    cells that ran together leave no blank cell, so the blanks are no cells. Else the slots."""
+    end = len(slots)
+    while end and slots[end - 1].value.kind is CellKind.BLANK:
+        end -= 1
+    if end < len(slots) and all_runs(slots[:end], n, groups):
+        return list(slots[:end])
+    return list(slots)
+
+
 def _cell_digits(slot: Slot) -> str:
     """A printed cell as digits to cut: a run's own, a dash cell's 0 (a cell of its own, kept
     whole by the separators around it)."""
