@@ -37,6 +37,7 @@ from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
+from gongkai.ingest.vanished_tables import agreed_cells
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -299,19 +300,14 @@ def _take_best(
     before = bound.score(current)
     if first[0] > before[1] or -first[1] - first[0] <= before[0] - before[1]:
         return  # the labels' reading fits the arithmetic as well
-    values, tokens = tied[0]
+    tokens = tied[0][1]
     evidence.forget("requests.")
-    undecided = []
+    decided, undecided = agreed_cells([table[0] for table in tied], keys, width)
     for key in keys:
-        row: list[int | None] = list(values[key])
+        report.requests[str(key)] = decided[key]
         for c in range(width):
-            seen = list(dict.fromkeys(table[0][key][c] for table in tied))
-            if len(seen) > 1:
-                row[c] = None
-                undecided.append((key, c, seen))
-            elif row[c] is not None:
+            if (key, c) not in undecided:
                 evidence.provenance[f"requests.{key}[{c}]"] = tokens[key][c].where
-        report.requests[str(key)] = row
     where = leads[0][0].where
     evidence.doubt(
         "requests",
@@ -321,5 +317,5 @@ def _take_best(
         "page's last row: read in the order in which every row adds up to its 总计",
         where,
     )
-    for key, c, seen in undecided:
+    for (key, c), seen in undecided.items():
         evidence.undecided(f"requests.{key}[{c}]", seen, where=tokens[key][c].where)

@@ -28,6 +28,7 @@ from collections.abc import Hashable
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
+from gongkai.ingest.vanished_tables import agreed_cells
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -143,19 +144,14 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
     if complete and bound.broken(current) <= first[1]:
         return  # the reading before is whole and breaks no more of the equations
     tied = [table for table in tables if rank(table) == first]
-    _, values, rows = tied[0]
+    rows = tied[0][2]
     evidence.forget("requests.")
-    undecided = []
+    decided, undecided = agreed_cells([table[1] for table in tied], keys, width)
     for r, key in enumerate(keys):
-        row: list[int | None] = list(values[key])
+        report.requests[str(key)] = decided[key]
         for c in range(width):
-            seen = list(dict.fromkeys(table[1][key][c] for table in tied))
-            if len(seen) > 1:
-                row[c] = None
-                undecided.append((key, c, seen, rows[r][c].where))
-            else:
+            if (key, c) not in undecided:
                 evidence.provenance[f"requests.{key}[{c}]"] = rows[r][c].where
-        report.requests[str(key)] = row
     where = rows[0][0].where
     evidence.doubt(
         "requests",
@@ -165,5 +161,5 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
         "paragraph: read by the paragraphs' lengths and the table's equations",
         where,
     )
-    for key, c, seen, at in undecided:
-        evidence.undecided(f"requests.{key}[{c}]", seen, where=at)
+    for (key, c), seen in undecided.items():
+        evidence.undecided(f"requests.{key}[{c}]", seen, where=rows[keys.index(key)][c].where)

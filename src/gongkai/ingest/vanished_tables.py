@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.row_reading import Reading, Value
@@ -84,7 +84,7 @@ def consistent_tables(
 
 
 def agreed_cells(
-    tables: Sequence[Table], keys: Sequence[Hashable], width: int
+    tables: Sequence[Mapping[Hashable, Sequence[int | None]]], keys: Sequence[Hashable], width: int
 ) -> tuple[dict[Hashable, list[int | None]], dict[tuple[Hashable, int], list[int | None]]]:
     """The cells every table agrees on, and for the others the values the tables give them."""
     decided: dict[Hashable, list[int | None]] = {}
