@@ -24,5 +24,12 @@ def test_annexed_table_three_read_without_table_four_figures() -> None:
     # lines under its caption: read by labels, table 四's first eight figures joined table 三's.
     result = read_report(_HERE / "pdftotext" / "x2025-a~excel.txt")
     gold = json.loads((_HERE / "gold" / "x2025-a.json").read_text(encoding="utf-8"))["requests"]
-    report = result.report if hasattr(result, "report") else result
-    assert {key: list(report.requests[key]) for key in gold} == gold
+    assert {key: list(result.report.requests[key]) for key in gold} == gold
+
+
+def test_two_rows_last_two_cells_at_the_page_end_put_back() -> None:
+    # Table 三 printed row by row, the 其他 and 总计 cells of 二 and （一） after the page's last row:
+    # a cluster of four figures, each put back where every row then adds up.
+    result = read_report(_HERE / "pdftotext" / "x2023-a~excel.txt")
+    gold = json.loads((_HERE / "gold" / "x2023-a.json").read_text(encoding="utf-8"))["requests"]
+    assert {key: list(result.report.requests[key]) for key in gold} == gold

@@ -219,9 +219,8 @@ def _label_parts(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _label_hits(text: str) -> tuple[int, int, int]:
     """Which tables one label belongs to (active, requests, appeals); cached, labels repeat."""
-    caption = captioned_table(text)
-    if caption is not None:  # 附表3 + table 四's title: names that table, outweighing a header word
-        return (2, 0, 0) if caption == 0 else (0, 2, 0) if caption == 1 else (0, 0, 2)
+    if captioned_table(text) == len(_ORDER) - 1:  # 附表3 + table 四's title: names table 四 outright
+        return 0, 0, 2
     vocab = vocabulary()
     key = label_key(text)
     bare = bare_label_key(text)

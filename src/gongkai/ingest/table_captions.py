@@ -7,6 +7,9 @@ caption as a label among the table's header words, and a header split over lines
 table 三, so split by labels table 四's first records stayed with table 三 and its figures were
 taken for table 三's. The caption names its table outright. Only a caption counts: the prose's
 section heading (四、政府信息公开行政复议、行政诉讼情况) comes before the tables and names none.
+Only table 四's caption is taken so (``records._label_hits``): tables 二 and 三 are named by their
+many row labels already, and a 表2 caption on the line of table 二's last row label (a Word print
+through gongwen) would cut that row's record short.
 """
 
 from __future__ import annotations
