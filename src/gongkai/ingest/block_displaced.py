@@ -81,7 +81,9 @@ def _put_back(
         found.setdefault(cells, Reading(cells, sources, reading.runs + sub.runs))
 
 
-_CLUSTER = 3  # figures printed together far from their rows (a run of the stream), at most
+# Figures printed together far from their rows (a run of the stream), at most: four are two rows'
+# last two cells (其他, 总计) set at the page's end, as Excel's boxed print of table 三 comes out.
+_CLUSTER = 4
 # Readings of a cluster kept: a zero, or a figure put into a row beside zeros, adds up in several
 # cells of its row; the table's column equations then choose among them (read_blocks).
 _CLUSTER_KEEP = 64

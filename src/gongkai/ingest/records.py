@@ -19,6 +19,7 @@ from gongkai.ingest.document import Document
 from gongkai.ingest.numbers import CellKind, CellValue, parse_cell, several_numbers
 from gongkai.ingest.pipe_wraps import STACKED
 from gongkai.ingest.row_reading import Slot, slots_of
+from gongkai.ingest.table_captions import captioned_table
 from gongkai.ingest.template_align import MIN_SIMILARITY, similarity
 from gongkai.ingest.vocabulary import (
     ITEM_MARK,
@@ -218,6 +219,8 @@ def _label_parts(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _label_hits(text: str) -> tuple[int, int, int]:
     """Which tables one label belongs to (active, requests, appeals); cached, labels repeat."""
+    if captioned_table(text) == len(_ORDER) - 1:  # 附表3 + table 四's title: names table 四 outright
+        return 0, 0, 2
     vocab = vocabulary()
     key = label_key(text)
     bare = bare_label_key(text)
