@@ -37,7 +37,7 @@ from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
-from gongkai.ingest.vanished_tables import agreed_cells
+from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -301,21 +301,17 @@ def _take_best(
     if first[0] > before[1] or -first[1] - first[0] <= before[0] - before[1]:
         return  # the labels' reading fits the arithmetic as well
     tokens = tied[0][1]
-    evidence.forget("requests.")
-    decided, undecided = agreed_cells([table[0] for table in tied], keys, width)
-    for key in keys:
-        report.requests[str(key)] = decided[key]
-        for c in range(width):
-            if (key, c) not in undecided:
-                evidence.provenance[f"requests.{key}[{c}]"] = tokens[key][c].where
-    where = leads[0][0].where
-    evidence.doubt(
-        "requests",
-        None,
-        "表三各行只在标签旁印出自然人一栏，其余各栏在本页末行之后印出：按合乎各行合计的顺序读取",
-        "table 三's rows print their 自然人 cell beside their label and their other cells after the "
-        "page's last row: read in the order in which every row adds up to its 总计",
-        where,
+    take_agreed(
+        [table[0] for table in tied],
+        keys,
+        width,
+        lambda key, c: tokens[key][c].where,
+        (
+            "表三各行只在标签旁印出自然人一栏，其余各栏在本页末行之后印出：按合乎各行合计的顺序读取",
+            "table 三's rows print their 自然人 cell beside their label and their other cells after the "
+            "page's last row: read in the order in which every row adds up to its 总计",
+            leads[0][0].where,
+        ),
+        report,
+        evidence,
     )
-    for (key, c), seen in undecided.items():
-        evidence.undecided(f"requests.{key}[{c}]", seen, where=tokens[key][c].where)

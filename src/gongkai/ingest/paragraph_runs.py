@@ -28,7 +28,7 @@ from collections.abc import Hashable
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
-from gongkai.ingest.vanished_tables import agreed_cells
+from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -145,21 +145,17 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
         return  # the reading before is whole and breaks no more of the equations
     tied = [table for table in tables if rank(table) == first]
     rows = tied[0][2]
-    evidence.forget("requests.")
-    decided, undecided = agreed_cells([table[1] for table in tied], keys, width)
-    for r, key in enumerate(keys):
-        report.requests[str(key)] = decided[key]
-        for c in range(width):
-            if (key, c) not in undecided:
-                evidence.provenance[f"requests.{key}[{c}]"] = rows[r][c].where
-    where = rows[0][0].where
-    evidence.doubt(
-        "requests",
-        None,
-        "表三的数字与标签分开印出，逐行或数行一栏成段：按段落的长短与各栏合计读取",
-        "table 三's figures are printed apart from its labels, a row's cells or a few rows' column a "
-        "paragraph: read by the paragraphs' lengths and the table's equations",
-        where,
+    take_agreed(
+        [table[1] for table in tied],
+        keys,
+        width,
+        lambda key, c: rows[keys.index(key)][c].where,
+        (
+            "表三的数字与标签分开印出，逐行或数行一栏成段：按段落的长短与各栏合计读取",
+            "table 三's figures are printed apart from its labels, a row's cells or a few rows' column a "
+            "paragraph: read by the paragraphs' lengths and the table's equations",
+            rows[0][0].where,
+        ),
+        report,
+        evidence,
     )
-    for (key, c), seen in undecided.items():
-        evidence.undecided(f"requests.{key}[{c}]", seen, where=rows[keys.index(key)][c].where)
