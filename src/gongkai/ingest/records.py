@@ -31,6 +31,7 @@ from gongkai.ingest.vocabulary import (
     vocabulary,
 )
 from gongkai.report.labels import bare_label_key, label_key
+from gongkai.report.templates import TABLES
 
 ACTIVE, REQUESTS, APPEALS = "active", "requests", "appeals"
 _ORDER = (ACTIVE, REQUESTS, APPEALS)
@@ -219,7 +220,8 @@ def _label_parts(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _label_hits(text: str) -> tuple[int, int, int]:
     """Which tables one label belongs to (active, requests, appeals); cached, labels repeat."""
-    if captioned_table(text) == len(_ORDER) - 1:  # 附表3 + table 四's title: names table 四 outright
+    captioned = captioned_table(text)
+    if captioned is not None and TABLES[captioned].key == APPEALS:  # 附表3 + table 四's title: names it outright
         return 0, 0, 2
     vocab = vocabulary()
     key = label_key(text)
