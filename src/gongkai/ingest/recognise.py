@@ -74,7 +74,7 @@ from gongkai.ingest.stated import (
 from gongkai.ingest.stated_rows import read_stated_rows
 from gongkai.ingest.swallowed_dashes import prints_dashes
 from gongkai.ingest.text_column_order import requests_in_template_order
-from gongkai.ingest.text_order import stated_order
+from gongkai.ingest.text_order import header_words, stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
@@ -111,8 +111,9 @@ def recognise(document: Document) -> Report:
     if document.format in ("text", "markdown"):  # table 三's 总计 printed first, a 小计 column: by the header's words
         # a 序号 column's numbers: -layout's on lines of their own, plain text's ending rows
         requests = records_without_serials(parts[REQUESTS])
-        requests = records_without_trailing_serials(requests, names_serial_column(document))
-        parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests))
+        header = header_words(document)  # its words cut off into the part above 申请人情况
+        requests = records_without_trailing_serials(requests, names_serial_column(document), header)
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests), header)
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
