@@ -43,9 +43,9 @@ def flowed_unit_feet(lines: list[str]) -> list[str]:
     the same lines where the text holds no rows of such cells in the default flow."""
     rows = 0
     for line in lines:
-        if "件" in line or "个" in line or "项" in line or "条" in line:  # str tests: most lines hold none
-            if _flowed(line) and len(_CELL.findall(line)) >= _MIN_CELLS:
-                rows += 1
+        units = "件" in line or "个" in line or "项" in line or "条" in line  # str tests: most lines hold none
+        if units and _flowed(line) and len(_CELL.findall(line)) >= _MIN_CELLS:
+            rows += 1
     if rows < _MIN_ROWS:
         return lines
     out = list(lines)
@@ -61,7 +61,7 @@ def flowed_unit_feet(lines: list[str]) -> list[str]:
         if words[-1] in _UNITS and i + 1 < len(out) and len(_CELL.findall(line)) >= 2:
             below = out[i + 1].strip()
             if below.isascii() and below.isdigit():  # a last cell wrapped unit first: 件 over 0
-                out[i], out[i + 1] = line.rstrip() + below, ""
+                out[i], out[i + 1] = line.rstrip() + below, " " * len(out[i + 1])  # no paragraph break
     for i, line in enumerate(out):
         if _flowed(line) and _UNIT_FIRST.search(line) and len(_CELL.findall(line)) >= 2:
             line = out[i] = _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), line)
@@ -83,4 +83,6 @@ def _joined(line: str) -> str:
 def _cells_only(line: str) -> bool:
     """Whether every word of ``line`` is a figure, a unit, or a figure with its unit (either side)."""
     words = line.split()
-    return len(words) > 1 and any(w in _UNITS for w in words) and all(w.strip(COUNT_UNITS).isdigit() or w in _UNITS for w in words)
+    if len(words) < 2 or not any(w in _UNITS for w in words):
+        return False
+    return all(w.strip(COUNT_UNITS).isdigit() or w in _UNITS for w in words)
