@@ -18,6 +18,7 @@ from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on, em_dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
+from gongkai.ingest.appeal_blanks import read_appeal_blanks
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_dashes import read_appeal_dashes
 from gongkai.ingest.appeal_extra import without_comparison
@@ -279,3 +280,4 @@ def _read_flowed_appeals(
     read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
     dashes = prints_dashes(parts[REQUESTS] + parts[APPEALS])
     read_appeal_dashes(template, appeal_blocks, report, evidence, dashes)  # pdftotext: 四's flow, dashes swallowed
+    read_appeal_blanks(template, appeal_blocks, report, evidence, stated)  # pdftotext: 四's zeros blank, lost
