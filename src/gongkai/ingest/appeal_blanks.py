@@ -46,8 +46,9 @@ def read_appeal_blanks(
         return
     width, size = len(fields), len(groups) * len(fields)
     places = {(g, f): i * width + j for i, g in enumerate(groups) for j, f in enumerate(fields)}
-    if any((c.row, c.column) not in places for cells, _ in checks for c in cells):
+    if any((c.row, str(c.column)) not in places for cells, _ in checks for c in cells):
         return
+    sums = [([places[(c.row, str(c.column))] for c in cells], total) for cells, total in checks]
     bound = appeals_bound(template.id, tuple(groups), tuple(fields), True)
     amounts = [int(t.value.amount or 0) for t in figures]
     found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -55,7 +56,7 @@ def read_appeal_blanks(
         values = [0] * size
         for slot, amount in zip(slots, amounts, strict=True):
             values[slot] = amount
-        if any(sum(values[places[(c.row, c.column)]] for c in cells) != total for cells, total in checks):
+        if any(sum(values[at] for at in slots_of) != total for slots_of, total in sums):
             continue
         if bound.broken({"all": tuple(values)}) == 0:
             found.append((tuple(values), slots))
