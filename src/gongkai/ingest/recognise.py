@@ -65,6 +65,7 @@ from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
+from gongkai.ingest.stacked_rows import read_stacked_rows
 from gongkai.ingest.stated import (
     doubt_against_prose,
     stated_active,
@@ -183,6 +184,7 @@ def recognise(document: Document) -> Report:
     read_item_figures(template, parts[ACTIVE], report, evidence)  # pdftotext: a row's figures after its mark
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
+    read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
