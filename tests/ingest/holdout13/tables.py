@@ -75,7 +75,11 @@ def _head(label_cols: int) -> Rows:
     natural, orgs, total = REQUEST_COLUMNS[0], REQUEST_COLUMNS[1:-1], REQUEST_COLUMNS[-1]
     return [
         [Cell("", rows=3, cols=label_cols), Cell("申请人情况", cols=n)],
-        [Cell(wrap(natural.label, 2), rows=2), Cell(ORGANISATION_GROUP, cols=n - 2), Cell(wrap(total.label, 2), rows=2)],
+        [
+            Cell(wrap(natural.label, 2), rows=2),
+            Cell(ORGANISATION_GROUP, cols=n - 2),
+            Cell(wrap(total.label, 2), rows=2),
+        ],
         [Cell(wrap(c.label, 2)) for c in orgs],
     ]
 
