@@ -32,21 +32,26 @@ def has_boxes(text: str) -> bool:
     return any(mark in text for mark in _BOX_MARKS) or ("+---" in text and "---+" in text)
 
 
-def _kind(line: str) -> tuple[str, bool] | None:
-    """("box" | "ascii", whether a rule line) for a line of a drawn table, else None."""
+def _kind(line: str, inside: bool = False) -> tuple[str, bool] | None:
+    """("box" | "ascii", whether a rule line) for a line of a drawn table, else None. ``inside`` a
+    drawn table, a line of cells may have lost its left border (a PDF's text: ``一、… │ 27 │``)."""
     s = line.strip(" \f\u3000")
     if not s:
         return None
-    if s[0] in _VERTICALS or s[0] in _JUNCTIONS:
+    if s[0] in _VERTICALS or s[0] in _JUNCTIONS or s[0] in _HORIZONTALS:
         return "box", any(h in s for h in _HORIZONTALS)
+    if inside and sum(s.count(v) for v in _VERTICALS) >= 2:
+        return "box", False
     if s[0] in "|+" and len(s) > 1:
         return "ascii", "+--" in s or "--+" in s
     return None
 
 
-def _segments(line: str, style: str) -> list[str]:
-    parts = line.strip(" \f\u3000").translate(_BOX_SPLIT if style == "box" else _ASCII_SPLIT).split("\x01")
-    return parts[1:-1] if len(parts) > 2 else parts[1:]
+def _segments(line: str, style: str, open_left: bool = False) -> list[str]:
+    """The pieces between a line's verticals and junctions; with ``open_left`` (the table's left
+    border lost) the piece before the first one too, blank or not."""
+    parts = line.rstrip(" \f\u3000").translate(_BOX_SPLIT if style == "box" else _ASCII_SPLIT).split("\x01")
+    return parts[:-1] if open_left else parts[1:-1]
 
 
 def _is_rule(segment: str, style: str) -> bool:
@@ -75,11 +80,16 @@ def _join(pieces: list[str]) -> str:
 def drawn_rows(lines: list[tuple[int, str]], style: str) -> list[list[DrawnCell]]:
     """The rows of one drawn table (its lines with their numbers, blank ones left out): each row's
     cells, a cell merged down over rows once, in its first row, with its ``rowspan``."""
+    kinds = [_kind(line, True) for _n, line in lines]
+    open_left = any(
+        k is not None and k[1] and line.strip(" \f\u3000")[0] in _HORIZONTALS
+        for k, (_n, line) in zip(kinds, lines, strict=True)
+    )
     rules: list[list[str]] = []
     blocks: list[list[tuple[int, list[str]]]] = []
-    for number, line in lines:
-        segments = _segments(line, style)
-        if _kind(line) is not None and _kind(line)[1]:  # type: ignore[index]
+    for kind, (number, line) in zip(kinds, lines, strict=True):
+        segments = _segments(line, style, open_left)
+        if kind is not None and kind[1]:
             if blocks and not blocks[-1]:
                 rules[-1] = segments  # two rule lines running: the later one bounds the row
                 continue
@@ -89,6 +99,8 @@ def drawn_rows(lines: list[tuple[int, str]], style: str) -> list[list[DrawnCell]
             blocks[-1].append((number, segments))
     if blocks and not blocks[-1]:
         blocks.pop()
+    if any(len({len(segments) for _n, segments in block}) > 1 for block in blocks):
+        return []  # a row's lines cut apart otherwise (pdftotext's reading order): not a drawing read
     leads = [_lead(r, style) for r in rules] + [0]
     rows: list[list[DrawnCell | None]] = []
     spans: dict[int, _Span] = {}
@@ -147,7 +159,7 @@ def drawn_runs(lines: list[str]) -> list[tuple[int, int, str]]:
         style, start, end, rules, cells = kind[0], i, i, 0, 0
         j = i
         while j < n:
-            k = _kind(lines[j])
+            k = _kind(lines[j], True)
             if k is None:
                 if lines[j].strip(" \f\u3000"):
                     break
@@ -177,6 +189,10 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
         out += lines[at:start]
         numbered = [(n, lines[n]) for n in range(start, end) if lines[n].strip(" \f\u3000")]
         rows = drawn_rows(numbered, style)
+        if not rows:
+            out += lines[start:end]
+            at = end
+            continue
         for row in rows:
             for cell in row:
                 if cell.rowspan > 1 and cell.text:
@@ -211,9 +227,13 @@ def boxed(document: Document) -> Document:
         blocks += [(n, TextBlock(texts[n], lines[n][1])) for n in range(at, start) if texts[n].strip()]
         numbered = [(n, texts[n]) for n in range(start, end) if texts[n].strip(" \f\u3000")]
         rows = drawn_rows(numbered, style)
+        if not rows:
+            continue
         table = [[Cell(c.text, f"{lines[c.line][1]} line {c.line + 1}", c.rowspan) for c in row] for row in rows]
         blocks.append((start, TableBlock(table, f"{lines[start][1]} drawn table")))
         at = end
+    if at == 0:
+        return document  # no drawing read: the document as it was
     blocks += [(n, TextBlock(texts[n], lines[n][1])) for n in range(at, len(texts)) if texts[n].strip()]
     blocks.sort(key=lambda pair: pair[0])  # stable: a kept block before the lines after it
     document.blocks = [b for _n, b in blocks]
