@@ -49,9 +49,17 @@ def _kind(line: str, inside: bool = False) -> tuple[str, bool] | None:
 
 def _segments(line: str, style: str, open_left: bool = False) -> list[str]:
     """The pieces between a line's verticals and junctions; with ``open_left`` (the table's left
-    border lost) the piece before the first one too, blank or not."""
+    border lost) the piece before the first one too, blank or not; a line that lost its left border
+    alone (text before its first vertical) keeps that text as its first piece."""
     parts = line.rstrip(" \f\u3000").translate(_BOX_SPLIT if style == "box" else _ASCII_SPLIT).split("\x01")
-    return parts[:-1] if open_left else parts[1:-1]
+    return parts[:-1] if open_left or parts[0].strip(" \f\u3000") else parts[1:-1]
+
+
+def _blank_first_cells_back(block: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A row's lines one piece short where a line lost its left border with a blank first cell
+    (``   │ 27 │`` beside ``一、… │ 27 │``): the blank cell put back."""
+    most = max(len(segments) for _n, segments in block)
+    return [(n, ["", *segments] if len(segments) == most - 1 else segments) for n, segments in block]
 
 
 def _is_rule(segment: str, style: str) -> bool:
@@ -99,6 +107,7 @@ def drawn_rows(lines: list[tuple[int, str]], style: str) -> list[list[DrawnCell]
             blocks[-1].append((number, segments))
     if blocks and not blocks[-1]:
         blocks.pop()
+    blocks = [_blank_first_cells_back(block) for block in blocks]
     if any(len({len(segments) for _n, segments in block}) > 1 for block in blocks):
         return []  # a row's lines cut apart otherwise (pdftotext's reading order): not a drawing read
     leads = [_lead(r, style) for r in rules] + [0]
