@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock
+from gongkai.ingest.flat_boxes import unflattened
 
 _VERTICALS = "│┃║"
 _JUNCTIONS = "┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬┝┥┯┷┿"
@@ -188,7 +189,10 @@ def drawn_runs(lines: list[str]) -> list[tuple[int, int, str]]:
 
 def boxes_as_tab_lines(lines: list[str]) -> list[str]:
     """Plain text: each drawn table's rows as tab-separated lines (a cell merged down over rows a
-    line of its own before them), in place of the drawing; the rest as it was."""
+    line of its own before them), in place of the drawing; the rest as it was. A drawing run onto
+    one line (a crawler's) is given its lines back first (``flat_boxes``)."""
+    if any(("┌" in line and "┘" in line) or line.count("+--") > 1 for line in lines):
+        lines = [part for line in lines for part in (unflattened(line) or [line])]  # a crawler's text
     runs = drawn_runs(lines)
     if not runs:
         return lines
