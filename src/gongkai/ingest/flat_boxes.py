@@ -16,6 +16,7 @@ _BOX_SEPARATORS = "│┃║┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻�
 _BOX_SPLIT = str.maketrans(dict.fromkeys(_BOX_SEPARATORS, "\x01"))
 _ASCII_SPLIT = str.maketrans(dict.fromkeys("|+", "\x01"))
 _OPEN = 4  # cells a rule line may leave open on either side
+_FEWEST_TRIED = 40  # cells a line may have when neither rule line tells
 
 
 def _is_rule(piece: str, style: str) -> bool:
@@ -89,13 +90,14 @@ def _split_row(between: list[str], above: int, below: int) -> tuple[int, int, in
     best: tuple[float, tuple[int, int, int]] | None = None
     for trail in range(min(_OPEN, n)):
         for lead in range(min(_OPEN, n - trail)):
-            for cells in {above, lead + below}:
+            # the rule lines' counts first; any other only where neither fits (a ┴ above a merged row)
+            for cells in (above, lead + below, *range(1, min(n, _FEWEST_TRIED))):
                 rest = n - trail - lead - 1  # a break before each line, and one after the last
                 if cells < 1 or rest < cells + 1 or rest % (cells + 1):
                     continue
                 if any(between[b].strip() for b in range(trail, trail + rest + 1, cells + 1)):
                     continue
-                score = (cells == above) + (cells == lead + below) - 1.1 * trail - 0.01 * lead
+                score = (cells == above) + (cells == lead + below) - 1.1 * trail - 0.01 * lead - 0.001 * cells
                 if best is None or score > best[0]:
                     best = (score, (trail, cells, lead))
     return None if best is None else best[1]
