@@ -25,25 +25,30 @@ def _is_rule(piece: str, style: str) -> bool:
 
 
 def _regions(line: str) -> list[tuple[int, int, str]]:
-    """Where drawn tables stand on a line: box drawing from ``┌`` to its ``┘``; ASCII from the
-    first ``+--`` to the last rule after which a ``|`` or ``+`` still follows."""
+    """Where drawn tables stand on a line: box drawing from ``┌`` (or the first box character: a
+    table's part after a page break) to its ``┘`` (or the last box character before the next
+    table); ASCII from the first ``+--`` to the last rule after which a ``|`` or ``+`` still
+    follows."""
     out: list[tuple[int, int, str]] = []
-    at = 0
-    while True:
-        start = line.find("┌", at)
+    at, n = 0, len(line)
+    while at < n:
+        start = next((i for i in range(at, n) if line[i] in _BOX_SEPARATORS), -1)
         if start < 0:
             break
-        end = line.find("┘", start)
-        if end < 0:
-            break
-        out.append((start, end + 1, "box"))
-        at = end + 1
+        corner = line.find("┘", start)
+        following = line.find("┌", start + 1)
+        if corner >= 0 and (following < 0 or corner < following):
+            end = corner + 1
+        else:
+            limit = following if following >= 0 else n
+            end = next(i for i in range(limit - 1, start - 1, -1) if line[i] in _BOX_SEPARATORS) + 1
+        out.append((start, end, "box"))
+        at = end
     if out:
         return out
     start = line.find("+--")
     while start >= 0:
         end = j = start
-        n = len(line)
         while j < n:
             k = j
             while k < n and line[k] in "+-=":
@@ -139,9 +144,15 @@ def _table_lines(region: str, style: str) -> list[str] | None:
         between = pieces[j:ahead]
         last = k + 1 == len(runs)
         if last:
-            if any(p.strip() for p in between):
-                return None
             lines.append(rule + rule.join(lead_pieces + pieces[i:j]) + rule)
+            if not any(p.strip() for p in between):
+                break
+            # rows after the last rule: a table's part before a page break, its lines to the end
+            split = _split_row([*between, ""], len(lead_pieces) + (j - i), j - i)
+            if split is None or split[0] or split[2]:
+                return None
+            cells = split[1]
+            lines += [left + left.join(between[b : b + cells]) + right for b in range(1, len(between), cells + 1)]
             break
         above = len(lead_pieces) + (j - i)
         below = runs[k + 1][1] - runs[k + 1][0]
