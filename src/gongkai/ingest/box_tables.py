@@ -191,8 +191,10 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
     """Plain text: each drawn table's rows as tab-separated lines (a cell merged down over rows a
     line of its own before them), in place of the drawing; the rest as it was. A drawing run onto
     one line (a crawler's) is given its lines back first (``flat_boxes``)."""
-    if any(("┌" in line and "┘" in line) or line.count("+--") > 1 for line in lines):
-        lines = [part for line in lines for part in (unflattened(line) or [line])]  # a crawler's text
+    if any("`" in line for line in lines):  # pymupdf4llm marks a monospaced font's text as code
+        lines = [_unquoted(line) for line in lines]
+    if any(_may_be_flat(line) for line in lines):
+        lines = [part for line in lines for part in ((_may_be_flat(line) and unflattened(line)) or [line])]
     runs = drawn_runs(lines)
     if not runs:
         return lines
@@ -216,6 +218,22 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
         at = end
     out += lines[at:]
     return out
+
+
+def _unquoted(line: str) -> str:
+    """A line of a drawing without Markdown's code marks (``` `│` 规章 `| 75 |` ```), a code fence
+    around one a blank line."""
+    if line.strip() == "```":
+        return ""
+    if "`" in line and ("│" in line or "+--" in line or "|" in line):
+        return line.replace("`", "")
+    return line
+
+
+def _may_be_flat(line: str) -> bool:
+    """Whether a line may hold a drawing's lines run together (a crawler's or pymupdf4llm's text):
+    a vertical and a rule's junction on one line, or two ASCII rules."""
+    return ("│" in line and ("├" in line or "┌" in line or "└" in line)) or line.count("+--") > 1
 
 
 def boxed(document: Document) -> Document:
