@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.box_tables import boxes_as_tab_lines, drawn_rows, drawn_runs
+from gongkai.ingest.flat_boxes import unflattened
 from gongkai.ingest.read import read_report
 
 from .holdout13 import FIXTURES
@@ -44,6 +45,22 @@ def test_plain_text_gets_a_merged_cell_as_a_line_before_its_rows() -> None:
     assert boxes_as_tab_lines(DRAWN.split("\n"))[1:3] == ["三、本年", "（一）予以公开\t12\t15"]
 
 
+def test_a_drawing_run_onto_one_line_gets_its_lines_back() -> None:
+    flat = "表1 " + " ".join(DRAWN.split("\n")) + " 正文"
+    assert unflattened(flat) == ["表1 ", *_redrawn(DRAWN), " 正文"]
+    nospace = "".join(line.replace(" ", "") for line in DRAWN.split("\n"))
+    assert boxes_as_tab_lines([nospace])[1:3] == ["三、本年", "（一）予以公开\t12\t15"]
+
+
+def _redrawn(drawing: str) -> list[str]:
+    """The drawing as ``unflattened`` gives it back: every junction ``┼``, the cells as printed."""
+    out = []
+    for line in drawing.split("\n"):
+        ruled = any(h in line for h in "─")
+        out.append("".join("┼" if ruled and ch in "┌┐└┘├┤┬┴┼│" else ch for ch in line))
+    return out
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -52,6 +69,11 @@ def test_plain_text_gets_a_merged_cell_as_a_line_before_its_rows() -> None:
         "docx/p2022-a~pre-word.docx",  # the Word copy: the page's layout table of one column
         "pdftotext-layout/p2021-a~pre.txt",
         "pdf/p2024-a~pre.pdf",  # the whole report one <pre>
+        "pdf/p2019-a~pre-word.pdf",  # the Word print: some lines lost their left border
+        "pdftotext-layout/p2024-a~pre-word.txt",  # every line lost its left border
+        "crawler/p2023-b~pre.txt",  # the drawing run onto one line
+        "crawler-nospace/p2020-a~pre.txt",  # ASCII, without the spaces
+        "pymupdf4llm/p2021-a~pre.md",  # a part per page, each one line
     ],
 )
 def test_a_drawn_reports_tables_are_read_whole(name: str) -> None:
@@ -62,3 +84,14 @@ def test_a_drawn_reports_tables_are_read_whole(name: str) -> None:
     read = json.loads(result.report.to_json())
     for part in ("active", "requests", "appeals"):
         assert read[part] == gold[part], part
+
+
+def test_a_drawing_in_code_marks_is_read() -> None:
+    """pymupdf4llm marks a monospaced font's text as code (`` `|` 规章 `| 75 |` ``): table 二 of the
+    Word print read whole, the template (2021) from its headers, not guessed."""
+    result = read_report(FIXTURES / "pymupdf4llm" / "p2022-a~pre-word.md")
+    assert result.report is not None, result.error
+    gold = json.loads((FIXTURES / "gold" / "p2022-a.json").read_text("utf-8"))
+    read = json.loads(result.report.to_json())
+    assert read["template"] == "2021"
+    assert read["active"] == gold["active"]
