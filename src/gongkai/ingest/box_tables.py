@@ -193,6 +193,7 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
     one line (a crawler's) is given its lines back first (``flat_boxes``)."""
     if any("`" in line for line in lines):  # pymupdf4llm marks a monospaced font's text as code
         lines = [_unquoted(line) for line in lines]
+    lines = _cells_a_line_joined(lines)
     if any(_may_be_flat(line) for line in lines):
         lines = [part for line in lines for part in ((_may_be_flat(line) and unflattened(line)) or [line])]
     runs = drawn_runs(lines)
@@ -204,6 +205,9 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
         out += lines[at:start]
         numbered = [(n, lines[n]) for n in range(start, end) if lines[n].strip(" \f\u3000")]
         rows = drawn_rows(numbered, style)
+        if not rows:  # a cell a line (pdftotext's reading order): the drawing's lines run together
+            flat = unflattened(" ".join(line.strip() for _n, line in numbered))
+            rows = drawn_rows(list(enumerate(flat)), style) if flat and len(flat) > 2 else []
         if not rows:
             out += lines[start:end]
             at = end
@@ -218,6 +222,43 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
         at = end
     out += lines[at:]
     return out
+
+
+_SHORT = 30  # characters: a cell's piece on a line of its own, not prose
+
+
+def _is_rule_line(line: str) -> bool:
+    s = line.strip(" \f\u3000")
+    # (with its left border: a drawing that lost it lost more than its order, not pieced together)
+    return (s[:1] in ("├", "┌", "└") and "──" in s) or ("+--" in s and s[:1] in ("+", "|"))
+
+
+def _cells_a_line_joined(lines: list[str]) -> list[str]:
+    """A drawing printed a cell a line (pdftotext's reading order: ``| 规章 |`` / ``75 |`` / …): the
+    short lines between its rule lines run together onto one line, for ``flat_boxes`` to cut."""
+    rules = [n for n, line in enumerate(lines) if _is_rule_line(line)]
+    if len(rules) < 3:
+        return lines
+    out: list[str] = []
+    at = 0
+    k = 0
+    while k < len(rules):
+        first = last = rules[k]
+        pieces = 0  # lines holding a cell's piece with its right border only
+        j = k
+        while j + 1 < len(rules):
+            between = lines[rules[j] + 1 : rules[j + 1]]
+            if rules[j + 1] - rules[j] > 80 or any(len(line.strip()) > _SHORT for line in between):
+                break
+            pieces += sum(1 for line in between if line.rstrip().endswith(("|", "│")) and line.strip()[:1] not in "|│")
+            j += 1
+            last = rules[j]
+        if j - k >= 2 and pieces >= 3:
+            out += lines[at:first]
+            out.append(" ".join(line.strip() for line in lines[first : last + 1] if line.strip()))
+            at = last + 1
+        k = j + 1
+    return out + lines[at:]
 
 
 def _unquoted(line: str) -> str:

@@ -157,8 +157,10 @@ def _table_lines(region: str, style: str) -> list[str] | None:
         above = len(lead_pieces) + (j - i)
         below = runs[k + 1][1] - runs[k + 1][0]
         split = _split_row(between, above, below)
-        if split is None:
-            return None
+        if split is None:  # a row whose pieces came out of order (a PDF's reading order): left out
+            lines.append(rule + rule.join(lead_pieces + pieces[i:j]) + rule)
+            lead_pieces = []
+            continue
         trail, cells, lead = split
         lines.append(rule + rule.join(lead_pieces + pieces[i:j] + between[:trail]) + rule)
         body = between[trail + 1 : len(between) - lead]
