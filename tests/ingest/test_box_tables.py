@@ -74,6 +74,7 @@ def _redrawn(drawing: str) -> list[str]:
         "crawler/p2023-b~pre.txt",  # the drawing run onto one line
         "crawler-nospace/p2020-a~pre.txt",  # ASCII, without the spaces
         "pymupdf4llm/p2021-a~pre.md",  # a part per page, each one line
+        "pdftotext/p2023-b~pre.txt",  # pdftotext's reading order: a cell a line
     ],
 )
 def test_a_drawn_reports_tables_are_read_whole(name: str) -> None:
@@ -95,3 +96,13 @@ def test_a_drawing_in_code_marks_is_read() -> None:
     read = json.loads(result.report.to_json())
     assert read["template"] == "2021"
     assert read["active"] == gold["active"]
+
+
+def test_a_drawing_printed_a_cell_a_line_keeps_its_rows_apart() -> None:
+    """pdftotext's reading order of the ASCII Word print (``| （二）部分公开（区分 |`` / ``4 |`` …):
+    部分公开 was given the figures of a row further down, outside ``uncertain``; its own now."""
+    result = read_report(FIXTURES / "pdftotext" / "p2022-a~pre-word.txt")
+    assert result.report is not None, result.error
+    gold = json.loads((FIXTURES / "gold" / "p2022-a.json").read_text("utf-8"))
+    read = json.loads(result.report.to_json())
+    assert read["requests"]["partially_granted"] == gold["requests"]["partially_granted"]
