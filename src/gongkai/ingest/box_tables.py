@@ -198,7 +198,7 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
         lines = [part for line in lines for part in ((_may_be_flat(line) and unflattened(line)) or [line])]
     runs = drawn_runs(lines)
     if not runs:
-        return lines
+        return [_loose(line) for line in lines]
     out: list[str] = []
     at = 0
     for start, end, style in runs:
@@ -221,7 +221,18 @@ def boxes_as_tab_lines(lines: list[str]) -> list[str]:
                 out.append("\t".join(texts))
         at = end
     out += lines[at:]
-    return out
+    return [_loose(line) for line in out]
+
+
+_LOOSE = str.maketrans(dict.fromkeys(_VERTICALS + _JUNCTIONS + _HORIZONTALS, "\t"))
+
+
+def _loose(line: str) -> str:
+    """A line left of a drawing no cut could read (a converter's pieces out of order): its rules
+    and verticals as tabs between its cells, so that a row on it still reads as one."""
+    if not any(v in line for v in _VERTICALS):
+        return line
+    return "\t".join(part.strip() for part in line.translate(_LOOSE).split("\t") if part.strip())
 
 
 _SHORT = 30  # characters: a cell's piece on a line of its own, not prose
