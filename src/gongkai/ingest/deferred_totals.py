@@ -70,6 +70,13 @@ def _flow(records: list[Record]) -> list[int] | None:
     return [amount for *_, amount in sorted(items, key=lambda item: (item[0], item[1]))]
 
 
+def _may_fill(records: list[Record], cells: int) -> bool:
+    """Whether ``_flow`` may give ``cells`` figures: its printed figures and at most one a label
+    (the figure at a label's end), counted without building the flow (most tables fail here)."""
+    printed = sum(t.value.kind is not CellKind.BLANK for record in records for t in record.values)
+    return printed <= cells <= printed + sum(len(record.labels) for record in records)
+
+
 def _count(token: Token) -> int | None:
     amount = token.value.amount
     if token.value.kind is not CellKind.NUMBER or not isinstance(amount, int) or amount < 0 or token.x is not None:
@@ -198,6 +205,8 @@ def read_deferred_totals(template: Template, records: list[Record], report: Repo
         for key in keys
     ):
         return  # every cell read, none in doubt
+    if not _may_fill(records, len(keys) * width):
+        return  # too many or too few figures printed: ``_flow`` could not fill the table
     flow = _flow(records)
     if flow is None or len(flow) != len(keys) * width:
         return  # blank zeros (or not a table of counts): the cut needs every cell printed

@@ -250,12 +250,17 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
     """How many of the record's labels belong to each table (active, requests, appeals)."""
     active = requests = appeals = 0
     for token in record.labels:
-        hits = _label_hits(token.text)
-        a, r, p = hits if any(hits) else _gapped_hits(token.text, _laid_out(token))
+        a, r, p = _token_hits(token.text, _laid_out(token))
         active += a
         requests += r
         appeals += p
     return active, requests, appeals
+
+
+@lru_cache(maxsize=16384)  # a pure function of a label's text (and whether it stands indented)
+def _token_hits(text: str, laid_out: bool) -> tuple[int, int, int]:
+    hits = _label_hits(text)
+    return hits if any(hits) else _gapped_hits(text, laid_out)
 
 
 _HEADER_GAP = re.compile(r"\s{3,}")
