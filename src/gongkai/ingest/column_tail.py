@@ -19,6 +19,7 @@ no more of its equations than before. The rows are named in ``uncertain``.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import pairwise
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.interleaved_rows import _lines, _named_rows, take_row
@@ -55,7 +56,7 @@ def _blocks(values: list[Token]) -> list[list[list[Token]]] | None:
 def _unread_pair(order: list[str], report: Report) -> bool:
     """Whether two consecutive rows of ``order`` are wholly unread (the gate of ``read_column_tail``)."""
     unread = [all(v is None for v in report.requests[key]) for key in order]
-    return any(a and b for a, b in zip(unread, unread[1:], strict=False))
+    return any(a and b for a, b in pairwise(unread))
 
 
 def read_column_tail(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:

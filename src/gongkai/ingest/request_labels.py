@@ -187,6 +187,11 @@ def _match_texts(texts: tuple[str, ...], figures: bool, started: bool, next_inde
     """``match_request`` of a record of labels ``texts`` (``figures``: whether values follow them);
     the matchers below read the labels' texts alone, and of the values only whether there are any."""
     record = Record([Token(text, "", _NO_VALUE) for text in texts], [Token("", "", _NO_VALUE)] if figures else [])
+    return _match_record(record, started, next_index)
+
+
+def _match_record(record: Record, started: bool, next_index: int) -> RequestRowKeys | None:
+    """``match_request`` worked out (``_match_texts`` hands it a record of the labels' texts)."""
     own = (_numbered_label(record) or _group_row_label(record)) if started else None
     if own is not None:
         return own
@@ -328,6 +333,11 @@ def _stitched(record: Record) -> str:
 _ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七][)）]|[一二三四]、)")
 
 
+def _row_starts(record: Record) -> int:
+    """How many pieces of the record's labels start a row by their number (``blank_rows_before``'s gate)."""
+    return sum(1 for t in record.labels for part in t.text.split() if _ROW_START.match(part))
+
+
 def blank_rows_before(record: Record, next_index: int, named: int) -> list[RequestRowKeys]:
     """The rows a laid-out table printed with no figure at all, their labels on lines of their
     own above the row the record's figures belong to (a Word table leaving zeros blank, as
@@ -337,7 +347,7 @@ def blank_rows_before(record: Record, next_index: int, named: int) -> list[Reque
     read and this one, are rows of blank cells."""
     if len(record.labels) < 2:
         return []
-    if sum(1 for t in record.labels for part in t.text.split() if _ROW_START.match(part)) < 2:
+    if _row_starts(record) < 2:
         return []  # one numbered piece or none: only the figures' own row is named (the usual case)
     if (
         record.values

@@ -154,7 +154,7 @@ def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
     it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
     # table_padding answers 0 where no figure prints a leading zero: most tables, told without
     # building their rows' cells and groups.
-    if not any(len(d) > 1 and d[0] == "0" for found in raw.values() for t in found.values if (d := t.value.digits)):
+    if not any(True for found in raw.values() for t in found.values if len(d := t.value.digits) > 1 and d[0] == "0"):
         return 0
     n = len(template.request_columns)
     bound = requests_bound(template.id)
