@@ -19,7 +19,7 @@ from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.document import UnreadableFile
 from gongkai.ingest.extra_columns import extra_tail
 from gongkai.ingest.header_units import _lone_unit_tail
-from gongkai.ingest.numbers import CellKind
+from gongkai.ingest.numbers import CellKind, header_unit
 from gongkai.ingest.read import read_document
 from gongkai.ingest.records import (
     REQUESTS,
@@ -89,6 +89,7 @@ def test_label_caches_answer_as_the_work_they_stand_in_for() -> None:
                 laid = _laid_out(token)
                 assert _token_hits(token.text, laid) == (hits if any(hits) else _gapped_hits(token.text, laid))
                 assert extra_tail(token.text) == extra_tail.__wrapped__(token.text)
+                assert header_unit(token.text) == header_unit.__wrapped__(token.text)
                 assert _lone_unit_tail(token.text) == _lone_unit_tail.__wrapped__(token.text)
                 bare = cached_bare(token.text)
                 assert active_rows._fuzzy_active(bare) == fuzzy_row(bare, vocab.active_rows)
