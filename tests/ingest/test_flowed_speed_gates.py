@@ -19,16 +19,18 @@ from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.document import UnreadableFile
 from gongkai.ingest.extra_columns import extra_tail
 from gongkai.ingest.header_units import _lone_unit_tail
-from gongkai.ingest.numbers import CellKind, header_unit
+from gongkai.ingest.numbers import CellKind, header_unit, parse_cell
 from gongkai.ingest.read import read_document
 from gongkai.ingest.records import (
     REQUESTS,
     Record,
+    Token,
     _gapped_hits,
     _label_hits,
     _laid_out,
     _token_hits,
     cached_bare,
+    printed_counts,
     read_records,
     split_tables,
 )
@@ -144,3 +146,29 @@ def test_broken_rows_as_every_equation_asked_in_turn() -> None:
             if found:  # (a table keeping every equation takes the compiled path, as before)
                 expected = _broken_rows_before(template, table)
                 assert found == expected and list(found) == list(expected), table
+
+
+def _printed_counts_before(records: list[Record]) -> list[Token] | None:
+    """``records.printed_counts`` as it was: the printed cells gathered, then each checked."""
+    printed = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
+    for token in printed:
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None
+    return printed
+
+
+def test_printed_counts_in_one_pass_as_before() -> None:
+    draw = random.Random(11)
+    texts = ["", "0", "12", "-3", "1.5", "abc", "—", "未知", "3件", "  "]
+    for _ in range(5000):
+        records = [
+            Record(
+                [],
+                [Token(t, f"line {k}", parse_cell(t)) for k, t in enumerate(draw.choices(texts, k=draw.randint(0, 5)))],
+            )
+            for _ in range(draw.randint(0, 4))
+        ]
+        found, expected = printed_counts(records), _printed_counts_before(records)
+        assert (found is None) == (expected is None)
+        assert found is None or expected is None or [id(t) for t in found] == [id(t) for t in expected]

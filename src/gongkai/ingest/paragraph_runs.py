@@ -121,7 +121,7 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(v is not None for values in current.values() for v in values)
+    complete = all(None not in values for values in current.values())
     if complete and bound.broken(current) == 0:
         return  # read whole and adding up
     blanks = sum(t.value.kind is CellKind.BLANK for r in records for t in r.values)

@@ -214,7 +214,7 @@ def read_requests(
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
     printed_rows = [slots_of(found.values) for found in raw.values()]
-    placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
+    placed_x = any(True for found in raw.values() for t in found.values if t.x is not None)  # laid-out text
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     flowed = not placed_x and not celled
     vanished = blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
@@ -301,7 +301,7 @@ def read_requests(
                 vanished=vanished,
             )
         )
-        if any(t.stacked for t in found.values):
+        if any(True for t in found.values if t.stacked):
             groups = row_bound.run_groups(row.key, n)
             fixed = found.table not in padded
 

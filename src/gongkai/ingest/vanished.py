@@ -88,7 +88,7 @@ def read_vanished(
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    known = sum(v is not None for values in current.values() for v in values)
+    known = sum(len(values) - values.count(None) for values in current.values())
     if known == len(keys) * width and bound.broken(current) == 0:
         return
     printed, dashed = printed_count(records)  # the gate below, told without building the flow
