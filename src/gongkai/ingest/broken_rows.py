@@ -82,6 +82,7 @@ def _plan(template_id: str) -> tuple[tuple[str, _Cells, _Cells, tuple[str, ...],
         if equation.rule not in (ROW_SUM, OUTCOME_SUM, COLUMN_BALANCE):
             continue  # (a derived rule: never noted)
         column = template.request_columns[equation.column].label if isinstance(equation.column, int) else ""
+        cells: Iterable[Cell]
         if equation.rule == ROW_SUM:
             cells, broke = equation.cells, "各类申请人之和不等于总计"
         elif equation.rule == OUTCOME_SUM:
