@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.lines_holding import lines_holding
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.shares import glued_counts, is_percent, is_share_title
 from gongkai.report.equations import requests_bound
@@ -91,7 +92,7 @@ def _rows_of_shares(lines: list[str]) -> set[int]:
     (Only lines with a percent sign can be in a run: the others are not looked at.)"""
     out: set[int] = set()
     run: list[int] = []
-    for i in [*(i for i, line in enumerate(lines) if _has_sign(line) and _only_shares(line)), -2]:
+    for i in [*(i for i in lines_holding(lines, "%％") if _only_shares(lines[i])), -2]:
         if run and i == run[-1] + 1:
             run.append(i)
             continue
@@ -99,11 +100,6 @@ def _rows_of_shares(lines: list[str]) -> set[int]:
             out.update(run)
         run = [i]
     return out
-
-
-def _has_sign(line: str) -> bool:
-    """No token of a line without ``%`` or ``％`` is a percentage (``is_percent``)."""
-    return "%" in line or "％" in line
 
 
 def _only_shares(line: str) -> bool:
@@ -122,36 +118,40 @@ def _plain_ended(line: str) -> bool | None:
 
 
 def _lines_without_shares(lines: list[str]) -> list[str]:
-    out: list[str | None] = []
-    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
+    # Only lines holding a share's sign or title change; the others are kept as they are, and
+    # their ``ended`` (``_plain_ended``) is asked only where a row ends in a share. In order: a
+    # line's ``ended`` is set once it is read, the lines after it still None when it is.
+    out: list[str | None] = list(lines)
+    ended: list[bool | None] = [None] * len(lines)  # per line: its figures ended in a percentage (None: no figures)
     rows_of_shares = _rows_of_shares(lines)
-    for i, line in enumerate(lines):
-        if not _has_sign(line) and "占" not in line and "比" not in line:
-            out.append(line)  # (what the branch below makes of it, without tokenising it)
-            ended.append(_plain_ended(line))
-            continue
+    marked = lines_holding(lines, "%％占比")
+    for i in marked:
+        line = lines[i]
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
             alone = len(_TOKEN.findall(line)) == 1
             new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
-            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
-            ended.append(None if not tail or alone else False)  # (a lone figure: no row's end)
+            out[i] = new if new.strip() or not line.strip() else None  # (a bare title alone: kept)
+            ended[i] = None if not tail or alone else False  # (a lone figure: no row's end)
             continue
         counts = "n" in kinds
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
             # shares one a line: a column of a table of shares of its own, left; under a bare
             # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
             ends_row = _ends_a_row(lines, i)
-            out.append(None if ends_row or _printed_apart(lines, i, ended) else line)
-            ended.append(True if ends_row else None)  # a row's share: a share row's end
+            out[i] = None if ends_row or _printed_apart(lines, i, ended) else line
+            ended[i] = True if ends_row else None  # a row's share: a share row's end
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
         new = _titles_blanked(_blanked(line, gone))
-        ended.append(True if counts and kinds[-1] == "%" else None)
-        out.append(new if new.strip() else None)  # a line of shares alone goes
+        ended[i] = True if counts and kinds[-1] == "%" else None
+        out[i] = new if new.strip() else None  # a line of shares alone goes
     if True not in ended:
         return [line for line in out if line is not None]  # no row ends in a share: no dash goes
+    plain = set(range(len(lines))).difference(marked)
+    for i in plain:
+        ended[i] = _plain_ended(lines[i])
     for i, kept in enumerate(out):
         if kept is None:
             continue
@@ -350,8 +350,8 @@ def _wrapped_percents_joined(lines: list[str]) -> list[str]:
     """A share a narrow cell wrapped before its sign (``100.0`` / ``%``: a Word table through
     pdftotext) on one line again, the sign's line left empty."""
     out = list(lines)
-    for i in range(1, len(out)):
-        if out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
+    for i in lines_holding(lines, "%％"):  # (a line is unchanged before its own turn)
+        if i and out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
             out[i - 1], out[i] = out[i - 1].rstrip() + out[i].strip(), ""
     return out
 
@@ -367,8 +367,8 @@ def _laid_out_percents_joined(lines: list[str]) -> list[str]:
     the row's one-line cells between. The sign goes up after its figure (in the space after it,
     so the line keeps its columns) where nothing on the lines between stands in its column."""
     out = list(lines)
-    for i in range(1, len(out)):
-        if "%" not in out[i] and "％" not in out[i]:
+    for i in lines_holding(lines, "%％"):  # (a line is unchanged before its own turn)
+        if not i:
             continue
         for sign in list(_SIGN_ALONE.finditer(out[i])):
             at = sign.start()
