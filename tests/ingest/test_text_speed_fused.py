@@ -4,9 +4,14 @@ replaced, on drawn inputs and on every real text the tests hold."""
 from __future__ import annotations
 
 import random
+import re
+import sys
+import unicodedata
 from itertools import pairwise
 
+from gongkai.ingest import share_text, shares, tab_tables
 from gongkai.ingest.cell_lines import is_blank_separated
+from gongkai.ingest.line_kinds import is_empty, is_spacer
 from gongkai.ingest.lines_holding import lines_holding
 from gongkai.ingest.wrapped_labels import only_labels_wrap
 from tests.ingest.test_read_speed_gates import _real_texts
@@ -61,3 +66,39 @@ def test_kinds_tests_as_over_every_pair_of_lines() -> None:
         assert is_blank_separated(kinds) == _old_blank_separated(kinds), kinds
         assert is_blank_separated(kinds, loose=True) == _old_blank_separated(kinds, loose=True), kinds
         assert only_labels_wrap(kinds) == _old_only_labels_wrap(kinds), kinds
+
+
+def test_only_two_characters_fold_to_bi() -> None:
+    """``is_share_title`` asks nothing of a text holding neither 比 nor ⽐: every share word holds
+    比, and NFKC makes it of these two characters only (比 composes with nothing)."""
+    assert all(word.count("比") for word in shares.SHARE_WORDS)
+    folding = [chr(c) for c in range(sys.maxunicode + 1) if "比" in unicodedata.normalize("NFKC", chr(c))]
+    assert folding == [shares._BI_RADICAL, "比"]
+
+
+_BLANKS = " \t\r\u3000\xa0\u2003\f\x0b"
+
+
+def test_sign_alone_as_the_look_behind_first() -> None:
+    old = re.compile(r"(?<!\S)[%％](?!\S)")
+    draw = random.Random(9)
+    for _ in range(20_000):
+        text = "".join(draw.choice("1%％a比" + _BLANKS + "\n") for _ in range(draw.randint(0, 10)))
+        spans = [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in share_text._SIGN_ALONE.finditer(text)] == spans, text
+        assert share_text._any_sign_alone(text) == bool(spans), text
+
+
+def test_blank_line_of_a_tab_table_as_empty_or_spacer() -> None:
+    draw = random.Random(9)
+    for _ in range(20_000):
+        line = "".join(draw.choice("a1" + _BLANKS) for _ in range(draw.randint(0, 5)))
+        assert ("\t" not in line and not line.strip()) == (is_empty(line) or is_spacer(line)), repr(line)
+
+
+def test_indented_lines_counted_as_a_test_of_every_line() -> None:
+    draw = random.Random(9)
+    for _ in range(20_000):
+        lines = ["".join(draw.choice("\t\ta1 ") for _ in range(draw.randint(1, 5))) for _ in range(draw.randint(1, 6))]
+        old = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
+        assert sum(1 for _ in tab_tables._INDENTED.finditer("\n".join(lines))) == old, lines
