@@ -14,15 +14,16 @@ from operator import add
 def lines_holding(lines: list[str], marks: str) -> list[int]:
     """The indices of the lines holding any of ``marks`` (single characters, no newline), in order."""
     text = "\n".join(lines)
-    found: list[int] = []
-    for mark in marks:
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-    if not found:
+    if not any(mark in text for mark in marks):
         return []
     # Where each line's newline stands in the joined text: its length and those before it, plus
     # one newline per line before it (a mark, being no newline, bisects to its own line).
     ends = list(map(add, accumulate(map(len, lines)), range(len(lines))))
-    return sorted({bisect_left(ends, at) for at in found})
+    found: set[int] = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            line = bisect_left(ends, at)
+            found.add(line)
+            at = text.find(mark, ends[line] + 1)  # from the next line on
+    return sorted(found)
