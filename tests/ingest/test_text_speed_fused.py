@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from itertools import pairwise
 
-from gongkai.ingest import share_text, shares, tab_tables
+from gongkai.ingest import encoding, share_text, shares, tab_tables
 from gongkai.ingest.cell_lines import is_blank_separated
 from gongkai.ingest.line_kinds import is_empty, is_spacer
 from gongkai.ingest.lines_holding import lines_holding
@@ -102,3 +102,14 @@ def test_indented_lines_counted_as_a_test_of_every_line() -> None:
         lines = ["".join(draw.choice("\t\ta1 ") for _ in range(draw.randint(1, 5))) for _ in range(draw.randint(1, 6))]
         old = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
         assert sum(1 for _ in tab_tables._INDENTED.finditer("\n".join(lines))) == old, lines
+
+
+def test_utf8_bytes_as_the_sample_encoded() -> None:
+    draw = random.Random(9)
+    for _ in range(5_000):
+        text = "".join(draw.choice("a1 中\x00\x07\t\n\x1f") for _ in range(draw.randint(0, 12)))
+        assert encoding._looks_like_text(text, text.encode("utf-8")) == encoding._looks_like_text(text), repr(text)
+    for real in _real_texts()[:50]:
+        assert encoding._looks_like_text(real[: encoding._SAMPLE], real[: encoding._SAMPLE].encode()) == (
+            encoding._looks_like_text(real[: encoding._SAMPLE])
+        )
