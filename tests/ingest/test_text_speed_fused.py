@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from itertools import pairwise
 
-from gongkai.ingest import encoding, share_text, shares, tab_tables
+from gongkai.ingest import encoding, share_text, shares, tab_tables, units
 from gongkai.ingest.cell_lines import is_blank_separated
 from gongkai.ingest.line_kinds import is_empty, is_spacer
 from gongkai.ingest.lines_holding import lines_holding
@@ -113,3 +113,34 @@ def test_utf8_bytes_as_the_sample_encoded() -> None:
         assert encoding._looks_like_text(real[: encoding._SAMPLE], real[: encoding._SAMPLE].encode()) == (
             encoding._looks_like_text(real[: encoding._SAMPLE])
         )
+
+
+def _old_in_cells(line: str) -> str:
+    """``units._in_cells`` as it was: ``_ONE`` searched for, then found again over the line."""
+    if units._DIGIT_UNIT.search(line) is None or units._ONE.search(line) is None:
+        return line
+    spaced = units._unit_to_space
+    out = units._RUN.sub(lambda m: spaced(m.group()), line) if units._UNIT_THEN_FIGURE.search(line) else line
+    if not units._COUNTED_CLAUSE.search(out) and units._ROW_FIGURES.search(out):
+        out = units._APART.sub(lambda m: spaced(m.group()), out)
+    pieces: list[str] = []
+    done = 0
+    for match in units._ONE.finditer(out):
+        if units._labelled(out, match.start(), match.end()):
+            pieces += [out[done : match.start()], spaced(match.group())]
+            done = match.end()
+    return "".join(pieces) + out[done:] if pieces else out
+
+
+def test_unit_cells_as_when_the_figures_were_searched_twice() -> None:
+    draw = random.Random(9)
+    words = ["12", "0", "3件", "8896件", "件", " ", "  ", "，", "行政许可", "规章", "第", "1.5", "个", "项", "。"]
+    for _ in range(20_000):
+        line = "".join(draw.choice(words) for _ in range(draw.randint(0, 9)))
+        assert units._in_cells(line) == _old_in_cells(line), line
+    for line in _real_lines_with_units():
+        assert units._in_cells(line) == _old_in_cells(line), line
+
+
+def _real_lines_with_units() -> list[str]:
+    return [line for text in _real_texts() for line in text.split("\n") if units._ANY_UNIT.search(line)]
