@@ -144,3 +144,12 @@ def test_unit_cells_as_when_the_figures_were_searched_twice() -> None:
 
 def _real_lines_with_units() -> list[str]:
     return [line for text in _real_texts() for line in text.split("\n") if units._ANY_UNIT.search(line)]
+
+
+def test_mostly_indented_as_counted_line_by_line() -> None:
+    draw = random.Random(9)
+    for _ in range(20_000):
+        lines = ["".join(draw.choice("\t\ta1 ") for _ in range(draw.randint(0, 5))) for _ in range(draw.randint(0, 8))]
+        lines = [line if "\t" in line else "\t" + line for line in lines]  # (tab_table's lines hold a tab)
+        indented = sum(1 for line in lines if line.startswith("\t") and line.count("\t") == 1)
+        assert tab_tables._mostly_indented(lines) == (indented * 5 >= len(lines) * 4), lines

@@ -15,20 +15,28 @@ from gongkai.ingest.vocabulary import (
 _INDENTED = re.compile(r"^\t[^\t\n]*$", re.MULTILINE)  # a line starting with its one tab
 
 
+def _mostly_indented(tab_lines: list[str]) -> bool:
+    """Whether four in five of the lines (each holding a tab) start with their one tab. Told by
+    counts of the lines joined where they decide it (in C): the lines starting with a tab are
+    as many at most, and fewer by at most the tabs beyond one a line; counted line by line only
+    where these bounds leave it open."""
+    joined = "\n".join(tab_lines)
+    starting = ("\n" + joined).count("\n\t")
+    if starting * 5 < len(tab_lines) * 4:
+        return False
+    if (starting - (joined.count("\t") - len(tab_lines))) * 5 >= len(tab_lines) * 4:
+        return True
+    return sum(1 for _ in _INDENTED.finditer(joined)) * 5 >= len(tab_lines) * 4
+
+
 # A line that is empty or a spacer (``line_kinds.is_empty`` or ``is_spacer``) is one without a
 # tab whose every character is a blank: ``"\t" not in line and not line.strip()``, asked inline.
 
 
 def tab_table(lines: list[str], start: int, end: int) -> Iterator[Block]:
     tab_lines = [line for line in lines[start:end] if "\t" in line]
-    # (counted only where a line starts with a tab: one search of the lines joined)
-    indented = 0
-    joined = "\n".join(tab_lines)
-    if "\n\t" in "\n" + joined:
-        # (lines starting with their one tab, counted by a scan in C rather than a test per line)
-        indented = sum(1 for _ in _INDENTED.finditer(joined))
     rows: list[list[Cell]] = []
-    if indented * 5 >= len(tab_lines) * 4:
+    if _mostly_indented(tab_lines):
         # One cell per tab-indented line, rows split by blank lines.
         row: list[Cell] = []
         for number in range(start, end):
