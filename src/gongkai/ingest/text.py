@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gongkai.ingest.box_tables import boxes_as_tab_lines, has_boxes
 from gongkai.ingest.br_lines import br_lines
 from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped
 from gongkai.ingest.continued_captions import continued_captions_blanked
@@ -102,6 +103,8 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    if has_boxes(text):
+        lines = boxes_as_tab_lines(lines)  # an old site's tables drawn with ┌─┬─┐ or +---+
     if prints_zero_words(text):
         lines = zero_words_as_dashes(lines)  # a platform's 无 for every zero cell
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
