@@ -13,6 +13,7 @@ import re
 from gongkai.ingest.active_cells import (
     dash_before_figure,
     prints_dash_cells,
+    prints_hyphen_cells,
     under_headers,
     unrepeated,
 )
@@ -67,6 +68,7 @@ def read_active(
         raw = dict(raw)
         place_orphans(template, raw, orphans)
     dash_cells = em_dashes or prints_dash_cells(raw)
+    hyphen_cells = prints_hyphen_cells(raw)
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
@@ -101,6 +103,10 @@ def read_active(
         found = under_headers(unrepeated(found))
         if dash_cells:
             found = dash_before_figure(found, path, evidence)
+        if hyphen_cells and all(f.kind is not Kind.CHANGE for f in row.fields):
+            # No column of the row may be negative: a hyphen run into its figures (规章-420) is
+            # the blank cell the table prints as -, not a minus sign.
+            found = dash_before_figure(found, path, evidence, marks="-")
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
