@@ -17,7 +17,15 @@ from gongkai.ingest.active_cells import (
     under_headers,
     unrepeated,
 )
-from gongkai.ingest.active_cuts import cuts_not_gaps, fen_cuts, money_cuts, separator_cuts, whole_cells, zero_led_cut
+from gongkai.ingest.active_cuts import (
+    cuts_not_gaps,
+    fen_cuts,
+    money_cuts,
+    separator_cuts,
+    whole_cells,
+    zero_free_cuts,
+    zero_led_cut,
+)
 from gongkai.ingest.active_plausible import (
     MAX_ALTERNATIVES,
     Plausible,
@@ -69,6 +77,8 @@ def read_active(
         place_orphans(template, raw, orphans)
     dash_cells = em_dashes or prints_dash_cells(raw)
     hyphen_cells = prints_hyphen_cells(raw)
+    cells_kept = cells_kept or hyphen_cells
+    printed = [t for found in raw.values() for t in found.values]  # the table's cells, for its zeros
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
@@ -117,6 +127,8 @@ def read_active(
         options = [placed] if placed is not None else readings(slots, len(order), fixed_width=whole)
         if cells_kept:
             options = cuts_not_gaps(slots, order, options)
+            if dash_cells or hyphen_cells:
+                options = zero_free_cuts(printed, options)
             options = money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = separator_cuts(found.values, len(order)) or options
         kinds = [row.field(key).kind for key in order]

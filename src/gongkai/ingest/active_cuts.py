@@ -48,6 +48,21 @@ def zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:
     return [r for r in options if not glued & set(r.wheres)] or options
 
 
+def zero_free_cuts(tokens: list[Token], options: list[Reading]) -> list[Reading]:
+    """The readings of a row cut from a run that cut no 0 out of it, on a page printing its blank
+    cells as marks of their own (规章-420 beside 行政许可-: 4 20, not 42 0): that page writes a
+    zero as its mark, never a 0 run into a figure. ``options`` when none is left, or the table
+    prints a 0 of its own (``tokens``: the page writes zeros as 0 too)."""
+    if any(t.value.kind is CellKind.NUMBER and t.value.number == 0 for t in tokens):
+        return options
+    kept = [
+        r
+        for r in options
+        if not any(v == 0 and w is not None and w.endswith("(split)") for v, w in zip(r.values, r.wheres, strict=True))
+    ]
+    return kept or options
+
+
 _GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 # A cell cut from a run whose thousands separators were printed: a figure below 1000 or one with
 # its separators (a sign only on the run's first cell, a fraction only on its last).
