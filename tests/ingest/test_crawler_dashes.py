@@ -133,3 +133,11 @@ def test_a_page_printing_its_blanks_as_dashes_cuts_no_zero_out_of_a_run() -> Non
     # page would print the 0 as —).
     data = read_json(FIXTURES / "crawler" / "synth-2019-mixed~cms.txt")
     assert data["active"]["fees"] == gold_json(FIXTURES, "synth-2019-mixed")["active"]["fees"]
+
+
+def test_a_run_opening_with_a_separated_four_digit_figure_leaves_no_thousands_bare() -> None:
+    # 规章1,80873011,906 (crawler text without spaces): 1,808 shows the page sets 1000 and more
+    # with a separator, so 730 11,906, not 7301 1,906.
+    path = Path(__file__).resolve().parent / "holdout12" / "fixtures" / "crawler-nospace" / "x2021-b~excel.txt"
+    assert "规章1,80873011,906" in path.read_text(encoding="utf-8")
+    assert read_json(path)["active"]["regulations"] == {"made": 1808, "repealed": 730, "in_force": 11906}
