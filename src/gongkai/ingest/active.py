@@ -78,7 +78,7 @@ def read_active(
     dash_cells = em_dashes or prints_dash_cells(raw)
     hyphen_cells = prints_hyphen_cells(raw)
     cells_kept = cells_kept or hyphen_cells
-    printed = [t for found in raw.values() for t in found.values]  # the table's cells, for its zeros
+    table_cells = [t for found in raw.values() for t in found.values]  # for its printed zeros
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
@@ -128,7 +128,7 @@ def read_active(
         if cells_kept:
             options = cuts_not_gaps(slots, order, options)
             if dash_cells or hyphen_cells:
-                options = zero_free_cuts(printed, options)
+                options = zero_free_cuts(table_cells, options)
             options = money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = separator_cuts(found.values, len(order)) or options
         kinds = [row.field(key).kind for key in order]
