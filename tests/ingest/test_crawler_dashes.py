@@ -141,3 +141,11 @@ def test_a_run_opening_with_a_separated_four_digit_figure_leaves_no_thousands_ba
     path = Path(__file__).resolve().parent / "holdout12" / "fixtures" / "crawler-nospace" / "x2021-b~excel.txt"
     assert "规章1,80873011,906" in path.read_text(encoding="utf-8")
     assert read_json(path)["active"]["regulations"] == {"made": 1808, "repealed": 730, "in_force": 11906}
+
+
+def test_rows_after_one_nothing_decides_are_still_read_on_a_dash_printing_page() -> None:
+    # pdftotext of a gazette's Word print: a row of table 二 nothing decides comes before rows
+    # cut on a page printing dashes; the file is read, not refused.
+    path = Path(__file__).resolve().parent / "holdout2" / "fixtures" / "pdftotext" / "g2021-a~gazette-word.txt"
+    data = read_json(path)
+    assert data["active"]
