@@ -306,7 +306,7 @@ def _tables(
                 return []
         for choice in partial:
             rows = [row for band in choice for row in band]
-            table = {
+            table: dict[Hashable, tuple[int | None, ...]] = {
                 key: tuple(0 if s < 0 else int(figures[s].value.amount or 0) for s in rows[i])
                 for i, key in enumerate(keys)
             }

@@ -63,7 +63,7 @@ def read_beside_labels(template: Template, records: list[Record], report: Report
     labelled: dict[Hashable, tuple[int | None, ...]] = {k: tuple(v) for k, v in report.requests.items()}
     if all(v is not None for row in labelled.values() for v in row) and not bound.broken(labelled):
         return
-    keys = [row.key for row in template.request_rows]
+    keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     inside = row_equations(bound, keys, width)
     found = _flow(records)
@@ -77,7 +77,9 @@ def read_beside_labels(template: Template, records: list[Record], report: Report
     cuts = _cuts(amounts, flow, beside, len(keys), width, inside)
     if not cuts:
         return
-    tables = [{key: tuple(0 if s < 0 else amounts[s] for s in cut[i]) for i, key in enumerate(keys)} for cut in cuts]
+    tables: list[dict[Hashable, tuple[int | None, ...]]] = [
+        {key: tuple(0 if s < 0 else amounts[s] for s in cut[i]) for i, key in enumerate(keys)} for cut in cuts
+    ]
 
     def rank(table: dict[Hashable, tuple[int | None, ...]]) -> tuple[int, int]:
         satisfied, broken = bound.score(table)
