@@ -38,9 +38,9 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _MAX_BAND = 10  # rows between two group rows of the statutory table, or a page's part of them
-_MAX_SOLUTIONS = 8  # placements of one band's zeros kept (more: the band is not decided by its rows)
+_MAX_SOLUTIONS = 64  # placements of one band's zeros kept (more: the band is not decided by its rows)
 _MAX_PARSES = 16  # cuts of the rows into bands kept from one point on
-_MAX_TABLES = 256  # whole tables ranked by the equations
+_MAX_TABLES = 2048  # whole tables ranked by the equations
 _BUDGET = 40_000  # search states over all bands: past it the layout is not this one
 _PART = re.compile(r"part (\d+)$")
 
@@ -220,7 +220,10 @@ class _Bands:
                 if at[c] < lengths[c]:
                     value, source = column[at[c]]
                     options.append((value, source, 1))
-                if lengths[c] - at[c] < left:  # rows enough below for the figures still to place
+                # a dropped dash: pdftotext joins a line ending in a hyphen to the next line of its
+                # block, so a zero goes unprinted only above a figure still to come (the block's
+                # last line keeps its dash), with rows enough below for those figures
+                if lengths[c] == 0 or at[c] < lengths[c] < at[c] + left:
                     options.append((0, -1, 0))
                 if not options:
                     memo[state] = []
@@ -265,6 +268,8 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
     if inside is None or printed is None:
         return
     figures, blocks = printed.figures, printed.blocks
+    if any(t.value.kind is not CellKind.DASH and t.value.amount == 0 for t in figures):
+        return  # a zero printed 0 is never dropped: the table printed every cell (read_blocks's layout)
     # each band one block a column: fewer blocks than columns, or too many for the rows, is no band print
     if len(blocks) % width or not width <= len(blocks) <= len(keys) * width:
         return
