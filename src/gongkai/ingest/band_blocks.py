@@ -199,51 +199,61 @@ class _Bands:
         return found
 
     def _place(self, columns: list[Block], size: int) -> list[tuple[tuple[int, ...], ...]]:
-        # an all-dash column: one dash (or as many as rows) for a column of zeros
-        zero = [all(v == 0 for v, _ in c) for c in columns]
-        lengths = [0 if z else len(c) for z, c in zip(zero, columns, strict=True)]
-        memo: dict[tuple[int, tuple[int, ...]], list[tuple[tuple[int, ...], ...]]] = {}
+        placer = _Placer(self, columns, size)
+        placed = placer.rest(0, (0,) * len(columns))
+        return [] if len(placed) > _MAX_SOLUTIONS else placed
 
-        def rest(r: int, at: tuple[int, ...]) -> list[tuple[tuple[int, ...], ...]]:
-            if r == size:
-                return [()] if all(a == n for a, n in zip(at, lengths, strict=True)) else []
-            state = (r, at)
-            if state in memo:
-                return memo[state]
-            self.spent += 1
-            if self.spent > _BUDGET:
-                raise _Exhausted
-            left = size - r
-            choices: list[list[tuple[int, int, int]]] = []  # per column: (value, source, step)
-            for c, column in enumerate(columns):
-                options: list[tuple[int, int, int]] = []
-                if at[c] < lengths[c]:
-                    value, source = column[at[c]]
-                    options.append((value, source, 1))
-                # a dropped dash: pdftotext joins a line ending in a hyphen to the next line of its
-                # block, so a zero goes unprinted only above a figure still to come (the block's
-                # last line keeps its dash), with rows enough below for those figures
-                if lengths[c] == 0 or at[c] < lengths[c] < at[c] + left:
-                    options.append((0, -1, 0))
-                if not options:
-                    memo[state] = []
-                    return []
-                choices.append(options)
-            out: list[tuple[tuple[int, ...], ...]] = []
-            for cells in _product(choices, self.inside):
-                sources = tuple(s for _, s, _ in cells)
-                after = tuple(a + step for a, (_, _, step) in zip(at, cells, strict=True))
-                for tail in rest(r + 1, after):
-                    out.append((sources, *tail))
-                    if len(out) > _MAX_SOLUTIONS:
-                        break
+
+class _Placer:
+    """The placements of one band's dropped zeros (``_Bands.band``), remembered by the row and how
+    far each column's block is read."""
+
+    def __init__(self, bands: _Bands, columns: list[Block], size: int) -> None:
+        self.bands = bands
+        self.columns = columns
+        self.size = size
+        # an all-dash column: one dash (or as many as rows) for a column of zeros
+        self.lengths = [0 if all(v == 0 for v, _ in c) else len(c) for c in columns]
+        self.memo: dict[tuple[int, tuple[int, ...]], list[tuple[tuple[int, ...], ...]]] = {}
+
+    def rest(self, r: int, at: tuple[int, ...]) -> list[tuple[tuple[int, ...], ...]]:
+        lengths = self.lengths
+        if r == self.size:
+            return [()] if all(a == n for a, n in zip(at, lengths, strict=True)) else []
+        state = (r, at)
+        if state in self.memo:
+            return self.memo[state]
+        self.bands.spent += 1
+        if self.bands.spent > _BUDGET:
+            raise _Exhausted
+        left = self.size - r
+        choices: list[list[tuple[int, int, int]]] = []  # per column: (value, source, step)
+        for c, column in enumerate(self.columns):
+            options: list[tuple[int, int, int]] = []
+            if at[c] < lengths[c]:
+                value, source = column[at[c]]
+                options.append((value, source, 1))
+            # a dropped dash: pdftotext joins a line ending in a hyphen to the next line of its
+            # block, so a zero goes unprinted only above a figure still to come (the block's
+            # last line keeps its dash), with rows enough below for those figures
+            if lengths[c] == 0 or at[c] < lengths[c] < at[c] + left:
+                options.append((0, -1, 0))
+            if not options:
+                self.memo[state] = []
+                return []
+            choices.append(options)
+        out: list[tuple[tuple[int, ...], ...]] = []
+        for cells in _product(choices, self.bands.inside):
+            sources = tuple(s for _, s, _ in cells)
+            after = tuple(a + step for a, (_, _, step) in zip(at, cells, strict=True))
+            for tail in self.rest(r + 1, after):
+                out.append((sources, *tail))
                 if len(out) > _MAX_SOLUTIONS:
                     break
-            memo[state] = out
-            return out
-
-        placed = rest(0, (0,) * len(columns))
-        return [] if len(placed) > _MAX_SOLUTIONS else placed
+            if len(out) > _MAX_SOLUTIONS:
+                break
+        self.memo[state] = out
+        return out
 
 
 def _product(choices: list[list[tuple[int, int, int]]], inside: list[list[int]]) -> list[list[tuple[int, int, int]]]:

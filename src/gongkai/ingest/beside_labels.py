@@ -99,40 +99,50 @@ def _cuts(
     amounts: list[int], flow: list[int], beside: list[int], rows: int, width: int, inside: list[list[int]]
 ) -> list[Cut]:
     """Every cut of the flow into rows (see the module's doc), at most ``_MAX_CUTS``."""
-    joined = rows * width - len(flow) - len(beside)
-    memo: dict[tuple[int, int, int], list[Cut]] = {}
+    return _Cutter(amounts, flow, beside, rows, width, inside).rest(0, 0, 0)
 
-    def holds(cells: Sequence[int]) -> bool:
-        return all(sum(k * v for k, v in zip(eq, cells, strict=True)) == 0 for eq in inside)
 
-    def first(rest: Sequence[int]) -> int | None:
-        # the first cell from each equation over the others: one value that every equation gives
-        given = {-sum(k * v for k, v in zip(eq[1:], rest, strict=True)) / eq[0] for eq in inside}
+class _Cutter:
+    """The cuts of ``_cuts``, remembered by (row, place in the flow, figures beside labels used)."""
+
+    def __init__(
+        self, amounts: list[int], flow: list[int], beside: list[int], rows: int, width: int, inside: list[list[int]]
+    ) -> None:
+        self.amounts, self.flow, self.beside = amounts, flow, beside
+        self.rows, self.width, self.inside = rows, width, inside
+        self.joined = rows * width - len(flow) - len(beside)
+        self.memo: dict[tuple[int, int, int], list[Cut]] = {}
+
+    def holds(self, cells: Sequence[int]) -> bool:
+        return all(sum(k * v for k, v in zip(eq, cells, strict=True)) == 0 for eq in self.inside)
+
+    def first(self, rest: Sequence[int]) -> int | None:
+        """The first cell from each equation over the others: one value that every equation gives."""
+        given = {-sum(k * v for k, v in zip(eq[1:], rest, strict=True)) / eq[0] for eq in self.inside}
         value = given.pop() if len(given) == 1 else None
         return int(value) if value is not None and value >= 0 and value == int(value) else None
 
-    def rest(i: int, p: int, b: int) -> list[Cut]:
-        if i == rows:
+    def rest(self, i: int, p: int, b: int) -> list[Cut]:
+        flow, beside, amounts, width = self.flow, self.beside, self.amounts, self.width
+        if i == self.rows:
             return [()] if p == len(flow) and b == len(beside) else []
         state = (i, p, b)
-        if state in memo:
-            return memo[state]
+        if state in self.memo:
+            return self.memo[state]
         out: list[Cut] = []
         whole = flow[p : p + width]
-        if len(whole) == width and holds([amounts[s] for s in whole]):
-            out += [(tuple(whole), *tail) for tail in rest(i + 1, p + width, b)]
+        if len(whole) == width and self.holds([amounts[s] for s in whole]):
+            out += [(tuple(whole), *tail) for tail in self.rest(i + 1, p + width, b)]
         short = flow[p : p + width - 1]
-        value = first([amounts[s] for s in short]) if len(short) == width - 1 else None
+        value = self.first([amounts[s] for s in short]) if len(short) == width - 1 else None
         if value is not None:
             if b < len(beside) and amounts[beside[b]] == value:
-                out += [((beside[b], *short), *tail) for tail in rest(i + 1, p + width - 1, b + 1)]
+                out += [((beside[b], *short), *tail) for tail in self.rest(i + 1, p + width - 1, b + 1)]
             used = i * width - p - b  # dashes joined away so far
-            if value == 0 and used < joined:
-                out += [((-1, *short), *tail) for tail in rest(i + 1, p + width - 1, b)]
-        memo[state] = out[:_MAX_CUTS]
-        return memo[state]
-
-    return rest(0, 0, 0)
+            if value == 0 and used < self.joined:
+                out += [((-1, *short), *tail) for tail in self.rest(i + 1, p + width - 1, b)]
+        self.memo[state] = out[:_MAX_CUTS]
+        return self.memo[state]
 
 
 def _take(
