@@ -51,7 +51,12 @@ web-page export, thousands separators, zero shown as ``-`` or by the accounting 
 dash, table 三's numbering in a narrow column of its own and its section and group labels in bold
 rows of their own, 法人或其他组织 over five two-line labels, the header rows printed again on every
 page, page breaks at arbitrary rows, fit-to-width tiny type, landscape sheets, ``第 1 页，共 5 页``
-footers, and its Word original, made after the eleventh had been tuned on); ``--set holdout`` is
+footers, and its Word original, made after the eleventh had been tuned on); ``--set holdout13`` scores
+the thirteenth (``tests/ingest/holdout13``: an old 政务 site's report published as preformatted text,
+its tables drawn in ``<pre>`` with box-drawing characters ``┌─┬─┐│`` or ASCII ``+---+|`` rules, labels
+wrapped inside their cells (one character a line in narrow merged columns), full-width space padding,
+the whole report one ``<pre>`` with hard-wrapped prose or its tables ``<pre>`` blocks between
+paragraphs, and its Word original, made after the twelfth had been tuned on); ``--set holdout`` is
 ``--holdout``.
 """
 
@@ -78,6 +83,7 @@ from tests.ingest import (  # noqa: E402
     holdout10,
     holdout11,
     holdout12,
+    holdout13,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -96,6 +102,7 @@ SETS = {
     "holdout10": holdout10,
     "holdout11": holdout11,
     "holdout12": holdout12,
+    "holdout13": holdout13,
     "pdfvariants": pdfvariants,
 }
 

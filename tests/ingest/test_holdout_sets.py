@@ -23,6 +23,7 @@ SETS = {
     "holdout10": "office",
     "holdout11": "gongwen",
     "holdout12": "excel",
+    "holdout13": "pre",
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from gongkai.ingest.box_tables import boxed
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data, check_size
 from gongkai.ingest.markers import drop_in_document
@@ -132,6 +133,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     try:
         document = _reader(fmt)(path, data)
         if document.format != "text":  # text drops them before its lines are split (``read_text``)
+            document = boxed(document)  # an old site's tables drawn in <pre> with ┌─┬─┐ or +---+
             document = drop_in_document(document)  # 60① read 601 once NFKC folds the marker
         return untransposed(document)
     except UnreadableFile as error:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gongkai.ingest.box_tables import boxes_as_tab_lines, has_boxes
 from gongkai.ingest.br_lines import br_lines
 from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped
 from gongkai.ingest.continued_captions import continued_captions_blanked
@@ -103,6 +104,8 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    if has_boxes(text):
+        lines = boxes_as_tab_lines(lines)  # an old site's tables drawn with ┌─┬─┐ or +---+
     if prints_zero_words(text):
         lines = zero_words_as_dashes(lines)  # a platform's 无 for every zero cell
     lines = trailing_citations_cut(lines)  # table 二's 第二十条 citation printed after a row's figures
@@ -114,13 +117,16 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
-        if any_unit_first(text) or any_lone_unit(text):
+        # (each asked of the text once: a scan of every unit it holds; a lone unit decides both)
+        lone_unit = any_lone_unit(text)
+        unit_first = lone_unit or any_unit_first(text)
+        if unit_first:
             lines = flowed_unit_feet(lines)  # pdftotext: wrapped figure+unit cells' units in the flow
             lines = [units_after_figures(line) for line in wrapped_units_first(lines)]
         lines = wrapped_cells(lines)
-        if any_lone_unit(text):
+        if lone_unit:
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
-        if any_unit_first(text) or any_lone_unit(text):
+        if unit_first:
             lines = wrapped_units_blanked(lines)  # -layout: a row's last cell 0 over 件, the 件 alone
         lines = units_unwrapped(lines)
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
