@@ -48,15 +48,17 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "2420/2832 cells (85.45%), non-zero 73.39%: the phone pages' two column parts of "
+    "pdftotext": "2444/2832 cells (86.30%), non-zero 75.00%: the phone pages' two column parts of "
     f"table 三 ({SPLIT}) printed as blocks of labels and of figures, the parts' blocks interleaved, are "
     "read (``column_parts_leads``: w2019-a, w2021-a, w2024-a; a few zero cells of w2021-a undecided, "
     "flagged); w2020-a's one table prints its last four columns after table 四's heading, its 总计 "
     "wrapped (``180`` / ``0``), and w2022-a's second part prints its rows after table 四 and the 上年对比 "
-    "table (both unread); w2021-a-word's 上年结转 总计 stands apart from its row (``（四）无法 提供 … 37``)",
-    "pdftotext-layout": "2774/2832 cells (97.95%), non-zero 95.97%: the Word originals' figures "
+    "table (both unread); w2021-a-word's 上年结转 总计 stands apart from its row (``（四）无法 提供 … 37``); "
+    "table 二's rows printed as labels one under the other, then their figures, read (``stacked_rows``: "
+    "w2021-a, w2025-a; by columns where only that order is plausible, flagged)",
+    "pdftotext-layout": "2783/2832 cells (98.27%), non-zero 96.53%: the Word originals' figures "
     "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
-    "markitdown": "2789/2832 cells (98.48%), non-zero 96.77%: table 二 of w2020-a read rows over "
+    "markitdown": "2795/2832 cells (98.69%), non-zero 97.10%: table 二 of w2020-a read rows over "
     "(flagged) and 行政许可/处罚/强制 decisions of w2021-a, w2023-a, w2025-a set outside their rows; "
     "w2021-a's 予以公开 总计 on a text line with the group label (``三、本年度办理 190``, row flagged); "
     "table 四 lost after the 上年对比 table, its caption (表5) taken into the pipe table (w2022-a-word)",

@@ -122,3 +122,27 @@ def test_a_wrapped_serial_title_and_numbers_starting_the_line_below_are_taken_ou
         ["计其他情形）"],
         ["1.属于国家秘密", "0", "0", "0"],
     ]
+
+
+def _whole(n: int) -> list[list[str]]:
+    """``n`` rows of figures in the order 总计 first, each adding up."""
+    return [[f"row {k}", str(6 + k), "1", "1", "1", "1", "1", str(1 + k)] for k in range(n)]
+
+
+_TOTAL_FIRST = ["项目", "总计 自然", "人 商业企 科研机 社会公益 法律服务机 其"]
+
+
+def test_a_record_split_in_the_flow_is_left_as_printed_where_most_rows_state_the_order() -> None:
+    """pdftotext's flow moves a wrapped cell's figure a row early (``… 5 0 0``): that record holds
+    no whole row; the twelve others say 总计 is printed first, and are read so."""
+    rows = [*_whole(12), ["（一）予以公开", "439", "292", "32", "9", "69", "37"]]
+    records = _records(_TOTAL_FIRST, rows)
+    read = requests_in_template_order(records)
+    assert [t.text for t in read[0].values] == ["1", "1", "1", "1", "1", "1", "6"]
+    assert read[-1] is records[-1]
+
+
+def test_too_few_whole_rows_beside_a_split_record_change_nothing() -> None:
+    rows = [*_whole(5), ["（一）予以公开", "439", "292", "32", "9", "69", "37"]]
+    records = _records(_TOTAL_FIRST, rows)
+    assert requests_in_template_order(records) is records

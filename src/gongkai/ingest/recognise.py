@@ -18,6 +18,7 @@ from gongkai.ingest.active import read_active
 from gongkai.ingest.active_cells import dash_cells_run_on, em_dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
+from gongkai.ingest.appeal_blanks import read_appeal_blanks
 from gongkai.ingest.appeal_blocks import read_appeals_blocks
 from gongkai.ingest.appeal_dashes import read_appeal_dashes
 from gongkai.ingest.appeal_extra import without_comparison
@@ -66,6 +67,7 @@ from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
+from gongkai.ingest.stacked_rows import read_stacked_rows
 from gongkai.ingest.stated import (
     doubt_against_prose,
     stated_active,
@@ -76,7 +78,7 @@ from gongkai.ingest.stated import (
 from gongkai.ingest.stated_rows import read_stated_rows
 from gongkai.ingest.swallowed_dashes import prints_dashes
 from gongkai.ingest.text_column_order import requests_in_template_order
-from gongkai.ingest.text_order import stated_order
+from gongkai.ingest.text_order import header_words, stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
 from gongkai.report.checks import check_report
@@ -113,8 +115,9 @@ def recognise(document: Document) -> Report:
     if document.format in ("text", "markdown"):  # table 三's 总计 printed first, a 小计 column: by the header's words
         # a 序号 column's numbers: -layout's on lines of their own, plain text's ending rows
         requests = records_without_serials(parts[REQUESTS])
-        requests = records_without_trailing_serials(requests, names_serial_column(document))
-        parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests))
+        header = header_words(document)  # its words cut off into the part above 申请人情况
+        requests = records_without_trailing_serials(requests, names_serial_column(document), header)
+        parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests), header)
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
     if not active_raw and not request_raw:
@@ -183,6 +186,7 @@ def recognise(document: Document) -> Report:
     read_item_figures(template, parts[ACTIVE], report, evidence)  # pdftotext: a row's figures after its mark
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
+    read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
@@ -283,3 +287,4 @@ def _read_flowed_appeals(
     read_appeal_tails(template, appeal_blocks, report, evidence)  # pdftotext: 四's flow, wrapped tails after
     dashes = prints_dashes(parts[REQUESTS] + parts[APPEALS])
     read_appeal_dashes(template, appeal_blocks, report, evidence, dashes)  # pdftotext: 四's flow, dashes swallowed
+    read_appeal_blanks(template, appeal_blocks, report, evidence, stated)  # pdftotext: 四's zeros blank, lost

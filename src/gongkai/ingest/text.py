@@ -26,6 +26,7 @@ from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped
 from gongkai.ingest.continued_captions import continued_captions_blanked
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.encoding import EncodingUnknown, decode
+from gongkai.ingest.flow_units import flowed_unit_feet
 from gongkai.ingest.furniture import blank_running_lines
 from gongkai.ingest.html_in_text import with_html_tables
 from gongkai.ingest.label_around import label_around_figures
@@ -120,6 +121,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lone_unit = any_lone_unit(text)
         unit_first = lone_unit or any_unit_first(text)
         if unit_first:
+            lines = flowed_unit_feet(lines)  # pdftotext: wrapped figure+unit cells' units in the flow
             lines = [units_after_figures(line) for line in wrapped_units_first(lines)]
         lines = wrapped_cells(lines)
         if lone_unit:

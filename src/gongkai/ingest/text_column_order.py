@@ -12,15 +12,18 @@ is not the template's, the rows' figures are put back in template order before t
   (总计 the sum of the others, a 小计 the sum of the five organisations, via ``equations``); where
   it does not (a title printed lower, in a taller cell, is read later), the one placing of 总计
   and 小计 among the others (in the template's order) that every row agrees with is taken;
-* only where every row of the table holds a whole number of rows of figures (one figure per
-  printed column), and at least two rows contradict the template's order: a row whose figures
-  were lost or split is never re-read by guess.
+* only where the records hold whole numbers of rows of figures (one figure per printed column),
+  and at least two rows contradict the template's order; records that do not (a flowed print's
+  figures moved ahead of a label, a wrapped cell's figure printed a row early) are allowed only
+  where the whole rows are most records and half the table's rows at least, and are left as
+  printed: a row whose figures were lost or split is never re-read by guess.
 
 Anything else leaves the figures as printed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import permutations
 
@@ -36,6 +39,7 @@ _COLUMNS: tuple[int, ...] = tuple(c.index for c in REQUEST_COLUMNS)
 _TEMPLATE: Order = _COLUMNS
 _COUNTS = (CellKind.NUMBER, CellKind.DASH)  # a dash: a printed 0
 _MIN_CONTRADICTING = 2  # rows the template's order must contradict before another is read
+_MIN_WHOLE_ROWS = 12  # whole rows that must state the order where other records are split (half of 三)
 
 
 def _title_of(word: str) -> list[int | None]:
@@ -47,16 +51,15 @@ def _title_of(word: str) -> list[int | None]:
     return []
 
 
-def _header_order(labels: list[Token]) -> Order | None:
-    """The columns in the order the header words first name them; None where they do not name
-    each applicant column (a 小计 at most)."""
-    seen: list[int | None] = []
-    for token in labels:
-        # the group's title run into a column's first part (科研机法人或其他组织) is no word of it
-        for word in token.text.replace(ORGANISATION_GROUP, " ").split():
-            seen += [index for index in _title_of(word) if index not in seen]
+def _header_order(labels: list[Token], header: Sequence[str] = ()) -> Order | None:
+    """The columns in the order the header words first name them (``header``: the document's
+    words of table 三's header, where the records' labels lack some: cut off into the part above);
+    None where they do not name each applicant column (a 小计 at most)."""
+    seen = _named([t.text for t in labels])
     if sorted(i for i in seen if isinstance(i, int)) != sorted(_COLUMNS):
-        return None
+        seen = _named(header)
+        if sorted(i for i in seen if isinstance(i, int)) != sorted(_COLUMNS):
+            return None
     # The words' reading order is the lines' (科研机 … 其 on one line, 人 商业企 on the next; a
     # title in a taller cell read later): it states 总计 first only where 总计 comes before
     # 自然人's first fragment, and a 小计 by its name alone (after the five organisations, as
@@ -65,6 +68,16 @@ def _header_order(labels: list[Token]) -> Order | None:
     others: list[int | None] = [i for i in _TEMPLATE if i != _TOTAL]
     subtotal: list[int | None] = [None] if None in seen else []
     return (_TOTAL, *others, *subtotal) if first else (*others, *subtotal, _TOTAL)
+
+
+def _named(texts: Sequence[str]) -> list[int | None]:
+    """The columns the words of ``texts`` name, in the order they first name them."""
+    seen: list[int | None] = []
+    for text in texts:
+        # the group's title run into a column's first part (科研机法人或其他组织) is no word of it
+        for word in text.replace(ORGANISATION_GROUP, " ").split():
+            seen += [index for index in _title_of(word) if index not in seen]
+    return seen
 
 
 def _figures(record: Record) -> list[Token] | None:
@@ -123,37 +136,42 @@ def _reordered(record: Record, figures: list[Token], order: Order) -> Record:
     return replace(record, values=values, breaks=breaks)
 
 
-def requests_in_template_order(records: list[Record]) -> list[Record]:
+def requests_in_template_order(records: list[Record], header: Sequence[str] = ()) -> list[Record]:
     """Table 三's records with each row's figures in template order (``records`` itself where
-    the header states the template's order or the rows do not settle another)."""
+    the header states the template's order or the rows do not settle another); ``header``: the
+    header's words as the document prints them (``text_order.header_words``)."""
     # (a record of blank values only, a header line's, is no row: its labels are the header's too)
     head = next((r for r, record in enumerate(records) if any(t.text.strip() for t in record.values)), None)
     if head is None:
         return records
-    stated = _header_order([t for record in records[: head + 1] for t in record.labels])
+    stated = _header_order([t for record in records[: head + 1] for t in record.labels], header)
     if stated is None or (stated[-1] == _TOTAL and None not in stated):
         return records  # the cheap gate: the header states the template's order
     width = len(stated)
     figures: dict[int, list[Token]] = {}
+    split = 0  # records whose figures are no whole rows (lost, split, run on): left as printed
     for r, record in enumerate(records[head:], head):
         printed = _figures(record) if record.values else []
         if printed is None or (record.values and (not printed or len(printed) % width)):
-            return records  # a row's figures lost, split or not counts: nothing is re-read by guess
+            split += bool(printed)
+            continue
         if printed:
             figures[r] = printed
     rows = [
         [int(t.value.amount or 0) for t in f[s : s + width]] for f in figures.values() for s in range(0, len(f), width)
     ]
+    if split and (len(rows) < _MIN_WHOLE_ROWS or split >= len(figures)):
+        return records  # too few whole rows to say the order: nothing is re-read by guess
     order = _decided(stated, rows)
     if order is None:
         return records
     return [_reordered(record, figures[r], order) if r in figures else record for r, record in enumerate(records)]
 
 
-def printed_columns(labels: list[Token]) -> Order:
+def printed_columns(labels: list[Token], header: Sequence[str] = ()) -> Order:
     """The applicant columns in the order table 三's header words name them (with a 小计's
     None), the template's where they do not name every column."""
-    return _header_order(labels) or _TEMPLATE
+    return _header_order(labels, header) or _TEMPLATE
 
 
 def adds_up(row: list[int], order: Order) -> bool:

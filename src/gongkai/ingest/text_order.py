@@ -77,6 +77,29 @@ def order_of_titles(text: str) -> Order | None:
     return tuple(None if i == _SUBTOTAL else i for i in order)
 
 
+def header_words(document: Document) -> list[str]:
+    """The words of the first text table naming table 三's corner (申请人情况) before its first
+    figure, from the table's start to that figure, in reading order ([] where none does): the
+    header of a table whose records begin below it (总计 and 自然人 printed above 申请人情况)."""
+    if document.format != "text":
+        return []
+    for block in document.tables:
+        if block.piped:
+            continue
+        cells: list[str] = []
+        for row in block.rows:
+            for cell in row:
+                if parse_cell(cell.text).kind is CellKind.NUMBER:
+                    break
+                cells.append(cell.text)
+            else:
+                continue
+            break
+        if any(REQUESTS_CORNER in text for text in cells):
+            return [word for text in cells for word in text.split()]
+    return []
+
+
 def _header_text(block: TableBlock) -> str:
     """The table's text from its corner up to its first figure ("" where it has no corner)."""
     text: list[str] = []

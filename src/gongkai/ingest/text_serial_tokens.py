@@ -21,6 +21,7 @@ Plain pdftotext keeps no places: there the rows' sums tell the numbers (``record
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from gongkai.ingest.column_order import Order
@@ -149,7 +150,7 @@ def _numbers_at(record: Record, order: Order, seen: set[int]) -> tuple[list[int]
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def records_without_trailing_serials(records: list[Record], named: bool) -> list[Record]:
+def records_without_trailing_serials(records: list[Record], named: bool, header: Sequence[str] = ()) -> list[Record]:
     """Table 三's records (plain text) with the 序号 numbers among rows' figures taken out, where
     the header names 序号 (or ``named``: a table of the text does, table 三's header words cut off
     into the part above it) and ``_MIN_ROWS`` numbers at least are found (see above)."""
@@ -159,7 +160,7 @@ def records_without_trailing_serials(records: list[Record], named: bool) -> list
     labels = [t for record in records[: head + 1] for t in record.labels]
     if not (named or _names_serial(labels)):
         return records  # the cheap gate: no 序号 named
-    order = printed_columns(labels)
+    order = printed_columns(labels, header)
     seen: set[int] = set()
     out: list[Record] = []
     for record in records:
