@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from gongkai.ingest.grid_maps import maps
+from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.page_grid import GridRow
 from gongkai.ingest.row_reading import Slot
-from gongkai.ingest.numbers import parse_cell
 
 from . import hostile
 
