@@ -152,14 +152,9 @@ def read_active(
         rivals: list[tuple[Number | None, ...]] = []
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
         cut_values = {r.values for r in best if None not in r.wheres}
-        scales = tuple(
-            float(scale_money(1, units.get(key, ""), row.field(key).unit or "元"))
-            if row.field(key).kind is Kind.MONEY
-            else 1.0
-            for key in order
-        )
+        # (each column's factor to the template's unit worked out only where the prose decided nothing)
         liked = stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values) or likely_cut(
-            order, distinct, cut_values, scales
+            order, distinct, cut_values, _scales(row, order, units)
         )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)
@@ -353,6 +348,16 @@ def _doubt_item_neighbours(
                     f"同项的“{empty.label}”行未印数字，本行的数字可能属于该行",
                     f"row {empty.label} of the same item prints no figure; this row's figures may be its",
                 )
+
+
+def _scales(row: ActiveRow, order: list[str], units: dict[str, str]) -> tuple[float, ...]:
+    """Each column's factor from the unit its header prints to the template's (1 for a count)."""
+    return tuple(
+        float(scale_money(1, units.get(key, ""), row.field(key).unit or "元"))
+        if row.field(key).kind is Kind.MONEY
+        else 1.0
+        for key in order
+    )
 
 
 def _placed_by_empty_lines(values: list[Token], columns: int) -> bool:

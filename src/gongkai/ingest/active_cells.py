@@ -22,10 +22,12 @@ def dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
     """Whether a table of run-on text (a crawler's) prints its blank cells as marks of their own
     (table 三's ``11///13``, ``11/11/114``): then the page prints every cell, and a row of table 二
     short of cells ran some together rather than left one blank."""
+    # (the kind asked in the loop's filter: a generator then yields only for dashes, not every cell)
     return any(
-        t.value.kind is CellKind.DASH and t.text.strip() in _BLANK_MARKS and " part " in t.where
+        t.text.strip() in _BLANK_MARKS and " part " in t.where
         for values in rows
         for t in values
+        if t.value.kind is CellKind.DASH
     )
 
 
@@ -34,9 +36,10 @@ def em_dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
     ``31—22——35``: that table holds no negative figure, so each dash is a cell): the page's
     style, table 二's too, where a dash run into a figure (``行政处罚—665``) is then a cell."""
     return any(
-        t.value.kind is CellKind.DASH and t.text.strip() in _EM_DASHES and " part " in t.where
+        t.text.strip() in _EM_DASHES and " part " in t.where
         for values in rows
         for t in values
+        if t.value.kind is CellKind.DASH
     )
 
 

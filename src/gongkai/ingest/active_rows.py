@@ -43,6 +43,11 @@ class ActiveOrphan:
 _GAP = re.compile(r"[ \u3000]{2,}")  # the gap between two cells of a line of laid-out text
 
 
+@lru_cache(maxsize=16384)  # a pure function of a bare label: the fixed rows of table 二 compared
+def _fuzzy_active(bare: str) -> tuple[str, float] | None:
+    return fuzzy_row(bare, vocabulary().active_rows)
+
+
 def _any_figure(values: list[Token]) -> bool:
     return any(t.value.kind is not CellKind.BLANK for t in values)
 
@@ -173,7 +178,7 @@ def active_records(records: list[Record]) -> tuple[dict[str, ActiveRaw], list[st
                     loose = []
                     break
             else:
-                named = fuzzy_row(bare, vocab.active_rows)
+                named = _fuzzy_active(bare)
                 if named is not None and named[0] not in rows:
                     row_key, row_token, fuzzy[named[0]] = named[0], token, named[1]
                     loose = []

@@ -99,7 +99,7 @@ def unsettled_requests(template: Template, report: Report) -> Bound | None:
     reading so far unknown, or some equation broken); None where the reading is whole and adds up."""
     bound = requests_bound(template.id)
     current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    if all(v is not None for values in current.values() for v in values) and not bound.broken(current):
+    if all(None not in values for values in current.values()) and not bound.broken(current):
         return None
     return bound
 

@@ -62,7 +62,7 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     ``records``: the records of table 三, in order."""
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     bound = requests_bound(template.id)
-    complete = all(v is not None for values in labelled.values() for v in values)
+    complete = all(None not in values for values in labelled.values())
     if complete and bound.broken(labelled) == 0:
         return  # the labels named every figure and the arithmetic holds: the usual case
     keys = [row.key for row in template.request_rows]

@@ -293,7 +293,7 @@ def read_part_leads(template: Template, records: list[Record], report: Report, e
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if all(v is not None for values in current.values() for v in values) and bound.broken(current) <= TOLERATED:
+    if all(None not in values for values in current.values()) and bound.broken(current) <= TOLERATED:
         return  # the labels read every cell and the arithmetic holds (or a report contradicts itself)
     if not keys or width < 3:
         return

@@ -19,6 +19,7 @@ no more of its equations than before. The rows are named in ``uncertain``.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from itertools import pairwise
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.interleaved_rows import _lines, _named_rows, take_row
@@ -52,12 +53,20 @@ def _blocks(values: list[Token]) -> list[list[list[Token]]] | None:
     return out
 
 
+def _unread_pair(order: list[str], report: Report) -> bool:
+    """Whether two consecutive rows of ``order`` are wholly unread (the gate of ``read_column_tail``)."""
+    unread = [all(v is None for v in report.requests[key]) for key in order]
+    return any(a and b for a, b in pairwise(unread))
+
+
 def read_column_tail(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Read consecutive unread rows of table 三 whose labels stand together and whose figures
     follow them column by column in blocks; ``records``: the records of table 三, in order."""
     width = len(template.request_columns)
     order = [row.key for row in template.request_rows]
     bound = requests_bound(template.id)
+    if not _unread_pair(order, report):
+        return  # every run it reads is two rows or more the labels left wholly unread
     for record in records:
         named = _named_rows(template, record)
         if len(named) < 2:

@@ -70,6 +70,13 @@ def _flow(records: list[Record]) -> list[int] | None:
     return [amount for *_, amount in sorted(items, key=lambda item: (item[0], item[1]))]
 
 
+def _flow_size(records: list[Record]) -> int:
+    """How many figures ``_flow`` gives where it gives a flow: the printed cells and the figures
+    at labels' ends, counted without building it."""
+    printed = sum(t.value.kind is not CellKind.BLANK for record in records for t in record.values)
+    return printed + sum(1 for record in records for label in record.labels if _AT_LABEL_END.search(label.text))
+
+
 def _count(token: Token) -> int | None:
     amount = token.value.amount
     if token.value.kind is not CellKind.NUMBER or not isinstance(amount, int) or amount < 0 or token.x is not None:
@@ -198,6 +205,8 @@ def read_deferred_totals(template: Template, records: list[Record], report: Repo
         for key in keys
     ):
         return  # every cell read, none in doubt
+    if _flow_size(records) != len(keys) * width:
+        return  # too many or too few figures: told without building the flow (most tables end here)
     flow = _flow(records)
     if flow is None or len(flow) != len(keys) * width:
         return  # blank zeros (or not a table of counts): the cut needs every cell printed

@@ -10,6 +10,7 @@ digits in it."""
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 from typing import NamedTuple
 
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -50,6 +51,7 @@ def is_extra_word(text: str) -> bool:
     return _compact(text) in EXTRA_WORDS
 
 
+@lru_cache(maxsize=16384)  # a pure function of a header cell's text, asked of every label
 def extra_tail(text: str) -> tuple[str, tuple[str, ...]]:
     """A header cell's text without the comparison headers run onto its end (a crawler's
     ``本年处理决定数量上年数增减``) and those headers; the text unchanged when none ends it."""

@@ -40,7 +40,7 @@ class PrintedRow(Protocol):
 def shared_cells(raw: Mapping[str, PrintedRow], options: dict[Hashable, list[Reading]]) -> bool:
     """Whether a row prints figures of neighbouring columns in one cell, or a figure after blanks
     inside its cell: what shows a page grid (``page_grid``) without a header to read it by."""
-    return any(t.lead or " number " in t.where for key in options for t in raw[str(key)].values)
+    return any(True for key in options for t in raw[str(key)].values if t.lead or " number " in t.where)
 
 
 def on_page_grids(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from functools import lru_cache
 
 from gongkai.ingest.numbers import header_unit
 from gongkai.ingest.records import Token
@@ -45,11 +46,18 @@ def unit_completed(columns: list[tuple[str, Token]], text: str) -> list[tuple[st
     heads named their columns already); None where the label is no such thing."""
     if not columns:
         return None
+    tail = _lone_unit_tail(text)
+    return with_unit_tail(columns, tail) if tail is not None else None
+
+
+@lru_cache(maxsize=16384)  # a pure function of a label's text, asked of every label under a header
+def _lone_unit_tail(text: str) -> str | None:
+    """The one wrapped unit of ``text`` (``元）``), the rest short tails of other cells; else None."""
     parts = _GAP.split(text.strip())
     tails = [part for part in parts if is_unit_tail(part)]
     if len(tails) != 1 or any(len(part) > 3 for part in parts if part != tails[0]):
         return None
-    return with_unit_tail(columns, tails[0])
+    return tails[0]
 
 
 _STRAY = re.compile(r"[(（](?:单位[:：]?)?([万亿千])")

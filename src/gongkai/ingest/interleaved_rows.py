@@ -107,6 +107,8 @@ def read_interleaved_rows(template: Template, records: list[Record], report: Rep
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     for i, record in enumerate(records):
+        if len(record.values) < 2 * width:
+            continue  # fewer cells than two rows' figures (most records: a row's or less)
         figures = [t for t in record.values if t.value.kind is not CellKind.BLANK]
         if len(figures) != 2 * width or any(t.value.kind not in _COUNTS for t in figures):
             continue

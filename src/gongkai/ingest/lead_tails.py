@@ -186,7 +186,7 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(v is not None for values in current.values() for v in values)
+    complete = all(None not in values for values in current.values())
     if complete and bound.broken(current) == 0:
         return  # the labels read every cell and the arithmetic holds
     groups = []

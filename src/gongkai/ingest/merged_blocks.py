@@ -53,7 +53,7 @@ def read_merged_blocks(
     template (``column_blocks``' blocks, or another order of the figures such as ``split_rows``')."""
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     bound = requests_bound(template.id)
-    complete = all(v is not None for values in labelled.values() for v in values)
+    complete = all(None not in values for values in labelled.values())
     if complete and bound.broken(labelled) == 0:
         return  # the usual case: the labels named every figure and the arithmetic holds
     width = len(template.request_columns)

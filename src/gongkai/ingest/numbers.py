@@ -126,6 +126,7 @@ def tidy(value: int | float) -> int | float:
     return int(rounded) if rounded.is_integer() else rounded
 
 
+@lru_cache(maxsize=4096)  # a pure function of a header's text, asked of every row under it
 def header_unit(text: str) -> str:
     """The money unit a column header names: 采购总金额（元） → 元, （单位：万元） → 万元."""
     folded = unicodedata.normalize("NFKC", text)

@@ -75,6 +75,11 @@ def _paragraphs(records: list[Record]) -> list[list[Token]] | None:
     return found
 
 
+def _fills(records: list[Record], cells: int) -> bool:
+    """Whether the records print as many figures as the table has ``cells`` (the gate of ``_cuts``)."""
+    return sum(t.value.kind is not CellKind.BLANK for r in records for t in r.values) == cells
+
+
 def _cuts(sizes: list[int], width: int, rows: int) -> list[list[tuple[int, bool]]]:
     """The cuts of paragraphs of ``sizes`` into runs that place exactly ``rows`` rows: each run as
     (its first paragraph, printed column by column)."""
@@ -116,12 +121,14 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(v is not None for values in current.values() for v in values)
+    complete = all(None not in values for values in current.values())
     if complete and bound.broken(current) == 0:
         return  # read whole and adding up
     blanks = sum(t.value.kind is CellKind.BLANK for r in records for t in r.values)
     if blanks < _MIN_BLANKS or width < 2:  # gate: figures set apart by empty lines
         return
+    if not _fills(records, len(keys) * width):
+        return  # every cut places each printed figure in one cell of the table (``_cuts``)
     paragraphs = _paragraphs(records)
     if not paragraphs:
         return

@@ -83,11 +83,17 @@ def printed_counts(records: Iterable[Record]) -> list[Token] | None:
     """The records' printed cells in order, blank ones dropped, where every one is a plain count
     (a dash too: a printed 0); None where one is a word, a fraction, a negative or unknown — the
     figures are then no grid of counts for the readers that place them by the sums alone."""
-    printed = [t for record in records for t in record.values if t.value.kind is not CellKind.BLANK]
-    for token in printed:
-        amount = token.value.amount
-        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
-            return None
+    printed: list[Token] = []
+    blank, text = CellKind.BLANK, CellKind.TEXT
+    for record in records:  # one pass: asked by many readers of table 三 of the same records
+        for token in record.values:
+            value = token.value
+            if value.kind is blank:
+                continue
+            amount = value.amount
+            if value.kind is text or not isinstance(amount, int) or amount < 0:
+                return None
+            printed.append(token)
     return printed
 
 
@@ -250,12 +256,17 @@ def _tables_hit(record: Record) -> tuple[int, int, int]:
     """How many of the record's labels belong to each table (active, requests, appeals)."""
     active = requests = appeals = 0
     for token in record.labels:
-        hits = _label_hits(token.text)
-        a, r, p = hits if any(hits) else _gapped_hits(token.text, _laid_out(token))
+        a, r, p = _token_hits(token.text, _laid_out(token))
         active += a
         requests += r
         appeals += p
     return active, requests, appeals
+
+
+@lru_cache(maxsize=16384)  # a pure function of a label's text (and whether it stands indented)
+def _token_hits(text: str, laid_out: bool) -> tuple[int, int, int]:
+    hits = _label_hits(text)
+    return hits if any(hits) else _gapped_hits(text, laid_out)
 
 
 _HEADER_GAP = re.compile(r"\s{3,}")

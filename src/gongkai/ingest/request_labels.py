@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from gongkai.ingest.line_gaps import lined_row
+from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.row_reading import slots_of
 from gongkai.ingest.vocabulary import RequestRowKeys, vocabulary
@@ -173,6 +174,24 @@ def match_request(record: Record, started: bool, next_index: int) -> RequestRowK
     last space-separated part that names a row by at least four characters (a group heading and
     a wrapped row label may share a cell), else the cell as a whole (a label split by spaces);
     其他 and 总计 count only once the rows have started (before, they are column headers)."""
+    # A pure function of the labels' texts and whether figures follow them: the same labels are
+    # asked by several readers of every report (``request_rows``, ``column_parts_leads``).
+    return _match_texts(tuple(t.text for t in record.labels), bool(record.values), bool(started), next_index)
+
+
+_NO_VALUE = parse_cell("")
+
+
+@lru_cache(maxsize=8192)
+def _match_texts(texts: tuple[str, ...], figures: bool, started: bool, next_index: int) -> RequestRowKeys | None:
+    """``match_request`` of a record of labels ``texts`` (``figures``: whether values follow them);
+    the matchers below read the labels' texts alone, and of the values only whether there are any."""
+    record = Record([Token(text, "", _NO_VALUE) for text in texts], [Token("", "", _NO_VALUE)] if figures else [])
+    return _match_record(record, started, next_index)
+
+
+def _match_record(record: Record, started: bool, next_index: int) -> RequestRowKeys | None:
+    """``match_request`` worked out (``_match_texts`` hands it a record of the labels' texts)."""
     own = (_numbered_label(record) or _group_row_label(record)) if started else None
     if own is not None:
         return own
@@ -314,6 +333,11 @@ def _stitched(record: Record) -> str:
 _ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七][)）]|[一二三四]、)")
 
 
+def _row_starts(record: Record) -> int:
+    """How many pieces of the record's labels start a row by their number (``blank_rows_before``'s gate)."""
+    return sum(1 for t in record.labels for part in t.text.split() if _ROW_START.match(part))
+
+
 def blank_rows_before(record: Record, next_index: int, named: int) -> list[RequestRowKeys]:
     """The rows a laid-out table printed with no figure at all, their labels on lines of their
     own above the row the record's figures belong to (a Word table leaving zeros blank, as
@@ -323,6 +347,8 @@ def blank_rows_before(record: Record, next_index: int, named: int) -> list[Reque
     read and this one, are rows of blank cells."""
     if len(record.labels) < 2:
         return []
+    if _row_starts(record) < 2:
+        return []  # one numbered piece or none: only the figures' own row is named (the usual case)
     if (
         record.values
         and not any(t.x is not None or " cell " in t.where or " part " in t.where for t in record.values)

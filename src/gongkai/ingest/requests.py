@@ -154,7 +154,7 @@ def requests_padding(template: Template, raw: dict[str, RequestRaw]) -> int:
     it does not: its runs are then cut by that padding, and so are table 二's on the same page."""
     # table_padding answers 0 where no figure prints a leading zero: most tables, told without
     # building their rows' cells and groups.
-    if not any(len(d) > 1 and d[0] == "0" for found in raw.values() for t in found.values if (d := t.value.digits)):
+    if not any(True for found in raw.values() for t in found.values if len(d := t.value.digits) > 1 and d[0] == "0"):
         return 0
     n = len(template.request_columns)
     bound = requests_bound(template.id)
@@ -214,7 +214,7 @@ def read_requests(
     # Each row's printed cells and whether any row is laid out or a pipe table's, once: the
     # readers of flowed text below each ask.
     printed_rows = [slots_of(found.values) for found in raw.values()]
-    placed_x = any(t.x is not None for found in raw.values() for t in found.values)  # laid-out text
+    placed_x = any(True for found in raw.values() for t in found.values if t.x is not None)  # laid-out text
     celled = any(" cell " in t.where for found in raw.values() for t in found.values)  # a pipe table's rows
     flowed = not placed_x and not celled
     vanished = blanks_vanished(raw.values(), n) or (flowed and figure_a_line_table(printed_rows, n))
@@ -301,7 +301,7 @@ def read_requests(
                 vanished=vanished,
             )
         )
-        if any(t.stacked for t in found.values):
+        if any(True for t in found.values if t.stacked):
             groups = row_bound.run_groups(row.key, n)
             fixed = found.table not in padded
 

@@ -252,7 +252,7 @@ def banded_figures(template: Template, records: list[Record], report: Report) ->
     rows = [row.key for row in template.request_rows]
     bound = requests_bound(template.id)
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(v is not None for values in labelled.values() for v in values)
+    complete = all(None not in values for values in labelled.values())
     if complete and bound.broken(labelled) == 0:
         return None  # the usual case: the labels read the table
     figures = printed_counts(records)

@@ -182,7 +182,7 @@ def read_split_rows(template: Template, records: list[Record], report: Report, e
     broke more of it; ``records``: the records of table 三, in order."""
     labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     bound = requests_bound(template.id)
-    if all(v is not None for values in labelled.values() for v in values) and bound.broken(labelled) <= _TOLERATED:
+    if all(None not in values for values in labelled.values()) and bound.broken(labelled) <= _TOLERATED:
         return  # every cell read, the arithmetic holding or broken once or twice: read as printed
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)

@@ -148,7 +148,8 @@ def order_fits(rows: Sequence[Sequence[Slot]], printed: Order, template: Templat
         if not found or not found[0]:
             continue
         runs = found[0]
-        score += bool(_cuts(runs, printed, template)) - bool(
+        # More figures printed apart than columns: no cut (each ends a cell), told without the search.
+        score += bool(len(runs) <= len(printed) and _cuts(runs, printed, template)) - bool(
             len(runs) <= len(natural) and _cuts(runs, natural, template)
         )
     return score > 0

@@ -62,7 +62,7 @@ from gongkai.ingest.vanished_anchors import (
     rows_in_order,
 )
 from gongkai.ingest.vanished_blocks import read_blocks
-from gongkai.ingest.vanished_flow import figures_in_flow
+from gongkai.ingest.vanished_flow import figures_in_flow, printed_count
 from gongkai.ingest.vanished_search import Row, widest_options
 from gongkai.ingest.vanished_tables import (
     Table,
@@ -88,8 +88,11 @@ def read_vanished(
     width = len(template.request_columns)
     bound = requests_bound(template.id)
     current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    known = sum(v is not None for values in current.values() for v in values)
+    known = sum(len(values) - values.count(None) for values in current.values())
     if known == len(keys) * width and bound.broken(current) == 0:
+        return
+    printed, dashed = printed_count(records)  # the gate below, told without building the flow
+    if printed >= len(keys) * width or (not dashed and printed < 2 * len(keys)):
         return
     figures = figures_in_flow(records)
     if figures is None or not 2 * len(keys) <= len(figures) < len(keys) * width:

@@ -50,6 +50,20 @@ def figures_in_flow(records: list[Record]) -> list[Token] | None:
     return figures
 
 
+def printed_count(records: list[Record]) -> tuple[int, bool]:
+    """How many cells of ``records`` print something, and whether one is a dash: ``figures_in_flow``
+    gives that many figures where none is a dash, and more only where one is (figures run into a
+    label's line), so a flow of the wrong size is told without building it."""
+    printed, dashed = 0, False
+    for record in records:
+        for token in record.values:
+            kind = token.value.kind
+            if kind is not CellKind.BLANK:
+                printed += 1
+                dashed = dashed or kind is CellKind.DASH
+    return printed, dashed
+
+
 def printed_figures(records: list[Record]) -> list[Token] | None:
     """Table 三's figures in printed order (None where one is no count): for readers of the same
     flow in other modules."""
