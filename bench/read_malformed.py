@@ -146,6 +146,12 @@ def make_bad(folder: Path, good: list[Path]) -> list[Path]:
     put("tabs-5mb.txt", "\t" * (5 * 1024 * 1024))
     put("number-tab-lines.txt", "\n".join("\t".join(str(i * j) for j in range(40)) for i in range(20_000)))
     put("million-lines.txt", "一\n" * 1_000_000)
+    # Lines of pipes (a page's cells run onto one line), in a report's Markdown and text (9).
+    markdown = (REPO / "tests/ingest/holdout13/fixtures/pymupdf4llm/p2020-a~pre.md").read_text(encoding="utf-8")
+    put("boxes-as-pipes.md", hostile.boxes_as_pipes(markdown))
+    for shape in ("pipes", "digits", "rules", "cells"):
+        put(f"pipe-line-{shape}.md", hostile.with_long_lines(markdown, hostile.pipe_line(shape, 20_000)))
+        put(f"pipe-line-{shape}.txt", hostile.with_long_lines(report, hostile.pipe_line(shape, 20_000)))
     # Encodings (24).
     texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))]
     for index, (encoding, bom) in enumerate(

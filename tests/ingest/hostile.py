@@ -117,3 +117,32 @@ def wrap_body(page: str, depth: int, tag: str = "div") -> str:
     start = page.index(">", lowered.index("<body")) + 1
     end = lowered.rindex("</body")
     return page[:start] + f"<{tag}>" * depth + page[start:end] + f"</{tag}>" * depth + page[end:]
+
+
+def pipe_line(shape: str, length: int) -> str:
+    """One line of ``length`` characters made mostly of pipes, as a converter prints a page's
+    cells run onto one line: ``pipes`` (``||||``), ``digits`` (``| 1 | 23 |``), ``rules``
+    (``|-|-|``) or ``cells`` (``|---| 5 |``, a rule and figures mixed)."""
+    unit = {"pipes": "|", "digits": "| 1 | 23 ", "rules": "|-", "cells": "|---| 5 |  | 17 "}[shape]
+    return (unit * (length // len(unit) + 1))[: length - 1] + "|"
+
+
+def with_long_lines(text: str, line: str) -> str:
+    """``text`` with ``line`` put in as a line of its own before its first table row (or first
+    line), in its middle and at its end; and, where the text is a few long lines (crawler text
+    runs a page onto one), also into the middle of its longest line, at a blank."""
+    lines = text.splitlines()
+    first = next((k for k, one in enumerate(lines) if one.lstrip().startswith("|")), 0)
+    lines.insert(first, line)
+    lines.insert(len(lines) // 2, line)
+    longest = max(range(len(lines)), key=lambda k: len(lines[k]) if lines[k] is not line else 0)
+    cut = lines[longest].find(" ", len(lines[longest]) // 2)
+    if cut > 0:
+        lines[longest] = f"{lines[longest][:cut]} {line} {lines[longest][cut:]}"
+    return "\n".join([*lines, line]) + "\n"
+
+
+def boxes_as_pipes(text: str) -> str:
+    """A box-drawn table's rules (``+----+----+``) printed with pipes for corners (``|----|----|``):
+    each rule then reads as a row of many cells, and a row's cells run onto one line of dozens."""
+    return text.replace("+-", "|-").replace("-+", "-|")

@@ -42,6 +42,10 @@ Check = Callable[[Sequence[Value]], bool]  # a row's own sum
 _MAX_SHIFT = 3  # labelled rows one shift may move down (as many as a wrapped label may pass)
 _BROKEN_SHARE = 4  # the shift's new equations must hold this many times as often as they break
 _MAX_OPEN = 3  # rows of two rows of figures whose reading the arithmetic chooses together
+# Cells of a row tried as two rows, per column: each cut is read whole, so trying every cut of a
+# line of thousands of cells (a rule of ``|-|-|`` run onto a row) takes minutes; such a row stays
+# unread, in doubt, as a row no single cut parts.
+_MAX_DOUBLE_PER_COLUMN = 16
 
 AHEAD = (
     "an unlabelled row of figures stands just before the label (a converter printing figures "
@@ -135,7 +139,7 @@ def _double_rows(template: Template, raw: dict[str, RequestRaw]) -> list[_Double
     found: list[_Double] = []
     for i, key in enumerate(rows):
         row = raw.get(key)
-        if row is None or row.placed or len(row.values) < n + 3:
+        if row is None or row.placed or not n + 3 <= len(row.values) <= _MAX_DOUBLE_PER_COLUMN * n:
             continue
         slots = [Slot(t.value, t.where) for t in row.values]
         if _fits(slots, n, bound.row_check(key)):

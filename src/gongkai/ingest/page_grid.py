@@ -39,13 +39,13 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 from gongkai.ingest.document import TableBlock
+from gongkai.ingest.grid_maps import maps
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.row_reading import Reading, Slot, Value
 from gongkai.ingest.title_pieces import pieces_anchored
 from gongkai.report.labels import bare_label_key
 
 _WHERE = re.compile(r"^line (\d+) cell (\d+)(?: number \d+)?$")
-_MAX_MAPS = 2_000  # maps of one page's cells to enumerate
 _MAX_TABLES = 24  # distinct readings of the pages' rows (maps that read them alike are one) to weigh
 _MAX_ROW_READINGS = 64  # placements of one row's figures under one map
 
@@ -235,68 +235,6 @@ def pages(rows: Sequence[GridRow], breaks: Sequence[int] = ()) -> list[list[Grid
 
 def _broken_between(first: int, last: int, breaks: Sequence[int]) -> bool:
     return any(first < line < last for line in breaks)
-
-
-def _extend_map(
-    taken: list[int],
-    held: int,
-    found: list[tuple[int, ...]],
-    need: list[int],
-    width: int,
-    n: int,
-    fixed: dict[int, int],
-    only: dict[int, frozenset[int]],
-) -> None:
-    """``maps``' search, one column at a time (a function of its own, not a closure: a recursive
-    closure refers to itself, a cycle only the garbage collector frees)."""
-    # ``taken``: the cell of each column so far; ``held``: how many of them the last one holds.
-    if len(found) > _MAX_MAPS:
-        return
-    last = taken[-1] if taken else 0
-    if len(taken) == n - 1:
-        held_last = held + (last == width)
-        if (
-            (
-                (last == width and held_last >= need[width])
-                or (last < width and held >= need[last] and all(need[c] == 0 for c in range(last + 1, width)))
-            )
-            and (last == width or need[width] <= 1)
-            and n - 1 in only.get(width, {n - 1})
-        ):
-            found.append((*taken, width))
-        return
-    for here in range(max(last, 1), width + 1):
-        if here < fixed.get(len(taken), 0) or len(taken) not in only.get(here, {len(taken)}):
-            continue
-        if here != last and ((last and held < need[last]) or any(need[c] for c in range(max(last + 1, 1), here))):
-            continue
-        taken.append(here)
-        _extend_map(taken, held + 1 if here == last else 1, found, need, width, n, fixed, only)
-        taken.pop()
-
-
-def maps(
-    page: Sequence[GridRow], n: int, fixed: dict[int, int] | None = None, only: dict[int, frozenset[int]] | None = None
-) -> list[tuple[int, ...]]:
-    """Every monotone map of ``n`` columns to the page's cells (column → cell number), the last
-    column (the total) in the last cell, that gives each cell at least as many columns as any
-    row prints figures in it, and puts no column of ``fixed`` (a header's titles) in a cell
-    before its title's: a title is wider than its column's figures, so where both are centred
-    or set flush right in their column the title starts left of them, never right; nor any
-    column in a cell of ``only`` (a header cell printing two or more titles and nothing else)
-    that is not one of its titles'. Empty when there are more than ``_MAX_MAPS``."""
-    fixed = fixed or {}
-    only = only or {}
-    width = page[0].width
-    need = [0] * (width + 1)
-    for row in page:
-        for cell, figures in row.cells:
-            need[cell] = max(need[cell], len(figures))
-    if sum(need) > n:
-        return []
-    found: list[tuple[int, ...]] = []
-    _extend_map([], 0, found, need, width, n, fixed, only)
-    return found if len(found) <= _MAX_MAPS else []
 
 
 def readings_under(
