@@ -7,16 +7,19 @@ the forms they replaced on inputs drawn at random.
 
 from __future__ import annotations
 
+import copy
 import random
 
 import pytest
 
 from gongkai.ingest import column_order, inorder, markers, recognise, transposed
+from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.label_marks import _FIGURE, _MARKED_RUN, _MAX_LABEL, _marked_run
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
-from gongkai.report.templates import TEMPLATES
+from gongkai.report.model import Report
+from gongkai.report.templates import TEMPLATES, Template
 from tests.ingest.make_files import Fixtures
 from tests.ingest.test_read_speed_gates import _real_inputs, _reports
 
@@ -58,6 +61,62 @@ def test_flowed_readers_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(recognise, "_requests_settled", lambda *args: False)
     monkeypatch.setattr(recognise, "appeals_settled", lambda *args: False)
     assert _reports(paths) == gated
+
+
+# the readers ``_read_flowed_requests`` asks, each gated where table 三 is settled
+_FLOWED_READERS = (
+    "read_row_bands",
+    "read_banded_tail",
+    "read_blocks",
+    "read_merged_blocks",
+    "read_split_rows",
+    "read_vanished",
+    "read_interleaved_rows",
+    "read_column_tail",
+    "read_lead_tails",
+    "read_part_leads",
+    "read_blank_zero_rows",
+    "read_blank_bands",
+    "read_row_pieces",
+    "read_column_pieces",
+    "read_stated_rows",
+    "read_deferred_totals",
+    "read_paragraph_runs",
+)
+
+
+def test_each_flowed_reader_returns_at_its_gate_where_table_three_is_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The gate held open: wherever it would have shut (table 三 whole, adding up, no doubt naming
+    # it; doubts elsewhere allowed), each reader is asked and must change nothing of the reading.
+    settled = recognise._requests_settled
+    state = {"settled": False, "elsewhere": 0}
+
+    def held_open(template: Template, report: Report, evidence: Evidence) -> bool:
+        state["settled"] = settled(template, report, evidence)
+        state["elsewhere"] += state["settled"] and bool(evidence.uncertain)
+        return False
+
+    def watched(name: str) -> object:
+        reader = getattr(recognise, name)
+
+        def run(*args: object) -> object:
+            if not state["settled"]:
+                return reader(*args)
+            report = next(a for a in args if isinstance(a, Report))
+            evidence = next(a for a in args if isinstance(a, Evidence))
+            before = (copy.deepcopy(report.requests), list(evidence.uncertain), dict(evidence.provenance))
+            found = reader(*args)
+            assert found is None, name
+            assert (report.requests, evidence.uncertain, evidence.provenance) == before, name
+            return found
+
+        return run
+
+    monkeypatch.setattr(recognise, "_requests_settled", held_open)
+    for name in _FLOWED_READERS:
+        monkeypatch.setattr(recognise, name, watched(name))
+    _reports(_inputs())
+    assert state["elsewhere"]  # real reports with a doubt outside table 三 took the gate
 
 
 def test_untransposed_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:

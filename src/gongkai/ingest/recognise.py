@@ -212,9 +212,16 @@ def recognise(document: Document) -> Report:
 
 
 def _requests_settled(template: Template, report: Report, evidence: Evidence) -> bool:
-    """Whether table 三 is read whole, every equation holding and nothing in doubt: then every
-    fallback reader of ``_read_flowed_requests`` returns at its own first gate."""
-    return not evidence.uncertain and unsettled_requests(template, report) is None
+    """Whether table 三 is read whole, every equation holding and no doubt naming it: then every
+    fallback reader of ``_read_flowed_requests`` returns at its own first gate (most ask only that
+    the table is whole and adds up; ``read_stated_rows`` and ``read_deferred_totals`` also that
+    none of its cells is in doubt). Doubts on other tables (二's money, 四) leave them shut."""
+    width = len(template.request_columns)
+    if any(len(report.requests.get(key) or ()) != width for key in template.requests_by_key):
+        return False  # a row missing or short: some reader's gate asks of every row
+    if any(entry.cell.startswith(REQUESTS) for entry in evidence.uncertain):
+        return False
+    return unsettled_requests(template, report) is None
 
 
 def _read_flowed_requests(
