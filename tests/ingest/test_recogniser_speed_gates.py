@@ -8,6 +8,7 @@ the forms they replaced on inputs drawn at random.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import random
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from gongkai.ingest import column_order, inorder, markers, recognise, transposed
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.label_marks import _FIGURE, _MARKED_RUN, _MAX_LABEL, _marked_run
-from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.numbers import CellKind, CellValue, parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
 from gongkai.report.model import Report
@@ -197,3 +198,17 @@ def test_marked_run_as_the_match_made_for_every_token() -> None:
         )
         expected = (found["label"] + found["mark"], tuple(_FIGURE.findall(found["run"]))) if found else None
         assert _marked_run(text) == expected, text
+
+
+def test_stored_amount_as_the_property_was() -> None:
+    # ``CellValue.amount`` stored at construction: what the property computed, every kind of cell,
+    # and a value made anew by ``replace`` stores its own.
+    draw = random.Random(7)
+    texts = ["", "0", "12", "-3", "1.5", "271.53万元", "1,070", "abc", "—", "/", "未知", "不详", "3件", "０７", " "]
+    for _ in range(3000):
+        value = parse_cell("".join(draw.choices(texts, k=draw.randint(1, 2))))
+        expected = value.number if value.number is not None else None if value.kind is CellKind.UNKNOWN else 0
+        assert value.amount == expected and type(value.amount) is type(expected)
+        other = dataclasses.replace(value, number=None if value.number else 4)
+        assert other.amount == (4 if other.number == 4 else None if other.kind is CellKind.UNKNOWN else 0)
+        assert value == CellValue(value.kind, value.number, value.unit, value.digits)
