@@ -64,8 +64,9 @@ def test_flowed_readers_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch
     assert _reports(paths) == gated
 
 
-# the readers ``_read_flowed_requests`` asks, each gated where table 三 is settled
-_FLOWED_READERS = (
+# the readers ``_read_flowed_requests`` asks: the first all gated on table 三 whole and adding up
+# (``_requests_whole``), the last three weighing doubts too (asked unless ``_requests_settled``)
+_WHOLE_GATED = (
     "read_row_bands",
     "read_banded_tail",
     "read_blocks",
@@ -80,28 +81,35 @@ _FLOWED_READERS = (
     "read_blank_bands",
     "read_row_pieces",
     "read_column_pieces",
-    "read_stated_rows",
-    "read_deferred_totals",
-    "read_paragraph_runs",
 )
+_DOUBT_GATED = ("read_stated_rows", "read_deferred_totals", "read_paragraph_runs")
 
 
-def test_each_flowed_reader_returns_at_its_gate_where_table_three_is_settled(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The gate held open: wherever it would have shut (table 三 whole, adding up, no doubt naming
-    # it; doubts elsewhere allowed), each reader is asked and must change nothing of the reading.
-    settled = recognise._requests_settled
-    state = {"settled": False, "elsewhere": 0}
+def test_each_flowed_reader_returns_at_its_gate_where_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both gates held open: wherever one would have shut, each reader it skips is asked and must
+    # change nothing. Table 三 whole and adding up with a doubt on it (the corpus's 000 and 002:
+    # only the doubt-weighing readers run), or with doubts elsewhere only (none runs).
+    whole = recognise._requests_whole
+    state = {"whole": False, "settled": False}
+    seen = {"doubted": 0, "elsewhere": 0}
 
-    def held_open(template: Template, report: Report, evidence: Evidence) -> bool:
-        state["settled"] = settled(template, report, evidence)
-        state["elsewhere"] += state["settled"] and bool(evidence.uncertain)
+    def held_open(template: Template, report: Report) -> bool:
+        # asked once at the entry of ``_read_flowed_requests`` (and by ``_requests_settled`` before)
+        state["whole"] = whole(template, report)
         return False
 
-    def watched(name: str) -> object:
+    def entered(template: Template, report: Report, evidence: Evidence) -> bool:
+        doubted = any(entry.cell.startswith("requests") for entry in evidence.uncertain)
+        state["settled"] = whole(template, report) and not doubted
+        seen["doubted"] += whole(template, report) and doubted
+        seen["elsewhere"] += state["settled"] and bool(evidence.uncertain)
+        return False
+
+    def watched(name: str, skipped: str) -> object:
         reader = getattr(recognise, name)
 
         def run(*args: object) -> object:
-            if not state["settled"]:
+            if not state[skipped]:
                 return reader(*args)
             report = next(a for a in args if isinstance(a, Report))
             evidence = next(a for a in args if isinstance(a, Evidence))
@@ -113,11 +121,14 @@ def test_each_flowed_reader_returns_at_its_gate_where_table_three_is_settled(mon
 
         return run
 
-    monkeypatch.setattr(recognise, "_requests_settled", held_open)
-    for name in _FLOWED_READERS:
-        monkeypatch.setattr(recognise, name, watched(name))
+    monkeypatch.setattr(recognise, "_requests_whole", held_open)
+    monkeypatch.setattr(recognise, "_requests_settled", entered)
+    for name in _WHOLE_GATED:
+        monkeypatch.setattr(recognise, name, watched(name, "whole"))
+    for name in _DOUBT_GATED:
+        monkeypatch.setattr(recognise, name, watched(name, "settled"))
     _reports(_inputs())
-    assert state["elsewhere"]  # real reports with a doubt outside table 三 took the gate
+    assert seen["doubted"] and seen["elsewhere"]  # both gates shut for real reports
 
 
 def test_untransposed_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
