@@ -113,3 +113,39 @@ def test_a_table_printing_its_zeros_with_some_spaces_kept_keeps_every_cell() -> 
         gold: dict[str, Any] = json.loads((wild / "gold" / f"{report}.json").read_text(encoding="utf-8"))
         assert data["active"][row] == gold["active"][row], row
         assert _named(data, f"active.{row}")
+
+
+def test_a_hyphen_run_into_figures_is_a_blank_cell_in_a_row_that_holds_no_sign() -> None:
+    # A sheet saved as a page prints its blank cells as hyphens (行政许可-): 规章-420 is no −420,
+    # as no column of 规章 (本年制发/本年废止/现行有效) may be negative, but the blank cell 本年制发
+    # (0) and 420, cut as 4 20 (42 0 would print its 0 as -).
+    holdout12 = Path(__file__).resolve().parent / "holdout12" / "fixtures"
+    for name in ("crawler", "crawler-nospace"):
+        path = holdout12 / name / "x2024-b~excel.txt"
+        assert "规章-420" in path.read_text(encoding="utf-8")
+        data = read_json(path)
+        assert data["active"]["regulations"] == {"made": 0, "repealed": 4, "in_force": 20}
+        assert _named(data, "active.regulations")  # the hyphen read as a cell: said so
+
+
+def test_a_page_printing_its_blanks_as_dashes_cuts_no_zero_out_of_a_run() -> None:
+    # 行政事业性收费159540 on a page printing its blank cells as —: 1595 40, not 15954 0 (that
+    # page would print the 0 as —).
+    data = read_json(FIXTURES / "crawler" / "synth-2019-mixed~cms.txt")
+    assert data["active"]["fees"] == gold_json(FIXTURES, "synth-2019-mixed")["active"]["fees"]
+
+
+def test_a_run_opening_with_a_separated_four_digit_figure_leaves_no_thousands_bare() -> None:
+    # 规章1,80873011,906 (crawler text without spaces): 1,808 shows the page sets 1000 and more
+    # with a separator, so 730 11,906, not 7301 1,906.
+    path = Path(__file__).resolve().parent / "holdout12" / "fixtures" / "crawler-nospace" / "x2021-b~excel.txt"
+    assert "规章1,80873011,906" in path.read_text(encoding="utf-8")
+    assert read_json(path)["active"]["regulations"] == {"made": 1808, "repealed": 730, "in_force": 11906}
+
+
+def test_rows_after_one_nothing_decides_are_still_read_on_a_dash_printing_page() -> None:
+    # pdftotext of a gazette's Word print: a row of table 二 nothing decides comes before rows
+    # cut on a page printing dashes; the file is read, not refused.
+    path = Path(__file__).resolve().parent / "holdout2" / "fixtures" / "pdftotext" / "g2021-a~gazette-word.txt"
+    data = read_json(path)
+    assert data["active"]

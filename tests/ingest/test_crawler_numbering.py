@@ -111,3 +111,18 @@ def test_thousands_separators_cut_table_2_runs(name: str) -> None:
     procurement = next(u for u in uncertain if u["cell"] == "active.procurement")
     assert [895, 74706.8] in procurement["alternatives"]  # as printed, in 万元
     assert procurement["value"] in procurement["alternatives"] and len(procurement["alternatives"]) == 3
+
+
+HOLDOUT12 = Path(__file__).resolve().parent / "holdout12" / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["crawler", "crawler-nospace"])
+def test_a_bare_section_numeral_after_a_row_of_blank_cells_is_no_cell_of_it(name: str) -> None:
+    # A sheet saved as a page numbers table 三's sections without 、 (``二上年结转…数量-------
+    # 三本年度办理结果``): the 三 after the row's blank cells starts the next section, so the row
+    # keeps its seven blank cells only and reads as zeros (it was lost, 三 read as its cell).
+    path = HOLDOUT12 / name / "x2024-b~excel.txt"
+    pieces = cut_run_on(_long_line(path))
+    assert "上年结转政府信息公开申请数量-------" in pieces
+    assert "三" in pieces
+    assert read_json(path)["requests"]["carried_over"] == [0] * 7

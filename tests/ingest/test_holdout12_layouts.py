@@ -44,19 +44,20 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "1921/2633 cells (72.96%), non-zero 71.24%: table 三 printed in bands of column blocks "
-    "(the rows between two bold group rows, page by page; a column's dash zeros dropped from its block, "
-    "an all-dash column one dash) in x2024-a, x2021-a and x2019-a, and x2021-b-word's rows with two "
-    "figures set inside wrapped labels; x2019-a's table 二 (16) and x2025-a's table 四 (15) likewise",
+    "pdftotext": "2504/2633 cells (95.10%), non-zero 92.27%: table 三's bands of column blocks (x2024-a, "
+    "x2021-a, x2019-a: band_blocks) leave an all-zero row's cells unknown where the row sits in its band "
+    "(its dashes joined away, nothing in the flow says which row; 63 cells with their alternatives); "
+    "table 二 (64: x2019-a's 16, the 决定/现行有效 and money cells of the others, 6 each) and x2020-a's "
+    "table 四 (2)",
     "pymupdf4llm": "2578/2633 cells (97.91%), non-zero 96.24%: the Word print x2019-a-word's table 二 "
     "and 四 given as lines of text, not tables (31 cells); x2021-b-word's table 三 (7)",
-    "crawler": "1801/1823 cells (98.79%), non-zero 98.60%: x2024-b's ``二上年结转…------- 三本年度办理结果``, "
-    "the next row's numbering (a column of its own) left after an all-dash row, so the row is not found "
-    "(14 cells: 7 here, 7 in crawler-nospace); 规章-420 (zero, 4, 20) and the 2019 template's "
-    "行政处罚-113 / 行政强制--33, a dash zero beside 本年增/减's minus, flagged guesses",
-    "crawler-nospace": "1784/1823 cells (97.86%), non-zero 97.11%: as crawler; and x2021-b's table 四 "
+    "crawler": "1811/1823 cells (99.34%), non-zero 98.80%: table 二 runs no separator, sign or printed "
+    "zero cuts (x2022-a 3052 28, x2024-b 23 1 104, x2025-a 6 111 809: the likeliest, flagged); "
+    "x2023-a's 516,74351 (51 6,743 51 or 5 16,743 51) and table 四 2721… (27 2 1 or 2 7 21: same sums)",
+    "crawler-nospace": "1796/1823 cells (98.52%), non-zero 97.51%: as crawler; x2021-b's table 四 "
     "(the contradicting report: its run of 36 digits cannot be cut by sums that do not add up, 15 cells) "
-    "and x2020-a's 2019 table 二 run together with dash zeros (13 cells)",
+    "and x2020-a's 2019 table 二 run together with dash zeros beside 本年增/减's minus (行政处罚-113, "
+    "行政强制--33: 13 cells)",
 }
 
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause

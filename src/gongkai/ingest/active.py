@@ -13,10 +13,19 @@ import re
 from gongkai.ingest.active_cells import (
     dash_before_figure,
     prints_dash_cells,
+    prints_hyphen_cells,
     under_headers,
     unrepeated,
 )
-from gongkai.ingest.active_cuts import cuts_not_gaps, fen_cuts, money_cuts, separator_cuts, whole_cells, zero_led_cut
+from gongkai.ingest.active_cuts import (
+    cuts_not_gaps,
+    fen_cuts,
+    money_cuts,
+    separator_cuts,
+    whole_cells,
+    zero_free_cuts,
+    zero_led_cut,
+)
 from gongkai.ingest.active_plausible import (
     MAX_ALTERNATIVES,
     Plausible,
@@ -67,6 +76,9 @@ def read_active(
         raw = dict(raw)
         place_orphans(template, raw, orphans)
     dash_cells = em_dashes or prints_dash_cells(raw)
+    hyphen_cells = prints_hyphen_cells(raw)
+    cells_kept = cells_kept or hyphen_cells
+    table_cells = [t for found in raw.values() for t in found.values]  # for its printed zeros
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
@@ -101,6 +113,10 @@ def read_active(
         found = under_headers(unrepeated(found))
         if dash_cells:
             found = dash_before_figure(found, path, evidence)
+        if hyphen_cells and all(f.kind is not Kind.CHANGE for f in row.fields):
+            # No column of the row may be negative: a hyphen run into its figures (规章-420) is
+            # the blank cell the table prints as -, not a minus sign.
+            found = dash_before_figure(found, path, evidence, marks="-")
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
         units = {key: header_unit(token.text) for key, token in found.header}
@@ -111,6 +127,8 @@ def read_active(
         options = [placed] if placed is not None else readings(slots, len(order), fixed_width=whole)
         if cells_kept:
             options = cuts_not_gaps(slots, order, options)
+            if dash_cells or hyphen_cells:
+                options = zero_free_cuts(table_cells, options)
             options = money_cuts(found.values, [row.field(key).kind for key in order]) or options
         options = separator_cuts(found.values, len(order)) or options
         kinds = [row.field(key).kind for key in order]

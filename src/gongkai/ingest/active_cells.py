@@ -53,16 +53,24 @@ def prints_dash_cells(raw: dict[str, ActiveRaw]) -> bool:
     )
 
 
-def dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> ActiveRaw:
+def prints_hyphen_cells(raw: dict[str, ActiveRaw]) -> bool:
+    """Whether table 二 prints a blank cell as a hyphen of its own (a sheet saved as a page:
+    ``行政许可-``)."""
+    return any(t.value.kind is CellKind.DASH and t.text.strip() == "-" for found in raw.values() for t in found.values)
+
+
+def dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence, marks: str = "—―") -> ActiveRaw:
     """``found`` with each figure of run-on text printed after an em dash (``—1762``, read as
     −1762) cut into the dash cell and the figure (— 1762), on a page whose table 二 prints its
     blank cells as dashes (``prints_dash_cells``); noted, as the dash might still have been a
-    minus sign. A cell of its own (a table's) holding ``—3`` is left a minus sign."""
+    minus sign. A cell of its own (a table's) holding ``—3`` is left a minus sign. ``marks``: the
+    dashes so read (a hyphen, ``规章-420``, only in a row where no column may be negative)."""
     values: list[Token] = []
     cut: list[str] = []
     for token in found.values:
         text = token.text.strip()
-        if token.value.kind is CellKind.NUMBER and text[:1] in "—―" and text[1:2].isdigit() and " part " in token.where:
+        run_on = " part " in token.where
+        if token.value.kind is CellKind.NUMBER and text[:1] in marks and text[1:2].isdigit() and run_on:
             rest = text[1:]
             value = parse_cell(rest)
             if value.kind is CellKind.NUMBER and value.number is not None and value.number >= 0:
@@ -72,12 +80,12 @@ def dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence) -> Activ
         values.append(token)
     if not cut:
         return found
-    shown = "、".join(cut)
+    shown, mark = "、".join(cut), marks[0]
     evidence.doubt(
         path,
         None,
-        f"{shown} 读作空白单元格“—”与其后的数字（本表以“—”表示空白单元格），而非负数",
-        f"{shown} read as a blank cell “—” and the figure after it (the table prints blank cells as —), "
+        f"{shown} 读作空白单元格“{mark}”与其后的数字（本表以“{mark}”表示空白单元格），而非负数",
+        f"{shown} read as a blank cell “{mark}” and the figure after it (the table prints blank cells as {mark}), "
         "not as a negative figure",
         found.values[0].where,
     )

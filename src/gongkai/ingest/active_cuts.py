@@ -48,9 +48,26 @@ def zero_led_cut(slots: list[Slot], options: list[Reading]) -> list[Reading]:
     return [r for r in options if not glued & set(r.wheres)] or options
 
 
+def zero_free_cuts(tokens: list[Token], options: list[Reading]) -> list[Reading]:
+    """The readings of a row cut from a run that cut no 0 out of it, on a page printing its blank
+    cells as marks of their own (规章-420 beside 行政许可-: 4 20, not 42 0): that page writes a
+    zero as its mark, never a 0 run into a figure. ``options`` when none is left, or the table
+    prints a 0 of its own (``tokens``: the page writes zeros as 0 too)."""
+    if any(t.value.kind is CellKind.NUMBER and t.value.number == 0 for t in tokens):
+        return options
+    kept = [
+        r
+        for r in options
+        if not any(v == 0 and w is not None and w.endswith("(split)") for v, w in zip(r.values, r.wheres, strict=True))
+    ]
+    return kept or options
+
+
 _GROUPED = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 # A cell cut from a run whose thousands separators were printed: a figure below 1000 or one with
 # its separators (a sign only on the run's first cell, a fraction only on its last).
+_FOUR_DIGITS_SET = re.compile(r"-?\d,\d{3}(?!,)")
+_BARE_THOUSANDS = re.compile(r"-?[1-9]\d{3,}(?:\.\d+)?")
 _SEPARATED_CELL = re.compile(r"-?(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)(?:\.\d+)?")
 
 
@@ -97,11 +114,18 @@ def separator_cuts(values: list[Token], columns: int) -> list[Reading]:
         # An amount with a fraction (政府集中采购 89574‚706.80 万元) is ``money_cuts``' to cut, on a
         # page known to print every cell; elsewhere its cut stays open.
         return []
-    per_token = [_token_cuts(t.text.strip().replace(RUN_COMMA, ",").replace("，", ","), columns) for t in values]
+    texts = [t.text.strip().replace(RUN_COMMA, ",").replace("，", ",") for t in values]
+    per_token = [_token_cuts(text, columns) for text in texts]
+    # A run opening with a figure of four digits set with its separator (1,80873011,906: its
+    # first cell starts where the run does) shows the page separates every figure of 1000 or
+    # more: a cut leaving 7301 bare is no cut.
+    separates_thousands = any(_FOUR_DIGITS_SET.match(text) for text in texts)
     found: list[Reading] = []
     for combo in itertools.product(*per_token):
         cells = [(cell, t.where) for cut, t in zip(combo, values, strict=True) for cell in cut]
         if len(cells) != columns:
+            continue
+        if separates_thousands and any(_BARE_THOUSANDS.fullmatch(cell) for cell, _ in cells):
             continue
         parsed = [parse_cell(cell).number for cell, _ in cells]
         if any(v is None for v in parsed):

@@ -4,7 +4,8 @@ keeping where a laid-out line set it (``pdftotext -layout``)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import and_
 
 from gongkai.ingest.cell_text import AFTER_X, BEFORE_X, clean_cell, tuple_new
 from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, TableBlock
@@ -74,14 +75,22 @@ def is_blank_separated(kinds: list[str], loose: bool = False) -> bool:
     tight (a line per cell, a blank cell an empty line)? In the first, a filled cell sits on the
     line right after another only where a label wraps; in the second, header cells, a row's
     label and its first number follow each other all the time. (``loose``: wrapped_labels.)"""
-    filled = sum(1 for k in kinds if k not in ("empty", "spacer", "page"))
+    # (list.count and a map in C, not a generator per line: asked of every run of cell lines)
+    filled = len(kinds) - kinds.count("empty") - kinds.count("spacer") - kinds.count("page")
     if kinds.count("empty") * 10 < filled * 6:
         return False
     if loose:
         return True
-    filled_kinds = ("value", "mixed", "short")
-    adjacent = sum(1 for a, b in pairwise(kinds) if a in filled_kinds and b in filled_kinds)
-    return adjacent * 10 <= filled
+    return touching_pairs(kinds, _FILLED_KINDS) * 10 <= filled
+
+
+_FILLED_KINDS = frozenset({"value", "mixed", "short"})
+
+
+def touching_pairs(kinds: list[str], members: frozenset[str]) -> int:
+    """How many pairs of neighbouring lines both have a kind among ``members``."""
+    flags = list(map(members.__contains__, kinds))
+    return sum(map(and_, flags, islice(flags, 1, None)))
 
 
 _LAID_OUT_GAP = 4  # spaces between two figures of a line that only a blank cell's room explains

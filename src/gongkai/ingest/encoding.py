@@ -74,7 +74,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _looks_like_text(text):
+        # (UTF-8 text short enough to be its own sample: its bytes are the sample's, not encoded again)
+        if _looks_like_text(text, data if codec == "utf-8" and len(text) <= _SAMPLE else None):
             return text, codec
     guess = _guess(data)
     if guess is not None:
@@ -96,12 +97,16 @@ def _guess(data: bytes) -> tuple[str, str] | None:
     return (text, name) if _looks_like_text(text) else None
 
 
-def _looks_like_text(text: str) -> bool:
-    """Few control characters: GB18030 decodes almost any bytes, so random data must be caught."""
+_SAMPLE = 20_000  # characters of a text looked at for control characters
+
+
+def _looks_like_text(text: str, utf8: bytes | None = None) -> bool:
+    """Few control characters: GB18030 decodes almost any bytes, so random data must be caught.
+    (``utf8``: the text's own UTF-8 bytes, where the text is no longer than the sample.)"""
     if not text:
         return True
-    sample = text[:20_000]
+    sample = text[:_SAMPLE]
     # The control characters are ASCII: in UTF-8 a byte each, and no other character holds such a
     # byte (counted in C by deleting them, not by a regex over every character).
-    encoded = sample.encode("utf-8", "surrogatepass")
+    encoded = utf8 if utf8 is not None else sample.encode("utf-8", "surrogatepass")
     return (len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))) * 100 <= len(sample)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import partial
+from itertools import groupby
 
 from gongkai.ingest.appeal_pieces import names_appeal_header
 from gongkai.ingest.cell_lines import cell_lines
@@ -39,11 +40,10 @@ def plain_blocks(lines: list[str], start: int, end: int) -> Iterator[Block]:
             if not (numbered and at_page_edge(lines, start + n)):
                 kinds[n] = kind_of_text(lines[start + n], lines[start + n].strip())
     i = 0
-    while i < len(kinds):
-        if kinds[i] in _CELL_KINDS:
-            j = i
-            while j < len(kinds) and kinds[j] in _CELL_KINDS:
-                j += 1
+    # (runs of cell kinds and of the others, found by groupby in C rather than a test per line)
+    for cells, group in groupby(kinds, _CELL_KINDS.__contains__):
+        j = i + len(list(group))
+        if cells:
             run = kinds[i:j]
             if _BLANK_KINDS.issuperset(run):
                 pass  # blank lines only (between paragraphs): no test below holds, and _texts yields nothing
@@ -60,13 +60,9 @@ def plain_blocks(lines: list[str], start: int, end: int) -> Iterator[Block]:
                 yield from better_reading(partial(cell_lines, lines, start + i, start + j, kinds[i:j]), kinds[i:j])
             else:
                 yield from _texts(lines, start + i, start + j)
-            i = j
         else:
-            j = i + 1
-            while j < len(kinds) and kinds[j] not in _CELL_KINDS:
-                j += 1
             yield from _texts(lines, start + i, start + j)  # prose and headings: a text block each
-            i = j
+        i = j
 
 
 _CELL_KINDS = frozenset({"value", "mixed", "short", "empty", "spacer", "page"})  # a run of them may be a table

@@ -26,7 +26,9 @@ from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
 from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
+from gongkai.ingest.band_blocks import read_band_blocks
 from gongkai.ingest.banded_tail import read_banded_tail
+from gongkai.ingest.beside_labels import read_beside_labels
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows, unsettled_requests
 from gongkai.ingest.blocks_head import from_header
@@ -277,6 +279,9 @@ def _read_flowed_unsettled(
     request_blocks, appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])
     # pdftotext: figures printed in blocks (from table 三's header: a channel table's shares before it are not its)
     read_blocks(template, from_header(request_blocks), report, evidence)
+    # pdftotext: a spreadsheet's print, rows in bands, each column by column without its dash zeros
+    read_band_blocks(template, parts[REQUESTS], report, evidence)
+    read_beside_labels(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' first cells by their labels
     read_merged_blocks(template, request_blocks, report, evidence)  # the same, 2019's single 其他处理 row
     read_split_rows(template, request_blocks, report, evidence)  # pdftotext: tall rows' 自然人 cells apart
     read_merged_blocks(template, request_blocks, report, evidence, read_split_rows)  # the same, single 其他处理

@@ -275,15 +275,26 @@ _TRAILING_NUMBER = re.compile(
 _LEADING_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}\s*[.．、])\s*")
 
 
+# A section's bare numeral, no 、 after it (a sheet saved as a page: ``二上年结转…数量-------
+# 三本年度办理结果``), left at the end of a row of blank cells (after them, or a space): no figure
+# ends that row to cut after, so the cut at the next label leaves the numeral in the row.
+_TRAILING_NUMERAL = re.compile(r"(?<=[\s\-—―/／])[一二三四五六七八九十]{1,2}$")
+
+
 def _numbering_forward(found: list[str]) -> list[str]:
-    """``found`` with an item number that ends a piece moved to the start of the next."""
+    """``found`` with an item number that ends a piece moved to the start of the next (a bare
+    section numeral set on a piece of its own, as one before its label's first figure is)."""
     out = list(found)
     for i in range(len(out) - 1):
         match = _TRAILING_NUMBER.search(out[i])
         if match is not None:
             out[i] = out[i][: match.start()].rstrip()
             out[i + 1] = f"{match.group(1) or match.group(2)} {out[i + 1]}"
-    return [piece for piece in out if piece]
+    numerals: list[str] = []
+    for i, piece in enumerate(out):
+        bare = _TRAILING_NUMERAL.search(piece) if i < len(out) - 1 and _label_pattern().match(out[i + 1]) else None
+        numerals.extend((piece[: bare.start()].rstrip(), bare.group()) if bare else (piece,))
+    return [piece for piece in numerals if piece]
 
 
 # A minus sign between the figures run together after a row label (行政强制76-38844: 本年增/减

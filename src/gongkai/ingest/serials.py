@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import attrgetter
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock
 from gongkai.report.templates import SERIAL_HEADER
@@ -258,14 +259,23 @@ def _text_unnumbered(table: TableBlock) -> TableBlock | None:
     return replace(table, rows=rows)
 
 
+def _holds_serial_mark(table: TableBlock) -> bool:
+    """Whether a cell of ``table`` holds 序 (which a row naming a 序号 column holds): one search of
+    its cells' texts joined, in C, rather than a test of every row (most tables hold none)."""
+    return SERIAL_HEADER[0] in "\n".join(map(_TEXT, chain.from_iterable(table.rows)))
+
+
+_TEXT = attrgetter("text")
+
+
 def names_serial_column(document: Document) -> bool:
     """Whether a table of ``document`` names a 序号 column (序号, or 序 and 号 in later cells)."""
-    return any(_names_serial(row) for t in document.tables for row in t.rows)
+    return any(_names_serial(row) for t in document.tables if _holds_serial_mark(t) for row in t.rows)
 
 
 def text_without_serials(document: Document) -> Document:
     """``document`` (read from text) with its tables' 序号 numbers taken out (itself when none)."""
-    if document.format != "text" or not any(_names_serial(row) for t in document.tables for row in t.rows):
+    if document.format != "text" or not names_serial_column(document):
         return document  # the cheap gate: no table of text names a 序号 column
     blocks: list[Block] = []
     changed = False

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from gongkai.ingest.digits import cut_groups
+from gongkai.ingest.lines_holding import lines_holding
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.shares import glued_counts, is_percent, is_share_title
 from gongkai.report.equations import requests_bound
@@ -91,7 +92,7 @@ def _rows_of_shares(lines: list[str]) -> set[int]:
     (Only lines with a percent sign can be in a run: the others are not looked at.)"""
     out: set[int] = set()
     run: list[int] = []
-    for i in [*(i for i, line in enumerate(lines) if _has_sign(line) and _only_shares(line)), -2]:
+    for i in [*(i for i in lines_holding(lines, "%％") if _only_shares(lines[i])), -2]:
         if run and i == run[-1] + 1:
             run.append(i)
             continue
@@ -99,11 +100,6 @@ def _rows_of_shares(lines: list[str]) -> set[int]:
             out.update(run)
         run = [i]
     return out
-
-
-def _has_sign(line: str) -> bool:
-    """No token of a line without ``%`` or ``％`` is a percentage (``is_percent``)."""
-    return "%" in line or "％" in line
 
 
 def _only_shares(line: str) -> bool:
@@ -122,36 +118,40 @@ def _plain_ended(line: str) -> bool | None:
 
 
 def _lines_without_shares(lines: list[str]) -> list[str]:
-    out: list[str | None] = []
-    ended: list[bool | None] = []  # per line: its figures ended in a percentage (None: no figures)
+    # Only lines holding a share's sign or title change; the others are kept as they are, and
+    # their ``ended`` (``_plain_ended``) is asked only where a row ends in a share. In order: a
+    # line's ``ended`` is set once it is read, the lines after it still None when it is.
+    out: list[str | None] = list(lines)
+    ended: list[bool | None] = [None] * len(lines)  # per line: its figures ended in a percentage (None: no figures)
     rows_of_shares = _rows_of_shares(lines)
-    for i, line in enumerate(lines):
-        if not _has_sign(line) and "占" not in line and "比" not in line:
-            out.append(line)  # (what the branch below makes of it, without tokenising it)
-            ended.append(_plain_ended(line))
-            continue
+    marked = lines_holding(lines, "%％占比")
+    for i in marked:
+        line = lines[i]
         tail = _tail(line)
         kinds = [kind for _m, kind in tail]
         if "%" not in kinds:
             alone = len(_TOKEN.findall(line)) == 1
             new = line if alone and not line.strip().startswith(_ROW_OF_SHARES) else _titles_blanked(line)
-            out.append(new if new.strip() or not line.strip() else None)  # (a bare title alone: kept)
-            ended.append(None if not tail or alone else False)  # (a lone figure: no row's end)
+            out[i] = new if new.strip() or not line.strip() else None  # (a bare title alone: kept)
+            ended[i] = None if not tail or alone else False  # (a lone figure: no row's end)
             continue
         counts = "n" in kinds
         if not counts and len(tail) == len(_TOKEN.findall(line)) and i not in rows_of_shares:
             # shares one a line: a column of a table of shares of its own, left; under a bare
             # share title, a table's 占比 column printed apart from its rows (pdftotext), gone
             ends_row = _ends_a_row(lines, i)
-            out.append(None if ends_row or _printed_apart(lines, i, ended) else line)
-            ended.append(True if ends_row else None)  # a row's share: a share row's end
+            out[i] = None if ends_row or _printed_apart(lines, i, ended) else line
+            ended[i] = True if ends_row else None  # a row's share: a share row's end
             continue
         gone = [m for m, kind in tail if kind == "%" or (not counts and kind == "-")]
         new = _titles_blanked(_blanked(line, gone))
-        ended.append(True if counts and kinds[-1] == "%" else None)
-        out.append(new if new.strip() else None)  # a line of shares alone goes
+        ended[i] = True if counts and kinds[-1] == "%" else None
+        out[i] = new if new.strip() else None  # a line of shares alone goes
     if True not in ended:
         return [line for line in out if line is not None]  # no row ends in a share: no dash goes
+    plain = set(range(len(lines))).difference(marked)
+    for i in plain:
+        ended[i] = _plain_ended(lines[i])
     for i, kept in enumerate(out):
         if kept is None:
             continue
@@ -350,13 +350,16 @@ def _wrapped_percents_joined(lines: list[str]) -> list[str]:
     """A share a narrow cell wrapped before its sign (``100.0`` / ``%``: a Word table through
     pdftotext) on one line again, the sign's line left empty."""
     out = list(lines)
-    for i in range(1, len(out)):
-        if out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
+    for i in lines_holding(lines, "%％"):  # (a line is unchanged before its own turn)
+        if i and out[i].strip() in ("%", "％") and _DECIMAL.fullmatch(out[i - 1].strip()):
             out[i - 1], out[i] = out[i - 1].rstrip() + out[i].strip(), ""
     return out
 
 
-_SIGN_ALONE = re.compile(r"(?<!\S)[%％](?!\S)")
+# A sign between blanks (or the text's ends). The sign first, the look-behind after it over the
+# character before: the same matches as ``(?<!\S)[%％](?!\S)``, and the regex engine skips
+# straight to the signs instead of trying the look-behind at every character of the text.
+_SIGN_ALONE = re.compile(r"[%％](?<!\S[%％])(?!\S)")
 _SIGN_REACH = 2  # columns the sign may stand left of its figure's start (set under the cell's middle)
 _SIGN_LINES = 2  # lines above the sign its figure may stand on (a row's one-line cells between)
 
@@ -367,8 +370,8 @@ def _laid_out_percents_joined(lines: list[str]) -> list[str]:
     the row's one-line cells between. The sign goes up after its figure (in the space after it,
     so the line keeps its columns) where nothing on the lines between stands in its column."""
     out = list(lines)
-    for i in range(1, len(out)):
-        if "%" not in out[i] and "％" not in out[i]:
+    for i in lines_holding(lines, "%％"):  # (a line is unchanged before its own turn)
+        if not i:
             continue
         for sign in list(_SIGN_ALONE.finditer(out[i])):
             at = sign.start()
@@ -403,13 +406,25 @@ def _moved_down(share_line: str, row: str, start: int) -> tuple[str, str]:
     return "", (padded[:start] + share + padded[start + len(share) :]).rstrip()
 
 
+def _any_sign_alone(text: str) -> bool:
+    """Whether ``_SIGN_ALONE`` matches in ``text``: the characters either side of each sign asked
+    (``str.find``; a regex scan of a long text costs as much as the rest of this pass)."""
+    for sign in _SIGNS:
+        at = text.find(sign)
+        while at >= 0:
+            if not text[at - 1 : at].strip() and not text[at + 1 : at + 2].strip():
+                return True
+            at = text.find(sign, at + 1)
+    return False
+
+
 def drop_shares_in_text(text: str) -> str:
     """``text`` without its tables' percentages (itself where it prints none)."""
     if "%" not in text and "％" not in text:
         return text
     text = _unglued(text)
     lines = _wrapped_percents_joined(text.split("\n"))
-    if _SIGN_ALONE.search(text):
+    if _any_sign_alone(text):
         lines = _laid_out_percents_joined(lines)  # -layout: 100.0 over a row's line, % under it
     kept = _lines_without_shares(lines)
     return "\n".join(kept)

@@ -116,12 +116,15 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
-        if any_unit_first(text) or any_lone_unit(text):
+        # (each asked of the text once: a scan of every unit it holds; a lone unit decides both)
+        lone_unit = any_lone_unit(text)
+        unit_first = lone_unit or any_unit_first(text)
+        if unit_first:
             lines = [units_after_figures(line) for line in wrapped_units_first(lines)]
         lines = wrapped_cells(lines)
-        if any_lone_unit(text):
+        if lone_unit:
             lines = rows_wrapped_above(lines)  # -layout: a row's wrapped figures on the line above
-        if any_unit_first(text) or any_lone_unit(text):
+        if unit_first:
             lines = wrapped_units_blanked(lines)  # -layout: a row's last cell 0 over 件, the 件 alone
         lines = units_unwrapped(lines)
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …

@@ -149,15 +149,18 @@ def cells_with_units(line: str, lone: bool = True) -> str:
 def _in_cells(line: str) -> str:
     """``line`` with the units ending figures' cells put as spaces (runs, labelled figures, and
     figures standing apart on a line of several: ``737    55 件    151``)."""
-    if _DIGIT_UNIT.search(line) is None or _ONE.search(line) is None:
+    if _DIGIT_UNIT.search(line) is None:
         return line  # no figure with its unit (prose's 件 in a word): none of the below applies
+    ones = list(_ONE.finditer(line))  # (kept for the loop below where the line is not changed)
+    if not ones:
+        return line
     # (a run is a figure's unit, blanks, and the next figure's sign or digit: most lines hold none)
     out = _RUN.sub(lambda m: _unit_to_space(m.group()), line) if _UNIT_THEN_FIGURE.search(line) else line
     if not _COUNTED_CLAUSE.search(out) and _ROW_FIGURES.search(out):
         out = _APART.sub(lambda m: _unit_to_space(m.group()), out)
     pieces: list[str] = []
     done = 0
-    for match in _ONE.finditer(out):
+    for match in ones if out == line else _ONE.finditer(out):
         if _labelled(out, match.start(), match.end()):
             pieces += [out[done : match.start()], _unit_to_space(match.group())]
             done = match.end()

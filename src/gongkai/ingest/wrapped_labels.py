@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 
-from gongkai.ingest.cell_lines import is_blank_separated
+from gongkai.ingest.cell_lines import is_blank_separated, touching_pairs
 from gongkai.ingest.document import Block, TableBlock
 from gongkai.ingest.numbers import parse_cell
 
@@ -32,13 +31,18 @@ def only_labels_wrap(kinds: list[str]) -> bool:
     next to another filled line, and blank lines are as many as a blank-separated table has: in a
     tight table (a line per cell, blank cells as empty lines) a row's label and its first figure,
     and the figures, follow each other all the time."""
-    figures = ("value", "mixed")
-    filled_kinds = ("value", "mixed", "short")
-    filled = sum(1 for k in kinds if k in filled_kinds)
-    touching = sum(
-        1 for a, b in pairwise(kinds) if (a in figures and b in filled_kinds) or (b in figures and a in filled_kinds)
-    )
-    return kinds.count("empty") * 10 >= filled * 6 and touching * 20 <= filled
+    filled = kinds.count("value") + kinds.count("mixed") + kinds.count("short")
+    if kinds.count("empty") * 10 < filled * 6:
+        return False
+    # Filled lines touching, a figure among the two: touching filled lines but those of two labels.
+    touching = touching_pairs(kinds, _FILLED) - touching_pairs(kinds, _LABELS)
+    return touching * 20 <= filled
+
+
+_FILLED = frozenset({"value", "mixed", "short"})
+
+
+_LABELS = frozenset({"short"})
 
 
 def _whole_rows(blocks: list[Block]) -> int:
