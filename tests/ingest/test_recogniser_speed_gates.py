@@ -70,6 +70,8 @@ _WHOLE_GATED = (
     "read_row_bands",
     "read_banded_tail",
     "read_blocks",
+    "read_band_blocks",
+    "read_beside_labels",
     "read_merged_blocks",
     "read_split_rows",
     "read_vanished",
