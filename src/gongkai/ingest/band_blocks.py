@@ -33,6 +33,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.request_labels import printed_rows
+from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -344,35 +345,30 @@ def _take(
     report: Report,
     evidence: Evidence,
 ) -> None:
-    table, sources = tied[0]
-    evidence.forget("requests.")
-    undecided: list[tuple[str, list[int | None], str | None]] = []
-    for i, key in enumerate(keys):
-        row: list[int | None] = list(table[key])
-        for c in range(width):
-            seen = list(dict.fromkeys(t[key][c] for t, _ in tied))
-            where = figures[sources[(i, c)]].where if (i, c) in sources else None
-            if len(seen) > 1:
-                row[c] = None
-                undecided.append((f"requests.{key}[{c}]", seen, where))
-            elif where is not None:
-                evidence.provenance[f"requests.{key}[{c}]"] = where
-        report.requests[str(key)] = row
-    evidence.doubt(
-        "requests",
-        None,
-        "表三按行组分块、逐列印出，且列中的“-”（零）未印出：按各行合计与表内勾稽关系放回零值读取",
-        "table 三 prints its rows in bands, each band column by column with the dash zeros of a "
-        "column left out: the zeros placed where every row adds up to its 总计 and the table's "
-        "equations hold",
-        figures[0].where,
-    )
-    for cell, seen, where in undecided:
-        evidence.undecided(
-            cell,
-            seen,
-            zh="放回零值的几种方式都合乎勾稽关系，在此格不一致（{readings}），记为未知",
-            en="placements of the dropped zeros that the arithmetic cannot tell apart differ here "
+    sources = tied[0][1]
+    rows = {key: i for i, key in enumerate(keys)}
+
+    def where_of(key: Hashable, c: int) -> str | None:  # a dropped zero has no source
+        source = sources.get((rows[key], c))
+        return None if source is None else figures[source].where
+
+    take_agreed(
+        [table for table, _ in tied],
+        keys,
+        width,
+        where_of,
+        (
+            "表三按行组分块、逐列印出，且列中的“-”（零）未印出：按各行合计与表内勾稽关系放回零值读取",
+            "table 三 prints its rows in bands, each band column by column with the dash zeros of a "
+            "column left out: the zeros placed where every row adds up to its 总计 and the table's "
+            "equations hold",
+            figures[0].where,
+        ),
+        report,
+        evidence,
+        (
+            "放回零值的几种方式都合乎勾稽关系，在此格不一致（{readings}），记为未知",
+            "placements of the dropped zeros that the arithmetic cannot tell apart differ here "
             "({readings}); left unknown",
-            where=where,
-        )
+        ),
+    )

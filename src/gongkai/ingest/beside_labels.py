@@ -26,6 +26,7 @@ from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -153,27 +154,26 @@ def _take(
     report: Report,
     evidence: Evidence,
 ) -> None:
-    table, cut = tied[0]
-    evidence.forget("requests.")
-    undecided: list[tuple[str, list[int | None], str | None]] = []
-    for i, key in enumerate(keys):
-        row: list[int | None] = list(table[key])
-        for c in range(width):
-            seen = list(dict.fromkeys(t[key][c] for t, _ in tied))
-            where = figures[cut[i][c]].where if cut[i][c] >= 0 else None
-            if len(seen) > 1:
-                row[c] = None
-                undecided.append((f"requests.{key}[{c}]", seen, where))
-            elif where is not None:
-                evidence.provenance[f"requests.{key}[{c}]"] = where
-        report.requests[str(key)] = row
-    evidence.doubt(
-        "requests",
-        None,
-        "表三逐行印出，高行的第一格印在其折行的标签旁（“-”随折行被删去）：按各行合计放回读取",
-        "table 三 prints its figures row by row, a tall row's first cell set beside its wrapped label "
-        "(a dash there joined away as a hyphen): each put back where its row adds up to its 总计",
-        figures[0].where,
+    cut = tied[0][1]
+    rows = {key: i for i, key in enumerate(keys)}
+
+    def where_of(key: Hashable, c: int) -> str | None:  # a dash joined away has no source
+        source = cut[rows[key]][c]
+        return figures[source].where if source >= 0 else None
+
+    take_agreed(
+        [table for table, _ in tied],
+        keys,
+        width,
+        where_of,
+        (
+            "表三逐行印出，高行的第一格印在其折行的标签旁（“-”随折行被删去）：按各行合计放回读取",
+            "table 三 prints its figures row by row, a tall row's first cell set beside its wrapped label "
+            "(a dash there joined away as a hyphen): each put back where its row adds up to its 总计",
+            figures[0].where,
+        ),
+        report,
+        evidence,
     )
     for i, key in enumerate(keys):
         if cut[i][0] < 0 and key in report.requests:
@@ -183,5 +183,3 @@ def _take(
                 "此格未印出（其“-”在折行处被当作连字符删去），按本行合计记为 0",
                 "this cell is not printed (its dash taken for a hyphen at a line's end): 0 by its row's 总计",
             )
-    for cell, seen, where in undecided:
-        evidence.undecided(cell, seen, where=where)
