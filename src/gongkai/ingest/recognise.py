@@ -62,8 +62,8 @@ from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
-from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.serial_leads import read_serial_leads
+from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.split_rows import read_split_rows

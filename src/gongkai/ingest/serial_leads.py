@@ -21,7 +21,6 @@ from typing import Any
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.lead_tails import _figures, _orders, _solve_page, _take_best
-from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -91,7 +90,7 @@ def _parses(stream: list[Token], rows: int, k: int) -> list[list[list[Token]]]:
                 if after not in live[r + 1]:
                     continue
                 bucket = grown.setdefault(after, [])
-                bucket += [parse + [stream[start:end]] for parse in parses]
+                bucket += [[*parse, stream[start:end]] for parse in parses]
                 if len(bucket) > _MAX_PARSES:
                     return []
         states = grown
@@ -104,7 +103,7 @@ def read_serial_leads(template: Template, records: list[Record], report: Report,
     keys: list[Hashable] = [row.key for row in template.request_rows]
     rows, width = len(keys), len(template.request_columns)
     bound = requests_bound(template.id)
-    current = {key: tuple(v) for key, v in report.requests.items()}
+    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
     if all(None not in v for v in current.values()) and bound.broken(current) == 0:
         return  # read already
     figures: list[Token] = []
