@@ -43,12 +43,14 @@ ORDER = "总计 read as 自然人 where it is printed first; the 小计 column r
 # pymupdf4llm since ``serials`` skips a converter's blank first column and ``text_column_order`` reads
 # z2022-a's header words, set as a paragraph above the pipe table)
 NOT_YET = {
-    "pdftotext": "2459/2832 cells (86.83%), non-zero 77.31%: the 序号 numbers are taken out wherever the rows "
+    "pdftotext": "2624/2832 cells (92.66%), non-zero 87.40%: the 序号 numbers are taken out wherever the rows "
     "keep their sums only without them (``text_serial_tokens``: ending, beginning or inside a row's figures, "
     "or alone after later rows) and table 三's columns put in the order the header words state "
     "(``text_column_order``, by the header's words above 申请人情况 too, and beside records the flow split); "
     "the platform print's wrapped units put back (``flow_units``: ``439 件 292`` / ``件 32 件 …``, ``件0``); "
-    "z2024-a prints table 三 in two column parts one under the other, z2022-a's Word print its cells one a "
+    "z2024-a's flex rows (two figures by each label among the 序号 numbers, the rest after the last label) "
+    "read by the rows' sums (``serial_leads``); "
+    "z2024-a's Word print puts table 三's first row's cells around its header, z2022-a's Word print its cells one a "
     f"line with units wrapped apart (``768 件`` / ``件``), and z2022-a's first rows' figures a row early "
     f"({SERIAL}; {ORDER})",
     "markitdown": "2597/2832 cells (91.70%), non-zero 84.30%: z2022-a's platform print sets each row's 其他 "

@@ -45,6 +45,11 @@ from gongkai.report.templates import Template
 _KEEP = 8  # readings kept per cut of a page's rows (ties the arithmetic cannot break)
 _MAX_RUN = 16  # rows one run of a page's other cells may hold (a page of table 三)
 
+_DOUBT = (
+    "表三各行只在标签旁印出自然人一栏，其余各栏在本页末行之后印出：按合乎各行合计的顺序读取",
+    "table 三's rows print their 自然人 cell beside their label and their other cells after the "
+    "page's last row: read in the order in which every row adds up to its 总计",
+)
 Page = tuple[list[int], list[Token]]  # the page's rows (indices), the figures of their other cells
 
 
@@ -122,7 +127,7 @@ class _Reading:
 
 
 def _solve_page(
-    page: Page, leads: list[list[Token]], width: int, equations: list[list[int]]
+    page: Page, leads: list[list[Token]], width: int, equations: list[list[int]], orders: Any = _orders
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """The readings of a page's other cells in which every row adds up (with its leading cells),
     fewest runs first: each (cells row by row, positions of their figures)."""
@@ -156,7 +161,7 @@ def _solve_page(
                 continue  # rows of different widths print only as runs of their own
             lead = sizes.pop()
             n, tail = b - a, width - lead
-            positions = _orders(n, tail) + begins[a]  # orders × cells
+            positions = orders(n, tail) + begins[a]  # orders × cells
             cells = printed[positions].reshape(len(positions), n, tail)
             sums = cells @ coefficients[:, lead:].T + np.stack(known[a:b])  # orders × rows × equations
             holding = ~sums.any(axis=2).any(axis=1)
@@ -281,6 +286,7 @@ def _take_best(
     current: dict[Hashable, tuple[int | None, ...]],
     report: Report,
     evidence: Evidence,
+    doubt: tuple[str, str] | None = None,
 ) -> None:
     """Join the pages' readings into tables (of each layout the counts fit: leads, pages, their
     readings), keep those the table's equations rank best, and take their agreed cells where that
@@ -301,17 +307,13 @@ def _take_best(
     if first[0] > before[1] or -first[1] - first[0] <= before[0] - before[1]:
         return  # the labels' reading fits the arithmetic as well
     tokens = tied[0][1]
+    zh, en = doubt or _DOUBT
     take_agreed(
         [table[0] for table in tied],
         keys,
         width,
         lambda key, c: tokens[key][c].where,
-        (
-            "表三各行只在标签旁印出自然人一栏，其余各栏在本页末行之后印出：按合乎各行合计的顺序读取",
-            "table 三's rows print their 自然人 cell beside their label and their other cells after the "
-            "page's last row: read in the order in which every row adds up to its 总计",
-            leads[0][0].where,
-        ),
+        (zh, en, layouts[-1][0][0][0].where),  # the last layout joined, as before
         report,
         evidence,
     )

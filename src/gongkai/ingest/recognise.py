@@ -62,6 +62,7 @@ from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
+from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
@@ -293,6 +294,7 @@ def _read_flowed_unsettled(
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
+    read_serial_leads(template, parts[REQUESTS], report, evidence)  # the same, k cells by labels among 序号
     read_part_leads(template, parts[REQUESTS], report, evidence)  # the same, table 三 in two column parts
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
     # pdftotext: a page print's blanks lost, its figures in two bands of columns
