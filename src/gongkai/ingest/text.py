@@ -36,6 +36,7 @@ from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_last_row import pipe_last_rows
+from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     PICTURE_START,
@@ -132,6 +133,8 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
     joined: frozenset[int] = frozenset()
     if not lone_units:
+        if "<br" in text:
+            lines = stacked_pipe_rows(lines)  # pymupdf4llm: several rows set in one two-cell row
         lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table
         printed = lines
         lines = wrapped_pipe_cells(lines)
