@@ -47,6 +47,7 @@ from gongkai.ingest.pipes import (
 )
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
+from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
@@ -161,7 +162,9 @@ def read_text(path: Path, data: bytes) -> Document:
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
             lines = label_under_table(
                 figures_before_label(
-                    label_around_figures(cut_table_paragraphs(page_numbers_blanked(br_lines(picture_text(lines)))))
+                    request_labels_around(
+                        label_around_figures(cut_table_paragraphs(page_numbers_blanked(br_lines(picture_text(lines)))))
+                    )
                 )
             )
         if "\f" in text:
