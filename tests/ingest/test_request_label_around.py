@@ -15,7 +15,8 @@ from .wild.scoring import read_fixture
 
 def test_pieces_around_a_row_of_figures_are_joined() -> None:
     lines = ["一、本年", "新收政府", "26 0 2 4 1 2 35", "信息公开", "申请数量", "二、上年"]
-    assert request_labels_around(lines) == ["", "", "一、本年新收政府信息公开申请数量 26 0 2 4 1 2 35", "", "", "二、上年"]
+    joined = "一、本年新收政府信息公开申请数量 26 0 2 4 1 2 35"
+    assert request_labels_around(lines) == ["", "", joined, "", "", "二、上年"]
     piped = ["|一、本年|||", "|||26|0|", "|新收政府信息公开申请数量|||"]
     assert request_labels_around(piped) == ["||||", "|一、本年新收政府信息公开申请数量||26|0|", "||||"]
 

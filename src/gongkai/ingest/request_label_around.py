@@ -94,7 +94,9 @@ def request_labels_around(lines: list[str]) -> list[str]:
             continue
         heads = _around(lines, at, first, -1)[::-1]
         tails = _around(lines, at, first, 1)
-        if not heads or not tails or heads[-1][0] != tails[0][0] or any(out[at - k] != lines[at - k] for k in range(1, len(heads) + 1)):
+        if not heads or not tails or heads[-1][0] != tails[0][0]:
+            continue
+        if any(out[at - k] != lines[at - k] for k in range(1, len(heads) + 1)):  # a row's tail already
             continue
         joins = _joins(heads, tails)
         if len(joins) != 1:
