@@ -34,3 +34,23 @@ def test_the_first_row_of_table_three_is_read(converter: str) -> None:
     gold = gold_json(FIXTURES, "c2019-a")["requests"]
     assert isinstance(requests, dict) and isinstance(gold, dict)
     assert requests["new_received"] == gold["new_received"]
+
+
+def test_rows_one_under_the_other_are_each_joined() -> None:
+    """The row below's head is looked for above its figures past the row above's tail."""
+    lines = [
+        "一、本年",
+        "新收政府",
+        "26 35",
+        "信息公开",
+        "申请数量",
+        "二、上年",
+        "结转政府",
+        "0 0",
+        "信息公开",
+        "申请数量",
+    ]
+    out = request_labels_around(lines)
+    assert out[2] == "一、本年新收政府信息公开申请数量 26 35"
+    assert out[7] == "二、上年结转政府信息公开申请数量 0 0"
+    assert [line for i, line in enumerate(out) if i not in (2, 7)] == [""] * 8

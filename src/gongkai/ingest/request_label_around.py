@@ -96,12 +96,12 @@ def request_labels_around(lines: list[str]) -> list[str]:
         tails = _around(lines, at, first, 1)
         if not heads or not tails or heads[-1][0] != tails[0][0]:
             continue
-        if any(out[at - k] != lines[at - k] for k in range(1, len(heads) + 1)):  # a row's tail already
-            continue
         joins = _joins(heads, tails)
         if len(joins) != 1:
             continue
         h, t = joins[0]
+        if any(out[at - k] != lines[at - k] for k in range(1, h + 1)):  # a piece the row above took
+            continue
         label = "".join(text for _, text in heads[len(heads) - h :] + tails[:t])
         cells = _cells(line)
         if cells is None:
