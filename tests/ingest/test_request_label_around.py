@@ -17,15 +17,21 @@ def test_pieces_around_a_row_of_figures_are_joined() -> None:
     lines = ["一、本年", "新收政府", "26 0 2 4 1 2 35", "信息公开", "申请数量", "二、上年"]
     joined = "一、本年新收政府信息公开申请数量 26 0 2 4 1 2 35"
     assert request_labels_around(lines) == ["", "", joined, "", "", "二、上年"]
-    piped = ["|一、本年|||", "|||26|0|", "|新收政府信息公开申请数量|||"]
-    assert request_labels_around(piped) == ["||||", "|一、本年新收政府信息公开申请数量||26|0|", "||||"]
+    piped = ["|一、本年|||||||||", "|||26|0|2|4|1|2|35|", "|新收政府信息公开申请数量|||||||||"]
+    assert request_labels_around(piped) == [
+        "||||||||||",
+        "|一、本年新收政府信息公开申请数量||26|0|2|4|1|2|35|",
+        "||||||||||",
+    ]
 
 
 def test_pieces_that_name_no_row_or_a_row_alone_are_left() -> None:
     head_names_a_row = ["4.保护第三方合法权益", "0 0 0 0 0 0 0", "5.属于三类内"]
-    prose = ["本年度共收到", "26 35", "件申请"]
+    blanks_lost = ["2.重复申", "27 27", "请"]  # a row short of figures: read by other readers
+    prose = ["本年度共收到", "26 0 2 4 1 2 35", "件申请"]
     assert request_labels_around(head_names_a_row) == head_names_a_row
     assert request_labels_around(prose) == prose
+    assert request_labels_around(blanks_lost) == blanks_lost
 
 
 @pytest.mark.parametrize("converter", ["pymupdf4llm", "markitdown"])
@@ -41,16 +47,16 @@ def test_rows_one_under_the_other_are_each_joined() -> None:
     lines = [
         "一、本年",
         "新收政府",
-        "26 35",
+        "26 0 2 4 1 2 35",
         "信息公开",
         "申请数量",
         "二、上年",
         "结转政府",
-        "0 0",
+        "0 0 0 0 0 0 0",
         "信息公开",
         "申请数量",
     ]
     out = request_labels_around(lines)
-    assert out[2] == "一、本年新收政府信息公开申请数量 26 35"
-    assert out[7] == "二、上年结转政府信息公开申请数量 0 0"
+    assert out[2] == "一、本年新收政府信息公开申请数量 26 0 2 4 1 2 35"
+    assert out[7] == "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"
     assert [line for i, line in enumerate(out) if i not in (2, 7)] == [""] * 8

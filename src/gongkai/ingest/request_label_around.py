@@ -9,7 +9,8 @@ figures with a blank label cell. Neither piece names a row, so the figures are r
 
 ``request_labels_around`` joins them back into one row, the line count kept (the pieces' lines
 emptied), only where head and tail together are the whole numbered label of a row of table 三
-(``is_numbered_request_row``), the head alone is not, and exactly one split of the pieces around
+(``is_numbered_request_row``), the head alone is not, the figures fill every applicant column
+(a row with fewer lost its blank cells: other readers place them), and exactly one split of the pieces around
 the figures does so. Anything else is left as printed.
 """
 
@@ -17,9 +18,12 @@ from __future__ import annotations
 
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.vocabulary import is_numbered_request_row
+from gongkai.report.templates import REQUEST_COLUMNS
 
 _MAX_PIECES = 4  # a label's lines on each side of its figures (a narrow cell's few lines)
-_MIN_FIGURES = 2  # a row of table 三 prints several figures
+# A whole row of table 三 (no blank cell lost): a row short of figures is another layout's (vanished
+# blanks), read by its own readers from the pieces as printed.
+_MIN_FIGURES = len(REQUEST_COLUMNS)
 
 
 def _figure(text: str) -> bool:
