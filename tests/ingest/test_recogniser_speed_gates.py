@@ -7,16 +7,20 @@ the forms they replaced on inputs drawn at random.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import random
 
 import pytest
 
 from gongkai.ingest import column_order, inorder, markers, recognise, transposed
+from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.label_marks import _FIGURE, _MARKED_RUN, _MAX_LABEL, _marked_run
-from gongkai.ingest.numbers import parse_cell
+from gongkai.ingest.numbers import CellKind, CellValue, parse_cell
 from gongkai.ingest.read import read_report
 from gongkai.ingest.records import Token
-from gongkai.report.templates import TEMPLATES
+from gongkai.report.model import Report
+from gongkai.report.templates import TEMPLATES, Template
 from tests.ingest.make_files import Fixtures
 from tests.ingest.test_read_speed_gates import _real_inputs, _reports
 
@@ -58,6 +62,75 @@ def test_flowed_readers_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(recognise, "_requests_settled", lambda *args: False)
     monkeypatch.setattr(recognise, "appeals_settled", lambda *args: False)
     assert _reports(paths) == gated
+
+
+# the readers ``_read_flowed_requests`` asks: the first all gated on table 三 whole and adding up
+# (``_requests_whole``), the last three weighing doubts too (asked unless ``_requests_settled``)
+_WHOLE_GATED = (
+    "read_row_bands",
+    "read_banded_tail",
+    "read_blocks",
+    "read_band_blocks",
+    "read_beside_labels",
+    "read_merged_blocks",
+    "read_split_rows",
+    "read_vanished",
+    "read_interleaved_rows",
+    "read_column_tail",
+    "read_lead_tails",
+    "read_part_leads",
+    "read_blank_zero_rows",
+    "read_blank_bands",
+    "read_row_pieces",
+    "read_column_pieces",
+)
+_DOUBT_GATED = ("read_stated_rows", "read_deferred_totals", "read_paragraph_runs")
+
+
+def test_each_flowed_reader_returns_at_its_gate_where_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both gates held open: wherever one would have shut, each reader it skips is asked and must
+    # change nothing. Table 三 whole and adding up with a doubt on it (the corpus's 000 and 002:
+    # only the doubt-weighing readers run), or with doubts elsewhere only (none runs).
+    whole = recognise._requests_whole
+    state = {"whole": False, "settled": False}
+    seen = {"doubted": 0, "elsewhere": 0}
+
+    def held_open(template: Template, report: Report) -> bool:
+        # asked once at the entry of ``_read_flowed_requests`` (and by ``_requests_settled`` before)
+        state["whole"] = whole(template, report)
+        return False
+
+    def entered(template: Template, report: Report, evidence: Evidence) -> bool:
+        doubted = any(entry.cell.startswith("requests") for entry in evidence.uncertain)
+        state["settled"] = whole(template, report) and not doubted
+        seen["doubted"] += whole(template, report) and doubted
+        seen["elsewhere"] += state["settled"] and bool(evidence.uncertain)
+        return False
+
+    def watched(name: str, skipped: str) -> object:
+        reader = getattr(recognise, name)
+
+        def run(*args: object) -> object:
+            if not state[skipped]:
+                return reader(*args)
+            report = next(a for a in args if isinstance(a, Report))
+            evidence = next(a for a in args if isinstance(a, Evidence))
+            before = (copy.deepcopy(report.requests), list(evidence.uncertain), dict(evidence.provenance))
+            found = reader(*args)
+            assert found is None, name
+            assert (report.requests, evidence.uncertain, evidence.provenance) == before, name
+            return found
+
+        return run
+
+    monkeypatch.setattr(recognise, "_requests_whole", held_open)
+    monkeypatch.setattr(recognise, "_requests_settled", entered)
+    for name in _WHOLE_GATED:
+        monkeypatch.setattr(recognise, name, watched(name, "whole"))
+    for name in _DOUBT_GATED:
+        monkeypatch.setattr(recognise, name, watched(name, "settled"))
+    _reports(_inputs())
+    assert seen["doubted"] and seen["elsewhere"]  # both gates shut for real reports
 
 
 def test_untransposed_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,3 +211,17 @@ def test_marked_run_as_the_match_made_for_every_token() -> None:
         )
         expected = (found["label"] + found["mark"], tuple(_FIGURE.findall(found["run"]))) if found else None
         assert _marked_run(text) == expected, text
+
+
+def test_stored_amount_as_the_property_was() -> None:
+    # ``CellValue.amount`` stored at construction: what the property computed, every kind of cell,
+    # and a value made anew by ``replace`` stores its own.
+    draw = random.Random(7)
+    texts = ["", "0", "12", "-3", "1.5", "271.53万元", "1,070", "abc", "—", "/", "未知", "不详", "3件", "０７", " "]
+    for _ in range(3000):
+        value = parse_cell("".join(draw.choices(texts, k=draw.randint(1, 2))))
+        expected = value.number if value.number is not None else None if value.kind is CellKind.UNKNOWN else 0
+        assert value.amount == expected and type(value.amount) is type(expected)
+        other = dataclasses.replace(value, number=None if value.number else 4)
+        assert other.amount == (4 if other.number == 4 else None if other.kind is CellKind.UNKNOWN else 0)
+        assert value == CellValue(value.kind, value.number, value.unit, value.digits)

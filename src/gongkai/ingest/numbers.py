@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
@@ -30,17 +30,17 @@ class CellValue:
     number: int | float | None = None
     unit: str = ""  # 元, 万元, 亿元 … as printed next to the number
     digits: str = ""  # the bare digit run of an unsigned integer (for splitting run-together cells)
+    # The cell as a number: blank and dash are 0, unknown is None. Stored once (read hundreds of
+    # times a document); no field of the value's identity (equality, hash and repr leave it out).
+    amount: int | float | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        amount = self.number if self.number is not None else None if self.kind is CellKind.UNKNOWN else 0
+        object.__setattr__(self, "amount", amount)
 
     @property
     def is_value(self) -> bool:
         return self.kind is not CellKind.TEXT
-
-    @property
-    def amount(self) -> int | float | None:
-        """The cell as a number: blank and dash are 0, unknown is None."""
-        if self.number is not None:
-            return self.number
-        return None if self.kind is CellKind.UNKNOWN else 0
 
 
 # A thousands separator inside a run of figures that ran together (``57‚026`` of ``8,47857,026``):

@@ -218,9 +218,22 @@ def recognise(document: Document) -> Report:
 
 
 def _requests_settled(template: Template, report: Report, evidence: Evidence) -> bool:
-    """Whether table 三 is read whole, every equation holding and nothing in doubt: then every
-    fallback reader of ``_read_flowed_requests`` returns at its own first gate."""
-    return not evidence.uncertain and unsettled_requests(template, report) is None
+    """Whether table 三 is read whole, every equation holding and no doubt naming it: then every
+    fallback reader of ``_read_flowed_requests`` returns at its own first gate. Doubts on other
+    tables (二's money, 四) leave them shut."""
+    if any(entry.cell.startswith(REQUESTS) for entry in evidence.uncertain):
+        return False
+    return _requests_whole(template, report)
+
+
+def _requests_whole(template: Template, report: Report) -> bool:
+    """Whether table 三 is read whole and every equation holds, doubts or not: the first gate of
+    every fallback reader but the last three (``read_stated_rows`` and ``read_deferred_totals``
+    also ask that no cell is in doubt; ``read_paragraph_runs`` follows them)."""
+    width = len(template.request_columns)
+    if any(len(report.requests.get(key) or ()) != width for key in template.requests_by_key):
+        return False  # a row missing or short: some reader's gate asks of every row
+    return unsettled_requests(template, report) is None
 
 
 def _read_flowed_requests(
@@ -233,9 +246,35 @@ def _read_flowed_requests(
     stated_cells: dict[tuple[str, int], int],
     report: Report,
     evidence: Evidence,
-) -> list[Record]:
+) -> list[Record] | None:
     """Table 三 again by the readers of flowed text (pdftotext, crawlers' text), in order; table
-    四's records with what table 三 spilled into them moved back (``spilled``)."""
+    四's records with what table 三 spilled into them moved back (``spilled``), None where table 三
+    is whole and adding up (only a doubt on it sent it here: the readers weighing doubts run)."""
+    if not _requests_whole(template, report):
+        appeal_blocks = _read_flowed_unsettled(
+            template, document, records, parts, request_raw, stated, report, evidence
+        )
+    else:
+        appeal_blocks = None  # each reader skipped would return at its own first gate
+    read_stated_rows(
+        template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
+    )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
+    read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
+    read_paragraph_runs(template, parts[REQUESTS], report, evidence)  # pdftotext: figures apart, in paragraphs
+    return appeal_blocks
+
+
+def _read_flowed_unsettled(
+    template: Template,
+    document: Document,
+    records: list[Record],
+    parts: dict[str, list[Record]],
+    request_raw: dict[str, RequestRaw],
+    stated: dict[str, int],
+    report: Report,
+    evidence: Evidence,
+) -> list[Record]:
+    """The readers of flowed text that ask first whether table 三 is whole and adds up (it is not)."""
     # pdftotext: a Word print's rows as bands (自然人 cells a row early or late, wrapped digits)
     cutter = read_row_bands(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     # pdftotext: the same, table 三's last rows in two bands of columns (the second after its last label)
@@ -260,11 +299,6 @@ def _read_flowed_requests(
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
-    read_stated_rows(
-        template, parts[REQUESTS], report, evidence, {**stated, **stated_outcomes(document)}, stated_cells
-    )  # pdftotext: a Word table's vanished blanks, by the prose's totals and the equations
-    read_deferred_totals(template, parts[REQUESTS], report, evidence)  # pdftotext: tall rows' 总计 later
-    read_paragraph_runs(template, parts[REQUESTS], report, evidence)  # pdftotext: figures apart, in paragraphs
     return appeal_blocks
 
 
