@@ -49,15 +49,15 @@ NOT_YET = {
     "152 cells) or table 三's first rows fall to table 二's part (c2020-a: 17); table 二 of the 2019 "
     "template with spread labels and 上一年项目数量 · 本年增/减 printed column by column (c2019-a 18, "
     "c2020-a 15 cells)",
-    "pymupdf4llm": "2560/2832 cells (90.40%), non-zero 85.47%: table 三 whose labels wrap four "
+    "pymupdf4llm": "2678/2832 cells (94.56%), non-zero 89.61%: table 三 whose labels wrap four "
     "characters a line in narrow columns, the figures beside a middle piece and the group headings "
-    "split over lines too, its first page's rows left with table 二 (the header and labels in pieces "
-    "that name no table: c2022-a-word 48, c2019-a-word 44, c2020-b-word 43 cells); table 三's rows "
-    "set column by column in one pipe cell (c2025-a 42); table 四's header set a character a line "
-    "(c2020-a, c2024-b-word: 15 cells each)",
-    "markitdown": "2651/2832 cells (93.61%), non-zero 89.82%: the Word prints' table 三, its wrapped "
-    "labels as lines of text between pipe-table fragments (c2019-a-word 52, c2023-a-word 37, "
-    "c2020-b-word and c2024-b-word 21 cells each); their agency and year left unread (flagged)",
+    "split over lines too, set as paragraphs whose rows run two to a line (c2022-a-word 42, "
+    "c2020-b-word 22 cells); table 三's rows set column by column in one pipe cell (c2025-a 14 left); "
+    "table 四's header set a character a line (c2020-a, c2024-b-word: 15 cells each)",
+    "markitdown": "2685/2832 cells (94.81%), non-zero 90.99%: the Word prints' table 三, its wrapped "
+    "labels as lines of text between pipe-table fragments, interleaved with the group labels' pieces "
+    "(c2019-a-word 24, c2023-a-word 22, c2024-b-word 21, c2020-b-word 15 cells); their agency and year "
+    "left unread (flagged)",
     "crawler": "1793/1821 cells (98.46%), non-zero 95.71%: table 二 of the 2019 template run "
     "together (``行政许可821255``) cut by the flagged likelier cut, wrong in c2020-a (12 cells), "
     "c2019-a (8)",

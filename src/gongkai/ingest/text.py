@@ -36,6 +36,7 @@ from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_last_row import pipe_last_rows
+from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
     PICTURE_START,
@@ -46,6 +47,7 @@ from gongkai.ingest.pipes import (
 )
 from gongkai.ingest.radicals import unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
+from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
@@ -132,6 +134,8 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
     joined: frozenset[int] = frozenset()
     if not lone_units:
+        if "<br" in text:
+            lines = stacked_pipe_rows(lines)  # pymupdf4llm: several rows set in one two-cell row
         lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table
         printed = lines
         lines = wrapped_pipe_cells(lines)
@@ -158,7 +162,9 @@ def read_text(path: Path, data: bytes) -> Document:
             # A rule-less table a converter set as paragraphs, labels after their figures, page numbers.
             lines = label_under_table(
                 figures_before_label(
-                    label_around_figures(cut_table_paragraphs(page_numbers_blanked(br_lines(picture_text(lines)))))
+                    request_labels_around(
+                        label_around_figures(cut_table_paragraphs(page_numbers_blanked(br_lines(picture_text(lines)))))
+                    )
                 )
             )
         if "\f" in text:
