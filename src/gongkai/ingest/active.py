@@ -173,7 +173,7 @@ def read_active(
         # (each column's factor to the template's unit worked out only where the prose decided nothing)
         liked = (
             stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values)
-            or repeated_cut(distinct, cut_values)
+            or (repeated_cut(distinct, cut_values) if Kind.MONEY not in kinds else None)  # counts repeat, not 元
             or likely_cut(order, distinct, cut_values, _scales(row, order, units))
         )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.

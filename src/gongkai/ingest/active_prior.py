@@ -12,8 +12,9 @@ other cuts as alternatives.
 Before both: a cut printing one figure of two digits or more twice in the row (``1205143574120514``:
 120514 3574 120514). Rows repeat a figure often (本年新制作 = 本年新公开, 本年制发 = 现行有效),
 while a run whose digits only happen to allow such a cut is rare: measured the same way
-(``bench/active_priors.py``), where exactly one cut repeats a figure it decided 29 rows the other
-priors read wrong and none they read right."""
+(``bench/active_priors.py``), of the 100 rows where exactly one cut repeats a figure it reads 96
+right, the other priors 70 (none of theirs lost). Only rows of counts: a count equal to an amount
+in 元 is no usual relation."""
 
 from __future__ import annotations
 
