@@ -25,6 +25,7 @@ from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
+from gongkai.ingest.appeal_stacks import read_appeal_stacks
 from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.band_blocks import read_band_blocks
@@ -199,6 +200,7 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    read_appeal_stacks(template, document, report, evidence, stated)  # pdftotext: 四's cells under stacked labels
     # The fallback readers of flowed text below each begin by asking whether the labels read the
     # table whole, adding up and in no doubt: where they did (the usual case) none is asked.
     appeal_blocks: list[Record] | None = None
