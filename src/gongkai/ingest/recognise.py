@@ -40,6 +40,7 @@ from gongkai.ingest.column_parts import join_column_parts
 from gongkai.ingest.column_parts_leads import read_part_leads
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
+from gongkai.ingest.column_spill import read_column_spill
 from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.deferred_totals import read_deferred_totals
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -303,6 +304,8 @@ def _read_flowed_unsettled(
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
+    # pdftotext: later rows' first cells by their labels, their other columns as blocks past the table
+    read_column_spill(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     return appeal_blocks
 
 
