@@ -51,6 +51,7 @@ from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.item_figures import read_item_figures
 from gongkai.ingest.label_marks import explained_notes, marks_off
+from gongkai.ingest.late_column import read_late_column
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
@@ -190,6 +191,7 @@ def recognise(document: Document) -> Report:
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
+    read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
