@@ -34,7 +34,7 @@ from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.report.equations import Bound, Cell, appeals_bound
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
-from gongkai.report.templates import Template
+from gongkai.report.templates import TABLES_BY_KEY, Template
 
 _FIGURE = re.compile(r"\d{1,7}")
 _DIGIT = re.compile(r"[0-9０-９]")  # not str.isdigit: a note's ③ is no figure
@@ -53,7 +53,7 @@ def _lines(document: Document) -> Iterator[tuple[str, str]]:
             if section is not None:
                 if inside:
                     return
-                inside = section.number == "四"
+                inside = section.number == TABLES_BY_KEY["appeals"].number
                 continue
             if inside:
                 yield block.text, block.where

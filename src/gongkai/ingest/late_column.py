@@ -25,7 +25,7 @@ from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
-from gongkai.report.templates import ActiveRow, Kind, Template
+from gongkai.report.templates import TABLES_BY_KEY, ActiveRow, Kind, Template
 
 _MAX_LINES = 300  # lines of table 二's part looked at, at most
 
@@ -43,7 +43,7 @@ def _lines(document: Document) -> Iterator[tuple[str, str]]:
             if section is not None:
                 if inside:
                     return
-                inside = section.number == "二"
+                inside = section.number == TABLES_BY_KEY["active"].number
                 continue
             if inside and text.strip():
                 seen += 1
