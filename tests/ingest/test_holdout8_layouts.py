@@ -48,14 +48,18 @@ TRANSPOSED = (
 SPLIT = "table 三 cut by columns into two tables"
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "2444/2832 cells (86.30%), non-zero 75.00%: the phone pages' two column parts of "
+    "pdftotext": "2635/2832 cells (93.04%), non-zero 87.66%: the phone pages' two column parts of "
     f"table 三 ({SPLIT}) printed as blocks of labels and of figures, the parts' blocks interleaved, are "
     "read (``column_parts_leads``: w2019-a, w2021-a, w2024-a; a few zero cells of w2021-a undecided, "
-    "flagged); w2020-a's one table prints its last four columns after table 四's heading, its 总计 "
-    "wrapped (``180`` / ``0``), and w2022-a's second part prints its rows after table 四 and the 上年对比 "
-    "table (both unread); w2021-a-word's 上年结转 总计 stands apart from its row (``（四）无法 提供 … 37``); "
-    "table 二's rows printed as labels one under the other, then their figures, read (``stacked_rows``: "
-    "w2021-a, w2025-a; by columns where only that order is plausible, flagged)",
+    "flagged); w2020-a's one table, its first rows whole before their labels (总计 wrapped: ``180`` / "
+    "``0``) and its last columns as blocks after table 四's heading, read (``column_spill``); w2022-a's "
+    "second part prints its rows after table 四 and the 上年对比 table (unread); w2021-a-word's 上年结转 "
+    "总计 stands apart from its row (``（四）无法 提供 … 37``); table 四 cell by cell under labels stacked a "
+    "character a line read (``appeal_stacks``; w2025-a's 复议后起诉 prints only 结果维持: flagged); table "
+    "二's rows printed as labels one under the other, then their figures, read (``stacked_rows``: "
+    "w2021-a, w2025-a; by columns where only that order is plausible, flagged), an item's last column "
+    "after its rows read (``late_column``: w2024-a); w2020-a's and w2023-a's 第二十条 items' figures by "
+    "rows or by columns, nothing decides (unread or flagged)",
     "pdftotext-layout": "2783/2832 cells (98.27%), non-zero 96.53%: the Word originals' figures "
     "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
     "markitdown": "2795/2832 cells (98.69%), non-zero 97.10%: table 二 of w2020-a read rows over "

@@ -25,6 +25,7 @@ from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
 from gongkai.ingest.appeal_results import read_appeal_results
+from gongkai.ingest.appeal_stacks import read_appeal_stacks
 from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
 from gongkai.ingest.appeals import read_appeals
 from gongkai.ingest.band_blocks import read_band_blocks
@@ -39,6 +40,7 @@ from gongkai.ingest.column_parts import join_column_parts
 from gongkai.ingest.column_parts_leads import read_part_leads
 from gongkai.ingest.column_pieces import read_column_pieces
 from gongkai.ingest.column_runs import read_column_runs
+from gongkai.ingest.column_spill import read_column_spill
 from gongkai.ingest.column_tail import read_column_tail
 from gongkai.ingest.deferred_totals import read_deferred_totals
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
@@ -49,6 +51,7 @@ from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.item_figures import read_item_figures
 from gongkai.ingest.label_marks import explained_notes, marks_off
+from gongkai.ingest.late_column import read_late_column
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify, sections
@@ -188,6 +191,7 @@ def recognise(document: Document) -> Report:
     read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
+    read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
@@ -199,6 +203,7 @@ def recognise(document: Document) -> Report:
     stated = stated_figures(document)
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    read_appeal_stacks(template, document, report, evidence, stated)  # pdftotext: 四's cells under stacked labels
     # The fallback readers of flowed text below each begin by asking whether the labels read the
     # table whole, adding up and in no doubt: where they did (the usual case) none is asked.
     appeal_blocks: list[Record] | None = None
@@ -301,6 +306,8 @@ def _read_flowed_unsettled(
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
+    # pdftotext: later rows' first cells by their labels, their other columns as blocks past the table
+    read_column_spill(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     return appeal_blocks
 
 
