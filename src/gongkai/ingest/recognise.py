@@ -66,6 +66,7 @@ from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
+from gongkai.ingest.spilled_runs import read_spilled_runs
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
 from gongkai.ingest.stacked_rows import read_stacked_rows
@@ -301,6 +302,8 @@ def _read_flowed_unsettled(
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
+    # pdftotext: table 三's last rows' last columns among table 四's labels, in runs of rows
+    read_spilled_runs(template, parts[REQUESTS], parts[APPEALS], report, evidence)
     return appeal_blocks
 
 
