@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.line_gaps import line_of
-from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.report.equations import total
 from gongkai.report.model import Report
@@ -31,12 +30,22 @@ from gongkai.report.templates import Template
 _MAX_TO_A_LINE = 2  # figures the flow sets on one line (a group's 总计 and the next group's first)
 
 
+def appeals_settled(template: Template, report: Report) -> bool:
+    """Whether table 四 is read whole with every group adding up."""
+    fields = [f.key for f in template.appeal_fields]
+    for group in template.appeal_groups:
+        values = [report.appeals[group.key][f] for f in fields]
+        if any(v is None for v in values) or total(values[:-1]) != values[-1]:
+            return False
+    return True
+
+
 def _figures(records: Sequence[Record]) -> list[Token] | None:
     """Every printed cell of the records (blank lines dropped); None when one is no plain count or
     a line holds more figures than the flow sets together (a row of the table, a pipe row: the
     other readers' shapes)."""
     printed = printed_counts(records)
-    if printed is None or any(t.value.kind is CellKind.DASH for t in printed):
+    if printed is None:
         return None
     lines = Counter(line_of(t.where) for t in printed)
     if "" in lines or max(lines.values(), default=0) > _MAX_TO_A_LINE:
@@ -68,7 +77,7 @@ def moved_readings(amounts: Sequence[int], width: int) -> dict[tuple[int, ...], 
 def read_appeal_moved(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Table 四 from its flowed figures where the other readers left cells unknown; ``records``:
     the records of table 四, in order."""
-    if len(template.appeal_groups) != 3 or all(v is not None for g in report.appeals.values() for v in g.values()):
+    if len(template.appeal_groups) != 3 or appeals_settled(template, report):
         return
     width = len(template.appeal_fields)
     cells = _figures(records)

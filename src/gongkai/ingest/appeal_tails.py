@@ -20,7 +20,7 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 
-from gongkai.ingest.appeal_moved import take_agreed
+from gongkai.ingest.appeal_moved import appeals_settled, take_agreed
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.line_gaps import line_of
 from gongkai.ingest.numbers import CellKind
@@ -52,16 +52,6 @@ def tail_readings(heads: Sequence[str], tails: Sequence[str], width: int) -> set
         if _adds_up(reading, width):
             out.add(reading)
     return out
-
-
-def appeals_settled(template: Template, report: Report) -> bool:
-    """Whether table 四 is read whole with every group adding up."""
-    fields = [f.key for f in template.appeal_fields]
-    for group in template.appeal_groups:
-        values = [report.appeals[group.key][f] for f in fields]
-        if any(v is None for v in values) or total(values[:-1]) != values[-1]:
-            return False
-    return True
 
 
 def read_appeal_tails(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:

@@ -69,6 +69,7 @@ from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
+from gongkai.ingest.spilled_runs import read_spilled_runs
 from gongkai.ingest.split_rows import read_split_rows
 from gongkai.ingest.stacked_headers import read_stacked_headers
 from gongkai.ingest.stacked_rows import read_stacked_rows
@@ -308,6 +309,8 @@ def _read_flowed_unsettled(
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
     # pdftotext: later rows' first cells by their labels, their other columns as blocks past the table
     read_column_spill(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
+    # pdftotext: table 三's last rows' last columns among table 四's labels, in runs of rows
+    read_spilled_runs(template, parts[REQUESTS], parts[APPEALS], report, evidence)
     return appeal_blocks
 
 
