@@ -35,8 +35,8 @@ from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
-from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.pipe_last_row import pipe_last_rows
+from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (

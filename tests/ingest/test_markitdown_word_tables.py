@@ -1,0 +1,60 @@
+"""markitdown's prints of Word tables 三: rows' wrapped labels interleaved with the group labels
+between pipe-table fragments, strays around the figures (``inorder._read_window``); a 序号 table
+whose tall rows' 总计 and numbers stand on loose lines (``pipe_loose_totals``, ``serials``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongkai.ingest.document import Cell, TableBlock
+from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
+from gongkai.ingest.read import read_report
+from gongkai.ingest.serials import _set_apart
+
+HERE = Path(__file__).parent
+
+
+def _requests(holdout: str, name: str, gold: str) -> tuple[dict[str, list[int | None]], dict[str, object]]:
+    result = read_report(HERE / holdout / "fixtures" / "markitdown" / name)
+    assert result.report is not None
+    expected = json.loads((HERE / holdout / "fixtures" / "gold" / gold).read_text())
+    return result.report.requests, expected["requests"]
+
+
+def test_rows_in_printed_order_past_a_stray_date() -> None:
+    """Labels wrapped four characters a line, each row's figures beside a middle piece, the group
+    labels' pieces among them; a signature's year set in a table ahead of table 三, a date after
+    table 四 (one cell short): table 三 read in printed order, every row adding up."""
+    read, gold = _requests("holdout11", "c2024-b~gongwen-word.md", "c2024-b.json")
+    assert read == gold
+    read, gold = _requests("holdout11", "c2020-b~gongwen-word.md", "c2020-b.json")
+    assert read == gold  # the report's own 结转 row contradicts it: read as printed
+
+
+def test_loose_totals_and_numbers_of_a_serial_table() -> None:
+    """A 序号 table set as one pipe table per row: tall rows' 总计 (``1150`` over ``件``) on a
+    loose line above the row, a few rows' numbers on loose lines: every cell read."""
+    read, gold = _requests("holdout7", "z2022-a~platform-word.md", "z2022-a.json")
+    assert read == gold
+
+
+def test_loose_total_only_where_it_is_the_rows_sum() -> None:
+    row = "| 1 | 一、本年新收 | | | 768 件 | 92 件 | 30 件 | 168 件 | 92 件 | 0 件 |"
+    joined = pipe_rows_with_loose_totals(["1150", row, "件"])
+    assert joined[0] == "" and "| 1150 |" in joined[1]
+    assert pipe_rows_with_loose_totals(["1151", row]) == ["1151", row]  # not its sum: left
+    whole = "| 2 | 二、上年结转 | | 73 件 | 48 件 | 8 件 | 2 件 | 10 件 | 5 件 | 0 件 |"
+    assert pipe_rows_with_loose_totals(["3", whole]) == ["3", whole]  # adds up: a 序号, left
+
+
+def test_numbers_set_apart_count_only_with_unnumbered_rows() -> None:
+    def table(*rows: list[str]) -> TableBlock:
+        return TableBlock([[Cell(text, "t") for text in row] for row in rows], "t", piped=True)
+
+    figures = ["5", "3", "2"]
+    numbered = table(["1", "甲", *figures], ["乙", "", *figures], ["3", "丙", *figures], ["16 丁"], ["", *figures])
+    assert not _set_apart(numbered)  # 16 after 3: a gap with no unnumbered rows for it
+    kept = table(["1", "甲", *figures], ["乙", "", *figures], ["3", "丙", *figures], ["4 丁"], ["", *figures])
+    assert _set_apart(kept)
+    assert not _set_apart(table(["1", "甲", *figures], ["2", "乙", *figures]))  # none set apart
