@@ -163,8 +163,8 @@ def _ways(middle: list[str], heads: list[list[str]], columned: bool) -> dict[int
             cells = [list(m or []) for m in mids]
             if len(set(choice)) != len(choice):
                 continue
-            for k, head, first in zip(choice, loose, orders, strict=True):
-                cells[k] = head + cells[k] if first else cells[k] + head  # an empty cell: both alike
+            for k, head, ahead in zip(choice, loose, orders, strict=True):
+                cells[k] = head + cells[k] if ahead else cells[k] + head  # an empty cell: both alike
             figures = tuple(f for cell in cells[start:] for f in cell)
             if _adds_up([int(f) for f in figures]):
                 found.setdefault(figures, {k: " ".join(cells[k]) for k in choice})
