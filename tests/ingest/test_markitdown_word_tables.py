@@ -1,6 +1,7 @@
 """markitdown's prints of Word tables 三: rows' wrapped labels interleaved with the group labels
 between pipe-table fragments, strays around the figures (``inorder._read_window``); a 序号 table
-whose tall rows' 总计 and numbers stand on loose lines (``pipe_loose_totals``, ``serials``)."""
+whose tall rows' 总计 and numbers stand on loose lines (``pipe_loose_totals``, ``serials``); two-line
+cells split around their row (``pipe_centred_units``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from pathlib import Path
 
 from gongkai.ingest.document import Cell, TableBlock
+from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
 from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.read import read_report
 from gongkai.ingest.serials import _set_apart
@@ -58,3 +60,18 @@ def test_numbers_set_apart_count_only_with_unnumbered_rows() -> None:
     kept = table(["1", "甲", *figures], ["乙", "", *figures], ["3", "丙", *figures], ["4 丁"], ["", *figures])
     assert _set_apart(kept)
     assert not _set_apart(table(["1", "甲", *figures], ["2", "乙", *figures]))  # none set apart
+
+
+def test_two_line_cells_split_around_their_row() -> None:
+    """A platform's 序号 table of ``figure 件`` cells: the wrapped cells' figures in the pipe row
+    or loose line above each row, their units below (``| | 1150 768 | | 0 |`` · the row · ``| |
+    件 件 | | 件 |``; ``0`` · the row · ``件``): every cell read, the 总计 column by the sums."""
+    read, gold = _requests("holdout7", "z2022-a~platform.md", "z2022-a.json")
+    assert read == gold
+
+
+def test_centred_cells_left_where_no_unit_stands_below() -> None:
+    row = "| 2 二、上年结转 | | | 73 件 48 件 | 8 件 2 件 | 10 件 5 件 | |"
+    assert pipe_rows_centred_units(["0", row, "件"])[1].endswith("| 0 |")
+    assert pipe_rows_centred_units(["0", row, "说明"]) == ["0", row, "说明"]  # no unit below: left
+    assert pipe_rows_centred_units(["7", row, "件"]) == ["7", row, "件"]  # does not add up: left
