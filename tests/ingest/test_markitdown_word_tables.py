@@ -11,6 +11,7 @@ from pathlib import Path
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
 from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
+from gongkai.ingest.pipes import _row_label_only
 from gongkai.ingest.read import read_report
 from gongkai.ingest.serials import _set_apart
 
@@ -75,3 +76,21 @@ def test_centred_cells_left_where_no_unit_stands_below() -> None:
     assert pipe_rows_centred_units(["0", row, "件"])[1].endswith("| 0 |")
     assert pipe_rows_centred_units(["0", row, "说明"]) == ["0", row, "说明"]  # no unit below: left
     assert pipe_rows_centred_units(["7", row, "件"]) == ["7", row, "件"]  # does not add up: left
+
+
+def test_first_row_of_table_two_under_its_figures() -> None:
+    """Table 二's 规章 row: its figures in a pipe row under the header, its label spaced out across
+    two cells (``| 规 | 章 |``) or on a loose line after, a page's ``— 2 —`` before the next row."""
+    for name in ("c2024-b~gongwen-word.md", "c2023-a~gongwen-word.md", "c2022-a~gongwen-word.md"):
+        result = read_report(HERE / "holdout11" / "fixtures" / "markitdown" / name)
+        assert result.report is not None
+        gold = json.loads((HERE / "holdout11" / "fixtures" / "gold" / f"{name.split('~')[0]}.json").read_text())
+        assert result.report.active["regulations"] == gold["active"]["regulations"], name
+
+
+def test_spaced_label_pieces_are_ideographs() -> None:
+    def row(*texts: str) -> list[Cell]:
+        return [Cell(text, "t") for text in texts]
+
+    assert _row_label_only(row("规", "章", "", ""))
+    assert not _row_label_only(row("规章", "/", "/", "/"))  # a row of dashes, not a label's pieces
