@@ -94,3 +94,10 @@ def test_spaced_label_pieces_are_ideographs() -> None:
 
     assert _row_label_only(row("规", "章", "", ""))
     assert not _row_label_only(row("规章", "/", "/", "/"))  # a row of dashes, not a label's pieces
+
+
+def test_two_line_cells_with_a_subtotal_column() -> None:
+    """The same split rows in a table with a 小计 column before 总计 (``| | 0 0 3 |`` above the
+    row: 其他, 小计, 总计 wrapped): placed by the 小计's and 总计's sums."""
+    read, gold = _requests("holdout7", "z2023-a~platform.md", "z2023-a.json")
+    assert read == gold

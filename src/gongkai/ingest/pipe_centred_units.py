@@ -9,7 +9,8 @@ The figures above go back into the middle row, each with its unit below: in the 
 where the rows above and below keep the table's columns, into an empty cell beside the row's
 figures where they are loose lines. Where a cell then holds figures from both rows, or a loose
 figure could go to either side, the order is unknown: each way is read, and the row takes the
-one way whose figures add up (its 总计 first or last); none or several leave the rows as printed.
+one way whose figures add up (its 总计 first or last, a 小计 before it); none or several leave the
+rows as printed.
 """
 
 from __future__ import annotations
@@ -172,7 +173,11 @@ def _ways(middle: list[str], heads: list[list[str]], columned: bool) -> dict[int
 
 
 def _adds_up(figures: list[int]) -> bool:
-    """A table 三 row whose 总计 stands first or last: it is the sum of the others."""
-    if len(figures) not in _widths():
-        return False
-    return figures[0] == sum(figures[1:]) or figures[-1] == sum(figures[:-1])
+    """A table 三 row whose 总计 stands first or last: it is the sum of the others; or, a column
+    wider, whose 小计 of the 法人或其他组织 columns stands before its 总计 (自然人 first)."""
+    n = len(figures)
+    if n in _widths():
+        return figures[0] == sum(figures[1:]) or figures[-1] == sum(figures[:-1])
+    if n - 1 in _widths():
+        return figures[-2] == sum(figures[1:-2]) and figures[-1] == figures[0] + figures[-2]
+    return False
