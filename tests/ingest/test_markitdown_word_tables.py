@@ -10,6 +10,7 @@ from pathlib import Path
 
 from gongkai.ingest.document import Cell, TableBlock
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
+from gongkai.ingest.pipe_label_figures import label_run_into_figure
 from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.pipes import _row_label_only
 from gongkai.ingest.read import read_report
@@ -101,3 +102,15 @@ def test_two_line_cells_with_a_subtotal_column() -> None:
     row: 其他, 小计, 总计 wrapped): placed by the 小计's and 总计's sums."""
     read, gold = _requests("holdout7", "z2023-a~platform.md", "z2023-a.json")
     assert read == gold
+
+
+def test_spaced_label_run_into_its_first_figure() -> None:
+    """``| 行 | 政 处 | 罚 31 | -1 | 3 |``: the label's pieces joined, the figure cut off its last one."""
+    row = label_run_into_figure([Cell(text, "t") for text in ("行", "政 处", "罚 31", "-1", "3")])
+    assert [cell.text for cell in row] == ["", "", "行政处罚", "31", "-1", "3"]
+    words = [Cell(text, "t") for text in ("行", "政 处", "罚 31", "说明")]
+    assert label_run_into_figure(words) == words  # a word after it: not a row of figures
+    result = read_report(HERE / "holdout11" / "fixtures" / "markitdown" / "c2020-b~gongwen-word.md")
+    assert result.report is not None
+    gold = json.loads((HERE / "holdout11" / "fixtures" / "gold" / "c2020-b.json").read_text())
+    assert result.report.active == gold["active"]
