@@ -5,8 +5,9 @@ row with that cell empty, the figure on a loose line above the row and the unit 
 (``1150`` · ``| 1 | 一、本年新收… | | | 768 件 | 92 件 | … | 0 件 |`` · ``件``). The text reader
 would take the lone figure for a page number or a 序号 and drop it from the table. The figure goes
 back into the row only where the arithmetic says it is the row's total: the row as printed fails
-its sums, the figure is the sum of the row's figures, and exactly one empty cell stands beside the
-row's run of figures (the cell markitdown emptied: the total's column, first or last).
+its sums, the figure is the sum of the row's figures, the row is as wide as the pipe lines around it
+and exactly one empty cell stands beside the row's run of figures (the cell markitdown emptied: the
+total's column, first or last).
 """
 
 from __future__ import annotations
@@ -48,12 +49,23 @@ def pipe_rows_with_loose_totals(lines: list[str]) -> list[str]:
         if not line.startswith("|") or "---" in line:
             continue
         total = _lone_figure(out[i - 1])
-        if total is None:
+        if total is None or _lost_a_cell(out, i):
             continue
         joined = _row_with_total(line, total)
         if joined is not None:
             out[i], out[i - 1] = joined, ""
     return out
+
+
+def _lost_a_cell(lines: list[str], at: int) -> bool:
+    """Whether the pipe row at ``at`` is narrower than the pipe lines around it (the one after it,
+    the one before its loose figure): a row that lost the figure's cell, not one that kept it empty
+    (its figure goes back where the cell was, not into another empty cell)."""
+    width = lines[at].count("|")
+    return any(
+        0 <= k < len(lines) and lines[k].lstrip().startswith("|") and lines[k].count("|") > width
+        for k in (at + 1, at - 2)
+    )
 
 
 def _row_with_total(line: str, total: int) -> str | None:
