@@ -54,10 +54,12 @@ NOT_YET = {
     "split over lines too, set as paragraphs whose rows run two to a line (c2022-a-word 42, "
     "c2020-b-word 22 cells); table 三's rows set column by column in one pipe cell (c2025-a 14 left); "
     "table 四's header set a character a line (c2020-a, c2024-b-word: 15 cells each)",
-    "markitdown": "2685/2832 cells (94.81%), non-zero 90.99%: the Word prints' table 三, its wrapped "
-    "labels as lines of text between pipe-table fragments, interleaved with the group labels' pieces "
-    "(c2019-a-word 24, c2023-a-word 22, c2024-b-word 21, c2020-b-word 15 cells); their agency and year "
-    "left unread (flagged)",
+    "markitdown": "2809/2832 cells (99.19%), non-zero 98.62%: the Word prints' table 三 (wrapped labels "
+    "between pipe-table fragments, interleaved with the group labels' pieces) read in printed order "
+    "past the strays around it (``inorder._read_window``); left: table 二's 政府集中采购 row of the "
+    "page prints (c2019-a, c2020-a, c2020-b: 6 cells), c2023-a's 四、结转 row wrapped into table 四's "
+    "header (7), c2024-b-word's 行政许可 figure under its label's fragment; the Word prints' agency "
+    "and year left unread (flagged)",
     "crawler": "1798/1821 cells (98.74%), non-zero 96.40%: table 二 of the 2019 template run "
     "together (``行政许可821255``) cut by the flagged likelier cut, wrong in c2020-a (12 cells), "
     "c2019-a (8)",
@@ -69,7 +71,8 @@ UNFLAGGED: dict[str, str] = {}
 # original) not read as printed, with what breaks them
 CONTRADICTING: dict[str, str] = {
     "pymupdf4llm": "c2020-b-word: table 三's wrapped labels, cells left unknown",
-    "markitdown": "c2020-b-word: table 三's wrapped labels, cells left unknown",
+    "markitdown": "c2023-a: table 三's 四、结转 row wrapped into table 四's header, left unknown "
+    "(c2020-b-word reads as printed since ``inorder._read_window``)",
 }
 
 

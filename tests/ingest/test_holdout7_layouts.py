@@ -53,11 +53,6 @@ NOT_YET = {
     "z2024-a's Word print puts table 三's first row's cells around its header, z2022-a's Word print its cells one a "
     f"line with units wrapped apart (``768 件`` / ``件``), and z2022-a's first rows' figures a row early "
     f"({SERIAL}; {ORDER})",
-    "markitdown": "2597/2832 cells (91.70%), non-zero 84.30%: z2022-a's platform print sets each row's 其他 "
-    "cell (``0<br>件``) as a row of its own above the row, and its Word print each row as a table of its "
-    "own, the 序号 numbers and wrapped figures (``1150``) as loose lines between them; z2023-a's titles "
-    "and figures in cells shared across columns and rows (``人 商业`` over ``企业``, ``3   0``, ``0 0 3`` "
-    "above its row); table 二's figures of z2019-a/z2021-a's Word originals lost",
     "crawler": "1801/1821 cells (98.90%), non-zero 97.57%: the 序号 numbers are taken off the rows' ends "
     "(``text_without_serials``) and table 三's runs cut in the order its header states (``text_order``); "
     "table 二's runs (blank zeros run together, a 序号 before each item) are left unknown or flagged; "

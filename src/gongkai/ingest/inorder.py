@@ -86,9 +86,14 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
     grid = _Grid(template)
     cells_3, cells_4 = grid.cells_3, grid.cells_4
     if len(figures) == cells_3 + cells_4 + 1:
-        figures = _without_page_number(figures, grid)
+        unpaged = _without_page_number(figures, grid)
+        if unpaged is None:  # no page number: a stray figure ahead of table 三, or after 四
+            _read_window(template, grid, figures, report, evidence)
+            return
+        figures = unpaged
     if figures is not None and len(figures) not in (cells_3, cells_3 + cells_4):
         _read_hyphens_restored(template, grid, figures, report, evidence)
+        _read_window(template, grid, figures, report, evidence)
         return
     if figures is None:
         return
@@ -109,6 +114,54 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
             )
     if len(figures) == cells_3 + cells_4 and grid.appeals_add_up(amounts[cells_3:]):
         _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
+
+
+# Stray figures that may stand ahead of table 三's first row among its records: a date or a count
+# of the prose before it (``2025`` of a signature, ``46 件``) that a converter set in a table.
+# Fewer than a row's width: a lead of a whole row would read every row one late.
+_MAX_LEAD_OF = 1  # rows' widths
+
+
+def _read_window(template: Template, grid: _Grid, figures: list[Token], report: Report, evidence: Evidence) -> None:
+    """Table 三 read in printed order where its figures are flanked by strays (a converter setting
+    the prose's date or count ahead of it in a table, table 四 short of a blank cell or a date
+    after it: the count fits neither table): the one window of ``n`` × rows figures, starting at
+    fewer than ``n`` figures in, whose rows add up; taken only where exactly one start does and
+    the whole table's equations hold as well as the rows' (a row's cut one off breaks the column
+    sums between rows). Tried only where the reading by labels is incomplete or breaks equations."""
+    n, cells_3 = grid.n, grid.cells_3
+    if len(figures) < cells_3 or any(_is_hyphen(t) for t in figures):
+        return  # too few, or ``-`` zeros: ``_read_hyphens_restored``'s
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    failures = grid.requests.broken
+    if all(v is not None for values in labelled.values() for v in values) and failures(labelled) == 0:
+        return  # read whole by the labels, adding up (the usual case)
+    amounts = [int(t.value.amount or 0) for t in figures]
+    starts = [
+        lead
+        for lead in range(min(n * _MAX_LEAD_OF, len(figures) - cells_3 + 1))
+        if grid.rows_broken(amounts[lead : lead + cells_3]) <= _TOLERATED
+    ]
+    if len(starts) != 1:
+        return  # none, or two starts fit (zero rows): the window is not decided
+    lead = starts[0]
+    window, taken = figures[lead : lead + cells_3], amounts[lead : lead + cells_3]
+    # a cell the report gets wrong breaks its row's sum and the column sums through it (a report
+    # may contradict itself in a cell or two); a cut one row off breaks nearly every equation
+    if failures(_as_rows(tuple(taken), grid.rows, n)) > 2 * (_TOLERATED + grid.rows_broken(taken)):
+        return
+    before = report.requests.copy()
+    _take_requests(template, grid.rows, window, taken, report, evidence)
+    if lead and report.requests != before:
+        strays = " ".join(t.text for t in figures[:lead])
+        evidence.doubt(
+            "requests",
+            None,
+            f"表三第一行之前的 {lead} 个数字（{strays}）不属于表三（正文或日期），未计入",
+            f"the {lead} figure(s) before table 三's first row ({strays}) are none of its cells (prose "
+            "or a date set in a table): left out",
+            figures[0].where,
+        )
 
 
 def _unwoven(figures: list[Token], grid: _Grid) -> tuple[list[Token], list[int]]:

@@ -29,7 +29,9 @@ def label_run_into_figure(row: list[Cell]) -> list[Cell]:
         if moved is not None:
             return moved
     match = _LABEL_THEN_FIGURE.match(row[first].text)
-    if match is None or parse_cell(match.group(1)).is_value:
+    if match is None:
+        return _spaced_label_into_figure(row, first)
+    if parse_cell(match.group(1)).is_value:
         return row
     rest = [cell.text for cell in row[first + 1 :] if cell.text]
     if not rest:
@@ -65,3 +67,34 @@ def _figure_into_blank_after(row: list[Cell], first: int) -> list[Cell] | None:
     label = Cell(match.group(1), cell.where, cell.rowspan, cell.colspan, cell.confidence)
     figure = Cell(match.group(2), f"{cell.where} number 1", blank.rowspan, blank.colspan)
     return [*row[:first], label, figure, *row[first + 2 :]]
+
+
+_MAX_PIECES = 4  # cells a spaced-out label spreads over (``| 规 范 | 性 文 | 件 0 |``)
+_PIECE = re.compile(r"[\u4e00-\u9fff]{1,2}(?: [\u4e00-\u9fff]{1,2})?")  # ``政 处``: linear
+
+
+def _spaced_label_into_figure(row: list[Cell], first: int) -> list[Cell]:
+    """The row with a label spaced out across cells whose last piece ran into the first figure
+    (``| 行 | 政 处 | 罚 31 | -1 | 3 |``, a Word cell's 行　政　处　罚 cut by markitdown) read as
+    the label (in the last piece's place, blanks before it) and the figure; only where the pieces
+    make a whole label of the tables and figures alone follow."""
+    for last in range(first + 1, min(first + _MAX_PIECES, len(row))):
+        match = _LABEL_THEN_FIGURE.match(row[last].text)
+        if match is not None:
+            break
+        if not _PIECE.fullmatch(row[last].text.strip()):
+            return row
+    else:
+        return row
+    pieces = [row[k].text.strip() for k in range(first, last)] + [match.group(1).strip()]
+    if not all(_PIECE.fullmatch(piece) for piece in pieces):
+        return row
+    label_text = "".join(piece.replace(" ", "") for piece in pieces)
+    rest = [cell.text for cell in row[last + 1 :] if cell.text]
+    if not is_table_label(label_text) or not rest or not all(parse_cell(text).is_value for text in rest):
+        return row
+    cell = row[last]
+    blanks = [row[k]._replace(text="") for k in range(first, last)]
+    label = Cell(label_text, row[first].where, cell.rowspan, cell.colspan, cell.confidence)
+    figure = Cell(match.group(2), f"{cell.where} number 1")
+    return [*row[:first], *blanks, label, figure, *row[last + 1 :]]

@@ -154,9 +154,44 @@ def _active_label_only(row: list[Cell]) -> bool:
 
 
 def _row_label_only(row: list[Cell]) -> bool:
-    """One filled cell, the whole label of a row of table 二 or a numbered one of table 三."""
+    """One filled cell, the whole label of a row of table 二 or a numbered one of table 三; or a
+    short label spaced out across cells (``| 规 | 章 |``: a Word cell's 规　章), table 二's."""
     filled = [cell.text for cell in row if cell.text]
-    return len(filled) == 1 and (is_active_row(filled[0]) or is_numbered_request_row(filled[0]))
+    if len(filled) == 1:
+        return is_active_row(filled[0]) or is_numbered_request_row(filled[0])
+    return _spaced_label(filled)
+
+
+_SPACED_PIECE = 2  # characters of one piece of a label spaced out across cells
+
+
+def _spaced_label(filled: list[str]) -> bool:
+    return (
+        1 < len(filled) <= 4
+        and all(len(text.strip()) <= _SPACED_PIECE and _ideographs(text.strip()) for text in filled)
+        and is_active_row("".join(text.strip() for text in filled))
+    )
+
+
+def _ideographs(text: str) -> bool:
+    """Chinese characters alone: a label's piece, never a figure, a dash or a ``/`` cell."""
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _label_cell(row: list[Cell]) -> Cell:
+    """The label of a row ``_row_label_only`` holds, its spaced pieces joined into one cell."""
+    filled = [cell for cell in row if cell.text]
+    if len(filled) == 1:
+        return filled[0]
+    return filled[0]._replace(text="".join(cell.text.strip() for cell in filled))
+
+
+_PAGE_MARK = re.compile(r"[—–-] ?\d{1,4} ?[—–-]")  # a page's number printed ``— 2 —``
+
+
+def _page_mark(row: list[Cell]) -> bool:
+    """A page's number between dashes that a converter set as a row (``| — | 2 | — |``)."""
+    return bool(_PAGE_MARK.fullmatch(" ".join(cell.text.strip() for cell in row if cell.text.strip())))
 
 
 def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[list[Cell]], set[int]]:
@@ -175,9 +210,9 @@ def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[l
         if _figures_only(rows[i]) and not (i and _row_label_only(rows[i - 1])):
             while k + 1 < len(rows) and _figures_only(rows[k]) and _row_label_only(rows[k + 1]):
                 k += 2
-        if k > i and not (k < len(rows) and _figures_only(rows[k])):
+        if k > i and not (k < len(rows) and _figures_only(rows[k]) and not _page_mark(rows[k])):
             for at in range(i, k, 2):
-                figures, label = rows[at], next(cell for cell in rows[at + 1] if cell.text)
+                figures, label = rows[at], _label_cell(rows[at + 1])
                 out.append([label, *(figures[1:] if at not in lone and not figures[0].text else figures)])
             i = k
             continue

@@ -81,7 +81,7 @@ def _numbered(table: TableBlock, last: int | None) -> int | None:
         return None
     if numbers[0] != 1 and not going_on:
         return None
-    if not _runs_from_one(numbers):
+    if not _runs_from_one(numbers) and not (headed and _set_apart(table)):
         return None
     return numbers[-1] if len(numbers) >= 2 or last is not None else None
 
@@ -97,6 +97,37 @@ def _runs_from_one(numbers: list[int]) -> bool:
         return False
     ends = [*starts[1:], len(numbers)]
     return len(starts) == 1 or all(end - start >= _RUN for start, end in zip(starts, ends, strict=True))
+
+
+_MAX_SET_APART = 3  # numbers of one table a converter set apart from their rows
+
+
+def _set_apart(table: TableBlock) -> bool:
+    """The numbers count up by one from row to row of figures, but for a few that stand nowhere
+    among the rows' first cells (markitdown sets a tall row's number on a loose line of its own):
+    each gap in the count has as many rows of figures without a number as numbers it lacks, and
+    the numbers otherwise count up by one (a 序号-headed table only)."""
+    missing, last, unnumbered, loose = 0, 0, 0, False
+    for row in table.rows:
+        number = _serial(row)
+        if number is None:
+            if _has_figure(row) or _row_of_figures(row):
+                if loose:  # the row of the number on the loose line above it (``16 办理结果``)
+                    loose = False
+                else:
+                    unnumbered += 1
+            continue
+        if number <= last or number - last - 1 != unnumbered or loose:
+            return False
+        missing += unnumbered
+        last, unnumbered = number, 0
+        loose = len(row) == 1  # a loose line: its row follows, unnumbered
+    return 0 < missing <= _MAX_SET_APART and unnumbered == 0 and not loose
+
+
+def _row_of_figures(row: list[Cell]) -> bool:
+    """A row holding three figures or more (its first cell a label or blank)."""
+    return sum(1 for cell in row if cell.text.strip() and _FIGURE.fullmatch(cell.text.strip())) >= 3
 
 
 def _has_figure(row: list[Cell]) -> bool:

@@ -35,7 +35,9 @@ from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
+from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
 from gongkai.ingest.pipe_last_row import pipe_last_rows
+from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
@@ -141,6 +143,8 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = wrapped_pipe_cells(lines)
         lines = pipe_rows_wrapped_around(lines)  # markitdown: a narrow cell's 31 above the row, 4 below
         lines = pipe_rows_with_loose_pieces(lines)  # markitdown: 29 above the table, 6 under its | --- |
+        lines = pipe_rows_with_loose_totals(lines)  # markitdown: a row's 总计 1150 above it, its 件 below
+        lines = pipe_rows_centred_units(lines)  # markitdown: two-line cells' figures above the row, units below
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
         lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
