@@ -1,8 +1,9 @@
 """A PDF's defective text layer pasted into a page or a Word file, or given by a converter: common
 characters as Kangxi radicals, CJK Radicals Supplement code points or compatibility ideographs
 (the fourteenth hold-out's reports, ``holdout14/generate.py``). Before, the page and Word readers
-kept the Supplement's ``⻓宁县⺠政局`` as the agency (unflagged), and the text readers read a
-label printed 分散对齐 (``规 章``, ``3 . 其 他``) as prose or a figure."""
+kept the Supplement's ``⻓宁县⺠政局`` as the agency (unflagged), the text readers read a label
+printed 分散对齐 (``规 章``, ``3 . 其 他``) as prose or a figure, and pdftotext -layout's figures
+wrapped on three lines around their row (full-width digits in a narrow cell) stayed in pieces."""
 
 from __future__ import annotations
 
@@ -49,3 +50,11 @@ def test_a_crawlers_text_with_spread_labels_reads_their_rows() -> None:
     data = result.report.to_dict()
     assert data["active"]["regulations"]["in_force"] == 11
     assert data["requests"]["other_unpaid_fee"] == [0] * 7
+
+
+def test_figures_wrapped_on_three_lines_around_their_row_are_joined() -> None:
+    # pdftotext -layout of table 三's full-width figures in narrow cells: １ above, ６ on the row's
+    # line, ０ below (160); the CJK label skews the row's columns against the bare lines around it
+    result = read_report(FIXTURES / "pdftotext-layout" / "t2020-a~wps.txt")
+    assert result.report is not None, result.error
+    assert result.report.to_dict()["requests"]["new_received"] == [160, 3, 25, 0, 13, 9, 210]
