@@ -46,23 +46,22 @@ NOT_YET = {
     "pdftotext": "1678/2227 cells (75.35%), non-zero 69.14%: pdftotext's reading order of these "
     "pages: a row's figures in two lines where a column gap is wide (``2 0 0 0`` / ``0 0 1``), table "
     "二 across a page read in column blocks with the running title and ``—1—`` among them",
-    "pdftotext-layout": "2184/2227 cells (98.07%), non-zero 97.15%: full-width figures a narrow cell "
+    "pdftotext-layout": "2201/2227 cells (98.83%), non-zero 98.37%: full-width figures a narrow cell "
     "wrapped digit by digit (１ · ６ over the row's line, or ４ · ０ · 件) where the sums hold either way "
     "(t2023-a's 1 … 1 over 6 … 6) or the tail is the unit; t2022-a-word's (六) rows, their labels wrapped "
     "around 3 . 其 他 spread wide, read one row off (unflagged)",
-    "pymupdf4llm": "2031/2227 cells (91.20%), non-zero 88.19%: the Word prints' table 三 (t2023-b-word, "
+    "pymupdf4llm": "2050/2227 cells (92.05%), non-zero 88.49%: the Word prints' table 三 (t2023-b-word, "
     "t2019-a-word) with figures and 件 wrapped in narrow cells (``408`` over ``件``) as pipe rows in "
     "pieces; t2025-a's full-width figures wrapped digit by digit",
     "markitdown": "2122/2227 cells (95.29%), non-zero 92.26%: the same wrapped figures and 件 "
     "(t2023-b-word, t2025-a) in pdfminer's text",
-    "crawler": "1537/1620 cells (94.88%), non-zero 91.24%: table 二's figures run together "
+    "crawler": "1597/1620 cells (98.58%), non-zero 97.27%: table 二's figures run together "
     "(``规章11011``) where no equation tells the cut (flagged)",
-    "crawler-nospace": "1591/1620 cells (98.21%), non-zero 96.70%: table 二's figures run together "
+    "crawler-nospace": "1597/1620 cells (98.58%), non-zero 97.27%: table 二's figures run together "
     "where no equation tells the cut (flagged)",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED: dict[str, str] = {
-    "pdftotext": "table 二's figures taken from the next item's row (a row's label lost)",
     "pdftotext-layout": "t2022-a-word's (六) rows one row off: labels wrapped around a widely spread 3 . 其 他",
 }
 # contradicting reports (t2021-a: a table 三 row total, headings and table 三 broken, 件 figures,
