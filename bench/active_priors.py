@@ -10,6 +10,9 @@ warnings quiet is a reading. Where several remain, the row's test decides only i
 passes. Prints per test: rows decided right, decided wrong, left undecided, and rows with one
 reading only (nothing to decide), for the real reports and the synthetic ones apart.
 
+Then the repeat (``active_prior.repeated_cut``: the one cut printing a figure of two digits or more
+twice) against the reader's other priors: rows each reads right, where they differ.
+
 Then a prior the reader does not use, measured to say why: each row cut where every cell has the
 number of digits most usual for its column (counted on the other reports, the hold-out left out).
 """
@@ -25,7 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from gongkai.ingest.active_plausible import LIKELY, is_plausible  # noqa: E402
+from gongkai.ingest.active_plausible import LIKELY, is_plausible, likely_cut  # noqa: E402
+from gongkai.ingest.active_prior import prior_cut, repeated_cut  # noqa: E402
 
 
 def cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
@@ -70,8 +74,29 @@ def main() -> int:
                 else:
                     tally["right" if passing[0] == values else "wrong"] += 1
         print(f"{en:45} real {counts['real']}  synthetic {counts['synthetic']}")
+    repeats(files)
     digit_counts(files)
     return 0
+
+
+def repeats(files: dict[str, Path]) -> None:
+    """Rows of plain counts whose cut the repeat decides: how many the other priors (``LIKELY``,
+    then the magnitudes) read right and wrong, and how many the repeat does."""
+    tally: Counter[str] = Counter()
+    for path in files.values():
+        for cells in json.loads(path.read_text(encoding="utf-8"))["active"].values():
+            keys = list(cells)
+            values = tuple(cells[k] for k in keys)
+            if len(keys) < 2 or any(not isinstance(v, int) or v < 0 for v in values) or "amount_yuan" in keys:
+                continue
+            found = [c for c in cuts("".join(map(str, values)), len(keys)) if is_plausible(keys, c)]
+            repeat = repeated_cut(list(found), set(found))
+            if repeat is None:
+                continue
+            other = likely_cut(keys, list(found), set(found)) or prior_cut(keys, list(found), set(found))
+            tally[f"repeat {'right' if repeat[0] == values else 'wrong'}"] += 1
+            tally[f"others {'right' if other is not None and other[0] == values else 'not right'}"] += 1
+    print(f"{'a figure printed twice (repeated_cut)':45} {dict(sorted(tally.items()))}")
 
 
 def digit_counts(files: dict[str, Path]) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gongkai.ingest.active_prior import prior_cut
+from gongkai.ingest.active_prior import prior_cut, repeated_cut
 from tests.ingest.fixture_json import read_json
 
 FIXTURES = Path(__file__).resolve().parent / "holdout" / "fixtures"
@@ -55,3 +55,56 @@ def test_cuts_of_a_table_four_run_that_all_add_up_take_the_likeliest_flagged() -
     entry = next(u for u in uncertain if u["cell"] == "appeals")  # (the table in one run: one entry)
     assert entry["alternatives"][1][:5] == [12, 76, 33, 140, 261]
     assert entry["value"][:5] == [127, 63, 31, 40, 261] and "未知" not in entry["reason_zh"]
+
+
+def test_a_run_cut_to_print_one_figure_twice_is_read_that_way_and_flagged() -> None:
+    """2021 table 二 rows of the hold-outs' crawler text (c2022-b ``1205143574120514``, b2022-c
+    ``１５５２７０３１５５``, g2024-e ``2828582``): the one cut repeating a figure of two digits or
+    more (120514 3574 120514: 本年制发 = 现行有效) is read, flagged with the others; the magnitude
+    prior read 12051 43574 120514."""
+    root = Path(__file__).resolve().parent
+    for folder, report, key in (
+        ("holdout3", "c2022-b~county", "normative_documents"),
+        ("holdout4", "b2022-c~bureau", "regulations"),
+        ("holdout2", "g2024-e~gazette", "regulations"),
+    ):
+        fixtures = root / folder / "fixtures"
+        gold = json.loads((fixtures / "gold" / f"{report.split('~')[0]}.json").read_text(encoding="utf-8"))
+        data = read_json(fixtures / "crawler" / f"{report}.txt")
+        active = data["active"]
+        assert isinstance(active, dict)
+        assert active[key] == gold["active"][key], report
+        uncertain = data["uncertain"]
+        assert isinstance(uncertain, list)
+        entry = next(u for u in uncertain if u["cell"] == f"active.{key}")
+        assert len(entry["alternatives"]) > 1, report
+
+
+def test_the_repeat_decides_only_one_cut_and_only_figures_of_two_digits() -> None:
+    cuts = [(120514, 3574, 120514), (12051, 43574, 120514), (1205, 143574, 120514)]
+    liked = repeated_cut(list(cuts), set(cuts))
+    assert liked is not None and liked[0] == (120514, 3574, 120514)
+    assert repeated_cut(list(cuts), set(cuts[1:])) is None  # a reading supposing a blank cell
+    single = [(1, 1, 28), (11, 2, 8)]
+    assert repeated_cut(single, set(single)) is None  # 1 and 1: a digit repeats by chance
+    two = [(11, 11, 9188), (119, 119, 188), (1, 19, 119188)]
+    assert repeated_cut(two, set(two)) is None  # two cuts repeat: nothing chosen
+
+
+def test_table_four_cuts_tied_in_one_group_still_take_the_likeliest_other_group() -> None:
+    """synth-2021-mixed's 表四 run ``14107221850143111419``: review cuts 1 4 10 7 or 14 1 0 7 (both
+    22), 复议后起诉 3 11 1 4 or 3 1 11 4 (both 19, the same parts: no likelihood tells them apart).
+    The likelier review cut is read, 复议后起诉's open cells stay unknown, all flagged."""
+    fixtures = Path(__file__).resolve().parent / "publishers" / "fixtures"
+    gold = json.loads((fixtures / "gold" / "synth-2021-mixed.json").read_text(encoding="utf-8"))
+    data = read_json(fixtures / "crawler" / "synth-2021-mixed~wps.txt")
+    appeals = data["appeals"]
+    assert isinstance(appeals, dict)
+    assert appeals["review"] == gold["appeals"]["review"]
+    after = appeals["litigation_after_review"]
+    assert after["corrected"] is None and after["other"] is None and after["total"] == 19
+    uncertain = data["uncertain"]
+    assert isinstance(uncertain, list)
+    entry = next(u for u in uncertain if u["cell"] == "appeals")
+    assert entry["value"][:5] == [1, 4, 10, 7, 22] and "未知" in entry["reason_zh"]
+    assert [14, 1, 0, 7] in [a[:4] for a in entry["alternatives"]]

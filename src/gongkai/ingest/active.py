@@ -36,7 +36,7 @@ from gongkai.ingest.active_plausible import (
     stated_cut,
     whole_counts,
 )
-from gongkai.ingest.active_prior import prior_cut, ranked_rivals
+from gongkai.ingest.active_prior import prior_cut, ranked_rivals, repeated_cut
 from gongkai.ingest.active_rows import ActiveOrphan, ActiveRaw, place_orphans
 from gongkai.ingest.align import readings
 from gongkai.ingest.evidence import Evidence, count_value, fmt, note_dashes
@@ -171,8 +171,10 @@ def read_active(
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
         cut_values = {r.values for r in best if None not in r.wheres}
         # (each column's factor to the template's unit worked out only where the prose decided nothing)
-        liked = stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values) or likely_cut(
-            order, distinct, cut_values, _scales(row, order, units)
+        liked = (
+            stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values)
+            or (repeated_cut(distinct, cut_values) if Kind.MONEY not in kinds else None)  # counts repeat, not 元
+            or likely_cut(order, distinct, cut_values, _scales(row, order, units))
         )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)

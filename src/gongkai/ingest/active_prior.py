@@ -7,7 +7,14 @@ rather than 1 75431634 40009), and 本年增/减 is a small change to the items 
 Measured on every gold report the project holds, each row's figures run together and cut every
 plausible way: the cut these two likelihoods favour reads about two cells in three right where
 nothing else decided. It is a likelihood, not proof: the row stays in ``uncertain`` with the
-other cuts as alternatives."""
+other cuts as alternatives.
+
+Before both: a cut printing one figure of two digits or more twice in the row (``1205143574120514``:
+120514 3574 120514). Rows repeat a figure often (本年新制作 = 本年新公开, 本年制发 = 现行有效),
+while a run whose digits only happen to allow such a cut is rare: measured the same way
+(``bench/active_priors.py``), of the 100 rows where exactly one cut repeats a figure it reads 96
+right, the other priors 70 (none of theirs lost). Only rows of counts: a count equal to an amount
+in 元 is no usual relation."""
 
 from __future__ import annotations
 
@@ -66,6 +73,35 @@ def prior_cut(
         ranked[0],
         "各数字量级相近、本年增/减较小的常见情形（仅为可能性）",
         "the usual magnitudes (a row's counts alike, its change small; a likelihood only)",
+    )
+
+
+def _repeats(values: tuple[Number | None, ...]) -> bool:
+    """Whether a cut prints one whole figure of two digits or more in two of its cells."""
+    seen: set[int] = set()
+    for v in values:
+        if type(v) is int and abs(v) >= 10:
+            if v in seen:
+                return True
+            seen.add(v)
+    return False
+
+
+def repeated_cut(
+    distinct: list[tuple[Number | None, ...]],
+    cuts: set[tuple[Number | None, ...]],
+) -> tuple[tuple[Number | None, ...], str, str] | None:
+    """The one cut of a row's run that prints a figure of two digits or more twice (made =
+    published, made = in force …), where several cuts fit; else None."""
+    if len(distinct) < 2:
+        return None
+    repeating = [v for v in distinct if v in cuts and None not in v and _repeats(v)]
+    if len(repeating) != 1:
+        return None
+    return (
+        repeating[0],
+        "同一行重复印出同一数字的常见情形（仅为可能性）",
+        "a figure the row prints twice (a likelihood only)",
     )
 
 

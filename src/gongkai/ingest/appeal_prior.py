@@ -34,26 +34,39 @@ def cut_run(choice: Choice) -> bool:
 
 
 def likeliest(alternatives: Sequence[tuple[Value, ...]], fields: Sequence[str]) -> tuple[Value, ...] | None:
-    """The one of ``alternatives`` (tied cuts, every cell a figure) whose parts are likeliest;
-    None where fewer than two, any cell unknown, or the best ties."""
+    """The likeliest of ``alternatives`` (tied cuts, every cell a figure): the cut whose parts
+    are likeliest, or where several tie for it (two groups' cuts, one of them 1 11 or 11 1: the
+    same parts either way), the cells those agree on, the others None. None where fewer than two,
+    any cell unknown, or the likeliest decide no cell the alternatives leave open."""
     whole = [a for a in alternatives if a and all(isinstance(v, int) for v in a) and len(a) % len(fields) == 0]
     if len(whole) < 2 or len(whole) != len(alternatives):
         return None
-    ranked = sorted(whole, key=lambda a: -_score(a, fields))
-    if _score(ranked[0], fields) == _score(ranked[1], fields):
-        return None
-    return ranked[0]
+    scores = [_score(a, fields) for a in whole]
+    best = max(scores)
+    top = [a for a, score in zip(whole, scores, strict=True) if score == best]
+    agreed = tuple(v if all(t[i] == v for t in top) else None for i, v in enumerate(top[0]))
+    decided = any(v is not None and any(a[i] != v for a in whole) for i, v in enumerate(agreed))
+    return agreed if decided else None
 
 
 def likeliest_taken(evidence: Evidence, path: str, values: tuple[Value, ...]) -> list[Value]:
-    """``values`` written into the doubt on ``path`` (it held them unknown), the reason added."""
+    """``values`` written into the doubt on ``path`` (it held them unknown), the reason added; a
+    cell the likeliest cuts leave open (None) stays unknown."""
+    whole = None not in values
     evidence.doubt_more(
         path,
-        "按各项数字量级相近的常见情形选定其一（仅为可能性），其余读法列为备选",
-        "the cut whose parts are of like magnitude is taken (a likelihood only), the others listed",
+        "按各项数字量级相近的常见情形选定其一（仅为可能性），其余读法列为备选"
+        if whole
+        else "按各项数字量级相近的常见情形（仅为可能性）定出最可能的几种读法一致的单元格，其余读法列为备选",
+        "the cut whose parts are of like magnitude is taken (a likelihood only), the others listed"
+        if whole
+        else "the cells the cuts whose parts are likeliest agree on are taken (a likelihood only), the others listed",
     )
     for i, entry in enumerate(evidence.uncertain):
-        if entry.cell == path:  # (no longer left unknown: apply_choice's words say it was)
-            zh, en = entry.reason_zh.replace("，记为未知", ""), entry.reason_en.replace(", left unknown", "")
-            evidence.uncertain[i] = replace(entry, value=list(values), reason_zh=zh, reason_en=en)
+        if entry.cell != path:
+            continue
+        zh, en = entry.reason_zh, entry.reason_en
+        if whole:  # (no longer left unknown: apply_choice's words said it was)
+            zh, en = zh.replace("，记为未知", ""), en.replace(", left unknown", "")
+        evidence.uncertain[i] = replace(entry, value=list(values), reason_zh=zh, reason_en=en)
     return list(values)
