@@ -56,7 +56,13 @@ the thirteenth (``tests/ingest/holdout13``: an old 政务 site's report publishe
 its tables drawn in ``<pre>`` with box-drawing characters ``┌─┬─┐│`` or ASCII ``+---+|`` rules, labels
 wrapped inside their cells (one character a line in narrow merged columns), full-width space padding,
 the whole report one ``<pre>`` with hard-wrapped prose or its tables ``<pre>`` blocks between
-paragraphs, and its Word original, made after the twelfth had been tuned on); ``--set holdout`` is
+paragraphs, and its Word original, made after the twelfth had been tuned on); ``--set holdout14``
+scores the fourteenth (``tests/ingest/holdout14``: reports published as PDFs whose text layer is
+defective as real producers make it, common characters as Kangxi radicals, CJK Radicals Supplement
+code points or compatibility ideographs in the whole page or one font only, 分散对齐 labels typed
+with spaces, full-width digits and figures with a trailing 件, a running title and ``— 3 —`` between
+the rows of a table crossing pages, table 三 on a landscape page, and its Word original, made after
+the thirteenth had been tuned on); ``--set holdout`` is
 ``--holdout``.
 """
 
@@ -84,6 +90,7 @@ from tests.ingest import (  # noqa: E402
     holdout11,
     holdout12,
     holdout13,
+    holdout14,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -103,6 +110,7 @@ SETS = {
     "holdout11": holdout11,
     "holdout12": holdout12,
     "holdout13": holdout13,
+    "holdout14": holdout14,
     "pdfvariants": pdfvariants,
 }
 

@@ -24,6 +24,7 @@ SETS = {
     "holdout11": "gongwen",
     "holdout12": "excel",
     "holdout13": "pre",
+    "holdout14": "wps",
 }
 
 

@@ -407,13 +407,14 @@ def test_heading_first_character_gate_as_the_full_test() -> None:
 
 
 def test_radical_bytes_lead_every_radical_in_utf8() -> None:
-    # read_text skips unradical for UTF-8 text whose bytes hold no \xe2[\xba-\xbf]: every code point
-    # the table maps has those bytes first, so the skipped translate had nothing to change.
-    from gongkai.ingest.radicals import RADICALS, unradical
+    # read_text (and read_html, read_docx) skip unradical for UTF-8 whose bytes hold none of
+    # RADICAL_BYTES: every code point the table maps has such bytes first, so the skipped translate
+    # had nothing to change.
+    from gongkai.ingest.radicals import RADICAL_BYTES, RADICALS, unradical
 
-    assert all(text_reader._RADICAL_BYTES.match(chr(c).encode()) for c in RADICALS)
+    assert all(RADICAL_BYTES.match(chr(c).encode()) for c in RADICALS)
     for text in _real_texts():
-        if text_reader._RADICAL_BYTES.search(text.encode()) is None:
+        if RADICAL_BYTES.search(text.encode()) is None:
             assert unradical(text) == text
 
 

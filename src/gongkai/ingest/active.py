@@ -370,6 +370,26 @@ def _doubt_item_neighbours(
                 )
 
 
+def doubt_after_unknown(rows: tuple[ActiveRow, ...], report: Report, evidence: Evidence) -> None:
+    """A row with a cell left unknown (its label not found, or no figure beside it) leaves every
+    later row's figures in doubt: its figures were not beside its label, so the reading order set
+    them elsewhere (``pdftotext`` reading a table across a page in column blocks), and a later row
+    may have taken them (``行政强制``'s 4 read as the next row's 收费金额); table 二 has no
+    equation to tell. Asked once every reader of table 二 has run (the pdftotext passes after
+    ``read_active`` rewrite rows)."""
+    after: ActiveRow | None = None
+    for row in rows:
+        values = report.active[row.key]
+        if after is not None and any(values.get(f.key) is not None for f in row.fields):
+            evidence.doubt_more(
+                f"active.{row.key}",
+                f"其前的“{after.label}”行有未知单元格，其数字可能被读入本行",
+                f"row {after.label} before it has a cell left unknown; its figures may have been read into this row",
+            )
+        elif after is None and any(values.get(f.key) is None for f in row.fields):
+            after = row
+
+
 def _scales(row: ActiveRow, order: list[str], units: dict[str, str]) -> tuple[float, ...]:
     """Each column's factor from the unit its header prints to the template's (1 for a count)."""
     return tuple(

@@ -26,6 +26,7 @@ from lxml import etree
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data, check_zip, read_member
+from gongkai.ingest.radicals import RADICAL_BYTES, unradical
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -56,7 +57,7 @@ def read_docx(path: Path, data: bytes) -> Document:
     package = _open_package(source, data)
     try:
         xml = read_member(source, package, _main_part(source, package))
-        root = etree.fromstring(xml, _PARSER)
+        root = etree.fromstring(_unradical_xml(xml), _PARSER)
     except (KeyError, etree.XMLSyntaxError, *_BROKEN_ZIP) as error:
         raise UnreadableFile(
             source,
@@ -75,6 +76,17 @@ def read_docx(path: Path, data: bytes) -> Document:
     if not document.blocks:
         raise UnreadableFile(source, "Word 文件中没有任何文字或表格", "the Word file holds no text and no table")
     return document
+
+
+def _unradical_xml(xml: bytes) -> bytes:
+    """The part's XML with radicals read as the characters they stand for (``radicals``): text
+    pasted from a PDF's text layer (``⾏政复议``, ``⻓宁县⺠政局``); most parts hold none."""
+    if not RADICAL_BYTES.search(xml):
+        return xml
+    try:
+        return unradical(xml.decode("utf-8")).encode("utf-8")
+    except UnicodeDecodeError:
+        return xml  # a part in UTF-16: read as it is
 
 
 def _open_package(source: str, data: bytes) -> zipfile.ZipFile:

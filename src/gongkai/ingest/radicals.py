@@ -4,7 +4,9 @@ A CJK font often draws 一 and the Kangxi radical ⼀ (U+2F00) with one glyph, a
 map (or a converter reading it: pdfminer, pdftotext) may then name the radical: ``⼀、本年新收``,
 ``海盐县人⺠政府``. Kangxi radicals (U+2F00–U+2FD5) fold to the unified character by NFKC; the
 CJK Radicals Supplement (U+2E80–U+2EF3) has no decomposition, so the ones that stand for a
-character of their own in simplified Chinese are listed here (Unicode's CJKRadicals.txt).
+character of their own in simplified Chinese are listed here (Unicode's CJKRadicals.txt). Some
+fonts name CJK compatibility ideographs instead (``不 年 理``, U+F900–U+FAD9 and U+2F800–U+2FA1D):
+each is canonically the unified character, which NFKC gives.
 """
 
 from __future__ import annotations
@@ -50,14 +52,21 @@ _SUPPLEMENT = {
     "\u2ef0": "龙",
     "\u2ef3": "龟",
 }
+_FOLDED = (range(0x2F00, 0x2FD6), range(0xF900, 0xFADA), range(0x2F800, 0x2FA1E))
 RADICALS = str.maketrans(
-    {**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}, **_SUPPLEMENT}
+    {
+        **{chr(c): unicodedata.normalize("NFKC", chr(c)) for span in _FOLDED for c in span},
+        **_SUPPLEMENT,
+    }
 )
 
 
-# Every code point ``RADICALS`` maps (U+2E80–U+2FD5): most texts hold none, and a search for one
-# is far cheaper than ``translate`` looking up each character of the text in the table.
-_ANY_RADICAL = re.compile("[\u2e80-\u2fd5]")
+# Every code point ``RADICALS`` maps: most texts hold none, and a search for one is far cheaper
+# than ``translate`` looking up each character of the text in the table.
+_ANY_RADICAL = re.compile("[\u2e80-\u2fd5\uf900-\ufad9\U0002f800-\U0002fa1d]")
+# The UTF-8 of those code points starts with one of these byte pairs (U+2E80–U+2FFF, U+F900–U+FAFF,
+# U+2F800–U+2FA3F): bytes holding none decode to a text holding none (a search led by a byte).
+RADICAL_BYTES = re.compile(rb"\xe2[\xba-\xbf]|\xef[\xa4-\xab]|\xf0\xaf[\xa0-\xa8]")
 
 
 def unradical(text: str) -> str:

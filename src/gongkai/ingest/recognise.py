@@ -14,7 +14,7 @@ that contradicts itself is read as printed, and ``findings`` (the report layer's
 
 from __future__ import annotations
 
-from gongkai.ingest.active import read_active
+from gongkai.ingest.active import doubt_after_unknown, read_active
 from gongkai.ingest.active_cells import dash_cells_run_on, em_dash_cells_run_on
 from gongkai.ingest.active_crossed import doubt_figures_past_table_three
 from gongkai.ingest.active_rows import active_records
@@ -193,6 +193,7 @@ def recognise(document: Document) -> Report:
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
     read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
+    doubt_after_unknown(template.active_rows, report, evidence)  # a row's figures gone: later rows'?
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.

@@ -17,7 +17,6 @@ Section headings (一、总体情况 …) always end a table and are kept as tex
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from gongkai.ingest.box_tables import boxes_as_tab_lines, has_boxes
@@ -47,11 +46,12 @@ from gongkai.ingest.pipes import (
     page_numbers_blanked,
     picture_text,
 )
-from gongkai.ingest.radicals import unradical
+from gongkai.ingest.radicals import RADICAL_BYTES, unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
+from gongkai.ingest.spread_labels import has_spread_labels, spread_labels_closed
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import (
@@ -76,12 +76,6 @@ from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
-# The UTF-8 of every code point from U+2E80 to U+2FFF starts with these two bytes: text decoded
-# as UTF-8 holds none of the radicals ``unradical`` maps (U+2E80–U+2FD5) where its bytes hold
-# none of these (a search led by the one byte, not a class tested at every character).
-_RADICAL_BYTES = re.compile(rb"\xe2[\xba-\xbf]")
-
-
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -102,12 +96,14 @@ def read_text(path: Path, data: bytes) -> Document:
         text = changes_dropped(text)  # a crawler's 规章11206932195218426.0%: 上年数 · 同比 run on
         text = laid_out_changes_dropped(text)  # the same printed apart: 规章 1120 6932 1952 1842 6.0%
         text = drop_shares_in_text(text)  # a 占比 column or row: a percentage is never a count
-    if encoding != "utf-8" or _RADICAL_BYTES.search(data):  # bytes of U+2E80–U+2FFF: not in most
+    if encoding != "utf-8" or RADICAL_BYTES.search(data):  # radicals' bytes (``radicals``): not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    if has_spread_labels(text):
+        lines = [spread_labels_closed(line) for line in lines]  # 分散对齐: 自 然 人, 3 . 其 他
     if has_boxes(text):
         lines = boxes_as_tab_lines(lines)  # an old site's tables drawn with ┌─┬─┐ or +---+
     if prints_zero_words(text):

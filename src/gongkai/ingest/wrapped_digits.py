@@ -274,10 +274,40 @@ def _row_around(above: str, row: str, below: str) -> list[str] | None:
         reading = _interleaved(wrapped, ones, places)
         if reading is not None and sums_hold([cell_number(v) for _, v in reading]):
             found.append(reading)
+    through = None if found else _through_row(pairs, mids)
+    if through is not None:
+        found.append(through)
     if len(found) != 1:
         return None
     label_above, label_below = above[: heads[0].start()].rstrip(), below[: tails[0].start()].rstrip()
     return [label_above, _laid(row, mids[0].start(), found[0]), label_below]
+
+
+def _through_row(
+    pairs: list[tuple[re.Match[str], re.Match[str]]], mids: list[re.Match[str]]
+) -> list[tuple[int, str]] | None:
+    """The row's figures with each head and tail joined around one of the row's figures, in
+    order: figures a narrow cell wrapped on three lines (a full-width ``１`` · ``６`` · ``０``, the
+    middle digit on the row's line, where a CJK label skews the row's columns against the lines
+    of bare figures around it). The one such reading that satisfies the sums, or None (none or
+    several do, or more are possible than ``MAX_CENTRED_READINGS``)."""
+    if not all(is_figure(p.group()) for pair in pairs for p in pair) or len(pairs) > len(mids):
+        return None
+    found = None
+    for tried, chosen in enumerate(itertools.combinations(range(len(mids)), len(pairs))):
+        if tried >= MAX_CENTRED_READINGS:
+            return None
+        reading = [(m.start(), m.group()) for m in mids]
+        for (head, tail), k in zip(pairs, chosen, strict=True):
+            if not is_figure(mids[k].group()):
+                break
+            reading[k] = (mids[k].start(), head.group() + mids[k].group() + tail.group())
+        else:
+            if sums_hold([cell_number(v) for _, v in reading]):
+                if found is not None:
+                    return None
+                found = reading
+    return found
 
 
 # A wrapped figure's head cut inside its thousands group (a full-width ``１，１`` over ``０３``).

@@ -1,0 +1,61 @@
+"""Labels printed 分散对齐 (distributed) in a PDF's text or a crawler's: ``自 然 人``, ``规　章``,
+``3 . 其 他``, each character apart. The text readers find a row by its label at the head of the
+line; spread out, its characters look like words of prose (or a numbered label's ``3`` like a
+figure of the row above). A run of characters a blank apart that is one statutory label or a few
+in a row (``总 计 商 业 企 业``: two header cells run together) is closed up, the blanks moved
+after it so that a laid-out line keeps its columns where they were."""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.ingest.vocabulary import is_table_label
+
+# A run of single ideographs a blank apart, after an optional ``3 .`` numbering: linear (each
+# repetition starts with the one blank)
+_SPREAD = re.compile(r"(?:\d[ \u3000]?[.．][ \u3000]?)?[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff])+")
+_BLANKS = " \u3000"
+_MAX_RUN = 24  # characters of a run tried (a row of header cells); longer runs are prose
+_MIN_LABEL = 2  # a label's characters: one alone is no cell (a 他 wrapped from its column)
+
+
+def has_spread_labels(text: str) -> bool:
+    """Cheap gate: a blank between two ideographs somewhere (most texts hold few)."""
+    return _SPREAD.search(text) is not None
+
+
+def spread_labels_closed(line: str) -> str:
+    """``line`` with every run of spaced characters that is statutory labels closed up."""
+    if " " not in line and "\u3000" not in line:
+        return line
+    return _SPREAD.sub(_closed, line)
+
+
+def _closed(match: re.Match[str]) -> str:
+    run = match.group(0)
+    chars = "".join(c for c in run if c not in _BLANKS)
+    blanks = "".join(c for c in run if c in _BLANKS)
+    if len(chars) > _MAX_RUN:
+        return run
+    pieces = _as_labels(chars)
+    if pieces is None:
+        return run
+    joined = " ".join(pieces)
+    return joined + blanks[: len(run) - len(joined)]
+
+
+def _as_labels(chars: str) -> list[str] | None:
+    """``chars`` cut into statutory labels, the fewest pieces (dynamic programming over at most
+    ``_MAX_RUN`` places), or None when no cut gives labels only."""
+    n = len(chars)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(_MIN_LABEL, n + 1):
+        for start in range(0, end - _MIN_LABEL + 1):
+            before = best[start]
+            if before is None or (best[end] is not None and len(best[end] or ()) <= len(before) + 1):
+                continue
+            piece = chars[start:end]
+            if is_table_label(piece):
+                best[end] = [*before, piece]
+    return best[n]

@@ -1,0 +1,84 @@
+"""Issue 9, fourteenth hold-out: reports published as PDFs whose TEXT LAYER is defective as real
+producers (WPS, old Word, fonts subset without a proper ToUnicode map) make it, a style the reader
+was NOT built on, read in every class.
+
+``tests/ingest/holdout14/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, eight reports of 2019–2025 from 16 to 1,180 applications, two printed with a
+contradiction) and lays them out as such a producer prints them, each report its own ``Style``
+(``layout.py``): common characters as the look-alike Kangxi radicals (``⼀ ⼆ ⼈ ⽂ ⾏ ⽅ ⾦``), CJK
+Radicals Supplement code points (``⺠ ⻓ ⻔``) or compatibility ideographs (``不 年 理``), in the
+whole page or only in the text of one font (the headings', the tables', table 三's or 四's); short
+labels 分散对齐 with spaces or full-width spaces (``自 然 人``); table 三 and 四's figures in full-width
+digits or with a trailing 件 (``12件``); a running title at the top of every page and ``— 3 —`` at
+the bottom, printed between the rows of a table crossing pages; table 三 on a landscape page. The
+defective characters are in the page's text, so chromium prints them into the PDF's text layer and
+every class made from it carries them as a real producer's does; for three reports the Word
+original goes through LibreOffice's Word route. The gold is the statutory cells only.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from .class_checks import HoldoutSetTests
+from .holdout14 import CLASSES, CONTRADICTIONS, FIXTURES
+
+# The untuned reader (main 5d6d39f) on these fixtures: the estimate for unseen reports. The PDF
+# reader folds every radical; the agency's name in the Radicals Supplement (⻓ ⺠ ⻔) is read as
+# printed in the page and Word classes (unflagged); the text classes lose letter-spaced labels'
+# rows, figures wrapped in narrow cells and rows around the page furniture.
+FIRST = {
+    "html": "1618/1620 (99.88%), non-zero 100.00%, 2 unflagged, 0 refused",
+    "docx": "605/607 (99.67%), non-zero 100.00%, 2 unflagged, 0 refused",
+    "pdf": "2227/2227 (100.00%), non-zero 100.00%, 0 unflagged, 0 refused",
+    "pdftotext": "1678/2227 (75.35%), non-zero 69.14%, 4 unflagged, 0 refused",
+    "pdftotext-layout": "2184/2227 (98.07%), non-zero 97.15%, 2 unflagged, 0 refused",
+    "pymupdf4llm": "2031/2227 (91.20%), non-zero 88.19%, 0 unflagged, 0 refused",
+    "markitdown": "2122/2227 (95.29%), non-zero 92.26%, 0 unflagged, 0 refused",
+    "crawler": "1537/1620 (94.88%), non-zero 91.24%, 0 unflagged, 0 refused",
+    "crawler-nospace": "1591/1620 (98.21%), non-zero 96.70%, 0 unflagged, 0 refused",
+}
+# Below the thresholds, each with its measured score and what breaks it
+NOT_YET = {
+    "pdftotext": "1678/2227 cells (75.35%), non-zero 69.14%: pdftotext's reading order of these "
+    "pages: a row's figures in two lines where a column gap is wide (``2 0 0 0`` / ``0 0 1``), table "
+    "二 across a page read in column blocks with the running title and ``—1—`` among them",
+    "pdftotext-layout": "2201/2227 cells (98.83%), non-zero 98.37%: full-width figures a narrow cell "
+    "wrapped digit by digit (１ · ６ over the row's line, or ４ · ０ · 件) where the sums hold either way "
+    "(t2023-a's 1 … 1 over 6 … 6) or the tail is the unit; t2022-a-word's (六) rows, their labels wrapped "
+    "around 3 . 其 他 spread wide, read one row off (unflagged)",
+    "pymupdf4llm": "2050/2227 cells (92.05%), non-zero 88.49%: the Word prints' table 三 (t2023-b-word, "
+    "t2019-a-word) with figures and 件 wrapped in narrow cells (``408`` over ``件``) as pipe rows in "
+    "pieces; t2025-a's full-width figures wrapped digit by digit",
+    "markitdown": "2122/2227 cells (95.29%), non-zero 92.26%: the same wrapped figures and 件 "
+    "(t2023-b-word, t2025-a) in pdfminer's text",
+    "crawler": "1601/1620 cells (98.83%), non-zero 97.56%: table 二's figures run together "
+    "(``规章11011``) where no equation tells the cut (flagged)",
+    "crawler-nospace": "1601/1620 cells (98.83%), non-zero 97.56%: table 二's figures run together "
+    "where no equation tells the cut (flagged)",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
+UNFLAGGED: dict[str, str] = {
+    "pdftotext-layout": "t2022-a-word's (六) rows one row off: labels wrapped around a widely spread 3 . 其 他",
+}
+# contradicting reports (t2021-a: a table 三 row total, headings and table 三 broken, 件 figures,
+# landscape; t2024-a: a table 四 total, compatibility ideographs) not read as printed
+CONTRADICTING: dict[str, str] = {
+    "markitdown": "t2021-a's table 三 on its landscape page, figures with 件: rows read apart from "
+    "their labels, table 四's last two figures swapped (flagged)",
+}
+
+
+class TestHoldout14(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    # docx left out: neither contradicting report has a Word original
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
