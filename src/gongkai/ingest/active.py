@@ -171,8 +171,11 @@ def read_active(
         # Only cuts of what was printed: a reading that supposes a cell not printed is no cut.
         cut_values = {r.values for r in best if None not in r.wheres}
         # (each column's factor to the template's unit worked out only where the prose decided nothing)
-        liked = stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values) or likely_cut(
-            order, distinct, cut_values, _scales(row, order, units)
+        liked = (
+            stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values)
+            or likely_cut(order, distinct, cut_values, _scales(row, order, units))
+            if len(distinct) > 1  # (both decide between readings only: one reading, nothing to weigh)
+            else None
         )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)
