@@ -601,6 +601,21 @@ def test_recognising_makes_few_reference_cycles() -> None:
         assert left < 2_000, (path, left)
 
 
+def test_reading_text_makes_few_reference_cycles() -> None:
+    # read_report runs the format's reader with the collector paused too: a text's lines, cells
+    # and blocks must be freed by reference counting like the recogniser's objects.
+    paths = [p for p in _real_inputs() if p.suffix in (".txt", ".md")]
+    paths.append(_FIXTURES / "pdftotext" / "000_21925bfca89cb37b~wordgov-word.txt")
+    assert len(paths) > 3
+    for path in paths:
+        gc.collect()
+        with collector_paused():
+            with contextlib.suppress(UnreadableFile):
+                read_document(path)
+            left = gc.collect()
+        assert left < 500, (path, left)
+
+
 def test_collector_paused_leaves_the_collector_as_it_found_it() -> None:
     assert gc.isenabled()
     with collector_paused():

@@ -175,6 +175,8 @@ def read_active(
             stated_cut(stated.get(row.key) if stated else None, order, distinct, cut_values)
             or (repeated_cut(distinct, cut_values) if Kind.MONEY not in kinds else None)  # counts repeat, not 元
             or likely_cut(order, distinct, cut_values, _scales(row, order, units))
+            if len(distinct) > 1  # (all decide between readings only: one reading, nothing to weigh)
+            else None
         )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)

@@ -272,6 +272,8 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
     labelled: dict[Hashable, tuple[int | None, ...]] = {k: tuple(v) for k, v in report.requests.items()}
     if all(v is not None for row in labelled.values() for v in row) and not bound.broken(labelled):
         return
+    if _prints_zero(records):
+        return  # told before the blocks are built: the same zero ends the reading below
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     inside = row_equations(bound, keys, width)
@@ -305,6 +307,18 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
         return  # the labels' reading fits the arithmetic as well
     _take(keys, width, figures, tied, report, evidence)
     doubt_broken_rows(template, report, evidence)
+
+
+def _prints_zero(records: list[Record]) -> bool:
+    """Whether a cell ``printed_blocks`` would take among its figures prints 0 (not a dash): then
+    the table printed every cell, or one of its cells is no count (a blocks' reading returns
+    either way)."""
+    blank, dash = CellKind.BLANK, CellKind.DASH
+    return any(
+        (kind := t.value.kind) is not blank and kind is not dash and t.value.amount == 0 and "\f" not in t.text
+        for record in records
+        for t in record.values
+    )
 
 
 def _tables(

@@ -291,7 +291,7 @@ def _may_be_flat(line: str) -> bool:
 def boxed(document: Document) -> Document:
     """A document's drawn tables as table blocks: its lines of text (and the lines inside a table
     of one column, the old page's layout table) read for drawn tables."""
-    if not any(has_boxes(b.text) if isinstance(b, TextBlock) else _cells_have_boxes(b) for b in document.blocks):
+    if not any_has_boxes(_texts(document)):
         return document
     lines: list[tuple[str, str]] = []  # (line, where)
     kept: list[tuple[int, Block]] = []  # blocks kept whole, by the line index before which they stand
@@ -321,6 +321,26 @@ def boxed(document: Document) -> Document:
     blocks.sort(key=lambda pair: pair[0])  # stable: a kept block before the lines after it
     document.blocks = [b for _n, b in blocks]
     return document
+
+
+def _texts(document: Document) -> list[str]:
+    """The document's paragraphs and its tables' cells, in order."""
+    texts: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, TextBlock):
+            texts.append(block.text)
+        else:
+            texts.extend(cell.text for row in block.rows for cell in row)
+    return texts
+
+
+def any_has_boxes(texts: list[str]) -> bool:
+    """``any(has_boxes(t) for t in texts)``, asked of the texts joined (in C, not a call a text):
+    a mark is one character, which no join makes; the ASCII rule's two ends must stand in one text."""
+    joined = "\n".join(texts)
+    if any(mark in joined for mark in _BOX_MARKS):
+        return True
+    return "+---" in joined and "---+" in joined and any("+---" in t and "---+" in t for t in texts)
 
 
 def _cells_have_boxes(block: Block) -> bool:

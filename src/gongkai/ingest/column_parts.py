@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from operator import itemgetter
 
 from gongkai.ingest.column_order import TITLES
 from gongkai.ingest.evidence import Evidence
@@ -58,10 +59,17 @@ def _figures(values: list[Token]) -> list[Token]:
     return [t for t in values if t.value.kind is not CellKind.BLANK and t.value.is_value]
 
 
+_SECOND = itemgetter(1)
+
+
 def _width(raw: dict[str, RequestRaw]) -> int:
     """The part's width: most of its rows' count of printed figures."""
-    counts = Counter(len(_figures(found.values)) for found in raw.values())
-    return counts.most_common(1)[0][0] if counts else 0
+    counts: dict[int, int] = {}  # (Counter.most_common(1) in one pass, no list per row: asked of every report)
+    blank, text = CellKind.BLANK, CellKind.TEXT  # (CellValue.is_value: a kind not TEXT)
+    for found in raw.values():
+        printed = sum(1 for t in found.values if (kind := t.value.kind) is not blank and kind is not text)
+        counts[printed] = counts.get(printed, 0) + 1
+    return max(counts.items(), key=_SECOND)[0] if counts else 0  # the first of the most, as most_common
 
 
 def _named(labels: list[Token]) -> set[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,7 +137,7 @@ def _after_furniture(before: str) -> str:
     return before
 
 
-def _title_parts(line: str) -> tuple[str, int] | None:
+def _parse_title(line: str) -> tuple[str, int] | None:
     """(agency as printed, year) from a title line, agency '' when the title starts with the year."""
     text = _LABEL_PREFIX.sub("", clean_line(_title_clause(line)))
     if len(text) > 80 and "】" in text:
@@ -227,32 +228,19 @@ _TITLE_IN_LINE = re.compile(
 def identify(document: Document) -> Identity:
     """Agency and year from the title, falling back on the signature and the body."""
     texts = document.paragraphs
+    parsed: dict[str, tuple[str, int] | None] = {}  # each line is asked up to three times below
+
+    def title_parts(line: str) -> tuple[str, int] | None:
+        if line not in parsed:
+            parsed[line] = _parse_title(line)
+        return parsed[line]
+
     heading_at = next((i for i, b in enumerate(texts) if match_section_heading(b.text)), len(texts))
     head = texts[: max(heading_at, 1)][:60]
-    candidates: list[tuple[str, str, TextBlock | None]] = []  # (line, where, line above)
-    for i, block in enumerate(head):
-        candidates.append((block.text, block.where, head[i - 1] if i else None))
-        if len(block.text) > _LONG_LINE and "报" in block.text:
-            candidates.extend(
-                (m.group().replace(" ", ""), block.where, None) for m in _TITLE_IN_LINE.finditer(block.text)
-            )
-        lead = _title_before_body(block.text)
-        if lead is not None:
-            candidates.append((lead, block.where, head[i - 1] if i else None))
-        if i + 1 < len(head) and _title_parts(block.text) is None and _title_parts(head[i + 1].text) is None:
-            # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
-            # line above a whole title (a site's name over the page's title)
-            candidates.append((block.text + head[i + 1].text, block.where, head[i - 1] if i else None))
-            if i + 2 < len(head) and _BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
-                # the wrap with a metadata box's label between its lines (markitdown: …年度报 /
-                # 名称 / 告, the label's cell printed beside the title's first line)
-                candidates.append((block.text + head[i + 2].text, block.where, head[i - 1] if i else None))
-    page_title = _title_parts(_SITE_TAIL.sub("", document.title)) if document.title else None
-    if document.title:
-        candidates.append((_SITE_TAIL.sub("", document.title), "title", None))
+    page_title = title_parts(_SITE_TAIL.sub("", document.title)) if document.title else None
     notes: list[str] = []
-    for line, where, above in candidates:
-        parts = _title_parts(line)
+    for line, where, above in _title_candidates(head, document.title, title_parts):
+        parts = title_parts(line)
         if parts is None:
             continue
         agency, year = parts
@@ -297,6 +285,31 @@ def identify(document: Document) -> Identity:
     )
 
 
+def _title_candidates(
+    head: list[TextBlock], page_title: str | None, title_parts: Callable[[str], tuple[str, int] | None]
+) -> Iterator[tuple[str, str, TextBlock | None]]:
+    """The lines that may be the title, in the order they are tried: (line, where, line above).
+    Made one at a time: the title is mostly among the first lines, and each line costs a parse."""
+    for i, block in enumerate(head):
+        yield block.text, block.where, head[i - 1] if i else None
+        if len(block.text) > _LONG_LINE and "报" in block.text:
+            for m in _TITLE_IN_LINE.finditer(block.text):
+                yield m.group().replace(" ", ""), block.where, None
+        lead = _title_before_body(block.text)
+        if lead is not None:
+            yield lead, block.where, head[i - 1] if i else None
+        if i + 1 < len(head) and title_parts(block.text) is None and title_parts(head[i + 1].text) is None:
+            # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
+            # line above a whole title (a site's name over the page's title)
+            yield block.text + head[i + 1].text, block.where, head[i - 1] if i else None
+            if i + 2 < len(head) and _BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
+                # the wrap with a metadata box's label between its lines (markitdown: …年度报 /
+                # 名称 / 告, the label's cell printed beside the title's first line)
+                yield block.text + head[i + 2].text, block.where, head[i - 1] if i else None
+    if page_title:
+        yield _SITE_TAIL.sub("", page_title), "title", None
+
+
 def _title_in_table(document: Document) -> tuple[str, int, str] | None:
     """The title a converter set in a table above the report's first part (a page's metadata box:
     ``| 名称 | 海盐县人民政府2020年政府信息公开工作年度报告 |``): (agency, year, where) from the
@@ -307,7 +320,7 @@ def _title_in_table(document: Document) -> tuple[str, int, str] | None:
                 return None
             continue
         for row in block.rows:
-            parts = _title_parts("".join(cell.text.replace("\n", "") for cell in row))
+            parts = _parse_title("".join(cell.text.replace("\n", "") for cell in row))
             if parts is not None and parts[0]:
                 return parts[0], parts[1], row[0].where
     return None
@@ -386,9 +399,32 @@ def _period(texts: list[TextBlock]) -> tuple[int, str] | None:
     for block in texts[:30]:
         if "统" not in block.text:
             continue  # no other code point normalises to 统: the pattern cannot match (skip NFKC)
-        match = _PERIOD.search(clean_line(block.text))
+        year = _period_year(block.text)
+        if year is not None:
+            return year, block.where
+    return None
+
+
+_PERIOD_SPAN = 21  # characters of the longest match of _PERIOD, cleaned (统计期限 + 12 + 2020年)
+
+
+def _period_year(text: str) -> int | None:
+    """``_PERIOD``'s year in ``text`` as ``clean_line`` cleans it, without cleaning the whole of a
+    long paragraph (NFKC is the costliest step of reading a title): a match starts at a 统, which
+    no other code point normalises to and NFKC leaves alone, so each 统's stretch of the text is
+    cleaned in turn, widened until it holds a match's span cleaned (blanks dropped) or the text ends."""
+    at = text.find("统")
+    while at >= 0:
+        width = 4 * _PERIOD_SPAN
+        while True:
+            piece = clean_line(text[at : at + width])
+            if len(piece) > 2 * _PERIOD_SPAN or at + width >= len(text):
+                break
+            width *= 2
+        match = _PERIOD.match(piece)
         if match:
-            return int(match.group(1)), block.where
+            return int(match.group(1))
+        at = text.find("统", at + 1)
     return None
 
 

@@ -254,9 +254,18 @@ def _label_hits(text: str) -> tuple[int, int, int]:
 
 def _tables_hit(record: Record) -> tuple[int, int, int]:
     """How many of the record's labels belong to each table (active, requests, appeals)."""
+    labels = record.labels
+    if len(labels) == 1:
+        token = labels[0]
+        return _token_hits(token.text, _laid_out(token))
+    return _labels_hits(tuple((token.text, _laid_out(token)) for token in labels))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the labels' texts (and whether each stands indented)
+def _labels_hits(labels: tuple[tuple[str, bool], ...]) -> tuple[int, int, int]:
     active = requests = appeals = 0
-    for token in record.labels:
-        a, r, p = _token_hits(token.text, _laid_out(token))
+    for text, laid_out in labels:
+        a, r, p = _token_hits(text, laid_out)
         active += a
         requests += r
         appeals += p
@@ -387,19 +396,28 @@ def _later_table_cut(record: Record) -> list[Record]:
     before it starts the second, which keeps the values. Otherwise the record as it is."""
     if len(record.labels) < 2:
         return [record]
+    i = _later_table_at(tuple(token.text for token in record.labels))
+    if i is None:
+        return [record]
+    head = Record(record.labels[:i], [], record.table)
+    return [head, Record(record.labels[i:], record.values, record.table, record.breaks)]
+
+
+@lru_cache(maxsize=8192)  # a pure function of the labels' texts
+def _later_table_at(texts: tuple[str, ...]) -> int | None:
+    """Where ``_later_table_cut`` cuts labels of these texts (None: nowhere)."""
     before = [0, 0, 0]
-    for i, token in enumerate(record.labels):
-        hits = _label_hits(token.text)
+    for i, text in enumerate(texts):
+        hits = _label_hits(text)
         if i and any(before):
             owner = [t for t in range(3) if hits[t]]
             if (
                 len(owner) == 1
-                and len(cached_bare(token.text)) >= 4
+                and len(cached_bare(text)) >= 4
                 and not before[owner[0]]
                 and any(before[t] for t in range(owner[0]))
             ):
-                head = Record(record.labels[:i], [], record.table)
-                return [head, Record(record.labels[i:], record.values, record.table, record.breaks)]
+                return i
         for t in range(3):
             before[t] += hits[t]
-    return [record]
+    return None

@@ -37,9 +37,16 @@ def other_row_label(record: Record, key: str) -> str:
     """The text of a label in ``record`` that names a row other than ``key`` on its own, if any:
     labels stacked before values (``（七）总计`` / ``3.其他`` / figures, as ``pdftotext`` prints a
     table whose cells it read out of order) leave the figures' row in doubt."""
+    if len(record.labels) == 1 and "\n" not in record.labels[0].text:
+        return ""  # one line: no label before the figures' own
+    return _other_row_label_in(tuple(token.text for token in record.labels), key)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the labels' texts, asked of every row of table 三
+def _other_row_label_in(texts: tuple[str, ...], key: str) -> str:
     named = printed_rows()
     headings = vocabulary().request_headings
-    lines = [line for token in record.labels for line in token.text.split("\n")]
+    lines = [line for text in texts for line in text.split("\n")]
     for text in lines[:-1]:
         bare = cached_bare(text)
         if bare in headings:
@@ -335,7 +342,12 @@ _ROW_START = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六�
 
 def _row_starts(record: Record) -> int:
     """How many pieces of the record's labels start a row by their number (``blank_rows_before``'s gate)."""
-    return sum(1 for t in record.labels for part in t.text.split() if _ROW_START.match(part))
+    return _row_starts_in(tuple(t.text for t in record.labels))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the labels' texts, asked of every record of table 三
+def _row_starts_in(texts: tuple[str, ...]) -> int:
+    return sum(1 for text in texts for part in text.split() if _ROW_START.match(part))
 
 
 def blank_rows_before(record: Record, next_index: int, named: int) -> list[RequestRowKeys]:

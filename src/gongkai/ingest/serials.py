@@ -160,6 +160,10 @@ def without_serials(document: Document) -> Document:
         if row
     ):
         return document  # the cheap gate: no table's first column holds 序 (or a pipe table's 1)
+    if not any(t.piped or _headed(t) for t in document.tables):
+        # A table's numbers go out only where it is headed 序号, goes on from one that is, or is a
+        # pipe table (its run of numbers, its blank first column): none here (a 序 of 程序 in a label).
+        return document
     blocks: list[Block] = []
     last: int | None = None
     changed = False

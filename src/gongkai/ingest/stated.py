@@ -107,6 +107,7 @@ def stated_columns(document: Document, first: Sequence[str]) -> dict[tuple[str, 
 
 # Table 二's documents as the prose often counts them (2020 年共发布规范性文件 47 条, 主动公开县政府
 # 规范性文件28件): the row key, and the pattern whose groups are the verb and the figure.
+_ACTIVE_WORDS = (("normative_documents", "规范性文件"), ("regulations", "(?<!部门)规章"))
 _ACTIVE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (
         key,
@@ -116,8 +117,15 @@ _ACTIVE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:共计|共|合计)?([0-9０-９]{1,5})(?:件|条|个|份|篇)"
         ),
     )
-    for key, words in (("normative_documents", "规范性文件"), ("regulations", "(?<!部门)规章"))
+    for key, words in _ACTIVE_WORDS
 )
+# Where a statement can end: its words right before its figure. A statement begins at most
+# _VERB_REACH characters before them, so each pattern is searched from there (the prose before is
+# ``公开`` after ``公开``, each tried for twelve characters, and holds no statement).
+_ACTIVE_ANCHORS = tuple(
+    re.compile(words.rpartition(")")[2] + r"(?:共计|共|合计)?[0-9０-９]") for _, words in _ACTIVE_WORDS
+)
+_VERB_REACH = 2 + 12
 # Which cell of the row a verb counts: published (2019: 本年新公开) or made (本年新制作; 2021's
 # 本年制发 either way), the first of these keys the row has.
 _PUBLISHED = ("new_published", "made")
@@ -131,8 +139,11 @@ def stated_active(document: Document) -> dict[str, tuple[int, tuple[str, ...]]]:
     the figure there, and says so."""
     text = _prose(document, counted=False)
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
-    for key, pattern in _ACTIVE_PATTERNS:
-        match = pattern.search(text)
+    for (key, pattern), anchor in zip(_ACTIVE_PATTERNS, _ACTIVE_ANCHORS, strict=True):
+        ending = anchor.search(text)
+        if ending is None:
+            continue  # (no statement ends anywhere: none begins)
+        match = pattern.search(text, max(0, ending.start() - _VERB_REACH))
         if match is not None:
             keys = _PUBLISHED if match.group(1) in ("发布", "公开") else _MADE
             found[key] = (int(match.group(2).translate(_FULL_WIDTH)), keys)
