@@ -49,7 +49,8 @@ NOT_YET = {
     "pdftotext-layout": "2201/2227 cells (98.83%), non-zero 98.37%: full-width figures a narrow cell "
     "wrapped digit by digit (１ · ６ over the row's line, or ４ · ０ · 件) where the sums hold either way "
     "(t2023-a's 1 … 1 over 6 … 6) or the tail is the unit; t2022-a-word's (六) rows, their labels wrapped "
-    "around 3 . 其 他 spread wide, read one row off (unflagged)",
+    "around 3 . 其 他 spread wide, read one row off (flagged: the figures stand between the labels of "
+    "a row printing none and their own, ``blank_neighbours``)",
     "pymupdf4llm": "2050/2227 cells (92.05%), non-zero 88.49%: the Word prints' table 三 (t2023-b-word, "
     "t2019-a-word) with figures and 件 wrapped in narrow cells (``408`` over ``件``) as pipe rows in "
     "pieces; t2025-a's full-width figures wrapped digit by digit",
@@ -61,9 +62,7 @@ NOT_YET = {
     "where no equation tells the cut (flagged)",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
-UNFLAGGED: dict[str, str] = {
-    "pdftotext-layout": "t2022-a-word's (六) rows one row off: labels wrapped around a widely spread 3 . 其 他",
-}
+UNFLAGGED: dict[str, str] = {}
 # contradicting reports (t2021-a: a table 三 row total, headings and table 三 broken, 件 figures,
 # landscape; t2024-a: a table 四 total, compatibility ideographs) not read as printed
 CONTRADICTING: dict[str, str] = {

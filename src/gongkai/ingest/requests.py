@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from gongkai.ingest.align import MAX_COST, readings
 from gongkai.ingest.blank_gaps import gap_readings, spaced_table
+from gongkai.ingest.blank_neighbours import doubt_beside_figureless, figureless_rows
 from gongkai.ingest.broken_rows import broken_rows
 from gongkai.ingest.cell_a_line import (
     cell_a_line_readings,
@@ -457,6 +458,8 @@ def read_requests(
             "own sum cannot tell their order",
             raw[key].label.where,
         )
+    # a row read as 0 for want of a figure: its neighbour's figures between their labels may be its
+    doubt_beside_figureless(template, raw, figureless_rows(chosen, blank_rows), report, evidence)
     read = {key: values for key, values in report.requests.items() if key in chosen}
     for key in unconfirmed_placements(template, read, raw, chosen):
         evidence.doubt_more(
