@@ -51,7 +51,7 @@ NOT_YET = {
     "(t2023-a's 1 … 1 over 6 … 6) or the tail is the unit; t2022-a-word's (六) rows, their labels wrapped "
     "around 3 . 其 他 spread wide, read one row off (flagged: the figures stand between the labels of "
     "a row printing none and their own, ``blank_neighbours``)",
-    "pymupdf4llm": "2050/2227 cells (92.05%), non-zero 88.49%: the Word prints' table 三 (t2023-b-word, "
+    "pymupdf4llm": "2060/2227 cells (92.50%), non-zero 89.31%: the Word prints' table 三 (t2023-b-word, "
     "t2019-a-word) with figures and 件 wrapped in narrow cells (``408`` over ``件``) as pipe rows in "
     "pieces; t2025-a's full-width figures wrapped digit by digit",
     "markitdown": "2122/2227 cells (95.29%), non-zero 92.26%: the same wrapped figures and 件 "
