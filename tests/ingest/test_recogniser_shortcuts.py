@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from gongkai.ingest import band_blocks, meta, serials, stated
+from gongkai.ingest import band_blocks, meta, serials, spread_labels, stated
 from gongkai.ingest.column_parts import _width
 from gongkai.ingest.document import Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.meta import _PERIOD, _period_year, clean_line
@@ -206,3 +206,14 @@ def test_title_candidates_are_tried_in_the_order_they_were_listed(documents: lis
         if document.title:
             listed.append((meta._SITE_TAIL.sub("", document.title), "title", None))
         assert list(meta._title_candidates(head, document.title, meta._parse_title)) == listed
+
+
+def test_spread_label_gates_find_what_the_run_pattern_finds() -> None:
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _real_inputs() if path.suffix == ".txt"]
+    made = ["自 然 人", "规\u3000章 12", "3 . 其 他", "某县人民政府 2020年", "abc d e", "行 政 许 可 15 3"]
+    lines = [line for text in [*texts, *made] for line in text.split("\n")]
+    assert any(spread_labels._SPREAD.search(line) for line in lines)
+    for text in [*texts, *made]:
+        assert spread_labels.has_spread_labels(text) == (spread_labels._SPREAD.search(text) is not None)
+    for line in lines:
+        assert spread_labels.spread_labels_closed(line) == spread_labels._SPREAD.sub(spread_labels._closed, line)
