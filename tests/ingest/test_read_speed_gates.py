@@ -410,11 +410,14 @@ def test_radical_bytes_lead_every_radical_in_utf8() -> None:
     # read_text (and read_html, read_docx) skip unradical for UTF-8 whose bytes hold none of
     # RADICAL_BYTES: every code point the table maps has such bytes first, so the skipped translate
     # had nothing to change.
-    from gongkai.ingest.radicals import RADICAL_BYTES, RADICALS, unradical
+    from gongkai.ingest.radicals import RADICAL_BYTES, RADICALS, holds_radical_bytes, unradical
 
     assert all(RADICAL_BYTES.match(chr(c).encode()) for c in RADICALS)
+    assert all(holds_radical_bytes(f"政府{chr(c)}公开".encode()) for c in RADICALS)
     for text in _real_texts():
-        if RADICAL_BYTES.search(text.encode()) is None:
+        data = text.encode()
+        assert holds_radical_bytes(data) == (RADICAL_BYTES.search(data) is not None)  # one pattern a lead
+        if RADICAL_BYTES.search(data) is None:
             assert unradical(text) == text
 
 

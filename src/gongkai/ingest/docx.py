@@ -26,7 +26,7 @@ from lxml import etree
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data, check_zip, read_member
-from gongkai.ingest.radicals import RADICAL_BYTES, unradical
+from gongkai.ingest.radicals import holds_radical_bytes, unradical
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -81,7 +81,7 @@ def read_docx(path: Path, data: bytes) -> Document:
 def _unradical_xml(xml: bytes) -> bytes:
     """The part's XML with radicals read as the characters they stand for (``radicals``): text
     pasted from a PDF's text layer (``⾏政复议``, ``⻓宁县⺠政局``); most parts hold none."""
-    if not RADICAL_BYTES.search(xml):
+    if not holds_radical_bytes(xml):
         return xml
     try:
         return unradical(xml.decode("utf-8")).encode("utf-8")

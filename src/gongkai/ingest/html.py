@@ -24,7 +24,7 @@ from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, deco
 from gongkai.ingest.html_depth import flatten_deep
 from gongkai.ingest.html_divs import DivTable, div_tables
 from gongkai.ingest.limits import check_data
-from gongkai.ingest.radicals import RADICAL_BYTES, unradical
+from gongkai.ingest.radicals import holds_radical_bytes, unradical
 
 # Elements whose content is never shown as text on the page.
 _SKIPPED = frozenset(
@@ -132,7 +132,7 @@ def read_html(path: Path, data: bytes) -> Document:
             "不是网页文本：无法识别文字编码（UTF-8、GBK/GB18030 均不符）",
             f"not a web page: the bytes are in no recognisable text encoding ({error})",
         ) from None
-    if encoding != "utf-8" or RADICAL_BYTES.search(data):  # radicals' bytes: not in most pages
+    if encoding != "utf-8" or holds_radical_bytes(data):  # radicals' bytes: not in most pages
         text = unradical(text)  # a page pasted from a PDF's text layer: ⼀、⾏政, ⻓宁县⺠政局
     tree = LexborHTMLParser(flatten_deep(text))  # a page nested 100,000 deep parses in O(n²)
     title = _page_title(tree)

@@ -67,6 +67,14 @@ _ANY_RADICAL = re.compile("[\u2e80-\u2fd5\uf900-\ufad9\U0002f800-\U0002fa1d]")
 # The UTF-8 of those code points starts with one of these byte pairs (U+2E80–U+2FFF, U+F900–U+FAFF,
 # U+2F800–U+2FA3F): bytes holding none decode to a text holding none (a search led by a byte).
 RADICAL_BYTES = re.compile(rb"\xe2[\xba-\xbf]|\xef[\xa4-\xab]|\xf0\xaf[\xa0-\xa8]")
+# The same, one pattern a lead byte: each searched by its literal first byte (an alternation is
+# tried at every byte of the text, three times slower on a report's page).
+_RADICAL_LEADS = tuple(re.compile(branch) for branch in RADICAL_BYTES.pattern.split(b"|"))
+
+
+def holds_radical_bytes(data: bytes) -> bool:
+    """Whether ``data`` holds the UTF-8 of a code point ``RADICALS`` maps (``RADICAL_BYTES``)."""
+    return any(lead.search(data) for lead in _RADICAL_LEADS)
 
 
 def unradical(text: str) -> str:

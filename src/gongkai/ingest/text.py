@@ -46,7 +46,7 @@ from gongkai.ingest.pipes import (
     page_numbers_blanked,
     picture_text,
 )
-from gongkai.ingest.radicals import RADICAL_BYTES, unradical
+from gongkai.ingest.radicals import holds_radical_bytes, unradical
 from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
@@ -96,7 +96,7 @@ def read_text(path: Path, data: bytes) -> Document:
         text = changes_dropped(text)  # a crawler's 规章11206932195218426.0%: 上年数 · 同比 run on
         text = laid_out_changes_dropped(text)  # the same printed apart: 规章 1120 6932 1952 1842 6.0%
         text = drop_shares_in_text(text)  # a 占比 column or row: a percentage is never a count
-    if encoding != "utf-8" or RADICAL_BYTES.search(data):  # radicals' bytes (``radicals``): not in most
+    if encoding != "utf-8" or holds_radical_bytes(data):  # radicals' bytes (``radicals``): not in most
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
