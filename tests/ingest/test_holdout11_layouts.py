@@ -71,9 +71,9 @@ UNFLAGGED: dict[str, str] = {}
 # original) not read as printed, with what breaks them
 CONTRADICTING: dict[str, str] = {
     "pymupdf4llm": "c2020-b-word: table 三's wrapped labels, cells left unknown",
-    "markitdown": "c2023-a: table 三's 四、结转 row wrapped into table 四's header, left unknown "
-    "(c2020-b-word reads as printed since ``inorder._read_window``)",
 }
+# (markitdown: both now read as printed and reported: c2020-b-word since ``inorder._read_window``,
+# c2023-a once h-mdx and h-fresh14 were merged together)
 
 
 class TestHoldout11(HoldoutSetTests):

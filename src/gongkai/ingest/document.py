@@ -77,29 +77,14 @@ class Document:
     encoding: str | None = None
     title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any
     pages: int | None = None
-    # ``blocks`` split into tables and paragraphs, with the list they were split from (kept, so
-    # that a new list is never taken for it) and its length then: asked a dozen times a report,
-    # worked out again only where ``blocks`` was replaced or grew (OCR appends to it).
-    _split: tuple[list[Block], int, list[TableBlock], list[TextBlock]] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-
-    def _parts(self) -> tuple[list[Block], int, list[TableBlock], list[TextBlock]]:
-        split = self._split
-        if split is None or split[0] is not self.blocks or split[1] != len(self.blocks):
-            blocks = self.blocks
-            tables = [b for b in blocks if isinstance(b, TableBlock)]
-            paragraphs = [b for b in blocks if isinstance(b, TextBlock)]
-            split = self._split = (blocks, len(blocks), tables, paragraphs)
-        return split
 
     @property
     def tables(self) -> list[TableBlock]:
-        return list(self._parts()[2])  # a list of the caller's own
+        return [b for b in self.blocks if isinstance(b, TableBlock)]
 
     @property
     def paragraphs(self) -> list[TextBlock]:
-        return list(self._parts()[3])
+        return [b for b in self.blocks if isinstance(b, TextBlock)]
 
 
 class UnreadableFile(Exception):
