@@ -217,3 +217,12 @@ def test_spread_label_gates_find_what_the_run_pattern_finds() -> None:
         assert spread_labels.has_spread_labels(text) == (spread_labels._SPREAD.search(text) is not None)
     for line in lines:
         assert spread_labels.spread_labels_closed(line) == spread_labels._SPREAD.sub(spread_labels._closed, line)
+
+
+def test_spread_labels_closed_in_the_lines_joined_as_line_by_line() -> None:
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _real_inputs() if path.suffix == ".txt"]
+    texts += ["规 章 1 2\n自 然 人\n3 . 其 他 4\n\n2020年 我办", "行 政 许 可\u300015\n13.其 他"]
+    for text in texts:
+        lines = text.split("\n")
+        joined = spread_labels.spread_labels_closed("\n".join(lines)).split("\n")
+        assert joined == [spread_labels.spread_labels_closed(line) for line in lines]

@@ -8,6 +8,7 @@ after it so that a laid-out line keeps its columns where they were."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gongkai.ingest.vocabulary import is_table_label
 
@@ -30,15 +31,40 @@ def has_spread_labels(text: str) -> bool:
     return _SPREAD_PAIR.search(text) is not None
 
 
+# A run's numbering (``3 .``) ending where the run's first character stands.
+_NUMBERING_END = re.compile(r"\d[ \u3000]?[.．][ \u3000]?\Z")
+_NUMBERING = 4  # characters of the longest numbering
+
+
 def spread_labels_closed(line: str) -> str:
-    """``line`` with every run of spaced characters that is statutory labels closed up."""
-    if _SPREAD_PAIR.search(line) is None:
+    """``line`` with every run of spaced characters that is statutory labels closed up: what
+    ``_SPREAD.sub(_closed, line)`` gives, each run found from its first blank between two ideographs
+    (a prose line is then not tried at every character)."""
+    pair = _SPREAD_PAIR.search(line)
+    if pair is None:
         return line  # no run on the line (most lines): _SPREAD would find none
-    return _SPREAD.sub(_closed, line)
+    pieces: list[str] = []
+    at = 0
+    while pair is not None:
+        # the first pair after the last run: its ideograph before the blank starts the next run
+        # (a run is taken whole, so none goes on from the last), its numbering before it if any
+        first = pair.start() - 1
+        numbering = _NUMBERING_END.search(line, max(at, first - _NUMBERING), first)
+        run = _SPREAD.match(line, numbering.start() if numbering else first)
+        if run is None:  # (never: a pair always starts a run)
+            break
+        pieces += [line[at : run.start()], _closed(run)]
+        at = run.end()
+        pair = _SPREAD_PAIR.search(line, at)
+    return "".join(pieces) + line[at:]
 
 
 def _closed(match: re.Match[str]) -> str:
-    run = match.group(0)
+    return _closed_run(match.group(0))
+
+
+@lru_cache(maxsize=8192)  # a pure function of the run's text: prose repeats its spaced words too
+def _closed_run(run: str) -> str:
     chars = "".join(c for c in run if c not in _BLANKS)
     blanks = "".join(c for c in run if c in _BLANKS)
     if len(chars) > _MAX_RUN:

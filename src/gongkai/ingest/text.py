@@ -103,7 +103,9 @@ def read_text(path: Path, data: bytes) -> Document:
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
     if has_spread_labels(text):
-        lines = [spread_labels_closed(line) for line in lines]  # 分散对齐: 自 然 人, 3 . 其 他
+        # 分散对齐: 自 然 人, 3 . 其 他 (no run crosses a line: the lines joined are closed up in
+        # one pass that skips to the runs, not a call a line)
+        lines = spread_labels_closed("\n".join(lines)).split("\n")
     if has_boxes(text):
         lines = boxes_as_tab_lines(lines)  # an old site's tables drawn with ┌─┬─┐ or +---+
     if prints_zero_words(text):
