@@ -273,7 +273,9 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
     if all(v is not None for row in labelled.values() for v in row) and not bound.broken(labelled):
         return
     if _prints_zero(records):
-        return  # told before the blocks are built: the same zero ends the reading below
+        # a zero printed 0 is never dropped: the table printed every cell (read_blocks's layout);
+        # told of the records, before the blocks are built
+        return
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     inside = row_equations(bound, keys, width)
@@ -281,8 +283,6 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
     if inside is None or printed is None:
         return
     figures, blocks = printed.figures, printed.blocks
-    if any(t.value.kind is not CellKind.DASH and t.value.amount == 0 for t in figures):
-        return  # a zero printed 0 is never dropped: the table printed every cell (read_blocks's layout)
     # each band one block a column: fewer blocks than columns, or too many for the rows, is no band print
     if len(blocks) % width or not width <= len(blocks) <= len(keys) * width:
         return
