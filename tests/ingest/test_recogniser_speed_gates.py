@@ -147,6 +147,24 @@ def test_header_order_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) 
     assert _reports(paths) == gated
 
 
+def test_table_two_block_readers_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Table 二's readers of flowed text fill open cells only: where the labels left none open they
+    # are not asked (session 19); asked always, they give the same reports.
+    paths = _inputs()
+    gated = _reports(paths)
+    monkeypatch.setattr(recognise, "any_open_cell", lambda *args: True)
+    assert _reports(paths) == gated
+
+
+def test_in_order_gate_reads_as_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The in-order reading never replaces tables 三 and 四 read whole by their labels, adding up:
+    # their figures are not gathered there (session 19); gathered always, the same reports.
+    paths = _inputs()
+    gated = _reports(paths)
+    monkeypatch.setattr(inorder, "_labels_read_whole", lambda *args: False)
+    assert _reports(paths) == gated
+
+
 def _unwoven_before(figures: list[Token], grid: inorder._Grid) -> tuple[list[Token], list[int]]:
     """``inorder._unwoven`` as it was: every pair's sums asked afresh."""
     n, out, woven = grid.n, list(figures), []

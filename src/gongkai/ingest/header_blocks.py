@@ -257,6 +257,13 @@ def open_cell(report: Report, evidence: Evidence, blanks: frozenset[str], row: s
     return where is None or where in blanks
 
 
+def any_open_cell(report: Report, evidence: Evidence, records: list[Record]) -> bool:
+    """Whether the reading by labels left any cell of table 二 open (``open_cell``; ``records``:
+    table 二's): where none is, no reader filling open cells has anything to do."""
+    blanks = blank_places(records)
+    return any(open_cell(report, evidence, blanks, row, name) for row, cells in report.active.items() for name in cells)
+
+
 def read_header_blocks(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Fill the cells of table 二 the labels left unknown (or read as 0 from no figure printed)
     from header runs whose figures fit them exactly; ``records``: the records of table 二, in order."""

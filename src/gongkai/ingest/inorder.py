@@ -80,10 +80,12 @@ def _without_page_number(figures: list[Token], grid: _Grid) -> list[Token] | Non
 def read_in_order(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
     """Replace the labelled readings of tables 三 and 四 by the in-order one where it is confirmed
     and they are not; ``records``: the records of tables 三 and 四, in order."""
+    grid = _Grid(template)
+    if _labels_read_whole(grid, report):
+        return  # every path below keeps a whole labelled reading adding up (the usual case)
     figures = printed_counts(records)
     if figures is None:
         return
-    grid = _Grid(template)
     cells_3, cells_4 = grid.cells_3, grid.cells_4
     if len(figures) == cells_3 + cells_4 + 1:
         unpaged = _without_page_number(figures, grid)
@@ -114,6 +116,16 @@ def read_in_order(template: Template, records: list[Record], report: Report, evi
             )
     if len(figures) == cells_3 + cells_4 and grid.appeals_add_up(amounts[cells_3:]):
         _take_appeals(grid, figures[cells_3:], amounts[cells_3:], report, evidence)
+
+
+def _labels_read_whole(grid: _Grid, report: Report) -> bool:
+    """Whether the labels read tables 三 and 四 whole, every equation of both holding: no in-order
+    reading replaces such a reading, so the figures need not be gathered."""
+    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    if any(v is None for values in labelled.values() for v in values) or grid.requests.broken(labelled):
+        return False
+    appeals = [report.appeals[g][f] for g in grid.groups for f in grid.fields]
+    return None not in appeals and grid.appeals_add_up(appeals)
 
 
 # Stray figures that may stand ahead of table 三's first row among its records: a date or a count

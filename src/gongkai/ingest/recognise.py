@@ -46,7 +46,7 @@ from gongkai.ingest.deferred_totals import read_deferred_totals
 from gongkai.ingest.displaced import note_figures_ahead, rows_read_one_off
 from gongkai.ingest.document import GRID_FORMATS, Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.header_blocks import read_header_blocks
+from gongkai.ingest.header_blocks import any_open_cell, read_header_blocks
 from gongkai.ingest.inorder import read_in_order
 from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.item_figures import read_item_figures
@@ -111,7 +111,11 @@ def _decide_template(votes: list[str], year: int | None, evidence: Evidence) -> 
 def recognise(document: Document) -> Report:
     """The report data of ``document``, with ``sections``, ``provenance``, ``uncertain``, ``findings``."""
     document = without_serials(document)  # a 序号 column's numbers are no figures of the report
-    document = text_without_serials(document)  # the same, each number ending the row above in text
+    # (whether a table of text names a 序号 column, asked once: again below only where a step
+    # between made the document anew)
+    named_in = document
+    serial_named = document.format in ("text", "markdown") and names_serial_column(document)
+    document = text_without_serials(document, serial_named)  # the same, each number ending the row above in text
     document = without_shares(document)  # a 占比 column or row of percentages beside the counts
     document = in_template_order(document)  # table 三's 总计 printed first, a 小计 column
     records = marks_off(read_records(document), explained_notes(document))  # 行政许可注1 / ① run into the figures
@@ -121,7 +125,8 @@ def recognise(document: Document) -> Report:
         # a 序号 column's numbers: -layout's on lines of their own, plain text's ending rows
         requests = records_without_serials(parts[REQUESTS])
         header = header_words(document)  # its words cut off into the part above 申请人情况
-        requests = records_without_trailing_serials(requests, names_serial_column(document), header)
+        named = serial_named if document is named_in else names_serial_column(document)
+        requests = records_without_trailing_serials(requests, named, header)
         parts[REQUESTS] = requests_in_template_order(joined_column_parts(requests), header)
     active_raw, active_votes, active_orphans = active_records(parts[ACTIVE])
     request_raw, request_votes, request_orphans = request_records(parts[REQUESTS])
@@ -187,13 +192,8 @@ def recognise(document: Document) -> Report:
     )
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
     read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
-    read_header_blocks(template, parts[ACTIVE], report, evidence)  # pdftotext: headers over blocks
-    read_item_figures(template, parts[ACTIVE], report, evidence)  # pdftotext: a row's figures after its mark
-    read_column_runs(template, parts[ACTIVE], report, evidence)  # pdftotext: page columns down stacked items
-    read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
-    read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
-    read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
-    doubt_after_unknown(template.active_rows, report, evidence)  # a row's figures gone: later rows'?
+    if any_open_cell(report, evidence, parts[ACTIVE]):  # each reader below fills open cells only
+        _read_table_two_blocks(template, document, parts[ACTIVE], report, evidence)
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
     # The prose's figures of columns weigh page grids' readings and flowed runs of digits.
@@ -223,6 +223,20 @@ def recognise(document: Document) -> Report:
     report.uncertain = evidence.uncertain
     report.findings = check_report(report)
     return report
+
+
+def _read_table_two_blocks(
+    template: Template, document: Document, records: list[Record], report: Report, evidence: Evidence
+) -> None:
+    """Table 二's cells the labels left open (unknown, or 0 for no printed figure) by the readers of
+    flowed text, in order; none of them does anything where no cell is open."""
+    read_header_blocks(template, records, report, evidence)  # pdftotext: headers over blocks
+    read_item_figures(template, records, report, evidence)  # pdftotext: a row's figures after its mark
+    read_column_runs(template, records, report, evidence)  # pdftotext: page columns down stacked items
+    read_stacked_headers(template, records, report, evidence)  # pdftotext: items' columns as one block
+    read_stacked_rows(template, records, report, evidence)  # pdftotext: rows' labels, then their figures
+    read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
+    doubt_after_unknown(template.active_rows, report, evidence)  # a row's figures gone: later rows'?
 
 
 def _requests_settled(template: Template, report: Report, evidence: Evidence) -> bool:

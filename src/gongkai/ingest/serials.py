@@ -308,9 +308,10 @@ def names_serial_column(document: Document) -> bool:
     return any(_names_serial(row) for t in document.tables if _holds_serial_mark(t) for row in t.rows)
 
 
-def text_without_serials(document: Document) -> Document:
-    """``document`` (read from text) with its tables' 序号 numbers taken out (itself when none)."""
-    if document.format != "text" or not names_serial_column(document):
+def text_without_serials(document: Document, named: bool | None = None) -> Document:
+    """``document`` (read from text) with its tables' 序号 numbers taken out (itself when none);
+    ``named``: ``names_serial_column(document)`` where the caller has asked it already."""
+    if document.format != "text" or not (names_serial_column(document) if named is None else named):
         return document  # the cheap gate: no table of text names a 序号 column
     blocks: list[Block] = []
     changed = False

@@ -86,13 +86,13 @@ def _titles_blanked(line: str) -> str:
 _ROW_OF_SHARES = "其中"  # a share row's title (其中：占比): a row of the table, not a table of shares
 
 
-def _rows_of_shares(lines: list[str]) -> set[int]:
+def _rows_of_shares(lines: list[str], signed: list[int]) -> set[int]:
     """Lines of shares alone in runs where one holds several (a 其中：占比 row's cells, wrapped):
     a run of single shares, one a line, is a table of shares' column (a channel table's 占比).
-    (Only lines with a percent sign can be in a run: the others are not looked at.)"""
+    (Only lines with a percent sign, ``signed``, can be in a run: the others are not looked at.)"""
     out: set[int] = set()
     run: list[int] = []
-    for i in [*(i for i in lines_holding(lines, "%％") if _only_shares(lines[i])), -2]:
+    for i in [*(i for i in signed if _only_shares(lines[i])), -2]:
         if run and i == run[-1] + 1:
             run.append(i)
             continue
@@ -123,8 +123,8 @@ def _lines_without_shares(lines: list[str]) -> list[str]:
     # line's ``ended`` is set once it is read, the lines after it still None when it is.
     out: list[str | None] = list(lines)
     ended: list[bool | None] = [None] * len(lines)  # per line: its figures ended in a percentage (None: no figures)
-    rows_of_shares = _rows_of_shares(lines)
     marked = lines_holding(lines, "%％占比")
+    rows_of_shares = _rows_of_shares(lines, [i for i in marked if "%" in lines[i] or "％" in lines[i]])
     for i in marked:
         line = lines[i]
         tail = _tail(line)
