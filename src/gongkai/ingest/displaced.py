@@ -81,19 +81,23 @@ def rows_read_one_off(
         return _statuses(template, table, left, tables)
 
     base = statuses(raw, orphans)
-    tried: list[tuple[int, int, dict[str, RequestRaw], list[Orphan], list[str]]] = []
+    tried: list[tuple[int, int, dict[str, RequestRaw], list[Orphan], list[str], bool]] = []
     for choice in itertools.product(*[(True, False) if d.earlier else (False,) for d in doubles[:_MAX_OPEN]]):
         table, extra = dict(raw), list(orphans)
         for double, earlier in zip(doubles, choice, strict=False):
             extra += _split(template, table, double, earlier)
+        split = table
         table, left, moved = _shift_all(template, table, extra)
         gained, lost = _change(base, statuses(table, left), across)
-        tried.append((gained, lost, table, left, moved))
-    gained, lost, table, left, moved = max(tried, key=lambda t: (t[0] - _BROKEN_SHARE * t[1], -len(t[4])))
+        # every row moved was a label printing no figures just after the figures (no labelled
+        # row passed over): the one home of those figures, whatever the arithmetic can tell
+        bare = bool(moved) and all(_absent(split, key) for key in moved)
+        tried.append((gained, lost, table, left, moved, bare))
+    gained, lost, table, left, moved, bare = max(tried, key=lambda t: (t[0] - _BROKEN_SHARE * t[1], -len(t[4])))
     rivals = [t for t in tried if (t[0], t[1]) == (gained, lost) and t[2] != table]
     if gained and lost * _BROKEN_SHARE <= gained and not rivals:
         return table, left, {}  # the arithmetic decides: each row takes the figures before its label
-    if gained > lost and not rivals:
+    if (gained > lost or (bare and not lost)) and not rivals:
         for key in moved:
             table[key] = replace(table[key], placed=SHIFTED)
         return table, left, {}
