@@ -14,7 +14,10 @@ Between the two, every labelled row holds the figures of the row after it. The r
 each row the figures printed just before its label is taken where the statutory arithmetic says
 so: the equations it makes decidable (the column sums through 总计) hold, clearly more than break
 (a report may contradict itself in one). Where the arithmetic cannot decide, the rows in between
-are read as labelled and named in ``uncertain``: their figures may be the next row's.
+are read as labelled and named in ``uncertain``: their figures may be the next row's. Where no
+labelled row stands in between (the figures right before a label that prints none: ``5 0 9 0 6 3
+7`` / ``（一）予以公开``, a WPS print's row centred on its wrapped label) and no equation breaks for
+it, that row takes them, named in ``uncertain``: they have no other home.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def rows_with_tail_first(lines: list[str]) -> list[str]:
         below = next((j for j in range(i + 1, min(len(out), i + 3)) if out[j].strip()), None)
         if below is None or "\t" in out[below]:
             continue
-        words, head = trailing_figures(out[below])
+        _, head = trailing_figures(out[below])
         if not head or len(head) + len(tail) not in widths:
             continue
         heads = [t.group() for t in head]
