@@ -2,7 +2,8 @@
 where a column gap is wide (``2 0 0 0`` / ``0 0 2``: no wrapped digits, a 0 heads no figure), its
 tail piece printed first (``tail_first``), a narrow cell's figure wrapped over three lines with
 its head above the row's label (``heads_above``), and a row's figures printed just before a label
-that prints none, no labelled row between (``displaced``), on the real fixtures."""
+that prints none, no labelled row between, or a row printed twice before one (``displaced``), on
+the real fixtures."""
 
 from __future__ import annotations
 
@@ -64,3 +65,9 @@ def test_the_rows_read_from_the_fixtures() -> None:
     assert report.requests["granted"] == gold["granted"]
     assert any(d.cell == "requests.granted" for d in report.uncertain)
     assert report.requests["new_received"] == gold["new_received"]
+    gold = gold_json(FIXTURES, "t2023-a")["requests"]
+    report = read_report(FIXTURES / "pdftotext" / "t2023-a~wps.txt").report
+    assert report is not None
+    # a row of zeros printed twice after 3.危及…, then 4.保护第三方合法权益 printing none
+    assert report.requests["denied_third_party"] == gold["denied_third_party"]
+    assert any(d.cell == "requests.denied_third_party" for d in report.uncertain)

@@ -149,7 +149,10 @@ def _double_rows(template: Template, raw: dict[str, RequestRaw]) -> list[_Double
         if row is None or row.placed or not n + 3 <= len(row.values) <= _MAX_DOUBLE_PER_COLUMN * n:
             continue
         slots = [Slot(t.value, t.where) for t in row.values]
-        if _fits(slots, n, bound.row_check(key)):
+        # (two rows' cells exactly, the next row printing none: two rows, though dropping cells
+        # reads them as one, as a row of zeros printed twice does)
+        twice = len(row.values) == 2 * n and i + 1 < len(rows) and _absent(raw, rows[i + 1])
+        if not twice and _fits(slots, n, bound.row_check(key)):
             continue  # the row reads as one (padding, a dropped blank): not two rows
         earlier = rows[i - 1] if i and _absent(raw, rows[i - 1]) else None
         cut = _one_cut(slots, n, bound.row_check(key), row)
