@@ -7,9 +7,9 @@ little higher comes first, and that may be the row's end: ``0 0 4`` over
 row holds ``0 0 4 4 0 0 0``, which fails its own sum.
 
 A line of bare figures (fewer than a row) right after a line ending in no figure (a label), and
-the next line ending in the rest of a row's cells, are taken as one row in the other order where
-only that order satisfies the row's sum (the row as printed breaks it, both pieces together are one
-row of a table's width): the second line gets the whole row, the first is emptied. Where both
+the next line ending in the rest of a table 三 row's cells (no third line of bare figures after
+it), are taken as one row in the other order where only that order satisfies the row's sum (the
+row as printed breaks it): the second line gets the whole row, the first is emptied. Where both
 orders hold (a row of zeros) or neither does, the lines stay as printed.
 """
 
@@ -42,8 +42,11 @@ def rows_with_tail_first(lines: list[str]) -> list[str]:
         if below is None or "\t" in out[below]:
             continue
         _, head = trailing_figures(out[below])
-        if not head or len(head) + len(tail) not in widths:
-            continue
+        if not head or len(head) + len(tail) != max(widths):
+            continue  # (a row of table 三: a group of table 四 is printed whole on its line)
+        after = next((j for j in range(below + 1, min(len(out), below + 3)) if out[j].strip()), None)
+        if after is not None and _bare_figures(out[after]) is not None:
+            continue  # a third piece follows (``1 0 0 1`` / ``0`` / ``0 0``): not a row in two pieces
         heads = [t.group() for t in head]
         if sums_hold([int(v) for v in tail + heads]) or not sums_hold([int(v) for v in heads + tail]):
             continue
