@@ -13,6 +13,7 @@ from gongkai.ingest.tail_first import rows_with_tail_first
 from gongkai.ingest.wrapped_digits import joinings, rows_with_wrapped_digits
 
 from .fixture_json import gold_json
+from .holdout7 import FIXTURES as HOLDOUT7
 from .holdout14 import FIXTURES
 
 _HALF = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -37,6 +38,10 @@ def test_a_rows_tail_piece_printed_first_is_set_back() -> None:
     assert lines[at + 1].endswith(" 4 0 0 0")
     out = rows_with_tail_first(lines)
     assert out[at] == "" and out[at + 1].endswith("） 4 0 0 0 0 0 4")
+    # holdout7's 总计-first rows in three pieces (1 0 0 1 / 0 / 0 0): 0 1 0 0 1 adds up as a
+    # group of table 四 would, but a third piece follows; no row of table 三 in two pieces
+    z2025 = (HOLDOUT7 / "pdftotext" / "z2025-a~platform.txt").read_text(encoding="utf-8").split("\n")
+    assert rows_with_tail_first(z2025) == z2025
     # a row of zeros reads alike either way: left as printed
     assert rows_with_tail_first(["（一）予以公开", "0 0 0", "0 0 0 0"]) == ["（一）予以公开", "0 0 0", "0 0 0 0"]
 
