@@ -30,11 +30,12 @@ def rows_with_tail_first(lines: list[str]) -> list[str]:
     out = list(lines)
     previous = -1  # the last non-empty line before the one looked at
     for i, line in enumerate(out):
-        if not line.strip():
+        stripped = line.rstrip()
+        if not stripped:
             continue
         before, previous = previous, i
-        if before < 0 or "\t" in line or out[before].rstrip()[-1:].isdigit():
-            continue  # a first piece follows a label (a line ending in no figure)
+        if not stripped[-1].isdigit() or before < 0 or "\t" in line or out[before].rstrip()[-1:].isdigit():
+            continue  # a first piece (ending in a figure) follows a label (a line ending in no figure)
         tail = _bare_figures(line)
         if tail is None or len(tail) >= max(widths):
             continue
@@ -53,5 +54,4 @@ def rows_with_tail_first(lines: list[str]) -> list[str]:
         start = head[0].start()
         out[below] = out[below][:start] + " ".join(heads + tail)
         out[i] = ""
-        previous = below if below == i + 1 else previous
     return out
