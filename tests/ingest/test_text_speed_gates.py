@@ -12,8 +12,10 @@ import pytest
 
 from gongkai.ingest import (
     encoding,
+    heads_above,
     markers,
     share_text,
+    tail_first,
     text,
     transposed,
     vertical_labels,
@@ -27,11 +29,13 @@ from gongkai.ingest.shares import is_percent
 from gongkai.ingest.wrapped_labels import better_reading
 from tests.ingest.test_read_speed_gates import _real_texts
 
-_FOUR_PASSES = (
+_WRAPPED_PASSES = (
+    tail_first.rows_with_tail_first,
     wrapped_digits.rows_wrapped_around,
     wrapped_digits.rows_with_split_figures,
     wrapped_digits.rows_with_wrapped_digits,
     wrapped_digits.rows_with_tails_further_down,
+    heads_above.rows_with_heads_above,
 )
 
 
@@ -181,11 +185,11 @@ def test_wrapped_figure_passes_change_nothing_where_the_gate_is_closed() -> None
     opened = 0
     for lines in samples:
         old = lines
-        for fix in _FOUR_PASSES:
+        for fix in _WRAPPED_PASSES:
             old = fix(old)
         assert wrapped_rows.rows_with_wrapped_figures(lines) == old, lines
         if wrapped_rows._TWO_CELLS_END.search("\n".join(lines)) is None:
-            assert all(fix(lines) == lines for fix in _FOUR_PASSES), lines
+            assert all(fix(lines) == lines for fix in _WRAPPED_PASSES), lines
         else:
             opened += 1
     assert 0 < opened < len(samples)
@@ -195,7 +199,13 @@ def test_a_tab_table_text_runs_none_of_the_wrapped_figure_passes(monkeypatch: py
     def refuse(lines: list[str]) -> list[str]:
         raise AssertionError("a pass ran on a text with no line ending in two cells")
 
-    for name in ("rows_wrapped_around", "rows_with_split_figures", "rows_with_wrapped_digits"):
+    for name in (
+        "rows_with_tail_first",
+        "rows_wrapped_around",
+        "rows_with_split_figures",
+        "rows_with_wrapped_digits",
+        "rows_with_heads_above",
+    ):
         monkeypatch.setattr(wrapped_rows, name, refuse)
     monkeypatch.setattr(wrapped_rows, "rows_with_tails_further_down", refuse)
     data = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t3\n".encode()

@@ -14,7 +14,10 @@ Between the two, every labelled row holds the figures of the row after it. The r
 each row the figures printed just before its label is taken where the statutory arithmetic says
 so: the equations it makes decidable (the column sums through 总计) hold, clearly more than break
 (a report may contradict itself in one). Where the arithmetic cannot decide, the rows in between
-are read as labelled and named in ``uncertain``: their figures may be the next row's.
+are read as labelled and named in ``uncertain``: their figures may be the next row's. Where no
+labelled row stands in between (the figures right before a label that prints none: ``5 0 9 0 6 3
+7`` / ``（一）予以公开``, a WPS print's row centred on its wrapped label) and no equation breaks for
+it, that row takes them, named in ``uncertain``: they have no other home.
 """
 
 from __future__ import annotations
@@ -81,19 +84,23 @@ def rows_read_one_off(
         return _statuses(template, table, left, tables)
 
     base = statuses(raw, orphans)
-    tried: list[tuple[int, int, dict[str, RequestRaw], list[Orphan], list[str]]] = []
+    tried: list[tuple[int, int, dict[str, RequestRaw], list[Orphan], list[str], bool]] = []
     for choice in itertools.product(*[(True, False) if d.earlier else (False,) for d in doubles[:_MAX_OPEN]]):
         table, extra = dict(raw), list(orphans)
         for double, earlier in zip(doubles, choice, strict=False):
             extra += _split(template, table, double, earlier)
+        split = table
         table, left, moved = _shift_all(template, table, extra)
         gained, lost = _change(base, statuses(table, left), across)
-        tried.append((gained, lost, table, left, moved))
-    gained, lost, table, left, moved = max(tried, key=lambda t: (t[0] - _BROKEN_SHARE * t[1], -len(t[4])))
+        # every row moved was a label printing no figures just after the figures (no labelled
+        # row passed over): the one home of those figures, whatever the arithmetic can tell
+        bare = bool(moved) and all(_absent(split, key) for key in moved)
+        tried.append((gained, lost, table, left, moved, bare))
+    gained, lost, table, left, moved, bare = max(tried, key=lambda t: (t[0] - _BROKEN_SHARE * t[1], -len(t[4])))
     rivals = [t for t in tried if (t[0], t[1]) == (gained, lost) and t[2] != table]
     if gained and lost * _BROKEN_SHARE <= gained and not rivals:
         return table, left, {}  # the arithmetic decides: each row takes the figures before its label
-    if gained > lost and not rivals:
+    if (gained > lost or (bare and not lost)) and not rivals:
         for key in moved:
             table[key] = replace(table[key], placed=SHIFTED)
         return table, left, {}
@@ -142,7 +149,10 @@ def _double_rows(template: Template, raw: dict[str, RequestRaw]) -> list[_Double
         if row is None or row.placed or not n + 3 <= len(row.values) <= _MAX_DOUBLE_PER_COLUMN * n:
             continue
         slots = [Slot(t.value, t.where) for t in row.values]
-        if _fits(slots, n, bound.row_check(key)):
+        # (two rows' cells exactly, the next row printing none: two rows, though dropping cells
+        # reads them as one, as a row of zeros printed twice does)
+        twice = len(row.values) == 2 * n and i + 1 < len(rows) and _absent(raw, rows[i + 1])
+        if not twice and _fits(slots, n, bound.row_check(key)):
             continue  # the row reads as one (padding, a dropped blank): not two rows
         earlier = rows[i - 1] if i and _absent(raw, rows[i - 1]) else None
         cut = _one_cut(slots, n, bound.row_check(key), row)

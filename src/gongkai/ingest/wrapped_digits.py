@@ -53,6 +53,11 @@ def _widths() -> frozenset[int]:
     return frozenset(widths)
 
 
+def table_widths() -> frozenset[int]:
+    """The widths of the rows whose last cell is the sum of the others (see ``sums_hold``)."""
+    return _widths()
+
+
 def sums_hold(figures: Sequence[int]) -> bool:
     """Whether ``figures`` split into one or more groups of one table width, each group's last
     figure the sum of the others (a requests row; an appeals row of three groups); a row of fewer
@@ -84,9 +89,12 @@ def trailing_figures(line: str) -> tuple[list[re.Match[str]], list[re.Match[str]
 
 def joinings(values: list[str], tails: list[str]) -> list[tuple[tuple[int, ...], list[int]]]:
     """Every joining of ``tails`` (in order) to distinct ``values`` (in order) that satisfies the
-    row sums: the places joined, and the row's figures."""
+    row sums: the places joined, and the row's figures. A 0 heads no figure (no printed figure
+    starts with 0): a row whose last figures stand on the next line (``2 0 0 0`` over ``0 0 2``,
+    pdftotext's flow where a column gap is wide) is no row of wrapped digits (``00`` ``02``)."""
     found: list[tuple[tuple[int, ...], list[int]]] = []
-    for tried, places in enumerate(itertools.combinations(range(len(values)), len(tails))):
+    heads = [k for k, value in enumerate(values) if not value.startswith("0")]
+    for tried, places in enumerate(itertools.combinations(heads, len(tails))):
         if tried >= MAX_JOININGS:
             return []  # too many to choose among: leave the row as printed
         row = list(values)

@@ -1,4 +1,4 @@
-"""The four passes of ``wrapped_digits`` over laid-out text, run only where a line ends in two
+"""The six passes of ``wrapped_digits`` over laid-out text, run only where a line ends in two
 cells (figures or dashes) at all.
 
 Each pass looks at lines without a tab that end in figures: a row's figures and a wrapped
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.ingest.heads_above import rows_with_heads_above
+from gongkai.ingest.tail_first import rows_with_tail_first
 from gongkai.ingest.wrapped_digits import (
     DASHES,
     rows_with_split_figures,
@@ -29,12 +31,14 @@ _TWO_CELLS_END = re.compile(rf"[0-9{_DASHES}]{_BLANK}+(?:[0-9]+|[{_DASHES}]){_BL
 
 
 def rows_with_wrapped_figures(lines: list[str]) -> list[str]:
-    """``lines`` after the four passes (in their order), none run where no line ends in two cells."""
+    """``lines`` after the six passes (in their order), none run where no line ends in two cells."""
     text = "\n".join(lines)
     # (a line holding a line break of its own would read as two lines to the gate: run the passes)
     if text.count("\n") == len(lines) - 1 and _TWO_CELLS_END.search(text) is None:
         return lines
+    lines = rows_with_tail_first(lines)  # pdftotext: 0 0 4 over the label's piece and 4 0 0 0
     lines = rows_wrapped_around(lines)  # a Word cell centred: 270 above the row, 3 below
     lines = rows_with_split_figures(lines)  # a narrow cell's figure: 15      0 on the row's line
     lines = rows_with_wrapped_digits(lines)  # a narrow cell's figure: 80 on the row, 6 under it
-    return rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
+    lines = rows_with_tails_further_down(lines)  # pdftotext: the tails after the row's label
+    return rows_with_heads_above(lines)  # pdftotext: 1 / 2 above the label, 6 … 1 on the row, 0 / 0 under it
