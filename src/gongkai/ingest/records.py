@@ -407,17 +407,23 @@ def _later_table_cut(record: Record) -> list[Record]:
 def _later_table_at(texts: tuple[str, ...]) -> int | None:
     """Where ``_later_table_cut`` cuts labels of these texts (None: nowhere)."""
     before = [0, 0, 0]
+    # Labels of one table alone before: a short label several tables print (总计 of table 三's
+    # header and of table 四's) does not make the later table begun (table 三 printing its header
+    # and no row, table 四's header running on from it).
+    alone = [0, 0, 0]
     for i, text in enumerate(texts):
         hits = _label_hits(text)
+        owner = [t for t in range(3) if hits[t]]
         if i and any(before):
-            owner = [t for t in range(3) if hits[t]]
             if (
                 len(owner) == 1
                 and len(cached_bare(text)) >= 4
-                and not before[owner[0]]
+                and not alone[owner[0]]
                 and any(before[t] for t in range(owner[0]))
             ):
                 return i
         for t in range(3):
             before[t] += hits[t]
+        if len(owner) == 1:
+            alone[owner[0]] += 1
     return None
