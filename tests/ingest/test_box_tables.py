@@ -126,3 +126,14 @@ def test_a_drawing_no_cut_reads_is_still_read_row_by_row(name: str) -> None:
     for row, figures in gold["requests"].items():
         wrong = [v for v, g in zip(read["requests"][row], figures, strict=True) if v is not None and v != g]
         assert not wrong or f"requests.{row}" in doubted, row
+
+
+def test_table_four_after_a_table_three_printing_its_header_only_is_its_own() -> None:
+    """pymupdf4llm's text of a Word print whose table 三 kept its header and lost every row: table
+    四's header runs on from table 三's into one record, the 总计 both print ahead of 行政诉讼;
+    table 四's labels start a record of their own, its figures read."""
+    result = read_report(FIXTURES / "pymupdf4llm" / "p2024-a~pre-word.md")
+    assert result.report is not None
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "p2024-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]

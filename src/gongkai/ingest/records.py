@@ -414,14 +414,14 @@ def _later_table_at(texts: tuple[str, ...]) -> int | None:
     for i, text in enumerate(texts):
         hits = _label_hits(text)
         owner = [t for t in range(3) if hits[t]]
-        if i and any(before):
-            if (
-                len(owner) == 1
-                and len(cached_bare(text)) >= 4
-                and not alone[owner[0]]
-                and any(before[t] for t in range(owner[0]))
-            ):
-                return i
+        if (
+            i
+            and len(owner) == 1
+            and len(cached_bare(text)) >= 4
+            and not alone[owner[0]]
+            and any(before[t] for t in range(owner[0]))
+        ):
+            return i
         for t in range(3):
             before[t] += hits[t]
         if len(owner) == 1:
