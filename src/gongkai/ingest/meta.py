@@ -383,12 +383,34 @@ def _looks_like_agency(text: str) -> bool:
 
 
 def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:
-    """The signing body: the short line just before the closing date, near the end."""
+    """The signing body: the short line just before the closing date, near the end (or the date
+    run onto its line: ``某局 2022年3月25日``, a converter joining the two right-aligned lines)."""
     tail = texts[-8:]
     for i in range(len(tail) - 1, 0, -1):
         if _DATE.match(clean_line(tail[i].text)) and _looks_like_agency(tail[i - 1].text):
             return clean_line(tail[i - 1].text), tail[i - 1].where
+    for block in reversed(tail):
+        signed = _signed_line(block.text)
+        if signed is not None:
+            return signed[0], block.where
     return None
+
+
+_DATE_ENDING = re.compile(r"(?P<year>(?:19|20)\d{2})年\d{1,2}月\d{1,2}日$")  # on a clean line
+
+
+def _signed_line(text: str) -> tuple[str, int] | None:
+    """(agency, year of the date) of a line printing the signing body and the closing date after
+    it, apart by a blank (``某局 2022年3月25日``); None for any other line."""
+    if "日" not in text or len(text) > 60:
+        return None  # no date can end it (a cheap test before cleaning)
+    line = clean_line(text)
+    match = _DATE_ENDING.search(line)
+    if match is None or not match.start() or not _looks_like_agency(line[: match.start()]):
+        return None
+    if not re.search(r"\s(?:19|20)\d{2}\s*年", unicodedata.normalize("NFKC", text)):
+        return None  # the date run into the name without a blank: not two lines joined
+    return line[: match.start()], int(match["year"])
 
 
 _PERIOD = re.compile(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年")
@@ -445,6 +467,10 @@ def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
         match = _DATE.match(clean_line(block.text))
         if match:
             return int(match["year"]) - 1, block.where, "the year before the closing date"
+    for block in reversed(texts[-8:]):
+        signed = _signed_line(block.text)
+        if signed is not None:
+            return signed[1] - 1, block.where, "the year before the closing date (after the signature)"
     return None
 
 
