@@ -54,7 +54,7 @@ from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.late_column import read_late_column
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
-from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.meta import identify
 from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.paragraph_runs import read_paragraph_runs
@@ -65,6 +65,7 @@ from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
+from gongkai.ingest.section_texts import sections
 from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
 from gongkai.ingest.shares import without_shares
