@@ -137,3 +137,14 @@ def test_table_four_after_a_table_three_printing_its_header_only_is_its_own() ->
     read = json.loads(result.report.to_json())
     gold = json.loads((FIXTURES / "gold" / "p2024-a.json").read_text("utf-8"))
     assert read["appeals"] == gold["appeals"]
+
+
+def test_a_last_row_printed_a_cell_a_line_between_two_rule_lines_is_read() -> None:
+    """pdftotext's reading order of the ASCII Word print: table 四's fifteen figures a line each
+    (``1 |`` / ``0 |`` …) between the header's last rule line and the table's bottom, run together
+    as one row and read under the header."""
+    result = read_report(FIXTURES / "pdftotext" / "p2022-a~pre-word.txt")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "p2022-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
