@@ -24,6 +24,7 @@ from gongkai.ingest.appeal_dashes import read_appeal_dashes
 from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
+from gongkai.ingest.appeal_paragraph import read_appeal_paragraph
 from gongkai.ingest.appeal_results import read_appeal_results
 from gongkai.ingest.appeal_stacks import read_appeal_stacks
 from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
@@ -207,6 +208,7 @@ def recognise(document: Document) -> Report:
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     read_appeal_stacks(template, document, report, evidence, stated)  # pdftotext: 四's cells under stacked labels
+    read_appeal_paragraph(template, document, report, evidence, stated)  # pymupdf4llm: 四 as one paragraph
     # The fallback readers of flowed text below each begin by asking whether the labels read the
     # table whole, adding up and in no doubt: where they did (the usual case) none is asked.
     appeal_blocks: list[Record] | None = None
