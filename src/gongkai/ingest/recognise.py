@@ -69,6 +69,7 @@ from gongkai.ingest.run_column_parts import joined_column_parts
 from gongkai.ingest.section_texts import sections
 from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
+from gongkai.ingest.shared_rows import read_shared_rows
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.spilled_runs import read_spilled_runs
@@ -195,6 +196,7 @@ def recognise(document: Document) -> Report:
     read_stacked_headers(template, parts[ACTIVE], report, evidence)  # pdftotext: items' columns as one block
     read_stacked_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: rows' labels, then their figures
     read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
+    read_shared_rows(template, parts[ACTIVE], report, evidence)  # pdftotext: a row's surplus, the next row's
     doubt_after_unknown(template.active_rows, report, evidence)  # a row's figures gone: later rows'?
     # pdftotext: rows read one off where figures were printed ahead of their wrapped labels
     labelled, request_orphans, ahead = rows_read_one_off(template, request_raw, request_orphans, document.tables)
