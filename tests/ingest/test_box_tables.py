@@ -14,6 +14,7 @@ from gongkai.ingest.box_tables import boxes_as_tab_lines, drawn_rows, drawn_runs
 from gongkai.ingest.flat_boxes import unflattened
 from gongkai.ingest.read import read_report
 
+from .holdout11 import FIXTURES as HOLDOUT11
 from .holdout13 import FIXTURES
 
 DRAWN = """\
@@ -147,4 +148,16 @@ def test_a_last_row_printed_a_cell_a_line_between_two_rule_lines_is_read() -> No
     assert result.report is not None, result.error
     read = json.loads(result.report.to_json())
     gold = json.loads((FIXTURES / "gold" / "p2022-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+
+
+def test_table_fours_own_header_is_not_cut_at_its_first_long_label() -> None:
+    """The same cut not made inside table 四's header alone (markitdown of the eleventh hold-out's
+    公文: ``结果 结果`` … ``总计`` ``总计`` then ``结果维持``): short labels table 三 prints too
+    (其他, 总计) name no earlier table; the header stays whole and the signature's year (2024 of
+    its date) out of the table."""
+    result = read_report(HOLDOUT11 / "markitdown" / "c2023-a~gongwen-word.md")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((HOLDOUT11 / "gold" / "c2023-a.json").read_text("utf-8"))
     assert read["appeals"] == gold["appeals"]
