@@ -14,6 +14,7 @@ from gongkai.ingest.box_tables import boxes_as_tab_lines, drawn_rows, drawn_runs
 from gongkai.ingest.flat_boxes import unflattened
 from gongkai.ingest.read import read_report
 
+from .holdout11 import FIXTURES as HOLDOUT11
 from .holdout13 import FIXTURES
 
 DRAWN = """\
@@ -126,3 +127,37 @@ def test_a_drawing_no_cut_reads_is_still_read_row_by_row(name: str) -> None:
     for row, figures in gold["requests"].items():
         wrong = [v for v, g in zip(read["requests"][row], figures, strict=True) if v is not None and v != g]
         assert not wrong or f"requests.{row}" in doubted, row
+
+
+def test_table_four_after_a_table_three_printing_its_header_only_is_its_own() -> None:
+    """pymupdf4llm's text of a Word print whose table 三 kept its header and lost every row: table
+    四's header runs on from table 三's into one record, the 总计 both print ahead of 行政诉讼;
+    table 四's labels start a record of their own, its figures read."""
+    result = read_report(FIXTURES / "pymupdf4llm" / "p2024-a~pre-word.md")
+    assert result.report is not None
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "p2024-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+
+
+def test_a_last_row_printed_a_cell_a_line_between_two_rule_lines_is_read() -> None:
+    """pdftotext's reading order of the ASCII Word print: table 四's fifteen figures a line each
+    (``1 |`` / ``0 |`` …) between the header's last rule line and the table's bottom, run together
+    as one row and read under the header."""
+    result = read_report(FIXTURES / "pdftotext" / "p2022-a~pre-word.txt")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "p2022-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+
+
+def test_table_fours_own_header_is_not_cut_at_its_first_long_label() -> None:
+    """The same cut not made inside table 四's header alone (markitdown of the eleventh hold-out's
+    公文: ``结果 结果`` … ``总计`` ``总计`` then ``结果维持``): short labels table 三 prints too
+    (其他, 总计) name no earlier table; the header stays whole and the signature's year (2024 of
+    its date) out of the table."""
+    result = read_report(HOLDOUT11 / "markitdown" / "c2023-a~gongwen-word.md")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((HOLDOUT11 / "gold" / "c2023-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from gongkai.ingest.document import Document, TextBlock
-from gongkai.ingest.meta import identify, match_section_heading, sections
+from gongkai.ingest.meta import identify, match_section_heading
 from gongkai.ingest.read import read_document
+from gongkai.ingest.section_texts import sections
 
 from .holdout3 import FIXTURES as HOLDOUT3
 from .holdout4 import FIXTURES as HOLDOUT4
+from .holdout13 import FIXTURES as HOLDOUT13
 
 
 def _doc(*lines: str, title: str | None = None) -> Document:
@@ -149,3 +151,13 @@ def test_a_title_year_unlike_the_statistics_period_is_a_doubt() -> None:
     lines = ("某县水利局2021年政府信息公开工作年度报告", "本报告所列数据统计期限自2020年1月1日起。", "一、总体情况")
     found = identify(_doc(*lines))
     assert (found.agency, found.year, found.period_year) == ("某县水利局", 2021, 2020)
+
+
+def test_a_signature_and_its_date_run_onto_one_line_name_the_agency_and_the_year() -> None:
+    """pymupdf4llm joins the right-aligned signature and date of a page whose title is a picture
+    (``⽩河市⾃然资源和规划局 2022年3⽉25⽇``, in Kangxi radicals): the agency before the blank,
+    the year the one before the date's; a name run into a date without a blank is not taken."""
+    found = identify(read_document(HOLDOUT13 / "pymupdf4llm" / "p2023-b~pre.md"))
+    assert (found.agency, found.year) == ("云岭县住房和城乡建设局", 2023)
+    assert identify(_doc("正文。", "某县人民政府办公室 2021年3月2日", "【打印本页】")).agency == "某县人民政府办公室"
+    assert identify(_doc("正文。", "某县人民政府办公室2021年3月2日")).agency is None

@@ -246,7 +246,8 @@ def _is_rule_line(line: str) -> bool:
 
 def _cells_a_line_joined(lines: list[str]) -> list[str]:
     """A drawing printed a cell a line (pdftotext's reading order: ``| 规章 |`` / ``75 |`` / …): the
-    short lines between its rule lines run together onto one line, for ``flat_boxes`` to cut."""
+    short lines between its rule lines run together onto one line, for ``flat_boxes`` to cut; three
+    such lines at least between two rule lines or more."""
     rules = [n for n, line in enumerate(lines) if _is_rule_line(line)]
     if len(rules) < 3:
         return lines
@@ -264,7 +265,8 @@ def _cells_a_line_joined(lines: list[str]) -> list[str]:
             pieces += sum(1 for line in between if line.rstrip().endswith(("|", "│")) and line.strip()[:1] not in "|│")
             j += 1
             last = rules[j]
-        if j - k >= 2 and pieces >= 3:
+        # (two rule lines around one row are enough: table 四's row of figures, its last)
+        if j - k >= 1 and pieces >= 3:
             out += lines[at:first]
             out.append(" ".join(line.strip() for line in lines[first : last + 1] if line.strip()))
             at = last + 1

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gongkai.ingest.document import Document, TextBlock
-from gongkai.report.envelope import SectionText
 from gongkai.report.labels import label_key
 from gongkai.report.templates import SECTIONS, Section
 
@@ -383,12 +382,34 @@ def _looks_like_agency(text: str) -> bool:
 
 
 def _signature(texts: list[TextBlock]) -> tuple[str, str] | None:
-    """The signing body: the short line just before the closing date, near the end."""
+    """The signing body: the short line just before the closing date, near the end (or the date
+    run onto its line: ``某局 2022年3月25日``, a converter joining the two right-aligned lines)."""
     tail = texts[-8:]
     for i in range(len(tail) - 1, 0, -1):
         if _DATE.match(clean_line(tail[i].text)) and _looks_like_agency(tail[i - 1].text):
             return clean_line(tail[i - 1].text), tail[i - 1].where
+    for block in reversed(tail):
+        signed = _signed_line(block.text)
+        if signed is not None:
+            return signed[0], block.where
     return None
+
+
+_DATE_ENDING = re.compile(r"(?P<year>(?:19|20)\d{2})年\d{1,2}月\d{1,2}日$")  # on a clean line
+
+
+def _signed_line(text: str) -> tuple[str, int] | None:
+    """(agency, year of the date) of a line printing the signing body and the closing date after
+    it, apart by a blank (``某局 2022年3月25日``); None for any other line."""
+    if "日" not in text or len(text) > 60:
+        return None  # no date can end it (a cheap test before cleaning)
+    line = clean_line(text)
+    match = _DATE_ENDING.search(line)
+    if match is None or not match.start() or not _looks_like_agency(line[: match.start()]):
+        return None
+    if not re.search(r"\s(?:19|20)\d{2}\s*年", unicodedata.normalize("NFKC", text)):
+        return None  # the date run into the name without a blank: not two lines joined
+    return line[: match.start()], int(match["year"])
 
 
 _PERIOD = re.compile(r"统计(?:时间|时限|期限)[^。]{0,12}?((?:19|20)\d{2})\s*年")
@@ -445,6 +466,10 @@ def _body_year(texts: list[TextBlock]) -> tuple[int, str, str] | None:
         match = _DATE.match(clean_line(block.text))
         if match:
             return int(match["year"]) - 1, block.where, "the year before the closing date"
+    for block in reversed(texts[-8:]):
+        signed = _signed_line(block.text)
+        if signed is not None:
+            return signed[1] - 1, block.where, "the year before the closing date (after the signature)"
     return None
 
 
@@ -471,32 +496,3 @@ def _overview_opening(texts: list[TextBlock]) -> tuple[int, str, str] | None:
             agency = ""
         return int(match.group(1)), agency, texts[i + 1].where
     return None
-
-
-def sections(document: Document) -> list[SectionText]:
-    """The six numbered parts: heading as printed, where, and the text up to the next part."""
-    found: dict[str, tuple[str, str, list[str]]] = {}  # number → (printed heading, where, paragraphs)
-    current: list[str] | None = None
-    next_index = 0
-    for block in document.blocks:
-        if not isinstance(block, TextBlock):
-            continue
-        section = match_section_heading(block.text)
-        if section is not None and SECTIONS.index(section) >= next_index:
-            next_index = SECTIONS.index(section) + 1
-            current = []
-            found[section.number] = (clean_line(block.text), block.where, current)
-        elif current is not None:
-            line = block.text.strip()
-            if line:
-                # Stripped, a line holds markup to drop only at a marker first or a * last.
-                current.append(_MARKUP.sub("", line) if line[0] in "#>*" or line[-1] == "*" else line)
-    result = []
-    for section in SECTIONS:
-        entry = found.get(section.number)
-        if entry is None:
-            result.append(SectionText(section.number, section.title))
-        else:
-            printed, where, paragraphs = entry
-            result.append(SectionText(section.number, section.title, "\n".join(paragraphs), printed, where))
-    return result

@@ -24,6 +24,7 @@ from gongkai.ingest.appeal_dashes import read_appeal_dashes
 from gongkai.ingest.appeal_extra import without_comparison
 from gongkai.ingest.appeal_halves import read_appeal_halves, read_laid_halves
 from gongkai.ingest.appeal_moved import read_appeal_moved
+from gongkai.ingest.appeal_paragraph import read_appeal_paragraph
 from gongkai.ingest.appeal_results import read_appeal_results
 from gongkai.ingest.appeal_stacks import read_appeal_stacks
 from gongkai.ingest.appeal_tails import appeals_settled, read_appeal_tails
@@ -54,7 +55,7 @@ from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.late_column import read_late_column
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
-from gongkai.ingest.meta import identify, sections
+from gongkai.ingest.meta import identify
 from gongkai.ingest.money_past_heading import read_money_past_heading
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.paragraph_runs import read_paragraph_runs
@@ -65,8 +66,10 @@ from gongkai.ingest.requests import read_requests, requests_padding
 from gongkai.ingest.row_bands import read_row_bands
 from gongkai.ingest.row_pieces import read_row_pieces
 from gongkai.ingest.run_column_parts import joined_column_parts
+from gongkai.ingest.section_texts import sections
 from gongkai.ingest.serial_leads import read_serial_leads
 from gongkai.ingest.serials import names_serial_column, text_without_serials, without_serials
+from gongkai.ingest.shared_rows import read_shared_rows
 from gongkai.ingest.shares import without_shares
 from gongkai.ingest.spilled import spilled
 from gongkai.ingest.spilled_runs import read_spilled_runs
@@ -206,6 +209,7 @@ def recognise(document: Document) -> Report:
     read_appeals(template, parts[APPEALS], report, evidence, stated)
     read_in_order(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     read_appeal_stacks(template, document, report, evidence, stated)  # pdftotext: 四's cells under stacked labels
+    read_appeal_paragraph(template, document, report, evidence, stated)  # pymupdf4llm: 四 as one paragraph
     # The fallback readers of flowed text below each begin by asking whether the labels read the
     # table whole, adding up and in no doubt: where they did (the usual case) none is asked.
     appeal_blocks: list[Record] | None = None
@@ -236,6 +240,7 @@ def _read_table_two_blocks(
     read_stacked_headers(template, records, report, evidence)  # pdftotext: items' columns as one block
     read_stacked_rows(template, records, report, evidence)  # pdftotext: rows' labels, then their figures
     read_late_column(template, document, report, evidence)  # pdftotext: an item's last column after its rows
+    read_shared_rows(template, records, report, evidence)  # pdftotext: a row's surplus, the next row's
     doubt_after_unknown(template.active_rows, report, evidence)  # a row's figures gone: later rows'?
 
 

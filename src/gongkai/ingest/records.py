@@ -407,17 +407,24 @@ def _later_table_cut(record: Record) -> list[Record]:
 def _later_table_at(texts: tuple[str, ...]) -> int | None:
     """Where ``_later_table_cut`` cuts labels of these texts (None: nowhere)."""
     before = [0, 0, 0]
+    # Labels of one table alone before, and of those the ones of four characters or more: a short
+    # label several tables print (总计 of table 三's header and of table 四's) does not make the
+    # later table begun where a long label of an earlier table's own stands before it (table 三
+    # printing its header and no row after table 二's last item, table 四's header running on from
+    # it); short labels alone (其他, 总计 of table 四's header itself) name no earlier table.
+    alone = [0, 0, 0]
+    named = [0, 0, 0]
     for i, text in enumerate(texts):
         hits = _label_hits(text)
-        if i and any(before):
-            owner = [t for t in range(3) if hits[t]]
-            if (
-                len(owner) == 1
-                and len(cached_bare(text)) >= 4
-                and not before[owner[0]]
-                and any(before[t] for t in range(owner[0]))
-            ):
+        owner = [t for t in range(3) if hits[t]]
+        long = len(cached_bare(text)) >= 4
+        if i and len(owner) == 1 and long:
+            t = owner[0]
+            if (not before[t] and any(before[:t])) or (not alone[t] and any(named[:t])):
                 return i
         for t in range(3):
             before[t] += hits[t]
+        if len(owner) == 1:
+            alone[owner[0]] += 1
+            named[owner[0]] += long
     return None

@@ -1,0 +1,83 @@
+"""Table 四 set as one paragraph: its header's pieces, then its figures (pymupdf4llm's text of a 公文
+whose table has no rules and whose narrow header cells print a character a line).
+
+``行政 行政 复议 诉讼 未经 复议 … 结 结 其 尚 … 果 果 他 未 总 … 维 纠 结 审 计 … 2 0 0 1 3 3 1 0 1 5 1 0 1 0 2``:
+the header's lines run together, every cell a token of its own, the fifteen figures last. No
+reader by rows sees a table in it (it is prose to the converter), so table 四 stays unknown.
+
+Gated: only where not one cell of table 四 was read. Taken only from the one paragraph of the text
+made of pieces of text (no digit, no sentence punctuation) naming 复议 and 诉讼 and the fields'
+characters, then exactly the table's number of plain figures; every group adds up to its 总计
+(``report.equations``) and no total the prose states disagrees. The figures go in the template's
+order: a paragraph cannot show the printed order of the groups (swapping two keeps every sum), so
+the whole table is named in ``uncertain``. Linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.ingest.appeal_stacks import _agrees
+from gongkai.ingest.document import Document
+from gongkai.ingest.evidence import Evidence
+from gongkai.report.equations import appeals_bound
+from gongkai.report.model import Report
+from gongkai.report.templates import Template
+
+_FIGURE = re.compile(r"\d{1,7}")
+_PIECE = re.compile(r"[\u4e00-\u9fff]{1,8}")  # a header cell's piece: a few ideographs, nothing else
+_MAX_CHARS = 600  # a paragraph holding table 四's header and figures is shorter
+_FIELD_MARKS = "维纠审"  # characters of 结果维持, 结果纠正, 尚未审结 (table 四's fields in both templates)
+
+
+def _figures_after_header(text: str, cells: int) -> list[int] | None:
+    """The figures ending ``text`` where it is table 四's header pieces then ``cells`` figures."""
+    if len(text) > _MAX_CHARS or "复议" not in text or "诉讼" not in text:
+        return None  # cheap tests first: most paragraphs end here
+    tokens = text.split()
+    if len(tokens) <= cells:
+        return None
+    head, tail = tokens[:-cells], tokens[-cells:]
+    if not all(_FIGURE.fullmatch(t) for t in tail) or not all(_PIECE.fullmatch(t) for t in head):
+        return None
+    header = "".join(head)
+    if not all(mark in header for mark in _FIELD_MARKS) or len(head) < cells:
+        return None  # the fields' labels, a piece a cell at least: table 四's header, not a sentence
+    return [int(t) for t in tail]
+
+
+def read_appeal_paragraph(
+    template: Template, document: Document, report: Report, evidence: Evidence, stated: dict[str, int]
+) -> None:
+    """Table 四 from one paragraph of header pieces and figures (see the module)."""
+    groups = [g.key for g in template.appeal_groups]
+    fields = [f.key for f in template.appeal_fields]
+    if any(report.appeals[g][f] is not None for g in groups for f in fields):
+        return
+    cells = len(groups) * len(fields)
+    found = [
+        (figures, block.where)
+        for block in document.paragraphs
+        if (figures := _figures_after_header(block.text, cells)) is not None
+    ]
+    if len(found) != 1:
+        return
+    figures, where = found[0]
+    width = len(fields)
+    table = {g: tuple(figures[i * width : (i + 1) * width]) for i, g in enumerate(groups)}
+    bound = appeals_bound(template.id, tuple(groups), tuple(fields), False)
+    if not all(bound.row_check(g)(table[g]) for g in groups) or not _agrees(table, fields, stated):
+        return
+    evidence.forget("appeals")
+    for group in groups:
+        for j, key in enumerate(fields):
+            report.appeals[group][key] = table[group][j]
+            evidence.provenance[f"appeals.{group}.{key}"] = where
+    evidence.doubt(
+        "appeals",
+        figures,
+        "表四排成一段（表头逐字拆散，其后为数字），按法定的组与列顺序读入，印出的组顺序无法确认",
+        "table 四 set as one paragraph (its header in pieces, then its figures): read in the statute's "
+        "order of groups and columns; the printed order of the groups cannot be checked",
+        where,
+    )

@@ -1,0 +1,29 @@
+"""Table 四 set as one paragraph, its header's pieces then its figures (``ingest/appeal_paragraph.py``),
+on pymupdf4llm's text of the eleventh hold-out's 公文 (``holdout11/generate.py``)."""
+
+from __future__ import annotations
+
+import json
+
+from gongkai.ingest.appeal_paragraph import _figures_after_header
+from gongkai.ingest.read import read_report
+
+from .holdout11 import FIXTURES
+
+
+def test_table_four_as_one_paragraph_is_read_in_the_statutes_order_and_doubted() -> None:
+    result = read_report(FIXTURES / "pymupdf4llm" / "c2020-a~gongwen.md")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "c2020-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+    assert "appeals" in {u["cell"] for u in read["uncertain"]}
+
+
+def test_only_header_pieces_then_exactly_the_cells_figures() -> None:
+    header = "行政 复议 诉讼 结 结 其 尚 果 果 他 未 总 维 纠 结 审 计 持 正 果 结"
+    figures = " ".join(["1"] * 15)
+    assert _figures_after_header(f"{header} {figures}", 15) == [1] * 15
+    assert _figures_after_header(f"{header} 1 {figures}", 15) is None  # a figure more
+    assert _figures_after_header(f"本年度发生行政复议 3 件，行政诉讼 7 件。 {figures}", 15) is None
+    assert _figures_after_header(f"{header} {' '.join(['1'] * 13)}", 15) is None  # figures short of the cells
