@@ -53,3 +53,4 @@ def test_every_browser_line_of_the_prints_is_dropped_and_no_table_row() -> None:
     assert browser_title("2021/1/29 下午3:25  某局2020年政府信息公开工作年度报告_年报_某市") is not None
     assert browser_title("http://www.x.gov.cn/art/2021/1/29/art_1229_5812345.html 1/5") is None
     assert is_browser_line("第 2 ⻚，共 4 ⻚ 2024/2/19 08:15")
+    assert browser_title("1/29/21, 3:25 PM 某局2020年政府信息公开工作年度报告") == "某局2020年政府信息公开工作年度报告"

@@ -18,7 +18,11 @@ import re
 
 # Cheap test first: a text holding no URL, no ``d/d`` and no 共 n 页 holds none of these lines.
 _GATE = re.compile(r"://|\d/\d|共\s?\d")
-_DATE_TIME = r"(?:19|20)\d{2}/\d{1,2}/\d{1,2}[ \u3000]*(?:[上下]午[ \u3000]*)?\d{1,2}:\d{2}(?::\d{2})?"
+# 2021/1/29 下午3:25 (a Chinese browser), 2021/1/29 15:25:07, 1/29/21, 3:25 PM (an English one)
+_DATE_TIME = (
+    r"(?:(?:19|20)\d{2}/\d{1,2}/\d{1,2}[ \u3000]*(?:[上下]午[ \u3000]*)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?::\d{2})?[ ]?[AP]M)"
+)
 _COUNTER = r"\d{1,3}[ \u3000]*/[ \u3000]*\d{1,3}"
 _PAGE_OF = r"第[ \u3000]*\d{1,3}[ \u3000]*[页⻚][ \u3000]*[，,][ \u3000]*共[ \u3000]*\d{1,3}[ \u3000]*[页⻚]"
 _URL = r"https?://[!-~]+"

@@ -136,11 +136,15 @@ def appeal_tables(report: Report, style: Style) -> list[str]:
     if not style.mobile:
         head = [
             f"<tr>{th(review.label, colspan=5)}{th(direct.parent, colspan=10)}</tr>",
-            "<tr>" + "".join(th(f.label, rowspan=2) for f in APPEAL_FIELDS) + f"{th(direct.label, colspan=5)}{th(after.label, colspan=5)}</tr>",
+            "<tr>"
+            + "".join(th(f.label, rowspan=2) for f in APPEAL_FIELDS)
+            + f"{th(direct.label, colspan=5)}{th(after.label, colspan=5)}</tr>",
             f"<tr>{fields}{fields}</tr>",
         ]
         return [_table(head, [f"<tr>{''.join(figures)}</tr>"], "t4")]
-    first = _table([f"<tr>{th(review.label, colspan=5)}</tr>", f"<tr>{fields}</tr>"], [f"<tr>{''.join(figures[:5])}</tr>"], "t4 m")
+    first = _table(
+        [f"<tr>{th(review.label, colspan=5)}</tr>", f"<tr>{fields}</tr>"], [f"<tr>{''.join(figures[:5])}</tr>"], "t4 m"
+    )
     second_head = [
         f"<tr>{th(direct.parent, colspan=10)}</tr>",
         f"<tr>{th(direct.label, colspan=5)}{th(after.label, colspan=5)}</tr>",
@@ -155,7 +159,13 @@ def article(report: Report, style: Style) -> str:
     template = TEMPLATES[report["template"]]
     agency, year = report["agency"], report["year"]
     tables = {
-        "二": [_table([], active_rows(template, report, lambda v, c: _num(v), lambda t: t, lambda t, span: td(t, span), _num), "t2")],
+        "二": [
+            _table(
+                [],
+                active_rows(template, report, lambda v, c: _num(v), lambda t: t, lambda t, span: td(t, span), _num),
+                "t2",
+            )
+        ],
         "三": request_tables(report, style),
         "四": appeal_tables(report, style),
     }
@@ -227,7 +237,11 @@ def _margins(report: Report, style: Style) -> str:
 def css(report: Report, style: Style) -> str:
     narrow = style.mobile != ""
     width = "body{width:390px;margin:0 auto}" if narrow else "body{margin:0}"
-    side = ".wrap{display:flex;gap:12px} .main{flex:1} .side{width:150px}" if style.sidebar and not narrow else ".side{margin-top:10px}"
+    side = (
+        ".wrap{display:flex;gap:12px} .main{flex:1} .side{width:150px}"
+        if style.sidebar and not narrow
+        else ".side{margin-top:10px}"
+    )
     label = " table.t3 td[colspan='3'],table.t3 td[colspan='2']{width:5em}" if style.tall else ""
     return (
         f"@page{{size:A4;margin:14mm 10mm 14mm 10mm;{_margins(report, style)}}}"
