@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (one report a line: its style in full)
 """Make the sixteenth hold-out set: new report figures in a portal's report pages printed to PDF
 from a browser with its headers and footers on, no reader was built on.
 
