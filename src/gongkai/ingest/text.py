@@ -52,6 +52,7 @@ from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
+from gongkai.ingest.side_column import has_side_column, side_column_cut
 from gongkai.ingest.spread_labels import has_spread_labels, spread_labels_closed
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
@@ -106,6 +107,8 @@ def read_text(path: Path, data: bytes) -> Document:
     page_title: str | None = None
     if has_browser_lines(text):
         lines, page_title = browser_lines_dropped(lines)  # a browser's print date, URL and 1/5 at every page's edges
+    if fmt == "text" and has_side_column(text):
+        lines = side_column_cut(lines)  # -layout: a portal's dated 相关链接 beside the article's lines
     if has_spread_labels(text):
         # 分散对齐: 自 然 人, 3 . 其 他 (no run crosses a line: the lines joined are closed up in
         # one pass that skips to the runs, not a call a line)

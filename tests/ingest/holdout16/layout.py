@@ -56,6 +56,7 @@ class Style:
     mobile: str = ""  # "" | "sticky" (second block repeats the labels) | "bare" (figures only)
     font: float = 10.5  # the tables' type size (where the page breaks fall)
     tall: bool = False  # table 三's label column narrow: its rows two or three lines tall
+    links: int = 0  # more dated 相关链接 (a long side column beside the tables: ``beside.py``)
 
 
 def e(text: str) -> str:
@@ -205,6 +206,10 @@ def related(report: Report, style: Style) -> str:
         (f"{agency}{year - 2}年政府信息公开工作年度报告", f"{year - 1}-01-{(year % 5) + 15:02d}"),
         (f"关于公布{year + 1}年第1批政府信息公开目录的通知", f"{year + 1}-01-0{(year % 8) + 2}"),
         ("政府信息公开指南", f"{year + 1}-01-05"),
+    ]
+    items += [
+        (f"关于{year}年第{i}批行政许可事项的公示", f"{year}-{i % 12 + 1:02d}-{i * 7 % 28 + 1:02d}")
+        for i in range(1, style.links + 1)
     ]
     lis = "\n".join(f"<li><span>{e(t)}</span><em>{d}</em></li>" for t, d in items)
     return f'<div class="side"><h4>相关链接</h4><ul>\n{lis}\n</ul></div>'
