@@ -42,3 +42,17 @@ def test_a_column_of_figures_or_a_lone_date_is_never_cut() -> None:
     assert cut[1] == lines[1] and cut[3] == lines[3]  # figures at the column stay
     assert cut[0] == "规章            0        15"
     assert side_column_cut(lines[:2]) == lines[:2]  # one date: nothing to tell a column by
+
+
+def test_a_side_column_on_the_left_runs_no_words_into_the_agency() -> None:
+    """The column on the article's left (b2022-a~left): pdftotext -layout sets a link's words on
+    the title's line (``关于2022年第4批行   东阳市…2022年…报告``). Before, the agency was read
+    ``第4批行东阳市住房和城乡建设局2022年`` (unflagged); the browser's header names the page's title,
+    whose agency has no list's number in it."""
+    result = read_report(BESIDE / "b2022-a~left.txt")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((FIXTURES / "gold" / "b2022-a.json").read_text("utf-8"))
+    assert (read["agency"], read["year"]) == (gold["agency"], gold["year"])
+    for part in ("active", "requests", "appeals"):
+        assert read[part] == gold[part], part

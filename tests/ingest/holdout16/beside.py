@@ -20,6 +20,7 @@ from tests.ingest.wild import generate as wild
 
 BESIDE = Path(__file__).resolve().parent / "beside"
 NAMES = ("b2020-a", "b2022-a", "b2024-a")  # Firefox and Edge, both templates
+LEFT = ("b2022-a",)  # the side column on the article's left too
 
 
 def write(out: Path = BESIDE) -> list[Path]:
@@ -31,13 +32,15 @@ def write(out: Path = BESIDE) -> list[Path]:
         for name, *_rest, style in REPORTS:
             if name not in NAMES:
                 continue
-            page = tmp / f"{name}~beside.html"
-            page.write_text(portal(data[name], replace(style, sidebar=True, mobile="", links=36)), "utf-8")
-            pdf = tmp / f"{name}~beside.pdf"
-            print_with_chromium(page, pdf)
-            path = out / f"{name}~beside.txt"
-            wild._write(path, wild.FROM_PDF["pdftotext-layout"](pdf))
-            written.append(path)
+            for where in ("beside", "left")[: 2 if name in LEFT else 1]:
+                page = tmp / f"{name}~{where}.html"
+                side = replace(style, sidebar=True, mobile="", links=36, left=where == "left")
+                page.write_text(portal(data[name], side), "utf-8")
+                pdf = tmp / f"{name}~{where}.pdf"
+                print_with_chromium(page, pdf)
+                path = out / f"{name}~{where}.txt"
+                wild._write(path, wild.FROM_PDF["pdftotext-layout"](pdf))
+                written.append(path)
     return written
 
 

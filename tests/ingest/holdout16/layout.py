@@ -57,6 +57,7 @@ class Style:
     font: float = 10.5  # the tables' type size (where the page breaks fall)
     tall: bool = False  # table 三's label column narrow: its rows two or three lines tall
     links: int = 0  # more dated 相关链接 (a long side column beside the tables: ``beside.py``)
+    left: bool = False  # the side column on the article's left
 
 
 def e(text: str) -> str:
@@ -247,6 +248,7 @@ def css(report: Report, style: Style) -> str:
         if style.sidebar and not narrow
         else ".side{margin-top:10px}"
     )
+    side += " .side{order:-1}" if style.left else ""
     label = " table.t3 td[colspan='3'],table.t3 td[colspan='2']{width:5em}" if style.tall else ""
     return (
         f"@page{{size:A4;margin:14mm 10mm 14mm 10mm;{_margins(report, style)}}}"
