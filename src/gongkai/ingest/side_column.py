@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 
 _DATE = r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
-_DATE_END = re.compile(rf" {{2}}{_DATE}[ \t]*$", re.M)  # cheap test: a dated line beside something
+# cheap test: a line ending in a date's month and day (a literal first, so the scan is fast), its
+# year and the blanks before it looked at where one is found
+_DATE_TAIL = re.compile(r"-\d{1,2}-\d{1,2}[ \t]*$", re.M)
+_YEAR_BEFORE = re.compile(r"  (?:19|20)\d{2}")
 _DATE_ONLY = re.compile(_DATE)
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 _TOKEN = re.compile(r"\S+")
@@ -28,7 +31,16 @@ _AROUND = 3  # lines before the first date and after the last that the column ma
 
 
 def has_side_column(text: str) -> bool:
-    return any(found >= _MIN_DATES for found, _ in enumerate(_DATE_END.finditer(text), 1))
+    if "-" not in text:
+        return False
+    found = 0
+    for match in _DATE_TAIL.finditer(text):
+        start = match.start()
+        if start >= 6 and _YEAR_BEFORE.fullmatch(text, start - 6, start):
+            found += 1
+            if found >= _MIN_DATES:
+                return True
+    return False
 
 
 def side_column_cut(lines: list[str]) -> list[str]:
