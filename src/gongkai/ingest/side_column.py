@@ -5,11 +5,13 @@ its prose and its tables' rows (``行政处罚   126      2022-05-01``). Its wor
 cell and its dates read as figures; it is no part of the report, so it is cut off those lines.
 
 Found by its dates: three lines or more ending in a date (``2024-02-08``) after a wide gap, at one
-column (within two characters), or two at a column on a later page once the text has a list so
-(pdftotext lays each page out on a scale of its own). Between the first and the last of them (and a
-few lines around: the list's heading and a link's first line), each line's last piece of text that starts at that
-column is cut when it holds an ideograph or is such a date; a figure there is kept (a table's
-column), so a table is never cut by it.
+column (within two characters), one of them at least after the article's text on its line; or two
+at a column on a later page once the text has a list so (pdftotext lays each page out on a scale of
+its own). Between the first and the last of them (and a few lines around: the list's heading and a
+link's first line), each line's last piece of text that starts at that column is cut when it holds
+an ideograph or is such a date; a figure there is kept (a table's column), so a table is never cut
+by it. A column on the article's LEFT is left alone (its lines are its own; the article's may follow
+its words a single blank apart).
 """
 
 from __future__ import annotations
@@ -45,25 +47,28 @@ def has_side_column(text: str) -> bool:
 
 def side_column_cut(lines: list[str]) -> list[str]:
     """``lines`` with a dated side column beside them cut off (as they are when there is none)."""
-    dated: list[tuple[int, int]] = []  # (line, column of its date)
+    dated: list[tuple[int, int, bool]] = []  # (line, column of its date, text before it)
     for i, line in enumerate(lines):
         last = _last_piece(line)
         if last is not None and last[0] > 0 and _DATE_ONLY.fullmatch(last[1]):
-            dated.append((i, last[0]))
+            dated.append((i, last[0], bool(line[: last[0]].strip())))
     if len(dated) < _MIN_DATES:
         return lines
-    runs: list[list[tuple[int, int]]] = []  # dated lines at one column, near each other
-    for i, column in dated:
-        if runs and abs(runs[-1][-1][1] - column) <= _SLACK and i - runs[-1][-1][0] <= _NEAR:
-            runs[-1].append((i, column))
+    runs: list[list[tuple[int, int, bool]]] = []  # dated lines at one column, near each other
+    for date in dated:
+        if runs and abs(runs[-1][-1][1] - date[1]) <= _SLACK and date[0] - runs[-1][-1][0] <= _NEAR:
+            runs[-1].append(date)
         else:
-            runs.append([(i, column)])
+            runs.append([date])
     if max(len(run) for run in runs) < _MIN_DATES:
         return lines
     out = list(lines)
     for run in runs:
-        if len(run) < 2:
-            continue  # a date alone at the end of a line: the text's own, or too little to tell
+        if len(run) < 2 or not any(beside for *_, beside in run):
+            # a date alone at the end of a line: the text's own, or too little to tell; or no
+            # date beside the article's text (a column on the article's LEFT: its lines are its
+            # own, and the article's may follow its words a single blank apart)
+            continue
         column = run[0][1]
         for i in range(max(run[0][0] - _AROUND, 0), min(run[-1][0] + _AROUND + 1, len(lines))):
             last = _last_piece(lines[i])
