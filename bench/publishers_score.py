@@ -62,7 +62,12 @@ defective as real producers make it, common characters as Kangxi radicals, CJK R
 code points or compatibility ideographs in the whole page or one font only, 分散对齐 labels typed
 with spaces, full-width digits and figures with a trailing 件, a running title and ``— 3 —`` between
 the rows of a table crossing pages, table 三 on a landscape page, and its Word original, made after
-the thirteenth had been tuned on); ``--set holdout`` is
+the thirteenth had been tuned on); ``--set holdout16`` scores the sixteenth
+(``tests/ingest/holdout16``: a portal's report pages printed to PDF from a browser with its headers
+and footers on, the print's date, the page's title and URL and a ``1/5`` counter on every page, the
+site's chrome with 浏览次数, dated 相关链接 and ICP numbers, the tables' header repeated on every page
+and a row split across a page, two pages printed in a narrow window with their wide tables cut into
+a second block, and its Word original); ``--set holdout`` is
 ``--holdout``.
 """
 
@@ -91,6 +96,7 @@ from tests.ingest import (  # noqa: E402
     holdout12,
     holdout13,
     holdout14,
+    holdout16,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -111,6 +117,7 @@ SETS = {
     "holdout12": holdout12,
     "holdout13": holdout13,
     "holdout14": holdout14,
+    "holdout16": holdout16,
     "pdfvariants": pdfvariants,
 }
 

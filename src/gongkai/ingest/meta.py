@@ -209,6 +209,7 @@ def _without_column_heading(before: str) -> str:
     return before
 
 
+_DIGIT = re.compile(r"[0-9]")  # no agency's name has one: a date or a list's number run into it
 _LONG_LINE = 80  # a title is shorter: a longer line is read whole only for a title standing apart
 # A page's label for links to other articles (相关链接：2020年政府信息公开工作年度报告 after the
 # article): what follows is another report's title, and the label is no agency.
@@ -252,6 +253,10 @@ def identify(document: Document) -> Identity:
             return Identity(clean_line(above.text), year, above.where, where, period_year=period)
         if agency:
             trimmed = _undoubled(_without_chrome(_without_portal(agency), texts))
+            if page_title is not None and page_title[0] and page_title[0] in trimmed and _DIGIT.search(trimmed):
+                # a side column's words run into the title's line (``第4批行某局2022年``): the
+                # page's own title names the agency without them
+                trimmed = page_title[0]
             return Identity(trimmed, year, where, where, (), agency if trimmed != agency else None, period)
         signed = _signature(texts)
         if signed is not None:

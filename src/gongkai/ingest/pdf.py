@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gongkai.ingest.browser_lines import browser_title, is_browser_line
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.pdf_across_pages import join_across_pages, running_lines
@@ -87,6 +88,9 @@ def read_pdf(path: Path, data: bytes) -> Document:
     if left:
         by_page.update(_items_with_pdfplumber(source, data, left, [len("".join(pages[i].lines)) for i in left]))
     items = [item for index in range(len(pages)) for item in by_page[index]]
+    # a browser's print date, URL and 1/5 at every page's edges (one test a line that holds a /)
+    titles = [browser_title(item.what.text) for item in items if isinstance(item.what, Line) and "/" in item.what.text]
+    items = [item for item in items if not (isinstance(item.what, Line) and is_browser_line(item.what.text))]
     joined = join_across_pages(items, running_lines(items))
     if scanned and not any(isinstance(item.what, RawTable) for item in joined):
         # Typical: the text typed, the tables printed, signed and scanned back in, and too faint.
@@ -99,7 +103,7 @@ def read_pdf(path: Path, data: bytes) -> Document:
             "table on them and no other page holds one: the statutory tables cannot be read; use the "
             "original file or a clearer scan",
         )
-    document = Document(source=source, format="pdf", pages=len(pages))
+    document = Document(source=source, format="pdf", pages=len(pages), title=next((t for t in titles if t), None))
     if not scanned and not ruled_statutory_table(joined) and statutory_lines(joined):
         document.blocks.extend(laid_out_text_blocks(source, data, [len("".join(p.lines)) for p in pages]))
     else:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gongkai.ingest.box_tables import boxes_as_tab_lines, has_boxes
 from gongkai.ingest.br_lines import br_lines
+from gongkai.ingest.browser_lines import browser_lines_dropped, has_browser_lines
 from gongkai.ingest.change_runs import changes_dropped, laid_out_changes_dropped
 from gongkai.ingest.continued_captions import continued_captions_blanked
 from gongkai.ingest.document import Document, UnreadableFile
@@ -51,6 +52,7 @@ from gongkai.ingest.remarks import REMARKS_HEADING, remarks_cut
 from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
+from gongkai.ingest.side_column import has_side_column, side_column_cut
 from gongkai.ingest.spread_labels import has_spread_labels, spread_labels_closed
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
@@ -102,6 +104,11 @@ def read_text(path: Path, data: bytes) -> Document:
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
+    page_title: str | None = None
+    if has_browser_lines(text):
+        lines, page_title = browser_lines_dropped(lines)  # a browser's print date, URL and 1/5 at every page's edges
+    if fmt == "text" and has_side_column(text):
+        lines = side_column_cut(lines)  # -layout: a portal's dated 相关链接 beside the article's lines
     if has_spread_labels(text):
         # 分散对齐: 自 然 人, 3 . 其 他 (no run crosses a line: the lines joined are closed up in
         # one pass that skips to the runs, not a call a line)
@@ -173,4 +180,4 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = drop_page_numbers(blank_running_lines(lines))
         lines = unrun(lines)
         blocks = list(blocks_of_lines(lines, joined if len(lines) == counted else frozenset()))
-    return Document(source=source, format=fmt, blocks=blocks, encoding=encoding)
+    return Document(source=source, format=fmt, blocks=blocks, encoding=encoding, title=page_title)
