@@ -16,14 +16,19 @@ rows as printed.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from gongkai.ingest.units import COUNT_UNITS
 from gongkai.ingest.wrapped_digits import is_figure
+from gongkai.report.equations import Bound, appeals_bound
 from gongkai.report.templates import TEMPLATES
 
 _MAX_GAP = 1  # rule rows between the middle row and the rows around it
 _MAX_WAYS = 64  # readings tried on one row
+_UNIT_LED = re.compile(rf"\|[ \u3000]*[{COUNT_UNITS}]")  # a cell beginning with a unit
+_TOKEN = re.compile(r"[0-9]+|[^\s0-9]+")  # a cell's figures and words, ``1件0件`` cut at its digits
 
 
 def _widths() -> frozenset[int]:
@@ -55,9 +60,10 @@ def _bare(text: str) -> list[str] | None:
 
 
 def _figures(text: str) -> list[str] | None:
-    """The figures of a middle cell (figures, each perhaps with its unit), None where a word."""
+    """The figures of a middle cell (figures, each perhaps with its unit, ``0件`` and ``1 件0 件``
+    as printed by a converter that drops the space), None where a word."""
     out = []
-    for token in text.split():
+    for token in _TOKEN.findall(text):
         if is_figure(token):
             out.append(token)
         elif not (len(token) == 1 and token in COUNT_UNITS):
@@ -92,7 +98,38 @@ def pipe_rows_centred_units(lines: list[str]) -> list[str]:
         if joined is None:
             continue
         out[i], out[above], out[below] = joined
-    return out
+    return [_units_back(line) if _UNIT_LED.search(line) else line for line in out]
+
+
+def _with_unit(cell: str) -> bool:
+    """A cell of one figure and its unit (``73 件``, ``0件``)."""
+    text = cell.strip()
+    return len(text) > 1 and text[-1] in COUNT_UNITS and is_figure(text[:-1].rstrip(" \u3000"))
+
+
+def _units_back(line: str) -> str:
+    """A pipe row whose cells begin with a unit that belongs to the figure ending the cell before
+    (``| 5件 3 | 件 2 | 件 4件 |``, ``| 76 | 件 |``: a narrow cell's unit wrapped into the next
+    column's text), each unit put back after its figure (``| 5件 3 件 | 2 | 4件 |``). Only in a row
+    whose other cells print their figures with units, so the unit is the cells' own."""
+    cells = _cells(line)
+    if cells is None or not any(_with_unit(c) for c in cells):
+        return line
+    tokens = [_TOKEN.findall(c) for c in cells]
+    changed: set[int] = set()
+    for k in range(1, len(cells)):
+        led, before = tokens[k], tokens[k - 1]
+        if led and len(led[0]) == 1 and led[0] in COUNT_UNITS and before and is_figure(before[-1]):
+            before.append(led.pop(0))
+            changed |= {k - 1, k}
+    if not changed:
+        return line
+    return _row(
+        [
+            (f" {' '.join(t)} " if t else " ") if k in changed else c
+            for k, (c, t) in enumerate(zip(cells, tokens, strict=True))
+        ]
+    )
 
 
 def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] | None:
@@ -172,10 +209,26 @@ def _ways(middle: list[str], heads: list[list[str]], columned: bool) -> dict[int
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+@cache
+def _appeal_bounds() -> tuple[tuple[int, Bound], ...]:
+    """Each template's table 四 equations over its figures in one printed row, with their count."""
+    return tuple(
+        (
+            len(t.appeal_groups) * len(t.appeal_fields),
+            appeals_bound(t.id, tuple(g.key for g in t.appeal_groups), tuple(f.key for f in t.appeal_fields), True),
+        )
+        for t in TEMPLATES.values()
+        if t.appeal_groups
+    )
+
+
 def _adds_up(figures: list[int]) -> bool:
     """A table 三 row whose 总计 stands first or last: it is the sum of the others; or, a column
-    wider, whose 小计 of the 法人或其他组织 columns stands before its 总计 (自然人 first)."""
+    wider, whose 小计 of the 法人或其他组织 columns stands before its 总计 (自然人 first); or table
+    四 printed as one row, every group adding up to its 总计."""
     n = len(figures)
+    if any(n == count and bound.broken({"all": figures}) == 0 for count, bound in _appeal_bounds()):
+        return True
     if n in _widths():
         return figures[0] == sum(figures[1:]) or figures[-1] == sum(figures[:-1])
     if n - 1 in _widths():

@@ -1,0 +1,53 @@
+"""Word prints of table 三/四 whose narrow cells wrap a figure over its unit (``408`` over ``件``)
+as PDF-to-Markdown converters set them: the figures above the row, the units below, the one-line
+cells (``1 件0 件``, ``0件``) in the middle, a unit wrapped into the next column's text
+(``| 5件 3 | 件 2 |``) (``pipe_centred_units``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
+from gongkai.ingest.read import read_report
+
+HERE = Path(__file__).parent / "holdout14" / "fixtures"
+
+
+def _read(converter: str, name: str) -> tuple[dict[str, object], dict[str, object]]:
+    result = read_report(HERE / converter / f"{name}.md")
+    assert result.report is not None
+    gold = json.loads((HERE / "gold" / f"{name.split('~')[0]}.json").read_text())
+    read = {"requests": result.report.requests, "appeals": result.report.appeals}
+    return read, gold
+
+
+def test_wrapped_figures_over_units_put_back_in_pymupdf4llm_rows() -> None:
+    """pymupdf4llm: ``|二、上年结转…|||34||||||39|`` · ``|||||1 件|1 件0 件||3 件|0 件||`` ·
+    ``|公开申请数量|||件||||||件|``: one row of seven figures, two cells run together in one."""
+    read, gold = _read("pymupdf4llm", "t2023-b~wps-word")
+    requests, expected = read["requests"], gold["requests"]
+    assert isinstance(requests, dict) and isinstance(expected, dict)
+    for row in ("carried_over", "granted", "partially_granted", "denied_prohibited_by_law", "other_no_correction"):
+        assert requests[row] == expected[row], row
+
+
+def test_table_four_and_units_wrapped_into_the_next_column_in_markitdown() -> None:
+    """markitdown: table 四's fifteen cells as one split row (its 总计 ``14`` over ``件``), the
+    units of the middle row's cells wrapped into the next column; table 三's 总计 and 结转 rows
+    with ``| 76 | 件 |``."""
+    read, gold = _read("markitdown", "t2023-b~wps-word")
+    assert read["appeals"] == gold["appeals"]
+    requests, expected = read["requests"], gold["requests"]
+    assert isinstance(requests, dict) and isinstance(expected, dict)
+    for row in ("carried_over", "partially_granted", "total_processed", "carried_forward"):
+        assert requests[row] == expected[row], row
+
+
+def test_units_put_back_only_after_figures_in_rows_of_figures_with_units() -> None:
+    row = "| （七）总计 | 438 | 76 | 件 | 104 | 0件 | 53 件 | 671 |"
+    assert pipe_rows_centred_units([row])[0] == "| （七）总计 | 438 | 76 件 | | 104 | 0件 | 53 件 | 671 |"
+    plain = "| 单位 | 5 | 件 |"  # no cell of a figure with its unit: a unit column, left
+    assert pipe_rows_centred_units([plain]) == [plain]
+    label = "| 1.属于 | 件 2 | 3 件 |"  # a unit after a label: left
+    assert pipe_rows_centred_units([label]) == [label]
