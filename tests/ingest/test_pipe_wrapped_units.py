@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
+from gongkai.ingest.pipe_digit_wraps import pipe_cells_with_digit_wraps
 from gongkai.ingest.read import read_report
 
 HERE = Path(__file__).parent / "holdout14" / "fixtures"
@@ -51,3 +52,28 @@ def test_units_put_back_only_after_figures_in_rows_of_figures_with_units() -> No
     assert pipe_rows_centred_units([plain]) == [plain]
     label = "| 1.属于 | 件 2 | 3 件 |"  # a unit after a label: left
     assert pipe_rows_centred_units([label]) == [label]
+
+
+def test_figures_wrapped_digit_by_digit_over_their_unit() -> None:
+    """pymupdf4llm: full-width figures in one-character columns, a digit a line over 件
+    (``４<br>０<br>件``, ``１<br>７`` where the page broke before the unit): read as 40 and 17."""
+    read, gold = _read("pymupdf4llm", "t2025-a~wps")
+    requests, expected = read["requests"], gold["requests"]
+    assert isinstance(requests, dict) and isinstance(expected, dict)
+    for row in (
+        "new_received",
+        "partially_granted",
+        "unavailable_not_held",
+        "not_processed_petition",
+        "total_processed",
+    ):
+        assert requests[row] == expected[row], row
+
+
+def test_digit_wraps_left_where_the_sums_do_not_choose() -> None:
+    row = "|二、上年结转|1<br>2<br>件|0件|3件|"  # 12 + 0 ≠ 3, and 1 + 2 + 0 = 3: as printed
+    assert pipe_cells_with_digit_wraps([row]) == [row]
+    plain = "|二、上年结转|4<br>0|0|0|0|0|18<br>58|"  # no unit in the row: not this layout
+    assert pipe_cells_with_digit_wraps([plain]) == [plain]
+    row = "|一、本年新收|4<br>0<br>件|0件|0件|0件|0件|1<br>8<br>件|5<br>8<br>件|"
+    assert pipe_cells_with_digit_wraps([row]) == ["|一、本年新收| 40件 |0件|0件|0件|0件| 18件 | 58件 |"]
