@@ -77,3 +77,17 @@ def test_digit_wraps_left_where_the_sums_do_not_choose() -> None:
     assert pipe_cells_with_digit_wraps([plain]) == [plain]
     row = "|一、本年新收|4<br>0<br>件|0件|0件|0件|0件|1<br>8<br>件|5<br>8<br>件|"
     assert pipe_cells_with_digit_wraps([row]) == ["|一、本年新收| 40件 |0件|0件|0件|0件| 18件 | 58件 |"]
+
+
+def test_heads_above_joined_to_their_tails_in_markitdown() -> None:
+    """markitdown: the same digit-wrapped figures centred in three pipe rows, the first digits
+    above the row, the last ones in it without a unit, the units below (``| ４ |`` · ``| ０ ０件
+    ０件 |`` · ``| 件 |``): the heads joined to the unitless figures (40), as the row sums choose."""
+    read, gold = _read("markitdown", "t2025-a~wps")
+    requests, expected = read["requests"], gold["requests"]
+    assert isinstance(requests, dict) and isinstance(expected, dict)
+    for row in ("new_received", "total_processed", "carried_over", "denied_third_party"):
+        assert requests[row] == expected[row], row
+    rows = ["| | | ４ | | １ ５ |", "| | 一、本年新收 | ０ ０件 ０件 | ０件 ０件 | ８ ８ |", "| | | 件 | | 件 件 |"]
+    rows = [row.translate(str.maketrans("０１４５８", "01458")) for row in rows]
+    assert pipe_rows_centred_units(rows)[1] == "| | 一、本年新收 | 40 0 0 | 0件 0件 | 18 58 |"

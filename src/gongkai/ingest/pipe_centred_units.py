@@ -194,19 +194,53 @@ def _ways(middle: list[str], heads: list[list[str]], columned: bool) -> dict[int
     found: dict[tuple[str, ...], dict[int, str]] = {}
     tried = 0
     for choice in itertools.product(*places):
-        for orders in itertools.product((True, False), repeat=len(choice)):
+        if len(set(choice)) != len(choice):
+            continue
+        options = [
+            _HEAD_WAYS + ((_JOIN,) if columned and _tails(middle[k], head) else ())
+            for k, head in zip(choice, loose, strict=True)
+        ]
+        for orders in itertools.product(*options):
             tried += 1
             if tried > _MAX_WAYS:
                 return None
             cells = [list(m or []) for m in mids]
-            if len(set(choice)) != len(choice):
-                continue
-            for k, head, ahead in zip(choice, loose, orders, strict=True):
-                cells[k] = head + cells[k] if ahead else cells[k] + head  # an empty cell: both alike
+            for k, head, way in zip(choice, loose, orders, strict=True):
+                cells[k] = _placed(cells[k], head, way, _tails(middle[k], head))
             figures = tuple(f for cell in cells[start:] for f in cell)
             if _adds_up([int(f) for f in figures]):
                 found.setdefault(figures, {k: " ".join(cells[k]) for k in choice})
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_AHEAD, _AFTER, _JOIN = "ahead", "after", "join"  # the figures above before, after, or joined to the cell's
+_HEAD_WAYS = (_AHEAD, _AFTER)
+
+
+def _tails(cell: str, head: list[str]) -> list[int]:
+    """Where the figures above are the heads of the cell's figures a narrow column wrapped digit by
+    digit (``４`` over ``０ ０件 ０件`` over ``件``: 40): the places, among the cell's figures, of
+    those printed without a unit (their unit is the one below), one for each head; else none."""
+    tokens = _TOKEN.findall(cell)
+    places, index = [], 0
+    for n, token in enumerate(tokens):
+        if is_figure(token):
+            if not (n + 1 < len(tokens) and len(tokens[n + 1]) == 1 and tokens[n + 1] in COUNT_UNITS):
+                places.append(index)
+            index += 1
+    return places if len(places) == len(head) else []
+
+
+def _placed(cell: list[str], head: list[str], way: str, tails: list[int]) -> list[str]:
+    """The cell's figures with the figures above put back in ``way``."""
+    if way == _AHEAD:
+        return head + cell  # an empty cell: both alike
+    if way == _AFTER:
+        return cell + head
+    joined = list(cell)
+    for digits, at in zip(head, tails, strict=True):
+        joined[at] = digits + joined[at]
+    return joined
 
 
 @cache
