@@ -91,3 +91,11 @@ def test_heads_above_joined_to_their_tails_in_markitdown() -> None:
     rows = ["| | | ４ | | １ ５ |", "| | 一、本年新收 | ０ ０件 ０件 | ０件 ０件 | ８ ８ |", "| | | 件 | | 件 件 |"]
     rows = [row.translate(str.maketrans("０１４５８", "01458")) for row in rows]
     assert pipe_rows_centred_units(rows)[1] == "| | 一、本年新收 | 40 0 0 | 0件 0件 | 18 58 |"
+
+
+def test_wrapped_figure_under_a_one_line_label_is_one_row() -> None:
+    """pymupdf4llm: ``|⼀、本年新收…|||１<br>６|０|０|０|０|０|１<br>６|``: the first lines add up
+    (1 … 1) and so do the second (6 … 6), but one label of one line stands before them: one row
+    whose figures wrapped (16 … 16), not two rows run together."""
+    read, gold = _read("pymupdf4llm", "t2023-a~wps")
+    assert read["requests"] == gold["requests"]
