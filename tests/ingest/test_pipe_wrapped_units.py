@@ -99,3 +99,12 @@ def test_wrapped_figure_under_a_one_line_label_is_one_row() -> None:
     whose figures wrapped (16 … 16), not two rows run together."""
     read, gold = _read("pymupdf4llm", "t2023-a~wps")
     assert read["requests"] == gold["requests"]
+
+
+def test_figures_wrapped_on_three_lines_without_units() -> None:
+    """pymupdf4llm: ``１<br>６<br>０`` and ``２<br>１<br>６`` in a row of plain figures: 160 and 216
+    where the row adds up so."""
+    read, gold = _read("pymupdf4llm", "t2020-a~wps")
+    assert read["requests"] == gold["requests"]
+    row = "|（七）总计||1<br>6<br>6|3|25|0|12|1<br>0|2<br>1<br>6|"
+    assert pipe_cells_with_digit_wraps([row]) == ["|（七）总计|| 166 |3|25|0|12| 10 | 216 |"]

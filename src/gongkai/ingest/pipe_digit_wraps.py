@@ -7,8 +7,9 @@ unit). Read as printed, the cell is a word, or two figures; the row then stops a
 cell is read both ways — its digits as one figure, or each line a figure — and the row takes the
 one choice of its cells that satisfies the row sums (``wrapped_digits.sums_hold``) and joins
 any; none or several leave it as printed. Only a row that prints its figures with units (a cell
-``0件``, or a unit under a cell's lines) is read so: its other cells are figures with units,
-which the plain ``80<br>6`` fixer (``wrapped_pipe_figures``) does not take.
+``0件``, or a unit under a cell's lines), which the plain ``80<br>6`` fixer
+(``wrapped_pipe_figures``) does not take, or one with a figure wrapped on three lines or more
+(``１<br>６<br>０``), is read so.
 """
 
 from __future__ import annotations
@@ -62,8 +63,10 @@ def _joined(cells: list[str]) -> list[str] | None:
         first -= 1
     figures = [r for r in read[first:] if r is not None]
     wrapped = [k for k in range(first, len(read)) if (r := read[k]) is not None and len(r[0]) > 1]
-    if not wrapped or len(wrapped) > _MAX_WRAPPED or not any(unit for _, unit in figures):
-        return None  # no wrapped cell; too many; not a row printing units
+    if not wrapped or len(wrapped) > _MAX_WRAPPED:
+        return None
+    if not any(unit for _, unit in figures) and not any(len((read[k] or ([], ""))[0]) > 2 for k in wrapped):
+        return None  # a row of two-line cells without units: ``wrapped_pipe_figures``' (``80<br>6``)
     choices = []
     for joins in itertools.product((False, True), repeat=len(wrapped)):
         values: list[int] = []
