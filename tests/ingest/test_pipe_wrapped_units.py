@@ -108,3 +108,16 @@ def test_figures_wrapped_on_three_lines_without_units() -> None:
     assert read["requests"] == gold["requests"]
     row = "|（七）总计||1<br>6<br>6|3|25|0|12|1<br>0|2<br>1<br>6|"
     assert pipe_cells_with_digit_wraps([row]) == ["|（七）总计|| 166 |3|25|0|12| 10 | 216 |"]
+
+
+def test_units_below_on_a_label_piece_line() -> None:
+    """markitdown: the units of a row's wrapped cells on the loose line of its label's last piece
+    (``| 7.属于行政 | … | 10 |`` · ``| | 7件 | … | |`` · ``执法案卷 件``): 10 put back, the piece kept."""
+    rows = ["| 7.属于行政 | | | | | | 10 |", "| | 7件 | 1件 | 1件 0件 | 1件 | 0 件 | |", "执法案卷 件"]
+    out = pipe_rows_centred_units(rows)
+    assert out[1] == "| | 7件 | 1件 | 1件 0件 | 1件 | 0 件 | 10 |"
+    assert out[2] == "执法案卷"
+    read, gold = _read("markitdown", "t2023-b~wps-word")
+    requests, expected = read["requests"], gold["requests"]
+    assert isinstance(requests, dict) and isinstance(expected, dict)
+    assert requests["denied_enforcement_file"] == expected["denied_enforcement_file"]

@@ -53,6 +53,19 @@ def _units(text: str) -> int:
     return len(tokens) if tokens and all(len(t) == 1 and t in COUNT_UNITS for t in tokens) else 0
 
 
+def _label_units(text: str) -> tuple[str, int]:
+    """A loose line of a label piece and the units of the row's wrapped cells after it
+    (``执法案卷 件``): the piece, and how many units; ("", 0) for any other line."""
+    tokens = text.split()
+    count = 0
+    while count < len(tokens) and len(tokens[-1 - count]) == 1 and tokens[-1 - count] in COUNT_UNITS:
+        count += 1
+    words = tokens[: len(tokens) - count]
+    if not count or not words or any(ch.isdigit() for word in words for ch in word):
+        return "", 0
+    return " ".join(words), count
+
+
 def _bare(text: str) -> list[str] | None:
     """The figures of a cell or loose line holding bare figures alone, else None."""
     tokens = text.split()
@@ -84,8 +97,13 @@ def _near(lines: list[str], at: int, step: int) -> int | None:
 
 def pipe_rows_centred_units(lines: list[str]) -> list[str]:
     """``lines`` with each such row's split cells put back (see the module)."""
-    if not any(_units(line) or ("|" in line and any(_units(c) for c in line.split("|"))) for line in lines):
-        return lines  # the gate: no units set apart, on a loose line or in a cell of their own
+    if not any(
+        _units(line)
+        or ("|" in line and any(_units(c) for c in line.split("|")))
+        or (line and line[-1] in COUNT_UNITS and _label_units(line)[1])
+        for line in lines
+    ):
+        return lines  # the gate: no units set apart, on a loose line (after a label piece) or in a cell
     out = list(lines)
     for i, line in enumerate(out):
         middle = _cells(line)
@@ -140,7 +158,7 @@ def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] |
             return None
         units = [_units(c) for c in lower]
     else:
-        units = [_units(below)]
+        units = [_units(below) or _label_units(below)[1]]
     if not sum(units):
         return None  # no unit below: no split row
     if upper is not None:
@@ -163,7 +181,10 @@ def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] |
     for k, text in ways.items():
         cells[k] = f" {text} "
     emptied_above = "" if upper is None else _row([c if not _bare(c) else " " for c in upper])
-    emptied_below = "" if lower is None else _row([c if not _units(c) else " " for c in lower])
+    if lower is None:
+        emptied_below = "" if _units(below) else _label_units(below)[0]  # the label piece kept
+    else:
+        emptied_below = _row([c if not _units(c) else " " for c in lower])
     return _row(cells), emptied_above, emptied_below
 
 
