@@ -121,3 +121,11 @@ def test_units_below_on_a_label_piece_line() -> None:
     requests, expected = read["requests"], gold["requests"]
     assert isinstance(requests, dict) and isinstance(expected, dict)
     assert requests["denied_enforcement_file"] == expected["denied_enforcement_file"]
+
+
+def test_table_four_stacked_cells_in_the_order_its_groups_add_up() -> None:
+    """markitdown: table 四's totals over 件 centred around one row, each total landing in a cell
+    of the next group's first figure or the group's 尚未审结 (``| 4 |`` over ``| 1件 |``): the order
+    each such cell takes is the one in which every group adds up (1 then 4), not the head first."""
+    read, gold = _read("markitdown", "t2021-a~wps")
+    assert read["appeals"] == gold["appeals"]

@@ -150,6 +150,12 @@ def _units_back(line: str) -> str:
     )
 
 
+def centred_row(middle: list[str], above: str, below: str) -> tuple[str, str, str] | None:
+    """The middle row (its cells) with the figures above put back in the one order in which it
+    adds up, and the rows around it emptied of them; None where no order, or several, do."""
+    return _joined(middle, above, below)
+
+
 def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] | None:
     """The middle row with the figures above put back, and the rows around it emptied of them."""
     upper, lower = _cells(above), _cells(below)
