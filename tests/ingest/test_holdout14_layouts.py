@@ -56,11 +56,18 @@ NOT_YET = {
     "(t2023-a's 1 … 1 over 6 … 6) or the tail is the unit; t2022-a-word's (六) rows, their labels wrapped "
     "around 3 . 其 他 spread wide, read one row off (flagged: the figures stand between the labels of "
     "a row printing none and their own, ``blank_neighbours``)",
-    "pymupdf4llm": "2060/2227 cells (92.50%), non-zero 89.31%: the Word prints' table 三 (t2023-b-word, "
-    "t2019-a-word) with figures and 件 wrapped in narrow cells (``408`` over ``件``) as pipe rows in "
-    "pieces; t2025-a's full-width figures wrapped digit by digit",
-    "markitdown": "2122/2227 cells (95.29%), non-zero 92.26%: the same wrapped figures and 件 "
-    "(t2023-b-word, t2025-a) in pdfminer's text",
+    "pymupdf4llm": "2144/2227 cells (96.27%), non-zero 95.32%: t2019-a-word's first rows of table 三 "
+    "in a region pymupdf4llm omitted as a picture (not in its text); t2023-b-word's first row of table "
+    "三 set as a line of text above the table (``一、本年新收政府信息408 77 件 104 …``, its wrapped "
+    "units in the table's first row), its last rows omitted as a picture, and table 四 set as one "
+    "line with the wrapped totals first (``14 10 17 5 件3 件…``)",
+    "markitdown": "2193/2227 cells (98.47%), non-zero 97.76%: t2023-b-word's wrapped figures where a "
+    "cell holds two columns' figures and both orders add up (``59`` over ``0件``), a head two lines "
+    "above its row past a label piece; "
+    "t2025-a's figures wrapped on three levels (a loose ``１`` above the table, ``２`` in the row: "
+    "12) or with their units on the next page; t2023-a's ``１ １`` · ``６ ６`` loose around a row "
+    "of zeros (16 first or last alike); t2020-a's 2019 (六)其他处理 and (七)总计 rows, t2025-a's "
+    "3.补正后申请内容仍不明确 row (flagged or unknown)",
     "crawler": "1601/1620 cells (98.83%), non-zero 97.56%: table 二's figures run together "
     "(``规章11011``) where no equation tells the cut (flagged)",
     "crawler-nospace": "1601/1620 cells (98.83%), non-zero 97.56%: table 二's figures run together "
@@ -71,8 +78,8 @@ UNFLAGGED: dict[str, str] = {}
 # contradicting reports (t2021-a: a table 三 row total, headings and table 三 broken, 件 figures,
 # landscape; t2024-a: a table 四 total, compatibility ideographs) not read as printed
 CONTRADICTING: dict[str, str] = {
-    "markitdown": "t2021-a's table 三 on its landscape page, figures with 件: rows read apart from "
-    "their labels, table 四's last two figures swapped (flagged)",
+    "markitdown": "t2021-a's table 三 on its landscape page, figures with 件: (一)予以公开's 总计 on its "
+    "label's line (``三、本年度办理 104``), which adds up first or last alike (flagged)",
 }
 
 

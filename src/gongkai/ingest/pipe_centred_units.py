@@ -16,14 +16,19 @@ rows as printed.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from gongkai.ingest.units import COUNT_UNITS
 from gongkai.ingest.wrapped_digits import is_figure
+from gongkai.report.equations import Bound, appeals_bound
 from gongkai.report.templates import TEMPLATES
 
 _MAX_GAP = 1  # rule rows between the middle row and the rows around it
 _MAX_WAYS = 64  # readings tried on one row
+_UNIT_LED = re.compile(rf"\|[ \u3000]*[{COUNT_UNITS}]")  # a cell beginning with a unit
+_TOKEN = re.compile(r"[0-9]+|[^\s0-9]+")  # a cell's figures and words, ``1件0件`` cut at its digits
 
 
 def _widths() -> frozenset[int]:
@@ -48,6 +53,19 @@ def _units(text: str) -> int:
     return len(tokens) if tokens and all(len(t) == 1 and t in COUNT_UNITS for t in tokens) else 0
 
 
+def _label_units(text: str) -> tuple[str, int]:
+    """A loose line of a label piece and the units of the row's wrapped cells after it
+    (``执法案卷 件``): the piece, and how many units; ("", 0) for any other line."""
+    tokens = text.split()
+    count = 0
+    while count < len(tokens) and len(tokens[-1 - count]) == 1 and tokens[-1 - count] in COUNT_UNITS:
+        count += 1
+    words = tokens[: len(tokens) - count]
+    if not count or not words or any(ch.isdigit() for word in words for ch in word):
+        return "", 0
+    return " ".join(words), count
+
+
 def _bare(text: str) -> list[str] | None:
     """The figures of a cell or loose line holding bare figures alone, else None."""
     tokens = text.split()
@@ -55,9 +73,10 @@ def _bare(text: str) -> list[str] | None:
 
 
 def _figures(text: str) -> list[str] | None:
-    """The figures of a middle cell (figures, each perhaps with its unit), None where a word."""
+    """The figures of a middle cell (figures, each perhaps with its unit, ``0件`` and ``1 件0 件``
+    as printed by a converter that drops the space), None where a word."""
     out = []
-    for token in text.split():
+    for token in _TOKEN.findall(text):
         if is_figure(token):
             out.append(token)
         elif not (len(token) == 1 and token in COUNT_UNITS):
@@ -78,8 +97,13 @@ def _near(lines: list[str], at: int, step: int) -> int | None:
 
 def pipe_rows_centred_units(lines: list[str]) -> list[str]:
     """``lines`` with each such row's split cells put back (see the module)."""
-    if not any(_units(line) or ("|" in line and any(_units(c) for c in line.split("|"))) for line in lines):
-        return lines  # the gate: no units set apart, on a loose line or in a cell of their own
+    if not any(
+        _units(line)
+        or ("|" in line and any(_units(c) for c in line.split("|")))
+        or (line and line[-1] in COUNT_UNITS and _label_units(line)[1])
+        for line in lines
+    ):
+        return lines  # the gate: no units set apart, on a loose line (after a label piece) or in a cell
     out = list(lines)
     for i, line in enumerate(out):
         middle = _cells(line)
@@ -92,7 +116,44 @@ def pipe_rows_centred_units(lines: list[str]) -> list[str]:
         if joined is None:
             continue
         out[i], out[above], out[below] = joined
-    return out
+    return [_units_back(line) if _UNIT_LED.search(line) else line for line in out]
+
+
+def _with_unit(cell: str) -> bool:
+    """A cell of one figure and its unit (``73 件``, ``0件``)."""
+    text = cell.strip()
+    return len(text) > 1 and text[-1] in COUNT_UNITS and is_figure(text[:-1].rstrip(" \u3000"))
+
+
+def _units_back(line: str) -> str:
+    """A pipe row whose cells begin with a unit that belongs to the figure ending the cell before
+    (``| 5件 3 | 件 2 | 件 4件 |``, ``| 76 | 件 |``: a narrow cell's unit wrapped into the next
+    column's text), each unit put back after its figure (``| 5件 3 件 | 2 | 4件 |``). Only in a row
+    whose other cells print their figures with units, so the unit is the cells' own."""
+    cells = _cells(line)
+    if cells is None or not any(_with_unit(c) for c in cells):
+        return line
+    tokens = [_TOKEN.findall(c) for c in cells]
+    changed: set[int] = set()
+    for k in range(1, len(cells)):
+        led, before = tokens[k], tokens[k - 1]
+        if led and len(led[0]) == 1 and led[0] in COUNT_UNITS and before and is_figure(before[-1]):
+            before.append(led.pop(0))
+            changed |= {k - 1, k}
+    if not changed:
+        return line
+    return _row(
+        [
+            (f" {' '.join(t)} " if t else " ") if k in changed else c
+            for k, (c, t) in enumerate(zip(cells, tokens, strict=True))
+        ]
+    )
+
+
+def centred_row(middle: list[str], above: str, below: str) -> tuple[str, str, str] | None:
+    """The middle row (its cells) with the figures above put back in the one order in which it
+    adds up, and the rows around it emptied of them; None where no order, or several, do."""
+    return _joined(middle, above, below)
 
 
 def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] | None:
@@ -103,7 +164,7 @@ def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] |
             return None
         units = [_units(c) for c in lower]
     else:
-        units = [_units(below)]
+        units = [_units(below) or _label_units(below)[1]]
     if not sum(units):
         return None  # no unit below: no split row
     if upper is not None:
@@ -126,7 +187,10 @@ def _joined(middle: list[str], above: str, below: str) -> tuple[str, str, str] |
     for k, text in ways.items():
         cells[k] = f" {text} "
     emptied_above = "" if upper is None else _row([c if not _bare(c) else " " for c in upper])
-    emptied_below = "" if lower is None else _row([c if not _units(c) else " " for c in lower])
+    if lower is None:
+        emptied_below = "" if _units(below) else _label_units(below)[0]  # the label piece kept
+    else:
+        emptied_below = _row([c if not _units(c) else " " for c in lower])
     return _row(cells), emptied_above, emptied_below
 
 
@@ -157,25 +221,75 @@ def _ways(middle: list[str], heads: list[list[str]], columned: bool) -> dict[int
     found: dict[tuple[str, ...], dict[int, str]] = {}
     tried = 0
     for choice in itertools.product(*places):
-        for orders in itertools.product((True, False), repeat=len(choice)):
+        if len(set(choice)) != len(choice):
+            continue
+        options = [
+            _HEAD_WAYS + ((_JOIN,) if columned and _tails(middle[k], head) else ())
+            for k, head in zip(choice, loose, strict=True)
+        ]
+        for orders in itertools.product(*options):
             tried += 1
             if tried > _MAX_WAYS:
                 return None
             cells = [list(m or []) for m in mids]
-            if len(set(choice)) != len(choice):
-                continue
-            for k, head, ahead in zip(choice, loose, orders, strict=True):
-                cells[k] = head + cells[k] if ahead else cells[k] + head  # an empty cell: both alike
+            for k, head, way in zip(choice, loose, orders, strict=True):
+                cells[k] = _placed(cells[k], head, way, _tails(middle[k], head))
             figures = tuple(f for cell in cells[start:] for f in cell)
             if _adds_up([int(f) for f in figures]):
                 found.setdefault(figures, {k: " ".join(cells[k]) for k in choice})
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_AHEAD, _AFTER, _JOIN = "ahead", "after", "join"  # the figures above before, after, or joined to the cell's
+_HEAD_WAYS = (_AHEAD, _AFTER)
+
+
+def _tails(cell: str, head: list[str]) -> list[int]:
+    """Where the figures above are the heads of the cell's figures a narrow column wrapped digit by
+    digit (``４`` over ``０ ０件 ０件`` over ``件``: 40): the places, among the cell's figures, of
+    those printed without a unit (their unit is the one below), one for each head; else none."""
+    tokens = _TOKEN.findall(cell)
+    places, index = [], 0
+    for n, token in enumerate(tokens):
+        if is_figure(token):
+            if not (n + 1 < len(tokens) and len(tokens[n + 1]) == 1 and tokens[n + 1] in COUNT_UNITS):
+                places.append(index)
+            index += 1
+    return places if len(places) == len(head) else []
+
+
+def _placed(cell: list[str], head: list[str], way: str, tails: list[int]) -> list[str]:
+    """The cell's figures with the figures above put back in ``way``."""
+    if way == _AHEAD:
+        return head + cell  # an empty cell: both alike
+    if way == _AFTER:
+        return cell + head
+    joined = list(cell)
+    for digits, at in zip(head, tails, strict=True):
+        joined[at] = digits + joined[at]
+    return joined
+
+
+@cache
+def _appeal_bounds() -> tuple[tuple[int, Bound], ...]:
+    """Each template's table 四 equations over its figures in one printed row, with their count."""
+    return tuple(
+        (
+            len(t.appeal_groups) * len(t.appeal_fields),
+            appeals_bound(t.id, tuple(g.key for g in t.appeal_groups), tuple(f.key for f in t.appeal_fields), True),
+        )
+        for t in TEMPLATES.values()
+        if t.appeal_groups
+    )
+
+
 def _adds_up(figures: list[int]) -> bool:
     """A table 三 row whose 总计 stands first or last: it is the sum of the others; or, a column
-    wider, whose 小计 of the 法人或其他组织 columns stands before its 总计 (自然人 first)."""
+    wider, whose 小计 of the 法人或其他组织 columns stands before its 总计 (自然人 first); or table
+    四 printed as one row, every group adding up to its 总计."""
     n = len(figures)
+    if any(n == count and bound.broken({"all": figures}) == 0 for count, bound in _appeal_bounds()):
+        return True
     if n in _widths():
         return figures[0] == sum(figures[1:]) or figures[-1] == sum(figures[:-1])
     if n - 1 in _widths():

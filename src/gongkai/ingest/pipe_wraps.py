@@ -8,7 +8,9 @@ a wrapped label's pieces as loose lines; the row below may hold label pieces bes
 the figure may be the row's first cell (table 四 has no label column); and where the converter
 merged two of the page's columns into one of its own, the figure lands in a cell that already
 holds the next column's figure (``2091`` over ``547件``). Such a cell is joined with ``STACKED``:
-the order of its figures is not the page's, and ``stacked_cells`` lets the arithmetic choose it.
+the order of its figures is not the page's, and ``stacked_cells`` lets the arithmetic choose it —
+unless the row's own sums choose it first (``pipe_centred_units.centred_row``: the one order in
+which the row, or table 四's groups, add up).
 
 A figure the converter set on a line of its own right above the row (``104``), its unit on a
 line of its own right under it (``件``), goes into the row's trailing empty cells when they are
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from gongkai.ingest.pipe_centred_units import centred_row
 from gongkai.ingest.units import COUNT_UNITS
 
 # What joins a wrapped figure to the figures a converter set in the same cell of the row below
@@ -114,6 +117,10 @@ def wrapped_pipe_cells(lines: list[str]) -> list[str]:
         if wrapped != sum(len(bottom[k].split()) for k in units):
             continue
         if any(middle[k].strip() and not _FIGURES_WITH_UNITS.fullmatch(middle[k].strip()) for k in figures):
+            continue
+        decided = centred_row(middle, out[above], out[below])
+        if decided is not None:  # the one order of each cell's figures in which the row adds up
+            out[i], out[above], out[below] = decided
             continue
         for k in figures:
             # The cell lists its lines top first, so the wrapped figure comes first; which of the

@@ -36,6 +36,7 @@ from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
+from gongkai.ingest.pipe_digit_wraps import pipe_cells_with_digit_wraps
 from gongkai.ingest.pipe_last_row import pipe_last_rows
 from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
 from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
@@ -152,6 +153,7 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = pipe_rows_centred_units(lines)  # markitdown: two-line cells' figures above the row, units below
         if "<br" in text:
             lines = pipe_cells_with_wrapped_digits(lines)  # pymupdf4llm: a narrow cell's 80<br>6
+            lines = pipe_cells_with_digit_wraps(lines)  # pymupdf4llm: a figure a digit a line, 4<br>0<br>件
         lines = pipe_tails_over_page(lines)  # pymupdf4llm: a wrapped figure's tail on the next page
         joined = emptied_lines(printed, lines)
     counted = len(lines)

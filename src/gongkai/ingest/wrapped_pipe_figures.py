@@ -57,7 +57,7 @@ def pipe_cells_with_wrapped_digits(lines: list[str]) -> list[str]:
             first -= 1
         if any(not (_count(cell) or pieces[k]) for k, cell in enumerate(cells[first:], first)):
             continue  # a word among the figures: not a row of figures
-        if _two_rows(cells[first:], pieces[first:]):
+        if not _one_label(cells[:first]) and _two_rows(cells[first:], pieces[first:]):
             continue
         choices = []
         for joined in itertools.product((False, True), repeat=len(wrapped)):
@@ -151,6 +151,13 @@ def _next_page_first_row(lines: list[str], row: int) -> int | None:
 def _count(cell: str) -> bool:
     """A pipe cell of a row of figures: a figure, a blank, or a dash (``-``: nothing, 0)."""
     return is_figure(cell.strip()) or parse_cell(cell).kind in (CellKind.BLANK, CellKind.DASH)
+
+
+def _one_label(cells: list[str]) -> bool:
+    """Whether the cells before a row's figures hold one label of one line (no ``<br>``): one
+    row, however its sums read, not two rows a converter ran into one (their labels ran too)."""
+    labels = [cell.strip() for cell in cells if cell.strip()]
+    return len(labels) == 1 and "<br" not in labels[0]
 
 
 def _two_rows(cells: list[str], pieces: list[re.Match[str] | None]) -> bool:
