@@ -1,0 +1,77 @@
+"""Issue 9, fifteenth hold-out: reports published as SEARCHABLE SCANS (a paper report scanned and
+passed through the scanner's OCR, the PDF's text layer that OCR's output), a style the reader was
+NOT built on, read in every class.
+
+``tests/ingest/holdout15/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, eight reports of 2019–2025 from 24 to 1,320 applications, two printed with a
+contradiction) and lays them out as such an OCR reads the scanned page, each report its own
+``Style`` (``layout.py``): digits read as look-alike letters in some figures (``1O``, ``l2``, ``S``,
+``B``, ``Z``), label characters read as look-alikes (申/甲/由, 人/入, 己/已, 末/未, 于/千, 八/人) or
+dropped or doubled, blanks inside labels and between the digits of one figure (``1 2``), table
+rules read as ``|`` ``丨`` ``l`` ``I`` ``［`` at cell borders, the title's agency and year with an OCR
+slip (``民政后2o19年``), ASCII punctuation for full-width, rows whose figures sit on a text line of
+their own. The misreadings are in the page's text, so chromium prints them into the PDF's text
+layer and every class made from it carries them; for three reports the Word export goes through
+LibreOffice's Word route. The gold is the statutory cells only.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from .class_checks import HoldoutSetTests
+from .holdout15 import CLASSES, CONTRADICTIONS, FIXTURES
+
+# The untuned reader (h-fresh15 at 582e5c8) on these fixtures: the estimate for unseen reports.
+# Figures with a letter for a digit, a blank inside or a rule mark beside them are no figures to
+# any reader (flagged misses, most of the loss); the agency's name is read wrong and unflagged
+# where the intro's 中华人民共和国 is read 中华入民共和国 (the name cut at 人民 / 民).
+FIRST = {
+    "html": "963/1620 (59.44%), non-zero 37.35%, 0 unflagged, 0 refused",
+    "docx": "401/607 (66.06%), non-zero 50.67%, 0 unflagged, 0 refused",
+    "pdf": "1386/2227 (62.24%), non-zero 43.42%, 6 unflagged, 0 refused",
+    "pdftotext": "1089/2227 (48.90%), non-zero 26.65%, 4 unflagged, 0 refused",
+    "pdftotext-layout": "1339/2227 (60.13%), non-zero 42.28%, 8 unflagged, 0 refused",
+    "pymupdf4llm": "1344/2227 (60.35%), non-zero 38.68%, 4 unflagged, 0 refused",
+    "markitdown": "1397/2227 (62.73%), non-zero 42.39%, 7 unflagged, 0 refused",
+    "crawler": "683/1620 (42.16%), non-zero 26.79%, 0 unflagged, 0 refused",
+    "crawler-nospace": "751/1620 (46.36%), non-zero 28.87%, 0 unflagged, 0 refused",
+}
+# Below the thresholds, each with its measured score and what breaks it
+NOT_YET = {
+    "html": "963/1620 cells (59.44%), non-zero 37.35%: OCR figures",
+    "docx": "401/607 cells (66.06%), non-zero 50.67%: OCR figures",
+    "pdf": "1386/2227 cells (62.24%), non-zero 43.42%: OCR figures",
+    "pdftotext": "1089/2227 cells (48.90%), non-zero 26.65%: OCR figures",
+    "pdftotext-layout": "1339/2227 cells (60.13%), non-zero 42.28%: OCR figures",
+    "pymupdf4llm": "1344/2227 cells (60.35%), non-zero 38.68%: OCR figures",
+    "markitdown": "1397/2227 cells (62.73%), non-zero 42.39%: OCR figures",
+    "crawler": "683/1620 cells (42.16%), non-zero 26.79%: OCR figures",
+    "crawler-nospace": "751/1620 cells (46.36%), non-zero 28.87%: OCR figures",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
+UNFLAGGED: dict[str, str] = {
+    "pdf": "the agency's name cut where the intro's 中华人民共和国 is read 中华入民共和国",
+    "pdftotext": "the agency's name cut where the intro's 中华人民共和国 is read 中华入民共和国",
+    "pdftotext-layout": "the agency's name cut where the intro's 中华人民共和国 is read 中华入民共和国",
+    "pymupdf4llm": "the agency's name cut where the intro's 中华人民共和国 is read 中华入民共和国",
+    "markitdown": "the agency's name cut where the intro's 中华人民共和国 is read 中华入民共和国",
+}
+# contradicting reports (s2020-a: table 三's carried-forward column, 2019 template, rule marks and
+# blanks; s2023-b: a table 三 row total, title slip) not read as printed
+CONTRADICTING: dict[str, str] = {}
+
+
+class TestHoldout15(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    # docx left out: only one contradicting report (s2023-b) has a Word original
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
