@@ -77,6 +77,7 @@ class Document:
     encoding: str | None = None
     title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any
     pages: int | None = None
+    mended: bool = False  # figures an OCR misread were mended (``ocr_figures``): their cells carry a confidence
 
     @property
     def tables(self) -> list[TableBlock]:

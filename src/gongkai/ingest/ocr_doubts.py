@@ -85,7 +85,7 @@ OCR_FORMATS = frozenset({"pdf", "image"})
 
 
 def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> None:
-    if document.format not in OCR_FORMATS:
+    if document.format not in OCR_FORMATS and not document.mended:
         return  # no OCR, no confidence: nothing to note (checked in test_read_speed_gates)
     _note_agency(document, report, evidence)
     low = low_confidence(document)

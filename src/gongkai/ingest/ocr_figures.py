@@ -1,0 +1,124 @@
+"""Figures an OCR text layer misread, put back: a searchable scan's letters for digits and rules.
+
+A report published as a searchable scan (a paper report scanned, its PDF's text layer the
+scanner's OCR output, or the OCR's Word export) prints some figures with a letter for a digit
+(``1O`` ``l2`` ``S`` ``B`` ``Z``: 0→O/o, 1→l/I/|, 5→S, 8→B, 2→Z), a blank between the digits of one
+figure (``2 7``) and the table's rules read as characters at a cell's border (``| 12``, ``丨 3``,
+``45 ［``). To every reader such a cell is words, not a figure, and its row is lost.
+
+Only a document that shows the OCR's hand is mended: at least ``MIN_EVIDENCE`` of its cells hold a
+letter-digit mixture no text prints (``1O``, ``2o``, ``l5``: a digit and a look-alike letter in one
+figure) or a rule mark beside a figure. In such a document a cell that is a figure once its
+look-alike letters are read as digits, its border marks dropped and one blank inside closed, is
+read so, and given a low OCR confidence (``CONFIDENCE``): ``ocr_doubts`` keeps it only where the
+statutory equations confirm it and otherwise names it in ``uncertain``. Labels are left to the
+template aligner's fuzzy match; only their border marks are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gongkai.ingest.document import Cell, Document, TableBlock
+
+CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
+MIN_EVIDENCE = 2  # cells with a letter-digit mixture or a rule mark beside a figure
+
+_LOOKALIKES = "OoIlSBZ|"
+_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+# A digit and a look-alike letter in one figure: no report prints this but an OCR
+_MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIlSBZ.]*(?:\s|$)")
+# A rule mark at a figure cell's border (``| 12``, ``丨 3``, ``45 ［``)
+_MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
+_LONE = frozenset("OoIlSBZ|")
+_PLAIN = re.compile(r"-?\d+")
+_CHEAP = re.compile(r"[OoIlSBZ|丨［]")
+# What a figure cell may hold after its marks are dropped: figure characters, one blank inside
+_FIGURE = re.compile(r"-?[\dOoIlSBZ|][\dOoIlSBZ|.]*(?:[ \u3000]+[\dOoIlSBZ|.]+)?")
+_LEAD_MARKS = "|丨［[lI"
+_TAIL_MARKS = "|丨［[]lI"
+_LABEL_MARKS = "|丨［"
+
+
+def _shows_ocr(tables: list[TableBlock]) -> bool:
+    """At least ``MIN_EVIDENCE`` cells read as an OCR reads a figure and no text prints one: a
+    letter-digit mixture, a rule mark beside a figure, or a lone look-alike letter (``O``, ``l``)
+    in a row of three figures or more."""
+    seen = 0
+    for table in tables:
+        for row in table.rows:
+            lone = 0
+            for cell in row:
+                text = cell.text
+                if not _CHEAP.search(text):
+                    continue
+                if _MIXTURE.search(text) or _MARKED.match(text.strip()):
+                    seen += 1
+                elif text.strip() in _LONE:
+                    lone += 1
+            if lone and sum(_PLAIN.fullmatch(cell.text.strip()) is not None for cell in row) >= 3:
+                seen += lone
+            if seen >= MIN_EVIDENCE:
+                return True
+    return False
+
+
+def mend_figure(text: str) -> str | None:
+    """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
+    or None when the cell is no misread figure (a plain figure, a label, a blank)."""
+    core = text.strip()
+    if not core or len(core) > 24:
+        return None
+    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000":
+        core = core[2:].lstrip()
+    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000":
+        core = core[:-2].rstrip()
+    if len(core) > 1 and core[0] in "丨［":
+        core = core[1:].lstrip()
+    if len(core) > 1 and core[-1] in "丨［]":
+        core = core[:-1].rstrip()
+    if not _FIGURE.fullmatch(core):
+        return None
+    joined = "".join(core.split()).translate(_AS_DIGITS)
+    if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
+        return None
+    letters = sum(c in _LOOKALIKES for c in core)
+    if letters and not any(c.isdigit() for c in core) and len(core.replace(" ", "")) > 1:
+        return None  # ``lI``, ``OS``: letters only, no figure to see
+    return joined
+
+
+def _mend_label(text: str) -> str:
+    """A label cell without the rule marks an OCR read at its border (``|自然人``, ``总计丨``)."""
+    core = text.strip()
+    if len(core) > 2 and core[0] in _LABEL_MARKS and "\u4e00" <= core[1] <= "\u9fff":
+        core = core[1:]
+    if len(core) > 2 and core[-1] in _LABEL_MARKS and "\u4e00" <= core[-2] <= "\u9fff":
+        core = core[:-1]
+    return core if core != text.strip() else text
+
+
+def _mend_cell(cell: Cell) -> Cell:
+    if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
+        return cell
+    figure = mend_figure(cell.text)
+    if figure is not None:
+        return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
+    label = _mend_label(cell.text)
+    return cell if label == cell.text else cell._replace(text=label)
+
+
+def mend_ocr_figures(document: Document) -> Document:
+    """``document`` with its OCR-misread figures mended and marked, when it shows an OCR's hand;
+    else ``document`` itself (one cheap search a cell)."""
+    tables = document.tables
+    if not tables or not _shows_ocr(tables):
+        return document
+    blocks = [
+        replace(block, rows=[[_mend_cell(cell) for cell in row] for row in block.rows])
+        if isinstance(block, TableBlock)
+        else block
+        for block in document.blocks
+    ]
+    return replace(document, blocks=blocks, mended=True)
