@@ -78,6 +78,7 @@ class Document:
     title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any
     pages: int | None = None
     mended: bool = False  # figures an OCR misread were mended (``ocr_figures``): their cells carry a confidence
+    doubtful: frozenset[str] = frozenset()  # a text's lines (``line N``) whose figures were so mended
 
     @property
     def tables(self) -> list[TableBlock]:

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.ocr_figures import CONFIDENCE as MENDED_CONFIDENCE
 from gongkai.report.equations import Cell, Equation, Value, cell_value, equations
 from gongkai.report.model import Report
 
@@ -24,8 +25,9 @@ LOW_CONFIDENCE = 0.9  # RapidOCR scores: right figures read ≥ 0.95 on our degr
 
 
 def low_confidence(document: Document) -> dict[str, float]:
-    """``where`` → confidence of every table cell OCR read with low confidence."""
-    return {
+    """``where`` → confidence of every table cell OCR read with low confidence (and of every line of
+    a text whose figures ``ocr_figures`` mended)."""
+    return {where: MENDED_CONFIDENCE for where in document.doubtful} | {
         cell.where: cell.confidence
         for table in document.tables
         for row in table.rows

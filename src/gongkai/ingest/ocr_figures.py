@@ -23,6 +23,7 @@ from dataclasses import replace
 from gongkai.ingest.document import Cell, Document, TableBlock
 
 CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
+MAX_WORDS = 40  # a row of table 三 with its label in pieces, its rule marks and figures
 MIN_EVIDENCE = 2  # cells with a letter-digit mixture or a rule mark beside a figure
 
 _LOOKALIKES = "OoIlSBZ|"
@@ -122,3 +123,65 @@ def mend_ocr_figures(document: Document) -> Document:
         for block in document.blocks
     ]
     return replace(document, blocks=blocks, mended=True)
+
+
+# A text's word with a digit and a look-alike letter (``1O``, ``l2``, ``|64``): an OCR's figure
+_TEXT_MIXTURE = re.compile(r"(?<!\S)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ|][\d.]*\d)[\dOoIlSBZ.]*(?!\S)")
+_TEXT_WORD = re.compile(r"\S+")
+_NUMBER_WORD = re.compile(r"(?<!\S)-?\d+(?:\.\d+)?(?!\S)")
+_TEXT_LONE = frozenset("OoIlSBZ")
+_RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells  # ``|`` alone is a pipe table's or a rule's, not a figure's
+
+
+def _text_figure(word: str, markdown: bool) -> str | None:
+    """The figure a word of a row of figures stands for (a rule's mark alone: a blank), or None (a
+    plain figure, a label)."""
+    if word in _RULE_MARKS:
+        return " "
+    if word in _TEXT_LONE:
+        return word.translate(_AS_DIGITS)
+    if markdown and "|" in word:
+        return None
+    if not _FIGURE.fullmatch(word) or not any(c.isdigit() for c in word):
+        return None
+    figure = word.translate(_AS_DIGITS)
+    if figure == word or figure.count(".") > 1 or figure.endswith(".") or figure.lstrip("-").startswith("."):
+        return None
+    return figure
+
+
+def _mend_line(line: str, markdown: bool) -> str:
+    return _TEXT_WORD.sub(lambda m: _text_figure(m.group(), markdown) or m.group(), line)
+
+
+def _row_of_figures(line: str) -> bool:
+    """A line of a table's row as a text prints it: two plain figures or more among at most
+    ``MAX_WORDS`` words, or one word alone (pdftotext's cell a line). A crawler's run-together
+    page (a report in one line) is none: its marks cut digit runs the arithmetic must cut."""
+    words = line.split()
+    if len(words) == 1:
+        return True
+    return len(words) <= MAX_WORDS and len(_NUMBER_WORD.findall(line)) >= 2
+
+
+def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
+    """A text's lines with the figures an OCR misread mended (``1O`` → ``10``, a lone ``O`` → ``0``)
+    in the lines of a table's rows (``_row_of_figures``) when the text shows an OCR's hand
+    (``MIN_EVIDENCE`` words mixing digits and look-alike letters, or lone look-alike letters in
+    such rows); with the lines mended (``line N``, from 1), for ``ocr_doubts`` to keep only what
+    the equations confirm."""
+    lines = text.split("\n")
+    evidence = len(_TEXT_MIXTURE.findall(text))
+    changed: dict[int, str] = {}
+    for n, line in enumerate(lines):
+        if not _CHEAP.search(line) or not _row_of_figures(line):
+            continue
+        new = _mend_line(line, markdown)
+        if new != line:
+            changed[n] = new
+            evidence += sum(word in _TEXT_LONE for word in line.split())
+    if evidence < MIN_EVIDENCE or not changed:
+        return text, frozenset()
+    for n, new in changed.items():
+        lines[n] = new
+    return "\n".join(lines), frozenset(f"line {n + 1}" for n in changed)
