@@ -126,11 +126,21 @@ def mend_ocr_figures(document: Document) -> Document:
 
 
 # A text's word with a digit and a look-alike letter (``1O``, ``l2``, ``|64``): an OCR's figure
-_TEXT_MIXTURE = re.compile(r"(?<!\S)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ|][\d.]*\d)[\dOoIlSBZ.]*(?!\S)")
-_TEXT_WORD = re.compile(r"\S+")
-_NUMBER_WORD = re.compile(r"(?<!\S)-?\d+(?:\.\d+)?(?!\S)")
-_TEXT_LONE = frozenset("OoIlSBZ")
-_RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells  # ``|`` alone is a pipe table's or a rule's, not a figure's
+# (a Markdown text's words end at its pipes too: ``|I39|``)
+_TEXT_MIXTURE = {
+    False: re.compile(r"(?<!\S)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ|][\d.]*\d)[\dOoIlSBZ.]*(?!\S)"),
+    True: re.compile(r"(?<![^\s|])-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ][\d.]*\d)[\dOoIlSBZ.]*(?![^\s|])"),
+}
+_TEXT_WORD = {False: re.compile(r"\S+"), True: re.compile(r"[^\s|]+")}
+_NUMBER_WORD = {
+    False: re.compile(r"(?<!\S)-?\d+(?:\.\d+)?(?!\S)"),
+    True: re.compile(r"(?<![^\s|])-?\d+(?:\.\d+)?(?![^\s|])"),
+}
+_TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, not a figure's
+# A pipe row's empty cell before a figure (the OCR's ``|`` of ``|64`` taken for a pipe) or a figure
+# struck through (a converter's ~~ for a rule across the scanned figure)
+_PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
+_RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
 
 
 def _text_figure(word: str, markdown: bool) -> str | None:
@@ -150,18 +160,36 @@ def _text_figure(word: str, markdown: bool) -> str | None:
     return figure
 
 
+def _apart(line: str, start: int, end: int) -> bool:
+    """Whether the word ``line[start:end]`` stands apart as a cell of its own: two blanks, a pipe or
+    the line's edge on either side (``74 I``: one blank, the rule's mark beside a figure)."""
+    before = line[max(start - 2, 0) : start]
+    after = line[end : end + 2]
+    left = start == 0 or before.endswith("|") or before in ("  ", "| ") or (start == 1 and before == " ")
+    right = (
+        end == len(line) or after.startswith("|") or after in ("  ", " |") or (end == len(line) - 1 and after == " ")
+    )
+    return left and right
+
+
 def _mend_line(line: str, markdown: bool) -> str:
-    return _TEXT_WORD.sub(lambda m: _text_figure(m.group(), markdown) or m.group(), line)
+    def mend(match: re.Match[str]) -> str:
+        word = match.group()
+        if markdown and word in "lI" and not _apart(line, match.start(), match.end()):
+            return word  # ``|74 I|``: a rule's mark beside the figure in its cell, or a 1 of it
+        return _text_figure(word, markdown) or word
+
+    return _TEXT_WORD[markdown].sub(mend, line)
 
 
-def _row_of_figures(line: str) -> bool:
+def _row_of_figures(line: str, markdown: bool) -> bool:
     """A line of a table's row as a text prints it: two plain figures or more among at most
     ``MAX_WORDS`` words, or one word alone (pdftotext's cell a line). A crawler's run-together
     page (a report in one line) is none: its marks cut digit runs the arithmetic must cut."""
-    words = line.split()
+    words = _TEXT_WORD[markdown].findall(line)
     if len(words) == 1:
         return True
-    return len(words) <= MAX_WORDS and len(_NUMBER_WORD.findall(line)) >= 2
+    return len(words) <= MAX_WORDS and len(_NUMBER_WORD[markdown].findall(line)) >= 2
 
 
 def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
@@ -171,17 +199,23 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     such rows); with the lines mended (``line N``, from 1), for ``ocr_doubts`` to keep only what
     the equations confirm."""
     lines = text.split("\n")
-    evidence = len(_TEXT_MIXTURE.findall(text))
+    evidence = len(_TEXT_MIXTURE[markdown].findall(text))
     changed: dict[int, str] = {}
+    doubted: set[int] = set()
     for n, line in enumerate(lines):
-        if not _CHEAP.search(line) or not _row_of_figures(line):
+        if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
+            doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
+        if not _CHEAP.search(line) or not _row_of_figures(line, markdown):
             continue
         new = _mend_line(line, markdown)
         if new != line:
             changed[n] = new
-            evidence += sum(word in _TEXT_LONE for word in line.split())
-    if evidence < MIN_EVIDENCE or not changed:
+            evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))
+    if evidence < MIN_EVIDENCE:  # no OCR's hand: only the struck figures are doubted
+        changed = {}
+        doubted = {n for n in doubted if "~~" in lines[n]}
+    if not (changed or doubted):
         return text, frozenset()
     for n, new in changed.items():
         lines[n] = new
-    return "\n".join(lines), frozenset(f"line {n + 1}" for n in changed)
+    return "\n".join(lines), frozenset(f"line {n + 1}" for n in {*changed, *doubted})

@@ -104,7 +104,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     doubtful: frozenset[str] = frozenset()
-    if _OCR_LETTERS.search(text):  # a searchable scan's text layer: 1O, l2 for figures
+    if _OCR_LETTERS.search(text) or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
         text, doubtful = mend_ocr_text(text, fmt == "markdown")
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
