@@ -8,11 +8,17 @@ figure (``2 7``) and the table's rules read as characters at a cell's border (``
 
 Only a document that shows the OCR's hand is mended: at least ``MIN_EVIDENCE`` of its cells hold a
 letter-digit mixture no text prints (``1O``, ``2o``, ``l5``: a digit and a look-alike letter in one
-figure) or a rule mark beside a figure. In such a document a cell that is a figure once its
-look-alike letters are read as digits, its border marks dropped and one blank inside closed, is
-read so, and given a low OCR confidence (``CONFIDENCE``): ``ocr_doubts`` keeps it only where the
-statutory equations confirm it and otherwise names it in ``uncertain``. Labels are left to the
-template aligner's fuzzy match; only their border marks are dropped.
+figure), a rule mark beside a figure or a lone look-alike letter in a row of figures; or, in a
+grid with figures spaced (``2 7``), its row labels are misread (one character off a template's).
+In such a document a cell that is a figure once its look-alike letters are read as digits, its
+border marks dropped and one blank inside closed, is read so, and given a low OCR confidence
+(``CONFIDENCE``): ``ocr_doubts`` keeps it only where the statutory equations confirm it and
+otherwise names it in ``uncertain``. Labels are left to the template aligner's fuzzy match; only
+their border marks are dropped.
+
+A text (pdftotext, a Markdown converter's) is mended the same way line by line
+(``mend_ocr_text``), in the lines of a table's rows only, each mended line named for
+``ocr_doubts``: its figures have no cell of their own to carry a confidence.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ import re
 from dataclasses import replace
 
 from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
+from gongkai.ingest.ocr_labels import mend_label
 
 CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
 MAX_WORDS = 40  # a row of table 三 with its label in pieces, its rule marks and figures
@@ -33,6 +41,7 @@ _MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIl
 # A rule mark at a figure cell's border (``| 12``, ``丨 3``, ``45 ［``)
 _MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
 _LONE = frozenset("OoIlSBZ|")
+_SPACED = re.compile(r"\d+[ \u3000]\d+")
 _PLAIN = re.compile(r"-?\d+")
 _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
 # What a figure cell may hold after its marks are dropped: figure characters, one blank inside
@@ -62,7 +71,18 @@ def _shows_ocr(tables: list[TableBlock]) -> bool:
                 seen += lone
             if seen >= MIN_EVIDENCE:
                 return True
-    return False
+    return _misread_labels(tables)
+
+
+def _misread_labels(tables: list[TableBlock]) -> bool:
+    """A grid whose figures have a blank inside (``2 7``) and whose row labels an OCR misread
+    (``ocr_labels.mend_label``: one character off a template's label, ``本年新收政府信息公开甲请数量``):
+    at least ``MIN_EVIDENCE`` of each. Asked only of a grid with a spaced figure."""
+    cells = [cell.text.strip() for table in tables for row in table.rows for cell in row]
+    if sum(_SPACED.fullmatch(text) is not None for text in cells) < MIN_EVIDENCE:
+        return False
+    labels = (text for text in cells if len(text) >= LABEL_LENGTH and not text.isascii())
+    return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
 def mend_figure(text: str) -> str | None:
