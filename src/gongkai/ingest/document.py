@@ -79,6 +79,7 @@ class Document:
     pages: int | None = None
     mended: bool = False  # figures an OCR misread were mended (``ocr_figures``): their cells carry a confidence
     doubtful: frozenset[str] = frozenset()  # a text's lines (``line N``) whose figures were so mended
+    readings: dict[str, int] = field(default_factory=dict)  # a mended cell's ``where`` → its other reading
 
     @property
     def tables(self) -> list[TableBlock]:

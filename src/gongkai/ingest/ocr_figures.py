@@ -110,6 +110,27 @@ def mend_figure(text: str) -> str | None:
     return joined
 
 
+def other_reading(text: str) -> int | None:
+    """The other figure an OCR-read cell may stand for, when a ``|`` ``l`` ``I`` at its border is a
+    rule's mark or a misread 1 and nothing tells which (``| 12``: 12 or 112; ``l0``: 10 or 0; ``3 l``:
+    3 or 31); None when the cell reads one way only."""
+    core = text.strip()
+    if len(core) < 2 or len(core) > 12:
+        return None
+    for mark_first in (True, False):
+        mark, rest = (core[0], core[1:]) if mark_first else (core[-1], core[:-1])
+        if mark not in "|lI":
+            continue
+        rest = rest.strip()
+        if rest.isdigit() and len(rest) < len(core.replace(" ", "")) + 1:
+            figure = mend_figure(text)
+            if figure is None or not figure.lstrip("-").isdigit():
+                return None
+            other = rest if int(figure) != int(rest) else (f"1{rest}" if mark_first else f"{rest}1")
+            return int(other)
+    return None
+
+
 def _mend_label(text: str) -> str:
     """A label cell without the rule marks an OCR read at its border (``|自然人``, ``总计丨``)."""
     core = text.strip()
@@ -142,7 +163,14 @@ def mend_ocr_figures(document: Document) -> Document:
         else block
         for block in document.blocks
     ]
-    return replace(document, blocks=blocks, mended=True)
+    readings = {
+        cell.where: other
+        for table in tables
+        for row in table.rows
+        for cell in row
+        if _CHEAP.search(cell.text) and (other := other_reading(cell.text)) is not None
+    }
+    return replace(document, blocks=blocks, mended=True, readings=readings)
 
 
 # A text's word with a digit and a look-alike letter (``1O``, ``l2``, ``|64``): an OCR's figure
