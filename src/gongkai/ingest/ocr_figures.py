@@ -41,6 +41,7 @@ _MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIl
 # A rule mark at a figure cell's border (``| 12``, ``丨 3``, ``45 ［``)
 _MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
 _LONE = frozenset("OoIlSBZ|")
+_ONES_AND_NOUGHTS = re.compile(r"[lI|][lI|Oo]{1,3}")
 _SPACED = re.compile(r"\d+[ \u3000]\d+")
 _PLAIN = re.compile(r"-?\d+")
 _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
@@ -105,8 +106,9 @@ def mend_figure(text: str) -> str | None:
     if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
         return None
     letters = sum(c in _LOOKALIKES for c in core)
-    if letters and not any(c.isdigit() for c in core) and len(core.replace(" ", "")) > 1:
-        return None  # ``lI``, ``OS``: letters only, no figure to see
+    bare = core.replace(" ", "")
+    if letters and not any(c.isdigit() for c in core) and len(bare) > 1 and not _ONES_AND_NOUGHTS.fullmatch(bare):
+        return None  # ``OS``, ``BZ``: letters only, no figure to see (``||``, ``lO``: 11, 10)
     return joined
 
 
