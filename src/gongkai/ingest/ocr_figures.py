@@ -41,6 +41,7 @@ _MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIl
 # A rule mark at a figure cell's border (``| 12``, ``丨 3``, ``45 ［``)
 _MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
 _LONE = frozenset("OoIlSBZ|")
+OWN_CELLS = frozenset({"html", "docx"})  # formats whose table cells are the page's own
 _ONES_AND_NOUGHTS = re.compile(r"[lI|][lI|Oo]{1,3}")
 _SPACED = re.compile(r"\d+[ \u3000]\d+")
 _PLAIN = re.compile(r"-?\d+")
@@ -86,9 +87,11 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
-def mend_figure(text: str) -> str | None:
+def mend_figure(text: str, letters_only: bool = False) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
-    or None when the cell is no misread figure (a plain figure, a label, a blank)."""
+    or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
+    the cell is the page's own (a Word or web table's), so ``||`` or ``lO`` in it is 11 or 10; in a
+    PDF's grid a rule's marks may make a cell of their own."""
     core = text.strip()
     if not core or len(core) > 24:
         return None
@@ -107,7 +110,12 @@ def mend_figure(text: str) -> str | None:
         return None
     letters = sum(c in _LOOKALIKES for c in core)
     bare = core.replace(" ", "")
-    if letters and not any(c.isdigit() for c in core) and len(bare) > 1 and not _ONES_AND_NOUGHTS.fullmatch(bare):
+    if (
+        letters
+        and not any(c.isdigit() for c in core)
+        and len(bare) > 1
+        and not (letters_only and _ONES_AND_NOUGHTS.fullmatch(bare))
+    ):
         return None  # ``OS``, ``BZ``: letters only, no figure to see (``||``, ``lO``: 11, 10)
     return joined
 
@@ -143,10 +151,10 @@ def _mend_label(text: str) -> str:
     return core if core != text.strip() else text
 
 
-def _mend_cell(cell: Cell) -> Cell:
+def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
     if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
         return cell
-    figure = mend_figure(cell.text)
+    figure = mend_figure(cell.text, letters_only)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)
@@ -159,8 +167,9 @@ def mend_ocr_figures(document: Document) -> Document:
     tables = document.tables
     if not tables or not _shows_ocr(tables):
         return document
+    own_cells = document.format in OWN_CELLS
     blocks = [
-        replace(block, rows=[[_mend_cell(cell) for cell in row] for row in block.rows])
+        replace(block, rows=[[_mend_cell(cell, own_cells) for cell in row] for row in block.rows])
         if isinstance(block, TableBlock)
         else block
         for block in document.blocks
