@@ -42,7 +42,7 @@ _MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIl
 _MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
 _LONE = frozenset("OoIlSBZ|")
 OWN_CELLS = frozenset({"html", "docx"})  # formats whose table cells are the page's own
-_ONES_AND_NOUGHTS = re.compile(r"[lI|][lI|Oo]{1,3}")
+_LETTERS_ONLY = re.compile(r"[lI|SBZ][lI|OoSBZ]{1,3}")  # ``||`` 11, ``SZ`` 52, ``lO`` 10: no leading nought
 _SPACED = re.compile(r"\d+[ \u3000]\d+")
 _PLAIN = re.compile(r"-?\d+")
 _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
@@ -90,8 +90,8 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
 def mend_figure(text: str, letters_only: bool = False) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
     or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
-    the cell is the page's own (a Word or web table's), so ``||`` or ``lO`` in it is 11 or 10; in a
-    PDF's grid a rule's marks may make a cell of their own."""
+    the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
+    or 10; in a PDF's grid a rule's marks may make a cell of their own."""
     core = text.strip()
     if not core or len(core) > 24:
         return None
@@ -114,9 +114,9 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
         letters
         and not any(c.isdigit() for c in core)
         and len(bare) > 1
-        and not (letters_only and _ONES_AND_NOUGHTS.fullmatch(bare))
+        and not (letters_only and _LETTERS_ONLY.fullmatch(bare))
     ):
-        return None  # ``OS``, ``BZ``: letters only, no figure to see (``||``, ``lO``: 11, 10)
+        return None  # letters only: a figure only in a page's own cell
     return joined
 
 
