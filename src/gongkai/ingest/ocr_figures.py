@@ -91,7 +91,8 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
     or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
     the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
-    or 10; in a PDF's grid a rule's marks may make a cell of their own."""
+    or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
+    text's cell may hold two figures."""
     core = text.strip()
     if not core or len(core) > 24:
         return None
@@ -103,8 +104,8 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
         core = core[1:].lstrip()
     if len(core) > 1 and core[-1] in "丨［]":
         core = core[:-1].rstrip()
-    if not _FIGURE.fullmatch(core):
-        return None
+    if not _FIGURE.fullmatch(core) or (not letters_only and (" " in core or "\u3000" in core)):
+        return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
     joined = "".join(core.split()).translate(_AS_DIGITS)
     if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
         return None
