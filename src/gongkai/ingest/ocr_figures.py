@@ -45,6 +45,7 @@ OWN_CELLS = frozenset({"html", "docx"})  # formats whose table cells are the pag
 _LETTERS_ONLY = re.compile(r"[lI|SBZ][lI|OoSBZ]{1,3}")  # ``||`` 11, ``SZ`` 52, ``lO`` 10: no leading nought
 _PLAIN = re.compile(r"-?\d+")
 _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
+_SUSPECT = re.compile(r"[OoIlSBZ|丨［]|\d[ \u3000]\d")
 # What a figure cell may hold after its marks are dropped: figure characters, one blank inside
 _FIGURE = re.compile(r"-?[\dOoIlSBZ|][\dOoIlSBZ|.]*(?:[ \u3000]+[\dOoIlSBZ|.]+)?")
 _LEAD_MARKS = "|丨［[lI"
@@ -55,13 +56,15 @@ _LABEL_MARKS = "|丨［"
 def _shows_ocr(tables: list[TableBlock]) -> bool:
     """At least ``MIN_EVIDENCE`` cells read as an OCR reads a figure and no text prints one: a
     letter-digit mixture, a rule mark beside a figure, or a lone look-alike letter (``O``, ``l``)
-    in a row of three figures or more."""
-    seen = 0
+    in a row of three figures or more; or spaced figures with misread labels (``_misread_labels``)."""
+    seen = spaced = 0
     for table in tables:
         for row in table.rows:
             lone = 0
             for cell in row:
                 text = cell.text
+                if " " in text and _spaced(text.strip()):
+                    spaced += 1
                 if not _CHEAP.search(text):
                     continue
                 if _MIXTURE.search(text) or _MARKED.match(text.strip()):
@@ -72,7 +75,7 @@ def _shows_ocr(tables: list[TableBlock]) -> bool:
                 seen += lone
             if seen >= MIN_EVIDENCE:
                 return True
-    return _misread_labels(tables)
+    return spaced >= MIN_EVIDENCE and _misread_labels(tables)
 
 
 def _spaced(text: str) -> bool:
@@ -84,12 +87,10 @@ def _spaced(text: str) -> bool:
 
 
 def _misread_labels(tables: list[TableBlock]) -> bool:
-    """A grid whose figures have a blank inside (``2 7``) and whose row labels an OCR misread
+    """A grid (with figures spaced, ``2 7``) whose row labels an OCR misread
     (``ocr_labels.mend_label``: one character off a template's label, ``本年新收政府信息公开甲请数量``):
-    at least ``MIN_EVIDENCE`` of each. Asked only of a grid with a spaced figure."""
-    cells = [cell.text.strip() for table in tables for row in table.rows for cell in row]
-    if sum(_spaced(text) for text in cells) < MIN_EVIDENCE:
-        return False
+    at least ``MIN_EVIDENCE`` of the labels. Asked only of a grid with spaced figures."""
+    cells = (cell.text.strip() for table in tables for row in table.rows for cell in row)
     labels = (text for text in cells if len(text) >= LABEL_LENGTH and not text.isascii())
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
@@ -173,7 +174,12 @@ def mend_ocr_figures(document: Document) -> Document:
     """``document`` with its OCR-misread figures mended and marked, when it shows an OCR's hand;
     else ``document`` itself (one cheap search a cell)."""
     tables = document.tables
-    if not tables or not _shows_ocr(tables):
+    if not tables:
+        return document
+    # one search of the cells' text joined: most documents hold no look-alike letter nor spaced figure
+    if not _SUSPECT.search("\n".join([cell.text for table in tables for row in table.rows for cell in row])):
+        return document
+    if not _shows_ocr(tables):
         return document
     own_cells = document.format in OWN_CELLS
     blocks = [
