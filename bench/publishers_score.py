@@ -62,7 +62,13 @@ defective as real producers make it, common characters as Kangxi radicals, CJK R
 code points or compatibility ideographs in the whole page or one font only, 分散对齐 labels typed
 with spaces, full-width digits and figures with a trailing 件, a running title and ``— 3 —`` between
 the rows of a table crossing pages, table 三 on a landscape page, and its Word original, made after
-the thirteenth had been tuned on); ``--set holdout16`` scores the sixteenth
+the thirteenth had been tuned on); ``--set holdout15`` scores the fifteenth (``tests/ingest/holdout15``:
+reports published as searchable scans, the PDF's text layer the scanner's OCR output, digits read as
+look-alike letters in some figures (``1O``, ``l2``), label characters read as look-alikes (申/甲,
+人/入, 己/已) or dropped or doubled, blanks inside labels and between a figure's digits, table rules
+read as ``|`` ``丨`` ``l`` at cell borders, the title's agency and year with an OCR slip, ASCII
+punctuation, rows split into two text lines, and its Word export, made after the fourteenth had
+been tuned on); ``--set holdout16`` scores the sixteenth
 (``tests/ingest/holdout16``: a portal's report pages printed to PDF from a browser with its headers
 and footers on, the print's date, the page's title and URL and a ``1/5`` counter on every page, the
 site's chrome with 浏览次数, dated 相关链接 and ICP numbers, the tables' header repeated on every page
@@ -96,6 +102,7 @@ from tests.ingest import (  # noqa: E402
     holdout12,
     holdout13,
     holdout14,
+    holdout15,
     holdout16,
     pdfvariants,
 )
@@ -117,6 +124,7 @@ SETS = {
     "holdout12": holdout12,
     "holdout13": holdout13,
     "holdout14": holdout14,
+    "holdout15": holdout15,
     "holdout16": holdout16,
     "pdfvariants": pdfvariants,
 }

@@ -25,6 +25,7 @@ SETS = {
     "holdout12": "excel",
     "holdout13": "pre",
     "holdout14": "wps",
+    "holdout15": "ocr",
     "holdout16": "portal",
 }
 

@@ -77,6 +77,9 @@ class Document:
     encoding: str | None = None
     title: str | None = None  # the file's own title (HTML <title>, DOCX core properties) if any
     pages: int | None = None
+    mended: bool = False  # figures an OCR misread were mended (``ocr_figures``): their cells carry a confidence
+    doubtful: frozenset[str] = frozenset()  # a text's lines (``line N``) whose figures were so mended
+    readings: dict[str, int] = field(default_factory=dict)  # a mended cell's ``where`` → its other reading
 
     @property
     def tables(self) -> list[TableBlock]:

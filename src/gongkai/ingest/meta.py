@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from gongkai.ingest.document import Document, TextBlock
+from gongkai.ingest.title_slips import body_name, mend_title_year, one_apart, slipped
 from gongkai.report.labels import label_key
 from gongkai.report.templates import SECTIONS, Section
 
@@ -89,6 +90,7 @@ class Identity:
     notes: tuple[str, ...] = ()  # why a fallback was used (for ``uncertain``)
     trimmed_from: str | None = None  # the title's words before the year, when more than the agency
     period_year: int | None = None  # the body's statistics period, when it starts in another year
+    slipped: bool = False  # the title's year was misread by an OCR (``title_slips``): its agency may be too
 
 
 _CHINESE_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
@@ -142,6 +144,7 @@ def _parse_title(line: str) -> tuple[str, int] | None:
     if len(text) > 80 and "】" in text:
         text = text[text.rfind("】") + 1 :]  # a crawler's page furniture (…【字体：大中小】) before it
     text = _CHINESE_YEAR.sub(lambda m: m.group().translate(_CHINESE_DIGITS), text)  # 二〇二〇年
+    text = mend_title_year(text)  # a searchable scan's 2o19年
     if "报告" not in text or not any(word in text for word in _DISCLOSURE) or len(text) > 80:
         return None
     if _SENTENCE.search(text):
@@ -257,6 +260,13 @@ def identify(document: Document) -> Identity:
                 # a side column's words run into the title's line (``第4批行某局2022年``): the
                 # page's own title names the agency without them
                 trimmed = page_title[0]
+            if slipped(line):  # an OCR's title: the body's name where it is one character off
+                signed = _signature(texts)
+                if signed is not None and one_apart(signed[0], trimmed):
+                    return Identity(signed[0], year, signed[1], where, period_year=period, slipped=True)
+                named = body_name(trimmed, "\n".join(block.text for block in texts))
+                agency = named or trimmed
+                return Identity(agency, year, where, where, period_year=period, slipped=True)
             return Identity(trimmed, year, where, where, (), agency if trimmed != agency else None, period)
         signed = _signature(texts)
         if signed is not None:

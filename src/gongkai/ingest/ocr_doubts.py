@@ -14,9 +14,12 @@ named. The agency's name read by OCR is always named too: nothing checks a name.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from itertools import product
 
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.ocr_figures import CONFIDENCE as MENDED_CONFIDENCE
 from gongkai.report.equations import Cell, Equation, Value, cell_value, equations
 from gongkai.report.model import Report
 
@@ -24,8 +27,9 @@ LOW_CONFIDENCE = 0.9  # RapidOCR scores: right figures read ≥ 0.95 on our degr
 
 
 def low_confidence(document: Document) -> dict[str, float]:
-    """``where`` → confidence of every table cell OCR read with low confidence."""
-    return {
+    """``where`` → confidence of every table cell OCR read with low confidence (and of every line of
+    a text whose figures ``ocr_figures`` mended)."""
+    return {where: MENDED_CONFIDENCE for where in document.doubtful} | {
         cell.where: cell.confidence
         for table in document.tables
         for row in table.rows
@@ -79,13 +83,66 @@ def _note_agency(document: Document, report: Report, evidence: Evidence) -> None
             return
 
 
+MAX_CHOICES = 6  # cells of one broken equation read two ways: at most 2**6 readings tried
+
+
+def _choose_readings(
+    readings: dict[str, int],
+    report: Report,
+    evidence: Evidence,
+    involving: dict[Cell, list[Equation]],
+    value: Callable[[Cell], Value],
+) -> None:
+    """Cells an OCR read two ways (``ocr_figures.other_reading``: a border's ``l`` a rule's mark or a
+    1) in an equation that breaks as read: the one combination of readings, if only one, under which
+    every equation of the cells changed holds is taken and named in ``uncertain``."""
+    two_ways: dict[Cell, tuple[int, int, str, str]] = {}
+    for path, where in evidence.provenance.items():
+        other = readings.get(where)
+        cell = _cell(path)
+        read = value(cell) if cell is not None else None
+        if other is not None and cell is not None and isinstance(read, int) and other != read:
+            two_ways[cell] = (read, other, path, where)
+    for eq in {eq for cell in two_ways for eq in involving.get(cell, [])}:
+        if eq.holds(value) is not False:
+            continue
+        cells = [cell for cell in eq.cells if cell in two_ways and value(cell) == two_ways[cell][0]]
+        if not cells or len(cells) > MAX_CHOICES:
+            continue
+        touched = {e for cell in cells for e in involving[cell]}
+        fits = []
+        for choice in product((0, 1), repeat=len(cells)):
+            if not any(choice):
+                continue
+            for cell, pick in zip(cells, choice, strict=True):
+                _set(report, cell, two_ways[cell][1] if pick else two_ways[cell][0])
+            if all(e.holds(value) for e in touched):
+                fits.append(choice)
+        for cell in cells:
+            _set(report, cell, two_ways[cell][0])
+        if len(fits) != 1:
+            continue
+        for cell, pick in zip(cells, fits[0], strict=True):
+            read, other, path, where = two_ways[cell]
+            if pick:
+                _set(report, cell, other)
+                evidence.doubt(
+                    path,
+                    other,
+                    f"文字识别（OCR）读作 {read}，单元格边上的“l”或“|”可能是表格线也可能是 1；按勾稽关系取 {other}",
+                    f"OCR read {read}; an l or | at the cell's border is a rule or a 1: the arithmetic "
+                    f"gives {other}, taken",
+                    where,
+                )
+
+
 # The formats whose readers may run OCR (a scanned PDF's pages, an image): only OCR sets a
 # confidence on a cell or a paragraph, so the other formats' documents hold none to note.
 OCR_FORMATS = frozenset({"pdf", "image"})
 
 
 def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> None:
-    if document.format not in OCR_FORMATS:
+    if document.format not in OCR_FORMATS and not document.mended:
         return  # no OCR, no confidence: nothing to note (checked in test_read_speed_gates)
     _note_agency(document, report, evidence)
     low = low_confidence(document)
@@ -99,6 +156,9 @@ def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> N
 
     def value(cell: Cell) -> Value:
         return cell_value(report, cell)
+
+    if document.readings:
+        _choose_readings(document.readings, report, evidence, involving, value)
 
     for path, where in list(evidence.provenance.items()):
         confidence = _confidence(low, where)

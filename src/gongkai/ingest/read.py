@@ -22,6 +22,7 @@ from gongkai.ingest.box_tables import boxed
 from gongkai.ingest.document import Document, UnreadableFile
 from gongkai.ingest.limits import check_data, check_size
 from gongkai.ingest.markers import drop_in_document
+from gongkai.ingest.ocr_figures import mend_ocr_figures
 from gongkai.ingest.transposed import untransposed
 from gongkai.report.envelope import Source
 from gongkai.report.model import Report
@@ -135,7 +136,7 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
         if document.format != "text":  # text drops them before its lines are split (``read_text``)
             document = boxed(document)  # an old site's tables drawn in <pre> with ┌─┬─┐ or +---+
             document = drop_in_document(document)  # 60① read 601 once NFKC folds the marker
-        return untransposed(document)
+        return mend_ocr_figures(untransposed(document))  # a searchable scan's 1O, l2, | 12
     except UnreadableFile as error:
         if not error.source:
             raise UnreadableFile(source, error.reason_zh, error.reason_en) from None

@@ -171,6 +171,15 @@ def recognise(document: Document) -> Report:
             f"标题的年度与正文的统计期限（{identity.period_year}年）不符",
             f"the title's year is not the year the body's statistics period starts in ({identity.period_year})",
         )
+    if identity.slipped:  # a searchable scan's title: its year read back from look-alike letters
+        for what, value in (("agency", agency), ("year", year)):
+            evidence.doubt(
+                what,
+                value,
+                "标题的年度由文字识别（OCR）误读（字母代替数字），发布机关与年度请核对",
+                "the title's year was misread by OCR (letters for digits); check the agency and the year",
+                identity.agency_where if what == "agency" else identity.year_where,
+            )
     for note in identity.notes:
         evidence.doubt(note.split(":")[0], None, "标题未写明，取自落款或正文", note)
     if identity.agency_where:

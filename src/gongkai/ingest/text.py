@@ -17,6 +17,7 @@ Section headings (一、总体情况 …) always end a table and are kept as tex
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from gongkai.ingest.box_tables import boxes_as_tab_lines, has_boxes
@@ -33,6 +34,7 @@ from gongkai.ingest.label_around import label_around_figures
 from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
+from gongkai.ingest.ocr_figures import mend_ocr_text
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
@@ -77,6 +79,7 @@ from gongkai.ingest.wrapped_rows import rows_with_wrapped_figures
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+_OCR_LETTERS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d")  # a digit beside a look-alike letter: an OCR's hand?
 
 
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -103,6 +106,9 @@ def read_text(path: Path, data: bytes) -> Document:
         text = unradical(text)  # a PDF converter's ⼀、⾏政 and 人⺠政府
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
+    doubtful: frozenset[str] = frozenset()
+    if _OCR_LETTERS.search(text) or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
+        text, doubtful = mend_ocr_text(text, fmt == "markdown")
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
     page_title: str | None = None
@@ -182,4 +188,12 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = drop_page_numbers(blank_running_lines(lines))
         lines = unrun(lines)
         blocks = list(blocks_of_lines(lines, joined if len(lines) == counted else frozenset()))
-    return Document(source=source, format=fmt, blocks=blocks, encoding=encoding, title=page_title)
+    return Document(
+        source=source,
+        format=fmt,
+        blocks=blocks,
+        encoding=encoding,
+        title=page_title,
+        mended=bool(doubtful),
+        doubtful=doubtful,
+    )

@@ -1,0 +1,294 @@
+"""Figures an OCR text layer misread, put back: a searchable scan's letters for digits and rules.
+
+A report published as a searchable scan (a paper report scanned, its PDF's text layer the
+scanner's OCR output, or the OCR's Word export) prints some figures with a letter for a digit
+(``1O`` ``l2`` ``S`` ``B`` ``Z``: 0→O/o, 1→l/I/|, 5→S, 8→B, 2→Z), a blank between the digits of one
+figure (``2 7``) and the table's rules read as characters at a cell's border (``| 12``, ``丨 3``,
+``45 ［``). To every reader such a cell is words, not a figure, and its row is lost.
+
+Only a document that shows the OCR's hand is mended: at least ``MIN_EVIDENCE`` of its cells hold a
+letter-digit mixture no text prints (``1O``, ``2o``, ``l5``: a digit and a look-alike letter in one
+figure), a rule mark beside a figure or a lone look-alike letter in a row of figures; or, in a
+grid with figures spaced (``2 7``), its row labels are misread (one character off a template's).
+In such a document a cell that is a figure once its look-alike letters are read as digits, its
+border marks dropped and one blank inside closed, is read so, and given a low OCR confidence
+(``CONFIDENCE``): ``ocr_doubts`` keeps it only where the statutory equations confirm it and
+otherwise names it in ``uncertain``. Labels are left to the template aligner's fuzzy match; only
+their border marks are dropped.
+
+A text (pdftotext, a Markdown converter's) is mended the same way line by line
+(``mend_ocr_text``), in the lines of a table's rows only, each mended line named for
+``ocr_doubts``: its figures have no cell of their own to carry a confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
+from gongkai.ingest.ocr_labels import mend_label
+
+CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
+MAX_WORDS = 40  # a row of table 三 with its label in pieces, its rule marks and figures
+MIN_EVIDENCE = 2  # cells with a letter-digit mixture or a rule mark beside a figure
+
+_LOOKALIKES = "OoIlSBZ|"
+_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+# A digit and a look-alike letter in one figure: no report prints this but an OCR
+_MIXTURE = re.compile(r"(?:^|\s)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSZB][\d.]*\d)[\dOoIlSBZ.]*(?:\s|$)")
+# A rule mark at a figure cell's border (``| 12``, ``丨 3``, ``45 ［``)
+_MARKED = re.compile(r"^[|丨［\]lI]\s+-?[\d.OoIlSBZ]+$|^-?[\d.OoIlSBZ]+\s+[|丨［\[lI]$")
+_LONE = frozenset("OoIlSBZ|")
+OWN_CELLS = frozenset({"html", "docx"})  # formats whose table cells are the page's own
+_LETTERS_ONLY = re.compile(r"[lI|SBZ][lI|OoSBZ]{1,3}")  # ``||`` 11, ``SZ`` 52, ``lO`` 10: no leading nought
+_PLAIN = re.compile(r"-?\d+")
+_CHEAP = re.compile(r"[OoIlSBZ|丨［]")
+_SUSPECT = re.compile(r"[OoIlSBZ|丨［]|\d[ \u3000]\d")
+# What a figure cell may hold after its marks are dropped: figure characters, one blank inside
+_FIGURE = re.compile(r"-?[\dOoIlSBZ|][\dOoIlSBZ|.]*(?:[ \u3000]+[\dOoIlSBZ|.]+)?")
+_LEAD_MARKS = "|丨［[lI"
+_TAIL_MARKS = "|丨［[]lI"
+_LABEL_MARKS = "|丨［"
+
+
+def _shows_ocr(tables: list[TableBlock]) -> bool:
+    """At least ``MIN_EVIDENCE`` cells read as an OCR reads a figure and no text prints one: a
+    letter-digit mixture, a rule mark beside a figure, or a lone look-alike letter (``O``, ``l``)
+    in a row of three figures or more; or spaced figures with misread labels (``_misread_labels``)."""
+    seen = spaced = 0
+    for table in tables:
+        for row in table.rows:
+            lone = 0
+            for cell in row:
+                text = cell.text
+                if " " in text and _spaced(text.strip()):
+                    spaced += 1
+                if not _CHEAP.search(text):
+                    continue
+                if _MIXTURE.search(text) or _MARKED.match(text.strip()):
+                    seen += 1
+                elif text.strip() in _LONE:
+                    lone += 1
+            if lone and sum(_PLAIN.fullmatch(cell.text.strip()) is not None for cell in row) >= 3:
+                seen += lone
+            if seen >= MIN_EVIDENCE:
+                return True
+    return spaced >= MIN_EVIDENCE and _misread_labels(tables)
+
+
+def _spaced(text: str) -> bool:
+    """A figure with one blank inside (``2 7``; no regex: a digit run searched is quadratic)."""
+    if not 3 <= len(text) <= 24 or (not text.isascii() and "\u3000" not in text):
+        return False
+    bare = text.replace("\u3000", " ")
+    return bare.count(" ") == 1 and bare.replace(" ", "").isdigit() and bare[0] != " " and bare[-1] != " "
+
+
+def _misread_labels(tables: list[TableBlock]) -> bool:
+    """A grid (with figures spaced, ``2 7``) whose row labels an OCR misread
+    (``ocr_labels.mend_label``: one character off a template's label, ``本年新收政府信息公开甲请数量``):
+    at least ``MIN_EVIDENCE`` of the labels. Asked only of a grid with spaced figures."""
+    cells = (cell.text.strip() for table in tables for row in table.rows for cell in row)
+    labels = (text for text in cells if len(text) >= LABEL_LENGTH and not text.isascii())
+    return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
+
+
+def mend_figure(text: str, letters_only: bool = False) -> str | None:
+    """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
+    or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
+    the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
+    or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
+    text's cell may hold two figures."""
+    core = text.strip()
+    if not core or len(core) > 24:
+        return None
+    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000":
+        core = core[2:].lstrip()
+    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000":
+        core = core[:-2].rstrip()
+    if len(core) > 1 and core[0] in "丨［":
+        core = core[1:].lstrip()
+    if len(core) > 1 and core[-1] in "丨［]":
+        core = core[:-1].rstrip()
+    if not _FIGURE.fullmatch(core) or (not letters_only and (" " in core or "\u3000" in core)):
+        return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
+    joined = "".join(core.split()).translate(_AS_DIGITS)
+    if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
+        return None
+    letters = sum(c in _LOOKALIKES for c in core)
+    bare = core.replace(" ", "")
+    if (
+        letters
+        and not any(c.isdigit() for c in core)
+        and len(bare) > 1
+        and not (letters_only and _LETTERS_ONLY.fullmatch(bare))
+    ):
+        return None  # letters only: a figure only in a page's own cell
+    return joined
+
+
+def other_reading(text: str) -> int | None:
+    """The other figure an OCR-read cell may stand for, when a ``|`` ``l`` ``I`` at its border is a
+    rule's mark or a misread 1 and nothing tells which (``| 12``: 12 or 112; ``l0``: 10 or 0; ``3 l``:
+    3 or 31); None when the cell reads one way only."""
+    core = text.strip()
+    if len(core) < 2 or len(core) > 12:
+        return None
+    for mark_first in (True, False):
+        mark, rest = (core[0], core[1:]) if mark_first else (core[-1], core[:-1])
+        if mark not in "|lI":
+            continue
+        rest = rest.strip()
+        if rest.isdigit() and len(rest) < len(core.replace(" ", "")) + 1:
+            figure = mend_figure(text)
+            if figure is None or not figure.lstrip("-").isdigit():
+                return None
+            other = rest if int(figure) != int(rest) else (f"1{rest}" if mark_first else f"{rest}1")
+            return int(other)
+    return None
+
+
+def _mend_label(text: str) -> str:
+    """A label cell without the rule marks an OCR read at its border (``|自然人``, ``总计丨``)."""
+    core = text.strip()
+    if len(core) > 2 and core[0] in _LABEL_MARKS and "\u4e00" <= core[1] <= "\u9fff":
+        core = core[1:]
+    if len(core) > 2 and core[-1] in _LABEL_MARKS and "\u4e00" <= core[-2] <= "\u9fff":
+        core = core[:-1]
+    return core if core != text.strip() else text
+
+
+def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
+    if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
+        return cell
+    figure = mend_figure(cell.text, letters_only)
+    if figure is not None:
+        return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
+    label = _mend_label(cell.text)
+    return cell if label == cell.text else cell._replace(text=label)
+
+
+def mend_ocr_figures(document: Document) -> Document:
+    """``document`` with its OCR-misread figures mended and marked, when it shows an OCR's hand;
+    else ``document`` itself (one cheap search a cell)."""
+    tables = document.tables
+    if not tables:
+        return document
+    # one search of the cells' text joined: most documents hold no look-alike letter nor spaced figure
+    if not _SUSPECT.search("\n".join([cell.text for table in tables for row in table.rows for cell in row])):
+        return document
+    if not _shows_ocr(tables):
+        return document
+    own_cells = document.format in OWN_CELLS
+    blocks = [
+        replace(block, rows=[[_mend_cell(cell, own_cells) for cell in row] for row in block.rows])
+        if isinstance(block, TableBlock)
+        else block
+        for block in document.blocks
+    ]
+    readings = {
+        cell.where: other
+        for table in tables
+        for row in table.rows
+        for cell in row
+        if _CHEAP.search(cell.text) and (other := other_reading(cell.text)) is not None
+    }
+    return replace(document, blocks=blocks, mended=True, readings=readings)
+
+
+# A text's word with a digit and a look-alike letter (``1O``, ``l2``, ``|64``): an OCR's figure
+# (a Markdown text's words end at its pipes too: ``|I39|``)
+_TEXT_MIXTURE = {
+    False: re.compile(r"(?<!\S)-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ|][\d.]*\d)[\dOoIlSBZ.]*(?!\S)"),
+    True: re.compile(r"(?<![^\s|])-?(?:\d[\d.]*[OoIlSBZ]|[OoIlSBZ][\d.]*\d)[\dOoIlSBZ.]*(?![^\s|])"),
+}
+_TEXT_WORD = {False: re.compile(r"\S+"), True: re.compile(r"[^\s|]+")}
+_NUMBER_WORD = {
+    False: re.compile(r"(?<!\S)-?\d+(?:\.\d+)?(?!\S)"),
+    True: re.compile(r"(?<![^\s|])-?\d+(?:\.\d+)?(?![^\s|])"),
+}
+_TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, not a figure's
+# A pipe row's empty cell before a figure (the OCR's ``|`` of ``|64`` taken for a pipe) or a figure
+# struck through (a converter's ~~ for a rule across the scanned figure)
+_PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
+_RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+
+
+def _text_figure(word: str, markdown: bool) -> str | None:
+    """The figure a word of a row of figures stands for (a rule's mark alone: a blank), or None (a
+    plain figure, a label)."""
+    if word in _RULE_MARKS:
+        return " "
+    if word in _TEXT_LONE:
+        return word.translate(_AS_DIGITS)
+    if markdown and "|" in word:
+        return None
+    if not _FIGURE.fullmatch(word) or not any(c.isdigit() for c in word):
+        return None
+    figure = word.translate(_AS_DIGITS)
+    if figure == word or figure.count(".") > 1 or figure.endswith(".") or figure.lstrip("-").startswith("."):
+        return None
+    return figure
+
+
+def _apart(line: str, start: int, end: int) -> bool:
+    """Whether the word ``line[start:end]`` stands apart as a cell of its own: two blanks, a pipe or
+    the line's edge on either side (``74 I``: one blank, the rule's mark beside a figure)."""
+    before = line[max(start - 2, 0) : start]
+    after = line[end : end + 2]
+    left = start == 0 or before.endswith("|") or before in ("  ", "| ") or (start == 1 and before == " ")
+    right = (
+        end == len(line) or after.startswith("|") or after in ("  ", " |") or (end == len(line) - 1 and after == " ")
+    )
+    return left and right
+
+
+def _mend_line(line: str, markdown: bool) -> str:
+    def mend(match: re.Match[str]) -> str:
+        word = match.group()
+        if markdown and word in "lI" and not _apart(line, match.start(), match.end()):
+            return word  # ``|74 I|``: a rule's mark beside the figure in its cell, or a 1 of it
+        return _text_figure(word, markdown) or word
+
+    return _TEXT_WORD[markdown].sub(mend, line)
+
+
+def _row_of_figures(line: str, markdown: bool) -> bool:
+    """A line of a table's row as a text prints it: two plain figures or more among at most
+    ``MAX_WORDS`` words, or one word alone (pdftotext's cell a line). A crawler's run-together
+    page (a report in one line) is none: its marks cut digit runs the arithmetic must cut."""
+    words = _TEXT_WORD[markdown].findall(line)
+    if len(words) == 1:
+        return True
+    return len(words) <= MAX_WORDS and len(_NUMBER_WORD[markdown].findall(line)) >= 2
+
+
+def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
+    """A text's lines with the figures an OCR misread mended (``1O`` → ``10``, a lone ``O`` → ``0``)
+    in the lines of a table's rows (``_row_of_figures``) when the text shows an OCR's hand
+    (``MIN_EVIDENCE`` words mixing digits and look-alike letters, or lone look-alike letters in
+    such rows); with the lines mended (``line N``, from 1), for ``ocr_doubts`` to keep only what
+    the equations confirm."""
+    lines = text.split("\n")
+    evidence = len(_TEXT_MIXTURE[markdown].findall(text))
+    changed: dict[int, str] = {}
+    doubted: set[int] = set()
+    for n, line in enumerate(lines):
+        if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
+            doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
+        if not _CHEAP.search(line) or not _row_of_figures(line, markdown):
+            continue
+        new = _mend_line(line, markdown)
+        if new != line:
+            changed[n] = new
+            evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))
+    if evidence < MIN_EVIDENCE:  # no OCR's hand: only the struck figures are doubted
+        changed = {}
+        doubted = {n for n in doubted if "~~" in lines[n]}
+    if not (changed or doubted):
+        return text, frozenset()
+    for n, new in changed.items():
+        lines[n] = new
+    return "\n".join(lines), frozenset(f"line {n + 1}" for n in {*changed, *doubted})

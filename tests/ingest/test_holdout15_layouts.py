@@ -1,0 +1,87 @@
+"""Issue 9, fifteenth hold-out: reports published as SEARCHABLE SCANS (a paper report scanned and
+passed through the scanner's OCR, the PDF's text layer that OCR's output), a style the reader was
+NOT built on, read in every class.
+
+``tests/ingest/holdout15/generate.py`` draws new figures with the first hold-out's machinery (both
+templates, eight reports of 2019–2025 from 24 to 1,320 applications, two printed with a
+contradiction) and lays them out as such an OCR reads the scanned page, each report its own
+``Style`` (``layout.py``): digits read as look-alike letters in some figures (``1O``, ``l2``, ``S``,
+``B``, ``Z``), label characters read as look-alikes (申/甲/由, 人/入, 己/已, 末/未, 于/千, 八/人) or
+dropped or doubled, blanks inside labels and between the digits of one figure (``1 2``), table
+rules read as ``|`` ``丨`` ``l`` ``I`` ``［`` at cell borders, the title's agency and year with an OCR
+slip (``民政后2o19年``), ASCII punctuation for full-width, rows whose figures sit on a text line of
+their own. The misreadings are in the page's text, so chromium prints them into the PDF's text
+layer and every class made from it carries them; for three reports the Word export goes through
+LibreOffice's Word route. The gold is the statutory cells only.
+
+The first score, taken before the reader was changed for anything found here, is the estimate for
+reports never seen; it is kept in ``FIRST`` (cells · non-zero cells · unflagged wrong). Thresholds
+as for the other sets: ≥ 99.5% of cells, ≥ 99% of non-zero cells, nothing refused, no wrong value
+outside ``uncertain``; a class not there yet is a strict xfail carrying its measured score.
+"""
+
+from __future__ import annotations
+
+from .class_checks import HoldoutSetTests
+from .holdout15 import CLASSES, CONTRADICTIONS, FIXTURES
+
+# The untuned reader (h-fresh15 at 582e5c8, main's) on these fixtures: the estimate for unseen reports.
+# Figures with a letter for a digit, a blank inside or a rule mark beside them are no figures to
+# any reader (flagged misses, most of the loss); the agency's name is read wrong and unflagged
+# where the intro's 中华人民共和国 is read 中华入民共和国 (the name cut at 人民 / 民).
+FIRST = {
+    "html": "963/1620 (59.44%), non-zero 37.35%, 0 unflagged, 0 refused",
+    "docx": "401/607 (66.06%), non-zero 50.67%, 0 unflagged, 0 refused",
+    "pdf": "1386/2227 (62.24%), non-zero 43.42%, 6 unflagged, 0 refused",
+    "pdftotext": "1089/2227 (48.90%), non-zero 26.65%, 4 unflagged, 0 refused",
+    "pdftotext-layout": "1339/2227 (60.13%), non-zero 42.28%, 8 unflagged, 0 refused",
+    "pymupdf4llm": "1344/2227 (60.35%), non-zero 38.68%, 4 unflagged, 0 refused",
+    "markitdown": "1397/2227 (62.73%), non-zero 42.39%, 7 unflagged, 0 refused",
+    "crawler": "683/1620 (42.16%), non-zero 26.79%, 0 unflagged, 0 refused",
+    "crawler-nospace": "751/1620 (46.36%), non-zero 28.87%, 0 unflagged, 0 refused",
+}
+# Below the thresholds, each with its measured score and what breaks it
+NOT_YET = {
+    "pdf": "2044/2227 cells (91.78%), non-zero 88.27%: the PDF's cells lose the blank between a rule's "
+    "mark and a figure (``l 0`` read ``l0``: 10 or 0), where the equations cannot choose (s2020-a's "
+    "contradiction, table 二 with none); Word prints' rows whose figures sit below their labels (flagged)",
+    "pdftotext": "1520/2227 cells (68.25%), non-zero 56.17%: pdftotext's cell a line with rule marks "
+    "(``丨``, ``I``) as lines of their own and blanks inside figures (``2 7`` two cells); rows split "
+    "into two text lines (s2021-a-word) read apart from their labels",
+    "pdftotext-layout": "1831/2227 cells (82.22%), non-zero 75.31%: a figure's spurious blank (``2 7``) "
+    "and a rule's mark beside a figure (``74 I``: 74 or 741) where no equation tells; s2023-b-word's "
+    "table 三 rows split into two text lines",
+    "pymupdf4llm": "1989/2227 cells (89.31%), non-zero 83.02%: a rule's ``|`` read as a pipe "
+    "(``|4|7||64|``, doubted), spaced figures in a pipe cell (``8 0``: one figure or two), rows of "
+    "s2021-a-word and s2023-b-word split into two lines",
+    "markitdown": "1963/2227 cells (88.15%), non-zero 79.32%: the same marks and spaced figures in "
+    "pdfminer's pipe cells (``| 0 l |``), table 三 rows split in two (s2022-a, s2023-b)",
+    "crawler": "690/1620 cells (42.59%), non-zero 28.42%: the page run into one line, its figures cut "
+    "by the marks between them (``规章74 I|32 ［74``) and letters for digits inside digit runs, where "
+    "the arithmetic cannot cut (flagged)",
+    "crawler-nospace": "754/1620 cells (46.54%), non-zero 29.76%: the same digit runs with marks and "
+    "letters inside (flagged)",
+}
+# classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
+UNFLAGGED: dict[str, str] = {}
+# contradicting reports (s2020-a: table 三's carried-forward column, 2019 template, rule marks and
+# blanks; s2023-b: a table 三 row total, title slip) not read as printed
+CONTRADICTING: dict[str, str] = {
+    "pdf": "s2020-a's carried_over row ``I3 … 3l`` read 13 … 31 (l a rule's mark or a 1): the broken "
+    "column balance leaves no reading the equations confirm (flagged)",
+    "pdftotext-layout": "s2020-a's table 三 rows around its ``丨`` marks read one cell off (flagged)",
+    "pymupdf4llm": "s2020-a's rule ``|`` read as pipes: its rows one cell off (flagged)",
+    "markitdown": "s2020-a's rule marks and spaced figures in pdfminer's pipe cells (flagged)",
+}
+
+
+class TestHoldout15(HoldoutSetTests):
+    FIXTURES = FIXTURES
+    CLASSES = CLASSES
+    CONTRADICTIONS = CONTRADICTIONS
+    FIRST = FIRST
+    NOT_YET = NOT_YET
+    UNFLAGGED = UNFLAGGED
+    CONTRADICTING = CONTRADICTING
+    # docx left out: only one contradicting report (s2023-b) has a Word original
+    CONTRADICTION_CLASSES = ("html", "pdf", "pdftotext-layout", "pymupdf4llm", "markitdown")
