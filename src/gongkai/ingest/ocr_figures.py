@@ -129,16 +129,18 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
     return joined
 
 
-def other_reading(text: str) -> int | None:
+def other_reading(text: str, placed: bool = False) -> int | None:
     """The other figure an OCR-read cell may stand for, when a ``|`` ``l`` ``I`` at its border is a
     rule's mark or a misread 1 and nothing tells which (``| 12``: 12 or 112; ``l0``: 10 or 0; ``3 l``:
-    3 or 31); None when the cell reads one way only."""
+    3 or 31); None when the cell reads one way only. ``placed``: the text keeps every blank its page
+    shows beside such a letter (``Cell.spaced``), so one that touches the figure is a 1 of it (a
+    rule's mark stands a blank apart): ``l0`` is 10."""
     core = text.strip()
     if len(core) < 2 or len(core) > 12:
         return None
     for mark_first in (True, False):
         mark, rest = (core[0], core[1:]) if mark_first else (core[-1], core[:-1])
-        if mark not in "|lI":
+        if mark not in "|lI" or (placed and rest[0 if mark_first else -1] not in " \u3000"):
             continue
         rest = rest.strip()
         if rest.isdigit() and len(rest) < len(core.replace(" ", "")) + 1:
@@ -160,14 +162,28 @@ def _mend_label(text: str) -> str:
     return core if core != text.strip() else text
 
 
+def _placed(cell: Cell) -> str | None:
+    """The cell's text as its page places it (``Cell.spaced``: ``l 0``), when the reader knows it
+    and it is the same text (a cell joined with another since has none)."""
+    spaced = cell.spaced
+    if spaced is None or "".join(spaced.split()) != "".join(cell.text.split()):
+        return None
+    return spaced
+
+
 def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
     if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
         return cell
-    figure = mend_figure(cell.text, letters_only)
+    figure = mend_figure(_placed(cell) or cell.text, letters_only)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)
     return cell if label == cell.text else cell._replace(text=label)
+
+
+def _other_reading(cell: Cell) -> int | None:
+    placed = _placed(cell)
+    return other_reading(cell.text) if placed is None else other_reading(placed, placed=True)
 
 
 def mend_ocr_figures(document: Document) -> Document:
@@ -193,7 +209,7 @@ def mend_ocr_figures(document: Document) -> Document:
         for table in tables
         for row in table.rows
         for cell in row
-        if _CHEAP.search(cell.text) and (other := other_reading(cell.text)) is not None
+        if _CHEAP.search(cell.text) and (other := _other_reading(cell)) is not None
     }
     return replace(document, blocks=blocks, mended=True, readings=readings)
 
