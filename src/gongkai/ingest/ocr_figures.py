@@ -48,6 +48,7 @@ _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
 _SUSPECT = re.compile(r"[OoIlSBZ|丨［]|\d[ \u3000]\d")
 # What a figure cell may hold after its marks are dropped: figure characters, one blank inside
 _FIGURE = re.compile(r"-?[\dOoIlSBZ|][\dOoIlSBZ|.]*(?:[ \u3000]+[\dOoIlSBZ|.]+)?")
+_MARKS = re.compile(r"[lI|丨［\[\]]")  # what a rule is read as
 _LEAD_MARKS = "|丨［[lI"
 _TAIL_MARKS = "|丨［[]lI"
 _LABEL_MARKS = "|丨［"
@@ -95,12 +96,13 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
-def mend_figure(text: str, letters_only: bool = False) -> str | None:
+def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = None) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
     or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
     the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
     or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
-    text's cell may hold two figures."""
+    text's cell may hold two figures. ``spaced``: whether one blank inside is one figure's
+    (``2 7``; by default as ``letters_only``)."""
     core = text.strip()
     if not core or len(core) > 24:
         return None
@@ -112,7 +114,8 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
         core = core[1:].lstrip()
     if len(core) > 1 and core[-1] in "丨［]":
         core = core[:-1].rstrip()
-    if not _FIGURE.fullmatch(core) or (not letters_only and (" " in core or "\u3000" in core)):
+    one_figure = letters_only if spaced is None else spaced
+    if not _FIGURE.fullmatch(core) or (not one_figure and (" " in core or "\u3000" in core)):
         return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
     joined = "".join(core.split()).translate(_AS_DIGITS)
     if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
@@ -174,7 +177,12 @@ def _placed(cell: Cell) -> str | None:
 def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
     if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
         return cell
-    figure = mend_figure(_placed(cell) or cell.text, letters_only)
+    placed = _placed(cell)
+    if letters_only:
+        figure = mend_figure(cell.text, True)
+    else:  # letters only (``|B``, ``SZ``) a figure where the page shows no rule's mark apart
+        letters = placed is not None or not _MARKS.search(cell.text)
+        figure = mend_figure(placed or cell.text, letters, spaced=False)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)

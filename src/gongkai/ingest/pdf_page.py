@@ -335,8 +335,13 @@ def _spaced_text(chars: list[Char]) -> str:
     """A cell's text with a blank wherever a rule's mark read as a letter (``l`` ``I`` ``|``) and
     its neighbour stand a blank's width apart (``l 0``: the mark and 0; ``l0``: 10), which the text
     (a gap of ``0.6`` of a character or more) joins. Asked of a cell that holds such a letter; for
-    ``ocr_figures``, which uses it only in a document that shows an OCR's hand."""
-    return clean("".join(part for _, part in _lines_of(chars, marks=True)))
+    ``ocr_figures``, which uses it only in a document that shows an OCR's hand. A line broken
+    beside such a letter broke at a blank (``l`` / ``760``: a word, ``1760``, is not broken)."""
+    lines = [part for _, part in _lines_of(chars, marks=True)]
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text += " " + line if text[-1] in _MARK_CHARS or line[0] in _MARK_CHARS else line
+    return clean(text)
 
 
 def _lines_of(chars: list[Char], marks: bool = False) -> list[tuple[float, str]]:
