@@ -73,3 +73,14 @@ def test_plain_reports_are_left_alone() -> None:
     assert mend_title_year("某县民政局2019年政府信息公开工作年度报告").endswith("2019年政府信息公开工作年度报告")
     text = "规章  1  0  2\n行政许可  3  4  5\n"
     assert mend_ocr_text(text, False) == (text, frozenset())
+
+
+def test_a_pdfs_blank_beside_a_rules_mark_tells_the_mark_from_a_figure() -> None:
+    # s2022-a's PDF prints 规章's 本年制发 as ``74`` and a rule's ``I`` a blank's width apart (its
+    # text joins them: ``74I``, 74 or 741) and table 三's cells as ``l0`` (10) beside ``l 0`` (0)
+    document = read_document(FIXTURES / "pdf" / "s2022-a~ocr.pdf")
+    spaced = {cell.spaced for table in document.tables for row in table.rows for cell in row}
+    assert "74 I" in spaced
+    read, gold = _read("pdf", "s2022-a~ocr"), _gold("s2022-a")
+    assert read["active"]["regulations"]["made"] == gold["active"]["regulations"]["made"] == 74
+    assert read["requests"] == gold["requests"]

@@ -34,6 +34,10 @@ class Cell(NamedTuple):
     # (``|   1 |``: markitdown keeps the blank characters a word starts with, where a figure
     # stands right of where its cell begins); 0 elsewhere.
     lead: int = 0
+    # A PDF cell's text, when it holds an ``l`` ``I`` or ``|``, with the blank its page shows beside
+    # such a letter kept (``l 0`` where the text reads ``l0``: a gap narrower than a word's; ``l0``
+    # where the glyphs touch); None where the reader has no places or the text no such letter.
+    spaced: str | None = None
 
 
 # ``Cell(text, where)`` made as ``tuple.__new__(Cell, (text, where) + CELL_DEFAULTS)``: the same

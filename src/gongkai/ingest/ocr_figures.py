@@ -48,6 +48,7 @@ _CHEAP = re.compile(r"[OoIlSBZ|丨［]")
 _SUSPECT = re.compile(r"[OoIlSBZ|丨［]|\d[ \u3000]\d")
 # What a figure cell may hold after its marks are dropped: figure characters, one blank inside
 _FIGURE = re.compile(r"-?[\dOoIlSBZ|][\dOoIlSBZ|.]*(?:[ \u3000]+[\dOoIlSBZ|.]+)?")
+_MARKS = re.compile(r"[lI|丨［\[\]]")  # what a rule is read as
 _LEAD_MARKS = "|丨［[lI"
 _TAIL_MARKS = "|丨［[]lI"
 _LABEL_MARKS = "|丨［"
@@ -95,12 +96,13 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
-def mend_figure(text: str, letters_only: bool = False) -> str | None:
+def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = None) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
     or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
     the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
     or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
-    text's cell may hold two figures."""
+    text's cell may hold two figures. ``spaced``: whether one blank inside is one figure's
+    (``2 7``; by default as ``letters_only``)."""
     core = text.strip()
     if not core or len(core) > 24:
         return None
@@ -112,7 +114,8 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
         core = core[1:].lstrip()
     if len(core) > 1 and core[-1] in "丨［]":
         core = core[:-1].rstrip()
-    if not _FIGURE.fullmatch(core) or (not letters_only and (" " in core or "\u3000" in core)):
+    one_figure = letters_only if spaced is None else spaced
+    if not _FIGURE.fullmatch(core) or (not one_figure and (" " in core or "\u3000" in core)):
         return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
     joined = "".join(core.split()).translate(_AS_DIGITS)
     if joined == text.strip() or joined.count(".") > 1 or joined.endswith(".") or joined.lstrip("-").startswith("."):
@@ -129,16 +132,18 @@ def mend_figure(text: str, letters_only: bool = False) -> str | None:
     return joined
 
 
-def other_reading(text: str) -> int | None:
+def other_reading(text: str, placed: bool = False) -> int | None:
     """The other figure an OCR-read cell may stand for, when a ``|`` ``l`` ``I`` at its border is a
     rule's mark or a misread 1 and nothing tells which (``| 12``: 12 or 112; ``l0``: 10 or 0; ``3 l``:
-    3 or 31); None when the cell reads one way only."""
+    3 or 31); None when the cell reads one way only. ``placed``: the text keeps every blank its page
+    shows beside such a letter (``Cell.spaced``), so one that touches the figure is a 1 of it (a
+    rule's mark stands a blank apart): ``l0`` is 10."""
     core = text.strip()
     if len(core) < 2 or len(core) > 12:
         return None
     for mark_first in (True, False):
         mark, rest = (core[0], core[1:]) if mark_first else (core[-1], core[:-1])
-        if mark not in "|lI":
+        if mark not in "|lI" or (placed and rest[0 if mark_first else -1] not in " \u3000"):
             continue
         rest = rest.strip()
         if rest.isdigit() and len(rest) < len(core.replace(" ", "")) + 1:
@@ -160,14 +165,33 @@ def _mend_label(text: str) -> str:
     return core if core != text.strip() else text
 
 
+def _placed(cell: Cell) -> str | None:
+    """The cell's text as its page places it (``Cell.spaced``: ``l 0``), when the reader knows it
+    and it is the same text (a cell joined with another since has none)."""
+    spaced = cell.spaced
+    if spaced is None or "".join(spaced.split()) != "".join(cell.text.split()):
+        return None
+    return spaced
+
+
 def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
     if not _CHEAP.search(cell.text) and not ("\u3000" in cell.text or " " in cell.text.strip()):
         return cell
-    figure = mend_figure(cell.text, letters_only)
+    placed = _placed(cell)
+    if letters_only:
+        figure = mend_figure(cell.text, True)
+    else:  # letters only (``|B``, ``SZ``) a figure where the page shows no rule's mark apart
+        letters = placed is not None or not _MARKS.search(cell.text)
+        figure = mend_figure(placed or cell.text, letters, spaced=False)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)
     return cell if label == cell.text else cell._replace(text=label)
+
+
+def _other_reading(cell: Cell) -> int | None:
+    placed = _placed(cell)
+    return other_reading(cell.text) if placed is None else other_reading(placed, placed=True)
 
 
 def mend_ocr_figures(document: Document) -> Document:
@@ -193,7 +217,7 @@ def mend_ocr_figures(document: Document) -> Document:
         for table in tables
         for row in table.rows
         for cell in row
-        if _CHEAP.search(cell.text) and (other := other_reading(cell.text)) is not None
+        if _CHEAP.search(cell.text) and (other := _other_reading(cell)) is not None
     }
     return replace(document, blocks=blocks, mended=True, readings=readings)
 

@@ -148,6 +148,7 @@ def _append(first: RawTable, second: RawTable) -> None:
             c.text,
             second.page,
             c.confidence,
+            c.spaced,
         )
         for c in cells
     ]

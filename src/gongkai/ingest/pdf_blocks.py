@@ -75,6 +75,7 @@ def _table_block(table: RawTable, number: int) -> TableBlock:
                 rowspan=max(r1 - r0, 1),
                 colspan=max(c1 - c0, 1),
                 confidence=cell.confidence,
+                spaced=cell.spaced,
             )
         )
     first, last = table.pages[0] + 1, table.pages[-1] + 1

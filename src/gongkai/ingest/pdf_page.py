@@ -36,6 +36,12 @@ _WHITESPACE = re.compile(r"\s+")
 # PDF writers leave a gap between Chinese and Latin letters or digits (Word's "autospace"); text
 # extraction turns it into a space that the printed page does not have: 2020 年 → 2020年.
 _HAN = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+# A rule's mark an OCR read as a letter (``丨`` and ``［`` need no blank: no figure holds them),
+# and the gap beside it, in characters, that is a blank (a blank is a quarter of one; glyphs an
+# OCR placed side by side touch)
+_MARK_CHARS = frozenset("lI|")
+_MARKS = re.compile(r"[lI|]")
+_MARK_GAP = 0.15
 _AUTOSPACE = re.compile(rf"(?<=[{_HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{_HAN}])")
 
 
@@ -56,6 +62,7 @@ class RawCell:
     text: str
     page: int
     confidence: float | None = None  # the OCR engine's, for a scanned page; None from a text layer
+    spaced: str | None = None  # ``text`` with a blank kept beside a rule's mark (``_spaced_text``)
 
 
 @dataclass
@@ -282,7 +289,11 @@ def _cells_of(bbox: Box, boxes: list[Box], chars: list[Char], page: int) -> tupl
                 by_cell[i].append(char)
                 taken.add(n)
                 break
-    cells = [RawCell(b[0], b[1], b[2], b[3], _cell_text(by_cell[i]), page) for i, b in enumerate(boxes)]
+    cells = []
+    for i, b in enumerate(boxes):
+        text = _cell_text(by_cell[i])
+        spaced = _spaced_text(by_cell[i]) if _MARKS.search(text) else None
+        cells.append(RawCell(b[0], b[1], b[2], b[3], text, page, spaced=spaced))
     return cells, taken
 
 
@@ -320,11 +331,25 @@ def _cell_text(chars: list[Char]) -> str:
     return clean("".join(text for _, text in _lines_of(chars)))
 
 
-def _lines_of(chars: list[Char]) -> list[tuple[float, str]]:
+def _spaced_text(chars: list[Char]) -> str:
+    """A cell's text with a blank wherever a rule's mark read as a letter (``l`` ``I`` ``|``) and
+    its neighbour stand a blank's width apart (``l 0``: the mark and 0; ``l0``: 10), which the text
+    (a gap of ``0.6`` of a character or more) joins. Asked of a cell that holds such a letter; for
+    ``ocr_figures``, which uses it only in a document that shows an OCR's hand. A line broken
+    beside such a letter broke at a blank (``l`` / ``760``: a word, ``1760``, is not broken)."""
+    lines = [part for _, part in _lines_of(chars, marks=True)]
+    text = lines[0] if lines else ""
+    for line in lines[1:]:
+        text += " " + line if text[-1] in _MARK_CHARS or line[0] in _MARK_CHARS else line
+    return clean(text)
+
+
+def _lines_of(chars: list[Char], marks: bool = False) -> list[tuple[float, str]]:
     """Group chars into lines by their baseline; each line's text left to right.
 
     The baseline, not the top: a glyph from a fallback font (工, 一) has a box of its own
-    height, but sits on the same baseline as its neighbours.
+    height, but sits on the same baseline as its neighbours. ``marks``: a narrower gap
+    (``_MARK_GAP`` of a character) beside a rule's mark is a blank too (``_spaced_text``).
     """
     rows: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: (round(c["base"]), c["x0"])):
@@ -339,7 +364,14 @@ def _lines_of(chars: list[Char]) -> list[tuple[float, str]]:
         previous: Char | None = None
         for char in row:
             # A visible gap between two chars is a space in the text (pdfplumber's x_tolerance).
-            if previous is not None and char["x0"] - previous["x1"] > max(3.0, char["size"] * 0.6):
+            if previous is not None and (
+                char["x0"] - previous["x1"] > max(3.0, char["size"] * 0.6)
+                or (
+                    marks
+                    and char["x0"] - previous["x1"] > char["size"] * _MARK_GAP
+                    and (previous["text"] in _MARK_CHARS or char["text"] in _MARK_CHARS)
+                )
+            ):
                 parts.append(" ")
             parts.append(char["text"])
             previous = char
