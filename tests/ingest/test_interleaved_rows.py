@@ -88,7 +88,9 @@ def test_rows_printing_dashes_ahead_of_a_label_read_as_zeros_are_split_off() -> 
     assert report.requests["denied_security_stability"] == gold["denied_security_stability"]
     assert report.requests["denied_third_party"] == gold["denied_third_party"]
     notes = [u for u in report.uncertain if u.cell == "requests.denied_third_party"]
-    assert [u.value for u in notes] == [gold["denied_third_party"]]  # the zeros' note is gone
+    # the row is in doubt (since session 19 ``displaced`` gives it the figures before its label,
+    # saying so, before the interleaved split is asked), and the zeros' note is gone
+    assert notes and all(u.value != [0] * len(gold["denied_third_party"]) for u in notes)
 
 
 def test_a_row_read_by_its_own_figures_is_not_split_off() -> None:

@@ -25,9 +25,12 @@ _COUNTER = r"\d{1,3}[ \u3000]*/[ \u3000]*\d{1,3}"
 _PAGE_OF = r"第[ \u3000]*\d{1,3}[ \u3000]*[页⻚][ \u3000]*[，,][ \u3000]*共[ \u3000]*\d{1,3}[ \u3000]*[页⻚]"
 _URL = r"https?://[!-~]+"
 _WORDS = r"[^\s，。；：,;:]{1,80}"  # the page's title (or a sidebar's heading) beside the URL
+# (the words begin a line, matched whole: led by a look-behind that fails inside a run of them, so a
+# search over a long run does not try 80 characters at each of its positions)
 _LINE = re.compile(
     rf"(?:(?P<date>{_DATE_TIME})(?:[ \u3000]*(?P<after>{_WORDS}))?"
-    rf"|(?:(?P<before>{_WORDS})[ \u3000]*)?{_URL}(?:[ \u3000]+{_COUNTER})?(?:[ \u3000]+[^\s\d]{{1,8}})?"
+    rf"|(?:(?<![^\s，。；：,;:])(?P<before>{_WORDS})[ \u3000]*)?"
+    rf"{_URL}(?:[ \u3000]+{_COUNTER})?(?:[ \u3000]+[^\s\d]{{1,8}})?"
     rf"|{_COUNTER}"
     rf"|{_PAGE_OF}(?:[ \u3000]+{_DATE_TIME})?)"
 )
