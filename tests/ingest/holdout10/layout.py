@@ -46,14 +46,9 @@ from gongkai.report.templates import (
     RequestRow,
     Template,
 )
-from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.publishers.layouts import CAPTIONS, prose, title
 
 Report = dict[str, Any]
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 MARKS = {"note": ("注1", "注2", "注3"), "circled": ("①", "②", "③"), "star": ("*", "**", "***")}
 
 

@@ -41,14 +41,9 @@ from gongkai.report.templates import (
     Kind,
     Template,
 )
-from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.publishers.layouts import CAPTIONS, prose, title
 
 Report = dict[str, Any]
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 SPACES = {"space": " ", "ideo": "\u3000"}
 
 

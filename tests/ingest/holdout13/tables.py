@@ -23,11 +23,6 @@ from gongkai.report.templates import APPEAL_FIELDS, APPEAL_GROUPS, ORGANISATION_
 from tests.ingest.holdout13.boxes import Cell, Rows
 
 Report = dict[str, Any]
-TITLES = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 
 
 def wrap(text: str, per_line: int) -> str:

@@ -30,14 +30,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import _attrs, active_rows, appeal_rows, prose, request_body, request_header, title
+from tests.ingest.publishers.layouts import (
+    CAPTIONS,
+    _attrs,
+    active_rows,
+    appeal_rows,
+    prose,
+    request_body,
+    request_header,
+    title,
+)
 
 Report = dict[str, Any]
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 SPACES = {"space": " ", "ideo": "\u3000", "": ""}
 WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 

@@ -32,14 +32,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import _attrs, active_rows, appeal_rows, prose, request_body, request_header, title
+from tests.ingest.publishers.layouts import (
+    CAPTIONS,
+    _attrs,
+    active_rows,
+    appeal_rows,
+    prose,
+    request_body,
+    request_header,
+    title,
+)
 
 Report = dict[str, Any]
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 # What the OCR reads for a digit it is unsure of
 DIGITS = {"0": "Oo", "1": "lI|", "5": "S", "8": "B", "2": "Z"}
 # … for a character of a label or of the prose

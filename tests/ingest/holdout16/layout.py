@@ -33,14 +33,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import APPEAL_FIELDS, APPEAL_GROUPS, REQUESTS_NOTE, SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import _attrs, active_rows, prose, request_body, title
+from tests.ingest.publishers.layouts import CAPTIONS, _attrs, active_rows, prose, request_body, title
 
 Report = dict[str, Any]
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 

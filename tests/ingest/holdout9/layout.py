@@ -43,16 +43,11 @@ from gongkai.report.templates import (
     Kind,
     Template,
 )
-from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.publishers.layouts import CAPTIONS, prose, title
 
 Report = dict[str, Any]
 FULL = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
 PROVINCE = "江南省"  # the platform's province (every agency below publishes on it)
-CAPTIONS = {
-    "二": "主动公开政府信息情况",
-    "三": "收到和处理政府信息公开申请情况",
-    "四": "政府信息公开行政复议、行政诉讼情况",
-}
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,17 @@ from gongkai.report.templates import (
     APPEAL_GROUPS,
     REQUESTS_NOTE,
     SECTIONS,
+    TABLES,
     TEMPLATES,
     Template,
 )
 
 Report = dict[str, Any]
 Cell = Callable[[Any, int], str]  # (value, column) → printed text
+
+# Each statutory table's title by its number, as the template names it (the generators' captions:
+# ``表1  主动公开政府信息情况``)
+CAPTIONS = {table.number: table.title for table in TABLES}
 
 
 def _num(value: Any) -> str:
