@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import SECTIONS
-from tests.ingest.holdout12.sheets import FORMATS, TITLES, Cell, Rows, grids
-from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.holdout12.sheets import FORMATS, Cell, Rows, grids
+from tests.ingest.publishers.layouts import CAPTIONS, prose, title
 
 Report = dict[str, Any]
 
@@ -119,9 +119,9 @@ def sheet_table(number: str, rows: Rows, head: int, style: Style, caption: str, 
 
 
 def tables(report: Report, style: Style, window: bool = False) -> dict[str, str]:
-    captions = {n: f"表{k}  {TITLES[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
+    captions = {n: f"表{k}  {CAPTIONS[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
     if style.annex:
-        captions = {n: f"附表{k}  {TITLES[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
+        captions = {n: f"附表{k}  {CAPTIONS[n]}" for k, n in enumerate(("二", "三", "四"), 1)}
     return {
         number: sheet_table(number, rows, head, style, captions[number], window)
         for number, (rows, head) in grids(report, style.fmt, style.wan).items()

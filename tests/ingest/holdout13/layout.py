@@ -27,8 +27,8 @@ from typing import Any
 
 from gongkai.report.templates import SECTIONS
 from tests.ingest.holdout13.boxes import render, width
-from tests.ingest.holdout13.tables import TITLES, active_rows, appeal_rows, request_rows
-from tests.ingest.publishers.layouts import prose, title
+from tests.ingest.holdout13.tables import active_rows, appeal_rows, request_rows
+from tests.ingest.publishers.layouts import CAPTIONS, prose, title
 
 Report = dict[str, Any]
 
@@ -59,7 +59,7 @@ def table_texts(report: Report, style: Style) -> dict[str, str]:
     for k, (number, rows) in enumerate(grids.items(), 1):
         grid = render(rows, ascii_rules=style.ascii, fullwidth_pad=style.pad)
         rule = max(width(line) for line in grid.split("\n"))
-        caption = f"表{k}  {TITLES[number]}"
+        caption = f"表{k}  {CAPTIONS[number]}"
         centred = " " * max(0, (rule - width(caption)) // 2) + caption
         unit = "单位：件" if number != "二" else ""
         out[number] = "\n".join([centred, " " * max(0, rule - width(unit)) + unit if unit else "", grid])
