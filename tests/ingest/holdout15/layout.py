@@ -25,7 +25,6 @@ The gold is the statutory cells only.
 
 from __future__ import annotations
 
-import html
 import random
 import re
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from tests.ingest.publishers.layouts import (
     _attrs,
     active_rows,
     appeal_rows,
+    e,
     prose,
     request_body,
     request_header,
@@ -85,10 +85,6 @@ class Style:
     title: bool = False  # the title's agency name and year with an OCR slip
     punct: bool = False  # ASCII punctuation for full-width in prose and labels
     split: float = 0.0  # share of table rows whose figures are on a text line of their own
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _num(value: Any) -> str:

@@ -28,12 +28,11 @@ The gold is the statutory cells only.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import APPEAL_FIELDS, APPEAL_GROUPS, REQUESTS_NOTE, SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import CAPTIONS, _attrs, active_rows, prose, request_body, title
+from tests.ingest.publishers.layouts import CAPTIONS, _attrs, _num, active_rows, e, prose, request_body, title
 
 Report = dict[str, Any]
 ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
@@ -53,18 +52,6 @@ class Style:
     tall: bool = False  # table 三's label column narrow: its rows two or three lines tall
     links: int = 0  # more dated 相关链接 (a long side column beside the tables: ``beside.py``)
     left: bool = False  # the side column on the article's left
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _num(value: Any) -> str:
-    if value is None:
-        return "未知"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
 
 
 def td(text: str, colspan: int = 1, rowspan: int = 1) -> str:
