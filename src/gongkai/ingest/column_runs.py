@@ -28,7 +28,7 @@ from itertools import combinations
 
 from gongkai.ingest.active import BLANK_ROW_EN
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.header_blocks import blank_places, block_value, open_cell
+from gongkai.ingest.header_blocks import blank_places, open_cell, take_block_cell
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.ingest.vocabulary import field_of
@@ -190,19 +190,17 @@ def read_column_runs(template: Template, records: list[Record], report: Report, 
             continue  # the runs fit more than one way here
         if not open_(row_key, name):
             continue
-        f = rows[row_key].field(name)
-        path = f"active.{row_key}.{name}"
-        value = report.active[row_key][name] = block_value(f, token, path, evidence)
-        taken.add((row_key, name))
-        evidence.provenance[path] = token.where
-        evidence.doubt(
-            path,
-            value,
+        take_block_cell(
+            report,
+            evidence,
+            row_key,
+            rows[row_key].field(name),
+            token,
             "表二各栏目自上而下跨项印出（先印一栏的表头，再印该栏各项的数字）：按印出顺序与各栏行数读取",
             "table 二 prints each column of the page down across its items (the column's headers, then "
             "its figures item by item): read by the printed order and each column's count of rows",
-            token.where,
         )
+        taken.add((row_key, name))
 
     for row in template.active_rows:
         if all((row.key, f.key) in taken for f in row.fields):

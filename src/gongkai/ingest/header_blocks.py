@@ -247,6 +247,18 @@ def block_value(f: Field, token: Token, path: str, evidence: Evidence) -> int | 
     return count_value(value, f.kind, path, evidence, token.where)
 
 
+def take_block_cell(
+    report: Report, evidence: Evidence, row_key: str, f: Field, token: Token, zh: str, en: str
+) -> int | float | None:
+    """Table 二's cell ``row_key``.``f`` read from a figure of a block (``block_value``), its
+    provenance with it and the cell named in ``uncertain`` (``zh``/``en``: how it was read)."""
+    path = f"active.{row_key}.{f.key}"
+    value = report.active[row_key][f.key] = block_value(f, token, path, evidence)
+    evidence.provenance[path] = token.where
+    evidence.doubt(path, value, zh, en, token.where)
+    return value
+
+
 def open_cell(report: Report, evidence: Evidence, blanks: frozenset[str], row: str, name: str) -> bool:
     """Whether the reading by labels left the cell to fill: unknown, or read as 0 from no printed
     figure at all (a row label followed by blank cells only, its figures printed in a block
@@ -324,16 +336,13 @@ def read_header_blocks(template: Template, records: list[Record], report: Report
             for j, name in enumerate(run.fields):
                 if not open_cell(report, evidence, blanks, row.key, name):
                     continue
-                token = run.values[i * k + j]
-                path = f"active.{row.key}.{name}"
-                f = row.field(name)
-                value = report.active[row.key][name] = block_value(f, token, path, evidence)
-                evidence.provenance[path] = token.where
-                evidence.doubt(
-                    path,
-                    value,
+                take_block_cell(
+                    report,
+                    evidence,
+                    row.key,
+                    row.field(name),
+                    run.values[i * k + j],
                     "表二的行标签与数字分开印出：按其栏目表头之后的数字块逐行读取",
                     "table 二 prints its row labels apart from its figures: read from the block of "
                     "figures right after its column headers, row by row",
-                    token.where,
                 )

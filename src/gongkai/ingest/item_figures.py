@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.header_blocks import blank_places, block_value, open_cell
+from gongkai.ingest.header_blocks import blank_places, open_cell, take_block_cell
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, cached_bare, cached_key
 from gongkai.ingest.vocabulary import ITEM_MARK, field_of, vocabulary
@@ -65,14 +65,13 @@ def read_item_figures(template: Template, records: list[Record], report: Report,
         zeros = [0] * len(row.fields)
         evidence.uncertain[:] = [u for u in evidence.uncertain if not (u.cell == cell and u.value == zeros)]
         for f, token in zip(row.fields, figures, strict=True):
-            path = f"{cell}.{f.key}"
-            value = report.active[row.key][f.key] = block_value(f, token, path, evidence)
-            evidence.provenance[path] = token.where
-            evidence.doubt(
-                path,
-                value,
+            take_block_cell(
+                report,
+                evidence,
+                row.key,
+                f,
+                token,
                 f"“{row.label}”行的标签另印别处，其数字紧随本项标题（{before.labels[0].text}）之后：按栏目顺序读入",
                 f"row {row.label}'s label is printed apart; its figures follow its item's mark "
                 f"({before.labels[0].text}): read in its columns' order",
-                token.where,
             )

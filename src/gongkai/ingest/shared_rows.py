@@ -19,7 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.header_blocks import block_value
+from gongkai.ingest.header_blocks import take_block_cell
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare
 from gongkai.report.model import Report
@@ -61,15 +61,14 @@ def read_shared_rows(template: Template, records: list[Record], report: Report, 
             cell = f"active.{row.key}"
             evidence.uncertain[:] = [u for u in evidence.uncertain if u.cell != cell]
             for f, token in zip(row.fields, tokens, strict=True):
-                path = f"{cell}.{f.key}"
-                value = report.active[row.key][f.key] = block_value(f, token, path, evidence)
-                evidence.provenance[path] = token.where
-                evidence.doubt(
-                    path,
-                    value,
+                take_block_cell(
+                    report,
+                    evidence,
+                    row.key,
+                    f,
+                    token,
                     f"“{first.label}”行印有 {len(own)} 个数字，“{second.label}”行 1 个：前者取前 {width} 个，"
                     f"后者取其自身的数字及前者余下的数字",
                     f"row {first.label} prints {len(own)} figures, row {second.label} one: the first takes "
                     f"its first {width}, the second its own figure then the first row's remaining ones",
-                    token.where,
                 )

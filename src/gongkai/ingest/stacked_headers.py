@@ -14,7 +14,7 @@ only into cells the reading by labels left unknown (or read as 0 from no figure)
 from __future__ import annotations
 
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.header_blocks import blank_places, block_value, open_cell
+from gongkai.ingest.header_blocks import blank_places, open_cell, take_block_cell
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.vocabulary import field_of, vocabulary
@@ -71,14 +71,13 @@ def read_stacked_headers(template: Template, records: list[Record], report: Repo
         for (row, f), token in zip(cells, figures, strict=True):
             if not open_cell(report, evidence, blanks, row.key, f.key):
                 continue
-            path = f"active.{row.key}.{f.key}"
-            value = report.active[row.key][f.key] = block_value(f, token, path, evidence)
-            evidence.provenance[path] = token.where
-            evidence.doubt(
-                path,
-                value,
+            take_block_cell(
+                report,
+                evidence,
+                row.key,
+                f,
+                token,
                 "表二各项同一位置的栏目被印成一块（表头叠在一起，其后逐行的数字）：按模板的行序逐格读取",
                 "table 二 prints the columns its items have at one place as one block (their headers "
                 "stacked, then a figure per row): read in the template's row order",
-                token.where,
             )
