@@ -47,10 +47,6 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdftotext": "2000/2227 cells (89.81%), non-zero 84.89%: the Word prints' table 三 (narrow "
-    "cells, labels wrapped) in pdftotext's flow, its rows' figures apart from their labels (b2019-a-word, "
-    "b2022-a-word, b2023-b-word: 230 cells); b2019-a's table 三 with its label column narrow, a row's "
-    "figures in two pieces printed in the wrong order (``0 0 12`` before ``12 0 0 0``)",
     "pymupdf4llm": "2190/2227 cells (98.34%), non-zero 96.17%: b2021-a's table 四 in the mobile "
     "layout (行政复议's five columns, then 行政诉讼's ten under them) set as one grid with empty "
     "columns, its figures shifted (flagged); the Word prints' wrapped table 三 rows (b2023-b-word)",

@@ -53,6 +53,7 @@ from gongkai.ingest.interleaved_rows import read_interleaved_rows
 from gongkai.ingest.item_figures import read_item_figures
 from gongkai.ingest.label_marks import explained_notes, marks_off
 from gongkai.ingest.late_column import read_late_column
+from gongkai.ingest.lead_stream import read_lead_stream
 from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify
@@ -329,6 +330,8 @@ def _read_flowed_unsettled(
     read_interleaved_rows(template, parts[REQUESTS], report, evidence)  # pdftotext: two rows' lines in turn
     read_column_tail(template, parts[REQUESTS], report, evidence)  # pdftotext: rows' labels, then column blocks
     read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
+    # pdftotext: a Word print's leads beside wrapped labels, the other cells one stream in row order
+    read_lead_stream(template, parts[REQUESTS], document, report, evidence)
     read_serial_leads(template, parts[REQUESTS], report, evidence)  # the same, k cells by labels among 序号
     read_part_leads(template, parts[REQUESTS], report, evidence)  # the same, table 三 in two column parts
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
