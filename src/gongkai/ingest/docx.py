@@ -25,6 +25,7 @@ from lxml import etree
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
 from gongkai.ingest.docx_frames import frame_runs
+from gongkai.ingest.docx_text import body_text, rows_in_paragraphs, text_blocks
 from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data, check_zip, read_member
 from gongkai.ingest.positioned import MIN_RUNS, holds_most, positioned_blocks
@@ -78,6 +79,9 @@ def read_docx(path: Path, data: bytes) -> Document:
                 return document
         reader = _BodyReader(document.blocks, careful)
         reader.read(body)
+        if rows_in_paragraphs(document.blocks):  # a PDF converted back: rows as tabbed paragraphs
+            unshown = (lambda n: any(a.tag in _UNSHOWN for a in n.iterancestors())) if careful else (lambda n: False)
+            document.blocks[:] = text_blocks(source, body_text(_children(body), unshown))
         if document.title is None:
             document.title = reader.heading
     if not document.blocks:

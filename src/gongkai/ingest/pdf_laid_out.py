@@ -25,6 +25,12 @@ def _without_trailing_figures(text: str) -> str:
     return text[:end]
 
 
+def label_with_figures(text: str) -> bool:
+    """A table label with figures after it (a statutory row printed as a line)."""
+    bare = _without_trailing_figures(text)
+    return bare != text.rstrip() and any(ch.isdigit() for ch in text[len(bare) :]) and is_table_label(bare)
+
+
 def ruled_statutory_table(items: list[Item]) -> bool:
     """Does a ruled table hold labels of the statutory tables (not only a page's metadata box)?"""
     found = 0
