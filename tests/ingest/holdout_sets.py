@@ -1,6 +1,6 @@
 """How the hold-out sets after the first are made: their figures drawn, their classes written.
 
-Each set (``holdout2`` … ``holdout16``) keeps what makes it a set of its own: its reports (seed,
+Each set (``holdout2`` … ``holdout16``, ``holdout18``) keeps what makes it a set of its own: its reports (seed,
 size, template, page style), its agencies, its page layout and the equations it breaks on purpose.
 What they share is here, so that the sets differ only in what they print:
 

@@ -34,6 +34,17 @@ def _doc(*lines: str, title: str | None = None) -> Document:
         (["- 政府信息公开 宁川县民政局2023年政府信息公开工作年度报告"], "宁川县民政局", 2023),
         (["某县政务公开办公室2020年政府信息公开工作年度报告"], "某县政务公开办公室", 2020),
         (["政务公开办公室2020年政府信息公开工作年度报告"], "政务公开办公室", 2020),
+        # a 信息索引 box in pdftotext's flow: a field, the title's label, then the whole title
+        (
+            [
+                "发布机构 某市市场监督管理局",
+                "生成日期 2020-01-15",
+                "名称",
+                "某市市场监督管理局 2019 年政府信息公开工作年度报告",
+            ],
+            "某市市场监督管理局",
+            2019,
+        ),
         # pymupdf4llm ran a title set in the body's type into the paragraph after it
         (["某省生态环境厅2023年政府信息公开工作年度报告 根据《条例》规定，特向社会公布。"], "某省生态环境厅", 2023),
     ],

@@ -52,6 +52,7 @@ from gongkai.report.templates import ActiveRow, Kind, Template
 # How a row read as 0 from blank cells alone is doubted: a guess a better reading may replace
 # (``header_blocks``: its figures printed apart under the column headers).
 BLANK_ROW_EN = "prints only blank cells and zeros; read as 0"
+_ODD_BLANKS = 2  # blank cells a table printing its zeros may have that each look like a lost figure
 
 
 def read_active(
@@ -80,6 +81,10 @@ def read_active(
     cells_kept = cells_kept or hyphen_cells
     table_cells = [t for found in raw.values() for t in found.values]  # for its printed zeros
     cells_kept = cells_kept or dash_cells
+    # the table prints its zeros (a 0 printed, at most two cells blank): a blank cell is then odd
+    zeros_printed = any(t.value.kind is CellKind.NUMBER and t.value.number == 0 for t in table_cells) and (
+        sum(1 for t in table_cells if t.value.kind is CellKind.BLANK) <= _ODD_BLANKS
+    )
     rows = template.active_rows
     blank_by_lines: list[ActiveRow] = []
     for at, row in enumerate(rows):
@@ -275,6 +280,15 @@ def read_active(
                 list(reading.values),
                 f"“{row.label}”行只印有空白单元格和 0，按 0 计",
                 f"row {row.label} {BLANK_ROW_EN}",
+                found.label.where,
+            )
+        elif zeros_printed and any(t.value.kind is CellKind.BLANK for t in found.values):
+            # A blank cell where the table prints its zeros: its 0 would have been printed, so the
+            # blank may be a figure lost on the way (a PDF converter dropping a cell's text).
+            evidence.doubt_more(
+                path,
+                "表中的 0 均印出，该行有空白单元格，按 0 计",
+                "the table prints its zeros, yet this row has a blank cell; read as 0",
                 found.label.where,
             )
         for index, key in enumerate(order):

@@ -24,8 +24,11 @@ from typing import Any
 from lxml import etree
 
 from gongkai.ingest.document import Block, Cell, Document, TableBlock, TextBlock, UnreadableFile
+from gongkai.ingest.docx_frames import frame_runs
+from gongkai.ingest.docx_text import body_text, rows_in_paragraphs, text_blocks
 from gongkai.ingest.legacy import doc_to_docx
 from gongkai.ingest.limits import check_data, check_zip, read_member
+from gongkai.ingest.positioned import MIN_RUNS, holds_most, positioned_blocks
 from gongkai.ingest.radicals import holds_radical_bytes, unradical
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -69,8 +72,16 @@ def read_docx(path: Path, data: bytes) -> Document:
     if body is not None:
         # Text boxes and moved text need an ancestor check per run; most files have neither.
         careful = b"AlternateContent" in xml or b"moveFrom" in xml
+        if xml.count(b"<wp:anchor") >= MIN_RUNS:  # a PDF imported by LibreOffice: a frame a line
+            runs = frame_runs(root)
+            if holds_most(runs, sum(len("".join((t.text or "").split())) for t in body.iter(_T)) // 2):
+                document.blocks.extend(positioned_blocks(source, runs))
+                return document
         reader = _BodyReader(document.blocks, careful)
         reader.read(body)
+        if rows_in_paragraphs(document.blocks):  # a PDF converted back: rows as tabbed paragraphs
+            unshown = (lambda n: any(a.tag in _UNSHOWN for a in n.iterancestors())) if careful else (lambda n: False)
+            document.blocks[:] = text_blocks(source, body_text(_children(body), unshown))
         if document.title is None:
             document.title = reader.heading
     if not document.blocks:

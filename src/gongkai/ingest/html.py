@@ -23,7 +23,9 @@ from gongkai.ingest.document import CELL_DEFAULTS, Block, Cell, Document, TableB
 from gongkai.ingest.encoding import EncodingUnknown, declared_html_charset, decode
 from gongkai.ingest.html_depth import flatten_deep
 from gongkai.ingest.html_divs import DivTable, div_tables
+from gongkai.ingest.html_positioned import positioned_runs
 from gongkai.ingest.limits import check_data
+from gongkai.ingest.positioned import MIN_RUNS, holds_most, positioned_blocks
 from gongkai.ingest.radicals import holds_radical_bytes, unradical
 
 # Elements whose content is never shown as text on the page.
@@ -140,6 +142,12 @@ def read_html(path: Path, data: bytes) -> Document:
     if body is None:
         raise UnreadableFile(source, "网页没有正文（<body>）", "the page has no body")
     document = Document(source=source, format="html", encoding=encoding, title=title)
+    if text.count("left:") >= MIN_RUNS:  # a PDF converted to HTML: runs placed on pages
+        runs = positioned_runs(tree, body)
+        if holds_most(runs, len("".join(body.text(deep=True).split()))):
+            document.blocks.extend(positioned_blocks(source, runs))
+            document.title = document.title or _first_heading(body)
+            return document
     _Walker(document.blocks, _containers(body), _layout_tables(body), div_tables(body)).run(body)
     if not document.blocks:
         raise UnreadableFile(source, "网页中没有任何文字或表格", "the page holds no text and no table")

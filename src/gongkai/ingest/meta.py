@@ -316,9 +316,14 @@ def _title_candidates(
             # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
             # line above a whole title (a site's name over the page's title)
             yield block.text + head[i + 1].text, block.where, head[i - 1] if i else None
-            if i + 2 < len(head) and _BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
+            if (
+                i + 2 < len(head)
+                and _BOX_LABEL.fullmatch(clean_line(head[i + 1].text))
+                and title_parts(head[i + 2].text) is None
+            ):
                 # the wrap with a metadata box's label between its lines (markitdown: …年度报 /
-                # 名称 / 告, the label's cell printed beside the title's first line)
+                # 名称 / 告, the label's cell printed beside the title's first line); not a box's
+                # field above its 名称 and a whole title (生成日期 2020-01-15 / 名称 / 某局2019年…)
                 yield block.text + head[i + 2].text, block.where, head[i - 1] if i else None
     if page_title:
         yield _SITE_TAIL.sub("", page_title), "title", None

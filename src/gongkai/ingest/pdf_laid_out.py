@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from gongkai.ingest.document import Block
 from gongkai.ingest.pdf_open import damaged_pdf, open_pdf
@@ -22,6 +23,12 @@ def _without_trailing_figures(text: str) -> str:
     while end and (text[end - 1].isspace() or text[end - 1].isdigit() or text[end - 1] in _FIGURE_MARKS):
         end -= 1
     return text[:end]
+
+
+def label_with_figures(text: str) -> bool:
+    """A table label with figures after it (a statutory row printed as a line)."""
+    bare = _without_trailing_figures(text)
+    return bare != text.rstrip() and any(ch.isdigit() for ch in text[len(bare) :]) and is_table_label(bare)
 
 
 def ruled_statutory_table(items: list[Item]) -> bool:
@@ -90,7 +97,6 @@ def _visible(text: str) -> int:
 def _pdfium_laid_out(source: str, data: bytes, indexes: list[int]) -> dict[int, str]:
     """Pages laid out as text from pdfium's characters (pdfplumber's layout engine)."""
     import pypdfium2 as pdfium
-    from pdfplumber.utils.text import chars_to_textmap
 
     out: dict[int, str] = {}
     pdf = open_pdf(source, data)
@@ -102,20 +108,28 @@ def _pdfium_laid_out(source: str, data: bytes, indexes: list[int]) -> dict[int, 
                 width, height = right - left, top - bottom
                 if page.get_rotation() % 180:
                     width, height = height, width
-                chars = [{**c, "upright": True, "doctop": c["top"]} for c in displayed_chars(page)]
+                chars = displayed_chars(page)
             finally:
                 page.close()
-            chars.sort(key=lambda c: (c["top"], c["x0"]))
-            bbox = (0, 0, width, height)
-            out[index] = (
-                chars_to_textmap(
-                    chars, layout=True, layout_bbox=bbox, layout_width=width, layout_height=height
-                ).as_string
-                if chars
-                else ""
-            )
+            out[index] = chars_laid_out(chars, width, height)
     except (pdfium.PdfiumError, ValueError) as error:
         raise damaged_pdf(source, error) from None
     finally:
         pdf.close()
     return out
+
+
+def chars_laid_out(chars: list[dict[str, Any]], width: float, height: float) -> str:
+    """A page's characters (boxes in points, top down: ``text x0 x1 top bottom``) laid out as text,
+    each at its place on its line, by pdfplumber's layout engine (as ``pdftotext -layout`` does):
+    the one geometry engine of every reader of placed text (a PDF's glyphs, a converter's
+    positioned runs: ``positioned``)."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    if not chars:
+        return ""
+    placed = sorted(({**c, "upright": True, "doctop": c["top"]} for c in chars), key=lambda c: (c["top"], c["x0"]))
+    bbox = (0, 0, width, height)
+    return str(
+        chars_to_textmap(placed, layout=True, layout_bbox=bbox, layout_width=width, layout_height=height).as_string
+    )
