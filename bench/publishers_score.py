@@ -73,7 +73,11 @@ been tuned on); ``--set holdout16`` scores the sixteenth
 and footers on, the print's date, the page's title and URL and a ``1/5`` counter on every page, the
 site's chrome with 浏览次数, dated 相关链接 and ICP numbers, the tables' header repeated on every page
 and a row split across a page, two pages printed in a narrow window with their wide tables cut into
-a second block, and its Word original); ``--set holdout18`` scores the eighteenth
+a second block, and its Word original); ``--set holdout17`` scores the seventeenth
+(``tests/ingest/holdout17``: a city or county agency's 信息公开专栏 page with the catalogue's 索引号
+block, its PDF print and its Word original's turned into text by researchers' Python libraries as
+well as poppler: pypdf (plain and layout mode), pdfminer.six, pdfplumber's layout text and PDFium,
+each with its own order and spacing); ``--set holdout18`` scores the eighteenth
 (``tests/ingest/holdout18``: a city or county agency's report PDF converted back into an editable or
 web document, by pdf2docx, LibreOffice's PDF import (every line a positioned text frame), poppler's
 pdftohtml and PyMuPDF's HTML (every run an absolutely positioned element), besides every class of
@@ -108,6 +112,7 @@ from tests.ingest import (  # noqa: E402
     holdout14,
     holdout15,
     holdout16,
+    holdout17,
     holdout18,
     pdfvariants,
 )
@@ -131,6 +136,7 @@ SETS = {
     "holdout14": holdout14,
     "holdout15": holdout15,
     "holdout16": holdout16,
+    "holdout17": holdout17,
     "holdout18": holdout18,
     "pdfvariants": pdfvariants,
 }

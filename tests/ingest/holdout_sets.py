@@ -1,6 +1,6 @@
 """How the hold-out sets after the first are made: their figures drawn, their classes written.
 
-Each set (``holdout2`` … ``holdout16``, ``holdout18``) keeps what makes it a set of its own: its reports (seed,
+Each set (``holdout2`` … ``holdout18``) keeps what makes it a set of its own: its reports (seed,
 size, template, page style), its agencies, its page layout and the equations it breaks on purpose.
 What they share is here, so that the sets differ only in what they print:
 
@@ -91,14 +91,20 @@ def write_classes(
     style_name: str,
     word_lay_out: LayOut | None = None,
     word_finish: Callable[[Path, Any], None] | None = None,
+    more: dict[str, Callable[[Path], str]] | None = None,
+    write_more: Callable[[Path, str], None] = wild._write,
 ) -> dict[str, int]:
     """Write a hold-out set: each report's gold and page (``lay_out(data, style)``), the page printed
     by chromium and, for the reports marked ``word``, the page (``word_lay_out``'s when given: what
     the office pastes into Word may be laid out otherwise) through LibreOffice's Word route, and
     every class of issue 9 made from them by the same tools; ``word_finish(docx, style)`` edits each
-    Word file (what the office does in Word: a landscape section) before it is printed."""
+    Word file (what the office does in Word: a landscape section) before it is printed; ``more``
+    (class → PDF → text) are a set's classes of its own, each PDF's text written by ``write_more``
+    as ``<stem>.txt``."""
     specs = tuple(reports)
-    for cls in (*CLASSES, "gold"):
+    more = more or {}
+    classes = (*CLASSES, *more)
+    for cls in (*classes, "gold"):
         shutil.rmtree(out / cls, ignore_errors=True)
         (out / cls).mkdir(parents=True)
     with tempfile.TemporaryDirectory(prefix=f"gongkai-{style_name}-") as tmp_name:
@@ -135,7 +141,9 @@ def write_classes(
             shutil.copy(pdf, out / "pdf" / pdf.name)
             for cls, convert_pdf in wild.FROM_PDF.items():
                 wild._write(out / cls / f"{pdf.stem}{EXTENSIONS.get(cls, '.txt')}", convert_pdf(pdf))
-    return {cls: len(list((out / cls).iterdir())) for cls in CLASSES}
+            for cls, extract in more.items():
+                write_more(out / cls / f"{pdf.stem}.txt", extract(pdf))
+    return {cls: len(list((out / cls).iterdir())) for cls in classes}
 
 
 def main(doc: str, fixtures: Path, write: Callable[[Path], dict[str, int]]) -> int:

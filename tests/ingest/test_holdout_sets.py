@@ -27,6 +27,7 @@ SETS = {
     "holdout14": "wps",
     "holdout15": "ocr",
     "holdout16": "portal",
+    "holdout17": "catalogue",
     "holdout18": "agency",
 }
 

@@ -333,6 +333,19 @@ def read_active(
                 f"the next row {after.label} is not found; this row's figures may include that row's",
                 found.label.where,
             )
+        if headed and not set(headed) & set(field_keys) and any(v is not None for v in reading.values):
+            # The row's figures came after column headers of another item (pdfminer's flow: the
+            # labels of several items, then 本年处理决定数量 and its figures): they are that item's
+            # as likely as this row's.
+            heads = [t.text for _, t in found.header]
+            evidence.doubt(
+                path,
+                list(reading.values),
+                f"“{row.label}”行的数字印在其他栏目（{'、'.join(heads)}）的表头之后，可能属于别的行",
+                f"row {row.label}: its figures come after another item's column headers "
+                f"({' '.join(heads)}); they may be another row's",
+                found.label.where,
+            )
         note_dashes(found.values, path, evidence)
     _doubt_item_neighbours(blank_by_lines, rows, report, evidence)
 
