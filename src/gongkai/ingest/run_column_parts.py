@@ -14,6 +14,11 @@ rows overwrite the first's. Here they are put back together, row by row:
   order; a run of digits of one part never joins another's (the records keep them apart), and
   the row's own arithmetic cuts the runs as it cuts any row's.
 
+A phone-width page may instead print the second part under the table without its row labels (a
+"mobile layout": the header's remaining titles, then one run of digits a row, ``法律服务机构其他
+0012 000 009 …``). Then the second part is one record, its labels titles only, holding exactly one
+figure for each row of the first part: the n-th figure is the n-th row's, in the same order.
+
 Anything else leaves the records as they are.
 """
 
@@ -23,10 +28,11 @@ import itertools
 
 from gongkai.ingest.column_order import TITLES
 from gongkai.ingest.records import Record, cached_key
-from gongkai.report.templates import REQUEST_COLUMNS
+from gongkai.report.templates import ORGANISATION_GROUP, REQUEST_COLUMNS
 
 _COLUMNS = frozenset(c.index for c in REQUEST_COLUMNS)
 _TITLE_KEYS = {cached_key(title): index for title, index in TITLES.items() if index is not None}
+_GROUP_KEYS = {cached_key(ORGANISATION_GROUP), *(cached_key(t) for t, index in TITLES.items() if index is None)}
 
 
 def columns_named(record: Record) -> list[int]:
@@ -41,6 +47,42 @@ def columns_named(record: Record) -> list[int]:
     return named
 
 
+def _titles_only(record: Record) -> list[int] | None:
+    """The applicant columns of a record whose every label is an applicant title or the group
+    word (法人或其他组织), printed order; None where a label is anything else (a row's)."""
+    named: list[int] = []
+    for token in record.labels:
+        key = cached_key(token.text)
+        if key not in _TITLE_KEYS and key not in _GROUP_KEYS:
+            return None
+        index = _TITLE_KEYS.get(key)
+        if index is not None and index not in named:
+            named.append(index)
+    return named
+
+
+def _joined_labelless_tail(records: list[Record], start: int, first: list[int]) -> list[Record] | None:
+    """Records ``start`` on (the first part, header on its first row) joined with a last part
+    printed without row labels (see the module): None where the records are no such table."""
+    tail = next((i for i in range(start + 1, len(records)) if len(columns_named(records[i])) >= 2), None)
+    if tail is None:
+        return None
+    named = _titles_only(records[tail])
+    rows = records[start:tail]
+    if named is None or len(records[tail].values) != len(rows) or len(rows) < 2:
+        return None
+    every = sorted(first) + sorted(named)
+    if sorted(every) != sorted(_COLUMNS) or every != sorted(every):
+        return None
+    if any(not r.values or r.breaks for r in rows):
+        return None  # a row of the first part without figures of its own: rows and figures not one to one
+    joined = [
+        Record(r.labels, [*r.values, t], r.table, list(r.breaks))
+        for r, t in zip(rows, records[tail].values, strict=True)
+    ]
+    return records[:start] + joined + records[tail + 1 :]
+
+
 def _row_key(record: Record) -> str:
     return cached_key(record.labels[-1].text) if record.labels else ""
 
@@ -50,6 +92,8 @@ def joined_column_parts(records: list[Record]) -> list[Record]:
     heads = [(i, named) for i, r in enumerate(records) if len(named := columns_named(r)) >= 2]
     if len(heads) < 2:
         return records
+    if len(heads) == 2 and (tail := _joined_labelless_tail(records, *heads[0])) is not None:
+        return tail
     columns = [sorted(named) for _, named in heads]
     every = [c for part in columns for c in part]
     if sorted(every) != sorted(_COLUMNS) or every != sorted(every):
