@@ -64,6 +64,7 @@ def read_active(
     cells_kept: bool = False,
     pad: int = 0,
     em_dashes: bool = False,
+    zeros_blank: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
@@ -71,7 +72,9 @@ def read_active(
     some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
     prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding.
     ``em_dashes``: the page's table 三 prints its blank cells as em dashes (run-on text), so table
-    二's do too (``active_cells.em_dash_cells_run_on``)."""
+    二's do too (``active_cells.em_dash_cells_run_on``). ``zeros_blank``: the page prints a row of
+    its tables as its label alone (its zeros left blank): a reading supposing a blank cell in a
+    row printed short is then a reading as good as a cut, weighed by the same likelihoods."""
     if orphans:
         raw = dict(raw)
         place_orphans(template, raw, orphans)
@@ -178,6 +181,16 @@ def read_active(
             if len(distinct) > 1  # (all decide between readings only: one reading, nothing to weigh)
             else None
         )
+        if liked is None and len(distinct) > 1 and not cut_values and (zeros_blank or _blank_row(raw)):
+            # Every reading supposes blank cells, in a table whose zeros are blank: the same
+            # likelihoods weigh where the blanks stand (规章43 under 制发 · 废止 · 现行有效: 0 4 3,
+            # in force >= made), flagged with the others (a likelihood is no proof).
+            blanks = {r.values for r in best}
+            liked = (
+                stated_cut(stated.get(row.key) if stated else None, order, distinct, blanks)
+                or (repeated_cut(distinct, blanks) if Kind.MONEY not in kinds else None)
+                or likely_cut(order, distinct, blanks, _scales(row, order, units))
+            )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)
         if liked is None and run_on:
@@ -390,6 +403,11 @@ def doubt_after_unknown(rows: tuple[ActiveRow, ...], report: Report, evidence: E
             )
         elif after is None and any(values.get(f.key) is None for f in row.fields):
             after = row
+
+
+def _blank_row(raw: dict[str, ActiveRaw]) -> bool:
+    """Whether a row of table 二 prints its label and no figure (a table leaving its zeros blank)."""
+    return any(all(t.value.kind is CellKind.BLANK for t in found.values) for found in raw.values())
 
 
 def _scales(row: ActiveRow, order: list[str], units: dict[str, str]) -> tuple[float, ...]:
