@@ -122,3 +122,16 @@ def test_blank_cells_placed_by_the_usual_relation_in_a_table_leaving_zeros_blank
     assert active["regulations"] == gold["active"]["regulations"]
     entry = next(u for u in data["uncertain"] if u["cell"] == "active.regulations")
     assert [7, 0, 0] in entry["alternatives"]
+
+
+def test_a_hyphen_opening_a_row_under_a_count_is_a_blank_cell_in_a_page_of_hyphen_cells() -> None:
+    """holdout12's x2020-a with no spaces: table 三 prints its blank cells as hyphens
+    (``55--962696``), so every cell is printed; ``行政处罚-113`` opens with a hyphen under
+    上一年项目数量 (a count, never negative): its blank cell, then 113 cut as 1 13 (flagged)."""
+    here = Path(__file__).resolve().parent / "holdout12" / "fixtures"
+    gold = json.loads((here / "gold" / "x2020-a.json").read_text(encoding="utf-8"))
+    data = read_json(here / "crawler-nospace" / "x2020-a~excel.txt")
+    active = data["active"]
+    assert isinstance(active, dict) and isinstance(data["uncertain"], list)
+    assert active["punishment"] == gold["active"]["punishment"]
+    assert "active.punishment" in {u["cell"] for u in data["uncertain"]}

@@ -65,6 +65,7 @@ def read_active(
     pad: int = 0,
     em_dashes: bool = False,
     zeros_blank: bool = False,
+    hyphens: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
@@ -80,7 +81,7 @@ def read_active(
         place_orphans(template, raw, orphans)
     dash_cells = em_dashes or prints_dash_cells(raw)
     hyphen_cells = prints_hyphen_cells(raw)
-    cells_kept = cells_kept or hyphen_cells
+    cells_kept = cells_kept or hyphen_cells or hyphens  # (table 三's hyphens: the same page style)
     table_cells = [t for found in raw.values() for t in found.values]  # for its printed zeros
     cells_kept = cells_kept or dash_cells
     rows = template.active_rows
@@ -122,6 +123,11 @@ def read_active(
             found = dash_before_figure(found, path, evidence, marks="-")
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
+        if cells_kept and not hyphen_cells and row.field(order[0]).kind is Kind.COUNT:
+            # Every cell printed (table 三 prints its blanks as marks or 0), the first under a
+            # count, never negative: a hyphen opening the row's run (行政处罚-113) is its blank
+            # cell's mark before the figures (- 1 13), not a minus sign.
+            found = dash_before_figure(found, path, evidence, marks="-", first_only=True)
         units = {key: header_unit(token.text) for key, token in found.header}
         slots = slots_of(found.values)
         # A laid-out row short of figures: where they stand under the headers says their columns.

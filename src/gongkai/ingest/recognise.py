@@ -215,6 +215,7 @@ def recognise(document: Document) -> Report:
         pad,
         em_dashes,
         zeros_blank,
+        em_dash_cells_run_on((found.values for found in request_raw.values()), ("-",)),  # 三's - cells
     )
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
     read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
