@@ -187,10 +187,19 @@ def read_active(
             if len(distinct) > 1  # (all decide between readings only: one reading, nothing to weigh)
             else None
         )
-        if liked is None and len(distinct) > 1 and not cut_values and (zeros_blank or _blank_row(raw)):
+        if (
+            liked is None
+            and len(distinct) > 1
+            and not cut_values
+            and found.values
+            and all(" part " in t.where for t in found.values)
+            and (zeros_blank or _blank_row(raw))
+        ):
             # Every reading supposes blank cells, in a table whose zeros are blank: the same
             # likelihoods weigh where the blanks stand (规章43 under 制发 · 废止 · 现行有效: 0 4 3,
-            # in force >= made), flagged with the others (a likelihood is no proof).
+            # in force >= made), flagged with the others (a likelihood is no proof). Only a run
+            # of a crawler's text: in pdftotext's flow a row's figures may stand elsewhere (its
+            # cells are left open for the readers of flowed text).
             blanks = {r.values for r in best}
             liked = (
                 stated_cut(stated.get(row.key) if stated else None, order, distinct, blanks)
