@@ -37,6 +37,7 @@ from gongkai.report.templates import ORGANISATION_GROUP, REQUEST_COLUMNS, TEMPLA
 _COLUMNS = frozenset(c.index for c in REQUEST_COLUMNS)
 _TITLE_KEYS = {cached_key(title): index for title, index in TITLES.items() if index is not None}
 _MOST_DIGITS = 6  # digits of a cell, for cutting a run no space cuts
+_MOST_ENDS = 32  # places a row's piece may end at, followed at once
 _GROUP_KEYS = {cached_key(ORGANISATION_GROUP), *(cached_key(t) for t, index in TITLES.items() if index is None)}
 
 
@@ -136,8 +137,8 @@ def _tail_cut(rows: list[Record], run: Token, width: int) -> list[Token] | None:
                     for c in _cuts(digits[p:end], width)
                 ):
                     ahead[end] = (min(2, ahead.get(end, (0, p))[0] + count), p)
-        if not ahead:
-            return None
+        if not ahead or len(ahead) > _MOST_ENDS:
+            return None  # no cut, or too many to follow (the search stays small)
         paths.append(ahead)
     if paths[-1].get(len(digits), (0, 0))[0] != 1:
         return None
