@@ -108,3 +108,30 @@ def test_table_four_cuts_tied_in_one_group_still_take_the_likeliest_other_group(
     entry = next(u for u in uncertain if u["cell"] == "appeals")
     assert entry["value"][:5] == [1, 4, 10, 7, 22] and "未知" in entry["reason_zh"]
     assert [14, 1, 0, 7] in [a[:4] for a in entry["alternatives"]]
+
+
+def test_blank_cells_placed_by_the_usual_relation_in_a_table_leaving_zeros_blank() -> None:
+    """holdout3's c2019-a: a crawler's page whose tables leave zeros blank (规范性文件 prints its
+    label alone). 规章7 under 新制作 · 新公开 · 对外公开总数: every reading supposes two blank cells;
+    made = published picks 0 0 7 over 7 0 0, flagged with the other as alternative."""
+    here = Path(__file__).resolve().parent / "holdout3" / "fixtures"
+    gold = json.loads((here / "gold" / "c2019-a.json").read_text(encoding="utf-8"))
+    data = read_json(here / "crawler" / "c2019-a~county.txt")
+    active = data["active"]
+    assert isinstance(active, dict) and isinstance(data["uncertain"], list)
+    assert active["regulations"] == gold["active"]["regulations"]
+    entry = next(u for u in data["uncertain"] if u["cell"] == "active.regulations")
+    assert [7, 0, 0] in entry["alternatives"]
+
+
+def test_a_hyphen_opening_a_row_under_a_count_is_a_blank_cell_in_a_page_of_hyphen_cells() -> None:
+    """holdout12's x2020-a with no spaces: table 三 prints its blank cells as hyphens
+    (``55--962696``), so every cell is printed; ``行政处罚-113`` opens with a hyphen under
+    上一年项目数量 (a count, never negative): its blank cell, then 113 cut as 1 13 (flagged)."""
+    here = Path(__file__).resolve().parent / "holdout12" / "fixtures"
+    gold = json.loads((here / "gold" / "x2020-a.json").read_text(encoding="utf-8"))
+    data = read_json(here / "crawler-nospace" / "x2020-a~excel.txt")
+    active = data["active"]
+    assert isinstance(active, dict) and isinstance(data["uncertain"], list)
+    assert active["punishment"] == gold["active"]["punishment"]
+    assert "active.punishment" in {u["cell"] for u in data["uncertain"]}

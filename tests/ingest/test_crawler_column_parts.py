@@ -68,3 +68,16 @@ def test_rows_after_a_label_starting_with_a_unit_character(cls: str, name: str) 
     gold = _gold(name)["requests"]
     for key in ("carried_over", "granted"):
         assert report.requests[key] == gold[key], key
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_second_part_without_row_labels_joined_in_row_order(cls: str) -> None:
+    """holdout16's mobile layout: table 三's last columns printed under the table, their header's
+    titles and then one run of digits a row (``法律服务机构其他 0012 000 009 …``), no labels; with
+    no spaces the rows' runs are one (``0012000009…``), cut where each row adds up to its 总计."""
+    from .holdout16 import FIXTURES as MOBILE
+
+    report = read_report(MOBILE / cls / "b2023-a~portal.txt").report
+    assert report is not None
+    gold = json.loads((MOBILE / "gold" / "b2023-a.json").read_text("utf-8"))
+    assert report.requests == gold["requests"]

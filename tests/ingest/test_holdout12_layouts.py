@@ -54,10 +54,11 @@ NOT_YET = {
     "crawler": "1811/1823 cells (99.34%), non-zero 98.80%: table 二 runs no separator, sign or printed "
     "zero cuts (x2022-a 3052 28, x2024-b 23 1 104, x2025-a 6 111 809: the likeliest, flagged); "
     "x2023-a's 516,74351 (51 6,743 51 or 5 16,743 51) and table 四 2721… (27 2 1 or 2 7 21: same sums)",
-    "crawler-nospace": "1796/1823 cells (98.52%), non-zero 97.51%: as crawler; x2021-b's table 四 "
+    "crawler-nospace": "1801/1823 cells (98.79%), non-zero 97.91%: as crawler; x2021-b's table 四 "
     "(the contradicting report: its run of 36 digits cannot be cut by sums that do not add up, 15 cells) "
-    "and x2020-a's 2019 table 二 run together with dash zeros beside 本年增/减's minus (行政处罚-113, "
-    "行政强制--33: 13 cells)",
+    "and x2020-a's 2019 table 二 run together with dash zeros beside 本年增/减's minus (行政处罚-113 "
+    "is read - 1 13 now, table 三's hyphen cells saying every cell is printed; 行政强制--33 is lost "
+    "with its label, 210291 and 2155.15 cut the likeliest way, flagged)",
 }
 
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause

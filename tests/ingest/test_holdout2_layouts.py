@@ -51,7 +51,7 @@ NOT_YET = {
     "-word files: each column top to bottom, rows interleaved and all-zero rows blank, no grid order: "
     "only the 自然人 figures inside wrapped labels read; the equations leave which zero-able row a "
     "figure is in open), rows whose sums cannot place a blank zero (g2020-c, g2022-c ~90%)",
-    "pymupdf4llm": "2521/2629 cells (95.89%), non-zero 95.97%: a rule-less Word table 三 with blank zeros "
+    "pymupdf4llm": "2524/2629 cells (96.01%), non-zero 96.16%: a rule-less Word table 三 with blank zeros "
     "flattened into paragraphs: which organisation columns a row's figures stand in neither the text nor "
     "the sums say (g2020-c-word), a page of table 三 dropped as a picture (g2022-c-word)",
     "markitdown": "2613/2629 cells (99.39%), non-zero 99.23%: blank zeros lost in merged cells; a page's "

@@ -65,6 +65,8 @@ def read_active(
     cells_kept: bool = False,
     pad: int = 0,
     em_dashes: bool = False,
+    zeros_blank: bool = False,
+    hyphens: bool = False,
 ) -> None:
     """``stated``: figures the prose gives for rows (``stated.stated_active``), preferred where
     they pick out one cut of a row's run. ``cells_kept``: the page prints its zero cells (table
@@ -72,13 +74,15 @@ def read_active(
     some together (``行政许可73-38``: 73, -3, 8) rather than left one blank. ``pad``: the page
     prints its counts under 10 with a leading zero (``padded``): runs are cut by that padding.
     ``em_dashes``: the page's table 三 prints its blank cells as em dashes (run-on text), so table
-    二's do too (``active_cells.em_dash_cells_run_on``)."""
+    二's do too (``active_cells.em_dash_cells_run_on``). ``zeros_blank``: the page prints a row of
+    its tables as its label alone (its zeros left blank): a reading supposing a blank cell in a
+    row printed short is then a reading as good as a cut, weighed by the same likelihoods."""
     if orphans:
         raw = dict(raw)
         place_orphans(template, raw, orphans)
     dash_cells = em_dashes or prints_dash_cells(raw)
     hyphen_cells = prints_hyphen_cells(raw)
-    cells_kept = cells_kept or hyphen_cells
+    cells_kept = cells_kept or hyphen_cells or hyphens  # (table 三's hyphens: the same page style)
     table_cells = [t for found in raw.values() for t in found.values]  # for its printed zeros
     cells_kept = cells_kept or dash_cells
     # the table prints its zeros (a 0 printed, at most two cells blank): a blank cell is then odd
@@ -124,6 +128,11 @@ def read_active(
             found = dash_before_figure(found, path, evidence, marks="-")
         headed = [key for key, _ in found.header]
         order = headed if sorted(headed) == sorted(field_keys) else field_keys
+        if cells_kept and not hyphen_cells and row.field(order[0]).kind is Kind.COUNT:
+            # Every cell printed (table 三 prints its blanks as marks or 0), the first under a
+            # count, never negative: a hyphen opening the row's run (行政处罚-113) is its blank
+            # cell's mark before the figures (- 1 13), not a minus sign.
+            found = dash_before_figure(found, path, evidence, marks="-", first_only=True)
         units = {key: header_unit(token.text) for key, token in found.header}
         slots = slots_of(found.values)
         # A laid-out row short of figures: where they stand under the headers says their columns.
@@ -183,6 +192,25 @@ def read_active(
             if len(distinct) > 1  # (all decide between readings only: one reading, nothing to weigh)
             else None
         )
+        if (
+            liked is None
+            and len(distinct) > 1
+            and not cut_values
+            and found.values
+            and all(" part " in t.where for t in found.values)
+            and (zeros_blank or _blank_row(raw))
+        ):
+            # Every reading supposes blank cells, in a table whose zeros are blank: the same
+            # likelihoods weigh where the blanks stand (规章43 under 制发 · 废止 · 现行有效: 0 4 3,
+            # in force >= made), flagged with the others (a likelihood is no proof). Only a run
+            # of a crawler's text: in pdftotext's flow a row's figures may stand elsewhere (its
+            # cells are left open for the readers of flowed text).
+            blanks = {r.values for r in best}
+            liked = (
+                stated_cut(stated.get(row.key) if stated else None, order, distinct, blanks)
+                or (repeated_cut(distinct, blanks) if Kind.MONEY not in kinds else None)
+                or likely_cut(order, distinct, blanks, _scales(row, order, units))
+            )
         # A row printed as fewer figures than its columns, every reading a cut of them: run together.
         run_on = sum(1 for t in found.values if t.value.kind is not CellKind.BLANK) < len(order)
         if liked is None and run_on:
@@ -417,6 +445,11 @@ def doubt_after_unknown(rows: tuple[ActiveRow, ...], report: Report, evidence: E
             )
         elif after is None and any(values.get(f.key) is None for f in row.fields):
             after = row
+
+
+def _blank_row(raw: dict[str, ActiveRaw]) -> bool:
+    """Whether a row of table 二 prints its label and no figure (a table leaving its zeros blank)."""
+    return any(all(t.value.kind is CellKind.BLANK for t in found.values) for found in raw.values())
 
 
 def _scales(row: ActiveRow, order: list[str], units: dict[str, str]) -> tuple[float, ...]:

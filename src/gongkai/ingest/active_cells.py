@@ -31,12 +31,13 @@ def dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
     )
 
 
-def em_dash_cells_run_on(rows: Iterable[list[Token]]) -> bool:
+def em_dash_cells_run_on(rows: Iterable[list[Token]], marks: tuple[str, ...] = _EM_DASHES) -> bool:
     """Whether a table of run-on text prints a blank cell as an em dash of its own (table 三's
     ``31—22——35``: that table holds no negative figure, so each dash is a cell): the page's
-    style, table 二's too, where a dash run into a figure (``行政处罚—665``) is then a cell."""
+    style, table 二's too, where a dash run into a figure (``行政处罚—665``) is then a cell.
+    ``marks``: the dashes asked for (a hyphen: ``55--962696``)."""
     return any(
-        t.text.strip() in _EM_DASHES and " part " in t.where
+        t.text.strip() in marks and " part " in t.where
         for values in rows
         for t in values
         if t.value.kind is CellKind.DASH
@@ -59,17 +60,20 @@ def prints_hyphen_cells(raw: dict[str, ActiveRaw]) -> bool:
     return any(t.value.kind is CellKind.DASH and t.text.strip() == "-" for found in raw.values() for t in found.values)
 
 
-def dash_before_figure(found: ActiveRaw, path: str, evidence: Evidence, marks: str = "—―") -> ActiveRaw:
+def dash_before_figure(
+    found: ActiveRaw, path: str, evidence: Evidence, marks: str = "—―", first_only: bool = False
+) -> ActiveRaw:
     """``found`` with each figure of run-on text printed after an em dash (``—1762``, read as
     −1762) cut into the dash cell and the figure (— 1762), on a page whose table 二 prints its
     blank cells as dashes (``prints_dash_cells``); noted, as the dash might still have been a
     minus sign. A cell of its own (a table's) holding ``—3`` is left a minus sign. ``marks``: the
-    dashes so read (a hyphen, ``规章-420``, only in a row where no column may be negative)."""
+    dashes so read (a hyphen, ``规章-420``, only in a row where no column may be negative).
+    ``first_only``: only the row's first figure (under a count, which is never negative)."""
     values: list[Token] = []
     cut: list[str] = []
-    for token in found.values:
+    for at, token in enumerate(found.values):
         text = token.text.strip()
-        run_on = " part " in token.where
+        run_on = " part " in token.where and (at == 0 or not first_only)
         if token.value.kind is CellKind.NUMBER and text[:1] in marks and text[1:2].isdigit() and run_on:
             rest = text[1:]
             value = parse_cell(rest)

@@ -58,6 +58,7 @@ from gongkai.ingest.lead_tails import read_lead_tails
 from gongkai.ingest.merged_blocks import read_merged_blocks
 from gongkai.ingest.meta import identify
 from gongkai.ingest.money_past_heading import read_money_past_heading
+from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.paragraph_runs import read_paragraph_runs
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
@@ -200,8 +201,22 @@ def recognise(document: Document) -> Report:
     )
     pad = requests_padding(template, request_raw)  # counts under 10 printed 07: table 二 pads too
     em_dashes = em_dash_cells_run_on(found.values for found in request_raw.values())  # table 三's — cells
+    # a row of table 三 printed as its label alone: the page leaves its zeros blank
+    zeros_blank = not cells_kept and any(
+        all(t.value.kind is CellKind.BLANK for t in found.values) for found in request_raw.values()
+    )
     read_active(
-        template, active_raw, report, evidence, active_orphans, stated_active(document), cells_kept, pad, em_dashes
+        template,
+        active_raw,
+        report,
+        evidence,
+        active_orphans,
+        stated_active(document),
+        cells_kept,
+        pad,
+        em_dashes,
+        zeros_blank,
+        em_dash_cells_run_on((found.values for found in request_raw.values()), ("-",)),  # 三's - cells
     )
     doubt_figures_past_table_three(document, active_raw, evidence)  # pdftotext: a figure past 三's heading
     read_money_past_heading(template, document, report, evidence)  # pdftotext: the last money cell past it
