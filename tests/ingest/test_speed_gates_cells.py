@@ -1,0 +1,112 @@
+"""Cheaper tests of the same facts (issue 9: read_report's speed) give what the work they replaced
+gave: on every document of the corpus and two fixtures of every class
+(``test_read_speed_gates._real_inputs``), and on texts made to reach their edges.
+
+- ``ocr_figures._suspect``: substring scans and a search led by the blank, for the one search
+  of ``[OoIlSBZ|丨［]|\\d[ \\u3000]\\d`` over a document's cells joined.
+- ``transposed._names_items``: a figure's ASCII cell not looked up as a row of table 二.
+- ``interleaved_rows._named_rows``: the template's rows by key, not a set made per record.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from gongkai.ingest import interleaved_rows, ocr_figures, transposed
+from gongkai.ingest.document import Cell, Document, UnreadableFile
+from gongkai.ingest.read import read_document
+from gongkai.ingest.records import Record, cached_key, read_records
+from gongkai.ingest.request_labels import printed_rows
+from gongkai.report.templates import TEMPLATES, Template
+from tests.ingest.test_read_speed_gates import _real_inputs
+
+_SUSPECT_AS_IT_WAS = re.compile(r"[OoIlSBZ|丨［]|\d[ \u3000]\d")
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    found = []
+    for path in _real_inputs():
+        try:
+            found.append(read_document(path))
+        except UnreadableFile:
+            continue
+    assert len(found) > 20
+    return found
+
+
+def _joined(document: Document) -> str:
+    return "\n".join(cell.text for table in document.tables for row in table.rows for cell in row)
+
+
+_MADE = (
+    "",
+    "规章\n12\n34",
+    "1O",  # a look-alike letter
+    "丨 3",
+    "45 ［",
+    "2 7",  # a blank between digits
+    "2\u30007",
+    "２ ７",  # full-width digits are \d too
+    "2  7",  # two blanks: no figure spaced
+    " 7",
+    "7 ",
+    "a 7",
+    "7 a",
+    "行政许可 12",
+    "12 行政许可",
+    "1\n2",
+    "1 \n 2",
+)
+
+
+def test_suspect_as_the_one_search(documents: list[Document]) -> None:
+    texts = [_joined(d) for d in documents] + list(_MADE)
+    hits = 0
+    for text in texts:
+        expected = _SUSPECT_AS_IT_WAS.search(text) is not None
+        assert ocr_figures._suspect(text) == expected, text[:80]
+        hits += expected
+    assert 0 < hits < len(texts)  # both answers among the inputs
+
+
+def _names_items_as_it_was(row: list[Cell]) -> bool:
+    return sum(transposed._names_item(cell.text) for cell in row) >= 2
+
+
+def test_names_items_skipping_ascii_cells(documents: list[Document]) -> None:
+    rows = [row for d in documents for table in d.tables for row in table.rows]
+    made = [
+        [Cell(text, "line 1") for text in texts] for texts in (["规章", "行政许可", "1"], ["12", "规章"], ["0", "1"])
+    ]
+    answers = [transposed._names_items(row) for row in rows + made]
+    assert answers == [_names_items_as_it_was(row) for row in rows + made]
+    assert any(answers)
+    assert not transposed._names_items(made[2])
+
+
+def _named_rows_as_it_was(template: Template, record: Record) -> list[str]:
+    named = printed_rows()
+    keys = {row.key for row in template.request_rows}
+    found: list[str] = []
+    for token in record.labels:
+        key = named.get(cached_key(token.text))
+        if key is None:
+            parts = [named.get(cached_key(part)) for part in token.text.split()]
+            key = next((k for k in reversed(parts) if k is not None), None)
+        if key is not None and key in keys:
+            found.append(key)
+    return found
+
+
+def test_named_rows_by_the_templates_keys(documents: list[Document]) -> None:
+    named = 0
+    for document in documents:
+        for record in read_records(document):
+            for template in TEMPLATES.values():
+                rows = interleaved_rows._named_rows(template, record)
+                assert rows == _named_rows_as_it_was(template, record)
+                named += bool(rows)
+    assert named
