@@ -11,14 +11,21 @@ gave: on every document of the corpus and two fixtures of every class
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import pytest
 
-from gongkai.ingest import interleaved_rows, ocr_figures, transposed
+from gongkai.ingest import interleaved_rows, lead_tails, ocr_figures, transposed
 from gongkai.ingest.document import Cell, Document, UnreadableFile
-from gongkai.ingest.read import read_document
-from gongkai.ingest.records import Record, cached_key, read_records
-from gongkai.ingest.request_labels import printed_rows
+from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.read import read_document, read_report
+from gongkai.ingest.records import Record, Token, cached_key, read_records
+from gongkai.ingest.request_labels import match_request, match_request_label, printed_rows
+from gongkai.ingest.vanished_anchors import any_first_open, firsts_beside_labels
+from gongkai.ingest.vanished_tables import row_shape
+from gongkai.report.equations import requests_bound
+from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template
 from tests.ingest.test_read_speed_gates import _real_inputs
 
@@ -110,3 +117,73 @@ def test_named_rows_by_the_templates_keys(documents: list[Document]) -> None:
                 assert rows == _named_rows_as_it_was(template, record)
                 named += bool(rows)
     assert named
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[Report]:
+    found = []
+    for path in _real_inputs():
+        result = read_report(path)
+        if result.report is not None:
+            found.append(result.report)
+    assert len(found) > 20
+    return found
+
+
+def test_no_first_cell_open_no_first_filled(reports: list[Report]) -> None:
+    """``read_vanished`` returns before seeking the figures beside or after labels where every
+    row's first cell is read: ``firsts_beside_labels`` would fill none (and fills where one is open)."""
+    shut = opened = 0
+    for report in reports:
+        template = report.template
+        keys = [row.key for row in template.request_rows]
+        width = len(template.request_columns)
+        shape = row_shape(requests_bound(template.id), keys, width)
+        if shape is None or not all(report.requests.get(key) for key in keys):
+            continue
+        figures = [Token(str(k), f"line {k}", parse_cell(str(k))) for k in range(len(keys))]
+        anchors = dict(enumerate(range(len(keys))))
+        for open_row in (None, keys[-1]):
+            copy = deepcopy(report)
+            if open_row is not None:
+                copy.requests[open_row][shape.first] = None
+            before, evidence = deepcopy(copy.requests), Evidence()
+            firsts_beside_labels(keys, shape, figures, anchors, copy, evidence)
+            firsts_beside_labels(keys, shape, figures, anchors, copy, evidence, beside=False)
+            if any_first_open(keys, shape, _with(copy, before)):
+                assert copy.requests != before
+                opened += 1
+            else:
+                assert copy.requests == before and not evidence.uncertain and not evidence.provenance
+                shut += 1
+    assert shut and opened
+
+
+def _with(report: Report, requests: dict[str, list[int | None]]) -> Report:
+    copy = deepcopy(report)
+    copy.requests = deepcopy(requests)
+    return copy
+
+
+def _figures_as_it_was(record: Record) -> list[Token] | None:
+    out = []
+    for token in record.values:
+        if token.value.kind is CellKind.BLANK:
+            continue
+        amount = token.value.amount
+        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
+            return None
+        out.append(token)
+    return out
+
+
+def test_lead_figures_and_label_matches(documents: list[Document]) -> None:
+    records = [record for document in documents for record in read_records(document)]
+    assert [lead_tails._figures(r) for r in records] == [_figures_as_it_was(r) for r in records]
+    matched = 0
+    for record in records:
+        for token in record.labels:
+            match = match_request_label(token.text)
+            assert match == match_request(Record([token], [], record.table), False, 0)
+            matched += match is not None
+    assert matched
