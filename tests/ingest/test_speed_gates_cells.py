@@ -6,6 +6,10 @@ gave: on every document of the corpus and two fixtures of every class
   of ``[OoIlSBZ|丨［]|\\d[ \\u3000]\\d`` over a document's cells joined.
 - ``transposed._names_items``: a figure's ASCII cell not looked up as a row of table 二.
 - ``interleaved_rows._named_rows``: the template's rows by key, not a set made per record.
+- ``read_vanished``: no figures beside or after labels sought where no row's first cell is open.
+- ``lead_tails._figures``, ``request_labels.match_request_label``: the same, fewer lookups.
+- ``text._OCR_LETTERS``: led by the letter, not by ``\\d`` tried at every character.
+- ``deferred_totals._flow_size``: a label's end asked before the search of its text.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from copy import deepcopy
 
 import pytest
 
-from gongkai.ingest import interleaved_rows, lead_tails, ocr_figures, transposed
+from gongkai.ingest import deferred_totals, interleaved_rows, lead_tails, ocr_figures, transposed
+from gongkai.ingest import text as text_reader
 from gongkai.ingest.document import Cell, Document, UnreadableFile
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
@@ -187,3 +192,33 @@ def test_lead_figures_and_label_matches(documents: list[Document]) -> None:
             assert match == match_request(Record([token], [], record.table), False, 0)
             matched += match is not None
     assert matched
+
+
+_OCR_LETTERS_AS_IT_WAS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d")
+_OCR_MADE = ("1O", "O1", "|1", "1|", "l", "1 O", "Ol", "2Z3", "ZZ", "a1", "1a", "", "|", "１O", "O１", "B8")
+
+
+def test_ocr_letters_led_by_the_letter() -> None:
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _real_inputs()] + list(_OCR_MADE)
+    hits = 0
+    for text in texts:
+        expected = _OCR_LETTERS_AS_IT_WAS.search(text) is not None
+        assert (text_reader._OCR_LETTERS.search(text) is not None) == expected, text[:80]
+        hits += expected
+    assert 0 < hits < len(texts)
+
+
+def _flow_size_as_it_was(records: list[Record]) -> int:
+    printed = sum(t.value.kind is not CellKind.BLANK for record in records for t in record.values)
+    at_end = deferred_totals._AT_LABEL_END
+    return printed + sum(1 for record in records for label in record.labels if at_end.search(label.text))
+
+
+def test_flow_size_asks_the_label_end_first(documents: list[Document]) -> None:
+    sizes = []
+    for document in documents:
+        records = read_records(document)
+        sizes.append(deferred_totals._flow_size(records))
+        assert sizes[-1] == _flow_size_as_it_was(records)
+    made = Record([Token(text, "line 1", parse_cell(text)) for text in ("另行制作 7 件", "另行 7件\n", "7 件 ", "7件")])
+    assert deferred_totals._flow_size([made]) == _flow_size_as_it_was([made]) == 2
