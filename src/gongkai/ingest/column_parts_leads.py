@@ -33,7 +33,7 @@ from gongkai.ingest.column_parts_fill import BRANCHES, Block, Grid, fill
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
-from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.request_labels import match_request_label
 from gongkai.ingest.request_rows import request_records
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -55,7 +55,7 @@ def _second_printing(template: Template, records: list[Record]) -> int | None:
             looked += 1
             if looked > _LABELS:
                 return None
-            match = match_request(Record([token], [], record.table), False, 0)
+            match = match_request_label(token.text)
             if match is not None and match.key == first:
                 seen += 1
                 if seen == 2:

@@ -39,6 +39,9 @@ from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
 _AT_LABEL_END = re.compile(r"\S\s+(\d+)\s*件$")  # ``…另行 7 件``: a row's first cell on its label's line
+# What a label ``_AT_LABEL_END`` matches ends in (``$`` matches before a last newline too): asked
+# first, as most labels end otherwise and the search tries every character of a long label
+_LABEL_END_UNIT = ("件", "件\n")
 _MOST_PENDING = 3  # totals deferred and not yet printed at once
 _MOST_READINGS = 32  # different readings of the rest of the flow from one point of the cut
 _BUDGET = 200_000  # points of the cut visited at most
@@ -57,7 +60,7 @@ def _flow(records: list[Record]) -> list[int] | None:
     items: list[tuple[int, int, int]] = []
     for record in records:
         for label in record.labels:
-            found = _AT_LABEL_END.search(label.text)
+            found = _AT_LABEL_END.search(label.text) if label.text.endswith(_LABEL_END_UNIT) else None
             if found:
                 items.append((line_number(label) or 0, 0, int(found.group(1))))
         for k, token in enumerate(record.values, 1):
@@ -73,8 +76,14 @@ def _flow(records: list[Record]) -> list[int] | None:
 def _flow_size(records: list[Record]) -> int:
     """How many figures ``_flow`` gives where it gives a flow: the printed cells and the figures
     at labels' ends, counted without building it."""
-    printed = sum(t.value.kind is not CellKind.BLANK for record in records for t in record.values)
-    return printed + sum(1 for record in records for label in record.labels if _AT_LABEL_END.search(label.text))
+    blank = CellKind.BLANK
+    printed = sum(1 for record in records for t in record.values if t.value.kind is not blank)
+    return printed + sum(
+        1
+        for record in records
+        for label in record.labels
+        if label.text.endswith(_LABEL_END_UNIT) and _AT_LABEL_END.search(label.text)
+    )
 
 
 def _count(token: Token) -> int | None:

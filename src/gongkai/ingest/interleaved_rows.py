@@ -54,7 +54,7 @@ def _named_rows(template: Template, record: Record) -> list[str]:
     """The rows of ``template`` the record's labels (or their space-separated parts: a group
     heading beside an item, ``（五）不 3.要求提供公开出版物``) name whole, in printed order."""
     named = printed_rows()
-    keys = {row.key for row in template.request_rows}
+    keys = template.requests_by_key  # (the template's own, not a set made again for every record)
     found: list[str] = []
     for token in record.labels:
         key = named.get(cached_key(token.text))

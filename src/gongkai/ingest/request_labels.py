@@ -186,6 +186,12 @@ def match_request(record: Record, started: bool, next_index: int) -> RequestRowK
     return _match_texts(tuple(t.text for t in record.labels), bool(record.values), bool(started), next_index)
 
 
+def match_request_label(text: str) -> RequestRowKeys | None:
+    """``match_request`` of a record of the one label ``text``, no figures after it, the rows not
+    started: asked of every label cell by ``column_parts_leads`` without making a record of each."""
+    return _match_texts((text,), False, False, 0)
+
+
 _NO_VALUE = parse_cell("")
 
 

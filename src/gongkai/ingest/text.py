@@ -79,7 +79,10 @@ from gongkai.ingest.wrapped_rows import rows_with_wrapped_figures
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
-_OCR_LETTERS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d")  # a digit beside a look-alike letter: an OCR's hand?
+# A digit beside a look-alike letter (``1O``, ``l2``): an OCR's hand? The letter is searched for and
+# the digit before (a look-behind) or after it asked there: the same texts as ``\d[OoIlSBZ]|[OoIlSBZ|]\d``,
+# whose search tried the digit class at every character of the text (60 µs of a corpus report)
+_OCR_LETTERS = re.compile(r"[OoIlSBZ|](?:(?<=\d[OoIlSBZ])|\d)")
 
 
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -45,7 +45,9 @@ def _names_items(row: list[Cell]) -> bool:
     with: ``_item_header``, ``runs_untransposed``)."""
     named = 0
     for cell in row:
-        if _names_item(cell.text):
+        # (a figure's cell, ASCII, names no row: every row's label is Chinese, which no folding of
+        # ASCII gives; told by ``str.isascii`` before the cached lookup of every cell)
+        if not cell.text.isascii() and _names_item(cell.text):
             named += 1
             if named == 2:
                 return True

@@ -54,6 +54,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_rows import RequestRaw
 from gongkai.ingest.vanished_anchors import (
+    any_first_open,
     figures_inside_labels,
     firsts_after_labels,
     firsts_beside_labels,
@@ -133,6 +134,8 @@ def read_vanished(
     ):
         return  # the 自然人 column with the labels, the others in column blocks (``vanished_blocks``)
     if options is None:  # no order of the grid explains the flow: only the labels' own figures
+        if not any_first_open(keys, shape, report):
+            return  # every row's first cell read already (a report contradicting itself): none to fill
         firsts_beside_labels(keys, shape, figures, anchors, report, evidence)
         if not beside:  # LibreOffice's print: the figures right after a label block too
             after = joined_anchors(anchors, firsts_after_labels(records, raw, keys, figures))

@@ -111,6 +111,16 @@ def firsts_beside_labels(
         )
 
 
+def any_first_open(keys: Sequence[Hashable], shape: Shape, report: Report) -> bool:
+    """Whether a row's first cell is still unknown: else ``firsts_beside_labels`` fills none (the
+    anchors it would be given need not be sought)."""
+    for key in keys:
+        row = report.requests.get(str(key))
+        if row is not None and row[shape.first] is None:
+            return True
+    return False
+
+
 # The marks that begin a row label of table 三 (一、 （三） 4.): a block holding two holds two rows' labels.
 _ROW_MARK = re.compile(r"[一二三四五六七八九十]、|[（(][一二三四五六七八九十][)）]|(?<![0-9])[0-9]{1,2}[.．]")
 
