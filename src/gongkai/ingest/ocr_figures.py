@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from gongkai.ingest.document import Cell, Document, TableBlock
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
+from gongkai.ingest.ocr_label_runs import MIN_RUN, mend_label_runs
 from gongkai.ingest.ocr_labels import mend_label
 
 CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
@@ -238,6 +239,7 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 # struck through (a converter's ~~ for a rule across the scanned figure)
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+_LABEL_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MIN_RUN}}}")  # a run of ideographs: a label's stretch, maybe misread
 
 
 def _text_figure(word: str, markdown: bool) -> str | None:
@@ -299,10 +301,16 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     evidence = len(_TEXT_MIXTURE[markdown].findall(text))
     changed: dict[int, str] = {}
     doubted: set[int] = set()
+    labelled: dict[int, str] = {}
     for n, line in enumerate(lines):
         if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
             doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
-        if not _CHEAP.search(line) or not _row_of_figures(line, markdown):
+        if not _row_of_figures(line, markdown):
+            continue
+        if _LABEL_RUN.search(line) and (mended := mend_label_runs(line)) != line:
+            labelled[n] = mended  # a label's misread characters: the OCR's hand too (as in a grid)
+            evidence += 1
+        if not _CHEAP.search(line):
             continue
         new = _mend_line(line, markdown)
         if new != line:
@@ -311,6 +319,9 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     if evidence < MIN_EVIDENCE:  # no OCR's hand: only the struck figures are doubted
         changed = {}
         doubted = {n for n in doubted if "~~" in lines[n]}
+    else:
+        for n in labelled:
+            changed[n] = mend_label_runs(changed[n]) if n in changed else labelled[n]
     if not (changed or doubted):
         return text, frozenset()
     for n, new in changed.items():
