@@ -27,8 +27,8 @@ import re
 from dataclasses import replace
 
 from gongkai.ingest.document import Cell, Document, TableBlock
-from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_label_runs import MIN_RUN, mend_label_runs
+from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
 
 CONFIDENCE = 0.5  # below ``ocr_doubts.LOW_CONFIDENCE``: a mended figure is the arithmetic's to confirm
