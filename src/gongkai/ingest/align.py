@@ -30,7 +30,7 @@ from gongkai.ingest.run_cuts import (
     sparse_readings,
     splits,
 )
-from gongkai.ingest.spaced_joins import joined_bases
+from gongkai.ingest.spaced_joins import JOIN_COST, joined_bases
 
 MAX_COST = 3  # the most a reading of a row may cost (cells inserted, dropped or split)
 
@@ -210,11 +210,11 @@ def readings(
                 # A cell printing two figures a blank apart (``1 1``) may be one figure.
                 for joined, k, how, how_zh in joined_bases(base, -gap):
                     if k == -gap:
-                        add(plain_reading(joined, k, how, how_zh, keep_trail))
+                        add(plain_reading(joined, JOIN_COST * k, how, how_zh, keep_trail))
                         continue
                     for drop in _dropped(joined, -gap - k, keep_trail):
                         both, both_zh = f"{how}; {drop.how}", f"{how_zh}；{drop.how_zh}"
-                        add(drop._replace(cost=drop.cost + k, how=both, how_zh=both_zh))
+                        add(drop._replace(cost=drop.cost + JOIN_COST * k, how=both, how_zh=both_zh))
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))

@@ -6,7 +6,7 @@ over two columns of a converter's page grid prints two figures so too (``| 16 0 
 reader cuts every such cell into its figures (``Cell.where`` + `` number k``); where the row then
 holds more cells than columns, ``align.readings`` offers each such pair joined as one figure
 beside the readings that drop a surplus cell, and the statutory arithmetic chooses (a join
-costs one, as a dropped cell does: a tie the equations cannot break leaves the cells unknown).
+costs as much as a printed 0 dropped: a tie the equations cannot break leaves the cells unknown).
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from gongkai.ingest.row_reading import Slot
 _FIRST = " number 1"
 _SECOND = " number 2"
 MAX_JOINS = 3  # pairs joined in one reading (a row's surplus is at most ``align.MAX_COST``)
+# A join costs as a printed 0 dropped does: where both readings keep the sums, neither is taken
+# (a row printing a surplus 0, ``1 0 0 0 0 0 0 1``, is no figure spaced by an OCR)
+JOIN_COST = 2
 
 
 def _figure(slot: Slot) -> bool:
