@@ -50,3 +50,9 @@ def test_a_run_is_mended_only_to_one_labels_stretch() -> None:
     assert mend_run("申请入逾期末按收费通知要") == "申请人逾期未按收费通知要"
     assert mend_run("申请人无正当理由逾期不补") == "申请人无正当理由逾期不补"  # a label's own
     assert mend_run("全面推进决策执行管理服务") == "全面推进决策执行管理服务"  # prose: no label near
+
+
+def test_a_rules_mark_on_a_line_of_its_own_in_a_figures_cell() -> None:
+    # ``|1320<br>I|``: the rule under 1320 read as ``I`` (1320, or 13201 wrapped: the row's sum says 1320)
+    read, gold = _read("s2024-a~ocr"), _gold("s2024-a")
+    assert read["requests"]["new_received"] == gold["requests"]["new_received"]  # the sums confirm it

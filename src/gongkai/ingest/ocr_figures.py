@@ -107,9 +107,10 @@ def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = Non
     core = text.strip()
     if not core or len(core) > 24:
         return None
-    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000":
+    # the mark a blank apart, or on a line of its own in the cell (``1320<br>I``: a rule under it)
+    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000\n":
         core = core[2:].lstrip()
-    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000":
+    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000\n":
         core = core[:-2].rstrip()
     if len(core) > 1 and core[0] in "丨［":
         core = core[1:].lstrip()
