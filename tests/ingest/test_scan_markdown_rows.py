@@ -56,3 +56,9 @@ def test_a_rules_mark_on_a_line_of_its_own_in_a_figures_cell() -> None:
     # ``|1320<br>I|``: the rule under 1320 read as ``I`` (1320, or 13201 wrapped: the row's sum says 1320)
     read, gold = _read("s2024-a~ocr"), _gold("s2024-a")
     assert read["requests"]["new_received"] == gold["requests"]["new_received"]  # the sums confirm it
+
+
+def test_a_spaced_figure_beside_a_rules_mark_is_offered_both_ways() -> None:
+    # ``|113|I 13|2 0［|14|0|I<br>l3|173|``: the mark dropped, ``2 0`` one figure or two, the sums choose
+    read, gold = _read("s2020-a~ocr"), _gold("s2020-a")
+    assert read["requests"]["total_processed"] == gold["requests"]["total_processed"]

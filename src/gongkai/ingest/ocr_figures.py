@@ -97,16 +97,8 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
-def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = None) -> str | None:
-    """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
-    or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
-    the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
-    or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
-    text's cell may hold two figures. ``spaced``: whether one blank inside is one figure's
-    (``2 7``; by default as ``letters_only``)."""
-    core = text.strip()
-    if not core or len(core) > 24:
-        return None
+def _unmarked(core: str) -> str:
+    """A cell's text without the rule's marks an OCR read at its borders."""
     # the mark a blank apart, or on a line of its own in the cell (``1320<br>I``: a rule under it)
     if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000\n":
         core = core[2:].lstrip()
@@ -116,6 +108,19 @@ def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = Non
         core = core[1:].lstrip()
     if len(core) > 1 and core[-1] in "丨［]":
         core = core[:-1].rstrip()
+    return core
+
+
+def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = None) -> str | None:
+    """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
+    or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
+    the cell is the page's own (a Word or web table's), so ``||``, ``SZ`` or ``lO`` in it is 11, 52
+    or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
+    text's cell may hold two figures. ``spaced``: whether one blank inside is one figure's
+    (``2 7``; by default as ``letters_only``)."""
+    core = _unmarked(text.strip())
+    if not core or len(core) > 24:
+        return None
     one_figure = letters_only if spaced is None else spaced
     if not _FIGURE.fullmatch(core) or (not one_figure and (" " in core or "\u3000" in core)):
         return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
@@ -187,6 +192,10 @@ def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
         figure = mend_figure(placed or cell.text, letters, spaced=False)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
+    bare = _unmarked(cell.text.strip())
+    if not letters_only and bare != cell.text.strip() and _spaced(bare):
+        # ``2 0［``: two figures or one spaced, the rule's mark dropped; the row's sums choose (``spaced_joins``)
+        return cell._replace(text=bare, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)
     return cell if label == cell.text else cell._replace(text=label)
 
