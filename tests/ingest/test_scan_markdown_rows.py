@@ -62,3 +62,13 @@ def test_a_spaced_figure_beside_a_rules_mark_is_offered_both_ways() -> None:
     # ``|113|I 13|2 0［|14|0|I<br>l3|173|``: the mark dropped, ``2 0`` one figure or two, the sums choose
     read, gold = _read("s2020-a~ocr"), _gold("s2020-a")
     assert read["requests"]["total_processed"] == gold["requests"]["total_processed"]
+
+
+def test_markitdowns_cell_over_columns_with_a_spaced_figure() -> None:
+    # markitdown's page grid: ``| 0 1 1 |`` (0 and 11 in two columns), ``| 5 3 0 |`` (5 and 30)
+    result = read_report(FIXTURES / "markitdown" / "s2021-a~ocr-word.md")
+    assert result.report is not None, result.error
+    read, gold = json.loads(result.report.to_json()), _gold("s2021-a")
+    for row in ("denied_internal_affairs", "not_processed_petition"):
+        assert read["requests"][row] == gold["requests"][row], row
+        assert _named(read, row), row

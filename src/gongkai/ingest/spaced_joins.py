@@ -12,13 +12,15 @@ costs as much as a printed 0 dropped: a tie the equations cannot break leaves th
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from gongkai.ingest.numbers import CellKind, CellValue
 from gongkai.ingest.row_reading import Slot
 
-_FIRST = " number 1"
+_NUMBER = " number "
 _SECOND = " number 2"
+MAX_IN_CELL = 4  # figures of one cell among which pairs are joined (a wider cell is a row's run)
 MAX_JOINS = 3  # pairs joined in one reading (a row's surplus is at most ``align.MAX_COST``)
 # A join costs as a printed 0 dropped does: where both readings keep the sums, neither is taken
 # (a row printing a surplus 0, ``1 0 0 0 0 0 0 1``, is no figure spaced by an OCR)
@@ -30,22 +32,29 @@ def _figure(slot: Slot) -> bool:
     return value.kind is CellKind.NUMBER and bool(value.digits) and not value.unit
 
 
+def _cell_and_number(where: str) -> tuple[str, int] | None:
+    cell, _, number = where.rpartition(_NUMBER)
+    return (cell, int(number)) if cell and number.isdigit() else None
+
+
 def joinable(base: Sequence[Slot]) -> list[int]:
-    """Indices ``i`` of ``base`` whose slot and the next are the two figures of one cell printing
-    exactly two (``1 1``: `` number 1``, `` number 2``, no `` number 3``), the first no 0 (a figure
-    never starts with one: ``0 2`` is two cells)."""
+    """Indices ``i`` of ``base`` whose slot and the next are figures k and k + 1 of one cell
+    printing at most ``MAX_IN_CELL`` (``1 1``, ``5 3 0``: `` number 1``, `` number 2`` …), the
+    first no 0 (a figure never starts with one: ``0 2`` is two cells)."""
     if not any(s.where.endswith(_SECOND) for s in base):  # cheap: most rows print no such cell
         return []
-    wheres = {s.where for s in base}
+    places = [_cell_and_number(s.where) for s in base]
+    figures = Counter(place[0] for place in places if place is not None)
     found = []
     for i in range(len(base) - 1):
         first, second = base[i], base[i + 1]
-        if not first.where.endswith(_FIRST):
-            continue
-        cell = first.where[: -len(_FIRST)]
+        one, two = places[i], places[i + 1]
         if (
-            second.where == cell + _SECOND
-            and f"{cell} number 3" not in wheres
+            one is not None
+            and two is not None
+            and one[0] == two[0]
+            and two[1] == one[1] + 1
+            and figures[one[0]] <= MAX_IN_CELL
             and _figure(first)
             and _figure(second)
             and not first.value.digits.startswith("0")
@@ -56,7 +65,7 @@ def joinable(base: Sequence[Slot]) -> list[int]:
 
 def _joined(first: Slot, second: Slot) -> Slot:
     digits = first.value.digits + second.value.digits
-    return Slot(CellValue(CellKind.NUMBER, int(digits), "", digits), first.where.removesuffix(_FIRST) + " (joined)")
+    return Slot(CellValue(CellKind.NUMBER, int(digits), "", digits), first.where.rpartition(_NUMBER)[0] + " (joined)")
 
 
 def joined_bases(base: Sequence[Slot], most: int) -> Iterator[tuple[list[Slot], int, str, str]]:
@@ -65,6 +74,8 @@ def joined_bases(base: Sequence[Slot], most: int) -> Iterator[tuple[list[Slot], 
     pairs = joinable(base)
     for k in range(1, min(most, MAX_JOINS, len(pairs)) + 1):
         for chosen in itertools.combinations(pairs, k):
+            if any(b - a < 2 for a, b in itertools.pairwise(chosen)):
+                continue  # two pairs sharing a figure (``5 3 0``: 53 or 30, not both)
             out: list[Slot] = []
             i = 0
             while i < len(base):
