@@ -4,7 +4,8 @@ A searchable scan's OCR sets a blank between a figure's digits (``11`` as ``1 1`
 PDF-to-Markdown converter keeps it in the figure's pipe cell (``|10|0|0|0|1|0|1 1|``); a cell
 over two columns of a converter's page grid prints two figures so too (``| 16 0 |``). The record
 reader cuts every such cell into its figures (``Cell.where`` + `` number k``); where the row then
-holds more cells than columns, ``align.readings`` offers each such pair joined as one figure
+holds more cells than columns, ``align.readings`` offers each pair of neighbouring figures of
+such a cell (of at most ``MAX_IN_CELL``: ``5 3 0`` is 5 and 30, or 53 and 0) joined as one figure
 beside the readings that drop a surplus cell, and the statutory arithmetic chooses (a join
 costs as much as a printed 0 dropped: a tie the equations cannot break leaves the cells unknown).
 """
