@@ -27,3 +27,15 @@ def test_only_header_pieces_then_exactly_the_cells_figures() -> None:
     assert _figures_after_header(f"{header} 1 {figures}", 15) is None  # a figure more
     assert _figures_after_header(f"本年度发生行政复议 3 件，行政诉讼 7 件。 {figures}", 15) is None
     assert _figures_after_header(f"{header} {' '.join(['1'] * 13)}", 15) is None  # figures short of the cells
+
+
+def test_table_four_whose_first_header_row_the_converter_set_as_a_heading() -> None:
+    # ``## 行政复议 行政诉讼`` / ``未经复议直接起诉 复议后后起诉 结果 … 2 0 0 1 3 4 2 1 2 9 7 0 1 1 9``: the
+    # paragraph names 起诉 of the groups' titles but not 诉讼 (a scan's Word export, holdout15)
+    fixtures = FIXTURES.parent.parent / "holdout15" / "fixtures"
+    result = read_report(fixtures / "pymupdf4llm" / "s2021-a~ocr-word.md")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((fixtures / "gold" / "s2021-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+    assert "appeals" in {u["cell"] for u in read["uncertain"]}

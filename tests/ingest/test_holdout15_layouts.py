@@ -45,17 +45,22 @@ NOT_YET = {
     "pdf": "2140/2227 cells (96.09%), non-zero 93.62%: all in the OCR's Word prints (~ocr-word): rows "
     "whose figures sit below their labels or run one cell off (s2023-b-word's table 三 and 四, "
     "s2021-a-word's 其他处理 rows missing) (flagged)",
-    "pdftotext": "1524/2227 cells (68.43%), non-zero 56.28%: pdftotext's cell a line with rule marks "
+    "pdftotext": "1530/2227 cells (68.70%), non-zero 56.79%: pdftotext's cell a line with rule marks "
     "(``丨``, ``I``) as lines of their own and blanks inside figures (``2 7`` two cells); rows split "
     "into two text lines (s2021-a-word) read apart from their labels",
-    "pdftotext-layout": "1831/2227 cells (82.22%), non-zero 75.31%: a figure's spurious blank (``2 7``) "
+    "pdftotext-layout": "1835/2227 cells (82.40%), non-zero 75.31%: a figure's spurious blank (``2 7``) "
     "and a rule's mark beside a figure (``74 I``: 74 or 741) where no equation tells; s2023-b-word's "
     "table 三 rows split into two text lines",
-    "pymupdf4llm": "1990/2227 cells (89.36%), non-zero 83.13%: a rule's ``|`` read as a pipe "
-    "(``|4|7||64|``, doubted), spaced figures in a pipe cell (``8 0``: one figure or two), rows of "
-    "s2021-a-word and s2023-b-word split into two lines",
-    "markitdown": "1963/2227 cells (88.15%), non-zero 79.32%: the same marks and spaced figures in "
-    "pdfminer's pipe cells (``| 0 l |``), table 三 rows split in two (s2022-a, s2023-b)",
+    "pymupdf4llm": "2119/2227 cells (95.15%), non-zero 91.36%: spaced figures in a pipe cell (``1 1``, "
+    "``29 8``) offered as one figure or two and misread label stretches (``甲请人无正当理由…``) read since "
+    "``spaced_joins`` and ``ocr_label_runs``; left: table 二's rule ``|`` read as a pipe "
+    "(``|74 I||32［|74|``: 32 or 132, no equation tells; doubted), s2021-a-word's tables 二 and 三's "
+    "last rows pictures (absent from the file) and its 其他处理 labels wrapped five characters a line, "
+    "s2023-b-word's rows split over three pipe rows with marks between (``|||43 I|10|4|5|o|4|66|``)",
+    "markitdown": "2045/2227 cells (91.83%), non-zero 84.98%: a spaced figure in pdfminer's cell over "
+    "two columns (``| 0 1 1 |``: 0 and 11) read since ``spaced_joins`` where the sums choose; left: "
+    "rule marks read as figures in those cells (``| 0 l |``, ``| 0 ［2 l |``), table 三 rows split in "
+    "two (s2022-a, s2023-b)",
     "crawler": "689/1620 cells (42.53%), non-zero 27.98%: the page run into one line, its figures cut "
     "by the marks between them (``规章74 I|32 ［74``) and letters for digits inside digit runs, where "
     "the arithmetic cannot cut (flagged)",
@@ -70,7 +75,9 @@ CONTRADICTING: dict[str, str] = {
     "pdf": "s2020-a's carried_over row ``I3 … 3l`` read 13 … 31 (l a rule's mark or a 1): the broken "
     "column balance leaves no reading the equations confirm (flagged)",
     "pdftotext-layout": "s2020-a's table 三 rows around its ``丨`` marks read one cell off (flagged)",
-    "pymupdf4llm": "s2020-a's rule ``|`` read as pipes: its rows one cell off (flagged)",
+    "pymupdf4llm": "s2020-a's table 四 row with the rules' marks as cells of their own "
+    "(``|I|0|0|1 I|2|1|0丨|…|0|O|||2|``): one pending cell read 0 (flagged); table 三 read as printed "
+    "since ``spaced_joins``",
     "markitdown": "s2020-a's rule marks and spaced figures in pdfminer's pipe cells (flagged)",
 }
 

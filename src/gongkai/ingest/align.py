@@ -30,6 +30,7 @@ from gongkai.ingest.run_cuts import (
     sparse_readings,
     splits,
 )
+from gongkai.ingest.spaced_joins import JOIN_COST, joined_bases
 
 MAX_COST = 3  # the most a reading of a row may cost (cells inserted, dropped or split)
 
@@ -204,26 +205,16 @@ def readings(
             if gap == 0 or abs(gap) > MAX_COST:
                 continue
             if gap < 0:
-                # Only a blank or a 0 may be a surplus cell: a printed figure is never dropped.
-                droppable = [i for i, s in enumerate(base) if s.value.amount == 0]
-                for dropped in itertools.combinations(droppable, -gap):
-                    kept = [s for i, s in enumerate(base) if i not in dropped]
-                    what = ", ".join(
-                        f"{base[i].value.amount if not blank_cell(base[i]) else 'blank'} ({base[i].where})"
-                        for i in dropped
-                    )
-                    # A blank cell is more often a converter's empty grid column than a printed
-                    # 0 is a surplus figure: dropping a printed 0 costs one more.
-                    figures = sum(1 for i in dropped if not blank_cell(base[i]))
-                    add(
-                        plain_reading(
-                            kept,
-                            -gap + figures,
-                            f"surplus cell dropped: {what}",
-                            f"去掉多出的单元格：{what}",
-                            keep_trail,
-                        )
-                    )
+                for drop in _dropped(base, -gap, keep_trail):
+                    add(drop)
+                # A cell printing two figures a blank apart (``1 1``) may be one figure.
+                for joined, k, how, how_zh in joined_bases(base, -gap):
+                    if k == -gap:
+                        add(plain_reading(joined, JOIN_COST * k, how, how_zh, keep_trail))
+                        continue
+                    for drop in _dropped(joined, -gap - k, keep_trail):
+                        both, both_zh = f"{how}; {drop.how}", f"{how_zh}；{drop.how_zh}"
+                        add(drop._replace(cost=drop.cost + JOIN_COST * k, how=both, how_zh=both_zh))
             else:
                 for inserted in itertools.combinations(range(n), gap):
                     add(_inserted(base, n, inserted, keep_trail))
@@ -240,6 +231,25 @@ def readings(
         # every combination, the search starts from them.
         return sorted(found.values(), key=lambda r: (not accept(r.values), r.rank))
     return sorted(found.values(), key=lambda r: r.rank)
+
+
+def _dropped(base: Sequence[Slot], surplus: int, tail: int) -> list[Reading]:
+    """``base`` read with ``surplus`` of its cells dropped: only a blank or a 0 may be a surplus
+    cell (a printed figure is never dropped)."""
+    out = []
+    droppable = [i for i, s in enumerate(base) if s.value.amount == 0]
+    for dropped in itertools.combinations(droppable, surplus):
+        kept = [s for i, s in enumerate(base) if i not in dropped]
+        what = ", ".join(
+            f"{base[i].value.amount if not blank_cell(base[i]) else 'blank'} ({base[i].where})" for i in dropped
+        )
+        # A blank cell is more often a converter's empty grid column than a printed
+        # 0 is a surplus figure: dropping a printed 0 costs one more.
+        figures = sum(1 for i in dropped if not blank_cell(base[i]))
+        out.append(
+            plain_reading(kept, surplus + figures, f"surplus cell dropped: {what}", f"去掉多出的单元格：{what}", tail)
+        )
+    return out
 
 
 def _inserted(base: Sequence[Slot], n: int, positions: tuple[int, ...], tail: int) -> Reading:

@@ -6,8 +6,9 @@ the header's lines run together, every cell a token of its own, the fifteen figu
 reader by rows sees a table in it (it is prose to the converter), so table 四 stays unknown.
 
 Gated: only where not one cell of table 四 was read. Taken only from the one paragraph of the text
-made of pieces of text (no digit, no sentence punctuation) naming 复议 and 诉讼 and the fields'
-characters, then exactly the table's number of plain figures; every group adds up to its 总计
+made of pieces of text (no digit, no sentence punctuation) naming 复议 and 诉讼 (or only 起诉 of
+its groups' titles, where the converter set the first header row 行政复议 行政诉讼 as a heading of its
+own) and the fields' characters, then exactly the table's number of plain figures; every group adds up to its 总计
 (``report.equations``) and no total the prose states disagrees. The figures go in the template's
 order: a paragraph cannot show the printed order of the groups (swapping two keeps every sum), so
 the whole table is named in ``uncertain``. Linear in the text.
@@ -32,8 +33,8 @@ _FIELD_MARKS = "维纠审"  # characters of 结果维持, 结果纠正, 尚未�
 
 def _figures_after_header(text: str, cells: int) -> list[int] | None:
     """The figures ending ``text`` where it is table 四's header pieces then ``cells`` figures."""
-    if len(text) > _MAX_CHARS or "复议" not in text or "诉讼" not in text:
-        return None  # cheap tests first: most paragraphs end here
+    if len(text) > _MAX_CHARS or "复议" not in text or ("诉讼" not in text and "起诉" not in text):
+        return None  # cheap tests first: most paragraphs end here (诉讼 may head the table apart)
     tokens = text.split()
     if len(tokens) <= cells:
         return None

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.ocr_label_runs import MIN_RUN, mend_label_runs
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
 
@@ -100,6 +101,20 @@ def _misread_labels(tables: list[TableBlock]) -> bool:
     return sum(mend_label(text) != text for text in labels) >= MIN_EVIDENCE
 
 
+def _unmarked(core: str) -> str:
+    """A cell's text without the rule's marks an OCR read at its borders."""
+    # the mark a blank apart, or on a line of its own in the cell (``1320<br>I``: a rule under it)
+    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000\n":
+        core = core[2:].lstrip()
+    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000\n":
+        core = core[:-2].rstrip()
+    if len(core) > 1 and core[0] in "丨［":
+        core = core[1:].lstrip()
+    if len(core) > 1 and core[-1] in "丨［]":
+        core = core[:-1].rstrip()
+    return core
+
+
 def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = None) -> str | None:
     """The figure an OCR-read cell stands for (``1O`` → ``10``, ``| 12`` → ``12``, ``2 7`` → ``27``),
     or None when the cell is no misread figure (a plain figure, a label, a blank). ``letters_only``:
@@ -107,17 +122,9 @@ def mend_figure(text: str, letters_only: bool = False, spaced: bool | None = Non
     or 10 and ``2 7`` is 27; in a PDF's grid a rule's marks may make a cell of their own, and a
     text's cell may hold two figures. ``spaced``: whether one blank inside is one figure's
     (``2 7``; by default as ``letters_only``)."""
-    core = text.strip()
+    core = _unmarked(text.strip())
     if not core or len(core) > 24:
         return None
-    if len(core) > 2 and core[0] in _LEAD_MARKS and core[1] in " \u3000":
-        core = core[2:].lstrip()
-    if len(core) > 2 and core[-1] in _TAIL_MARKS and core[-2] in " \u3000":
-        core = core[:-2].rstrip()
-    if len(core) > 1 and core[0] in "丨［":
-        core = core[1:].lstrip()
-    if len(core) > 1 and core[-1] in "丨［]":
-        core = core[:-1].rstrip()
     one_figure = letters_only if spaced is None else spaced
     if not _FIGURE.fullmatch(core) or (not one_figure and (" " in core or "\u3000" in core)):
         return None  # a blank inside: one figure spaced only in a page's own cell (a text's has two)
@@ -189,6 +196,10 @@ def _mend_cell(cell: Cell, letters_only: bool) -> Cell:
         figure = mend_figure(placed or cell.text, letters, spaced=False)
     if figure is not None:
         return cell._replace(text=figure, confidence=min(CONFIDENCE, cell.confidence or 1.0))
+    bare = _unmarked(cell.text.strip())
+    if not letters_only and bare != cell.text.strip() and _spaced(bare):
+        # ``2 0［``: two figures or one spaced, the rule's mark dropped; the row's sums choose (``spaced_joins``)
+        return cell._replace(text=bare, confidence=min(CONFIDENCE, cell.confidence or 1.0))
     label = _mend_label(cell.text)
     return cell if label == cell.text else cell._replace(text=label)
 
@@ -248,6 +259,7 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 # struck through (a converter's ~~ for a rule across the scanned figure)
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+_LABEL_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MIN_RUN}}}")  # a run of ideographs: a label's stretch, maybe misread
 
 
 def _text_figure(word: str, markdown: bool) -> str | None:
@@ -309,10 +321,16 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     evidence = len(_TEXT_MIXTURE[markdown].findall(text))
     changed: dict[int, str] = {}
     doubted: set[int] = set()
+    labelled: dict[int, str] = {}
     for n, line in enumerate(lines):
         if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
             doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
-        if not _CHEAP.search(line) or not _row_of_figures(line, markdown):
+        if not _row_of_figures(line, markdown):
+            continue
+        if _LABEL_RUN.search(line) and (mended := mend_label_runs(line)) != line:
+            labelled[n] = mended  # a label's misread characters: the OCR's hand too (as in a grid)
+            evidence += 1
+        if not _CHEAP.search(line):
             continue
         new = _mend_line(line, markdown)
         if new != line:
@@ -321,6 +339,9 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     if evidence < MIN_EVIDENCE:  # no OCR's hand: only the struck figures are doubted
         changed = {}
         doubted = {n for n in doubted if "~~" in lines[n]}
+    else:
+        for n in labelled:
+            changed[n] = mend_label_runs(changed[n]) if n in changed else labelled[n]
     if not (changed or doubted):
         return text, frozenset()
     for n, new in changed.items():

@@ -19,7 +19,7 @@ MIN_LENGTH = 6
 
 
 @cache
-def _row_labels() -> frozenset[str]:
+def row_labels() -> frozenset[str]:
     """Bare keys of every row label of tables 二 and 三 (both templates)."""
     vocab = vocabulary()
     keys = set(vocab.active_rows) | {key for row in vocab.request_rows for key in row.keys} | vocab.request_headings
@@ -40,7 +40,7 @@ def _one_apart(a: str, b: str) -> bool:
 def mend_label(text: str) -> str:
     """``text``, or the row label it is one misread character away from."""
     bare = bare_label_key(text)
-    labels = _row_labels()
+    labels = row_labels()
     if len(bare) < MIN_LENGTH or bare in labels:
         return text
     near = [label for label in labels if _one_apart(bare, label)]
