@@ -35,6 +35,7 @@ from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.ocr_figures import mend_ocr_text
+from gongkai.ingest.ocr_runs import mend_ocr_runs, mend_run_labels
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
@@ -107,7 +108,8 @@ def read_text(path: Path, data: bytes) -> Document:
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     doubtful: frozenset[str] = frozenset()
-    if _OCR_LETTERS.search(text) or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
+    ocr_hand = _OCR_LETTERS.search(text) is not None
+    if ocr_hand or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
         text, doubtful = mend_ocr_text(text, fmt == "markdown")
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
@@ -186,7 +188,13 @@ def read_text(path: Path, data: bytes) -> Document:
             )
         if "\f" in text:
             lines = drop_page_numbers(blank_running_lines(lines))
+        run_mended = False
+        if fmt == "text" and (ocr_hand or "丨" in text or "［" in text or " " in text):
+            lines, run_mended = mend_ocr_runs(lines)  # a crawler's run of a scan: 49 |0Z96O［ 488
         lines = unrun(lines)
+        if run_mended:  # every figure cut from the runs is the arithmetic's to confirm
+            lines = mend_run_labels(lines)
+            doubtful |= {f"line {n + 1}" for n, line in enumerate(lines) if any(c.isdigit() for c in line)}
         blocks = list(blocks_of_lines(lines, joined if len(lines) == counted else frozenset()))
     return Document(
         source=source,

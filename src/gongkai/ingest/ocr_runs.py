@@ -1,0 +1,157 @@
+"""A crawler's run-on text of a searchable scan: the OCR's figures put back inside the digit runs.
+
+A crawler that strips a scanned report's page (its text layer the scanner's OCR output) runs the
+page into one line, every cell into the next: ``…申请数量49 |0Z96O［ 488二、…``. The OCR's
+misreadings sit inside the digit runs the table's arithmetic must cut (``run_cuts``): look-alike
+letters for digits (``O`` ``o`` ``l`` ``I`` ``|`` ``S`` ``B`` ``Z``), a blank inside one figure
+(``29 8``) and the table's rules read as characters at a figure cell's border, a blank between
+the mark and its figure (``49 |``, ``［ 4``). To the run cutter such a run is words, and its row is
+lost.
+
+Only a run-on line (``runon.is_run_on``) of a text showing the OCR's hand (``MIN_EVIDENCE`` runs
+straight after a word mixing digits and look-alike letters) is mended, and only its runs that
+follow a word and hold a digit: ``丨`` ``［`` are always a rule's marks (dropped); ``|`` ``l`` ``I``
+is a rule's mark where a blank parts it from a figure on one side and it does not touch figures
+on both (``49 |0``: 49, then 0), else a misread 1 (``160l44``, ``数量|000001``); look-alike
+letters are read as their digits and the blanks closed, the run's last figure kept apart where
+it numbers the next label (``001000| 6.属于``). The cells cut from such a run are the arithmetic's
+to confirm: ``mend_ocr_runs`` says it mended, and every line cut from the run is doubted
+(``ocr_doubts`` keeps a figure silent only where its equations hold).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
+from gongkai.ingest.ocr_labels import mend_label
+from gongkai.ingest.runon import cut_run_on, is_run_on
+
+MIN_EVIDENCE = 2  # runs mixing digits and look-alike letters (or marks) that show an OCR's hand
+
+_AS_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+_FIGURE_CHARS = frozenset("0123456789OoIlSBZ|")
+_RULES = frozenset("丨［[]")  # never a digit
+_BAR_MARKS = frozenset("|lI")  # a rule's mark or a misread 1
+# A run after a word: figure characters, marks and blanks between them (no blank at either end)
+_RUN = re.compile(r"(?<=[\u4e00-\u9fff）)”\s])[0-9OoIlSBZ|丨［\[\]]+(?:[ \u3000]+[0-9OoIlSBZ|丨［\[\]]+)*")
+_EVIDENCE = re.compile(r"\d[OoIlSBZ|丨［]|[OoIlSBZ|丨［]\d")
+_PHRASE_AFTER = frozenset("年月日件个项条次%％")
+_SPACED = re.compile(r"\d[ \u3000]\d")  # a blank inside a figure (or between two crawler cells)
+_FIGURES_END = "0123456789 \u3000"
+# A label's numbering as printed (（六）其他处理1. / 3.): kept before the label read back
+_NUMBERING = re.compile(
+    r"(?:[（(]?[一二三四五六七八九十]{1,3}[)）、])?(?:[\u4e00-\u9fff]{2,4}(?=[0-9]))?(?:[0-9]{1,2}[.．、]+)?"
+)
+_ITEM_NUMBER = re.compile(r"[|丨［lI]?([1-9])")  # a label's item number (8.属于…), a rule's mark glued on
+
+
+def _figure(char: str) -> bool:
+    return char in _FIGURE_CHARS
+
+
+def _is_rule(run: str, at: int) -> bool:
+    """Whether the ``|`` ``l`` ``I`` at ``run[at]`` is a rule's mark: a blank parts it from a figure on
+    one side and it does not touch figures on both (a rule stands a blank apart from its figure; a
+    mark touching another rule's mark, ``|［ 0``, is a figure's 1 beside the next cell's rule)."""
+    left = run[at - 1] if at else ""
+    right = run[at + 1] if at + 1 < len(run) else ""
+    glued_left = left != "" and (_figure(left) or left in _RULES)
+    glued_right = right != "" and (_figure(right) or right in _RULES)
+    if glued_left and glued_right:
+        return False
+    # the gap's other side a figure, not another bar (``0Ol l``: the last l the rule, the first a 1)
+    gap_left = left.isspace() and at >= 2 and _figure(run[at - 2]) and run[at - 2] not in _BAR_MARKS
+    gap_right = right.isspace() and at + 2 < len(run) and _figure(run[at + 2]) and run[at + 2] not in _BAR_MARKS
+    if gap_left or gap_right:
+        return True
+    return not (glued_left or glued_right)  # alone between blanks or at the run's edges: a mark
+
+
+def mend_run(run: str) -> str:
+    """The digits an OCR-read run stands for (``49 |0Z96O［ 488`` → ``4902960488``)."""
+    out = []
+    for at, char in enumerate(run):
+        if char in _RULES or (char in _BAR_MARKS and _is_rule(run, at)):
+            continue
+        if not char.isspace():
+            out.append(char)
+    return "".join(out).translate(_AS_DIGITS)
+
+
+def _mend_line(line: str) -> str:
+    pieces: list[str] = []
+    done = 0
+    for match in _RUN.finditer(line):
+        run = match.group()
+        if not any(c.isdigit() for c in run):
+            continue
+        if line[match.start() - 1].isspace() and run.isascii() and run.replace(" ", "").isdigit():
+            continue  # after a blank, plain figures: a crawler's cells kept apart, not the OCR's
+        after = line[match.end() : match.end() + 1]
+        if after in _PHRASE_AFTER:
+            continue  # a figure of the prose (2O21年, 42件): no cell, and a title's slip is title_slips'
+        tail = ""
+        if line[match.end() : match.end() + 1] in (".", "．", "、"):
+            last = run.rsplit(None, 1)
+            item = _ITEM_NUMBER.fullmatch(last[-1]) if len(last) == 2 else None
+            if item is None:
+                continue  # a figure before a stop (1.5, 3.属于 glued on): left as printed
+            run, tail = last[0], " " + item.group(1)
+        mended = mend_run(run) + tail
+        if mended != match.group():
+            pieces.append(line[done : match.start()])
+            pieces.append(mended)
+            done = match.end()
+    if not pieces:
+        return line
+    pieces.append(line[done:])
+    return "".join(pieces)
+
+
+def _label_of(piece: str) -> str:
+    """A piece's label: the piece without the figures ending it."""
+    return piece.rstrip(_FIGURES_END)
+
+
+def _misread_labels(line: str) -> int:
+    """How many of a run-on line's row labels an OCR misread (``ocr_labels.mend_label``)."""
+    labels = (_label_of(piece) for piece in cut_run_on(line))
+    return sum(len(label) >= LABEL_LENGTH and mend_label(label) != label for label in labels)
+
+
+def _shows_ocr(lines: list[str]) -> bool:
+    """Runs mixing digits and look-alike letters or marks; or figures with a blank inside and row
+    labels one look-alike character off (``MIN_EVIDENCE`` of each)."""
+    if sum(len(_EVIDENCE.findall(line)) for line in lines) >= MIN_EVIDENCE:
+        return True
+    if sum(len(_SPACED.findall(line)) for line in lines) < MIN_EVIDENCE:
+        return False
+    return sum(_misread_labels(line) for line in lines) >= MIN_EVIDENCE
+
+
+def mend_run_labels(lines: list[str]) -> list[str]:
+    """The pieces cut from a mended run (``mend_ocr_runs``) with each row label the OCR misread
+    read as the template's (its numbering kept): ``1.甲请人无正当理由…申请6010209``."""
+    out = []
+    for line in lines:
+        label = _label_of(line)
+        if len(label) >= LABEL_LENGTH and any(c.isdigit() for c in line[len(label) :]):
+            mended = mend_label(label)
+            if mended != label:
+                numbering = _NUMBERING.match(label)
+                line = (numbering.group() if numbering else "") + mended + line[len(label) :]
+        out.append(line)
+    return out
+
+
+def mend_ocr_runs(lines: list[str]) -> tuple[list[str], bool]:
+    """``lines`` with the OCR's figures mended in each run-on line, when the text shows an OCR's
+    hand; and whether any was."""
+    run_on = [n for n, line in enumerate(lines) if is_run_on(line)]
+    if not run_on or not _shows_ocr([lines[n] for n in run_on]):
+        return lines, False
+    out = list(lines)
+    for n in run_on:
+        out[n] = _mend_line(lines[n])
+    return out, out != lines

@@ -1,0 +1,58 @@
+"""A crawler's run-on text of a searchable scan (``ingest/ocr_runs.py``): the OCR's look-alike
+letters, rule marks and blanks inside the digit runs put back, its misread row labels read as the
+template's (``ocr_labels.mend_label`` folding look-alike characters)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.ocr_labels import mend_label
+from gongkai.ingest.ocr_runs import mend_ocr_runs, mend_run
+from gongkai.ingest.read import read_report
+
+HOLDOUT15 = Path(__file__).resolve().parent / "holdout15" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    ("run", "digits"),
+    [
+        ("49 |0Z96O［ 488", "4902960488"),  # a rule's | a blank from 49, ［ a blank from 4
+        ("66811|006101", "668111006101"),  # | between digits: a misread 1
+        ("I 3000O丨 03 l", "3000003"),  # marks at both ends, 丨 always a rule
+        ("1 lO00 I0Ol l", "1000001"),  # 0Ol l: the first l a 1, the last the rule
+        ("|［ 00OO01", "1000001"),  # | beside the next cell's ［: the first cell's 1
+        ("29 8070475 4406", "2980704754406"),  # blanks inside figures closed
+    ],
+)
+def test_mend_run(run: str, digits: str) -> None:
+    assert mend_run(run) == digits
+
+
+def test_plain_crawler_text_left_alone() -> None:
+    """No OCR's hand (no look-alike letter among the figures, no misread label): a crawler's blank
+    between two cells stays a blank."""
+    line = "表2 " + " ".join(f"{n}.属于国家秘密0 {n}00001" for n in range(1, 9)) * 3
+    assert mend_ocr_runs([line]) == ([line], False)
+
+
+def test_folded_label() -> None:
+    """Four look-alike characters (甲, 入, 末, 甲) and a doubled one (要要) in one label."""
+    label = "2.甲请入逾期末按收费通知要要求缴纳费用、行政机关不再处理其政府信息公开甲请"
+    assert mend_label(label) == "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"
+
+
+@pytest.mark.parametrize("report", ["s2021-a", "s2022-a"])
+def test_crawler_scan_read(report: str) -> None:
+    """The rows of table 三 come back from the runs (s2021-a: blanks inside figures and misread
+    labels only; s2022-a: letters and marks in the runs); every cell not read right is flagged."""
+    gold = json.loads((HOLDOUT15 / "gold" / f"{report}.json").read_text())["requests"]
+    read = read_report(HOLDOUT15 / "crawler" / f"{report}~ocr.txt").report
+    assert read is not None
+    right = [row for row in gold if read.requests[row] == gold[row]]
+    assert len(right) >= 23
+    doubted = {doubt.cell.split("[")[0] for doubt in read.uncertain}
+    assert all(row in doubted for row in gold if read.requests[row] != gold[row])
+    assert read.requests["new_received"] == gold["new_received"]
