@@ -25,6 +25,9 @@ HOLDOUT15 = Path(__file__).resolve().parent / "holdout15" / "fixtures"
         ("1 lO00 I0Ol l", "1000001"),  # 0Ol l: the first l a 1, the last the rule
         ("|［ 00OO01", "1000001"),  # | beside the next cell's ［: the first cell's 1
         ("29 8070475 4406", "2980704754406"),  # blanks inside figures closed
+        # the blanks dropped (crawler-nospace): | and l read both ways, the one reading that adds up
+        ("49|0Z96O［488", "4902960488"),
+        ("160l4402［36", "1601440236"),
     ],
 )
 def test_mend_run(run: str, digits: str) -> None:
@@ -44,15 +47,37 @@ def test_folded_label() -> None:
     assert mend_label(label) == "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"
 
 
-@pytest.mark.parametrize("report", ["s2021-a", "s2022-a"])
-def test_crawler_scan_read(report: str) -> None:
+@pytest.mark.parametrize(
+    ("crawler", "report"), [("crawler", "s2021-a"), ("crawler", "s2022-a"), ("crawler-nospace", "s2025-a")]
+)
+def test_crawler_scan_read(crawler: str, report: str) -> None:
     """The rows of table 三 come back from the runs (s2021-a: blanks inside figures and misread
-    labels only; s2022-a: letters and marks in the runs); every cell not read right is flagged."""
+    labels only; s2022-a: letters and marks in the runs; s2025-a without blanks, the label's item
+    number glued to the run before it); every cell not read right is flagged."""
     gold = json.loads((HOLDOUT15 / "gold" / f"{report}.json").read_text())["requests"]
-    read = read_report(HOLDOUT15 / "crawler" / f"{report}~ocr.txt").report
+    read = read_report(HOLDOUT15 / crawler / f"{report}~ocr.txt").report
     assert read is not None
     right = [row for row in gold if read.requests[row] == gold[row]]
     assert len(right) >= 23
     doubted = {doubt.cell.split("[")[0] for doubt in read.uncertain}
     assert all(row in doubted for row in gold if read.requests[row] != gold[row])
     assert read.requests["new_received"] == gold["new_received"]
+
+
+def test_pdftotext_lines_of_figures() -> None:
+    """pdftotext's lines of a scan's figures (``ocr_figures.mend_ocr_text``): a line of nothing but
+    figures reads its letters-only words (``SZ`` 52, ``|B`` 18), and a lone ``|`` is a 1 where the
+    line then holds as many cells as the table's rows (s2023-a's ``0 0 0 1 O 0 |``)."""
+    from gongkai.ingest.ocr_figures import mend_ocr_text
+
+    for report, printed, mended in (
+        ("s2023-a", "0 0 0 1 O 0 |", "0 0 0 1 0 0 1"),
+        ("s2023-a", "|B", "18"),
+        ("s2025-a", "SZ 7", "52 7"),
+    ):
+        text = (HOLDOUT15 / "pdftotext" / f"{report}~ocr.txt").read_text()
+        lines = text.split("\n")
+        at = lines.index(printed)
+        out, doubtful = mend_ocr_text(text, markdown=False)
+        assert out.split("\n")[at] == mended
+        assert f"line {at + 1}" in doubtful

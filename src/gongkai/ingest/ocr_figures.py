@@ -238,6 +238,7 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 # struck through (a converter's ~~ for a rule across the scanned figure)
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+_BARS = frozenset("|lI")  # alone between figures: a rule's mark or a misread 1
 
 
 def _text_figure(word: str, markdown: bool) -> str | None:
@@ -269,14 +270,68 @@ def _apart(line: str, start: int, end: int) -> bool:
     return left and right
 
 
-def _mend_line(line: str, markdown: bool) -> str:
+def _mend_line(line: str, markdown: bool, letters: bool = False, bars: str | None = None) -> str:
+    """``letters``: the line holds nothing but figures (``_figures_only``), so a word of look-alike
+    letters only (``SZ``) is a figure too; ``bars``: what a lone ``|`` ``l`` ``I`` there stands for
+    (``_lone_bars``)."""
+
     def mend(match: re.Match[str]) -> str:
         word = match.group()
+        if bars is not None and word in _BARS:
+            return bars
         if markdown and word in "lI" and not _apart(line, match.start(), match.end()):
             return word  # ``|74 I|``: a rule's mark beside the figure in its cell, or a 1 of it
+        if letters and _LETTERS_ONLY.fullmatch(word):
+            return word.translate(_AS_DIGITS)
         return _text_figure(word, markdown) or word
 
     return _TEXT_WORD[markdown].sub(mend, line)
+
+
+def _figures_only(line: str) -> bool:
+    """A text's line of nothing but figures, misread ones (``o``, ``SZ``, ``l3``) and rule marks,
+    one at least with a digit: a row's figures on a line of their own, or a column's printed
+    across (pdftotext's ``4 o``, ``SZ 7``), whatever the count of plain figures."""
+    words = line.split()
+    if len(words) == 1 and _LETTERS_ONLY.fullmatch(words[0]):
+        return True  # ``|B`` alone: a cell a line (pdftotext), its digits all misread
+    if not 1 < len(words) <= MAX_WORDS or not any(c.isdigit() for c in line):
+        return False
+    return all(
+        _PLAIN.fullmatch(word)
+        or word in _LONE
+        or word in _RULE_MARKS
+        or _LETTERS_ONLY.fullmatch(word)
+        or _text_figure(word, False) is not None
+        for word in words
+    )
+
+
+def _row_width(lines: list[str]) -> int | None:
+    """How many cells a table's rows print: the commonest count of words in the lines of nothing
+    but figures without a lone ``|`` ``l`` ``I`` (three words at least), if most such lines agree."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        words = line.split()
+        if len(words) >= 3 and not any(word in _BARS for word in words) and _figures_only(line):
+            counts[len(words)] = counts.get(len(words), 0) + 1
+    if not counts:
+        return None
+    width = max(counts, key=counts.__getitem__)
+    return width if 2 * counts[width] > sum(counts.values()) else None
+
+
+def _lone_bars(line: str, width: int | None) -> str | None:
+    """What the lone ``|`` ``l`` ``I`` of a line of figures stand for, where the count of the row's
+    cells tells: 1s where the line holds as many words as a row has cells, rules' marks (a blank)
+    where it does without them; None where neither (the default reading)."""
+    words = line.split()
+    bars = sum(word in _BARS for word in words)
+    if not bars or width is None:
+        return None
+    if len(words) == width:
+        return "1"
+    return " " if len(words) - bars == width else None
 
 
 def _row_of_figures(line: str, markdown: bool) -> bool:
@@ -299,12 +354,16 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     evidence = len(_TEXT_MIXTURE[markdown].findall(text))
     changed: dict[int, str] = {}
     doubted: set[int] = set()
+    width = None if markdown else _row_width(lines)
     for n, line in enumerate(lines):
         if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
             doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
-        if not _CHEAP.search(line) or not _row_of_figures(line, markdown):
+        if not _CHEAP.search(line):
             continue
-        new = _mend_line(line, markdown)
+        letters = not markdown and _figures_only(line)
+        if not letters and not _row_of_figures(line, markdown):
+            continue
+        new = _mend_line(line, markdown, letters, _lone_bars(line, width) if letters else None)
         if new != line:
             changed[n] = new
             evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))

@@ -21,12 +21,17 @@ to confirm: ``mend_ocr_runs`` says it mended, and every line cut from the run is
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
 from gongkai.ingest.runon import cut_run_on, is_run_on
 
+MAX_BARS = 4  # bar marks of one run read both ways: at most 2**4 readings tried
+_ROW_GROUPS = ((7,), (5, 5, 5))  # a row of table 三 (six counts, 总计); table 四 (three groups)
+_SHORTEST_ROW = 7
 MIN_EVIDENCE = 2  # runs mixing digits and look-alike letters (or marks) that show an OCR's hand
 
 _AS_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
@@ -68,15 +73,45 @@ def _is_rule(run: str, at: int) -> bool:
     return not (glued_left or glued_right)  # alone between blanks or at the run's edges: a mark
 
 
-def mend_run(run: str) -> str:
-    """The digits an OCR-read run stands for (``49 |0Z96O［ 488`` → ``4902960488``)."""
-    out = []
+def _read(run: str, bars: dict[int, bool]) -> tuple[str, tuple[int, ...]]:
+    """The run's digits with each bar mark read as ``bars`` says (True: a rule's mark), and where
+    the rules' marks stood between them (a cell's border)."""
+    out: list[str] = []
+    joints: list[int] = []
     for at, char in enumerate(run):
-        if char in _RULES or (char in _BAR_MARKS and _is_rule(run, at)):
-            continue
-        if not char.isspace():
+        if char in _RULES or (char in _BAR_MARKS and bars[at]):
+            joints.append(len(out))
+        elif not char.isspace():
             out.append(char)
-    return "".join(out).translate(_AS_DIGITS)
+    digits = "".join(out).translate(_AS_DIGITS)
+    return digits, tuple(sorted({j for j in joints if 0 < j < len(digits)}))
+
+
+def _adds_up(digits: str, joints: tuple[int, ...]) -> bool:
+    """Whether some cut of the run is a row of table 三 (six counts and their 总计) or of table 四
+    (three groups of four results and their 总计), no cell across a rule's mark."""
+    for groups in _ROW_GROUPS:
+        if len(digits) >= sum(groups) and cut_groups(digits, groups, joints, most=1) != []:
+            return True
+    return False
+
+
+def mend_run(run: str) -> str:
+    """The digits an OCR-read run stands for (``49 |0Z96O［ 488`` → ``4902960488``). Each ``|`` ``l``
+    ``I`` is read by the blanks beside it (``_is_rule``); where that reading cuts into no row that
+    adds up and the run holds few such marks, the other readings are tried, and the one string of
+    digits all those that add up give is taken (a crawler that dropped the blanks: ``49|0Z96O［488``)."""
+    at_bars = [at for at, char in enumerate(run) if char in _BAR_MARKS]
+    default = {at: _is_rule(run, at) for at in at_bars}
+    digits, joints = _read(run, default)
+    if not at_bars or len(at_bars) > MAX_BARS or len(digits) < _SHORTEST_ROW or _adds_up(digits, joints):
+        return digits
+    fits = set()
+    for choice in itertools.product((False, True), repeat=len(at_bars)):
+        read = _read(run, dict(zip(at_bars, choice, strict=True)))
+        if _adds_up(*read):
+            fits.add(read[0])
+    return fits.pop() if len(fits) == 1 else digits
 
 
 def _mend_line(line: str) -> str:
@@ -92,11 +127,15 @@ def _mend_line(line: str) -> str:
         if after in _PHRASE_AFTER:
             continue  # a figure of the prose (2O21年, 42件): no cell, and a title's slip is title_slips'
         tail = ""
-        if line[match.end() : match.end() + 1] in (".", "．", "、"):
+        if after in (".", "．", "、"):
+            if line[match.end() + 1 : match.end() + 2].isdigit():
+                continue  # a decimal (807.13): a money cell, read as printed
             last = run.rsplit(None, 1)
+            if len(last) == 1 and len(run) > 1 and run[-1] in "12345678":
+                last = [run[:-1], run[-1]]  # the blanks dropped: the run's last digit numbers the label
             item = _ITEM_NUMBER.fullmatch(last[-1]) if len(last) == 2 else None
             if item is None:
-                continue  # a figure before a stop (1.5, 3.属于 glued on): left as printed
+                continue  # a figure before a stop (1.5): left as printed
             run, tail = last[0], " " + item.group(1)
         mended = mend_run(run) + tail
         if mended != match.group():

@@ -80,7 +80,8 @@ from gongkai.ingest.wrapped_rows import rows_with_wrapped_figures
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
-_OCR_LETTERS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d")  # a digit beside a look-alike letter: an OCR's hand?
+# a digit beside a look-alike letter, or one alone between figures (``1 O 0``): an OCR's hand?
+_OCR_LETTERS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d|\d [OoIlSBZ|] \d")
 
 
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
