@@ -53,7 +53,8 @@ def test_folded_label() -> None:
 def test_crawler_scan_read(crawler: str, report: str) -> None:
     """The rows of table 三 come back from the runs (s2021-a: blanks inside figures and misread
     labels only; s2022-a: letters and marks in the runs; s2025-a without blanks, the label's item
-    number glued to the run before it); every cell not read right is flagged."""
+    number glued to the run before it; s2021-a without blanks: only its labels show the OCR's
+    hand); every cell not read right is flagged."""
     gold = json.loads((HOLDOUT15 / "gold" / f"{report}.json").read_text())["requests"]
     read = read_report(HOLDOUT15 / crawler / f"{report}~ocr.txt").report
     assert read is not None
@@ -78,6 +79,28 @@ def test_pdftotext_lines_of_figures() -> None:
         text = (HOLDOUT15 / "pdftotext" / f"{report}~ocr.txt").read_text()
         lines = text.split("\n")
         at = lines.index(printed)
+        out, doubtful = mend_ocr_text(text, markdown=False)
+        assert out.split("\n")[at] == mended
+        assert f"line {at + 1}" in doubtful
+
+
+def test_pdftotext_label_rows_by_width() -> None:
+    """A label's line of figures with lone bars: a 1 where the row then holds a row's seven cells
+    (s2024-a's ``3.补正后甲请内容仍不明确 0 l o l 0 0 0 0 o``: nine words, two bars, a rule's
+    marks); two rows merged digit by digit (s2023-a's ``00 00 00 00 01 00 01``) keep no figures."""
+    from gongkai.ingest.ocr_figures import mend_ocr_text
+
+    for cls, report, start, mended in (
+        ("pdftotext", "s2024-a", "3.补正后甲请内容仍不明确 0 l o l", "3.补正后甲请内容仍不明确 0   0   0 0 0 0 0"),
+        (
+            "pdftotext-layout",
+            "s2023-a",
+            "      予处理 4.无正当理由大量反复申请 00",
+            "      予处理 4.无正当理由大量反复申请",
+        ),
+    ):
+        text = (HOLDOUT15 / cls / f"{report}~ocr.txt").read_text()
+        at = next(n for n, line in enumerate(text.split("\n")) if line.startswith(start))
         out, doubtful = mend_ocr_text(text, markdown=False)
         assert out.split("\n")[at] == mended
         assert f"line {at + 1}" in doubtful

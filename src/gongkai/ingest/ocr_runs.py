@@ -42,7 +42,6 @@ _BAR_MARKS = frozenset("|lI")  # a rule's mark or a misread 1
 _RUN = re.compile(r"(?<=[\u4e00-\u9fff）)”\s])[0-9OoIlSBZ|丨［\[\]]+(?:[ \u3000]+[0-9OoIlSBZ|丨［\[\]]+)*")
 _EVIDENCE = re.compile(r"\d[OoIlSBZ|丨［]|[OoIlSBZ|丨［]\d")
 _PHRASE_AFTER = frozenset("年月日件个项条次%％")
-_SPACED = re.compile(r"\d[ \u3000]\d")  # a blank inside a figure (or between two crawler cells)
 _FIGURES_END = "0123456789 \u3000"
 # A label's numbering as printed (（六）其他处理1. / 3.): kept before the label read back
 _NUMBERING = re.compile(
@@ -160,12 +159,10 @@ def _misread_labels(line: str) -> int:
 
 
 def _shows_ocr(lines: list[str]) -> bool:
-    """Runs mixing digits and look-alike letters or marks; or figures with a blank inside and row
-    labels one look-alike character off (``MIN_EVIDENCE`` of each)."""
+    """Runs mixing digits and look-alike letters or marks, or row labels an OCR misread (one
+    character off, or look-alike characters: ``ocr_labels.mend_label``), ``MIN_EVIDENCE`` of either."""
     if sum(len(_EVIDENCE.findall(line)) for line in lines) >= MIN_EVIDENCE:
         return True
-    if sum(len(_SPACED.findall(line)) for line in lines) < MIN_EVIDENCE:
-        return False
     return sum(_misread_labels(line) for line in lines) >= MIN_EVIDENCE
 
 

@@ -109,8 +109,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if any(digit in text for digit in _FULL_WIDTH_DIGITS):  # ten substring scans: faster than a class
         text = text.translate(_HALF_WIDTH_DIGITS)  # １２３ printed: the same figures, and 1.属于… labels
     doubtful: frozenset[str] = frozenset()
-    ocr_hand = _OCR_LETTERS.search(text) is not None
-    if ocr_hand or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
+    if _OCR_LETTERS.search(text) or "~~" in text:  # a searchable scan's text layer: 1O, l2 for figures
         text, doubtful = mend_ocr_text(text, fmt == "markdown")
     lone_units = fmt != "markdown"
     lines = (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text).split("\n")
@@ -190,7 +189,7 @@ def read_text(path: Path, data: bytes) -> Document:
         if "\f" in text:
             lines = drop_page_numbers(blank_running_lines(lines))
         run_mended = False
-        if fmt == "text" and (ocr_hand or "丨" in text or "［" in text or " " in text):
+        if fmt == "text":
             lines, run_mended = mend_ocr_runs(lines)  # a crawler's run of a scan: 49 |0Z96O［ 488
         lines = unrun(lines)
         if run_mended:  # every figure cut from the runs is the arithmetic's to confirm
