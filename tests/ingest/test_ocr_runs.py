@@ -104,3 +104,26 @@ def test_pdftotext_label_rows_by_width() -> None:
         out, doubtful = mend_ocr_text(text, markdown=False)
         assert out.split("\n")[at] == mended
         assert f"line {at + 1}" in doubtful
+
+
+def test_label_glyphs() -> None:
+    """Look-alike characters in the tables' labels read back where a label prints the pair they
+    make (甲请 法入 逾期末按 属千 等千), not where a label prints them as they are (理由) nor in
+    words no label holds (自己, 收入); a text with one such slip only is left as printed."""
+    from gongkai.ingest.ocr_glyphs import mend_glyphs
+
+    text = "2.甲请入逾期末按收费通知 等千第三项 法入或其他组织 属千三类 无正当理由 自己 收入"
+    assert mend_glyphs(text) == (
+        "2.申请人逾期未按收费通知 等于第三项 法人或其他组织 属于三类 无正当理由 自己 收入",
+        True,
+    )
+    assert mend_glyphs("法入或其他组织 自己") == ("法入或其他组织 自己", False)
+
+
+def test_pymupdf4llm_scan_labels() -> None:
+    """pymupdf4llm's Markdown of s2021-a's scan: its rows whose labels the OCR misread (甲请人,
+    甲请入逾期末按) are read."""
+    gold = json.loads((HOLDOUT15 / "gold" / "s2021-a.json").read_text())["requests"]
+    read = read_report(next((HOLDOUT15 / "pymupdf4llm").glob("s2021-a~ocr.*"))).report
+    assert read is not None
+    assert read.requests["other_unpaid_fee"] == gold["other_unpaid_fee"]

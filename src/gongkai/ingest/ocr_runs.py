@@ -137,10 +137,13 @@ def _mend_line(line: str) -> str:
                 continue  # a figure before a stop (1.5): left as printed
             run, tail = last[0], " " + item.group(1)
         mended = mend_run(run) + tail
-        if mended != match.group():
+        end = match.end()
+        if tail and line[end : end + 2] in ("..", "．．"):
+            end += 1  # the stop after the item's number read twice (3..补正后…)
+        if mended != line[match.start() : end]:
             pieces.append(line[done : match.start()])
             pieces.append(mended)
-            done = match.end()
+            done = end
     if not pieces:
         return line
     pieces.append(line[done:])
@@ -181,11 +184,12 @@ def mend_run_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def mend_ocr_runs(lines: list[str]) -> tuple[list[str], bool]:
+def mend_ocr_runs(lines: list[str], shown: bool = False) -> tuple[list[str], bool]:
     """``lines`` with the OCR's figures mended in each run-on line, when the text shows an OCR's
-    hand; and whether any was."""
+    hand (``shown``: its labels' look-alike characters were read back, ``ocr_glyphs``); and
+    whether any was."""
     run_on = [n for n, line in enumerate(lines) if is_run_on(line)]
-    if not run_on or not _shows_ocr([lines[n] for n in run_on]):
+    if not run_on or not (shown or _shows_ocr([lines[n] for n in run_on])):
         return lines, False
     out = list(lines)
     for n in run_on:

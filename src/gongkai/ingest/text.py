@@ -35,6 +35,7 @@ from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.ocr_figures import mend_ocr_text
+from gongkai.ingest.ocr_glyphs import mend_glyphs
 from gongkai.ingest.ocr_runs import mend_ocr_runs, mend_run_labels
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
@@ -98,6 +99,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    text, misread_labels = mend_glyphs(text)  # a scan's OCR: 甲请 法入 逾期末按 in the labels read back
     text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
     if fmt == "text":
         text = notes_apart(text)  # a crawler's 数量注2 6850… : the note's digit is no figure
@@ -190,7 +192,7 @@ def read_text(path: Path, data: bytes) -> Document:
             lines = drop_page_numbers(blank_running_lines(lines))
         run_mended = False
         if fmt == "text":
-            lines, run_mended = mend_ocr_runs(lines)  # a crawler's run of a scan: 49 |0Z96O［ 488
+            lines, run_mended = mend_ocr_runs(lines, misread_labels)  # a crawler's run of a scan: 49 |0Z96O［ 488
         lines = unrun(lines)
         if run_mended:  # every figure cut from the runs is the arithmetic's to confirm
             lines = mend_run_labels(lines)
