@@ -27,7 +27,7 @@ import re
 from gongkai.ingest.digits import cut_groups
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
-from gongkai.ingest.runon import cut_run_on, is_run_on
+from gongkai.ingest.runon import is_run_on
 
 MAX_BARS = 4  # bar marks of one run read both ways: at most 2**4 readings tried
 _ROW_GROUPS = ((7,), (5, 5, 5))  # a row of table 三 (six counts, 总计); table 四 (three groups)
@@ -155,18 +155,9 @@ def _label_of(piece: str) -> str:
     return piece.rstrip(_FIGURES_END)
 
 
-def _misread_labels(line: str) -> int:
-    """How many of a run-on line's row labels an OCR misread (``ocr_labels.mend_label``)."""
-    labels = (_label_of(piece) for piece in cut_run_on(line))
-    return sum(len(label) >= LABEL_LENGTH and mend_label(label) != label for label in labels)
-
-
 def _shows_ocr(lines: list[str]) -> bool:
-    """Runs mixing digits and look-alike letters or marks, or row labels an OCR misread (one
-    character off, or look-alike characters: ``ocr_labels.mend_label``), ``MIN_EVIDENCE`` of either."""
-    if sum(len(_EVIDENCE.findall(line)) for line in lines) >= MIN_EVIDENCE:
-        return True
-    return sum(_misread_labels(line) for line in lines) >= MIN_EVIDENCE
+    """Runs mixing digits and look-alike letters or marks, ``MIN_EVIDENCE`` of them."""
+    return sum(len(_EVIDENCE.findall(line)) for line in lines) >= MIN_EVIDENCE
 
 
 def mend_run_labels(lines: list[str]) -> list[str]:

@@ -85,6 +85,7 @@ _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _OCR_LETTERS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d|\d [OoIlSBZ|] \d")
 
 
+_RUN_MARKS = re.compile(r"\d[|丨［]|[丨［]\d")  # a rule's mark touching a figure (a crawler's run of a scan)
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -191,7 +192,7 @@ def read_text(path: Path, data: bytes) -> Document:
         if "\f" in text:
             lines = drop_page_numbers(blank_running_lines(lines))
         run_mended = False
-        if fmt == "text":
+        if fmt == "text" and (misread_labels or _OCR_LETTERS.search(text) or _RUN_MARKS.search(text)):
             lines, run_mended = mend_ocr_runs(lines, misread_labels)  # a crawler's run of a scan: 49 |0Z96O［ 488
         lines = unrun(lines)
         if run_mended:  # every figure cut from the runs is the arithmetic's to confirm
