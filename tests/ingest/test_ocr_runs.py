@@ -38,7 +38,7 @@ def test_plain_crawler_text_left_alone() -> None:
     """No OCR's hand (no look-alike letter among the figures, no misread label): a crawler's blank
     between two cells stays a blank."""
     line = "表2 " + " ".join(f"{n}.属于国家秘密0 {n}00001" for n in range(1, 9)) * 3
-    assert mend_ocr_runs([line]) == ([line], False)
+    assert mend_ocr_runs([line]) == ([line], False, False)
 
 
 def test_folded_label() -> None:

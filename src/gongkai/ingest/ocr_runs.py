@@ -113,9 +113,12 @@ def mend_run(run: str) -> str:
     return fits.pop() if len(fits) == 1 else digits
 
 
-def _mend_line(line: str) -> str:
+def _mend_line(line: str) -> tuple[str, bool]:
+    """``line`` with its runs read back, and whether a figure changed (not only a label's item
+    number set apart)."""
     pieces: list[str] = []
     done = 0
+    figures = False
     for match in _RUN.finditer(line):
         run = match.group()
         if not any(c.isdigit() for c in run):
@@ -136,7 +139,9 @@ def _mend_line(line: str) -> str:
             if item is None:
                 continue  # a figure before a stop (1.5): left as printed
             run, tail = last[0], " " + item.group(1)
-        mended = mend_run(run) + tail
+        digits = mend_run(run)
+        figures = figures or digits != run
+        mended = digits + tail
         end = match.end()
         if tail and line[end : end + 2] in ("..", "．．"):
             end += 1  # the stop after the item's number read twice (3..补正后…)
@@ -145,9 +150,9 @@ def _mend_line(line: str) -> str:
             pieces.append(mended)
             done = end
     if not pieces:
-        return line
+        return line, False
     pieces.append(line[done:])
-    return "".join(pieces)
+    return "".join(pieces), figures
 
 
 def _label_of(piece: str) -> str:
@@ -175,14 +180,17 @@ def mend_run_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def mend_ocr_runs(lines: list[str], shown: bool = False) -> tuple[list[str], bool]:
+def mend_ocr_runs(lines: list[str], shown: bool = False) -> tuple[list[str], bool, bool]:
     """``lines`` with the OCR's figures mended in each run-on line, when the text shows an OCR's
-    hand (``shown``: its labels' look-alike characters were read back, ``ocr_glyphs``); and
-    whether any was."""
+    hand (``shown``: its labels' look-alike characters were read back, ``ocr_glyphs``); whether
+    it did (its labels are then ``mend_run_labels``'), and whether a figure changed (the lines
+    cut from the runs are then the arithmetic's to confirm)."""
     run_on = [n for n, line in enumerate(lines) if is_run_on(line)]
     if not run_on or not (shown or _shows_ocr([lines[n] for n in run_on])):
-        return lines, False
+        return lines, False, False
     out = list(lines)
+    figures = False
     for n in run_on:
-        out[n] = _mend_line(lines[n])
-    return out, out != lines
+        out[n], changed = _mend_line(lines[n])
+        figures = figures or changed
+    return out, True, figures

@@ -191,12 +191,14 @@ def read_text(path: Path, data: bytes) -> Document:
             )
         if "\f" in text:
             lines = drop_page_numbers(blank_running_lines(lines))
-        run_mended = False
+        scan_runs = mended_runs = False
         if fmt == "text" and (misread_labels or _OCR_LETTERS.search(text) or _RUN_MARKS.search(text)):
-            lines, run_mended = mend_ocr_runs(lines, misread_labels)  # a crawler's run of a scan: 49 |0Z96O［ 488
+            # a crawler's run of a scan: 49 |0Z96O［ 488
+            lines, scan_runs, mended_runs = mend_ocr_runs(lines, misread_labels)
         lines = unrun(lines)
-        if run_mended:  # every figure cut from the runs is the arithmetic's to confirm
+        if scan_runs:
             lines = mend_run_labels(lines)
+        if mended_runs:  # every figure cut from the runs is the arithmetic's to confirm
             doubtful |= {f"line {n + 1}" for n, line in enumerate(lines) if any(c.isdigit() for c in line)}
         blocks = list(blocks_of_lines(lines, joined if len(lines) == counted else frozenset()))
     return Document(
