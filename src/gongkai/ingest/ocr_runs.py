@@ -161,8 +161,10 @@ def _label_of(piece: str) -> str:
 
 
 def _shows_ocr(lines: list[str]) -> bool:
-    """Runs mixing digits and look-alike letters or marks, ``MIN_EVIDENCE`` of them."""
-    return sum(len(_EVIDENCE.findall(line)) for line in lines) >= MIN_EVIDENCE
+    """Runs after a word mixing digits and look-alike letters or marks, ``MIN_EVIDENCE`` of them
+    (a mixture in the prose or a URL, ``l6``, is no figure's)."""
+    runs = (match.group() for line in lines for match in _RUN.finditer(line))
+    return sum(_EVIDENCE.search(run) is not None for run in runs) >= MIN_EVIDENCE
 
 
 def mend_run_labels(lines: list[str]) -> list[str]:
@@ -183,7 +185,7 @@ def mend_run_labels(lines: list[str]) -> list[str]:
 def mend_ocr_runs(lines: list[str], shown: bool = False) -> tuple[list[str], bool, bool]:
     """``lines`` with the OCR's figures mended in each run-on line, when the text shows an OCR's
     hand (``shown``: its labels' look-alike characters were read back, ``ocr_glyphs``); whether
-    it did (its labels are then ``mend_run_labels``'), and whether a figure changed (the lines
+    a run changed (its labels are then ``mend_run_labels``'), and whether a figure did (the lines
     cut from the runs are then the arithmetic's to confirm)."""
     run_on = [n for n, line in enumerate(lines) if is_run_on(line)]
     if not run_on or not (shown or _shows_ocr([lines[n] for n in run_on])):
@@ -193,4 +195,4 @@ def mend_ocr_runs(lines: list[str], shown: bool = False) -> tuple[list[str], boo
     for n in run_on:
         out[n], changed = _mend_line(lines[n])
         figures = figures or changed
-    return out, True, figures
+    return out, out != lines, figures
