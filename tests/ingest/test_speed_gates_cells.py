@@ -194,7 +194,7 @@ def test_lead_figures_and_label_matches(documents: list[Document]) -> None:
     assert matched
 
 
-_OCR_LETTERS_AS_IT_WAS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d")
+_OCR_LETTERS_AS_IT_WAS = re.compile(r"\d[OoIlSBZ]|[OoIlSBZ|]\d|\d [OoIlSBZ|] \d")
 _OCR_MADE = ("1O", "O1", "|1", "1|", "l", "1 O", "Ol", "2Z3", "ZZ", "a1", "1a", "", "|", "１O", "O１", "B8")
 
 

@@ -260,6 +260,8 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
 _LABEL_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MIN_RUN}}}")  # a run of ideographs: a label's stretch, maybe misread
+_BARS = frozenset("|lI")  # alone between figures: a rule's mark or a misread 1
+_CELL_END = frozenset("0123456789OoIlSBZ|丨［")  # what a line ending in a row's figures ends in
 
 
 def _text_figure(word: str, markdown: bool) -> str | None:
@@ -291,14 +293,108 @@ def _apart(line: str, start: int, end: int) -> bool:
     return left and right
 
 
-def _mend_line(line: str, markdown: bool) -> str:
+def _mend_line(line: str, markdown: bool, letters: bool = False, bars: str | None = None) -> str:
+    """``letters``: the line holds nothing but figures (``_figures_only``), so a word of look-alike
+    letters only (``SZ``) is a figure too; ``bars``: what a lone ``|`` ``l`` ``I`` there stands for
+    (``_lone_bars``)."""
+
     def mend(match: re.Match[str]) -> str:
         word = match.group()
+        if bars is not None and word in _BARS:
+            return bars
         if markdown and word in "lI" and not _apart(line, match.start(), match.end()):
             return word  # ``|74 I|``: a rule's mark beside the figure in its cell, or a 1 of it
+        if letters and _LETTERS_ONLY.fullmatch(word):
+            return word.translate(_AS_DIGITS)
         return _text_figure(word, markdown) or word
 
     return _TEXT_WORD[markdown].sub(mend, line)
+
+
+def _figure_word(word: str) -> bool:
+    """A figure, a misread one (``o``, ``SZ``, ``l3``) or a rule's mark, as a text's word."""
+    return bool(
+        _PLAIN.fullmatch(word)
+        or word in _LONE
+        or word in _RULE_MARKS
+        or _LETTERS_ONLY.fullmatch(word)
+        or _text_figure(word, False) is not None
+    )
+
+
+def _figures_only(line: str) -> bool:
+    """A text's line of nothing but figures, misread ones and rule marks, one at least with a
+    digit: a row's figures on a line of their own, or a column's printed across (pdftotext's
+    ``4 o``, ``SZ 7``), whatever the count of plain figures."""
+    words = line.split()
+    if len(words) == 1 and _LETTERS_ONLY.fullmatch(words[0]):
+        return True  # ``|B`` alone: a cell a line (pdftotext), its digits all misread
+    if not 1 < len(words) <= MAX_WORDS or not any(c.isdigit() for c in line):
+        return False
+    return all(_figure_word(word) for word in words)
+
+
+def _cells(line: str) -> list[str]:
+    """The figure words ending a line (its row's cells after the label), rule marks left out."""
+    words = line.split()
+    start = len(words)
+    while start and _figure_word(words[start - 1]):
+        start -= 1
+    return [word for word in words[start:] if word not in _RULE_MARKS]
+
+
+def _row_width(lines: list[str]) -> int | None:
+    """How many cells a table's rows print: the commonest count of figures ending the lines of a
+    row (three at least, no lone ``|`` ``l`` ``I`` among them), if most such lines agree."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.rstrip()[-1:] not in _CELL_END:
+            continue
+        cells = _cells(line)
+        if len(cells) >= 3 and not any(word in _BARS for word in cells):
+            counts[len(cells)] = counts.get(len(cells), 0) + 1
+    if not counts:
+        return None
+    width = max(counts, key=counts.__getitem__)
+    return width if 2 * counts[width] > sum(counts.values()) else None
+
+
+def _lone_bars(line: str, width: int | None) -> str | None:
+    """What the lone ``|`` ``l`` ``I`` among the figures ending a line stand for, where the count of
+    the row's cells tells: 1s where the line then holds as many figures as a row has cells, rules'
+    marks (a blank) where it does without them; None where neither (the default reading)."""
+    if width is None:
+        return None
+    cells = _cells(line)
+    bars = sum(word in _BARS for word in cells)
+    if not bars:
+        return None
+    if len(cells) == width:
+        return "1"
+    return " " if len(cells) - bars == width else None
+
+
+def _label_part(line: str) -> str:
+    """A line without the figures ending it (and the rule marks among them)."""
+    starts = [match.start() for match in re.finditer(r"\S+", line)]
+    words = line.split()
+    first = len(words)
+    while first and _figure_word(words[first - 1]):
+        first -= 1
+    return line[: starts[first]].rstrip() if 0 < first < len(words) else line
+
+
+def _stacked(line: str) -> bool:
+    """Two rows' figures a text merged digit by digit into one line (``00 00 00 01 00 01``: the
+    OCR set them on one baseline): every figure ending the line two digits, three at least with a
+    leading nought, which no count prints. Whose figures are whose no reader can say: the line
+    keeps its label only, its row (and the row it took them from) read as printing none."""
+    cells = _cells(line)
+    return (
+        len(cells) >= 3
+        and all(len(cell) == 2 and cell.isdigit() for cell in cells)
+        and (sum(cell[0] == "0" for cell in cells) >= 3)
+    )
 
 
 def _row_of_figures(line: str, markdown: bool) -> bool:
@@ -321,18 +417,24 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
     evidence = len(_TEXT_MIXTURE[markdown].findall(text))
     changed: dict[int, str] = {}
     doubted: set[int] = set()
+    width = None if markdown else _row_width(lines)
     labelled: dict[int, str] = {}
     for n, line in enumerate(lines):
         if markdown and ("||" in line or "~~" in line) and _PIPE_DOUBT.search(line):
             doubted.add(n)  # ``||64|``: the OCR's | for a 1, or a rule; ``~~807~~``: a rule across it
-        if not _row_of_figures(line, markdown):
+        if not markdown and "0" in line and _stacked(line):
+            changed[n] = _label_part(line)
             continue
-        if _LABEL_RUN.search(line) and (mended := mend_label_runs(line)) != line:
+        row = _row_of_figures(line, markdown)
+        if row and _LABEL_RUN.search(line) and (mended := mend_label_runs(line)) != line:
             labelled[n] = mended  # a label's misread characters: the OCR's hand too (as in a grid)
             evidence += 1
         if not _CHEAP.search(line):
             continue
-        new = _mend_line(line, markdown)
+        letters = not markdown and _figures_only(line)
+        if not letters and not row:
+            continue
+        new = _mend_line(line, markdown, letters, None if markdown else _lone_bars(line, width))
         if new != line:
             changed[n] = new
             evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))

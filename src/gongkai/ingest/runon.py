@@ -127,6 +127,11 @@ def _labels() -> frozenset[str]:
     return frozenset(labels)
 
 
+def labels() -> frozenset[str]:
+    """Every label the tables print (for ``ocr_glyphs``)."""
+    return _labels()
+
+
 def is_run_on(line: str) -> bool:
     """A long line carrying several table rows whose labels run straight into their figures."""
     if len(line) < _MIN_LENGTH or len(_CELL_AFTER_WORD.findall(line)) < _MIN_ROW_LABELS:

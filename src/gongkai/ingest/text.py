@@ -35,6 +35,8 @@ from gongkai.ingest.label_marks import notes_apart
 from gongkai.ingest.limits import check_data
 from gongkai.ingest.markers import drop_in_text
 from gongkai.ingest.ocr_figures import mend_ocr_text
+from gongkai.ingest.ocr_glyphs import mend_glyphs
+from gongkai.ingest.ocr_runs import mend_ocr_runs, mend_run_labels
 from gongkai.ingest.page_numbers import drop_page_numbers
 from gongkai.ingest.picture_cells import picture_cells
 from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
@@ -79,12 +81,14 @@ from gongkai.ingest.wrapped_rows import rows_with_wrapped_figures
 from gongkai.ingest.zero_words import prints_zero_words, zero_words_as_dashes
 
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
-# A digit beside a look-alike letter (``1O``, ``l2``): an OCR's hand? The letter is searched for and
-# the digit before (a look-behind) or after it asked there: the same texts as ``\d[OoIlSBZ]|[OoIlSBZ|]\d``,
-# whose search tried the digit class at every character of the text (60 µs of a corpus report)
-_OCR_LETTERS = re.compile(r"[OoIlSBZ|](?:(?<=\d[OoIlSBZ])|\d)")
+# A digit beside a look-alike letter (``1O``, ``l2``), or a look-alike alone between figures (``1 O 0``):
+# an OCR's hand? The letter is searched for and the digits around it asked there (look-behinds): the same
+# texts as ``\d[OoIlSBZ]|[OoIlSBZ|]\d|\d [OoIlSBZ|] \d``, whose search tried the digit class at every
+# character of the text (60 µs of a corpus report)
+_OCR_LETTERS = re.compile(r"[OoIlSBZ|](?:(?<=\d[OoIlSBZ])|\d|(?<=\d [OoIlSBZ|]) \d)")
 
 
+_RUN_MARKS = re.compile(r"\d[|丨［]|[丨［]\d")  # a rule's mark touching a figure (a crawler's run of a scan)
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -99,6 +103,7 @@ def read_text(path: Path, data: bytes) -> Document:
     if "\x00" in text[:4096]:
         raise UnreadableFile(source, "不是文本文件（含二进制数据）", "not a text file (binary data)")
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+    text, misread_labels = mend_glyphs(text)  # a scan's OCR: 甲请 法入 逾期末按 in the labels read back
     text = drop_in_text(text)  # 60① read 601 once NFKC folds the marker: marks go first
     if fmt == "text":
         text = notes_apart(text)  # a crawler's 数量注2 6850… : the note's digit is no figure
@@ -189,7 +194,15 @@ def read_text(path: Path, data: bytes) -> Document:
             )
         if "\f" in text:
             lines = drop_page_numbers(blank_running_lines(lines))
+        scan_runs = mended_runs = False
+        if fmt == "text" and (misread_labels or _OCR_LETTERS.search(text) or _RUN_MARKS.search(text)):
+            # a crawler's run of a scan: 49 |0Z96O［ 488
+            lines, scan_runs, mended_runs = mend_ocr_runs(lines, misread_labels)
         lines = unrun(lines)
+        if scan_runs:
+            lines = mend_run_labels(lines)
+        if mended_runs:  # every figure cut from the runs is the arithmetic's to confirm
+            doubtful |= {f"line {n + 1}" for n, line in enumerate(lines) if any(c.isdigit() for c in line)}
         blocks = list(blocks_of_lines(lines, joined if len(lines) == counted else frozenset()))
     return Document(
         source=source,
