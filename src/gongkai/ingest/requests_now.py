@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from gongkai.report.equations import requests_bound
+from gongkai.report.equations import Value, requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
 
@@ -32,6 +32,10 @@ class RequestsNow:
 
     def table(self) -> Table:
         """A copy each reader may change: the rows are tuples, the dict its own."""
+        return dict(self._table)
+
+    def values_table(self) -> dict[Hashable, tuple[Value, ...]]:
+        """The same copy, typed for the readers that put fractions of a search into it."""
         return dict(self._table)
 
     def broken(self) -> int:
