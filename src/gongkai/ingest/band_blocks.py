@@ -33,6 +33,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, cached_bare, cached_key
 from gongkai.ingest.request_labels import printed_rows
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -269,9 +270,10 @@ def read_band_blocks(template: Template, records: list[Record], report: Report, 
     """Replace the reading of table 三 by the one from its bands of column blocks (see the
     module's doc) where the arithmetic prefers it; ``records``: table 三's records in order."""
     bound = requests_bound(template.id)
-    labelled: dict[Hashable, tuple[int | None, ...]] = {k: tuple(v) for k, v in report.requests.items()}
-    if all(v is not None for row in labelled.values() for v in row) and not bound.broken(labelled):
+    now = requests_now(template, report)
+    if now.complete and not now.broken():
         return
+    labelled: dict[Hashable, tuple[int | None, ...]] = now.table()
     if _prints_zero(records):
         # a zero printed 0 is never dropped: the table printed every cell (read_blocks's layout);
         # told of the records, before the blocks are built

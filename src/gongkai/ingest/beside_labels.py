@@ -26,6 +26,7 @@ from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -61,9 +62,10 @@ def read_beside_labels(template: Template, records: list[Record], report: Report
     """Replace the reading of table 三 by the cut of its row flow described in the module's doc,
     where the arithmetic prefers it; ``records``: table 三's records in order."""
     bound = requests_bound(template.id)
-    labelled: dict[Hashable, tuple[int | None, ...]] = {k: tuple(v) for k, v in report.requests.items()}
-    if all(v is not None for row in labelled.values() for v in row) and not bound.broken(labelled):
+    now = requests_now(template, report)
+    if now.complete and not now.broken():
         return
+    labelled: dict[Hashable, tuple[int | None, ...]] = now.table()
     keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     inside = row_equations(bound, keys, width)

@@ -28,6 +28,7 @@ from collections.abc import Hashable, Sequence
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.row_reading import Reading
 from gongkai.ingest.vanished_tables import Table, searched_tables, tables_of
 from gongkai.report.equations import Bound, requests_bound
@@ -97,11 +98,10 @@ def least_tables(choices: dict[Hashable, list[Reading]], keys: Sequence[Hashable
 def unsettled_requests(template: Template, report: Report) -> Bound | None:
     """Table 三's equations where a reader of a fallback layout may still help (some cell of the
     reading so far unknown, or some equation broken); None where the reading is whole and adds up."""
-    bound = requests_bound(template.id)
-    current: Table = {key: tuple(v) for key, v in report.requests.items()}
-    if all(None not in values for values in current.values()) and not bound.broken(current):
+    now = requests_now(template, report)
+    if now.complete and not now.broken():
         return None
-    return bound
+    return requests_bound(template.id)
 
 
 def read_blank_zero_rows(template: Template, raw: dict[str, RequestRaw], report: Report, evidence: Evidence) -> None:

@@ -38,6 +38,7 @@ from gongkai.ingest.block_orders import TOLERATED, Reading, row_equations, solve
 from gongkai.ingest.broken_rows import doubt_broken_rows
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.records import Record, Token, printed_counts
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import Bound, requests_bound
 from gongkai.report.model import Report
@@ -60,14 +61,15 @@ def read_blocks(template: Template, records: list[Record], report: Report, evide
     """Replace the reading of table 三 by labels with the one from its figures in blocks, where the
     arithmetic confirms that one and the reading by labels left cells unread or broke more of it;
     ``records``: the records of table 三, in order."""
-    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    now = requests_now(template, report)
+    labelled: dict[Hashable, tuple[Value, ...]] = now.values_table()
     bound = requests_bound(template.id)
-    complete = all(None not in values for values in labelled.values())
-    if complete and bound.broken(labelled) == 0:
+    complete = now.complete
+    if complete and now.broken() == 0:
         return  # the labels named every figure and the arithmetic holds: the usual case
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
-    if complete and bound.broken(labelled) <= TOLERATED:
+    if complete and now.broken() <= TOLERATED:
         return  # every cell read by its label, one or two equations broken: read as printed
     if complete and _printed_as_rows(records, len(keys), width):
         return  # a table of rows, each its label and its cells (HTML, Word, a ruled PDF): a report

@@ -35,6 +35,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, printed_counts
 from gongkai.ingest.request_labels import match_request_label
 from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.requests_now import requests_now
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -292,8 +293,9 @@ def read_part_leads(template: Template, records: list[Record], report: Report, e
     keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if all(None not in values for values in current.values()) and bound.broken(current) <= TOLERATED:
+    now = requests_now(template, report)
+    current = now.table()
+    if now.complete and now.broken() <= TOLERATED:
         return  # the labels read every cell and the arithmetic holds (or a report contradicts itself)
     if not keys or width < 3:
         return

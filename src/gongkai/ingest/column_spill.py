@@ -31,6 +31,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.interleaved_rows import _lines, _named_rows, take_row
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests_now import requests_now
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -145,8 +146,9 @@ def read_column_spill(template: Template, records: list[Record], report: Report,
     order = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if all(len(v) == width and None not in v for v in current.values()) and bound.broken(current) == 0:
+    now = requests_now(template, report)
+    current = now.table()
+    if now.complete and all(len(v) == width for v in current.values()) and now.broken() == 0:
         return
     named: list[tuple[int, list[str], list[Token] | None]] = []  # records naming rows, their leads
     for i, record in enumerate(records):

@@ -33,6 +33,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_labels import match_request
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -147,8 +148,9 @@ def read_lead_stream(
     keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if all(None not in v for v in current.values()) and bound.broken(current) == 0:
+    now = requests_now(template, report)
+    current = now.table()
+    if now.complete and now.broken() == 0:
         return  # the labels read every cell and the arithmetic holds
     equations = row_equations(bound, keys, width)
     if equations is None:

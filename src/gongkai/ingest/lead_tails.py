@@ -36,6 +36,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
@@ -195,9 +196,9 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
     keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(None not in values for values in current.values())
-    if complete and bound.broken(current) == 0:
+    now = requests_now(template, report)
+    current, complete = now.table(), now.complete
+    if complete and now.broken() == 0:
         return  # the labels read every cell and the arithmetic holds
     groups = []
     for record in records:

@@ -20,6 +20,7 @@ from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -51,10 +52,11 @@ def read_merged_blocks(
     the template whose single 其他处理 row the report prints (see the module); ``records``: the
     records of table 三, in order; ``reader``: the reader of figures to read them with on that
     template (``column_blocks``' blocks, or another order of the figures such as ``split_rows``')."""
-    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    now = requests_now(template, report)
+    labelled: dict[Hashable, tuple[Value, ...]] = now.values_table()
     bound = requests_bound(template.id)
-    complete = all(None not in values for values in labelled.values())
-    if complete and bound.broken(labelled) == 0:
+    complete = now.complete
+    if complete and now.broken() == 0:
         return  # the usual case: the labels named every figure and the arithmetic holds
     width = len(template.request_columns)
     figures = sum(1 for r in records for t in r.values if t.value.kind is not CellKind.BLANK)

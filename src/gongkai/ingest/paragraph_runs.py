@@ -28,6 +28,7 @@ from collections.abc import Hashable
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -120,9 +121,9 @@ def read_paragraph_runs(template: Template, records: list[Record], report: Repor
     keys: list[Hashable] = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    complete = all(None not in values for values in current.values())
-    if complete and bound.broken(current) == 0:
+    now = requests_now(template, report)
+    current, complete = now.table(), now.complete
+    if complete and now.broken() == 0:
         return  # read whole and adding up
     blanks = sum(t.value.kind is CellKind.BLANK for r in records for t in r.values)
     if blanks < _MIN_BLANKS or width < 2:  # gate: figures set apart by empty lines

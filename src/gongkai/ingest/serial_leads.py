@@ -22,6 +22,7 @@ from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.lead_tails import _figures, _orders, _solve_page, _take_best
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.requests_now import requests_now
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
 from gongkai.report.templates import Template
@@ -103,9 +104,10 @@ def read_serial_leads(template: Template, records: list[Record], report: Report,
     keys: list[Hashable] = [row.key for row in template.request_rows]
     rows, width = len(keys), len(template.request_columns)
     bound = requests_bound(template.id)
-    current: dict[Hashable, tuple[int | None, ...]] = {key: tuple(v) for key, v in report.requests.items()}
-    if all(None not in v for v in current.values()) and bound.broken(current) == 0:
+    now = requests_now(template, report)
+    if now.complete and now.broken() == 0:
         return  # read already
+    current = now.table()
     figures: list[Token] = []
     bounds = {0}  # where each record's figures begin in ``figures``
     for record in records:

@@ -31,6 +31,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token, line_number, printed_counts
 from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.row_reading import Value
 from gongkai.report.equations import requests_bound
 from gongkai.report.model import Report
@@ -180,9 +181,10 @@ def read_split_rows(template: Template, records: list[Record], report: Report, e
     """Replace the reading of table 三 with the one from its rows printed in pieces (module
     docstring), where the arithmetic confirms it and the reading before left cells unread or
     broke more of it; ``records``: the records of table 三, in order."""
-    labelled: dict[Hashable, tuple[Value, ...]] = {key: tuple(v) for key, v in report.requests.items()}
+    now = requests_now(template, report)
+    labelled: dict[Hashable, tuple[Value, ...]] = now.values_table()
     bound = requests_bound(template.id)
-    if all(None not in values for values in labelled.values()) and bound.broken(labelled) <= _TOLERATED:
+    if now.complete and now.broken() <= _TOLERATED:
         return  # every cell read, the arithmetic holding or broken once or twice: read as printed
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)

@@ -53,6 +53,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_rows import RequestRaw
+from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.vanished_anchors import (
     any_first_open,
     figures_inside_labels,
@@ -88,9 +89,10 @@ def read_vanished(
     keys = [row.key for row in template.request_rows]
     width = len(template.request_columns)
     bound = requests_bound(template.id)
-    current: Table = {key: tuple(v) for key, v in report.requests.items()}
+    now = requests_now(template, report)
+    current: Table = now.table()
     known = sum(len(values) - values.count(None) for values in current.values())
-    if known == len(keys) * width and bound.broken(current) == 0:
+    if known == len(keys) * width and now.broken() == 0:
         return
     printed, dashed = printed_count(records)  # the gate below, told without building the flow
     if printed >= len(keys) * width or (not dashed and printed < 2 * len(keys)):
