@@ -52,13 +52,13 @@ NOT_YET = {
     "pdftotext-layout": "1917/2227 cells (86.08%), non-zero 79.01%: a figure's spurious blank (``2 7``) "
     "and a rule's mark beside a figure (``74 I``: 74 or 741) where no equation tells; s2023-b-word's "
     "table 三 rows split into two text lines",
-    "pymupdf4llm": "2119/2227 cells (95.15%), non-zero 91.36%: spaced figures in a pipe cell (``1 1``, "
+    "pymupdf4llm": "2133/2227 cells (95.78%), non-zero 92.18%: spaced figures in a pipe cell (``1 1``, "
     "``29 8``) offered as one figure or two and misread label stretches (``甲请人无正当理由…``) read since "
     "``spaced_joins`` and ``ocr_label_runs``; left: table 二's rule ``|`` read as a pipe "
     "(``|74 I||32［|74|``: 32 or 132, no equation tells; doubted), s2021-a-word's tables 二 and 三's "
     "last rows pictures (absent from the file) and its 其他处理 labels wrapped five characters a line, "
     "s2023-b-word's rows split over three pipe rows with marks between (``|||43 I|10|4|5|o|4|66|``)",
-    "markitdown": "2045/2227 cells (91.83%), non-zero 84.98%: a spaced figure in pdfminer's cell over "
+    "markitdown": "2067/2227 cells (92.82%), non-zero 86.63%: a spaced figure in pdfminer's cell over "
     "two columns (``| 0 1 1 |``: 0 and 11) read since ``spaced_joins`` where the sums choose; left: "
     "rule marks read as figures in those cells (``| 0 l |``, ``| 0 ［2 l |``), table 三 rows split in "
     "two (s2022-a, s2023-b)",
