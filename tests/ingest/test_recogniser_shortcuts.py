@@ -203,7 +203,11 @@ def test_title_candidates_are_tried_in_the_order_they_were_listed(documents: lis
                 and report_titles.parse_title(head[i + 1].text) is None
             ):
                 listed.append((block.text + head[i + 1].text, block.where, head[i - 1] if i else None))
-                if i + 2 < len(head) and report_titles._BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
+                if (
+                    i + 2 < len(head)
+                    and report_titles._BOX_LABEL.fullmatch(clean_line(head[i + 1].text))
+                    and report_titles.parse_title(head[i + 2].text) is None  # not a box's field above a whole title
+                ):
                     listed.append((block.text + head[i + 2].text, block.where, head[i - 1] if i else None))
         if document.title:
             listed.append((report_titles.SITE_TAIL.sub("", document.title), "title", None))
