@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gongkai.ingest.document import Document, TextBlock
-from gongkai.ingest.meta import identify, match_section_heading
+from gongkai.ingest.meta import identify
 from gongkai.ingest.read import read_document
+from gongkai.ingest.section_headings import match_section_heading
 from gongkai.ingest.section_texts import sections
 
 from .holdout3 import FIXTURES as HOLDOUT3

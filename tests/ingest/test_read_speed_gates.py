@@ -23,13 +23,13 @@ from gongkai.ingest import (
     cell_lines,
     cell_text,
     line_kinds,
-    meta,
     ocr_doubts,
     page_numbers,
     plain_lines,
     recognise,
     request_rows,
     runon,
+    section_headings,
     spilled,
     unit_wraps,
     units,
@@ -103,12 +103,12 @@ def test_digit_unit_is_found_wherever_a_figure_with_its_unit_is() -> None:
 
 def test_clean_line_as_with_the_marker_regex_always() -> None:
     def old(text: str) -> str:
-        return meta._SPACE.sub("", meta._MARKUP.sub("", unicodedata.normalize("NFKC", text)))
+        return section_headings.SPACE.sub("", section_headings.MARKUP.sub("", unicodedata.normalize("NFKC", text)))
 
     draw = random.Random(9)
     for _ in range(20_000):
         text = "".join(draw.choice("#>*＊＃ \u3000\xa0\t报告a") for _ in range(draw.randint(0, 8)))
-        assert meta.clean_line(text) == old(text), text
+        assert section_headings.clean_line(text) == old(text), text
 
 
 def test_broken_scores_a_table_changed_in_place_anew() -> None:
@@ -396,7 +396,7 @@ def test_unit_test_inline_names_every_count_unit() -> None:
 
 def test_heading_first_character_gate_as_the_full_test() -> None:
     def old(line: str) -> bool:
-        return meta.match_section_heading(line.replace("\t", " ")) is not None
+        return section_headings.match_section_heading(line.replace("\t", " ")) is not None
 
     draw = random.Random(9)
     for _ in range(20_000):

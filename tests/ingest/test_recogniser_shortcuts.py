@@ -11,10 +11,10 @@ from collections import Counter
 
 import pytest
 
-from gongkai.ingest import band_blocks, meta, serials, spread_labels, stated
+from gongkai.ingest import band_blocks, report_titles, serials, spread_labels, stated
 from gongkai.ingest.column_parts import _width
 from gongkai.ingest.document import Cell, Document, TableBlock, TextBlock, UnreadableFile
-from gongkai.ingest.meta import _PERIOD, _period_year, clean_line
+from gongkai.ingest.identity_fallbacks import _PERIOD, _period_year
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.read import read_document
 from gongkai.ingest.records import (
@@ -29,6 +29,7 @@ from gongkai.ingest.records import (
     split_tables,
 )
 from gongkai.ingest.request_rows import request_records
+from gongkai.ingest.section_headings import clean_line, match_section_heading
 from tests.ingest.test_read_speed_gates import _real_inputs
 
 
@@ -183,29 +184,34 @@ def test_title_candidates_are_tried_in_the_order_they_were_listed(documents: lis
     # identify's candidates, made one at a time, in the order the list of them had
     for document in documents:
         texts = document.paragraphs
-        at = next((i for i, b in enumerate(texts) if meta.match_section_heading(b.text)), len(texts))
+        at = next((i for i, b in enumerate(texts) if match_section_heading(b.text)), len(texts))
         head = texts[: max(at, 1)][:60]
         listed: list[tuple[str, str, object]] = []
         for i, block in enumerate(head):
             listed.append((block.text, block.where, head[i - 1] if i else None))
-            if len(block.text) > meta._LONG_LINE and "报" in block.text:
+            if len(block.text) > report_titles._LONG_LINE and "报" in block.text:
                 listed.extend(
-                    (m.group().replace(" ", ""), block.where, None) for m in meta._TITLE_IN_LINE.finditer(block.text)
+                    (m.group().replace(" ", ""), block.where, None)
+                    for m in report_titles._TITLE_IN_LINE.finditer(block.text)
                 )
-            lead = meta._title_before_body(block.text)
+            lead = report_titles._title_before_body(block.text)
             if lead is not None:
                 listed.append((lead, block.where, head[i - 1] if i else None))
             if (
                 i + 1 < len(head)
-                and meta._parse_title(block.text) is None
-                and meta._parse_title(head[i + 1].text) is None
+                and report_titles.parse_title(block.text) is None
+                and report_titles.parse_title(head[i + 1].text) is None
             ):
                 listed.append((block.text + head[i + 1].text, block.where, head[i - 1] if i else None))
-                if i + 2 < len(head) and meta._BOX_LABEL.fullmatch(clean_line(head[i + 1].text)):
+                if (
+                    i + 2 < len(head)
+                    and report_titles._BOX_LABEL.fullmatch(clean_line(head[i + 1].text))
+                    and report_titles.parse_title(head[i + 2].text) is None  # not a box's field above a whole title
+                ):
                     listed.append((block.text + head[i + 2].text, block.where, head[i - 1] if i else None))
         if document.title:
-            listed.append((meta._SITE_TAIL.sub("", document.title), "title", None))
-        assert list(meta._title_candidates(head, document.title, meta._parse_title)) == listed
+            listed.append((report_titles.SITE_TAIL.sub("", document.title), "title", None))
+        assert list(report_titles.title_candidates(head, document.title, report_titles.parse_title)) == listed
 
 
 def test_spread_label_gates_find_what_the_run_pattern_finds() -> None:

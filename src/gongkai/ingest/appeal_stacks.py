@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from gongkai.ingest.appeal_tails import appeals_settled
 from gongkai.ingest.document import Document, TableBlock, TextBlock
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.meta import match_section_heading
+from gongkai.ingest.section_headings import match_section_heading
 from gongkai.ingest.stated import STATED_TOTALS, agrees
 from gongkai.report.equations import Bound, Cell, appeals_bound
 from gongkai.report.labels import label_key

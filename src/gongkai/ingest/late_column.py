@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 from gongkai.ingest.document import Document, TableBlock, TextBlock
 from gongkai.ingest.evidence import Evidence, count_value
-from gongkai.ingest.meta import match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.section_headings import match_section_heading
 from gongkai.report.labels import label_key
 from gongkai.report.model import Report
 from gongkai.report.templates import TABLES_BY_KEY, ActiveRow, Kind, Template

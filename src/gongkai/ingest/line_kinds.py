@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from gongkai.ingest.dash_runs import dashed_figures
 from gongkai.ingest.line_cells import CELL_COUNT_UNITS, split_line
-from gongkai.ingest.meta import HEADING_FIRST, match_section_heading
 from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.section_headings import HEADING_FIRST, match_section_heading
 from gongkai.ingest.vocabulary import (
     label_weight,
 )

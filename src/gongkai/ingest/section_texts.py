@@ -4,7 +4,7 @@ heading as printed, where it stands and the text up to the next part."""
 from __future__ import annotations
 
 from gongkai.ingest.document import Document, TextBlock
-from gongkai.ingest.meta import _MARKUP, clean_line, match_section_heading
+from gongkai.ingest.section_headings import MARKUP, clean_line, match_section_heading
 from gongkai.report.envelope import SectionText
 from gongkai.report.templates import SECTIONS
 
@@ -26,7 +26,7 @@ def sections(document: Document) -> list[SectionText]:
             line = block.text.strip()
             if line:
                 # Stripped, a line holds markup to drop only at a marker first or a * last.
-                current.append(_MARKUP.sub("", line) if line[0] in "#>*" or line[-1] == "*" else line)
+                current.append(MARKUP.sub("", line) if line[0] in "#>*" or line[-1] == "*" else line)
     result = []
     for section in SECTIONS:
         entry = found.get(section.number)
