@@ -30,19 +30,11 @@ sys.path.insert(0, str(REPO / "src"))
 
 from gongkai.ingest.active_plausible import LIKELY, is_plausible, likely_cut  # noqa: E402
 from gongkai.ingest.active_prior import prior_cut, repeated_cut  # noqa: E402
+from gongkai.ingest.digits import every_cut  # noqa: E402
 
 
 def cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
-    if parts == 1:
-        if digits and (digits == "0" or digits[0] != "0"):
-            yield (int(digits),)
-        return
-    for i in range(1, len(digits) - parts + 2):
-        head = digits[:i]
-        if head != "0" and head[0] == "0":
-            continue
-        for rest in cuts(digits[i:], parts - 1):
-            yield (int(head), *rest)
+    return (tuple(map(int, cut)) for cut in every_cut(digits, parts))
 
 
 def main() -> int:

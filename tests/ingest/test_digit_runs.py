@@ -200,3 +200,14 @@ def test_the_search_over_a_big_ambiguous_table_stays_bounded() -> None:
     chosen = choose(options, broken, bound=Column())  # type: ignore[arg-type]
     assert time.process_time() - started < 10.0
     assert set(chosen) == {*keys, "t"}
+
+
+def test_every_cut_gives_each_cut_once_without_leading_zeros_shortest_first() -> None:
+    """The one enumeration of a run's cuts that transposed_runs, run_column_parts and the priors'
+    bench share: a 0 is a cell of its own, no other figure begins with one."""
+    from gongkai.ingest.digits import every_cut
+
+    assert list(every_cut("1020", 3)) == [("1", "0", "20"), ("10", "2", "0")]
+    assert list(every_cut("007", 3)) == [("0", "0", "7")]
+    assert list(every_cut("07", 1)) == []
+    assert list(every_cut("12", 3)) == []

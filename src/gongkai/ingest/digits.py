@@ -20,6 +20,23 @@ _BUDGET = 50_000
 MAX_CUTS = 64  # more readings than this of one run are not worth telling apart: the run is left unknown
 
 
+def every_cut(digits: str, parts: int) -> Iterator[tuple[str, ...]]:
+    """Every cut of ``digits`` into ``parts`` figures none of which but 0 begins with 0, lazily
+    and with the shortest first piece first (a caller wanting one or two stops early; where the
+    sums decide no cut, ``cut_groups`` searches instead of enumerating)."""
+    if parts == 1:
+        if digits and (digits == "0" or digits[0] != "0"):
+            yield (digits,)
+        return
+    if digits[:1] == "0":  # a leading 0 is a cell of its own
+        for rest in every_cut(digits[1:], parts - 1):
+            yield ("0", *rest)
+        return
+    for at in range(1, len(digits) - parts + 2):
+        for rest in every_cut(digits[at:], parts - 1):
+            yield (digits[:at], *rest)
+
+
 def _number(text: str, pad: int = 0) -> int | None:
     """The value of a cell cut from a run, or None where the cut would give it a leading zero (in
     a padded table: where it is shorter than the padding, or longer with a leading zero)."""

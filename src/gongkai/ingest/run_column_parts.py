@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from gongkai.ingest.column_order import TITLES
+from gongkai.ingest.digits import every_cut
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Record, Token, cached_key
 from gongkai.report.equations import requests_bound
@@ -93,15 +94,7 @@ def _joined_labelless_tail(records: list[Record], start: int, first: list[int]) 
 
 def _cuts(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
     """Every cut of a run of digits into ``parts`` counts (no count but 0 begins with a 0)."""
-    if parts == 1:
-        if digits and (digits == "0" or digits[0] != "0"):
-            yield (int(digits),)
-        return
-    for i in range(1, len(digits) - parts + 2):
-        head = digits[:i]
-        if head[0] != "0" or head == "0":
-            for rest in _cuts(digits[i:], parts - 1):
-                yield (int(head), *rest)
+    return (tuple(map(int, cut)) for cut in every_cut(digits, parts))
 
 
 def _tail_cut(rows: list[Record], run: Token, width: int) -> list[Token] | None:

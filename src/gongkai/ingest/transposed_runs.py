@@ -15,8 +15,7 @@ pass over the rows; at most two cuts of a run are looked for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from gongkai.ingest.digits import every_cut
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
 from gongkai.ingest.vocabulary import field_of, vocabulary
@@ -139,24 +138,8 @@ def _unique_cut(digits: str, parts: int) -> list[str] | None:
     """The one cut of ``digits`` into ``parts`` figures none of which but 0 begins with 0; None
     when there is none or more than one."""
     found: list[list[str]] = []
-    for pieces in _cuts(digits, parts):
-        found.append(pieces)
+    for pieces in every_cut(digits, parts):
+        found.append(list(pieces))
         if len(found) > 1:
             return None
     return found[0] if found else None
-
-
-def _cuts(digits: str, parts: int) -> Iterator[list[str]]:
-    """Cuts of ``digits`` into ``parts`` figures without leading zeros (lazily: the caller stops
-    at the second; a run is at most ``_MAX_DIGITS`` long)."""
-    if parts == 1:
-        if digits and (digits == "0" or digits[0] != "0"):
-            yield [digits]
-        return
-    if digits[:1] == "0":
-        for rest in _cuts(digits[1:], parts - 1):
-            yield ["0", *rest]
-        return
-    for at in range(1, len(digits) - parts + 2):
-        for rest in _cuts(digits[at:], parts - 1):
-            yield [digits[:at], *rest]
