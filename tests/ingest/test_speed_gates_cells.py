@@ -7,7 +7,7 @@ gave: on every document of the corpus and two fixtures of every class
 - ``transposed._names_items``: a figure's ASCII cell not looked up as a row of table 二.
 - ``interleaved_rows._named_rows``: the template's rows by key, not a set made per record.
 - ``read_vanished``: no figures beside or after labels sought where no row's first cell is open.
-- ``lead_tails._figures``, ``request_labels.match_request_label``: the same, fewer lookups.
+- ``lead_tails.record_counts``, ``request_labels.match_request_label``: the same, fewer lookups.
 - ``text._OCR_LETTERS``: led by the letter, not by ``\\d`` tried at every character.
 - ``deferred_totals._flow_size``: a label's end asked before the search of its text.
 """
@@ -184,7 +184,7 @@ def _figures_as_it_was(record: Record) -> list[Token] | None:
 
 def test_lead_figures_and_label_matches(documents: list[Document]) -> None:
     records = [record for document in documents for record in read_records(document)]
-    assert [lead_tails._figures(r) for r in records] == [_figures_as_it_was(r) for r in records]
+    assert [lead_tails.record_counts(r) for r in records] == [_figures_as_it_was(r) for r in records]
     matched = 0
     for record in records:
         for token in record.labels:

@@ -30,7 +30,8 @@ from itertools import product
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.document import Document, TextBlock
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.numbers import CellKind, parse_cell
+from gongkai.ingest.lead_tails import record_counts
+from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Record, Token, line_number
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.requests_now import requests_now
@@ -58,19 +59,6 @@ _UNEQUAL = (
 Piece = tuple[Token, int]  # a figure of the stream and the record it was printed in
 
 
-def _counts(record: Record) -> list[Token] | None:
-    """The record's printed counts; None where one is no count."""
-    out = []
-    for token in record.values:
-        if token.value.kind is CellKind.BLANK:
-            continue
-        amount = token.value.amount
-        if token.value.kind is CellKind.TEXT or not isinstance(amount, int) or amount < 0:
-            return None
-        out.append(token)
-    return out
-
-
 def _layout(
     records: list[Record], keys: Sequence[Hashable]
 ) -> tuple[dict[Hashable, list[Token]], list[Piece], list[int]] | None:
@@ -83,7 +71,7 @@ def _layout(
     strays: list[int] = []
     started, next_index = False, 0
     for at, record in enumerate(records):
-        figures = _counts(record)
+        figures = record_counts(record)
         if figures is None:
             return None
         match = match_request(record, started, next_index) if record.labels else None

@@ -54,7 +54,7 @@ _DOUBT = (
 Page = tuple[list[int], list[Token]]  # the page's rows (indices), the figures of their other cells
 
 
-def _figures(record: Record) -> list[Token] | None:
+def record_counts(record: Record) -> list[Token] | None:
     """The record's printed counts (a dash too: a printed 0); None where one is no count."""
     # (asked of every record of table 三 by two readers of every report it does not settle:
     # each token's value and the kinds looked up once)
@@ -202,7 +202,7 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
         return  # the labels read every cell and the arithmetic holds
     groups = []
     for record in records:
-        figures = _figures(record)
+        figures = record_counts(record)
         if figures is None:
             return
         if figures:
@@ -217,7 +217,7 @@ def read_lead_tails(template: Template, records: list[Record], report: Report, e
         return
     candidates = [groups]
     if dashes:  # pdftotext may have swallowed dashes (``swallowed_dashes``)
-        given_back = restored_groups(template, records, _figures)
+        given_back = restored_groups(template, records, record_counts)
         if given_back is not None:
             candidates += [given_back, *first_row_dashes(given_back, width)]
         candidates += first_row_dashes(groups, width)
@@ -251,7 +251,7 @@ def _read_pages(
 ) -> None:
     width = len(template.request_columns)
     choices = lead_page_choices(
-        template, records, _figures, lambda page, leads: _solve_page(page, leads, width, equations), equations
+        template, records, record_counts, lambda page, leads: _solve_page(page, leads, width, equations), equations
     )
     if choices is not None:
         read_lead_pages(template, choices, current, report, evidence, records[0].labels[0].where)

@@ -20,7 +20,7 @@ from typing import Any
 
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.lead_tails import _figures, _orders, _solve_page, _take_best
+from gongkai.ingest.lead_tails import _orders, _solve_page, _take_best, record_counts
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.requests_now import requests_now
 from gongkai.report.equations import requests_bound
@@ -111,7 +111,7 @@ def read_serial_leads(template: Template, records: list[Record], report: Report,
     figures: list[Token] = []
     bounds = {0}  # where each record's figures begin in ``figures``
     for record in records:
-        found = _figures(record)
+        found = record_counts(record)
         if found is None:
             return
         figures += found
