@@ -32,10 +32,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import APPEAL_FIELDS, APPEAL_GROUPS, REQUESTS_NOTE, SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import CAPTIONS, _attrs, _num, active_rows, e, prose, request_body, title
+from tests.ingest.publishers.layouts import (
+    CAPTIONS,
+    ORGS,
+    _num,
+    active_rows,
+    e,
+    prose,
+    request_body,
+    td,
+    th,
+    title,
+)
 
 Report = dict[str, Any]
-ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
 @dataclass(frozen=True)
@@ -52,14 +62,6 @@ class Style:
     tall: bool = False  # table 三's label column narrow: its rows two or three lines tall
     links: int = 0  # more dated 相关链接 (a long side column beside the tables: ``beside.py``)
     left: bool = False  # the side column on the article's left
-
-
-def td(text: str, colspan: int = 1, rowspan: int = 1) -> str:
-    return f"<td{_attrs(colspan, rowspan)}>{e(text)}</td>"
-
-
-def th(text: str, colspan: int = 1, rowspan: int = 1) -> str:
-    return f"<th{_attrs(colspan, rowspan)}>{e(text)}</th>"
 
 
 def _table(head: list[str], body: list[str], cls: str) -> str:

@@ -26,10 +26,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.report.templates import APPEAL_FIELDS, APPEAL_GROUPS, REQUESTS_NOTE, SECTIONS, TEMPLATES
-from tests.ingest.publishers.layouts import CAPTIONS, _attrs, _num, active_rows, e, prose, request_body, title
+from tests.ingest.publishers.layouts import (
+    CAPTIONS,
+    ORGS,
+    _num,
+    active_rows,
+    e,
+    prose,
+    request_body,
+    td,
+    th,
+    title,
+)
 
 Report = dict[str, Any]
-ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
 @dataclass(frozen=True)
@@ -43,14 +53,6 @@ class Style:
     landscape: bool = False  # printed on A4 landscape
     meta: bool = True  # the catalogue's metadata block above the article
     size_kb: float = 36.5  # the 附件's size
-
-
-def td(text: str, colspan: int = 1, rowspan: int = 1) -> str:
-    return f"<td{_attrs(colspan, rowspan)}>{e(text)}</td>"
-
-
-def th(text: str, colspan: int = 1, rowspan: int = 1) -> str:
-    return f"<th{_attrs(colspan, rowspan)}>{e(text)}</th>"
 
 
 def _table(rows: list[str], cls: str) -> str:

@@ -161,10 +161,12 @@ def active_rows(
     return rows
 
 
+ORGS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")  # 法人或其他组织's five columns
+
+
 def request_header(td: Callable[..., str], with_corner: bool) -> list[str]:
     """Table 三's column header: 申请人情况 over 自然人 / 法人或其他组织 (five) / 总计."""
-    orgs = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-    sub = "".join(td(o) for o in orgs)
+    sub = "".join(td(o) for o in ORGS)
     if with_corner:
         return [
             f"<tr>{td(REQUESTS_NOTE, colspan=3, rowspan=3)}{td('申请人情况', colspan=7)}</tr>",
@@ -250,6 +252,15 @@ def appeal_rows(report: Report, td: Callable[..., str], cell: Cell) -> list[str]
 
 def _attrs(colspan: int = 1, rowspan: int = 1) -> str:
     return (f' colspan="{colspan}"' if colspan > 1 else "") + (f' rowspan="{rowspan}"' if rowspan > 1 else "")
+
+
+def td(text: str, colspan: int = 1, rowspan: int = 1) -> str:
+    """A plain table cell, its text escaped (the hold-out sets' pages style their cells by CSS)."""
+    return f"<td{_attrs(colspan, rowspan)}>{e(text)}</td>"
+
+
+def th(text: str, colspan: int = 1, rowspan: int = 1) -> str:
+    return f"<th{_attrs(colspan, rowspan)}>{e(text)}</th>"
 
 
 def wordgov(report: Report) -> str:
