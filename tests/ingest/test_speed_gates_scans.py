@@ -6,6 +6,7 @@ gave, on every document of the corpus and two fixtures of every class
   marks' search led by the mark, for ``_OCR_LETTERS.search`` and ``\\d[|丨［]|[丨［]\\d``.
 - ``spilled``: table 三's lacking figures counted once and handed to its four steps.
 - ``block_orders.row_equations``: remembered per bound, rows and width, a copy each call.
+- ``units._APART``: led by a figure's first character, for ``(?<![^\\s|]){_FIGURE_UNIT}(?![^\\s|])``.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.ingest import block_orders, spilled, spilled_blocks
+from gongkai.ingest import block_orders, spilled, spilled_blocks, units
 from gongkai.ingest import text as text_reader
 from gongkai.ingest.document import UnreadableFile
 from gongkai.ingest.read import read_document
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
 from gongkai.report.equations import requests_bound
 from gongkai.report.templates import TEMPLATES
-from tests.ingest.test_read_speed_gates import _real_inputs
+from tests.ingest.test_read_speed_gates import _real_inputs, _same_matches
 
 _RUN_MARKS_AS_IT_WAS = re.compile(r"\d[|丨［]|[丨［]\d")
 _MADE = (
@@ -108,3 +109,14 @@ def test_row_equations_remembered() -> None:
             if first:
                 first[0][0] += 100  # a reader changing its copy changes no later answer
             assert block_orders.row_equations(bound, some, width) == block_orders._row_equations(bound, some, width)
+
+
+def test_figures_apart_led_by_their_first_character(texts: list[str]) -> None:
+    old = re.compile(rf"(?<![^\s|]){units._FIGURE_UNIT}(?![^\s|])")
+    _same_matches(old, units._APART, "件个-−－01.．a第 \u3000x|\t\n")
+    hits = 0
+    made = ["737    55 件    151", "一、本年新收 12件 3件 0件", "|-3件|", "x12件 4.5件\t"]
+    for line in [*(line for text in texts for line in text.split("\n")), *made]:
+        assert [m.span() for m in old.finditer(line)] == [m.span() for m in units._APART.finditer(line)], line
+        hits += old.search(line) is not None
+    assert hits
