@@ -56,9 +56,30 @@ def order_array(rows: int, width: int, any_order: int = ANY_ORDER) -> Any:
     return np.asarray(orders(rows, width, any_order), dtype=np.int64)
 
 
+# ``row_equations`` answered, by the bound's identity, the rows and the width: a Bound's equations
+# never change once made (``requests_bound`` makes one per template), and up to ten readers of one
+# report ask the same (each asked every row's equations again). The bound is kept with its answer,
+# so an id is never taken for another bound's.
+_ROW_EQUATIONS: dict[tuple[int, tuple[Hashable, ...], int], tuple[Bound, list[list[int]] | None]] = {}
+
+
 def row_equations(bound: Bound, keys: Sequence[Hashable], width: int) -> list[list[int]] | None:
     """The equations inside a row of the table as coefficients over its cells (left +1, right
-    −1: a row holds when every sum is 0), when every row has the same ones; else None."""
+    −1: a row holds when every sum is 0), when every row has the same ones; else None (a copy
+    of the rows each call: a reader may change its own)."""
+    key = (id(bound), tuple(keys), width)
+    known = _ROW_EQUATIONS.get(key)
+    if known is None or known[0] is not bound:
+        if len(_ROW_EQUATIONS) >= _REMEMBERED:
+            _ROW_EQUATIONS.clear()
+        known = _ROW_EQUATIONS[key] = (bound, _row_equations(bound, keys, width))
+    return None if known[1] is None else [list(row) for row in known[1]]
+
+
+_REMEMBERED = 64  # (templates × row sets: a handful in practice)
+
+
+def _row_equations(bound: Bound, keys: Sequence[Hashable], width: int) -> list[list[int]] | None:
     found = {tuple(bound.inside(key)) for key in keys}
     if len(found) != 1:
         return None

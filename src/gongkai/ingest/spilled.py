@@ -38,6 +38,12 @@ def _figures(record: Record) -> int:
     return len([t for t in record.values if t.value.kind is not blank])
 
 
+def printed_figures(records: list[Record]) -> int:
+    """The figures ``records`` print (blank cells not counted)."""
+    blank = CellKind.BLANK
+    return sum(1 for record in records for t in record.values if t.value.kind is not blank)
+
+
 def spilled(
     template: Template, active: list[Record], requests: list[Record], appeals: list[Record]
 ) -> tuple[list[Record], list[Record]]:
@@ -46,27 +52,32 @@ def spilled(
     last rows (``spilled_blocks``); else its first
     figures printed ahead of it (``figures_ahead``)."""
     rows, width = len(template.request_rows), len(template.request_columns)
-    if rows * width - sum(_figures(r) for r in requests) < min(rows, _MIN_SPILLED_ROWS * width, _MIN_AHEAD):
+    # (the figures table 三 lacks, counted once: each of the four below would count them again)
+    need = rows * width - printed_figures(requests)
+    if need < min(rows, _MIN_SPILLED_ROWS * width, _MIN_AHEAD):
         return requests, appeals  # nothing lacking (the usual case): each of the three says so
-    moved = spilled_columns(template, requests, appeals)
+    moved = spilled_columns(template, requests, appeals, need)
     if moved[0] is requests:
-        moved = spilled_rows(template, requests, appeals)
+        moved = spilled_rows(template, requests, appeals, need)
     if moved[0] is requests:  # column blocks of its last rows among table 四's labels
-        moved = spilled_blocks(template, requests, appeals)
+        moved = spilled_blocks(template, requests, appeals, need)
     if moved[0] is requests:
-        moved = figures_ahead(template, active, requests), appeals
+        moved = figures_ahead(template, active, requests, need), appeals
     return moved
 
 
 _MIN_AHEAD = 2  # one figure lacking may be a page number dropped, and a sentence may state one
 
 
-def figures_ahead(template: Template, active: list[Record], requests: list[Record]) -> list[Record]:
+def figures_ahead(
+    template: Template, active: list[Record], requests: list[Record], need: int | None = None
+) -> list[Record]:
     """The records of table 三 with its first figures moved back from the end of table 二's part,
     when the records there after table 二's last labelled one name no table (the sentence that
     introduces table 三) and hold exactly the figures table 三 lacks; else as they are."""
     rows, width = len(template.request_rows), len(template.request_columns)
-    need = rows * width - sum(_figures(r) for r in requests)
+    if need is None:
+        need = rows * width - printed_figures(requests)
     if need < _MIN_AHEAD or need >= rows * width:
         return requests
     tail: list[Record] = []
@@ -81,13 +92,14 @@ def figures_ahead(template: Template, active: list[Record], requests: list[Recor
 
 
 def spilled_columns(
-    template: Template, requests: list[Record], appeals: list[Record]
+    template: Template, requests: list[Record], appeals: list[Record], need: int | None = None
 ) -> tuple[list[Record], list[Record]]:
     """The records of tables 三 and 四 with table 三's spilled columns moved back, when the first
     record of table 四 that prints figures holds exactly the whole columns table 三 lacks; else
     both as they are."""
     rows, width = len(template.request_rows), len(template.request_columns)
-    need = rows * width - sum(_figures(r) for r in requests)
+    if need is None:
+        need = rows * width - printed_figures(requests)
     if need < rows or need % rows or need >= rows * width:
         return requests, appeals  # nothing lacking, or not whole columns
     for i, record in enumerate(appeals[:_HEADER_RECORDS]):
@@ -130,13 +142,14 @@ def _full_width_runs(record: Record, width: int) -> list[list[Token]]:
 
 
 def spilled_rows(
-    template: Template, requests: list[Record], appeals: list[Record]
+    template: Template, requests: list[Record], appeals: list[Record], need: int | None = None
 ) -> tuple[list[Record], list[Record]]:
     """The records of tables 三 and 四 with table 三's spilled last rows moved back, when table 四's
     part holds exactly one run of consecutive lines each as wide as table 三 and, together, exactly
     the rows table 三 lacks; else both as they are."""
     rows, width = len(template.request_rows), len(template.request_columns)
-    need = rows * width - sum(_figures(r) for r in requests)
+    if need is None:
+        need = rows * width - printed_figures(requests)
     if need < _MIN_SPILLED_ROWS * width or need % width or need >= rows * width:
         return requests, appeals  # nothing lacking, or not whole rows
     found = [(i, run) for i, record in enumerate(appeals) for run in _full_width_runs(record, width)]

@@ -66,13 +66,14 @@ def _printed(records: list[Record]) -> int:
 
 
 def spilled_blocks(
-    template: Template, requests: list[Record], appeals: list[Record]
+    template: Template, requests: list[Record], appeals: list[Record], need: int | None = None
 ) -> tuple[list[Record], list[Record]]:
     """The records of tables 三 and 四 with table 三's column blocks moved back from table 四's
     part to table 三's last record, where they are exactly what table 三 lacks and table 四 keeps
     exactly its own cells; else both as they are."""
     rows, width = len(template.request_rows), len(template.request_columns)
-    need = rows * width - _printed(requests)
+    if need is None:  # (``spilled`` counts them once for the four)
+        need = rows * width - _printed(requests)
     own = len(template.appeal_groups) * len(template.appeal_fields)
     if need <= 0 or not requests or _printed(appeals) - need != own:
         return requests, appeals  # table 四's part holds no more figures than its own cells
