@@ -40,9 +40,11 @@ FIRST = {
 }
 # Below the thresholds now
 NOT_YET = {
-    "pdftotext": "2019/2629 cells (76.80%), non-zero 77.03%: table 三 in every report but b2024-e~bureau, full-width "
-    "digits wrapped (a row's twin heads, 35 35 over 0 / 7, join either way where no column sum is read; a Word "
-    "print's tails in other cells' flows; b2022-c's Excel print: blank zeros, 其他 and 总计 in a band after the "
+    "pdftotext": "2148/2629 cells (81.70%), non-zero 85.31%: table 三 in every report but b2024-e (its Word "
+    "print's full-width digits wrapped, tails after the row's next figures, read by wrapped_stream), full-width "
+    "digits wrapped (a row's twin heads, 35 35 over 0 / 7, join either way where no column sum is read; "
+    "b2022-c's Word print: blank zeros and wrapped digits in a flow neither of rows nor of columns; "
+    "b2022-c's Excel print: blank zeros, 其他 and 总计 in a band after the "
     "last label: its rows are cut (blank_bands), but which organisation columns hold its figures "
     "the sums leave open, and its table 二 is misread), - zeros dropped as hyphens where a cell's "
     "flow goes on (b2019-a's Word print: "

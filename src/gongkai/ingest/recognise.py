@@ -91,6 +91,7 @@ from gongkai.ingest.text_column_order import requests_in_template_order
 from gongkai.ingest.text_order import header_words, stated_order
 from gongkai.ingest.text_serial_tokens import records_without_serials, records_without_trailing_serials
 from gongkai.ingest.vanished import read_vanished
+from gongkai.ingest.wrapped_stream import read_wrapped_stream
 from gongkai.report.checks import check_report
 from gongkai.report.model import Report
 from gongkai.report.templates import TEMPLATES, Template, template_for_year
@@ -347,6 +348,7 @@ def _read_flowed_unsettled(
     read_lead_tails(template, parts[REQUESTS], report, evidence)  # pdftotext: 自然人 by labels, the rest after
     # pdftotext: a Word print's leads beside wrapped labels, the other cells one stream in row order
     read_lead_stream(template, parts[REQUESTS], document, report, evidence)
+    read_wrapped_stream(template, parts[REQUESTS], report, evidence)  # the same, narrow columns wrapping figures
     read_serial_leads(template, parts[REQUESTS], report, evidence)  # the same, k cells by labels among 序号
     read_part_leads(template, parts[REQUESTS], report, evidence)  # the same, table 三 in two column parts
     read_blank_zero_rows(template, request_raw, report, evidence)  # a Word table's blanks lost, rows by label
