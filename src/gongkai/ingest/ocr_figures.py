@@ -4,7 +4,8 @@ A report published as a searchable scan (a paper report scanned, its PDF's text 
 scanner's OCR output, or the OCR's Word export) prints some figures with a letter for a digit
 (``1O`` ``l2`` ``S`` ``B`` ``Z``: 0→O/o, 1→l/I/|, 5→S, 8→B, 2→Z), a blank between the digits of one
 figure (``2 7``) and the table's rules read as characters at a cell's border (``| 12``, ``丨 3``,
-``45 ［``). To every reader such a cell is words, not a figure, and its row is lost.
+``45 ［``, or touching the figure: ``9［``). To every reader such a cell is words, not a figure,
+and its row is lost.
 
 Only a document that shows the OCR's hand is mended: at least ``MIN_EVIDENCE`` of its cells hold a
 letter-digit mixture no text prints (``1O``, ``2o``, ``l5``: a digit and a look-alike letter in one
@@ -259,6 +260,7 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 # struck through (a converter's ~~ for a rule across the scanned figure)
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+_GLUED_MARKS = frozenset("丨［］")  # the same touching a figure: only a rule reads so
 _LABEL_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MIN_RUN}}}")  # a run of ideographs: a label's stretch, maybe misread
 _BARS = frozenset("|lI")  # alone between figures: a rule's mark or a misread 1
 _CELL_END = frozenset("0123456789OoIlSBZ|丨［")  # what a line ending in a row's figures ends in
@@ -271,6 +273,12 @@ def _text_figure(word: str, markdown: bool) -> str | None:
         return " "
     if word in _TEXT_LONE:
         return word.translate(_AS_DIGITS)
+    if word[0] in _GLUED_MARKS or word[-1] in _GLUED_MARKS:
+        # a rule's mark glued to the figure (``9［``, ``O［``, ``丨2``): no digit looks like these
+        core = word.strip("".join(_GLUED_MARKS))
+        if core and core != word and (core.isdigit() or core in _TEXT_LONE):
+            return core.translate(_AS_DIGITS)
+        return _text_figure(core, markdown) if core and core != word else None
     if markdown and "|" in word:
         return None
     if not _FIGURE.fullmatch(word) or not any(c.isdigit() for c in word):
