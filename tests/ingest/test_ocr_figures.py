@@ -96,3 +96,11 @@ def test_a_rules_mark_glued_to_a_figure_is_dropped_in_a_text_layer() -> None:
     assert doubted == frozenset({"line 1", "line 2"})
     read, gold = _read("pdftotext-layout", "s2023-b~ocr"), _gold("s2023-b")
     assert read["requests"]["carried_forward"] == gold["requests"]["carried_forward"] == [2, 5, 1, 1, 0, 0, 9]
+
+
+def test_a_rows_total_read_as_letters_is_a_figure_where_the_row_needs_it() -> None:
+    # s2023-b's 4.无正当理由大量反复申请 row ``6 4 1 0 0 0 ［ ||``: its 总计 11 read as ``||``; with
+    # it the row prints as many figures as the table's rows (a rule's ［ dropped), without it one short
+    read, gold = _read("pdftotext-layout", "s2023-b~ocr"), _gold("s2023-b")
+    assert read["requests"]["not_processed_excessive"] == gold["requests"]["not_processed_excessive"]
+    assert read["requests"]["not_processed_excessive"] == [6, 4, 1, 0, 0, 0, 11]

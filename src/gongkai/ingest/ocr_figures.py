@@ -382,6 +382,16 @@ def _lone_bars(line: str, width: int | None) -> str | None:
     return " " if len(cells) - bars == width else None
 
 
+def _letters_fill_row(line: str, width: int | None) -> bool:
+    """Whether the figures ending a row's line are as many as a row has cells only with a word of
+    look-alike letters among them (``6 4 1 0 0 0 ［ ||``: the 总计 11 read as ``||``): a figure
+    there, not a rule."""
+    if width is None:
+        return False
+    cells = _cells(line)
+    return len(cells) == width and any(_LETTERS_ONLY.fullmatch(word) for word in cells)
+
+
 def _label_part(line: str) -> str:
     """A line without the figures ending it (and the rule marks among them)."""
     starts = [match.start() for match in re.finditer(r"\S+", line)]
@@ -439,7 +449,7 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
             evidence += 1
         if not _CHEAP.search(line):
             continue
-        letters = not markdown and _figures_only(line)
+        letters = not markdown and (_figures_only(line) or _letters_fill_row(line, width))
         if not letters and not row:
             continue
         new = _mend_line(line, markdown, letters, None if markdown else _lone_bars(line, width))
