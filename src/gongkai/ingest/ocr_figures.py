@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.ocr_bar_edges import bars_by_sum
 from gongkai.ingest.ocr_label_runs import MIN_RUN, mend_label_runs
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
@@ -452,7 +454,11 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
         letters = not markdown and (_figures_only(line) or _letters_fill_row(line, width))
         if not letters and not row:
             continue
-        new = _mend_line(line, markdown, letters, None if markdown else _lone_bars(line, width))
+        bars = None if markdown else _lone_bars(line, width)
+        new = _mend_line(line, markdown, letters, bars)
+        if not markdown and row and new != line:  # ``6|``: 61, or 6 beside a rule? the row's sum tells
+            again = partial(_mend_line, markdown=False, letters=letters, bars=bars)
+            new = bars_by_sum(line, width, again, _figure_word, _cells) or new
         if new != line:
             changed[n] = new
             evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))
