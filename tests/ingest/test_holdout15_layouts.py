@@ -42,17 +42,22 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdf": "2178/2227 cells (97.80%), non-zero 95.78%: all in the OCR's Word prints (~ocr-word): rows "
+    "pdf": "2179/2227 cells (97.84%), non-zero 95.99%: all in the OCR's Word prints (~ocr-word): rows "
     "whose figures sit below their labels or run one cell off (s2023-b-word's table 三 and 四, "
     "s2021-a-word's 其他处理 rows missing) (flagged)",
-    "pdftotext": "1617/2227 cells (72.61%), non-zero 60.39%: the OCR's Word prints (s2021-a-word, s2023-b-word) "
-    "whose wrapped labels and rows split into two text lines the flow readers do not place; s2020-a's dense "
-    "marks and blanks (``113 I 13 2 0 ［ 14`` / ``0 l3I 173``) where neither the blanks nor the row's width tell "
-    "a rule's mark from a 1 or two cells from one spaced figure (flagged)",
-    "pdftotext-layout": "1917/2227 cells (86.08%), non-zero 79.01%: a figure's spurious blank (``2 7``) "
-    "and a rule's mark beside a figure (``74 I``: 74 or 741) where no equation tells; s2023-b-word's "
-    "table 三 rows split into two text lines",
-    "pymupdf4llm": "2133/2227 cells (95.78%), non-zero 92.18%: spaced figures in a pipe cell (``1 1``, "
+    "pdftotext": "1693/2227 cells (76.02%), non-zero 64.61%: the OCR's Word prints (s2021-a-word, "
+    "s2023-b-word) whose wrapped labels and rows split into two text lines the flow readers do not place; "
+    "table 三's last rows with their first cells by their labels and the rest in blocks after them, "
+    "spaced figures among them (s2021-a's ``29 8 0`` / ``47 5 4 406``); s2020-a's dense marks and blanks "
+    "(``113 I 13 2 0 ［ 14`` / ``0 l3I 173``) where neither the blanks nor the row's width tell a rule's "
+    "mark from a 1 or two cells from one spaced figure (flagged); rules' marks touching a figure "
+    "(``9［``, ``6|``) read since ``ocr_figures`` / ``ocr_bar_edges``",
+    "pdftotext-layout": "2093/2227 cells (93.98%), non-zero 89.40%: a figure's spurious blank (``1 05``) "
+    "or a mark inside it (``4［8``) and a rule's mark beside a figure (``74 I``: 74 or 741) where no "
+    "equation tells; s2023-b-word's table 三 rows split into two text lines; read since "
+    "``ocr_figures`` / ``ocr_bar_edges``: a rule's ``［`` ``丨`` touching a figure (``O［``), a row's "
+    "``||`` 11 where the row needs it, a glued bar (``6|``, ``I1``) as the one reading whose sum holds",
+    "pymupdf4llm": "2140/2227 cells (96.09%), non-zero 92.59%: spaced figures in a pipe cell (``1 1``, "
     "``29 8``) offered as one figure or two and misread label stretches (``甲请人无正当理由…``) read since "
     "``spaced_joins`` and ``ocr_label_runs``; left: table 二's rule ``|`` read as a pipe "
     "(``|74 I||32［|74|``: 32 or 132, no equation tells; doubted), s2021-a-word's tables 二 and 三's "

@@ -84,3 +84,23 @@ def test_a_pdfs_blank_beside_a_rules_mark_tells_the_mark_from_a_figure() -> None
     read, gold = _read("pdf", "s2022-a~ocr"), _gold("s2022-a")
     assert read["active"]["regulations"]["made"] == gold["active"]["regulations"]["made"] == 74
     assert read["requests"] == gold["requests"]
+
+
+def test_a_rules_mark_glued_to_a_figure_is_dropped_in_a_text_layer() -> None:
+    # s2023-b's 四、结转 row ``2 5 1 1 O［ 0 9［``: the rule's ［ touches the figure (no digit looks
+    # like ［ or 丨); before, ``O［`` and ``9［`` were words and the row was lost
+    text = "四、结转下年度继续办理          2 5 1 1 O［ 0 9［\n1.属于国家秘密  丨2 0 l3 0 1O 0 25\n"
+    mended, doubted = mend_ocr_text(text, False)
+    assert mended.split("\n")[0].split()[1:] == ["2", "5", "1", "1", "0", "0", "9"]
+    assert mended.split("\n")[1].split()[1:] == ["2", "0", "13", "0", "10", "0", "25"]
+    assert doubted == frozenset({"line 1", "line 2"})
+    read, gold = _read("pdftotext-layout", "s2023-b~ocr"), _gold("s2023-b")
+    assert read["requests"]["carried_forward"] == gold["requests"]["carried_forward"] == [2, 5, 1, 1, 0, 0, 9]
+
+
+def test_a_rows_total_read_as_letters_is_a_figure_where_the_row_needs_it() -> None:
+    # s2023-b's 4.无正当理由大量反复申请 row ``6 4 1 0 0 0 ［ ||``: its 总计 11 read as ``||``; with
+    # it the row prints as many figures as the table's rows (a rule's ［ dropped), without it one short
+    read, gold = _read("pdftotext-layout", "s2023-b~ocr"), _gold("s2023-b")
+    assert read["requests"]["not_processed_excessive"] == gold["requests"]["not_processed_excessive"]
+    assert read["requests"]["not_processed_excessive"] == [6, 4, 1, 0, 0, 0, 11]

@@ -44,3 +44,18 @@ def test_a_word_prints_wrapped_rows_read_by_their_labels() -> None:
     assert report.requests["new_received"] == [None, 235, None, None, None, 811, 4800]
     doubt = next(d for d in report.uncertain if d.cell == "requests.new_received")
     assert doubt.alternatives is not None and gold["new_received"] in doubt.alternatives
+
+
+def test_a_row_keeping_its_sum_either_way_joined_where_the_table_chooses() -> None:
+    """holdout14's t2023-a (``pdftotext -layout``): a full-width ``１６`` wrapped digit over digit,
+    the row ``１ ０ ０ ０ ０ ０ １`` over ``６ … ６``; the row's sum holds as printed (1 = 1) and
+    joined (16 = 16), so the line fixers leave it and the record gives the row the tails' line.
+    The joinings are offered beside the drops of its surplus zeros; the column balances choose."""
+    from .holdout14 import FIXTURES as HOLDOUT14
+
+    report = read_report(HOLDOUT14 / "pdftotext-layout" / "t2023-a~wps.txt").report
+    assert report is not None
+    gold = gold_json(HOLDOUT14, "t2023-a")["requests"]
+    assert report.requests["new_received"] == gold["new_received"] == [16, 0, 0, 0, 0, 0, 16]
+    doubt = next(d for d in report.uncertain if d.cell == "requests.new_received")
+    assert "joined" in doubt.reason_en

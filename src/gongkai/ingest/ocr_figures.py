@@ -4,7 +4,8 @@ A report published as a searchable scan (a paper report scanned, its PDF's text 
 scanner's OCR output, or the OCR's Word export) prints some figures with a letter for a digit
 (``1O`` ``l2`` ``S`` ``B`` ``Z``: 0→O/o, 1→l/I/|, 5→S, 8→B, 2→Z), a blank between the digits of one
 figure (``2 7``) and the table's rules read as characters at a cell's border (``| 12``, ``丨 3``,
-``45 ［``). To every reader such a cell is words, not a figure, and its row is lost.
+``45 ［``, or touching the figure: ``9［``). To every reader such a cell is words, not a figure,
+and its row is lost.
 
 Only a document that shows the OCR's hand is mended: at least ``MIN_EVIDENCE`` of its cells hold a
 letter-digit mixture no text prints (``1O``, ``2o``, ``l5``: a digit and a look-alike letter in one
@@ -25,8 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from gongkai.ingest.document import Cell, Document, TableBlock
+from gongkai.ingest.ocr_bar_edges import bars_by_sum
 from gongkai.ingest.ocr_label_runs import MIN_RUN, mend_label_runs
 from gongkai.ingest.ocr_labels import MIN_LENGTH as LABEL_LENGTH
 from gongkai.ingest.ocr_labels import mend_label
@@ -259,6 +262,7 @@ _TEXT_LONE = frozenset("OoIlSBZ")  # ``|`` alone is a pipe table's or a rule's, 
 # struck through (a converter's ~~ for a rule across the scanned figure)
 _PIPE_DOUBT = re.compile(r"\|\|\s*-?\d|~~\s*-?\d")
 _RULE_MARKS = frozenset("丨［］")  # a rule read as a character: a word of its own between cells
+_GLUED_MARKS = frozenset("丨［］")  # the same touching a figure: only a rule reads so
 _LABEL_RUN = re.compile(rf"[\u4e00-\u9fff]{{{MIN_RUN}}}")  # a run of ideographs: a label's stretch, maybe misread
 _BARS = frozenset("|lI")  # alone between figures: a rule's mark or a misread 1
 _CELL_END = frozenset("0123456789OoIlSBZ|丨［")  # what a line ending in a row's figures ends in
@@ -271,6 +275,12 @@ def _text_figure(word: str, markdown: bool) -> str | None:
         return " "
     if word in _TEXT_LONE:
         return word.translate(_AS_DIGITS)
+    if word[0] in _GLUED_MARKS or word[-1] in _GLUED_MARKS:
+        # a rule's mark glued to the figure (``9［``, ``O［``, ``丨2``): no digit looks like these
+        core = word.strip("".join(_GLUED_MARKS))
+        if core and core != word and (core.isdigit() or core in _TEXT_LONE):
+            return core.translate(_AS_DIGITS)
+        return _text_figure(core, markdown) if core and core != word else None
     if markdown and "|" in word:
         return None
     if not _FIGURE.fullmatch(word) or not any(c.isdigit() for c in word):
@@ -374,6 +384,16 @@ def _lone_bars(line: str, width: int | None) -> str | None:
     return " " if len(cells) - bars == width else None
 
 
+def _letters_fill_row(line: str, width: int | None) -> bool:
+    """Whether the figures ending a row's line are as many as a row has cells only with a word of
+    look-alike letters among them (``6 4 1 0 0 0 ［ ||``: the 总计 11 read as ``||``): a figure
+    there, not a rule."""
+    if width is None:
+        return False
+    cells = _cells(line)
+    return len(cells) == width and any(_LETTERS_ONLY.fullmatch(word) for word in cells)
+
+
 def _label_part(line: str) -> str:
     """A line without the figures ending it (and the rule marks among them)."""
     starts = [match.start() for match in re.finditer(r"\S+", line)]
@@ -431,10 +451,14 @@ def mend_ocr_text(text: str, markdown: bool) -> tuple[str, frozenset[str]]:
             evidence += 1
         if not _CHEAP.search(line):
             continue
-        letters = not markdown and _figures_only(line)
+        letters = not markdown and (_figures_only(line) or _letters_fill_row(line, width))
         if not letters and not row:
             continue
-        new = _mend_line(line, markdown, letters, None if markdown else _lone_bars(line, width))
+        bars = None if markdown else _lone_bars(line, width)
+        new = _mend_line(line, markdown, letters, bars)
+        if not markdown and row and new != line:  # ``6|``: 61, or 6 beside a rule? the row's sum tells
+            again = partial(_mend_line, markdown=False, letters=letters, bars=bars)
+            new = bars_by_sum(line, width, again, _figure_word, _cells) or new
         if new != line:
             changed[n] = new
             evidence += sum(word in _TEXT_LONE for word in _TEXT_WORD[markdown].findall(line))

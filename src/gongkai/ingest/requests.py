@@ -317,6 +317,9 @@ def read_requests(
                 stacked_open.append(row.key)
         if not any(check(r.values) for r in found_options):
             found_options += stray_figure_readings(slots, n, check) + tail_first_readings(slots, n, check)
+            # a row that keeps its sum as printed and joined (``１`` over ``６``: 1 … 1 or 16 … 16)
+            # whose tails' line the record gave it: the joinings beside the drops, the table chooses
+            found_options += wrapped_tail_readings(slots, n, check) if found_options else []
         if not found_options:
             found_options = wrapped_tail_readings(slots, n, check)  # pdftotext: digits wrapped in narrow cells
         if not found_options and run_of_row(found.values) and len(found.values) == 1:

@@ -91,3 +91,38 @@ def _as_labels(chars: str) -> list[str] | None:
             if is_table_label(piece):
                 best[end] = [*before, piece]
     return best[n]
+
+
+# A numbered label's stop starting a line (``. 其``), its number left on a line above (``3``):
+# pdftotext's default flow sets a 分散对齐 label ``3 . 其 他`` in a tall cell a piece a line.
+_STOP_FIRST = re.compile(r"^[ \u3000]*[.．][ \u3000]?[\u4e00-\u9fff]", re.MULTILINE)
+_BLANK_LINES = 2  # empty lines between the number and its stop (pdftotext: one after each piece)
+
+
+def has_stop_first(text: str) -> bool:
+    """Cheap gate: a line starting with a numbering's stop before an ideograph (most texts: none)."""
+    return _STOP_FIRST.search(text) is not None
+
+
+def _item_number(line: str) -> bool:
+    """A line holding one digit 1–9 alone (a row's item number: no line of figures)."""
+    text = line.strip(_BLANKS)
+    return len(text) == 1 and text in "123456789"
+
+
+def numbering_rejoined(lines: list[str]) -> list[str]:
+    """``lines`` with each item number alone on a line (``3``) joined to the stop and ideograph
+    the flow set a line or a few below it (``. 其``): ``3. 其``. Alone, the number reads as a
+    figure of the table (one cell too many, which no cut of the flow takes) and the label as no
+    row's."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not _STOP_FIRST.match(line):
+            continue
+        above = i - 1
+        while above >= 0 and i - above <= _BLANK_LINES and not out[above].strip():
+            above -= 1
+        if above >= 0 and _item_number(out[above]):
+            out[above] = out[above].strip() + line.strip()
+            out[i] = ""
+    return out

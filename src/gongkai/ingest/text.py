@@ -58,7 +58,7 @@ from gongkai.ingest.request_label_around import request_labels_around
 from gongkai.ingest.runon import cut_table_paragraphs, unrun
 from gongkai.ingest.share_text import drop_shares_in_text
 from gongkai.ingest.side_column import has_side_column, side_column_cut
-from gongkai.ingest.spread_labels import has_spread_labels, spread_labels_closed
+from gongkai.ingest.spread_labels import has_spread_labels, has_stop_first, numbering_rejoined, spread_labels_closed
 from gongkai.ingest.text_blocks import blocks_of_lines, emptied_lines
 from gongkai.ingest.trailing_citations import trailing_citations_cut
 from gongkai.ingest.unit_first import (
@@ -159,6 +159,8 @@ def read_text(path: Path, data: bytes) -> Document:
         if "表" in text:
             lines = continued_captions_blanked(lines)  # 续表2, 表 3: a caption, its number no cell
         lines = vertical_labels_blanked(lines)  # pdftotext: table 三's group cells a character a line
+        if has_stop_first(text):
+            lines = numbering_rejoined(lines)  # pdftotext: a spread label's 3 / . 其 / 他 a piece a line
         if REMARKS_HEADING in text:
             lines = remarks_cut(lines)  # a 备注 column's notes after a row's figures
         # (each asked of the text once: a scan of every unit it holds; a lone unit decides both)

@@ -8,7 +8,9 @@ alone (``row_bands``) fail (a 自然人 cell printed rows away, a 0 out of place
 label still finds the row's figures; here up to ``MAX_TAILS`` of them are joined back, in order,
 to distinct earlier figures (a 0 is no head: no count prints as 0…) on earlier lines, and the
 joinings where the row's sum holds (``report.equations``) are its readings. Tried only where
-the row has no other reading; the joinings are few (10 figures, 3 tails: under 4,000 tried).
+the row has no other reading, or none that keeps its sum (a ``-layout`` row ``１ ０ … １`` given the
+tails' line ``６ … ６`` under it: its surplus zeros dropped break the sum, 16 … 16 keeps it, and
+the table's equations choose); the joinings are few (10 figures, 3 tails: under 4,000 tried).
 """
 
 from __future__ import annotations
