@@ -1,6 +1,7 @@
 """A district government's report page as crawlers' tools turn it into text (holdout19): the left
 nav's catalogue items set beside the title are not the agency, header cells one a line at one
-margin keep their order, and a row of table 三 beside a row left unknown is named in ``uncertain``."""
+margin keep their order, a row of table 三 beside a row left unknown is named in ``uncertain``, and
+markdownify's nested table flattened onto one line reads without its ``| --- |`` cells."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import pytest
 
 from gongkai.ingest.agency_names import without_column_heading
+from gongkai.ingest.pipe_nested import nested_delimiters_cut
 from gongkai.ingest.read import read_report
 
 from .holdout19 import FIXTURES
@@ -61,3 +63,19 @@ def test_a_row_beside_an_unknown_row_is_in_doubt() -> None:
     assert isinstance(requests, dict) and None in requests["not_processed_duplicate"]
     cells = {entry["cell"] for entry in read["uncertain"]}  # type: ignore[attr-defined]
     assert "requests.not_processed_petition" in cells
+
+
+def test_a_nested_tables_delimiter_cells_are_no_figures() -> None:
+    """markdownify sets the article (a cell of the page's layout table) on one line, table 四's
+    ``| --- |`` fifteen times ahead of its figures: read, they were fifteen dash zeros."""
+    for name in ("d2021-a", "d2023-b"):
+        assert _read("markdownify", name)["appeals"] == _gold(name)["appeals"]
+
+
+def test_only_a_flattened_line_loses_its_delimiter_cells() -> None:
+    row = "| 行政许可 | --- | --- | 5 |"  # a row printing its zeros as ---: left as it is
+    separator = "| --- | --- | --- |"
+    flattened = "| a " + "| | " * 20 + "| --- | --- | | 1 | 2 |"
+    lines = [row, separator, flattened]
+    out = nested_delimiters_cut(lines)
+    assert out[:2] == lines[:2] and "---" not in out[2] and out[2].endswith("| 1 | 2 |")

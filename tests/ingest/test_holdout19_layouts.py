@@ -65,8 +65,6 @@ NOT_YET = {
     "crawler-nospace": "1604/1620 cells (99.01%), non-zero 97.30%: the same (flagged)",
     "pandoc": "1489/1620 cells (91.91%), non-zero 87.86%: pandoc's plain tables (table 二's money "
     "as 0, rows shifted, table 三's carried_forward and table 四 lost)",
-    "markdownify": "1607/1620 cells (99.20%), non-zero 97.81%: table 四's fifteen figures under its "
-    "three header rows read as zeros (flagged)",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause. Since: the
 # 政府信息公开 catalogue's items before the title are navigation (``agency_names``); header cells one
