@@ -54,8 +54,9 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pdf": "1617/2024 cells (79.89%), non-zero 87.27%: two prints refused (the page's chrome and "
-    "left nav around the article); table 四 of d2025-a shifted (flagged)",
+    "pdf": "1617/2024 cells (79.89%), non-zero 87.27%: two prints refused (a floated article "
+    "wider than the page printed with its left edge cut off: every label lost its first characters, "
+    "the tables found are figures without labels); table 四 of d2025-a shifted (flagged)",
     "pdftotext": "1890/2024 cells (93.38%), non-zero 89.11%: table 二's first two rows swapped, "
     "rows of table 三 apart from their wrapped labels (flagged or missing)",
     "pdftotext-layout": "1989/2024 cells (98.27%), non-zero 96.61%: the print's table 三 with "
@@ -74,7 +75,7 @@ UNFLAGGED: dict[str, str] = {}
 # contradicting reports (d2020-a: a table 三 row total, no 索引号 box; d2024-a: a table 三 column
 # balance) not read as printed
 CONTRADICTING: dict[str, str] = {
-    "pdf": "d2020-a's print refused (the page's chrome and left nav around the article)",
+    "pdf": "d2020-a's print refused (its left edge cut off by the floated article)",
     "pandoc": "d2024-a's table 三 with carried_forward lost in pandoc's plain table: the broken "
     "column balance is not reported",
 }
