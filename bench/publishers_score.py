@@ -81,7 +81,11 @@ each with its own order and spacing); ``--set holdout18`` scores the eighteenth
 (``tests/ingest/holdout18``: a city or county agency's report PDF converted back into an editable or
 web document, by pdf2docx, LibreOffice's PDF import (every line a positioned text frame), poppler's
 pdftohtml and PyMuPDF's HTML (every run an absolutely positioned element), besides every class of
-issue 9); ``--set holdout`` is
+issue 9); ``--set holdout19`` scores the nineteenth (``tests/ingest/holdout19``: a 区/县
+government's 政府信息公开 年报 page with its left nav, breadcrumb and 字号 / 打印 / 关闭 chrome, the
+tables pasted from Word into a ``TRS_Editor`` body, saved by a crawler and turned into text by
+html2text, inscriptis, trafilatura (plain and Markdown), w3m, lynx, pandoc, BeautifulSoup's
+``get_text`` and markdownify, besides every class of issue 9); ``--set holdout`` is
 ``--holdout``.
 """
 
@@ -114,6 +118,7 @@ from tests.ingest import (  # noqa: E402
     holdout16,
     holdout17,
     holdout18,
+    holdout19,
     pdfvariants,
 )
 from tests.ingest.publishers.layouts import PUBLISHERS  # noqa: E402
@@ -138,6 +143,7 @@ SETS = {
     "holdout16": holdout16,
     "holdout17": holdout17,
     "holdout18": holdout18,
+    "holdout19": holdout19,
     "pdfvariants": pdfvariants,
 }
 

@@ -1,6 +1,6 @@
 """How the hold-out sets after the first are made: their figures drawn, their classes written.
 
-Each set (``holdout2`` … ``holdout18``) keeps what makes it a set of its own: its reports (seed,
+Each set (``holdout2`` … ``holdout19``) keeps what makes it a set of its own: its reports (seed,
 size, template, page style), its agencies, its page layout and the equations it breaks on purpose.
 What they share is here, so that the sets differ only in what they print:
 
@@ -11,7 +11,8 @@ What they share is here, so that the sets differ only in what they print:
 * ``write_classes``: each report's gold and page, the page printed by chromium and (for the
   reports marked ``word``) through LibreOffice's Word route, and every class of issue 9 made from
   them by the same tools as every other set (``wild``'s ``FROM_PDF`` / ``FROM_HTML``, the
-  publishers' ``html_to_docx``);
+  publishers' ``html_to_docx``), and a set's classes of its own made from the PDFs (``more``: PDF
+  → text) or from the web page as saved (``more_html``: HTML → text);
 * ``main``: the command line of a set's ``generate.py``.
 
 A set's reports are tuples ``(name, template, year, agency, seed, applications, word, style)``.
@@ -93,6 +94,8 @@ def write_classes(
     word_finish: Callable[[Path, Any], None] | None = None,
     more: dict[str, Callable[[Path], str]] | None = None,
     write_more: Callable[[Path, str], None] = wild._write,
+    more_html: dict[str, Callable[[str], str]] | None = None,
+    suffixes: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Write a hold-out set: each report's gold and page (``lay_out(data, style)``), the page printed
     by chromium and, for the reports marked ``word``, the page (``word_lay_out``'s when given: what
@@ -100,10 +103,14 @@ def write_classes(
     every class of issue 9 made from them by the same tools; ``word_finish(docx, style)`` edits each
     Word file (what the office does in Word: a landscape section) before it is printed; ``more``
     (class → PDF → text) are a set's classes of its own, each PDF's text written by ``write_more``
-    as ``<stem>.txt``."""
+    as ``<stem>.txt``; ``more_html`` (class → page → text) the same from each web page (not the
+    Word originals: a crawler saves the page), written as ``<stem><suffix>`` (``suffixes``' or
+    ``.txt``)."""
     specs = tuple(reports)
     more = more or {}
-    classes = (*CLASSES, *more)
+    more_html = more_html or {}
+    suffixes = suffixes or {}
+    classes = (*CLASSES, *more, *more_html)
     for cls in (*classes, "gold"):
         shutil.rmtree(out / cls, ignore_errors=True)
         (out / cls).mkdir(parents=True)
@@ -119,6 +126,8 @@ def write_classes(
             (out / "html" / f"{stem}.html").write_text(page, encoding="utf-8")
             for cls in ("crawler", "crawler-nospace"):
                 wild._write(out / cls / f"{stem}.txt", wild.FROM_HTML[cls](page))
+            for cls, text_of in more_html.items():
+                write_more(out / cls / f"{stem}{suffixes.get(cls, '.txt')}", text_of(page))
             path = tmp / f"{stem}.html"
             path.write_text(page, encoding="utf-8")
             pdf = tmp / f"{stem}.pdf"

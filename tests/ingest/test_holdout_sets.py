@@ -29,6 +29,7 @@ SETS = {
     "holdout16": "portal",
     "holdout17": "catalogue",
     "holdout18": "agency",
+    "holdout19": "district",
 }
 
 

@@ -229,6 +229,12 @@ def _by_place(columns: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
     only on its last line, after a one-line cell between them (上一年项 / 本年增/减 / 目数量)."""
     if any(token.x is None for _, token in columns):
         return columns
+    # One header cell a line, every line at one margin (lynx's or w3m's flow of a table, a cell a
+    # line): no cell stands beside another, so the lines' order is the columns' (sorting by centre
+    # would put the shorter headers first).
+    lefts = [(token.x or 0.0) - (len(token.text.strip()) - 1) / 2 for _, token in columns]
+    if len({token.where for _, token in columns}) == len(columns) > 1 and max(lefts) - min(lefts) <= 0.5:
+        return columns
     return sorted(columns, key=lambda column: column[1].x or 0.0)
 
 

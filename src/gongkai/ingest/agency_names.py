@@ -16,8 +16,14 @@ EDGE = "".join(sorted(set('-—_:：,，、 【】[]《》〈〉「」“”"'))
 # A site's side column headed 政府信息公开 (or 信息公开, 政务公开, 公开指南 …) beside the article: a
 # converter that reads across the page glues the heading before the title (``政府信息公开
 # 某县民政局2023年…``). No issuing body's name begins with these words (the bodies named after
-# them — 某县政务公开办公室 — begin with their place), so a leading run of them is navigation.
-_COLUMN_HEADING = re.compile(r"^(?:(?:政府|政务)?信息公开|政务公开|公开指南|公开制度|年度报告)+")
+# them — 某县政务公开办公室 — begin with their place), so a leading run of them is navigation. A
+# layout renderer (inscriptis, w3m, a PDF's Markdown) also puts the column's ITEMS of the 政府信息
+# 公开 catalogue beside the title, whole or cut where the column wraps (``• 法定主动公开内容``,
+# ``指南政府信息公开制度``, ``制度``), a list bullet before them: no name begins with those either.
+_COLUMN_HEADING = re.compile(
+    r"^(?:[•·・*\-]|(?:政府|政务)?信息公开|政务公开|公开指南|公开制度|年度报告|法定主动公开内容|主动公开|"
+    r"依申请公开|公开年报|工作年报|指南|制度|年报|目录)+"
+)
 
 
 def without_column_heading(before: str) -> str:

@@ -62,6 +62,7 @@ from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.ocr_doubts import note_ocr_doubts
 from gongkai.ingest.paragraph_runs import read_paragraph_runs
 from gongkai.ingest.records import ACTIVE, APPEALS, REQUESTS, Record, read_records, split_tables
+from gongkai.ingest.request_neighbours import doubt_beside_unknown
 from gongkai.ingest.request_rows import RequestRaw, request_records
 from gongkai.ingest.request_zeros import zeros_printed, zeros_printed_spaced
 from gongkai.ingest.requests import read_requests, requests_padding
@@ -246,6 +247,7 @@ def recognise(document: Document) -> Report:
         if appeal_blocks is None:  # pdftotext: table 三's figures spilled into 四's part, moved back
             appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])[1]
         _read_flowed_appeals(template, parts, appeal_blocks, report, evidence, stated)
+    doubt_beside_unknown(template, report, evidence)  # a row beside unknown cells: its neighbour's figures?
     note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)

@@ -43,6 +43,7 @@ from gongkai.ingest.pipe_centred_units import pipe_rows_centred_units
 from gongkai.ingest.pipe_digit_wraps import pipe_cells_with_digit_wraps
 from gongkai.ingest.pipe_last_row import pipe_last_rows
 from gongkai.ingest.pipe_loose_totals import pipe_rows_with_loose_totals
+from gongkai.ingest.pipe_nested import nested_delimiters_cut
 from gongkai.ingest.pipe_stacked_rows import stacked_pipe_rows
 from gongkai.ingest.pipe_wraps import wrapped_pipe_cells
 from gongkai.ingest.pipes import (
@@ -178,6 +179,8 @@ def read_text(path: Path, data: bytes) -> Document:
         lines = rows_with_wrapped_figures(lines)  # a narrow cell's figure: 80 on the row, 6 under it …
     joined: frozenset[int] = frozenset()
     if not lone_units:
+        if "---" in text:
+            lines = nested_delimiters_cut(lines)  # markdownify: a nested table's | --- | on the outer row's line
         if "<br" in text:
             lines = stacked_pipe_rows(lines)  # pymupdf4llm: several rows set in one two-cell row
         lines = pipe_last_rows(lines)  # table 四's last row a converter set after the table
