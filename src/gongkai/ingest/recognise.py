@@ -245,7 +245,7 @@ def recognise(document: Document) -> Report:
         if appeal_blocks is None:  # pdftotext: table 三's figures spilled into 四's part, moved back
             appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])[1]
         _read_flowed_appeals(template, parts, appeal_blocks, report, evidence, stated)
-    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
+    note_ocr_doubts(document, report, evidence, stated)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
     report.provenance = evidence.provenance
