@@ -19,6 +19,7 @@ from gongkai.ingest.records import Token
 from gongkai.report.templates import Kind
 
 from .fixture_json import gold_json, read_json
+from .holdout6 import FIXTURES as HOLDOUT6
 from .publishers.scoring import FIXTURES
 
 
@@ -149,3 +150,16 @@ def test_rows_after_one_nothing_decides_are_still_read_on_a_dash_printing_page()
     path = Path(__file__).resolve().parent / "holdout2" / "fixtures" / "pdftotext" / "g2021-a~gazette-word.txt"
     data = read_json(path)
     assert data["active"]
+
+
+def test_a_row_contradicting_its_sum_between_dash_cells_is_read_as_printed() -> None:
+    # ``（七）总计85———425`` on a page printing its zeros as —: every cell printed, so 85 and 425
+    # hold two cells each; no cut adds up to the row's 总计 (the report contradicts itself, 17 ≠
+    # 25). The column sums through the rows above pin 8 5 … 4 and leave 25 the total as printed,
+    # in doubt with the broken sums reported; not four cells left unknown.
+    path = HOLDOUT6 / "crawler" / "c2020-b~bureau.txt"
+    assert "（七）总计85———425" in path.read_text(encoding="utf-8")
+    data = read_json(path)
+    assert data["requests"]["total_processed"] == [8, 5, 0, 0, 0, 4, 25]
+    assert _named(data, "requests.total_processed")
+    assert any(f["rule"] == "requests.row_sum" and f["row"] == "total_processed" for f in data["findings"])

@@ -73,3 +73,16 @@ def test_a_page_number_ends_the_row_of_dash_cells_before_it(kind: str) -> None:
     gold = json.loads((HOLDOUT6 / "gold" / "c2022-b.json").read_text(encoding="utf-8"))
     assert report.active["normative_documents"] == gold["active"]["normative_documents"]
     assert report.active["normative_documents"] == {"made": 0, "repealed": 0, "in_force": 0}
+
+
+def test_a_figure_between_dash_cells_is_no_page_number() -> None:
+    # A page printing its zero cells as —, a crawler keeping its spaces: ``2 — 1 — — — 3`` is a
+    # row's seven cells, its ``— 1 —`` no page number although the dashes after it (the cells of
+    # the rows before) stand earlier in the line: a running head repeats words.
+    path = Path(__file__).parent / "holdout9" / "fixtures" / "crawler" / "v2019-a~spa.txt"
+    row = "1.信访举报投诉类申请 2 — 1 — — — 3"
+    line = next(line for line in path.read_text(encoding="utf-8").splitlines() if row in line)
+    assert row in cut_run_on(line)
+    report = read_report(path).report
+    assert report is not None
+    assert json.loads(report.to_json())["requests"]["not_processed_petition"] == [2, 0, 1, 0, 0, 0, 3]

@@ -53,9 +53,6 @@ NOT_YET = {
     "table 三 (its header only) and its 行政许可 and 行政事业性收费 rows (their items' headers "
     "without them), p2022-a-word's last three rows of table 三 and its table 四 (pictures: "
     "``picture … intentionally omitted``)",
-    "crawler-nospace": "1606/1620 cells (99.14%), non-zero 98.98%: every cell right; the agency and "
-    "year of the title run into the breadcrumb without blanks (``…>>年度报告青石县农业农村局2019年…``) "
-    "not found (flagged, 14)",
 }
 # classes with a wrong value outside ``uncertain`` (the worst outcome), with their cause
 UNFLAGGED: dict[str, str] = {}

@@ -67,9 +67,9 @@ NOT_YET = {
     "two columns (``| 0 1 1 |``: 0 and 11) read since ``spaced_joins`` where the sums choose; left: "
     "rule marks read as figures in those cells (``| 0 l |``, ``| 0 ［2 l |``), table 三 rows split in "
     "two (s2022-a, s2023-b)",
-    "crawler": "1602/1620 cells (98.89%), non-zero 97.32%: table 二's rows whose cut no equation decides "
+    "crawler": "1603/1620 cells (98.95%), non-zero 97.47%: table 二's rows whose cut no equation decides "
     "(s2021-a's ``规章18175725`` read 181 75 725 for 18 1757 25; a procurement or other-services row, flagged "
-    "guesses); s2023-b's contradicting 总计 row (826 printed) read 817, flagged",
+    "guesses)",
     "crawler-nospace": "1535/1620 cells (94.75%), non-zero 90.18%: the same table 二 cuts, a label's item number "
     "glued to a run without its stop (``1900065302重复申请``), and table 四 runs whose bar marks read several ways "
     "that add up (``11l002OI001l0IO12``: s2022-a), flagged",

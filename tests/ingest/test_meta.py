@@ -125,6 +125,22 @@ def test_page_furniture_is_not_the_agency_or_the_year(crawled: str, agency: str,
 
 
 @pytest.mark.parametrize(
+    ("crawled", "agency", "year"),
+    [
+        ("p2020-a~pre.txt", "青石县教育局", 2020),
+        ("p2022-a~pre.txt", "白河市人力资源和社会保障局", 2022),  # a long name: the line's chrome over 80 characters
+    ],
+)
+def test_a_title_run_into_the_breadcrumb_without_blanks(crawled: str, agency: str, year: int) -> None:
+    """Crawler text stripped of every space: the title runs into the breadcrumb before it and the
+    发布时间 after it (``…>>年度报告青石县教育局2020年政府信息公开工作年度报告发布时间：…``); the
+    agency and the year are still the title's, the breadcrumb trimmed off (a doubt)."""
+    found = identify(read_document(HOLDOUT13 / "crawler-nospace" / crawled))
+    assert (found.agency, found.year) == (agency, year)
+    assert found.trimmed_from is not None
+
+
+@pytest.mark.parametrize(
     ("line", "agency", "year"),
     [
         # a crawler's line: the font-size links, the 红头 title block (office, 文号), then the title

@@ -128,3 +128,13 @@ def test_pymupdf4llm_scan_labels() -> None:
     read = read_report(next((HOLDOUT15 / "pymupdf4llm").glob("s2021-a~ocr.*"))).report
     assert read is not None
     assert read.requests["other_unpaid_fee"] == gold["other_unpaid_fee"]
+
+
+def test_a_contradicting_total_the_prose_states_is_read_as_printed() -> None:
+    """s2023-b's scan prints （七）总计 826 while its parts add up to 817 (the report contradicts
+    itself), and its text states 办结 826 件: the OCR's 826 is what was printed, not a misreading
+    the arithmetic mends to 817; it stays in doubt, the broken sum reported."""
+    read = read_report(HOLDOUT15 / "crawler" / "s2023-b~ocr.txt").report
+    assert read is not None
+    assert read.requests["total_processed"][6] == 826
+    assert any(u.cell == "requests.total_processed[6]" and u.value == 826 for u in read.uncertain)

@@ -197,6 +197,11 @@ def test_title_candidates_are_tried_in_the_order_they_were_listed(documents: lis
             lead = report_titles._title_before_body(block.text)
             if lead is not None:
                 listed.append((lead, block.where, head[i - 1] if i else None))
+            long = len(block.text) > report_titles._LONG_LINE
+            run_in = report_titles._TITLE_RUN_IN.search(block.text) if long else None
+            if run_in is not None:
+                start = max(0, run_in.end() - report_titles._LONG_LINE)
+                listed.append((block.text[start : run_in.end()], block.where, None))
             if (
                 i + 1 < len(head)
                 and report_titles.parse_title(block.text) is None

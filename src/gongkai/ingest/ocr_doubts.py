@@ -6,7 +6,9 @@ least one equation of the tables (a row of table 三 adds up to its 总计, a co
 outcomes add up, a group of table 四 adds up) and every equation it takes part in holds. When
 they do not, and two equations or more agree on the one value that would make them all hold, that
 value is taken: the OCR misreading is corrected by the arithmetic, and the correction is written to
-``uncertain`` with what OCR read. Otherwise the figure stays as read and is named in ``uncertain``;
+``uncertain`` with what OCR read; unless the prose states the figure as read (a report contradicting
+itself: its 总计 printed, and repeated in the text, other than its parts add up to). Otherwise the
+figure stays as read and is named in ``uncertain``;
 it is never a silent figure. Table 二 has no equations: its low-confidence figures are always
 named. The agency's name read by OCR is always named too: nothing checks a name.
 """
@@ -20,6 +22,7 @@ from itertools import product
 from gongkai.ingest.document import Document
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.ocr_figures import CONFIDENCE as MENDED_CONFIDENCE
+from gongkai.ingest.stated import STATED_TOTALS
 from gongkai.report.equations import Cell, Equation, Value, cell_value, equations
 from gongkai.report.model import Report
 
@@ -141,7 +144,24 @@ def _choose_readings(
 OCR_FORMATS = frozenset({"pdf", "image"})
 
 
-def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> None:
+def _said(report: Report, stated: dict[str, int]) -> dict[Cell, int]:
+    """The cells the prose's figures repeat one for one (新收 N 件: table 三's 总计 of 一、本年新收), with
+    the figure; not the sums of several cells (行政诉讼 N 件)."""
+    last = report.template.total_column
+    said: dict[Cell, int] = {}
+    for place, figure in stated.items():
+        cells = STATED_TOTALS.get(place, ())
+        if len(cells) == 1:
+            cell = cells[0]
+            said[cell._replace(column=last) if cell.column == -1 else cell] = figure
+    return said
+
+
+def note_ocr_doubts(
+    document: Document, report: Report, evidence: Evidence, stated: dict[str, int] | None = None
+) -> None:
+    """``stated``: the prose's figures (``stated.stated_figures``); a figure read as the prose
+    states it is not corrected by the arithmetic."""
     if document.format not in OCR_FORMATS and not document.mended:
         return  # no OCR, no confidence: nothing to note (checked in test_read_speed_gates)
     _note_agency(document, report, evidence)
@@ -157,6 +177,7 @@ def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> N
     def value(cell: Cell) -> Value:
         return cell_value(report, cell)
 
+    said = _said(report, stated or {})
     if document.readings:
         _choose_readings(document.readings, report, evidence, involving, value)
 
@@ -170,6 +191,19 @@ def note_ocr_doubts(document: Document, report: Report, evidence: Evidence) -> N
             continue  # the arithmetic confirms the figure
         read = value(cell)
         solutions = {eq.solve(cell, value) for eq in mine}
+        if said.get(cell) == read:
+            # The text states the figure as OCR read it: the report contradicts itself, read as
+            # printed (the broken equations are reported), not mended to fit.
+            evidence.doubt(
+                path,
+                read,
+                f"文字识别（OCR）读作 {read}（置信度 {confidence:.2f}），"
+                "与勾稽关系不符，但与正文所述数字相同，照印读入",
+                f"OCR read {read} (confidence {confidence:.2f}), which breaks the arithmetic but is the figure "
+                "the text states: read as printed",
+                where,
+            )
+            continue
         if len(mine) >= 2 and len(solutions) == 1:
             (fixed,) = solutions
             if isinstance(fixed, int) and fixed >= 0 and fixed != read:

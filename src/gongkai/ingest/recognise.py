@@ -248,7 +248,7 @@ def recognise(document: Document) -> Report:
             appeal_blocks = spilled(template, parts[ACTIVE], parts[REQUESTS], parts[APPEALS])[1]
         _read_flowed_appeals(template, parts, appeal_blocks, report, evidence, stated)
     doubt_beside_unknown(template, report, evidence)  # a row beside unknown cells: its neighbour's figures?
-    note_ocr_doubts(document, report, evidence)  # scanned pages: figures OCR was unsure of
+    note_ocr_doubts(document, report, evidence, stated)  # scanned pages: figures OCR was unsure of
     doubt_against_prose(report, stated, evidence)
     report.sections = sections(document)
     report.provenance = evidence.provenance

@@ -135,6 +135,11 @@ _LONG_LINE = 80  # a title is shorter: a longer line is read whole only for a ti
 _TITLE_IN_LINE = re.compile(
     r"(?<![^\s：:])[^\s：:，,。；]{2,40}?(?:19|20)\d{2}年度?(?:政府|政务)?信息公开工作年度报[ \u3000]?告(?!\S)"
 )
+# The same title with no blank around it (a crawler's text stripped of every space: ``…>>年度报告
+# 青石县教育局2020年政府信息公开工作年度报告发布时间：2021-03-24…``): the line up to the title's end
+# is a candidate (its last ``_LONG_LINE`` characters: a title is no longer), its words before the
+# agency the site's chrome that ``agency_names`` trims.
+_TITLE_RUN_IN = re.compile(r"(?:19|20)\d{2}年度?(?:政府|政务)?信息公开工作年度报告(?=\S)")
 
 
 def title_candidates(
@@ -150,6 +155,10 @@ def title_candidates(
         lead = _title_before_body(block.text)
         if lead is not None:
             yield lead, block.where, head[i - 1] if i else None
+        if len(block.text) > _LONG_LINE:
+            run_in = _TITLE_RUN_IN.search(block.text)
+            if run_in is not None:
+                yield block.text[max(0, run_in.end() - _LONG_LINE) : run_in.end()], block.where, None
         if i + 1 < len(head) and title_parts(block.text) is None and title_parts(head[i + 1].text) is None:
             # a title wrapped over two lines (a PDF's centred heading: …工作年 / 度报告); not a
             # line above a whole title (a site's name over the page's title)

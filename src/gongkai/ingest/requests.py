@@ -38,7 +38,7 @@ from gongkai.ingest.records import Token
 from gongkai.ingest.request_rows import Orphan, RequestRaw
 from gongkai.ingest.request_zeros import blanks_vanished
 from gongkai.ingest.row_reading import Accept, Reading, Slot, Value, slots_of, zero_reading
-from gongkai.ingest.row_shapes import nothing_printed, pipe_row, row_of_figures, run_of_row
+from gongkai.ingest.row_shapes import dashes_and_runs, nothing_printed, pipe_row, row_of_figures, run_of_row
 from gongkai.ingest.run_cuts import unsummed_readings
 from gongkai.ingest.stacked_cells import with_stacked_orders
 from gongkai.ingest.table_choice import choose
@@ -320,6 +320,11 @@ def read_requests(
             # a row that keeps its sum as printed and joined (``１`` over ``６``: 1 … 1 or 16 … 16)
             # whose tails' line the record gave it: the joinings beside the drops, the table chooses
             found_options += wrapped_tail_readings(slots, n, check) if found_options else []
+            if not celled and not vanished and dashes_and_runs(found.values, n):
+                # A report whose row contradicts its own sum, its zeros dashes and its figures run
+                # together between them: the cuts filling the row, for the column sums to weigh
+                # (else only readings supposing cells not printed, which break more of them).
+                found_options += unsummed_readings(slots, n)
         if not found_options:
             found_options = wrapped_tail_readings(slots, n, check)  # pdftotext: digits wrapped in narrow cells
         if not found_options and run_of_row(found.values) and len(found.values) == 1:

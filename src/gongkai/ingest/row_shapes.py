@@ -1,5 +1,5 @@
 """What a printed row of table 三 is, told from its cells alone: a row of figures, one run of digits
-as wide as a row, nothing printed, a line of a pipe table."""
+as wide as a row, dash cells with runs between them, nothing printed, a line of a pipe table."""
 
 from __future__ import annotations
 
@@ -19,6 +19,19 @@ def run_of_row(values: list[Token]) -> bool:
         len(figures) == 1
         and figures[0].value.kind is CellKind.NUMBER
         and len(figures[0].value.digits) >= len(REQUEST_COLUMNS)
+    )
+
+
+def dashes_and_runs(values: list[Token], n: int) -> bool:
+    """A row printing its zeros as dashes with its other figures run together between them
+    (``（七）总计85———425``: 8 5 — — — 4 25): every cell printed, none blank, fewer cells than
+    columns, so a run of digits is two cells or more and a cut of the runs fills the row."""
+    kinds = [t.value.kind for t in values]
+    return (
+        CellKind.DASH in kinds
+        and CellKind.BLANK not in kinds
+        and len(values) < n
+        and any(t.value.kind is CellKind.NUMBER and len(t.value.digits) >= 2 for t in values)
     )
 
 

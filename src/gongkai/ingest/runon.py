@@ -149,6 +149,9 @@ _PAGE_MARK = re.compile(r"(?<=\s)[—–-] ?\d{1,4} ?[—–-] +(?=\S)|(?P<tight
 # A page's footer as a paged document prints it (第 4 页 共 5 页, 第4页/共5页).
 _PAGE_OF = re.compile(r"第 ?[0-9]{1,4} ?页 ?[/，,]? ?共 ?[0-9]{1,4} ?页")
 _REPEATED_HEAD = 6  # characters after the page number that must stand earlier in the line
+# …holding a word: a row's dash cells repeat too (``2 — 1 — — — 3``: — 1 — is a blank cell, a
+# figure and a blank cell, the dashes after it printed in the rows before).
+_WORD = re.compile(r"[\u4e00-\u9fff]")
 # …and after a tight one: a cell's citation repeats its first words (行政许可—8—第二十条第（五）项 after
 # 第二十条第（一）项), a page's running head or a table's repeated group heading repeats more.
 _TIGHT_HEAD = 10
@@ -188,7 +191,7 @@ def _page_numbers_dropped(line: str) -> tuple[str, set[int]]:
             break  # a report has some pages, not thousands: bounded work on hostile text
         span = _TIGHT_HEAD if match.group("tight") else _REPEATED_HEAD
         head = line[match.end() : match.end() + span]
-        if len(head) == span and not head[0].isdigit() and head in line[: match.start()]:
+        if len(head) == span and not head[0].isdigit() and _WORD.search(head) and head in line[: match.start()]:
             if match.group("tight") and (_row_label_at(line, match.end()) or _label_before(line, match.start())):
                 continue  # a row's label after or before it: the dashes may be blank cells of a row
             out.append(line[done : match.start()])
