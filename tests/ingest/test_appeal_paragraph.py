@@ -60,3 +60,15 @@ def test_table_four_as_one_paragraph_of_a_word_print(held: str, name: str) -> No
     gold = json.loads((fixtures / "gold" / f"{name.split('~')[0]}.json").read_text("utf-8"))
     assert read["appeals"] == gold["appeals"]
     assert "appeals" in {u["cell"] for u in read["uncertain"]}
+
+
+def test_table_four_whose_header_lines_markitdown_set_as_rows_above_its_figures() -> None:
+    # a Word original's narrow header cells a character a line, each line a pipe row, the figures
+    # in the last (``| 3 1 | 1 | 2 | 7 9 | 8 | …``): the rows joined are the one paragraph
+    fixtures = FIXTURES.parent.parent / "holdout8" / "fixtures"
+    result = read_report(fixtures / "markitdown" / "w2022-a~wechat-word.md")
+    assert result.report is not None, result.error
+    read = json.loads(result.report.to_json())
+    gold = json.loads((fixtures / "gold" / "w2022-a.json").read_text("utf-8"))
+    assert read["appeals"] == gold["appeals"]
+    assert "appeals" in {u["cell"] for u in read["uncertain"]}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from gongkai.ingest.appeal_stacks import _agrees
-from gongkai.ingest.document import Document
+from gongkai.ingest.document import Cell, Document
 from gongkai.ingest.evidence import Evidence
 from gongkai.report.equations import appeals_bound
 from gongkai.report.model import Report
@@ -50,6 +50,23 @@ def _figures_after_header(text: str, cells: int) -> list[int] | None:
     return [0 if t in _DASHES else int(t) for t in tail]
 
 
+def _rows_joined(rows: list[list[Cell]]) -> list[str]:
+    """Each row's cells joined with blanks, and the cells of the rows from the table's first to
+    each row, as long as no longer than a paragraph of table 四 can be (bounded)."""
+    out: list[str] = []
+    joined: str | None = ""
+    for row in rows:
+        text = " ".join(cell.text for cell in row if cell.text)
+        out.append(text)
+        if joined is not None and len(joined) + len(text) < _MAX_CHARS:
+            joined = f"{joined} {text}".strip()
+            if joined != text:
+                out.append(joined)
+        else:
+            joined = None
+    return out
+
+
 def read_appeal_paragraph(
     template: Template, document: Document, report: Report, evidence: Evidence, stated: dict[str, int]
 ) -> None:
@@ -59,14 +76,19 @@ def read_appeal_paragraph(
     if any(report.appeals[g][f] is not None for g in groups for f in fields):
         return
     cells = len(groups) * len(fields)
-    # A converter may set the paragraph as a one-row "table" (beside the heading 行政复议): its
-    # cells joined are the same paragraph.
-    texts = [(block.text, block.where) for block in document.paragraphs] + [
-        (" ".join(cell.text for cell in row if cell.text), table.where)
-        for table in document.tables
-        for row in table.rows
-    ]
-    found = [(figures, where) for text, where in texts if (figures := _figures_after_header(text, cells)) is not None]
+    # A converter may set the paragraph as a table (a row of its own beside the heading 行政复议,
+    # or the header's lines as rows above the row of figures): the cells of a table's rows from
+    # its first, joined, are the same paragraph.
+    texts = [(block.text, block.where) for block in document.paragraphs]
+    for block in document.tables:
+        texts += ((text, block.where) for text in _rows_joined(block.rows))
+    found = list(
+        {
+            (tuple(figures), where): (figures, where)
+            for text, where in texts
+            if (figures := _figures_after_header(text, cells)) is not None
+        }.values()
+    )
     if len(found) != 1:
         return
     figures, where = found[0]
