@@ -67,8 +67,8 @@ UNFLAGGED: dict[str, str] = {}
 # contradicting reports (x2021-b: a table 四 total, with a Word original; x2024-a: 结转下年度 +10)
 # not read as printed, with what breaks them
 CONTRADICTING: dict[str, str] = {
-    "pymupdf4llm": "x2021-b-word: table 四 given as lines of text, not read, so its broken total is "
-    "not reported (only report.unknown_cells)",
+    "pymupdf4llm": "x2021-b-word: its 四、结转 row's label pieces around its figures, that row left "
+    "unknown (table 四, one paragraph, is read as printed and its broken total reported)",
     "markitdown": "x2021-b: table 三's first row (⼀ 本年新收…) a loose line between pipe-table fragments, "
     "its cells left unknown (the broken table 四 total is reported)",
 }
