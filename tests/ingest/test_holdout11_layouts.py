@@ -49,13 +49,14 @@ NOT_YET = {
     "152 cells) or table 三's first rows fall to table 二's part (c2020-a: 17); table 二 of the 2019 "
     "template with spread labels and 上一年项目数量 · 本年增/减 printed column by column (c2019-a 18, "
     "c2020-a 15 cells)",
-    "pymupdf4llm": "2693/2832 cells (95.09%), non-zero 90.67%: table 三 whose labels wrap four "
+    "pymupdf4llm": "2718/2832 cells (95.97%), non-zero 92.47%: table 三 whose labels wrap four "
     "characters a line in narrow columns, the figures beside a middle piece and the group headings "
     "split over lines too, set as paragraphs whose rows run two to a line (c2022-a-word 42, "
     "c2020-b-word 22 cells); table 三's rows set column by column in one pipe cell (c2025-a 14 left); "
     "c2024-b-word's table 四 (its header a character a line and two of its fifteen figures absent "
     "from the file, 15 cells; c2020-a's, set as one paragraph with all fifteen, read since "
-    "``appeal_paragraph``, flagged)",
+    "``appeal_paragraph``, flagged); (the page prints' rows set one to a pipe row with their first "
+    "figure in the label's cell, read since ``pipe_stacked_rows`` sets them back)",
     "markitdown": "2816/2832 cells (99.44%), non-zero 98.94%: the Word prints' table 三 (wrapped labels "
     "between pipe-table fragments, interleaved with the group labels' pieces) read in printed order "
     "past the strays around it (``inorder._read_window``); left: table 二's 政府集中采购 row of the "

@@ -49,8 +49,9 @@ NOT_YET = {
     "(its dashes joined away, nothing in the flow says which row; 63 cells with their alternatives); "
     "table 二 (64: x2019-a's 16, the 决定/现行有效 and money cells of the others, 6 each) and x2020-a's "
     "table 四 (2)",
-    "pymupdf4llm": "2578/2633 cells (97.91%), non-zero 96.24%: the Word print x2019-a-word's table 二 "
-    "and 四 given as lines of text, not tables (31 cells); x2021-b-word's table 三 (7)",
+    "pymupdf4llm": "2608/2633 cells (99.05%), non-zero 98.26%: the Word print x2019-a-word's table 二 "
+    "given as lines of text, not tables (16 cells; its table 四, one paragraph with a ``-`` zero, read "
+    "since ``appeal_paragraph``); x2021-b-word's 四、结转 row, its label's pieces around its figures (7)",
     "crawler": "1811/1823 cells (99.34%), non-zero 98.80%: table 二 runs no separator, sign or printed "
     "zero cuts (x2022-a 3052 28, x2024-b 23 1 104, x2025-a 6 111 809: the likeliest, flagged); "
     "x2023-a's 516,74351 (51 6,743 51 or 5 16,743 51) and table 四 2721… (27 2 1 or 2 7 21: same sums)",
@@ -66,8 +67,8 @@ UNFLAGGED: dict[str, str] = {}
 # contradicting reports (x2021-b: a table 四 total, with a Word original; x2024-a: 结转下年度 +10)
 # not read as printed, with what breaks them
 CONTRADICTING: dict[str, str] = {
-    "pymupdf4llm": "x2021-b-word: table 四 given as lines of text, not read, so its broken total is "
-    "not reported (only report.unknown_cells)",
+    "pymupdf4llm": "x2021-b-word: its 四、结转 row's label pieces around its figures, that row left "
+    "unknown (table 四, one paragraph, is read as printed and its broken total reported)",
     "markitdown": "x2021-b: table 三's first row (⼀ 本年新收…) a loose line between pipe-table fragments, "
     "its cells left unknown (the broken table 四 total is reported)",
 }

@@ -57,8 +57,9 @@ NOT_YET = {
     "pdftotext": "2199/2227 cells (98.74%), non-zero 97.24%: the Word prints' table 三 with its "
     "label column narrow (k2019-a-word, k2023-b-word: wrapped labels) in pdftotext's flow, rows' "
     "figures apart from their labels; k2020-a's table 三 as heading rows",
-    "pymupdf4llm": "2186/2227 cells (98.16%), non-zero 97.68%: the Word prints' table 三 rows "
-    "(k2022-a-word, k2023-b-word: wrapped labels) set with their figures apart",
+    "pymupdf4llm": "2210/2227 cells (99.24%), non-zero 98.34%: k2023-b-word's table 四, its figures "
+    "over four lines out of the printed order (``10 0 0 1 11 8 2`` / ``3 14 5 4 1`` / ``1`` / ``1 11``: "
+    "three placings of the lone 1 add up); k2019-a's 政府集中采购 row (flagged)",
     "crawler": "1594/1620 cells (98.40%), non-zero 96.61%: table 二's and 四's figures run "
     "together where no equation tells the cut (flagged guesses)",
     "crawler-nospace": "1594/1620 cells (98.40%), non-zero 96.61%: the same (run-together "

@@ -55,7 +55,6 @@ FIRST = {
 NOT_YET = {
     "pdftotext": "2184/2227 cells (98.07%), non-zero 97.00%: the Word prints' table 三 in "
     "pdftotext's flow, its rows' figures apart from their wrapped labels (flagged)",
-    "pymupdf4llm": "2190/2227 cells (98.34%), non-zero 97.00%: the Word prints' wrapped table 三 rows and table 四",
     "crawler": "1603/1620 cells (98.95%), non-zero 97.51%: table 二's figures run together where no "
     "equation tells the cut (flagged)",
     "crawler-nospace": "1603/1620 cells (98.95%), non-zero 97.51%: the same (flagged)",

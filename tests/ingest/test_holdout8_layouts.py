@@ -62,10 +62,11 @@ NOT_YET = {
     "rows or by columns, nothing decides (unread or flagged)",
     "pdftotext-layout": "2783/2832 cells (98.27%), non-zero 96.53%: the Word originals' figures "
     "centred beside wrapped labels, rows a line off (w2022-a-word, w2024-a-word, flagged)",
-    "markitdown": "2795/2832 cells (98.69%), non-zero 97.10%: table 二 of w2020-a read rows over "
+    "markitdown": "2810/2832 cells (99.22%), non-zero 98.31%: table 二 of w2020-a read rows over "
     "(flagged) and 行政许可/处罚/强制 decisions of w2021-a, w2023-a, w2025-a set outside their rows; "
-    "w2021-a's 予以公开 总计 on a text line with the group label (``三、本年度办理 190``, row flagged); "
-    "table 四 lost after the 上年对比 table, its caption (表5) taken into the pipe table (w2022-a-word)",
+    "w2021-a's 予以公开 总计 on a text line with the group label (``三、本年度办理 190``, row flagged) "
+    "(w2022-a-word's table 四, its header's lines as pipe rows above its figures, read since "
+    "``appeal_paragraph`` joins a table's rows)",
     "crawler": f"1776/1821 cells (97.53%), non-zero 94.07%: {TRANSPOSED} (and the 2020 "
     "template's, w2019-a, w2020-a); table 四's runs that two cuts make add up left unknown (w2022-a "
     f"11 2 or 1 12); the {SPLIT} are joined by row (``run_column_parts``)",

@@ -47,11 +47,6 @@ NOT_YET = {
     "pdftotext swallowed (joined to the next line), rows whose few figures the equations cannot place "
     "(v2020-b, v2025-a, v2025-b: 1s two rows swap, left unknown and named: 6 to 10 cells each) and v2021-a's "
     "table 四 zero that may stand in any of four cells of 直接起诉 (4 cells)",
-    "markitdown": "2801/2834 cells (98.84%), non-zero 97.47%: the Word original's table 三 rows split in "
-    "pieces (v2025-b-word: 1.申请人无正当理由… its dashes in one pipe row, its figures in the next); table 四 "
-    "transposed with its group labels centred in a group's middle row (v2025-b-word: read a group over, "
-    "flagged) or broken into pieces with rows between them as text (v2024-a-word: ``45`` ``结果维持`` outside "
-    "the table): 15 cells each",
     "crawler-nospace": "1803/1821 cells (99.01%), non-zero 97.73%: table 二's cells run together with no "
     "arithmetic to cut them (政府集中采购157135.34: 采购总金额 read 57135.34 for 135.34, flagged; 行政许可5974 "
     "left unread); table 四 of v2023-a (a contradicting total) run together (21/1411/13311/6) left unread",

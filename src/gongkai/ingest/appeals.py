@@ -50,6 +50,7 @@ def read_appeals(
     field_order: list[str] = []
     per_group: dict[str, Record] = {}
     per_field: dict[str, Record] = {}
+    field_rows: dict[str, int] = {}  # records led by each result's label (结果维持 …)
     biggest: Record | None = None
     header: Record | None = None  # the record printing table 四's whole header, its figures after it
     for record in records:
@@ -73,6 +74,7 @@ def read_appeals(
             per_group[last_group] = record
         if last_field is not None and record.values:
             per_field.setdefault(last_field, record)
+            field_rows[last_field] = field_rows.get(last_field, 0) + 1
         if biggest is None or len(record.values) > len(biggest.values):
             biggest = record
         if header is None and _whole_header(record, len(template.appeal_groups), len(template.appeal_fields)):
@@ -118,7 +120,10 @@ def read_appeals(
             and agrees(STATED_TOTALS[place], said, lambda cell: got.get((cell.row, cell.column))) is False
         )
 
-    if len(per_group) < len(groups) and _transposed(groups, per_field, report, evidence):
+    # A result's label leading two rows or more: a list of a row per group and result (项目 ·
+    # 数量), its group labels set beside other rows, not the table turned over.
+    listed = any(count > 1 for count in field_rows.values())
+    if len(per_group) < len(groups) and not listed and _transposed(groups, per_field, report, evidence):
         return
     options: dict[Hashable, list[Reading]] = {}
     label_where: dict[Hashable, str] = {}

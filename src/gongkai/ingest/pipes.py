@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from gongkai.ingest.document import Cell
 from gongkai.ingest.numbers import CellKind, parse_cell
-from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row
+from gongkai.ingest.vocabulary import is_active_row, is_numbered_request_row, vocabulary
+from gongkai.report.labels import label_key
 
 _MAX_LONE = 3  # figures on one displaced line
 
@@ -225,9 +226,10 @@ def labels_after_figures(rows: list[list[Cell]], lone: set[int]) -> tuple[list[l
 
 def figures_before_label(lines: list[str]) -> list[str]:
     """``lines`` with each line of lone figures that a line holding only a row label of table 二
-    follows (``5385.69`` then ``行政事业性收费``) joined into one row line (``行政事业性收费
-    5385.69``), unless that figure line has a row label right above it (then it is that label's)
-    or another line of lone figures follows the label (then the label starts that row)."""
+    or a result of table 四 follows (``5385.69`` then ``行政事业性收费``) joined into one row line
+    (``行政事业性收费 5385.69``), unless that figure line has a row label right above it (then it
+    is that label's) or another line of lone figures follows the label (then the label starts
+    that row)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -235,8 +237,8 @@ def figures_before_label(lines: list[str]) -> list[str]:
         if (
             i + 1 < len(lines)
             and lone_figures(line)
-            and _active_label_line(lines[i + 1])
-            and not (i >= 1 and _active_label_line(lines[i - 1]))
+            and (_active_label_line(lines[i + 1]) or _appeal_field_line(lines[i + 1]))
+            and not (i >= 1 and (_active_label_line(lines[i - 1]) or _appeal_field_line(lines[i - 1])))
             and not (i + 2 < len(lines) and lone_figures(lines[i + 2]))
         ):
             out.extend(("", f"{lines[i + 1].strip()} {line.strip()}"))  # the line count kept
@@ -271,6 +273,12 @@ def label_under_table(lines: list[str]) -> list[str]:
         for k in figures:
             out[k] = ""
     return out
+
+
+def _appeal_field_line(line: str) -> bool:
+    """A line of nothing but a result's label of table 四 (结果维持, 总计): a row of table 四 set as
+    a list of a row per group and result (项目 · 数量), whose figure markitdown set above it."""
+    return "|" not in line and label_key(line) in vocabulary().appeal_fields
 
 
 def _active_label_line(line: str) -> bool:
