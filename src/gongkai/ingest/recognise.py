@@ -35,6 +35,7 @@ from gongkai.ingest.beside_labels import read_beside_labels
 from gongkai.ingest.blank_bands import read_blank_bands
 from gongkai.ingest.blank_zero_rows import read_blank_zero_rows, unsettled_requests
 from gongkai.ingest.blocks_head import from_header
+from gongkai.ingest.box_tree import read_box_tree
 from gongkai.ingest.column_blocks import read_blocks
 from gongkai.ingest.column_order import in_template_order
 from gongkai.ingest.column_parts import join_column_parts
@@ -358,6 +359,7 @@ def _read_flowed_unsettled(
     read_blank_bands(template, parts[ACTIVE], parts[REQUESTS], request_raw, report, evidence)
     read_row_pieces(template, parts[REQUESTS], report, evidence)  # pdftotext: one row's cells around its wrapped label
     read_column_pieces(template, records, report, evidence, stated)  # pdftotext: rotated headers, columns in pieces
+    read_box_tree(template, parts[REQUESTS], report, evidence)  # pdfminer: a tree of boxes, columns in pieces
     # pdftotext: later rows' first cells by their labels, their other columns as blocks past the table
     read_column_spill(template, parts[REQUESTS] + parts[APPEALS], report, evidence)
     # pdftotext: table 三's last rows' last columns among table 四's labels, in runs of rows
