@@ -23,6 +23,7 @@ from gongkai.ingest.pdf_rules import (
     TOLERANCE,
     Box,
     Char,
+    clipped_left_edge,
     closing_edges,
     find_tables,
     form_count,
@@ -153,6 +154,7 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
         path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
         return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(pdfium_chars(textpage, top_y)))]
+    vertical += clipped_left_edge(horizontal, vertical)
     tables = find_tables(horizontal + closing_edges(vertical, horizontal), vertical)
     return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
