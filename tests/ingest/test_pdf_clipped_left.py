@@ -46,3 +46,15 @@ def test_a_drawn_left_border_or_rules_away_from_the_edge_add_nothing() -> None:
     assert clipped_left_edge(rows, border + inner) == []
     inset = [{**h, "x0": 72.0} for h in rows]
     assert clipped_left_edge(inset, caps + inner) == []
+
+
+def test_pdfplumbers_engine_also_keeps_the_label_column() -> None:
+    """Pages pdfium cannot place the rules of go through pdfplumber's finder: the same rule."""
+    import pdfplumber
+
+    from gongkai.ingest.pdf_page import RawTable, plumber_items
+
+    with pdfplumber.open(FIXTURES / "pdf" / "d2023-a~district.pdf") as pdf:
+        items = plumber_items(pdf.pages[1], 1)
+    cells = [cell.text for item in items if isinstance(item.what, RawTable) for cell in item.what.cells]
+    assert "规章" in cells and "行政规范性文件" in cells
