@@ -52,11 +52,9 @@ FIRST = {
     "bs4-space": "1620/1620 (100.00%), non-zero 100.00%, 0 unflagged, 0 refused",
     "markdownify": "1607/1620 (99.20%), non-zero 97.81%, 0 unflagged, 0 refused",
 }
-# Below the thresholds, each with its measured score and what breaks it
+# Below the thresholds, each with its measured score and what breaks it. Since: a print whose
+# tables' left border the page cut off gets a column rule there (``pdf_rules.clipped_left_edge``).
 NOT_YET = {
-    "pdf": "1617/2024 cells (79.89%), non-zero 87.27%: two prints refused (a floated article "
-    "wider than the page printed with its left edge cut off: every label lost its first characters, "
-    "the tables found are figures without labels); table 四 of d2025-a shifted (flagged)",
     "pdftotext": "1890/2024 cells (93.38%), non-zero 89.11%: table 二's first two rows swapped, "
     "rows of table 三 apart from their wrapped labels (flagged or missing)",
     "pdftotext-layout": "1989/2024 cells (98.27%), non-zero 96.61%: the print's table 三 with "
@@ -75,7 +73,6 @@ UNFLAGGED: dict[str, str] = {}
 # contradicting reports (d2020-a: a table 三 row total, no 索引号 box; d2024-a: a table 三 column
 # balance) not read as printed
 CONTRADICTING: dict[str, str] = {
-    "pdf": "d2020-a's print refused (its left edge cut off by the floated article)",
     "pandoc": "d2024-a's table 三 with carried_forward lost in pandoc's plain table: the broken "
     "column balance is not reported",
 }

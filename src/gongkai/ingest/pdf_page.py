@@ -23,6 +23,7 @@ from gongkai.ingest.pdf_rules import (
     TOLERANCE,
     Box,
     Char,
+    clipped_left_edge,
     closing_edges,
     find_tables,
     form_count,
@@ -153,6 +154,7 @@ def pdfium_items(page: Any, textpage: Any, index: int, objects: PageObjects | No
         path_edges(obj, top_y, horizontal, vertical)
     if len(horizontal) < 2 or len(vertical) < 2:  # no grid (and the finder wants two of each)
         return [Item(index, n, Line(text)) for n, (_, text) in enumerate(_lines_of(pdfium_chars(textpage, top_y)))]
+    vertical += clipped_left_edge(horizontal, vertical)
     tables = find_tables(horizontal + closing_edges(vertical, horizontal), vertical)
     return _place(index, top_y, pdfium_chars(textpage, top_y), tables)
 
@@ -167,7 +169,11 @@ def plumber_items(page: Any, index: int, printed: int = 0, pdfium_page: Any = No
         page = page.filter(lambda obj: not is_shading(obj))
     verticals = [e for e in page.edges if e["orientation"] == "v"]
     horizontals = [e for e in page.edges if e["orientation"] == "h"]
-    settings = {"explicit_horizontal_lines": closing_edges(verticals, horizontals)}
+    clipped = clipped_left_edge(horizontals, verticals)  # a table the page's left edge cut off
+    settings = {
+        "explicit_horizontal_lines": closing_edges(verticals + clipped, horizontals),
+        "explicit_vertical_lines": clipped,
+    }
     tables = [table_boxes(t) for t in page.find_tables(settings) if len(t.cells) >= 2]
     # Space glyphs are dropped as in the pdfium engine (which does not report all of them):
     # a space in the text comes from the gap between two characters, in both engines alike.

@@ -180,3 +180,30 @@ def _ruled(horizontal: Sequence[Char], y: float, x0: float, x1: float) -> bool:
 def table_boxes(table: Any) -> tuple[Box, list[Box]]:
     x0, top, x1, bottom = table.bbox
     return (x0, top, x1, bottom), [(c[0], c[1], c[2], c[3]) for c in table.cells]
+
+
+# A table whose rules start this close to the page's left edge (points) runs past what the print
+# shows: a browser prints a floated article wider than the page with its left edge cut off.
+_CLIP_MARGIN = 36.0
+
+
+def clipped_left_edge(horizontal: Sequence[Char], vertical: Sequence[Char]) -> list[Char]:
+    """A column rule at the left end of a table cut off by the page's left edge.
+
+    Where the print cuts a table, its left border lies beyond the page and only the rules' thin
+    end caps are left there: the first column (the row labels) is no cell, and the table found is
+    figures without labels. When two rules or more start together at the page's outermost left
+    end (within ``_CLIP_MARGIN`` of the edge) and no drawn column rule runs there, one is added
+    across them; where the table is ruled there it is not needed, and nothing changes."""
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return []
+    x = min(h["x0"] for h in horizontal)
+    if x >= _CLIP_MARGIN:
+        return []
+    reaching = [h for h in horizontal if h["x0"] - x <= TOLERANCE]
+    if len(reaching) < 2:
+        return []
+    if any(abs(v["x0"] - x) <= TOLERANCE and v["bottom"] - v["top"] > _RULE_WIDTH for v in vertical):
+        return []  # the table's own left border is drawn
+    top, bottom = min(h["top"] for h in reaching), max(h["bottom"] for h in reaching)
+    return [_edge_dict(x, x, top, bottom, "v")]
