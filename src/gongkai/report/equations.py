@@ -262,8 +262,14 @@ def _all(template_id: str) -> tuple[Equation, ...]:
 def equations(template: Template, *, derived: bool = False) -> tuple[Equation, ...]:
     """Every equation within one report of ``template``, in a stable order; ``derived`` adds those
     implied by the others (worth counting when a reading has unknown cells)."""
-    found = _all(template.id)
-    return found if derived else tuple(e for e in found if not e.derived)
+    return _all(template.id) if derived else _stated(template.id)
+
+
+@cache
+def _stated(template_id: str) -> tuple[Equation, ...]:
+    """``_all`` without the derived equations: asked by several readers of every report read,
+    built once a template (a tuple of frozen equations: no caller can change it)."""
+    return tuple(e for e in _all(template_id) if not e.derived)
 
 
 def series_equations(earlier: Template, later: Template) -> tuple[Equation, ...]:
