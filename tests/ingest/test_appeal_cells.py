@@ -46,3 +46,19 @@ def test_wrapped_titles_joined_and_a_lone_figure_under_two_titles_left_open() ->
     after = appeals["litigation_after_review"]
     assert after == {**gold["litigation_after_review"], "corrected": None, "other": None}
     assert "left unknown" in doubts["appeals.litigation_after_review"]
+
+
+HOLDOUT16 = Path(__file__).parent / "holdout16" / "fixtures"
+
+
+def test_half_tables_stacked_in_one_grid_with_spare_cells_read_under_their_header_cells() -> None:
+    # pymupdf4llm of a browser print: 行政复议's titles at cells 1 3 5 8 11 of a twelve-cell grid
+    # over ``|6||1||1|||3|||11||``, a row of blank cells, then 行政诉讼's ten titles over their row,
+    # all one pipe table: the twelve cells are no fifteen columns (padded, no group added up)
+    name = "b2021-a~portal"
+    report = read_report(HOLDOUT16 / "pymupdf4llm" / f"{name}.md").report
+    assert report is not None
+    gold = json.loads((HOLDOUT16 / "gold" / f"{name.split('~')[0]}.json").read_text(encoding="utf-8"))
+    assert report.appeals == gold["appeals"]
+    doubts = {u.cell: u.reason_en for u in report.uncertain or []}
+    assert "under the header cell above it" in doubts["appeals.review"]

@@ -57,12 +57,6 @@ NOT_YET = {
     "from the file, 15 cells; c2020-a's, set as one paragraph with all fifteen, read since "
     "``appeal_paragraph``, flagged); (the page prints' rows set one to a pipe row with their first "
     "figure in the label's cell, read since ``pipe_stacked_rows`` sets them back)",
-    "markitdown": "2816/2832 cells (99.44%), non-zero 98.94%: the Word prints' table 三 (wrapped labels "
-    "between pipe-table fragments, interleaved with the group labels' pieces) read in printed order "
-    "past the strays around it (``inorder._read_window``); left: table 二's 政府集中采购 row of the "
-    "page prints (c2019-a, c2020-a, c2020-b: 6 cells), c2023-a's 四、结转 row wrapped into table 四's "
-    "header (7), c2024-b-word's 行政许可 figure under its label's fragment; the Word prints' agency "
-    "and year left unread (flagged)",
     "crawler": "1798/1821 cells (98.74%), non-zero 96.40%: table 二 of the 2019 template run "
     "together (``行政许可821255``) cut by the flagged likelier cut, wrong in c2020-a (12 cells), "
     "c2019-a (8)",

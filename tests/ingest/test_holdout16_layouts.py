@@ -47,9 +47,6 @@ FIRST = {
 }
 # Below the thresholds, each with its measured score and what breaks it
 NOT_YET = {
-    "pymupdf4llm": "2211/2227 cells (99.28%), non-zero 98.20%: b2021-a's table 四 in the mobile "
-    "layout (行政复议's five columns, then 行政诉讼's ten under them) set as one grid with empty "
-    "columns, its figures shifted (flagged); the Word prints' fee cell (b2022-a-word, b2023-b-word)",
     "crawler": "1607/1620 cells (99.20%), non-zero 97.88%: table 二's figures run together where "
     "no equation tells the cut (b2020-a 规章1511 and 采购34241.58, b2019-a 21033, b2023-a 0148: the "
     "likeliest cut, flagged) and b2024-a's 行政诉讼 run cut 15 9 1 4 or 1 5 9 14 alike (flagged); "

@@ -12,7 +12,9 @@ from gongkai.ingest.section_texts import sections
 
 from .holdout3 import FIXTURES as HOLDOUT3
 from .holdout4 import FIXTURES as HOLDOUT4
+from .holdout11 import FIXTURES as HOLDOUT11
 from .holdout13 import FIXTURES as HOLDOUT13
+from .holdout15 import FIXTURES as HOLDOUT15
 
 
 def _doc(*lines: str, title: str | None = None) -> Document:
@@ -189,3 +191,26 @@ def test_a_signature_and_its_date_run_onto_one_line_name_the_agency_and_the_year
     assert (found.agency, found.year) == ("云岭县住房和城乡建设局", 2023)
     assert identify(_doc("正文。", "某县人民政府办公室 2021年3月2日", "【打印本页】")).agency == "某县人民政府办公室"
     assert identify(_doc("正文。", "某县人民政府办公室2021年3月2日")).agency is None
+
+
+@pytest.mark.parametrize(
+    ("converted", "agency", "year"),
+    [
+        ("c2022-a~gongwen-word.md", "石门县市场监督管理局", 2022),
+        ("c2024-b~gongwen-word.md", "清河县财政局", 2024),
+    ],
+)
+def test_a_title_set_in_a_table_row_and_wrapped_onto_the_next_line(converted: str, agency: str, year: int) -> None:
+    """markitdown of a 公文's Word print whose justified title line became a pipe row (``| 某局 |
+    | 2022 | 年政府信息 |``) and whose wrap (``公开工作年度报告``) the reader folds into the table
+    as a one-cell row: the two rows run together are the title."""
+    found = identify(read_document(HOLDOUT11 / "markitdown" / converted))
+    assert (found.agency, found.year) == (agency, year)
+
+
+def test_an_ocr_title_in_a_table_row_names_the_body_the_report_prints() -> None:
+    """markitdown of a scan's Word export: the title's row (``| 宁远县民政后 | | 2o19 | 年…年度报 |``,
+    ``告`` wrapped) misreads the agency; the body prints the name one character apart, the title's
+    nowhere: the body's is taken (a slipped title)."""
+    found = identify(read_document(HOLDOUT15 / "markitdown" / "s2019-a~ocr-word.md"))
+    assert (found.agency, found.year, found.slipped) == ("宁远县民政局", 2019, True)

@@ -13,6 +13,7 @@ widths (two tables, their grids unrelated) decide nothing.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -126,6 +127,16 @@ def _read_row(record: Record, labels: dict[str, str]) -> tuple[list[str], list[l
     if any(p is None for p in data_places):
         return None
     data_lines = {p[0] for p in data_places if p and p[0] > last}
+    # A line of blank cells only after a row of figures (a spacer row of the grid between two
+    # half-tables stacked in one table, pymupdf4llm) is no second row; a row all blank alone is
+    # the row (a group of zeros left blank).
+    filled = {
+        p[0]
+        for t, p in zip(record.values, data_places, strict=True)
+        if p and p[0] > last and t.value.kind is not CellKind.BLANK
+    }
+    if len(filled) == 1 and min(data_lines) in filled:
+        data_lines = filled
     if len(data_lines) != 1:
         return None
     data = data_lines.pop()
@@ -255,4 +266,22 @@ def _take(
     evidence.doubt(f"appeals.{group}", values, zh, en, where)
     if None in values:
         evidence.alternatives(whole)
+    return True
+
+
+def read_whole_by_header_cells(
+    template: Template, records: list[Record], report: Report, evidence: Evidence, names: Names
+) -> bool:
+    """Every group of table 四 read by header cells (above) into ``report``, or nothing: for a
+    grid whose half-tables stand stacked in one table with spare blank cells between titles (the
+    cells no column of fifteen), where the reading by cell count breaks the group sums."""
+    scratch_report = copy.copy(report)
+    scratch_report.appeals = {group: dict(cells) for group, cells in report.appeals.items()}
+    scratch = Evidence()
+    taken = read_by_header_cells(template, records, scratch_report, scratch, names)
+    if sorted(taken) != sorted(g.key for g in template.appeal_groups):
+        return False
+    report.appeals = scratch_report.appeals
+    evidence.provenance.update(scratch.provenance)
+    evidence.uncertain.extend(scratch.uncertain)
     return True

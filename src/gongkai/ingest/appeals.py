@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable
 from functools import lru_cache
 
 from gongkai.ingest.align import readings
-from gongkai.ingest.appeal_cells import read_by_header_cells
+from gongkai.ingest.appeal_cells import read_by_header_cells, read_whole_by_header_cells
 from gongkai.ingest.appeal_columns import column_block_slots
 from gongkai.ingest.appeal_prior import cut_run, likeliest, likeliest_taken
 from gongkai.ingest.appeal_tables import split_table, stacked_cells, table_by_table
@@ -212,6 +212,12 @@ def read_appeals(
         return 100 * bound.broken(table) + prose_misses(table)
 
     chosen = choose(options, failures)
+    if (
+        "all" in chosen
+        and bound.broken({"all": chosen["all"].reading.values})
+        and read_whole_by_header_cells(template, records, report, evidence, _header_names)
+    ):
+        return  # half-tables stacked in one grid, spare cells between titles: read by header cells
     chosen = prefer_possible(chosen, equations(template), appeal_cell(groups, fields, "all" in options))
     for part, choice in chosen.items():
         path = "appeals" if part == "all" else f"appeals.{part}"

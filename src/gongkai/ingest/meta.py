@@ -92,8 +92,18 @@ def identify(document: Document) -> Identity:
         return Identity(None, year, None, where, ("agency: neither the title nor a signature names it",))
     in_table = title_in_table(document)
     if in_table is not None:
-        agency, year, where = in_table
+        agency, year, where, line = in_table
         trimmed = undoubled(without_chrome(without_portal(agency), texts))
+        body = "\n".join(block.text for block in texts)
+        if slipped(line) or trimmed not in body:
+            # an OCR's title (its year misread, the cells mended; or its name printed nowhere
+            # else): the body's name one character apart, as for a slipped title above
+            signed = signing_body(texts)
+            if signed is not None and one_apart(signed[0], trimmed):
+                return Identity(signed[0], year, signed[1], where, slipped=True)
+            named = body_name(trimmed, body)
+            if named is not None:
+                return Identity(named, year, where, where, slipped=True)
         note = "the title was read from a table row above the report's first part"
         notes = [f"{what}: {note}" for what in ("agency", "year")]
         return Identity(trimmed, year, where, where, tuple(notes), agency if trimmed != agency else None)

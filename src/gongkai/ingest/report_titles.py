@@ -176,17 +176,24 @@ def title_candidates(
         yield SITE_TAIL.sub("", page_title), "title", None
 
 
-def title_in_table(document: Document) -> tuple[str, int, str] | None:
+def title_in_table(document: Document) -> tuple[str, int, str, str] | None:
     """The title a converter set in a table above the report's first part (a page's metadata box:
-    ``| 名称 | 海盐县人民政府2020年政府信息公开工作年度报告 |``): (agency, year, where) from the
+    ``| 名称 | 海盐县人民政府2020年政府信息公开工作年度报告 |``): (agency, year, where, line) from the
     first row whose cells, run together, read as a title naming the agency; None if none does."""
     for block in document.blocks:
         if isinstance(block, TextBlock):
             if match_section_heading(block.text):
                 return None
             continue
-        for row in block.rows:
-            parts = parse_title("".join(cell.text.replace("\n", "") for cell in row))
+        for i, row in enumerate(block.rows):
+            joined = "".join(cell.text.replace("\n", "") for cell in row)
+            parts = parse_title(joined)
+            if parts is None and i + 1 < len(block.rows) and len(block.rows[i + 1]) == 1:
+                # the title wrapped onto a line of its own that the converter folded into the table
+                # (markitdown: ``| 某局 | | 2022 | 年政府信息 |`` then ``公开工作年度报告``)
+                wrapped = joined + block.rows[i + 1][0].text.replace("\n", "")
+                parts = parse_title(wrapped)
+                joined = wrapped if parts is not None else joined
             if parts is not None and parts[0]:
-                return parts[0], parts[1], row[0].where
+                return parts[0], parts[1], row[0].where, joined
     return None
