@@ -30,10 +30,9 @@ from itertools import product
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.document import Document, TextBlock
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.lead_tails import record_counts
+from gongkai.ingest.lead_tails import counted_records
 from gongkai.ingest.numbers import parse_cell
 from gongkai.ingest.records import Record, Token, line_number
-from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.tied_tables import take_agreed
 from gongkai.report.equations import requests_bound
@@ -65,20 +64,16 @@ def _layout(
     """Each row's lead (figures beside its label), the stream of the others, and where in the
     stream a lone figure stands under a label naming no row (a lead whose label printed apart,
     ``2.重复申请`` / its other cells / … ``作`` / ``5``); None where the records are not of this layout."""
-    index = {key: i for i, key in enumerate(keys)}
+    counted = counted_records(records, keys)
+    if counted is None:
+        return None
     leads: dict[Hashable, list[Token]] = {}
     stream: list[Piece] = []
     strays: list[int] = []
-    started, next_index = False, 0
-    for at, record in enumerate(records):
-        figures = record_counts(record)
-        if figures is None:
-            return None
-        match = match_request(record, started, next_index) if record.labels else None
-        if match is not None and match.key in index:
-            started, next_index = True, match.index + 1
-            if 0 < len(figures) <= _MAX_LEAD and match.key not in leads:
-                leads[match.key] = figures
+    for at, (record, figures, key, _next, started) in enumerate(counted):
+        if key is not None:
+            if 0 < len(figures) <= _MAX_LEAD and key not in leads:
+                leads[key] = figures
                 continue
         elif started and record.labels and len(figures) == 1:
             strays.append(len(stream))

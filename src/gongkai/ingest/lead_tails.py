@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.dash_tails import solve_short_page
@@ -36,6 +36,7 @@ from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.lead_pages import lead_page_choices, read_lead_pages
 from gongkai.ingest.numbers import CellKind
 from gongkai.ingest.records import Record, Token
+from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.requests_now import requests_now
 from gongkai.ingest.swallowed_dashes import first_row_dashes, prints_dashes, restored_groups
 from gongkai.ingest.tied_tables import take_agreed
@@ -69,6 +70,37 @@ def record_counts(record: Record) -> list[Token] | None:
         if kind is text or not isinstance(amount, int) or amount < 0:
             return None
         out.append(token)
+    return out
+
+
+class CountedRecord(NamedTuple):
+    """A record of table 三 with its printed counts, the row its labels name (None where they
+    name none of the rows asked for), and, as they stood before it, the index of the template row
+    its label matching continued from and whether a row had been named yet."""
+
+    record: Record
+    figures: list[Token]
+    key: Hashable | None
+    next_index: int
+    started: bool
+
+
+def counted_records(records: list[Record], keys: Sequence[Hashable]) -> list[CountedRecord] | None:
+    """Every record with its counts and the row of ``keys`` its labels name, matched in the
+    template's order as the stream readers (``lead_stream``, ``wrapped_stream``) walk them; None
+    where a record holds something not a count."""
+    index = set(keys)
+    out: list[CountedRecord] = []
+    started, next_index = False, 0
+    for record in records:
+        figures = record_counts(record)
+        if figures is None:
+            return None
+        match = match_request(record, started, next_index) if record.labels else None
+        key = match.key if match is not None and match.key in index else None
+        out.append(CountedRecord(record, figures, key, next_index, started))
+        if match is not None and key is not None:
+            started, next_index = True, match.index + 1
     return out
 
 

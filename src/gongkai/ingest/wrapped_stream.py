@@ -28,7 +28,7 @@ from itertools import combinations, product
 
 from gongkai.ingest.block_orders import row_equations
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.lead_tails import record_counts
+from gongkai.ingest.lead_tails import counted_records, record_counts
 from gongkai.ingest.records import Record, Token
 from gongkai.ingest.request_labels import match_request
 from gongkai.ingest.requests_now import requests_now
@@ -71,20 +71,17 @@ def _layout(
     """The records in order as (index, figures, rows it may lead) where its labels name a row and
     it holds at most ``_MAX_LEAD`` figures, and as (index, figures) otherwise; None where a record
     holds something not a count."""
+    counted = counted_records(records, keys)
+    if counted is None:
+        return None
     index = set(keys)
     leads: list[tuple[int, list[Token], list[Hashable]]] = []
     others: list[tuple[int, list[Token]]] = []
-    started, next_index = False, 0
-    for at, record in enumerate(records):
-        figures = record_counts(record)
-        if figures is None:
-            return None
-        match = match_request(record, started, next_index) if record.labels else None
-        if match is not None and match.key in index:
-            named = [key for key in _named(record, next_index) if key in index] if len(record.labels) > 1 else []
-            started, next_index = True, match.index + 1
+    for at, (record, figures, key, next_index, _started) in enumerate(counted):
+        if key is not None:
+            named = [k for k in _named(record, next_index) if k in index] if len(record.labels) > 1 else []
             if 0 < len(figures) <= _MAX_LEAD:
-                leads.append((at, figures, [match.key, *(k for k in named if k != match.key)]))
+                leads.append((at, figures, [key, *(k for k in named if k != key)]))
                 continue
         if figures:
             others.append((at, figures))
