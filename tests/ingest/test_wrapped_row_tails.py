@@ -40,10 +40,10 @@ def test_a_word_prints_wrapped_rows_read_by_their_labels() -> None:
     gold = gold_json(FIXTURES, "b2024-e")["requests"]
     for key in ("granted", "denied_enforcement_file"):
         assert report.requests[key] == gold[key]
-    # 270 over 3 or 0 over 270's line: two joinings add up, the cells they differ in left unknown
-    assert report.requests["new_received"] == [None, 235, None, None, None, 811, 4800]
-    doubt = next(d for d in report.uncertain if d.cell == "requests.new_received")
-    assert doubt.alternatives is not None and gold["new_received"] in doubt.alternatives
+    # 270 over 3 or 0 over 270's line: the row alone adds up both ways; since ``wrapped_stream``
+    # the whole table's equations choose the joining (the table named in ``uncertain``)
+    assert report.requests["new_received"] == gold["new_received"]
+    assert any(d.cell.startswith("requests") for d in report.uncertain)
 
 
 def test_a_row_keeping_its_sum_either_way_joined_where_the_table_chooses() -> None:

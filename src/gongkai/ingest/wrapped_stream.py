@@ -24,6 +24,7 @@ The search is bounded: rows' readings, cuts and tables each have a cap; past it 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
 from itertools import combinations, product
 
 from gongkai.ingest.block_orders import row_equations
@@ -96,36 +97,48 @@ def _joins(tokens: Sequence[Token], width: int) -> list[tuple[tuple[int, ...], b
     extra = len(tokens) - width
     if extra < 0 or extra > _MAX_TAILS:
         return []
-    digits = [_digits(t) for t in tokens]
-    amounts = [int(t.value.amount or 0) for t in tokens]
-    out: list[tuple[tuple[int, ...], bool]] = []
-    heads: list[list[int]] = []  # each cell's tokens (a head and at most one tail)
+    search = _JoinSearch(width, extra, [_digits(t) for t in tokens], [int(t.value.amount or 0) for t in tokens])
+    return search.out if _join_from(search, 0, -1, 0) else None
 
-    def go(i: int, last: int, tails: int) -> bool:
-        if len(out) > _MAX_JOINS:
-            return False
-        if i == len(tokens):
-            if tails == extra:
-                out.append((tuple(_value(cell, digits, amounts) for cell in heads), tails > 0))
-            return True
-        if len(heads) < width:
-            heads.append([i])
-            fine = go(i + 1, last, tails)
-            heads.pop()
-            if not fine:
-                return False
-        if tails < extra and digits[i]:
-            for h in range(last + 1, len(heads)):
-                head = digits[heads[h][0]]
-                if len(heads[h]) == 1 and len(head) >= max(2, len(digits[i])) and head[0] != "0":
-                    heads[h].append(i)
-                    fine = go(i + 1, h, tails + 1)
-                    heads[h].pop()
-                    if not fine:
-                        return False
+
+@dataclass
+class _JoinSearch:
+    """``_joins``' search: the table's width, the tails to join, each token's digits and amount,
+    the readings found and each cell's tokens so far (a head and at most one tail)."""
+
+    width: int
+    extra: int
+    digits: list[str]
+    amounts: list[int]
+    out: list[tuple[tuple[int, ...], bool]] = field(default_factory=list)
+    heads: list[list[int]] = field(default_factory=list)
+
+
+def _join_from(s: _JoinSearch, i: int, last: int, tails: int) -> bool:
+    """Extend ``s.heads`` from token ``i`` (tails join heads after ``last``); False past the cap (a
+    module function, not a closure calling itself: such a closure is a reference cycle)."""
+    if len(s.out) > _MAX_JOINS:
+        return False
+    if i == len(s.digits):
+        if tails == s.extra:
+            s.out.append((tuple(_value(cell, s.digits, s.amounts) for cell in s.heads), tails > 0))
         return True
-
-    return out if go(0, -1, 0) else None
+    if len(s.heads) < s.width:
+        s.heads.append([i])
+        fine = _join_from(s, i + 1, last, tails)
+        s.heads.pop()
+        if not fine:
+            return False
+    if tails < s.extra and s.digits[i]:
+        for h in range(last + 1, len(s.heads)):
+            head = s.digits[s.heads[h][0]]
+            if len(s.heads[h]) == 1 and len(head) >= max(2, len(s.digits[i])) and head[0] != "0":
+                s.heads[h].append(i)
+                fine = _join_from(s, i + 1, h, tails + 1)
+                s.heads[h].pop()
+                if not fine:
+                    return False
+    return True
 
 
 def _value(cell: list[int], digits: list[str], amounts: list[int]) -> int:
@@ -174,6 +187,21 @@ def _readings(
 Cut = list[dict[tuple[int, ...], int]]  # per row, its readings and their costs
 
 
+@dataclass
+class _CutSearch:
+    """What every step of ``_cuts``' search reads: the rows' leads, the stream, the rows, the
+    table's width and equations, readings by their tokens and the steps already taken."""
+
+    leads: dict[Hashable, list[Token]]
+    stream: list[Token]
+    keys: Sequence[Hashable]
+    width: int
+    equations: list[list[int]]
+    known: dict[tuple[int, ...], dict[tuple[int, ...], int] | None]
+    movable: bool
+    memo: dict[tuple[int, int], list[Cut] | None] = field(default_factory=dict)
+
+
 def _cuts(
     leads: dict[Hashable, list[Token]],
     stream: list[Token],
@@ -185,35 +213,37 @@ def _cuts(
     """Every cut of ``stream`` into the rows in order, each row's lead and piece read as its cells
     adding up: per cut, each row's readings; None past the caps. ``known``: rows' readings by
     their tokens, kept over the cuts tried."""
-    memo: dict[tuple[int, int], list[Cut] | None] = {}
     movable = equations in ([[1] * (width - 1) + [-1]], [[-1] * (width - 1) + [1]])
+    return _cuts_from(_CutSearch(leads, stream, keys, width, equations, known, movable), 0, 0)
 
-    def rest(r: int, p: int) -> list[Cut] | None:
-        if r == len(keys):
-            return [[]] if p == len(stream) else []
-        if (r, p) in memo:
-            return memo[(r, p)]
-        lead = leads.get(keys[r], [])
-        found: list[Cut] | None = []
-        for m in range(max(0, width - len(lead)), width - len(lead) + _MAX_TAILS + 1):
-            if p + m > len(stream) or found is None:
-                break
-            tokens = [*lead, *stream[p : p + m]]
-            ids = tuple(map(id, tokens))
-            if ids not in known:
-                known[ids] = _readings(tokens, width, equations, movable)
-            readings = known[ids]
-            if readings is None:
-                found = None
-            elif readings:
-                after = rest(r + 1, p + m)
-                found = None if after is None else found + [[readings, *cut] for cut in after]
-            if found is not None and len(found) > _MAX_CUTS:
-                found = None
-        memo[(r, p)] = found
-        return found
 
-    return rest(0, 0)
+def _cuts_from(search: _CutSearch, r: int, p: int) -> list[Cut] | None:
+    """The cuts of the stream from token ``p`` into rows ``r`` … (a module function, not a
+    closure calling itself: such a closure is a reference cycle left to the garbage collector)."""
+    keys, stream, width = search.keys, search.stream, search.width
+    if r == len(keys):
+        return [[]] if p == len(stream) else []
+    if (r, p) in search.memo:
+        return search.memo[(r, p)]
+    lead = search.leads.get(keys[r], [])
+    found: list[Cut] | None = []
+    for m in range(max(0, width - len(lead)), width - len(lead) + _MAX_TAILS + 1):
+        if p + m > len(stream) or found is None:
+            break
+        tokens = [*lead, *stream[p : p + m]]
+        ids = tuple(map(id, tokens))
+        if ids not in search.known:
+            search.known[ids] = _readings(tokens, width, search.equations, search.movable)
+        readings = search.known[ids]
+        if readings is None:
+            found = None
+        elif readings:
+            after = _cuts_from(search, r + 1, p + m)
+            found = None if after is None else found + [[readings, *cut] for cut in after]
+        if found is not None and len(found) > _MAX_CUTS:
+            found = None
+    search.memo[(r, p)] = found
+    return found
 
 
 def read_wrapped_stream(template: Template, records: list[Record], report: Report, evidence: Evidence) -> None:
